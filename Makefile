@@ -1,0 +1,45 @@
+# Two commands matter: `make run` and `make test`. Both set everything up first, from a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
+
+.PHONY: run test lint bench demo translations lock clean
+
+run: $(INSTALLED) $(TRANSLATIONS)
+	@$(BIN)/heze-station $(ARGS)
+
+demo: $(INSTALLED) $(TRANSLATIONS)
+	@$(BIN)/heze-station --demo $(ARGS)
+
+test: $(INSTALLED) $(TRANSLATIONS) lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+
+bench: $(INSTALLED) $(TRANSLATIONS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The virtual environment, rebuilt whenever the dependencies change. constraints.txt pins every package.
+$(INSTALLED): pyproject.toml constraints.txt scripts/system-packages.sh
+	@sh scripts/system-packages.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[dev]"
+	@touch $@
+
+# Qt reads compiled .qm catalogues; the .ts sources are what translators edit.
+resources/i18n/%.qm: resources/i18n/%.ts $(INSTALLED)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh the pins after changing dependencies in pyproject.toml.
+lock: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --upgrade --editable ".[dev]"
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) resources/i18n/*.qm .pytest_cache .ruff_cache

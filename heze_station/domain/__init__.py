@@ -1,0 +1,1 @@
+"""Plain-Python rules of labour-dispute mediation: no Qt, no SQL."""

@@ -1,0 +1,218 @@
+"""What a case is and how it may move: categories, intake channels and the status machine.
+
+Labels are English source texts marked for translation; the GUI shows them in Chinese.
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .errors import IllegalTransition
+from .messages import QT_TRANSLATE_NOOP, Message
+
+# R3: ten or more workers with a common claim make a collective dispute, represented by 3-5 elected workers.
+COLLECTIVE_MIN_WORKERS = 10
+REPRESENTATIVES_MIN = 3
+REPRESENTATIVES_MAX = 5
+
+
+class IntakeChannel(StrEnum):
+    LETTER = "letter"
+    ONLINE = "online"
+    VISIT = "visit"
+    PHONE = "phone"
+    ON_SITE = "on_site"
+    PLATFORM = "platform"
+
+    @property
+    def label(self) -> str:
+        return _CHANNEL_LABELS[self]
+
+
+_CHANNEL_LABELS = {
+    IntakeChannel.LETTER: QT_TRANSLATE_NOOP("Domain", "Letter"),
+    IntakeChannel.ONLINE: QT_TRANSLATE_NOOP("Domain", "Online"),
+    IntakeChannel.VISIT: QT_TRANSLATE_NOOP("Domain", "Visit"),
+    IntakeChannel.PHONE: QT_TRANSLATE_NOOP("Domain", "Phone"),
+    IntakeChannel.ON_SITE: QT_TRANSLATE_NOOP("Domain", "On site"),
+    IntakeChannel.PLATFORM: QT_TRANSLATE_NOOP("Domain", "Forwarded by the national platform"),
+}
+
+
+class Category(StrEnum):
+    WAGES = "wages"
+    OVERTIME_PAY = "overtime_pay"
+    SOCIAL_INSURANCE = "social_insurance"
+    TERMINATION = "termination"
+    WORK_INJURY = "work_injury"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _CATEGORY_LABELS[self]
+
+
+_CATEGORY_LABELS = {
+    Category.WAGES: QT_TRANSLATE_NOOP("Domain", "Unpaid wages"),
+    Category.OVERTIME_PAY: QT_TRANSLATE_NOOP("Domain", "Overtime pay"),
+    Category.SOCIAL_INSURANCE: QT_TRANSLATE_NOOP("Domain", "Social insurance"),
+    Category.TERMINATION: QT_TRANSLATE_NOOP("Domain", "Contract termination or compensation"),
+    Category.WORK_INJURY: QT_TRANSLATE_NOOP("Domain", "Work injury"),
+    Category.OTHER: QT_TRANSLATE_NOOP("Domain", "Other"),
+}
+
+
+class CaseStatus(StrEnum):
+    REGISTERED = "registered"
+    ACCEPTED = "accepted"
+    REFUSED = "refused"
+    IN_MEDIATION = "in_mediation"
+    AGREEMENT = "agreement"
+    MEDIATION_FAILED = "mediation_failed"
+    WITHDRAWN = "withdrawn"
+    REFERRED_ARBITRATION = "referred_arbitration"
+    REFERRED_INSPECTION = "referred_inspection"
+    CLOSED = "closed"
+
+    @property
+    def label(self) -> str:
+        return _STATUS_LABELS[self]
+
+    @property
+    def is_open(self) -> bool:
+        """Still needs the station's work: not yet decided, or in mediation."""
+        return self in (CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)
+
+    @property
+    def is_end_state(self) -> bool:
+        return self in END_STATES
+
+
+_STATUS_LABELS = {
+    CaseStatus.REGISTERED: QT_TRANSLATE_NOOP("Domain", "Registered"),
+    CaseStatus.ACCEPTED: QT_TRANSLATE_NOOP("Domain", "Accepted"),
+    CaseStatus.REFUSED: QT_TRANSLATE_NOOP("Domain", "Refused"),
+    CaseStatus.IN_MEDIATION: QT_TRANSLATE_NOOP("Domain", "In mediation"),
+    CaseStatus.AGREEMENT: QT_TRANSLATE_NOOP("Domain", "Agreement reached"),
+    CaseStatus.MEDIATION_FAILED: QT_TRANSLATE_NOOP("Domain", "Mediation failed"),
+    CaseStatus.WITHDRAWN: QT_TRANSLATE_NOOP("Domain", "Withdrawn"),
+    CaseStatus.REFERRED_ARBITRATION: QT_TRANSLATE_NOOP("Domain", "Referred to arbitration"),
+    CaseStatus.REFERRED_INSPECTION: QT_TRANSLATE_NOOP("Domain", "Referred to labour inspection"),
+    CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Domain", "Closed"),
+}
+
+END_STATES = frozenset(
+    {
+        CaseStatus.REFUSED,
+        CaseStatus.AGREEMENT,
+        CaseStatus.MEDIATION_FAILED,
+        CaseStatus.WITHDRAWN,
+        CaseStatus.REFERRED_ARBITRATION,
+        CaseStatus.REFERRED_INSPECTION,
+    }
+)
+
+
+class CaseAction(StrEnum):
+    ACCEPT = "accept"
+    REFUSE = "refuse"
+    START_MEDIATION = "start_mediation"
+    RECORD_AGREEMENT = "record_agreement"
+    RECORD_FAILURE = "record_failure"
+    WITHDRAW = "withdraw"
+    REFER_ARBITRATION = "refer_arbitration"
+    REFER_INSPECTION = "refer_inspection"
+    CLOSE = "close"
+
+    @property
+    def label(self) -> str:
+        return _ACTION_LABELS[self]
+
+    @property
+    def needs_reason(self) -> bool:
+        """A refusal, withdrawal, failure or referral must be explained in writing (R2, R10)."""
+        return self in (
+            CaseAction.REFUSE,
+            CaseAction.RECORD_FAILURE,
+            CaseAction.WITHDRAW,
+            CaseAction.REFER_ARBITRATION,
+            CaseAction.REFER_INSPECTION,
+        )
+
+
+_ACTION_LABELS = {
+    CaseAction.ACCEPT: QT_TRANSLATE_NOOP("Domain", "Accept"),
+    CaseAction.REFUSE: QT_TRANSLATE_NOOP("Domain", "Refuse"),
+    CaseAction.START_MEDIATION: QT_TRANSLATE_NOOP("Domain", "Start mediation"),
+    CaseAction.RECORD_AGREEMENT: QT_TRANSLATE_NOOP("Domain", "Record agreement"),
+    CaseAction.RECORD_FAILURE: QT_TRANSLATE_NOOP("Domain", "Record mediation failure"),
+    CaseAction.WITHDRAW: QT_TRANSLATE_NOOP("Domain", "Withdraw"),
+    CaseAction.REFER_ARBITRATION: QT_TRANSLATE_NOOP("Domain", "Refer to arbitration"),
+    CaseAction.REFER_INSPECTION: QT_TRANSLATE_NOOP("Domain", "Refer to labour inspection"),
+    CaseAction.CLOSE: QT_TRANSLATE_NOOP("Domain", "Close case"),
+}
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: frozenset[CaseStatus]
+    target: CaseStatus
+
+
+# The whole state machine in one table: registered -> accepted | refused; accepted -> in mediation ->
+# an end state; an accepted case may also be withdrawn or referred before mediation starts; any end state -> closed.
+_MEDIATING = frozenset({CaseStatus.IN_MEDIATION})
+_BEFORE_OR_IN_MEDIATION = frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION})
+TRANSITIONS: dict[CaseAction, Transition] = {
+    CaseAction.ACCEPT: Transition(frozenset({CaseStatus.REGISTERED}), CaseStatus.ACCEPTED),
+    CaseAction.REFUSE: Transition(frozenset({CaseStatus.REGISTERED}), CaseStatus.REFUSED),
+    CaseAction.START_MEDIATION: Transition(frozenset({CaseStatus.ACCEPTED}), CaseStatus.IN_MEDIATION),
+    CaseAction.RECORD_AGREEMENT: Transition(_MEDIATING, CaseStatus.AGREEMENT),
+    CaseAction.RECORD_FAILURE: Transition(_MEDIATING, CaseStatus.MEDIATION_FAILED),
+    CaseAction.WITHDRAW: Transition(_BEFORE_OR_IN_MEDIATION, CaseStatus.WITHDRAWN),
+    CaseAction.REFER_ARBITRATION: Transition(_BEFORE_OR_IN_MEDIATION, CaseStatus.REFERRED_ARBITRATION),
+    CaseAction.REFER_INSPECTION: Transition(_BEFORE_OR_IN_MEDIATION, CaseStatus.REFERRED_INSPECTION),
+    CaseAction.CLOSE: Transition(END_STATES, CaseStatus.CLOSED),
+}
+
+
+def allowed_actions(status: CaseStatus) -> list[CaseAction]:
+    return [action for action, transition in TRANSITIONS.items() if status in transition.source]
+
+
+def next_status(status: CaseStatus, action: CaseAction) -> CaseStatus:
+    """The status after ``action``; raises IllegalTransition (changing nothing) when the step is not allowed."""
+    transition = TRANSITIONS[action]
+    if status not in transition.source:
+        raise IllegalTransition(
+            Message(
+                QT_TRANSLATE_NOOP("Domain", 'A case that is "{status}" cannot be given the action "{action}".'),
+                {"status": status, "action": action},
+            )
+        )
+    return transition.target
+
+
+def format_case_number(word: str, year: int, sequence: int) -> str:
+    """Station case number, e.g. 菏谐调字〔2026〕第0001号. Shown to people, never used as a key."""
+    return f"{word}〔{year}〕第{sequence:04d}号"
+
+
+# Timeline entries: "registered" plus one per action, named in the past tense for reading back.
+REGISTERED_EVENT = "registered"
+_EVENT_LABELS = {
+    REGISTERED_EVENT: QT_TRANSLATE_NOOP("Domain", "Complaint registered"),
+    CaseAction.ACCEPT: QT_TRANSLATE_NOOP("Domain", "Accepted"),
+    CaseAction.REFUSE: QT_TRANSLATE_NOOP("Domain", "Refused"),
+    CaseAction.START_MEDIATION: QT_TRANSLATE_NOOP("Domain", "Mediation started"),
+    CaseAction.RECORD_AGREEMENT: QT_TRANSLATE_NOOP("Domain", "Agreement reached"),
+    CaseAction.RECORD_FAILURE: QT_TRANSLATE_NOOP("Domain", "Mediation failed"),
+    CaseAction.WITHDRAW: QT_TRANSLATE_NOOP("Domain", "Withdrawn"),
+    CaseAction.REFER_ARBITRATION: QT_TRANSLATE_NOOP("Domain", "Referred to arbitration"),
+    CaseAction.REFER_INSPECTION: QT_TRANSLATE_NOOP("Domain", "Referred to labour inspection"),
+    CaseAction.CLOSE: QT_TRANSLATE_NOOP("Domain", "Case closed"),
+}
+
+
+def event_label(kind: str) -> str:
+    """The English source label of a timeline entry; unknown kinds (from a newer version) show as stored."""
+    return _EVENT_LABELS.get(kind, kind)

@@ -1,0 +1,32 @@
+"""The one place that knows where things are: bundled resources and the user's data folder.
+
+Works the same from the source tree and from a PyInstaller bundle (which unpacks next to ``sys._MEIPASS``).
+"""
+
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "heze-station"
+APP_AUTHOR = "HezeHRSS"
+
+
+def resources_dir() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def demo_data_dir(data_dir: Path) -> Path:
+    """Demo cases live in their own folder beside the real data, so the two can never mix."""
+    return data_dir.parent / f"{data_dir.name}-demo"

@@ -1,0 +1,47 @@
+"""Moving a case through its status machine: accept, refuse, start mediation, withdraw, refer, close."""
+
+import uuid
+
+from sqlalchemy.orm import Session
+
+from ..domain import chinatime
+from ..domain.cases import CaseAction, CaseStatus, next_status
+from ..domain.errors import NotFound
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.text import REASON_MAX, clean_text
+from ..storage.models import Case
+from .case_queries import CaseDetail, load_detail
+from .intake import add_timeline
+from .station import StationContext
+
+
+def get_case(session: Session, case_id: uuid.UUID) -> Case:
+    case = session.get(Case, case_id)
+    if case is None or case.deleted_at is not None:
+        raise NotFound(Message(QT_TRANSLATE_NOOP("Domain", "This case no longer exists.")))
+    return case
+
+
+def perform(context: StationContext, case_id: uuid.UUID, action: CaseAction, reason: str = "") -> CaseDetail:
+    """Apply ``action`` to the case and record it on the timeline, all or nothing.
+
+    An action that the case's status does not allow, or a missing reason where one is required (a refusal must be
+    explained in writing, R2), raises a DomainError and changes nothing.
+    """
+    reason = clean_text(reason, field="reason", max_length=REASON_MAX, required=action.needs_reason)
+    today = chinatime.today()
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        target = next_status(case.status, action)
+        if action in (CaseAction.ACCEPT, CaseAction.REFUSE):
+            case.decided_on = today
+        if action is CaseAction.START_MEDIATION:
+            case.mediation_started_on = today
+        if target.is_end_state:
+            case.ended_on = today
+            case.status_reason = reason
+        if target is CaseStatus.CLOSED:
+            case.closed_on = today
+        case.status = target
+        add_timeline(session, context, case, action.value, reason)
+        return load_detail(session, context, case)

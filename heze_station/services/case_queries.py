@@ -1,0 +1,276 @@
+"""Reading cases for the screens: the paged, filtered, searchable list and one case's full detail."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain import chinatime, clocks
+from ..domain.cases import CaseAction, CaseStatus, Category, IntakeChannel, allowed_actions
+from ..domain.identifiers import Sex
+from ..domain.parties import EmployerKind, RespondentRole
+from ..domain.text import clean_line
+from ..storage import search
+from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
+from .station import StationContext
+
+SEARCH_MAX = 100
+
+
+class SortColumn(StrEnum):
+    NUMBER = "number"
+    REGISTERED_AT = "registered_at"
+    STATUS = "status"
+    CATEGORY = "category"
+    CHANNEL = "channel"
+    CLAIMANT = "claimant"
+    RESPONDENT = "respondent"
+    CLAIMED = "claimed"
+
+
+_SORT_KEYS = {
+    SortColumn.NUMBER: (Case.year, Case.sequence),
+    SortColumn.REGISTERED_AT: (Case.registered_at,),
+    SortColumn.STATUS: (Case.status, Case.registered_at),
+    SortColumn.CATEGORY: (Case.category, Case.registered_at),
+    SortColumn.CHANNEL: (Case.channel, Case.registered_at),
+    SortColumn.CLAIMANT: (Case.claimant_summary,),
+    SortColumn.RESPONDENT: (Case.respondent_summary,),
+    SortColumn.CLAIMED: (Case.claimed_total_fen,),
+}
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    text: str = ""
+    statuses: frozenset[CaseStatus] = frozenset()
+    categories: frozenset[Category] = frozenset()
+    channels: frozenset[IntakeChannel] = frozenset()
+    registered_from: date | None = None
+    registered_to: date | None = None
+    employer_id: uuid.UUID | None = None
+    project_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: uuid.UUID
+    number: str
+    status: CaseStatus
+    category: Category
+    channel: IntakeChannel
+    registered_at: datetime
+    claimant_summary: str
+    worker_count: int
+    respondent_summary: str
+    claimed_total_fen: int
+
+
+@dataclass(frozen=True)
+class ClaimantView:
+    name: str
+    id_number: str
+    sex: Sex | None
+    birth_date: date | None
+    phone: str
+    claimed_fen: int
+    representative: bool
+
+
+@dataclass(frozen=True)
+class RespondentView:
+    name: str
+    kind: EmployerKind
+    role: RespondentRole
+    credit_code: str | None
+    credit_code_override_reason: str | None
+    id_number: str | None
+    legal_representative: str
+    phone: str
+    address: str
+
+
+@dataclass(frozen=True)
+class TimelineView:
+    at: datetime
+    actor: str
+    kind: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class CaseDetail:
+    id: uuid.UUID
+    number: str
+    status: CaseStatus
+    status_reason: str
+    channel: IntakeChannel
+    category: Category
+    registered_at: datetime
+    received_on: date
+    knew_on: date
+    facts: str
+    is_collective: bool
+    claimed_total_fen: int
+    project_name: str
+    claimants: list[ClaimantView]
+    respondents: list[RespondentView]
+    evidence: list[str]
+    timeline: list[TimelineView]
+    clocks: list[clocks.Clock]
+    actions: list[CaseAction]
+
+
+def _filtered(columns: Select, case_filter: CaseFilter) -> Select:
+    query = columns.where(Case.deleted_at.is_(None))
+    if case_filter.statuses:
+        query = query.where(Case.status.in_(case_filter.statuses))
+    if case_filter.categories:
+        query = query.where(Case.category.in_(case_filter.categories))
+    if case_filter.channels:
+        query = query.where(Case.channel.in_(case_filter.channels))
+    if case_filter.registered_from:
+        start = datetime.combine(case_filter.registered_from, time.min, chinatime.CHINA_TZ)
+        query = query.where(Case.registered_at >= start)
+    if case_filter.registered_to:
+        end = datetime.combine(case_filter.registered_to, time.max, chinatime.CHINA_TZ)
+        query = query.where(Case.registered_at <= end)
+    if case_filter.employer_id:
+        query = query.where(
+            Case.id.in_(select(CaseRespondent.case_id).where(CaseRespondent.employer_id == case_filter.employer_id))
+        )
+    if case_filter.project_id:
+        query = query.where(Case.project_id == case_filter.project_id)
+    text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX)
+    if text:
+        query = query.where(Case.id.in_(search.matching_case_ids(text)))
+    return query
+
+
+def count_cases(context: StationContext, case_filter: CaseFilter) -> int:
+    from sqlalchemy import func
+
+    with context.database.transaction() as session:
+        return session.scalar(_filtered(select(func.count(Case.id)), case_filter)) or 0
+
+
+def list_cases(
+    context: StationContext,
+    case_filter: CaseFilter,
+    sort: SortColumn = SortColumn.REGISTERED_AT,
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 200,
+) -> list[CaseRow]:
+    keys = [key.desc() if descending else key.asc() for key in _SORT_KEYS[sort]]
+    query = (
+        _filtered(
+            select(
+                Case.id,
+                Case.number,
+                Case.status,
+                Case.category,
+                Case.channel,
+                Case.registered_at,
+                Case.claimant_summary,
+                Case.worker_count,
+                Case.respondent_summary,
+                Case.claimed_total_fen,
+            ),
+            case_filter,
+        )
+        .order_by(*keys, Case.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    with context.database.transaction() as session:
+        return [CaseRow(*row) for row in session.execute(query)]
+
+
+def case_clocks(case: Case, context: StationContext, today: date) -> list[clocks.Clock]:
+    """The clocks that matter for this case now: acceptance until decided, mediation once accepted, and so on."""
+    registered_on = chinatime.local_date(case.registered_at)
+    result = [clocks.acceptance_clock(registered_on, case.decided_on, today, context.calendar)]
+    if case.status is not CaseStatus.REFUSED and case.decided_on is not None:
+        result.append(clocks.mediation_clock(case.received_on, case.ended_on, today))
+        result.append(clocks.quick_close_clock(case.received_on, case.ended_on, today))
+    result.append(clocks.limitation_clock(case.knew_on, today))
+    return result
+
+
+def load_detail(session: Session, context: StationContext, case: Case) -> CaseDetail:
+    session.flush()
+    full = session.scalars(
+        select(Case)
+        .where(Case.id == case.id)
+        .options(
+            selectinload(Case.claimants).selectinload(CaseClaimant.person),
+            selectinload(Case.respondents).selectinload(CaseRespondent.employer),
+            selectinload(Case.evidence),
+            selectinload(Case.project),
+        )
+        .execution_options(populate_existing=True)
+    ).one()
+    events = session.execute(
+        select(TimelineEvent, StaffUser.name)
+        .join(StaffUser, StaffUser.id == TimelineEvent.actor_id)
+        .where(TimelineEvent.case_id == case.id)
+        .order_by(TimelineEvent.at, TimelineEvent.id)
+    ).all()
+    return CaseDetail(
+        id=full.id,
+        number=full.number,
+        status=full.status,
+        status_reason=full.status_reason,
+        channel=full.channel,
+        category=full.category,
+        registered_at=full.registered_at,
+        received_on=full.received_on,
+        knew_on=full.knew_on,
+        facts=full.facts,
+        is_collective=full.is_collective,
+        claimed_total_fen=full.claimed_total_fen,
+        project_name=full.project.name if full.project else "",
+        claimants=[
+            ClaimantView(
+                c.person.name,
+                c.person.id_number or "",
+                c.person.sex,
+                c.person.birth_date,
+                c.person.phone,
+                c.claimed_fen,
+                c.is_representative,
+            )
+            for c in full.claimants
+            if c.deleted_at is None
+        ],
+        respondents=[_respondent_view(r.employer, r.role) for r in full.respondents if r.deleted_at is None],
+        evidence=[e.description for e in full.evidence if e.deleted_at is None],
+        timeline=[TimelineView(event.at, actor, event.kind, event.detail) for event, actor in events],
+        clocks=case_clocks(full, context, chinatime.today()),
+        actions=allowed_actions(full.status),
+    )
+
+
+def _respondent_view(employer: Employer, role: RespondentRole) -> RespondentView:
+    return RespondentView(
+        name=employer.name,
+        kind=employer.kind,
+        role=role,
+        credit_code=employer.credit_code,
+        credit_code_override_reason=employer.credit_code_override_reason,
+        id_number=employer.id_number,
+        legal_representative=employer.legal_representative,
+        phone=employer.phone,
+        address=employer.address,
+    )
+
+
+def case_detail(context: StationContext, case_id: uuid.UUID) -> CaseDetail:
+    from .case_actions import get_case
+
+    with context.database.transaction() as session:
+        return load_detail(session, context, get_case(session, case_id))

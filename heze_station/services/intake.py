@@ -1,0 +1,494 @@
+"""Registering a complaint: check every field, warn about repeat complaints, then save the case in one transaction."""
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TypeVar
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain import chinatime
+from ..domain.cases import (
+    COLLECTIVE_MIN_WORKERS,
+    REGISTERED_EVENT,
+    REPRESENTATIVES_MAX,
+    REPRESENTATIVES_MIN,
+    CaseStatus,
+    Category,
+    IntakeChannel,
+    format_case_number,
+)
+from ..domain.errors import InvalidInput, ValidationFailed
+from ..domain.identifiers import normalise_mobile, parse_credit_code, parse_resident_id
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.money import parse_yuan
+from ..domain.parties import EmployerKind, RespondentRole
+from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, REASON_MAX, clean_line, clean_text
+from ..storage import search
+from ..storage.models import (
+    Case,
+    CaseClaimant,
+    CaseRespondent,
+    Employer,
+    Evidence,
+    Person,
+    Project,
+    Station,
+    TimelineEvent,
+)
+from ..storage.types import utc_now
+from .station import StationContext
+
+T = TypeVar("T")
+
+MAX_WORKERS = 500
+EVIDENCE_MAX = 200
+OPEN_STATUSES = [status for status in CaseStatus if status.is_open]
+
+
+@dataclass
+class WorkerEntry:
+    """One claimant as typed: raw text, checked by :func:`validate`."""
+
+    name: str = ""
+    id_number: str = ""
+    phone: str = ""
+    claimed: str = ""  # yuan, as typed
+    representative: bool = False
+
+
+@dataclass
+class EmployerEntry:
+    kind: EmployerKind = EmployerKind.COMPANY
+    name: str = ""
+    credit_code: str = ""
+    credit_code_override_reason: str = ""
+    id_number: str = ""  # for an individual employer (labour boss)
+    legal_representative: str = ""
+    phone: str = ""
+    address: str = ""
+
+
+@dataclass
+class IntakeForm:
+    channel: IntakeChannel | None = None
+    category: Category | None = None
+    received_on: date | None = None
+    knew_on: date | None = None
+    facts: str = ""
+    workers: list[WorkerEntry] = field(default_factory=list)
+    employer: EmployerEntry = field(default_factory=EmployerEntry)
+    project_name: str = ""
+    project_address: str = ""
+    general_contractor: EmployerEntry | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CheckedWorker:
+    name: str
+    id_number: str
+    phone: str
+    claimed_fen: int
+    representative: bool
+
+
+@dataclass(frozen=True)
+class CheckedEmployer:
+    kind: EmployerKind
+    name: str
+    credit_code: str | None
+    credit_code_override_reason: str | None
+    id_number: str | None
+    legal_representative: str
+    phone: str
+    address: str
+
+
+@dataclass(frozen=True)
+class CheckedIntake:
+    channel: IntakeChannel
+    category: Category
+    received_on: date
+    knew_on: date
+    facts: str
+    workers: list[CheckedWorker]
+    employer: CheckedEmployer
+    project_name: str
+    project_address: str
+    general_contractor: CheckedEmployer | None
+    evidence: list[str]
+
+    @property
+    def is_collective(self) -> bool:
+        return len(self.workers) >= COLLECTIVE_MIN_WORKERS
+
+
+@dataclass(frozen=True)
+class RepeatComplaint:
+    """An open case that the new complaint may repeat (重复投诉): same worker, or same employer."""
+
+    case_id: uuid.UUID
+    number: str
+    status: CaseStatus
+    reason: Message
+
+
+@dataclass(frozen=True)
+class RegisteredCase:
+    case_id: uuid.UUID
+    number: str
+
+
+class _Checker:
+    """Collects every field's error instead of stopping at the first, so the form can mark them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[InvalidInput] = []
+
+    def __call__(self, fallback: T, check: Callable[..., T], *args: object, **kwargs: object) -> T:
+        """``check(*args, **kwargs)``, or ``fallback`` after noting its error."""
+        try:
+            return check(*args, **kwargs)
+        except InvalidInput as error:
+            self.errors.append(error)
+            return fallback
+
+    def refuse(self, field_name: str, text: str, **params: object) -> None:
+        self.errors.append(InvalidInput(field_name, Message(text, params)))
+
+
+def _required_choice(value: T | None, field_name: str) -> T:
+    if value is None:
+        raise InvalidInput(field_name, Message(QT_TRANSLATE_NOOP("Domain", "Please choose one.")))
+    return value
+
+
+def _check_date(value: date | None, field_name: str, today: date) -> date:
+    if value is None:
+        raise InvalidInput(field_name, Message(QT_TRANSLATE_NOOP("Domain", "Please enter a date.")))
+    if value > today:
+        raise InvalidInput(field_name, Message(QT_TRANSLATE_NOOP("Domain", "This date is in the future.")))
+    return value
+
+
+def _check_employer(entry: EmployerEntry, prefix: str, check: _Checker, today: date) -> CheckedEmployer:
+    name = check("", clean_line, entry.name, field=f"{prefix}.name", max_length=100, required=True)
+    credit_code = id_number = None
+    override = (
+        clean_line(entry.credit_code_override_reason, field=f"{prefix}.credit_code_override_reason", max_length=200)
+        if entry.credit_code_override_reason.strip()
+        else ""
+    )
+    if entry.kind is EmployerKind.COMPANY and entry.credit_code.strip():
+        credit_code = check(
+            None, parse_credit_code, entry.credit_code, field=f"{prefix}.credit_code", override_reason=override or None
+        )
+    if entry.kind is EmployerKind.NATURAL_PERSON and entry.id_number.strip():
+        resident = check(None, parse_resident_id, entry.id_number, field=f"{prefix}.id_number", today=today)
+        id_number = resident.number if resident else None
+    phone = check("", normalise_mobile, entry.phone, field=f"{prefix}.phone") if entry.phone.strip() else ""
+    return CheckedEmployer(
+        kind=entry.kind,
+        name=name,
+        credit_code=credit_code,
+        credit_code_override_reason=override if credit_code and override else None,
+        id_number=id_number,
+        legal_representative=check(
+            "", clean_line, entry.legal_representative, field=f"{prefix}.legal_representative", max_length=NAME_MAX
+        ),
+        phone=phone,
+        address=check("", clean_line, entry.address, field=f"{prefix}.address", max_length=ADDRESS_MAX),
+    )
+
+
+def _check_workers(entries: list[WorkerEntry], check: _Checker, today: date) -> list[CheckedWorker]:
+    if not entries:
+        check.refuse("workers", QT_TRANSLATE_NOOP("Domain", "Add at least one worker."))
+        return []
+    if len(entries) > MAX_WORKERS:
+        check.refuse(
+            "workers",
+            QT_TRANSLATE_NOOP("Domain", "At most {limit} workers fit in one case."),
+            limit=MAX_WORKERS,
+        )
+        return []
+    collective = len(entries) >= COLLECTIVE_MIN_WORKERS
+    workers: list[CheckedWorker] = []
+    seen: dict[str, int] = {}
+    for row, entry in enumerate(entries):
+        prefix = f"workers.{row}"
+        name = check("", clean_line, entry.name, field=f"{prefix}.name", max_length=NAME_MAX, required=True)
+        resident = check(None, parse_resident_id, entry.id_number, field=f"{prefix}.id_number", today=today)
+        if resident and resident.number in seen:
+            check.refuse(
+                f"{prefix}.id_number",
+                QT_TRANSLATE_NOOP("Domain", "The same ID number is already in row {row}."),
+                row=seen[resident.number] + 1,
+            )
+        elif resident:
+            seen[resident.number] = row
+        # Somebody must be reachable: the worker of an individual case, or each representative of a collective one.
+        contact = entry.representative or not collective
+        if entry.phone.strip() or contact:
+            phone = check("", normalise_mobile, entry.phone, field=f"{prefix}.phone")
+        else:
+            phone = ""
+        claimed = check(0, parse_yuan, entry.claimed, field=f"{prefix}.claimed")
+        workers.append(CheckedWorker(name, resident.number if resident else "", phone, claimed, entry.representative))
+    representatives = sum(worker.representative for worker in workers)
+    if collective and not REPRESENTATIVES_MIN <= representatives <= REPRESENTATIVES_MAX:
+        check.refuse(
+            "workers",
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "A collective case (10 or more workers) elects 3 to 5 representatives; {count} are marked.",
+            ),
+            count=representatives,
+        )
+    if not collective and representatives:
+        check.refuse(
+            "workers",
+            QT_TRANSLATE_NOOP("Domain", "Representatives are elected only in collective cases of 10 or more workers."),
+        )
+    return workers
+
+
+def validate(form: IntakeForm, today: date) -> CheckedIntake:
+    """Check the whole form; raises ValidationFailed listing every wrong field, and changes nothing."""
+    check = _Checker()
+    channel = check(IntakeChannel.VISIT, _required_choice, form.channel, "channel")
+    category = check(Category.OTHER, _required_choice, form.category, "category")
+    received_on = check(today, _check_date, form.received_on, "received_on", today)
+    knew_on = received_on
+    if form.knew_on is not None:
+        knew_on = check(received_on, _check_date, form.knew_on, "knew_on", today)
+    facts = check("", clean_text, form.facts, field="facts", max_length=FACTS_MAX, required=True)
+    workers = _check_workers(form.workers, check, today)
+    employer = _check_employer(form.employer, "employer", check, today)
+    contractor = None
+    if form.general_contractor is not None and form.general_contractor.name.strip():
+        contractor = _check_employer(form.general_contractor, "general_contractor", check, today)
+    project_name = check("", clean_line, form.project_name, field="project_name", max_length=100)
+    if contractor and not project_name:
+        check.refuse(
+            "project_name",
+            QT_TRANSLATE_NOOP(
+                "Domain", "Name the construction project that the general contractor is responsible for."
+            ),
+        )
+    if len(form.evidence) > EVIDENCE_MAX:
+        check.refuse(
+            "evidence",
+            QT_TRANSLATE_NOOP("Domain", "At most {limit} pieces of evidence can be listed."),
+            limit=EVIDENCE_MAX,
+        )
+    evidence = [
+        item for item in (check("", clean_line, e, field="evidence", max_length=200) for e in form.evidence) if item
+    ]
+    if check.errors:
+        raise ValidationFailed(check.errors)
+    return CheckedIntake(
+        channel=channel,
+        category=category,
+        received_on=received_on,
+        knew_on=knew_on,
+        facts=facts,
+        workers=workers,
+        employer=employer,
+        project_name=project_name,
+        project_address=clean_line(form.project_address, field="project_address", max_length=ADDRESS_MAX),
+        general_contractor=contractor,
+        evidence=evidence,
+    )
+
+
+def find_repeat_complaints(context: StationContext, intake: CheckedIntake) -> list[RepeatComplaint]:
+    """Open cases with the same worker (by ID number) or the same employer (by credit code or exact name)."""
+    id_numbers = [worker.id_number for worker in intake.workers]
+    employer_match = [Employer.name == intake.employer.name]
+    if intake.employer.credit_code:
+        employer_match.append(Employer.credit_code == intake.employer.credit_code)
+    with context.database.transaction() as session:
+        by_worker = session.execute(
+            select(Case.id, Case.number, Case.status, Person.name)
+            .join(CaseClaimant, CaseClaimant.case_id == Case.id)
+            .join(Person, Person.id == CaseClaimant.person_id)
+            .where(Person.id_number.in_(id_numbers), Case.status.in_(OPEN_STATUSES), Case.deleted_at.is_(None))
+        ).all()
+        by_employer = session.execute(
+            select(Case.id, Case.number, Case.status, Employer.name)
+            .join(CaseRespondent, CaseRespondent.case_id == Case.id)
+            .join(Employer, Employer.id == CaseRespondent.employer_id)
+            .where(or_(*employer_match), Case.status.in_(OPEN_STATUSES), Case.deleted_at.is_(None))
+        ).all()
+    hits: dict[uuid.UUID, RepeatComplaint] = {}
+    for case_id, number, status, name in by_worker:
+        hits.setdefault(
+            case_id,
+            RepeatComplaint(
+                case_id,
+                number,
+                status,
+                Message(QT_TRANSLATE_NOOP("Domain", "Worker {name} already has this open case."), {"name": name}),
+            ),
+        )
+    for case_id, number, status, name in by_employer:
+        hits.setdefault(
+            case_id,
+            RepeatComplaint(
+                case_id,
+                number,
+                status,
+                Message(QT_TRANSLATE_NOOP("Domain", "Employer {name} already has this open case."), {"name": name}),
+            ),
+        )
+    return list(hits.values())
+
+
+def _upsert_person(session: Session, worker: CheckedWorker, today: date) -> Person:
+    person = session.scalars(
+        select(Person).where(Person.id_number == worker.id_number, Person.deleted_at.is_(None))
+    ).first()
+    resident = parse_resident_id(worker.id_number, today=today)
+    if person is None:
+        person = Person(id_number=resident.number)
+        session.add(person)
+    person.name = worker.name
+    person.sex = resident.sex
+    person.birth_date = resident.birth_date
+    if worker.phone:
+        person.phone = worker.phone
+    return person
+
+
+def _upsert_employer(session: Session, checked: CheckedEmployer) -> Employer:
+    if checked.credit_code:
+        match = Employer.credit_code == checked.credit_code
+    elif checked.id_number:
+        match = Employer.id_number == checked.id_number
+    else:
+        match = (Employer.name == checked.name) & (Employer.kind == checked.kind)
+    employer = session.scalars(select(Employer).where(match, Employer.deleted_at.is_(None))).first()
+    if employer is None:
+        employer = Employer(kind=checked.kind, name=checked.name)
+        session.add(employer)
+    # Keep what was known before when this complaint leaves a field blank.
+    for name in (
+        "credit_code",
+        "credit_code_override_reason",
+        "id_number",
+        "legal_representative",
+        "phone",
+        "address",
+    ):
+        value = getattr(checked, name)
+        if value:
+            setattr(employer, name, value)
+    employer.name = checked.name
+    return employer
+
+
+def _upsert_project(session: Session, intake: CheckedIntake, contractor: Employer | None) -> Project | None:
+    if not intake.project_name:
+        return None
+    project = session.scalars(
+        select(Project).where(Project.name == intake.project_name, Project.deleted_at.is_(None))
+    ).first()
+    if project is None:
+        project = Project(name=intake.project_name)
+        session.add(project)
+    if intake.project_address:
+        project.address = intake.project_address
+    if contractor is not None:
+        session.flush()
+        project.general_contractor_id = contractor.id
+    return project
+
+
+def next_sequence(session: Session, station_id: uuid.UUID, year: int) -> int:
+    highest = session.scalar(select(func.max(Case.sequence)).where(Case.station_id == station_id, Case.year == year))
+    return (highest or 0) + 1
+
+
+def add_timeline(
+    session: Session,
+    context: StationContext,
+    case: Case,
+    kind: str,
+    detail: str = "",
+    at: datetime | None = None,
+) -> None:
+    session.add(
+        TimelineEvent(
+            case_id=case.id,
+            at=at or utc_now(),
+            actor_id=context.user_id,
+            kind=kind,
+            detail=clean_text(detail, field="detail", max_length=REASON_MAX),
+        )
+    )
+
+
+def save(context: StationContext, intake: CheckedIntake, now: datetime | None = None) -> RegisteredCase:
+    """Store a checked complaint as a new registered case, with its parties, search entry and first timeline event."""
+    now = now or utc_now()
+    today = chinatime.local_date(now)
+    with context.database.transaction() as session:
+        station = session.get_one(Station, context.station_id)
+        contractor = _upsert_employer(session, intake.general_contractor) if intake.general_contractor else None
+        employer = _upsert_employer(session, intake.employer)
+        project = _upsert_project(session, intake, contractor)
+        sequence = next_sequence(session, station.id, today.year)
+        representatives_first = sorted(intake.workers, key=lambda worker: not worker.representative)
+        case = Case(
+            station_id=station.id,
+            year=today.year,
+            sequence=sequence,
+            number=format_case_number(station.case_word, today.year, sequence),
+            status=CaseStatus.REGISTERED,
+            channel=intake.channel,
+            category=intake.category,
+            registered_at=now,
+            registered_by_id=context.user_id,
+            received_on=intake.received_on,
+            knew_on=intake.knew_on,
+            facts=intake.facts,
+            project_id=project.id if project else None,
+            is_collective=intake.is_collective,
+            worker_count=len(intake.workers),
+            claimed_total_fen=sum(worker.claimed_fen for worker in intake.workers),
+            claimant_summary=representatives_first[0].name,
+            respondent_summary="、".join(e.name for e in (employer, contractor) if e is not None),
+        )
+        session.add(case)
+        session.flush()
+        for position, worker in enumerate(intake.workers):
+            person = _upsert_person(session, worker, today)
+            session.flush()
+            session.add(
+                CaseClaimant(
+                    case_id=case.id,
+                    person_id=person.id,
+                    position=position,
+                    claimed_fen=worker.claimed_fen,
+                    is_representative=worker.representative,
+                )
+            )
+        session.add(CaseRespondent(case_id=case.id, employer_id=employer.id, position=0, role=RespondentRole.EMPLOYER))
+        if contractor is not None:
+            session.add(
+                CaseRespondent(
+                    case_id=case.id,
+                    employer_id=contractor.id,
+                    position=1,
+                    role=RespondentRole.GENERAL_CONTRACTOR,
+                )
+            )
+        for position, description in enumerate(intake.evidence):
+            session.add(Evidence(case_id=case.id, position=position, description=description))
+        add_timeline(session, context, case, REGISTERED_EVENT, at=now)
+        search.reindex_case(session, case)
+        return RegisteredCase(case.id, case.number)

@@ -1,0 +1,97 @@
+"""Opening the station's SQLite file: driver, pragmas, migrations, and clear errors for unusable files.
+
+The driver is sqlcipher3 rather than Python's sqlite3: it bundles a modern SQLite (FTS5 trigram with LIKE works,
+it does not on the system's 3.40) and SQLCipher, so encryption at rest can be switched on later without a new driver.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..domain.errors import DomainError
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from . import migrations
+
+
+class DatabaseUnusable(DomainError):
+    """The file cannot be opened as this program's database; nothing in it was changed."""
+
+
+def _set_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL: readers never block the writer; synchronous=FULL: a committed case survives a power cut.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def create_sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher,
+        connect_args={"check_same_thread": False},
+    )
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+class Database:
+    """One station database file, migrated to the current schema."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.engine = create_sqlite_engine(path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: commits when the block ends normally, rolls back on any exception."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and upgrade the database at ``path``.
+
+    Raises DatabaseUnusable with a message a coordinator can act on when the file is corrupt or was written by a
+    newer version of the program; the file is left untouched in both cases.
+    """
+    database = Database(path)
+    try:
+        migrations.check_not_newer(database.engine)
+        migrations.upgrade(database.engine)
+    except migrations.SchemaTooNew as too_new:
+        database.close()
+        raise DatabaseUnusable(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The data file {path} was written by a newer version of heze-station (schema {revision}). "
+                    "Install the newer version to open it; the file has not been changed.",
+                ),
+                {"path": str(path), "revision": too_new.revision},
+            )
+        ) from too_new
+    except DatabaseError as error:
+        database.close()
+        raise DatabaseUnusable(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The data file {path} is damaged or is not a heze-station database, so it cannot be opened. "
+                    "Restore it from a backup or ask the city bureau for help; the file has not been changed.",
+                ),
+                {"path": str(path)},
+            )
+        ) from error
+    return database

@@ -1,0 +1,1 @@
+"""PySide6 GUI: the only package that imports Qt. It calls services and never touches the database."""

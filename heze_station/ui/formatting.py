@@ -1,0 +1,36 @@
+"""How values look on screen: money, dates, times, masked ID numbers, labels of domain enums."""
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QLocale
+
+from ..domain import chinatime
+from ..domain.identifiers import mask_resident_id
+from ..domain.money import format_yuan
+from .i18n import domain_text
+
+
+def money(fen: int) -> str:
+    return format_yuan(fen)
+
+
+def day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def moment(value: datetime | None) -> str:
+    """A stored (UTC) time shown as Beijing time, to the minute."""
+    return value.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def label(value: object) -> str:
+    """The translated label of a domain enum member."""
+    return domain_text(value.label)  # type: ignore[attr-defined]
+
+
+def masked_id(number: str) -> str:
+    return mask_resident_id(number) if number else ""
+
+
+def locale_number(value: int) -> str:
+    return QLocale().toString(value)

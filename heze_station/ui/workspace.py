@@ -1,0 +1,77 @@
+"""What every view shares: the open station, the background runner, and one "data changed" signal.
+
+Views never call each other to refresh: a change made through :meth:`Workspace.change` announces itself once,
+and every view that shows data reloads on that signal.
+"""
+
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..domain.errors import DomainError
+from ..services.station import StationContext
+from .i18n import render
+from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class Workspace(QObject):
+    data_changed = Signal()
+    case_requested = Signal(uuid.UUID)
+
+    def __init__(self, context: StationContext, *, demo: bool = False, parent: QObject | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.demo = demo
+        self.tasks = TaskRunner(self)
+
+    def load(
+        self,
+        service: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Run ``service(context, *args)`` in the background and hand its result to ``on_done``."""
+        self.tasks.run(service, self.context, *args, on_done=on_done, on_error=on_error or self.show_error)
+
+    def change(
+        self,
+        service: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+    ) -> None:
+        """Like :meth:`load`, for a service that writes; announces ``data_changed`` after it succeeded."""
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.data_changed.emit()
+
+        self.tasks.run(service, self.context, *args, on_done=done, on_error=on_error or self.show_error)
+
+    def show_error(self, error: Exception, parent: QWidget | None = None) -> None:
+        title = QCoreApplication.translate("Workspace", "Could not complete this")
+        if isinstance(error, DomainError):
+            QMessageBox.warning(parent, title, render(error.message))
+            return
+        log.error("unexpected error in a background task", exc_info=error)
+        QMessageBox.critical(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "Workspace",
+                "An unexpected error occurred and nothing was saved. Please try again; if it happens again, "
+                "tell the city bureau's support and mention: {error}",
+            ).format(error=type(error).__name__),
+        )
+
+    def shutdown(self) -> None:
+        self.tasks.shutdown()
+        self.context.close()

@@ -1,0 +1,90 @@
+import pytest
+
+from heze_station.domain.errors import InvalidInput
+from heze_station.domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, REASON_MAX, clean_line, clean_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("  张三  ", "张三"),
+        ("\u3000张三\u3000", "张三"),
+        ("张\u200b三", "张三"),
+        ("张\u200c\u200d三", "张三"),
+        ("\ufeff张三", "张三"),
+        ("\u202e张三\u202c", "张三"),
+        ("\u2066张三\u2069", "张三"),
+        ("张\u00ad三", "张三"),
+        ("张\x00三\x07", "张三"),
+        ("第一行\r\n第二行", "第一行\n第二行"),
+        ("第一行\r第二行", "第一行\n第二行"),
+        ("第一行\u2028第二行", "第一行\n第二行"),
+        ("金额\t3800元", "金额\t3800元"),
+        ("Jose\u0301", "José"),
+        # A combining mark separated from its letter by a zero-width space still composes with it.
+        ("Jose\u200b\u0301", "José"),
+        # Chinese full-width punctuation is text, not formatting: NFC leaves it alone.
+        ("拖欠工资，共计：３８００元（含加班费）", "拖欠工资，共计：３８００元（含加班费）"),
+        # Private-use characters stand in for rare name characters in some input methods.
+        ("王\ue000", "王\ue000"),
+        ("张\udc80三", "张三"),
+    ],
+)
+def test_clean_text(raw: str, cleaned: str) -> None:
+    assert clean_text(raw, field="facts", max_length=FACTS_MAX) == cleaned
+
+
+def test_inner_blank_lines_are_kept() -> None:
+    assert clean_text("甲\n\n乙\n", field="facts", max_length=FACTS_MAX) == "甲\n\n乙"
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "\n\t", "\u200b", "\ufeff\u3000"])
+def test_required_field_left_empty(raw: str) -> None:
+    assert clean_text(raw, field="facts", max_length=FACTS_MAX) == ""
+    with pytest.raises(InvalidInput) as caught:
+        clean_text(raw, field="facts", max_length=FACTS_MAX, required=True)
+    assert caught.value.field == "facts"
+    assert caught.value.message.render() == "This field is required."
+
+
+def test_too_long_is_refused_not_truncated() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        clean_text("字" * (REASON_MAX + 1), field="reason", max_length=REASON_MAX)
+    assert caught.value.field == "reason"
+    assert caught.value.message.params == {"max_length": REASON_MAX, "length": REASON_MAX + 1}
+    assert str(REASON_MAX) in caught.value.message.render()
+
+
+def test_length_is_counted_after_cleaning() -> None:
+    raw = "\u200b" + "字" * NAME_MAX + "\u200b  "
+    assert clean_text(raw, field="name", max_length=NAME_MAX) == "字" * NAME_MAX
+
+
+def test_characters_outside_the_basic_plane_count_once() -> None:
+    # 𠀀 (U+20000, CJK Extension B) appears in some personal names.
+    assert clean_line("𠀀" * NAME_MAX, field="name", max_length=NAME_MAX) == "𠀀" * NAME_MAX
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("菏泽市牡丹区\n人民路 1 号", "菏泽市牡丹区 人民路 1 号"),
+        ("菏泽市 \r\n\t 牡丹区", "菏泽市 牡丹区"),
+        ("菏泽市\t\t牡丹区", "菏泽市 牡丹区"),
+        ("\n 菏泽市牡丹区 \n", "菏泽市牡丹区"),
+        ("菏泽\u200b市", "菏泽市"),
+    ],
+)
+def test_clean_line(raw: str, cleaned: str) -> None:
+    assert clean_line(raw, field="address", max_length=ADDRESS_MAX) == cleaned
+
+
+def test_clean_line_required_and_too_long() -> None:
+    with pytest.raises(InvalidInput) as caught:
+        clean_line(" \n ", field="name", max_length=NAME_MAX, required=True)
+    assert caught.value.field == "name"
+
+    with pytest.raises(InvalidInput) as caught:
+        clean_line("字" * (ADDRESS_MAX + 1), field="address", max_length=ADDRESS_MAX)
+    assert caught.value.field == "address"
+    assert caught.value.message.params == {"max_length": ADDRESS_MAX, "length": ADDRESS_MAX + 1}

@@ -1,0 +1,49 @@
+"""Valid test data: real-format ID numbers, credit codes and phones, built with the same checksums as the app."""
+
+from datetime import date
+
+from stdnum.cn import ric, uscc
+
+from heze_station.domain.cases import Category, IntakeChannel
+from heze_station.services.intake import EmployerEntry, IntakeForm, WorkerEntry
+
+# 371702: 菏泽市牡丹区, the city district where most test workers live.
+HEZE_REGION = "371702"
+
+
+def resident_id(serial: int, birth: date = date(1985, 6, 15), region: str = HEZE_REGION, *, male: bool = True) -> str:
+    """A valid 18-character ID; ``serial`` varies the sequence digits, ``male`` sets the sex digit's parity."""
+    sequence = (serial % 50) * 2 + (1 if male else 0)
+    body = f"{region}{birth:%Y%m%d}{serial // 50 % 10}{sequence:02d}"
+    return body + ric.calc_check_digit(body + "0")  # stdnum expects a placeholder check character
+
+
+def credit_code(serial: int) -> str:
+    body = f"9137170{serial:010d}"
+    return body + uscc.calc_check_digit(body)
+
+
+def mobile(serial: int) -> str:
+    return f"139{serial:08d}"
+
+
+def worker(serial: int, *, claimed: str = "3800", representative: bool = False, name: str = "") -> WorkerEntry:
+    return WorkerEntry(
+        name=name or f"工人{serial}",
+        id_number=resident_id(serial),
+        phone=mobile(serial),
+        claimed=claimed,
+        representative=representative,
+    )
+
+
+def intake_form(workers: int = 1, *, employer_serial: int = 1, received_on: date = date(2026, 11, 20)) -> IntakeForm:
+    entries = [worker(n, representative=workers >= 10 and n < 3) for n in range(workers)]
+    return IntakeForm(
+        channel=IntakeChannel.VISIT,
+        category=Category.WAGES,
+        received_on=received_on,
+        facts="2026年8月至10月在工地务工，工资未结清。",
+        workers=entries,
+        employer=EmployerEntry(name=f"菏泽宏达建筑劳务有限公司{employer_serial}", credit_code=credit_code(employer_serial)),
+    )
