@@ -43,3 +43,7 @@ lock: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) resources/i18n/*.qm .pytest_cache .ruff_cache
+
+# Collect new tr() strings into the catalogue (existing translations are kept), then translate them.
+translations: $(INSTALLED)
+	$(BIN)/pyside6-lupdate -extensions py -no-obsolete -locations none heze_station -ts resources/i18n/heze_station_zh_CN.ts

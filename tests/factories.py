@@ -45,5 +45,7 @@ def intake_form(workers: int = 1, *, employer_serial: int = 1, received_on: date
         received_on=received_on,
         facts="2026年8月至10月在工地务工，工资未结清。",
         workers=entries,
-        employer=EmployerEntry(name=f"菏泽宏达建筑劳务有限公司{employer_serial}", credit_code=credit_code(employer_serial)),
+        employer=EmployerEntry(
+            name=f"菏泽宏达建筑劳务有限公司{employer_serial}", credit_code=credit_code(employer_serial)
+        ),
     )

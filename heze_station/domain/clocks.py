@@ -110,7 +110,8 @@ def acceptance_clock(
     Monday (or the last day before a golden week) already shows it.
     """
     due = calendar.add_working_days(registered_on, working_days)
-    state = _running_state(due, today, urgent=calendar.working_days_between(today, due) == 1)
+    # Count working days only while the deadline is ahead: a long-past one would walk every day since.
+    state = _running_state(due, today, urgent=today < due and calendar.working_days_between(today, due) == 1)
     return _clock(
         ClockKind.ACCEPTANCE,
         QT_TRANSLATE_NOOP("Domain", "Decide on acceptance"),

@@ -25,6 +25,10 @@ class Sex(StrEnum):
     MALE = "male"
     FEMALE = "female"
 
+    @property
+    def label(self) -> str:
+        return QT_TRANSLATE_NOOP("Domain", "Male") if self is Sex.MALE else QT_TRANSLATE_NOOP("Domain", "Female")
+
 
 @dataclass(frozen=True, repr=False)
 class ResidentId:

@@ -18,9 +18,12 @@ _PUBLISHED_UNTIL = "calendar_published_until"
 
 
 def _seed_range() -> tuple[date, date]:
-    # The package's own table of known days; its private names are guarded by the tests of this module.
+    """From the first day the package knows to the end of the last year it was released for.
+
+    The State Council publishes a whole year at a time, so the year of the last special day is fully known.
+    """
     known = [*chinese_calendar.holidays, *chinese_calendar.workdays]
-    return min(known), max(known)
+    return min(known), date(max(known).year, 12, 31)
 
 
 def seed_if_empty(session: Session) -> None:

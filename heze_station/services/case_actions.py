@@ -39,6 +39,7 @@ def perform(context: StationContext, case_id: uuid.UUID, action: CaseAction, rea
             case.mediation_started_on = today
         if target.is_end_state:
             case.ended_on = today
+            case.outcome = target
             case.status_reason = reason
         if target is CaseStatus.CLOSED:
             case.closed_on = today

@@ -190,11 +190,23 @@ def list_cases(
         return [CaseRow(*row) for row in session.execute(query)]
 
 
+# What case_clocks reads: a screen that lists clocks of many cases selects just these columns.
+CLOCK_COLUMNS = (
+    Case.status,
+    Case.registered_at,
+    Case.received_on,
+    Case.knew_on,
+    Case.decided_on,
+    Case.outcome,
+    Case.ended_on,
+)
+
+
 def case_clocks(case: Case, context: StationContext, today: date) -> list[clocks.Clock]:
     """The clocks that matter for this case now: acceptance until decided, mediation once accepted, and so on."""
     registered_on = chinatime.local_date(case.registered_at)
     result = [clocks.acceptance_clock(registered_on, case.decided_on, today, context.calendar)]
-    if case.status is not CaseStatus.REFUSED and case.decided_on is not None:
+    if case.decided_on is not None and CaseStatus.REFUSED not in (case.status, case.outcome):
         result.append(clocks.mediation_clock(case.received_on, case.ended_on, today))
         result.append(clocks.quick_close_clock(case.received_on, case.ended_on, today))
     result.append(clocks.limitation_clock(case.knew_on, today))

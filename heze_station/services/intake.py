@@ -106,6 +106,15 @@ class CheckedEmployer:
     phone: str
     address: str
 
+    @property
+    def identity(self) -> tuple[str | None, ...]:
+        """What makes two entries the same employer: the credit code, else the ID number, else kind and name."""
+        if self.credit_code:
+            return ("credit_code", self.credit_code)
+        if self.id_number:
+            return ("id_number", self.id_number)
+        return (self.kind, self.name)
+
 
 @dataclass(frozen=True)
 class CheckedIntake:
@@ -272,6 +281,13 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
     if form.general_contractor is not None and form.general_contractor.name.strip():
         contractor = _check_employer(form.general_contractor, "general_contractor", check, today)
     project_name = check("", clean_line, form.project_name, field="project_name", max_length=100)
+    if contractor and (contractor.name == employer.name or contractor.identity == employer.identity):
+        check.refuse(
+            "general_contractor.name",
+            QT_TRANSLATE_NOOP(
+                "Domain", "The general contractor must be a different company from the employer named above."
+            ),
+        )
     if contractor and not project_name:
         check.refuse(
             "project_name",
@@ -348,11 +364,13 @@ def find_repeat_complaints(context: StationContext, intake: CheckedIntake) -> li
     return list(hits.values())
 
 
-def _upsert_person(session: Session, worker: CheckedWorker, today: date) -> Person:
+def _upsert_person(session: Session, worker: CheckedWorker, today: date) -> tuple[Person, bool]:
+    """The worker's Person row (one per ID number), updated; and whether an existing row's searchable text changed."""
     person = session.scalars(
         select(Person).where(Person.id_number == worker.id_number, Person.deleted_at.is_(None))
     ).first()
     resident = parse_resident_id(worker.id_number, today=today)
+    before = (person.name, person.phone) if person else None
     if person is None:
         person = Person(id_number=resident.number)
         session.add(person)
@@ -361,10 +379,11 @@ def _upsert_person(session: Session, worker: CheckedWorker, today: date) -> Pers
     person.birth_date = resident.birth_date
     if worker.phone:
         person.phone = worker.phone
-    return person
+    return person, before is not None and before != (person.name, person.phone)
 
 
-def _upsert_employer(session: Session, checked: CheckedEmployer) -> Employer:
+def _upsert_employer(session: Session, checked: CheckedEmployer) -> tuple[Employer, bool]:
+    """The employer's row, matched by credit code, ID number, or else name; and whether its searchable text changed."""
     if checked.credit_code:
         match = Employer.credit_code == checked.credit_code
     elif checked.id_number:
@@ -372,6 +391,7 @@ def _upsert_employer(session: Session, checked: CheckedEmployer) -> Employer:
     else:
         match = (Employer.name == checked.name) & (Employer.kind == checked.kind)
     employer = session.scalars(select(Employer).where(match, Employer.deleted_at.is_(None))).first()
+    before = (employer.name, employer.credit_code, employer.id_number) if employer else None
     if employer is None:
         employer = Employer(kind=checked.kind, name=checked.name)
         session.add(employer)
@@ -388,7 +408,7 @@ def _upsert_employer(session: Session, checked: CheckedEmployer) -> Employer:
         if value:
             setattr(employer, name, value)
     employer.name = checked.name
-    return employer
+    return employer, before is not None and before != (employer.name, employer.credit_code, employer.id_number)
 
 
 def _upsert_project(session: Session, intake: CheckedIntake, contractor: Employer | None) -> Project | None:
@@ -432,17 +452,54 @@ def add_timeline(
     )
 
 
+def _refresh_listing(session: Session, case: Case) -> None:
+    """Recompute what the case list and search show for ``case`` from its current parties."""
+    session.flush()
+    claimants = session.execute(
+        select(Person.name)
+        .join(CaseClaimant, CaseClaimant.person_id == Person.id)
+        .where(CaseClaimant.case_id == case.id, CaseClaimant.deleted_at.is_(None))
+        .order_by(CaseClaimant.is_representative.desc(), CaseClaimant.position)
+    ).scalars()
+    respondents = session.execute(
+        select(Employer.name)
+        .join(CaseRespondent, CaseRespondent.employer_id == Employer.id)
+        .where(CaseRespondent.case_id == case.id, CaseRespondent.deleted_at.is_(None))
+        .order_by(CaseRespondent.position)
+    ).scalars()
+    case.claimant_summary = next(iter(claimants), "")
+    case.respondent_summary = "、".join(respondents)
+    search.reindex_case(session, case)
+
+
+def _refresh_cases_of(session: Session, person_ids: list[uuid.UUID], employer_ids: list[uuid.UUID]) -> None:
+    """Older cases show a shared person or employer by name: refresh them when this complaint renamed one."""
+    if not person_ids and not employer_ids:
+        return
+    case_ids = (
+        select(CaseClaimant.case_id)
+        .where(CaseClaimant.person_id.in_(person_ids))
+        .union(select(CaseRespondent.case_id).where(CaseRespondent.employer_id.in_(employer_ids)))
+    )
+    for case in session.scalars(select(Case).where(Case.id.in_(case_ids), Case.deleted_at.is_(None))):
+        _refresh_listing(session, case)
+
+
 def save(context: StationContext, intake: CheckedIntake, now: datetime | None = None) -> RegisteredCase:
     """Store a checked complaint as a new registered case, with its parties, search entry and first timeline event."""
     now = now or utc_now()
     today = chinatime.local_date(now)
     with context.database.transaction() as session:
         station = session.get_one(Station, context.station_id)
-        contractor = _upsert_employer(session, intake.general_contractor) if intake.general_contractor else None
-        employer = _upsert_employer(session, intake.employer)
+        respondents = [(_upsert_employer(session, intake.employer), RespondentRole.EMPLOYER)]
+        if intake.general_contractor:
+            respondents.append(
+                (_upsert_employer(session, intake.general_contractor), RespondentRole.GENERAL_CONTRACTOR)
+            )
+        contractor = respondents[1][0][0] if len(respondents) > 1 else None
         project = _upsert_project(session, intake, contractor)
+        people = [_upsert_person(session, worker, today) for worker in intake.workers]
         sequence = next_sequence(session, station.id, today.year)
-        representatives_first = sorted(intake.workers, key=lambda worker: not worker.representative)
         case = Case(
             station_id=station.id,
             year=today.year,
@@ -460,14 +517,10 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
             is_collective=intake.is_collective,
             worker_count=len(intake.workers),
             claimed_total_fen=sum(worker.claimed_fen for worker in intake.workers),
-            claimant_summary=representatives_first[0].name,
-            respondent_summary="、".join(e.name for e in (employer, contractor) if e is not None),
         )
         session.add(case)
         session.flush()
-        for position, worker in enumerate(intake.workers):
-            person = _upsert_person(session, worker, today)
-            session.flush()
+        for position, (worker, (person, _)) in enumerate(zip(intake.workers, people, strict=True)):
             session.add(
                 CaseClaimant(
                     case_id=case.id,
@@ -477,18 +530,15 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
                     is_representative=worker.representative,
                 )
             )
-        session.add(CaseRespondent(case_id=case.id, employer_id=employer.id, position=0, role=RespondentRole.EMPLOYER))
-        if contractor is not None:
-            session.add(
-                CaseRespondent(
-                    case_id=case.id,
-                    employer_id=contractor.id,
-                    position=1,
-                    role=RespondentRole.GENERAL_CONTRACTOR,
-                )
-            )
+        for position, ((employer, _), role) in enumerate(respondents):
+            session.add(CaseRespondent(case_id=case.id, employer_id=employer.id, position=position, role=role))
         for position, description in enumerate(intake.evidence):
             session.add(Evidence(case_id=case.id, position=position, description=description))
         add_timeline(session, context, case, REGISTERED_EVENT, at=now)
-        search.reindex_case(session, case)
+        _refresh_listing(session, case)
+        _refresh_cases_of(
+            session,
+            [person.id for person, renamed in people if renamed],
+            [employer.id for (employer, renamed), _ in respondents if renamed],
+        )
         return RegisteredCase(case.id, case.number)

@@ -68,7 +68,6 @@ def open_database(path: Path) -> Database:
     """
     database = Database(path)
     try:
-        migrations.check_not_newer(database.engine)
         migrations.upgrade(database.engine)
     except migrations.SchemaTooNew as too_new:
         database.close()

@@ -163,6 +163,9 @@ class Case(SyncRow, Base):
     mediation_started_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # The end state the case reached (agreement, refusal, ...), kept after it is closed: statistics count closed
+    # cases by manner and result, and the clocks need to know whether a closed case was ever accepted.
+    outcome: Mapped[CaseStatus | None] = mapped_column(enum_column(CaseStatus))
     status_reason: Mapped[str] = mapped_column(Text, default="")
     facts: Mapped[str] = mapped_column(Text, default="")
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
@@ -216,7 +219,10 @@ class TimelineEvent(SyncRow, Base):
     """Append-only: who did what to a case, and when. Triggers refuse UPDATE and DELETE."""
 
     __tablename__ = "timeline_event"
-    __table_args__ = (Index("ix_timeline_event_case_id_at", "case_id", "at"),)
+    __table_args__ = (
+        Index("ix_timeline_event_case_id_at", "case_id", "at"),
+        Index("ix_timeline_event_at", "at"),  # the workbench's recent activity
+    )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"))
     at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -5,7 +5,9 @@ Trigrams need at least three characters; shorter queries (a surname, "工资") f
 indexed text, which the bundled SQLite evaluates correctly against the FTS table.
 """
 
-from sqlalchemy import Select, literal_column, select, table, text
+import unicodedata
+
+from sqlalchemy import CompoundSelect, Select, literal_column, select, table, text, union
 from sqlalchemy.orm import Session
 
 from .models import Case, CaseClaimant, CaseRespondent, Employer, Person, Project
@@ -45,11 +47,7 @@ def _escape_like(query: str) -> str:
     return query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def matching_case_ids(query: str) -> Select[tuple[str]]:
-    """A subquery of the ids of cases whose indexed text contains ``query`` (already cleaned, non-empty).
-
-    Ids are compared as stored: the 32-character hex form that SQLAlchemy's Uuid type uses on SQLite.
-    """
+def _matching(query: str) -> Select[tuple[str]]:
     if len(query) >= 3:
         # A quoted FTS5 string is a phrase: punctuation and operators in the query lose their meaning.
         phrase = '"' + query.replace('"', '""') + '"'
@@ -57,3 +55,15 @@ def matching_case_ids(query: str) -> Select[tuple[str]]:
     else:
         condition = text("body LIKE :pattern ESCAPE '\\'").bindparams(pattern=f"%{_escape_like(query)}%")
     return select(literal_column("case_id")).select_from(table("case_search")).where(condition)
+
+
+def matching_case_ids(query: str) -> Select[tuple[str]] | CompoundSelect:
+    """A subquery of the ids of cases whose indexed text contains ``query`` (already cleaned, non-empty).
+
+    Ids are compared as stored: the 32-character hex form that SQLAlchemy's Uuid type uses on SQLite. Digits and
+    letters typed in an input method's full-width mode (１２３) also find the ASCII ones stored for ID numbers.
+    """
+    folded = unicodedata.normalize("NFKC", query)
+    if folded == query:
+        return _matching(query)
+    return union(_matching(query), _matching(folded))

@@ -14,8 +14,9 @@ CATALOGUE = "heze_station"
 
 def install(application: QCoreApplication, language: str) -> list[QTranslator]:
     """Load the catalogues for ``language`` ("zh_CN" or "en"); English needs none."""
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English,
-                               QLocale.Territory.China))
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English, QLocale.Country.China)
+    )
     if language == "en":
         return []
     translators = []

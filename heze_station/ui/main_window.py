@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self._case_windows.values()):
             window.close()
         super().closeEvent(event)

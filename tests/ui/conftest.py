@@ -12,14 +12,14 @@ from heze_station.ui.workspace import Workspace
 
 
 @pytest.fixture
-def workspace(station: StationContext, qtbot) -> Iterator[Workspace]:  # noqa: ANN001 - pytest-qt fixture
+def workspace(station: StationContext, qtbot) -> Iterator[Workspace]:
     space = Workspace(station)
     yield space
     wait_idle(qtbot, space)
     space.tasks.shutdown()
 
 
-def wait_idle(qtbot, workspace: Workspace) -> None:  # noqa: ANN001 - pytest-qt fixture
+def wait_idle(qtbot, workspace: Workspace) -> None:
     """Wait (on conditions, never sleeps) until every background task has delivered its result."""
     qtbot.waitUntil(lambda: not workspace.tasks.busy, timeout=10_000)
 

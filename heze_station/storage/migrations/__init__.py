@@ -1,18 +1,18 @@
 """Alembic migrations for the station database, applied automatically when the program starts.
 
 Alembic is driven from code (no alembic.ini on the user's machine) and always in batch mode, because SQLite can
-only change most column definitions by copying the table.
+only change most column definitions by copying the table. Importing Alembic costs a noticeable part of the
+program's start-up, so it is imported only when the file is not already at ``HEAD``.
 """
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 _HERE = Path(__file__).parent
+
+# The newest revision in versions/; a test keeps it equal to what Alembic computes from the scripts.
+HEAD = "0002"
 
 
 class SchemaTooNew(Exception):
@@ -21,30 +21,35 @@ class SchemaTooNew(Exception):
         self.revision = revision
 
 
-def _config(engine: Engine) -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(_HERE))
-    config.attributes["engine"] = engine
-    return config
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def head_revision() -> str:
+def script_head() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory(str(_HERE)).get_current_head()
     assert head is not None
     return head
 
 
-def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
-
-
-def check_not_newer(engine: Engine) -> None:
-    """Refuse a file stamped with a revision this program does not know: a newer program wrote it."""
-    revision = current_revision(engine)
-    if revision is not None and ScriptDirectory(str(_HERE)).get_revision(revision) is None:
-        raise SchemaTooNew(revision)
-
-
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    command.upgrade(_config(engine), revision)
+    """Bring the file to ``revision``; refuses (SchemaTooNew) a file stamped by a newer program."""
+    current = current_revision(engine)
+    if current == HEAD and revision in ("head", HEAD):
+        return
+
+    from alembic import command
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    known = {script.revision for script in ScriptDirectory(str(_HERE)).walk_revisions()}
+    if current is not None and current not in known:
+        raise SchemaTooNew(current)
+    config = Config()
+    config.set_main_option("script_location", str(_HERE))
+    config.attributes["engine"] = engine
+    command.upgrade(config, revision)

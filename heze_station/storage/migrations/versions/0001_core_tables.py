@@ -194,6 +194,25 @@ def upgrade() -> None:
         sa.Column("mediation_started_on", sa.Date(), nullable=True),
         sa.Column("ended_on", sa.Date(), nullable=True),
         sa.Column("closed_on", sa.Date(), nullable=True),
+        sa.Column(
+            "outcome",
+            sa.Enum(
+                "registered",
+                "accepted",
+                "refused",
+                "in_mediation",
+                "agreement",
+                "mediation_failed",
+                "withdrawn",
+                "referred_arbitration",
+                "referred_inspection",
+                "closed",
+                name="casestatus",
+                native_enum=False,
+                length=32,
+            ),
+            nullable=True,
+        ),
         sa.Column("status_reason", sa.Text(), nullable=False),
         sa.Column("facts", sa.Text(), nullable=False),
         sa.Column("project_id", sa.Uuid(), nullable=True),
@@ -300,6 +319,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("timeline_event", schema=None) as batch_op:
         batch_op.create_index("ix_timeline_event_case_id_at", ["case_id", "at"], unique=False)
+        batch_op.create_index("ix_timeline_event_at", ["at"], unique=False)
 
     # The timeline is append-only evidence of who did what: refuse changes at the lowest level.
     for verb in ("UPDATE", "DELETE"):
@@ -311,6 +331,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("timeline_event", schema=None) as batch_op:
+        batch_op.drop_index("ix_timeline_event_at")
         batch_op.drop_index("ix_timeline_event_case_id_at")
 
     op.drop_table("timeline_event")

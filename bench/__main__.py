@@ -1,0 +1,137 @@
+"""``python -m bench``: print one line per figure and write them all to bench/results.json."""
+
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import heze_station
+from heze_station.domain import chinatime
+
+from . import cases, startup
+
+RESULTS = Path(__file__).with_name("results.json")
+COLD_START_GOAL = 2.0  # times a bare PySide6 window
+SEARCH_GOAL_MS = 50.0
+FIRST_PAGE_GOAL_MS = 100.0
+
+
+def _round(value: float) -> float:
+    return round(value, 1)
+
+
+class Report:
+    def __init__(self) -> None:
+        self.figures: dict[str, dict[str, Any]] = {}
+
+    def figure(self, name: str, value: float | None, goal: float | None = None, **details: Any) -> None:
+        """One line: name, value, goal, then details; the same in results.json with whether the goal was met."""
+        entry: dict[str, Any] = {"value": None if value is None else _round(value)}
+        line = f"{name} {'n/a' if value is None else f'{value:.1f}'}"
+        if goal is not None:
+            entry["goal_at_most"] = goal
+            entry["met"] = value is not None and value <= goal
+            line += f" (goal <= {goal:g})"
+        for key, detail in details.items():
+            entry[key] = _round(detail) if isinstance(detail, float) else detail
+            line += f" {key} {detail:.1f}" if isinstance(detail, float) else f" {key} {detail}"
+        self.figures[name] = entry
+        print(line, flush=True)
+
+    def write(self, started: float) -> None:
+        document = {
+            "version": heze_station.__version__,
+            "measured_at": chinatime.now().isoformat(timespec="seconds"),
+            "machine": {
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "cpus": os.cpu_count(),
+            },
+            "seconds": round(time.perf_counter() - started, 1),
+            "figures": self.figures,
+        }
+        RESULTS.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    started = time.perf_counter()
+    report = Report()
+
+    # (a) Cold start on a database that already exists, against a bare PySide6 main window.
+    with tempfile.TemporaryDirectory(prefix="heze-bench-start-") as folder:
+        times = startup.measure(startup.prepare_data_dir(Path(folder)))
+    if times.error:
+        report.figure("cold_start_ratio", None, COLD_START_GOAL, error=times.error)
+    else:
+        report.figure(
+            "cold_start_ratio",
+            times.app_median / times.bare_median,
+            COLD_START_GOAL,
+            app_median_ms=times.app_median,
+            bare_qt_median_ms=times.bare_median,
+            app_ready_ms=times.app_ready_median,
+            bare_qt_ready_ms=times.bare_ready_median,
+        )
+
+    # (b) and (c) over 100,000 generated cases.
+    data_dir = cases.cached_database()
+    built = cases.build_seconds(data_dir)
+    if built is not None:
+        report.figure("bulk_build_100k_s", built)
+    result = cases.measure(data_dir)
+    baseline = result.baseline
+    report.figure("plain_select_p95_ms", baseline.p95, p50_ms=baseline.p50, cases=result.cases)
+    report.figure(
+        "search_p95_ms",
+        result.search_list.p95,
+        SEARCH_GOAL_MS,
+        ratio_vs_plain_select=result.search_list.p95 / baseline.p95,
+        p50_ms=result.search_list.p50,
+        queries=len(result.search_list.values),
+    )
+    report.figure(
+        "search_count_p95_ms",
+        result.search_count.p95,
+        ratio_vs_plain_select=result.search_count.p95 / baseline.p95,
+        p50_ms=result.search_count.p50,
+    )
+    for shape, timings in sorted(result.by_shape.items()):
+        report.figure(f"search_p95_ms[{shape}]", timings.p95, p50_ms=timings.p50, queries=len(timings.values))
+    report.figure(
+        "first_page_p95_ms",
+        result.first_page_total.p95,
+        FIRST_PAGE_GOAL_MS,
+        ratio_vs_plain_select=result.first_page_total.p95 / baseline.p95,
+        p50_ms=result.first_page_total.p50,
+        list_p95_ms=result.first_page_list.p95,
+        count_p95_ms=result.first_page_count.p95,
+    )
+    slowest = "; ".join(f"{shape} {query!r} {ms:.0f} ms" for ms, shape, query in result.slowest)
+    print(f"# slowest searches: {slowest}", flush=True)
+
+    # The app starting on the 100,000-case database: its first screens query it while starting.
+    times = startup.measure(data_dir, runs=3)
+    if times.error:
+        report.figure("cold_start_100k_ratio", None, error=times.error)
+    else:
+        report.figure(
+            "cold_start_100k_ratio",
+            times.app_median / times.bare_median,
+            app_median_ms=times.app_median,
+            bare_qt_median_ms=times.bare_median,
+            app_ready_ms=times.app_ready_median,
+        )
+
+    report.write(started)
+    missed = [name for name, figure in report.figures.items() if figure.get("met") is False]
+    print(f"# goals missed: {', '.join(missed) or 'none'}", flush=True)
+    print(f"# {RESULTS} written in {time.perf_counter() - started:.0f} s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""The 100,000-case station database, and timings of the case list and search over it.
+
+Every timing goes through the services the GUI calls (case_queries.list_cases and count_cases), and is set
+against a plain ``SELECT … ORDER BY registered_at DESC LIMIT 200`` on the same database in the same process, so
+that the ratio says what the program adds on top of SQLite on this machine.
+"""
+
+import hashlib
+import random
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import text
+
+import heze_station
+from heze_station.services import demo
+from heze_station.services.case_queries import CaseFilter, count_cases, list_cases
+from heze_station.services.station import StationContext, open_station
+
+CASES = 100_000
+# Bump when the benchmark database should be rebuilt for a reason the hashed sources below do not show.
+DATA_VERSION = "1"
+_SHAPING_SOURCES = ("services/demo.py", "storage/models.py", "storage/search.py", "storage/migrations")
+PLAIN_SELECT = text(
+    "SELECT id, number, status, category, channel, registered_at, claimant_summary, worker_count, "
+    "respondent_summary, claimed_total_fen FROM case_file ORDER BY registered_at DESC LIMIT 200"
+)
+
+
+def _cache_key(count: int) -> str:
+    digest = hashlib.sha256(f"{DATA_VERSION}:{count}".encode())
+    package = Path(heze_station.__file__).parent
+    for name in _SHAPING_SOURCES:
+        path = package / name
+        for source in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cached_database(count: int = CASES, log: Callable[[str], None] = print) -> Path:
+    """The data folder of a station with ``count`` generated cases, built on first use and kept in /tmp."""
+    root = Path(tempfile.gettempdir()) / "heze-station-bench"
+    folder = root / f"{count}-{_cache_key(count)}"
+    complete = folder / "complete"
+    if complete.exists():
+        return folder / "data"
+    if root.exists():  # older builds of the generator or schema: never used again
+        for stale in root.iterdir():
+            shutil.rmtree(stale, ignore_errors=True)
+    log(f"# building the {count:,}-case database in {folder} (once; later runs reuse it)")
+    started = time.perf_counter()
+    context = open_station(folder / "data")
+    try:
+        demo.bulk_cases(context, count)
+    finally:
+        context.close()
+    complete.write_text(f"{time.perf_counter() - started:.1f} s\n", encoding="utf-8")
+    log(f"# built in {time.perf_counter() - started:.1f} s")
+    return folder / "data"
+
+
+def build_seconds(data_dir: Path) -> float | None:
+    try:
+        return float((data_dir.parent / "complete").read_text(encoding="utf-8").split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+# -- queries ---------------------------------------------------------------------------------------------------
+
+_SURNAMES = "王李张刘陈杨赵孙徐马朱郭高黄周吴"
+_TWO_CHARACTER_WORDS = ("工资", "欠薪", "加班", "社保", "工伤", "押金", "辞退", "曹县", "鄄城", "工地")
+_FACT_WORDS = (
+    "钢筋工",
+    "日工资",
+    "包工头",
+    "经济补偿",
+    "加班费",
+    "社会保险",
+    "发制品",
+    "标准厂房",
+    "小区三期",
+    "拖欠工资",
+    "未签订书面劳动合同",
+    "根治欠薪",
+    "医疗费",
+    "停工停产",
+    "劳务分包",
+)
+
+
+def realistic_queries(context: StationContext, seed: int = 2026) -> list[tuple[str, str]]:
+    """About 200 (shape, text) pairs of what coordinators type, drawn from the database's own content."""
+    rng = random.Random(seed)
+    with context.database.transaction() as session:
+        people = session.execute(text("SELECT name, id_number, phone FROM person ORDER BY id LIMIT 20000")).all()
+        companies = session.scalars(text("SELECT name FROM employer WHERE kind = 'company' ORDER BY id")).all()
+        projects = session.scalars(text("SELECT name FROM project ORDER BY id")).all()
+    two = [person.name for person in people if len(person.name) == 2]
+    three = [person.name for person in people if len(person.name) >= 3]
+    queries = [("surname", rng.choice(_SURNAMES)) for _ in range(25)]
+    queries += [("two_characters", name) for name in rng.sample(two, 15)]
+    queries += [("two_characters", word) for word in _TWO_CHARACTER_WORDS]
+    queries += [("two_characters", name[2:4]) for name in rng.sample(companies, 10)]  # a firm's trade name
+    queries += [("full_name", name) for name in rng.sample(three, 40)]
+    ids = [person.id_number for person in rng.sample(people, 30)]
+    queries += [("id_number", number) for number in ids[:10]]
+    queries += [("id_number", number[-6:]) for number in ids[10:20]]
+    queries += [("id_number", number[6:14]) for number in ids[20:]]  # a date of birth
+    phones = [person.phone for person in rng.sample(people, 10)]
+    queries += [("phone", phone) for phone in phones[:5]] + [("phone", phone[-4:]) for phone in phones[5:]]
+    queries += [("company", name[2:6]) for name in rng.sample(companies, 15)]
+    queries += [("company", name) for name in rng.sample(companies, 15)]
+    queries += [("facts", rng.choice(_FACT_WORDS)) for _ in range(30)]
+    queries += [("facts", name) for name in rng.sample(projects, 10)]
+    rng.shuffle(queries)
+    return queries
+
+
+# -- timing ----------------------------------------------------------------------------------------------------
+
+
+def _ms(function: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    function()
+    return (time.perf_counter() - started) * 1000
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[94] if len(values) > 1 else values[0]
+
+
+@dataclass
+class Timings:
+    values: list[float] = field(default_factory=list)
+
+    @property
+    def p50(self) -> float:
+        return statistics.median(self.values)
+
+    @property
+    def p95(self) -> float:
+        return p95(self.values)
+
+
+@dataclass
+class SearchResult:
+    baseline: Timings
+    first_page_list: Timings
+    first_page_count: Timings
+    first_page_total: Timings
+    search_list: Timings
+    search_count: Timings
+    by_shape: dict[str, Timings]
+    slowest: list[tuple[float, str, str]]  # list time, shape, query
+    cases: int
+
+
+def measure(data_dir: Path, *, repeats: int = 50) -> SearchResult:
+    context = open_station(data_dir)
+    try:
+        baseline, first_list, first_count, first_total = Timings(), Timings(), Timings(), Timings()
+
+        def plain_select() -> None:
+            with context.database.transaction() as session:
+                session.execute(PLAIN_SELECT).all()
+
+        everything = CaseFilter()
+        cases = count_cases(context, everything)
+        # Warm up: the first queries read the file into SQLite's and the system's caches.
+        for _ in range(3):
+            plain_select()
+            list_cases(context, everything, offset=0, limit=200)
+        for _ in range(repeats):
+            baseline.values.append(_ms(plain_select))
+            list_ms = _ms(lambda: list_cases(context, everything, offset=0, limit=200))
+            count_ms = _ms(lambda: count_cases(context, everything))
+            first_list.values.append(list_ms)
+            first_count.values.append(count_ms)
+            first_total.values.append(list_ms + count_ms)
+
+        search_list, search_count = Timings(), Timings()
+        by_shape: dict[str, Timings] = {}
+        slowest: list[tuple[float, str, str]] = []
+        for shape, query in realistic_queries(context):
+            search = CaseFilter(text=query)
+            list_ms = _ms(lambda search=search: list_cases(context, search, limit=200))
+            count_ms = _ms(lambda search=search: count_cases(context, search))
+            search_list.values.append(list_ms)
+            search_count.values.append(count_ms)
+            by_shape.setdefault(shape, Timings()).values.append(list_ms)
+            slowest.append((list_ms, shape, query))
+        slowest.sort(reverse=True)
+        return SearchResult(
+            baseline,
+            first_list,
+            first_count,
+            first_total,
+            search_list,
+            search_count,
+            by_shape,
+            slowest[:5],
+            cases,
+        )
+    finally:
+        context.close()

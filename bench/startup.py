@@ -1,0 +1,121 @@
+"""Cold start: the app's smoke test against a bare PySide6 window, each started as a fresh process."""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from heze_station.services.station import open_station
+
+# The yardstick: the least a PySide6 program does to show a main window and reach an idle event loop.
+BARE_QT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+application = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+
+
+def ready():
+    print("ready", flush=True)
+    application.quit()
+
+
+QTimer.singleShot(0, ready)
+sys.exit(application.exec())
+"""
+
+TIMEOUT = 120
+
+
+@dataclass(frozen=True)
+class Start:
+    ready_ms: float  # until 'ready' was printed
+    exit_ms: float  # until the process had exited
+
+
+@dataclass(frozen=True)
+class StartTimes:
+    app: list[Start]
+    bare: list[Start]
+    error: str = ""
+
+    @property
+    def app_median(self) -> float:
+        return statistics.median(start.exit_ms for start in self.app)
+
+    @property
+    def bare_median(self) -> float:
+        return statistics.median(start.exit_ms for start in self.bare)
+
+    @property
+    def app_ready_median(self) -> float:
+        return statistics.median(start.ready_ms for start in self.app)
+
+    @property
+    def bare_ready_median(self) -> float:
+        return statistics.median(start.ready_ms for start in self.bare)
+
+
+def _app_command() -> list[str]:
+    script = Path(sys.executable).with_name("heze-station")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "heze_station"]
+
+
+def _environment() -> dict[str, str]:
+    environment = dict(os.environ)
+    environment["QT_QPA_PLATFORM"] = "offscreen"
+    return environment
+
+
+def _time_until_ready(command: list[str]) -> Start:
+    """Milliseconds from starting ``command`` until it printed 'ready', and until it had exited."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, env=_environment())
+        ready = None
+        assert process.stdout is not None
+        for line in process.stdout:
+            if ready is None and line.strip() == "ready":
+                ready = time.perf_counter()
+        code = process.wait(timeout=TIMEOUT)
+        exited = time.perf_counter()
+        if code != 0 or ready is None:
+            errors.seek(0)
+            tail = errors.read().decode(errors="replace").strip().splitlines()[-3:]
+            raise RuntimeError(f"{' '.join(command[:2])} exited with {code}: {' | '.join(tail)}")
+    return Start((ready - started) * 1000, (exited - started) * 1000)
+
+
+def prepare_data_dir(folder: Path) -> Path:
+    """A station folder whose database already exists and is migrated, as on every start but the first."""
+    data_dir = folder / "data"
+    open_station(data_dir).close()
+    return data_dir
+
+
+def measure(data_dir: Path, runs: int = 5) -> StartTimes:
+    """Median-ready timings of ``runs`` starts each, alternating so that machine noise hits both alike."""
+    with tempfile.TemporaryDirectory(prefix="heze-bench-") as folder:
+        bare_script = Path(folder) / "bare_qt.py"
+        bare_script.write_text(BARE_QT, encoding="utf-8")
+        app = [*_app_command(), "--smoke-test", "--data-dir", str(data_dir)]
+        bare = [sys.executable, str(bare_script)]
+        try:
+            # One unmeasured start each: the first loads the libraries from disk into the page cache.
+            _time_until_ready(app)
+            _time_until_ready(bare)
+            app_starts, bare_starts = [], []
+            for _ in range(runs):
+                app_starts.append(_time_until_ready(app))
+                bare_starts.append(_time_until_ready(bare))
+        except (RuntimeError, subprocess.TimeoutExpired) as error:
+            return StartTimes([], [], error=str(error))
+    return StartTimes(app_starts, bare_starts)

@@ -1,0 +1,115 @@
+"""The workbench's morning view: which deadlines press today, how many cases stand where, what happened lately.
+
+A coordinator opens the program to learn what must not slip today: an acceptance decision due (R2), a mediation
+period nearing day 15 (R4), a claim about to be time-barred (R5). The clocks come from the same function as the
+case page (``case_queries.case_clocks``), so both always agree.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select
+
+from ..domain import chinatime
+from ..domain.cases import CaseStatus
+from ..domain.clocks import Clock, ClockKind, ClockState
+from ..storage.models import Case, StaffUser, TimelineEvent
+from .case_queries import CLOCK_COLUMNS, case_clocks
+from .station import StationContext
+
+RECENT_EVENTS = 15
+# OK, DONE and NOT_STARTED need nothing from anybody today.
+PRESSING_STATES = frozenset({ClockState.WARNING, ClockState.URGENT, ClockState.DUE_TODAY, ClockState.OVERDUE})
+_OPEN_STATUSES = [status for status in CaseStatus if status.is_open]
+
+
+@dataclass(frozen=True)
+class DueItem:
+    case_id: uuid.UUID
+    number: str
+    claimant_summary: str
+    worker_count: int
+    respondent_summary: str
+    clock: Clock
+
+
+@dataclass(frozen=True)
+class RecentEvent:
+    case_id: uuid.UUID
+    number: str
+    at: datetime
+    actor: str
+    kind: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    due: list[DueItem]
+    counts: dict[CaseStatus, int]
+    open_total: int
+    recent: list[RecentEvent]
+
+
+def _needs_attention(clock: Clock) -> bool:
+    # A missed quick-close target is the station's own goal, not a legal deadline; once missed there is nothing
+    # left to do about it today, and listing it would bury the legal deadlines of every case in mediation.
+    missed_target = clock.kind is ClockKind.QUICK_CLOSE and clock.state is ClockState.OVERDUE
+    return clock.state in PRESSING_STATES and not missed_target
+
+
+def _pressing_first(item: DueItem) -> tuple[date, str]:
+    # By due date alone, the overdue (due before today) come first, the most overdue at the very top; the case
+    # number keeps the order of equal dates stable between reloads.
+    return item.clock.due, item.number
+
+
+def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
+    """Everything the workbench shows, as of ``today`` (Beijing date; defaults to now)."""
+    today = today or chinatime.today()
+    # Only the columns the clocks read: this runs on every return to the workbench, over all open cases.
+    open_cases = select(
+        Case.id,
+        Case.number,
+        Case.claimant_summary,
+        Case.worker_count,
+        Case.respondent_summary,
+        *CLOCK_COLUMNS,
+    ).where(Case.deleted_at.is_(None), Case.status.in_(_OPEN_STATUSES))
+    by_status = select(Case.status, func.count()).where(Case.deleted_at.is_(None)).group_by(Case.status)
+    latest = (
+        select(
+            TimelineEvent.case_id,
+            Case.number,
+            TimelineEvent.at,
+            StaffUser.name,
+            TimelineEvent.kind,
+            TimelineEvent.detail,
+        )
+        .join(Case, Case.id == TimelineEvent.case_id)
+        .join(StaffUser, StaffUser.id == TimelineEvent.actor_id)
+        .where(TimelineEvent.deleted_at.is_(None), Case.deleted_at.is_(None))
+        .order_by(TimelineEvent.at.desc(), TimelineEvent.id.desc())
+        .limit(RECENT_EVENTS)
+    )
+    with context.database.transaction() as session:
+        rows = session.execute(open_cases).all()
+        counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
+        recent = [RecentEvent(*row) for row in session.execute(latest)]
+    due = [
+        DueItem(row.id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
+        # A result row carries every attribute case_clocks reads, so no ORM object needs to be built.
+        for row in rows
+        for clock in case_clocks(row, context, today)  # type: ignore[arg-type]
+        if _needs_attention(clock)
+    ]
+    due.sort(key=_pressing_first)
+    return Dashboard(
+        today=today,
+        due=due,
+        counts=counts,
+        open_total=sum(counts[status] for status in _OPEN_STATUSES),
+        recent=recent,
+    )

@@ -1,0 +1,633 @@
+"""The case file window: one case's parties, facts, deadlines and history, and the buttons that move it on.
+
+Coordinators keep several case files open beside the case list, so this is a non-modal window per case that
+reloads itself whenever anything changes. ID numbers stay masked until the coordinator asks to see them (PIPL).
+"""
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
+from ...domain.clocks import Clock, ClockKind, ClockState
+from ...domain.errors import DomainError
+from ...domain.parties import EmployerKind
+from ...domain.text import REASON_MAX
+from ...services import case_actions, case_queries
+from ...services.case_queries import CaseDetail, RespondentView
+from .. import formatting
+from ..i18n import domain_text, render
+from ..workspace import Workspace
+
+# Badge colours follow the case's progress: blue waiting, teal/amber in hand, green settled, red/grey ended.
+_STATUS_COLOURS = {
+    CaseStatus.REGISTERED: "#1f5fa8",
+    CaseStatus.ACCEPTED: "#13827a",
+    CaseStatus.IN_MEDIATION: "#c77700",
+    CaseStatus.AGREEMENT: "#2e7d32",
+    CaseStatus.MEDIATION_FAILED: "#b03a2e",
+    CaseStatus.REFUSED: "#8e3b3b",
+    CaseStatus.WITHDRAWN: "#6b7580",
+    CaseStatus.REFERRED_ARBITRATION: "#6a3d9a",
+    CaseStatus.REFERRED_INSPECTION: "#6a3d9a",
+    CaseStatus.CLOSED: "#4a5058",
+}
+_CLOCK_COLOURS = {
+    ClockState.OK: "#2e7d32",
+    ClockState.WARNING: "#d35400",
+    ClockState.URGENT: "#c0392b",
+    ClockState.DUE_TODAY: "#c0392b",
+    ClockState.OVERDUE: "#8b0000",
+    ClockState.DONE: "#7f8c8d",
+    ClockState.NOT_STARTED: "#7f8c8d",
+}
+_ALERT_STATES = frozenset({ClockState.URGENT, ClockState.DUE_TODAY, ClockState.OVERDUE})
+_ERROR_STYLE = "color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
+_OFFICIAL_RED = "#c0392b"
+
+
+def _asks_first(action: CaseAction) -> bool:
+    """An action that needs a written reason, or that ends the case for good, is not done on a single click."""
+    target = TRANSITIONS[action].target
+    return action.needs_reason or target.is_end_state or target is CaseStatus.CLOSED
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
+    table.setRowCount(len(rows))
+    for row, items in enumerate(rows):
+        for column, item in enumerate(items):
+            table.setItem(row, column, item)
+    table.resizeColumnsToContents()
+    table.resizeRowsToContents()
+
+
+def _item(text: str, *, colour: str | None = None, bold: bool = False, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if colour:
+        item.setForeground(QColor(colour))
+    if bold:
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class ActionDialog(QDialog):
+    """Asks before an action that cannot be undone: for the written reason it needs (R2, R10), or for a yes."""
+
+    def __init__(self, action: CaseAction, case_number: str, draft: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.action = action
+        self.setWindowTitle(formatting.label(action))
+        layout = QVBoxLayout(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(formatting.label(action))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason_edit: QPlainTextEdit | None = None
+        if action.needs_reason:
+            prompt = QLabel(
+                self.tr('&Reason for "{action}" (case {number}). It is recorded in the case file.').format(
+                    action=formatting.label(action), number=case_number
+                )
+            )
+            prompt.setWordWrap(True)
+            self.reason_edit = QPlainTextEdit(draft)
+            self.reason_edit.setTabChangesFocus(True)
+            prompt.setBuddy(self.reason_edit)
+            self.counter = QLabel()
+            self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
+            hint = QLabel(self.tr("Ctrl+Enter to confirm, Esc to cancel."))
+            hint.setStyleSheet("color: #6b7580;")
+            footer = QHBoxLayout()
+            footer.addWidget(hint)
+            footer.addStretch(1)
+            footer.addWidget(self.counter)
+            layout.addWidget(prompt)
+            layout.addWidget(self.reason_edit, 1)
+            layout.addLayout(footer)
+            self.reason_edit.textChanged.connect(self._check)
+            # Enter is a line break in the reason; Ctrl+Enter confirms, as in a chat window.
+            for keys in ("Ctrl+Return", "Ctrl+Enter"):
+                QShortcut(QKeySequence(keys), self, self._confirm)
+            self._check()
+            self.resize(460, 240)
+        else:
+            question = QLabel(
+                self.tr('"{action}" for case {number}? This cannot be undone.').format(
+                    action=formatting.label(action), number=case_number
+                )
+            )
+            question.setWordWrap(True)
+            layout.addWidget(question)
+        layout.addWidget(self.buttons)
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip() if self.reason_edit else ""
+
+    def _check(self) -> None:
+        length = len(self.reason())
+        too_long = length > REASON_MAX
+        self.counter.setText(self.tr("{length} / {maximum}").format(length=length, maximum=REASON_MAX))
+        self.counter.setStyleSheet("color: #b03a2e; font-weight: bold;" if too_long else "color: #6b7580;")
+        self.ok_button.setEnabled(length > 0 and not too_long)
+
+    def _confirm(self) -> None:
+        if self.ok_button.isEnabled():
+            self.accept()
+
+
+class CaseDetailDialog(QDialog):
+    """The case file of ``case_id``: loads in the background, refreshes on ``workspace.data_changed``."""
+
+    def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.case_id = case_id
+        self.detail: CaseDetail | None = None
+        self.action_dialog: ActionDialog | None = None
+        self.action_buttons: dict[CaseAction, QPushButton] = {}
+        self._busy = False
+        # A reason typed for an action that then failed is offered again, not lost.
+        self._drafts: dict[CaseAction, str] = {}
+        self.setWindowTitle(self.tr("Case file"))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setModal(False)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._parties_page(), self.tr("&Parties"))
+        self.tabs.addTab(self._facts_page(), self.tr("&Facts and evidence"))
+        self._clocks_tab = self.tabs.addTab(self._clocks_page(), self.tr("&Deadlines"))
+        self.tabs.addTab(self._timeline_page(), self.tr("&Timeline"))
+
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        self.actions_bar = QHBoxLayout()
+        close_button = QPushButton(self.tr("Close window"))
+        close_button.setAutoDefault(False)
+        close_button.clicked.connect(self.close)
+        footer = QHBoxLayout()
+        footer.addWidget(QLabel(self.tr("Actions:")))
+        footer.addLayout(self.actions_bar)
+        footer.addStretch(1)
+        footer.addWidget(close_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 10)
+        layout.addWidget(self._header())
+        body = QVBoxLayout()
+        body.setContentsMargins(12, 4, 12, 0)
+        body.addWidget(self.error_label)
+        body.addWidget(self.tabs, 1)
+        body.addLayout(footer)
+        layout.addLayout(body, 1)
+        self.resize(1000, 720)
+
+        workspace.data_changed.connect(self.reload)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------------------------------
+
+    def _header(self) -> QWidget:
+        header = QFrame()
+        header.setObjectName("caseHeader")
+        header.setStyleSheet(
+            f"#caseHeader {{ background: #f7f8fa; border-bottom: 3px solid {_OFFICIAL_RED}; }}"
+            "#caseHeader QLabel[role='caption'] { color: #6b7580; }"
+        )
+        self.number_label = _value_label()
+        self.number_label.setText(self.tr("Loading…"))
+        font = QFont(self.number_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.number_label.setFont(font)
+        self.number_label.setStyleSheet("color: #1f3a5f;")
+        self.number_label.setWordWrap(False)
+        self.status_badge = QLabel()
+        self.status_badge.hide()
+        self.collective_badge = QLabel()
+        self.collective_badge.setStyleSheet(
+            f"color: {_OFFICIAL_RED}; border: 1px solid {_OFFICIAL_RED}; border-radius: 4px; padding: 2px 8px;"
+        )
+        self.collective_badge.hide()
+        self.status_reason = _value_label()
+        self.status_reason.hide()
+
+        title = QHBoxLayout()
+        title.addWidget(self.number_label)
+        title.addSpacing(8)
+        title.addWidget(self.status_badge)
+        title.addWidget(self.collective_badge)
+        title.addStretch(1)
+
+        self.fields: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+
+        def place(key: str, caption: str, row: int, column: int, span: int = 1) -> None:
+            caption_label = QLabel(caption)
+            caption_label.setProperty("role", "caption")
+            self.fields[key] = _value_label()
+            grid.addWidget(caption_label, row, column)
+            grid.addWidget(self.fields[key], row, column + 1, 1, span)
+
+        captions = [
+            ("category", self.tr("Category")),
+            ("channel", self.tr("Channel")),
+            ("registered", self.tr("Registered")),
+            ("received", self.tr("Application received")),
+            ("workers", self.tr("Workers")),
+            ("claimed", self.tr("Total claimed")),
+            ("knew", self.tr("Knew of the dispute")),
+        ]
+        per_row = 4
+        for index, (key, caption) in enumerate(captions):
+            row, column = divmod(index, per_row)
+            place(key, caption, row, column * 2)
+        # A project name can be long: it gets a row of its own rather than squeezing the dates beside it.
+        place("project", self.tr("Project"), 2, 0, span=per_row * 2 - 1)
+        for column in range(per_row):
+            grid.setColumnStretch(column * 2 + 1, 1)
+
+        layout = QVBoxLayout(header)
+        layout.setContentsMargins(16, 12, 16, 10)
+        layout.addLayout(title)
+        layout.addWidget(self.status_reason)
+        layout.addLayout(grid)
+        return header
+
+    def _parties_page(self) -> QWidget:
+        self.claimants_heading = QLabel()
+        self.claimants_heading.setStyleSheet("font-weight: bold;")
+        self.show_ids = QCheckBox(self.tr("&Show ID numbers"))
+        self.show_ids.setToolTip(self.tr("ID numbers are sensitive personal information; show them only when needed."))
+        self.show_ids.toggled.connect(self._show_parties)
+        self.claimants_table = _table(
+            [
+                self.tr("Name"),
+                self.tr("ID number"),
+                self.tr("Sex"),
+                self.tr("Date of birth"),
+                self.tr("Phone"),
+                self.tr("Claimed"),
+                self.tr("Representative"),
+            ]
+        )
+        self.respondents_heading = QLabel(self.tr("Respondents"))
+        self.respondents_heading.setStyleSheet("font-weight: bold;")
+        self.respondents_box = QHBoxLayout()
+
+        top = QHBoxLayout()
+        top.addWidget(self.claimants_heading)
+        top.addStretch(1)
+        top.addWidget(self.show_ids)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(top)
+        layout.addWidget(self.claimants_table, 3)
+        layout.addWidget(self.respondents_heading)
+        layout.addLayout(self.respondents_box)
+        return page
+
+    def _facts_page(self) -> QWidget:
+        self.facts_text = QPlainTextEdit()
+        self.facts_text.setReadOnly(True)
+        self.evidence_list = QListWidget()
+        facts_heading = QLabel(self.tr("Facts and reasons"))
+        facts_heading.setBuddy(self.facts_text)
+        evidence_heading = QLabel(self.tr("Evidence"))
+        evidence_heading.setBuddy(self.evidence_list)
+        for heading in (facts_heading, evidence_heading):
+            heading.setStyleSheet("font-weight: bold;")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(facts_heading)
+        layout.addWidget(self.facts_text, 3)
+        layout.addWidget(evidence_heading)
+        layout.addWidget(self.evidence_list, 2)
+        return page
+
+    def _clocks_page(self) -> QWidget:
+        self.clocks_table = _table(
+            [self.tr("Deadline"), self.tr("Due"), self.tr("State"), self.tr("Time left"), self.tr("Note")]
+        )
+        explanation = QLabel(
+            self.tr(
+                "Working days follow the official holiday calendar; other periods are calendar days. "
+                "The day the period starts is not counted."
+            )
+        )
+        explanation.setWordWrap(True)
+        explanation.setStyleSheet("color: #6b7580;")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.clocks_table, 1)
+        layout.addWidget(explanation)
+        return page
+
+    def _timeline_page(self) -> QWidget:
+        self.timeline_table = _table([self.tr("Time"), self.tr("By"), self.tr("Event"), self.tr("Details")])
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.timeline_table)
+        return page
+
+    # -- loading and showing -------------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.workspace.load(case_queries.case_detail, self.case_id, on_done=self._show, on_error=self._load_failed)
+
+    def _load_failed(self, error: Exception) -> None:
+        if isinstance(error, DomainError):  # e.g. the case was deleted meanwhile
+            self._show_error(render(error.message))
+            self._set_actions([])
+        else:
+            self.workspace.show_error(error, self)
+
+    def _show(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        self.setWindowTitle(self.tr("{number} – case file").format(number=detail.number))
+        self._show_header(detail)
+        self._show_parties()
+        self.facts_text.setPlainText(detail.facts)
+        self.evidence_list.clear()
+        if detail.evidence:
+            self.evidence_list.addItems([f"{n}. {text}" for n, text in enumerate(detail.evidence, start=1)])
+        else:
+            self.evidence_list.addItem(self.tr("No evidence listed."))
+        self._show_clocks(detail)
+        _fill(
+            self.timeline_table,
+            [
+                [
+                    _item(formatting.moment(event.at)),
+                    _item(event.actor),
+                    _item(domain_text(event_label(event.kind))),
+                    _item(event.detail),
+                ]
+                for event in detail.timeline
+            ],
+        )
+        self._set_actions(detail.actions)
+
+    def _show_header(self, detail: CaseDetail) -> None:
+        self.number_label.setText(detail.number)
+        self.status_badge.setText(formatting.label(detail.status))
+        self.status_badge.setStyleSheet(
+            f"background: {_STATUS_COLOURS[detail.status]}; color: white; border-radius: 4px; "
+            "padding: 3px 10px; font-weight: bold;"
+        )
+        self.status_badge.show()
+        workers = len(detail.claimants)
+        self.collective_badge.setText(self.tr("Collective dispute · {count} workers").format(count=workers))
+        self.collective_badge.setVisible(detail.is_collective)
+        self.status_reason.setText(self.tr("Reason: {reason}").format(reason=detail.status_reason))
+        self.status_reason.setVisible(bool(detail.status_reason))
+        values = {
+            "category": formatting.label(detail.category),
+            "channel": formatting.label(detail.channel),
+            "registered": formatting.moment(detail.registered_at),
+            "received": formatting.day(detail.received_on),
+            "workers": formatting.locale_number(workers),
+            "claimed": formatting.money(detail.claimed_total_fen),
+            "project": detail.project_name or "—",
+            "knew": formatting.day(detail.knew_on),
+        }
+        for key, value in values.items():
+            self.fields[key].setText(value)
+
+    def _id_text(self, number: str | None) -> str:
+        if not number:
+            return "—"
+        return number if self.show_ids.isChecked() else formatting.masked_id(number)
+
+    def _show_parties(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        self.claimants_heading.setText(self.tr("Claimants ({count})").format(count=len(detail.claimants)))
+        _fill(
+            self.claimants_table,
+            [
+                [
+                    _item(claimant.name, bold=claimant.representative),
+                    _item(self._id_text(claimant.id_number)),
+                    _item(formatting.label(claimant.sex) if claimant.sex else ""),
+                    _item(formatting.day(claimant.birth_date)),
+                    _item(claimant.phone),
+                    _item(formatting.money(claimant.claimed_fen), right=True),
+                    _item(self.tr("✔ Representative") if claimant.representative else "", colour=_OFFICIAL_RED),
+                ]
+                for claimant in detail.claimants
+            ],
+        )
+        while self.respondents_box.count():
+            old = self.respondents_box.takeAt(0).widget()
+            if old is not None:
+                old.deleteLater()
+        for respondent in detail.respondents:
+            self.respondents_box.addWidget(self._respondent_card(respondent), 1)
+        if len(detail.respondents) == 1:
+            # One card alone would stretch across the whole window; keep it to a readable width.
+            self.respondents_box.addStretch(1)
+
+    def _respondent_card(self, respondent: RespondentView) -> QGroupBox:
+        card = QGroupBox(formatting.label(respondent.role))
+        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        form = QFormLayout(card)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        def add(caption: str, text: str, note: str = "") -> None:
+            value = _value_label()
+            value.setText(text or "—")
+            if not note:
+                form.addRow(caption, value)
+                return
+            warning = _value_label()
+            warning.setText(note)
+            warning.setStyleSheet("color: #d35400;")
+            field = QVBoxLayout()
+            field.setSpacing(2)
+            field.addWidget(value)
+            field.addWidget(warning)
+            form.addRow(caption, field)
+
+        add(self.tr("Name"), respondent.name)
+        add(self.tr("Kind"), formatting.label(respondent.kind))
+        if respondent.kind is EmployerKind.NATURAL_PERSON:
+            add(self.tr("ID number"), self._id_text(respondent.id_number))
+        else:
+            override = respondent.credit_code_override_reason
+            note = (
+                self.tr("This code fails the check-character test; accepted because: {reason}").format(reason=override)
+                if override
+                else ""
+            )
+            add(self.tr("Credit code"), respondent.credit_code or "", note)
+            add(self.tr("Legal representative"), respondent.legal_representative)
+        add(self.tr("Phone"), respondent.phone)
+        add(self.tr("Address"), respondent.address)
+        return card
+
+    def _clock_words(self, clock: Clock) -> tuple[str, str]:
+        """The clock's state and its time left, as a coordinator would say them."""
+        states = {
+            ClockState.OK: self.tr("On track"),
+            ClockState.WARNING: self.tr("Due soon"),
+            ClockState.URGENT: self.tr("Urgent"),
+            ClockState.DUE_TODAY: self.tr("Due today"),
+            ClockState.OVERDUE: self.tr("Overdue"),
+            ClockState.DONE: self.tr("Done"),
+            ClockState.NOT_STARTED: self.tr("Not started"),
+        }
+        days = clock.days_left
+        if clock.state is ClockState.DONE:
+            left = self.tr("done") if days >= 0 else self.tr("done, {n} days late").format(n=-days)
+        elif days > 0:
+            left = self.tr("{n} days left").format(n=days)
+        elif days == 0:
+            left = self.tr("due today")
+        else:
+            left = self.tr("{n} days overdue").format(n=-days)
+        return states[clock.state], left
+
+    def _show_clocks(self, detail: CaseDetail) -> None:
+        rows = []
+        for clock in detail.clocks:
+            state, left = self._clock_words(clock)
+            colour = _CLOCK_COLOURS[clock.state]
+            overdue = clock.state is ClockState.OVERDUE
+            note = ""
+            if clock.kind is ClockKind.ACCEPTANCE and not self.workspace.context.calendar.covers(clock.due):
+                note = self.tr("Estimate: the official holiday calendar for this period is not yet published.")
+            rows.append(
+                [
+                    _item(domain_text(clock.label)),
+                    _item(formatting.day(clock.due)),
+                    _item(state, colour=colour, bold=overdue),
+                    _item(left, colour=colour, bold=overdue),
+                    _item(note, colour="#d35400"),
+                ]
+            )
+        _fill(self.clocks_table, rows)
+        alert = any(clock.state in _ALERT_STATES for clock in detail.clocks)
+        # An invalid colour gives the tab back its normal one.
+        self.tabs.tabBar().setTabTextColor(self._clocks_tab, QColor(_OFFICIAL_RED) if alert else QColor())
+
+    def _set_actions(self, actions: list[CaseAction]) -> None:
+        while self.actions_bar.count():
+            self.actions_bar.takeAt(0).widget().deleteLater()
+        self.action_buttons = {}
+        for action in actions:
+            button = QPushButton(formatting.label(action) + ("…" if _asks_first(action) else ""))
+            # Enter must never move a case on by accident.
+            button.setAutoDefault(False)
+            button.setEnabled(not self._busy)
+            button.clicked.connect(lambda _checked=False, chosen=action: self.request(chosen))
+            self.actions_bar.addWidget(button)
+            self.action_buttons[action] = button
+        if not actions:
+            self.actions_bar.addWidget(QLabel(self.tr("none: this case is finished")))
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    # -- acting ----------------------------------------------------------------------------------------------------
+
+    def request(self, action: CaseAction) -> None:
+        """What the action's button does: ask for a reason or a yes where needed, then perform."""
+        if self.detail is None:
+            return
+        if not _asks_first(action):
+            self.perform(action)
+            return
+        dialog = ActionDialog(action, self.detail.number, self._drafts.get(action, ""), self)
+        dialog.accepted.connect(lambda: self.perform(action, dialog.reason()))
+        dialog.finished.connect(self._action_dialog_closed)
+        self.action_dialog = dialog
+        dialog.open()
+
+    def _action_dialog_closed(self) -> None:
+        if self.action_dialog is not None:
+            self.action_dialog.deleteLater()
+            self.action_dialog = None
+
+    def perform(self, action: CaseAction, reason: str = "") -> None:
+        """Apply ``action`` in the background; a refusal by the rules shows in the window and changes nothing."""
+        self.error_label.hide()
+        if reason:
+            self._drafts[action] = reason
+        self._set_busy(True)
+        self.workspace.change(
+            case_actions.perform, self.case_id, action, reason, on_done=self._performed, on_error=self._failed
+        )
+
+    def _performed(self, detail: CaseDetail) -> None:
+        self._drafts.clear()
+        self._set_busy(False)
+        self._show(detail)
+
+    def _failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, DomainError):
+            self._show_error(render(error.message))
+        else:
+            self.workspace.show_error(error, self)
+
+    def _set_busy(self, busy: bool) -> None:
+        """One action at a time: a double click must not accept a case twice."""
+        self._busy = busy
+        for button in self.action_buttons.values():
+            button.setEnabled(not busy)

@@ -1,0 +1,194 @@
+"""The installed ``heze-station`` command, run as a person would run it: real processes, real data folders."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from heze_station import __version__, paths
+from heze_station.services.station import DATABASE_FILE
+
+COMMAND = Path(sys.executable).parent / "heze-station"
+TIMEOUT = 120
+
+
+def environment(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """The caller's environment without any display, with home and XDG folders inside the test's folder."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"} and not key.startswith("XDG_")
+    }
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    env.update(
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local/share"),
+        XDG_CONFIG_HOME=str(home / ".config"),
+        XDG_CACHE_HOME=str(home / ".cache"),
+        XDG_RUNTIME_DIR=str(tmp_path / "runtime"),
+        PYTHONFAULTHANDLER="1",
+    )
+    (tmp_path / "runtime").mkdir(mode=0o700, exist_ok=True)
+    env.update(extra)
+    return env
+
+
+def run(tmp_path: Path, *arguments: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(COMMAND), *arguments],
+        env=environment(tmp_path, **extra_env),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT,
+        check=False,
+    )
+
+
+def case_count(database: Path) -> int:
+    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+        return connection.execute("SELECT count(*) FROM case_file").fetchone()[0]
+
+
+def test_command_is_installed() -> None:
+    assert COMMAND.exists()
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run(tmp_path, "--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"heze-station {__version__}"
+    assert result.stderr == ""
+
+
+def test_help_answers_without_a_display(tmp_path: Path) -> None:
+    result = run(tmp_path, "--help")
+    assert result.returncode == 0
+    assert "--smoke-test" in result.stdout
+    assert "--data-dir" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="only Linux can lack a display")
+def test_without_a_display_it_gives_advice_instead_of_aborting(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    result = run(tmp_path, "--data-dir", str(data_dir))
+    assert result.returncode == 2
+    assert "xvfb-run" in result.stderr
+    assert "QT_QPA_PLATFORM=offscreen" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "qt.qpa" not in result.stderr  # Qt was never started
+    assert result.stdout == ""
+    assert not data_dir.exists()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_interface_language_can_be_installed(tmp_path: Path, language: str) -> None:
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from heze_station.ui import i18n\n"
+        "application = QApplication(sys.argv[:1])\n"
+        "i18n.install(application, sys.argv[1])\n"
+        "print('installed')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, language],
+        env=environment(tmp_path, QT_QPA_PLATFORM="offscreen"),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 0
+    assert result.stdout.strip() == "installed"
+
+
+def test_smoke_test_starts_and_creates_the_database(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    result = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "ready"
+    assert "Traceback" not in result.stderr
+    database = data_dir / DATABASE_FILE
+    assert database.is_file()
+    assert case_count(database) == 0
+
+
+def test_smoke_test_twice_reuses_the_database(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    for _ in range(2):
+        result = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+        assert result.returncode == 0, result.stderr
+        assert "ready" in result.stdout.splitlines()
+    assert sorted(p.name for p in data_dir.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [DATABASE_FILE]
+
+
+def test_demo_uses_its_own_folder_and_leaves_real_data_alone(tmp_path: Path) -> None:
+    real = tmp_path / "x"
+    demo = paths.demo_data_dir(real)
+    assert demo == tmp_path / "x-demo"
+    result = run(tmp_path, "--smoke-test", "--demo", "--data-dir", str(real), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "ready"
+    assert not real.exists()
+    assert (demo / DATABASE_FILE).is_file()
+    assert case_count(demo / DATABASE_FILE) > 0
+
+
+def test_demo_does_not_touch_an_existing_real_database(tmp_path: Path) -> None:
+    real = tmp_path / "x"
+    first = run(tmp_path, "--smoke-test", "--data-dir", str(real), QT_QPA_PLATFORM="offscreen")
+    assert first.returncode == 0, first.stderr
+    before = (real / DATABASE_FILE).read_bytes()
+    result = run(tmp_path, "--smoke-test", "--demo", "--data-dir", str(real), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr
+    assert (real / DATABASE_FILE).read_bytes() == before
+    assert case_count(real / DATABASE_FILE) == 0
+
+
+def test_damaged_database_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    damaged = data_dir / DATABASE_FILE
+    garbage = os.urandom(32 * 1024)
+    damaged.write_bytes(garbage)
+    result = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode != 0
+    assert "damaged" in result.stderr or "损坏" in result.stderr
+    assert str(damaged) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "ready" not in result.stdout
+    assert damaged.read_bytes() == garbage
+
+
+def test_damaged_database_message_in_english(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    (data_dir / DATABASE_FILE).write_bytes(b"this is not a database at all " * 100)
+    result = run(tmp_path, "--smoke-test", "--lang", "en", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode != 0
+    assert "is damaged or is not a heze-station database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_database_from_a_newer_version_is_reported_without_a_traceback(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    first = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    assert first.returncode == 0, first.stderr
+    database = data_dir / DATABASE_FILE
+    with closing(sqlite3.connect(database)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    before = database.read_bytes()
+    result = run(tmp_path, "--smoke-test", "--lang", "en", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode != 0
+    assert "newer version" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert database.read_bytes() == before

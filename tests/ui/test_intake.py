@@ -1,0 +1,366 @@
+"""The 登记 page, driven as a coordinator would: typing into fields and table cells, clicking the buttons."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QTableWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from heze_station.domain import chinatime
+from heze_station.domain.text import FACTS_MAX
+from heze_station.services.case_queries import CaseFilter, case_detail, count_cases, list_cases
+from heze_station.ui.formatting import locale_number
+from heze_station.ui.views.intake import CLAIMED, ID_NUMBER, IDENTITY, NAME, PHONE, REPRESENTATIVE, IntakeView
+from heze_station.ui.workspace import Workspace
+from tests.factories import credit_code, resident_id
+from tests.ui.conftest import type_chinese, wait_idle
+
+FACTS = "2026年8月至10月在牡丹区工地务工，工资未结清。"
+
+
+@pytest.fixture
+def view(qtbot: QtBot, workspace: Workspace) -> IntakeView:
+    page = IntakeView(workspace)
+    qtbot.addWidget(page)
+    page.resize(1100, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    return page
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        type_chinese(widget, text)
+
+
+def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Step down the list with the arrow key until the item shows, as with the keyboard."""
+    combo.setFocus()
+    for _ in range(combo.count()):
+        if combo.currentText() == text:
+            break
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.currentText() == text
+
+
+def fill_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str) -> None:
+    """F2 on the cell (unless its editor is already open), replace the text, Enter."""
+    editor = QApplication.focusWidget()
+    editing_here = (
+        isinstance(editor, QLineEdit)
+        and editor.parent() is table.viewport()
+        and (table.currentRow(), table.currentColumn()) == (row, column)
+    )
+    if not editing_here:
+        table.setCurrentCell(row, column)
+        qtbot.keyClick(table, Qt.Key.Key_F2)
+        editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    type_text(qtbot, editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # The delegate commits the editor's text on the next turn of the event loop.
+    qtbot.waitUntil(lambda: table.item(row, column).text() == text)
+
+
+def tick_representative(qtbot: QtBot, table: QTableWidget, row: int) -> None:
+    table.setCurrentCell(row, REPRESENTATIVE)
+    qtbot.keyClick(table, Qt.Key.Key_Space)
+    assert table.item(row, REPRESENTATIVE).checkState() == Qt.CheckState.Checked
+
+
+def fill_worker(
+    qtbot: QtBot,
+    view: IntakeView,
+    row: int,
+    *,
+    name: str = "张三",
+    id_number: str = "",
+    phone: str = "",
+    claimed: str = "3800",
+) -> None:
+    if row >= view.workers.rowCount():
+        qtbot.mouseClick(view.add_worker_button, Qt.MouseButton.LeftButton)
+    fill_cell(qtbot, view.workers, row, NAME, name)
+    fill_cell(qtbot, view.workers, row, ID_NUMBER, id_number or resident_id(row))
+    if phone:
+        fill_cell(qtbot, view.workers, row, PHONE, phone)
+    fill_cell(qtbot, view.workers, row, CLAIMED, claimed)
+
+
+def fill_complaint(qtbot: QtBot, view: IntakeView) -> None:
+    choose(qtbot, view.channel, "Visit")
+    choose(qtbot, view.category, "Unpaid wages")
+    type_chinese(view.facts, FACTS)
+
+
+def fill_employer(qtbot: QtBot, view: IntakeView, serial: int = 1) -> None:
+    type_chinese(view.employer_name, f"菏泽宏达建筑劳务有限公司{serial}")
+    qtbot.keyClicks(view.employer_credit.code, credit_code(serial))
+
+
+def submit(qtbot: QtBot, view: IntakeView) -> None:
+    qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
+
+
+def register(qtbot: QtBot, view: IntakeView) -> object:
+    """Submit a valid form and wait for the page to announce the new case; returns the case id."""
+    with qtbot.waitSignal(view.registered, timeout=10_000) as blocker:
+        submit(qtbot, view)
+    return blocker.args[0]
+
+
+def case_count(qtbot: QtBot, workspace: Workspace) -> int:
+    wait_idle(qtbot, workspace)
+    return count_cases(workspace.context, CaseFilter())
+
+
+def shown_error(view: IntakeView, key: str) -> str:
+    label = view.error_label(key)
+    return label.text() if label.isVisible() else ""
+
+
+def wrong_check_character(number: str) -> str:
+    return number[:-1] + ("1" if number[-1] != "1" else "2")
+
+
+def test_registers_one_worker_and_clears_the_form(qtbot: QtBot, view: IntakeView, workspace: Workspace) -> None:
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, name="张三", id_number=resident_id(7), phone="+86 139 0000 0007", claimed="3,800")
+    assert view.workers.item(0, IDENTITY).text() == "Male, born 1985-06-15"
+    assert view.worker_summary.text() == "1 workers, total claimed ¥3,800.00"
+    fill_employer(qtbot, view)
+
+    case_id = register(qtbot, view)
+
+    rows = list_cases(workspace.context, CaseFilter())
+    assert [row.id for row in rows] == [case_id]
+    assert rows[0].claimant_summary == "张三"
+    assert rows[0].claimed_total_fen == 380_000
+    detail = case_detail(workspace.context, case_id)
+    assert detail.claimants[0].phone == "13900000007"
+    assert detail.knew_on == detail.received_on == chinatime.today()
+    assert rows[0].number in view.banner.text()
+    assert view.banner.isVisible()
+    # Cleared for the next complaint: one empty row, nothing chosen, nothing typed.
+    assert view.channel.currentIndex() == 0
+    assert view.category.currentIndex() == 0
+    assert view.facts.toPlainText() == ""
+    assert view.employer_name.text() == ""
+    assert view.workers.rowCount() == 1
+    assert view.workers.item(0, NAME).text() == ""
+
+
+def test_wrong_id_check_digit_is_shown_at_its_cell_and_nothing_saved(
+    qtbot: QtBot,
+    view: IntakeView,
+    workspace: Workspace,
+) -> None:
+    good = resident_id(3)
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, id_number=wrong_check_character(good), phone="13900000003")
+    fill_employer(qtbot, view)
+    # Shown as soon as the cell is left, before anything is submitted.
+    message = f"Row 1, ID number: The last character should be {good[-1]}. Check every digit against the ID card."
+    assert view.worker_messages.isVisible()
+    assert view.worker_messages.text() == message
+
+    submit(qtbot, view)
+
+    assert case_count(qtbot, workspace) == 0
+    id_cell = view.workers.item(0, ID_NUMBER)
+    assert id_cell.toolTip().startswith(f"The last character should be {good[-1]}.")
+    assert id_cell.background().color().red() > id_cell.background().color().blue()
+    assert view.worker_messages.text() == message
+    assert "Nothing was saved" in view.status.text()
+
+    fill_cell(qtbot, view.workers, 0, ID_NUMBER, good)
+    assert not view.worker_messages.isVisible()
+    assert id_cell.toolTip() == "Male, born 1985-06-15"
+    register(qtbot, view)
+    assert case_count(qtbot, workspace) == 1
+
+
+def test_missing_choices_and_facts_are_shown_beside_their_fields(
+    qtbot: QtBot,
+    view: IntakeView,
+    workspace: Workspace,
+) -> None:
+    fill_worker(qtbot, view, 0, phone="13900000000")
+    fill_employer(qtbot, view)
+
+    submit(qtbot, view)
+
+    assert shown_error(view, "channel") == "Please choose one."
+    assert shown_error(view, "category") == "Please choose one."
+    assert shown_error(view, "facts") == "This field is required."
+    assert shown_error(view, "employer.name") == ""
+    assert view.channel.hasFocus()
+    assert case_count(qtbot, workspace) == 0
+
+    choose(qtbot, view.channel, "Visit")
+    assert shown_error(view, "channel") == ""
+    assert shown_error(view, "category") == "Please choose one."
+
+
+def test_bad_amounts_are_refused_with_messages(qtbot: QtBot, view: IntakeView, workspace: Workspace) -> None:
+    fill_complaint(qtbot, view)
+    fill_employer(qtbot, view)
+    for row, amount in enumerate(["-5", "abc", "200000000"]):
+        fill_worker(qtbot, view, row, id_number=resident_id(row), phone=f"1390000000{row}", claimed=amount)
+
+    lines = view.worker_messages.text().splitlines()
+    assert lines == [
+        "Row 1, Claimed (yuan): The amount cannot be negative.",
+        "Row 2, Claimed (yuan): Enter the amount in figures, for example 3800 or 3,800.50.",
+        "Row 3, Claimed (yuan): The amount cannot be more than ¥100,000,000.00.",
+    ]
+    submit(qtbot, view)
+    assert view.worker_messages.text().splitlines() == lines
+    assert case_count(qtbot, workspace) == 0
+
+    for row in range(3):
+        fill_cell(qtbot, view.workers, row, CLAIMED, "1200.50")
+    assert view.worker_summary.text() == "3 workers, total claimed ¥3,601.50"
+    register(qtbot, view)
+    assert case_count(qtbot, workspace) == 1
+
+
+def test_collective_case_needs_three_to_five_representatives(
+    qtbot: QtBot,
+    view: IntakeView,
+    workspace: Workspace,
+) -> None:
+    fill_complaint(qtbot, view)
+    fill_employer(qtbot, view)
+    for row in range(12):
+        phone = f"139000000{row:02d}" if row < 3 else ""
+        fill_worker(qtbot, view, row, name=f"工人{row}", id_number=resident_id(row), phone=phone)
+    tick_representative(qtbot, view.workers, 0)
+    tick_representative(qtbot, view.workers, 1)
+    assert view.collective_note.isVisible()
+    assert "(2 ticked)" in view.collective_note.text()
+
+    submit(qtbot, view)
+
+    assert shown_error(view, "workers") == (
+        "A collective case (10 or more workers) elects 3 to 5 representatives; 2 are marked."
+    )
+    assert case_count(qtbot, workspace) == 0
+
+    tick_representative(qtbot, view.workers, 2)
+    case_id = register(qtbot, view)
+    detail = case_detail(workspace.context, case_id)
+    assert detail.is_collective
+    assert len(detail.claimants) == 12
+    assert sum(claimant.representative for claimant in detail.claimants) == 3
+    assert detail.claimed_total_fen == 12 * 380_000
+
+
+def test_failing_credit_code_checksum_is_kept_only_with_a_reason(
+    qtbot: QtBot,
+    view: IntakeView,
+    workspace: Workspace,
+) -> None:
+    good = credit_code(5)
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, phone="13900000000")
+    type_chinese(view.employer_name, "菏泽早期试点建材厂")
+    reason = view.employer_credit.reason
+    assert not reason.isVisible()
+
+    qtbot.keyClicks(view.employer_credit.code, wrong_check_character(good))
+
+    # Checked as soon as all 18 characters are typed; the reason field appears.
+    assert shown_error(view, "employer.credit_code").startswith(f"The last character should be {good[-1]}.")
+    assert reason.isVisible()
+    submit(qtbot, view)
+    assert shown_error(view, "employer.credit_code").startswith(f"The last character should be {good[-1]}.")
+    assert case_count(qtbot, workspace) == 0
+
+    type_chinese(reason, "营业执照原件核对无误，早期试点代码")
+    assert shown_error(view, "employer.credit_code") == ""
+    case_id = register(qtbot, view)
+
+    employer = case_detail(workspace.context, case_id).respondents[0]
+    assert employer.credit_code == wrong_check_character(good)
+    assert employer.credit_code_override_reason == "营业执照原件核对无误，早期试点代码"
+
+
+def test_repeat_complaint_asks_before_registering(qtbot: QtBot, view: IntakeView, workspace: Workspace) -> None:
+    worker_id = resident_id(9)
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, name="李四", id_number=worker_id, phone="13900000009")
+    fill_employer(qtbot, view, serial=1)
+    register(qtbot, view)
+    first_number = list_cases(workspace.context, CaseFilter())[0].number
+
+    # The same worker complains again, about another employer.
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, name="李四", id_number=worker_id, phone="13900000009")
+    fill_employer(qtbot, view, serial=2)
+    submit(qtbot, view)
+    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible())
+    box = view.question
+    assert box.windowTitle() == "Repeat complaint"
+    assert f"{first_number} (Registered): Worker 李四 already has this open case." in box.text()
+
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    assert case_count(qtbot, workspace) == 1
+    assert view.facts.toPlainText() == FACTS  # nothing lost
+    assert view.submit_button.isEnabled()
+
+    submit(qtbot, view)
+    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible())
+    box = view.question
+    (register_anyway,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole]
+    with qtbot.waitSignal(view.registered, timeout=10_000):
+        qtbot.mouseClick(register_anyway, Qt.MouseButton.LeftButton)
+    assert case_count(qtbot, workspace) == 2
+
+
+def test_oversized_facts_are_refused(qtbot: QtBot, view: IntakeView, workspace: Workspace) -> None:
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, phone="13900000000")
+    fill_employer(qtbot, view)
+    view.facts.setPlainText("欠" * (FACTS_MAX + 1))  # as a paste would
+    assert view.facts_counter.text() == f"{locale_number(FACTS_MAX + 1)} / {locale_number(FACTS_MAX)} characters"
+    assert view.facts_counter.property("error") is True
+
+    submit(qtbot, view)
+
+    assert shown_error(view, "facts") == "At most 5000 characters are allowed; this has 5001."
+    assert view.facts.hasFocus()
+    assert case_count(qtbot, workspace) == 0
+
+
+def test_add_worker_shortcut_and_clear_form_asks_first(qtbot: QtBot, view: IntakeView) -> None:
+    fill_cell(qtbot, view.workers, 0, NAME, "王五")
+    qtbot.keyClick(view.workers, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.workers.rowCount() == 2
+    assert (view.workers.currentRow(), view.workers.currentColumn()) == (1, NAME)
+    editor = QApplication.focusWidget()  # the new row's name cell is open for typing
+    assert isinstance(editor, QLineEdit)
+    assert editor.parent() is view.workers.viewport()
+    qtbot.keyClick(editor, Qt.Key.Key_Insert)  # the other shortcut, from inside the cell editor
+    assert view.workers.rowCount() == 3
+    fill_cell(qtbot, view.workers, 2, NAME, "赵六")
+    view.workers.setCurrentCell(1, PHONE)
+    qtbot.mouseClick(view.remove_worker_button, Qt.MouseButton.LeftButton)
+    assert [view.workers.item(row, NAME).text() for row in range(view.workers.rowCount())] == ["王五", "赵六"]
+
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible())
+    qtbot.keyClick(view.question, Qt.Key.Key_Escape)
+    assert view.workers.rowCount() == 2  # Esc keeps everything
+
+    qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible())
+    (clear,) = [b for b in view.question.buttons() if view.question.buttonRole(b) == QMessageBox.ButtonRole.YesRole]
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert view.workers.rowCount() == 1
+    assert view.workers.item(0, NAME).text() == ""
