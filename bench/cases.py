@@ -28,7 +28,8 @@ DATA_VERSION = "1"
 _SHAPING_SOURCES = ("services/demo.py", "storage/models.py", "storage/search.py", "storage/migrations")
 PLAIN_SELECT = text(
     "SELECT id, number, status, category, channel, registered_at, claimant_summary, worker_count, "
-    "respondent_summary, claimed_total_fen FROM case_file ORDER BY registered_at DESC LIMIT 200"
+    "respondent_summary, claimed_total_fen FROM case_file WHERE deleted_at IS NULL "
+    "ORDER BY registered_at DESC LIMIT 200"
 )
 
 

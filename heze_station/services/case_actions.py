@@ -1,6 +1,7 @@
 """Moving a case through its status machine: accept, refuse, start mediation, withdraw, refer, close."""
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy.orm import Session
 
@@ -10,6 +11,7 @@ from ..domain.errors import NotFound
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import REASON_MAX, clean_text
 from ..storage.models import Case
+from ..storage.types import utc_now
 from .case_queries import CaseDetail, load_detail
 from .intake import add_timeline
 from .station import StationContext
@@ -22,14 +24,23 @@ def get_case(session: Session, case_id: uuid.UUID) -> Case:
     return case
 
 
-def perform(context: StationContext, case_id: uuid.UUID, action: CaseAction, reason: str = "") -> CaseDetail:
+def perform(
+    context: StationContext,
+    case_id: uuid.UUID,
+    action: CaseAction,
+    reason: str = "",
+    *,
+    now: datetime | None = None,
+) -> CaseDetail:
     """Apply ``action`` to the case and record it on the timeline, all or nothing.
 
     An action that the case's status does not allow, or a missing reason where one is required (a refusal must be
-    explained in writing, R2), raises a DomainError and changes nothing.
+    explained in writing, R2), raises a DomainError and changes nothing. ``now`` backdates the step (the demo
+    data replays months of work); it defaults to the present.
     """
     reason = clean_text(reason, field="reason", max_length=REASON_MAX, required=action.needs_reason)
-    today = chinatime.today()
+    now = now or utc_now()
+    today = chinatime.local_date(now)
     with context.database.transaction() as session:
         case = get_case(session, case_id)
         target = next_status(case.status, action)
@@ -44,5 +55,5 @@ def perform(context: StationContext, case_id: uuid.UUID, action: CaseAction, rea
         if target is CaseStatus.CLOSED:
             case.closed_on = today
         case.status = target
-        add_timeline(session, context, case, action.value, reason)
+        add_timeline(session, context, case, action.value, reason, at=now)
         return load_detail(session, context, case)

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain import chinatime, clocks
@@ -18,6 +18,8 @@ from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, Staff
 from .station import StationContext
 
 SEARCH_MAX = 100
+# Up to this many matches a search looks its cases up and sorts them; beyond, it walks the list's order.
+FEW_MATCHES = 3000
 
 
 class SortColumn(StrEnum):
@@ -124,7 +126,7 @@ class CaseDetail:
     actions: list[CaseAction]
 
 
-def _filtered(columns: Select, case_filter: CaseFilter) -> Select:
+def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Select:
     query = columns.where(Case.deleted_at.is_(None))
     if case_filter.statuses:
         query = query.where(Case.status.in_(case_filter.statuses))
@@ -146,15 +148,19 @@ def _filtered(columns: Select, case_filter: CaseFilter) -> Select:
         query = query.where(Case.project_id == case_filter.project_id)
     text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX)
     if text:
-        query = query.where(Case.id.in_(search.matching_case_ids(text)))
+        # Counting in the index costs a millisecond and tells which plan is fast (see search.matches).
+        few = search.count_matching(session, text) <= FEW_MATCHES
+        query = query.where(search.matches(text, few=few))
     return query
 
 
 def count_cases(context: StationContext, case_filter: CaseFilter) -> int:
-    from sqlalchemy import func
-
     with context.database.transaction() as session:
-        return session.scalar(_filtered(select(func.count(Case.id)), case_filter)) or 0
+        text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX)
+        if text and case_filter == CaseFilter(text=case_filter.text):
+            # Text alone: the index knows the answer without visiting the cases.
+            return search.count_matching(session, text)
+        return session.scalar(_filtered(select(func.count()).select_from(Case), case_filter, session)) or 0
 
 
 def list_cases(
@@ -166,27 +172,28 @@ def list_cases(
     limit: int = 200,
 ) -> list[CaseRow]:
     keys = [key.desc() if descending else key.asc() for key in _SORT_KEYS[sort]]
-    query = (
-        _filtered(
-            select(
-                Case.id,
-                Case.number,
-                Case.status,
-                Case.category,
-                Case.channel,
-                Case.registered_at,
-                Case.claimant_summary,
-                Case.worker_count,
-                Case.respondent_summary,
-                Case.claimed_total_fen,
-            ),
-            case_filter,
-        )
-        .order_by(*keys, Case.id)
-        .offset(offset)
-        .limit(limit)
-    )
     with context.database.transaction() as session:
+        query = (
+            _filtered(
+                select(
+                    Case.id,
+                    Case.number,
+                    Case.status,
+                    Case.category,
+                    Case.channel,
+                    Case.registered_at,
+                    Case.claimant_summary,
+                    Case.worker_count,
+                    Case.respondent_summary,
+                    Case.claimed_total_fen,
+                ),
+                case_filter,
+                session,
+            )
+            .order_by(*keys, Case.id)
+            .offset(offset)
+            .limit(limit)
+        )
         return [CaseRow(*row) for row in session.execute(query)]
 
 

@@ -15,7 +15,6 @@ the tables in large batches, for the benchmark only.
 """
 
 import bisect
-import inspect
 import math
 import random
 import uuid
@@ -41,6 +40,7 @@ from ..domain.cases import (
 from ..domain.identifiers import Sex
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.workcalendar import WorkCalendar
+from ..storage import search
 from ..storage.models import (
     Case,
     CaseClaimant,
@@ -1092,10 +1092,6 @@ class DemoGenerator:
 # The demo database, through the real services
 # --------------------------------------------------------------------------------------------------------------
 
-# case_actions.perform stamps its dates and timeline entries with the current time. If it accepts a ``now``
-# (asked for), the demo's steps keep their planned dates; until then they happen "now".
-_PERFORM_TAKES_NOW = "now" in inspect.signature(case_actions.perform).parameters
-
 
 def _has_cases(context: StationContext) -> bool:
     with context.database.transaction() as session:
@@ -1126,10 +1122,7 @@ def fill_demo(
         checked = intake.validate(demo.intake_form(), today=chinatime.local_date(demo.registered_at))
         registered = intake.save(context, checked, now=demo.registered_at)
         for step in demo.steps:
-            if _PERFORM_TAKES_NOW:
-                case_actions.perform(context, registered.case_id, step.action, step.reason, now=step.at)
-            else:
-                case_actions.perform(context, registered.case_id, step.action, step.reason)
+            case_actions.perform(context, registered.case_id, step.action, step.reason, now=step.at)
         if progress:
             progress(done, len(cases))
     return len(cases)
@@ -1170,6 +1163,7 @@ _CASE_COLUMNS = (
     "claimed_total_fen",
     "claimant_summary",
     "respondent_summary",
+    "search_key",
 )
 _SYNC = ("id", "created_at", "updated_at", "deleted_at", "version")
 _PERSON_COLUMNS = (*_SYNC, "name", "id_number", "sex", "birth_date", "phone", "address")
@@ -1198,24 +1192,6 @@ def _uuid7_int(milliseconds: int, rng: random.Random) -> int:
 def _uuid7(moment: datetime, rng: random.Random) -> uuid.UUID:
     """A UUIDv7 for ``moment`` from ``rng``: time-ordered like the app's keys, yet reproducible."""
     return uuid.UUID(int=_uuid7_int(int(moment.timestamp() * 1000), rng))
-
-
-def search_body(
-    number: str,
-    facts: str,
-    project_name: str,
-    people: Sequence[tuple[str | None, ...]],
-    employers: Sequence[tuple[str | None, ...]],
-) -> str:
-    """The case_search text exactly as storage.search builds it: one field per line, blanks left out.
-
-    ``people`` are (name, id_number, phone) of the claimants, ``employers`` (name, credit_code, id_number) of the
-    respondents.
-    """
-    parts: list[str | None] = [number, facts, project_name]
-    for row in [*people, *employers]:
-        parts.extend(value for value in row if value)
-    return "\n".join(part for part in parts if part)
 
 
 # The bulk path binds values as the column types store them on SQLite (SQLAlchemy's Uuid: 32 hex digits;
@@ -1249,12 +1225,12 @@ class _CaseRows:
         self.respondents: list[tuple[Any, ...]] = []
         self.evidence: list[tuple[Any, ...]] = []
         self.timeline: list[tuple[Any, ...]] = []
-        self.search: list[tuple[str, str]] = []
+        self.search: list[tuple[int, str]] = []
 
     def _key(self, milliseconds: int) -> str:
         return f"{_uuid7_int(milliseconds, self.rng):032x}"
 
-    def add(self, demo: DemoCase, number: str, year: int, sequence: int) -> None:
+    def add(self, demo: DemoCase, number: str, year: int, sequence: int, search_key: int) -> None:
         registered = _stamp(demo.registered_at)
         ms = int(demo.registered_at.timestamp() * 1000)
         case_id = self._key(ms)
@@ -1310,6 +1286,7 @@ class _CaseRows:
                 sum(worker.claimed_fen for worker in demo.workers),
                 representatives_first[0].name,
                 "、".join(employer.name for employer in respondents),
+                search_key,
             )
         )
         for position, worker in enumerate(demo.workers):
@@ -1357,14 +1334,14 @@ class _CaseRows:
             self.timeline.append(
                 (key, stamp, stamp, None, 1, case_id, stamp, self.user, step.action.value, step.reason)
             )
-        body = search_body(
+        body = search.body_text(
             number,
             demo.facts,
             demo.project.name if demo.project else "",
             [(worker.name, worker.id_number, worker.phone) for worker in demo.workers],
             [(employer.name, employer.credit_code, employer.id_number) for employer in respondents],
         )
-        self.search.append((case_id, body))
+        self.search.append((search_key, body))
 
     def write(self, connection: Any) -> None:
         for table, columns, rows in (
@@ -1378,7 +1355,7 @@ class _CaseRows:
             if rows:
                 connection.exec_driver_sql(_insert_sql(table, columns), rows)
         if self.search:
-            connection.exec_driver_sql("INSERT INTO case_search (case_id, body) VALUES (?, ?)", self.search)
+            search.write_entries(connection, self.search)
 
 
 def _employer_row(employer: DemoEmployer, stamp: str) -> tuple[Any, ...]:
@@ -1420,6 +1397,7 @@ def bulk_cases(
         taken_ids.update(session.scalars(select(Employer.id_number).where(Employer.id_number.is_not(None))))
         taken_codes = set(session.scalars(select(Employer.credit_code).where(Employer.credit_code.is_not(None))))
         case_word = session.get_one(Station, context.station_id).case_word
+        search_key = search.next_search_key(session) - 1
         sequences: dict[int, int] = dict(
             session.execute(  # type: ignore[arg-type]
                 select(Case.year, func.max(Case.sequence))
@@ -1455,7 +1433,8 @@ def bulk_cases(
             for demo in cases[start : start + _BATCH]:
                 year = chinatime.local_date(demo.registered_at).year
                 sequence = sequences[year] = sequences.get(year, 0) + 1
-                rows.add(demo, format_case_number(case_word, year, sequence), year, sequence)
+                search_key += 1
+                rows.add(demo, format_case_number(case_word, year, sequence), year, sequence, search_key)
             rows.write(connection)
             if progress:
                 progress(min(start + _BATCH, len(cases)), len(cases))

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import DomainError
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from . import migrations
+from . import migrations, search
 
 
 class DatabaseUnusable(DomainError):
@@ -69,6 +69,8 @@ def open_database(path: Path) -> Database:
     database = Database(path)
     try:
         migrations.upgrade(database.engine)
+        with database.transaction() as session:
+            search.index_unindexed(session)
     except migrations.SchemaTooNew as too_new:
         database.close()
         raise DatabaseUnusable(

@@ -142,8 +142,10 @@ class Case(SyncRow, Base):
     __tablename__ = "case_file"
     __table_args__ = (
         UniqueConstraint("station_id", "year", "sequence", name="uq_case_file_station_year_sequence"),
-        Index("ix_case_file_registered_at", "registered_at"),
+        # Partial, like every list query: the case list pages through it without touching deleted cases.
+        Index("ix_case_file_registered_at", "registered_at", sqlite_where=text("deleted_at IS NULL")),
         Index("ix_case_file_status_registered_at", "status", "registered_at"),
+        Index("uq_case_file_search_key", "search_key", unique=True),
     )
 
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
@@ -174,6 +176,8 @@ class Case(SyncRow, Base):
     worker_count: Mapped[int] = mapped_column(Integer, default=0)
     claimed_total_fen: Mapped[int] = mapped_column(Integer, default=0)
     claimant_summary: Mapped[str] = mapped_column(String(100), default="")
+    # The key of this case's entries in the search indexes (see storage.search).
+    search_key: Mapped[int | None] = mapped_column(Integer)
     respondent_summary: Mapped[str] = mapped_column(String(200), default="")
 
     claimants: Mapped[list["CaseClaimant"]] = relationship(lazy="raise", order_by="CaseClaimant.position")

@@ -131,7 +131,7 @@ def test_killed_while_registering_loses_no_committed_case(tmp_path: Path, kill_a
                      WHERE (SELECT count(*) FROM case_claimant WHERE case_id = c.id) != 2
                         OR (SELECT count(*) FROM case_respondent WHERE case_id = c.id) != 1
                         OR (SELECT count(*) FROM timeline_event WHERE case_id = c.id AND kind = 'registered') != 1
-                        OR (SELECT count(*) FROM case_search WHERE case_id = c.id) != 1
+                        OR (SELECT count(*) FROM case_search WHERE rowid = c.search_key) != 1
                     """
                 )
             ).all()

@@ -237,7 +237,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("case_file", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_case_file_project_id"), ["project_id"], unique=False)
-        batch_op.create_index("ix_case_file_registered_at", ["registered_at"], unique=False)
+        batch_op.create_index(
+            "ix_case_file_registered_at", ["registered_at"], unique=False, sqlite_where=sa.text("deleted_at IS NULL")
+        )
         batch_op.create_index("ix_case_file_status_registered_at", ["status", "registered_at"], unique=False)
 
     op.create_table(

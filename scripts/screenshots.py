@@ -1,0 +1,57 @@
+"""Regenerate the README's screenshots: the main window's pages and a case file, in Chinese, on demo data.
+
+Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]`.
+"""
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from heze_station.services import case_queries, demo
+from heze_station.services.station import open_station
+from heze_station.ui import fonts, i18n
+from heze_station.ui.main_window import MainWindow
+from heze_station.ui.workspace import Workspace
+
+
+def settle(workspace: Workspace) -> None:
+    """Let background loads finish and the window repaint."""
+    for _ in range(50):
+        loop = QEventLoop()
+        QTimer.singleShot(40, loop.quit)
+        loop.exec()
+        if not workspace.tasks.busy:
+            QCoreApplication.processEvents()
+            return
+
+
+def main(output: Path) -> None:
+    application = QApplication(sys.argv[:1])
+    fonts.install(application)
+    i18n.install(application, "zh_CN")
+    output.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        context = open_station(Path(folder))
+        demo.fill_demo(context)
+        workspace = Workspace(context, demo=True)
+        window = MainWindow(workspace)
+        window.resize(1360, 820)
+        window.show()
+        for index, name in enumerate(["workbench", "cases", "register", "registry"]):
+            window.show_page(index)
+            settle(workspace)
+            window.grab().save(str(output / f"{name}.png"))
+        collective = case_queries.list_cases(context, case_queries.CaseFilter(text=""), limit=500)
+        case = max(collective, key=lambda row: row.worker_count)
+        window.open_case(case.id)
+        settle(workspace)
+        window._case_windows[case.id].grab().save(str(output / "case-file.png"))
+        window.close()
+        workspace.shutdown()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots")
