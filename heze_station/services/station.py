@@ -5,7 +5,6 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain.workcalendar import WorkCalendar
@@ -25,6 +24,8 @@ class StationContext:
     database: Database
     station_id: uuid.UUID
     user_id: uuid.UUID
+    station_name: str
+    user_name: str
     calendar: WorkCalendar = field(default_factory=WorkCalendar.weekends_only)
 
     def close(self) -> None:
@@ -61,15 +62,6 @@ def open_station(data_dir: Path) -> StationContext:
         ids = (uuid.UUID(station_id), uuid.UUID(user_id)) if station_id and user_id else _first_run(session)
         calendar.seed_if_empty(session)
         work_calendar = calendar.load(session)
-    return StationContext(database, *ids, calendar=work_calendar)
-
-
-def station_user_names(context: StationContext) -> tuple[str, str]:
-    with context.database.transaction() as session:
-        station = session.get_one(Station, context.station_id)
-        user = session.get_one(StaffUser, context.user_id)
-        return station.name, user.name
-
-
-def find_user(session: Session, login: str) -> StaffUser | None:
-    return session.scalars(select(StaffUser).where(StaffUser.login == login)).first()
+        station = session.get_one(Station, ids[0])
+        user = session.get_one(StaffUser, ids[1])
+        return StationContext(database, *ids, station.name, user.name, calendar=work_calendar)

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from ..domain import chinatime
 from ..domain.identifiers import mask_resident_id
@@ -26,6 +26,15 @@ def moment(value: datetime | None) -> str:
 def label(value: object) -> str:
     """The translated label of a domain enum member."""
     return domain_text(value.label)  # type: ignore[attr-defined]
+
+
+def claimants(summary: str, worker_count: int) -> str:
+    """The first claimant (a collective case's representative) and the size of the group, e.g. 张三等23人."""
+    if worker_count <= 1:
+        return summary
+    return QCoreApplication.translate("Formatting", "{name} and others, {count} workers").format(
+        name=summary, count=worker_count
+    )
 
 
 def masked_id(number: str) -> str:

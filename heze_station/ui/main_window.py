@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services.station import station_user_names
 from .views.case_detail import CaseDetailDialog
 from .views.case_list import CaseListView
 from .views.dashboard import DashboardView
@@ -69,7 +68,7 @@ class MainWindow(QMainWindow):
         )
         self.resize(1280, 800)
 
-        station, user = station_user_names(workspace.context)
+        station, user = workspace.context.station_name, workspace.context.user_name
         title = self.tr("heze-station · {station}").format(station=station)
         if workspace.demo:
             title += " · " + self.tr("DEMO DATA")

@@ -387,10 +387,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>Claimed</source>
         <translation>请求金额</translation>
     </message>
-    <message>
-        <source>{name} and {others} others</source>
-        <translation>{name}等{others}人</translation>
-    </message>
 </context>
 <context>
     <name>DashboardView</name>
@@ -875,6 +871,13 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <source>{name} and others, {count} workers</source>
+        <translation>{name}等{count}人</translation>
+    </message>
+</context>
+<context>
     <name>IntakeView</name>
     <message>
         <source>Register a complaint</source>
@@ -1233,10 +1236,6 @@ Register it as a new case anyway?</source>
 </context>
 <context>
     <name>RegistryView</name>
-    <message>
-        <source>{name} and {others} others</source>
-        <translation>{name}等{others}人</translation>
-    </message>
     <message>
         <source>Repeat complaints: this one is kept on the ledger and followed up.</source>
         <translation>重复投诉：已列入台账，跟踪办理。</translation>

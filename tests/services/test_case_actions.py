@@ -12,7 +12,7 @@ from heze_station.domain.clocks import Clock, ClockKind, ClockState
 from heze_station.domain.errors import IllegalTransition, InvalidInput, NotFound
 from heze_station.services import case_actions, case_queries, intake
 from heze_station.services.case_queries import CaseDetail
-from heze_station.services.station import StationContext, station_user_names
+from heze_station.services.station import StationContext
 from heze_station.storage.models import Case, TimelineEvent
 from tests.factories import intake_form
 
@@ -196,7 +196,7 @@ def test_unknown_case_is_not_found(station: StationContext) -> None:
 
 
 def test_timeline_records_actor_reason_and_order(station: StationContext, case_id: uuid.UUID) -> None:
-    _, user = station_user_names(station)
+    user = station.user_name
     detail = run(station, case_id, (A.ACCEPT, ""), (A.REFER_ARBITRATION, "涉及工伤\x00认定\u200b"))
     assert [(e.actor, e.kind, e.detail) for e in detail.timeline] == [
         (user, "registered", ""),

@@ -10,7 +10,7 @@ from heze_station.domain.clocks import ClockKind, ClockState
 from heze_station.services import case_actions, intake
 from heze_station.services.dashboard import RECENT_EVENTS, Dashboard, DueItem, dashboard
 from heze_station.services.intake import IntakeForm
-from heze_station.services.station import StationContext, station_user_names
+from heze_station.services.station import StationContext
 from tests.factories import intake_form
 
 
@@ -144,7 +144,7 @@ def test_recent_activity_lists_the_latest_timeline_entries_newest_first(station:
 
     recent = dashboard(station).recent
 
-    _station_name, user_name = station_user_names(station)
+    user_name = station.user_name
     assert len(recent) == RECENT_EVENTS
     newest = recent[0]
     assert (newest.case_id, newest.kind, newest.detail, newest.actor) == (

@@ -213,13 +213,13 @@ def test_clicking_a_header_sorts_in_the_database(qtbot, workspace: Workspace, st
     assert alignment == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def test_collective_claimants_show_the_first_name_and_how_many_others(
+def test_collective_claimants_show_the_first_name_and_the_group_size(
     qtbot, workspace: Workspace, station: StationContext
 ) -> None:
     workers = [worker(n, name="张伟明" if n == 0 else f"工友{n}", representative=n < 3) for n in range(23)]
     register(station, *workers)
     view = open_view(qtbot, workspace)
-    assert column(view, "Claimants") == ["张伟明 and 22 others"]
+    assert column(view, "Claimants") == ["张伟明 and others, 23 workers"]
     assert column(view, "Claimed") == ["¥87,400.00"]  # 23 x 3,800
 
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QTableView
 from heze_station.domain import chinatime, clocks
 from heze_station.domain.cases import CaseStatus
 from heze_station.services import intake
-from heze_station.services.station import station_user_names
 from heze_station.ui.views.dashboard import DashboardView
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form
@@ -53,7 +52,7 @@ def test_an_overdue_acceptance_decision_is_shown_and_opens_its_case(qtbot, works
     assert shown_rows(view.due_model) == [
         [
             f"菏谐调字〔{month_ago.year}〕第0001号",
-            "工人0 and 1 others",
+            "工人0 and others, 2 workers",
             "菏泽宏达建筑劳务有限公司1",
             "Decide on acceptance",
             expected.due.isoformat(),
@@ -86,7 +85,7 @@ def test_nothing_due_says_so(qtbot, workspace: Workspace) -> None:
     assert chinatime.today().isoformat() in view.greeting.text()
     assert shown_rows(view.recent_model)[0][1:] == [
         f"菏谐调字〔{chinatime.today().year}〕第0001号",
-        station_user_names(workspace.context)[1],
+        workspace.context.user_name,
         "Complaint registered",
         "",
     ]

@@ -119,7 +119,7 @@ def test_projects_tab_lists_projects_and_their_cases(qtbot, workspace: Workspace
     click_row(qtbot, pane.table, 0)
     wait_idle(qtbot, workspace)
     assert pane.cases_model.rows[0].id == case_id
-    assert shown_rows(pane.cases_model)[0][2] == "工人0 and 2 others"
+    assert shown_rows(pane.cases_model)[0][2] == "工人0 and others, 3 workers"
 
 
 def test_a_saved_change_reloads_the_list_and_keeps_the_selection(qtbot, workspace: Workspace) -> None:

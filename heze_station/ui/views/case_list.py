@@ -266,11 +266,7 @@ class CaseTableModel(QAbstractTableModel):
             case SortColumn.REGISTERED_AT:
                 return formatting.moment(row.registered_at)
             case SortColumn.CLAIMANT:
-                if row.worker_count <= 1:
-                    return row.claimant_summary
-                return self.tr("{name} and {others} others").format(
-                    name=row.claimant_summary, others=row.worker_count - 1
-                )
+                return formatting.claimants(row.claimant_summary, row.worker_count)
             case SortColumn.RESPONDENT:
                 return row.respondent_summary
             case SortColumn.CATEGORY:

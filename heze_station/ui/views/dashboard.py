@@ -24,7 +24,7 @@ from ...services.dashboard import Dashboard, DueItem, RecentEvent, dashboard
 from .. import formatting
 from ..i18n import domain_text
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, claimants_text, fit_columns, row_table
+from .registry import Column, RowTableModel, fit_columns, row_table
 
 TILE_COLUMNS = 5
 # Text colour and cell tint per state: the closer the deadline, the warmer, with red kept for what is already late.
@@ -139,7 +139,7 @@ class DashboardView(QWidget):
     def _due_columns(self) -> list[Column[DueItem]]:
         return [
             Column(self.tr("Case number"), lambda item: item.number),
-            Column(self.tr("Claimants"), lambda item: claimants_text(item.claimant_summary, item.worker_count)),
+            Column(self.tr("Claimants"), lambda item: formatting.claimants(item.claimant_summary, item.worker_count)),
             Column(self.tr("Respondents"), lambda item: item.respondent_summary, stretch=True),
             Column(self.tr("Deadline"), lambda item: domain_text(item.clock.label)),
             Column(self.tr("Due on"), lambda item: formatting.day(item.clock.due)),

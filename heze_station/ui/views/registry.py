@@ -11,7 +11,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -156,15 +155,6 @@ def fit_columns(table: QTableView, widest: int = 360) -> None:
             header.resizeSection(section, min(header.sectionSize(section), widest))
 
 
-def claimants_text(summary: str, worker_count: int) -> str:
-    """The first claimant, and how many more workers the case has (a collective case lists its representative)."""
-    if worker_count <= 1:
-        return summary
-    return QCoreApplication.translate("RegistryView", "{name} and {others} others").format(
-        name=summary, others=worker_count - 1
-    )
-
-
 def _count(value: int) -> str:
     return formatting.locale_number(value)
 
@@ -256,7 +246,7 @@ class LedgerPane(QWidget):
                 lambda case: formatting.label(case.status),
                 bold=lambda case: case.status.is_open,
             ),
-            Column(self.tr("Claimants"), lambda case: claimants_text(case.claimant_summary, case.worker_count)),
+            Column(self.tr("Claimants"), lambda case: formatting.claimants(case.claimant_summary, case.worker_count)),
             Column(self.tr("Respondents"), lambda case: case.respondent_summary, stretch=True),
             Column(self.tr("Registered"), lambda case: formatting.moment(case.registered_at)),
             Column(self.tr("Claimed"), lambda case: formatting.money(case.claimed_total_fen), number=True),
