@@ -50,6 +50,11 @@ class Category(StrEnum):
     def label(self) -> str:
         return _CATEGORY_LABELS[self]
 
+    @property
+    def is_money_claim(self) -> bool:
+        """Each worker claims a sum; other disputes (insurance, injury, termination) may start without one."""
+        return self in (Category.WAGES, Category.OVERTIME_PAY)
+
 
 _CATEGORY_LABELS = {
     Category.WAGES: QT_TRANSLATE_NOOP("Domain", "Unpaid wages"),
@@ -80,7 +85,7 @@ class CaseStatus(StrEnum):
     @property
     def is_open(self) -> bool:
         """Still needs the station's work: not yet decided, or in mediation."""
-        return self in (CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION)
+        return self in OPEN_STATUSES
 
     @property
     def is_end_state(self) -> bool:
@@ -100,6 +105,7 @@ _STATUS_LABELS = {
     CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Domain", "Closed"),
 }
 
+OPEN_STATUSES = frozenset({CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION})
 END_STATES = frozenset(
     {
         CaseStatus.REFUSED,

@@ -186,13 +186,13 @@ def limitation_date(knew_on: date) -> date:
         return date(year, 2, 28)
 
 
-def limitation_clock(knew_on: date, today: date) -> Clock:
+def limitation_clock(knew_on: date, today: date, *, interrupted_on: date | None = None) -> Clock:
     """R5: one year from when the party knew or should have known of the infringement.
 
-    Simplified for now: wage arrears during employment are not time-barred until employment ends
-    (LDMAL 27), so for those the caller passes the end of employment as ``knew_on``; interruption and
-    suspension dates (a claim, a request for relief, mediation events) restart the period and come in a later
-    issue. OVERDUE here means the claim looks time-barred, not that anyone missed a step.
+    A complaint to the station is a request for relief, which interrupts the period (LDMAL 27): the clock is
+    DONE from ``interrupted_on`` if that came in time, and OVERDUE (the claim looks time-barred) if it came late.
+    The period restarts when mediation fails or the agreement is not performed; those dates, and the rule that
+    wage arrears during employment are not time-barred until employment ends, come with the mediation issue.
     """
     due = limitation_date(knew_on)
     state = _running_state(due, today, warning=(due - today).days <= LIMITATION_WARNING_DAYS)
@@ -201,7 +201,7 @@ def limitation_clock(knew_on: date, today: date) -> Clock:
         QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration"),
         knew_on,
         due,
-        None,
+        interrupted_on if interrupted_on is not None and interrupted_on <= due else None,
         today,
         state,
     )

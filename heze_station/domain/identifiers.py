@@ -188,3 +188,21 @@ def normalise_mobile(text: str, *, field: str = "phone") -> str:
             QT_TRANSLATE_NOOP("Domain", "A mobile number starts with 13 to 19; check the first two digits."),
         )
     return number
+
+
+# A mainland landline: trunk 0, a 2-3 digit area code (菏泽 is 0530), a 7-8 digit local number.
+_LANDLINE = re.compile(r"(0[0-9]{2,3})-?([2-9][0-9]{6,7})")
+
+
+def normalise_phone(text: str, *, field: str = "phone") -> str:
+    """A company's phone: a mobile number, or a landline with its area code, stored as 0530-5123456."""
+    compact = re.sub(r"[\s()（）]", "", unicodedata.normalize("NFKC", text))
+    landline = _LANDLINE.fullmatch(compact)
+    if landline:
+        return f"{landline[1]}-{landline[2]}"
+    if compact.startswith("0") and not compact.startswith("00"):
+        raise _refuse(
+            field,
+            QT_TRANSLATE_NOOP("Domain", "A landline is the area code and a 7 or 8 digit number, e.g. 0530-5123456."),
+        )
+    return normalise_mobile(text, field=field)

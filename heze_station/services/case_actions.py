@@ -3,25 +3,13 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy.orm import Session
-
 from ..domain import chinatime
 from ..domain.cases import CaseAction, CaseStatus, next_status
-from ..domain.errors import NotFound
-from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import REASON_MAX, clean_text
-from ..storage.models import Case
 from ..storage.types import utc_now
-from .case_queries import CaseDetail, load_detail
-from .intake import add_timeline
+from . import timeline
+from .case_queries import CaseDetail, get_case, load_detail
 from .station import StationContext
-
-
-def get_case(session: Session, case_id: uuid.UUID) -> Case:
-    case = session.get(Case, case_id)
-    if case is None or case.deleted_at is not None:
-        raise NotFound(Message(QT_TRANSLATE_NOOP("Domain", "This case no longer exists.")))
-    return case
 
 
 def perform(
@@ -55,5 +43,5 @@ def perform(
         if target is CaseStatus.CLOSED:
             case.closed_on = today
         case.status = target
-        add_timeline(session, context, case, action.value, reason, at=now)
+        timeline.add(session, context, case, action.value, reason, at=now)
         return load_detail(session, context, case)

@@ -10,7 +10,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain import chinatime, clocks
 from ..domain.cases import CaseAction, CaseStatus, Category, IntakeChannel, allowed_actions
+from ..domain.errors import NotFound
 from ..domain.identifiers import Sex
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.text import clean_line
 from ..storage import search
@@ -211,12 +213,12 @@ CLOCK_COLUMNS = (
 
 def case_clocks(case: Case, context: StationContext, today: date) -> list[clocks.Clock]:
     """The clocks that matter for this case now: acceptance until decided, mediation once accepted, and so on."""
-    registered_on = chinatime.local_date(case.registered_at)
-    result = [clocks.acceptance_clock(registered_on, case.decided_on, today, context.calendar)]
+    # R2: the decision is due 3 working days after the station received the application, not after it was typed in.
+    result = [clocks.acceptance_clock(case.received_on, case.decided_on, today, context.calendar)]
     if case.decided_on is not None and CaseStatus.REFUSED not in (case.status, case.outcome):
         result.append(clocks.mediation_clock(case.received_on, case.ended_on, today))
         result.append(clocks.quick_close_clock(case.received_on, case.ended_on, today))
-    result.append(clocks.limitation_clock(case.knew_on, today))
+    result.append(clocks.limitation_clock(case.knew_on, today, interrupted_on=case.received_on))
     return result
 
 
@@ -288,8 +290,13 @@ def _respondent_view(employer: Employer, role: RespondentRole) -> RespondentView
     )
 
 
-def case_detail(context: StationContext, case_id: uuid.UUID) -> CaseDetail:
-    from .case_actions import get_case
+def get_case(session: Session, case_id: uuid.UUID) -> Case:
+    case = session.get(Case, case_id)
+    if case is None or case.deleted_at is not None:
+        raise NotFound(Message(QT_TRANSLATE_NOOP("Domain", "This case no longer exists.")))
+    return case
 
+
+def case_detail(context: StationContext, case_id: uuid.UUID) -> CaseDetail:
     with context.database.transaction() as session:
         return load_detail(session, context, get_case(session, case_id))

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select
 
 from ..domain import chinatime
-from ..domain.cases import CaseStatus
+from ..domain.cases import OPEN_STATUSES, CaseStatus
 from ..domain.clocks import Clock, ClockKind, ClockState
 from ..storage.models import Case, StaffUser, TimelineEvent
 from .case_queries import CLOCK_COLUMNS, case_clocks
@@ -21,7 +21,6 @@ from .station import StationContext
 RECENT_EVENTS = 15
 # OK, DONE and NOT_STARTED need nothing from anybody today.
 PRESSING_STATES = frozenset({ClockState.WARNING, ClockState.URGENT, ClockState.DUE_TODAY, ClockState.OVERDUE})
-_OPEN_STATUSES = [status for status in CaseStatus if status.is_open]
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,7 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         Case.worker_count,
         Case.respondent_summary,
         *CLOCK_COLUMNS,
-    ).where(Case.deleted_at.is_(None), Case.status.in_(_OPEN_STATUSES))
+    ).where(Case.deleted_at.is_(None), Case.status.in_(OPEN_STATUSES))
     by_status = select(Case.status, func.count()).where(Case.deleted_at.is_(None)).group_by(Case.status)
     latest = (
         select(
@@ -110,6 +109,6 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         today=today,
         due=due,
         counts=counts,
-        open_total=sum(counts[status] for status in _OPEN_STATUSES),
+        open_total=sum(counts[status] for status in OPEN_STATUSES),
         recent=recent,
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from ..domain import chinatime
 from ..domain.cases import (
     COLLECTIVE_MIN_WORKERS,
+    OPEN_STATUSES,
     REGISTERED_EVENT,
     REPRESENTATIVES_MAX,
     REPRESENTATIVES_MIN,
@@ -21,11 +22,17 @@ from ..domain.cases import (
     format_case_number,
 )
 from ..domain.errors import InvalidInput, ValidationFailed
-from ..domain.identifiers import normalise_mobile, parse_credit_code, parse_resident_id
+from ..domain.identifiers import (
+    credit_code_checksum_ok,
+    normalise_mobile,
+    normalise_phone,
+    parse_credit_code,
+    parse_resident_id,
+)
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import parse_yuan
 from ..domain.parties import EmployerKind, RespondentRole
-from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, REASON_MAX, clean_line, clean_text
+from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, clean_line, clean_text
 from ..storage import search
 from ..storage.models import (
     Case,
@@ -36,16 +43,19 @@ from ..storage.models import (
     Person,
     Project,
     Station,
-    TimelineEvent,
 )
 from ..storage.types import utc_now
+from . import timeline
 from .station import StationContext
 
 T = TypeVar("T")
 
+_SAME_CONTRACTOR_AS_EMPLOYER = QT_TRANSLATE_NOOP(
+    "Domain", "The general contractor must be a different company from the employer named above."
+)
+
 MAX_WORKERS = 500
 EVIDENCE_MAX = 200
-OPEN_STATUSES = [status for status in CaseStatus if status.is_open]
 
 
 @dataclass
@@ -186,10 +196,8 @@ def _check_date(value: date | None, field_name: str, today: date) -> date:
 def _check_employer(entry: EmployerEntry, prefix: str, check: _Checker, today: date) -> CheckedEmployer:
     name = check("", clean_line, entry.name, field=f"{prefix}.name", max_length=100, required=True)
     credit_code = id_number = None
-    override = (
-        clean_line(entry.credit_code_override_reason, field=f"{prefix}.credit_code_override_reason", max_length=200)
-        if entry.credit_code_override_reason.strip()
-        else ""
+    override = check(
+        "", clean_line, entry.credit_code_override_reason, field=f"{prefix}.credit_code_override_reason", max_length=200
     )
     if entry.kind is EmployerKind.COMPANY and entry.credit_code.strip():
         credit_code = check(
@@ -198,12 +206,14 @@ def _check_employer(entry: EmployerEntry, prefix: str, check: _Checker, today: d
     if entry.kind is EmployerKind.NATURAL_PERSON and entry.id_number.strip():
         resident = check(None, parse_resident_id, entry.id_number, field=f"{prefix}.id_number", today=today)
         id_number = resident.number if resident else None
-    phone = check("", normalise_mobile, entry.phone, field=f"{prefix}.phone") if entry.phone.strip() else ""
+    phone = check("", normalise_phone, entry.phone, field=f"{prefix}.phone") if entry.phone.strip() else ""
+    # The reason belongs to a code kept despite its checksum; typed beside a valid code it would mislabel it.
+    overridden = bool(credit_code and override and not credit_code_checksum_ok(credit_code))
     return CheckedEmployer(
         kind=entry.kind,
         name=name,
         credit_code=credit_code,
-        credit_code_override_reason=override if credit_code and override else None,
+        credit_code_override_reason=override if overridden else None,
         id_number=id_number,
         legal_representative=check(
             "", clean_line, entry.legal_representative, field=f"{prefix}.legal_representative", max_length=NAME_MAX
@@ -213,7 +223,7 @@ def _check_employer(entry: EmployerEntry, prefix: str, check: _Checker, today: d
     )
 
 
-def _check_workers(entries: list[WorkerEntry], check: _Checker, today: date) -> list[CheckedWorker]:
+def _check_workers(entries: list[WorkerEntry], check: _Checker, today: date, category: Category) -> list[CheckedWorker]:
     if not entries:
         check.refuse("workers", QT_TRANSLATE_NOOP("Domain", "Add at least one worker."))
         return []
@@ -245,7 +255,7 @@ def _check_workers(entries: list[WorkerEntry], check: _Checker, today: date) -> 
             phone = check("", normalise_mobile, entry.phone, field=f"{prefix}.phone")
         else:
             phone = ""
-        claimed = check(0, parse_yuan, entry.claimed, field=f"{prefix}.claimed")
+        claimed = check(0, parse_yuan, entry.claimed, field=f"{prefix}.claimed", allow_zero=not category.is_money_claim)
         workers.append(CheckedWorker(name, resident.number if resident else "", phone, claimed, entry.representative))
     representatives = sum(worker.representative for worker in workers)
     if collective and not REPRESENTATIVES_MIN <= representatives <= REPRESENTATIVES_MAX:
@@ -275,19 +285,15 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
     if form.knew_on is not None:
         knew_on = check(received_on, _check_date, form.knew_on, "knew_on", today)
     facts = check("", clean_text, form.facts, field="facts", max_length=FACTS_MAX, required=True)
-    workers = _check_workers(form.workers, check, today)
+    workers = _check_workers(form.workers, check, today, category)
     employer = _check_employer(form.employer, "employer", check, today)
     contractor = None
     if form.general_contractor is not None and form.general_contractor.name.strip():
         contractor = _check_employer(form.general_contractor, "general_contractor", check, today)
     project_name = check("", clean_line, form.project_name, field="project_name", max_length=100)
+    project_address = check("", clean_line, form.project_address, field="project_address", max_length=ADDRESS_MAX)
     if contractor and (contractor.name == employer.name or contractor.identity == employer.identity):
-        check.refuse(
-            "general_contractor.name",
-            QT_TRANSLATE_NOOP(
-                "Domain", "The general contractor must be a different company from the employer named above."
-            ),
-        )
+        check.refuse("general_contractor.name", _SAME_CONTRACTOR_AS_EMPLOYER)
     if contractor and not project_name:
         check.refuse(
             "project_name",
@@ -315,7 +321,7 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
         workers=workers,
         employer=employer,
         project_name=project_name,
-        project_address=clean_line(form.project_address, field="project_address", max_length=ADDRESS_MAX),
+        project_address=project_address,
         general_contractor=contractor,
         evidence=evidence,
     )
@@ -364,34 +370,72 @@ def find_repeat_complaints(context: StationContext, intake: CheckedIntake) -> li
     return list(hits.values())
 
 
-def _upsert_person(session: Session, worker: CheckedWorker, today: date) -> tuple[Person, bool]:
-    """The worker's Person row (one per ID number), updated; and whether an existing row's searchable text changed."""
+def _name_on_file(field_name: str, on_file: str, text: str) -> InvalidInput:
+    return InvalidInput(field_name, Message(text, {"name": on_file}))
+
+
+def _upsert_person(
+    session: Session, worker: CheckedWorker, today: date, field_prefix: str, refusals: list[InvalidInput]
+) -> tuple[Person, bool]:
+    """The worker's Person row (one per ID number), and whether an existing row's searchable text changed.
+
+    An ID number already on file under another name is a typo in one of the two: refused, never renamed, since
+    renaming would silently change every older case of that worker.
+    """
     person = session.scalars(
         select(Person).where(Person.id_number == worker.id_number, Person.deleted_at.is_(None))
     ).first()
+    if person is not None and person.name != worker.name:
+        refusals.append(
+            _name_on_file(
+                f"{field_prefix}.name",
+                person.name,
+                QT_TRANSLATE_NOOP("Domain", "This ID number is on file as {name}. Check the name or the ID number."),
+            )
+        )
+        return person, False
     resident = parse_resident_id(worker.id_number, today=today)
-    before = (person.name, person.phone) if person else None
+    phone_before = person.phone if person else None
     if person is None:
-        person = Person(id_number=resident.number)
+        person = Person(id_number=resident.number, name=worker.name, sex=resident.sex, birth_date=resident.birth_date)
         session.add(person)
-    person.name = worker.name
-    person.sex = resident.sex
-    person.birth_date = resident.birth_date
     if worker.phone:
         person.phone = worker.phone
-    return person, before is not None and before != (person.name, person.phone)
+    return person, phone_before is not None and phone_before != person.phone
 
 
-def _upsert_employer(session: Session, checked: CheckedEmployer) -> tuple[Employer, bool]:
-    """The employer's row, matched by credit code, ID number, or else name; and whether its searchable text changed."""
+def _upsert_employer(
+    session: Session, checked: CheckedEmployer, field_prefix: str, refusals: list[InvalidInput]
+) -> tuple[Employer, bool]:
+    """The employer's row, and whether an existing row's searchable text changed.
+
+    Matched by credit code, or an individual's ID number, or else a company's exact name. An individual known by
+    name alone is never matched: two labour bosses may share a name. A code or ID number on file under another name
+    is refused, not renamed (see _upsert_person).
+    """
     if checked.credit_code:
         match = Employer.credit_code == checked.credit_code
     elif checked.id_number:
         match = Employer.id_number == checked.id_number
-    else:
+    elif checked.kind is EmployerKind.COMPANY:
         match = (Employer.name == checked.name) & (Employer.kind == checked.kind)
-    employer = session.scalars(select(Employer).where(match, Employer.deleted_at.is_(None))).first()
-    before = (employer.name, employer.credit_code, employer.id_number) if employer else None
+    else:
+        match = None
+    employer = None
+    if match is not None:
+        employer = session.scalars(select(Employer).where(match, Employer.deleted_at.is_(None))).first()
+    if employer is not None and employer.name != checked.name:
+        refusals.append(
+            _name_on_file(
+                f"{field_prefix}.name",
+                employer.name,
+                QT_TRANSLATE_NOOP(
+                    "Domain", "This code or ID number is on file as {name}. Check the name or the number."
+                ),
+            )
+        )
+        return employer, False
+    before = (employer.credit_code, employer.id_number) if employer else None
     if employer is None:
         employer = Employer(kind=checked.kind, name=checked.name)
         session.add(employer)
@@ -407,8 +451,7 @@ def _upsert_employer(session: Session, checked: CheckedEmployer) -> tuple[Employ
         value = getattr(checked, name)
         if value:
             setattr(employer, name, value)
-    employer.name = checked.name
-    return employer, before is not None and before != (employer.name, employer.credit_code, employer.id_number)
+    return employer, before is not None and before != (employer.credit_code, employer.id_number)
 
 
 def _upsert_project(session: Session, intake: CheckedIntake, contractor: Employer | None) -> Project | None:
@@ -433,25 +476,6 @@ def next_sequence(session: Session, station_id: uuid.UUID, year: int) -> int:
     return (highest or 0) + 1
 
 
-def add_timeline(
-    session: Session,
-    context: StationContext,
-    case: Case,
-    kind: str,
-    detail: str = "",
-    at: datetime | None = None,
-) -> None:
-    session.add(
-        TimelineEvent(
-            case_id=case.id,
-            at=at or utc_now(),
-            actor_id=context.user_id,
-            kind=kind,
-            detail=clean_text(detail, field="detail", max_length=REASON_MAX),
-        )
-    )
-
-
 def _refresh_listing(session: Session, case: Case) -> None:
     """Recompute what the case list and search show for ``case`` from its current parties."""
     session.flush()
@@ -473,7 +497,8 @@ def _refresh_listing(session: Session, case: Case) -> None:
 
 
 def _refresh_cases_of(session: Session, person_ids: list[uuid.UUID], employer_ids: list[uuid.UUID]) -> None:
-    """Older cases show a shared person or employer by name: refresh them when this complaint renamed one."""
+    """Older cases index a shared worker's phone and an employer's codes: refresh them when this complaint added
+    or changed one."""
     if not person_ids and not employer_ids:
         return
     case_ids = (
@@ -491,14 +516,27 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
     today = chinatime.local_date(now)
     with context.database.transaction() as session:
         station = session.get_one(Station, context.station_id)
-        respondents = [(_upsert_employer(session, intake.employer), RespondentRole.EMPLOYER)]
+        refusals: list[InvalidInput] = []
+        employer, employer_changed = _upsert_employer(session, intake.employer, "employer", refusals)
+        respondents = [(employer, RespondentRole.EMPLOYER)]
+        changed_employers = [employer.id] if employer_changed else []
+        contractor = None
         if intake.general_contractor:
-            respondents.append(
-                (_upsert_employer(session, intake.general_contractor), RespondentRole.GENERAL_CONTRACTOR)
+            contractor, contractor_changed = _upsert_employer(
+                session, intake.general_contractor, "general_contractor", refusals
             )
-        contractor = respondents[1][0][0] if len(respondents) > 1 else None
+            session.flush()
+            if contractor.id == employer.id:  # typed differently, yet the same company on file
+                refusals.append(InvalidInput("general_contractor.name", Message(_SAME_CONTRACTOR_AS_EMPLOYER)))
+            respondents.append((contractor, RespondentRole.GENERAL_CONTRACTOR))
+            changed_employers += [contractor.id] if contractor_changed else []
+        people = [
+            _upsert_person(session, worker, today, f"workers.{row}", refusals)
+            for row, worker in enumerate(intake.workers)
+        ]
+        if refusals:
+            raise ValidationFailed(refusals)  # the transaction rolls back: nothing of this complaint is kept
         project = _upsert_project(session, intake, contractor)
-        people = [_upsert_person(session, worker, today) for worker in intake.workers]
         sequence = next_sequence(session, station.id, today.year)
         case = Case(
             station_id=station.id,
@@ -530,15 +568,15 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
                     is_representative=worker.representative,
                 )
             )
-        for position, ((employer, _), role) in enumerate(respondents):
-            session.add(CaseRespondent(case_id=case.id, employer_id=employer.id, position=position, role=role))
+        for position, (respondent, role) in enumerate(respondents):
+            session.add(CaseRespondent(case_id=case.id, employer_id=respondent.id, position=position, role=role))
         for position, description in enumerate(intake.evidence):
             session.add(Evidence(case_id=case.id, position=position, description=description))
-        add_timeline(session, context, case, REGISTERED_EVENT, at=now)
+        timeline.add(session, context, case, REGISTERED_EVENT, at=now)
         _refresh_listing(session, case)
         _refresh_cases_of(
             session,
-            [person.id for person, renamed in people if renamed],
-            [employer.id for (employer, renamed), _ in respondents if renamed],
+            [person.id for person, changed in people if changed],
+            changed_employers,
         )
         return RegisteredCase(case.id, case.number)

@@ -10,14 +10,12 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, distinct, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..domain.cases import CaseStatus
+from ..domain.cases import OPEN_STATUSES
 from ..domain.parties import EmployerKind
 from ..domain.text import clean_line
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, Project
 from .case_queries import SEARCH_MAX
 from .station import StationContext
-
-_OPEN_STATUSES = [status for status in CaseStatus if status.is_open]
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ def _case_counts(key: ColumnElement[uuid.UUID]) -> Select:
     return select(
         key.label("key"),
         func.count(Case.id).label("cases"),
-        func.count(Case.id).filter(Case.status.in_(_OPEN_STATUSES)).label("open_cases"),
+        func.count(Case.id).filter(Case.status.in_(OPEN_STATUSES)).label("open_cases"),
     ).where(Case.deleted_at.is_(None))
 
 

@@ -24,8 +24,8 @@ class DatabaseUnusable(DomainError):
 
 def _set_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
-    # WAL: readers never block the writer; synchronous=FULL: a committed case survives a power cut.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # synchronous=FULL: a committed case survives a power cut. (WAL is set once by open_database: it is stored
+    # in the file, and must not be written into a file before it is known to be ours.)
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
@@ -69,6 +69,9 @@ def open_database(path: Path) -> Database:
     database = Database(path)
     try:
         migrations.upgrade(database.engine)
+        with database.engine.connect() as connection:
+            # Readers never block the writer; persistent, so once per file would do, and it is cheap to repeat.
+            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
         with database.transaction() as session:
             search.index_unindexed(session)
     except migrations.SchemaTooNew as too_new:
@@ -83,7 +86,7 @@ def open_database(path: Path) -> Database:
                 {"path": str(path), "revision": too_new.revision},
             )
         ) from too_new
-    except DatabaseError as error:
+    except (DatabaseError, migrations.NotOurDatabase) as error:
         database.close()
         raise DatabaseUnusable(
             Message(

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 Callback = Callable[[Any], None]
 
 
-def _alive(callback: Callable[..., object] | None) -> bool:
+def is_alive(callback: Callable[..., object] | None) -> bool:
     """A callback bound to a widget that Qt has already deleted must not run."""
     owner = getattr(callback, "__self__", None)
     return callback is not None and (not isinstance(owner, QObject) or shiboken6.isValid(owner))
@@ -57,9 +57,9 @@ class TaskRunner(QObject):
         try:
             error = future.exception()
             if error is None:
-                if _alive(on_done):
+                if is_alive(on_done):
                     on_done(future.result())
-            elif _alive(on_error):
+            elif is_alive(on_error):
                 on_error(error)  # type: ignore[arg-type]
             else:
                 log.error("background task failed", exc_info=error)

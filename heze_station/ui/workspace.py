@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from ..domain.errors import DomainError
 from ..services.station import StationContext
 from .i18n import render
-from .tasks import TaskRunner
+from .tasks import TaskRunner, is_alive
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +50,12 @@ class Workspace(QObject):
         """Like :meth:`load`, for a service that writes; announces ``data_changed`` after it succeeded."""
 
         def done(result: Any) -> None:
-            if on_done is not None:
-                on_done(result)
-            self.data_changed.emit()
+            # The change is committed: every view must hear of it, even if the window that asked is gone.
+            try:
+                if is_alive(on_done):
+                    on_done(result)
+            finally:
+                self.data_changed.emit()
 
         self.tasks.run(service, self.context, *args, on_done=done, on_error=on_error or self.show_error)
 

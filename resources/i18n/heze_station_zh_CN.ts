@@ -206,6 +206,11 @@
         <translation>✔ 代表</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>of an employer: company name or person</comment>
+        <translation>名称</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -595,7 +600,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
     <message>
         <source>Referred to labour inspection</source>
-        <translation>已移送监察</translation>
+        <translation>已移送劳动保障监察</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -754,6 +759,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>手机号码应以13至19开头，请核对前两位。</translation>
     </message>
     <message>
+        <source>A landline is the area code and a 7 or 8 digit number, e.g. 0530-5123456.</source>
+        <translation>固定电话应为区号加7位或8位号码，例如0530-5123456。</translation>
+    </message>
+    <message>
         <source>Enter the amount.</source>
         <translation>请填写金额。</translation>
     </message>
@@ -840,6 +849,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Representatives are elected only in collective cases of 10 or more workers.</source>
         <translation>只有劳动者10人以上的集体劳动争议案件才推举代表。</translation>
+    </message>
+    <message>
+        <source>This ID number is on file as {name}. Check the name or the ID number.</source>
+        <translation>该身份证号码已登记为“{name}”，请核对姓名或身份证号码。</translation>
+    </message>
+    <message>
+        <source>This code or ID number is on file as {name}. Check the name or the number.</source>
+        <translation>该代码或身份证号码已登记为“{name}”，请核对名称或号码。</translation>
     </message>
     <message>
         <source>The general contractor must be a different company from the employer named above.</source>

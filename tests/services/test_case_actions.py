@@ -218,9 +218,11 @@ def test_clocks_before_and_after_acceptance(station: StationContext, case_id: uu
     acceptance = clock(registered, ClockKind.ACCEPTANCE)
     assert acceptance is not None
     assert acceptance.state is not ClockState.DONE
-    assert acceptance.due == station.calendar.add_working_days(chinatime.today(), 3)
+    # R2 counts from the day the application was received, not from the day it was typed in.
+    assert acceptance.due == station.calendar.add_working_days(RECEIVED, 3)
     assert clock(registered, ClockKind.MEDIATION) is None
-    assert clock(registered, ClockKind.LIMITATION) is not None
+    # The complaint itself interrupted the limitation period on the day it was received.
+    assert clock(registered, ClockKind.LIMITATION).state is ClockState.DONE
 
     accepted = case_actions.perform(station, case_id, A.ACCEPT)
     assert clock(accepted, ClockKind.ACCEPTANCE).state is ClockState.DONE

@@ -24,7 +24,16 @@ def due_for(board: Dashboard, case_id: uuid.UUID, kind: ClockKind) -> list[DueIt
     return [item for item in board.due if item.case_id == case_id and item.clock.kind is kind]
 
 
-def test_an_undecided_case_is_due_for_acceptance_three_working_days_after_registration(
+def test_acceptance_counts_from_receipt_even_when_the_case_was_typed_in_later(station: StationContext) -> None:
+    today = chinatime.today()
+    received = today - timedelta(days=10)
+    case_id = register(station, intake_form(received_on=received))  # registered today
+    [item] = due_for(dashboard(station, today), case_id, ClockKind.ACCEPTANCE)
+    assert item.clock.due == station.calendar.add_working_days(received, 3)
+    assert item.clock.state is ClockState.OVERDUE
+
+
+def test_an_undecided_case_is_due_for_acceptance_three_working_days_after_receipt(
     station: StationContext,
 ) -> None:
     registered_on = chinatime.today() - timedelta(days=30)
@@ -105,18 +114,20 @@ def test_due_items_are_sorted_overdue_first_then_by_due_date(station: StationCon
     # Registered a month ago and never decided: acceptance overdue by more than two weeks.
     month_ago = today - timedelta(days=30)
     forgotten = register(station, intake_form(received_on=month_ago, employer_serial=2), on=month_ago)
-    # Knew of the arrears 355 days ago: the limitation period ends in about 10 days (WARNING).
-    knew_on = today - timedelta(days=355)
-    aging = register(station, replace(intake_form(received_on=today, employer_serial=3), knew_on=knew_on))
+    # Knew of the arrears 400 days ago and complained only today: the claim looks time-barred (OVERDUE).
+    knew_on = today - timedelta(days=400)
+    late = register(station, replace(intake_form(received_on=today, employer_serial=3), knew_on=knew_on))
+    # Knew 355 days ago, complained today: the complaint interrupted the limitation in time, nothing to list.
+    register(station, replace(intake_form(received_on=today, employer_serial=4), knew_on=today - timedelta(days=355)))
 
     due = dashboard(station, today).due
 
     assert [(item.case_id, item.clock.kind, item.clock.state) for item in due] == [
+        (late, ClockKind.LIMITATION, ClockState.OVERDUE),
         (forgotten, ClockKind.ACCEPTANCE, ClockState.OVERDUE),
         (mediating, ClockKind.MEDIATION, ClockState.WARNING),
-        (aging, ClockKind.LIMITATION, ClockState.WARNING),
     ]
-    assert due[-1].clock == clocks.limitation_clock(knew_on, today)
+    assert due[0].clock == clocks.limitation_clock(knew_on, today, interrupted_on=today)
 
 
 def test_counts_cover_every_status_and_follow_accept_and_refuse(station: StationContext) -> None:

@@ -330,12 +330,32 @@ def test_same_worker_in_two_cases_is_one_person(station: StationContext) -> None
 def test_same_credit_code_is_one_employer(station: StationContext) -> None:
     register(station, intake_form(employer_serial=1))
     form = intake_form(employer_serial=1)
-    form.employer.name = "菏泽宏达建筑劳务有限公司（更名）"
     form.workers = [worker(9)]
     register(station, form)
     assert count(station, Employer) == 1
+
+
+def test_a_credit_code_on_file_under_another_name_is_refused_not_renamed(station: StationContext) -> None:
+    register(station, intake_form(employer_serial=1))
+    form = intake_form(employer_serial=1)
+    form.employer.name = "菏泽宏达建筑劳务有限公司（更名）"
+    form.workers = [worker(9)]
+    with pytest.raises(ValidationFailed) as refused:
+        intake.save(station, intake.validate(form, date(2026, 11, 27)))
+    assert refused.value.by_field()["employer.name"].params == {"name": "菏泽宏达建筑劳务有限公司1"}
+    assert count(station, Case) == 1
     with station.database.transaction() as session:
-        assert session.scalars(select(Employer.name)).one() == "菏泽宏达建筑劳务有限公司（更名）"
+        assert session.scalars(select(Employer.name)).one() == "菏泽宏达建筑劳务有限公司1"
+
+
+def test_an_id_number_on_file_under_another_name_is_refused_not_renamed(station: StationContext) -> None:
+    register(station, intake_form())
+    form = intake_form(employer_serial=2)
+    form.workers = [worker(0, name="王小二")]
+    with pytest.raises(ValidationFailed) as refused:
+        intake.save(station, intake.validate(form, date(2026, 11, 27)))
+    assert refused.value.by_field()["workers.0.name"].params == {"name": "工人0"}
+    assert (count(station, Case), count(station, Person)) == (1, 1)
 
 
 def test_general_contractor_and_project_are_stored(station: StationContext) -> None:

@@ -2,6 +2,7 @@
 
 import itertools
 import os
+import sqlite3
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -205,6 +206,19 @@ def test_garbage_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     assert "has not been changed" in str(raised.value)
     assert path.read_bytes() == garbage
     assert sorted(p.name for p in tmp_path.iterdir()) == ["station.sqlite3"]
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "station.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE notes (body TEXT)")
+        connection.execute("INSERT INTO notes VALUES ('not ours')")
+    connection.close()
+    content = path.read_bytes()
+    with pytest.raises(DatabaseUnusable) as raised:
+        open_database(path)
+    assert "is not a heze-station database" in str(raised.value)
+    assert path.read_bytes() == content
 
 
 def test_truncated_database_is_refused_and_left_unchanged(tmp_path: Path) -> None:

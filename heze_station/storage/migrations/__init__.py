@@ -21,9 +21,17 @@ class SchemaTooNew(Exception):
         self.revision = revision
 
 
+class NotOurDatabase(Exception):
+    """A SQLite file that has tables but no migration stamp: another program's, not to be written into."""
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The file's migration stamp; None for a new, empty file. Raises NotOurDatabase for another program's file."""
     with engine.connect() as connection:
-        if not inspect(connection).has_table("alembic_version"):
+        tables = inspect(connection).get_table_names()
+        if "alembic_version" not in tables:
+            if tables:
+                raise NotOurDatabase(tables)
             return None
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
-from ...domain.clocks import Clock, ClockKind, ClockState
+from ...domain.clocks import ClockKind, ClockState
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
 from ...domain.text import REASON_MAX
@@ -503,7 +503,7 @@ class CaseDetailDialog(QDialog):
             field.addWidget(warning)
             form.addRow(caption, field)
 
-        add(self.tr("Name"), respondent.name)
+        add(self.tr("Name", "of an employer: company name or person"), respondent.name)
         add(self.tr("Kind"), formatting.label(respondent.kind))
         if respondent.kind is EmployerKind.NATURAL_PERSON:
             add(self.tr("ID number"), self._id_text(respondent.id_number))
@@ -520,32 +520,10 @@ class CaseDetailDialog(QDialog):
         add(self.tr("Address"), respondent.address)
         return card
 
-    def _clock_words(self, clock: Clock) -> tuple[str, str]:
-        """The clock's state and its time left, as a coordinator would say them."""
-        states = {
-            ClockState.OK: self.tr("On track"),
-            ClockState.WARNING: self.tr("Due soon"),
-            ClockState.URGENT: self.tr("Urgent"),
-            ClockState.DUE_TODAY: self.tr("Due today"),
-            ClockState.OVERDUE: self.tr("Overdue"),
-            ClockState.DONE: self.tr("Done"),
-            ClockState.NOT_STARTED: self.tr("Not started"),
-        }
-        days = clock.days_left
-        if clock.state is ClockState.DONE:
-            left = self.tr("done") if days >= 0 else self.tr("done, {n} days late").format(n=-days)
-        elif days > 0:
-            left = self.tr("{n} days left").format(n=days)
-        elif days == 0:
-            left = self.tr("due today")
-        else:
-            left = self.tr("{n} days overdue").format(n=-days)
-        return states[clock.state], left
-
     def _show_clocks(self, detail: CaseDetail) -> None:
         rows = []
         for clock in detail.clocks:
-            state, left = self._clock_words(clock)
+            state, left = formatting.clock_state(clock), formatting.time_left(clock)
             colour = _CLOCK_COLOURS[clock.state]
             overdue = clock.state is ClockState.OVERDUE
             note = ""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.cases import CaseStatus, event_label
-from ...domain.clocks import Clock, ClockKind, ClockState
+from ...domain.clocks import Clock, ClockState
 from ...services.dashboard import Dashboard, DueItem, RecentEvent, dashboard
 from .. import formatting
 from ..i18n import domain_text
@@ -34,20 +34,11 @@ STATE_COLOURS = {
     ClockState.URGENT: ("#9c640c", "#fdf1d8"),
     ClockState.WARNING: ("#7d6608", "#fcf8e3"),
 }
-# The 3-day quick-close goal is the station's own target, not a legal deadline: a missed one is shown muted, so
-# that the legal deadlines (acceptance, mediation, limitation) keep the eye.
-TARGET_MISSED_COLOURS = ("#6b5b3e", "#f3efe6")
 _OPEN_TILE = "#1f3a5f"
 _ENDED_TILE = "#6b7280"
 
 
-def _is_legal_deadline(clock: Clock) -> bool:
-    return clock.kind is not ClockKind.QUICK_CLOSE
-
-
 def _colours(clock: Clock) -> tuple[str, str] | tuple[None, None]:
-    if not _is_legal_deadline(clock) and clock.state is ClockState.OVERDUE:
-        return TARGET_MISSED_COLOURS
     return STATE_COLOURS.get(clock.state, (None, None))
 
 
@@ -145,16 +136,14 @@ class DashboardView(QWidget):
             Column(self.tr("Due on"), lambda item: formatting.day(item.clock.due)),
             Column(
                 self.tr("State"),
-                lambda item: self.state_text(item.clock),
+                lambda item: formatting.clock_state(item.clock),
                 foreground=lambda item: _colours(item.clock)[0],
                 background=lambda item: _colours(item.clock)[1],
-                bold=lambda item: (
-                    _is_legal_deadline(item.clock) and item.clock.state in (ClockState.OVERDUE, ClockState.DUE_TODAY)
-                ),
+                bold=lambda item: item.clock.state in (ClockState.OVERDUE, ClockState.DUE_TODAY),
             ),
             Column(
                 self.tr("Time left"),
-                lambda item: self.days_text(item.clock),
+                lambda item: formatting.time_left(item.clock),
                 foreground=lambda item: _colours(item.clock)[0],
             ),
         ]
@@ -167,29 +156,6 @@ class DashboardView(QWidget):
             Column(self.tr("What happened"), lambda event: domain_text(event_label(event.kind))),
             Column(self.tr("Details"), lambda event: event.detail, stretch=True),
         ]
-
-    def state_text(self, clock: Clock) -> str:
-        if not _is_legal_deadline(clock) and clock.state is ClockState.OVERDUE:
-            return self.tr("Target missed")
-        words = {
-            ClockState.OVERDUE: self.tr("Overdue"),
-            ClockState.DUE_TODAY: self.tr("Due today"),
-            ClockState.URGENT: self.tr("Urgent"),
-            ClockState.WARNING: self.tr("Due soon"),
-        }
-        return words.get(clock.state, "")
-
-    def days_text(self, clock: Clock) -> str:
-        days = clock.days_left
-        if days == 0:
-            return self.tr("Today")
-        if days == 1:
-            return self.tr("1 day left")
-        if days == -1:
-            return self.tr("1 day overdue")
-        if days > 0:
-            return self.tr("{days} days left").format(days=formatting.locale_number(days))
-        return self.tr("{days} days overdue").format(days=formatting.locale_number(-days))
 
     def _greeting(self, board: Dashboard) -> str:
         hour = chinatime.now().hour
@@ -207,8 +173,7 @@ class DashboardView(QWidget):
     def _arrived(self, board: Dashboard) -> None:
         self.board = board
         self.greeting.setText(self._greeting(board))
-        # A missed quick-close target is shown but not counted as overdue: nobody broke a legal deadline.
-        overdue = sum(item.clock.state is ClockState.OVERDUE and _is_legal_deadline(item.clock) for item in board.due)
+        overdue = sum(item.clock.state is ClockState.OVERDUE for item in board.due)
         self.summary.setText(
             self.tr("Open cases: {open}. Deadlines needing attention: {due}, overdue: {overdue}.").format(
                 open=formatting.locale_number(board.open_total),

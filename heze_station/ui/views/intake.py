@@ -43,9 +43,9 @@ from ...domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESE
 from ...domain.errors import InvalidInput, ValidationFailed
 from ...domain.identifiers import (
     ResidentId,
-    Sex,
     credit_code_checksum_ok,
     normalise_mobile,
+    normalise_phone,
     parse_credit_code,
     parse_resident_id,
 )
@@ -461,7 +461,7 @@ class IntakeView(QWidget):
         )
         self.employer_phone = self._line_edit()
         self._add_row(form, self.tr("Phone"), "employer.phone", self.employer_phone)
-        self._check_on_finish(self.employer_phone, "employer.phone", normalise_mobile)
+        self._check_on_finish(self.employer_phone, "employer.phone", normalise_phone)
         self.employer_address = self._line_edit()
         self._add_row(form, self.tr("Address"), "employer.address", self.employer_address)
         self._employer_form = form
@@ -640,7 +640,7 @@ class IntakeView(QWidget):
         """Sex and birth date read from a valid ID number, so the coordinator can compare them with the card."""
         text = ""
         if resident is not None:
-            sex = self.tr("Male") if resident.sex is Sex.MALE else self.tr("Female")
+            sex = formatting.label(resident.sex)
             text = self.tr("{sex}, born {birth}").format(sex=sex, birth=formatting.day(resident.birth_date))
         with QSignalBlocker(self.workers):
             self.workers.item(row, IDENTITY).setText(text)
@@ -848,9 +848,6 @@ class IntakeView(QWidget):
         except ValidationFailed as failed:
             self._show_errors(failed.errors)
             return
-        except InvalidInput as refused:  # validate() checks the project address outside its collector
-            self._show_errors([refused])
-            return
         self._pending = checked
         self._set_busy(self.tr("Looking for open cases of the same workers or employer…"))
         self.workspace.load(find_repeat_complaints, checked, on_done=self._repeats_found, on_error=self._task_failed)
@@ -895,7 +892,10 @@ class IntakeView(QWidget):
 
     def _task_failed(self, error: Exception) -> None:
         self._set_busy(None)
-        self.workspace.show_error(error, self)
+        if isinstance(error, ValidationFailed):  # what only the saved records could tell, e.g. a name on file
+            self._show_errors(error.errors)
+        else:
+            self.workspace.show_error(error, self)
 
     def _set_busy(self, activity: str | None) -> None:
         """While a check or save runs, the form cannot change under it and cannot be sent twice."""
