@@ -87,15 +87,16 @@ def test_without_a_display_it_gives_advice_instead_of_aborting(tmp_path: Path) -
     assert not data_dir.exists()
 
 
-@pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_interface_language_can_be_installed(tmp_path: Path, language: str) -> None:
+@pytest.mark.parametrize(("language", "cases_page"), [("zh_CN", "案件"), ("en", "Cases")])
+def test_interface_language_can_be_installed(tmp_path: Path, language: str, cases_page: str) -> None:
     code = (
         "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from heze_station.ui import i18n\n"
         "application = QApplication(sys.argv[:1])\n"
         "i18n.install(application, sys.argv[1])\n"
-        "print('installed')\n"
+        "print(QCoreApplication.translate('MainWindow', 'Cases'))\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code, language],
@@ -108,7 +109,7 @@ def test_interface_language_can_be_installed(tmp_path: Path, language: str) -> N
     )
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 0
-    assert result.stdout.strip() == "installed"
+    assert result.stdout.strip() == cases_page
 
 
 def test_smoke_test_starts_and_creates_the_database(tmp_path: Path) -> None:
@@ -162,7 +163,7 @@ def test_damaged_database_is_reported_without_a_traceback(tmp_path: Path) -> Non
     damaged.write_bytes(garbage)
     result = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
     assert result.returncode != 0
-    assert "damaged" in result.stderr or "损坏" in result.stderr
+    assert "损坏" in result.stderr  # in Chinese, the default language
     assert str(damaged) in result.stderr
     assert "Traceback" not in result.stderr
     assert "ready" not in result.stdout

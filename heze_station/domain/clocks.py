@@ -123,11 +123,6 @@ def acceptance_clock(
     )
 
 
-def mediation_day_number(received_on: date, today: date) -> int:
-    """Day of the mediation period: 0 on the day the application was received, 15 on the statutory due day."""
-    return (today - received_on).days
-
-
 def mediation_clock(
     application_received_on: date, ended_on: date | None, today: date, extended_to: date | None = None
 ) -> Clock:

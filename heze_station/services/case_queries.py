@@ -3,10 +3,11 @@
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from enum import StrEnum
+from enum import Enum, StrEnum
+from typing import TypeVar
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from ..domain import chinatime, clocks
 from ..domain.cases import CaseAction, CaseStatus, Category, IntakeChannel, allowed_actions
@@ -18,6 +19,8 @@ from ..domain.text import clean_line
 from ..storage import search
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
 from .station import StationContext
+
+E = TypeVar("E", bound=Enum)
 
 SEARCH_MAX = 100
 # Up to this many matches a search looks its cases up and sorts them; beyond, it walks the list's order.
@@ -35,12 +38,18 @@ class SortColumn(StrEnum):
     CLAIMED = "claimed"
 
 
+def _declared_order(column: InstrumentedAttribute[E], members: type[E]) -> ColumnElement[int]:
+    """Sort an enum column in the order its members are declared (the workflow order for statuses), not by the
+    English values stored, which would look shuffled in the Chinese interface."""
+    return case({member: position for position, member in enumerate(members)}, value=column)
+
+
 _SORT_KEYS = {
     SortColumn.NUMBER: (Case.year, Case.sequence),
     SortColumn.REGISTERED_AT: (Case.registered_at,),
-    SortColumn.STATUS: (Case.status, Case.registered_at),
-    SortColumn.CATEGORY: (Case.category, Case.registered_at),
-    SortColumn.CHANNEL: (Case.channel, Case.registered_at),
+    SortColumn.STATUS: (_declared_order(Case.status, CaseStatus), Case.registered_at),
+    SortColumn.CATEGORY: (_declared_order(Case.category, Category), Case.registered_at),
+    SortColumn.CHANNEL: (_declared_order(Case.channel, IntakeChannel), Case.registered_at),
     SortColumn.CLAIMANT: (Case.claimant_summary,),
     SortColumn.RESPONDENT: (Case.respondent_summary,),
     SortColumn.CLAIMED: (Case.claimed_total_fen,),

@@ -146,6 +146,7 @@ class Case(SyncRow, Base):
         Index("ix_case_file_registered_at", "registered_at", sqlite_where=text("deleted_at IS NULL")),
         Index("ix_case_file_status_registered_at", "status", "registered_at"),
         Index("uq_case_file_search_key", "search_key", unique=True),
+        Index("ix_case_file_year_sequence", "year", "sequence"),  # the case list sorted by case number
     )
 
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))

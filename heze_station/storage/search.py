@@ -5,8 +5,9 @@ implicit rowid of a table keyed by UUID when it is vacuumed):
 
 - ``case_search``: the text itself, trigram-tokenised, for queries of three or more characters;
 - ``case_search_short``: every single character and character pair of that text as tokens, for the one- and
-  two-character queries (a surname, "工资") that trigrams cannot answer. Without it those fell back to LIKE,
-  which reads the whole index for every keystroke (about 200 ms over 100,000 cases).
+  two-character queries (a surname, "工资") that trigrams cannot answer. LIKE could answer them too, but it
+  reads the whole index for every keystroke (about 200 ms over 100,000 cases); it is kept only for the rare
+  short query of ASCII punctuation, which this index has no tokens for.
 
 A query's matching keys are applied to the case list by one of two plans, chosen by how many cases match
 (counted in the index first): a few are fetched by key and sorted; tens of thousands are found by walking the

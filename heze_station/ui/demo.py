@@ -14,9 +14,7 @@ from ..services import demo
 from ..services.station import StationContext
 from .workspace import Workspace
 
-# Seconds between progress reports. Besides sparing the GUI thread, this keeps the number of signal emissions
-# small: PySide6 6.12.0's SignalInstance.emit drops a reference to True on every call (on Python 3.11, where
-# True is not immortal), and a few hundred emissions are enough to crash the interpreter at exit.
+# Seconds between progress reports: a few a second keep the bar moving without flooding the GUI thread.
 _REPORT_EVERY = 0.25
 
 

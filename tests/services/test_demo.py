@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction, CaseStatus, Category
@@ -136,46 +135,3 @@ def test_generation_is_reproducible_and_shaped_like_heze():
         moments = [case.registered_at, *(step.at for step in case.steps)]
         assert moments == sorted(moments)
         assert moments[-1] < now
-
-
-def test_bulk_cases_are_stored_as_the_services_store_them(station: StationContext):
-    form = factories.intake_form()
-    intake.save(station, intake.validate(form, today=form.received_on))
-    demo.bulk_cases(station, 500)
-    assert count_cases(station, CaseFilter()) == 501
-    # The bulk rows use the same stored forms (hex keys, UTC DATETIME text) as the ORM: one shape per column.
-    with station.database.transaction() as session:
-        shapes = session.execute(
-            text("SELECT DISTINCT length(id), length(registered_at), length(received_on) FROM case_file")
-        ).all()
-        # An ended case keeps its end state as the outcome, as case_actions.perform records it.
-        unrecorded = session.scalar(
-            text("SELECT count(*) FROM case_file WHERE ended_on IS NOT NULL AND outcome IS NULL")
-        )
-    assert len(shapes) == 1
-    assert unrecorded == 0
-    rows = list_cases(station, CaseFilter(), limit=500)
-    statuses = Counter(row.status for row in rows)
-    assert statuses[CaseStatus.CLOSED] > 250
-    for row in rows[:: len(rows) // 20]:
-        detail = case_detail(station, row.id)
-        assert detail.status is row.status
-        assert len(detail.claimants) == row.worker_count
-        assert len(detail.timeline) >= 1
-        if detail.status is CaseStatus.CLOSED:
-            assert detail.timeline[-1].kind == CaseAction.CLOSE
-
-
-def test_bulk_cases_are_found_by_full_text_and_by_short_queries(station: StationContext):
-    demo.bulk_cases(station, 500)
-    rows = list_cases(station, CaseFilter(), limit=500)
-    details = [case_detail(station, row.id) for row in rows[:60]]
-    long_name = next(c.name for d in details for c in d.claimants if len(c.name) >= 3)
-    short_name = next(c.name for d in details for c in d.claimants if len(c.name) == 2)
-    for query in (long_name, short_name):  # 3+ characters: the FTS index; fewer: LIKE over the same text
-        matched = {row.id for row in list_cases(station, CaseFilter(text=query), limit=500)}
-        expected = {d.id for d in details if any(c.name == query for c in d.claimants)}
-        assert expected <= matched, query
-    id_fragment = details[0].claimants[0].id_number[-6:]
-    assert details[0].id in {row.id for row in list_cases(station, CaseFilter(text=id_fragment), limit=500)}
-    assert count_cases(station, CaseFilter(text="工资")) > 100

@@ -1,7 +1,9 @@
-"""A laptop that loses power mid-save: kill a registering process with SIGKILL and check nothing committed is lost.
+"""The program killed mid-save (a crash, a forced shutdown): SIGKILL a registering process, nothing committed is lost.
 
 The child registers complaints through the real services in a loop and prints each case number only after its
-transaction has committed. The parent kills it while it is writing the next one, then checks the file.
+transaction has committed. The parent kills it while it is writing the next one, then checks the file. (A power
+cut also loses what the OS had not yet written to disk; that is what synchronous=FULL guards against, which
+tests/storage/test_database.py checks is in effect.)
 """
 
 import os

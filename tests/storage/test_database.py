@@ -93,7 +93,7 @@ def test_driver_bundles_a_modern_sqlite(database: Database) -> None:
 
 
 def test_like_against_a_trigram_table_finds_chinese_text(database: Database) -> None:
-    # On SQLite 3.40 this LIKE wrongly returns nothing; the short-query search depends on it.
+    # On SQLite 3.40 this LIKE wrongly returns nothing; search falls back to LIKE for punctuation queries.
     with database.engine.begin() as connection:
         connection.execute(text("CREATE VIRTUAL TABLE probe USING fts5(body, tokenize='trigram')"))
         connection.execute(text("INSERT INTO probe (body) VALUES ('追讨劳动报酬'), ('社会保险')"))

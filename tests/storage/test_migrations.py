@@ -144,7 +144,7 @@ def test_upgrade_keeps_every_row(data_dir_0001: Path) -> None:
     "query",
     [
         WORKER_NAME,  # 3 characters: the trigram index
-        WORKER_NAME[:2],  # 2 characters: LIKE over the same index
+        WORKER_NAME[:2],  # 2 characters: the short-query index
         WORKER_ID[6:14],  # birth date digits of the ID number
         WORKER_PHONE[-4:],
         CREDIT_CODE,

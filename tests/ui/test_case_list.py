@@ -77,7 +77,7 @@ def test_instant_search_by_name_surname_and_id_number(qtbot, workspace: Workspac
     erase(qtbot, view.search)
     qtbot.waitUntil(lambda: claimants(view) == sorted(everyone))
 
-    # A two-character surname is too short for trigrams and goes through LIKE.
+    # A two-character surname is too short for trigrams and goes through the short-query index.
     type_chinese(view.search, "欧阳")
     qtbot.waitUntil(lambda: claimants(view) == ["欧阳小红", "欧阳明辉"])
     assert view.count_label.text() == "2 cases"

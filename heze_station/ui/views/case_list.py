@@ -134,10 +134,6 @@ class CaseTableModel(QAbstractTableModel):
         """How many cases match the query, loaded or not."""
         return self._total
 
-    @property
-    def loading(self) -> bool:
-        return self._loading
-
     def case_id(self, row: int) -> uuid.UUID:
         return self._rows[row].id
 

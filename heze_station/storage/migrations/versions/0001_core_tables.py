@@ -241,6 +241,7 @@ def upgrade() -> None:
             "ix_case_file_registered_at", ["registered_at"], unique=False, sqlite_where=sa.text("deleted_at IS NULL")
         )
         batch_op.create_index("ix_case_file_status_registered_at", ["status", "registered_at"], unique=False)
+        batch_op.create_index("ix_case_file_year_sequence", ["year", "sequence"], unique=False)
 
     op.create_table(
         "case_claimant",
@@ -352,6 +353,7 @@ def downgrade() -> None:
 
     op.drop_table("case_claimant")
     with op.batch_alter_table("case_file", schema=None) as batch_op:
+        batch_op.drop_index("ix_case_file_year_sequence")
         batch_op.drop_index("ix_case_file_status_registered_at")
         batch_op.drop_index("ix_case_file_registered_at")
         batch_op.drop_index(batch_op.f("ix_case_file_project_id"))

@@ -1,0 +1,336 @@
+"""The benchmark's 100,000-case station database, written in large batches instead of through the services.
+
+The rows are what the services would have stored for the demo generator's cases (parties, claimants,
+respondents, evidence, timeline, both search indexes); building them through intake.save and perform would take
+most of an hour. Benchmark-only, so it lives beside the benchmark rather than in the program.
+"""
+
+import random
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from heze_station.domain import chinatime
+from heze_station.domain.cases import (
+    COLLECTIVE_MIN_WORKERS,
+    REGISTERED_EVENT,
+    TRANSITIONS,
+    CaseAction,
+    CaseStatus,
+    format_case_number,
+)
+from heze_station.domain.parties import RespondentRole
+from heze_station.services.demo import BULK_SEED, DemoCase, DemoEmployer, DemoGenerator, Progress, uuid7_int
+from heze_station.services.station import StationContext
+from heze_station.storage import search
+from heze_station.storage.models import (
+    Case,
+    CaseClaimant,
+    CaseRespondent,
+    Employer,
+    Evidence,
+    Person,
+    Project,
+    Station,
+    TimelineEvent,
+)
+
+_BATCH = 2000
+_CASE_COLUMNS = (
+    "id",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "version",
+    "station_id",
+    "year",
+    "sequence",
+    "number",
+    "status",
+    "channel",
+    "category",
+    "registered_at",
+    "registered_by_id",
+    "received_on",
+    "knew_on",
+    "decided_on",
+    "mediation_started_on",
+    "ended_on",
+    "closed_on",
+    "outcome",
+    "status_reason",
+    "facts",
+    "project_id",
+    "is_collective",
+    "worker_count",
+    "claimed_total_fen",
+    "claimant_summary",
+    "respondent_summary",
+    "search_key",
+)
+_SYNC = ("id", "created_at", "updated_at", "deleted_at", "version")
+_PERSON_COLUMNS = (*_SYNC, "name", "id_number", "sex", "birth_date", "phone", "address")
+_CLAIMANT_COLUMNS = (*_SYNC, "case_id", "person_id", "position", "claimed_fen", "is_representative")
+_RESPONDENT_COLUMNS = (*_SYNC, "case_id", "employer_id", "position", "role")
+_EVIDENCE_COLUMNS = (*_SYNC, "case_id", "position", "description")
+_TIMELINE_COLUMNS = (*_SYNC, "case_id", "at", "actor_id", "kind", "detail")
+_EMPLOYER_COLUMNS = (
+    *_SYNC,
+    "kind",
+    "name",
+    "credit_code",
+    "credit_code_override_reason",
+    "id_number",
+    "legal_representative",
+    "address",
+    "phone",
+)
+_PROJECT_COLUMNS = (*_SYNC, "name", "address", "general_contractor_id")
+
+
+# The bulk path binds values as the column types store them on SQLite (SQLAlchemy's Uuid: 32 hex digits;
+# UtcDateTime: naive UTC in SQLite's DATETIME text form with microseconds; Date: ISO; Boolean: 0/1; enums: their
+# value). Converting a hundred thousand cases' values through the types one by one would take most of a minute.
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _day_text(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _insert_sql(table: Any, columns: Sequence[str]) -> str:
+    """INSERT for ``columns``, which must be all of the table's: a column added later must not be left NULL."""
+    if set(columns) != set(table.c.keys()):
+        raise RuntimeError(f"bulk insert into {table.name} out of date with the model: {sorted(table.c.keys())}")
+    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+
+
+class _CaseRows:
+    """The rows of one batch of cases, table by table, as tuples in the order of the column lists above."""
+
+    def __init__(self, context: StationContext, rng: random.Random) -> None:
+        self.station = context.station_id.hex
+        self.user = context.user_id.hex
+        self.rng = rng
+        self.cases: list[tuple[Any, ...]] = []
+        self.people: list[tuple[Any, ...]] = []
+        self.claimants: list[tuple[Any, ...]] = []
+        self.respondents: list[tuple[Any, ...]] = []
+        self.evidence: list[tuple[Any, ...]] = []
+        self.timeline: list[tuple[Any, ...]] = []
+        self.search: list[tuple[int, str]] = []
+
+    def _key(self, milliseconds: int) -> str:
+        return f"{uuid7_int(milliseconds, self.rng):032x}"
+
+    def add(self, demo: DemoCase, number: str, year: int, sequence: int, search_key: int) -> None:
+        registered = _stamp(demo.registered_at)
+        ms = int(demo.registered_at.timestamp() * 1000)
+        case_id = self._key(ms)
+        # The status machine as case_actions.perform applies it, step by step.
+        status = CaseStatus.REGISTERED
+        decided = started = ended = closed = None
+        outcome: CaseStatus | None = None
+        status_reason = ""
+        for step in demo.steps:
+            day = chinatime.local_date(step.at)
+            status = TRANSITIONS[step.action].target
+            if step.action is CaseAction.ACCEPT or step.action is CaseAction.REFUSE:
+                decided = day
+            elif step.action is CaseAction.START_MEDIATION:
+                started = day
+            if status.is_end_state:
+                ended = day
+                outcome = status
+                status_reason = step.reason
+            if status is CaseStatus.CLOSED:
+                closed = day
+        step_stamps = [_stamp(step.at) for step in demo.steps]
+        respondents = demo.respondents
+        representatives_first = sorted(demo.workers, key=lambda worker: not worker.representative)
+        self.cases.append(
+            (
+                case_id,
+                registered,
+                step_stamps[-1] if step_stamps else registered,
+                None,
+                1 + len(demo.steps),  # the ORM bumps the version on every update
+                self.station,
+                year,
+                sequence,
+                number,
+                status.value,
+                demo.channel.value,
+                demo.category.value,
+                registered,
+                self.user,
+                demo.received_on.isoformat(),
+                demo.knew_on.isoformat(),
+                _day_text(decided),
+                _day_text(started),
+                _day_text(ended),
+                _day_text(closed),
+                outcome.value if outcome else None,
+                status_reason,
+                demo.facts,
+                demo.project.id.hex if demo.project else None,
+                int(len(demo.workers) >= COLLECTIVE_MIN_WORKERS),
+                len(demo.workers),
+                sum(worker.claimed_fen for worker in demo.workers),
+                representatives_first[0].name,
+                "、".join(employer.name for employer in respondents),
+                search_key,
+            )
+        )
+        for position, worker in enumerate(demo.workers):
+            person_id = self._key(ms)
+            self.people.append(
+                (
+                    person_id,
+                    registered,
+                    registered,
+                    None,
+                    1,
+                    worker.name,
+                    worker.id_number,
+                    worker.sex.value,
+                    worker.birth_date.isoformat(),
+                    worker.phone,
+                    "",
+                )
+            )
+            self.claimants.append(
+                (
+                    self._key(ms),
+                    registered,
+                    registered,
+                    None,
+                    1,
+                    case_id,
+                    person_id,
+                    position,
+                    worker.claimed_fen,
+                    int(worker.representative),
+                )
+            )
+        for position, employer in enumerate(respondents):
+            role = RespondentRole.EMPLOYER if position == 0 else RespondentRole.GENERAL_CONTRACTOR
+            self.respondents.append(
+                (self._key(ms), registered, registered, None, 1, case_id, employer.id.hex, position, role.value)
+            )
+        for position, description in enumerate(demo.evidence):
+            self.evidence.append((self._key(ms), registered, registered, None, 1, case_id, position, description))
+        self.timeline.append((self._key(ms), registered, registered, None, 1, case_id, registered, self.user,
+                              REGISTERED_EVENT, ""))  # fmt: skip
+        for step, stamp in zip(demo.steps, step_stamps, strict=True):
+            key = self._key(int(step.at.timestamp() * 1000))
+            self.timeline.append(
+                (key, stamp, stamp, None, 1, case_id, stamp, self.user, step.action.value, step.reason)
+            )
+        body = search.body_text(
+            number,
+            demo.facts,
+            demo.project.name if demo.project else "",
+            [(worker.name, worker.id_number, worker.phone) for worker in demo.workers],
+            [(employer.name, employer.credit_code, employer.id_number) for employer in respondents],
+        )
+        self.search.append((search_key, body))
+
+    def write(self, connection: Any) -> None:
+        for table, columns, rows in (
+            (Case.__table__, _CASE_COLUMNS, self.cases),
+            (Person.__table__, _PERSON_COLUMNS, self.people),
+            (CaseClaimant.__table__, _CLAIMANT_COLUMNS, self.claimants),
+            (CaseRespondent.__table__, _RESPONDENT_COLUMNS, self.respondents),
+            (Evidence.__table__, _EVIDENCE_COLUMNS, self.evidence),
+            (TimelineEvent.__table__, _TIMELINE_COLUMNS, self.timeline),
+        ):
+            if rows:
+                connection.exec_driver_sql(_insert_sql(table, columns), rows)
+        if self.search:
+            search.write_entries(connection, self.search)
+
+
+def _employer_row(employer: DemoEmployer, stamp: str) -> tuple[Any, ...]:
+    return (
+        employer.id.hex,
+        stamp,
+        stamp,
+        None,
+        1,
+        employer.kind.value,
+        employer.name,
+        employer.credit_code,
+        None,
+        employer.id_number,
+        employer.legal_representative,
+        employer.address,
+        employer.phone,
+    )
+
+
+def bulk_cases(
+    context: StationContext,
+    count: int,
+    seed: int = BULK_SEED,
+    *,
+    years: int = 5,
+    now: datetime | None = None,
+    progress: Progress | None = None,
+) -> None:
+    """Write ``count`` generated cases spread over the last ``years`` years straight into the tables.
+
+    For the benchmark and load tests: the rows (parties, claimants, respondents, evidence, timeline, search
+    index) are what the services would have stored, written with executemany in one transaction. Identifiers
+    already in the database are avoided, and case numbers continue the station's sequence.
+    """
+    now = now or chinatime.now()
+    with context.database.transaction() as session:
+        taken_ids = set(session.scalars(select(Person.id_number).where(Person.id_number.is_not(None))))
+        taken_ids.update(session.scalars(select(Employer.id_number).where(Employer.id_number.is_not(None))))
+        taken_codes = set(session.scalars(select(Employer.credit_code).where(Employer.credit_code.is_not(None))))
+        case_word = session.get_one(Station, context.station_id).case_word
+        search_key = search.next_search_key(session) - 1
+        sequences: dict[int, int] = dict(
+            session.execute(  # type: ignore[arg-type]
+                select(Case.year, func.max(Case.sequence))
+                .where(Case.station_id == context.station_id)
+                .group_by(Case.year)
+            ).all()
+        )
+    generator = DemoGenerator(
+        seed,
+        now,
+        context.calendar,
+        count=count,
+        window_days=365 * years,
+        taken_id_numbers=taken_ids,
+        taken_credit_codes=taken_codes,
+    )
+    cases = generator.cases()
+    first = _stamp(cases[0].registered_at if cases else now)
+    employers = [*generator.contractors, *generator.labour_firms, *generator.bosses]
+    employers += [firm for firms in generator.firms.values() for firm in firms]
+    projects = [
+        (project.id.hex, first, first, None, 1, project.name, project.address, project.contractor.id.hex)
+        for project in generator.projects
+    ]
+    rows_rng = random.Random(seed + 2)
+    with context.database.engine.begin() as connection:
+        connection.exec_driver_sql(
+            _insert_sql(Employer.__table__, _EMPLOYER_COLUMNS), [_employer_row(e, first) for e in employers]
+        )
+        connection.exec_driver_sql(_insert_sql(Project.__table__, _PROJECT_COLUMNS), projects)
+        for start in range(0, len(cases), _BATCH):
+            rows = _CaseRows(context, rows_rng)
+            for demo in cases[start : start + _BATCH]:
+                year = chinatime.local_date(demo.registered_at).year
+                sequence = sequences[year] = sequences.get(year, 0) + 1
+                search_key += 1
+                rows.add(demo, format_case_number(case_word, year, sequence), year, sequence, search_key)
+            rows.write(connection)
+            if progress:
+                progress(min(start + _BATCH, len(cases)), len(cases))
