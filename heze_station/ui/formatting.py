@@ -33,23 +33,21 @@ def claimants(summary: str, worker_count: int) -> str:
     """The first claimant (a collective case's representative) and the size of the group, e.g. 张三等23人."""
     if worker_count <= 1:
         return summary
-    return _translate("{name} and others, {count} workers").format(name=summary, count=worker_count)
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
+    return QCoreApplication.translate("Formatting", "{name} and others, {count} workers").format(
+        name=summary, count=worker_count
+    )
 
 
 def clock_state(clock: Clock) -> str:
     """A clock's state as a coordinator would say it."""
     return {
-        ClockState.OK: _translate("On track"),
-        ClockState.WARNING: _translate("Due soon"),
-        ClockState.URGENT: _translate("Urgent"),
-        ClockState.DUE_TODAY: _translate("Due today"),
-        ClockState.OVERDUE: _translate("Overdue"),
-        ClockState.DONE: _translate("Done"),
-        ClockState.NOT_STARTED: _translate("Not started"),
+        ClockState.OK: QCoreApplication.translate("Formatting", "On track"),
+        ClockState.WARNING: QCoreApplication.translate("Formatting", "Due soon"),
+        ClockState.URGENT: QCoreApplication.translate("Formatting", "Urgent"),
+        ClockState.DUE_TODAY: QCoreApplication.translate("Formatting", "Due today"),
+        ClockState.OVERDUE: QCoreApplication.translate("Formatting", "Overdue"),
+        ClockState.DONE: QCoreApplication.translate("Formatting", "Done"),
+        ClockState.NOT_STARTED: QCoreApplication.translate("Formatting", "Not started"),
     }[clock.state]
 
 
@@ -57,12 +55,16 @@ def time_left(clock: Clock) -> str:
     """How much time a clock has left, or how late it is (or was, when its step came late)."""
     days = clock.days_left
     if clock.state is ClockState.DONE:
-        return _translate("done") if days >= 0 else _translate("done, {n} days late").format(n=-days)
+        return (
+            QCoreApplication.translate("Formatting", "done")
+            if days >= 0
+            else QCoreApplication.translate("Formatting", "done, {n} days late").format(n=-days)
+        )
     if days > 0:
-        return _translate("{n} days left").format(n=days)
+        return QCoreApplication.translate("Formatting", "{n} days left").format(n=days)
     if days == 0:
-        return _translate("due today")
-    return _translate("{n} days overdue").format(n=-days)
+        return QCoreApplication.translate("Formatting", "due today")
+    return QCoreApplication.translate("Formatting", "{n} days overdue").format(n=-days)
 
 
 def masked_id(number: str) -> str:

@@ -231,54 +231,6 @@
         <translation>地址</translation>
     </message>
     <message>
-        <source>On track</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <source>Due today</source>
-        <translation>今日到期</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>done, {n} days late</source>
-        <translation>已完成，逾期{n}天</translation>
-    </message>
-    <message>
-        <source>{n} days left</source>
-        <translation>剩余{n}天</translation>
-    </message>
-    <message>
-        <source>due today</source>
-        <translation>今日到期</translation>
-    </message>
-    <message>
-        <source>{n} days overdue</source>
-        <translation>已逾期{n}天</translation>
-    </message>
-    <message>
         <source>Estimate: the official holiday calendar for this period is not yet published.</source>
         <translation>估算：该期间的国家法定节假日安排尚未公布。</translation>
     </message>
@@ -458,46 +410,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Details</source>
         <translation>详情</translation>
-    </message>
-    <message>
-        <source>Target missed</source>
-        <translation>未达目标</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Due today</source>
-        <translation>今日到期</translation>
-    </message>
-    <message>
-        <source>Urgent</source>
-        <translation>紧急</translation>
-    </message>
-    <message>
-        <source>Due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>今天</translation>
-    </message>
-    <message>
-        <source>1 day left</source>
-        <translation>剩余1天</translation>
-    </message>
-    <message>
-        <source>1 day overdue</source>
-        <translation>已逾期1天</translation>
-    </message>
-    <message>
-        <source>{days} days left</source>
-        <translation>剩余{days}天</translation>
-    </message>
-    <message>
-        <source>{days} days overdue</source>
-        <translation>已逾期{days}天</translation>
     </message>
     <message>
         <source>Good morning. Today is {date}, {weekday}.</source>
@@ -893,6 +805,54 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>{name} and others, {count} workers</source>
         <translation>{name}等{count}人</translation>
     </message>
+    <message>
+        <source>On track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>done, {n} days late</source>
+        <translation>已办结，逾期{n}天</translation>
+    </message>
+    <message>
+        <source>{n} days left</source>
+        <translation>剩余{n}天</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日到期</translation>
+    </message>
+    <message>
+        <source>{n} days overdue</source>
+        <translation>已逾期{n}天</translation>
+    </message>
 </context>
 <context>
     <name>IntakeView</name>
@@ -1083,14 +1043,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Elected representative (collective cases only)</source>
         <translation>推举的代表（仅限集体劳动争议案件）</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>男</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>女</translation>
     </message>
     <message>
         <source>{sex}, born {birth}</source>
