@@ -123,7 +123,7 @@ class Employer(SyncRow, Base):
     id_number: Mapped[str | None] = mapped_column(String(18))
     legal_representative: Mapped[str] = mapped_column(String(50), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
-    phone: Mapped[str] = mapped_column(String(11), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")  # a mobile, or a landline: 0530-5123456
 
 
 class Project(SyncRow, Base):

@@ -39,7 +39,7 @@ def upgrade() -> None:
         sa.Column("id_number", sa.String(length=18), nullable=True),
         sa.Column("legal_representative", sa.String(length=50), nullable=False),
         sa.Column("address", sa.String(length=200), nullable=False),
-        sa.Column("phone", sa.String(length=11), nullable=False),
+        sa.Column("phone", sa.String(length=20), nullable=False),
         sa.Column("id", sa.Uuid(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
