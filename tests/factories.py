@@ -1,11 +1,15 @@
 """Valid test data: real-format ID numbers, credit codes and phones, built with the same checksums as the app."""
 
-from datetime import date
+import uuid
+from datetime import date, datetime, time
 
 from stdnum.cn import ric, uscc
 
+from heze_station.domain import chinatime
 from heze_station.domain.cases import Category, IntakeChannel
+from heze_station.services import intake
 from heze_station.services.intake import EmployerEntry, IntakeForm, WorkerEntry
+from heze_station.services.station import StationContext
 
 # 371702: 菏泽市牡丹区, the city district where most test workers live.
 HEZE_REGION = "371702"
@@ -49,3 +53,9 @@ def intake_form(workers: int = 1, *, employer_serial: int = 1, received_on: date
             name=f"菏泽宏达建筑劳务有限公司{employer_serial}", credit_code=credit_code(employer_serial)
         ),
     )
+
+
+def register(context: StationContext, form: IntakeForm, on: date | None = None) -> uuid.UUID:
+    """Register ``form`` through the services as a coordinator would have on the Beijing date ``on`` (default: now)."""
+    now = datetime.combine(on, time(10), chinatime.CHINA_TZ) if on else None
+    return intake.save(context, intake.validate(form, chinatime.today()), now).case_id

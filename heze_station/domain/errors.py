@@ -19,6 +19,11 @@ class InvalidInput(DomainError):
         self.field = field
 
 
+def refusal(field: str, text: str, **params: object) -> InvalidInput:
+    """``field``'s value refused with ``text`` (marked for translation by the caller) filled in with ``params``."""
+    return InvalidInput(field, Message(text, params))
+
+
 class ValidationFailed(DomainError):
     """Several fields are wrong at once; a form shows each message beside its field."""
 

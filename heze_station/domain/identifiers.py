@@ -15,8 +15,8 @@ from stdnum.cn import ric, uscc
 from stdnum.exceptions import InvalidComponent
 
 from . import chinatime
-from .errors import InvalidInput
-from .messages import QT_TRANSLATE_NOOP, Message
+from .errors import refusal
+from .messages import QT_TRANSLATE_NOOP
 
 _EARLIEST_BIRTH_YEAR = 1900
 
@@ -48,16 +48,12 @@ def _compact(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()).upper()
 
 
-def _refuse(field: str, text: str, **params: object) -> InvalidInput:
-    return InvalidInput(field, Message(text, params))
-
-
 def parse_resident_id(text: str, *, field: str = "id_number", today: date | None = None) -> ResidentId:
     number = _compact(text)
     if not number:
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "Enter the ID number."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the ID number."))
     if len(number) == 15 and number.isascii() and number.isdigit():
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP(
                 "Domain",
@@ -65,31 +61,31 @@ def parse_resident_id(text: str, *, field: str = "id_number", today: date | None
             ),
         )
     if len(number) != 18:
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "An ID number must have 18 characters, this has {length}."),
             length=len(number),
         )
     if not re.fullmatch(r"[0-9]{17}", number[:17]):
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "The first 17 characters of an ID number must be digits."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "The first 17 characters of an ID number must be digits."))
     if not re.fullmatch(r"[0-9X]", number[17]):
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "The last character of an ID number must be a digit or X."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "The last character of an ID number must be a digit or X."))
     try:
         birth_date = ric.get_birth_date(number)
     except InvalidComponent:
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "Digits 7 to 14 of this ID number are not a real date of birth."),
         ) from None
     if birth_date.year < _EARLIEST_BIRTH_YEAR:
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "The date of birth in this ID number is before 1900."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "The date of birth in this ID number is before 1900."))
     if birth_date > (today or chinatime.today()):
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "The date of birth in this ID number is in the future."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "The date of birth in this ID number is in the future."))
     expected = ric.calc_check_digit(number)
     if number[17] != expected:
         # A mistyped digit usually shows up here, so send the coordinator back to the card rather than
         # inviting them to change the last character until the check passes.
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP(
                 "Domain", "The last character should be {expected}. Check every digit against the ID card."
@@ -129,16 +125,16 @@ def parse_credit_code(text: str, *, field: str = "credit_code", override_reason:
     records: some codes issued in early pilot regions are legal yet fail it (rules.md)."""
     code = uscc.compact(unicodedata.normalize("NFKC", text))
     if not code:
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "Enter the unified social credit code."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the unified social credit code."))
     if len(code) != 18:
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "A unified social credit code has 18 characters, this has {length}."),
             length=len(code),
         )
     for character in code:
         if not _CREDIT_CODE_CHARACTER.fullmatch(character):
-            raise _refuse(
+            raise refusal(
                 field,
                 QT_TRANSLATE_NOOP(
                     "Domain",
@@ -148,12 +144,12 @@ def parse_credit_code(text: str, *, field: str = "credit_code", override_reason:
                 character=character,
             )
     if not _CREDIT_CODE.fullmatch(code):
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "Characters 3 to 8 of a credit code are the region code and must be digits."),
         )
     if not credit_code_checksum_ok(code) and not (override_reason and override_reason.strip()):
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP(
                 "Domain",
@@ -171,19 +167,19 @@ _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 def normalise_mobile(text: str, *, field: str = "phone") -> str:
     number = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", text))
     if not number:
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "Enter the mobile number."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the mobile number."))
     # +86 and 0086 are unambiguous; a bare 86 is taken as the country code only when 11 digits follow it.
     number = re.sub(r"^(?:\+86|0086|86(?=[0-9]{11}$))", "", number)
     if not re.fullmatch(r"[0-9]+", number):
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "A mobile number may contain only digits, spaces and dashes."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "A mobile number may contain only digits, spaces and dashes."))
     if len(number) != 11:
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "A mobile number has 11 digits, this has {length}."),
             length=len(number),
         )
     if not _MOBILE.fullmatch(number):
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "A mobile number starts with 13 to 19; check the first two digits."),
         )
@@ -201,7 +197,7 @@ def normalise_phone(text: str, *, field: str = "phone") -> str:
     if landline:
         return f"{landline[1]}-{landline[2]}"
     if compact.startswith("0") and not compact.startswith("00"):
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "A landline is the area code and a 7 or 8 digit number, e.g. 0530-5123456."),
         )

@@ -8,8 +8,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from .errors import InvalidInput
-from .messages import QT_TRANSLATE_NOOP, Message
+from .errors import refusal
+from .messages import QT_TRANSLATE_NOOP
 
 # 100 million yuan is far beyond anything a station mediates; a larger figure is a typing slip.
 MAX_FEN = 100_000_000 * 100
@@ -21,10 +21,6 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _COMMAS_ANYWHERE = re.compile(r"[0-9,]+(?:\.[0-9]+)?")
 
 
-def _refuse(field: str, text: str, **params: object) -> InvalidInput:
-    return InvalidInput(field, Message(text, params))
-
-
 def parse_yuan(text: str, *, field: str = "amount", allow_zero: bool = False) -> int:
     """Read an amount in yuan as typed by a coordinator ('3,800.50', '¥3800', '３８００元') and return fen."""
     # Only text is accepted: a float has already lost precision, and a bare int could be either yuan or fen.
@@ -34,31 +30,31 @@ def parse_yuan(text: str, *, field: str = "amount", allow_zero: bool = False) ->
     amount = unicodedata.normalize("NFKC", text).strip()
     amount = amount.removeprefix("¥").removesuffix("元").strip()
     if not amount:
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "Enter the amount."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the amount."))
     if amount.startswith(("-", "−")):
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "The amount cannot be negative."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "The amount cannot be negative."))
     if not (_PLAIN.fullmatch(amount) or _GROUPED.fullmatch(amount)):
         if _COMMAS_ANYWHERE.fullmatch(amount):
             # '38,00' is more likely a slip than 3800; refuse rather than guess.
-            raise _refuse(
+            raise refusal(
                 field,
                 QT_TRANSLATE_NOOP("Domain", "Commas may only separate groups of three digits, as in 3,800.50."),
             )
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "Enter the amount in figures, for example 3800 or 3,800.50."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the amount in figures, for example 3800 or 3,800.50."))
     value = Decimal(amount.replace(",", ""))
     # Compared before any arithmetic, so the decimal context can never round a huge figure into range.
     if value > _MAX_YUAN:
-        raise _refuse(
+        raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "The amount cannot be more than {maximum}."),
             maximum=format_yuan(MAX_FEN),
         )
     # Trailing zeros are harmless ('3800.500'); only a fraction of a fen is refused.
     if value != value.quantize(_FEN):
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "An amount can have at most 2 decimal places (jiao and fen)."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "An amount can have at most 2 decimal places (jiao and fen)."))
     fen = int(value.quantize(_FEN).scaleb(2))
     if fen == 0 and not allow_zero:
-        raise _refuse(field, QT_TRANSLATE_NOOP("Domain", "The amount must be more than zero."))
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "The amount must be more than zero."))
     return fen
 
 

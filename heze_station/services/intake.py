@@ -21,7 +21,7 @@ from ..domain.cases import (
     IntakeChannel,
     format_case_number,
 )
-from ..domain.errors import InvalidInput, ValidationFailed
+from ..domain.errors import InvalidInput, ValidationFailed, refusal
 from ..domain.identifiers import (
     credit_code_checksum_ok,
     normalise_mobile,
@@ -176,7 +176,7 @@ class _Checker:
             return fallback
 
     def refuse(self, field_name: str, text: str, **params: object) -> None:
-        self.errors.append(InvalidInput(field_name, Message(text, params)))
+        self.errors.append(refusal(field_name, text, **params))
 
 
 def _required_choice(value: T | None, field_name: str) -> T:
@@ -370,10 +370,6 @@ def find_repeat_complaints(context: StationContext, intake: CheckedIntake) -> li
     return list(hits.values())
 
 
-def _name_on_file(field_name: str, on_file: str, text: str) -> InvalidInput:
-    return InvalidInput(field_name, Message(text, {"name": on_file}))
-
-
 def _upsert_person(
     session: Session, worker: CheckedWorker, today: date, field_prefix: str, refusals: list[InvalidInput]
 ) -> tuple[Person, bool]:
@@ -387,10 +383,10 @@ def _upsert_person(
     ).first()
     if person is not None and person.name != worker.name:
         refusals.append(
-            _name_on_file(
+            refusal(
                 f"{field_prefix}.name",
-                person.name,
                 QT_TRANSLATE_NOOP("Domain", "This ID number is on file as {name}. Check the name or the ID number."),
+                name=person.name,
             )
         )
         return person, False
@@ -426,12 +422,12 @@ def _upsert_employer(
         employer = session.scalars(select(Employer).where(match, Employer.deleted_at.is_(None))).first()
     if employer is not None and employer.name != checked.name:
         refusals.append(
-            _name_on_file(
+            refusal(
                 f"{field_prefix}.name",
-                employer.name,
                 QT_TRANSLATE_NOOP(
                     "Domain", "This code or ID number is on file as {name}. Check the name or the number."
                 ),
+                name=employer.name,
             )
         )
         return employer, False

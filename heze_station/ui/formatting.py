@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from ..domain import chinatime
 from ..domain.clocks import Clock, ClockState
@@ -38,17 +38,21 @@ def claimants(summary: str, worker_count: int) -> str:
     )
 
 
+# Marked for pyside6-lupdate, which only sees literal strings in translate()/QT_TRANSLATE_NOOP() calls.
+_CLOCK_STATES = {
+    ClockState.OK: QT_TRANSLATE_NOOP("Formatting", "On track"),
+    ClockState.WARNING: QT_TRANSLATE_NOOP("Formatting", "Due soon"),
+    ClockState.URGENT: QT_TRANSLATE_NOOP("Formatting", "Urgent"),
+    ClockState.DUE_TODAY: QT_TRANSLATE_NOOP("Formatting", "Due today"),
+    ClockState.OVERDUE: QT_TRANSLATE_NOOP("Formatting", "Overdue"),
+    ClockState.DONE: QT_TRANSLATE_NOOP("Formatting", "Done"),
+    ClockState.NOT_STARTED: QT_TRANSLATE_NOOP("Formatting", "Not started"),
+}
+
+
 def clock_state(clock: Clock) -> str:
     """A clock's state as a coordinator would say it."""
-    return {
-        ClockState.OK: QCoreApplication.translate("Formatting", "On track"),
-        ClockState.WARNING: QCoreApplication.translate("Formatting", "Due soon"),
-        ClockState.URGENT: QCoreApplication.translate("Formatting", "Urgent"),
-        ClockState.DUE_TODAY: QCoreApplication.translate("Formatting", "Due today"),
-        ClockState.OVERDUE: QCoreApplication.translate("Formatting", "Overdue"),
-        ClockState.DONE: QCoreApplication.translate("Formatting", "Done"),
-        ClockState.NOT_STARTED: QCoreApplication.translate("Formatting", "Not started"),
-    }[clock.state]
+    return QCoreApplication.translate("Formatting", _CLOCK_STATES[clock.state])
 
 
 def time_left(clock: Clock) -> str:

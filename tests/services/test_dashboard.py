@@ -2,22 +2,15 @@
 
 import uuid
 from dataclasses import replace
-from datetime import date, datetime, time, timedelta
+from datetime import timedelta
 
 from heze_station.domain import chinatime, clocks
 from heze_station.domain.cases import CaseAction, CaseStatus, event_label
 from heze_station.domain.clocks import ClockKind, ClockState
-from heze_station.services import case_actions, intake
+from heze_station.services import case_actions
 from heze_station.services.dashboard import RECENT_EVENTS, Dashboard, DueItem, dashboard
-from heze_station.services.intake import IntakeForm
 from heze_station.services.station import StationContext
-from tests.factories import intake_form
-
-
-def register(context: StationContext, form: IntakeForm, on: date | None = None) -> uuid.UUID:
-    """Register ``form`` as a coordinator would have on the Beijing date ``on`` (default: now)."""
-    now = datetime.combine(on, time(10), chinatime.CHINA_TZ) if on else None
-    return intake.save(context, intake.validate(form, chinatime.today()), now).case_id
+from tests.factories import intake_form, register
 
 
 def due_for(board: Dashboard, case_id: uuid.UUID, kind: ClockKind) -> list[DueItem]:

@@ -7,8 +7,7 @@ from heze_station.services import case_actions
 from heze_station.services.intake import EmployerEntry, IntakeForm
 from heze_station.services.registry import list_employers, list_projects
 from heze_station.services.station import StationContext
-from tests.factories import credit_code, intake_form, worker
-from tests.services.test_dashboard import register
+from tests.factories import credit_code, intake_form, register, worker
 
 CONTRACTOR = EmployerEntry(name="山东鲁西建工集团有限公司", credit_code=credit_code(900))
 

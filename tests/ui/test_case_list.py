@@ -15,7 +15,7 @@ from heze_station.services.station import StationContext
 from heze_station.ui.views.case_list import COLUMNS, PAGE_SIZE, CaseListView
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, resident_id, worker
-from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.conftest import show_view, type_chinese, wait_idle
 
 
 def register(station: StationContext, *workers: WorkerEntry, now: datetime | None = None) -> uuid.UUID:
@@ -27,13 +27,7 @@ def register(station: StationContext, *workers: WorkerEntry, now: datetime | Non
 
 
 def open_view(qtbot, workspace: Workspace) -> CaseListView:
-    view = CaseListView(workspace)
-    qtbot.addWidget(view)
-    view.resize(1200, 600)
-    view.show()
-    qtbot.waitExposed(view)
-    wait_idle(qtbot, workspace)
-    return view
+    return show_view(qtbot, workspace, CaseListView(workspace), height=600)
 
 
 def column(view: CaseListView, name: str) -> list[str]:

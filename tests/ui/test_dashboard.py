@@ -2,41 +2,19 @@
 
 from datetime import datetime, time, timedelta
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import Qt
 
 from heze_station.domain import chinatime, clocks
 from heze_station.domain.cases import CaseStatus
 from heze_station.services import intake
 from heze_station.ui.views.dashboard import DashboardView
 from heze_station.ui.workspace import Workspace
-from tests.factories import intake_form
-from tests.services.test_dashboard import register
-from tests.ui.conftest import wait_idle
+from tests.factories import intake_form, register
+from tests.ui.conftest import click_row, show_view, shown_rows, wait_idle
 
 
 def open_view(qtbot, workspace: Workspace) -> DashboardView:
-    view = DashboardView(workspace)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    wait_idle(qtbot, workspace)
-    return view
-
-
-def shown_rows(model: QAbstractItemModel) -> list[list[str]]:
-    return [
-        [model.index(row, column).data() for column in range(model.columnCount())] for row in range(model.rowCount())
-    ]
-
-
-def click_row(qtbot, table: QTableView, row: int, *, double: bool = False) -> None:
-    centre = table.visualRect(table.model().index(row, 0)).center()
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
-    if double:
-        # QTest sends only the double-click event; a real one follows a press and release on the same row.
-        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+    return show_view(qtbot, workspace, DashboardView(workspace))
 
 
 def test_an_overdue_acceptance_decision_is_shown_and_opens_its_case(qtbot, workspace: Workspace) -> None:

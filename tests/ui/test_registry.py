@@ -10,10 +10,8 @@ from heze_station.services import case_actions, intake
 from heze_station.services.intake import EmployerEntry
 from heze_station.ui.views.registry import LedgerPane, RegistryView
 from heze_station.ui.workspace import Workspace
-from tests.factories import credit_code, intake_form
-from tests.services.test_dashboard import register
-from tests.ui.conftest import type_chinese, wait_idle
-from tests.ui.test_dashboard import click_row, shown_rows
+from tests.factories import credit_code, intake_form, register
+from tests.ui.conftest import click_row, show_view, shown_rows, type_chinese, wait_idle
 
 HONGDA = "菏泽宏达建筑劳务有限公司1"
 FOOD = "单县鑫源食品加工厂"
@@ -21,13 +19,7 @@ FOOD_FORM = replace(intake_form(), employer=EmployerEntry(name=FOOD, credit_code
 
 
 def open_view(qtbot, workspace: Workspace) -> RegistryView:
-    view = RegistryView(workspace)
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    qtbot.waitExposed(view)
-    wait_idle(qtbot, workspace)
-    return view
+    return show_view(qtbot, workspace, RegistryView(workspace))
 
 
 def names(pane: LedgerPane) -> list[str]:
