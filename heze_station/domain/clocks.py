@@ -49,6 +49,7 @@ class ClockState(StrEnum):
     DUE_TODAY = "due_today"
     OVERDUE = "overdue"
     DONE = "done"  # stopped because the step happened
+    INTERRUPTED = "interrupted"  # a limitation period stopped by a request for relief (it restarts later)
     NOT_STARTED = "not_started"  # today is before the clock's start date (a date entered ahead, or a wrong clock)
 
 
@@ -185,18 +186,13 @@ def limitation_clock(knew_on: date, today: date, *, interrupted_on: date | None 
     """R5: one year from when the party knew or should have known of the infringement.
 
     A complaint to the station is a request for relief, which interrupts the period (LDMAL 27): the clock is
-    DONE from ``interrupted_on`` if that came in time, and OVERDUE (the claim looks time-barred) if it came late.
+    INTERRUPTED from ``interrupted_on`` if that came in time, and OVERDUE (the claim looks time-barred) if late.
     The period restarts when mediation fails or the agreement is not performed; those dates, and the rule that
     wage arrears during employment are not time-barred until employment ends, come with the mediation issue.
     """
     due = limitation_date(knew_on)
+    label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration")
+    if interrupted_on is not None and interrupted_on <= due:
+        return Clock(ClockKind.LIMITATION, due, ClockState.INTERRUPTED, (due - interrupted_on).days, label)
     state = _running_state(due, today, warning=(due - today).days <= LIMITATION_WARNING_DAYS)
-    return _clock(
-        ClockKind.LIMITATION,
-        QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration"),
-        knew_on,
-        due,
-        interrupted_on if interrupted_on is not None and interrupted_on <= due else None,
-        today,
-        state,
-    )
+    return _clock(ClockKind.LIMITATION, label, knew_on, due, None, today, state)

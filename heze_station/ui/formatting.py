@@ -46,6 +46,7 @@ _CLOCK_STATES = {
     ClockState.DUE_TODAY: QT_TRANSLATE_NOOP("Formatting", "Due today"),
     ClockState.OVERDUE: QT_TRANSLATE_NOOP("Formatting", "Overdue"),
     ClockState.DONE: QT_TRANSLATE_NOOP("Formatting", "Done"),
+    ClockState.INTERRUPTED: QT_TRANSLATE_NOOP("Formatting", "Interrupted"),
     ClockState.NOT_STARTED: QT_TRANSLATE_NOOP("Formatting", "Not started"),
 }
 
@@ -58,6 +59,10 @@ def clock_state(clock: Clock) -> str:
 def time_left(clock: Clock) -> str:
     """How much time a clock has left, or how late it is (or was, when its step came late)."""
     days = clock.days_left
+    if clock.state is ClockState.INTERRUPTED:
+        return QCoreApplication.translate("Formatting", "stopped by the complaint, {n} days before it ran out").format(
+            n=days
+        )
     if clock.state is ClockState.DONE:
         return (
             QCoreApplication.translate("Formatting", "done")

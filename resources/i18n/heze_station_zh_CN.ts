@@ -830,8 +830,16 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>已完成</translation>
     </message>
     <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
         <source>Not started</source>
         <translation>未开始</translation>
+    </message>
+    <message>
+        <source>stopped by the complaint, {n} days before it ran out</source>
+        <translation>因投诉中断（距届满尚有{n}天）</translation>
     </message>
     <message>
         <source>done</source>

@@ -237,3 +237,11 @@ def test_limitation_states(today: date, state: ClockState, days_left: int) -> No
 def test_limitation_from_leap_day() -> None:
     clock = limitation_clock(date(2024, 2, 29), date(2025, 2, 28))
     assert (clock.due, clock.state, clock.days_left) == (date(2025, 2, 28), ClockState.DUE_TODAY, 0)
+
+
+def test_a_complaint_in_time_interrupts_the_limitation_and_a_late_one_finds_it_run_out() -> None:
+    knew_on = date(2025, 3, 10)  # the limitation runs out on 2026-03-10
+    in_time = limitation_clock(knew_on, date(2026, 6, 1), interrupted_on=date(2026, 3, 1))
+    assert (in_time.state, in_time.due, in_time.days_left) == (ClockState.INTERRUPTED, date(2026, 3, 10), 9)
+    late = limitation_clock(knew_on, date(2026, 6, 1), interrupted_on=date(2026, 3, 11))
+    assert (late.state, late.days_left) == (ClockState.OVERDUE, -83)

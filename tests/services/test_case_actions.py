@@ -222,7 +222,7 @@ def test_clocks_before_and_after_acceptance(station: StationContext, case_id: uu
     assert acceptance.due == station.calendar.add_working_days(RECEIVED, 3)
     assert clock(registered, ClockKind.MEDIATION) is None
     # The complaint itself interrupted the limitation period on the day it was received.
-    assert clock(registered, ClockKind.LIMITATION).state is ClockState.DONE
+    assert clock(registered, ClockKind.LIMITATION).state is ClockState.INTERRUPTED
 
     accepted = case_actions.perform(station, case_id, A.ACCEPT)
     assert clock(accepted, ClockKind.ACCEPTANCE).state is ClockState.DONE

@@ -61,6 +61,7 @@ _CLOCK_COLOURS = {
     ClockState.DUE_TODAY: "#c0392b",
     ClockState.OVERDUE: "#8b0000",
     ClockState.DONE: "#7f8c8d",
+    ClockState.INTERRUPTED: "#7f8c8d",
     ClockState.NOT_STARTED: "#7f8c8d",
 }
 _ALERT_STATES = frozenset({ClockState.URGENT, ClockState.DUE_TODAY, ClockState.OVERDUE})
