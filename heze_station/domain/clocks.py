@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from .messages import QT_TRANSLATE_NOOP
+from .performance import Performance, PerformanceState
 from .workcalendar import WorkCalendar
 
 # R2: accept or refuse within 3 working days (O17 art. 23) [check]: article text not confirmed, so the
@@ -33,6 +34,10 @@ QUICK_CLOSE_DAYS = 3
 # R5: limitation for applying to arbitration (LDMAL 27).
 LIMITATION_YEARS = 1
 LIMITATION_WARNING_DAYS = 30
+# R9: both parties may jointly apply for arbitral review within 15 days of the agreement taking effect.
+ARBITRAL_REVIEW_DAYS = 15
+# An instalment is shown as coming up this many days before it falls due, so the coordinator can call the payer.
+INSTALMENT_WARNING_DAYS = 3
 
 
 class ClockKind(StrEnum):
@@ -40,6 +45,9 @@ class ClockKind(StrEnum):
     MEDIATION = "mediation"
     QUICK_CLOSE = "quick_close"
     LIMITATION = "limitation"
+    REFUSAL_NOTICE = "refusal_notice"
+    ARBITRAL_REVIEW = "arbitral_review"
+    PERFORMANCE = "performance"
 
 
 class ClockState(StrEnum):
@@ -97,6 +105,17 @@ def _clock(
     return Clock(kind, due, state, (due - today).days, label)
 
 
+def _working_days_clock(
+    kind: ClockKind, label: str, started_on: date, done_on: date | None, today: date, calendar: WorkCalendar, days: int
+) -> Clock:
+    """Due ``days`` working days after ``started_on``; URGENT once a single working day is left, counted by the
+    official calendar, so a Friday before a due Monday (or the last day before a golden week) already shows it."""
+    due = calendar.add_working_days(started_on, days)
+    # Count working days only while the deadline is ahead: a long-past one would walk every day since.
+    state = _running_state(due, today, urgent=today < due and calendar.working_days_between(today, due) == 1)
+    return _clock(kind, label, started_on, due, done_on, today, state)
+
+
 def acceptance_clock(
     registered_on: date,
     decided_on: date | None,
@@ -105,23 +124,22 @@ def acceptance_clock(
     *,
     working_days: int = ACCEPTANCE_WORKING_DAYS,
 ) -> Clock:
-    """R2: the decision to accept or refuse is due ``working_days`` working days after registration.
+    """R2: the decision to accept or refuse is due ``working_days`` working days after registration."""
+    label = QT_TRANSLATE_NOOP("Domain", "Decide on acceptance")
+    return _working_days_clock(ClockKind.ACCEPTANCE, label, registered_on, decided_on, today, calendar, working_days)
 
-    URGENT once a single working day is left, counted by the official calendar, so a Friday before a due
-    Monday (or the last day before a golden week) already shows it.
-    """
-    due = calendar.add_working_days(registered_on, working_days)
-    # Count working days only while the deadline is ahead: a long-past one would walk every day since.
-    state = _running_state(due, today, urgent=today < due and calendar.working_days_between(today, due) == 1)
-    return _clock(
-        ClockKind.ACCEPTANCE,
-        QT_TRANSLATE_NOOP("Domain", "Decide on acceptance"),
-        registered_on,
-        due,
-        decided_on,
-        today,
-        state,
-    )
+
+def refusal_notice_clock(
+    received_on: date,
+    served_on: date | None,
+    today: date,
+    calendar: WorkCalendar,
+    *,
+    working_days: int = ACCEPTANCE_WORKING_DAYS,
+) -> Clock:
+    """R2: a refusal is told to the applicant in writing within the same 3 working days as the decision."""
+    label = QT_TRANSLATE_NOOP("Domain", "Written notice of refusal")
+    return _working_days_clock(ClockKind.REFUSAL_NOTICE, label, received_on, served_on, today, calendar, working_days)
 
 
 def mediation_clock(
@@ -182,17 +200,49 @@ def limitation_date(knew_on: date) -> date:
         return date(year, 2, 28)
 
 
-def limitation_clock(knew_on: date, today: date, *, interrupted_on: date | None = None) -> Clock:
+def limitation_clock(
+    knew_on: date, today: date, *, interrupted_on: date | None = None, restarted_on: date | None = None
+) -> Clock:
     """R5: one year from when the party knew or should have known of the infringement.
 
     A complaint to the station is a request for relief, which interrupts the period (LDMAL 27): the clock is
     INTERRUPTED from ``interrupted_on`` if that came in time, and OVERDUE (the claim looks time-barred) if late.
-    The period restarts when mediation fails or the agreement is not performed; those dates, and the rule that
-    wage arrears during employment are not time-barred until employment ends, come with the mediation issue.
+    The period runs again, a full year, from ``restarted_on``: the day mediation was refused, failed or ran out,
+    or the agreement was not performed [check: R5 lists these as interruption dates worth recording]. The rule
+    that wage arrears during employment are not time-barred until employment ends needs the employment end date,
+    which intake does not record yet.
     """
-    due = limitation_date(knew_on)
     label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration")
+    due = limitation_date(knew_on)
     if interrupted_on is not None and interrupted_on <= due:
-        return Clock(ClockKind.LIMITATION, due, ClockState.INTERRUPTED, (due - interrupted_on).days, label)
+        if restarted_on is None:
+            return Clock(ClockKind.LIMITATION, due, ClockState.INTERRUPTED, (due - interrupted_on).days, label)
+        knew_on, due = restarted_on, limitation_date(restarted_on)
+        label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration (running again)")
     state = _running_state(due, today, warning=(due - today).days <= LIMITATION_WARNING_DAYS)
     return _clock(ClockKind.LIMITATION, label, knew_on, due, None, today, state)
+
+
+def arbitral_review_clock(effective_on: date, applied_on: date | None, today: date) -> Clock:
+    """R9: the 15-day window for a joint application for arbitral review, once the parties said they want one."""
+    due = effective_on + timedelta(days=ARBITRAL_REVIEW_DAYS)
+    days_left = (due - today).days
+    state = _running_state(due, today, urgent=days_left <= 2, warning=days_left <= 5)
+    label = QT_TRANSLATE_NOOP("Domain", "Joint application for arbitral review")
+    return _clock(ClockKind.ARBITRAL_REVIEW, label, effective_on, due, applied_on, today, state)
+
+
+def performance_clock(agreement: Performance, today: date) -> Clock:
+    """The next instalment as a deadline: OVERDUE from the day after an unpaid due date (the agreement is in
+    default), DONE once everything is paid."""
+    label = QT_TRANSLATE_NOOP("Domain", "Next instalment")
+    if agreement.next_due is None:
+        last = agreement.instalments[-1].due_on
+        return Clock(ClockKind.PERFORMANCE, last, ClockState.DONE, 0, label)
+    if agreement.state is PerformanceState.IN_DEFAULT:
+        # The first unpaid instalment is the one in default; it stays the headline until it is paid.
+        due = agreement.next_due.due_on
+        return Clock(ClockKind.PERFORMANCE, due, ClockState.OVERDUE, (due - today).days, label)
+    due = agreement.next_due.due_on
+    state = _running_state(due, today, warning=(due - today).days <= INSTALMENT_WARNING_DAYS)
+    return Clock(ClockKind.PERFORMANCE, due, state, (due - today).days, label)

@@ -67,3 +67,13 @@ def format_yuan(fen: int) -> str:
         raise ValueError(f"format_yuan expects a non-negative amount, got {fen}")
     yuan, rest = divmod(fen, 100)
     return f"¥{yuan:,}.{rest:02d}"
+
+
+def yuan_in_capitals(fen: int) -> str:
+    """'叁仟捌佰元整' for 380000 fen: how agreements and receipts write amounts so that no stroke can change them."""
+    format_yuan(fen)  # the same checks: whole fen, not negative
+    # Imported here: cn2an loads its tables on import (about 0.1 s), and only printing and agreements need it.
+    import cn2an
+
+    yuan, rest = divmod(fen, 100)
+    return cn2an.an2cn(f"{yuan}.{rest:02d}", "rmb")

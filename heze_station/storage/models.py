@@ -25,9 +25,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
 from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.identifiers import Sex
 from ..domain.ids import new_id
+from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.workcalendar import DayKind
 from .types import UtcDateTime, utc_now
@@ -180,6 +182,12 @@ class Case(SyncRow, Base):
     # The key of this case's entries in the search indexes (see storage.search).
     search_key: Mapped[int | None] = mapped_column(Integer)
     respondent_summary: Mapped[str] = mapped_column(String(200), default="")
+    # R4: the mediation period may run past day 15 only to a date both parties agreed to (recorded on the timeline).
+    mediation_extended_to: Mapped[date | None] = mapped_column(Date)
+    # R2: the day the written notice of a refusal reached the applicant.
+    notice_served_on: Mapped[date | None] = mapped_column(Date)
+    # R5: the day the limitation period began to run again (mediation refused, failed, ran out or not performed).
+    limitation_restarts_on: Mapped[date | None] = mapped_column(Date)
 
     claimants: Mapped[list["CaseClaimant"]] = relationship(lazy="raise", order_by="CaseClaimant.position")
     respondents: Mapped[list["CaseRespondent"]] = relationship(lazy="raise", order_by="CaseRespondent.position")
@@ -236,6 +244,147 @@ class TimelineEvent(SyncRow, Base):
     detail: Mapped[str] = mapped_column(Text, default="")
 
     actor: Mapped[StaffUser] = relationship(lazy="raise")
+
+
+class MediationSession(SyncRow, Base):
+    """One sitting of the mediation: where, who, the formalities done, and when the parties signed the minutes."""
+
+    __tablename__ = "mediation_session"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    held_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    place_kind: Mapped[PlaceKind] = mapped_column(enum_column(PlaceKind))
+    place: Mapped[str] = mapped_column(String(200))
+    mediators: Mapped[str] = mapped_column(String(200))
+    recorder: Mapped[str] = mapped_column(String(50))
+    worker_side: Mapped[str] = mapped_column(String(500))  # who attended for the workers
+    employer_side: Mapped[str] = mapped_column(String(500))
+    identity_checked: Mapped[bool] = mapped_column(Boolean)
+    rights_notified: Mapped[bool] = mapped_column(Boolean)  # the notice of rights and of recusal was read out
+    recusal_note: Mapped[str] = mapped_column(String(500), default="")
+    recorded_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    # From this moment the minutes are closed: only corrections may be added (see domain.mediation).
+    signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class MinuteEntry(SyncRow, Base):
+    """Append-only: one statement, proposal, outcome or correction in a session's minutes."""
+
+    __tablename__ = "minute_entry"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mediation_session.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[MinuteKind] = mapped_column(enum_column(MinuteKind))
+    speaker: Mapped[str] = mapped_column(String(50), default="")
+    text: Mapped[str] = mapped_column(Text)
+    corrects_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("minute_entry.id"))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Attachment(SyncRow, Base):
+    """A photo, scan, receipt or signature. The bytes live in the content-addressed store (storage.blobs), keyed by
+    their SHA-256; the row says what they are and what they belong to."""
+
+    __tablename__ = "attachment"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)  # a session, payment, agreement or review
+    kind: Mapped[AttachmentKind] = mapped_column(enum_column(AttachmentKind))
+    filename: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    added_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+
+
+class Agreement(SyncRow, Base):
+    """A mediation agreement. Its terms are frozen by a trigger once it takes effect; a change is a new agreement
+    that supersedes it."""
+
+    __tablename__ = "agreement"
+    __table_args__ = (Index("ix_agreement_case_id_state", "case_id", "state"),)
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"))
+    supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agreement.id"))
+    state: Mapped[AgreementState] = mapped_column(enum_column(AgreementState), default=AgreementState.DRAFT)
+    agreed_on: Mapped[date] = mapped_column(Date)
+    payer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employer.id"))
+    payer_role: Mapped[PayerRole] = mapped_column(enum_column(PayerRole))
+    payment_method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
+    total_fen: Mapped[int] = mapped_column(Integer)
+    waived_claims: Mapped[str] = mapped_column(Text, default="")
+    default_clause: Mapped[str] = mapped_column(Text)
+    other_terms: Mapped[str] = mapped_column(Text, default="")
+    originals: Mapped[int] = mapped_column(Integer)
+    drafted_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    seal_applied_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    effective_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    payer: Mapped[Employer] = relationship(lazy="raise")
+    shares: Mapped[list["AgreementShare"]] = relationship(lazy="raise", order_by="AgreementShare.position")
+    instalments: Mapped[list["AgreementInstalment"]] = relationship(
+        lazy="raise", order_by="AgreementInstalment.position"
+    )
+    signatures: Mapped[list["AgreementSignature"]] = relationship(lazy="raise", order_by="AgreementSignature.signed_at")
+
+
+class AgreementShare(SyncRow, Base):
+    """What one worker receives under the agreement, and where the money goes (an account in the worker's name)."""
+
+    __tablename__ = "agreement_share"
+
+    agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
+    person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    bank: Mapped[str] = mapped_column(String(50), default="")
+    account_number: Mapped[str] = mapped_column(String(30), default="")
+
+    person: Mapped[Person] = relationship(lazy="raise")
+
+
+class AgreementInstalment(SyncRow, Base):
+    __tablename__ = "agreement_instalment"
+
+    agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[date] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+
+
+class AgreementSignature(SyncRow, Base):
+    __tablename__ = "agreement_signature"
+
+    agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
+    role: Mapped[SignerRole] = mapped_column(enum_column(SignerRole))
+    name: Mapped[str] = mapped_column(String(50))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))  # the worker signed for
+    signed_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    image_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attachment.id"))  # from the signature pad
+
+
+class Payment(SyncRow, Base):
+    """Append-only: money the payer handed over under an agreement. Instalments are filled in due order."""
+
+    __tablename__ = "payment"
+
+    agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
+    paid_on: Mapped[date] = mapped_column(Date)
+    amount_fen: Mapped[int] = mapped_column(Integer)
+    method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
+    reference: Mapped[str] = mapped_column(String(100), default="")  # transfer number, or who received the cash
+    recorded_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+
+
+class ArbitralReview(SyncRow, Base):
+    """R9: the parties' joint application for arbitral review of an agreement in effect, and what came back."""
+
+    __tablename__ = "arbitral_review"
+
+    agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), unique=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    applied_on: Mapped[date | None] = mapped_column(Date)
+    returned_on: Mapped[date | None] = mapped_column(Date)  # the arbitral mediation document is an Attachment
 
 
 class CalendarDay(Base):

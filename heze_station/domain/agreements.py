@@ -1,0 +1,203 @@
+"""Mediation agreements (调解协议书): who pays whom, how much, when, and what makes the agreement take effect.
+
+An agreement is a set of structured terms rather than free text, so that the instalments can be tracked, the
+printed document can show every amount in figures and capitals, and a change can only be made by a new,
+superseding agreement (the one in effect is never edited).
+"""
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from .errors import InvalidInput, ValidationFailed, refusal
+from .messages import QT_TRANSLATE_NOOP, Message
+from .money import format_yuan
+
+# O17 art. 27 [check]: "usually three originals" (each party and the mediation body); the form lets it change.
+DEFAULT_ORIGINALS = 3
+MAX_ORIGINALS = 10
+MAX_INSTALMENTS = 24
+TERMS_MAX = 2000
+
+# The default clause names the next steps the law gives when the payer does not pay (R8: LDMAL 15 and 16).
+DEFAULT_CLAUSE = QT_TRANSLATE_NOOP(
+    "Domain",
+    "If the payer does not pay an instalment in full by its due date, the worker may apply to the labour dispute "
+    "arbitration committee for arbitration (LDMAL art. 15), and for unpaid wages, work-injury medical costs, "
+    "economic compensation or damages may apply to the people's court for a payment order (LDMAL art. 16).",
+)
+
+
+class PayerRole(StrEnum):
+    RESPONDENT = "respondent"
+    # R14: on a construction project the general contractor pays first when a subcontractor or labour boss owes.
+    GENERAL_CONTRACTOR = "general_contractor"
+
+    @property
+    def label(self) -> str:
+        return _PAYER_LABELS[self]
+
+
+_PAYER_LABELS = {
+    PayerRole.RESPONDENT: QT_TRANSLATE_NOOP("Domain", "The respondent"),
+    PayerRole.GENERAL_CONTRACTOR: QT_TRANSLATE_NOOP("Domain", "The general contractor (pays first)"),
+}
+
+
+class PaymentMethod(StrEnum):
+    # Wages go to the worker personally, by transfer to an account in the worker's own name or in cash (条例).
+    BANK_TRANSFER = "bank_transfer"
+    CASH = "cash"
+
+    @property
+    def label(self) -> str:
+        return _METHOD_LABELS[self]
+
+
+_METHOD_LABELS = {
+    PaymentMethod.BANK_TRANSFER: QT_TRANSLATE_NOOP("Domain", "Bank transfer to the worker's own account"),
+    PaymentMethod.CASH: QT_TRANSLATE_NOOP("Domain", "Cash"),
+}
+
+
+class SignerRole(StrEnum):
+    WORKER = "worker"
+    AGENT = "agent"  # specially authorised to sign for one worker
+    REPRESENTATIVE = "representative"  # an elected representative of a collective case (R3)
+    EMPLOYER_HANDLER = "employer_handler"
+    MEDIATOR = "mediator"
+
+    @property
+    def label(self) -> str:
+        return _SIGNER_LABELS[self]
+
+
+_SIGNER_LABELS = {
+    SignerRole.WORKER: QT_TRANSLATE_NOOP("Domain", "Worker"),
+    SignerRole.AGENT: QT_TRANSLATE_NOOP("Domain", "Authorised agent"),
+    SignerRole.REPRESENTATIVE: QT_TRANSLATE_NOOP("Domain", "Workers' representative"),
+    SignerRole.EMPLOYER_HANDLER: QT_TRANSLATE_NOOP("Domain", "Employer's handler"),
+    SignerRole.MEDIATOR: QT_TRANSLATE_NOOP("Domain", "Mediator"),
+}
+
+
+WORKER_SIDE = frozenset({SignerRole.WORKER, SignerRole.AGENT, SignerRole.REPRESENTATIVE})
+
+
+class AgreementState(StrEnum):
+    DRAFT = "draft"
+    IN_EFFECT = "in_effect"
+    SUPERSEDED = "superseded"
+
+    @property
+    def label(self) -> str:
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {
+    AgreementState.DRAFT: QT_TRANSLATE_NOOP("Domain", "Draft, not yet in effect"),
+    AgreementState.IN_EFFECT: QT_TRANSLATE_NOOP("Domain", "In effect"),
+    AgreementState.SUPERSEDED: QT_TRANSLATE_NOOP("Domain", "Superseded by a later agreement"),
+}
+
+
+@dataclass(frozen=True)
+class Instalment:
+    due_on: date
+    amount_fen: int
+
+
+def check_schedule(agreed_on: date, total_fen: int, instalments: Sequence[Instalment]) -> None:
+    """The payment schedule: 1 to MAX_INSTALMENTS instalments, each due after the agreement date, adding up to the
+    agreed total. Raises ValidationFailed naming each wrong instalment (fields ``instalment.N``, counted from 1)."""
+    if not instalments:
+        raise ValidationFailed(
+            [refusal("instalments", QT_TRANSLATE_NOOP("Domain", "Add at least one instalment: when and how much."))]
+        )
+    errors: list[InvalidInput] = []
+    if len(instalments) > MAX_INSTALMENTS:
+        errors.append(
+            refusal(
+                "instalments",
+                QT_TRANSLATE_NOOP("Domain", "An agreement can have at most {maximum} instalments."),
+                maximum=MAX_INSTALMENTS,
+            )
+        )
+    for number, instalment in enumerate(instalments, start=1):
+        # Paying on the day of signing is the walk-in case's usual ending, so the agreement date itself is allowed.
+        if instalment.due_on < agreed_on:
+            errors.append(
+                refusal(
+                    f"instalment.{number}",
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "Instalment {number} is due on {due}, before the agreement date {agreed}."
+                    ),
+                    number=number,
+                    due=instalment.due_on.isoformat(),
+                    agreed=agreed_on.isoformat(),
+                )
+            )
+        if number > 1 and instalment.due_on <= instalments[number - 2].due_on:
+            errors.append(
+                refusal(
+                    f"instalment.{number}",
+                    QT_TRANSLATE_NOOP("Domain", "Instalment {number} must fall due after instalment {previous}."),
+                    number=number,
+                    previous=number - 1,
+                )
+            )
+    scheduled = sum(instalment.amount_fen for instalment in instalments)
+    if scheduled != total_fen:
+        errors.append(
+            refusal(
+                "instalments",
+                QT_TRANSLATE_NOOP("Domain", "The instalments add up to {scheduled}, but the agreed total is {total}."),
+                scheduled=format_yuan(scheduled),
+                total=format_yuan(total_fen),
+            )
+        )
+    if errors:
+        raise ValidationFailed(errors)
+
+
+@dataclass(frozen=True)
+class Signer:
+    role: SignerRole
+    person_id: uuid.UUID | None  # the worker signed for (WORKER, AGENT, REPRESENTATIVE); None otherwise
+    name: str
+
+
+def missing_for_effect(
+    signers: Iterable[Signer],
+    *,
+    worker_names: dict[uuid.UUID, str],
+    representative_ids: Iterable[uuid.UUID],
+    is_collective: bool,
+    seal_applied: bool,
+) -> list[Message]:
+    """What the agreement still lacks before it takes effect (R7), one message per missing signature or seal.
+
+    The worker side signs in person or through a specially authorised agent; in a collective case the elected
+    representatives sign for everyone. The employer's handler and a mediator sign, and the station's seal is applied.
+    """
+    signers = list(signers)
+    signed_for = {s.person_id for s in signers if s.role in WORKER_SIDE}
+    who_must_sign = list(representative_ids) if is_collective else list(worker_names)
+    missing = [
+        Message(
+            QT_TRANSLATE_NOOP("Domain", "{name} has not signed (in person or through an authorised agent)."),
+            {"name": worker_names.get(person_id, "")},
+        )
+        for person_id in who_must_sign
+        if person_id not in signed_for
+    ]
+    roles = {s.role for s in signers}
+    if SignerRole.EMPLOYER_HANDLER not in roles:
+        missing.append(Message(QT_TRANSLATE_NOOP("Domain", "The employer's handler has not signed.")))
+    if SignerRole.MEDIATOR not in roles:
+        missing.append(Message(QT_TRANSLATE_NOOP("Domain", "No mediator has signed.")))
+    if not seal_applied:
+        missing.append(Message(QT_TRANSLATE_NOOP("Domain", "The station's seal has not been applied.")))
+    return missing

@@ -1,0 +1,115 @@
+"""Performance of an agreement (履行): which instalments are paid, which are late, and whether the case is in default.
+
+Payments are recorded against the agreement and fill its instalments in the order they fall due, so a payer who
+pays two instalments at once, or one in parts, is counted the way a person would count it. An instalment not
+fully paid by its due date puts the agreement in default on the next day (R8 then opens arbitration or a payment
+order). Everything is derived from the schedule and the payments, never stored, so it cannot drift.
+"""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from .agreements import Instalment
+from .messages import QT_TRANSLATE_NOOP
+
+
+class InstalmentState(StrEnum):
+    UPCOMING = "upcoming"
+    PARTLY_PAID = "partly_paid"
+    PAID = "paid"
+    IN_DEFAULT = "in_default"
+
+    @property
+    def label(self) -> str:
+        return _INSTALMENT_LABELS[self]
+
+
+_INSTALMENT_LABELS = {
+    InstalmentState.UPCOMING: QT_TRANSLATE_NOOP("Domain", "Not yet due"),
+    InstalmentState.PARTLY_PAID: QT_TRANSLATE_NOOP("Domain", "Partly paid"),
+    InstalmentState.PAID: QT_TRANSLATE_NOOP("Domain", "Paid"),
+    InstalmentState.IN_DEFAULT: QT_TRANSLATE_NOOP("Domain", "In default"),
+}
+
+
+class PerformanceState(StrEnum):
+    PERFORMING = "performing"
+    IN_DEFAULT = "in_default"
+    PERFORMED = "performed"
+
+    @property
+    def label(self) -> str:
+        return _PERFORMANCE_LABELS[self]
+
+
+_PERFORMANCE_LABELS = {
+    PerformanceState.PERFORMING: QT_TRANSLATE_NOOP("Domain", "Being performed"),
+    PerformanceState.IN_DEFAULT: QT_TRANSLATE_NOOP("Domain", "In default"),
+    PerformanceState.PERFORMED: QT_TRANSLATE_NOOP("Domain", "Fully performed"),
+}
+
+
+@dataclass(frozen=True)
+class InstalmentStatus:
+    number: int
+    due_on: date
+    amount_fen: int
+    paid_fen: int
+    state: InstalmentState
+
+    @property
+    def default_on(self) -> date:
+        """The day the agreement is in default if this instalment is still not fully paid."""
+        return self.due_on + timedelta(days=1)
+
+    @property
+    def outstanding_fen(self) -> int:
+        return self.amount_fen - self.paid_fen
+
+
+@dataclass(frozen=True)
+class Performance:
+    instalments: list[InstalmentStatus]
+    paid_fen: int
+    outstanding_fen: int
+    state: PerformanceState
+    defaulted_since: date | None  # the first day of default, when in default
+    next_due: InstalmentStatus | None  # the earliest instalment not fully paid
+
+
+def performance(instalments: Sequence[Instalment], payments: Iterable[int], today: date) -> Performance:
+    """Where an agreement stands on ``today``, given its schedule (in due order) and the amounts paid so far."""
+    paid = sum(payments)
+    unallocated = paid
+    statuses = []
+    for number, instalment in enumerate(instalments, start=1):
+        covered = min(unallocated, instalment.amount_fen)
+        unallocated -= covered
+        if covered == instalment.amount_fen:
+            state = InstalmentState.PAID
+        elif today > instalment.due_on:
+            state = InstalmentState.IN_DEFAULT
+        elif covered:
+            state = InstalmentState.PARTLY_PAID
+        else:
+            state = InstalmentState.UPCOMING
+        statuses.append(InstalmentStatus(number, instalment.due_on, instalment.amount_fen, covered, state))
+    total = sum(instalment.amount_fen for instalment in instalments)
+    defaulted = [status for status in statuses if status.state is InstalmentState.IN_DEFAULT]
+    unpaid = [status for status in statuses if status.state is not InstalmentState.PAID]
+    if not unpaid:
+        state = PerformanceState.PERFORMED
+    elif defaulted:
+        state = PerformanceState.IN_DEFAULT
+    else:
+        state = PerformanceState.PERFORMING
+    return Performance(
+        instalments=statuses,
+        paid_fen=paid,
+        outstanding_fen=total - paid,
+        state=state,
+        defaulted_since=defaulted[0].default_on if defaulted else None,
+        next_due=unpaid[0] if unpaid else None,
+    )
