@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from .errors import IllegalTransition
 from .messages import QT_TRANSLATE_NOOP, Message
+from .performance import PerformanceState
 
 # R3: ten or more workers with a common claim make a collective dispute, represented by 3-5 elected workers.
 COLLECTIVE_MIN_WORKERS = 10
@@ -51,6 +52,12 @@ class Category(StrEnum):
         return _CATEGORY_LABELS[self]
 
     @property
+    def allows_payment_order(self) -> bool:
+        """R8 (LDMAL 16): an unperformed agreement on unpaid wages, work-injury medical costs, economic compensation
+        or damages can go to court for a payment order."""
+        return self in (Category.WAGES, Category.OVERTIME_PAY, Category.WORK_INJURY, Category.TERMINATION)
+
+    @property
     def is_money_claim(self) -> bool:
         """Each worker claims a sum; other disputes (insurance, injury, termination) may start without one."""
         return self in (Category.WAGES, Category.OVERTIME_PAY)
@@ -76,6 +83,7 @@ class CaseStatus(StrEnum):
     WITHDRAWN = "withdrawn"
     REFERRED_ARBITRATION = "referred_arbitration"
     REFERRED_INSPECTION = "referred_inspection"
+    REFERRED_COURT = "referred_court"
     CLOSED = "closed"
 
     @property
@@ -102,6 +110,7 @@ _STATUS_LABELS = {
     CaseStatus.WITHDRAWN: QT_TRANSLATE_NOOP("Domain", "Withdrawn"),
     CaseStatus.REFERRED_ARBITRATION: QT_TRANSLATE_NOOP("Domain", "Referred to arbitration"),
     CaseStatus.REFERRED_INSPECTION: QT_TRANSLATE_NOOP("Domain", "Referred to labour inspection"),
+    CaseStatus.REFERRED_COURT: QT_TRANSLATE_NOOP("Domain", "Sent to court for a payment order"),
     CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Domain", "Closed"),
 }
 
@@ -114,8 +123,11 @@ END_STATES = frozenset(
         CaseStatus.WITHDRAWN,
         CaseStatus.REFERRED_ARBITRATION,
         CaseStatus.REFERRED_INSPECTION,
+        CaseStatus.REFERRED_COURT,
     }
 )
+# Ends after which the limitation period runs again (R5): every end but an agreement.
+ENDS_WITHOUT_AGREEMENT = END_STATES - {CaseStatus.AGREEMENT}
 
 
 class CaseAction(StrEnum):
@@ -127,6 +139,7 @@ class CaseAction(StrEnum):
     WITHDRAW = "withdraw"
     REFER_ARBITRATION = "refer_arbitration"
     REFER_INSPECTION = "refer_inspection"
+    REFER_COURT = "refer_court"
     CLOSE = "close"
 
     @property
@@ -142,6 +155,7 @@ class CaseAction(StrEnum):
             CaseAction.WITHDRAW,
             CaseAction.REFER_ARBITRATION,
             CaseAction.REFER_INSPECTION,
+            CaseAction.REFER_COURT,
         )
 
 
@@ -154,6 +168,7 @@ _ACTION_LABELS = {
     CaseAction.WITHDRAW: QT_TRANSLATE_NOOP("Domain", "Withdraw"),
     CaseAction.REFER_ARBITRATION: QT_TRANSLATE_NOOP("Domain", "Refer to arbitration"),
     CaseAction.REFER_INSPECTION: QT_TRANSLATE_NOOP("Domain", "Refer to labour inspection"),
+    CaseAction.REFER_COURT: QT_TRANSLATE_NOOP("Domain", "Send to court for a payment order"),
     CaseAction.CLOSE: QT_TRANSLATE_NOOP("Domain", "Close case"),
 }
 
@@ -166,8 +181,11 @@ class Transition:
 
 # The whole state machine in one table: registered -> accepted | refused; accepted -> in mediation ->
 # an end state; an accepted case may also be withdrawn or referred before mediation starts; any end state -> closed.
+# After a failed mediation, or an agreement that is not performed (checked by the service), the case goes on to
+# arbitration or labour inspection; an unperformed agreement may also go to court for a payment order (R8).
 _MEDIATING = frozenset({CaseStatus.IN_MEDIATION})
 _BEFORE_OR_IN_MEDIATION = frozenset({CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION})
+_REFERRABLE = _BEFORE_OR_IN_MEDIATION | {CaseStatus.MEDIATION_FAILED, CaseStatus.AGREEMENT}
 TRANSITIONS: dict[CaseAction, Transition] = {
     CaseAction.ACCEPT: Transition(frozenset({CaseStatus.REGISTERED}), CaseStatus.ACCEPTED),
     CaseAction.REFUSE: Transition(frozenset({CaseStatus.REGISTERED}), CaseStatus.REFUSED),
@@ -175,14 +193,36 @@ TRANSITIONS: dict[CaseAction, Transition] = {
     CaseAction.RECORD_AGREEMENT: Transition(_MEDIATING, CaseStatus.AGREEMENT),
     CaseAction.RECORD_FAILURE: Transition(_MEDIATING, CaseStatus.MEDIATION_FAILED),
     CaseAction.WITHDRAW: Transition(_BEFORE_OR_IN_MEDIATION, CaseStatus.WITHDRAWN),
-    CaseAction.REFER_ARBITRATION: Transition(_BEFORE_OR_IN_MEDIATION, CaseStatus.REFERRED_ARBITRATION),
-    CaseAction.REFER_INSPECTION: Transition(_BEFORE_OR_IN_MEDIATION, CaseStatus.REFERRED_INSPECTION),
+    CaseAction.REFER_ARBITRATION: Transition(_REFERRABLE, CaseStatus.REFERRED_ARBITRATION),
+    CaseAction.REFER_INSPECTION: Transition(_REFERRABLE, CaseStatus.REFERRED_INSPECTION),
+    CaseAction.REFER_COURT: Transition(frozenset({CaseStatus.AGREEMENT}), CaseStatus.REFERRED_COURT),
     CaseAction.CLOSE: Transition(END_STATES, CaseStatus.CLOSED),
 }
 
 
 def allowed_actions(status: CaseStatus) -> list[CaseAction]:
     return [action for action, transition in TRANSITIONS.items() if status in transition.source]
+
+
+REFERRALS = frozenset({CaseAction.REFER_ARBITRATION, CaseAction.REFER_INSPECTION, CaseAction.REFER_COURT})
+
+
+def available_actions(status: CaseStatus, category: Category, performance: PerformanceState | None) -> list[CaseAction]:
+    """What a person may do to the case now: the machine's steps, less what its agreement rules out.
+
+    An agreement takes effect through its terms and signatures (not a bare "record agreement" step); a case with
+    an agreement in effect closes once it is performed and is referred only when it is not (R8); a payment order
+    exists only for some claims.
+    """
+    ruled_out = {CaseAction.RECORD_AGREEMENT}
+    if not category.allows_payment_order:
+        ruled_out.add(CaseAction.REFER_COURT)
+    if status is CaseStatus.AGREEMENT and performance is not None:
+        if performance is not PerformanceState.PERFORMED:
+            ruled_out.add(CaseAction.CLOSE)
+        if performance is not PerformanceState.IN_DEFAULT:
+            ruled_out |= REFERRALS
+    return [action for action in allowed_actions(status) if action not in ruled_out]
 
 
 def next_status(status: CaseStatus, action: CaseAction) -> CaseStatus:
@@ -203,9 +243,45 @@ def format_case_number(word: str, year: int, sequence: int) -> str:
     return f"{word}〔{year}〕第{sequence:04d}号"
 
 
-# Timeline entries: "registered" plus one per action, named in the past tense for reading back.
+# Timeline entries: "registered", one per action, and the steps of mediation and performance, named in the past
+# tense for reading back.
 REGISTERED_EVENT = "registered"
+
+
+class CaseEvent(StrEnum):
+    SESSION_RECORDED = "session_recorded"
+    MINUTES_SIGNED = "minutes_signed"
+    MINUTES_CORRECTED = "minutes_corrected"
+    MEDIATION_EXTENDED = "mediation_extended"
+    ATTACHMENT_ADDED = "attachment_added"
+    AGREEMENT_DRAFTED = "agreement_drafted"
+    AGREEMENT_SIGNED = "agreement_signed"
+    SEAL_APPLIED = "seal_applied"
+    AGREEMENT_IN_EFFECT = "agreement_in_effect"
+    AGREEMENT_SUPERSEDED = "agreement_superseded"
+    PAYMENT_RECORDED = "payment_recorded"
+    REVIEW_PLANNED = "review_planned"
+    REVIEW_APPLIED = "review_applied"
+    REVIEW_RETURNED = "review_returned"
+    NOTICE_SERVED = "notice_served"
+
+
 _EVENT_LABELS = {
+    CaseEvent.SESSION_RECORDED: QT_TRANSLATE_NOOP("Domain", "Mediation session recorded"),
+    CaseEvent.MINUTES_SIGNED: QT_TRANSLATE_NOOP("Domain", "Minutes signed by the parties"),
+    CaseEvent.MINUTES_CORRECTED: QT_TRANSLATE_NOOP("Domain", "Correction added to signed minutes"),
+    CaseEvent.MEDIATION_EXTENDED: QT_TRANSLATE_NOOP("Domain", "Mediation period extended with both parties' consent"),
+    CaseEvent.ATTACHMENT_ADDED: QT_TRANSLATE_NOOP("Domain", "Attachment added"),
+    CaseEvent.AGREEMENT_DRAFTED: QT_TRANSLATE_NOOP("Domain", "Agreement terms drafted"),
+    CaseEvent.AGREEMENT_SIGNED: QT_TRANSLATE_NOOP("Domain", "Agreement signed"),
+    CaseEvent.SEAL_APPLIED: QT_TRANSLATE_NOOP("Domain", "Station seal applied to the agreement"),
+    CaseEvent.AGREEMENT_IN_EFFECT: QT_TRANSLATE_NOOP("Domain", "Agreement took effect"),
+    CaseEvent.AGREEMENT_SUPERSEDED: QT_TRANSLATE_NOOP("Domain", "Agreement superseded by a new one"),
+    CaseEvent.PAYMENT_RECORDED: QT_TRANSLATE_NOOP("Domain", "Payment recorded"),
+    CaseEvent.REVIEW_PLANNED: QT_TRANSLATE_NOOP("Domain", "Parties intend to apply for arbitral review"),
+    CaseEvent.REVIEW_APPLIED: QT_TRANSLATE_NOOP("Domain", "Joint application for arbitral review made"),
+    CaseEvent.REVIEW_RETURNED: QT_TRANSLATE_NOOP("Domain", "Arbitral mediation document received"),
+    CaseEvent.NOTICE_SERVED: QT_TRANSLATE_NOOP("Domain", "Written notice of refusal served"),
     REGISTERED_EVENT: QT_TRANSLATE_NOOP("Domain", "Complaint registered"),
     CaseAction.ACCEPT: QT_TRANSLATE_NOOP("Domain", "Accepted"),
     CaseAction.REFUSE: QT_TRANSLATE_NOOP("Domain", "Refused"),
@@ -215,6 +291,7 @@ _EVENT_LABELS = {
     CaseAction.WITHDRAW: QT_TRANSLATE_NOOP("Domain", "Withdrawn"),
     CaseAction.REFER_ARBITRATION: QT_TRANSLATE_NOOP("Domain", "Referred to arbitration"),
     CaseAction.REFER_INSPECTION: QT_TRANSLATE_NOOP("Domain", "Referred to labour inspection"),
+    CaseAction.REFER_COURT: QT_TRANSLATE_NOOP("Domain", "Sent to court for a payment order"),
     CaseAction.CLOSE: QT_TRANSLATE_NOOP("Domain", "Case closed"),
 }
 

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from ..domain import chinatime, clocks
-from ..domain.cases import CaseAction, CaseStatus, Category, IntakeChannel, allowed_actions
+from ..domain.cases import CaseAction, CaseStatus, Category, IntakeChannel, available_actions
 from ..domain.errors import NotFound
 from ..domain.identifiers import Sex
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -18,6 +18,7 @@ from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.text import clean_line
 from ..storage import search
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
+from .agreement_queries import AgreementClocks, clocks_for
 from .station import StationContext
 
 E = TypeVar("E", bound=Enum)
@@ -217,17 +218,34 @@ CLOCK_COLUMNS = (
     Case.decided_on,
     Case.outcome,
     Case.ended_on,
+    Case.mediation_extended_to,
+    Case.notice_served_on,
+    Case.limitation_restarts_on,
 )
 
 
-def case_clocks(case: Case, context: StationContext, today: date) -> list[clocks.Clock]:
-    """The clocks that matter for this case now: acceptance until decided, mediation once accepted, and so on."""
+def case_clocks(
+    case: Case, context: StationContext, today: date, agreement: AgreementClocks | None = None
+) -> list[clocks.Clock]:
+    """The clocks that matter for this case now: acceptance until decided, mediation once accepted, the notice of
+    a refusal, the agreement's instalments and review window, and the limitation period throughout."""
     # R2: the decision is due 3 working days after the station received the application, not after it was typed in.
     result = [clocks.acceptance_clock(case.received_on, case.decided_on, today, context.calendar)]
-    if case.decided_on is not None and CaseStatus.REFUSED not in (case.status, case.outcome):
-        result.append(clocks.mediation_clock(case.received_on, case.ended_on, today))
+    refused = CaseStatus.REFUSED in (case.status, case.outcome)
+    if refused:
+        result.append(clocks.refusal_notice_clock(case.received_on, case.notice_served_on, today, context.calendar))
+    elif case.decided_on is not None:
+        result.append(clocks.mediation_clock(case.received_on, case.ended_on, today, case.mediation_extended_to))
         result.append(clocks.quick_close_clock(case.received_on, case.ended_on, today))
-    result.append(clocks.limitation_clock(case.knew_on, today, interrupted_on=case.received_on))
+    if agreement is not None:
+        result.append(clocks.performance_clock(agreement.performance, today))
+        if agreement.review_planned:
+            result.append(clocks.arbitral_review_clock(agreement.effective_on, agreement.review_applied_on, today))
+    result.append(
+        clocks.limitation_clock(
+            case.knew_on, today, interrupted_on=case.received_on, restarted_on=case.limitation_restarts_on
+        )
+    )
     return result
 
 
@@ -244,6 +262,8 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         )
         .execution_options(populate_existing=True)
     ).one()
+    today = chinatime.today()
+    agreement = clocks_for(session, [full.id], today).get(full.id)
     events = session.execute(
         select(TimelineEvent, StaffUser.name)
         .join(StaffUser, StaffUser.id == TimelineEvent.actor_id)
@@ -280,8 +300,8 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         respondents=[_respondent_view(r.employer, r.role) for r in full.respondents if r.deleted_at is None],
         evidence=[e.description for e in full.evidence if e.deleted_at is None],
         timeline=[TimelineView(event.at, actor, event.kind, event.detail) for event, actor in events],
-        clocks=case_clocks(full, context, chinatime.today()),
-        actions=allowed_actions(full.status),
+        clocks=case_clocks(full, context, today, agreement),
+        actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
     )
 
 

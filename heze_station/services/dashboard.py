@@ -9,12 +9,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ..domain import chinatime
 from ..domain.cases import OPEN_STATUSES, CaseStatus
 from ..domain.clocks import Clock, ClockKind, ClockState
 from ..storage.models import Case, StaffUser, TimelineEvent
+from .agreement_queries import clocks_for
 from .case_queries import CLOCK_COLUMNS, case_clocks
 from .station import StationContext
 
@@ -76,7 +77,15 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         Case.worker_count,
         Case.respondent_summary,
         *CLOCK_COLUMNS,
-    ).where(Case.deleted_at.is_(None), Case.status.in_(OPEN_STATUSES))
+    ).where(
+        Case.deleted_at.is_(None),
+        or_(
+            Case.status.in_(OPEN_STATUSES),
+            # Still owed to someone after the case's decision: a written refusal, an agreement's payments.
+            (Case.status == CaseStatus.REFUSED) & Case.notice_served_on.is_(None),
+            Case.status == CaseStatus.AGREEMENT,
+        ),
+    )
     by_status = select(Case.status, func.count()).where(Case.deleted_at.is_(None)).group_by(Case.status)
     latest = (
         select(
@@ -95,13 +104,15 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
     )
     with context.database.transaction() as session:
         rows = session.execute(open_cases).all()
+        in_performance = select(Case.id).where(Case.deleted_at.is_(None), Case.status == CaseStatus.AGREEMENT)
+        agreements = clocks_for(session, in_performance, today)
         counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
         recent = [RecentEvent(*row) for row in session.execute(latest)]
     due = [
         DueItem(row.id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
         # A result row carries every attribute case_clocks reads, so no ORM object needs to be built.
         for row in rows
-        for clock in case_clocks(row, context, today)  # type: ignore[arg-type]
+        for clock in case_clocks(row, context, today, agreements.get(row.id))  # type: ignore[arg-type]
         if _needs_attention(clock)
     ]
     due.sort(key=_pressing_first)

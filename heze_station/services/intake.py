@@ -1,7 +1,6 @@
 """Registering a complaint: check every field, warn about repeat complaints, then save the case in one transaction."""
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
@@ -46,6 +45,7 @@ from ..storage.models import (
 )
 from ..storage.types import utc_now
 from . import timeline
+from .checks import Checker, past_date, required_choice
 from .station import StationContext
 
 T = TypeVar("T")
@@ -161,39 +161,7 @@ class RegisteredCase:
     number: str
 
 
-class _Checker:
-    """Collects every field's error instead of stopping at the first, so the form can mark them all at once."""
-
-    def __init__(self) -> None:
-        self.errors: list[InvalidInput] = []
-
-    def __call__(self, fallback: T, check: Callable[..., T], *args: object, **kwargs: object) -> T:
-        """``check(*args, **kwargs)``, or ``fallback`` after noting its error."""
-        try:
-            return check(*args, **kwargs)
-        except InvalidInput as error:
-            self.errors.append(error)
-            return fallback
-
-    def refuse(self, field_name: str, text: str, **params: object) -> None:
-        self.errors.append(refusal(field_name, text, **params))
-
-
-def _required_choice(value: T | None, field_name: str) -> T:
-    if value is None:
-        raise InvalidInput(field_name, Message(QT_TRANSLATE_NOOP("Domain", "Please choose one.")))
-    return value
-
-
-def _check_date(value: date | None, field_name: str, today: date) -> date:
-    if value is None:
-        raise InvalidInput(field_name, Message(QT_TRANSLATE_NOOP("Domain", "Please enter a date.")))
-    if value > today:
-        raise InvalidInput(field_name, Message(QT_TRANSLATE_NOOP("Domain", "This date is in the future.")))
-    return value
-
-
-def _check_employer(entry: EmployerEntry, prefix: str, check: _Checker, today: date) -> CheckedEmployer:
+def _check_employer(entry: EmployerEntry, prefix: str, check: Checker, today: date) -> CheckedEmployer:
     name = check("", clean_line, entry.name, field=f"{prefix}.name", max_length=100, required=True)
     credit_code = id_number = None
     override = check(
@@ -223,7 +191,7 @@ def _check_employer(entry: EmployerEntry, prefix: str, check: _Checker, today: d
     )
 
 
-def _check_workers(entries: list[WorkerEntry], check: _Checker, today: date, category: Category) -> list[CheckedWorker]:
+def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, category: Category) -> list[CheckedWorker]:
     if not entries:
         check.refuse("workers", QT_TRANSLATE_NOOP("Domain", "Add at least one worker."))
         return []
@@ -277,13 +245,13 @@ def _check_workers(entries: list[WorkerEntry], check: _Checker, today: date, cat
 
 def validate(form: IntakeForm, today: date) -> CheckedIntake:
     """Check the whole form; raises ValidationFailed listing every wrong field, and changes nothing."""
-    check = _Checker()
-    channel = check(IntakeChannel.VISIT, _required_choice, form.channel, "channel")
-    category = check(Category.OTHER, _required_choice, form.category, "category")
-    received_on = check(today, _check_date, form.received_on, "received_on", today)
+    check = Checker()
+    channel = check(IntakeChannel.VISIT, required_choice, form.channel, "channel")
+    category = check(Category.OTHER, required_choice, form.category, "category")
+    received_on = check(today, past_date, form.received_on, "received_on", today)
     knew_on = received_on
     if form.knew_on is not None:
-        knew_on = check(received_on, _check_date, form.knew_on, "knew_on", today)
+        knew_on = check(received_on, past_date, form.knew_on, "knew_on", today)
     facts = check("", clean_text, form.facts, field="facts", max_length=FACTS_MAX, required=True)
     workers = _check_workers(form.workers, check, today, category)
     employer = _check_employer(form.employer, "employer", check, today)

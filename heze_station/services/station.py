@@ -8,11 +8,13 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from ..domain.workcalendar import WorkCalendar
+from ..storage.blobs import BlobStore
 from ..storage.database import Database, open_database
 from ..storage.models import Setting, StaffRole, StaffUser, Station
 from . import calendar
 
 DATABASE_FILE = "station.sqlite3"
+ATTACHMENTS_DIR = "attachments"
 DEFAULT_STATION_NAME = "菏谐驿站"
 DEFAULT_CASE_WORD = "菏谐调字"
 
@@ -27,6 +29,11 @@ class StationContext:
     station_name: str
     user_name: str
     calendar: WorkCalendar = field(default_factory=WorkCalendar.weekends_only)
+
+    @property
+    def blobs(self) -> BlobStore:
+        """Attachment bytes, in a folder beside the database file."""
+        return BlobStore(self.database.path.parent / ATTACHMENTS_DIR)
 
     def close(self) -> None:
         self.database.close()

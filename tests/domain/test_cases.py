@@ -27,10 +27,12 @@ _END = (
     S.WITHDRAWN,
     S.REFERRED_ARBITRATION,
     S.REFERRED_INSPECTION,
+    S.REFERRED_COURT,
 )
 
 # registered -> accepted | refused; accepted -> in mediation; accepted or in mediation -> withdrawn / referred;
-# in mediation -> agreement | failure; every end state -> closed; closed is final.
+# in mediation -> agreement | failure; a failed mediation or an agreement (when not performed) -> arbitration or
+# inspection; an agreement -> court for a payment order; every end state -> closed; closed is final.
 EXPECTED: dict[tuple[CaseStatus, CaseAction], CaseStatus] = {
     (S.REGISTERED, A.ACCEPT): S.ACCEPTED,
     (S.REGISTERED, A.REFUSE): S.REFUSED,
@@ -43,6 +45,11 @@ EXPECTED: dict[tuple[CaseStatus, CaseAction], CaseStatus] = {
     (S.IN_MEDIATION, A.WITHDRAW): S.WITHDRAWN,
     (S.IN_MEDIATION, A.REFER_ARBITRATION): S.REFERRED_ARBITRATION,
     (S.IN_MEDIATION, A.REFER_INSPECTION): S.REFERRED_INSPECTION,
+    (S.MEDIATION_FAILED, A.REFER_ARBITRATION): S.REFERRED_ARBITRATION,
+    (S.MEDIATION_FAILED, A.REFER_INSPECTION): S.REFERRED_INSPECTION,
+    (S.AGREEMENT, A.REFER_ARBITRATION): S.REFERRED_ARBITRATION,
+    (S.AGREEMENT, A.REFER_INSPECTION): S.REFERRED_INSPECTION,
+    (S.AGREEMENT, A.REFER_COURT): S.REFERRED_COURT,
     **{(end, A.CLOSE): S.CLOSED for end in _END},
 }
 
@@ -52,9 +59,9 @@ ILLEGAL = [pair for pair in ALL_PAIRS if pair not in EXPECTED]
 
 
 def test_the_table_covers_every_status_and_action() -> None:
-    assert len(ALL_PAIRS) == len(CaseStatus) * len(CaseAction) == 90
-    assert len(ALLOWED) == 17
-    assert len(ILLEGAL) == 73
+    assert len(ALL_PAIRS) == len(CaseStatus) * len(CaseAction) == 110
+    assert len(ALLOWED) == 23
+    assert len(ILLEGAL) == 87
 
 
 @pytest.mark.parametrize(("status", "action"), ALLOWED, ids=[f"{s.value}-{a.value}" for s, a in ALLOWED])
@@ -99,7 +106,9 @@ def test_allowed_actions_for_the_main_statuses() -> None:
         A.REFER_INSPECTION,
     ]
     assert allowed_actions(S.CLOSED) == []
-    for end in _END:
+    assert allowed_actions(S.MEDIATION_FAILED) == [A.REFER_ARBITRATION, A.REFER_INSPECTION, A.CLOSE]
+    assert allowed_actions(S.AGREEMENT) == [A.REFER_ARBITRATION, A.REFER_INSPECTION, A.REFER_COURT, A.CLOSE]
+    for end in set(_END) - {S.MEDIATION_FAILED, S.AGREEMENT}:
         assert allowed_actions(end) == [A.CLOSE]
 
 
@@ -119,6 +128,7 @@ def test_actions_that_must_be_explained_in_writing() -> None:
         A.WITHDRAW,
         A.REFER_ARBITRATION,
         A.REFER_INSPECTION,
+        A.REFER_COURT,
     }
 
 

@@ -68,7 +68,7 @@ def test_accept_mediate_agree_close(station: StationContext, case_id: uuid.UUID)
 
     detail = case_actions.perform(station, case_id, A.RECORD_AGREEMENT)
     assert detail.status is S.AGREEMENT
-    assert detail.actions == [A.CLOSE]
+    assert detail.actions == [A.REFER_ARBITRATION, A.REFER_INSPECTION, A.REFER_COURT, A.CLOSE]  # no terms recorded
     case = stored(station, case_id)
     assert case.ended_on == today
     assert case.closed_on is None
@@ -120,8 +120,12 @@ def test_ending_paths_record_the_reason_and_date(
     assert detail.status is final
     assert detail.status_reason == reason
     assert detail.timeline[-1].detail == reason
-    assert detail.actions == [A.CLOSE]
+    # After a failed mediation the case can still go on to arbitration or inspection (R10).
+    onward = [A.REFER_ARBITRATION, A.REFER_INSPECTION] if final is S.MEDIATION_FAILED else []
+    assert detail.actions == [*onward, A.CLOSE]
     assert stored(station, case_id).ended_on == chinatime.today()
+    # The complaint interrupted the limitation period; it runs again, a full year, from this ending (R5).
+    assert stored(station, case_id).limitation_restarts_on == chinatime.today()
     closed = case_actions.perform(station, case_id, A.CLOSE)
     assert closed.status is S.CLOSED
 

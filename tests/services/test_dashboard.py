@@ -86,6 +86,12 @@ def test_decided_and_finished_cases_do_not_appear(station: StationContext) -> No
     case_actions.perform(station, closed, CaseAction.REFUSE, "重复投诉")
     case_actions.perform(station, closed, CaseAction.CLOSE)
 
+    # The refusal still owes the worker a written notice (R2): listed until it is served.
+    board = dashboard(station, chinatime.today())
+    assert {item.case_id for item in board.due} == {accepted, waiting, refused}
+    assert [item.clock.state for item in due_for(board, refused, ClockKind.REFUSAL_NOTICE)] == [ClockState.OVERDUE]
+    case_actions.record_notice_served(station, refused, chinatime.today())
+
     board = dashboard(station, chinatime.today())
 
     assert {item.case_id for item in board.due} == {accepted, waiting}

@@ -1,0 +1,82 @@
+"""Reading agreements for the rules that depend on them: is one in effect, how far it is performed, which clocks
+its case shows. Kept apart from the agreement use cases so the case queries and actions can ask without a cycle."""
+
+import uuid
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
+
+from ..domain import chinatime
+from ..domain.agreements import AgreementState, Instalment
+from ..domain.performance import Performance, performance
+from ..storage.models import Agreement, AgreementInstalment, ArbitralReview, Payment
+
+
+@dataclass(frozen=True)
+class AgreementClocks:
+    """What a case's clocks need to know about its agreement in effect."""
+
+    effective_on: date
+    performance: Performance
+    review_planned: bool
+    review_applied_on: date | None
+
+
+def agreement_in_state(session: Session, case_id: uuid.UUID, state: AgreementState) -> Agreement | None:
+    return session.scalar(
+        select(Agreement).where(Agreement.case_id == case_id, Agreement.state == state, Agreement.deleted_at.is_(None))
+    )
+
+
+def performance_of(session: Session, agreement: Agreement, today: date) -> Performance:
+    return clocks_for(session, [agreement.case_id], today)[agreement.case_id].performance
+
+
+def clocks_for(
+    session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uuid.UUID]], today: date
+) -> dict[uuid.UUID, AgreementClocks]:
+    """The agreement clocks of many cases in three queries (the workbench asks for every case in performance)."""
+    agreements = session.execute(
+        select(Agreement.id, Agreement.case_id, Agreement.effective_at).where(
+            Agreement.case_id.in_(case_ids),
+            Agreement.state == AgreementState.IN_EFFECT,
+            Agreement.deleted_at.is_(None),
+        )
+    ).all()
+    # Agreements are few next to cases (those in performance), so their ids go into the next queries as a list.
+    ids = [row.id for row in agreements]
+    schedules: dict[uuid.UUID, list[Instalment]] = defaultdict(list)
+    for row in session.execute(
+        select(AgreementInstalment.agreement_id, AgreementInstalment.due_on, AgreementInstalment.amount_fen)
+        .where(AgreementInstalment.agreement_id.in_(ids))
+        .order_by(AgreementInstalment.agreement_id, AgreementInstalment.position)
+    ):
+        schedules[row.agreement_id].append(Instalment(row.due_on, row.amount_fen))
+    paid = dict(
+        session.execute(
+            select(Payment.agreement_id, func.sum(Payment.amount_fen))
+            .where(Payment.agreement_id.in_(ids))
+            .group_by(Payment.agreement_id)
+        ).all()
+    )
+    reviews = {
+        row.agreement_id: row.applied_on
+        for row in session.execute(
+            select(ArbitralReview.agreement_id, ArbitralReview.applied_on).where(
+                ArbitralReview.agreement_id.in_(ids), ArbitralReview.deleted_at.is_(None)
+            )
+        )
+    }
+    return {
+        row.case_id: AgreementClocks(
+            effective_on=chinatime.local_date(row.effective_at),
+            performance=performance(schedules[row.id], [paid.get(row.id) or 0], today),
+            review_planned=row.id in reviews,
+            review_applied_on=reviews.get(row.id),
+        )
+        for row in agreements
+    }

@@ -1,0 +1,62 @@
+"""The bytes of attachments (photos, scans, receipts, signatures), stored by their SHA-256 beside the database.
+
+Content addressing means a file is written once and never overwritten: the same scan attached twice is stored
+once, and a name can only ever hold the bytes that hash to it, which is what lets sync move attachments by hash
+and verify them on arrival. A file is written to a temporary name, flushed to disk, then renamed, so a power cut
+leaves either the whole file or none.
+"""
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+
+class BlobMissing(Exception):
+    """The bytes for a hash are not on this device (not synced yet, or lost)."""
+
+
+class BlobCorrupt(Exception):
+    """The stored bytes no longer hash to their name (disk damage)."""
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class BlobStore:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def _path(self, digest: str) -> Path:
+        # Two levels of fan-out keep any one folder small on a station with tens of thousands of scans.
+        return self.root / digest[:2] / digest[2:4] / digest
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` and return its SHA-256 (hex). Storing the same bytes again is a no-op."""
+        digest = sha256_hex(data)
+        path = self._path(digest)
+        if path.exists():
+            return digest
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
+        try:
+            with os.fdopen(handle, "wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return digest
+
+    def get(self, digest: str) -> bytes:
+        path = self._path(digest)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as missing:
+            raise BlobMissing(digest) from missing
+        if sha256_hex(data) != digest:
+            raise BlobCorrupt(digest)
+        return data
