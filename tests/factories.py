@@ -59,3 +59,18 @@ def register(context: StationContext, form: IntakeForm, on: date | None = None) 
     """Register ``form`` through the services as a coordinator would have on the Beijing date ``on`` (default: now)."""
     now = datetime.combine(on, time(10), chinatime.CHINA_TZ) if on else None
     return intake.save(context, intake.validate(form, chinatime.today()), now).case_id
+
+
+def at(day: date, hour: int = 10) -> datetime:
+    """A Beijing moment on ``day``, for services that take ``now`` to replay steps on earlier days."""
+    return datetime.combine(day, time(hour), chinatime.CHINA_TZ)
+
+
+def construction_form(workers: int, *, received_on: date) -> IntakeForm:
+    """Scenario 1's complaint: migrant workers against a labour subcontractor on a housing project."""
+    form = intake_form(workers, received_on=received_on)
+    form.category = Category.WAGES
+    form.channel = IntakeChannel.ON_SITE
+    form.project_name = "菏泽市牡丹区幸福里小区三期"
+    form.general_contractor = EmployerEntry(name="山东鲁建集团有限公司", credit_code=credit_code(900))
+    return form

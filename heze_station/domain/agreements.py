@@ -201,3 +201,17 @@ def missing_for_effect(
     if not seal_applied:
         missing.append(Message(QT_TRANSLATE_NOOP("Domain", "The station's seal has not been applied.")))
     return missing
+
+
+def normalise_account_number(text: str, *, field: str) -> str:
+    """A bank card or account number as typed ('6222 0216 0000 1234 567'): digits only, 10 to 30 of them.
+
+    Chinese bank account numbers have no common checksum (card numbers mostly pass Luhn, passbook accounts do
+    not), so only the shape is checked; the payee's name on the account is what the coordinator confirms.
+    """
+    digits = "".join(text.split())
+    if not digits:
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the worker's bank account number."))
+    if not digits.isascii() or not digits.isdigit() or not 10 <= len(digits) <= 30:
+        raise refusal(field, QT_TRANSLATE_NOOP("Domain", "A bank account number has 10 to 30 digits."))
+    return digits

@@ -85,6 +85,7 @@ class CaseRow:
 
 @dataclass(frozen=True)
 class ClaimantView:
+    person_id: uuid.UUID
     name: str
     id_number: str
     sex: Sex | None
@@ -286,6 +287,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         project_name=full.project.name if full.project else "",
         claimants=[
             ClaimantView(
+                c.person_id,
                 c.person.name,
                 c.person.id_number or "",
                 c.person.sex,

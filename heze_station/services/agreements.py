@@ -1,0 +1,505 @@
+"""Mediation agreements: draft the terms, collect the signatures and the seal, bring the agreement into effect.
+
+A draft can be rewritten until it takes effect; rewriting it drops its signatures, because people signed the
+old terms. Once in effect an agreement never changes (the database refuses it); a change is a new agreement
+that supersedes it when it in turn takes effect.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..domain import chinatime
+from ..domain.agreements import (
+    DEFAULT_ORIGINALS,
+    MAX_ORIGINALS,
+    TERMS_MAX,
+    WORKER_SIDE,
+    AgreementState,
+    Instalment,
+    PayerRole,
+    PaymentMethod,
+    Signer,
+    SignerRole,
+    check_schedule,
+    missing_for_effect,
+    normalise_account_number,
+)
+from ..domain.cases import CaseAction, CaseEvent, CaseStatus
+from ..domain.errors import IllegalTransition, NotFound, ValidationFailed, refusal
+from ..domain.mediation import AttachmentKind
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.money import MAX_FEN, format_yuan, parse_yuan
+from ..domain.parties import RespondentRole
+from ..domain.performance import Performance
+from ..domain.text import NAME_MAX, clean_line, clean_text
+from ..storage.models import (
+    Agreement,
+    AgreementInstalment,
+    AgreementShare,
+    AgreementSignature,
+    ArbitralReview,
+    Attachment,
+    Case,
+    CaseClaimant,
+    CaseRespondent,
+    Employer,
+    Payment,
+    Project,
+)
+from ..storage.types import utc_now
+from . import attachments, timeline
+from .agreement_queries import agreement_in_state, performance_of
+from .case_actions import apply_action
+from .case_queries import get_case
+from .checks import Checker, past_date, required_choice
+from .station import StationContext
+
+
+@dataclass
+class ShareEntry:
+    """One worker's line of the agreement, as typed."""
+
+    person_id: uuid.UUID
+    amount: str = ""  # yuan
+    bank: str = ""
+    account_number: str = ""
+
+
+@dataclass
+class InstalmentEntry:
+    due_on: date | None = None
+    amount: str = ""  # yuan
+
+
+@dataclass
+class AgreementForm:
+    agreed_on: date | None = None
+    payer_role: PayerRole | None = None
+    payment_method: PaymentMethod | None = None
+    shares: list[ShareEntry] = field(default_factory=list)
+    instalments: list[InstalmentEntry] = field(default_factory=list)
+    waived_claims: str = ""
+    default_clause: str = ""
+    other_terms: str = ""
+    originals: int = DEFAULT_ORIGINALS
+
+
+@dataclass(frozen=True)
+class ShareView:
+    person_id: uuid.UUID
+    name: str
+    amount_fen: int
+    bank: str
+    account_number: str
+
+
+@dataclass(frozen=True)
+class SignatureView:
+    role: SignerRole
+    name: str
+    signed_for: str  # the worker's name when an agent or representative signed
+    signed_at: datetime
+    image_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class PaymentView:
+    paid_on: date
+    amount_fen: int
+    method: PaymentMethod
+    reference: str
+    receipt_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    id: uuid.UUID
+    state: AgreementState
+    agreed_on: date
+    payer_name: str
+    payer_role: PayerRole
+    payment_method: PaymentMethod
+    total_fen: int
+    shares: list[ShareView]
+    instalments: list[Instalment]
+    waived_claims: str
+    default_clause: str
+    other_terms: str
+    originals: int
+    signatures: list[SignatureView]
+    seal_applied_at: datetime | None
+    effective_at: datetime | None
+    missing: list[Message]  # what it lacks before it can take effect; empty once in effect
+    performance: Performance | None  # for the agreement in effect
+    payments: list[PaymentView]
+    review_planned: bool
+    review_applied_on: date | None
+    review_returned_on: date | None
+
+
+@dataclass(frozen=True)
+class CaseAgreements:
+    case_status: CaseStatus
+    in_effect: AgreementView | None
+    draft: AgreementView | None
+    superseded: list[AgreementView]
+
+
+def _payer(session: Session, case: Case, role: PayerRole) -> Employer:
+    wanted = RespondentRole.GENERAL_CONTRACTOR if role is PayerRole.GENERAL_CONTRACTOR else RespondentRole.EMPLOYER
+    respondent = session.scalar(
+        select(CaseRespondent)
+        .where(CaseRespondent.case_id == case.id, CaseRespondent.role == wanted, CaseRespondent.deleted_at.is_(None))
+        .order_by(CaseRespondent.position)
+    )
+    if respondent is not None:
+        return session.get_one(Employer, respondent.employer_id)
+    project = session.get(Project, case.project_id) if case.project_id else None
+    if role is PayerRole.GENERAL_CONTRACTOR and project is not None and project.general_contractor_id is not None:
+        return session.get_one(Employer, project.general_contractor_id)
+    raise refusal(
+        "payer_role", QT_TRANSLATE_NOOP("Domain", "This case names no general contractor; choose the respondent.")
+    )
+
+
+def _claimants(session: Session, case: Case) -> dict[uuid.UUID, CaseClaimant]:
+    rows = session.scalars(
+        select(CaseClaimant)
+        .where(CaseClaimant.case_id == case.id, CaseClaimant.deleted_at.is_(None))
+        .options(selectinload(CaseClaimant.person))
+        .order_by(CaseClaimant.position)
+    )
+    return {row.person_id: row for row in rows}
+
+
+@dataclass(frozen=True)
+class _Terms:
+    agreed_on: date
+    payer_role: PayerRole
+    method: PaymentMethod
+    shares: list[tuple[uuid.UUID, int, str, str]]  # worker, fen, bank, account number
+    total: int
+    instalments: list[Instalment]
+    waived: str
+    clause: str
+    other: str
+
+
+def _check_terms(form: AgreementForm, claimants: dict[uuid.UUID, CaseClaimant], today: date) -> _Terms:
+    check = Checker()
+    agreed_on = check(today, past_date, form.agreed_on, "agreed_on", today)
+    payer_role = check(PayerRole.RESPONDENT, required_choice, form.payer_role, "payer_role")
+    method = check(PaymentMethod.BANK_TRANSFER, required_choice, form.payment_method, "payment_method")
+    shares = []
+    for index, entry in enumerate(form.shares):
+        prefix = f"share.{index + 1}"
+        if entry.person_id not in claimants:
+            check.refuse(f"{prefix}.worker", QT_TRANSLATE_NOOP("Domain", "This worker is not a claimant of the case."))
+            continue
+        amount = check(0, parse_yuan, entry.amount, field=f"{prefix}.amount")
+        bank = account = ""
+        if method is PaymentMethod.BANK_TRANSFER:
+            bank = check("", clean_line, entry.bank, field=f"{prefix}.bank", max_length=NAME_MAX, required=True)
+            account = check("", normalise_account_number, entry.account_number, field=f"{prefix}.account_number")
+        shares.append((entry.person_id, amount, bank, account))
+    if not shares:
+        check.refuse("shares", QT_TRANSLATE_NOOP("Domain", "Enter what each worker receives."))
+    if len({person_id for person_id, *_ in shares}) != len(shares):
+        check.refuse("shares", QT_TRANSLATE_NOOP("Domain", "A worker is listed twice."))
+    total = sum(amount for _, amount, *_ in shares)
+    if total > MAX_FEN:
+        check.refuse(
+            "shares",
+            QT_TRANSLATE_NOOP("Domain", "The amount cannot be more than {maximum}."),
+            maximum=format_yuan(MAX_FEN),
+        )
+    instalments = []
+    for index, entry in enumerate(form.instalments):
+        prefix = f"instalment.{index + 1}"
+        if entry.due_on is None:
+            check.refuse(prefix, QT_TRANSLATE_NOOP("Domain", "Please enter a date."))
+        amount = check(0, parse_yuan, entry.amount, field=prefix)
+        instalments.append(Instalment(entry.due_on or agreed_on, amount))
+    if not check.errors:
+        check(None, check_schedule, agreed_on, total, instalments)
+    waived = check("", clean_text, form.waived_claims, field="waived_claims", max_length=TERMS_MAX)
+    clause = check("", clean_text, form.default_clause, field="default_clause", max_length=TERMS_MAX, required=True)
+    other = check("", clean_text, form.other_terms, field="other_terms", max_length=TERMS_MAX)
+    if not 1 <= form.originals <= MAX_ORIGINALS:
+        check.refuse(
+            "originals",
+            QT_TRANSLATE_NOOP("Domain", "Between 1 and {maximum} originals."),
+            maximum=MAX_ORIGINALS,
+        )
+    check.done()
+    return _Terms(agreed_on, payer_role, method, shares, total, instalments, waived, clause, other)
+
+
+def save_draft(
+    context: StationContext, case_id: uuid.UUID, form: AgreementForm, *, now: datetime | None = None
+) -> CaseAgreements:
+    """Write the terms as a draft (replacing an earlier draft and its signatures), all checked first.
+
+    While mediating, the draft becomes the case's agreement; once an agreement is in effect, a draft is the
+    superseding agreement that will replace it.
+    """
+    now = now or utc_now()
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        in_effect = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+        if case.status is not CaseStatus.IN_MEDIATION and in_effect is None:
+            raise IllegalTransition(
+                Message(
+                    QT_TRANSLATE_NOOP("Domain", 'This case is "{status}"; an agreement is made during mediation.'),
+                    {"status": case.status},
+                )
+            )
+        terms = _check_terms(form, _claimants(session, case), chinatime.local_date(now))
+        payer = _payer(session, case, terms.payer_role)
+        old_draft = agreement_in_state(session, case.id, AgreementState.DRAFT)
+        if old_draft is not None:
+            old_draft.deleted_at = now
+        agreement = Agreement(
+            case_id=case.id,
+            supersedes_id=in_effect.id if in_effect else None,
+            agreed_on=terms.agreed_on,
+            payer_id=payer.id,
+            payer_role=terms.payer_role,
+            payment_method=terms.method,
+            total_fen=terms.total,
+            waived_claims=terms.waived,
+            default_clause=terms.clause,
+            other_terms=terms.other,
+            originals=form.originals,
+            drafted_by_id=context.user_id,
+        )
+        session.add(agreement)
+        session.flush()
+        for position, (person_id, amount, bank, account) in enumerate(terms.shares):
+            session.add(
+                AgreementShare(
+                    agreement_id=agreement.id,
+                    person_id=person_id,
+                    position=position,
+                    amount_fen=amount,
+                    bank=bank,
+                    account_number=account,
+                )
+            )
+        for position, instalment in enumerate(terms.instalments):
+            session.add(
+                AgreementInstalment(
+                    agreement_id=agreement.id,
+                    position=position,
+                    due_on=instalment.due_on,
+                    amount_fen=instalment.amount_fen,
+                )
+            )
+        timeline.add(session, context, case, CaseEvent.AGREEMENT_DRAFTED, format_yuan(terms.total), at=now)
+        return _case_agreements(session, case)
+
+
+def _draft(session: Session, agreement_id: uuid.UUID) -> tuple[Agreement, Case]:
+    agreement = session.get(Agreement, agreement_id)
+    if agreement is None or agreement.deleted_at is not None:
+        raise NotFound(Message(QT_TRANSLATE_NOOP("Domain", "This agreement no longer exists.")))
+    if agreement.state is not AgreementState.DRAFT:
+        raise IllegalTransition(
+            Message(QT_TRANSLATE_NOOP("Domain", "This agreement is in effect and cannot change; draft a new one."))
+        )
+    return agreement, get_case(session, agreement.case_id)
+
+
+def sign(
+    context: StationContext,
+    agreement_id: uuid.UUID,
+    role: SignerRole,
+    name: str = "",
+    person_id: uuid.UUID | None = None,
+    image: bytes | None = None,
+    *,
+    now: datetime | None = None,
+) -> CaseAgreements:
+    """Record one signature: a worker (or the agent or representative signing for one), the employer's handler,
+    or a mediator. ``image`` is the signature drawn on the pad, kept as an attachment."""
+    now = now or utc_now()
+    with context.database.transaction() as session:
+        agreement, case = _draft(session, agreement_id)
+        claimants = _claimants(session, case)
+        signed = session.scalars(
+            select(AgreementSignature).where(AgreementSignature.agreement_id == agreement.id)
+        ).all()
+        if role in WORKER_SIDE:
+            claimant = claimants.get(person_id) if person_id else None
+            if claimant is None:
+                raise refusal("worker", QT_TRANSLATE_NOOP("Domain", "Choose the worker this signature is for."))
+            if role is SignerRole.REPRESENTATIVE and not claimant.is_representative:
+                raise refusal(
+                    "worker",
+                    QT_TRANSLATE_NOOP("Domain", "{name} is not an elected representative."),
+                    name=claimant.person.name,
+                )
+            if any(s.person_id == person_id and s.role in WORKER_SIDE for s in signed):
+                raise refusal(
+                    "worker", QT_TRANSLATE_NOOP("Domain", "{name} has already signed."), name=claimant.person.name
+                )
+            # The worker and a representative sign under their own name; an agent under the agent's.
+            name = claimant.person.name if role is not SignerRole.AGENT else name
+        else:
+            person_id = None
+        name = clean_line(name, field="name", max_length=NAME_MAX, required=True)
+        if role not in WORKER_SIDE and any(s.role is role and s.name == name for s in signed):
+            raise refusal("name", QT_TRANSLATE_NOOP("Domain", "{name} has already signed."), name=name)
+        image_id = None
+        if image is not None:
+            image_id = attachments.add(
+                session, context, case, AttachmentKind.SIGNATURE, f"{role.value}-{name}.png", image, agreement.id
+            ).id
+        session.add(
+            AgreementSignature(
+                agreement_id=agreement.id,
+                role=role,
+                name=name,
+                person_id=person_id,
+                signed_at=now,
+                image_id=image_id,
+            )
+        )
+        timeline.add(session, context, case, CaseEvent.AGREEMENT_SIGNED, name, at=now)
+        session.flush()
+        return _case_agreements(session, case)
+
+
+def apply_seal(context: StationContext, agreement_id: uuid.UUID, *, now: datetime | None = None) -> CaseAgreements:
+    now = now or utc_now()
+    with context.database.transaction() as session:
+        agreement, case = _draft(session, agreement_id)
+        if agreement.seal_applied_at is None:
+            agreement.seal_applied_at = now
+            timeline.add(session, context, case, CaseEvent.SEAL_APPLIED, at=now)
+        return _case_agreements(session, case)
+
+
+def take_effect(context: StationContext, agreement_id: uuid.UUID, *, now: datetime | None = None) -> CaseAgreements:
+    """R7: in effect once every party has signed and the seal is applied; refused, listing what is missing,
+    before that. The first agreement ends the mediation; a later one supersedes the one in effect."""
+    now = now or utc_now()
+    with context.database.transaction() as session:
+        agreement, case = _draft(session, agreement_id)
+        missing = _missing(session, agreement, case)
+        if missing:
+            raise ValidationFailed([refusal("effect", message.text, **message.params) for message in missing])
+        previous = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+        agreement.state = AgreementState.IN_EFFECT
+        agreement.effective_at = now
+        if previous is not None:
+            previous.state = AgreementState.SUPERSEDED
+            timeline.add(session, context, case, CaseEvent.AGREEMENT_SUPERSEDED, at=now)
+        timeline.add(session, context, case, CaseEvent.AGREEMENT_IN_EFFECT, format_yuan(agreement.total_fen), at=now)
+        if case.status is CaseStatus.IN_MEDIATION:
+            apply_action(session, context, case, CaseAction.RECORD_AGREEMENT, "", now)
+        session.flush()
+        return _case_agreements(session, case)
+
+
+def discard_draft(context: StationContext, agreement_id: uuid.UUID) -> CaseAgreements:
+    with context.database.transaction() as session:
+        agreement, case = _draft(session, agreement_id)
+        agreement.deleted_at = utc_now()
+        return _case_agreements(session, case)
+
+
+def case_agreements(context: StationContext, case_id: uuid.UUID) -> CaseAgreements:
+    with context.database.transaction() as session:
+        return _case_agreements(session, get_case(session, case_id))
+
+
+def _missing(session: Session, agreement: Agreement, case: Case) -> list[Message]:
+    claimants = _claimants(session, case)
+    signatures = session.scalars(
+        select(AgreementSignature).where(AgreementSignature.agreement_id == agreement.id)
+    ).all()
+    return missing_for_effect(
+        [Signer(s.role, s.person_id, s.name) for s in signatures],
+        worker_names={person_id: row.person.name for person_id, row in claimants.items()},
+        representative_ids=[person_id for person_id, row in claimants.items() if row.is_representative],
+        is_collective=case.is_collective,
+        seal_applied=agreement.seal_applied_at is not None,
+    )
+
+
+def _case_agreements(session: Session, case: Case) -> CaseAgreements:
+    session.flush()
+    rows = session.scalars(
+        select(Agreement)
+        .where(Agreement.case_id == case.id, Agreement.deleted_at.is_(None))
+        .options(
+            selectinload(Agreement.payer),
+            selectinload(Agreement.shares).selectinload(AgreementShare.person),
+            selectinload(Agreement.instalments),
+            selectinload(Agreement.signatures),
+        )
+        .order_by(Agreement.created_at)
+        .execution_options(populate_existing=True)
+    ).all()
+    views = [_view(session, row, case) for row in rows]
+    by_state = {state: [view for view in views if view.state is state] for state in AgreementState}
+    return CaseAgreements(
+        case_status=case.status,
+        in_effect=next(iter(by_state[AgreementState.IN_EFFECT]), None),
+        draft=next(iter(by_state[AgreementState.DRAFT]), None),
+        superseded=by_state[AgreementState.SUPERSEDED],
+    )
+
+
+def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
+    in_effect = agreement.state is AgreementState.IN_EFFECT
+    names = {share.person_id: share.person.name for share in agreement.shares}
+    payments = (
+        session.scalars(select(Payment).where(Payment.agreement_id == agreement.id).order_by(Payment.paid_on)).all()
+        if in_effect
+        else []
+    )
+    receipts = dict(
+        session.execute(
+            select(Attachment.owner_id, Attachment.id).where(
+                Attachment.owner_id.in_([payment.id for payment in payments]),
+                Attachment.kind == AttachmentKind.RECEIPT,
+                Attachment.deleted_at.is_(None),
+            )
+        ).all()
+    )
+    review = session.scalar(select(ArbitralReview).where(ArbitralReview.agreement_id == agreement.id))
+    return AgreementView(
+        id=agreement.id,
+        state=agreement.state,
+        agreed_on=agreement.agreed_on,
+        payer_name=agreement.payer.name,
+        payer_role=agreement.payer_role,
+        payment_method=agreement.payment_method,
+        total_fen=agreement.total_fen,
+        shares=[
+            ShareView(s.person_id, s.person.name, s.amount_fen, s.bank, s.account_number) for s in agreement.shares
+        ],
+        instalments=[Instalment(i.due_on, i.amount_fen) for i in agreement.instalments],
+        waived_claims=agreement.waived_claims,
+        default_clause=agreement.default_clause,
+        other_terms=agreement.other_terms,
+        originals=agreement.originals,
+        signatures=[
+            SignatureView(s.role, s.name, names.get(s.person_id, "") if s.person_id else "", s.signed_at, s.image_id)
+            for s in agreement.signatures
+        ],
+        seal_applied_at=agreement.seal_applied_at,
+        effective_at=agreement.effective_at,
+        missing=[] if agreement.state is not AgreementState.DRAFT else _missing(session, agreement, case),
+        performance=performance_of(session, agreement, chinatime.today()) if in_effect else None,
+        payments=[PaymentView(p.paid_on, p.amount_fen, p.method, p.reference, receipts.get(p.id)) for p in payments],
+        review_planned=review is not None,
+        review_applied_on=review.applied_on if review else None,
+        review_returned_on=review.returned_on if review else None,
+    )

@@ -1,0 +1,158 @@
+"""Performance of an agreement (履行): payments as they arrive, and the arbitral review the parties may ask for."""
+
+import uuid
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import chinatime
+from ..domain.agreements import AgreementState, PaymentMethod
+from ..domain.cases import CaseEvent
+from ..domain.clocks import ARBITRAL_REVIEW_DAYS
+from ..domain.errors import IllegalTransition, NotFound, refusal
+from ..domain.mediation import AttachmentKind
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.money import format_yuan, parse_yuan
+from ..domain.text import clean_line
+from ..storage.models import Agreement, ArbitralReview, Case, Payment
+from ..storage.types import utc_now
+from . import attachments, timeline
+from .agreement_queries import agreement_in_state, performance_of
+from .agreements import CaseAgreements, case_agreements
+from .case_queries import get_case
+from .checks import Checker, past_date, required_choice
+from .station import StationContext
+
+REFERENCE_MAX = 100
+
+
+def _agreement_in_effect(session: Session, case_id: uuid.UUID) -> tuple[Agreement, Case]:
+    case = get_case(session, case_id)
+    agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+    if agreement is None:
+        raise IllegalTransition(Message(QT_TRANSLATE_NOOP("Domain", "This case has no agreement in effect.")))
+    return agreement, case
+
+
+def record_payment(
+    context: StationContext,
+    case_id: uuid.UUID,
+    paid_on: date | None,
+    amount: str,
+    method: PaymentMethod | None,
+    reference: str = "",
+    receipt: tuple[str, bytes] | None = None,
+    *,
+    now: datetime | None = None,
+) -> CaseAgreements:
+    """Record money paid under the agreement in effect; it fills the instalments in the order they fall due.
+
+    A payment larger than what is still owed is refused: it is almost always a typing slip, and an overpayment
+    is not something the agreement provides for. ``receipt`` is (file name, bytes) of the transfer slip or the
+    signed cash receipt.
+    """
+    now = now or utc_now()
+    today = chinatime.local_date(now)
+    check = Checker()
+    paid_on = check(today, past_date, paid_on, "paid_on", today)
+    fen = check(0, parse_yuan, amount, field="amount")
+    method = check(PaymentMethod.BANK_TRANSFER, required_choice, method, "method")
+    reference = check("", clean_line, reference, field="reference", max_length=REFERENCE_MAX)
+    with context.database.transaction() as session:
+        agreement, case = _agreement_in_effect(session, case_id)
+        if paid_on < agreement.agreed_on:
+            check.refuse(
+                "paid_on",
+                QT_TRANSLATE_NOOP("Domain", "The payment cannot come before the agreement of {agreed}."),
+                agreed=agreement.agreed_on.isoformat(),
+            )
+        outstanding = performance_of(session, agreement, today).outstanding_fen
+        if fen > outstanding:
+            check.refuse(
+                "amount",
+                QT_TRANSLATE_NOOP("Domain", "Only {outstanding} is still owed under the agreement."),
+                outstanding=format_yuan(outstanding),
+            )
+        check.done()
+        payment = Payment(
+            agreement_id=agreement.id,
+            paid_on=paid_on,
+            amount_fen=fen,
+            method=method,
+            reference=reference,
+            recorded_by_id=context.user_id,
+        )
+        session.add(payment)
+        session.flush()
+        if receipt is not None:
+            filename, data = receipt
+            attachments.add(session, context, case, AttachmentKind.RECEIPT, filename, data, payment.id)
+        timeline.add(session, context, case, CaseEvent.PAYMENT_RECORDED, format_yuan(fen), at=now)
+    return case_agreements(context, case_id)
+
+
+def plan_review(context: StationContext, case_id: uuid.UUID) -> CaseAgreements:
+    """R9: the parties said they will jointly apply for arbitral review; from now the 15-day window is watched."""
+    with context.database.transaction() as session:
+        agreement, case = _agreement_in_effect(session, case_id)
+        if _review(session, agreement) is None:
+            session.add(ArbitralReview(agreement_id=agreement.id, case_id=case.id))
+            timeline.add(session, context, case, CaseEvent.REVIEW_PLANNED)
+    return case_agreements(context, case_id)
+
+
+def record_review_application(context: StationContext, case_id: uuid.UUID, applied_on: date | None) -> CaseAgreements:
+    with context.database.transaction() as session:
+        agreement, case = _agreement_in_effect(session, case_id)
+        review = _planned_review(session, agreement)
+        applied_on = past_date(applied_on, "applied_on", chinatime.today())
+        assert agreement.effective_at is not None
+        effective_on = chinatime.local_date(agreement.effective_at)
+        last_day = effective_on + timedelta(days=ARBITRAL_REVIEW_DAYS)
+        if not effective_on <= applied_on <= last_day:
+            raise refusal(
+                "applied_on",
+                QT_TRANSLATE_NOOP("Domain", "The application must be made between {first} and {last} (R9)."),
+                first=effective_on.isoformat(),
+                last=last_day.isoformat(),
+            )
+        review.applied_on = applied_on
+        timeline.add(session, context, case, CaseEvent.REVIEW_APPLIED, applied_on.isoformat())
+    return case_agreements(context, case_id)
+
+
+def record_review_returned(
+    context: StationContext, case_id: uuid.UUID, returned_on: date | None, document: tuple[str, bytes]
+) -> CaseAgreements:
+    """The arbitration committee's mediation document came back: store it with the case."""
+    with context.database.transaction() as session:
+        agreement, case = _agreement_in_effect(session, case_id)
+        review = _planned_review(session, agreement)
+        if review.applied_on is None:
+            raise refusal("returned_on", QT_TRANSLATE_NOOP("Domain", "Record the application first."))
+        returned_on = past_date(returned_on, "returned_on", chinatime.today())
+        if returned_on < review.applied_on:
+            raise refusal(
+                "returned_on",
+                QT_TRANSLATE_NOOP("Domain", "The document cannot come back before the application of {applied}."),
+                applied=review.applied_on.isoformat(),
+            )
+        filename, data = document
+        attachments.add(session, context, case, AttachmentKind.ARBITRAL_DOCUMENT, filename, data, review.id)
+        review.returned_on = returned_on
+        timeline.add(session, context, case, CaseEvent.REVIEW_RETURNED, returned_on.isoformat())
+    return case_agreements(context, case_id)
+
+
+def _review(session: Session, agreement: Agreement) -> ArbitralReview | None:
+    return session.scalar(
+        select(ArbitralReview).where(ArbitralReview.agreement_id == agreement.id, ArbitralReview.deleted_at.is_(None))
+    )
+
+
+def _planned_review(session: Session, agreement: Agreement) -> ArbitralReview:
+    review = _review(session, agreement)
+    if review is None:
+        raise NotFound(Message(QT_TRANSLATE_NOOP("Domain", "Record first that the parties intend to apply.")))
+    return review

@@ -1,0 +1,70 @@
+"""Steps shared by the mediation and agreement tests: a case in mediation, terms, and every signature."""
+
+import uuid
+from datetime import date, datetime
+
+from heze_station.domain.agreements import DEFAULT_CLAUSE, PayerRole, PaymentMethod, SignerRole
+from heze_station.domain.cases import CaseAction
+from heze_station.services import agreements, case_actions, case_queries
+from heze_station.services.agreements import AgreementForm, CaseAgreements, InstalmentEntry, ShareEntry
+from heze_station.services.intake import IntakeForm
+from heze_station.services.station import StationContext
+from tests.factories import at, register
+
+BANK = "中国农业银行菏泽牡丹支行"
+
+
+def mediating(context: StationContext, form: IntakeForm, on: date | None) -> uuid.UUID:
+    """Register, accept and start mediating, on the morning of ``on`` (or right now)."""
+    case_id = register(context, form, on=on)
+    case_actions.perform(context, case_id, CaseAction.ACCEPT, now=at(on) if on else None)
+    case_actions.perform(context, case_id, CaseAction.START_MEDIATION, now=at(on, 11) if on else None)
+    return case_id
+
+
+def claimant_ids(context: StationContext, case_id: uuid.UUID) -> list[uuid.UUID]:
+    return [claimant.person_id for claimant in case_queries.case_detail(context, case_id).claimants]
+
+
+def terms(
+    context: StationContext,
+    case_id: uuid.UUID,
+    agreed_on: date,
+    instalments: list[tuple[date, str]],
+    *,
+    amount_each: str,
+    method: PaymentMethod = PaymentMethod.BANK_TRANSFER,
+    payer: PayerRole = PayerRole.RESPONDENT,
+) -> AgreementForm:
+    return AgreementForm(
+        agreed_on=agreed_on,
+        payer_role=payer,
+        payment_method=method,
+        shares=[
+            ShareEntry(person_id, amount_each, BANK, f"62284812{index:011d}")
+            for index, person_id in enumerate(claimant_ids(context, case_id))
+        ],
+        instalments=[InstalmentEntry(due, amount) for due, amount in instalments],
+        waived_claims="申请人放弃其他仲裁请求。",
+        default_clause=DEFAULT_CLAUSE,
+    )
+
+
+def sign_everything(context: StationContext, agreement_id: uuid.UUID, case_id: uuid.UUID, now: datetime) -> None:
+    """Every signature R7 asks for, and the seal: the workers (or their representatives), handler and mediator."""
+    detail = case_queries.case_detail(context, case_id)
+    for claimant in detail.claimants:
+        if not detail.is_collective:
+            agreements.sign(context, agreement_id, SignerRole.WORKER, person_id=claimant.person_id, now=now)
+        elif claimant.representative:
+            agreements.sign(context, agreement_id, SignerRole.REPRESENTATIVE, person_id=claimant.person_id, now=now)
+    agreements.sign(context, agreement_id, SignerRole.EMPLOYER_HANDLER, "王经理", now=now)
+    agreements.sign(context, agreement_id, SignerRole.MEDIATOR, "李调解", now=now)
+    agreements.apply_seal(context, agreement_id, now=now)
+
+
+def agree(context: StationContext, case_id: uuid.UUID, form: AgreementForm, now: datetime) -> CaseAgreements:
+    draft = agreements.save_draft(context, case_id, form, now=now).draft
+    assert draft is not None
+    sign_everything(context, draft.id, case_id, now)
+    return agreements.take_effect(context, draft.id, now=now)

@@ -1,0 +1,199 @@
+"""The scenarios of shared/domain/scenarios.md that mediation touches, end to end through the services.
+
+Each follows a station's real path with dates relative to today, so the clocks are read the way the workbench
+reads them on the day.
+"""
+
+from datetime import date, timedelta
+
+from heze_station.domain import chinatime
+from heze_station.domain.agreements import PayerRole, PaymentMethod
+from heze_station.domain.cases import CaseAction, CaseStatus, Category, IntakeChannel
+from heze_station.domain.clocks import ClockKind, ClockState
+from heze_station.domain.mediation import MinuteKind, PlaceKind
+from heze_station.domain.performance import InstalmentState, PerformanceState
+from heze_station.services import agreements, case_actions, case_queries, mediation, payments
+from heze_station.services.dashboard import dashboard
+from heze_station.services.mediation import SessionForm
+from heze_station.services.station import StationContext
+from tests.factories import at, construction_form, intake_form, register
+
+from .agreement_steps import agree, mediating, terms
+
+
+def clock(context: StationContext, case_id, kind: ClockKind):
+    (found,) = [c for c in case_queries.case_detail(context, case_id).clocks if c.kind is kind]
+    return found
+
+
+def due_on_board(context: StationContext, case_id, kind: ClockKind, today: date):
+    return [item.clock for item in dashboard(context, today).due if item.case_id == case_id and item.clock.kind is kind]
+
+
+def test_scenario_1_collective_on_site_instalment_missed(station: StationContext) -> None:
+    today = chinatime.today()
+    start = today - timedelta(days=25)
+    case_id = mediating(station, construction_form(23, received_on=start), start)
+    detail = case_queries.case_detail(station, case_id)
+    assert detail.is_collective
+    assert sum(c.representative for c in detail.claimants) == 3
+
+    # The mobile court sits on the site, offline.
+    session = mediation.record_session(
+        station,
+        case_id,
+        SessionForm(
+            held_at=at(start + timedelta(days=1), 14),
+            place_kind=PlaceKind.SITE,
+            place="幸福里小区三期项目部",
+            mediators="李调解、流动仲裁庭张仲裁员",
+            recorder="赵书记员",
+            worker_side="工人代表 工人0、工人1、工人2",
+            employer_side="劳务公司负责人王经理；总包单位项目经理刘工",
+            identity_checked=True,
+            rights_notified=True,
+        ),
+    )
+    mediation.add_minute(station, session.id, MinuteKind.WORKER_STATEMENT, "23名工人8-10月工资未结清。", "工人0")
+    mediation.add_minute(station, session.id, MinuteKind.PROPOSAL, "由总包单位先行垫付，分三期支付。")
+    mediation.sign_minutes(station, session.id)
+
+    # The agreement names the general contractor as payer of first resort, in three instalments.
+    agreed_on = start + timedelta(days=2)
+    form = terms(
+        station,
+        case_id,
+        agreed_on,
+        [
+            (agreed_on + timedelta(days=3), "30000"),
+            (today - timedelta(days=1), "30000"),
+            (today + timedelta(days=30), "27400"),
+        ],
+        amount_each="3800",
+        payer=PayerRole.GENERAL_CONTRACTOR,
+    )
+    result = agree(station, case_id, form, at(agreed_on, 16))
+    assert result.in_effect is not None
+    assert result.in_effect.payer_name == "山东鲁建集团有限公司"
+    assert result.in_effect.total_fen == 23 * 3800_00
+    assert case_queries.case_detail(station, case_id).status is CaseStatus.AGREEMENT
+    assert clock(station, case_id, ClockKind.MEDIATION).state is ClockState.DONE
+
+    payments.record_payment(station, case_id, agreed_on + timedelta(days=3), "30000", PaymentMethod.BANK_TRANSFER)
+
+    # The day instalment 2 falls due the case is not yet in default; the next day it is, and the workbench says so.
+    assert [c.state for c in due_on_board(station, case_id, ClockKind.PERFORMANCE, today - timedelta(days=1))] == [
+        ClockState.DUE_TODAY
+    ]
+    assert [c.state for c in due_on_board(station, case_id, ClockKind.PERFORMANCE, today)] == [ClockState.OVERDUE]
+    performance = agreements.case_agreements(station, case_id).in_effect.performance
+    assert performance.state is PerformanceState.IN_DEFAULT
+    assert [i.state for i in performance.instalments] == [
+        InstalmentState.PAID,
+        InstalmentState.IN_DEFAULT,
+        InstalmentState.UPCOMING,
+    ]
+    assert performance.defaulted_since == today
+
+    # In default it cannot be closed, and the payment-order route is open.
+    detail = case_queries.case_detail(station, case_id)
+    assert CaseAction.CLOSE not in detail.actions
+    assert CaseAction.REFER_COURT in detail.actions
+    referred = case_actions.perform(station, case_id, CaseAction.REFER_COURT, "第二期30000元逾期未付，支持申请支付令。")
+    assert referred.status is CaseStatus.REFERRED_COURT
+    limitation = clock(station, case_id, ClockKind.LIMITATION)
+    assert (
+        limitation.due == date(today.year + 1, today.month, today.day) if (today.month, today.day) != (2, 29) else True
+    )
+    assert limitation.state is ClockState.OK
+
+
+def test_scenario_2_walk_in_closed_the_same_day(station: StationContext) -> None:
+    today = chinatime.today()
+    form = intake_form(1, received_on=today)
+    form.category = Category.OVERTIME_PAY
+    form.channel = IntakeChannel.VISIT
+    form.workers[0].claimed = "3800"
+    case_id = mediating(station, form, None)
+    form = terms(station, case_id, today, [(today, "3800")], amount_each="3800")
+    agree(station, case_id, form, chinatime.now())
+
+    payments.record_payment(
+        station,
+        case_id,
+        today,
+        "3800",
+        PaymentMethod.BANK_TRANSFER,
+        "转账流水 20261127001",
+        ("回单.jpg", b"\xff\xd8 jpeg"),
+    )
+    in_effect = agreements.case_agreements(station, case_id).in_effect
+    assert in_effect.performance.state is PerformanceState.PERFORMED
+    assert in_effect.payments[0].receipt_id is not None
+
+    closed = case_actions.perform(station, case_id, CaseAction.CLOSE)
+    assert closed.status is CaseStatus.CLOSED
+    quick = clock(station, case_id, ClockKind.QUICK_CLOSE)
+    assert quick.state is ClockState.DONE
+    assert quick.days_left >= 0  # inside the 3-day target
+    kinds = [event.kind for event in closed.timeline]
+    assert kinds[:3] == ["registered", "accept", "start_mediation"]
+    assert {"agreement_in_effect", "payment_recorded", "record_agreement", "close"} <= set(kinds)
+
+
+def test_scenario_3_refusal_notice_and_limitation(station: StationContext) -> None:
+    today = chinatime.today()
+    received = today - timedelta(days=2)
+    case_id = register(station, intake_form(1, received_on=received), on=received)
+    refused = case_actions.perform(station, case_id, CaseAction.REFUSE, "被申请人明确拒绝调解。")
+    assert refused.status is CaseStatus.REFUSED
+
+    notice = clock(station, case_id, ClockKind.REFUSAL_NOTICE)
+    assert notice.due == station.calendar.add_working_days(received, 3)
+    assert notice.state is not ClockState.DONE
+    case_actions.record_notice_served(station, case_id, today)
+    assert clock(station, case_id, ClockKind.REFUSAL_NOTICE).state is ClockState.DONE
+
+    # The complaint interrupted the limitation; from the refusal it runs a full year again (R5).
+    limitation = clock(station, case_id, ClockKind.LIMITATION)
+    assert limitation.label == "Limitation for arbitration (running again)"
+    assert limitation.due.year == today.year + 1
+
+
+def test_scenario_4_fifteen_days_run_out(station: StationContext) -> None:
+    today = chinatime.today()
+    received = today - timedelta(days=16)
+    form = intake_form(1, received_on=received)
+    form.category = Category.TERMINATION  # a dismissal-compensation dispute
+    case_id = mediating(station, form, received)
+
+    assert [c.state for c in due_on_board(station, case_id, ClockKind.MEDIATION, received + timedelta(days=10))] == [
+        ClockState.WARNING
+    ]
+    assert [c.state for c in due_on_board(station, case_id, ClockKind.MEDIATION, received + timedelta(days=13))] == [
+        ClockState.URGENT
+    ]
+    assert clock(station, case_id, ClockKind.MEDIATION).state is ClockState.OVERDUE
+
+    referred = case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
+    assert referred.status is CaseStatus.REFERRED_ARBITRATION
+    assert clock(station, case_id, ClockKind.MEDIATION).state is ClockState.DONE
+
+
+def test_scenario_6_arbitral_review_window(station: StationContext) -> None:
+    today = chinatime.today()
+    start = today - timedelta(days=12)
+    case_id = mediating(station, intake_form(1, received_on=start), start)
+    form = terms(station, case_id, start, [(today + timedelta(days=20), "3800")], amount_each="3800")
+    agree(station, case_id, form, at(start, 15))
+
+    payments.plan_review(station, case_id)
+    review = clock(station, case_id, ClockKind.ARBITRAL_REVIEW)
+    assert review.due == start + timedelta(days=15)
+    assert review.state is ClockState.WARNING  # 3 days left
+    assert due_on_board(station, case_id, ClockKind.ARBITRAL_REVIEW, today)
+
+    payments.record_review_application(station, case_id, today)
+    assert clock(station, case_id, ClockKind.ARBITRAL_REVIEW).state is ClockState.DONE
+    returned = payments.record_review_returned(station, case_id, today, ("仲裁调解书.pdf", b"%PDF-1.7 scan"))
+    assert returned.in_effect.review_returned_on == today
