@@ -4,7 +4,7 @@ import mimetypes
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import PurePath
+from pathlib import PureWindowsPath
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,7 +70,8 @@ def add(
             QT_TRANSLATE_NOOP("Domain", "The file is larger than {maximum} MB. Scan or photograph it at a lower size."),
             maximum=MAX_BYTES // (1024 * 1024),
         )
-    name = clean_line(PurePath(filename).name, field="file", max_length=FILENAME_MAX, required=True)
+    # PureWindowsPath splits at both / and \, whichever system the name came from.
+    name = clean_line(PureWindowsPath(filename).name, field="file", max_length=FILENAME_MAX, required=True)
     digest = context.blobs.put(data)
     attachment = Attachment(
         case_id=case.id,
