@@ -4,7 +4,7 @@ import mimetypes
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import PureWindowsPath
+from pathlib import Path, PureWindowsPath
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -48,6 +48,17 @@ def view(attachment: Attachment) -> AttachmentView:
     )
 
 
+def _check_size(size: int) -> None:
+    if not size:
+        raise refusal("file", QT_TRANSLATE_NOOP("Domain", "The file is empty."))
+    if size > MAX_BYTES:
+        raise refusal(
+            "file",
+            QT_TRANSLATE_NOOP("Domain", "The file is larger than {maximum} MB. Scan or photograph it at a lower size."),
+            maximum=MAX_BYTES // (1024 * 1024),
+        )
+
+
 def add(
     session: Session,
     context: StationContext,
@@ -62,14 +73,7 @@ def add(
     The bytes are written first: if the transaction then rolls back, an unreferenced file is left in the store,
     which is harmless (it is only ever found through a row), whereas a row without its bytes would be a loss.
     """
-    if not data:
-        raise refusal("file", QT_TRANSLATE_NOOP("Domain", "The file is empty."))
-    if len(data) > MAX_BYTES:
-        raise refusal(
-            "file",
-            QT_TRANSLATE_NOOP("Domain", "The file is larger than {maximum} MB. Scan or photograph it at a lower size."),
-            maximum=MAX_BYTES // (1024 * 1024),
-        )
+    _check_size(len(data))
     # PureWindowsPath splits at both / and \, whichever system the name came from.
     name = clean_line(PureWindowsPath(filename).name, field="file", max_length=FILENAME_MAX, required=True)
     digest = context.blobs.put(data)
@@ -102,6 +106,24 @@ def attach(
         return view(attachment)
 
 
+def read_file(path: Path) -> tuple[str, bytes]:
+    """(name, bytes) of a file a person picked; the size is checked before reading, so a video picked by mistake
+    is refused at once instead of being loaded into memory."""
+    try:
+        _check_size(path.stat().st_size)
+        return path.name, path.read_bytes()
+    except OSError as error:
+        raise refusal(
+            "file", QT_TRANSLATE_NOOP("Domain", "The file cannot be read: {reason}"), reason=error.strerror
+        ) from error
+
+
+def attach_file(
+    context: StationContext, case_id: uuid.UUID, kind: AttachmentKind, path: Path, owner_id: uuid.UUID | None = None
+) -> AttachmentView:
+    return attach(context, case_id, kind, *read_file(path), owner_id)
+
+
 def for_case(session: Session, case_id: uuid.UUID) -> list[AttachmentView]:
     rows = session.scalars(
         select(Attachment)
@@ -127,3 +149,8 @@ def read(context: StationContext, attachment_id: uuid.UUID) -> bytes:
         raise DomainError(
             Message(QT_TRANSLATE_NOOP("Domain", "The file of this attachment is damaged on this computer's disk."))
         ) from corrupt
+
+
+def case_attachments(context: StationContext, case_id: uuid.UUID) -> list[AttachmentView]:
+    with context.database.transaction() as session:
+        return for_case(session, get_case(session, case_id).id)

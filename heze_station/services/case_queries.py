@@ -127,6 +127,7 @@ class CaseDetail:
     registered_at: datetime
     received_on: date
     knew_on: date
+    notice_served_on: date | None
     facts: str
     is_collective: bool
     claimed_total_fen: int
@@ -281,6 +282,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         registered_at=full.registered_at,
         received_on=full.received_on,
         knew_on=full.knew_on,
+        notice_served_on=full.notice_served_on,
         facts=full.facts,
         is_collective=full.is_collective,
         claimed_total_fen=full.claimed_total_fen,

@@ -270,3 +270,8 @@ def sessions(session: Session, case_id: uuid.UUID) -> list[SessionView]:
         .order_by(MediationSession.held_at, MediationSession.id)
     ).all()
     return [_session_view(session, row) for row in rows]
+
+
+def case_sessions(context: StationContext, case_id: uuid.UUID) -> list[SessionView]:
+    with context.database.transaction() as session:
+        return sessions(session, get_case(session, case_id).id)

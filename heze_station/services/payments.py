@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -42,15 +43,15 @@ def record_payment(
     amount: str,
     method: PaymentMethod | None,
     reference: str = "",
-    receipt: tuple[str, bytes] | None = None,
+    receipt: Path | None = None,
     *,
     now: datetime | None = None,
 ) -> CaseAgreements:
     """Record money paid under the agreement in effect; it fills the instalments in the order they fall due.
 
     A payment larger than what is still owed is refused: it is almost always a typing slip, and an overpayment
-    is not something the agreement provides for. ``receipt`` is (file name, bytes) of the transfer slip or the
-    signed cash receipt.
+    is not something the agreement provides for. ``receipt`` is the file of the transfer slip or of the signed
+    cash receipt.
     """
     now = now or utc_now()
     today = chinatime.local_date(now)
@@ -86,7 +87,7 @@ def record_payment(
         session.add(payment)
         session.flush()
         if receipt is not None:
-            filename, data = receipt
+            filename, data = attachments.read_file(receipt)
             attachments.add(session, context, case, AttachmentKind.RECEIPT, filename, data, payment.id)
         timeline.add(session, context, case, CaseEvent.PAYMENT_RECORDED, format_yuan(fen), at=now)
     return case_agreements(context, case_id)
@@ -123,7 +124,7 @@ def record_review_application(context: StationContext, case_id: uuid.UUID, appli
 
 
 def record_review_returned(
-    context: StationContext, case_id: uuid.UUID, returned_on: date | None, document: tuple[str, bytes]
+    context: StationContext, case_id: uuid.UUID, returned_on: date | None, document: Path | None
 ) -> CaseAgreements:
     """The arbitration committee's mediation document came back: store it with the case."""
     with context.database.transaction() as session:
@@ -138,7 +139,9 @@ def record_review_returned(
                 QT_TRANSLATE_NOOP("Domain", "The document cannot come back before the application of {applied}."),
                 applied=review.applied_on.isoformat(),
             )
-        filename, data = document
+        if document is None:
+            raise refusal("file", QT_TRANSLATE_NOOP("Domain", "Choose the scanned arbitral mediation document."))
+        filename, data = attachments.read_file(document)
         attachments.add(session, context, case, AttachmentKind.ARBITRAL_DOCUMENT, filename, data, review.id)
         review.returned_on = returned_on
         timeline.add(session, context, case, CaseEvent.REVIEW_RETURNED, returned_on.isoformat())

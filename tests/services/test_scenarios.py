@@ -5,6 +5,7 @@ reads them on the day.
 """
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import PayerRole, PaymentMethod
@@ -108,7 +109,7 @@ def test_scenario_1_collective_on_site_instalment_missed(station: StationContext
     assert limitation.state is ClockState.OK
 
 
-def test_scenario_2_walk_in_closed_the_same_day(station: StationContext) -> None:
+def test_scenario_2_walk_in_closed_the_same_day(station: StationContext, tmp_path: Path) -> None:
     today = chinatime.today()
     form = intake_form(1, received_on=today)
     form.category = Category.OVERTIME_PAY
@@ -118,15 +119,9 @@ def test_scenario_2_walk_in_closed_the_same_day(station: StationContext) -> None
     form = terms(station, case_id, today, [(today, "3800")], amount_each="3800")
     agree(station, case_id, form, chinatime.now())
 
-    payments.record_payment(
-        station,
-        case_id,
-        today,
-        "3800",
-        PaymentMethod.BANK_TRANSFER,
-        "转账流水 20261127001",
-        ("回单.jpg", b"\xff\xd8 jpeg"),
-    )
+    receipt = tmp_path / "回单.jpg"
+    receipt.write_bytes(b"\xff\xd8 jpeg")
+    payments.record_payment(station, case_id, today, "3800", PaymentMethod.BANK_TRANSFER, "转账 20261127001", receipt)
     in_effect = agreements.case_agreements(station, case_id).in_effect
     assert in_effect.performance.state is PerformanceState.PERFORMED
     assert in_effect.payments[0].receipt_id is not None
@@ -180,7 +175,7 @@ def test_scenario_4_fifteen_days_run_out(station: StationContext) -> None:
     assert clock(station, case_id, ClockKind.MEDIATION).state is ClockState.DONE
 
 
-def test_scenario_6_arbitral_review_window(station: StationContext) -> None:
+def test_scenario_6_arbitral_review_window(station: StationContext, tmp_path: Path) -> None:
     today = chinatime.today()
     start = today - timedelta(days=12)
     case_id = mediating(station, intake_form(1, received_on=start), start)
@@ -195,5 +190,7 @@ def test_scenario_6_arbitral_review_window(station: StationContext) -> None:
 
     payments.record_review_application(station, case_id, today)
     assert clock(station, case_id, ClockKind.ARBITRAL_REVIEW).state is ClockState.DONE
-    returned = payments.record_review_returned(station, case_id, today, ("仲裁调解书.pdf", b"%PDF-1.7 scan"))
+    scan = tmp_path / "仲裁调解书.pdf"
+    scan.write_bytes(b"%PDF-1.7 scan")
+    returned = payments.record_review_returned(station, case_id, today, scan)
     assert returned.in_effect.review_returned_on == today

@@ -9,7 +9,6 @@ import uuid
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -23,8 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +36,7 @@ from ...services import case_actions, case_queries
 from ...services.case_queries import CaseDetail, RespondentView
 from .. import formatting
 from ..i18n import domain_text, render
+from ..tables import fill, item, make_table
 from ..workspace import Workspace
 
 # Badge colours follow the case's progress: blue waiting, teal/amber in hand, green settled, red/grey ended.
@@ -52,6 +50,7 @@ _STATUS_COLOURS = {
     CaseStatus.WITHDRAWN: "#6b7580",
     CaseStatus.REFERRED_ARBITRATION: "#6a3d9a",
     CaseStatus.REFERRED_INSPECTION: "#6a3d9a",
+    CaseStatus.REFERRED_COURT: "#6a3d9a",
     CaseStatus.CLOSED: "#4a5058",
 }
 _CLOCK_COLOURS = {
@@ -73,41 +72,6 @@ def _asks_first(action: CaseAction) -> bool:
     """An action that needs a written reason, or that ends the case for good, is not done on a single click."""
     target = TRANSITIONS[action].target
     return action.needs_reason or target.is_end_state or target is CaseStatus.CLOSED
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
-
-
-def _fill(table: QTableWidget, rows: list[list[QTableWidgetItem]]) -> None:
-    table.setRowCount(len(rows))
-    for row, items in enumerate(rows):
-        for column, item in enumerate(items):
-            table.setItem(row, column, item)
-    table.resizeColumnsToContents()
-    table.resizeRowsToContents()
-
-
-def _item(text: str, *, colour: str | None = None, bold: bool = False, right: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    if colour:
-        item.setForeground(QColor(colour))
-    if bold:
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
-    if right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 def _value_label() -> QLabel:
@@ -314,7 +278,7 @@ class CaseDetailDialog(QDialog):
         self.show_ids = QCheckBox(self.tr("&Show ID numbers"))
         self.show_ids.setToolTip(self.tr("ID numbers are sensitive personal information; show them only when needed."))
         self.show_ids.toggled.connect(self._show_parties)
-        self.claimants_table = _table(
+        self.claimants_table = make_table(
             [
                 self.tr("Name"),
                 self.tr("ID number"),
@@ -360,7 +324,7 @@ class CaseDetailDialog(QDialog):
         return page
 
     def _clocks_page(self) -> QWidget:
-        self.clocks_table = _table(
+        self.clocks_table = make_table(
             [self.tr("Deadline"), self.tr("Due"), self.tr("State"), self.tr("Time left"), self.tr("Note")]
         )
         explanation = QLabel(
@@ -378,7 +342,7 @@ class CaseDetailDialog(QDialog):
         return page
 
     def _timeline_page(self) -> QWidget:
-        self.timeline_table = _table([self.tr("Time"), self.tr("By"), self.tr("Event"), self.tr("Details")])
+        self.timeline_table = make_table([self.tr("Time"), self.tr("By"), self.tr("Event"), self.tr("Details")])
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.timeline_table)
@@ -408,14 +372,14 @@ class CaseDetailDialog(QDialog):
         else:
             self.evidence_list.addItem(self.tr("No evidence listed."))
         self._show_clocks(detail)
-        _fill(
+        fill(
             self.timeline_table,
             [
                 [
-                    _item(formatting.moment(event.at)),
-                    _item(event.actor),
-                    _item(domain_text(event_label(event.kind))),
-                    _item(event.detail),
+                    item(formatting.moment(event.at)),
+                    item(event.actor),
+                    item(domain_text(event_label(event.kind))),
+                    item(event.detail),
                 ]
                 for event in detail.timeline
             ],
@@ -458,17 +422,17 @@ class CaseDetailDialog(QDialog):
         if detail is None:
             return
         self.claimants_heading.setText(self.tr("Claimants ({count})").format(count=len(detail.claimants)))
-        _fill(
+        fill(
             self.claimants_table,
             [
                 [
-                    _item(claimant.name, bold=claimant.representative),
-                    _item(self._id_text(claimant.id_number)),
-                    _item(formatting.label(claimant.sex) if claimant.sex else ""),
-                    _item(formatting.day(claimant.birth_date)),
-                    _item(claimant.phone),
-                    _item(formatting.money(claimant.claimed_fen), right=True),
-                    _item(self.tr("✔ Representative") if claimant.representative else "", colour=_OFFICIAL_RED),
+                    item(claimant.name, bold=claimant.representative),
+                    item(self._id_text(claimant.id_number)),
+                    item(formatting.label(claimant.sex) if claimant.sex else ""),
+                    item(formatting.day(claimant.birth_date)),
+                    item(claimant.phone),
+                    item(formatting.money(claimant.claimed_fen), right=True),
+                    item(self.tr("✔ Representative") if claimant.representative else "", colour=_OFFICIAL_RED),
                 ]
                 for claimant in detail.claimants
             ],
@@ -532,14 +496,14 @@ class CaseDetailDialog(QDialog):
                 note = self.tr("Estimate: the official holiday calendar for this period is not yet published.")
             rows.append(
                 [
-                    _item(domain_text(clock.label)),
-                    _item(formatting.day(clock.due)),
-                    _item(state, colour=colour, bold=overdue),
-                    _item(left, colour=colour, bold=overdue),
-                    _item(note, colour="#d35400"),
+                    item(domain_text(clock.label)),
+                    item(formatting.day(clock.due)),
+                    item(state, colour=colour, bold=overdue),
+                    item(left, colour=colour, bold=overdue),
+                    item(note, colour="#d35400"),
                 ]
             )
-        _fill(self.clocks_table, rows)
+        fill(self.clocks_table, rows)
         alert = any(clock.state in _ALERT_STATES for clock in detail.clocks)
         # An invalid colour gives the tab back its normal one.
         self.tabs.tabBar().setTabTextColor(self._clocks_tab, QColor(_OFFICIAL_RED) if alert else QColor())

@@ -76,6 +76,7 @@ _STATUS_TINTS = {
     CaseStatus.WITHDRAWN: "#ececec",
     CaseStatus.REFERRED_ARBITRATION: "#ebe3f5",
     CaseStatus.REFERRED_INSPECTION: "#ebe3f5",
+    CaseStatus.REFERRED_COURT: "#ebe3f5",
     CaseStatus.CLOSED: "#ececec",
 }
 

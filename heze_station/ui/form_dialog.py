@@ -1,0 +1,146 @@
+"""A small dialog for one use case: fields in a form, each with its message beside it, saved in the background.
+
+Every mediation and agreement form works the same way: the person fills in fields, presses the default button
+(Enter), the service runs on the database worker, and either the dialog closes or each refusal appears under
+its field and the first wrong field gets the focus. Nothing is saved until every field is right.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.errors import DomainError, InvalidInput, ValidationFailed
+from .i18n import render
+from .workspace import Workspace
+
+ERROR_STYLE = "color: #b03a2e;"
+BANNER_STYLE = "color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
+
+
+def date_edit(value: QDate | None = None) -> QDateEdit:
+    edit = QDateEdit(value or QDate.currentDate())
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class FormDialog(QDialog):
+    def __init__(self, workspace: Workspace, title: str, ok_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addWidget(self.banner)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.buttons)
+        self._errors: dict[str, QLabel] = {}
+        self._focus: dict[str, QWidget] = {}
+        self.result_value: Any = None
+
+    def add_field(self, key: str, caption: str, widget: QWidget, focus: QWidget | None = None) -> QWidget:
+        """A row: the caption (its mnemonic focuses the widget), the widget, and a hidden message under it."""
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet(ERROR_STYLE)
+        error.hide()
+        field = QWidget()
+        column = QVBoxLayout(field)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        caption_label = QLabel(caption)
+        caption_label.setBuddy(focus or widget)
+        self.form.addRow(caption_label, field)
+        self._errors[key] = error
+        self._focus[key] = focus or widget
+        return widget
+
+    def run(self, service: Callable[..., Any], *args: Any) -> None:
+        """Save through ``service`` in the background: close on success, show every refusal otherwise."""
+        self._clear()
+        self.ok_button.setEnabled(False)
+        self.workspace.change(service, *args, on_done=self._done, on_error=self._failed)
+
+    def submit(self) -> None:  # overridden: read the widgets, then self.run(service, ...)
+        raise NotImplementedError
+
+    def _done(self, result: Any) -> None:
+        self.result_value = result
+        self.ok_button.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: Exception) -> None:
+        self.ok_button.setEnabled(True)
+        if isinstance(error, ValidationFailed):
+            self.show_errors(error.errors)
+        elif isinstance(error, InvalidInput):
+            self.show_errors([error])
+        elif isinstance(error, DomainError):
+            self._banner(render(error.message))
+        else:
+            self.workspace.show_error(error, self)
+
+    def show_errors(self, errors: list[InvalidInput]) -> None:
+        """Each message under its field; messages for fields without a row (table rows, the whole form) on top."""
+        general = []
+        first = None
+        for error in errors:
+            key, _, row = error.field.partition(".")
+            label = self._errors.get(error.field) or self._errors.get(key)
+            text = render(error.message)
+            row_number = row.split(".")[0]
+            if label is not None and error.field not in self._errors and row_number.isdigit():
+                # A message about one row of a table field ("instalment.2") says which row.
+                text = QCoreApplication.translate("FormDialog", "Row {row}: {message}").format(
+                    row=row_number, message=text
+                )
+            if label is None:
+                general.append(text)
+                continue
+            label.setText(f"{label.text()}\n{text}" if not label.isHidden() and label.text() else text)
+            label.show()
+            first = first or self._focus.get(error.field) or self._focus.get(key)
+        if general:
+            self._banner("\n".join(general))
+        if first is not None:
+            first.setFocus()
+
+    def error_text(self, key: str) -> str:
+        """What the dialog says beside ``key`` (empty when it is fine)."""
+        label = self._errors[key]
+        return "" if label.isHidden() else label.text()
+
+    def _banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _clear(self) -> None:
+        self.banner.hide()
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
