@@ -1,7 +1,5 @@
 """Reading a collective case's roster from real .xlsx and .csv files, as Excel, WPS and site clerks write them."""
 
-import csv
-import io
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -25,47 +23,17 @@ from heze_station.services.roster import (
 )
 from heze_station.services.station import StationContext
 from tests.factories import credit_code, mobile, resident_id
-
-TITLE = "菏泽市牡丹区安居小区三期项目农民工工资花名册"
-HEADINGS = ["序号", "姓名", "身份证号", "手机号", "欠薪金额（元）", "是否代表"]
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑"
-REPRESENTATIVE_MARKS = {0: "是", 1: "√", 2: "Y"}
-
-
-def worker_name(serial: int) -> str:
-    return SURNAMES[serial % len(SURNAMES)] + "建国"[serial % 2] + "华军明"[serial % 3]
-
-
-def worker_row(serial: int) -> list[object]:
-    """One row as a clerk types it: number, name, ID number as text, phone and amount as numbers."""
-    return [
-        serial + 1,
-        worker_name(serial),
-        resident_id(serial),
-        int(mobile(serial)),
-        3800 + serial * 100,
-        REPRESENTATIVE_MARKS.get(serial, ""),
-    ]
-
-
-def roster_rows(workers: int = 23) -> list[list[object]]:
-    """A title row above the headings (spreadsheet row 1), the headings (row 2), the workers from row 3."""
-    return [[TITLE], HEADINGS, *(worker_row(serial) for serial in range(workers))]
-
-
-def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    workbook.save(path)
-    return path
-
-
-def write_csv(path: Path, rows: list[list[object]], encoding: str) -> Path:
-    text = io.StringIO()
-    csv.writer(text).writerows(rows)
-    path.write_bytes(text.getvalue().encode(encoding))
-    return path
+from tests.rosters import (
+    HEADINGS,
+    REPRESENTATIVE_MARKS,
+    TITLE,
+    claimed_yuan,
+    expected_entries,
+    roster_rows,
+    worker_name,
+    write_csv,
+    write_xlsx,
+)
 
 
 def problems_by_row(report: RosterReport) -> dict[int, list[str]]:
@@ -78,19 +46,6 @@ def unreadable_message(path: Path) -> str:
     return raised.value.message.render()
 
 
-def expected_entries(workers: int = 23) -> list[WorkerEntry]:
-    return [
-        WorkerEntry(
-            name=worker_name(serial),
-            id_number=resident_id(serial),
-            phone=mobile(serial),
-            claimed=str(3800 + serial * 100),
-            representative=serial in REPRESENTATIVE_MARKS,
-        )
-        for serial in range(workers)
-    ]
-
-
 def test_clean_roster_of_23_workers_is_usable_and_registers_a_collective_case(
     tmp_path: Path, station: StationContext
 ) -> None:
@@ -100,7 +55,7 @@ def test_clean_roster_of_23_workers_is_usable_and_registers_a_collective_case(
     assert [row.row for row in report.rows] == list(range(3, 26))  # the row numbers Excel shows
     assert report.entries() == expected_entries()
     assert report.representatives == 3
-    assert report.claimed_total_fen == sum(3800 + serial * 100 for serial in range(23)) * 100
+    assert report.claimed_total_fen == sum(claimed_yuan(serial) for serial in range(23)) * 100
 
     # The import saves nothing itself: the entries go through the intake form's own checks and save.
     form = IntakeForm(
@@ -182,7 +137,8 @@ def test_missing_and_wrong_amounts_names_and_phones_are_listed_per_row(tmp_path:
     columns = {row.row: [problem.column for problem in row.problems] for row in report.problem_rows}
     assert columns[3] == [Column.PHONE]
     assert columns[7] == [Column.NAME]
-    assert report.claimed_total_fen == sum(3800 + serial * 100 for serial in range(12) if serial not in (1, 2, 3)) * 100
+    readable = [serial for serial in range(12) if serial not in (1, 2, 3)]  # rows 4 to 6 have no usable amount
+    assert report.claimed_total_fen == sum(claimed_yuan(serial) for serial in readable) * 100
 
 
 def test_id_numbers_stored_as_numbers_are_refused_as_having_lost_digits(tmp_path: Path) -> None:
