@@ -428,6 +428,8 @@ def _check_row(number: int, values: dict[Column, Cell], today: date) -> RosterRo
     id_cell = values[Column.ID_NUMBER]
     id_number = _text(id_cell)
     if _lost_digits(id_cell):
+        # As Excel shows such a cell, so the coordinator recognises it in the spreadsheet.
+        shown = f"{id_cell:.5E}" if isinstance(id_cell, int | float) else id_number
         problems.append(
             Problem(
                 Column.ID_NUMBER,
@@ -437,7 +439,7 @@ def _check_row(number: int, values: dict[Column, Cell], today: date) -> RosterRo
                         "Excel stored this ID number as a number ({shown}) and kept only 15 digits, so the last "
                         "digits are lost. Format the column as text and type the number again from the ID card.",
                     ),
-                    {"shown": id_number},
+                    {"shown": shown},
                 ),
             )
         )

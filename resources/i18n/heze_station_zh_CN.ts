@@ -888,7 +888,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
     <message>
         <source>The same ID number is also in row {rows}.</source>
-        <translation>第 {rows} 行也是同一身份证号码。</translation>
+        <translation>第{rows}行也有相同的身份证号码。</translation>
     </message>
 </context>
 <context>

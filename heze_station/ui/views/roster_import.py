@@ -5,6 +5,7 @@ spreadsheet shows and offers only Close, since the spreadsheet is where the cler
 """
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -58,6 +59,9 @@ class RosterReportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("rosterSummary")
         self.summary.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.problems = QTableWidget(0, 3)
         self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Name"), self.tr("What is wrong")])
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -94,6 +98,7 @@ class RosterReportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.summary)
+        layout.addWidget(self.note)
         layout.addWidget(self.problems, 1)
         layout.addWidget(self.advice)
         layout.addWidget(self.buttons)
@@ -107,36 +112,36 @@ class RosterReportDialog(QDialog):
             # Only a message or two: a compact box, not a large empty one.
             self.resize(560, self.sizeHint().height())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.problems.resizeRowsToContents()
+
     def _show_unreadable(self, message: Message | None) -> None:
         self.summary.setText(render(message) if message else "")
         self.problems.hide()
         self.advice.setText(self.tr("Nothing has been imported."))
 
     def _show_report(self, report: RosterReport) -> None:
-        lines = []
         if report.usable:
-            lines.append(
-                self.tr(
-                    "All {count} workers are correct: {representatives} representatives, total claimed {amount}."
-                ).format(
-                    count=len(report.rows),
-                    representatives=report.representatives,
-                    amount=formatting.money(report.claimed_total_fen),
-                )
+            summary = self.tr(
+                "All {count} workers are correct: {representatives} representatives, total claimed {amount}."
+            ).format(
+                count=len(report.rows),
+                representatives=report.representatives,
+                amount=formatting.money(report.claimed_total_fen),
             )
         else:
-            lines.append(
-                self.tr("{bad} of {count} rows have problems.").format(
-                    bad=len(report.problem_rows), count=len(report.rows)
-                )
+            summary = self.tr("{bad} of {count} rows have problems.").format(
+                bad=len(report.problem_rows), count=len(report.rows)
             )
+        self.summary.setText(summary)
         if report.total_rows:
-            lines.append(
+            self.note.setText(
                 self.tr("Row {rows} holds a total and was not read as a worker.").format(
                     rows="、".join(str(row) for row in report.total_rows)
                 )
             )
-        self.summary.setText("\n".join(lines))
+            self.note.show()
         if report.usable:
             self.problems.hide()
             self.advice.hide()
@@ -156,4 +161,6 @@ class RosterReportDialog(QDialog):
                 )
                 for problem in row.problems
             )
-            self.problems.setItem(position, PROBLEM, QTableWidgetItem(text))
+            problem = QTableWidgetItem(text)
+            problem.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            self.problems.setItem(position, PROBLEM, problem)
