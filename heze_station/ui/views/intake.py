@@ -661,23 +661,6 @@ class IntakeView(QWidget):
                 self._show_identity(item.row(), parsed if isinstance(parsed, ResidentId) else None)
             self._mark_cell(item, message)
 
-    def _put_workers(self, entries: list[WorkerEntry], *, replace: bool) -> None:
-        """Fill rows with ``entries``, after the rows there are or instead of them; each cell checked as if typed."""
-        if replace:
-            self.workers.setRowCount(0)
-        else:
-            self._drop_empty_rows()
-        for entry in entries:
-            row = self._insert_row()
-            with QSignalBlocker(self.workers):
-                for column, attribute in _TYPED_COLUMNS.items():
-                    self.workers.item(row, column).setText(getattr(entry, attribute))
-                checked = Qt.CheckState.Checked if entry.representative else Qt.CheckState.Unchecked
-                self.workers.item(row, REPRESENTATIVE).setCheckState(checked)
-            for column in _TYPED_COLUMNS:
-                self._check_cell(self.workers.item(row, column))
-        self._workers_changed()
-
     def _show_identity(self, row: int, resident: ResidentId | None) -> None:
         """Sex and birth date read from a valid ID number, so the coordinator can compare them with the card."""
         text = ""
@@ -1008,17 +991,17 @@ class IntakeView(QWidget):
             self.roster_report = None
             dialog.deleteLater()
             if result == QDialog.DialogCode.Accepted and dialog.report is not None:
-                self._place_roster(dialog.report.entries())
+                self._take_roster(dialog.report.entries())
 
         dialog.finished.connect(finished)
         self.roster_report = dialog
         dialog.open()
 
-    def _place_roster(self, entries: list[WorkerEntry]) -> None:
+    def _take_roster(self, entries: list[WorkerEntry]) -> None:
         """Into an empty table at once; a table with workers in it asks whether to replace them or add below."""
         present = [entry for entry in self._worker_entries() if entry != WorkerEntry()]
         if not present:
-            self._roster_placed(entries, replace=True)
+            self.place_roster(entries, replace=True)
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
@@ -1038,14 +1021,29 @@ class IntakeView(QWidget):
             self.question = None
             box.deleteLater()
             if box.clickedButton() in (replace, append):
-                self._roster_placed(entries, replace=box.clickedButton() is replace)
+                self.place_roster(entries, replace=box.clickedButton() is replace)
 
         box.finished.connect(answered)
         self.question = box
         box.open()
 
-    def _roster_placed(self, entries: list[WorkerEntry], *, replace: bool) -> None:
-        self._put_workers(entries, replace=replace)
+    def place_roster(self, entries: list[WorkerEntry], *, replace: bool) -> None:
+        """Put a checked roster's workers into the table, in place of its rows or below them; each cell is checked
+        as if typed, and the table-wide summary updated once at the end."""
+        if replace:
+            self.workers.setRowCount(0)
+        else:
+            self._drop_empty_rows()
+        for entry in entries:
+            row = self._insert_row()
+            with QSignalBlocker(self.workers):
+                for column, attribute in _TYPED_COLUMNS.items():
+                    self.workers.item(row, column).setText(getattr(entry, attribute))
+                checked = Qt.CheckState.Checked if entry.representative else Qt.CheckState.Unchecked
+                self.workers.item(row, REPRESENTATIVE).setCheckState(checked)
+            for column in _TYPED_COLUMNS:
+                self._check_cell(self.workers.item(row, column))
+        self._workers_changed()
         self._set_status(
             self.tr("{count} workers were taken from the roster. Complete the rest of the form, then register.").format(
                 count=len(entries)
