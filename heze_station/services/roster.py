@@ -11,6 +11,7 @@ import codecs
 import contextlib
 import csv
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -28,6 +29,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain import chinatime
+from ..domain.cases import COLLECTIVE_MIN_WORKERS
 from ..domain.errors import DomainError, InvalidInput
 from ..domain.identifiers import normalise_mobile, parse_resident_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -365,12 +367,10 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]]) -> RosterReport:
                 row=heading_index + 1,
                 column=column,
             )
-    today = chinatime.today()
-    checked: list[RosterRow] = []
+    listed: list[tuple[int, dict[Column, Cell]]] = []
     total_rows: list[int] = []
     blank_run = 0
-    remaining = iter(head[heading_index + 1 :])
-    for number, cells in enumerate(_chain(remaining, rows), start=heading_index + 2):
+    for number, cells in enumerate(itertools.chain(head[heading_index + 1 :], rows), start=heading_index + 2):
         values = {column: cells[index] if index < len(cells) else None for column, index in columns.items()}
         if not any(_text(value) for value in values.values()):
             blank_run += 1
@@ -381,7 +381,7 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]]) -> RosterReport:
         if _is_total(values):
             total_rows.append(number)
             continue
-        if len(checked) == MAX_WORKERS:
+        if len(listed) == MAX_WORKERS:
             raise _unreadable(
                 QT_TRANSLATE_NOOP(
                     "Domain",
@@ -390,18 +390,17 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]]) -> RosterReport:
                 ),
                 limit=MAX_WORKERS,
             )
-        checked.append(_check_row(number, values, today))
-    if not checked:
+        listed.append((number, values))
+    if not listed:
         raise _unreadable(
             QT_TRANSLATE_NOOP("Domain", "Row {row} holds the column headings, but no workers are listed below it."),
             row=heading_index + 1,
         )
+    today = chinatime.today()
+    # As in the intake form: each worker of a small case must be reachable, in a collective case the representatives.
+    everyone_reachable = len(listed) < COLLECTIVE_MIN_WORKERS
+    checked = [_check_row(number, values, today, phone_required=everyone_reachable) for number, values in listed]
     return RosterReport(tuple(_mark_duplicates(checked)), tuple(total_rows))
-
-
-def _chain(*parts: Iterable[tuple[Cell, ...]]) -> Iterator[tuple[Cell, ...]]:
-    for part in parts:
-        yield from part
 
 
 def _is_total(values: dict[Column, Cell]) -> bool:
@@ -409,7 +408,7 @@ def _is_total(values: dict[Column, Cell]) -> bool:
     return name in _TOTAL_NAMES and not _text(values[Column.ID_NUMBER])
 
 
-def _check_row(number: int, values: dict[Column, Cell], today: date) -> RosterRow:
+def _check_row(number: int, values: dict[Column, Cell], today: date, *, phone_required: bool) -> RosterRow:
     problems: list[Problem] = []
 
     def checked(column: Column, check: Callable[..., T], *args: object, **kwargs: object) -> T | None:
@@ -449,8 +448,7 @@ def _check_row(number: int, values: dict[Column, Cell], today: date) -> RosterRo
 
     phone = _text(values.get(Column.PHONE))
     representative = _representative(values.get(Column.REPRESENTATIVE), problems)
-    # A representative is the one the station calls: the intake form requires their number too.
-    if phone or representative:
+    if phone or representative or phone_required:
         phone = checked(Column.PHONE, normalise_mobile, phone) or phone
 
     claimed = _text(values[Column.CLAIMED])

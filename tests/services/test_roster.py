@@ -164,9 +164,9 @@ def test_full_width_characters_stray_spaces_blank_rows_and_total_row_are_tolerat
         [" 序号 ", "姓  名", "公民身份号码", "联系电话", "请求金额（元）", "代表"],
         [1, "张　三", f" {resident_id(0).translate(full_width)} ", "139 0000 0000", "３，８００．５０元", "是"],
         [],
-        [2, " 李四 ", resident_id(1), None, "¥4,000", None],
+        [2, " 李四 ", resident_id(1), mobile(1), "¥4,000", None],
         [None, None, None, None, None, None],
-        [3, "阿卜杜拉·买买提", resident_id(2), None, 4200, "否"],
+        [3, "阿卜杜拉·买买提", resident_id(2), int(mobile(2)), 4200, "否"],
         ["", "合  计", "", "", 12000.5, ""],
     ]
 
@@ -190,6 +190,19 @@ def test_english_headings_and_other_columns_are_understood(tmp_path: Path) -> No
     report = read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
 
     assert report.entries() == [WorkerEntry("Zhang San", resident_id(0), mobile(0), "3800", True)]
+
+
+def test_phones_are_required_as_the_intake_form_requires_them(tmp_path: Path) -> None:
+    small = [HEADINGS, *([n + 1, worker_name(n), resident_id(n), None, 3800, ""] for n in range(3))]
+    collective = roster_rows(12)
+    for row in collective[2 + 3 :]:
+        row[3] = None  # only the three representatives give a phone
+
+    # Fewer than 10 workers are not a collective case: each of them must be reachable.
+    assert problems_by_row(read_roster(write_xlsx(tmp_path / "small.xlsx", small))) == {
+        row: ["Enter the mobile number."] for row in (2, 3, 4)
+    }
+    assert read_roster(write_xlsx(tmp_path / "collective.xlsx", collective)).usable
 
 
 def test_unclear_representative_mark_is_a_problem(tmp_path: Path) -> None:
@@ -225,7 +238,7 @@ def test_template_has_the_headings_and_an_example_row_that_must_be_deleted(tmp_p
 
     sheet.delete_rows(2)
     sheet.append(["王五", resident_id(5), mobile(5), "5200", ""])
-    sheet.append(["赵六", resident_id(6), "", "5300", ""])
+    sheet.append(["赵六", resident_id(6), mobile(6), "5300", ""])
     filled = tmp_path / "filled.xlsx"
     sheet.parent.save(filled)
     report = read_roster(filled)
@@ -293,7 +306,7 @@ def test_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
 
 def test_check_uses_the_real_date_for_births_in_the_future(tmp_path: Path) -> None:
     unborn = resident_id(0, birth=date(chinatime.today().year + 1, 1, 1))
-    rows = [HEADINGS, [1, "张三", unborn, "", "3800", ""]]
+    rows = [HEADINGS, [1, "张三", unborn, mobile(0), "3800", ""]]
 
     report = read_roster(write_csv(tmp_path / "roster.csv", rows, "utf-8"))
 
