@@ -523,9 +523,9 @@ def _mark_duplicates(rows: list[RosterRow]) -> Iterator[RosterRow]:
 # ---- the template -------------------------------------------------------------------------------------------------
 
 
-def write_template(path: Path) -> None:
-    """An .xlsx with the headings the reader knows and one example row, its ID and phone columns formatted as
-    text so that Excel keeps all 18 digits of what is typed there."""
+def write_template(path: Path) -> Path:
+    """Save an .xlsx with the headings the reader knows and one example row, its ID and phone columns formatted
+    as text so that Excel keeps all 18 digits of what is typed there; returns ``path``."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "花名册"
@@ -543,3 +543,4 @@ def write_template(path: Path) -> None:
     sheet.add_data_validation(choice)
     sheet.freeze_panes = "A2"
     workbook.save(path)
+    return path

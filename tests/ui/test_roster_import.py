@@ -190,3 +190,11 @@ def test_report_reads_in_chinese(chinese: None, qtbot: QtBot, view: IntakeView, 
     english = {word for text in texts for word in ENGLISH_WORD.findall(text) if word not in allowed}
     assert not english, f"English on the roster report: {sorted(english)}"
     report.reject()
+
+
+def test_template_that_cannot_be_saved_says_why(qtbot: QtBot, view: IntakeView, workspace: Workspace, tmp_path: Path):
+    view.save_roster_template(tmp_path / "no such folder" / "花名册模板.xlsx")
+
+    wait_idle(qtbot, workspace)
+    assert view.status.text() == "The template could not be saved: No such file or directory"
+    assert view.status.property("error") is True

@@ -173,6 +173,7 @@ class IntakeView(QWidget):
         # The open confirmation (repeat complaint, clear form, roster import), kept so that tests can answer it.
         self.question: QMessageBox | None = None
         self.roster_report: RosterReportDialog | None = None
+        self._roster_file_name = ""
         self.setStyleSheet(_STYLE)
 
         title = QLabel(self.tr("Register a complaint"))
@@ -968,21 +969,18 @@ class IntakeView(QWidget):
             return
         self.banner.hide()
         self._set_busy(self.tr("Reading and checking the roster…"))
-        self.workspace.tasks.run(
-            read_roster,
-            path,
-            on_done=partial(self._roster_read, path.name),
-            on_error=partial(self._roster_failed, path.name),
-        )
+        self._roster_file_name = path.name
+        # Bound methods, so that the runner drops the result if this page is gone by then.
+        self.workspace.tasks.run(read_roster, path, on_done=self._roster_read, on_error=self._roster_failed)
 
-    def _roster_read(self, file_name: str, report: RosterReport) -> None:
+    def _roster_read(self, report: RosterReport) -> None:
         self._set_busy(None)
-        self._show_roster_report(RosterReportDialog(file_name, report, parent=self))
+        self._show_roster_report(RosterReportDialog(self._roster_file_name, report, parent=self))
 
-    def _roster_failed(self, file_name: str, error: Exception) -> None:
+    def _roster_failed(self, error: Exception) -> None:
         self._set_busy(None)
         if isinstance(error, RosterUnreadable):
-            self._show_roster_report(RosterReportDialog(file_name, None, error.message, parent=self))
+            self._show_roster_report(RosterReportDialog(self._roster_file_name, None, error.message, parent=self))
         else:
             self.workspace.show_error(error, self)
 
@@ -1063,19 +1061,16 @@ class IntakeView(QWidget):
             self.save_roster_template(Path(path).with_suffix(".xlsx"))
 
     def save_roster_template(self, path: Path) -> None:
-        self.workspace.tasks.run(
-            write_template,
-            path,
-            on_done=lambda _: self._set_status(
-                self.tr("Roster template saved as {path}. Fill in one worker per row, then import it.").format(
-                    path=path
-                )
-            ),
-            on_error=lambda error: self._set_status(
-                self.tr("The template could not be saved: {reason}").format(reason=getattr(error, "strerror", error)),
-                error=True,
-            ),
+        self.workspace.tasks.run(write_template, path, on_done=self._template_saved, on_error=self._template_failed)
+
+    def _template_saved(self, path: Path) -> None:
+        self._set_status(
+            self.tr("Roster template saved as {path}. Fill in one worker per row, then import it.").format(path=path)
         )
+
+    def _template_failed(self, error: Exception) -> None:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        self._set_status(self.tr("The template could not be saved: {reason}").format(reason=reason), error=True)
 
     # ---- clearing ----------------------------------------------------------------------------------------------
 
