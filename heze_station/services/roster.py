@@ -258,13 +258,17 @@ def _workbook_rows(path: Path) -> Iterator[tuple[Cell, ...]]:
 
 def _csv_rows(data: bytes) -> Iterator[tuple[Cell, ...]]:
     text = _decode(data)
-    sample = text[:4096]
+    # The separator is the one under which a heading row appears: Excel writes commas (semicolons in some
+    # locales), its "Unicode text" tabs. csv.Sniffer gives up on a title row above the headings.
+    first_lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+
+    def heading_columns(delimiter: str) -> int:
+        found = _find_heading([tuple(record) for record in csv.reader(first_lines, delimiter=delimiter)])
+        return len(found[1]) if found else 0
+
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        for record in csv.reader(io.StringIO(text, newline=""), dialect):
+        delimiter = max(",\t;", key=heading_columns)  # the first of equals: a comma
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             yield tuple(record[:MAX_COLUMNS])
     except csv.Error:
         raise _unreadable(

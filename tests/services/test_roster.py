@@ -85,6 +85,15 @@ def test_csv_from_excel_or_wps_reads_like_the_workbook(tmp_path: Path, encoding:
     assert report.rows[0].row == 3
 
 
+def test_unicode_text_from_excel_is_read(tmp_path: Path) -> None:
+    """Excel's "Unicode text" export: UTF-16 with a byte-order mark, tab-separated, saved as .txt."""
+    text = "\r\n".join("\t".join(str(cell) for cell in row) for row in roster_rows(12))
+    path = tmp_path / "花名册.txt"
+    path.write_bytes(text.encode("utf-16"))
+
+    assert read_roster(path).entries() == expected_entries(12)
+
+
 def test_wrong_check_character_is_reported_with_the_domain_message_and_row(tmp_path: Path) -> None:
     rows = roster_rows(12)
     good = resident_id(4)
@@ -270,6 +279,7 @@ def write_docx(path: Path) -> Path:
             "Row 1 holds the column headings, but no column is headed Amount.",
         ),
         ("roster.csv", "姓名,身份证号,金额\n\n\n".encode(), "Row 1 holds the column headings, but no workers"),
+        ("roster.csv", b'"' + b"x" * 200_000 + b'"\n', "This CSV file is damaged."),  # beyond csv's field limit
     ],
 )
 def test_unreadable_files_get_one_clear_message(
