@@ -798,6 +798,98 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>The data file {path} is damaged or is not a heze-station database, so it cannot be opened. Restore it from a backup or ask the city bureau for help; the file has not been changed.</source>
         <translation>数据文件{path}已损坏或不是本程序的数据库，无法打开。请从备份恢复，或联系市局协助处理。该文件未作任何改动。</translation>
     </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Old Excel files (.xls) cannot be read. Open the file in Excel or WPS, save it as an Excel workbook (.xlsx), and import that.</source>
+        <translation>无法读取旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开该文件，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>Choose an Excel workbook (.xlsx) or a CSV file (.csv).</source>
+        <translation>请选择 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。</translation>
+    </message>
+    <message>
+        <source>The file is {size} MB; a roster may be at most {limit} MB.</source>
+        <translation>该文件大小为 {size} MB，花名册最大不能超过 {limit} MB。</translation>
+    </message>
+    <message>
+        <source>This workbook is protected by a password or is in the old .xls format. Open it in Excel or WPS, remove the password, save it as an Excel workbook (.xlsx), and import that.</source>
+        <translation>该工作簿设有密码保护，或是旧版 .xls 格式。请用 Excel 或 WPS 打开，取消密码，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>The file could not be opened: {reason}</source>
+        <translation>无法打开该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>This file is not an Excel workbook that can be read (it may be a Word file or damaged). Open it in Excel or WPS, save it as an Excel workbook (.xlsx), and import that.</source>
+        <translation>该文件不是可读取的 Excel 工作簿（可能是 Word 文件，或文件已损坏）。请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
+    </message>
+    <message>
+        <source>This CSV file is damaged. Save it again from Excel or WPS.</source>
+        <translation>该 CSV 文件已损坏，请用 Excel 或 WPS 重新保存。</translation>
+    </message>
+    <message>
+        <source>This is not a CSV text file. Choose the roster saved as .xlsx or as CSV from Excel or WPS.</source>
+        <translation>该文件不是 CSV 文本文件。请选择用 Excel 或 WPS 保存的 .xlsx 或 CSV 格式的花名册。</translation>
+    </message>
+    <message>
+        <source>The characters in this CSV file cannot be read. Save it from Excel or WPS as CSV (UTF-8) or as .xlsx.</source>
+        <translation>无法识别该 CSV 文件的文字编码。请用 Excel 或 WPS 另存为 CSV（UTF-8）或 .xlsx 格式。</translation>
+    </message>
+    <message>
+        <source>The spreadsheet is empty.</source>
+        <translation>该表格是空的。</translation>
+    </message>
+    <message>
+        <source>No heading row was found in the first {count} rows. The roster needs a row of column headings with 姓名, 身份证号 and 金额; the roster template shows them.</source>
+        <translation>前 {count} 行中没有找到表头行。花名册需要一行列标题，包括“姓名”“身份证号”和“金额”，可参照花名册模板。</translation>
+    </message>
+    <message>
+        <source>Row {row} holds the column headings, but no column is headed {column}. Add that column or rename its heading, as in the roster template.</source>
+        <translation>第 {row} 行是表头，但没有“{column}”列。请参照花名册模板添加该列或修改列标题。</translation>
+    </message>
+    <message>
+        <source>The roster has more than {limit} workers, more than one case can hold. Split it into several rosters, one for each case.</source>
+        <translation>花名册超过 {limit} 人，超出一个案件可容纳的人数。请按案件拆分为多个花名册。</translation>
+    </message>
+    <message>
+        <source>Row {row} holds the column headings, but no workers are listed below it.</source>
+        <translation>第 {row} 行是表头，但其下方没有工人名单。</translation>
+    </message>
+    <message>
+        <source>Excel stored this ID number as a number ({shown}) and kept only 15 digits, so the last digits are lost. Format the column as text and type the number again from the ID card.</source>
+        <translation>Excel 把这个身份证号码存成了数字（{shown}），只保留 15 位有效数字，末几位已经丢失。请把该列设置为“文本”格式，再对照身份证重新录入。</translation>
+    </message>
+    <message>
+        <source>This is the template&apos;s example row: delete it.</source>
+        <translation>这是模板中的示例行，请删除。</translation>
+    </message>
+    <message>
+        <source>Mark a representative with 是 (or √, Y) and leave the others empty; &quot;{mark}&quot; is not clear.</source>
+        <translation>代表请填“是”（或 √、Y），其他人留空；“{mark}”无法识别。</translation>
+    </message>
+    <message>
+        <source>The same ID number is also in row {rows}.</source>
+        <translation>第{rows}行也有相同的身份证号码。</translation>
+    </message>
 </context>
 <context>
     <name>Formatting</name>
@@ -943,6 +1035,22 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Remove the rows of the selected cells</source>
         <translation>删除所选单元格所在的行</translation>
+    </message>
+    <message>
+        <source>Import from r&amp;oster…</source>
+        <translation>从花名册导入(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Read the workers from an Excel (.xlsx) or CSV roster; every row is checked first</source>
+        <translation>从电子表格花名册读取工人名单，导入前逐行检查</translation>
+    </message>
+    <message>
+        <source>Download roster templat&amp;e…</source>
+        <translation>下载花名册模板(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save an Excel roster with the expected column headings</source>
+        <translation>保存一个带有规定列标题的空白花名册表格</translation>
     </message>
     <message>
         <source>Show full &amp;ID numbers</source>
@@ -1117,6 +1225,58 @@ Register it as a new case anyway?</source>
         <translation>案件{number}已登记。</translation>
     </message>
     <message>
+        <source>Import workers from a roster</source>
+        <translation>从花名册导入工人</translation>
+    </message>
+    <message>
+        <source>Rosters (*.xlsx *.csv *.xls)</source>
+        <translation>花名册 (*.xlsx *.csv *.xls)</translation>
+    </message>
+    <message>
+        <source>Reading and checking the roster…</source>
+        <translation>正在读取并检查花名册…</translation>
+    </message>
+    <message>
+        <source>Import the roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>The table already lists {present} workers. Replace them with the {count} workers of the roster, or add the roster below them?</source>
+        <translation>表格中已有 {present} 名工人。用花名册中的 {count} 名工人替换他们，还是添加在其后？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Add below</source>
+        <translation>添加在后面</translation>
+    </message>
+    <message>
+        <source>{count} workers were taken from the roster. Complete the rest of the form, then register.</source>
+        <translation>已从花名册导入 {count} 名工人。请填写表单其余内容后登记。</translation>
+    </message>
+    <message>
+        <source>Save the roster template</source>
+        <translation>保存花名册模板</translation>
+    </message>
+    <message>
+        <source>roster template.xlsx</source>
+        <translation>花名册模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Roster template saved as {path}. Fill in one worker per row, then import it.</source>
+        <translation>花名册模板已保存为 {path}。每行填写一名工人，填好后导入。</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {reason}</source>
+        <translation>无法保存模板：{reason}</translation>
+    </message>
+    <message>
         <source>Clear the form</source>
         <translation>清空表单</translation>
     </message>
@@ -1288,6 +1448,57 @@ Register it as a new case anyway?</source>
     <message>
         <source>This code fails the national checksum and was kept on purpose, with a recorded reason (some early pilot-region codes do).</source>
         <translation>该代码未通过国家标准校验，已记录理由后保留（部分早期试点地区的代码存在这种情况）。</translation>
+    </message>
+</context>
+<context>
+    <name>RosterReportDialog</name>
+    <message>
+        <source>Roster check</source>
+        <translation>花名册检查</translation>
+    </message>
+    <message>
+        <source>Roster: {file}</source>
+        <translation>花名册：{file}</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported. Correct these rows in the spreadsheet, save it, and import it again.</source>
+        <translation>未导入任何内容。请在表格中改正这些行，保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import {count} workers</source>
+        <translation>导入 {count} 名工人(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported.</source>
+        <translation>未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>All {count} workers are correct: {representatives} representatives, total claimed {amount}.</source>
+        <translation>全部 {count} 名工人信息无误：代表 {representatives} 名，请求金额合计 {amount}。</translation>
+    </message>
+    <message>
+        <source>{bad} of {count} rows have problems.</source>
+        <translation>{count} 行中有 {bad} 行有问题。</translation>
+    </message>
+    <message>
+        <source>Row {rows} holds a total and was not read as a worker.</source>
+        <translation>第 {rows} 行是合计行，未作为工人读取。</translation>
+    </message>
+    <message>
+        <source>{column}: {message}</source>
+        <translation>{column}：{message}</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -63,9 +66,11 @@ from ...services.intake import (
     save,
     validate,
 )
+from ...services.roster import RosterReport, RosterUnreadable, read_roster, write_template
 from .. import formatting
 from ..i18n import render
 from ..workspace import Workspace
+from .roster_import import RosterReportDialog
 
 # Columns of the workers table; the typed ones carry the WorkerEntry attribute used in error keys ("workers.3.phone").
 NAME, ID_NUMBER, PHONE, CLAIMED, REPRESENTATIVE, IDENTITY = range(6)
@@ -165,8 +170,10 @@ class IntakeView(QWidget):
         self._pending: CheckedIntake | None = None
         self._busy = False
         self._knew_on_edited = False
-        # The open confirmation (repeat complaint, clear form), kept so that it can be answered from tests.
+        # The open confirmation (repeat complaint, clear form, roster import), kept so that tests can answer it.
         self.question: QMessageBox | None = None
+        self.roster_report: RosterReportDialog | None = None
+        self._roster_file_name = ""
         self.setStyleSheet(_STYLE)
 
         title = QLabel(self.tr("Register a complaint"))
@@ -371,10 +378,21 @@ class IntakeView(QWidget):
         self.remove_worker_button = QPushButton(self.tr("Re&move selected"))
         self.remove_worker_button.setToolTip(self.tr("Remove the rows of the selected cells"))
         self.remove_worker_button.clicked.connect(self.remove_selected_workers)
+        self.import_roster_button = QPushButton(self.tr("Import from r&oster…"))
+        self.import_roster_button.setToolTip(
+            self.tr("Read the workers from an Excel (.xlsx) or CSV roster; every row is checked first")
+        )
+        self.import_roster_button.clicked.connect(self.choose_roster)
+        self.template_button = QPushButton(self.tr("Download roster templat&e…"))
+        self.template_button.setToolTip(self.tr("Save an Excel roster with the expected column headings"))
+        self.template_button.clicked.connect(self.choose_template_path)
         self.reveal_ids = QCheckBox(self.tr("Show full &ID numbers"))
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.add_worker_button)
         toolbar.addWidget(self.remove_worker_button)
+        toolbar.addSpacing(16)
+        toolbar.addWidget(self.import_roster_button)
+        toolbar.addWidget(self.template_button)
         toolbar.addStretch(1)
         toolbar.addWidget(self.reveal_ids)
 
@@ -588,6 +606,12 @@ class IntakeView(QWidget):
     # ---- the workers table -------------------------------------------------------------------------------------
 
     def _append_row(self) -> int:
+        row = self._insert_row()
+        self._workers_changed()
+        return row
+
+    def _insert_row(self) -> int:
+        """An empty row at the end, without the table-wide update (a roster adds hundreds at once)."""
         row = self.workers.rowCount()
         with QSignalBlocker(self.workers):
             self.workers.insertRow(row)
@@ -607,7 +631,6 @@ class IntakeView(QWidget):
             identity.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             identity.setForeground(QBrush(QColor("#555555")))
             self.workers.setItem(row, IDENTITY, identity)
-        self._workers_changed()
         return row
 
     def add_worker(self) -> None:
@@ -623,6 +646,10 @@ class IntakeView(QWidget):
             self.workers.removeRow(row)
 
     def _cell_edited(self, item: QTableWidgetItem) -> None:
+        self._check_cell(item)
+        self._workers_changed()
+
+    def _check_cell(self, item: QTableWidgetItem) -> None:
         column = item.column()
         if column in _CELL_CHECKS:
             message, parsed = None, None
@@ -634,7 +661,6 @@ class IntakeView(QWidget):
             if column == ID_NUMBER:
                 self._show_identity(item.row(), parsed if isinstance(parsed, ResidentId) else None)
             self._mark_cell(item, message)
-        self._workers_changed()
 
     def _show_identity(self, row: int, resident: ResidentId | None) -> None:
         """Sex and birth date read from a valid ID number, so the coordinator can compare them with the card."""
@@ -927,6 +953,124 @@ class IntakeView(QWidget):
         box.finished.connect(answered)
         self.question = box
         box.open()
+
+    # ---- importing a roster ------------------------------------------------------------------------------------
+
+    def choose_roster(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import workers from a roster"), "", self.tr("Rosters (*.xlsx *.csv *.xls)")
+        )
+        if path:
+            self.import_roster(Path(path))
+
+    def import_roster(self, path: Path) -> None:
+        """Read and check the roster in the background, then show what was found."""
+        if self._busy:
+            return
+        self.banner.hide()
+        self._set_busy(self.tr("Reading and checking the roster…"))
+        self._roster_file_name = path.name
+        # Bound methods, so that the runner drops the result if this page is gone by then.
+        self.workspace.tasks.run(read_roster, path, on_done=self._roster_read, on_error=self._roster_failed)
+
+    def _roster_read(self, report: RosterReport) -> None:
+        self._set_busy(None)
+        self._show_roster_report(RosterReportDialog(self._roster_file_name, report, parent=self))
+
+    def _roster_failed(self, error: Exception) -> None:
+        self._set_busy(None)
+        if isinstance(error, RosterUnreadable):
+            self._show_roster_report(RosterReportDialog(self._roster_file_name, None, error.message, parent=self))
+        else:
+            self.workspace.show_error(error, self)
+
+    def _show_roster_report(self, dialog: RosterReportDialog) -> None:
+        def finished(result: int) -> None:
+            self.roster_report = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted and dialog.report is not None:
+                self._take_roster(dialog.report.entries())
+
+        dialog.finished.connect(finished)
+        self.roster_report = dialog
+        dialog.open()
+
+    def _take_roster(self, entries: list[WorkerEntry]) -> None:
+        """Into an empty table at once; a table with workers in it asks whether to replace them or add below."""
+        present = [entry for entry in self._worker_entries() if entry != WorkerEntry()]
+        if not present:
+            self.place_roster(entries, replace=True)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Import the roster"),
+            self.tr(
+                "The table already lists {present} workers. Replace them with the {count} workers of the roster, "
+                "or add the roster below them?"
+            ).format(present=len(present), count=len(entries)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+        append = box.addButton(self.tr("Add below"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(append)
+
+        def answered() -> None:
+            self.question = None
+            box.deleteLater()
+            if box.clickedButton() in (replace, append):
+                self.place_roster(entries, replace=box.clickedButton() is replace)
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
+
+    def place_roster(self, entries: list[WorkerEntry], *, replace: bool) -> None:
+        """Put a checked roster's workers into the table, in place of its rows or below them; each cell is checked
+        as if typed, and the table-wide summary updated once at the end."""
+        if replace:
+            self.workers.setRowCount(0)
+        else:
+            self._drop_empty_rows()
+        for entry in entries:
+            row = self._insert_row()
+            with QSignalBlocker(self.workers):
+                for column, attribute in _TYPED_COLUMNS.items():
+                    self.workers.item(row, column).setText(getattr(entry, attribute))
+                checked = Qt.CheckState.Checked if entry.representative else Qt.CheckState.Unchecked
+                self.workers.item(row, REPRESENTATIVE).setCheckState(checked)
+            for column in _TYPED_COLUMNS:
+                self._check_cell(self.workers.item(row, column))
+        self._workers_changed()
+        self._set_status(
+            self.tr("{count} workers were taken from the roster. Complete the rest of the form, then register.").format(
+                count=len(entries)
+            )
+        )
+        self.workers.setCurrentCell(0, NAME)
+        self.workers.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def choose_template_path(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the roster template"),
+            self.tr("roster template.xlsx"),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if path:
+            self.save_roster_template(Path(path).with_suffix(".xlsx"))
+
+    def save_roster_template(self, path: Path) -> None:
+        self.workspace.tasks.run(write_template, path, on_done=self._template_saved, on_error=self._template_failed)
+
+    def _template_saved(self, path: Path) -> None:
+        self._set_status(
+            self.tr("Roster template saved as {path}. Fill in one worker per row, then import it.").format(path=path)
+        )
+
+    def _template_failed(self, error: Exception) -> None:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        self._set_status(self.tr("The template could not be saved: {reason}").format(reason=reason), error=True)
 
     # ---- clearing ----------------------------------------------------------------------------------------------
 

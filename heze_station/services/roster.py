@@ -1,0 +1,550 @@
+"""Reading the worker roster (花名册) of a collective case from a spreadsheet, and checking every row before use.
+
+A labour boss or site clerk keeps the roster in Excel or WPS: a title row above the headings, headings worded
+in many ways, ID numbers that Excel turned into numbers, a 合计 row at the bottom, CSV saved in GBK. The reader
+finds the columns by their headings, checks each row with the same domain rules as the intake form, and
+returns a report of every problem by the row number the spreadsheet shows. Nothing is saved here: the rows go
+into the intake form, and saving still goes through :func:`intake.validate` and :func:`intake.save`.
+"""
+
+import codecs
+import contextlib
+import csv
+import io
+import itertools
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+from xml.etree.ElementTree import ParseError
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..domain import chinatime
+from ..domain.cases import COLLECTIVE_MIN_WORKERS
+from ..domain.errors import DomainError, InvalidInput
+from ..domain.identifiers import normalise_mobile, parse_resident_id
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.money import parse_yuan
+from ..domain.text import NAME_MAX, clean_line
+from .intake import MAX_WORKERS, WorkerEntry
+
+# A roster of 500 workers is some 40 KB; scanned ID cards pasted into the workbook make it larger, never this large.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Headings sit at the top, below at most a title and a few lines of notes.
+HEADER_SEARCH_ROWS = 20
+# Columns beyond this are never a roster's (and a stray cell far to the right would make every row that wide).
+MAX_COLUMNS = 60
+# Excel marks whole columns as formatted, which leaves up to a million empty rows in the file: stop looking after
+# this many in a row, since nobody keeps a roster with such a gap.
+MAX_BLANK_RUN = 1000
+# Excel keeps 15 significant digits of a number, so an 18-digit ID number typed into a number cell is rounded.
+_EXCEL_DIGITS = 15
+
+_ZIP_MAGIC = b"PK\x03\x04"
+# An OLE compound file: an old .xls workbook, or an .xlsx encrypted with a password (Excel wraps it in one).
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_SCIENTIFIC = re.compile(r"[0-9]+(?:\.[0-9]*)?E\+?[0-9]+")
+_CHINESE_NAME = re.compile(r"[\u4e00-\u9fff\s]+")
+
+
+class Column(StrEnum):
+    NAME = "name"
+    ID_NUMBER = "id_number"
+    PHONE = "phone"
+    CLAIMED = "claimed"
+    REPRESENTATIVE = "representative"
+
+    @property
+    def label(self) -> str:
+        return _COLUMN_LABELS[self]
+
+
+_COLUMN_LABELS = {
+    Column.NAME: QT_TRANSLATE_NOOP("Domain", "Name"),
+    Column.ID_NUMBER: QT_TRANSLATE_NOOP("Domain", "ID number"),
+    Column.PHONE: QT_TRANSLATE_NOOP("Domain", "Mobile phone"),
+    Column.CLAIMED: QT_TRANSLATE_NOOP("Domain", "Amount"),
+    Column.REPRESENTATIVE: QT_TRANSLATE_NOOP("Domain", "Representative"),
+}
+_REQUIRED = (Column.NAME, Column.ID_NUMBER, Column.CLAIMED)
+
+# Headings as people write them, compared after _heading_key() (no spaces, no unit in brackets, lower case).
+_HEADINGS = {
+    Column.NAME: {"姓名", "名字", "工人姓名", "职工姓名", "员工姓名", "农民工姓名", "申请人", "申请人姓名", "name"},
+    Column.ID_NUMBER: {
+        "身份证号",
+        "身份证号码",
+        "身份证",
+        "公民身份号码",
+        "公民身份证号码",
+        "身份证件号码",
+        "证件号码",
+        "idnumber",
+        "idno.",
+        "idno",
+        "id",
+        "idcard",
+        "idcardnumber",
+    },
+    Column.PHONE: {"手机", "手机号", "手机号码", "联系电话", "电话", "电话号码", "联系方式", "phone", "mobile", "tel"},
+    Column.CLAIMED: {
+        "金额",
+        "欠薪金额",
+        "欠薪",
+        "请求金额",
+        "主张金额",
+        "申请金额",
+        "欠款金额",
+        "拖欠金额",
+        "拖欠工资",
+        "拖欠工资金额",
+        "未付工资",
+        "amount",
+        "claimed",
+        "claim",
+        "amountowed",
+    },
+    Column.REPRESENTATIVE: {"代表", "是否代表", "是否为代表", "工人代表", "职工代表", "推选代表", "representative"},
+}
+_COLUMN_OF_HEADING = {heading: column for column, headings in _HEADINGS.items() for heading in headings}
+
+_YES = {"是", "y", "yes", "√", "✓", "✔", "☑", "1", "true", "代表"}
+_NO = {"", "否", "n", "no", "0", "false", "×", "✗", "x"}
+_TOTAL_NAMES = {"合计", "总计", "小计", "共计"}
+
+TEMPLATE_HEADINGS = ("姓名", "身份证号", "手机号", "金额（元）", "是否代表")
+# 1990-01-01, 菏泽市牡丹区, with its check character: a number that passes, so the row shows the expected format.
+TEMPLATE_EXAMPLE = ("张三（示例）", "371702199001011235", "13912345678", "3800", "是")
+
+
+class RosterUnreadable(DomainError):
+    """The file as a whole cannot be read as a roster: one message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    column: Column
+    message: Message
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    row: int  # as the spreadsheet shows it: title and heading rows count
+    entry: WorkerEntry
+    problems: tuple[Problem, ...]
+
+
+@dataclass(frozen=True)
+class RosterReport:
+    rows: tuple[RosterRow, ...]
+    total_rows: tuple[int, ...]  # rows headed 合计 and the like, which were not read as workers
+
+    @property
+    def problem_rows(self) -> list[RosterRow]:
+        return [row for row in self.rows if row.problems]
+
+    @property
+    def usable(self) -> bool:
+        """Every row is right: the whole roster may go into the form. A roster is never taken in part."""
+        return bool(self.rows) and not self.problem_rows
+
+    @property
+    def representatives(self) -> int:
+        return sum(row.entry.representative for row in self.rows)
+
+    @property
+    def claimed_total_fen(self) -> int:
+        """The sum of the amounts that could be read (all of them once the roster is usable)."""
+        total = 0
+        for row in self.rows:
+            if not any(problem.column is Column.CLAIMED for problem in row.problems):
+                total += parse_yuan(row.entry.claimed)
+        return total
+
+    def entries(self) -> list[WorkerEntry]:
+        return [row.entry for row in self.rows]
+
+
+def _unreadable(text: str, **params: object) -> RosterUnreadable:
+    return RosterUnreadable(Message(text, params))
+
+
+# ---- reading cells ------------------------------------------------------------------------------------------------
+
+Cell = str | int | float | bool | None
+T = TypeVar("T")
+
+
+def read_roster(path: Path) -> RosterReport:
+    """Read and check the roster in ``path`` (.xlsx or .csv); raises RosterUnreadable with one message."""
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise _unreadable(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "Old Excel files (.xls) cannot be read. Open the file in Excel or WPS, save it as an Excel "
+                "workbook (.xlsx), and import that.",
+            )
+        )
+    if suffix not in {".xlsx", ".xlsm", ".csv", ".txt"}:
+        raise _unreadable(QT_TRANSLATE_NOOP("Domain", "Choose an Excel workbook (.xlsx) or a CSV file (.csv)."))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _unreadable(
+                QT_TRANSLATE_NOOP("Domain", "The file is {size} MB; a roster may be at most {limit} MB."),
+                size=round(size / 2**20, 1),
+                limit=MAX_FILE_BYTES // 2**20,
+            )
+        with path.open("rb") as file:
+            start = file.read(len(_OLE_MAGIC))
+        # The content decides, not the name: a renamed file is read as what it is.
+        if start.startswith(_OLE_MAGIC):
+            raise _unreadable(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "This workbook is protected by a password or is in the old .xls format. Open it in Excel or "
+                    "WPS, remove the password, save it as an Excel workbook (.xlsx), and import that.",
+                )
+            )
+        rows = _workbook_rows(path) if start.startswith(_ZIP_MAGIC) else _csv_rows(path.read_bytes())
+        with contextlib.closing(rows):  # closes the workbook even when the reading stops early
+            return _check_rows(rows)
+    except OSError as error:
+        raise _unreadable(
+            QT_TRANSLATE_NOOP("Domain", "The file could not be opened: {reason}"), reason=error.strerror or error
+        ) from None
+
+
+def _workbook_rows(path: Path) -> Iterator[tuple[Cell, ...]]:
+    not_a_workbook = _unreadable(
+        QT_TRANSLATE_NOOP(
+            "Domain",
+            "This file is not an Excel workbook that can be read (it may be a Word file or damaged). Open it in "
+            "Excel or WPS, save it as an Excel workbook (.xlsx), and import that.",
+        )
+    )
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, ParseError, OSError):
+        raise not_a_workbook from None
+    try:
+        # The first sheet with a heading row holds the roster; the others are often empty or notes. Without one,
+        # the first sheet is reported on.
+        first_head: list[tuple[Cell, ...]] = []
+        for sheet in workbook.worksheets:
+            rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+            head = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
+            if _find_heading(head) is not None:
+                yield from head
+                yield from rows
+                return
+            first_head = first_head or head
+        yield from first_head
+    except (KeyError, ValueError, TypeError, ParseError, zipfile.BadZipFile) as error:
+        raise not_a_workbook from error
+    finally:
+        workbook.close()
+
+
+def _csv_rows(data: bytes) -> Iterator[tuple[Cell, ...]]:
+    text = _decode(data)
+    # The separator is the one under which a heading row appears: Excel writes commas (semicolons in some
+    # locales), its "Unicode text" tabs. csv.Sniffer gives up on a title row above the headings.
+    first_lines = text.splitlines()[:HEADER_SEARCH_ROWS]
+
+    def heading_columns(delimiter: str) -> int:
+        found = _find_heading([tuple(record) for record in csv.reader(first_lines, delimiter=delimiter)])
+        return len(found[1]) if found else 0
+
+    try:
+        delimiter = max(",\t;", key=heading_columns)  # the first of equals: a comma
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield tuple(record[:MAX_COLUMNS])
+    except csv.Error:
+        raise _unreadable(
+            QT_TRANSLATE_NOOP("Domain", "This CSV file is damaged. Save it again from Excel or WPS.")
+        ) from None
+
+
+def _decode(data: bytes) -> str:
+    """UTF-8 (with or without the BOM that Excel writes), UTF-16 (Excel's "Unicode text"), or GBK/GB18030,
+    in which Chinese Excel and WPS save CSV."""
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ["utf-16"]
+    elif b"\0" in data:
+        raise _unreadable(
+            QT_TRANSLATE_NOOP(
+                "Domain", "This is not a CSV text file. Choose the roster saved as .xlsx or as CSV from Excel or WPS."
+            )
+        )
+    else:
+        # GB18030 is a superset of GBK; Chinese text in GBK almost never happens to be valid UTF-8.
+        candidates = ["utf-8", "gb18030"]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise _unreadable(
+        QT_TRANSLATE_NOOP(
+            "Domain",
+            "The characters in this CSV file cannot be read. Save it from Excel or WPS as CSV (UTF-8) or as .xlsx.",
+        )
+    )
+
+
+def _text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float):
+        # Excel shows 15 significant digits: 3800.4999999999995 from a formula is the 3800.5 on screen.
+        return f"{cell:.{_EXCEL_DIGITS}g}"
+    return str(cell).strip()
+
+
+# ---- finding the columns ------------------------------------------------------------------------------------------
+
+
+def _heading_key(cell: Cell) -> str:
+    text = unicodedata.normalize("NFKC", _text(cell)).lower()
+    text = re.sub(r"[\s*]", "", text)  # "姓 名", "姓名*"
+    return re.sub(r"\(.*\)$", "", text)  # a unit or remark in brackets: 金额（元）, 身份证号(必填)
+
+
+def _columns_of(cells: Iterable[Cell]) -> dict[Column, int]:
+    found: dict[Column, int] = {}
+    for index, cell in enumerate(cells):
+        column = _COLUMN_OF_HEADING.get(_heading_key(cell))
+        if column is not None:
+            found.setdefault(column, index)  # of two 电话 columns, the first counts
+    return found
+
+
+def _find_heading(rows: list[tuple[Cell, ...]]) -> tuple[int, dict[Column, int]] | None:
+    """The index of the first row that names two or more known columns, and those columns."""
+    for index, cells in enumerate(rows):
+        columns = _columns_of(cells)
+        if len(columns) >= 2:
+            return index, columns
+    return None
+
+
+# ---- checking the rows --------------------------------------------------------------------------------------------
+
+
+def _check_rows(rows: Iterable[tuple[Cell, ...]]) -> RosterReport:
+    rows = iter(rows)
+    head = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
+    if not any(any(_text(cell) for cell in cells) for cells in head):
+        raise _unreadable(QT_TRANSLATE_NOOP("Domain", "The spreadsheet is empty."))
+    found = _find_heading(head)
+    if found is None:
+        raise _unreadable(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "No heading row was found in the first {count} rows. The roster needs a row of column headings "
+                "with 姓名, 身份证号 and 金额; the roster template shows them.",
+            ),
+            count=HEADER_SEARCH_ROWS,
+        )
+    heading_index, columns = found
+    for column in _REQUIRED:
+        if column not in columns:
+            raise _unreadable(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "Row {row} holds the column headings, but no column is headed {column}. "
+                    "Add that column or rename its heading, as in the roster template.",
+                ),
+                row=heading_index + 1,
+                column=column,
+            )
+    listed: list[tuple[int, dict[Column, Cell]]] = []
+    total_rows: list[int] = []
+    blank_run = 0
+    for number, cells in enumerate(itertools.chain(head[heading_index + 1 :], rows), start=heading_index + 2):
+        values = {column: cells[index] if index < len(cells) else None for column, index in columns.items()}
+        if not any(_text(value) for value in values.values()):
+            blank_run += 1
+            if blank_run >= MAX_BLANK_RUN:
+                break
+            continue
+        blank_run = 0
+        if _is_total(values):
+            total_rows.append(number)
+            continue
+        if len(listed) == MAX_WORKERS:
+            raise _unreadable(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The roster has more than {limit} workers, more than one case can hold. Split it into "
+                    "several rosters, one for each case.",
+                ),
+                limit=MAX_WORKERS,
+            )
+        listed.append((number, values))
+    if not listed:
+        raise _unreadable(
+            QT_TRANSLATE_NOOP("Domain", "Row {row} holds the column headings, but no workers are listed below it."),
+            row=heading_index + 1,
+        )
+    today = chinatime.today()
+    # As in the intake form: each worker of a small case must be reachable, in a collective case the representatives.
+    everyone_reachable = len(listed) < COLLECTIVE_MIN_WORKERS
+    checked = [_check_row(number, values, today, phone_required=everyone_reachable) for number, values in listed]
+    return RosterReport(tuple(_mark_duplicates(checked)), tuple(total_rows))
+
+
+def _is_total(values: dict[Column, Cell]) -> bool:
+    name = re.sub(r"\s", "", _text(values[Column.NAME]))
+    return name in _TOTAL_NAMES and not _text(values[Column.ID_NUMBER])
+
+
+def _check_row(number: int, values: dict[Column, Cell], today: date, *, phone_required: bool) -> RosterRow:
+    problems: list[Problem] = []
+
+    def checked(column: Column, check: Callable[..., T], *args: object, **kwargs: object) -> T | None:
+        """``check(*args, **kwargs)``, or None after noting its refusal as the row's problem in ``column``."""
+        try:
+            return check(*args, **kwargs)
+        except InvalidInput as error:
+            problems.append(Problem(column, error.message))
+            return None
+
+    name = _text(values[Column.NAME])
+    if _CHINESE_NAME.fullmatch(name):
+        name = re.sub(r"\s", "", name)  # "张  三": two-character names are padded to line up with three
+    name = checked(Column.NAME, clean_line, name, field="name", max_length=NAME_MAX, required=True) or name
+
+    id_cell = values[Column.ID_NUMBER]
+    id_number = _text(id_cell)
+    if _lost_digits(id_cell):
+        # As Excel shows such a cell, so the coordinator recognises it in the spreadsheet.
+        shown = f"{id_cell:.5E}" if isinstance(id_cell, int | float) else id_number
+        problems.append(
+            Problem(
+                Column.ID_NUMBER,
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Domain",
+                        "Excel stored this ID number as a number ({shown}) and kept only 15 digits, so the last "
+                        "digits are lost. Format the column as text and type the number again from the ID card.",
+                    ),
+                    {"shown": shown},
+                ),
+            )
+        )
+    else:
+        resident = checked(Column.ID_NUMBER, parse_resident_id, id_number, today=today)
+        id_number = resident.number if resident else id_number
+
+    phone = _text(values.get(Column.PHONE))
+    representative = _representative(values.get(Column.REPRESENTATIVE), problems)
+    if phone or representative or phone_required:
+        phone = checked(Column.PHONE, normalise_mobile, phone) or phone
+
+    claimed = _text(values[Column.CLAIMED])
+    checked(Column.CLAIMED, parse_yuan, claimed)
+
+    entry = WorkerEntry(name=name, id_number=id_number, phone=phone, claimed=claimed, representative=representative)
+    if (name, id_number) == TEMPLATE_EXAMPLE[:2]:
+        problems.append(
+            Problem(
+                Column.NAME,
+                Message(QT_TRANSLATE_NOOP("Domain", "This is the template's example row: delete it.")),
+            )
+        )
+    return RosterRow(number, entry, tuple(problems))
+
+
+def _lost_digits(cell: Cell) -> bool:
+    """Whether an ID number cell holds a number Excel has rounded (a number cell, or "3.71702E+17" in a CSV)."""
+    if isinstance(cell, bool) or not isinstance(cell, int | float | str):
+        return False
+    if isinstance(cell, str):
+        return bool(_SCIENTIFIC.fullmatch(unicodedata.normalize("NFKC", cell).strip().upper()))
+    # A number of up to 15 digits is kept whole (an old 15-digit ID number, which parse_resident_id explains).
+    return abs(cell) >= 10**_EXCEL_DIGITS
+
+
+def _representative(cell: Cell, problems: list[Problem]) -> bool:
+    if isinstance(cell, bool):
+        return cell
+    mark = unicodedata.normalize("NFKC", _text(cell)).strip().lower()
+    if mark in _YES:
+        return True
+    if mark not in _NO:
+        problems.append(
+            Problem(
+                Column.REPRESENTATIVE,
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Domain",
+                        'Mark a representative with 是 (or √, Y) and leave the others empty; "{mark}" is not clear.',
+                    ),
+                    {"mark": _text(cell)},
+                ),
+            )
+        )
+    return False
+
+
+def _mark_duplicates(rows: list[RosterRow]) -> Iterator[RosterRow]:
+    """Each row whose ID number appeared above names that first row, and the first row names them all."""
+    rows_of_id: dict[str, list[int]] = {}
+    for row in rows:
+        if not any(problem.column is Column.ID_NUMBER for problem in row.problems):
+            rows_of_id.setdefault(row.entry.id_number, []).append(row.row)
+    for row in rows:
+        numbers = rows_of_id.get(row.entry.id_number, [])
+        if len(numbers) < 2 or any(problem.column is Column.ID_NUMBER for problem in row.problems):
+            yield row
+            continue
+        if row.row == numbers[0]:
+            message = Message(
+                QT_TRANSLATE_NOOP("Domain", "The same ID number is also in row {rows}."),
+                {"rows": "、".join(str(number) for number in numbers[1:])},
+            )
+        else:
+            message = Message(
+                QT_TRANSLATE_NOOP("Domain", "The same ID number is already in row {row}."), {"row": numbers[0]}
+            )
+        yield RosterRow(row.row, row.entry, (*row.problems, Problem(Column.ID_NUMBER, message)))
+
+
+# ---- the template -------------------------------------------------------------------------------------------------
+
+
+def write_template(path: Path) -> Path:
+    """Save an .xlsx with the headings the reader knows and one example row, its ID and phone columns formatted
+    as text so that Excel keeps all 18 digits of what is typed there; returns ``path``."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "花名册"
+    sheet.append(TEMPLATE_HEADINGS)
+    sheet.append(TEMPLATE_EXAMPLE)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for letter, width in zip("ABCDE", (14, 24, 16, 14, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+    for row in range(2, MAX_WORKERS + 2):
+        for letter in "BC":
+            sheet[f"{letter}{row}"].number_format = "@"
+    choice = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
+    choice.add(f"E2:E{MAX_WORKERS + 1}")
+    sheet.add_data_validation(choice)
+    sheet.freeze_panes = "A2"
+    workbook.save(path)
+    return path

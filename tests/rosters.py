@@ -1,0 +1,70 @@
+"""Roster spreadsheets as a site clerk makes them, written as real .xlsx and .csv files."""
+
+import csv
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from heze_station.services.intake import WorkerEntry
+from tests.factories import mobile, resident_id
+
+TITLE = "菏泽市牡丹区安居小区三期项目农民工工资花名册"
+HEADINGS = ["序号", "姓名", "身份证号", "手机号", "欠薪金额（元）", "是否代表"]
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑"
+# Workers 0-2 are the elected representatives, each marked the way some clerk would.
+REPRESENTATIVE_MARKS = {0: "是", 1: "√", 2: "Y"}
+
+
+def worker_name(serial: int) -> str:
+    return SURNAMES[serial % len(SURNAMES)] + "建国"[serial % 2] + "华军明"[serial % 3]
+
+
+def claimed_yuan(serial: int) -> int:
+    return 3800 + serial * 100
+
+
+def worker_row(serial: int) -> list[object]:
+    """One row as a clerk types it: number, name, ID number as text, phone and amount as numbers."""
+    return [
+        serial + 1,
+        worker_name(serial),
+        resident_id(serial),
+        int(mobile(serial)),
+        claimed_yuan(serial),
+        REPRESENTATIVE_MARKS.get(serial, ""),
+    ]
+
+
+def roster_rows(workers: int = 23) -> list[list[object]]:
+    """A title row above the headings (spreadsheet row 1), the headings (row 2), the workers from row 3."""
+    return [[TITLE], HEADINGS, *(worker_row(serial) for serial in range(workers))]
+
+
+def expected_entries(workers: int = 23) -> list[WorkerEntry]:
+    """What the intake form should receive from roster_rows(workers)."""
+    return [
+        WorkerEntry(
+            name=worker_name(serial),
+            id_number=resident_id(serial),
+            phone=mobile(serial),
+            claimed=str(claimed_yuan(serial)),
+            representative=serial in REPRESENTATIVE_MARKS,
+        )
+        for serial in range(workers)
+    ]
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+def write_csv(path: Path, rows: list[list[object]], encoding: str) -> Path:
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    path.write_bytes(text.getvalue().encode(encoding))
+    return path
