@@ -10,16 +10,20 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain.errors import DomainError, InvalidInput, ValidationFailed
+from . import formatting
 from .i18n import render
 from .workspace import Workspace
 
@@ -32,6 +36,37 @@ def date_edit(value: QDate | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
+
+
+def ask(parent: QWidget, title: str, question: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """A yes/no question that does not block the event loop: ``on_yes`` runs if the person answers yes."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, buttons, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(button: QAbstractButton) -> None:
+        if box.standardButton(button) == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.buttonClicked.connect(answered)
+    box.open()
+    return box
+
+
+def error_text(error: DomainError) -> str:
+    """Every message of a refusal, one per line (a form-less action may be refused for several reasons)."""
+    if isinstance(error, ValidationFailed):
+        return "\n".join(render(each.message) for each in error.errors)
+    return render(error.message)
+
+
+def enum_combo(members: list) -> QComboBox:
+    """A choice among domain enum members, shown by their translated labels, each item carrying its member."""
+    combo = QComboBox()
+    for member in members:
+        combo.addItem(formatting.label(member), member)
+    return combo
 
 
 class FormDialog(QDialog):

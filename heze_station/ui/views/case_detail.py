@@ -35,9 +35,12 @@ from ...domain.text import REASON_MAX
 from ...services import case_actions, case_queries
 from ...services.case_queries import CaseDetail, RespondentView
 from .. import formatting
+from ..form_dialog import FormDialog, date_edit
 from ..i18n import domain_text, render
 from ..tables import fill, item, make_table
 from ..workspace import Workspace
+from .agreement_tab import AgreementTab
+from .mediation_tab import MediationTab
 
 # Badge colours follow the case's progress: blue waiting, teal/amber in hand, green settled, red/grey ended.
 _STATUS_COLOURS = {
@@ -147,6 +150,19 @@ class ActionDialog(QDialog):
             self.accept()
 
 
+class NoticeDialog(FormDialog):
+    """R2: the day the written notice of a refusal reached the applicant."""
+
+    def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
+        super().__init__(workspace, self.tr("Notice of refusal served"), self.tr("&Record"), parent)
+        self.case_id = case_id
+        self.served_on = date_edit()
+        self.add_field("served_on", self.tr("&Served on"), self.served_on)
+
+    def submit(self) -> None:
+        self.run(case_actions.record_notice_served, self.case_id, self.served_on.date().toPython())
+
+
 class CaseDetailDialog(QDialog):
     """The case file of ``case_id``: loads in the background, refreshes on ``workspace.data_changed``."""
 
@@ -166,9 +182,13 @@ class CaseDetailDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.mediation_tab = MediationTab(workspace, case_id)
+        self.agreement_tab = AgreementTab(workspace, case_id)
         self.tabs.addTab(self._parties_page(), self.tr("&Parties"))
         self.tabs.addTab(self._facts_page(), self.tr("&Facts and evidence"))
         self._clocks_tab = self.tabs.addTab(self._clocks_page(), self.tr("&Deadlines"))
+        self.tabs.addTab(self.mediation_tab, self.tr("&Mediation"))
+        self.tabs.addTab(self.agreement_tab, self.tr("A&greement and payments"))
         self.tabs.addTab(self._timeline_page(), self.tr("&Timeline"))
 
         self.error_label = QLabel()
@@ -385,6 +405,8 @@ class CaseDetailDialog(QDialog):
             ],
         )
         self._set_actions(detail.actions)
+        self.mediation_tab.show_case(detail.status)
+        self.agreement_tab.show_case(detail)
 
     def _show_header(self, detail: CaseDetail) -> None:
         self.number_label.setText(detail.number)
@@ -520,8 +542,19 @@ class CaseDetailDialog(QDialog):
             button.clicked.connect(lambda _checked=False, chosen=action: self.request(chosen))
             self.actions_bar.addWidget(button)
             self.action_buttons[action] = button
-        if not actions:
+        if self.detail is not None and self.detail.status is CaseStatus.REFUSED and not self.detail.notice_served_on:
+            # R2: the refusal is not finished until the applicant has it in writing.
+            notice = QPushButton(self.tr("Notice of refusal served…"))
+            notice.setAutoDefault(False)
+            notice.clicked.connect(self.open_notice_dialog)
+            self.actions_bar.addWidget(notice)
+        if not self.actions_bar.count():
             self.actions_bar.addWidget(QLabel(self.tr("none: this case is finished")))
+
+    def open_notice_dialog(self) -> None:
+        self.notice_dialog = NoticeDialog(self.workspace, self.case_id, self)
+        self.notice_dialog.finished.connect(self.notice_dialog.deleteLater)
+        self.notice_dialog.open()
 
     def _show_error(self, text: str) -> None:
         self.error_label.setText(text)

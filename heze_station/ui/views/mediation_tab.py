@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,17 +26,9 @@ from ...services import attachments, mediation
 from ...services.attachments import AttachmentView
 from ...services.mediation import SessionForm, SessionView
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, FormDialog, date_edit
-from ..i18n import render
+from ..form_dialog import BANNER_STYLE, FormDialog, ask, date_edit, enum_combo, error_text
 from ..tables import fill, make_table
 from ..workspace import Workspace
-
-
-def enum_combo(members: list) -> QComboBox:
-    combo = QComboBox()
-    for member in members:
-        combo.addItem(formatting.label(member), member)
-    return combo
 
 
 class SessionDialog(FormDialog):
@@ -308,16 +299,15 @@ class MediationTab(QWidget):
         session = self._selected()
         if session is None:
             return
-        answer = QMessageBox.question(
+        self.question = ask(
             self,
             self.tr("Minutes signed"),
             self.tr(
                 "Have the parties read the minutes and signed every page (以上笔录我已看过，与我所说一致)? "
                 "After this the minutes can only be corrected by new entries."
             ),
+            lambda: self.workspace.change(mediation.sign_minutes, session.id, on_error=self._failed),
         )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.workspace.change(mediation.sign_minutes, session.id, on_error=self._failed)
 
     def choose_attachment(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -334,7 +324,7 @@ class MediationTab(QWidget):
 
     def _failed(self, error: Exception) -> None:
         if isinstance(error, DomainError):
-            self.error.setText(render(error.message))
+            self.error.setText(error_text(error))
             self.error.show()
         else:
             self.workspace.show_error(error, self)

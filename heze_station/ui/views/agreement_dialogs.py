@@ -1,0 +1,340 @@
+"""Dialogs of the agreement page: the terms, a signature, a payment, the arbitral review's dates."""
+
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain import chinatime
+from ...domain.agreements import DEFAULT_CLAUSE, DEFAULT_ORIGINALS, MAX_ORIGINALS, PayerRole, PaymentMethod, SignerRole
+from ...domain.errors import InvalidInput
+from ...domain.money import format_yuan, parse_yuan, yuan_in_capitals
+from ...services import agreements, payments
+from ...services.agreements import AgreementForm, AgreementView, InstalmentEntry, ShareEntry
+from ...services.case_queries import CaseDetail
+from ..form_dialog import FormDialog, date_edit, enum_combo
+from ..i18n import domain_text
+from ..workspace import Workspace
+
+
+def _yuan(fen: int) -> str:
+    """An amount as a person types it back: 3800 or 3800.50."""
+    yuan, rest = divmod(fen, 100)
+    return f"{yuan}.{rest:02d}" if rest else str(yuan)
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class AgreementDialog(FormDialog):
+    """The terms of an agreement: who pays, how much to each worker, when, and how."""
+
+    SHARE_NAME, SHARE_AMOUNT, SHARE_BANK, SHARE_ACCOUNT = range(4)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        detail: CaseDetail,
+        previous: AgreementView | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(
+            workspace,
+            self.tr("Agreement terms – {number}").format(number=detail.number),
+            self.tr("&Save draft"),
+            parent,
+        )
+        self.detail = detail
+        self.agreed_on = date_edit()
+        self.payer = enum_combo(list(PayerRole))
+        self.method = enum_combo(list(PaymentMethod))
+        self.method.currentIndexChanged.connect(self._method_changed)
+        self.shares = QTableWidget(len(detail.claimants), 4)
+        self.shares.setHorizontalHeaderLabels(
+            [self.tr("Worker"), self.tr("Amount (yuan)"), self.tr("Bank"), self.tr("Account in the worker's name")]
+        )
+        self.shares.verticalHeader().setVisible(False)
+        self.shares.horizontalHeader().setStretchLastSection(True)
+        amounts = {share.person_id: share for share in previous.shares} if previous else {}
+        for row, claimant in enumerate(detail.claimants):
+            name = QTableWidgetItem(claimant.name)
+            name.setFlags(name.flags() & ~name.flags().ItemIsEditable)
+            self.shares.setItem(row, self.SHARE_NAME, name)
+            share = amounts.get(claimant.person_id)
+            amount = share.amount_fen if share else claimant.claimed_fen
+            self.shares.setItem(row, self.SHARE_AMOUNT, QTableWidgetItem(_yuan(amount) if amount else ""))
+            self.shares.setItem(row, self.SHARE_BANK, QTableWidgetItem(share.bank if share else ""))
+            self.shares.setItem(row, self.SHARE_ACCOUNT, QTableWidgetItem(share.account_number if share else ""))
+        self.shares.resizeColumnsToContents()
+        self.shares.itemChanged.connect(self._update_total)
+        self.total = QLabel()
+        shares_box = QWidget()
+        shares_layout = QVBoxLayout(shares_box)
+        shares_layout.setContentsMargins(0, 0, 0, 0)
+        shares_layout.addWidget(self.shares)
+        shares_layout.addWidget(self.total)
+
+        self.instalments = QTableWidget(0, 2)
+        self.instalments.setHorizontalHeaderLabels([self.tr("Due on"), self.tr("Amount (yuan)")])
+        self.instalments.verticalHeader().setVisible(True)
+        self.instalments.horizontalHeader().setStretchLastSection(True)
+        add = QPushButton(self.tr("Add &instalment"))
+        add.setAutoDefault(False)
+        add.clicked.connect(lambda: self.add_instalment(chinatime.today() + timedelta(days=30), ""))
+        remove = QPushButton(self.tr("Remove last"))
+        remove.setAutoDefault(False)
+        remove.clicked.connect(lambda: self.instalments.setRowCount(max(0, self.instalments.rowCount() - 1)))
+        instalment_box = QWidget()
+        instalment_layout = QVBoxLayout(instalment_box)
+        instalment_layout.setContentsMargins(0, 0, 0, 0)
+        instalment_layout.addWidget(self.instalments)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        instalment_layout.addLayout(buttons)
+
+        self.waived = QPlainTextEdit()
+        self.waived.setTabChangesFocus(True)
+        self.waived.setMaximumHeight(60)
+        self.default_clause = QPlainTextEdit(domain_text(DEFAULT_CLAUSE))
+        self.default_clause.setTabChangesFocus(True)
+        self.default_clause.setMaximumHeight(80)
+        self.other_terms = QPlainTextEdit()
+        self.other_terms.setTabChangesFocus(True)
+        self.other_terms.setMaximumHeight(60)
+        self.originals = QSpinBox()
+        self.originals.setRange(1, MAX_ORIGINALS)
+        self.originals.setValue(DEFAULT_ORIGINALS)
+
+        self.add_field("agreed_on", self.tr("Agreement &date"), self.agreed_on)
+        self.add_field("payer_role", self.tr("&Payer"), self.payer)
+        self.add_field("payment_method", self.tr("Payment &method"), self.method)
+        self.add_field("share", self.tr("Amount for each &worker"), shares_box, focus=self.shares)
+        self.add_field("instalment", self.tr("Payment &schedule"), instalment_box, focus=self.instalments)
+        self.add_field("waived_claims", self.tr("Claims &given up"), self.waived)
+        self.add_field("default_clause", self.tr("If payment is &missed"), self.default_clause)
+        self.add_field("other_terms", self.tr("&Other terms"), self.other_terms)
+        self.add_field("originals", self.tr("&Originals"), self.originals)
+        # The schedule's total is checked against the workers' amounts; its message belongs under the schedule.
+        self._errors["instalments"] = self._errors["instalment"]
+        self._errors["shares"] = self._errors["share"]
+
+        if previous is not None:
+            self.agreed_on.setDate(_qdate(previous.agreed_on))
+            self.payer.setCurrentIndex(self.payer.findData(previous.payer_role))
+            self.method.setCurrentIndex(self.method.findData(previous.payment_method))
+            for instalment in previous.instalments:
+                self.add_instalment(instalment.due_on, _yuan(instalment.amount_fen))
+            self.waived.setPlainText(previous.waived_claims)
+            self.default_clause.setPlainText(previous.default_clause)
+            self.other_terms.setPlainText(previous.other_terms)
+            self.originals.setValue(previous.originals)
+        else:
+            self.add_instalment(chinatime.today(), _yuan(detail.claimed_total_fen) if detail.claimed_total_fen else "")
+        self._method_changed()
+        self._update_total()
+        self.resize(760, 820)
+
+    def add_instalment(self, due: date, amount: str) -> None:
+        row = self.instalments.rowCount()
+        self.instalments.insertRow(row)
+        self.instalments.setCellWidget(row, 0, date_edit(_qdate(due)))
+        self.instalments.setItem(row, 1, QTableWidgetItem(amount))
+
+    def _method_changed(self) -> None:
+        by_bank = self.method.currentData() is PaymentMethod.BANK_TRANSFER
+        self.shares.setColumnHidden(self.SHARE_BANK, not by_bank)
+        self.shares.setColumnHidden(self.SHARE_ACCOUNT, not by_bank)
+
+    def _cell(self, table: QTableWidget, row: int, column: int) -> str:
+        cell = table.item(row, column)
+        return cell.text() if cell else ""
+
+    def _update_total(self) -> None:
+        try:
+            total = sum(
+                parse_yuan(self._cell(self.shares, row, self.SHARE_AMOUNT)) for row in range(self.shares.rowCount())
+            )
+        except InvalidInput:
+            self.total.setText(self.tr("Total: check the amounts above"))
+            return
+        text = self.tr("Total: {figures} ({capitals})")
+        self.total.setText(text.format(figures=format_yuan(total), capitals=yuan_in_capitals(total)))
+
+    def _due(self, row: int) -> date:
+        return self.instalments.cellWidget(row, 0).date().toPython()  # type: ignore[attr-defined]
+
+    def read_form(self) -> AgreementForm:
+        return AgreementForm(
+            agreed_on=self.agreed_on.date().toPython(),
+            payer_role=self.payer.currentData(),
+            payment_method=self.method.currentData(),
+            shares=[
+                ShareEntry(
+                    claimant.person_id,
+                    self._cell(self.shares, row, self.SHARE_AMOUNT),
+                    self._cell(self.shares, row, self.SHARE_BANK),
+                    self._cell(self.shares, row, self.SHARE_ACCOUNT),
+                )
+                for row, claimant in enumerate(self.detail.claimants)
+            ],
+            instalments=[
+                InstalmentEntry(self._due(row), self._cell(self.instalments, row, 1))
+                for row in range(self.instalments.rowCount())
+            ],
+            waived_claims=self.waived.toPlainText(),
+            default_clause=self.default_clause.toPlainText(),
+            other_terms=self.other_terms.toPlainText(),
+            originals=self.originals.value(),
+        )
+
+    def submit(self) -> None:
+        self.run(agreements.save_draft, self.detail.id, self.read_form())
+
+
+class SignatureDialog(FormDialog):
+    """One signature on the draft: for the workers (in person, by agent, or a representative), the employer's
+    handler, or a mediator."""
+
+    def __init__(
+        self, workspace: Workspace, detail: CaseDetail, agreement_id: uuid.UUID, parent: QWidget | None = None
+    ):
+        super().__init__(workspace, self.tr("Record a signature"), self.tr("&Record signature"), parent)
+        self.agreement_id = agreement_id
+        self.detail = detail
+        roles = [SignerRole.REPRESENTATIVE] if detail.is_collective else [SignerRole.WORKER]
+        self.role = enum_combo([*roles, SignerRole.AGENT, SignerRole.EMPLOYER_HANDLER, SignerRole.MEDIATOR])
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self.worker = QComboBox()
+        self.name = QLineEdit()
+        self.add_field("role", self.tr("&Signs as"), self.role)
+        self.add_field("worker", self.tr("For &worker"), self.worker)
+        self.add_field("name", self.tr("&Name of the signer"), self.name)
+        self._role_changed()
+        self.resize(460, 0)
+
+    def _role_changed(self) -> None:
+        role = self.role.currentData()
+        self.worker.clear()
+        for claimant in self.detail.claimants:
+            if role is not SignerRole.REPRESENTATIVE or claimant.representative:
+                self.worker.addItem(claimant.name, claimant.person_id)
+        on_behalf = role in (SignerRole.WORKER, SignerRole.REPRESENTATIVE, SignerRole.AGENT)
+        self.worker.setEnabled(on_behalf)
+        # A worker or representative signs under their own name, which is already on file.
+        self.name.setEnabled(role not in (SignerRole.WORKER, SignerRole.REPRESENTATIVE))
+
+    def submit(self) -> None:
+        role = self.role.currentData()
+        person = self.worker.currentData() if self.worker.isEnabled() else None
+        self.run(agreements.sign, self.agreement_id, role, self.name.text(), person)
+
+
+class PaymentDialog(FormDialog):
+    def __init__(
+        self, workspace: Workspace, case_id: uuid.UUID, agreement: AgreementView, parent: QWidget | None = None
+    ):
+        super().__init__(workspace, self.tr("Record a payment"), self.tr("&Record payment"), parent)
+        self.case_id = case_id
+        self.paid_on = date_edit()
+        self.amount = QLineEdit()
+        if agreement.performance and agreement.performance.next_due:
+            self.amount.setText(_yuan(agreement.performance.next_due.outstanding_fen))
+        self.method = enum_combo(list(PaymentMethod))
+        self.method.setCurrentIndex(self.method.findData(agreement.payment_method))
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("Transfer number, or who received the cash"))
+        self.receipt: Path | None = None
+        self.receipt_label = QLabel(self.tr("none"))
+        choose = QPushButton(self.tr("C&hoose file…"))
+        choose.setAutoDefault(False)
+        choose.clicked.connect(self._choose)
+        receipt = QWidget()
+        row = QHBoxLayout(receipt)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.receipt_label, 1)
+        row.addWidget(choose)
+        self.add_field("paid_on", self.tr("&Paid on"), self.paid_on)
+        self.add_field("amount", self.tr("&Amount (yuan)"), self.amount)
+        self.add_field("method", self.tr("&Method"), self.method)
+        self.add_field("reference", self.tr("Re&ference"), self.reference)
+        self.add_field("file", self.tr("Receipt"), receipt, focus=choose)
+        self.resize(480, 0)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Receipt"), "", self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf)")
+        )
+        if path:
+            self.set_receipt(Path(path))
+
+    def set_receipt(self, path: Path) -> None:
+        self.receipt = path
+        self.receipt_label.setText(path.name)
+
+    def submit(self) -> None:
+        self.run(
+            payments.record_payment,
+            self.case_id,
+            self.paid_on.date().toPython(),
+            self.amount.text(),
+            self.method.currentData(),
+            self.reference.text(),
+            self.receipt,
+        )
+
+
+class ReviewDateDialog(FormDialog):
+    """R9: the day the joint application was made, or the day the arbitral mediation document came back."""
+
+    def __init__(self, workspace: Workspace, case_id: uuid.UUID, returned: bool, parent: QWidget | None = None):
+        title = self.tr("Arbitral mediation document received") if returned else self.tr("Joint application made")
+        super().__init__(workspace, title, self.tr("&Record"), parent)
+        self.case_id = case_id
+        self.returned = returned
+        self.day = date_edit()
+        self.document: Path | None = None
+        self.add_field("returned_on" if returned else "applied_on", self.tr("&Date"), self.day)
+        if returned:
+            self.document_label = QLabel(self.tr("none"))
+            choose = QPushButton(self.tr("C&hoose scan…"))
+            choose.setAutoDefault(False)
+            choose.clicked.connect(self._choose)
+            box = QWidget()
+            row = QHBoxLayout(box)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(self.document_label, 1)
+            row.addWidget(choose)
+            self.add_field("file", self.tr("Document"), box, focus=choose)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Document"), "", self.tr("Scans (*.pdf *.jpg *.png)"))
+        if path:
+            self.set_document(Path(path))
+
+    def set_document(self, path: Path) -> None:
+        self.document = path
+        self.document_label.setText(path.name)
+
+    def submit(self) -> None:
+        if self.returned:
+            self.run(payments.record_review_returned, self.case_id, self.day.date().toPython(), self.document)
+        else:
+            self.run(payments.record_review_application, self.case_id, self.day.date().toPython())

@@ -1,0 +1,281 @@
+"""The case file's agreement page: the terms, who has signed, and, once in effect, the instalments and payments."""
+
+import html
+import uuid
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ...domain.agreements import AgreementState
+from ...domain.cases import CaseStatus
+from ...domain.errors import DomainError
+from ...domain.money import yuan_in_capitals
+from ...domain.performance import InstalmentState, PerformanceState
+from ...services import agreements, payments
+from ...services.agreements import AgreementView, CaseAgreements
+from ...services.case_queries import CaseDetail
+from .. import formatting
+from ..form_dialog import BANNER_STYLE, FormDialog, ask, error_text
+from ..i18n import render
+from ..tables import fill, item, make_table
+from ..workspace import Workspace
+from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignatureDialog
+
+_STATE_COLOURS = {
+    InstalmentState.PAID: "#2e7d32",
+    InstalmentState.PARTLY_PAID: "#d35400",
+    InstalmentState.UPCOMING: "#4a5058",
+    InstalmentState.IN_DEFAULT: "#8b0000",
+}
+
+
+class AgreementTab(QWidget):
+    def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.case_id = case_id
+        self.detail: CaseDetail | None = None
+        self.agreements: CaseAgreements | None = None
+        self.dialog: FormDialog | None = None
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(self.summary.textFormat().RichText)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(BANNER_STYLE)
+        self.error.hide()
+        self.schedule = make_table(
+            [self.tr("No."), self.tr("Due on"), self.tr("Amount"), self.tr("Paid"), self.tr("State")]
+        )
+        self.people = make_table([self.tr("Signed as"), self.tr("Name"), self.tr("For"), self.tr("Signed at")])
+        self.payments = make_table([self.tr("Paid on"), self.tr("Amount"), self.tr("Method"), self.tr("Reference")])
+
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, slot in (
+            ("draft", self.tr("&Draft agreement…"), self.open_terms),
+            ("sign", self.tr("Record &signature…"), self.open_signature),
+            ("seal", self.tr("Apply station s&eal"), self.apply_seal),
+            ("effect", self.tr("Agreement takes e&ffect"), self.take_effect),
+            ("pay", self.tr("Record &payment…"), self.open_payment),
+            ("plan_review", self.tr("Parties will apply for arbitral re&view"), self.plan_review),
+            ("applied", self.tr("Application made…"), lambda: self.open_review(returned=False)),
+            ("returned", self.tr("Review document received…"), lambda: self.open_review(returned=True)),
+        ):
+            button = QPushButton(text)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        bar.addStretch(1)
+
+        self.schedule_heading = QLabel(self.tr("Payment schedule"))
+        self.signatures_heading = QLabel(self.tr("Signatures"))
+        self.payments_heading = QLabel(self.tr("Payments received"))
+        for heading in (self.schedule_heading, self.signatures_heading, self.payments_heading):
+            heading.setStyleSheet("font-weight: bold;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.error)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.schedule_heading)
+        layout.addWidget(self.schedule, 2)
+        layout.addWidget(self.signatures_heading)
+        layout.addWidget(self.people, 2)
+        layout.addWidget(self.payments_heading)
+        layout.addWidget(self.payments, 2)
+
+    # -- loading ---------------------------------------------------------------------------------------------------
+
+    def show_case(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        self.workspace.load(agreements.case_agreements, self.case_id, on_done=self._show, on_error=self._failed)
+
+    def current(self) -> AgreementView | None:
+        """The agreement the page is about: the draft being signed, else the one in effect."""
+        if self.agreements is None:
+            return None
+        return self.agreements.draft or self.agreements.in_effect
+
+    def _show(self, found: CaseAgreements) -> None:
+        self.agreements = found
+        agreement = self.current()
+        self.summary.setText(self._summary(found, agreement))
+        in_effect = found.in_effect
+        shown = in_effect if agreement is None or agreement.state is not AgreementState.DRAFT else agreement
+        self._show_schedule(shown)
+        self._show_signatures(agreement)
+        self._show_payments(in_effect)
+        draft = found.draft
+        may_draft = found.case_status is CaseStatus.IN_MEDIATION or in_effect is not None
+        self.buttons["draft"].setEnabled(may_draft)
+        self.buttons["draft"].setText(
+            self.tr("&Edit draft…")
+            if draft
+            else self.tr("&Draft a superseding agreement…")
+            if in_effect
+            else self.tr("&Draft agreement…")
+        )
+        for key in ("sign", "seal", "effect"):
+            self.buttons[key].setVisible(draft is not None)
+        if draft is not None:
+            self.buttons["seal"].setEnabled(draft.seal_applied_at is None)
+        performing = in_effect is not None and draft is None
+        owed = performing and in_effect.performance is not None and in_effect.performance.outstanding_fen > 0
+        self.buttons["pay"].setVisible(performing)
+        self.buttons["pay"].setEnabled(bool(owed))
+        self.buttons["plan_review"].setVisible(performing and not in_effect.review_planned)
+        self.buttons["applied"].setVisible(performing and in_effect.review_planned and not in_effect.review_applied_on)
+        self.buttons["returned"].setVisible(
+            performing and bool(in_effect.review_applied_on) and not in_effect.review_returned_on
+        )
+
+    def _summary(self, found: CaseAgreements, agreement: AgreementView | None) -> str:
+        if agreement is None:
+            if found.case_status is CaseStatus.IN_MEDIATION:
+                return self.tr(
+                    "No agreement yet. When the parties agree, draft the terms, collect the signatures, "
+                    "apply the seal, and the agreement takes effect."
+                )
+            return self.tr("No agreement: an agreement is drafted while the case is in mediation.")
+        lines = [
+            self.tr("<b>{state}</b> · agreed on {day}").format(
+                state=html.escape(formatting.label(agreement.state)), day=formatting.day(agreement.agreed_on)
+            ),
+            self.tr("Payer: {payer} ({role}); {method}").format(
+                payer=html.escape(agreement.payer_name),
+                role=html.escape(formatting.label(agreement.payer_role)),
+                method=html.escape(formatting.label(agreement.payment_method)),
+            ),
+            self.tr("Total: <b>{figures}</b> ({capitals})").format(
+                figures=formatting.money(agreement.total_fen), capitals=yuan_in_capitals(agreement.total_fen)
+            ),
+        ]
+        if agreement.state is AgreementState.DRAFT and agreement.missing:
+            missing = "".join(f"<li>{html.escape(render(message))}</li>" for message in agreement.missing)
+            lines.append(self.tr("Before it can take effect:") + f"<ul>{missing}</ul>")
+        if agreement.state is AgreementState.IN_EFFECT and agreement.performance is not None:
+            performance = agreement.performance
+            colour = "#8b0000" if performance.state is PerformanceState.IN_DEFAULT else "#2e7d32"
+            lines.append(
+                self.tr(
+                    "In effect since {moment}. Performance: <b style='color:{colour}'>{state}</b>; "
+                    "paid {paid}, still owed {owed}."
+                ).format(
+                    moment=formatting.moment(agreement.effective_at),
+                    colour=colour,
+                    state=html.escape(formatting.label(performance.state)),
+                    paid=formatting.money(performance.paid_fen),
+                    owed=formatting.money(performance.outstanding_fen),
+                )
+            )
+            if performance.state is PerformanceState.IN_DEFAULT:
+                lines.append(
+                    self.tr(
+                        "In default since {day}: refer the case to arbitration, or, for unpaid wages, "
+                        "to court for a payment order (buttons below)."
+                    ).format(day=formatting.day(performance.defaulted_since))
+                )
+        if found.superseded:
+            lines.append(self.tr("{n} earlier agreement(s) superseded.").format(n=len(found.superseded)))
+        return "<br>".join(lines)
+
+    def _show_schedule(self, agreement: AgreementView | None) -> None:
+        if agreement is None:
+            fill(self.schedule, [])
+            return
+        if agreement.performance is None:
+            rows = [
+                [str(n), formatting.day(i.due_on), item(formatting.money(i.amount_fen), right=True), "", ""]
+                for n, i in enumerate(agreement.instalments, start=1)
+            ]
+        else:
+            rows = [
+                [
+                    str(status.number),
+                    formatting.day(status.due_on),
+                    item(formatting.money(status.amount_fen), right=True),
+                    item(formatting.money(status.paid_fen), right=True),
+                    item(
+                        formatting.label(status.state),
+                        colour=_STATE_COLOURS[status.state],
+                        bold=status.state is InstalmentState.IN_DEFAULT,
+                    ),
+                ]
+                for status in agreement.performance.instalments
+            ]
+        fill(self.schedule, rows)
+
+    def _show_signatures(self, agreement: AgreementView | None) -> None:
+        signatures = agreement.signatures if agreement else []
+        fill(
+            self.people,
+            [[formatting.label(s.role), s.name, s.signed_for, formatting.moment(s.signed_at)] for s in signatures],
+        )
+
+    def _show_payments(self, agreement: AgreementView | None) -> None:
+        rows = agreement.payments if agreement else []
+        fill(
+            self.payments,
+            [
+                [
+                    formatting.day(p.paid_on),
+                    item(formatting.money(p.amount_fen), right=True),
+                    formatting.label(p.method),
+                    p.reference,
+                ]
+                for p in rows
+            ],
+        )
+
+    # -- acting ----------------------------------------------------------------------------------------------------
+
+    def _open(self, dialog: FormDialog) -> None:
+        self.error.hide()
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_terms(self) -> None:
+        if self.detail is None or self.agreements is None:
+            return
+        self._open(AgreementDialog(self.workspace, self.detail, self.current(), self))
+
+    def open_signature(self) -> None:
+        if self.detail is not None and self.agreements and self.agreements.draft:
+            self._open(SignatureDialog(self.workspace, self.detail, self.agreements.draft.id, self))
+
+    def open_payment(self) -> None:
+        if self.agreements and self.agreements.in_effect:
+            self._open(PaymentDialog(self.workspace, self.case_id, self.agreements.in_effect, self))
+
+    def open_review(self, *, returned: bool) -> None:
+        self._open(ReviewDateDialog(self.workspace, self.case_id, returned, self))
+
+    def apply_seal(self) -> None:
+        if self.agreements and self.agreements.draft:
+            self.workspace.change(agreements.apply_seal, self.agreements.draft.id, on_error=self._failed)
+
+    def take_effect(self) -> None:
+        draft = self.agreements.draft if self.agreements else None
+        if draft is None:
+            return
+        self.question = ask(
+            self,
+            self.tr("Agreement takes effect"),
+            self.tr(
+                "Once in effect the agreement can no longer be changed; a change needs a new agreement. "
+                "Bring it into effect now?"
+            ),
+            lambda: self.workspace.change(agreements.take_effect, draft.id, on_error=self._failed),
+        )
+
+    def plan_review(self) -> None:
+        self.workspace.change(payments.plan_review, self.case_id, on_error=self._failed)
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, DomainError):
+            self.error.setText(error_text(error))
+            self.error.show()
+        else:
+            self.workspace.show_error(error, self)
