@@ -21,6 +21,236 @@
     </message>
 </context>
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Agreement terms – {number}</source>
+        <translation>调解协议条款 – {number}</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工人</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Account in the worker&apos;s name</source>
+        <translation>工人本人账号</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Add &amp;instalment</source>
+        <translation>增加一期(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Remove last</source>
+        <translation>删除最后一期</translation>
+    </message>
+    <message>
+        <source>Agreement &amp;date</source>
+        <translation>协议日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Payer</source>
+        <translation>付款方(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Payment &amp;method</source>
+        <translation>支付方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Amount for each &amp;worker</source>
+        <translation>每名工人金额(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Payment &amp;schedule</source>
+        <translation>分期付款安排(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Claims &amp;given up</source>
+        <translation>放弃的请求(&amp;G)</translation>
+    </message>
+    <message>
+        <source>If payment is &amp;missed</source>
+        <translation>违约条款(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Other terms</source>
+        <translation>其他约定(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Originals</source>
+        <translation>协议份数(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Total: check the amounts above</source>
+        <translation>合计：请检查上面的金额</translation>
+    </message>
+    <message>
+        <source>Total: {figures} ({capitals})</source>
+        <translation>合计：{figures}（{capitals}）</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementTab</name>
+    <message>
+        <source>No.</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>应付金额</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付金额</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Signed as</source>
+        <translation>签字身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>代表/代理</translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation>签字时间</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>凭证号/经手人</translation>
+    </message>
+    <message>
+        <source>&amp;Draft agreement…</source>
+        <translation>起草调解协议(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Record &amp;signature…</source>
+        <translation>登记签字(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Apply station s&amp;eal</source>
+        <translation>加盖调解组织印章(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Agreement takes e&amp;ffect</source>
+        <translation>协议生效(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Record &amp;payment…</source>
+        <translation>登记付款(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Parties will apply for arbitral re&amp;view</source>
+        <translation>双方拟申请仲裁审查(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Application made…</source>
+        <translation>已提出申请…</translation>
+    </message>
+    <message>
+        <source>Review document received…</source>
+        <translation>已收到仲裁调解书…</translation>
+    </message>
+    <message>
+        <source>Payment schedule</source>
+        <translation>分期付款安排</translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation>签字情况</translation>
+    </message>
+    <message>
+        <source>Payments received</source>
+        <translation>已收到的付款</translation>
+    </message>
+    <message>
+        <source>&amp;Edit draft…</source>
+        <translation>修改协议草稿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Draft a superseding agreement…</source>
+        <translation>起草变更协议（取代原协议）(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No agreement yet. When the parties agree, draft the terms, collect the signatures, apply the seal, and the agreement takes effect.</source>
+        <translation>尚无调解协议。双方达成一致后，起草协议条款，各方签字，加盖印章，协议即生效。</translation>
+    </message>
+    <message>
+        <source>No agreement: an agreement is drafted while the case is in mediation.</source>
+        <translation>无调解协议：调解协议应在调解期间起草。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{state}&lt;/b&gt; · agreed on {day}</source>
+        <translation>&lt;b&gt;{state}&lt;/b&gt; · 协议日期 {day}</translation>
+    </message>
+    <message>
+        <source>Payer: {payer} ({role}); {method}</source>
+        <translation>付款方：{payer}（{role}）；{method}</translation>
+    </message>
+    <message>
+        <source>Total: &lt;b&gt;{figures}&lt;/b&gt; ({capitals})</source>
+        <translation>合计：&lt;b&gt;{figures}&lt;/b&gt;（{capitals}）</translation>
+    </message>
+    <message>
+        <source>Before it can take effect:</source>
+        <translation>生效前还需要：</translation>
+    </message>
+    <message>
+        <source>In effect since {moment}. Performance: &lt;b style=&apos;color:{colour}&apos;&gt;{state}&lt;/b&gt;; paid {paid}, still owed {owed}.</source>
+        <translation>自 {moment} 起生效。履行情况：&lt;b style=&apos;color:{colour}&apos;&gt;{state}&lt;/b&gt;；已付 {paid}，尚欠 {owed}。</translation>
+    </message>
+    <message>
+        <source>In default since {day}: refer the case to arbitration, or, for unpaid wages, to court for a payment order (buttons below).</source>
+        <translation>自 {day} 起未按期履行：可移送仲裁，欠薪等案件也可向法院申请支付令（见下方按钮）。</translation>
+    </message>
+    <message>
+        <source>{n} earlier agreement(s) superseded.</source>
+        <translation>已有 {n} 份原协议被取代。</translation>
+    </message>
+    <message>
+        <source>Agreement takes effect</source>
+        <translation>协议生效</translation>
+    </message>
+    <message>
+        <source>Once in effect the agreement can no longer be changed; a change needs a new agreement. Bring it into effect now?</source>
+        <translation>协议生效后不能再修改，变更只能另订新协议。现在使协议生效吗？</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>heze-station cannot start</source>
@@ -44,6 +274,14 @@
     <message>
         <source>&amp;Deadlines</source>
         <translation>期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Mediation</source>
+        <translation>调解(&amp;M)</translation>
+    </message>
+    <message>
+        <source>A&amp;greement and payments</source>
+        <translation>协议与履行(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Timeline</source>
@@ -233,6 +471,10 @@
     <message>
         <source>Estimate: the official holiday calendar for this period is not yet published.</source>
         <translation>估算：该期间的国家法定节假日安排尚未公布。</translation>
+    </message>
+    <message>
+        <source>Notice of refusal served…</source>
+        <translation>不予受理通知书已送达…</translation>
     </message>
     <message>
         <source>none: this case is finished</source>
@@ -515,6 +757,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>已移送劳动保障监察</translation>
     </message>
     <message>
+        <source>Sent to court for a payment order</source>
+        <translation>已申请支付令</translation>
+    </message>
+    <message>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -551,12 +797,76 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>移送劳动保障监察</translation>
     </message>
     <message>
+        <source>Send to court for a payment order</source>
+        <translation>申请支付令</translation>
+    </message>
+    <message>
         <source>Close case</source>
         <translation>结案</translation>
     </message>
     <message>
         <source>A case that is &quot;{status}&quot; cannot be given the action &quot;{action}&quot;.</source>
         <translation>案件当前状态为“{status}”，不能执行“{action}”。</translation>
+    </message>
+    <message>
+        <source>Mediation session recorded</source>
+        <translation>记录调解会</translation>
+    </message>
+    <message>
+        <source>Minutes signed by the parties</source>
+        <translation>当事人在调解笔录上签字</translation>
+    </message>
+    <message>
+        <source>Correction added to signed minutes</source>
+        <translation>对已签字笔录增加更正</translation>
+    </message>
+    <message>
+        <source>Mediation period extended with both parties&apos; consent</source>
+        <translation>经双方同意延长调解期限</translation>
+    </message>
+    <message>
+        <source>Attachment added</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>Agreement terms drafted</source>
+        <translation>起草调解协议条款</translation>
+    </message>
+    <message>
+        <source>Agreement signed</source>
+        <translation>调解协议签字</translation>
+    </message>
+    <message>
+        <source>Station seal applied to the agreement</source>
+        <translation>调解协议加盖调解组织印章</translation>
+    </message>
+    <message>
+        <source>Agreement took effect</source>
+        <translation>调解协议生效</translation>
+    </message>
+    <message>
+        <source>Agreement superseded by a new one</source>
+        <translation>原调解协议被新协议取代</translation>
+    </message>
+    <message>
+        <source>Payment recorded</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <source>Parties intend to apply for arbitral review</source>
+        <translation>双方拟申请仲裁审查</translation>
+    </message>
+    <message>
+        <source>Joint application for arbitral review made</source>
+        <translation>双方已共同申请仲裁审查</translation>
+    </message>
+    <message>
+        <source>Arbitral mediation document received</source>
+        <translation>收到仲裁调解书</translation>
+    </message>
+    <message>
+        <source>Written notice of refusal served</source>
+        <translation>不予受理通知书已送达</translation>
     </message>
     <message>
         <source>Complaint registered</source>
@@ -575,6 +885,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>受理审查期限</translation>
     </message>
     <message>
+        <source>Written notice of refusal</source>
+        <translation>书面告知不予受理</translation>
+    </message>
+    <message>
         <source>Mediation period (15 days)</source>
         <translation>调解期限（15日）</translation>
     </message>
@@ -589,6 +903,18 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Limitation for arbitration</source>
         <translation>仲裁时效</translation>
+    </message>
+    <message>
+        <source>Limitation for arbitration (running again)</source>
+        <translation>仲裁时效（重新计算）</translation>
+    </message>
+    <message>
+        <source>Joint application for arbitral review</source>
+        <translation>共同申请仲裁审查</translation>
+    </message>
+    <message>
+        <source>Next instalment</source>
+        <translation>下一期付款</translation>
     </message>
     <message>
         <source>Male</source>
@@ -735,8 +1061,52 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>请选择一项。</translation>
     </message>
     <message>
+        <source>This case names no general contractor; choose the respondent.</source>
+        <translation>本案未列明总承包单位，请选择被申请人为付款方。</translation>
+    </message>
+    <message>
+        <source>This worker is not a claimant of the case.</source>
+        <translation>该工人不是本案申请人。</translation>
+    </message>
+    <message>
+        <source>Enter what each worker receives.</source>
+        <translation>请填写每名工人应得的金额。</translation>
+    </message>
+    <message>
+        <source>A worker is listed twice.</source>
+        <translation>有工人被重复列出。</translation>
+    </message>
+    <message>
         <source>Please enter a date.</source>
         <translation>请填写日期。</translation>
+    </message>
+    <message>
+        <source>Between 1 and {maximum} originals.</source>
+        <translation>协议份数应在 1 到 {maximum} 份之间。</translation>
+    </message>
+    <message>
+        <source>This case is &quot;{status}&quot;; an agreement is made during mediation.</source>
+        <translation>本案状态为“{status}”，调解协议应在调解期间订立。</translation>
+    </message>
+    <message>
+        <source>This agreement no longer exists.</source>
+        <translation>该调解协议已不存在。</translation>
+    </message>
+    <message>
+        <source>This agreement is in effect and cannot change; draft a new one.</source>
+        <translation>该协议已生效，不能修改；如需变更请另订新协议。</translation>
+    </message>
+    <message>
+        <source>Choose the worker this signature is for.</source>
+        <translation>请选择签字所对应的工人。</translation>
+    </message>
+    <message>
+        <source>{name} is not an elected representative.</source>
+        <translation>{name}不是推选的代表。</translation>
+    </message>
+    <message>
+        <source>{name} has already signed.</source>
+        <translation>{name}已经签过字。</translation>
     </message>
     <message>
         <source>This date is in the future.</source>
@@ -889,6 +1259,332 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The same ID number is also in row {rows}.</source>
         <translation>第{rows}行也有相同的身份证号码。</translation>
+    </message>
+    <message>
+        <source>If the payer does not pay an instalment in full by its due date, the worker may apply to the labour dispute arbitration committee for arbitration (LDMAL art. 15), and for unpaid wages, work-injury medical costs, economic compensation or damages may apply to the people&apos;s court for a payment order (LDMAL art. 16).</source>
+        <translation>付款方未按约定期限足额支付任何一期款项的，劳动者可以依法向劳动人事争议仲裁委员会申请仲裁（《劳动争议调解仲裁法》第十五条）；就支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项，劳动者可以持本协议书依法向人民法院申请支付令（《劳动争议调解仲裁法》第十六条）。</translation>
+    </message>
+    <message>
+        <source>The respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>The general contractor (pays first)</source>
+        <translation>总承包单位（先行清偿）</translation>
+    </message>
+    <message>
+        <source>Bank transfer to the worker&apos;s own account</source>
+        <translation>银行转账至工人本人账户</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工人本人</translation>
+    </message>
+    <message>
+        <source>Authorised agent</source>
+        <translation>特别授权代理人</translation>
+    </message>
+    <message>
+        <source>Workers&apos; representative</source>
+        <translation>工人代表</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s handler</source>
+        <translation>用人单位经办人</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Draft, not yet in effect</source>
+        <translation>草稿，尚未生效</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>已生效</translation>
+    </message>
+    <message>
+        <source>Superseded by a later agreement</source>
+        <translation>已被新协议取代</translation>
+    </message>
+    <message>
+        <source>Add at least one instalment: when and how much.</source>
+        <translation>请至少填写一期付款：日期和金额。</translation>
+    </message>
+    <message>
+        <source>An agreement can have at most {maximum} instalments.</source>
+        <translation>一份协议最多 {maximum} 期付款。</translation>
+    </message>
+    <message>
+        <source>Instalment {number} is due on {due}, before the agreement date {agreed}.</source>
+        <translation>第{number}期付款日期 {due} 早于协议日期 {agreed}。</translation>
+    </message>
+    <message>
+        <source>Instalment {number} must fall due after instalment {previous}.</source>
+        <translation>第{number}期的付款日期应晚于第{previous}期。</translation>
+    </message>
+    <message>
+        <source>The instalments add up to {scheduled}, but the agreed total is {total}.</source>
+        <translation>各期金额合计 {scheduled}，与协议总额 {total} 不符。</translation>
+    </message>
+    <message>
+        <source>{name} has not signed (in person or through an authorised agent).</source>
+        <translation>{name}尚未签字（本人或特别授权代理人）。</translation>
+    </message>
+    <message>
+        <source>The employer&apos;s handler has not signed.</source>
+        <translation>用人单位经办人尚未签字。</translation>
+    </message>
+    <message>
+        <source>No mediator has signed.</source>
+        <translation>调解员尚未签字。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s seal has not been applied.</source>
+        <translation>尚未加盖调解组织印章。</translation>
+    </message>
+    <message>
+        <source>Enter the worker&apos;s bank account number.</source>
+        <translation>请填写工人本人的银行账号。</translation>
+    </message>
+    <message>
+        <source>A bank account number has 10 to 30 digits.</source>
+        <translation>银行账号应为 10 到 30 位数字。</translation>
+    </message>
+    <message>
+        <source>At the station</source>
+        <translation>在驿站</translation>
+    </message>
+    <message>
+        <source>On the construction site (mobile court)</source>
+        <translation>在施工现场（流动仲裁庭）</translation>
+    </message>
+    <message>
+        <source>Elsewhere</source>
+        <translation>其他地点</translation>
+    </message>
+    <message>
+        <source>Worker&apos;s statement</source>
+        <translation>申请人陈述</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s statement</source>
+        <translation>被申请人陈述</translation>
+    </message>
+    <message>
+        <source>Mediator&apos;s proposal</source>
+        <translation>调解员提出的方案</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>Payment receipt</source>
+        <translation>付款凭证</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Arbitral mediation document</source>
+        <translation>仲裁调解书</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Partly paid</source>
+        <translation>部分支付</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <source>In default</source>
+        <translation>逾期未付</translation>
+    </message>
+    <message>
+        <source>Being performed</source>
+        <translation>履行中</translation>
+    </message>
+    <message>
+        <source>Fully performed</source>
+        <translation>已履行完毕</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file is larger than {maximum} MB. Scan or photograph it at a lower size.</source>
+        <translation>文件超过 {maximum} MB，请降低扫描或拍照的分辨率后再添加。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>无法读取该文件：{reason}</translation>
+    </message>
+    <message>
+        <source>This attachment no longer exists.</source>
+        <translation>该附件已不存在。</translation>
+    </message>
+    <message>
+        <source>This attachment&apos;s file is not on this computer yet.</source>
+        <translation>该附件的文件还不在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>The file of this attachment is damaged on this computer&apos;s disk.</source>
+        <translation>该附件在这台电脑磁盘上的文件已损坏。</translation>
+    </message>
+    <message>
+        <source>A payment order is not available for a dispute about {category}.</source>
+        <translation>“{category}”类争议不能申请支付令。</translation>
+    </message>
+    <message>
+        <source>The agreement is not fully performed yet: {outstanding} is still owed.</source>
+        <translation>调解协议尚未履行完毕：还欠 {outstanding}。</translation>
+    </message>
+    <message>
+        <source>The agreement is being performed; refer the case only once a payment is missed.</source>
+        <translation>调解协议正在履行中；只有在逾期未付时才能移送。</translation>
+    </message>
+    <message>
+        <source>Only a refused complaint needs a written notice of refusal.</source>
+        <translation>只有不予受理的投诉才需要书面告知。</translation>
+    </message>
+    <message>
+        <source>The notice cannot be served before the refusal on {decided}.</source>
+        <translation>送达日期不能早于不予受理的日期 {decided}。</translation>
+    </message>
+    <message>
+        <source>This case is &quot;{status}&quot;; start mediation first.</source>
+        <translation>本案状态为“{status}”，请先开始调解。</translation>
+    </message>
+    <message>
+        <source>Check both parties&apos; identities first.</source>
+        <translation>请先核对双方当事人的身份。</translation>
+    </message>
+    <message>
+        <source>Tell the parties their rights and that they may ask a mediator to withdraw.</source>
+        <translation>请先告知当事人的权利义务以及申请调解员回避的权利。</translation>
+    </message>
+    <message>
+        <source>This mediation session no longer exists.</source>
+        <translation>该次调解已不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the entry this corrects.</source>
+        <translation>请选择要更正的笔录条目。</translation>
+    </message>
+    <message>
+        <source>These minutes are signed and cannot change; add a correction to an entry instead.</source>
+        <translation>该笔录已签字，不能修改；请以更正条目的方式补充。</translation>
+    </message>
+    <message>
+        <source>These minutes were already signed.</source>
+        <translation>该笔录已经签过字。</translation>
+    </message>
+    <message>
+        <source>The minutes are empty; record what was said first.</source>
+        <translation>笔录是空的，请先记录调解内容。</translation>
+    </message>
+    <message>
+        <source>The new end must be after the current end of mediation, {due}.</source>
+        <translation>新的截止日期应晚于目前的调解期限 {due}。</translation>
+    </message>
+    <message>
+        <source>Mediation can be extended by at most {days} days, to {latest}.</source>
+        <translation>调解期限最多延长 {days} 天，即到 {latest}。</translation>
+    </message>
+    <message>
+        <source>This case has no agreement in effect.</source>
+        <translation>本案没有已生效的调解协议。</translation>
+    </message>
+    <message>
+        <source>The payment cannot come before the agreement of {agreed}.</source>
+        <translation>付款日期不能早于协议日期 {agreed}。</translation>
+    </message>
+    <message>
+        <source>Only {outstanding} is still owed under the agreement.</source>
+        <translation>按协议只剩 {outstanding} 未付。</translation>
+    </message>
+    <message>
+        <source>The application must be made between {first} and {last} (R9).</source>
+        <translation>仲裁审查申请应在 {first} 至 {last} 之间提出。</translation>
+    </message>
+    <message>
+        <source>Record the application first.</source>
+        <translation>请先登记申请日期。</translation>
+    </message>
+    <message>
+        <source>The document cannot come back before the application of {applied}.</source>
+        <translation>仲裁调解书的收到日期不能早于申请日期 {applied}。</translation>
+    </message>
+    <message>
+        <source>Choose the scanned arbitral mediation document.</source>
+        <translation>请选择仲裁调解书的扫描件。</translation>
+    </message>
+    <message>
+        <source>Record first that the parties intend to apply.</source>
+        <translation>请先登记双方拟申请仲裁审查。</translation>
+    </message>
+</context>
+<context>
+    <name>ExtensionDialog</name>
+    <message>
+        <source>Extend the mediation period</source>
+        <translation>延长调解期限</translation>
+    </message>
+    <message>
+        <source>&amp;Extend</source>
+        <translation>延长(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Who agreed for the workers, and how (e.g. signed the minutes)</source>
+        <translation>申请人一方谁同意、以何种方式（如在笔录上签字）</translation>
+    </message>
+    <message>
+        <source>Who agreed for the employer, and how</source>
+        <translation>被申请人一方谁同意、以何种方式</translation>
+    </message>
+    <message>
+        <source>&amp;New end of mediation</source>
+        <translation>新的调解截止日期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Workers&apos; consent</source>
+        <translation>申请人同意情况(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Employer&apos;s consent</source>
+        <translation>被申请人同意情况(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Row {row}: {message}</source>
+        <translation>第{row}行：{message}</translation>
     </message>
 </context>
 <context>
@@ -1372,6 +2068,175 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>MediationTab</name>
+    <message>
+        <source>Held at</source>
+        <translation>调解时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>笔录</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>到场人员</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>记录调解会(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xtend period…</source>
+        <translation>延长调解期限(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Attach photo or &amp;scan…</source>
+        <translation>添加照片或扫描件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>What was said, proposed or decided</source>
+        <translation>陈述、调解方案或调解结果</translation>
+    </message>
+    <message>
+        <source>&amp;Add to minutes</source>
+        <translation>记入笔录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Parties have si&amp;gned the minutes…</source>
+        <translation>当事人已在笔录上签字(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签字</translation>
+    </message>
+    <message>
+        <source>open, {n} entries</source>
+        <translation>未签字，{n} 条</translation>
+    </message>
+    <message>
+        <source>Attachments: {names}</source>
+        <translation>附件：{names}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> of no. {n}</source>
+        <translation>（第{n}条）</translation>
+    </message>
+    <message>
+        <source>corrects no. {n}</source>
+        <translation>更正第{n}条</translation>
+    </message>
+    <message>
+        <source>Minutes of {moment} (signed: only corrections can be added)</source>
+        <translation>{moment} 调解笔录（已签字：只能增加更正）</translation>
+    </message>
+    <message>
+        <source>Minutes signed</source>
+        <translation>笔录已签字</translation>
+    </message>
+    <message>
+        <source>Have the parties read the minutes and signed every page (以上笔录我已看过，与我所说一致)? After this the minutes can only be corrected by new entries.</source>
+        <translation>当事人是否已阅读笔录并在每页签字（“以上笔录我已看过，与我所说一致”）？确认后笔录只能以新增更正条目的方式修改。</translation>
+    </message>
+    <message>
+        <source>Attach a photo or scan</source>
+        <translation>添加照片或扫描件</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <source>Notice of refusal served</source>
+        <translation>不予受理通知书已送达</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Served on</source>
+        <translation>送达日期(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Record a payment</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <source>&amp;Record payment</source>
+        <translation>登记付款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Transfer number, or who received the cash</source>
+        <translation>转账流水号，或现金签收人</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose file…</source>
+        <translation>选择文件(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on</source>
+        <translation>付款日期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount (yuan)</source>
+        <translation>金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Method</source>
+        <translation>支付方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference</source>
+        <translation>凭证(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>付款凭证</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>RegistryView</name>
     <message>
         <source>Repeat complaints: this one is kept on the ledger and followed up.</source>
@@ -1451,6 +2316,41 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>ReviewDateDialog</name>
+    <message>
+        <source>Arbitral mediation document received</source>
+        <translation>收到仲裁调解书</translation>
+    </message>
+    <message>
+        <source>Joint application made</source>
+        <translation>已共同申请仲裁审查</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose scan…</source>
+        <translation>选择扫描件(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>仲裁调解书</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.png)</source>
+        <translation>扫描件 (*.pdf *.jpg *.png)</translation>
+    </message>
+</context>
+<context>
     <name>RosterReportDialog</name>
     <message>
         <source>Roster check</source>
@@ -1499,6 +2399,100 @@ Register it as a new case anyway?</source>
     <message>
         <source>{column}: {message}</source>
         <translation>{column}：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Record a mediation session</source>
+        <translation>记录调解会</translation>
+    </message>
+    <message>
+        <source>&amp;Record session</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>e.g. the applicant in person, or the elected representatives</source>
+        <translation>例如：申请人本人，或推选的工人代表</translation>
+    </message>
+    <message>
+        <source>e.g. the employer&apos;s authorised handler</source>
+        <translation>例如：用人单位委托的经办人</translation>
+    </message>
+    <message>
+        <source>Both parties&apos; identity documents were checked</source>
+        <translation>已核对双方当事人身份证件</translation>
+    </message>
+    <message>
+        <source>The parties were told their rights and duties and that they may ask a mediator to withdraw</source>
+        <translation>已告知当事人权利义务及申请调解员回避的权利</translation>
+    </message>
+    <message>
+        <source>Leave empty if nobody asked a mediator to withdraw</source>
+        <translation>无人申请回避时留空</translation>
+    </message>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation>时间(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Where</source>
+        <translation>调解场所(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>具体地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Mediators</source>
+        <translation>调解员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Re&amp;corder</source>
+        <translation>记录人(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Present for the &amp;workers</source>
+        <translation>申请人一方到场人员(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Present for the &amp;employer</source>
+        <translation>被申请人一方到场人员(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation>身份核对</translation>
+    </message>
+    <message>
+        <source>Rights and recusal</source>
+        <translation>权利告知与回避</translation>
+    </message>
+    <message>
+        <source>Recusal &amp;request</source>
+        <translation>回避申请(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Record a signature</source>
+        <translation>登记签字</translation>
+    </message>
+    <message>
+        <source>&amp;Record signature</source>
+        <translation>登记签字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Signs as</source>
+        <translation>签字身份(&amp;S)</translation>
+    </message>
+    <message>
+        <source>For &amp;worker</source>
+        <translation>对应工人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the signer</source>
+        <translation>签字人姓名(&amp;N)</translation>
     </message>
 </context>
 <context>
