@@ -21,12 +21,13 @@ MAX_ORIGINALS = 10
 MAX_INSTALMENTS = 24
 TERMS_MAX = 2000
 
-# The default clause names the next steps the law gives when the payer does not pay (R8: LDMAL 15 and 16).
-DEFAULT_CLAUSE = QT_TRANSLATE_NOOP(
-    "Domain",
-    "If the payer does not pay an instalment in full by its due date, the worker may apply to the labour dispute "
-    "arbitration committee for arbitration (LDMAL art. 15), and for unpaid wages, work-injury medical costs, "
-    "economic compensation or damages may apply to the people's court for a payment order (LDMAL art. 16).",
+# The default clause names the next steps the law gives when the payer does not pay (R8: LDMAL 15 and 16). It is
+# the wording printed on the agreement, a legal text in Chinese whatever language the screens are in, so it is data
+# (offered as the default, editable per agreement), not an interface string for translation.
+DEFAULT_CLAUSE = (
+    "付款方未按约定期限足额支付任何一期款项的，劳动者可以依法向劳动人事争议仲裁委员会申请仲裁"
+    "（《中华人民共和国劳动争议调解仲裁法》第十五条）；就支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项，"
+    "劳动者可以持本调解协议书依法向人民法院申请支付令（《中华人民共和国劳动争议调解仲裁法》第十六条）。"
 )
 
 

@@ -101,7 +101,7 @@ class ShareView:
 class SignatureView:
     role: SignerRole
     name: str
-    signed_for: str  # the worker's name when an agent or representative signed
+    signed_for: str  # the worker's name when an agent signed for them
     signed_at: datetime
     image_id: uuid.UUID | None
 
@@ -491,7 +491,13 @@ def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
         other_terms=agreement.other_terms,
         originals=agreement.originals,
         signatures=[
-            SignatureView(s.role, s.name, names.get(s.person_id, "") if s.person_id else "", s.signed_at, s.image_id)
+            SignatureView(
+                s.role,
+                s.name,
+                names.get(s.person_id, "") if s.role is SignerRole.AGENT else "",
+                s.signed_at,
+                s.image_id,
+            )
             for s in agreement.signatures
         ],
         seal_applied_at=agreement.seal_applied_at,

@@ -9,7 +9,7 @@ contractors (R14); unpaid wages as the most common claim; about 8 % collective c
 and a status mix after the city's figures (about 92 % of mediated cases end in an agreement, small clear cases
 close within days, most older cases are closed, recent ones are still registered, accepted or in mediation).
 
-:func:`fill_demo` goes through the real services (intake.validate and save, case_actions.perform), so the demo
+:func:`fill_demo` goes through the real services (intake, case actions, agreements and payments), so the demo
 shows exactly what the program would have stored. The benchmark writes the same kind of cases straight into the
 tables in large batches (bench/bulk.py).
 """
@@ -39,6 +39,7 @@ from ..storage.models import (
     Case,
 )
 from . import case_actions, intake
+from .demo_agreements import agree_and_perform
 from .intake import EmployerEntry, IntakeForm, WorkerEntry
 from .station import StationContext
 
@@ -1104,10 +1105,17 @@ def fill_demo(
     cases = generator.cases()
     if progress:
         progress(0, len(cases))
+    # Agreements draw from their own generator, so the cases themselves stay what the seed has always made.
+    agreement_rng = random.Random(seed + 1)
     for done, demo in enumerate(cases, start=1):
         checked = intake.validate(demo.intake_form(), today=chinatime.local_date(demo.registered_at))
         registered = intake.save(context, checked, now=demo.registered_at)
-        for step in demo.steps:
+        for index, step in enumerate(demo.steps):
+            if step.action is CaseAction.RECORD_AGREEMENT:
+                closing = [later.at for later in demo.steps[index + 1 :] if later.action is CaseAction.CLOSE]
+                closed_at = closing[0] if closing else None
+                agree_and_perform(context, registered.case_id, step.at, closed_at, now, agreement_rng)
+                continue
             case_actions.perform(context, registered.case_id, step.action, step.reason, now=step.at)
         if progress:
             progress(done, len(cases))

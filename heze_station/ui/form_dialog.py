@@ -6,6 +6,7 @@ its field and the first wrong field gets the focus. Nothing is saved until every
 """
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -61,12 +62,23 @@ def error_text(error: DomainError) -> str:
     return render(error.message)
 
 
-def enum_combo(members: list) -> QComboBox:
-    """A choice among domain enum members, shown by their translated labels, each item carrying its member."""
-    combo = QComboBox()
-    for member in members:
-        combo.addItem(formatting.label(member), member)
-    return combo
+class EnumCombo(QComboBox):
+    """A choice among domain enum members, shown by their translated labels.
+
+    Qt hands item data back as plain strings, so the member is rebuilt from its value when read.
+    """
+
+    def __init__(self, members: list[StrEnum]):
+        super().__init__()
+        self.kind = type(members[0])
+        for member in members:
+            self.addItem(formatting.label(member), member.value)
+
+    def current(self) -> Any:
+        return self.kind(self.currentData())
+
+    def select(self, member: StrEnum) -> None:
+        self.setCurrentIndex(self.findData(member.value))
 
 
 class FormDialog(QDialog):

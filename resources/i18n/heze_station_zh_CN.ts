@@ -134,12 +134,12 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <source>For</source>
-        <translation>代表/代理</translation>
-    </message>
-    <message>
         <source>Signed at</source>
         <translation>签字时间</translation>
+    </message>
+    <message>
+        <source>Signing for</source>
+        <translation>为谁代签</translation>
     </message>
     <message>
         <source>Paid on</source>
@@ -152,6 +152,10 @@
     <message>
         <source>Reference</source>
         <translation>凭证号/经手人</translation>
+    </message>
+    <message>
+        <source>Amount paid</source>
+        <translation>金额</translation>
     </message>
     <message>
         <source>&amp;Draft agreement…</source>
@@ -1259,10 +1263,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The same ID number is also in row {rows}.</source>
         <translation>第{rows}行也有相同的身份证号码。</translation>
-    </message>
-    <message>
-        <source>If the payer does not pay an instalment in full by its due date, the worker may apply to the labour dispute arbitration committee for arbitration (LDMAL art. 15), and for unpaid wages, work-injury medical costs, economic compensation or damages may apply to the people&apos;s court for a payment order (LDMAL art. 16).</source>
-        <translation>付款方未按约定期限足额支付任何一期款项的，劳动者可以依法向劳动人事争议仲裁委员会申请仲裁（《劳动争议调解仲裁法》第十五条）；就支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项，劳动者可以持本协议书依法向人民法院申请支付令（《劳动争议调解仲裁法》第十六条）。</translation>
     </message>
     <message>
         <source>The respondent</source>

@@ -27,8 +27,7 @@ from ...domain.money import format_yuan, parse_yuan, yuan_in_capitals
 from ...services import agreements, payments
 from ...services.agreements import AgreementForm, AgreementView, InstalmentEntry, ShareEntry
 from ...services.case_queries import CaseDetail
-from ..form_dialog import FormDialog, date_edit, enum_combo
-from ..i18n import domain_text
+from ..form_dialog import EnumCombo, FormDialog, date_edit
 from ..workspace import Workspace
 
 
@@ -62,8 +61,8 @@ class AgreementDialog(FormDialog):
         )
         self.detail = detail
         self.agreed_on = date_edit()
-        self.payer = enum_combo(list(PayerRole))
-        self.method = enum_combo(list(PaymentMethod))
+        self.payer = EnumCombo(list(PayerRole))
+        self.method = EnumCombo(list(PaymentMethod))
         self.method.currentIndexChanged.connect(self._method_changed)
         self.shares = QTableWidget(len(detail.claimants), 4)
         self.shares.setHorizontalHeaderLabels(
@@ -94,6 +93,7 @@ class AgreementDialog(FormDialog):
         self.instalments.setHorizontalHeaderLabels([self.tr("Due on"), self.tr("Amount (yuan)")])
         self.instalments.verticalHeader().setVisible(True)
         self.instalments.horizontalHeader().setStretchLastSection(True)
+        self.instalments.setColumnWidth(0, 150)
         add = QPushButton(self.tr("Add &instalment"))
         add.setAutoDefault(False)
         add.clicked.connect(lambda: self.add_instalment(chinatime.today() + timedelta(days=30), ""))
@@ -113,7 +113,7 @@ class AgreementDialog(FormDialog):
         self.waived = QPlainTextEdit()
         self.waived.setTabChangesFocus(True)
         self.waived.setMaximumHeight(60)
-        self.default_clause = QPlainTextEdit(domain_text(DEFAULT_CLAUSE))
+        self.default_clause = QPlainTextEdit(DEFAULT_CLAUSE)
         self.default_clause.setTabChangesFocus(True)
         self.default_clause.setMaximumHeight(80)
         self.other_terms = QPlainTextEdit()
@@ -138,8 +138,8 @@ class AgreementDialog(FormDialog):
 
         if previous is not None:
             self.agreed_on.setDate(_qdate(previous.agreed_on))
-            self.payer.setCurrentIndex(self.payer.findData(previous.payer_role))
-            self.method.setCurrentIndex(self.method.findData(previous.payment_method))
+            self.payer.select(previous.payer_role)
+            self.method.select(previous.payment_method)
             for instalment in previous.instalments:
                 self.add_instalment(instalment.due_on, _yuan(instalment.amount_fen))
             self.waived.setPlainText(previous.waived_claims)
@@ -159,7 +159,7 @@ class AgreementDialog(FormDialog):
         self.instalments.setItem(row, 1, QTableWidgetItem(amount))
 
     def _method_changed(self) -> None:
-        by_bank = self.method.currentData() is PaymentMethod.BANK_TRANSFER
+        by_bank = self.method.current() is PaymentMethod.BANK_TRANSFER
         self.shares.setColumnHidden(self.SHARE_BANK, not by_bank)
         self.shares.setColumnHidden(self.SHARE_ACCOUNT, not by_bank)
 
@@ -184,8 +184,8 @@ class AgreementDialog(FormDialog):
     def read_form(self) -> AgreementForm:
         return AgreementForm(
             agreed_on=self.agreed_on.date().toPython(),
-            payer_role=self.payer.currentData(),
-            payment_method=self.method.currentData(),
+            payer_role=self.payer.current(),
+            payment_method=self.method.current(),
             shares=[
                 ShareEntry(
                     claimant.person_id,
@@ -220,7 +220,7 @@ class SignatureDialog(FormDialog):
         self.agreement_id = agreement_id
         self.detail = detail
         roles = [SignerRole.REPRESENTATIVE] if detail.is_collective else [SignerRole.WORKER]
-        self.role = enum_combo([*roles, SignerRole.AGENT, SignerRole.EMPLOYER_HANDLER, SignerRole.MEDIATOR])
+        self.role = EnumCombo([*roles, SignerRole.AGENT, SignerRole.EMPLOYER_HANDLER, SignerRole.MEDIATOR])
         self.role.currentIndexChanged.connect(self._role_changed)
         self.worker = QComboBox()
         self.name = QLineEdit()
@@ -231,7 +231,7 @@ class SignatureDialog(FormDialog):
         self.resize(460, 0)
 
     def _role_changed(self) -> None:
-        role = self.role.currentData()
+        role = self.role.current()
         self.worker.clear()
         for claimant in self.detail.claimants:
             if role is not SignerRole.REPRESENTATIVE or claimant.representative:
@@ -242,7 +242,7 @@ class SignatureDialog(FormDialog):
         self.name.setEnabled(role not in (SignerRole.WORKER, SignerRole.REPRESENTATIVE))
 
     def submit(self) -> None:
-        role = self.role.currentData()
+        role = self.role.current()
         person = self.worker.currentData() if self.worker.isEnabled() else None
         self.run(agreements.sign, self.agreement_id, role, self.name.text(), person)
 
@@ -257,8 +257,8 @@ class PaymentDialog(FormDialog):
         self.amount = QLineEdit()
         if agreement.performance and agreement.performance.next_due:
             self.amount.setText(_yuan(agreement.performance.next_due.outstanding_fen))
-        self.method = enum_combo(list(PaymentMethod))
-        self.method.setCurrentIndex(self.method.findData(agreement.payment_method))
+        self.method = EnumCombo(list(PaymentMethod))
+        self.method.select(agreement.payment_method)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Transfer number, or who received the cash"))
         self.receipt: Path | None = None
@@ -295,7 +295,7 @@ class PaymentDialog(FormDialog):
             self.case_id,
             self.paid_on.date().toPython(),
             self.amount.text(),
-            self.method.currentData(),
+            self.method.current(),
             self.reference.text(),
             self.receipt,
         )

@@ -47,8 +47,10 @@ class AgreementTab(QWidget):
         self.schedule = make_table(
             [self.tr("No."), self.tr("Due on"), self.tr("Amount"), self.tr("Paid"), self.tr("State")]
         )
-        self.people = make_table([self.tr("Signed as"), self.tr("Name"), self.tr("For"), self.tr("Signed at")])
-        self.payments = make_table([self.tr("Paid on"), self.tr("Amount"), self.tr("Method"), self.tr("Reference")])
+        self.people = make_table([self.tr("Signed as"), self.tr("Name"), self.tr("Signing for"), self.tr("Signed at")])
+        self.payments = make_table(
+            [self.tr("Paid on"), self.tr("Amount paid"), self.tr("Method"), self.tr("Reference")]
+        )
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()

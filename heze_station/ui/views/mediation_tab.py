@@ -26,7 +26,7 @@ from ...services import attachments, mediation
 from ...services.attachments import AttachmentView
 from ...services.mediation import SessionForm, SessionView
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, FormDialog, ask, date_edit, enum_combo, error_text
+from ..form_dialog import BANNER_STYLE, EnumCombo, FormDialog, ask, date_edit, error_text
 from ..tables import fill, make_table
 from ..workspace import Workspace
 
@@ -40,7 +40,7 @@ class SessionDialog(FormDialog):
         self.held_at = QDateTimeEdit(QDateTime.currentDateTime())
         self.held_at.setCalendarPopup(True)
         self.held_at.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.place_kind = enum_combo(list(PlaceKind))
+        self.place_kind = EnumCombo(list(PlaceKind))
         self.place = QLineEdit(workspace.context.station_name)
         self.mediators = QLineEdit(workspace.context.user_name)
         self.recorder = QLineEdit()
@@ -70,7 +70,7 @@ class SessionDialog(FormDialog):
         held = self.held_at.dateTime().toPython().replace(tzinfo=chinatime.CHINA_TZ)
         form = SessionForm(
             held_at=held,
-            place_kind=self.place_kind.currentData(),
+            place_kind=self.place_kind.current(),
             place=self.place.text(),
             mediators=self.mediators.text(),
             recorder=self.recorder.text(),
@@ -139,7 +139,7 @@ class MediationTab(QWidget):
         self.minutes_heading = QLabel(self.tr("Minutes"))
         self.minutes_heading.setStyleSheet("font-weight: bold;")
         self.minutes_table = make_table([self.tr("No."), self.tr("Entry"), self.tr("Speaker"), self.tr("Text")])
-        self.kind = enum_combo(list(MinuteKind))
+        self.kind = EnumCombo(list(MinuteKind))
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.corrects = QComboBox()
         self.speaker = QLineEdit()
@@ -252,14 +252,14 @@ class MediationTab(QWidget):
             else self.tr("Minutes")
         )
         if signed:
-            self.kind.setCurrentIndex(self.kind.findData(MinuteKind.CORRECTION))
+            self.kind.select(MinuteKind.CORRECTION)
         for widget in (self.kind, self.speaker, self.text, self.add_entry):
             widget.setEnabled(session is not None)
         self.sign.setEnabled(session is not None and not signed and bool(minutes))
         self._kind_changed()
 
     def _kind_changed(self) -> None:
-        self.corrects.setVisible(self.kind.currentData() is MinuteKind.CORRECTION)
+        self.corrects.setVisible(self.kind.current() is MinuteKind.CORRECTION)
 
     # -- acting ----------------------------------------------------------------------------------------------------
 
@@ -278,7 +278,7 @@ class MediationTab(QWidget):
         session = self._selected()
         if session is None:
             return
-        kind = self.kind.currentData()
+        kind = self.kind.current()
         corrects = self.corrects.currentData() if kind is MinuteKind.CORRECTION else None
         self.error.hide()
         self.workspace.change(
