@@ -25,15 +25,23 @@ from PySide6.QtWidgets import (
 
 from heze_station import paths
 from heze_station.domain import chinatime
+from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction
-from heze_station.services import case_actions, intake
+from heze_station.domain.mediation import MinuteKind, PlaceKind
+from heze_station.services import agreements, case_actions, case_queries, intake, mediation, payments
+from heze_station.services.mediation import SessionForm
 from heze_station.ui import i18n
 from heze_station.ui.main_window import MainWindow
+from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignatureDialog
+from heze_station.ui.views.case_detail import CaseDetailDialog
+from heze_station.ui.views.mediation_tab import ExtensionDialog, SessionDialog
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form
+from tests.services.agreement_steps import agree, mediating, terms
 from tests.ui.conftest import wait_idle
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+MARKUP = re.compile(r"<[^>]*>")
 # Keys are named as printed on the keyboard, in Chinese interfaces too.
 KEY_NAMES = {"Ctrl", "Enter", "Insert", "Esc", "Shift", "Alt", "Tab"}
 
@@ -99,4 +107,66 @@ def test_every_screen_reads_in_chinese(chinese: None, workspace: Workspace, qtbo
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             read(case_window)
+    assert not english, f"English on a Chinese screen: {sorted(english)}"
+
+
+def test_mediation_and_agreement_pages_and_dialogs_read_in_chinese(chinese: None, workspace: Workspace, qtbot) -> None:
+    context = workspace.context
+    today = chinatime.today()
+    case_id = mediating(context, intake_form(workers=2, received_on=today - timedelta(days=5)), None)
+    session = mediation.record_session(
+        context,
+        case_id,
+        SessionForm(
+            held_at=chinatime.now(),
+            place_kind=PlaceKind.SITE,
+            place="项目部",
+            mediators="李调解",
+            recorder="赵书记员",
+            worker_side="申请人本人",
+            employer_side="王经理",
+            identity_checked=True,
+            rights_notified=True,
+        ),
+    )
+    first = mediation.add_minute(context, session.id, MinuteKind.WORKER_STATEMENT, "工资未付。", "工人0").minutes[0]
+    mediation.sign_minutes(context, session.id)
+    mediation.add_minute(context, session.id, MinuteKind.CORRECTION, "更正。", "工人0", first.id)
+    instalments = [(today, "3000"), (today + timedelta(days=30), "4600")]
+    agree(context, case_id, terms(context, case_id, today, instalments, amount_each="3800"), chinatime.now())
+    payments.record_payment(context, case_id, today, "3000", PaymentMethod.BANK_TRANSFER, "转账")
+    payments.plan_review(context, case_id)
+
+    case_window = CaseDetailDialog(workspace, case_id)
+    qtbot.addWidget(case_window)
+    case_window.show()
+    wait_idle(qtbot, workspace)
+    english: set[str] = set()
+
+    allowed = KEY_NAMES | set(ENGLISH_WORD.findall(context.user_name))
+
+    def read(root: QWidget) -> None:
+        # Rich-text labels carry markup (<b style=...>), which is not what a coordinator reads.
+        shown = (MARKUP.sub("", text) for text in _texts(root))
+        english.update(word for text in shown for word in ENGLISH_WORD.findall(text) if word not in allowed)
+
+    for index in range(case_window.tabs.count()):
+        case_window.tabs.setCurrentIndex(index)
+        read(case_window)
+    detail = case_queries.case_detail(context, case_id)
+    in_effect = agreements.case_agreements(context, case_id).in_effect
+    for dialog in (
+        SessionDialog(workspace, case_id),
+        ExtensionDialog(workspace, case_id),
+        AgreementDialog(workspace, detail, in_effect),
+        SignatureDialog(workspace, detail, in_effect.id),
+        PaymentDialog(workspace, case_id, in_effect),
+        ReviewDateDialog(workspace, case_id, returned=True),
+    ):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        read(dialog)
+        dialog.submit()  # the refusals, too, must be Chinese
+        wait_idle(qtbot, workspace)
+        read(dialog)
     assert not english, f"English on a Chinese screen: {sorted(english)}"
