@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from heze_station.domain import chinatime
 from heze_station.domain.cases import (
     COLLECTIVE_MIN_WORKERS,
+    ENDS_WITHOUT_AGREEMENT,
     REGISTERED_EVENT,
     TRANSITIONS,
     CaseAction,
@@ -69,6 +70,9 @@ _CASE_COLUMNS = (
     "claimant_summary",
     "respondent_summary",
     "search_key",
+    "mediation_extended_to",
+    "notice_served_on",
+    "limitation_restarts_on",
 )
 _SYNC = ("id", "created_at", "updated_at", "deleted_at", "version")
 _PERSON_COLUMNS = (*_SYNC, "name", "id_number", "sex", "birth_date", "phone", "address")
@@ -183,6 +187,11 @@ class _CaseRows:
                 representatives_first[0].name,
                 "、".join(employer.name for employer in respondents),
                 search_key,
+                None,  # no extensions: a bulk case's mediation runs its 15 days
+                # As the services record them: a refusal's notice served the day it was decided, and the
+                # limitation running again from an ending without agreement.
+                _day_text(decided) if outcome is CaseStatus.REFUSED else None,
+                _day_text(ended) if outcome in ENDS_WITHOUT_AGREEMENT else None,
             )
         )
         for position, worker in enumerate(demo.workers):
