@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.general import SignatureValidationError
+from pyhanko.pdf_utils.misc import PdfError
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator import ValidationContext
@@ -37,6 +38,15 @@ class Check:
     message: Message
 
 
+CHECK_NAMES = (
+    QT_TRANSLATE_NOOP("Domain", "Signature valid"),
+    QT_TRANSLATE_NOOP("Domain", "Document known"),
+    QT_TRANSLATE_NOOP("Domain", "Unchanged"),
+)
+PASSED = QT_TRANSLATE_NOOP("Domain", "passed")
+FAILED = QT_TRANSLATE_NOOP("Domain", "FAILED")
+
+
 @dataclass(frozen=True)
 class Verdict:
     signature: Check
@@ -51,6 +61,23 @@ class Verdict:
     @property
     def checks(self) -> tuple[Check, Check, Check]:
         return self.signature, self.known, self.unchanged
+
+    @property
+    def conclusion(self) -> Message:
+        if self.genuine:
+            return Message(QT_TRANSLATE_NOOP("Domain", "Genuine: an unaltered original issued by this station."))
+        return Message(
+            QT_TRANSLATE_NOOP("Domain", "Not confirmed: this file cannot be shown to be an unaltered original.")
+        )
+
+    def report(self, render: Callable[[Message], str]) -> list[str]:
+        """The verdict as lines of text: one per check ('Signature valid: passed. ...'), then the conclusion."""
+        lines = []
+        for name, check in zip(CHECK_NAMES, self.checks, strict=True):
+            outcome = PASSED if check.passed else FAILED
+            lines.append(f"{render(Message(name))}: {render(Message(outcome))}. {render(check.message)}")
+        lines.append(render(self.conclusion))
+        return lines
 
 
 def _fail(text: str, **params: object) -> Check:
@@ -106,7 +133,7 @@ def _signature_check(reader: PdfFileReader | None, trusted: Sequence[asn1_x509.C
         status = validate_pdf_signature(
             embedded[-1], ValidationContext(trust_roots=list(trusted), allow_fetching=False)
         )
-    except (SignatureValidationError, ValueError, KeyError, TypeError, OSError):
+    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError, OSError):
         return _fail(QT_TRANSLATE_NOOP("Domain", "The digital signature is damaged and cannot be checked."))
     return _signature_status_check(status)
 
