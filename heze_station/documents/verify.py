@@ -15,10 +15,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
-from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.misc import PdfError
-from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator import ValidationContext
 
@@ -43,6 +43,7 @@ CHECK_NAMES = (
     QT_TRANSLATE_NOOP("Domain", "Document known"),
     QT_TRANSLATE_NOOP("Domain", "Unchanged"),
 )
+REPORT_LINE = QT_TRANSLATE_NOOP("Domain", "{check}: {outcome}. {detail}")
 PASSED = QT_TRANSLATE_NOOP("Domain", "passed")
 FAILED = QT_TRANSLATE_NOOP("Domain", "FAILED")
 
@@ -75,7 +76,12 @@ class Verdict:
         lines = []
         for name, check in zip(CHECK_NAMES, self.checks, strict=True):
             outcome = PASSED if check.passed else FAILED
-            lines.append(f"{render(Message(name))}: {render(Message(outcome))}. {render(check.message)}")
+            parts = {
+                "check": render(Message(name)),
+                "outcome": render(Message(outcome)),
+                "detail": render(check.message),
+            }
+            lines.append(render(Message(REPORT_LINE, parts)))
         lines.append(render(self.conclusion))
         return lines
 

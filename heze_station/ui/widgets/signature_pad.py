@@ -5,6 +5,7 @@ exports a PNG with a transparent background, cropped to the ink, that the docume
 ``SignatureDialog`` wraps it for one signer and refuses to accept an empty pad.
 """
 
+import itertools
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -186,7 +187,7 @@ class SignaturePad(QWidget):
                 radius = _width(point.pressure) / 2
                 painter.drawEllipse(QPointF(point.x, point.y), radius, radius)
                 continue
-            for start, end in zip(stroke, stroke[1:], strict=False):
+            for start, end in itertools.pairwise(stroke):
                 pen = QPen(INK, _width((start.pressure + end.pressure) / 2))
                 pen.setCapStyle(Qt.PenCapStyle.RoundCap)
                 pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
