@@ -109,6 +109,7 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
     s = layout.styles()
     collective = len(content.workers) > 1
     total = sum(share.amount_fen for share in content.workers)
+    *terms, last_term = _terms(content, s, collective, total)
     story: list[Flowable] = [
         layout.Title(TITLE),
         Paragraph(text(content.header.case_number), s.number),
@@ -123,9 +124,12 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
         Paragraph("二、争议事实", s.heading),
         Paragraph(text(content.facts), s.body),
         Paragraph("三、协议内容", s.heading),
-        *_terms(content, s, collective, total),
-        layout.gap(),
+        *terms,
+        # The signatures never stand alone on a page that could be stapled to another agreement.
         layout.keep(
+            last_term,
+            Paragraph("（以下无正文）", s.body),
+            layout.gap(),
             Paragraph("四、签名及盖章", s.heading),
             layout.signature_table(content.signers, s),
             layout.gap(),

@@ -19,7 +19,7 @@ from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
-from pyhanko.sign.validation.status import PdfSignatureStatus
+from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -149,7 +149,7 @@ def _signature_status_check(status: PdfSignatureStatus) -> Check:
         return _fail(
             QT_TRANSLATE_NOOP("Domain", "The digital signature does not match the file: it was altered after signing.")
         )
-    if status.coverage is None or status.coverage.name != "ENTIRE_FILE":
+    if status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
         return _fail(QT_TRANSLATE_NOOP("Domain", "Something was added to the file after it was signed."))
     if not status.trusted:
         return _fail(
