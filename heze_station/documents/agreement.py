@@ -52,7 +52,7 @@ def _check(content: AgreementContent, problems: validation.Problems) -> None:
     validation.check_organisation(problems, content.employer)
     if content.general_contractor is not None:
         validation.check_organisation(problems, content.general_contractor)
-    problems.require(content.claims, "claims", QT_TRANSLATE_NOOP("Domain", "The agreement states no claim."))
+    problems.require(content.claims, "claims", QT_TRANSLATE_NOOP("Domain", "No claim is stated."))
     _check_instalments(content, problems)
     if not 1 <= content.originals <= MAX_ORIGINALS:
         problems.add(
@@ -111,8 +111,7 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
     total = sum(share.amount_fen for share in content.workers)
     *terms, last_term = _terms(content, s, collective, total)
     story: list[Flowable] = [
-        layout.Title(TITLE),
-        Paragraph(text(content.header.case_number), s.number),
+        *paragraphs.opening(TITLE, content.header, s),
         *_parties(content, s, collective),
         Paragraph(
             "上列当事人因劳动报酬争议申请调解。经本调解组织主持调解，双方当事人在查明事实、分清是非的基础上，"

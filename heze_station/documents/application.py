@@ -12,18 +12,7 @@ ORAL_TITLE = "口头申请笔录"
 
 
 def _check(content: ApplicationContent, problems: validation.Problems) -> None:
-    problems.require(
-        content.applicants, "applicants", QT_TRANSLATE_NOOP("Domain", "The application names no applicant.")
-    )
-    for applicant in content.applicants:
-        validation.check_person(problems, applicant)
-    problems.require(
-        content.respondents, "respondents", QT_TRANSLATE_NOOP("Domain", "The application names no respondent.")
-    )
-    for respondent in content.respondents:
-        validation.check_organisation(problems, respondent)
-    problems.require(content.claims, "claims", QT_TRANSLATE_NOOP("Domain", "The application states no claim."))
-    problems.require(content.facts, "facts", QT_TRANSLATE_NOOP("Domain", "The facts and reasons are missing."))
+    validation.check_dispute(problems, content.applicants, content.respondents, content.claims, content.facts)
     problems.require(content.signers, "signature", QT_TRANSLATE_NOOP("Domain", "The applicant's signature is missing."))
     validation.check_signed(problems, content.signers)
 
@@ -32,7 +21,7 @@ def build(content: ApplicationContent, *, invariant: bool = False) -> bytes:
     paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
     s = layout.styles()
     title = ORAL_TITLE if content.oral else WRITTEN_TITLE
-    story: list[Flowable] = [layout.Title(title), Paragraph(text(content.header.case_number), s.number)]
+    story: list[Flowable] = paragraphs.opening(title, content.header, s)
     if content.oral:
         oral = content.oral
         story += [

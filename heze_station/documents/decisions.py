@@ -12,13 +12,7 @@ REFUSAL_TITLE = "不予受理通知书"
 
 
 def _check(content: DecisionContent, problems: validation.Problems) -> None:
-    problems.require(content.addressee, "addressee", QT_TRANSLATE_NOOP("Domain", "The notice has no addressee."))
-    problems.require(content.dispute, "dispute", QT_TRANSLATE_NOOP("Domain", "The notice does not say which dispute."))
-    problems.require(
-        content.rights.arbitration_body,
-        "arbitration_body",
-        QT_TRANSLATE_NOOP("Domain", "Name the arbitration committee the parties can turn to."),
-    )
+    validation.check_notice(problems, content.addressee, content.dispute, content.rights)
     if not content.accepted:
         problems.require(
             content.reasons,
@@ -33,8 +27,7 @@ def build(content: DecisionContent, *, invariant: bool = False) -> bytes:
     title = ACCEPTANCE_TITLE if content.accepted else REFUSAL_TITLE
     received = chinese_date(content.received_on)
     story: list[Flowable] = [
-        layout.Title(title),
-        Paragraph(text(content.header.case_number), s.number),
+        *paragraphs.opening(title, content.header, s),
         Paragraph(f"{text(content.addressee)}：", s.plain),
     ]
     if content.accepted:

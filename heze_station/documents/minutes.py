@@ -36,8 +36,7 @@ def build(content: MinutesContent, *, invariant: bool = False) -> bytes:
     paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
     s = layout.styles()
     story: list[Flowable] = [
-        layout.Title(TITLE),
-        Paragraph(text(content.header.case_number), s.number),
+        *paragraphs.opening(TITLE, content.header, s),
         Paragraph(f"时间：{chinese_moment(content.started_at)}至{chinese_moment(content.ended_at)}", s.plain),
         Paragraph(f"地点：{text(content.place)}", s.plain),
         Paragraph(f"调解员：{text('、'.join(content.mediators))}　　记录人：{text(content.recorder)}", s.plain),

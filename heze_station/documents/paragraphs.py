@@ -12,43 +12,41 @@ from .layout import Styles, chinese_date, text
 SEX_WORDING = {"male": "男", "female": "女"}
 
 
+def _describe(name: str, details: list[tuple[str, str]]) -> str:
+    """'name，label：value，…。' with the details that are filled in, in the order given."""
+    return "，".join([name, *(label + value for label, value in details if value)]) + "。"
+
+
 def person_description(person: Person) -> str:
-    """张三，男，汉族，1985年3月2日出生，公民身份号码……，住……，联系电话……，工作单位……，岗位……。"""
-    parts = [person.name]
-    if person.sex is not None:
-        parts.append(SEX_WORDING[person.sex.value])
-    if person.ethnicity:
-        parts.append(person.ethnicity)
-    if person.birth_date is not None:
-        parts.append(f"{chinese_date(person.birth_date)}出生")
-    if person.id_number:
-        parts.append(f"公民身份号码：{person.id_number}")
-    if person.address:
-        parts.append(f"住址：{person.address}")
-    if person.phone:
-        parts.append(f"联系电话：{person.phone}")
-    if person.employer:
-        parts.append(f"工作单位：{person.employer}")
-    if person.post:
-        parts.append(f"工种/岗位：{person.post}")
-    return "，".join(parts) + "。"
+    """张三，男，汉族，1985年3月2日出生，公民身份号码：……，住址：……，联系电话：……，工作单位：……，工种/岗位：……。"""
+    return _describe(
+        person.name,
+        [
+            ("", SEX_WORDING[person.sex.value] if person.sex else ""),
+            ("", person.ethnicity),
+            ("", f"{chinese_date(person.birth_date)}出生" if person.birth_date else ""),
+            ("公民身份号码：", person.id_number),
+            ("住址：", person.address),
+            ("联系电话：", person.phone),
+            ("工作单位：", person.employer),
+            ("工种/岗位：", person.post),
+        ],
+    )
 
 
 def organisation_description(organisation: Organisation) -> str:
-    parts = [organisation.name]
-    if organisation.kind is EmployerKind.NATURAL_PERSON:
-        parts.append(f"公民身份号码：{organisation.id_number}")
-    elif organisation.credit_code:
-        parts.append(f"统一社会信用代码：{organisation.credit_code}")
-    if organisation.address:
-        parts.append(f"住所：{organisation.address}")
-    if organisation.legal_representative:
-        parts.append(f"法定代表人：{organisation.legal_representative}")
-    if organisation.agent:
-        parts.append(f"委托代理人（经办人）：{organisation.agent}")
-    if organisation.phone:
-        parts.append(f"联系电话：{organisation.phone}")
-    return "，".join(parts) + "。"
+    individual = organisation.kind is EmployerKind.NATURAL_PERSON
+    return _describe(
+        organisation.name,
+        [
+            ("公民身份号码：", organisation.id_number if individual else ""),
+            ("统一社会信用代码：", "" if individual else organisation.credit_code),
+            ("住所：", organisation.address),
+            ("法定代表人：", organisation.legal_representative),
+            ("委托代理人（经办人）：", organisation.agent),
+            ("联系电话：", organisation.phone),
+        ],
+    )
 
 
 def party(label: str, description: str, s: Styles) -> Paragraph:
@@ -91,6 +89,11 @@ def rights_paragraphs(rights: RightsNotice, s: Styles) -> list[Flowable]:
     if rights.limitation_note:
         story.append(Paragraph(text(rights.limitation_note), s.body))
     return story
+
+
+def opening(title: str, header: Header, s: Styles) -> list[Flowable]:
+    """The title and, under it, the case number."""
+    return [layout.Title(title), Paragraph(text(header.case_number), s.number)]
 
 
 def refuse_unless_complete(content: object, header: Header, check: Callable[[validation.Problems], None]) -> None:

@@ -19,16 +19,7 @@ def _check(content: ReferralContent, problems: validation.Problems) -> None:
         "arbitration_body",
         QT_TRANSLATE_NOOP("Domain", "Name the arbitration committee the case goes to."),
     )
-    problems.require(content.applicants, "applicants", QT_TRANSLATE_NOOP("Domain", "The referral names no applicant."))
-    for applicant in content.applicants:
-        validation.check_person(problems, applicant)
-    problems.require(
-        content.respondents, "respondents", QT_TRANSLATE_NOOP("Domain", "The referral names no respondent.")
-    )
-    for respondent in content.respondents:
-        validation.check_organisation(problems, respondent)
-    problems.require(content.claims, "claims", QT_TRANSLATE_NOOP("Domain", "The referral states no claim."))
-    problems.require(content.facts, "facts", QT_TRANSLATE_NOOP("Domain", "The facts and reasons are missing."))
+    validation.check_dispute(problems, content.applicants, content.respondents, content.claims, content.facts)
     if content.reason is ReferralReason.NOT_PERFORMED and content.agreement is None:
         problems.add(
             "agreement",
@@ -44,8 +35,7 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
     s = layout.styles()
     workers = content.workers_in_collective
     story: list[Flowable] = [
-        layout.Title(TITLE),
-        Paragraph(text(content.header.case_number), s.number),
+        *paragraphs.opening(TITLE, content.header, s),
         Paragraph(f"{text(content.arbitration_body)}：", s.plain),
         Paragraph(
             f"本调解组织于{chinese_date(content.received_on)}受理的下列劳动争议，因{content.reason.wording}，"

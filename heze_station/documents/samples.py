@@ -166,7 +166,7 @@ def workers(count: int, seed: int = 7) -> list[Person]:
 
 SUBCONTRACTOR = Organisation(
     name="菏泽鲁鑫劳务分包有限公司",
-    credit_code=credit_code("91371702MA3C0PX1"[:16] + "Q"),
+    credit_code=credit_code("91371702MA3C0PX1Q"),
     address="菏泽市牡丹区中华路1999号",
     legal_representative="孟庆福",
     agent="孟庆禄",

@@ -11,14 +11,8 @@ TITLE = "终止调解通知书"
 
 
 def _check(content: TerminationContent, problems: validation.Problems) -> None:
-    problems.require(content.addressees, "addressees", QT_TRANSLATE_NOOP("Domain", "The notice has no addressee."))
-    problems.require(content.dispute, "dispute", QT_TRANSLATE_NOOP("Domain", "The notice does not say which dispute."))
+    validation.check_notice(problems, "、".join(content.addressees), content.dispute, content.rights)
     problems.require(content.reason, "reason", QT_TRANSLATE_NOOP("Domain", "Give the reason mediation ends."))
-    problems.require(
-        content.rights.arbitration_body,
-        "arbitration_body",
-        QT_TRANSLATE_NOOP("Domain", "Name the arbitration committee the parties can turn to."),
-    )
     validation.check_roles(problems, content.signers, SignerRole.MEDIATOR)
     validation.check_signed(problems, content.signers)
 
@@ -27,8 +21,7 @@ def build(content: TerminationContent, *, invariant: bool = False) -> bytes:
     paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
     s = layout.styles()
     story: list[Flowable] = [
-        layout.Title(TITLE),
-        Paragraph(text(content.header.case_number), s.number),
+        *paragraphs.opening(TITLE, content.header, s),
         Paragraph(f"{text('、'.join(content.addressees))}：", s.plain),
         Paragraph(
             f"本调解组织于{chinese_date(content.received_on)}受理的{text(content.dispute)}一案，"

@@ -5,13 +5,13 @@ what is missing (a party's ID number, a signature, the agreement in effect), in 
 """
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..domain.errors import InvalidInput, ValidationFailed, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
 from . import fonts
-from .content import Header, Organisation, Person, Signer
+from .content import Claim, Header, Organisation, Person, RightsNotice, Signer
 
 
 class Problems:
@@ -66,6 +66,35 @@ def check_organisation(problems: Problems, organisation: Organisation) -> None:
             QT_TRANSLATE_NOOP("Domain", "{name} has no unified social credit code on file."),
             name=organisation.name,
         )
+
+
+def check_dispute(
+    problems: Problems,
+    applicants: Sequence[Person],
+    respondents: Sequence[Organisation],
+    claims: Sequence[Claim],
+    facts: str,
+) -> None:
+    """Who against whom, asking what, on which facts (R11, LDMAL 28)."""
+    problems.require(applicants, "applicants", QT_TRANSLATE_NOOP("Domain", "No applicant is named."))
+    for applicant in applicants:
+        check_person(problems, applicant)
+    problems.require(respondents, "respondents", QT_TRANSLATE_NOOP("Domain", "No respondent is named."))
+    for respondent in respondents:
+        check_organisation(problems, respondent)
+    problems.require(claims, "claims", QT_TRANSLATE_NOOP("Domain", "No claim is stated."))
+    problems.require(facts, "facts", QT_TRANSLATE_NOOP("Domain", "The facts and reasons are missing."))
+
+
+def check_notice(problems: Problems, addressees: str, dispute: str, rights: RightsNotice) -> None:
+    """A notice says to whom, about which dispute, and where the parties can go next."""
+    problems.require(addressees, "addressee", QT_TRANSLATE_NOOP("Domain", "The notice has no addressee."))
+    problems.require(dispute, "dispute", QT_TRANSLATE_NOOP("Domain", "The notice does not say which dispute."))
+    problems.require(
+        rights.arbitration_body,
+        "arbitration_body",
+        QT_TRANSLATE_NOOP("Domain", "Name the arbitration committee the parties can turn to."),
+    )
 
 
 def check_signed(problems: Problems, signers: Iterable[Signer]) -> None:

@@ -811,8 +811,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>{count}名劳动者的集体争议应由推举的3至5名代表签名，现为{given}名。</translation>
     </message>
     <message>
-        <source>The agreement states no claim.</source>
-        <translation>协议书未写明请求事项。</translation>
+        <source>No claim is stated.</source>
+        <translation>未写明请求事项。</translation>
     </message>
     <message>
         <source>The number of originals must be between 1 and {maximum}.</source>
@@ -833,18 +833,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Instalment {number} falls due before the agreement or before the previous instalment.</source>
         <translation>第{number}期的支付期限早于协议日期或上一期期限。</translation>
-    </message>
-    <message>
-        <source>The application names no applicant.</source>
-        <translation>申请书未列明申请人。</translation>
-    </message>
-    <message>
-        <source>The application names no respondent.</source>
-        <translation>申请书未列明被申请人。</translation>
-    </message>
-    <message>
-        <source>The application states no claim.</source>
-        <translation>申请书未写明请求事项。</translation>
     </message>
     <message>
         <source>The facts and reasons are missing.</source>
@@ -975,18 +963,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>请写明案件移送的仲裁委员会。</translation>
     </message>
     <message>
-        <source>The referral names no applicant.</source>
-        <translation>移送函未列明申请人。</translation>
-    </message>
-    <message>
-        <source>The referral names no respondent.</source>
-        <translation>移送函未列明被申请人。</translation>
-    </message>
-    <message>
-        <source>The referral states no claim.</source>
-        <translation>移送函未写明仲裁请求。</translation>
-    </message>
-    <message>
         <source>A referral for non-performance needs the agreement in effect, and this case has none.</source>
         <translation>以不履行协议为由移送，须有已生效的调解协议，本案没有。</translation>
     </message>
@@ -1045,6 +1021,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>{name} has no unified social credit code on file.</source>
         <translation>{name}未登记统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>No applicant is named.</source>
+        <translation>未列明申请人。</translation>
+    </message>
+    <message>
+        <source>No respondent is named.</source>
+        <translation>未列明被申请人。</translation>
     </message>
     <message>
         <source>{name} ({role}) has not signed yet: capture the signature or mark it for paper.</source>

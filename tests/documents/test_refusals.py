@@ -92,7 +92,7 @@ def test_everything_missing_is_named_at_once() -> None:
     )
     assert refusal_texts(content) == [
         "李秀兰 has no ID number; the document must identify every party.",
-        "The agreement states no claim.",
+        "No claim is stated.",
         "The document needs the signature of the worker.",
         "The document needs the signature of the employer's handler.",
         "The document needs the signature of the mediator.",
@@ -113,3 +113,16 @@ def test_simplified_characters_of_heze_documents_are_in_the_font() -> None:
     from heze_station.documents import fonts
 
     assert fonts.missing_glyphs("调解协议书菏泽叁仟佰〔〕壹贰肆伍陆柒捌玖拾万元整角分·（）：；“”《》") == []
+
+
+def test_a_termination_notice_needs_its_reason() -> None:
+    assert refusal_texts(dataclasses.replace(samples.termination(), reason="")) == ["Give the reason mediation ends."]
+
+
+def test_an_application_names_who_asks_what_against_whom() -> None:
+    content = dataclasses.replace(samples.oral_application(), respondents=(), claims=(), facts="")
+    assert refusal_texts(content) == [
+        "No respondent is named.",
+        "No claim is stated.",
+        "The facts and reasons are missing.",
+    ]
