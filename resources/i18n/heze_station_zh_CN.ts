@@ -1696,6 +1696,13 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>VerdictDialog</name>
+    <message>
+        <source>Verify document</source>
+        <translation>核验文书</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Could not complete this</source>
