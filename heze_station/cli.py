@@ -1,15 +1,22 @@
-"""The ``heze-station`` command: parse the arguments, then start the GUI.
+"""The ``heze-station`` command: parse the arguments, then start the GUI (or verify a document).
 
 Qt is imported only after the arguments are understood, so ``--version`` and ``--help`` answer instantly and a
 machine without a display gets advice instead of Qt's abort.
 """
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
 
 from . import __version__, paths
+from .documents import signing, verify
+
+# ``heze-station verify`` exit codes.
+VERIFY_GENUINE = 0  # signature valid, document known, unchanged
+VERIFY_NOT_CONFIRMED = 1  # at least one of the three failed; the output says which
+VERIFY_UNREADABLE = 2  # the file could not be read at all (also argparse's code for wrong arguments)
 
 NO_DISPLAY_ADVICE = """heze-station needs a graphical display, and this machine has none (DISPLAY is not set).
 Start it under a virtual display instead:
@@ -27,7 +34,48 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the interface")
     parser.add_argument("--smoke-test", action="store_true", help="open the main window, print 'ready', exit")
     parser.add_argument("--version", action="version", version=f"heze-station {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    checker = commands.add_parser(
+        "verify",
+        help="check that a PDF document is a genuine, unaltered original of this station",
+        description="Exit code 0: genuine; 1: not confirmed (the output says which check failed); 2: unreadable.",
+    )
+    checker.add_argument("file", type=Path, help="the PDF file to check")
+    # SUPPRESS: given before or after the command, the option keeps its value.
+    checker.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder of the station database")
+    checker.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS, help="language of the report")
     return parser.parse_args(argv)
+
+
+def station_document_lookup(data_dir: Path) -> verify.DocumentLookup:
+    """Issued documents as the station recorded them (document id -> stored SHA-256 of the PDF).
+
+    Not yet backed by the database: until the issued-document table is wired in, no document is known.
+    """
+    return lambda document_id: None
+
+
+def verify_file(file: Path, data_dir: Path, language: str, lookup: verify.DocumentLookup | None = None) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from .ui import i18n
+
+    application = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    i18n.install(application, language)
+    try:
+        pdf = file.read_bytes()
+    except OSError as error:
+        print(f"{file}: {error.strerror or error}", file=sys.stderr)
+        return VERIFY_UNREADABLE
+    # pyHanko logs why a signature failed, with tracebacks; the verdict already says it in words.
+    logging.getLogger("pyhanko").addHandler(logging.NullHandler())
+    logging.getLogger("pyhanko").propagate = False
+    key = signing.existing_certificate(data_dir)
+    verdict = verify.verify(pdf, lookup or station_document_lookup(data_dir), [key.certificate] if key else [])
+    print(file)
+    for line in verdict.report(i18n.render):
+        print(line)
+    return VERIFY_GENUINE if verdict.genuine else VERIFY_NOT_CONFIRMED
 
 
 def _has_display() -> bool:
@@ -36,8 +84,12 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, document_lookup: verify.DocumentLookup | None = None) -> int:
+    """``document_lookup`` replaces the station's record of issued documents (for tests, until it is wired)."""
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    if arguments.command == "verify":
+        data_dir = arguments.data_dir or paths.default_data_dir()
+        return verify_file(arguments.file, data_dir, arguments.lang, document_lookup)
     if not _has_display():
         sys.stderr.write(NO_DISPLAY_ADVICE.format(command=" ".join(["heze-station", *sys.argv[1:]])))
         return 2

@@ -1548,6 +1548,338 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>Record first that the parties intend to apply.</source>
         <translation>请先登记双方拟申请仲裁审查。</translation>
     </message>
+    <message>
+        <source>The agreement names no worker.</source>
+        <translation>协议书未列明劳动者。</translation>
+    </message>
+    <message>
+        <source>The amount agreed for {name} must be more than zero.</source>
+        <translation>{name}的协议金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>A collective of {count} workers signs through 3 to 5 elected representatives, not {given}.</source>
+        <translation>{count}名劳动者的集体争议应由推举的3至5名代表签名，现为{given}名。</translation>
+    </message>
+    <message>
+        <source>No claim is stated.</source>
+        <translation>未写明请求事项。</translation>
+    </message>
+    <message>
+        <source>The number of originals must be between 1 and {maximum}.</source>
+        <translation>协议书份数应在1至{maximum}份之间。</translation>
+    </message>
+    <message>
+        <source>The agreement sets no date of payment.</source>
+        <translation>协议书未约定支付期限。</translation>
+    </message>
+    <message>
+        <source>The instalments add up to {scheduled}, but the workers are owed {total}.</source>
+        <translation>各期金额合计{scheduled}，与劳动者应得金额{total}不一致。</translation>
+    </message>
+    <message>
+        <source>Instalment {number} must be more than zero.</source>
+        <translation>第{number}期金额必须大于零。</translation>
+    </message>
+    <message>
+        <source>Instalment {number} falls due before the agreement or before the previous instalment.</source>
+        <translation>第{number}期的支付期限早于协议日期或上一期期限。</translation>
+    </message>
+    <message>
+        <source>The applicant&apos;s signature is missing.</source>
+        <translation>缺少申请人签名。</translation>
+    </message>
+    <message>
+        <source>worker</source>
+        <translation>劳动者</translation>
+    </message>
+    <message>
+        <source>worker&apos;s authorised agent</source>
+        <translation>劳动者的委托代理人</translation>
+    </message>
+    <message>
+        <source>workers&apos; representative</source>
+        <translation>劳动者代表</translation>
+    </message>
+    <message>
+        <source>employer&apos;s handler</source>
+        <translation>用人单位经办人</translation>
+    </message>
+    <message>
+        <source>general contractor&apos;s handler</source>
+        <translation>施工总承包单位经办人</translation>
+    </message>
+    <message>
+        <source>mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>recorder</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>recipient</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <source>person serving the document</source>
+        <translation>送达人</translation>
+    </message>
+    <message>
+        <source>witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <source>Give the reasons for not accepting the application.</source>
+        <translation>请写明不予受理的理由。</translation>
+    </message>
+    <message>
+        <source>Mediation application</source>
+        <translation>调解申请书</translation>
+    </message>
+    <message>
+        <source>Record of oral application</source>
+        <translation>口头申请笔录</translation>
+    </message>
+    <message>
+        <source>Notice of acceptance</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <source>Notice of refusal</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>Mediation minutes</source>
+        <translation>调解笔录</translation>
+    </message>
+    <message>
+        <source>Mediation agreement</source>
+        <translation>调解协议书</translation>
+    </message>
+    <message>
+        <source>Proof of service</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <source>Notice of termination of mediation</source>
+        <translation>终止调解通知书</translation>
+    </message>
+    <message>
+        <source>Referral to arbitration</source>
+        <translation>移送仲裁函</translation>
+    </message>
+    <message>
+        <source>The minutes name no mediator.</source>
+        <translation>笔录未写明调解员。</translation>
+    </message>
+    <message>
+        <source>The minutes name no recorder.</source>
+        <translation>笔录未写明记录人。</translation>
+    </message>
+    <message>
+        <source>The minutes name no one present.</source>
+        <translation>笔录未写明到场人员。</translation>
+    </message>
+    <message>
+        <source>The minutes record no statement.</source>
+        <translation>笔录没有记录任何陈述。</translation>
+    </message>
+    <message>
+        <source>The session cannot end before it starts.</source>
+        <translation>调解结束时间不能早于开始时间。</translation>
+    </message>
+    <message>
+        <source>At most {maximum} people can sign every page of the minutes.</source>
+        <translation>笔录每页最多可供{maximum}人签名。</translation>
+    </message>
+    <message>
+        <source>Name the arbitration committee the case goes to.</source>
+        <translation>请写明案件移送的仲裁委员会。</translation>
+    </message>
+    <message>
+        <source>A referral for non-performance needs the agreement in effect, and this case has none.</source>
+        <translation>以不履行协议为由移送，须有已生效的调解协议，本案没有。</translation>
+    </message>
+    <message>
+        <source>Name the documents served.</source>
+        <translation>请写明送达的文书。</translation>
+    </message>
+    <message>
+        <source>Name the recipient.</source>
+        <translation>请写明受送达人。</translation>
+    </message>
+    <message>
+        <source>Give the address of service.</source>
+        <translation>请写明送达地址。</translation>
+    </message>
+    <message>
+        <source>A refused service needs what happened and a witness who signs.</source>
+        <translation>拒收的，须写明拒收事由并由见证人签名。</translation>
+    </message>
+    <message>
+        <source>The recipient (or the proxy) must sign the receipt.</source>
+        <translation>受送达人（或代收人）须在回证上签名。</translation>
+    </message>
+    <message>
+        <source>Service by proxy needs the proxy&apos;s name and the reason.</source>
+        <translation>代收的，须写明代收人姓名及代收理由。</translation>
+    </message>
+    <message>
+        <source>Give the reason mediation ends.</source>
+        <translation>请写明终止调解的原因。</translation>
+    </message>
+    <message>
+        <source>The case number is missing.</source>
+        <translation>缺少案号。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s name is missing.</source>
+        <translation>缺少调解组织名称。</translation>
+    </message>
+    <message>
+        <source>A party has no name.</source>
+        <translation>有当事人未填写姓名。</translation>
+    </message>
+    <message>
+        <source>{name} has no ID number; the document must identify every party.</source>
+        <translation>{name}没有公民身份号码，文书须写明每位当事人的身份。</translation>
+    </message>
+    <message>
+        <source>The employer has no name.</source>
+        <translation>用人单位未填写名称。</translation>
+    </message>
+    <message>
+        <source>{name} is an individual employer and has no ID number on file.</source>
+        <translation>{name}为自然人用工主体，未登记公民身份号码。</translation>
+    </message>
+    <message>
+        <source>{name} has no unified social credit code on file.</source>
+        <translation>{name}未登记统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>No applicant is named.</source>
+        <translation>未列明申请人。</translation>
+    </message>
+    <message>
+        <source>No respondent is named.</source>
+        <translation>未列明被申请人。</translation>
+    </message>
+    <message>
+        <source>The facts and reasons are missing.</source>
+        <translation>缺少事实和理由。</translation>
+    </message>
+    <message>
+        <source>The notice has no addressee.</source>
+        <translation>通知书未写明受文人。</translation>
+    </message>
+    <message>
+        <source>The notice does not say which dispute.</source>
+        <translation>通知书未写明争议事项。</translation>
+    </message>
+    <message>
+        <source>Name the arbitration committee the parties can turn to.</source>
+        <translation>请写明当事人可以申请仲裁的仲裁委员会。</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) has not signed yet: capture the signature or mark it for paper.</source>
+        <translation>{name}（{role}）尚未签名：请在签名板上签名，或标记为在纸质文书上手写签名。</translation>
+    </message>
+    <message>
+        <source>The document needs the signature of the {role}.</source>
+        <translation>文书缺少{role}的签名。</translation>
+    </message>
+    <message>
+        <source>The document font cannot print {characters}: a printed copy would show empty boxes. Use the common form of the character.</source>
+        <translation>文书字体无法打印“{characters}”，打印件上会显示为空框。请改用该字的通用写法。</translation>
+    </message>
+    <message>
+        <source>Signature valid</source>
+        <translation>数字签名有效</translation>
+    </message>
+    <message>
+        <source>Document known</source>
+        <translation>本站出具</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未经改动</translation>
+    </message>
+    <message>
+        <source>{check}: {outcome}. {detail}</source>
+        <translation>{check}：{outcome}。{detail}</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Genuine: an unaltered original issued by this station.</source>
+        <translation>结论：真实有效，是本站出具且未经改动的原件。</translation>
+    </message>
+    <message>
+        <source>Not confirmed: this file cannot be shown to be an unaltered original.</source>
+        <translation>结论：未能确认，无法证明此文件是本站出具且未经改动的原件。</translation>
+    </message>
+    <message>
+        <source>This file is not a PDF document.</source>
+        <translation>此文件不是PDF文档。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or incomplete and cannot be read as a PDF.</source>
+        <translation>文件已损坏或不完整，无法作为PDF读取。</translation>
+    </message>
+    <message>
+        <source>The file carries no digital signature.</source>
+        <translation>文件没有数字签名。</translation>
+    </message>
+    <message>
+        <source>The digital signature is damaged and cannot be checked.</source>
+        <translation>数字签名已损坏，无法校验。</translation>
+    </message>
+    <message>
+        <source>The digital signature does not match the file: it was altered after signing.</source>
+        <translation>数字签名与文件内容不符：文件在签名后被改动过。</translation>
+    </message>
+    <message>
+        <source>Something was added to the file after it was signed.</source>
+        <translation>文件在签名后被追加了内容。</translation>
+    </message>
+    <message>
+        <source>The signature is intact but was not made with this station&apos;s key: issued elsewhere or forged.</source>
+        <translation>签名完整，但不是用本站密钥签署的：可能由其他机构出具，或系伪造。</translation>
+    </message>
+    <message>
+        <source>Digitally signed by {signer}; the signature is intact.</source>
+        <translation>由{signer}数字签名，签名完整。</translation>
+    </message>
+    <message>
+        <source>The file carries no document number of a mediation station.</source>
+        <translation>文件中没有调解组织的文书编号。</translation>
+    </message>
+    <message>
+        <source>Document {document} is not in this station&apos;s records.</source>
+        <translation>本站记录中没有编号为{document}的文书。</translation>
+    </message>
+    <message>
+        <source>Document {document} was issued by this station.</source>
+        <translation>编号为{document}的文书由本站出具。</translation>
+    </message>
+    <message>
+        <source>There is no stored copy to compare the file with.</source>
+        <translation>没有可供比对的存档文书。</translation>
+    </message>
+    <message>
+        <source>The file differs from the document the station issued.</source>
+        <translation>文件与本站出具并存档的文书不一致。</translation>
+    </message>
+    <message>
+        <source>The file is byte for byte the document the station issued.</source>
+        <translation>文件与本站出具并存档的文书逐字节一致。</translation>
+    </message>
 </context>
 <context>
     <name>ExtensionDialog</name>
@@ -2237,6 +2569,49 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>{pages} pages</source>
+        <translation>共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>导出PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印{title}</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>RegistryView</name>
     <message>
         <source>Repeat complaints: this one is kept on the ledger and followed up.</source>
@@ -2475,6 +2850,36 @@ Register it as a new case anyway?</source>
 <context>
     <name>SignatureDialog</name>
     <message>
+        <source>Signature of {name}</source>
+        <translation>{name}的签名</translation>
+    </message>
+    <message>
+        <source>{name} ({role}), please sign in the box below.</source>
+        <translation>请{name}（{role}）在下面的框内签名。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo stroke</source>
+        <translation>撤销一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Nothing is signed yet: sign in the box, or cancel.</source>
+        <translation>尚未签名：请在框内签名，或点击取消。</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here with the mouse, a pen or a finger.</source>
+        <translation>可用鼠标、手写笔或手指在此签名。</translation>
+    </message>
+</context>
+<context>
+    <name>SignerDialog</name>
+    <message>
         <source>Record a signature</source>
         <translation>登记签字</translation>
     </message>
@@ -2493,6 +2898,13 @@ Register it as a new case anyway?</source>
     <message>
         <source>&amp;Name of the signer</source>
         <translation>签字人姓名(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictDialog</name>
+    <message>
+        <source>Verify document</source>
+        <translation>核验文书</translation>
     </message>
 </context>
 <context>

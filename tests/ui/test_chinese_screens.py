@@ -32,7 +32,7 @@ from heze_station.services import agreements, case_actions, case_queries, intake
 from heze_station.services.mediation import SessionForm
 from heze_station.ui import i18n
 from heze_station.ui.main_window import MainWindow
-from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignatureDialog
+from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import ExtensionDialog, SessionDialog
 from heze_station.ui.workspace import Workspace
@@ -159,7 +159,7 @@ def test_mediation_and_agreement_pages_and_dialogs_read_in_chinese(chinese: None
         SessionDialog(workspace, case_id),
         ExtensionDialog(workspace, case_id),
         AgreementDialog(workspace, detail, in_effect),
-        SignatureDialog(workspace, detail, in_effect.id),
+        SignerDialog(workspace, detail, in_effect.id),
         PaymentDialog(workspace, case_id, in_effect),
         ReviewDateDialog(workspace, case_id, returned=True),
     ):

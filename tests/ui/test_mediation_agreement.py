@@ -14,7 +14,7 @@ from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.mediation import MinuteKind
 from heze_station.domain.performance import PerformanceState
 from heze_station.services import agreements, case_actions, case_queries, mediation
-from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, SignatureDialog
+from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, SignerDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
 from heze_station.ui.workspace import Workspace
@@ -173,7 +173,7 @@ def test_signatures_seal_and_effect_from_the_page(qtbot, workspace, case_id) -> 
     for _worker in range(2):
         qtbot.mouseClick(tab.buttons["sign"], Qt.MouseButton.LeftButton)
         signature = tab.dialog
-        assert isinstance(signature, SignatureDialog)
+        assert isinstance(signature, SignerDialog)
         assert signature.role.current() is SignerRole.WORKER
         signature.worker.setCurrentIndex(_worker)
         submit(qtbot, workspace, signature)

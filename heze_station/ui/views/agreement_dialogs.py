@@ -209,7 +209,7 @@ class AgreementDialog(FormDialog):
         self.run(agreements.save_draft, self.detail.id, self.read_form())
 
 
-class SignatureDialog(FormDialog):
+class SignerDialog(FormDialog):
     """One signature on the draft: for the workers (in person, by agent, or a representative), the employer's
     handler, or a mediator."""
 

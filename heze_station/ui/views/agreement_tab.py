@@ -18,7 +18,7 @@ from ..form_dialog import BANNER_STYLE, FormDialog, ask, error_text
 from ..i18n import render
 from ..tables import fill, item, make_table
 from ..workspace import Workspace
-from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignatureDialog
+from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog
 
 _STATE_COLOURS = {
     InstalmentState.PAID: "#2e7d32",
@@ -245,7 +245,7 @@ class AgreementTab(QWidget):
 
     def open_signature(self) -> None:
         if self.detail is not None and self.agreements and self.agreements.draft:
-            self._open(SignatureDialog(self.workspace, self.detail, self.agreements.draft.id, self))
+            self._open(SignerDialog(self.workspace, self.detail, self.agreements.draft.id, self))
 
     def open_payment(self) -> None:
         if self.agreements and self.agreements.in_effect:

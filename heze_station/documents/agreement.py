@@ -1,0 +1,271 @@
+"""调解协议书: the document the worker carries home (R7, R8, R14).
+
+Parties, claims, the agreed facts, what is paid by whom, when (the instalment table) and how, in figures and in
+Chinese capitals; the claims given up; what happens on default; signatures, the seal and the number of originals.
+A collective's workers, their amounts and their own signatures are in a roster annexed to the agreement.
+"""
+
+import cn2an
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from ..domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN
+from ..domain.messages import QT_TRANSLATE_NOOP
+from . import amounts, layout, paragraphs, validation
+from .content import AgreementContent, SignerRole
+from .layout import Styles, chinese_date, mm, text
+
+TITLE = "调解协议书"
+MAX_ORIGINALS = 10
+
+DEFAULT_CLAUSE = (
+    "任何一方不履行本协议的，另一方可以依法向劳动人事争议仲裁委员会申请仲裁。"
+    "因支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项达成调解协议，用人单位在协议约定期限内不履行的，"
+    "劳动者可以持本调解协议书依法向人民法院申请支付令。"
+)
+
+
+def _check(content: AgreementContent, problems: validation.Problems) -> None:
+    problems.require(content.workers, "workers", QT_TRANSLATE_NOOP("Domain", "The agreement names no worker."))
+    for share in content.workers:
+        validation.check_person(problems, share.worker)
+        if share.amount_fen <= 0:
+            problems.add(
+                "amount",
+                QT_TRANSLATE_NOOP("Domain", "The amount agreed for {name} must be more than zero."),
+                name=share.worker.name,
+            )
+    if len(content.workers) >= COLLECTIVE_MIN_WORKERS and not (
+        REPRESENTATIVES_MIN <= len(content.representatives) <= REPRESENTATIVES_MAX
+    ):
+        problems.add(
+            "representatives",
+            QT_TRANSLATE_NOOP(
+                "Domain", "A collective of {count} workers signs through 3 to 5 elected representatives, not {given}."
+            ),
+            count=len(content.workers),
+            given=len(content.representatives),
+        )
+    for representative in content.representatives:
+        validation.check_person(problems, representative)
+    if content.agent is not None:
+        validation.check_person(problems, content.agent)
+    validation.check_organisation(problems, content.employer)
+    if content.general_contractor is not None:
+        validation.check_organisation(problems, content.general_contractor)
+    problems.require(content.claims, "claims", QT_TRANSLATE_NOOP("Domain", "No claim is stated."))
+    _check_instalments(content, problems)
+    if not 1 <= content.originals <= MAX_ORIGINALS:
+        problems.add(
+            "originals",
+            QT_TRANSLATE_NOOP("Domain", "The number of originals must be between 1 and {maximum}."),
+            maximum=MAX_ORIGINALS,
+        )
+    required: list[object] = [
+        (SignerRole.WORKER, SignerRole.AGENT, SignerRole.REPRESENTATIVE),
+        SignerRole.EMPLOYER,
+        SignerRole.MEDIATOR,
+    ]
+    if content.general_contractor is not None:
+        required.append(SignerRole.GENERAL_CONTRACTOR)
+    validation.check_roles(problems, content.signers, *required)
+    validation.check_signed(problems, content.signers)
+
+
+def _check_instalments(content: AgreementContent, problems: validation.Problems) -> None:
+    if not content.instalments:
+        problems.add("instalments", QT_TRANSLATE_NOOP("Domain", "The agreement sets no date of payment."))
+        return
+    total = sum(share.amount_fen for share in content.workers)
+    scheduled = sum(instalment.amount_fen for instalment in content.instalments)
+    if scheduled != total:
+        problems.add(
+            "instalments",
+            QT_TRANSLATE_NOOP("Domain", "The instalments add up to {scheduled}, but the workers are owed {total}."),
+            scheduled=amounts.figures(scheduled),
+            total=amounts.figures(total),
+        )
+    previous = None
+    for number, instalment in enumerate(content.instalments, start=1):
+        if instalment.amount_fen <= 0:
+            problems.add(
+                "instalments",
+                QT_TRANSLATE_NOOP("Domain", "Instalment {number} must be more than zero."),
+                number=number,
+            )
+        if instalment.due_on < content.header.issued_on or (previous and instalment.due_on <= previous):
+            problems.add(
+                "instalments",
+                QT_TRANSLATE_NOOP(
+                    "Domain", "Instalment {number} falls due before the agreement or before the previous instalment."
+                ),
+                number=number,
+            )
+        previous = instalment.due_on
+
+
+def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
+    """The unsigned PDF; raises ValidationFailed naming everything the agreement still lacks."""
+    paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
+    s = layout.styles()
+    collective = len(content.workers) > 1
+    total = sum(share.amount_fen for share in content.workers)
+    *terms, last_term = _terms(content, s, collective, total)
+    story: list[Flowable] = [
+        *paragraphs.opening(TITLE, content.header, s),
+        *_parties(content, s, collective),
+        Paragraph(
+            "上列当事人因劳动报酬争议申请调解。经本调解组织主持调解，双方当事人在查明事实、分清是非的基础上，"
+            "自愿达成如下协议：",
+            s.body,
+        ),
+        Paragraph("一、申请人的请求", s.heading),
+        *paragraphs.claim_paragraphs(content.claims, s),
+        Paragraph("二、争议事实", s.heading),
+        Paragraph(text(content.facts), s.body),
+        Paragraph("三、协议内容", s.heading),
+        *terms,
+        # The signatures never stand alone on a page that could be stapled to another agreement.
+        layout.keep(
+            last_term,
+            Paragraph("（以下无正文）", s.body),
+            layout.gap(),
+            Paragraph("四、签名及盖章", s.heading),
+            layout.signature_table(content.signers, s),
+            layout.gap(),
+            layout.SealBlock(content.header),
+        ),
+    ]
+    if collective:
+        story += [PageBreak(), *_roster(content, s, total)]
+    return paragraphs.render(content, content.header, TITLE, story, invariant=invariant)
+
+
+def _parties(content: AgreementContent, s: Styles, collective: bool) -> list[Flowable]:
+    story: list[Flowable] = []
+    if collective:
+        first = content.workers[0].worker.name
+        story.append(
+            Paragraph(
+                f"申请人：{text(first)}等{len(content.workers)}名劳动者（名单、公民身份号码及各人金额见附表）。",
+                s.plain,
+            )
+        )
+        for representative in content.representatives:
+            story.append(paragraphs.party("劳动者代表", paragraphs.person_description(representative), s))
+    else:
+        story.append(paragraphs.party("申请人", paragraphs.person_description(content.workers[0].worker), s))
+    if content.agent is not None:
+        story.append(paragraphs.party("委托代理人", paragraphs.person_description(content.agent), s))
+    story.append(paragraphs.party("被申请人", paragraphs.organisation_description(content.employer), s))
+    if content.general_contractor is not None:
+        story.append(
+            paragraphs.party(
+                "施工总承包单位（先行清偿人）", paragraphs.organisation_description(content.general_contractor), s
+            )
+        )
+    if content.project:
+        story.append(Paragraph(f"工程项目：{text(content.project)}。", s.plain))
+    story.append(layout.gap(0.3))
+    return story
+
+
+def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -> list[Flowable]:
+    """The numbered terms （一）（二）…; the instalment table follows the term that introduces it."""
+    employer = text(content.employer.name)
+    whom = f"上列{len(content.workers)}名劳动者" if collective else "申请人"
+    each = "，各人金额见附表" if collective else ""
+    items: list[tuple[str, Flowable | None]] = [
+        (f"被申请人{employer}确认拖欠{whom}劳动报酬共计{amounts.both(total)}{each}，并同意按本协议支付。", None)
+    ]
+    payer = employer
+    if content.general_contractor is not None:
+        payer = text(content.general_contractor.name)
+        items.append(
+            (
+                f"依照《保障农民工工资支付条例》第三十条，施工总承包单位{payer}作为先行清偿人，"
+                f"按下列期限和金额先行清偿；清偿后可以依法向被申请人{employer}追偿。",
+                None,
+            )
+        )
+    items.append((f"{payer}按下列期限和金额支付：", _instalment_table(content, s, total)))
+    items.append((f"支付方式：{content.payment_method.wording}。", None))
+    items += [(text(term), None) for term in content.terms]
+    if content.waived_claims:
+        items.append((f"申请人自愿放弃以下请求：{text(content.waived_claims)}", None))
+    items.append((text(content.default_clause or DEFAULT_CLAUSE), None))
+    items.append(
+        (
+            "本协议自双方当事人签名或者盖章、调解员签名并加盖调解组织印章后生效。"
+            "双方可以自本协议生效之日起十五日内共同向仲裁委员会申请仲裁审查。"
+            f"本协议一式{amounts.count_in_capitals(content.originals)}份，双方当事人各执一份，调解组织存档一份，"
+            "具有同等效力。",
+            None,
+        )
+    )
+    story: list[Flowable] = []
+    for number, (wording, table) in enumerate(items, start=1):
+        story.append(Paragraph(f"（{cn2an.an2cn(number)}）{wording}", s.body))
+        if table is not None:
+            story += [table, layout.gap(0.3)]
+    return story
+
+
+def _instalment_table(content: AgreementContent, s: Styles, total: int) -> Flowable:
+    rows: list[list[object]] = [
+        [Paragraph(h, s.cell_centre) for h in ("期次", "支付期限（含当日）", "金额（小写）", "金额（大写）")]
+    ]
+    for number, instalment in enumerate(content.instalments, start=1):
+        rows.append(
+            [
+                Paragraph(f"第{number}期", s.cell_centre),
+                Paragraph(f"{chinese_date(instalment.due_on)}前", s.cell_centre),
+                Paragraph(amounts.figures(instalment.amount_fen), s.cell_centre),
+                Paragraph(amounts.capitals(instalment.amount_fen), s.cell),
+            ]
+        )
+    rows.append(
+        [
+            Paragraph("合计", s.cell_centre),
+            "",
+            Paragraph(amounts.figures(total), s.cell_centre),
+            Paragraph(amounts.capitals(total), s.cell),
+        ]
+    )
+    table = layout.grid_table(rows, [16 * mm, 40 * mm, 32 * mm, 68 * mm])
+    table.setStyle([("SPAN", (0, -1), (1, -1))])
+    return table
+
+
+def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
+    cell = s.cell.clone("roster", fontSize=10.5, leading=13)
+    centre = s.cell_centre.clone("roster_centre", fontSize=10.5, leading=13)
+    rows: list[list[object]] = [
+        [Paragraph(h, centre) for h in ("序号", "姓名", "公民身份号码", "金额（小写）", "金额（大写）", "本人签名")]
+    ]
+    for number, share in enumerate(content.workers, start=1):
+        rows.append(
+            [
+                Paragraph(str(number), centre),
+                Paragraph(text(share.worker.name), cell),
+                Paragraph(share.worker.id_number, centre),
+                Paragraph(amounts.figures(share.amount_fen), centre),
+                Paragraph(amounts.capitals(share.amount_fen), cell),
+                layout.ImageBox(share.signature_png, 20 * mm, 8 * mm),
+            ]
+        )
+    rows.append(
+        [
+            Paragraph("合计", centre),
+            Paragraph(f"{len(content.workers)}人", centre),
+            "",
+            Paragraph(amounts.figures(total), centre),
+            Paragraph(amounts.capitals(total), cell),
+            "",
+        ]
+    )
+    table = layout.grid_table(rows, [9 * mm, 20 * mm, 38 * mm, 25 * mm, 44 * mm, 20 * mm])
+    return [
+        Paragraph(f"附表：劳动者名单及应得金额（{text(content.header.case_number)}）", s.plain),
+        layout.gap(0.3),
+        table,
+    ]

@@ -1,0 +1,364 @@
+"""What goes on each printed document: frozen, plain data that the builders turn into PDF bytes.
+
+The services fill these from the database; the builders never read it. Money is whole fen, dates are
+``datetime.date`` (Beijing civil dates), moments are timezone-aware. Every field a builder needs is validated
+by the builder itself (see ``validation``), so a document for a case that lacks something is refused with a
+message that names what is missing, before any page is drawn.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from ..domain.identifiers import Sex
+from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.parties import EmployerKind
+
+
+@dataclass(frozen=True)
+class Station:
+    """The mediation body that issues the document; its seal image is set by the station administrator."""
+
+    name: str  # e.g. 菏泽市牡丹区万福街道菏谐驿站劳动争议调解委员会
+    address: str = ""
+    phone: str = ""
+    seal_png: bytes | None = None  # None: the seal block is left empty for the physical seal
+
+
+@dataclass(frozen=True)
+class Header:
+    """What every document carries: its own id (in the QR code), the case number, the station and the date."""
+
+    document_id: uuid.UUID
+    case_number: str  # e.g. 菏谐调字〔2026〕第0123号
+    station: Station
+    issued_on: date
+
+
+@dataclass(frozen=True)
+class Person:
+    """A worker, an agent or a natural-person employer (包工头) as the documents describe them."""
+
+    name: str
+    id_number: str = ""
+    sex: Sex | None = None
+    ethnicity: str = ""  # 民族, e.g. 汉族
+    birth_date: date | None = None
+    address: str = ""
+    phone: str = ""
+    employer: str = ""  # 工作单位
+    post: str = ""  # 工种或岗位
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """An employer or general contractor. A natural person (R14) has an ID number instead of a credit code."""
+
+    name: str
+    kind: EmployerKind = EmployerKind.COMPANY
+    credit_code: str = ""
+    id_number: str = ""  # natural persons only
+    address: str = ""
+    legal_representative: str = ""
+    agent: str = ""  # 委托代理人 / 经办人
+    phone: str = ""
+
+
+class SignerRole(StrEnum):
+    WORKER = "worker"
+    AGENT = "agent"  # 特别授权委托代理人
+    REPRESENTATIVE = "representative"  # elected representative of a collective (R3)
+    EMPLOYER = "employer"  # the employer's handler, or the labour boss in person
+    GENERAL_CONTRACTOR = "general_contractor"
+    MEDIATOR = "mediator"
+    RECORDER = "recorder"
+    RECIPIENT = "recipient"  # 受送达人
+    SERVER = "server"  # 送达人
+    WITNESS = "witness"
+
+    @property
+    def label(self) -> str:
+        return _SIGNER_ROLE_LABELS[self]
+
+
+_SIGNER_ROLE_LABELS = {
+    SignerRole.WORKER: QT_TRANSLATE_NOOP("Domain", "worker"),
+    SignerRole.AGENT: QT_TRANSLATE_NOOP("Domain", "worker's authorised agent"),
+    SignerRole.REPRESENTATIVE: QT_TRANSLATE_NOOP("Domain", "workers' representative"),
+    SignerRole.EMPLOYER: QT_TRANSLATE_NOOP("Domain", "employer's handler"),
+    SignerRole.GENERAL_CONTRACTOR: QT_TRANSLATE_NOOP("Domain", "general contractor's handler"),
+    SignerRole.MEDIATOR: QT_TRANSLATE_NOOP("Domain", "mediator"),
+    SignerRole.RECORDER: QT_TRANSLATE_NOOP("Domain", "recorder"),
+    SignerRole.RECIPIENT: QT_TRANSLATE_NOOP("Domain", "recipient"),
+    SignerRole.SERVER: QT_TRANSLATE_NOOP("Domain", "person serving the document"),
+    SignerRole.WITNESS: QT_TRANSLATE_NOOP("Domain", "witness"),
+}
+
+
+@dataclass(frozen=True)
+class Signer:
+    """One signature on a document: captured on the signature pad, or left for pen (and thumbprint) on paper."""
+
+    role: SignerRole
+    name: str
+    signature_png: bytes | None = None
+    signed_at: datetime | None = None  # timezone-aware; when the signature was captured
+    on_paper: bool = False  # signs the printed copy by hand; the box is left empty
+    thumbprint: bool = False  # prefers a thumbprint: a box for it is printed beside the signature
+
+    @property
+    def has_signed(self) -> bool:
+        return self.signature_png is not None or self.on_paper
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str  # 请求事项, e.g. 支付2026年3月至5月工资
+    amount_fen: int | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    name: str
+    source: str = ""  # 来源, e.g. 申请人提供
+    pages: int | None = None
+
+
+# --- 调解申请书 / 口头申请笔录 -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OralRecord:
+    """R1: an oral application is written down on the spot and signed by the applicant."""
+
+    recorded_at: datetime
+    place: str
+    receiver: str  # 接待人
+    recorder: str  # 记录人
+
+
+@dataclass(frozen=True)
+class ApplicationContent:
+    header: Header
+    applicants: tuple[Person, ...]  # one worker, or the representatives of a collective
+    respondents: tuple[Organisation, ...]
+    claims: tuple[Claim, ...]
+    facts: str
+    signers: tuple[Signer, ...]  # the applicants (or their agent)
+    evidence: tuple[Evidence, ...] = ()
+    workers_in_collective: int = 0  # 0 for an individual dispute
+    oral: OralRecord | None = None  # set: 口头申请笔录; None: 调解申请书
+
+
+# --- 受理通知书 / 不予受理通知书 ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RightsNotice:
+    """Where the parties may go instead and how long they have (LDMAL 14, 27)."""
+
+    arbitration_body: str  # e.g. 菏泽市劳动人事争议仲裁委员会
+    arbitration_address: str = ""
+    limitation_note: str = ""  # extra wording on the limitation; the statutory sentence is always printed
+
+
+@dataclass(frozen=True)
+class DecisionContent:
+    """受理通知书 (accepted=True) or 不予受理通知书 (accepted=False, with reasons)."""
+
+    header: Header
+    addressee: str  # the applicant (or the first representative and others)
+    dispute: str  # e.g. 你（你们）与某某公司劳动报酬争议
+    received_on: date
+    accepted: bool
+    rights: RightsNotice
+    reasons: str = ""  # required for a refusal (R2)
+    mediation_days: int = 15
+
+
+# --- 调解笔录 ----------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attendee:
+    role: str  # 申请人 / 被申请人 / 委托代理人 / 第三人, as it should read
+    name: str
+    detail: str = ""  # e.g. 身份证号码 or 职务
+
+
+@dataclass(frozen=True)
+class MinuteEntry:
+    speaker: str  # 调解员 / 申请人 / 被申请人 (or the person's name)
+    text: str
+
+
+@dataclass(frozen=True)
+class MinutesContent:
+    header: Header
+    started_at: datetime
+    ended_at: datetime
+    place: str
+    mediators: tuple[str, ...]
+    recorder: str
+    attendees: tuple[Attendee, ...]
+    entries: tuple[MinuteEntry, ...]
+    outcome: str
+    # Everyone who reads and signs every page: "以上笔录我已看过，与我所说一致".
+    page_signers: tuple[Signer, ...]
+    identity_checked: bool = True
+    rights_notified: bool = True
+
+
+# --- 调解协议书 --------------------------------------------------------------------------------------------
+
+
+class PaymentMethod(StrEnum):
+    BANK_TRANSFER = "bank_transfer"
+    CASH = "cash"
+
+    @property
+    def wording(self) -> str:
+        # The law (条例) requires wages in money to the worker in person, never in kind.
+        if self is PaymentMethod.BANK_TRANSFER:
+            return "银行转账，汇入劳动者本人名下的银行账户"
+        return "现金，当面支付给劳动者本人并由本人签收"
+
+
+@dataclass(frozen=True)
+class WorkerAmount:
+    """One worker's share: printed in the roster with figures, capitals and a signature."""
+
+    worker: Person
+    amount_fen: int
+    signature_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Instalment:
+    due_on: date
+    amount_fen: int
+
+
+@dataclass(frozen=True)
+class AgreementContent:
+    header: Header
+    workers: tuple[WorkerAmount, ...]
+    employer: Organisation
+    claims: tuple[Claim, ...]
+    facts: str  # 争议事实 as agreed
+    terms: tuple[str, ...]  # further terms in the parties' own words
+    instalments: tuple[Instalment, ...]
+    payment_method: PaymentMethod
+    signers: tuple[Signer, ...]
+    representatives: tuple[Person, ...] = ()  # a collective's elected representatives, in full detail
+    agent: Person | None = None  # the worker's specially authorised agent
+    # R14: on a construction project the general contractor pays first when the subcontractor owes wages.
+    general_contractor: Organisation | None = None
+    project: str = ""
+    waived_claims: str = ""  # claims the workers give up, in writing
+    # R8: what happens when a party does not perform; the default wording names arbitration and the payment order.
+    default_clause: str = ""
+    originals: int = 3  # O17 27: one for each party and one for the file [check]
+
+
+# --- 送达回证 ----------------------------------------------------------------------------------------------
+
+
+class ServiceMethod(StrEnum):
+    IN_PERSON = "in_person"  # 直接送达
+    PROXY = "proxy"  # 代收
+    LEFT_AT_ADDRESS = "left_at_address"  # 留置送达
+    POST = "post"  # 邮寄送达
+    ELECTRONIC = "electronic"  # 电子送达
+
+    @property
+    def wording(self) -> str:
+        return {
+            ServiceMethod.IN_PERSON: "直接送达",
+            ServiceMethod.PROXY: "代收",
+            ServiceMethod.LEFT_AT_ADDRESS: "留置送达",
+            ServiceMethod.POST: "邮寄送达",
+            ServiceMethod.ELECTRONIC: "电子送达",
+        }[self]
+
+
+@dataclass(frozen=True)
+class ServedDocument:
+    title: str  # e.g. 调解协议书
+    number: str = ""  # its number, if it has one
+    copies: int = 1
+
+
+@dataclass(frozen=True)
+class ServiceReceiptContent:
+    header: Header
+    documents: tuple[ServedDocument, ...]
+    recipient: str
+    address: str
+    method: ServiceMethod
+    server: Signer  # 送达人
+    recipient_signer: Signer | None = None  # the recipient's signature; None when refused
+    served_on: date | None = None
+    proxy_name: str = ""  # 代收人
+    proxy_reason: str = ""
+    refusal_reason: str = ""  # 拒收: what happened, with a witness
+    witness: Signer | None = None
+    remarks: str = ""
+
+
+# --- 终止调解通知书 ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TerminationContent:
+    header: Header
+    addressees: tuple[str, ...]  # both parties
+    dispute: str
+    received_on: date
+    reason: str  # why mediation ends (R10): no agreement in 15 days, refusal, withdrawal, ...
+    rights: RightsNotice
+    signers: tuple[Signer, ...]  # the parties, where present, and the mediator
+
+
+# --- 移送仲裁函 --------------------------------------------------------------------------------------------
+
+
+class ReferralReason(StrEnum):
+    NO_AGREEMENT = "no_agreement"  # 15 days passed without agreement (LDMAL 14)
+    REFUSED = "refused"  # a party refused mediation
+    NOT_PERFORMED = "not_performed"  # an agreement in effect was not performed (LDMAL 15)
+
+    @property
+    def wording(self) -> str:
+        return {
+            ReferralReason.NO_AGREEMENT: "自本站收到调解申请之日起十五日内未达成调解协议",
+            ReferralReason.REFUSED: "一方当事人拒绝调解",
+            ReferralReason.NOT_PERFORMED: "调解协议生效后，一方当事人在约定期限内不履行",
+        }[self]
+
+
+@dataclass(frozen=True)
+class AgreementReference:
+    """The agreement a referral for non-performance rests on."""
+
+    number: str
+    signed_on: date
+    total_fen: int
+    unpaid_fen: int
+
+
+@dataclass(frozen=True)
+class ReferralContent:
+    header: Header
+    arbitration_body: str
+    applicants: tuple[Person, ...]
+    respondents: tuple[Organisation, ...]
+    claims: tuple[Claim, ...]
+    facts: str
+    reason: ReferralReason
+    received_on: date
+    mediator: Signer
+    workers_in_collective: int = 0
+    agreement: AgreementReference | None = None  # required when the reason is non-performance
+    enclosures: tuple[ServedDocument, ...] = field(default_factory=tuple)

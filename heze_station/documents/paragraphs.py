@@ -1,0 +1,118 @@
+"""Paragraphs several documents share: how a party is described, the claims, the evidence, the rights notice."""
+
+from collections.abc import Callable, Sequence
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..domain.parties import EmployerKind
+from . import amounts, integrity, layout, validation
+from .content import Claim, Evidence, Header, Organisation, Person, RightsNotice, Signer
+from .layout import Styles, chinese_date, text
+
+SEX_WORDING = {"male": "男", "female": "女"}
+
+
+def _describe(name: str, details: list[tuple[str, str]]) -> str:
+    """'name，label：value，…。' with the details that are filled in, in the order given."""
+    return "，".join([name, *(label + value for label, value in details if value)]) + "。"
+
+
+def person_description(person: Person) -> str:
+    """张三，男，汉族，1985年3月2日出生，公民身份号码：……，住址：……，联系电话：……，工作单位：……，工种/岗位：……。"""
+    return _describe(
+        person.name,
+        [
+            ("", SEX_WORDING[person.sex.value] if person.sex else ""),
+            ("", person.ethnicity),
+            ("", f"{chinese_date(person.birth_date)}出生" if person.birth_date else ""),
+            ("公民身份号码：", person.id_number),
+            ("住址：", person.address),
+            ("联系电话：", person.phone),
+            ("工作单位：", person.employer),
+            ("工种/岗位：", person.post),
+        ],
+    )
+
+
+def organisation_description(organisation: Organisation) -> str:
+    individual = organisation.kind is EmployerKind.NATURAL_PERSON
+    return _describe(
+        organisation.name,
+        [
+            ("公民身份号码：", organisation.id_number if individual else ""),
+            ("统一社会信用代码：", "" if individual else organisation.credit_code),
+            ("住所：", organisation.address),
+            ("法定代表人：", organisation.legal_representative),
+            ("委托代理人（经办人）：", organisation.agent),
+            ("联系电话：", organisation.phone),
+        ],
+    )
+
+
+def party(label: str, description: str, s: Styles) -> Paragraph:
+    return Paragraph(f"{label}：{text(description)}", s.plain)
+
+
+def claim_paragraphs(claims: Sequence[Claim], s: Styles) -> list[Flowable]:
+    story: list[Flowable] = []
+    for number, claim in enumerate(claims, start=1):
+        amount = f"，计{amounts.both(claim.amount_fen)}" if claim.amount_fen else ""
+        story.append(Paragraph(f"{number}．{text(claim.text)}{amount}；", s.body))
+    return story
+
+
+def evidence_table(evidence: Sequence[Evidence], s: Styles) -> Flowable:
+    rows: list[list[object]] = [[Paragraph(h, s.cell_centre) for h in ("序号", "证据名称", "来源", "页数")]]
+    for number, item in enumerate(evidence, start=1):
+        rows.append(
+            [
+                Paragraph(str(number), s.cell_centre),
+                Paragraph(text(item.name), s.cell),
+                Paragraph(text(item.source), s.cell),
+                Paragraph("" if item.pages is None else str(item.pages), s.cell_centre),
+            ]
+        )
+    return layout.grid_table(rows, [14 * layout.mm, 82 * layout.mm, 42 * layout.mm, 18 * layout.mm])
+
+
+def rights_paragraphs(rights: RightsNotice, s: Styles) -> list[Flowable]:
+    where = f"（地址：{rights.arbitration_address}）" if rights.arbitration_address else ""
+    story: list[Flowable] = [
+        Paragraph(
+            f"当事人可以依法向{text(rights.arbitration_body)}{text(where)}申请劳动争议仲裁。"
+            "劳动争议申请仲裁的时效期间为一年，从当事人知道或者应当知道其权利被侵害之日起计算；"
+            "劳动关系存续期间因拖欠劳动报酬发生争议的，不受一年时效期间的限制，但劳动关系终止的，"
+            "应当自劳动关系终止之日起一年内提出。",
+            s.body,
+        )
+    ]
+    if rights.limitation_note:
+        story.append(Paragraph(text(rights.limitation_note), s.body))
+    return story
+
+
+def opening(title: str, header: Header, s: Styles) -> list[Flowable]:
+    """The title and, under it, the case number."""
+    return [layout.Title(title), Paragraph(text(header.case_number), s.number)]
+
+
+def refuse_unless_complete(content: object, header: Header, check: Callable[[validation.Problems], None]) -> None:
+    """Run the document's own checks with the ones every document shares; refuse with all that is missing."""
+    problems = validation.Problems()
+    validation.check_header(problems, header)
+    check(problems)
+    validation.check_printable(problems, content)
+    problems.raise_if_any()
+
+
+def render(
+    content: object,
+    header: Header,
+    title: str,
+    story: list[Flowable],
+    *,
+    invariant: bool,
+    page_signers: tuple[Signer, ...] = (),
+) -> bytes:
+    furniture = layout.Furniture(header, title, integrity.content_sha256(content), page_signers)
+    return layout.render(story, furniture, invariant=invariant)

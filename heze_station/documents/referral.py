@@ -1,0 +1,87 @@
+"""移送仲裁函: the case goes to the arbitration committee, with the parties, claims, facts and enclosures (R11).
+
+A referral for non-performance rests on the agreement in effect, so it is refused when there is none (R8).
+"""
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..domain.messages import QT_TRANSLATE_NOOP
+from . import amounts, layout, paragraphs, validation
+from .content import ReferralContent, ReferralReason
+from .layout import chinese_date, mm, text
+
+TITLE = "劳动争议案件移送函"
+
+
+def _check(content: ReferralContent, problems: validation.Problems) -> None:
+    problems.require(
+        content.arbitration_body,
+        "arbitration_body",
+        QT_TRANSLATE_NOOP("Domain", "Name the arbitration committee the case goes to."),
+    )
+    validation.check_dispute(problems, content.applicants, content.respondents, content.claims, content.facts)
+    if content.reason is ReferralReason.NOT_PERFORMED and content.agreement is None:
+        problems.add(
+            "agreement",
+            QT_TRANSLATE_NOOP(
+                "Domain", "A referral for non-performance needs the agreement in effect, and this case has none."
+            ),
+        )
+    validation.check_signed(problems, [content.mediator])
+
+
+def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
+    paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
+    s = layout.styles()
+    workers = content.workers_in_collective
+    story: list[Flowable] = [
+        *paragraphs.opening(TITLE, content.header, s),
+        Paragraph(f"{text(content.arbitration_body)}：", s.plain),
+        Paragraph(
+            f"本调解组织于{chinese_date(content.received_on)}受理的下列劳动争议，因{content.reason.wording}，"
+            "依照《中华人民共和国劳动争议调解仲裁法》第十四条、第十五条的规定，现将案件移送你委，"
+            "请依法处理。" + ("本案为集体劳动争议，涉及劳动者" + str(workers) + "人，请优先处理。" if workers else ""),
+            s.body,
+        ),
+        Paragraph("一、当事人", s.heading),
+        *(paragraphs.party("申请人", paragraphs.person_description(person), s) for person in content.applicants),
+        *(
+            paragraphs.party("被申请人", paragraphs.organisation_description(organisation), s)
+            for organisation in content.respondents
+        ),
+        Paragraph("二、仲裁请求", s.heading),
+        *paragraphs.claim_paragraphs(content.claims, s),
+        Paragraph("三、事实和理由", s.heading),
+        Paragraph(text(content.facts), s.body),
+    ]
+    if content.agreement is not None:
+        agreement = content.agreement
+        story.append(
+            Paragraph(
+                f"双方于{chinese_date(agreement.signed_on)}达成调解协议（{text(agreement.number)}），"
+                f"约定支付{amounts.both(agreement.total_fen)}，尚有{amounts.both(agreement.unpaid_fen)}未履行。",
+                s.body,
+            )
+        )
+    if content.enclosures:
+        rows: list[list[object]] = [[Paragraph(h, s.cell_centre) for h in ("序号", "移送材料", "份数")]]
+        for number, enclosure in enumerate(content.enclosures, start=1):
+            name = enclosure.title + (f"（{enclosure.number}）" if enclosure.number else "")
+            rows.append(
+                [
+                    Paragraph(str(number), s.cell_centre),
+                    Paragraph(text(name), s.cell),
+                    Paragraph(str(enclosure.copies), s.cell_centre),
+                ]
+            )
+        story += [Paragraph("四、移送材料", s.heading), layout.grid_table(rows, [16 * mm, 116 * mm, 24 * mm])]
+    story += [
+        layout.gap(),
+        layout.keep(
+            Paragraph("承办调解员：", s.plain),
+            layout.signature_table([content.mediator], s),
+            layout.gap(),
+            layout.SealBlock(content.header),
+        ),
+    ]
+    return paragraphs.render(content, content.header, TITLE, story, invariant=invariant)

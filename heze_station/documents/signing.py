@@ -1,0 +1,156 @@
+"""The station's digital signature on every issued PDF (PAdES baseline B-B, pyHanko).
+
+Until the city server issues station certificates (sync issue), a station makes its own ECDSA key and self-signed
+certificate the first time it signs. Both live in ``<data dir>/keys/``, never in the database file: the
+database travels by sync and backups, the private key must not. The folder is 0700, the key file 0600, and an
+existing key is never overwritten. No time-stamp authority is reachable offline, so the signing time is the
+laptop's own claim; the stored SHA-256 (see ``integrity``) is what proves a file unchanged.
+"""
+
+import datetime
+import io
+import os
+from functools import cached_property
+from pathlib import Path
+
+from asn1crypto import x509 as asn1_x509
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+
+KEYS_FOLDER = "keys"
+KEY_FILE = "station-key.pem"
+CERTIFICATE_FILE = "station-certificate.pem"
+# ECDSA P-256: as strong as RSA-3072 here, and pyHanko loads the key for each signature, which takes RSA-3072 over
+# 100 ms (key validation) and P-256 about a millisecond. Poppler (pdfsig), Adobe and pyHanko all verify it.
+CURVE = ec.SECP256R1()
+# Room for the CMS signature in the file, so pyHanko need not make a dummy signature first to measure it.
+SIGNATURE_BYTES_RESERVED = 8192
+CERTIFICATE_YEARS = 20
+SIGNATURE_FIELD = "HezeStationSignature"
+COMMON_NAME_BYTES = 64  # X.520 upper bound, in UTF-8 bytes; the full name is in the organisation attribute
+
+
+def keys_dir(data_dir: Path) -> Path:
+    return data_dir / KEYS_FOLDER
+
+
+class StationKey:
+    """The key and certificate in one station's keys folder; the pyHanko signer is made once and reused."""
+
+    def __init__(self, folder: Path, station_name: str):
+        self.folder = folder
+        self.station_name = station_name
+
+    @property
+    def key_path(self) -> Path:
+        return self.folder / KEY_FILE
+
+    @property
+    def certificate_path(self) -> Path:
+        return self.folder / CERTIFICATE_FILE
+
+    @cached_property
+    def certificate(self) -> asn1_x509.Certificate:
+        pem = self.certificate_path.read_bytes()
+        return asn1_x509.Certificate.load(x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER))
+
+    @cached_property
+    def _signer(self) -> signers.SimpleSigner:
+        return signers.SimpleSigner.load(str(self.key_path), str(self.certificate_path))
+
+    def sign(self, pdf: bytes) -> bytes:
+        """``pdf`` with a PAdES signature over the whole file, appended as an incremental update."""
+        metadata = signers.PdfSignatureMetadata(
+            field_name=SIGNATURE_FIELD,
+            md_algorithm="sha256",
+            subfilter=fields.SigSeedSubFilter.PADES,
+            reason="调解组织出具文书",
+            location=self.station_name,
+        )
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        return signers.sign_pdf(
+            writer, metadata, signer=self._signer, bytes_reserved=SIGNATURE_BYTES_RESERVED
+        ).getvalue()
+
+
+def station_key(data_dir: Path, station_name: str) -> StationKey:
+    """The station's key, created with its self-signed certificate on first use."""
+    folder = keys_dir(data_dir)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    key = StationKey(folder, station_name)
+    if not key.key_path.exists():
+        _write_new_key(key.key_path)
+    if not key.certificate_path.exists():
+        # Also after a crash between writing the key and its certificate: the key is kept, the certificate remade.
+        _write_certificate(key.key_path, key.certificate_path, station_name)
+    return key
+
+
+def existing_certificate(data_dir: Path) -> StationKey | None:
+    """The station's key if it has one (``verify`` must not create a key as a side effect)."""
+    key = StationKey(keys_dir(data_dir), "")
+    return key if key.certificate_path.exists() else None
+
+
+def _write_new_key(path: Path) -> None:
+    private_key = ec.generate_private_key(CURVE)
+    pem = private_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    # O_EXCL: a key that exists is never replaced, even if two processes get here at once.
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(pem)
+
+
+def _within_bytes(text: str, limit: int) -> str:
+    while len(text.encode("utf-8")) > limit:
+        text = text[:-1]
+    return text
+
+
+def _write_certificate(key_path: Path, certificate_path: Path, station_name: str) -> None:
+    private_key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+    assert isinstance(private_key, ec.EllipticCurvePrivateKey)
+    name = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, station_name),
+            x509.NameAttribute(NameOID.COMMON_NAME, _within_bytes(station_name, COMMON_NAME_BYTES)),
+        ]
+    )
+    now = datetime.datetime.now(datetime.UTC)
+    public_key = private_key.public_key()
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(public_key)
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=365 * CERTIFICATE_YEARS))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .add_extension(x509.SubjectKeyIdentifier.from_public_key(public_key), critical=False)
+        .sign(private_key, hashes.SHA256())
+    )
+    temporary = certificate_path.with_suffix(".tmp")
+    temporary.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    os.replace(temporary, certificate_path)

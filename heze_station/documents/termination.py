@@ -1,0 +1,41 @@
+"""终止调解通知书: mediation ends without agreement; the parties are told in writing where to go next (R10, O17 30)."""
+
+from reportlab.platypus import Flowable, Paragraph
+
+from ..domain.messages import QT_TRANSLATE_NOOP
+from . import layout, paragraphs, validation
+from .content import SignerRole, TerminationContent
+from .layout import chinese_date, text
+
+TITLE = "终止调解通知书"
+
+
+def _check(content: TerminationContent, problems: validation.Problems) -> None:
+    validation.check_notice(problems, "、".join(content.addressees), content.dispute, content.rights)
+    problems.require(content.reason, "reason", QT_TRANSLATE_NOOP("Domain", "Give the reason mediation ends."))
+    validation.check_roles(problems, content.signers, SignerRole.MEDIATOR)
+    validation.check_signed(problems, content.signers)
+
+
+def build(content: TerminationContent, *, invariant: bool = False) -> bytes:
+    paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
+    s = layout.styles()
+    story: list[Flowable] = [
+        *paragraphs.opening(TITLE, content.header, s),
+        Paragraph(f"{text('、'.join(content.addressees))}：", s.plain),
+        Paragraph(
+            f"本调解组织于{chinese_date(content.received_on)}受理的{text(content.dispute)}一案，"
+            f"因{text(content.reason)}依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，决定终止调解。",
+            s.body,
+        ),
+        *paragraphs.rights_paragraphs(content.rights, s),
+        Paragraph("特此通知。", s.body),
+        layout.gap(),
+        layout.keep(
+            Paragraph("当事人及调解员签名：", s.plain),
+            layout.signature_table(content.signers, s),
+            layout.gap(),
+            layout.SealBlock(content.header),
+        ),
+    ]
+    return paragraphs.render(content, content.header, TITLE, story, invariant=invariant)

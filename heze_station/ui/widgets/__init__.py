@@ -1,0 +1,1 @@
+"""Reusable widgets: the signature pad and the document print preview."""

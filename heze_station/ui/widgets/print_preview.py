@@ -1,0 +1,149 @@
+"""Print preview of an issued document, printing through the system dialog, and exporting the PDF.
+
+The preview shows the stored, signed PDF bytes with QtPdf; printing renders those same pages, so the paper is
+what the preview shows. The print dialog's number of copies starts at the number of originals (an agreement is
+made in three: one for each party and one for the file). ``printed`` and ``exported`` tell the caller, which
+writes them to the case timeline.
+"""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Signal
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Pages go to the printer as images at this resolution: sharp on paper, and an A4 page stays near 35 MB
+# (a 1200 dpi "high resolution" printer would otherwise ask for over 500 MB a page).
+PRINT_DPI = 300
+POINTS_PER_INCH = 72
+
+
+def _high_resolution_printer() -> QPrinter:
+    return QPrinter(QPrinter.PrinterMode.HighResolution)
+
+
+class PrintPreview(QDialog):
+    printed = Signal(int)  # number of copies sent to the printer
+    exported = Signal(str)  # path of the file written
+
+    def __init__(
+        self,
+        pdf: bytes,
+        *,
+        title: str,
+        originals: int = 1,
+        printer_factory: Callable[[], QPrinter] = _high_resolution_printer,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.pdf = pdf
+        self.title = title
+        self.originals = max(1, originals)
+        self._printer_factory = printer_factory
+        self.setWindowTitle(self.tr("Print preview: {title}").format(title=title))
+        # The document reads from the buffer for as long as it is shown: both live as long as the dialog.
+        self._bytes = QByteArray(pdf)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+        self.pages_label = QLabel(self.tr("{pages} pages").format(pages=self.document.pageCount()))
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.export_button = QPushButton(self.tr("&Export PDF…"))
+        close_button = QPushButton(self.tr("Close"))
+        self.print_button.clicked.connect(self.print_document)
+        self.export_button.clicked.connect(self._ask_and_export)
+        close_button.clicked.connect(self.reject)
+        self.print_button.setDefault(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.pages_label)
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.print_button)
+        bar.addWidget(close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bar)
+        self.resize(860, 1000)
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def print_document(self) -> bool:
+        """Open the system print dialog (copies = originals) and print if the user confirms it."""
+        printer = self._printer_factory()
+        printer.setDocName(self.title)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+        # The PDF pages carry their own GB/T 9704 margins: draw them edge to edge, unscaled.
+        printer.setFullPage(True)
+        printer.setCopyCount(self.originals)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print {title}").format(title=self.title))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        copies = printer.copyCount()
+        if not self._render(printer, copies):
+            QMessageBox.warning(self, self.windowTitle(), self.tr("The printer could not be started."))
+            return False
+        self.printed.emit(copies)
+        return True
+
+    def _render(self, printer: QPrinter, copies: int) -> bool:
+        # A printer that cannot make copies itself (a PDF file, some drivers) gets the pages that many times.
+        repeats = 1 if printer.supportsMultipleCopies() else copies
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        target = printer.pageLayout().fullRectPixels(printer.resolution())
+        first = True
+        for _ in range(repeats):
+            for page in range(self.document.pageCount()):
+                if not first:
+                    printer.newPage()
+                first = False
+                points = self.document.pagePointSize(page)
+                size = QSize(
+                    round(points.width() * PRINT_DPI / POINTS_PER_INCH),
+                    round(points.height() * PRINT_DPI / POINTS_PER_INCH),
+                )
+                painter.drawImage(QRectF(target), self.document.render(page, size))
+        painter.end()
+        return True
+
+    def export_to(self, path: Path) -> None:
+        """Write the document's bytes unchanged: the digital signature stays valid in the copy."""
+        path.write_bytes(self.pdf)
+        self.exported.emit(str(path))
+
+    def _ask_and_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PDF"), f"{self.title}.pdf", self.tr("PDF documents (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            self.export_to(Path(name))
+        except OSError as error:
+            QMessageBox.warning(
+                self, self.tr("Export PDF"), self.tr("The file could not be written: {reason}").format(reason=error)
+            )

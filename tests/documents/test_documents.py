@@ -1,0 +1,165 @@
+"""Every document kind, built from the scenarios and checked with poppler's tools, not with our own code."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from heze_station.documents import amounts, issuing, samples
+
+from .conftest import ARTEFACTS, SAMPLES, extracted_text, run
+
+WALK_IN_EXPECTED = [samples.WALK_IN.name, samples.WALK_IN.id_number, samples.FOOD_COMPANY.name, samples.WALK_IN_CASE]
+
+
+def expected_text(name: str, content: issuing.Content) -> list[str]:
+    """What a reader must find in the document: parties, ID numbers, amounts in figures and capitals, case number."""
+    expected = [content.header.case_number, content.header.station.name]
+    if name.endswith(("agreement", "agreement_60")):
+        total = sum(share.amount_fen for share in content.workers)
+        expected += [
+            amounts.figures(total),
+            amounts.capitals(total),
+            content.employer.name,
+            content.employer.credit_code,
+        ]
+        for share in content.workers:
+            expected += [share.worker.name, share.worker.id_number, amounts.figures(share.amount_fen)]
+            expected.append(amounts.capitals(share.amount_fen))
+        for instalment in content.instalments:
+            expected += [amounts.figures(instalment.amount_fen), amounts.capitals(instalment.amount_fen)]
+        if content.general_contractor:
+            expected += [content.general_contractor.name, "先行清偿"]
+        expected.append(f"一式{amounts.count_in_capitals(content.originals)}份")
+    elif name.endswith("application"):
+        expected += [person.name for person in content.applicants] + [p.id_number for p in content.applicants]
+        expected += [organisation.name for organisation in content.respondents]
+        expected += [amounts.capitals(claim.amount_fen) for claim in content.claims if claim.amount_fen]
+        expected.append("以上笔录我已看过" if content.oral else "此致")
+    elif name in ("acceptance", "refusal"):
+        expected += [content.addressee, content.rights.arbitration_body]
+        expected.append("决定予以受理" if content.accepted else content.reasons)
+    elif name == "minutes":
+        expected += [entry.text for entry in content.entries[:3]] + ["以上笔录我已看过，与我所说一致"]
+    elif name == "service_receipt":
+        expected += [content.recipient, content.address, content.method.wording]
+    elif name == "termination":
+        expected += [*content.addressees, content.reason, "决定终止调解"]
+    elif name == "referral":
+        expected += [content.arbitration_body, content.applicants[0].id_number, content.respondents[0].name]
+        expected += [amounts.capitals(content.agreement.unpaid_fen), amounts.figures(content.agreement.unpaid_fen)]
+    return expected
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_pdftotext_gives_back_the_exact_chinese_text(name: str, files: dict[str, Path]) -> None:
+    text = extracted_text(files[name])
+    missing = [item for item in expected_text(name, SAMPLES[name]()) if "".join(item.split()) not in text]
+    assert not missing
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_font_is_embedded(name: str, files: dict[str, Path]) -> None:
+    result = run("pdffonts", files[name])
+    assert result.returncode == 0, result.stderr
+    fonts = result.stdout.splitlines()[2:]
+    assert fonts, "no font at all"
+    for line in fonts:
+        # columns: name type encoding emb sub uni object ID
+        assert re.search(r"\syes\s+yes\s+yes\s+\d+\s+\d+$", line), line
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_pdfsig_reports_a_valid_signature_over_the_whole_file(name: str, files: dict[str, Path]) -> None:
+    result = run("pdfsig", files[name])
+    assert "Signature is Valid." in result.stdout, result.stdout + result.stderr
+    assert "Total document signed" in result.stdout
+    assert samples.STATION_NAME in result.stdout
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_page_carries_case_number_page_numbers_and_verification_code(
+    name: str, files: dict[str, Path], issued: dict[str, issuing.IssuedDocument]
+) -> None:
+    document = issued[name]
+    pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", files[name]).stdout)[1])
+    for page in range(1, pages + 1):
+        text = run("pdftotext", "-f", str(page), "-l", str(page), files[name], "-").stdout
+        compact = "".join(text.split())
+        assert document.case_number in compact
+        assert f"第{page}页共{pages}页" in compact
+        assert document.verification_code in compact
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_pages_render_and_are_kept_as_artefacts(name: str, files: dict[str, Path]) -> None:
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    for old in ARTEFACTS.glob(f"{name}-*.png"):
+        old.unlink()
+    result = run("pdftoppm", "-r", "60", "-png", files[name], ARTEFACTS / name)
+    assert result.returncode == 0, result.stderr
+    pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", files[name]).stdout)[1])
+    rendered = sorted(ARTEFACTS.glob(f"{name}-*.png"))
+    assert len(rendered) == pages
+    assert all(path.stat().st_size > 10_000 for path in rendered)  # a blank page compresses to almost nothing
+
+
+def test_the_agreement_is_stamped_in_red_on_its_seal_block(files: dict[str, Path], tmp_path: Path) -> None:
+    """The seal is on the page that carries the signatures and the station's name, drawn in red."""
+    from PIL import Image
+
+    path = files["walk_in_agreement"]
+    pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", path).stdout)[1])
+    seal_pages = []
+    for page in range(1, pages + 1):
+        run("pdftoppm", "-r", "40", "-png", "-f", str(page), "-l", str(page), "-singlefile", path, tmp_path / "p")
+        image = Image.open(tmp_path / "p.png").convert("RGB")
+        red = sum(1 for r, g, b in image.get_flattened_data() if r > 150 and g < 90 and b < 90)
+        if red > 200:
+            seal_pages.append(page)
+    assert len(seal_pages) == 1
+    text = run("pdftotext", "-f", str(seal_pages[0]), "-l", str(seal_pages[0]), path, "-").stdout
+    assert "签名及盖章" in "".join(text.split())
+
+
+def test_flipping_one_byte_fails_pdfsig(issued: dict[str, issuing.IssuedDocument], tmp_path: Path) -> None:
+    pdf = bytearray(issued["walk_in_agreement"].pdf)
+    pdf[len(pdf) // 3] ^= 0x01
+    (tmp_path / "tampered.pdf").write_bytes(pdf)
+    result = run("pdfsig", tmp_path / "tampered.pdf")
+    assert "Signature is Valid." not in result.stdout
+    assert "Digest Mismatch" in result.stdout or "Invalid" in result.stdout
+
+
+def test_sixty_workers_fit_the_roster_with_its_header_on_every_page(files: dict[str, Path]) -> None:
+    path = files["collective_agreement_60"]
+    content = SAMPLES["collective_agreement_60"]()
+    pages = int(re.search(r"Pages:\s+(\d+)", run("pdfinfo", path).stdout)[1])
+    texts = [
+        "".join(run("pdftotext", "-f", str(p), "-l", str(p), path, "-").stdout.split()) for p in range(1, pages + 1)
+    ]
+    start = next(index for index, text in enumerate(texts) if "附表：劳动者名单" in text)
+    roster_pages = texts[start:]
+    assert len(roster_pages) >= 2
+    assert all("公民身份号码" in text and "本人签名" in text for text in roster_pages)
+    everything = "".join(roster_pages)
+    assert all(everything.count(share.worker.id_number) == 1 for share in content.workers)
+
+
+def test_text_stays_inside_the_type_area(files: dict[str, Path]) -> None:
+    """No word runs past the margins: long names and long company names wrap inside the GB/T 9704 type area.
+    Only a closing punctuation mark may hang into the right margin (标点悬挂), never a character."""
+    from reportlab.lib.units import mm
+
+    left, right = 28 * mm, (28 + 156) * mm
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+    for name in ("collective_agreement_60", "referral", "service_receipt", "written_application"):
+        result = run("pdftotext", "-bbox", files[name], "-")
+        words = [(float(x_min), float(x_max), text) for x_min, x_max, text in word.findall(result.stdout)]
+        assert words
+        assert min(x_min for x_min, _, _ in words) >= left - 1.5, name
+        overflowing = [text for _, x_max, text in words if x_max > right + 1.5]
+        hanging = [
+            text for _, x_max, text in words if right + 1.5 < x_max <= right + 16.5 and text[-1] in "，。、：；）"
+        ]
+        assert overflowing == hanging, name
