@@ -264,6 +264,9 @@ class CaseEvent(StrEnum):
     REVIEW_APPLIED = "review_applied"
     REVIEW_RETURNED = "review_returned"
     NOTICE_SERVED = "notice_served"
+    DOCUMENT_ISSUED = "document_issued"
+    DOCUMENT_PRINTED = "document_printed"
+    DOCUMENT_EXPORTED = "document_exported"
 
 
 _EVENT_LABELS = {
@@ -282,6 +285,9 @@ _EVENT_LABELS = {
     CaseEvent.REVIEW_APPLIED: QT_TRANSLATE_NOOP("Domain", "Joint application for arbitral review made"),
     CaseEvent.REVIEW_RETURNED: QT_TRANSLATE_NOOP("Domain", "Arbitral mediation document received"),
     CaseEvent.NOTICE_SERVED: QT_TRANSLATE_NOOP("Domain", "Written notice of refusal served"),
+    CaseEvent.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("Domain", "Document issued"),
+    CaseEvent.DOCUMENT_PRINTED: QT_TRANSLATE_NOOP("Domain", "Document printed"),
+    CaseEvent.DOCUMENT_EXPORTED: QT_TRANSLATE_NOOP("Domain", "Document exported"),
     REGISTERED_EVENT: QT_TRANSLATE_NOOP("Domain", "Complaint registered"),
     CaseAction.ACCEPT: QT_TRANSLATE_NOOP("Domain", "Accepted"),
     CaseAction.REFUSE: QT_TRANSLATE_NOOP("Domain", "Refused"),

@@ -387,6 +387,25 @@ class ArbitralReview(SyncRow, Base):
     returned_on: Mapped[date | None] = mapped_column(Date)  # the arbitral mediation document is an Attachment
 
 
+class IssuedDocument(SyncRow, Base):
+    """A document the station printed or exported, exactly as issued: never changed, never silently rebuilt.
+
+    The id is the document id printed in its QR code; the signed PDF's bytes are in the attachment store under
+    ``pdf_sha256``, which is also what verification compares a presented file with.
+    """
+
+    __tablename__ = "issued_document"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # documents.issuing.DocumentKind (storage does not import it)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    verification_code: Mapped[str] = mapped_column(String(20), index=True)
+    issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    issued_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+    originals: Mapped[int] = mapped_column(Integer)
+
+
 class CalendarDay(Base):
     """An exception to the Monday-Friday week in the official calendar: a holiday or a make-up working day.
 
