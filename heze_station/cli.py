@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from . import __version__, paths
-from .documents import signing, verify
 
 # ``heze-station verify`` exit codes.
 VERIFY_GENUINE = 0  # signature valid, document known, unchanged
@@ -47,17 +46,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def station_document_lookup(data_dir: Path) -> verify.DocumentLookup:
-    """Issued documents as the station recorded them (document id -> stored SHA-256 of the PDF).
-
-    Not yet backed by the database: until the issued-document table is wired in, no document is known.
-    """
-    return lambda document_id: None
-
-
-def verify_file(file: Path, data_dir: Path, language: str, lookup: verify.DocumentLookup | None = None) -> int:
+def verify_file(file: Path, data_dir: Path, language: str) -> int:
+    # Imported here: the signing and PDF libraries would otherwise slow every start of the window.
     from PySide6.QtCore import QCoreApplication
 
+    from .documents import signing, verify
+    from .services import documents as station_documents
     from .ui import i18n
 
     application = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
@@ -71,7 +65,9 @@ def verify_file(file: Path, data_dir: Path, language: str, lookup: verify.Docume
     logging.getLogger("pyhanko").addHandler(logging.NullHandler())
     logging.getLogger("pyhanko").propagate = False
     key = signing.existing_certificate(data_dir)
-    verdict = verify.verify(pdf, lookup or station_document_lookup(data_dir), [key.certificate] if key else [])
+    # Issued documents as the station recorded them: document id -> SHA-256 of the PDF it issued.
+    lookup = station_documents.station_lookup(data_dir)
+    verdict = verify.verify(pdf, lookup, [key.certificate] if key else [])
     print(file)
     for line in verdict.report(i18n.render):
         print(line)
@@ -84,12 +80,11 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
-def main(argv: list[str] | None = None, *, document_lookup: verify.DocumentLookup | None = None) -> int:
-    """``document_lookup`` replaces the station's record of issued documents (for tests, until it is wired)."""
+def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     if arguments.command == "verify":
         data_dir = arguments.data_dir or paths.default_data_dir()
-        return verify_file(arguments.file, data_dir, arguments.lang, document_lookup)
+        return verify_file(arguments.file, data_dir, arguments.lang)
     if not _has_display():
         sys.stderr.write(NO_DISPLAY_ADVICE.format(command=" ".join(["heze-station", *sys.argv[1:]])))
         return 2

@@ -16,6 +16,35 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
 
 
+class DocumentKind(StrEnum):
+    APPLICATION = "application"  # 调解申请书
+    ORAL_APPLICATION = "oral_application"  # 口头申请笔录
+    ACCEPTANCE = "acceptance"  # 受理通知书
+    REFUSAL = "refusal"  # 不予受理通知书
+    MINUTES = "minutes"  # 调解笔录
+    AGREEMENT = "agreement"  # 调解协议书
+    SERVICE_RECEIPT = "service_receipt"  # 送达回证
+    TERMINATION = "termination"  # 终止调解通知书
+    REFERRAL = "referral"  # 移送仲裁函
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    DocumentKind.APPLICATION: QT_TRANSLATE_NOOP("Domain", "Mediation application"),
+    DocumentKind.ORAL_APPLICATION: QT_TRANSLATE_NOOP("Domain", "Record of oral application"),
+    DocumentKind.ACCEPTANCE: QT_TRANSLATE_NOOP("Domain", "Notice of acceptance"),
+    DocumentKind.REFUSAL: QT_TRANSLATE_NOOP("Domain", "Notice of refusal"),
+    DocumentKind.MINUTES: QT_TRANSLATE_NOOP("Domain", "Mediation minutes"),
+    DocumentKind.AGREEMENT: QT_TRANSLATE_NOOP("Domain", "Mediation agreement"),
+    DocumentKind.SERVICE_RECEIPT: QT_TRANSLATE_NOOP("Domain", "Proof of service"),
+    DocumentKind.TERMINATION: QT_TRANSLATE_NOOP("Domain", "Notice of termination of mediation"),
+    DocumentKind.REFERRAL: QT_TRANSLATE_NOOP("Domain", "Referral to arbitration"),
+}
+
+
 @dataclass(frozen=True)
 class Station:
     """The mediation body that issues the document; its seal image is set by the station administrator."""

@@ -397,7 +397,7 @@ class IssuedDocument(SyncRow, Base):
     __tablename__ = "issued_document"
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(32))  # documents.issuing.DocumentKind (storage does not import it)
+    kind: Mapped[str] = mapped_column(String(32))  # documents.content.DocumentKind (storage does not import it)
     pdf_sha256: Mapped[str] = mapped_column(String(64))
     content_sha256: Mapped[str] = mapped_column(String(64))
     verification_code: Mapped[str] = mapped_column(String(20), index=True)

@@ -141,22 +141,3 @@ def test_command_says_when_the_file_cannot_be_read(tmp_path: Path) -> None:
     assert result.returncode == cli.VERIFY_UNREADABLE
     assert "Traceback" not in result.stderr
     assert "missing.pdf" in result.stderr
-
-
-def test_command_confirms_a_genuine_document_with_the_station_records(
-    qapp, tmp_path: Path, data_dir: Path, document: issuing.IssuedDocument, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # In-process, to hand in the station's records (not yet in the database); English leaves the shared
-    # QApplication (``qapp``) as the other GUI tests expect it.
-    path = tmp_path / "agreement.pdf"
-    path.write_bytes(document.pdf)
-    records = {document.document_id: document.pdf_sha256}
-    code = cli.main(["verify", str(path), "--data-dir", str(data_dir), "--lang", "en"], document_lookup=records.get)
-    assert code == cli.VERIFY_GENUINE
-    output = capsys.readouterr().out
-    assert "Signature valid: passed." in output
-    assert "Unchanged: passed." in output
-    assert "Genuine" in output
-    path.write_bytes(flipped(document.pdf, len(document.pdf) // 2))
-    code = cli.main(["verify", str(path), "--data-dir", str(data_dir), "--lang", "en"], document_lookup=records.get)
-    assert code == cli.VERIFY_NOT_CONFIRMED

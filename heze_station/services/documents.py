@@ -1,0 +1,547 @@
+"""Issuing a case's documents: case data in, a signed PDF out, stored once and written to the timeline.
+
+The builders (heze_station.documents) know the layouts; this module knows the case: it gathers the parties,
+claims, agreement, signatures and seal into the builders' content, issues the document with the station's key,
+keeps the signed bytes in the attachment store and a row in ``issued_document``, and records every print and
+export. A document is never rebuilt for a reprint: the stored bytes are printed again.
+"""
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..documents import content as doc
+from ..documents.content import DocumentKind
+from ..domain import chinatime
+from ..domain.agreements import AgreementState, PayerRole, SignerRole
+from ..domain.cases import CaseEvent, CaseStatus, Category, IntakeChannel
+from ..domain.errors import IllegalTransition, NotFound
+from ..domain.ids import new_id
+from ..domain.mediation import MinuteKind
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.parties import RespondentRole
+from ..domain.performance import PerformanceState
+from ..storage.models import (
+    AgreementInstalment,
+    AgreementShare,
+    AgreementSignature,
+    Attachment,
+    Case,
+    CaseClaimant,
+    CaseRespondent,
+    Employer,
+    Evidence,
+    IssuedDocument,
+    MediationSession,
+    MinuteEntry,
+    Person,
+    Project,
+    Setting,
+    StaffUser,
+    Station,
+)
+from . import timeline
+from .agreement_queries import agreement_in_state, performance_of
+from .case_queries import get_case
+from .station import DATABASE_FILE, StationContext
+
+if TYPE_CHECKING:
+    from ..documents.issuing import Content
+
+# [check] The arbitration committee the station's notices name; a station setting once stations are configured.
+ARBITRATION_BODY = "菏泽市劳动人事争议仲裁委员会"
+SEAL_SETTING = "station_seal_sha256"
+
+# How the documents name a dispute (document text, always Chinese).
+_DISPUTES = {
+    Category.WAGES: "劳动报酬",
+    Category.OVERTIME_PAY: "加班工资",
+    Category.SOCIAL_INSURANCE: "社会保险",
+    Category.TERMINATION: "解除劳动合同经济补偿",
+    Category.WORK_INJURY: "工伤保险待遇",
+    Category.OTHER: "劳动",
+}
+# What ``heze-station verify`` asks: document id -> SHA-256 of the PDF as issued (None: not issued here).
+DocumentLookup = Callable[[uuid.UUID], str | None]
+TITLES = {
+    DocumentKind.APPLICATION: "调解申请书",
+    DocumentKind.ORAL_APPLICATION: "口头申请笔录",
+    DocumentKind.ACCEPTANCE: "受理通知书",
+    DocumentKind.REFUSAL: "不予受理通知书",
+    DocumentKind.MINUTES: "调解笔录",
+    DocumentKind.AGREEMENT: "调解协议书",
+    DocumentKind.SERVICE_RECEIPT: "送达回证",
+    DocumentKind.TERMINATION: "终止调解通知书",
+    DocumentKind.REFERRAL: "移送仲裁函",
+}
+# An application made in person or by phone is written down by the station (R1): 口头申请笔录.
+_ORAL_CHANNELS = frozenset({IntakeChannel.VISIT, IntakeChannel.PHONE, IntakeChannel.ON_SITE})
+_SIGNER_ROLES = {
+    SignerRole.WORKER: doc.SignerRole.WORKER,
+    SignerRole.AGENT: doc.SignerRole.AGENT,
+    SignerRole.REPRESENTATIVE: doc.SignerRole.REPRESENTATIVE,
+    SignerRole.EMPLOYER_HANDLER: doc.SignerRole.EMPLOYER,
+    SignerRole.MEDIATOR: doc.SignerRole.MEDIATOR,
+}
+
+
+@dataclass(frozen=True)
+class IssuedView:
+    id: uuid.UUID
+    kind: DocumentKind
+    title: str
+    verification_code: str
+    issued_at: datetime
+    issued_by: str
+    originals: int
+
+
+# -- what a case can have printed -------------------------------------------------------------------------------
+
+
+def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
+    """The documents that fit the case as it stands (the GUI's print menu)."""
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        kinds = [DocumentKind.ORAL_APPLICATION if case.channel in _ORAL_CHANNELS else DocumentKind.APPLICATION]
+        ended = {case.status, case.outcome}
+        if case.decided_on is not None:
+            kinds.append(DocumentKind.REFUSAL if CaseStatus.REFUSED in ended else DocumentKind.ACCEPTANCE)
+        if _signed_session(session, case) is not None:
+            kinds.append(DocumentKind.MINUTES)
+        if agreement_in_state(session, case.id, AgreementState.IN_EFFECT) is not None:
+            kinds.append(DocumentKind.AGREEMENT)
+        if ended & {CaseStatus.MEDIATION_FAILED, CaseStatus.REFERRED_ARBITRATION} and case.mediation_started_on:
+            kinds.append(DocumentKind.TERMINATION)
+        if CaseStatus.REFERRED_ARBITRATION in ended:
+            kinds.append(DocumentKind.REFERRAL)
+        return kinds
+
+
+# -- issuing ----------------------------------------------------------------------------------------------------
+
+
+def issue_document(context: StationContext, case_id: uuid.UUID, kind: DocumentKind) -> IssuedView:
+    """Build, sign, store and record one document; raises a DomainError naming what the case still lacks."""
+    # Imported on first use: the PDF and signing libraries take most of a second to load, and the window (which
+    # imports this module for the list of a case's documents) must not wait for them at start.
+    from ..documents import signing
+    from ..documents.issuing import issue
+
+    data_dir = context.database.path.parent
+    key = signing.station_key(data_dir, context.station_name)
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        content = _content(session, context, case, kind)
+        issued = issue(content, key, context.user_id)
+        context.blobs.put(issued.pdf)
+        row = IssuedDocument(
+            id=issued.document_id,
+            case_id=case.id,
+            kind=issued.kind.value,
+            pdf_sha256=issued.pdf_sha256,
+            content_sha256=issued.content_sha256,
+            verification_code=issued.verification_code,
+            issued_at=issued.issued_at,
+            issued_by_id=context.user_id,
+            originals=issued.originals,
+        )
+        session.add(row)
+        detail = f"{TITLES[issued.kind]} {issued.verification_code}"
+        timeline.add(session, context, case, CaseEvent.DOCUMENT_ISSUED, detail, at=issued.issued_at)
+        session.flush()
+        return _view(row, context.user_name)
+
+
+def pdf_of(context: StationContext, document_id: uuid.UUID) -> bytes:
+    """The stored, signed bytes of an issued document: what every reprint and export uses."""
+    with context.database.transaction() as session:
+        digest = _issued(session, document_id).pdf_sha256
+    return context.blobs.get(digest)
+
+
+def record_printed(context: StationContext, document_id: uuid.UUID, copies: int) -> None:
+    _record(context, document_id, CaseEvent.DOCUMENT_PRINTED, f"× {copies}")
+
+
+def record_exported(context: StationContext, document_id: uuid.UUID, path: str) -> None:
+    _record(context, document_id, CaseEvent.DOCUMENT_EXPORTED, Path(path).name)
+
+
+def case_documents(context: StationContext, case_id: uuid.UUID) -> list[IssuedView]:
+    with context.database.transaction() as session:
+        rows = session.execute(
+            select(IssuedDocument, StaffUser.name)
+            .join(StaffUser, StaffUser.id == IssuedDocument.issued_by_id)
+            .where(IssuedDocument.case_id == get_case(session, case_id).id)
+            .order_by(IssuedDocument.issued_at)
+        ).all()
+        return [_view(row, name) for row, name in rows]
+
+
+def lookup(context: StationContext) -> DocumentLookup:
+    """document id -> SHA-256 of the PDF as issued here (None: not issued by this station)."""
+
+    def stored(document_id: uuid.UUID) -> str | None:
+        with context.database.transaction() as session:
+            row = session.get(IssuedDocument, document_id)
+            return row.pdf_sha256 if row else None
+
+    return stored
+
+
+def station_lookup(data_dir: Path) -> DocumentLookup:
+    """The lookup for ``heze-station verify``; a folder without a station database knows no documents."""
+    if not (data_dir / DATABASE_FILE).exists():
+        return lambda document_id: None
+    from .station import open_station
+
+    return lookup(open_station(data_dir))
+
+
+def set_station_seal(context: StationContext, image: Path) -> None:
+    """The station administrator's seal image (a PNG with a transparent background), printed on the seal block."""
+    from . import attachments
+
+    _name, data = attachments.read_file(image)
+    digest = context.blobs.put(data)
+    with context.database.transaction() as session:
+        session.merge(Setting(key=SEAL_SETTING, value=digest))
+
+
+# -- helpers ----------------------------------------------------------------------------------------------------
+
+
+def _record(context: StationContext, document_id: uuid.UUID, event: CaseEvent, note: str) -> None:
+    with context.database.transaction() as session:
+        row = _issued(session, document_id)
+        case = get_case(session, row.case_id)
+        timeline.add(session, context, case, event, f"{TITLES[DocumentKind(row.kind)]} {note}")
+
+
+def _issued(session: Session, document_id: uuid.UUID) -> IssuedDocument:
+    row = session.get(IssuedDocument, document_id)
+    if row is None:
+        raise NotFound(Message(QT_TRANSLATE_NOOP("Domain", "This document was not issued by this station.")))
+    return row
+
+
+def _view(row: IssuedDocument, issued_by: str) -> IssuedView:
+    kind = DocumentKind(row.kind)
+    return IssuedView(row.id, kind, TITLES[kind], row.verification_code, row.issued_at, issued_by, row.originals)
+
+
+def _not_available(kind: DocumentKind) -> IllegalTransition:
+    return IllegalTransition(
+        Message(
+            QT_TRANSLATE_NOOP("Domain", "A {document} cannot be issued for this case as it stands."),
+            {"document": kind},
+        )
+    )
+
+
+def _content(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    builders = {
+        DocumentKind.APPLICATION: _application,
+        DocumentKind.ORAL_APPLICATION: _application,
+        DocumentKind.ACCEPTANCE: _decision,
+        DocumentKind.REFUSAL: _decision,
+        DocumentKind.MINUTES: _minutes,
+        DocumentKind.AGREEMENT: _agreement,
+        DocumentKind.TERMINATION: _termination,
+        DocumentKind.REFERRAL: _referral,
+    }
+    if kind not in builders:
+        raise _not_available(kind)
+    return builders[kind](session, context, case, kind)
+
+
+def _header(session: Session, context: StationContext, case: Case) -> doc.Header:
+    station = session.get_one(Station, case.station_id)
+    seal = session.get(Setting, SEAL_SETTING)
+    return doc.Header(
+        document_id=new_id(),
+        case_number=case.number,
+        station=doc.Station(
+            name=station.name, address=station.address, seal_png=context.blobs.get(seal.value) if seal else None
+        ),
+        issued_on=chinatime.today(),
+    )
+
+
+def _person(person: Person, employer: str = "") -> doc.Person:
+    return doc.Person(
+        name=person.name,
+        id_number=person.id_number or "",
+        sex=person.sex,
+        birth_date=person.birth_date,
+        address=person.address,
+        phone=person.phone,
+        employer=employer,
+    )
+
+
+def _organisation(employer: Employer, agent: str = "") -> doc.Organisation:
+    return doc.Organisation(
+        name=employer.name,
+        kind=employer.kind,
+        credit_code=employer.credit_code or "",
+        id_number=employer.id_number or "",
+        address=employer.address,
+        legal_representative=employer.legal_representative,
+        agent=agent,
+        phone=employer.phone,
+    )
+
+
+def _claimants(session: Session, case: Case) -> list[tuple[CaseClaimant, Person]]:
+    return list(
+        session.execute(
+            select(CaseClaimant, Person)
+            .join(Person, Person.id == CaseClaimant.person_id)
+            .where(CaseClaimant.case_id == case.id, CaseClaimant.deleted_at.is_(None))
+            .order_by(CaseClaimant.position)
+        ).all()
+    )
+
+
+def _respondents(session: Session, case: Case) -> list[tuple[CaseRespondent, Employer]]:
+    return list(
+        session.execute(
+            select(CaseRespondent, Employer)
+            .join(Employer, Employer.id == CaseRespondent.employer_id)
+            .where(CaseRespondent.case_id == case.id, CaseRespondent.deleted_at.is_(None))
+            .order_by(CaseRespondent.position)
+        ).all()
+    )
+
+
+def _employer(session: Session, case: Case) -> Employer:
+    return next(e for r, e in _respondents(session, case) if r.role is RespondentRole.EMPLOYER)
+
+
+def _applicants(session: Session, case: Case) -> list[doc.Person]:
+    """The worker, or a collective's representatives, who speak for the workers on the documents."""
+    employer = _employer(session, case).name
+    claimants = _claimants(session, case)
+    speaking = [p for c, p in claimants if c.is_representative] if case.is_collective else [p for _, p in claimants]
+    return [_person(person, employer) for person in speaking]
+
+
+def _dispute(session: Session, case: Case) -> str:
+    return f"{_employer(session, case).name}{_DISPUTES[case.category]}争议"
+
+
+def _claims(case: Case) -> tuple[doc.Claim, ...]:
+    return (doc.Claim(f"支付{_DISPUTES[case.category]}", case.claimed_total_fen or None),)
+
+
+def _rights() -> doc.RightsNotice:
+    return doc.RightsNotice(arbitration_body=ARBITRATION_BODY)
+
+
+def _on_paper(role: doc.SignerRole, name: str) -> doc.Signer:
+    return doc.Signer(role, name, on_paper=True)
+
+
+def _application(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    applicants = _applicants(session, case)
+    role = doc.SignerRole.REPRESENTATIVE if case.is_collective else doc.SignerRole.WORKER
+    evidence = session.scalars(
+        select(Evidence.description)
+        .where(Evidence.case_id == case.id, Evidence.deleted_at.is_(None))
+        .order_by(Evidence.position)
+    ).all()
+    oral = None
+    if kind is DocumentKind.ORAL_APPLICATION:
+        oral = doc.OralRecord(
+            recorded_at=case.registered_at,
+            place=context.station_name,
+            receiver=context.user_name,
+            recorder=context.user_name,
+        )
+    return doc.ApplicationContent(
+        header=_header(session, context, case),
+        applicants=tuple(applicants),
+        respondents=tuple(_organisation(e) for _, e in _respondents(session, case)),
+        claims=_claims(case),
+        facts=case.facts,
+        signers=tuple(doc.Signer(role, p.name, on_paper=True, thumbprint=True) for p in applicants),
+        evidence=tuple(doc.Evidence(description, "申请人提供") for description in evidence),
+        workers_in_collective=case.worker_count if case.is_collective else 0,
+        oral=oral,
+    )
+
+
+def _decision(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    applicants = _applicants(session, case)
+    addressee = applicants[0].name + (f"等{case.worker_count}人" if case.is_collective else "")
+    return doc.DecisionContent(
+        header=_header(session, context, case),
+        addressee=addressee,
+        dispute=f"你（你们）与{_dispute(session, case)}",
+        received_on=case.received_on,
+        accepted=kind is DocumentKind.ACCEPTANCE,
+        rights=_rights(),
+        reasons=case.status_reason if kind is DocumentKind.REFUSAL else "",
+    )
+
+
+def _signed_session(session: Session, case: Case) -> MediationSession | None:
+    return session.scalar(
+        select(MediationSession)
+        .where(MediationSession.case_id == case.id, MediationSession.signed_at.is_not(None))
+        .order_by(MediationSession.held_at.desc())
+    )
+
+
+def _minutes(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    sitting = _signed_session(session, case)
+    if sitting is None:
+        raise _not_available(kind)
+    entries = session.scalars(
+        select(MinuteEntry).where(MinuteEntry.session_id == sitting.id).order_by(MinuteEntry.position)
+    ).all()
+    numbers = {entry.id: entry.position + 1 for entry in entries}
+    lines = [
+        doc.MinuteEntry(
+            entry.speaker or "调解员",
+            f"（更正第{numbers[entry.corrects_id]}条）{entry.text}" if entry.corrects_id else entry.text,
+        )
+        for entry in entries
+    ]
+    outcomes = [entry.text for entry in entries if entry.kind is MinuteKind.OUTCOME]
+    mediators = tuple(name for name in sitting.mediators.replace("，", "、").split("、") if name)
+    employer = _employer(session, case)
+    return doc.MinutesContent(
+        header=_header(session, context, case),
+        started_at=sitting.held_at,
+        ended_at=sitting.signed_at or sitting.held_at,
+        place=sitting.place,
+        mediators=mediators,
+        recorder=sitting.recorder,
+        attendees=(doc.Attendee("申请人", sitting.worker_side), doc.Attendee("被申请人", sitting.employer_side)),
+        entries=tuple(lines),
+        outcome=outcomes[-1] if outcomes else "",
+        page_signers=(
+            *(_on_paper(doc.SignerRole.WORKER, p.name) for p in _applicants(session, case)),
+            _on_paper(doc.SignerRole.EMPLOYER, employer.name),
+            *(_on_paper(doc.SignerRole.MEDIATOR, name) for name in mediators),
+            _on_paper(doc.SignerRole.RECORDER, sitting.recorder),
+        ),
+        identity_checked=sitting.identity_checked,
+        rights_notified=sitting.rights_notified,
+    )
+
+
+def _agreement(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+    if agreement is None:
+        raise IllegalTransition(
+            Message(QT_TRANSLATE_NOOP("Domain", "The agreement can be printed once it is in effect."))
+        )
+    employer = _employer(session, case)
+    rows = list(
+        session.execute(
+            select(AgreementShare.amount_fen, Person)
+            .join(Person, Person.id == AgreementShare.person_id)
+            .where(AgreementShare.agreement_id == agreement.id)
+            .order_by(AgreementShare.position)
+        ).all()
+    )
+    signatures = session.scalars(
+        select(AgreementSignature)
+        .where(AgreementSignature.agreement_id == agreement.id)
+        .order_by(AgreementSignature.signed_at)
+    ).all()
+    handler = next((s.name for s in signatures if s.role is SignerRole.EMPLOYER_HANDLER), "")
+    contractor = None
+    if agreement.payer_role is PayerRole.GENERAL_CONTRACTOR:
+        contractor = _organisation(session.get_one(Employer, agreement.payer_id))
+    project = session.get(Project, case.project_id) if case.project_id else None
+    representatives = [p for c, p in _claimants(session, case) if c.is_representative] if case.is_collective else []
+    instalments = session.scalars(
+        select(AgreementInstalment)
+        .where(AgreementInstalment.agreement_id == agreement.id)
+        .order_by(AgreementInstalment.position)
+    ).all()
+    return doc.AgreementContent(
+        header=_header(session, context, case),
+        workers=tuple(doc.WorkerAmount(_person(person, employer.name), amount) for amount, person in rows),
+        employer=_organisation(employer, handler),
+        claims=_claims(case),
+        facts=case.facts,
+        terms=tuple(line for line in agreement.other_terms.splitlines() if line.strip()),
+        instalments=tuple(doc.Instalment(i.due_on, i.amount_fen) for i in instalments),
+        payment_method=doc.PaymentMethod(agreement.payment_method.value),
+        signers=tuple(_signer(session, context, s) for s in signatures),
+        representatives=tuple(_person(p, employer.name) for p in representatives),
+        general_contractor=contractor,
+        project=project.name if project else "",
+        waived_claims=agreement.waived_claims,
+        default_clause=agreement.default_clause,
+        originals=agreement.originals,
+    )
+
+
+def _signer(session: Session, context: StationContext, signature: AgreementSignature) -> doc.Signer:
+    """A signature drawn on the pad is printed; one given on paper leaves its box for the pen."""
+    role = _SIGNER_ROLES[signature.role]
+    if signature.image_id is None:
+        return _on_paper(role, signature.name)
+    image = context.blobs.get(session.get_one(Attachment, signature.image_id).sha256)
+    return doc.Signer(role, signature.name, signature_png=image, signed_at=signature.signed_at)
+
+
+def _termination(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    employer = _employer(session, case)
+    applicants = _applicants(session, case)
+    return doc.TerminationContent(
+        header=_header(session, context, case),
+        addressees=(*(p.name for p in applicants), employer.name),
+        dispute=f"{applicants[0].name}与{_dispute(session, case)}",
+        received_on=case.received_on,
+        reason=case.status_reason,
+        rights=_rights(),
+        signers=(
+            *(_on_paper(doc.SignerRole.WORKER, p.name) for p in applicants),
+            _on_paper(doc.SignerRole.EMPLOYER, employer.name),
+            _on_paper(doc.SignerRole.MEDIATOR, context.user_name),
+        ),
+    )
+
+
+def _referral(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+    reference = None
+    if agreement is not None:
+        performance = performance_of(session, agreement, chinatime.today())
+        if performance.state is PerformanceState.IN_DEFAULT:
+            reference = doc.AgreementReference(
+                case.number, agreement.agreed_on, agreement.total_fen, performance.outstanding_fen
+            )
+    if reference is not None:
+        reason = doc.ReferralReason.NOT_PERFORMED
+    elif case.mediation_started_on is not None:
+        reason = doc.ReferralReason.NO_AGREEMENT
+    else:
+        reason = doc.ReferralReason.REFUSED
+    return doc.ReferralContent(
+        header=_header(session, context, case),
+        arbitration_body=ARBITRATION_BODY,
+        applicants=tuple(_applicants(session, case)),
+        respondents=tuple(_organisation(e) for _, e in _respondents(session, case)),
+        claims=_claims(case),
+        facts=case.facts,
+        reason=reason,
+        received_on=case.received_on,
+        mediator=_on_paper(doc.SignerRole.MEDIATOR, context.user_name),
+        workers_in_collective=case.worker_count if case.is_collective else 0,
+        agreement=reference,
+    )
