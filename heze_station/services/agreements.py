@@ -359,6 +359,7 @@ def sign(
             image_id = attachments.add(
                 session, context, case, AttachmentKind.SIGNATURE, f"{role.value}-{name}.png", image, agreement.id
             ).id
+            session.flush()  # the attachment row first: the signature refers to it
         session.add(
             AgreementSignature(
                 agreement_id=agreement.id,

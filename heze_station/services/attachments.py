@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.cases import CaseEvent
 from ..domain.errors import DomainError, NotFound, refusal
+from ..domain.ids import new_id
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
@@ -78,6 +79,7 @@ def add(
     name = clean_line(PureWindowsPath(filename).name, field="file", max_length=FILENAME_MAX, required=True)
     digest = context.blobs.put(data)
     attachment = Attachment(
+        id=new_id(),  # known before the flush, so the caller can point at it in the same unit of work
         case_id=case.id,
         owner_id=owner_id,
         kind=kind,

@@ -53,6 +53,7 @@ from .station import DATABASE_FILE, StationContext
 
 if TYPE_CHECKING:
     from ..documents.issuing import Content
+    from ..documents.verify import Verdict
 
 # [check] The arbitration committee the station's notices name; a station setting once stations are configured.
 ARBITRATION_BODY = "菏泽市劳动人事争议仲裁委员会"
@@ -545,3 +546,14 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         workers_in_collective=case.worker_count if case.is_collective else 0,
         agreement=reference,
     )
+
+
+def verify_presented(context: StationContext, path: Path) -> "Verdict":
+    """Check a PDF someone presents (a worker's copy, a court's file): the signature, this station's record of the
+    document, and that not a byte changed since it was issued."""
+    from ..documents import signing, verify
+    from . import attachments
+
+    _name, pdf = attachments.read_file(path)
+    key = signing.existing_certificate(context.database.path.parent)
+    return verify.verify(pdf, lookup(context), [key.certificate] if key else [])

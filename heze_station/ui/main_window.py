@@ -1,10 +1,12 @@
 """The main window: a navigation list on the left, one page at a time on the right, case files in their own windows."""
 
 import uuid
+from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services import documents
 from .views.case_detail import CaseDetailDialog
 from .views.case_list import CaseListView
 from .views.dashboard import DashboardView
@@ -79,6 +82,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Station: {station}   User: {user}").format(station=station, user=user))
         )
+        documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
+        verify_action = documents_menu.addAction(self.tr("&Verify a document…"), self.choose_document_to_verify)
+        verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        documents_menu.addAction(self.tr("Station &seal image…"), self.choose_seal)
         workspace.case_requested.connect(self.open_case)
         self.intake.registered.connect(self.open_case)
 
@@ -98,6 +105,29 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def choose_document_to_verify(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a document"), "", self.tr("PDF documents (*.pdf)"))
+        if path:
+            self.verify_document(Path(path))
+
+    def verify_document(self, path: Path) -> None:
+        """Genuine, known to this station and unchanged, or which of these fails: checked in the background."""
+        self.workspace.load(documents.verify_presented, path, on_done=lambda verdict: self._show_verdict(path, verdict))
+
+    def _show_verdict(self, path: Path, verdict: object) -> None:
+        from .widgets.verdict_view import VerdictDialog
+
+        self.verdict_dialog = VerdictDialog(path.name, verdict, self)  # type: ignore[arg-type]
+        self.verdict_dialog.finished.connect(self.verdict_dialog.deleteLater)
+        self.verdict_dialog.open()
+
+    def choose_seal(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Station seal image"), "", self.tr("Seal image with a transparent background (*.png)")
+        )
+        if path:
+            self.workspace.change(documents.set_station_seal, Path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self._case_windows.values()):

@@ -288,6 +288,10 @@
         <translation>协议与履行(&amp;G)</translation>
     </message>
     <message>
+        <source>Doc&amp;uments</source>
+        <translation>文书(&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Timeline</source>
         <translation>办理记录(&amp;T)</translation>
     </message>
@@ -675,6 +679,37 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>&amp;Issue document</source>
+        <translation>出具文书(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint selected…</source>
+        <translation>重新打印所选文书(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Verification code</source>
+        <translation>验证码</translation>
+    </message>
+    <message>
+        <source>Issued at</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>Each document is signed with the station&apos;s key and carries a QR code and a verification code. Reprints use the document as it was issued.</source>
+        <translation>每份文书都以本站密钥进行数字签名，并印有二维码和验证码。重新打印时使用当初出具的原文书。</translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
         <source>Letter</source>
@@ -871,6 +906,18 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Written notice of refusal served</source>
         <translation>不予受理通知书已送达</translation>
+    </message>
+    <message>
+        <source>Document issued</source>
+        <translation>出具文书</translation>
+    </message>
+    <message>
+        <source>Document printed</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <source>Document exported</source>
+        <translation>导出文书</translation>
     </message>
     <message>
         <source>Complaint registered</source>
@@ -1880,6 +1927,18 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>The file is byte for byte the document the station issued.</source>
         <translation>文件与本站出具并存档的文书逐字节一致。</translation>
     </message>
+    <message>
+        <source>This document was not issued by this station.</source>
+        <translation>该文书不是本站出具的。</translation>
+    </message>
+    <message>
+        <source>A {document} cannot be issued for this case as it stands.</source>
+        <translation>本案目前的情况不能出具“{document}”。</translation>
+    </message>
+    <message>
+        <source>The agreement can be printed once it is in effect.</source>
+        <translation>调解协议生效后才能打印。</translation>
+    </message>
 </context>
 <context>
     <name>ExtensionDialog</name>
@@ -2398,6 +2457,34 @@ Register it as a new case anyway?</source>
         <source>Station: {station}   User: {user}</source>
         <translation>驿站：{station}   用户：{user}</translation>
     </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Verify a document…</source>
+        <translation>核验文书(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Station &amp;seal image…</source>
+        <translation>设置调解组织印章图片(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Verify a document</source>
+        <translation>核验文书</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文书 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Station seal image</source>
+        <translation>调解组织印章图片</translation>
+    </message>
+    <message>
+        <source>Seal image with a transparent background (*.png)</source>
+        <translation>透明背景的印章图片 (*.png)</translation>
+    </message>
 </context>
 <context>
     <name>MediationTab</name>
@@ -2888,6 +2975,14 @@ Register it as a new case anyway?</source>
         <translation>登记签字(&amp;R)</translation>
     </message>
     <message>
+        <source>on paper (no signature drawn here)</source>
+        <translation>在纸质文书上签字（未在此手写）</translation>
+    </message>
+    <message>
+        <source>&amp;Draw signature…</source>
+        <translation>手写签名(&amp;D)…</translation>
+    </message>
+    <message>
         <source>&amp;Signs as</source>
         <translation>签字身份(&amp;S)</translation>
     </message>
@@ -2898,6 +2993,14 @@ Register it as a new case anyway?</source>
     <message>
         <source>&amp;Name of the signer</source>
         <translation>签字人姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>drawn on the pad</source>
+        <translation>已在签名板上签名</translation>
     </message>
 </context>
 <context>

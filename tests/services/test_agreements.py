@@ -11,7 +11,7 @@ from heze_station.domain import chinatime
 from heze_station.domain.agreements import AgreementState, PaymentMethod, SignerRole
 from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.errors import DomainError, IllegalTransition, InvalidInput, ValidationFailed
-from heze_station.services import agreements, case_actions, case_queries, payments
+from heze_station.services import agreements, attachments, case_actions, case_queries, payments
 from heze_station.services.agreements import InstalmentEntry
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Agreement, AgreementInstalment, Payment
@@ -204,3 +204,16 @@ def test_an_agreement_is_made_during_mediation_only(station: StationContext) -> 
     case_actions.perform(station, case_id, CaseAction.RECORD_FAILURE, "分歧过大")
     with pytest.raises(IllegalTransition, match="an agreement is made during mediation"):
         agreements.save_draft(station, case_id, terms(station, case_id, today, [(today, "3800")], amount_each="3800"))
+
+
+def test_a_signature_drawn_on_the_pad_is_kept_with_the_agreement(station: StationContext, case_id: uuid.UUID) -> None:
+    today = chinatime.today()
+    draft = agreements.save_draft(
+        station, case_id, terms(station, case_id, today, [(today, "7600")], amount_each="3800")
+    ).draft
+    first = case_queries.case_detail(station, case_id).claimants[0].person_id
+    drawn = b"\x89PNG\r\n\x1a\n signature"
+    signed = agreements.sign(station, draft.id, SignerRole.WORKER, person_id=first, image=drawn).draft
+    [signature] = signed.signatures
+    assert signature.image_id is not None
+    assert attachments.read(station, signature.image_id) == drawn

@@ -27,7 +27,9 @@ from ...domain.money import format_yuan, parse_yuan, yuan_in_capitals
 from ...services import agreements, payments
 from ...services.agreements import AgreementForm, AgreementView, InstalmentEntry, ShareEntry
 from ...services.case_queries import CaseDetail
+from .. import formatting
 from ..form_dialog import EnumCombo, FormDialog, date_edit
+from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
 
 
@@ -224,9 +226,20 @@ class SignerDialog(FormDialog):
         self.role.currentIndexChanged.connect(self._role_changed)
         self.worker = QComboBox()
         self.name = QLineEdit()
+        self.image: bytes | None = None
+        self.image_label = QLabel(self.tr("on paper (no signature drawn here)"))
+        draw = QPushButton(self.tr("&Draw signature…"))
+        draw.setAutoDefault(False)
+        draw.clicked.connect(self.open_pad)
+        drawn = QWidget()
+        row = QHBoxLayout(drawn)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.image_label, 1)
+        row.addWidget(draw)
         self.add_field("role", self.tr("&Signs as"), self.role)
         self.add_field("worker", self.tr("For &worker"), self.worker)
         self.add_field("name", self.tr("&Name of the signer"), self.name)
+        self.add_field("file", self.tr("Signature"), drawn, focus=draw)
         self._role_changed()
         self.resize(460, 0)
 
@@ -241,10 +254,21 @@ class SignerDialog(FormDialog):
         # A worker or representative signs under their own name, which is already on file.
         self.name.setEnabled(role not in (SignerRole.WORKER, SignerRole.REPRESENTATIVE))
 
+    def open_pad(self) -> None:
+        """The signer draws on the pad (mouse, pen or touch); the drawing is printed on the agreement."""
+        signer = self.name.text() if self.name.isEnabled() else self.worker.currentText()
+        self.pad = SignatureDialog(signer, formatting.label(self.role.current()), self)
+        self.pad.accepted.connect(self._drawn)
+        self.pad.open()
+
+    def _drawn(self) -> None:
+        self.image = self.pad.png
+        self.image_label.setText(self.tr("drawn on the pad"))
+
     def submit(self) -> None:
         role = self.role.current()
         person = self.worker.currentData() if self.worker.isEnabled() else None
-        self.run(agreements.sign, self.agreement_id, role, self.name.text(), person)
+        self.run(agreements.sign, self.agreement_id, role, self.name.text(), person, self.image)
 
 
 class PaymentDialog(FormDialog):

@@ -40,6 +40,7 @@ from ..i18n import domain_text, render
 from ..tables import fill, item, make_table
 from ..workspace import Workspace
 from .agreement_tab import AgreementTab
+from .documents_tab import DocumentsTab
 from .mediation_tab import MediationTab
 
 # Badge colours follow the case's progress: blue waiting, teal/amber in hand, green settled, red/grey ended.
@@ -184,11 +185,13 @@ class CaseDetailDialog(QDialog):
         self.tabs.setDocumentMode(True)
         self.mediation_tab = MediationTab(workspace, case_id)
         self.agreement_tab = AgreementTab(workspace, case_id)
+        self.documents_tab = DocumentsTab(workspace, case_id)
         self.tabs.addTab(self._parties_page(), self.tr("&Parties"))
         self.tabs.addTab(self._facts_page(), self.tr("&Facts and evidence"))
         self._clocks_tab = self.tabs.addTab(self._clocks_page(), self.tr("&Deadlines"))
         self.tabs.addTab(self.mediation_tab, self.tr("&Mediation"))
         self.tabs.addTab(self.agreement_tab, self.tr("A&greement and payments"))
+        self.tabs.addTab(self.documents_tab, self.tr("Doc&uments"))
         self.tabs.addTab(self._timeline_page(), self.tr("&Timeline"))
 
         self.error_label = QLabel()
@@ -407,6 +410,7 @@ class CaseDetailDialog(QDialog):
         self._set_actions(detail.actions)
         self.mediation_tab.show_case(detail.status)
         self.agreement_tab.show_case(detail)
+        self.documents_tab.show_case()
 
     def _show_header(self, detail: CaseDetail) -> None:
         self.number_label.setText(detail.number)
