@@ -68,6 +68,7 @@ class SignerRole(StrEnum):
     AGENT = "agent"  # specially authorised to sign for one worker
     REPRESENTATIVE = "representative"  # an elected representative of a collective case (R3)
     EMPLOYER_HANDLER = "employer_handler"
+    CONTRACTOR_HANDLER = "contractor_handler"  # signs for the general contractor when it pays first (R14)
     MEDIATOR = "mediator"
 
     @property
@@ -80,6 +81,7 @@ _SIGNER_LABELS = {
     SignerRole.AGENT: QT_TRANSLATE_NOOP("Domain", "Authorised agent"),
     SignerRole.REPRESENTATIVE: QT_TRANSLATE_NOOP("Domain", "Workers' representative"),
     SignerRole.EMPLOYER_HANDLER: QT_TRANSLATE_NOOP("Domain", "Employer's handler"),
+    SignerRole.CONTRACTOR_HANDLER: QT_TRANSLATE_NOOP("Domain", "General contractor's handler"),
     SignerRole.MEDIATOR: QT_TRANSLATE_NOOP("Domain", "Mediator"),
 }
 
@@ -177,11 +179,13 @@ def missing_for_effect(
     representative_ids: Iterable[uuid.UUID],
     is_collective: bool,
     seal_applied: bool,
+    contractor_pays: bool = False,
 ) -> list[Message]:
     """What the agreement still lacks before it takes effect (R7), one message per missing signature or seal.
 
     The worker side signs in person or through a specially authorised agent; in a collective case the elected
     representatives sign for everyone. The employer's handler and a mediator sign, and the station's seal is applied.
+    When the general contractor pays first, its handler signs too: it takes on the debt.
     """
     signers = list(signers)
     signed_for = {s.person_id for s in signers if s.role in WORKER_SIDE}
@@ -197,6 +201,8 @@ def missing_for_effect(
     roles = {s.role for s in signers}
     if SignerRole.EMPLOYER_HANDLER not in roles:
         missing.append(Message(QT_TRANSLATE_NOOP("Domain", "The employer's handler has not signed.")))
+    if contractor_pays and SignerRole.CONTRACTOR_HANDLER not in roles:
+        missing.append(Message(QT_TRANSLATE_NOOP("Domain", "The general contractor's handler has not signed.")))
     if SignerRole.MEDIATOR not in roles:
         missing.append(Message(QT_TRANSLATE_NOOP("Domain", "No mediator has signed.")))
     if not seal_applied:

@@ -430,6 +430,7 @@ def _missing(session: Session, agreement: Agreement, case: Case) -> list[Message
         representative_ids=[person_id for person_id, row in claimants.items() if row.is_representative],
         is_collective=case.is_collective,
         seal_applied=agreement.seal_applied_at is not None,
+        contractor_pays=agreement.payer_role is PayerRole.GENERAL_CONTRACTOR,
     )
 
 

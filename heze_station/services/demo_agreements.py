@@ -94,6 +94,8 @@ def agree_and_perform(
             agreements.sign(context, draft.id, SignerRole.REPRESENTATIVE, person_id=claimant.person_id, now=at)
     handler = detail.respondents[0].legal_representative or "经办人"
     agreements.sign(context, draft.id, SignerRole.EMPLOYER_HANDLER, handler, now=at)
+    if form.payer_role is PayerRole.GENERAL_CONTRACTOR:
+        agreements.sign(context, draft.id, SignerRole.CONTRACTOR_HANDLER, "项目经理", now=at)
     agreements.sign(context, draft.id, SignerRole.MEDIATOR, rng.choice(_MEDIATORS), now=at)
     agreements.apply_seal(context, draft.id, now=at)
     agreements.take_effect(context, draft.id, now=at)

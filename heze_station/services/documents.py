@@ -9,7 +9,7 @@ export. A document is never rebuilt for a reprint: the stored bytes are printed 
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -88,6 +88,7 @@ _SIGNER_ROLES = {
     SignerRole.AGENT: doc.SignerRole.AGENT,
     SignerRole.REPRESENTATIVE: doc.SignerRole.REPRESENTATIVE,
     SignerRole.EMPLOYER_HANDLER: doc.SignerRole.EMPLOYER,
+    SignerRole.CONTRACTOR_HANDLER: doc.SignerRole.GENERAL_CONTRACTOR,
     SignerRole.MEDIATOR: doc.SignerRole.MEDIATOR,
 }
 
@@ -263,7 +264,8 @@ def _content(session: Session, context: StationContext, case: Case, kind: Docume
     return builders[kind](session, context, case, kind)
 
 
-def _header(session: Session, context: StationContext, case: Case) -> doc.Header:
+def _header(session: Session, context: StationContext, case: Case, dated: date | None = None) -> doc.Header:
+    """``dated``: the date the document bears when it is not today's (an agreement bears the day it was made)."""
     station = session.get_one(Station, case.station_id)
     seal = session.get(Setting, SEAL_SETTING)
     return doc.Header(
@@ -272,7 +274,7 @@ def _header(session: Session, context: StationContext, case: Case) -> doc.Header
         station=doc.Station(
             name=station.name, address=station.address, seal_png=context.blobs.get(seal.value) if seal else None
         ),
-        issued_on=chinatime.today(),
+        issued_on=dated or chinatime.today(),
     )
 
 
@@ -473,7 +475,7 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         .order_by(AgreementInstalment.position)
     ).all()
     return doc.AgreementContent(
-        header=_header(session, context, case),
+        header=_header(session, context, case, agreement.agreed_on),
         workers=tuple(doc.WorkerAmount(_person(person, employer.name), amount) for amount, person in rows),
         employer=_organisation(employer, handler),
         claims=_claims(case),

@@ -1344,6 +1344,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>用人单位经办人</translation>
     </message>
     <message>
+        <source>General contractor&apos;s handler</source>
+        <translation>施工总承包单位经办人</translation>
+    </message>
+    <message>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
@@ -1386,6 +1390,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The employer&apos;s handler has not signed.</source>
         <translation>用人单位经办人尚未签字。</translation>
+    </message>
+    <message>
+        <source>The general contractor&apos;s handler has not signed.</source>
+        <translation>施工总承包单位经办人尚未签字。</translation>
     </message>
     <message>
         <source>No mediator has signed.</source>

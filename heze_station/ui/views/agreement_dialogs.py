@@ -24,6 +24,7 @@ from ...domain import chinatime
 from ...domain.agreements import DEFAULT_CLAUSE, DEFAULT_ORIGINALS, MAX_ORIGINALS, PayerRole, PaymentMethod, SignerRole
 from ...domain.errors import InvalidInput
 from ...domain.money import format_yuan, parse_yuan, yuan_in_capitals
+from ...domain.parties import RespondentRole
 from ...services import agreements, payments
 from ...services.agreements import AgreementForm, AgreementView, InstalmentEntry, ShareEntry
 from ...services.case_queries import CaseDetail
@@ -222,7 +223,10 @@ class SignerDialog(FormDialog):
         self.agreement_id = agreement_id
         self.detail = detail
         roles = [SignerRole.REPRESENTATIVE] if detail.is_collective else [SignerRole.WORKER]
-        self.role = EnumCombo([*roles, SignerRole.AGENT, SignerRole.EMPLOYER_HANDLER, SignerRole.MEDIATOR])
+        roles += [SignerRole.AGENT, SignerRole.EMPLOYER_HANDLER]
+        if any(r.role is RespondentRole.GENERAL_CONTRACTOR for r in detail.respondents):
+            roles.append(SignerRole.CONTRACTOR_HANDLER)
+        self.role = EnumCombo([*roles, SignerRole.MEDIATOR])
         self.role.currentIndexChanged.connect(self._role_changed)
         self.worker = QComboBox()
         self.name = QLineEdit()
