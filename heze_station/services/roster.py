@@ -23,11 +23,6 @@ from pathlib import Path
 from typing import TypeVar
 from xml.etree.ElementTree import ParseError
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from ..domain import chinatime
 from ..domain.cases import COLLECTIVE_MIN_WORKERS
 from ..domain.errors import DomainError, InvalidInput
@@ -233,6 +228,10 @@ def _workbook_rows(path: Path) -> Iterator[tuple[Cell, ...]]:
             "Excel or WPS, save it as an Excel workbook (.xlsx), and import that.",
         )
     )
+    # Imported here: openpyxl takes a quarter of a second to load, which every start of the window would pay.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, ParseError, OSError):
@@ -530,6 +529,10 @@ def _mark_duplicates(rows: list[RosterRow]) -> Iterator[RosterRow]:
 def write_template(path: Path) -> Path:
     """Save an .xlsx with the headings the reader knows and one example row, its ID and phone columns formatted
     as text so that Excel keeps all 18 digits of what is typed there; returns ``path``."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "花名册"
