@@ -10,7 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
-from heze_station.services import case_queries, demo
+from heze_station.domain.performance import PerformanceState
+from heze_station.services import agreements, case_queries, demo
 from heze_station.services.station import open_station
 from heze_station.ui import fonts, i18n
 from heze_station.ui.main_window import MainWindow
@@ -26,6 +27,14 @@ def settle(workspace: Workspace) -> None:
         if not workspace.tasks.busy:
             QCoreApplication.processEvents()
             return
+
+
+def _case_in_default(context) -> object:
+    for row in case_queries.list_cases(context, case_queries.CaseFilter(), limit=500):
+        agreement = agreements.case_agreements(context, row.id).in_effect
+        if agreement and agreement.performance.state is PerformanceState.IN_DEFAULT and len(agreement.instalments) > 1:
+            return row.id
+    return None
 
 
 def main(output: Path) -> None:
@@ -49,6 +58,14 @@ def main(output: Path) -> None:
         window.open_case(case.id)
         settle(workspace)
         window._case_windows[case.id].grab().save(str(output / "case-file.png"))
+        # A case whose agreement is in default: the agreement page shows the instalments and what is owed.
+        in_default = _case_in_default(context)
+        if in_default is not None:
+            window.open_case(in_default)
+            case_window = window._case_windows[in_default]
+            case_window.tabs.setCurrentWidget(case_window.agreement_tab)
+            settle(workspace)
+            case_window.grab().save(str(output / "agreement.png"))
         window.close()
         workspace.shutdown()
 

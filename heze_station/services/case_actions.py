@@ -101,15 +101,18 @@ def _check_agreement_allows(session: Session, case: Case, action: CaseAction, to
     return performance.defaulted_since
 
 
-def record_notice_served(context: StationContext, case_id: uuid.UUID, served_on: date | None) -> CaseDetail:
-    """R2: the written notice of a refusal reached the applicant on ``served_on``."""
+def record_notice_served(
+    context: StationContext, case_id: uuid.UUID, served_on: date | None, *, now: datetime | None = None
+) -> CaseDetail:
+    """R2: the written notice of a refusal reached the applicant on ``served_on`` (recorded at ``now``)."""
+    now = now or utc_now()
     with context.database.transaction() as session:
         case = get_case(session, case_id)
         if CaseStatus.REFUSED not in (case.status, case.outcome):
             raise IllegalTransition(
                 Message(QT_TRANSLATE_NOOP("Domain", "Only a refused complaint needs a written notice of refusal."))
             )
-        served_on = past_date(served_on, "served_on", chinatime.today())
+        served_on = past_date(served_on, "served_on", chinatime.local_date(now))
         if case.decided_on is not None and served_on < case.decided_on:
             raise refusal(
                 "served_on",
@@ -117,5 +120,5 @@ def record_notice_served(context: StationContext, case_id: uuid.UUID, served_on:
                 decided=case.decided_on.isoformat(),
             )
         case.notice_served_on = served_on
-        timeline.add(session, context, case, CaseEvent.NOTICE_SERVED, served_on.isoformat())
+        timeline.add(session, context, case, CaseEvent.NOTICE_SERVED, served_on.isoformat(), at=now)
         return load_detail(session, context, case)

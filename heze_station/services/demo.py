@@ -1117,6 +1117,10 @@ def fill_demo(
                 agree_and_perform(context, registered.case_id, step.at, closed_at, now, agreement_rng)
                 continue
             case_actions.perform(context, registered.case_id, step.action, step.reason, now=step.at)
+            if step.action is CaseAction.REFUSE:
+                # The written notice is handed over when the refusal is decided (R2).
+                served_on = chinatime.local_date(step.at)
+                case_actions.record_notice_served(context, registered.case_id, served_on, now=step.at)
         if progress:
             progress(done, len(cases))
     return len(cases)

@@ -7,6 +7,7 @@ its field and the first wrong field gets the focus. Nothing is saved until every
 
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -16,9 +17,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +83,49 @@ class EnumCombo(QComboBox):
 
     def select(self, member: StrEnum) -> None:
         self.setCurrentIndex(self.findData(member.value))
+
+
+class ActionRow(QWidget):
+    """A field that is a state and a button that changes it: "none" [Choose file…], "on paper" [Draw…]."""
+
+    def __init__(self, state: str, button_text: str, on_click: Callable[[], None]):
+        super().__init__()
+        self.label = QLabel(state)
+        self.button = QPushButton(button_text)
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(on_click)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.label, 1)
+        row.addWidget(self.button)
+
+
+class FileField(ActionRow):
+    """A file to attach, picked with the system's file dialog; ``path`` is None until one is chosen."""
+
+    def __init__(self, none_text: str, button_text: str, title: str, file_filter: str):
+        super().__init__(none_text, button_text, self._choose)
+        self.title, self.file_filter = title, file_filter
+        self.path: Path | None = None
+
+    def _choose(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.title, "", self.file_filter)
+        if chosen:
+            self.set_path(Path(chosen))
+
+    def set_path(self, path: Path) -> None:
+        self.path = path
+        self.label.setText(path.name)
+
+
+def show_refusal(error: Exception, banner: QLabel, workspace: Workspace, parent: QWidget) -> None:
+    """How a page (not a form) reports a failed action: the rules' refusal in its banner, anything else as an
+    unexpected error."""
+    if isinstance(error, DomainError):
+        banner.setText(error_text(error))
+        banner.show()
+    else:
+        workspace.show_error(error, parent)
 
 
 class FormDialog(QDialog):

@@ -1,13 +1,16 @@
-"""Steps shared by the mediation and agreement tests: a case in mediation, terms, and every signature."""
+"""Steps shared by the mediation and agreement tests: a case in mediation, a session, terms, every signature."""
 
 import uuid
 from datetime import date, datetime
 
+from heze_station.domain import chinatime
 from heze_station.domain.agreements import DEFAULT_CLAUSE, PayerRole, PaymentMethod, SignerRole
 from heze_station.domain.cases import CaseAction
+from heze_station.domain.mediation import PlaceKind
 from heze_station.services import agreements, case_actions, case_queries
 from heze_station.services.agreements import AgreementForm, CaseAgreements, InstalmentEntry, ShareEntry
 from heze_station.services.intake import IntakeForm
+from heze_station.services.mediation import SessionForm
 from heze_station.services.station import StationContext
 from tests.factories import at, register
 
@@ -20,6 +23,24 @@ def mediating(context: StationContext, form: IntakeForm, on: date | None) -> uui
     case_actions.perform(context, case_id, CaseAction.ACCEPT, now=at(on) if on else None)
     case_actions.perform(context, case_id, CaseAction.START_MEDIATION, now=at(on, 11) if on else None)
     return case_id
+
+
+def session_form(**changes: object) -> SessionForm:
+    """A session at the station with every formality done; ``changes`` override single fields."""
+    form = SessionForm(
+        held_at=chinatime.now(),
+        place_kind=PlaceKind.STATION,
+        place="牡丹区劳动关系服务站",
+        mediators="李调解",
+        recorder="赵书记员",
+        worker_side="申请人工人0",
+        employer_side="被申请人委托代理人王经理",
+        identity_checked=True,
+        rights_notified=True,
+    )
+    for name, value in changes.items():
+        setattr(form, name, value)
+    return form
 
 
 def claimant_ids(context: StationContext, case_id: uuid.UUID) -> list[uuid.UUID]:

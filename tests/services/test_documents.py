@@ -16,13 +16,12 @@ from heze_station.domain import chinatime
 from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.errors import DomainError
-from heze_station.domain.mediation import MinuteKind, PlaceKind
+from heze_station.domain.mediation import MinuteKind
 from heze_station.services import case_actions, case_queries, documents, mediation, payments
-from heze_station.services.mediation import SessionForm
 from heze_station.services.station import StationContext
 from tests.factories import intake_form, register
 
-from .agreement_steps import agree, mediating, terms
+from .agreement_steps import agree, mediating, session_form, terms
 
 COMMAND = Path(sys.executable).with_name("heze-station")
 
@@ -50,21 +49,7 @@ def walk_in(station: StationContext) -> uuid.UUID:
     """Scenario 2: the walk-in's agreement in effect, half paid."""
     today = chinatime.today()
     case_id = mediating(station, intake_form(1, received_on=today), None)
-    session = mediation.record_session(
-        station,
-        case_id,
-        SessionForm(
-            held_at=chinatime.now(),
-            place_kind=PlaceKind.STATION,
-            place="驿站调解室",
-            mediators="李调解",
-            recorder="赵书记员",
-            worker_side="申请人工人0",
-            employer_side="经办人王经理",
-            identity_checked=True,
-            rights_notified=True,
-        ),
-    )
+    session = mediation.record_session(station, case_id, session_form(place="驿站调解室"))
     mediation.add_minute(station, session.id, MinuteKind.WORKER_STATEMENT, "加班工资3800元未付。", "工人0")
     mediation.add_minute(station, session.id, MinuteKind.OUTCOME, "双方达成调解协议。")
     mediation.sign_minutes(station, session.id)

@@ -11,30 +11,12 @@ from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.clocks import ClockKind, ClockState
 from heze_station.domain.errors import IllegalTransition, InvalidInput, ValidationFailed
-from heze_station.domain.mediation import MinuteKind, PlaceKind
+from heze_station.domain.mediation import MinuteKind
 from heze_station.services import case_actions, case_queries, mediation
-from heze_station.services.mediation import SessionForm
 from heze_station.services.station import StationContext
 from tests.factories import intake_form, register
 
-from .agreement_steps import mediating
-
-
-def session_form(**changes) -> SessionForm:
-    form = SessionForm(
-        held_at=chinatime.now(),
-        place_kind=PlaceKind.STATION,
-        place="牡丹区劳动关系服务站",
-        mediators="李调解",
-        recorder="赵书记员",
-        worker_side="申请人工人0",
-        employer_side="被申请人委托代理人王经理",
-        identity_checked=True,
-        rights_notified=True,
-    )
-    for name, value in changes.items():
-        setattr(form, name, value)
-    return form
+from .agreement_steps import mediating, session_form
 
 
 @pytest.fixture

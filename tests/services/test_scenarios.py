@@ -15,11 +15,10 @@ from heze_station.domain.mediation import MinuteKind, PlaceKind
 from heze_station.domain.performance import InstalmentState, PerformanceState
 from heze_station.services import agreements, case_actions, case_queries, mediation, payments
 from heze_station.services.dashboard import dashboard
-from heze_station.services.mediation import SessionForm
 from heze_station.services.station import StationContext
 from tests.factories import at, construction_form, intake_form, register
 
-from .agreement_steps import agree, mediating, terms
+from .agreement_steps import agree, mediating, session_form, terms
 
 
 def clock(context: StationContext, case_id, kind: ClockKind):
@@ -43,16 +42,13 @@ def test_scenario_1_collective_on_site_instalment_missed(station: StationContext
     session = mediation.record_session(
         station,
         case_id,
-        SessionForm(
+        session_form(
             held_at=at(start + timedelta(days=1), 14),
             place_kind=PlaceKind.SITE,
             place="幸福里小区三期项目部",
             mediators="李调解、流动仲裁庭张仲裁员",
-            recorder="赵书记员",
             worker_side="工人代表 工人0、工人1、工人2",
             employer_side="劳务公司负责人王经理；总包单位项目经理刘工",
-            identity_checked=True,
-            rights_notified=True,
         ),
     )
     mediation.add_minute(station, session.id, MinuteKind.WORKER_STATEMENT, "23名工人8-10月工资未结清。", "工人0")

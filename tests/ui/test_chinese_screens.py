@@ -29,7 +29,6 @@ from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.mediation import MinuteKind, PlaceKind
 from heze_station.services import agreements, case_actions, case_queries, intake, mediation, payments
-from heze_station.services.mediation import SessionForm
 from heze_station.ui import i18n
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog
@@ -37,7 +36,7 @@ from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import ExtensionDialog, SessionDialog
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form
-from tests.services.agreement_steps import agree, mediating, terms
+from tests.services.agreement_steps import agree, mediating, session_form, terms
 from tests.ui.conftest import wait_idle
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -114,21 +113,7 @@ def test_mediation_and_agreement_pages_and_dialogs_read_in_chinese(chinese: None
     context = workspace.context
     today = chinatime.today()
     case_id = mediating(context, intake_form(workers=2, received_on=today - timedelta(days=5)), None)
-    session = mediation.record_session(
-        context,
-        case_id,
-        SessionForm(
-            held_at=chinatime.now(),
-            place_kind=PlaceKind.SITE,
-            place="项目部",
-            mediators="李调解",
-            recorder="赵书记员",
-            worker_side="申请人本人",
-            employer_side="王经理",
-            identity_checked=True,
-            rights_notified=True,
-        ),
-    )
+    session = mediation.record_session(context, case_id, session_form(place_kind=PlaceKind.SITE, place="项目部"))
     first = mediation.add_minute(context, session.id, MinuteKind.WORKER_STATEMENT, "工资未付。", "工人0").minutes[0]
     mediation.sign_minutes(context, session.id)
     mediation.add_minute(context, session.id, MinuteKind.CORRECTION, "更正。", "工人0", first.id)

@@ -51,7 +51,7 @@ def test_drawn_signature_is_printed_and_the_exported_agreement_verifies(qtbot, w
     signer.pad.show()
     mouse_stroke(signer.pad.pad, LINE)
     signer.pad.accept()
-    assert signer.image_label.text() == "drawn on the pad"
+    assert signer.drawn.label.text() == "drawn on the pad"
     qtbot.mouseClick(signer.ok_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, workspace)
     [signature] = agreements.case_agreements(context, case_id).draft.signatures

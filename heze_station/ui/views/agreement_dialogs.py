@@ -2,12 +2,10 @@
 
 import uuid
 from datetime import date, timedelta
-from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,7 +27,7 @@ from ...services import agreements, payments
 from ...services.agreements import AgreementForm, AgreementView, InstalmentEntry, ShareEntry
 from ...services.case_queries import CaseDetail
 from .. import formatting
-from ..form_dialog import EnumCombo, FormDialog, date_edit
+from ..form_dialog import ActionRow, EnumCombo, FileField, FormDialog, date_edit
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
 
@@ -231,19 +229,12 @@ class SignerDialog(FormDialog):
         self.worker = QComboBox()
         self.name = QLineEdit()
         self.image: bytes | None = None
-        self.image_label = QLabel(self.tr("on paper (no signature drawn here)"))
-        draw = QPushButton(self.tr("&Draw signature…"))
-        draw.setAutoDefault(False)
-        draw.clicked.connect(self.open_pad)
-        drawn = QWidget()
-        row = QHBoxLayout(drawn)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.image_label, 1)
-        row.addWidget(draw)
+        on_paper = self.tr("on paper (no signature drawn here)")
+        self.drawn = ActionRow(on_paper, self.tr("&Draw signature…"), self.open_pad)
         self.add_field("role", self.tr("&Signs as"), self.role)
         self.add_field("worker", self.tr("For &worker"), self.worker)
         self.add_field("name", self.tr("&Name of the signer"), self.name)
-        self.add_field("file", self.tr("Signature"), drawn, focus=draw)
+        self.add_field("file", self.tr("Signature"), self.drawn, focus=self.drawn.button)
         self._role_changed()
         self.resize(460, 0)
 
@@ -267,7 +258,7 @@ class SignerDialog(FormDialog):
 
     def _drawn(self) -> None:
         self.image = self.pad.png
-        self.image_label.setText(self.tr("drawn on the pad"))
+        self.drawn.label.setText(self.tr("drawn on the pad"))
 
     def submit(self) -> None:
         role = self.role.current()
@@ -289,33 +280,14 @@ class PaymentDialog(FormDialog):
         self.method.select(agreement.payment_method)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Transfer number, or who received the cash"))
-        self.receipt: Path | None = None
-        self.receipt_label = QLabel(self.tr("none"))
-        choose = QPushButton(self.tr("C&hoose file…"))
-        choose.setAutoDefault(False)
-        choose.clicked.connect(self._choose)
-        receipt = QWidget()
-        row = QHBoxLayout(receipt)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.receipt_label, 1)
-        row.addWidget(choose)
+        scans = self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf)")
+        self.receipt = FileField(self.tr("none"), self.tr("C&hoose file…"), self.tr("Receipt"), scans)
         self.add_field("paid_on", self.tr("&Paid on"), self.paid_on)
         self.add_field("amount", self.tr("&Amount (yuan)"), self.amount)
         self.add_field("method", self.tr("&Method"), self.method)
         self.add_field("reference", self.tr("Re&ference"), self.reference)
-        self.add_field("file", self.tr("Receipt"), receipt, focus=choose)
+        self.add_field("file", self.tr("Receipt"), self.receipt, focus=self.receipt.button)
         self.resize(480, 0)
-
-    def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Receipt"), "", self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf)")
-        )
-        if path:
-            self.set_receipt(Path(path))
-
-    def set_receipt(self, path: Path) -> None:
-        self.receipt = path
-        self.receipt_label.setText(path.name)
 
     def submit(self) -> None:
         self.run(
@@ -325,7 +297,7 @@ class PaymentDialog(FormDialog):
             self.amount.text(),
             self.method.current(),
             self.reference.text(),
-            self.receipt,
+            self.receipt.path,
         )
 
 
@@ -338,31 +310,15 @@ class ReviewDateDialog(FormDialog):
         self.case_id = case_id
         self.returned = returned
         self.day = date_edit()
-        self.document: Path | None = None
+        self.document = FileField(
+            self.tr("none"), self.tr("C&hoose scan…"), self.tr("Document"), self.tr("Scans (*.pdf *.jpg *.png)")
+        )
         self.add_field("returned_on" if returned else "applied_on", self.tr("&Date"), self.day)
         if returned:
-            self.document_label = QLabel(self.tr("none"))
-            choose = QPushButton(self.tr("C&hoose scan…"))
-            choose.setAutoDefault(False)
-            choose.clicked.connect(self._choose)
-            box = QWidget()
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(self.document_label, 1)
-            row.addWidget(choose)
-            self.add_field("file", self.tr("Document"), box, focus=choose)
-
-    def _choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Document"), "", self.tr("Scans (*.pdf *.jpg *.png)"))
-        if path:
-            self.set_document(Path(path))
-
-    def set_document(self, path: Path) -> None:
-        self.document = path
-        self.document_label.setText(path.name)
+            self.add_field("file", self.tr("Document"), self.document, focus=self.document.button)
 
     def submit(self) -> None:
         if self.returned:
-            self.run(payments.record_review_returned, self.case_id, self.day.date().toPython(), self.document)
+            self.run(payments.record_review_returned, self.case_id, self.day.date().toPython(), self.document.path)
         else:
             self.run(payments.record_review_application, self.case_id, self.day.date().toPython())

@@ -7,14 +7,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ...domain.agreements import AgreementState
 from ...domain.cases import CaseStatus
-from ...domain.errors import DomainError
 from ...domain.money import yuan_in_capitals
 from ...domain.performance import InstalmentState, PerformanceState
 from ...services import agreements, payments
 from ...services.agreements import AgreementView, CaseAgreements
 from ...services.case_queries import CaseDetail
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, FormDialog, ask, error_text
+from ..form_dialog import BANNER_STYLE, FormDialog, ask, show_refusal
 from ..i18n import render
 from ..tables import fill, item, make_table
 from ..workspace import Workspace
@@ -276,8 +275,4 @@ class AgreementTab(QWidget):
         self.workspace.change(payments.plan_review, self.case_id, on_error=self._failed)
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, DomainError):
-            self.error.setText(error_text(error))
-            self.error.show()
-        else:
-            self.workspace.show_error(error, self)
+        show_refusal(error, self.error, self.workspace, self)

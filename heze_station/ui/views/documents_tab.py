@@ -9,11 +9,10 @@ import uuid
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from ...documents.content import DocumentKind
-from ...domain.errors import DomainError
 from ...services import documents
 from ...services.documents import IssuedView
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, error_text
+from ..form_dialog import BANNER_STYLE, show_refusal
 from ..tables import fill, make_table
 from ..workspace import Workspace
 
@@ -117,8 +116,4 @@ class DocumentsTab(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.issue_button.setEnabled(True)
-        if isinstance(error, DomainError):
-            self.error.setText(error_text(error))
-            self.error.show()
-        else:
-            self.workspace.show_error(error, self)
+        show_refusal(error, self.error, self.workspace, self)

@@ -20,13 +20,12 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.cases import CaseStatus
-from ...domain.errors import DomainError
 from ...domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ...services import attachments, mediation
 from ...services.attachments import AttachmentView
 from ...services.mediation import SessionForm, SessionView
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, EnumCombo, FormDialog, ask, date_edit, error_text
+from ..form_dialog import BANNER_STYLE, EnumCombo, FormDialog, ask, date_edit, show_refusal
 from ..tables import fill, make_table
 from ..workspace import Workspace
 
@@ -323,8 +322,4 @@ class MediationTab(QWidget):
         self.workspace.change(attachments.attach_file, self.case_id, kind, path, owner, on_error=self._failed)
 
     def _failed(self, error: Exception) -> None:
-        if isinstance(error, DomainError):
-            self.error.setText(error_text(error))
-            self.error.show()
-        else:
-            self.workspace.show_error(error, self)
+        show_refusal(error, self.error, self.workspace, self)
