@@ -81,6 +81,8 @@ TITLES = {
     DocumentKind.TERMINATION: "终止调解通知书",
     DocumentKind.REFERRAL: "移送仲裁函",
 }
+# Documents handed to the parties against a proof of service (送达回证).
+_SERVED_KINDS = (DocumentKind.ACCEPTANCE, DocumentKind.REFUSAL, DocumentKind.AGREEMENT, DocumentKind.TERMINATION)
 # An application made in person or by phone is written down by the station (R1): 口头申请笔录.
 _ORAL_CHANNELS = frozenset({IntakeChannel.VISIT, IntakeChannel.PHONE, IntakeChannel.ON_SITE})
 _SIGNER_ROLES = {
@@ -123,6 +125,8 @@ def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
             kinds.append(DocumentKind.TERMINATION)
         if CaseStatus.REFERRED_ARBITRATION in ended:
             kinds.append(DocumentKind.REFERRAL)
+        if _served_documents(session, case):
+            kinds.append(DocumentKind.SERVICE_RECEIPT)
         return kinds
 
 
@@ -258,6 +262,7 @@ def _content(session: Session, context: StationContext, case: Case, kind: Docume
         DocumentKind.AGREEMENT: _agreement,
         DocumentKind.TERMINATION: _termination,
         DocumentKind.REFERRAL: _referral,
+        DocumentKind.SERVICE_RECEIPT: _service_receipt,
     }
     if kind not in builders:
         raise _not_available(kind)
@@ -559,3 +564,31 @@ def verify_presented(context: StationContext, path: Path) -> "Verdict":
     _name, pdf = attachments.read_file(path)
     key = signing.existing_certificate(context.database.path.parent)
     return verify.verify(pdf, lookup(context), [key.certificate] if key else [])
+
+
+def _served_documents(session: Session, case: Case) -> list[IssuedDocument]:
+    return list(
+        session.scalars(
+            select(IssuedDocument)
+            .where(IssuedDocument.case_id == case.id, IssuedDocument.kind.in_([k.value for k in _SERVED_KINDS]))
+            .order_by(IssuedDocument.issued_at)
+        )
+    )
+
+
+def _service_receipt(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    """The proof that the latest decision, agreement or termination notice reached the worker, signed on paper."""
+    served = _served_documents(session, case)
+    if not served:
+        raise _not_available(kind)
+    latest = served[-1]
+    recipient = _applicants(session, case)[0]
+    return doc.ServiceReceiptContent(
+        header=_header(session, context, case),
+        documents=(doc.ServedDocument(TITLES[DocumentKind(latest.kind)], case.number, latest.originals),),
+        recipient=recipient.name,
+        address=recipient.address or context.station_name,
+        method=doc.ServiceMethod.IN_PERSON,
+        server=_on_paper(doc.SignerRole.SERVER, context.user_name),
+        recipient_signer=_on_paper(doc.SignerRole.RECIPIENT, recipient.name),
+    )

@@ -13,6 +13,7 @@ from heze_station.domain.clocks import (
     limitation_date,
     mediation_clock,
     quick_close_clock,
+    refusal_notice_clock,
 )
 from heze_station.domain.workcalendar import DayKind, WorkCalendar
 
@@ -245,3 +246,24 @@ def test_a_complaint_in_time_interrupts_the_limitation_and_a_late_one_finds_it_r
     assert (in_time.state, in_time.due, in_time.days_left) == (ClockState.INTERRUPTED, date(2026, 3, 10), 9)
     late = limitation_clock(knew_on, date(2026, 6, 1), interrupted_on=date(2026, 3, 11))
     assert (late.state, late.days_left) == (ClockState.OVERDUE, -83)
+
+
+# --- the written notice of a refusal (R2), the limitation running again (R5) ---
+
+
+def test_refusal_notice_counts_working_days_across_golden_week() -> None:
+    # Received Monday 28 September 2026: 29 and 30 September, then the golden week, then Thursday 8 October.
+    clock = refusal_notice_clock(date(2026, 9, 28), None, date(2026, 10, 3), CAL)
+    assert (clock.kind, clock.due, clock.state) == (ClockKind.REFUSAL_NOTICE, date(2026, 10, 8), ClockState.URGENT)
+    served = refusal_notice_clock(date(2026, 9, 28), date(2026, 9, 30), date(2026, 10, 3), CAL)
+    assert (served.state, served.days_left) == (ClockState.DONE, 8)
+
+
+def test_limitation_runs_a_full_year_again_from_the_end_of_mediation() -> None:
+    interrupted = limitation_clock(date(2026, 3, 1), date(2026, 11, 1), interrupted_on=date(2026, 3, 10))
+    assert interrupted.state is ClockState.INTERRUPTED
+    again = limitation_clock(
+        date(2026, 3, 1), date(2026, 11, 1), interrupted_on=date(2026, 3, 10), restarted_on=date(2026, 4, 2)
+    )
+    assert (again.due, again.state) == (date(2027, 4, 2), ClockState.OK)
+    assert again.label == "Limitation for arbitration (running again)"
