@@ -1,0 +1,195 @@
+"""The change feed: every write to ``sync_row`` gets a feed position; stations read the feed by cursor.
+
+A position is (``change_xid``, ``change_seq``). The hard part is F8: on PostgreSQL many transactions write at once,
+and a sequence number is taken when a row is written, not when its transaction commits. A reader that simply
+read "everything above my cursor" could pass seq 10 (committed) while seq 9 is still being written by a slow
+transaction; when 9 commits, the reader's cursor is already beyond it and the row is never delivered.
+
+The safe watermark: every writing transaction stamps its rows with its own transaction id
+(``pg_current_xact_id()``, 64-bit, never wraps). A reader asks for ``pg_snapshot_xmin(pg_current_snapshot())``,
+the oldest transaction id still running; every transaction below it has finished (committed or rolled back). It
+reads only rows with ``change_xid`` below that watermark, ordered by (xid, seq). Rows that can still appear later
+belong to transactions at or above the watermark, which sort after everything handed out so far, so a cursor never
+passes a row that becomes visible later. A slow transaction only delays readers; it never makes them skip.
+
+On SQLite writes are serialised (BEGIN IMMEDIATE, see db.py): rows become visible in seq order, the xid is always 0
+and the watermark is "everything".
+"""
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, insert, literal, select, text, tuple_, union_all, update
+from sqlalchemy.orm import Session
+
+from ..sync.hlc import Hlc
+from ..sync.schemas import Change, PullResponse
+from .errors import bad_request, conflict
+from .models import SyncRow, now
+
+EVERYTHING = 2**62
+SERVER_HLC_NODE = "server"
+# Bytes a change takes in a page besides its fields (keys, ids, times): counted so that the byte cap holds.
+CHANGE_OVERHEAD_BYTES = 200
+
+
+@dataclass(frozen=True)
+class Cursor:
+    xid: int = 0
+    seq: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.xid}.{self.seq}"
+
+    @classmethod
+    def parse(cls, text_value: str | None) -> "Cursor":
+        if not text_value:
+            return cls()
+        xid, dot, seq = text_value.partition(".")
+        if not (dot and xid.isdigit() and seq.isdigit() and len(xid) <= 19 and len(seq) <= 19):
+            raise bad_request("invalid_cursor", "The cursor is not one this server handed out; start again without it.")
+        return cls(int(xid), int(seq))
+
+
+class Stamper:
+    """Feed positions for one database transaction's writes."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.postgresql = session.get_bind().dialect.name == "postgresql"
+        self._xid: int | None = None
+
+    def positions(self, count: int) -> list[tuple[int, int]]:
+        if count == 0:
+            return []
+        if self.postgresql:
+            if self._xid is None:
+                self._xid = self.session.scalar(text("SELECT pg_current_xact_id()::text::bigint"))
+            seqs = self.session.scalars(
+                text("SELECT nextval('sync_change_seq') FROM generate_series(1, :count)"), {"count": count}
+            ).all()
+            return [(self._xid, seq) for seq in seqs]
+        highest = self.session.scalar(select(func.max(SyncRow.change_seq))) or 0
+        return [(0, highest + k) for k in range(1, count + 1)]
+
+
+def server_hlc() -> str:
+    """The hybrid-logical-clock time of a row the server writes itself."""
+    return str(Hlc(int(now().timestamp() * 1000), 0, SERVER_HLC_NODE))
+
+
+def watermark(session: Session) -> int:
+    if session.get_bind().dialect.name == "postgresql":
+        return session.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
+    return EVERYTHING
+
+
+@dataclass
+class RowWrite:
+    """One row's new state, ready to be stamped and written."""
+
+    row_id: uuid.UUID
+    table_name: str
+    station_id: uuid.UUID | None
+    fields: dict[str, Any]
+    field_versions: dict[str, int]
+    version: int
+    deleted: bool
+    hlc: str
+    changed_by: uuid.UUID | None
+    is_new: bool
+
+
+def write_rows(session: Session, writes: list[RowWrite]) -> None:
+    """Insert or update the rows, each with a fresh feed position, in the caller's transaction."""
+    positions = Stamper(session).positions(len(writes))
+    moment = now()
+    values = [
+        {
+            "row_id": write.row_id,
+            "table_name": write.table_name,
+            "station_id": write.station_id,
+            "fields": write.fields,
+            "field_versions": write.field_versions,
+            "version": write.version,
+            "deleted": write.deleted,
+            "change_xid": xid,
+            "change_seq": seq,
+            "changed_at": moment,
+            "hlc": write.hlc,
+            "changed_by": write.changed_by,
+        }
+        for write, (xid, seq) in zip(writes, positions, strict=True)
+    ]
+    new = [value for value, write in zip(values, writes, strict=True) if write.is_new]
+    changed = [value for value, write in zip(values, writes, strict=True) if not write.is_new]
+    if new:
+        session.execute(insert(SyncRow), new)
+    if changed:
+        session.execute(update(SyncRow), changed)
+
+
+_PAGE_COLUMNS = (
+    SyncRow.table_name,
+    SyncRow.row_id,
+    SyncRow.version,
+    SyncRow.deleted,
+    SyncRow.fields,
+    SyncRow.station_id,
+    SyncRow.changed_at,
+    SyncRow.change_xid,
+    SyncRow.change_seq,
+)
+
+
+def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows: int, max_bytes: int) -> PullResponse:
+    """The next changes a station may see after ``cursor``: its own rows and the city's reference rows.
+
+    The two scopes are read through their own index each and merged, so a station's first sync does not walk
+    every other station's rows.
+    """
+    newest = session.scalar(select(func.max(SyncRow.change_seq))) or 0
+    if cursor.seq > newest:
+        raise conflict(
+            "cursor_ahead",
+            "The cursor is ahead of this server's data: the server was restored from a backup or replaced. "
+            "Keep your unsent changes, start reading again without a cursor, then push.",
+        )
+    limit = watermark(session)
+    after = and_(
+        tuple_(SyncRow.change_xid, SyncRow.change_seq) > tuple_(literal(cursor.xid), literal(cursor.seq)),
+        SyncRow.change_xid < limit,
+    )
+    order = (SyncRow.change_xid, SyncRow.change_seq)
+    own = select(*_PAGE_COLUMNS).where(SyncRow.station_id == station_id, after).order_by(*order).limit(max_rows + 1)
+    city = select(*_PAGE_COLUMNS).where(SyncRow.station_id.is_(None), after).order_by(*order).limit(max_rows + 1)
+    both = union_all(own.subquery().select(), city.subquery().select()).subquery()
+    rows = session.execute(select(both).order_by(both.c.change_xid, both.c.change_seq).limit(max_rows + 1)).all()
+
+    changes: list[Change] = []
+    used = 0
+    last = cursor
+    for row in rows[:max_rows]:
+        size = len(json.dumps(row.fields, ensure_ascii=False).encode()) + CHANGE_OVERHEAD_BYTES
+        if changes and used + size > max_bytes:
+            break
+        used += size
+        changes.append(_change(row))
+        last = Cursor(row.change_xid, row.change_seq)
+    return PullResponse(changes=changes, cursor=str(last), has_more=len(changes) < len(rows))
+
+
+def _change(row: Any) -> Change:
+    changed_at: datetime = row.changed_at
+    return Change(
+        table=row.table_name,
+        row_id=row.row_id,
+        version=row.version,
+        deleted=row.deleted,
+        fields=row.fields,
+        station_id=row.station_id,
+        changed_at=changed_at,
+    )
