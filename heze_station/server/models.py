@@ -179,30 +179,38 @@ class UniqueValue(Base):
 
 
 class Attachment(Base):
-    """Content-addressed bytes; complete ones are never changed, incomplete ones grow chunk by chunk."""
+    """Verified, content-addressed bytes, stored once (as the chunks of the upload that completed first).
+
+    Never changed once written: a later upload of the same hash is verified and then dropped.
+    """
 
     __tablename__ = "attachment"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int] = mapped_column(BigInteger)
     media_type: Mapped[str] = mapped_column(String(100))
+    stored_by: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))  # whose upload's chunks hold the bytes
+    created_at: Mapped[datetime] = mapped_column(Moment, default=now)
+
+
+class AttachmentUpload(Base):
+    """One station's upload of one hash. A station reads an attachment only after uploading it completely itself:
+    knowing a hash is not enough, the bytes prove the station has the file."""
+
+    __tablename__ = "attachment_upload"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(100))
     received: Mapped[int] = mapped_column(BigInteger, default=0)
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(Moment, default=now)
 
 
 class AttachmentChunk(Base):
     __tablename__ = "attachment_chunk"
 
-    sha256: Mapped[str] = mapped_column(ForeignKey("attachment.sha256"), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    station_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
-
-
-class AttachmentGrant(Base):
-    """Which stations may read an attachment: those that uploaded (or offered) the same bytes."""
-
-    __tablename__ = "attachment_grant"
-
-    sha256: Mapped[str] = mapped_column(ForeignKey("attachment.sha256"), primary_key=True)
-    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"), primary_key=True)

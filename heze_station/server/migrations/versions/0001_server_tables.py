@@ -111,26 +111,30 @@ def upgrade() -> None:
         sa.Column("sha256", sa.String(64), primary_key=True),
         sa.Column("size", sa.BigInteger(), nullable=False),
         sa.Column("media_type", sa.String(100), nullable=False),
-        sa.Column("received", sa.BigInteger(), nullable=False),
-        sa.Column("complete", sa.Boolean(), nullable=False),
+        sa.Column("stored_by", sa.Uuid(), sa.ForeignKey("station.id"), nullable=False),
         sa.Column("created_at", Moment(), nullable=False),
     )
     op.create_table(
-        "attachment_chunk",
-        sa.Column("sha256", sa.String(64), sa.ForeignKey("attachment.sha256"), primary_key=True),
-        sa.Column("offset", sa.BigInteger(), primary_key=True),
-        sa.Column("data", sa.LargeBinary(), nullable=False),
+        "attachment_upload",
+        sa.Column("sha256", sa.String(64), primary_key=True),
+        sa.Column("station_id", sa.Uuid(), sa.ForeignKey("station.id"), primary_key=True),
+        sa.Column("size", sa.BigInteger(), nullable=False),
+        sa.Column("media_type", sa.String(100), nullable=False),
+        sa.Column("received", sa.BigInteger(), nullable=False),
+        sa.Column("complete", sa.Boolean(), nullable=False),
     )
     op.create_table(
-        "attachment_grant",
-        sa.Column("sha256", sa.String(64), sa.ForeignKey("attachment.sha256"), primary_key=True),
-        sa.Column("station_id", sa.Uuid(), sa.ForeignKey("station.id"), primary_key=True),
+        "attachment_chunk",
+        sa.Column("sha256", sa.String(64), primary_key=True),
+        sa.Column("station_id", sa.Uuid(), primary_key=True),
+        sa.Column("offset", sa.BigInteger(), primary_key=True),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
     )
 
 
 def downgrade() -> None:
     for table in (
-        "attachment_grant",
+        "attachment_upload",
         "attachment_chunk",
         "attachment",
         "unique_value",
