@@ -47,11 +47,17 @@ def test_a_station_sees_its_own_rows_the_citys_reference_data_and_the_clues_assi
             reference.ReferenceFile(
                 employers=[{"credit_code": "91371700MA3CXXXX1X", "name": "菏泽建工集团"}],
                 calendar=[{"day": "2027-01-01", "kind": "holiday", "source": "国务院办公厅"}],
-                templates=[{"kind": "agreement", "title": "调解协议书", "legal_text": "依据《劳动争议调解仲裁法》第十四条"}],
-                clues=[{"platform_ref": "GZQX-2026-001", "station": "开发区驿站", "worker_name": "王五",
-                        "amount_fen": 380000}],
+                templates=[{"kind": "agreement", "title": "调解协议书", "legal_text": "依据《劳动争议调解仲裁法》"}],
+                clues=[
+                    {
+                        "platform_ref": "GZQX-2026-001",
+                        "station": "开发区驿站",
+                        "worker_name": "王五",
+                        "amount_fen": 380000,
+                    }
+                ],
             ),
-        )  # fmt: skip
+        )
 
     city_tables = sorted(change["table"] for change in city.latest().values())
     park_tables = sorted(change["table"] for change in park.latest().values())

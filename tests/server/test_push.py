@@ -1,9 +1,9 @@
 """Push: exactly once (F1), in order or "resend from N" (F3), atomic per transaction, refusals that store nothing."""
 
 import json
-import uuid
 import socket
 import threading
+import uuid
 from urllib.parse import urlparse
 
 import pytest
@@ -193,7 +193,7 @@ def test_concurrent_pushes_from_many_devices_are_each_applied_once(server: Serve
                 if device in same_station:
                     assert answer["results"][0]["ops"][1]["status"] == "applied"
                     base = answer["results"][0]["ops"][1]["version"]
-        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+        except BaseException as error:
             errors.append(error)
 
     threads = [threading.Thread(target=work, args=(device, index)) for index, device in enumerate(devices)]
