@@ -21,6 +21,7 @@ from .routes import attachments, auth, health, supervision, sync
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": description}
     for status, description in (
+        (400, "the body could not be read (not UTF-8, broken encoding)"),
         (401, "missing, unknown or expired access token"),
         (403, "revoked device or wrong role"),
         (413, "request too large"),
@@ -88,7 +89,7 @@ def _summary(problems: list[dict[str, Any]]) -> str:
     return f"{where}: {first['message']}" + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
 
 
-_HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "request_too_large"}
+_HTTP_CODES = {400: "malformed_body", 404: "not_found", 405: "method_not_allowed", 413: "request_too_large"}
 
 
 async def _http_error(_request: Request, error: Exception) -> JSONResponse:

@@ -6,9 +6,10 @@ are parsed (the only non-strict fields). docs/sync-protocol.md explains each mes
 """
 
 import uuid
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
 MAX_SEQ = 2**53 - 1  # the largest integer every JSON reader keeps exact
 MAX_OPS_PER_PUSH = 1000
@@ -17,7 +18,16 @@ SHA256_PATTERN = r"^[0-9a-f]{64}$"
 HLC_PATTERN = r"^\d{15}-\d{5}-[0-9a-z]{1,32}$"
 
 Id = Annotated[uuid.UUID, Field(strict=False)]
-Timestamp = Annotated[AwareDatetime, Field(strict=False)]
+
+
+def _iso_text(value: Any) -> Any:
+    # Lax datetime parsing would also take a number as Unix time; the protocol sends ISO 8601 text only.
+    if not isinstance(value, str | datetime):
+        raise ValueError("expected an ISO 8601 date and time with an offset, as text")
+    return value
+
+
+Timestamp = Annotated[AwareDatetime, Field(strict=False), BeforeValidator(_iso_text)]
 Seq = Annotated[StrictInt, Field(ge=1, le=MAX_SEQ)]
 Version = Annotated[StrictInt, Field(ge=0, le=MAX_SEQ)]
 Sha256 = Annotated[StrictStr, Field(pattern=SHA256_PATTERN)]

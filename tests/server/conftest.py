@@ -6,6 +6,8 @@ skipped with the reason elsewhere.
 """
 
 import os
+import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -28,6 +30,8 @@ from heze_station.server.models import Station
 from .client import DeviceClient
 
 IN_CI = bool(os.environ.get("CI"))
+COMMAND = Path(sys.executable).parent / "heze-station-server"
+TIMEOUT = 120
 TEMPLATE = "heze_template"
 WAIT_SECONDS = 30
 
@@ -126,3 +130,19 @@ def server(settings: Settings) -> Iterator[Server]:
     running.should_exit = True
     thread.join(timeout=WAIT_SECONDS)
     database.close()
+
+
+def server_command(settings: Settings, *arguments: str) -> subprocess.Popen[str]:
+    """The installed ``heze-station-server`` command, configured through the environment as in production."""
+    env = {**os.environ, "HEZE_SERVER_DATA_DIR": str(settings.data_dir)}
+    if settings.database_url:
+        env["HEZE_SERVER_DATABASE_URL"] = settings.database_url
+    return subprocess.Popen(
+        [str(COMMAND), *arguments], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def run_server_command(settings: Settings, *arguments: str) -> tuple[int, str, str]:
+    process = server_command(settings, *arguments)
+    out, err = process.communicate(timeout=TIMEOUT)
+    return process.returncode, out, err

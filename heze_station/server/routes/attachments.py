@@ -8,13 +8,14 @@ from ...sync.schemas import SHA256_PATTERN, AttachmentStart, AttachmentStatus
 from .. import attachments
 from ..deps import DatabaseDep, SessionDep, SettingsDep, StationDevice
 from ..errors import ApiError, bad_request
+from . import errors
 
 router = APIRouter(prefix="/v1/attachments", tags=["attachments"])
 Sha256Path = Annotated[str, Path(pattern=SHA256_PATTERN, description="lower-case hex SHA-256 of the whole file")]
 _RANGE = re.compile(r"^bytes=(\d{1,15})-(\d{0,15})$")
 
 
-@router.post("", response_model=AttachmentStatus)
+@router.post("", response_model=AttachmentStatus, responses=errors(409))
 def start(
     body: AttachmentStart, caller: StationDevice, database: DatabaseDep, settings: SettingsDep
 ) -> AttachmentStatus:
@@ -24,7 +25,7 @@ def start(
         return attachments.start(session, settings, caller.station_id, body)
 
 
-@router.get("/{sha256}", response_model=AttachmentStatus)
+@router.get("/{sha256}", response_model=AttachmentStatus, responses=errors(404))
 def status(sha256: Sha256Path, caller: StationDevice, session: SessionDep) -> AttachmentStatus:
     assert caller.station_id is not None
     return attachments.status(session, caller.station_id, sha256)
@@ -33,6 +34,7 @@ def status(sha256: Sha256Path, caller: StationDevice, session: SessionDep) -> At
 @router.put(
     "/{sha256}/content",
     response_model=AttachmentStatus,
+    responses=errors(404, 409),
     openapi_extra={
         "requestBody": {"required": True, "content": {"application/octet-stream": {"schema": {"type": "string"}}}}
     },
@@ -65,7 +67,11 @@ async def upload_chunk(
 @router.get(
     "/{sha256}/content",
     response_class=Response,
-    responses={200: {"content": {"application/octet-stream": {}}}, 206: {"content": {"application/octet-stream": {}}}},
+    responses={
+        200: {"content": {"application/octet-stream": {}}},
+        206: {"description": "the requested range", "content": {"application/octet-stream": {}}},
+        **errors(404, 409, 416),
+    },
 )
 def download(
     sha256: Sha256Path,

@@ -10,12 +10,13 @@ from .. import feed, ingest, supervision
 from ..deps import DatabaseDep, SessionDep, SettingsDep, StationDevice
 from ..errors import conflict
 from ..models import Device, ServerSetting, Station, now
+from . import errors
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"])
 LAST_SYNC_RESOLUTION = timedelta(minutes=1)  # a pull records the sync time at most this often (it costs a write)
 
 
-@router.post("/handshake", response_model=HandshakeResponse)
+@router.post("/handshake", response_model=HandshakeResponse, responses=errors(409))
 def handshake(
     body: HandshakeRequest, caller: StationDevice, database: DatabaseDep, settings: SettingsDep
 ) -> HandshakeResponse:
@@ -60,7 +61,7 @@ def handshake(
         )
 
 
-@router.post("/push", response_model=PushResponse)
+@router.post("/push", response_model=PushResponse, responses=errors(409))
 def push(body: PushRequest, caller: StationDevice, database: DatabaseDep) -> PushResponse:
     """Apply the device's transactions in sequence order, each atomically and exactly once."""
     assert caller.station_id is not None
@@ -68,7 +69,7 @@ def push(body: PushRequest, caller: StationDevice, database: DatabaseDep) -> Pus
     return ingest.push(database.transaction, context, body)
 
 
-@router.get("/changes", response_model=PullResponse)
+@router.get("/changes", response_model=PullResponse, responses=errors(409))
 def changes(
     caller: StationDevice,
     session: SessionDep,
