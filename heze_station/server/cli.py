@@ -8,6 +8,7 @@
     heze-station-server list-devices            every device, its station and state
     heze-station-server revoke-device DEVICE    revoke a device (a lost laptop) at once
     heze-station-server import-reference FILE   employers, projects, calendar, templates, clues (JSON)
+    heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
 
 Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
 """
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("device", type=uuid.UUID)
     load = commands.add_parser("import-reference", help="import reference data and clues from a JSON file")
     load.add_argument("file", type=Path)
+    commands.add_parser("openapi", help="print the OpenAPI document")
     return parser
 
 
@@ -66,6 +68,9 @@ def _find_station(database: Database, name_or_id: str) -> Station:
 def _run(arguments: argparse.Namespace, settings: Settings) -> int:
     if arguments.command == "serve":
         return _serve(arguments, settings)
+    if arguments.command == "openapi":
+        sys.stdout.write(openapi_document())
+        return 0
     database = Database(settings)
     try:
         migrations.upgrade(database.engine)
@@ -127,6 +132,12 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
         log_level="warning",
     )
     return 0
+
+
+def openapi_document() -> str:
+    from .app import create_app
+
+    return json.dumps(create_app(Settings()).openapi(), ensure_ascii=False, indent=2) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from heze_station.server.cli import openapi_document
 from heze_station.server.config import Settings
 from heze_station.server.db import Database
 
@@ -68,3 +69,9 @@ def test_mistakes_are_told_plainly_and_change_nothing(settings: Settings, tmp_pa
     assert "names no known station" in bad_import[2]
     assert bad_id[0] == 2
     assert "Traceback" not in unknown[2] + bad_import[2] + bad_id[2]
+
+
+def test_the_published_openapi_document_is_current() -> None:
+    """docs/openapi.json is the contract for client writers: regenerate it with `heze-station-server openapi`."""
+    published = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
+    assert published.read_text(encoding="utf-8") == openapi_document()
