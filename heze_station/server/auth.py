@@ -117,18 +117,20 @@ def device_revoked() -> ApiError:
 def principal_for_token(session: Session, token: str) -> Principal | None:
     """The caller behind a bearer token; None when unknown. Raises for an expired token or a revoked device."""
     found = session.execute(
-        select(AccessToken.expires_at, Device)
+        select(
+            AccessToken.expires_at, Device.revoked_at, Device.id, Device.role, Device.station_id, Device.last_sync_at
+        )
         .join(Device, Device.id == AccessToken.device_id)
         .where(AccessToken.token_hash == digest(token))
     ).one_or_none()
     if found is None:
         return None
-    expires_at, device = found
-    if device.revoked_at is not None:
+    expires_at, revoked_at, device_id, role, station_id, last_sync_at = found
+    if revoked_at is not None:
         raise device_revoked()
     if expires_at <= now():
         raise unauthorized("token_expired", "The access token has expired; ask for a new one at /v1/auth/token.")
-    return Principal(device.id, device.role, device.station_id, device.last_sync_at)
+    return Principal(device_id, role, station_id, last_sync_at)
 
 
 def revoke_device(session: Session, device_id: uuid.UUID) -> Device:
@@ -149,7 +151,9 @@ class Throttle:
         self.window = timedelta(seconds=settings.auth_failure_window_seconds)
 
     def check(self, session: Session, client: str) -> None:
-        entry = session.get(AuthFailure, client)
+        entry = session.execute(
+            select(AuthFailure.window_started_at, AuthFailure.failures).where(AuthFailure.client == client)
+        ).one_or_none()
         if entry is None or entry.failures < self.allowed:
             return
         wait = entry.window_started_at + self.window - now()

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, literal, select, text, tuple_, union_all, update
+from sqlalchemy import and_, bindparam, func, insert, select, text, tuple_, union_all, update
 from sqlalchemy.orm import Session
 
 from ..sync.hlc import Hlc
@@ -60,18 +60,19 @@ class Stamper:
     def __init__(self, session: Session):
         self.session = session
         self.postgresql = session.get_bind().dialect.name == "postgresql"
-        self._xid: int | None = None
 
     def positions(self, count: int) -> list[tuple[int, int]]:
         if count == 0:
             return []
         if self.postgresql:
-            if self._xid is None:
-                self._xid = self.session.scalar(text("SELECT pg_current_xact_id()::text::bigint"))
-            seqs = self.session.scalars(
-                text("SELECT nextval('sync_change_seq') FROM generate_series(1, :count)"), {"count": count}
-            ).all()
-            return [(self._xid, seq) for seq in seqs]
+            xid, seqs = self.session.execute(
+                text(
+                    "SELECT pg_current_xact_id()::text::bigint, "
+                    "ARRAY(SELECT nextval('sync_change_seq') FROM generate_series(1, :count))"
+                ),
+                {"count": count},
+            ).one()
+            return [(xid, seq) for seq in seqs]
         highest = self.session.scalar(select(func.max(SyncRow.change_seq))) or 0
         return [(0, highest + k) for k in range(1, count + 1)]
 
@@ -81,10 +82,14 @@ def server_hlc() -> str:
     return str(Hlc(int(now().timestamp() * 1000), 0, SERVER_HLC_NODE))
 
 
-def watermark(session: Session) -> int:
+def newest_and_watermark(session: Session) -> tuple[int, int]:
+    """The highest feed sequence number, and the transaction id below which every writer has finished."""
     if session.get_bind().dialect.name == "postgresql":
-        return session.scalar(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint"))
-    return EVERYTHING
+        newest, limit = session.execute(
+            text("SELECT (SELECT max(change_seq) FROM sync_row), pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+        ).one()
+        return newest or 0, limit
+    return session.scalar(text("SELECT max(change_seq) FROM sync_row")) or 0, EVERYTHING
 
 
 @dataclass
@@ -145,29 +150,46 @@ _PAGE_COLUMNS = (
 )
 
 
+def _page_query():
+    """Built once: composing this union with SQLAlchemy costs more than running it."""
+    after = and_(
+        tuple_(SyncRow.change_xid, SyncRow.change_seq) > tuple_(bindparam("xid"), bindparam("seq")),
+        SyncRow.change_xid < bindparam("watermark"),
+    )
+    order = (SyncRow.change_xid, SyncRow.change_seq)
+    own = select(*_PAGE_COLUMNS).where(SyncRow.station_id == bindparam("station"), after)
+    city = select(*_PAGE_COLUMNS).where(SyncRow.station_id.is_(None), after)
+    both = union_all(
+        own.order_by(*order).limit(bindparam("rows")).subquery().select(),
+        city.order_by(*order).limit(bindparam("rows")).subquery().select(),
+    ).subquery()
+    return select(both).order_by(both.c.change_xid, both.c.change_seq).limit(bindparam("rows"))
+
+
+_PAGE = _page_query()
+
+
 def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows: int, max_bytes: int) -> PullResponse:
     """The next changes a station may see after ``cursor``: its own rows and the city's reference rows.
 
     The two scopes are read through their own index each and merged, so a station's first sync does not walk
     every other station's rows.
     """
-    newest = session.scalar(select(func.max(SyncRow.change_seq))) or 0
+    newest, limit = newest_and_watermark(session)
     if cursor.seq > newest:
         raise conflict(
             "cursor_ahead",
             "The cursor is ahead of this server's data: the server was restored from a backup or replaced. "
             "Keep your unsent changes, start reading again without a cursor, then push.",
         )
-    limit = watermark(session)
-    after = and_(
-        tuple_(SyncRow.change_xid, SyncRow.change_seq) > tuple_(literal(cursor.xid), literal(cursor.seq)),
-        SyncRow.change_xid < limit,
-    )
-    order = (SyncRow.change_xid, SyncRow.change_seq)
-    own = select(*_PAGE_COLUMNS).where(SyncRow.station_id == station_id, after).order_by(*order).limit(max_rows + 1)
-    city = select(*_PAGE_COLUMNS).where(SyncRow.station_id.is_(None), after).order_by(*order).limit(max_rows + 1)
-    both = union_all(own.subquery().select(), city.subquery().select()).subquery()
-    rows = session.execute(select(both).order_by(both.c.change_xid, both.c.change_seq).limit(max_rows + 1)).all()
+    parameters = {
+        "xid": cursor.xid,
+        "seq": cursor.seq,
+        "watermark": limit,
+        "station": station_id,
+        "rows": max_rows + 1,
+    }
+    rows = session.execute(_PAGE, parameters).all()
 
     changes: list[Change] = []
     used = 0

@@ -6,7 +6,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...sync.schemas import SHA256_PATTERN, AttachmentStart, AttachmentStatus
 from .. import attachments
-from ..deps import DatabaseDep, SessionDep, SettingsDep, StationDevice
+from ..deps import DatabaseDep, SettingsDep, StationDevice
 from ..errors import ApiError, bad_request
 from . import errors
 
@@ -26,9 +26,10 @@ def start(
 
 
 @router.get("/{sha256}", response_model=AttachmentStatus, responses=errors(404))
-def status(sha256: Sha256Path, caller: StationDevice, session: SessionDep) -> AttachmentStatus:
+def status(sha256: Sha256Path, caller: StationDevice, database: DatabaseDep) -> AttachmentStatus:
     assert caller.station_id is not None
-    return attachments.status(session, caller.station_id, sha256)
+    with database.transaction() as session:
+        return attachments.status(session, caller.station_id, sha256)
 
 
 @router.put(
@@ -76,7 +77,7 @@ async def upload_chunk(
 def download(
     sha256: Sha256Path,
     caller: StationDevice,
-    session: SessionDep,
+    database: DatabaseDep,
     range_header: Annotated[str | None, Header(alias="Range", max_length=50)] = None,
 ) -> Response:
     """The bytes of a complete attachment; ``Range: bytes=N-`` resumes an interrupted download."""
@@ -87,7 +88,8 @@ def download(
         if match is None:
             raise ApiError(416, "invalid_range", "Only 'Range: bytes=START-' or 'bytes=START-END' is understood.")
         start, end = int(match[1]), int(match[2]) if match[2] else None
-    data, size = attachments.read(session, caller.station_id, sha256, start, end)
+    with database.transaction() as session:
+        data, size = attachments.read(session, caller.station_id, sha256, start, end)
     headers = {"Accept-Ranges": "bytes", "ETag": f'"{sha256}"'}
     if range_header is None:
         return Response(data, media_type="application/octet-stream", headers=headers)

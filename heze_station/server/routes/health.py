@@ -2,13 +2,14 @@ from fastapi import APIRouter
 from sqlalchemy import text
 
 from ...sync.schemas import Health
-from ..deps import SessionDep
+from ..deps import DatabaseDep
 
 router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Health)
-def health(session: SessionDep) -> Health:
+def health(database: DatabaseDep) -> Health:
     """Unauthenticated: the server answers and its database too (for the proxy's health check)."""
-    session.execute(text("SELECT 1"))
-    return Health(status="ok", database=session.get_bind().dialect.name)
+    with database.transaction() as session:
+        session.execute(text("SELECT 1"))
+    return Health(status="ok", database=database.engine.dialect.name)

@@ -7,7 +7,7 @@ from ...sync import PROTOCOL_VERSION
 from ...sync.hlc import Hlc
 from ...sync.schemas import ConflictView, HandshakeRequest, HandshakeResponse, PullResponse, PushRequest, PushResponse
 from .. import feed, ingest, supervision
-from ..deps import DatabaseDep, SessionDep, SettingsDep, StationDevice
+from ..deps import DatabaseDep, SettingsDep, StationDevice
 from ..errors import conflict
 from ..models import Device, ServerSetting, Station, now
 from . import errors
@@ -72,7 +72,7 @@ def push(body: PushRequest, caller: StationDevice, database: DatabaseDep) -> Pus
 @router.get("/changes", response_model=PullResponse, responses=errors(409))
 def changes(
     caller: StationDevice,
-    session: SessionDep,
+    database: DatabaseDep,
     settings: SettingsDep,
     cursor: Annotated[str, Query(max_length=60, description="from the previous page; empty for the start")] = "",
     limit: Annotated[int | None, Query(ge=1, description="rows at most (capped by the server)")] = None,
@@ -82,7 +82,7 @@ def changes(
     assert caller.station_id is not None
     rows = min(limit or settings.max_page_rows, settings.max_page_rows)
     size = min(max_bytes or settings.max_page_bytes, settings.max_page_bytes)
-    with session.begin():
+    with database.transaction() as session:
         page = feed.read_page(session, caller.station_id, feed.Cursor.parse(cursor), rows, size)
         moment = now()
         if caller.last_sync_at is None or moment - caller.last_sync_at > LAST_SYNC_RESOLUTION:
@@ -93,7 +93,8 @@ def changes(
 
 
 @router.get("/conflicts", response_model=list[ConflictView])
-def open_conflicts(caller: StationDevice, session: SessionDep) -> list[ConflictView]:
+def open_conflicts(caller: StationDevice, database: DatabaseDep) -> list[ConflictView]:
     """This station's open conflicts (they also arrive through the change feed as ``sync_conflict`` rows)."""
     assert caller.station_id is not None
-    return supervision.open_conflicts(session, caller.station_id)
+    with database.transaction() as session:
+        return supervision.open_conflicts(session, caller.station_id)
