@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +142,17 @@ def registration(device_index: int, n: int, seq: int) -> dict:
     }  # fmt: skip
 
 
+def _seconds_in_threads(target: Callable[..., None], arguments: list[tuple]) -> float:
+    """Wall time of ``target`` run once per argument tuple, all at the same time in threads."""
+    threads = [threading.Thread(target=target, args=args) for args in arguments]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
+
+
 def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> tuple[int, float, list[list[dict]]]:
     """Operations per second over every pushing device at once; also returns the pushed transactions."""
     bodies: list[list[dict]] = []
@@ -162,15 +173,7 @@ def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> t
                 if answer.status_code != 200 or answer.json()["resend_from"] is not None:
                     errors.append(answer.text[:300])
 
-    threads = [
-        threading.Thread(target=push_all, args=(device, body)) for device, body in zip(devices, bodies, strict=True)
-    ]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = _seconds_in_threads(push_all, list(zip(devices, bodies, strict=True)))
     if errors:
         raise RuntimeError(f"pushes failed: {errors[:3]}")
     ops = sum(len(tx["ops"]) for body in bodies for tx in body)
@@ -197,13 +200,7 @@ def measure_plain_inserts(url: str, bodies: list[list[dict]], station_id: uuid.U
             with engine.begin() as connection:
                 connection.execute(statement, rows)
 
-    threads = [threading.Thread(target=insert_all, args=(body,)) for body in bodies]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed = _seconds_in_threads(insert_all, [(body,) for body in bodies])
     engine.dispose()
     return sum(len(tx["ops"]) for body in bodies for tx in body) / elapsed
 
