@@ -8,6 +8,7 @@
     heze-station-server list-devices            every device, its station and state
     heze-station-server revoke-device DEVICE    revoke a device (a lost laptop) at once
     heze-station-server import-reference FILE   employers, projects, calendar, templates, clues (JSON)
+    heze-station-server assign-case CASE STATION  share a case (and its rows) with another station
     heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
 
 Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
@@ -24,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from ..domain.ids import new_id
-from . import auth, migrations, reference
+from . import assignment, auth, migrations, reference
 from .config import Settings
 from .db import Database
 from .errors import ApiError
@@ -50,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     revoke.add_argument("device", type=uuid.UUID)
     load = commands.add_parser("import-reference", help="import reference data and clues from a JSON file")
     load.add_argument("file", type=Path)
+    assign = commands.add_parser("assign-case", help="share a case with another station (escalation)")
+    assign.add_argument("case", type=uuid.UUID)
+    assign.add_argument("station", help="station name or id")
     commands.add_parser("openapi", help="print the OpenAPI document")
     return parser
 
@@ -99,6 +103,11 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             with database.transaction() as session:
                 counts = reference.import_reference(session, document)
             print(json.dumps(counts, ensure_ascii=False))
+        elif arguments.command == "assign-case":
+            station = _find_station(database, arguments.station)
+            with database.transaction() as session:
+                shared = assignment.assign_case(session, arguments.case, station.id)
+            print(f"{station.name} now sees the case and {shared - 1 if shared else 0} of its rows")
     finally:
         database.close()
     return 0

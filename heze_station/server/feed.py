@@ -12,6 +12,9 @@ reads only rows with ``change_xid`` below that watermark, ordered by (xid, seq).
 belong to transactions at or above the watermark, which sort after everything handed out so far, so a cursor never
 passes a row that becomes visible later. A slow transaction only delays readers; it never makes them skip.
 
+Scope: a station reads its own rows, the city's reference rows (no station) and rows granted to it (a case the
+city assigned to it, see ``assignment.py``).
+
 On SQLite writes are serialised (BEGIN IMMEDIATE, see db.py): rows become visible in seq order, the xid is always 0
 and the watermark is "everything".
 """
@@ -28,7 +31,7 @@ from sqlalchemy.orm import Session
 from ..sync.hlc import Hlc
 from ..sync.schemas import Change, PullResponse
 from .errors import bad_request, conflict
-from .models import SyncRow, now
+from .models import RowGrant, SyncRow, now
 
 EVERYTHING = 2**62
 SERVER_HLC_NODE = "server"
@@ -108,6 +111,19 @@ class RowWrite:
     is_new: bool
 
 
+def restamp(session: Session, row_ids: list[uuid.UUID]) -> None:
+    """Give rows new feed positions without changing them, so that readers whose cursor is past them (a station
+    they were just assigned to) receive them."""
+    positions = Stamper(session).positions(len(row_ids))
+    session.execute(
+        update(SyncRow),
+        [
+            {"row_id": row_id, "change_xid": xid, "change_seq": seq}
+            for row_id, (xid, seq) in zip(row_ids, positions, strict=True)
+        ],
+    )
+
+
 def write_rows(session: Session, writes: list[RowWrite]) -> None:
     """Insert or update the rows, each with a fresh feed position, in the caller's transaction."""
     positions = Stamper(session).positions(len(writes))
@@ -159,20 +175,25 @@ def _page_query():
     order = (SyncRow.change_xid, SyncRow.change_seq)
     own = select(*_PAGE_COLUMNS).where(SyncRow.station_id == bindparam("station"), after)
     city = select(*_PAGE_COLUMNS).where(SyncRow.station_id.is_(None), after)
-    both = union_all(
-        own.order_by(*order).limit(bindparam("rows")).subquery().select(),
-        city.order_by(*order).limit(bindparam("rows")).subquery().select(),
+    assigned = (
+        select(*_PAGE_COLUMNS)
+        .join(RowGrant, RowGrant.row_id == SyncRow.row_id)
+        .where(RowGrant.station_id == bindparam("station"), after)
+    )
+    every = union_all(
+        *(scope.order_by(*order).limit(bindparam("rows")).subquery().select() for scope in (own, city, assigned))
     ).subquery()
-    return select(both).order_by(both.c.change_xid, both.c.change_seq).limit(bindparam("rows"))
+    return select(every).order_by(every.c.change_xid, every.c.change_seq).limit(bindparam("rows"))
 
 
 _PAGE = _page_query()
 
 
 def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows: int, max_bytes: int) -> PullResponse:
-    """The next changes a station may see after ``cursor``: its own rows and the city's reference rows.
+    """The next changes a station may see after ``cursor``: its own rows, the city's reference rows and the rows
+    assigned to it.
 
-    The two scopes are read through their own index each and merged, so a station's first sync does not walk
+    Each scope is read through its own index and the three are merged, so a station's first sync does not walk
     every other station's rows.
     """
     newest, limit = newest_and_watermark(session)

@@ -38,9 +38,10 @@ from ..sync.schemas import (
     TransactionResult,
 )
 from ..sync.tables import SYNCED_TABLES, TableKind, field_problem
+from .assignment import share_new_case_rows
 from .errors import bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
-from .models import AppliedTransaction, Device, SyncRow, UniqueValue, now
+from .models import AppliedTransaction, Device, RowGrant, SyncRow, UniqueValue, now
 
 CONFLICT_TABLE = "sync_conflict"
 RETRIES = 3  # for deadlocks and two devices creating the same new row at the same moment
@@ -207,6 +208,11 @@ class _Batch:
             )
             for row in loaded
         }
+        self.granted = set(
+            session.scalars(
+                select(RowGrant.row_id).where(RowGrant.row_id.in_(wanted), RowGrant.station_id == context.station_id)
+            )
+        )
         self.new_conflicts: list[RowWrite] = []
         self.holders = self._load_unique_holders(ops)
         self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
@@ -252,7 +258,7 @@ class _Batch:
 
     def _apply_op(self, op: Operation) -> OpResult:
         state = self.rows.setdefault(op.row_id, _RowState(op.table, self.context.station_id, {}, {}, 0, False, False))
-        _check_allowed(op, state, self.context)
+        _check_allowed(op, state, self.context, op.row_id in self.granted)
         merge = _merge(op, state)
         before = dict(state.fields)
         changed = self._take(state, merge, op)
@@ -366,6 +372,7 @@ class _Batch:
         ]  # fmt: skip
         write_rows(self.session, writes + self.new_conflicts)
         self._write_unique_values(touched)
+        share_new_case_rows(self.session, [write for write in writes if write.is_new])
 
     def _write_unique_values(self, touched: Iterable[tuple[uuid.UUID, _RowState]]) -> None:
         rows = [(row_id, state) for row_id, state in touched if SYNCED_TABLES[state.table].unique]
@@ -384,13 +391,13 @@ class _Batch:
             self.session.execute(insert(UniqueValue), values)
 
 
-def _check_allowed(op: Operation, state: _RowState, context: PushContext) -> None:
+def _check_allowed(op: Operation, state: _RowState, context: PushContext, granted: bool) -> None:
     rule = SYNCED_TABLES[op.table]
     if state.table != op.table:
         raise Rejected("row_table_mismatch", f"Row {op.row_id} belongs to table {state.table!r}, not {op.table!r}.")
     if state.station_id is None:
         raise Rejected("read_only_row", f"Row {op.row_id} is the city's reference data; stations cannot change it.")
-    if state.station_id != context.station_id:
+    if state.station_id != context.station_id and not granted:
         raise Rejected("foreign_row", f"Row {op.row_id} belongs to another station.")
     if state.version == 0:
         return

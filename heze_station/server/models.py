@@ -165,6 +165,16 @@ class SyncRow(Base):
     changed_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # device; NULL for the server itself
 
 
+class RowGrant(Base):
+    """A row a station other than its owner may see and change: a case the city assigned to it, with the case's
+    rows (claimants, timeline, ...) and the people and employers they name."""
+
+    __tablename__ = "row_grant"
+
+    row_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sync_row.row_id"), primary_key=True)
+    station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"), primary_key=True, index=True)
+
+
 class UniqueValue(Base):
     """Values that should be unique per station (a case number, a credit code), to spot offline clashes (F6)."""
 

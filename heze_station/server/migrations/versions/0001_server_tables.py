@@ -98,6 +98,11 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE SEQUENCE sync_change_seq")
     op.create_table(
+        "row_grant",
+        sa.Column("row_id", sa.Uuid(), sa.ForeignKey("sync_row.row_id"), primary_key=True),
+        sa.Column("station_id", sa.Uuid(), sa.ForeignKey("station.id"), primary_key=True, index=True),
+    )
+    op.create_table(
         "unique_value",
         sa.Column("row_id", sa.Uuid(), primary_key=True),
         sa.Column("field_name", sa.String(63), primary_key=True),
@@ -138,6 +143,7 @@ def downgrade() -> None:
         "attachment_chunk",
         "attachment",
         "unique_value",
+        "row_grant",
         "sync_row",
         "applied_transaction",
         "auth_failure",
