@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError
 
 from ..domain.ids import new_id
 from . import assignment, auth, migrations, reference
@@ -82,6 +82,8 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             print(f"database at the current schema: {database.engine.url.render_as_string(hide_password=True)}")
         elif arguments.command == "create-station":
             with database.transaction() as session:
+                if session.scalars(select(Station).where(Station.name == arguments.name)).first():
+                    raise ApiError(409, "station_exists", f"A station named {arguments.name!r} exists already.")
                 station = Station(id=new_id(), name=arguments.name)
                 session.add(station)
             print(station.id)
@@ -156,6 +158,6 @@ def main(argv: list[str] | None = None) -> int:
     except ApiError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1
-    except (ValidationError, OSError, IntegrityError) as error:
+    except (ValidationError, OSError, DBAPIError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -17,6 +17,7 @@ before anything is looked at (see ``validate``).
 """
 
 import copy
+import hashlib
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -135,10 +136,10 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
             next_seq = last + 1
 
     new = [tx for tx in planned if isinstance(tx, ClientTransaction)]
-    answers: dict[uuid.UUID, TransactionResult] = {}
+    answers: list[TransactionResult] = []
     if new:
         batch = _Batch(session, context, new)
-        answers = {tx.tx_id: batch.apply(tx) for tx in new}
+        answers = [batch.apply(tx) for tx in new]
         batch.write()
         session.add_all(
             AppliedTransaction(
@@ -148,11 +149,12 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
                 tx_id=result.tx_id,
                 result=result.model_dump(mode="json"),
             )
-            for result in answers.values()
+            for result in answers
         )
         device.next_seq = next_seq
         device.last_sync_at = now()
-    results = [answers[item.tx_id] if isinstance(item, ClientTransaction) else item for item in planned]
+    in_order = iter(answers)
+    results = [next(in_order) if isinstance(item, ClientTransaction) else item for item in planned]
     return PushResponse(results=results, next_seq=next_seq, resend_from=resend_from), problem
 
 
@@ -187,7 +189,16 @@ class _RowState:
         return StoredRow(self.version, self.deleted, self.fields, self.field_versions)
 
 
-UniqueKey = tuple[str, str, str]  # table, field, value
+UniqueKey = tuple[str, str, str]  # table, field, value as stored (see unique_text)
+UNIQUE_TEXT_MAX = 100
+
+
+def unique_text(value: Any) -> str:
+    """The form a unique value is indexed in: itself, or for a long one (which no real number or code is) its hash."""
+    text = str(value)
+    if len(text) <= UNIQUE_TEXT_MAX:
+        return text
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
 
 class _Batch:
@@ -219,7 +230,7 @@ class _Batch:
 
     def _load_unique_holders(self, ops: list[Operation]) -> dict[UniqueKey, set[uuid.UUID]]:
         keys = {
-            (op.table, name, str(op.fields[name]))
+            (op.table, name, unique_text(op.fields[name]))
             for op in ops
             for name in SYNCED_TABLES[op.table].unique
             if op.fields.get(name) is not None
@@ -317,10 +328,10 @@ class _Batch:
             if old == new and not state.deleted:
                 continue
             if old is not None:
-                self._unclaim((op.table, name, str(old)), op.row_id)
+                self._unclaim((op.table, name, unique_text(old)), op.row_id)
             if new is None:
                 continue
-            key = (op.table, name, str(new))
+            key = (op.table, name, unique_text(new))
             holders = self.holders.setdefault(key, set())
             others = sorted(holders - {op.row_id})
             if op.row_id not in holders:
@@ -381,7 +392,7 @@ class _Batch:
         self.session.execute(delete(UniqueValue).where(UniqueValue.row_id.in_([row_id for row_id, _ in rows])))
         values = [
             {"row_id": row_id, "field_name": name, "station_id": state.station_id, "table_name": state.table,
-             "value": str(state.fields[name])}
+             "value": unique_text(state.fields[name])}
             for row_id, state in rows
             if not state.deleted
             for name in SYNCED_TABLES[state.table].unique

@@ -9,7 +9,17 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+)
 
 MAX_SEQ = 2**53 - 1  # the largest integer every JSON reader keeps exact
 MAX_OPS_PER_PUSH = 1000
@@ -17,6 +27,19 @@ MAX_FIELDS_PER_OP = 200
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 HLC_PATTERN = r"^\d{15}-\d{5}-[0-9a-z]{1,32}$"
 
+
+def _storable_text(value: str) -> str:
+    # NUL and lone surrogates are valid in JSON strings but cannot be stored as text (PostgreSQL refuses both).
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError("text must be valid Unicode (no lone surrogates)") from error
+    return value
+
+
+Text = Annotated[StrictStr, AfterValidator(_storable_text)]
 Id = Annotated[uuid.UUID, Field(strict=False)]
 
 
@@ -31,7 +54,7 @@ Timestamp = Annotated[AwareDatetime, Field(strict=False), BeforeValidator(_iso_t
 Seq = Annotated[StrictInt, Field(ge=1, le=MAX_SEQ)]
 Version = Annotated[StrictInt, Field(ge=0, le=MAX_SEQ)]
 Sha256 = Annotated[StrictStr, Field(pattern=SHA256_PATTERN)]
-FieldValue = StrictStr | StrictInt | StrictBool | None
+FieldValue = Text | StrictInt | StrictBool | None
 
 
 class WireModel(BaseModel):
@@ -53,7 +76,7 @@ class ErrorResponse(WireModel):
 
 class EnrolRequest(WireModel):
     code: Annotated[StrictStr, Field(min_length=1, max_length=64)]
-    device_name: Annotated[StrictStr, Field(min_length=1, max_length=100)]
+    device_name: Annotated[Text, Field(min_length=1, max_length=100)]
 
 
 Role = Literal["station", "supervisor"]

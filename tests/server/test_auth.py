@@ -99,3 +99,12 @@ def test_guessing_codes_or_tokens_is_throttled(server: Server) -> None:
     assert blocked.json()["error"]["code"] == "too_many_attempts"
     assert int(blocked.headers["Retry-After"]) > 0
     assert guessed_token.status_code == 429
+
+
+def test_a_malformed_enrolment_is_refused_and_keeps_the_code_usable(server: Server) -> None:
+    code = server.enrol_code(server.create_station("城区驿站"))
+    for body in ({"code": code, "device_name": "a\x00b"}, {"code": code, "device_name": ""}, {"code": code}):
+        answer = httpx.post(f"{server.url}/v1/enrol", json=body)
+        assert answer.status_code == 422, body
+        assert answer.json()["error"]["code"] == "invalid_request"
+    assert DeviceClient.enrol(server.url, code, "笔记本").station_id is not None

@@ -147,12 +147,18 @@ def bad_pushes(device) -> list[tuple[str, object, str]]:
         ("oversized batch", {"transactions": [{"tx_id": str(new_id()), "ops": [
             {**good, "seq": n + 1} for n in range(MAX_OPS_PER_PUSH + 1)]}]}, "invalid_request"),
         ("empty push", {"transactions": []}, "invalid_request"),
+        ("NUL in text", {"transactions": [{"tx_id": str(new_id()), "ops": [
+            {**good, "seq": 1, "fields": {"name": "a\x00b"}}]}]}, "invalid_request"),
     ]  # fmt: skip
 
 
 def test_bad_input_gets_a_coded_4xx_and_stores_nothing(server: Server) -> None:
     device = server.device(server.create_station("城区驿站"))
-    for label, body, code in bad_pushes(device):
+    lone_surrogate = json.dumps(
+        {"transactions": [{"tx_id": str(new_id()), "ops": [{**device.op("person", new_id(), {}), "seq": 1,
+                                                            "fields": {"name": "\ud800"}}]}]}
+    ).encode()  # fmt: skip
+    for label, body, code in [*bad_pushes(device), ("lone surrogate", lone_surrogate, "invalid_request")]:
         content = body if isinstance(body, bytes) else json.dumps(body).encode()
         answer = device.http.post("/v1/sync/push", content=content, headers={"Content-Type": "application/json"})
         assert 400 <= answer.status_code < 500, (label, answer.status_code, answer.text)
@@ -162,6 +168,15 @@ def test_bad_input_gets_a_coded_4xx_and_stores_nothing(server: Server) -> None:
     assert row_count(server) == 0
     assert next_seq(server, device.device_id) == 1
     assert device.http.get("/health").status_code == 200
+
+
+def test_a_very_long_unique_value_is_stored_and_still_compared(server: Server) -> None:
+    station = server.create_station("城区驿站")
+    a, b = server.device(station, "A"), server.device(station, "B")
+    number = "号" * 5000
+    a.push_ok(a.transaction(a.op("case_file", new_id(), {"number": number})))
+    answer = b.push_ok(b.transaction(b.op("case_file", new_id(), {"number": number})))
+    assert answer["results"][0]["ops"][0]["status"] == "conflict"
 
 
 def test_a_body_over_the_size_limit_is_refused_with_413(server: Server) -> None:

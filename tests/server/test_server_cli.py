@@ -57,18 +57,22 @@ def test_reference_data_is_imported_from_a_file(settings: Settings, tmp_path: Pa
 
 
 def test_mistakes_are_told_plainly_and_change_nothing(settings: Settings, tmp_path: Path) -> None:
+    run_server_command(settings, "create-station", "城区驿站")
+    twice = run_server_command(settings, "create-station", "城区驿站")
     unknown = run_server_command(settings, "enrol-code", "没有这个驿站")
     bad_file = tmp_path / "bad.json"
     bad_file.write_text('{"clues": [{"platform_ref": "X", "station": "没有这个驿站"}]}', encoding="utf-8")
     bad_import = run_server_command(settings, "import-reference", str(bad_file))
     bad_id = run_server_command(settings, "revoke-device", "not-a-uuid")
 
+    assert twice[0] == 1
+    assert "exists already" in twice[2]
     assert unknown[0] == 1
     assert "No station named" in unknown[2]
     assert bad_import[0] == 1
     assert "names no known station" in bad_import[2]
     assert bad_id[0] == 2
-    assert "Traceback" not in unknown[2] + bad_import[2] + bad_id[2]
+    assert "Traceback" not in twice[2] + unknown[2] + bad_import[2] + bad_id[2]
 
 
 def test_the_published_openapi_document_is_current() -> None:
