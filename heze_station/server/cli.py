@@ -9,6 +9,7 @@
     heze-station-server revoke-device DEVICE    revoke a device (a lost laptop) at once
     heze-station-server import-reference FILE   employers, projects, calendar, templates, clues (JSON)
     heze-station-server assign-case CASE STATION  share a case (and its rows) with another station
+    heze-station-server restored                after restoring a backup: devices re-read from the start
     heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
 
 Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
@@ -29,7 +30,7 @@ from . import assignment, auth, migrations, reference
 from .config import Settings
 from .db import Database
 from .errors import ApiError
-from .models import Device, Station
+from .models import Device, ServerSetting, Station
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -54,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     assign = commands.add_parser("assign-case", help="share a case with another station (escalation)")
     assign.add_argument("case", type=uuid.UUID)
     assign.add_argument("station", help="station name or id")
+    commands.add_parser("restored", help="declare the database restored: every device re-reads from the start")
     commands.add_parser("openapi", help="print the OpenAPI document")
     return parser
 
@@ -105,6 +107,12 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             with database.transaction() as session:
                 counts = reference.import_reference(session, document)
             print(json.dumps(counts, ensure_ascii=False))
+        elif arguments.command == "restored":
+            with database.transaction() as session:
+                setting = session.get(ServerSetting, "server_id")
+                assert setting is not None
+                setting.value = str(uuid.uuid4())
+            print(f"new server id {setting.value}: devices will re-read everything and push what they still hold")
         elif arguments.command == "assign-case":
             station = _find_station(database, arguments.station)
             with database.transaction() as session:

@@ -20,6 +20,7 @@ and the watermark is "everything".
 """
 
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -39,22 +40,32 @@ SERVER_HLC_NODE = "server"
 CHANGE_OVERHEAD_BYTES = 200
 
 
+_CURSOR = re.compile(r"^([0-9a-f]{8})\.(\d{1,18})\.(\d{1,18})$")
+
+
 @dataclass(frozen=True)
 class Cursor:
+    """A feed position, tagged with the server's identity so that a cursor from before a restore is recognised."""
+
+    epoch: str = ""  # the first 8 hex digits of the server id; empty: the start of the feed
     xid: int = 0
     seq: int = 0
 
     def __str__(self) -> str:
-        return f"{self.xid}.{self.seq}"
+        return f"{self.epoch}.{self.xid}.{self.seq}"
 
     @classmethod
     def parse(cls, text_value: str | None) -> "Cursor":
         if not text_value:
             return cls()
-        xid, dot, seq = text_value.partition(".")
-        if not (dot and xid.isdigit() and seq.isdigit() and len(xid) <= 19 and len(seq) <= 19):
+        match = _CURSOR.match(text_value)
+        if match is None:
             raise bad_request("invalid_cursor", "The cursor is not one this server handed out; start again without it.")
-        return cls(int(xid), int(seq))
+        return cls(match[1], int(match[2]), int(match[3]))
+
+
+def epoch_of(server_id: str) -> str:
+    return server_id.replace("-", "")[:8]
 
 
 class Stamper:
@@ -85,14 +96,23 @@ def server_hlc() -> str:
     return str(Hlc(int(now().timestamp() * 1000), 0, SERVER_HLC_NODE))
 
 
-def newest_and_watermark(session: Session) -> tuple[int, int]:
-    """The highest feed sequence number, and the transaction id below which every writer has finished."""
-    if session.get_bind().dialect.name == "postgresql":
-        newest, limit = session.execute(
-            text("SELECT (SELECT max(change_seq) FROM sync_row), pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-        ).one()
-        return newest or 0, limit
-    return session.scalar(text("SELECT max(change_seq) FROM sync_row")) or 0, EVERYTHING
+@dataclass(frozen=True)
+class FeedState:
+    epoch: str  # see Cursor
+    newest: int  # the highest sequence number handed out
+    watermark: int  # every transaction below this id has finished
+
+
+def feed_state(session: Session) -> FeedState:
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    limit = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint" if postgresql else str(EVERYTHING)
+    server_id, newest, watermark_xid = session.execute(
+        text(
+            "SELECT (SELECT value FROM server_setting WHERE key = 'server_id'), "
+            f"(SELECT max(change_seq) FROM sync_row), {limit}"
+        )
+    ).one()
+    return FeedState(epoch_of(server_id), newest or 0, watermark_xid)
 
 
 @dataclass
@@ -196,8 +216,14 @@ def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows:
     Each scope is read through its own index and the three are merged, so a station's first sync does not walk
     every other station's rows.
     """
-    newest, limit = newest_and_watermark(session)
-    if cursor.seq > newest:
+    state = feed_state(session)
+    if cursor.epoch and cursor.epoch != state.epoch:
+        raise conflict(
+            "cursor_reset",
+            "This server was restored from a backup or replaced since the cursor was handed out. "
+            "Keep your unsent changes, start reading again without a cursor, then push.",
+        )
+    if cursor.seq > state.newest:
         raise conflict(
             "cursor_ahead",
             "The cursor is ahead of this server's data: the server was restored from a backup or replaced. "
@@ -206,7 +232,7 @@ def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows:
     parameters = {
         "xid": cursor.xid,
         "seq": cursor.seq,
-        "watermark": limit,
+        "watermark": state.watermark,
         "station": station_id,
         "rows": max_rows + 1,
     }
@@ -214,14 +240,14 @@ def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows:
 
     changes: list[Change] = []
     used = 0
-    last = cursor
+    last = Cursor(state.epoch, cursor.xid, cursor.seq)
     for row in rows[:max_rows]:
         size = len(json.dumps(row.fields, ensure_ascii=False).encode()) + CHANGE_OVERHEAD_BYTES
         if changes and used + size > max_bytes:
             break
         used += size
         changes.append(_change(row))
-        last = Cursor(row.change_xid, row.change_seq)
+        last = Cursor(state.epoch, row.change_xid, row.change_seq)
     return PullResponse(changes=changes, cursor=str(last), has_more=len(changes) < len(rows))
 
 

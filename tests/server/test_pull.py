@@ -10,7 +10,7 @@ from heze_station.server.feed import write_rows
 from heze_station.server.ingest import server_row
 from heze_station.server.models import SyncRow
 
-from .conftest import Server
+from .conftest import Server, run_server_command
 
 
 def test_pages_are_capped_by_count_and_bytes_and_the_cursor_resumes_exactly(server: Server) -> None:
@@ -95,10 +95,32 @@ def test_importing_reference_data_again_updates_rows_instead_of_duplicating_them
 def test_a_cursor_the_server_never_gave_out_is_refused(server: Server) -> None:
     device = server.device(server.create_station("城区驿站"))
     device.push_ok(device.transaction(device.op("person", new_id(), {"name": "张三"})))
+    epoch, xid, _seq = device.pull()["cursor"].split(".")
     garbage = device.http.get("/v1/sync/changes", params={"cursor": "abc"})
-    ahead = device.http.get("/v1/sync/changes", params={"cursor": "0.999999"})
+    overflowing = device.http.get("/v1/sync/changes", params={"cursor": f"{epoch}.{'9' * 19}.1"})
+    ahead = device.http.get("/v1/sync/changes", params={"cursor": f"{epoch}.{xid}.999999"})
     assert (garbage.status_code, garbage.json()["error"]["code"]) == (422, "invalid_cursor")
+    assert (overflowing.status_code, overflowing.json()["error"]["code"]) == (422, "invalid_cursor")
     assert (ahead.status_code, ahead.json()["error"]["code"]) == (409, "cursor_ahead")
+
+
+def test_after_a_restore_is_declared_old_cursors_and_the_server_id_say_so(server: Server) -> None:
+    """F9: the administrator runs `heze-station-server restored` after restoring a backup; every device learns
+    at its next sync that it must read from the start (keeping its unsent operations)."""
+    device = server.device(server.create_station("城区驿站"))
+    device.push_ok(device.transaction(device.op("person", new_id(), {"name": "张三"})))
+    _, cursor = device.pull_all()
+    hello = {"protocol_version": 1, "schema_version": "0002", "app_version": "0.1.0",
+             "device_time": "2026-11-27T08:00:00+00:00", "hlc": "001795800000000-00000-ab"}  # fmt: skip
+    before = device.http.post("/v1/sync/handshake", json=hello).json()["server_id"]
+
+    code, _out, err = run_server_command(server.settings, "restored")
+
+    assert code == 0, err
+    assert device.http.post("/v1/sync/handshake", json=hello).json()["server_id"] != before
+    stale = device.http.get("/v1/sync/changes", params={"cursor": cursor})
+    assert (stale.status_code, stale.json()["error"]["code"]) == (409, "cursor_reset")
+    assert len(device.pull_all()[0]) == 1
 
 
 def test_a_row_committed_late_by_a_slow_transaction_still_reaches_the_reader(server: Server, backend: str) -> None:
