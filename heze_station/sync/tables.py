@@ -209,10 +209,6 @@ SYNCED_TABLES: dict[str, TableRule] = {
     )
 }
 
-# Which tables' rows the city may own (station_id NULL, visible to every station): employers and projects known to
-# the city are reference data, but stations add their own rows to the same tables.
-CITY_WRITABLE_TABLES = frozenset({"employer", "project", "calendar_day", "document_template", "wage_clue"})
-
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 MAX_TEXT_CHARS = 65_536
 
