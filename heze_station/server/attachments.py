@@ -19,7 +19,10 @@ from sqlalchemy.orm import Session
 from ..sync.schemas import AttachmentStart, AttachmentStatus
 from .config import Settings
 from .errors import ApiError, bad_request, conflict, not_found
-from .models import Attachment, AttachmentChunk, AttachmentUpload
+from .models import Attachment, AttachmentChunk, AttachmentUpload, RowGrant, SyncRow
+
+# Tables whose rows name a file by its SHA-256.
+FILE_TABLES = ("attachment", "issued_document")
 
 
 def _status(upload: AttachmentUpload) -> AttachmentStatus:
@@ -150,13 +153,32 @@ def _finish(session: Session, upload: AttachmentUpload) -> bool:
     return True
 
 
+def _named_by_assigned_case(session: Session, station_id: uuid.UUID, sha256: str) -> bool:
+    """Whether a row of a case assigned to the station (an attachment, an issued document) names this file."""
+    found = session.scalar(
+        select(SyncRow.row_id)
+        .join(RowGrant, RowGrant.row_id == SyncRow.row_id)
+        .where(
+            RowGrant.station_id == station_id,
+            SyncRow.table_name.in_(FILE_TABLES),
+            SyncRow.fields["sha256"].as_string() == sha256,
+        )
+        .limit(1)
+    )
+    return found is not None
+
+
 def read(session: Session, station_id: uuid.UUID, sha256: str, start: int, end: int | None) -> tuple[bytes, int]:
-    """Bytes ``start`` to ``end`` (inclusive; None: to the end) of an attachment, and its size."""
-    upload = _upload(session, station_id, sha256)
-    assert upload is not None
-    if not upload.complete:
-        raise conflict("attachment_incomplete", "This attachment has not been uploaded completely yet.")
+    """Bytes ``start`` to ``end`` (inclusive; None: to the end) of an attachment, and its size.
+
+    Readable by a station that uploaded it completely, and by stations a case naming it was assigned to."""
     stored = session.get(Attachment, sha256)
+    upload = _upload(session, station_id, sha256, required=False)
+    own_copy = upload is not None and upload.complete
+    if not own_copy and not (stored is not None and _named_by_assigned_case(session, station_id, sha256)):
+        if upload is None:
+            raise not_found("unknown_attachment", "This station has not announced an attachment with this SHA-256.")
+        raise conflict("attachment_incomplete", "This attachment has not been uploaded completely yet.")
     assert stored is not None
     last = stored.size - 1 if end is None else min(end, stored.size - 1)
     if start > last and stored.size:

@@ -1,6 +1,7 @@
 """A case the city assigns to another station (escalation): both stations see and work on the whole case, and
 nothing else of the owner's becomes visible."""
 
+import hashlib
 import uuid
 
 import pytest
@@ -76,3 +77,19 @@ def test_an_administrator_assigns_a_case_from_the_command_line(server: Server) -
     assert code == 0, err
     assert "县级驿站" in out
     assert str(case_id) in assignee.latest()
+
+
+def test_the_assignee_downloads_the_scans_of_an_assigned_case(server: Server) -> None:
+    county, (owner, assignee, outsider), (case_id, *_) = township_case(server)
+    scan = b"scan of the wage list" * 100
+    sha256 = hashlib.sha256(scan).hexdigest()
+    owner.push_ok(owner.transaction(owner.op("attachment", new_id(), {"case_id": str(case_id), "sha256": sha256})))
+    owner.http.post("/v1/attachments", json={"sha256": sha256, "size": len(scan), "media_type": "image/jpeg"})
+    owner.http.put(f"/v1/attachments/{sha256}/content", params={"offset": 0}, content=scan)
+    assert assignee.http.get(f"/v1/attachments/{sha256}/content").status_code == 404
+
+    with server.database.transaction() as session:
+        assign_case(session, case_id, county)
+
+    assert assignee.http.get(f"/v1/attachments/{sha256}/content").content == scan
+    assert outsider.http.get(f"/v1/attachments/{sha256}/content").status_code == 404

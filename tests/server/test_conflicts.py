@@ -172,3 +172,16 @@ def test_a_conflict_of_another_station_cannot_be_resolved(server: Server) -> Non
 
     assert answer["results"][0]["error"]["code"] == "unknown_conflict"
     assert b.latest()[conflict_id]["fields"]["status"] == "open"
+
+
+def test_a_delete_travels_as_a_tombstone_and_the_row_stays_known(server: Server) -> None:
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1"})
+    _, cursor = b.pull_all()
+
+    answer = a.push_ok(a.transaction(a.op("case_file", case_id, kind="delete", base_version=1)))
+
+    assert answer["results"][0]["ops"][0] == {**answer["results"][0]["ops"][0], "status": "applied", "version": 2}
+    [tombstone] = b.pull_all(cursor)[0]
+    assert (tombstone["row_id"], tombstone["deleted"], tombstone["version"]) == (str(case_id), True, 2)
+    assert tombstone["fields"]["number"] == "C-1"  # the last state stays readable, for the record
