@@ -215,7 +215,14 @@ class _Batch:
         )
         self.rows = {
             row.row_id: _RowState(
-                row.table_name, row.station_id, row.fields, row.field_versions, row.version, row.deleted, True
+                row.table_name,
+                row.station_id,
+                row.fields,
+                row.field_versions,
+                row.version,
+                row.deleted,
+                True,
+                hlc=row.hlc,
             )
             for row in loaded
         }
@@ -273,8 +280,9 @@ class _Batch:
         merge = _merge(op, state)
         before = dict(state.fields)
         changed = self._take(state, merge, op)
-        conflicts = [self._conflict(op.table, op.row_id, item, op.base_version, state.version, op) for item in
-                     merge.conflicts]  # fmt: skip
+        conflicts = [
+            self._conflict(op.table, op.row_id, item, op.base_version, state.version, op) for item in merge.conflicts
+        ]
         if changed:
             conflicts.extend(self._claim_unique_values(op, state, before))
         self._resolve(op)
