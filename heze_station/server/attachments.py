@@ -13,7 +13,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from ..sync.schemas import AttachmentStart, AttachmentStatus
@@ -21,8 +21,9 @@ from .config import Settings
 from .errors import ApiError, bad_request, conflict, not_found
 from .models import Attachment, AttachmentChunk, AttachmentUpload, RowGrant, SyncRow
 
-# Tables whose rows name a file by its SHA-256.
+# Tables whose rows name a file by its SHA-256, and the fields that hold it.
 FILE_TABLES = ("attachment", "issued_document")
+FILE_HASH_FIELDS = ("sha256", "pdf_sha256")
 
 
 def _status(upload: AttachmentUpload) -> AttachmentStatus:
@@ -161,7 +162,7 @@ def _named_by_assigned_case(session: Session, station_id: uuid.UUID, sha256: str
         .where(
             RowGrant.station_id == station_id,
             SyncRow.table_name.in_(FILE_TABLES),
-            SyncRow.fields["sha256"].as_string() == sha256,
+            or_(*(SyncRow.fields[name].as_string() == sha256 for name in FILE_HASH_FIELDS)),
         )
         .limit(1)
     )

@@ -38,7 +38,7 @@ from ..sync.schemas import (
     PushResponse,
     TransactionResult,
 )
-from ..sync.tables import SYNCED_TABLES, TableKind, field_problem
+from ..sync.tables import SYNCED_TABLES, TableKind, TableRule, field_problem
 from .assignment import share_new_case_rows
 from .errors import bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
@@ -423,9 +423,14 @@ def _check_allowed(op: Operation, state: _RowState, context: PushContext, grante
     changes_it = op.kind != "upsert" or any(state.fields.get(name) != value for name, value in op.fields.items())
     if rule.kind is TableKind.APPEND_ONLY and changes_it:
         raise Rejected("append_only", f"Rows of {op.table!r} are written once and never changed or deleted.")
-    frozen = rule.frozen_once_set
-    if frozen and state.fields.get(frozen) is not None and changes_it:
+    if rule.is_frozen(state.fields) and changes_it and not _only_allowed_changes(rule, op, state):
         raise Rejected("row_frozen", f"{op.table} {op.row_id} is in effect and can no longer change; amend it instead.")
+
+
+def _only_allowed_changes(rule: TableRule, op: Operation, state: _RowState) -> bool:
+    return op.kind == "upsert" and all(
+        rule.frozen_change_allowed(name, value) for name, value in op.fields.items() if state.fields.get(name) != value
+    )
 
 
 def _merge(op: Operation, state: _RowState) -> Merge:

@@ -1,5 +1,6 @@
 """What the city bureau reads: stations and their sync state, case counts, conflicts; document verification."""
 
+import re
 import uuid
 from datetime import datetime
 
@@ -7,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..sync.schemas import CaseCount, ConflictView, StationSummary, Verification
+from .errors import bad_request
 from .ingest import CONFLICT_TABLE
 from .models import Device, Station, SyncRow
 
@@ -90,8 +92,24 @@ def case_counts(session: Session) -> list[CaseCount]:
     ]
 
 
+QR_PAYLOAD = re.compile(r"^HZDOC1:([0-9A-F-]{36}):([0-9A-F]{64})$", re.IGNORECASE)
+
+
+def parse_qr_payload(payload: str) -> tuple[uuid.UUID, str]:
+    """The document id and content digest in a printed page's QR code (``HZDOC1:<id>:<digest>``)."""
+    match = QR_PAYLOAD.match(payload.strip())
+    if match is None:
+        raise bad_request("invalid_qr_payload", "This is not the QR code of a document issued by a station.")
+    try:
+        return uuid.UUID(match[1]), match[2].lower()
+    except ValueError as error:
+        raise bad_request("invalid_qr_payload", "The QR code's document id is damaged.") from error
+
+
 def verify_document(session: Session, document_id: uuid.UUID, sha256: str) -> Verification:
-    """Whether a printed document's QR payload (id + SHA-256) names a document a station issued, unchanged."""
+    """Whether a document id and SHA-256 (the QR code's content digest, or a PDF file's hash) name a document a
+    station issued, unchanged."""
+    sha256 = sha256.lower()
     found = session.execute(
         select(SyncRow, Station.name)
         .outerjoin(Station, Station.id == SyncRow.station_id)
@@ -104,11 +122,17 @@ def verify_document(session: Session, document_id: uuid.UUID, sha256: str) -> Ve
     if found is None:
         return Verification(document_id=document_id, known=False, unchanged=False)
     row, station_name = found
+    recorded = {
+        "content": row.fields.get("content_sha256"),
+        "pdf": row.fields.get("pdf_sha256") or row.fields.get("sha256"),
+    }
+    matches = next((name for name, digest in recorded.items() if digest == sha256), None)
     issued_at = row.fields.get("issued_at")
     return Verification(
         document_id=document_id,
         known=True,
-        unchanged=row.fields.get("sha256") == sha256,
+        unchanged=matches is not None,
+        matches=matches,
         kind=row.fields.get("kind"),
         station_id=row.station_id,
         station_name=station_name,

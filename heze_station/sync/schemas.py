@@ -261,7 +261,10 @@ class CaseCount(WireModel):
 class Verification(WireModel):
     document_id: Id
     known: bool
-    unchanged: bool = Field(description="the presented SHA-256 equals the one recorded when the document was issued")
+    unchanged: bool = Field(description="the presented SHA-256 equals one recorded when the document was issued")
+    matches: Literal["content", "pdf"] | None = Field(
+        None, description="which record it equals: the content digest (QR code, paper) or the signed PDF's bytes"
+    )
     kind: str | None = None
     station_id: Id | None = None
     station_name: str | None = None

@@ -95,16 +95,38 @@ class TableRule:
     fields: Mapping[str, FieldType] = field(default_factory=dict)
     # Values that should be unique among one station's live rows; a clash is stored as a conflict, not refused (F6).
     unique: tuple[str, ...] = ()
-    # A row whose field here is set (not None) may no longer change: a signed agreement is final (R7).
-    frozen_once_set: str | None = None
+    # A row is frozen once ``frozen.field`` has left ``frozen.open_values``: an agreement in effect is final (R7).
+    frozen: "Freeze | None" = None
 
     def field_type(self, name: str) -> FieldType | None:
         return self.fields.get(name) or _COMMON.get(name)
+
+    def is_frozen(self, fields: Mapping[str, Any]) -> bool:
+        return self.frozen is not None and fields.get(self.frozen.field) not in self.frozen.open_values
+
+    def frozen_change_allowed(self, name: str, value: Any) -> bool:
+        """Whether a frozen row may still take ``name = value`` (an agreement may still be marked superseded)."""
+        assert self.frozen is not None
+        allowed = self.frozen.still_allowed.get(name, ())
+        return allowed is None or value in allowed
+
+
+@dataclass(frozen=True)
+class Freeze:
+    field: str
+    open_values: frozenset[Any]
+    # Changes a frozen row still takes: field -> the values it may take (None: any value).
+    still_allowed: Mapping[str, frozenset[Any] | None] = field(default_factory=dict)
+
+
+# The station's trigger agreement_in_effect_frozen (storage migration 0003), as the server applies it.
+AGREEMENT_FREEZE = Freeze("state", frozenset({"draft"}), {"state": frozenset({"superseded"}), "updated_at": None})
 
 
 SYNCED_TABLES: dict[str, TableRule] = {
     rule.name: rule
     for rule in (
+        TableRule("station", TableKind.MUTABLE, {"name": S, "case_word": S, "address": S}),
         TableRule("staff_user", TableKind.MUTABLE, {"station_id": U, "name": S, "login": S, "role": S}),
         TableRule(
             "person",
@@ -156,6 +178,9 @@ SYNCED_TABLES: dict[str, TableRule] = {
                 "claimed_total_fen": N,
                 "claimant_summary": S,
                 "respondent_summary": S,
+                "mediation_extended_to": D,
+                "notice_served_on": D,
+                "limitation_restarts_on": D,
             },
             unique=("number",),
         ),
@@ -169,19 +194,106 @@ SYNCED_TABLES: dict[str, TableRule] = {
         TableRule(
             "timeline_event", TableKind.APPEND_ONLY, {"case_id": U, "at": DT, "actor_id": U, "kind": S, "detail": S}
         ),
-        TableRule("mediation_session", TableKind.MUTABLE, {"case_id": U}),
-        TableRule("session_minutes", TableKind.APPEND_ONLY, {"case_id": U}),
-        TableRule("agreement", TableKind.MUTABLE, {"case_id": U, "effective_at": DT}, frozen_once_set="effective_at"),
-        TableRule("payment", TableKind.APPEND_ONLY, {"case_id": U, "amount_fen": N, "paid_on": D}),
+        TableRule(
+            "mediation_session",
+            TableKind.MUTABLE,
+            {
+                "case_id": U,
+                "held_at": DT,
+                "place_kind": S,
+                "place": S,
+                "mediators": S,
+                "recorder": S,
+                "worker_side": S,
+                "employer_side": S,
+                "identity_checked": B,
+                "rights_notified": B,
+                "recusal_note": S,
+                "recorded_by_id": U,
+                "signed_at": DT,
+            },
+        ),
+        TableRule(
+            "minute_entry",
+            TableKind.APPEND_ONLY,
+            {"session_id": U, "position": N, "kind": S, "speaker": S, "text": S, "corrects_id": U, "at": DT},
+        ),
         TableRule(
             "attachment",
             TableKind.APPEND_ONLY,
-            {"case_id": U, "sha256": S, "size": N, "media_type": S, "file_name": S},
+            {
+                "case_id": U,
+                "owner_id": U,
+                "kind": S,
+                "filename": S,
+                "media_type": S,
+                "sha256": S,
+                "size": N,
+                "added_by_id": U,
+            },
+        ),
+        TableRule(
+            "agreement",
+            TableKind.MUTABLE,
+            {
+                "case_id": U,
+                "supersedes_id": U,
+                "state": S,
+                "agreed_on": D,
+                "payer_id": U,
+                "payer_role": S,
+                "payment_method": S,
+                "total_fen": N,
+                "waived_claims": S,
+                "default_clause": S,
+                "other_terms": S,
+                "originals": N,
+                "drafted_by_id": U,
+                "seal_applied_at": DT,
+                "effective_at": DT,
+            },
+            frozen=AGREEMENT_FREEZE,
+        ),
+        TableRule(
+            "agreement_share",
+            TableKind.MUTABLE,
+            {"agreement_id": U, "person_id": U, "position": N, "amount_fen": N, "bank": S, "account_number": S},
+        ),
+        TableRule(
+            "agreement_instalment",
+            TableKind.MUTABLE,
+            {"agreement_id": U, "position": N, "due_on": D, "amount_fen": N},
+        ),
+        TableRule(
+            "agreement_signature",
+            TableKind.MUTABLE,
+            {"agreement_id": U, "role": S, "name": S, "person_id": U, "signed_at": DT, "image_id": U},
+        ),
+        TableRule(
+            "payment",
+            TableKind.APPEND_ONLY,
+            {"agreement_id": U, "paid_on": D, "amount_fen": N, "method": S, "reference": S, "recorded_by_id": U},
+        ),
+        TableRule(
+            "arbitral_review",
+            TableKind.MUTABLE,
+            {"agreement_id": U, "case_id": U, "applied_on": D, "returned_on": D},
         ),
         TableRule(
             "issued_document",
             TableKind.APPEND_ONLY,
-            {"case_id": U, "kind": S, "sha256": S, "issued_by": U, "issued_at": DT},
+            {
+                "case_id": U,
+                "kind": S,
+                "pdf_sha256": S,
+                "content_sha256": S,
+                "verification_code": S,
+                "issued_at": DT,
+                "issued_by_id": U,
+                "originals": N,
+                "sha256": S,
+                "issued_by": U,
+            },
         ),
         # Reference data, written by the city server (see heze_station.server.reference).
         TableRule("calendar_day", TableKind.REFERENCE, {"day": D, "kind": S, "source": S}),

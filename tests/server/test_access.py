@@ -89,10 +89,11 @@ def requests(world: World, client) -> dict[tuple[str, str], tuple[str, str, dict
         ("GET", "/v1/supervision/stations"): ("GET", "/v1/supervision/stations", {}),
         ("GET", "/v1/supervision/case-counts"): ("GET", "/v1/supervision/case-counts", {}),
         ("GET", "/v1/verify/{document_id}/{sha256}"): ("GET", f"/v1/verify/{world.document_id}/{'a' * 64}", {}),
+        ("GET", "/v1/verify"): ("GET", "/v1/verify", {"params": {"payload": f"HZDOC1:{world.document_id}:{'A' * 64}"}}),
     }  # fmt: skip
 
 
-PUBLIC = {("GET", "/health"), ("GET", "/v1/verify/{document_id}/{sha256}")}
+PUBLIC = {("GET", "/health"), ("GET", "/v1/verify/{document_id}/{sha256}"), ("GET", "/v1/verify")}
 CREDENTIALS = {("POST", "/v1/enrol"), ("POST", "/v1/auth/token")}  # authenticated by what they carry
 SUPERVISION = {("GET", "/v1/supervision/stations"), ("GET", "/v1/supervision/case-counts")}
 

@@ -83,7 +83,9 @@ def test_the_assignee_downloads_the_scans_of_an_assigned_case(server: Server) ->
     county, (owner, assignee, outsider), (case_id, *_) = township_case(server)
     scan = b"scan of the wage list" * 100
     sha256 = hashlib.sha256(scan).hexdigest()
-    owner.push_ok(owner.transaction(owner.op("attachment", new_id(), {"case_id": str(case_id), "sha256": sha256})))
+    owner.push_ok(
+        owner.transaction(owner.op("issued_document", new_id(), {"case_id": str(case_id), "pdf_sha256": sha256}))
+    )
     owner.http.post("/v1/attachments", json={"sha256": sha256, "size": len(scan), "media_type": "image/jpeg"})
     owner.http.put(f"/v1/attachments/{sha256}/content", params={"offset": 0}, content=scan)
     assert assignee.http.get(f"/v1/attachments/{sha256}/content").status_code == 404

@@ -139,12 +139,16 @@ def test_append_only_rows_never_change_and_a_signed_agreement_is_final(server: S
     a.push_ok(
         a.transaction(
             a.op("timeline_event", event, {"kind": "registered"}),
-            a.op("agreement", agreement, {"effective_at": "2026-11-27T08:00:00+00:00", "terms": "分三期"}),
+            a.op(
+                "agreement",
+                agreement,
+                {"state": "in_effect", "effective_at": "2026-11-27T08:00:00+00:00", "other_terms": "分三期"},
+            ),
         )
     )
 
     edit_event = b.push_ok(b.transaction(b.op("timeline_event", event, {"kind": "changed"}, base_version=1)))
-    edit_agreement = b.push_ok(b.transaction(b.op("agreement", agreement, {"terms": "一次付清"}, base_version=1)))
+    edit_agreement = b.push_ok(b.transaction(b.op("agreement", agreement, {"other_terms": "一次付清"}, 1)))
     repeat = b.push_ok(b.transaction(b.op("timeline_event", event, {"kind": "registered"}, base_version=1)))
 
     assert edit_event["results"][0]["error"]["code"] == "append_only"
@@ -152,7 +156,12 @@ def test_append_only_rows_never_change_and_a_signed_agreement_is_final(server: S
     assert repeat["results"][0]["ops"][0]["status"] == "unchanged"
     seen = a.latest()
     assert seen[str(event)]["fields"]["kind"] == "registered"
-    assert seen[str(agreement)]["fields"]["terms"] == "分三期"
+    assert seen[str(agreement)]["fields"]["other_terms"] == "分三期"
+    # The one change an agreement in effect still takes: being superseded by its amendment.
+    superseded = b.push_ok(b.transaction(b.op("agreement", agreement, {"state": "superseded"}, base_version=1)))
+    assert superseded["results"][0]["ops"][0]["status"] == "applied"
+    back_to_draft = b.push_ok(b.transaction(b.op("agreement", agreement, {"state": "draft"}, base_version=2)))
+    assert back_to_draft["results"][0]["error"]["code"] == "row_frozen"
 
 
 def test_a_conflict_of_another_station_cannot_be_resolved(server: Server) -> None:

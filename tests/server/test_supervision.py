@@ -41,23 +41,30 @@ def test_the_bureau_sees_every_station_with_its_sync_state_and_case_counts(serve
 def test_a_printed_documents_qr_code_is_verified_without_credentials(server: Server) -> None:
     device = server.device(server.create_station("城区驿站"))
     pdf = b"%PDF-1.7 agreement"
-    sha256 = hashlib.sha256(pdf).hexdigest()
+    pdf_sha256, content_sha256 = hashlib.sha256(pdf).hexdigest(), hashlib.sha256(b"content").hexdigest()
     document = new_id()
     device.push_ok(
         device.transaction(
-            device.op("issued_document", document, {"kind": "agreement", "sha256": sha256,
+            device.op("issued_document", document, {"kind": "agreement", "pdf_sha256": pdf_sha256,
+                                                     "content_sha256": content_sha256,
                                                      "issued_at": "2026-11-27T08:00:00+00:00"})
         )
     )  # fmt: skip
+    scanned = f"HZDOC1:{document}:{content_sha256}".upper()  # as the station prints it (documents.integrity)
 
-    genuine = httpx.get(f"{server.url}/v1/verify/{document}/{sha256}").json()
+    by_qr = httpx.get(f"{server.url}/v1/verify", params={"payload": scanned}).json()
+    by_file = httpx.get(f"{server.url}/v1/verify/{document}/{pdf_sha256}").json()
     altered = httpx.get(f"{server.url}/v1/verify/{document}/{hashlib.sha256(pdf + b' ').hexdigest()}").json()
-    unknown = httpx.get(f"{server.url}/v1/verify/{new_id()}/{sha256}").json()
+    unknown = httpx.get(f"{server.url}/v1/verify/{new_id()}/{pdf_sha256}").json()
+    not_ours = httpx.get(f"{server.url}/v1/verify", params={"payload": "https://example.com/x"})
     malformed = httpx.get(f"{server.url}/v1/verify/{document}/not-a-hash")
 
-    assert (genuine["known"], genuine["unchanged"], genuine["station_name"]) == (True, True, "城区驿站")
-    assert genuine["kind"] == "agreement"
-    assert genuine["issued_at"].startswith("2026-11-27T08:00:00")
-    assert (altered["known"], altered["unchanged"]) == (True, False)
+    assert (by_qr["known"], by_qr["unchanged"], by_qr["matches"], by_qr["station_name"]) == (
+        True, True, "content", "城区驿站")  # fmt: skip
+    assert by_qr["kind"] == "agreement"
+    assert by_qr["issued_at"].startswith("2026-11-27T08:00:00")
+    assert (by_file["unchanged"], by_file["matches"]) == (True, "pdf")
+    assert (altered["known"], altered["unchanged"], altered["matches"]) == (True, False, None)
     assert (unknown["known"], unknown["unchanged"], unknown["station_name"]) == (False, False, None)
+    assert (not_ours.status_code, not_ours.json()["error"]["code"]) == (422, "invalid_qr_payload")
     assert malformed.status_code == 422
