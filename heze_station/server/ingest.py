@@ -208,12 +208,30 @@ class _Batch:
         self.session = session
         self.context = context
         ops = [op for tx in transactions for op in tx.ops]
-        wanted = sorted({op.row_id for op in ops} | {conflict_id for op in ops for conflict_id in op.resolves})
-        # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
-        loaded = session.scalars(
-            select(SyncRow).where(SyncRow.row_id.in_(wanted)).order_by(SyncRow.row_id).with_for_update()
+        wanted = sorted(
+            {op.row_id for op in ops}
+            | {conflict_id for op in ops for conflict_id in op.resolves}
+            | {parent for op in ops if (parent := _parent_id(op.table, op.fields)) is not None}
         )
-        self.rows = {
+        self.rows = self._load(wanted)
+        # The agreements of shares, instalments and signatures being changed, to check whether they are frozen.
+        parents = {_parent_id(state.table, state.fields) for state in self.rows.values()} - {None} - set(self.rows)
+        self.rows.update(self._load(sorted(parents)))
+        self.granted = set(
+            session.scalars(
+                select(RowGrant.row_id).where(RowGrant.row_id.in_(wanted), RowGrant.station_id == context.station_id)
+            )
+        )
+        self.new_conflicts: list[RowWrite] = []
+        self.holders = self._load_unique_holders(ops)
+        self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
+
+    def _load(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, _RowState]:
+        # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
+        loaded = self.session.scalars(
+            select(SyncRow).where(SyncRow.row_id.in_(row_ids)).order_by(SyncRow.row_id).with_for_update()
+        )
+        return {
             row.row_id: _RowState(
                 row.table_name,
                 row.station_id,
@@ -226,14 +244,6 @@ class _Batch:
             )
             for row in loaded
         }
-        self.granted = set(
-            session.scalars(
-                select(RowGrant.row_id).where(RowGrant.row_id.in_(wanted), RowGrant.station_id == context.station_id)
-            )
-        )
-        self.new_conflicts: list[RowWrite] = []
-        self.holders = self._load_unique_holders(ops)
-        self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
 
     def _load_unique_holders(self, ops: list[Operation]) -> dict[UniqueKey, set[uuid.UUID]]:
         keys = {
@@ -277,6 +287,7 @@ class _Batch:
     def _apply_op(self, op: Operation) -> OpResult:
         state = self.rows.setdefault(op.row_id, _RowState(op.table, self.context.station_id, {}, {}, 0, False, False))
         _check_allowed(op, state, self.context, op.row_id in self.granted)
+        self._check_parent(op, state)
         merge = _merge(op, state)
         before = dict(state.fields)
         changed = self._take(state, merge, op)
@@ -288,6 +299,14 @@ class _Batch:
         self._resolve(op)
         status = "conflict" if conflicts else "applied" if changed else "unchanged"
         return OpResult(op_id=op.op_id, seq=op.seq, status=status, version=state.version, conflict_ids=conflicts)
+
+    def _check_parent(self, op: Operation, state: _RowState) -> None:
+        """A row frozen with its parent (an agreement's share, instalment, signature) follows the parent's state,
+        as the station's own triggers do: no insert, change or delete once the agreement is in effect."""
+        parent_id = _parent_id(op.table, op.fields) or _parent_id(op.table, state.fields)
+        parent = self.rows.get(parent_id) if parent_id else None
+        if parent is not None and SYNCED_TABLES[parent.table].is_frozen(parent.fields):
+            raise Rejected("row_frozen", f"{op.table} {op.row_id} belongs to an agreement in effect; amend it instead.")
 
     def _take(self, state: _RowState, merge: Merge, op: Operation) -> bool:
         """Apply a merge to the in-memory row; True when the row changed (and so gets a new version)."""
@@ -425,6 +444,12 @@ def _check_allowed(op: Operation, state: _RowState, context: PushContext, grante
         raise Rejected("append_only", f"Rows of {op.table!r} are written once and never changed or deleted.")
     if rule.is_frozen(state.fields) and changes_it and not _only_allowed_changes(rule, op, state):
         raise Rejected("row_frozen", f"{op.table} {op.row_id} is in effect and can no longer change; amend it instead.")
+
+
+def _parent_id(table: str, fields: dict[str, Any]) -> uuid.UUID | None:
+    name = SYNCED_TABLES[table].frozen_with
+    value = fields.get(name) if name else None
+    return uuid.UUID(value) if isinstance(value, str) else None
 
 
 def _only_allowed_changes(rule: TableRule, op: Operation, state: _RowState) -> bool:

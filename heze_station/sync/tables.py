@@ -97,6 +97,8 @@ class TableRule:
     unique: tuple[str, ...] = ()
     # A row is frozen once ``frozen.field`` has left ``frozen.open_values``: an agreement in effect is final (R7).
     frozen: "Freeze | None" = None
+    # A row frozen together with the row this field names (an agreement's shares, instalments and signatures).
+    frozen_with: str | None = None
 
     def field_type(self, name: str) -> FieldType | None:
         return self.fields.get(name) or _COMMON.get(name)
@@ -258,16 +260,19 @@ SYNCED_TABLES: dict[str, TableRule] = {
             "agreement_share",
             TableKind.MUTABLE,
             {"agreement_id": U, "person_id": U, "position": N, "amount_fen": N, "bank": S, "account_number": S},
+            frozen_with="agreement_id",
         ),
         TableRule(
             "agreement_instalment",
             TableKind.MUTABLE,
             {"agreement_id": U, "position": N, "due_on": D, "amount_fen": N},
+            frozen_with="agreement_id",
         ),
         TableRule(
             "agreement_signature",
             TableKind.MUTABLE,
             {"agreement_id": U, "role": S, "name": S, "person_id": U, "signed_at": DT, "image_id": U},
+            frozen_with="agreement_id",
         ),
         TableRule(
             "payment",

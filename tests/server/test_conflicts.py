@@ -194,3 +194,28 @@ def test_a_delete_travels_as_a_tombstone_and_the_row_stays_known(server: Server)
     [tombstone] = b.pull_all(cursor)[0]
     assert (tombstone["row_id"], tombstone["deleted"], tombstone["version"]) == (str(case_id), True, 2)
     assert tombstone["fields"]["number"] == "C-1"  # the last state stays readable, for the record
+
+
+def test_an_agreements_shares_instalments_and_signatures_freeze_with_it(server: Server) -> None:
+    a, b = two_laptops(server)
+    agreement, share, instalment = new_id(), new_id(), new_id()
+    a.push_ok(
+        a.transaction(
+            a.op("agreement", agreement, {"state": "draft", "total_fen": 380000}),
+            a.op("agreement_share", share, {"agreement_id": str(agreement), "amount_fen": 380000}),
+            a.op("agreement_instalment", instalment, {"agreement_id": str(agreement), "amount_fen": 380000}),
+            a.op("agreement", agreement, {"state": "in_effect"}, base_version=1),
+        )
+    )
+
+    late_share = b.push_ok(b.transaction(b.op("agreement_share", share, {"amount_fen": 1}, base_version=1)))
+    new_instalment = b.push_ok(
+        b.transaction(b.op("agreement_instalment", new_id(), {"agreement_id": str(agreement), "amount_fen": 1}))
+    )
+    signature = b.push_ok(
+        b.transaction(b.op("agreement_signature", new_id(), {"agreement_id": str(agreement), "role": "worker"}))
+    )
+
+    for answer in (late_share, new_instalment, signature):
+        assert answer["results"][0]["error"]["code"] == "row_frozen"
+    assert a.latest()[str(share)]["fields"]["amount_fen"] == 380000
