@@ -227,6 +227,8 @@ class _Batch:
         self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
 
     def _load(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, _RowState]:
+        if not row_ids:
+            return {}
         # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
         loaded = self.session.scalars(
             select(SyncRow).where(SyncRow.row_id.in_(row_ids)).order_by(SyncRow.row_id).with_for_update()
