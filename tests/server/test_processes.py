@@ -19,10 +19,16 @@ from .client import DeviceClient
 from .conftest import server_command, wait_for
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def free_ports(count: int) -> list[int]:
+    """Ports free right now, all different (the sockets are held open together while they are picked)."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 def answers(url: str) -> bool:
@@ -34,7 +40,7 @@ def answers(url: str) -> bool:
 
 @pytest.fixture
 def two_servers(settings: Settings) -> Iterator[list[str]]:
-    ports = [free_port(), free_port()]
+    ports = free_ports(2)
     processes = [server_command(settings, "serve", "--port", str(port)) for port in ports]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
     try:
