@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test lint bench demo translations lock clean
+.PHONY: run test lint bench demo translations lock clean server openapi
 
 run: $(INSTALLED) $(TRANSLATIONS)
 	@$(BIN)/heze-station $(ARGS)
@@ -23,6 +23,14 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED) $(TRANSLATIONS)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The city sync server on this machine (SQLite in the user data folder unless HEZE_SERVER_DATABASE_URL is set).
+server: $(INSTALLED)
+	$(BIN)/heze-station-server serve $(ARGS)
+
+# The published API description, after changing the server's routes or the sync schemas.
+openapi: $(INSTALLED)
+	$(BIN)/heze-station-server openapi > docs/openapi.json
 
 # The virtual environment, rebuilt whenever the dependencies change. constraints.txt pins every package.
 $(INSTALLED): pyproject.toml constraints.txt scripts/system-packages.sh

@@ -1,0 +1,330 @@
+"""The city server under load, on a throw-away PostgreSQL cluster, through its real HTTP interface.
+
+- ingest: devices push registration-sized transactions concurrently; set against plain INSERTs of the same rows
+  into a bare table in the same cluster (the ratio is what the protocol's bookkeeping costs);
+- no-op sync: many stations each ask for changes with an up-to-date cursor; the latency of that one request;
+- first sync: one station pulls 100,000 rows page by page; set against a plain SELECT of the same rows.
+
+The server runs as its own process (``heze-station-server serve``), as in production; the load comes from this
+process, on the same 2 cores, so the figures are conservative.
+"""
+
+import asyncio
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from sqlalchemy import create_engine, select, text
+
+from heze_station.domain.ids import new_id
+from heze_station.server import auth, migrations
+from heze_station.server.config import Settings
+from heze_station.server.db import Database
+from heze_station.server.feed import write_rows
+from heze_station.server.ingest import server_row
+from heze_station.server.models import Station, SyncRow
+
+from . import pgcluster
+from .cases import Timings
+
+COMMAND = Path(sys.executable).parent / "heze-station-server"
+OPS_PER_TRANSACTION = 5  # a registration: the case, two workers, their two claimant links
+TRANSACTIONS_PER_PUSH = 20
+PUSHING_DEVICES = 4
+PAGE_ROWS = 1000
+TIMEOUT = 120
+INGEST_GOAL = 2000.0  # operations per second on PostgreSQL (shared/design/sync.md)
+NOOP_GOAL_MS = 300.0
+
+
+@dataclass
+class ServerFigures:
+    ingest_ops: int
+    ingest_ops_per_s: float
+    plain_inserts_per_s: float
+    noop_stations: int
+    noop_rate: float  # no-op syncs started per second
+    noop: Timings
+    first_sync_rows: int
+    first_sync_rows_per_s: float
+    plain_select_rows_per_s: float
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def running_server(settings: Settings) -> Iterator[str]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "HEZE_SERVER_DATABASE_URL": settings.sqlalchemy_url,
+        "HEZE_SERVER_DATA_DIR": str(settings.data_dir),
+    }
+    process = subprocess.Popen([str(COMMAND), "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            try:
+                if httpx.get(f"{url}/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"the server did not start: {process.stderr.read()!r}") from None
+            time.sleep(0.05)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=TIMEOUT)
+
+
+@dataclass(frozen=True)
+class Device:
+    station_id: uuid.UUID
+    device_id: uuid.UUID
+    token: str
+
+
+def provision(database: Database, settings: Settings, count: int, prefix: str) -> list[Device]:
+    """``count`` stations with one enrolled device and an access token each, through the server's own code."""
+    devices = []
+    with database.transaction() as session:
+        for n in range(count):
+            station = Station(id=new_id(), name=f"{prefix}{n:04d}")
+            session.add(station)
+            session.flush()
+            code = auth.issue_enrolment_code(session, settings, station.id, auth.STATION_ROLE).code
+            enrolled = auth.enrol(session, code, "bench")
+            assert enrolled is not None
+            session.flush()
+            token = auth.issue_token(session, settings, enrolled.device.id, enrolled.secret)
+            assert token is not None
+            devices.append(Device(station.id, enrolled.device.id, token.token))
+    return devices
+
+
+def registration(device_index: int, n: int, seq: int) -> dict:
+    """One client transaction as the intake service would record it: five operations."""
+    case_id, workers = new_id(), [new_id(), new_id()]
+    hlc = f"{int(time.time() * 1000):015d}-00000-bench{device_index}"
+    ops = [
+        ("case_file", case_id, {"number": f"(2026)菏谐调字第{device_index}{n:06d}号", "status": "registered",
+                                "channel": "visit", "category": "wages", "received_on": "2026-11-27",
+                                "claimed_total_fen": 760000, "worker_count": 2, "facts": "拖欠工资三个月" * 5}),
+    ]  # fmt: skip
+    for k, worker in enumerate(workers):
+        ops.append(("person", worker, {"name": "张三", "id_number": f"3717{device_index:02d}{n:08d}{k:03d}X",
+                                       "phone": "13800000000", "address": "菏泽市牡丹区"}))  # fmt: skip
+    for k, worker in enumerate(workers):
+        ops.append(("case_claimant", new_id(), {"case_id": str(case_id), "person_id": str(worker), "position": k,
+                                                "claimed_fen": 380000, "is_representative": False}))  # fmt: skip
+    return {
+        "tx_id": str(new_id()),
+        "ops": [
+            {"op_id": str(new_id()), "seq": seq + i, "table": table, "row_id": str(row_id), "kind": "upsert",
+             "base_version": 0, "fields": fields, "hlc": hlc}
+            for i, (table, row_id, fields) in enumerate(ops)
+        ],
+    }  # fmt: skip
+
+
+def _seconds_in_threads(target: Callable[..., None], arguments: list[tuple]) -> float:
+    """Wall time of ``target`` run once per argument tuple, all at the same time in threads."""
+    threads = [threading.Thread(target=target, args=args) for args in arguments]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started
+
+
+def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> tuple[int, float, list[list[dict]]]:
+    """Operations per second over every pushing device at once; also returns the pushed transactions."""
+    bodies: list[list[dict]] = []
+    for index in range(len(devices)):
+        seq, transactions = 1, []
+        for n in range(pushes_per_device * TRANSACTIONS_PER_PUSH):
+            transactions.append(registration(index, n, seq))
+            seq += OPS_PER_TRANSACTION
+        bodies.append(transactions)
+    errors: list[str] = []
+
+    def push_all(device: Device, transactions: list[dict]) -> None:
+        with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {device.token}"}, timeout=TIMEOUT) as http:
+            for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH):
+                answer = http.post(
+                    "/v1/sync/push", json={"transactions": transactions[start : start + TRANSACTIONS_PER_PUSH]}
+                )
+                if answer.status_code != 200 or answer.json()["resend_from"] is not None:
+                    errors.append(answer.text[:300])
+
+    elapsed = _seconds_in_threads(push_all, list(zip(devices, bodies, strict=True)))
+    if errors:
+        raise RuntimeError(f"pushes failed: {errors[:3]}")
+    ops = sum(len(tx["ops"]) for body in bodies for tx in body)
+    return ops, ops / elapsed, bodies
+
+
+def measure_plain_inserts(url: str, bodies: list[list[dict]], station_id: uuid.UUID) -> float:
+    """The same rows as plain INSERTs (one transaction per pushed batch), concurrently from as many connections."""
+    engine = create_engine(url, pool_size=len(bodies))
+    with engine.begin() as connection:
+        connection.execute(
+            text("CREATE TABLE plain_row (row_id uuid PRIMARY KEY, table_name text, station_id uuid, fields jsonb)")
+        )
+    statement = text("INSERT INTO plain_row VALUES (:row_id, :table_name, :station_id, CAST(:fields AS jsonb))")
+
+    def insert_all(transactions: list[dict]) -> None:
+        for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH):
+            rows = [
+                {"row_id": op["row_id"], "table_name": op["table"], "station_id": str(station_id),
+                 "fields": json.dumps(op["fields"], ensure_ascii=False)}
+                for tx in transactions[start : start + TRANSACTIONS_PER_PUSH]
+                for op in tx["ops"]
+            ]  # fmt: skip
+            with engine.begin() as connection:
+                connection.execute(statement, rows)
+
+    elapsed = _seconds_in_threads(insert_all, [(body,) for body in bodies])
+    engine.dispose()
+    return sum(len(tx["ops"]) for body in bodies for tx in body) / elapsed
+
+
+async def _noop_syncs(url: str, devices: list[Device], cursors: list[str], rate: float) -> list[float]:
+    """Open loop: station n starts its sync at n / rate seconds, whether or not earlier ones have finished, and its
+    latency counts from that moment (so a server that falls behind shows it, instead of slowing the load)."""
+    limits = httpx.Limits(max_connections=500, max_keepalive_connections=500)
+    latencies: list[float] = []
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=TIMEOUT) as http:
+        loop = asyncio.get_running_loop()
+        start = loop.time()
+
+        async def one(index: int, device: Device, cursor: str) -> None:
+            due = start + index / rate
+            await asyncio.sleep(max(0.0, due - loop.time()))
+            answer = await http.get(
+                "/v1/sync/changes", params={"cursor": cursor}, headers={"Authorization": f"Bearer {device.token}"}
+            )
+            latencies.append((loop.time() - due) * 1000)
+            if answer.status_code != 200 or answer.json()["changes"]:
+                raise RuntimeError(f"a no-op sync was not one: {answer.status_code} {answer.text[:200]}")
+
+        pairs = enumerate(zip(devices, cursors, strict=True))
+        await asyncio.gather(*(one(n, device, cursor) for n, (device, cursor) in pairs))
+    return latencies
+
+
+def measure_noop(url: str, devices: list[Device], rate: float, rounds: int) -> Timings:
+    cursors = []
+    with httpx.Client(base_url=url, timeout=TIMEOUT) as http:
+        for device in devices:  # each station is up to date first (its first sync)
+            cursor = ""
+            while True:
+                page = http.get(
+                    "/v1/sync/changes", params={"cursor": cursor}, headers={"Authorization": f"Bearer {device.token}"}
+                ).json()
+                cursor = page["cursor"]
+                if not page["has_more"]:
+                    break
+            cursors.append(cursor)
+    timings = Timings()
+    for _ in range(rounds):
+        timings.values.extend(asyncio.run(_noop_syncs(url, devices, cursors, rate)))
+    return timings
+
+
+def fill_station(database: Database, station_id: uuid.UUID, rows: int) -> None:
+    """``rows`` case rows in one station's scope, written by the server's own write path (as pushes would)."""
+    batch = 5000
+    for start in range(0, rows, batch):
+        with database.transaction() as session:
+            write_rows(
+                session,
+                [
+                    server_row("case_file", new_id(), station_id, {
+                        "number": f"(2026)菏谐调字第{n:06d}号", "status": "registered", "channel": "visit",
+                        "category": "wages", "received_on": "2026-11-27", "claimed_total_fen": 380000,
+                        "worker_count": 1, "claimant_summary": "张三", "facts": "拖欠工资三个月"})
+                    for n in range(start, min(start + batch, rows))
+                ],
+            )  # fmt: skip
+
+
+def measure_first_sync(url: str, database: Database, device: Device, rows: int) -> tuple[float, float]:
+    """Rows per second for a first sync over HTTP, and for a plain SELECT of the same rows."""
+    fill_station(database, device.station_id, rows)
+    pulled = 0
+    started = time.perf_counter()
+    with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {device.token}"}, timeout=TIMEOUT) as http:
+        cursor = ""
+        while True:
+            page = http.get("/v1/sync/changes", params={"cursor": cursor, "limit": PAGE_ROWS}).json()
+            pulled += len(page["changes"])
+            cursor = page["cursor"]
+            if not page["has_more"]:
+                break
+    pull_rate = pulled / (time.perf_counter() - started)
+    if pulled < rows:
+        raise RuntimeError(f"the first sync delivered {pulled} of {rows} rows")
+    started = time.perf_counter()
+    with database.engine.connect() as connection:
+        selected = len(
+            connection.execute(
+                select(SyncRow.row_id, SyncRow.version, SyncRow.deleted, SyncRow.fields).where(
+                    SyncRow.station_id == device.station_id
+                )
+            ).all()
+        )
+    return pull_rate, selected / (time.perf_counter() - started)
+
+
+def measure(
+    stations: int = 1000, pushes_per_device: int = 50, first_sync_rows: int = 100_000, noop_rate: float = 100
+) -> ServerFigures:
+    """``noop_rate``: every station syncs once in ``stations / noop_rate`` seconds (100/s: each of 1,000 stations
+    every 10 s, far more often than a station that syncs every few minutes)."""
+    cluster = pgcluster.start(("max_connections=200", "shared_buffers=256MB"))
+    try:
+        engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            connection.execute(text("CREATE DATABASE bench"))
+        engine.dispose()
+        settings = Settings(database_url=cluster.url("bench"), data_dir=cluster.folder / "server", pool_size=20)
+        database = Database(settings)
+        migrations.upgrade(database.engine)
+        pushers = provision(database, settings, PUSHING_DEVICES, "ingest")
+        quiet = provision(database, settings, stations + 1, "station")  # one for the first sync
+        with running_server(settings) as url:
+            ops, ingest_rate, bodies = measure_ingest(url, pushers, pushes_per_device)
+            plain_rate = measure_plain_inserts(settings.sqlalchemy_url, bodies, pushers[0].station_id)
+            first_sync_rate, select_rate = measure_first_sync(url, database, quiet[0], first_sync_rows)
+            noop = measure_noop(url, quiet[1:], noop_rate, rounds=2)
+        database.close()
+        return ServerFigures(
+            ingest_ops=ops,
+            ingest_ops_per_s=ingest_rate,
+            plain_inserts_per_s=plain_rate,
+            noop_stations=len(quiet) - 1,
+            noop_rate=noop_rate,
+            noop=noop,
+            first_sync_rows=first_sync_rows,
+            first_sync_rows_per_s=first_sync_rate,
+            plain_select_rows_per_s=select_rate,
+        )
+    finally:
+        cluster.stop()

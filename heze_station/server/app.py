@@ -1,0 +1,140 @@
+"""The FastAPI application: routes, error bodies, request size limit. ``create_app`` builds one per settings."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..sync.schemas import ErrorResponse
+from .config import Settings
+from .db import Database
+from .errors import ApiError
+from .routes import attachments, auth, health, supervision, sync
+
+_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorResponse, "description": description}
+    for status, description in (
+        (400, "the body could not be read (not UTF-8, broken encoding)"),
+        (401, "missing, unknown or expired access token"),
+        (403, "revoked device or wrong role"),
+        (413, "request too large"),
+        (422, "malformed request: the error code says what"),
+        (429, "too many failed attempts"),
+    )
+}
+
+
+def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = database is None
+        app.state.database = database or Database(settings)
+        yield
+        if owned:
+            app.state.database.close()
+
+    app = FastAPI(
+        title="heze-station city sync server",
+        version=__version__,
+        description="Stations enrol, push, pull and upload attachments; the city bureau supervises. "
+        "See docs/sync-protocol.md.",
+        lifespan=lifespan,
+        responses=_ERROR_RESPONSES,
+    )
+    app.state.settings = settings
+    if database is not None:
+        app.state.database = database
+    for module in (health, auth, sync, attachments, supervision):
+        app.include_router(module.router)
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    return app
+
+
+async def _api_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ApiError)
+    return JSONResponse(error.body(), status_code=error.status, headers=error.headers)
+
+
+async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    problems = [
+        {"location": list(item.get("loc", ())), "type": item.get("type"), "message": item.get("msg")}
+        for item in error.errors()
+    ]
+    malformed = any(problem["type"] == "json_invalid" for problem in problems)
+    code, message = (
+        ("malformed_json", "The request body is not valid JSON.")
+        if malformed
+        else ("invalid_request", "The request does not match the protocol: " + _summary(problems))
+    )
+    body = {"error": {"code": code, "message": message, "details": {"problems": jsonable_encoder(problems[:20])}}}
+    return JSONResponse(body, status_code=422)
+
+
+def _summary(problems: list[dict[str, Any]]) -> str:
+    first = problems[0] if problems else {"location": [], "message": "invalid"}
+    where = ".".join(str(part) for part in first["location"])
+    return f"{where}: {first['message']}" + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+
+
+_HTTP_CODES = {400: "malformed_body", 404: "not_found", 405: "method_not_allowed", 413: "request_too_large"}
+
+
+async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    code = _HTTP_CODES.get(error.status_code, "http_error")
+    return JSONResponse(
+        {"error": {"code": code, "message": str(error.detail), "details": None}},
+        status_code=error.status_code,
+        headers=getattr(error, "headers", None),
+    )
+
+
+class BodyLimit:
+    """Refuses a request body larger than ``max_bytes`` with 413, whether or not it declares its length."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int):
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers", ())).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await _too_large(self.max_bytes, send)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.max_bytes:
+                raise ApiError(413, "request_too_large", f"The request body is larger than {self.max_bytes} bytes.")
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
+async def _too_large(max_bytes: int, send: Send) -> None:
+    error = ApiError(413, "request_too_large", f"The request body is larger than {max_bytes} bytes.")
+    response = JSONResponse(error.body(), status_code=413)
+    await response({"type": "http"}, _never_receive, send)
+
+
+async def _never_receive() -> Message:
+    raise RuntimeError("a refused request's body is not read")

@@ -1,0 +1,177 @@
+"""Enrolment codes, device credentials, access tokens and the brute-force throttle.
+
+Every secret (code, device secret, access token) is random with at least 60 bits, shown once and stored only as
+its SHA-256: high-entropy secrets need no slow password hash, and a stolen database yields nothing usable.
+A device secret lives as long as the device; access tokens last minutes. Each request looks its token up together
+with the device, so revoking a device takes effect on its very next request.
+"""
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..domain.ids import new_id
+from .config import Settings
+from .errors import ApiError, forbidden, not_found, unauthorized
+from .models import AccessToken, AuthFailure, Device, EnrolmentCode, Station, now
+
+STATION_ROLE = "station"
+SUPERVISOR_ROLE = "supervisor"
+# Crockford's base 32 without I, L, O, U: nothing a person can misread when typing a code from paper.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 12  # 60 bits
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def normalise_code(code: str) -> str:
+    return "".join(code.split()).replace("-", "").upper()
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a device of one station, or a city bureau supervisor (no station)."""
+
+    device_id: uuid.UUID
+    role: str
+    station_id: uuid.UUID | None
+    last_sync_at: datetime | None
+
+
+@dataclass(frozen=True)
+class IssuedCode:
+    code: str
+    expires_at: datetime
+
+
+def issue_enrolment_code(session: Session, settings: Settings, station_id: uuid.UUID | None, role: str) -> IssuedCode:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    expires_at = now() + timedelta(hours=settings.enrolment_code_hours)
+    session.add(EnrolmentCode(code_hash=digest(raw), station_id=station_id, role=role, expires_at=expires_at))
+    return IssuedCode(code="-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4)), expires_at=expires_at)
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    device: Device
+    secret: str
+    station: Station | None
+
+
+def enrol(session: Session, code: str, device_name: str) -> Enrolled | None:
+    """Exchange a one-time code for device credentials; None when the code is unknown, used or expired."""
+    entry = session.scalars(
+        select(EnrolmentCode).where(EnrolmentCode.code_hash == digest(normalise_code(code))).with_for_update()
+    ).one_or_none()
+    if entry is None or entry.used_at is not None or entry.expires_at <= now():
+        return None
+    secret = secrets.token_urlsafe(32)
+    device = Device(
+        id=new_id(),
+        station_id=entry.station_id,
+        role=entry.role,
+        name=device_name,
+        secret_hash=digest(secret),
+        next_seq=1,
+    )
+    session.add(device)
+    entry.used_at = now()
+    entry.device_id = device.id
+    station = session.get(Station, entry.station_id) if entry.station_id else None
+    return Enrolled(device=device, secret=secret, station=station)
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    token: str
+    expires_at: datetime
+
+
+def issue_token(session: Session, settings: Settings, device_id: uuid.UUID, secret: str) -> IssuedToken | None:
+    """A short-lived access token for a device's credentials; None when they are wrong. Refuses a revoked device."""
+    device = session.get(Device, device_id)
+    if device is None or not secrets.compare_digest(device.secret_hash, digest(secret)):
+        return None
+    if device.revoked_at is not None:
+        raise device_revoked()
+    token = secrets.token_urlsafe(32)
+    moment = now()
+    expires_at = moment + timedelta(seconds=settings.access_token_seconds)
+    # Expired tokens of this device go when a new one is made, so the table stays the size of the fleet.
+    session.execute(delete(AccessToken).where(AccessToken.device_id == device.id, AccessToken.expires_at <= moment))
+    session.add(AccessToken(token_hash=digest(token), device_id=device.id, expires_at=expires_at))
+    return IssuedToken(token=token, expires_at=expires_at)
+
+
+def device_revoked() -> ApiError:
+    return forbidden("device_revoked", "This device was revoked by the city server; enrol it again with a new code.")
+
+
+def principal_for_token(session: Session, token: str) -> Principal | None:
+    """The caller behind a bearer token; None when unknown. Raises for an expired token or a revoked device."""
+    found = session.execute(
+        select(
+            AccessToken.expires_at, Device.revoked_at, Device.id, Device.role, Device.station_id, Device.last_sync_at
+        )
+        .join(Device, Device.id == AccessToken.device_id)
+        .where(AccessToken.token_hash == digest(token))
+    ).one_or_none()
+    if found is None:
+        return None
+    expires_at, revoked_at, device_id, role, station_id, last_sync_at = found
+    if revoked_at is not None:
+        raise device_revoked()
+    if expires_at <= now():
+        raise unauthorized("token_expired", "The access token has expired; ask for a new one at /v1/auth/token.")
+    return Principal(device_id, role, station_id, last_sync_at)
+
+
+def revoke_device(session: Session, device_id: uuid.UUID) -> Device:
+    device = session.get(Device, device_id)
+    if device is None:
+        raise not_found("unknown_device", f"No device {device_id}.")
+    # Its tokens stay, so that the lost laptop is told "revoked" (not just "unknown token") on its next request.
+    if device.revoked_at is None:
+        device.revoked_at = now()
+    return device
+
+
+class Throttle:
+    """Counts failed attempts per client address in a fixed window, in the database so every process shares it."""
+
+    def __init__(self, settings: Settings):
+        self.allowed = settings.auth_failures_allowed
+        self.window = timedelta(seconds=settings.auth_failure_window_seconds)
+
+    def check(self, session: Session, client: str) -> None:
+        entry = session.execute(
+            select(AuthFailure.window_started_at, AuthFailure.failures).where(AuthFailure.client == client)
+        ).one_or_none()
+        if entry is None or entry.failures < self.allowed:
+            return
+        wait = entry.window_started_at + self.window - now()
+        if wait.total_seconds() > 0:
+            raise ApiError(
+                429,
+                "too_many_attempts",
+                "Too many wrong codes or credentials from this address; wait before trying again.",
+                {"retry_after_seconds": int(wait.total_seconds()) + 1},
+                headers={"Retry-After": str(int(wait.total_seconds()) + 1)},
+            )
+
+    def record_failure(self, session: Session, client: str) -> None:
+        moment = now()
+        entry = session.scalars(select(AuthFailure).where(AuthFailure.client == client).with_for_update()).first()
+        if entry is None:
+            session.add(AuthFailure(client=client, window_started_at=moment, failures=1))
+        elif entry.window_started_at + self.window <= moment:
+            entry.window_started_at, entry.failures = moment, 1
+        else:
+            entry.failures += 1

@@ -1,0 +1,171 @@
+"""``heze-station-server``: run the city sync server and administer it.
+
+    heze-station-server migrate                 bring the database to the current schema
+    heze-station-server serve [--host --port]   migrate, then serve HTTP
+    heze-station-server create-station NAME     a new station; prints its id
+    heze-station-server enrol-code STATION      a one-time code that enrols one device for STATION (name or id)
+    heze-station-server enrol-code --supervisor a one-time code for a city bureau supervisor client
+    heze-station-server list-devices            every device, its station and state
+    heze-station-server revoke-device DEVICE    revoke a device (a lost laptop) at once
+    heze-station-server import-reference FILE   employers, projects, calendar, templates, clues (JSON)
+    heze-station-server assign-case CASE STATION  share a case (and its rows) with another station
+    heze-station-server restored                after restoring a backup: devices re-read from the start
+    heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
+
+Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
+"""
+
+import argparse
+import json
+import sys
+import uuid
+from pathlib import Path
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+
+from ..domain.ids import new_id
+from . import assignment, auth, migrations, reference
+from .config import Settings
+from .db import Database
+from .errors import ApiError
+from .models import Device, ServerSetting, Station
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="heze-station-server", description="菏谐驿站 city sync server")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="bring the database to the current schema")
+    serve = commands.add_parser("serve", help="migrate, then serve HTTP")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.add_argument("--proxy-headers", action="store_true", help="trust X-Forwarded-For from the proxy")
+    create = commands.add_parser("create-station", help="register a station")
+    create.add_argument("name")
+    code = commands.add_parser("enrol-code", help="issue a one-time enrolment code")
+    who = code.add_mutually_exclusive_group(required=True)
+    who.add_argument("station", nargs="?", help="station name or id")
+    who.add_argument("--supervisor", action="store_true", help="a code for a city bureau supervisor client")
+    commands.add_parser("list-devices", help="list enrolled devices")
+    revoke = commands.add_parser("revoke-device", help="revoke a device")
+    revoke.add_argument("device", type=uuid.UUID)
+    load = commands.add_parser("import-reference", help="import reference data and clues from a JSON file")
+    load.add_argument("file", type=Path)
+    assign = commands.add_parser("assign-case", help="share a case with another station (escalation)")
+    assign.add_argument("case", type=uuid.UUID)
+    assign.add_argument("station", help="station name or id")
+    commands.add_parser("restored", help="declare the database restored: every device re-reads from the start")
+    commands.add_parser("openapi", help="print the OpenAPI document")
+    return parser
+
+
+def _find_station(database: Database, name_or_id: str) -> Station:
+    with database.transaction() as session:
+        try:
+            station = session.get(Station, uuid.UUID(name_or_id))
+        except ValueError:
+            station = session.scalars(select(Station).where(Station.name == name_or_id)).one_or_none()
+    if station is None:
+        raise ApiError(404, "unknown_station", f"No station named {name_or_id!r}; create it with create-station.")
+    return station
+
+
+def _run(arguments: argparse.Namespace, settings: Settings) -> int:
+    if arguments.command == "serve":
+        return _serve(arguments, settings)
+    if arguments.command == "openapi":
+        sys.stdout.write(openapi_document())
+        return 0
+    database = Database(settings)
+    try:
+        migrations.upgrade(database.engine)
+        if arguments.command == "migrate":
+            print(f"database at the current schema: {database.engine.url.render_as_string(hide_password=True)}")
+        elif arguments.command == "create-station":
+            with database.transaction() as session:
+                if session.scalars(select(Station).where(Station.name == arguments.name)).first():
+                    raise ApiError(409, "station_exists", f"A station named {arguments.name!r} exists already.")
+                station = Station(id=new_id(), name=arguments.name)
+                session.add(station)
+            print(station.id)
+        elif arguments.command == "enrol-code":
+            station = None if arguments.supervisor else _find_station(database, arguments.station)
+            role = auth.SUPERVISOR_ROLE if arguments.supervisor else auth.STATION_ROLE
+            with database.transaction() as session:
+                issued = auth.issue_enrolment_code(session, settings, station.id if station else None, role)
+            print(issued.code)
+            print(f"valid until {issued.expires_at.isoformat(timespec='minutes')}, once", file=sys.stderr)
+        elif arguments.command == "list-devices":
+            _list_devices(database)
+        elif arguments.command == "revoke-device":
+            with database.transaction() as session:
+                device = auth.revoke_device(session, arguments.device)
+            print(f"revoked {device.id} ({device.name})")
+        elif arguments.command == "import-reference":
+            document = reference.ReferenceFile.model_validate_json(arguments.file.read_bytes())
+            with database.transaction() as session:
+                counts = reference.import_reference(session, document)
+            print(json.dumps(counts, ensure_ascii=False))
+        elif arguments.command == "restored":
+            with database.transaction() as session:
+                setting = session.get(ServerSetting, "server_id")
+                assert setting is not None
+                setting.value = str(uuid.uuid4())
+            print(f"new server id {setting.value}: devices will re-read everything and push what they still hold")
+        elif arguments.command == "assign-case":
+            station = _find_station(database, arguments.station)
+            with database.transaction() as session:
+                shared = assignment.assign_case(session, arguments.case, station.id)
+            print(f"{station.name} now sees the case and {shared - 1 if shared else 0} of its rows")
+    finally:
+        database.close()
+    return 0
+
+
+def _list_devices(database: Database) -> None:
+    with database.transaction() as session:
+        rows = session.execute(
+            select(Device, Station.name).outerjoin(Station, Station.id == Device.station_id).order_by(Device.created_at)
+        ).all()
+    print("device_id\trole\tstation\tname\tlast_sync_at\tstate")
+    for device, station_name in rows:
+        state = f"revoked {device.revoked_at.isoformat(timespec='seconds')}" if device.revoked_at else "active"
+        last = device.last_sync_at.isoformat(timespec="seconds") if device.last_sync_at else "-"
+        print(f"{device.id}\t{device.role}\t{station_name or '-'}\t{device.name}\t{last}\t{state}")
+
+
+def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from .app import create_app
+
+    database = Database(settings)
+    migrations.upgrade(database.engine)
+    database.close()
+    uvicorn.run(
+        create_app(settings),
+        host=arguments.host or settings.host,
+        port=arguments.port or settings.port,
+        proxy_headers=arguments.proxy_headers,
+        log_level="warning",
+    )
+    return 0
+
+
+def openapi_document() -> str:
+    from .app import create_app
+
+    return json.dumps(create_app(Settings()).openapi(), ensure_ascii=False, indent=2) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return _run(arguments, Settings())
+    except ApiError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 1
+    except (ValidationError, OSError, DBAPIError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1

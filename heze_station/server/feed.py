@@ -1,0 +1,264 @@
+"""The change feed: every write to ``sync_row`` gets a feed position; stations read the feed by cursor.
+
+A position is (``change_xid``, ``change_seq``). The hard part is F8: on PostgreSQL many transactions write at once,
+and a sequence number is taken when a row is written, not when its transaction commits. A reader that simply
+read "everything above my cursor" could pass seq 10 (committed) while seq 9 is still being written by a slow
+transaction; when 9 commits, the reader's cursor is already beyond it and the row is never delivered.
+
+The safe watermark: every writing transaction stamps its rows with its own transaction id
+(``pg_current_xact_id()``, 64-bit, never wraps). A reader asks for ``pg_snapshot_xmin(pg_current_snapshot())``,
+the oldest transaction id still running; every transaction below it has finished (committed or rolled back). It
+reads only rows with ``change_xid`` below that watermark, ordered by (xid, seq). Rows that can still appear later
+belong to transactions at or above the watermark, which sort after everything handed out so far, so a cursor never
+passes a row that becomes visible later. A slow transaction only delays readers; it never makes them skip.
+
+Scope: a station reads its own rows, the city's reference rows (no station) and rows granted to it (a case the
+city assigned to it, see ``assignment.py``).
+
+On SQLite writes are serialised (BEGIN IMMEDIATE, see db.py): rows become visible in seq order, the xid is always 0
+and the watermark is "everything".
+"""
+
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, bindparam, func, insert, select, text, tuple_, union_all, update
+from sqlalchemy.orm import Session
+
+from ..sync.hlc import Hlc
+from ..sync.schemas import Change, PullResponse
+from .errors import bad_request, conflict
+from .models import RowGrant, SyncRow, now
+
+EVERYTHING = 2**62
+SERVER_HLC_NODE = "server"
+# Bytes a change takes in a page besides its fields (keys, ids, times): counted so that the byte cap holds.
+CHANGE_OVERHEAD_BYTES = 200
+
+
+_CURSOR = re.compile(r"^([0-9a-f]{8})\.(\d{1,18})\.(\d{1,18})$")
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A feed position, tagged with the server's identity so that a cursor from before a restore is recognised."""
+
+    epoch: str = ""  # the first 8 hex digits of the server id; empty: the start of the feed
+    xid: int = 0
+    seq: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.epoch}.{self.xid}.{self.seq}"
+
+    @classmethod
+    def parse(cls, text_value: str | None) -> "Cursor":
+        if not text_value:
+            return cls()
+        match = _CURSOR.match(text_value)
+        if match is None:
+            raise bad_request("invalid_cursor", "The cursor is not one this server handed out; start again without it.")
+        return cls(match[1], int(match[2]), int(match[3]))
+
+
+def epoch_of(server_id: str) -> str:
+    return server_id.replace("-", "")[:8]
+
+
+class Stamper:
+    """Feed positions for one database transaction's writes."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self.postgresql = session.get_bind().dialect.name == "postgresql"
+
+    def positions(self, count: int) -> list[tuple[int, int]]:
+        if count == 0:
+            return []
+        if self.postgresql:
+            xid, seqs = self.session.execute(
+                text(
+                    "SELECT pg_current_xact_id()::text::bigint, "
+                    "ARRAY(SELECT nextval('sync_change_seq') FROM generate_series(1, :count))"
+                ),
+                {"count": count},
+            ).one()
+            return [(xid, seq) for seq in seqs]
+        highest = self.session.scalar(select(func.max(SyncRow.change_seq))) or 0
+        return [(0, highest + k) for k in range(1, count + 1)]
+
+
+def server_hlc() -> str:
+    """The hybrid-logical-clock time of a row the server writes itself."""
+    return str(Hlc(int(now().timestamp() * 1000), 0, SERVER_HLC_NODE))
+
+
+@dataclass(frozen=True)
+class FeedState:
+    epoch: str  # see Cursor
+    newest: int  # the highest sequence number handed out
+    watermark: int  # every transaction below this id has finished
+
+
+def feed_state(session: Session) -> FeedState:
+    postgresql = session.get_bind().dialect.name == "postgresql"
+    limit = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint" if postgresql else str(EVERYTHING)
+    server_id, newest, watermark_xid = session.execute(
+        text(
+            "SELECT (SELECT value FROM server_setting WHERE key = 'server_id'), "
+            f"(SELECT max(change_seq) FROM sync_row), {limit}"
+        )
+    ).one()
+    return FeedState(epoch_of(server_id), newest or 0, watermark_xid)
+
+
+@dataclass
+class RowWrite:
+    """One row's new state, ready to be stamped and written."""
+
+    row_id: uuid.UUID
+    table_name: str
+    station_id: uuid.UUID | None
+    fields: dict[str, Any]
+    field_versions: dict[str, int]
+    version: int
+    deleted: bool
+    hlc: str
+    changed_by: uuid.UUID | None
+    is_new: bool
+
+
+def restamp(session: Session, row_ids: list[uuid.UUID]) -> None:
+    """Give rows new feed positions without changing them, so that readers whose cursor is past them (a station
+    they were just assigned to) receive them."""
+    positions = Stamper(session).positions(len(row_ids))
+    session.execute(
+        update(SyncRow),
+        [
+            {"row_id": row_id, "change_xid": xid, "change_seq": seq}
+            for row_id, (xid, seq) in zip(row_ids, positions, strict=True)
+        ],
+    )
+
+
+def write_rows(session: Session, writes: list[RowWrite]) -> None:
+    """Insert or update the rows, each with a fresh feed position, in the caller's transaction."""
+    positions = Stamper(session).positions(len(writes))
+    moment = now()
+    values = [
+        {
+            "row_id": write.row_id,
+            "table_name": write.table_name,
+            "station_id": write.station_id,
+            "fields": write.fields,
+            "field_versions": write.field_versions,
+            "version": write.version,
+            "deleted": write.deleted,
+            "change_xid": xid,
+            "change_seq": seq,
+            "changed_at": moment,
+            "hlc": write.hlc,
+            "changed_by": write.changed_by,
+        }
+        for write, (xid, seq) in zip(writes, positions, strict=True)
+    ]
+    new = [value for value, write in zip(values, writes, strict=True) if write.is_new]
+    changed = [value for value, write in zip(values, writes, strict=True) if not write.is_new]
+    if new:
+        session.execute(insert(SyncRow), new)
+    if changed:
+        session.execute(update(SyncRow), changed)
+
+
+_PAGE_COLUMNS = (
+    SyncRow.table_name,
+    SyncRow.row_id,
+    SyncRow.version,
+    SyncRow.deleted,
+    SyncRow.fields,
+    SyncRow.station_id,
+    SyncRow.changed_at,
+    SyncRow.change_xid,
+    SyncRow.change_seq,
+)
+
+
+def _page_query():
+    """Built once: composing this union with SQLAlchemy costs more than running it."""
+    after = and_(
+        tuple_(SyncRow.change_xid, SyncRow.change_seq) > tuple_(bindparam("xid"), bindparam("seq")),
+        SyncRow.change_xid < bindparam("watermark"),
+    )
+    order = (SyncRow.change_xid, SyncRow.change_seq)
+    own = select(*_PAGE_COLUMNS).where(SyncRow.station_id == bindparam("station"), after)
+    city = select(*_PAGE_COLUMNS).where(SyncRow.station_id.is_(None), after)
+    assigned = (
+        select(*_PAGE_COLUMNS)
+        .join(RowGrant, RowGrant.row_id == SyncRow.row_id)
+        .where(RowGrant.station_id == bindparam("station"), after)
+    )
+    every = union_all(
+        *(scope.order_by(*order).limit(bindparam("rows")).subquery().select() for scope in (own, city, assigned))
+    ).subquery()
+    return select(every).order_by(every.c.change_xid, every.c.change_seq).limit(bindparam("rows"))
+
+
+_PAGE = _page_query()
+
+
+def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows: int, max_bytes: int) -> PullResponse:
+    """The next changes a station may see after ``cursor``: its own rows, the city's reference rows and the rows
+    assigned to it.
+
+    Each scope is read through its own index and the three are merged, so a station's first sync does not walk
+    every other station's rows.
+    """
+    state = feed_state(session)
+    if cursor.epoch and cursor.epoch != state.epoch:
+        raise conflict(
+            "cursor_reset",
+            "This server was restored from a backup or replaced since the cursor was handed out. "
+            "Keep your unsent changes, start reading again without a cursor, then push.",
+        )
+    if cursor.seq > state.newest:
+        raise conflict(
+            "cursor_ahead",
+            "The cursor is ahead of this server's data: the server was restored from a backup or replaced. "
+            "Keep your unsent changes, start reading again without a cursor, then push.",
+        )
+    parameters = {
+        "xid": cursor.xid,
+        "seq": cursor.seq,
+        "watermark": state.watermark,
+        "station": station_id,
+        "rows": max_rows + 1,
+    }
+    rows = session.execute(_PAGE, parameters).all()
+
+    changes: list[Change] = []
+    used = 0
+    last = Cursor(state.epoch, cursor.xid, cursor.seq)
+    for row in rows[:max_rows]:
+        size = len(json.dumps(row.fields, ensure_ascii=False).encode()) + CHANGE_OVERHEAD_BYTES
+        if changes and used + size > max_bytes:
+            break
+        used += size
+        changes.append(_change(row))
+        last = Cursor(state.epoch, row.change_xid, row.change_seq)
+    return PullResponse(changes=changes, cursor=str(last), has_more=len(changes) < len(rows))
+
+
+def _change(row: Any) -> Change:
+    changed_at: datetime = row.changed_at
+    return Change(
+        table=row.table_name,
+        row_id=row.row_id,
+        version=row.version,
+        deleted=row.deleted,
+        fields=row.fields,
+        station_id=row.station_id,
+        changed_at=changed_at,
+    )

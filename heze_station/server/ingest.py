@@ -1,0 +1,484 @@
+"""Applying a device's pushed transactions: exactly once, in sequence order, each one atomically.
+
+Each push is one database transaction: lock the device row (so two pushes of the same device, such as a retry
+racing its original, run one after the other), then for each client transaction compare its sequence numbers with
+the device's ``next_seq`` and either return the stored answer (a replay, F1), stop with "resend from N" (a gap,
+F3), or merge its operations, store the answer and advance ``next_seq``, all in the same commit.
+
+The merging happens in memory (``_Batch``): the rows the push touches are read and locked with one query, each
+client transaction is applied to their in-memory state (and undone there if it is rejected), and the result is
+written with a handful of statements for the whole push. A push costs about ten round trips to the database,
+not ten per operation.
+
+A transaction the server cannot accept for a reason that lies in the server's data (a row of another station,
+a change to an append-only row or a signed agreement) is *rejected*: nothing of it is applied, but the answer is
+stored and the sequence moves on, so one bad edit never blocks a station's queue. Malformed requests are refused
+before anything is looked at (see ``validate``).
+"""
+
+import copy
+import hashlib
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from ..domain.ids import new_id
+from ..sync.merge import Conflict, ConflictKind, Merge, StoredRow, merge_delete, merge_upsert
+from ..sync.schemas import (
+    ClientTransaction,
+    ErrorDetail,
+    Operation,
+    OpResult,
+    PushRequest,
+    PushResponse,
+    TransactionResult,
+)
+from ..sync.tables import SYNCED_TABLES, TableKind, TableRule, field_problem
+from .assignment import share_new_case_rows
+from .errors import bad_request, conflict
+from .feed import RowWrite, server_hlc, write_rows
+from .models import AppliedTransaction, Device, RowGrant, SyncRow, UniqueValue, now
+
+CONFLICT_TABLE = "sync_conflict"
+RETRIES = 3  # for deadlocks and two devices creating the same new row at the same moment
+
+
+class Rejected(Exception):
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.detail = ErrorDetail(code=code, message=message)
+
+
+def validate(request: PushRequest) -> None:
+    """Refuse a malformed push as a whole, before anything is stored."""
+    expected: int | None = None
+    for tx in request.transactions:
+        for op in tx.ops:
+            if expected is not None and op.seq != expected:
+                raise bad_request(
+                    "sequence_not_contiguous",
+                    f"Operation {op.op_id} has sequence number {op.seq}, expected {expected}: the operations of a "
+                    "push must be numbered one after the other.",
+                    seq=op.seq,
+                    expected=expected,
+                )
+            expected = op.seq + 1
+            _validate_op(op)
+
+
+def _validate_op(op: Operation) -> None:
+    rule = SYNCED_TABLES.get(op.table)
+    if rule is None:
+        raise bad_request("unknown_table", f"Table {op.table!r} does not sync.", table=op.table)
+    if rule.kind in (TableKind.REFERENCE, TableKind.SERVER):
+        raise bad_request("read_only_table", f"Table {op.table!r} is written by the city server only.", table=op.table)
+    if op.kind == "delete" and op.fields:
+        raise bad_request("fields_on_delete", f"Operation {op.op_id} deletes a row and must not carry fields.")
+    for name, value in op.fields.items():
+        problem = field_problem(rule, name, value)
+        if problem:
+            raise bad_request("invalid_field", problem, op_id=str(op.op_id), field=name)
+    if op.base_version == 0 and op.kind != "upsert":
+        raise bad_request("invalid_base_version", f"Operation {op.op_id}: only an upsert can create a row.")
+
+
+@dataclass
+class PushContext:
+    device_id: uuid.UUID
+    station_id: uuid.UUID
+
+
+def push(transaction: Callable[[], Any], context: PushContext, request: PushRequest) -> PushResponse:
+    """Apply ``request``'s transactions in order; ``transaction()`` opens one database transaction (a Session)."""
+    validate(request)
+    for attempt in range(RETRIES):
+        try:
+            with transaction() as session:
+                response, mismatch = _push(session, context, request)
+            break
+        except (IntegrityError, DBAPIError) as error:
+            retryable = isinstance(error, IntegrityError) or getattr(error.orig, "sqlstate", "") in {"40P01", "40001"}
+            if not retryable or attempt == RETRIES - 1:
+                raise
+    if mismatch is not None:  # raised after the commit: the transactions before it stay applied
+        raise mismatch
+    return response
+
+
+def _push(session: Session, context: PushContext, request: PushRequest) -> tuple[PushResponse, Exception | None]:
+    device = session.scalars(select(Device).where(Device.id == context.device_id).with_for_update()).one()
+    next_seq = device.next_seq
+    planned: list[ClientTransaction | TransactionResult] = []  # new transactions, or stored answers of replays
+    problem: Exception | None = None
+    resend_from: int | None = None
+    for tx in request.transactions:
+        first, last = tx.ops[0].seq, tx.ops[-1].seq
+        if last < next_seq:
+            stored = session.get(AppliedTransaction, (device.id, first))
+            if stored is None or stored.tx_id != tx.tx_id or stored.last_seq != last:
+                problem = _sequence_mismatch(tx, next_seq)
+                break
+            replay = TransactionResult.model_validate(stored.result, strict=False)
+            planned.append(replay.model_copy(update={"replayed": True}))
+        elif first < next_seq:
+            problem = _sequence_mismatch(tx, next_seq)
+            break
+        elif first > next_seq:
+            resend_from = next_seq
+            break
+        else:
+            planned.append(tx)
+            next_seq = last + 1
+
+    new = [tx for tx in planned if isinstance(tx, ClientTransaction)]
+    answers: list[TransactionResult] = []
+    if new:
+        batch = _Batch(session, context, new)
+        answers = [batch.apply(tx) for tx in new]
+        batch.write()
+        session.add_all(
+            AppliedTransaction(
+                device_id=device.id,
+                first_seq=result.first_seq,
+                last_seq=result.last_seq,
+                tx_id=result.tx_id,
+                result=result.model_dump(mode="json"),
+            )
+            for result in answers
+        )
+        device.next_seq = next_seq
+        device.last_sync_at = now()
+    in_order = iter(answers)
+    results = [next(in_order) if isinstance(item, ClientTransaction) else item for item in planned]
+    return PushResponse(results=results, next_seq=next_seq, resend_from=resend_from), problem
+
+
+def _sequence_mismatch(tx: ClientTransaction, next_seq: int) -> Exception:
+    return conflict(
+        "sequence_mismatch",
+        f"Sequence numbers {tx.ops[0].seq}-{tx.ops[-1].seq} were already used by another transaction of this device "
+        f"(the server expects {next_seq} next). The device's outbox and the server disagree: re-baseline.",
+        tx_id=str(tx.tx_id),
+        next_seq=next_seq,
+    )
+
+
+@dataclass
+class _RowState:
+    """A row as the push sees it, changed in memory op by op and written once at the end."""
+
+    table: str
+    station_id: uuid.UUID | None
+    fields: dict[str, Any]
+    field_versions: dict[str, int]
+    version: int
+    deleted: bool
+    stored_before: bool  # the row was in the database when the push started
+    dirty: bool = False
+    hlc: str = ""
+    changed_by: uuid.UUID | None = None
+
+    def stored(self) -> StoredRow | None:
+        if self.version == 0:
+            return None
+        return StoredRow(self.version, self.deleted, self.fields, self.field_versions)
+
+
+UniqueKey = tuple[str, str, str]  # table, field, value as stored (see unique_text)
+UNIQUE_TEXT_MAX = 100
+
+
+def unique_text(value: Any) -> str:
+    """The form a unique value is indexed in: itself, or for a long one (which no real number or code is) its hash."""
+    text = str(value)
+    if len(text) <= UNIQUE_TEXT_MAX:
+        return text
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+class _Batch:
+    """The rows one push touches, loaded and locked at once, changed in memory, written at once."""
+
+    def __init__(self, session: Session, context: PushContext, transactions: list[ClientTransaction]):
+        self.session = session
+        self.context = context
+        ops = [op for tx in transactions for op in tx.ops]
+        wanted = sorted(
+            {op.row_id for op in ops}
+            | {conflict_id for op in ops for conflict_id in op.resolves}
+            | {parent for op in ops if (parent := _parent_id(op.table, op.fields)) is not None}
+        )
+        self.rows = self._load(wanted)
+        # The agreements of shares, instalments and signatures being changed, to check whether they are frozen.
+        parents = {_parent_id(state.table, state.fields) for state in self.rows.values()} - {None} - set(self.rows)
+        self.rows.update(self._load(sorted(parents)))
+        self.granted = set(
+            session.scalars(
+                select(RowGrant.row_id).where(RowGrant.row_id.in_(wanted), RowGrant.station_id == context.station_id)
+            )
+        )
+        self.new_conflicts: list[RowWrite] = []
+        self.holders = self._load_unique_holders(ops)
+        self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
+
+    def _load(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, _RowState]:
+        if not row_ids:
+            return {}
+        # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
+        loaded = self.session.scalars(
+            select(SyncRow).where(SyncRow.row_id.in_(row_ids)).order_by(SyncRow.row_id).with_for_update()
+        )
+        return {
+            row.row_id: _RowState(
+                row.table_name,
+                row.station_id,
+                row.fields,
+                row.field_versions,
+                row.version,
+                row.deleted,
+                True,
+                hlc=row.hlc,
+            )
+            for row in loaded
+        }
+
+    def _load_unique_holders(self, ops: list[Operation]) -> dict[UniqueKey, set[uuid.UUID]]:
+        keys = {
+            (op.table, name, unique_text(op.fields[name]))
+            for op in ops
+            for name in SYNCED_TABLES[op.table].unique
+            if op.fields.get(name) is not None
+        }
+        holders: dict[UniqueKey, set[uuid.UUID]] = {key: set() for key in keys}
+        if keys:
+            found = self.session.execute(
+                select(UniqueValue.row_id, UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value).where(
+                    UniqueValue.station_id == self.context.station_id,
+                    tuple_(UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value).in_(keys),
+                )
+            )
+            for row_id, table, name, value in found:
+                holders[(table, name, value)].add(row_id)
+        return holders
+
+    # --- applying one client transaction -----------------------------------------------------------------------
+
+    def apply(self, tx: ClientTransaction) -> TransactionResult:
+        first, last = tx.ops[0].seq, tx.ops[-1].seq
+        touched = {op.row_id for op in tx.ops} | {conflict_id for op in tx.ops for conflict_id in op.resolves}
+        saved = {row_id: copy.deepcopy(self.rows[row_id]) for row_id in touched if row_id in self.rows}
+        conflicts_before, undo_before = len(self.new_conflicts), len(self._undo)
+        try:
+            ops = [self._apply_op(op) for op in tx.ops]
+        except Rejected as rejection:
+            for row_id in touched:  # nothing of a rejected transaction remains
+                self.rows.pop(row_id, None)
+            self.rows.update(saved)
+            del self.new_conflicts[conflicts_before:]
+            self._undo_unique_claims(undo_before)
+            return TransactionResult(
+                tx_id=tx.tx_id, first_seq=first, last_seq=last, status="rejected", error=rejection.detail
+            )
+        return TransactionResult(tx_id=tx.tx_id, first_seq=first, last_seq=last, status="applied", ops=ops)
+
+    def _apply_op(self, op: Operation) -> OpResult:
+        state = self.rows.setdefault(op.row_id, _RowState(op.table, self.context.station_id, {}, {}, 0, False, False))
+        _check_allowed(op, state, self.context, op.row_id in self.granted)
+        self._check_parent(op, state)
+        merge = _merge(op, state)
+        before = dict(state.fields)
+        changed = self._take(state, merge, op)
+        conflicts = [
+            self._conflict(op.table, op.row_id, item, op.base_version, state.version, op) for item in merge.conflicts
+        ]
+        if changed:
+            conflicts.extend(self._claim_unique_values(op, state, before))
+        self._resolve(op)
+        status = "conflict" if conflicts else "applied" if changed else "unchanged"
+        return OpResult(op_id=op.op_id, seq=op.seq, status=status, version=state.version, conflict_ids=conflicts)
+
+    def _check_parent(self, op: Operation, state: _RowState) -> None:
+        """A row frozen with its parent (an agreement's share, instalment, signature) follows the parent's state,
+        as the station's own triggers do: no insert, change or delete once the agreement is in effect."""
+        parent_id = _parent_id(op.table, op.fields) or _parent_id(op.table, state.fields)
+        parent = self.rows.get(parent_id) if parent_id else None
+        if parent is not None and SYNCED_TABLES[parent.table].is_frozen(parent.fields):
+            raise Rejected("row_frozen", f"{op.table} {op.row_id} belongs to an agreement in effect; amend it instead.")
+
+    def _take(self, state: _RowState, merge: Merge, op: Operation) -> bool:
+        """Apply a merge to the in-memory row; True when the row changed (and so gets a new version)."""
+        new_row = state.version == 0
+        changes = merge.changes if new_row else {n: v for n, v in merge.changes.items() if state.fields.get(n) != v}
+        if not new_row and not changes and merge.deleted == state.deleted:
+            return False
+        state.version += 1
+        state.fields = {**state.fields, **changes}
+        state.field_versions = {**state.field_versions, **dict.fromkeys(changes, state.version)}
+        state.deleted = merge.deleted
+        state.hlc = max(state.hlc, op.hlc)
+        state.changed_by = self.context.device_id
+        state.dirty = True
+        return True
+
+    def _conflict(
+        self, table: str, row_id: uuid.UUID, item: Conflict, base_version: int, server_version: int,
+        op: Operation | None = None,
+    ) -> uuid.UUID:  # fmt: skip
+        """Record a conflict: both values, who and when, open until an operation resolves it."""
+        fields = {
+            "table": table,
+            "row_id": str(row_id),
+            "kind": item.kind.value,
+            "field": item.field,
+            "base_version": base_version,
+            "server_version": server_version,
+            "server_value": item.server_value,
+            "client_value": item.client_value,
+            "client_device_id": str(self.context.device_id),
+            "client_op_id": str(op.op_id) if op else None,
+            "client_hlc": op.hlc if op else None,
+            "status": "open",
+            "created_at": now().isoformat(),
+        }
+        write = server_row(CONFLICT_TABLE, new_id(), self.context.station_id, fields)
+        self.new_conflicts.append(write)
+        return write.row_id
+
+    def _claim_unique_values(self, op: Operation, state: _RowState, before: dict[str, Any]) -> list[uuid.UUID]:
+        """Move the row's unique values to their new keys; a key another live row holds is a duplicate (F6)."""
+        duplicates = []
+        for name in SYNCED_TABLES[op.table].unique:
+            old, new = before.get(name), None if state.deleted else state.fields.get(name)
+            if old == new and not state.deleted:
+                continue
+            if old is not None:
+                self._unclaim((op.table, name, unique_text(old)), op.row_id)
+            if new is None:
+                continue
+            key = (op.table, name, unique_text(new))
+            holders = self.holders.setdefault(key, set())
+            others = sorted(holders - {op.row_id})
+            if op.row_id not in holders:
+                holders.add(op.row_id)
+                self._undo.append((key, op.row_id, True))
+            if others:
+                item = Conflict(ConflictKind.DUPLICATE, name, server_value=str(others[0]), client_value=new)
+                duplicates.append(self._conflict(op.table, op.row_id, item, state.version, state.version))
+        return duplicates
+
+    def _unclaim(self, key: UniqueKey, row_id: uuid.UUID) -> None:
+        holders = self.holders.get(key)
+        if holders is not None and row_id in holders:
+            holders.discard(row_id)
+            self._undo.append((key, row_id, False))
+
+    def _undo_unique_claims(self, length: int) -> None:
+        while len(self._undo) > length:
+            key, row_id, added = self._undo.pop()
+            if added:
+                self.holders[key].discard(row_id)
+            else:
+                self.holders[key].add(row_id)
+
+    def _resolve(self, op: Operation) -> None:
+        """Mark the conflicts ``op`` settles as resolved; they must be this station's, about this row."""
+        for conflict_id in op.resolves:
+            state = self.rows.get(conflict_id)
+            if (
+                state is None
+                or state.table != CONFLICT_TABLE
+                or state.station_id != self.context.station_id
+                or state.fields.get("row_id") != str(op.row_id)
+            ):
+                raise Rejected("unknown_conflict", f"Conflict {conflict_id} is not a conflict about row {op.row_id}.")
+            if state.fields.get("status") == "resolved":
+                continue
+            resolution = {"status": "resolved", "resolved_at": now().isoformat(), "resolved_by_op": str(op.op_id)}
+            self._take(state, Merge(changes=resolution, deleted=False), op)
+
+    # --- writing the push's outcome ---------------------------------------------------------------------------
+
+    def write(self) -> None:
+        touched = [(row_id, state) for row_id, state in self.rows.items() if state.dirty]
+        writes = [
+            RowWrite(row_id, state.table, state.station_id, state.fields, state.field_versions, state.version,
+                     state.deleted, state.hlc, state.changed_by, is_new=not state.stored_before)
+            for row_id, state in touched
+        ]  # fmt: skip
+        write_rows(self.session, writes + self.new_conflicts)
+        self._write_unique_values(touched)
+        share_new_case_rows(self.session, [write for write in writes if write.is_new])
+
+    def _write_unique_values(self, touched: Iterable[tuple[uuid.UUID, _RowState]]) -> None:
+        rows = [(row_id, state) for row_id, state in touched if SYNCED_TABLES[state.table].unique]
+        if not rows:
+            return
+        self.session.execute(delete(UniqueValue).where(UniqueValue.row_id.in_([row_id for row_id, _ in rows])))
+        values = [
+            {"row_id": row_id, "field_name": name, "station_id": state.station_id, "table_name": state.table,
+             "value": unique_text(state.fields[name])}
+            for row_id, state in rows
+            if not state.deleted
+            for name in SYNCED_TABLES[state.table].unique
+            if state.fields.get(name) is not None
+        ]  # fmt: skip
+        if values:
+            self.session.execute(insert(UniqueValue), values)
+
+
+def _check_allowed(op: Operation, state: _RowState, context: PushContext, granted: bool) -> None:
+    rule = SYNCED_TABLES[op.table]
+    if state.table != op.table:
+        raise Rejected("row_table_mismatch", f"Row {op.row_id} belongs to table {state.table!r}, not {op.table!r}.")
+    if state.station_id is None:
+        raise Rejected("read_only_row", f"Row {op.row_id} is the city's reference data; stations cannot change it.")
+    if state.station_id != context.station_id and not granted:
+        raise Rejected("foreign_row", f"Row {op.row_id} belongs to another station.")
+    if state.version == 0:
+        return
+    changes_it = op.kind != "upsert" or any(state.fields.get(name) != value for name, value in op.fields.items())
+    if rule.kind is TableKind.APPEND_ONLY and changes_it:
+        raise Rejected("append_only", f"Rows of {op.table!r} are written once and never changed or deleted.")
+    if rule.is_frozen(state.fields) and changes_it and not _only_allowed_changes(rule, op, state):
+        raise Rejected("row_frozen", f"{op.table} {op.row_id} is in effect and can no longer change; amend it instead.")
+
+
+def _parent_id(table: str, fields: dict[str, Any]) -> uuid.UUID | None:
+    name = SYNCED_TABLES[table].frozen_with
+    value = fields.get(name) if name else None
+    return uuid.UUID(value) if isinstance(value, str) else None
+
+
+def _only_allowed_changes(rule: TableRule, op: Operation, state: _RowState) -> bool:
+    return op.kind == "upsert" and all(
+        rule.frozen_change_allowed(name, value) for name, value in op.fields.items() if state.fields.get(name) != value
+    )
+
+
+def _merge(op: Operation, state: _RowState) -> Merge:
+    if op.kind == "delete":
+        return merge_delete(state.stored(), op.base_version)
+    if op.kind == "restore":  # a person chose to keep a row that was deleted elsewhere
+        return Merge(changes=dict(op.fields), deleted=False)
+    return merge_upsert(state.stored(), op.base_version, op.fields)
+
+
+def server_row(table: str, row_id: uuid.UUID, station_id: uuid.UUID | None, fields: dict[str, Any]) -> RowWrite:
+    """A new row written by the server itself (a conflict record, reference data)."""
+    return RowWrite(
+        row_id=row_id,
+        table_name=table,
+        station_id=station_id,
+        fields=fields,
+        field_versions=dict.fromkeys(fields, 1),
+        version=1,
+        deleted=False,
+        hlc=server_hlc(),
+        changed_by=None,
+        is_new=True,
+    )

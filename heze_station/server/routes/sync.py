@@ -1,0 +1,100 @@
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from ...sync import PROTOCOL_VERSION
+from ...sync.hlc import Hlc
+from ...sync.schemas import ConflictView, HandshakeRequest, HandshakeResponse, PullResponse, PushRequest, PushResponse
+from .. import feed, ingest, supervision
+from ..deps import DatabaseDep, SettingsDep, StationDevice
+from ..errors import conflict
+from ..models import Device, ServerSetting, Station, now
+from . import errors
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"])
+LAST_SYNC_RESOLUTION = timedelta(minutes=1)  # a pull records the sync time at most this often (it costs a write)
+
+
+@router.post("/handshake", response_model=HandshakeResponse, responses=errors(409))
+def handshake(
+    body: HandshakeRequest, caller: StationDevice, database: DatabaseDep, settings: SettingsDep
+) -> HandshakeResponse:
+    """Check versions before syncing; learn the server's identity, clock and the sequence number it expects next."""
+    if body.protocol_version != PROTOCOL_VERSION:
+        raise conflict(
+            "protocol_version_unsupported",
+            f"This server speaks sync protocol {PROTOCOL_VERSION}, the device {body.protocol_version}. "
+            "Update the station program (or the server) so that both match; nothing was changed.",
+            server_protocol_version=PROTOCOL_VERSION,
+        )
+    if body.schema_version < settings.min_station_schema:
+        raise conflict(
+            "schema_version_too_old",
+            f"The station database is at revision {body.schema_version}; this server needs "
+            f"{settings.min_station_schema} or newer. Update the station program; its data is kept.",
+            min_schema_version=settings.min_station_schema,
+        )
+    moment = now()
+    with database.transaction() as session:
+        device = session.get(Device, caller.device_id)
+        station = session.get(Station, caller.station_id)
+        assert device is not None
+        assert station is not None
+        # The offset is recorded, never enforced: a skewed clock must not block a sync (F7).
+        device.clock_offset_ms = int((body.device_time - moment).total_seconds() * 1000)
+        device.last_sync_at = moment
+        server_id = session.get(ServerSetting, "server_id")
+        assert server_id is not None
+        server_hlc = Hlc(int(moment.timestamp() * 1000), 0, feed.SERVER_HLC_NODE).receive(Hlc.parse(body.hlc), 0)
+        return HandshakeResponse(
+            protocol_version=PROTOCOL_VERSION,
+            server_id=server_id.value,  # type: ignore[arg-type]
+            server_time=moment,
+            server_hlc=str(server_hlc),
+            clock_offset_ms=device.clock_offset_ms,
+            device_id=device.id,
+            station_id=station.id,
+            station_name=station.name,
+            next_seq=device.next_seq,
+            limits=settings.limits(),
+        )
+
+
+@router.post("/push", response_model=PushResponse, responses=errors(409))
+def push(body: PushRequest, caller: StationDevice, database: DatabaseDep) -> PushResponse:
+    """Apply the device's transactions in sequence order, each atomically and exactly once."""
+    assert caller.station_id is not None
+    context = ingest.PushContext(device_id=caller.device_id, station_id=caller.station_id)
+    return ingest.push(database.transaction, context, body)
+
+
+@router.get("/changes", response_model=PullResponse, responses=errors(409))
+def changes(
+    caller: StationDevice,
+    database: DatabaseDep,
+    settings: SettingsDep,
+    cursor: Annotated[str, Query(max_length=60, description="from the previous page; empty for the start")] = "",
+    limit: Annotated[int | None, Query(ge=1, description="rows at most (capped by the server)")] = None,
+    max_bytes: Annotated[int | None, Query(ge=1024, description="page size at most (capped by the server)")] = None,
+) -> PullResponse:
+    """The next page of changes in this station's scope after ``cursor``."""
+    assert caller.station_id is not None
+    rows = min(limit or settings.max_page_rows, settings.max_page_rows)
+    size = min(max_bytes or settings.max_page_bytes, settings.max_page_bytes)
+    with database.transaction() as session:
+        page = feed.read_page(session, caller.station_id, feed.Cursor.parse(cursor), rows, size)
+        moment = now()
+        if caller.last_sync_at is None or moment - caller.last_sync_at > LAST_SYNC_RESOLUTION:
+            device = session.get(Device, caller.device_id)
+            assert device is not None
+            device.last_sync_at = moment
+    return page
+
+
+@router.get("/conflicts", response_model=list[ConflictView])
+def open_conflicts(caller: StationDevice, database: DatabaseDep) -> list[ConflictView]:
+    """This station's open conflicts (they also arrive through the change feed as ``sync_conflict`` rows)."""
+    assert caller.station_id is not None
+    with database.transaction() as session:
+        return supervision.open_conflicts(session, caller.station_id)

@@ -1,0 +1,276 @@
+"""The sync protocol's messages (version 1), as pydantic models shared by the station client and the city server.
+
+Strict and closed: a wrong type is refused rather than coerced, an unknown key is refused rather than ignored, so
+a client bug shows up as a clear 4xx instead of silently different data. UUIDs and times arrive as JSON strings and
+are parsed (the only non-strict fields). docs/sync-protocol.md explains each message with examples.
+"""
+
+import uuid
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+)
+
+MAX_SEQ = 2**53 - 1  # the largest integer every JSON reader keeps exact
+MAX_OPS_PER_PUSH = 1000
+MAX_FIELDS_PER_OP = 200
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+HLC_PATTERN = r"^\d{15}-\d{5}-[0-9a-z]{1,32}$"
+
+
+def _storable_text(value: str) -> str:
+    # NUL and lone surrogates are valid in JSON strings but cannot be stored as text (PostgreSQL refuses both).
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValueError("text must be valid Unicode (no lone surrogates)") from error
+    return value
+
+
+Text = Annotated[StrictStr, AfterValidator(_storable_text)]
+Id = Annotated[uuid.UUID, Field(strict=False)]
+
+
+def _iso_text(value: Any) -> Any:
+    # Lax datetime parsing would also take a number as Unix time; the protocol sends ISO 8601 text only.
+    if not isinstance(value, str | datetime):
+        raise ValueError("expected an ISO 8601 date and time with an offset, as text")
+    return value
+
+
+Timestamp = Annotated[AwareDatetime, Field(strict=False), BeforeValidator(_iso_text)]
+Seq = Annotated[StrictInt, Field(ge=1, le=MAX_SEQ)]
+Version = Annotated[StrictInt, Field(ge=0, le=MAX_SEQ)]
+Sha256 = Annotated[StrictStr, Field(pattern=SHA256_PATTERN)]
+FieldValue = Text | StrictInt | StrictBool | None
+
+
+class WireModel(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class ErrorDetail(WireModel):
+    code: str = Field(description="machine-readable, stable: e.g. invalid_request, token_expired, sequence_gap")
+    message: str = Field(description="for a person: what is wrong and what to do")
+    details: dict[str, Any] | None = None
+
+
+class ErrorResponse(WireModel):
+    error: ErrorDetail
+
+
+# --- enrolment and tokens -------------------------------------------------------------------------------------------
+
+
+class EnrolRequest(WireModel):
+    code: Annotated[StrictStr, Field(min_length=1, max_length=64)]
+    device_name: Annotated[Text, Field(min_length=1, max_length=100)]
+
+
+Role = Literal["station", "supervisor"]
+
+
+class EnrolResponse(WireModel):
+    device_id: Id
+    device_secret: str = Field(description="shown once; store it encrypted on the device")
+    role: Role
+    station_id: Id | None
+    station_name: str | None
+
+
+class TokenRequest(WireModel):
+    device_id: Id
+    device_secret: Annotated[StrictStr, Field(min_length=1, max_length=200)]
+
+
+class TokenResponse(WireModel):
+    access_token: str
+    token_type: Literal["bearer"] = "bearer"
+    expires_at: Timestamp
+    expires_in: int = Field(description="seconds")
+
+
+# --- handshake ------------------------------------------------------------------------------------------------------
+
+
+class HandshakeRequest(WireModel):
+    protocol_version: Annotated[StrictInt, Field(ge=0, le=1000)]
+    schema_version: Annotated[StrictStr, Field(pattern=r"^\d{4}$", description="station database revision")]
+    app_version: Annotated[StrictStr, Field(max_length=40)]
+    device_time: Timestamp
+    hlc: Annotated[StrictStr, Field(pattern=HLC_PATTERN)]
+
+
+class Limits(WireModel):
+    max_ops_per_push: int
+    max_request_bytes: int
+    max_page_rows: int
+    max_page_bytes: int
+    max_attachment_bytes: int
+    max_chunk_bytes: int
+
+
+class HandshakeResponse(WireModel):
+    protocol_version: int
+    server_id: Id = Field(description="identity of the server database; a change means it was replaced or restored")
+    server_time: Timestamp
+    server_hlc: str
+    clock_offset_ms: int = Field(description="device_time minus server time, as recorded by the server")
+    device_id: Id
+    station_id: Id
+    station_name: str
+    next_seq: int = Field(description="the device sequence number the server expects next")
+    limits: Limits
+
+
+# --- push -----------------------------------------------------------------------------------------------------------
+
+
+class Operation(WireModel):
+    op_id: Id
+    seq: Seq
+    table: Annotated[StrictStr, Field(min_length=1, max_length=63)]
+    row_id: Id
+    kind: Literal["upsert", "delete", "restore"]
+    base_version: Version = Field(description="row version the change was made against; 0 for a new row")
+    fields: Annotated[dict[StrictStr, FieldValue], Field(max_length=MAX_FIELDS_PER_OP)] = Field(default_factory=dict)
+    hlc: Annotated[StrictStr, Field(pattern=HLC_PATTERN)]
+    resolves: Annotated[list[Id], Field(max_length=100)] = Field(
+        default_factory=list, description="conflict ids this operation settles"
+    )
+
+
+class ClientTransaction(WireModel):
+    tx_id: Id = Field(description="the device's local transaction id")
+    ops: Annotated[list[Operation], Field(min_length=1, max_length=MAX_OPS_PER_PUSH)]
+
+
+class PushRequest(WireModel):
+    transactions: Annotated[list[ClientTransaction], Field(min_length=1, max_length=MAX_OPS_PER_PUSH)]
+
+
+OpStatus = Literal["applied", "unchanged", "conflict"]
+
+
+class OpResult(WireModel):
+    op_id: Id
+    seq: int
+    status: OpStatus
+    version: int = Field(description="the row's version on the server after this operation")
+    conflict_ids: list[Id] = Field(default_factory=list)
+
+
+class TransactionResult(WireModel):
+    tx_id: Id
+    first_seq: int
+    last_seq: int
+    status: Literal["applied", "rejected"]
+    error: ErrorDetail | None = None
+    ops: list[OpResult] = Field(default_factory=list)
+    replayed: bool = Field(False, description="true when this is the stored answer to an earlier, identical push")
+
+
+class PushResponse(WireModel):
+    results: list[TransactionResult]
+    next_seq: int
+    resend_from: int | None = Field(None, description="set when transactions were skipped: send again from this seq")
+
+
+# --- pull -----------------------------------------------------------------------------------------------------------
+
+
+class Change(WireModel):
+    table: str
+    row_id: Id
+    version: int
+    deleted: bool
+    fields: dict[str, Any]
+    station_id: Id | None = Field(description="the station that owns the row; null for the city's reference data")
+    changed_at: Timestamp
+
+
+class PullResponse(WireModel):
+    changes: list[Change]
+    cursor: str = Field(description="opaque; send it back to read on")
+    has_more: bool
+
+
+class ConflictView(WireModel):
+    id: Id
+    table: str
+    row_id: Id
+    kind: str
+    field: str | None
+    base_version: int
+    server_value: Any
+    client_value: Any
+    client_device_id: Id
+    client_hlc: str
+    status: Literal["open", "resolved"]
+    created_at: Timestamp
+
+
+# --- attachments ----------------------------------------------------------------------------------------------------
+
+
+class AttachmentStart(WireModel):
+    sha256: Sha256
+    size: Annotated[StrictInt, Field(ge=0)]
+    media_type: Annotated[StrictStr, Field(min_length=3, max_length=100, pattern=r"^[\w.+-]+/[\w.+-]+$")]
+
+
+class AttachmentStatus(WireModel):
+    sha256: str
+    size: int
+    media_type: str
+    received: int = Field(description="bytes stored so far; the next chunk starts here")
+    complete: bool
+
+
+# --- supervision and verification -----------------------------------------------------------------------------------
+
+
+class StationSummary(WireModel):
+    id: Id
+    name: str
+    devices: int
+    revoked_devices: int
+    last_sync_at: Timestamp | None
+    open_conflicts: int
+
+
+class CaseCount(WireModel):
+    station_id: Id
+    station_name: str
+    status: str
+    cases: int
+
+
+class Verification(WireModel):
+    document_id: Id
+    known: bool
+    unchanged: bool = Field(description="the presented SHA-256 equals one recorded when the document was issued")
+    matches: Literal["content", "pdf"] | None = Field(
+        None, description="which record it equals: the content digest (QR code, paper) or the signed PDF's bytes"
+    )
+    kind: str | None = None
+    station_id: Id | None = None
+    station_name: str | None = None
+    issued_at: Timestamp | None = None
+
+
+class Health(WireModel):
+    status: Literal["ok"]
+    database: str

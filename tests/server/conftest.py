@@ -1,0 +1,148 @@
+"""Fixtures for the city server: a real server on loopback over SQLite and over a real PostgreSQL cluster.
+
+Every test that takes ``server`` runs twice, once per backend. PostgreSQL comes from a temporary cluster started
+from the installed binaries (bench/pgcluster.py); when it cannot start, those runs fail in CI (``CI`` set) and are
+skipped with the reason elsewhere.
+"""
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import uvicorn
+from sqlalchemy import create_engine, text
+
+from bench import pgcluster
+from heze_station.domain.ids import new_id
+from heze_station.server import auth, migrations
+from heze_station.server.app import create_app
+from heze_station.server.config import Settings
+from heze_station.server.db import Database
+from heze_station.server.models import Station
+
+from .client import DeviceClient
+
+IN_CI = bool(os.environ.get("CI"))
+COMMAND = Path(sys.executable).parent / "heze-station-server"
+TIMEOUT = 120
+TEMPLATE = "heze_template"
+WAIT_SECONDS = 30
+
+
+def wait_for(condition: Callable[[], object], what: str, timeout: float = WAIT_SECONDS) -> None:
+    """Poll ``condition`` until it is true: a wait for a state, never a fixed sleep."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.01)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[pgcluster.Cluster]:
+    try:
+        cluster = pgcluster.start(("fsync=off", "max_connections=300"))
+    except pgcluster.ClusterUnavailable as error:
+        if IN_CI:
+            pytest.fail(f"CI needs PostgreSQL for the server tests: {error}")
+        pytest.skip(f"PostgreSQL is not available here: {error}")
+    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {TEMPLATE}"))
+    engine.dispose()
+    template = Database(Settings(database_url=cluster.url(TEMPLATE)))
+    migrations.upgrade(template.engine)
+    template.close()
+    yield cluster
+    cluster.stop()
+
+
+def fresh_postgresql_database(cluster: pgcluster.Cluster) -> str:
+    """A new, migrated database (a copy of the template) with a unique name; its URL."""
+    name = f"t_{uuid.uuid4().hex[:16]}"
+    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}"))
+    engine.dispose()
+    return cluster.url(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def settings(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Settings:
+    url = fresh_postgresql_database(request.getfixturevalue("pg_cluster")) if backend == "postgresql" else None
+    return Settings(database_url=url, data_dir=tmp_path / "server", max_request_bytes=4 * 1024 * 1024)
+
+
+@dataclass
+class Server:
+    """A running server and direct access to its database, for arranging and checking state."""
+
+    url: str
+    settings: Settings
+    database: Database
+
+    def create_station(self, name: str) -> uuid.UUID:
+        with self.database.transaction() as session:
+            station = Station(id=new_id(), name=name)
+            session.add(station)
+        return station.id
+
+    def enrol_code(self, station_id: uuid.UUID | None, role: str = auth.STATION_ROLE) -> str:
+        with self.database.transaction() as session:
+            return auth.issue_enrolment_code(session, self.settings, station_id, role).code
+
+    def device(self, station_id: uuid.UUID, name: str = "laptop") -> DeviceClient:
+        return DeviceClient.enrol(self.url, self.enrol_code(station_id), name)
+
+    def supervisor(self) -> DeviceClient:
+        return DeviceClient.enrol(self.url, self.enrol_code(None, auth.SUPERVISOR_ROLE), "bureau")
+
+
+def serve_in_thread(settings: Settings, database: Database) -> tuple[uvicorn.Server, threading.Thread, str]:
+    config = uvicorn.Config(create_app(settings, database), host="127.0.0.1", port=0, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    wait_for(lambda: server.started or not thread.is_alive(), "the server to start")
+    assert server.started, "the server did not start"
+    port = server.servers[0].sockets[0].getsockname()[1]
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def server(settings: Settings) -> Iterator[Server]:
+    database = Database(settings)
+    migrations.upgrade(database.engine)
+    running, thread, url = serve_in_thread(settings, database)
+    yield Server(url, settings, database)
+    running.should_exit = True
+    thread.join(timeout=WAIT_SECONDS)
+    database.close()
+
+
+def server_command(settings: Settings, *arguments: str) -> subprocess.Popen[str]:
+    """The installed ``heze-station-server`` command, configured through the environment as in production."""
+    env = {**os.environ, "HEZE_SERVER_DATA_DIR": str(settings.data_dir)}
+    if settings.database_url:
+        env["HEZE_SERVER_DATABASE_URL"] = settings.database_url
+    return subprocess.Popen(
+        [str(COMMAND), *arguments], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+
+
+def run_server_command(settings: Settings, *arguments: str) -> tuple[int, str, str]:
+    process = server_command(settings, *arguments)
+    out, err = process.communicate(timeout=TIMEOUT)
+    return process.returncode, out, err

@@ -1,0 +1,97 @@
+"""A case the city assigns to another station (escalation): both stations see and work on the whole case, and
+nothing else of the owner's becomes visible."""
+
+import hashlib
+import uuid
+
+import pytest
+
+from heze_station.domain.ids import new_id
+from heze_station.server.assignment import assign_case
+from heze_station.server.errors import ApiError
+
+from .conftest import Server, run_server_command
+
+
+def township_case(server: Server):
+    township, county, other = (server.create_station(name) for name in ("乡镇驿站", "县级驿站", "开发区驿站"))
+    owner, assignee, outsider = server.device(township), server.device(county), server.device(other)
+    case_id, person, claimant, unrelated = new_id(), new_id(), new_id(), new_id()
+    owner.push_ok(
+        owner.transaction(
+            owner.op("case_file", case_id, {"number": "T-1", "status": "in_mediation"}),
+            owner.op("person", person, {"name": "张三", "id_number": "371702199001011234"}),
+            owner.op("case_claimant", claimant, {"case_id": str(case_id), "person_id": str(person), "position": 0}),
+            owner.op("case_file", unrelated, {"number": "T-2", "status": "registered"}),
+        )
+    )
+    return county, (owner, assignee, outsider), (case_id, person, claimant, unrelated)
+
+
+def test_an_assigned_case_reaches_the_assignee_whole_and_both_work_on_it(server: Server) -> None:
+    county, (owner, assignee, outsider), (case_id, person, claimant, unrelated) = township_case(server)
+    _, cursor = assignee.pull_all()  # the assignee is up to date before the assignment
+
+    with server.database.transaction() as session:
+        assert assign_case(session, case_id, county) == 3
+
+    received = {change["row_id"] for change in assignee.pull_all(cursor)[0]}
+    assert received == {str(case_id), str(person), str(claimant)}
+    assert str(unrelated) not in assignee.latest()
+
+    answer = assignee.push_ok(
+        assignee.transaction(
+            assignee.op("case_file", case_id, {"status": "agreement"}, base_version=1),
+            assignee.op("timeline_event", new_id(), {"case_id": str(case_id), "kind": "agreement"}),
+        )
+    )
+    assert answer["results"][0]["status"] == "applied"
+    seen_by_owner = owner.latest()
+    assert seen_by_owner[str(case_id)]["fields"]["status"] == "agreement"
+    assert "agreement" in {change["fields"].get("kind") for change in seen_by_owner.values()}
+    assert outsider.latest() == {}
+
+    refused = assignee.push_ok(assignee.transaction(assignee.op("case_file", unrelated, {"status": "x"}, 1)))
+    assert refused["results"][0]["error"]["code"] == "foreign_row"
+
+
+def test_naming_another_stations_case_shares_nothing(server: Server) -> None:
+    _, (owner, _assignee, outsider), (case_id, *_) = township_case(server)
+    planted = new_id()
+    outsider.push_ok(outsider.transaction(outsider.op("timeline_event", planted, {"case_id": str(case_id)})))
+    assert str(planted) not in owner.latest()
+
+
+def test_assignment_is_refused_for_unknown_cases_and_the_owner_itself(server: Server) -> None:
+    county, (owner, *_), (case_id, person, *_) = township_case(server)
+    with server.database.transaction() as session:
+        with pytest.raises(ApiError, match="No live case"):
+            assign_case(session, person, county)
+        with pytest.raises(ApiError, match="already belongs"):
+            assign_case(session, case_id, uuid.UUID(owner.station_id))
+
+
+def test_an_administrator_assigns_a_case_from_the_command_line(server: Server) -> None:
+    _, (_, assignee, _), (case_id, *_) = township_case(server)
+    code, out, err = run_server_command(server.settings, "assign-case", str(case_id), "县级驿站")
+    assert code == 0, err
+    assert "县级驿站" in out
+    assert str(case_id) in assignee.latest()
+
+
+def test_the_assignee_downloads_the_scans_of_an_assigned_case(server: Server) -> None:
+    county, (owner, assignee, outsider), (case_id, *_) = township_case(server)
+    scan = b"scan of the wage list" * 100
+    sha256 = hashlib.sha256(scan).hexdigest()
+    owner.push_ok(
+        owner.transaction(owner.op("issued_document", new_id(), {"case_id": str(case_id), "pdf_sha256": sha256}))
+    )
+    owner.http.post("/v1/attachments", json={"sha256": sha256, "size": len(scan), "media_type": "image/jpeg"})
+    owner.http.put(f"/v1/attachments/{sha256}/content", params={"offset": 0}, content=scan)
+    assert assignee.http.get(f"/v1/attachments/{sha256}/content").status_code == 404
+
+    with server.database.transaction() as session:
+        assign_case(session, case_id, county)
+
+    assert assignee.http.get(f"/v1/attachments/{sha256}/content").content == scan
+    assert outsider.http.get(f"/v1/attachments/{sha256}/content").status_code == 404

@@ -1,0 +1,110 @@
+"""Enrolment by one-time code, short-lived tokens, revocation on the next request (F14), brute-force throttle."""
+
+import uuid
+from datetime import timedelta
+
+import httpx
+from sqlalchemy import update
+
+from heze_station.domain.ids import new_id
+from heze_station.server import auth
+from heze_station.server.models import AccessToken, now
+
+from .client import DeviceClient
+from .conftest import Server
+
+
+def test_a_code_enrols_one_device_for_its_station_once(server: Server) -> None:
+    station = server.create_station("城区驿站")
+    code = server.enrol_code(station)
+
+    device = DeviceClient.enrol(server.url, code.lower().replace("-", " "), "笔记本一")  # as a person might type it
+    again = httpx.post(f"{server.url}/v1/enrol", json={"code": code, "device_name": "笔记本二"})
+
+    assert device.station_id == str(station)
+    assert again.status_code == 401
+    assert again.json()["error"]["code"] == "invalid_enrolment_code"
+    handshake = device.http.post(
+        "/v1/sync/handshake",
+        json={"protocol_version": 1, "schema_version": "0002", "app_version": "0.1.0",
+              "device_time": "2026-11-20T08:00:00+08:00", "hlc": "001795800000000-00000-ab"},
+    )  # fmt: skip
+    assert handshake.status_code == 200, handshake.text
+    body = handshake.json()
+    assert (body["station_name"], body["next_seq"], body["device_id"]) == ("城区驿站", 1, device.device_id)
+    assert body["clock_offset_ms"] < -6 * 24 * 3600 * 1000  # a week-slow clock is recorded, not refused (F7)
+
+
+def test_credentials_are_stored_only_as_hashes(server: Server) -> None:
+    device = server.device(server.create_station("城区驿站"))
+    with server.database.engine.connect() as connection:
+        dump = "\n".join(str(row) for table in ("device", "access_token") for row in connection.exec_driver_sql(
+            f"SELECT * FROM {table}"))  # fmt: skip
+    assert device.secret not in dump
+    assert device.token not in dump
+    assert auth.digest(device.secret) in dump
+
+
+def test_an_incompatible_protocol_or_old_schema_is_refused_with_advice(server: Server) -> None:
+    device = server.device(server.create_station("城区驿站"))
+    base = {"app_version": "0.1.0", "device_time": "2026-11-27T08:00:00+00:00", "hlc": "001795800000000-00000-ab"}
+    newer = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 2, "schema_version": "0002"})
+    older = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 1, "schema_version": "0001"})
+    assert (newer.status_code, newer.json()["error"]["code"]) == (409, "protocol_version_unsupported")
+    assert (older.status_code, older.json()["error"]["code"]) == (409, "schema_version_too_old")
+    assert "Update" in newer.json()["error"]["message"]
+
+
+def test_an_expired_token_is_refused_and_a_new_one_works(server: Server) -> None:
+    device = server.device(server.create_station("城区驿站"))
+    with server.database.transaction() as session:
+        session.execute(update(AccessToken).values(expires_at=now() - timedelta(seconds=1)))
+
+    expired = device.http.get("/v1/sync/changes")
+    device.refresh_token()
+
+    assert (expired.status_code, expired.json()["error"]["code"]) == (401, "token_expired")
+    assert device.http.get("/v1/sync/changes").status_code == 200
+
+
+def test_a_revoked_device_is_refused_on_its_next_request_and_nothing_it_sent_is_lost(server: Server) -> None:
+    """F14: the lost laptop's token still looks valid, but the server says no at once; its data stays."""
+    station = server.create_station("城区驿站")
+    lost, other = server.device(station, "丢失的笔记本"), server.device(station, "办公室电脑")
+    case_id = new_id()
+    lost.push_ok(lost.transaction(lost.op("case_file", case_id, {"number": "C-1"})))
+
+    with server.database.transaction() as session:
+        auth.revoke_device(session, uuid.UUID(lost.device_id))
+
+    pull = lost.http.get("/v1/sync/changes")
+    token = httpx.post(f"{server.url}/v1/auth/token", json={"device_id": lost.device_id, "device_secret": lost.secret})
+    assert (pull.status_code, pull.json()["error"]["code"]) == (403, "device_revoked")
+    assert (token.status_code, token.json()["error"]["code"]) == (403, "device_revoked")
+    assert str(case_id) in other.latest()
+
+
+def test_guessing_codes_or_tokens_is_throttled(server: Server) -> None:
+    station = server.create_station("城区驿站")
+    good_code = server.enrol_code(station)
+    allowed = server.settings.auth_failures_allowed
+    for _ in range(allowed):
+        wrong = httpx.post(f"{server.url}/v1/enrol", json={"code": "AAAA-BBBB-CCCC", "device_name": "x"})
+        assert wrong.status_code == 401
+
+    blocked = httpx.post(f"{server.url}/v1/enrol", json={"code": good_code, "device_name": "x"})
+    guessed_token = httpx.get(f"{server.url}/v1/sync/changes", headers={"Authorization": "Bearer guess"})
+
+    assert blocked.status_code == 429
+    assert blocked.json()["error"]["code"] == "too_many_attempts"
+    assert int(blocked.headers["Retry-After"]) > 0
+    assert guessed_token.status_code == 429
+
+
+def test_a_malformed_enrolment_is_refused_and_keeps_the_code_usable(server: Server) -> None:
+    code = server.enrol_code(server.create_station("城区驿站"))
+    for body in ({"code": code, "device_name": "a\x00b"}, {"code": code, "device_name": ""}, {"code": code}):
+        answer = httpx.post(f"{server.url}/v1/enrol", json=body)
+        assert answer.status_code == 422, body
+        assert answer.json()["error"]["code"] == "invalid_request"
+    assert DeviceClient.enrol(server.url, code, "笔记本").station_id is not None

@@ -1,0 +1,221 @@
+"""Two offline devices of one station editing the same records (F4, F5, F6): merged per field where possible,
+a stored, visible conflict where not, resolved later by a person through an ordinary push."""
+
+from heze_station.domain.ids import new_id
+
+from .conftest import Server
+
+
+def two_laptops(server: Server):
+    station = server.create_station("城区驿站")
+    return server.device(station, "laptop A"), server.device(station, "laptop B")
+
+
+def create_case(device, fields):
+    case_id = new_id()
+    answer = device.push_ok(device.transaction(device.op("case_file", case_id, fields)))
+    assert answer["results"][0]["ops"][0]["version"] == 1
+    return case_id
+
+
+def test_different_fields_changed_offline_on_two_devices_both_survive(server: Server) -> None:
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1", "status": "registered", "facts": ""})
+
+    a.push_ok(a.transaction(a.op("case_file", case_id, {"status": "accepted"}, base_version=1)))
+    answer = b.push_ok(b.transaction(b.op("case_file", case_id, {"facts": "拖欠三个月工资"}, base_version=1)))
+
+    assert answer["results"][0]["ops"][0]["status"] == "applied"
+    row = b.latest()[str(case_id)]
+    assert row["fields"] == {"number": "C-1", "status": "accepted", "facts": "拖欠三个月工资"}
+    assert row["version"] == 3
+
+
+def test_the_same_field_changed_on_two_devices_becomes_a_visible_conflict_then_a_resolution(server: Server) -> None:
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1", "status": "registered"})
+    a.push_ok(a.transaction(a.op("case_file", case_id, {"status": "accepted"}, base_version=1)))
+
+    answer = b.push_ok(b.transaction(b.op("case_file", case_id, {"status": "refused"}, base_version=1)))
+
+    op = answer["results"][0]["ops"][0]
+    assert op["status"] == "conflict"
+    [conflict_id] = op["conflict_ids"]
+    seen = b.latest()
+    assert seen[str(case_id)]["fields"]["status"] == "accepted"  # never a silent last-writer-wins
+    conflict = seen[conflict_id]
+    assert conflict["table"] == "sync_conflict"
+    assert conflict["fields"]["kind"] == "field"
+    assert conflict["fields"]["field"] == "status"
+    assert (conflict["fields"]["server_value"], conflict["fields"]["client_value"]) == ("accepted", "refused")
+    assert conflict["fields"]["client_device_id"] == b.device_id
+    assert conflict["fields"]["status"] == "open"
+    listed = b.http.get("/v1/sync/conflicts").json()
+    assert [item["id"] for item in listed] == [conflict_id]
+
+    # A person at laptop A picks "refused"; A pulls first, so its base is the current version.
+    version = a.latest()[str(case_id)]["version"]
+    answer = a.push_ok(
+        a.transaction(a.op("case_file", case_id, {"status": "refused"}, base_version=version, resolves=[conflict_id]))
+    )
+
+    assert answer["results"][0]["ops"][0]["status"] == "applied"
+    seen = b.latest()
+    assert seen[str(case_id)]["fields"]["status"] == "refused"
+    assert seen[conflict_id]["fields"]["status"] == "resolved"
+    assert b.http.get("/v1/sync/conflicts").json() == []
+
+
+def test_deleting_a_record_another_device_edited_is_a_conflict_and_keeps_the_record(server: Server) -> None:
+    """F5, one way: B deletes what A edited meanwhile."""
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1", "facts": ""})
+    a.push_ok(a.transaction(a.op("case_file", case_id, {"facts": "新证据"}, base_version=1)))
+
+    answer = b.push_ok(b.transaction(b.op("case_file", case_id, kind="delete", base_version=1)))
+
+    op = answer["results"][0]["ops"][0]
+    assert op["status"] == "conflict"
+    seen = b.latest()
+    assert not seen[str(case_id)]["deleted"]
+    assert seen[op["conflict_ids"][0]]["fields"]["kind"] == "delete_vs_edit"
+    assert seen[op["conflict_ids"][0]]["fields"]["server_value"] == ["facts"]
+
+
+def test_editing_a_record_another_device_deleted_is_a_conflict_and_a_restore_settles_it(server: Server) -> None:
+    """F5, the other way: B edits what A deleted meanwhile; a person decides to keep it."""
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1", "facts": ""})
+    a.push_ok(a.transaction(a.op("case_file", case_id, kind="delete", base_version=1)))
+
+    answer = b.push_ok(b.transaction(b.op("case_file", case_id, {"facts": "补充"}, base_version=1)))
+
+    op = answer["results"][0]["ops"][0]
+    assert op["status"] == "conflict"
+    conflict_id = op["conflict_ids"][0]
+    seen = b.latest()
+    assert seen[str(case_id)]["deleted"]
+    assert seen[conflict_id]["fields"]["kind"] == "edit_vs_delete"
+    assert seen[conflict_id]["fields"]["client_value"] == {"facts": "补充"}
+
+    version = seen[str(case_id)]["version"]
+    b.push_ok(
+        b.transaction(
+            b.op("case_file", case_id, {"facts": "补充"}, base_version=version, kind="restore", resolves=[conflict_id])
+        )
+    )
+    restored = a.latest()[str(case_id)]
+    assert not restored["deleted"]
+    assert restored["fields"]["facts"] == "补充"
+
+
+def test_a_case_number_created_offline_twice_syncs_and_shows_the_collision(server: Server) -> None:
+    """F6: both cases are kept; the second push carries a duplicate conflict naming the first row."""
+    a, b = two_laptops(server)
+    first = create_case(a, {"number": "(2026)菏谐调字第0007号"})
+    second = new_id()
+
+    answer = b.push_ok(b.transaction(b.op("case_file", second, {"number": "(2026)菏谐调字第0007号"})))
+
+    op = answer["results"][0]["ops"][0]
+    assert op["status"] == "conflict"
+    seen = a.latest()
+    assert {str(first), str(second)} <= set(seen)
+    conflict = seen[op["conflict_ids"][0]]["fields"]
+    assert (conflict["kind"], conflict["field"], conflict["server_value"]) == ("duplicate", "number", str(first))
+
+
+def test_the_same_credit_code_at_two_stations_is_no_collision(server: Server) -> None:
+    one = server.device(server.create_station("城区驿站"))
+    other = server.device(server.create_station("开发区驿站"))
+    for device in (one, other):
+        answer = device.push_ok(device.transaction(device.op("employer", new_id(), {"credit_code": "91371700MA3C"})))
+        assert answer["results"][0]["ops"][0]["status"] == "applied"
+
+
+def test_append_only_rows_never_change_and_a_signed_agreement_is_final(server: Server) -> None:
+    a, b = two_laptops(server)
+    event, agreement = new_id(), new_id()
+    a.push_ok(
+        a.transaction(
+            a.op("timeline_event", event, {"kind": "registered"}),
+            a.op(
+                "agreement",
+                agreement,
+                {"state": "in_effect", "effective_at": "2026-11-27T08:00:00+00:00", "other_terms": "分三期"},
+            ),
+        )
+    )
+
+    edit_event = b.push_ok(b.transaction(b.op("timeline_event", event, {"kind": "changed"}, base_version=1)))
+    edit_agreement = b.push_ok(b.transaction(b.op("agreement", agreement, {"other_terms": "一次付清"}, 1)))
+    repeat = b.push_ok(b.transaction(b.op("timeline_event", event, {"kind": "registered"}, base_version=1)))
+
+    assert edit_event["results"][0]["error"]["code"] == "append_only"
+    assert edit_agreement["results"][0]["error"]["code"] == "row_frozen"
+    assert repeat["results"][0]["ops"][0]["status"] == "unchanged"
+    seen = a.latest()
+    assert seen[str(event)]["fields"]["kind"] == "registered"
+    assert seen[str(agreement)]["fields"]["other_terms"] == "分三期"
+    # The one change an agreement in effect still takes: being superseded by its amendment.
+    superseded = b.push_ok(b.transaction(b.op("agreement", agreement, {"state": "superseded"}, base_version=1)))
+    assert superseded["results"][0]["ops"][0]["status"] == "applied"
+    back_to_draft = b.push_ok(b.transaction(b.op("agreement", agreement, {"state": "draft"}, base_version=2)))
+    assert back_to_draft["results"][0]["error"]["code"] == "row_frozen"
+
+
+def test_a_conflict_of_another_station_cannot_be_resolved(server: Server) -> None:
+    a, b = two_laptops(server)
+    stranger = server.device(server.create_station("开发区驿站"))
+    case_id = create_case(a, {"status": "registered"})
+    a.push_ok(a.transaction(a.op("case_file", case_id, {"status": "accepted"}, base_version=1)))
+    conflict_id = b.push_ok(b.transaction(b.op("case_file", case_id, {"status": "refused"}, base_version=1)))[
+        "results"
+    ][0]["ops"][0]["conflict_ids"][0]
+    own = new_id()
+    stranger.push_ok(stranger.transaction(stranger.op("case_file", own, {"status": "registered"})))
+
+    answer = stranger.push_ok(
+        stranger.transaction(stranger.op("case_file", own, {"status": "x"}, base_version=1, resolves=[conflict_id]))
+    )
+
+    assert answer["results"][0]["error"]["code"] == "unknown_conflict"
+    assert b.latest()[conflict_id]["fields"]["status"] == "open"
+
+
+def test_a_delete_travels_as_a_tombstone_and_the_row_stays_known(server: Server) -> None:
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1"})
+    _, cursor = b.pull_all()
+
+    answer = a.push_ok(a.transaction(a.op("case_file", case_id, kind="delete", base_version=1)))
+
+    assert answer["results"][0]["ops"][0] == {**answer["results"][0]["ops"][0], "status": "applied", "version": 2}
+    [tombstone] = b.pull_all(cursor)[0]
+    assert (tombstone["row_id"], tombstone["deleted"], tombstone["version"]) == (str(case_id), True, 2)
+    assert tombstone["fields"]["number"] == "C-1"  # the last state stays readable, for the record
+
+
+def test_an_agreements_shares_instalments_and_signatures_freeze_with_it(server: Server) -> None:
+    a, b = two_laptops(server)
+    agreement, share, instalment = new_id(), new_id(), new_id()
+    a.push_ok(
+        a.transaction(
+            a.op("agreement", agreement, {"state": "draft", "total_fen": 380000}),
+            a.op("agreement_share", share, {"agreement_id": str(agreement), "amount_fen": 380000}),
+            a.op("agreement_instalment", instalment, {"agreement_id": str(agreement), "amount_fen": 380000}),
+            a.op("agreement", agreement, {"state": "in_effect"}, base_version=1),
+        )
+    )
+
+    late_share = b.push_ok(b.transaction(b.op("agreement_share", share, {"amount_fen": 1}, base_version=1)))
+    new_instalment = b.push_ok(
+        b.transaction(b.op("agreement_instalment", new_id(), {"agreement_id": str(agreement), "amount_fen": 1}))
+    )
+    signature = b.push_ok(
+        b.transaction(b.op("agreement_signature", new_id(), {"agreement_id": str(agreement), "role": "worker"}))
+    )
+
+    for answer in (late_share, new_instalment, signature):
+        assert answer["results"][0]["error"]["code"] == "row_frozen"
+    assert a.latest()[str(share)]["fields"]["amount_fen"] == 380000

@@ -1,0 +1,81 @@
+"""``heze-station-server`` as an administrator uses it: stations, codes, devices, reference data."""
+
+import json
+from pathlib import Path
+
+from heze_station.server.cli import openapi_document
+from heze_station.server.config import Settings
+from heze_station.server.db import Database
+
+from .client import DeviceClient
+from .conftest import run_server_command, serve_in_thread
+
+
+def test_an_administrator_sets_up_a_station_enrols_a_device_and_revokes_it(settings: Settings, tmp_path: Path) -> None:
+    code, out, err = run_server_command(settings, "create-station", "城区驿站")
+    assert code == 0, err
+    station_id = out.strip()
+    code, out, err = run_server_command(settings, "enrol-code", "城区驿站")
+    assert code == 0, err
+    enrolment_code = out.strip()
+    assert "once" in err
+
+    database = Database(settings)
+    running, thread, url = serve_in_thread(settings, database)
+    try:
+        device = DeviceClient.enrol(url, enrolment_code, "前台电脑")
+        assert device.station_id == station_id
+        code, listing, err = run_server_command(settings, "list-devices")
+        assert device.device_id in listing
+        assert "城区驿站" in listing
+        assert "active" in listing
+
+        code, out, err = run_server_command(settings, "revoke-device", device.device_id)
+        assert code == 0, err
+        assert device.http.get("/v1/sync/changes").json()["error"]["code"] == "device_revoked"
+        assert "revoked" in run_server_command(settings, "list-devices")[1]
+    finally:
+        running.should_exit = True
+        thread.join()
+        database.close()
+
+
+def test_reference_data_is_imported_from_a_file(settings: Settings, tmp_path: Path) -> None:
+    run_server_command(settings, "create-station", "开发区驿站")
+    document = {
+        "employers": [{"credit_code": "91371700MA3CXXXX1X", "name": "菏泽建工集团"}],
+        "calendar": [{"day": "2027-01-01", "kind": "holiday", "source": "国务院办公厅"}],
+        "clues": [{"platform_ref": "GZQX-1", "station": "开发区驿站", "worker_name": "王五", "amount_fen": 100}],
+    }
+    file = tmp_path / "reference.json"
+    file.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+
+    code, out, err = run_server_command(settings, "import-reference", str(file))
+
+    assert code == 0, err
+    assert json.loads(out) == {"employer": 1, "project": 0, "calendar_day": 1, "document_template": 0, "wage_clue": 1}
+
+
+def test_mistakes_are_told_plainly_and_change_nothing(settings: Settings, tmp_path: Path) -> None:
+    run_server_command(settings, "create-station", "城区驿站")
+    twice = run_server_command(settings, "create-station", "城区驿站")
+    unknown = run_server_command(settings, "enrol-code", "没有这个驿站")
+    bad_file = tmp_path / "bad.json"
+    bad_file.write_text('{"clues": [{"platform_ref": "X", "station": "没有这个驿站"}]}', encoding="utf-8")
+    bad_import = run_server_command(settings, "import-reference", str(bad_file))
+    bad_id = run_server_command(settings, "revoke-device", "not-a-uuid")
+
+    assert twice[0] == 1
+    assert "exists already" in twice[2]
+    assert unknown[0] == 1
+    assert "No station named" in unknown[2]
+    assert bad_import[0] == 1
+    assert "names no known station" in bad_import[2]
+    assert bad_id[0] == 2
+    assert "Traceback" not in twice[2] + unknown[2] + bad_import[2] + bad_id[2]
+
+
+def test_the_published_openapi_document_is_current() -> None:
+    """docs/openapi.json is the contract for client writers: regenerate it with `heze-station-server openapi`."""
+    published = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
+    assert published.read_text(encoding="utf-8") == openapi_document()
