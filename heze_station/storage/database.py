@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import DomainError
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from . import migrations, search
+from . import migrations, outbox, search
 
 
 class DatabaseUnusable(DomainError):
@@ -49,6 +49,8 @@ class Database:
         self.path = path
         self.engine = create_sqlite_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Every change to a syncable row is written to the outbox in its own transaction (see storage.outbox).
+        event.listen(self._sessions, "after_flush", outbox.record)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

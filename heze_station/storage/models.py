@@ -182,6 +182,8 @@ class Case(SyncRow, Base):
     # The key of this case's entries in the search indexes (see storage.search).
     search_key: Mapped[int | None] = mapped_column(Integer)
     respondent_summary: Mapped[str] = mapped_column(String(200), default="")
+    # The search index's key is this device's own: it does not sync.
+    local_columns = frozenset({"search_key"})
     # R4: the mediation period may run past day 15 only to a date both parties agreed to (recorded on the timeline).
     mediation_extended_to: Mapped[date | None] = mapped_column(Date)
     # R2: the day the written notice of a refusal reached the applicant.
@@ -418,6 +420,23 @@ class CalendarDay(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[DayKind] = mapped_column(enum_column(DayKind))
     source: Mapped[str] = mapped_column(String(40))
+
+
+class OutboxOperation(Base):
+    """A local change waiting to reach the city server, written by storage.outbox with the change itself."""
+
+    __tablename__ = "outbox_operation"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)  # the operation id
+    seq: Mapped[int] = mapped_column(Integer, unique=True)  # this device's sequence number, from 1, no gaps
+    tx_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    table_name: Mapped[str] = mapped_column(String(63))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    kind: Mapped[str] = mapped_column(String(10))  # upsert | delete
+    base_version: Mapped[int] = mapped_column(Integer)  # 0 for a new row
+    fields: Mapped[str] = mapped_column(Text)  # JSON object of the changed fields, in their wire form
+    hlc: Mapped[str] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
 
 class Setting(Base):

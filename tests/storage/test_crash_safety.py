@@ -137,6 +137,19 @@ def test_killed_while_registering_loses_no_committed_case(tmp_path: Path, kill_a
                     """
                 )
             ).all()
+            # Every committed row has its outbox operation (F2), and the device's sequence has no gap.
+            without_operation = connection.execute(
+                text(
+                    """
+                    SELECT 'case_file', id FROM case_file
+                     WHERE id NOT IN (SELECT row_id FROM outbox_operation WHERE table_name = 'case_file')
+                    UNION ALL
+                    SELECT 'timeline_event', id FROM timeline_event
+                     WHERE id NOT IN (SELECT row_id FROM outbox_operation WHERE table_name = 'timeline_event')
+                    """
+                )
+            ).all()
+            sequence_numbers = connection.execute(text("SELECT seq FROM outbox_operation ORDER BY seq")).scalars().all()
     finally:
         engine.dispose()
 
@@ -146,6 +159,8 @@ def test_killed_while_registering_loses_no_committed_case(tmp_path: Path, kill_a
     assert len(numbers) - len(committed) in (0, 1)
     assert [sequence for _, sequence in stored] == list(range(1, len(stored) + 1))
     assert incomplete == []
+    assert without_operation == []
+    assert sequence_numbers == list(range(1, len(sequence_numbers) + 1))
 
     # The station opens again after the crash and keeps numbering where it stopped.
     station = open_station(data_dir)

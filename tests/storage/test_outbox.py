@@ -1,0 +1,81 @@
+"""The outbox: each change to a syncable row is an operation, written in the change's own transaction."""
+
+import json
+import uuid
+from collections import Counter
+
+import pytest
+from sqlalchemy import select
+
+from heze_station.domain.cases import CaseAction
+from heze_station.domain.errors import IllegalTransition
+from heze_station.services import case_actions
+from heze_station.services.station import StationContext
+from heze_station.storage.models import Case, OutboxOperation
+from heze_station.sync.tables import SYNCED_TABLES, field_problem
+from tests.factories import intake_form, register
+
+
+def operations(station: StationContext) -> list[OutboxOperation]:
+    with station.database.transaction() as session:
+        return list(session.scalars(select(OutboxOperation).order_by(OutboxOperation.seq)))
+
+
+def test_registering_a_case_is_one_transaction_of_new_rows(station: StationContext) -> None:
+    before = len(operations(station))  # opening the station created its own rows
+    case_id = register(station, intake_form(2))
+    ops = operations(station)[before:]
+    assert [op.seq for op in ops] == list(range(before + 1, before + len(ops) + 1))
+    assert len({op.tx_id for op in ops}) == 1
+    assert Counter(op.table_name for op in ops) >= Counter(
+        {"person": 2, "case_claimant": 2, "employer": 1, "case_respondent": 1, "case_file": 1, "timeline_event": 1}
+    )
+    assert {(op.kind, op.base_version) for op in ops} == {("upsert", 0)}
+    case = next(op for op in ops if op.table_name == "case_file")
+    assert case.row_id == case_id
+    fields = json.loads(case.fields)
+    assert "search_key" not in fields  # this device's own index key
+    assert fields["status"] == "registered"
+    # Every field is in the wire form the city server accepts.
+    for op in ops:
+        for name, value in json.loads(op.fields).items():
+            assert field_problem(SYNCED_TABLES[op.table_name], name, value) is None, (op.table_name, name, value)
+    assert [op.hlc for op in ops] == sorted(op.hlc for op in ops)
+
+
+def test_a_change_sends_only_the_changed_fields_against_the_version_it_was_made_on(station: StationContext) -> None:
+    case_id = register(station, intake_form(1))
+    with station.database.transaction() as session:
+        version = session.get_one(Case, case_id).version
+    before = len(operations(station))
+    case_actions.perform(station, case_id, CaseAction.ACCEPT)
+    ops = operations(station)[before:]
+    [case] = [op for op in ops if op.table_name == "case_file"]
+    assert case.base_version == version
+    assert set(json.loads(case.fields)) == {"status", "decided_on"}
+    assert [op.table_name for op in ops if op.table_name != "case_file"] == ["timeline_event"]
+
+
+def test_a_refused_change_leaves_no_operation(station: StationContext) -> None:
+    case_id = register(station, intake_form(1))
+    before = [op.id for op in operations(station)]
+    with pytest.raises(IllegalTransition):
+        case_actions.perform(station, case_id, CaseAction.CLOSE)
+    assert [op.id for op in operations(station)] == before
+
+
+def test_sequence_numbers_continue_across_reopening(tmp_path) -> None:
+    from heze_station.services.station import open_station
+
+    first = open_station(tmp_path / "data")
+    register(first, intake_form(1))
+    last = operations(first)[-1].seq
+    first.close()
+    again = open_station(tmp_path / "data")
+    try:
+        register(again, intake_form(1, employer_serial=2))
+        assert operations(again)[len(operations(again)) - 1].seq > last
+        assert len({op.row_id for op in operations(again)}) > 0
+        assert all(isinstance(op.id, uuid.UUID) for op in operations(again))
+    finally:
+        again.close()
