@@ -264,8 +264,6 @@ def _content(session: Session, context: StationContext, case: Case, kind: Docume
         DocumentKind.REFERRAL: _referral,
         DocumentKind.SERVICE_RECEIPT: _service_receipt,
     }
-    if kind not in builders:
-        raise _not_available(kind)
     return builders[kind](session, context, case, kind)
 
 
