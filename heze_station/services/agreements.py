@@ -34,7 +34,7 @@ from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import MAX_FEN, format_yuan, parse_yuan
 from ..domain.parties import RespondentRole
-from ..domain.performance import Performance
+from ..domain.performance import Performance, performance
 from ..domain.text import NAME_MAX, clean_line, clean_text
 from ..storage.models import (
     Agreement,
@@ -52,7 +52,7 @@ from ..storage.models import (
 )
 from ..storage.types import utc_now
 from . import attachments, timeline
-from .agreement_queries import agreement_in_state, performance_of
+from .agreement_queries import agreement_in_state
 from .case_actions import apply_action
 from .case_queries import get_case
 from .checks import Checker, past_date, required_choice
@@ -505,7 +505,14 @@ def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
         seal_applied_at=agreement.seal_applied_at,
         effective_at=agreement.effective_at,
         missing=[] if agreement.state is not AgreementState.DRAFT else _missing(session, agreement, case),
-        performance=performance_of(session, agreement, chinatime.today()) if in_effect else None,
+        # From the schedule and payments already loaded here, not by querying them again.
+        performance=performance(
+            [Instalment(i.due_on, i.amount_fen) for i in agreement.instalments],
+            [p.amount_fen for p in payments],
+            chinatime.today(),
+        )
+        if in_effect
+        else None,
         payments=[PaymentView(p.paid_on, p.amount_fen, p.method, p.reference, receipts.get(p.id)) for p in payments],
         review_planned=review is not None,
         review_applied_on=review.applied_on if review else None,

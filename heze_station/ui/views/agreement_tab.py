@@ -103,8 +103,7 @@ class AgreementTab(QWidget):
         agreement = self.current()
         self.summary.setText(self._summary(found, agreement))
         in_effect = found.in_effect
-        shown = in_effect if agreement is None or agreement.state is not AgreementState.DRAFT else agreement
-        self._show_schedule(shown)
+        self._show_schedule(agreement)
         self._show_signatures(agreement)
         self._show_payments(in_effect)
         draft = found.draft
