@@ -267,6 +267,7 @@ class CaseEvent(StrEnum):
     DOCUMENT_ISSUED = "document_issued"
     DOCUMENT_PRINTED = "document_printed"
     DOCUMENT_EXPORTED = "document_exported"
+    SYNC_CONFLICT_RESOLVED = "sync_conflict_resolved"
 
 
 _EVENT_LABELS = {
@@ -288,6 +289,7 @@ _EVENT_LABELS = {
     CaseEvent.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("Domain", "Document issued"),
     CaseEvent.DOCUMENT_PRINTED: QT_TRANSLATE_NOOP("Domain", "Document printed"),
     CaseEvent.DOCUMENT_EXPORTED: QT_TRANSLATE_NOOP("Domain", "Document exported"),
+    CaseEvent.SYNC_CONFLICT_RESOLVED: QT_TRANSLATE_NOOP("Domain", "Sync conflict settled"),
     REGISTERED_EVENT: QT_TRANSLATE_NOOP("Domain", "Complaint registered"),
     CaseAction.ACCEPT: QT_TRANSLATE_NOOP("Domain", "Accepted"),
     CaseAction.REFUSE: QT_TRANSLATE_NOOP("Domain", "Refused"),

@@ -51,6 +51,9 @@ class BlobStore:
             raise
         return digest
 
+    def has(self, digest: str) -> bool:
+        return self._path(digest).exists()
+
     def get(self, digest: str) -> bytes:
         path = self._path(digest)
         try:

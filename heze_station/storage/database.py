@@ -22,23 +22,26 @@ class DatabaseUnusable(DomainError):
     """The file cannot be opened as this program's database; nothing in it was changed."""
 
 
-def _set_pragmas(dbapi_connection, _record) -> None:
-    cursor = dbapi_connection.cursor()
-    # synchronous=FULL: a committed case survives a power cut. (WAL is set once by open_database: it is stored
-    # in the file, and must not be written into a file before it is known to be ours.)
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
+def _pragmas(foreign_keys: bool):
+    def set_pragmas(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        # synchronous=FULL: a committed case survives a power cut. (WAL is set once by open_database: it is stored
+        # in the file, and must not be written into a file before it is known to be ours.)
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.close()
+
+    return set_pragmas
 
 
-def create_sqlite_engine(path: Path) -> Engine:
+def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher,
         connect_args={"check_same_thread": False},
     )
-    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", _pragmas(foreign_keys))
     return engine
 
 
@@ -51,6 +54,7 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Every change to a syncable row is written to the outbox in its own transaction (see storage.outbox).
         event.listen(self._sessions, "after_flush", outbox.record)
+        self._replica_sessions: sessionmaker[Session] | None = None
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -58,8 +62,23 @@ class Database:
         with self._sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def replica_transaction(self) -> Iterator[Session]:
+        """A unit of work that writes rows pulled from the city server (storage.replica).
+
+        Not recorded in the outbox: the rows came from the server, sending them back would loop. Foreign keys
+        are not enforced on its connections: the server's feed lists a row once, at its latest change, so a
+        case's claimant may arrive a page before the person it names, when that person was edited later.
+        """
+        if self._replica_sessions is None:
+            self._replica_sessions = sessionmaker(create_sqlite_engine(self.path, foreign_keys=False))
+        with self._replica_sessions() as session, session.begin():
+            yield session
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._replica_sessions is not None:
+            self._replica_sessions.kw["bind"].dispose()
 
 
 def open_database(path: Path) -> Database:

@@ -92,7 +92,8 @@ class StaffUser(SyncRow, Base):
 
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
     name: Mapped[str] = mapped_column(String(50))
-    login: Mapped[str] = mapped_column(String(50), unique=True)
+    # Not unique: two devices of a station may each have made the same login before they first synced (0006).
+    login: Mapped[str] = mapped_column(String(50), index=True)
     role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole))
 
 
@@ -100,7 +101,8 @@ class Person(SyncRow, Base):
     """A worker, representative or agent. Sex and birth date come from the ID number when there is one."""
 
     __tablename__ = "person"
-    __table_args__ = (Index("uq_person_id_number", "id_number", unique=True, sqlite_where=text("deleted_at IS NULL")),)
+    # Unique per device through the services; two offline devices may each register the same worker (F6, 0006).
+    __table_args__ = (Index("ix_person_id_number", "id_number"),)
 
     name: Mapped[str] = mapped_column(String(50))
     id_number: Mapped[str | None] = mapped_column(String(18))
@@ -113,7 +115,7 @@ class Person(SyncRow, Base):
 class Employer(SyncRow, Base):
     __tablename__ = "employer"
     __table_args__ = (
-        Index("uq_employer_credit_code", "credit_code", unique=True, sqlite_where=text("deleted_at IS NULL")),
+        Index("ix_employer_credit_code", "credit_code"),  # not unique: see Person
         Index("ix_employer_name", "name"),
     )
 
@@ -143,7 +145,6 @@ class Project(SyncRow, Base):
 class Case(SyncRow, Base):
     __tablename__ = "case_file"
     __table_args__ = (
-        UniqueConstraint("station_id", "year", "sequence", name="uq_case_file_station_year_sequence"),
         # Partial, like every list query: the case list pages through it without touching deleted cases.
         Index("ix_case_file_registered_at", "registered_at", sqlite_where=text("deleted_at IS NULL")),
         Index("ix_case_file_status_registered_at", "status", "registered_at"),
@@ -154,7 +155,8 @@ class Case(SyncRow, Base):
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
     year: Mapped[int] = mapped_column(Integer)
     sequence: Mapped[int] = mapped_column(Integer)
-    number: Mapped[str] = mapped_column(String(40), unique=True)
+    # Numbered per device and station; a number made twice offline is a collision to show, not refuse (F6).
+    number: Mapped[str] = mapped_column(String(40), index=True)
     status: Mapped[CaseStatus] = mapped_column(enum_column(CaseStatus), default=CaseStatus.REGISTERED)
     channel: Mapped[IntakeChannel] = mapped_column(enum_column(IntakeChannel))
     category: Mapped[Category] = mapped_column(enum_column(Category))
@@ -431,12 +433,16 @@ class OutboxOperation(Base):
     seq: Mapped[int] = mapped_column(Integer, unique=True)  # this device's sequence number, from 1, no gaps
     tx_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     table_name: Mapped[str] = mapped_column(String(63))
-    row_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
     kind: Mapped[str] = mapped_column(String(10))  # upsert | delete
-    base_version: Mapped[int] = mapped_column(Integer)  # 0 for a new row
+    base_version: Mapped[int] = mapped_column(Integer)  # the server version last pulled; 0 for none
     fields: Mapped[str] = mapped_column(Text)  # JSON object of the changed fields, in their wire form
     hlc: Mapped[str] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # JSON list of the conflict ids this change settles (a person's choice in the conflict view).
+    resolves: Mapped[str] = mapped_column(Text, default="[]")
+    # The server has answered for it. Kept until a later handshake shows the server still has it (F9).
+    acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Setting(Base):
@@ -446,3 +452,54 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class ReplicaVersion(Base):
+    """The server version of a row that this device last pulled: the base its next local change is made on.
+
+    Kept apart from ``SyncRow.version`` (which every local edit bumps, for local optimistic locking) because the
+    two diverge as soon as a device edits a row twice between syncs.
+    """
+
+    __tablename__ = "replica_version"
+
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class SyncConflict(Base):
+    """A conflict the city server recorded for this station (sync.md 6), as pulled; a person settles it."""
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(63))
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # field | delete_vs_edit | edit_vs_delete | duplicate
+    field: Mapped[str | None] = mapped_column(String(63))
+    server_value: Mapped[str] = mapped_column(Text)  # JSON
+    client_value: Mapped[str] = mapped_column(Text)  # JSON
+    client_device_id: Mapped[str | None] = mapped_column(String(40))
+    client_hlc: Mapped[str | None] = mapped_column(String(60))
+    server_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(10))  # open | resolving (chosen here, not yet pushed) | resolved
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SyncLogEntry(Base):
+    """One line of the sync log a coordinator can read: what happened, stored as a message key and its values."""
+
+    __tablename__ = "sync_log"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    details: Mapped[str] = mapped_column(Text, default="{}")  # JSON values for the message
+
+
+class UploadedBlob(Base):
+    """A file the city server has confirmed it holds completely (hash verified): never uploaded again."""
+
+    __tablename__ = "uploaded_blob"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)

@@ -1,11 +1,11 @@
 """The outbox: every change to a syncable row becomes an operation, in the same SQLite transaction as the change.
 
 One mechanism for the whole program, hooked into the session's flush, so no service can forget it: a new row is
-an upsert of all its fields, a changed row an upsert of the changed fields against the version it was read at,
-a soft delete a tombstone (sync.md 2, 7). Each operation carries this device's next sequence number, the local
-transaction it belongs to and a hybrid-logical-clock time (sync.md 11). Written by the flush inside the
-transaction, a change and its operation are committed together or not at all, so a kill -9 can never keep one
-without the other (F2).
+an upsert of all its fields, a changed row an upsert of the changed fields against the server version this device
+last pulled (its base for the server's three-way merge), a soft delete a tombstone (sync.md 2, 7). Each operation
+carries this device's next sequence number, the local transaction it belongs to and a hybrid-logical-clock time
+(sync.md 11). Written by the flush inside the transaction, a change and its operation are committed together or
+not at all, so a kill -9 can never keep one without the other (F2).
 """
 
 import enum
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
 from ..sync.hlc import Hlc
-from .models import OutboxOperation, Setting, SyncRow
+from .models import OutboxOperation, ReplicaVersion, Setting, SyncRow
 from .types import utc_now
 
 DEVICE_SETTING = "device_id"
@@ -43,12 +43,8 @@ def wire_value(value: object) -> str | int | bool | None:
     raise TypeError(f"no wire form for {type(value).__name__}")
 
 
-def _operation(row: SyncRow, is_new: bool, created_here: bool) -> tuple[str, int, dict[str, Any]] | None:
-    """(kind, base version, changed fields) of one flushed row, or None when nothing that syncs changed.
-
-    ``created_here``: the row was inserted earlier in this same transaction, so a later flush's change still
-    belongs to a new row (base version 0), as the other side has never seen it.
-    """
+def _operation(row: SyncRow, is_new: bool) -> tuple[str, dict[str, Any]] | None:
+    """(kind, changed fields) of one flushed row, or None when nothing that syncs changed."""
     state = inspect(row)
     local = getattr(type(row), "local_columns", frozenset())
     fields: dict[str, Any] = {}
@@ -62,12 +58,31 @@ def _operation(row: SyncRow, is_new: bool, created_here: bool) -> tuple[str, int
     # The update timestamp alone moves whenever a local-only column (a search key) is written: nothing to send.
     if not fields or (not is_new and set(fields) <= {"updated_at"}):
         return None
-    if is_new or created_here:
-        return "upsert", 0, fields
-    # The mapper raised the version by one in this UPDATE (version_id_col); the change was made on the one before.
-    base = row.version - 1
-    deleted_now = "deleted_at" in fields and fields["deleted_at"] is not None
-    return ("delete" if deleted_now else "upsert"), base, fields
+    deleted_now = not is_new and "deleted_at" in fields and fields["deleted_at"] is not None
+    return ("delete" if deleted_now else "upsert"), fields
+
+
+def _base_versions(connection: Connection, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """The server version each row was last pulled at; rows never pulled (made here, not yet back) are absent."""
+    table = ReplicaVersion.__table__
+    found: dict[uuid.UUID, int] = {}
+    for start in range(0, len(row_ids), 500):  # SQLite's limit on bound parameters
+        chunk = row_ids[start : start + 500]
+        rows = connection.execute(select(table.c.row_id, table.c.version).where(table.c.row_id.in_(chunk)))
+        found.update({row_id: version for row_id, version in rows})
+    return found
+
+
+def base_version(kind: str, pulled: int | None) -> int:
+    """The base of a change: the version last pulled, 0 for a row the server has not shown this device yet.
+
+    The server's merge never counts this device's own earlier changes against it, so a second edit before the
+    next pull keeps the same base. Only a row's creation may have base 0: a delete of a row made here and never
+    pulled back is made against version 1, this device's own creation.
+    """
+    if pulled is None:
+        return 0 if kind == "upsert" else 1
+    return pulled
 
 
 def _setting(connection: Connection, key: str) -> str | None:
@@ -82,18 +97,38 @@ def _put_setting(connection: Connection, key: str, value: str, exists: bool) -> 
         connection.execute(table.insert().values(key=key, value=value))
 
 
+RESOLVES_KEY = "outbox_resolves"  # session.info: row id -> conflict ids the transaction's change to it settles
+
+
 def record(session: Session, _flush_context: object) -> None:
     """The session's after_flush hook: history and the new/dirty lists still show what this flush wrote."""
-    created: set[uuid.UUID] = session.info.setdefault("outbox_created", set())
     changes = [(row, True) for row in session.new if isinstance(row, SyncRow)]
     changes += [(row, False) for row in session.dirty if isinstance(row, SyncRow)]
-    operations = [
-        (row, found) for row, is_new in changes if (found := _operation(row, is_new, row.id in created)) is not None
-    ]
-    created.update(row.id for row, is_new in changes if is_new)
-    if not operations:
+    found = [(row, operation) for row, is_new in changes if (operation := _operation(row, is_new)) is not None]
+    if not found:
         return
     connection = session.connection()
+    bases = _base_versions(connection, [row.id for row, _ in found])
+    append(
+        session,
+        [
+            (row.__tablename__, row.id, kind, base_version(kind, bases.get(row.id)), fields)
+            for row, (kind, fields) in found
+        ],
+    )
+
+
+Change = tuple[str, uuid.UUID, str, int, dict[str, Any]]  # table, row id, kind, base version, fields
+
+
+def append(session: Session, changes: list[Change]) -> None:
+    """Append operations for ``changes`` to the outbox, numbered after the last one, in the session's transaction.
+
+    The flush hook calls it for every changed row; a person's choice in the conflict view calls it directly when
+    keeping the server's value changes nothing locally but must still reach the server.
+    """
+    connection = session.connection()
+    resolves: dict[uuid.UUID, list[uuid.UUID]] = session.info.get(RESOLVES_KEY, {})
     device = _setting(connection, DEVICE_SETTING)
     if device is None:
         device = new_id().hex
@@ -105,7 +140,7 @@ def record(session: Session, _flush_context: object) -> None:
     transaction_id = session.info.setdefault("outbox_transaction_id", new_id())
     sequence = int(last_seq or 0)
     rows = []
-    for row, (kind, base_version, fields) in operations:
+    for table_name, row_id, kind, base, fields in changes:
         sequence += 1
         clock = clock.tick(time.time_ns() // 1_000_000)
         rows.append(
@@ -113,13 +148,15 @@ def record(session: Session, _flush_context: object) -> None:
                 "id": new_id(),
                 "seq": sequence,
                 "tx_id": transaction_id,
-                "table_name": row.__tablename__,
-                "row_id": row.id,
+                "table_name": table_name,
+                "row_id": row_id,
                 "kind": kind,
-                "base_version": base_version,
+                "base_version": base,
                 "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
                 "hlc": str(clock),
                 "created_at": utc_now(),
+                "resolves": json.dumps([str(conflict) for conflict in resolves.get(row_id, [])]),
+                "acknowledged": False,
             }
         )
     connection.execute(OutboxOperation.__table__.insert(), rows)

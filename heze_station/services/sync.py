@@ -1,0 +1,562 @@
+"""Syncing this station with the city server: enrolment, a sync run, its status and log, and settling conflicts.
+
+The engine (sync.engine) knows the protocol; ``StationReplica`` gives it this station's data through storage, each
+step in its own short transaction so the GUI's own writes never wait long. Everything a coordinator reads comes
+out of here as a Message, worded for people, never as a protocol code.
+"""
+
+import json
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..domain.cases import CaseEvent
+from ..domain.errors import DomainError
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.text import clean_line
+from ..storage import migrations, outbox, replica
+from ..storage.blobs import BlobMissing, BlobStore
+from ..storage.models import (
+    Attachment,
+    Base,
+    Case,
+    IssuedDocument,
+    OutboxOperation,
+    ReplicaVersion,
+    SyncConflict,
+    SyncLogEntry,
+    SyncRow,
+    UploadedBlob,
+)
+from ..storage.types import utc_now
+from ..sync import PROTOCOL_VERSION
+from ..sync.client import FailureReason, ServerClient, SyncFailure, normalise_url
+from ..sync.engine import Blob, ProgressCallback, SyncEngine, SyncReport
+from ..sync.hlc import Hlc
+from ..sync.schemas import ClientTransaction, HandshakeRequest, HandshakeResponse, PullResponse, PushResponse
+from . import timeline
+from .station import StationContext
+
+SERVER_URL = "sync_server_url"
+DEVICE_ID = "sync_device_id"
+DEVICE_SECRET = "sync_device_secret"
+DEVICE_NAME = "sync_device_name"
+STATION_NAME = "sync_station_name"
+SERVER_ID = "sync_server_id"
+LAST_SUCCESS = "sync_last_success_at"
+LAST_FAILURE = "sync_last_failure"  # the FailureReason of the last run, cleared by a successful one
+MEDIA_PDF = "application/pdf"
+
+# One sync at a time per station: the timer, "sync now" and a returning network may all ask at once.
+_RUNNING = threading.Lock()
+
+
+class SyncProblem(DomainError):
+    """A sync or enrolment that could not be done, with what the coordinator can do about it."""
+
+    def __init__(self, reason: FailureReason, detail: str = ""):
+        super().__init__(failure_message(reason))
+        self.reason = reason
+        self.detail = detail
+
+
+_FAILURE_TEXT = {
+    FailureReason.OFFLINE: QT_TRANSLATE_NOOP(
+        "Domain", "The city server cannot be reached. Your changes are kept here and sent when the network returns."
+    ),
+    FailureReason.SERVER_ERROR: QT_TRANSLATE_NOOP(
+        "Domain",
+        "The city server had a problem and did not finish the sync. Your changes are kept; it is tried again "
+        "automatically.",
+    ),
+    FailureReason.INVALID_CODE: QT_TRANSLATE_NOOP(
+        "Domain",
+        "The enrolment code is wrong, already used or expired. Ask the city bureau for a new code; codes are "
+        "valid for 72 hours and work once.",
+    ),
+    FailureReason.NOT_ENROLLED: QT_TRANSLATE_NOOP(
+        "Domain", "The city server does not know this computer. Enrol it again with a new code from the city bureau."
+    ),
+    FailureReason.REVOKED: QT_TRANSLATE_NOOP(
+        "Domain",
+        "The city bureau has blocked this computer from syncing (for example after it was reported lost). All "
+        "data on it is kept. Ask the city bureau for a new enrolment code.",
+    ),
+    FailureReason.OUTDATED: QT_TRANSLATE_NOOP(
+        "Domain",
+        "This version of heze-station is too old for the city server. Install the current version; all data on "
+        "this computer is kept.",
+    ),
+    FailureReason.COPIED_DEVICE: QT_TRANSLATE_NOOP(
+        "Domain",
+        "Another computer is syncing with this computer's identity (a copied disk?). Sync is stopped; enrol this "
+        "computer again with a new code. Unsent changes are kept and sent after enrolment.",
+    ),
+    FailureReason.CURSOR_RESET: QT_TRANSLATE_NOOP(
+        "Domain", "The city server was restored from a backup. Everything is being read again; nothing is lost."
+    ),
+    FailureReason.THROTTLED: QT_TRANSLATE_NOOP(
+        "Domain", "Too many wrong attempts from this computer. Wait a few minutes, then try again."
+    ),
+    FailureReason.REFUSED: QT_TRANSLATE_NOOP(
+        "Domain", "The city server refused the request. Your changes are kept; tell the city bureau's support."
+    ),
+}
+
+
+def failure_message(reason: FailureReason) -> Message:
+    return Message(_FAILURE_TEXT[reason])
+
+
+# --- enrolment ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    server_url: str
+    station_name: str
+    device_name: str
+
+
+def enrol(context: StationContext, server_url: str, code: str, device_name: str) -> Enrolment:
+    """Exchange a one-time code for this computer's credentials, and queue what was typed before for the server."""
+    url = normalise_url(clean_line(server_url, field="server_url", max_length=200, required=True))
+    code = clean_line(code, field="code", max_length=64, required=True)
+    device_name = clean_line(device_name, field="device_name", max_length=100) or context.station_name
+    client = ServerClient(url)
+    try:
+        answer = client.enrol(code, device_name)
+    except SyncFailure as failure:
+        raise SyncProblem(failure.reason, failure.detail) from failure
+    finally:
+        client.close()
+    with context.database.transaction() as session:
+        for key, value in (
+            (SERVER_URL, url),
+            (DEVICE_ID, str(answer.device_id)),
+            (DEVICE_SECRET, answer.device_secret),
+            (DEVICE_NAME, device_name),
+            (STATION_NAME, answer.station_name or ""),
+            (LAST_FAILURE, None),
+        ):
+            replica.put_setting(session, key, value)
+        queued = _queue_baseline(session)
+        replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued)
+    return Enrolment(url, answer.station_name or "", device_name)
+
+
+def _queue_baseline(session: Session) -> int:
+    """Rows written before this program kept an outbox (revision 0005) have no operation: queue them once, now."""
+    if replica.setting(session, "sync_baseline_done"):
+        return 0
+    known = select(OutboxOperation.row_id)
+    changes: list[outbox.Change] = []
+    for table in replica.TABLES.values():
+        model = _model(table.name)
+        for row in session.scalars(select(model).where(model.id.not_in(known))):
+            fields = {
+                column.key: outbox.wire_value(getattr(row, column.key))
+                for column in model.__mapper__.column_attrs
+                if column.key not in ("id", "version") and column.key not in getattr(model, "local_columns", ())
+            }
+            changes.append((table.name, row.id, "upsert", 0, fields))
+    if changes:
+        outbox.append(session, changes)
+    replica.put_setting(session, "sync_baseline_done", "1")
+    return len(changes)
+
+
+def _model(table_name: str) -> type[SyncRow]:
+    for mapper in Base.registry.mappers:
+        if mapper.local_table.name == table_name:  # type: ignore[attr-defined]
+            return mapper.class_
+    raise KeyError(table_name)
+
+
+# --- the replica the engine works on ------------------------------------------------------------------------------
+
+
+class StationReplica:
+    """The engine's view of this station (sync.engine.Replica), one short transaction per step."""
+
+    def __init__(self, context: StationContext):
+        self.context = context
+        self.database = context.database
+        self.blobs: BlobStore = context.blobs
+
+    def handshake_request(self) -> HandshakeRequest:
+        with self.database.transaction() as session:
+            clock = replica.setting(session, outbox.CLOCK_SETTING)
+            device = replica.setting(session, outbox.DEVICE_SETTING) or uuid.uuid4().hex
+        now_ms = int(datetime.now(UTC).timestamp() * 1000)
+        hlc = (Hlc.parse(clock) if clock else Hlc(0, 0, device)).tick(now_ms)
+        return HandshakeRequest(
+            protocol_version=PROTOCOL_VERSION,
+            schema_version=migrations.HEAD,
+            app_version=__version__,
+            device_time=datetime.now().astimezone(),
+            hlc=str(hlc),
+        )
+
+    def handshake_done(self, answer: HandshakeResponse) -> None:
+        with self.database.transaction() as session:
+            known_server = replica.setting(session, SERVER_ID)
+            if known_server is not None and known_server != str(answer.server_id):
+                # Another (new or restored) server: read everything again; every unsent change stays (F9).
+                replica.put_setting(session, replica.CURSOR_SETTING, None)
+                replica.log(session, "rebaselined")
+            replica.put_setting(session, SERVER_ID, str(answer.server_id))
+            replica.put_setting(session, STATION_NAME, answer.station_name)
+            if answer.next_seq <= replica.highest_acknowledged(session):
+                replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore
+            replica.forget_acknowledged_before(session, answer.next_seq)
+            self._receive_clock(session, answer.server_hlc)
+
+    @staticmethod
+    def _receive_clock(session: Session, server_hlc: str) -> None:
+        """Keep this device's clock ahead of every time it has seen, however wrong the laptop's clock is (F7)."""
+        own = replica.setting(session, outbox.CLOCK_SETTING)
+        if own is None:
+            return
+        now_ms = int(datetime.now(UTC).timestamp() * 1000)
+        replica.put_setting(session, outbox.CLOCK_SETTING, str(Hlc.parse(own).receive(Hlc.parse(server_hlc), now_ms)))
+
+    def pending(self, max_ops: int, max_bytes: int) -> list[ClientTransaction]:
+        with self.database.transaction() as session:
+            return replica.pending_transactions(session, max_ops, max_bytes)
+
+    def pushed(self, sent: list[ClientTransaction], answer: PushResponse) -> None:
+        with self.database.transaction() as session:
+            replica.record_push(session, answer)
+
+    def requeue_from(self, seq: int) -> None:
+        with self.database.transaction() as session:
+            replica.requeue_from(session, seq)
+
+    def pending_count(self) -> int:
+        with self.database.transaction() as session:
+            return replica.pending_count(session)
+
+    def cursor(self) -> str | None:
+        with self.database.transaction() as session:
+            return replica.setting(session, replica.CURSOR_SETTING)
+
+    def apply_page(self, page: PullResponse) -> None:
+        with self.database.replica_transaction() as session:
+            replica.apply_page(session, page.changes, page.cursor)
+
+    def reset_cursor(self) -> None:
+        with self.database.transaction() as session:
+            replica.put_setting(session, replica.CURSOR_SETTING, None)
+            replica.log(session, "rebaselined")
+
+    def uploads(self) -> list[Blob]:
+        """Files named by this station's rows that the server has not confirmed, and that this computer holds."""
+        with self.database.transaction() as session:
+            done = select(UploadedBlob.sha256)
+            named = session.execute(
+                select(Attachment.sha256, Attachment.size, Attachment.media_type).where(Attachment.sha256.not_in(done))
+            ).all()
+            documents = session.scalars(
+                select(IssuedDocument.pdf_sha256).where(IssuedDocument.pdf_sha256.not_in(done))
+            ).all()
+        found = {sha: Blob(sha, size, media) for sha, size, media in named}
+        found.update({sha: Blob(sha, -1, MEDIA_PDF) for sha in documents if sha not in found})
+        blobs = []
+        for blob in found.values():
+            if not self.blobs.has(blob.sha256):
+                continue  # pulled from another device and not downloaded yet: it is theirs to upload
+            size = blob.size if blob.size >= 0 else len(self.blobs.get(blob.sha256))
+            blobs.append(Blob(blob.sha256, size, blob.media_type))
+        return blobs
+
+    def uploaded(self, sha256: str) -> None:
+        with self.database.transaction() as session:
+            if session.get(UploadedBlob, sha256) is None:
+                session.add(UploadedBlob(sha256=sha256))
+
+    def read_blob(self, sha256: str) -> bytes:
+        return self.blobs.get(sha256)
+
+    def downloads(self) -> list[str]:
+        with self.database.transaction() as session:
+            named = set(session.scalars(select(Attachment.sha256).where(Attachment.deleted_at.is_(None))))
+            named |= set(session.scalars(select(IssuedDocument.pdf_sha256)))
+        return sorted(sha for sha in named if not self.blobs.has(sha))
+
+    def store_blob(self, sha256: str, data: bytes) -> None:
+        self.blobs.put(data)
+        self.uploaded(sha256)  # the server has it: it came from there
+
+    def synced(self, at: datetime) -> None:
+        with self.database.transaction() as session:
+            replica.put_setting(session, LAST_SUCCESS, datetime.now(UTC).isoformat())
+            replica.put_setting(session, LAST_FAILURE, None)
+
+
+# --- running a sync -----------------------------------------------------------------------------------------------
+
+
+def sync_now(context: StationContext, progress: ProgressCallback | None = None) -> SyncReport:
+    """One sync with the city server; raises SyncProblem (and logs it) when it cannot complete.
+
+    Safe to call from several threads: a second call while one runs waits for it and then syncs again, so a
+    change made meanwhile is not left behind.
+    """
+    with _RUNNING:
+        with context.database.transaction() as session:
+            url = replica.setting(session, SERVER_URL)
+            device_id = replica.setting(session, DEVICE_ID)
+            secret = replica.setting(session, DEVICE_SECRET)
+        if not (url and device_id and secret):
+            raise SyncProblem(FailureReason.NOT_ENROLLED)
+        client = ServerClient(url)
+        client.log_in(uuid.UUID(device_id), secret)
+        try:
+            report = SyncEngine(StationReplica(context), client, progress).run()
+        except SyncFailure as failure:
+            _record_failure(context, failure.reason, failure.detail)
+            raise SyncProblem(failure.reason, failure.detail) from failure
+        except BlobMissing as missing:
+            _record_failure(context, FailureReason.REFUSED, f"attachment file missing: {missing}")
+            raise SyncProblem(FailureReason.REFUSED, str(missing)) from missing
+        finally:
+            client.close()
+    with context.database.transaction() as session:
+        replica.log(
+            session,
+            "synced",
+            pushed=report.pushed,
+            pulled=report.pulled,
+            conflicts=report.conflicts,
+            rejected=report.rejected,
+            files=report.uploaded + report.downloaded,
+        )
+    return report
+
+
+def _record_failure(context: StationContext, reason: FailureReason, detail: str) -> None:
+    with context.database.transaction() as session:
+        replica.put_setting(session, LAST_FAILURE, reason.value)
+        replica.log(session, "failed", reason=reason.value, detail=detail[:300])
+
+
+# --- status and log -----------------------------------------------------------------------------------------------
+
+
+class SyncState(StrEnum):
+    NOT_ENROLLED = "not_enrolled"
+    UP_TO_DATE = "up_to_date"  # the last sync worked and nothing waits
+    WAITING = "waiting"  # changes wait for the next sync
+    OFFLINE = "offline"  # the last try could not reach the server; retried automatically
+    STOPPED = "stopped"  # needs a person: revoked, outdated, copied, not enrolled on the server
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    state: SyncState
+    server_url: str | None
+    station_name: str | None
+    device_name: str | None
+    pending_changes: int
+    open_conflicts: int
+    last_success_at: datetime | None
+    problem: Message | None  # what went wrong in the last try, for a person; None after a success
+
+    @property
+    def needs_person(self) -> bool:
+        return self.state in (SyncState.STOPPED, SyncState.NOT_ENROLLED)
+
+
+def sync_status(context: StationContext) -> SyncStatus:
+    with context.database.transaction() as session:
+        values = {key: replica.setting(session, key) for key in (SERVER_URL, STATION_NAME, DEVICE_NAME, LAST_SUCCESS)}
+        failure = replica.setting(session, LAST_FAILURE)
+        enrolled = replica.setting(session, DEVICE_ID) is not None
+        pending = replica.pending_count(session)
+        conflicts = session.scalar(select(func.count()).where(SyncConflict.status == "open")) or 0
+    reason = FailureReason(failure) if failure else None
+    if not enrolled:
+        state = SyncState.NOT_ENROLLED
+    elif reason is not None and not reason.transient and reason is not FailureReason.CURSOR_RESET:
+        state = SyncState.STOPPED
+    elif reason is not None:
+        state = SyncState.OFFLINE
+    else:
+        state = SyncState.WAITING if pending else SyncState.UP_TO_DATE
+    last = values[LAST_SUCCESS]
+    return SyncStatus(
+        state=state,
+        server_url=values[SERVER_URL],
+        station_name=values[STATION_NAME],
+        device_name=values[DEVICE_NAME],
+        pending_changes=pending,
+        open_conflicts=conflicts,
+        last_success_at=datetime.fromisoformat(last) if last else None,
+        problem=failure_message(reason) if reason else None,
+    )
+
+
+_LOG_TEXT = {
+    "enrolled": QT_TRANSLATE_NOOP(
+        "Domain", "Enrolled with the city server {server} as station {station}; {baseline} earlier records queued."
+    ),
+    "synced": QT_TRANSLATE_NOOP(
+        "Domain", "Synced: {pushed} changes sent, {pulled} received, {files} files, {conflicts} new conflicts."
+    ),
+    "failed": QT_TRANSLATE_NOOP("Domain", "Sync failed: {reason_text} ({detail})"),
+    "rejected": QT_TRANSLATE_NOOP("Domain", "The city server refused a change ({tables}): {message}"),
+    "conflict": QT_TRANSLATE_NOOP("Domain", "Conflict recorded on {table} {field}: both sides changed it."),
+    "rebaselined": QT_TRANSLATE_NOOP("Domain", "The city server's data changed (a restore): reading everything again."),
+    "conflict_resolved": QT_TRANSLATE_NOOP("Domain", "Conflict on {table} {field} settled: {choice}."),
+}
+
+
+@dataclass(frozen=True)
+class LogLine:
+    at: datetime
+    kind: str
+    message: Message
+
+    @property
+    def is_problem(self) -> bool:
+        return self.kind in ("failed", "rejected", "conflict")
+
+
+def sync_log(context: StationContext, limit: int = 500) -> list[LogLine]:
+    """The newest lines first."""
+    with context.database.transaction() as session:
+        entries = session.scalars(select(SyncLogEntry).order_by(SyncLogEntry.at.desc()).limit(limit)).all()
+    lines = []
+    for entry in entries:
+        details: dict[str, Any] = json.loads(entry.details)
+        if entry.kind == "failed":
+            details["reason_text"] = failure_message(FailureReason(details.get("reason", "refused")))
+        if isinstance(details.get("tables"), list):
+            details["tables"] = ", ".join(details["tables"])
+        lines.append(LogLine(entry.at, entry.kind, Message(_LOG_TEXT.get(entry.kind, entry.kind), details)))
+    return lines
+
+
+# --- conflicts ----------------------------------------------------------------------------------------------------
+
+
+class Choice(StrEnum):
+    KEEP_SERVER = "keep_server"  # the value the server kept (the other device's)
+    KEEP_MINE = "keep_mine"  # the value this device sent
+    EDIT = "edit"  # a value the person types
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    id: uuid.UUID
+    kind: str  # field | delete_vs_edit | edit_vs_delete | duplicate
+    table: str
+    row_id: uuid.UUID
+    field: str | None
+    case_id: uuid.UUID | None
+    case_number: str | None
+    server_value: Any
+    client_value: Any
+    changed_here: bool  # this device sent the refused value
+    client_at: datetime | None  # when the refused value was typed (from its hybrid clock)
+    server_at: datetime | None  # when the server recorded the conflict
+
+
+def open_conflicts(context: StationContext) -> list[ConflictItem]:
+    with context.database.transaction() as session:
+        own_device = replica.setting(session, DEVICE_ID)
+        rows = session.scalars(
+            select(SyncConflict).where(SyncConflict.status == "open").order_by(SyncConflict.created_at)
+        ).all()
+        return [_item(session, conflict, own_device) for conflict in rows]
+
+
+def _item(session: Session, conflict: SyncConflict, own_device: str | None) -> ConflictItem:
+    case = _case_of(session, conflict.table_name, conflict.row_id)
+    client_at = None
+    if conflict.client_hlc:
+        client_at = datetime.fromtimestamp(Hlc.parse(conflict.client_hlc).wall_ms / 1000, UTC)
+    return ConflictItem(
+        id=conflict.id,
+        kind=conflict.kind,
+        table=conflict.table_name,
+        row_id=conflict.row_id,
+        field=conflict.field,
+        case_id=case.id if case else None,
+        case_number=case.number if case else None,
+        server_value=json.loads(conflict.server_value),
+        client_value=json.loads(conflict.client_value),
+        changed_here=own_device is not None and conflict.client_device_id == own_device,
+        client_at=client_at,
+        server_at=conflict.created_at,
+    )
+
+
+def _case_of(session: Session, table: str, row_id: uuid.UUID) -> Case | None:
+    if table == "case_file":
+        return session.get(Case, row_id)
+    row = session.get(_model(table), row_id) if table in replica.TABLES else None
+    case_id = getattr(row, "case_id", None)
+    return session.get(Case, case_id) if case_id else None
+
+
+def resolve_conflict(context: StationContext, conflict_id: uuid.UUID, choice: Choice, value: str | None = None) -> None:
+    """Settle a conflict as the person chose; the choice is a synced change and an entry on the case's timeline."""
+    with context.database.transaction() as session:
+        conflict = session.get_one(SyncConflict, conflict_id)
+        model = _model(conflict.table_name)
+        row = session.get_one(model, conflict.row_id)
+        session.info[outbox.RESOLVES_KEY] = {row.id: [conflict.id]}
+        chosen = _settle(session, conflict, row, choice, value)
+        conflict.status = "resolving"
+        case = _case_of(session, conflict.table_name, conflict.row_id)
+        if case is not None:
+            timeline.add(session, context, case, CaseEvent.SYNC_CONFLICT_RESOLVED, f"{conflict.field or ''}: {chosen}")
+        replica.log(
+            session, "conflict_resolved", table=conflict.table_name, field=conflict.field or "", choice=choice.value
+        )
+
+
+def _settle(session: Session, conflict: SyncConflict, row: SyncRow, choice: Choice, value: str | None) -> str:
+    """Write the chosen outcome; returns it as text for the timeline."""
+    server_value, client_value = json.loads(conflict.server_value), json.loads(conflict.client_value)
+    if conflict.kind == "edit_vs_delete":
+        if choice is Choice.KEEP_MINE:  # bring the row back with this device's values
+            _append(session, row, "restore", client_value or {})
+            return "restored"
+        _append(session, row, "delete", {})
+        return "deleted"
+    if conflict.kind == "delete_vs_edit":
+        if choice is Choice.KEEP_MINE:
+            row.deleted_at = utc_now()
+            return "deleted"
+        _append(session, row, "upsert", {})
+        return "kept"
+    if conflict.field is None:
+        raise ValueError(f"conflict {conflict.id} names no field")
+    wanted = {Choice.KEEP_SERVER: server_value, Choice.KEEP_MINE: client_value, Choice.EDIT: value}[choice]
+    if conflict.kind == "duplicate" and choice is not Choice.EDIT:
+        wanted = getattr(row, conflict.field)  # both rows are kept as they are; only the warning is settled
+        wanted = outbox.wire_value(wanted)
+    column = type(row).__table__.c[conflict.field]
+    python_value = replica.from_wire(column, wanted)
+    if outbox.wire_value(getattr(row, conflict.field)) == wanted:
+        _append(session, row, "upsert", {conflict.field: wanted})  # nothing changes here; the server must hear it
+    else:
+        setattr(row, conflict.field, python_value)
+    return str(wanted)
+
+
+def _append(session: Session, row: SyncRow, kind: str, fields: dict[str, Any]) -> None:
+    with session.no_autoflush:
+        pulled = session.get(ReplicaVersion, row.id)
+    base = outbox.base_version(kind, pulled.version if pulled else None)
+    outbox.append(session, [(row.__tablename__, row.id, kind, base, fields)])

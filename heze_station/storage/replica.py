@@ -1,0 +1,313 @@
+"""The station's side of the sync in SQL: the outbox as push batches, answers recorded, pulled pages applied.
+
+Pulled rows are written with Core statements in a replica transaction (``Database.replica_transaction``), so they
+never re-enter the outbox. A page, the versions it brings and the cursor after it are committed together: a kill
+-9 keeps all of a page or none of it (F2). A pulled row never silently replaces local changes that have not reached
+the server yet: those are laid on top again (rebase, sync.md 5) and pushed as they were recorded.
+"""
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Column, Date, Enum, Table, Uuid, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
+from ..sync.tables import SYNCED_TABLES, TableKind
+from . import search
+from .models import (
+    Base,
+    CalendarDay,
+    Case,
+    CaseClaimant,
+    CaseRespondent,
+    OutboxOperation,
+    ReplicaVersion,
+    Setting,
+    SyncConflict,
+    SyncLogEntry,
+    SyncRow,
+)
+from .types import UtcDateTime
+
+CURSOR_SETTING = "sync_cursor"
+CONFLICT_TABLE = "sync_conflict"
+
+# The station's syncable tables by their wire name.
+TABLES: dict[str, Table] = {
+    mapper.local_table.name: mapper.local_table  # type: ignore[misc]
+    for mapper in Base.registry.mappers
+    if issubclass(mapper.class_, SyncRow)
+}
+_NOT_FIELDS = frozenset({"id", "version"})
+
+
+# --- settings -----------------------------------------------------------------------------------------------------
+
+
+def setting(session: Session, key: str) -> str | None:
+    row = session.get(Setting, key)
+    return row.value if row else None
+
+
+def put_setting(session: Session, key: str, value: str | None) -> None:
+    row = session.get(Setting, key)
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def log(session: Session, kind: str, **details: Any) -> None:
+    """One line of the sync log; the UI words it from ``kind`` (services.sync.LogKind)."""
+    session.add(SyncLogEntry(kind=kind, details=json.dumps(details, ensure_ascii=False, default=str)))
+
+
+# --- push ---------------------------------------------------------------------------------------------------------
+
+
+def pending_count(session: Session) -> int:
+    return session.scalar(select(func.count()).where(OutboxOperation.acknowledged.is_(False))) or 0
+
+
+def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list[ClientTransaction]:
+    """The oldest unacknowledged operations as client transactions, within the server's limits per push.
+
+    A local transaction larger than one push (a roster of hundreds of workers) is sent as consecutive parts under
+    its id: the server keys each by its first sequence number and applies each atomically and in order, so nothing
+    is lost; only the all-or-nothing is per part.
+    """
+    rows = session.scalars(
+        select(OutboxOperation)
+        .where(OutboxOperation.acknowledged.is_(False))
+        .order_by(OutboxOperation.seq)
+        .limit(max_ops)
+    ).all()
+    batches: list[ClientTransaction] = []
+    size = 1024  # the envelope
+    current: list[Operation] = []
+    current_tx = uuid.UUID(int=0)
+    for row in rows:
+        op = _operation(row)
+        op_size = len(op.model_dump_json()) + 16
+        if (batches or current) and size + op_size > max_bytes // 2:  # half: JSON escaping differs by encoder
+            break
+        if current and row.tx_id != current_tx:
+            batches.append(ClientTransaction(tx_id=current_tx, ops=current))
+            current = []
+        current_tx = row.tx_id
+        current.append(op)
+        size += op_size
+    if current:
+        batches.append(ClientTransaction(tx_id=current_tx, ops=current))
+    return batches
+
+
+def _operation(row: OutboxOperation) -> Operation:
+    fields = json.loads(row.fields)
+    return Operation(
+        op_id=row.id,
+        seq=row.seq,
+        table=row.table_name,
+        row_id=row.row_id,
+        kind=row.kind,  # type: ignore[arg-type]
+        base_version=row.base_version,
+        fields={} if row.kind == "delete" else fields,
+        hlc=row.hlc,
+        resolves=[uuid.UUID(conflict) for conflict in json.loads(row.resolves)],
+    )
+
+
+def record_push(session: Session, answer: PushResponse) -> None:
+    """Mark what the server answered for; rejections go to the sync log for a person to read."""
+    for result in answer.results:
+        session.execute(
+            update(OutboxOperation)
+            .where(OutboxOperation.seq.between(result.first_seq, result.last_seq))
+            .values(acknowledged=True)
+        )
+        if result.status == "rejected" and result.error is not None:
+            tables = session.scalars(
+                select(OutboxOperation.table_name).where(OutboxOperation.seq.between(result.first_seq, result.last_seq))
+            ).all()
+            log(session, "rejected", code=result.error.code, message=result.error.message, tables=sorted(set(tables)))
+
+
+def requeue_from(session: Session, seq: int) -> None:
+    """Send again, from ``seq`` on, operations the server acknowledged and has since lost (a restore, F9)."""
+    session.execute(update(OutboxOperation).where(OutboxOperation.seq >= seq).values(acknowledged=False))
+
+
+def forget_acknowledged_before(session: Session, seq: int) -> None:
+    """The server has everything below ``seq``: acknowledged operations there are no longer needed."""
+    session.execute(delete(OutboxOperation).where(OutboxOperation.seq < seq, OutboxOperation.acknowledged.is_(True)))
+
+
+def highest_acknowledged(session: Session) -> int:
+    return session.scalar(select(func.max(OutboxOperation.seq)).where(OutboxOperation.acknowledged.is_(True))) or 0
+
+
+# --- pull ---------------------------------------------------------------------------------------------------------
+
+
+def apply_page(session: Session, changes: list[Change], cursor: str) -> None:
+    """Write a pulled page and the cursor after it, in the caller's (replica) transaction."""
+    by_table: dict[str, list[Change]] = defaultdict(list)
+    for change in changes:
+        by_table[change.table].append(change)
+    pending = _pending_fields(session, [change.row_id for change in changes])
+    touched_cases: set[uuid.UUID] = set()
+    for change in changes:  # commit order: an agreement's shares arrive before the agreement takes effect
+        table = TABLES.get(change.table)
+        if table is not None:
+            if _apply_row(session, table, change, pending.get(change.row_id, [])):
+                touched_cases |= _cases_of(change)
+        elif change.table == CONFLICT_TABLE:
+            _apply_conflict(session, change)
+        elif change.table == "calendar_day":
+            _apply_calendar_day(session, change)
+        # Other reference tables (document templates, wage clues) have no station screen yet: skipped.
+    _record_versions(session, changes)
+    _reindex(session, touched_cases, [change for change in by_table.get("person", []) + by_table.get("employer", [])])
+    put_setting(session, CURSOR_SETTING, cursor)
+
+
+def _pending_fields(session: Session, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tuple[str, dict]]]:
+    """Local changes not yet acknowledged by the server, per row, oldest first."""
+    found: dict[uuid.UUID, list[tuple[str, dict]]] = defaultdict(list)
+    for chunk in _chunks(row_ids):
+        rows = session.execute(
+            select(OutboxOperation.row_id, OutboxOperation.kind, OutboxOperation.fields)
+            .where(OutboxOperation.row_id.in_(chunk), OutboxOperation.acknowledged.is_(False))
+            .order_by(OutboxOperation.seq)
+        )
+        for row_id, kind, fields in rows:
+            found[row_id].append((kind, json.loads(fields)))
+    return found
+
+
+def _apply_row(session: Session, table: Table, change: Change, pending: list[tuple[str, dict]]) -> bool:
+    """Insert or update one pulled row with the local changes laid on top; True when the row changed here."""
+    fields = dict(change.fields)
+    if change.deleted:
+        fields["deleted_at"] = fields.get("deleted_at") or change.changed_at.isoformat()
+    else:
+        fields["deleted_at"] = None
+    for _kind, local in pending:  # rebase: this device's own changes still win here until the server answers
+        fields.update(local)
+    values = {
+        column.name: from_wire(column, fields[column.name])
+        for column in table.columns
+        if column.name in fields and column.name not in _NOT_FIELDS
+    }
+    values = {name: value for name, value in values.items() if value is not _UNREADABLE}
+    existing = session.execute(select(table).where(table.c.id == change.row_id)).mappings().first()
+    if existing is None:
+        session.execute(insert(table).values(id=change.row_id, version=1, **values))
+        return True
+    changed = {name: value for name, value in values.items() if existing[name] != value}
+    if not changed or SYNCED_TABLES[change.table].kind is TableKind.APPEND_ONLY:
+        return False  # append-only rows never change (and triggers refuse it); a repeat is our own row returning
+    session.execute(update(table).where(table.c.id == change.row_id).values(version=table.c.version + 1, **changed))
+    return True
+
+
+_UNREADABLE = object()
+
+
+def from_wire(column: Column, value: Any) -> Any:
+    """A wire value (text, integer, boolean, null) as the column's Python value."""
+    if value is None:
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, Uuid):
+            return uuid.UUID(value)
+        if isinstance(kind, UtcDateTime):
+            return datetime.fromisoformat(value)
+        if isinstance(kind, Date):
+            return date.fromisoformat(value)
+        if isinstance(kind, Enum) and kind.enum_class is not None:
+            return kind.enum_class(value)
+    except ValueError:
+        # A value a newer program version made (a new status, say): kept as it is here rather than failing the
+        # page, which would stop this station's sync for good.
+        return _UNREADABLE
+    return value
+
+
+def _record_versions(session: Session, changes: Iterable[Change]) -> None:
+    versions = {change.row_id: change.version for change in changes if change.table in TABLES}
+    if not versions:
+        return
+    table = ReplicaVersion.__table__
+    for chunk in _chunks(list(versions)):
+        session.execute(delete(table).where(table.c.row_id.in_(chunk)))
+    session.execute(insert(table), [{"row_id": row_id, "version": version} for row_id, version in versions.items()])
+
+
+def _apply_conflict(session: Session, change: Change) -> None:
+    fields = change.fields
+    conflict = session.get(SyncConflict, change.row_id)
+    status = str(fields.get("status", "open"))
+    if conflict is None:
+        session.add(
+            SyncConflict(
+                id=change.row_id,
+                table_name=str(fields.get("table")),
+                row_id=uuid.UUID(str(fields.get("row_id"))),
+                kind=str(fields.get("kind")),
+                field=fields.get("field"),
+                server_value=json.dumps(fields.get("server_value"), ensure_ascii=False),
+                client_value=json.dumps(fields.get("client_value"), ensure_ascii=False),
+                client_device_id=fields.get("client_device_id"),
+                client_hlc=fields.get("client_hlc"),
+                server_changed_at=change.changed_at,
+                status=status,
+                created_at=datetime.fromisoformat(str(fields.get("created_at") or change.changed_at.isoformat())),
+            )
+        )
+        log(session, "conflict", table=fields.get("table"), field=fields.get("field"), kind=fields.get("kind"))
+    elif status == "resolved" or conflict.status != "resolving":
+        # A choice made here and not yet pushed stays chosen until the server confirms it.
+        conflict.status = status
+
+
+def _apply_calendar_day(session: Session, change: Change) -> None:
+    table = CalendarDay.__table__
+    day = date.fromisoformat(str(change.fields.get("day")))
+    session.execute(delete(table).where(table.c.day == day))
+    if not change.deleted:
+        values = {"day": day, "kind": change.fields.get("kind"), "source": change.fields.get("source") or ""}
+        session.execute(insert(table).values(**values))
+
+
+def _cases_of(change: Change) -> set[uuid.UUID]:
+    if change.table == "case_file":
+        return {change.row_id}
+    case_id = change.fields.get("case_id") if change.table in ("case_claimant", "case_respondent") else None
+    return {uuid.UUID(case_id)} if isinstance(case_id, str) else set()
+
+
+def _reindex(session: Session, cases: set[uuid.UUID], parties: list[Change]) -> None:
+    """Keep the search index right for what the page changed: its cases, and the cases of changed parties."""
+    party_ids = [change.row_id for change in parties]
+    for chunk in _chunks(party_ids):
+        cases.update(session.scalars(select(CaseClaimant.case_id).where(CaseClaimant.person_id.in_(chunk))))
+        cases.update(session.scalars(select(CaseRespondent.case_id).where(CaseRespondent.employer_id.in_(chunk))))
+    for chunk in _chunks(sorted(cases)):
+        for case in session.scalars(select(Case).where(Case.id.in_(chunk))):
+            search.reindex_case(session, case)
+
+
+def _chunks(items: list, size: int = 500) -> Iterable[list]:
+    """SQLite limits the number of bound parameters in one statement."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

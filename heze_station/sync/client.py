@@ -1,0 +1,225 @@
+"""The station's side of the wire: one method per request of docs/sync-protocol.md, answers parsed and checked.
+
+Every failure becomes a ``SyncFailure`` with a stable ``reason``: transient ones (no network, a timeout, a 5xx,
+an answer that is not the protocol's) are retried later by the engine; the others need a person (a revoked
+device, an old program) and stop syncing until the cause is gone. Nothing here touches the station's data.
+"""
+
+import json
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from .schemas import (
+    AttachmentStart,
+    AttachmentStatus,
+    ClientTransaction,
+    EnrolRequest,
+    EnrolResponse,
+    HandshakeRequest,
+    HandshakeResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    TokenRequest,
+    TokenResponse,
+)
+
+Answer = TypeVar("Answer", bound=BaseModel)
+TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+class FailureReason(StrEnum):
+    """Why a request failed, in the words the station shows (see services.sync) and the engine acts on."""
+
+    OFFLINE = "offline"  # no connection, DNS, refused, cut, timed out
+    SERVER_ERROR = "server_error"  # 5xx, or an answer that is not the protocol's
+    INVALID_CODE = "invalid_code"  # enrolment code wrong, used or expired
+    NOT_ENROLLED = "not_enrolled"  # credentials the server does not know
+    REVOKED = "revoked"
+    OUTDATED = "outdated"  # protocol or schema version refused
+    COPIED_DEVICE = "copied_device"  # sequence numbers used by another copy of this device (F9)
+    CURSOR_RESET = "cursor_reset"  # the server's data is not what this device synced with (F9)
+    THROTTLED = "throttled"
+    REFUSED = "refused"  # any other 4xx: a request the server will never accept as it is
+
+    @property
+    def transient(self) -> bool:
+        return self in (FailureReason.OFFLINE, FailureReason.SERVER_ERROR, FailureReason.THROTTLED)
+
+
+_BY_CODE = {
+    "invalid_enrolment_code": FailureReason.INVALID_CODE,
+    "invalid_credentials": FailureReason.NOT_ENROLLED,
+    "device_revoked": FailureReason.REVOKED,
+    "protocol_version_unsupported": FailureReason.OUTDATED,
+    "schema_version_too_old": FailureReason.OUTDATED,
+    "sequence_mismatch": FailureReason.COPIED_DEVICE,
+    "cursor_reset": FailureReason.CURSOR_RESET,
+    "cursor_ahead": FailureReason.CURSOR_RESET,
+    "too_many_attempts": FailureReason.THROTTLED,
+}
+
+
+@dataclass
+class SyncFailure(Exception):
+    reason: FailureReason
+    detail: str = ""  # the server's message or the network error, for the sync log
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.reason.value}: {self.detail}"
+
+
+def normalise_url(url: str) -> str:
+    """The server address as typed ("city.example.cn:8000", with or without http://) in the form requests use."""
+    url = url.strip().rstrip("/")
+    if url and "://" not in url:
+        url = "http://" + url
+    return url
+
+
+class ServerClient:
+    """Requests to one city server. Not thread-safe: one engine run uses one client."""
+
+    def __init__(self, base_url: str, transport: httpx.BaseTransport | None = None):
+        self._http = httpx.Client(base_url=normalise_url(base_url), timeout=TIMEOUT, transport=transport)
+        self._token: str | None = None
+        self._token_expires = datetime.min.replace(tzinfo=UTC)
+        self._credentials: TokenRequest | None = None
+
+    def close(self) -> None:
+        self._http.close()
+
+    # --- requests -----------------------------------------------------------------------------------------------
+
+    def enrol(self, code: str, device_name: str) -> EnrolResponse:
+        return self._call("POST", "/v1/enrol", EnrolResponse, body=EnrolRequest(code=code, device_name=device_name))
+
+    def log_in(self, device_id: uuid.UUID, secret: str) -> None:
+        self._credentials = TokenRequest(device_id=device_id, device_secret=secret)
+        self._token = None
+
+    def handshake(self, request: HandshakeRequest) -> HandshakeResponse:
+        return self._call("POST", "/v1/sync/handshake", HandshakeResponse, body=request, auth=True)
+
+    def push(self, transactions: list[ClientTransaction]) -> PushResponse:
+        return self._call("POST", "/v1/sync/push", PushResponse, body=PushRequest(transactions=transactions), auth=True)
+
+    def pull(self, cursor: str | None, limit: int) -> PullResponse:
+        params = {"cursor": cursor or "", "limit": limit}
+        return self._call("GET", "/v1/sync/changes", PullResponse, params=params, auth=True)
+
+    def announce(self, start: AttachmentStart) -> AttachmentStatus:
+        return self._call("POST", "/v1/attachments", AttachmentStatus, body=start, auth=True)
+
+    def upload_chunk(self, sha256: str, offset: int, chunk: bytes) -> AttachmentStatus:
+        return self._call(
+            "PUT",
+            f"/v1/attachments/{sha256}/content",
+            AttachmentStatus,
+            params={"offset": offset},
+            content=chunk,
+            auth=True,
+        )
+
+    def download(self, sha256: str, offset: int) -> Iterator[bytes]:
+        """The file's bytes from ``offset`` on, streamed; a cut connection raises SyncFailure(OFFLINE)."""
+        headers = self._auth_headers()
+        if offset:
+            headers["Range"] = f"bytes={offset}-"
+        try:
+            with self._http.stream("GET", f"/v1/attachments/{sha256}/content", headers=headers) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise self._failure(response)
+                yield from response.iter_bytes()
+        except httpx.HTTPError as error:
+            raise SyncFailure(FailureReason.OFFLINE, str(error) or type(error).__name__) from error
+
+    # --- plumbing -----------------------------------------------------------------------------------------------
+
+    def _auth_headers(self) -> dict[str, str]:
+        if self._credentials is None:
+            raise SyncFailure(FailureReason.NOT_ENROLLED, "no device credentials")
+        if self._token is None or datetime.now(UTC) > self._token_expires - timedelta(minutes=1):
+            answer = self._call("POST", "/v1/auth/token", TokenResponse, body=self._credentials)
+            # The server's clock may be far from ours (F7): trust its lifetime, not its expiry time.
+            self._token = answer.access_token
+            self._token_expires = datetime.now(UTC) + timedelta(seconds=answer.expires_in)
+        return {"Authorization": f"Bearer {self._token}"}
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        answer: type[Answer],
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, Any] | None = None,
+        content: bytes | None = None,
+        auth: bool = False,
+    ) -> Answer:
+        for attempt in (1, 2):
+            headers = self._auth_headers() if auth else {}
+            if body is not None:
+                content = body.model_dump_json().encode()
+                headers["Content-Type"] = "application/json"
+            elif content is not None:
+                headers["Content-Type"] = "application/octet-stream"
+            try:
+                response = self._http.request(method, path, params=params, content=content, headers=headers)
+            except httpx.HTTPError as error:
+                raise SyncFailure(FailureReason.OFFLINE, str(error) or type(error).__name__) from error
+            if response.status_code == 401 and auth and attempt == 1 and _code(response) == "token_expired":
+                self._token = None  # expired in flight: one new token, one more try
+                continue
+            if response.status_code >= 300:
+                raise self._failure(response)
+            try:
+                return answer.model_validate_json(response.content, strict=False)
+            except ValidationError as error:
+                raise SyncFailure(FailureReason.SERVER_ERROR, f"unexpected answer to {path}: {error}") from error
+        raise AssertionError("unreachable: the second attempt returns or raises")
+
+    @staticmethod
+    def _failure(response: httpx.Response) -> SyncFailure:
+        code = _code(response)
+        message, details = _error_text(response)
+        if response.status_code >= 500:
+            return SyncFailure(FailureReason.SERVER_ERROR, f"HTTP {response.status_code} {message}".strip())
+        if response.status_code == 401 and code in ("invalid_token", "missing_token", "token_expired"):
+            return SyncFailure(FailureReason.SERVER_ERROR, message)  # a token problem that survived a new token
+        reason = _BY_CODE.get(code or "")
+        if reason is None:
+            reason = FailureReason.SERVER_ERROR if code is None else FailureReason.REFUSED
+        failure = SyncFailure(reason, message or f"HTTP {response.status_code}", details)
+        if reason is FailureReason.THROTTLED:
+            failure.details.setdefault("retry_after", response.headers.get("Retry-After"))
+        return failure
+
+
+def _error_body(response: httpx.Response) -> dict[str, Any]:
+    try:
+        body = json.loads(response.content)
+    except ValueError:
+        return {}
+    error = body.get("error") if isinstance(body, dict) else None
+    return error if isinstance(error, dict) else {}
+
+
+def _code(response: httpx.Response) -> str | None:
+    code = _error_body(response).get("code")
+    return code if isinstance(code, str) else None
+
+
+def _error_text(response: httpx.Response) -> tuple[str, dict[str, Any]]:
+    error = _error_body(response)
+    details = error.get("details")
+    return str(error.get("message", ""))[:500], details if isinstance(details, dict) else {}

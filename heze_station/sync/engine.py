@@ -1,0 +1,217 @@
+"""One sync run: handshake, push the outbox, upload files, pull pages, download files (docs/sync-protocol.md 2).
+
+The engine knows the protocol's order and its recoveries; the station's data is behind ``Replica`` (implemented by
+services.sync over the SQLite file), so this module stays free of the database like the rest of sync/. Every step
+is safe to repeat: a run cut anywhere (a lost connection, a kill -9) leaves the outbox, the cursor and the files in
+a state the next run continues from (F1, F2, F10, F11).
+"""
+
+import hashlib
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Protocol
+
+from .client import FailureReason, ServerClient, SyncFailure
+from .schemas import (
+    AttachmentStart,
+    ClientTransaction,
+    HandshakeRequest,
+    HandshakeResponse,
+    PullResponse,
+    PushResponse,
+)
+
+PAGE_ROWS = 1000
+
+
+@dataclass(frozen=True)
+class Blob:
+    sha256: str
+    size: int
+    media_type: str
+
+
+class Replica(Protocol):
+    """The station's side of a sync: its outbox, its copy of the server's rows, its files."""
+
+    def handshake_request(self) -> HandshakeRequest: ...
+
+    def handshake_done(self, answer: HandshakeResponse) -> None:
+        """Remember the server; a new server id drops the cursor; a lower next_seq re-queues acknowledged work."""
+
+    def pending(self, max_ops: int, max_bytes: int) -> list[ClientTransaction]: ...
+
+    def pushed(self, sent: list[ClientTransaction], answer: PushResponse) -> None: ...
+
+    def requeue_from(self, seq: int) -> None:
+        """The server expects ``seq`` next: operations from there that it acknowledged before are sent again."""
+
+    def pending_count(self) -> int: ...
+
+    def cursor(self) -> str | None: ...
+
+    def apply_page(self, page: PullResponse) -> None:
+        """Store the page's rows and its cursor in one local transaction."""
+
+    def reset_cursor(self) -> None: ...
+
+    def uploads(self) -> list[Blob]: ...
+
+    def uploaded(self, sha256: str) -> None: ...
+
+    def read_blob(self, sha256: str) -> bytes: ...
+
+    def downloads(self) -> list[str]: ...
+
+    def store_blob(self, sha256: str, data: bytes) -> None: ...
+
+    def synced(self, at: datetime) -> None: ...
+
+
+class Phase(StrEnum):
+    CONNECTING = "connecting"
+    PUSHING = "pushing"
+    UPLOADING = "uploading"
+    PULLING = "pulling"
+    DOWNLOADING = "downloading"
+
+
+@dataclass(frozen=True)
+class Progress:
+    phase: Phase
+    done: int  # operations pushed, files moved, or rows pulled so far in this run
+    total: int | None = None  # known for pushes and files; a pull does not know its size in advance
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    conflicts: int = 0
+    pulled: int = 0
+    uploaded: int = 0
+    downloaded: int = 0
+    rebaselined: bool = False
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class SyncEngine:
+    def __init__(self, replica: Replica, client: ServerClient, progress: ProgressCallback | None = None):
+        self.replica = replica
+        self.client = client
+        self._progress = progress or (lambda _progress: None)
+
+    def run(self) -> SyncReport:
+        """One whole sync; raises SyncFailure, leaving everything consistent and resumable."""
+        report = SyncReport()
+        self._progress(Progress(Phase.CONNECTING, 0))
+        answer = self.client.handshake(self.replica.handshake_request())
+        self.replica.handshake_done(answer)
+        self._push(answer, report)
+        self._upload(answer.limits.max_chunk_bytes, report)
+        try:
+            self._pull(report)
+        except SyncFailure as failure:
+            if failure.reason is not FailureReason.CURSOR_RESET:
+                raise
+            # The server lost or replaced what this device pulled (a restore, F9): keep every unsent change and
+            # read everything again from the start.
+            self.replica.reset_cursor()
+            report.rebaselined = True
+            self._pull(report)
+        self._download(report)
+        self.replica.synced(answer.server_time)
+        return report
+
+    def _push(self, handshake: HandshakeResponse, report: SyncReport) -> None:
+        limits = handshake.limits
+        total = self.replica.pending_count()
+        while batch := self.replica.pending(limits.max_ops_per_push, limits.max_request_bytes):
+            answer = self.client.push(batch)
+            self.replica.pushed(batch, answer)
+            if answer.resend_from is not None:
+                # The server misses operations before these (it was restored): send again from where it stands.
+                self.replica.requeue_from(answer.resend_from)
+                total = max(total, self.replica.pending_count())
+            for result in answer.results:
+                count = result.last_seq - result.first_seq + 1
+                report.pushed += count
+                report.rejected += count if result.status == "rejected" else 0
+                report.conflicts += sum(len(op.conflict_ids) for op in result.ops)
+            self._progress(Progress(Phase.PUSHING, report.pushed, max(total, report.pushed)))
+
+    def _pull(self, report: SyncReport) -> None:
+        while True:
+            page = self.client.pull(self.replica.cursor(), PAGE_ROWS)
+            self.replica.apply_page(page)
+            report.pulled += len(page.changes)
+            self._progress(Progress(Phase.PULLING, report.pulled))
+            if not page.has_more:
+                return
+
+    def _upload(self, chunk_bytes: int, report: SyncReport) -> None:
+        blobs = self.replica.uploads()
+        for index, blob in enumerate(blobs):
+            status = self.client.announce(
+                AttachmentStart(sha256=blob.sha256, size=blob.size, media_type=blob.media_type)
+            )
+            if not status.complete:
+                data = self.replica.read_blob(blob.sha256)
+                received = status.received  # resume where an earlier, interrupted upload stopped (F11)
+                while received < len(data):
+                    status = self.client.upload_chunk(blob.sha256, received, data[received : received + chunk_bytes])
+                    received = status.received
+            self.replica.uploaded(blob.sha256)
+            report.uploaded += 1
+            self._progress(Progress(Phase.UPLOADING, index + 1, len(blobs)))
+
+    def _download(self, report: SyncReport) -> None:
+        wanted = self.replica.downloads()
+        for index, sha256 in enumerate(wanted):
+            data = b"".join(self._fetch(sha256))
+            if hashlib.sha256(data).hexdigest() != sha256:
+                raise SyncFailure(FailureReason.SERVER_ERROR, f"downloaded file {sha256} does not match its hash")
+            self.replica.store_blob(sha256, data)
+            report.downloaded += 1
+            self._progress(Progress(Phase.DOWNLOADING, index + 1, len(wanted)))
+
+    def _fetch(self, sha256: str) -> Iterator[bytes]:
+        """The whole file, resuming with a range request when the connection drops part-way (F11)."""
+        received = 0
+        for attempt in range(3):
+            try:
+                for chunk in self.client.download(sha256, received):
+                    received += len(chunk)
+                    yield chunk
+                return
+            except SyncFailure as failure:
+                if failure.reason is not FailureReason.OFFLINE or attempt == 2:
+                    raise
+
+
+class Backoff:
+    """When to try again after a transient failure: exponential, capped, with full jitter (F12).
+
+    Jitter spreads a thousand stations that lost the network at the same moment over the whole interval, so the
+    server is not hit by all of them again at once when it returns.
+    """
+
+    def __init__(self, first: float = 5.0, cap: float = 300.0, rng: random.Random | None = None):
+        self.first = first
+        self.cap = cap
+        self.failures = 0
+        self._rng = rng or random.Random()
+
+    def next_delay(self) -> float:
+        """Seconds to wait after one more failure."""
+        self.failures += 1
+        ceiling = min(self.cap, self.first * 2 ** (self.failures - 1))
+        return self._rng.uniform(ceiling / 2, ceiling)
+
+    def reset(self) -> None:
+        self.failures = 0

@@ -1,0 +1,38 @@
+"""Station sync against a real city server on loopback; each station is a real data folder with its SQLite file."""
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from heze_station.services import sync
+from heze_station.services.station import StationContext, open_station
+from tests.server.conftest import Server, pg_cluster, server, settings  # noqa: F401  (fixtures)
+
+
+@pytest.fixture
+def backend() -> str:
+    # The server's two backends are covered by tests/server; the client's behaviour is the same on both.
+    return "sqlite"
+
+
+Laptops = Callable[..., StationContext]
+
+
+@pytest.fixture
+def laptops(tmp_path: Path, server: Server) -> Iterator[Laptops]:  # noqa: F811
+    """Make station computers enrolled with ``server``: ``laptops("前台")``, ``laptops("移动仲裁庭", station=...)``."""
+    opened: list[StationContext] = []
+    stations: dict[str, object] = {}
+
+    def make(name: str, station: str = "城区驿站") -> StationContext:
+        if station not in stations:
+            stations[station] = server.create_station(station)
+        context = open_station(tmp_path / name)
+        opened.append(context)
+        sync.enrol(context, server.url, server.enrol_code(stations[station]), name)
+        return context
+
+    yield make
+    for context in opened:
+        context.close()
