@@ -124,6 +124,7 @@ class RowWrite:
     station_id: uuid.UUID | None
     fields: dict[str, Any]
     field_versions: dict[str, int]
+    field_writers: dict[str, str]  # field -> device id; fields the server wrote have none
     version: int
     deleted: bool
     hlc: str
@@ -155,6 +156,7 @@ def write_rows(session: Session, writes: list[RowWrite]) -> None:
             "station_id": write.station_id,
             "fields": write.fields,
             "field_versions": write.field_versions,
+            "field_writers": write.field_writers,
             "version": write.version,
             "deleted": write.deleted,
             "change_xid": xid,

@@ -92,6 +92,11 @@ class PushContext:
     device_id: uuid.UUID
     station_id: uuid.UUID
 
+    @property
+    def writer(self) -> str:
+        """The pushing device as a row's ``field_writers`` name it."""
+        return str(self.device_id)
+
 
 def push(transaction: Callable[[], Any], context: PushContext, request: PushRequest) -> PushResponse:
     """Apply ``request``'s transactions in order; ``transaction()`` opens one database transaction (a Session)."""
@@ -176,6 +181,7 @@ class _RowState:
     station_id: uuid.UUID | None
     fields: dict[str, Any]
     field_versions: dict[str, int]
+    field_writers: dict[str, str]
     version: int
     deleted: bool
     stored_before: bool  # the row was in the database when the push started
@@ -186,7 +192,7 @@ class _RowState:
     def stored(self) -> StoredRow | None:
         if self.version == 0:
             return None
-        return StoredRow(self.version, self.deleted, self.fields, self.field_versions)
+        return StoredRow(self.version, self.deleted, self.fields, self.field_versions, self.field_writers)
 
 
 UniqueKey = tuple[str, str, str]  # table, field, value as stored (see unique_text)
@@ -239,6 +245,7 @@ class _Batch:
                 row.station_id,
                 row.fields,
                 row.field_versions,
+                row.field_writers,
                 row.version,
                 row.deleted,
                 True,
@@ -287,10 +294,12 @@ class _Batch:
         return TransactionResult(tx_id=tx.tx_id, first_seq=first, last_seq=last, status="applied", ops=ops)
 
     def _apply_op(self, op: Operation) -> OpResult:
-        state = self.rows.setdefault(op.row_id, _RowState(op.table, self.context.station_id, {}, {}, 0, False, False))
+        state = self.rows.setdefault(
+            op.row_id, _RowState(op.table, self.context.station_id, {}, {}, {}, 0, False, False)
+        )
         _check_allowed(op, state, self.context, op.row_id in self.granted)
         self._check_parent(op, state)
-        merge = _merge(op, state)
+        merge = _merge(op, state, self.context.writer)
         before = dict(state.fields)
         changed = self._take(state, merge, op)
         conflicts = [
@@ -319,6 +328,7 @@ class _Batch:
         state.version += 1
         state.fields = {**state.fields, **changes}
         state.field_versions = {**state.field_versions, **dict.fromkeys(changes, state.version)}
+        state.field_writers = {**state.field_writers, **dict.fromkeys(changes, self.context.writer)}
         state.deleted = merge.deleted
         state.hlc = max(state.hlc, op.hlc)
         state.changed_by = self.context.device_id
@@ -406,8 +416,8 @@ class _Batch:
     def write(self) -> None:
         touched = [(row_id, state) for row_id, state in self.rows.items() if state.dirty]
         writes = [
-            RowWrite(row_id, state.table, state.station_id, state.fields, state.field_versions, state.version,
-                     state.deleted, state.hlc, state.changed_by, is_new=not state.stored_before)
+            RowWrite(row_id, state.table, state.station_id, state.fields, state.field_versions, state.field_writers,
+                     state.version, state.deleted, state.hlc, state.changed_by, is_new=not state.stored_before)
             for row_id, state in touched
         ]  # fmt: skip
         write_rows(self.session, writes + self.new_conflicts)
@@ -460,12 +470,12 @@ def _only_allowed_changes(rule: TableRule, op: Operation, state: _RowState) -> b
     )
 
 
-def _merge(op: Operation, state: _RowState) -> Merge:
+def _merge(op: Operation, state: _RowState, writer: str) -> Merge:
     if op.kind == "delete":
-        return merge_delete(state.stored(), op.base_version)
+        return merge_delete(state.stored(), op.base_version, writer)
     if op.kind == "restore":  # a person chose to keep a row that was deleted elsewhere
         return Merge(changes=dict(op.fields), deleted=False)
-    return merge_upsert(state.stored(), op.base_version, op.fields)
+    return merge_upsert(state.stored(), op.base_version, op.fields, writer)
 
 
 def server_row(table: str, row_id: uuid.UUID, station_id: uuid.UUID | None, fields: dict[str, Any]) -> RowWrite:
@@ -476,6 +486,7 @@ def server_row(table: str, row_id: uuid.UUID, station_id: uuid.UUID | None, fiel
         station_id=station_id,
         fields=fields,
         field_versions=dict.fromkeys(fields, 1),
+        field_writers={},  # written by no device
         version=1,
         deleted=False,
         hlc=server_hlc(),

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     Uuid,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect
@@ -156,6 +157,8 @@ class SyncRow(Base):
     station_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("station.id"))
     fields: Mapped[dict[str, Any]] = mapped_column(Json)
     field_versions: Mapped[dict[str, int]] = mapped_column(Json)
+    # field -> id of the device that last changed it (absent: the server, or written before 0002); see sync/merge.py
+    field_writers: Mapped[dict[str, str]] = mapped_column(Json, server_default=text("'{}'"))
     version: Mapped[int] = mapped_column(BigInteger)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     change_xid: Mapped[int] = mapped_column(BigInteger)

@@ -94,6 +94,8 @@ def _upsert(session: Session, table: str, rows: list[tuple[uuid.UUID, uuid.UUID 
                 station_id=station_id,
                 fields={**stored.fields, **changed},
                 field_versions={**stored.field_versions, **dict.fromkeys(changed, version)},
+                # The city's change has no device: a station that edits these fields without having pulled it conflicts.
+                field_writers={name: writer for name, writer in stored.field_writers.items() if name not in changed},
                 version=version,
                 deleted=False,
                 hlc=server_hlc(),

@@ -58,6 +58,8 @@ def _operation(row: SyncRow, is_new: bool) -> tuple[str, dict[str, Any]] | None:
     # The update timestamp alone moves whenever a local-only column (a search key) is written: nothing to send.
     if not fields or (not is_new and set(fields) <= {"updated_at"}):
         return None
+    # The flush set it (the column's onupdate), which history does not show; the server keeps the later one.
+    fields["updated_at"] = wire_value(row.updated_at)
     deleted_now = not is_new and "deleted_at" in fields and fields["deleted_at"] is not None
     return ("delete" if deleted_now else "upsert"), fields
 

@@ -65,7 +65,7 @@ def put_setting(session: Session, key: str, value: str | None) -> None:
         row.value = value
 
 
-def log(session: Session, kind: str, **details: Any) -> None:
+def log(session: Session, kind: str, /, **details: Any) -> None:
     """One line of the sync log; the UI words it from ``kind`` (services.sync.LogKind)."""
     session.add(SyncLogEntry(kind=kind, details=json.dumps(details, ensure_ascii=False, default=str)))
 

@@ -1,7 +1,10 @@
 """Two offline devices of one station editing the same records (F4, F5, F6): merged per field where possible,
 a stored, visible conflict where not, resolved later by a person through an ordinary push."""
 
+import pytest
+
 from heze_station.domain.ids import new_id
+from heze_station.server import reference
 
 from .conftest import Server
 
@@ -64,6 +67,119 @@ def test_the_same_field_changed_on_two_devices_becomes_a_visible_conflict_then_a
     assert seen[str(case_id)]["fields"]["status"] == "refused"
     assert seen[conflict_id]["fields"]["status"] == "resolved"
     assert b.http.get("/v1/sync/conflicts").json() == []
+
+
+def statuses(answer):
+    return [op["status"] for result in answer["results"] for op in result["ops"]]
+
+
+@pytest.mark.parametrize("pushes", ["one push", "two pushes"])
+def test_a_devices_second_edit_of_a_field_before_pulling_is_no_conflict_with_its_first(
+    server: Server, pushes: str
+) -> None:
+    """Both edits carry the base the device last pulled; the second was made on top of the first."""
+    a, b = two_laptops(server)
+    case_id = create_case(b, {"number": "C-1", "status": "registered"})
+    first = a.transaction(a.op("case_file", case_id, {"status": "accepted"}, base_version=1))
+    second = a.transaction(a.op("case_file", case_id, {"status": "mediating"}, base_version=1))
+
+    answers = [a.push_ok(first, second)] if pushes == "one push" else [a.push_ok(first), a.push_ok(second)]
+
+    assert [status for answer in answers for status in statuses(answer)] == ["applied", "applied"]
+    row = b.latest()[str(case_id)]
+    assert (row["fields"]["status"], row["version"]) == ("mediating", 3)
+    assert a.http.get("/v1/sync/conflicts").json() == []
+
+
+def test_a_row_a_device_created_takes_its_edits_and_its_delete_before_the_device_pulls_it_back(
+    server: Server,
+) -> None:
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1", "status": "registered"})
+
+    edited = a.push_ok(a.transaction(a.op("case_file", case_id, {"status": "accepted"}, base_version=0)))
+    deleted = a.push_ok(a.transaction(a.op("case_file", case_id, kind="delete", base_version=1)))
+
+    assert statuses(edited) == statuses(deleted) == ["applied"]
+    row = b.latest()[str(case_id)]
+    assert (row["deleted"], row["version"], row["fields"]["status"]) == (True, 3, "accepted")
+    assert a.http.get("/v1/sync/conflicts").json() == []
+
+
+def test_two_devices_changing_different_fields_and_updated_at_both_survive_with_the_later_instant(
+    server: Server,
+) -> None:
+    a, b = two_laptops(server)
+    created = {"number": "C-1", "status": "registered", "facts": "", "updated_at": "2026-11-27T08:00:00+00:00"}
+    case_id = create_case(a, created)
+    later, earlier = "2026-11-27T09:00:00+00:00", "2026-11-27T16:30:00+08:00"  # 08:30 UTC; as text it sorts later
+
+    by_a = a.push_ok(a.transaction(a.op("case_file", case_id, {"status": "accepted", "updated_at": later}, 1)))
+    by_b = b.push_ok(b.transaction(b.op("case_file", case_id, {"facts": "拖欠工资", "updated_at": earlier}, 1)))
+
+    assert statuses(by_a) == statuses(by_b) == ["applied"]
+    fields = a.latest()[str(case_id)]["fields"]
+    assert (fields["status"], fields["facts"], fields["updated_at"]) == ("accepted", "拖欠工资", later)
+    assert a.http.get("/v1/sync/conflicts").json() == []
+
+
+def test_the_same_field_changed_on_two_devices_still_conflicts_when_both_set_updated_at(server: Server) -> None:
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1", "status": "registered"})
+    a.push_ok(
+        a.transaction(a.op("case_file", case_id, {"status": "accepted", "updated_at": "2026-11-27T09:00:00Z"}, 1))
+    )
+
+    answer = b.push_ok(
+        b.transaction(b.op("case_file", case_id, {"status": "refused", "updated_at": "2026-11-27T10:00:00Z"}, 1))
+    )
+
+    [op] = answer["results"][0]["ops"]
+    assert op["status"] == "conflict"
+    [conflict] = b.http.get("/v1/sync/conflicts").json()
+    assert [conflict["id"], conflict["field"]] == [op["conflict_ids"][0], "status"]
+    fields = b.latest()[str(case_id)]["fields"]
+    assert (fields["status"], fields["updated_at"]) == ("accepted", "2026-11-27T10:00:00Z")
+
+
+def test_an_edit_on_an_old_base_conflicts_with_a_change_another_device_made_on_top_of_the_devices_own(
+    server: Server,
+) -> None:
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1", "status": "registered"})
+    a.push_ok(a.transaction(a.op("case_file", case_id, {"status": "accepted"}, base_version=1)))
+    version = b.latest()[str(case_id)]["version"]
+    b.push_ok(b.transaction(b.op("case_file", case_id, {"status": "refused"}, base_version=version)))
+
+    answer = a.push_ok(a.transaction(a.op("case_file", case_id, {"status": "closed"}, base_version=1)))
+
+    [op] = answer["results"][0]["ops"]
+    assert op["status"] == "conflict"
+    conflict = a.latest()[op["conflict_ids"][0]]["fields"]
+    assert (conflict["server_value"], conflict["client_value"]) == ("refused", "closed")
+    assert a.latest()[str(case_id)]["fields"]["status"] == "refused"
+
+
+def test_a_change_the_city_made_is_never_taken_for_the_devices_own(server: Server) -> None:
+    """A clue's amount the station edited, then the city re-imported: the station's next edit on its old base
+    conflicts instead of overwriting the city's value."""
+    station = server.create_station("城区驿站")
+    device = server.device(station)
+
+    def import_clue(amount_fen: int) -> None:
+        clue = {"platform_ref": "GZQX-1", "station": "城区驿站", "amount_fen": amount_fen}
+        with server.database.transaction() as session:
+            reference.import_reference(session, reference.ReferenceFile(clues=[clue]))
+
+    import_clue(100)
+    clue_id = reference.row_id_for("wage_clue", "GZQX-1")
+    device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"amount_fen": 200}, base_version=1)))
+    import_clue(300)
+
+    answer = device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"amount_fen": 250}, base_version=1)))
+
+    assert statuses(answer) == ["conflict"]
+    assert device.latest()[str(clue_id)]["fields"]["amount_fen"] == 300
 
 
 def test_deleting_a_record_another_device_edited_is_a_conflict_and_keeps_the_record(server: Server) -> None:

@@ -20,10 +20,12 @@ def test_a_case_registered_on_one_laptop_appears_on_another_and_an_edit_comes_ba
     front, court = laptops("前台"), laptops("移动仲裁庭")
     case_id = register(front, intake_form(2))
     report = sync.sync_now(front)
-    assert report.pushed > 0 and report.rejected == 0
+    assert report.pushed > 0
+    assert report.rejected == 0
     sync.sync_now(court)
     arrived = case_row(court, case_id)
-    assert arrived is not None and arrived.status is CaseStatus.REGISTERED
+    assert arrived is not None
+    assert arrived.status is CaseStatus.REGISTERED
     case_actions.perform(court, case_id, CaseAction.ACCEPT)
     sync.sync_now(court)
     sync.sync_now(front)
@@ -31,7 +33,8 @@ def test_a_case_registered_on_one_laptop_appears_on_another_and_an_edit_comes_ba
     for station in (front, court):
         status = sync.sync_status(station)
         assert status.state is sync.SyncState.UP_TO_DATE
-        assert status.pending_changes == 0 and status.open_conflicts == 0
+        assert status.pending_changes == 0
+        assert status.open_conflicts == 0
         with station.database.transaction() as session:
             unsent = session.scalar(select(func.count()).where(OutboxOperation.acknowledged.is_(False)))
         assert unsent == 0

@@ -2,6 +2,7 @@
 
 import json
 from collections import Counter
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import select
@@ -10,7 +11,7 @@ from heze_station.domain.cases import CaseAction
 from heze_station.domain.errors import IllegalTransition
 from heze_station.services import case_actions
 from heze_station.services.station import StationContext
-from heze_station.storage.models import Case, OutboxOperation
+from heze_station.storage.models import Case, OutboxOperation, ReplicaVersion
 from heze_station.sync.tables import SYNCED_TABLES, field_problem
 from tests.factories import intake_form, register
 
@@ -42,17 +43,29 @@ def test_registering_a_case_is_one_transaction_of_new_rows(station: StationConte
     assert [op.hlc for op in ops] == sorted(op.hlc for op in ops)
 
 
-def test_a_change_sends_only_the_changed_fields_against_the_version_it_was_made_on(station: StationContext) -> None:
+def test_a_change_sends_only_the_changed_fields_against_the_version_last_pulled(station: StationContext) -> None:
     case_id = register(station, intake_form(1))
-    with station.database.transaction() as session:
-        version = session.get_one(Case, case_id).version
     before = len(operations(station))
     case_actions.perform(station, case_id, CaseAction.ACCEPT)
     ops = operations(station)[before:]
     [case] = [op for op in ops if op.table_name == "case_file"]
-    assert case.base_version == version
-    assert set(json.loads(case.fields)) == {"status", "decided_on"}
+    assert case.base_version == 0  # the server has not shown this device the case yet
+    assert set(json.loads(case.fields)) == {"status", "decided_on", "updated_at"}
     assert [op.table_name for op in ops if op.table_name != "case_file"] == ["timeline_event"]
+    # Once a pull brought version 7, every change until the next pull is made on version 7.
+    with station.database.transaction() as session:
+        session.add(ReplicaVersion(row_id=case_id, version=7))
+    case_actions.perform(station, case_id, CaseAction.START_MEDIATION)
+    case_actions.perform(station, case_id, CaseAction.WITHDRAW, reason="双方已私下和解")
+    assert [op.base_version for op in operations(station) if op.row_id == case_id][-2:] == [7, 7]
+
+
+def test_a_delete_of_a_row_the_server_never_showed_is_made_on_its_creation(station: StationContext) -> None:
+    case_id = register(station, intake_form(1))
+    with station.database.transaction() as session:
+        session.get_one(Case, case_id).deleted_at = datetime.now(UTC)
+    last = operations(station)[-1]
+    assert (last.row_id, last.kind, last.base_version) == (case_id, "delete", 1)
 
 
 def test_a_refused_change_leaves_no_operation(station: StationContext) -> None:

@@ -1,0 +1,80 @@
+"""Several computers of one station: they converge whatever the order of their syncs (issue 6, deliverable 7)."""
+
+import contextlib
+import itertools
+import random
+
+from heze_station.domain.cases import CaseAction
+from heze_station.domain.errors import IllegalTransition
+from heze_station.domain.mediation import AttachmentKind
+from heze_station.services import attachments, case_actions, sync
+from heze_station.services.station import StationContext
+from heze_station.storage.models import Case
+from tests.factories import intake_form, register
+
+from .conftest import Laptops
+from .helpers import cases, edit
+
+
+def work_offline(station: StationContext, rng: random.Random, serial: int) -> None:
+    """A morning at one desk: new complaints, decisions on cases already known, notes on facts."""
+    for _ in range(2):
+        serial += 1
+        register(station, intake_form(rng.randint(1, 3), employer_serial=serial))
+    known = sorted(cases(station))
+    for case_id in rng.sample(known, min(3, len(known))):
+        if rng.random() < 0.5:
+            edit(station, Case, case_id, facts=f"{station.database.path.parent.name} 记录 {rng.randint(1, 999)}")
+        else:
+            with contextlib.suppress(IllegalTransition):  # already decided elsewhere: refused, nothing changes
+                case_actions.perform(station, case_id, CaseAction.ACCEPT)
+
+
+def test_two_station_laptops_and_a_mobile_court_converge_in_any_order(laptops: Laptops) -> None:
+    rng = random.Random(6)
+    devices = [laptops("前台"), laptops("办公室"), laptops("移动仲裁庭")]
+    orders = list(itertools.permutations(devices))
+    for round_number, order in enumerate(rng.sample(orders, 4)):
+        for index, station in enumerate(devices):
+            work_offline(station, rng, serial=100 * (index + 1) + 10 * round_number)
+        for station in order:
+            sync.sync_now(station)
+    for station in devices:  # one more pass brings everyone the last ones' changes
+        sync.sync_now(station)
+    first = cases(devices[0])
+    assert len(first) == 4 * 2 * 3
+    for station in devices[1:]:
+        assert cases(station) == first
+    # Conflicts (the same field changed on two desks) are the same everywhere and nothing waits to be sent.
+    conflict_ids = {item.id for item in sync.open_conflicts(devices[0])}
+    for station in devices:
+        assert {item.id for item in sync.open_conflicts(station)} == conflict_ids
+        assert sync.sync_status(station).pending_changes == 0
+
+
+def test_a_scan_attached_on_one_laptop_reaches_the_other_byte_for_byte(laptops: Laptops) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    case_id = register(front, intake_form(1))
+    scan = bytes(range(256)) * 5000  # 1.2 MiB: more than one upload chunk
+    attached = attachments.attach(front, case_id, AttachmentKind.SCAN, "工资条.png", scan)
+    report = sync.sync_now(front)
+    assert report.uploaded == 1
+    assert sync.sync_now(front).uploaded == 0  # confirmed by the server: never sent again
+    assert sync.sync_now(court).downloaded == 1
+    assert attachments.read(court, attached.id) == scan
+
+
+def test_what_was_typed_before_enrolment_reaches_the_city(laptops: Laptops, tmp_path) -> None:
+    from heze_station.services.station import open_station
+
+    early = open_station(tmp_path / "早到的笔记本")
+    try:
+        case_id = register(early, intake_form(2))
+        early.close()
+        station = laptops("早到的笔记本")
+        court = laptops("移动仲裁庭")
+        sync.sync_now(station)
+        sync.sync_now(court)
+        assert case_id in cases(court)
+    finally:
+        early.close()

@@ -1,0 +1,125 @@
+"""When the sync cannot happen, the coordinator is told why in plain words and nothing typed is lost (F12, F14)."""
+
+import socket
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import pytest
+
+from heze_station.server import auth
+from heze_station.services import sync
+from heze_station.services.station import StationContext
+from heze_station.sync.client import FailureReason
+from tests.factories import intake_form, register
+from tests.server.conftest import Server
+
+from .conftest import Laptops
+from .helpers import cases
+
+
+def device_id(station: StationContext) -> uuid.UUID:
+    with station.database.transaction() as session:
+        return uuid.UUID(sync.replica.setting(session, sync.DEVICE_ID))
+
+
+def point_at(station: StationContext, url: str) -> None:
+    with station.database.transaction() as session:
+        sync.replica.put_setting(session, sync.SERVER_URL, url)
+
+
+def problem(station: StationContext) -> sync.SyncProblem:
+    with pytest.raises(sync.SyncProblem) as raised:
+        sync.sync_now(station)
+    return raised.value
+
+
+def test_a_revoked_laptop_is_told_to_ask_for_a_new_code_and_keeps_everything(laptops: Laptops, server: Server) -> None:
+    lost = laptops("丢失的笔记本")
+    case_id = register(lost, intake_form(1))
+    with server.database.transaction() as session:
+        auth.revoke_device(session, device_id(lost))
+    refused = problem(lost)
+    assert refused.reason is FailureReason.REVOKED
+    assert "新的" in refused.message.render() or "new enrolment code" in refused.message.render()
+    status = sync.sync_status(lost)
+    assert status.state is sync.SyncState.STOPPED
+    assert status.needs_person
+    assert status.pending_changes > 0
+    assert case_id in cases(lost)
+
+
+def test_an_incompatible_program_version_is_refused_cleanly(laptops: Laptops, monkeypatch) -> None:
+    station = laptops("旧版本")
+    register(station, intake_form(1))
+    waiting = sync.sync_status(station).pending_changes
+    monkeypatch.setattr(sync, "PROTOCOL_VERSION", 2)
+    assert problem(station).reason is FailureReason.OUTDATED
+    assert sync.sync_status(station).state is sync.SyncState.STOPPED
+    assert sync.sync_status(station).pending_changes == waiting
+    monkeypatch.undo()
+    sync.sync_now(station)  # once the program matches again, it syncs
+    assert sync.sync_status(station).state is sync.SyncState.UP_TO_DATE
+
+
+def test_no_server_at_the_address_is_offline_and_is_retried_later(laptops: Laptops, server: Server) -> None:
+    station = laptops("工地笔记本")
+    register(station, intake_form(1))
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        nobody = f"http://127.0.0.1:{unused.getsockname()[1]}"
+    point_at(station, nobody)
+    offline = problem(station)
+    assert offline.reason is FailureReason.OFFLINE
+    assert offline.reason.transient
+    assert sync.sync_status(station).state is sync.SyncState.OFFLINE
+    point_at(station, server.url)  # the network is back
+    sync.sync_now(station)
+    assert sync.sync_status(station).state is sync.SyncState.UP_TO_DATE
+    assert [line.kind for line in sync.sync_log(station)[:2]] == ["synced", "failed"]
+
+
+class Garbage(BaseHTTPRequestHandler):
+    """A captive portal or a misconfigured proxy: answers every request with a web page."""
+
+    def do_POST(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.end_headers()
+        self.wfile.write("<html>请先登录园区 Wi-Fi</html>".encode())
+
+    do_GET = do_POST
+
+    def log_message(self, *_args) -> None:
+        pass
+
+
+def test_a_server_that_answers_garbage_changes_nothing(laptops: Laptops) -> None:
+    station = laptops("园区笔记本")
+    register(station, intake_form(1))
+    before = (cases(station), sync.sync_status(station).pending_changes)
+    portal = HTTPServer(("127.0.0.1", 0), Garbage)
+    threading.Thread(target=portal.serve_forever, daemon=True).start()
+    try:
+        point_at(station, f"http://127.0.0.1:{portal.server_port}")
+        failure = problem(station)
+    finally:
+        portal.shutdown()
+        portal.server_close()
+    assert failure.reason is FailureReason.SERVER_ERROR
+    assert failure.reason.transient
+    assert (cases(station), sync.sync_status(station).pending_changes) == before
+
+
+def test_a_wrong_enrolment_code_is_explained_and_stores_nothing(server: Server, tmp_path) -> None:
+    from heze_station.services.station import open_station
+
+    station = open_station(tmp_path / "新电脑")
+    try:
+        server.create_station("城区驿站")
+        with pytest.raises(sync.SyncProblem) as raised:
+            sync.enrol(station, server.url, "AAAA-BBBB-CCCC", "新电脑")
+        assert raised.value.reason is FailureReason.INVALID_CODE
+        assert sync.sync_status(station).state is sync.SyncState.NOT_ENROLLED
+    finally:
+        station.close()
