@@ -22,7 +22,6 @@ from . import search
 from .models import (
     Base,
     CalendarDay,
-    Case,
     CaseClaimant,
     CaseRespondent,
     OutboxOperation,
@@ -157,66 +156,94 @@ def highest_acknowledged(session: Session) -> int:
 # --- pull ---------------------------------------------------------------------------------------------------------
 
 
+# An agreement's shares, instalments and signatures are written before agreements: the station's triggers refuse
+# them once their agreement is in effect, and a page may bring an agreement together with its last changes.
+_BEFORE_AGREEMENTS = ("agreement_share", "agreement_instalment", "agreement_signature")
+
+
 def apply_page(session: Session, changes: list[Change], cursor: str) -> None:
-    """Write a pulled page and the cursor after it, in the caller's (replica) transaction."""
+    """Write a pulled page and the cursor after it, in the caller's (replica) transaction.
+
+    Rows are written table by table with one statement per batch, so a first sync of a large station runs at
+    bulk-insert speed rather than at one round of queries per row.
+    """
     by_table: dict[str, list[Change]] = defaultdict(list)
     for change in changes:
         by_table[change.table].append(change)
     pending = _pending_fields(session, [change.row_id for change in changes])
     touched_cases: set[uuid.UUID] = set()
-    for change in changes:  # commit order: an agreement's shares arrive before the agreement takes effect
-        table = TABLES.get(change.table)
+    for name in sorted(by_table, key=lambda name: name not in _BEFORE_AGREEMENTS):
+        table, rows = TABLES.get(name), by_table[name]
         if table is not None:
-            if _apply_row(session, table, change, pending.get(change.row_id, [])):
-                touched_cases |= _cases_of(change)
-        elif change.table == CONFLICT_TABLE:
-            _apply_conflict(session, change)
-        elif change.table == "calendar_day":
-            _apply_calendar_day(session, change)
+            touched_cases |= _apply_rows(session, table, rows, pending)
+        elif name == CONFLICT_TABLE:
+            for change in rows:
+                _apply_conflict(session, change)
+        elif name == "calendar_day":
+            for change in rows:
+                _apply_calendar_day(session, change)
         # Other reference tables (document templates, wage clues) have no station screen yet: skipped.
     _record_versions(session, changes)
-    _reindex(session, touched_cases, [change for change in by_table.get("person", []) + by_table.get("employer", [])])
+    touched_cases |= _cases_of_parties(session, by_table.get("person", []) + by_table.get("employer", []))
+    search.reindex_cases(session, sorted(touched_cases))
     put_setting(session, CURSOR_SETTING, cursor)
 
 
-def _pending_fields(session: Session, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[tuple[str, dict]]]:
-    """Local changes not yet acknowledged by the server, per row, oldest first."""
-    found: dict[uuid.UUID, list[tuple[str, dict]]] = defaultdict(list)
+def _pending_fields(session: Session, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[dict]]:
+    """The fields of local changes not yet acknowledged by the server, per row, oldest first."""
+    found: dict[uuid.UUID, list[dict]] = defaultdict(list)
     for chunk in _chunks(row_ids):
         rows = session.execute(
-            select(OutboxOperation.row_id, OutboxOperation.kind, OutboxOperation.fields)
+            select(OutboxOperation.row_id, OutboxOperation.fields)
             .where(OutboxOperation.row_id.in_(chunk), OutboxOperation.acknowledged.is_(False))
             .order_by(OutboxOperation.seq)
         )
-        for row_id, kind, fields in rows:
-            found[row_id].append((kind, json.loads(fields)))
+        for row_id, fields in rows:
+            found[row_id].append(json.loads(fields))
     return found
 
 
-def _apply_row(session: Session, table: Table, change: Change, pending: list[tuple[str, dict]]) -> bool:
-    """Insert or update one pulled row with the local changes laid on top; True when the row changed here."""
+def _apply_rows(
+    session: Session, table: Table, changes: list[Change], pending: dict[uuid.UUID, list[dict]]
+) -> set[uuid.UUID]:
+    """Insert or update pulled rows of one table with local changes laid on top; the cases whose text changed."""
+    existing: dict[uuid.UUID, Any] = {}
+    for chunk in _chunks([change.row_id for change in changes]):
+        existing.update({row.id: row for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings()})
+    append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
+    inserts: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    touched: set[uuid.UUID] = set()
+    for change in changes:
+        values = _values(table, change, pending.get(change.row_id, []))
+        current = existing.get(change.row_id)
+        if current is None:
+            inserts[frozenset(values)].append({"id": change.row_id, "version": 1, **values})
+        else:
+            changed = {name: value for name, value in values.items() if current[name] != value}
+            # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
+            if not changed or append_only:
+                continue
+            session.execute(
+                update(table).where(table.c.id == change.row_id).values(version=table.c.version + 1, **changed)
+            )
+        touched |= _cases_of(change)
+    for rows in inserts.values():  # one executemany per shape of row
+        session.execute(insert(table), rows)
+    return touched
+
+
+def _values(table: Table, change: Change, pending: list[dict]) -> dict[str, Any]:
+    """The row's column values: the server's, with this device's unacknowledged changes on top (rebase)."""
     fields = dict(change.fields)
-    if change.deleted:
-        fields["deleted_at"] = fields.get("deleted_at") or change.changed_at.isoformat()
-    else:
-        fields["deleted_at"] = None
-    for _kind, local in pending:  # rebase: this device's own changes still win here until the server answers
+    fields["deleted_at"] = (fields.get("deleted_at") or change.changed_at.isoformat()) if change.deleted else None
+    for local in pending:  # this device's own changes still win here until the server has answered for them
         fields.update(local)
     values = {
         column.name: from_wire(column, fields[column.name])
         for column in table.columns
         if column.name in fields and column.name not in _NOT_FIELDS
     }
-    values = {name: value for name, value in values.items() if value is not _UNREADABLE}
-    existing = session.execute(select(table).where(table.c.id == change.row_id)).mappings().first()
-    if existing is None:
-        session.execute(insert(table).values(id=change.row_id, version=1, **values))
-        return True
-    changed = {name: value for name, value in values.items() if existing[name] != value}
-    if not changed or SYNCED_TABLES[change.table].kind is TableKind.APPEND_ONLY:
-        return False  # append-only rows never change (and triggers refuse it); a repeat is our own row returning
-    session.execute(update(table).where(table.c.id == change.row_id).values(version=table.c.version + 1, **changed))
-    return True
+    return {name: value for name, value in values.items() if value is not _UNREADABLE}
 
 
 _UNREADABLE = object()
@@ -296,15 +323,13 @@ def _cases_of(change: Change) -> set[uuid.UUID]:
     return {uuid.UUID(case_id)} if isinstance(case_id, str) else set()
 
 
-def _reindex(session: Session, cases: set[uuid.UUID], parties: list[Change]) -> None:
-    """Keep the search index right for what the page changed: its cases, and the cases of changed parties."""
-    party_ids = [change.row_id for change in parties]
-    for chunk in _chunks(party_ids):
+def _cases_of_parties(session: Session, parties: list[Change]) -> set[uuid.UUID]:
+    """Cases whose searchable text names a changed person or employer."""
+    cases: set[uuid.UUID] = set()
+    for chunk in _chunks([change.row_id for change in parties]):
         cases.update(session.scalars(select(CaseClaimant.case_id).where(CaseClaimant.person_id.in_(chunk))))
         cases.update(session.scalars(select(CaseRespondent.case_id).where(CaseRespondent.employer_id.in_(chunk))))
-    for chunk in _chunks(sorted(cases)):
-        for case in session.scalars(select(Case).where(Case.id.in_(chunk))):
-            search.reindex_case(session, case)
+    return cases
 
 
 def _chunks(items: list, size: int = 500) -> Iterable[list]:

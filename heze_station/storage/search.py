@@ -15,6 +15,8 @@ list's sort index and testing each case against the set of keys.
 """
 
 import unicodedata
+import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import (
@@ -23,7 +25,6 @@ from sqlalchemy import (
     Connection,
     Select,
     func,
-    inspect,
     literal_column,
     select,
     table,
@@ -70,6 +71,8 @@ def short_grams(body: str) -> str:
 
 def write_entries(connection: Connection, entries: Sequence[tuple[int, str]]) -> None:
     """Add (search_key, body) pairs to both indexes; the bulk path of the benchmark uses this directly."""
+    if not entries:
+        return  # an empty list would be taken as one execution without parameters
     connection.exec_driver_sql("INSERT INTO case_search (rowid, body) VALUES (?, ?)", entries)
     connection.exec_driver_sql(
         "INSERT INTO case_search_short (rowid, grams) VALUES (?, ?)",
@@ -81,54 +84,91 @@ def next_search_key(session: Session) -> int:
     return (session.scalar(select(func.max(Case.search_key))) or 0) + 1
 
 
-def _body(session: Session, case: Case) -> str:
-    people = session.execute(
-        select(Person.name, Person.id_number, Person.phone)
-        .join(CaseClaimant, CaseClaimant.person_id == Person.id)
-        .where(CaseClaimant.case_id == case.id, CaseClaimant.deleted_at.is_(None))
-        .order_by(CaseClaimant.position)
-    ).all()
-    employers = session.execute(
-        select(Employer.name, Employer.credit_code, Employer.id_number)
-        .join(CaseRespondent, CaseRespondent.employer_id == Employer.id)
-        .where(CaseRespondent.case_id == case.id, CaseRespondent.deleted_at.is_(None))
-        .order_by(CaseRespondent.position)
-    ).all()
-    project = session.get(Project, case.project_id) if case.project_id else None
-    return body_text(case.number, case.facts, project.name if project else "", people, employers)
-
-
-def _assign_key(session: Session, case: Case) -> None:
-    key = next_search_key(session)
-    if inspect(case).persistent:
-        # The key is this device's bookkeeping, not an edit of the case: it must not bump the version (or the
-        # update time) that merging with other devices relies on, so it bypasses the ORM's versioning.
-        columns = Case.__table__.c
-        session.execute(
-            update(Case.__table__).where(columns.id == case.id).values(search_key=key, updated_at=columns.updated_at)
+def _bodies(session: Session, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The searchable text of each live case, read with four queries however many cases there are."""
+    cases = session.execute(
+        select(Case.id, Case.number, Case.facts, Case.project_id).where(
+            Case.id.in_(case_ids), Case.deleted_at.is_(None)
         )
-        set_committed_value(case, "search_key", key)
-    else:
-        case.search_key = key
+    ).all()
+    people: dict[uuid.UUID, list[tuple]] = defaultdict(list)
+    for case_id, *person in session.execute(
+        select(CaseClaimant.case_id, Person.name, Person.id_number, Person.phone)
+        .join(Person, CaseClaimant.person_id == Person.id)
+        .where(CaseClaimant.case_id.in_(case_ids), CaseClaimant.deleted_at.is_(None))
+        .order_by(CaseClaimant.case_id, CaseClaimant.position)
+    ):
+        people[case_id].append(person)
+    employers: dict[uuid.UUID, list[tuple]] = defaultdict(list)
+    for case_id, *employer in session.execute(
+        select(CaseRespondent.case_id, Employer.name, Employer.credit_code, Employer.id_number)
+        .join(Employer, CaseRespondent.employer_id == Employer.id)
+        .where(CaseRespondent.case_id.in_(case_ids), CaseRespondent.deleted_at.is_(None))
+        .order_by(CaseRespondent.case_id, CaseRespondent.position)
+    ):
+        employers[case_id].append(employer)
+    project_ids = {case.project_id for case in cases if case.project_id}
+    projects = {
+        row.id: row.name for row in session.execute(select(Project.id, Project.name).where(Project.id.in_(project_ids)))
+    }
+    return {
+        case.id: body_text(
+            case.number, case.facts, projects.get(case.project_id, ""), people[case.id], employers[case.id]
+        )
+        for case in cases
+    }
+
+
+_CHUNK = 400  # cases per statement: SQLite limits the number of bound parameters
+
+
+def reindex_cases(session: Session, case_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
+    """Replace these cases' entries in both indexes with their current text; returns each case's search key.
+
+    Works in batches of plain statements, so a first sync that brings tens of thousands of cases indexes them at
+    bulk speed. A case gets its key on first indexing; the key is this device's bookkeeping, not an edit of the
+    case, so it is written past the ORM: no version bump, no update time, no outbox operation.
+    """
+    wanted = list(dict.fromkeys(case_ids))
+    keys: dict[uuid.UUID, int] = {}
+    columns = Case.__table__.c
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        known = {
+            row.id: row.search_key
+            for row in session.execute(select(Case.id, Case.search_key).where(Case.id.in_(chunk)))
+        }
+        new_key = next_search_key(session)
+        for case_id in chunk:
+            if case_id in known and known[case_id] is None:
+                known[case_id] = new_key
+                session.execute(
+                    update(Case.__table__)
+                    .where(columns.id == case_id)
+                    .values(search_key=new_key, updated_at=columns.updated_at)
+                )
+                new_key += 1
+        connection = session.connection()
+        stale = [(key,) for key in known.values()]
+        if stale:
+            connection.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", stale)
+            connection.exec_driver_sql("DELETE FROM case_search_short WHERE rowid = ?", stale)
+        bodies = _bodies(session, chunk)
+        write_entries(connection, [(known[case_id], body) for case_id, body in bodies.items()])
+        keys.update(known)
+    return keys
 
 
 def reindex_case(session: Session, case: Case) -> None:
     """Replace the case's entries in both indexes with its current text (none for a deleted case)."""
-    if case.search_key is None:
-        _assign_key(session, case)
     session.flush()
-    key = {"key": case.search_key}
-    session.execute(text("DELETE FROM case_search WHERE rowid = :key"), key)
-    session.execute(text("DELETE FROM case_search_short WHERE rowid = :key"), key)
-    if case.deleted_at is None:
-        write_entries(session.connection(), [(case.search_key, _body(session, case))])
+    set_committed_value(case, "search_key", reindex_cases(session, [case.id])[case.id])
 
 
 def index_unindexed(session: Session) -> int:
     """Index the cases that have no search entry yet (after an upgrade that added the index); returns how many."""
-    cases = session.scalars(select(Case).where(Case.search_key.is_(None), Case.deleted_at.is_(None))).all()
-    for case in cases:
-        reindex_case(session, case)
+    cases = session.scalars(select(Case.id).where(Case.search_key.is_(None), Case.deleted_at.is_(None))).all()
+    reindex_cases(session, cases)
     return len(cases)
 
 
