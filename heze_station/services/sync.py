@@ -6,6 +6,7 @@ out of here as a Message, worded for people, never as a protocol code.
 """
 
 import json
+import logging
 import threading
 import uuid
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from .. import __version__
@@ -22,7 +24,7 @@ from ..domain.errors import DomainError
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
 from ..storage import migrations, outbox, replica
-from ..storage.blobs import BlobMissing, BlobStore
+from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
 from ..storage.models import (
     Attachment,
     Base,
@@ -30,6 +32,7 @@ from ..storage.models import (
     IssuedDocument,
     OutboxOperation,
     ReplicaVersion,
+    Station,
     SyncConflict,
     SyncLogEntry,
     SyncRow,
@@ -38,7 +41,7 @@ from ..storage.models import (
 from ..storage.types import utc_now
 from ..sync import PROTOCOL_VERSION
 from ..sync.client import FailureReason, ServerClient, SyncFailure, normalise_url
-from ..sync.engine import Blob, ProgressCallback, SyncEngine, SyncReport
+from ..sync.engine import Blob, FileUnavailable, ProgressCallback, SyncEngine, SyncReport
 from ..sync.hlc import Hlc
 from ..sync.schemas import ClientTransaction, HandshakeRequest, HandshakeResponse, PullResponse, PushResponse
 from . import timeline
@@ -53,6 +56,9 @@ SERVER_ID = "sync_server_id"
 LAST_SUCCESS = "sync_last_success_at"
 LAST_FAILURE = "sync_last_failure"  # the FailureReason of the last run, cleared by a successful one
 MEDIA_PDF = "application/pdf"
+SIGNING_CERTIFICATE = "signing_certificate"  # a field of the station row known to the server only
+
+log = logging.getLogger(__name__)
 
 # One sync at a time per station: the timer, "sync now" and a returning network may all ask at once.
 _RUNNING = threading.Lock()
@@ -105,6 +111,11 @@ _FAILURE_TEXT = {
     FailureReason.THROTTLED: QT_TRANSLATE_NOOP(
         "Domain", "Too many wrong attempts from this computer. Wait a few minutes, then try again."
     ),
+    FailureReason.DISK_FULL: QT_TRANSLATE_NOOP(
+        "Domain",
+        "The disk of this computer is full, so the data from the city server cannot be stored. Free some space "
+        "(delete old downloads, empty the recycle bin); nothing typed here is lost, and the sync continues then.",
+    ),
     FailureReason.REFUSED: QT_TRANSLATE_NOOP(
         "Domain", "The city server refused the request. Your changes are kept; tell the city bureau's support."
     ),
@@ -148,6 +159,7 @@ def enrol(context: StationContext, server_url: str, code: str, device_name: str)
         ):
             replica.put_setting(session, key, value)
         queued = _queue_baseline(session)
+        _register_signing_certificate(session, context)
         replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued)
     return Enrolment(url, answer.station_name or "", device_name)
 
@@ -171,6 +183,19 @@ def _queue_baseline(session: Session) -> int:
         outbox.append(session, changes)
     replica.put_setting(session, "sync_baseline_done", "1")
     return len(changes)
+
+
+def _register_signing_certificate(session: Session, context: StationContext) -> None:
+    """Send the station's signing certificate with its station row, so the city can check its signed documents.
+
+    Protocol 1 servers issue no station certificates, so the station keeps the key it made for signing documents
+    (documents.signing) and registers its certificate; the server stores the field with the row.
+    """
+    from ..documents.signing import station_key  # pyHanko and friends: loaded only when enrolling
+
+    key = station_key(context.database.path.parent, context.station_name)
+    station = session.get_one(Station, context.station_id)
+    _append(session, station, "upsert", {SIGNING_CERTIFICATE: key.certificate_path.read_text()})
 
 
 def _model(table_name: str) -> type[SyncRow]:
@@ -283,7 +308,14 @@ class StationReplica:
                 session.add(UploadedBlob(sha256=sha256))
 
     def read_blob(self, sha256: str) -> bytes:
-        return self.blobs.get(sha256)
+        try:
+            return self.blobs.get(sha256)
+        except (BlobMissing, BlobCorrupt) as damaged:
+            raise FileUnavailable(f"the file {sha256} on this computer is missing or damaged") from damaged
+
+    def file_waiting(self, sha256: str, reason: str) -> None:
+        with self.database.transaction() as session:
+            replica.log(session, "file_waiting", sha256=sha256[:12], reason=reason[:300])
 
     def downloads(self) -> list[str]:
         with self.database.transaction() as session:
@@ -324,9 +356,12 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
         except SyncFailure as failure:
             _record_failure(context, failure.reason, failure.detail)
             raise SyncProblem(failure.reason, failure.detail) from failure
-        except BlobMissing as missing:
-            _record_failure(context, FailureReason.REFUSED, f"attachment file missing: {missing}")
-            raise SyncProblem(FailureReason.REFUSED, str(missing)) from missing
+        except OperationalError as error:
+            if "full" not in str(error):
+                raise
+            # Nothing half-written stays: each step's transaction rolled back; the next run continues from there.
+            _record_failure(context, FailureReason.DISK_FULL, str(error.orig))
+            raise SyncProblem(FailureReason.DISK_FULL, str(error.orig)) from error
         finally:
             client.close()
     with context.database.transaction() as session:
@@ -343,9 +378,13 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
 
 
 def _record_failure(context: StationContext, reason: FailureReason, detail: str) -> None:
-    with context.database.transaction() as session:
-        replica.put_setting(session, LAST_FAILURE, reason.value)
-        replica.log(session, "failed", reason=reason.value, detail=detail[:300])
+    try:
+        with context.database.transaction() as session:
+            replica.put_setting(session, LAST_FAILURE, reason.value)
+            replica.log(session, "failed", reason=reason.value, detail=detail[:300])
+    except OperationalError:
+        # A full disk cannot take the log line either; the person still sees the message of the failure raised.
+        log.warning("sync failure not recorded: %s (%s)", reason.value, detail, exc_info=True)
 
 
 # --- status and log -----------------------------------------------------------------------------------------------
@@ -416,6 +455,9 @@ _LOG_TEXT = {
     "conflict": QT_TRANSLATE_NOOP("Domain", "Conflict recorded on {table} {field}: both sides changed it."),
     "rebaselined": QT_TRANSLATE_NOOP("Domain", "The city server's data changed (a restore): reading everything again."),
     "conflict_resolved": QT_TRANSLATE_NOOP("Domain", "Conflict on {table} {field} settled: {choice}."),
+    "file_waiting": QT_TRANSLATE_NOOP(
+        "Domain", "A file ({sha256}…) could not be transferred this time and is tried again next time: {reason}"
+    ),
 }
 
 

@@ -47,11 +47,17 @@ class FailureReason(StrEnum):
     COPIED_DEVICE = "copied_device"  # sequence numbers used by another copy of this device (F9)
     CURSOR_RESET = "cursor_reset"  # the server's data is not what this device synced with (F9)
     THROTTLED = "throttled"
+    DISK_FULL = "disk_full"  # this computer cannot store what the server sent; recovers when space is freed
     REFUSED = "refused"  # any other 4xx: a request the server will never accept as it is
 
     @property
     def transient(self) -> bool:
-        return self in (FailureReason.OFFLINE, FailureReason.SERVER_ERROR, FailureReason.THROTTLED)
+        return self in (
+            FailureReason.OFFLINE,
+            FailureReason.SERVER_ERROR,
+            FailureReason.THROTTLED,
+            FailureReason.DISK_FULL,
+        )
 
 
 _BY_CODE = {

@@ -27,6 +27,10 @@ from .schemas import (
 PAGE_ROWS = 1000
 
 
+class FileUnavailable(Exception):
+    """A file this station should send is missing or damaged on this computer, or arrived damaged."""
+
+
 @dataclass(frozen=True)
 class Blob:
     sha256: str
@@ -68,6 +72,9 @@ class Replica(Protocol):
 
     def store_blob(self, sha256: str, data: bytes) -> None: ...
 
+    def file_waiting(self, sha256: str, reason: str) -> None:
+        """A file could not be moved in this run (logged for a person; tried again next time)."""
+
     def synced(self, at: datetime) -> None: ...
 
 
@@ -95,6 +102,7 @@ class SyncReport:
     uploaded: int = 0
     downloaded: int = 0
     rebaselined: bool = False
+    files_waiting: int = 0  # files that could not move in this run; tried again next time
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -157,28 +165,46 @@ class SyncEngine:
     def _upload(self, chunk_bytes: int, report: SyncReport) -> None:
         blobs = self.replica.uploads()
         for index, blob in enumerate(blobs):
-            status = self.client.announce(
-                AttachmentStart(sha256=blob.sha256, size=blob.size, media_type=blob.media_type)
-            )
-            if not status.complete:
-                data = self.replica.read_blob(blob.sha256)
-                received = status.received  # resume where an earlier, interrupted upload stopped (F11)
-                while received < len(data):
-                    status = self.client.upload_chunk(blob.sha256, received, data[received : received + chunk_bytes])
-                    received = status.received
+            try:
+                self._send(blob, chunk_bytes)
+            except (FileUnavailable, SyncFailure) as failure:
+                self._skip(blob.sha256, failure, report)
+                continue
             self.replica.uploaded(blob.sha256)
             report.uploaded += 1
             self._progress(Progress(Phase.UPLOADING, index + 1, len(blobs)))
 
+    def _send(self, blob: Blob, chunk_bytes: int) -> None:
+        status = self.client.announce(AttachmentStart(sha256=blob.sha256, size=blob.size, media_type=blob.media_type))
+        if status.complete:
+            return
+        data = self.replica.read_blob(blob.sha256)
+        received = status.received  # resume where an earlier, interrupted upload stopped (F11)
+        while received < len(data):
+            status = self.client.upload_chunk(blob.sha256, received, data[received : received + chunk_bytes])
+            received = status.received
+
     def _download(self, report: SyncReport) -> None:
         wanted = self.replica.downloads()
         for index, sha256 in enumerate(wanted):
-            data = b"".join(self._fetch(sha256))
-            if hashlib.sha256(data).hexdigest() != sha256:
-                raise SyncFailure(FailureReason.SERVER_ERROR, f"downloaded file {sha256} does not match its hash")
+            try:
+                data = b"".join(self._fetch(sha256))
+                if hashlib.sha256(data).hexdigest() != sha256:
+                    raise FileUnavailable(f"the file received for {sha256} does not match its hash")
+            except (FileUnavailable, SyncFailure) as failure:
+                self._skip(sha256, failure, report)
+                continue
             self.replica.store_blob(sha256, data)
             report.downloaded += 1
             self._progress(Progress(Phase.DOWNLOADING, index + 1, len(wanted)))
+
+    def _skip(self, sha256: str, failure: Exception, report: SyncReport) -> None:
+        """One file that cannot move now (damaged here, not yet uploaded by the device that has it, refused) must
+        not hold up the rest: it is logged and tried again on the next sync. A lost connection ends the run."""
+        if isinstance(failure, SyncFailure) and failure.reason.transient:
+            raise failure
+        report.files_waiting += 1
+        self.replica.file_waiting(sha256, str(failure))
 
     def _fetch(self, sha256: str) -> Iterator[bytes]:
         """The whole file, resuming with a range request when the connection drops part-way (F11)."""

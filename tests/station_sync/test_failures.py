@@ -1,5 +1,6 @@
 """When the sync cannot happen, the coordinator is told why in plain words and nothing typed is lost (F12, F14)."""
 
+import contextlib
 import socket
 import threading
 import uuid
@@ -7,8 +8,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
+from heze_station.domain.mediation import AttachmentKind
 from heze_station.server import auth
-from heze_station.services import sync
+from heze_station.services import attachments, sync
 from heze_station.services.station import StationContext
 from heze_station.sync.client import FailureReason
 from tests.factories import intake_form, register
@@ -123,3 +125,65 @@ def test_a_wrong_enrolment_code_is_explained_and_stores_nothing(server: Server, 
         assert sync.sync_status(station).state is sync.SyncState.NOT_ENROLLED
     finally:
         station.close()
+
+
+def test_a_full_disk_is_explained_keeps_everything_and_the_sync_continues_once_space_is_freed(
+    laptops: Laptops, monkeypatch
+) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    case_id = register(front, intake_form(40))  # a collective case: more than the pages left
+    sync.sync_now(front)
+    own = register(court, intake_form(1, employer_serial=9))
+    full = court.database.replica_transaction
+
+    @contextlib.contextmanager
+    def on_a_full_disk():
+        """The file may not grow, and its free pages are taken, as on a disk with no space left."""
+        with full() as session:
+            sql = session.connection().exec_driver_sql
+            sql(f"PRAGMA max_page_count = {sql('PRAGMA page_count').scalar()}")
+            free = max(0, sql("PRAGMA freelist_count").scalar() - 2) * sql("PRAGMA page_size").scalar()
+            sql(f"INSERT INTO sync_log (id, at, kind, details) VALUES (randomblob(16), '', 'x', zeroblob({free}))")
+            yield session
+
+    monkeypatch.setattr(court.database, "replica_transaction", on_a_full_disk)
+    assert problem(court).reason is FailureReason.DISK_FULL
+    assert "磁盘" in sync.sync_status(court).problem.render() or "disk" in sync.sync_status(court).problem.render()
+    assert case_id not in cases(court)  # no half page
+    assert own in cases(court)
+    monkeypatch.undo()
+    with court.database.replica_transaction() as session:  # space freed: the limit goes with the connection
+        session.connection().exec_driver_sql("PRAGMA max_page_count = 1073741823")
+    sync.sync_now(court)
+    assert {case_id, own} <= set(cases(court))
+
+
+def test_a_file_not_yet_uploaded_by_the_laptop_that_has_it_does_not_hold_up_the_sync(
+    laptops: Laptops, monkeypatch
+) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    case_id = register(front, intake_form(1))
+    scan = attachments.attach(front, case_id, AttachmentKind.SCAN, "欠条.jpg", b"\xff\xd8 scan of an IOU")
+    monkeypatch.setattr(sync.StationReplica, "uploads", lambda self: [])  # front loses power before uploading
+    sync.sync_now(front)
+    monkeypatch.undo()
+    report = sync.sync_now(court)
+    assert (report.downloaded, report.files_waiting) == (0, 1)
+    assert sync.sync_status(court).state is sync.SyncState.UP_TO_DATE
+    assert "file_waiting" in [line.kind for line in sync.sync_log(court)]
+    sync.sync_now(front)
+    assert sync.sync_now(court).downloaded == 1
+    assert attachments.read(court, scan.id) == b"\xff\xd8 scan of an IOU"
+
+
+def test_the_stations_signing_certificate_is_registered_with_the_city(laptops: Laptops, server: Server) -> None:
+    from sqlalchemy import select
+
+    from heze_station.server.models import SyncRow
+
+    front = laptops("前台")
+    sync.sync_now(front)
+    with server.database.transaction() as session:
+        stations = session.scalars(select(SyncRow).where(SyncRow.table_name == "station")).all()
+    [row] = [row for row in stations if row.row_id == front.station_id]
+    assert row.fields[sync.SIGNING_CERTIFICATE].startswith("-----BEGIN CERTIFICATE-----")
