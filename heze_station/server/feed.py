@@ -248,12 +248,13 @@ def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows:
         if changes and used + size > max_bytes:
             break
         used += size
-        changes.append(_change(row))
+        changes.append(change_of(row))
         last = Cursor(state.epoch, row.change_xid, row.change_seq)
     return PullResponse(changes=changes, cursor=str(last), has_more=len(changes) < len(rows))
 
 
-def _change(row: Any) -> Change:
+def change_of(row: Any) -> Change:
+    """A row of the feed (or a SyncRow) as the protocol delivers it."""
     changed_at: datetime = row.changed_at
     return Change(
         table=row.table_name,

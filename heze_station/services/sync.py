@@ -10,7 +10,7 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -43,7 +43,17 @@ from ..sync import PROTOCOL_VERSION
 from ..sync.client import FailureReason, ServerClient, SyncFailure, normalise_url
 from ..sync.engine import Blob, FileUnavailable, ProgressCallback, SyncEngine, SyncReport
 from ..sync.hlc import Hlc
-from ..sync.schemas import ClientTransaction, HandshakeRequest, HandshakeResponse, PullResponse, PushResponse
+from ..sync.schemas import (
+    BucketDigest,
+    Change,
+    ClientTransaction,
+    HandshakeRequest,
+    HandshakeResponse,
+    PullResponse,
+    PushResponse,
+)
+from ..sync.scope import digest
+from ..sync.tables import SYNCED_TABLES
 from . import timeline
 from .station import StationContext
 
@@ -54,6 +64,8 @@ DEVICE_NAME = "sync_device_name"
 STATION_NAME = "sync_station_name"
 SERVER_ID = "sync_server_id"
 LAST_SUCCESS = "sync_last_success_at"
+LAST_SCOPE_CHECK = "sync_last_scope_check"
+SCOPE_CHECK_EVERY = timedelta(hours=24)  # the check reads the station's whole scope on the server
 LAST_FAILURE = "sync_last_failure"  # the FailureReason of the last run, cleared by a successful one
 MEDIA_PDF = "application/pdf"
 SIGNING_CERTIFICATE = "signing_certificate"  # a field of the station row known to the server only
@@ -327,6 +339,28 @@ class StationReplica:
         self.blobs.put(data)
         self.uploaded(sha256)  # the server has it: it came from there
 
+    def scope_check_due(self) -> bool:
+        with self.database.transaction() as session:
+            last = replica.setting(session, LAST_SCOPE_CHECK)
+        return last is None or datetime.now(UTC) - datetime.fromisoformat(last) > SCOPE_CHECK_EVERY
+
+    def checked_tables(self) -> list[str]:
+        return sorted(name for name in replica.TABLES if name in SYNCED_TABLES)
+
+    def scope_digest(self) -> list[BucketDigest]:
+        with self.database.transaction() as session:
+            return digest(replica.scope_rows(session))
+
+    def repair(self, changes: list[Change]) -> None:
+        with self.database.replica_transaction() as session:
+            replica.apply_changes(session, changes)
+
+    def scope_checked(self, repaired_rows: int) -> None:
+        with self.database.transaction() as session:
+            replica.put_setting(session, LAST_SCOPE_CHECK, datetime.now(UTC).isoformat())
+            if repaired_rows:
+                replica.log(session, "repaired", rows=repaired_rows)
+
     def synced(self, at: datetime) -> None:
         with self.database.transaction() as session:
             replica.put_setting(session, LAST_SUCCESS, datetime.now(UTC).isoformat())
@@ -455,6 +489,9 @@ _LOG_TEXT = {
     "conflict": QT_TRANSLATE_NOOP("Domain", "Conflict recorded on {table} {field}: both sides changed it."),
     "rebaselined": QT_TRANSLATE_NOOP("Domain", "The city server's data changed (a restore): reading everything again."),
     "conflict_resolved": QT_TRANSLATE_NOOP("Domain", "Conflict on {table} {field} settled: {choice}."),
+    "repaired": QT_TRANSLATE_NOOP(
+        "Domain", "Checked this computer's records against the city server: {rows} records were fetched again."
+    ),
     "file_waiting": QT_TRANSLATE_NOOP(
         "Domain", "A file ({sha256}…) could not be transferred this time and is tried again next time: {reason}"
     ),

@@ -162,7 +162,13 @@ _BEFORE_AGREEMENTS = ("agreement_share", "agreement_instalment", "agreement_sign
 
 
 def apply_page(session: Session, changes: list[Change], cursor: str) -> None:
-    """Write a pulled page and the cursor after it, in the caller's (replica) transaction.
+    """Write a pulled page and the cursor after it, in the caller's (replica) transaction."""
+    apply_changes(session, changes)
+    put_setting(session, CURSOR_SETTING, cursor)
+
+
+def apply_changes(session: Session, changes: list[Change]) -> None:
+    """Write rows as the server holds them, with this device's unacknowledged changes on top.
 
     Rows are written table by table with one statement per batch, so a first sync of a large station runs at
     bulk-insert speed rather than at one round of queries per row.
@@ -186,7 +192,18 @@ def apply_page(session: Session, changes: list[Change], cursor: str) -> None:
     _record_versions(session, changes)
     touched_cases |= _cases_of_parties(session, by_table.get("person", []) + by_table.get("employer", []))
     search.reindex_cases(session, sorted(touched_cases))
-    put_setting(session, CURSOR_SETTING, cursor)
+
+
+def scope_rows(session: Session) -> Iterable[tuple[uuid.UUID, int]]:
+    """(row id, version pulled) of every row this station holds from the server: its side of the F13 check.
+
+    Read from the tables themselves, joined with the versions, so a row lost from a table shows as a difference.
+    """
+    versions = ReplicaVersion.__table__
+    for table in TABLES.values():
+        query = select(table.c.id, versions.c.version).join(versions, versions.c.row_id == table.c.id)
+        for row_id, version in session.execute(query):
+            yield row_id, version
 
 
 def _pending_fields(session: Session, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[dict]]:

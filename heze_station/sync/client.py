@@ -27,6 +27,8 @@ from .schemas import (
     PullResponse,
     PushRequest,
     PushResponse,
+    ScopeDigest,
+    ScopeRows,
     TokenRequest,
     TokenResponse,
 )
@@ -121,6 +123,13 @@ class ServerClient:
     def pull(self, cursor: str | None, limit: int) -> PullResponse:
         params = {"cursor": cursor or "", "limit": limit}
         return self._call("GET", "/v1/sync/changes", PullResponse, params=params, auth=True)
+
+    def scope_digest(self, tables: list[str]) -> ScopeDigest:
+        return self._call("GET", "/v1/sync/scope-digest", ScopeDigest, params={"tables": ",".join(tables)}, auth=True)
+
+    def scope_rows(self, tables: list[str], bucket: int) -> ScopeRows:
+        params = {"tables": ",".join(tables), "bucket": bucket}
+        return self._call("GET", "/v1/sync/scope-rows", ScopeRows, params=params, auth=True)
 
     def announce(self, start: AttachmentStart) -> AttachmentStatus:
         return self._call("POST", "/v1/attachments", AttachmentStatus, body=start, auth=True)

@@ -17,6 +17,8 @@ from typing import Protocol
 from .client import FailureReason, ServerClient, SyncFailure
 from .schemas import (
     AttachmentStart,
+    BucketDigest,
+    Change,
     ClientTransaction,
     HandshakeRequest,
     HandshakeResponse,
@@ -72,6 +74,19 @@ class Replica(Protocol):
 
     def store_blob(self, sha256: str, data: bytes) -> None: ...
 
+    def scope_check_due(self) -> bool:
+        """Whether to compare this station's rows with the server's in this run (F13; not every run: it reads
+        the whole scope on the server)."""
+
+    def checked_tables(self) -> list[str]: ...
+
+    def scope_digest(self) -> list[BucketDigest]: ...
+
+    def repair(self, changes: list[Change]) -> None:
+        """Write rows fetched again for a bucket that differed, as a pulled page's rows, without moving the cursor."""
+
+    def scope_checked(self, repaired_rows: int) -> None: ...
+
     def file_waiting(self, sha256: str, reason: str) -> None:
         """A file could not be moved in this run (logged for a person; tried again next time)."""
 
@@ -103,6 +118,7 @@ class SyncReport:
     downloaded: int = 0
     rebaselined: bool = False
     files_waiting: int = 0  # files that could not move in this run; tried again next time
+    repaired: int = 0  # rows fetched again because the station's copy differed from the server's (F13)
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -133,8 +149,22 @@ class SyncEngine:
             report.rebaselined = True
             self._pull(report)
         self._download(report)
+        if self.replica.scope_check_due():
+            self._check_scope(report)
         self.replica.synced(answer.server_time)
         return report
+
+    def _check_scope(self, report: SyncReport) -> None:
+        """Compare the station's rows with the server's by bucket digests; fetch again only buckets that differ."""
+        tables = self.replica.checked_tables()
+        theirs = self.client.scope_digest(tables).buckets
+        ours = self.replica.scope_digest()
+        for bucket, (remote, local) in enumerate(zip(theirs, ours, strict=True)):
+            if remote != local:
+                rows = self.client.scope_rows(tables, bucket).changes
+                self.replica.repair(rows)
+                report.repaired += len(rows)
+        self.replica.scope_checked(report.repaired)
 
     def _push(self, handshake: HandshakeResponse, report: SyncReport) -> None:
         limits = handshake.limits

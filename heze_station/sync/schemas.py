@@ -207,6 +207,23 @@ class PullResponse(WireModel):
     has_more: bool
 
 
+class BucketDigest(WireModel):
+    rows: int
+    sha256: str
+
+
+class ScopeDigest(WireModel):
+    """A station's scope in buckets (heze_station/sync/scope.py): compared with the station's own, bucket by bucket."""
+
+    buckets: list[BucketDigest]
+
+
+class ScopeRows(WireModel):
+    """Every row of one bucket of the station's scope, as the pull delivers rows: to repair a bucket that differs."""
+
+    changes: list[Change]
+
+
 class ConflictView(WireModel):
     id: Id
     table: str

@@ -5,8 +5,18 @@ from fastapi import APIRouter, Query
 
 from ...sync import PROTOCOL_VERSION
 from ...sync.hlc import Hlc
-from ...sync.schemas import ConflictView, HandshakeRequest, HandshakeResponse, PullResponse, PushRequest, PushResponse
-from .. import feed, ingest, supervision
+from ...sync.schemas import (
+    ConflictView,
+    HandshakeRequest,
+    HandshakeResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ScopeDigest,
+    ScopeRows,
+)
+from ...sync.scope import BUCKETS
+from .. import feed, ingest, scope_check, supervision
 from ..deps import DatabaseDep, SettingsDep, StationDevice
 from ..errors import conflict
 from ..models import Device, ServerSetting, Station, now
@@ -98,3 +108,29 @@ def open_conflicts(caller: StationDevice, database: DatabaseDep) -> list[Conflic
     assert caller.station_id is not None
     with database.transaction() as session:
         return supervision.open_conflicts(session, caller.station_id)
+
+
+Tables = Annotated[str, Query(max_length=2000, description="the synced tables the station keeps, comma-separated")]
+
+
+@router.get("/scope-digest", response_model=ScopeDigest)
+def scope_digest(caller: StationDevice, database: DatabaseDep, tables: Tables) -> ScopeDigest:
+    """Digests of this station's scope per bucket of row ids, to compare with the station's own (F13)."""
+    assert caller.station_id is not None
+    names = scope_check.parse_tables(tables)
+    with database.transaction() as session:
+        return scope_check.scope_digest(session, caller.station_id, names)
+
+
+@router.get("/scope-rows", response_model=ScopeRows)
+def scope_rows(
+    caller: StationDevice,
+    database: DatabaseDep,
+    tables: Tables,
+    bucket: Annotated[int, Query(ge=0, lt=BUCKETS, description="the bucket whose digest differed")],
+) -> ScopeRows:
+    """Every row of one bucket of this station's scope, whole, to repair that bucket (F13)."""
+    assert caller.station_id is not None
+    names = scope_check.parse_tables(tables)
+    with database.transaction() as session:
+        return scope_check.bucket_rows(session, caller.station_id, names, bucket)

@@ -1,0 +1,58 @@
+"""A station's scope as digests per bucket, and one bucket's rows again, for the station to compare and repair (F13).
+
+The scope is the pull's: the station's own rows, the city's reference rows and the rows assigned to it, limited to
+the tables the station keeps, and to transactions that have finished (the pull's watermark, see feed.py).
+"""
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import Select, select, union_all
+from sqlalchemy.orm import Session
+
+from ..sync.schemas import ScopeDigest, ScopeRows
+from ..sync.scope import bucket_of, digest
+from ..sync.tables import SYNCED_TABLES
+from .errors import bad_request
+from .feed import change_of, feed_state
+from .models import RowGrant, SyncRow
+
+
+def parse_tables(text: str) -> list[str]:
+    tables = sorted({name for name in text.split(",") if name})
+    unknown = [name for name in tables if name not in SYNCED_TABLES]
+    if not tables or unknown:
+        raise bad_request(
+            "unknown_table",
+            f"Name the synced tables to check, separated by commas; unknown: {unknown}.",
+            tables=unknown,
+        )
+    return tables
+
+
+def _scope(session: Session, station_id: uuid.UUID, tables: Sequence[str], *columns) -> Select:
+    finished = SyncRow.change_xid < feed_state(session).watermark
+    wanted = SyncRow.table_name.in_(tables)
+    own = select(*columns).where(SyncRow.station_id == station_id, wanted, finished)
+    city = select(*columns).where(SyncRow.station_id.is_(None), wanted, finished)
+    assigned = (
+        select(*columns)
+        .join(RowGrant, RowGrant.row_id == SyncRow.row_id)
+        .where(RowGrant.station_id == station_id, wanted, finished)
+    )
+    return union_all(own, city, assigned)
+
+
+def scope_digest(session: Session, station_id: uuid.UUID, tables: Sequence[str]) -> ScopeDigest:
+    rows = session.execute(_scope(session, station_id, tables, SyncRow.row_id, SyncRow.version))
+    return ScopeDigest(buckets=digest((row_id, version) for row_id, version in rows))
+
+
+def bucket_rows(session: Session, station_id: uuid.UUID, tables: Sequence[str], bucket: int) -> ScopeRows:
+    ids = [row_id for (row_id,) in session.execute(_scope(session, station_id, tables, SyncRow.row_id))]
+    wanted = [row_id for row_id in ids if bucket_of(row_id) == bucket]
+    changes = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        changes += [change_of(row) for row in session.scalars(select(SyncRow).where(SyncRow.row_id.in_(chunk)))]
+    return ScopeRows(changes=changes)
