@@ -273,9 +273,10 @@ class StationReplica:
         with self.database.transaction() as session:
             replica.record_push(session, answer)
 
-    def requeue_from(self, seq: int) -> None:
+    def requeue_from(self, seq: int) -> int | None:
         with self.database.transaction() as session:
             replica.requeue_from(session, seq)
+            return replica.first_pending(session)
 
     def pending_count(self) -> int:
         with self.database.transaction() as session:

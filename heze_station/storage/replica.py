@@ -149,6 +149,10 @@ def forget_acknowledged_before(session: Session, seq: int) -> None:
     session.execute(delete(OutboxOperation).where(OutboxOperation.seq < seq, OutboxOperation.acknowledged.is_(True)))
 
 
+def first_pending(session: Session) -> int | None:
+    return session.scalar(select(func.min(OutboxOperation.seq)).where(OutboxOperation.acknowledged.is_(False)))
+
+
 def highest_acknowledged(session: Session) -> int:
     return session.scalar(select(func.max(OutboxOperation.seq)).where(OutboxOperation.acknowledged.is_(True))) or 0
 
@@ -202,8 +206,7 @@ def scope_rows(session: Session) -> Iterable[tuple[uuid.UUID, int]]:
     versions = ReplicaVersion.__table__
     for table in TABLES.values():
         query = select(table.c.id, versions.c.version).join(versions, versions.c.row_id == table.c.id)
-        for row_id, version in session.execute(query):
-            yield row_id, version
+        yield from session.execute(query)
 
 
 def _pending_fields(session: Session, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[dict]]:

@@ -52,8 +52,10 @@ class Replica(Protocol):
 
     def pushed(self, sent: list[ClientTransaction], answer: PushResponse) -> None: ...
 
-    def requeue_from(self, seq: int) -> None:
-        """The server expects ``seq`` next: operations from there that it acknowledged before are sent again."""
+    def requeue_from(self, seq: int) -> int | None:
+        """The server expects ``seq`` next: operations from there that it acknowledged before are sent again.
+
+        Returns the first sequence number now waiting to be sent (None: nothing waits)."""
 
     def pending_count(self) -> int: ...
 
@@ -174,7 +176,11 @@ class SyncEngine:
             self.replica.pushed(batch, answer)
             if answer.resend_from is not None:
                 # The server misses operations before these (it was restored): send again from where it stands.
-                self.replica.requeue_from(answer.resend_from)
+                if self.replica.requeue_from(answer.resend_from) != answer.resend_from:
+                    raise SyncFailure(
+                        FailureReason.REFUSED,
+                        f"the server asks for changes from {answer.resend_from}, which this computer no longer has",
+                    )
                 total = max(total, self.replica.pending_count())
             for result in answer.results:
                 count = result.last_seq - result.first_seq + 1
