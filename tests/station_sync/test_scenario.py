@@ -48,7 +48,8 @@ def test_a_day_offline_at_a_construction_site_reaches_the_city_and_the_reassigne
 
     # Evening: the laptop syncs; the one real conflict is shown in plain terms and settled by the mediator.
     report = sync.sync_now(court)
-    assert report.rejected == 0 and report.conflicts == 1
+    assert report.rejected == 0
+    assert report.conflicts == 1
     [conflict] = sync.open_conflicts(court)
     assert (conflict.case_id, conflict.field) == (escalated, "facts")
     assert conflict.server_value == "开发区驿站接手：总包单位同意先行垫付"
