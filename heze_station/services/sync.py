@@ -161,6 +161,8 @@ def enrol(context: StationContext, server_url: str, code: str, device_name: str)
     finally:
         client.close()
     with context.database.transaction() as session:
+        if replica.setting(session, DEVICE_ID) is not None:
+            replica.restart_sequence(session)  # enrolled before: the new identity starts its numbering at 1
         for key, value in (
             (SERVER_URL, url),
             (DEVICE_ID, str(answer.device_id)),

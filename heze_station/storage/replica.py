@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
 from ..sync.tables import SYNCED_TABLES, TableKind
-from . import search
+from . import outbox, search
 from .models import (
     Base,
     CalendarDay,
@@ -147,6 +147,23 @@ def requeue_from(session: Session, seq: int) -> None:
 def forget_acknowledged_before(session: Session, seq: int) -> None:
     """The server has everything below ``seq``: acknowledged operations there are no longer needed."""
     session.execute(delete(OutboxOperation).where(OutboxOperation.seq < seq, OutboxOperation.acknowledged.is_(True)))
+
+
+def restart_sequence(session: Session) -> None:
+    """A new device identity (enrolled again: a lost laptop found, a copied disk) numbers its operations from 1.
+
+    What the old identity had acknowledged is the server's already; what it had not is renumbered, in order, so it
+    is pushed under the new identity without a gap. The cursor goes too: the new identity reads its scope afresh.
+    """
+    table = OutboxOperation.__table__
+    session.execute(delete(table).where(table.c.acknowledged.is_(True)))
+    offset = (first_pending(session) or 1) - 1
+    # Two steps: moving every number down at once could collide with a number not yet moved (seq is unique).
+    session.execute(update(table).values(seq=-table.c.seq))
+    session.execute(update(table).values(seq=-table.c.seq - offset))
+    last = session.scalar(select(func.max(table.c.seq))) or 0
+    put_setting(session, outbox.SEQUENCE_SETTING, str(last))
+    put_setting(session, CURSOR_SETTING, None)
 
 
 def first_pending(session: Session) -> int | None:

@@ -7,9 +7,11 @@ import uuid
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from sqlalchemy import select
 
 from heze_station.domain.mediation import AttachmentKind
 from heze_station.server import auth
+from heze_station.server.models import Station
 from heze_station.services import attachments, sync
 from heze_station.services.station import StationContext
 from heze_station.sync.client import FailureReason
@@ -177,8 +179,6 @@ def test_a_file_not_yet_uploaded_by_the_laptop_that_has_it_does_not_hold_up_the_
 
 
 def test_the_stations_signing_certificate_is_registered_with_the_city(laptops: Laptops, server: Server) -> None:
-    from sqlalchemy import select
-
     from heze_station.server.models import SyncRow
 
     front = laptops("前台")
@@ -187,3 +187,21 @@ def test_the_stations_signing_certificate_is_registered_with_the_city(laptops: L
         stations = session.scalars(select(SyncRow).where(SyncRow.table_name == "station")).all()
     [row] = [row for row in stations if row.row_id == front.station_id]
     assert row.fields[sync.SIGNING_CERTIFICATE].startswith("-----BEGIN CERTIFICATE-----")
+
+
+def test_a_revoked_laptop_enrolled_again_sends_what_it_had_not_sent(laptops: Laptops, server: Server) -> None:
+    found = laptops("找回的笔记本")
+    sent = register(found, intake_form(1))
+    sync.sync_now(found)
+    unsent = register(found, intake_form(2, employer_serial=7))
+    with server.database.transaction() as session:
+        auth.revoke_device(session, device_id(found))
+    assert problem(found).reason is FailureReason.REVOKED
+    with server.database.transaction() as session:
+        station = session.scalars(select(Station.id).where(Station.name == "城区驿站")).one()
+    sync.enrol(found, server.url, server.enrol_code(station), "找回的笔记本")
+    sync.sync_now(found)
+    office = laptops("办公室")
+    sync.sync_now(office)
+    assert {sent, unsent} <= set(cases(office))
+    assert sync.sync_status(found).state is sync.SyncState.UP_TO_DATE
