@@ -172,10 +172,19 @@ def enrol(context: StationContext, server_url: str, code: str, device_name: str)
             (LAST_FAILURE, None),
         ):
             replica.put_setting(session, key, value)
+        _take_station_name(session, context, answer.station_name)
         queued = _queue_baseline(session)
         _register_signing_certificate(session, context)
         replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued)
     return Enrolment(url, answer.station_name or "", device_name)
+
+
+def _take_station_name(session: Session, context: StationContext, name: str | None) -> None:
+    """The station this computer joined is the one it works for: its documents carry the name the city registered
+    (a new installation is called 菏谐驿站 until then)."""
+    if name and name != context.station_name:
+        session.get_one(Station, context.station_id).name = name
+        context.station_name = name
 
 
 def _queue_baseline(session: Session) -> int:
@@ -445,6 +454,7 @@ class SyncStatus:
     open_conflicts: int
     last_success_at: datetime | None
     problem: Message | None  # what went wrong in the last try, for a person; None after a success
+    reason: FailureReason | None = None  # the same, for a program
 
     @property
     def needs_person(self) -> bool:
@@ -477,6 +487,7 @@ def sync_status(context: StationContext) -> SyncStatus:
         open_conflicts=conflicts,
         last_success_at=datetime.fromisoformat(last) if last else None,
         problem=failure_message(reason) if reason else None,
+        reason=reason,
     )
 
 
@@ -487,7 +498,8 @@ _LOG_TEXT = {
     "synced": QT_TRANSLATE_NOOP(
         "Domain", "Synced: {pushed} changes sent, {pulled} received, {files} files, {conflicts} new conflicts."
     ),
-    "failed": QT_TRANSLATE_NOOP("Domain", "Sync failed: {reason_text} ({detail})"),
+    # The technical detail (an HTTP status, a socket error) stays in the line's values, for a tooltip.
+    "failed": QT_TRANSLATE_NOOP("Domain", "Sync failed: {reason_text}"),
     "rejected": QT_TRANSLATE_NOOP("Domain", "The city server refused a change ({tables}): {message}"),
     "conflict": QT_TRANSLATE_NOOP("Domain", "Conflict recorded on {table} {field}: both sides changed it."),
     "rebaselined": QT_TRANSLATE_NOOP("Domain", "The city server's data changed (a restore): reading everything again."),
@@ -545,6 +557,8 @@ class ConflictItem:
     field: str | None
     case_id: uuid.UUID | None
     case_number: str | None
+    record_label: str | None  # the record in words: a person's or employer's name, a case number
+    other_label: str | None  # for a duplicate: the other record that holds the same value
     server_value: Any
     client_value: Any
     changed_here: bool  # this device sent the refused value
@@ -566,6 +580,10 @@ def _item(session: Session, conflict: SyncConflict, own_device: str | None) -> C
     client_at = None
     if conflict.client_hlc:
         client_at = datetime.fromtimestamp(Hlc.parse(conflict.client_hlc).wall_ms / 1000, UTC)
+    server_value = json.loads(conflict.server_value)
+    other = None
+    if conflict.kind == "duplicate" and isinstance(server_value, str):
+        other = _label(session, conflict.table_name, uuid.UUID(server_value))
     return ConflictItem(
         id=conflict.id,
         kind=conflict.kind,
@@ -574,12 +592,22 @@ def _item(session: Session, conflict: SyncConflict, own_device: str | None) -> C
         field=conflict.field,
         case_id=case.id if case else None,
         case_number=case.number if case else None,
-        server_value=json.loads(conflict.server_value),
+        record_label=_label(session, conflict.table_name, conflict.row_id),
+        other_label=other,
+        server_value=server_value,
         client_value=json.loads(conflict.client_value),
         changed_here=own_device is not None and conflict.client_device_id == own_device,
         client_at=client_at,
         server_at=conflict.created_at,
     )
+
+
+def _label(session: Session, table: str, row_id: uuid.UUID) -> str | None:
+    """What a person calls the record: a case by its number, anyone else by name (with the case number if any)."""
+    row = session.get(_model(table), row_id) if table in replica.TABLES else None
+    if row is None:
+        return None
+    return getattr(row, "number", None) or getattr(row, "name", None)
 
 
 def _case_of(session: Session, table: str, row_id: uuid.UUID) -> Case | None:

@@ -52,5 +52,6 @@ def run(*, data_dir: Path, demo: bool, language: str, smoke_test: bool) -> int:
     if smoke_test:
         _report_ready_when_idle(window, workspace, application)
     code = application.exec()
+    window.sync.shutdown()  # also when the application quit without closing the window
     workspace.shutdown()
     return code

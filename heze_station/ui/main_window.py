@@ -17,19 +17,31 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import documents
+from ..services.sync import SyncState
+from .sync_controller import SyncController
 from .views.case_detail import CaseDetailDialog
 from .views.case_list import CaseListView
+from .views.conflicts import ConflictsWindow
 from .views.dashboard import DashboardView
+from .views.enrol_dialog import EnrolDialog
 from .views.intake import IntakeView
 from .views.registry import RegistryView
+from .views.sync_window import SyncWindow
+from .widgets.sync_indicator import SyncIndicator
 from .workspace import Workspace
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace):
+    def __init__(self, workspace: Workspace, sync: SyncController | None = None):
+        """``sync`` replaces the window's own sync controller (tests pass one with short delays)."""
         super().__init__()
         self.workspace = workspace
         self._case_windows: dict[uuid.UUID, CaseDetailDialog] = {}
+        self.sync = sync or SyncController(workspace)
+        self.sync.setParent(self)
+        self.sync_window: SyncWindow | None = None
+        self.conflicts_window: ConflictsWindow | None = None
+        self.enrol_dialog: EnrolDialog | None = None
         self.dashboard = DashboardView(workspace)
         self.cases = CaseListView(workspace)
         self.intake = IntakeView(workspace)
@@ -79,6 +91,10 @@ class MainWindow(QMainWindow):
             banner.setStyleSheet("color: white; background: #c0392b; padding: 2px 8px;")
             self.statusBar().addWidget(banner)
         self.setWindowTitle(title)
+        self.sync_indicator = SyncIndicator(self.sync)
+        self.sync_indicator.open_window.connect(self.open_sync_window)
+        self.sync_indicator.open_conflicts.connect(self.open_conflicts)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Station: {station}   User: {user}").format(station=station, user=user))
         )
@@ -86,8 +102,63 @@ class MainWindow(QMainWindow):
         verify_action = documents_menu.addAction(self.tr("&Verify a document…"), self.choose_document_to_verify)
         verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
         documents_menu.addAction(self.tr("Station &seal image…"), self.choose_seal)
+        self._sync_menu()
         workspace.case_requested.connect(self.open_case)
         self.intake.registered.connect(self.open_case)
+        self.sync.start()
+
+    def _sync_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("S&ync"))
+        self.sync_now_action = menu.addAction(self.tr("Sync &now"), self.sync_now)
+        self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_window_action = menu.addAction(self.tr("Sync &status and log…"), self.open_sync_window)
+        self.conflicts_action = menu.addAction(self.tr("Settle &conflicts…"), self.open_conflicts)
+        menu.addSeparator()
+        self.enrol_action = menu.addAction(self.tr("&Join city sync…"), self.open_enrolment)
+        for action in (self.sync_now_action, self.conflicts_action, self.enrol_action):
+            action.setEnabled(self.sync.enabled)  # demo data never syncs
+
+    def sync_now(self) -> None:
+        """立即同步 (Ctrl+Shift+S); on a computer that has not joined yet, the enrolment instead."""
+        status = self.sync.status
+        if status is not None and status.state is SyncState.NOT_ENROLLED:
+            self.open_enrolment()
+        else:
+            self.sync.sync_now()
+
+    def open_sync_window(self) -> None:
+        if self.sync_window is None:
+            self.sync_window = SyncWindow(self.workspace, self.sync, self)
+            self.sync_window.enrol_requested.connect(self.open_enrolment)
+            self.sync_window.conflicts_requested.connect(self.open_conflicts)
+        self._raise(self.sync_window)
+
+    def open_conflicts(self) -> None:
+        if self.conflicts_window is None:
+            self.conflicts_window = ConflictsWindow(self.workspace, self.sync, self)
+        self._raise(self.conflicts_window)
+
+    def open_enrolment(self) -> None:
+        if not self.sync.enabled:
+            return
+        if self.enrol_dialog is not None and self.enrol_dialog.isVisible():
+            self.enrol_dialog.raise_()
+            return
+        parent = self.sync_window if self.sync_window is not None and self.sync_window.isVisible() else self
+        self.enrol_dialog = EnrolDialog(self.workspace, self.sync, parent)
+        self.enrol_dialog.finished.connect(self._enrolment_closed)
+        self.enrol_dialog.open()
+
+    def _enrolment_closed(self) -> None:
+        if self.enrol_dialog is not None:
+            self.enrol_dialog.deleteLater()
+            self.enrol_dialog = None
+
+    @staticmethod
+    def _raise(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
@@ -132,4 +203,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self._case_windows.values()):
             window.close()
+        for window in (self.sync_window, self.conflicts_window):
+            if window is not None:
+                window.close()
+        self.sync.shutdown()  # waits for a sync under way: no thread outlives the window
         super().closeEvent(event)

@@ -28,9 +28,10 @@ class TaskRunner(QObject):
     _completed = Signal(object, object, object)
     busy_changed = Signal(bool)
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, parent: QObject | None = None, *, thread_name: str = "database"):
         super().__init__(parent)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="database")
+        # One worker: database writes are serialised, and so are network runs (each on a runner of its own).
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=thread_name)
         self._pending = 0
         self._completed.connect(self._deliver)
 

@@ -596,6 +596,200 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
 </context>
 <context>
+    <name>ConflictDetail</name>
+    <message>
+        <source>&amp;Open the case file</source>
+        <translation>打开案卷(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Look at the whole case before choosing</source>
+        <translation>作出选择之前，先查看整个案件</translation>
+    </message>
+    <message>
+        <source>Value on the city server</source>
+        <translation>城市服务器上的值</translation>
+    </message>
+    <message>
+        <source>&amp;Save this value</source>
+        <translation>保存此值(&amp;S)</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s value</source>
+        <translation>本机的值</translation>
+    </message>
+    <message>
+        <source>The other computer&apos;s value</source>
+        <translation>另一台电脑的值</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不详</translation>
+    </message>
+    <message>
+        <source>Typed at {time}</source>
+        <translation>录入时间：{time}</translation>
+    </message>
+    <message>
+        <source>Typed on this computer.</source>
+        <translation>在本机录入。</translation>
+    </message>
+    <message>
+        <source>Typed on another computer of this station.</source>
+        <translation>在本驿站的另一台电脑上录入。</translation>
+    </message>
+    <message>
+        <source>Recorded by the city server at {time}</source>
+        <translation>城市服务器记录时间：{time}</translation>
+    </message>
+    <message>
+        <source>The city server keeps this value until you choose.</source>
+        <translation>在您作出选择之前，城市服务器暂用此值。</translation>
+    </message>
+    <message>
+        <source>Keep this computer&apos;s value</source>
+        <translation>保留本机的值</translation>
+    </message>
+    <message>
+        <source>Use the other computer&apos;s value</source>
+        <translation>采用另一台电脑的值</translation>
+    </message>
+    <message>
+        <source>Keep the server&apos;s value</source>
+        <translation>保留服务器的值</translation>
+    </message>
+    <message>
+        <source>Change to…</source>
+        <translation>修改为…</translation>
+    </message>
+    <message>
+        <source>New value for “{field}”:</source>
+        <translation>“{field}”的新值：</translation>
+    </message>
+    <message>
+        <source>“{field}” was changed on two computers before they synced. Nothing is lost: the city server kept one value and set the other aside. Choose the right one.</source>
+        <translation>两台电脑在同步之前都修改了“{field}”。数据没有丢失：城市服务器暂用其中一个值，另一个值已单独保存。请选择正确的值。</translation>
+    </message>
+    <message>
+        <source>This record was deleted on one computer while another computer changed it. It is kept for now; choose whether it stays.</source>
+        <translation>一台电脑删除了这条记录，而另一台电脑同时修改了它。记录暂时保留，请决定是否保留。</translation>
+    </message>
+    <message>
+        <source>Deleted this record</source>
+        <translation>删除了这条记录</translation>
+    </message>
+    <message>
+        <source>Changed: {fields}</source>
+        <translation>修改了：{fields}</translation>
+    </message>
+    <message>
+        <source>Changed this record</source>
+        <translation>修改了这条记录</translation>
+    </message>
+    <message>
+        <source>The record is kept until you choose.</source>
+        <translation>在您作出选择之前，这条记录保留。</translation>
+    </message>
+    <message>
+        <source>Delete it anyway</source>
+        <translation>仍然删除</translation>
+    </message>
+    <message>
+        <source>Keep this record</source>
+        <translation>保留此记录</translation>
+    </message>
+    <message>
+        <source>This record was changed on one computer after another computer had deleted it. It stays deleted unless you restore it.</source>
+        <translation>另一台电脑已删除这条记录后，又有一台电脑修改了它。除非您恢复，这条记录保持删除。</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>The record stays deleted until you choose.</source>
+        <translation>在您作出选择之前，这条记录保持删除。</translation>
+    </message>
+    <message>
+        <source>Restore this record</source>
+        <translation>恢复此记录</translation>
+    </message>
+    <message>
+        <source>Keep it deleted</source>
+        <translation>保持删除</translation>
+    </message>
+    <message>
+        <source>{field} “{value}” is also used by another record of this station. Both records are kept; keep both as they are, or give this one another value.</source>
+        <translation>{field}“{value}”也被本驿站的另一条记录使用。两条记录都已保留；您可以两条都保留不变，或为这一条改用另一个值。</translation>
+    </message>
+    <message>
+        <source>another record</source>
+        <translation>另一条记录</translation>
+    </message>
+    <message>
+        <source>Already used by {record}</source>
+        <translation>已被{record}使用</translation>
+    </message>
+    <message>
+        <source>Both records are kept until you choose.</source>
+        <translation>在您作出选择之前，两条记录都保留。</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>两条都保留</translation>
+    </message>
+    <message>
+        <source>Change the number…</source>
+        <translation>修改编号…</translation>
+    </message>
+    <message>
+        <source>Type the value to keep.</source>
+        <translation>请填写要保留的值。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsWindow</name>
+    <message>
+        <source>Deleted on one computer, changed on another</source>
+        <translation>一台电脑删除，另一台电脑修改</translation>
+    </message>
+    <message>
+        <source>Changed on one computer, deleted on another</source>
+        <translation>一台电脑修改，另一台电脑删除</translation>
+    </message>
+    <message>
+        <source>{field} used twice</source>
+        <translation>{field}重复</translation>
+    </message>
+    <message>
+        <source>Settle sync conflicts</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <source>The same data was changed on two computers of this station before they synced. For each conflict, choose which value is right; the choice is sent to the city server and reaches every computer.</source>
+        <translation>本驿站的两台电脑在同步之前修改了同一项数据。请逐条选择正确的值；您的选择会发送到城市服务器，并同步到每一台电脑。</translation>
+    </message>
+    <message>
+        <source>Case or record</source>
+        <translation>案件或记录</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>冲突内容</translation>
+    </message>
+    <message>
+        <source>Typed at</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <source>No conflicts wait to be settled.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Loading…</source>
@@ -918,6 +1112,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Document exported</source>
         <translation>导出文书</translation>
+    </message>
+    <message>
+        <source>Sync conflict settled</source>
+        <translation>处理同步冲突</translation>
     </message>
     <message>
         <source>Complaint registered</source>
@@ -1947,6 +2145,153 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>The agreement can be printed once it is in effect.</source>
         <translation>调解协议生效后才能打印。</translation>
     </message>
+    <message>
+        <source>The city server cannot be reached. Your changes are kept here and sent when the network returns.</source>
+        <translation>无法连接城市服务器。您的更改已保存在本机，网络恢复后会自动发送。</translation>
+    </message>
+    <message>
+        <source>The city server had a problem and did not finish the sync. Your changes are kept; it is tried again automatically.</source>
+        <translation>城市服务器出现问题，本次同步未完成。您的更改已保存，程序会自动重试。</translation>
+    </message>
+    <message>
+        <source>The enrolment code is wrong, already used or expired. Ask the city bureau for a new code; codes are valid for 72 hours and work once.</source>
+        <translation>加入码错误、已被使用或已过期。请向市局索取新的加入码；加入码72小时内有效，只能使用一次。</translation>
+    </message>
+    <message>
+        <source>The city server does not know this computer. Enrol it again with a new code from the city bureau.</source>
+        <translation>城市服务器不认识这台电脑。请向市局索取新的加入码，重新加入城市同步。</translation>
+    </message>
+    <message>
+        <source>The city bureau has blocked this computer from syncing (for example after it was reported lost). All data on it is kept. Ask the city bureau for a new enrolment code.</source>
+        <translation>市局已停止这台电脑的同步（例如电脑被报告丢失之后）。本机上的数据全部保留。请向市局索取新的加入码。</translation>
+    </message>
+    <message>
+        <source>This version of heze-station is too old for the city server. Install the current version; all data on this computer is kept.</source>
+        <translation>本程序版本过旧，城市服务器不再接受。请安装最新版本；本机上的数据全部保留。</translation>
+    </message>
+    <message>
+        <source>Another computer is syncing with this computer&apos;s identity (a copied disk?). Sync is stopped; enrol this computer again with a new code. Unsent changes are kept and sent after enrolment.</source>
+        <translation>另一台电脑正在以本机的身份同步（可能复制了硬盘）。同步已停止；请用新的加入码重新加入。尚未发送的更改会保留，重新加入后发送。</translation>
+    </message>
+    <message>
+        <source>The city server was restored from a backup. Everything is being read again; nothing is lost.</source>
+        <translation>城市服务器已从备份恢复。正在重新读取全部数据，不会丢失任何内容。</translation>
+    </message>
+    <message>
+        <source>Too many wrong attempts from this computer. Wait a few minutes, then try again.</source>
+        <translation>本机错误尝试次数过多。请等几分钟后再试。</translation>
+    </message>
+    <message>
+        <source>The disk of this computer is full, so the data from the city server cannot be stored. Free some space (delete old downloads, empty the recycle bin); nothing typed here is lost, and the sync continues then.</source>
+        <translation>本机磁盘已满，无法保存城市服务器发来的数据。请腾出一些空间（删除旧的下载文件、清空回收站）；本机录入的内容不会丢失，腾出空间后同步会继续。</translation>
+    </message>
+    <message>
+        <source>The city server refused the request. Your changes are kept; tell the city bureau&apos;s support.</source>
+        <translation>城市服务器拒绝了请求。您的更改已保留；请联系市局技术支持。</translation>
+    </message>
+    <message>
+        <source>Enrolled with the city server {server} as station {station}; {baseline} earlier records queued.</source>
+        <translation>已加入城市服务器 {server}，所属驿站：{station}；{baseline} 条原有记录已排队等待发送。</translation>
+    </message>
+    <message>
+        <source>Synced: {pushed} changes sent, {pulled} received, {files} files, {conflicts} new conflicts.</source>
+        <translation>同步完成：发送{pushed}项更改，接收{pulled}项，文件{files}个，新冲突{conflicts}个。</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason_text}</source>
+        <translation>同步失败：{reason_text}</translation>
+    </message>
+    <message>
+        <source>The city server refused a change ({tables}): {message}</source>
+        <translation>城市服务器拒绝了一项更改（{tables}）：{message}</translation>
+    </message>
+    <message>
+        <source>Conflict recorded on {table} {field}: both sides changed it.</source>
+        <translation>{table}{field}出现冲突：两台电脑都修改了它。</translation>
+    </message>
+    <message>
+        <source>The city server&apos;s data changed (a restore): reading everything again.</source>
+        <translation>城市服务器的数据已变化（从备份恢复）：正在重新读取全部数据。</translation>
+    </message>
+    <message>
+        <source>Conflict on {table} {field} settled: {choice}.</source>
+        <translation>{table}{field}的冲突已处理：{choice}。</translation>
+    </message>
+    <message>
+        <source>Checked this computer&apos;s records against the city server: {rows} records were fetched again.</source>
+        <translation>已将本机的记录与城市服务器核对：重新获取了 {rows} 条记录。</translation>
+    </message>
+    <message>
+        <source>A file ({sha256}…) could not be transferred this time and is tried again next time: {reason}</source>
+        <translation>文件（{sha256}…）本次未能传输，下次同步时会重试：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Join city sync</source>
+        <translation>加入城市同步</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>加入(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Type the address of the city server and the one-time enrolment code the city bureau gave you. A code works once and for 72 hours. Everything already on this computer is kept and sent to the city server.</source>
+        <translation>请填写城市服务器地址和市局提供的一次性加入码。加入码72小时内有效，只能使用一次。本机已有的数据全部保留，并会发送到城市服务器。</translation>
+    </message>
+    <message>
+        <source>for example 10.37.17.2:8000</source>
+        <translation>例如 10.37.17.2:8000</translation>
+    </message>
+    <message>
+        <source>How the city bureau sees this computer in its list, e.g. 前台电脑.</source>
+        <translation>市局在设备列表中看到的本机名称，例如“前台电脑”。</translation>
+    </message>
+    <message>
+        <source>City &amp;server address</source>
+        <translation>城市服务器地址(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code</source>
+        <translation>加入码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this computer</source>
+        <translation>本机名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Contacting the city server…</source>
+        <translation>正在连接城市服务器…</translation>
+    </message>
+    <message>
+        <source>Type the address of the city server.</source>
+        <translation>请填写城市服务器地址。</translation>
+    </message>
+    <message>
+        <source>Type the enrolment code from the city bureau.</source>
+        <translation>请填写市局提供的加入码。</translation>
+    </message>
+    <message>
+        <source>This computer has joined city sync as part of station “{station}”. The first sync is starting now; its progress shows in the status bar.</source>
+        <translation>本机已加入城市同步，所属驿站：“{station}”。第一次同步正在开始，进度显示在窗口底部的状态栏。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>No city server answers at this address. Check the address and this computer&apos;s network connection, then try again.</source>
+        <translation>这个地址没有城市服务器应答。请检查地址和本机的网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>The server at this address did not accept the enrolment. Check that the address is the city&apos;s heze-station server.</source>
+        <translation>这个地址的服务器不接受加入请求。请确认这是市局的驿站同步服务器地址。</translation>
+    </message>
+    <message>
+        <source>The city server had a problem and could not enrol this computer. Nothing was changed; try again in a few minutes.</source>
+        <translation>城市服务器出现问题，未能加入。本机没有任何改动；请几分钟后重试。</translation>
+    </message>
 </context>
 <context>
     <name>ExtensionDialog</name>
@@ -2476,6 +2821,26 @@ Register it as a new case anyway?</source>
     <message>
         <source>Station &amp;seal image…</source>
         <translation>设置调解组织印章图片(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;status and log…</source>
+        <translation>同步状态与日志(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Settle &amp;conflicts…</source>
+        <translation>处理冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Join city sync…</source>
+        <translation>加入城市同步(&amp;J)…</translation>
     </message>
     <message>
         <source>Verify a document</source>
@@ -3009,6 +3374,611 @@ Register it as a new case anyway?</source>
     <message>
         <source>drawn on the pad</source>
         <translation>已在签名板上签名</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <source>The same data was changed on two computers; click to choose which value is right.</source>
+        <translation>两台电脑修改了同一项数据；点击这里选择正确的值。</translation>
+    </message>
+    <message>
+        <source>{n} conflicts</source>
+        <translation>{n} 个冲突</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Party (person)</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Construction project</source>
+        <translation>工程项目</translation>
+    </message>
+    <message>
+        <source>Applicant of a case</source>
+        <translation>案件申请人</translation>
+    </message>
+    <message>
+        <source>Respondent of a case</source>
+        <translation>案件被申请人</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Mediation session</source>
+        <translation>调解记录</translation>
+    </message>
+    <message>
+        <source>Mediation minutes</source>
+        <translation>调解笔录</translation>
+    </message>
+    <message>
+        <source>Mediation agreement</source>
+        <translation>调解协议</translation>
+    </message>
+    <message>
+        <source>Instalment</source>
+        <translation>分期付款</translation>
+    </message>
+    <message>
+        <source>Worker&apos;s share of an agreement</source>
+        <translation>协议中劳动者的份额</translation>
+    </message>
+    <message>
+        <source>Signature on an agreement</source>
+        <translation>协议签名</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款记录</translation>
+    </message>
+    <message>
+        <source>Arbitral review</source>
+        <translation>仲裁审查确认</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Issued document</source>
+        <translation>已出具的文书</translation>
+    </message>
+    <message>
+        <source>Timeline entry</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <source>Staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>How the complaint came in</source>
+        <translation>申请方式</translation>
+    </message>
+    <message>
+        <source>Kind of dispute</source>
+        <translation>争议类别</translation>
+    </message>
+    <message>
+        <source>Registered at</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Application received on</source>
+        <translation>收到申请日期</translation>
+    </message>
+    <message>
+        <source>Date the worker knew of the infringement</source>
+        <translation>知道权利受侵害日期</translation>
+    </message>
+    <message>
+        <source>Date of the decision to accept or refuse</source>
+        <translation>受理决定日期</translation>
+    </message>
+    <message>
+        <source>Mediation started on</source>
+        <translation>开始调解日期</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>终结日期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Facts and reasons</source>
+        <translation>事实与理由</translation>
+    </message>
+    <message>
+        <source>Collective case</source>
+        <translation>集体争议</translation>
+    </message>
+    <message>
+        <source>Number of workers</source>
+        <translation>劳动者人数</translation>
+    </message>
+    <message>
+        <source>Total amount claimed</source>
+        <translation>请求总金额</translation>
+    </message>
+    <message>
+        <source>Applicants</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Respondents</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Mediation extended to</source>
+        <translation>调解期限延长至</translation>
+    </message>
+    <message>
+        <source>Notice of refusal served on</source>
+        <translation>不予受理通知书送达日期</translation>
+    </message>
+    <message>
+        <source>Limitation period restarts on</source>
+        <translation>时效重新起算日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Kind of employer</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Why a failing credit code was kept</source>
+        <translation>信用代码未通过校验仍保留的理由</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>General contractor</source>
+        <translation>总承包单位</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>调解时间</translation>
+    </message>
+    <message>
+        <source>Where it was held</source>
+        <translation>调解地点类型</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>调解地点</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Present for the workers</source>
+        <translation>劳动者一方到场人员</translation>
+    </message>
+    <message>
+        <source>Present for the employer</source>
+        <translation>用人单位一方到场人员</translation>
+    </message>
+    <message>
+        <source>Identities checked</source>
+        <translation>已核对身份</translation>
+    </message>
+    <message>
+        <source>Rights and duties read out</source>
+        <translation>已告知权利义务</translation>
+    </message>
+    <message>
+        <source>Recusal</source>
+        <translation>回避情况</translation>
+    </message>
+    <message>
+        <source>Minutes signed at</source>
+        <translation>笔录签名时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Date of the agreement</source>
+        <translation>协议日期</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>付款人</translation>
+    </message>
+    <message>
+        <source>Payer&apos;s role</source>
+        <translation>付款人身份</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Total amount</source>
+        <translation>协议总金额</translation>
+    </message>
+    <message>
+        <source>Claims given up</source>
+        <translation>放弃的请求</translation>
+    </message>
+    <message>
+        <source>Default clause</source>
+        <translation>违约条款</translation>
+    </message>
+    <message>
+        <source>Other terms</source>
+        <translation>其他约定</translation>
+    </message>
+    <message>
+        <source>Number of originals</source>
+        <translation>正本份数</translation>
+    </message>
+    <message>
+        <source>Seal applied at</source>
+        <translation>盖章时间</translation>
+    </message>
+    <message>
+        <source>In effect since</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Created at</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Changed at</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>应付日期</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>付款凭证号</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Applied on</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <source>Returned on</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>(no fields)</source>
+        <translation>（无字段）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>connecting to the city server</source>
+        <translation>连接城市服务器</translation>
+    </message>
+    <message>
+        <source>{done}/{total}</source>
+        <translation>{done}/{total}</translation>
+    </message>
+    <message>
+        <source>sending changes {counts}</source>
+        <translation>发送更改 {counts}</translation>
+    </message>
+    <message>
+        <source>sending files {counts}</source>
+        <translation>上传文件 {counts}</translation>
+    </message>
+    <message>
+        <source>receiving changes {counts}</source>
+        <translation>接收更改 {counts}</translation>
+    </message>
+    <message>
+        <source>receiving files {counts}</source>
+        <translation>下载文件 {counts}</translation>
+    </message>
+    <message>
+        <source>Demo data: not synced</source>
+        <translation>演示数据：不同步</translation>
+    </message>
+    <message>
+        <source>Syncing: {what}</source>
+        <translation>正在同步：{what}</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Not enrolled for sync</source>
+        <translation>未加入同步</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>同步已停止</translation>
+    </message>
+    <message>
+        <source>Offline · {n} changes waiting</source>
+        <translation>离线 · {n} 项更改待发送</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>{n} changes waiting to be sent</source>
+        <translation>{n} 项更改待发送</translation>
+    </message>
+    <message>
+        <source>Enrolled, not synced yet</source>
+        <translation>已加入，尚未同步</translation>
+    </message>
+    <message>
+        <source>Synced {time}</source>
+        <translation>已同步 {time}</translation>
+    </message>
+    <message>
+        <source>The demo data is generated and is never sent to the city server.</source>
+        <translation>演示数据是生成的，永远不会发送到城市服务器。</translation>
+    </message>
+    <message>
+        <source>This computer is sending its changes to the city server and receiving those of the other computers.</source>
+        <translation>本机正在向城市服务器发送更改，并接收其他电脑的更改。</translation>
+    </message>
+    <message>
+        <source>Reading the sync status…</source>
+        <translation>正在读取同步状态…</translation>
+    </message>
+    <message>
+        <source>This computer is not enrolled with the city server yet; enrol it with a code from the city bureau (menu Sync).</source>
+        <translation>本机尚未加入城市同步；请用市局提供的加入码加入（“同步”菜单）。</translation>
+    </message>
+    <message>
+        <source>Sync is stopped until you act: open the sync window to see why and what to do.</source>
+        <translation>同步已停止，需要您处理：点击这里查看原因和处理办法。</translation>
+    </message>
+    <message>
+        <source>The city server cannot be reached; {n} changes are kept here and sent automatically when it answers again.</source>
+        <translation>无法连接城市服务器；{n} 项更改已保存在本机，服务器恢复应答后会自动发送。</translation>
+    </message>
+    <message>
+        <source>{n} changes typed here wait to be sent; they go out automatically within a few minutes.</source>
+        <translation>本机有 {n} 项更改等待发送，几分钟内会自动发送。</translation>
+    </message>
+    <message>
+        <source>This computer is enrolled with the city server; the first sync starts in a moment.</source>
+        <translation>本机已加入城市同步，第一次同步马上开始。</translation>
+    </message>
+    <message>
+        <source>Everything typed here has reached the city server; the last sync was at {time}.</source>
+        <translation>本机录入的内容都已送达城市服务器；上次同步时间：{time}。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWindow</name>
+    <message>
+        <source>took the value that had been set aside</source>
+        <translation>采用了当时被搁置的值</translation>
+    </message>
+    <message>
+        <source>kept the city server&apos;s value</source>
+        <translation>保留了城市服务器的值</translation>
+    </message>
+    <message>
+        <source>changed to a new value</source>
+        <translation>改为新的值</translation>
+    </message>
+    <message>
+        <source>Sync with the city server</source>
+        <translation>城市同步</translation>
+    </message>
+    <message>
+        <source>City server:</source>
+        <translation>城市服务器：</translation>
+    </message>
+    <message>
+        <source>Station:</source>
+        <translation>所属驿站：</translation>
+    </message>
+    <message>
+        <source>This computer:</source>
+        <translation>本机名称：</translation>
+    </message>
+    <message>
+        <source>Last successful sync:</source>
+        <translation>上次成功同步：</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent:</source>
+        <translation>待发送的更改：</translation>
+    </message>
+    <message>
+        <source>Conflicts to settle:</source>
+        <translation>待处理的冲突：</translation>
+    </message>
+    <message>
+        <source>Next automatic try:</source>
+        <translation>下次自动重试：</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s changes and receive the others&apos; now (Ctrl+Shift+S)</source>
+        <translation>现在就发送本机的更改并接收其他电脑的更改（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Settle &amp;conflicts…</source>
+        <translation>处理冲突(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <source>Sync log (newest first)</source>
+        <translation>同步日志（最新的在前）</translation>
+    </message>
+    <message>
+        <source>Sync is stopped and waits for you. What happened, and what to do:</source>
+        <translation>需要您处理。原因和处理办法如下：</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未设置</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol again…</source>
+        <translation>重新加入(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol this computer…</source>
+        <translation>加入城市同步(&amp;E)…</translation>
     </message>
 </context>
 <context>

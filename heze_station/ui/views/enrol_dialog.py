@@ -1,0 +1,198 @@
+"""同步 › 加入城市同步…: this computer joins the city server with a one-time code from the city bureau.
+
+The code is read as people copy it (8FA5-WW0R-D4W0, 8fa5 ww0r d4w0, with an O typed for a zero); the address may
+come without http://. The exchange runs on the sync thread with a busy bar; a wrong code or an address where no
+server answers is said beside its field. On success the dialog says which station the computer joined, and the
+first sync starts.
+"""
+
+import unicodedata
+
+from PySide6.QtCore import QSysInfo, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
+
+from ...domain.errors import DomainError, InvalidInput, ValidationFailed
+from ...services.sync import Enrolment, SyncProblem
+from ...sync.client import FailureReason
+from ..form_dialog import BANNER_STYLE, FormDialog
+from ..i18n import render
+from ..sync_controller import SyncController
+from ..workspace import Workspace
+
+WIDTH = 560
+SUCCESS_STYLE = "color: #1e5631; background: #e6f4ea; border: 1px solid #b7dfc3; border-radius: 3px; padding: 6px;"
+# Codes leave out I, L, O and U (Crockford's alphabet): a letter typed for a look-alike digit can only mean that digit.
+_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def normalise_code(text: str) -> str:
+    """8fa5 ww0r-d4wo -> 8FA5-WW0R-D4W0: spaces and dashes dropped, upper case, look-alike letters as digits.
+
+    A Chinese input method may type full-width characters (８ＦＡ５－…); they are read as the ASCII ones.
+    """
+    text = unicodedata.normalize("NFKC", text)
+    raw = "".join(text.split()).replace("-", "").upper().translate(_LOOK_ALIKES)
+    return "-".join(raw[start : start + 4] for start in range(0, len(raw), 4))
+
+
+def default_device_name() -> str:
+    return QSysInfo.machineHostName()
+
+
+class EnrolDialog(FormDialog):
+    def __init__(self, workspace: Workspace, controller: SyncController, parent: QWidget | None = None):
+        super().__init__(workspace, self.tr("Join city sync"), self.tr("&Enrol"), parent)
+        self.controller = controller
+        self.enrolment: Enrolment | None = None
+        intro = QLabel(
+            self.tr(
+                "Type the address of the city server and the one-time enrolment code the city bureau gave you. A code "
+                "works once and for 72 hours. Everything already on this computer is kept and sent to the city server."
+            )
+        )
+        intro.setWordWrap(True)
+        self.layout_.insertWidget(0, intro)
+        status = controller.status
+        self.server_edit = QLineEdit((status.server_url if status else None) or "")
+        self.server_edit.setPlaceholderText(self.tr("for example 10.37.17.2:8000"))
+        self.code_edit = QLineEdit()
+        self.code_edit.setPlaceholderText("8FA5-WW0R-D4W0")
+        self.code_edit.setMaxLength(40)
+        self.device_edit = QLineEdit((status.device_name if status else None) or default_device_name())
+        self.device_edit.setToolTip(self.tr("How the city bureau sees this computer in its list, e.g. 前台电脑."))
+        self.add_field("server_url", self.tr("City &server address"), self.server_edit)
+        self.add_field("code", self.tr("Enrolment &code"), self.code_edit)
+        self.add_field("device_name", self.tr("&Name of this computer"), self.device_edit)
+
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(10)
+        self.busy_label = QLabel(self.tr("Contacting the city server…"))
+        busy_row = QHBoxLayout()
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.busy_bar, 1)
+        self.busy = QWidget()
+        self.busy.setLayout(busy_row)
+        self.busy.hide()
+        self.layout_.insertWidget(self.layout_.indexOf(self.buttons), self.busy)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+
+        controller.enrolment_done.connect(self._joined)
+        controller.enrolment_failed.connect(self._refused)
+        (self.code_edit if self.server_edit.text() else self.server_edit).setFocus()
+        self.setMinimumWidth(WIDTH)
+        self.fit()
+
+    def fit(self) -> None:
+        """Grow (or shrink) to what is shown now: a message beside a field must not be cut off."""
+        self.layout_.activate()
+        width = max(self.width(), WIDTH)
+        height = self.heightForWidth(width)
+        self.resize(width, height if height > 0 else self.sizeHint().height())
+
+    @property
+    def working(self) -> bool:
+        return not self.busy.isHidden()
+
+    def submit(self) -> None:
+        if self.enrolment is not None:  # the button says 完成 now
+            self.accept()
+            return
+        if self.working:
+            return
+        self._clear()
+        code = normalise_code(self.code_edit.text())
+        self.code_edit.setText(code)
+        missing = [
+            (key, text)
+            for key, edit, text in (
+                ("server_url", self.server_edit, self.tr("Type the address of the city server.")),
+                ("code", self.code_edit, self.tr("Type the enrolment code from the city bureau.")),
+            )
+            if not edit.text().strip()
+        ]
+        for key, text in reversed(missing):  # the first missing field ends up with the focus
+            self.show_field_error(key, text)
+        if missing:
+            self.fit()
+            return
+        self._set_working(True)
+        self.controller.enrol(self.server_edit.text(), code, self.device_edit.text())
+
+    def _set_working(self, working: bool) -> None:
+        self.busy.setVisible(working)
+        self.ok_button.setEnabled(not working)
+        for edit in (self.server_edit, self.code_edit, self.device_edit):
+            edit.setReadOnly(working)
+        self.fit()
+
+    def _joined(self, enrolment: Enrolment) -> None:
+        if not self.working:
+            return
+        self._set_working(False)
+        self.enrolment = enrolment
+        for edit in (self.server_edit, self.code_edit, self.device_edit):
+            edit.setReadOnly(True)
+        self.banner.setStyleSheet(SUCCESS_STYLE)
+        self._banner(
+            self.tr(
+                "This computer has joined city sync as part of station “{station}”. The first sync is starting now; "
+                "its progress shows in the status bar."
+            ).format(station=enrolment.station_name or enrolment.server_url)
+        )
+        self.ok_button.setText(self.tr("Done"))
+        self.cancel_button.hide()
+        self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.fit()
+
+    def _refused(self, error: Exception) -> None:
+        if not self.working:
+            return
+        self._set_working(False)
+        if isinstance(error, SyncProblem):
+            key, text = self._where(error)
+            if key is None:
+                self._banner(text)
+            else:
+                self.show_field_error(key, text)
+        elif isinstance(error, ValidationFailed | InvalidInput | DomainError):
+            self._failed(error)
+        else:
+            self.workspace.show_error(error, self)
+        self.fit()
+
+    def show_field_error(self, key: str, text: str) -> None:
+        label = self._errors[key]
+        label.setText(text)
+        label.show()
+        self._focus[key].setFocus()
+        if key == "code":
+            self.code_edit.selectAll()
+
+    def _where(self, problem: SyncProblem) -> tuple[str | None, str]:
+        """Which field a refused enrolment is about, and how to say it (the sync wording fits a sync, not this)."""
+        reason = problem.reason
+        if reason in (FailureReason.INVALID_CODE, FailureReason.THROTTLED):
+            return "code", render(problem.message)
+        if reason is FailureReason.OFFLINE:
+            return "server_url", self.tr(
+                "No city server answers at this address. Check the address and this computer's network connection, "
+                "then try again."
+            )
+        if reason is FailureReason.REFUSED:
+            return "server_url", self.tr(
+                "The server at this address did not accept the enrolment. Check that the address is the city's "
+                "heze-station server."
+            )
+        if reason is FailureReason.SERVER_ERROR:
+            return None, self.tr(
+                "The city server had a problem and could not enrol this computer. Nothing was changed; try again in "
+                "a few minutes."
+            )
+        return None, render(problem.message)
+
+    def _clear(self) -> None:
+        super()._clear()
+        self.banner.setStyleSheet(BANNER_STYLE)

@@ -1,0 +1,122 @@
+"""A real city server on loopback for the GUI's sync tests, which a test can stop and start again at the same address.
+
+The server runs in a thread exactly like tests/server's (uvicorn, the real app, SQLite); stopping it closes the
+listening socket, so the station sees "connection refused" as it would with the network down, and starting it
+again on the same port lets the station recover on its own.
+"""
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from heze_station.server import auth, migrations
+from heze_station.server.app import create_app
+from heze_station.server.config import Settings
+from heze_station.server.db import Database
+from heze_station.services import sync
+from heze_station.services.station import StationContext, open_station
+from heze_station.storage import replica
+from heze_station.sync.engine import Backoff
+from heze_station.ui.main_window import MainWindow
+from heze_station.ui.sync_controller import SyncController
+from heze_station.ui.workspace import Workspace
+from tests.server.conftest import WAIT_SECONDS, Server, wait_for
+from tests.ui.conftest import wait_idle
+
+STATION = "城区驿站"
+
+
+@dataclass
+class CityServer(Server):
+    port: int = 0
+    _running: uvicorn.Server | None = field(default=None, repr=False)
+    _thread: threading.Thread | None = field(default=None, repr=False)
+    stations: dict[str, uuid.UUID] = field(default_factory=dict)
+
+    def start(self) -> None:
+        config = uvicorn.Config(
+            create_app(self.settings, self.database), host="127.0.0.1", port=self.port, log_level="warning"
+        )
+        running = uvicorn.Server(config)
+        thread = threading.Thread(target=running.run, name="city-server", daemon=True)
+        thread.start()
+        wait_for(lambda: running.started or not thread.is_alive(), "the city server to start")
+        assert running.started, "the city server did not start"
+        self.port = running.servers[0].sockets[0].getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        self._running, self._thread = running, thread
+
+    def stop(self) -> None:
+        if self._running is not None and self._thread is not None:
+            self._running.should_exit = True
+            self._thread.join(timeout=WAIT_SECONDS)
+            assert not self._thread.is_alive(), "the city server did not stop"
+        self._running = self._thread = None
+
+    def station_code(self, station: str = STATION) -> str:
+        if station not in self.stations:
+            self.stations[station] = self.create_station(station)
+        return self.enrol_code(self.stations[station])
+
+    def enrol(self, context: StationContext, device_name: str, station: str = STATION) -> None:
+        sync.enrol(context, self.url, self.station_code(station), device_name)
+
+    def revoke(self, context: StationContext) -> None:
+        with context.database.transaction() as session:
+            device_id = uuid.UUID(replica.setting(session, sync.DEVICE_ID))
+        with self.database.transaction() as session:
+            auth.revoke_device(session, device_id)
+
+
+@pytest.fixture
+def city(tmp_path: Path) -> Iterator[CityServer]:
+    settings = Settings(data_dir=tmp_path / "server", max_request_bytes=4 * 1024 * 1024)
+    database = Database(settings)
+    migrations.upgrade(database.engine)
+    server = CityServer(url="", settings=settings, database=database)
+    server.start()
+    yield server
+    server.stop()
+    database.close()
+
+
+@pytest.fixture
+def other_laptop(tmp_path: Path) -> Iterator[Callable[[str], StationContext]]:
+    """Another computer of the same station (service calls only, no window)."""
+    opened: list[StationContext] = []
+
+    def make(name: str) -> StationContext:
+        context = open_station(tmp_path / name)
+        opened.append(context)
+        return context
+
+    yield make
+    for context in opened:
+        context.close()
+
+
+def sync_threads() -> list[str]:
+    return [thread.name for thread in threading.enumerate() if thread.name.startswith("sync")]
+
+
+def open_window(qtbot, workspace: Workspace, *, first: float = 0.05, cap: float = 0.2, **options) -> MainWindow:
+    """The main window with a sync controller whose delays are short enough for a test."""
+    options.setdefault("watch_network", False)
+    controller = SyncController(workspace, backoff=Backoff(first=first, cap=cap), debounce_ms=50, **options)
+    window = MainWindow(workspace, sync=controller)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def wait_quiet(qtbot, window: MainWindow) -> None:
+    """Until no sync runs and every result (the sync's, the views') has been delivered."""
+    qtbot.waitUntil(lambda: not window.sync.busy and not window.workspace.tasks.busy, timeout=20_000)
+    wait_idle(qtbot, window.workspace)

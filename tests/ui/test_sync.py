@@ -1,0 +1,259 @@
+"""Syncing from the main window, against a real city server on loopback, in Chinese as a coordinator sees it.
+
+Enrolment through the dialog, the status-bar indicator through syncing, waiting, offline and back, a stopped sync
+that waits for a person, the sync window, and no thread left behind when the window closes.
+"""
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtNetwork import QNetworkInformation
+
+from heze_station.domain.cases import CaseAction
+from heze_station.services import case_actions, sync
+from heze_station.services.sync import SyncState
+from heze_station.ui.main_window import MainWindow
+from heze_station.ui.views.enrol_dialog import normalise_code
+from heze_station.ui.workspace import Workspace
+from tests.factories import intake_form, register
+from tests.ui.city import CityServer, city, open_window, sync_threads, wait_quiet
+from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES, MARKUP, _texts, chinese
+
+FIXTURES = (city, chinese)  # found by pytest under these names in this module
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left() -> Iterator[None]:
+    """Every window is closed (by pytest-qt) before this runs: its sync thread must be gone with it."""
+    yield
+    assert sync_threads() == []
+
+
+def click(qtbot, button) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_codes_are_read_as_people_copy_them() -> None:
+    assert normalise_code("8fa5 ww0r d4w0") == "8FA5-WW0R-D4W0"
+    assert normalise_code("8FA5-WWOR-D4W0") == "8FA5-WW0R-D4W0"  # an O typed for the zero
+    assert normalise_code("８ＦＡ５－ＷＷ０Ｒ－Ｄ４Ｗ０") == "8FA5-WW0R-D4W0"  # full-width, from a Chinese input method
+
+
+def test_enrolling_through_the_dialog_refuses_a_wrong_code_and_joins_with_the_right_one(
+    chinese: None, workspace: Workspace, city: CityServer, qtbot
+) -> None:
+    window = open_window(qtbot, workspace)
+    qtbot.waitUntil(lambda: window.sync_indicator.text == "未加入同步")
+    assert "加入" in window.sync_indicator.state_button.toolTip()
+
+    window.enrol_action.trigger()
+    dialog = window.enrol_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert dialog.device_edit.text()  # the computer's host name, ready to keep
+    click(qtbot, dialog.ok_button)  # nothing typed: said beside both fields, nothing sent
+    assert dialog.error_text("server_url") == "请填写城市服务器地址。"
+    assert dialog.error_text("code") == "请填写市局提供的加入码。"
+
+    # An address where no server listens: said beside the address.
+    qtbot.keyClicks(dialog.server_edit, "127.0.0.1:9")
+    qtbot.keyClicks(dialog.code_edit, "AAAA-BBBB-CCCC")
+    click(qtbot, dialog.ok_button)
+    assert dialog.working
+    assert dialog.busy_label.isVisible()
+    qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
+    assert "没有城市服务器应答" in dialog.error_text("server_url")
+
+    # The right server, a wrong code: said beside the code, and nothing is stored.
+    dialog.server_edit.clear()
+    qtbot.keyClicks(dialog.server_edit, city.url.removeprefix("http://"))
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
+    assert dialog.error_text("server_url") == ""
+    assert "加入码错误" in dialog.error_text("code")
+    assert sync.sync_status(workspace.context).state is SyncState.NOT_ENROLLED
+    assert window.sync_indicator.text == "未加入同步"
+
+    # The right code, typed in lower case without dashes.
+    dialog.code_edit.clear()
+    qtbot.keyClicks(dialog.code_edit, city.station_code().replace("-", "").lower())
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
+        click(qtbot, dialog.ok_button)
+        qtbot.waitUntil(lambda: dialog.enrolment is not None, timeout=20_000)
+        assert "城区驿站" in dialog.banner.text()
+        assert dialog.ok_button.text() == "完成"
+    click(qtbot, dialog.ok_button)
+    assert not dialog.isVisible()
+    assert window.enrol_dialog is None
+    window.enrol_action.trigger()  # it can be opened again (to enrol again with a new code)
+    assert window.enrol_dialog is not None
+    assert window.enrol_dialog.server_edit.text() == city.url  # what it joined, ready to keep
+    window.enrol_dialog.reject()
+
+    wait_quiet(qtbot, window)
+    status = sync.sync_status(workspace.context)
+    assert status.state is SyncState.UP_TO_DATE
+    assert status.station_name == "城区驿站"
+    assert status.last_success_at is not None
+    assert window.sync_indicator.text.startswith("已同步 ")
+    assert [line.kind for line in sync.sync_log(workspace.context)][:2] == ["synced", "enrolled"]
+
+
+def test_the_indicator_shows_syncing_then_changes_waiting_while_offline_and_recovers_on_its_own(
+    chinese: None, workspace: Workspace, city: CityServer, qtbot
+) -> None:
+    context = workspace.context
+    case_id = register(context, intake_form(2))
+    city.enrol(context, "前台")
+    window = open_window(qtbot, workspace)
+    indicator = window.sync_indicator
+    seen: list[str] = []
+    for signal in (window.sync.running_changed, window.sync.progress_changed, window.sync.status_changed):
+        signal.connect(lambda *_: seen.append(indicator.text))
+
+    # At start the window syncs on its own: what was registered before goes out.
+    qtbot.waitUntil(lambda: indicator.text.startswith("已同步 "), timeout=20_000)
+    assert any(text.startswith("正在同步：") for text in seen), seen
+    assert any(re.fullmatch(r"正在同步：发送更改 \d+/\d+", text) for text in seen), seen
+    assert "已送达城市服务器" in indicator.state_button.toolTip()
+
+    # The server goes away; a change made in the window waits, and the window keeps trying without a new edit.
+    city.stop()
+    failures: list[object] = []
+    window.sync.sync_failed.connect(failures.append)
+    workspace.change(case_actions.perform, case_id, CaseAction.ACCEPT)
+    qtbot.waitUntil(lambda: re.fullmatch(r"离线 · \d+ 项更改待发送", indicator.text) is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: len(failures) >= 3, timeout=20_000)  # retried with backoff, no edit needed
+    assert all(error.reason.transient for error in failures)  # type: ignore[attr-defined]
+    assert "无法连接城市服务器" in indicator.state_button.toolTip()
+    pending = sync.sync_status(context).pending_changes
+    assert pending > 0
+
+    # The server answers again at the same address: the next retry sends the change.
+    city.start()
+    qtbot.waitUntil(lambda: indicator.text.startswith("已同步 "), timeout=20_000)
+    wait_quiet(qtbot, window)
+    status = sync.sync_status(context)
+    assert status.state is SyncState.UP_TO_DATE
+    assert status.pending_changes == 0
+    assert not window.sync.retry_pending
+
+    window.close()
+    assert sync_threads() == []
+
+
+def test_the_sync_window_shows_the_state_syncs_on_request_and_lists_the_log(
+    chinese: None, workspace: Workspace, city: CityServer, qtbot
+) -> None:
+    city.enrol(workspace.context, "前台")
+    window = open_window(qtbot, workspace)
+    qtbot.waitUntil(lambda: window.sync_indicator.text.startswith("已同步 "), timeout=20_000)
+    wait_quiet(qtbot, window)
+
+    click(qtbot, window.sync_indicator.state_button)  # the indicator opens the window
+    sync_window = window.sync_window
+    assert sync_window is not None
+    assert sync_window.isVisible()
+    qtbot.waitUntil(lambda: sync_window.log_model.rowCount() >= 2)
+    assert sync_window.station.text() == "城区驿站"
+    assert sync_window.server.text() == city.url
+    assert sync_window.headline.text().startswith("已同步 ")
+    assert not sync_window.progress_row.isVisible()
+    assert not sync_window.problem.isVisible()
+
+    before = sync_window.log_model.rowCount()
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
+        click(qtbot, sync_window.sync_button)
+        assert sync_window.progress_row.isVisible()  # progress shows while it runs
+        assert not sync_window.sync_button.isEnabled()
+    qtbot.waitUntil(lambda: sync_window.log_model.rowCount() == before + 1)
+    newest = sync_window.log_model.index(0, 1).data()
+    assert newest.startswith("同步完成：")
+    assert not sync_window.progress_row.isVisible()
+
+    # Ctrl+Shift+S from the main window syncs too.
+    sync_window.close()
+    assert window.sync_now_action.shortcut().toString() == "Ctrl+Shift+S"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_quiet(qtbot, window)
+
+
+def test_a_revoked_computer_stops_syncing_until_a_person_acts(
+    chinese: None, workspace: Workspace, city: CityServer, qtbot
+) -> None:
+    context = workspace.context
+    case_id = register(context, intake_form(1))
+    city.enrol(context, "丢失的笔记本")
+    city.revoke(context)
+    window = open_window(qtbot, workspace)
+    qtbot.waitUntil(lambda: window.sync_indicator.text == "同步已停止", timeout=20_000)
+    wait_quiet(qtbot, window)
+    assert not window.sync.retry_pending  # no automatic retry for a refusal that needs a person
+
+    attempts: list[bool] = []
+    window.sync.running_changed.connect(attempts.append)
+    workspace.change(case_actions.perform, case_id, CaseAction.ACCEPT)
+    qtbot.waitUntil(lambda: window.sync.status is not None and window.sync.status.pending_changes > 0)
+    wait_quiet(qtbot, window)
+    assert attempts == []  # a local edit does not start a sync while stopped
+    assert window.sync_indicator.text == "同步已停止"
+
+    window.sync_window_action.trigger()
+    sync_window = window.sync_window
+    assert sync_window is not None
+    qtbot.waitUntil(lambda: sync_window.problem.isVisible())
+    assert "市局已停止这台电脑的同步" in sync_window.problem.text()
+    assert sync_window.enrol_button.text() == "重新加入(&E)…"
+    qtbot.waitUntil(lambda: sync_window.log_model.rowCount() > 0)
+    problems = [row for row in sync_window.log_model.rows if row.is_problem]
+    assert problems
+    assert sync_window.log_model.index(0, 1).data().startswith("同步失败：")
+
+    # Pressing 立即同步 is the person acting: it tries once more (and is refused again, clearly).
+    with qtbot.waitSignal(window.sync.sync_failed, timeout=20_000):
+        click(qtbot, sync_window.sync_button)
+    wait_quiet(qtbot, window)
+    assert window.sync_indicator.text == "同步已停止"
+    assert not window.sync.retry_pending
+
+
+def test_the_network_coming_back_syncs_without_waiting_for_the_retry_timer(
+    workspace: Workspace, city: CityServer, qtbot
+) -> None:
+    city.enrol(workspace.context, "前台")
+    city.stop()
+    window = open_window(qtbot, workspace, first=600, cap=600, watch_network=True)
+    if not window.sync.network_watched:
+        window.close()
+        pytest.skip("no QNetworkInformation backend on this machine: the retry timer covers reconnection")
+    qtbot.waitUntil(lambda: window.sync.retry_pending, timeout=20_000)  # next try in 5-10 minutes
+    wait_quiet(qtbot, window)
+    city.start()
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
+        QNetworkInformation.instance().reachabilityChanged.emit(QNetworkInformation.Reachability.Online)
+    wait_quiet(qtbot, window)
+    assert sync.sync_status(workspace.context).state is SyncState.UP_TO_DATE
+
+
+def test_sync_screens_read_in_chinese(chinese: None, workspace: Workspace, city: CityServer, qtbot) -> None:
+    city.enrol(workspace.context, "前台")
+    window: MainWindow = open_window(qtbot, workspace)
+    qtbot.waitUntil(lambda: window.sync_indicator.text.startswith("已同步 "), timeout=20_000)
+    wait_quiet(qtbot, window)
+    window.open_sync_window()
+    window.open_conflicts()
+    window.open_enrolment()
+    wait_quiet(qtbot, window)
+    allowed = KEY_NAMES | set(ENGLISH_WORD.findall(workspace.context.user_name))
+    english: set[str] = set()
+    for root in (window, window.sync_window, window.conflicts_window, window.enrol_dialog):
+        for text in _texts(root):  # type: ignore[arg-type]
+            shown = MARKUP.sub("", text).replace(city.url, "")
+            english.update(word for word in ENGLISH_WORD.findall(shown) if word not in allowed)
+    english -= set(ENGLISH_WORD.findall(window.enrol_dialog.device_edit.text()))  # the host name
+    assert not english, f"English on a Chinese screen: {sorted(english)}"

@@ -1,0 +1,134 @@
+"""A real conflict, made by two computers of one station changing the same case, settled in the conflict view.
+
+The front desk computer (the window) accepts a complaint while the mobile court's laptop (service calls) refuses
+it; the court syncs first, so the front desk's sync meets a conflict on the case's status.
+"""
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
+
+from heze_station.domain.cases import CaseAction, CaseStatus
+from heze_station.services import case_actions, case_queries, sync
+from heze_station.services.station import StationContext
+from heze_station.ui.main_window import MainWindow
+from heze_station.ui.workspace import Workspace
+from tests.factories import intake_form, register
+from tests.ui.city import CityServer, city, open_window, other_laptop, sync_threads, wait_quiet
+from tests.ui.test_chinese_screens import chinese
+
+FIXTURES = (city, chinese, other_laptop)  # found by pytest under these names in this module
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left() -> Iterator[None]:
+    yield
+    assert sync_threads() == []
+
+
+def conflicting_window(
+    qtbot, workspace: Workspace, city: CityServer, other_laptop: Callable[[str], StationContext]
+) -> tuple[MainWindow, StationContext, object]:
+    front = workspace.context
+    court = other_laptop("court")
+    city.enrol(front, "前台")
+    city.enrol(court, "移动仲裁庭")
+    case_id = register(front, intake_form(2))
+    sync.sync_now(front)
+    sync.sync_now(court)
+    case_actions.perform(court, case_id, CaseAction.REFUSE, "不属于本驿站受理范围")
+    sync.sync_now(court)
+    case_actions.perform(front, case_id, CaseAction.ACCEPT)  # typed here, while the court's refusal is on its way
+    window = open_window(qtbot, workspace)  # syncs at start: meets the conflict
+    qtbot.waitUntil(lambda: window.sync_indicator.conflicts_text == "1 个冲突", timeout=20_000)
+    wait_quiet(qtbot, window)
+    return window, court, case_id
+
+
+def test_a_conflict_from_two_laptops_is_shown_side_by_side_and_settled_by_keeping_this_computers_value(
+    chinese: None, workspace: Workspace, city: CityServer, other_laptop, qtbot
+) -> None:
+    window, court, case_id = conflicting_window(qtbot, workspace, city, other_laptop)
+    number = case_queries.case_detail(workspace.context, case_id).number
+    assert window.sync_indicator.text.startswith("已同步 ")
+    assert "两台电脑" in window.sync_indicator.conflicts_button.toolTip()
+
+    qtbot.mouseClick(window.sync_indicator.conflicts_button, Qt.MouseButton.LeftButton)  # the badge opens them
+    view = window.conflicts_window
+    assert view is not None
+    assert view.isVisible()
+    qtbot.waitUntil(lambda: len(view.items) == 1)
+    assert [view.model.index(0, column).data() for column in range(2)] == [number, "状态"]
+    detail = view.detail
+    assert detail.heading.text() == f"{number} · 状态"
+    assert "两台电脑在同步之前都修改了“状态”" in detail.explanation.text()
+    assert detail.mine_box.title() == "本机的值"
+    assert detail.mine_value.text() == "已受理"
+    assert detail.mine_where.text() == "在本机录入。"
+    assert detail.mine_when.text().startswith("录入时间：20")
+    assert detail.server_box.title() == "城市服务器上的值"
+    assert detail.server_value.text() == "不予受理"
+    assert detail.server_when.text().startswith("城市服务器记录时间：20")
+    buttons = [detail.keep_mine_button, detail.keep_server_button, detail.edit_button]
+    assert [button.text() for button in buttons] == ["保留本机的值", "保留服务器的值", "修改为…"]
+    assert all(button.isVisible() for button in buttons)
+
+    # 修改为… offers the statuses by name (a status is chosen, not typed); then the person keeps their own value.
+    qtbot.mouseClick(detail.edit_button, Qt.MouseButton.LeftButton)
+    assert isinstance(detail.editor, QComboBox)
+    assert detail.editor.currentText() == "已受理"
+    assert detail.edit_caption.text() == "“状态”的新值："
+    qtbot.mouseClick(detail.edit_button, Qt.MouseButton.LeftButton)
+    assert not detail.edit_area.isVisible()
+
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
+        qtbot.mouseClick(detail.keep_mine_button, Qt.MouseButton.LeftButton)
+    wait_quiet(qtbot, window)
+    qtbot.waitUntil(lambda: view.items == [] and view.empty.isVisible())
+    assert view.empty.text() == "没有待处理的冲突。"
+    assert window.sync_indicator.conflicts_text == ""
+    assert sync.open_conflicts(workspace.context) == []
+    status = sync.sync_status(workspace.context)
+    assert status.open_conflicts == 0
+    assert status.pending_changes == 0
+
+    # The choice reached the server: the court's laptop gets the accepted status and no open conflict.
+    sync.sync_now(court)
+    assert case_queries.case_detail(court, case_id).status is CaseStatus.ACCEPTED
+    assert sync.open_conflicts(court) == []
+    assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.ACCEPTED
+
+
+def test_a_conflict_is_settled_with_a_value_chosen_in_the_edit_field(
+    chinese: None, workspace: Workspace, city: CityServer, other_laptop, qtbot
+) -> None:
+    window, court, case_id = conflicting_window(qtbot, workspace, city, other_laptop)
+    window.conflicts_action.trigger()
+    view = window.conflicts_window
+    assert view is not None
+    qtbot.waitUntil(lambda: len(view.items) == 1)
+    detail = view.detail
+    qtbot.mouseClick(detail.edit_button, Qt.MouseButton.LeftButton)
+    assert isinstance(detail.editor, QComboBox)
+    detail.editor.setCurrentIndex(detail.editor.findText("不予受理"))
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
+        qtbot.mouseClick(detail.save_edit_button, Qt.MouseButton.LeftButton)
+    wait_quiet(qtbot, window)
+    qtbot.waitUntil(lambda: view.items == [])
+    assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.REFUSED
+    sync.sync_now(court)
+    assert case_queries.case_detail(court, case_id).status is CaseStatus.REFUSED
+    assert sync.open_conflicts(court) == []
+
+    # The settlement is in the sync log, in words.
+    window.open_sync_window()
+    log = window.sync_window
+    assert log is not None
+    qtbot.waitUntil(lambda: any("冲突已处理" in (text or "") for text in _log_texts(log)))
+    assert any(text == "案件状态的冲突已处理：改为新的值。" for text in _log_texts(log)), _log_texts(log)
+
+
+def _log_texts(window) -> list[str]:
+    return [window.log_model.index(row, 1).data() for row in range(window.log_model.rowCount())]
