@@ -6,17 +6,18 @@ never re-enter the outbox. A page, the versions it brings and the cursor after i
 the server yet: those are laid on top again (rebase, sync.md 5) and pushed as they were recorded.
 """
 
+from __future__ import annotations
+
 import json
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Date, Enum, Table, Uuid, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
 from ..sync.tables import SYNCED_TABLES, TableKind
 from . import outbox, search
 from .models import (
@@ -32,6 +33,9 @@ from .models import (
     SyncRow,
 )
 from .types import UtcDateTime
+
+if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not when the window starts
+    from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
 
 CURSOR_SETTING = "sync_cursor"
 CONFLICT_TABLE = "sync_conflict"
@@ -83,6 +87,8 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
     its id: the server keys each by its first sequence number and applies each atomically and in order, so nothing
     is lost; only the all-or-nothing is per part.
     """
+    from ..sync.schemas import ClientTransaction
+
     rows = session.scalars(
         select(OutboxOperation)
         .where(OutboxOperation.acknowledged.is_(False))
@@ -110,6 +116,8 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
 
 
 def _operation(row: OutboxOperation) -> Operation:
+    from ..sync.schemas import Operation
+
     fields = json.loads(row.fields)
     return Operation(
         op_id=row.id,

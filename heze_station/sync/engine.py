@@ -7,14 +7,14 @@ a state the next run continues from (F1, F2, F10, F11).
 """
 
 import hashlib
-import random
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Protocol
 
-from .client import FailureReason, ServerClient, SyncFailure
+from .client import ServerClient
+from .failures import FailureReason, SyncFailure
+from .progress import Phase, Progress, ProgressCallback, SyncReport
 from .schemas import (
     AttachmentStart,
     BucketDigest,
@@ -93,37 +93,6 @@ class Replica(Protocol):
         """A file could not be moved in this run (logged for a person; tried again next time)."""
 
     def synced(self, at: datetime) -> None: ...
-
-
-class Phase(StrEnum):
-    CONNECTING = "connecting"
-    PUSHING = "pushing"
-    UPLOADING = "uploading"
-    PULLING = "pulling"
-    DOWNLOADING = "downloading"
-
-
-@dataclass(frozen=True)
-class Progress:
-    phase: Phase
-    done: int  # operations pushed, files moved, or rows pulled so far in this run
-    total: int | None = None  # known for pushes and files; a pull does not know its size in advance
-
-
-@dataclass
-class SyncReport:
-    pushed: int = 0
-    rejected: int = 0
-    conflicts: int = 0
-    pulled: int = 0
-    uploaded: int = 0
-    downloaded: int = 0
-    rebaselined: bool = False
-    files_waiting: int = 0  # files that could not move in this run; tried again next time
-    repaired: int = 0  # rows fetched again because the station's copy differed from the server's (F13)
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 class SyncEngine:
@@ -254,26 +223,3 @@ class SyncEngine:
             except SyncFailure as failure:
                 if failure.reason is not FailureReason.OFFLINE or attempt == 2:
                     raise
-
-
-class Backoff:
-    """When to try again after a transient failure: exponential, capped, with full jitter (F12).
-
-    Jitter spreads a thousand stations that lost the network at the same moment over the whole interval, so the
-    server is not hit by all of them again at once when it returns.
-    """
-
-    def __init__(self, first: float = 5.0, cap: float = 300.0, rng: random.Random | None = None):
-        self.first = first
-        self.cap = cap
-        self.failures = 0
-        self._rng = rng or random.Random()
-
-    def next_delay(self) -> float:
-        """Seconds to wait after one more failure."""
-        self.failures += 1
-        ceiling = min(self.cap, self.first * 2 ** (self.failures - 1))
-        return self._rng.uniform(ceiling / 2, ceiling)
-
-    def reset(self) -> None:
-        self.failures = 0

@@ -22,7 +22,8 @@ from PySide6.QtNetwork import QNetworkInformation
 
 from ..services import sync
 from ..services.sync import Enrolment, SyncProblem, SyncState, SyncStatus
-from ..sync.engine import Backoff, Phase, Progress, SyncReport
+from ..sync.backoff import Backoff
+from ..sync.progress import Phase, Progress, SyncReport
 from .tasks import TaskRunner
 from .workspace import Workspace
 

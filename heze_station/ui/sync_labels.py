@@ -19,7 +19,7 @@ from ..domain.identifiers import Sex
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..services.sync import SyncState, SyncStatus
-from ..sync.engine import Phase, Progress
+from ..sync.progress import Phase, Progress
 from . import formatting
 
 CONTEXT = "SyncLabels"

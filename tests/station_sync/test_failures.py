@@ -12,7 +12,7 @@ from sqlalchemy import select
 from heze_station.domain.mediation import AttachmentKind
 from heze_station.server import auth
 from heze_station.server.models import Station
-from heze_station.services import attachments, sync
+from heze_station.services import attachments, sync, sync_replica
 from heze_station.services.station import StationContext
 from heze_station.sync.client import FailureReason
 from tests.factories import intake_form, register
@@ -57,7 +57,7 @@ def test_an_incompatible_program_version_is_refused_cleanly(laptops: Laptops, mo
     station = laptops("旧版本")
     register(station, intake_form(1))
     waiting = sync.sync_status(station).pending_changes
-    monkeypatch.setattr(sync, "PROTOCOL_VERSION", 2)
+    monkeypatch.setattr(sync_replica, "PROTOCOL_VERSION", 2)
     assert problem(station).reason is FailureReason.OUTDATED
     assert sync.sync_status(station).state is sync.SyncState.STOPPED
     assert sync.sync_status(station).pending_changes == waiting
@@ -166,7 +166,7 @@ def test_a_file_not_yet_uploaded_by_the_laptop_that_has_it_does_not_hold_up_the_
     front, court = laptops("前台"), laptops("移动仲裁庭")
     case_id = register(front, intake_form(1))
     scan = attachments.attach(front, case_id, AttachmentKind.SCAN, "欠条.jpg", b"\xff\xd8 scan of an IOU")
-    monkeypatch.setattr(sync.StationReplica, "uploads", lambda self: [])  # front loses power before uploading
+    monkeypatch.setattr(sync_replica.StationReplica, "uploads", lambda self: [])  # front loses power before uploading
     sync.sync_now(front)
     monkeypatch.undo()
     report = sync.sync_now(court)

@@ -21,7 +21,7 @@ from heze_station.server.db import Database
 from heze_station.services import sync
 from heze_station.services.station import StationContext, open_station
 from heze_station.storage import replica
-from heze_station.sync.engine import Backoff
+from heze_station.sync.backoff import Backoff
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.sync_controller import SyncController
 from heze_station.ui.workspace import Workspace

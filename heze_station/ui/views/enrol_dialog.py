@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, 
 
 from ...domain.errors import DomainError, InvalidInput, ValidationFailed
 from ...services.sync import Enrolment, SyncProblem
-from ...sync.client import FailureReason
+from ...sync.failures import FailureReason
 from ..form_dialog import BANNER_STYLE, FormDialog
 from ..i18n import render
 from ..sync_controller import SyncController

@@ -1,0 +1,188 @@
+"""The engine's view of this station (sync.engine.Replica): its outbox, its copy of the server's rows, its files.
+
+Each step runs in its own short transaction, so the window's own writes never wait long behind a sync. Loaded
+only when a sync runs: it brings the protocol's message classes (pydantic), which the window does not need to start.
+"""
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..storage import migrations, outbox, replica
+from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
+from ..storage.models import Attachment, IssuedDocument, UploadedBlob
+from ..sync import PROTOCOL_VERSION
+from ..sync.engine import Blob, FileUnavailable
+from ..sync.hlc import Hlc
+from ..sync.schemas import (
+    BucketDigest,
+    Change,
+    ClientTransaction,
+    HandshakeRequest,
+    HandshakeResponse,
+    PullResponse,
+    PushResponse,
+)
+from ..sync.scope import digest
+from ..sync.tables import SYNCED_TABLES
+from .station import StationContext
+from .sync import (
+    LAST_FAILURE,
+    LAST_SCOPE_CHECK,
+    LAST_SUCCESS,
+    MEDIA_PDF,
+    SCOPE_CHECK_EVERY,
+    SERVER_ID,
+    STATION_NAME,
+)
+
+
+class StationReplica:
+    """The engine's view of this station (sync.engine.Replica), one short transaction per step."""
+
+    def __init__(self, context: StationContext):
+        self.context = context
+        self.database = context.database
+        self.blobs: BlobStore = context.blobs
+
+    def handshake_request(self) -> HandshakeRequest:
+        with self.database.transaction() as session:
+            clock = replica.setting(session, outbox.CLOCK_SETTING)
+            device = replica.setting(session, outbox.DEVICE_SETTING) or uuid.uuid4().hex
+        now_ms = int(datetime.now(UTC).timestamp() * 1000)
+        hlc = (Hlc.parse(clock) if clock else Hlc(0, 0, device)).tick(now_ms)
+        return HandshakeRequest(
+            protocol_version=PROTOCOL_VERSION,
+            schema_version=migrations.HEAD,
+            app_version=__version__,
+            device_time=datetime.now().astimezone(),
+            hlc=str(hlc),
+        )
+
+    def handshake_done(self, answer: HandshakeResponse) -> None:
+        with self.database.transaction() as session:
+            known_server = replica.setting(session, SERVER_ID)
+            if known_server is not None and known_server != str(answer.server_id):
+                # Another (new or restored) server: read everything again; every unsent change stays (F9).
+                replica.put_setting(session, replica.CURSOR_SETTING, None)
+                replica.log(session, "rebaselined")
+            replica.put_setting(session, SERVER_ID, str(answer.server_id))
+            replica.put_setting(session, STATION_NAME, answer.station_name)
+            if answer.next_seq <= replica.highest_acknowledged(session):
+                replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore
+            replica.forget_acknowledged_before(session, answer.next_seq)
+            self._receive_clock(session, answer.server_hlc)
+
+    @staticmethod
+    def _receive_clock(session: Session, server_hlc: str) -> None:
+        """Keep this device's clock ahead of every time it has seen, however wrong the laptop's clock is (F7)."""
+        own = replica.setting(session, outbox.CLOCK_SETTING)
+        if own is None:
+            return
+        now_ms = int(datetime.now(UTC).timestamp() * 1000)
+        replica.put_setting(session, outbox.CLOCK_SETTING, str(Hlc.parse(own).receive(Hlc.parse(server_hlc), now_ms)))
+
+    def pending(self, max_ops: int, max_bytes: int) -> list[ClientTransaction]:
+        with self.database.transaction() as session:
+            return replica.pending_transactions(session, max_ops, max_bytes)
+
+    def pushed(self, sent: list[ClientTransaction], answer: PushResponse) -> None:
+        with self.database.transaction() as session:
+            replica.record_push(session, answer)
+
+    def requeue_from(self, seq: int) -> int | None:
+        with self.database.transaction() as session:
+            replica.requeue_from(session, seq)
+            return replica.first_pending(session)
+
+    def pending_count(self) -> int:
+        with self.database.transaction() as session:
+            return replica.pending_count(session)
+
+    def cursor(self) -> str | None:
+        with self.database.transaction() as session:
+            return replica.setting(session, replica.CURSOR_SETTING)
+
+    def apply_page(self, page: PullResponse) -> None:
+        with self.database.replica_transaction() as session:
+            replica.apply_page(session, page.changes, page.cursor)
+
+    def reset_cursor(self) -> None:
+        with self.database.transaction() as session:
+            replica.put_setting(session, replica.CURSOR_SETTING, None)
+            replica.log(session, "rebaselined")
+
+    def uploads(self) -> list[Blob]:
+        """Files named by this station's rows that the server has not confirmed, and that this computer holds."""
+        with self.database.transaction() as session:
+            done = select(UploadedBlob.sha256)
+            named = session.execute(
+                select(Attachment.sha256, Attachment.size, Attachment.media_type).where(Attachment.sha256.not_in(done))
+            ).all()
+            documents = session.scalars(
+                select(IssuedDocument.pdf_sha256).where(IssuedDocument.pdf_sha256.not_in(done))
+            ).all()
+        found = {sha: Blob(sha, size, media) for sha, size, media in named}
+        found.update({sha: Blob(sha, -1, MEDIA_PDF) for sha in documents if sha not in found})
+        blobs = []
+        for blob in found.values():
+            if not self.blobs.has(blob.sha256):
+                continue  # pulled from another device and not downloaded yet: it is theirs to upload
+            size = blob.size if blob.size >= 0 else len(self.blobs.get(blob.sha256))
+            blobs.append(Blob(blob.sha256, size, blob.media_type))
+        return blobs
+
+    def uploaded(self, sha256: str) -> None:
+        with self.database.transaction() as session:
+            if session.get(UploadedBlob, sha256) is None:
+                session.add(UploadedBlob(sha256=sha256))
+
+    def read_blob(self, sha256: str) -> bytes:
+        try:
+            return self.blobs.get(sha256)
+        except (BlobMissing, BlobCorrupt) as damaged:
+            raise FileUnavailable(f"the file {sha256} on this computer is missing or damaged") from damaged
+
+    def file_waiting(self, sha256: str, reason: str) -> None:
+        with self.database.transaction() as session:
+            replica.log(session, "file_waiting", sha256=sha256[:12], reason=reason[:300])
+
+    def downloads(self) -> list[str]:
+        with self.database.transaction() as session:
+            named = set(session.scalars(select(Attachment.sha256).where(Attachment.deleted_at.is_(None))))
+            named |= set(session.scalars(select(IssuedDocument.pdf_sha256)))
+        return sorted(sha for sha in named if not self.blobs.has(sha))
+
+    def store_blob(self, sha256: str, data: bytes) -> None:
+        self.blobs.put(data)
+        self.uploaded(sha256)  # the server has it: it came from there
+
+    def scope_check_due(self) -> bool:
+        with self.database.transaction() as session:
+            last = replica.setting(session, LAST_SCOPE_CHECK)
+        return last is None or datetime.now(UTC) - datetime.fromisoformat(last) > SCOPE_CHECK_EVERY
+
+    def checked_tables(self) -> list[str]:
+        return sorted(name for name in replica.TABLES if name in SYNCED_TABLES)
+
+    def scope_digest(self) -> list[BucketDigest]:
+        with self.database.transaction() as session:
+            return digest(replica.scope_rows(session))
+
+    def repair(self, changes: list[Change]) -> None:
+        with self.database.replica_transaction() as session:
+            replica.apply_changes(session, changes)
+
+    def scope_checked(self, repaired_rows: int) -> None:
+        with self.database.transaction() as session:
+            replica.put_setting(session, LAST_SCOPE_CHECK, datetime.now(UTC).isoformat())
+            if repaired_rows:
+                replica.log(session, "repaired", rows=repaired_rows)
+
+    def synced(self, at: datetime) -> None:
+        with self.database.transaction() as session:
+            replica.put_setting(session, LAST_SUCCESS, datetime.now(UTC).isoformat())
+            replica.put_setting(session, LAST_FAILURE, None)
