@@ -205,3 +205,18 @@ def test_a_revoked_laptop_enrolled_again_sends_what_it_had_not_sent(laptops: Lap
     sync.sync_now(office)
     assert {sent, unsent} <= set(cases(office))
     assert sync.sync_status(found).state is sync.SyncState.UP_TO_DATE
+
+
+def test_a_damaged_file_on_this_computer_is_reported_and_the_rest_still_syncs(laptops: Laptops) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    case_id = register(front, intake_form(1))
+    attachments.attach(front, case_id, AttachmentKind.SCAN, "工资条.jpg", b"\xff\xd8 payslip")
+    [stored] = [path for path in front.blobs.root.rglob("*") if path.is_file()]
+    stored.write_bytes(b"\xff\xd8 payslip, damaged on disk")
+    report = sync.sync_now(front)
+    assert (report.uploaded, report.files_waiting) == (0, 1)
+    assert sync.sync_status(front).state is sync.SyncState.UP_TO_DATE
+    [waiting] = [line for line in sync.sync_log(front) if line.kind == "file_waiting"]
+    assert "damaged" in waiting.message.params["reason"]
+    sync.sync_now(court)
+    assert case_id in cases(court)  # the case itself arrived; only the damaged file waits
