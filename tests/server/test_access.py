@@ -18,6 +18,7 @@ from heze_station.domain.ids import new_id
 from heze_station.server import auth
 from heze_station.server.app import create_app
 from heze_station.server.config import Settings
+from heze_station.sync.scope import bucket_of
 
 from .conftest import Server
 
@@ -80,6 +81,9 @@ def requests(world: World, client) -> dict[tuple[str, str], tuple[str, str, dict
         ("POST", "/v1/sync/push"): ("POST", "/v1/sync/push", {"json": push_body(client, world)}),
         ("GET", "/v1/sync/changes"): ("GET", "/v1/sync/changes", {}),
         ("GET", "/v1/sync/conflicts"): ("GET", "/v1/sync/conflicts", {}),
+        ("GET", "/v1/sync/scope-digest"): ("GET", "/v1/sync/scope-digest", {"params": {"tables": "case_file"}}),
+        ("GET", "/v1/sync/scope-rows"): (  # the bucket that holds station A's case
+            "GET", "/v1/sync/scope-rows", {"params": {"tables": "case_file", "bucket": case_bucket(world)}}),
         ("POST", "/v1/attachments"): (
             "POST", "/v1/attachments", {"json": {"sha256": sha, "size": 1000, "media_type": "image/png"}}),
         ("GET", "/v1/attachments/{sha256}"): ("GET", f"/v1/attachments/{sha}", {}),
@@ -91,6 +95,13 @@ def requests(world: World, client) -> dict[tuple[str, str], tuple[str, str, dict
         ("GET", "/v1/verify/{document_id}/{sha256}"): ("GET", f"/v1/verify/{world.document_id}/{'a' * 64}", {}),
         ("GET", "/v1/verify"): ("GET", "/v1/verify", {"params": {"payload": f"HZDOC1:{world.document_id}:{'A' * 64}"}}),
     }  # fmt: skip
+
+
+def case_bucket(world: World) -> int:
+    try:
+        return bucket_of(uuid.UUID(world.case_id))
+    except ValueError:  # the table test's placeholder world
+        return 0
 
 
 PUBLIC = {("GET", "/health"), ("GET", "/v1/verify/{document_id}/{sha256}"), ("GET", "/v1/verify")}
