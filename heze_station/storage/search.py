@@ -84,6 +84,14 @@ def next_search_key(session: Session) -> int:
     return (session.scalar(select(func.max(Case.search_key))) or 0) + 1
 
 
+def _by_case(session: Session, query: Select) -> dict[uuid.UUID, list[tuple]]:
+    """Rows of (case id, *values) grouped by case, in the query's order."""
+    grouped: dict[uuid.UUID, list[tuple]] = defaultdict(list)
+    for case_id, *values in session.execute(query):
+        grouped[case_id].append(tuple(values))
+    return grouped
+
+
 def _bodies(session: Session, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
     """The searchable text of each live case, read with four queries however many cases there are."""
     cases = session.execute(
@@ -91,22 +99,20 @@ def _bodies(session: Session, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, 
             Case.id.in_(case_ids), Case.deleted_at.is_(None)
         )
     ).all()
-    people: dict[uuid.UUID, list[tuple]] = defaultdict(list)
-    for case_id, *person in session.execute(
+    people = _by_case(
+        session,
         select(CaseClaimant.case_id, Person.name, Person.id_number, Person.phone)
         .join(Person, CaseClaimant.person_id == Person.id)
         .where(CaseClaimant.case_id.in_(case_ids), CaseClaimant.deleted_at.is_(None))
-        .order_by(CaseClaimant.case_id, CaseClaimant.position)
-    ):
-        people[case_id].append(person)
-    employers: dict[uuid.UUID, list[tuple]] = defaultdict(list)
-    for case_id, *employer in session.execute(
+        .order_by(CaseClaimant.case_id, CaseClaimant.position),
+    )
+    employers = _by_case(
+        session,
         select(CaseRespondent.case_id, Employer.name, Employer.credit_code, Employer.id_number)
         .join(Employer, CaseRespondent.employer_id == Employer.id)
         .where(CaseRespondent.case_id.in_(case_ids), CaseRespondent.deleted_at.is_(None))
-        .order_by(CaseRespondent.case_id, CaseRespondent.position)
-    ):
-        employers[case_id].append(employer)
+        .order_by(CaseRespondent.case_id, CaseRespondent.position),
+    )
     project_ids = {case.project_id for case in cases if case.project_id}
     projects = {
         row.id: row.name for row in session.execute(select(Project.id, Project.name).where(Project.id.in_(project_ids)))
