@@ -12,7 +12,7 @@ from typing import Any
 import heze_station
 from heze_station.domain import chinatime
 
-from . import cases, documents, roster, server, startup
+from . import cases, documents, roster, server, startup, sync
 
 RESULTS = Path(__file__).with_name("results.json")
 COLD_START_GOAL = 2.0  # times a bare PySide6 window
@@ -130,6 +130,54 @@ def server_figures(report: Report) -> None:
     )
 
 
+def sync_figures(report: Report) -> None:
+    """The station's client against the server: a 100,000-record first sync, 1,000 changes each way, bytes on the
+    wire, and fault trials checked operation by operation (bench/sync.py)."""
+    try:
+        figures = sync.measure()
+    except (RuntimeError, AssertionError, OSError) as error:
+        report.figure("sync_first_sync_records_per_s", None, at_least=sync.FIRST_SYNC_GOAL, error=str(error)[:300])
+        return
+    first, pull, push, trials = figures.first, figures.pull, figures.push, figures.trials
+    report.figure(
+        "sync_first_sync_records_per_s",
+        first.per_second,
+        at_least=sync.FIRST_SYNC_GOAL,
+        records=first.records,
+        seconds=first.seconds,
+        plain_inserts_per_s=first.records / first.plain_seconds if first.plain_seconds else None,
+    )
+    report.figure("sync_first_sync_ratio_vs_plain_inserts", first.ratio, sync.FIRST_SYNC_RATIO_GOAL)
+    report.figure(
+        "sync_incremental_pull_ms",
+        pull.seconds * 1000,
+        changes=pull.records,
+        ratio_vs_plain=pull.ratio,
+        plain_ms=(pull.plain_seconds or 0) * 1000,
+    )
+    report.figure("sync_incremental_push_ms", push.seconds * 1000, changes=push.records)
+    report.figure("sync_bytes_per_record[first_sync]", first.bytes_per_record, requests=first.requests)
+    report.figure("sync_bytes_per_record[pull_1000]", pull.bytes_per_record, requests=pull.requests)
+    report.figure("sync_bytes_per_record[push_1000]", push.bytes_per_record, requests=push.requests)
+    report.figure(
+        "sync_fault_trials_lost_or_duplicated",
+        trials.lost + trials.duplicated,
+        0,
+        trials=trials.trials,
+        cuts=trials.cuts,
+        kills=trials.kills,
+        operations=trials.committed,
+        lost=trials.lost,
+        duplicated=trials.duplicated,
+        diverged=trials.diverged,
+        seconds=trials.seconds,
+    )
+    for line in figures.profile:
+        print(f"# first sync profile: {line}", flush=True)
+    if figures.profile:
+        report.figures["sync_first_sync_records_per_s"]["profile"] = figures.profile
+
+
 def main() -> int:
     started = time.perf_counter()
     report = Report()
@@ -219,6 +267,9 @@ def main() -> int:
 
     # (e) The city sync server on PostgreSQL: ingest, no-op syncs of 1,000 stations, a 100,000-row first sync.
     server_figures(report)
+
+    # (f) The station's sync client against the server, and fault trials.
+    sync_figures(report)
 
     report.write(started)
     missed = [name for name, figure in report.figures.items() if figure.get("met") is False]
