@@ -360,7 +360,7 @@ def fault_trials(root: Path, total: int = FAULT_TRIALS, seed: int = SEED) -> Tri
         if "error" in killing:
             raise killing["error"]
         lab.settle()
-        verdict = lab.check(ignore=frozenset({"updated_at"}))  # a replica bug: see tests/station_sync/test_faults.py
+        verdict = lab.check()
         return Trials(
             cuts=lab.proxy.trials,
             kills=lab.kills,

@@ -183,6 +183,7 @@ _PAGE_COLUMNS = (
     SyncRow.fields,
     SyncRow.station_id,
     SyncRow.changed_at,
+    SyncRow.hlc,
     SyncRow.change_xid,
     SyncRow.change_seq,
 )
@@ -264,4 +265,5 @@ def change_of(row: Any) -> Change:
         fields=row.fields,
         station_id=row.station_id,
         changed_at=changed_at,
+        hlc=row.hlc or None,
     )

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy import Select, select, union_all
 from sqlalchemy.orm import Session
 
-from ..sync.schemas import ScopeDigest, ScopeRows
+from ..sync.schemas import BucketDigest, ScopeDigest, ScopeRows
 from ..sync.scope import bucket_of, digest
 from ..sync.tables import SYNCED_TABLES
 from .errors import bad_request
@@ -45,7 +45,8 @@ def _scope(session: Session, station_id: uuid.UUID, tables: Sequence[str], *colu
 
 def scope_digest(session: Session, station_id: uuid.UUID, tables: Sequence[str]) -> ScopeDigest:
     rows = session.execute(_scope(session, station_id, tables, SyncRow.row_id, SyncRow.version))
-    return ScopeDigest(buckets=digest((row_id, version) for row_id, version in rows))
+    buckets = digest((row_id, version) for row_id, version in rows)
+    return ScopeDigest(buckets=[BucketDigest(rows=count, sha256=sha256) for count, sha256 in buckets])
 
 
 def bucket_rows(session: Session, station_id: uuid.UUID, tables: Sequence[str], bucket: int) -> ScopeRows:

@@ -24,9 +24,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
 from ..storage import outbox, replica
 from ..storage.models import (
-    Base,
     Case,
-    OutboxOperation,
     ReplicaVersion,
     Station,
     SyncConflict,
@@ -47,6 +45,7 @@ DEVICE_NAME = "sync_device_name"
 STATION_NAME = "sync_station_name"
 SERVER_ID = "sync_server_id"
 LAST_SUCCESS = "sync_last_success_at"
+BASELINE_DONE = "sync_baseline_done"
 LAST_SCOPE_CHECK = "sync_last_scope_check"
 SCOPE_CHECK_EVERY = timedelta(hours=24)  # the check reads the station's whole scope on the server
 LAST_FAILURE = "sync_last_failure"  # the FailureReason of the last run, cleared by a successful one
@@ -174,23 +173,10 @@ def _take_station_name(session: Session, context: StationContext, name: str | No
 
 def _queue_baseline(session: Session) -> int:
     """Rows written before this program kept an outbox (revision 0005) have no operation: queue them once, now."""
-    if replica.setting(session, "sync_baseline_done"):
+    if replica.setting(session, BASELINE_DONE):
         return 0
-    known = select(OutboxOperation.row_id)
-    changes: list[outbox.Change] = []
-    for table in replica.TABLES.values():
-        model = _model(table.name)
-        for row in session.scalars(select(model).where(model.id.not_in(known))):
-            fields = {
-                column.key: outbox.wire_value(getattr(row, column.key))
-                for column in model.__mapper__.column_attrs
-                if column.key not in ("id", "version") and column.key not in getattr(model, "local_columns", ())
-            }
-            changes.append((table.name, row.id, "upsert", 0, fields))
-    if changes:
-        outbox.append(session, changes)
-    replica.put_setting(session, "sync_baseline_done", "1")
-    return len(changes)
+    replica.put_setting(session, BASELINE_DONE, "1")
+    return replica.queue_rows(session, unrecorded_only=True)
 
 
 def _register_signing_certificate(session: Session, context: StationContext) -> None:
@@ -204,13 +190,6 @@ def _register_signing_certificate(session: Session, context: StationContext) -> 
     key = station_key(context.database.path.parent, context.station_name)
     station = session.get_one(Station, context.station_id)
     _append(session, station, "upsert", {SIGNING_CERTIFICATE: key.certificate_path.read_text()})
-
-
-def _model(table_name: str) -> type[SyncRow]:
-    for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table_name:  # type: ignore[attr-defined]
-            return mapper.class_
-    raise KeyError(table_name)
 
 
 # --- running a sync -----------------------------------------------------------------------------------------------
@@ -443,7 +422,7 @@ def _item(session: Session, conflict: SyncConflict, own_device: str | None) -> C
 
 def _label(session: Session, table: str, row_id: uuid.UUID) -> str | None:
     """What a person calls the record: a case by its number, anyone else by name (with the case number if any)."""
-    row = session.get(_model(table), row_id) if table in replica.TABLES else None
+    row = session.get(replica.MODELS[table], row_id) if table in replica.TABLES else None
     if row is None:
         return None
     return getattr(row, "number", None) or getattr(row, "name", None)
@@ -452,7 +431,7 @@ def _label(session: Session, table: str, row_id: uuid.UUID) -> str | None:
 def _case_of(session: Session, table: str, row_id: uuid.UUID) -> Case | None:
     if table == "case_file":
         return session.get(Case, row_id)
-    row = session.get(_model(table), row_id) if table in replica.TABLES else None
+    row = session.get(replica.MODELS[table], row_id) if table in replica.TABLES else None
     case_id = getattr(row, "case_id", None)
     return session.get(Case, case_id) if case_id else None
 
@@ -461,7 +440,7 @@ def resolve_conflict(context: StationContext, conflict_id: uuid.UUID, choice: Ch
     """Settle a conflict as the person chose; the choice is a synced change and an entry on the case's timeline."""
     with context.database.transaction() as session:
         conflict = session.get_one(SyncConflict, conflict_id)
-        model = _model(conflict.table_name)
+        model = replica.MODELS[conflict.table_name]
         row = session.get_one(model, conflict.row_id)
         session.info[outbox.RESOLVES_KEY] = {row.id: [conflict.id]}
         chosen = _settle(session, conflict, row, choice, value)

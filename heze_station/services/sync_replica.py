@@ -8,7 +8,6 @@ import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from .. import __version__
 from ..storage import migrations, outbox, replica
@@ -18,7 +17,6 @@ from ..sync import PROTOCOL_VERSION
 from ..sync.engine import Blob, FileUnavailable
 from ..sync.hlc import Hlc
 from ..sync.schemas import (
-    BucketDigest,
     Change,
     ClientTransaction,
     HandshakeRequest,
@@ -68,22 +66,14 @@ class StationReplica:
             if known_server is not None and known_server != str(answer.server_id):
                 # Another (new or restored) server: read everything again; every unsent change stays (F9).
                 replica.put_setting(session, replica.CURSOR_SETTING, None)
+                replica.forget_conflicts(session)
                 replica.log(session, "rebaselined")
             replica.put_setting(session, SERVER_ID, str(answer.server_id))
             replica.put_setting(session, STATION_NAME, answer.station_name)
             if answer.next_seq <= replica.highest_acknowledged(session):
                 replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore
             replica.forget_acknowledged_before(session, answer.next_seq)
-            self._receive_clock(session, answer.server_hlc)
-
-    @staticmethod
-    def _receive_clock(session: Session, server_hlc: str) -> None:
-        """Keep this device's clock ahead of every time it has seen, however wrong the laptop's clock is (F7)."""
-        own = replica.setting(session, outbox.CLOCK_SETTING)
-        if own is None:
-            return
-        now_ms = int(datetime.now(UTC).timestamp() * 1000)
-        replica.put_setting(session, outbox.CLOCK_SETTING, str(Hlc.parse(own).receive(Hlc.parse(server_hlc), now_ms)))
+            replica.receive_clock(session, [answer.server_hlc])
 
     def pending(self, max_ops: int, max_bytes: int) -> list[ClientTransaction]:
         with self.database.transaction() as session:
@@ -113,6 +103,7 @@ class StationReplica:
     def reset_cursor(self) -> None:
         with self.database.transaction() as session:
             replica.put_setting(session, replica.CURSOR_SETTING, None)
+            replica.forget_conflicts(session)
             replica.log(session, "rebaselined")
 
     def uploads(self) -> list[Blob]:
@@ -168,13 +159,17 @@ class StationReplica:
     def checked_tables(self) -> list[str]:
         return sorted(name for name in replica.TABLES if name in SYNCED_TABLES)
 
-    def scope_digest(self) -> list[BucketDigest]:
+    def scope_digest(self) -> list[tuple[int, str]]:
         with self.database.transaction() as session:
             return digest(replica.scope_rows(session))
 
-    def repair(self, changes: list[Change]) -> None:
+    def repair(self, bucket: int, changes: list[Change]) -> int:
         with self.database.replica_transaction() as session:
-            replica.apply_changes(session, changes)
+            return replica.repair_bucket(session, bucket, changes)
+
+    def resend_everything(self, seq: int) -> None:
+        with self.database.transaction() as session:
+            replica.resend_everything(session, seq)
 
     def scope_checked(self, repaired_rows: int) -> None:
         with self.database.transaction() as session:

@@ -8,16 +8,19 @@ the server yet: those are laid on top again (rebase, sync.md 5) and pushed as th
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
-from datetime import date, datetime
+from collections.abc import Callable, Collection, Iterable
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, Date, Enum, Table, Uuid, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from ..sync.hlc import Hlc
+from ..sync.scope import bucket_of
 from ..sync.tables import SYNCED_TABLES, TableKind
 from . import outbox, search
 from .models import (
@@ -32,7 +35,7 @@ from .models import (
     SyncLogEntry,
     SyncRow,
 )
-from .types import UtcDateTime
+from .types import UtcDateTime, utc_now
 
 if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not when the window starts
     from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
@@ -46,7 +49,14 @@ TABLES: dict[str, Table] = {
     for mapper in Base.registry.mappers
     if issubclass(mapper.class_, SyncRow)
 }
+MODELS: dict[str, type[SyncRow]] = {
+    mapper.local_table.name: mapper.class_  # type: ignore[misc]
+    for mapper in Base.registry.mappers
+    if issubclass(mapper.class_, SyncRow)
+}
 _NOT_FIELDS = frozenset({"id", "version"})
+# Acknowledged operations are kept this long, so that a server restored from a backup that old gets them again (F9).
+ACKNOWLEDGED_KEPT = timedelta(days=30)
 
 
 # --- settings -----------------------------------------------------------------------------------------------------
@@ -153,8 +163,67 @@ def requeue_from(session: Session, seq: int) -> None:
 
 
 def forget_acknowledged_before(session: Session, seq: int) -> None:
-    """The server has everything below ``seq``: acknowledged operations there are no longer needed."""
-    session.execute(delete(OutboxOperation).where(OutboxOperation.seq < seq, OutboxOperation.acknowledged.is_(True)))
+    """The server has everything below ``seq``: acknowledged operations there older than ACKNOWLEDGED_KEPT go."""
+    session.execute(
+        delete(OutboxOperation).where(
+            OutboxOperation.seq < seq,
+            OutboxOperation.acknowledged.is_(True),
+            OutboxOperation.created_at < utc_now() - ACKNOWLEDGED_KEPT,
+        )
+    )
+
+
+def queue_rows(session: Session, row_ids: Collection[uuid.UUID] | None = None, *, unrecorded_only: bool = False) -> int:
+    """Queue rows as they stand here, whole: every row, those in ``row_ids``, or (``unrecorded_only``) those no
+    operation names. The server merges them against the version last pulled, so what it already has comes back
+    "unchanged" and what it lost is written again. Returns how many were queued."""
+    changes: list[outbox.Change] = []
+    for name, model in MODELS.items():
+        query = select(model)
+        if row_ids is not None:
+            query = query.where(model.id.in_(row_ids))
+        if unrecorded_only:
+            query = query.where(model.id.not_in(select(OutboxOperation.row_id)))
+        versions = select(ReplicaVersion.row_id, ReplicaVersion.version).where(
+            ReplicaVersion.row_id.in_(query.with_only_columns(model.id))
+        )
+        pulled = {row_id: version for row_id, version in session.execute(versions)}
+        local = getattr(model, "local_columns", frozenset())
+        for row in session.scalars(query):
+            kind = "delete" if row.deleted_at is not None else "upsert"
+            fields = {} if kind == "delete" else {
+                column.key: outbox.wire_value(getattr(row, column.key))
+                for column in model.__mapper__.column_attrs
+                if column.key not in _NOT_FIELDS and column.key not in local
+            }  # fmt: skip
+            changes.append((name, row.id, kind, outbox.base_version(kind, pulled.get(row.id)), fields))
+    if changes:
+        outbox.append(session, changes)
+    return len(changes)
+
+
+def resend_everything(session: Session, seq: int) -> int:
+    """The server lost operations this computer no longer keeps (a backup older than ACKNOWLEDGED_KEPT): send every
+    row as it stands here instead, numbered from ``seq`` as the server expects. Unsent changes are in the rows."""
+    session.execute(delete(OutboxOperation))
+    put_setting(session, outbox.SEQUENCE_SETTING, str(seq - 1))
+    queued = queue_rows(session)
+    log(session, "resent", rows=queued)
+    return queued
+
+
+def forget_conflicts(session: Session) -> None:
+    """Before reading a replaced server from the start: its conflicts come again with it; others are gone (F9)."""
+    session.execute(delete(SyncConflict))
+
+
+def receive_clock(session: Session, seen: Iterable[str]) -> None:
+    """Keep this device's clock ahead of every time it has seen, however wrong the laptop's clock is (F7)."""
+    own, latest = setting(session, outbox.CLOCK_SETTING), max(seen, default=None)
+    if own is None or latest is None:
+        return
+    now_ms = int(datetime.now(UTC).timestamp() * 1000)
+    put_setting(session, outbox.CLOCK_SETTING, str(Hlc.parse(own).receive(Hlc.parse(latest), now_ms)))
 
 
 def restart_sequence(session: Session) -> None:
@@ -193,7 +262,21 @@ _BEFORE_AGREEMENTS = ("agreement_share", "agreement_instalment", "agreement_sign
 def apply_page(session: Session, changes: list[Change], cursor: str) -> None:
     """Write a pulled page and the cursor after it, in the caller's (replica) transaction."""
     apply_changes(session, changes)
+    receive_clock(session, [change.hlc for change in changes if change.hlc])
     put_setting(session, CURSOR_SETTING, cursor)
+
+
+def repair_bucket(session: Session, bucket: int, changes: list[Change]) -> int:
+    """Make one bucket of this station's copy what the server holds (F13): its rows are written again, and rows
+    this computer has as pulled but the server does not know are queued to be sent again. Returns the latter."""
+    apply_changes(session, changes)
+    on_server = {change.row_id for change in changes}
+    here = [row_id for (row_id,) in session.execute(select(ReplicaVersion.row_id)) if bucket_of(row_id) == bucket]
+    unknown = [row_id for row_id in here if row_id not in on_server]
+    if not unknown:
+        return 0
+    session.execute(delete(ReplicaVersion).where(ReplicaVersion.row_id.in_(unknown)))
+    return queue_rows(session, unknown)
 
 
 def apply_changes(session: Session, changes: list[Change]) -> None:
@@ -268,9 +351,9 @@ def _apply_rows(
             # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
             if not changed or append_only:
                 continue
-            session.execute(
-                update(table).where(table.c.id == change.row_id).values(version=table.c.version + 1, **changed)
-            )
+            # The server's update time, not this computer's: updated_at's onupdate would stamp the local clock.
+            stamped = {"updated_at": table.c.updated_at, **changed, "version": table.c.version + 1}
+            session.execute(update(table).where(table.c.id == change.row_id).values(stamped))
         touched |= _cases_of(change)
     for rows in inserts.values():  # one executemany per shape of row
         session.execute(insert(table), rows)
@@ -298,20 +381,30 @@ def from_wire(column: Column, value: Any) -> Any:
     """A wire value (text, integer, boolean, null) as the column's Python value."""
     if value is None:
         return None
-    kind = column.type
     try:
-        if isinstance(kind, Uuid):
-            return uuid.UUID(value)
-        if isinstance(kind, UtcDateTime):
-            return datetime.fromisoformat(value)
-        if isinstance(kind, Date):
-            return date.fromisoformat(value)
-        if isinstance(kind, Enum) and kind.enum_class is not None:
-            return kind.enum_class(value)
+        return _parser(column)(value)
     except ValueError:
         # A value a newer program version made (a new status, say): kept as it is here rather than failing the
         # page, which would stop this station's sync for good.
         return _UNREADABLE
+
+
+@functools.cache
+def _parser(column: Column) -> Callable[[Any], Any]:
+    """How to read a column's wire values; looked up once per column, as a first sync reads millions of values."""
+    kind = column.type
+    if isinstance(kind, Uuid):
+        return uuid.UUID
+    if isinstance(kind, UtcDateTime):
+        return datetime.fromisoformat
+    if isinstance(kind, Date):
+        return date.fromisoformat
+    if isinstance(kind, Enum) and kind.enum_class is not None:
+        return kind.enum_class
+    return _as_is
+
+
+def _as_is(value: Any) -> Any:
     return value
 
 
@@ -319,10 +412,8 @@ def _record_versions(session: Session, changes: Iterable[Change]) -> None:
     versions = {change.row_id: change.version for change in changes if change.table in TABLES}
     if not versions:
         return
-    table = ReplicaVersion.__table__
-    for chunk in _chunks(list(versions)):
-        session.execute(delete(table).where(table.c.row_id.in_(chunk)))
-    session.execute(insert(table), [{"row_id": row_id, "version": version} for row_id, version in versions.items()])
+    rows = [{"row_id": row_id, "version": version} for row_id, version in versions.items()]
+    session.execute(insert(ReplicaVersion.__table__).prefix_with("OR REPLACE"), rows)
 
 
 def _apply_conflict(session: Session, change: Change) -> None:

@@ -24,6 +24,7 @@ from sqlalchemy import (
     CompoundSelect,
     Connection,
     Select,
+    bindparam,
     func,
     literal_column,
     select,
@@ -144,16 +145,16 @@ def reindex_cases(session: Session, case_ids: Iterable[uuid.UUID]) -> dict[uuid.
             row.id: row.search_key
             for row in session.execute(select(Case.id, Case.search_key).where(Case.id.in_(chunk)))
         }
-        new_key = next_search_key(session)
-        for case_id in chunk:
-            if case_id in known and known[case_id] is None:
-                known[case_id] = new_key
-                session.execute(
-                    update(Case.__table__)
-                    .where(columns.id == case_id)
-                    .values(search_key=new_key, updated_at=columns.updated_at)
-                )
-                new_key += 1
+        unkeyed = [case_id for case_id in chunk if case_id in known and known[case_id] is None]
+        first_key = next_search_key(session)
+        known.update({case_id: first_key + offset for offset, case_id in enumerate(unkeyed)})
+        if unkeyed:
+            session.execute(
+                update(Case.__table__)
+                .where(columns.id == bindparam("case_id"))
+                .values(search_key=bindparam("key"), updated_at=columns.updated_at),
+                [{"case_id": case_id, "key": known[case_id]} for case_id in unkeyed],
+            )
         connection = session.connection()
         stale = [(key,) for key in known.values()]
         if stale:

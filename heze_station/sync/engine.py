@@ -8,6 +8,7 @@ a state the next run continues from (F1, F2, F10, F11).
 
 import hashlib
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -17,7 +18,6 @@ from .failures import FailureReason, SyncFailure
 from .progress import Phase, Progress, ProgressCallback, SyncReport
 from .schemas import (
     AttachmentStart,
-    BucketDigest,
     Change,
     ClientTransaction,
     HandshakeRequest,
@@ -57,6 +57,9 @@ class Replica(Protocol):
 
         Returns the first sequence number now waiting to be sent (None: nothing waits)."""
 
+    def resend_everything(self, seq: int) -> None:
+        """Queue every row as it stands, numbered from ``seq``, instead of operations the server lost for good."""
+
     def pending_count(self) -> int: ...
 
     def cursor(self) -> str | None: ...
@@ -82,10 +85,11 @@ class Replica(Protocol):
 
     def checked_tables(self) -> list[str]: ...
 
-    def scope_digest(self) -> list[BucketDigest]: ...
+    def scope_digest(self) -> list[tuple[int, str]]: ...
 
-    def repair(self, changes: list[Change]) -> None:
-        """Write rows fetched again for a bucket that differed, as a pulled page's rows, without moving the cursor."""
+    def repair(self, bucket: int, changes: list[Change]) -> int:
+        """Write rows fetched again for a bucket that differed, as a pulled page's rows, without moving the cursor;
+        queue again rows of the bucket the server does not know. Returns how many were queued."""
 
     def scope_checked(self, repaired_rows: int) -> None: ...
 
@@ -109,6 +113,7 @@ class SyncEngine:
         self.replica.handshake_done(answer)
         self._push(answer, report)
         self._upload(answer.limits.max_chunk_bytes, report)
+        first_sync = self.replica.cursor() is None
         try:
             self._pull(report)
         except SyncFailure as failure:
@@ -120,7 +125,9 @@ class SyncEngine:
             report.rebaselined = True
             self._pull(report)
         self._download(report)
-        if self.replica.scope_check_due():
+        if first_sync:
+            self.replica.scope_checked(0)  # everything was just read from the server: nothing to compare yet
+        elif self.replica.scope_check_due():
             self._check_scope(report)
         self.replica.synced(answer.server_time)
         return report
@@ -128,12 +135,12 @@ class SyncEngine:
     def _check_scope(self, report: SyncReport) -> None:
         """Compare the station's rows with the server's by bucket digests; fetch again only buckets that differ."""
         tables = self.replica.checked_tables()
-        theirs = self.client.scope_digest(tables).buckets
+        theirs = [(bucket.rows, bucket.sha256) for bucket in self.client.scope_digest(tables).buckets]
         ours = self.replica.scope_digest()
         for bucket, (remote, local) in enumerate(zip(theirs, ours, strict=True)):
             if remote != local:
                 rows = self.client.scope_rows(tables, bucket).changes
-                self.replica.repair(rows)
+                report.requeued += self.replica.repair(bucket, rows)
                 report.repaired += len(rows)
         self.replica.scope_checked(report.repaired)
 
@@ -146,10 +153,8 @@ class SyncEngine:
             if answer.resend_from is not None:
                 # The server misses operations before these (it was restored): send again from where it stands.
                 if self.replica.requeue_from(answer.resend_from) != answer.resend_from:
-                    raise SyncFailure(
-                        FailureReason.REFUSED,
-                        f"the server asks for changes from {answer.resend_from}, which this computer no longer has",
-                    )
+                    # Lost further back than this computer keeps operations: it sends every row as it stands.
+                    self.replica.resend_everything(answer.resend_from)
                 total = max(total, self.replica.pending_count())
             for result in answer.results:
                 count = result.last_seq - result.first_seq + 1
@@ -159,13 +164,23 @@ class SyncEngine:
             self._progress(Progress(Phase.PUSHING, report.pushed, max(total, report.pushed)))
 
     def _pull(self, report: SyncReport) -> None:
-        while True:
+        """Pages until the end of the feed; the next page is fetched while this one is written (the server and
+        the disk work at the same time). A page is applied only after the one before it, with its cursor."""
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
             page = self.client.pull(self.replica.cursor(), PAGE_ROWS)
-            self.replica.apply_page(page)
-            report.pulled += len(page.changes)
-            self._progress(Progress(Phase.PULLING, report.pulled))
-            if not page.has_more:
-                return
+            while True:
+                upcoming = fetcher.submit(self.client.pull, page.cursor, PAGE_ROWS) if page.has_more else None
+                try:
+                    self.replica.apply_page(page)
+                except BaseException:
+                    if upcoming is not None:
+                        upcoming.cancel()
+                    raise
+                report.pulled += len(page.changes)
+                self._progress(Progress(Phase.PULLING, report.pulled))
+                if upcoming is None:
+                    return
+                page = upcoming.result()
 
     def _upload(self, chunk_bytes: int, report: SyncReport) -> None:
         blobs = self.replica.uploads()

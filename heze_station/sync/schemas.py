@@ -199,6 +199,7 @@ class Change(WireModel):
     fields: dict[str, Any]
     station_id: Id | None = Field(description="the station that owns the row; null for the city's reference data")
     changed_at: Timestamp
+    hlc: str | None = Field(None, description="hybrid logical clock of the row's latest change: feed it to receive()")
 
 
 class PullResponse(WireModel):

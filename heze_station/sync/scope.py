@@ -9,8 +9,6 @@ import hashlib
 import uuid
 from collections.abc import Iterable
 
-from .schemas import BucketDigest
-
 BUCKETS = 64
 
 
@@ -19,12 +17,9 @@ def bucket_of(row_id: uuid.UUID) -> int:
     return row_id.bytes[-1] % BUCKETS
 
 
-def digest(rows: Iterable[tuple[uuid.UUID, int]]) -> list[BucketDigest]:
-    """One digest per bucket over the (row id, version) pairs that fall in it, in any order."""
+def digest(rows: Iterable[tuple[uuid.UUID, int]]) -> list[tuple[int, str]]:
+    """(row count, SHA-256) per bucket over the (row id, version) pairs that fall in it, in any order."""
     buckets: list[list[str]] = [[] for _ in range(BUCKETS)]
     for row_id, version in rows:
         buckets[bucket_of(row_id)].append(f"{row_id}:{version}")
-    return [
-        BucketDigest(rows=len(lines), sha256=hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest())
-        for lines in buckets
-    ]
+    return [(len(lines), hashlib.sha256("\n".join(sorted(lines)).encode()).hexdigest()) for lines in buckets]

@@ -1049,7 +1049,6 @@ class Verdict:
     rejected: list[str] = field(default_factory=list)  # refused by the server (none expected here)
     diverged: list[str] = field(default_factory=list)  # a station and the server disagree after a clean sync
     cursor_gaps: list[str] = field(default_factory=list)  # a station's cursor passed a row it does not hold
-    ignored: list[str] = field(default_factory=list)  # differences in fields the caller chose to leave out
 
     @property
     def ok(self) -> bool:
@@ -1062,7 +1061,7 @@ class Verdict:
         return (
             f"{self.trials} trials, {self.committed} operations committed: lost {head(self.lost)}, duplicated "
             f"{head(self.duplicated)}, rejected {head(self.rejected)}, diverged {head(self.diverged)}, "
-            f"cursor gaps {head(self.cursor_gaps)}; left out: {head(self.ignored)}"
+            f"cursor gaps {head(self.cursor_gaps)}"
         )
 
 
@@ -1156,10 +1155,8 @@ def scope_rows(server: CityServer, station_id: uuid.UUID) -> dict[tuple[str, uui
     return {(row.table_name, row.row_id): row for row in rows}
 
 
-def divergence(server: CityServer, laptop: Laptop, ignore: frozenset[str] = frozenset()) -> list[str]:
-    """Where a laptop's rows and conflicts differ from the server's for its scope (none after a clean sync).
-
-    Differences in the fields named in ``ignore`` are reported apart, each line starting with "ignored:"."""
+def divergence(server: CityServer, laptop: Laptop) -> list[str]:
+    """Where a laptop's rows and conflicts differ from the server's for its scope (none after a clean sync)."""
     scope = scope_rows(server, laptop.station_id)
     mine = station_rows(laptop.file)
     problems = []
@@ -1174,8 +1171,7 @@ def divergence(server: CityServer, laptop: Laptop, ignore: frozenset[str] = froz
             problems.append(f"{laptop.name}: {key[0]} {key[1]} deleted here {deleted}, on the server {row.deleted}")
         for name, value in row.fields.items():
             if name in fields and name not in _COMPARED_AS_FLAG and not _same(fields[name], value):
-                prefix = "ignored: " if name in ignore else ""
-                problems.append(f"{prefix}{laptop.name}: {key[0]} {key[1]} {name} {fields[name]!r} != server {value!r}")
+                problems.append(f"{laptop.name}: {key[0]} {key[1]} {name} {fields[name]!r} != server {value!r}")
     problems += [
         f"{laptop.name}: {table} {row_id} not on the server" for table, row_id in mine if (table, row_id) not in scope
     ]
@@ -1295,14 +1291,12 @@ class Lab:
                     return
         raise AssertionError(f"the laptops still exchange changes after {rounds} clean rounds")
 
-    def check(self, laptops: Iterable[Laptop] | None = None, ignore: frozenset[str] = frozenset()) -> Verdict:
-        """After ``settle``: every committed operation on the server exactly once, every laptop converged (but for
-        differences in the fields named in ``ignore``, which are listed apart)."""
+    def check(self, laptops: Iterable[Laptop] | None = None) -> Verdict:
+        """After ``settle``: every committed operation on the server exactly once, every laptop converged."""
         verdict = Verdict(trials=self.proxy.trials + self.kills)
         for laptop in laptops or self.laptops:
             verify_operations(self.server, laptop, verdict)
-            for problem in divergence(self.server, laptop, ignore):
-                (verdict.ignored if problem.startswith("ignored: ") else verdict.diverged).append(problem)
+            verdict.diverged += divergence(self.server, laptop)
             verdict.cursor_gaps += cursor_gaps(self.server, laptop)
         verdict.duplicated += duplicated_events(self.server)
         return verdict

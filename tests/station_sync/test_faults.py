@@ -49,9 +49,6 @@ CUT_TRIALS = 160  # connection faults injected in this process (with KILL_TRIALS
 KILL_TRIALS = 40  # station processes killed with SIGKILL
 CLIENT_TIMEOUT = 0.4  # seconds; a held answer (DELAY_RESPONSE, LATE_REQUEST) waits longer than this
 HELD = 0.6
-# Update times differ after a pull for a replica bug pinned by test_a_pulled_row_keeps_the_servers_update_time;
-# the random trials check every other field and leave these out (listed in the verdict) until it is fixed.
-KNOWN_DRIFT = frozenset({"updated_at"})
 
 
 @pytest.fixture(scope="module")
@@ -93,9 +90,9 @@ def applied_transactions(lab: Lab, laptop: Laptop) -> int:
         )  # fmt: skip
 
 
-def assert_clean(lab: Lab, ignore: frozenset[str] = KNOWN_DRIFT) -> faults.Verdict:
+def assert_clean(lab: Lab) -> faults.Verdict:
     lab.settle()
-    verdict = lab.check(ignore=ignore)
+    verdict = lab.check()
     print(verdict)
     assert verdict.ok, str(verdict)
     return verdict
@@ -374,13 +371,6 @@ def test_a_laptop_whose_clock_is_a_week_off_syncs_and_its_order_holds_when_the_c
     assert_clean(lab)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (F7): a device's hybrid clock never receives the clocks of the rows it pulls (the pull carries no "
-    "hlc, storage/replica.apply_page feeds nothing to the clock) and the handshake's server_hlc only echoes the "
-    "device's own clock (server/routes/sync.handshake receives body.hlc alone), so an edit made after pulling a "
-    "change from a laptop whose clock runs ahead gets an earlier HLC than that change",
-)
 def test_an_edit_made_after_seeing_a_change_from_a_fast_clock_orders_after_it(lab: Lab) -> None:
     ahead, right = lab.laptop("快一周"), lab.laptop("准点")
     case_id = shared_case(lab, right, ahead)
@@ -445,13 +435,6 @@ def test_a_restored_server_is_detected_and_gets_back_what_it_lost(lab: Lab) -> N
     assert_clean(lab)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (F9): services/sync_replica.StationReplica.handshake_done deletes acknowledged operations as soon as "
-    "one handshake shows the server's next_seq past them (replica.forget_acknowledged_before); a backup older than "
-    "that handshake then loses them for good, and after the restore every push is answered resend_from=<old "
-    "next_seq>, which SyncEngine._push turns into SyncFailure(REFUSED): the laptop never syncs again",
-)
 def test_operations_acknowledged_before_a_restore_are_sent_again_and_the_laptop_keeps_syncing(lab: Lab) -> None:
     front = lab.laptop("前台")
     rng = random.Random(SEED)
@@ -474,12 +457,6 @@ def test_operations_acknowledged_before_a_restore_are_sent_again_and_the_laptop_
     assert isinstance(outcome, SyncReport), f"the laptop cannot sync any more: {outcome}"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (F9): conflicts the restored server no longer has stay open on the laptops (a re-baseline re-reads "
-    "the feed but never drops what the server stopped having; storage/replica keeps every sync_conflict row), and "
-    "settling one can only be rejected (unknown_conflict)",
-)
 def test_conflicts_a_restored_server_lost_do_not_stay_open_on_the_laptops(lab: Lab) -> None:
     front, court = lab.laptop("前台"), lab.laptop("移动仲裁庭")
     case_id = shared_case(lab, front, court)
@@ -793,7 +770,7 @@ def test_a_re_pull_from_an_empty_cursor_repairs_a_damaged_station_keeping_unsent
         sync_replica.StationReplica(context).reset_cursor()
         report = sync.sync_now(context)
         assert report.pushed > 0
-    assert [problem for problem in faults.divergence(lab.server, court) if "updated_at" not in problem] == []
+    assert faults.divergence(lab.server, court) == []
     assert_clean(lab)
 
 
@@ -882,12 +859,6 @@ def test_an_incompatible_program_is_refused_cleanly_and_nothing_changes(
 # --- a replica bug the convergence checks found -----------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: storage/replica._apply_rows updates a pulled row with a Core update() of the changed columns; "
-    "updated_at has onupdate=utc_now, so when it is not among the changed columns SQLAlchemy stamps the local "
-    "time: the station's updated_at then differs from the server's (no outbox entry, so it stays so)",
-)
 def test_a_pulled_row_keeps_the_servers_update_time(lab: Lab) -> None:
     front, court = lab.laptop("前台"), lab.laptop("移动仲裁庭")
     case_id = shared_case(lab, front, court)
