@@ -322,6 +322,11 @@ _LOG_TEXT = {
     "conflict": QT_TRANSLATE_NOOP("Domain", "Conflict recorded on {table} {field}: both sides changed it."),
     "rebaselined": QT_TRANSLATE_NOOP("Domain", "The city server's data changed (a restore): reading everything again."),
     "conflict_resolved": QT_TRANSLATE_NOOP("Domain", "Conflict on {table} {field} settled: {choice}."),
+    "resent": QT_TRANSLATE_NOOP(
+        "Domain",
+        "The city server lost changes in a restore from an old backup: all {rows} records on this computer are "
+        "being sent again.",
+    ),
     "repaired": QT_TRANSLATE_NOOP(
         "Domain", "Checked this computer's records against the city server: {rows} records were fetched again."
     ),

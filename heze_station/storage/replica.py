@@ -366,12 +366,15 @@ def _values(table: Table, change: Change, pending: list[dict]) -> dict[str, Any]
     fields["deleted_at"] = (fields.get("deleted_at") or change.changed_at.isoformat()) if change.deleted else None
     for local in pending:  # this device's own changes still win here until the server has answered for them
         fields.update(local)
-    values = {
-        column.name: from_wire(column, fields[column.name])
-        for column in table.columns
-        if column.name in fields and column.name not in _NOT_FIELDS
-    }
+    columns = _columns(table)
+    values = {name: from_wire(columns[name], value) for name, value in fields.items() if name in columns}
     return {name: value for name, value in values.items() if value is not _UNREADABLE}
+
+
+@functools.cache
+def _columns(table: Table) -> dict[str, Column]:
+    """The columns a pulled row's fields may fill (a field this version does not know is left out)."""
+    return {column.name: column for column in table.columns if column.name not in _NOT_FIELDS}
 
 
 _UNREADABLE = object()
@@ -412,8 +415,12 @@ def _record_versions(session: Session, changes: Iterable[Change]) -> None:
     versions = {change.row_id: change.version for change in changes if change.table in TABLES}
     if not versions:
         return
-    rows = [{"row_id": row_id, "version": version} for row_id, version in versions.items()]
-    session.execute(insert(ReplicaVersion.__table__).prefix_with("OR REPLACE"), rows)
+    # Plain parameters, past SQLAlchemy's per-row processing: a first sync records a version for every row. An id
+    # is stored as SQLAlchemy's Uuid stores it on SQLite, 32 hex digits.
+    session.connection().exec_driver_sql(
+        "INSERT OR REPLACE INTO replica_version (row_id, version) VALUES (?, ?)",
+        [(row_id.hex, version) for row_id, version in versions.items()],
+    )
 
 
 def _apply_conflict(session: Session, change: Change) -> None:

@@ -2218,6 +2218,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>{table}{field}的冲突已处理：{choice}。</translation>
     </message>
     <message>
+        <source>The city server lost changes in a restore from an old backup: all {rows} records on this computer are being sent again.</source>
+        <translation>城市服务器从较早的备份恢复，丢失了部分更改：本机全部 {rows} 条记录正在重新发送。</translation>
+    </message>
+    <message>
         <source>Checked this computer&apos;s records against the city server: {rows} records were fetched again.</source>
         <translation>已将本机的记录与城市服务器核对：重新获取了 {rows} 条记录。</translation>
     </message>
