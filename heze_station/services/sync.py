@@ -1,8 +1,9 @@
 """Syncing this station with the city server: enrolment, a sync run, its status and log, and settling conflicts.
 
-The engine (sync.engine) knows the protocol; ``StationReplica`` gives it this station's data through storage, each
-step in its own short transaction so the GUI's own writes never wait long. Everything a coordinator reads comes
-out of here as a Message, worded for people, never as a protocol code.
+The engine (sync.engine) knows the protocol; ``sync_replica.StationReplica`` gives it this station's data, each
+step in its own short transaction so the GUI's own writes never wait long. This module is what the window imports
+at start, so it stays light: the network client, the engine and the protocol's messages load with the first sync.
+Everything a coordinator reads comes out of here as a Message, worded for people, never as a protocol code.
 """
 
 import json

@@ -58,7 +58,7 @@ def normalise_url(url: str) -> str:
 
 
 class ServerClient:
-    """Requests to one city server. Not thread-safe: one engine run uses one client."""
+    """Requests to one city server, one at a time (the engine's page prefetch waits for each before the next)."""
 
     def __init__(self, base_url: str, transport: httpx.BaseTransport | None = None):
         self._http = httpx.Client(base_url=normalise_url(base_url), timeout=TIMEOUT, transport=transport)

@@ -1,9 +1,9 @@
 """One sync run: handshake, push the outbox, upload files, pull pages, download files (docs/sync-protocol.md 2).
 
-The engine knows the protocol's order and its recoveries; the station's data is behind ``Replica`` (implemented by
-services.sync over the SQLite file), so this module stays free of the database like the rest of sync/. Every step
-is safe to repeat: a run cut anywhere (a lost connection, a kill -9) leaves the outbox, the cursor and the files in
-a state the next run continues from (F1, F2, F10, F11).
+The engine knows the protocol's order and its recoveries; the station's data is behind ``Replica`` (implemented
+by services.sync_replica over the SQLite file), so this module stays free of the database like the rest of sync/.
+Every step is safe to repeat: a run cut anywhere (a lost connection, a kill -9) leaves the outbox, the cursor
+and the files in a state the next run continues from (F1, F2, F10, F11).
 """
 
 import hashlib
