@@ -79,7 +79,7 @@ def put_setting(session: Session, key: str, value: str | None) -> None:
 
 
 def log(session: Session, kind: str, /, **details: Any) -> None:
-    """One line of the sync log; the UI words it from ``kind`` (services.sync.LogKind)."""
+    """One line of the sync log; services.sync words it for people by its ``kind``."""
     session.add(SyncLogEntry(kind=kind, details=json.dumps(details, ensure_ascii=False, default=str)))
 
 
