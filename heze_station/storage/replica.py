@@ -320,6 +320,8 @@ def scope_rows(session: Session) -> Iterable[tuple[uuid.UUID, int]]:
 def _pending_fields(session: Session, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, list[dict]]:
     """The fields of local changes not yet acknowledged by the server, per row, oldest first."""
     found: dict[uuid.UUID, list[dict]] = defaultdict(list)
+    if not pending_count(session):  # the usual case in a first sync: nothing to look up row by row
+        return found
     for chunk in _chunks(row_ids):
         rows = session.execute(
             select(OutboxOperation.row_id, OutboxOperation.fields)
