@@ -49,6 +49,7 @@ INCREMENTAL_CHANGES = 1_000
 FAULT_TRIALS = 1_050  # faults injected by the proxy and station processes killed, together
 KILL_TRIALS = 400  # at most
 PLAIN_BATCH = 1000  # rows per transaction in the plain baseline: a page
+FIRST_SYNC_RUNS = 3
 PROFILE_ROWS = 20_000
 SEED = 20261127
 
@@ -152,6 +153,21 @@ def first_sync(server: faults.CityServer, proxy: faults.FaultProxy, folder: Path
     finally:
         context.close()
     return Transfer(report.pulled, seconds, None, proxy.bytes_up + proxy.bytes_down, proxy.requests)
+
+
+def median_first_sync(
+    server: faults.CityServer, proxy: faults.FaultProxy, root: Path, station_id: uuid.UUID, rows: list[Row]
+) -> Transfer:
+    """FIRST_SYNC_RUNS first syncs, each paired with plain inserts right after it; the run with the median ratio.
+
+    One pair swings from 3.9x to 5.6x on a 2-core machine (disk writeback, the other process's scheduling); the
+    median of paired runs is the figure that repeats. Run 0 leaves ``root / "laptop"`` and ``root / "plain"``."""
+    runs = []
+    for run in range(FIRST_SYNC_RUNS):
+        transfer = first_sync(server, proxy, root / ("laptop" if run == 0 else f"laptop{run}"), station_id)
+        transfer.plain_seconds = plain_insert_seconds(root / ("plain" if run == 0 else f"plain{run}"), rows)
+        runs.append(transfer)
+    return sorted(runs, key=lambda transfer: transfer.ratio or 0)[len(runs) // 2]
 
 
 # --- (b) incremental --------------------------------------------------------------------------------------------------
@@ -390,8 +406,7 @@ def measure(first_rows: int = FIRST_SYNC_ROWS) -> SyncFigures:
             server.start()
             proxy = faults.FaultProxy(server.port)
             try:
-                first = first_sync(server, proxy, root / "laptop", station_id)
-                first.plain_seconds = plain_insert_seconds(root / "plain", rows)
+                first = median_first_sync(server, proxy, root, station_id, rows)
                 pull = incremental_pull(server, proxy, root / "laptop", root / "plain", station_id, rows)
                 push = incremental_push(proxy, root / "laptop")
                 profile = []
