@@ -15,12 +15,12 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Column, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ..domain.cases import CaseEvent
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
 from ..storage import outbox, replica
@@ -481,12 +481,30 @@ def _settle(session: Session, conflict: SyncConflict, row: SyncRow, choice: Choi
         wanted = getattr(row, conflict.field)  # both rows are kept as they are; only the warning is settled
         wanted = outbox.wire_value(wanted)
     column = type(row).__table__.c[conflict.field]
-    python_value = replica.from_wire(column, wanted)
+    python_value = _typed(column, wanted) if choice is Choice.EDIT else replica.from_wire(column, wanted)
+    wanted = outbox.wire_value(python_value)
     if outbox.wire_value(getattr(row, conflict.field)) == wanted:
         _append(session, row, "upsert", {conflict.field: wanted})  # nothing changes here; the server must hear it
     else:
         setattr(row, conflict.field, python_value)
     return str(wanted)
+
+
+def _typed(column: Column, text: str | None) -> Any:
+    """A value the person typed in the conflict view, as the column holds it; refused when it does not fit."""
+    text = clean_line(text or "", field="value", max_length=getattr(column.type, "length", None) or 10_000)
+    unusable = refusal("value", QT_TRANSLATE_NOOP("Domain", "This value cannot be used for this field."))
+    if not text:
+        if not column.nullable:
+            raise unusable
+        return None
+    try:
+        value = int(text) if column.type.python_type is int else replica.from_wire(column, text)
+    except ValueError as error:
+        raise unusable from error
+    if value is replica.UNREADABLE:
+        raise unusable
+    return value
 
 
 def _append(session: Session, row: SyncRow, kind: str, fields: dict[str, Any]) -> None:

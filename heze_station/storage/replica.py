@@ -370,7 +370,7 @@ def _values(table: Table, change: Change, pending: list[dict]) -> dict[str, Any]
         fields.update(local)
     columns = _columns(table)
     values = {name: from_wire(columns[name], value) for name, value in fields.items() if name in columns}
-    return {name: value for name, value in values.items() if value is not _UNREADABLE}
+    return {name: value for name, value in values.items() if value is not UNREADABLE}
 
 
 @functools.cache
@@ -379,7 +379,7 @@ def _columns(table: Table) -> dict[str, Column]:
     return {column.name: column for column in table.columns if column.name not in _NOT_FIELDS}
 
 
-_UNREADABLE = object()
+UNREADABLE = object()  # what from_wire gives for a value this version cannot read
 
 
 def from_wire(column: Column, value: Any) -> Any:
@@ -391,7 +391,7 @@ def from_wire(column: Column, value: Any) -> Any:
     except ValueError:
         # A value a newer program version made (a new status, say): kept as it is here rather than failing the
         # page, which would stop this station's sync for good.
-        return _UNREADABLE
+        return UNREADABLE
 
 
 @functools.cache

@@ -2229,6 +2229,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>A file ({sha256}…) could not be transferred this time and is tried again next time: {reason}</source>
         <translation>文件（{sha256}…）本次未能传输，下次同步时会重试：{reason}</translation>
     </message>
+    <message>
+        <source>This value cannot be used for this field.</source>
+        <translation>这个值不能用于此项，请按此项的格式填写。</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>

@@ -1,10 +1,12 @@
 """Two laptops edit the same case offline: merged per field, and a real conflict is shown and settled (F4-F6)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import select
 
 from heze_station.domain.cases import CaseAction, CaseEvent, CaseStatus
+from heze_station.domain.errors import InvalidInput
 from heze_station.services import case_actions, sync
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Case, TimelineEvent
@@ -153,3 +155,21 @@ def test_the_same_case_number_made_on_two_offline_laptops_syncs_and_the_collisio
     sync.sync_now(front)
     assert value(front, Case, duplicates["number"].row_id, "number") == "菏谐调字〔2026〕第0101号"
     assert [item.field for item in sync.open_conflicts(court)] == ["id_number"]
+
+
+def test_a_typed_value_that_does_not_fit_the_field_is_refused_and_the_conflict_stays_open(laptops: Laptops) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    case_id = shared_case(front, court)
+    edit(front, Case, case_id, received_on=date(2026, 11, 18))
+    edit(court, Case, case_id, received_on=date(2026, 11, 19))
+    sync.sync_now(front)
+    sync.sync_now(court)
+    [conflict] = sync.open_conflicts(court)
+    with pytest.raises(InvalidInput) as refused:
+        sync.resolve_conflict(court, conflict.id, sync.Choice.EDIT, "十一月十九日")
+    assert refused.value.message.render() == "This value cannot be used for this field."
+    assert [item.id for item in sync.open_conflicts(court)] == [conflict.id]
+    sync.resolve_conflict(court, conflict.id, sync.Choice.EDIT, "2026-11-17")
+    sync.sync_now(court)
+    sync.sync_now(front)
+    assert value(front, Case, case_id, "received_on") == date(2026, 11, 17)
