@@ -142,17 +142,22 @@ def plain_insert_seconds(folder: Path, rows: list[Row]) -> float:
         engine.dispose()
 
 
+def timed_sync(context: StationContext, proxy: faults.FaultProxy, records: str) -> Transfer:
+    """One sync, timed, with the bytes and requests the proxy saw; ``records`` names the report's count to keep."""
+    proxy.reset_counts()
+    started = time.perf_counter()
+    report = sync.sync_now(context)
+    seconds = time.perf_counter() - started
+    return Transfer(getattr(report, records), seconds, None, proxy.bytes_up + proxy.bytes_down, proxy.requests)
+
+
 def first_sync(server: faults.CityServer, proxy: faults.FaultProxy, folder: Path, station_id: uuid.UUID) -> Transfer:
     context = faults.new_station(folder)
     try:
         sync.enrol(context, proxy.url, server.enrol_code(station_id), "bench")
-        proxy.reset_counts()
-        started = time.perf_counter()
-        report = sync.sync_now(context)
-        seconds = time.perf_counter() - started
+        return timed_sync(context, proxy, "pulled")
     finally:
         context.close()
-    return Transfer(report.pulled, seconds, None, proxy.bytes_up + proxy.bytes_down, proxy.requests)
 
 
 def median_first_sync(
@@ -248,14 +253,11 @@ def incremental_pull(
     changes = server_changes(server, station_id, rows, INCREMENTAL_CHANGES)
     context = open_station(laptop)
     try:
-        proxy.reset_counts()
-        started = time.perf_counter()
-        report = sync.sync_now(context)
-        seconds = time.perf_counter() - started
+        transfer = timed_sync(context, proxy, "pulled")
     finally:
         context.close()
-    wire = proxy.bytes_up + proxy.bytes_down
-    return Transfer(report.pulled, seconds, plain_change_seconds(plain, changes), wire, proxy.requests)
+    transfer.plain_seconds = plain_change_seconds(plain, changes)
+    return transfer
 
 
 def incremental_push(proxy: faults.FaultProxy, laptop: Path) -> Transfer:
@@ -268,13 +270,9 @@ def incremental_push(proxy: faults.FaultProxy, laptop: Path) -> Transfer:
             with context.database.transaction() as session:
                 for case_id in case_ids[start : start + 20]:
                     session.get_one(Case, case_id).facts = f"补充事实：第{start}批，拖欠工资三个月"
-        proxy.reset_counts()
-        started = time.perf_counter()
-        report = sync.sync_now(context)
-        seconds = time.perf_counter() - started
+        return timed_sync(context, proxy, "pushed")
     finally:
         context.close()
-    return Transfer(report.pushed, seconds, None, proxy.bytes_up + proxy.bytes_down, proxy.requests)
 
 
 # --- where the time goes ----------------------------------------------------------------------------------------------
