@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Date, Enum, Table, Uuid, delete, func, insert, select, update
+from sqlalchemy import Boolean, Column, Date, Enum, Table, Uuid, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..sync.hlc import Hlc
@@ -341,14 +341,15 @@ def _apply_rows(
     for chunk in _chunks([change.row_id for change in changes]):
         existing.update({row.id: row for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings()})
     append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
-    inserts: dict[frozenset[str], list[dict[str, Any]]] = defaultdict(list)
+    inserts: list[dict[str, Any]] = []
     touched: set[uuid.UUID] = set()
     for change in changes:
-        values = _values(table, change, pending.get(change.row_id, []))
+        fields = _fields(change, pending.get(change.row_id, []))
         current = existing.get(change.row_id)
         if current is None:
-            inserts[frozenset(values)].append({"id": change.row_id, "version": 1, **values})
+            inserts.append({"id": change.row_id.hex, "version": 1, **fields})
         else:
+            values = _values(table, fields)
             changed = {name: value for name, value in values.items() if current[name] != value}
             # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
             if not changed or append_only:
@@ -357,20 +358,106 @@ def _apply_rows(
             stamped = {"updated_at": table.c.updated_at, **changed, "version": table.c.version + 1}
             session.execute(update(table).where(table.c.id == change.row_id).values(stamped))
         touched |= _cases_of(change)
-    for rows in inserts.values():  # one executemany per shape of row
-        session.execute(insert(table), rows)
+    _insert(session, table, inserts)
     return touched
 
 
-def _values(table: Table, change: Change, pending: list[dict]) -> dict[str, Any]:
-    """The row's column values: the server's, with this device's unacknowledged changes on top (rebase)."""
+def _fields(change: Change, pending: list[dict]) -> dict[str, Any]:
+    """The row's wire fields: the server's, with this device's unacknowledged changes on top (rebase)."""
     fields = dict(change.fields)
     fields["deleted_at"] = (fields.get("deleted_at") or change.changed_at.isoformat()) if change.deleted else None
     for local in pending:  # this device's own changes still win here until the server has answered for them
         fields.update(local)
+    return fields
+
+
+def _values(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
+    """Wire fields as the columns' Python values (for comparing with a row already here and updating it)."""
     columns = _columns(table)
     values = {name: from_wire(columns[name], value) for name, value in fields.items() if name in columns}
     return {name: value for name, value in values.items() if value is not UNREADABLE}
+
+
+def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert new rows given as wire fields, with plain parameters in the form SQLAlchemy's types store them.
+
+    Past SQLAlchemy's per-row parameter processing, which cost a first sync of 100,000 rows a fifth of its time;
+    each wire value is turned straight into what SQLite stores (see _storers), and a column a row leaves out gets
+    the model's default, as an ORM insert would.
+    """
+    if not rows:
+        return
+    storers, defaults = _storers(table), _stored_defaults(table, session.get_bind().dialect)
+    names = ["id", "version", *storers]
+    parameters = []
+    for row in rows:
+        values = [row["id"], 1]
+        for name, store in storers.items():
+            value = row.get(name, _MISSING)
+            if value is not _MISSING and value is not None:
+                try:
+                    values.append(store(value))
+                    continue
+                except ValueError:
+                    value = _MISSING  # unreadable here (a newer program's value): left to its default, as from_wire
+            values.append(defaults[name]() if value is _MISSING and name in defaults else None)
+        parameters.append(tuple(values))
+    columns = ", ".join(f'"{name}"' for name in names)
+    marks = ", ".join("?" for _ in names)
+    session.connection().exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', parameters)
+
+
+_MISSING = object()
+
+
+@functools.cache
+def _storers(table: Table) -> dict[str, Callable[[Any], Any]]:
+    """Per column, how a wire value becomes what SQLAlchemy's column type stores in SQLite (tests compare both)."""
+    return {name: _storer(column) for name, column in _columns(table).items()}
+
+
+def _storer(column: Column) -> Callable[[Any], Any]:
+    kind = column.type
+    if isinstance(kind, Uuid):
+        return _uuid_hex
+    if isinstance(kind, UtcDateTime):
+        return _utc_text
+    if isinstance(kind, Date):
+        return lambda value: date.fromisoformat(value).isoformat()
+    if isinstance(kind, Enum) and kind.enum_class is not None:
+        enum_class = kind.enum_class
+        return lambda value: enum_class(value).value
+    if isinstance(kind, Boolean):
+        return lambda value: 1 if value else 0
+    return _as_is
+
+
+def _uuid_hex(value: str) -> str:
+    return uuid.UUID(value).hex
+
+
+def _utc_text(value: str) -> str:
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime")
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+@functools.cache
+def _stored_defaults(table: Table, dialect: Any) -> dict[str, Callable[[], Any]]:
+    """Per column with a default, the stored form of a fresh default value, so that an insert past the ORM fills
+    what an ORM insert would (a reference row from the city carries no creation time, for one)."""
+    defaults = {}
+    for name, column in _columns(table).items():
+        if column.default is not None:
+            defaults[name] = functools.partial(_stored_default, column, column.type.bind_processor(dialect))
+    return defaults
+
+
+def _stored_default(column: Column, process: Callable[[Any], Any] | None) -> Any:
+    default = column.default
+    value = default.arg(None) if default.is_callable else default.arg  # a callable default takes a context
+    return process(value) if process else value
 
 
 @functools.cache
