@@ -433,10 +433,14 @@ def _storer(column: Column) -> Callable[[Any], Any]:
 
 
 def _uuid_hex(value: str) -> str:
-    return uuid.UUID(value).hex
+    text = value.replace("-", "").lower()  # the server checked the form of every id it stored
+    return text if len(text) == 32 else uuid.UUID(value).hex
 
 
 def _utc_text(value: str) -> str:
+    # The form every station sends (UTC, with microseconds) is rearranged; any other offset or precision is parsed.
+    if len(value) == 32 and value.endswith("+00:00") and value[10] == "T":
+        return f"{value[:10]} {value[11:26]}"
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
         raise ValueError("naive datetime")
