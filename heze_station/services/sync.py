@@ -426,18 +426,22 @@ def _item(session: Session, conflict: SyncConflict, own_device: str | None) -> C
     )
 
 
+def _row(session: Session, table: str, row_id: uuid.UUID) -> SyncRow | None:
+    """The station's row a conflict is about; None for a table this station does not keep."""
+    model = replica.MODELS.get(table)
+    return session.get(model, row_id) if model else None
+
+
 def _label(session: Session, table: str, row_id: uuid.UUID) -> str | None:
-    """What a person calls the record: a case by its number, anyone else by name (with the case number if any)."""
-    row = session.get(replica.MODELS[table], row_id) if table in replica.TABLES else None
-    if row is None:
-        return None
-    return getattr(row, "number", None) or getattr(row, "name", None)
+    """What a person calls the record: a case by its number, a person or employer by name."""
+    row = _row(session, table, row_id)
+    return (getattr(row, "number", None) or getattr(row, "name", None)) if row else None
 
 
 def _case_of(session: Session, table: str, row_id: uuid.UUID) -> Case | None:
-    if table == "case_file":
-        return session.get(Case, row_id)
-    row = session.get(replica.MODELS[table], row_id) if table in replica.TABLES else None
+    row = _row(session, table, row_id)
+    if isinstance(row, Case):
+        return row
     case_id = getattr(row, "case_id", None)
     return session.get(Case, case_id) if case_id else None
 

@@ -79,7 +79,7 @@ class StationReplica:
         with self.database.transaction() as session:
             return replica.pending_transactions(session, max_ops, max_bytes)
 
-    def pushed(self, sent: list[ClientTransaction], answer: PushResponse) -> None:
+    def pushed(self, answer: PushResponse) -> None:
         with self.database.transaction() as session:
             replica.record_push(session, answer)
 
@@ -177,7 +177,7 @@ class StationReplica:
             if repaired_rows:
                 replica.log(session, "repaired", rows=repaired_rows)
 
-    def synced(self, at: datetime) -> None:
+    def synced(self) -> None:
         with self.database.transaction() as session:
             replica.put_setting(session, LAST_SUCCESS, datetime.now(UTC).isoformat())
             replica.put_setting(session, LAST_FAILURE, None)

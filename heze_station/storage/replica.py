@@ -44,16 +44,12 @@ CURSOR_SETTING = "sync_cursor"
 CONFLICT_TABLE = "sync_conflict"
 
 # The station's syncable tables by their wire name.
-TABLES: dict[str, Table] = {
-    mapper.local_table.name: mapper.local_table  # type: ignore[misc]
-    for mapper in Base.registry.mappers
-    if issubclass(mapper.class_, SyncRow)
-}
 MODELS: dict[str, type[SyncRow]] = {
     mapper.local_table.name: mapper.class_  # type: ignore[misc]
     for mapper in Base.registry.mappers
     if issubclass(mapper.class_, SyncRow)
 }
+TABLES: dict[str, Table] = {name: model.__table__ for name, model in MODELS.items()}  # type: ignore[misc]
 _NOT_FIELDS = frozenset({"id", "version"})
 # Acknowledged operations are kept this long, so that a server restored from a backup that old gets them again (F9).
 ACKNOWLEDGED_KEPT = timedelta(days=30)

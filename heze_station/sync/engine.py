@@ -10,7 +10,6 @@ import hashlib
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Protocol
 
 from .client import ServerClient
@@ -50,7 +49,8 @@ class Replica(Protocol):
 
     def pending(self, max_ops: int, max_bytes: int) -> list[ClientTransaction]: ...
 
-    def pushed(self, sent: list[ClientTransaction], answer: PushResponse) -> None: ...
+    def pushed(self, answer: PushResponse) -> None:
+        """Record what the server answered for (acknowledged, or rejected with its reason)."""
 
     def requeue_from(self, seq: int) -> int | None:
         """The server expects ``seq`` next: operations from there that it acknowledged before are sent again.
@@ -96,7 +96,8 @@ class Replica(Protocol):
     def file_waiting(self, sha256: str, reason: str) -> None:
         """A file could not be moved in this run (logged for a person; tried again next time)."""
 
-    def synced(self, at: datetime) -> None: ...
+    def synced(self) -> None:
+        """The run completed: the time of the last sync, and no failure to show."""
 
 
 class SyncEngine:
@@ -129,7 +130,7 @@ class SyncEngine:
             self.replica.scope_checked(0)  # everything was just read from the server: nothing to compare yet
         elif self.replica.scope_check_due():
             self._check_scope(report)
-        self.replica.synced(answer.server_time)
+        self.replica.synced()
         return report
 
     def _check_scope(self, report: SyncReport) -> None:
@@ -149,7 +150,7 @@ class SyncEngine:
         total = self.replica.pending_count()
         while batch := self.replica.pending(limits.max_ops_per_push, limits.max_request_bytes):
             answer = self.client.push(batch)
-            self.replica.pushed(batch, answer)
+            self.replica.pushed(answer)
             if answer.resend_from is not None:
                 # The server misses operations before these (it was restored): send again from where it stands.
                 if self.replica.requeue_from(answer.resend_from) != answer.resend_from:
