@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test lint bench demo translations lock clean server openapi
+.PHONY: run test lint bench demo translations lock clean server openapi bytecode
 
-run: $(INSTALLED) $(TRANSLATIONS)
+run: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@$(BIN)/heze-station $(ARGS)
 
-demo: $(INSTALLED) $(TRANSLATIONS)
+demo: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@$(BIN)/heze-station --demo $(ARGS)
 
 test: $(INSTALLED) $(TRANSLATIONS) lint
@@ -21,7 +21,7 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-bench: $(INSTALLED) $(TRANSLATIONS)
+bench: $(INSTALLED) $(TRANSLATIONS) bytecode
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 # The city sync server on this machine (SQLite in the user data folder unless HEZE_SERVER_DATABASE_URL is set).
@@ -39,6 +39,12 @@ $(INSTALLED): pyproject.toml constraints.txt scripts/system-packages.sh
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[dev]"
 	@touch $@
+
+# The package's compiled bytecode, which an editable install does not write and a machine with
+# PYTHONDONTWRITEBYTECODE never caches: without it every start compiles the whole package again (about 0.1 s).
+# Only changed files are compiled again.
+bytecode: $(INSTALLED)
+	@$(BIN)/python -m compileall -q heze_station
 
 # Qt reads compiled .qm catalogues; the .ts sources are what translators edit.
 resources/i18n/%.qm: resources/i18n/%.ts $(INSTALLED)

@@ -37,7 +37,8 @@ TIMEOUT = 120
 
 @dataclass(frozen=True)
 class Start:
-    ready_ms: float  # until 'ready' was printed
+    ready_ms: float  # until 'ready': the window shown and the event loop idle
+    loaded_ms: float  # until 'loaded': the first page showing the station's data (the bare window has none: = ready)
     exit_ms: float  # until the process had exited
 
 
@@ -47,21 +48,29 @@ class StartTimes:
     bare: list[Start]
     error: str = ""
 
-    @property
-    def app_median(self) -> float:
-        return statistics.median(start.exit_ms for start in self.app)
-
-    @property
-    def bare_median(self) -> float:
-        return statistics.median(start.exit_ms for start in self.bare)
+    @staticmethod
+    def _median(starts: list[Start], moment: str) -> float:
+        return statistics.median(getattr(start, moment) for start in starts)
 
     @property
     def app_ready_median(self) -> float:
-        return statistics.median(start.ready_ms for start in self.app)
+        return self._median(self.app, "ready_ms")
+
+    @property
+    def app_loaded_median(self) -> float:
+        return self._median(self.app, "loaded_ms")
+
+    @property
+    def app_exit_median(self) -> float:
+        return self._median(self.app, "exit_ms")
 
     @property
     def bare_ready_median(self) -> float:
-        return statistics.median(start.ready_ms for start in self.bare)
+        return self._median(self.bare, "ready_ms")
+
+    @property
+    def bare_exit_median(self) -> float:
+        return self._median(self.bare, "exit_ms")
 
 
 def _app_command() -> list[str]:
@@ -75,23 +84,22 @@ def _environment() -> dict[str, str]:
     return environment
 
 
-def _time_until_ready(command: list[str]) -> Start:
-    """Milliseconds from starting ``command`` until it printed 'ready', and until it had exited."""
+def _time_start(command: list[str]) -> Start:
+    """Milliseconds from starting ``command`` until it printed 'ready', then 'loaded' (if it prints it), and exited."""
+    marks: dict[str, float] = {}
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, env=_environment())
-        ready = None
         assert process.stdout is not None
         for line in process.stdout:
-            if ready is None and line.strip() == "ready":
-                ready = time.perf_counter()
+            marks.setdefault(line.strip(), (time.perf_counter() - started) * 1000)
         code = process.wait(timeout=TIMEOUT)
-        exited = time.perf_counter()
-        if code != 0 or ready is None:
+        exited = (time.perf_counter() - started) * 1000
+        if code != 0 or "ready" not in marks:
             errors.seek(0)
             tail = errors.read().decode(errors="replace").strip().splitlines()[-3:]
             raise RuntimeError(f"{' '.join(command[:2])} exited with {code}: {' | '.join(tail)}")
-    return Start((ready - started) * 1000, (exited - started) * 1000)
+    return Start(marks["ready"], marks.get("loaded", marks["ready"]), exited)
 
 
 def prepare_data_dir(folder: Path) -> Path:
@@ -102,7 +110,7 @@ def prepare_data_dir(folder: Path) -> Path:
 
 
 def measure(data_dir: Path, runs: int = 5) -> StartTimes:
-    """Median-ready timings of ``runs`` starts each, alternating so that machine noise hits both alike."""
+    """Timings of ``runs`` starts each, alternating so that machine noise hits both alike."""
     with tempfile.TemporaryDirectory(prefix="heze-bench-") as folder:
         bare_script = Path(folder) / "bare_qt.py"
         bare_script.write_text(BARE_QT, encoding="utf-8")
@@ -110,12 +118,12 @@ def measure(data_dir: Path, runs: int = 5) -> StartTimes:
         bare = [sys.executable, str(bare_script)]
         try:
             # One unmeasured start each: the first loads the libraries from disk into the page cache.
-            _time_until_ready(app)
-            _time_until_ready(bare)
+            _time_start(app)
+            _time_start(bare)
             app_starts, bare_starts = [], []
             for _ in range(runs):
-                app_starts.append(_time_until_ready(app))
-                bare_starts.append(_time_until_ready(bare))
+                app_starts.append(_time_start(app))
+                bare_starts.append(_time_start(bare))
         except (RuntimeError, subprocess.TimeoutExpired) as error:
             return StartTimes([], [], error=str(error))
     return StartTimes(app_starts, bare_starts)

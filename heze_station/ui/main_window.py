@@ -1,9 +1,19 @@
-"""The main window: a navigation list on the left, one page at a time on the right, case files in their own windows."""
+"""The main window: a navigation list on the left, one page at a time on the right, case files in their own windows.
+
+The window is shown before the station's database is open: its frame (navigation, menus, status bar and a page
+saying the station is opening) needs Qt alone, and the pages arrive with :meth:`MainWindow.attach`. The views and
+services bring the database layer, which is most of a start's time, so this module does not import them at load
+time: app.py loads them on a worker thread while the frame is already on screen, and the methods below import what
+they use from modules loaded by then.
+"""
+
+from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -12,61 +22,53 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QProgressBar,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
-from ..services import documents
-from ..services.sync import SyncState
-from .sync_controller import SyncController
-from .views.case_detail import CaseDetailDialog
-from .views.case_list import CaseListView
-from .views.conflicts import ConflictsWindow
-from .views.dashboard import DashboardView
-from .views.enrol_dialog import EnrolDialog
-from .views.intake import IntakeView
-from .views.registry import RegistryView
-from .views.sync_window import SyncWindow
-from .widgets.sync_indicator import SyncIndicator
-from .workspace import Workspace
+if TYPE_CHECKING:
+    from .sync_controller import SyncController
+    from .views.case_detail import CaseDetailDialog
+    from .views.case_list import CaseListView
+    from .views.conflicts import ConflictsWindow
+    from .views.dashboard import DashboardView
+    from .views.enrol_dialog import EnrolDialog
+    from .views.intake import IntakeView
+    from .views.registry import RegistryView
+    from .views.sync_window import SyncWindow
+    from .widgets.sync_indicator import SyncIndicator
+    from .workspace import Workspace
+
+CASES_PAGE, REGISTER_PAGE = 1, 2  # after 工作台; 单位与项目 is the fourth
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace, sync: SyncController | None = None):
-        """``sync`` replaces the window's own sync controller (tests pass one with short delays)."""
+    def __init__(self, workspace: Workspace | None = None, sync: SyncController | None = None):
+        """The frame; given a ``workspace``, its pages at once (``sync`` replaces the window's own sync controller:
+        tests pass one with short delays)."""
         super().__init__()
-        self.workspace = workspace
+        self.workspace: Workspace | None = None
         self._case_windows: dict[uuid.UUID, CaseDetailDialog] = {}
-        self.sync = sync or SyncController(workspace)
-        self.sync.setParent(self)
         self.sync_window: SyncWindow | None = None
         self.conflicts_window: ConflictsWindow | None = None
         self.enrol_dialog: EnrolDialog | None = None
-        self.dashboard = DashboardView(workspace)
-        self.cases = CaseListView(workspace)
-        self.intake = IntakeView(workspace)
-        self.registry = RegistryView(workspace)
-        pages = [
-            (self.dashboard, self.tr("Workbench")),
-            (self.cases, self.tr("Cases")),
-            (self.intake, self.tr("Register")),
-            (self.registry, self.tr("Employers and projects")),
-        ]
+        titles = [self.tr("Workbench"), self.tr("Cases"), self.tr("Register"), self.tr("Employers and projects")]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(0, 0))
         self.navigation.setFixedWidth(150)
-        self.pages = QStackedWidget()
-        for number, (page, title) in enumerate(pages, start=1):
+        for number, title in enumerate(titles, start=1):
             item = QListWidgetItem(title)
             item.setToolTip(self.tr("{title} (Ctrl+{number})").format(title=title, number=number))
             item.setSizeHint(QSize(140, 44))
             self.navigation.addItem(item)
-            self.pages.addWidget(page)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_page(index))
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._opening_page())
         self.navigation.setCurrentRow(0)
-        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.show_page(self.pages.indexOf(self.intake)))
+        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.show_page(REGISTER_PAGE))
         QShortcut(QKeySequence.StandardKey.Find, self, self._find)
 
         central = QWidget()
@@ -82,6 +84,69 @@ class MainWindow(QMainWindow):
             "#navigation::item:selected { background: #c0392b; color: white; }"
         )
         self.resize(1280, 800)
+        self.setWindowTitle(self.tr("heze-station"))
+        self._menus()
+        self.statusBar()  # made now, so that the pages do not move up when its contents arrive
+        if workspace is not None:
+            self.attach(workspace, sync)
+
+    def _opening_page(self) -> QWidget:
+        """What shows for the moment between the window appearing and the station's data being read."""
+        page = QWidget()
+        label = QLabel(self.tr("Opening the station's records…"))
+        label.setStyleSheet("font-size: 16px; color: #1f3a5f;")
+        busy = QProgressBar()
+        busy.setRange(0, 0)  # no known length: Qt shows a moving bar
+        busy.setTextVisible(False)
+        busy.setFixedWidth(240)
+        layout = QVBoxLayout(page)
+        layout.addStretch()
+        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch()
+        return page
+
+    def _menus(self) -> None:
+        """Every menu from the start, so the bar does not jump; the actions work once the station is open."""
+        documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
+        self.verify_action = documents_menu.addAction(self.tr("&Verify a document…"), self.choose_document_to_verify)
+        self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.seal_action = documents_menu.addAction(self.tr("Station &seal image…"), self.choose_seal)
+        menu = self.menuBar().addMenu(self.tr("S&ync"))
+        self.sync_now_action = menu.addAction(self.tr("Sync &now"), self.sync_now)
+        self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.sync_window_action = menu.addAction(self.tr("Sync &status and log…"), self.open_sync_window)
+        self.conflicts_action = menu.addAction(self.tr("Settle &conflicts…"), self.open_conflicts)
+        menu.addSeparator()
+        self.enrol_action = menu.addAction(self.tr("&Join city sync…"), self.open_enrolment)
+        self._station_actions = [self.verify_action, self.seal_action, self.sync_window_action]
+        self._sync_actions = [self.sync_now_action, self.conflicts_action, self.enrol_action]
+        for action in self._station_actions + self._sync_actions:
+            action.setEnabled(False)
+
+    def attach(self, workspace: Workspace, sync: SyncController | None = None) -> None:
+        """Put the open station's pages in the frame and start syncing."""
+        from .sync_controller import SyncController
+        from .views.case_list import CaseListView
+        from .views.dashboard import DashboardView
+        from .views.intake import IntakeView
+        from .views.registry import RegistryView
+        from .widgets.sync_indicator import SyncIndicator
+
+        self.workspace = workspace
+        self.sync = sync or SyncController(workspace)
+        self.sync.setParent(self)
+        self.dashboard: DashboardView = DashboardView(workspace)
+        self.cases: CaseListView = CaseListView(workspace)
+        self.intake: IntakeView = IntakeView(workspace)
+        self.registry: RegistryView = RegistryView(workspace)
+        opening = self.pages.widget(0)
+        for page in (self.dashboard, self.cases, self.intake, self.registry):
+            self.pages.addWidget(page)
+        self.pages.removeWidget(opening)
+        opening.deleteLater()
+        self.pages.setCurrentIndex(self.navigation.currentRow())
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
 
         station, user = workspace.context.station_name, workspace.context.user_name
         title = self.tr("heze-station · {station}").format(station=station)
@@ -91,35 +156,25 @@ class MainWindow(QMainWindow):
             banner.setStyleSheet("color: white; background: #c0392b; padding: 2px 8px;")
             self.statusBar().addWidget(banner)
         self.setWindowTitle(title)
-        self.sync_indicator = SyncIndicator(self.sync)
+        self.sync_indicator: SyncIndicator = SyncIndicator(self.sync)
         self.sync_indicator.open_window.connect(self.open_sync_window)
         self.sync_indicator.open_conflicts.connect(self.open_conflicts)
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(
             QLabel(self.tr("Station: {station}   User: {user}").format(station=station, user=user))
         )
-        documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
-        verify_action = documents_menu.addAction(self.tr("&Verify a document…"), self.choose_document_to_verify)
-        verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
-        documents_menu.addAction(self.tr("Station &seal image…"), self.choose_seal)
-        self._sync_menu()
+        for action in self._station_actions:
+            action.setEnabled(True)
+        for action in self._sync_actions:
+            action.setEnabled(self.sync.enabled)  # demo data never syncs
         workspace.case_requested.connect(self.open_case)
         self.intake.registered.connect(self.open_case)
         self.sync.start()
 
-    def _sync_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("S&ync"))
-        self.sync_now_action = menu.addAction(self.tr("Sync &now"), self.sync_now)
-        self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        self.sync_window_action = menu.addAction(self.tr("Sync &status and log…"), self.open_sync_window)
-        self.conflicts_action = menu.addAction(self.tr("Settle &conflicts…"), self.open_conflicts)
-        menu.addSeparator()
-        self.enrol_action = menu.addAction(self.tr("&Join city sync…"), self.open_enrolment)
-        for action in (self.sync_now_action, self.conflicts_action, self.enrol_action):
-            action.setEnabled(self.sync.enabled)  # demo data never syncs
-
     def sync_now(self) -> None:
         """立即同步 (Ctrl+Shift+S); on a computer that has not joined yet, the enrolment instead."""
+        from ..services.sync import SyncState
+
         status = self.sync.status
         if status is not None and status.state is SyncState.NOT_ENROLLED:
             self.open_enrolment()
@@ -127,6 +182,8 @@ class MainWindow(QMainWindow):
             self.sync.sync_now()
 
     def open_sync_window(self) -> None:
+        from .views.sync_window import SyncWindow
+
         if self.sync_window is None:
             self.sync_window = SyncWindow(self.workspace, self.sync, self)
             self.sync_window.enrol_requested.connect(self.open_enrolment)
@@ -134,11 +191,15 @@ class MainWindow(QMainWindow):
         self._raise(self.sync_window)
 
     def open_conflicts(self) -> None:
+        from .views.conflicts import ConflictsWindow
+
         if self.conflicts_window is None:
             self.conflicts_window = ConflictsWindow(self.workspace, self.sync, self)
         self._raise(self.conflicts_window)
 
     def open_enrolment(self) -> None:
+        from .views.enrol_dialog import EnrolDialog
+
         if not self.sync.enabled:
             return
         if self.enrol_dialog is not None and self.enrol_dialog.isVisible():
@@ -164,10 +225,13 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(index)
 
     def _find(self) -> None:
-        self.show_page(self.pages.indexOf(self.cases))
-        self.cases.focus_search()
+        self.show_page(CASES_PAGE)
+        if self.workspace is not None:
+            self.cases.focus_search()
 
     def open_case(self, case_id: uuid.UUID) -> None:
+        from .views.case_detail import CaseDetailDialog
+
         window = self._case_windows.get(case_id)
         if window is None:
             window = CaseDetailDialog(self.workspace, case_id, self)
@@ -184,6 +248,8 @@ class MainWindow(QMainWindow):
 
     def verify_document(self, path: Path) -> None:
         """Genuine, known to this station and unchanged, or which of these fails: checked in the background."""
+        from ..services import documents
+
         self.workspace.load(documents.verify_presented, path, on_done=lambda verdict: self._show_verdict(path, verdict))
 
     def _show_verdict(self, path: Path, verdict: object) -> None:
@@ -198,6 +264,8 @@ class MainWindow(QMainWindow):
             self, self.tr("Station seal image"), "", self.tr("Seal image with a transparent background (*.png)")
         )
         if path:
+            from ..services import documents
+
             self.workspace.change(documents.set_station_seal, Path(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -206,5 +274,6 @@ class MainWindow(QMainWindow):
         for window in (self.sync_window, self.conflicts_window):
             if window is not None:
                 window.close()
-        self.sync.shutdown()  # waits for a sync under way: no thread outlives the window
+        if self.workspace is not None:
+            self.sync.shutdown()  # waits for a sync under way: no thread outlives the window
         super().closeEvent(event)

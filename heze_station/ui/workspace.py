@@ -4,18 +4,22 @@ Views never call each other to refresh: a change made through :meth:`Workspace.c
 and every view that shows data reloads on that signal.
 """
 
+from __future__ import annotations
+
 import logging
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.errors import DomainError
-from ..services.station import StationContext
 from .i18n import render
 from .tasks import TaskRunner, is_alive
+
+if TYPE_CHECKING:  # the database layer loads after the window is on screen (app.py)
+    from ..services.station import StationContext
 
 log = logging.getLogger(__name__)
 

@@ -257,6 +257,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>The station&apos;s records could not be opened: {error}</source>
+        <translation>无法打开本站的记录：{error}</translation>
+    </message>
+    <message>
         <source>heze-station cannot start</source>
         <translation>劳动争议调解工作站无法启动</translation>
     </message>
@@ -2821,6 +2825,14 @@ Register it as a new case anyway?</source>
     <message>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>heze-station</source>
+        <translation>菏谐驿站</translation>
+    </message>
+    <message>
+        <source>Opening the station&apos;s records…</source>
+        <translation>正在打开本站的记录…</translation>
     </message>
     <message>
         <source>&amp;Verify a document…</source>

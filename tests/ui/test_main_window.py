@@ -1,0 +1,43 @@
+"""The main window is shown before the station's records are open, and takes its pages when they are."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from heze_station.ui.main_window import CASES_PAGE, MainWindow
+from heze_station.ui.workspace import Workspace
+from tests.ui.conftest import wait_idle
+from tests.ui.test_chinese_screens import chinese
+
+FIXTURES = (chinese,)  # found by pytest under this name in this module
+
+
+def test_window_shows_the_station_opening_then_its_pages(chinese: None, workspace: Workspace, qtbot) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    opening = [label.text() for label in window.pages.currentWidget().findChildren(QLabel)]
+    assert opening == ["正在打开本站的记录…"]
+    assert window.windowTitle() == "菏谐驿站"
+    # Nothing that needs the records can be started yet.
+    assert not window.verify_action.isEnabled()
+    assert not window.sync_now_action.isEnabled()
+    assert not window.enrol_action.isEnabled()
+
+    # The coordinator already asks for the case search while the records open.
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigation.currentRow() == CASES_PAGE
+
+    window.attach(workspace)
+    wait_idle(qtbot, workspace)
+    assert window.pages.count() == 4
+    assert window.pages.currentWidget() is window.cases  # the page asked for, not the first one
+    window.show_page(0)
+    assert window.pages.currentWidget() is window.dashboard
+    assert window.dashboard.greeting.text() != "正在加载…"
+    assert workspace.context.station_name in window.windowTitle()
+    assert window.verify_action.isEnabled()
+    assert window.enrol_action.isEnabled()
+    window.close()
