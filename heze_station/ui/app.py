@@ -5,12 +5,15 @@ start's time) load on a worker thread meanwhile, and the database is opened ther
 window when the station is open: a coordinator sees the window at once, and the workbench's figures a moment later.
 """
 
+from __future__ import annotations
+
 import gc
 import importlib
 import logging
 import sys
 from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -22,6 +25,9 @@ from .i18n import render
 from .main_window import MainWindow
 from .tasks import TaskRunner
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from ..services.station import StationContext
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +42,7 @@ PAGE_MODULES = (
 )
 
 
-def _open_station(data_dir: Path) -> object:
+def _open_station(data_dir: Path) -> StationContext:
     """On the worker thread: load the pages and the database layer, then open (or create) the station database."""
     # The imports create tens of thousands of objects that live as long as the program; collecting garbage among
     # them while they load finds none and costs about a tenth of the loading time.
@@ -62,7 +68,7 @@ class _Start:
         self.demo = demo
         self.smoke_test = smoke_test
         self.opening = TaskRunner(thread_name="opening")
-        self.opened: Future | None = None
+        self.opened: Future[StationContext] | None = None
 
     def begin(self, data_dir: Path) -> None:
         self.window.show()
@@ -70,8 +76,8 @@ class _Start:
             QTimer.singleShot(0, lambda: print("ready", flush=True))
         self.opened = self.opening.run(_open_station, data_dir, on_done=self._attach, on_error=self._fail)
 
-    def _attach(self, context: object) -> None:
-        workspace = Workspace(context, demo=self.demo)  # type: ignore[arg-type]
+    def _attach(self, context: StationContext) -> None:
+        workspace = Workspace(context, demo=self.demo)
         if self.demo:
             from .demo import fill_demo_data
 
@@ -109,8 +115,8 @@ class _Start:
             self.window.sync.shutdown()  # also when the application quit without closing the window
             workspace.shutdown()
         self.opening.shutdown()
-        if workspace is None and self.opened is not None and self.opened.done() and not self.opened.exception():
-            self.opened.result().close()  # opened just as the window was closed, never shown
+        if workspace is None and self.opened is not None and self.opened.exception() is None:
+            self.opened.result().close()  # opened as the window was being closed, so never shown
 
 
 def run(*, data_dir: Path, demo: bool, language: str, smoke_test: bool) -> int:

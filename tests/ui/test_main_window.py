@@ -1,8 +1,12 @@
 """The main window is shown before the station's records are open, and takes its pages when they are."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from collections.abc import Iterator
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+
+from heze_station.ui import fonts
 from heze_station.ui.main_window import CASES_PAGE, MainWindow
 from heze_station.ui.workspace import Workspace
 from tests.ui.conftest import wait_idle
@@ -11,7 +15,18 @@ from tests.ui.test_chinese_screens import chinese
 FIXTURES = (chinese,)  # found by pytest under this name in this module
 
 
-def test_window_shows_the_station_opening_then_its_pages(chinese: None, workspace: Workspace, qtbot) -> None:
+@pytest.fixture
+def station_font(qapp: QApplication) -> Iterator[None]:
+    """The font the program starts with (fonts.install), whose glyph widths decide what fits on screen."""
+    before = qapp.font()
+    fonts.install(qapp)
+    yield
+    qapp.setFont(before)
+
+
+def test_window_shows_the_station_opening_then_its_pages(
+    chinese: None, station_font: None, workspace: Workspace, qtbot
+) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
@@ -33,6 +48,8 @@ def test_window_shows_the_station_opening_then_its_pages(chinese: None, workspac
     window.attach(workspace)
     wait_idle(qtbot, workspace)
     assert window.pages.count() == 4
+    # The pages fit the window's width: it does not jump wider, nor past a 1280-pixel screen, when they arrive.
+    assert window.minimumSizeHint().width() <= window.width() == 1280
     assert window.pages.currentWidget() is window.cases  # the page asked for, not the first one
     window.show_page(0)
     assert window.pages.currentWidget() is window.dashboard

@@ -369,9 +369,9 @@ class CaseListView(QWidget):
         header.setSectionResizeMode(COLUMNS.index(SortColumn.RESPONDENT), QHeaderView.ResizeMode.Stretch)
         # Starting widths in Chinese characters, for the Chinese labels; the respondent takes what is left.
         widths = {
-            SortColumn.NUMBER: 13,
+            SortColumn.NUMBER: 15,  # 菏谐调字〔2026〕第20686号 whole: the number is what tells cases apart
             SortColumn.REGISTERED_AT: 9,
-            SortColumn.CLAIMANT: 10,
+            SortColumn.CLAIMANT: 8,
             SortColumn.CATEGORY: 8,
             SortColumn.CHANNEL: 6,
             SortColumn.STATUS: 7,
@@ -407,6 +407,8 @@ class CaseListView(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.loading_label)
         top.addWidget(self.count_label)
+        # Beside the search it clears too, so that the filter row fits a 1280-pixel-wide window.
+        top.addWidget(self.clear_filters)
         filters = QHBoxLayout()
         for text, combo in (
             (self.tr("S&tatus:"), self.status_filter),
@@ -423,7 +425,6 @@ class CaseListView(QWidget):
         filters.addWidget(QLabel(self.tr("to")))
         filters.addWidget(self.date_to)
         filters.addStretch()
-        filters.addWidget(self.clear_filters)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
