@@ -46,9 +46,12 @@ def main(output: Path) -> None:
         context = open_station(Path(folder))
         demo.fill_demo(context)
         workspace = Workspace(context, demo=True)
-        window = MainWindow(workspace)
+        window = MainWindow()
         window.resize(1360, 820)
         window.show()
+        QCoreApplication.processEvents()
+        window.grab().save(str(output / "opening.png"))  # the first moment of a start
+        window.attach(workspace)
         for index, name in enumerate(["workbench", "cases", "register", "registry"]):
             window.show_page(index)
             settle(workspace)
