@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .widgets.sync_indicator import SyncIndicator
     from .workspace import Workspace
 
-CASES_PAGE, REGISTER_PAGE = 1, 2  # after 工作台; 单位与项目 is the fourth
+CASES_PAGE, REGISTER_PAGE = 1, 2  # positions in the order attach() adds the pages: 工作台, 案件, 登记, 单位与项目
 
 
 class MainWindow(QMainWindow):
