@@ -79,25 +79,18 @@ def report_start(report: Report, name: str, times: startup.StartTimes, goal: flo
     if times.error:
         report.figure(f"{name}_ratio", None, goal, error=times.error)
         return
-    bare = times.bare_ready_median
+    app, bare = times.app_median, times.bare_median
     report.figure(
-        f"{name}_ratio",
-        times.app_ready_median / bare,
-        goal,
-        app_ready_ms=times.app_ready_median,
-        bare_qt_ready_ms=bare,
+        f"{name}_ratio", app.ready_ms / bare.ready_ms, goal, app_ready_ms=app.ready_ms, bare_qt_ready_ms=bare.ready_ms
     )
     report.figure(
         f"{name}_loaded_ratio",
-        times.app_loaded_median / bare,
-        app_loaded_ms=times.app_loaded_median,
-        bare_qt_ready_ms=bare,
+        app.loaded_ms / bare.ready_ms,
+        app_loaded_ms=app.loaded_ms,
+        bare_qt_ready_ms=bare.ready_ms,
     )
     report.figure(
-        f"{name}_exit_ratio",
-        times.app_exit_median / times.bare_exit_median,
-        app_exit_ms=times.app_exit_median,
-        bare_qt_exit_ms=times.bare_exit_median,
+        f"{name}_exit_ratio", app.exit_ms / bare.exit_ms, app_exit_ms=app.exit_ms, bare_qt_exit_ms=bare.exit_ms
     )
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from heze_station.services.station import open_station
@@ -48,29 +48,18 @@ class StartTimes:
     bare: list[Start]
     error: str = ""
 
-    @staticmethod
-    def _median(starts: list[Start], moment: str) -> float:
-        return statistics.median(getattr(start, moment) for start in starts)
+    @property
+    def app_median(self) -> Start:
+        return _median(self.app)
 
     @property
-    def app_ready_median(self) -> float:
-        return self._median(self.app, "ready_ms")
+    def bare_median(self) -> Start:
+        return _median(self.bare)
 
-    @property
-    def app_loaded_median(self) -> float:
-        return self._median(self.app, "loaded_ms")
 
-    @property
-    def app_exit_median(self) -> float:
-        return self._median(self.app, "exit_ms")
-
-    @property
-    def bare_ready_median(self) -> float:
-        return self._median(self.bare, "ready_ms")
-
-    @property
-    def bare_exit_median(self) -> float:
-        return self._median(self.bare, "exit_ms")
+def _median(starts: list[Start]) -> Start:
+    """Each moment's median over the starts (each on its own: one start need not be the median of all three)."""
+    return Start(*(statistics.median(moment) for moment in zip(*(astuple(start) for start in starts), strict=True)))
 
 
 def _app_command() -> list[str]:

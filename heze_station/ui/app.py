@@ -8,7 +8,6 @@ window when the station is open: a coordinator sees the window at once, and the 
 from __future__ import annotations
 
 import gc
-import importlib
 import logging
 import sys
 from concurrent.futures import Future
@@ -22,7 +21,7 @@ from .. import __version__
 from ..domain.errors import DomainError
 from . import fonts, i18n
 from .i18n import render
-from .main_window import MainWindow
+from .main_window import MainWindow, load_station_pages
 from .tasks import TaskRunner
 from .workspace import Workspace
 
@@ -31,16 +30,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# What MainWindow.attach() builds the pages from, loaded on the worker so that the GUI thread finds them in memory.
-PAGE_MODULES = (
-    "heze_station.ui.sync_controller",
-    "heze_station.ui.views.case_list",
-    "heze_station.ui.views.dashboard",
-    "heze_station.ui.views.intake",
-    "heze_station.ui.views.registry",
-    "heze_station.ui.widgets.sync_indicator",
-)
-
 
 def _open_station(data_dir: Path) -> StationContext:
     """On the worker thread: load the pages and the database layer, then open (or create) the station database."""
@@ -48,8 +37,7 @@ def _open_station(data_dir: Path) -> StationContext:
     # them while they load finds none and costs about a tenth of the loading time.
     gc.disable()
     try:
-        for module in PAGE_MODULES:
-            importlib.import_module(module)
+        load_station_pages()
     finally:
         gc.enable()
     from ..services.station import open_station

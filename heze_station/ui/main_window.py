@@ -41,6 +41,27 @@ if TYPE_CHECKING:
     from .widgets.sync_indicator import SyncIndicator
     from .workspace import Workspace
 
+
+def load_station_pages() -> tuple[
+    type[SyncController],
+    type[DashboardView],
+    type[CaseListView],
+    type[IntakeView],
+    type[RegistryView],
+    type[SyncIndicator],
+]:
+    """What :meth:`MainWindow.attach` builds the pages from. Their modules bring the database layer, so app.py calls
+    this on its worker thread first, and attach() on the GUI thread then finds them loaded."""
+    from .sync_controller import SyncController
+    from .views.case_list import CaseListView
+    from .views.dashboard import DashboardView
+    from .views.intake import IntakeView
+    from .views.registry import RegistryView
+    from .widgets.sync_indicator import SyncIndicator
+
+    return SyncController, DashboardView, CaseListView, IntakeView, RegistryView, SyncIndicator
+
+
 CASES_PAGE, REGISTER_PAGE = 1, 2  # positions in the order attach() adds the pages: 工作台, 案件, 登记, 单位与项目
 
 
@@ -126,20 +147,14 @@ class MainWindow(QMainWindow):
 
     def attach(self, workspace: Workspace, sync: SyncController | None = None) -> None:
         """Put the open station's pages in the frame and start syncing."""
-        from .sync_controller import SyncController
-        from .views.case_list import CaseListView
-        from .views.dashboard import DashboardView
-        from .views.intake import IntakeView
-        from .views.registry import RegistryView
-        from .widgets.sync_indicator import SyncIndicator
-
+        SyncController, DashboardView, CaseListView, IntakeView, RegistryView, SyncIndicator = load_station_pages()
         self.workspace = workspace
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
-        self.dashboard: DashboardView = DashboardView(workspace)
-        self.cases: CaseListView = CaseListView(workspace)
-        self.intake: IntakeView = IntakeView(workspace)
-        self.registry: RegistryView = RegistryView(workspace)
+        self.dashboard = DashboardView(workspace)
+        self.cases = CaseListView(workspace)
+        self.intake = IntakeView(workspace)
+        self.registry = RegistryView(workspace)
         opening = self.pages.widget(0)
         for page in (self.dashboard, self.cases, self.intake, self.registry):
             self.pages.addWidget(page)
@@ -156,7 +171,7 @@ class MainWindow(QMainWindow):
             banner.setStyleSheet("color: white; background: #c0392b; padding: 2px 8px;")
             self.statusBar().addWidget(banner)
         self.setWindowTitle(title)
-        self.sync_indicator: SyncIndicator = SyncIndicator(self.sync)
+        self.sync_indicator = SyncIndicator(self.sync)
         self.sync_indicator.open_window.connect(self.open_sync_window)
         self.sync_indicator.open_conflicts.connect(self.open_conflicts)
         self.statusBar().addPermanentWidget(self.sync_indicator)
