@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.workcalendar import DayKind, WorkCalendar
-from ..storage.models import CalendarDay, Setting
+from ..storage import settings
+from ..storage.models import CalendarDay
 
 SEED_SOURCE = "chinese-calendar"
 _PUBLISHED_UNTIL = "calendar_published_until"
@@ -38,12 +39,10 @@ def seed_if_empty(session: Session) -> None:
         elif not weekday and chinese_calendar.is_workday(day):
             session.add(CalendarDay(day=day, kind=DayKind.MAKEUP_WORKDAY, source=SEED_SOURCE))
         day += timedelta(days=1)
-    session.merge(Setting(key=_PUBLISHED_UNTIL, value=last.isoformat()))
+    settings.put(session, _PUBLISHED_UNTIL, last.isoformat())
 
 
 def load(session: Session) -> WorkCalendar:
-    published = session.get(Setting, _PUBLISHED_UNTIL)
+    published = settings.get(session, _PUBLISHED_UNTIL)
     exceptions = {row.day: row.kind for row in session.scalars(select(CalendarDay))}
-    return WorkCalendar(
-        exceptions=exceptions, published_until=date.fromisoformat(published.value) if published else None
-    )
+    return WorkCalendar(exceptions=exceptions, published_until=date.fromisoformat(published) if published else None)

@@ -27,6 +27,7 @@ from ..domain.mediation import MinuteKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import RespondentRole
 from ..domain.performance import PerformanceState
+from ..storage import settings
 from ..storage.models import (
     AgreementInstalment,
     AgreementShare,
@@ -42,7 +43,6 @@ from ..storage.models import (
     MinuteEntry,
     Person,
     Project,
-    Setting,
     StaffUser,
     Station,
 )
@@ -218,7 +218,7 @@ def set_station_seal(context: StationContext, image: Path) -> None:
     _name, data = attachments.read_file(image)
     digest = context.blobs.put(data)
     with context.database.transaction() as session:
-        session.merge(Setting(key=SEAL_SETTING, value=digest))
+        settings.put(session, SEAL_SETTING, digest)
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------
@@ -270,12 +270,12 @@ def _content(session: Session, context: StationContext, case: Case, kind: Docume
 def _header(session: Session, context: StationContext, case: Case, dated: date | None = None) -> doc.Header:
     """``dated``: the date the document bears when it is not today's (an agreement bears the day it was made)."""
     station = session.get_one(Station, case.station_id)
-    seal = session.get(Setting, SEAL_SETTING)
+    seal = settings.get(session, SEAL_SETTING)
     return doc.Header(
         document_id=new_id(),
         case_number=case.number,
         station=doc.Station(
-            name=station.name, address=station.address, seal_png=context.blobs.get(seal.value) if seal else None
+            name=station.name, address=station.address, seal_png=context.blobs.get(seal) if seal else None
         ),
         issued_on=dated or chinatime.today(),
     )

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from ..domain.workcalendar import WorkCalendar
+from ..storage import settings
 from ..storage.blobs import BlobStore
 from ..storage.database import Database, open_database
 from ..storage.models import Setting, StaffRole, StaffUser, Station
@@ -39,11 +40,6 @@ class StationContext:
         self.database.close()
 
 
-def _setting(session: Session, key: str) -> str | None:
-    row = session.get(Setting, key)
-    return row.value if row else None
-
-
 def _first_run(session: Session) -> tuple[uuid.UUID, uuid.UUID]:
     # Personal logins arrive with the personal-information issue; until then the device works as its OS user.
     station = Station(name=DEFAULT_STATION_NAME, case_word=DEFAULT_CASE_WORD)
@@ -65,7 +61,7 @@ def open_station(data_dir: Path) -> StationContext:
     data_dir.mkdir(parents=True, exist_ok=True)
     database = open_database(data_dir / DATABASE_FILE)
     with database.transaction() as session:
-        station_id, user_id = _setting(session, "station_id"), _setting(session, "user_id")
+        station_id, user_id = settings.get(session, "station_id"), settings.get(session, "user_id")
         ids = (uuid.UUID(station_id), uuid.UUID(user_id)) if station_id and user_id else _first_run(session)
         calendar.seed_if_empty(session)
         work_calendar = calendar.load(session)

@@ -23,7 +23,7 @@ from ..domain.cases import CaseEvent
 from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
-from ..storage import outbox, replica
+from ..storage import outbox, replica, settings
 from ..storage.models import (
     Case,
     ReplicaVersion,
@@ -146,7 +146,7 @@ def enrol(context: StationContext, server_url: str, code: str, device_name: str)
     finally:
         client.close()
     with context.database.transaction() as session:
-        if replica.setting(session, DEVICE_ID) is not None:
+        if settings.get(session, DEVICE_ID) is not None:
             replica.restart_sequence(session)  # enrolled before: the new identity starts its numbering at 1
         for key, value in (
             (SERVER_URL, url),
@@ -156,7 +156,7 @@ def enrol(context: StationContext, server_url: str, code: str, device_name: str)
             (STATION_NAME, answer.station_name or ""),
             (LAST_FAILURE, None),
         ):
-            replica.put_setting(session, key, value)
+            settings.put(session, key, value)
         _take_station_name(session, context, answer.station_name)
         queued = _queue_baseline(session)
         _register_signing_certificate(session, context)
@@ -174,9 +174,9 @@ def _take_station_name(session: Session, context: StationContext, name: str | No
 
 def _queue_baseline(session: Session) -> int:
     """Rows written before this program kept an outbox (revision 0005) have no operation: queue them once, now."""
-    if replica.setting(session, BASELINE_DONE):
+    if settings.get(session, BASELINE_DONE):
         return 0
-    replica.put_setting(session, BASELINE_DONE, "1")
+    settings.put(session, BASELINE_DONE, "1")
     return replica.queue_rows(session, unrecorded_only=True)
 
 
@@ -204,9 +204,9 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
     """
     with _RUNNING:
         with context.database.transaction() as session:
-            url = replica.setting(session, SERVER_URL)
-            device_id = replica.setting(session, DEVICE_ID)
-            secret = replica.setting(session, DEVICE_SECRET)
+            url = settings.get(session, SERVER_URL)
+            device_id = settings.get(session, DEVICE_ID)
+            secret = settings.get(session, DEVICE_SECRET)
         if not (url and device_id and secret):
             raise SyncProblem(FailureReason.NOT_ENROLLED)
         # The network client, the engine and the protocol's messages load here, not when the window starts.
@@ -245,7 +245,7 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
 def _record_failure(context: StationContext, reason: FailureReason, detail: str) -> None:
     try:
         with context.database.transaction() as session:
-            replica.put_setting(session, LAST_FAILURE, reason.value)
+            settings.put(session, LAST_FAILURE, reason.value)
             replica.log(session, "failed", reason=reason.value, detail=detail[:300])
     except OperationalError:
         # A full disk cannot take the log line either; the person still sees the message of the failure raised.
@@ -282,9 +282,9 @@ class SyncStatus:
 
 def sync_status(context: StationContext) -> SyncStatus:
     with context.database.transaction() as session:
-        values = {key: replica.setting(session, key) for key in (SERVER_URL, STATION_NAME, DEVICE_NAME, LAST_SUCCESS)}
-        failure = replica.setting(session, LAST_FAILURE)
-        enrolled = replica.setting(session, DEVICE_ID) is not None
+        values = {key: settings.get(session, key) for key in (SERVER_URL, STATION_NAME, DEVICE_NAME, LAST_SUCCESS)}
+        failure = settings.get(session, LAST_FAILURE)
+        enrolled = settings.get(session, DEVICE_ID) is not None
         pending = replica.pending_count(session)
         conflicts = session.scalar(select(func.count()).where(SyncConflict.status == "open")) or 0
     reason = FailureReason(failure) if failure else None
@@ -392,7 +392,7 @@ class ConflictItem:
 
 def open_conflicts(context: StationContext) -> list[ConflictItem]:
     with context.database.transaction() as session:
-        own_device = replica.setting(session, DEVICE_ID)
+        own_device = settings.get(session, DEVICE_ID)
         rows = session.scalars(
             select(SyncConflict).where(SyncConflict.status == "open").order_by(SyncConflict.created_at)
         ).all()

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from .. import __version__
-from ..storage import migrations, outbox, replica
+from ..storage import migrations, outbox, replica, settings
 from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
 from ..storage.models import Attachment, IssuedDocument, UploadedBlob
 from ..sync import PROTOCOL_VERSION
@@ -48,8 +48,8 @@ class StationReplica:
 
     def handshake_request(self) -> HandshakeRequest:
         with self.database.transaction() as session:
-            clock = replica.setting(session, outbox.CLOCK_SETTING)
-            device = replica.setting(session, outbox.DEVICE_SETTING) or uuid.uuid4().hex
+            clock = settings.get(session, outbox.CLOCK_SETTING)
+            device = settings.get(session, outbox.DEVICE_SETTING) or uuid.uuid4().hex
         now_ms = int(datetime.now(UTC).timestamp() * 1000)
         hlc = (Hlc.parse(clock) if clock else Hlc(0, 0, device)).tick(now_ms)
         return HandshakeRequest(
@@ -62,14 +62,14 @@ class StationReplica:
 
     def handshake_done(self, answer: HandshakeResponse) -> None:
         with self.database.transaction() as session:
-            known_server = replica.setting(session, SERVER_ID)
+            known_server = settings.get(session, SERVER_ID)
             if known_server is not None and known_server != str(answer.server_id):
                 # Another (new or restored) server: read everything again; every unsent change stays (F9).
-                replica.put_setting(session, replica.CURSOR_SETTING, None)
+                settings.put(session, replica.CURSOR_SETTING, None)
                 replica.forget_conflicts(session)
                 replica.log(session, "rebaselined")
-            replica.put_setting(session, SERVER_ID, str(answer.server_id))
-            replica.put_setting(session, STATION_NAME, answer.station_name)
+            settings.put(session, SERVER_ID, str(answer.server_id))
+            settings.put(session, STATION_NAME, answer.station_name)
             if answer.next_seq <= replica.highest_acknowledged(session):
                 replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore
             replica.forget_acknowledged_before(session, answer.next_seq)
@@ -94,7 +94,7 @@ class StationReplica:
 
     def cursor(self) -> str | None:
         with self.database.transaction() as session:
-            return replica.setting(session, replica.CURSOR_SETTING)
+            return settings.get(session, replica.CURSOR_SETTING)
 
     def apply_page(self, page: PullResponse) -> None:
         with self.database.replica_transaction() as session:
@@ -102,7 +102,7 @@ class StationReplica:
 
     def reset_cursor(self) -> None:
         with self.database.transaction() as session:
-            replica.put_setting(session, replica.CURSOR_SETTING, None)
+            settings.put(session, replica.CURSOR_SETTING, None)
             replica.forget_conflicts(session)
             replica.log(session, "rebaselined")
 
@@ -153,7 +153,7 @@ class StationReplica:
 
     def scope_check_due(self) -> bool:
         with self.database.transaction() as session:
-            last = replica.setting(session, LAST_SCOPE_CHECK)
+            last = settings.get(session, LAST_SCOPE_CHECK)
         return last is None or datetime.now(UTC) - datetime.fromisoformat(last) > SCOPE_CHECK_EVERY
 
     def checked_tables(self) -> list[str]:
@@ -173,11 +173,11 @@ class StationReplica:
 
     def scope_checked(self, repaired_rows: int) -> None:
         with self.database.transaction() as session:
-            replica.put_setting(session, LAST_SCOPE_CHECK, datetime.now(UTC).isoformat())
+            settings.put(session, LAST_SCOPE_CHECK, datetime.now(UTC).isoformat())
             if repaired_rows:
                 replica.log(session, "repaired", rows=repaired_rows)
 
     def synced(self) -> None:
         with self.database.transaction() as session:
-            replica.put_setting(session, LAST_SUCCESS, datetime.now(UTC).isoformat())
-            replica.put_setting(session, LAST_FAILURE, None)
+            settings.put(session, LAST_SUCCESS, datetime.now(UTC).isoformat())
+            settings.put(session, LAST_FAILURE, None)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from ..sync.hlc import Hlc
 from ..sync.scope import bucket_of
 from ..sync.tables import SYNCED_TABLES, TableKind
-from . import outbox, search
+from . import outbox, search, settings
 from .models import (
     Base,
     CalendarDay,
@@ -30,7 +30,6 @@ from .models import (
     CaseRespondent,
     OutboxOperation,
     ReplicaVersion,
-    Setting,
     SyncConflict,
     SyncLogEntry,
     SyncRow,
@@ -55,23 +54,7 @@ _NOT_FIELDS = frozenset({"id", "version"})
 ACKNOWLEDGED_KEPT = timedelta(days=30)
 
 
-# --- settings -----------------------------------------------------------------------------------------------------
-
-
-def setting(session: Session, key: str) -> str | None:
-    row = session.get(Setting, key)
-    return row.value if row else None
-
-
-def put_setting(session: Session, key: str, value: str | None) -> None:
-    row = session.get(Setting, key)
-    if value is None:
-        if row is not None:
-            session.delete(row)
-    elif row is None:
-        session.add(Setting(key=key, value=value))
-    else:
-        row.value = value
+# --- the sync log -----------------------------------------------------------------------------------------------------
 
 
 def log(session: Session, kind: str, /, **details: Any) -> None:
@@ -202,7 +185,7 @@ def resend_everything(session: Session, seq: int) -> int:
     """The server lost operations this computer no longer keeps (a backup older than ACKNOWLEDGED_KEPT): send every
     row as it stands here instead, numbered from ``seq`` as the server expects. Unsent changes are in the rows."""
     session.execute(delete(OutboxOperation))
-    put_setting(session, outbox.SEQUENCE_SETTING, str(seq - 1))
+    settings.put(session, outbox.SEQUENCE_SETTING, str(seq - 1))
     queued = queue_rows(session)
     log(session, "resent", rows=queued)
     return queued
@@ -215,11 +198,11 @@ def forget_conflicts(session: Session) -> None:
 
 def receive_clock(session: Session, seen: Iterable[str]) -> None:
     """Keep this device's clock ahead of every time it has seen, however wrong the laptop's clock is (F7)."""
-    own, latest = setting(session, outbox.CLOCK_SETTING), max(seen, default=None)
+    own, latest = settings.get(session, outbox.CLOCK_SETTING), max(seen, default=None)
     if own is None or latest is None:
         return
     now_ms = int(datetime.now(UTC).timestamp() * 1000)
-    put_setting(session, outbox.CLOCK_SETTING, str(Hlc.parse(own).receive(Hlc.parse(latest), now_ms)))
+    settings.put(session, outbox.CLOCK_SETTING, str(Hlc.parse(own).receive(Hlc.parse(latest), now_ms)))
 
 
 def restart_sequence(session: Session) -> None:
@@ -235,8 +218,8 @@ def restart_sequence(session: Session) -> None:
     session.execute(update(table).values(seq=-table.c.seq))
     session.execute(update(table).values(seq=-table.c.seq - offset))
     last = session.scalar(select(func.max(table.c.seq))) or 0
-    put_setting(session, outbox.SEQUENCE_SETTING, str(last))
-    put_setting(session, CURSOR_SETTING, None)
+    settings.put(session, outbox.SEQUENCE_SETTING, str(last))
+    settings.put(session, CURSOR_SETTING, None)
 
 
 def first_pending(session: Session) -> int | None:
@@ -259,7 +242,7 @@ def apply_page(session: Session, changes: list[Change], cursor: str) -> None:
     """Write a pulled page and the cursor after it, in the caller's (replica) transaction."""
     apply_changes(session, changes)
     receive_clock(session, [change.hlc for change in changes if change.hlc])
-    put_setting(session, CURSOR_SETTING, cursor)
+    settings.put(session, CURSOR_SETTING, cursor)
 
 
 def repair_bucket(session: Session, bucket: int, changes: list[Change]) -> int:

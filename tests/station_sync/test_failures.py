@@ -14,6 +14,7 @@ from heze_station.server import auth
 from heze_station.server.models import Station
 from heze_station.services import attachments, sync, sync_replica
 from heze_station.services.station import StationContext
+from heze_station.storage import settings
 from heze_station.sync.client import FailureReason
 from tests.factories import intake_form, register
 from tests.server.conftest import Server
@@ -24,12 +25,12 @@ from .helpers import cases
 
 def device_id(station: StationContext) -> uuid.UUID:
     with station.database.transaction() as session:
-        return uuid.UUID(sync.replica.setting(session, sync.DEVICE_ID))
+        return uuid.UUID(settings.get(session, sync.DEVICE_ID))
 
 
 def point_at(station: StationContext, url: str) -> None:
     with station.database.transaction() as session:
-        sync.replica.put_setting(session, sync.SERVER_URL, url)
+        settings.put(session, sync.SERVER_URL, url)
 
 
 def problem(station: StationContext) -> sync.SyncProblem:

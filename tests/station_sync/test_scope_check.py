@@ -3,6 +3,7 @@
 from sqlalchemy import delete, func, select
 
 from heze_station.services import sync
+from heze_station.storage import settings
 from heze_station.storage.models import Case, CaseClaimant, Person
 from tests.factories import intake_form, register
 
@@ -29,7 +30,7 @@ def test_rows_lost_from_a_stations_copy_are_fetched_again_by_bucket_and_nothing_
     unsent_case = sorted(cases(court))[0]
     edit(court, Case, unsent_case, facts="本机未发送的记录")
     with court.database.transaction() as session:
-        sync.replica.put_setting(session, sync.LAST_SCOPE_CHECK, None)  # the daily check is due
+        settings.put(session, sync.LAST_SCOPE_CHECK, None)  # the daily check is due
 
     report = sync.sync_now(court)
     with court.database.transaction() as session:

@@ -20,7 +20,7 @@ from heze_station.server.config import Settings
 from heze_station.server.db import Database
 from heze_station.services import sync
 from heze_station.services.station import StationContext, open_station
-from heze_station.storage import replica
+from heze_station.storage import settings
 from heze_station.sync.backoff import Backoff
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.sync_controller import SyncController
@@ -68,7 +68,7 @@ class CityServer(Server):
 
     def revoke(self, context: StationContext) -> None:
         with context.database.transaction() as session:
-            device_id = uuid.UUID(replica.setting(session, sync.DEVICE_ID))
+            device_id = uuid.UUID(settings.get(session, sync.DEVICE_ID))
         with self.database.transaction() as session:
             auth.revoke_device(session, device_id)
 
