@@ -9,6 +9,7 @@ not at all, so a kill -9 can never keep one without the other (F2).
 """
 
 import enum
+import functools
 import json
 import time
 import uuid
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
 from ..sync.hlc import Hlc
+from .batches import batches
 from .models import OutboxOperation, ReplicaVersion, Setting, SyncRow
 from .types import utc_now
 
@@ -27,7 +29,18 @@ DEVICE_SETTING = "device_id"
 SEQUENCE_SETTING = "outbox_last_seq"
 CLOCK_SETTING = "outbox_last_hlc"
 # Columns the protocol carries outside the fields: the row's key and the version the change was made against.
-_PROTOCOL_COLUMNS = frozenset({"id", "version"})
+PROTOCOL_COLUMNS = frozenset({"id", "version"})
+
+
+@functools.cache
+def synced_fields(model: type[SyncRow]) -> tuple[str, ...]:
+    """The columns a change of ``model`` carries as fields: not the protocol's own, not this device's bookkeeping."""
+    local = getattr(model, "local_columns", frozenset())
+    return tuple(
+        attribute.key
+        for attribute in model.__mapper__.column_attrs
+        if attribute.key not in PROTOCOL_COLUMNS and attribute.key not in local
+    )
 
 
 def wire_value(value: object) -> str | int | bool | None:
@@ -46,15 +59,11 @@ def wire_value(value: object) -> str | int | bool | None:
 def _operation(row: SyncRow, is_new: bool) -> tuple[str, dict[str, Any]] | None:
     """(kind, changed fields) of one flushed row, or None when nothing that syncs changed."""
     state = inspect(row)
-    local = getattr(type(row), "local_columns", frozenset())
-    fields: dict[str, Any] = {}
-    for attribute in state.mapper.column_attrs:
-        name = attribute.key
-        if name in _PROTOCOL_COLUMNS or name in local:
-            continue
-        history = state.attrs[name].history
-        if is_new or history.has_changes():
-            fields[name] = wire_value(getattr(row, name))
+    fields = {
+        name: wire_value(getattr(row, name))
+        for name in synced_fields(type(row))
+        if is_new or state.attrs[name].history.has_changes()
+    }
     # The update timestamp alone moves whenever a local-only column (a search key) is written: nothing to send.
     if not fields or (not is_new and set(fields) <= {"updated_at"}):
         return None
@@ -68,8 +77,7 @@ def _base_versions(connection: Connection, row_ids: list[uuid.UUID]) -> dict[uui
     """The server version each row was last pulled at; rows never pulled (made here, not yet back) are absent."""
     table = ReplicaVersion.__table__
     found: dict[uuid.UUID, int] = {}
-    for start in range(0, len(row_ids), 500):  # SQLite's limit on bound parameters
-        chunk = row_ids[start : start + 500]
+    for chunk in batches(row_ids):
         rows = connection.execute(select(table.c.row_id, table.c.version).where(table.c.row_id.in_(chunk)))
         found.update({row_id: version for row_id, version in rows})
     return found

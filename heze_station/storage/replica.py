@@ -23,6 +23,7 @@ from ..sync.hlc import Hlc
 from ..sync.scope import bucket_of
 from ..sync.tables import SYNCED_TABLES, TableKind
 from . import outbox, search, settings
+from .batches import batches
 from .models import (
     Base,
     CalendarDay,
@@ -49,7 +50,6 @@ MODELS: dict[str, type[SyncRow]] = {
     if issubclass(mapper.class_, SyncRow)
 }
 TABLES: dict[str, Table] = {name: model.__table__ for name, model in MODELS.items()}  # type: ignore[misc]
-_NOT_FIELDS = frozenset({"id", "version"})
 # Acknowledged operations are kept this long, so that a server restored from a backup that old gets them again (F9).
 ACKNOWLEDGED_KEPT = timedelta(days=30)
 
@@ -167,14 +167,10 @@ def queue_rows(session: Session, row_ids: Collection[uuid.UUID] | None = None, *
             ReplicaVersion.row_id.in_(query.with_only_columns(model.id))
         )
         pulled = {row_id: version for row_id, version in session.execute(versions)}
-        local = getattr(model, "local_columns", frozenset())
+        synced = outbox.synced_fields(model)
         for row in session.scalars(query):
             kind = "delete" if row.deleted_at is not None else "upsert"
-            fields = {} if kind == "delete" else {
-                column.key: outbox.wire_value(getattr(row, column.key))
-                for column in model.__mapper__.column_attrs
-                if column.key not in _NOT_FIELDS and column.key not in local
-            }  # fmt: skip
+            fields = {} if kind == "delete" else {field: outbox.wire_value(getattr(row, field)) for field in synced}
             changes.append((name, row.id, kind, outbox.base_version(kind, pulled.get(row.id)), fields))
     if changes:
         outbox.append(session, changes)
@@ -301,7 +297,7 @@ def _pending_fields(session: Session, row_ids: list[uuid.UUID]) -> dict[uuid.UUI
     found: dict[uuid.UUID, list[dict]] = defaultdict(list)
     if not pending_count(session):  # the usual case in a first sync: nothing to look up row by row
         return found
-    for chunk in _chunks(row_ids):
+    for chunk in batches(row_ids):
         rows = session.execute(
             select(OutboxOperation.row_id, OutboxOperation.fields)
             .where(OutboxOperation.row_id.in_(chunk), OutboxOperation.acknowledged.is_(False))
@@ -317,7 +313,7 @@ def _apply_rows(
 ) -> set[uuid.UUID]:
     """Insert or update pulled rows of one table with local changes laid on top; the cases whose text changed."""
     existing: dict[uuid.UUID, Any] = {}
-    for chunk in _chunks([change.row_id for change in changes]):
+    for chunk in batches([change.row_id for change in changes]):
         existing.update({row.id: row for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings()})
     append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
     inserts: list[dict[str, Any]] = []
@@ -446,7 +442,7 @@ def _stored_default(column: Column, process: Callable[[Any], Any] | None) -> Any
 @functools.cache
 def _columns(table: Table) -> dict[str, Column]:
     """The columns a pulled row's fields may fill (a field this version does not know is left out)."""
-    return {column.name: column for column in table.columns if column.name not in _NOT_FIELDS}
+    return {column.name: column for column in table.columns if column.name not in outbox.PROTOCOL_COLUMNS}
 
 
 UNREADABLE = object()  # what from_wire gives for a value this version cannot read
@@ -541,13 +537,7 @@ def _cases_of(change: Change) -> set[uuid.UUID]:
 def _cases_of_parties(session: Session, parties: list[Change]) -> set[uuid.UUID]:
     """Cases whose searchable text names a changed person or employer."""
     cases: set[uuid.UUID] = set()
-    for chunk in _chunks([change.row_id for change in parties]):
+    for chunk in batches([change.row_id for change in parties]):
         cases.update(session.scalars(select(CaseClaimant.case_id).where(CaseClaimant.person_id.in_(chunk))))
         cases.update(session.scalars(select(CaseRespondent.case_id).where(CaseRespondent.employer_id.in_(chunk))))
     return cases
-
-
-def _chunks(items: list, size: int = 500) -> Iterable[list]:
-    """SQLite limits the number of bound parameters in one statement."""
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

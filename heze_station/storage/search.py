@@ -23,6 +23,7 @@ from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
     Connection,
+    Row,
     Select,
     bindparam,
     func,
@@ -36,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from .batches import batches
 from .models import Case, CaseClaimant, CaseRespondent, Employer, Person, Project
 
 SHORT_QUERY = 2  # characters; longer queries use the trigram index
@@ -93,13 +95,10 @@ def _by_case(session: Session, query: Select) -> dict[uuid.UUID, list[tuple]]:
     return grouped
 
 
-def _bodies(session: Session, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """The searchable text of each live case, read with four queries however many cases there are."""
-    cases = session.execute(
-        select(Case.id, Case.number, Case.facts, Case.project_id).where(
-            Case.id.in_(case_ids), Case.deleted_at.is_(None)
-        )
-    ).all()
+def _bodies(session: Session, cases: Sequence[Row]) -> dict[uuid.UUID, str]:
+    """The searchable text of each of these cases (rows of id, number, facts, project_id), read with three more
+    queries however many cases there are."""
+    case_ids = [case.id for case in cases]
     people = _by_case(
         session,
         select(CaseClaimant.case_id, Person.name, Person.id_number, Person.phone)
@@ -126,29 +125,27 @@ def _bodies(session: Session, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, 
     }
 
 
-_CHUNK = 400  # cases per statement: SQLite limits the number of bound parameters
-
-
 def reindex_cases(session: Session, case_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
     """Replace these cases' entries in both indexes with their current text; returns each case's search key.
 
     Works in batches of plain statements, so a first sync that brings tens of thousands of cases indexes them at
     bulk speed. A case gets its key on first indexing; the key is this device's bookkeeping, not an edit of the
-    case, so it is written past the ORM: no version bump, no update time, no outbox operation.
+    case, so it is written past the ORM: no version bump, no update time, no outbox operation. A deleted case
+    keeps its key and has no entries.
     """
-    wanted = list(dict.fromkeys(case_ids))
     keys: dict[uuid.UUID, int] = {}
     columns = Case.__table__.c
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        known = {
-            row.id: row.search_key
-            for row in session.execute(select(Case.id, Case.search_key).where(Case.id.in_(chunk)))
-        }
+    for chunk in batches(list(dict.fromkeys(case_ids))):
+        cases = session.execute(
+            select(Case.id, Case.search_key, Case.number, Case.facts, Case.project_id, Case.deleted_at).where(
+                Case.id.in_(chunk)
+            )
+        ).all()
+        known = {case.id: case.search_key for case in cases}
         unkeyed = [case_id for case_id in chunk if case_id in known and known[case_id] is None]
-        first_key = next_search_key(session)
-        known.update({case_id: first_key + offset for offset, case_id in enumerate(unkeyed)})
         if unkeyed:
+            first_key = next_search_key(session)
+            known.update({case_id: first_key + offset for offset, case_id in enumerate(unkeyed)})
             session.execute(
                 update(Case.__table__)
                 .where(columns.id == bindparam("case_id"))
@@ -160,7 +157,7 @@ def reindex_cases(session: Session, case_ids: Iterable[uuid.UUID]) -> dict[uuid.
         if stale:
             connection.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", stale)
             connection.exec_driver_sql("DELETE FROM case_search_short WHERE rowid = ?", stale)
-        bodies = _bodies(session, chunk)
+        bodies = _bodies(session, [case for case in cases if case.deleted_at is None])
         write_entries(connection, [(known[case_id], body) for case_id, body in bodies.items()])
         keys.update(known)
     return keys
