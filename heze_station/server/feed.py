@@ -22,11 +22,12 @@ and the watermark is "everything".
 import json
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, select, text, tuple_, union_all, update
+from sqlalchemy import Select, and_, bindparam, func, insert, select, text, tuple_, union_all, update
 from sqlalchemy.orm import Session
 
 from ..sync.hlc import Hlc
@@ -175,7 +176,7 @@ def write_rows(session: Session, writes: list[RowWrite]) -> None:
         session.execute(update(SyncRow), changed)
 
 
-_PAGE_COLUMNS = (
+PAGE_COLUMNS = (
     SyncRow.table_name,
     SyncRow.row_id,
     SyncRow.version,
@@ -189,6 +190,21 @@ _PAGE_COLUMNS = (
 )
 
 
+def scope_parts(columns: Sequence[Any], station: Any, *conditions: Any) -> tuple[Select, Select, Select]:
+    """What a station sees, in three parts: its own rows, the city's reference rows, the rows assigned to it.
+
+    The pull and the scope check (scope_check.py) both read this, so that they can never disagree on who sees what.
+    """
+    own = select(*columns).where(SyncRow.station_id == station, *conditions)
+    city = select(*columns).where(SyncRow.station_id.is_(None), *conditions)
+    assigned = (
+        select(*columns)
+        .join(RowGrant, RowGrant.row_id == SyncRow.row_id)
+        .where(RowGrant.station_id == station, *conditions)
+    )
+    return own, city, assigned
+
+
 def _page_query():
     """Built once: composing this union with SQLAlchemy costs more than running it."""
     after = and_(
@@ -196,15 +212,9 @@ def _page_query():
         SyncRow.change_xid < bindparam("watermark"),
     )
     order = (SyncRow.change_xid, SyncRow.change_seq)
-    own = select(*_PAGE_COLUMNS).where(SyncRow.station_id == bindparam("station"), after)
-    city = select(*_PAGE_COLUMNS).where(SyncRow.station_id.is_(None), after)
-    assigned = (
-        select(*_PAGE_COLUMNS)
-        .join(RowGrant, RowGrant.row_id == SyncRow.row_id)
-        .where(RowGrant.station_id == bindparam("station"), after)
-    )
+    parts = scope_parts(PAGE_COLUMNS, bindparam("station"), after)
     every = union_all(
-        *(scope.order_by(*order).limit(bindparam("rows")).subquery().select() for scope in (own, city, assigned))
+        *(part.order_by(*order).limit(bindparam("rows")).subquery().select() for part in parts)
     ).subquery()
     return select(every).order_by(every.c.change_xid, every.c.change_seq).limit(bindparam("rows"))
 
@@ -265,5 +275,5 @@ def change_of(row: Any) -> Change:
         fields=row.fields,
         station_id=row.station_id,
         changed_at=changed_at,
-        hlc=row.hlc or None,
+        hlc=row.hlc,
     )

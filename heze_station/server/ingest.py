@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
-from ..sync.merge import Conflict, ConflictKind, Merge, StoredRow, merge_delete, merge_upsert
+from ..sync.merge import Conflict, ConflictKind, Merge, StoredRow, merge_delete, merge_upsert, stamp
 from ..sync.schemas import (
     ClientTransaction,
     ErrorDetail,
@@ -327,8 +327,9 @@ class _Batch:
             return False
         state.version += 1
         state.fields = {**state.fields, **changes}
-        state.field_versions = {**state.field_versions, **dict.fromkeys(changes, state.version)}
-        state.field_writers = {**state.field_writers, **dict.fromkeys(changes, self.context.writer)}
+        state.field_versions, state.field_writers = stamp(
+            state.field_versions, state.field_writers, changes, state.version, self.context.writer
+        )
         state.deleted = merge.deleted
         state.hlc = max(state.hlc, op.hlc)
         state.changed_by = self.context.device_id

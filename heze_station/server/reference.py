@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..sync.merge import stamp
 from ..sync.tables import SYNCED_TABLES, field_problem
 from .errors import bad_request
 from .feed import RowWrite, server_hlc, write_rows
@@ -87,15 +88,16 @@ def _upsert(session: Session, table: str, rows: list[tuple[uuid.UUID, uuid.UUID 
         if not changed and stored.station_id == station_id and not stored.deleted:
             continue
         version = stored.version + 1
+        # The city's change has no device: a station that edits these fields without having pulled it conflicts.
+        field_versions, field_writers = stamp(stored.field_versions, stored.field_writers, changed, version, None)
         writes.append(
             RowWrite(
                 row_id=row_id,
                 table_name=table,
                 station_id=station_id,
                 fields={**stored.fields, **changed},
-                field_versions={**stored.field_versions, **dict.fromkeys(changed, version)},
-                # The city's change has no device: a station that edits these fields without having pulled it conflicts.
-                field_writers={name: writer for name, writer in stored.field_writers.items() if name not in changed},
+                field_versions=field_versions,
+                field_writers=field_writers,
                 version=version,
                 deleted=False,
                 hlc=server_hlc(),

@@ -7,15 +7,15 @@ the tables the station keeps, and to transactions that have finished (the pull's
 import uuid
 from collections.abc import Sequence
 
-from sqlalchemy import Select, select, union_all
+from sqlalchemy import CompoundSelect, select, union_all
 from sqlalchemy.orm import Session
 
 from ..sync.schemas import BucketDigest, ScopeDigest, ScopeRows
 from ..sync.scope import bucket_of, digest
 from ..sync.tables import SYNCED_TABLES
 from .errors import bad_request
-from .feed import change_of, feed_state
-from .models import RowGrant, SyncRow
+from .feed import PAGE_COLUMNS, change_of, feed_state, scope_parts
+from .models import SyncRow
 
 
 def parse_tables(text: str) -> list[str]:
@@ -30,17 +30,9 @@ def parse_tables(text: str) -> list[str]:
     return tables
 
 
-def _scope(session: Session, station_id: uuid.UUID, tables: Sequence[str], *columns) -> Select:
+def _scope(session: Session, station_id: uuid.UUID, tables: Sequence[str], *columns) -> CompoundSelect:
     finished = SyncRow.change_xid < feed_state(session).watermark
-    wanted = SyncRow.table_name.in_(tables)
-    own = select(*columns).where(SyncRow.station_id == station_id, wanted, finished)
-    city = select(*columns).where(SyncRow.station_id.is_(None), wanted, finished)
-    assigned = (
-        select(*columns)
-        .join(RowGrant, RowGrant.row_id == SyncRow.row_id)
-        .where(RowGrant.station_id == station_id, wanted, finished)
-    )
-    return union_all(own, city, assigned)
+    return union_all(*scope_parts(columns, station_id, SyncRow.table_name.in_(tables), finished))
 
 
 def scope_digest(session: Session, station_id: uuid.UUID, tables: Sequence[str]) -> ScopeDigest:
@@ -55,5 +47,5 @@ def bucket_rows(session: Session, station_id: uuid.UUID, tables: Sequence[str], 
     changes = []
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
-        changes += [change_of(row) for row in session.scalars(select(SyncRow).where(SyncRow.row_id.in_(chunk)))]
+        changes += [change_of(row) for row in session.execute(select(*PAGE_COLUMNS).where(SyncRow.row_id.in_(chunk)))]
     return ScopeRows(changes=changes)

@@ -480,10 +480,12 @@ def _settle(session: Session, conflict: SyncConflict, row: SyncRow, choice: Choi
         return "kept"
     if conflict.field is None:
         raise ValueError(f"conflict {conflict.id} names no field")
-    wanted = {Choice.KEEP_SERVER: server_value, Choice.KEEP_MINE: client_value, Choice.EDIT: value}[choice]
     if conflict.kind == "duplicate" and choice is not Choice.EDIT:
-        wanted = getattr(row, conflict.field)  # both rows are kept as they are; only the warning is settled
-        wanted = outbox.wire_value(wanted)
+        # Both rows are kept as they are; only the warning is settled, and the server must hear of it.
+        kept = outbox.wire_value(getattr(row, conflict.field))
+        _append(session, row, "upsert", {conflict.field: kept})
+        return str(kept)
+    wanted = {Choice.KEEP_SERVER: server_value, Choice.KEEP_MINE: client_value, Choice.EDIT: value}[choice]
     column = type(row).__table__.c[conflict.field]
     python_value = _typed(column, wanted) if choice is Choice.EDIT else replica.from_wire(column, wanted)
     wanted = outbox.wire_value(python_value)

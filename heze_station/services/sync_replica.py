@@ -163,9 +163,9 @@ class StationReplica:
         with self.database.transaction() as session:
             return digest(replica.scope_rows(session))
 
-    def repair(self, bucket: int, changes: list[Change]) -> int:
+    def repair(self, bucket: int, changes: list[Change]) -> None:
         with self.database.replica_transaction() as session:
-            return replica.repair_bucket(session, bucket, changes)
+            replica.repair_bucket(session, bucket, changes)
 
     def resend_everything(self, seq: int) -> None:
         with self.database.transaction() as session:

@@ -481,7 +481,9 @@ class SyncConflict(Base):
     client_value: Mapped[str] = mapped_column(Text)  # JSON
     client_device_id: Mapped[str | None] = mapped_column(String(40))
     client_hlc: Mapped[str | None] = mapped_column(String(60))
-    server_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    server_changed_at: Mapped[datetime | None] = mapped_column(
+        UtcDateTime
+    )  # the record: when the server took the other side
     status: Mapped[str] = mapped_column(String(10))  # open | resolving (chosen here, not yet pushed) | resolved
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

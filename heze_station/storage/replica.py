@@ -241,17 +241,16 @@ def apply_page(session: Session, changes: list[Change], cursor: str) -> None:
     settings.put(session, CURSOR_SETTING, cursor)
 
 
-def repair_bucket(session: Session, bucket: int, changes: list[Change]) -> int:
+def repair_bucket(session: Session, bucket: int, changes: list[Change]) -> None:
     """Make one bucket of this station's copy what the server holds (F13): its rows are written again, and rows
-    this computer has as pulled but the server does not know are queued to be sent again. Returns the latter."""
+    this computer has as pulled but the server does not know are queued to be sent again."""
     apply_changes(session, changes)
     on_server = {change.row_id for change in changes}
     here = [row_id for (row_id,) in session.execute(select(ReplicaVersion.row_id)) if bucket_of(row_id) == bucket]
     unknown = [row_id for row_id in here if row_id not in on_server]
-    if not unknown:
-        return 0
-    session.execute(delete(ReplicaVersion).where(ReplicaVersion.row_id.in_(unknown)))
-    return queue_rows(session, unknown)
+    if unknown:
+        session.execute(delete(ReplicaVersion).where(ReplicaVersion.row_id.in_(unknown)))
+        queue_rows(session, unknown)
 
 
 def apply_changes(session: Session, changes: list[Change]) -> None:
@@ -509,7 +508,9 @@ def _apply_conflict(session: Session, change: Change) -> None:
                 client_hlc=fields.get("client_hlc"),
                 server_changed_at=change.changed_at,
                 status=status,
-                created_at=datetime.fromisoformat(str(fields.get("created_at") or change.changed_at.isoformat())),
+                created_at=datetime.fromisoformat(fields["created_at"])
+                if fields.get("created_at")
+                else change.changed_at,
             )
         )
         log(session, "conflict", table=fields.get("table"), field=fields.get("field"), kind=fields.get("kind"))

@@ -4,10 +4,11 @@ import random
 
 
 class Backoff:
-    """When to try again after a transient failure: exponential, capped, with full jitter (F12).
+    """When to try again after a transient failure: exponential, capped, with "equal jitter" (F12).
 
-    Jitter spreads a thousand stations that lost the network at the same moment over the whole interval, so the
-    server is not hit by all of them again at once when it returns.
+    Each wait falls anywhere in the upper half of its interval: a thousand stations that lost the network at the
+    same moment are spread out, so the server is not hit by all of them again at once when it returns, and none
+    retries much sooner than the backoff intends.
     """
 
     def __init__(self, first: float = 5.0, cap: float = 300.0, rng: random.Random | None = None):

@@ -87,9 +87,9 @@ class Replica(Protocol):
 
     def scope_digest(self) -> list[tuple[int, str]]: ...
 
-    def repair(self, bucket: int, changes: list[Change]) -> int:
+    def repair(self, bucket: int, changes: list[Change]) -> None:
         """Write rows fetched again for a bucket that differed, as a pulled page's rows, without moving the cursor;
-        queue again rows of the bucket the server does not know. Returns how many were queued."""
+        queue again rows of the bucket the server does not know."""
 
     def scope_checked(self, repaired_rows: int) -> None: ...
 
@@ -141,7 +141,7 @@ class SyncEngine:
         for bucket, (remote, local) in enumerate(zip(theirs, ours, strict=True)):
             if remote != local:
                 rows = self.client.scope_rows(tables, bucket).changes
-                report.requeued += self.replica.repair(bucket, rows)
+                self.replica.repair(bucket, rows)
                 report.repaired += len(rows)
         self.replica.scope_checked(report.repaired)
 

@@ -17,7 +17,7 @@ Bookkeeping fields (``BOOKKEEPING``) describe the edit, not the record, and neve
 Pure functions over plain data, so the client can run the same rules when it rebases its own pending operations.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -42,6 +42,19 @@ class StoredRow:
     def changed_by_another(self, name: str, base_version: int, writer: str) -> bool:
         """Whether ``name`` changed after ``base_version`` in a change ``writer`` has not seen."""
         return self.field_versions.get(name, 0) > base_version and self.field_writers.get(name) != writer
+
+
+def stamp(
+    versions: dict[str, int], writers: dict[str, str], changed: Iterable[str], version: int, writer: str | None
+) -> tuple[dict[str, int], dict[str, str]]:
+    """A row's field versions and field writers once ``changed`` fields are written at ``version`` by ``writer``
+    (None: the city, which has no device, so those fields' writer becomes unknown). The two always move together."""
+    changed = list(changed)
+    versions = {**versions, **dict.fromkeys(changed, version)}
+    writers = {name: device for name, device in writers.items() if name not in changed}
+    if writer is not None:
+        writers.update(dict.fromkeys(changed, writer))
+    return versions, writers
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,6 @@ class SyncReport:
     rebaselined: bool = False
     files_waiting: int = 0  # files that could not move in this run; tried again next time
     repaired: int = 0  # rows fetched again because the station's copy differed from the server's (F13)
-    requeued: int = 0  # rows the server did not know, queued to be sent again (F13)
 
 
 ProgressCallback = Callable[[Progress], None]

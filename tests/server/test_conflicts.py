@@ -182,6 +182,29 @@ def test_a_change_the_city_made_is_never_taken_for_the_devices_own(server: Serve
     assert device.latest()[str(clue_id)]["fields"]["amount_fen"] == 300
 
 
+def test_a_city_reimport_leaves_the_devices_own_fields_its_own(server: Server) -> None:
+    """The city changes a clue's amount; the station's status edit stays its own, so its next edit of the status on
+    its old base is no conflict (only fields the city changed lose their writer)."""
+    station = server.create_station("城区驿站")
+    device = server.device(station)
+
+    def import_clue(amount_fen: int) -> None:
+        clue = {"platform_ref": "GZQX-2", "station": "城区驿站", "amount_fen": amount_fen}
+        with server.database.transaction() as session:
+            reference.import_reference(session, reference.ReferenceFile(clues=[clue]))
+
+    import_clue(100)
+    clue_id = reference.row_id_for("wage_clue", "GZQX-2")
+    device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"status": "contacted"}, base_version=1)))
+    import_clue(300)
+
+    answer = device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"status": "paid"}, base_version=1)))
+
+    assert statuses(answer) == ["applied"]
+    fields = device.latest()[str(clue_id)]["fields"]
+    assert (fields["status"], fields["amount_fen"]) == ("paid", 300)
+
+
 def test_deleting_a_record_another_device_edited_is_a_conflict_and_keeps_the_record(server: Server) -> None:
     """F5, one way: B deletes what A edited meanwhile."""
     a, b = two_laptops(server)
