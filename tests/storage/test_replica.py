@@ -3,12 +3,13 @@
 import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from heze_station.domain.cases import CaseStatus
+from heze_station.services import case_queries
 from heze_station.services.station import StationContext
 from heze_station.storage import replica
-from heze_station.storage.models import Case
+from heze_station.storage.models import Case, CaseClaimant, Employer, Person
 from heze_station.storage.outbox import wire_value
 from heze_station.sync.schemas import Change
 from tests.factories import intake_form, register
@@ -56,7 +57,49 @@ def test_a_pulled_row_without_bookkeeping_times_gets_the_models_defaults(station
     with station.database.replica_transaction() as session:
         replica.apply_changes(session, [change])
     with station.database.transaction() as session:
-        row = session.execute(text("SELECT created_at, updated_at FROM employer WHERE id = :id"), {"id": employer.hex})
-        created, updated = row.one()
-    assert created is not None
-    assert updated is not None
+        pulled = session.get_one(Employer, employer)
+        for moment in (pulled.created_at, pulled.updated_at):  # read back through the ORM: stored in its form
+            assert moment.tzinfo is not None
+            assert abs(moment - datetime.now(UTC)) < timedelta(minutes=1)
+
+
+def test_pulled_cases_are_found_by_search_also_after_a_party_is_renamed(station: StationContext) -> None:
+    """The search index follows pulled pages: new cases, and cases whose worker a later page renames."""
+    with station.database.transaction() as session:
+        template = session.get_one(Case, register(station, intake_form(1)))
+        claimant = session.scalars(select(CaseClaimant).where(CaseClaimant.case_id == template.id)).one()
+        person = session.get_one(Person, claimant.person_id)
+        case_fields = {c.key: wire_value(getattr(template, c.key)) for c in Case.__mapper__.column_attrs}
+        claim_fields = {c.key: wire_value(getattr(claimant, c.key)) for c in CaseClaimant.__mapper__.column_attrs}
+        person_fields = {c.key: wire_value(getattr(person, c.key)) for c in Person.__mapper__.column_attrs}
+    cases = [uuid.uuid4() for _ in range(450)]  # more than one batch of the index's statements
+    people = [uuid.uuid4() for _ in cases]
+
+    def change(table: str, row_id: uuid.UUID, fields: dict) -> Change:
+        kept = {name: value for name, value in fields.items() if name not in ("id", "version", "search_key")}
+        return Change(
+            table=table, row_id=row_id, version=1, deleted=False, fields=kept, station_id=None,
+            changed_at=datetime.now(UTC),
+        )  # fmt: skip
+
+    page = []
+    for number, (case_id, person_id) in enumerate(zip(cases, people, strict=True)):
+        page.append(change("person", person_id, person_fields | {"name": f"张{number:03d}号", "id_number": None}))
+        page.append(change("case_file", case_id, case_fields | {"number": f"菏谐调字〔2026〕第{9000 + number}号"}))
+        page.append(change("case_claimant", uuid.uuid4(), claim_fields | {"case_id": str(case_id),
+                                                                          "person_id": str(person_id)}))  # fmt: skip
+    with station.database.replica_transaction() as session:
+        replica.apply_changes(session, page)
+    renamed = change("person", people[-1], person_fields | {"name": "李秀英", "id_number": None})
+    with station.database.replica_transaction() as session:
+        replica.apply_changes(session, [renamed])
+
+    assert found(station, "张000号") == [cases[0]]
+    assert found(station, "第9449号") == [cases[-1]]  # in the second batch
+    assert found(station, "李秀英") == [cases[-1]]
+    assert found(station, "张449号") == []
+
+
+def found(station: StationContext, text: str) -> list[uuid.UUID]:
+    rows = case_queries.list_cases(station, case_queries.CaseFilter(text=text), limit=10)
+    return [row.id for row in rows]
