@@ -272,8 +272,12 @@ class SyncStatus:
     pending_changes: int
     open_conflicts: int
     last_success_at: datetime | None
-    problem: Message | None  # what went wrong in the last try, for a person; None after a success
-    reason: FailureReason | None = None  # the same, for a program
+    reason: FailureReason | None = None  # what went wrong in the last try; None after a success
+
+    @property
+    def problem(self) -> Message | None:
+        """The reason, for a person."""
+        return failure_message(self.reason) if self.reason else None
 
     @property
     def needs_person(self) -> bool:
@@ -305,7 +309,6 @@ def sync_status(context: StationContext) -> SyncStatus:
         pending_changes=pending,
         open_conflicts=conflicts,
         last_success_at=datetime.fromisoformat(last) if last else None,
-        problem=failure_message(reason) if reason else None,
         reason=reason,
     )
 

@@ -122,7 +122,7 @@ class StationReplica:
         for blob in found.values():
             if not self.blobs.has(blob.sha256):
                 continue  # pulled from another device and not downloaded yet: it is theirs to upload
-            size = blob.size if blob.size >= 0 else len(self.blobs.get(blob.sha256))
+            size = blob.size if blob.size >= 0 else self.blobs.size(blob.sha256)
             blobs.append(Blob(blob.sha256, size, blob.media_type))
         return blobs
 

@@ -54,6 +54,10 @@ class BlobStore:
     def has(self, digest: str) -> bool:
         return self._path(digest).exists()
 
+    def size(self, digest: str) -> int:
+        """Bytes on disk under this hash, without reading (or checking) them."""
+        return self._path(digest).stat().st_size
+
     def get(self, digest: str) -> bytes:
         path = self._path(digest)
         try:

@@ -54,7 +54,7 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Every change to a syncable row is written to the outbox in its own transaction (see storage.outbox).
         event.listen(self._sessions, "after_flush", outbox.record)
-        self._replica_sessions: sessionmaker[Session] | None = None
+        self._replica_engine: Engine | None = None  # made on the first pull: most starts never write pulled rows
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -70,15 +70,15 @@ class Database:
         are not enforced on its connections: the server's feed lists a row once, at its latest change, so a
         case's claimant may arrive a page before the person it names, when that person was edited later.
         """
-        if self._replica_sessions is None:
-            self._replica_sessions = sessionmaker(create_sqlite_engine(self.path, foreign_keys=False))
-        with self._replica_sessions() as session, session.begin():
+        if self._replica_engine is None:
+            self._replica_engine = create_sqlite_engine(self.path, foreign_keys=False)
+        with Session(self._replica_engine) as session, session.begin():
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
-        if self._replica_sessions is not None:
-            self._replica_sessions.kw["bind"].dispose()
+        if self._replica_engine is not None:
+            self._replica_engine.dispose()
 
 
 def open_database(path: Path) -> Database:
