@@ -110,10 +110,18 @@ class Server:
         return DeviceClient.enrol(self.url, self.enrol_code(None, auth.SUPERVISOR_ROLE), "bureau")
 
 
-def serve_in_thread(settings: Settings, database: Database) -> tuple[uvicorn.Server, threading.Thread, str]:
-    config = uvicorn.Config(create_app(settings, database), host="127.0.0.1", port=0, log_level="warning")
+def serve_in_thread(
+    settings: Settings,
+    database: Database,
+    *,
+    port: int = 0,
+    log_level: str = "warning",
+    thread_name: str | None = None,
+) -> tuple[uvicorn.Server, threading.Thread, str]:
+    """The real app under uvicorn in a daemon thread on loopback (``port`` 0: any free one), once it listens."""
+    config = uvicorn.Config(create_app(settings, database), host="127.0.0.1", port=port, log_level=log_level)
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
+    thread = threading.Thread(target=server.run, name=thread_name, daemon=True)
     thread.start()
     wait_for(lambda: server.started or not thread.is_alive(), "the server to start")
     assert server.started, "the server did not start"

@@ -51,21 +51,19 @@ from typing import Any, ClassVar, TextIO
 
 import httpx
 import uvicorn
-from sqlalchemy import Engine, Uuid, event, or_, select, update
+from sqlalchemy import Engine, Uuid, event, or_, select
 
 from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.errors import DomainError
 from heze_station.domain.ids import new_id
 from heze_station.domain.mediation import AttachmentKind
-from heze_station.server import auth
 from heze_station.server import migrations as server_migrations
-from heze_station.server.app import create_app
 from heze_station.server.config import Settings
 from heze_station.server.db import Database as ServerDatabase
-from heze_station.server.feed import write_rows
+from heze_station.server.feed import Cursor, write_rows
 from heze_station.server.ingest import server_row
-from heze_station.server.models import AppliedTransaction, Device, RowGrant, Station
+from heze_station.server.models import AppliedTransaction, Device, RowGrant
 from heze_station.server.models import SyncRow as ServerRow
 from heze_station.services import attachments, case_actions, sync, sync_replica
 from heze_station.services.intake import WorkerEntry
@@ -79,6 +77,7 @@ from heze_station.sync import client as sync_client
 from heze_station.sync.progress import SyncReport
 from heze_station.sync.tables import SYNCED_TABLES, TableKind
 from tests import factories
+from tests.server.conftest import Server, serve_in_thread, wait_for
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SERVER_COMMAND = Path(sys.executable).parent / "heze-station-server"
@@ -265,6 +264,12 @@ class FaultProxy:
         finally:
             self.cut_probability, self.rule = probability, rule
 
+    def idle(self) -> bool:
+        """No client connection is being served: every request that came in was answered or cut, a held one
+        (LATE_REQUEST) only after the server had it and answered."""
+        with self._lock:
+            return not self._open
+
     def reset_counts(self) -> None:
         with self._lock:
             self.requests = self.bytes_up = self.bytes_down = 0
@@ -387,14 +392,6 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_for(condition: Callable[[], object], what: str, timeout: float = WAIT) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.01)
-
-
 class CityServer:
     """The city server over one SQLite file in ``folder``: in a thread of this process, or as its own process
     (``heze-station-server serve``) that can be killed with SIGKILL. ``database`` is this process's own connection
@@ -450,18 +447,12 @@ class CityServer:
                 except httpx.TransportError:
                     return False
 
-            _wait_for(healthy, "the server process to answer")
+            wait_for(healthy, "the server process to answer", WAIT)
             return
-        config = uvicorn.Config(
-            create_app(self.settings, self.database), host="127.0.0.1", port=0, log_level="critical"
+        self._uvicorn, self._thread, url = serve_in_thread(
+            self.settings, self.database, log_level="critical", thread_name="city-server"
         )
-        server = uvicorn.Server(config)
-        thread = threading.Thread(target=server.run, name="city-server", daemon=True)
-        thread.start()
-        _wait_for(lambda: server.started or not thread.is_alive(), "the server to start")
-        assert server.started, "the server did not start"
-        self.port = server.servers[0].sockets[0].getsockname()[1]
-        self._uvicorn, self._thread = server, thread
+        self.port = httpx.URL(url).port
 
     def stop(self) -> None:
         """A clean stop: requests in flight finish."""
@@ -490,15 +481,9 @@ class CityServer:
 
     # --- administration, as the city's administrator does it ------------------------------------------------------
 
-    def create_station(self, name: str) -> uuid.UUID:
-        with self.database.transaction() as session:
-            station = Station(id=new_id(), name=name)
-            session.add(station)
-        return station.id
-
-    def enrol_code(self, station_id: uuid.UUID) -> str:
-        with self.database.transaction() as session:
-            return auth.issue_enrolment_code(session, self.settings, station_id, auth.STATION_ROLE).code
+    # tests/server's own steps: they use only ``database`` and ``settings``, which this server has too.
+    create_station = Server.create_station
+    enrol_code = Server.enrol_code
 
     def command(self, *arguments: str) -> subprocess.CompletedProcess[str]:
         """``heze-station-server ARGUMENTS`` on this server's database, as the administrator types it."""
@@ -1183,11 +1168,6 @@ def divergence(server: CityServer, laptop: Laptop) -> list[str]:
     return problems
 
 
-def parse_cursor(cursor: str) -> tuple[int, int]:
-    _epoch, xid, seq = cursor.split(".")
-    return int(xid), int(seq)
-
-
 def cursor_gaps(server: CityServer, laptop: Laptop) -> list[str]:
     """Rows at or before the laptop's cursor that it does not hold at the version the server gave them then.
 
@@ -1196,7 +1176,8 @@ def cursor_gaps(server: CityServer, laptop: Laptop) -> list[str]:
     cursor = station_setting(laptop.file, replica.CURSOR_SETTING)
     if not cursor:
         return []
-    position = parse_cursor(cursor)
+    parsed = Cursor.parse(cursor)
+    position = (parsed.xid, parsed.seq)
     versions = ReplicaVersion.__table__
     with station_file(laptop.file) as engine, engine.connect() as connection:
         held = dict(connection.execute(select(versions.c.row_id, versions.c.version)).all())
@@ -1481,12 +1462,6 @@ def fill_server(
     for chunk in _chunks(rows, batch):
         with server.database.transaction() as session:
             write_rows(session, [server_row(table, row_id, station_id, fields) for table, row_id, fields in chunk])
-
-
-def mark_all_acknowledged(context: StationContext) -> None:
-    """For a station whose rows were copied rather than typed: nothing of it is to be sent."""
-    with context.database.transaction() as session:
-        session.execute(update(OutboxOperation).values(acknowledged=True))
 
 
 def server_device(server: CityServer, device_id: uuid.UUID) -> Device:

@@ -38,6 +38,7 @@ from heze_station.sync.hlc import Hlc
 from heze_station.sync.progress import SyncReport
 from heze_station.sync.schemas import AttachmentStart
 from tests.factories import intake_form, register
+from tests.server.conftest import wait_for
 
 from . import faults
 from .faults import Fault, Lab, Laptop
@@ -206,7 +207,8 @@ def test_a_push_whose_answer_never_arrived_is_sent_again_and_applied_once(lab: L
         report = sync.sync_now(context)
         assert report.pushed == pending
         assert sync.sync_status(context).pending_changes == 0
-        time.sleep(lab.proxy.delay + 0.2)  # a late original has reached the server by now
+        # The sync closed its connections: once the proxy serves none, a late original has reached the server.
+        wait_for(lab.proxy.idle, "the proxy to deliver the held request")
         lab.proxy.rule = None
     assert len(pushes) == 2
     assert pushes[0] == pushes[1], "the repeat is the same push"

@@ -1,10 +1,13 @@
 """F13: a station whose copy lost rows gets exactly those back, by bucket, without losing what it has not sent."""
 
+import pytest
 from sqlalchemy import delete, func, select
 
 from heze_station.services import sync
 from heze_station.storage import settings
 from heze_station.storage.models import Case, CaseClaimant, Person
+from heze_station.sync.client import ServerClient
+from heze_station.sync.schemas import ScopeDigest
 from tests.factories import intake_form, register
 
 from .conftest import Laptops
@@ -12,15 +15,25 @@ from .helpers import cases, edit
 
 
 def test_rows_lost_from_a_stations_copy_are_fetched_again_by_bucket_and_nothing_unsent_is_lost(
-    laptops: Laptops,
+    laptops: Laptops, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    checks: list[list[str]] = []  # the scope checks run: each asks the server for its digests once
+    digest = ServerClient.scope_digest
+
+    def counted_digest(client: ServerClient, tables: list[str]) -> ScopeDigest:
+        checks.append(tables)
+        return digest(client, tables)
+
+    monkeypatch.setattr(ServerClient, "scope_digest", counted_digest)
     front, court = laptops("前台"), laptops("移动仲裁庭")
     for serial in range(1, 9):
         register(front, intake_form(3, employer_serial=serial))
     sync.sync_now(front)
     first = sync.sync_now(court)
-    assert first.repaired == 0  # the first sync checks, and the copies agree
+    # A first sync has just read everything from the server: it compares nothing, and counts as the day's check.
+    assert checks == []
     with court.database.transaction() as session:
+        assert settings.get(session, sync.LAST_SCOPE_CHECK) is not None
         people = session.scalar(select(func.count()).select_from(Person))
         lost = session.scalars(select(Person.id).limit(1)).all()
         claims = session.scalar(select(func.count()).where(CaseClaimant.person_id.in_(lost)))
@@ -33,6 +46,7 @@ def test_rows_lost_from_a_stations_copy_are_fetched_again_by_bucket_and_nothing_
         settings.put(session, sync.LAST_SCOPE_CHECK, None)  # the daily check is due
 
     report = sync.sync_now(court)
+    assert len(checks) == 1
     with court.database.transaction() as session:
         assert session.scalar(select(func.count()).select_from(Person)) == people
         assert session.scalar(select(func.count()).where(CaseClaimant.person_id.in_(lost))) == claims > 0
