@@ -9,12 +9,15 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from sqlalchemy import select
 
+from heze_station.documents.content import DocumentKind
+from heze_station.domain.cases import CaseAction
 from heze_station.domain.mediation import AttachmentKind
 from heze_station.server import auth
 from heze_station.server.models import Station
-from heze_station.services import attachments, sync, sync_replica
+from heze_station.services import attachments, case_actions, documents, sync, sync_replica
 from heze_station.services.station import StationContext
 from heze_station.storage import settings
+from heze_station.storage.blobs import sha256_hex
 from heze_station.sync.client import FailureReason
 from tests.factories import intake_form, register
 from tests.server.conftest import Server
@@ -221,3 +224,19 @@ def test_a_damaged_file_on_this_computer_is_reported_and_the_rest_still_syncs(la
     assert "damaged" in waiting.message.params["reason"]
     sync.sync_now(court)
     assert case_id in cases(court)  # the case itself arrived; only the damaged file waits
+
+
+def test_a_damaged_issued_document_waits_like_a_damaged_file(laptops: Laptops) -> None:
+    """A document's upload size comes from the file's length; its damage shows when it is read, and it waits."""
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    refused = register(front, intake_form(1))
+    case_actions.perform(front, refused, CaseAction.REFUSE, "该争议已由仲裁委员会受理。")
+    notice = documents.issue_document(front, refused, DocumentKind.REFUSAL)
+    digest = sha256_hex(documents.pdf_of(front, notice.id))
+    [stored] = [path for path in front.blobs.root.rglob(digest) if path.is_file()]
+    stored.write_bytes(stored.read_bytes()[:-100])  # the end of the PDF lost to a failing disk
+    report = sync.sync_now(front)
+    assert (report.uploaded, report.files_waiting) == (0, 1)
+    assert sync.sync_status(front).state is sync.SyncState.UP_TO_DATE
+    sync.sync_now(court)
+    assert refused in cases(court)
