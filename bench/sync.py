@@ -86,7 +86,6 @@ class Trials:
     duplicated: int
     diverged: int
     seconds: float
-    kill_points: dict[str, int] = field(default_factory=dict)
 
     @property
     def trials(self) -> int:
@@ -353,7 +352,7 @@ def fault_trials(root: Path, total: int = FAULT_TRIALS, seed: int = SEED) -> Tri
 
         def kill_side() -> None:
             try:
-                killing["where"], killing["gaps"] = faults.kill_trials(
+                _, killing["gaps"] = faults.kill_trials(
                     lab, victims, KILL_TRIALS, rng=random.Random(seed + 1), probability=None, restart_every=50,
                     until=lambda: done() >= total,
                 )  # fmt: skip
@@ -383,7 +382,6 @@ def fault_trials(root: Path, total: int = FAULT_TRIALS, seed: int = SEED) -> Tri
             duplicated=len(verdict.duplicated),
             diverged=len(verdict.diverged) + len(verdict.cursor_gaps) + len(killing["gaps"]) + len(verdict.rejected),
             seconds=time.perf_counter() - started,
-            kill_points=dict(killing["where"]),
         )
     finally:
         lab.close()

@@ -481,9 +481,8 @@ class SyncConflict(Base):
     client_value: Mapped[str] = mapped_column(Text)  # JSON
     client_device_id: Mapped[str | None] = mapped_column(String(40))
     client_hlc: Mapped[str | None] = mapped_column(String(60))
-    server_changed_at: Mapped[datetime | None] = mapped_column(
-        UtcDateTime
-    )  # the record: when the server took the other side
+    # Kept for the record (nothing shows it yet): when the server took the other side of the conflict.
+    server_changed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     status: Mapped[str] = mapped_column(String(10))  # open | resolving (chosen here, not yet pushed) | resolved
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 

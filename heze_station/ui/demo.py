@@ -1,8 +1,9 @@
-"""``--demo``: fill the separate demo database with generated cases before the main window opens.
+"""``--demo``: fill the separate demo database with generated cases before the main window shows its pages.
 
-The cases are made by the real services on the database worker thread; the GUI thread shows a progress dialog and
-keeps painting through a local event loop until the work is done. A demo folder that already has cases is left as
-it is, and then no dialog appears at all.
+The window is already on screen, saying that the station's records open; the pages are attached only once the demo
+is filled. The cases are made by the real services on the database worker thread; the GUI thread shows a progress
+dialog and keeps painting through a local event loop until the work is done. A demo folder that already has cases
+is left as it is, and then no dialog appears at all.
 """
 
 import time

@@ -252,9 +252,7 @@ class MainWindow(QMainWindow):
             window = CaseDetailDialog(self.workspace, case_id, self)
             window.finished.connect(lambda _result, key=case_id: self._case_windows.pop(key, None))
             self._case_windows[case_id] = window
-        window.show()
-        window.raise_()
-        window.activateWindow()
+        self._raise(window)
 
     def choose_document_to_verify(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Verify a document"), "", self.tr("PDF documents (*.pdf)"))

@@ -62,8 +62,6 @@ class SyncController(QObject):
         self.status: SyncStatus | None = None
         self.running = False
         self.progress: Progress | None = None
-        self.last_report: SyncReport | None = None
-        self.last_error: Exception | None = None
         self.next_retry_at: datetime | None = None
         self._outcome: SyncReport | Exception | None = None
         self._again = False  # asked for while a sync ran: run once more after it
@@ -148,12 +146,7 @@ class SyncController(QObject):
     # --- scheduling ---------------------------------------------------------------------------------------------
 
     def _may_sync_automatically(self) -> bool:
-        return (
-            self.enabled
-            and not self._closed
-            and self.status is not None
-            and self.status.state not in (SyncState.NOT_ENROLLED, SyncState.STOPPED)
-        )
+        return self.enabled and not self._closed and self.status is not None and not self.status.needs_person
 
     def _automatic(self) -> None:
         if self._may_sync_automatically():
@@ -215,7 +208,6 @@ class SyncController(QObject):
     def _synced(self, report: SyncReport) -> None:
         if self._closed:
             return
-        self.last_report, self.last_error = report, None
         self.backoff.reset()
         if report.pulled or report.conflicts or report.rebaselined:
             self._announce()  # rows arrived: every view reloads
@@ -224,7 +216,6 @@ class SyncController(QObject):
     def _failed(self, error: Exception) -> None:
         if self._closed:
             return
-        self.last_error = error
         if not isinstance(error, SyncProblem):
             log.error("unexpected error during a sync", exc_info=error)
         if not isinstance(error, SyncProblem) or error.reason.transient:
@@ -288,7 +279,6 @@ class SyncController(QObject):
         self.backoff.reset()
         self._retry.stop()
         self.next_retry_at = None
-        self.last_error = None
         self._announce()  # earlier records were queued for the server
         self.enrolment_done.emit(enrolment)
         self._sync_when_known = True  # the first sync starts as soon as the new status is read

@@ -6,7 +6,7 @@ than hiding the conflict.
 """
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -251,12 +251,6 @@ def short_time(value: datetime | None) -> str:
     if local.date() == chinatime.today():
         return local.strftime("%H:%M")
     return local.strftime("%m-%d %H:%M")
-
-
-def day_or_time(value: date | datetime | None) -> str:
-    if isinstance(value, datetime):
-        return formatting.moment(value)
-    return formatting.day(value)
 
 
 # --- states and progress ------------------------------------------------------------------------------------------

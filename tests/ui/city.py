@@ -7,11 +7,11 @@ again on the same port lets the station recover on its own.
 
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 import uvicorn
 
 from heze_station.server import auth, migrations
@@ -19,7 +19,7 @@ from heze_station.server.app import create_app
 from heze_station.server.config import Settings
 from heze_station.server.db import Database
 from heze_station.services import sync
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
 from heze_station.storage import settings
 from heze_station.sync.backoff import Backoff
 from heze_station.ui.main_window import MainWindow
@@ -73,35 +73,19 @@ class CityServer(Server):
             auth.revoke_device(session, device_id)
 
 
-@pytest.fixture
-def city(tmp_path: Path) -> Iterator[CityServer]:
+@contextmanager
+def serve(tmp_path: Path) -> Iterator[CityServer]:
+    """A city server started with its data under ``tmp_path``; stopped and closed on leaving (the ``city`` fixture)."""
     settings = Settings(data_dir=tmp_path / "server", max_request_bytes=4 * 1024 * 1024)
     database = Database(settings)
     migrations.upgrade(database.engine)
     server = CityServer(url="", settings=settings, database=database)
     server.start()
-    yield server
-    server.stop()
-    database.close()
-
-
-@pytest.fixture
-def other_laptop(tmp_path: Path) -> Iterator[Callable[[str], StationContext]]:
-    """Another computer of the same station (service calls only, no window)."""
-    opened: list[StationContext] = []
-
-    def make(name: str) -> StationContext:
-        context = open_station(tmp_path / name)
-        opened.append(context)
-        return context
-
-    yield make
-    for context in opened:
-        context.close()
-
-
-def sync_threads() -> list[str]:
-    return [thread.name for thread in threading.enumerate() if thread.name.startswith("sync")]
+    try:
+        yield server
+    finally:
+        server.stop()
+        database.close()
 
 
 def open_window(qtbot, workspace: Workspace, *, first: float = 0.05, cap: float = 0.2, **options) -> MainWindow:

@@ -1,15 +1,23 @@
-"""GUI fixtures: a Workspace on a fresh database, torn down only after its background work has finished."""
+"""GUI fixtures: a Workspace on a fresh database, torn down only after its background work has finished; the zh_CN
+catalogue installed; a city server on loopback and another computer of the station, for the sync tests."""
 
-from collections.abc import Iterator
-from typing import TypeVar
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
-from heze_station.services.station import StationContext
+from heze_station import paths
+from heze_station.services.station import StationContext, open_station
+from heze_station.ui import i18n
 from heze_station.ui.workspace import Workspace
+
+if TYPE_CHECKING:  # the server and its web framework load only for the tests that use one (the city fixture)
+    from tests.ui.city import CityServer
 
 W = TypeVar("W", bound=QWidget)
 
@@ -20,6 +28,56 @@ def workspace(station: StationContext, qtbot) -> Iterator[Workspace]:
     yield space
     wait_idle(qtbot, space)
     space.tasks.shutdown()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    catalogue = paths.resource("i18n", "heze_station_zh_CN.qm")
+    assert catalogue.exists(), "the compiled catalogue is missing: `make test` builds it with pyside6-lrelease"
+    translators = i18n.install(qapp, "zh_CN")
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    i18n.install(qapp, "en")
+
+
+@pytest.fixture
+def city(tmp_path: Path) -> Iterator["CityServer"]:
+    """A real city server on loopback (tests/ui/city.py), which the test can stop and start again."""
+    from tests.ui.city import serve
+
+    with serve(tmp_path) as server:
+        yield server
+
+
+@pytest.fixture
+def other_laptop(tmp_path: Path) -> Iterator[Callable[[str], StationContext]]:
+    """Another computer of the same station (service calls only, no window)."""
+    opened: list[StationContext] = []
+
+    def make(name: str) -> StationContext:
+        context = open_station(tmp_path / name)
+        opened.append(context)
+        return context
+
+    yield make
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture
+def no_thread_left() -> Iterator[None]:
+    """Every window is closed (by pytest-qt) before this ends: its sync thread must be gone with it.
+
+    Used by a whole module (``pytestmark = pytest.mark.usefixtures("no_thread_left")``), so it is set up before, and
+    torn down after, the test's own fixtures.
+    """
+    yield
+    assert sync_threads() == []
+
+
+def sync_threads() -> list[str]:
+    return [thread.name for thread in threading.enumerate() if thread.name.startswith("sync")]
 
 
 def wait_idle(qtbot, workspace: Workspace) -> None:

@@ -8,12 +8,10 @@ import re
 from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -23,13 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from heze_station import paths
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.mediation import MinuteKind, PlaceKind
 from heze_station.services import agreements, case_actions, case_queries, intake, mediation, payments
-from heze_station.ui import i18n
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
@@ -43,17 +39,6 @@ ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 MARKUP = re.compile(r"<[^>]*>")
 # Keys are named as printed on the keyboard, in Chinese interfaces too.
 KEY_NAMES = {"Ctrl", "Enter", "Insert", "Esc", "Shift", "Alt", "Tab"}
-
-
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    catalogue = paths.resource("i18n", "heze_station_zh_CN.qm")
-    assert catalogue.exists(), "the compiled catalogue is missing: `make test` builds it with pyside6-lrelease"
-    translators = i18n.install(qapp, "zh_CN")
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-    i18n.install(qapp, "en")
 
 
 def _texts(root: QWidget) -> Iterator[str]:

@@ -19,6 +19,11 @@ FACTS = "2026年8月至10月在牡丹区工地务工，工资未结清。"
 
 @pytest.fixture
 def view(qtbot: QtBot, workspace: Workspace) -> IntakeView:
+    return show_intake(qtbot, workspace)
+
+
+def show_intake(qtbot: QtBot, workspace: Workspace) -> IntakeView:
+    """The 登记 page shown and active, as a coordinator finds it."""
     page = IntakeView(workspace)
     qtbot.addWidget(page)
     page.resize(1100, 900)

@@ -6,13 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
-from heze_station.ui import fonts
+from heze_station.domain import chinatime
+from heze_station.ui import fonts, formatting
 from heze_station.ui.main_window import CASES_PAGE, MainWindow
 from heze_station.ui.workspace import Workspace
 from tests.ui.conftest import wait_idle
-from tests.ui.test_chinese_screens import chinese
-
-FIXTURES = (chinese,)  # found by pytest under this name in this module
 
 
 @pytest.fixture
@@ -53,7 +51,7 @@ def test_window_shows_the_station_opening_then_its_pages(
     assert window.pages.currentWidget() is window.cases  # the page asked for, not the first one
     window.show_page(0)
     assert window.pages.currentWidget() is window.dashboard
-    assert window.dashboard.greeting.text() != "正在加载…"
+    assert formatting.day(chinatime.today()) in window.dashboard.greeting.text()  # the station's data has arrived
     assert workspace.context.station_name in window.windowTitle()
     assert window.verify_action.isEnabled()
     assert window.enrol_action.isEnabled()

@@ -18,14 +18,14 @@ from heze_station.ui.views.roster_import import RosterReportDialog
 from heze_station.ui.workspace import Workspace
 from tests.factories import resident_id
 from tests.rosters import REPRESENTATIVE_MARKS, claimed_yuan, roster_rows, worker_name, write_xlsx
-from tests.ui import test_chinese_screens, test_intake
 from tests.ui.conftest import shown_rows, wait_idle
-from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES
-from tests.ui.test_intake import case_count, fill_cell, fill_complaint, fill_employer, register
+from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES, _texts
+from tests.ui.test_intake import case_count, fill_cell, fill_complaint, fill_employer, register, show_intake
 
-# The fixtures of those pages' own tests: the 登记 page shown and active, and the zh_CN catalogue installed.
-view = test_intake.view
-chinese = test_chinese_screens.chinese
+
+@pytest.fixture
+def view(qtbot: QtBot, workspace: Workspace) -> IntakeView:
+    return show_intake(qtbot, workspace)
 
 
 def open_report(qtbot: QtBot, view: IntakeView, path: Path) -> RosterReportDialog:
@@ -186,7 +186,7 @@ def test_report_reads_in_chinese(chinese: None, qtbot: QtBot, view: IntakeView, 
     assert report.windowTitle() == "花名册检查"
     assert report.summary.text() == "12 行中有 5 行有问题。"
     allowed = KEY_NAMES | {"xlsx", "Excel", "WPS"}
-    texts = test_chinese_screens._texts(report)
+    texts = _texts(report)
     english = {word for text in texts for word in ENGLISH_WORD.findall(text) if word not in allowed}
     assert not english, f"English on the roster report: {sorted(english)}"
     report.reject()

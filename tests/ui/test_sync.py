@@ -5,7 +5,6 @@ that waits for a person, the sync window, and no thread left behind when the win
 """
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,17 +17,11 @@ from heze_station.ui.main_window import MainWindow
 from heze_station.ui.views.enrol_dialog import normalise_code
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
-from tests.ui.city import CityServer, city, open_window, sync_threads, wait_quiet
-from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES, MARKUP, _texts, chinese
+from tests.ui.city import CityServer, open_window, wait_quiet
+from tests.ui.conftest import sync_threads
+from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES, MARKUP, _texts
 
-FIXTURES = (city, chinese)  # found by pytest under these names in this module
-
-
-@pytest.fixture(autouse=True)
-def no_thread_left() -> Iterator[None]:
-    """Every window is closed (by pytest-qt) before this runs: its sync thread must be gone with it."""
-    yield
-    assert sync_threads() == []
+pytestmark = pytest.mark.usefixtures("no_thread_left")
 
 
 def click(qtbot, button) -> None:

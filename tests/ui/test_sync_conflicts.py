@@ -4,7 +4,7 @@ The front desk computer (the window) accepts a complaint while the mobile court'
 it; the court syncs first, so the front desk's sync meets a conflict on the case's status.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,16 +16,10 @@ from heze_station.services.station import StationContext
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
-from tests.ui.city import CityServer, city, open_window, other_laptop, sync_threads, wait_quiet
-from tests.ui.test_chinese_screens import chinese
+from tests.ui.city import CityServer, open_window, wait_quiet
+from tests.ui.conftest import shown_rows
 
-FIXTURES = (city, chinese, other_laptop)  # found by pytest under these names in this module
-
-
-@pytest.fixture(autouse=True)
-def no_thread_left() -> Iterator[None]:
-    yield
-    assert sync_threads() == []
+pytestmark = pytest.mark.usefixtures("no_thread_left")
 
 
 def conflicting_window(
@@ -83,10 +77,15 @@ def test_a_conflict_from_two_laptops_is_shown_side_by_side_and_settled_by_keepin
     qtbot.mouseClick(detail.edit_button, Qt.MouseButton.LeftButton)
     assert not detail.edit_area.isVisible()
 
+    syncs: list[bool] = []
+    window.sync.running_changed.connect(lambda running: syncs.append(running))
     with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
         qtbot.mouseClick(detail.keep_mine_button, Qt.MouseButton.LeftButton)
     wait_quiet(qtbot, window)
     qtbot.waitUntil(lambda: view.items == [] and view.empty.isVisible())
+    # The choice left in one sync: settling did not also arm the debounce of a local change for a second one.
+    assert syncs == [True, False]
+    assert not window.sync._debounce.isActive()
     assert view.empty.text() == "没有待处理的冲突。"
     assert window.sync_indicator.conflicts_text == ""
     assert sync.open_conflicts(workspace.context) == []
@@ -131,4 +130,4 @@ def test_a_conflict_is_settled_with_a_value_chosen_in_the_edit_field(
 
 
 def _log_texts(window) -> list[str]:
-    return [window.log_model.index(row, 1).data() for row in range(window.log_model.rowCount())]
+    return [what for _time, what in shown_rows(window.log_model)]

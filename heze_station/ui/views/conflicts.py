@@ -11,7 +11,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import DomainError
 from ...services import sync
 from ...services.sync import Choice, ConflictItem
 from .. import formatting, sync_labels
-from ..form_dialog import BANNER_STYLE, ERROR_STYLE, error_text
+from ..form_dialog import BANNER_STYLE, ERROR_STYLE, EnumCombo, date_edit, show_refusal
 from ..sync_controller import SyncController
 from ..workspace import Workspace
 from .registry import Column, RowTableModel, fit_columns, row_table
@@ -266,23 +265,16 @@ class ConflictDetail(QWidget):
         field, current = item.field, item.client_value if item.client_value is not None else item.server_value
         enum = sync_labels.enum_of(item.table, field)
         if enum is not None:
-            combo = QComboBox()
-            for member in enum:
-                combo.addItem(formatting.label(member), member.value)
-            index = combo.findData(current)
-            combo.setCurrentIndex(max(index, 0))
+            combo = EnumCombo(list(enum))
+            combo.setCurrentIndex(max(combo.findData(current), 0))
             return combo
         if isinstance(current, bool | int | float) or field.endswith(("_id", "_at", "_fen")):
             return None  # amounts, counts, links and times are changed on their own pages, where they are checked
         if field.endswith(DATE_FIELD_ENDINGS):
-            edit = QDateEdit()
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             try:
-                edit.setDate(QDate(date.fromisoformat(str(current))))
+                return date_edit(QDate(date.fromisoformat(str(current))))
             except ValueError:
-                edit.setDate(QDate.currentDate())
-            return edit
+                return date_edit()  # today
         text = "" if current is None else str(current)
         if field in LONG_TEXT_FIELDS or len(text) > 60 or "\n" in text:
             box = QPlainTextEdit(text)
@@ -315,13 +307,6 @@ class ConflictDetail(QWidget):
             return editor.text().strip()
         return ""
 
-    def set_edited_value(self, text: str) -> None:
-        """Type ``text`` into the editor (tests, and a person pasting)."""
-        if isinstance(self.editor, QPlainTextEdit):
-            self.editor.setPlainText(text)
-        elif isinstance(self.editor, QLineEdit):
-            self.editor.setText(text)
-
     def _open_case(self) -> None:
         if self.item is not None and self.item.case_id is not None:
             self.case_requested.emit(self.item.case_id)
@@ -342,11 +327,6 @@ class ConflictDetail(QWidget):
     def set_busy(self, busy: bool) -> None:
         for button in (self.keep_mine_button, self.keep_server_button, self.edit_button, self.save_edit_button):
             button.setEnabled(not busy)
-
-    def show_refusal(self, text: str) -> None:
-        self.set_busy(False)
-        self.banner.setText(text)
-        self.banner.show()
 
 
 class ConflictsWindow(QDialog):
@@ -433,20 +413,17 @@ class ConflictsWindow(QDialog):
         if indexes:
             self.detail.show_item(self.model.row(indexes[0]))
 
-    def select(self, item: ConflictItem) -> None:
-        self.table.selectRow(self.items.index(item))
-
     def resolve(self, item: ConflictItem, choice: StrEnum, value: Any) -> None:
         self.workspace.change(
             sync.resolve_conflict, item.id, choice, value, on_done=self._resolved, on_error=self._refused
         )
 
     def _resolved(self, _result: object) -> None:
-        self.controller.sync_now()  # the choice leaves at once; the list reloads on data_changed
+        # The choice leaves at once; the list reloads on data_changed. The sync starts on the next turn of the event
+        # loop, after Workspace.change has announced data_changed: started now, that announcement would arm the
+        # controller's debounce for a second, needless sync.
+        QTimer.singleShot(0, self.controller.sync_now)
 
     def _refused(self, error: Exception) -> None:
-        if isinstance(error, DomainError):
-            self.detail.show_refusal(error_text(error))
-        else:
-            self.detail.set_busy(False)
-            self.workspace.show_error(error, self)
+        self.detail.set_busy(False)
+        show_refusal(error, self.detail.banner, self.workspace, self)

@@ -11,7 +11,6 @@ import unicodedata
 from PySide6.QtCore import QSysInfo, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
 
-from ...domain.errors import DomainError, InvalidInput, ValidationFailed
 from ...services.sync import Enrolment, SyncProblem
 from ...sync.failures import FailureReason
 from ..form_dialog import BANNER_STYLE, FormDialog
@@ -157,10 +156,8 @@ class EnrolDialog(FormDialog):
                 self._banner(text)
             else:
                 self.show_field_error(key, text)
-        elif isinstance(error, ValidationFailed | InvalidInput | DomainError):
-            self._failed(error)
         else:
-            self.workspace.show_error(error, self)
+            self._failed(error)  # a refusal beside its field or on top, anything else as an unexpected error
         self.fit()
 
     def show_field_error(self, key: str, text: str) -> None:

@@ -29,7 +29,7 @@ from .. import formatting, sync_labels
 from ..form_dialog import BANNER_STYLE
 from ..i18n import render
 from ..sync_controller import SyncController
-from ..widgets.sync_indicator import COLOURS, NEUTRAL_COLOUR, RUNNING_COLOUR
+from ..widgets.sync_indicator import state_colour
 from ..workspace import Workspace
 from .registry import Column, RowTableModel, row_table
 
@@ -169,13 +169,19 @@ class SyncWindow(QDialog):
         controller.progress_changed.connect(self.show_progress)
         controller.sync_finished.connect(self.reload_log)
         controller.sync_failed.connect(self.reload_log)
-        workspace.data_changed.connect(self.reload_log)
+        workspace.data_changed.connect(self._data_changed)
         self.show_state()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.controller.refresh_status()
         self.reload_log()
+
+    def _data_changed(self) -> None:
+        # A local change (a settled conflict, an enrolment) may have written to the log. During a sync, the rows it
+        # brings are announced too, but its end (sync_finished or sync_failed) reloads the log anyway: once is enough.
+        if not self.controller.running:
+            self.reload_log()
 
     def reload_log(self, *_args: object) -> None:
         if self.isVisible():
@@ -189,9 +195,8 @@ class SyncWindow(QDialog):
     def show_state(self, *_args: object) -> None:
         controller = self.controller
         status, demo, running = controller.status, not controller.enabled, controller.running
-        colour = RUNNING_COLOUR if running else NEUTRAL_COLOUR if status is None or demo else COLOURS[status.state]
         self.headline.setText(sync_labels.state_text(status, running, controller.progress, demo=demo))
-        self.headline.setStyleSheet(f"font-size: 18px; font-weight: bold; color: {colour};")
+        self.headline.setStyleSheet(f"font-size: 18px; font-weight: bold; color: {state_colour(controller)};")
         sentence = sync_labels.state_sentence(status, running, demo=demo)
         problem = status.problem if status is not None and not running and not demo else None
         if problem is not None and status is not None and status.state is SyncState.STOPPED:

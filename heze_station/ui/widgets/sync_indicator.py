@@ -28,6 +28,16 @@ BADGE_STYLE = (
 )
 
 
+def state_colour(controller: SyncController) -> str:
+    """The colour of the sync state, shared by the status bar's dot and the sync window's headline."""
+    if controller.running:
+        return RUNNING_COLOUR
+    status = controller.status
+    if status is None or not controller.enabled:  # not read yet, or the demo, which never syncs
+        return NEUTRAL_COLOUR
+    return COLOURS[status.state]
+
+
 def dot(colour: str, size: int = 10) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -85,13 +95,7 @@ class SyncIndicator(QWidget):
         controller = self.controller
         status, demo = controller.status, not controller.enabled
         text = sync_labels.state_text(status, controller.running, controller.progress, demo=demo)
-        if controller.running:
-            colour = RUNNING_COLOUR
-        elif status is None or demo:
-            colour = NEUTRAL_COLOUR
-        else:
-            colour = COLOURS[status.state]
-        self.state_button.setIcon(dot(colour))
+        self.state_button.setIcon(dot(state_colour(controller)))
         self.state_button.setText(text)
         self.state_button.setToolTip(sync_labels.state_sentence(status, controller.running, demo=demo))
         self.state_button.setAccessibleName(text)
