@@ -160,21 +160,21 @@ def test_an_edit_on_an_old_base_conflicts_with_a_change_another_device_made_on_t
     assert a.latest()[str(case_id)]["fields"]["status"] == "refused"
 
 
+def import_clue(server: Server, platform_ref: str, amount_fen: int) -> None:
+    """The city imports (again) a wage clue for 城区驿站 from the complaint platform."""
+    clue = {"platform_ref": platform_ref, "station": "城区驿站", "amount_fen": amount_fen}
+    with server.database.transaction() as session:
+        reference.import_reference(session, reference.ReferenceFile(clues=[clue]))
+
+
 def test_a_change_the_city_made_is_never_taken_for_the_devices_own(server: Server) -> None:
     """A clue's amount the station edited, then the city re-imported: the station's next edit on its old base
     conflicts instead of overwriting the city's value."""
-    station = server.create_station("城区驿站")
-    device = server.device(station)
-
-    def import_clue(amount_fen: int) -> None:
-        clue = {"platform_ref": "GZQX-1", "station": "城区驿站", "amount_fen": amount_fen}
-        with server.database.transaction() as session:
-            reference.import_reference(session, reference.ReferenceFile(clues=[clue]))
-
-    import_clue(100)
+    device = server.device(server.create_station("城区驿站"))
+    import_clue(server, "GZQX-1", 100)
     clue_id = reference.row_id_for("wage_clue", "GZQX-1")
     device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"amount_fen": 200}, base_version=1)))
-    import_clue(300)
+    import_clue(server, "GZQX-1", 300)
 
     answer = device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"amount_fen": 250}, base_version=1)))
 
@@ -185,18 +185,11 @@ def test_a_change_the_city_made_is_never_taken_for_the_devices_own(server: Serve
 def test_a_city_reimport_leaves_the_devices_own_fields_its_own(server: Server) -> None:
     """The city changes a clue's amount; the station's status edit stays its own, so its next edit of the status on
     its old base is no conflict (only fields the city changed lose their writer)."""
-    station = server.create_station("城区驿站")
-    device = server.device(station)
-
-    def import_clue(amount_fen: int) -> None:
-        clue = {"platform_ref": "GZQX-2", "station": "城区驿站", "amount_fen": amount_fen}
-        with server.database.transaction() as session:
-            reference.import_reference(session, reference.ReferenceFile(clues=[clue]))
-
-    import_clue(100)
+    device = server.device(server.create_station("城区驿站"))
+    import_clue(server, "GZQX-2", 100)
     clue_id = reference.row_id_for("wage_clue", "GZQX-2")
     device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"status": "contacted"}, base_version=1)))
-    import_clue(300)
+    import_clue(server, "GZQX-2", 300)
 
     answer = device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"status": "paid"}, base_version=1)))
 
