@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test lint bench demo translations lock clean server openapi bytecode
+.PHONY: run test lint bench demo translations lock clean server openapi bytecode sync-schema
 
 run: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@$(BIN)/heze-station $(ARGS)
@@ -39,6 +39,13 @@ $(INSTALLED): pyproject.toml constraints.txt scripts/system-packages.sh
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[dev]"
 	@touch $@
+
+# The fields the city server demands of each synced table, read off the station's models after changing them,
+# and their list in docs/sync-protocol.md.
+sync-schema: $(INSTALLED)
+	$(BIN)/python -m heze_station.storage.sync_schema
+	$(BIN)/ruff format --quiet heze_station/sync/station_schema.py
+	$(BIN)/python scripts/sync_tables_doc.py
 
 # The package's compiled bytecode, which an editable install does not write and a machine with
 # PYTHONDONTWRITEBYTECODE never caches: without it every start compiles the whole package again (about 0.1 s).

@@ -12,7 +12,7 @@ from typing import Any
 import heze_station
 from heze_station.domain import chinatime
 
-from . import cases, documents, roster, server, startup, sync
+from . import cases, documents, rogue, roster, server, startup, sync
 
 RESULTS = Path(__file__).with_name("results.json")
 COLD_START_GOAL = 2.0  # times a bare PySide6 window
@@ -43,7 +43,7 @@ class Report:
 
         ``goal`` is a ceiling (times); ``at_least`` a floor (rates)."""
         entry: dict[str, Any] = {"value": None if value is None else _round(value)}
-        line = f"{name} {'n/a' if value is None else f'{value:.1f}'}"
+        line = f"{name} {'n/a' if value is None else value if isinstance(value, int) else f'{value:.1f}'}"
         if goal is not None:
             entry["goal_at_most"] = goal
             entry["met"] = value is not None and value <= goal
@@ -199,6 +199,22 @@ def sync_figures(report: Report) -> None:
         report.figures["sync_first_sync_records_per_s"]["profile"] = figures.profile
 
 
+def rogue_figures(report: Report) -> None:
+    result = rogue.measure()
+    tally = result.tally
+    report.figure(
+        "sync_rogue_trials_stuck",
+        tally.stuck,
+        0,
+        trials=tally.trials,
+        server_errors=tally.server_errors,
+        invalid_rows_stored=tally.invalid_rows_stored,
+        seconds=result.seconds,
+    )
+    for problem in tally.problems:
+        print(f"# rogue trial: {problem}", flush=True)
+
+
 def main() -> int:
     started = time.perf_counter()
     report = Report()
@@ -271,6 +287,9 @@ def main() -> int:
 
     # (f) The station's sync client against the server, and fault trials.
     sync_figures(report)
+
+    # (g) A rogue device against real stations: no trial may stop a station or store what it cannot store.
+    rogue_figures(report)
 
     report.write(started)
     missed = [name for name, figure in report.figures.items() if figure.get("met") is False]

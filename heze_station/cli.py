@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, paths
+from . import __version__, logs, paths
 
 # ``heze-station verify`` exit codes.
 VERIFY_GENUINE = 0  # signature valid, document known, unchanged
@@ -82,6 +82,7 @@ def _has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    logs.configure()
     if arguments.command == "verify":
         data_dir = arguments.data_dir or paths.default_data_dir()
         return verify_file(arguments.file, data_dir, arguments.lang)

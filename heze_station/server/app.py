@@ -1,7 +1,12 @@
 """The FastAPI application: routes, error bodies, request size limit. ``create_app`` builds one per settings."""
 
+import json
+import logging
+import time
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,6 +22,8 @@ from .config import Settings
 from .db import Database
 from .errors import ApiError
 from .routes import attachments, auth, health, supervision, sync
+
+ACCESS_LOG = logging.getLogger("heze_station.server.access")
 
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": description}
@@ -59,6 +66,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(AccessLog)
     return app
 
 
@@ -124,10 +132,57 @@ class BodyLimit:
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.max_bytes:
-                raise ApiError(413, "request_too_large", f"The request body is larger than {self.max_bytes} bytes.")
+                # An HTTPException, which FastAPI passes on while it reads a body (it turns anything else into 400).
+                raise StarletteHTTPException(413, f"The request body is larger than {self.max_bytes} bytes.")
             return message
 
         await self.app(scope, limited_receive, send)
+
+
+class AccessLog:
+    """One JSON line per request on the ``heze_station.server.access`` logger: request id (also sent back as
+    ``X-Request-Id``), method, route (its template: no ids, hashes or query values), status, duration, the calling
+    device and station, and the client's address. Never a body, a header's secret or a field's value."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = uuid.uuid4().hex
+        started = time.perf_counter()
+        status = 500  # what the client gets when the app fails before answering
+
+        async def send_and_note(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message = {**message, "headers": [*message.get("headers", []), (b"x-request-id", request_id.encode())]}
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note)
+        finally:
+            route = scope.get("route")
+            principal = scope.get("state", {}).get("principal")
+            client = scope.get("client")
+            ACCESS_LOG.info(
+                json.dumps(
+                    {
+                        "time": datetime.now(UTC).isoformat(timespec="milliseconds"),
+                        "request_id": request_id,
+                        "method": scope["method"],
+                        "route": getattr(route, "path", None),
+                        "status": status,
+                        "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                        "device": str(principal.device_id) if principal else None,
+                        "station": str(principal.station_id) if principal and principal.station_id else None,
+                        "client": client[0] if client else None,
+                    }
+                )
+            )
 
 
 async def _too_large(max_bytes: int, send: Send) -> None:

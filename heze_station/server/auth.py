@@ -16,23 +16,17 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
+from ..sync.codes import CODE_ALPHABET, CODE_LENGTH, canonical_code, display_code
 from .config import Settings
 from .errors import ApiError, forbidden, not_found, unauthorized
 from .models import AccessToken, AuthFailure, Device, EnrolmentCode, Station, now
 
 STATION_ROLE = "station"
 SUPERVISOR_ROLE = "supervisor"
-# Crockford's base 32 without I, L, O, U: nothing a person can misread when typing a code from paper.
-CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-CODE_LENGTH = 12  # 60 bits
 
 
 def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def normalise_code(code: str) -> str:
-    return "".join(code.split()).replace("-", "").upper()
 
 
 @dataclass(frozen=True)
@@ -52,10 +46,10 @@ class IssuedCode:
 
 
 def issue_enrolment_code(session: Session, settings: Settings, station_id: uuid.UUID | None, role: str) -> IssuedCode:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))  # nothing a person can misread
     expires_at = now() + timedelta(hours=settings.enrolment_code_hours)
     session.add(EnrolmentCode(code_hash=digest(raw), station_id=station_id, role=role, expires_at=expires_at))
-    return IssuedCode(code="-".join(raw[i : i + 4] for i in range(0, CODE_LENGTH, 4)), expires_at=expires_at)
+    return IssuedCode(code=display_code(raw), expires_at=expires_at)
 
 
 @dataclass(frozen=True)
@@ -68,7 +62,7 @@ class Enrolled:
 def enrol(session: Session, code: str, device_name: str) -> Enrolled | None:
     """Exchange a one-time code for device credentials; None when the code is unknown, used or expired."""
     entry = session.scalars(
-        select(EnrolmentCode).where(EnrolmentCode.code_hash == digest(normalise_code(code))).with_for_update()
+        select(EnrolmentCode).where(EnrolmentCode.code_hash == digest(canonical_code(code))).with_for_update()
     ).one_or_none()
     if entry is None or entry.used_at is not None or entry.expires_at <= now():
         return None
@@ -144,34 +138,49 @@ def revoke_device(session: Session, device_id: uuid.UUID) -> Device:
 
 
 class Throttle:
-    """Counts failed attempts per client address in a fixed window, in the database so every process shares it."""
+    """Counts wrong codes, secrets and tokens per key (a client address, a device id) in a fixed window, in the
+    database so that every process shares it.
+
+    It answers wrong attempts from a key over the limit with 429, and never refuses a right one: many devices of a
+    city share one address behind its proxy, and one of them typing a wrong code must not lock out the others.
+    Guessing gains nothing from that: a code has 60 random bits, a secret or token 256.
+    """
 
     def __init__(self, settings: Settings):
         self.allowed = settings.auth_failures_allowed
         self.window = timedelta(seconds=settings.auth_failure_window_seconds)
 
-    def check(self, session: Session, client: str) -> None:
-        entry = session.execute(
-            select(AuthFailure.window_started_at, AuthFailure.failures).where(AuthFailure.client == client)
-        ).one_or_none()
-        if entry is None or entry.failures < self.allowed:
-            return
-        wait = entry.window_started_at + self.window - now()
-        if wait.total_seconds() > 0:
-            raise ApiError(
-                429,
-                "too_many_attempts",
-                "Too many wrong codes or credentials from this address; wait before trying again.",
-                {"retry_after_seconds": int(wait.total_seconds()) + 1},
-                headers={"Retry-After": str(int(wait.total_seconds()) + 1)},
-            )
+    def wait(self, session: Session, keys: list[str]) -> int | None:
+        """Seconds until the keys may be tried again; None when none of them is over the limit."""
+        entries = session.execute(
+            select(AuthFailure.window_started_at, AuthFailure.failures).where(AuthFailure.client.in_(keys))
+        ).all()
+        waits = [
+            (entry.window_started_at + self.window - now()).total_seconds()
+            for entry in entries
+            if entry.failures >= self.allowed
+        ]
+        longest = max(waits, default=0)
+        return int(longest) + 1 if longest > 0 else None
 
-    def record_failure(self, session: Session, client: str) -> None:
+    def record_failure(self, session: Session, keys: list[str]) -> None:
         moment = now()
-        entry = session.scalars(select(AuthFailure).where(AuthFailure.client == client).with_for_update()).first()
-        if entry is None:
-            session.add(AuthFailure(client=client, window_started_at=moment, failures=1))
-        elif entry.window_started_at + self.window <= moment:
-            entry.window_started_at, entry.failures = moment, 1
-        else:
-            entry.failures += 1
+        for key in keys:
+            entry = session.scalars(select(AuthFailure).where(AuthFailure.client == key).with_for_update()).first()
+            if entry is None:
+                session.add(AuthFailure(client=key, window_started_at=moment, failures=1))
+            elif entry.window_started_at + self.window <= moment:
+                entry.window_started_at, entry.failures = moment, 1
+            else:
+                entry.failures += 1
+
+
+def too_many_attempts(wait_seconds: int) -> ApiError:
+    return ApiError(
+        429,
+        "too_many_attempts",
+        "Too many wrong codes or credentials from this address or for this device; wait before trying again. A "
+        "right one is never refused.",
+        {"retry_after_seconds": wait_seconds},
+        headers={"Retry-After": str(wait_seconds)},
+    )

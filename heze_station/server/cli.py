@@ -17,6 +17,7 @@ Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_
 
 import argparse
 import json
+import logging
 import sys
 import uuid
 from pathlib import Path
@@ -40,7 +41,12 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="migrate, then serve HTTP")
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
-    serve.add_argument("--proxy-headers", action="store_true", help="trust X-Forwarded-For from the proxy")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        help="the reverse proxy's address(es), comma-separated: X-Forwarded-For from there names the real client "
+        "(the throttle and the access log then count real clients, not the proxy)",
+    )
     create = commands.add_parser("create-station", help="register a station")
     create.add_argument("name")
     code = commands.add_parser("enrol-code", help="issue a one-time enrolment code")
@@ -105,8 +111,12 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
         elif arguments.command == "import-reference":
             document = reference.ReferenceFile.model_validate_json(arguments.file.read_bytes())
             with database.transaction() as session:
-                counts = reference.import_reference(session, document)
-            print(json.dumps(counts, ensure_ascii=False))
+                report = reference.import_reference(session, document)
+            print(json.dumps(report.counts, ensure_ascii=False))
+            for clash in report.clashes:
+                print(f"not imported: {clash}", file=sys.stderr)
+            if report.clashes:
+                return 1  # everything else is imported; the clashes need the city's attention
         elif arguments.command == "restored":
             with database.transaction() as session:
                 setting = session.get(ServerSetting, "server_id")
@@ -143,14 +153,28 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
     database = Database(settings)
     migrations.upgrade(database.engine)
     database.close()
+    _log_access_to_stderr()
+    allowed = arguments.forwarded_allow_ips or settings.forwarded_allow_ips
     uvicorn.run(
         create_app(settings),
         host=arguments.host or settings.host,
         port=arguments.port or settings.port,
-        proxy_headers=arguments.proxy_headers,
+        proxy_headers=bool(allowed),
+        forwarded_allow_ips=allowed or "127.0.0.1",
         log_level="warning",
+        access_log=False,  # ours is structured (app.AccessLog)
     )
     return 0
+
+
+def _log_access_to_stderr() -> None:
+    """The access log's JSON lines on standard error, one per request (systemd's journal or a container's log)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    access = logging.getLogger("heze_station.server.access")
+    access.addHandler(handler)
+    access.setLevel(logging.INFO)
+    access.propagate = False
 
 
 def openapi_document() -> str:

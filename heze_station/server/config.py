@@ -11,6 +11,7 @@ import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ..sync.hlc import MAX_AHEAD_MS
 from ..sync.schemas import MAX_OPS_PER_PUSH, Limits
 
 
@@ -21,6 +22,8 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=lambda: Path(platformdirs.user_data_dir("heze-station-server")))
     host: str = "127.0.0.1"
     port: int = 8080
+    # The reverse proxy in front of the server (comma-separated addresses): X-Forwarded-For from it names the client.
+    forwarded_allow_ips: str | None = None
     # Connections per server process (PostgreSQL); several processes share the database's max_connections.
     pool_size: int = 10
 
@@ -35,6 +38,9 @@ class Settings(BaseSettings):
     max_page_bytes: int = 2 * 1024 * 1024
     max_attachment_bytes: int = 50 * 1024 * 1024
     max_chunk_bytes: int = 1024 * 1024
+    # How far an operation's clock may run ahead of the server's: a time further ahead is refused (F7 stays fine:
+    # stations stamp their changes by the server's time, see storage.replica.bound_clock).
+    max_clock_ahead_seconds: int = MAX_AHEAD_MS // 1000
     # Oldest station database revision whose rows this server understands.
     min_station_schema: str = "0002"
 
@@ -54,4 +60,5 @@ class Settings(BaseSettings):
             max_page_bytes=self.max_page_bytes,
             max_attachment_bytes=self.max_attachment_bytes,
             max_chunk_bytes=self.max_chunk_bytes,
+            max_clock_ahead_ms=self.max_clock_ahead_seconds * 1000,
         )

@@ -10,10 +10,10 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import IntegrityError
 
-from .auth import STATION_ROLE, SUPERVISOR_ROLE, Principal, Throttle, principal_for_token
+from .auth import STATION_ROLE, SUPERVISOR_ROLE, Principal, Throttle, principal_for_token, too_many_attempts
 from .config import Settings
 from .db import Database
-from .errors import forbidden, unauthorized
+from .errors import ApiError, forbidden, unauthorized
 
 
 async def get_settings(request: Request) -> Settings:
@@ -29,17 +29,26 @@ DatabaseDep = Annotated[Database, Depends(get_database)]
 
 
 def client_address(request: Request) -> str:
-    # Behind a proxy, uvicorn's --proxy-headers puts the real client here (see docs/deployment.md).
+    # Behind a proxy, `serve --forwarded-allow-ips PROXY` makes uvicorn put the real client here (deployment.md).
     return request.client.host if request.client else "unknown"
 
 
-def record_auth_failure(database: Database, settings: Settings, client: str) -> None:
-    """Count a failed attempt in its own transaction: it must stick even though the request is refused."""
+def wrong_attempt(database: Database, settings: Settings, keys: list[str], refusal: ApiError) -> ApiError:
+    """The answer to a wrong code, secret or token: ``refusal``, or 429 once one of ``keys`` (the client's address,
+    the device) is over the throttle's limit. Counted in its own transaction: it sticks although the request fails."""
+    throttle = Throttle(settings)
     try:
         with database.transaction() as session:
-            Throttle(settings).record_failure(session, client)
+            wait = throttle.wait(session, keys)
+            if wait is None:
+                throttle.record_failure(session, keys)
     except IntegrityError:  # two first failures at once: one of them counted is enough
-        pass
+        wait = None
+    return too_many_attempts(wait) if wait else refusal
+
+
+def address_key(request: Request) -> str:
+    return f"address:{client_address(request)}"
 
 
 _bearer = HTTPBearer(auto_error=False, description="access token from POST /v1/auth/token")
@@ -53,13 +62,12 @@ def get_principal(
 ) -> Principal:
     if credentials is None:
         raise unauthorized("missing_token", "This request needs 'Authorization: Bearer <access token>'.")
-    client = client_address(request)
     with database.transaction() as session:
-        Throttle(settings).check(session, client)
         principal = principal_for_token(session, credentials.credentials)
     if principal is None:
-        record_auth_failure(database, settings, client)
-        raise unauthorized("invalid_token", "The access token is not known to this server; ask for a new one.")
+        unknown = unauthorized("invalid_token", "The access token is not known to this server; ask for a new one.")
+        raise wrong_attempt(database, settings, [address_key(request)], unknown)
+    request.state.principal = principal  # for the access log
     return principal
 
 

@@ -18,6 +18,7 @@ before anything is looked at (see ``validate``).
 
 import copy
 import hashlib
+import json
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,8 +29,11 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
+from ..sync.fields import FieldType
+from ..sync.hlc import Hlc
 from ..sync.merge import Conflict, ConflictKind, Merge, StoredRow, merge_delete, merge_upsert, stamp
 from ..sync.schemas import (
+    MAX_OPS_PER_PUSH,
     ClientTransaction,
     ErrorDetail,
     Operation,
@@ -38,9 +42,9 @@ from ..sync.schemas import (
     PushResponse,
     TransactionResult,
 )
-from ..sync.tables import SYNCED_TABLES, TableKind, TableRule, field_problem
+from ..sync.tables import FIELD_NAME, SYNCED_TABLES, TableKind, TableRule
 from .assignment import share_new_case_rows
-from .errors import bad_request, conflict
+from .errors import ApiError, bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
 from .models import AppliedTransaction, Device, RowGrant, SyncRow, UniqueValue, now
 
@@ -49,16 +53,42 @@ RETRIES = 3  # for deadlocks and two devices creating the same new row at the sa
 
 
 class Rejected(Exception):
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, **details: Any):
         super().__init__(message)
-        self.detail = ErrorDetail(code=code, message=message)
+        self.detail = ErrorDetail(code=code, message=message, details=details or None)
 
 
-def validate(request: PushRequest) -> None:
-    """Refuse a malformed push as a whole, before anything is stored."""
+def validate(request: PushRequest, max_clock_ahead_ms: int) -> None:
+    """Refuse a malformed push as a whole, before anything is stored: too many operations, sequence numbers that
+    do not follow each other, an operation id twice, a delete with fields, a delete or restore of a new row, a
+    clock far ahead of the server's (stations take it from pulled rows: it would carry every station there).
+
+    What an operation says about its row (its table, fields and values) is checked as it is applied: a bad one
+    rejects its transaction and the rest of the push goes on (``_Batch._check``).
+    """
+    operations = sum(len(tx.ops) for tx in request.transactions)
+    if operations > MAX_OPS_PER_PUSH:
+        raise ApiError(
+            413,
+            "too_many_operations",
+            f"A push holds at most {MAX_OPS_PER_PUSH} operations, this one {operations}: send them in several pushes.",
+            {"max_ops_per_push": MAX_OPS_PER_PUSH, "operations": operations},
+        )
     expected: int | None = None
+    seen: set[uuid.UUID] = set()
+    moment = now()
+    now_ms = int(moment.timestamp() * 1000)
     for tx in request.transactions:
         for op in tx.ops:
+            if Hlc.parse(op.hlc).ahead_of(now_ms, max_clock_ahead_ms):
+                raise bad_request(
+                    "clock_ahead",
+                    f"Operation {op.op_id} is stamped more than {max_clock_ahead_ms // 1000} seconds after the "
+                    "server's time: stamp operations by the server's time (see the handshake) and push again.",
+                    op_id=str(op.op_id),
+                    server_time=moment.isoformat(),
+                    max_clock_ahead_ms=max_clock_ahead_ms,
+                )
             if expected is not None and op.seq != expected:
                 raise bad_request(
                     "sequence_not_contiguous",
@@ -68,29 +98,28 @@ def validate(request: PushRequest) -> None:
                     expected=expected,
                 )
             expected = op.seq + 1
-            _validate_op(op)
+            if op.op_id in seen:
+                raise bad_request(
+                    "duplicate_op_id", f"Operation id {op.op_id} appears twice in this push.", op_id=str(op.op_id)
+                )
+            seen.add(op.op_id)
+            if op.kind == "delete" and op.fields:
+                raise bad_request("fields_on_delete", f"Operation {op.op_id} deletes a row and must not carry fields.")
+            if op.base_version == 0 and op.kind != "upsert":
+                raise bad_request("invalid_base_version", f"Operation {op.op_id}: only an upsert can create a row.")
 
 
-def _validate_op(op: Operation) -> None:
-    rule = SYNCED_TABLES.get(op.table)
-    if rule is None:
-        raise bad_request("unknown_table", f"Table {op.table!r} does not sync.", table=op.table)
-    if rule.kind in (TableKind.REFERENCE, TableKind.SERVER):
-        raise bad_request("read_only_table", f"Table {op.table!r} is written by the city server only.", table=op.table)
-    if op.kind == "delete" and op.fields:
-        raise bad_request("fields_on_delete", f"Operation {op.op_id} deletes a row and must not carry fields.")
-    for name, value in op.fields.items():
-        problem = field_problem(rule, name, value)
-        if problem:
-            raise bad_request("invalid_field", problem, op_id=str(op.op_id), field=name)
-    if op.base_version == 0 and op.kind != "upsert":
-        raise bad_request("invalid_base_version", f"Operation {op.op_id}: only an upsert can create a row.")
+def digest(tx: ClientTransaction) -> str:
+    """A transaction's identity for replays: the SHA-256 of its whole content, whatever order its keys came in."""
+    canonical = json.dumps(tx.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 @dataclass
 class PushContext:
     device_id: uuid.UUID
     station_id: uuid.UUID
+    max_clock_ahead_ms: int
 
     @property
     def writer(self) -> str:
@@ -100,7 +129,7 @@ class PushContext:
 
 def push(transaction: Callable[[], Any], context: PushContext, request: PushRequest) -> PushResponse:
     """Apply ``request``'s transactions in order; ``transaction()`` opens one database transaction (a Session)."""
-    validate(request)
+    validate(request, context.max_clock_ahead_ms)
     for attempt in range(RETRIES):
         try:
             with transaction() as session:
@@ -125,7 +154,7 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
         first, last = tx.ops[0].seq, tx.ops[-1].seq
         if last < next_seq:
             stored = session.get(AppliedTransaction, (device.id, first))
-            if stored is None or stored.tx_id != tx.tx_id or stored.last_seq != last:
+            if stored is None or not _same_transaction(stored, tx):
                 problem = _sequence_mismatch(tx, next_seq)
                 break
             replay = TransactionResult.model_validate(stored.result, strict=False)
@@ -152,9 +181,10 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
                 first_seq=result.first_seq,
                 last_seq=result.last_seq,
                 tx_id=result.tx_id,
+                digest=digest(tx),
                 result=result.model_dump(mode="json"),
             )
-            for result in answers
+            for tx, result in zip(new, answers, strict=True)
         )
         device.next_seq = next_seq
         device.last_sync_at = now()
@@ -163,11 +193,20 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
     return PushResponse(results=results, next_seq=next_seq, resend_from=resend_from), problem
 
 
+def _same_transaction(stored: AppliedTransaction, tx: ClientTransaction) -> bool:
+    """Whether ``tx`` is the transaction stored under its sequence numbers, sent again: the same content, not just
+    the same ids (answers stored before digests were kept compare by their ids)."""
+    if stored.tx_id != tx.tx_id or stored.last_seq != tx.ops[-1].seq:
+        return False
+    return stored.digest is None or stored.digest == digest(tx)
+
+
 def _sequence_mismatch(tx: ClientTransaction, next_seq: int) -> Exception:
     return conflict(
         "sequence_mismatch",
-        f"Sequence numbers {tx.ops[0].seq}-{tx.ops[-1].seq} were already used by another transaction of this device "
-        f"(the server expects {next_seq} next). The device's outbox and the server disagree: re-baseline.",
+        f"Sequence numbers {tx.ops[0].seq}-{tx.ops[-1].seq} were already used by another transaction of this device, "
+        f"or by this transaction with other content (the server expects {next_seq} next). The device's outbox and "
+        "the server disagree: re-baseline.",
         tx_id=str(tx.tx_id),
         next_seq=next_seq,
     )
@@ -195,16 +234,7 @@ class _RowState:
         return StoredRow(self.version, self.deleted, self.fields, self.field_versions, self.field_writers)
 
 
-UniqueKey = tuple[str, str, str]  # table, field, value as stored (see unique_text)
-UNIQUE_TEXT_MAX = 100
-
-
-def unique_text(value: Any) -> str:
-    """The form a unique value is indexed in: itself, or for a long one (which no real number or code is) its hash."""
-    text = str(value)
-    if len(text) <= UNIQUE_TEXT_MAX:
-        return text
-    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+UniqueKey = tuple[str, str, str]  # table, field, value (text of at most the field's length: see tables.py)
 
 
 class _Batch:
@@ -213,7 +243,7 @@ class _Batch:
     def __init__(self, session: Session, context: PushContext, transactions: list[ClientTransaction]):
         self.session = session
         self.context = context
-        ops = [op for tx in transactions for op in tx.ops]
+        ops = [op for tx in transactions for op in tx.ops if op.table in SYNCED_TABLES]
         wanted = sorted(
             {op.row_id for op in ops}
             | {conflict_id for op in ops for conflict_id in op.resolves}
@@ -223,14 +253,20 @@ class _Batch:
         # The agreements of shares, instalments and signatures being changed, to check whether they are frozen.
         parents = {_parent_id(state.table, state.fields) for state in self.rows.values()} - {None} - set(self.rows)
         self.rows.update(self._load(sorted(parents)))
+        # Rows the pushed fields name (a claimant's person, a case's project): read, not locked, to check they exist.
+        named = {target for op in ops for target, _ in _references(op)} - set(self.rows)
+        self.named = self._named(sorted(named))
         self.granted = set(
             session.scalars(
-                select(RowGrant.row_id).where(RowGrant.row_id.in_(wanted), RowGrant.station_id == context.station_id)
+                select(RowGrant.row_id).where(
+                    RowGrant.row_id.in_([*wanted, *named]), RowGrant.station_id == context.station_id
+                )
             )
         )
         self.new_conflicts: list[RowWrite] = []
         self.holders = self._load_unique_holders(ops)
         self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
+        self._creating: dict[uuid.UUID, str] = {}  # rows the transaction being applied creates: row id -> table
 
     def _load(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, _RowState]:
         if not row_ids:
@@ -254,12 +290,18 @@ class _Batch:
             for row in loaded
         }
 
+    def _named(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, uuid.UUID | None]]:
+        found = self.session.execute(
+            select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id).where(SyncRow.row_id.in_(row_ids))
+        )
+        return {row_id: (table, station_id) for row_id, table, station_id in found}
+
     def _load_unique_holders(self, ops: list[Operation]) -> dict[UniqueKey, set[uuid.UUID]]:
         keys = {
-            (op.table, name, unique_text(op.fields[name]))
+            (op.table, name, op.fields[name])
             for op in ops
             for name in SYNCED_TABLES[op.table].unique
-            if op.fields.get(name) is not None
+            if op.fields.get(name) is not None and SYNCED_TABLES[op.table].field_problem(name, op.fields[name]) is None
         }
         holders: dict[UniqueKey, set[uuid.UUID]] = {key: set() for key in keys}
         if keys:
@@ -278,6 +320,8 @@ class _Batch:
     def apply(self, tx: ClientTransaction) -> TransactionResult:
         first, last = tx.ops[0].seq, tx.ops[-1].seq
         touched = {op.row_id for op in tx.ops} | {conflict_id for op in tx.ops for conflict_id in op.resolves}
+        # A transaction's rows may name each other in any order (a claimant before its new person).
+        self._creating = {op.row_id: op.table for op in tx.ops if op.kind != "delete"}
         saved = {row_id: copy.deepcopy(self.rows[row_id]) for row_id in touched if row_id in self.rows}
         conflicts_before, undo_before = len(self.new_conflicts), len(self._undo)
         try:
@@ -294,10 +338,15 @@ class _Batch:
         return TransactionResult(tx_id=tx.tx_id, first_seq=first, last_seq=last, status="applied", ops=ops)
 
     def _apply_op(self, op: Operation) -> OpResult:
+        rule = _writable_rule(op)
         state = self.rows.setdefault(
             op.row_id, _RowState(op.table, self.context.station_id, {}, {}, {}, 0, False, False)
         )
         _check_allowed(op, state, self.context, op.row_id in self.granted)
+        if op.kind == "delete" and state.version == 0:
+            # Nothing to delete: no station has seen the row from here (a delete sent again after a restore).
+            return OpResult(op_id=op.op_id, seq=op.seq, status="unchanged", version=0)
+        self._check_fields(op, rule, state)
         self._check_parent(op, state)
         merge = _merge(op, state, self.context.writer)
         before = dict(state.fields)
@@ -310,6 +359,40 @@ class _Batch:
         self._resolve(op)
         status = "conflict" if conflicts else "applied" if changed else "unchanged"
         return OpResult(op_id=op.op_id, seq=op.seq, status=status, version=state.version, conflict_ids=conflicts)
+
+    def _check_fields(self, op: Operation, rule: TableRule, state: _RowState) -> None:
+        """What a station could not store is never stored: a new row needs a station-made id and every required
+        field, each field a value of its type, and every row it names must be one this station can see."""
+        new_row = state.version == 0
+        if new_row and op.row_id.version != NEW_ROW_ID_VERSION:
+            raise Rejected(
+                "invalid_row_id",
+                f"Row {op.row_id}: a station's new row needs a UUIDv7 id made on the device.",
+                op_id=str(op.op_id),
+            )
+        for problem in rule.problems(op.fields, new_row=new_row):
+            raise Rejected(problem.code, problem.message, op_id=str(op.op_id), field=problem.field)
+        for target, name in _references(op):
+            if not self._visible(target, rule.fields[name].references or ""):
+                raise Rejected(
+                    "unknown_reference",
+                    f"{op.table}.{name} names no {rule.fields[name].references} row that this station sent or sees.",
+                    op_id=str(op.op_id),
+                    field=name,
+                )
+
+    def _visible(self, row_id: uuid.UUID, table: str) -> bool:
+        if self._creating.get(row_id) == table:
+            return True
+        state = self.rows.get(row_id)
+        if state is not None and state.version > 0:
+            found: tuple[str, uuid.UUID | None] | None = (state.table, state.station_id)
+        else:
+            found = self.named.get(row_id)
+        if found is None or found[0] != table:
+            return False
+        owner = found[1]
+        return owner is None or owner == self.context.station_id or row_id in self.granted
 
     def _check_parent(self, op: Operation, state: _RowState) -> None:
         """A row frozen with its parent (an agreement's share, instalment, signature) follows the parent's state,
@@ -368,10 +451,10 @@ class _Batch:
             if old == new and not state.deleted:
                 continue
             if old is not None:
-                self._unclaim((op.table, name, unique_text(old)), op.row_id)
+                self._unclaim((op.table, name, old), op.row_id)
             if new is None:
                 continue
-            key = (op.table, name, unique_text(new))
+            key = (op.table, name, new)
             holders = self.holders.setdefault(key, set())
             others = sorted(holders - {op.row_id})
             if op.row_id not in holders:
@@ -432,7 +515,7 @@ class _Batch:
         self.session.execute(delete(UniqueValue).where(UniqueValue.row_id.in_([row_id for row_id, _ in rows])))
         values = [
             {"row_id": row_id, "field_name": name, "station_id": state.station_id, "table_name": state.table,
-             "value": unique_text(state.fields[name])}
+             "value": state.fields[name]}
             for row_id, state in rows
             if not state.deleted
             for name in SYNCED_TABLES[state.table].unique
@@ -440,6 +523,23 @@ class _Batch:
         ]  # fmt: skip
         if values:
             self.session.execute(insert(UniqueValue), values)
+
+
+NEW_ROW_ID_VERSION = 7  # stations make UUIDv7 ids; the city's rows have ids derived from their keys (uuid5)
+
+
+def _writable_rule(op: Operation) -> TableRule:
+    """The rule of the table ``op`` writes to; rejects a table that does not sync or that only the city writes."""
+    rule = SYNCED_TABLES.get(op.table)
+    if rule is None:
+        name = op.table if FIELD_NAME.fullmatch(op.table) else "(not a table name)"
+        raise Rejected("unknown_table", f"Table {name} does not sync.", op_id=str(op.op_id))
+    if rule.kind.city_owned:
+        raise Rejected(
+            "read_only_row", f"Rows of {op.table} are the city's: stations cannot create or change them.",
+            op_id=str(op.op_id),
+        )  # fmt: skip
+    return rule
 
 
 def _check_allowed(op: Operation, state: _RowState, context: PushContext, granted: bool) -> None:
@@ -459,10 +559,19 @@ def _check_allowed(op: Operation, state: _RowState, context: PushContext, grante
         raise Rejected("row_frozen", f"{op.table} {op.row_id} is in effect and can no longer change; amend it instead.")
 
 
+def _references(op: Operation) -> Iterable[tuple[uuid.UUID, str]]:
+    """(row id, field) of every row ``op``'s fields name; values that are no ids are the field check's to refuse."""
+    rule = SYNCED_TABLES.get(op.table)
+    for name, value in op.fields.items():
+        field_rule = rule.fields.get(name) if rule else None
+        if field_rule is not None and field_rule.references and FieldType.UUID.accepts(value):
+            yield uuid.UUID(value), name
+
+
 def _parent_id(table: str, fields: dict[str, Any]) -> uuid.UUID | None:
     name = SYNCED_TABLES[table].frozen_with
     value = fields.get(name) if name else None
-    return uuid.UUID(value) if isinstance(value, str) else None
+    return uuid.UUID(value) if FieldType.UUID.accepts(value) else None
 
 
 def _only_allowed_changes(rule: TableRule, op: Operation, state: _RowState) -> bool:

@@ -139,6 +139,9 @@ class AppliedTransaction(Base):
     first_seq: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     last_seq: Mapped[int] = mapped_column(BigInteger)
     tx_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    # SHA-256 of the transaction's whole content: a replay must be the same transaction, not just the same ids.
+    # NULL for answers stored before 0003, which compare by their ids only.
+    digest: Mapped[str | None] = mapped_column(String(64))
     result: Mapped[dict[str, Any]] = mapped_column(Json)
     applied_at: Mapped[datetime] = mapped_column(Moment, default=now)
 

@@ -1,7 +1,9 @@
-"""The official working-day calendar as stored data: seeded once from chinese-calendar, replaceable later.
+"""The official working-day calendar as stored data: seeded once from chinese-calendar, extended by the city.
 
 chinese-calendar knows the State Council's arrangements up to the last year it was released for (2026 at the
-time of writing); the city server will push later years as data, so nothing here is frozen in code.
+time of writing). Later years arrive from the city server as ``calendar_day`` rows, and a ``calendar_year`` row
+says when a year is complete. Deadlines use the days of every complete year up to the first year that is not;
+past that only weekends rest and a deadline is an estimate (WorkCalendar.covers).
 """
 
 from datetime import date, timedelta
@@ -11,11 +13,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain.workcalendar import DayKind, WorkCalendar
-from ..storage import settings
-from ..storage.models import CalendarDay
+from ..storage.models import CalendarDay, CalendarYear
 
 SEED_SOURCE = "chinese-calendar"
-_PUBLISHED_UNTIL = "calendar_published_until"
 
 
 def _seed_range() -> tuple[date, date]:
@@ -39,10 +39,26 @@ def seed_if_empty(session: Session) -> None:
         elif not weekday and chinese_calendar.is_workday(day):
             session.add(CalendarDay(day=day, kind=DayKind.MAKEUP_WORKDAY, source=SEED_SOURCE))
         day += timedelta(days=1)
-    settings.put(session, _PUBLISHED_UNTIL, last.isoformat())
+    for year in range(first.year, last.year + 1):
+        if session.get(CalendarYear, year) is None:  # a year the city published before the seed ran stays its own
+            session.add(CalendarYear(year=year, complete=True, source=SEED_SOURCE))
+
+
+def published_until(complete_years: set[int]) -> date | None:
+    """The last day of the unbroken run of complete years that starts at the earliest one."""
+    if not complete_years:
+        return None
+    year = min(complete_years)
+    while year + 1 in complete_years:
+        year += 1
+    return date(year, 12, 31)
 
 
 def load(session: Session) -> WorkCalendar:
-    published = settings.get(session, _PUBLISHED_UNTIL)
-    exceptions = {row.day: row.kind for row in session.scalars(select(CalendarDay))}
-    return WorkCalendar(exceptions=exceptions, published_until=date.fromisoformat(published) if published else None)
+    complete = set(session.scalars(select(CalendarYear.year).where(CalendarYear.complete.is_(True))))
+    until = published_until(complete)
+    # Days of a year not yet complete (or after a gap) are not used: a deadline there stays an estimate.
+    exceptions = {
+        row.day: row.kind for row in session.scalars(select(CalendarDay)) if until is not None and row.day <= until
+    }
+    return WorkCalendar(exceptions=exceptions, published_until=until)

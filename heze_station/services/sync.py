@@ -9,11 +9,13 @@ Everything a coordinator reads comes out of here as a Message, worded for people
 import json
 import logging
 import threading
+import traceback
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, func, select
 from sqlalchemy.exc import OperationalError
@@ -34,12 +36,15 @@ from ..storage.models import (
 )
 from ..storage.types import utc_now
 from ..sync.failures import FailureReason, SyncFailure
+from ..sync.fields import MAX_TEXT_CHARS
 from ..sync.hlc import Hlc
 from ..sync.progress import ProgressCallback, SyncReport
-from . import timeline
+from . import conflict_rules, timeline
 from .station import StationContext
 
 SERVER_URL = "sync_server_url"
+PLAIN_HTTP_TRUSTED = "sync_plain_http_trusted"  # an administrator allowed an http:// address (a closed city network)
+TRUSTED_CERTIFICATES = "sync_trusted_certificates"  # PEM: the city's own authority or the server's certificate
 DEVICE_ID = "sync_device_id"
 DEVICE_SECRET = "sync_device_secret"
 DEVICE_NAME = "sync_device_name"
@@ -52,6 +57,9 @@ SCOPE_CHECK_EVERY = timedelta(hours=24)  # the check reads the station's whole s
 LAST_FAILURE = "sync_last_failure"  # the FailureReason of the last run, cleared by a successful one
 MEDIA_PDF = "application/pdf"
 SIGNING_CERTIFICATE = "signing_certificate"  # a field of the station row known to the server only
+
+if TYPE_CHECKING:  # the network client loads with the first sync, not when the window starts
+    from ..sync.client import ServerClient
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +103,11 @@ _FAILURE_TEXT = {
         "This version of heze-station is too old for the city server. Install the current version; all data on "
         "this computer is kept.",
     ),
+    FailureReason.SERVER_OUTDATED: QT_TRANSLATE_NOOP(
+        "Domain",
+        "The city server is older than this version of heze-station, so nothing is sent yet. The city bureau "
+        "updates the server; until then all data stays on this computer and the sync is tried again automatically.",
+    ),
     FailureReason.COPIED_DEVICE: QT_TRANSLATE_NOOP(
         "Domain",
         "Another computer is syncing with this computer's identity (a copied disk?). Sync is stopped; enrol this "
@@ -106,6 +119,11 @@ _FAILURE_TEXT = {
     FailureReason.THROTTLED: QT_TRANSLATE_NOOP(
         "Domain", "Too many wrong attempts from this computer. Wait a few minutes, then try again."
     ),
+    FailureReason.CLOCK_AHEAD: QT_TRANSLATE_NOOP(
+        "Domain",
+        "This computer's clock is far ahead of the city server's. Its changes are stamped with the server's time "
+        "and sent at the next try; please set the computer's date and time right.",
+    ),
     FailureReason.DISK_FULL: QT_TRANSLATE_NOOP(
         "Domain",
         "The disk of this computer is full, so the data from the city server cannot be stored. Free some space "
@@ -113,6 +131,24 @@ _FAILURE_TEXT = {
     ),
     FailureReason.REFUSED: QT_TRANSLATE_NOOP(
         "Domain", "The city server refused the request. Your changes are kept; tell the city bureau's support."
+    ),
+    FailureReason.UNTRUSTED_CERTIFICATE: QT_TRANSLATE_NOOP(
+        "Domain",
+        "The server at this address did not prove it is the city server (its certificate is not trusted here), so "
+        "nothing was sent. On a hotel or site network that asks for a login first, log in there; it is tried again "
+        "automatically. If the city runs its own certificates, enrol again with the certificate file from the city "
+        "bureau.",
+    ),
+    FailureReason.UNENCRYPTED: QT_TRANSLATE_NOOP(
+        "Domain",
+        "This address is not encrypted (http://): codes, passwords and workers' data would cross the network in "
+        "clear. Use the https:// address from the city bureau. Only on the city's own closed network may an "
+        "administrator mark an http:// address as trusted.",
+    ),
+    FailureReason.UNEXPECTED: QT_TRANSLATE_NOOP(
+        "Domain",
+        "The sync stopped because of a fault in this program. Nothing typed here is lost, and the sync is tried "
+        "again automatically. If this keeps happening, tell the city bureau's support (the sync log has the details).",
     ),
 }
 
@@ -131,14 +167,28 @@ class Enrolment:
     device_name: str
 
 
-def enrol(context: StationContext, server_url: str, code: str, device_name: str) -> Enrolment:
-    """Exchange a one-time code for this computer's credentials, and queue what was typed before for the server."""
-    from ..sync.client import ServerClient, normalise_url  # the network libraries: loaded when first needed
+def enrol(
+    context: StationContext,
+    server_url: str,
+    code: str,
+    device_name: str,
+    *,
+    plain_http_trusted: bool = False,
+    certificate: Path | None = None,
+) -> Enrolment:
+    """Exchange a one-time code for this computer's credentials, and queue what was typed before for the server.
+
+    The address must be https (an address typed without a scheme is), unless it is this computer or an
+    administrator marks it as a trusted local network (``plain_http_trusted``). ``certificate``: a PEM file with
+    the city's own certificate authority, or the server's certificate, to trust instead of the system's.
+    """
+    from ..sync.addresses import normalise_url  # loaded when first needed, as the network libraries are
 
     url = normalise_url(clean_line(server_url, field="server_url", max_length=200, required=True))
     code = clean_line(code, field="code", max_length=64, required=True)
     device_name = clean_line(device_name, field="device_name", max_length=100) or context.station_name
-    client = ServerClient(url)
+    trusted_pem = _certificates(certificate) if certificate else None
+    client = _client(url, plain_http_trusted, trusted_pem)
     try:
         answer = client.enrol(code, device_name)
     except SyncFailure as failure:
@@ -155,6 +205,8 @@ def enrol(context: StationContext, server_url: str, code: str, device_name: str)
             (DEVICE_NAME, device_name),
             (STATION_NAME, answer.station_name or ""),
             (LAST_FAILURE, None),
+            (PLAIN_HTTP_TRUSTED, "1" if plain_http_trusted else None),
+            (TRUSTED_CERTIFICATES, trusted_pem),
         ):
             settings.put(session, key, value)
         _take_station_name(session, context, answer.station_name)
@@ -162,6 +214,36 @@ def enrol(context: StationContext, server_url: str, code: str, device_name: str)
         _register_signing_certificate(session, context)
         replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued)
     return Enrolment(url, answer.station_name or "", device_name)
+
+
+def _certificates(path: Path) -> str:
+    """The PEM text of a certificate file the administrator chose; refused with a message when it is none."""
+    import ssl
+
+    from ..sync.client import trust_anchors
+
+    not_one = refusal(
+        "certificate",
+        QT_TRANSLATE_NOOP(
+            "Domain", "This file is not a certificate. Choose the .pem or .crt file the city bureau gave you."
+        ),
+    )
+    try:
+        text = path.read_text(encoding="ascii")
+        trust_anchors(text)
+    except (OSError, UnicodeDecodeError, ValueError, ssl.SSLError) as error:
+        raise not_one from error
+    return text
+
+
+def _client(url: str, plain_http_trusted: bool, trusted_pem: str | None) -> "ServerClient":
+    """A client for ``url``; refuses an unencrypted address no administrator marked as trusted (nothing is sent)."""
+    from ..sync.addresses import unencrypted
+    from ..sync.client import ServerClient  # the network libraries: loaded when first needed
+
+    if unencrypted(url) and not plain_http_trusted:
+        raise SyncProblem(FailureReason.UNENCRYPTED)
+    return ServerClient(url, trusted_pem=trusted_pem)
 
 
 def _take_station_name(session: Session, context: StationContext, name: str | None) -> None:
@@ -207,14 +289,19 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
             url = settings.get(session, SERVER_URL)
             device_id = settings.get(session, DEVICE_ID)
             secret = settings.get(session, DEVICE_SECRET)
+            plain_http_trusted = settings.get(session, PLAIN_HTTP_TRUSTED) == "1"
+            trusted_pem = settings.get(session, TRUSTED_CERTIFICATES)
         if not (url and device_id and secret):
             raise SyncProblem(FailureReason.NOT_ENROLLED)
         # The network client, the engine and the protocol's messages load here, not when the window starts.
-        from ..sync.client import ServerClient
         from ..sync.engine import SyncEngine
         from .sync_replica import StationReplica
 
-        client = ServerClient(url)
+        try:
+            client = _client(url, plain_http_trusted, trusted_pem)
+        except SyncProblem as problem:
+            _record_failure(context, problem.reason, "")
+            raise
         client.log_in(uuid.UUID(device_id), secret)
         try:
             report = SyncEngine(StationReplica(context), client, progress).run()
@@ -222,11 +309,13 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
             _record_failure(context, failure.reason, failure.detail)
             raise SyncProblem(failure.reason, failure.detail) from failure
         except OperationalError as error:
-            if "full" not in str(error):
-                raise
+            if not _disk_full(error):
+                raise _unexpected(context, error) from error
             # Nothing half-written stays: each step's transaction rolled back; the next run continues from there.
-            _record_failure(context, FailureReason.DISK_FULL, str(error.orig))
-            raise SyncProblem(FailureReason.DISK_FULL, str(error.orig)) from error
+            _record_failure(context, FailureReason.DISK_FULL, "database or disk is full")
+            raise SyncProblem(FailureReason.DISK_FULL, "database or disk is full") from error
+        except Exception as error:
+            raise _unexpected(context, error) from error
         finally:
             client.close()
     with context.database.transaction() as session:
@@ -240,6 +329,27 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
             files=report.uploaded + report.downloaded,
         )
     return report
+
+
+def _disk_full(error: BaseException | None) -> bool:
+    """Whether SQLite ran out of space, also when it said so first and a savepoint's rollback failed after."""
+    while error is not None:
+        if isinstance(error, OperationalError) and "full" in str(error.orig):
+            return True
+        error = error.__context__
+    return False
+
+
+def _unexpected(context: StationContext, error: Exception) -> SyncProblem:
+    """A fault of this program: recorded as a failure a person sees (never "synced"), and retried later.
+
+    Described by the exception's kind and where it arose, never by its message, which may quote what was typed.
+    """
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    detail = f"{type(error).__name__}{where}"
+    _record_failure(context, FailureReason.UNEXPECTED, detail)
+    return SyncProblem(FailureReason.UNEXPECTED, detail)
 
 
 def _record_failure(context: StationContext, reason: FailureReason, detail: str) -> None:
@@ -260,6 +370,7 @@ class SyncState(StrEnum):
     UP_TO_DATE = "up_to_date"  # the last sync worked and nothing waits
     WAITING = "waiting"  # changes wait for the next sync
     OFFLINE = "offline"  # the last try could not reach the server; retried automatically
+    FAILED = "failed"  # the last try failed otherwise (the server, this computer's disk, a fault); retried
     STOPPED = "stopped"  # needs a person: revoked, outdated, copied, not enrolled on the server
 
 
@@ -273,6 +384,7 @@ class SyncStatus:
     open_conflicts: int
     last_success_at: datetime | None
     reason: FailureReason | None = None  # what went wrong in the last try; None after a success
+    quarantined: int = 0  # rows received that this computer could not store (storage.replica.quarantine)
 
     @property
     def problem(self) -> Message | None:
@@ -291,13 +403,16 @@ def sync_status(context: StationContext) -> SyncStatus:
         enrolled = settings.get(session, DEVICE_ID) is not None
         pending = replica.pending_count(session)
         conflicts = session.scalar(select(func.count()).where(SyncConflict.status == "open")) or 0
+        quarantined = replica.quarantined_count(session)
     reason = FailureReason(failure) if failure else None
     if not enrolled:
         state = SyncState.NOT_ENROLLED
-    elif reason is not None and not reason.transient and reason is not FailureReason.CURSOR_RESET:
-        state = SyncState.STOPPED
-    elif reason is not None:
+    elif reason is FailureReason.OFFLINE:
         state = SyncState.OFFLINE
+    elif reason is not None and (reason.transient or reason is FailureReason.CURSOR_RESET):
+        state = SyncState.FAILED
+    elif reason is not None:
+        state = SyncState.STOPPED
     else:
         state = SyncState.WAITING if pending else SyncState.UP_TO_DATE
     last = values[LAST_SUCCESS]
@@ -310,6 +425,7 @@ def sync_status(context: StationContext) -> SyncStatus:
         open_conflicts=conflicts,
         last_success_at=datetime.fromisoformat(last) if last else None,
         reason=reason,
+        quarantined=quarantined,
     )
 
 
@@ -337,6 +453,11 @@ _LOG_TEXT = {
     "file_waiting": QT_TRANSLATE_NOOP(
         "Domain", "A file ({sha256}…) could not be transferred this time and is tried again next time: {reason}"
     ),
+    "quarantined": QT_TRANSLATE_NOOP(
+        "Domain",
+        "{rows} records received from the city server ({tables}) could not be saved on this computer. They are kept "
+        "aside and tried again after every sync and after this program is updated; everything else was saved.",
+    ),
 }
 
 
@@ -348,7 +469,7 @@ class LogLine:
 
     @property
     def is_problem(self) -> bool:
-        return self.kind in ("failed", "rejected", "conflict")
+        return self.kind in ("failed", "rejected", "conflict", "quarantined")
 
 
 def sync_log(context: StationContext, limit: int = 500) -> list[LogLine]:
@@ -456,7 +577,7 @@ def resolve_conflict(context: StationContext, conflict_id: uuid.UUID, choice: Ch
         model = replica.MODELS[conflict.table_name]
         row = session.get_one(model, conflict.row_id)
         session.info[outbox.RESOLVES_KEY] = {row.id: [conflict.id]}
-        chosen = _settle(session, conflict, row, choice, value)
+        chosen = _settle(session, context, conflict, row, choice, value)
         conflict.status = "resolving"
         case = _case_of(session, conflict.table_name, conflict.row_id)
         if case is not None:
@@ -466,8 +587,11 @@ def resolve_conflict(context: StationContext, conflict_id: uuid.UUID, choice: Ch
         )
 
 
-def _settle(session: Session, conflict: SyncConflict, row: SyncRow, choice: Choice, value: str | None) -> str:
-    """Write the chosen outcome; returns it as text for the timeline."""
+def _settle(
+    session: Session, context: StationContext, conflict: SyncConflict, row: SyncRow, choice: Choice, value: str | None
+) -> str:
+    """Write the chosen outcome by the rules a person's own edit keeps (conflict_rules); returns it as text for the
+    timeline. A value the rules refuse raises a DomainError and changes nothing."""
     server_value, client_value = json.loads(conflict.server_value), json.loads(conflict.client_value)
     if conflict.kind == "edit_vs_delete":
         if choice is Choice.KEEP_MINE:  # bring the row back with this device's values
@@ -491,29 +615,27 @@ def _settle(session: Session, conflict: SyncConflict, row: SyncRow, choice: Choi
     wanted = {Choice.KEEP_SERVER: server_value, Choice.KEEP_MINE: client_value, Choice.EDIT: value}[choice]
     column = type(row).__table__.c[conflict.field]
     python_value = _typed(column, wanted) if choice is Choice.EDIT else replica.from_wire(column, wanted)
-    wanted = outbox.wire_value(python_value)
-    if outbox.wire_value(getattr(row, conflict.field)) == wanted:
-        _append(session, row, "upsert", {conflict.field: wanted})  # nothing changes here; the server must hear it
+    if python_value is replica.UNREADABLE:
+        raise conflict_rules.unusable()
+    if outbox.wire_value(getattr(row, conflict.field)) == outbox.wire_value(python_value):
+        _append(session, row, "upsert", {conflict.field: outbox.wire_value(python_value)})  # the server must hear it
     else:
-        setattr(row, conflict.field, python_value)
-    return str(wanted)
+        conflict_rules.apply(session, context, row, conflict.field, python_value, utc_now())
+    return str(outbox.wire_value(getattr(row, conflict.field)))
 
 
 def _typed(column: Column, text: str | None) -> Any:
     """A value the person typed in the conflict view, as the column holds it; refused when it does not fit."""
-    text = clean_line(text or "", field="value", max_length=getattr(column.type, "length", None) or 10_000)
-    unusable = refusal("value", QT_TRANSLATE_NOOP("Domain", "This value cannot be used for this field."))
+    # Its length is checked once it is in the field's form (a phone typed as +86 139-0000-0003 becomes 11 digits).
+    text = clean_line(text or "", field="value", max_length=MAX_TEXT_CHARS)
     if not text:
         if not column.nullable:
-            raise unusable
+            raise conflict_rules.unusable()
         return None
     try:
-        value = int(text) if column.type.python_type is int else replica.from_wire(column, text)
+        return int(text) if column.type.python_type is int else replica.from_wire(column, text)
     except ValueError as error:
-        raise unusable from error
-    if value is replica.UNREADABLE:
-        raise unusable
-    return value
+        raise conflict_rules.unusable() from error
 
 
 def _append(session: Session, row: SyncRow, kind: str, fields: dict[str, Any]) -> None:

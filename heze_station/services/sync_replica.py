@@ -4,7 +4,6 @@ Each step runs in its own short transaction, so the window's own writes never wa
 only when a sync runs: it brings the protocol's message classes (pydantic), which the window does not need to start.
 """
 
-import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -15,7 +14,6 @@ from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
 from ..storage.models import Attachment, IssuedDocument, UploadedBlob
 from ..sync import PROTOCOL_VERSION
 from ..sync.engine import Blob, FileUnavailable
-from ..sync.hlc import Hlc
 from ..sync.schemas import (
     Change,
     ClientTransaction,
@@ -26,6 +24,7 @@ from ..sync.schemas import (
 )
 from ..sync.scope import digest
 from ..sync.tables import SYNCED_TABLES
+from . import calendar
 from .station import StationContext
 from .sync import (
     LAST_FAILURE,
@@ -48,15 +47,13 @@ class StationReplica:
 
     def handshake_request(self) -> HandshakeRequest:
         with self.database.transaction() as session:
-            clock = settings.get(session, outbox.CLOCK_SETTING)
-            device = settings.get(session, outbox.DEVICE_SETTING) or uuid.uuid4().hex
-        now_ms = int(datetime.now(UTC).timestamp() * 1000)
-        hlc = (Hlc.parse(clock) if clock else Hlc(0, 0, device)).tick(now_ms)
+            connection = session.connection()
+            hlc = outbox.device_clock(connection).tick(outbox.server_now_ms(connection))
         return HandshakeRequest(
             protocol_version=PROTOCOL_VERSION,
             schema_version=migrations.HEAD,
             app_version=__version__,
-            device_time=datetime.now().astimezone(),
+            device_time=datetime.fromtimestamp(outbox.local_now_ms() / 1000, UTC),  # the server learns the offset
             hlc=str(hlc),
         )
 
@@ -73,6 +70,8 @@ class StationReplica:
             if answer.next_seq <= replica.highest_acknowledged(session):
                 replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore
             replica.forget_acknowledged_before(session, answer.next_seq)
+            server_ms = int(answer.server_time.timestamp() * 1000)
+            replica.bound_clock(session, server_ms, answer.limits.max_clock_ahead_ms, answer.clock_offset_ms)
             replica.receive_clock(session, [answer.server_hlc])
 
     def pending(self, max_ops: int, max_bytes: int) -> list[ClientTransaction]:
@@ -96,9 +95,24 @@ class StationReplica:
         with self.database.transaction() as session:
             return settings.get(session, replica.CURSOR_SETTING)
 
-    def apply_page(self, page: PullResponse) -> None:
+    def apply_page(self, page: PullResponse) -> int:
         with self.database.replica_transaction() as session:
-            replica.apply_page(session, page.changes, page.cursor)
+            applied = replica.apply_page(session, page.changes, page.cursor)
+        return self._took(applied)
+
+    def retry_quarantined(self) -> int:
+        with self.database.replica_transaction() as session:
+            applied = replica.retry_quarantined(session)
+            still = replica.quarantined_count(session)
+        self._took(applied)
+        return still
+
+    def _took(self, applied: replica.Applied) -> int:
+        """After rows were written: a new official calendar moves deadlines at once, without a restart."""
+        if applied.calendar_changed:
+            with self.database.transaction() as session:
+                self.context.calendar = calendar.load(session)
+        return applied.quarantined
 
     def reset_cursor(self) -> None:
         with self.database.transaction() as session:
@@ -163,9 +177,10 @@ class StationReplica:
         with self.database.transaction() as session:
             return digest(replica.scope_rows(session))
 
-    def repair(self, bucket: int, changes: list[Change]) -> None:
+    def repair(self, bucket: int, changes: list[Change]) -> int:
         with self.database.replica_transaction() as session:
-            replica.repair_bucket(session, bucket, changes)
+            applied = replica.repair_bucket(session, bucket, changes)
+        return self._took(applied)
 
     def resend_everything(self, seq: int) -> None:
         with self.database.transaction() as session:

@@ -35,14 +35,36 @@ def _pragmas(foreign_keys: bool):
     return set_pragmas
 
 
-def create_sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+def create_sqlite_engine(path: Path, *, foreign_keys: bool = True, savepoints: bool = False) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher,
         connect_args={"check_same_thread": False},
+        # A traceback never shows what a row held: SQL parameters are names, ID numbers, accounts.
+        hide_parameters=True,
     )
     event.listen(engine, "connect", _pragmas(foreign_keys))
+    if savepoints:
+        _begin_explicitly(engine)
     return engine
+
+
+def _begin_explicitly(engine: Engine) -> None:
+    """Transactions that begin when SQLAlchemy begins them, so savepoints nest inside them.
+
+    The driver otherwise begins a transaction only before its first write: a SAVEPOINT before that would start the
+    transaction itself, and releasing it would commit everything so far (SQLAlchemy's pysqlite notes). IMMEDIATE
+    takes the write lock at once, so the transaction's first reads never go stale before its first write.
+    """
+
+    def autocommit_driver(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+
+    def begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(engine, "connect", autocommit_driver)
+    event.listen(engine, "begin", begin)
 
 
 class Database:
@@ -69,9 +91,10 @@ class Database:
         Not recorded in the outbox: the rows came from the server, sending them back would loop. Foreign keys
         are not enforced on its connections: the server's feed lists a row once, at its latest change, so a
         case's claimant may arrive a page before the person it names, when that person was edited later.
+        Savepoints work inside it (a row the database refuses is set aside without losing the rest of the page).
         """
         if self._replica_engine is None:
-            self._replica_engine = create_sqlite_engine(self.path, foreign_keys=False)
+            self._replica_engine = create_sqlite_engine(self.path, foreign_keys=False, savepoints=True)
         with Session(self._replica_engine) as session, session.begin():
             yield session
 

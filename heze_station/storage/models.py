@@ -19,7 +19,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    UniqueConstraint,
     Uuid,
     text,
 )
@@ -200,8 +199,9 @@ class Case(SyncRow, Base):
 
 
 class CaseClaimant(SyncRow, Base):
+    # A worker is on a case once (intake sees to it); two offline laptops may each add the same one, and the
+    # station stores both as the server does rather than stop (sync.md F6; no unique index, see 0007).
     __tablename__ = "case_claimant"
-    __table_args__ = (UniqueConstraint("case_id", "person_id", name="uq_case_claimant_case_person"),)
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
@@ -213,8 +213,7 @@ class CaseClaimant(SyncRow, Base):
 
 
 class CaseRespondent(SyncRow, Base):
-    __tablename__ = "case_respondent"
-    __table_args__ = (UniqueConstraint("case_id", "employer_id", name="uq_case_respondent_case_employer"),)
+    __tablename__ = "case_respondent"  # no unique (case, employer) either: see CaseClaimant
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     employer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employer.id"), index=True)
@@ -385,7 +384,8 @@ class ArbitralReview(SyncRow, Base):
 
     __tablename__ = "arbitral_review"
 
-    agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), unique=True)
+    # One per agreement (services.payments sees to it), not a unique index: two laptops may each record one.
+    agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     applied_on: Mapped[date | None] = mapped_column(Date)
     returned_on: Mapped[date | None] = mapped_column(Date)  # the arbitral mediation document is an Attachment
@@ -421,6 +421,17 @@ class CalendarDay(Base):
 
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     kind: Mapped[DayKind] = mapped_column(enum_column(DayKind))
+    source: Mapped[str] = mapped_column(String(40))
+
+
+class CalendarYear(Base):
+    """A year of the official calendar, and whether its arrangement is wholly known (seeded, or published by the
+    city). Deadlines use a year's days only once it is complete: until then a date in it stays an estimate."""
+
+    __tablename__ = "calendar_year"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    complete: Mapped[bool] = mapped_column(Boolean)
     source: Mapped[str] = mapped_column(String(40))
 
 
@@ -496,6 +507,21 @@ class SyncLogEntry(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
     kind: Mapped[str] = mapped_column(String(40))
     details: Mapped[str] = mapped_column(Text, default="{}")  # JSON values for the message
+
+
+class QuarantinedRow(Base):
+    """A row pulled from the city server that this computer could not store (a value this program version does not
+    know, a field it needs missing): kept as received with the reason, shown to a person, tried again after every
+    sync, so that one bad row never stops the station (storage.replica)."""
+
+    __tablename__ = "quarantined_row"
+
+    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    table_name: Mapped[str] = mapped_column(String(63))
+    version: Mapped[int] = mapped_column(Integer)
+    change: Mapped[str] = mapped_column(Text)  # the pulled change, as JSON
+    reason: Mapped[str] = mapped_column(String(300))  # names fields and rules, never values
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
 
 
 class UploadedBlob(Base):

@@ -28,6 +28,9 @@ from .types import utc_now
 DEVICE_SETTING = "device_id"
 SEQUENCE_SETTING = "outbox_last_seq"
 CLOCK_SETTING = "outbox_last_hlc"
+# This computer's clock minus the city server's, as the last handshake found it: changes are stamped by the
+# server's time, so a laptop whose clock is a week off still orders its changes right (F7) and is never refused.
+CLOCK_OFFSET_SETTING = "sync_clock_offset_ms"
 # Columns the protocol carries outside the fields: the row's key and the version the change was made against.
 PROTOCOL_COLUMNS = frozenset({"id", "version"})
 
@@ -99,6 +102,27 @@ def _setting(connection: Connection, key: str) -> str | None:
     return connection.scalar(select(Setting.value).where(Setting.key == key))
 
 
+def local_now_ms() -> int:
+    """This computer's clock: the one source of its time for the sync's clocks (the fault harness skews it)."""
+    return time.time_ns() // 1_000_000
+
+
+def server_now_ms(connection: Connection) -> int:
+    """The city server's time now, as far as this computer knows it (its own clock until the first sync)."""
+    return local_now_ms() - int(_setting(connection, CLOCK_OFFSET_SETTING) or 0)
+
+
+def device_clock(connection: Connection) -> Hlc:
+    """This device's clock as last stored; a stored value this version cannot read starts it afresh rather than
+    stopping every save (the next pulled time moves it on again)."""
+    device = _setting(connection, DEVICE_SETTING) or new_id().hex
+    stored = _setting(connection, CLOCK_SETTING)
+    try:
+        return Hlc.parse(stored) if stored else Hlc(0, 0, device)
+    except ValueError:
+        return Hlc(0, 0, device)
+
+
 def _put_setting(connection: Connection, key: str, value: str, exists: bool) -> None:
     table = Setting.__table__
     if exists:
@@ -145,14 +169,15 @@ def append(session: Session, changes: list[Change]) -> None:
         _put_setting(connection, DEVICE_SETTING, device, exists=False)
     last_seq = _setting(connection, SEQUENCE_SETTING)
     last_clock = _setting(connection, CLOCK_SETTING)
-    clock = Hlc.parse(last_clock) if last_clock else Hlc(0, 0, device)
+    clock = device_clock(connection)
+    now_ms = server_now_ms(connection)
     # One id for all operations of this transaction: the server applies them together (sync.md 3).
     transaction_id = session.info.setdefault("outbox_transaction_id", new_id())
     sequence = int(last_seq or 0)
     rows = []
     for table_name, row_id, kind, base, fields in changes:
         sequence += 1
-        clock = clock.tick(time.time_ns() // 1_000_000)
+        clock = clock.tick(now_ms)
         rows.append(
             {
                 "id": new_id(),

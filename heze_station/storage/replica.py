@@ -13,13 +13,15 @@ import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, Column, Date, Enum, Table, Uuid, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
-from ..sync.hlc import Hlc
+from ..sync.hlc import MAX_AHEAD_MS, Hlc
 from ..sync.scope import bucket_of
 from ..sync.tables import SYNCED_TABLES, TableKind
 from . import outbox, search, settings
@@ -27,9 +29,11 @@ from .batches import batches
 from .models import (
     Base,
     CalendarDay,
+    CalendarYear,
     CaseClaimant,
     CaseRespondent,
     OutboxOperation,
+    QuarantinedRow,
     ReplicaVersion,
     SyncConflict,
     SyncLogEntry,
@@ -41,6 +45,7 @@ if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not wh
     from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
 
 CURSOR_SETTING = "sync_cursor"
+CLOCK_AHEAD_SETTING = "sync_clock_ahead_ms"  # the server's max_clock_ahead_ms
 CONFLICT_TABLE = "sync_conflict"
 
 # The station's syncable tables by their wire name.
@@ -193,12 +198,52 @@ def forget_conflicts(session: Session) -> None:
 
 
 def receive_clock(session: Session, seen: Iterable[str]) -> None:
-    """Keep this device's clock ahead of every time it has seen, however wrong the laptop's clock is (F7)."""
-    own, latest = settings.get(session, outbox.CLOCK_SETTING), max(seen, default=None)
-    if own is None or latest is None:
+    """Keep this device's clock ahead of every time it has seen, however wrong the laptop's clock is (F7); but never
+    take a time far ahead of the server's, which would carry this station's changes into the future with it."""
+    if settings.get(session, outbox.CLOCK_SETTING) is None:
         return
-    now_ms = int(datetime.now(UTC).timestamp() * 1000)
-    settings.put(session, outbox.CLOCK_SETTING, str(Hlc.parse(own).receive(Hlc.parse(latest), now_ms)))
+    connection = session.connection()
+    now_ms = outbox.server_now_ms(connection)
+    ahead_ms = int(settings.get(session, CLOCK_AHEAD_SETTING) or MAX_AHEAD_MS)
+    times = [time for text in seen if (time := _readable_clock(text)) and not time.ahead_of(now_ms, ahead_ms)]
+    if times:
+        own = outbox.device_clock(connection)
+        settings.put(session, outbox.CLOCK_SETTING, str(own.receive(max(times), now_ms)))
+
+
+def _readable_clock(text: str) -> Hlc | None:
+    try:
+        return Hlc.parse(text)
+    except ValueError:
+        return None
+
+
+def bound_clock(session: Session, server_ms: int, ahead_ms: int, offset_ms: int) -> None:
+    """After a handshake: stamp changes by the server's time from now on, and re-stamp the unsent changes the
+    server would refuse as too far ahead (a laptop whose clock was set a year on, before its first sync).
+
+    Only changes never accepted are re-stamped: the server refuses every time past ``server_ms + ahead_ms``, and its
+    time has only moved on since, so a change stamped later than that was never accepted, and its repeat is no
+    replay of anything.
+    """
+    settings.put(session, outbox.CLOCK_OFFSET_SETTING, str(offset_ms))
+    settings.put(session, CLOCK_AHEAD_SETTING, str(ahead_ms))
+    limit = server_ms + ahead_ms
+    own = outbox.device_clock(session.connection())
+    waiting = session.scalars(
+        select(OutboxOperation).where(OutboxOperation.acknowledged.is_(False)).order_by(OutboxOperation.seq)
+    ).all()
+    clocks = [(op, _readable_clock(op.hlc)) for op in waiting]
+    too_far = [op for op, time in clocks if time is None or time.wall_ms > limit]
+    if not too_far and own.wall_ms <= limit:
+        return
+    clock = max([time for _op, time in clocks if time is not None and time.wall_ms <= limit], default=None)
+    clock = Hlc(server_ms, 0, own.node) if clock is None else Hlc(clock.wall_ms, clock.counter, own.node)
+    for op in too_far:
+        clock = clock.tick(server_ms)
+        op.hlc = str(clock)
+    if own.wall_ms > limit or too_far:
+        settings.put(session, outbox.CLOCK_SETTING, str(clock))
 
 
 def restart_sequence(session: Session) -> None:
@@ -234,50 +279,159 @@ def highest_acknowledged(session: Session) -> int:
 _BEFORE_AGREEMENTS = ("agreement_share", "agreement_instalment", "agreement_signature")
 
 
-def apply_page(session: Session, changes: list[Change], cursor: str) -> None:
+@dataclass
+class Applied:
+    """What became of a pulled page's rows."""
+
+    stored: int = 0
+    quarantined: int = 0  # could not be stored here: kept aside with the reason (QuarantinedRow)
+    calendar_changed: bool = False  # the official calendar changed: deadlines must be computed again
+
+
+def apply_page(session: Session, changes: list[Change], cursor: str) -> Applied:
     """Write a pulled page and the cursor after it, in the caller's (replica) transaction."""
-    apply_changes(session, changes)
+    applied = apply_changes(session, changes)
     receive_clock(session, [change.hlc for change in changes if change.hlc])
     settings.put(session, CURSOR_SETTING, cursor)
+    return applied
 
 
-def repair_bucket(session: Session, bucket: int, changes: list[Change]) -> None:
+def repair_bucket(session: Session, bucket: int, changes: list[Change]) -> Applied:
     """Make one bucket of this station's copy what the server holds (F13): its rows are written again, and rows
     this computer has as pulled but the server does not know are queued to be sent again."""
-    apply_changes(session, changes)
+    applied = apply_changes(session, changes)
     on_server = {change.row_id for change in changes}
     here = [row_id for (row_id,) in session.execute(select(ReplicaVersion.row_id)) if bucket_of(row_id) == bucket]
     unknown = [row_id for row_id in here if row_id not in on_server]
     if unknown:
         session.execute(delete(ReplicaVersion).where(ReplicaVersion.row_id.in_(unknown)))
         queue_rows(session, unknown)
+    return applied
 
 
-def apply_changes(session: Session, changes: list[Change]) -> None:
+def apply_changes(session: Session, changes: list[Change]) -> Applied:
     """Write rows as the server holds them, with this device's unacknowledged changes on top.
 
     Rows are written table by table with one statement per batch, so a first sync of a large station runs at
-    bulk-insert speed rather than at one round of queries per row.
+    bulk-insert speed rather than at one round of queries per row. A row this computer cannot store (a value
+    this version does not know, a required field missing, a rule of its database) never stops the page: it is
+    quarantined with the reason, and the rest is written.
     """
     by_table: dict[str, list[Change]] = defaultdict(list)
     for change in changes:
         by_table[change.table].append(change)
     pending = _pending_fields(session, [change.row_id for change in changes])
     touched_cases: set[uuid.UUID] = set()
+    outcome = _Outcome()
     for name in sorted(by_table, key=lambda name: name not in _BEFORE_AGREEMENTS):
         table, rows = TABLES.get(name), by_table[name]
         if table is not None:
-            touched_cases |= _apply_rows(session, table, rows, pending)
-        elif name == CONFLICT_TABLE:
+            touched_cases |= _apply_rows(session, table, rows, pending, outcome)
+        elif name in _ONE_BY_ONE:
             for change in rows:
-                _apply_conflict(session, change)
-        elif name == "calendar_day":
-            for change in rows:
-                _apply_calendar_day(session, change)
-        # Other reference tables (document templates, wage clues) have no station screen yet: skipped.
-    _record_versions(session, changes)
-    touched_cases |= _cases_of_parties(session, by_table.get("person", []) + by_table.get("employer", []))
+                _apply_one(session, change, _ONE_BY_ONE[name], outcome)
+        # Other city tables (document templates, wage clues) have no station screen yet: not stored.
+    _record_versions(session, outcome.stored)
+    _release(session, outcome.stored)
+    quarantine(session, outcome.refused)
+    stored_parties = [change for change in outcome.stored if change.table in ("person", "employer")]
+    touched_cases |= _cases_of_parties(session, stored_parties)
     search.reindex_cases(session, sorted(touched_cases))
+    return Applied(
+        stored=len(outcome.stored),
+        quarantined=len(outcome.refused),
+        calendar_changed=any(change.table in _CALENDAR_TABLES for change in outcome.stored),
+    )
+
+
+@dataclass
+class _Outcome:
+    stored: list[Change] = field(default_factory=list)
+    refused: list[tuple[Change, str]] = field(default_factory=list)  # with the reason, in words without values
+
+
+def _problem(change: Change, new_row: bool) -> str | None:
+    """Why this computer cannot store ``change``'s row by the shared schema; None when it can.
+
+    A field this version does not know is left out rather than refused: a newer program may have added it.
+    """
+    rule = SYNCED_TABLES[change.table]
+    problems = [p for p in rule.problems(change.fields, new_row=new_row) if p.code != "unknown_field"]
+    return "; ".join(problem.message for problem in problems) or None
+
+
+def _database_problem(error: StatementError) -> str:
+    """A database refusal in words (a constraint or trigger's own message; no values: see Database)."""
+    return str(getattr(error, "orig", None) or type(error).__name__)[:300]
+
+
+def _apply_rows(
+    session: Session, table: Table, changes: list[Change], pending: dict[uuid.UUID, list[dict]], outcome: _Outcome
+) -> set[uuid.UUID]:
+    """Insert or update pulled rows of one table with local changes laid on top; the cases whose text changed.
+
+    All rows of the table are written under one savepoint; when the database refuses one of them (a rule the
+    shared schema does not say, such as a trigger), they are written again one by one to keep all but that one.
+    """
+    existing: dict[uuid.UUID, Any] = {}
+    for chunk in batches([change.row_id for change in changes]):
+        existing.update({row.id: row for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings()})
+    valid = []
+    for change in changes:
+        problem = _problem(change, new_row=change.row_id not in existing)
+        if problem:
+            outcome.refused.append((change, problem))
+        else:
+            valid.append(change)
+    try:
+        with session.begin_nested():
+            touched = _write_rows(session, table, valid, existing, pending)
+        outcome.stored.extend(valid)
+        return touched
+    except StatementError as error:
+        if isinstance(error, OperationalError):
+            raise  # a full disk or a locked file is no fault of the rows
+    touched = set()
+    for change in valid:
+        try:
+            with session.begin_nested():
+                touched |= _write_rows(session, table, [change], existing, pending)
+        except StatementError as error:
+            if isinstance(error, OperationalError):
+                raise
+            outcome.refused.append((change, _database_problem(error)))
+        else:
+            outcome.stored.append(change)
+    return touched
+
+
+def _write_rows(
+    session: Session,
+    table: Table,
+    changes: list[Change],
+    existing: dict[uuid.UUID, Any],
+    pending: dict[uuid.UUID, list[dict]],
+) -> set[uuid.UUID]:
+    append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
+    inserts: list[dict[str, Any]] = []
+    touched: set[uuid.UUID] = set()
+    for change in changes:
+        fields = _fields(change, pending.get(change.row_id, []))
+        current = existing.get(change.row_id)
+        if current is None:
+            inserts.append({"id": change.row_id.hex, "version": 1, **fields})
+        else:
+            values = _values(table, fields)
+            changed = {name: value for name, value in values.items() if current[name] != value}
+            # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
+            if not changed or append_only:
+                continue
+            # The server's update time, not this computer's: updated_at's onupdate would stamp the local clock.
+            stamped = {"updated_at": table.c.updated_at, **changed, "version": table.c.version + 1}
+            session.execute(update(table).where(table.c.id == change.row_id).values(stamped))
+        touched |= _cases_of(change)
+    _insert(session, table, inserts)
+    return touched
 
 
 def scope_rows(session: Session) -> Iterable[tuple[uuid.UUID, int]]:
@@ -305,35 +459,6 @@ def _pending_fields(session: Session, row_ids: list[uuid.UUID]) -> dict[uuid.UUI
         for row_id, fields in rows:
             found[row_id].append(json.loads(fields))
     return found
-
-
-def _apply_rows(
-    session: Session, table: Table, changes: list[Change], pending: dict[uuid.UUID, list[dict]]
-) -> set[uuid.UUID]:
-    """Insert or update pulled rows of one table with local changes laid on top; the cases whose text changed."""
-    existing: dict[uuid.UUID, Any] = {}
-    for chunk in batches([change.row_id for change in changes]):
-        existing.update({row.id: row for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings()})
-    append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
-    inserts: list[dict[str, Any]] = []
-    touched: set[uuid.UUID] = set()
-    for change in changes:
-        fields = _fields(change, pending.get(change.row_id, []))
-        current = existing.get(change.row_id)
-        if current is None:
-            inserts.append({"id": change.row_id.hex, "version": 1, **fields})
-        else:
-            values = _values(table, fields)
-            changed = {name: value for name, value in values.items() if current[name] != value}
-            # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
-            if not changed or append_only:
-                continue
-            # The server's update time, not this computer's: updated_at's onupdate would stamp the local clock.
-            stamped = {"updated_at": table.c.updated_at, **changed, "version": table.c.version + 1}
-            session.execute(update(table).where(table.c.id == change.row_id).values(stamped))
-        touched |= _cases_of(change)
-    _insert(session, table, inserts)
-    return touched
 
 
 def _fields(change: Change, pending: list[dict]) -> dict[str, Any]:
@@ -521,11 +646,107 @@ def _apply_conflict(session: Session, change: Change) -> None:
 
 def _apply_calendar_day(session: Session, change: Change) -> None:
     table = CalendarDay.__table__
-    day = date.fromisoformat(str(change.fields.get("day")))
+    day = date.fromisoformat(change.fields["day"])
     session.execute(delete(table).where(table.c.day == day))
     if not change.deleted:
-        values = {"day": day, "kind": change.fields.get("kind"), "source": change.fields.get("source") or ""}
+        values = {"day": day, "kind": change.fields["kind"], "source": change.fields["source"]}
         session.execute(insert(table).values(**values))
+
+
+def _apply_calendar_year(session: Session, change: Change) -> None:
+    table = CalendarYear.__table__
+    year = change.fields["year"]
+    session.execute(delete(table).where(table.c.year == year))
+    if not change.deleted:
+        values = {"year": year, "complete": change.fields["complete"], "source": change.fields["source"]}
+        session.execute(insert(table).values(**values))
+
+
+# Rows of the server's own tables and the city's calendar, which the station keeps in tables of its own shape.
+_ONE_BY_ONE: dict[str, Callable[[Session, Change], None]] = {
+    CONFLICT_TABLE: _apply_conflict,
+    "calendar_day": _apply_calendar_day,
+    "calendar_year": _apply_calendar_year,
+}
+_CALENDAR_TABLES = ("calendar_day", "calendar_year")
+
+
+def _apply_one(session: Session, change: Change, write: Callable[[Session, Change], None], outcome: _Outcome) -> None:
+    problem = _problem(change, new_row=True)  # these rows always arrive whole
+    if problem is None:
+        try:
+            with session.begin_nested():
+                write(session, change)
+        except StatementError as error:
+            if isinstance(error, OperationalError):
+                raise
+            problem = _database_problem(error)
+    if problem:
+        outcome.refused.append((change, problem))
+    else:
+        outcome.stored.append(change)
+
+
+# --- rows that could not be stored ------------------------------------------------------------------------------
+
+
+def quarantine(session: Session, refused: list[tuple[Change, str]]) -> None:
+    """Keep rows this computer could not store as they came, with the reason, one entry per row (the newest).
+    Rows newly kept aside (not those tried again) get a line in the sync log for a person to read."""
+    if not refused:
+        return
+    table = QuarantinedRow.__table__
+    known = dict(
+        session.execute(
+            select(table.c.row_id, table.c.version).where(table.c.row_id.in_([change.row_id for change, _ in refused]))
+        ).all()
+    )
+    for change, reason in refused:
+        session.execute(delete(table).where(table.c.row_id == change.row_id))
+        session.execute(
+            insert(table).values(
+                row_id=change.row_id,
+                table_name=change.table,
+                version=change.version,
+                change=change.model_dump_json(),
+                reason=reason[:300],
+                received_at=utc_now(),
+            )
+        )
+    new = [change for change, _ in refused if known.get(change.row_id) != change.version]
+    if new:
+        log(session, "quarantined", rows=len(new), tables=sorted({change.table for change in new}))
+
+
+def _release(session: Session, stored: list[Change]) -> None:
+    """Rows stored now that were kept aside before leave the quarantine."""
+    if not stored or session.scalar(select(QuarantinedRow.row_id).limit(1)) is None:
+        return
+    for chunk in batches([change.row_id for change in stored]):
+        session.execute(delete(QuarantinedRow).where(QuarantinedRow.row_id.in_(chunk)))
+
+
+def quarantined_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(QuarantinedRow)) or 0
+
+
+def retry_quarantined(session: Session) -> Applied:
+    """Try again to store the rows kept aside (a newer program, or a row that arrived since, may make them fit);
+    an entry no newer than what this computer has stored since is dropped."""
+    from ..sync.schemas import Change
+
+    entries = session.scalars(select(QuarantinedRow)).all()
+    if not entries:
+        return Applied()
+    stored = select(ReplicaVersion.row_id, ReplicaVersion.version).where(
+        ReplicaVersion.row_id.in_([entry.row_id for entry in entries])
+    )
+    versions = {row_id: version for row_id, version in session.execute(stored)}
+    outdated = [entry.row_id for entry in entries if entry.version <= versions.get(entry.row_id, 0)]
+    if outdated:
+        session.execute(delete(QuarantinedRow).where(QuarantinedRow.row_id.in_(outdated)))
+    retry = [Change.model_validate_json(entry.change) for entry in entries if entry.row_id not in set(outdated)]
+    return apply_changes(session, retry)
 
 
 def _cases_of(change: Change) -> set[uuid.UUID]:

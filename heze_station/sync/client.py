@@ -5,7 +5,9 @@ an answer that is not the protocol's) are retried later by the engine; the other
 device, an old program) and stop syncing until the cause is gone. Nothing here touches the station's data.
 """
 
+import functools
 import json
+import ssl
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -14,6 +16,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from .addresses import normalise_url
 from .failures import FailureReason, SyncFailure
 from .schemas import (
     AttachmentStart,
@@ -42,26 +45,39 @@ _BY_CODE = {
     "device_revoked": FailureReason.REVOKED,
     "protocol_version_unsupported": FailureReason.OUTDATED,
     "schema_version_too_old": FailureReason.OUTDATED,
+    "schema_version_too_new": FailureReason.SERVER_OUTDATED,
     "sequence_mismatch": FailureReason.COPIED_DEVICE,
     "cursor_reset": FailureReason.CURSOR_RESET,
     "cursor_ahead": FailureReason.CURSOR_RESET,
     "too_many_attempts": FailureReason.THROTTLED,
+    "clock_ahead": FailureReason.CLOCK_AHEAD,
 }
 
 
-def normalise_url(url: str) -> str:
-    """The server address as typed ("city.example.cn:8000", with or without http://) in the form requests use."""
-    url = url.strip().rstrip("/")
-    if url and "://" not in url:
-        url = "http://" + url
-    return url
+@functools.cache
+def trust_anchors(pem: str | None) -> ssl.SSLContext:
+    """A TLS context that trusts only ``pem``: the city's own certificate authority, or the server's certificate
+    itself (pinned); None: the usual authorities. Raises ValueError when the text holds no certificate.
+
+    Made once per certificate and kept: loading the usual authorities costs a sync some 20 ms each time."""
+    if pem is None:
+        return httpx.create_ssl_context()
+    if "-----BEGIN CERTIFICATE-----" not in pem:
+        raise ValueError("no certificate in PEM form")
+    context = ssl.create_default_context(cadata=pem)
+    context.verify_flags |= ssl.VERIFY_X509_PARTIAL_CHAIN  # a pinned server certificate is an anchor of its own
+    return context
 
 
 class ServerClient:
-    """Requests to one city server, one at a time (the engine's page prefetch waits for each before the next)."""
+    """Requests to one city server, one at a time (the engine's page prefetch waits for each before the next).
 
-    def __init__(self, base_url: str, transport: httpx.BaseTransport | None = None):
-        self._http = httpx.Client(base_url=normalise_url(base_url), timeout=TIMEOUT, transport=transport)
+    ``trusted_pem``: the certificates to trust instead of the system's (a city that runs its own authority)."""
+
+    def __init__(self, base_url: str, transport: httpx.BaseTransport | None = None, *, trusted_pem: str | None = None):
+        self._http = httpx.Client(
+            base_url=normalise_url(base_url), timeout=TIMEOUT, transport=transport, verify=trust_anchors(trusted_pem)
+        )
         self._token: str | None = None
         self._token_expires = datetime.min.replace(tzinfo=UTC)
         self._credentials: TokenRequest | None = None
@@ -120,7 +136,7 @@ class ServerClient:
                     raise self._failure(response)
                 yield from response.iter_bytes()
         except httpx.HTTPError as error:
-            raise SyncFailure(FailureReason.OFFLINE, str(error) or type(error).__name__) from error
+            raise _unreachable(error) from error
 
     # --- plumbing -----------------------------------------------------------------------------------------------
 
@@ -155,7 +171,7 @@ class ServerClient:
             try:
                 response = self._http.request(method, path, params=params, content=content, headers=headers)
             except httpx.HTTPError as error:
-                raise SyncFailure(FailureReason.OFFLINE, str(error) or type(error).__name__) from error
+                raise _unreachable(error) from error
             if response.status_code == 401 and auth and attempt == 1 and _code(response) == "token_expired":
                 self._token = None  # expired in flight: one new token, one more try
                 continue
@@ -182,6 +198,16 @@ class ServerClient:
         if reason is FailureReason.THROTTLED:
             failure.details.setdefault("retry_after", response.headers.get("Retry-After"))
         return failure
+
+
+def _unreachable(error: httpx.HTTPError) -> SyncFailure:
+    """No answer: the network, or a server whose certificate this computer does not trust (maybe not the city's)."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return SyncFailure(FailureReason.UNTRUSTED_CERTIFICATE, str(cause)[:300])
+        cause = cause.__cause__ or cause.__context__
+    return SyncFailure(FailureReason.OFFLINE, str(error) or type(error).__name__)
 
 
 def _error_body(response: httpx.Response) -> dict[str, Any]:

@@ -64,8 +64,12 @@ class Replica(Protocol):
 
     def cursor(self) -> str | None: ...
 
-    def apply_page(self, page: PullResponse) -> None:
-        """Store the page's rows and its cursor in one local transaction."""
+    def apply_page(self, page: PullResponse) -> int:
+        """Store the page's rows and its cursor in one local transaction; returns how many rows could not be
+        stored here (they are kept aside with the reason, and the rest of the page is stored)."""
+
+    def retry_quarantined(self) -> int:
+        """Try again to store the rows kept aside; returns how many still cannot be stored."""
 
     def reset_cursor(self) -> None: ...
 
@@ -87,9 +91,9 @@ class Replica(Protocol):
 
     def scope_digest(self) -> list[tuple[int, str]]: ...
 
-    def repair(self, bucket: int, changes: list[Change]) -> None:
+    def repair(self, bucket: int, changes: list[Change]) -> int:
         """Write rows fetched again for a bucket that differed, as a pulled page's rows, without moving the cursor;
-        queue again rows of the bucket the server does not know."""
+        queue again rows of the bucket the server does not know. Returns how many could not be stored."""
 
     def scope_checked(self, repaired_rows: int) -> None: ...
 
@@ -125,6 +129,7 @@ class SyncEngine:
             self.replica.reset_cursor()
             report.rebaselined = True
             self._pull(report)
+        report.quarantined = self.replica.retry_quarantined()
         self._download(report)
         if first_sync:
             self.replica.scope_checked(0)  # everything was just read from the server: nothing to compare yet
@@ -141,7 +146,7 @@ class SyncEngine:
         for bucket, (remote, local) in enumerate(zip(theirs, ours, strict=True)):
             if remote != local:
                 rows = self.client.scope_rows(tables, bucket).changes
-                self.replica.repair(bucket, rows)
+                report.quarantined += self.replica.repair(bucket, rows)
                 report.repaired += len(rows)
         self.replica.scope_checked(report.repaired)
 
@@ -172,7 +177,7 @@ class SyncEngine:
             while True:
                 upcoming = fetcher.submit(self.client.pull, page.cursor, PAGE_ROWS) if page.has_more else None
                 try:
-                    self.replica.apply_page(page)
+                    self.replica.apply_page(page)  # rows it could not store are kept and retried after the pull
                 except BaseException:
                     if upcoming is not None:
                         upcoming.cancel()

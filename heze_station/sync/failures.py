@@ -17,11 +17,16 @@ class FailureReason(StrEnum):
     NOT_ENROLLED = "not_enrolled"  # credentials the server does not know
     REVOKED = "revoked"
     OUTDATED = "outdated"  # protocol or schema version refused
+    SERVER_OUTDATED = "server_outdated"  # the server is older than this program: the city updates it
     COPIED_DEVICE = "copied_device"  # sequence numbers used by another copy of this device (F9)
     CURSOR_RESET = "cursor_reset"  # the server's data is not what this device synced with (F9)
     THROTTLED = "throttled"
+    CLOCK_AHEAD = "clock_ahead"  # changes stamped far ahead of the server's time: re-stamped at the next try
+    UNTRUSTED_CERTIFICATE = "untrusted_certificate"  # the server's TLS certificate is not one this computer trusts
+    UNENCRYPTED = "unencrypted"  # an http:// address on a network not marked trusted: nothing is sent
     DISK_FULL = "disk_full"  # this computer cannot store what the server sent; recovers when space is freed
     REFUSED = "refused"  # any other 4xx: a request the server will never accept as it is
+    UNEXPECTED = "unexpected"  # a fault of this program (a bug): reported, and tried again later
 
     @property
     def transient(self) -> bool:
@@ -29,7 +34,11 @@ class FailureReason(StrEnum):
             FailureReason.OFFLINE,
             FailureReason.SERVER_ERROR,
             FailureReason.THROTTLED,
+            FailureReason.CLOCK_AHEAD,
+            FailureReason.UNTRUSTED_CERTIFICATE,  # a hotel's captive portal looks the same: tried again
             FailureReason.DISK_FULL,
+            FailureReason.UNEXPECTED,
+            FailureReason.SERVER_OUTDATED,  # tried again, until the city has updated its server
         )
 
 

@@ -31,6 +31,7 @@ class SyncReport:
     rebaselined: bool = False
     files_waiting: int = 0  # files that could not move in this run; tried again next time
     repaired: int = 0  # rows fetched again because the station's copy differed from the server's (F13)
+    quarantined: int = 0  # rows received that this computer could not store (kept aside, tried again next time)
 
 
 ProgressCallback = Callable[[Progress], None]

@@ -1,8 +1,9 @@
 """The sync protocol's messages (version 1), as pydantic models shared by the station client and the city server.
 
-Strict and closed: a wrong type is refused rather than coerced, an unknown key is refused rather than ignored, so
-a client bug shows up as a clear 4xx instead of silently different data. UUIDs and times arrive as JSON strings and
-are parsed (the only non-strict fields). docs/sync-protocol.md explains each message with examples.
+Strict: a wrong type is refused rather than coerced, and a request's unknown key is refused rather than ignored, so
+a client bug shows up as a clear 4xx instead of silently different data; a response's unknown key is ignored, so a
+newer server may add one. UUIDs and times arrive as JSON strings and are parsed (the only non-strict fields).
+docs/sync-protocol.md explains each message with examples.
 """
 
 import uuid
@@ -21,11 +22,13 @@ from pydantic import (
     StrictStr,
 )
 
+from .hlc import MAX_AHEAD_MS
+
 MAX_SEQ = 2**53 - 1  # the largest integer every JSON reader keeps exact
 MAX_OPS_PER_PUSH = 1000
 MAX_FIELDS_PER_OP = 200
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
-HLC_PATTERN = r"^\d{15}-\d{5}-[0-9a-z]{1,32}$"
+HLC_PATTERN = r"^[0-9]{15}-[0-9]{5}-[0-9a-z]{1,32}$"  # ASCII digits: \d takes any script's
 
 
 def _storable_text(value: str) -> str:
@@ -58,16 +61,24 @@ FieldValue = Text | StrictInt | StrictBool | None
 
 
 class WireModel(BaseModel):
+    """A request: strict and closed."""
+
     model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
 
 
-class ErrorDetail(WireModel):
-    code: str = Field(description="machine-readable, stable: e.g. invalid_request, token_expired, sequence_gap")
+class Answer(WireModel):
+    """A response: as strict, but a key a newer server adds is ignored, so that an older client keeps working."""
+
+    model_config = ConfigDict(strict=True, extra="ignore", frozen=True)
+
+
+class ErrorDetail(Answer):
+    code: str = Field(description="machine-readable, stable: e.g. invalid_request, token_expired, clock_ahead")
     message: str = Field(description="for a person: what is wrong and what to do")
     details: dict[str, Any] | None = None
 
 
-class ErrorResponse(WireModel):
+class ErrorResponse(Answer):
     error: ErrorDetail
 
 
@@ -82,7 +93,7 @@ class EnrolRequest(WireModel):
 Role = Literal["station", "supervisor"]
 
 
-class EnrolResponse(WireModel):
+class EnrolResponse(Answer):
     device_id: Id
     device_secret: str = Field(description="shown once; store it encrypted on the device")
     role: Role
@@ -95,7 +106,7 @@ class TokenRequest(WireModel):
     device_secret: Annotated[StrictStr, Field(min_length=1, max_length=200)]
 
 
-class TokenResponse(WireModel):
+class TokenResponse(Answer):
     access_token: str
     token_type: Literal["bearer"] = "bearer"
     expires_at: Timestamp
@@ -113,16 +124,19 @@ class HandshakeRequest(WireModel):
     hlc: Annotated[StrictStr, Field(pattern=HLC_PATTERN)]
 
 
-class Limits(WireModel):
+class Limits(Answer):
     max_ops_per_push: int
     max_request_bytes: int
     max_page_rows: int
     max_page_bytes: int
     max_attachment_bytes: int
     max_chunk_bytes: int
+    max_clock_ahead_ms: int = Field(
+        MAX_AHEAD_MS, description="an operation's hlc may be this far ahead of server_time at most (422 clock_ahead)"
+    )
 
 
-class HandshakeResponse(WireModel):
+class HandshakeResponse(Answer):
     protocol_version: int
     server_id: Id = Field(description="identity of the server database; a change means it was replaced or restored")
     server_time: Timestamp
@@ -164,7 +178,7 @@ class PushRequest(WireModel):
 OpStatus = Literal["applied", "unchanged", "conflict"]
 
 
-class OpResult(WireModel):
+class OpResult(Answer):
     op_id: Id
     seq: int
     status: OpStatus
@@ -172,7 +186,7 @@ class OpResult(WireModel):
     conflict_ids: list[Id] = Field(default_factory=list)
 
 
-class TransactionResult(WireModel):
+class TransactionResult(Answer):
     tx_id: Id
     first_seq: int
     last_seq: int
@@ -182,7 +196,7 @@ class TransactionResult(WireModel):
     replayed: bool = Field(False, description="true when this is the stored answer to an earlier, identical push")
 
 
-class PushResponse(WireModel):
+class PushResponse(Answer):
     results: list[TransactionResult]
     next_seq: int
     resend_from: int | None = Field(None, description="set when transactions were skipped: send again from this seq")
@@ -191,7 +205,7 @@ class PushResponse(WireModel):
 # --- pull -----------------------------------------------------------------------------------------------------------
 
 
-class Change(WireModel):
+class Change(Answer):
     table: str
     row_id: Id
     version: int
@@ -202,30 +216,30 @@ class Change(WireModel):
     hlc: str | None = Field(None, description="hybrid logical clock of the row's latest change: feed it to receive()")
 
 
-class PullResponse(WireModel):
+class PullResponse(Answer):
     changes: list[Change]
     cursor: str = Field(description="opaque; send it back to read on")
     has_more: bool
 
 
-class BucketDigest(WireModel):
+class BucketDigest(Answer):
     rows: int
     sha256: str
 
 
-class ScopeDigest(WireModel):
+class ScopeDigest(Answer):
     """A station's scope in buckets (heze_station/sync/scope.py): compared with the station's own, bucket by bucket."""
 
     buckets: list[BucketDigest]
 
 
-class ScopeRows(WireModel):
+class ScopeRows(Answer):
     """Every row of one bucket of the station's scope, as the pull delivers rows: to repair a bucket that differs."""
 
     changes: list[Change]
 
 
-class ConflictView(WireModel):
+class ConflictView(Answer):
     id: Id
     table: str
     row_id: Id
@@ -249,7 +263,7 @@ class AttachmentStart(WireModel):
     media_type: Annotated[StrictStr, Field(min_length=3, max_length=100, pattern=r"^[\w.+-]+/[\w.+-]+$")]
 
 
-class AttachmentStatus(WireModel):
+class AttachmentStatus(Answer):
     sha256: str
     size: int
     media_type: str
@@ -260,7 +274,7 @@ class AttachmentStatus(WireModel):
 # --- supervision and verification -----------------------------------------------------------------------------------
 
 
-class StationSummary(WireModel):
+class StationSummary(Answer):
     id: Id
     name: str
     devices: int
@@ -269,14 +283,14 @@ class StationSummary(WireModel):
     open_conflicts: int
 
 
-class CaseCount(WireModel):
+class CaseCount(Answer):
     station_id: Id
     station_name: str
     status: str
     cases: int
 
 
-class Verification(WireModel):
+class Verification(Answer):
     document_id: Id
     known: bool
     unchanged: bool = Field(description="the presented SHA-256 equals one recorded when the document was issued")
@@ -289,6 +303,6 @@ class Verification(WireModel):
     issued_at: Timestamp | None = None
 
 
-class Health(WireModel):
+class Health(Answer):
     status: Literal["ok"]
     database: str

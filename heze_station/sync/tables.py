@@ -1,18 +1,19 @@
-"""Which tables sync, how each may change, and a loose check of their fields.
+"""Which tables sync, how each may change, and what each of their fields may hold.
 
-The server stores every synced row generically (table, row id, fields as JSON), so a new station column needs no
-server release: a field this list does not know is accepted when its name is a plain identifier and its value is
-small JSON. A field it does know must have the right kind of value. Deliberately loose: the station's own rules
-(domain/, services/) are the strict ones; this only keeps garbage and type confusion out of the city's copy.
+One schema for both ends: the fields of the station's tables come from its database (``station_schema``, generated
+from the models), so the server refuses exactly what a station could not store. A new row must carry every
+required field; a change only valid values; a field the schema does not know is refused. Tables the station does
+not keep yet (the city's templates, its wage-arrears clues) and the server's own conflicts are described here.
 """
 
 import re
-import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+
+from . import station_schema
+from .fields import MAX_TEXT_CHARS, FieldRule, FieldType
 
 
 class TableKind(StrEnum):
@@ -21,78 +22,29 @@ class TableKind(StrEnum):
     REFERENCE = "reference"  # written by the city (employers, calendar, templates, clues); stations only read
     SERVER = "server"  # made by the server itself (conflicts); stations only read
 
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str)
-
-
-def _is_integer(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and -(2**63) <= value < 2**63
+    @property
+    def city_owned(self) -> bool:
+        """Stations never create or change rows of these tables."""
+        return self in (TableKind.REFERENCE, TableKind.SERVER)
 
 
-def _is_bool(value: Any) -> bool:
-    return isinstance(value, bool)
+@dataclass(frozen=True)
+class Problem:
+    """Why a field or row cannot be stored: a stable code, the field, and words that never repeat the value."""
+
+    code: str  # missing_field | invalid_field | unknown_field
+    field: str
+    message: str
 
 
-def _parses(parse: Callable[[str], Any]) -> Callable[[Any], bool]:
-    def check(value: Any) -> bool:
-        if not isinstance(value, str):
-            return False
-        try:
-            parse(value)
-        except ValueError:
-            return False
-        return True
-
-    return check
-
-
-def _aware_datetime(text: str) -> datetime:
-    parsed = datetime.fromisoformat(text)
-    if parsed.tzinfo is None:
-        raise ValueError("naive datetime")
-    return parsed
-
-
-class FieldType(StrEnum):
-    TEXT = "text"
-    INTEGER = "integer"  # money is integer fen
-    BOOLEAN = "boolean"
-    UUID = "uuid"
-    DATE = "date"  # ISO 8601, 2026-03-01
-    DATETIME = "datetime"  # ISO 8601 with an offset, 2026-03-01T08:30:00+00:00
-
-    def accepts(self, value: Any) -> bool:
-        """None is accepted for every type: a field may be cleared."""
-        return value is None or _CHECKS[self](value)
-
-
-_CHECKS: dict[FieldType, Callable[[Any], bool]] = {
-    FieldType.TEXT: _is_text,
-    FieldType.INTEGER: _is_integer,
-    FieldType.BOOLEAN: _is_bool,
-    FieldType.UUID: _parses(uuid.UUID),
-    FieldType.DATE: _parses(date.fromisoformat),
-    FieldType.DATETIME: _parses(_aware_datetime),
-}
-
-# Short names keep the table list below readable: S text, N integer, B boolean, U uuid, D date, DT datetime.
-S, N, B, U, D, DT = (
-    FieldType.TEXT,
-    FieldType.INTEGER,
-    FieldType.BOOLEAN,
-    FieldType.UUID,
-    FieldType.DATE,
-    FieldType.DATETIME,
-)
-_COMMON = {"created_at": DT, "updated_at": DT, "deleted_at": DT}
+FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
 @dataclass(frozen=True)
 class TableRule:
     name: str
     kind: TableKind
-    fields: Mapping[str, FieldType] = field(default_factory=dict)
+    fields: Mapping[str, FieldRule]
     # Values that should be unique among one station's live rows; a clash is stored as a conflict, not refused (F6).
     unique: tuple[str, ...] = ()
     # A row is frozen once ``frozen.field`` has left ``frozen.open_values``: an agreement in effect is final (R7).
@@ -100,8 +52,27 @@ class TableRule:
     # A row frozen together with the row this field names (an agreement's shares, instalments and signatures).
     frozen_with: str | None = None
 
-    def field_type(self, name: str) -> FieldType | None:
-        return self.fields.get(name) or _COMMON.get(name)
+    def field_problem(self, name: str, value: Any) -> Problem | None:
+        """Why ``name = value`` cannot be stored in this table; None when it can."""
+        if not FIELD_NAME.fullmatch(name):
+            return Problem("unknown_field", "", f"{self.name}: a field name must be a lower-case identifier")
+        rule = self.fields.get(name)
+        if rule is None:
+            return Problem("unknown_field", name, f"{self.name} has no field {name}")
+        why = rule.problem(value)
+        return Problem("invalid_field", name, f"{self.name}.{name} {why}") if why else None
+
+    def problems(self, fields: Mapping[str, Any], *, new_row: bool) -> list[Problem]:
+        """Every reason ``fields`` cannot be stored: as a new row, which needs every required field, or as a change
+        of a stored one."""
+        found = [problem for name, value in fields.items() if (problem := self.field_problem(name, value))]
+        if new_row:
+            found += [
+                Problem("missing_field", name, f"a new {self.name} row needs {name}")
+                for name, rule in self.fields.items()
+                if rule.required and name not in fields
+            ]
+        return found
 
     def is_frozen(self, fields: Mapping[str, Any]) -> bool:
         return self.frozen is not None and fields.get(self.frozen.field) not in self.frozen.open_values
@@ -125,224 +96,126 @@ class Freeze:
 AGREEMENT_FREEZE = Freeze("state", frozenset({"draft"}), {"state": frozenset({"superseded"}), "updated_at": None})
 
 
-SYNCED_TABLES: dict[str, TableRule] = {
-    rule.name: rule
-    for rule in (
-        TableRule("station", TableKind.MUTABLE, {"name": S, "case_word": S, "address": S}),
-        TableRule("staff_user", TableKind.MUTABLE, {"station_id": U, "name": S, "login": S, "role": S}),
-        TableRule(
-            "person",
-            TableKind.MUTABLE,
-            {"name": S, "id_number": S, "sex": S, "birth_date": D, "phone": S, "address": S},
-            unique=("id_number",),
-        ),
-        TableRule(
-            "employer",
-            TableKind.MUTABLE,
-            {
-                "kind": S,
-                "name": S,
-                "credit_code": S,
-                "credit_code_override_reason": S,
-                "id_number": S,
-                "legal_representative": S,
-                "address": S,
-                "phone": S,
-            },
-            unique=("credit_code",),
-        ),
-        TableRule("project", TableKind.MUTABLE, {"name": S, "address": S, "general_contractor_id": U}),
-        TableRule(
-            "case_file",
-            TableKind.MUTABLE,
-            {
-                "station_id": U,
-                "year": N,
-                "sequence": N,
-                "number": S,
-                "status": S,
-                "channel": S,
-                "category": S,
-                "registered_at": DT,
-                "registered_by_id": U,
-                "received_on": D,
-                "knew_on": D,
-                "decided_on": D,
-                "mediation_started_on": D,
-                "ended_on": D,
-                "closed_on": D,
-                "outcome": S,
-                "status_reason": S,
-                "facts": S,
-                "project_id": U,
-                "is_collective": B,
-                "worker_count": N,
-                "claimed_total_fen": N,
-                "claimant_summary": S,
-                "respondent_summary": S,
-                "mediation_extended_to": D,
-                "notice_served_on": D,
-                "limitation_restarts_on": D,
-            },
-            unique=("number",),
-        ),
-        TableRule(
-            "case_claimant",
-            TableKind.MUTABLE,
-            {"case_id": U, "person_id": U, "position": N, "claimed_fen": N, "is_representative": B},
-        ),
-        TableRule("case_respondent", TableKind.MUTABLE, {"case_id": U, "employer_id": U, "position": N, "role": S}),
-        TableRule("evidence", TableKind.MUTABLE, {"case_id": U, "position": N, "description": S}),
-        TableRule(
-            "timeline_event", TableKind.APPEND_ONLY, {"case_id": U, "at": DT, "actor_id": U, "kind": S, "detail": S}
-        ),
-        TableRule(
-            "mediation_session",
-            TableKind.MUTABLE,
-            {
-                "case_id": U,
-                "held_at": DT,
-                "place_kind": S,
-                "place": S,
-                "mediators": S,
-                "recorder": S,
-                "worker_side": S,
-                "employer_side": S,
-                "identity_checked": B,
-                "rights_notified": B,
-                "recusal_note": S,
-                "recorded_by_id": U,
-                "signed_at": DT,
-            },
-        ),
-        TableRule(
-            "minute_entry",
-            TableKind.APPEND_ONLY,
-            {"session_id": U, "position": N, "kind": S, "speaker": S, "text": S, "corrects_id": U, "at": DT},
-        ),
-        TableRule(
-            "attachment",
-            TableKind.APPEND_ONLY,
-            {
-                "case_id": U,
-                "owner_id": U,
-                "kind": S,
-                "filename": S,
-                "media_type": S,
-                "sha256": S,
-                "size": N,
-                "added_by_id": U,
-            },
-        ),
-        TableRule(
-            "agreement",
-            TableKind.MUTABLE,
-            {
-                "case_id": U,
-                "supersedes_id": U,
-                "state": S,
-                "agreed_on": D,
-                "payer_id": U,
-                "payer_role": S,
-                "payment_method": S,
-                "total_fen": N,
-                "waived_claims": S,
-                "default_clause": S,
-                "other_terms": S,
-                "originals": N,
-                "drafted_by_id": U,
-                "seal_applied_at": DT,
-                "effective_at": DT,
-            },
-            frozen=AGREEMENT_FREEZE,
-        ),
-        TableRule(
-            "agreement_share",
-            TableKind.MUTABLE,
-            {"agreement_id": U, "person_id": U, "position": N, "amount_fen": N, "bank": S, "account_number": S},
-            frozen_with="agreement_id",
-        ),
-        TableRule(
-            "agreement_instalment",
-            TableKind.MUTABLE,
-            {"agreement_id": U, "position": N, "due_on": D, "amount_fen": N},
-            frozen_with="agreement_id",
-        ),
-        TableRule(
-            "agreement_signature",
-            TableKind.MUTABLE,
-            {"agreement_id": U, "role": S, "name": S, "person_id": U, "signed_at": DT, "image_id": U},
-            frozen_with="agreement_id",
-        ),
-        TableRule(
-            "payment",
-            TableKind.APPEND_ONLY,
-            {"agreement_id": U, "paid_on": D, "amount_fen": N, "method": S, "reference": S, "recorded_by_id": U},
-        ),
-        TableRule(
-            "arbitral_review",
-            TableKind.MUTABLE,
-            {"agreement_id": U, "case_id": U, "applied_on": D, "returned_on": D},
-        ),
-        TableRule(
-            "issued_document",
-            TableKind.APPEND_ONLY,
-            {
-                "case_id": U,
-                "kind": S,
-                "pdf_sha256": S,
-                "content_sha256": S,
-                "verification_code": S,
-                "issued_at": DT,
-                "issued_by_id": U,
-                "originals": N,
-                "sha256": S,
-                "issued_by": U,
-            },
-        ),
-        # Reference data, written by the city server (see heze_station.server.reference).
-        TableRule("calendar_day", TableKind.REFERENCE, {"day": D, "kind": S, "source": S}),
-        TableRule("document_template", TableKind.REFERENCE, {"kind": S, "title": S, "legal_text": S}),
-        TableRule(
-            "wage_clue",
-            TableKind.MUTABLE,  # city-made, then worked on by the station it is assigned to
-            {
-                "platform_ref": S,
-                "received_at": DT,
-                "worker_name": S,
-                "worker_phone": S,
-                "employer_name": S,
-                "project_name": S,
-                "amount_fen": N,
-                "summary": S,
-                "status": S,
-            },
-        ),
-        TableRule(
-            "sync_conflict",
-            TableKind.SERVER,
-            {"table": S, "row_id": U, "kind": S, "field": S, "base_version": N, "status": S, "resolved_at": DT},
-        ),
-    )
-}
-
-FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-MAX_TEXT_CHARS = 65_536
+def _station(table: str, **extra: FieldRule) -> Mapping[str, FieldRule]:
+    """A station table's fields as its database has them, with fields only the server keeps."""
+    return {**station_schema.TABLES[table], **extra}
 
 
-def field_problem(rule: TableRule, name: str, value: Any) -> str | None:
-    """Why ``name = value`` cannot be stored in ``rule``'s table, or None when it can."""
-    if not FIELD_NAME.match(name):
-        return f"field name {name!r} is not a lower-case identifier"
-    if name in {"id", "version"}:
-        return f"field {name!r} is managed by the sync protocol (row_id, base_version)"
-    if isinstance(value, str) and len(value) > MAX_TEXT_CHARS:
-        return f"field {name!r} is longer than {MAX_TEXT_CHARS} characters"
-    field_type = rule.field_type(name)
-    if field_type is not None:
-        if not field_type.accepts(value):
-            return f"field {name!r} of table {rule.name!r} must be {field_type.value}, got {value!r:.80}"
-        return None
-    if not (value is None or _is_text(value) or _is_integer(value) or _is_bool(value)):
-        return f"unknown field {name!r} must be text, integer, boolean or null"
-    return None
+def _text(max_length: int | None = None, *, required: bool = False) -> FieldRule:
+    return FieldRule(FieldType.TEXT, nullable=not required, max_length=max_length)
+
+
+_BOOKKEEPING = {name: FieldRule(FieldType.DATETIME) for name in ("created_at", "updated_at", "deleted_at")}
+_STATION_TABLES = (
+    TableRule("station", TableKind.MUTABLE, _station("station", signing_certificate=_text(20_000))),
+    TableRule("staff_user", TableKind.MUTABLE, _station("staff_user")),
+    TableRule("person", TableKind.MUTABLE, _station("person"), unique=("id_number",)),
+    TableRule("employer", TableKind.MUTABLE, _station("employer"), unique=("credit_code",)),
+    TableRule("project", TableKind.MUTABLE, _station("project")),
+    TableRule("case_file", TableKind.MUTABLE, _station("case_file"), unique=("number",)),
+    TableRule("case_claimant", TableKind.MUTABLE, _station("case_claimant")),
+    TableRule("case_respondent", TableKind.MUTABLE, _station("case_respondent")),
+    TableRule("evidence", TableKind.MUTABLE, _station("evidence")),
+    TableRule("timeline_event", TableKind.APPEND_ONLY, _station("timeline_event")),
+    TableRule("mediation_session", TableKind.MUTABLE, _station("mediation_session")),
+    TableRule("minute_entry", TableKind.APPEND_ONLY, _station("minute_entry")),
+    TableRule("attachment", TableKind.APPEND_ONLY, _station("attachment")),
+    TableRule("agreement", TableKind.MUTABLE, _station("agreement"), frozen=AGREEMENT_FREEZE),
+    TableRule("agreement_share", TableKind.MUTABLE, _station("agreement_share"), frozen_with="agreement_id"),
+    TableRule("agreement_instalment", TableKind.MUTABLE, _station("agreement_instalment"), frozen_with="agreement_id"),
+    TableRule("agreement_signature", TableKind.MUTABLE, _station("agreement_signature"), frozen_with="agreement_id"),
+    TableRule("payment", TableKind.APPEND_ONLY, _station("payment")),
+    TableRule("arbitral_review", TableKind.MUTABLE, _station("arbitral_review")),
+    TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
+)
+# Written by the city (heze_station.server.reference): the official calendar, and what no station stores yet.
+_CITY_TABLES = (
+    TableRule("calendar_day", TableKind.REFERENCE, _station("calendar_day")),
+    TableRule("calendar_year", TableKind.REFERENCE, _station("calendar_year")),
+    TableRule(
+        "document_template",
+        TableKind.REFERENCE,
+        {"kind": _text(32, required=True), "title": _text(100, required=True), "legal_text": _text(), **_BOOKKEEPING},
+    ),
+    TableRule(
+        "wage_clue",
+        TableKind.REFERENCE,  # assigned to one station, which sees it; its follow-up is the station's own record
+        {
+            "platform_ref": _text(64, required=True),
+            "received_at": FieldRule(FieldType.DATETIME),
+            "worker_name": _text(50),
+            "worker_phone": _text(20),
+            "employer_name": _text(100),
+            "project_name": _text(100),
+            "amount_fen": FieldRule(FieldType.INTEGER),
+            "summary": _text(),
+            "status": _text(20),
+            **_BOOKKEEPING,
+        },
+    ),
+    TableRule(
+        "sync_conflict",
+        TableKind.SERVER,
+        {  # as the station keeps it (storage.models.SyncConflict); server_value and client_value are any JSON
+            "table": _text(63, required=True),
+            "row_id": FieldRule(FieldType.UUID, nullable=False),
+            "kind": _text(20, required=True),
+            "field": _text(63),
+            "status": _text(10, required=True),
+            "base_version": FieldRule(FieldType.INTEGER),
+            "server_version": FieldRule(FieldType.INTEGER),
+            "client_device_id": _text(40),
+            "client_op_id": FieldRule(FieldType.UUID),
+            "client_hlc": _text(60),
+            "resolved_at": FieldRule(FieldType.DATETIME),
+            "resolved_by_op": FieldRule(FieldType.UUID),
+            **_BOOKKEEPING,
+        },
+    ),
+)
+SYNCED_TABLES: dict[str, TableRule] = {rule.name: rule for rule in (*_STATION_TABLES, *_CITY_TABLES)}
+
+
+def reference_markdown() -> str:
+    """Every synced table's fields as Markdown tables, for docs/sync-protocol.md (``make sync-schema`` writes it;
+    a test keeps it current)."""
+    kinds = {
+        TableKind.MUTABLE: "stations create and change rows",
+        TableKind.APPEND_ONLY: "stations create rows; never changed or deleted",
+        TableKind.REFERENCE: "the city's: stations only read",
+        TableKind.SERVER: "the server's own: stations only read",
+    }
+    parts = []
+    for rule in SYNCED_TABLES.values():
+        notes = [kinds[rule.kind]]
+        if rule.unique:
+            notes.append("a value that should be unique in a station: " + ", ".join(f"`{u}`" for u in rule.unique))
+        if rule.frozen is not None:
+            notes.append(f"frozen once `{rule.frozen.field}` leaves " + ", ".join(sorted(rule.frozen.open_values)))
+        if rule.frozen_with:
+            notes.append(f"frozen with the row its `{rule.frozen_with}` names")
+        lines = [
+            f"#### `{rule.name}`",
+            "",
+            _sentence("; ".join(notes)),
+            "",
+            "| field | type | a new row | null | at most / one of | names a row of |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        for name, field_rule in rule.fields.items():
+            new_row = "required" if field_rule.required else "default" if field_rule.default else "optional"
+            limit = ""
+            if field_rule.choices:
+                limit = ", ".join(f"`{choice}`" for choice in field_rule.choices)
+            elif field_rule.type is FieldType.TEXT:
+                limit = f"{field_rule.max_length or MAX_TEXT_CHARS} characters"
+            lines.append(
+                f"| `{name}` | {field_rule.type.value} | {new_row} | {'yes' if field_rule.nullable else 'no'} "
+                f"| {limit} | {f'`{field_rule.references}`' if field_rule.references else ''} |"
+            )
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
+def _sentence(text: str) -> str:
+    return text[0].upper() + text[1:] + "."

@@ -16,6 +16,8 @@ it needs a person, who enrols again or presses 立即同步.
 
 import logging
 from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
@@ -116,12 +118,20 @@ class SyncController(QObject):
             return
         self._start()
 
-    def enrol(self, server_url: str, code: str, device_name: str) -> None:
+    def enrol(
+        self,
+        server_url: str,
+        code: str,
+        device_name: str,
+        *,
+        plain_http_trusted: bool = False,
+        certificate: Path | None = None,
+    ) -> None:
         """Enrol on the sync thread; ``enrolment_done`` or ``enrolment_failed`` tells how it went."""
         if not self.enabled or self._closed:
             return
         self.runner.run(
-            sync.enrol,
+            partial(sync.enrol, plain_http_trusted=plain_http_trusted, certificate=certificate),
             self.workspace.context,
             server_url,
             code,

@@ -256,6 +256,13 @@ def short_time(value: datetime | None) -> str:
 # --- states and progress ------------------------------------------------------------------------------------------
 
 
+def quarantined_text(count: int) -> str:
+    """The badge for rows received that could not be saved here: 2 条记录无法保存."""
+    return QCoreApplication.translate("SyncLabels", "{n} records could not be saved").format(
+        n=formatting.locale_number(count)
+    )
+
+
 def progress_text(progress: Progress | None) -> str:
     """What a sync is doing right now: 发送更改 3/12."""
     if progress is None or progress.phase is Phase.CONNECTING:
@@ -293,6 +300,8 @@ def state_text(status: SyncStatus | None, running: bool, progress: Progress | No
                 n=formatting.locale_number(pending)
             )
         return QCoreApplication.translate("SyncLabels", "Offline")
+    if status.state is SyncState.FAILED:
+        return QCoreApplication.translate("SyncLabels", "Sync failed, tried again soon")
     if status.state is SyncState.WAITING:
         return QCoreApplication.translate("SyncLabels", "{n} changes waiting to be sent").format(
             n=formatting.locale_number(pending)
@@ -331,6 +340,12 @@ def state_sentence(status: SyncStatus | None, running: bool, demo: bool = False)
             "SyncLabels",
             "The city server cannot be reached; {n} changes are kept here and sent automatically when it answers "
             "again.",
+        ).format(n=pending)
+    if status.state is SyncState.FAILED:
+        return QCoreApplication.translate(
+            "SyncLabels",
+            "The last sync did not finish; {n} changes are kept here and the sync is tried again automatically. "
+            "Open the sync window to see why.",
         ).format(n=pending)
     if status.state is SyncState.WAITING:
         return QCoreApplication.translate(

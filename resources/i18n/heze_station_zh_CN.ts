@@ -2174,6 +2174,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本程序版本过旧，城市服务器不再接受。请安装最新版本；本机上的数据全部保留。</translation>
     </message>
     <message>
+        <source>The city server is older than this version of heze-station, so nothing is sent yet. The city bureau updates the server; until then all data stays on this computer and the sync is tried again automatically.</source>
+        <translation>城市服务器的版本比本机的菏谐驿站程序旧，因此暂不发送数据。城市局会更新服务器；在此之前，所有数据都保留在本机，系统会自动重试同步。</translation>
+    </message>
+    <message>
         <source>Another computer is syncing with this computer&apos;s identity (a copied disk?). Sync is stopped; enrol this computer again with a new code. Unsent changes are kept and sent after enrolment.</source>
         <translation>另一台电脑正在以本机的身份同步（可能复制了硬盘）。同步已停止；请用新的加入码重新加入。尚未发送的更改会保留，重新加入后发送。</translation>
     </message>
@@ -2186,12 +2190,32 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本机错误尝试次数过多。请等几分钟后再试。</translation>
     </message>
     <message>
+        <source>This computer&apos;s clock is far ahead of the city server&apos;s. Its changes are stamped with the server&apos;s time and sent at the next try; please set the computer&apos;s date and time right.</source>
+        <translation>这台电脑的时钟比城市服务器快了很多。本机的更改已改用服务器时间标记，下次同步时发送；请把电脑的日期和时间调准。</translation>
+    </message>
+    <message>
         <source>The disk of this computer is full, so the data from the city server cannot be stored. Free some space (delete old downloads, empty the recycle bin); nothing typed here is lost, and the sync continues then.</source>
         <translation>本机磁盘已满，无法保存城市服务器发来的数据。请腾出一些空间（删除旧的下载文件、清空回收站）；本机录入的内容不会丢失，腾出空间后同步会继续。</translation>
     </message>
     <message>
         <source>The city server refused the request. Your changes are kept; tell the city bureau&apos;s support.</source>
         <translation>城市服务器拒绝了请求。您的更改已保留；请联系市局技术支持。</translation>
+    </message>
+    <message>
+        <source>The server at this address did not prove it is the city server (its certificate is not trusted here), so nothing was sent. On a hotel or site network that asks for a login first, log in there; it is tried again automatically. If the city runs its own certificates, enrol again with the certificate file from the city bureau.</source>
+        <translation>这个地址上的服务器无法证明自己是城市服务器（本机不信任它的证书），因此没有发送任何数据。如果所在的宾馆或工地网络要求先登录，请先登录，系统会自动重试。如果城市使用自建证书，请用城市局提供的证书文件重新加入同步。</translation>
+    </message>
+    <message>
+        <source>This address is not encrypted (http://): codes, passwords and workers&apos; data would cross the network in clear. Use the https:// address from the city bureau. Only on the city&apos;s own closed network may an administrator mark an http:// address as trusted.</source>
+        <translation>这个地址不加密（http://）：加入码、密码和劳动者的信息会在网络上明文传输。请使用城市局提供的 https:// 地址。只有在城市自己的封闭内网中，管理员才可以把 http:// 地址标记为受信任。</translation>
+    </message>
+    <message>
+        <source>The sync stopped because of a fault in this program. Nothing typed here is lost, and the sync is tried again automatically. If this keeps happening, tell the city bureau&apos;s support (the sync log has the details).</source>
+        <translation>由于本程序出错，同步中断了。本机录入的内容都没有丢失，系统会自动重试。如果反复出现，请联系城市局技术支持（同步日志中有详细信息）。</translation>
+    </message>
+    <message>
+        <source>This file is not a certificate. Choose the .pem or .crt file the city bureau gave you.</source>
+        <translation>这个文件不是证书。请选择城市局提供的 .pem 或 .crt 文件。</translation>
     </message>
     <message>
         <source>Enrolled with the city server {server} as station {station}; {baseline} earlier records queued.</source>
@@ -2234,8 +2258,28 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>文件（{sha256}…）本次未能传输，下次同步时会重试：{reason}</translation>
     </message>
     <message>
+        <source>{rows} records received from the city server ({tables}) could not be saved on this computer. They are kept aside and tried again after every sync and after this program is updated; everything else was saved.</source>
+        <translation>从城市服务器收到的 {rows} 条记录（{tables}）无法保存到本机。这些记录已单独保留，每次同步后和本程序升级后都会重试；其余记录均已保存。</translation>
+    </message>
+    <message>
+        <source>This is changed only by the steps of the agreement (signing, sealing, a new agreement). Keep the city server&apos;s value, then take the step on the case page.</source>
+        <translation>这一项只能通过协议的办理步骤（签名、盖章、重新签订协议）改变。请选择“保留服务器的值”，再到案件页面办理相应步骤。</translation>
+    </message>
+    <message>
+        <source>An amount cannot be negative.</source>
+        <translation>金额不能为负数。</translation>
+    </message>
+    <message>
         <source>This value cannot be used for this field.</source>
         <translation>这个值不能用于此项，请按此项的格式填写。</translation>
+    </message>
+    <message>
+        <source>A case that is &quot;{status}&quot; cannot become &quot;{target}&quot; in one step. Keep the city server&apos;s value, then take the next step on the case page.</source>
+        <translation>案件当前状态为“{status}”，不能一步变为“{target}”。请选择“保留服务器的值”，再到案件页面办理下一步。</translation>
+    </message>
+    <message>
+        <source>This step needs a written reason. Keep the city server&apos;s value, then take the step on the case page, where the reason is asked.</source>
+        <translation>这一步需要书面理由。请选择“保留服务器的值”，再到案件页面办理，届时会要求填写理由。</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2305,34 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>市局在设备列表中看到的本机名称，例如“前台电脑”。</translation>
     </message>
     <message>
+        <source>&amp;Trusted local network: allow this unencrypted address</source>
+        <translation>受信任的本地网络：允许使用这个不加密的地址(&amp;T)</translation>
+    </message>
+    <message>
+        <source>This address is not encrypted (http://): the code, this computer&apos;s credentials and workers&apos; personal data would cross the network in clear. Tick this only on the city&apos;s own closed network, never on a construction site&apos;s or a hotel&apos;s.</source>
+        <translation>这个地址不加密（http://）：加入码、本机的凭据和劳动者的个人信息都会在网络上明文传输。只有在城市自己的封闭内网中才可勾选，工地或宾馆的网络绝不可勾选。</translation>
+    </message>
+    <message>
+        <source>the system&apos;s (usual)</source>
+        <translation>使用系统证书（通常如此）</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>The city server&apos;s certificate</source>
+        <translation>城市服务器的证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Only when the city runs its own certificates: the certificate file from the city bureau.</source>
+        <translation>仅在城市使用自建证书时需要：选择城市局提供的证书文件。</translation>
+    </message>
+    <message>
         <source>City &amp;server address</source>
         <translation>城市服务器地址(&amp;S)</translation>
     </message>
@@ -2271,6 +2343,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>&amp;Name of this computer</source>
         <translation>本机名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
     </message>
     <message>
         <source>Contacting the city server…</source>
@@ -2291,6 +2367,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>The server at this address did not prove it is the city server: its certificate is not trusted here. If the city runs its own certificates, choose the certificate file from the city bureau.</source>
+        <translation>这个地址上的服务器无法证明自己是城市服务器：本机不信任它的证书。如果城市使用自建证书，请选择城市局提供的证书文件。</translation>
     </message>
     <message>
         <source>No city server answers at this address. Check the address and this computer&apos;s network connection, then try again.</source>
@@ -3403,6 +3483,10 @@ Register it as a new case anyway?</source>
         <translation>两台电脑修改了同一项数据；点击这里选择正确的值。</translation>
     </message>
     <message>
+        <source>Records received from the city server that this computer could not save. They are kept and tried again after every sync; everything else was saved. Click for the sync log.</source>
+        <translation>从城市服务器收到、但本机无法保存的记录。这些记录已保留，每次同步后都会重试；其余记录均已保存。点击查看同步日志。</translation>
+    </message>
+    <message>
         <source>{n} conflicts</source>
         <translation>{n} 个冲突</translation>
     </message>
@@ -3806,6 +3890,10 @@ Register it as a new case anyway?</source>
         <translation>、</translation>
     </message>
     <message>
+        <source>{n} records could not be saved</source>
+        <translation>{n} 条记录无法保存</translation>
+    </message>
+    <message>
         <source>connecting to the city server</source>
         <translation>连接城市服务器</translation>
     </message>
@@ -3858,6 +3946,10 @@ Register it as a new case anyway?</source>
         <translation>离线</translation>
     </message>
     <message>
+        <source>Sync failed, tried again soon</source>
+        <translation>同步出错，稍后自动重试</translation>
+    </message>
+    <message>
         <source>{n} changes waiting to be sent</source>
         <translation>{n} 项更改待发送</translation>
     </message>
@@ -3892,6 +3984,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>The city server cannot be reached; {n} changes are kept here and sent automatically when it answers again.</source>
         <translation>无法连接城市服务器；{n} 项更改已保存在本机，服务器恢复应答后会自动发送。</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish; {n} changes are kept here and the sync is tried again automatically. Open the sync window to see why.</source>
+        <translation>上次同步没有完成；{n} 项更改保留在本机，系统会自动重试。打开同步窗口可查看原因。</translation>
     </message>
     <message>
         <source>{n} changes typed here wait to be sent; they go out automatically within a few minutes.</source>
@@ -3947,6 +4043,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>Conflicts to settle:</source>
         <translation>待处理的冲突：</translation>
+    </message>
+    <message>
+        <source>Records received that could not be saved:</source>
+        <translation>收到但无法保存的记录：</translation>
     </message>
     <message>
         <source>Next automatic try:</source>

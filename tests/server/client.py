@@ -1,5 +1,10 @@
 """A small protocol client written from docs/sync-protocol.md, as the station client will be: enrol, get a token,
-push numbered transactions, pull pages by cursor, upload and download attachments."""
+push numbered transactions, pull pages by cursor, upload and download attachments.
+
+A new row must be whole (sync-protocol.md 5): ``op`` fills the required fields a test leaves out with plain values,
+and the rows they name (a case's station and registering user) are created once per device, in the next
+transaction, before the rows that name them.
+"""
 
 import time
 import uuid
@@ -9,9 +14,19 @@ from typing import Any
 import httpx
 
 from heze_station.domain.ids import new_id
+from heze_station.sync.fields import FieldRule, FieldType
 from heze_station.sync.hlc import Hlc
+from heze_station.sync.tables import SYNCED_TABLES
 
 TIMEOUT = 30
+# A plain value per type for a required field a test does not care about.
+PLAIN = {
+    FieldType.TEXT: "测试",
+    FieldType.INTEGER: 1,
+    FieldType.BOOLEAN: False,
+    FieldType.DATE: "2026-11-27",
+    FieldType.DATETIME: "2026-11-27T08:00:00+00:00",
+}
 
 
 @dataclass
@@ -23,6 +38,8 @@ class DeviceClient:
     http: httpx.Client
     next_seq: int = 1
     clock: Hlc = field(default_factory=lambda: Hlc(0, 0, "dev"))
+    parents: dict[str, str] = field(default_factory=dict)  # table -> the row made to be named by required fields
+    unsent_parents: list[dict[str, Any]] = field(default_factory=list)  # their operations, for the next transaction
 
     @classmethod
     def enrol(cls, base_url: str, code: str, name: str) -> "DeviceClient":
@@ -59,7 +76,11 @@ class DeviceClient:
         base_version: int = 0,
         kind: str = "upsert",
         resolves: list[str] | None = None,
+        whole: bool = True,
     ) -> dict[str, Any]:
+        """One operation; a new row is made whole unless ``whole`` is false (to test what the server refuses)."""
+        if whole and kind == "upsert" and base_version == 0 and table in SYNCED_TABLES:
+            fields = self.whole(table, fields or {})
         self.clock = self.clock.tick(int(time.time() * 1000))
         operation = {
             "op_id": str(new_id()),
@@ -74,8 +95,40 @@ class DeviceClient:
             operation["resolves"] = resolves
         return operation
 
+    def whole(self, table: str, fields: dict[str, Any]) -> dict[str, Any]:
+        """``fields`` with a plain value for every required field left out."""
+        rules = SYNCED_TABLES[table]
+        missing = {
+            # A value meant to be unique (a case number) is made unique, or every made-up row would collide (F6).
+            name: new_id().hex[-12:] if name in rules.unique else self.plain(rule)
+            for name, rule in rules.fields.items()
+            if rule.required and name not in fields
+        }
+        return {**missing, **fields}
+
+    def plain(self, rule: FieldRule) -> Any:
+        if rule.references:
+            return self.parent(rule.references)
+        if rule.choices:
+            return rule.choices[0]
+        if rule.type is FieldType.UUID:
+            return str(new_id())
+        return PLAIN[rule.type]
+
+    def parent(self, table: str) -> str:
+        """The id of a row of ``table`` this device made for required fields to name, made on first use."""
+        if table not in self.parents:
+            row_id = str(new_id())
+            self.parents[table] = row_id
+            self.unsent_parents.append(self.op(table, row_id))
+        return self.parents[table]
+
     def transaction(self, *ops: dict[str, Any]) -> dict[str, Any]:
-        """Number the operations with the device's next sequence numbers (as the outbox does when it records them)."""
+        """Number the operations with the device's next sequence numbers (as the outbox does when it records them).
+
+        Rows made for required fields to name come first."""
+        ops = (*self.unsent_parents, *ops)
+        self.unsent_parents = []
         numbered = []
         for operation in ops:
             numbered.append({**operation, "seq": self.next_seq})

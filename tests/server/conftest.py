@@ -117,16 +117,31 @@ def serve_in_thread(
     port: int = 0,
     log_level: str = "warning",
     thread_name: str | None = None,
+    forwarded_allow_ips: str | None = None,
+    tls: tuple[Path, Path] | None = None,
 ) -> tuple[uvicorn.Server, threading.Thread, str]:
-    """The real app under uvicorn in a daemon thread on loopback (``port`` 0: any free one), once it listens."""
-    config = uvicorn.Config(create_app(settings, database), host="127.0.0.1", port=port, log_level=log_level)
+    """The real app under uvicorn in a daemon thread on loopback (``port`` 0: any free one), once it listens.
+
+    ``forwarded_allow_ips``: as ``heze-station-server serve --forwarded-allow-ips``, behind a proxy there.
+    ``tls``: (certificate, key) PEM files: the server speaks https, as a TLS proxy in front of it would."""
+    config = uvicorn.Config(
+        create_app(settings, database),
+        host="127.0.0.1",
+        port=port,
+        log_level=log_level,
+        access_log=False,
+        proxy_headers=forwarded_allow_ips is not None,
+        forwarded_allow_ips=forwarded_allow_ips,
+        ssl_certfile=tls[0] if tls else None,
+        ssl_keyfile=tls[1] if tls else None,
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=thread_name, daemon=True)
     thread.start()
     wait_for(lambda: server.started or not thread.is_alive(), "the server to start")
     assert server.started, "the server did not start"
     port = server.servers[0].sockets[0].getsockname()[1]
-    return server, thread, f"http://127.0.0.1:{port}"
+    return server, thread, f"{'https' if tls else 'http'}://127.0.0.1:{port}"
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ def arrange(server: Server):
     owner.push_ok(
         owner.transaction(
             owner.op("case_file", case_id, {"number": "A-1", "status": "registered"}),
-            owner.op("issued_document", document_id, {"case_id": str(case_id), "sha256": "a" * 64}),
+            owner.op("issued_document", document_id, {"case_id": str(case_id), "pdf_sha256": "a" * 64}),
         )
     )
     owner.push_ok(owner.transaction(owner.op("case_file", case_id, {"status": "accepted"}, base_version=1)))

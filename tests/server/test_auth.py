@@ -1,17 +1,22 @@
 """Enrolment by one-time code, short-lived tokens, revocation on the next request (F14), brute-force throttle."""
 
+import json
+import logging
 import uuid
 from datetime import timedelta
 
 import httpx
+import pytest
 from sqlalchemy import update
 
 from heze_station.domain.ids import new_id
-from heze_station.server import auth
+from heze_station.server import auth, migrations
+from heze_station.server.config import Settings
+from heze_station.server.db import Database
 from heze_station.server.models import AccessToken, now
 
 from .client import DeviceClient
-from .conftest import Server
+from .conftest import Server, serve_in_thread
 
 
 def test_a_code_enrols_one_device_for_its_station_once(server: Server) -> None:
@@ -50,8 +55,11 @@ def test_an_incompatible_protocol_or_old_schema_is_refused_with_advice(server: S
     base = {"app_version": "0.1.0", "device_time": "2026-11-27T08:00:00+00:00", "hlc": "001795800000000-00000-ab"}
     newer = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 2, "schema_version": "0002"})
     older = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 1, "schema_version": "0001"})
+    ahead = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 1, "schema_version": "9999"})
     assert (newer.status_code, newer.json()["error"]["code"]) == (409, "protocol_version_unsupported")
     assert (older.status_code, older.json()["error"]["code"]) == (409, "schema_version_too_old")
+    # A station newer than the server would have its new fields refused: the server must be updated first.
+    assert (ahead.status_code, ahead.json()["error"]["code"]) == (409, "schema_version_too_new")
     assert "Update" in newer.json()["error"]["message"]
 
 
@@ -84,21 +92,83 @@ def test_a_revoked_device_is_refused_on_its_next_request_and_nothing_it_sent_is_
     assert str(case_id) in other.latest()
 
 
-def test_guessing_codes_or_tokens_is_throttled(server: Server) -> None:
+def test_wrong_codes_and_tokens_are_throttled_but_a_right_one_never_is(server: Server) -> None:
     station = server.create_station("城区驿站")
-    good_code = server.enrol_code(station)
+    colleague = server.device(station, "办公室电脑")  # behind the same address (a city proxy, here loopback)
     allowed = server.settings.auth_failures_allowed
     for _ in range(allowed):
         wrong = httpx.post(f"{server.url}/v1/enrol", json={"code": "AAAA-BBBB-CCCC", "device_name": "x"})
         assert wrong.status_code == 401
 
-    blocked = httpx.post(f"{server.url}/v1/enrol", json={"code": good_code, "device_name": "x"})
+    blocked = httpx.post(f"{server.url}/v1/enrol", json={"code": "AAAA-BBBB-CCCC", "device_name": "x"})
     guessed_token = httpx.get(f"{server.url}/v1/sync/changes", headers={"Authorization": "Bearer guess"})
+    right_code = httpx.post(f"{server.url}/v1/enrol", json={"code": server.enrol_code(station), "device_name": "y"})
 
     assert blocked.status_code == 429
     assert blocked.json()["error"]["code"] == "too_many_attempts"
     assert int(blocked.headers["Retry-After"]) > 0
     assert guessed_token.status_code == 429
+    assert right_code.status_code == 201
+    assert colleague.http.get("/v1/sync/changes").status_code == 200
+    colleague.refresh_token()  # its credentials are honoured too
+
+
+def test_wrong_secrets_for_one_device_are_throttled_per_device_and_its_right_secret_still_works(
+    server: Server,
+) -> None:
+    device = server.device(server.create_station("城区驿站"))
+    for _ in range(server.settings.auth_failures_allowed):
+        answer = httpx.post(f"{server.url}/v1/auth/token", json={"device_id": device.device_id, "device_secret": "x"})
+        assert answer.status_code == 401
+    again = httpx.post(f"{server.url}/v1/auth/token", json={"device_id": device.device_id, "device_secret": "x"})
+    assert again.status_code == 429
+    device.refresh_token()
+
+
+def test_behind_a_proxy_the_real_client_address_is_counted_and_logged(
+    settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The city's proxy (here: loopback, allowed by --forwarded-allow-ips) forwards for many clients."""
+    database = Database(settings)
+    migrations.upgrade(database.engine)
+    running, thread, url = serve_in_thread(settings, database, forwarded_allow_ips="127.0.0.1")
+    try:
+        caplog.set_level(logging.INFO, logger="heze_station.server.access")
+        noisy, quiet = {"X-Forwarded-For": "203.0.113.7"}, {"X-Forwarded-For": "198.51.100.2"}
+        wrong = {"code": "AAAA-BBBB-CCCC", "device_name": "x"}
+        for _ in range(settings.auth_failures_allowed):
+            assert httpx.post(f"{url}/v1/enrol", json=wrong, headers=noisy).status_code == 401
+        assert httpx.post(f"{url}/v1/enrol", json=wrong, headers=noisy).status_code == 429
+        assert httpx.post(f"{url}/v1/enrol", json=wrong, headers=quiet).status_code == 401  # another client
+    finally:
+        running.should_exit = True
+        thread.join()
+        database.close()
+    lines = [json.loads(record.getMessage()) for record in caplog.records if record.name.endswith(".access")]
+    assert {line["client"] for line in lines} == {"203.0.113.7", "198.51.100.2"}
+    assert {line["route"] for line in lines} == {"/v1/enrol"}
+    assert [line["status"] for line in lines][-2:] == [429, 401]
+
+
+def test_the_access_log_names_route_device_and_station_but_no_values(
+    server: Server, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="heze_station.server.access")
+    station = server.create_station("城区驿站")
+    device = server.device(station)
+    secret_name, id_number = "王秘密", "370102199001011234"
+    device.push_ok(device.transaction(device.op("person", new_id(), {"name": secret_name, "id_number": id_number})))
+    answer = device.http.get("/v1/sync/changes", params={"cursor": ""})
+    lines = [json.loads(record.getMessage()) for record in caplog.records if record.name.endswith(".access")]
+    push = next(line for line in lines if line["route"] == "/v1/sync/push")
+    assert set(push) == {"time", "request_id", "method", "route", "status", "duration_ms", "device", "station",
+                         "client"}  # fmt: skip
+    assert (push["status"], push["device"], push["station"]) == (200, device.device_id, str(station))
+    assert answer.headers["X-Request-Id"] in {line["request_id"] for line in lines}
+    everything = "\n".join(record.getMessage() for record in caplog.records)
+    assert secret_name not in everything
+    assert id_number not in everything
+    assert device.secret not in everything
 
 
 def test_a_malformed_enrolment_is_refused_and_keeps_the_code_usable(server: Server) -> None:
@@ -108,3 +178,13 @@ def test_a_malformed_enrolment_is_refused_and_keeps_the_code_usable(server: Serv
         assert answer.status_code == 422, body
         assert answer.json()["error"]["code"] == "invalid_request"
     assert DeviceClient.enrol(server.url, code, "笔记本").station_id is not None
+
+
+def test_the_server_reads_a_code_as_people_copy_it(server: Server) -> None:
+    """Any client, not only the station program: lower case, no dashes, an O for a zero, full-width characters."""
+    station = server.create_station("城区驿站")
+    for spoil in (str.lower, lambda code: code.replace("-", " ").replace("0", "O"),
+                  lambda code: code.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})):  # fmt: skip
+        code = server.enrol_code(station)
+        answer = httpx.post(f"{server.url}/v1/enrol", json={"code": spoil(code), "device_name": "x"})
+        assert answer.status_code == 201, (spoil(code), answer.text)

@@ -3,7 +3,6 @@ see the same data, and a retry that lands on the other process is still recognis
 
 import socket
 import threading
-import uuid
 from collections.abc import Iterator
 
 import httpx
@@ -85,7 +84,7 @@ def test_devices_on_two_server_processes_share_one_database(settings: Settings, 
 
     # The answer to a push on one process got lost; the retry is routed to the other process.
     first = devices[0]
-    tx = first.transaction(first.op("person", uuid.uuid4(), {"name": "重试"}))
+    tx = first.transaction(first.op("person", new_id(), {"name": "重试"}))
     original = first.push_ok(tx)
     first.http = httpx.Client(base_url=two_servers[1], headers=first.http.headers)
     retried = first.push_ok(tx)

@@ -1,11 +1,14 @@
 """Pull: pages capped by count and bytes, a station's scope only, and the safe watermark (F8)."""
 
 import uuid
+from dataclasses import replace
 
 import pytest
+from sqlalchemy import func, select
 
 from heze_station.domain.ids import new_id
 from heze_station.server import reference
+from heze_station.server.errors import ApiError
 from heze_station.server.feed import write_rows
 from heze_station.server.ingest import server_row
 from heze_station.server.models import SyncRow
@@ -18,7 +21,9 @@ def test_pages_are_capped_by_count_and_bytes_and_the_cursor_resumes_exactly(serv
     ids = [new_id() for _ in range(30)]
     for chunk in range(0, 30, 10):
         device.push_ok(
-            device.transaction(*(device.op("person", i, {"name": "某" * 300}) for i in ids[chunk : chunk + 10]))
+            device.transaction(
+                *(device.op("person", i, {"name": "某" * 50, "address": "某" * 200}) for i in ids[chunk : chunk + 10])
+            )
         )
 
     page = device.pull(limit=7)
@@ -45,7 +50,7 @@ def test_a_station_sees_its_own_rows_the_citys_reference_data_and_the_clues_assi
         reference.import_reference(
             session,
             reference.ReferenceFile(
-                employers=[{"credit_code": "91371700MA3CXXXX1X", "name": "菏泽建工集团"}],
+                employers=[{"kind": "company", "credit_code": "91371700MA3CXXXX1X", "name": "菏泽建工集团"}],
                 calendar=[{"day": "2027-01-01", "kind": "holiday", "source": "国务院办公厅"}],
                 templates=[{"kind": "agreement", "title": "调解协议书", "legal_text": "依据《劳动争议调解仲裁法》"}],
                 clues=[
@@ -62,7 +67,7 @@ def test_a_station_sees_its_own_rows_the_citys_reference_data_and_the_clues_assi
     city_tables = sorted(change["table"] for change in city.latest().values())
     park_tables = sorted(change["table"] for change in park.latest().values())
 
-    assert city_tables == ["calendar_day", "case_file", "document_template", "employer"]
+    assert city_tables == ["calendar_day", "case_file", "document_template", "employer", "staff_user", "station"]
     assert park_tables == ["calendar_day", "document_template", "employer", "wage_clue"]
     clue = next(change for change in park.latest().values() if change["table"] == "wage_clue")
     assert clue["fields"]["amount_fen"] == 380000
@@ -72,7 +77,9 @@ def test_a_station_sees_its_own_rows_the_citys_reference_data_and_the_clues_assi
 def test_reference_rows_cannot_be_changed_by_a_station(server: Server) -> None:
     device = server.device(server.create_station("城区驿站"))
     with server.database.transaction() as session:
-        reference.import_reference(session, reference.ReferenceFile(employers=[{"credit_code": "X1", "name": "甲"}]))
+        reference.import_reference(
+            session, reference.ReferenceFile(employers=[{"kind": "company", "credit_code": "X1", "name": "甲"}])
+        )
     employer = reference.row_id_for("employer", "X1")
 
     answer = device.push_ok(device.transaction(device.op("employer", employer, {"name": "乙"}, base_version=1)))
@@ -86,7 +93,7 @@ def test_importing_reference_data_again_updates_rows_instead_of_duplicating_them
     for name in ("甲公司", "甲有限公司"):
         with server.database.transaction() as session:
             reference.import_reference(
-                session, reference.ReferenceFile(employers=[{"credit_code": "X1", "name": name}])
+                session, reference.ReferenceFile(employers=[{"kind": "company", "credit_code": "X1", "name": name}])
             )
     [employer] = device.latest().values()
     assert (employer["fields"]["name"], employer["version"]) == ("甲有限公司", 2)
@@ -146,3 +153,62 @@ def test_a_row_committed_late_by_a_slow_transaction_still_reaches_the_reader(ser
         slow_seq = session.get(SyncRow, slow_row).change_seq
         fast_seq = session.get(SyncRow, fast_row).change_seq
     assert slow_seq < fast_seq  # the slow row really took the lower position: a plain seq cursor would skip it
+
+
+def test_rows_the_city_owns_are_never_made_or_changed_by_a_station(server: Server) -> None:
+    station = server.create_station("开发区驿站")
+    device = server.device(station)
+    clue = {"platform_ref": "GZQX-9", "station": "开发区驿站", "amount_fen": 100}
+    with server.database.transaction() as session:
+        reference.import_reference(session, reference.ReferenceFile(clues=[clue]))
+    clue_id = reference.row_id_for("wage_clue", "GZQX-9")
+    employer_id = reference.row_id_for("employer", "91371700MA3CXXXX1X")  # not imported yet
+
+    changed_clue = device.push_ok(device.transaction(device.op("wage_clue", clue_id, {"amount_fen": 1}, 1)))
+    preempted = device.push_ok(
+        device.transaction(device.op("employer", employer_id, {"credit_code": "91371700MA3CXXXX1X", "name": "假"}))
+    )
+
+    assert changed_clue["results"][0]["error"]["code"] == "read_only_row"
+    assert preempted["results"][-1]["error"]["code"] == "invalid_row_id"
+    assert device.latest()[str(clue_id)]["fields"]["amount_fen"] == 100
+    assert str(employer_id) not in device.latest()
+
+
+def test_an_import_never_takes_over_a_row_a_station_wrote_and_reports_the_clash(server: Server) -> None:
+    station = server.create_station("城区驿站")
+    device = server.device(station)
+    employer_id = reference.row_id_for("employer", "91371700MA3CXXXX1X")
+    # A row a station made under the city's id before ids were checked (or by a device that got around it).
+    with server.database.transaction() as session:
+        planted = server_row("employer", employer_id, station, {"kind": "company", "name": "冒名公司"})
+        write_rows(session, [replace(planted, changed_by=uuid.UUID(device.device_id))])
+    entries = [{"kind": "company", "credit_code": "91371700MA3CXXXX1X", "name": "菏泽建工集团"},
+               {"kind": "company", "credit_code": "91371700MA3CYYYY2Y", "name": "菏泽路桥集团"}]  # fmt: skip
+
+    with server.database.transaction() as session:
+        report = reference.import_reference(session, reference.ReferenceFile(employers=entries))
+
+    assert report.counts["employer"] == 1  # the other one
+    assert report.clashes == ["employers 91371700MA3CXXXX1X: a station wrote a row under this id; it was left as it is"]
+    with server.database.transaction() as session:
+        row = session.get(SyncRow, employer_id)
+        assert (row.fields["name"], row.station_id) == ("冒名公司", station)  # neither adopted nor sent to everyone
+
+
+def test_a_reference_entry_that_is_no_whole_row_refuses_the_file(server: Server) -> None:
+    bad_files = [
+        (reference.ReferenceFile(employers=[{"credit_code": "X1", "name": "甲"}]), "missing_field", "kind"),
+        (reference.ReferenceFile(calendar=[{"day": "2027-02-30", "kind": "holiday", "source": "国务院"}]),
+         "invalid_field", "day"),
+        (reference.ReferenceFile(calendar=[{"day": "2027-01-01", "kind": "holiday", "source": "国务院", "note": 1}]),
+         "unknown_field", "note"),
+        (reference.ReferenceFile(calendar_years=[{"year": 20270, "complete": True, "source": "国务院"}]),
+         "invalid_field", "year"),
+    ]  # fmt: skip
+    for document, code, field in bad_files:
+        with pytest.raises(ApiError) as refused, server.database.transaction() as session:
+            reference.import_reference(session, document)
+        assert (refused.value.code, refused.value.details["field"]) == (code, field)
+    with server.database.transaction() as session:
+        assert session.scalar(select(func.count()).select_from(SyncRow)) == 0

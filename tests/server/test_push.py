@@ -3,6 +3,7 @@
 import json
 import socket
 import threading
+import time
 import uuid
 from urllib.parse import urlparse
 
@@ -40,10 +41,28 @@ def test_a_replayed_push_returns_the_stored_answer_and_applies_nothing_twice(ser
     assert not first["results"][0]["replayed"]
     assert again["results"][0]["replayed"]
     assert again["results"][0]["ops"] == first["results"][0]["ops"]
-    assert again["next_seq"] == first["next_seq"] == 3
+    assert again["next_seq"] == first["next_seq"] == 1 + len(tx["ops"])
     changes = device.pull_all()[0]
-    assert [change["table"] for change in changes] == ["case_file", "timeline_event"]
-    assert changes[0]["version"] == 1
+    assert [change["table"] for change in changes] == [op["table"] for op in tx["ops"]]
+    assert {change["version"] for change in changes} == {1}
+
+
+def test_the_same_sequence_numbers_with_other_content_are_no_replay(server: Server) -> None:
+    device = server.device(server.create_station("城区驿站"))
+    row_id = new_id()
+    tx = device.transaction(device.op("person", row_id, {"name": "张三"}))
+    device.push_ok(tx)
+    altered = {**tx, "ops": [{**tx["ops"][0], "fields": {"name": "李四"}}]}
+    reordered = {**tx, "ops": [{**tx["ops"][0], "fields": dict(reversed(tx["ops"][0]["fields"].items()))}]}
+
+    answer = device.push(altered)
+
+    assert answer.status_code == 409
+    assert answer.json()["error"]["code"] == "sequence_mismatch"
+    assert answer.json()["error"]["details"]["tx_id"] == tx["tx_id"]
+    assert device.latest()[str(row_id)]["fields"]["name"] == "张三"
+    # The same content with its keys in another order is the same transaction.
+    assert device.push_ok(reordered)["results"][0]["replayed"]
 
 
 def test_a_push_whose_answer_was_lost_is_not_applied_again_on_retry(server: Server) -> None:
@@ -58,13 +77,14 @@ def test_a_push_whose_answer_was_lost_is_not_applied_again_on_retry(server: Serv
             + f"Authorization: Bearer {device.token}\r\nContent-Length: {len(body)}\r\n\r\n".encode()
             + body
         )
-    wait_for(lambda: next_seq(server, device.device_id) == 2, "the server to commit the abandoned push")
+    after = 1 + len(tx["ops"])
+    wait_for(lambda: next_seq(server, device.device_id) == after, "the server to commit the abandoned push")
 
     retry = device.push_ok(tx)
 
     assert retry["results"][0]["replayed"]
     assert retry["results"][0]["status"] == "applied"
-    assert row_count(server) == 1
+    assert row_count(server) == len(tx["ops"])
 
 
 def test_a_gap_is_answered_with_resend_from_and_nothing_after_it_is_applied(server: Server) -> None:
@@ -134,18 +154,18 @@ def bad_pushes(device) -> list[tuple[str, object, str]]:
          "invalid_request"),
         ("money as a float", {"transactions": [{"tx_id": str(new_id()), "ops": [
             {**good, "seq": 1, "table": "payment", "fields": {"amount_fen": 10.5}}]}]}, "invalid_request"),
-        ("wrong field type", {"transactions": [{"tx_id": str(new_id()), "ops": [
-            {**good, "seq": 1, "table": "case_file", "fields": {"worker_count": "3"}}]}]}, "invalid_field"),
-        ("bad date", {"transactions": [{"tx_id": str(new_id()), "ops": [
-            {**good, "seq": 1, "table": "case_file", "fields": {"received_on": "2026-13-01"}}]}]}, "invalid_field"),
-        ("unknown table", {"transactions": [{"tx_id": str(new_id()), "ops": [{**good, "seq": 1, "table": "users"}]}]},
-         "unknown_table"),
-        ("reference table", {"transactions": [{"tx_id": str(new_id()), "ops": [
-            {**good, "seq": 1, "table": "calendar_day"}]}]}, "read_only_table"),
         ("gap inside a push", {"transactions": [{"tx_id": str(new_id()), "ops": [
             {**good, "seq": 1}, {**good, "op_id": str(new_id()), "seq": 3}]}]}, "sequence_not_contiguous"),
-        ("oversized batch", {"transactions": [{"tx_id": str(new_id()), "ops": [
-            {**good, "seq": n + 1} for n in range(MAX_OPS_PER_PUSH + 1)]}]}, "invalid_request"),
+        ("an operation id twice", {"transactions": [{"tx_id": str(new_id()), "ops": [
+            {**good, "seq": 1}, {**good, "row_id": str(new_id()), "seq": 2}]}]}, "duplicate_op_id"),
+        ("a clock far ahead of the server's", {"transactions": [{"tx_id": str(new_id()), "ops": [
+            {**good, "seq": 1, "hlc": f"{int(time.time() * 1000) + 10 * 60_000:015d}-00000-dev"}]}]}, "clock_ahead"),
+        ("oversized transaction", {"transactions": [{"tx_id": str(new_id()), "ops": [
+            {**good, "op_id": str(new_id()), "seq": n + 1} for n in range(MAX_OPS_PER_PUSH + 1)]}]},
+         "invalid_request"),
+        ("more operations than a push holds", {"transactions": [
+            {"tx_id": str(new_id()), "ops": [{**good, "op_id": str(new_id()), "seq": 501 * t + n + 1}
+                                             for n in range(501)]} for t in range(2)]}, "too_many_operations"),
         ("empty push", {"transactions": []}, "invalid_request"),
         ("NUL in text", {"transactions": [{"tx_id": str(new_id()), "ops": [
             {**good, "seq": 1, "fields": {"name": "a\x00b"}}]}]}, "invalid_request"),
@@ -162,7 +182,9 @@ def test_bad_input_gets_a_coded_4xx_and_stores_nothing(server: Server) -> None:
         content = body if isinstance(body, bytes) else json.dumps(body).encode()
         answer = device.http.post("/v1/sync/push", content=content, headers={"Content-Type": "application/json"})
         assert 400 <= answer.status_code < 500, (label, answer.status_code, answer.text)
+        assert set(answer.json()) == {"error"}, label
         error = answer.json()["error"]
+        assert set(error) == {"code", "message", "details"}, label
         assert error["code"] == code, (label, error)
         assert error["message"]
     assert row_count(server) == 0
@@ -170,13 +192,52 @@ def test_bad_input_gets_a_coded_4xx_and_stores_nothing(server: Server) -> None:
     assert device.http.get("/health").status_code == 200
 
 
-def test_a_very_long_unique_value_is_stored_and_still_compared(server: Server) -> None:
-    station = server.create_station("城区驿站")
-    a, b = server.device(station, "A"), server.device(station, "B")
-    number = "号" * 5000
-    a.push_ok(a.transaction(a.op("case_file", new_id(), {"number": number})))
-    answer = b.push_ok(b.transaction(b.op("case_file", new_id(), {"number": number})))
-    assert answer["results"][0]["ops"][0]["status"] == "conflict"
+def bad_operations(device) -> list[tuple[str, dict, str, str | None]]:
+    """Operations a station could not store: (what, operation, code, field)."""
+    case, person = new_id(), new_id()
+    return [
+        ("wrong field type", device.op("case_file", case, {"worker_count": "3"}), "invalid_field", "worker_count"),
+        ("bad date", device.op("case_file", case, {"received_on": "2026-13-01"}), "invalid_field", "received_on"),
+        ("unknown enum value", device.op("case_file", case, {"status": "paid"}), "invalid_field", "status"),
+        ("too long", device.op("person", person, {"phone": "1" * 12}), "invalid_field", "phone"),
+        ("a field the station does not have", device.op("person", person, {"nickname": "老王"}), "unknown_field",
+         "nickname"),
+        ("the station's own index key", device.op("case_file", case, {"search_key": 5}), "unknown_field",
+         "search_key"),
+        ("a new case without its station", device.op("case_file", case, {"number": "A-1"}, whole=False),
+         "missing_field", "station_id"),
+        ("a person with only a phone", device.op("person", person, {"phone": "13800000000"}, whole=False),
+         "missing_field", "name"),
+        ("an employer without its kind", device.op("employer", new_id(), {"name": "甲公司"}, whole=False),
+         "missing_field", "kind"),
+        ("null for a required field", device.op("person", person, {"name": None}), "invalid_field", "name"),
+        ("a claimant of a person nobody sent", device.op("case_claimant", new_id(), {"person_id": str(new_id())}),
+         "unknown_reference", "person_id"),
+        ("a case named as a person", device.op("case_claimant", new_id(), {"person_id": device.parent("case_file")}),
+         "unknown_reference", "person_id"),
+        ("a row id that is not UUIDv7", device.op("person", uuid.uuid4(), {"name": "张三"}), "invalid_row_id", None),
+        ("a table that does not sync", device.op("users", new_id(), {"name": "x"}), "unknown_table", None),
+        ("the city's calendar", device.op("calendar_day", new_id(), {"day": "2027-01-01"}), "read_only_row", None),
+        ("a wage clue", device.op("wage_clue", new_id(), {"platform_ref": "X"}), "read_only_row", None),
+        ("a conflict record", device.op("sync_conflict", new_id(), {"status": "resolved"}), "read_only_row", None),
+    ]  # fmt: skip
+
+
+def test_an_operation_a_station_could_not_store_rejects_its_transaction_and_the_queue_moves_on(server: Server) -> None:
+    device = server.device(server.create_station("城区驿站"))
+    for table in ("station", "staff_user", "case_file"):  # rows the operations below may name
+        device.parent(table)
+    device.push_ok(device.transaction(device.op("person", new_id(), {"name": "先有"})))
+    for label, operation, code, field in bad_operations(device):
+        seq = device.next_seq
+        answer = device.push_ok(device.transaction(operation, device.op("person", new_id(), {"name": "同批"})))
+        [result] = answer["results"]
+        assert result["status"] == "rejected", label
+        assert (result["error"]["code"], result["error"]["details"].get("field")) == (code, field), label
+        assert result["error"]["details"]["op_id"] == operation["op_id"], label
+        assert answer["next_seq"] == device.next_seq > seq, label  # the queue moves on
+    names = [change["fields"].get("name") for change in device.latest().values() if change["table"] == "person"]
+    assert "同批" not in names  # nothing of a rejected transaction is stored
 
 
 def test_a_body_over_the_size_limit_is_refused_with_413(server: Server) -> None:
@@ -195,6 +256,8 @@ def test_concurrent_pushes_from_many_devices_are_each_applied_once(server: Serve
     shared_case = new_id()
     devices[0].push_ok(devices[0].transaction(devices[0].op("case_file", shared_case, {"number": "S-1"})))
     same_station = [device for device in devices if device.station_id == devices[0].station_id]
+    # Each of them edits its own field of the shared case: no conflicts, but row locks must hold.
+    fields = dict(zip(map(id, same_station), ("facts", "status_reason", "claimant_summary"), strict=True))
     errors: list[BaseException] = []
 
     def work(device, index: int) -> None:
@@ -202,8 +265,8 @@ def test_concurrent_pushes_from_many_devices_are_each_applied_once(server: Serve
             base = 1  # the case's version as this device last saw it
             for n in range(15):
                 ops = [device.op("person", new_id(), {"name": f"{index}-{n}"})]
-                if device in same_station:  # every device of that station edits one row: row locks must hold
-                    ops.append(device.op("case_file", shared_case, {f"note_{index}": f"n{n}"}, base_version=base))
+                if device in same_station:
+                    ops.append(device.op("case_file", shared_case, {fields[id(device)]: f"n{n}"}, base_version=base))
                 answer = device.push_ok(device.transaction(*ops))
                 if device in same_station:
                     assert answer["results"][0]["ops"][1]["status"] == "applied"
@@ -223,6 +286,22 @@ def test_concurrent_pushes_from_many_devices_are_each_applied_once(server: Serve
         case = session.get(SyncRow, shared_case)
     assert people == 8 * 15
     assert case is not None
-    notes = {name for name in case.fields if name.startswith("note_")}
-    assert notes == {f"note_{devices.index(device)}" for device in same_station}
+    assert {case.fields[name] for name in fields.values()} == {"n14"}
     assert case.version == 1 + 15 * len(same_station)
+
+
+def test_a_chunked_body_over_the_size_limit_is_refused_with_413_like_a_declared_one(server: Server) -> None:
+    device = server.device(server.create_station("城区驿站"))
+
+    def chunks():
+        yield b'{"transactions": ['
+        for _ in range(server.settings.max_request_bytes // 65536 + 2):
+            yield b" " * 65536
+        yield b"]}"
+
+    answer = device.http.post("/v1/sync/push", content=chunks(), headers={"Content-Type": "application/json"})
+
+    assert "content-length" not in answer.request.headers  # sent chunked, with no length declared
+    assert answer.status_code == 413
+    assert answer.json()["error"]["code"] == "request_too_large"
+    assert row_count(server) == 0

@@ -43,7 +43,7 @@ def test_an_administrator_sets_up_a_station_enrols_a_device_and_revokes_it(setti
 def test_reference_data_is_imported_from_a_file(settings: Settings, tmp_path: Path) -> None:
     run_server_command(settings, "create-station", "开发区驿站")
     document = {
-        "employers": [{"credit_code": "91371700MA3CXXXX1X", "name": "菏泽建工集团"}],
+        "employers": [{"kind": "company", "credit_code": "91371700MA3CXXXX1X", "name": "菏泽建工集团"}],
         "calendar": [{"day": "2027-01-01", "kind": "holiday", "source": "国务院办公厅"}],
         "clues": [{"platform_ref": "GZQX-1", "station": "开发区驿站", "worker_name": "王五", "amount_fen": 100}],
     }
@@ -53,7 +53,9 @@ def test_reference_data_is_imported_from_a_file(settings: Settings, tmp_path: Pa
     code, out, err = run_server_command(settings, "import-reference", str(file))
 
     assert code == 0, err
-    assert json.loads(out) == {"employer": 1, "project": 0, "calendar_day": 1, "document_template": 0, "wage_clue": 1}
+    assert json.loads(out) == {
+        "employer": 1, "project": 0, "calendar_day": 1, "calendar_year": 0, "document_template": 0, "wage_clue": 1
+    }  # fmt: skip
 
 
 def test_mistakes_are_told_plainly_and_change_nothing(settings: Settings, tmp_path: Path) -> None:

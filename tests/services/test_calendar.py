@@ -11,7 +11,7 @@ from heze_station.domain.clocks import ClockKind, acceptance_clock
 from heze_station.domain.workcalendar import DayKind
 from heze_station.services import calendar, case_queries, intake
 from heze_station.services.station import StationContext, open_station
-from heze_station.storage.models import CalendarDay, Setting
+from heze_station.storage.models import CalendarDay, CalendarYear
 from tests.factories import intake_form
 
 SPRING_FESTIVAL_2026_HOLIDAYS = [date(2026, 2, d) for d in (16, 17, 18, 19, 20, 23)]
@@ -52,18 +52,36 @@ def test_seed_agrees_with_chinese_calendar_for_all_of_2026(station: StationConte
         day += timedelta(days=1)
 
 
-def test_published_until_is_stored_and_covers_2026(station: StationContext) -> None:
+def test_the_seeded_years_are_complete_and_cover_2026(station: StationContext) -> None:
     # The State Council publishes whole years: coverage runs to the end of the last year the package knows.
-    last_year = max([*chinese_calendar.holidays, *chinese_calendar.workdays]).year
+    known = [*chinese_calendar.holidays, *chinese_calendar.workdays]
+    first_year, last_year = min(known).year, max(known).year
     assert last_year >= 2026
     with station.database.transaction() as session:
-        setting = session.get(Setting, "calendar_published_until")
-    assert setting is not None
-    assert date.fromisoformat(setting.value) == date(last_year, 12, 31)
+        years = {row.year: (row.complete, row.source) for row in session.scalars(select(CalendarYear))}
+    assert years == {year: (True, calendar.SEED_SOURCE) for year in range(first_year, last_year + 1)}
     assert station.calendar.published_until == date(last_year, 12, 31)
     assert station.calendar.covers(date(2026, 12, 31))
     assert not station.calendar.covers(date(last_year + 1, 1, 1))
     assert max(stored_days(station)) <= date(last_year, 12, 31)
+
+
+def test_a_year_the_city_publishes_counts_once_it_is_complete_and_only_then(station: StationContext) -> None:
+    new_year = date(2027, 1, 1)  # a Friday
+    with station.database.transaction() as session:
+        session.add(CalendarDay(day=new_year, kind=DayKind.HOLIDAY, source="国务院办公厅"))
+        partial = calendar.load(session)
+        session.add(CalendarYear(year=2027, complete=True, source="国务院办公厅"))
+        session.flush()
+        published = calendar.load(session)
+        session.add(CalendarYear(year=2029, complete=True, source="国务院办公厅"))  # 2028 is missing
+        session.flush()
+        with_gap = calendar.load(session)
+    assert partial.is_working_day(new_year)
+    assert not partial.covers(new_year)
+    assert not published.is_working_day(new_year)
+    assert published.covers(date(2027, 12, 31))
+    assert with_gap.published_until == date(2027, 12, 31)
 
 
 def test_opening_again_does_not_reseed(tmp_path: Path) -> None:
@@ -139,7 +157,7 @@ def test_case_page_uses_the_reloaded_calendar(station: StationContext) -> None:
 def test_without_published_until_only_weekends_rest(station: StationContext) -> None:
     with station.database.transaction() as session:
         session.execute(delete(CalendarDay))
-        session.execute(delete(Setting).where(Setting.key == "calendar_published_until"))
+        session.execute(delete(CalendarYear))
     with station.database.transaction() as session:
         bare = calendar.load(session)
     assert bare.published_until is None

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from heze_station.domain.cases import CaseAction, CaseEvent, CaseStatus
-from heze_station.domain.errors import InvalidInput
+from heze_station.domain.errors import IllegalTransition, InvalidInput
 from heze_station.services import case_actions, sync
 from heze_station.services.station import StationContext
-from heze_station.storage.models import Case, TimelineEvent
+from heze_station.storage.models import Case, CaseClaimant, Person, TimelineEvent
 from tests.factories import intake_form, register
 
 from .conftest import Laptops
@@ -173,3 +173,51 @@ def test_a_typed_value_that_does_not_fit_the_field_is_refused_and_the_conflict_s
     sync.sync_now(court)
     sync.sync_now(front)
     assert value(front, Case, case_id, "received_on") == date(2026, 11, 17)
+
+
+def test_a_status_the_machine_forbids_is_refused_and_an_allowed_one_is_taken_as_its_step(laptops: Laptops) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    case_id = shared_case(front, court)
+    case_actions.perform(front, case_id, CaseAction.ACCEPT)
+    case_actions.perform(court, case_id, CaseAction.REFUSE, reason="不属于劳动争议")
+    sync.sync_now(front)
+    sync.sync_now(court)
+    status = next(item for item in sync.open_conflicts(court) if item.field == "status")
+    assert (status.server_value, status.client_value) == ("accepted", "refused")
+
+    # Refused is no step from accepted: the person is told, and nothing changes.
+    with pytest.raises(IllegalTransition) as refused:
+        sync.resolve_conflict(court, status.id, sync.Choice.KEEP_MINE)
+    assert "cannot become" in refused.value.message.render()
+    assert status.id in [item.id for item in sync.open_conflicts(court)]
+    assert value(court, Case, case_id, "status") is CaseStatus.ACCEPTED
+
+    # A status one step on from accepted is taken as that step: dates and timeline as if chosen on the case page.
+    sync.resolve_conflict(court, status.id, sync.Choice.EDIT, "in_mediation")
+    assert value(court, Case, case_id, "status") is CaseStatus.IN_MEDIATION
+    assert value(court, Case, case_id, "mediation_started_on") is not None
+    with court.database.transaction() as session:
+        kinds = session.scalars(select(TimelineEvent.kind).where(TimelineEvent.case_id == case_id)).all()
+    assert CaseAction.START_MEDIATION.value in kinds
+    sync.sync_now(court)
+    sync.sync_now(front)
+    assert value(front, Case, case_id, "status") is CaseStatus.IN_MEDIATION
+
+
+def test_an_id_number_typed_in_the_conflict_view_is_checked_as_at_intake(laptops: Laptops) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    case_id = shared_case(front, court)
+    with front.database.transaction() as session:
+        person_id = session.scalars(select(CaseClaimant.person_id).where(CaseClaimant.case_id == case_id)).first()
+    edit(front, Person, person_id, address="菏泽市牡丹区")
+    edit(court, Person, person_id, address="菏泽市定陶区")
+    edit(front, Person, person_id, phone="13900000001")
+    edit(court, Person, person_id, phone="13900000002")
+    sync.sync_now(front)
+    sync.sync_now(court)
+    phone = next(item for item in sync.open_conflicts(court) if item.field == "phone")
+    with pytest.raises(InvalidInput):
+        sync.resolve_conflict(court, phone.id, sync.Choice.EDIT, "12345")
+    assert phone.id in [item.id for item in sync.open_conflicts(court)]
+    sync.resolve_conflict(court, phone.id, sync.Choice.EDIT, "+86 139-0000-0003")
+    assert value(court, Person, person_id, "phone") == "13900000003"

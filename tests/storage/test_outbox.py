@@ -12,7 +12,7 @@ from heze_station.domain.errors import IllegalTransition
 from heze_station.services import case_actions
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Case, OutboxOperation, ReplicaVersion
-from heze_station.sync.tables import SYNCED_TABLES, field_problem
+from heze_station.sync.tables import SYNCED_TABLES
 from tests.factories import intake_form, register
 
 
@@ -36,10 +36,12 @@ def test_registering_a_case_is_one_transaction_of_new_rows(station: StationConte
     fields = json.loads(case.fields)
     assert "search_key" not in fields  # this device's own index key
     assert fields["status"] == "registered"
-    # Every field is in the wire form the city server accepts.
+    # Every new row is whole and every change valid, in the wire form the city server accepts.
+    seen = set()
     for op in ops:
-        for name, value in json.loads(op.fields).items():
-            assert field_problem(SYNCED_TABLES[op.table_name], name, value) is None, (op.table_name, name, value)
+        fields, new_row = json.loads(op.fields), op.row_id not in seen
+        assert SYNCED_TABLES[op.table_name].problems(fields, new_row=new_row) == [], op.table_name
+        seen.add(op.row_id)
     assert [op.hlc for op in ops] == sorted(op.hlc for op in ops)
 
 

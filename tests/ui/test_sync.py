@@ -13,8 +13,8 @@ from PySide6.QtNetwork import QNetworkInformation
 from heze_station.domain.cases import CaseAction
 from heze_station.services import case_actions, sync
 from heze_station.services.sync import SyncState
+from heze_station.sync.codes import display_code
 from heze_station.ui.main_window import MainWindow
-from heze_station.ui.views.enrol_dialog import normalise_code
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
 from tests.ui.city import CityServer, open_window, wait_quiet
@@ -29,9 +29,9 @@ def click(qtbot, button) -> None:
 
 
 def test_codes_are_read_as_people_copy_them() -> None:
-    assert normalise_code("8fa5 ww0r d4w0") == "8FA5-WW0R-D4W0"
-    assert normalise_code("8FA5-WWOR-D4W0") == "8FA5-WW0R-D4W0"  # an O typed for the zero
-    assert normalise_code("８ＦＡ５－ＷＷ０Ｒ－Ｄ４Ｗ０") == "8FA5-WW0R-D4W0"  # full-width, from a Chinese input method
+    assert display_code("8fa5 ww0r d4w0") == "8FA5-WW0R-D4W0"
+    assert display_code("8FA5-WWOR-D4W0") == "8FA5-WW0R-D4W0"  # an O typed for the zero
+    assert display_code("８ＦＡ５－ＷＷ０Ｒ－Ｄ４Ｗ０") == "8FA5-WW0R-D4W0"  # full-width, from a Chinese input method
 
 
 def test_enrolling_through_the_dialog_refuses_a_wrong_code_and_joins_with_the_right_one(
@@ -59,9 +59,20 @@ def test_enrolling_through_the_dialog_refuses_a_wrong_code_and_joins_with_the_ri
     qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
     assert "没有城市服务器应答" in dialog.error_text("server_url")
 
-    # The right server, a wrong code: said beside the code, and nothing is stored.
+    # An unencrypted address on a network: refused before anything is sent, unless marked as trusted.
+    assert not dialog.plain_check.isVisible()
     dialog.server_edit.clear()
-    qtbot.keyClicks(dialog.server_edit, city.url.removeprefix("http://"))
+    qtbot.keyClicks(dialog.server_edit, "http://10.37.17.2:8000")
+    assert dialog.plain_check.isVisible()
+    assert "不加密" in dialog.plain_warning.text()
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
+    assert "不加密" in dialog.error_text("server_url")
+
+    # The right server (on this computer: plain http is fine), a wrong code: said beside the code; nothing stored.
+    dialog.server_edit.clear()
+    qtbot.keyClicks(dialog.server_edit, city.url)
+    assert not dialog.plain_check.isVisible()
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: not dialog.working, timeout=20_000)
     assert dialog.error_text("server_url") == ""

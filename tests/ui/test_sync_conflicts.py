@@ -1,7 +1,7 @@
 """A real conflict, made by two computers of one station changing the same case, settled in the conflict view.
 
-The front desk computer (the window) accepts a complaint while the mobile court's laptop (service calls) refuses
-it; the court syncs first, so the front desk's sync meets a conflict on the case's status.
+The mobile court's laptop (service calls) accepts a complaint while the front desk computer (the window) accepts it
+and starts mediating; the court syncs first, so the front desk's sync meets a conflict on the case's status.
 """
 
 from collections.abc import Callable
@@ -32,9 +32,10 @@ def conflicting_window(
     case_id = register(front, intake_form(2))
     sync.sync_now(front)
     sync.sync_now(court)
-    case_actions.perform(court, case_id, CaseAction.REFUSE, "不属于本驿站受理范围")
+    case_actions.perform(court, case_id, CaseAction.ACCEPT)
     sync.sync_now(court)
-    case_actions.perform(front, case_id, CaseAction.ACCEPT)  # typed here, while the court's refusal is on its way
+    case_actions.perform(front, case_id, CaseAction.ACCEPT)  # typed here, while the court's step is on its way
+    case_actions.perform(front, case_id, CaseAction.START_MEDIATION)
     window = open_window(qtbot, workspace)  # syncs at start: meets the conflict
     qtbot.waitUntil(lambda: window.sync_indicator.conflicts_text == "1 个冲突", timeout=20_000)
     wait_quiet(qtbot, window)
@@ -59,11 +60,11 @@ def test_a_conflict_from_two_laptops_is_shown_side_by_side_and_settled_by_keepin
     assert detail.heading.text() == f"{number} · 状态"
     assert "两台电脑在同步之前都修改了“状态”" in detail.explanation.text()
     assert detail.mine_box.title() == "本机的值"
-    assert detail.mine_value.text() == "已受理"
+    assert detail.mine_value.text() == "调解中"
     assert detail.mine_where.text() == "在本机录入。"
     assert detail.mine_when.text().startswith("录入时间：20")
     assert detail.server_box.title() == "城市服务器上的值"
-    assert detail.server_value.text() == "不予受理"
+    assert detail.server_value.text() == "已受理"
     assert detail.server_when.text().startswith("城市服务器记录时间：20")
     buttons = [detail.keep_mine_button, detail.keep_server_button, detail.edit_button]
     assert [button.text() for button in buttons] == ["保留本机的值", "保留服务器的值", "修改为…"]
@@ -72,7 +73,7 @@ def test_a_conflict_from_two_laptops_is_shown_side_by_side_and_settled_by_keepin
     # 修改为… offers the statuses by name (a status is chosen, not typed); then the person keeps their own value.
     qtbot.mouseClick(detail.edit_button, Qt.MouseButton.LeftButton)
     assert isinstance(detail.editor, QComboBox)
-    assert detail.editor.currentText() == "已受理"
+    assert detail.editor.currentText() == "调解中"
     assert detail.edit_caption.text() == "“状态”的新值："
     qtbot.mouseClick(detail.edit_button, Qt.MouseButton.LeftButton)
     assert not detail.edit_area.isVisible()
@@ -93,11 +94,11 @@ def test_a_conflict_from_two_laptops_is_shown_side_by_side_and_settled_by_keepin
     assert status.open_conflicts == 0
     assert status.pending_changes == 0
 
-    # The choice reached the server: the court's laptop gets the accepted status and no open conflict.
+    # The choice reached the server: the court's laptop gets the mediation and no open conflict.
     sync.sync_now(court)
-    assert case_queries.case_detail(court, case_id).status is CaseStatus.ACCEPTED
+    assert case_queries.case_detail(court, case_id).status is CaseStatus.IN_MEDIATION
     assert sync.open_conflicts(court) == []
-    assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.ACCEPTED
+    assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.IN_MEDIATION
 
 
 def test_a_conflict_is_settled_with_a_value_chosen_in_the_edit_field(
@@ -111,14 +112,27 @@ def test_a_conflict_is_settled_with_a_value_chosen_in_the_edit_field(
     detail = view.detail
     qtbot.mouseClick(detail.edit_button, Qt.MouseButton.LeftButton)
     assert isinstance(detail.editor, QComboBox)
+
+    # A status no step of the machine reaches from 已受理 is refused with the reason; the conflict stays.
     detail.editor.setCurrentIndex(detail.editor.findText("不予受理"))
+    qtbot.mouseClick(detail.save_edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: detail.banner.isVisible())
+    assert "不能一步变为“不予受理”" in detail.banner.text(), detail.banner.text()
+    assert len(view.items) == 1
+    assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.ACCEPTED
+
+    detail.editor.setCurrentIndex(detail.editor.findText("已撤回"))  # a step that needs a written reason
+    qtbot.mouseClick(detail.save_edit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "书面理由" in detail.banner.text())
+
+    detail.editor.setCurrentIndex(detail.editor.findText("调解中"))
     with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
         qtbot.mouseClick(detail.save_edit_button, Qt.MouseButton.LeftButton)
     wait_quiet(qtbot, window)
     qtbot.waitUntil(lambda: view.items == [])
-    assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.REFUSED
+    assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.IN_MEDIATION
     sync.sync_now(court)
-    assert case_queries.case_detail(court, case_id).status is CaseStatus.REFUSED
+    assert case_queries.case_detail(court, case_id).status is CaseStatus.IN_MEDIATION
     assert sync.open_conflicts(court) == []
 
     # The settlement is in the sync log, in words.

@@ -3,7 +3,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from ...sync import PROTOCOL_VERSION
+from ...sync import PROTOCOL_VERSION, station_schema
 from ...sync.hlc import Hlc
 from ...sync.schemas import (
     ConflictView,
@@ -38,6 +38,14 @@ def handshake(
             "Update the station program (or the server) so that both match; nothing was changed.",
             server_protocol_version=PROTOCOL_VERSION,
         )
+    if body.schema_version > station_schema.REVISION:
+        raise conflict(
+            "schema_version_too_new",
+            f"The station database is at revision {body.schema_version}; this server knows revisions up to "
+            f"{station_schema.REVISION}, so it would refuse the station's new fields. The city must update the "
+            "server first; the station's data is kept until then.",
+            max_schema_version=station_schema.REVISION,
+        )
     if body.schema_version < settings.min_station_schema:
         raise conflict(
             "schema_version_too_old",
@@ -56,7 +64,11 @@ def handshake(
         device.last_sync_at = moment
         server_id = session.get(ServerSetting, "server_id")
         assert server_id is not None
-        server_hlc = Hlc(int(moment.timestamp() * 1000), 0, feed.SERVER_HLC_NODE).receive(Hlc.parse(body.hlc), 0)
+        now_ms = int(moment.timestamp() * 1000)
+        server_hlc = Hlc(now_ms, 0, feed.SERVER_HLC_NODE)
+        device_hlc = Hlc.parse(body.hlc)
+        if not device_hlc.ahead_of(now_ms, settings.max_clock_ahead_seconds * 1000):  # a clock far ahead: ignored
+            server_hlc = server_hlc.receive(device_hlc, 0)
         return HandshakeResponse(
             protocol_version=PROTOCOL_VERSION,
             server_id=server_id.value,  # type: ignore[arg-type]
@@ -72,10 +84,10 @@ def handshake(
 
 
 @router.post("/push", response_model=PushResponse, responses=errors(409))
-def push(body: PushRequest, caller: StationDevice, database: DatabaseDep) -> PushResponse:
+def push(body: PushRequest, caller: StationDevice, database: DatabaseDep, settings: SettingsDep) -> PushResponse:
     """Apply the device's transactions in sequence order, each atomically and exactly once."""
     assert caller.station_id is not None
-    context = ingest.PushContext(device_id=caller.device_id, station_id=caller.station_id)
+    context = ingest.PushContext(caller.device_id, caller.station_id, settings.max_clock_ahead_seconds * 1000)
     return ingest.push(database.transaction, context, body)
 
 

@@ -1,37 +1,36 @@
 """同步 › 加入城市同步…: this computer joins the city server with a one-time code from the city bureau.
 
 The code is read as people copy it (8FA5-WW0R-D4W0, 8fa5 ww0r d4w0, with an O typed for a zero); the address may
-come without http://. The exchange runs on the sync thread with a busy bar; a wrong code or an address where no
-server answers is said beside its field. On success the dialog says which station the computer joined, and the
-first sync starts.
+come without https://. An unencrypted http:// address (anywhere but this computer) is refused unless the
+administrator ticks that it is the city's own closed network, under a warning; a city that runs its own
+certificate authority gives its certificate file. The exchange runs on the sync thread with a busy bar; a wrong code
+or an address where no server answers is said beside its field. On success the dialog says which station the
+computer joined, and the first sync starts.
 """
 
-import unicodedata
-
 from PySide6.QtCore import QSysInfo, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...services.sync import Enrolment, SyncProblem
+from ...sync.addresses import normalise_url, unencrypted
+from ...sync.codes import display_code
 from ...sync.failures import FailureReason
-from ..form_dialog import BANNER_STYLE, FormDialog
+from ..form_dialog import BANNER_STYLE, ERROR_STYLE, FileField, FormDialog
 from ..i18n import render
 from ..sync_controller import SyncController
 from ..workspace import Workspace
 
 WIDTH = 560
 SUCCESS_STYLE = "color: #1e5631; background: #e6f4ea; border: 1px solid #b7dfc3; border-radius: 3px; padding: 6px;"
-# Codes leave out I, L, O and U (Crockford's alphabet): a letter typed for a look-alike digit can only mean that digit.
-_LOOK_ALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
-
-
-def normalise_code(text: str) -> str:
-    """8fa5 ww0r-d4wo -> 8FA5-WW0R-D4W0: spaces and dashes dropped, upper case, look-alike letters as digits.
-
-    A Chinese input method may type full-width characters (８ＦＡ５－…); they are read as the ASCII ones.
-    """
-    text = unicodedata.normalize("NFKC", text)
-    raw = "".join(text.split()).replace("-", "").upper().translate(_LOOK_ALIKES)
-    return "-".join(raw[start : start + 4] for start in range(0, len(raw), 4))
 
 
 def default_device_name() -> str:
@@ -59,9 +58,37 @@ class EnrolDialog(FormDialog):
         self.code_edit.setMaxLength(40)
         self.device_edit = QLineEdit((status.device_name if status else None) or default_device_name())
         self.device_edit.setToolTip(self.tr("How the city bureau sees this computer in its list, e.g. 前台电脑."))
+        self.plain_check = QCheckBox(self.tr("&Trusted local network: allow this unencrypted address"))
+        self.plain_warning = QLabel(
+            self.tr(
+                "This address is not encrypted (http://): the code, this computer's credentials and workers' "
+                "personal data would cross the network in clear. Tick this only on the city's own closed network, "
+                "never on a construction site's or a hotel's."
+            )
+        )
+        self.plain_warning.setWordWrap(True)
+        self.plain_warning.setStyleSheet(ERROR_STYLE)
+        self.plain_row = QWidget()
+        plain_layout = QVBoxLayout(self.plain_row)
+        plain_layout.setContentsMargins(0, 0, 0, 0)
+        plain_layout.addWidget(self.plain_warning)
+        plain_layout.addWidget(self.plain_check)
+        self.certificate = FileField(
+            self.tr("the system's (usual)"),
+            self.tr("C&hoose…"),
+            self.tr("The city server's certificate"),
+            self.tr("Certificates (*.pem *.crt *.cer)"),
+        )
+        self.certificate.setToolTip(
+            self.tr("Only when the city runs its own certificates: the certificate file from the city bureau.")
+        )
         self.add_field("server_url", self.tr("City &server address"), self.server_edit)
+        self.add_field("plain_http", "", self.plain_row, focus=self.plain_check)
         self.add_field("code", self.tr("Enrolment &code"), self.code_edit)
         self.add_field("device_name", self.tr("&Name of this computer"), self.device_edit)
+        self.add_field("certificate", self.tr("Certificate"), self.certificate, focus=self.certificate.button)
+        self.server_edit.textChanged.connect(self._address_changed)
+        self._address_changed(self.server_edit.text())
 
         self.busy_bar = QProgressBar()
         self.busy_bar.setRange(0, 0)
@@ -91,6 +118,14 @@ class EnrolDialog(FormDialog):
         height = self.heightForWidth(width)
         self.resize(width, height if height > 0 else self.sizeHint().height())
 
+    def _address_changed(self, text: str) -> None:
+        """The trusted-network choice and its warning show only for an address that would go unencrypted."""
+        plain = bool(text.strip()) and unencrypted(normalise_url(text))
+        self.form.setRowVisible(self.plain_row.parentWidget(), plain)  # the row: the field with its message
+        if not plain:
+            self.plain_check.setChecked(False)
+        self.fit()
+
     @property
     def working(self) -> bool:
         return not self.busy.isHidden()
@@ -102,7 +137,7 @@ class EnrolDialog(FormDialog):
         if self.working:
             return
         self._clear()
-        code = normalise_code(self.code_edit.text())
+        code = display_code(self.code_edit.text())  # shown as it is read: 8fa5 ww0r d4wo -> 8FA5-WW0R-D4W0
         self.code_edit.setText(code)
         missing = [
             (key, text)
@@ -118,13 +153,21 @@ class EnrolDialog(FormDialog):
             self.fit()
             return
         self._set_working(True)
-        self.controller.enrol(self.server_edit.text(), code, self.device_edit.text())
+        self.controller.enrol(
+            self.server_edit.text(),
+            code,
+            self.device_edit.text(),
+            plain_http_trusted=self.plain_check.isChecked(),
+            certificate=self.certificate.path,
+        )
 
     def _set_working(self, working: bool) -> None:
         self.busy.setVisible(working)
         self.ok_button.setEnabled(not working)
         for edit in (self.server_edit, self.code_edit, self.device_edit):
             edit.setReadOnly(working)
+        self.plain_check.setEnabled(not working)
+        self.certificate.button.setEnabled(not working)
         self.fit()
 
     def _joined(self, enrolment: Enrolment) -> None:
@@ -173,6 +216,13 @@ class EnrolDialog(FormDialog):
         reason = problem.reason
         if reason in (FailureReason.INVALID_CODE, FailureReason.THROTTLED):
             return "code", render(problem.message)
+        if reason is FailureReason.UNENCRYPTED:
+            return "server_url", render(problem.message)
+        if reason is FailureReason.UNTRUSTED_CERTIFICATE:
+            return "certificate", self.tr(
+                "The server at this address did not prove it is the city server: its certificate is not trusted "
+                "here. If the city runs its own certificates, choose the certificate file from the city bureau."
+            )
         if reason is FailureReason.OFFLINE:
             return "server_url", self.tr(
                 "No city server answers at this address. Check the address and this computer's network connection, "

@@ -97,6 +97,7 @@ class SyncWindow(QDialog):
         self.last_sync = QLabel()
         self.pending = QLabel()
         self.conflicts = QLabel()
+        self.quarantined = QLabel()
         self.next_try = QLabel()
         facts = QFormLayout()
         facts.addRow(self.tr("City server:"), self.server)
@@ -105,6 +106,7 @@ class SyncWindow(QDialog):
         facts.addRow(self.tr("Last successful sync:"), self.last_sync)
         facts.addRow(self.tr("Changes waiting to be sent:"), self.pending)
         facts.addRow(self.tr("Conflicts to settle:"), self.conflicts)
+        facts.addRow(self.tr("Records received that could not be saved:"), self.quarantined)
         self.next_try_caption = QLabel(self.tr("Next automatic try:"))
         facts.addRow(self.next_try_caption, self.next_try)
 
@@ -217,6 +219,9 @@ class SyncWindow(QDialog):
         self.conflicts.setText(formatting.locale_number(conflicts))
         self.conflicts.setStyleSheet(f"color: {PROBLEM_TEXT}; font-weight: bold;" if conflicts else "")
         self.conflicts_button.setEnabled(conflicts > 0)
+        quarantined = status.quarantined if status else 0
+        self.quarantined.setText(formatting.locale_number(quarantined))
+        self.quarantined.setStyleSheet(f"color: {PROBLEM_TEXT}; font-weight: bold;" if quarantined else "")
         retry = controller.next_retry_at if controller.retry_pending and not running else None
         self.next_try.setText(formatting.moment(retry) if retry else "")
         self.next_try.setVisible(retry is not None)

@@ -1,8 +1,9 @@
 """The sync state in the main window's status bar: one glance says whether the city server has this station's work.
 
-A coloured dot and a few words (已同步 14:32, 3 项更改待发送, 离线, 已停止, 正在同步：发送更改 3/12), a red badge when
-conflicts wait for a person, and a tooltip sentence that says what the state means. Clicking the state opens the
-sync window; clicking the badge opens the conflicts.
+A coloured dot and a few words (已同步 14:32, 3 项更改待发送, 离线, 同步出错, 已停止, 正在同步：发送更改 3/12), a red
+badge when conflicts wait for a person, another when records received could not be saved here, and a tooltip
+sentence that says what the state means. Clicking the state or the records badge opens the sync window; clicking
+the conflicts badge opens the conflicts.
 """
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -17,6 +18,7 @@ COLOURS = {
     SyncState.UP_TO_DATE: "#2e7d32",
     SyncState.WAITING: "#9c640c",
     SyncState.OFFLINE: "#a04000",
+    SyncState.FAILED: "#b03a2e",
     SyncState.STOPPED: "#b03a2e",
     SyncState.NOT_ENROLLED: "#6b7280",
 }
@@ -73,9 +75,22 @@ class SyncIndicator(QWidget):
         )
         self.conflicts_button.clicked.connect(self.open_conflicts)
         self.conflicts_button.hide()
+        self.quarantined_button = QToolButton()
+        self.quarantined_button.setObjectName("syncQuarantined")
+        self.quarantined_button.setStyleSheet(BADGE_STYLE)
+        self.quarantined_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.quarantined_button.setToolTip(
+            self.tr(
+                "Records received from the city server that this computer could not save. They are kept and tried "
+                "again after every sync; everything else was saved. Click for the sync log."
+            )
+        )
+        self.quarantined_button.clicked.connect(self.open_window)
+        self.quarantined_button.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(6)
+        layout.addWidget(self.quarantined_button)
         layout.addWidget(self.conflicts_button)
         layout.addWidget(self.state_button)
         controller.status_changed.connect(self.refresh)
@@ -91,6 +106,10 @@ class SyncIndicator(QWidget):
     def conflicts_text(self) -> str:
         return "" if self.conflicts_button.isHidden() else self.conflicts_button.text()
 
+    @property
+    def quarantined_text(self) -> str:
+        return "" if self.quarantined_button.isHidden() else self.quarantined_button.text()
+
     def refresh(self) -> None:
         controller = self.controller
         status, demo = controller.status, not controller.enabled
@@ -102,3 +121,6 @@ class SyncIndicator(QWidget):
         conflicts = status.open_conflicts if status is not None and not demo else 0
         self.conflicts_button.setVisible(conflicts > 0)
         self.conflicts_button.setText(self.tr("{n} conflicts").format(n=formatting.locale_number(conflicts)))
+        quarantined = status.quarantined if status is not None and not demo else 0
+        self.quarantined_button.setVisible(quarantined > 0)
+        self.quarantined_button.setText(sync_labels.quarantined_text(quarantined))

@@ -1,0 +1,115 @@
+"""The station's synced columns as the city server must enforce them, read off the models.
+
+``describe()`` walks every synced table of the station database and says, per column, its wire type, whether it
+may be null or left out of a new row, its length and its allowed values. ``python -m heze_station.storage.sync_schema``
+(``make sync-schema``) writes that into ``heze_station/sync/station_schema.py``, which the server reads without
+importing the station's storage; a test fails as soon as the models and that file disagree.
+"""
+
+import sys
+from pathlib import Path
+
+from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, Uuid
+
+from ..sync.fields import FieldRule, FieldType
+from . import migrations
+from .models import Base, CalendarDay, CalendarYear, SyncRow
+from .outbox import PROTOCOL_COLUMNS
+from .types import UtcDateTime
+
+TARGET = Path(__file__).parent.parent / "sync" / "station_schema.py"
+
+
+def synced_tables() -> dict[str, Table]:
+    """The station's tables that sync, by wire name: every SyncRow model, and the official calendar from the city."""
+    tables = {
+        mapper.local_table.name: mapper.local_table
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, SyncRow) or mapper.class_ in (CalendarDay, CalendarYear)
+    }
+    return dict(sorted(tables.items()))
+
+
+def _local_columns(table: Table) -> frozenset[str]:
+    model = next(mapper.class_ for mapper in Base.registry.mappers if mapper.local_table is table)
+    return getattr(model, "local_columns", frozenset())
+
+
+def _type(column: Column) -> FieldType:
+    kind = column.type
+    for sql_type, field_type in (
+        (Uuid, FieldType.UUID),
+        (UtcDateTime, FieldType.DATETIME),
+        (Date, FieldType.DATE),
+        (Boolean, FieldType.BOOLEAN),
+        (Integer, FieldType.INTEGER),
+        (String, FieldType.TEXT),  # Enum and Text are Strings too
+    ):
+        if isinstance(kind, sql_type):
+            return field_type
+    raise TypeError(f"{column.table.name}.{column.name}: no wire type for {kind!r}")
+
+
+def rule(column: Column) -> FieldRule:
+    kind = column.type
+    choices = tuple(kind.enums) if isinstance(kind, Enum) else None
+    length = kind.length if isinstance(kind, String) and not isinstance(kind, Enum) else None
+    references = sorted({key.column.table.name for key in column.foreign_keys})
+    return FieldRule(
+        _type(column),
+        nullable=bool(column.nullable),
+        default=column.default is not None,
+        max_length=length,
+        choices=choices,
+        references=references[0] if references else None,
+    )
+
+
+def describe() -> dict[str, dict[str, FieldRule]]:
+    """Every synced table's fields: its columns but the protocol's own (id, version) and this device's local ones."""
+    return {
+        name: {
+            column.name: rule(column)
+            for column in table.columns
+            if column.name not in PROTOCOL_COLUMNS and column.name not in _local_columns(table)
+        }
+        for name, table in synced_tables().items()
+    }
+
+
+def _literal(field_rule: FieldRule) -> str:
+    arguments = [f"FieldType.{field_rule.type.name}"]
+    defaults = FieldRule(field_rule.type)
+    for name in ("nullable", "default", "max_length", "choices", "references"):
+        value = getattr(field_rule, name)
+        if value != getattr(defaults, name):
+            arguments.append(f"{name}={value!r}")
+    return f"FieldRule({', '.join(arguments)})"
+
+
+def module_text() -> str:
+    lines = [
+        '"""The station database\'s synced columns, as the city server enforces them (sync/tables.py).',
+        "",
+        "Generated from heze_station/storage/models.py by `make sync-schema` (heze_station.storage.sync_schema);",
+        "do not edit: tests/sync/test_station_schema.py fails when this file and the models disagree.",
+        '"""',
+        "",
+        "from .fields import FieldRule, FieldType",
+        "",
+        "# The station database revision these columns are from.",
+        f"REVISION = {migrations.HEAD!r}",
+        "",
+        "TABLES: dict[str, dict[str, FieldRule]] = {",
+    ]
+    for table, fields in describe().items():
+        lines.append(f"    {table!r}: {{")
+        lines.extend(f"        {name!r}: {_literal(field_rule)}," for name, field_rule in fields.items())
+        lines.append("    },")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    TARGET.write_text(module_text(), encoding="utf-8")
+    print(f"wrote {TARGET}", file=sys.stderr)

@@ -1,0 +1,102 @@
+"""What one synced field may hold: its wire type, whether it may be null or left out, its length and its values.
+
+The station's database decides (a NOT NULL column, an enum, a String(50)); ``station_schema`` says it for every
+synced column, and the server refuses what a station could not store. Each value has one wire form, the one the
+station itself sends, so that comparing two values compares what they mean.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+MAX_TEXT_CHARS = 65_536  # a text field without a length of its own (facts, minutes)
+INTEGER_RANGE = (-(2**63), 2**63)  # SQLite's and PostgreSQL's bigint
+
+# Matched whole (fullmatch: $ would let a trailing newline through), with ASCII digits (\d takes any script's).
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})")
+
+
+def _is_integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and INTEGER_RANGE[0] <= value < INTEGER_RANGE[1]
+
+
+def _is_uuid(value: Any) -> bool:
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
+
+
+def _is_date(value: Any) -> bool:
+    if not (isinstance(value, str) and _DATE.fullmatch(value)):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_datetime(value: Any) -> bool:
+    """ISO 8601 with an offset, and an instant the station can store (as UTC, years 1-9999)."""
+    if not (isinstance(value, str) and _DATETIME.fullmatch(value)):
+        return False
+    try:
+        datetime.fromisoformat(value).astimezone(UTC)
+    except (ValueError, OverflowError):
+        return False
+    return True
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    INTEGER = "integer"  # money is integer fen
+    BOOLEAN = "boolean"
+    UUID = "uuid"  # lower case with dashes: 01a21e7d-bb0f-78e6-8d94-3a0583cdf8c8
+    DATE = "date"  # 2026-03-01
+    DATETIME = "datetime"  # 2026-03-01T08:30:00+08:00, fractions of a second to microseconds, Z for UTC
+
+    def accepts(self, value: Any) -> bool:
+        """Whether a value that is not null has this type's wire form."""
+        return _CHECKS[self](value)
+
+
+_CHECKS: dict[FieldType, Callable[[Any], bool]] = {
+    FieldType.TEXT: lambda value: isinstance(value, str),
+    FieldType.INTEGER: _is_integer,
+    FieldType.BOOLEAN: lambda value: isinstance(value, bool),
+    FieldType.UUID: _is_uuid,
+    FieldType.DATE: _is_date,
+    FieldType.DATETIME: _is_datetime,
+}
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    type: FieldType
+    nullable: bool = True  # null may be stored
+    default: bool = False  # a new row may leave it out: the station fills in its default
+    max_length: int | None = None  # characters, for text
+    choices: tuple[str, ...] | None = None  # the allowed values of an enum
+    references: str | None = None  # the table whose row id this field holds
+
+    @property
+    def required(self) -> bool:
+        """A new row must carry it."""
+        return not self.nullable and not self.default
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` cannot be stored in this field, in words that never repeat the value; None when it can."""
+        if value is None:
+            return None if self.nullable else "must not be null"
+        if not self.type.accepts(value):
+            return f"must be {self.type.value}"
+        if isinstance(value, str):
+            limit = self.max_length or MAX_TEXT_CHARS
+            if len(value) > limit:
+                return f"is longer than {limit} characters"
+        if self.choices is not None and value not in self.choices:
+            return "must be one of " + ", ".join(self.choices)
+        return None
