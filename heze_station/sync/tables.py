@@ -93,7 +93,8 @@ class Freeze:
 
 
 # The station's trigger agreement_in_effect_frozen (storage migration 0003), as the server applies it.
-AGREEMENT_FREEZE = Freeze("state", frozenset({"draft"}), {"state": frozenset({"superseded"}), "updated_at": None})
+# A new agreement that leaves its state out is a draft, the station's default.
+AGREEMENT_FREEZE = Freeze("state", frozenset({"draft", None}), {"state": frozenset({"superseded"}), "updated_at": None})
 
 
 def _station(table: str, **extra: FieldRule) -> Mapping[str, FieldRule]:
@@ -191,7 +192,8 @@ def reference_markdown() -> str:
         if rule.unique:
             notes.append("a value that should be unique in a station: " + ", ".join(f"`{u}`" for u in rule.unique))
         if rule.frozen is not None:
-            notes.append(f"frozen once `{rule.frozen.field}` leaves " + ", ".join(sorted(rule.frozen.open_values)))
+            open_values = sorted(f"`{value}`" for value in rule.frozen.open_values if value is not None)
+            notes.append(f"frozen once `{rule.frozen.field}` is no longer " + ", ".join(open_values))
         if rule.frozen_with:
             notes.append(f"frozen with the row its `{rule.frozen_with}` names")
         lines = [
