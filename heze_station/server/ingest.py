@@ -10,10 +10,13 @@ client transaction is applied to their in-memory state (and undone there if it i
 written with a handful of statements for the whole push. A push costs about ten round trips to the database,
 not ten per operation.
 
-A transaction the server cannot accept for a reason that lies in the server's data (a row of another station,
-a change to an append-only row or a signed agreement) is *rejected*: nothing of it is applied, but the answer is
-stored and the sequence moves on, so one bad edit never blocks a station's queue. Malformed requests are refused
-before anything is looked at (see ``validate``).
+A transaction the server cannot accept is *rejected*: one of its rows is one no station could store (a field
+missing or unknown, a value that does not fit the shared schema of sync/tables.py, a row it names that the station
+cannot see), or one this station may not write (another station's, the city's, an append-only row changed, a
+signed agreement). Nothing of it is applied, but the answer is stored and the sequence moves on, so one bad edit
+never blocks a station's queue. A replay is recognised by the digest of its whole content. Malformed requests (an
+envelope the protocol does not allow, over its limits, a clock far ahead) are refused before anything is looked at
+(see ``validate``).
 """
 
 import copy
@@ -64,7 +67,7 @@ def validate(request: PushRequest, max_clock_ahead_ms: int) -> None:
     clock far ahead of the server's (stations take it from pulled rows: it would carry every station there).
 
     What an operation says about its row (its table, fields and values) is checked as it is applied: a bad one
-    rejects its transaction and the rest of the push goes on (``_Batch._check``).
+    rejects its transaction and the rest of the push goes on (``_Batch._check_fields``).
     """
     operations = sum(len(tx.ops) for tx in request.transactions)
     if operations > MAX_OPS_PER_PUSH:
@@ -370,8 +373,9 @@ class _Batch:
                 f"Row {op.row_id}: a station's new row needs a UUIDv7 id made on the device.",
                 op_id=str(op.op_id),
             )
-        for problem in rule.problems(op.fields, new_row=new_row):
-            raise Rejected(problem.code, problem.message, op_id=str(op.op_id), field=problem.field)
+        problems = rule.problems(op.fields, new_row=new_row)
+        if problems:
+            raise Rejected(problems[0].code, problems[0].message, op_id=str(op.op_id), field=problems[0].field)
         for target, name in _references(op):
             if not self._visible(target, rule.fields[name].references or ""):
                 raise Rejected(

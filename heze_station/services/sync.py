@@ -8,6 +8,7 @@ Everything a coordinator reads comes out of here as a Message, worded for people
 
 import json
 import logging
+import os
 import threading
 import traceback
 import uuid
@@ -346,7 +347,8 @@ def _unexpected(context: StationContext, error: Exception) -> SyncProblem:
     Described by the exception's kind and where it arose, never by its message, which may quote what was typed.
     """
     frames = traceback.extract_tb(error.__traceback__)
-    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    ours = [frame for frame in frames if f"heze_station{os.sep}" in frame.filename] or frames
+    where = f" at {Path(ours[-1].filename).name}:{ours[-1].lineno}" if ours else ""  # the deepest line of ours
     detail = f"{type(error).__name__}{where}"
     _record_failure(context, FailureReason.UNEXPECTED, detail)
     return SyncProblem(FailureReason.UNEXPECTED, detail)

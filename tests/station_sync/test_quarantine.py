@@ -3,16 +3,13 @@ of the page is stored and the sync completes. A fault of the program shows as a 
 
 import json
 import uuid
-from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
 
 from heze_station.domain.ids import new_id
 from heze_station.server import feed
-from heze_station.server.feed import write_rows
-from heze_station.server.ingest import server_row
-from heze_station.server.models import Station, SyncRow
+from heze_station.server.models import SyncRow
 from heze_station.services import sync, sync_replica
 from heze_station.services.station import StationContext
 from heze_station.storage import replica
@@ -23,20 +20,7 @@ from tests.factories import intake_form, register
 from tests.server.conftest import Server
 
 from .conftest import Laptops
-from .helpers import value
-
-
-def plant(server: Server, table: str, fields: dict, row_id: uuid.UUID | None = None, version: int = 1) -> uuid.UUID:
-    """A row in the station's scope on the server that no push could make (written before the server checked
-    rows, or by a bug): the city's database is the one thing a station cannot choose."""
-    row_id = row_id or new_id()
-    with server.database.transaction() as session:
-        station = session.scalars(select(Station.id).where(Station.name == "城区驿站")).one()
-        row = server_row(table, row_id, station, fields)
-        if version > 1:
-            row = replace(row, version=version, is_new=session.get(SyncRow, row_id) is None)
-        write_rows(session, [row])
-    return row_id
+from .helpers import plant, value
 
 
 def quarantined(station: StationContext) -> list[QuarantinedRow]:

@@ -11,14 +11,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
 
 from heze_station.domain.cases import CaseAction
-from heze_station.services import case_actions, sync
+from heze_station.services import case_actions, sync, sync_replica
 from heze_station.services.sync import SyncState
 from heze_station.sync.codes import display_code
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
+from tests.station_sync.helpers import plant
 from tests.ui.city import CityServer, open_window, wait_quiet
-from tests.ui.conftest import sync_threads
+from tests.ui.conftest import shown_rows, sync_threads
 from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES, MARKUP, _texts
 
 pytestmark = pytest.mark.usefixtures("no_thread_left")
@@ -261,3 +262,38 @@ def test_sync_screens_read_in_chinese(chinese: None, workspace: Workspace, city:
             english.update(word for word in ENGLISH_WORD.findall(shown) if word not in allowed)
     english -= set(ENGLISH_WORD.findall(window.enrol_dialog.device_edit.text()))  # the host name
     assert not english, f"English on a Chinese screen: {sorted(english)}"
+
+
+def test_records_that_could_not_be_saved_and_a_fault_are_shown_never_as_synced(
+    chinese: None, workspace: Workspace, city: CityServer, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    city.enrol(workspace.context, "前台")
+    plant(city, "person", {"phone": "13800000000"})  # rows the city's database holds that no station could store
+    plant(city, "case_file", {"number": "X", "status": "paid_in_gold"})
+    window = open_window(qtbot, workspace)
+    indicator = window.sync_indicator
+    qtbot.waitUntil(lambda: indicator.quarantined_text == "2 条记录无法保存", timeout=20_000)
+    wait_quiet(qtbot, window)
+    assert indicator.text.startswith("已同步 ")  # everything else was stored
+
+    click(qtbot, indicator.quarantined_button)  # the badge opens the sync window
+    sync_window = window.sync_window
+    assert sync_window is not None
+    qtbot.waitUntil(lambda: sync_window.log_model.rowCount() >= 2)
+    assert sync_window.quarantined.text() == "2"
+    assert any(text.startswith("从城市服务器收到的 2 条记录") for _time, text in shown_rows(sync_window.log_model))
+    sync_window.close()
+
+    # A fault of the program: a failed sync with its reason, retried by itself; never 已同步.
+    def broken(self, page):
+        raise KeyError("370102199001011234")
+
+    monkeypatch.setattr(sync_replica.StationReplica, "apply_page", broken)
+    plant(city, "person", {"name": "张三"})  # something to pull
+    with qtbot.waitSignal(window.sync.sync_failed, timeout=20_000):
+        window.sync.sync_now()
+    qtbot.waitUntil(lambda: indicator.text == "同步出错，稍后自动重试", timeout=20_000)
+    assert "没有完成" in indicator.state_button.toolTip()
+    assert window.sync.retry_pending
+    monkeypatch.undo()
+    window.close()
