@@ -74,7 +74,12 @@ def running_server(settings: Settings) -> Iterator[str]:
         "HEZE_SERVER_DATABASE_URL": settings.sqlalchemy_url,
         "HEZE_SERVER_DATA_DIR": str(settings.data_dir),
     }
-    process = subprocess.Popen([str(COMMAND), "serve", "--port", str(port)], env=env, stderr=subprocess.PIPE)
+    # Its standard error goes to a file: the access log writes a line per request, and a pipe nobody reads would
+    # fill up and stop the server.
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    log = settings.data_dir / "server-stderr.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen([str(COMMAND), "serve", "--port", str(port)], env=env, stderr=stderr)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + TIMEOUT
@@ -84,7 +89,7 @@ def running_server(settings: Settings) -> Iterator[str]:
                     break
             except httpx.TransportError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the server did not start: {process.stderr.read()!r}") from None
+                    raise RuntimeError(f"the server did not start: {log.read_text(errors='replace')[-2000:]}") from None
             time.sleep(0.05)
         yield url
     finally:

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -155,14 +156,14 @@ def server(settings: Settings) -> Iterator[Server]:
     database.close()
 
 
-def server_command(settings: Settings, *arguments: str) -> subprocess.Popen[str]:
-    """The installed ``heze-station-server`` command, configured through the environment as in production."""
+def server_command(settings: Settings, *arguments: str, stderr: Any = subprocess.PIPE) -> subprocess.Popen[str]:
+    """The installed ``heze-station-server`` command, configured through the environment as in production.
+
+    ``stderr``: a file for ``serve``, whose access log writes a line per request (a pipe nobody reads fills up)."""
     env = {**os.environ, "HEZE_SERVER_DATA_DIR": str(settings.data_dir)}
     if settings.database_url:
         env["HEZE_SERVER_DATABASE_URL"] = settings.database_url
-    return subprocess.Popen(
-        [str(COMMAND), *arguments], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    return subprocess.Popen([str(COMMAND), *arguments], env=env, stdout=subprocess.PIPE, stderr=stderr, text=True)
 
 
 def run_server_command(settings: Settings, *arguments: str) -> tuple[int, str, str]:

@@ -40,7 +40,12 @@ def answers(url: str) -> bool:
 @pytest.fixture
 def two_servers(settings: Settings) -> Iterator[list[str]]:
     ports = free_ports(2)
-    processes = [server_command(settings, "serve", "--port", str(port)) for port in ports]
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    logs = [(settings.data_dir / f"serve-{port}.log").open("w") for port in ports]
+    processes = [
+        server_command(settings, "serve", "--port", str(port), stderr=log)
+        for port, log in zip(ports, logs, strict=True)
+    ]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
     try:
         for url, process in zip(urls, processes, strict=True):
@@ -48,9 +53,10 @@ def two_servers(settings: Settings) -> Iterator[list[str]]:
             assert process.poll() is None, process.communicate()
         yield urls
     finally:
-        for process in processes:
+        for process, log in zip(processes, logs, strict=True):
             process.terminate()
             process.communicate(timeout=30)
+            log.close()
 
 
 @pytest.mark.slow
