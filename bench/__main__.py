@@ -18,6 +18,7 @@ RESULTS = Path(__file__).with_name("results.json")
 COLD_START_GOAL = 2.0  # times a bare PySide6 window
 SEARCH_GOAL_MS = 50.0
 FIRST_PAGE_GOAL_MS = 100.0
+SIGN_IN_GOAL_MS = 400.0  # Argon2id tuned for about 300 ms on a station laptop (services.accounts)
 AGREEMENT_GOAL_RATIO = 1.5  # times a one-page reportlab PDF in the same face
 AGREEMENT_GOAL_MS = 300.0
 
@@ -73,7 +74,13 @@ class Report:
         RESULTS.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def report_start(report: Report, name: str, times: startup.StartTimes, goal: float | None = None) -> None:
+def report_start(
+    report: Report,
+    name: str,
+    times: startup.StartTimes,
+    goal: float | None = None,
+    sign_in_goal: float | None = None,
+) -> None:
     """Until the window is shown and idle (the goal's figure), and until its first page shows the station's data:
     the window comes first, the database layer loads behind it. Both against the bare window's 'ready'."""
     if times.error:
@@ -92,6 +99,10 @@ def report_start(report: Report, name: str, times: startup.StartTimes, goal: flo
     report.figure(
         f"{name}_exit_ratio", app.exit_ms / bare.exit_ms, app_exit_ms=app.exit_ms, bare_qt_exit_ms=bare.exit_ms
     )
+    if sign_in_goal is not None:
+        # Argon2id is slow on purpose: about 300 ms per guess makes a stolen hash hard to crack, and is not yet a
+        # wait a coordinator notices. Its baseline is the cold start's own loading, measured in the same runs.
+        report.figure("sign_in_ms", app.sign_in_ms, sign_in_goal, share_of_loaded=app.sign_in_ms / app.loaded_ms)
 
 
 def report_documents(report: Report) -> None:
@@ -222,7 +233,7 @@ def main() -> int:
     # (a) Cold start on a database that already exists, against a bare PySide6 main window.
     with tempfile.TemporaryDirectory(prefix="heze-bench-start-") as folder:
         times = startup.measure(startup.prepare_data_dir(Path(folder)))
-    report_start(report, "cold_start", times, COLD_START_GOAL)
+    report_start(report, "cold_start", times, COLD_START_GOAL, SIGN_IN_GOAL_MS)
 
     # (b) and (c) over 100,000 generated cases.
     data_dir = cases.cached_database()

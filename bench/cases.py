@@ -19,7 +19,8 @@ from sqlalchemy import text
 
 import heze_station
 from heze_station.services.case_queries import CaseFilter, count_cases, list_cases
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
+from tests.stations import open_test_station
 
 from .bulk import bulk_cases
 
@@ -62,7 +63,7 @@ def cached_database(count: int = CASES, log: Callable[[str], None] = print) -> P
             shutil.rmtree(stale, ignore_errors=True)
     log(f"# building the {count:,}-case database in {folder} (once; later runs reuse it)")
     started = time.perf_counter()
-    context = open_station(folder / "data")
+    context = open_test_station(folder / "data")
     try:
         bulk_cases(context, count)
     finally:
@@ -170,7 +171,7 @@ class SearchResult:
 
 
 def measure(data_dir: Path, *, repeats: int = 50) -> SearchResult:
-    context = open_station(data_dir)
+    context = open_test_station(data_dir)
     try:
         baseline, first_list, first_count, first_total = Timings(), Timings(), Timings(), Timings()
 

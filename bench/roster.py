@@ -17,9 +17,9 @@ from heze_station.domain.workcalendar import WorkCalendar
 from heze_station.services.demo import DemoGenerator
 from heze_station.services.intake import MAX_WORKERS, WorkerEntry
 from heze_station.services.roster import TEMPLATE_HEADINGS, read_roster
-from heze_station.services.station import open_station
 from heze_station.ui.views.intake import IntakeView
 from heze_station.ui.workspace import Workspace
+from tests.stations import open_test_station
 
 from .cases import Timings, _ms
 
@@ -72,7 +72,7 @@ def measure(*, repeats: int = 10) -> RosterResult:
         if not report.usable:
             raise AssertionError("the benchmark's roster must be clean, or the import would never reach the table")
         entries = report.entries()
-        context = open_station(Path(folder) / "data")
+        context = open_test_station(Path(folder) / "data")
         workspace = Workspace(context)
         view = IntakeView(workspace)
         try:

@@ -36,11 +36,12 @@ from heze_station.domain.ids import new_id
 from heze_station.server.feed import RowWrite, server_hlc, write_rows
 from heze_station.server.models import SyncRow
 from heze_station.services import sync
-from heze_station.services.station import DATABASE_FILE, StationContext, open_station
+from heze_station.services.station import DATABASE_FILE, StationContext
 from heze_station.storage import replica
 from heze_station.storage.database import create_sqlite_engine
 from heze_station.storage.models import Case
 from tests.station_sync import faults
+from tests.stations import open_test_station
 
 FIRST_SYNC_ROWS = 100_000
 FIRST_SYNC_GOAL = 5000.0  # records per second (shared/design/sync.md)
@@ -250,7 +251,7 @@ def incremental_pull(
     rows: list[Row],
 ) -> Transfer:
     changes = server_changes(server, station_id, rows, INCREMENTAL_CHANGES)
-    context = open_station(laptop)
+    context = open_test_station(laptop)
     try:
         transfer = timed_sync(context, proxy, "pulled")
     finally:
@@ -261,7 +262,7 @@ def incremental_pull(
 
 def incremental_push(proxy: faults.FaultProxy, laptop: Path) -> Transfer:
     """1,000 local edits (50 units of work of 20 cases' facts each) pushed, and pulled back as the server's rows."""
-    context: StationContext = open_station(laptop)
+    context: StationContext = open_test_station(laptop)
     try:
         with context.database.transaction() as session:
             case_ids = session.scalars(select(Case.id).limit(INCREMENTAL_CHANGES)).all()

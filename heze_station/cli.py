@@ -17,6 +17,9 @@ VERIFY_GENUINE = 0  # signature valid, document known, unchanged
 VERIFY_NOT_CONFIRMED = 1  # at least one of the three failed; the output says which
 VERIFY_UNREADABLE = 2  # the file could not be read at all (also argparse's code for wrong arguments)
 
+# A file, not the command line or an environment variable, so the password never shows in `ps` or a shell history.
+PASSWORD_FILE_VARIABLE = "HEZE_STATION_PASSWORD_FILE"
+
 NO_DISPLAY_ADVICE = """heze-station needs a graphical display, and this machine has none (DISPLAY is not set).
 Start it under a virtual display instead:
 
@@ -31,7 +34,18 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--data-dir", type=Path, default=None, help="folder of the station database")
     parser.add_argument("--demo", action="store_true", help="open a separate database filled with generated cases")
     parser.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the interface")
-    parser.add_argument("--smoke-test", action="store_true", help="open the main window, print 'ready', exit")
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="print 'ready' at the sign-in window and exit; with --user, sign in and print 'loaded' when the main "
+        "window shows the station's data",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="LOGIN",
+        default=None,
+        help=f"sign in as LOGIN with the password in the first line of the file named by ${PASSWORD_FILE_VARIABLE}",
+    )
     parser.add_argument("--version", action="version", version=f"heze-station {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     checker = commands.add_parser(
@@ -80,8 +94,24 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def _password(user: str | None) -> str | None:
+    """The first line of the password file for ``--user``; exits with a message when there is none."""
+    if user is None:
+        return None
+    name = os.environ.get(PASSWORD_FILE_VARIABLE)
+    if not name:
+        sys.exit(f"--user {user}: set {PASSWORD_FILE_VARIABLE} to a file whose first line is the password")
+    try:
+        lines = Path(name).read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        sys.exit(f"{PASSWORD_FILE_VARIABLE}: {name}: {error.strerror or error}")
+    return lines[0] if lines else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
+    # What this program writes under the data folder (the database, attachments, documents) is for this user alone.
+    os.umask(0o077)
     logs.configure()
     if arguments.command == "verify":
         data_dir = arguments.data_dir or paths.default_data_dir()
@@ -93,6 +123,15 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.demo:
         data_dir = paths.demo_data_dir(data_dir)
 
+    password = _password(arguments.user)
+
     from .ui.app import run
 
-    return run(data_dir=data_dir, demo=arguments.demo, language=arguments.lang, smoke_test=arguments.smoke_test)
+    return run(
+        data_dir=data_dir,
+        demo=arguments.demo,
+        language=arguments.lang,
+        smoke_test=arguments.smoke_test,
+        user=arguments.user,
+        password=password,
+    )

@@ -10,6 +10,7 @@ import platformdirs
 
 APP_NAME = "heze-station"
 APP_AUTHOR = "HezeHRSS"
+DATABASE_FILE = "station.sqlite3"  # in the data folder
 
 
 def resources_dir() -> Path:
@@ -30,3 +31,8 @@ def default_data_dir() -> Path:
 def demo_data_dir(data_dir: Path) -> Path:
     """Demo cases live in their own folder beside the real data, so the two can never mix."""
     return data_dir.parent / f"{data_dir.name}-demo"
+
+
+def has_station(data_dir: Path) -> bool:
+    """Whether ``data_dir`` holds a station database (known without opening it, so without the database layer)."""
+    return (data_dir / DATABASE_FILE).exists()

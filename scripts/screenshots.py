@@ -1,4 +1,5 @@
-"""Regenerate the README's screenshots: the main window's pages and a case file, in Chinese, on demo data.
+"""Regenerate the README's screenshots: the sign-in and setup windows, the main window's pages, a case file and the
+station's accounts, in Chinese, on demo data.
 
 Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]`.
 """
@@ -11,10 +12,12 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from heze_station.domain.performance import PerformanceState
-from heze_station.services import agreements, case_queries, demo
-from heze_station.services.station import open_station
+from heze_station.services import accounts, agreements, case_queries, demo
 from heze_station.ui import fonts, i18n
 from heze_station.ui.main_window import MainWindow
+from heze_station.ui.setup import SetupDialog
+from heze_station.ui.sign_in import SignInDialog
+from heze_station.ui.tasks import TaskRunner
 from heze_station.ui.workspace import Workspace
 
 
@@ -43,15 +46,25 @@ def main(output: Path) -> None:
     i18n.install(application, "zh_CN")
     output.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        context = open_station(Path(folder))
+        tasks = TaskRunner()
+        for name, dialog in (
+            ("sign-in", SignInDialog(demo=True)),
+            ("setup", SetupDialog(Path(folder) / "new", tasks, existing_records=False)),
+        ):
+            dialog.show()
+            QCoreApplication.processEvents()
+            dialog.grab().save(str(output / f"{name}.png"))
+            dialog.hide()
+        context = accounts.set_up_demo(Path(folder) / "demo")
         demo.fill_demo(context)
         workspace = Workspace(context, demo=True)
-        window = MainWindow()
+        window = MainWindow(workspace)
         window.resize(1360, 820)
         window.show()
-        QCoreApplication.processEvents()
-        window.grab().save(str(output / "opening.png"))  # the first moment of a start
-        window.attach(workspace)
+        window.open_accounts()
+        settle(workspace)
+        window.accounts_window.grab().save(str(output / "accounts.png"))
+        window.accounts_window.close()
         for index, name in enumerate(["workbench", "cases", "register", "registry"]):
             window.show_page(index)
             settle(workspace)
@@ -71,6 +84,7 @@ def main(output: Path) -> None:
             case_window.grab().save(str(output / "agreement.png"))
         window.close()
         workspace.shutdown()
+        tasks.shutdown()
 
 
 if __name__ == "__main__":

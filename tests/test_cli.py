@@ -2,6 +2,7 @@
 
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from contextlib import closing
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from heze_station import __version__, paths
-from heze_station.services.station import DATABASE_FILE
+from heze_station.paths import DATABASE_FILE
+from heze_station.services import accounts
+from tests.stations import ADMINISTRATOR, DETAILS
 
 COMMAND = Path(sys.executable).parent / "heze-station"
 TIMEOUT = 120
@@ -112,33 +115,86 @@ def test_interface_language_can_be_installed(tmp_path: Path, language: str, case
     assert result.stdout.strip() == cases_page
 
 
-def test_smoke_test_starts_and_creates_the_database(tmp_path: Path) -> None:
+def set_up_station(data_dir: Path) -> None:
+    accounts.set_up(data_dir, DETAILS, ADMINISTRATOR).close()
+
+
+def signed_in(tmp_path: Path, data_dir: Path, *arguments: str, password: str = ADMINISTRATOR.password):
+    """``--smoke-test --user``: signs in with the password from a file, as a script would."""
+    password_file = tmp_path / "password.txt"
+    password_file.write_text(password + "\n", encoding="utf-8")
+    return run(
+        tmp_path,
+        "--smoke-test",
+        "--data-dir",
+        str(data_dir),
+        *arguments,
+        QT_QPA_PLATFORM="offscreen",
+        HEZE_STATION_PASSWORD_FILE=str(password_file),
+    )
+
+
+def moments(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """What a smoke test printed, without the figure that changes from run to run."""
+    return [line.split()[0] for line in result.stdout.splitlines()]
+
+
+def test_smoke_test_of_a_new_folder_stops_at_the_setup_step(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     result = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["ready", "loaded"]
+    assert result.stdout.splitlines() == ["ready"]
     assert "Traceback" not in result.stderr
-    database = data_dir / DATABASE_FILE
-    assert database.is_file()
-    assert case_count(database) == 0
+    assert not (data_dir / DATABASE_FILE).exists()  # nothing is made until the setup step is filled in
 
 
-def test_smoke_test_twice_reuses_the_database(tmp_path: Path) -> None:
+def test_smoke_test_stops_at_the_sign_in_window(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
+    set_up_station(data_dir)
+    result = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["ready"]
+
+
+def test_signs_in_with_the_password_file_and_reuses_the_database(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    set_up_station(data_dir)
     for _ in range(2):
-        result = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+        result = signed_in(tmp_path, data_dir, "--user", "admin")
         assert result.returncode == 0, result.stderr
-        assert result.stdout.splitlines() == ["ready", "loaded"]
+        assert moments(result) == ["ready", "sign_in_ms", "loaded"]
+        assert "Traceback" not in result.stderr
     assert sorted(p.name for p in data_dir.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [DATABASE_FILE]
+    assert case_count(data_dir / DATABASE_FILE) == 0
+    # Private to this computer's user: no one else on a shared laptop reads the records.
+    assert stat.S_IMODE((data_dir / DATABASE_FILE).stat().st_mode) & 0o077 == 0
+
+
+def test_a_wrong_password_is_refused_in_chinese(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    set_up_station(data_dir)
+    result = signed_in(tmp_path, data_dir, "--user", "admin", password="wrong-password")
+    assert result.returncode == 1
+    assert "loaded" not in result.stdout
+    assert "登录名或密码不正确" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_user_without_a_password_file_says_what_it_needs(tmp_path: Path) -> None:
+    data_dir = str(tmp_path / "data")
+    result = run(tmp_path, "--smoke-test", "--user", "admin", "--data-dir", data_dir, QT_QPA_PLATFORM="offscreen")
+    assert result.returncode == 1
+    assert "HEZE_STATION_PASSWORD_FILE" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_demo_uses_its_own_folder_and_leaves_real_data_alone(tmp_path: Path) -> None:
     real = tmp_path / "x"
     demo = paths.demo_data_dir(real)
     assert demo == tmp_path / "x-demo"
-    result = run(tmp_path, "--smoke-test", "--demo", "--data-dir", str(real), QT_QPA_PLATFORM="offscreen")
+    result = signed_in(tmp_path, real, "--demo", "--user", "demo", password="demo")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == ["ready", "loaded"]
+    assert moments(result) == ["ready", "sign_in_ms", "loaded"]
     assert not real.exists()
     assert (demo / DATABASE_FILE).is_file()
     assert case_count(demo / DATABASE_FILE) > 0
@@ -146,10 +202,9 @@ def test_demo_uses_its_own_folder_and_leaves_real_data_alone(tmp_path: Path) -> 
 
 def test_demo_does_not_touch_an_existing_real_database(tmp_path: Path) -> None:
     real = tmp_path / "x"
-    first = run(tmp_path, "--smoke-test", "--data-dir", str(real), QT_QPA_PLATFORM="offscreen")
-    assert first.returncode == 0, first.stderr
+    set_up_station(real)
     before = (real / DATABASE_FILE).read_bytes()
-    result = run(tmp_path, "--smoke-test", "--demo", "--data-dir", str(real), QT_QPA_PLATFORM="offscreen")
+    result = signed_in(tmp_path, real, "--demo", "--user", "demo", password="demo")
     assert result.returncode == 0, result.stderr
     assert (real / DATABASE_FILE).read_bytes() == before
     assert case_count(real / DATABASE_FILE) == 0
@@ -182,8 +237,7 @@ def test_damaged_database_message_in_english(tmp_path: Path) -> None:
 
 def test_database_from_a_newer_version_is_reported_without_a_traceback(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    first = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
-    assert first.returncode == 0, first.stderr
+    set_up_station(data_dir)
     database = data_dir / DATABASE_FILE
     with closing(sqlite3.connect(database)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")

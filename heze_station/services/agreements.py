@@ -52,6 +52,7 @@ from ..storage.models import (
 )
 from ..storage.types import utc_now
 from . import attachments, timeline
+from .access import CASEWORK, requires
 from .agreement_queries import agreement_in_state
 from .case_actions import apply_action
 from .case_queries import get_case
@@ -239,6 +240,7 @@ def _check_terms(form: AgreementForm, claimants: dict[uuid.UUID, CaseClaimant], 
     return _Terms(agreed_on, payer_role, method, shares, total, instalments, waived, clause, other)
 
 
+@requires(CASEWORK)
 def save_draft(
     context: StationContext, case_id: uuid.UUID, form: AgreementForm, *, now: datetime | None = None
 ) -> CaseAgreements:
@@ -314,6 +316,7 @@ def _draft(session: Session, agreement_id: uuid.UUID) -> tuple[Agreement, Case]:
     return agreement, get_case(session, agreement.case_id)
 
 
+@requires(CASEWORK)
 def sign(
     context: StationContext,
     agreement_id: uuid.UUID,
@@ -375,6 +378,7 @@ def sign(
         return _case_agreements(session, case)
 
 
+@requires(CASEWORK)
 def apply_seal(context: StationContext, agreement_id: uuid.UUID, *, now: datetime | None = None) -> CaseAgreements:
     now = now or utc_now()
     with context.database.transaction() as session:
@@ -385,6 +389,7 @@ def apply_seal(context: StationContext, agreement_id: uuid.UUID, *, now: datetim
         return _case_agreements(session, case)
 
 
+@requires(CASEWORK)
 def take_effect(context: StationContext, agreement_id: uuid.UUID, *, now: datetime | None = None) -> CaseAgreements:
     """R7: in effect once every party has signed and the seal is applied; refused, listing what is missing,
     before that. The first agreement ends the mediation; a later one supersedes the one in effect."""
@@ -407,6 +412,7 @@ def take_effect(context: StationContext, agreement_id: uuid.UUID, *, now: dateti
         return _case_agreements(session, case)
 
 
+@requires(CASEWORK)
 def discard_draft(context: StationContext, agreement_id: uuid.UUID) -> CaseAgreements:
     with context.database.transaction() as session:
         agreement, case = _draft(session, agreement_id)
@@ -414,6 +420,7 @@ def discard_draft(context: StationContext, agreement_id: uuid.UUID) -> CaseAgree
         return _case_agreements(session, case)
 
 
+@requires(CASEWORK)
 def case_agreements(context: StationContext, case_id: uuid.UUID) -> CaseAgreements:
     with context.database.transaction() as session:
         return _case_agreements(session, get_case(session, case_id))

@@ -18,6 +18,7 @@ from ..domain.text import clean_line
 from ..storage.blobs import BlobCorrupt, BlobMissing
 from ..storage.models import Attachment, Case
 from . import timeline
+from .access import CASEWORK, requires
 from .case_queries import get_case
 from .station import StationContext
 
@@ -94,6 +95,7 @@ def add(
     return attachment
 
 
+@requires(CASEWORK)
 def attach(
     context: StationContext,
     case_id: uuid.UUID,
@@ -120,6 +122,7 @@ def read_file(path: Path) -> tuple[str, bytes]:
         ) from error
 
 
+@requires(CASEWORK)
 def attach_file(
     context: StationContext, case_id: uuid.UUID, kind: AttachmentKind, path: Path, owner_id: uuid.UUID | None = None
 ) -> AttachmentView:
@@ -135,6 +138,7 @@ def for_case(session: Session, case_id: uuid.UUID) -> list[AttachmentView]:
     return [view(row) for row in rows]
 
 
+@requires(CASEWORK)
 def read(context: StationContext, attachment_id: uuid.UUID) -> bytes:
     with context.database.transaction() as session:
         attachment = session.get(Attachment, attachment_id)
@@ -153,6 +157,7 @@ def read(context: StationContext, attachment_id: uuid.UUID) -> bytes:
         ) from corrupt
 
 
+@requires(CASEWORK)
 def case_attachments(context: StationContext, case_id: uuid.UUID) -> list[AttachmentView]:
     with context.database.transaction() as session:
         return for_case(session, get_case(session, case_id).id)

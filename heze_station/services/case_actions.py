@@ -16,12 +16,14 @@ from ..domain.text import REASON_MAX, clean_text
 from ..storage.models import Case
 from ..storage.types import utc_now
 from . import timeline
+from .access import CASEWORK, requires
 from .agreement_queries import agreement_in_state, performance_of
 from .case_queries import CaseDetail, get_case, load_detail
 from .checks import past_date
 from .station import StationContext
 
 
+@requires(CASEWORK)
 def perform(
     context: StationContext,
     case_id: uuid.UUID,
@@ -101,6 +103,7 @@ def _check_agreement_allows(session: Session, case: Case, action: CaseAction, to
     return performance.defaulted_since
 
 
+@requires(CASEWORK)
 def record_notice_served(
     context: StationContext, case_id: uuid.UUID, served_on: date | None, *, now: datetime | None = None
 ) -> CaseDetail:

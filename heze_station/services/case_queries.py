@@ -18,6 +18,7 @@ from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.text import clean_line
 from ..storage import search
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
+from .access import CASEWORK, requires
 from .agreement_queries import AgreementClocks, clocks_for
 from .station import StationContext
 
@@ -168,6 +169,7 @@ def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Sel
     return query
 
 
+@requires(CASEWORK)
 def count_cases(context: StationContext, case_filter: CaseFilter) -> int:
     with context.database.transaction() as session:
         text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX)
@@ -177,6 +179,7 @@ def count_cases(context: StationContext, case_filter: CaseFilter) -> int:
         return session.scalar(_filtered(select(func.count()).select_from(Case), case_filter, session)) or 0
 
 
+@requires(CASEWORK)
 def list_cases(
     context: StationContext,
     case_filter: CaseFilter,
@@ -330,6 +333,7 @@ def get_case(session: Session, case_id: uuid.UUID) -> Case:
     return case
 
 
+@requires(CASEWORK)
 def case_detail(context: StationContext, case_id: uuid.UUID) -> CaseDetail:
     with context.database.transaction() as session:
         return load_detail(session, context, get_case(session, case_id))

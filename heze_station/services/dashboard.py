@@ -15,6 +15,7 @@ from ..domain import chinatime
 from ..domain.cases import OPEN_STATUSES, CaseStatus
 from ..domain.clocks import Clock, ClockKind, ClockState
 from ..storage.models import Case, StaffUser, TimelineEvent
+from .access import CASEWORK, requires
 from .agreement_queries import clocks_for
 from .case_queries import CLOCK_COLUMNS, case_clocks
 from .station import StationContext
@@ -66,6 +67,7 @@ def _pressing_first(item: DueItem) -> tuple[date, str]:
     return item.clock.due, item.number
 
 
+@requires(CASEWORK)
 def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
     """Everything the workbench shows, as of ``today`` (Beijing date; defaults to now)."""
     today = today or chinatime.today()

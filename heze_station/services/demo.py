@@ -39,6 +39,7 @@ from ..storage.models import (
     Case,
 )
 from . import case_actions, intake
+from .access import CASEWORK, requires
 from .demo_agreements import agree_and_perform
 from .intake import EmployerEntry, IntakeForm, WorkerEntry
 from .station import StationContext
@@ -1085,6 +1086,7 @@ def _has_cases(context: StationContext) -> bool:
         return session.scalar(select(Case.id).limit(1)) is not None
 
 
+@requires(CASEWORK)
 def fill_demo(
     context: StationContext,
     count: int = 300,

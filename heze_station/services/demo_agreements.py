@@ -15,6 +15,7 @@ from ..domain import chinatime
 from ..domain.agreements import DEFAULT_CLAUSE, PayerRole, PaymentMethod, SignerRole
 from ..domain.parties import RespondentRole
 from . import agreements, case_queries, payments
+from .access import CASEWORK, requires
 from .agreements import AgreementForm, InstalmentEntry, ShareEntry
 from .station import StationContext
 
@@ -51,6 +52,7 @@ def _schedule(total: int, agreed_on: date, rng: random.Random) -> list[tuple[dat
     ]
 
 
+@requires(CASEWORK)
 def agree_and_perform(
     context: StationContext,
     case_id: uuid.UUID,

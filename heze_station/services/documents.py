@@ -27,7 +27,9 @@ from ..domain.mediation import MinuteKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import RespondentRole
 from ..domain.performance import PerformanceState
+from ..paths import has_station
 from ..storage import settings
+from ..storage.database import Database
 from ..storage.models import (
     AgreementInstalment,
     AgreementShare,
@@ -47,16 +49,15 @@ from ..storage.models import (
     Station,
 )
 from . import timeline
+from .access import ADMINISTRATION, CASEWORK, requires
 from .agreement_queries import agreement_in_state, performance_of
 from .case_queries import get_case
-from .station import DATABASE_FILE, StationContext
+from .station import StationContext, open_station_database
 
 if TYPE_CHECKING:
     from ..documents.issuing import Content
     from ..documents.verify import Verdict
 
-# [check] The arbitration committee the station's notices name; a station setting once stations are configured.
-ARBITRATION_BODY = "菏泽市劳动人事争议仲裁委员会"
 SEAL_SETTING = "station_seal_sha256"
 
 # How the documents name a dispute (document text, always Chinese).
@@ -109,6 +110,7 @@ class IssuedView:
 # -- what a case can have printed -------------------------------------------------------------------------------
 
 
+@requires(CASEWORK)
 def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
     """The documents that fit the case as it stands (the GUI's print menu)."""
     with context.database.transaction() as session:
@@ -133,6 +135,7 @@ def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
 # -- issuing ----------------------------------------------------------------------------------------------------
 
 
+@requires(CASEWORK)
 def issue_document(context: StationContext, case_id: uuid.UUID, kind: DocumentKind) -> IssuedView:
     """Build, sign, store and record one document; raises a DomainError naming what the case still lacks."""
     # Imported on first use: the PDF and signing libraries take most of a second to load, and the window (which
@@ -165,6 +168,7 @@ def issue_document(context: StationContext, case_id: uuid.UUID, kind: DocumentKi
         return _view(row, context.user_name)
 
 
+@requires(CASEWORK)
 def pdf_of(context: StationContext, document_id: uuid.UUID) -> bytes:
     """The stored, signed bytes of an issued document: what every reprint and export uses."""
     with context.database.transaction() as session:
@@ -172,14 +176,17 @@ def pdf_of(context: StationContext, document_id: uuid.UUID) -> bytes:
     return context.blobs.get(digest)
 
 
+@requires(CASEWORK)
 def record_printed(context: StationContext, document_id: uuid.UUID, copies: int) -> None:
     _record(context, document_id, CaseEvent.DOCUMENT_PRINTED, f"× {copies}")
 
 
+@requires(CASEWORK)
 def record_exported(context: StationContext, document_id: uuid.UUID, path: str) -> None:
     _record(context, document_id, CaseEvent.DOCUMENT_EXPORTED, Path(path).name)
 
 
+@requires(CASEWORK)
 def case_documents(context: StationContext, case_id: uuid.UUID) -> list[IssuedView]:
     with context.database.transaction() as session:
         rows = session.execute(
@@ -191,11 +198,11 @@ def case_documents(context: StationContext, case_id: uuid.UUID) -> list[IssuedVi
         return [_view(row, name) for row, name in rows]
 
 
-def lookup(context: StationContext) -> DocumentLookup:
+def lookup(database: Database) -> DocumentLookup:
     """document id -> SHA-256 of the PDF as issued here (None: not issued by this station)."""
 
     def stored(document_id: uuid.UUID) -> str | None:
-        with context.database.transaction() as session:
+        with database.transaction() as session:
             row = session.get(IssuedDocument, document_id)
             return row.pdf_sha256 if row else None
 
@@ -203,14 +210,14 @@ def lookup(context: StationContext) -> DocumentLookup:
 
 
 def station_lookup(data_dir: Path) -> DocumentLookup:
-    """The lookup for ``heze-station verify``; a folder without a station database knows no documents."""
-    if not (data_dir / DATABASE_FILE).exists():
+    """The lookup for ``heze-station verify`` (no sign-in needed: it only reads document hashes); a folder without
+    a station database knows no documents."""
+    if not has_station(data_dir):
         return lambda document_id: None
-    from .station import open_station
-
-    return lookup(open_station(data_dir))
+    return lookup(open_station_database(data_dir))
 
 
+@requires(ADMINISTRATION)
 def set_station_seal(context: StationContext, image: Path) -> None:
     """The station administrator's seal image (a PNG with a transparent background), printed on the seal block."""
     from . import attachments
@@ -275,7 +282,10 @@ def _header(session: Session, context: StationContext, case: Case, dated: date |
         document_id=new_id(),
         case_number=case.number,
         station=doc.Station(
-            name=station.name, address=station.address, seal_png=context.blobs.get(seal) if seal else None
+            # The committee mediates; the station is its office (a station set up without one prints its own name).
+            name=station.mediation_committee or station.name,
+            address=station.address,
+            seal_png=context.blobs.get(seal) if seal else None,
         ),
         issued_on=dated or chinatime.today(),
     )
@@ -348,8 +358,8 @@ def _claims(case: Case) -> tuple[doc.Claim, ...]:
     return (doc.Claim(f"支付{_DISPUTES[case.category]}", case.claimed_total_fen or None),)
 
 
-def _rights() -> doc.RightsNotice:
-    return doc.RightsNotice(arbitration_body=ARBITRATION_BODY)
+def _rights(context: StationContext) -> doc.RightsNotice:
+    return doc.RightsNotice(arbitration_body=context.arbitration_committee)
 
 
 def _on_paper(role: doc.SignerRole, name: str) -> doc.Signer:
@@ -394,7 +404,7 @@ def _decision(session: Session, context: StationContext, case: Case, kind: Docum
         dispute=f"你（你们）与{_dispute(session, case)}",
         received_on=case.received_on,
         accepted=kind is DocumentKind.ACCEPTANCE,
-        rights=_rights(),
+        rights=_rights(context),
         reasons=case.status_reason if kind is DocumentKind.REFUSAL else "",
     )
 
@@ -514,7 +524,7 @@ def _termination(session: Session, context: StationContext, case: Case, kind: Do
         dispute=f"{applicants[0].name}与{_dispute(session, case)}",
         received_on=case.received_on,
         reason=case.status_reason,
-        rights=_rights(),
+        rights=_rights(context),
         signers=(
             *(_on_paper(doc.SignerRole.WORKER, p.name) for p in applicants),
             _on_paper(doc.SignerRole.EMPLOYER, employer.name),
@@ -540,7 +550,7 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         reason = doc.ReferralReason.REFUSED
     return doc.ReferralContent(
         header=_header(session, context, case),
-        arbitration_body=ARBITRATION_BODY,
+        arbitration_body=context.arbitration_committee,
         applicants=tuple(_applicants(session, case)),
         respondents=tuple(_organisation(e) for _, e in _respondents(session, case)),
         claims=_claims(case),
@@ -553,6 +563,7 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
     )
 
 
+@requires(CASEWORK)
 def verify_presented(context: StationContext, path: Path) -> "Verdict":
     """Check a PDF someone presents (a worker's copy, a court's file): the signature, this station's record of the
     document, and that not a byte changed since it was issued."""
@@ -561,7 +572,7 @@ def verify_presented(context: StationContext, path: Path) -> "Verdict":
 
     _name, pdf = attachments.read_file(path)
     key = signing.existing_certificate(context.database.path.parent)
-    return verify.verify(pdf, lookup(context), [key.certificate] if key else [])
+    return verify.verify(pdf, lookup(context.database), [key.certificate] if key else [])
 
 
 def _served_documents(session: Session, case: Case) -> list[IssuedDocument]:

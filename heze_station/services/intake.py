@@ -45,6 +45,7 @@ from ..storage.models import (
 )
 from ..storage.types import utc_now
 from . import timeline
+from .access import CASEWORK, requires
 from .checks import Checker, past_date, required_choice
 from .station import StationContext
 
@@ -295,6 +296,7 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
     )
 
 
+@requires(CASEWORK)
 def find_repeat_complaints(context: StationContext, intake: CheckedIntake) -> list[RepeatComplaint]:
     """Open cases with the same worker (by ID number) or the same employer (by credit code or exact name)."""
     id_numbers = [worker.id_number for worker in intake.workers]
@@ -474,6 +476,7 @@ def _refresh_cases_of(session: Session, person_ids: list[uuid.UUID], employer_id
         _refresh_listing(session, case)
 
 
+@requires(CASEWORK)
 def save(context: StationContext, intake: CheckedIntake, now: datetime | None = None) -> RegisteredCase:
     """Store a checked complaint as a new registered case, with its parties, search entry and first timeline event."""
     now = now or utc_now()

@@ -17,6 +17,7 @@ from ..domain.text import NAME_MAX, REASON_MAX, clean_line, clean_text
 from ..storage.models import Case, MediationSession, MinuteEntry
 from ..storage.types import utc_now
 from . import timeline
+from .access import CASEWORK, requires
 from .case_queries import get_case
 from .checks import Checker, past_date, required_choice
 from .station import StationContext
@@ -80,6 +81,7 @@ def _mediating_case(session: Session, case_id: uuid.UUID) -> Case:
     return case
 
 
+@requires(CASEWORK)
 def record_session(context: StationContext, case_id: uuid.UUID, form: SessionForm) -> SessionView:
     """Open a session's record. The identity check and the notice of rights and recusal come before anything is
     said, so a session without them is refused."""
@@ -137,6 +139,7 @@ def _session(session: Session, session_id: uuid.UUID) -> MediationSession:
     return row
 
 
+@requires(CASEWORK)
 def add_minute(
     context: StationContext,
     session_id: uuid.UUID,
@@ -182,6 +185,7 @@ def add_minute(
         return _session_view(session, row)
 
 
+@requires(CASEWORK)
 def sign_minutes(context: StationContext, session_id: uuid.UUID) -> SessionView:
     """The parties read the minutes and signed them ("以上笔录我已看过，与我所说一致"): from now on they only grow."""
     with context.database.transaction() as session:
@@ -195,6 +199,7 @@ def sign_minutes(context: StationContext, session_id: uuid.UUID) -> SessionView:
         return _session_view(session, row)
 
 
+@requires(CASEWORK)
 def extend_mediation(
     context: StationContext, case_id: uuid.UUID, extended_to: date | None, worker_consent: str, employer_consent: str
 ) -> None:
@@ -272,6 +277,7 @@ def sessions(session: Session, case_id: uuid.UUID) -> list[SessionView]:
     return [_session_view(session, row) for row in rows]
 
 
+@requires(CASEWORK)
 def case_sessions(context: StationContext, case_id: uuid.UUID) -> list[SessionView]:
     with context.database.transaction() as session:
         return sessions(session, get_case(session, case_id).id)

@@ -19,6 +19,7 @@ from ..domain.text import clean_line
 from ..storage.models import Agreement, ArbitralReview, Case, Payment
 from ..storage.types import utc_now
 from . import attachments, timeline
+from .access import CASEWORK, requires
 from .agreement_queries import agreement_in_state, performance_of
 from .agreements import CaseAgreements, case_agreements
 from .case_queries import get_case
@@ -36,6 +37,7 @@ def _agreement_in_effect(session: Session, case_id: uuid.UUID) -> tuple[Agreemen
     return agreement, case
 
 
+@requires(CASEWORK)
 def record_payment(
     context: StationContext,
     case_id: uuid.UUID,
@@ -93,6 +95,7 @@ def record_payment(
     return case_agreements(context, case_id)
 
 
+@requires(CASEWORK)
 def plan_review(context: StationContext, case_id: uuid.UUID) -> CaseAgreements:
     """R9: the parties said they will jointly apply for arbitral review; from now the 15-day window is watched."""
     with context.database.transaction() as session:
@@ -103,6 +106,7 @@ def plan_review(context: StationContext, case_id: uuid.UUID) -> CaseAgreements:
     return case_agreements(context, case_id)
 
 
+@requires(CASEWORK)
 def record_review_application(context: StationContext, case_id: uuid.UUID, applied_on: date | None) -> CaseAgreements:
     with context.database.transaction() as session:
         agreement, case = _agreement_in_effect(session, case_id)
@@ -123,6 +127,7 @@ def record_review_application(context: StationContext, case_id: uuid.UUID, appli
     return case_agreements(context, case_id)
 
 
+@requires(CASEWORK)
 def record_review_returned(
     context: StationContext, case_id: uuid.UUID, returned_on: date | None, document: Path | None
 ) -> CaseAgreements:

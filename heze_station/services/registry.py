@@ -14,6 +14,7 @@ from ..domain.cases import OPEN_STATUSES
 from ..domain.parties import EmployerKind
 from ..domain.text import clean_line
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, Project
+from .access import CASEWORK, requires
 from .case_queries import SEARCH_MAX
 from .station import StationContext
 
@@ -55,6 +56,7 @@ def _search_text(text: str) -> str:
     return clean_line(text, field="search", max_length=SEARCH_MAX)
 
 
+@requires(CASEWORK)
 def list_employers(context: StationContext, text: str = "") -> list[EmployerRow]:
     """Every employer, or those whose name or credit code contains ``text``; most open, then most cases, first."""
     counts = (
@@ -90,6 +92,7 @@ def list_employers(context: StationContext, text: str = "") -> list[EmployerRow]
         return [EmployerRow(*row) for row in session.execute(query)]
 
 
+@requires(CASEWORK)
 def list_projects(context: StationContext, text: str = "") -> list[ProjectRow]:
     """Every project, or those whose name, address or general contractor (name or credit code) contains ``text``."""
     counts = _case_counts(Case.project_id).where(Case.project_id.is_not(None)).group_by(Case.project_id).subquery()

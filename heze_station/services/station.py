@@ -1,34 +1,49 @@
-"""Opening a station's data folder: the database, the station and user this device works as, the calendar."""
+"""Opening a station's data folder as one of its accounts: the database, the station, who works, the calendar.
 
-import getpass
+Who may open it is decided before (services.accounts checks the password); this module only opens.
+"""
+
+import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.accounts import StaffRole
+from ..domain.errors import DomainError
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.workcalendar import WorkCalendar
+from ..paths import DATABASE_FILE
 from ..storage import settings
 from ..storage.blobs import BlobStore
 from ..storage.database import Database, open_database
-from ..storage.models import Setting, StaffRole, StaffUser, Station
+from ..storage.models import StaffUser, Station
 from . import calendar
 
-DATABASE_FILE = "station.sqlite3"
 ATTACHMENTS_DIR = "attachments"
-DEFAULT_STATION_NAME = "菏谐驿站"
 DEFAULT_CASE_WORD = "菏谐调字"
+CITY_ARBITRATION_COMMITTEE = "菏泽市劳动人事争议仲裁委员会"
+STATION_SETTING = "station_id"
+
+
+class NotSetUp(DomainError):
+    """The data folder has no station yet, or no account that can sign in: the setup step comes first."""
 
 
 @dataclass
 class StationContext:
-    """What every service needs: the open database and who is working where."""
+    """What every service needs: the open database, the station, and the signed-in person and their role."""
 
     database: Database
     station_id: uuid.UUID
     user_id: uuid.UUID
     station_name: str
     user_name: str
+    user_login: str
+    user_role: StaffRole
+    arbitration_committee: str = CITY_ARBITRATION_COMMITTEE
     calendar: WorkCalendar = field(default_factory=WorkCalendar.weekends_only)
 
     @property
@@ -40,31 +55,65 @@ class StationContext:
         self.database.close()
 
 
-def _first_run(session: Session) -> tuple[uuid.UUID, uuid.UUID]:
-    # Personal logins arrive with the personal-information issue; until then the device works as its OS user.
-    station = Station(name=DEFAULT_STATION_NAME, case_word=DEFAULT_CASE_WORD)
-    session.add(station)
-    session.flush()
-    login = getpass.getuser()
-    user = StaffUser(station_id=station.id, name=login, login=login, role=StaffRole.ADMINISTRATOR)
-    session.add(user)
-    session.flush()
-    session.add_all([Setting(key="station_id", value=str(station.id)), Setting(key="user_id", value=str(user.id))])
-    return station.id, user.id
+def station_of(session: Session) -> Station | None:
+    """This device's station, None before the setup step."""
+    station_id = settings.get(session, STATION_SETTING)
+    return session.get(Station, uuid.UUID(station_id)) if station_id else None
 
 
-def open_station(data_dir: Path) -> StationContext:
-    """Open (creating on first use) the station database in ``data_dir``.
+def accounts_named(session: Session, login: str) -> list[StaffUser]:
+    """The accounts with ``login``, oldest first: two offline laptops may each have made one (the oldest wins)."""
+    query = select(StaffUser).where(StaffUser.login == login, StaffUser.deleted_at.is_(None)).order_by(StaffUser.id)
+    return list(session.scalars(query))
 
-    Raises DatabaseUnusable, with a message for the coordinator, when the file is damaged or too new.
-    """
-    data_dir.mkdir(parents=True, exist_ok=True)
+
+def open_station_database(data_dir: Path) -> Database:
+    """The station database in ``data_dir``, created and upgraded as needed; private to this computer's user."""
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     database = open_database(data_dir / DATABASE_FILE)
+    if os.name == "posix":
+        # Also for a folder made by an earlier version with the default, world-readable modes. SQLite gives the
+        # -wal and -shm files the database file's mode.
+        data_dir.chmod(0o700)
+        database.path.chmod(0o600)
+    return database
+
+
+def context_for(database: Database, user_id: uuid.UUID) -> StationContext:
+    """The context of ``database`` with ``user_id`` signed in (the caller checked the password)."""
     with database.transaction() as session:
-        station_id, user_id = settings.get(session, "station_id"), settings.get(session, "user_id")
-        ids = (uuid.UUID(station_id), uuid.UUID(user_id)) if station_id and user_id else _first_run(session)
         calendar.seed_if_empty(session)
         work_calendar = calendar.load(session)
-        station = session.get_one(Station, ids[0])
-        user = session.get_one(StaffUser, ids[1])
-        return StationContext(database, *ids, station.name, user.name, calendar=work_calendar)
+        station = station_of(session)
+        user = session.get(StaffUser, user_id)
+        if station is None or user is None:
+            raise NotSetUp(Message(QT_TRANSLATE_NOOP("Domain", "This station has not been set up yet.")))
+        return StationContext(
+            database,
+            station.id,
+            user.id,
+            station.name,
+            user.name,
+            user.login,
+            user.role,
+            arbitration_committee=station.arbitration_committee or CITY_ARBITRATION_COMMITTEE,
+            calendar=work_calendar,
+        )
+
+
+def open_station(data_dir: Path, login: str) -> StationContext:
+    """Open the station in ``data_dir`` as the account ``login``, whose password the caller has checked.
+
+    Raises DatabaseUnusable, with a message for the coordinator, when the file is damaged or too new, and NotSetUp
+    when there is no such station or account.
+    """
+    database = open_station_database(data_dir)
+    try:
+        with database.transaction() as session:
+            accounts = accounts_named(session, login)
+        if not accounts:
+            raise NotSetUp(Message(QT_TRANSLATE_NOOP("Domain", "There is no account {login}."), {"login": login}))
+        return context_for(database, accounts[0].id)
+    except BaseException:
+        database.close()
+        raise

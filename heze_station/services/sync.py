@@ -41,6 +41,7 @@ from ..sync.fields import MAX_TEXT_CHARS
 from ..sync.hlc import Hlc
 from ..sync.progress import ProgressCallback, SyncReport
 from . import conflict_rules, timeline
+from .access import ADMINISTRATION, CASEWORK, requires
 from .station import StationContext
 
 SERVER_URL = "sync_server_url"
@@ -168,6 +169,7 @@ class Enrolment:
     device_name: str
 
 
+@requires(ADMINISTRATION)
 def enrol(
     context: StationContext,
     server_url: str,
@@ -279,6 +281,7 @@ def _register_signing_certificate(session: Session, context: StationContext) -> 
 # --- running a sync -----------------------------------------------------------------------------------------------
 
 
+@requires(CASEWORK)
 def sync_now(context: StationContext, progress: ProgressCallback | None = None) -> SyncReport:
     """One sync with the city server; raises SyncProblem (and logs it) when it cannot complete.
 
@@ -398,6 +401,7 @@ class SyncStatus:
         return self.state in (SyncState.STOPPED, SyncState.NOT_ENROLLED)
 
 
+@requires(CASEWORK)
 def sync_status(context: StationContext) -> SyncStatus:
     with context.database.transaction() as session:
         values = {key: settings.get(session, key) for key in (SERVER_URL, STATION_NAME, DEVICE_NAME, LAST_SUCCESS)}
@@ -474,6 +478,7 @@ class LogLine:
         return self.kind in ("failed", "rejected", "conflict", "quarantined")
 
 
+@requires(CASEWORK)
 def sync_log(context: StationContext, limit: int = 500) -> list[LogLine]:
     """The newest lines first."""
     with context.database.transaction() as session:
@@ -516,6 +521,7 @@ class ConflictItem:
     server_at: datetime | None  # when the server recorded the conflict
 
 
+@requires(CASEWORK)
 def open_conflicts(context: StationContext) -> list[ConflictItem]:
     with context.database.transaction() as session:
         own_device = settings.get(session, DEVICE_ID)
@@ -572,6 +578,7 @@ def _case_of(session: Session, table: str, row_id: uuid.UUID) -> Case | None:
     return session.get(Case, case_id) if case_id else None
 
 
+@requires(CASEWORK)
 def resolve_conflict(context: StationContext, conflict_id: uuid.UUID, choice: Choice, value: str | None = None) -> None:
     """Settle a conflict as the person chose; the choice is a synced change and an entry on the case's timeline."""
     with context.database.transaction() as session:

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
+from ..domain.accounts import StaffRole
 from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
 from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.identifiers import Sex
@@ -78,12 +79,10 @@ class Station(SyncRow, Base):
     # The word in this station's case numbers, e.g. 菏谐调字; city-assigned so numbers never collide across stations.
     case_word: Mapped[str] = mapped_column(String(20))
     address: Mapped[str] = mapped_column(String(200), default="")
-
-
-class StaffRole(enum.StrEnum):
-    COORDINATOR = "coordinator"
-    MEDIATOR = "mediator"
-    ADMINISTRATOR = "administrator"
+    # The names its documents carry: the committee that mediates (the station is its office) and the arbitration
+    # committee a failed mediation is referred to (0008).
+    mediation_committee: Mapped[str] = mapped_column(String(100), default="")
+    arbitration_committee: Mapped[str] = mapped_column(String(100), default="")
 
 
 class StaffUser(SyncRow, Base):
@@ -94,6 +93,11 @@ class StaffUser(SyncRow, Base):
     # Not unique: two devices of a station may each have made the same login before they first synced (0006).
     login: Mapped[str] = mapped_column(String(50), index=True)
     role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole))
+    # Argon2id in the PHC string format (its parameters and salt inside); empty for the accounts of databases made
+    # before sign-in existed, which cannot sign in until the administrator sets a password (0008).
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    # A disabled account cannot sign in; it stays, because the timeline names it.
+    disabled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
 class Person(SyncRow, Base):

@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0007"
+REVISION = "0008"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "agreement": {
@@ -291,6 +291,8 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "name": FieldRule(FieldType.TEXT, nullable=False, max_length=50),
         "login": FieldRule(FieldType.TEXT, nullable=False, max_length=50),
         "role": FieldRule(FieldType.TEXT, nullable=False, choices=("coordinator", "mediator", "administrator")),
+        "password_hash": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "disabled_at": FieldRule(FieldType.DATETIME),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),
@@ -299,6 +301,8 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "name": FieldRule(FieldType.TEXT, nullable=False, max_length=100),
         "case_word": FieldRule(FieldType.TEXT, nullable=False, max_length=20),
         "address": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "mediation_committee": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=100),
+        "arbitration_committee": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=100),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),

@@ -1,8 +1,8 @@
-"""``--demo``: fill the separate demo database with generated cases before the main window shows its pages.
+"""``--demo``: fill the separate demo database with generated cases before the main window opens.
 
-The window is already on screen, saying that the station's records open; the pages are attached only once the demo
-is filled. The cases are made by the real services on the database worker thread; the GUI thread shows a progress
-dialog and keeps painting through a local event loop until the work is done. A demo folder that already has cases
+The demo's account has signed in; its main window opens once the demo is filled. The cases are made by the real
+services on the database worker thread; the GUI thread shows a progress dialog and keeps painting through a local
+event loop until the work is done. A demo folder that already has cases
 is left as it is, and then no dialog appears at all.
 """
 

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 from ..domain.errors import DomainError, InvalidInput, ValidationFailed
 from . import formatting
 from .i18n import render
-from .workspace import Workspace
+from .tasks import TaskRunner
+from .workspace import Workspace, show_error
 
 ERROR_STYLE = "color: #b03a2e;"
 BANNER_STYLE = "color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
@@ -129,9 +130,20 @@ def show_refusal(error: Exception, banner: QLabel, workspace: Workspace, parent:
 
 
 class FormDialog(QDialog):
-    def __init__(self, workspace: Workspace, title: str, ok_text: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Workspace | None,
+        title: str,
+        ok_text: str,
+        parent: QWidget | None = None,
+        *,
+        tasks: TaskRunner | None = None,
+    ):
+        """``workspace``: the open station its services run on; without one (before any station is open, as in the
+        setup step), the services run on ``tasks`` and are not given a station."""
         super().__init__(parent)
         self.workspace = workspace
+        self.tasks = tasks
         self.setWindowTitle(title)
         self.setModal(True)
         self.banner = QLabel()
@@ -176,9 +188,12 @@ class FormDialog(QDialog):
 
     def run(self, service: Callable[..., Any], *args: Any) -> None:
         """Save through ``service`` in the background: close on success, show every refusal otherwise."""
-        self._clear()
+        self.clear_errors()
         self.ok_button.setEnabled(False)
-        self.workspace.change(service, *args, on_done=self._done, on_error=self._failed)
+        if self.workspace is not None:
+            self.workspace.change(service, *args, on_done=self._done, on_error=self._failed)
+        else:
+            self.tasks.run(service, *args, on_done=self._done, on_error=self._failed)
 
     def submit(self) -> None:  # overridden: read the widgets, then self.run(service, ...)
         raise NotImplementedError
@@ -197,7 +212,7 @@ class FormDialog(QDialog):
         elif isinstance(error, DomainError):
             self._banner(render(error.message))
         else:
-            self.workspace.show_error(error, self)
+            show_error(error, self)
 
     def show_errors(self, errors: list[InvalidInput]) -> None:
         """Each message under its field; messages for fields without a row (table rows, the whole form) on top."""
@@ -233,7 +248,7 @@ class FormDialog(QDialog):
         self.banner.setText(text)
         self.banner.show()
 
-    def _clear(self) -> None:
+    def clear_errors(self) -> None:
         self.banner.hide()
         for label in self._errors.values():
             label.clear()

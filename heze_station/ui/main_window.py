@@ -1,10 +1,9 @@
 """The main window: a navigation list on the left, one page at a time on the right, case files in their own windows.
 
-The window is shown before the station's database is open: its frame (navigation, menus, status bar and a page
-saying the station is opening) needs Qt alone, and the pages arrive with :meth:`MainWindow.attach`. The views and
-services bring the database layer, which is most of a start's time, so this module does not import them at load
-time: app.py loads them on a worker thread while the frame is already on screen, and the methods below import what
-they use from modules loaded by then.
+The window opens for the person who signed in (ui/session.py). The views and services bring the database layer,
+which is most of a start's time, so this module does not import them at load time: the session loads them on its
+worker while the sign-in window is on screen (load_station_pages), and the methods below import what they use from
+modules loaded by then.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,14 +21,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
+from ..domain.accounts import StaffRole
+
 if TYPE_CHECKING:
     from .sync_controller import SyncController
+    from .views.accounts import AccountsWindow
     from .views.case_detail import CaseDetailDialog
     from .views.case_list import CaseListView
     from .views.conflicts import ConflictsWindow
@@ -50,8 +50,8 @@ def load_station_pages() -> tuple[
     type[RegistryView],
     type[SyncIndicator],
 ]:
-    """What :meth:`MainWindow.attach` builds the pages from. Their modules bring the database layer, so app.py calls
-    this on its worker thread first, and attach() on the GUI thread then finds them loaded."""
+    """What the MainWindow builds its pages from. Their modules bring the database layer, so the session calls this
+    on its worker first, and the window on the GUI thread then finds them loaded."""
     from .sync_controller import SyncController
     from .views.case_list import CaseListView
     from .views.dashboard import DashboardView
@@ -62,19 +62,28 @@ def load_station_pages() -> tuple[
     return SyncController, DashboardView, CaseListView, IntakeView, RegistryView, SyncIndicator
 
 
-CASES_PAGE, REGISTER_PAGE = 1, 2  # positions in the order attach() adds the pages: 工作台, 案件, 登记, 单位与项目
+CASES_PAGE, REGISTER_PAGE = 1, 2  # positions of the pages: 工作台, 案件, 登记, 单位与项目
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, workspace: Workspace | None = None, sync: SyncController | None = None):
-        """The frame; given a ``workspace``, its pages at once (``sync`` replaces the window's own sync controller:
+    lock_requested = Signal()
+    switch_requested = Signal()
+    lock_minutes_changed = Signal(int)
+    closed = Signal()
+
+    def __init__(self, workspace: Workspace, sync: SyncController | None = None):
+        """The signed-in person's window on ``workspace`` (``sync`` replaces the window's own sync controller:
         tests pass one with short delays)."""
         super().__init__()
-        self.workspace: Workspace | None = None
+        SyncController, DashboardView, CaseListView, IntakeView, RegistryView, SyncIndicator = load_station_pages()
+        self.workspace = workspace
         self._case_windows: dict[uuid.UUID, CaseDetailDialog] = {}
         self.sync_window: SyncWindow | None = None
         self.conflicts_window: ConflictsWindow | None = None
         self.enrol_dialog: EnrolDialog | None = None
+        self.accounts_window: AccountsWindow | None = None
+        self.sync = sync or SyncController(workspace)
+        self.sync.setParent(self)
         titles = [self.tr("Workbench"), self.tr("Cases"), self.tr("Register"), self.tr("Employers and projects")]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -86,8 +95,14 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(140, 44))
             self.navigation.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_page(index))
+        self.dashboard = DashboardView(workspace)
+        self.cases = CaseListView(workspace)
+        self.intake = IntakeView(workspace)
+        self.registry = RegistryView(workspace)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._opening_page())
+        for page in (self.dashboard, self.cases, self.intake, self.registry):
+            self.pages.addWidget(page)
+        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.show_page(REGISTER_PAGE))
         QShortcut(QKeySequence.StandardKey.Find, self, self._find)
@@ -105,30 +120,13 @@ class MainWindow(QMainWindow):
             "#navigation::item:selected { background: #c0392b; color: white; }"
         )
         self.resize(1280, 800)
-        self.setWindowTitle(self.tr("heze-station"))
         self._menus()
-        self.statusBar()  # made now, so that the pages do not move up when its contents arrive
-        if workspace is not None:
-            self.attach(workspace, sync)
-
-    def _opening_page(self) -> QWidget:
-        """What shows for the moment between the window appearing and the station's data being read."""
-        page = QWidget()
-        label = QLabel(self.tr("Opening the station's records…"))
-        label.setStyleSheet("font-size: 16px; color: #1f3a5f;")
-        busy = QProgressBar()
-        busy.setRange(0, 0)  # no known length: Qt shows a moving bar
-        busy.setTextVisible(False)
-        busy.setFixedWidth(240)
-        layout = QVBoxLayout(page)
-        layout.addStretch()
-        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch()
-        return page
+        self._status_bar(SyncIndicator)
+        workspace.case_requested.connect(self.open_case)
+        self.intake.registered.connect(self.open_case)
+        self.sync.start()
 
     def _menus(self) -> None:
-        """Every menu from the start, so the bar does not jump; the actions work once the station is open."""
         documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
         self.verify_action = documents_menu.addAction(self.tr("&Verify a document…"), self.choose_document_to_verify)
         self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
@@ -140,32 +138,26 @@ class MainWindow(QMainWindow):
         self.conflicts_action = menu.addAction(self.tr("Settle &conflicts…"), self.open_conflicts)
         menu.addSeparator()
         self.enrol_action = menu.addAction(self.tr("&Join city sync…"), self.open_enrolment)
-        self._station_actions = [self.verify_action, self.seal_action, self.sync_window_action]
-        self._sync_actions = [self.sync_now_action, self.conflicts_action, self.enrol_action]
-        for action in self._station_actions + self._sync_actions:
-            action.setEnabled(False)
+        for action in (self.sync_now_action, self.conflicts_action, self.enrol_action):
+            action.setEnabled(self.sync.enabled)  # demo data never syncs
+        account_menu = self.menuBar().addMenu(self.tr("&Account"))
+        self.lock_action = account_menu.addAction(self.tr("&Lock"), self.lock_requested.emit)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.switch_action = account_menu.addAction(self.tr("&Switch user…"), self.switch_requested.emit)
+        self.password_action = account_menu.addAction(self.tr("&Change my password…"), self.change_password)
+        account_menu.addSeparator()
+        self.accounts_action = account_menu.addAction(self.tr("Station &accounts…"), self.open_accounts)
+        # What only the administrator may do is not shown to anyone else (the services refuse it anyway).
+        administrator = self.workspace.context.user_role is StaffRole.ADMINISTRATOR
+        for action in (self.seal_action, self.enrol_action, self.accounts_action):
+            action.setVisible(administrator)
 
-    def attach(self, workspace: Workspace, sync: SyncController | None = None) -> None:
-        """Put the open station's pages in the frame and start syncing."""
-        SyncController, DashboardView, CaseListView, IntakeView, RegistryView, SyncIndicator = load_station_pages()
-        self.workspace = workspace
-        self.sync = sync or SyncController(workspace)
-        self.sync.setParent(self)
-        self.dashboard = DashboardView(workspace)
-        self.cases = CaseListView(workspace)
-        self.intake = IntakeView(workspace)
-        self.registry = RegistryView(workspace)
-        opening = self.pages.widget(0)
-        for page in (self.dashboard, self.cases, self.intake, self.registry):
-            self.pages.addWidget(page)
-        self.pages.removeWidget(opening)
-        opening.deleteLater()
-        self.pages.setCurrentIndex(self.navigation.currentRow())
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+    def _status_bar(self, SyncIndicator: type[SyncIndicator]) -> None:
+        from .formatting import label
 
-        station, user = workspace.context.station_name, workspace.context.user_name
-        title = self.tr("heze-station · {station}").format(station=station)
-        if workspace.demo:
+        context = self.workspace.context
+        title = self.tr("heze-station · {station}").format(station=context.station_name)
+        if self.workspace.demo:
             title += " · " + self.tr("DEMO DATA")
             banner = QLabel(self.tr("Demo data: these cases are generated, not real. Real data is kept separately."))
             banner.setStyleSheet("color: white; background: #c0392b; padding: 2px 8px;")
@@ -175,16 +167,10 @@ class MainWindow(QMainWindow):
         self.sync_indicator.open_window.connect(self.open_sync_window)
         self.sync_indicator.open_conflicts.connect(self.open_conflicts)
         self.statusBar().addPermanentWidget(self.sync_indicator)
+        who = self.tr("Station: {station}   User: {user} ({role})")
         self.statusBar().addPermanentWidget(
-            QLabel(self.tr("Station: {station}   User: {user}").format(station=station, user=user))
+            QLabel(who.format(station=context.station_name, user=context.user_name, role=label(context.user_role)))
         )
-        for action in self._station_actions:
-            action.setEnabled(True)
-        for action in self._sync_actions:
-            action.setEnabled(self.sync.enabled)  # demo data never syncs
-        workspace.case_requested.connect(self.open_case)
-        self.intake.registered.connect(self.open_case)
-        self.sync.start()
 
     def sync_now(self) -> None:
         """立即同步 (Ctrl+Shift+S); on a computer that has not joined yet, the enrolment instead."""
@@ -241,8 +227,7 @@ class MainWindow(QMainWindow):
 
     def _find(self) -> None:
         self.show_page(CASES_PAGE)
-        if self.workspace is not None:
-            self.cases.focus_search()
+        self.cases.focus_search()
 
     def open_case(self, case_id: uuid.UUID) -> None:
         from .views.case_detail import CaseDetailDialog
@@ -281,12 +266,27 @@ class MainWindow(QMainWindow):
 
             self.workspace.change(documents.set_station_seal, Path(path))
 
+    def open_accounts(self) -> None:
+        from .views.accounts import AccountsWindow
+
+        if self.accounts_window is None:
+            self.accounts_window = AccountsWindow(self.workspace, self)
+            self.accounts_window.lock_minutes_changed.connect(self.lock_minutes_changed)
+        self._raise(self.accounts_window)
+
+    def change_password(self) -> None:
+        from .views.accounts import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.workspace, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self._case_windows.values()):
             window.close()
-        for window in (self.sync_window, self.conflicts_window):
+        for window in (self.sync_window, self.conflicts_window, self.accounts_window):
             if window is not None:
                 window.close()
-        if self.workspace is not None:
-            self.sync.shutdown()  # waits for a sync under way: no thread outlives the window
+        self.sync.shutdown()  # waits for a sync under way: no thread outlives the window
         super().closeEvent(event)
+        self.closed.emit()

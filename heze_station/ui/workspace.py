@@ -64,21 +64,26 @@ class Workspace(QObject):
         self.tasks.run(service, self.context, *args, on_done=done, on_error=on_error or self.show_error)
 
     def show_error(self, error: Exception, parent: QWidget | None = None) -> None:
-        title = QCoreApplication.translate("Workspace", "Could not complete this")
-        if isinstance(error, DomainError):
-            QMessageBox.warning(parent, title, render(error.message))
-            return
-        log.error("unexpected error in a background task", exc_info=error)
-        QMessageBox.critical(
-            parent,
-            title,
-            QCoreApplication.translate(
-                "Workspace",
-                "An unexpected error occurred and nothing was saved. Please try again; if it happens again, "
-                "tell the city bureau's support and mention: {error}",
-            ).format(error=type(error).__name__),
-        )
+        show_error(error, parent)
 
     def shutdown(self) -> None:
         self.tasks.shutdown()
         self.context.close()
+
+
+def show_error(error: Exception, parent: QWidget | None = None) -> None:
+    """A refusal as a warning with its message; anything else as an unexpected error, logged with its traceback."""
+    title = QCoreApplication.translate("Workspace", "Could not complete this")
+    if isinstance(error, DomainError):
+        QMessageBox.warning(parent, title, render(error.message))
+        return
+    log.error("unexpected error in a background task", exc_info=error)
+    QMessageBox.critical(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "Workspace",
+            "An unexpected error occurred and nothing was saved. Please try again; if it happens again, "
+            "tell the city bureau's support and mention: {error}",
+        ).format(error=type(error).__name__),
+    )

@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>再次输入密码(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsWindow</name>
+    <message>
+        <source>Station accounts</source>
+        <translation>本站账户</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>添加账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the window after</source>
+        <translation>无操作(&amp;L)</translation>
+    </message>
+    <message>
+        <source>without use</source>
+        <translation>后自动锁定</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>启用(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Disable the account {login} ({name})? It can no longer sign in on any computer of the station.</source>
+        <translation>停用账户 {login}（{name}）？停用后该账户在本站任何电脑上都不能登录。</translation>
+    </message>
+    <message>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <source>&amp;Reason for &quot;{action}&quot; (case {number}). It is recorded in the case file.</source>
@@ -252,17 +350,6 @@
     <message>
         <source>Once in effect the agreement can no longer be changed; a change needs a new agreement. Bring it into effect now?</source>
         <translation>协议生效后不能再修改，变更只能另订新协议。现在使协议生效吗？</translation>
-    </message>
-</context>
-<context>
-    <name>App</name>
-    <message>
-        <source>The station&apos;s records could not be opened: {error}</source>
-        <translation>无法打开本站的记录：{error}</translation>
-    </message>
-    <message>
-        <source>heze-station cannot start</source>
-        <translation>劳动争议调解工作站无法启动</translation>
     </message>
 </context>
 <context>
@@ -597,6 +684,29 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Claimed</source>
         <translation>请求金额</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>当前密码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>新密码(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>New password a&amp;gain:</source>
+        <translation>再次输入新密码(&amp;G)：</translation>
     </message>
 </context>
 <context>
@@ -1550,8 +1660,36 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>施工总承包单位经办人</translation>
     </message>
     <message>
+        <source>Coordinator</source>
+        <translation>协调员</translation>
+    </message>
+    <message>
         <source>Mediator</source>
         <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Please enter a login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>A login is 2 to 32 letters, digits, dots, dashes or underscores, starting with a letter or digit.</source>
+        <translation>登录名为 2 至 32 位英文字母、数字、点、短横线或下划线，以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>Please enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>A password has at least {count} characters.</source>
+        <translation>密码至少 {count} 位。</translation>
+    </message>
+    <message>
+        <source>A password has at most {count} characters.</source>
+        <translation>密码最多 {count} 位。</translation>
     </message>
     <message>
         <source>Draft, not yet in effect</source>
@@ -2281,6 +2419,58 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>This step needs a written reason. Keep the city server&apos;s value, then take the step on the case page, where the reason is asked.</source>
         <translation>这一步需要书面理由。请选择“保留服务器的值”，再到案件页面办理，届时会要求填写理由。</translation>
     </message>
+    <message>
+        <source>A {role}&apos;s account may not do this; ask the administrator.</source>
+        <translation>{role}账户无权进行此操作，请联系本站管理员。</translation>
+    </message>
+    <message>
+        <source>This station has been set up already.</source>
+        <translation>本站已经设置过了。</translation>
+    </message>
+    <message>
+        <source>The login {login} is taken.</source>
+        <translation>登录名 {login} 已被使用。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords. Please try again in {seconds} seconds.</source>
+        <translation>密码错误次数过多，请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <source>The login or the password is wrong.</source>
+        <translation>登录名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>This account has been disabled. Please ask the administrator.</source>
+        <translation>此账户已停用，请联系本站管理员。</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own account.</source>
+        <translation>不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <source>The current password is wrong.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>This account does not exist.</source>
+        <translation>此账户不存在。</translation>
+    </message>
+    <message>
+        <source>Choose between 1 and 60 minutes.</source>
+        <translation>请选择 1 至 60 分钟。</translation>
+    </message>
+    <message>
+        <source>This station has not been set up yet.</source>
+        <translation>本站尚未设置。</translation>
+    </message>
+    <message>
+        <source>There is no account {login}.</source>
+        <translation>没有登录名为 {login} 的账户。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -2899,10 +3089,6 @@ Register it as a new case anyway?</source>
         <translation>演示数据：以下案件均为自动生成，并非真实案件。真实数据单独保存。</translation>
     </message>
     <message>
-        <source>Station: {station}   User: {user}</source>
-        <translation>驿站：{station}   用户：{user}</translation>
-    </message>
-    <message>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
     </message>
@@ -2941,6 +3127,30 @@ Register it as a new case anyway?</source>
     <message>
         <source>&amp;Join city sync…</source>
         <translation>加入城市同步(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>账户(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user…</source>
+        <translation>切换用户(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>修改我的密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Station &amp;accounts…</source>
+        <translation>本站账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Station: {station}   User: {user} ({role})</source>
+        <translation>驿站：{station}   用户：{user}（{role}）</translation>
     </message>
     <message>
         <source>Verify a document</source>
@@ -3251,6 +3461,29 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>A new password for {name} ({login}). Tell it to them; they can change it after signing in.</source>
+        <translation>为 {name}（{login}）设置新密码。请告知本人，本人登录后可自行修改。</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>再次输入密码(&amp;G)：</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDateDialog</name>
     <message>
         <source>Arbitral mediation document received</source>
@@ -3337,6 +3570,17 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>Session</name>
+    <message>
+        <source>The station&apos;s records could not be opened: {error}</source>
+        <translation>无法打开本站的记录：{error}</translation>
+    </message>
+    <message>
+        <source>heze-station cannot start</source>
+        <translation>劳动争议调解工作站无法启动</translation>
+    </message>
+</context>
+<context>
     <name>SessionDialog</name>
     <message>
         <source>Record a mediation session</source>
@@ -3405,6 +3649,112 @@ Register it as a new case anyway?</source>
     <message>
         <source>Recusal &amp;request</source>
         <translation>回避申请(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Set up this station</source>
+        <translation>设置本站</translation>
+    </message>
+    <message>
+        <source>Set up and sign in</source>
+        <translation>完成设置并登录</translation>
+    </message>
+    <message>
+        <source>Welcome. Before the first case, tell heze-station which station this is: its documents carry these names. Then choose the administrator&apos;s login and password; the administrator adds the other accounts later (账户 › 本站账户).</source>
+        <translation>欢迎使用。登记第一个案件之前，请先填写本站信息：打印的文书将使用这些名称。然后设置管理员的登录名和密码；其他人员的账户由管理员稍后添加（账户 › 本站账户）。</translation>
+    </message>
+    <message>
+        <source>This computer already holds the station&apos;s records from an earlier version. They are kept; from now on everyone signs in with their own account.</source>
+        <translation>这台电脑上已有旧版本保存的本站数据，将全部保留；今后每个人都用自己的账户登录。</translation>
+    </message>
+    <message>
+        <source>Station &amp;name:</source>
+        <translation>驿站名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. 万福街道菏谐驿站</source>
+        <translation>例如：万福街道菏谐驿站</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Mediation committee:</source>
+        <translation>调解委员会(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>e.g. 菏泽市牡丹区万福街道劳动争议调解委员会</source>
+        <translation>例如：菏泽市牡丹区万福街道劳动争议调解委员会</translation>
+    </message>
+    <message>
+        <source>A&amp;rbitration committee it refers to:</source>
+        <translation>移送的仲裁委员会(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s n&amp;ame:</source>
+        <translation>管理员姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s &amp;login:</source>
+        <translation>管理员登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>再次输入密码(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>heze-station · sign in</source>
+        <translation>菏谐驿站 · 登录</translation>
+    </message>
+    <message>
+        <source>菏谐驿站 · labour-dispute mediation</source>
+        <translation>菏谐驿站 · 劳动争议调解</translation>
+    </message>
+    <message>
+        <source>Locked. Sign in again to go on, or sign in as another account to switch user.</source>
+        <translation>已锁定。重新输入密码继续工作，或用其他账户登录以切换用户。</translation>
+    </message>
+    <message>
+        <source>Sign in with your account to open the station&apos;s records.</source>
+        <translation>请用您的账户登录，打开本站数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Demo station: sign in as {admin} (administrator), {coordinator} (coordinator) or {mediator} (mediator), each with the password {password}.</source>
+        <translation>演示驿站：可用 {admin}（管理员）、{coordinator}（协调员）或 {mediator}（调解员）登录，密码均为 {password}。</translation>
+    </message>
+    <message>
+        <source>Please enter your login.</source>
+        <translation>请输入登录名。</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from heze_station.documents import issuing, samples, signing
-from heze_station.services.station import DATABASE_FILE, open_station
+from heze_station.services.station import DATABASE_FILE
+from tests.stations import open_test_station
 
 
 def test_the_key_is_made_on_first_use_and_reused(tmp_path: Path) -> None:
@@ -43,7 +44,7 @@ def test_verify_does_not_create_a_key(tmp_path: Path) -> None:
 
 def test_the_private_key_never_enters_the_database(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    open_station(data_dir).close()
+    open_test_station(data_dir).close()
     key = signing.station_key(data_dir, samples.STATION_NAME)
     issuing.issue(samples.acceptance(), key, uuid.uuid4())
     private = key.key_path.read_text().splitlines()[1]  # a line of the base64 key body

@@ -10,9 +10,10 @@ from heze_station.domain.chinatime import CHINA_TZ
 from heze_station.domain.clocks import ClockKind, acceptance_clock
 from heze_station.domain.workcalendar import DayKind
 from heze_station.services import calendar, case_queries, intake
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
 from heze_station.storage.models import CalendarDay, CalendarYear
 from tests.factories import intake_form
+from tests.stations import open_test_station
 
 SPRING_FESTIVAL_2026_HOLIDAYS = [date(2026, 2, d) for d in (16, 17, 18, 19, 20, 23)]
 SPRING_FESTIVAL_2026_MAKEUP = [date(2026, 2, 14), date(2026, 2, 28)]  # both Saturdays
@@ -85,12 +86,12 @@ def test_a_year_the_city_publishes_counts_once_it_is_complete_and_only_then(stat
 
 
 def test_opening_again_does_not_reseed(tmp_path: Path) -> None:
-    first = open_station(tmp_path / "data")
+    first = open_test_station(tmp_path / "data")
     with first.database.transaction() as session:
         session.execute(delete(CalendarDay).where(CalendarDay.day == date(2026, 2, 23)))
         rows = session.scalar(select(func.count()).select_from(CalendarDay))
     first.close()
-    second = open_station(tmp_path / "data")
+    second = open_test_station(tmp_path / "data")
     try:
         with second.database.transaction() as session:
             assert session.scalar(select(func.count()).select_from(CalendarDay)) == rows

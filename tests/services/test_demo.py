@@ -14,8 +14,9 @@ from heze_station.domain.parties import EmployerKind
 from heze_station.domain.workcalendar import WorkCalendar
 from heze_station.services import demo, intake
 from heze_station.services.case_queries import CaseDetail, CaseFilter, case_detail, count_cases, list_cases
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
 from tests import factories
+from tests.stations import open_test_station
 
 DEMO_COUNT = 40
 
@@ -23,7 +24,7 @@ DEMO_COUNT = 40
 @pytest.fixture(scope="module")
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[StationContext, int, list[CaseDetail]]]:
     """One demo database of 40 cases for the whole module: filling it is the slow part."""
-    context = open_station(tmp_path_factory.mktemp("demo") / "data")
+    context = open_test_station(tmp_path_factory.mktemp("demo") / "data")
     created = demo.fill_demo(context, count=DEMO_COUNT)
     rows = list_cases(context, CaseFilter(), limit=1000)
     yield context, created, [case_detail(context, row.id) for row in rows]
@@ -95,7 +96,7 @@ def test_fill_demo_does_nothing_when_the_database_has_cases(station: StationCont
 
 
 def test_fill_demo_reports_progress(tmp_path: Path):
-    context = open_station(tmp_path / "data")
+    context = open_test_station(tmp_path / "data")
     try:
         calls: list[tuple[int, int]] = []
         demo.fill_demo(context, count=3, progress=lambda done, total: calls.append((done, total)))

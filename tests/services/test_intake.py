@@ -284,7 +284,16 @@ def test_case_numbers_run_per_station_and_year(station: StationContext) -> None:
         session.flush()
         user = StaffUser(station_id=other.id, name="郓城协调员", login="yuncheng", role=StaffRole.COORDINATOR)
         session.add(user)
-    yuncheng = StationContext(station.database, other.id, user.id, other.name, user.name, station.calendar)
+    yuncheng = StationContext(
+        station.database,
+        other.id,
+        user.id,
+        other.name,
+        user.name,
+        user.login,
+        user.role,
+        calendar=station.calendar,
+    )
     assert register(yuncheng, intake_form(employer_serial=4)).number == "郓城调字〔2026〕第0001号"
     assert register(station, intake_form(employer_serial=5)).number == "菏谐调字〔2026〕第0003号"
 

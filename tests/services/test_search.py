@@ -13,8 +13,9 @@ from heze_station.domain.errors import InvalidInput
 from heze_station.services import case_actions, case_queries, intake
 from heze_station.services.case_queries import CaseFilter, SortColumn, count_cases, list_cases
 from heze_station.services.intake import EmployerEntry, IntakeForm, WorkerEntry
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
 from tests.factories import credit_code, resident_id
+from tests.stations import open_test_station
 
 ZHANG_ID = resident_id(11, birth=date(1979, 3, 8))
 LI_ID = resident_id(12, birth=date(1990, 12, 1))
@@ -117,7 +118,7 @@ def cases(station: StationContext) -> Cases:
 @pytest.fixture(scope="module")
 def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[StationContext, Cases]]:
     """The three cases once for the module, for the many read-only queries."""
-    station = open_station(tmp_path_factory.mktemp("search") / "data")
+    station = open_test_station(tmp_path_factory.mktemp("search") / "data")
     try:
         yield station, _make_cases(station)
     finally:

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from heze_station.services import sync
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
 from tests.server.conftest import Server, pg_cluster, server, settings  # noqa: F401  (fixtures)
+from tests.stations import open_test_station
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def laptops(tmp_path: Path, server: Server) -> Iterator[Laptops]:  # noqa: F811
     def make(name: str, station: str = "城区驿站") -> StationContext:
         if station not in stations:
             stations[station] = server.create_station(station)
-        context = open_station(tmp_path / name)
+        context = open_test_station(tmp_path / name)
         opened.append(context)
         sync.enrol(context, server.url, server.enrol_code(stations[station]), name)
         return context

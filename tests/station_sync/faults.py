@@ -67,7 +67,7 @@ from heze_station.server.models import AppliedTransaction, Device, RowGrant
 from heze_station.server.models import SyncRow as ServerRow
 from heze_station.services import attachments, case_actions, sync, sync_replica
 from heze_station.services.intake import WorkerEntry
-from heze_station.services.station import DATABASE_FILE, StationContext, open_station
+from heze_station.services.station import DATABASE_FILE, StationContext
 from heze_station.storage import replica
 from heze_station.storage.database import create_sqlite_engine, open_database
 from heze_station.storage.models import Case, Evidence, OutboxOperation, Person, ReplicaVersion, SyncConflict
@@ -78,6 +78,7 @@ from heze_station.sync.progress import SyncReport
 from heze_station.sync.tables import SYNCED_TABLES, TableKind
 from tests import factories
 from tests.server.conftest import Server, serve_in_thread, wait_for
+from tests.stations import open_test_station
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SERVER_COMMAND = Path(sys.executable).parent / "heze-station-server"
@@ -528,7 +529,7 @@ def new_station(folder: Path) -> StationContext:
         database.close()
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(Path(_blank.name) / DATABASE_FILE, folder / DATABASE_FILE)
-    return open_station(folder)
+    return open_test_station(folder)
 
 
 @contextlib.contextmanager
@@ -569,7 +570,7 @@ class Laptop:
         return uuid.UUID(value)
 
     def open(self) -> StationContext:
-        return open_station(self.folder)
+        return open_test_station(self.folder)
 
     @contextlib.contextmanager
     def opened(self) -> Iterator[StationContext]:
@@ -838,7 +839,7 @@ def run_station(job: dict[str, Any], out: TextIO) -> None:
     log = OpLog(Path(job["log"]))
     log.absorb(folder / DATABASE_FILE)  # operations committed just before an earlier life was killed
     highest = log.highest_seq()
-    context = open_station(folder)
+    context = open_test_station(folder)
     points.install()
     emit("ready")
     actions = tuple(job.get("actions", ACTIONS))

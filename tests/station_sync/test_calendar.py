@@ -8,9 +8,10 @@ from heze_station.domain import chinatime
 from heze_station.domain.clocks import ClockKind
 from heze_station.server import reference
 from heze_station.services import case_queries, intake, sync
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
 from tests.factories import intake_form
 from tests.server.conftest import Server
+from tests.stations import open_test_station
 
 from .conftest import Laptops
 
@@ -52,7 +53,7 @@ def test_next_years_calendar_from_the_city_moves_a_deadline_across_new_year_at_o
 
     folder = front.database.path.parent
     front.close()
-    reopened = open_station(folder)
+    reopened = open_test_station(folder)
     try:
         assert acceptance_due(reopened, case_id) == date(2027, 1, 5)
         assert reopened.calendar.published_until == date(2027, 12, 31)

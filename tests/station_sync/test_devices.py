@@ -4,13 +4,17 @@ import contextlib
 import itertools
 import random
 
+import pytest
+
+from heze_station.domain.accounts import StaffRole
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.errors import IllegalTransition
 from heze_station.domain.mediation import AttachmentKind
-from heze_station.services import attachments, case_actions, sync
+from heze_station.services import accounts, attachments, case_actions, case_queries, sync
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Case
 from tests.factories import intake_form, register
+from tests.stations import add_account, open_test_station
 
 from .conftest import Laptops
 from .helpers import cases, edit
@@ -65,9 +69,8 @@ def test_a_scan_attached_on_one_laptop_reaches_the_other_byte_for_byte(laptops: 
 
 
 def test_what_was_typed_before_enrolment_reaches_the_city(laptops: Laptops, tmp_path) -> None:
-    from heze_station.services.station import open_station
 
-    early = open_station(tmp_path / "早到的笔记本")
+    early = open_test_station(tmp_path / "早到的笔记本")
     try:
         case_id = register(early, intake_form(2))
         early.close()
@@ -78,3 +81,26 @@ def test_what_was_typed_before_enrolment_reaches_the_city(laptops: Laptops, tmp_
         assert case_id in cases(court)
     finally:
         early.close()
+
+
+def test_an_account_made_on_one_laptop_signs_in_on_the_others_offline(laptops: Laptops) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    add_account(front, "zhang", StaffRole.COORDINATOR, password="zhang-password")
+    sync.sync_now(front)
+    sync.sync_now(court)
+    folder = court.database.path.parent
+    # The court's laptop goes to a construction site with no network: the account is already on it.
+    zhang = accounts.sign_in(folder, "zhang", "zhang-password")
+    try:
+        assert (zhang.user_name, zhang.user_role) == ("zhang的名字", StaffRole.COORDINATOR)
+        case_id = register(zhang, intake_form(1, employer_serial=77))
+        assert case_queries.case_detail(zhang, case_id).timeline[-1].actor == "zhang的名字"
+    finally:
+        zhang.close()
+    # Disabled in the office: once synced, refused on the court's laptop too.
+    (row,) = [row for row in accounts.list_accounts(front) if row.login == "zhang"]
+    accounts.set_disabled(front, row.id, True)
+    sync.sync_now(front)
+    sync.sync_now(court)
+    with pytest.raises(accounts.SignInRefused, match="disabled"):
+        accounts.sign_in(folder, "zhang", "zhang-password")

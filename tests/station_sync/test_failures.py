@@ -21,6 +21,7 @@ from heze_station.storage.blobs import sha256_hex
 from heze_station.sync.client import FailureReason
 from tests.factories import intake_form, register
 from tests.server.conftest import Server
+from tests.stations import open_test_station
 
 from .conftest import Laptops
 from .helpers import cases
@@ -120,9 +121,8 @@ def test_a_server_that_answers_garbage_changes_nothing(laptops: Laptops) -> None
 
 
 def test_a_wrong_enrolment_code_is_explained_and_stores_nothing(server: Server, tmp_path) -> None:
-    from heze_station.services.station import open_station
 
-    station = open_station(tmp_path / "新电脑")
+    station = open_test_station(tmp_path / "新电脑")
     try:
         server.create_station("城区驿站")
         with pytest.raises(sync.SyncProblem) as raised:

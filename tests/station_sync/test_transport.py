@@ -12,11 +12,12 @@ from heze_station.server.config import Settings
 from heze_station.server.db import Database
 from heze_station.server.models import SyncRow
 from heze_station.services import sync
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
 from heze_station.sync.addresses import normalise_url, unencrypted
 from heze_station.sync.failures import FailureReason
 from tests.factories import intake_form, register
 from tests.server.conftest import Server, serve_in_thread
+from tests.stations import open_test_station
 from tests.tls import CityAuthority
 
 
@@ -38,7 +39,7 @@ def city_tls(tmp_path: Path) -> Iterator[tuple[Server, CityAuthority, Path]]:
 
 @pytest.fixture
 def laptop(tmp_path: Path) -> Iterator[StationContext]:
-    context = open_station(tmp_path / "笔记本")
+    context = open_test_station(tmp_path / "笔记本")
     yield context
     context.close()
 

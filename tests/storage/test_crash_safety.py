@@ -21,8 +21,9 @@ from sqlalchemy import text
 
 from heze_station.services import case_queries
 from heze_station.services.case_queries import CaseFilter
-from heze_station.services.station import DATABASE_FILE, open_station
+from heze_station.services.station import DATABASE_FILE
 from heze_station.storage.database import create_sqlite_engine
+from tests.stations import open_test_station
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -37,10 +38,10 @@ CHILD = textwrap.dedent(
     sys.path.insert(0, sys.argv[2])
     from heze_station.domain import chinatime
     from heze_station.services import intake
-    from heze_station.services.station import open_station
+    from tests.stations import open_test_station
     from tests import factories
 
-    context = open_station(Path(sys.argv[1]))
+    context = open_test_station(Path(sys.argv[1]))
     today = chinatime.today()
     print("open", flush=True)
     n = 0
@@ -163,7 +164,7 @@ def test_killed_while_registering_loses_no_committed_case(tmp_path: Path, kill_a
     assert sequence_numbers == list(range(1, len(sequence_numbers) + 1))
 
     # The station opens again after the crash and keeps numbering where it stopped.
-    station = open_station(data_dir)
+    station = open_test_station(data_dir)
     try:
         assert case_queries.count_cases(station, CaseFilter()) == len(numbers)
         assert case_queries.list_cases(station, CaseFilter(text=committed[-1]))[0].number == committed[-1]

@@ -13,11 +13,12 @@ from sqlalchemy.exc import DatabaseError
 from heze_station.domain.cases import CaseStatus
 from heze_station.services import case_queries
 from heze_station.services.case_queries import CaseFilter
-from heze_station.services.station import DATABASE_FILE, open_station
+from heze_station.services.station import DATABASE_FILE
 from heze_station.storage import migrations
 from heze_station.storage.database import create_sqlite_engine, open_database
 from heze_station.storage.models import Base
 from tests import factories
+from tests.stations import open_test_station
 
 
 def alembic_head() -> str:
@@ -91,7 +92,16 @@ TABLES = [
 
 # Columns later revisions add to existing tables: search_key (0002) is filled by the program, the dates of 0003
 # stay empty until a case reaches them.
-ADDED_LATER = {"search_key", "mediation_extended_to", "notice_served_on", "limitation_restarts_on"}
+ADDED_LATER = {
+    "search_key",
+    "mediation_extended_to",
+    "notice_served_on",
+    "limitation_restarts_on",
+    "password_hash",
+    "disabled_at",
+    "mediation_committee",
+    "arbitration_committee",
+}
 
 
 def _dump(engine: Engine) -> dict[str, list[tuple]]:
@@ -160,9 +170,9 @@ def test_upgrade_keeps_every_row(data_dir_0001: Path) -> None:
     ],
 )
 def test_old_case_is_found_by_search_after_upgrade(data_dir_0001: Path, query: str) -> None:
-    station = open_station(data_dir_0001)
+    station = open_test_station(data_dir_0001)
     try:
-        assert (station.station_id, station.user_id) == (STATION, USER)
+        assert station.station_id == STATION
         rows = case_queries.list_cases(station, CaseFilter(text=query))
         assert [(row.id, row.number) for row in rows] == [(CASE, CASE_NUMBER)]
         assert case_queries.count_cases(station, CaseFilter(text=query)) == 1
@@ -171,7 +181,7 @@ def test_old_case_is_found_by_search_after_upgrade(data_dir_0001: Path, query: s
 
 
 def test_old_case_opens_with_its_parties_and_timeline(data_dir_0001: Path) -> None:
-    station = open_station(data_dir_0001)
+    station = open_test_station(data_dir_0001)
     try:
         detail = case_queries.case_detail(station, CASE)
     finally:
@@ -190,7 +200,7 @@ def test_upgrade_does_not_index_deleted_cases(data_dir_0001: Path) -> None:
     with engine.begin() as connection:
         connection.execute(text(f"UPDATE case_file SET deleted_at = '{STAMP}' WHERE id = '{CASE.hex}'"))
     engine.dispose()
-    station = open_station(data_dir_0001)
+    station = open_test_station(data_dir_0001)
     try:
         assert case_queries.list_cases(station, CaseFilter(text=WORKER_NAME)) == []
         assert case_queries.count_cases(station, CaseFilter()) == 0

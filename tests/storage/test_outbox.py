@@ -14,6 +14,7 @@ from heze_station.services.station import StationContext
 from heze_station.storage.models import Case, OutboxOperation, ReplicaVersion
 from heze_station.sync.tables import SYNCED_TABLES
 from tests.factories import intake_form, register
+from tests.stations import open_test_station
 
 
 def operations(station: StationContext) -> list[OutboxOperation]:
@@ -79,13 +80,12 @@ def test_a_refused_change_leaves_no_operation(station: StationContext) -> None:
 
 
 def test_sequence_numbers_continue_across_reopening(tmp_path) -> None:
-    from heze_station.services.station import open_station
 
-    first = open_station(tmp_path / "data")
+    first = open_test_station(tmp_path / "data")
     register(first, intake_form(1))
     last = operations(first)[-1].seq
     first.close()
-    again = open_station(tmp_path / "data")
+    again = open_test_station(tmp_path / "data")
     try:
         case_id = register(again, intake_form(1, employer_serial=2))
         new = [op for op in operations(again) if op.seq > last]

@@ -12,9 +12,10 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
 from heze_station import paths
-from heze_station.services.station import StationContext, open_station
+from heze_station.services.station import StationContext
 from heze_station.ui import i18n
 from heze_station.ui.workspace import Workspace
+from tests.stations import open_test_station
 
 if TYPE_CHECKING:  # the server and its web framework load only for the tests that use one (the city fixture)
     from tests.ui.city import CityServer
@@ -56,7 +57,7 @@ def other_laptop(tmp_path: Path) -> Iterator[Callable[[str], StationContext]]:
     opened: list[StationContext] = []
 
     def make(name: str) -> StationContext:
-        context = open_station(tmp_path / name)
+        context = open_test_station(tmp_path / name)
         opened.append(context)
         return context
 

@@ -22,17 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from heze_station.domain import chinatime
+from heze_station.domain.accounts import StaffRole
 from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.mediation import MinuteKind, PlaceKind
-from heze_station.services import agreements, case_actions, case_queries, intake, mediation, payments
+from heze_station.services import accounts, agreements, case_actions, case_queries, intake, mediation, payments
 from heze_station.ui.main_window import MainWindow
+from heze_station.ui.setup import SetupDialog
+from heze_station.ui.sign_in import SignInDialog
+from heze_station.ui.views.accounts import AccountDialog, AccountsWindow, ChangePasswordDialog, ResetPasswordDialog
 from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import ExtensionDialog, SessionDialog
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form
 from tests.services.agreement_steps import agree, mediating, session_form, terms
+from tests.stations import add_account
 from tests.ui.conftest import wait_idle
 
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
@@ -75,7 +80,7 @@ def test_every_screen_reads_in_chinese(chinese: None, workspace: Workspace, qtbo
     qtbot.addWidget(window)
     window.show()
     window.open_case(case.case_id)
-    # Data that is not interface text: the OS login used as the user's name until personal logins exist.
+    # Data that is not interface text: the signed-in person's name.
     allowed = KEY_NAMES | set(ENGLISH_WORD.findall(workspace.context.user_name))
     english: set[str] = set()
 
@@ -91,6 +96,28 @@ def test_every_screen_reads_in_chinese(chinese: None, workspace: Workspace, qtbo
         for index in range(tabs.count()):
             tabs.setCurrentIndex(index)
             read(case_window)
+    assert not english, f"English on a Chinese screen: {sorted(english)}"
+
+
+def test_sign_in_setup_and_accounts_read_in_chinese(chinese: None, workspace: Workspace, qtbot, tmp_path) -> None:
+    add_account(workspace.context, "zhang", StaffRole.COORDINATOR)
+    windows = [
+        SignInDialog(demo=True),
+        SignInDialog(login="admin", locked=True),
+        SetupDialog(tmp_path / "new", workspace.tasks, existing_records=True),
+        AccountsWindow(workspace),
+        AccountDialog(workspace),
+        ResetPasswordDialog(workspace, accounts.list_accounts(workspace.context)[0]),
+        ChangePasswordDialog(workspace),
+    ]
+    # Logins are data, typed in Latin letters: the demo's, and the accounts listed.
+    allowed = KEY_NAMES | {"demo", "zhang", "admin"}
+    english: set[str] = set()
+    for window in windows:
+        qtbot.addWidget(window)
+        window.show()
+        wait_idle(qtbot, workspace)
+        english.update(word for text in _texts(window) for word in ENGLISH_WORD.findall(text) if word not in allowed)
     assert not english, f"English on a Chinese screen: {sorted(english)}"
 
 

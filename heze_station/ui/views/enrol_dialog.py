@@ -136,7 +136,7 @@ class EnrolDialog(FormDialog):
             return
         if self.working:
             return
-        self._clear()
+        self.clear_errors()
         code = display_code(self.code_edit.text())  # shown as it is read: 8fa5 ww0r d4wo -> 8FA5-WW0R-D4W0
         self.code_edit.setText(code)
         missing = [
@@ -240,6 +240,6 @@ class EnrolDialog(FormDialog):
             )
         return None, render(problem.message)
 
-    def _clear(self) -> None:
-        super()._clear()
+    def clear_errors(self) -> None:
+        super().clear_errors()
         self.banner.setStyleSheet(BANNER_STYLE)

@@ -1,0 +1,281 @@
+"""One run of the program: the sign-in (or setup) window, the main window of the signed-in person, locking
+(Ctrl+L, or after the idle minutes the administrator set) and switching user.
+
+The sign-in window needs Qt alone, so it is on screen at once; the pages and the database layer (most of a start's
+time) load on the session's worker meanwhile, and the password is checked there after them. Windows are built on
+the GUI thread before the worker starts importing: building widgets while another thread imports PySide6 modules
+crashed Qt.
+
+Locking hides every window of the program (nothing typed is lost, a sync under way goes on) and shows the
+sign-in window; the same person gets everything back as it was, another account closes it all and opens the
+station as that account.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .. import paths
+from ..domain.errors import DomainError
+from .i18n import render
+from .idle import IdleWatch
+from .main_window import MainWindow, load_station_pages
+from .sign_in import SignInDialog
+from .tasks import TaskRunner
+from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from ..services.accounts import State
+    from ..services.station import StationContext
+    from .setup import SetupDialog
+
+log = logging.getLogger(__name__)
+
+
+def _load(data_dir: Path, demo: bool) -> State:
+    """On the worker: the pages and the database layer, then what the start shows (the demo is set up here)."""
+    # The imports create tens of thousands of objects that live as long as the program; collecting garbage among
+    # them while they load finds none and costs about a tenth of the loading time.
+    gc.disable()
+    try:
+        load_station_pages()
+        from ..services import accounts
+    finally:
+        gc.enable()
+    state = accounts.state(data_dir)
+    if demo and state is accounts.State.NEW:
+        accounts.set_up_demo(data_dir).close()
+        return accounts.State.READY
+    return state
+
+
+def _opened(context: StationContext) -> tuple[StationContext, int]:
+    """On the worker: the signed-in station and its idle minutes before locking."""
+    from ..services import accounts
+
+    try:
+        return context, accounts.lock_minutes(context)
+    except BaseException:
+        context.close()
+        raise
+
+
+def _sign_in(data_dir: Path, login: str, password: str) -> tuple[StationContext, int]:
+    from ..services import accounts
+
+    return _opened(accounts.sign_in(data_dir, login, password))
+
+
+def _open_as(data_dir: Path, login: str) -> tuple[StationContext, int]:
+    from ..services.station import open_station
+
+    return _opened(open_station(data_dir, login))
+
+
+class Session(QObject):
+    ended = Signal(int)  # the program's exit code: 0 when the person quit, 1 when the station cannot open
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        demo: bool = False,
+        smoke_test: bool = False,
+        user: str | None = None,
+        password: str | None = None,
+    ):
+        """``user`` and ``password``: sign in without asking (``--user`` and its password file)."""
+        super().__init__()
+        self.data_dir = data_dir
+        self.demo = demo
+        self.smoke_test = smoke_test
+        self.user, self.password = user, password
+        self.tasks = TaskRunner(self, thread_name="session")
+        self.window: MainWindow | None = None
+        self.sign_in: SignInDialog | None = None
+        self.setup: SetupDialog | None = None
+        self.lock_seconds = 0.0
+        self._hidden: list[QWidget] = []
+        self._started = 0.0
+        self.idle = IdleWatch(self)
+        self.idle.idle.connect(self.lock)
+
+    @property
+    def context(self) -> StationContext | None:
+        return self.window.workspace.context if self.window is not None else None
+
+    # --- the start ----------------------------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        if paths.has_station(self.data_dir) or self.demo:
+            self._show_sign_in()
+        self.tasks.run(_load, self.data_dir, self.demo, on_done=self._loaded, on_error=self._fail)
+
+    def _show_sign_in(self, *, login: str = "", locked: bool = False) -> None:
+        self.sign_in = SignInDialog(login=login, locked=locked, demo=self.demo)
+        self.sign_in.submitted.connect(self._check)
+        self.sign_in.quit_requested.connect(self.quit)
+        self.sign_in.show()
+        if self.smoke_test and not locked:
+            QTimer.singleShot(0, lambda: print("ready", flush=True))
+
+    def _loaded(self, state: State) -> None:
+        from ..services.accounts import State
+
+        if state is not State.READY:
+            self._show_setup(existing_records=state is State.NO_PASSWORDS)
+        elif self.user is not None:
+            self._started = time.monotonic()
+            self._check(self.user, self.password or "")
+        elif self.smoke_test:
+            self.quit()  # the sign-in window is on screen and the records open: that is all a smoke test asks
+
+    def _show_setup(self, *, existing_records: bool) -> None:
+        from .setup import SetupDialog
+
+        if self.sign_in is not None:
+            self._close_sign_in()
+        self.setup = SetupDialog(self.data_dir, self.tasks, existing_records=existing_records)
+        self.setup.accepted.connect(lambda: self._open((self.setup.result_value, _default_lock_minutes())))
+        self.setup.rejected.connect(self.quit)
+        self.setup.show()
+        if self.smoke_test:
+            QTimer.singleShot(0, lambda: print("ready", flush=True))
+            if self.user is None:
+                QTimer.singleShot(0, self.quit)
+
+    def _fail(self, error: Exception) -> None:
+        if isinstance(error, DomainError):
+            message = render(error.message)
+        else:
+            log.error("the station could not be opened", exc_info=error)
+            message = self.tr("The station's records could not be opened: {error}").format(error=error)
+        print(message, file=sys.stderr)
+        if not self.smoke_test:
+            QMessageBox.critical(self.sign_in, self.tr("heze-station cannot start"), message)
+        self.ended.emit(1)
+
+    # --- signing in, locking, switching -------------------------------------------------------------------------
+
+    def _check(self, login: str, password: str) -> None:
+        context = self.context
+        if context is None:
+            self.tasks.run(_sign_in, self.data_dir, login, password, on_done=self._open, on_error=self._refused)
+            return
+        from ..services import accounts
+
+        self.window.workspace.tasks.run(
+            accounts.check_password, context, login, password, on_done=self._unlocked, on_error=self._refused
+        )
+
+    def _refused(self, error: Exception) -> None:
+        if not isinstance(error, DomainError):
+            log.error("signing in failed", exc_info=error)
+        if self.smoke_test and self.user is not None:
+            self._fail(error)
+        elif self.sign_in is not None:
+            self.sign_in.refuse(render(error.message) if isinstance(error, DomainError) else str(error))
+
+    def _open(self, opened: tuple[StationContext, int]) -> None:
+        context, lock_minutes = opened
+        if self.smoke_test and self._started:
+            print(f"sign_in_ms {(time.monotonic() - self._started) * 1000:.0f}", flush=True)
+        self._close_sign_in()
+        self.setup = None
+        workspace = Workspace(context, demo=self.demo)
+        if self.demo:
+            from .demo import fill_demo_data
+
+            fill_demo_data(workspace)
+        self.window = MainWindow(workspace)
+        self.window.lock_requested.connect(self.lock)
+        self.window.switch_requested.connect(self.switch_user)
+        self.window.lock_minutes_changed.connect(self.set_lock_minutes)
+        self.window.closed.connect(self._window_closed)
+        self.window.show()
+        self.set_lock_minutes(lock_minutes)
+        if self.smoke_test:
+            self._report_loaded_when_idle(workspace)
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        self.lock_seconds = minutes * 60.0
+        self.idle.start(self.lock_seconds)
+
+    def _report_loaded_when_idle(self, workspace: Workspace) -> None:
+        def check() -> None:
+            if not workspace.tasks.busy:
+                print("loaded", flush=True)
+                self.quit()
+
+        workspace.tasks.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, check))
+        QTimer.singleShot(0, check)
+
+    def lock(self, *, switching: bool = False) -> None:
+        """Hide every window and ask for a password: the same person's, or another account's to switch user."""
+        if self.window is None or self.sign_in is not None:
+            return
+        self.idle.stop()
+        self._hidden = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+        for widget in self._hidden:
+            widget.hide()
+        self._show_sign_in(login="" if switching else self.context.user_login, locked=True)
+
+    def switch_user(self) -> None:
+        self.lock(switching=True)
+
+    def _unlocked(self, login: str) -> None:
+        if login == self.context.user_login:
+            self._close_sign_in()
+            for widget in self._hidden:
+                widget.show()
+            self._hidden = []
+            self.idle.start(self.lock_seconds)
+            return
+        # Another account: what the previous one had open (and typed) is not for its eyes.
+        self._hidden = []
+        self._close_window()
+        self.sign_in.set_busy(True)
+        self.tasks.run(_open_as, self.data_dir, login, on_done=self._open, on_error=self._refused)
+
+    def _close_sign_in(self) -> None:
+        if self.sign_in is not None:
+            self.sign_in.hide()
+            self.sign_in.deleteLater()
+            self.sign_in = None
+
+    def _close_window(self) -> None:
+        window, self.window = self.window, None
+        if window is None:
+            return
+        window.closed.disconnect(self._window_closed)
+        window.close()
+        window.workspace.shutdown()
+        window.deleteLater()
+
+    def _window_closed(self) -> None:
+        self.quit()
+
+    def quit(self) -> None:
+        self.ended.emit(0)
+
+    def finish(self) -> None:
+        """After the event loop: stop syncing, let the workers end, close the database."""
+        self.idle.stop()
+        if self.window is not None:
+            self.window.sync.shutdown()  # also when the application quit without closing the window
+            self.window.workspace.shutdown()
+        self.tasks.shutdown()
+
+
+def _default_lock_minutes() -> int:
+    from ..services.accounts import LOCK_MINUTES_DEFAULT
+
+    return LOCK_MINUTES_DEFAULT

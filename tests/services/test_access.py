@@ -1,0 +1,100 @@
+"""The role matrix: every service declares who may call it, and the services refuse everyone else."""
+
+import importlib
+import inspect
+import pkgutil
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import heze_station.services
+from heze_station.domain.accounts import StaffRole
+from heze_station.services import accounts, case_queries, documents, sync
+from heze_station.services.access import NotPermitted
+from heze_station.services.case_queries import CaseFilter
+from heze_station.services.station import StationContext
+from heze_station.storage.models import StaffUser
+from tests.factories import intake_form, register
+from tests.stations import add_account, open_test_station
+
+
+def station_services() -> dict[str, Callable]:
+    """Every public function of the services whose first argument is the open station."""
+    found = {}
+    for module_info in pkgutil.iter_modules(heze_station.services.__path__):
+        module = importlib.import_module(f"heze_station.services.{module_info.name}")
+        for name, function in vars(module).items():
+            if inspect.isfunction(function) and function.__module__ == module.__name__ and not name.startswith("_"):
+                parameters = list(inspect.signature(function).parameters)
+                if parameters and parameters[0] == "context":
+                    found[f"{module_info.name}.{name}"] = function
+    return found
+
+
+def test_every_service_declares_the_roles_it_needs() -> None:
+    services = station_services()
+    assert len(services) > 50
+    undeclared = [name for name, function in services.items() if not getattr(function, "required_roles", None)]
+    assert undeclared == []
+
+
+ADMINISTRATION = {
+    "accounts.list_accounts": lambda c: accounts.list_accounts(c),
+    "accounts.add_account": lambda c: accounts.add_account(c, accounts.NewAccount("新人", "new", "new-password-1")),
+    "accounts.set_disabled": lambda c: accounts.set_disabled(c, c.user_id, True),
+    "accounts.reset_password": lambda c: accounts.reset_password(c, c.user_id, "new-password-1"),
+    "accounts.set_lock_minutes": lambda c: accounts.set_lock_minutes(c, 5),
+    "documents.set_station_seal": lambda c: documents.set_station_seal(c, Path("seal.png")),
+    "sync.enrol": lambda c: sync.enrol(c, "https://city.example", "CODE", "笔记本"),
+}
+
+
+def test_the_administrators_services_are_listed_here() -> None:
+    administration = {
+        name
+        for name, function in station_services().items()
+        if function.required_roles == frozenset({StaffRole.ADMINISTRATOR})
+    }
+    assert administration == set(ADMINISTRATION)
+
+
+@pytest.fixture(scope="module")
+def station_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("roles") / "data"
+    context = open_test_station(folder)
+    add_account(context, "zhang", StaffRole.COORDINATOR)
+    add_account(context, "li", StaffRole.MEDIATOR)
+    context.close()
+    return folder
+
+
+@pytest.mark.parametrize("login", ["zhang", "li"])
+@pytest.mark.parametrize("service", sorted(ADMINISTRATION))
+def test_coordinators_and_mediators_are_refused_administration(station_folder: Path, login: str, service: str) -> None:
+    context = open_test_station(station_folder, login)
+    try:
+        before = _accounts(context)
+        with pytest.raises(NotPermitted, match="may not do this"):
+            ADMINISTRATION[service](context)
+        assert _accounts(context) == before
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("login", ["zhang", "li"])
+def test_coordinators_and_mediators_do_casework(station_folder: Path, login: str) -> None:
+    context = open_test_station(station_folder, login)
+    try:
+        case_id = register(context, intake_form(1, employer_serial=hash(login) % 1000))
+        assert case_queries.case_detail(context, case_id).timeline[-1].actor == f"{login}的名字"
+        assert case_queries.count_cases(context, CaseFilter()) >= 1
+        accounts.change_password(context, "test-password-2", "test-password-2")
+    finally:
+        context.close()
+
+
+def _accounts(context: StationContext) -> list[tuple[uuid.UUID, str, bool]]:
+    with context.database.transaction() as session:
+        return [(u.id, u.password_hash, u.disabled_at is None) for u in session.query(StaffUser).order_by(StaffUser.id)]

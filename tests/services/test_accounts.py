@@ -1,0 +1,158 @@
+"""The setup step, signing in with growing waits after wrong passwords, and the administrator's accounts."""
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from heze_station.documents.content import DocumentKind
+from heze_station.domain import chinatime
+from heze_station.domain.accounts import StaffRole
+from heze_station.domain.cases import CaseAction
+from heze_station.domain.errors import DomainError, InvalidInput, ValidationFailed
+from heze_station.services import accounts, case_actions, documents
+from heze_station.services.accounts import NewAccount, SignInRefused, State, StationDetails
+from heze_station.services.station import StationContext
+from heze_station.storage.models import StaffUser
+from tests.factories import intake_form
+from tests.stations import ADMINISTRATOR, DETAILS, add_account
+
+from .agreement_steps import mediating
+from .test_documents import pdftotext
+
+
+def test_a_new_folder_is_set_up_and_its_administrator_signed_in(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    assert accounts.state(folder) is State.NEW
+    context = accounts.set_up(folder, DETAILS, ADMINISTRATOR)
+    try:
+        assert (context.user_login, context.user_role, context.station_name) == (
+            "admin",
+            StaffRole.ADMINISTRATOR,
+            "菏谐驿站",
+        )
+        with context.database.transaction() as session:
+            stored = session.scalars(select(StaffUser.password_hash)).one()
+    finally:
+        context.close()
+    assert stored.startswith("$argon2id$")
+    assert ADMINISTRATOR.password not in stored
+    assert accounts.state(folder) is State.READY
+    with pytest.raises(DomainError, match="set up already"):
+        accounts.set_up(folder, DETAILS, ADMINISTRATOR)
+
+
+def test_setup_refuses_what_is_missing_or_wrong_field_by_field(tmp_path: Path) -> None:
+    with pytest.raises(ValidationFailed) as failed:
+        accounts.set_up(
+            tmp_path / "data",
+            StationDetails(name=" ", address="", mediation_committee="", arbitration_committee=""),
+            NewAccount("王管理", "王", "short"),
+        )
+    assert set(failed.value.by_field()) == {"name", "arbitration_committee", "login", "password"}
+    assert accounts.state(tmp_path / "data") is State.NEW
+
+
+def test_documents_name_the_committees_given_at_setup(tmp_path: Path) -> None:
+    details = StationDetails("单县驿站", "单县园区路1号", "单县园区劳动争议调解委员会", "单县劳动人事争议仲裁委员会")
+    context = accounts.set_up(tmp_path / "data", details, ADMINISTRATOR)
+    try:
+        failed = mediating(context, intake_form(1), None)
+        case_actions.perform(context, failed, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
+        referral = documents.issue_document(context, failed, DocumentKind.REFERRAL)
+        shown = pdftotext(documents.pdf_of(context, referral.id), tmp_path).replace(" ", "")
+    finally:
+        context.close()
+    assert "单县园区劳动争议调解委员会" in shown
+    assert "单县劳动人事争议仲裁委员会" in shown
+    assert "菏泽市劳动人事争议仲裁委员会" not in shown
+
+
+def test_sign_in_opens_as_the_account_and_a_wrong_password_says_nothing_more(station: StationContext) -> None:
+    add_account(station, "zhang", StaffRole.COORDINATOR, password="zhang-password")
+    folder = station.database.path.parent
+    zhang = accounts.sign_in(folder, " Zhang ", "zhang-password")
+    try:
+        assert (zhang.user_login, zhang.user_role) == ("zhang", StaffRole.COORDINATOR)
+    finally:
+        zhang.close()
+    for login, password in (("zhang", "wrong-password"), ("nobody", "zhang-password")):
+        with pytest.raises(SignInRefused, match="login or the password is wrong"):
+            accounts.sign_in(folder, login, password)
+
+
+def test_wrong_passwords_make_the_next_try_wait_longer_but_never_for_ever(station: StationContext) -> None:
+    folder = station.database.path.parent
+    start = chinatime.now()
+    for attempt in range(3):
+        with pytest.raises(SignInRefused, match="wrong"):
+            accounts.sign_in(folder, "admin", f"guess-{attempt}", now=start)
+    # The right password is refused too until the wait is over: the wait is what makes guessing slow.
+    with pytest.raises(SignInRefused, match="try again in 4 seconds"):
+        accounts.sign_in(folder, "admin", ADMINISTRATOR.password, now=start + timedelta(seconds=1))
+    with pytest.raises(SignInRefused, match="wrong"):
+        accounts.sign_in(folder, "admin", "guess-3", now=start + timedelta(seconds=6))
+    with pytest.raises(SignInRefused, match="try again in 10 seconds"):
+        accounts.sign_in(folder, "admin", ADMINISTRATOR.password, now=start + timedelta(seconds=6))
+    later = start + timedelta(hours=1)
+    for attempt in range(20):
+        with pytest.raises(SignInRefused, match="wrong"):
+            accounts.sign_in(folder, "admin", f"guess-{attempt}", now=later + timedelta(minutes=6 * attempt))
+    # Twenty more wrong passwords: the administrator waits five minutes, not for ever.
+    after = later + timedelta(minutes=6 * 19 + 5, seconds=1)
+    accounts.sign_in(folder, "admin", ADMINISTRATOR.password, now=after).close()
+    # A success starts the count again.
+    with pytest.raises(SignInRefused, match="wrong"):
+        accounts.sign_in(folder, "admin", "guess", now=after)
+    accounts.sign_in(folder, "admin", ADMINISTRATOR.password, now=after).close()
+
+
+def test_the_administrator_disables_enables_and_resets_accounts(station: StationContext) -> None:
+    add_account(station, "li", StaffRole.MEDIATOR, password="li-password-1")
+    folder = station.database.path.parent
+    li = next(row for row in accounts.list_accounts(station) if row.login == "li")
+    accounts.set_disabled(station, li.id, True)
+    assert [row.login for row in accounts.list_accounts(station)] == ["admin", "li"]
+    assert accounts.list_accounts(station)[-1].disabled
+    with pytest.raises(SignInRefused, match="disabled"):
+        accounts.sign_in(folder, "li", "li-password-1")
+    accounts.set_disabled(station, li.id, False)
+    accounts.reset_password(station, li.id, "li-password-2")
+    with pytest.raises(SignInRefused, match="wrong"):
+        accounts.sign_in(folder, "li", "li-password-1")
+    accounts.sign_in(folder, "li", "li-password-2").close()
+    with pytest.raises(DomainError, match="your own account"):
+        accounts.set_disabled(station, station.user_id, True)
+    with pytest.raises(InvalidInput, match="The login li is taken") as taken:
+        accounts.add_account(station, NewAccount("另一个李", "LI", "li-password-3", StaffRole.COORDINATOR))
+    assert taken.value.field == "login"
+
+
+def test_everyone_changes_their_own_password_knowing_the_current_one(station: StationContext) -> None:
+    with pytest.raises(ValidationFailed) as wrong:
+        accounts.change_password(station, "not-the-password", "new-password-1")
+    assert set(wrong.value.by_field()) == {"current_password"}
+    accounts.change_password(station, ADMINISTRATOR.password, "new-password-1")
+    accounts.sign_in(station.database.path.parent, "admin", "new-password-1").close()
+
+
+def test_lock_minutes_default_to_ten_and_stay_between_one_and_sixty(station: StationContext) -> None:
+    assert accounts.lock_minutes(station) == 10
+    accounts.set_lock_minutes(station, 3)
+    assert accounts.lock_minutes(station) == 3
+    with pytest.raises(DomainError, match="between 1 and 60"):
+        accounts.set_lock_minutes(station, 0)
+    assert accounts.lock_minutes(station) == 3
+
+
+def test_the_demo_station_has_its_documented_accounts(tmp_path: Path) -> None:
+    accounts.set_up_demo(tmp_path / "demo").close()
+    for login, role in (
+        ("demo", StaffRole.ADMINISTRATOR),
+        ("zhang", StaffRole.COORDINATOR),
+        ("li", StaffRole.MEDIATOR),
+    ):
+        context = accounts.sign_in(tmp_path / "demo", login, "demo")
+        assert context.user_role is role
+        context.close()

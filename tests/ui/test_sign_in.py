@@ -1,0 +1,182 @@
+"""The session as a coordinator lives it: the setup step, signing in, wrong passwords, locking (Ctrl+L and idle),
+switching user, and the administrator's accounts window; real windows, a real station folder."""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from shiboken6 import isValid
+
+from heze_station.domain.accounts import StaffRole
+from heze_station.services import accounts
+from heze_station.ui.session import Session
+from heze_station.ui.setup import SetupDialog
+from heze_station.ui.sign_in import SignInDialog
+from tests.stations import ADMINISTRATOR, add_account, open_test_station
+from tests.ui.conftest import type_chinese, wait_idle
+
+pytestmark = pytest.mark.usefixtures("chinese", "no_thread_left")
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A station with its administrator (admin), a coordinator (zhang) and a mediator (li)."""
+    data_dir = tmp_path / "data"
+    context = open_test_station(data_dir)
+    add_account(context, "zhang", StaffRole.COORDINATOR, password="zhang-password")
+    add_account(context, "li", StaffRole.MEDIATOR, password="li-password-1")
+    context.close()
+    return data_dir
+
+
+@pytest.fixture
+def session(folder: Path, qtbot) -> Iterator[Session]:
+    running = Session(folder)
+    running.begin()
+    yield running
+    if running.window is not None:
+        running.window.close()
+    running.finish()
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+
+
+def sign_in_window(qtbot, session: Session) -> SignInDialog:
+    qtbot.waitUntil(lambda: session.sign_in is not None and session.sign_in.isVisible())
+    return session.sign_in
+
+
+def sign_in(qtbot, session: Session, login: str, password: str) -> None:
+    dialog = sign_in_window(qtbot, session)
+    dialog.login.setText(login)
+    dialog.password.setText(password)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+
+def signed_in(qtbot, session: Session, login: str, password: str):
+    sign_in(qtbot, session, login, password)
+    qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+    wait_idle(qtbot, session.window.workspace)
+    return session.window
+
+
+def status_text(session: Session) -> str:
+    return " ".join(label.text() for label in session.window.statusBar().findChildren(QLabel))
+
+
+def test_a_coordinator_signs_in_and_sees_no_administration(qtbot, session: Session) -> None:
+    window = signed_in(qtbot, session, "zhang", "zhang-password")
+    assert session.sign_in is None
+    assert "zhang的名字（协调员）" in status_text(session)
+    for action in (window.seal_action, window.enrol_action, window.accounts_action):
+        assert not action.isVisible()
+    assert window.lock_action.isVisible()
+    assert window.password_action.isVisible()
+
+
+def test_a_wrong_password_says_so_and_opens_nothing(qtbot, session: Session) -> None:
+    sign_in(qtbot, session, "zhang", "not-the-password")
+    dialog = session.sign_in
+    qtbot.waitUntil(dialog.message.isVisible)
+    assert dialog.message.text() == "登录名或密码不正确。"
+    assert dialog.password.text() == ""  # typed again from scratch
+    assert dialog.sign_in_button.isEnabled()
+    assert session.window is None
+
+
+def test_ctrl_l_locks_and_the_same_person_finds_everything_as_it_was(qtbot, session: Session) -> None:
+    window = signed_in(qtbot, session, "zhang", "zhang-password")
+    window.show_page(2)
+    type_chinese(window.intake.facts, "包工头拖欠三个月工资")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = sign_in_window(qtbot, session)
+    assert not window.isVisible()
+    assert dialog.login.text() == "zhang"
+    assert "已锁定" in " ".join(label.text() for label in dialog.findChildren(QLabel))
+    sign_in(qtbot, session, "zhang", "wrong-password")
+    qtbot.waitUntil(dialog.message.isVisible)
+    assert not window.isVisible()
+    sign_in(qtbot, session, "zhang", "zhang-password")
+    qtbot.waitUntil(window.isVisible)
+    assert session.window is window
+    assert window.intake.facts.toPlainText() == "包工头拖欠三个月工资"
+
+
+def test_another_account_at_the_lock_switches_user(qtbot, session: Session) -> None:
+    first = signed_in(qtbot, session, "zhang", "zhang-password")
+    first.switch_action.trigger()
+    dialog = sign_in_window(qtbot, session)
+    assert dialog.login.text() == ""
+    window = signed_in(qtbot, session, "li", "li-password-1")
+    assert window is not first
+    assert "li的名字（调解员）" in status_text(session)
+    assert not isValid(first)  # what zhang had open is closed, not hidden
+
+
+def test_the_window_locks_itself_after_the_idle_time(qtbot, session: Session) -> None:
+    window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    with qtbot.waitSignal(session.idle.idle, timeout=5_000):
+        session.idle.start(0.2)
+    sign_in_window(qtbot, session)
+    assert not window.isVisible()
+
+
+def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_path: Path) -> None:
+    session = Session(tmp_path / "new")
+    session.begin()
+    try:
+        qtbot.waitUntil(lambda: session.setup is not None and session.setup.isVisible())
+        dialog: SetupDialog = session.setup
+        type_chinese(dialog.station_name, "单县园区菏谐驿站")
+        type_chinese(dialog.user_name, "刘站长")
+        dialog.password.first.setText("station-password")
+        dialog.password.second.setText("station-passwrod")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog.error_text("password_repeat") == "两次输入的密码不一致。"
+        dialog.password.second.setText("station-password")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+        wait_idle(qtbot, session.window.workspace)
+        assert "单县园区菏谐驿站" in session.window.windowTitle()
+        assert "刘站长（管理员）" in status_text(session)
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.finish()
+    accounts.sign_in(tmp_path / "new", "admin", "station-password").close()
+
+
+def test_the_administrator_adds_disables_and_resets_accounts(qtbot, session: Session, folder: Path) -> None:
+    window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    window.accounts_action.trigger()
+    accounts_window = window.accounts_window
+    workspace = window.workspace
+    wait_idle(qtbot, workspace)
+    assert [row.login for row in accounts_window.model.rows] == ["admin", "li", "zhang"]
+
+    accounts_window.add_button.click()
+    dialog = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "添加账户")
+    type_chinese(dialog.user_name, "赵调解")
+    dialog.login.setText("zhao")
+    dialog.role.setCurrentIndex(1)
+    dialog.password.first.setText("zhao-password")
+    dialog.password.second.setText("zhao-password")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "zhao" in [row.login for row in accounts_window.model.rows])
+
+    zhang = [row.login for row in accounts_window.model.rows].index("zhang")
+    accounts_window.table.selectRow(zhang)
+    assert accounts_window.disable_button.text() == "停用(&D)"
+    accounts_window.disable_button.click()
+    question = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    qtbot.mouseClick(question.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: next(r for r in accounts_window.model.rows if r.login == "zhang").disabled)
+    # One's own account cannot be disabled: the button says so by being off.
+    accounts_window.table.selectRow([row.login for row in accounts_window.model.rows].index("admin"))
+    assert not accounts_window.disable_button.isEnabled()
+    wait_idle(qtbot, workspace)
+    with pytest.raises(accounts.SignInRefused, match="disabled"):
+        accounts.sign_in(folder, "zhang", "zhang-password")
+    accounts.sign_in(folder, "zhao", "zhao-password").close()
