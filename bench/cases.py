@@ -2,10 +2,12 @@
 
 Every timing goes through the services the GUI calls (case_queries.list_cases and count_cases), and is set
 against a plain ``SELECT … ORDER BY registered_at DESC LIMIT 200`` on the same database in the same process, so
-that the ratio says what the program adds on top of SQLite on this machine.
+that the ratio says what the program adds on top of SQLite on this machine. The same timings on a decrypted copy
+of the database say what encryption costs.
 """
 
 import hashlib
+import os
 import random
 import shutil
 import statistics
@@ -15,12 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import text
 
 import heze_station
+from heze_station.paths import DATABASE_FILE
 from heze_station.services.case_queries import CaseFilter, count_cases, list_cases
-from heze_station.services.station import StationContext
-from tests.stations import open_test_station
+from heze_station.services.station import StationContext, accounts_named, context_for, open_station_database
+from tests.stations import database_key, open_test_station
 
 from .bulk import bulk_cases
 
@@ -170,8 +174,38 @@ class SearchResult:
     cases: int
 
 
-def measure(data_dir: Path, *, repeats: int = 50) -> SearchResult:
-    context = open_test_station(data_dir)
+def unencrypted_copy(data_dir: Path) -> Path:
+    """The station in ``data_dir`` decrypted into a folder beside it (made once, like the cached station)."""
+    folder = data_dir.parent / "unencrypted"
+    path = folder / DATABASE_FILE
+    if not path.exists():
+        folder.mkdir(exist_ok=True)
+        partial = folder / "partial.sqlite3"
+        partial.unlink(missing_ok=True)
+        connection = sqlcipher.connect(str(data_dir / DATABASE_FILE))
+        try:
+            connection.execute(f"PRAGMA key = \"x'{database_key(data_dir).hex()}'\"")
+            connection.execute("ATTACH DATABASE ? AS plain KEY ''", (str(partial),))
+            connection.execute("SELECT sqlcipher_export('plain')")
+            connection.execute("DETACH DATABASE plain")
+        finally:
+            connection.close()
+        os.replace(partial, path)
+    return folder
+
+
+def _open(data_dir: Path, *, encrypted: bool) -> StationContext:
+    if encrypted:
+        return open_test_station(data_dir)
+    database = open_station_database(unencrypted_copy(data_dir), None)
+    with database.transaction() as session:
+        administrator = accounts_named(session, "admin")[0].id
+    return context_for(database, administrator)
+
+
+def measure(data_dir: Path, *, repeats: int = 50, encrypted: bool = True) -> SearchResult:
+    """``encrypted``: the station as the program keeps it; else a decrypted copy (what encryption costs)."""
+    context = _open(data_dir, encrypted=encrypted)
     try:
         baseline, first_list, first_count, first_total = Timings(), Timings(), Timings(), Timings()
 

@@ -13,7 +13,8 @@ import time
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
-from tests.stations import ADMINISTRATOR, open_test_station
+from heze_station.services import accounts
+from tests.stations import ADMINISTRATOR, DETAILS
 
 # The yardstick: the least a PySide6 program does to show a main window and reach an idle event loop.
 BARE_QT = """
@@ -102,9 +103,10 @@ def _time_start(command: list[str], environment: dict[str, str]) -> Start:
 
 
 def prepare_data_dir(folder: Path) -> Path:
-    """A station folder whose database already exists and is migrated, as on every start but the first."""
+    """A station folder whose database already exists and is migrated, as on every start but the first; its
+    administrator's password with the cost of a real station's (the tests' is cheap), so sign_in_ms is real."""
     data_dir = folder / "data"
-    open_test_station(data_dir).close()
+    accounts.set_up(data_dir, DETAILS, ADMINISTRATOR).context.close()
     return data_dir
 
 

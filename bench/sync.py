@@ -38,10 +38,10 @@ from heze_station.server.models import SyncRow
 from heze_station.services import sync
 from heze_station.services.station import DATABASE_FILE, StationContext
 from heze_station.storage import replica
-from heze_station.storage.database import create_sqlite_engine
+from heze_station.storage.database import create_sqlite_engine, open_database
 from heze_station.storage.models import Case
 from tests.station_sync import faults
-from tests.stations import open_test_station
+from tests.stations import database_key, open_test_station
 
 FIRST_SYNC_ROWS = 100_000
 FIRST_SYNC_GOAL = 5000.0  # records per second (shared/design/sync.md)
@@ -64,6 +64,14 @@ class Transfer:
     plain_seconds: float | None
     bytes: int
     requests: int
+    unencrypted_seconds: float | None = None  # the plain inserts into an unencrypted file
+
+    @property
+    def encryption_ratio(self) -> float | None:
+        """What encrypting the file costs the inserts of a first sync: encrypted over unencrypted."""
+        return (
+            self.plain_seconds / self.unencrypted_seconds if self.plain_seconds and self.unencrypted_seconds else None
+        )
 
     @property
     def per_second(self) -> float:
@@ -121,11 +129,18 @@ def _plain_values(rows: list[Row]) -> dict[str, list[dict[str, Any]]]:
     return values
 
 
-def plain_insert_seconds(folder: Path, rows: list[Row]) -> float:
+def plain_insert_seconds(folder: Path, rows: list[Row], *, encrypted: bool = True) -> float:
     """Plain INSERTs of ``rows`` into a new station file of the same schema, one transaction per 1,000 rows, on a
-    connection without foreign key checks (as the station applies pulled pages: a row may come before one it names)."""
-    faults.new_station(folder).close()
-    engine = create_sqlite_engine(folder / DATABASE_FILE, foreign_keys=False)
+    connection without foreign key checks (as the station applies pulled pages: a row may come before one it names).
+    ``encrypted``: a station's file as the program keeps it; else an unencrypted one (encryption's own cost)."""
+    if encrypted:
+        faults.new_station(folder).close()
+        key = database_key(folder)
+    else:
+        folder.mkdir(parents=True)
+        open_database(folder / DATABASE_FILE).close()
+        key = None
+    engine = create_sqlite_engine(folder / DATABASE_FILE, key=key, foreign_keys=False)
     try:
         prepared = [(name, values) for name, values in _plain_values(rows).items()]
         batches = [
@@ -171,6 +186,7 @@ def median_first_sync(
     for run in range(FIRST_SYNC_RUNS):
         transfer = first_sync(server, proxy, root / ("laptop" if run == 0 else f"laptop{run}"), station_id)
         transfer.plain_seconds = plain_insert_seconds(root / ("plain" if run == 0 else f"plain{run}"), rows)
+        transfer.unencrypted_seconds = plain_insert_seconds(root / f"unencrypted{run}", rows, encrypted=False)
         runs.append(transfer)
     return sorted(runs, key=lambda transfer: transfer.ratio or 0)[len(runs) // 2]
 
@@ -222,7 +238,7 @@ def server_changes(server: faults.CityServer, station_id: uuid.UUID, rows: list[
 
 def plain_change_seconds(folder: Path, changes: list[Row]) -> float:
     """The same changes as plain UPDATEs (by id) and INSERTs into the plain station file of (a), in one transaction."""
-    engine = create_sqlite_engine(folder / DATABASE_FILE, foreign_keys=False)
+    engine = create_sqlite_engine(folder / DATABASE_FILE, key=database_key(folder), foreign_keys=False)
     try:
         cases = replica.TABLES["case_file"]
         updates = [

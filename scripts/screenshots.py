@@ -1,5 +1,5 @@
-"""Regenerate the README's screenshots: the sign-in and setup windows, the main window's pages, a case file and the
-station's accounts, in Chinese, on demo data.
+"""Regenerate the README's screenshots: the sign-in, setup and recovery-key windows, the main window's pages, a case
+file and the station's accounts, in Chinese, on demo data.
 
 Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]`.
 """
@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from heze_station.domain.performance import PerformanceState
 from heze_station.services import accounts, agreements, case_queries, demo
+from heze_station.storage.keys import new_recovery_key
 from heze_station.ui import fonts, i18n
 from heze_station.ui.main_window import MainWindow
+from heze_station.ui.recovery import RecoveryKeyDialog
 from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
 from heze_station.ui.tasks import TaskRunner
@@ -50,6 +52,7 @@ def main(output: Path) -> None:
         for name, dialog in (
             ("sign-in", SignInDialog(demo=True)),
             ("setup", SetupDialog(Path(folder) / "new", tasks, existing_records=False)),
+            ("recovery-key", RecoveryKeyDialog(new_recovery_key(), "万福街道菏谐驿站", "王管理")),
         ):
             dialog.show()
             QCoreApplication.processEvents()

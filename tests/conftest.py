@@ -5,17 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from heze_station.services import accounts
 from heze_station.services.station import StationContext
-from tests.stations import FAST_HASHER, open_test_station
-
-
-@pytest.fixture(autouse=True, scope="session")
-def cheap_password_hashing() -> Iterator[None]:
-    """Hash with Argon2id's cheapest parameters in this process (verification reads them from each hash)."""
-    original, accounts.PASSWORD_HASHER = accounts.PASSWORD_HASHER, FAST_HASHER
-    yield
-    accounts.PASSWORD_HASHER = original
+from tests.stations import open_test_station
 
 
 @pytest.fixture

@@ -1,19 +1,19 @@
 """The installed ``heze-station`` command, run as a person would run it: real processes, real data folders."""
 
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from heze_station import __version__, paths
 from heze_station.paths import DATABASE_FILE
-from heze_station.services import accounts
-from tests.stations import ADMINISTRATOR, DETAILS
+from heze_station.services.documents import DOCUMENTS_INDEX
+from heze_station.storage.database import create_sqlite_engine
+from heze_station.storage.keyslots import SLOTS_FILE
+from tests.stations import ADMINISTRATOR, database_key, set_up
 
 COMMAND = Path(sys.executable).parent / "heze-station"
 TIMEOUT = 120
@@ -54,9 +54,13 @@ def run(tmp_path: Path, *arguments: str, **extra_env: str) -> subprocess.Complet
     )
 
 
-def case_count(database: Path) -> int:
-    with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
-        return connection.execute("SELECT count(*) FROM case_file").fetchone()[0]
+def case_count(data_dir: Path, login: str = ADMINISTRATOR.login, password: str = ADMINISTRATOR.password) -> int:
+    engine = create_sqlite_engine(data_dir / DATABASE_FILE, key=database_key(data_dir, login, password))
+    try:
+        with engine.connect() as connection:
+            return connection.exec_driver_sql("SELECT count(*) FROM case_file").scalar_one()
+    finally:
+        engine.dispose()
 
 
 def test_command_is_installed() -> None:
@@ -116,7 +120,7 @@ def test_interface_language_can_be_installed(tmp_path: Path, language: str, case
 
 
 def set_up_station(data_dir: Path) -> None:
-    accounts.set_up(data_dir, DETAILS, ADMINISTRATOR).close()
+    set_up(data_dir).context.close()
 
 
 def signed_in(tmp_path: Path, data_dir: Path, *arguments: str, password: str = ADMINISTRATOR.password):
@@ -164,8 +168,9 @@ def test_signs_in_with_the_password_file_and_reuses_the_database(tmp_path: Path)
         assert result.returncode == 0, result.stderr
         assert moments(result) == ["ready", "sign_in_ms", "loaded"]
         assert "Traceback" not in result.stderr
-    assert sorted(p.name for p in data_dir.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [DATABASE_FILE]
-    assert case_count(data_dir / DATABASE_FILE) == 0
+    kept = sorted(p.name for p in data_dir.iterdir() if not p.name.endswith(("-wal", "-shm")))
+    assert kept == [DOCUMENTS_INDEX, SLOTS_FILE, DATABASE_FILE]
+    assert case_count(data_dir) == 0
     # Private to this computer's user: no one else on a shared laptop reads the records.
     assert stat.S_IMODE((data_dir / DATABASE_FILE).stat().st_mode) & 0o077 == 0
 
@@ -197,7 +202,7 @@ def test_demo_uses_its_own_folder_and_leaves_real_data_alone(tmp_path: Path) -> 
     assert moments(result) == ["ready", "sign_in_ms", "loaded"]
     assert not real.exists()
     assert (demo / DATABASE_FILE).is_file()
-    assert case_count(demo / DATABASE_FILE) > 0
+    assert case_count(demo, "demo", "demo") > 0
 
 
 def test_demo_does_not_touch_an_existing_real_database(tmp_path: Path) -> None:
@@ -207,16 +212,16 @@ def test_demo_does_not_touch_an_existing_real_database(tmp_path: Path) -> None:
     result = signed_in(tmp_path, real, "--demo", "--user", "demo", password="demo")
     assert result.returncode == 0, result.stderr
     assert (real / DATABASE_FILE).read_bytes() == before
-    assert case_count(real / DATABASE_FILE) == 0
+    assert case_count(real) == 0
 
 
 def test_damaged_database_is_reported_without_a_traceback(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    data_dir.mkdir()
+    set_up_station(data_dir)
     damaged = data_dir / DATABASE_FILE
     garbage = os.urandom(32 * 1024)
     damaged.write_bytes(garbage)
-    result = run(tmp_path, "--smoke-test", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    result = signed_in(tmp_path, data_dir, "--user", "admin")
     assert result.returncode != 0
     assert "损坏" in result.stderr  # in Chinese, the default language
     assert str(damaged) in result.stderr
@@ -227,9 +232,9 @@ def test_damaged_database_is_reported_without_a_traceback(tmp_path: Path) -> Non
 
 def test_damaged_database_message_in_english(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    data_dir.mkdir()
+    set_up_station(data_dir)
     (data_dir / DATABASE_FILE).write_bytes(b"this is not a database at all " * 100)
-    result = run(tmp_path, "--smoke-test", "--lang", "en", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    result = signed_in(tmp_path, data_dir, "--lang", "en", "--user", "admin")
     assert result.returncode != 0
     assert "is damaged or is not a heze-station database" in result.stderr
     assert "Traceback" not in result.stderr
@@ -239,10 +244,12 @@ def test_database_from_a_newer_version_is_reported_without_a_traceback(tmp_path:
     data_dir = tmp_path / "data"
     set_up_station(data_dir)
     database = data_dir / DATABASE_FILE
-    with closing(sqlite3.connect(database)) as connection, connection:
-        connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    engine = create_sqlite_engine(database, key=database_key(data_dir))
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    engine.dispose()
     before = database.read_bytes()
-    result = run(tmp_path, "--smoke-test", "--lang", "en", "--data-dir", str(data_dir), QT_QPA_PLATFORM="offscreen")
+    result = signed_in(tmp_path, data_dir, "--lang", "en", "--user", "admin")
     assert result.returncode != 0
     assert "newer version" in result.stderr
     assert "Traceback" not in result.stderr

@@ -2,8 +2,9 @@
 
 Until the city server issues station certificates (sync issue), a station makes its own ECDSA key and self-signed
 certificate the first time it signs. Both live in ``<data dir>/keys/``, never in the database file: the
-database travels by sync and backups, the private key must not. The folder is 0700, the key file 0600, and an
-existing key is never overwritten. No time-stamp authority is reachable offline, so the signing time is the
+database travels by sync and backups, the private key must not. The folder is 0700, the key file 0600 and
+encrypted (PKCS#8 with a passphrase the station derives from its database key), and an existing key is never
+replaced. No time-stamp authority is reachable offline, so the signing time is the
 laptop's own claim; the stored SHA-256 (see ``integrity``) is what proves a file unchanged.
 """
 
@@ -41,9 +42,10 @@ def keys_dir(data_dir: Path) -> Path:
 class StationKey:
     """The key and certificate in one station's keys folder; the pyHanko signer is made once and reused."""
 
-    def __init__(self, folder: Path, station_name: str):
+    def __init__(self, folder: Path, station_name: str, passphrase: bytes | None = None):
         self.folder = folder
         self.station_name = station_name
+        self.passphrase = passphrase
 
     @property
     def key_path(self) -> Path:
@@ -60,7 +62,7 @@ class StationKey:
 
     @cached_property
     def _signer(self) -> signers.SimpleSigner:
-        return signers.SimpleSigner.load(str(self.key_path), str(self.certificate_path))
+        return signers.SimpleSigner.load(str(self.key_path), str(self.certificate_path), key_passphrase=self.passphrase)
 
     def sign(self, pdf: bytes) -> bytes:
         """``pdf`` with a PAdES signature over the whole file, appended as an incremental update."""
@@ -77,16 +79,23 @@ class StationKey:
         ).getvalue()
 
 
-def station_key(data_dir: Path, station_name: str) -> StationKey:
-    """The station's key, created with its self-signed certificate on first use."""
+def station_key(data_dir: Path, station_name: str, passphrase: bytes | None = None) -> StationKey:
+    """The station's key, created with its self-signed certificate on first use.
+
+    ``passphrase``: what the key file is encrypted with (a station's is derived from its database key; None leaves
+    it unencrypted, for documents signed outside a station: tests and benchmarks). A key written unencrypted by an
+    earlier version is encrypted in place the first time it is used with a passphrase.
+    """
     folder = keys_dir(data_dir)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    key = StationKey(folder, station_name)
+    key = StationKey(folder, station_name, passphrase)
     if not key.key_path.exists():
-        _write_new_key(key.key_path)
+        _write_new_key(key.key_path, passphrase)
+    elif passphrase is not None and b"ENCRYPTED" not in key.key_path.read_bytes()[:40]:
+        _encrypt_key(key.key_path, passphrase)
     if not key.certificate_path.exists():
         # Also after a crash between writing the key and its certificate: the key is kept, the certificate remade.
-        _write_certificate(key.key_path, key.certificate_path, station_name)
+        _write_certificate(key.key_path, key.certificate_path, station_name, passphrase)
     return key
 
 
@@ -96,15 +105,31 @@ def existing_certificate(data_dir: Path) -> StationKey | None:
     return key if key.certificate_path.exists() else None
 
 
-def _write_new_key(path: Path) -> None:
-    private_key = ec.generate_private_key(CURVE)
-    pem = private_key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+def _pem(private_key: ec.EllipticCurvePrivateKey, passphrase: bytes | None) -> bytes:
+    encryption = (
+        serialization.BestAvailableEncryption(passphrase) if passphrase is not None else serialization.NoEncryption()
     )
+    return private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+
+
+def _write_new_key(path: Path, passphrase: bytes | None) -> None:
     # O_EXCL: a key that exists is never replaced, even if two processes get here at once.
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "wb") as file:
-        file.write(pem)
+        file.write(_pem(ec.generate_private_key(CURVE), passphrase))
+
+
+def _encrypt_key(path: Path, passphrase: bytes) -> None:
+    """The same key, now encrypted: written beside it, then renamed over it."""
+    private_key = serialization.load_pem_private_key(path.read_bytes(), password=None)
+    assert isinstance(private_key, ec.EllipticCurvePrivateKey)
+    temporary = path.with_suffix(".tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(_pem(private_key, passphrase))
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
 
 
 def _within_bytes(text: str, limit: int) -> str:
@@ -113,8 +138,8 @@ def _within_bytes(text: str, limit: int) -> str:
     return text
 
 
-def _write_certificate(key_path: Path, certificate_path: Path, station_name: str) -> None:
-    private_key = serialization.load_pem_private_key(key_path.read_bytes(), password=None)
+def _write_certificate(key_path: Path, certificate_path: Path, station_name: str, passphrase: bytes | None) -> None:
+    private_key = serialization.load_pem_private_key(key_path.read_bytes(), password=passphrase)
     assert isinstance(private_key, ec.EllipticCurvePrivateKey)
     name = x509.Name(
         [

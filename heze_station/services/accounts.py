@@ -1,9 +1,12 @@
-"""Station accounts: the setup step, signing in, and the administrator's account list.
+"""Station accounts: the setup step, signing in, recovery with the printed key, and the administrator's accounts.
 
-Passwords are stored as Argon2id hashes (argon2-cffi, in the PHC format that carries its own salt and parameters)
-on the account's row, which syncs within the station: an account made on one laptop signs in on every laptop of
-the station once they have synced, offline. Wrong passwords make the next attempt wait a little longer each time
-(domain.accounts.wait_after_failures); the count is this laptop's own and never syncs.
+The database is encrypted with a key that is derived from the recovery key printed at setup (so that paper alone
+recovers the station, even if this laptop's key file is lost) and is otherwise kept only sealed: to each account's
+public key, in ``keyslots.json`` (storage.keys, storage.keyslots). Signing in is opening one's slot with one's
+password; a wrong password opens nothing. Accounts and their sealed key pairs sync within the station, and every
+open laptop seals its own database key for the accounts it learns of (refresh_slots), so a coordinator made on one
+laptop signs in on any other of the station, offline. Wrong passwords make the next attempt wait a little longer
+each time (domain.accounts.wait_after_failures); the count is this laptop's own and never syncs.
 """
 
 import math
@@ -13,32 +16,29 @@ from datetime import datetime, timedelta
 from enum import Enum, auto
 from pathlib import Path
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
-from ..domain.accounts import (
-    DEMO_PASSWORD,
-    StaffRole,
-    check_new_password,
-    normalise_login,
-    wait_after_failures,
-)
-from ..domain.errors import DomainError, NotFound, refusal
+from ..domain.accounts import DEMO_PASSWORD, StaffRole, check_new_password, normalise_login, wait_after_failures
+from ..domain.errors import DomainError, NotFound, ValidationFailed, refusal
+from ..domain.ids import new_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
-from ..paths import has_station
-from ..storage import settings
-from ..storage.database import Database
+from ..paths import DATABASE_FILE, has_station
+from ..storage import keys, keyslots, settings
+from ..storage.database import encrypt_plain, is_plain
+from ..storage.keys import DEFAULT_KDF, KdfParams, WrongKey
+from ..storage.keyslots import AccountSlot, Failures, KeySlots
 from ..storage.models import StaffUser, Station
+from . import documents
 from .access import ADMINISTRATION, EVERYONE, requires
 from .checks import Checker
 from .station import (
     CITY_ARBITRATION_COMMITTEE,
     DEFAULT_CASE_WORD,
     STATION_SETTING,
+    NotSetUp,
     StationContext,
     accounts_named,
     context_for,
@@ -46,21 +46,16 @@ from .station import (
     station_of,
 )
 
-# Argon2id with 160 MiB and 3 passes: about 300 ms on a station laptop (make bench: sign_in_ms), which makes each
-# guess at a stolen hash as slow. Verification reads the parameters from the hash, so they can grow later.
-PASSWORD_HASHER = PasswordHasher(time_cost=3, memory_cost=160 * 1024, parallelism=4)
-
 LOCK_SETTING = "lock_after_minutes"
 LOCK_MINUTES_DEFAULT = 10
 LOCK_MINUTES_RANGE = range(1, 61)
-_FAILURES_SETTING = "sign_in_failures:{login}"
 
 
 class State(Enum):
     """What the start shows: the setup step, or the sign-in window."""
 
     NEW = auto()  # no station yet
-    NO_PASSWORDS = auto()  # a station from before sign-in existed: its administrator sets a password first
+    NOT_ENCRYPTED = auto()  # a station from before sign-in: setup keeps its records and encrypts them
     READY = auto()
 
 
@@ -93,6 +88,14 @@ class AccountRow:
     disabled: bool
 
 
+@dataclass(frozen=True)
+class SetUp:
+    """The station just set up, its administrator signed in, and the recovery key to print once."""
+
+    context: StationContext
+    recovery_key: str
+
+
 # The demo station's accounts (README: 演示账户): all with the password "demo".
 DEMO_DETAILS = StationDetails(
     name="菏谐驿站（演示）",
@@ -109,15 +112,17 @@ DEMO_ACCOUNTS = (
 def state(data_dir: Path) -> State:
     if not has_station(data_dir):
         return State.NEW
-    database = open_station_database(data_dir)
+    if not is_plain(data_dir / DATABASE_FILE):
+        return State.READY
+    database = open_station_database(data_dir, None)
     try:
         with database.transaction() as session:
-            if station_of(session) is None:
-                return State.NEW
-            signable = select(StaffUser.id).where(StaffUser.password_hash != "", StaffUser.deleted_at.is_(None))
-            return State.READY if session.scalar(signable.limit(1)) else State.NO_PASSWORDS
+            return State.NEW if station_of(session) is None else State.NOT_ENCRYPTED
     finally:
         database.close()
+
+
+# --- setting up ---------------------------------------------------------------------------------------------------
 
 
 def _details(details: StationDetails, check: Checker) -> StationDetails:
@@ -137,127 +142,254 @@ def _account(account: NewAccount, check: Checker) -> NewAccount:
     return NewAccount(name, login, password, account.role)
 
 
-def set_up(data_dir: Path, details: StationDetails, administrator: NewAccount) -> StationContext:
-    """The first start: the station's names and its administrator, who is then signed in.
+def set_up(
+    data_dir: Path, details: StationDetails, administrator: NewAccount, *, kdf: KdfParams = DEFAULT_KDF
+) -> SetUp:
+    """The first start: the station's names, its administrator (then signed in) and its recovery key.
 
-    A station from before sign-in existed keeps its records and its id; its names are updated.
+    A station from before sign-in keeps its records and its id; its names are updated and its file encrypted.
+    ``kdf``: the Argon2id cost of the passwords set on this laptop (tests pass a cheap one).
     """
     check = Checker()
     details = _details(details, check)
     administrator = _account(NewAccount(administrator.name, administrator.login, administrator.password), check)
     check.done()
-    return _create(data_dir, details, [administrator])
+    return _create(data_dir, details, [administrator], kdf)
 
 
-def set_up_demo(data_dir: Path) -> StationContext:
+def set_up_demo(data_dir: Path, *, kdf: KdfParams = DEFAULT_KDF) -> StationContext:
     """The demo station and its documented accounts; its administrator ``demo`` is signed in."""
-    return _create(data_dir, DEMO_DETAILS, list(DEMO_ACCOUNTS))
+    return _create(data_dir, DEMO_DETAILS, list(DEMO_ACCOUNTS), kdf).context
 
 
-def _create(data_dir: Path, details: StationDetails, accounts: list[NewAccount]) -> StationContext:
-    database = open_station_database(data_dir)
+def _create(data_dir: Path, details: StationDetails, accounts: list[NewAccount], kdf: KdfParams) -> SetUp:
+    if state(data_dir) is State.READY:
+        raise DomainError(Message(QT_TRANSLATE_NOOP("Domain", "This station has been set up already.")))
+    recovery_key = keys.new_recovery_key()
+    key = keys.recovery_secret(recovery_key)
+    made = [(new_id(), account, keys.new_account_keys(account.password, kdf)) for account in accounts]
+    # The slots first: from the moment the file is encrypted, they are the only way in besides the paper.
+    slots = KeySlots(kdf=kdf.text())
+    for user_id, account, pair in made:
+        slots.put(_slot(str(user_id), account.login, pair.public_key, pair.sealed_private_key, key))
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    keyslots.save(data_dir, slots)
+    path = data_dir / DATABASE_FILE
+    if path.exists():
+        open_station_database(data_dir, None).close()  # upgraded to this version's schema first, still plain
+        encrypt_plain(path, key)
+    database = open_station_database(data_dir, key)
     try:
         with database.transaction() as session:
             station = station_of(session)
             if station is None:
                 station = Station(case_word=DEFAULT_CASE_WORD)
                 session.add(station)
-            elif session.scalar(select(StaffUser.id).where(StaffUser.password_hash != "").limit(1)):
-                raise DomainError(Message(QT_TRANSLATE_NOOP("Domain", "This station has been set up already.")))
             station.name = details.name
             station.address = details.address
             station.mediation_committee = details.mediation_committee
             station.arbitration_committee = details.arbitration_committee
             session.flush()
             settings.put(session, STATION_SETTING, str(station.id))
-            users = [_new_user(session, station.id, account) for account in accounts]
-        return context_for(database, users[0].id)
+            for user_id, account, pair in made:
+                _new_user(session, station.id, account, pair, user_id)
+        return SetUp(context_for(database, made[0][0]), recovery_key)
     except BaseException:
         database.close()
         raise
 
 
-def _new_user(session: Session, station_id: uuid.UUID, account: NewAccount) -> StaffUser:
-    if accounts_named(session, account.login):
+def _slot(user_id: str, login: str, public_key: str, sealed_private_key: str, key: bytes) -> AccountSlot:
+    return AccountSlot(user_id, login, public_key, sealed_private_key, keys.seal_to(public_key, key))
+
+
+def _new_user(
+    session: Session, station_id: uuid.UUID, account: NewAccount, pair: keys.AccountKeys, user_id: uuid.UUID
+) -> StaffUser:
+    if any(user.public_key for user in accounts_named(session, account.login)):
         raise refusal("login", QT_TRANSLATE_NOOP("Domain", "The login {login} is taken."), login=account.login)
-    user = StaffUser(
-        station_id=station_id,
-        name=account.name,
-        login=account.login,
-        role=account.role,
-        password_hash=PASSWORD_HASHER.hash(account.password),
-    )
-    session.add(user)
+    # An account of the same login from before sign-in (it has no keys) is the same person: it is taken over.
+    user = next(iter(accounts_named(session, account.login)), None)
+    if user is None:
+        user = StaffUser(id=user_id, station_id=station_id, login=account.login)
+        session.add(user)
+    user.name, user.role = account.name, account.role
+    user.public_key, user.sealed_private_key = pair.public_key, pair.sealed_private_key
     session.flush()
     return user
 
 
-def sign_in(data_dir: Path, login: str, password: str, *, now: datetime | None = None) -> StationContext:
-    """Open the station in ``data_dir`` as ``login`` if ``password`` is right; SignInRefused says why not."""
-    database = open_station_database(data_dir)
-    try:
-        user_id = _check(database, login, password, now or chinatime.now())
-        return context_for(database, user_id)
-    except BaseException:
-        database.close()
-        raise
-
-
-@requires(EVERYONE)
-def check_password(context: StationContext, login: str, password: str, *, now: datetime | None = None) -> str:
-    """Unlocking a locked window: the login (normalised) whose password is right; SignInRefused says why not."""
-    user_id = _check(context.database, login, password, now or chinatime.now())
-    with context.database.transaction() as session:
-        return session.get_one(StaffUser, user_id).login
+# --- signing in ---------------------------------------------------------------------------------------------------
 
 
 def _refused(text: str, **params: object) -> SignInRefused:
     return SignInRefused(Message(text, params))
 
 
-def _check(database: Database, typed_login: str, password: str, now: datetime) -> uuid.UUID:
-    login = typed_login.strip().lower()
-    key = _FAILURES_SETTING.format(login=login[:40])
-    with database.transaction() as session:
-        failures, last = _failures(settings.get(session, key))
-        wait = (last + wait_after_failures(failures) - now) if last else timedelta(0)
+def _slots(data_dir: Path) -> KeySlots:
+    try:
+        return keyslots.load(data_dir)
+    except keyslots.SlotsUnreadable as error:
+        raise _refused(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "This computer's key file is missing or damaged. Use 'Forgot password' with the recovery key "
+                "printed when the station was set up.",
+            )
+        ) from error
+
+
+def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> tuple[AccountSlot, bytes]:
+    """The slot ``password`` opens among ``typed_login``'s, and the database key in it; counts wrong passwords."""
+    login = typed_login.strip().lower()[:40]
+    slots = _slots(data_dir)
+    failures = slots.failures.get(login)
+    if failures is not None:
+        wait = failures.last_at + wait_after_failures(failures.count) - now
         if wait > timedelta(0):
-            seconds = math.ceil(wait.total_seconds())
             raise _refused(
                 QT_TRANSLATE_NOOP("Domain", "Too many wrong passwords. Please try again in {seconds} seconds."),
-                seconds=seconds,
+                seconds=math.ceil(wait.total_seconds()),
             )
-        accounts = [user for user in accounts_named(session, login) if user.password_hash]
-        user = next((user for user in accounts if _matches(user.password_hash, password)), None)
-        if user is None:
-            settings.put(session, key, f"{failures + 1} {now.isoformat()}")
-    # Committed above, so the count survives the refusal.
-    if user is None:
+    for slot in slots.for_login(login):
+        try:
+            key = keys.open_sealed(keys.open_with_password(slot.sealed_private_key, password), slot.sealed_database_key)
+        except WrongKey:
+            continue
+        if failures is not None:
+            del slots.failures[login]
+            keyslots.save(data_dir, slots)
+        return slot, key
+    # A login nobody has counts too (guessing logins is guessing); the file keeps the 100 latest.
+    slots.failures[login] = Failures((failures.count if failures else 0) + 1, now.isoformat())
+    slots.failures = dict(sorted(slots.failures.items(), key=lambda item: item[1].last)[-100:])
+    keyslots.save(data_dir, slots)
+    if login in slots.disabled:
+        raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
+    raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
+
+
+def _usable(session: Session, user_id: str) -> StaffUser:
+    user = session.get(StaffUser, uuid.UUID(user_id))
+    if user is None or user.deleted_at is not None:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
     if user.disabled_at is not None:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
-    with database.transaction() as session:
-        settings.put(session, key, None)
-    return user.id
+    return user
 
 
-def _failures(value: str | None) -> tuple[int, datetime | None]:
-    if not value:
-        return 0, None
-    count, at = value.split(" ", 1)
-    return int(count), datetime.fromisoformat(at)
-
-
-def _matches(password_hash: str, password: str) -> bool:
+def sign_in(data_dir: Path, login: str, password: str, *, now: datetime | None = None) -> StationContext:
+    """Open the station in ``data_dir`` as ``login`` if ``password`` is right; SignInRefused says why not."""
+    slot, key = _unlock(data_dir, login, password, now or chinatime.now())
+    database = open_station_database(data_dir, key)
     try:
-        return PASSWORD_HASHER.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+        with database.transaction() as session:
+            user_id = _usable(session, slot.user_id).id
+        context = context_for(database, user_id)
+    except BaseException:
+        database.close()
+        raise
+    refresh_slots(context)
+    documents.write_index(context)
+    return context
+
+
+@requires(EVERYONE)
+def check_password(context: StationContext, login: str, password: str, *, now: datetime | None = None) -> str:
+    """Unlocking a locked window, as the same person or another: the login whose password is right."""
+    slot, key = _unlock(context.data_dir, login, password, now or chinatime.now())
+    if key != context.database.key:
+        raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
+    with context.database.transaction() as session:
+        return _usable(session, slot.user_id).login
+
+
+def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> StationContext:
+    """Forgotten passwords or a lost key file: the printed recovery key opens the station, and ``login`` (an
+    account of the station) gets a new password and is signed in."""
+    check = Checker()
+    try:
+        key = keys.recovery_secret(recovery_key)
+    except WrongKey:
+        key = b""
+        check.refuse("recovery_key", QT_TRANSLATE_NOOP("Domain", "This is not the recovery key of this station."))
+    login = check("", normalise_login, login)
+    password = check("", check_new_password, password)
+    check.done()
+    if state(data_dir) is not State.READY:
+        raise NotSetUp(Message(QT_TRANSLATE_NOOP("Domain", "This station has not been set up yet.")))
+    try:
+        database = open_station_database(data_dir, key)
+    except DomainError as error:  # a wrong key reads as random bytes: "damaged" would be wrong
+        not_this = refusal("recovery_key", QT_TRANSLATE_NOOP("Domain", "This is not the recovery key of this station."))
+        raise ValidationFailed([not_this]) from error
+    try:
+        with database.transaction() as session:
+            users = accounts_named(session, login)
+            if not users:
+                raise refusal("login", QT_TRANSLATE_NOOP("Domain", "There is no account {login}."), login=login)
+            user = users[0]
+            kdf = _kdf_of(data_dir)
+            user.public_key, user.sealed_private_key = _pair(keys.new_account_keys(password, kdf))
+            user.disabled_at = None
+        context = context_for(database, user.id)
+    except BaseException:
+        database.close()
+        raise
+    if not keyslots.exists(data_dir):
+        keyslots.save(data_dir, KeySlots(kdf=DEFAULT_KDF.text()))
+    refresh_slots(context)
+    return context
+
+
+def _pair(pair: keys.AccountKeys) -> tuple[str, str]:
+    return pair.public_key, pair.sealed_private_key
+
+
+def _kdf_of(data_dir: Path) -> KdfParams:
+    try:
+        return keyslots.load(data_dir).kdf_params
+    except keyslots.SlotsUnreadable:
+        return DEFAULT_KDF
+
+
+@requires(EVERYONE)
+def refresh_slots(context: StationContext) -> None:
+    """This laptop's slots as the accounts now stand: a slot for every enabled account with keys (also those made
+    on other laptops and pulled by sync), none for disabled or deleted ones."""
+    slots = keyslots.load(context.data_dir)
+    with context.database.transaction() as session:
+        users = session.scalars(select(StaffUser).where(StaffUser.deleted_at.is_(None))).all()
+    wanted = {str(user.id): user for user in users if user.disabled_at is None and user.public_key}
+    disabled = sorted(
+        {user.login for user in users if user.disabled_at is not None} - {u.login for u in wanted.values()}
+    )
+    current = {slot.user_id: slot for slot in slots.accounts}
+    changed = set(current) - set(wanted)
+    if disabled != slots.disabled:
+        slots.disabled = disabled
+        changed.add("disabled")
+    for user_id in changed:
+        slots.remove(user_id)
+    for user_id, user in wanted.items():
+        slot = current.get(user_id)
+        if slot is None or (slot.public_key, slot.sealed_private_key, slot.login) != (
+            user.public_key,
+            user.sealed_private_key,
+            user.login,
+        ):
+            slots.put(_slot(user_id, user.login, user.public_key, user.sealed_private_key, context.database.key))
+            changed.add(user_id)
+    if changed:
+        keyslots.save(context.data_dir, slots)
+
+
+# --- the administrator's accounts ---------------------------------------------------------------------------------
 
 
 @requires(ADMINISTRATION)
 def list_accounts(context: StationContext) -> list[AccountRow]:
-    """Every account of the station, enabled ones first, then by name."""
+    """Every account of the station, enabled ones first, then by login."""
     with context.database.transaction() as session:
         users = session.scalars(select(StaffUser).where(StaffUser.deleted_at.is_(None)).order_by(StaffUser.login))
         rows = [AccountRow(u.id, u.name, u.login, u.role, u.disabled_at is not None) for u in users]
@@ -269,8 +401,11 @@ def add_account(context: StationContext, account: NewAccount) -> uuid.UUID:
     check = Checker()
     account = _account(account, check)
     check.done()
+    pair = keys.new_account_keys(account.password, _kdf_of(context.data_dir))
     with context.database.transaction() as session:
-        return _new_user(session, context.station_id, account).id
+        user_id = _new_user(session, context.station_id, account, pair, new_id()).id
+    refresh_slots(context)
+    return user_id
 
 
 @requires(ADMINISTRATION)
@@ -281,26 +416,35 @@ def set_disabled(context: StationContext, user_id: uuid.UUID, disabled: bool) ->
     with context.database.transaction() as session:
         user = _user(session, user_id)
         user.disabled_at = chinatime.now() if disabled else None
+    refresh_slots(context)
 
 
 @requires(ADMINISTRATION)
 def reset_password(context: StationContext, user_id: uuid.UUID, password: str) -> None:
-    """A new password for someone who forgot theirs (the administrator tells them, they change it)."""
+    """A new password for someone who forgot theirs (the administrator tells them, they change it): a new key pair,
+    since the old private key cannot be opened without the old password."""
     password = check_new_password(password)
+    pair = keys.new_account_keys(password, _kdf_of(context.data_dir))
     with context.database.transaction() as session:
-        _user(session, user_id).password_hash = PASSWORD_HASHER.hash(password)
+        user = _user(session, user_id)
+        user.public_key, user.sealed_private_key = _pair(pair)
+    refresh_slots(context)
 
 
 @requires(EVERYONE)
 def change_password(context: StationContext, current: str, new: str) -> None:
     check = Checker()
     check(None, check_new_password, new, field="new_password")
+    check.done()
     with context.database.transaction() as session:
         user = _user(session, context.user_id)
-        if not _matches(user.password_hash, current):
-            check.refuse("current_password", QT_TRANSLATE_NOOP("Domain", "The current password is wrong."))
-        check.done()
-        user.password_hash = PASSWORD_HASHER.hash(new)
+        try:
+            user.sealed_private_key = keys.reseal_private_key(
+                user.sealed_private_key, current, new, _kdf_of(context.data_dir)
+            )
+        except WrongKey as wrong:
+            raise refusal("current_password", QT_TRANSLATE_NOOP("Domain", "The current password is wrong.")) from wrong
+    refresh_slots(context)
 
 
 def _user(session: Session, user_id: uuid.UUID) -> StaffUser:

@@ -6,6 +6,7 @@ keeps the signed bytes in the attachment store and a row in ``issued_document``,
 export. A document is never rebuilt for a reprint: the stored bytes are printed again.
 """
 
+import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,9 +28,7 @@ from ..domain.mediation import MinuteKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import RespondentRole
 from ..domain.performance import PerformanceState
-from ..paths import has_station
 from ..storage import settings
-from ..storage.database import Database
 from ..storage.models import (
     AgreementInstalment,
     AgreementShare,
@@ -49,16 +48,17 @@ from ..storage.models import (
     Station,
 )
 from . import timeline
-from .access import ADMINISTRATION, CASEWORK, requires
+from .access import ADMINISTRATION, CASEWORK, EVERYONE, requires
 from .agreement_queries import agreement_in_state, performance_of
 from .case_queries import get_case
-from .station import StationContext, open_station_database
+from .station import StationContext
 
 if TYPE_CHECKING:
     from ..documents.issuing import Content
     from ..documents.verify import Verdict
 
 SEAL_SETTING = "station_seal_sha256"
+DOCUMENTS_INDEX = "documents.index"
 
 # How the documents name a dispute (document text, always Chinese).
 _DISPUTES = {
@@ -143,8 +143,7 @@ def issue_document(context: StationContext, case_id: uuid.UUID, kind: DocumentKi
     from ..documents import signing
     from ..documents.issuing import issue
 
-    data_dir = context.database.path.parent
-    key = signing.station_key(data_dir, context.station_name)
+    key = signing.station_key(context.data_dir, context.station_name, context.signing_passphrase)
     with context.database.transaction() as session:
         case = get_case(session, case_id)
         content = _content(session, context, case, kind)
@@ -162,6 +161,7 @@ def issue_document(context: StationContext, case_id: uuid.UUID, kind: DocumentKi
             originals=issued.originals,
         )
         session.add(row)
+        _index(context.data_dir, [(row.id, row.pdf_sha256)], append=True)
         detail = f"{TITLES[issued.kind]} {issued.verification_code}"
         timeline.add(session, context, case, CaseEvent.DOCUMENT_ISSUED, detail, at=issued.issued_at)
         session.flush()
@@ -198,23 +198,35 @@ def case_documents(context: StationContext, case_id: uuid.UUID) -> list[IssuedVi
         return [_view(row, name) for row, name in rows]
 
 
-def lookup(database: Database) -> DocumentLookup:
-    """document id -> SHA-256 of the PDF as issued here (None: not issued by this station)."""
+@requires(EVERYONE)
+def write_index(context: StationContext) -> None:
+    """The index ``heze-station verify`` reads without signing in (the database is encrypted): every document this
+    station knows, by id, with the SHA-256 of its PDF. Neither is personal; both are printed on the document."""
+    with context.database.transaction() as session:
+        rows = session.execute(select(IssuedDocument.id, IssuedDocument.pdf_sha256)).all()
+    _index(context.data_dir, [(row.id, row.pdf_sha256) for row in rows], append=False)
 
-    def stored(document_id: uuid.UUID) -> str | None:
-        with database.transaction() as session:
-            row = session.get(IssuedDocument, document_id)
-            return row.pdf_sha256 if row else None
 
-    return stored
+def _index(data_dir: Path, rows: list[tuple[uuid.UUID, str]], *, append: bool) -> None:
+    text = "".join(f"{document_id} {sha256}\n" for document_id, sha256 in rows)
+    path = data_dir / DOCUMENTS_INDEX
+    if append:
+        with path.open("a", encoding="ascii") as file:
+            file.write(text)
+        return
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="ascii")
+    os.replace(temporary, path)
 
 
 def station_lookup(data_dir: Path) -> DocumentLookup:
-    """The lookup for ``heze-station verify`` (no sign-in needed: it only reads document hashes); a folder without
-    a station database knows no documents."""
-    if not has_station(data_dir):
-        return lambda document_id: None
-    return lookup(open_station_database(data_dir))
+    """The lookup for ``heze-station verify``: document id -> SHA-256 of the PDF as issued (None: not known here)."""
+    try:
+        lines = (data_dir / DOCUMENTS_INDEX).read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    known = dict(line.split(" ", 1) for line in lines if line.count(" ") == 1)
+    return lambda document_id: known.get(str(document_id))
 
 
 @requires(ADMINISTRATION)
@@ -572,7 +584,7 @@ def verify_presented(context: StationContext, path: Path) -> "Verdict":
 
     _name, pdf = attachments.read_file(path)
     key = signing.existing_certificate(context.database.path.parent)
-    return verify.verify(pdf, lookup(context.database), [key.certificate] if key else [])
+    return verify.verify(pdf, station_lookup(context.data_dir), [key.certificate] if key else [])
 
 
 def _served_documents(session: Session, case: Case) -> list[IssuedDocument]:

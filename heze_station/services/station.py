@@ -19,6 +19,7 @@ from ..paths import DATABASE_FILE
 from ..storage import settings
 from ..storage.blobs import BlobStore
 from ..storage.database import Database, open_database
+from ..storage.keys import subkey
 from ..storage.models import StaffUser, Station
 from . import calendar
 
@@ -47,9 +48,18 @@ class StationContext:
     calendar: WorkCalendar = field(default_factory=WorkCalendar.weekends_only)
 
     @property
+    def data_dir(self) -> Path:
+        return self.database.path.parent
+
+    @property
+    def signing_passphrase(self) -> bytes:
+        """What the station's signing key file is encrypted with (documents.signing)."""
+        return subkey(self.database.key, "signing key")
+
+    @property
     def blobs(self) -> BlobStore:
-        """Attachment bytes, in a folder beside the database file."""
-        return BlobStore(self.database.path.parent / ATTACHMENTS_DIR)
+        """Attachment bytes, encrypted, in a folder beside the database file."""
+        return BlobStore(self.data_dir / ATTACHMENTS_DIR, subkey(self.database.key, ATTACHMENTS_DIR))
 
     def close(self) -> None:
         self.database.close()
@@ -67,10 +77,13 @@ def accounts_named(session: Session, login: str) -> list[StaffUser]:
     return list(session.scalars(query))
 
 
-def open_station_database(data_dir: Path) -> Database:
-    """The station database in ``data_dir``, created and upgraded as needed; private to this computer's user."""
+def open_station_database(data_dir: Path, key: bytes | None) -> Database:
+    """The station database in ``data_dir``, created and upgraded as needed; private to this computer's user.
+
+    ``key``: None only for a plain file from before encryption, opened to be converted (services.accounts).
+    """
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    database = open_database(data_dir / DATABASE_FILE)
+    database = open_database(data_dir / DATABASE_FILE, key)
     if os.name == "posix":
         # Also for a folder made by an earlier version with the default, world-readable modes. SQLite gives the
         # -wal and -shm files the database file's mode.
@@ -101,13 +114,14 @@ def context_for(database: Database, user_id: uuid.UUID) -> StationContext:
         )
 
 
-def open_station(data_dir: Path, login: str) -> StationContext:
-    """Open the station in ``data_dir`` as the account ``login``, whose password the caller has checked.
+def open_station(data_dir: Path, login: str, key: bytes) -> StationContext:
+    """Open the station in ``data_dir`` with its database ``key`` as the account ``login``, whose password the
+    caller has checked.
 
     Raises DatabaseUnusable, with a message for the coordinator, when the file is damaged or too new, and NotSetUp
     when there is no such station or account.
     """
-    database = open_station_database(data_dir)
+    database = open_station_database(data_dir, key)
     try:
         with database.transaction() as session:
             accounts = accounts_named(session, login)

@@ -40,7 +40,7 @@ from ..sync.failures import FailureReason, SyncFailure
 from ..sync.fields import MAX_TEXT_CHARS
 from ..sync.hlc import Hlc
 from ..sync.progress import ProgressCallback, SyncReport
-from . import conflict_rules, timeline
+from . import accounts, conflict_rules, timeline
 from .access import ADMINISTRATION, CASEWORK, requires
 from .station import StationContext
 
@@ -273,7 +273,7 @@ def _register_signing_certificate(session: Session, context: StationContext) -> 
     """
     from ..documents.signing import station_key  # pyHanko and friends: loaded only when enrolling
 
-    key = station_key(context.database.path.parent, context.station_name)
+    key = station_key(context.data_dir, context.station_name, context.signing_passphrase)
     station = session.get_one(Station, context.station_id)
     _append(session, station, "upsert", {SIGNING_CERTIFICATE: key.certificate_path.read_text()})
 
@@ -332,6 +332,9 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
             rejected=report.rejected,
             files=report.uploaded + report.downloaded,
         )
+    if report.pulled:
+        # Accounts made, changed or disabled on other laptops: this one's key slots follow them (services.accounts).
+        accounts.refresh_slots(context)
     return report
 
 

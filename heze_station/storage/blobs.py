@@ -3,13 +3,16 @@
 Content addressing means a file is written once and never overwritten: the same scan attached twice is stored
 once, and a name can only ever hold the bytes that hash to it, which is what lets sync move attachments by hash
 and verify them on arrival. A file is written to a temporary name, flushed to disk, then renamed, so a power cut
-leaves either the whole file or none.
+leaves either the whole file or none. The bytes on disk are encrypted (AES-GCM, with the attachments' key derived
+from the database key, and the hash as associated data, so a file cannot be passed off under another's name).
 """
 
 import hashlib
 import os
 import tempfile
 from pathlib import Path
+
+from .keys import ENCRYPTION_OVERHEAD, WrongKey, decrypt, encrypt
 
 
 class BlobMissing(Exception):
@@ -25,8 +28,9 @@ def sha256_hex(data: bytes) -> str:
 
 
 class BlobStore:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, key: bytes):
         self.root = root
+        self.key = key
 
     def _path(self, digest: str) -> Path:
         # Two levels of fan-out keep any one folder small on a station with tens of thousands of scans.
@@ -42,7 +46,7 @@ class BlobStore:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
         try:
             with os.fdopen(handle, "wb") as file:
-                file.write(data)
+                file.write(encrypt(self.key, data, digest.encode("ascii")))
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temporary, path)
@@ -55,15 +59,17 @@ class BlobStore:
         return self._path(digest).exists()
 
     def size(self, digest: str) -> int:
-        """Bytes on disk under this hash, without reading (or checking) them."""
-        return self._path(digest).stat().st_size
+        """The size of the bytes stored under this hash, without reading (or checking) them."""
+        return self._path(digest).stat().st_size - ENCRYPTION_OVERHEAD
 
     def get(self, digest: str) -> bytes:
         path = self._path(digest)
         try:
-            data = path.read_bytes()
+            data = decrypt(self.key, path.read_bytes(), digest.encode("ascii"))
         except FileNotFoundError as missing:
             raise BlobMissing(digest) from missing
+        except WrongKey as damaged:
+            raise BlobCorrupt(digest) from damaged
         if sha256_hex(data) != digest:
             raise BlobCorrupt(digest)
         return data

@@ -1,9 +1,11 @@
 """Opening the station's SQLite file: driver, pragmas, migrations, and clear errors for unusable files.
 
 The driver is sqlcipher3 rather than Python's sqlite3: it bundles a modern SQLite (FTS5 trigram with LIKE works,
-it does not on the system's 3.40) and SQLCipher, so encryption at rest can be switched on later without a new driver.
+it does not on the system's 3.40) and SQLCipher, which encrypts every page of the file with the station's database
+key (storage.keys), given as a raw key so that opening costs no key derivation.
 """
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,9 +24,32 @@ class DatabaseUnusable(DomainError):
     """The file cannot be opened as this program's database; nothing in it was changed."""
 
 
-def _pragmas(foreign_keys: bool):
+PLAIN_HEADER = b"SQLite format 3\x00"
+
+
+def is_plain(path: Path) -> bool:
+    """Whether ``path`` is an unencrypted SQLite file (an encrypted one starts with random bytes)."""
+    try:
+        with path.open("rb") as file:
+            return file.read(len(PLAIN_HEADER)) == PLAIN_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def _key_pragma(key: bytes) -> str:
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def _pragmas(foreign_keys: bool, key: bytes | None):
     def set_pragmas(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
+        # SQLCipher writes its own errors (a page that fails to decrypt) to standard error; the program says what
+        # they mean in words (DatabaseUnusable), once.
+        cursor.execute("PRAGMA cipher_log_level = NONE")
+        if key is not None:
+            cursor.execute(_key_pragma(key))  # before anything reads the file: nothing can be read without it
+        # Sorts and temporary indexes stay in memory: a temporary file would hold pages in clear.
+        cursor.execute("PRAGMA temp_store=MEMORY")
         # synchronous=FULL: a committed case survives a power cut. (WAL is set once by open_database: it is stored
         # in the file, and must not be written into a file before it is known to be ours.)
         cursor.execute("PRAGMA synchronous=FULL")
@@ -35,7 +60,9 @@ def _pragmas(foreign_keys: bool):
     return set_pragmas
 
 
-def create_sqlite_engine(path: Path, *, foreign_keys: bool = True, savepoints: bool = False) -> Engine:
+def create_sqlite_engine(
+    path: Path, *, key: bytes | None = None, foreign_keys: bool = True, savepoints: bool = False
+) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher,
@@ -43,7 +70,7 @@ def create_sqlite_engine(path: Path, *, foreign_keys: bool = True, savepoints: b
         # A traceback never shows what a row held: SQL parameters are names, ID numbers, accounts.
         hide_parameters=True,
     )
-    event.listen(engine, "connect", _pragmas(foreign_keys))
+    event.listen(engine, "connect", _pragmas(foreign_keys, key))
     if savepoints:
         _begin_explicitly(engine)
     return engine
@@ -70,9 +97,11 @@ def _begin_explicitly(engine: Engine) -> None:
 class Database:
     """One station database file, migrated to the current schema."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, key: bytes | None = None):
+        """``key``: the database key (None: a plain file, as only tests and the conversion of old files use)."""
         self.path = path
-        self.engine = create_sqlite_engine(path)
+        self.key = key
+        self.engine = create_sqlite_engine(path, key=key)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Every change to a syncable row is written to the outbox in its own transaction (see storage.outbox).
         event.listen(self._sessions, "after_flush", outbox.record)
@@ -94,7 +123,7 @@ class Database:
         Savepoints work inside it (a row the database refuses is set aside without losing the rest of the page).
         """
         if self._replica_engine is None:
-            self._replica_engine = create_sqlite_engine(self.path, foreign_keys=False, savepoints=True)
+            self._replica_engine = create_sqlite_engine(self.path, key=self.key, foreign_keys=False, savepoints=True)
         with Session(self._replica_engine) as session, session.begin():
             yield session
 
@@ -104,13 +133,13 @@ class Database:
             self._replica_engine.dispose()
 
 
-def open_database(path: Path) -> Database:
+def open_database(path: Path, key: bytes | None = None) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
     Raises DatabaseUnusable with a message a coordinator can act on when the file is corrupt or was written by a
     newer version of the program; the file is left untouched in both cases.
     """
-    database = Database(path)
+    database = Database(path, key)
     try:
         migrations.upgrade(database.engine)
         with database.engine.connect() as connection:
@@ -143,3 +172,38 @@ def open_database(path: Path) -> Database:
             )
         ) from error
     return database
+
+
+def encrypt_plain(path: Path, key: bytes) -> None:
+    """Turn the plain database at ``path`` into one encrypted with ``key``, in place.
+
+    The encrypted copy is written beside it (sqlcipher_export), checked page by page and table by table against the
+    plain file, and only then renamed over it: a failure or a power cut at any step leaves the plain file as it was.
+    """
+    encrypted = path.with_name(path.name + ".encrypting")
+    encrypted.unlink(missing_ok=True)
+    plain = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file: the copy reads it all
+        tables = [name for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        counts = {name: plain.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+        plain.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), f"x'{key.hex()}'"))
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute("DETACH DATABASE encrypted")
+    finally:
+        plain.close()
+    copy = sqlcipher.connect(str(encrypted), isolation_level=None)
+    try:
+        copy.execute(_key_pragma(key))
+        problems = copy.execute("PRAGMA cipher_integrity_check").fetchall()
+        integrity = copy.execute("PRAGMA integrity_check").fetchall()
+        copied = {name: copy.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+        if problems or integrity != [("ok",)] or copied != counts:
+            raise DatabaseError("encrypting the database", None, RuntimeError("the encrypted copy differs"))
+        copy.execute("PRAGMA journal_mode=WAL")
+    except BaseException:
+        copy.close()
+        encrypted.unlink(missing_ok=True)
+        raise
+    copy.close()
+    os.replace(encrypted, path)

@@ -93,9 +93,12 @@ class StaffUser(SyncRow, Base):
     # Not unique: two devices of a station may each have made the same login before they first synced (0006).
     login: Mapped[str] = mapped_column(String(50), index=True)
     role: Mapped[StaffRole] = mapped_column(enum_column(StaffRole))
-    # Argon2id in the PHC string format (its parameters and salt inside); empty for the accounts of databases made
-    # before sign-in existed, which cannot sign in until the administrator sets a password (0008).
-    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    # The account's X25519 key pair: the public key, and the private key sealed with a key derived from the
+    # password (Argon2id; storage.keys). Any open laptop of the station seals its database key to the public key,
+    # so the account signs in there too (storage.keyslots). Empty for accounts of databases from before sign-in,
+    # which cannot sign in until the administrator resets their password (0009).
+    public_key: Mapped[str] = mapped_column(String(64), default="")
+    sealed_private_key: Mapped[str] = mapped_column(String(200), default="")
     # A disabled account cannot sign in; it stays, because the timeline names it.
     disabled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 

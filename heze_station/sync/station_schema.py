@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0008"
+REVISION = "0009"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "agreement": {
@@ -291,7 +291,8 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "name": FieldRule(FieldType.TEXT, nullable=False, max_length=50),
         "login": FieldRule(FieldType.TEXT, nullable=False, max_length=50),
         "role": FieldRule(FieldType.TEXT, nullable=False, choices=("coordinator", "mediator", "administrator")),
-        "password_hash": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "public_key": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=64),
+        "sealed_private_key": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
         "disabled_at": FieldRule(FieldType.DATETIME),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),

@@ -33,8 +33,9 @@ from .tasks import TaskRunner
 from .workspace import Workspace
 
 if TYPE_CHECKING:
-    from ..services.accounts import State
+    from ..services.accounts import SetUp, State
     from ..services.station import StationContext
+    from .recovery import RecoveryDialog, RecoveryKeyDialog
     from .setup import SetupDialog
 
 log = logging.getLogger(__name__)
@@ -74,10 +75,10 @@ def _sign_in(data_dir: Path, login: str, password: str) -> tuple[StationContext,
     return _opened(accounts.sign_in(data_dir, login, password))
 
 
-def _open_as(data_dir: Path, login: str) -> tuple[StationContext, int]:
+def _open_as(data_dir: Path, login: str, key: bytes) -> tuple[StationContext, int]:
     from ..services.station import open_station
 
-    return _opened(open_station(data_dir, login))
+    return _opened(open_station(data_dir, login, key))
 
 
 class Session(QObject):
@@ -102,6 +103,9 @@ class Session(QObject):
         self.window: MainWindow | None = None
         self.sign_in: SignInDialog | None = None
         self.setup: SetupDialog | None = None
+        self.recovery_key_dialog: RecoveryKeyDialog | None = None
+        self.recovery: RecoveryDialog | None = None
+        self.loaded = False
         self.lock_seconds = 0.0
         self._hidden: list[QWidget] = []
         self._started = 0.0
@@ -123,6 +127,8 @@ class Session(QObject):
         self.sign_in = SignInDialog(login=login, locked=locked, demo=self.demo)
         self.sign_in.submitted.connect(self._check)
         self.sign_in.quit_requested.connect(self.quit)
+        self.sign_in.recovery_requested.connect(self._show_recovery)
+        self.sign_in.forgot_button.setEnabled(self.loaded)
         self.sign_in.show()
         if self.smoke_test and not locked:
             QTimer.singleShot(0, lambda: print("ready", flush=True))
@@ -130,13 +136,16 @@ class Session(QObject):
     def _loaded(self, state: State) -> None:
         from ..services.accounts import State
 
+        self.loaded = True
+        if self.sign_in is not None:
+            self.sign_in.forgot_button.setEnabled(True)
         if state is not State.READY:
-            self._show_setup(existing_records=state is State.NO_PASSWORDS)
+            self._show_setup(existing_records=state is State.NOT_ENCRYPTED)
         elif self.user is not None:
             self._started = time.monotonic()
             self._check(self.user, self.password or "")
         elif self.smoke_test:
-            self.quit()  # the sign-in window is on screen and the records open: that is all a smoke test asks
+            self.quit()  # the sign-in window is on screen and the program loaded: all a smoke test without --user asks
 
     def _show_setup(self, *, existing_records: bool) -> None:
         from .setup import SetupDialog
@@ -144,7 +153,7 @@ class Session(QObject):
         if self.sign_in is not None:
             self._close_sign_in()
         self.setup = SetupDialog(self.data_dir, self.tasks, existing_records=existing_records)
-        self.setup.accepted.connect(lambda: self._open((self.setup.result_value, _default_lock_minutes())))
+        self.setup.accepted.connect(lambda: self._show_recovery_key(self.setup.result_value))
         self.setup.rejected.connect(self.quit)
         self.setup.show()
         if self.smoke_test:
@@ -152,12 +161,36 @@ class Session(QObject):
             if self.user is None:
                 QTimer.singleShot(0, self.quit)
 
+    def _show_recovery_key(self, set_up: SetUp) -> None:
+        """After setup: the recovery key, kept (printed or copied) before the station opens."""
+        from .recovery import RecoveryKeyDialog
+
+        context = set_up.context
+        self.setup = None
+        self.recovery_key_dialog = RecoveryKeyDialog(set_up.recovery_key, context.station_name, context.user_name)
+        self.recovery_key_dialog.accepted.connect(lambda: self._open((context, _default_lock_minutes())))
+        self.recovery_key_dialog.show()
+
+    def _show_recovery(self) -> None:
+        from .recovery import RecoveryDialog
+
+        self.recovery = RecoveryDialog(self.data_dir, self.tasks, self.sign_in)
+        self.recovery.accepted.connect(lambda: self._recovered(self.recovery.result_value))
+        self.recovery.open()
+
+    def _recovered(self, context: StationContext) -> None:
+        if self.window is not None:  # locked, and recovered instead of unlocked: as switching user
+            self._hidden = []
+            self._close_window()
+        self._open((context, _default_lock_minutes()))
+
     def _fail(self, error: Exception) -> None:
         if isinstance(error, DomainError):
             message = render(error.message)
         else:
             log.error("the station could not be opened", exc_info=error)
-            message = self.tr("The station's records could not be opened: {error}").format(error=error)
+            # The kind of fault, not its message: a message may quote what a record held.
+            message = self.tr("The station's records could not be opened: {error}").format(error=type(error).__name__)
         print(message, file=sys.stderr)
         if not self.smoke_test:
             QMessageBox.critical(self.sign_in, self.tr("heze-station cannot start"), message)
@@ -189,7 +222,7 @@ class Session(QObject):
         if self.smoke_test and self._started:
             print(f"sign_in_ms {(time.monotonic() - self._started) * 1000:.0f}", flush=True)
         self._close_sign_in()
-        self.setup = None
+        self.recovery_key_dialog = self.recovery = None
         workspace = Workspace(context, demo=self.demo)
         if self.demo:
             from .demo import fill_demo_data
@@ -240,10 +273,11 @@ class Session(QObject):
             self.idle.start(self.lock_seconds)
             return
         # Another account: what the previous one had open (and typed) is not for its eyes.
+        key = self.context.database.key
         self._hidden = []
         self._close_window()
         self.sign_in.set_busy(True)
-        self.tasks.run(_open_as, self.data_dir, login, on_done=self._open, on_error=self._refused)
+        self.tasks.run(_open_as, self.data_dir, login, key, on_done=self._open, on_error=self._refused)
 
     def _close_sign_in(self) -> None:
         if self.sign_in is not None:

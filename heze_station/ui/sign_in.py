@@ -33,6 +33,7 @@ def password_edit() -> QLineEdit:
 class SignInDialog(QDialog):
     submitted = Signal(str, str)  # login, password
     quit_requested = Signal()
+    recovery_requested = Signal()
 
     def __init__(self, *, login: str = "", locked: bool = False, demo: bool = False, parent: QWidget | None = None):
         """``locked``: the program is locked, by ``login`` (or to switch user, when empty)."""
@@ -63,6 +64,9 @@ class SignInDialog(QDialog):
         self.sign_in_button = self.buttons.addButton(self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.sign_in_button.setDefault(True)
         self.quit_button = self.buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.forgot_button = self.buttons.addButton(self.tr("&Forgot password…"), QDialogButtonBox.ButtonRole.HelpRole)
+        self.forgot_button.setEnabled(False)  # until the station's records can be opened (Session)
+        self.forgot_button.clicked.connect(self.recovery_requested)
         self.buttons.accepted.connect(self._submit)
         self.quit_button.clicked.connect(self.quit_requested)
         layout = QVBoxLayout(self)

@@ -2444,6 +2444,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>此账户已停用，请联系本站管理员。</translation>
     </message>
     <message>
+        <source>This computer&apos;s key file is missing or damaged. Use &apos;Forgot password&apos; with the recovery key printed when the station was set up.</source>
+        <translation>本机的密钥文件丢失或损坏。请点击“忘记密码”，输入设置本站时打印的恢复密钥。</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key of this station.</source>
+        <translation>这不是本站的恢复密钥。</translation>
+    </message>
+    <message>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账户。</translation>
     </message>
@@ -3093,14 +3101,6 @@ Register it as a new case anyway?</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
-        <source>heze-station</source>
-        <translation>菏谐驿站</translation>
-    </message>
-    <message>
-        <source>Opening the station&apos;s records…</source>
-        <translation>正在打开本站的记录…</translation>
-    </message>
-    <message>
         <source>&amp;Verify a document…</source>
         <translation>核验文书(&amp;V)…</translation>
     </message>
@@ -3379,6 +3379,64 @@ Register it as a new case anyway?</source>
     <message>
         <source>The file could not be written: {reason}</source>
         <translation>无法写入文件：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Forgot password</source>
+        <translation>忘记密码</translation>
+    </message>
+    <message>
+        <source>Set the new password and sign in</source>
+        <translation>设置新密码并登录</translation>
+    </message>
+    <message>
+        <source>Type the recovery key from the sheet printed when the station was set up, the login of the account to recover (usually the administrator&apos;s) and its new password.</source>
+        <translation>请输入设置本站时打印的恢复密钥单上的密钥、要恢复的账户的登录名（通常是管理员），以及该账户的新密码。</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation>恢复密钥(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>登录名(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>新密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Password a&amp;gain:</source>
+        <translation>再次输入密码(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The station&apos;s records are encrypted. If every password is forgotten, or this computer&apos;s key file is damaged, only this recovery key opens them. It is shown only now: print the recovery sheet (or copy the key by hand), seal it in an envelope and keep it locked away from this computer.</source>
+        <translation>本站数据已加密。所有密码都遗忘、或本机密钥文件损坏时，只有这个恢复密钥能打开数据。它只显示这一次：请打印恢复密钥单（或手工抄写），装入信封封存，锁在远离这台电脑的地方。</translation>
+    </message>
+    <message>
+        <source>&amp;Print the recovery sheet…</source>
+        <translation>打印恢复密钥单(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>I have &amp;printed or copied the recovery key and will keep it safe</source>
+        <translation>我已打印或抄写恢复密钥，并会妥善保管(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>恢复密钥单</translation>
     </message>
 </context>
 <context>
@@ -3743,6 +3801,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot password…</source>
+        <translation>忘记密码(&amp;F)…</translation>
     </message>
     <message>
         <source>Demo station: sign in as {admin} (administrator), {coordinator} (coordinator) or {mediator} (mediator), each with the password {password}.</source>

@@ -97,4 +97,5 @@ def test_coordinators_and_mediators_do_casework(station_folder: Path, login: str
 
 def _accounts(context: StationContext) -> list[tuple[uuid.UUID, str, bool]]:
     with context.database.transaction() as session:
-        return [(u.id, u.password_hash, u.disabled_at is None) for u in session.query(StaffUser).order_by(StaffUser.id)]
+        users = session.query(StaffUser).order_by(StaffUser.id)
+        return [(u.id, u.sealed_private_key, u.disabled_at is None) for u in users]

@@ -11,12 +11,17 @@ from heze_station.domain import chinatime
 from heze_station.domain.accounts import StaffRole
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.errors import DomainError, InvalidInput, ValidationFailed
-from heze_station.services import accounts, case_actions, documents
+from heze_station.paths import DATABASE_FILE
+from heze_station.services import accounts, case_actions, case_queries, documents
 from heze_station.services.accounts import NewAccount, SignInRefused, State, StationDetails
-from heze_station.services.station import StationContext
-from heze_station.storage.models import StaffUser
-from tests.factories import intake_form
-from tests.stations import ADMINISTRATOR, DETAILS, add_account
+from heze_station.services.case_queries import CaseFilter
+from heze_station.services.station import StationContext, open_station_database
+from heze_station.storage import keys, settings
+from heze_station.storage.database import is_plain
+from heze_station.storage.keyslots import SLOTS_FILE
+from heze_station.storage.models import StaffUser, Station
+from tests.factories import intake_form, register
+from tests.stations import ADMINISTRATOR, TEST_KDF, add_account, set_up
 
 from .agreement_steps import mediating
 from .test_documents import pdftotext
@@ -25,22 +30,21 @@ from .test_documents import pdftotext
 def test_a_new_folder_is_set_up_and_its_administrator_signed_in(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     assert accounts.state(folder) is State.NEW
-    context = accounts.set_up(folder, DETAILS, ADMINISTRATOR)
+    made = set_up(folder)
+    context = made.context
     try:
-        assert (context.user_login, context.user_role, context.station_name) == (
-            "admin",
-            StaffRole.ADMINISTRATOR,
-            "菏谐驿站",
-        )
+        signed_in = (context.user_login, context.user_role, context.station_name)
+        assert signed_in == ("admin", StaffRole.ADMINISTRATOR, "菏谐驿站")
         with context.database.transaction() as session:
-            stored = session.scalars(select(StaffUser.password_hash)).one()
+            sealed = session.scalars(select(StaffUser.sealed_private_key)).one()
     finally:
         context.close()
-    assert stored.startswith("$argon2id$")
-    assert ADMINISTRATOR.password not in stored
+    assert sealed
+    assert ADMINISTRATOR.password not in sealed
     assert accounts.state(folder) is State.READY
+    assert len(made.recovery_key.split("-")) == 13
     with pytest.raises(DomainError, match="set up already"):
-        accounts.set_up(folder, DETAILS, ADMINISTRATOR)
+        set_up(folder)
 
 
 def test_setup_refuses_what_is_missing_or_wrong_field_by_field(tmp_path: Path) -> None:
@@ -49,6 +53,7 @@ def test_setup_refuses_what_is_missing_or_wrong_field_by_field(tmp_path: Path) -
             tmp_path / "data",
             StationDetails(name=" ", address="", mediation_committee="", arbitration_committee=""),
             NewAccount("王管理", "王", "short"),
+            kdf=TEST_KDF,
         )
     assert set(failed.value.by_field()) == {"name", "arbitration_committee", "login", "password"}
     assert accounts.state(tmp_path / "data") is State.NEW
@@ -56,7 +61,7 @@ def test_setup_refuses_what_is_missing_or_wrong_field_by_field(tmp_path: Path) -
 
 def test_documents_name_the_committees_given_at_setup(tmp_path: Path) -> None:
     details = StationDetails("单县驿站", "单县园区路1号", "单县园区劳动争议调解委员会", "单县劳动人事争议仲裁委员会")
-    context = accounts.set_up(tmp_path / "data", details, ADMINISTRATOR)
+    context = accounts.set_up(tmp_path / "data", details, ADMINISTRATOR, kdf=TEST_KDF).context
     try:
         failed = mediating(context, intake_form(1), None)
         case_actions.perform(context, failed, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
@@ -130,9 +135,9 @@ def test_the_administrator_disables_enables_and_resets_accounts(station: Station
 
 
 def test_everyone_changes_their_own_password_knowing_the_current_one(station: StationContext) -> None:
-    with pytest.raises(ValidationFailed) as wrong:
+    with pytest.raises(InvalidInput, match="current password is wrong") as wrong:
         accounts.change_password(station, "not-the-password", "new-password-1")
-    assert set(wrong.value.by_field()) == {"current_password"}
+    assert wrong.value.field == "current_password"
     accounts.change_password(station, ADMINISTRATOR.password, "new-password-1")
     accounts.sign_in(station.database.path.parent, "admin", "new-password-1").close()
 
@@ -147,7 +152,7 @@ def test_lock_minutes_default_to_ten_and_stay_between_one_and_sixty(station: Sta
 
 
 def test_the_demo_station_has_its_documented_accounts(tmp_path: Path) -> None:
-    accounts.set_up_demo(tmp_path / "demo").close()
+    accounts.set_up_demo(tmp_path / "demo", kdf=TEST_KDF).close()
     for login, role in (
         ("demo", StaffRole.ADMINISTRATOR),
         ("zhang", StaffRole.COORDINATOR),
@@ -156,3 +161,57 @@ def test_the_demo_station_has_its_documented_accounts(tmp_path: Path) -> None:
         context = accounts.sign_in(tmp_path / "demo", login, "demo")
         assert context.user_role is role
         context.close()
+
+
+def test_the_recovery_key_opens_the_station_when_the_key_file_is_lost(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    made = set_up(folder)
+    register(made.context, intake_form(1))
+    made.context.close()
+    (folder / SLOTS_FILE).unlink()
+    with pytest.raises(SignInRefused, match="key file is missing or damaged"):
+        accounts.sign_in(folder, "admin", ADMINISTRATOR.password)
+    # A wrong key, or a typo in the right one, opens nothing and changes nothing.
+    before = (folder / DATABASE_FILE).read_bytes()
+    wrong = keys.new_recovery_key()
+    for typed in (wrong, made.recovery_key[:-1]):
+        with pytest.raises(ValidationFailed, match="not the recovery key") as refused:
+            accounts.recover(folder, typed, "admin", "new-password-9")
+        assert set(refused.value.by_field()) == {"recovery_key"}
+    assert (folder / DATABASE_FILE).read_bytes() == before
+    # Typed from paper: lower case, spaces instead of dashes.
+    typed = made.recovery_key.lower().replace("-", " ")
+    context = accounts.recover(folder, typed, "admin", "new-password-9")
+    try:
+        assert case_queries.count_cases(context, CaseFilter()) == 1
+    finally:
+        context.close()
+    accounts.sign_in(folder, "admin", "new-password-9").close()
+    with pytest.raises(SignInRefused, match="wrong"):
+        accounts.sign_in(folder, "admin", ADMINISTRATOR.password)
+
+
+def test_a_plain_station_from_an_earlier_version_is_encrypted_at_setup_keeping_its_records(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    plain = open_station_database(folder, None)
+    with plain.transaction() as session:
+        station = Station(name="旧驿站", case_word="菏谐调字")
+        session.add(station)
+        session.flush()
+        session.add(StaffUser(station_id=station.id, name="root", login="root", role=StaffRole.ADMINISTRATOR))
+        settings.put(session, "station_id", str(station.id))
+    plain.close()
+    assert accounts.state(folder) is State.NOT_ENCRYPTED
+    context = set_up(folder).context
+    try:
+        assert context.station_id == station.id
+        assert context.station_name == "菏谐驿站"  # the names given at setup
+        register(context, intake_form(1))
+    finally:
+        context.close()
+    assert not is_plain(folder / DATABASE_FILE)
+    assert accounts.state(folder) is State.READY
+    assert sorted(path.name for path in folder.iterdir() if "sqlite3" in path.name) == [DATABASE_FILE]
+    # The old operating-system account stays for the timeline, and cannot sign in.
+    with pytest.raises(SignInRefused, match="wrong"):
+        accounts.sign_in(folder, "root", "")

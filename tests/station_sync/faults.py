@@ -78,7 +78,7 @@ from heze_station.sync.progress import SyncReport
 from heze_station.sync.tables import SYNCED_TABLES, TableKind
 from tests import factories
 from tests.server.conftest import Server, serve_in_thread, wait_for
-from tests.stations import open_test_station
+from tests.stations import database_key, open_test_station
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SERVER_COMMAND = Path(sys.executable).parent / "heze-station-server"
@@ -535,7 +535,7 @@ def new_station(folder: Path) -> StationContext:
 @contextlib.contextmanager
 def station_file(path: Path) -> Iterator[Engine]:
     """An engine on a station's file for reading it from outside the program (after a kill, for checks)."""
-    engine = create_sqlite_engine(path)
+    engine = create_sqlite_engine(path, key=database_key(path.parent))
     try:
         yield engine
     finally:

@@ -148,7 +148,8 @@ def test_a_full_disk_is_explained_keeps_everything_and_the_sync_continues_once_s
         with full() as session:
             sql = session.connection().exec_driver_sql
             sql(f"PRAGMA max_page_count = {sql('PRAGMA page_count').scalar()}")
-            free = max(0, sql("PRAGMA freelist_count").scalar() - 2) * sql("PRAGMA page_size").scalar()
+            # int(): with a key, SQLCipher answers PRAGMA page_size as text.
+            free = max(0, int(sql("PRAGMA freelist_count").scalar()) - 2) * int(sql("PRAGMA page_size").scalar())
             sql(f"INSERT INTO sync_log (id, at, kind, details) VALUES (randomblob(16), '', 'x', zeroblob({free}))")
             yield session
 

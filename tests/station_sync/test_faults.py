@@ -39,6 +39,7 @@ from heze_station.sync.progress import SyncReport
 from heze_station.sync.schemas import AttachmentStart
 from tests.factories import intake_form, register
 from tests.server.conftest import wait_for
+from tests.stations import database_key
 
 from . import faults
 from .faults import Fault, Lab, Laptop
@@ -710,7 +711,7 @@ def test_retries_back_off_exponentially_with_jitter_up_to_a_cap() -> None:
 
 def _damage(laptop: Laptop, case_id: uuid.UUID) -> dict[str, object]:
     """Rows lost from the station's file behind the program's back (a bad disk sector, a hand-edited file)."""
-    engine = create_sqlite_engine(laptop.file, foreign_keys=False)
+    engine = create_sqlite_engine(laptop.file, key=database_key(laptop.folder), foreign_keys=False)
     try:
         with engine.begin() as connection:
             claimant = connection.execute(select(CaseClaimant.id).where(CaseClaimant.case_id == case_id)).scalar()
@@ -723,7 +724,7 @@ def _damage(laptop: Laptop, case_id: uuid.UUID) -> dict[str, object]:
 
 
 def _force_scope_check(laptop: Laptop) -> None:
-    engine = create_sqlite_engine(laptop.file)
+    engine = create_sqlite_engine(laptop.file, key=database_key(laptop.folder))
     try:
         with engine.begin() as connection:
             connection.execute(delete(Setting.__table__).where(Setting.__table__.c.key == sync.LAST_SCOPE_CHECK))
@@ -770,7 +771,7 @@ def test_a_re_pull_from_an_empty_cursor_repairs_a_damaged_station_keeping_unsent
         register(context, intake_form(1, employer_serial=4))
         committed_ops(court, context)
     _damage(court, case_id)
-    engine = create_sqlite_engine(court.file)
+    engine = create_sqlite_engine(court.file, key=database_key(court.folder))
     try:
         with engine.begin() as connection:
             connection.execute(update(Case.__table__).where(Case.__table__.c.id == case_id).values(facts="损坏"))
@@ -793,7 +794,7 @@ def test_a_re_pull_from_an_empty_cursor_repairs_a_damaged_station_keeping_unsent
 def test_a_row_whose_content_was_damaged_here_is_found_by_the_scope_check(lab: Lab) -> None:
     front, court = lab.laptop("前台"), lab.laptop("移动仲裁庭")
     case_id = shared_case(lab, front, court)
-    engine = create_sqlite_engine(court.file)
+    engine = create_sqlite_engine(court.file, key=database_key(court.folder))
     try:
         with engine.begin() as connection:
             connection.execute(update(Case.__table__).where(Case.__table__.c.id == case_id).values(facts="损坏"))

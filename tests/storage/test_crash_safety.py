@@ -23,7 +23,7 @@ from heze_station.services import case_queries
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import DATABASE_FILE
 from heze_station.storage.database import create_sqlite_engine
-from tests.stations import open_test_station
+from tests.stations import database_key, open_test_station
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -38,7 +38,7 @@ CHILD = textwrap.dedent(
     sys.path.insert(0, sys.argv[2])
     from heze_station.domain import chinatime
     from heze_station.services import intake
-    from tests.stations import open_test_station
+    from tests.stations import database_key, open_test_station
     from tests import factories
 
     context = open_test_station(Path(sys.argv[1]))
@@ -120,7 +120,7 @@ def test_killed_while_registering_loses_no_committed_case(tmp_path: Path, kill_a
     assert len(committed) >= kill_after
     assert len(set(committed)) == len(committed)
 
-    engine = create_sqlite_engine(data_dir / DATABASE_FILE)
+    engine = create_sqlite_engine(data_dir / DATABASE_FILE, key=database_key(data_dir))
     try:
         with engine.connect() as connection:
             assert connection.execute(text("PRAGMA integrity_check")).scalars().all() == ["ok"]

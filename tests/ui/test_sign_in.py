@@ -14,7 +14,7 @@ from heze_station.services import accounts
 from heze_station.ui.session import Session
 from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
-from tests.stations import ADMINISTRATOR, add_account, open_test_station
+from tests.stations import ADMINISTRATOR, add_account, open_test_station, set_up
 from tests.ui.conftest import type_chinese, wait_idle
 
 pytestmark = pytest.mark.usefixtures("chinese", "no_thread_left")
@@ -137,6 +137,19 @@ def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_p
         assert dialog.error_text("password_repeat") == "两次输入的密码不一致。"
         dialog.password.second.setText("station-password")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        # The recovery key, shown once: the station opens only once it is kept.
+        qtbot.waitUntil(lambda: session.recovery_key_dialog is not None and session.recovery_key_dialog.isVisible())
+        shown = session.recovery_key_dialog
+        assert len(shown.key_label.text().split()) == 13
+        assert not shown.continue_button.isEnabled()
+        qtbot.keyClick(shown, Qt.Key.Key_Escape)
+        shown.close()
+        assert shown.isVisible()
+        shown.print_button.click()
+        assert shown.preview.document.pageCount() == 1
+        shown.preview.close()
+        shown.kept.setChecked(True)
+        qtbot.mouseClick(shown.continue_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
         wait_idle(qtbot, session.window.workspace)
         assert "单县园区菏谐驿站" in session.window.windowTitle()
@@ -146,6 +159,36 @@ def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_p
             session.window.close()
         session.finish()
     accounts.sign_in(tmp_path / "new", "admin", "station-password").close()
+
+
+def test_forgot_password_opens_the_station_with_the_recovery_key(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    recovery_key = set_up(folder).recovery_key
+    session = Session(folder)
+    session.begin()
+    try:
+        dialog = sign_in_window(qtbot, session)
+        qtbot.waitUntil(dialog.forgot_button.isEnabled)
+        dialog.forgot_button.click()
+        qtbot.waitUntil(lambda: session.recovery is not None and session.recovery.isVisible())
+        recovery = session.recovery
+        recovery.recovery_key.setText("ABCD-" + recovery_key[5:])
+        recovery.login.setText("admin")
+        recovery.password.first.setText("new-password-3")
+        recovery.password.second.setText("new-password-3")
+        qtbot.mouseClick(recovery.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: recovery.error_text("recovery_key") != "")
+        assert recovery.error_text("recovery_key") == "这不是本站的恢复密钥。"
+        recovery.recovery_key.setText(recovery_key)
+        qtbot.mouseClick(recovery.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+        wait_idle(qtbot, session.window.workspace)
+        assert "王管理（管理员）" in status_text(session)
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.finish()
+    accounts.sign_in(folder, "admin", "new-password-3").close()
 
 
 def test_the_administrator_adds_disables_and_resets_accounts(qtbot, session: Session, folder: Path) -> None:
