@@ -1,5 +1,5 @@
 """Regenerate the README's screenshots: the sign-in, setup and recovery-key windows, the main window's pages, a case
-file and the station's accounts, in Chinese, on demo data.
+file, the station's accounts and the audit trail, in Chinese, on demo data.
 
 Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]`.
 """
@@ -85,6 +85,9 @@ def main(output: Path) -> None:
             case_window.tabs.setCurrentWidget(case_window.agreement_tab)
             settle(workspace)
             case_window.grab().save(str(output / "agreement.png"))
+        window.open_audit()  # after the case files: the trail names the cases just opened
+        settle(workspace)
+        window.audit_window.grab().save(str(output / "audit-trail.png"))
         window.close()
         workspace.shutdown()
         tasks.shutdown()

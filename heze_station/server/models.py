@@ -98,6 +98,11 @@ class Device(Base):
     clock_offset_ms: Mapped[int | None] = mapped_column(BigInteger)
     # The device sequence number expected next: every lower one has been applied (or rejected) exactly once.
     next_seq: Mapped[int] = mapped_column(BigInteger, default=1)
+    # The head of the laptop's audit trail at its last report, and since when a report did not continue it (a
+    # trail rewritten on the laptop): kept until the city looks into it (routes.sync.audit_head).
+    audit_seq: Mapped[int | None] = mapped_column(BigInteger)
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
+    audit_mismatch_since: Mapped[datetime | None] = mapped_column(Moment)
 
 
 class EnrolmentCode(Base):

@@ -9,6 +9,7 @@ laptop signs in on any other of the station, offline. Wrong passwords make the n
 each time (domain.accounts.wait_after_failures); the count is this laptop's own and never syncs.
 """
 
+import dataclasses
 import math
 import uuid
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from ..domain import chinatime
 from ..domain.accounts import DEMO_PASSWORD, StaffRole, check_new_password, normalise_login, wait_after_failures
+from ..domain.audit import AuditAction
 from ..domain.errors import DomainError, NotFound, ValidationFailed, refusal
 from ..domain.ids import new_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -31,8 +33,9 @@ from ..storage.database import encrypt_plain, is_plain
 from ..storage.keys import DEFAULT_KDF, KdfParams, WrongKey
 from ..storage.keyslots import AccountSlot, Failures, KeySlots
 from ..storage.models import StaffUser, Station
-from . import documents
+from . import audit, documents
 from .access import ADMINISTRATION, EVERYONE, requires
+from .audit import Actor
 from .checks import Checker
 from .station import (
     CITY_ARBITRATION_COMMITTEE,
@@ -263,6 +266,7 @@ def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> t
     # A login nobody has counts too (guessing logins is guessing); the file keeps the 100 latest.
     slots.failures[login] = Failures((failures.count if failures else 0) + 1, now.isoformat())
     slots.failures = dict(sorted(slots.failures.items(), key=lambda item: item[1].last)[-100:])
+    slots.unaudited = [*slots.unaudited, [login, now.isoformat()]][-1000:]
     keyslots.save(data_dir, slots)
     if login in slots.disabled:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
@@ -289,9 +293,23 @@ def sign_in(data_dir: Path, login: str, password: str, *, now: datetime | None =
     except BaseException:
         database.close()
         raise
+    _audit_sign_in(context, AuditAction.SIGNED_IN)
     refresh_slots(context)
     documents.write_index(context)
     return context
+
+
+def _audit_sign_in(context: StationContext, action: AuditAction, **details: object) -> None:
+    """The sign-in (or unlock) in the audit trail, after the wrong passwords typed on this laptop since the last."""
+    slots = _slots(context.data_dir)
+    with context.database.transaction() as session:
+        for login, at in slots.unaudited:
+            moment = datetime.fromisoformat(at).astimezone(chinatime.CHINA_TZ)
+            audit.append(session, Actor("", login), AuditAction.SIGN_IN_FAILED, login, at=f"{moment:%Y-%m-%d %H:%M:%S}")
+        audit.append(session, Actor.of(context), action, context.user_login, **details)
+    if slots.unaudited:
+        slots.unaudited = []
+        keyslots.save(context.data_dir, slots)
 
 
 @requires(EVERYONE)
@@ -301,7 +319,11 @@ def check_password(context: StationContext, login: str, password: str, *, now: d
     if key != context.database.key:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
     with context.database.transaction() as session:
-        return _usable(session, slot.user_id).login
+        user = _usable(session, slot.user_id)
+    # A switch of user is recorded in the new person's name, the unlock of one's own window in one's own.
+    unlocked = dataclasses.replace(context, user_id=user.id, user_name=user.name, user_login=user.login)
+    _audit_sign_in(unlocked, AuditAction.UNLOCKED)
+    return user.login
 
 
 def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> StationContext:
@@ -338,6 +360,7 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
         raise
     if not keyslots.exists(data_dir):
         keyslots.save(data_dir, KeySlots(kdf=DEFAULT_KDF.text()))
+    _audit_sign_in(context, AuditAction.RECOVERED)
     refresh_slots(context)
     return context
 
@@ -404,6 +427,7 @@ def add_account(context: StationContext, account: NewAccount) -> uuid.UUID:
     pair = keys.new_account_keys(account.password, _kdf_of(context.data_dir))
     with context.database.transaction() as session:
         user_id = _new_user(session, context.station_id, account, pair, new_id()).id
+        audit.append(session, Actor.of(context), AuditAction.ACCOUNT_ADDED, account.login)
     refresh_slots(context)
     return user_id
 
@@ -416,6 +440,8 @@ def set_disabled(context: StationContext, user_id: uuid.UUID, disabled: bool) ->
     with context.database.transaction() as session:
         user = _user(session, user_id)
         user.disabled_at = chinatime.now() if disabled else None
+        action = AuditAction.ACCOUNT_DISABLED if disabled else AuditAction.ACCOUNT_ENABLED
+        audit.append(session, Actor.of(context), action, user.login)
     refresh_slots(context)
 
 
@@ -428,6 +454,7 @@ def reset_password(context: StationContext, user_id: uuid.UUID, password: str) -
     with context.database.transaction() as session:
         user = _user(session, user_id)
         user.public_key, user.sealed_private_key = _pair(pair)
+        audit.append(session, Actor.of(context), AuditAction.PASSWORD_RESET, user.login)
     refresh_slots(context)
 
 
@@ -444,6 +471,7 @@ def change_password(context: StationContext, current: str, new: str) -> None:
             )
         except WrongKey as wrong:
             raise refusal("current_password", QT_TRANSLATE_NOOP("Domain", "The current password is wrong.")) from wrong
+        audit.append(session, Actor.of(context), AuditAction.PASSWORD_CHANGED, user.login)
     refresh_slots(context)
 
 
@@ -468,3 +496,5 @@ def set_lock_minutes(context: StationContext, minutes: int) -> None:
         raise refusal("lock_minutes", QT_TRANSLATE_NOOP("Domain", "Choose between 1 and 60 minutes."))
     with context.database.transaction() as session:
         settings.put(session, LOCK_SETTING, str(minutes))
+        subject = QT_TRANSLATE_NOOP("Domain", "Idle minutes before the window locks")
+        audit.append(session, Actor.of(context), AuditAction.SETTING_CHANGED, subject, value=minutes)

@@ -21,6 +21,7 @@ from ..documents import content as doc
 from ..documents.content import DocumentKind
 from ..domain import chinatime
 from ..domain.agreements import AgreementState, PayerRole, SignerRole
+from ..domain.audit import AuditAction
 from ..domain.cases import CaseEvent, CaseStatus, Category, IntakeChannel
 from ..domain.errors import IllegalTransition, NotFound
 from ..domain.ids import new_id
@@ -47,9 +48,10 @@ from ..storage.models import (
     StaffUser,
     Station,
 )
-from . import timeline
+from . import audit, timeline
 from .access import ADMINISTRATION, CASEWORK, EVERYONE, requires
 from .agreement_queries import agreement_in_state, performance_of
+from .audit import Actor
 from .case_queries import get_case
 from .station import StationContext
 
@@ -164,6 +166,7 @@ def issue_document(context: StationContext, case_id: uuid.UUID, kind: DocumentKi
         _index(context.data_dir, [(row.id, row.pdf_sha256)], append=True)
         detail = f"{TITLES[issued.kind]} {issued.verification_code}"
         timeline.add(session, context, case, CaseEvent.DOCUMENT_ISSUED, detail, at=issued.issued_at)
+        audit.append(session, Actor.of(context), AuditAction.DOCUMENT_ISSUED, case.number, document=detail)
         session.flush()
         return _view(row, context.user_name)
 
@@ -178,12 +181,12 @@ def pdf_of(context: StationContext, document_id: uuid.UUID) -> bytes:
 
 @requires(CASEWORK)
 def record_printed(context: StationContext, document_id: uuid.UUID, copies: int) -> None:
-    _record(context, document_id, CaseEvent.DOCUMENT_PRINTED, f"× {copies}")
+    _record(context, document_id, CaseEvent.DOCUMENT_PRINTED, f"× {copies}", AuditAction.DOCUMENT_PRINTED)
 
 
 @requires(CASEWORK)
 def record_exported(context: StationContext, document_id: uuid.UUID, path: str) -> None:
-    _record(context, document_id, CaseEvent.DOCUMENT_EXPORTED, Path(path).name)
+    _record(context, document_id, CaseEvent.DOCUMENT_EXPORTED, Path(path).name, AuditAction.EXPORTED)
 
 
 @requires(CASEWORK)
@@ -238,16 +241,20 @@ def set_station_seal(context: StationContext, image: Path) -> None:
     digest = context.blobs.put(data)
     with context.database.transaction() as session:
         settings.put(session, SEAL_SETTING, digest)
+        audit.append(session, Actor.of(context), AuditAction.SEAL_SET, digest[:12])
 
 
 # -- helpers ----------------------------------------------------------------------------------------------------
 
 
-def _record(context: StationContext, document_id: uuid.UUID, event: CaseEvent, note: str) -> None:
+def _record(context: StationContext, document_id: uuid.UUID, event: CaseEvent, note: str, action: AuditAction) -> None:
+    """A print or an export of an issued document: on the case's timeline and in the audit trail."""
     with context.database.transaction() as session:
         row = _issued(session, document_id)
         case = get_case(session, row.case_id)
-        timeline.add(session, context, case, event, f"{TITLES[DocumentKind(row.kind)]} {note}")
+        detail = f"{TITLES[DocumentKind(row.kind)]} {note}"
+        timeline.add(session, context, case, event, detail)
+        audit.append(session, Actor.of(context), action, case.number, document=detail)
 
 
 def _issued(session: Session, document_id: uuid.UUID) -> IssuedDocument:

@@ -22,6 +22,7 @@ from sqlalchemy import Column, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from ..domain.audit import AuditAction
 from ..domain.cases import CaseEvent
 from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -40,8 +41,9 @@ from ..sync.failures import FailureReason, SyncFailure
 from ..sync.fields import MAX_TEXT_CHARS
 from ..sync.hlc import Hlc
 from ..sync.progress import ProgressCallback, SyncReport
-from . import accounts, conflict_rules, timeline
+from . import accounts, audit, conflict_rules, timeline
 from .access import ADMINISTRATION, CASEWORK, requires
+from .audit import Actor
 from .station import StationContext
 
 SERVER_URL = "sync_server_url"
@@ -216,6 +218,7 @@ def enrol(
         queued = _queue_baseline(session)
         _register_signing_certificate(session, context)
         replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued)
+        audit.append(session, Actor.of(context), AuditAction.ENROLLED, url, device=device_name)
     return Enrolment(url, answer.station_name or "", device_name)
 
 
@@ -462,6 +465,11 @@ _LOG_TEXT = {
     "file_waiting": QT_TRANSLATE_NOOP(
         "Domain", "A file ({sha256}…) could not be transferred this time and is tried again next time: {reason}"
     ),
+    "audit_mismatch": QT_TRANSLATE_NOOP(
+        "Domain",
+        "This computer's audit trail (up to entry {seq}) does not continue what the city server recorded before: "
+        "entries were changed or removed on this computer. The administrator has been told.",
+    ),
     "quarantined": QT_TRANSLATE_NOOP(
         "Domain",
         "{rows} records received from the city server ({tables}) could not be saved on this computer. They are kept "
@@ -478,7 +486,7 @@ class LogLine:
 
     @property
     def is_problem(self) -> bool:
-        return self.kind in ("failed", "rejected", "conflict", "quarantined")
+        return self.kind in ("failed", "rejected", "conflict", "quarantined", "audit_mismatch")
 
 
 @requires(CASEWORK)

@@ -15,6 +15,9 @@ from ..storage.models import Attachment, IssuedDocument, UploadedBlob
 from ..sync import PROTOCOL_VERSION
 from ..sync.engine import Blob, FileUnavailable
 from ..sync.schemas import (
+    AuditHeadAnswer,
+    AuditHeadReport,
+    ChainLink,
     Change,
     ClientTransaction,
     HandshakeRequest,
@@ -24,7 +27,7 @@ from ..sync.schemas import (
 )
 from ..sync.scope import digest
 from ..sync.tables import SYNCED_TABLES
-from . import calendar
+from . import audit, calendar
 from .station import StationContext
 from .sync import (
     LAST_FAILURE,
@@ -191,6 +194,25 @@ class StationReplica:
             settings.put(session, LAST_SCOPE_CHECK, datetime.now(UTC).isoformat())
             if repaired_rows:
                 replica.log(session, "repaired", rows=repaired_rows)
+
+    def audit_report(self) -> AuditHeadReport | None:
+        with self.database.transaction() as session:
+            head = audit.head(session)
+            accepted = audit.reported(session)
+            if head is None or head == accepted:
+                return None
+            anchor = None
+            if accepted is not None:
+                # The entry at the accepted seq as it stands now: a rewritten trail has another hash there, or none.
+                anchor = ChainLink(seq=accepted.seq, hash=audit.hash_at(session, accepted.seq) or "0" * 64)
+        return AuditHeadReport(head=ChainLink(seq=head.seq, hash=head.hash), anchor=anchor)
+
+    def audit_answered(self, report: AuditHeadReport, answer: AuditHeadAnswer) -> None:
+        recorded = audit.Head(answer.recorded.seq, answer.recorded.hash)
+        with self.database.transaction() as session:
+            audit.city_answered(session, recorded, answer.mismatch_since)
+            if not answer.matches:
+                replica.log(session, "audit_mismatch", seq=report.head.seq)
 
     def synced(self) -> None:
         with self.database.transaction() as session:

@@ -51,6 +51,9 @@ class KeySlots:
     # Logins of disabled accounts: their slots are gone (the disk must not open for them), but the sign-in window
     # can still say why they cannot sign in.
     disabled: list[str] = field(default_factory=list)
+    # Wrong passwords not yet in the audit trail, as [login, ISO time]: the trail is inside the database, which a
+    # wrong password cannot open, so the next sign-in writes them there (services.accounts).
+    unaudited: list[list[str]] = field(default_factory=list)
 
     @property
     def kdf_params(self) -> KdfParams:
@@ -79,6 +82,7 @@ def load(data_dir: Path) -> KeySlots:
             accounts=[AccountSlot(**slot) for slot in document["accounts"]],
             failures={login: Failures(**value) for login, value in document["failures"].items()},
             disabled=document["disabled"],
+            unaudited=document.get("unaudited", []),
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SlotsUnreadable from error

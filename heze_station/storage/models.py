@@ -537,3 +537,22 @@ class UploadedBlob(Base):
     __tablename__ = "uploaded_blob"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+
+
+class AuditEntry(Base):
+    """One line of the audit trail (domain.audit): append-only, hash-chained; never synced, never personal data.
+
+    Triggers made by migration 0010 refuse UPDATE and DELETE, so no code path of this program can change an entry;
+    whoever drops them breaks the chain, which the start and the city notice.
+    """
+
+    __tablename__ = "audit_entry"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)  # from 1, no gaps
+    at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    user_id: Mapped[str] = mapped_column(String(36))  # empty when nobody was signed in
+    user_name: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    subject: Mapped[str] = mapped_column(String(200))
+    details: Mapped[str] = mapped_column(Text)  # canonical JSON (domain.audit.canonical_details)
+    hash: Mapped[str] = mapped_column(String(64))

@@ -21,6 +21,8 @@ from .failures import FailureReason, SyncFailure
 from .schemas import (
     AttachmentStart,
     AttachmentStatus,
+    AuditHeadAnswer,
+    AuditHeadReport,
     ClientTransaction,
     EnrolRequest,
     EnrolResponse,
@@ -103,6 +105,9 @@ class ServerClient:
     def pull(self, cursor: str | None, limit: int) -> PullResponse:
         params = {"cursor": cursor or "", "limit": limit}
         return self._call("GET", "/v1/sync/changes", PullResponse, params=params, auth=True)
+
+    def report_audit_head(self, report: AuditHeadReport) -> AuditHeadAnswer:
+        return self._call("POST", "/v1/sync/audit-head", AuditHeadAnswer, body=report, auth=True)
 
     def scope_digest(self, tables: list[str]) -> ScopeDigest:
         return self._call("GET", "/v1/sync/scope-digest", ScopeDigest, params={"tables": ",".join(tables)}, auth=True)

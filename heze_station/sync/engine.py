@@ -17,6 +17,8 @@ from .failures import FailureReason, SyncFailure
 from .progress import Phase, Progress, ProgressCallback, SyncReport
 from .schemas import (
     AttachmentStart,
+    AuditHeadAnswer,
+    AuditHeadReport,
     Change,
     ClientTransaction,
     HandshakeRequest,
@@ -100,6 +102,12 @@ class Replica(Protocol):
     def file_waiting(self, sha256: str, reason: str) -> None:
         """A file could not be moved in this run (logged for a person; tried again next time)."""
 
+    def audit_report(self) -> AuditHeadReport | None:
+        """The audit trail's head with its anchor, when the head moved since the city last accepted one."""
+
+    def audit_answered(self, report: AuditHeadReport, answer: AuditHeadAnswer) -> None:
+        """What the city said of the report: kept, and shown to the administrator when it does not match."""
+
     def synced(self) -> None:
         """The run completed: the time of the last sync, and no failure to show."""
 
@@ -135,6 +143,8 @@ class SyncEngine:
             self.replica.scope_checked(0)  # everything was just read from the server: nothing to compare yet
         elif self.replica.scope_check_due():
             self._check_scope(report)
+        if (audit := self.replica.audit_report()) is not None:
+            self.replica.audit_answered(audit, self.client.report_audit_head(audit))
         self.replica.synced()
         return report
 

@@ -233,6 +233,28 @@ class ScopeDigest(Answer):
     buckets: list[BucketDigest]
 
 
+class ChainLink(WireModel):
+    """One entry of a device's audit trail, named by its sequence number and hash (heze_station/domain/audit.py)."""
+
+    seq: Seq
+    hash: Sha256
+
+
+class AuditHeadReport(WireModel):
+    """The device's audit-trail head, sent when it moved since the city last accepted one."""
+
+    head: ChainLink
+    anchor: ChainLink | None = Field(
+        None, description="the device's entry, as it stands now, at the seq the city last accepted; null the first time"
+    )
+
+
+class AuditHeadAnswer(Answer):
+    matches: bool = Field(description="false when the report does not continue the trail the city saw before")
+    recorded: ChainLink = Field(description="the head the city now keeps for this device")
+    mismatch_since: Timestamp | None = Field(None, description="when a report first did not continue it")
+
+
 class ScopeRows(Answer):
     """Every row of one bucket of the station's scope, as the pull delivers rows: to repair a bucket that differs."""
 

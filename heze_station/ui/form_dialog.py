@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import chinatime
 from ..domain.errors import DomainError, InvalidInput, ValidationFailed
 from . import formatting
 from .i18n import render
@@ -38,7 +39,7 @@ BANNER_STYLE = "color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; 
 
 
 def date_edit(value: QDate | None = None) -> QDateEdit:
-    edit = QDateEdit(value or QDate.currentDate())
+    edit = QDateEdit(value or QDate(chinatime.today()))  # China's today, not the laptop's zone's
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit

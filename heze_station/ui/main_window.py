@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 from ..domain.accounts import StaffRole
 
 if TYPE_CHECKING:
+    from ..services.audit import ChainState
     from .sync_controller import SyncController
     from .views.accounts import AccountsWindow
+    from .views.audit_window import AuditWindow
     from .views.case_detail import CaseDetailDialog
     from .views.case_list import CaseListView
     from .views.conflicts import ConflictsWindow
@@ -82,6 +85,8 @@ class MainWindow(QMainWindow):
         self.conflicts_window: ConflictsWindow | None = None
         self.enrol_dialog: EnrolDialog | None = None
         self.accounts_window: AccountsWindow | None = None
+        self.audit_window: AuditWindow | None = None
+        self.audit_warning: QMessageBox | None = None
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
         titles = [self.tr("Workbench"), self.tr("Cases"), self.tr("Register"), self.tr("Employers and projects")]
@@ -125,6 +130,10 @@ class MainWindow(QMainWindow):
         workspace.case_requested.connect(self.open_case)
         self.intake.registered.connect(self.open_case)
         self.sync.start()
+        from ..services import audit
+
+        # The whole trail is checked at every start, in the background; the administrator hears of a break.
+        workspace.load(audit.check, on_done=self._audit_checked)
 
     def _menus(self) -> None:
         documents_menu = self.menuBar().addMenu(self.tr("&Documents"))
@@ -147,9 +156,10 @@ class MainWindow(QMainWindow):
         self.password_action = account_menu.addAction(self.tr("&Change my password…"), self.change_password)
         account_menu.addSeparator()
         self.accounts_action = account_menu.addAction(self.tr("Station &accounts…"), self.open_accounts)
+        self.audit_action = account_menu.addAction(self.tr("Audit &trail…"), self.open_audit)
         # What only the administrator may do is not shown to anyone else (the services refuse it anyway).
         administrator = self.workspace.context.user_role is StaffRole.ADMINISTRATOR
-        for action in (self.seal_action, self.enrol_action, self.accounts_action):
+        for action in (self.seal_action, self.enrol_action, self.accounts_action, self.audit_action):
             action.setVisible(administrator)
 
     def _status_bar(self, SyncIndicator: type[SyncIndicator]) -> None:
@@ -274,6 +284,28 @@ class MainWindow(QMainWindow):
             self.accounts_window.lock_minutes_changed.connect(self.lock_minutes_changed)
         self._raise(self.accounts_window)
 
+    def open_audit(self) -> None:
+        from .views.audit_window import AuditWindow
+
+        if self.audit_window is None:
+            self.audit_window = AuditWindow(self.workspace, self)
+        self._raise(self.audit_window)
+
+    def _audit_checked(self, state: ChainState) -> None:
+        from .views.audit_window import chain_text
+
+        if self.workspace.context.user_role is not StaffRole.ADMINISTRATOR:
+            return
+        if state.broken_at is None and state.city_mismatch_since is None:
+            return
+        self.audit_warning = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("The audit trail was altered"), chain_text(state), parent=self
+        )
+        show = self.audit_warning.addButton(self.tr("Show the audit trail"), QMessageBox.ButtonRole.AcceptRole)
+        self.audit_warning.addButton(QMessageBox.StandardButton.Close)
+        show.clicked.connect(self.open_audit)
+        self.audit_warning.open()
+
     def change_password(self) -> None:
         from .views.accounts import ChangePasswordDialog
 
@@ -284,7 +316,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self._case_windows.values()):
             window.close()
-        for window in (self.sync_window, self.conflicts_window, self.accounts_window):
+        for window in (self.sync_window, self.conflicts_window, self.accounts_window, self.audit_window):
             if window is not None:
                 window.close()
         self.sync.shutdown()  # waits for a sync under way: no thread outlives the window

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import paths
+from ..domain.audit import AuditAction
 from ..domain.errors import DomainError
 from .i18n import render
 from .idle import IdleWatch
@@ -256,6 +257,9 @@ class Session(QObject):
         if self.window is None or self.sign_in is not None:
             return
         self.idle.stop()
+        from ..services import audit
+
+        self.window.workspace.record(audit.record, AuditAction.LOCKED)
         self._hidden = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
         for widget in self._hidden:
             widget.hide()
@@ -279,6 +283,14 @@ class Session(QObject):
         self.sign_in.set_busy(True)
         self.tasks.run(_open_as, self.data_dir, login, key, on_done=self._open, on_error=self._refused)
 
+    def _signed_out(self, window: MainWindow) -> None:
+        """The signed-in person's session ends: recorded, then its worker finishes (with that entry) and the
+        database closes."""
+        from ..services import audit
+
+        window.workspace.record(audit.record, AuditAction.SIGNED_OUT)
+        window.workspace.shutdown()
+
     def _close_sign_in(self) -> None:
         if self.sign_in is not None:
             self.sign_in.hide()
@@ -291,7 +303,7 @@ class Session(QObject):
             return
         window.closed.disconnect(self._window_closed)
         window.close()
-        window.workspace.shutdown()
+        self._signed_out(window)
         window.deleteLater()
 
     def _window_closed(self) -> None:
@@ -305,7 +317,7 @@ class Session(QObject):
         self.idle.stop()
         if self.window is not None:
             self.window.sync.shutdown()  # also when the application quit without closing the window
-            self.window.workspace.shutdown()
+            self._signed_out(self.window)
         self.tasks.shutdown()
 
 

@@ -63,12 +63,21 @@ class Workspace(QObject):
 
         self.tasks.run(service, self.context, *args, on_done=done, on_error=on_error or self.show_error)
 
+    def record(self, service: Callable[..., Any], *args: Any) -> None:
+        """Run an audit-trail ``service(context, *args)`` in the background (services.audit): what a person saw
+        or did without changing anything. Nobody waits for it; a failure is logged, never put in their way."""
+        self.tasks.run(service, self.context, *args, on_done=lambda _result: None, on_error=_not_recorded)
+
     def show_error(self, error: Exception, parent: QWidget | None = None) -> None:
         show_error(error, parent)
 
     def shutdown(self) -> None:
         self.tasks.shutdown()
         self.context.close()
+
+
+def _not_recorded(error: Exception) -> None:
+    log.error("an audit entry could not be written", exc_info=error)
 
 
 def show_error(error: Exception, parent: QWidget | None = None) -> None:

@@ -353,6 +353,97 @@
     </message>
 </context>
 <context>
+    <name>AuditWindow</name>
+    <message>
+        <source>Entry {seq} of the audit trail was changed, removed or inserted after it was written (found when the program started). The entries after it are as they were written.</source>
+        <translation>审计日志第 {seq} 条在写入后被改动、删除或插入过（程序启动时发现）。其后的记录保持原样。</translation>
+    </message>
+    <message>
+        <source>Since {time} this computer&apos;s audit trail no longer matches what the city server received at earlier syncs: it was rewritten on this computer. The city has been told.</source>
+        <translation>自 {time} 起，本机审计日志与市级服务器此前同步时收到的记录不一致：本机上的日志被重写过。市里已收到提示。</translation>
+    </message>
+    <message>
+        <source>The audit trail is whole: {count} entries, each checked when the program started.</source>
+        <translation>审计日志完整：共 {count} 条，程序启动时已逐条核对。</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>&amp;Dates</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出为 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Action</source>
+        <translation>操作(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Concerning</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>The newest {count} entries are shown; narrow the filter or export to see all.</source>
+        <translation>仅显示最新的 {count} 条；请缩小筛选范围，或导出查看全部。</translation>
+    </message>
+    <message>
+        <source>{count} entries</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>audit-trail-{date}.xlsx</source>
+        <translation>审计日志-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} entries exported to {file}</source>
+        <translation>已将 {count} 条导出到 {file}</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <source>Case file</source>
@@ -2396,6 +2487,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>文件（{sha256}…）本次未能传输，下次同步时会重试：{reason}</translation>
     </message>
     <message>
+        <source>This computer&apos;s audit trail (up to entry {seq}) does not continue what the city server recorded before: entries were changed or removed on this computer. The administrator has been told.</source>
+        <translation>本机审计日志（截至第 {seq} 条）与市级服务器此前收到的记录对不上：本机上的记录被改动或删除过。已提示管理员。</translation>
+    </message>
+    <message>
         <source>{rows} records received from the city server ({tables}) could not be saved on this computer. They are kept aside and tried again after every sync and after this program is updated; everything else was saved.</source>
         <translation>从城市服务器收到的 {rows} 条记录（{tables}）无法保存到本机。这些记录已单独保留，每次同步后和本程序升级后都会重试；其余记录均已保存。</translation>
     </message>
@@ -2468,6 +2563,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>请选择 1 至 60 分钟。</translation>
     </message>
     <message>
+        <source>Idle minutes before the window locks</source>
+        <translation>无操作自动锁定时间</translation>
+    </message>
+    <message>
         <source>This station has not been set up yet.</source>
         <translation>本站尚未设置。</translation>
     </message>
@@ -2478,6 +2577,98 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>Opened with the recovery key</source>
+        <translation>用恢复密钥打开</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Opened a case</source>
+        <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Showed full ID numbers</source>
+        <translation>显示完整身份证号</translation>
+    </message>
+    <message>
+        <source>Issued a document</source>
+        <translation>出具文书</translation>
+    </message>
+    <message>
+        <source>Printed a document</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Added an account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>Disabled an account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <source>Enabled an account</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>Reset a password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Changed a setting</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Set the station seal</source>
+        <translation>设置驿站印章</translation>
+    </message>
+    <message>
+        <source>Joined city sync</source>
+        <translation>加入市级同步</translation>
+    </message>
+    <message>
+        <source>Audit trail found altered</source>
+        <translation>发现审计日志被改动</translation>
+    </message>
+    <message>
+        <source>Registration form (not yet saved)</source>
+        <translation>登记表（尚未保存）</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3340,10 @@ Register it as a new case anyway?</source>
         <translation>本站账户(&amp;A)…</translation>
     </message>
     <message>
+        <source>Audit &amp;trail…</source>
+        <translation>审计日志(&amp;T)…</translation>
+    </message>
+    <message>
         <source>Station: {station}   User: {user} ({role})</source>
         <translation>驿站：{station}   用户：{user}（{role}）</translation>
     </message>
@@ -3167,6 +3362,14 @@ Register it as a new case anyway?</source>
     <message>
         <source>Seal image with a transparent background (*.png)</source>
         <translation>透明背景的印章图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>The audit trail was altered</source>
+        <translation>审计日志被改动过</translation>
+    </message>
+    <message>
+        <source>Show the audit trail</source>
+        <translation>查看审计日志</translation>
     </message>
 </context>
 <context>

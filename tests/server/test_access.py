@@ -80,6 +80,8 @@ def requests(world: World, client) -> dict[tuple[str, str], tuple[str, str, dict
         ("POST", "/v1/sync/handshake"): ("POST", "/v1/sync/handshake", {"json": handshake_body()}),
         ("POST", "/v1/sync/push"): ("POST", "/v1/sync/push", {"json": push_body(client, world)}),
         ("GET", "/v1/sync/changes"): ("GET", "/v1/sync/changes", {}),
+        ("POST", "/v1/sync/audit-head"): (
+            "POST", "/v1/sync/audit-head", {"json": {"head": {"seq": 1, "hash": "a" * 64}, "anchor": None}}),
         ("GET", "/v1/sync/conflicts"): ("GET", "/v1/sync/conflicts", {}),
         ("GET", "/v1/sync/scope-digest"): ("GET", "/v1/sync/scope-digest", {"params": {"tables": "case_file"}}),
         ("GET", "/v1/sync/scope-rows"): (  # the bucket that holds station A's case

@@ -223,3 +223,59 @@ def test_the_administrator_adds_disables_and_resets_accounts(qtbot, session: Ses
     with pytest.raises(accounts.SignInRefused, match="disabled"):
         accounts.sign_in(folder, "zhang", "zhang-password")
     accounts.sign_in(folder, "zhao", "zhao-password").close()
+
+
+def test_the_administrator_reads_who_locked_unlocked_and_switched_in_the_audit_trail(
+    qtbot, session: Session, tmp_path: Path
+) -> None:
+    first = signed_in(qtbot, session, "zhang", "zhang-password")
+    qtbot.keyClick(first, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = sign_in_window(qtbot, session)
+    sign_in(qtbot, session, "zhang", "wrong-password")
+    qtbot.waitUntil(dialog.message.isVisible)
+    sign_in(qtbot, session, "admin", ADMINISTRATOR.password)  # another account at the lock: switches user
+    qtbot.waitUntil(lambda: session.window is not None and session.window is not first and session.window.isVisible())
+    window = session.window
+    wait_idle(qtbot, window.workspace)
+    assert session.window.audit_warning is None  # the trail is whole: nothing to warn of
+
+    window.audit_action.trigger()
+    trail = window.audit_window
+    qtbot.waitUntil(lambda: bool(trail.model.rows) and "审计日志完整" in trail.state.text())
+    shown = [(row.user_name, trail.model.columns[3].text(row)) for row in reversed(trail.model.rows)]
+    assert shown[-5:] == [
+        ("zhang的名字", "登录"),
+        ("zhang的名字", "锁定"),
+        ("zhang", "密码错误"),  # a wrong password names the login typed: nobody was signed in
+        ("王管理", "解锁"),
+        ("zhang的名字", "退出"),
+    ]
+    trail.person.setCurrentIndex(trail.person.findData("zhang的名字"))
+    qtbot.waitUntil(lambda: {row.user_name for row in trail.model.rows} == {"zhang的名字"})
+    assert trail.count.text() == "共 3 条"
+
+    path = tmp_path / "审计日志.xlsx"
+    trail.export_to(path)
+    qtbot.waitUntil(lambda: "已将 3 条导出到" in trail.count.text())
+    assert path.exists()
+
+
+def test_an_altered_trail_is_shown_to_the_administrator_at_sign_in_and_to_nobody_else(qtbot, folder: Path) -> None:
+    context = open_test_station(folder)
+    with context.database.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER audit_entry_no_update")
+        connection.exec_driver_sql("UPDATE audit_entry SET user_name = '别人' WHERE seq = 2")
+    context.close()
+    for login, password, warned in (("zhang", "zhang-password", False), ("admin", ADMINISTRATOR.password, True)):
+        running = Session(folder)
+        running.begin()
+        try:
+            window = signed_in(qtbot, running, login, password)
+            if warned:
+                qtbot.waitUntil(lambda window=window: window.audit_warning is not None)
+                assert "第 2 条" in window.audit_warning.text()
+            else:
+                assert window.audit_warning is None
+        finally:
+            running.window.close()
+            running.finish()

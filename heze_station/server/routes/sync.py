@@ -6,6 +6,8 @@ from fastapi import APIRouter, Query
 from ...sync import PROTOCOL_VERSION, station_schema
 from ...sync.hlc import Hlc
 from ...sync.schemas import (
+    AuditHeadAnswer,
+    AuditHeadReport,
     ConflictView,
     HandshakeRequest,
     HandshakeResponse,
@@ -89,6 +91,28 @@ def push(body: PushRequest, caller: StationDevice, database: DatabaseDep, settin
     assert caller.station_id is not None
     context = ingest.PushContext(caller.device_id, caller.station_id, settings.max_clock_ahead_seconds * 1000)
     return ingest.push(database.transaction, context, body)
+
+
+@router.post("/audit-head", response_model=AuditHeadAnswer)
+def audit_head(body: AuditHeadReport, caller: StationDevice, database: DatabaseDep) -> AuditHeadAnswer:
+    """Keep the head of the device's audit trail; a report must continue the head kept before.
+
+    The anchor is the device's entry at the seq kept before, as it stands now: another hash there (or a head behind
+    it) means the trail was rewritten on the laptop. The new head is kept all the same, so that later reports are
+    compared with it, and the time of the first mismatch stays until the city clears it.
+    """
+    with database.transaction() as session:
+        device = session.get(Device, caller.device_id)
+        assert device is not None
+        matches = device.audit_seq is None or (
+            body.anchor is not None
+            and (body.anchor.seq, body.anchor.hash) == (device.audit_seq, device.audit_hash)
+            and body.head.seq >= device.audit_seq
+        )
+        if not matches and device.audit_mismatch_since is None:
+            device.audit_mismatch_since = now()
+        device.audit_seq, device.audit_hash = body.head.seq, body.head.hash
+        return AuditHeadAnswer(matches=matches, recorded=body.head, mismatch_since=device.audit_mismatch_since)
 
 
 @router.get("/changes", response_model=PullResponse, responses=errors(409))

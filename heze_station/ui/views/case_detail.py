@@ -27,12 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.audit import AuditAction
 from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
 from ...domain.clocks import ClockKind, ClockState
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
 from ...domain.text import REASON_MAX
-from ...services import case_actions, case_queries
+from ...services import audit, case_actions, case_queries
 from ...services.case_queries import CaseDetail, RespondentView
 from .. import formatting
 from ..form_dialog import FormDialog, date_edit
@@ -171,6 +172,7 @@ class CaseDetailDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.case_id = case_id
+        workspace.record(audit.about_case, AuditAction.CASE_VIEWED, case_id)
         self.detail: CaseDetail | None = None
         self.action_dialog: ActionDialog | None = None
         self.action_buttons: dict[CaseAction, QPushButton] = {}
@@ -300,7 +302,7 @@ class CaseDetailDialog(QDialog):
         self.claimants_heading.setStyleSheet("font-weight: bold;")
         self.show_ids = QCheckBox(self.tr("&Show ID numbers"))
         self.show_ids.setToolTip(self.tr("ID numbers are sensitive personal information; show them only when needed."))
-        self.show_ids.toggled.connect(self._show_parties)
+        self.show_ids.toggled.connect(self._ids_toggled)
         self.claimants_table = make_table(
             [
                 self.tr("Name"),
@@ -442,6 +444,11 @@ class CaseDetailDialog(QDialog):
         if not number:
             return "—"
         return number if self.show_ids.isChecked() else formatting.masked_id(number)
+
+    def _ids_toggled(self, shown: bool) -> None:
+        if shown:
+            self.workspace.record(audit.about_case, AuditAction.IDS_REVEALED, self.case_id)
+        self._show_parties()
 
     def _show_parties(self) -> None:
         detail = self.detail

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.cases import CaseStatus, Category, IntakeChannel
+from ...services import audit
 from ...services.case_queries import SEARCH_MAX, CaseFilter, CaseRow, SortColumn, count_cases, list_cases
 from ...services.station import StationContext
 from .. import formatting
@@ -485,7 +486,10 @@ class CaseListView(QWidget):
         self._search_timer.stop()
         self._restore = None
         query = self.model.query
-        self.model.set_query(CaseQuery(self.case_filter(), query.sort, query.descending))
+        wanted = CaseQuery(self.case_filter(), query.sort, query.descending)
+        if wanted.filter.text and wanted.filter.text != query.filter.text:
+            self.workspace.record(audit.searched, wanted.filter.text)
+        self.model.set_query(wanted)
 
     def _clear(self) -> None:
         # Reset every widget quietly, then query once rather than once per widget.

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import chinatime
+from ...domain.audit import REGISTRATION_FORM, AuditAction
 from ...domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, Category, IntakeChannel
 from ...domain.errors import InvalidInput, ValidationFailed
 from ...domain.identifiers import (
@@ -55,6 +56,7 @@ from ...domain.identifiers import (
 from ...domain.money import parse_yuan
 from ...domain.parties import EmployerKind
 from ...domain.text import FACTS_MAX, NAME_MAX, clean_line
+from ...services import audit
 from ...services.intake import (
     CheckedIntake,
     EmployerEntry,
@@ -597,6 +599,8 @@ class IntakeView(QWidget):
         self._employer_form.setRowVisible(self._employer_id_row, not company)
 
     def _reveal_ids(self, revealed: bool) -> None:
+        if revealed:
+            self.workspace.record(audit.record, AuditAction.IDS_REVEALED, REGISTRATION_FORM)
         self._id_delegate.revealed = revealed
         self.workers.viewport().update()
 

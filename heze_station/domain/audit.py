@@ -1,0 +1,124 @@
+"""The audit trail's entries and their hash chain: who did what, when, and proof that no entry was changed since.
+
+Each entry's hash covers the previous entry's hash and the entry itself, so changing, removing or inserting one
+breaks every later link. Whoever controls the laptop can rebuild the whole chain, which is why its head also goes to
+the city at every sync (services.audit): a rebuilt chain no longer matches what the city saw.
+Entries never hold personal data (no ID numbers, phones, accounts, injuries): a case is named by its number.
+"""
+
+import enum
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from .messages import QT_TRANSLATE_NOOP
+
+GENESIS = "0" * 64  # the "previous hash" of the first entry
+
+
+class AuditAction(enum.StrEnum):
+    SIGNED_IN = "signed_in"
+    SIGN_IN_FAILED = "sign_in_failed"
+    RECOVERED = "recovered"
+    LOCKED = "locked"
+    UNLOCKED = "unlocked"
+    SIGNED_OUT = "signed_out"
+    CASE_VIEWED = "case_viewed"
+    SEARCHED = "searched"
+    IDS_REVEALED = "ids_revealed"
+    DOCUMENT_ISSUED = "document_issued"
+    DOCUMENT_PRINTED = "document_printed"
+    EXPORTED = "exported"
+    ACCOUNT_ADDED = "account_added"
+    ACCOUNT_DISABLED = "account_disabled"
+    ACCOUNT_ENABLED = "account_enabled"
+    PASSWORD_RESET = "password_reset"
+    PASSWORD_CHANGED = "password_changed"
+    SETTING_CHANGED = "setting_changed"
+    SEAL_SET = "seal_set"
+    ENROLLED = "enrolled"
+    CHAIN_BROKEN = "chain_broken"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    AuditAction.SIGNED_IN: QT_TRANSLATE_NOOP("Domain", "Signed in"),
+    AuditAction.SIGN_IN_FAILED: QT_TRANSLATE_NOOP("Domain", "Wrong password"),
+    AuditAction.RECOVERED: QT_TRANSLATE_NOOP("Domain", "Opened with the recovery key"),
+    AuditAction.LOCKED: QT_TRANSLATE_NOOP("Domain", "Locked"),
+    AuditAction.UNLOCKED: QT_TRANSLATE_NOOP("Domain", "Unlocked"),
+    AuditAction.SIGNED_OUT: QT_TRANSLATE_NOOP("Domain", "Signed out"),
+    AuditAction.CASE_VIEWED: QT_TRANSLATE_NOOP("Domain", "Opened a case"),
+    AuditAction.SEARCHED: QT_TRANSLATE_NOOP("Domain", "Searched"),
+    AuditAction.IDS_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full ID numbers"),
+    AuditAction.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("Domain", "Issued a document"),
+    AuditAction.DOCUMENT_PRINTED: QT_TRANSLATE_NOOP("Domain", "Printed a document"),
+    AuditAction.EXPORTED: QT_TRANSLATE_NOOP("Domain", "Exported"),
+    AuditAction.ACCOUNT_ADDED: QT_TRANSLATE_NOOP("Domain", "Added an account"),
+    AuditAction.ACCOUNT_DISABLED: QT_TRANSLATE_NOOP("Domain", "Disabled an account"),
+    AuditAction.ACCOUNT_ENABLED: QT_TRANSLATE_NOOP("Domain", "Enabled an account"),
+    AuditAction.PASSWORD_RESET: QT_TRANSLATE_NOOP("Domain", "Reset a password"),
+    AuditAction.PASSWORD_CHANGED: QT_TRANSLATE_NOOP("Domain", "Changed own password"),
+    AuditAction.SETTING_CHANGED: QT_TRANSLATE_NOOP("Domain", "Changed a setting"),
+    AuditAction.SEAL_SET: QT_TRANSLATE_NOOP("Domain", "Set the station seal"),
+    AuditAction.ENROLLED: QT_TRANSLATE_NOOP("Domain", "Joined city sync"),
+    AuditAction.CHAIN_BROKEN: QT_TRANSLATE_NOOP("Domain", "Audit trail found altered"),
+}
+
+# Subjects that are not a case number or a login: stored in English, shown translated (the window translates
+# every subject it can).
+REGISTRATION_FORM = QT_TRANSLATE_NOOP("Domain", "Registration form (not yet saved)")
+AUDIT_TRAIL = QT_TRANSLATE_NOOP("Domain", "Audit trail")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the trail as stored. ``subject``: what it was done to (a case number, a login, a file kind)."""
+
+    seq: int
+    at: datetime
+    user_id: str  # empty when nobody was signed in (a wrong password)
+    user_name: str
+    action: str
+    subject: str
+    details: str  # canonical JSON object, values only for display
+    hash: str
+
+
+def canonical_details(details: dict[str, object]) -> str:
+    return json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def entry_hash(previous: str, entry: Entry) -> str:
+    """sha256 of the previous entry's hash and this entry's content (its own ``hash`` left out)."""
+    moment = entry.at.astimezone(UTC).isoformat(timespec="microseconds")
+    content = json.dumps(
+        [entry.seq, moment, entry.user_id, entry.user_name, entry.action, entry.subject, entry.details],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(previous.encode("ascii") + content.encode("utf-8")).hexdigest()
+
+
+def first_break(entries: Iterable[Entry]) -> int | None:
+    """The sequence number of the first entry that was changed, removed or inserted; None when the chain holds."""
+    previous, expected = GENESIS, 1
+    for entry in entries:
+        if entry.seq != expected or entry.hash != entry_hash(previous, entry):
+            return expected
+        previous, expected = entry.hash, expected + 1
+    return None
+
+
+# Six or more digits in a row (an ID number, a phone, a bank account typed into the search field) are kept out
+# of the trail: the trail is shown and exported, personal numbers must not be.
+_LONG_NUMBER = re.compile(r"\d{6,}")
+
+
+def without_numbers(text: str) -> str:
+    return _LONG_NUMBER.sub(lambda match: match.group()[:2] + "*" * (len(match.group()) - 2), text)
