@@ -11,6 +11,7 @@ import platformdirs
 APP_NAME = "heze-station"
 APP_AUTHOR = "HezeHRSS"
 DATABASE_FILE = "station.sqlite3"  # in the data folder
+KEYS_FOLDER = "keys"  # the station's signing key and certificate, in the data folder
 
 
 def resources_dir() -> Path:

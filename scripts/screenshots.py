@@ -1,5 +1,5 @@
 """Regenerate the README's screenshots: the sign-in, setup and recovery-key windows, the main window's pages, a case
-file, the station's accounts and the audit trail, in Chinese, on demo data.
+file, the station's accounts, the audit trail and the backups, in Chinese, on demo data.
 
 Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]`.
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from heze_station.domain.performance import PerformanceState
-from heze_station.services import accounts, agreements, case_queries, demo
+from heze_station.services import accounts, agreements, backups, case_queries, demo
 from heze_station.storage.keys import new_recovery_key
 from heze_station.ui import fonts, i18n
 from heze_station.ui.main_window import MainWindow
@@ -88,6 +88,10 @@ def main(output: Path) -> None:
         window.open_audit()  # after the case files: the trail names the cases just opened
         settle(workspace)
         window.audit_window.grab().save(str(output / "audit-trail.png"))
+        backups.back_up(context)
+        window.open_backups()
+        settle(workspace)
+        window.backups_window.grab().save(str(output / "backups.png"))
         window.close()
         workspace.shutdown()
         tasks.shutdown()

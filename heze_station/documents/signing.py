@@ -22,7 +22,8 @@ from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 
-KEYS_FOLDER = "keys"
+from ..paths import KEYS_FOLDER
+
 KEY_FILE = "station-key.pem"
 CERTIFICATE_FILE = "station-certificate.pem"
 # ECDSA P-256: as strong as RSA-3072 here, and pyHanko loads the key for each signature, which takes RSA-3072 over

@@ -40,6 +40,8 @@ class AuditAction(enum.StrEnum):
     SETTING_CHANGED = "setting_changed"
     SEAL_SET = "seal_set"
     ENROLLED = "enrolled"
+    BACKUP_MADE = "backup_made"
+    RESTORED = "restored"
     CHAIN_BROKEN = "chain_broken"
 
     @property
@@ -68,6 +70,8 @@ _LABELS = {
     AuditAction.SETTING_CHANGED: QT_TRANSLATE_NOOP("Domain", "Changed a setting"),
     AuditAction.SEAL_SET: QT_TRANSLATE_NOOP("Domain", "Set the station seal"),
     AuditAction.ENROLLED: QT_TRANSLATE_NOOP("Domain", "Joined city sync"),
+    AuditAction.BACKUP_MADE: QT_TRANSLATE_NOOP("Domain", "Made a backup"),
+    AuditAction.RESTORED: QT_TRANSLATE_NOOP("Domain", "Restored a backup"),
     AuditAction.CHAIN_BROKEN: QT_TRANSLATE_NOOP("Domain", "Audit trail found altered"),
 }
 

@@ -125,6 +125,11 @@ def _entries(session: Session):
         yield Entry(row.seq, row.at, row.user_id, row.user_name, row.action, row.subject, row.details, row.hash)
 
 
+def broken_at(session: Session) -> int | None:
+    """The first entry changed, removed or inserted since it was written; None when the chain holds."""
+    return first_break(_entries(session))
+
+
 @requires(EVERYONE)
 def check(context: StationContext) -> ChainState:
     """Verify the whole chain (at every start, off the GUI thread); a break found is itself recorded, once."""

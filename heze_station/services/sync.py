@@ -12,6 +12,8 @@ import os
 import threading
 import traceback
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -69,6 +71,13 @@ log = logging.getLogger(__name__)
 
 # One sync at a time per station: the timer, "sync now" and a returning network may all ask at once.
 _RUNNING = threading.Lock()
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """No sync runs while this is held (waits for one under way): a restore replaces the database under it."""
+    with _RUNNING:
+        yield
 
 
 class SyncProblem(DomainError):

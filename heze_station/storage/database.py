@@ -195,10 +195,9 @@ def encrypt_plain(path: Path, key: bytes) -> None:
     copy = sqlcipher.connect(str(encrypted), isolation_level=None)
     try:
         copy.execute(_key_pragma(key))
-        problems = copy.execute("PRAGMA cipher_integrity_check").fetchall()
-        integrity = copy.execute("PRAGMA integrity_check").fetchall()
+        whole = _whole(copy)
         copied = {name: copy.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
-        if problems or integrity != [("ok",)] or copied != counts:
+        if not whole or copied != counts:
             raise DatabaseError("encrypting the database", None, RuntimeError("the encrypted copy differs"))
         copy.execute("PRAGMA journal_mode=WAL")
     except BaseException:
@@ -207,3 +206,37 @@ def encrypt_plain(path: Path, key: bytes) -> None:
         raise
     copy.close()
     os.replace(encrypted, path)
+
+
+def _whole(connection: sqlcipher.Connection) -> bool:
+    """SQLCipher's check of every page's HMAC (no rows: fine), then SQLite's of the structure."""
+    problems = connection.execute("PRAGMA cipher_integrity_check").fetchall()
+    return not problems and connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def is_whole(path: Path, key: bytes) -> bool:
+    """Whether the encrypted database file at ``path`` opens with ``key`` and passes both integrity checks."""
+    try:
+        connection = sqlcipher.connect(str(path), isolation_level=None)
+    except sqlcipher.Error:
+        return False
+    try:
+        connection.execute("PRAGMA cipher_log_level=NONE")
+        connection.execute(_key_pragma(key))
+        return _whole(connection)
+    except sqlcipher.Error:  # a wrong key or another file: "file is not a database"
+        return False
+    finally:
+        connection.close()
+
+
+def snapshot(database: Database, target: Path) -> None:
+    """A consistent, compacted copy of the open ``database`` at ``target``, encrypted with the same key
+    (``VACUUM INTO`` on a connection of the database), written through to the disk."""
+    raw = database.engine.raw_connection()
+    try:
+        raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]
+    finally:
+        raw.close()
+    with target.open("rb") as file:
+        os.fsync(file.fileno())

@@ -98,6 +98,11 @@ def base_version(kind: str, pulled: int | None) -> int:
     return pulled
 
 
+def last_sequence(connection: Connection) -> int:
+    """The sequence number of this device's latest change (0 before the first)."""
+    return int(_setting(connection, SEQUENCE_SETTING) or 0)
+
+
 def _setting(connection: Connection, key: str) -> str | None:
     return connection.scalar(select(Setting.value).where(Setting.key == key))
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .sync_controller import SyncController
     from .views.accounts import AccountsWindow
     from .views.audit_window import AuditWindow
+    from .views.backups_window import BackupsWindow
     from .views.case_detail import CaseDetailDialog
     from .views.case_list import CaseListView
     from .views.conflicts import ConflictsWindow
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     switch_requested = Signal()
     lock_minutes_changed = Signal(int)
+    restore_requested = Signal(str)  # a backup's name (ui/session.py restores it)
     closed = Signal()
 
     def __init__(self, workspace: Workspace, sync: SyncController | None = None):
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self.enrol_dialog: EnrolDialog | None = None
         self.accounts_window: AccountsWindow | None = None
         self.audit_window: AuditWindow | None = None
+        self.backups_window: BackupsWindow | None = None
         self.audit_warning: QMessageBox | None = None
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
@@ -157,9 +160,16 @@ class MainWindow(QMainWindow):
         account_menu.addSeparator()
         self.accounts_action = account_menu.addAction(self.tr("Station &accounts…"), self.open_accounts)
         self.audit_action = account_menu.addAction(self.tr("Audit &trail…"), self.open_audit)
+        self.backups_action = account_menu.addAction(self.tr("&Backups and restore…"), self.open_backups)
         # What only the administrator may do is not shown to anyone else (the services refuse it anyway).
         administrator = self.workspace.context.user_role is StaffRole.ADMINISTRATOR
-        for action in (self.seal_action, self.enrol_action, self.accounts_action, self.audit_action):
+        for action in (
+            self.seal_action,
+            self.enrol_action,
+            self.accounts_action,
+            self.audit_action,
+            self.backups_action,
+        ):
             action.setVisible(administrator)
 
     def _status_bar(self, SyncIndicator: type[SyncIndicator]) -> None:
@@ -291,6 +301,14 @@ class MainWindow(QMainWindow):
             self.audit_window = AuditWindow(self.workspace, self)
         self._raise(self.audit_window)
 
+    def open_backups(self) -> None:
+        from .views.backups_window import BackupsWindow
+
+        if self.backups_window is None:
+            self.backups_window = BackupsWindow(self.workspace, self)
+            self.backups_window.restore_requested.connect(self.restore_requested)
+        self._raise(self.backups_window)
+
     def _audit_checked(self, state: ChainState) -> None:
         from .views.audit_window import chain_text
 
@@ -316,7 +334,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self._case_windows.values()):
             window.close()
-        for window in (self.sync_window, self.conflicts_window, self.accounts_window, self.audit_window):
+        for window in (
+            self.sync_window,
+            self.conflicts_window,
+            self.accounts_window,
+            self.audit_window,
+            self.backups_window,
+        ):
             if window is not None:
                 window.close()
         self.sync.shutdown()  # waits for a sync under way: no thread outlives the window

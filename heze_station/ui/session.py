@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from .setup import SetupDialog
 
 log = logging.getLogger(__name__)
+BACKUP_CHECK_MS = 60 * 60 * 1000  # how often the daily backup is looked at
+FIRST_BACKUP_CHECK_MS = 60 * 1000  # and once soon after signing in, when the start's work is done
 
 
 def _load(data_dir: Path, demo: bool) -> State:
@@ -106,12 +108,19 @@ class Session(QObject):
         self.setup: SetupDialog | None = None
         self.recovery_key_dialog: RecoveryKeyDialog | None = None
         self.recovery: RecoveryDialog | None = None
+        self.restored_box: QMessageBox | None = None
         self.loaded = False
         self.lock_seconds = 0.0
         self._hidden: list[QWidget] = []
         self._started = 0.0
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self.lock)
+        # The daily backup is looked at every hour, on the session's own thread: the window's work never waits for
+        # it. Demo data and smoke tests are not backed up.
+        self.backs_up = not (demo or smoke_test)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self._back_up_if_due)
 
     @property
     def context(self) -> StationContext | None:
@@ -233,11 +242,15 @@ class Session(QObject):
         self.window.lock_requested.connect(self.lock)
         self.window.switch_requested.connect(self.switch_user)
         self.window.lock_minutes_changed.connect(self.set_lock_minutes)
+        self.window.restore_requested.connect(self._restore)
         self.window.closed.connect(self._window_closed)
         self.window.show()
         self.set_lock_minutes(lock_minutes)
         if self.smoke_test:
             self._report_loaded_when_idle(workspace)
+        if self.backs_up:
+            self.backup_timer.start()
+            QTimer.singleShot(FIRST_BACKUP_CHECK_MS, self._back_up_if_due)
 
     def set_lock_minutes(self, minutes: int) -> None:
         self.lock_seconds = minutes * 60.0
@@ -291,6 +304,43 @@ class Session(QObject):
         window.workspace.record(audit.record, AuditAction.SIGNED_OUT)
         window.workspace.shutdown()
 
+    def _back_up_if_due(self) -> None:
+        from ..services import backups
+
+        if self.context is not None:
+            self.tasks.run(backups.back_up_if_due, self.context, on_error=_backup_failed)
+
+    def _restore(self, name: str) -> None:
+        """A backup in place of the station's database (the administrator asked in 备份与恢复); then everyone
+        signs in again, on the restored records."""
+        from ..services import backups
+
+        window = self.window
+        window.setEnabled(False)
+
+        def failed(error: Exception) -> None:
+            window.setEnabled(True)
+            window.workspace.show_error(error, window)
+
+        window.workspace.tasks.run(
+            backups.restore, window.workspace.context, name, on_done=self._restored, on_error=failed
+        )
+
+    def _restored(self, kept_aside: Path) -> None:
+        self._hidden = []
+        self._close_window()
+        self._show_sign_in()
+        self.restored_box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Backup restored"),
+            self.tr(
+                "The backup was restored. The records as they were before are kept in {folder}. Please sign in again."
+            ).format(folder=kept_aside),
+            QMessageBox.StandardButton.Ok,
+            self.sign_in,
+        )
+        self.restored_box.open()
+
     def _close_sign_in(self) -> None:
         if self.sign_in is not None:
             self.sign_in.hide()
@@ -317,8 +367,17 @@ class Session(QObject):
         self.idle.stop()
         if self.window is not None:
             self.window.sync.shutdown()  # also when the application quit without closing the window
+            if self.backs_up:
+                from ..services import backups
+
+                self.window.workspace.record(backups.back_up_if_due, True)  # at closing, when anything changed
             self._signed_out(self.window)
         self.tasks.shutdown()
+
+
+def _backup_failed(error: Exception) -> None:
+    # Kept for the administrator by the service (备份与恢复 shows it); an unexpected fault is logged here.
+    log.error("the automatic backup failed", exc_info=error)
 
 
 def _default_lock_minutes() -> int:

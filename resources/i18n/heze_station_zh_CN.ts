@@ -444,6 +444,81 @@
     </message>
 </context>
 <context>
+    <name>BackupsWindow</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>&amp;Change folder…</source>
+        <translation>更改文件夹(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the chosen backup…</source>
+        <translation>恢复所选备份(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>天</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Keep the newest of the last</source>
+        <translation>保留最近</translation>
+    </message>
+    <message>
+        <source>The automatic backup of {time} could not be written to the backup folder (is the USB stick plugged in?). Plug it in and back up now, or choose another folder.</source>
+        <translation>{time} 的自动备份未能写入备份文件夹（U 盘是否已插好？）。请插好后点“立即备份”，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未备份</translation>
+    </message>
+    <message>
+        <source>Last backup: {time}. Backups are made every day and when the program closes after a change; each is checked before it counts.</source>
+        <translation>上次备份：{time}。每天以及有改动后关闭程序时自动备份；每份备份都经过核验才算数。</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {time}? What was typed on this computer after it is replaced (the current data is kept aside in the data folder); what was synced comes back from the city at the next sync. Everyone signs in again afterwards.</source>
+        <translation>恢复 {time} 的备份吗？此后在本机录入的内容将被替换（当前数据另存在数据文件夹中）；已同步的内容会在下次同步时从市里取回。恢复后需重新登录。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <source>Case file</source>
@@ -2659,6 +2734,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>加入市级同步</translation>
     </message>
     <message>
+        <source>Made a backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Restored a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
         <source>Audit trail found altered</source>
         <translation>发现审计日志被改动</translation>
     </message>
@@ -2669,6 +2752,42 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Audit trail</source>
         <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Backups cannot be written to {folder}: choose a folder you can write to.</source>
+        <translation>无法将备份写入 {folder}：请选择可写入的文件夹。</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Choose between {low} and {high}.</source>
+        <translation>请选择 {low} 到 {high} 之间的数。</translation>
+    </message>
+    <message>
+        <source>Backups kept</source>
+        <translation>备份保留份数</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder} (is the USB stick plugged in, is it full?). Nothing was changed; the next backup tries again.</source>
+        <translation>备份未能写入 {folder}（U 盘是否已插好、是否已满？）。没有任何改动，下次备份会再试。</translation>
+    </message>
+    <message>
+        <source>The backup did not pass its check and was discarded; try again.</source>
+        <translation>备份未通过核验，已丢弃；请重试。</translation>
+    </message>
+    <message>
+        <source>There is no backup {name}.</source>
+        <translation>没有名为 {name} 的备份。</translation>
+    </message>
+    <message>
+        <source>The backup {name} is damaged or belongs to another station; nothing was changed.</source>
+        <translation>备份 {name} 已损坏或属于其他驿站；没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The audit trail in the backup {name} was altered; it was not restored.</source>
+        <translation>备份 {name} 中的审计日志被改动过，未予恢复。</translation>
     </message>
 </context>
 <context>
@@ -3344,6 +3463,10 @@ Register it as a new case anyway?</source>
         <translation>审计日志(&amp;T)…</translation>
     </message>
     <message>
+        <source>&amp;Backups and restore…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
+    </message>
+    <message>
         <source>Station: {station}   User: {user} ({role})</source>
         <translation>驿站：{station}   用户：{user}（{role}）</translation>
     </message>
@@ -3839,6 +3962,14 @@ Register it as a new case anyway?</source>
     <message>
         <source>heze-station cannot start</source>
         <translation>劳动争议调解工作站无法启动</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The records as they were before are kept in {folder}. Please sign in again.</source>
+        <translation>备份已恢复。恢复前的数据保存在 {folder}。请重新登录。</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,8 @@ import pytest
 
 import heze_station.services
 from heze_station.domain.accounts import StaffRole
-from heze_station.services import accounts, audit, case_queries, documents, sync
+from heze_station.domain.backups import Retention
+from heze_station.services import accounts, audit, backups, case_queries, documents, sync
 from heze_station.services.access import NotPermitted
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
@@ -48,6 +49,10 @@ ADMINISTRATION = {
     "accounts.set_lock_minutes": lambda c: accounts.set_lock_minutes(c, 5),
     "documents.set_station_seal": lambda c: documents.set_station_seal(c, Path("seal.png")),
     "sync.enrol": lambda c: sync.enrol(c, "https://city.example", "CODE", "笔记本"),
+    "backups.set_folder": lambda c: backups.set_folder(c, Path("backups")),
+    "backups.set_retention": lambda c: backups.set_retention(c, Retention()),
+    "backups.list_backups": lambda c: backups.list_backups(c),
+    "backups.restore": lambda c: backups.restore(c, "2026-01-01_000000"),
     "audit.entries": lambda c: audit.entries(c),
     "audit.people": lambda c: audit.people(c),
     "audit.export": lambda c: audit.export(c, audit.AuditFilter(), Path("audit.xlsx"), [], {}),

@@ -1,5 +1,5 @@
-"""A stolen laptop: its data folder, after real use (a case with its workers, a scan, a signed document, a sync),
-gives nothing away without a password or the recovery key."""
+"""A stolen laptop: its data folder, after real use (a case with its workers, a scan, a signed document, a sync,
+a search and a backup), gives nothing away without a password or the recovery key."""
 
 import sqlite3
 from pathlib import Path
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from heze_station.domain.mediation import AttachmentKind
-from heze_station.services import accounts, attachments, documents, sync
+from heze_station.services import accounts, attachments, audit, backups, documents, sync
 from heze_station.storage import settings
 from tests.factories import intake_form, register
 
@@ -28,6 +28,8 @@ def test_a_used_data_folder_holds_nothing_personal_or_secret_in_clear(laptops: L
     attachments.attach(station, case_id, AttachmentKind.SCAN, "欠条.jpg", SCAN)
     issued = documents.issue_document(station, case_id, documents.issuable(station, case_id)[0])
     assert sync.sync_now(station).pushed > 0
+    audit.searched(station, form.workers[0].name)  # the search, in the audit trail
+    backup = backups.back_up(station)
     with station.database.transaction() as session:
         secret = settings.get(session, sync.DEVICE_SECRET)
     assert secret
@@ -39,7 +41,9 @@ def test_a_used_data_folder_holds_nothing_personal_or_secret_in_clear(laptops: L
     needles = [value.encode() if isinstance(value, str) else value for value in secrets]
     needles += [name.encode("utf-8") for name in names] + [name.encode("utf-16-le") for name in names]
     files = every_file(folder)
-    assert len(files) >= 5  # the database, the key slots, the scan, the signed document, the signing key
+    # The database, the key slots, the scan, the signed document, the signing key; and their backup.
+    assert len(files) >= 10
+    assert any(path.parent.name == backup.name for path in files)
     found = {str(path.relative_to(folder)) for path in files for needle in needles if needle in path.read_bytes()}
     assert found == set()
 

@@ -10,11 +10,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from shiboken6 import isValid
 
 from heze_station.domain.accounts import StaffRole
-from heze_station.services import accounts
+from heze_station.services import accounts, case_queries
+from heze_station.services.case_queries import CaseFilter
+from heze_station.storage.database import is_whole
 from heze_station.ui.session import Session
 from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
-from tests.stations import ADMINISTRATOR, add_account, open_test_station, set_up
+from tests.factories import intake_form, register
+from tests.stations import ADMINISTRATOR, add_account, database_key, open_test_station, set_up
 from tests.ui.conftest import type_chinese, wait_idle
 
 pytestmark = pytest.mark.usefixtures("chinese", "no_thread_left")
@@ -279,3 +282,38 @@ def test_an_altered_trail_is_shown_to_the_administrator_at_sign_in_and_to_nobody
         finally:
             running.window.close()
             running.finish()
+
+
+def test_the_administrator_backs_up_and_restores_and_everyone_signs_in_again(qtbot, session: Session) -> None:
+    window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    window.backups_action.trigger()
+    backups_window = window.backups_window
+    qtbot.waitUntil(lambda: "从未备份" in backups_window.state.text())
+    qtbot.mouseClick(backups_window.back_up_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(backups_window.model.rows) == 1 and "上次备份" in backups_window.state.text())
+    assert "从未备份" not in backups_window.state.text()
+    register(window.workspace.context, intake_form(1))  # typed after the backup
+
+    backups_window.table.selectRow(0)
+    qtbot.mouseClick(backups_window.restore_button, Qt.MouseButton.LeftButton)
+    question = next(w for w in QApplication.topLevelWidgets() if w.isVisible() and w.windowTitle() == "恢复备份")
+    assert "恢复后需重新登录" in question.text()
+    qtbot.mouseClick(question.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.restored_box is not None and session.restored_box.isVisible())
+    assert session.window is None
+    assert "before-restore-" in session.restored_box.text()
+    session.restored_box.accept()
+    window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    assert case_queries.count_cases(window.workspace.context, CaseFilter()) == 0
+
+
+def test_closing_the_program_after_a_change_leaves_a_checked_backup(qtbot, folder: Path) -> None:
+    running = Session(folder)
+    running.begin()
+    window = signed_in(qtbot, running, "zhang", "zhang-password")
+    register(window.workspace.context, intake_form(1))
+    window.close()
+    running.finish()
+    made = [path for path in (folder / "backups").iterdir() if path.name[0].isdigit()]
+    assert len(made) == 1
+    assert is_whole(made[0] / "station.sqlite3", database_key(folder))

@@ -1,0 +1,406 @@
+"""Backups of the station, made while it is open, and restoring one.
+
+A backup is a folder named by its time (China time) in the backup folder (``backups`` in the data folder unless
+the administrator chose another, e.g. a USB stick), holding what a data folder holds: the database copied by
+``VACUUM INTO`` (encrypted with the same key, consistent, compacted) and checked page by page, the key-slot file,
+the signing key (encrypted), the documents index, and a manifest. Attachment files (encrypted already) are shared
+by all backups in ``attachments`` beside them and copied once. A backup is written under a hidden ``.partial``
+name, flushed, and renamed when complete: a power cut or a kill leaves no half backup that looks whole.
+
+Restoring checks the backup (both integrity checks, its audit chain) on a copy before anything is replaced, keeps
+the current database aside, carries the audit trail written since the backup into it, and lets sync number new
+changes after those already sent (so the city sends back what the backup missed, and nothing is sent twice).
+"""
+
+import json
+import os
+import shutil
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ..domain import chinatime
+from ..domain.audit import AuditAction
+from ..domain.backups import Retention, kept
+from ..domain.errors import DomainError, refusal
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..paths import DATABASE_FILE, KEYS_FOLDER
+from ..storage import keyslots, outbox, settings
+from ..storage.database import is_whole, open_database, snapshot
+from ..storage.models import AuditEntry, Case
+from . import audit, sync
+from .access import ADMINISTRATION, EVERYONE, requires
+from .audit import Actor, Head
+from .station import ATTACHMENTS_DIR, StationContext
+
+FOLDER_SETTING = "backup_folder"
+RETENTION_SETTING = "backup_retention"  # "daily,weekly,monthly"
+LAST_SETTING = "backup_last"  # {"at": ISO time, "marker": outbox sequence at the time}
+FAILURE_SETTING = "backup_failure"  # {"at": ISO time, "folder": ...}: the latest automatic backup that failed
+MANIFEST = "backup.json"
+NAME_FORMAT = "%Y-%m-%d_%H%M%S"
+DAILY = timedelta(hours=24)
+RETENTION_LIMITS = {"daily": range(1, 61), "weekly": range(0, 53), "monthly": range(0, 121)}
+DOCUMENTS_INDEX = "documents.index"
+# A backup (on the session's thread) and a restore (on the window's) never overlap: a restore replaces the file a
+# backup would be reading.
+_ONE_AT_A_TIME = threading.Lock()
+
+
+class BackupFailed(DomainError):
+    """The backup could not be written (the folder is gone or full) or did not verify; nothing was replaced."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    name: str
+    made_at: datetime
+    cases: int
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class BackupState:
+    folder: Path
+    retention: Retention
+    last_at: datetime | None
+    failed_at: datetime | None  # the latest automatic backup failed then (and none succeeded since)
+
+
+def _folder(context: StationContext, session) -> Path:
+    chosen = settings.get(session, FOLDER_SETTING)
+    return Path(chosen) if chosen else context.data_dir / "backups"
+
+
+def _retention(session) -> Retention:
+    value = settings.get(session, RETENTION_SETTING)
+    return Retention(*map(int, value.split(","))) if value else Retention()
+
+
+def _time(session, key: str) -> datetime | None:
+    value = settings.get(session, key)
+    return datetime.fromisoformat(json.loads(value)["at"]) if value else None
+
+
+@requires(EVERYONE)
+def state(context: StationContext) -> BackupState:
+    with context.database.transaction() as session:
+        return BackupState(
+            _folder(context, session),
+            _retention(session),
+            _time(session, LAST_SETTING),
+            _time(session, FAILURE_SETTING),
+        )
+
+
+@requires(ADMINISTRATION)
+def set_folder(context: StationContext, folder: Path) -> None:
+    """Back up to ``folder`` from now on (checked to be writable first)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".heze-station-probe"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as error:
+        raise refusal(
+            "backup_folder",
+            QT_TRANSLATE_NOOP("Domain", "Backups cannot be written to {folder}: choose a folder you can write to."),
+            folder=str(folder),
+        ) from error
+    with context.database.transaction() as session:
+        settings.put(session, FOLDER_SETTING, str(folder))
+        subject = QT_TRANSLATE_NOOP("Domain", "Backup folder")
+        audit.append(session, Actor.of(context), AuditAction.SETTING_CHANGED, subject, value=str(folder))
+
+
+@requires(ADMINISTRATION)
+def set_retention(context: StationContext, retention: Retention) -> None:
+    for name, allowed in RETENTION_LIMITS.items():
+        if getattr(retention, name) not in allowed:
+            raise refusal(
+                f"keep_{name}",
+                QT_TRANSLATE_NOOP("Domain", "Choose between {low} and {high}."),
+                low=allowed.start,
+                high=allowed.stop - 1,
+            )
+    with context.database.transaction() as session:
+        value = f"{retention.daily},{retention.weekly},{retention.monthly}"
+        settings.put(session, RETENTION_SETTING, value)
+        subject = QT_TRANSLATE_NOOP("Domain", "Backups kept")
+        audit.append(session, Actor.of(context), AuditAction.SETTING_CHANGED, subject, value=value)
+
+
+# --- making a backup -----------------------------------------------------------------------------------------------
+
+
+@requires(EVERYONE)
+def back_up(context: StationContext, *, now: datetime | None = None) -> BackupInfo:
+    """A backup now (the administrator's 立即备份, and the automatic ones); old ones are thinned afterwards."""
+    moment = now or chinatime.now()
+    with context.database.transaction() as session:
+        folder, retention = _folder(context, session), _retention(session)
+        marker = outbox.last_sequence(session.connection())
+    try:
+        with _ONE_AT_A_TIME:
+            info = _write(context, folder, moment)
+    except (OSError, BackupFailed) as error:
+        with context.database.transaction() as session:
+            settings.put(session, FAILURE_SETTING, json.dumps({"at": moment.isoformat()}))
+        if isinstance(error, BackupFailed):
+            raise
+        raise BackupFailed(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The backup could not be written to {folder} (is the USB stick plugged in, is it full?). "
+                    "Nothing was changed; the next backup tries again.",
+                ),
+                {"folder": str(folder)},
+            )
+        ) from error
+    with context.database.transaction() as session:
+        settings.put(session, LAST_SETTING, json.dumps({"at": moment.isoformat(), "marker": marker}))
+        settings.put(session, FAILURE_SETTING, None)
+        audit.append(session, Actor.of(context), AuditAction.BACKUP_MADE, info.name)
+    _thin(folder, retention)
+    return info
+
+
+@requires(EVERYONE)
+def back_up_if_due(context: StationContext, closing: bool = False) -> BackupInfo | None:
+    """The automatic backup: daily, and at closing when anything changed since the last one. A failure is kept for
+    the administrator (BackupState.failed_at) rather than put in the way of whoever is closing the program."""
+    with context.database.transaction() as session:
+        last = settings.get(session, LAST_SETTING)
+        marker = outbox.last_sequence(session.connection())
+    if last is not None:
+        previous = json.loads(last)
+        changed = previous.get("marker") != marker
+        if chinatime.now() - datetime.fromisoformat(previous["at"]) < DAILY and not (closing and changed):
+            return None
+    try:
+        return back_up(context)
+    except BackupFailed:
+        return None
+
+
+def _write(context: StationContext, folder: Path, moment: datetime) -> BackupInfo:
+    name = moment.astimezone(chinatime.CHINA_TZ).strftime(NAME_FORMAT)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f".{name}.partial"
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir()
+    database_copy = partial / DATABASE_FILE
+    snapshot(context.database, database_copy)
+    if not is_whole(database_copy, context.database.key):
+        shutil.rmtree(partial, ignore_errors=True)
+        raise BackupFailed(
+            Message(QT_TRANSLATE_NOOP("Domain", "The backup did not pass its check and was discarded; try again."))
+        )
+    data_dir = context.data_dir
+    for relative in (keyslots.SLOTS_FILE, DOCUMENTS_INDEX):
+        if (data_dir / relative).exists():
+            _copy(data_dir / relative, partial / relative)
+    keys = data_dir / KEYS_FOLDER
+    if keys.exists():
+        for path in keys.iterdir():
+            _copy(path, partial / keys.name / path.name)
+    digests = _copy_attachments(data_dir / ATTACHMENTS_DIR, folder / ATTACHMENTS_DIR)
+    with context.database.transaction() as session:
+        cases = session.scalar(select(func.count()).select_from(Case)) or 0
+        head = audit.head(session)
+    manifest = {
+        "made_at": moment.isoformat(),
+        "cases": cases,
+        "audit_head": {"seq": head.seq, "hash": head.hash} if head else None,
+        "attachments": digests,
+    }
+    _write_file(partial / MANIFEST, json.dumps(manifest, indent=1).encode())
+    final = folder / name
+    shutil.rmtree(final, ignore_errors=True)  # two backups in one second: the later one stands
+    os.replace(partial, final)
+    return BackupInfo(name, moment, cases, _size(final))
+
+
+def _copy(source: Path, target: Path) -> None:
+    """``source`` to ``target`` through a temporary name, on the disk before the rename."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    with source.open("rb") as reading, partial.open("wb") as writing:
+        shutil.copyfileobj(reading, writing, 1024 * 1024)
+        writing.flush()
+        os.fsync(writing.fileno())
+    os.replace(partial, target)
+
+
+def _write_file(target: Path, data: bytes) -> None:
+    partial = target.with_name(target.name + ".partial")
+    with partial.open("wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(partial, target)
+
+
+def _copy_attachments(source: Path, target: Path) -> list[str]:
+    """Every attachment file into the shared store beside the backups, each copied once (they never change)."""
+    digests = []
+    if not source.exists():
+        return digests
+    for path in sorted(source.glob("??/??/*")):
+        if path.name.endswith(".partial") or path.name.startswith("."):
+            continue
+        digests.append(path.name)
+        copy = target / path.relative_to(source)
+        if not copy.exists():
+            _copy(path, copy)
+    return digests
+
+
+def _size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def _backups(folder: Path) -> list[tuple[Path, dict]]:
+    found = []
+    if not folder.exists():
+        return found
+    for path in folder.iterdir():
+        manifest = path / MANIFEST
+        if path.is_dir() and not path.name.startswith(".") and manifest.exists():
+            try:
+                found.append((path, json.loads(manifest.read_text(encoding="utf-8"))))
+            except ValueError:
+                continue  # damaged manifest: not offered, not removed
+    return sorted(found, key=lambda item: item[1]["made_at"], reverse=True)
+
+
+def _thin(folder: Path, retention: Retention) -> None:
+    """Remove the backups ``retention`` does not keep, then the attachment files no kept backup names."""
+    backups = _backups(folder)
+    keep = kept((datetime.fromisoformat(manifest["made_at"]) for _path, manifest in backups), retention)
+    still = []
+    for path, manifest in backups:
+        if datetime.fromisoformat(manifest["made_at"]) in keep:
+            still.append(manifest)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+    for partial in folder.glob(".*.partial"):
+        shutil.rmtree(partial, ignore_errors=True)  # left by a backup that was killed
+    named = {digest for manifest in still for digest in manifest.get("attachments", [])}
+    for path in (folder / ATTACHMENTS_DIR).glob("??/??/*"):
+        if path.name not in named:
+            path.unlink(missing_ok=True)
+
+
+@requires(ADMINISTRATION)
+def list_backups(context: StationContext) -> list[BackupInfo]:
+    """The backups in the backup folder, newest first."""
+    with context.database.transaction() as session:
+        folder = _folder(context, session)
+    return [
+        BackupInfo(path.name, datetime.fromisoformat(manifest["made_at"]), manifest.get("cases", 0), _size(path))
+        for path, manifest in _backups(folder)
+    ]
+
+
+# --- restoring ---------------------------------------------------------------------------------------------------
+
+
+def _not_restorable(text: str, **params: object) -> BackupFailed:
+    return BackupFailed(Message(text, params))
+
+
+@requires(ADMINISTRATION)
+def restore(context: StationContext, name: str) -> Path:
+    """Put the backup ``name`` in place of the station's database; returns where the replaced one was kept.
+
+    The caller stops everything else that uses the database first (sync, other windows' work): the file is
+    replaced under this process, which then opens it again (the person signs in again).
+    """
+    with sync.paused(), _ONE_AT_A_TIME:
+        return _restore(context, name)
+
+
+def _restore(context: StationContext, name: str) -> Path:
+    with context.database.transaction() as session:
+        folder = _folder(context, session)
+    source = folder / name / DATABASE_FILE
+    if name.startswith(".") or "/" in name or not source.exists():
+        raise _not_restorable(QT_TRANSLATE_NOOP("Domain", "There is no backup {name}."), name=name)
+    key = context.database.key
+    if not is_whole(source, key):
+        raise _not_restorable(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "The backup {name} is damaged or belongs to another station; nothing was changed.",
+            ),
+            name=name,
+        )
+    data_dir = context.data_dir
+    restoring = data_dir / (DATABASE_FILE + ".restoring")
+    _copy(source, restoring)
+    try:
+        _prepare(context, restoring, name)
+    except BaseException:
+        restoring.unlink(missing_ok=True)
+        raise
+    stamp = chinatime.now().strftime(NAME_FORMAT)
+    kept_aside = data_dir / f"before-restore-{stamp}"
+    kept_aside.mkdir(mode=0o700)
+    context.database.close()
+    current = data_dir / DATABASE_FILE
+    # The file as it is (it may be the damaged one), with its log; a log left beside the restored file would be
+    # applied to it, so it goes with its own file.
+    for path in (current, Path(f"{current}-wal"), Path(f"{current}-shm")):
+        if path.exists():
+            _copy(path, kept_aside / path.name)
+    for path in (Path(f"{current}-wal"), Path(f"{current}-shm")):
+        path.unlink(missing_ok=True)
+    os.replace(restoring, current)
+    _restore_attachments(folder, data_dir)
+    return kept_aside
+
+
+def _prepare(context: StationContext, restoring: Path, name: str) -> None:
+    """On the copy, before it replaces anything: brought up to this program's schema; its audit chain checked and
+    continued with what the station recorded since; sync told where the station's numbering stands."""
+    copy = open_database(restoring, context.database.key)
+    try:
+        with copy.transaction() as restored, context.database.transaction() as current:
+            if audit.broken_at(restored) is not None:
+                raise _not_restorable(
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "The audit trail in the backup {name} was altered; it was not restored."
+                    ),
+                    name=name,
+                )
+            _carry_trail(audit.head(restored), current, restored)
+            last = max(outbox.last_sequence(current.connection()), outbox.last_sequence(restored.connection()))
+            settings.put(restored, outbox.SEQUENCE_SETTING, str(last))
+            audit.append(restored, Actor.of(context), AuditAction.RESTORED, name)
+    finally:
+        copy.close()
+
+
+def _carry_trail(backup_head: Head | None, current, restored) -> None:
+    """The entries the station wrote after the backup, appended to the backup's chain (they continue it: the
+    backup's head is an entry of the current trail), so the trail a city saw goes on."""
+    since = backup_head.seq if backup_head else 0
+    if backup_head is not None and audit.hash_at(current, backup_head.seq) != backup_head.hash:
+        return  # not the same trail (the current one was altered): the city will see the break, as it should
+    table = AuditEntry.__table__
+    rows = current.execute(select(table).where(table.c.seq > since).order_by(table.c.seq)).mappings().all()
+    if rows:
+        restored.execute(table.insert(), [dict(row) for row in rows])
+
+
+def _restore_attachments(folder: Path, data_dir: Path) -> None:
+    source, target = folder / ATTACHMENTS_DIR, data_dir / ATTACHMENTS_DIR
+    for path in source.glob("??/??/*"):
+        copy = target / path.relative_to(source)
+        if not copy.exists():
+            _copy(path, copy)
