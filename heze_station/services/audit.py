@@ -74,7 +74,7 @@ class AuditFilter:
 def append(session: Session, actor: Actor, action: AuditAction, subject: str = "", **details: object) -> None:
     """Add one entry after the current head, in ``session``'s transaction (which holds SQLite's write lock from
     its start, so two writers never take the same sequence number)."""
-    last = session.execute(select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)).first()
+    last = head(session)
     seq, previous = (last.seq + 1, last.hash) if last else (1, GENESIS)
     entry = Entry(
         seq,
@@ -134,12 +134,12 @@ def broken_at(session: Session) -> int | None:
 def check(context: StationContext) -> ChainState:
     """Verify the whole chain (at every start, off the GUI thread); a break found is itself recorded, once."""
     with context.database.transaction() as session:
-        broken_at = first_break(_entries(session))
-        if broken_at is not None and not _already_recorded(session, broken_at):
-            append(session, Actor.of(context), AuditAction.CHAIN_BROKEN, str(broken_at), seq=broken_at)
+        first_broken = broken_at(session)
+        if first_broken is not None and not _already_recorded(session, first_broken):
+            append(session, Actor.of(context), AuditAction.CHAIN_BROKEN, str(first_broken), seq=first_broken)
         count = session.scalar(select(func.count()).select_from(AuditEntry)) or 0
         since = settings.get(session, CITY_MISMATCH_SETTING)
-    return ChainState(count, broken_at, datetime.fromisoformat(since) if since else None)
+    return ChainState(count, first_broken, datetime.fromisoformat(since) if since else None)
 
 
 def _already_recorded(session: Session, broken_at: int) -> bool:

@@ -16,9 +16,11 @@ import json
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import func, select
 
@@ -218,7 +220,7 @@ def _write(context: StationContext, folder: Path, moment: datetime) -> BackupInf
         "audit_head": {"seq": head.seq, "hash": head.hash} if head else None,
         "attachments": digests,
     }
-    _write_file(partial / MANIFEST, json.dumps(manifest, indent=1).encode())
+    _write_file(partial / MANIFEST, lambda file: file.write(json.dumps(manifest, indent=1).encode()))
     final = folder / name
     shutil.rmtree(final, ignore_errors=True)  # two backups in one second: the later one stands
     os.replace(partial, final)
@@ -226,20 +228,16 @@ def _write(context: StationContext, folder: Path, moment: datetime) -> BackupInf
 
 
 def _copy(source: Path, target: Path) -> None:
-    """``source`` to ``target`` through a temporary name, on the disk before the rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    with source.open("rb") as reading, partial.open("wb") as writing:
-        shutil.copyfileobj(reading, writing, 1024 * 1024)
-        writing.flush()
-        os.fsync(writing.fileno())
-    os.replace(partial, target)
+    with source.open("rb") as reading:
+        _write_file(target, lambda writing: shutil.copyfileobj(reading, writing, 1024 * 1024))
 
 
-def _write_file(target: Path, data: bytes) -> None:
+def _write_file(target: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """``target`` written by ``fill`` through a temporary name, on the disk before the rename."""
     partial = target.with_name(target.name + ".partial")
     with partial.open("wb") as file:
-        file.write(data)
+        fill(file)
         file.flush()
         os.fsync(file.fileno())
     os.replace(partial, target)
