@@ -10,6 +10,7 @@ each time (domain.accounts.wait_after_failures); the count is this laptop's own 
 """
 
 import dataclasses
+import hashlib
 import math
 import uuid
 from dataclasses import dataclass
@@ -246,7 +247,8 @@ def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> t
     """The slot ``password`` opens among ``typed_login``'s, and the database key in it; counts wrong passwords."""
     login = typed_login.strip().lower()[:40]
     slots = _slots(data_dir)
-    failures = slots.failures.get(login)
+    counted = _counted_as(slots, login)
+    failures = slots.failures.get(counted)
     if failures is not None:
         wait = failures.last_at + wait_after_failures(failures.count) - now
         if wait > timedelta(0):
@@ -260,17 +262,25 @@ def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> t
         except WrongKey:
             continue
         if failures is not None:
-            del slots.failures[login]
+            del slots.failures[counted]
             keyslots.save(data_dir, slots)
         return slot, key
     # A login nobody has counts too (guessing logins is guessing); the file keeps the 100 latest.
-    slots.failures[login] = Failures((failures.count if failures else 0) + 1, now.isoformat())
+    slots.failures[counted] = Failures((failures.count if failures else 0) + 1, now.isoformat())
     slots.failures = dict(sorted(slots.failures.items(), key=lambda item: item[1].last)[-100:])
-    slots.unaudited = [*slots.unaudited, [login, now.isoformat()]][-1000:]
+    slots.unaudited = [*slots.unaudited, [counted, now.isoformat()]][-1000:]
     keyslots.save(data_dir, slots)
     if login in slots.disabled:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
     raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
+
+
+def _counted_as(slots: KeySlots, login: str) -> str:
+    """What a wrong password is counted and recorded under: the login when it is one of the station's, else a
+    digest of what was typed (a password typed into the login field must not be written to disk in clear)."""
+    if login in {slot.login for slot in slots.accounts} or login in slots.disabled:
+        return login
+    return "?" + hashlib.sha256(login.encode()).hexdigest()[:12]
 
 
 def _usable(session: Session, user_id: str) -> StaffUser:
