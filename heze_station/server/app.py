@@ -13,11 +13,13 @@ from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..sync.schemas import ErrorResponse
+from . import ca
 from .config import Settings
 from .db import Database
 from .errors import ApiError
@@ -45,6 +47,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = database is None
         app.state.database = database or Database(settings)
+        if app.state.authority is not None:
+            _publish_root(app.state.database, app.state.authority)
         yield
         if owned:
             app.state.database.close()
@@ -58,6 +62,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         responses=_ERROR_RESPONSES,
     )
     app.state.settings = settings
+    # Unlocked once, here: a locked or damaged authority stops the server at start, not at the first enrolment.
+    app.state.authority = ca.load(settings)
     if database is not None:
         app.state.database = database
     for module in (health, auth, sync, attachments, supervision):
@@ -68,6 +74,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(AccessLog)
     return app
+
+
+def _publish_root(database: Database, authority: ca.CityAuthority) -> None:
+    """The authority's root in the reference data (again, after ``ca init`` against another or a restored database)."""
+    try:
+        with database.transaction() as session:
+            ca.publish_root(session, authority)
+    except IntegrityError:
+        pass  # another server process published it at the same moment
 
 
 async def _api_error(_request: Request, error: Exception) -> JSONResponse:

@@ -12,11 +12,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
 from ..sync.codes import CODE_ALPHABET, CODE_LENGTH, canonical_code, display_code
+from . import ca
 from .config import Settings
 from .errors import ApiError, forbidden, not_found, unauthorized
 from .models import AccessToken, AuthFailure, Device, EnrolmentCode, Station, now
@@ -52,15 +55,33 @@ def issue_enrolment_code(session: Session, settings: Settings, station_id: uuid.
     return IssuedCode(code=display_code(raw), expires_at=expires_at)
 
 
+NO_AUTHORITY = (
+    "The city has not set up its document-signing authority yet: this device keeps signing documents with its own "
+    "key until it enrols again after the city has."
+)
+NO_REQUEST = "No certificate request was sent: this device keeps signing documents with its own key."
+
+
 @dataclass(frozen=True)
 class Enrolled:
     device: Device
     secret: str
     station: Station | None
+    certificate: x509.Certificate | None = None
+    certificate_note: str | None = None
 
 
-def enrol(session: Session, code: str, device_name: str) -> Enrolled | None:
-    """Exchange a one-time code for device credentials; None when the code is unknown, used or expired."""
+def enrol(
+    session: Session,
+    code: str,
+    device_name: str,
+    authority: ca.CityAuthority | None = None,
+    request: x509.CertificateSigningRequest | None = None,
+) -> Enrolled | None:
+    """Exchange a one-time code for device credentials; None when the code is unknown, used or expired.
+
+    A station device that sent a certificate request gets its document-signing certificate when the city has an
+    authority; without one, enrolment works all the same and the answer says why there is no certificate."""
     entry = session.scalars(
         select(EnrolmentCode).where(EnrolmentCode.code_hash == digest(canonical_code(code))).with_for_update()
     ).one_or_none()
@@ -79,7 +100,14 @@ def enrol(session: Session, code: str, device_name: str) -> Enrolled | None:
     entry.used_at = now()
     entry.device_id = device.id
     station = session.get(Station, entry.station_id) if entry.station_id else None
-    return Enrolled(device=device, secret=secret, station=station)
+    if station is None:  # a supervisor's client signs no documents
+        return Enrolled(device=device, secret=secret, station=None)
+    if authority is None or request is None:
+        return Enrolled(device, secret, station, certificate_note=NO_AUTHORITY if authority is None else NO_REQUEST)
+    certificate = authority.issue(request, station.name, device_name, device.id)
+    device.certificate_serial = ca.serial_text(certificate.serial_number)
+    device.certificate_pem = certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
+    return Enrolled(device, secret, station, certificate=certificate)
 
 
 @dataclass(frozen=True)
@@ -134,6 +162,8 @@ def revoke_device(session: Session, device_id: uuid.UUID) -> Device:
     # Its tokens stay, so that the lost laptop is told "revoked" (not just "unknown token") on its next request.
     if device.revoked_at is None:
         device.revoked_at = now()
+        if device.certificate_serial is not None:
+            ca.publish_revocation(session, device.certificate_serial, device.revoked_at)
     return device
 
 

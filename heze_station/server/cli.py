@@ -11,13 +11,17 @@
     heze-station-server assign-case CASE STATION  share a case (and its rows) with another station
     heze-station-server restored                after restoring a backup: devices re-read from the start
     heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
+    heze-station-server ca init [--name --passphrase-file]  the city's document-signing authority (once)
+    heze-station-server ca show                 print its root certificate (PEM), e.g. for pdfsig's NSS database
 
 Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
 """
 
 import argparse
+import getpass
 import json
 import logging
+import os
 import sys
 import uuid
 from pathlib import Path
@@ -27,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from ..domain.ids import new_id
-from . import assignment, auth, migrations, reference
+from . import assignment, auth, ca, migrations, reference
 from .config import Settings
 from .db import Database
 from .errors import ApiError
@@ -63,6 +67,18 @@ def _parser() -> argparse.ArgumentParser:
     assign.add_argument("station", help="station name or id")
     commands.add_parser("restored", help="declare the database restored: every device re-reads from the start")
     commands.add_parser("openapi", help="print the OpenAPI document")
+    authority = commands.add_parser("ca", help="the city's document-signing authority")
+    actions = authority.add_subparsers(dest="ca_command", required=True)
+    init = actions.add_parser(
+        "init",
+        help="make the authority's key and root certificate in HEZE_SERVER_CA_DIR (default <data dir>/ca)",
+        description="The passphrase that encrypts the key is read from --passphrase-file, else from "
+        "HEZE_SERVER_CA_PASSPHRASE_FILE or HEZE_SERVER_CA_PASSPHRASE, else typed (twice). The server needs the "
+        "same passphrase at start to issue certificates.",
+    )
+    init.add_argument("--name", default=ca.DEFAULT_NAME, help="the root certificate's organisation name")
+    init.add_argument("--passphrase-file", type=Path, default=None, help="a file whose first line is the passphrase")
+    actions.add_parser("show", help="print the root certificate (PEM)")
     return parser
 
 
@@ -83,6 +99,8 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
     if arguments.command == "openapi":
         sys.stdout.write(openapi_document())
         return 0
+    if arguments.command == "ca" and arguments.ca_command == "show":
+        return _show_root(settings)
     database = Database(settings)
     try:
         migrations.upgrade(database.engine)
@@ -123,6 +141,17 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
                 assert setting is not None
                 setting.value = str(uuid.uuid4())
             print(f"new server id {setting.value}: devices will re-read everything and push what they still hold")
+        elif arguments.command == "ca":
+            authority = ca.init(settings.ca_directory, _new_passphrase(arguments, settings), arguments.name)
+            with database.transaction() as session:
+                ca.publish_root(session, authority)
+            print(f"city signing authority made in {settings.ca_directory}")
+            print(f"root certificate SHA-256 {ca.fingerprint(authority.certificate)}")
+            print(
+                "start the server with HEZE_SERVER_CA_PASSPHRASE_FILE (or HEZE_SERVER_CA_PASSPHRASE) set, so that "
+                "enrolment issues certificates",
+                file=sys.stderr,
+            )
         elif arguments.command == "assign-case":
             station = _find_station(database, arguments.station)
             with database.transaction() as session:
@@ -130,6 +159,30 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             print(f"{station.name} now sees the case and {shared - 1 if shared else 0} of its rows")
     finally:
         database.close()
+    return 0
+
+
+def _new_passphrase(arguments: argparse.Namespace, settings: Settings) -> str:
+    """The new authority's passphrase: from a file or the settings, or typed twice at a terminal."""
+    if arguments.passphrase_file is not None:
+        settings = settings.model_copy(update={"ca_passphrase_file": arguments.passphrase_file})
+    given = ca.passphrase_of(settings)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise ca.Unavailable("No passphrase: give --passphrase-file, or set HEZE_SERVER_CA_PASSPHRASE_FILE.")
+    typed = getpass.getpass("passphrase of the city's signing authority: ")
+    if getpass.getpass("again: ") != typed:
+        raise ca.Unavailable("The two passphrases differ; nothing was made.")
+    return typed
+
+
+def _show_root(settings: Settings) -> int:
+    try:
+        sys.stdout.write((settings.ca_directory / ca.CERTIFICATE_FILE).read_text(encoding="ascii"))
+    except FileNotFoundError:
+        print(f"error: no city signing authority in {settings.ca_directory}; make it with `ca init`", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -180,7 +233,8 @@ def _log_access_to_stderr() -> None:
 def openapi_document() -> str:
     from .app import create_app
 
-    return json.dumps(create_app(Settings()).openapi(), ensure_ascii=False, indent=2) + "\n"
+    # The API's description needs no signing authority (an administrator's may be locked on this machine).
+    return json.dumps(create_app(Settings(ca_dir=Path(os.devnull))).openapi(), ensure_ascii=False, indent=2) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         return _run(arguments, Settings())
     except ApiError as error:
         print(f"error: {error.message}", file=sys.stderr)
+        return 1
+    except ca.Unavailable as error:
+        print(f"error: {error}", file=sys.stderr)
         return 1
     except (ValidationError, OSError, DBAPIError) as error:
         print(f"error: {error}", file=sys.stderr)

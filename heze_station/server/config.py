@@ -2,13 +2,18 @@
 
 Without ``HEZE_SERVER_DATABASE_URL`` the server keeps a SQLite file in ``HEZE_SERVER_DATA_DIR`` (by default the
 platform's user data folder); production sets a PostgreSQL URL (``postgresql://user@host/db`` works as is).
+
+The city's document-signing authority (``heze-station-server ca init``, see ca.py) lives in ``HEZE_SERVER_CA_DIR``,
+by default ``<HEZE_SERVER_DATA_DIR>/ca``: ``city-ca-key.pem`` (its private key, encrypted with a passphrase) and
+``city-ca.pem`` (its root certificate). The server reads the passphrase at start from the first line of
+``HEZE_SERVER_CA_PASSPHRASE_FILE``, or from ``HEZE_SERVER_CA_PASSPHRASE``.
 """
 
 from functools import cached_property
 from pathlib import Path
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ..sync.hlc import MAX_AHEAD_MS
@@ -24,6 +29,10 @@ class Settings(BaseSettings):
     port: int = 8080
     # The reverse proxy in front of the server (comma-separated addresses): X-Forwarded-For from it names the client.
     forwarded_allow_ips: str | None = None
+    # The city's document-signing authority: its folder (None: <data_dir>/ca) and the passphrase of its key.
+    ca_dir: Path | None = None
+    ca_passphrase_file: Path | None = None
+    ca_passphrase: SecretStr | None = None
     # Connections per server process (PostgreSQL); several processes share the database's max_connections.
     pool_size: int = 10
 
@@ -51,6 +60,10 @@ class Settings(BaseSettings):
             if url.startswith(plain):
                 return "postgresql+psycopg://" + url.removeprefix(plain)
         return url
+
+    @property
+    def ca_directory(self) -> Path:
+        return self.ca_dir or self.data_dir / "ca"
 
     def limits(self) -> Limits:
         return Limits(

@@ -103,6 +103,10 @@ class Device(Base):
     audit_seq: Mapped[int | None] = mapped_column(BigInteger)
     audit_hash: Mapped[str | None] = mapped_column(String(64))
     audit_mismatch_since: Mapped[datetime | None] = mapped_column(Moment)
+    # The document-signing certificate the city issued it at enrolment (none before ``ca init``): its serial in
+    # lower-case hex, published with the revocation time when the device is revoked.
+    certificate_serial: Mapped[str | None] = mapped_column(String(40), unique=True)
+    certificate_pem: Mapped[str | None] = mapped_column(Text)
 
 
 class EnrolmentCode(Base):

@@ -85,9 +85,17 @@ class ErrorResponse(Answer):
 # --- enrolment and tokens -------------------------------------------------------------------------------------------
 
 
+MAX_CERTIFICATE_REQUEST_CHARS = 4000
+
+
 class EnrolRequest(WireModel):
     code: Annotated[StrictStr, Field(min_length=1, max_length=64)]
     device_name: Annotated[Text, Field(min_length=1, max_length=100)]
+    certificate_request: Annotated[StrictStr, Field(max_length=MAX_CERTIFICATE_REQUEST_CHARS)] | None = Field(
+        None,
+        description="PEM PKCS#10 request for a document-signing certificate, made with a key that never leaves "
+        "the device; the city's authority issues the certificate when it has been set up (ca init)",
+    )
 
 
 Role = Literal["station", "supervisor"]
@@ -99,6 +107,13 @@ class EnrolResponse(Answer):
     role: Role
     station_id: Id | None
     station_name: str | None
+    certificate: str | None = Field(
+        None, description="PEM: the device's document-signing certificate, issued by the city's authority"
+    )
+    city_root: str | None = Field(None, description="PEM: the city's root certificate, which issued it")
+    certificate_note: str | None = Field(
+        None, description="why no certificate was issued (no authority set up yet, or no request sent)"
+    )
 
 
 class TokenRequest(WireModel):

@@ -167,6 +167,20 @@ _CITY_TABLES = (
         },
     ),
     TableRule(
+        "city_certificate",  # the root of the city's document-signing authority (server.ca)
+        TableKind.REFERENCE,
+        {"sha256": _text(64, required=True), "pem": _text(8000, required=True), **_BOOKKEEPING},
+    ),
+    TableRule(
+        "revoked_certificate",  # a revoked device's signing certificate: its documents from then on are refused
+        TableKind.REFERENCE,
+        {
+            "serial": _text(40, required=True),
+            "revoked_at": FieldRule(FieldType.DATETIME, nullable=False),
+            **_BOOKKEEPING,
+        },
+    ),
+    TableRule(
         "sync_conflict",
         TableKind.SERVER,
         {  # as the station keeps it (storage.models.SyncConflict); server_value and client_value are any JSON
