@@ -34,7 +34,7 @@ from ..storage.database import encrypt_plain, is_plain
 from ..storage.keys import DEFAULT_KDF, KdfParams, WrongKey
 from ..storage.keyslots import AccountSlot, Failures, KeySlots
 from ..storage.models import StaffUser, Station
-from . import audit, documents
+from . import audit, documents, trust
 from .access import ADMINISTRATION, EVERYONE, requires
 from .audit import Actor
 from .checks import Checker
@@ -306,6 +306,7 @@ def sign_in(data_dir: Path, login: str, password: str, *, now: datetime | None =
     _audit_sign_in(context, AuditAction.SIGNED_IN)
     refresh_slots(context)
     documents.write_index(context)
+    trust.write_file(context)
     return context
 
 

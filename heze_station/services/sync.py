@@ -43,7 +43,7 @@ from ..sync.failures import FailureReason, SyncFailure
 from ..sync.fields import MAX_TEXT_CHARS
 from ..sync.hlc import Hlc
 from ..sync.progress import ProgressCallback, SyncReport
-from . import accounts, audit, conflict_rules, timeline
+from . import accounts, audit, conflict_rules, timeline, trust
 from .access import ADMINISTRATION, CASEWORK, requires
 from .audit import Actor
 from .station import StationContext
@@ -65,7 +65,9 @@ MEDIA_PDF = "application/pdf"
 SIGNING_CERTIFICATE = "signing_certificate"  # a field of the station row known to the server only
 
 if TYPE_CHECKING:  # the network client loads with the first sync, not when the window starts
+    from ..documents.signing import CertificateRequest
     from ..sync.client import ServerClient
+    from ..sync.schemas import EnrolResponse
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +180,18 @@ class Enrolment:
     server_url: str
     station_name: str
     device_name: str
+    signing: Message  # which key signs documents from now on, and why
+
+
+CITY_CERTIFIED = QT_TRANSLATE_NOOP(
+    "Domain",
+    "Documents issued on this computer are now signed with a certificate from the city, which every station can check.",
+)
+OWN_KEY = QT_TRANSLATE_NOOP(
+    "Domain",
+    "The city has not issued this computer a signing certificate yet, so documents are still signed with this "
+    "computer's own key. Enrol again once the city bureau has set up its signing authority.",
+)
 
 
 @requires(ADMINISTRATION)
@@ -202,13 +216,17 @@ def enrol(
     code = clean_line(code, field="code", max_length=64, required=True)
     device_name = clean_line(device_name, field="device_name", max_length=100) or context.station_name
     trusted_pem = _certificates(certificate) if certificate else None
+    from ..documents import signing  # pyHanko and friends: loaded only when enrolling
+
+    request = signing.certificate_request(context.station_name)  # its key stays on this computer
     client = _client(url, plain_http_trusted, trusted_pem)
     try:
-        answer = client.enrol(code, device_name)
+        answer = client.enrol(code, device_name, request.pem)
     except SyncFailure as failure:
         raise SyncProblem(failure.reason, failure.detail) from failure
     finally:
         client.close()
+    certified = _keep_city_certificate(context, request, answer)
     with context.database.transaction() as session:
         if settings.get(session, DEVICE_ID) is not None:
             replica.restart_sequence(session)  # enrolled before: the new identity starts its numbering at 1
@@ -224,11 +242,33 @@ def enrol(
         ):
             settings.put(session, key, value)
         _take_station_name(session, context, answer.station_name)
+        if certified:
+            assert answer.city_root is not None
+            replica.keep_city_root(session, signing.fingerprint(answer.city_root), answer.city_root)
         queued = _queue_baseline(session)
         _register_signing_certificate(session, context)
-        replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued)
+        replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued, certified=certified)
         audit.append(session, Actor.of(context), AuditAction.ENROLLED, url, device=device_name)
-    return Enrolment(url, answer.station_name or "", device_name)
+    trust.write_file(context)
+    return Enrolment(url, answer.station_name or "", device_name, Message(CITY_CERTIFIED if certified else OWN_KEY))
+
+
+def _keep_city_certificate(context: StationContext, request: "CertificateRequest", answer: "EnrolResponse") -> bool:
+    """Sign with the city-certified key from now on, if the server issued a certificate for it; else the laptop
+    keeps its own key (the server has no authority yet, or sent a certificate that is not for this key)."""
+    from ..documents import signing
+
+    if not (answer.certificate and answer.city_root):
+        log.info("enrolled without a signing certificate: %s", answer.certificate_note)
+        return False
+    try:
+        signing.keep_city_certificate(
+            context.data_dir, request, answer.certificate, answer.city_root, context.signing_passphrase
+        )
+    except signing.NotOurCertificate as error:
+        log.warning("the city's signing certificate was not kept: %s", error)
+        return False
+    return True
 
 
 def _certificates(path: Path) -> str:
@@ -287,7 +327,7 @@ def _register_signing_certificate(session: Session, context: StationContext) -> 
 
     key = station_key(context.data_dir, context.station_name, context.signing_passphrase)
     station = session.get_one(Station, context.station_id)
-    _append(session, station, "upsert", {SIGNING_CERTIFICATE: key.certificate_path.read_text()})
+    _append(session, station, "upsert", {SIGNING_CERTIFICATE: key.certificate_pem})
 
 
 # --- running a sync -----------------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ from ..sync.schemas import (
 )
 from ..sync.scope import digest
 from ..sync.tables import SYNCED_TABLES
-from . import audit, calendar
+from . import audit, calendar, trust
 from .station import StationContext
 from .sync import (
     LAST_FAILURE,
@@ -111,10 +111,13 @@ class StationReplica:
         return still
 
     def _took(self, applied: replica.Applied) -> int:
-        """After rows were written: a new official calendar moves deadlines at once, without a restart."""
+        """After rows were written: a new official calendar moves deadlines at once, without a restart; a new city
+        root or revocation reaches the file ``heze-station verify`` reads."""
         if applied.calendar_changed:
             with self.database.transaction() as session:
                 self.context.calendar = calendar.load(session)
+        if applied.trust_changed:
+            trust.write_file(self.context)
         return applied.quarantined
 
     def reset_cursor(self) -> None:

@@ -442,6 +442,25 @@ class CalendarYear(Base):
     source: Mapped[str] = mapped_column(String(40))
 
 
+class CityCertificate(Base):
+    """A root of the city's document-signing authority (reference data from the city): a document signed with a
+    certificate it issued is genuine on every station. Copied to a file for ``heze-station verify`` (services.trust)."""
+
+    __tablename__ = "city_certificate"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # the certificate's fingerprint
+    pem: Mapped[str] = mapped_column(Text)
+
+
+class RevokedCertificate(Base):
+    """A revoked device's signing certificate (reference data from the city): what it signed from then on is refused."""
+
+    __tablename__ = "revoked_certificate"
+
+    serial: Mapped[str] = mapped_column(String(40), primary_key=True)  # lower-case hex
+    revoked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 class OutboxOperation(Base):
     """A local change waiting to reach the city server, written by storage.outbox with the change itself."""
 

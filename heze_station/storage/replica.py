@@ -32,9 +32,11 @@ from .models import (
     CalendarYear,
     CaseClaimant,
     CaseRespondent,
+    CityCertificate,
     OutboxOperation,
     QuarantinedRow,
     ReplicaVersion,
+    RevokedCertificate,
     SyncConflict,
     SyncLogEntry,
     SyncRow,
@@ -286,6 +288,7 @@ class Applied:
     stored: int = 0
     quarantined: int = 0  # could not be stored here: kept aside with the reason (QuarantinedRow)
     calendar_changed: bool = False  # the official calendar changed: deadlines must be computed again
+    trust_changed: bool = False  # the city's signing roots or revocations changed: the trust file is written again
 
 
 def apply_page(session: Session, changes: list[Change], cursor: str) -> Applied:
@@ -341,6 +344,7 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
         stored=len(outcome.stored),
         quarantined=len(outcome.refused),
         calendar_changed=any(change.table in _CALENDAR_TABLES for change in outcome.stored),
+        trust_changed=any(change.table in _TRUST_TABLES for change in outcome.stored),
     )
 
 
@@ -662,13 +666,37 @@ def _apply_calendar_year(session: Session, change: Change) -> None:
         session.execute(insert(table).values(**values))
 
 
-# Rows of the server's own tables and the city's calendar, which the station keeps in tables of its own shape.
+def _apply_city_certificate(session: Session, change: Change) -> None:
+    keep_city_root(session, change.fields["sha256"], change.fields["pem"], deleted=change.deleted)
+
+
+def keep_city_root(session: Session, sha256: str, pem: str, *, deleted: bool = False) -> None:
+    """A root of the city's signing authority, as pulled or as the enrolment answer brought it."""
+    table = CityCertificate.__table__
+    session.execute(delete(table).where(table.c.sha256 == sha256))
+    if not deleted:
+        session.execute(insert(table).values(sha256=sha256, pem=pem))
+
+
+def _apply_revoked_certificate(session: Session, change: Change) -> None:
+    table = RevokedCertificate.__table__
+    serial = change.fields["serial"]
+    session.execute(delete(table).where(table.c.serial == serial))
+    if not change.deleted:
+        revoked_at = datetime.fromisoformat(change.fields["revoked_at"]).astimezone(UTC)
+        session.execute(insert(table).values(serial=serial, revoked_at=revoked_at))
+
+
+# Rows of the server's own tables and the city's reference tables, which the station keeps in tables of its own shape.
 _ONE_BY_ONE: dict[str, Callable[[Session, Change], None]] = {
     CONFLICT_TABLE: _apply_conflict,
     "calendar_day": _apply_calendar_day,
     "calendar_year": _apply_calendar_year,
+    "city_certificate": _apply_city_certificate,
+    "revoked_certificate": _apply_revoked_certificate,
 }
 _CALENDAR_TABLES = ("calendar_day", "calendar_year")
+_TRUST_TABLES = ("city_certificate", "revoked_certificate")
 
 
 def _apply_one(session: Session, change: Change, write: Callable[[Session, Change], None], outcome: _Outcome) -> None:

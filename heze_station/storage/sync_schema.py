@@ -13,19 +13,21 @@ from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, Uuid
 
 from ..sync.fields import FieldRule, FieldType
 from . import migrations
-from .models import Base, CalendarDay, CalendarYear, SyncRow
+from .models import Base, CalendarDay, CalendarYear, CityCertificate, RevokedCertificate, SyncRow
 from .outbox import PROTOCOL_COLUMNS
 from .types import UtcDateTime
 
+_CITY_MODELS = (CalendarDay, CalendarYear, CityCertificate, RevokedCertificate)
 TARGET = Path(__file__).parent.parent / "sync" / "station_schema.py"
 
 
 def synced_tables() -> dict[str, Table]:
-    """The station's tables that sync, by wire name: every SyncRow model, and the official calendar from the city."""
+    """The station's tables that sync, by wire name: every SyncRow model, and the reference tables from the city
+    that the station keeps (the official calendar, the document-signing trust)."""
     tables = {
         mapper.local_table.name: mapper.local_table
         for mapper in Base.registry.mappers
-        if issubclass(mapper.class_, SyncRow) or mapper.class_ in (CalendarDay, CalendarYear)
+        if issubclass(mapper.class_, SyncRow) or mapper.class_ in _CITY_MODELS
     }
     return dict(sorted(tables.items()))
 

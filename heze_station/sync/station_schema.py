@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0010"
+REVISION = "0011"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "agreement": {
@@ -188,6 +188,10 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),
     },
+    "city_certificate": {
+        "sha256": FieldRule(FieldType.TEXT, nullable=False, max_length=64),
+        "pem": FieldRule(FieldType.TEXT, nullable=False),
+    },
     "employer": {
         "kind": FieldRule(FieldType.TEXT, nullable=False, choices=("company", "natural_person")),
         "name": FieldRule(FieldType.TEXT, nullable=False, max_length=100),
@@ -285,6 +289,10 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),
+    },
+    "revoked_certificate": {
+        "serial": FieldRule(FieldType.TEXT, nullable=False, max_length=40),
+        "revoked_at": FieldRule(FieldType.DATETIME, nullable=False),
     },
     "staff_user": {
         "station_id": FieldRule(FieldType.UUID, nullable=False, references="station"),

@@ -141,7 +141,8 @@ _STATION_TABLES = (
     TableRule("arbitral_review", TableKind.MUTABLE, _station("arbitral_review")),
     TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
 )
-# Written by the city (heze_station.server.reference): the official calendar, and what no station stores yet.
+# Written by the city (heze_station.server.reference, server.ca): the official calendar, the document-signing trust,
+# and what no station stores yet.
 _CITY_TABLES = (
     TableRule("calendar_day", TableKind.REFERENCE, _station("calendar_day")),
     TableRule("calendar_year", TableKind.REFERENCE, _station("calendar_year")),
@@ -166,20 +167,9 @@ _CITY_TABLES = (
             **_BOOKKEEPING,
         },
     ),
-    TableRule(
-        "city_certificate",  # the root of the city's document-signing authority (server.ca)
-        TableKind.REFERENCE,
-        {"sha256": _text(64, required=True), "pem": _text(8000, required=True), **_BOOKKEEPING},
-    ),
-    TableRule(
-        "revoked_certificate",  # a revoked device's signing certificate: its documents from then on are refused
-        TableKind.REFERENCE,
-        {
-            "serial": _text(40, required=True),
-            "revoked_at": FieldRule(FieldType.DATETIME, nullable=False),
-            **_BOOKKEEPING,
-        },
-    ),
+    # The root of the city's document-signing authority (server.ca), and revoked devices' signing certificates.
+    TableRule("city_certificate", TableKind.REFERENCE, _station("city_certificate")),
+    TableRule("revoked_certificate", TableKind.REFERENCE, _station("revoked_certificate")),
     TableRule(
         "sync_conflict",
         TableKind.SERVER,

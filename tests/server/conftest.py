@@ -18,11 +18,12 @@ from typing import Any
 
 import pytest
 import uvicorn
+from pydantic import SecretStr
 from sqlalchemy import create_engine, text
 
 from bench import pgcluster
 from heze_station.domain.ids import new_id
-from heze_station.server import auth, migrations
+from heze_station.server import auth, ca, migrations
 from heze_station.server.app import create_app
 from heze_station.server.config import Settings
 from heze_station.server.db import Database
@@ -147,6 +148,28 @@ def serve_in_thread(
 
 @pytest.fixture
 def server(settings: Settings) -> Iterator[Server]:
+    database = Database(settings)
+    migrations.upgrade(database.engine)
+    running, thread, url = serve_in_thread(settings, database)
+    yield Server(url, settings, database)
+    running.should_exit = True
+    thread.join(timeout=WAIT_SECONDS)
+    database.close()
+
+
+CA_PASSPHRASE = "菏泽 city authority 2026"
+
+
+def with_authority(settings: Settings) -> Settings:
+    """``settings`` of a city that has made its document-signing authority (as ``ca init`` does)."""
+    ca.init(settings.ca_directory, CA_PASSPHRASE)
+    return settings.model_copy(update={"ca_passphrase": SecretStr(CA_PASSPHRASE)})
+
+
+@pytest.fixture
+def city(settings: Settings) -> Iterator[Server]:
+    """A running server whose city has made its signing authority."""
+    settings = with_authority(settings)
     database = Database(settings)
     migrations.upgrade(database.engine)
     running, thread, url = serve_in_thread(settings, database)

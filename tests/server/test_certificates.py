@@ -2,7 +2,6 @@
 
 import stat
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -13,39 +12,20 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 from pydantic import SecretStr
 
-from heze_station.server import ca, migrations
+from heze_station.server import ca
 from heze_station.server.app import create_app
 from heze_station.server.config import Settings
-from heze_station.server.db import Database
 from heze_station.server.models import Device
 
-from .conftest import Server, run_server_command, serve_in_thread
+from .conftest import CA_PASSPHRASE, Server, run_server_command
 
-PASSPHRASE = "菏泽 city authority 2026"
+PASSPHRASE = CA_PASSPHRASE
 
 
 def certificate_request(key: ec.EllipticCurvePrivateKey, name: str = "whatever the laptop says") -> str:
     subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
     request = x509.CertificateSigningRequestBuilder().subject_name(subject).sign(key, hashes.SHA256())
     return request.public_bytes(serialization.Encoding.PEM).decode()
-
-
-def with_authority(settings: Settings) -> Settings:
-    ca.init(settings.ca_directory, PASSPHRASE)
-    return settings.model_copy(update={"ca_passphrase": SecretStr(PASSPHRASE)})
-
-
-@pytest.fixture
-def city(settings: Settings) -> Iterator[Server]:
-    """A running server whose city has made its signing authority."""
-    settings = with_authority(settings)
-    database = Database(settings)
-    migrations.upgrade(database.engine)
-    running, thread, url = serve_in_thread(settings, database)
-    yield Server(url, settings, database)
-    running.should_exit = True
-    thread.join(timeout=30)
-    database.close()
 
 
 def enrol(server: Server, station: uuid.UUID, request: str | None, name: str = "前台笔记本") -> httpx.Response:

@@ -1,9 +1,12 @@
 """Small helpers for station-sync tests: edit a row as a service would, read rows back, plant a row on the server."""
 
+import io
 import uuid
 from dataclasses import replace
 from typing import Any
 
+from cryptography import x509
+from pyhanko.pdf_utils.reader import PdfFileReader
 from sqlalchemy import select
 
 from heze_station.domain.ids import new_id
@@ -46,3 +49,9 @@ def plant(server: Server, table: str, fields: dict, row_id: uuid.UUID | None = N
             row = replace(row, version=version, is_new=session.get(SyncRow, row_id) is None)
         write_rows(session, [row])
     return row_id
+
+
+def signer_of(pdf: bytes) -> x509.Certificate:
+    """The certificate that made the PDF's (last) signature, as pyHanko reads it from the file."""
+    reader = PdfFileReader(io.BytesIO(pdf))
+    return x509.load_der_x509_certificate(reader.embedded_signatures[-1].signer_cert.dump())

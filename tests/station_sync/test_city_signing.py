@@ -1,0 +1,105 @@
+"""Enrolment gives a laptop a signing certificate from the city's authority; without one, it keeps its own key."""
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from cryptography import x509
+from sqlalchemy import select
+
+from heze_station.documents import signing, trust
+from heze_station.documents.content import DocumentKind
+from heze_station.domain.cases import CaseAction
+from heze_station.server import auth
+from heze_station.server.models import Device
+from heze_station.services import case_actions, documents, sync
+from heze_station.services.station import StationContext
+from heze_station.storage.models import CityCertificate, RevokedCertificate
+from tests.factories import intake_form, register
+from tests.server.conftest import Server
+from tests.stations import open_test_station
+
+from .conftest import Laptops
+from .helpers import signer_of
+
+
+def issue_refusal(station: StationContext) -> bytes:
+    case_id = register(station, intake_form(1))
+    case_actions.perform(station, case_id, CaseAction.REFUSE, "该争议已由仲裁委员会受理。")
+    return documents.pdf_of(station, documents.issue_document(station, case_id, DocumentKind.REFUSAL).id)
+
+
+def enrol(server: Server, folder: Path, station_name: str = "城区驿站") -> tuple[StationContext, sync.Enrolment]:
+    station = open_test_station(folder)
+    enrolment = sync.enrol(station, server.url, server.enrol_code(server.create_station(station_name)), "前台")
+    return station, enrolment
+
+
+def test_a_laptop_signs_with_the_citys_certificate_once_enrolled(city: Server, tmp_path: Path) -> None:
+    station, enrolment = enrol(city, tmp_path / "前台")
+    try:
+        pdf = issue_refusal(station)
+    finally:
+        station.close()
+
+    assert "certificate from the city" in enrolment.signing.render()
+    root = x509.load_pem_x509_certificate((city.settings.ca_directory / "city-ca.pem").read_bytes())
+    certificate = signer_of(pdf)
+    certificate.verify_directly_issued_by(root)
+    assert certificate.subject.rfc4514_string().startswith("2.5.4.5=")  # the device id the city wrote
+    key_file = tmp_path / "前台" / "keys" / signing.CITY_FILE
+    assert b"ENCRYPTED PRIVATE KEY" in key_file.read_bytes()  # the key stayed here, encrypted
+
+
+def test_without_the_citys_authority_the_laptop_keeps_its_own_key(server: Server, tmp_path: Path) -> None:
+    station, enrolment = enrol(server, tmp_path / "前台")
+    try:
+        pdf = issue_refusal(station)
+    finally:
+        station.close()
+
+    assert "own key" in enrolment.signing.render()
+    certificate = signer_of(pdf)
+    assert certificate.issuer == certificate.subject  # self-signed, as before enrolment
+    assert not (tmp_path / "前台" / "keys" / signing.CITY_FILE).exists()
+
+
+# --- the city's root and revocations reach every station as reference data ---------------------------------------
+
+
+def trust_file(station: StationContext) -> dict:
+    return json.loads((station.data_dir / trust.TRUST_FILE).read_text(encoding="ascii"))
+
+
+def test_the_root_and_revoked_certificates_reach_every_station(city_laptops: Laptops, city: Server) -> None:
+    front, elsewhere = city_laptops("前台"), city_laptops("郓城前台", station="郓城县驿站")
+    lost = city_laptops("丢失的笔记本")
+    lost_serial = format(signer_of(issue_refusal(lost)).serial_number, "x")
+    with city.database.transaction() as session:
+        [lost_device] = session.scalars(select(Device).where(Device.certificate_serial == lost_serial))
+        auth.revoke_device(session, lost_device.id)
+        revoked_at = lost_device.revoked_at
+
+    sync.sync_now(front)
+    sync.sync_now(elsewhere)
+
+    root = (city.settings.ca_directory / "city-ca.pem").read_text()
+    for station in (front, elsewhere):
+        assert trust_file(station)["roots"] == [root]
+        assert datetime.fromisoformat(trust_file(station)["revoked"][lost_serial]) == revoked_at
+        with station.database.transaction() as session:
+            assert session.scalars(select(RevokedCertificate.serial)).all() == [lost_serial]
+            assert session.scalars(select(CityCertificate.pem)).all() == [root]
+
+
+def test_the_trust_file_is_written_again_at_sign_in(city_laptops: Laptops) -> None:
+    front = city_laptops("前台")
+    folder = front.data_dir
+    (folder / trust.TRUST_FILE).unlink()
+    front.close()
+
+    reopened = open_test_station(folder)
+    try:
+        assert len(trust_file(reopened)["roots"]) == 1
+    finally:
+        reopened.close()
