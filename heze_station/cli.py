@@ -50,7 +50,8 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     checker = commands.add_parser(
         "verify",
-        help="check that a PDF document is a genuine, unaltered original of this station",
+        help="check that a PDF document is a genuine, unaltered original of this station or, once it joined the "
+        "city, of any station the city certified",
         description="Exit code 0: genuine; 1: not confirmed (the output says which check failed); 2: unreadable.",
     )
     checker.add_argument("file", type=Path, help="the PDF file to check")
@@ -64,7 +65,7 @@ def verify_file(file: Path, data_dir: Path, language: str) -> int:
     # Imported here: the signing and PDF libraries would otherwise slow every start of the window.
     from PySide6.QtCore import QCoreApplication
 
-    from .documents import signing, verify
+    from .documents import trust, verify
     from .services import documents as station_documents
     from .ui import i18n
 
@@ -78,10 +79,10 @@ def verify_file(file: Path, data_dir: Path, language: str) -> int:
     # pyHanko logs why a signature failed, with tracebacks; the verdict already says it in words.
     logging.getLogger("pyhanko").addHandler(logging.NullHandler())
     logging.getLogger("pyhanko").propagate = False
-    key = signing.existing_certificate(data_dir)
     # Issued documents as the station recorded them: document id -> SHA-256 of the PDF it issued.
     lookup = station_documents.station_lookup(data_dir)
-    verdict = verify.verify(pdf, lookup, [key.certificate] if key else [])
+    # The city's roots and revocations as the last sync left them, and this laptop's own pre-enrolment key.
+    verdict = verify.verify(pdf, lookup, trust.read(data_dir))
     print(file)
     for line in verdict.report(i18n.render):
         print(line)

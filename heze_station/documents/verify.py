@@ -1,9 +1,15 @@
 """Is this PDF a genuine document of this station? Three answers, each with a message a person can act on.
 
-1. Signature valid: the PAdES signature is intact, covers the whole file, and was made with a key this station
-   trusts (its own certificate; later also the city's).
-2. Document known: the document id in the file is one the station issued (``lookup`` returns its stored SHA-256).
-3. Unchanged: the file's SHA-256 equals the stored one, byte for byte.
+1. Signature valid: the PAdES signature is intact, covers the whole file, and was made with a certificate the
+   city issued (to any laptop of any station) and had not revoked when it signed, or with this laptop's own
+   self-signed certificate from before it joined the city (``trust.Trust``).
+2. Document known: the document id in the file is one the station issued (``lookup`` returns its stored SHA-256),
+   or, for another station's document, the city-certified signature names who issued it.
+3. Unchanged: the file's SHA-256 equals the stored one, byte for byte; for a document this station has no record
+   of, the city-certified signature over the whole file proves the same.
+
+The signing time is the signing laptop's own claim (no time-stamp authority is reachable offline), so "signed
+before the revocation" trusts the laptop's clock; the city's copy of each issued PDF is the stronger record.
 
 Whatever the bytes are (tampered, truncated, not a PDF at all, another station's PDF), the answer is a verdict,
 never an exception: the reader of an untrusted file must get a sentence, not a traceback.
@@ -11,10 +17,10 @@ never an exception: the reader of an untrusted file must get a sentence, not a t
 
 import io
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
-from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -22,14 +28,23 @@ from pyhanko.sign.validation.errors import SignatureValidationError
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from ..domain import chinatime
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from . import integrity
+from .trust import Trust
 
 # Document id -> SHA-256 (hex) of the PDF bytes stored when the document was issued, or None if unknown.
 DocumentLookup = Callable[[uuid.UUID], str | None]
 
 # The PDF header may follow a little junk (ISO 32000-1, 7.5.2); readers look in the first kilobyte.
 _HEADER_WINDOW = 1024
+
+
+class Signer(Enum):
+    """Who vouches for a valid signature."""
+
+    CITY = "city"  # a certificate the city's authority issued to a laptop (this station's or another's)
+    OWN_BEFORE_CITY = "own"  # this laptop's self-signed key, before it joined the city
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,8 @@ class Verdict:
     known: Check
     unchanged: Check
     document_id: uuid.UUID | None = None
+    signer: Signer | None = None  # set when the signature is valid
+    recorded: bool = False  # this station's records have the document
 
     @property
     def genuine(self) -> bool:
@@ -65,8 +82,20 @@ class Verdict:
 
     @property
     def conclusion(self) -> Message:
-        if self.genuine:
+        if self.genuine and self.signer is Signer.OWN_BEFORE_CITY:
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "Genuine: an unaltered original signed by this station before it joined the city."
+                )
+            )
+        if self.genuine and self.recorded:
             return Message(QT_TRANSLATE_NOOP("Domain", "Genuine: an unaltered original issued by this station."))
+        if self.genuine:
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "Genuine: an unaltered original issued by a mediation station certified by the city."
+                )
+            )
         return Message(
             QT_TRANSLATE_NOOP("Domain", "Not confirmed: this file cannot be shown to be an unaltered original.")
         )
@@ -94,15 +123,24 @@ def _pass(text: str, **params: object) -> Check:
     return Check(True, Message(text, params))
 
 
-def verify(pdf: bytes, lookup: DocumentLookup, trusted: Sequence[asn1_x509.Certificate]) -> Verdict:
+def verify(pdf: bytes, lookup: DocumentLookup, trust: Trust) -> Verdict:
     if b"%PDF-" not in pdf[:_HEADER_WINDOW]:
         not_pdf = _fail(QT_TRANSLATE_NOOP("Domain", "This file is not a PDF document."))
         return Verdict(not_pdf, not_pdf, not_pdf)
     reader = _reader(pdf)
     document_id = _document_id(pdf, reader)
-    signature = _signature_check(reader, trusted)
+    signature, signer = _signature_check(reader, trust)
     stored = lookup(document_id) if document_id is not None else None
-    return Verdict(signature, _known_check(document_id, stored), _unchanged_check(pdf, stored), document_id)
+    # Another station's document: what vouches for it is the city-certified signature over the whole file.
+    vouched = signer if stored is None and signer is Signer.CITY else None
+    return Verdict(
+        signature,
+        _known_check(document_id, stored, vouched),
+        _unchanged_check(pdf, stored, vouched),
+        document_id,
+        signer,
+        recorded=stored is not None,
+    )
 
 
 def _reader(pdf: bytes) -> PdfFileReader | None:
@@ -126,45 +164,82 @@ def _document_id(pdf: bytes, reader: PdfFileReader | None) -> uuid.UUID | None:
     return uuid.UUID(match["id"]) if match else None
 
 
-def _signature_check(reader: PdfFileReader | None, trusted: Sequence[asn1_x509.Certificate]) -> Check:
+def _signature_check(reader: PdfFileReader | None, trust: Trust) -> tuple[Check, Signer | None]:
     if reader is None:
-        return _fail(QT_TRANSLATE_NOOP("Domain", "The file is damaged or incomplete and cannot be read as a PDF."))
+        return _fail(
+            QT_TRANSLATE_NOOP("Domain", "The file is damaged or incomplete and cannot be read as a PDF.")
+        ), None
     try:
         embedded = reader.embedded_signatures
     except Exception:  # a damaged AcroForm or signature dictionary: treated as no signature
         embedded = []
     if not embedded:
-        return _fail(QT_TRANSLATE_NOOP("Domain", "The file carries no digital signature."))
+        return _fail(QT_TRANSLATE_NOOP("Domain", "The file carries no digital signature.")), None
     try:
         status = validate_pdf_signature(
-            embedded[-1], ValidationContext(trust_roots=list(trusted), allow_fetching=False)
+            embedded[-1], ValidationContext(trust_roots=trust.anchors, allow_fetching=False)
         )
     except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError, OSError):
-        return _fail(QT_TRANSLATE_NOOP("Domain", "The digital signature is damaged and cannot be checked."))
-    return _signature_status_check(status)
+        return _fail(QT_TRANSLATE_NOOP("Domain", "The digital signature is damaged and cannot be checked.")), None
+    return _signature_status_check(status, trust)
 
 
-def _signature_status_check(status: PdfSignatureStatus) -> Check:
+def _signature_status_check(status: PdfSignatureStatus, trust: Trust) -> tuple[Check, Signer | None]:
     if not (status.intact and status.valid):
         return _fail(
             QT_TRANSLATE_NOOP("Domain", "The digital signature does not match the file: it was altered after signing.")
-        )
+        ), None
     if status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
-        return _fail(QT_TRANSLATE_NOOP("Domain", "Something was added to the file after it was signed."))
+        return _fail(QT_TRANSLATE_NOOP("Domain", "Something was added to the file after it was signed.")), None
     if not status.trusted:
         return _fail(
             QT_TRANSLATE_NOOP(
                 "Domain",
-                "The signature is intact but was not made with this station's key: issued elsewhere or forged.",
+                "The signature is intact, but its signer is unknown: neither certified by the city nor this station's "
+                "own key. The file was forged, or signed by someone else.",
             )
+        ), None
+    certificate = status.signing_cert
+    signer = certificate.subject.native.get("organization_name", "")
+    if trust.own is not None and certificate.dump() == trust.own.dump():
+        check = _pass(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "Digitally signed by this station ({signer}) before it joined the city; the signature is intact.",
+            ),
+            signer=signer,
         )
-    signer = status.signing_cert.subject.native.get("organization_name", "")
-    return _pass(QT_TRANSLATE_NOOP("Domain", "Digitally signed by {signer}; the signature is intact."), signer=signer)
+        return check, Signer.OWN_BEFORE_CITY
+    revoked_at = trust.revoked.get(certificate.serial_number)
+    signed_at = status.signer_reported_dt
+    if revoked_at is not None and (signed_at is None or signed_at >= revoked_at):
+        check = _fail(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "The city revoked the certificate of the computer that signed this file (for example a lost laptop) "
+                "on {revoked}, before the file was signed: it is not accepted.",
+            ),
+            revoked=f"{revoked_at.astimezone(chinatime.CHINA_TZ):%Y-%m-%d %H:%M}",
+        )
+        return check, None
+    return _pass(
+        QT_TRANSLATE_NOOP("Domain", "Digitally signed by {signer}, certified by the city; the signature is intact."),
+        signer=signer,
+    ), Signer.CITY
 
 
-def _known_check(document_id: uuid.UUID | None, stored: str | None) -> Check:
+def _known_check(document_id: uuid.UUID | None, stored: str | None, vouched: Signer | None) -> Check:
     if document_id is None:
         return _fail(QT_TRANSLATE_NOOP("Domain", "The file carries no document number of a mediation station."))
+    if stored is None and vouched is not None:
+        return _pass(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "Document {document} is not in this station's records; its city-certified signature names the "
+                "station that issued it.",
+            ),
+            document=document_id,
+        )
     if stored is None:
         return _fail(
             QT_TRANSLATE_NOOP("Domain", "Document {document} is not in this station's records."), document=document_id
@@ -172,7 +247,13 @@ def _known_check(document_id: uuid.UUID | None, stored: str | None) -> Check:
     return _pass(QT_TRANSLATE_NOOP("Domain", "Document {document} was issued by this station."), document=document_id)
 
 
-def _unchanged_check(pdf: bytes, stored: str | None) -> Check:
+def _unchanged_check(pdf: bytes, stored: str | None, vouched: Signer | None) -> Check:
+    if stored is None and vouched is not None:
+        return _pass(
+            QT_TRANSLATE_NOOP(
+                "Domain", "The city-certified signature covers the whole file: not a byte changed since it was signed."
+            )
+        )
     if stored is None:
         return _fail(QT_TRANSLATE_NOOP("Domain", "There is no stored copy to compare the file with."))
     if integrity.pdf_sha256(pdf) != stored:

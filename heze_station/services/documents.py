@@ -584,14 +584,14 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
 
 @requires(CASEWORK)
 def verify_presented(context: StationContext, path: Path) -> "Verdict":
-    """Check a PDF someone presents (a worker's copy, a court's file): the signature, this station's record of the
-    document, and that not a byte changed since it was issued."""
-    from ..documents import signing, verify
-    from . import attachments
+    """Check a PDF someone presents (a worker's copy, a court's file, another station's document): the signature
+    (certified by the city, or this laptop's own from before it joined), this station's record of the document,
+    and that not a byte changed since it was issued."""
+    from ..documents import verify
+    from . import attachments, trust
 
     _name, pdf = attachments.read_file(path)
-    key = signing.existing_certificate(context.database.path.parent)
-    return verify.verify(pdf, station_lookup(context.data_dir), [key.certificate] if key else [])
+    return verify.verify(pdf, station_lookup(context.data_dir), trust.current(context))
 
 
 def _served_documents(session: Session, case: Case) -> list[IssuedDocument]:

@@ -34,4 +34,5 @@ def write_file(context: StationContext) -> None:
 
     with context.database.transaction() as session:
         roots, revoked = _city_part(session)
-    trust.write(context.data_dir, roots, revoked)
+    if roots or revoked or (context.data_dir / trust.TRUST_FILE).exists():  # none until the city sends some
+        trust.write(context.data_dir, roots, revoked)
