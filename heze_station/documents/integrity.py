@@ -13,13 +13,11 @@ Two digests, because a document cannot contain the hash of its own final bytes:
 import dataclasses
 import hashlib
 import json
-import re
 import uuid
 from datetime import date, datetime
 from enum import Enum
 
 QR_PREFIX = "HZDOC1"
-KEYWORDS_PATTERN = re.compile(r"heze-document:(?P<id>[0-9a-f-]{36}) content-sha256:(?P<digest>[0-9a-f]{64})")
 
 
 def _canonical(value: object) -> object:
@@ -64,8 +62,3 @@ def verification_code(document_id: uuid.UUID, content_digest: str) -> str:
     """
     code = (document_id.hex[-4:] + content_digest[:8]).upper()
     return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
-
-
-def keywords(document_id: uuid.UUID, content_digest: str) -> str:
-    """The PDF's Keywords entry, from which ``verify`` reads the document id back."""
-    return f"heze-document:{document_id} content-sha256:{content_digest}"

@@ -28,6 +28,7 @@ from reportlab.platypus import paragraph as reportlab_paragraph
 from reportlab.platypus.flowables import KeepTogether
 
 from ..domain import chinatime
+from ..sync import issued
 from . import fonts, integrity
 from .content import Header, Signer, SignerRole
 
@@ -428,7 +429,7 @@ def render(story: list[Flowable], furniture: Furniture, *, invariant: bool = Fal
         author=header.station.name,
         subject=header.case_number,
         creator="heze-station",
-        keywords=integrity.keywords(header.document_id, furniture.content_digest),
+        keywords=issued.keywords(header.document_id, furniture.content_digest),
         invariant=int(invariant),
         pageCompression=1,
         # reportlab starts every page in Helvetica, which pdffonts would list as a font that is not embedded.

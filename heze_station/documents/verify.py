@@ -15,21 +15,17 @@ Whatever the bytes are (tampered, truncated, not a PDF at all, another station's
 never an exception: the reader of an untrusted file must get a sentence, not a traceback.
 """
 
-import io
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.errors import SignatureValidationError
-from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
 
 from ..domain import chinatime
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..sync import issued, signatures
+from ..sync.signatures import Outcome, SignatureCheck
 from . import integrity
 from .trust import Trust
 
@@ -127,9 +123,9 @@ def verify(pdf: bytes, lookup: DocumentLookup, trust: Trust) -> Verdict:
     if b"%PDF-" not in pdf[:_HEADER_WINDOW]:
         not_pdf = _fail(QT_TRANSLATE_NOOP("Domain", "This file is not a PDF document."))
         return Verdict(not_pdf, not_pdf, not_pdf)
-    reader = _reader(pdf)
+    reader = signatures.reader_of(pdf)
     document_id = _document_id(pdf, reader)
-    signature, signer = _signature_check(reader, trust)
+    signature, signer = _signature_check(signatures.check(reader, trust.anchors, trust.revoked), trust)
     stored = lookup(document_id) if document_id is not None else None
     # Another station's document: what vouches for it is the city-certified signature over the whole file.
     vouched = signer if stored is None and signer is Signer.CITY else None
@@ -143,65 +139,34 @@ def verify(pdf: bytes, lookup: DocumentLookup, trust: Trust) -> Verdict:
     )
 
 
-def _reader(pdf: bytes) -> PdfFileReader | None:
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        reader.root  # noqa: B018 (touching the catalogue makes a damaged file fail here, not later)
-    except Exception:  # an untrusted file can fail parsing in any way; the verdict says so
-        return None
-    return reader
-
-
 def _document_id(pdf: bytes, reader: PdfFileReader | None) -> uuid.UUID | None:
     """The id written in the Keywords entry, read from the document, or from the raw bytes of a damaged file."""
-    keywords = ""
-    if reader is not None:
-        try:
-            keywords = str(reader.trailer_view["/Info"].get("/Keywords", ""))
-        except Exception:  # no or damaged info dictionary: fall back to the raw bytes
-            keywords = ""
-    match = integrity.KEYWORDS_PATTERN.search(keywords) or integrity.KEYWORDS_PATTERN.search(pdf.decode("latin-1"))
-    return uuid.UUID(match["id"]) if match else None
+    named = signatures.named_document(reader) if reader is not None else None
+    if named is not None:
+        return named[0]
+    named = issued.named_in(pdf.decode("latin-1"))
+    return named[0] if named else None
 
 
-def _signature_check(reader: PdfFileReader | None, trust: Trust) -> tuple[Check, Signer | None]:
-    if reader is None:
-        return _fail(
-            QT_TRANSLATE_NOOP("Domain", "The file is damaged or incomplete and cannot be read as a PDF.")
-        ), None
-    try:
-        embedded = reader.embedded_signatures
-    except Exception:  # a damaged AcroForm or signature dictionary: treated as no signature
-        embedded = []
-    if not embedded:
-        return _fail(QT_TRANSLATE_NOOP("Domain", "The file carries no digital signature.")), None
-    try:
-        status = validate_pdf_signature(
-            embedded[-1], ValidationContext(trust_roots=trust.anchors, allow_fetching=False)
-        )
-    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError, OSError):
-        return _fail(QT_TRANSLATE_NOOP("Domain", "The digital signature is damaged and cannot be checked.")), None
-    return _signature_status_check(status, trust)
+_REFUSALS = {
+    Outcome.UNREADABLE: QT_TRANSLATE_NOOP("Domain", "The file is damaged or incomplete and cannot be read as a PDF."),
+    Outcome.DAMAGED: QT_TRANSLATE_NOOP("Domain", "The digital signature is damaged and cannot be checked."),
+    Outcome.UNSIGNED: QT_TRANSLATE_NOOP("Domain", "The file carries no digital signature."),
+    Outcome.ALTERED: QT_TRANSLATE_NOOP(
+        "Domain", "The digital signature does not match the file: it was altered after signing."
+    ),
+    Outcome.APPENDED: QT_TRANSLATE_NOOP("Domain", "Something was added to the file after it was signed."),
+    Outcome.UNKNOWN_SIGNER: QT_TRANSLATE_NOOP(
+        "Domain",
+        "The signature is intact, but its signer is unknown: neither certified by the city nor this station's "
+        "own key. The file was forged, or signed by someone else.",
+    ),
+}
 
 
-def _signature_status_check(status: PdfSignatureStatus, trust: Trust) -> tuple[Check, Signer | None]:
-    if not (status.intact and status.valid):
-        return _fail(
-            QT_TRANSLATE_NOOP("Domain", "The digital signature does not match the file: it was altered after signing.")
-        ), None
-    if status.coverage is not SignatureCoverageLevel.ENTIRE_FILE:
-        return _fail(QT_TRANSLATE_NOOP("Domain", "Something was added to the file after it was signed.")), None
-    if not status.trusted:
-        return _fail(
-            QT_TRANSLATE_NOOP(
-                "Domain",
-                "The signature is intact, but its signer is unknown: neither certified by the city nor this station's "
-                "own key. The file was forged, or signed by someone else.",
-            )
-        ), None
-    certificate = status.signing_cert
-    signer = certificate.subject.native.get("organization_name", "")
-    if trust.own is not None and certificate.dump() == trust.own.dump():
+def _signature_check(result: SignatureCheck, trust: Trust) -> tuple[Check, Signer | None]:
+    signer = result.signer
+    if result.outcome is Outcome.VALID and trust.own is not None and result.certificate.dump() == trust.own.dump():
         check = _pass(
             QT_TRANSLATE_NOOP(
                 "Domain",
@@ -210,22 +175,26 @@ def _signature_status_check(status: PdfSignatureStatus, trust: Trust) -> tuple[C
             signer=signer,
         )
         return check, Signer.OWN_BEFORE_CITY
-    revoked_at = trust.revoked.get(certificate.serial_number)
-    signed_at = status.signer_reported_dt
-    if revoked_at is not None and (signed_at is None or signed_at >= revoked_at):
+    if result.outcome is Outcome.VALID:
+        check = _pass(
+            QT_TRANSLATE_NOOP(
+                "Domain", "Digitally signed by {signer}, certified by the city; the signature is intact."
+            ),
+            signer=signer,
+        )
+        return check, Signer.CITY
+    if result.outcome is Outcome.REVOKED:
+        assert result.revoked_at is not None
         check = _fail(
             QT_TRANSLATE_NOOP(
                 "Domain",
                 "The city revoked the certificate of the computer that signed this file (for example a lost laptop) "
                 "on {revoked}, before the file was signed: it is not accepted.",
             ),
-            revoked=f"{revoked_at.astimezone(chinatime.CHINA_TZ):%Y-%m-%d %H:%M}",
+            revoked=f"{result.revoked_at.astimezone(chinatime.CHINA_TZ):%Y-%m-%d %H:%M}",
         )
         return check, None
-    return _pass(
-        QT_TRANSLATE_NOOP("Domain", "Digitally signed by {signer}, certified by the city; the signature is intact."),
-        signer=signer,
-    ), Signer.CITY
+    return _fail(_REFUSALS[result.outcome]), None
 
 
 def _known_check(document_id: uuid.UUID | None, stored: str | None, vouched: Signer | None) -> Check:
