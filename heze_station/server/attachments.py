@@ -169,6 +169,14 @@ def _named_by_assigned_case(session: Session, station_id: uuid.UUID, sha256: str
     return found is not None
 
 
+def stored(session: Session, sha256: str) -> bytes | None:
+    """The whole of a stored attachment, for the city's own checks (document_check); None when none is stored."""
+    kept = session.get(Attachment, sha256)
+    if kept is None:
+        return None
+    return b"".join(data for _offset, data in _chunks(session, sha256, kept.stored_by))
+
+
 def read(session: Session, station_id: uuid.UUID, sha256: str, start: int, end: int | None) -> tuple[bytes, int]:
     """Bytes ``start`` to ``end`` (inclusive; None: to the end) of an attachment, and its size.
 

@@ -8,6 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..sync.schemas import CaseCount, ConflictView, StationSummary, Verification
+from .ca import CityAuthority
+from .document_check import signature_state
 from .errors import bad_request
 from .ingest import CONFLICT_TABLE
 from .models import Device, Station, SyncRow
@@ -106,9 +108,11 @@ def parse_qr_payload(payload: str) -> tuple[uuid.UUID, str]:
         raise bad_request("invalid_qr_payload", "The QR code's document id is damaged.") from error
 
 
-def verify_document(session: Session, document_id: uuid.UUID, sha256: str) -> Verification:
+def verify_document(
+    session: Session, authority: CityAuthority | None, document_id: uuid.UUID, sha256: str
+) -> Verification:
     """Whether a document id and SHA-256 (the QR code's content digest, or a PDF file's hash) name a document a
-    station issued, unchanged."""
+    station issued, unchanged, and whether the PDF it uploaded is signed as the city requires (document_check)."""
     sha256 = sha256.lower()
     found = session.execute(
         select(SyncRow, Station.name)
@@ -128,10 +132,14 @@ def verify_document(session: Session, document_id: uuid.UUID, sha256: str) -> Ve
     }
     matches = next((name for name, digest in recorded.items() if digest == sha256), None)
     issued_at = row.fields.get("issued_at")
+    signature, signed_by = signature_state(session, row, authority)
     return Verification(
         document_id=document_id,
         known=True,
         unchanged=matches is not None,
+        genuine=matches is not None and signature == "certified",
+        signature=signature,
+        signed_by=signed_by,
         matches=matches,
         kind=row.fields.get("kind"),
         station_id=row.station_id,

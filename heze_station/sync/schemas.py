@@ -327,10 +327,36 @@ class CaseCount(Answer):
     cases: int
 
 
+# The city's check of the PDF a station uploaded for a document (server.document_check).
+SignatureState = Literal[
+    "certified",  # signed by a device of the document's station with its city certificate; the file is whole
+    "no_authority",  # the city has no signing authority yet: nothing to check against
+    "not_uploaded",  # the station has not uploaded the PDF (yet)
+    "unreadable",  # not a readable PDF
+    "damaged",  # its signature cannot be read
+    "unsigned",
+    "altered",  # the signed bytes changed
+    "appended",  # something was added after signing
+    "unknown_signer",  # not certified by the city's authority
+    "revoked",  # signed at or after the city revoked the device's certificate
+    "other_station",  # certified, but for a device of another station
+    "other_document",  # the signed file names another document or content digest
+]
+
+
 class Verification(Answer):
     document_id: Id
     known: bool
     unchanged: bool = Field(description="the presented SHA-256 equals one recorded when the document was issued")
+    genuine: bool = Field(
+        False,
+        description="known, unchanged, and the PDF the station uploaded is signed as the city requires "
+        "(signature = certified): the only answer that confirms a document",
+    )
+    signature: SignatureState | None = Field(
+        None, description="the city's check of the uploaded PDF's signature against its root; null when unknown"
+    )
+    signed_by: str | None = Field(None, description="the station its signing certificate names")
     matches: Literal["content", "pdf"] | None = Field(
         None, description="which record it equals: the content digest (QR code, paper) or the signed PDF's bytes"
     )
