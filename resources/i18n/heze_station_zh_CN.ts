@@ -145,6 +145,14 @@
         <translation>工人本人账号</translation>
     </message>
     <message>
+        <source>Show bank &amp;accounts</source>
+        <translation>显示完整银行账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>An account shows in full while you edit it.</source>
+        <translation>编辑时账号完整显示。</translation>
+    </message>
+    <message>
         <source>Due on</source>
         <translation>付款日期</translation>
     </message>
@@ -597,12 +605,12 @@
         <translation>工程项目</translation>
     </message>
     <message>
-        <source>&amp;Show ID numbers</source>
-        <translation>显示身份证号码(&amp;S)</translation>
+        <source>&amp;Show personal data</source>
+        <translation>显示个人信息(&amp;S)</translation>
     </message>
     <message>
-        <source>ID numbers are sensitive personal information; show them only when needed.</source>
-        <translation>身份证号码属于敏感个人信息，请仅在确有需要时显示。</translation>
+        <source>ID numbers, phones and bank accounts are personal information; show them only when needed. Your account may see in full: {fields}.</source>
+        <translation>身份证号、电话和银行账号属于个人信息，仅在需要时显示。您的账户可查看完整的：{fields}。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -877,6 +885,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
 </context>
 <context>
     <name>ConflictDetail</name>
+    <message>
+        <source>Show in &amp;full</source>
+        <translation>完整显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Personal data is masked; compare it in full only when needed.</source>
+        <translation>个人信息已遮挡；仅在需要时完整比对。</translation>
+    </message>
     <message>
         <source>&amp;Open the case file</source>
         <translation>打开案卷(&amp;O)</translation>
@@ -2690,6 +2706,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
+        <source>Showed full phone numbers</source>
+        <translation>显示完整电话号码</translation>
+    </message>
+    <message>
+        <source>Showed full bank accounts</source>
+        <translation>显示完整银行账号</translation>
+    </message>
+    <message>
         <source>Issued a document</source>
         <translation>出具文书</translation>
     </message>
@@ -2754,6 +2778,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>审计日志</translation>
     </message>
     <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
         <source>Backups cannot be written to {folder}: choose a folder you can write to.</source>
         <translation>无法将备份写入 {folder}：请选择可写入的文件夹。</translation>
     </message>
@@ -2788,6 +2816,22 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The audit trail in the backup {name} was altered; it was not restored.</source>
         <translation>备份 {name} 中的审计日志被改动过，未予恢复。</translation>
+    </message>
+    <message>
+        <source>ID numbers</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>bank accounts</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>A {role}&apos;s account may not see full {fields}; ask a mediator.</source>
+        <translation>{role}账户无权查看完整的{fields}，请找调解员。</translation>
     </message>
 </context>
 <context>
@@ -2993,6 +3037,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>{n} days overdue</source>
         <translation>已逾期{n}天</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>IntakeView</name>
@@ -3093,8 +3141,12 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>保存一个带有规定列标题的空白花名册表格</translation>
     </message>
     <message>
-        <source>Show full &amp;ID numbers</source>
-        <translation>显示完整身份证号码(&amp;I)</translation>
+        <source>Show personal &amp;data</source>
+        <translation>显示个人信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Your account may see in full: {fields}. A cell shows in full while you edit it.</source>
+        <translation>您的账户可查看完整的：{fields}。编辑单元格时完整显示。</translation>
     </message>
     <message>
         <source>Name *</source>
