@@ -29,7 +29,7 @@ from ..domain.cases import CaseEvent
 from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
-from ..storage import outbox, replica, settings
+from ..storage import disk, outbox, replica, settings
 from ..storage.models import (
     Case,
     ReplicaVersion,
@@ -324,14 +324,12 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
         except SyncFailure as failure:
             _record_failure(context, failure.reason, failure.detail)
             raise SyncProblem(failure.reason, failure.detail) from failure
-        except OperationalError as error:
-            if not _disk_full(error):
+        except Exception as error:
+            if not disk.is_full(error):
                 raise _unexpected(context, error) from error
             # Nothing half-written stays: each step's transaction rolled back; the next run continues from there.
             _record_failure(context, FailureReason.DISK_FULL, "database or disk is full")
             raise SyncProblem(FailureReason.DISK_FULL, "database or disk is full") from error
-        except Exception as error:
-            raise _unexpected(context, error) from error
         finally:
             client.close()
     with context.database.transaction() as session:
@@ -348,15 +346,6 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
         # Accounts made, changed or disabled on other laptops: this one's key slots follow them (services.accounts).
         accounts.refresh_slots(context)
     return report
-
-
-def _disk_full(error: BaseException | None) -> bool:
-    """Whether SQLite ran out of space, also when it said so first and a savepoint's rollback failed after."""
-    while error is not None:
-        if isinstance(error, OperationalError) and "full" in str(error.orig):
-            return True
-        error = error.__context__
-    return False
 
 
 def _unexpected(context: StationContext, error: Exception) -> SyncProblem:
@@ -377,7 +366,7 @@ def _record_failure(context: StationContext, reason: FailureReason, detail: str)
         with context.database.transaction() as session:
             settings.put(session, LAST_FAILURE, reason.value)
             replica.log(session, "failed", reason=reason.value, detail=detail[:300])
-    except OperationalError:
+    except (OperationalError, disk.DiskFull):
         # A full disk cannot take the log line either; the person still sees the message of the failure raised.
         log.warning("sync failure not recorded: %s (%s)", reason.value, detail, exc_info=True)
 

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,9 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.accounts import StaffRole
+from .i18n import render
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..services.audit import ChainState
+    from ..services.health import Health
     from .sync_controller import SyncController
     from .views.accounts import AccountsWindow
     from .views.audit_window import AuditWindow
@@ -90,6 +94,8 @@ class MainWindow(QMainWindow):
         self.audit_window: AuditWindow | None = None
         self.backups_window: BackupsWindow | None = None
         self.audit_warning: QMessageBox | None = None
+        self.damage_warning: QMessageBox | None = None  # the start check's findings (health_checked)
+        self.space_warning: QMessageBox | None = None
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
         titles = [self.tr("Workbench"), self.tr("Cases"), self.tr("Register"), self.tr("Employers and projects")]
@@ -316,13 +322,40 @@ class MainWindow(QMainWindow):
             return
         if state.broken_at is None and state.city_mismatch_since is None:
             return
-        self.audit_warning = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("The audit trail was altered"), chain_text(state), parent=self
+        self.audit_warning = self._warn(
+            self.tr("The audit trail was altered"), chain_text(state), self.tr("Show the audit trail"), self.open_audit
         )
-        show = self.audit_warning.addButton(self.tr("Show the audit trail"), QMessageBox.ButtonRole.AcceptRole)
-        self.audit_warning.addButton(QMessageBox.StandardButton.Close)
-        show.clicked.connect(self.open_audit)
-        self.audit_warning.open()
+
+    def health_checked(self, health: Health) -> None:
+        """The start check's findings, each in a warning that says what to do; nothing when all is well."""
+        if health.damaged:
+            administrator = self.workspace.context.user_role is StaffRole.ADMINISTRATOR
+            remedy = (
+                self.tr("Restore the latest backup now (Account › Backups and restore); the file as it is now is kept.")
+                if administrator
+                else self.tr(
+                    "Tell the administrator, who can restore the latest backup in Account › Backups and restore."
+                )
+            )
+            self.damage_warning = self._warn(
+                self.tr("The station's data file is damaged"),
+                self.tr("The check at start found damaged parts in the station's data file. Stop typing new records.")
+                + "\n\n"
+                + remedy,
+                self.tr("Backups and restore…") if administrator else "",
+                self.open_backups,
+            )
+        if health.low_space is not None:
+            self.space_warning = self._warn(self.tr("The disk is nearly full"), render(health.low_space))
+
+    def _warn(self, title: str, text: str, action: str = "", then: Callable[[], None] | None = None) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if action and then is not None:
+            box.addButton(action, QMessageBox.ButtonRole.AcceptRole).clicked.connect(then)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open()
+        return box
 
     def change_password(self) -> None:
         from .views.accounts import ChangePasswordDialog

@@ -248,6 +248,10 @@ class Session(QObject):
         self.set_lock_minutes(lock_minutes)
         if self.smoke_test:
             self._report_loaded_when_idle(workspace)
+        from ..services import health
+
+        # On the session's thread and its own connection: the window's work never waits for it.
+        self.tasks.run(health.start_check, context, on_done=self.window.health_checked, on_error=_check_failed)
         if self.backs_up:
             self.backup_timer.start()
             QTimer.singleShot(FIRST_BACKUP_CHECK_MS, self._back_up_if_due)
@@ -373,6 +377,10 @@ class Session(QObject):
                 self.window.workspace.record(backups.back_up_if_due, True)  # at closing, when anything changed
             self._signed_out(self.window)
         self.tasks.shutdown()
+
+
+def _check_failed(error: Exception) -> None:
+    log.error("the start check could not run", exc_info=error)
 
 
 def _backup_failed(error: Exception) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from shiboken6 import isValid
 
 from heze_station.domain.accounts import StaffRole
+from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, case_queries
 from heze_station.services.case_queries import CaseFilter
 from heze_station.storage.database import is_whole
@@ -18,7 +19,7 @@ from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
 from tests.factories import intake_form, register
 from tests.stations import ADMINISTRATOR, add_account, database_key, open_test_station, set_up
-from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.conftest import messages_answered, type_chinese, wait_idle
 
 pytestmark = pytest.mark.usefixtures("chinese", "no_thread_left")
 
@@ -279,6 +280,44 @@ def test_an_altered_trail_is_shown_to_the_administrator_at_sign_in_and_to_nobody
                 assert "第 2 条" in window.audit_warning.text()
             else:
                 assert window.audit_warning is None
+        finally:
+            running.window.close()
+            running.finish()
+
+
+def test_damaged_pages_found_at_start_are_told_to_everyone_and_the_administrator_is_led_to_restore(
+    qtbot, folder: Path
+) -> None:
+    context = open_test_station(folder)
+    for serial in range(30):
+        register(context, intake_form(5, employer_serial=serial))
+    context.close()
+    path = folder / DATABASE_FILE
+    data = bytearray(path.read_bytes())
+    data[len(data) * 3 // 4] ^= 0xFF  # a page of case records, which opening the station does not read
+    path.write_bytes(bytes(data))
+    for login, password, administrator in (("zhang", "zhang-password", False), ("admin", ADMINISTRATOR.password, True)):
+        running = Session(folder)
+        running.begin()
+        try:
+            with messages_answered(qtbot) as messages:  # a page that needs the damaged part says so, in words
+                window = signed_in(qtbot, running, login, password)
+                qtbot.waitUntil(lambda window=window: window.damage_warning is not None, timeout=20_000)
+                wait_idle(qtbot, window.workspace)
+            damage = [message for message in messages if "启动检查" not in message]  # the start check's own warning
+            assert all("数据文件有部分已损坏" in message for message in damage), messages
+            warning = window.damage_warning
+            assert "数据文件" in warning.text()
+            assert "损坏" in warning.text()
+            assert "恢复最新的备份" in warning.text()
+            assert ("告诉管理员" in warning.text()) != administrator
+            restore = [button for button in warning.buttons() if "备份与恢复" in button.text()]
+            assert len(restore) == int(administrator)
+            if administrator:
+                restore[0].click()
+                qtbot.waitUntil(lambda window=window: window.backups_window is not None)
+                assert window.backups_window.isVisible()
+            assert window.space_warning is None  # this disk has room
         finally:
             running.window.close()
             running.finish()
