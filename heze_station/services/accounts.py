@@ -22,7 +22,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
-from ..domain.accounts import DEMO_PASSWORD, StaffRole, check_new_password, normalise_login, wait_after_failures
+from ..domain.accounts import (
+    DEMO_PASSWORD,
+    REVOKED_LAPTOP,
+    StaffRole,
+    check_new_password,
+    normalise_login,
+    wait_after_failures,
+)
 from ..domain.audit import AuditAction
 from ..domain.errors import DomainError, NotFound, ValidationFailed, refusal
 from ..domain.ids import new_id
@@ -289,6 +296,10 @@ def _usable(session: Session, user_id: str) -> StaffUser:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
     if user.disabled_at is not None:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
+    from . import sync  # it imports this module
+
+    if user.role is not StaffRole.ADMINISTRATOR and sync.revoked(session):
+        raise _refused(REVOKED_LAPTOP)
     return user
 
 

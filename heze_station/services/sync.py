@@ -53,6 +53,9 @@ PLAIN_HTTP_TRUSTED = "sync_plain_http_trusted"  # an administrator allowed an ht
 TRUSTED_CERTIFICATES = "sync_trusted_certificates"  # PEM: the city's own authority or the server's certificate
 DEVICE_ID = "sync_device_id"
 DEVICE_SECRET = "sync_device_secret"
+# The device id the city answered "revoked" for: the laptop stays locked to all but its administrator until it is
+# enrolled again (a new device id), whatever later runs answer (an offline one must not unlock it).
+REVOKED_DEVICE = "sync_revoked_device"
 DEVICE_NAME = "sync_device_name"
 STATION_NAME = "sync_station_name"
 SERVER_ID = "sync_server_id"
@@ -365,6 +368,8 @@ def _record_failure(context: StationContext, reason: FailureReason, detail: str)
     try:
         with context.database.transaction() as session:
             settings.put(session, LAST_FAILURE, reason.value)
+            if reason is FailureReason.REVOKED:
+                settings.put(session, REVOKED_DEVICE, settings.get(session, DEVICE_ID))
             replica.log(session, "failed", reason=reason.value, detail=detail[:300])
     except (OperationalError, disk.DiskFull):
         # A full disk cannot take the log line either; the person still sees the message of the failure raised.
@@ -403,6 +408,12 @@ class SyncStatus:
     @property
     def needs_person(self) -> bool:
         return self.state in (SyncState.STOPPED, SyncState.NOT_ENROLLED)
+
+
+def revoked(session: Session) -> bool:
+    """Whether the city revoked this laptop's current enrolment (see REVOKED_DEVICE)."""
+    device = settings.get(session, DEVICE_ID)
+    return device is not None and settings.get(session, REVOKED_DEVICE) == device
 
 
 @requires(CASEWORK)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import paths
+from ..domain.accounts import StaffRole
 from ..domain.audit import AuditAction
 from ..domain.errors import DomainError
 from .i18n import render
@@ -112,6 +113,10 @@ class Session(QObject):
         self.loaded = False
         self.lock_seconds = 0.0
         self._hidden: list[QWidget] = []
+        # The city revoked this laptop: locked at the sync that said so, until the administrator signs in (True
+        # once he has: his own work on it, such as enrolling it again, is not locked again).
+        self._revoked_lock = False
+        self._administrator_past_block = False
         self._started = 0.0
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self.lock)
@@ -133,8 +138,8 @@ class Session(QObject):
             self._show_sign_in()
         self.tasks.run(_load, self.data_dir, self.demo, on_done=self._loaded, on_error=self._fail)
 
-    def _show_sign_in(self, *, login: str = "", locked: bool = False) -> None:
-        self.sign_in = SignInDialog(login=login, locked=locked, demo=self.demo)
+    def _show_sign_in(self, *, login: str = "", locked: bool = False, revoked: bool = False) -> None:
+        self.sign_in = SignInDialog(login=login, locked=locked, revoked=revoked, demo=self.demo)
         self.sign_in.submitted.connect(self._check)
         self.sign_in.quit_requested.connect(self.quit)
         self.sign_in.recovery_requested.connect(self._show_recovery)
@@ -233,6 +238,7 @@ class Session(QObject):
             print(f"sign_in_ms {(time.monotonic() - self._started) * 1000:.0f}", flush=True)
         self._close_sign_in()
         self.recovery_key_dialog = self.recovery = None
+        self._signed_in_as(context.user_role)
         workspace = Workspace(context, demo=self.demo)
         if self.demo:
             from .demo import fill_demo_data
@@ -243,6 +249,7 @@ class Session(QObject):
         self.window.switch_requested.connect(self.switch_user)
         self.window.lock_minutes_changed.connect(self.set_lock_minutes)
         self.window.restore_requested.connect(self._restore)
+        self.window.sync.sync_failed.connect(self._sync_failed)
         self.window.closed.connect(self._window_closed)
         self.window.show()
         self.set_lock_minutes(lock_minutes)
@@ -269,24 +276,41 @@ class Session(QObject):
         workspace.tasks.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, check))
         QTimer.singleShot(0, check)
 
-    def lock(self, *, switching: bool = False) -> None:
-        """Hide every window and ask for a password: the same person's, or another account's to switch user."""
+    def lock(self, *, switching: bool = False, revoked: bool = False) -> None:
+        """Hide every window and ask for a password: the same person's, or another account's to switch user;
+        ``revoked``: the city blocked this laptop, only the administrator's (services.accounts refuses others)."""
         if self.window is None or self.sign_in is not None:
             return
         self.idle.stop()
         from ..services import audit
 
+        self._revoked_lock = self._revoked_lock or revoked
         self.window.workspace.record(audit.record, AuditAction.LOCKED)
         self._hidden = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
         for widget in self._hidden:
             widget.hide()
-        self._show_sign_in(login="" if switching else self.context.user_login, locked=True)
+        self._show_sign_in(login="" if switching or revoked else self.context.user_login, locked=True, revoked=revoked)
+
+    def _sync_failed(self, error: Exception) -> None:
+        from ..services.sync import SyncProblem
+        from ..sync.failures import FailureReason
+
+        # A laptop reported lost locks at its first contact with the city, whoever has it open.
+        revoked = isinstance(error, SyncProblem) and error.reason is FailureReason.REVOKED
+        if revoked and not self._administrator_past_block:
+            self.lock(revoked=True)
+
+    def _signed_in_as(self, role: StaffRole) -> None:
+        """Someone passed the sign-in window; when it was locked for a revoked laptop, only the administrator could."""
+        if self._revoked_lock and role is StaffRole.ADMINISTRATOR:
+            self._revoked_lock, self._administrator_past_block = False, True
 
     def switch_user(self) -> None:
         self.lock(switching=True)
 
     def _unlocked(self, login: str) -> None:
         if login == self.context.user_login:
+            self._signed_in_as(self.context.user_role)
             self._close_sign_in()
             for widget in self._hidden:
                 widget.show()

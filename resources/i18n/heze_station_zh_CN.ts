@@ -1853,6 +1853,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>管理员</translation>
     </message>
     <message>
+        <source>The city bureau has blocked this computer (for example after it was reported lost). Only the station's administrator can sign in now, to enrol it again; all records on it are kept.</source>
+        <translation>市局已停用这台电脑（例如在报失之后）。现在只有本站管理员可以登录，以便重新加入城市同步；电脑上的所有记录均已保留。</translation>
+    </message>
+    <message>
         <source>Please enter a login.</source>
         <translation>请输入登录名。</translation>
     </message>

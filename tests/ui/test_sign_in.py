@@ -356,3 +356,35 @@ def test_closing_the_program_after_a_change_leaves_a_checked_backup(qtbot, folde
     made = [path for path in (folder / "backups").iterdir() if path.name[0].isdigit()]
     assert len(made) == 1
     assert is_whole(made[0] / "station.sqlite3", database_key(folder))
+
+
+def test_a_laptop_the_city_revoked_locks_at_its_next_contact_and_opens_only_to_the_administrator(
+    qtbot, session: Session, folder: Path, city
+) -> None:
+    context = open_test_station(folder)
+    city.enrol(context, "丢失的笔记本")
+    case_id = register(context, intake_form(1))  # typed, not yet sent: kept whatever happens
+    city.revoke(context)
+    context.close()
+
+    signed_in(qtbot, session, "zhang", "zhang-password")  # the window syncs at start: refused as revoked
+    dialog = sign_in_window(qtbot, session)
+    assert session.window is not None
+    assert not session.window.isVisible()
+    assert any("市局已停用这台电脑" in label.text() for label in dialog.findChildren(QLabel))
+    assert dialog.login.text() == ""
+
+    sign_in(qtbot, session, "zhang", "zhang-password")
+    qtbot.waitUntil(dialog.message.isVisible)
+    assert "只有本站管理员可以登录" in dialog.message.text()
+    with pytest.raises(accounts.SignInRefused, match="blocked"):  # and so at the next start, as at the lock
+        accounts.sign_in(folder, "li", "li-password-1")
+
+    window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    assert window.workspace.context.user_login == "admin"
+    assert case_queries.case_detail(window.workspace.context, case_id).number  # nothing was wiped
+    with qtbot.waitSignal(window.sync.sync_failed, timeout=20_000):  # refused again, as the sync window says
+        window.sync_now_action.trigger()
+    wait_idle(qtbot, window.workspace)
+    assert session.sign_in is None  # the administrator, who can enrol it again, is not locked out by it
+    assert window.isVisible()
