@@ -250,6 +250,13 @@ def _slots(data_dir: Path) -> KeySlots:
         ) from error
 
 
+def unlock(data_dir: Path, login: str, password: str, *, now: datetime | None = None) -> tuple[uuid.UUID, bytes]:
+    """The account whose ``password`` is right, and the database key, without opening the database: for putting a
+    backup in place of a file that no longer opens (services.backups.restore_latest)."""
+    slot, key = _unlock(data_dir, login, password, now or chinatime.now())
+    return uuid.UUID(slot.user_id), key
+
+
 def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> tuple[AccountSlot, bytes]:
     """The slot ``password`` opens among ``typed_login``'s, and the database key in it; counts wrong passwords."""
     login = typed_login.strip().lower()[:40]

@@ -70,6 +70,7 @@ class StationReplica:
                 replica.log(session, "rebaselined")
             settings.put(session, SERVER_ID, str(answer.server_id))
             settings.put(session, STATION_NAME, answer.station_name)
+            replica.continue_after_restore(session, answer.next_seq)
             if answer.next_seq <= replica.highest_acknowledged(session):
                 replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore
             replica.forget_acknowledged_before(session, answer.next_seq)

@@ -25,6 +25,10 @@ class DatabaseUnusable(DomainError):
     """The file cannot be opened as this program's database; nothing in it was changed."""
 
 
+class DatabaseDamaged(DatabaseUnusable):
+    """The file is damaged (or not a database at all): restoring a backup is the remedy."""
+
+
 PLAIN_HEADER = b"SQLite format 3\x00"
 
 
@@ -179,7 +183,7 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
         database.close()
         if disk.is_full(error):
             raise disk.full_at_start(path.parent) from error
-        raise DatabaseUnusable(
+        raise DatabaseDamaged(
             Message(
                 QT_TRANSLATE_NOOP(
                     "Domain",

@@ -263,6 +263,35 @@ def restart_sequence(session: Session) -> None:
     settings.put(session, CURSOR_SETTING, None)
 
 
+# Set when the database was replaced by a backup without the file it replaced (which would not open): the last
+# sequence number the backup had given. The laptop may have sent more since; the next handshake tells.
+RESTORED_AT_SETTING = "outbox_restored_at_seq"
+
+
+def continue_after_restore(session: Session, next_seq: int) -> None:
+    """After a restore from a backup (RESTORED_AT_SETTING), the server's ``next_seq`` says how far this laptop had
+    really sent. The server takes a device's operations only in order, so everything below it arrived: the backup's
+    operations there are acknowledged, those typed since the restore are renumbered from ``next_seq`` (the numbers
+    between were used by changes the backup missed), and the scope is read again to bring those changes back."""
+    restored_at = settings.get(session, RESTORED_AT_SETTING)
+    if restored_at is None:
+        return
+    settings.put(session, RESTORED_AT_SETTING, None)
+    last_of_backup = int(restored_at)
+    if next_seq <= last_of_backup + 1:
+        return  # nothing was sent after the backup: its numbering goes on as it was
+    table = OutboxOperation.__table__
+    session.execute(update(table).where(table.c.seq <= last_of_backup).values(acknowledged=True))
+    offset = next_seq - 1 - last_of_backup
+    # Two steps, as in restart_sequence: seq is unique.
+    session.execute(update(table).where(table.c.seq > last_of_backup).values(seq=-table.c.seq))
+    session.execute(update(table).where(table.c.seq < 0).values(seq=-table.c.seq + offset))
+    last = outbox.last_sequence(session.connection())
+    settings.put(session, outbox.SEQUENCE_SETTING, str(last + offset))
+    settings.put(session, CURSOR_SETTING, None)
+    log(session, "rebaselined")
+
+
 def first_pending(session: Session) -> int | None:
     return session.scalar(select(func.min(OutboxOperation.seq)).where(OutboxOperation.acknowledged.is_(False)))
 

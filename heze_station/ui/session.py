@@ -20,8 +20,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from .. import paths
 from ..domain.accounts import StaffRole
@@ -110,6 +110,7 @@ class Session(QObject):
         self.recovery_key_dialog: RecoveryKeyDialog | None = None
         self.recovery: RecoveryDialog | None = None
         self.restored_box: QMessageBox | None = None
+        self.restore_offer: QMessageBox | None = None  # the data file did not open: its latest backup instead?
         self.loaded = False
         self.lock_seconds = 0.0
         self._hidden: list[QWidget] = []
@@ -216,7 +217,14 @@ class Session(QObject):
     def _check(self, login: str, password: str) -> None:
         context = self.context
         if context is None:
-            self.tasks.run(_sign_in, self.data_dir, login, password, on_done=self._open, on_error=self._refused)
+            self.tasks.run(
+                _sign_in,
+                self.data_dir,
+                login,
+                password,
+                on_done=self._open,
+                on_error=lambda error: self._not_opened(error, login, password),
+            )
             return
         from ..services import accounts
 
@@ -231,6 +239,62 @@ class Session(QObject):
             self._fail(error)
         elif self.sign_in is not None:
             self.sign_in.refuse(render(error.message) if isinstance(error, DomainError) else str(error))
+
+    def _not_opened(self, error: Exception, login: str, password: str) -> None:
+        """Signing in failed before the station opened: a file that is damaged is offered its latest backup."""
+        from ..services import backups
+
+        if backups.restorable(error) and self.sign_in is not None and not self.smoke_test:
+            self._offer_restore(render(error.message), login, password)  # type: ignore[attr-defined]
+        else:
+            self._refused(error)
+
+    def _offer_restore(self, message: str, login: str, password: str) -> None:
+        self.sign_in.refuse(message)
+        self.restore_offer = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The station's data file is damaged"),
+            message
+            + "\n\n"
+            + self.tr(
+                "The station's administrator can put the latest backup in its place now; the damaged file is kept "
+                "aside. Changes made after that backup that were already sent come back from the city at the next "
+                "sync."
+            ),
+            parent=self.sign_in,
+        )
+        self.restore_offer.setTextFormat(Qt.TextFormat.PlainText)
+        latest = self.restore_offer.addButton(self.tr("Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole)
+        elsewhere = self.restore_offer.addButton(
+            self.tr("Restore from another folder…"), QMessageBox.ButtonRole.ActionRole
+        )
+        self.restore_offer.addButton(QMessageBox.StandardButton.Cancel)
+        latest.clicked.connect(lambda: self._restore_latest(login, password, None))
+        elsewhere.clicked.connect(lambda: self._choose_backup_folder(login, password))
+        self.restore_offer.open()
+
+    def _choose_backup_folder(self, login: str, password: str) -> None:
+        chosen = QFileDialog.getExistingDirectory(self.sign_in, self.tr("The folder with the station's backups"))
+        if chosen:
+            self._restore_latest(login, password, Path(chosen))
+
+    def _restore_latest(self, login: str, password: str, folder: Path | None) -> None:
+        from ..services import backups
+
+        self.sign_in.set_busy(True)
+        self.tasks.run(
+            backups.restore_latest,
+            self.data_dir,
+            login,
+            password,
+            folder,
+            on_done=lambda restored: self._restored_in_place(restored[1]),
+            on_error=self._refused,
+        )
+
+    def _restored_in_place(self, kept_aside: Path) -> None:
+        self._close_sign_in()
+        self._restored(kept_aside)
 
     def _open(self, opened: tuple[StationContext, int]) -> None:
         context, lock_minutes = opened
