@@ -137,6 +137,16 @@ def revoke_device(session: Session, device_id: uuid.UUID) -> Device:
     return device
 
 
+def clear_audit_mismatch(session: Session, device_id: uuid.UUID) -> Device:
+    """The city checked why the device's audit trail stopped matching: the mark goes; the head kept (the one the
+    device sent last) is what its next reports must continue."""
+    device = session.get(Device, device_id)
+    if device is None:
+        raise not_found("unknown_device", f"No device {device_id}.")
+    device.audit_mismatch_since = None
+    return device
+
+
 class Throttle:
     """Counts wrong codes, secrets and tokens per key (a client address, a device id) in a fixed window, in the
     database so that every process shares it.

@@ -56,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("list-devices", help="list enrolled devices")
     revoke = commands.add_parser("revoke-device", help="revoke a device")
     revoke.add_argument("device", type=uuid.UUID)
+    cleared = commands.add_parser(
+        "clear-audit-mismatch",
+        help="after checking with the station why its audit trail stopped matching (e.g. a backup restored), "
+        "clear the mark; later reports are compared with the head it sent last",
+    )
+    cleared.add_argument("device", type=uuid.UUID)
     load = commands.add_parser("import-reference", help="import reference data and clues from a JSON file")
     load.add_argument("file", type=Path)
     assign = commands.add_parser("assign-case", help="share a case with another station (escalation)")
@@ -108,6 +114,10 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             with database.transaction() as session:
                 device = auth.revoke_device(session, arguments.device)
             print(f"revoked {device.id} ({device.name})")
+        elif arguments.command == "clear-audit-mismatch":
+            with database.transaction() as session:
+                device = auth.clear_audit_mismatch(session, arguments.device)
+            print(f"audit trail of {device.id} ({device.name}) accepted from seq {device.audit_seq}")
         elif arguments.command == "import-reference":
             document = reference.ReferenceFile.model_validate_json(arguments.file.read_bytes())
             with database.transaction() as session:
@@ -141,6 +151,8 @@ def _list_devices(database: Database) -> None:
     print("device_id\trole\tstation\tname\tlast_sync_at\tstate")
     for device, station_name in rows:
         state = f"revoked {device.revoked_at.isoformat(timespec='seconds')}" if device.revoked_at else "active"
+        if device.audit_mismatch_since:
+            state += f", audit trail altered since {device.audit_mismatch_since.isoformat(timespec='seconds')}"
         last = device.last_sync_at.isoformat(timespec="seconds") if device.last_sync_at else "-"
         print(f"{device.id}\t{device.role}\t{station_name or '-'}\t{device.name}\t{last}\t{state}")
 

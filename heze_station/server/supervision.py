@@ -48,6 +48,7 @@ def stations(session: Session) -> list[StationSummary]:
             func.count().label("devices"),
             func.count(Device.revoked_at).label("revoked"),
             func.max(Device.last_sync_at).label("last_sync_at"),
+            func.count(Device.audit_mismatch_since).label("audit_mismatches"),
         )
         .group_by(Device.station_id)
         .subquery()
@@ -59,7 +60,14 @@ def stations(session: Session) -> list[StationSummary]:
         .subquery()
     )
     rows = session.execute(
-        select(Station, devices.c.devices, devices.c.revoked, devices.c.last_sync_at, conflicts.c.open_conflicts)
+        select(
+            Station,
+            devices.c.devices,
+            devices.c.revoked,
+            devices.c.last_sync_at,
+            conflicts.c.open_conflicts,
+            devices.c.audit_mismatches,
+        )
         .outerjoin(devices, devices.c.station_id == Station.id)
         .outerjoin(conflicts, conflicts.c.station_id == Station.id)
         .order_by(Station.name)
@@ -72,8 +80,9 @@ def stations(session: Session) -> list[StationSummary]:
             revoked_devices=revoked or 0,
             last_sync_at=last_sync_at,
             open_conflicts=open_count or 0,
+            audit_mismatches=mismatches or 0,
         )
-        for station, count, revoked, last_sync_at, open_count in rows
+        for station, count, revoked, last_sync_at, open_count, mismatches in rows
     ]
 
 

@@ -303,6 +303,9 @@ class StationSummary(Answer):
     revoked_devices: int
     last_sync_at: Timestamp | None
     open_conflicts: int
+    audit_mismatches: int = Field(
+        description="devices whose audit trail no longer continues the head they reported (cleared by the city)"
+    )
 
 
 class CaseCount(Answer):
