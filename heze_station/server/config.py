@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     # How far an operation's clock may run ahead of the server's: a time further ahead is refused (F7 stays fine:
     # stations stamp their changes by the server's time, see storage.replica.bound_clock).
     max_clock_ahead_seconds: int = MAX_AHEAD_MS // 1000
+    # The city's recovery public key (base64 X25519, made by `heze-station city-recovery-key`): every station seals
+    # its database key to it, so that the city can open a station whose passwords and recovery sheet are lost.
+    recovery_public_key: str | None = None
     # Oldest station database revision whose rows this server understands.
     min_station_schema: str = "0002"
 

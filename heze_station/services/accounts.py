@@ -404,6 +404,16 @@ def _kdf_of(data_dir: Path) -> KdfParams:
         return DEFAULT_KDF
 
 
+def seal_for_city(context: StationContext, public_key: str) -> None:
+    """The database key sealed to the city's recovery key (as sync brings it), once per key: the city can then
+    open this station when every password and the recovery sheet are lost (``heze-station city-recover``)."""
+    slots = keyslots.load(context.data_dir)
+    if slots.city is not None and slots.city[0] == public_key:
+        return
+    slots.city = [public_key, keys.seal_to(public_key, context.database.key)]
+    keyslots.save(context.data_dir, slots)
+
+
 @requires(EVERYONE)
 def refresh_slots(context: StationContext) -> None:
     """This laptop's slots as the accounts now stand: a slot for every enabled account with keys (also those made

@@ -147,6 +147,11 @@ class HandshakeResponse(Answer):
     station_name: str
     next_seq: int = Field(description="the device sequence number the server expects next")
     limits: Limits
+    recovery_public_key: str | None = Field(
+        default=None,
+        description="the city's recovery key (base64 X25519): the station seals its database key to it, so that the "
+        "city can open a station whose passwords are lost; absent when the city has none",
+    )
 
 
 # --- push -----------------------------------------------------------------------------------------------------------
