@@ -34,6 +34,7 @@ class AuditAction(enum.StrEnum):
     DOCUMENT_ISSUED = "document_issued"
     DOCUMENT_PRINTED = "document_printed"
     EXPORTED = "exported"
+    IMPORTED = "imported"
     ACCOUNT_ADDED = "account_added"
     ACCOUNT_DISABLED = "account_disabled"
     ACCOUNT_ENABLED = "account_enabled"
@@ -66,6 +67,7 @@ _LABELS = {
     AuditAction.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("Domain", "Issued a document"),
     AuditAction.DOCUMENT_PRINTED: QT_TRANSLATE_NOOP("Domain", "Printed a document"),
     AuditAction.EXPORTED: QT_TRANSLATE_NOOP("Domain", "Exported"),
+    AuditAction.IMPORTED: QT_TRANSLATE_NOOP("Domain", "Imported"),
     AuditAction.ACCOUNT_ADDED: QT_TRANSLATE_NOOP("Domain", "Added an account"),
     AuditAction.ACCOUNT_DISABLED: QT_TRANSLATE_NOOP("Domain", "Disabled an account"),
     AuditAction.ACCOUNT_ENABLED: QT_TRANSLATE_NOOP("Domain", "Enabled an account"),
@@ -84,6 +86,7 @@ _LABELS = {
 REGISTRATION_FORM = QT_TRANSLATE_NOOP("Domain", "Registration form (not yet saved)")
 AUDIT_TRAIL = QT_TRANSLATE_NOOP("Domain", "Audit trail")
 SYNC_CONFLICTS = QT_TRANSLATE_NOOP("Domain", "Sync conflicts")
+UNSENT_CHANGES = QT_TRANSLATE_NOOP("Domain", "Unsent changes")
 
 
 @dataclass(frozen=True)

@@ -404,6 +404,7 @@ def _kdf_of(data_dir: Path) -> KdfParams:
         return DEFAULT_KDF
 
 
+@requires(EVERYONE)
 def seal_for_city(context: StationContext, public_key: str) -> None:
     """The database key sealed to the city's recovery key (as sync brings it), once per key: the city can then
     open this station when every password and the recovery sheet are lost (``heze-station city-recover``)."""

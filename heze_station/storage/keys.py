@@ -171,6 +171,13 @@ def open_sealed(private_key: bytes, sealed: str) -> bytes:
     return decrypt(subkey(shared, "sealed to an account"), _unb64(ciphertext), ephemeral_public)
 
 
+def account_file_key(private_key: bytes, purpose: str) -> bytes:
+    """A key only the holder of an account's private key can make (its X25519 key agreed with itself): for a file
+    one person writes on one laptop of the station and opens on another, where the account has synced."""
+    private = X25519PrivateKey.from_private_bytes(private_key)
+    return subkey(private.exchange(private.public_key()), purpose)
+
+
 def new_recovery_key() -> str:
     """A recovery key as printed: 13 groups of 4 letters and digits."""
     characters = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(4 * _RECOVERY_GROUPS))

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .views.conflicts import ConflictsWindow
     from .views.dashboard import DashboardView
     from .views.enrol_dialog import EnrolDialog
+    from .views.handover_dialog import HandoverDialog
     from .views.intake import IntakeView
     from .views.registry import RegistryView
     from .views.sync_window import SyncWindow
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.audit_window: AuditWindow | None = None
         self.backups_window: BackupsWindow | None = None
         self.audit_warning: QMessageBox | None = None
+        self.handover_dialog: HandoverDialog | None = None  # 同步 › export / import unsent changes
         self.damage_warning: QMessageBox | None = None  # the start check's findings (health_checked)
         self.space_warning: QMessageBox | None = None
         self.sync = sync or SyncController(workspace)
@@ -156,6 +158,10 @@ class MainWindow(QMainWindow):
         self.conflicts_action = menu.addAction(self.tr("Settle &conflicts…"), self.open_conflicts)
         menu.addSeparator()
         self.enrol_action = menu.addAction(self.tr("&Join city sync…"), self.open_enrolment)
+        self.export_unsent_action = menu.addAction(self.tr("&Export unsent changes…"), self.export_unsent)
+        self.import_unsent_action = menu.addAction(
+            self.tr("&Import another computer's unsent changes…"), self.import_unsent
+        )
         for action in (self.sync_now_action, self.conflicts_action, self.enrol_action):
             action.setEnabled(self.sync.enabled)  # demo data never syncs
         account_menu = self.menuBar().addMenu(self.tr("&Account"))
@@ -175,6 +181,8 @@ class MainWindow(QMainWindow):
             self.accounts_action,
             self.audit_action,
             self.backups_action,
+            self.export_unsent_action,
+            self.import_unsent_action,
         ):
             action.setVisible(administrator)
 
@@ -356,6 +364,39 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Close)
         box.open()
         return box
+
+    def export_unsent(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export unsent changes"), "未发送的更改.heze", self.tr("Unsent changes (*.heze)")
+        )
+        if chosen:
+            self.move_unsent(Path(chosen), exporting=True)
+
+    def import_unsent(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import unsent changes"), "", self.tr("Unsent changes (*.heze)")
+        )
+        if chosen:
+            self.move_unsent(Path(chosen), exporting=False)
+
+    def move_unsent(self, path: Path, *, exporting: bool) -> None:
+        """Ask the administrator's password, then export or import; say how many changes moved."""
+        from .views.handover_dialog import HandoverDialog
+
+        self.handover_dialog = HandoverDialog(self.workspace, path, exporting, self)
+
+        def done() -> None:
+            count = self.handover_dialog.result_value
+            text = (
+                self.tr("{count} unsent changes were exported to {file}.")
+                if exporting
+                else self.tr("{count} changes were imported; they are sent with the next sync.")
+            )
+            # An import is a change like any other: the sync controller sends it shortly, as it does a typed one.
+            QMessageBox.information(self, self.handover_dialog.windowTitle(), text.format(count=count, file=path.name))
+
+        self.handover_dialog.accepted.connect(done)
+        self.handover_dialog.open()
 
     def change_password(self) -> None:
         from .views.accounts import ChangePasswordDialog

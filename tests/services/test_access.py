@@ -13,13 +13,13 @@ import heze_station.services
 from heze_station.domain.accounts import StaffRole
 from heze_station.domain.backups import Retention
 from heze_station.domain.personal import PersonalField
-from heze_station.services import accounts, audit, backups, case_queries, documents, sync
+from heze_station.services import accounts, audit, backups, case_queries, documents, handover, sync
 from heze_station.services.access import NotPermitted
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
 from heze_station.storage.models import StaffUser
 from tests.factories import intake_form, register
-from tests.stations import add_account, open_test_station
+from tests.stations import OTHER_PASSWORD, add_account, open_test_station
 
 
 def station_services() -> dict[str, Callable]:
@@ -57,6 +57,8 @@ ADMINISTRATION = {
     "audit.entries": lambda c: audit.entries(c),
     "audit.people": lambda c: audit.people(c),
     "audit.export": lambda c: audit.export(c, audit.AuditFilter(), Path("audit.xlsx"), [], {}),
+    "handover.export_unsent": lambda c: handover.export_unsent(c, Path("unsent.heze"), OTHER_PASSWORD),
+    "handover.import_unsent": lambda c: handover.import_unsent(c, Path("unsent.heze"), OTHER_PASSWORD),
 }
 
 
