@@ -97,6 +97,9 @@ class AccountRow:
     login: str
     role: StaffRole
     disabled: bool
+    # Two laptops made the same login offline: the older account signs in with it, this one cannot (disable it
+    # and add the person again under another login).
+    shadowed: bool = False
 
 
 @dataclass(frozen=True)
@@ -455,6 +458,11 @@ def list_accounts(context: StationContext) -> list[AccountRow]:
     with context.database.transaction() as session:
         users = session.scalars(select(StaffUser).where(StaffUser.deleted_at.is_(None)).order_by(StaffUser.login))
         rows = [AccountRow(u.id, u.name, u.login, u.role, u.disabled_at is not None) for u in users]
+    # Ids are UUIDv7: the smallest is the oldest account, which keeps the login (accounts_named).
+    holder: dict[str, uuid.UUID] = {}
+    for row in sorted(rows, key=lambda row: row.id):
+        holder.setdefault(row.login, row.id)
+    rows = [dataclasses.replace(row, shadowed=holder[row.login] != row.id) for row in rows]
     return sorted(rows, key=lambda row: row.disabled)
 
 
