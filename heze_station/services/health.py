@@ -2,6 +2,7 @@
 damaged pages (SQLite's quick check, bounded in time). Both are told to the person in words, with what to do.
 """
 
+import threading
 from dataclasses import dataclass
 
 from ..domain.messages import Message
@@ -23,6 +24,9 @@ class Health:
 
 
 @requires(EVERYONE)
-def start_check(context: StationContext, seconds: float = QUICK_CHECK_SECONDS) -> Health:
-    whole = quick_check(context.database.path, context.database.key, seconds)
+def start_check(
+    context: StationContext, seconds: float = QUICK_CHECK_SECONDS, stop: threading.Event | None = None
+) -> Health:
+    """``stop``: set when the program closes, which then does not wait for the check."""
+    whole = quick_check(context.database.path, context.database.key, seconds, stop)
     return Health(disk.low_space(context.data_dir), damaged=whole is False, checked=whole is not None)

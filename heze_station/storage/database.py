@@ -6,6 +6,7 @@ key (storage.keys), given as a raw key so that opening costs no key derivation.
 """
 
 import os
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -236,16 +237,16 @@ def _whole(connection: sqlcipher.Connection) -> bool:
     return not problems and connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 
 
-def quick_check(path: Path, key: bytes | None, seconds: float) -> bool | None:
+def quick_check(path: Path, key: bytes | None, seconds: float, stop: threading.Event | None = None) -> bool | None:
     """Whether the database at ``path`` passes SQLite's quick check (every page read, and so authenticated by
-    SQLCipher; no index cross-check) within ``seconds``; None when that was not enough time to finish. On its own
-    connection: the window's work goes on meanwhile (WAL)."""
+    SQLCipher; no index cross-check) within ``seconds``; None when that was not enough time to finish, or ``stop``
+    was set (the program is closing). On its own connection: the window's work goes on meanwhile (WAL)."""
     deadline = time.monotonic() + seconds
     out_of_time = False
 
     def stop_when_late() -> int:
         nonlocal out_of_time
-        out_of_time = time.monotonic() > deadline
+        out_of_time = time.monotonic() > deadline or (stop is not None and stop.is_set())
         return out_of_time
 
     connection = sqlcipher.connect(str(path), isolation_level=None)

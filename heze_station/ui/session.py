@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -119,6 +120,7 @@ class Session(QObject):
         self._revoked_lock = False
         self._administrator_past_block = False
         self._started = 0.0
+        self._closing = threading.Event()  # set at finish: the start check stops rather than hold up the exit
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self.lock)
         # The daily backup is looked at every hour, on the session's own thread: the window's work never waits for
@@ -322,7 +324,14 @@ class Session(QObject):
         from ..services import health
 
         # On the session's thread and its own connection: the window's work never waits for it.
-        self.tasks.run(health.start_check, context, on_done=self.window.health_checked, on_error=_check_failed)
+        self.tasks.run(
+            health.start_check,
+            context,
+            health.QUICK_CHECK_SECONDS,
+            self._closing,
+            on_done=self.window.health_checked,
+            on_error=_check_failed,
+        )
         if self.backs_up:
             self.backup_timer.start()
             QTimer.singleShot(FIRST_BACKUP_CHECK_MS, self._back_up_if_due)
@@ -456,6 +465,7 @@ class Session(QObject):
 
     def finish(self) -> None:
         """After the event loop: stop syncing, let the workers end, close the database."""
+        self._closing.set()
         self.idle.stop()
         if self.window is not None:
             self.window.sync.shutdown()  # also when the application quit without closing the window

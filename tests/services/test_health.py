@@ -1,6 +1,7 @@
 """The checks at every start: a disk nearly full, and damaged pages in the station's file."""
 
 import shutil
+import threading
 from collections import namedtuple
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def test_a_whole_station_on_a_roomy_disk_passes_quietly_and_a_check_out_of_time_
     try:
         assert health.start_check(station) == health.Health(low_space=None, damaged=False, checked=True)
         assert health.start_check(station, seconds=0) == health.Health(low_space=None, damaged=False, checked=False)
+        closing = threading.Event()
+        closing.set()  # the program is closing: it does not wait for the check
+        assert not health.start_check(station, stop=closing).checked
     finally:
         station.close()
 
