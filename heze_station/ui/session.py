@@ -321,20 +321,32 @@ class Session(QObject):
         self.set_lock_minutes(lock_minutes)
         if self.smoke_test:
             self._report_loaded_when_idle(workspace)
-        from ..services import health
-
-        # On the session's thread and its own connection: the window's work never waits for it.
-        self.tasks.run(
-            health.start_check,
-            context,
-            health.QUICK_CHECK_SECONDS,
-            self._closing,
-            on_done=self.window.health_checked,
-            on_error=_check_failed,
-        )
+        self._check_when_loaded(workspace)
         if self.backs_up:
             self.backup_timer.start()
             QTimer.singleShot(FIRST_BACKUP_CHECK_MS, self._back_up_if_due)
+
+    def _check_when_loaded(self, workspace: Workspace) -> None:
+        """The start check, once the window has its first data: on the session's thread and its own connection,
+        so the window's work never waits for it, and after that work, so it does not slow the first screens."""
+        from ..services import health
+
+        window = self.window
+
+        def start(busy: bool) -> None:
+            if busy:
+                return
+            workspace.tasks.busy_changed.disconnect(start)
+            self.tasks.run(
+                health.start_check,
+                workspace.context,
+                health.QUICK_CHECK_SECONDS,
+                self._closing,
+                on_done=window.health_checked,
+                on_error=_check_failed,
+            )
+
+        workspace.tasks.busy_changed.connect(start)
 
     def set_lock_minutes(self, minutes: int) -> None:
         self.lock_seconds = minutes * 60.0
