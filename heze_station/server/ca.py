@@ -29,7 +29,6 @@ ROOT_YEARS = 30
 # Laptops sign offline for years and renew only when enrolled again; revoking a laptop stops its sync, and its
 # documents stay checkable by their stored digests.
 DEVICE_YEARS = 10
-MAX_CSR_CHARS = 8192
 COMMON_NAME_BYTES = 64  # X.520 upper bound, in UTF-8 bytes
 MIN_RSA_BITS = 2048
 SIGNING_CURVES = (ec.SECP256R1, ec.SECP384R1)
