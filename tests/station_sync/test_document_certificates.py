@@ -2,6 +2,9 @@
 a certificate the city issued, and every laptop of the city can check the others' documents."""
 
 import io
+import os
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -14,20 +17,24 @@ from pydantic import SecretStr
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from sqlalchemy import select
 
 from heze_station.documents import signing
 from heze_station.documents.content import DocumentKind
 from heze_station.domain.cases import CaseAction
 from heze_station.server import ca
 from heze_station.server.config import Settings
+from heze_station.server.models import Station
 from heze_station.services import case_actions, documents, sync
 from heze_station.services.station import StationContext
 from tests.factories import intake_form, register
-from tests.server.conftest import Server
+from tests.server.conftest import CHECKOUT, Server
+from tests.stations import open_test_station
 
 from .conftest import Laptops
 
 PASSPHRASE = "城市根证书口令"
+VERIFY_COMMAND = Path(sys.executable).parent / "heze-station"
 
 
 @pytest.fixture
@@ -108,3 +115,109 @@ def test_a_malformed_signing_request_is_refused_and_the_code_stays_usable(server
     assert enrolled.status_code == 201
     # An older client sends no request, and gets no certificate.
     assert enrolled.json()["signing_certificate"] is None
+
+
+# --- verification across the station's laptops ------------------------------------------------------------------
+
+
+def presented(tmp_path: Path, pdf: bytes) -> Path:
+    path = tmp_path / f"{uuid.uuid4()}.pdf"
+    path.write_bytes(pdf)
+    return path
+
+
+def test_a_document_issued_on_one_laptop_verifies_on_another(laptops: Laptops, tmp_path: Path) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    document_id, pdf = issued_refusal(front)
+    sync.sync_now(front)
+    sync.sync_now(court)
+    documents.write_index(court)  # as at every sign-in
+
+    verdict = documents.verify_presented(court, presented(tmp_path, pdf))
+
+    assert verdict.genuine, [check.message.render() for check in verdict.checks]
+    assert verdict.document_id == document_id
+    assert verdict.signature.message.render() == "Digitally signed by 城区驿站; the signature is intact."
+    altered = bytearray(pdf)
+    altered[len(altered) // 3] ^= 0x01
+    refused = documents.verify_presented(court, presented(tmp_path, bytes(altered)))
+    assert not refused.genuine
+    assert "altered after signing" in refused.signature.message.render()
+
+
+def test_a_document_signed_before_the_laptop_joined_the_city_still_verifies(
+    laptops: Laptops, server: Server, tmp_path: Path
+) -> None:
+    court = laptops("移动仲裁庭")  # the station exists on the server and has a laptop already
+    early = open_test_station(tmp_path / "前台")
+    try:
+        _id, before = issued_refusal(early)
+        station_id = server_station(server, "城区驿站")
+        sync.enrol(early, server.url, server.enrol_code(station_id), "前台")
+        _id, after = issued_refusal(early)
+
+        verdict = documents.verify_presented(early, presented(tmp_path, before))
+        assert verdict.genuine, [check.message.render() for check in verdict.checks]
+        # Signed under the name a new installation has until it joins (its self-signed certificate's).
+        assert verdict.signature.message.render() == (
+            "Digitally signed by 菏谐驿站, signed by this station before it joined the city; the signature is intact."
+        )
+        assert documents.verify_presented(early, presented(tmp_path, after)).genuine
+        # Another laptop knows only the city's root: the self-signed signature is not one it can vouch for.
+        elsewhere = documents.verify_presented(court, presented(tmp_path, before))
+        assert not elsewhere.signature.passed
+        assert "its signer is unknown" in elsewhere.signature.message.render()
+    finally:
+        early.close()
+
+
+def test_a_signer_the_city_never_certified_is_refused(laptops: Laptops, tmp_path: Path) -> None:
+    court = laptops("移动仲裁庭")
+    stranger = open_test_station(tmp_path / "冒名")  # a laptop that calls itself the station, never enrolled
+    try:
+        _id, forged = issued_refusal(stranger)
+    finally:
+        stranger.close()
+
+    verdict = documents.verify_presented(court, presented(tmp_path, forged))
+
+    assert not verdict.genuine
+    assert verdict.signature.message.render() == (
+        "The signature is intact but its signer is unknown: not a computer of this station or one the city "
+        "certified. The file was issued elsewhere or forged."
+    )
+
+
+def test_the_verify_command_accepts_another_laptops_document(laptops: Laptops, tmp_path: Path) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    _id, pdf = issued_refusal(front)
+    sync.sync_now(front)
+    sync.sync_now(court)
+    documents.write_index(court)
+    env = {key: value for key, value in os.environ.items() if key not in {"DISPLAY", "WAYLAND_DISPLAY"}}
+    env["PYTHONPATH"] = str(CHECKOUT)  # this checkout's code, whichever the virtualenv was installed from
+
+    done = subprocess.run(
+        [
+            str(VERIFY_COMMAND),
+            "verify",
+            str(presented(tmp_path, pdf)),
+            "--data-dir",
+            str(court.data_dir),
+            "--lang",
+            "en",
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Genuine" in done.stdout
+
+
+def server_station(server: Server, name: str) -> uuid.UUID:
+    with server.database.transaction() as session:
+        return session.scalars(select(Station.id).where(Station.name == name)).one()
