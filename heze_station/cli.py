@@ -121,7 +121,7 @@ def verify_file(file: Path, data_dir: Path, language: str) -> int:
     # Imported here: the signing and PDF libraries would otherwise slow every start of the window.
     from PySide6.QtCore import QCoreApplication
 
-    from .documents import signing, verify
+    from .documents import verify
     from .services import documents as station_documents
     from .ui import i18n
 
@@ -135,10 +135,9 @@ def verify_file(file: Path, data_dir: Path, language: str) -> int:
     # pyHanko logs why a signature failed, with tracebacks; the verdict already says it in words.
     logging.getLogger("pyhanko").addHandler(logging.NullHandler())
     logging.getLogger("pyhanko").propagate = False
-    key = signing.existing_certificate(data_dir)
     # Issued documents as the station recorded them: document id -> SHA-256 of the PDF it issued.
     lookup = station_documents.station_lookup(data_dir)
-    verdict = verify.verify(pdf, lookup, [key.certificate] if key else [])
+    verdict = verify.verify(pdf, lookup, verify.trust_of(data_dir))
     print(file)
     for line in verdict.report(i18n.render):
         print(line)

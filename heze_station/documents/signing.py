@@ -1,11 +1,13 @@
 """The station's digital signature on every issued PDF (PAdES baseline B-B, pyHanko).
 
-Until the city server issues station certificates (sync issue), a station makes its own ECDSA key and self-signed
-certificate the first time it signs. Both live in ``<data dir>/keys/``, never in the database file: the
-database travels by sync and backups, the private key must not. The folder is 0700, the key file 0600 and
-encrypted (PKCS#8 with a passphrase the station derives from its database key), and an existing key is never
-replaced. No time-stamp authority is reachable offline, so the signing time is the
-laptop's own claim; the stored SHA-256 (see ``integrity``) is what proves a file unchanged.
+A station makes its own ECDSA key and self-signed certificate the first time it signs. When it enrols with a city
+server that runs a signing authority, it sends a request for that same key and keeps the city's certificate and
+root beside it (``CITY_CHAIN_FILE``); later documents carry that chain, so every laptop of the city can check
+them, while the self-signed certificate stays to check the documents signed before. All live in
+``<data dir>/keys/``, never in the database file: the database travels by sync and backups, the private key must
+not. The folder is 0700, the key file 0600 and encrypted (PKCS#8 with a passphrase the station derives from its
+database key), and an existing key is never replaced. No time-stamp authority is reachable offline, so the signing
+time is the laptop's own claim; the stored SHA-256 (see ``integrity``) is what proves a file unchanged.
 """
 
 import datetime
@@ -16,16 +18,21 @@ from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
+from pyhanko.keys import load_certs_from_pemder, load_private_key_from_pemder
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from ..paths import KEYS_FOLDER
 
 KEY_FILE = "station-key.pem"
 CERTIFICATE_FILE = "station-certificate.pem"
+# The city's certificate of the key, then the city's root: one file, replaced at once, so they always match.
+CITY_CHAIN_FILE = "city-certificate.pem"
 # ECDSA P-256: as strong as RSA-3072 here, and pyHanko loads the key for each signature, which takes RSA-3072 over
 # 100 ms (key validation) and P-256 about a millisecond. Poppler (pdfsig), Adobe and pyHanko all verify it.
 CURVE = ec.SECP256R1()
@@ -58,12 +65,68 @@ class StationKey:
 
     @cached_property
     def certificate(self) -> asn1_x509.Certificate:
-        pem = self.certificate_path.read_bytes()
-        return asn1_x509.Certificate.load(x509.load_pem_x509_certificate(pem).public_bytes(serialization.Encoding.DER))
+        return _asn1(x509.load_pem_x509_certificate(self.certificate_path.read_bytes()))
+
+    @property
+    def city_chain_path(self) -> Path:
+        return self.folder / CITY_CHAIN_FILE
+
+    @cached_property
+    def city_root(self) -> asn1_x509.Certificate | None:
+        """The city's root this station was given at enrolment; None before (or with a city without one)."""
+        if not self.city_chain_path.exists():
+            return None
+        return _asn1(x509.load_pem_x509_certificates(self.city_chain_path.read_bytes())[-1])
 
     @cached_property
     def _signer(self) -> signers.SimpleSigner:
-        return signers.SimpleSigner.load(str(self.key_path), str(self.certificate_path), key_passphrase=self.passphrase)
+        if not self.city_chain_path.exists():
+            return signers.SimpleSigner.load(
+                str(self.key_path), str(self.certificate_path), key_passphrase=self.passphrase
+            )
+        # The file holds the city's certificate of this key, then the root, embedded for readers without it.
+        certificate, *chain = load_certs_from_pemder([str(self.city_chain_path)])
+        return signers.SimpleSigner(
+            signing_cert=certificate,
+            signing_key=load_private_key_from_pemder(str(self.key_path), self.passphrase),
+            cert_registry=SimpleCertificateStore.from_certs(chain),
+        )
+
+    def signing_request(self) -> str:
+        """A PEM certificate signing request for this key, for the city's authority (which names the station)."""
+        subject = x509.Name(
+            [x509.NameAttribute(NameOID.COMMON_NAME, _within_bytes(self.station_name, COMMON_NAME_BYTES))]
+        )
+        request = (
+            x509.CertificateSigningRequestBuilder().subject_name(subject).sign(self._private_key(), hashes.SHA256())
+        )
+        return request.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+    def take_city_certificate(self, certificate_pem: str, root_pem: str) -> bool:
+        """Keep the city's certificate of this key and its root, for the documents signed from now on.
+
+        False (and nothing kept) when the certificate is not of this key or not issued by that root: the station
+        then goes on signing with its own certificate rather than with one no reader could check."""
+        try:
+            certificate = x509.load_pem_x509_certificate(certificate_pem.encode("ascii"))
+            root = x509.load_pem_x509_certificate(root_pem.encode("ascii"))
+            certificate.verify_directly_issued_by(root)
+        except (ValueError, TypeError, UnicodeEncodeError, InvalidSignature):
+            return False
+        if certificate.public_key() != self._private_key().public_key():
+            return False
+        chain = b"".join(item.public_bytes(serialization.Encoding.PEM) for item in (certificate, root))
+        temporary = self.city_chain_path.with_suffix(".tmp")
+        temporary.write_bytes(chain)
+        os.replace(temporary, self.city_chain_path)
+        self.__dict__.pop("_signer", None)
+        self.__dict__.pop("city_root", None)
+        return True
+
+    def _private_key(self) -> ec.EllipticCurvePrivateKey:
+        private_key = serialization.load_pem_private_key(self.key_path.read_bytes(), password=self.passphrase)
+        assert isinstance(private_key, ec.EllipticCurvePrivateKey)
+        return private_key
 
     def sign(self, pdf: bytes) -> bytes:
         """``pdf`` with a PAdES signature over the whole file, appended as an incremental update."""
@@ -104,6 +167,10 @@ def existing_certificate(data_dir: Path) -> StationKey | None:
     """The station's key if it has one (``verify`` must not create a key as a side effect)."""
     key = StationKey(keys_dir(data_dir), "")
     return key if key.certificate_path.exists() else None
+
+
+def _asn1(certificate: x509.Certificate) -> asn1_x509.Certificate:
+    return asn1_x509.Certificate.load(certificate.public_bytes(serialization.Encoding.DER))
 
 
 def _pem(private_key: ec.EllipticCurvePrivateKey, passphrase: bytes | None) -> bytes:

@@ -1,7 +1,8 @@
 """Is this PDF a genuine document of this station? Three answers, each with a message a person can act on.
 
 1. Signature valid: the PAdES signature is intact, covers the whole file, and was made with a key this station
-   trusts (its own certificate; later also the city's).
+   trusts: one the city certified (any laptop of the city, its certificate chaining to the city's root this laptop
+   was given at enrolment), or this laptop's own self-signed key (its documents from before it enrolled).
 2. Document known: the document id in the file is one the station issued (``lookup`` returns its stored SHA-256).
 3. Unchanged: the file's SHA-256 equals the stored one, byte for byte.
 
@@ -11,8 +12,9 @@ never an exception: the reader of an untrusted file must get a sentence, not a t
 
 import io
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils.misc import PdfError
@@ -23,13 +25,31 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from . import integrity
+from . import integrity, signing
 
 # Document id -> SHA-256 (hex) of the PDF bytes stored when the document was issued, or None if unknown.
 DocumentLookup = Callable[[uuid.UUID], str | None]
 
 # The PDF header may follow a little junk (ISO 32000-1, 7.5.2); readers look in the first kilobyte.
 _HEADER_WINDOW = 1024
+
+
+@dataclass(frozen=True)
+class Trust:
+    """Whose signatures this laptop accepts."""
+
+    city_root: asn1_x509.Certificate | None = None  # every laptop the city certified
+    own: asn1_x509.Certificate | None = None  # this laptop's self-signed certificate, for documents before enrolment
+
+    @property
+    def anchors(self) -> list[asn1_x509.Certificate]:
+        return [certificate for certificate in (self.city_root, self.own) if certificate is not None]
+
+
+def trust_of(data_dir: Path) -> Trust:
+    """What the laptop with this data folder trusts; nothing if it never signed (verifying creates no key)."""
+    key = signing.existing_certificate(data_dir)
+    return Trust(key.city_root, key.certificate) if key else Trust()
 
 
 @dataclass(frozen=True)
@@ -94,13 +114,13 @@ def _pass(text: str, **params: object) -> Check:
     return Check(True, Message(text, params))
 
 
-def verify(pdf: bytes, lookup: DocumentLookup, trusted: Sequence[asn1_x509.Certificate]) -> Verdict:
+def verify(pdf: bytes, lookup: DocumentLookup, trust: Trust) -> Verdict:
     if b"%PDF-" not in pdf[:_HEADER_WINDOW]:
         not_pdf = _fail(QT_TRANSLATE_NOOP("Domain", "This file is not a PDF document."))
         return Verdict(not_pdf, not_pdf, not_pdf)
     reader = _reader(pdf)
     document_id = _document_id(pdf, reader)
-    signature = _signature_check(reader, trusted)
+    signature = _signature_check(reader, trust)
     stored = lookup(document_id) if document_id is not None else None
     return Verdict(signature, _known_check(document_id, stored), _unchanged_check(pdf, stored), document_id)
 
@@ -126,7 +146,7 @@ def _document_id(pdf: bytes, reader: PdfFileReader | None) -> uuid.UUID | None:
     return uuid.UUID(match["id"]) if match else None
 
 
-def _signature_check(reader: PdfFileReader | None, trusted: Sequence[asn1_x509.Certificate]) -> Check:
+def _signature_check(reader: PdfFileReader | None, trust: Trust) -> Check:
     if reader is None:
         return _fail(QT_TRANSLATE_NOOP("Domain", "The file is damaged or incomplete and cannot be read as a PDF."))
     try:
@@ -137,14 +157,14 @@ def _signature_check(reader: PdfFileReader | None, trusted: Sequence[asn1_x509.C
         return _fail(QT_TRANSLATE_NOOP("Domain", "The file carries no digital signature."))
     try:
         status = validate_pdf_signature(
-            embedded[-1], ValidationContext(trust_roots=list(trusted), allow_fetching=False)
+            embedded[-1], ValidationContext(trust_roots=trust.anchors, allow_fetching=False)
         )
     except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError, OSError):
         return _fail(QT_TRANSLATE_NOOP("Domain", "The digital signature is damaged and cannot be checked."))
-    return _signature_status_check(status)
+    return _signature_status_check(status, trust)
 
 
-def _signature_status_check(status: PdfSignatureStatus) -> Check:
+def _signature_status_check(status: PdfSignatureStatus, trust: Trust) -> Check:
     if not (status.intact and status.valid):
         return _fail(
             QT_TRANSLATE_NOOP("Domain", "The digital signature does not match the file: it was altered after signing.")
@@ -155,10 +175,23 @@ def _signature_status_check(status: PdfSignatureStatus) -> Check:
         return _fail(
             QT_TRANSLATE_NOOP(
                 "Domain",
-                "The signature is intact but was not made with this station's key: issued elsewhere or forged.",
+                "The signature is intact but its signer is unknown: not a computer of this station or one the city "
+                "certified. The file was issued elsewhere or forged.",
             )
         )
     signer = status.signing_cert.subject.native.get("organization_name", "")
+    # With the city's root at hand, a document signed with this laptop's own key predates its enrolment: say so, as
+    # the laptops of the station that enrolled later cannot check it (they know only the city's root).
+    own = trust.own is not None and status.signing_cert.dump() == trust.own.dump()
+    if own and trust.city_root is not None:
+        return _pass(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "Digitally signed by {signer}, signed by this station before it joined the city; the signature is "
+                "intact.",
+            ),
+            signer=signer,
+        )
     return _pass(QT_TRANSLATE_NOOP("Domain", "Digitally signed by {signer}; the signature is intact."), signer=signer)
 
 

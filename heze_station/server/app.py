@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..sync.schemas import ErrorResponse
+from . import ca
 from .config import Settings
 from .db import Database
 from .errors import ApiError
@@ -58,6 +59,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         responses=_ERROR_RESPONSES,
     )
     app.state.settings = settings
+    # Loaded at start: a missing or wrong passphrase stops the server with a message, not an enrolment with a 500.
+    app.state.ca = ca.from_settings(settings)
     if database is not None:
         app.state.database = database
     for module in (health, auth, sync, attachments, supervision):

@@ -11,8 +11,11 @@
     heze-station-server assign-case CASE STATION  share a case (and its rows) with another station
     heze-station-server restored                after restoring a backup: devices re-read from the start
     heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
+    heze-station-server ca init [--name NAME]   create the city's document-signing authority (once)
 
 Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
+The signing authority's passphrase: ``--passphrase-file`` for ``ca init``, else ``HEZE_SERVER_CA_PASSPHRASE_FILE``
+or ``HEZE_SERVER_CA_PASSPHRASE``; ``serve`` needs the same to certify laptops at enrolment.
 """
 
 import argparse
@@ -22,12 +25,13 @@ import sys
 import uuid
 from pathlib import Path
 
+from cryptography.hazmat.primitives import hashes
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from ..domain.ids import new_id
-from . import assignment, auth, migrations, reference
+from . import assignment, auth, ca, migrations, reference
 from .config import Settings
 from .db import Database
 from .errors import ApiError
@@ -69,7 +73,29 @@ def _parser() -> argparse.ArgumentParser:
     assign.add_argument("station", help="station name or id")
     commands.add_parser("restored", help="declare the database restored: every device re-reads from the start")
     commands.add_parser("openapi", help="print the OpenAPI document")
+    authority = commands.add_parser("ca", help="the city's document-signing authority")
+    authority_commands = authority.add_subparsers(dest="ca_command", required=True)
+    create_ca = authority_commands.add_parser("init", help="create the signing authority (never replaces one)")
+    create_ca.add_argument("--name", default=DEFAULT_CA_NAME, help="the city body named in the root certificate")
+    create_ca.add_argument(
+        "--passphrase-file", type=Path, default=None, help="a file whose first line is the key's passphrase"
+    )
     return parser
+
+
+DEFAULT_CA_NAME = "菏泽市劳动人事争议调解"
+
+
+def _init_ca(arguments: argparse.Namespace, settings: Settings) -> int:
+    if arguments.passphrase_file is not None:
+        settings = settings.model_copy(update={"ca_passphrase_file": arguments.passphrase_file})
+    passphrase = ca.passphrase(settings)
+    if passphrase is None:
+        raise ca.CaError("Give the passphrase with --passphrase-file or HEZE_SERVER_CA_PASSPHRASE_FILE.")
+    certificate = ca.init(settings.ca_folder, passphrase, arguments.name)
+    print(settings.ca_folder / ca.CERTIFICATE_FILE)
+    print(f"SHA-256 fingerprint {certificate.fingerprint(hashes.SHA256()).hex(':')}", file=sys.stderr)
+    return 0
 
 
 def _find_station(database: Database, name_or_id: str) -> Station:
@@ -89,6 +115,8 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
     if arguments.command == "openapi":
         sys.stdout.write(openapi_document())
         return 0
+    if arguments.command == "ca":
+        return _init_ca(arguments, settings)
     database = Database(settings)
     try:
         migrations.upgrade(database.engine)
@@ -201,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         return _run(arguments, Settings())
     except ApiError as error:
         print(f"error: {error.message}", file=sys.stderr)
+        return 1
+    except ca.CaError as error:
+        print(f"error: {error}", file=sys.stderr)
         return 1
     except (ValidationError, OSError, DBAPIError) as error:
         print(f"error: {error}", file=sys.stderr)

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 import platformdirs
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ..sync.hlc import MAX_AHEAD_MS
@@ -46,6 +46,16 @@ class Settings(BaseSettings):
     recovery_public_key: str | None = None
     # Oldest station database revision whose rows this server understands.
     min_station_schema: str = "0002"
+
+    # The city's document-signing authority (``heze-station-server ca init``); by default ``<data_dir>/ca``.
+    ca_dir: Path | None = None
+    # Its key's passphrase: a file (first line) is preferred to the variable, which other processes may read.
+    ca_passphrase_file: Path | None = None
+    ca_passphrase: SecretStr | None = None
+
+    @property
+    def ca_folder(self) -> Path:
+        return self.ca_dir or self.data_dir / "ca"
 
     @cached_property
     def sqlalchemy_url(self) -> str:

@@ -584,14 +584,14 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
 
 @requires(CASEWORK)
 def verify_presented(context: StationContext, path: Path) -> "Verdict":
-    """Check a PDF someone presents (a worker's copy, a court's file): the signature, this station's record of the
-    document, and that not a byte changed since it was issued."""
-    from ..documents import signing, verify
+    """Check a PDF someone presents (a worker's copy, a court's file): the signature (of any laptop the city
+    certified, or this one's own from before it enrolled), this station's record of the document, and that not a
+    byte changed since it was issued."""
+    from ..documents import verify
     from . import attachments
 
     _name, pdf = attachments.read_file(path)
-    key = signing.existing_certificate(context.database.path.parent)
-    return verify.verify(pdf, station_lookup(context.data_dir), [key.certificate] if key else [])
+    return verify.verify(pdf, station_lookup(context.data_dir), verify.trust_of(context.database.path.parent))
 
 
 def _served_documents(session: Session, case: Case) -> list[IssuedDocument]:

@@ -68,6 +68,7 @@ MEDIA_PDF = "application/pdf"
 SIGNING_CERTIFICATE = "signing_certificate"  # a field of the station row known to the server only
 
 if TYPE_CHECKING:  # the network client loads with the first sync, not when the window starts
+    from ..documents.signing import StationKey
     from ..sync.client import ServerClient
 
 log = logging.getLogger(__name__)
@@ -206,8 +207,9 @@ def enrol(
     device_name = clean_line(device_name, field="device_name", max_length=100) or context.station_name
     trusted_pem = _certificates(certificate) if certificate else None
     client = _client(url, plain_http_trusted, trusted_pem)
+    signing_key = _signing_key(context)
     try:
-        answer = client.enrol(code, device_name)
+        answer = client.enrol(code, device_name, signing_key.signing_request())
     except SyncFailure as failure:
         raise SyncProblem(failure.reason, failure.detail) from failure
     finally:
@@ -229,6 +231,9 @@ def enrol(
         _take_station_name(session, context, answer.station_name)
         queued = _queue_baseline(session)
         _register_signing_certificate(session, context)
+        if answer.signing_certificate and answer.city_root:
+            kept = signing_key.take_city_certificate(answer.signing_certificate, answer.city_root)
+            replica.log(session, "city_certificate" if kept else "city_certificate_refused")
         replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued)
         audit.append(session, Actor.of(context), AuditAction.ENROLLED, url, device=device_name)
     return Enrolment(url, answer.station_name or "", device_name)
@@ -280,15 +285,20 @@ def _queue_baseline(session: Session) -> int:
     return replica.queue_rows(session, unrecorded_only=True)
 
 
+def _signing_key(context: StationContext) -> "StationKey":
+    """The key this laptop signs documents with; the city's authority certifies it at enrolment, if it has one."""
+    from ..documents.signing import station_key  # pyHanko and friends: loaded only when enrolling
+
+    return station_key(context.data_dir, context.station_name, context.signing_passphrase)
+
+
 def _register_signing_certificate(session: Session, context: StationContext) -> None:
     """Send the station's signing certificate with its station row, so the city can check its signed documents.
 
     Protocol 1 servers issue no station certificates, so the station keeps the key it made for signing documents
     (documents.signing) and registers its certificate; the server stores the field with the row.
     """
-    from ..documents.signing import station_key  # pyHanko and friends: loaded only when enrolling
-
-    key = station_key(context.data_dir, context.station_name, context.signing_passphrase)
+    key = _signing_key(context)
     station = session.get_one(Station, context.station_id)
     _append(session, station, "upsert", {SIGNING_CERTIFICATE: key.certificate_path.read_text()})
 
@@ -451,6 +461,16 @@ def sync_status(context: StationContext) -> SyncStatus:
 
 
 _LOG_TEXT = {
+    "city_certificate": QT_TRANSLATE_NOOP(
+        "Domain",
+        "The city certified this computer's signing key: documents issued from now on can be checked on every "
+        "computer of the city.",
+    ),
+    "city_certificate_refused": QT_TRANSLATE_NOOP(
+        "Domain",
+        "The city server sent a signing certificate that does not fit this computer's key; documents stay signed "
+        "with this computer's own certificate.",
+    ),
     "enrolled": QT_TRANSLATE_NOOP(
         "Domain", "Enrolled with the city server {server} as station {station}; {baseline} earlier records queued."
     ),

@@ -89,8 +89,9 @@ class ServerClient:
 
     # --- requests -----------------------------------------------------------------------------------------------
 
-    def enrol(self, code: str, device_name: str) -> EnrolResponse:
-        return self._call("POST", "/v1/enrol", EnrolResponse, body=EnrolRequest(code=code, device_name=device_name))
+    def enrol(self, code: str, device_name: str, signing_csr: str | None = None) -> EnrolResponse:
+        body = EnrolRequest(code=code, device_name=device_name, signing_csr=signing_csr)
+        return self._call("POST", "/v1/enrol", EnrolResponse, body=body)
 
     def log_in(self, device_id: uuid.UUID, secret: str) -> None:
         self._credentials = TokenRequest(device_id=device_id, device_secret=secret)

@@ -85,9 +85,17 @@ class ErrorResponse(Answer):
 # --- enrolment and tokens -------------------------------------------------------------------------------------------
 
 
+MAX_CSR_CHARS = 8192  # a PEM request for an ECDSA or RSA-4096 key is well under
+
+
 class EnrolRequest(WireModel):
     code: Annotated[StrictStr, Field(min_length=1, max_length=64)]
     device_name: Annotated[Text, Field(min_length=1, max_length=100)]
+    signing_csr: Annotated[StrictStr, Field(min_length=1, max_length=MAX_CSR_CHARS)] | None = Field(
+        default=None,
+        description="PEM certificate signing request for the key the device signs documents with (the key stays "
+        "on the device); the city's authority, if the server has one, certifies it",
+    )
 
 
 Role = Literal["station", "supervisor"]
@@ -99,6 +107,14 @@ class EnrolResponse(Answer):
     role: Role
     station_id: Id | None
     station_name: str | None
+    signing_certificate: str | None = Field(
+        default=None,
+        description="PEM certificate of the device's signing key, issued by the city's authority; absent when the "
+        "server has none or no signing_csr was sent (the device then signs with its own self-signed certificate)",
+    )
+    city_root: str | None = Field(
+        default=None, description="PEM root certificate of the city's authority; present with signing_certificate"
+    )
 
 
 class TokenRequest(WireModel):

@@ -26,11 +26,11 @@ def document(data_dir: Path) -> issuing.IssuedDocument:
 
 
 @pytest.fixture(scope="module")
-def trusted(data_dir: Path, document: issuing.IssuedDocument) -> list:
-    return [signing.station_key(data_dir, samples.STATION_NAME).certificate]
+def trusted(data_dir: Path, document: issuing.IssuedDocument) -> verify.Trust:
+    return verify.Trust(own=signing.station_key(data_dir, samples.STATION_NAME).certificate)
 
 
-def verdict_for(pdf: bytes, document: issuing.IssuedDocument, trusted: list) -> verify.Verdict:
+def verdict_for(pdf: bytes, document: issuing.IssuedDocument, trusted: verify.Trust) -> verify.Verdict:
     return verify.verify(pdf, {document.document_id: document.pdf_sha256}.get, trusted)
 
 
@@ -40,7 +40,7 @@ def flipped(pdf: bytes, position: int) -> bytes:
     return bytes(changed)
 
 
-def test_a_genuine_document_passes_all_three(document: issuing.IssuedDocument, trusted: list) -> None:
+def test_a_genuine_document_passes_all_three(document: issuing.IssuedDocument, trusted: verify.Trust) -> None:
     verdict = verdict_for(document.pdf, document, trusted)
     assert verdict.genuine
     assert verdict.document_id == document.document_id
@@ -48,7 +48,9 @@ def test_a_genuine_document_passes_all_three(document: issuing.IssuedDocument, t
 
 
 @pytest.mark.parametrize("where", [0.1, 0.33, 0.5, 0.9, 0.999])
-def test_one_flipped_byte_anywhere_is_caught(document: issuing.IssuedDocument, trusted: list, where: float) -> None:
+def test_one_flipped_byte_anywhere_is_caught(
+    document: issuing.IssuedDocument, trusted: verify.Trust, where: float
+) -> None:
     verdict = verdict_for(flipped(document.pdf, int(len(document.pdf) * where)), document, trusted)
     assert not verdict.genuine
     assert not verdict.unchanged.passed
@@ -56,7 +58,7 @@ def test_one_flipped_byte_anywhere_is_caught(document: issuing.IssuedDocument, t
 
 
 def test_a_flipped_byte_in_the_signed_content_breaks_the_signature(
-    document: issuing.IssuedDocument, trusted: list
+    document: issuing.IssuedDocument, trusted: verify.Trust
 ) -> None:
     verdict = verdict_for(flipped(document.pdf, len(document.pdf) // 3), document, trusted)
     assert not verdict.signature.passed
@@ -65,7 +67,7 @@ def test_a_flipped_byte_in_the_signed_content_breaks_the_signature(
 
 
 @pytest.mark.parametrize("keep", [0.5, 0.99])
-def test_truncated_file(document: issuing.IssuedDocument, trusted: list, keep: float) -> None:
+def test_truncated_file(document: issuing.IssuedDocument, trusted: verify.Trust, keep: float) -> None:
     verdict = verdict_for(document.pdf[: int(len(document.pdf) * keep)], document, trusted)
     assert not verdict.signature.passed
     assert not verdict.unchanged.passed
@@ -73,27 +75,27 @@ def test_truncated_file(document: issuing.IssuedDocument, trusted: list, keep: f
 
 
 @pytest.mark.parametrize("data", [b"", b"hello", os.urandom(4096), "调解协议书".encode()])
-def test_not_a_pdf(data: bytes, document: issuing.IssuedDocument, trusted: list) -> None:
+def test_not_a_pdf(data: bytes, document: issuing.IssuedDocument, trusted: verify.Trust) -> None:
     verdict = verdict_for(data, document, trusted)
     assert not any(check.passed for check in verdict.checks)
     assert verdict.signature.message.render() == "This file is not a PDF document."
 
 
-def test_unsigned_pdf(document: issuing.IssuedDocument, trusted: list) -> None:
+def test_unsigned_pdf(document: issuing.IssuedDocument, trusted: verify.Trust) -> None:
     verdict = verdict_for(issuing.build_unsigned(samples.walk_in_agreement()), document, trusted)
     assert verdict.signature.message.render() == "The file carries no digital signature."
 
 
-def test_a_pdf_from_another_station(tmp_path: Path, document: issuing.IssuedDocument, trusted: list) -> None:
+def test_a_pdf_from_another_station(tmp_path: Path, document: issuing.IssuedDocument, trusted: verify.Trust) -> None:
     other = signing.station_key(tmp_path, "郓城县菏谐驿站")
     foreign = dataclasses_replace_id(samples.acceptance())
     verdict = verdict_for(other.sign(issuing.build_unsigned(foreign)), document, trusted)
     assert [check.passed for check in verdict.checks] == [False, False, False]
-    assert "not made with this station's key" in verdict.signature.message.render()
+    assert "its signer is unknown" in verdict.signature.message.render()
     assert "not in this station's records" in verdict.known.message.render()
 
 
-def test_something_appended_after_signing(document: issuing.IssuedDocument, trusted: list) -> None:
+def test_something_appended_after_signing(document: issuing.IssuedDocument, trusted: verify.Trust) -> None:
     verdict = verdict_for(document.pdf + b"\n% a note\n", document, trusted)
     assert verdict.signature.message.render() == "Something was added to the file after it was signed."
 
