@@ -289,6 +289,15 @@ def main() -> int:
             encrypted_ms=encrypted_ms,
             unencrypted_ms=unencrypted_ms,
         )
+    encrypted_loaded = cases.measure_loaded(data_dir).p50
+    unencrypted_loaded = cases.measure_loaded(data_dir, encrypted=False).p50
+    report.figure(
+        "encryption_ratio[loaded]",
+        encrypted_loaded / unencrypted_loaded,
+        ENCRYPTION_GOAL_RATIO,
+        encrypted_ms=encrypted_loaded,
+        unencrypted_ms=unencrypted_loaded,
+    )
     slowest = "; ".join(f"{shape} {query!r} {ms:.0f} ms" for ms, shape, query in result.slowest)
     print(f"# slowest searches: {slowest}", flush=True)
 

@@ -19,6 +19,7 @@ VERIFY_UNREADABLE = 2  # the file could not be read at all (also argparse's code
 
 # A file, not the command line or an environment variable, so the password never shows in `ps` or a shell history.
 PASSWORD_FILE_VARIABLE = "HEZE_STATION_PASSWORD_FILE"
+CITY_PASSPHRASE_FILE_VARIABLE = "HEZE_CITY_RECOVERY_PASSPHRASE_FILE"
 
 NO_DISPLAY_ADVICE = """heze-station needs a graphical display, and this machine has none (DISPLAY is not set).
 Start it under a virtual display instead:
@@ -58,7 +59,63 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     # SUPPRESS: given before or after the command, the option keeps its value.
     checker.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder of the station database")
     checker.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS, help="language of the report")
+    made = commands.add_parser(
+        "city-recovery-key",
+        help="(the city) make the city's recovery key pair: the private key to FILE, the public key printed for "
+        "the server's HEZE_SERVER_RECOVERY_PUBLIC_KEY",
+    )
+    made.add_argument("file", type=Path, help="where to write the private key (encrypted with a passphrase)")
+    recovered = commands.add_parser(
+        "city-recover",
+        help="(the city) print the recovery code of a station whose passwords and recovery sheet are lost, from "
+        "its keyslots.json and the city's private key; the station types it into 忘记密码",
+    )
+    recovered.add_argument("key", type=Path, help="the city's private recovery key file")
+    recovered.add_argument("slots", type=Path, help="the station's keyslots.json (in its data folder)")
     return parser.parse_args(argv)
+
+
+def _passphrase() -> bytes:
+    """The city key's passphrase: the first line of the file named by CITY_PASSPHRASE_FILE_VARIABLE, or asked."""
+    name = os.environ.get(CITY_PASSPHRASE_FILE_VARIABLE)
+    if name:
+        lines = Path(name).read_text(encoding="utf-8").splitlines()
+        return (lines[0] if lines else "").encode()
+    import getpass
+
+    return getpass.getpass("passphrase of the city's recovery key: ").encode()
+
+
+def city_recovery_key(file: Path) -> int:
+    from .storage import keys
+
+    if file.exists():
+        print(f"{file} exists already; the city's recovery key is made once", file=sys.stderr)
+        return 1
+    public, pem = keys.new_city_recovery_keys(_passphrase())
+    file.write_bytes(pem)
+    print(public)
+    return 0
+
+
+def city_recover(key_file: Path, slots_file: Path) -> int:
+    from .storage import keys, keyslots
+
+    try:
+        slots = keyslots.read(slots_file)
+        if slots.city is None:
+            print(
+                f"{slots_file}: no slot for the city (it has not synced since the city's key was set)", file=sys.stderr
+            )
+            return 1
+        print(keys.city_recovery_code(keys.open_city_slot(key_file.read_bytes(), _passphrase(), slots.city[1])))
+    except (OSError, keyslots.SlotsUnreadable) as error:
+        print(f"{slots_file}: cannot be read ({error})", file=sys.stderr)
+        return 1
+    except keys.WrongKey:
+        print("the passphrase is wrong, or this station's slot was sealed to another city key", file=sys.stderr)
+        return 1
+    return 0
 
 
 def verify_file(file: Path, data_dir: Path, language: str) -> int:
@@ -81,7 +138,7 @@ def verify_file(file: Path, data_dir: Path, language: str) -> int:
     logging.getLogger("pyhanko").propagate = False
     # Issued documents as the station recorded them: document id -> SHA-256 of the PDF it issued.
     lookup = station_documents.station_lookup(data_dir)
-    # The city's roots and revocations as the last sync left them, and this laptop's own pre-enrolment key.
+    # The city's roots and revocations as the last sync left them, and this laptop's own key.
     verdict = verify.verify(pdf, lookup, trust.read(data_dir))
     print(file)
     for line in verdict.report(i18n.render):
@@ -117,6 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     if arguments.command == "verify":
         data_dir = arguments.data_dir or paths.default_data_dir()
         return verify_file(arguments.file, data_dir, arguments.lang)
+    if arguments.command == "city-recovery-key":
+        return city_recovery_key(arguments.file)
+    if arguments.command == "city-recover":
+        return city_recover(arguments.key, arguments.slots)
     if not _has_display():
         sys.stderr.write(NO_DISPLAY_ADVICE.format(command=" ".join(["heze-station", *sys.argv[1:]])))
         return 2

@@ -22,7 +22,7 @@ from .content import (
     ServiceReceiptContent,
     TerminationContent,
 )
-from .signing import DocumentKey
+from .signing import StationKey
 
 Content = (
     ApplicationContent
@@ -82,7 +82,7 @@ class IssuedDocument:
     originals: int  # the print dialog's default number of copies
 
 
-def issue(content: Content, key: DocumentKey, issued_by: uuid.UUID) -> IssuedDocument:
+def issue(content: Content, key: StationKey, issued_by: uuid.UUID) -> IssuedDocument:
     header = content.header
     signed = key.sign(build_unsigned(content))
     digest = integrity.content_sha256(content)

@@ -1,12 +1,14 @@
 """Whom this laptop believes about a document's signature: the city's roots, minus revoked certificates, and its
 own self-signed certificate for what it signed before it joined the city.
 
-The city's part arrives as reference data (tables ``city_certificate`` and ``revoked_certificate``) and is copied to
+The city's root comes with the enrolment answer (kept beside the signing key, see ``signing``) and, with the list of
+revoked certificates, as reference data (tables ``city_certificate`` and ``revoked_certificate``), which is copied to
 ``<data dir>/city-trust.json`` whenever it changes, because ``heze-station verify`` checks a file without signing
-in (the database is encrypted). Both are public: certificates and serial numbers, no personal data.
+in (the database is encrypted). All of it is public: certificates and serial numbers, no personal data.
 """
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,7 +18,7 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from .signing import existing_certificate, write_whole
+from .signing import existing_certificate
 
 TRUST_FILE = "city-trust.json"
 
@@ -39,11 +41,14 @@ def _certificate(pem: str) -> asn1_x509.Certificate:
 
 def of(data_dir: Path, roots_pem: Iterable[str], revoked: Mapping[str, datetime]) -> Trust:
     """The trust of the laptop in ``data_dir`` with the city's roots (PEM) and revocations (hex serial -> when)."""
-    own = existing_certificate(data_dir)
+    key = existing_certificate(data_dir)
+    roots = {root.dump(): root for root in map(_certificate, roots_pem)}
+    if key is not None and key.city_root is not None:  # given at enrolment, before the first pull brings it
+        roots.setdefault(key.city_root.dump(), key.city_root)
     return Trust(
-        city_roots=tuple(_certificate(pem) for pem in roots_pem),
+        city_roots=tuple(roots.values()),
         revoked={int(serial, 16): at for serial, at in revoked.items()},
-        own=own.certificate if own is not None else None,
+        own=key.certificate if key is not None else None,
     )
 
 
@@ -52,7 +57,14 @@ def write(data_dir: Path, roots_pem: Iterable[str], revoked: Mapping[str, dateti
         "roots": sorted(roots_pem),
         "revoked": {serial: at.isoformat() for serial, at in sorted(revoked.items())},
     }
-    write_whole(data_dir / TRUST_FILE, json.dumps(document, indent=1).encode("ascii"))
+    # Written beside it, then renamed over it: a reader never sees half a file.
+    path = data_dir / TRUST_FILE
+    temporary = path.with_suffix(".tmp")
+    with temporary.open("w", encoding="ascii") as file:
+        json.dump(document, file, indent=1)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
 
 
 def read(data_dir: Path) -> Trust:

@@ -1,15 +1,16 @@
 """Is this PDF a genuine document of this station? Three answers, each with a message a person can act on.
 
-1. Signature valid: the PAdES signature is intact, covers the whole file, and was made with a certificate the
-   city issued (to any laptop of any station) and had not revoked when it signed, or with this laptop's own
-   self-signed certificate from before it joined the city (``trust.Trust``).
-2. Document known: the document id in the file is one the station issued (``lookup`` returns its stored SHA-256),
-   or, for another station's document, the city-certified signature names who issued it.
-3. Unchanged: the file's SHA-256 equals the stored one, byte for byte; for a document this station has no record
-   of, the city-certified signature over the whole file proves the same.
+1. Signature valid: the PAdES signature is intact, covers the whole file, and was made with a key this station
+   trusts (``trust.Trust``): one the city certified (any laptop of any station, its certificate chaining to the
+   city's root) and had not revoked when it signed, or this laptop's own self-signed key (its documents from before
+   it enrolled). The check itself is shared with the city's ``/v1/verify`` (``sync.signatures``).
+2. Document known: the document id in the file is one the station issued (``lookup`` returns its stored SHA-256);
+   another station's document is vouched for by its city-certified signature, which names that station.
+3. Unchanged: the file's SHA-256 equals the stored one, byte for byte; for another station's document, the
+   city-certified signature over the whole file proves the same.
 
 The signing time is the signing laptop's own claim (no time-stamp authority is reachable offline), so "signed
-before the revocation" trusts the laptop's clock; the city's copy of each issued PDF is the stronger record.
+before the revocation" trusts that laptop's clock; the city's copy of the PDF (``/v1/verify``) is the stronger record.
 
 Whatever the bytes are (tampered, truncated, not a PDF at all, another station's PDF), the answer is a verdict,
 never an exception: the reader of an untrusted file must get a sentence, not a traceback.
@@ -40,7 +41,7 @@ class Signer(Enum):
     """Who vouches for a valid signature."""
 
     CITY = "city"  # a certificate the city's authority issued to a laptop (this station's or another's)
-    OWN_BEFORE_CITY = "own"  # this laptop's self-signed key, before it joined the city
+    OWN = "own"  # this laptop's self-signed key
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,6 @@ class Verdict:
     known: Check
     unchanged: Check
     document_id: uuid.UUID | None = None
-    signer: Signer | None = None  # set when the signature is valid
     recorded: bool = False  # this station's records have the document
 
     @property
@@ -78,18 +78,12 @@ class Verdict:
 
     @property
     def conclusion(self) -> Message:
-        if self.genuine and self.signer is Signer.OWN_BEFORE_CITY:
-            return Message(
-                QT_TRANSLATE_NOOP(
-                    "Domain", "Genuine: an unaltered original signed by this station before it joined the city."
-                )
-            )
         if self.genuine and self.recorded:
             return Message(QT_TRANSLATE_NOOP("Domain", "Genuine: an unaltered original issued by this station."))
         if self.genuine:
             return Message(
                 QT_TRANSLATE_NOOP(
-                    "Domain", "Genuine: an unaltered original issued by a mediation station certified by the city."
+                    "Domain", "Genuine: an unaltered original issued by a mediation station the city certified."
                 )
             )
         return Message(
@@ -128,23 +122,21 @@ def verify(pdf: bytes, lookup: DocumentLookup, trust: Trust) -> Verdict:
     signature, signer = _signature_check(signatures.check(reader, trust.anchors, trust.revoked), trust)
     stored = lookup(document_id) if document_id is not None else None
     # Another station's document: what vouches for it is the city-certified signature over the whole file.
-    vouched = signer if stored is None and signer is Signer.CITY else None
+    vouched = stored is None and signer is Signer.CITY
     return Verdict(
         signature,
         _known_check(document_id, stored, vouched),
         _unchanged_check(pdf, stored, vouched),
         document_id,
-        signer,
         recorded=stored is not None,
     )
 
 
 def _document_id(pdf: bytes, reader: PdfFileReader | None) -> uuid.UUID | None:
     """The id written in the Keywords entry, read from the document, or from the raw bytes of a damaged file."""
-    named = signatures.named_document(reader) if reader is not None else None
-    if named is not None:
-        return named[0]
-    named = issued.named_in(pdf.decode("latin-1"))
+    named = (signatures.named_document(reader) if reader is not None else None) or issued.named_in(
+        pdf.decode("latin-1")
+    )
     return named[0] if named else None
 
 
@@ -158,54 +150,56 @@ _REFUSALS = {
     Outcome.APPENDED: QT_TRANSLATE_NOOP("Domain", "Something was added to the file after it was signed."),
     Outcome.UNKNOWN_SIGNER: QT_TRANSLATE_NOOP(
         "Domain",
-        "The signature is intact, but its signer is unknown: neither certified by the city nor this station's "
-        "own key. The file was forged, or signed by someone else.",
+        "The signature is intact but its signer is unknown: not a computer of this station or one the city "
+        "certified. The file was issued elsewhere or forged.",
     ),
 }
 
 
 def _signature_check(result: SignatureCheck, trust: Trust) -> tuple[Check, Signer | None]:
-    signer = result.signer
-    if result.outcome is Outcome.VALID and trust.own is not None and result.certificate.dump() == trust.own.dump():
-        check = _pass(
-            QT_TRANSLATE_NOOP(
-                "Domain",
-                "Digitally signed by this station ({signer}) before it joined the city; the signature is intact.",
-            ),
-            signer=signer,
-        )
-        return check, Signer.OWN_BEFORE_CITY
-    if result.outcome is Outcome.VALID:
-        check = _pass(
-            QT_TRANSLATE_NOOP(
-                "Domain", "Digitally signed by {signer}, certified by the city; the signature is intact."
-            ),
-            signer=signer,
-        )
-        return check, Signer.CITY
     if result.outcome is Outcome.REVOKED:
         assert result.revoked_at is not None
-        check = _fail(
+        revoked = f"{result.revoked_at.astimezone(chinatime.CHINA_TZ):%Y-%m-%d %H:%M}"
+        return _fail(
             QT_TRANSLATE_NOOP(
                 "Domain",
-                "The city revoked the certificate of the computer that signed this file (for example a lost laptop) "
-                "on {revoked}, before the file was signed: it is not accepted.",
+                "The city revoked the certificate of the computer that signed this file (a lost or stolen laptop) on "
+                "{revoked}, and the file was signed after that: it is not accepted.",
             ),
-            revoked=f"{result.revoked_at.astimezone(chinatime.CHINA_TZ):%Y-%m-%d %H:%M}",
+            revoked=revoked,
+        ), None
+    if result.outcome is not Outcome.VALID:
+        return _fail(_REFUSALS[result.outcome]), None
+    assert result.certificate is not None
+    signer = result.signer
+    own = trust.own is not None and result.certificate.dump() == trust.own.dump()
+    # With the city's root at hand, a document signed with this laptop's own key predates its enrolment: say so, as
+    # the laptops of the station that enrolled later cannot check it (they know only the city's root).
+    if own and trust.city_roots:
+        check = _pass(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "Digitally signed by {signer}, signed by this station before it joined the city; the signature is "
+                "intact.",
+            ),
+            signer=signer,
         )
-        return check, None
-    return _fail(_REFUSALS[result.outcome]), None
+    else:
+        check = _pass(
+            QT_TRANSLATE_NOOP("Domain", "Digitally signed by {signer}; the signature is intact."), signer=signer
+        )
+    return check, Signer.OWN if own else Signer.CITY
 
 
-def _known_check(document_id: uuid.UUID | None, stored: str | None, vouched: Signer | None) -> Check:
+def _known_check(document_id: uuid.UUID | None, stored: str | None, vouched: bool) -> Check:
     if document_id is None:
         return _fail(QT_TRANSLATE_NOOP("Domain", "The file carries no document number of a mediation station."))
-    if stored is None and vouched is not None:
+    if stored is None and vouched:
         return _pass(
             QT_TRANSLATE_NOOP(
                 "Domain",
-                "Document {document} is not in this station's records; its city-certified signature names the "
-                "station that issued it.",
+                "Document {document} is not in this station's records; its signature, certified by the city, names "
+                "the station that issued it.",
             ),
             document=document_id,
         )
@@ -216,11 +210,11 @@ def _known_check(document_id: uuid.UUID | None, stored: str | None, vouched: Sig
     return _pass(QT_TRANSLATE_NOOP("Domain", "Document {document} was issued by this station."), document=document_id)
 
 
-def _unchanged_check(pdf: bytes, stored: str | None, vouched: Signer | None) -> Check:
-    if stored is None and vouched is not None:
+def _unchanged_check(pdf: bytes, stored: str | None, vouched: bool) -> Check:
+    if stored is None and vouched:
         return _pass(
             QT_TRANSLATE_NOOP(
-                "Domain", "The city-certified signature covers the whole file: not a byte changed since it was signed."
+                "Domain", "The signature certified by the city covers the whole file: not a byte changed since signing."
             )
         )
     if stored is None:

@@ -34,6 +34,13 @@ PASSWORD_MAX = 128
 # The demo station's accounts, documented in the README and on the demo's sign-in window.
 DEMO_PASSWORD = "demo"
 
+# Why only the administrator may sign in on a laptop the city revoked (services.accounts, the sign-in window).
+REVOKED_LAPTOP = QT_TRANSLATE_NOOP(
+    "Domain",
+    "The city bureau has blocked this computer (for example after it was reported lost). Only the station's "
+    "administrator can sign in now, to enrol it again; all records on it are kept.",
+)
+
 # Wrong passwords in a row before the first wait, and the longest wait: slow enough that guessing through the
 # sign-in window is hopeless, short enough that a forgetful administrator is never locked out for good.
 FREE_ATTEMPTS = 3

@@ -29,9 +29,12 @@ class AuditAction(enum.StrEnum):
     CASE_VIEWED = "case_viewed"
     SEARCHED = "searched"
     IDS_REVEALED = "ids_revealed"
+    PHONES_REVEALED = "phones_revealed"
+    ACCOUNTS_REVEALED = "accounts_revealed"
     DOCUMENT_ISSUED = "document_issued"
     DOCUMENT_PRINTED = "document_printed"
     EXPORTED = "exported"
+    IMPORTED = "imported"
     ACCOUNT_ADDED = "account_added"
     ACCOUNT_DISABLED = "account_disabled"
     ACCOUNT_ENABLED = "account_enabled"
@@ -59,9 +62,12 @@ _LABELS = {
     AuditAction.CASE_VIEWED: QT_TRANSLATE_NOOP("Domain", "Opened a case"),
     AuditAction.SEARCHED: QT_TRANSLATE_NOOP("Domain", "Searched"),
     AuditAction.IDS_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full ID numbers"),
+    AuditAction.PHONES_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full phone numbers"),
+    AuditAction.ACCOUNTS_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full bank accounts"),
     AuditAction.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("Domain", "Issued a document"),
     AuditAction.DOCUMENT_PRINTED: QT_TRANSLATE_NOOP("Domain", "Printed a document"),
     AuditAction.EXPORTED: QT_TRANSLATE_NOOP("Domain", "Exported"),
+    AuditAction.IMPORTED: QT_TRANSLATE_NOOP("Domain", "Imported"),
     AuditAction.ACCOUNT_ADDED: QT_TRANSLATE_NOOP("Domain", "Added an account"),
     AuditAction.ACCOUNT_DISABLED: QT_TRANSLATE_NOOP("Domain", "Disabled an account"),
     AuditAction.ACCOUNT_ENABLED: QT_TRANSLATE_NOOP("Domain", "Enabled an account"),
@@ -79,6 +85,8 @@ _LABELS = {
 # every subject it can).
 REGISTRATION_FORM = QT_TRANSLATE_NOOP("Domain", "Registration form (not yet saved)")
 AUDIT_TRAIL = QT_TRANSLATE_NOOP("Domain", "Audit trail")
+SYNC_CONFLICTS = QT_TRANSLATE_NOOP("Domain", "Sync conflicts")
+UNSENT_CHANGES = QT_TRANSLATE_NOOP("Domain", "Unsent changes")
 
 
 @dataclass(frozen=True)

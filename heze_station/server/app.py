@@ -47,8 +47,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = database is None
         app.state.database = database or Database(settings)
-        if app.state.authority is not None:
-            _publish_root(app.state.database, app.state.authority)
+        if app.state.ca is not None:
+            _publish_root(app.state.database, app.state.ca)
         yield
         if owned:
             app.state.database.close()
@@ -62,8 +62,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         responses=_ERROR_RESPONSES,
     )
     app.state.settings = settings
-    # Unlocked once, here: a locked or damaged authority stops the server at start, not at the first enrolment.
-    app.state.authority = ca.load(settings)
+    # Loaded at start: a missing or wrong passphrase stops the server with a message, not an enrolment with a 500.
+    app.state.ca = ca.from_settings(settings)
     if database is not None:
         app.state.database = database
     for module in (health, auth, sync, attachments, supervision):
@@ -76,8 +76,8 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     return app
 
 
-def _publish_root(database: Database, authority: ca.CityAuthority) -> None:
-    """The authority's root in the reference data (again, after ``ca init`` against another or a restored database)."""
+def _publish_root(database: Database, authority: ca.CityCa) -> None:
+    """The authority's root in the reference data (again, after ``ca init`` or on a restored database)."""
     try:
         with database.transaction() as session:
             ca.publish_root(session, authority)

@@ -12,8 +12,6 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -55,33 +53,15 @@ def issue_enrolment_code(session: Session, settings: Settings, station_id: uuid.
     return IssuedCode(code=display_code(raw), expires_at=expires_at)
 
 
-NO_AUTHORITY = (
-    "The city has not set up its document-signing authority yet: this device keeps signing documents with its own "
-    "key until it enrols again after the city has."
-)
-NO_REQUEST = "No certificate request was sent: this device keeps signing documents with its own key."
-
-
 @dataclass(frozen=True)
 class Enrolled:
     device: Device
     secret: str
     station: Station | None
-    certificate: x509.Certificate | None = None
-    certificate_note: str | None = None
 
 
-def enrol(
-    session: Session,
-    code: str,
-    device_name: str,
-    authority: ca.CityAuthority | None = None,
-    request: x509.CertificateSigningRequest | None = None,
-) -> Enrolled | None:
-    """Exchange a one-time code for device credentials; None when the code is unknown, used or expired.
-
-    A station device that sent a certificate request gets its document-signing certificate when the city has an
-    authority; without one, enrolment works all the same and the answer says why there is no certificate."""
+def enrol(session: Session, code: str, device_name: str) -> Enrolled | None:
+    """Exchange a one-time code for device credentials; None when the code is unknown, used or expired."""
     entry = session.scalars(
         select(EnrolmentCode).where(EnrolmentCode.code_hash == digest(canonical_code(code))).with_for_update()
     ).one_or_none()
@@ -100,14 +80,7 @@ def enrol(
     entry.used_at = now()
     entry.device_id = device.id
     station = session.get(Station, entry.station_id) if entry.station_id else None
-    if station is None:  # a supervisor's client signs no documents
-        return Enrolled(device=device, secret=secret, station=None)
-    if authority is None or request is None:
-        return Enrolled(device, secret, station, certificate_note=NO_AUTHORITY if authority is None else NO_REQUEST)
-    certificate = authority.issue(request, station.name, device_name, device.id)
-    device.certificate_serial = ca.serial_text(certificate.serial_number)
-    device.certificate_pem = certificate.public_bytes(serialization.Encoding.PEM).decode("ascii")
-    return Enrolled(device, secret, station, certificate=certificate)
+    return Enrolled(device=device, secret=secret, station=station)
 
 
 @dataclass(frozen=True)
@@ -164,6 +137,16 @@ def revoke_device(session: Session, device_id: uuid.UUID) -> Device:
         device.revoked_at = now()
         if device.certificate_serial is not None:
             ca.publish_revocation(session, device.certificate_serial, device.revoked_at)
+    return device
+
+
+def clear_audit_mismatch(session: Session, device_id: uuid.UUID) -> Device:
+    """The city checked why the device's audit trail stopped matching: the mark goes; the head kept (the one the
+    device sent last) is what its next reports must continue."""
+    device = session.get(Device, device_id)
+    if device is None:
+        raise not_found("unknown_device", f"No device {device_id}.")
+    device.audit_mismatch_since = None
     return device
 
 

@@ -11,14 +11,14 @@
     heze-station-server assign-case CASE STATION  share a case (and its rows) with another station
     heze-station-server restored                after restoring a backup: devices re-read from the start
     heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
-    heze-station-server ca init [--name --passphrase-file]  the city's document-signing authority (once)
-    heze-station-server ca show                 print its root certificate (PEM), e.g. for pdfsig's NSS database
+    heze-station-server ca init [--name NAME]   create the city's document-signing authority (once)
 
 Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
+The signing authority's passphrase: ``--passphrase-file`` for ``ca init``, else ``HEZE_SERVER_CA_PASSPHRASE_FILE``
+or ``HEZE_SERVER_CA_PASSPHRASE``; ``serve`` needs the same to certify laptops at enrolment.
 """
 
 import argparse
-import getpass
 import json
 import logging
 import os
@@ -26,6 +26,7 @@ import sys
 import uuid
 from pathlib import Path
 
+from cryptography.hazmat.primitives import hashes
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -60,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("list-devices", help="list enrolled devices")
     revoke = commands.add_parser("revoke-device", help="revoke a device")
     revoke.add_argument("device", type=uuid.UUID)
+    cleared = commands.add_parser(
+        "clear-audit-mismatch",
+        help="after checking with the station why its audit trail stopped matching (e.g. a backup restored), "
+        "clear the mark; later reports are compared with the head it sent last",
+    )
+    cleared.add_argument("device", type=uuid.UUID)
     load = commands.add_parser("import-reference", help="import reference data and clues from a JSON file")
     load.add_argument("file", type=Path)
     assign = commands.add_parser("assign-case", help="share a case with another station (escalation)")
@@ -68,18 +75,28 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("restored", help="declare the database restored: every device re-reads from the start")
     commands.add_parser("openapi", help="print the OpenAPI document")
     authority = commands.add_parser("ca", help="the city's document-signing authority")
-    actions = authority.add_subparsers(dest="ca_command", required=True)
-    init = actions.add_parser(
-        "init",
-        help="make the authority's key and root certificate in HEZE_SERVER_CA_DIR (default <data dir>/ca)",
-        description="The passphrase that encrypts the key is read from --passphrase-file, else from "
-        "HEZE_SERVER_CA_PASSPHRASE_FILE or HEZE_SERVER_CA_PASSPHRASE, else typed (twice). The server needs the "
-        "same passphrase at start to issue certificates.",
+    authority_commands = authority.add_subparsers(dest="ca_command", required=True)
+    create_ca = authority_commands.add_parser("init", help="create the signing authority (never replaces one)")
+    create_ca.add_argument("--name", default=DEFAULT_CA_NAME, help="the city body named in the root certificate")
+    create_ca.add_argument(
+        "--passphrase-file", type=Path, default=None, help="a file whose first line is the key's passphrase"
     )
-    init.add_argument("--name", default=ca.DEFAULT_NAME, help="the root certificate's organisation name")
-    init.add_argument("--passphrase-file", type=Path, default=None, help="a file whose first line is the passphrase")
-    actions.add_parser("show", help="print the root certificate (PEM)")
     return parser
+
+
+DEFAULT_CA_NAME = "菏泽市劳动人事争议调解"
+
+
+def _init_ca(arguments: argparse.Namespace, settings: Settings) -> int:
+    if arguments.passphrase_file is not None:
+        settings = settings.model_copy(update={"ca_passphrase_file": arguments.passphrase_file})
+    passphrase = ca.passphrase(settings)
+    if passphrase is None:
+        raise ca.CaError("Give the passphrase with --passphrase-file or HEZE_SERVER_CA_PASSPHRASE_FILE.")
+    certificate = ca.init(settings.ca_folder, passphrase, arguments.name)
+    print(settings.ca_folder / ca.CERTIFICATE_FILE)
+    print(f"SHA-256 fingerprint {certificate.fingerprint(hashes.SHA256()).hex(':')}", file=sys.stderr)
+    return 0
 
 
 def _find_station(database: Database, name_or_id: str) -> Station:
@@ -99,8 +116,8 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
     if arguments.command == "openapi":
         sys.stdout.write(openapi_document())
         return 0
-    if arguments.command == "ca" and arguments.ca_command == "show":
-        return _show_root(settings)
+    if arguments.command == "ca":
+        return _init_ca(arguments, settings)
     database = Database(settings)
     try:
         migrations.upgrade(database.engine)
@@ -126,6 +143,10 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             with database.transaction() as session:
                 device = auth.revoke_device(session, arguments.device)
             print(f"revoked {device.id} ({device.name})")
+        elif arguments.command == "clear-audit-mismatch":
+            with database.transaction() as session:
+                device = auth.clear_audit_mismatch(session, arguments.device)
+            print(f"audit trail of {device.id} ({device.name}) accepted from seq {device.audit_seq}")
         elif arguments.command == "import-reference":
             document = reference.ReferenceFile.model_validate_json(arguments.file.read_bytes())
             with database.transaction() as session:
@@ -141,17 +162,6 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
                 assert setting is not None
                 setting.value = str(uuid.uuid4())
             print(f"new server id {setting.value}: devices will re-read everything and push what they still hold")
-        elif arguments.command == "ca":
-            authority = ca.init(settings.ca_directory, _new_passphrase(arguments, settings), arguments.name)
-            with database.transaction() as session:
-                ca.publish_root(session, authority)
-            print(f"city signing authority made in {settings.ca_directory}")
-            print(f"root certificate SHA-256 {ca.fingerprint(authority.certificate)}")
-            print(
-                "start the server with HEZE_SERVER_CA_PASSPHRASE_FILE (or HEZE_SERVER_CA_PASSPHRASE) set, so that "
-                "enrolment issues certificates",
-                file=sys.stderr,
-            )
         elif arguments.command == "assign-case":
             station = _find_station(database, arguments.station)
             with database.transaction() as session:
@@ -159,30 +169,6 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             print(f"{station.name} now sees the case and {shared - 1 if shared else 0} of its rows")
     finally:
         database.close()
-    return 0
-
-
-def _new_passphrase(arguments: argparse.Namespace, settings: Settings) -> str:
-    """The new authority's passphrase: from a file or the settings, or typed twice at a terminal."""
-    if arguments.passphrase_file is not None:
-        settings = settings.model_copy(update={"ca_passphrase_file": arguments.passphrase_file})
-    given = ca.passphrase_of(settings)
-    if given is not None:
-        return given
-    if not sys.stdin.isatty():
-        raise ca.Unavailable("No passphrase: give --passphrase-file, or set HEZE_SERVER_CA_PASSPHRASE_FILE.")
-    typed = getpass.getpass("passphrase of the city's signing authority: ")
-    if getpass.getpass("again: ") != typed:
-        raise ca.Unavailable("The two passphrases differ; nothing was made.")
-    return typed
-
-
-def _show_root(settings: Settings) -> int:
-    try:
-        sys.stdout.write((settings.ca_directory / ca.CERTIFICATE_FILE).read_text(encoding="ascii"))
-    except FileNotFoundError:
-        print(f"error: no city signing authority in {settings.ca_directory}; make it with `ca init`", file=sys.stderr)
-        return 1
     return 0
 
 
@@ -194,6 +180,8 @@ def _list_devices(database: Database) -> None:
     print("device_id\trole\tstation\tname\tlast_sync_at\tstate")
     for device, station_name in rows:
         state = f"revoked {device.revoked_at.isoformat(timespec='seconds')}" if device.revoked_at else "active"
+        if device.audit_mismatch_since:
+            state += f", audit trail altered since {device.audit_mismatch_since.isoformat(timespec='seconds')}"
         last = device.last_sync_at.isoformat(timespec="seconds") if device.last_sync_at else "-"
         print(f"{device.id}\t{device.role}\t{station_name or '-'}\t{device.name}\t{last}\t{state}")
 
@@ -244,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     except ApiError as error:
         print(f"error: {error.message}", file=sys.stderr)
         return 1
-    except ca.Unavailable as error:
+    except ca.CaError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except (ValidationError, OSError, DBAPIError) as error:

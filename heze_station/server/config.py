@@ -2,11 +2,6 @@
 
 Without ``HEZE_SERVER_DATABASE_URL`` the server keeps a SQLite file in ``HEZE_SERVER_DATA_DIR`` (by default the
 platform's user data folder); production sets a PostgreSQL URL (``postgresql://user@host/db`` works as is).
-
-The city's document-signing authority (``heze-station-server ca init``, see ca.py) lives in ``HEZE_SERVER_CA_DIR``,
-by default ``<HEZE_SERVER_DATA_DIR>/ca``: ``city-ca-key.pem`` (its private key, encrypted with a passphrase) and
-``city-ca.pem`` (its root certificate). The server reads the passphrase at start from the first line of
-``HEZE_SERVER_CA_PASSPHRASE_FILE``, or from ``HEZE_SERVER_CA_PASSPHRASE``.
 """
 
 from functools import cached_property
@@ -29,10 +24,6 @@ class Settings(BaseSettings):
     port: int = 8080
     # The reverse proxy in front of the server (comma-separated addresses): X-Forwarded-For from it names the client.
     forwarded_allow_ips: str | None = None
-    # The city's document-signing authority: its folder (None: <data_dir>/ca) and the passphrase of its key.
-    ca_dir: Path | None = None
-    ca_passphrase_file: Path | None = None
-    ca_passphrase: SecretStr | None = None
     # Connections per server process (PostgreSQL); several processes share the database's max_connections.
     pool_size: int = 10
 
@@ -50,8 +41,21 @@ class Settings(BaseSettings):
     # How far an operation's clock may run ahead of the server's: a time further ahead is refused (F7 stays fine:
     # stations stamp their changes by the server's time, see storage.replica.bound_clock).
     max_clock_ahead_seconds: int = MAX_AHEAD_MS // 1000
+    # The city's recovery public key (base64 X25519, made by `heze-station city-recovery-key`): every station seals
+    # its database key to it, so that the city can open a station whose passwords and recovery sheet are lost.
+    recovery_public_key: str | None = None
     # Oldest station database revision whose rows this server understands.
     min_station_schema: str = "0002"
+
+    # The city's document-signing authority (``heze-station-server ca init``); by default ``<data_dir>/ca``.
+    ca_dir: Path | None = None
+    # Its key's passphrase: a file (first line) is preferred to the variable, which other processes may read.
+    ca_passphrase_file: Path | None = None
+    ca_passphrase: SecretStr | None = None
+
+    @property
+    def ca_folder(self) -> Path:
+        return self.ca_dir or self.data_dir / "ca"
 
     @cached_property
     def sqlalchemy_url(self) -> str:
@@ -60,10 +64,6 @@ class Settings(BaseSettings):
             if url.startswith(plain):
                 return "postgresql+psycopg://" + url.removeprefix(plain)
         return url
-
-    @property
-    def ca_directory(self) -> Path:
-        return self.ca_dir or self.data_dir / "ca"
 
     def limits(self) -> Limits:
         return Limits(

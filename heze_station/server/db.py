@@ -5,6 +5,8 @@ both read and then both try to upgrade to a write lock (which SQLite answers wit
 makes the change feed trivially commit-ordered on SQLite (see feed.py).
 """
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,11 +20,24 @@ def _sqlite_connect(dbapi_connection, _record) -> None:
     # Let SQLAlchemy's "begin" event below issue BEGIN itself instead of pysqlite's deferred BEGIN.
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    _use_wal(cursor)
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _use_wal(cursor) -> None:
+    """Switch a new file to WAL (persistent: once per file). Two processes starting on a new file at once both try;
+    the switch does not wait on SQLite's busy timeout, so the one that meets the other's lock tries again."""
+    deadline = time.monotonic() + 30
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_begin(connection) -> None:

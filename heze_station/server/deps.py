@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.exc import IntegrityError
 
 from .auth import STATION_ROLE, SUPERVISOR_ROLE, Principal, Throttle, principal_for_token, too_many_attempts
-from .ca import CityAuthority
+from .ca import CityCa
 from .config import Settings
 from .db import Database
 from .errors import ApiError, forbidden, unauthorized
@@ -25,14 +25,14 @@ async def get_database(request: Request) -> Database:
     return request.app.state.database
 
 
-async def get_authority(request: Request) -> CityAuthority | None:
-    return request.app.state.authority
+async def get_authority(request: Request) -> CityCa | None:
+    return request.app.state.ca
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 DatabaseDep = Annotated[Database, Depends(get_database)]
 # The city's document-signing authority, unlocked at start; None until ``ca init``.
-AuthorityDep = Annotated[CityAuthority | None, Depends(get_authority)]
+AuthorityDep = Annotated[CityCa | None, Depends(get_authority)]
 
 
 def client_address(request: Request) -> str:

@@ -15,13 +15,11 @@ from sqlalchemy.orm import Session
 
 from ..sync.schemas import SignatureState
 from . import attachments
-from .ca import CityAuthority, serial_text
+from .ca import CityCa, serial_text
 from .models import Device, SyncRow
 
 
-def signature_state(
-    session: Session, row: SyncRow, authority: CityAuthority | None
-) -> tuple[SignatureState, str | None]:
+def signature_state(session: Session, row: SyncRow, authority: CityCa | None) -> tuple[SignatureState, str | None]:
     """The state of the row's uploaded PDF, and the organisation its signing certificate names (when read)."""
     if authority is None:
         return "no_authority", None
@@ -48,7 +46,7 @@ def signature_state(
     return "certified", result.signer
 
 
-def _asn1(authority: CityAuthority):
+def _asn1(authority: CityCa):
     from asn1crypto import x509 as asn1_x509
 
     return asn1_x509.Certificate.load(authority.certificate.public_bytes(serialization.Encoding.DER))

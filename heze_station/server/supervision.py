@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..sync.schemas import CaseCount, ConflictView, StationSummary, Verification
-from .ca import CityAuthority
+from .ca import CityCa
 from .document_check import signature_state
 from .errors import bad_request
 from .ingest import CONFLICT_TABLE
@@ -50,6 +50,7 @@ def stations(session: Session) -> list[StationSummary]:
             func.count().label("devices"),
             func.count(Device.revoked_at).label("revoked"),
             func.max(Device.last_sync_at).label("last_sync_at"),
+            func.count(Device.audit_mismatch_since).label("audit_mismatches"),
         )
         .group_by(Device.station_id)
         .subquery()
@@ -61,7 +62,14 @@ def stations(session: Session) -> list[StationSummary]:
         .subquery()
     )
     rows = session.execute(
-        select(Station, devices.c.devices, devices.c.revoked, devices.c.last_sync_at, conflicts.c.open_conflicts)
+        select(
+            Station,
+            devices.c.devices,
+            devices.c.revoked,
+            devices.c.last_sync_at,
+            conflicts.c.open_conflicts,
+            devices.c.audit_mismatches,
+        )
         .outerjoin(devices, devices.c.station_id == Station.id)
         .outerjoin(conflicts, conflicts.c.station_id == Station.id)
         .order_by(Station.name)
@@ -74,8 +82,9 @@ def stations(session: Session) -> list[StationSummary]:
             revoked_devices=revoked or 0,
             last_sync_at=last_sync_at,
             open_conflicts=open_count or 0,
+            audit_mismatches=mismatches or 0,
         )
-        for station, count, revoked, last_sync_at, open_count in rows
+        for station, count, revoked, last_sync_at, open_count, mismatches in rows
     ]
 
 
@@ -108,9 +117,7 @@ def parse_qr_payload(payload: str) -> tuple[uuid.UUID, str]:
         raise bad_request("invalid_qr_payload", "The QR code's document id is damaged.") from error
 
 
-def verify_document(
-    session: Session, authority: CityAuthority | None, document_id: uuid.UUID, sha256: str
-) -> Verification:
+def verify_document(session: Session, authority: CityCa | None, document_id: uuid.UUID, sha256: str) -> Verification:
     """Whether a document id and SHA-256 (the QR code's content digest, or a PDF file's hash) name a document a
     station issued, unchanged, and whether the PDF it uploaded is signed as the city requires (document_check)."""
     sha256 = sha256.lower()

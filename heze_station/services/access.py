@@ -10,12 +10,23 @@ from typing import Concatenate, ParamSpec, Protocol, TypeVar
 from ..domain.accounts import StaffRole
 from ..domain.errors import DomainError
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.personal import PersonalField
 
 # Casework (complaints, mediation, agreements, payments, documents) is done by every account of a small station;
 # administration (accounts, seal, enrolment with the city) only by its administrator.
 EVERYONE = frozenset(StaffRole)
 CASEWORK = EVERYONE
 ADMINISTRATION = frozenset({StaffRole.ADMINISTRATOR})
+
+# What each role may see in full (services.audit.revealed checks and records it). ID numbers and bank accounts are
+# sensitive personal information (PIPL art. 28): shown to those who draw up agreements and arrange payment. A
+# coordinator types them at intake (and sees a cell in full while editing it) but browses them masked; phones he
+# needs, to call the parties.
+REVEALABLE = {
+    StaffRole.ADMINISTRATOR: frozenset(PersonalField),
+    StaffRole.MEDIATOR: frozenset(PersonalField),
+    StaffRole.COORDINATOR: frozenset({PersonalField.PHONE}),
+}
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -22,7 +22,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
-from ..domain.accounts import DEMO_PASSWORD, StaffRole, check_new_password, normalise_login, wait_after_failures
+from ..domain.accounts import (
+    DEMO_PASSWORD,
+    REVOKED_LAPTOP,
+    StaffRole,
+    check_new_password,
+    normalise_login,
+    wait_after_failures,
+)
 from ..domain.audit import AuditAction
 from ..domain.errors import DomainError, NotFound, ValidationFailed, refusal
 from ..domain.ids import new_id
@@ -90,6 +97,9 @@ class AccountRow:
     login: str
     role: StaffRole
     disabled: bool
+    # Two laptops made the same login offline: the older account signs in with it, this one cannot (disable it
+    # and add the person again under another login).
+    shadowed: bool = False
 
 
 @dataclass(frozen=True)
@@ -243,6 +253,13 @@ def _slots(data_dir: Path) -> KeySlots:
         ) from error
 
 
+def unlock(data_dir: Path, login: str, password: str, *, now: datetime | None = None) -> tuple[uuid.UUID, bytes]:
+    """The account whose ``password`` is right, and the database key, without opening the database: for putting a
+    backup in place of a file that no longer opens (services.backups.restore_latest)."""
+    slot, key = _unlock(data_dir, login, password, now or chinatime.now())
+    return uuid.UUID(slot.user_id), key
+
+
 def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> tuple[AccountSlot, bytes]:
     """The slot ``password`` opens among ``typed_login``'s, and the database key in it; counts wrong passwords."""
     login = typed_login.strip().lower()[:40]
@@ -289,6 +306,10 @@ def _usable(session: Session, user_id: str) -> StaffUser:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
     if user.disabled_at is not None:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
+    from . import sync  # it imports this module
+
+    if user.role is not StaffRole.ADMINISTRATOR and sync.revoked(session):
+        raise _refused(REVOKED_LAPTOP)
     return user
 
 
@@ -388,6 +409,17 @@ def _kdf_of(data_dir: Path) -> KdfParams:
 
 
 @requires(EVERYONE)
+def seal_for_city(context: StationContext, public_key: str) -> None:
+    """The database key sealed to the city's recovery key (as sync brings it), once per key: the city can then
+    open this station when every password and the recovery sheet are lost (``heze-station city-recover``)."""
+    slots = keyslots.load(context.data_dir)
+    if slots.city is not None and slots.city[0] == public_key:
+        return
+    slots.city = [public_key, keys.seal_to(public_key, context.database.key)]
+    keyslots.save(context.data_dir, slots)
+
+
+@requires(EVERYONE)
 def refresh_slots(context: StationContext) -> None:
     """This laptop's slots as the accounts now stand: a slot for every enabled account with keys (also those made
     on other laptops and pulled by sync), none for disabled or deleted ones."""
@@ -427,6 +459,11 @@ def list_accounts(context: StationContext) -> list[AccountRow]:
     with context.database.transaction() as session:
         users = session.scalars(select(StaffUser).where(StaffUser.deleted_at.is_(None)).order_by(StaffUser.login))
         rows = [AccountRow(u.id, u.name, u.login, u.role, u.disabled_at is not None) for u in users]
+    # Ids are UUIDv7: the smallest is the oldest account, which keeps the login (accounts_named).
+    holder: dict[str, uuid.UUID] = {}
+    for row in sorted(rows, key=lambda row: row.id):
+        holder.setdefault(row.login, row.id)
+    rows = [dataclasses.replace(row, shadowed=holder[row.login] != row.id) for row in rows]
     return sorted(rows, key=lambda row: row.disabled)
 
 

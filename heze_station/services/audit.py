@@ -26,9 +26,11 @@ from ..domain.audit import (
     first_break,
     without_numbers,
 )
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.personal import PersonalField
 from ..storage import settings
 from ..storage.models import AuditEntry, Case
-from .access import ADMINISTRATION, EVERYONE, requires
+from .access import ADMINISTRATION, EVERYONE, REVEALABLE, NotPermitted, requires
 from .station import StationContext
 
 CITY_MISMATCH_SETTING = "audit_city_mismatch_since"  # set while the city's record of the chain does not match
@@ -96,12 +98,46 @@ def record(context: StationContext, action: AuditAction, subject: str = "", **de
         append(session, Actor.of(context), action, subject, **details)
 
 
+_REVEALED = {
+    PersonalField.ID_NUMBER: AuditAction.IDS_REVEALED,
+    PersonalField.PHONE: AuditAction.PHONES_REVEALED,
+    PersonalField.BANK_ACCOUNT: AuditAction.ACCOUNTS_REVEALED,
+}
+
+
 @requires(EVERYONE)
 def about_case(context: StationContext, action: AuditAction, case_id: uuid.UUID) -> None:
-    """A case file opened, its ID numbers shown: the entry names the case by its number, never by a party."""
+    """A case file opened: the entry names the case by its number, never by a party."""
     with context.database.transaction() as session:
-        number = session.scalar(select(Case.number).where(Case.id == case_id)) or str(case_id)
-        append(session, Actor.of(context), action, number)
+        append(session, Actor.of(context), action, _case_number(session, case_id))
+
+
+@requires(EVERYONE)
+def revealable(context: StationContext) -> frozenset[PersonalField]:
+    """What the signed-in account may ask to see in full (the GUI offers no more)."""
+    return REVEALABLE[context.user_role]
+
+
+@requires(EVERYONE)
+def revealed(context: StationContext, fields: frozenset[PersonalField], where: uuid.UUID | str) -> None:
+    """``fields`` are about to be shown in full, in a case (``where`` its id) or a form or window (its name):
+    refused beyond what the account's role may see, else recorded, one entry per kind of data."""
+    refused = fields - revealable(context)
+    if refused:
+        raise NotPermitted(
+            Message(
+                QT_TRANSLATE_NOOP("Domain", "A {role}'s account may not see full {fields}; ask a mediator."),
+                {"role": context.user_role, "fields": sorted(refused)[0]},
+            )
+        )
+    with context.database.transaction() as session:
+        subject = _case_number(session, where) if isinstance(where, uuid.UUID) else where
+        for field in sorted(fields):
+            append(session, Actor.of(context), _REVEALED[field], subject)
+
+
+def _case_number(session: Session, case_id: uuid.UUID) -> str:
+    return session.scalar(select(Case.number).where(Case.id == case_id)) or str(case_id)
 
 
 @requires(EVERYONE)

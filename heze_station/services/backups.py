@@ -23,17 +23,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..domain import chinatime
+from ..domain.accounts import StaffRole
 from ..domain.audit import AuditAction
 from ..domain.backups import Retention, kept
 from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..paths import DATABASE_FILE, KEYS_FOLDER
-from ..storage import keyslots, outbox, settings
-from ..storage.database import is_whole, open_database, snapshot
-from ..storage.models import AuditEntry, Case
-from . import audit, sync
+from ..storage import keyslots, outbox, replica, settings
+from ..storage.database import DatabaseDamaged, is_whole, open_database, snapshot
+from ..storage.models import AuditEntry, Case, StaffUser
+from . import accounts, audit, sync
 from .access import ADMINISTRATION, EVERYONE, requires
 from .audit import Actor, Head
 from .station import ATTACHMENTS_DIR, StationContext
@@ -326,10 +328,61 @@ def restore(context: StationContext, name: str) -> Path:
 def _restore(context: StationContext, name: str) -> Path:
     with context.database.transaction() as session:
         folder = _folder(context, session)
+
+    def continue_current(restored) -> None:
+        """The current trail carried on and sync told where the station's numbering stands."""
+        with context.database.transaction() as current:
+            _carry_trail(audit.head(restored), current, restored)
+            last = max(outbox.last_sequence(current.connection()), outbox.last_sequence(restored.connection()))
+            settings.put(restored, outbox.SEQUENCE_SETTING, str(last))
+            audit.append(restored, Actor.of(context), AuditAction.RESTORED, name)
+
+    return _put_in_place(folder, name, context.data_dir, context.database.key, continue_current, context.close)
+
+
+def restorable(error: Exception) -> bool:
+    """Whether putting a backup in place of the station's file is the remedy for ``error`` (it is damaged)."""
+    return isinstance(error, DatabaseDamaged)
+
+
+def restore_latest(data_dir: Path, login: str, password: str, folder: Path | None = None) -> tuple[str, Path]:
+    """The station's file no longer opens: the newest whole backup in ``folder`` (the data folder's ``backups`` unless
+    the administrator says where, e.g. a USB stick) put in its place. Only the administrator may, as the backup's
+    own accounts say; his password opens the key. Returns the backup's name and where the damaged file was kept.
+
+    The changes made after the backup are not in it: those already sent come back from the city at the next sync
+    (replica.continue_after_restore), the others are lost with the damaged file.
+    """
+    user_id, key = accounts.unlock(data_dir, login, password)
+    folder = folder or data_dir / "backups"
+    whole = [path.name for path, _manifest in _backups(folder) if is_whole(path / DATABASE_FILE, key)]
+    if not whole:
+        raise _not_restorable(
+            QT_TRANSLATE_NOOP("Domain", "No backup of this station that could be restored was found in {folder}."),
+            folder=str(folder),
+        )
+    name = whole[0]
+
+    def as_administrator(restored) -> None:
+        user = restored.get(StaffUser, user_id)
+        if user is None or user.role is not StaffRole.ADMINISTRATOR or user.disabled_at is not None:
+            raise _not_restorable(QT_TRANSLATE_NOOP("Domain", "Only the station's administrator may restore a backup."))
+        settings.put(restored, replica.RESTORED_AT_SETTING, str(outbox.last_sequence(restored.connection())))
+        audit.append(restored, Actor(str(user.id), user.name), AuditAction.RESTORED, name)
+
+    with _ONE_AT_A_TIME:
+        return name, _put_in_place(folder, name, data_dir, key, as_administrator, lambda: None)
+
+
+def _put_in_place(
+    folder: Path, name: str, data_dir: Path, key: bytes, prepare: Callable[[Session], None], close: Callable[[], None]
+) -> Path:
+    """The backup ``name`` checked (both integrity checks, its audit chain) and ``prepare``d on a copy, brought up to
+    this program's schema; then, after ``close`` let go of the current file, put in its place. Returns where the
+    file it replaced was kept."""
     source = folder / name / DATABASE_FILE
     if name.startswith(".") or "/" in name or not source.exists():
         raise _not_restorable(QT_TRANSLATE_NOOP("Domain", "There is no backup {name}."), name=name)
-    key = context.database.key
     if not is_whole(source, key):
         raise _not_restorable(
             QT_TRANSLATE_NOOP(
@@ -338,18 +391,29 @@ def _restore(context: StationContext, name: str) -> Path:
             ),
             name=name,
         )
-    data_dir = context.data_dir
     restoring = data_dir / (DATABASE_FILE + ".restoring")
     _copy(source, restoring)
     try:
-        _prepare(context, restoring, name)
+        copy = open_database(restoring, key)
+        try:
+            with copy.transaction() as restored:
+                if audit.broken_at(restored) is not None:
+                    raise _not_restorable(
+                        QT_TRANSLATE_NOOP(
+                            "Domain", "The audit trail in the backup {name} was altered; it was not restored."
+                        ),
+                        name=name,
+                    )
+                prepare(restored)
+        finally:
+            copy.close()
     except BaseException:
         restoring.unlink(missing_ok=True)
         raise
     stamp = chinatime.now().strftime(NAME_FORMAT)
     kept_aside = data_dir / f"before-restore-{stamp}"
     kept_aside.mkdir(mode=0o700)
-    context.database.close()
+    close()
     current = data_dir / DATABASE_FILE
     # The file as it is (it may be the damaged one), with its log; a log left beside the restored file would be
     # applied to it, so it goes with its own file.
@@ -361,27 +425,6 @@ def _restore(context: StationContext, name: str) -> Path:
     os.replace(restoring, current)
     _restore_attachments(folder, data_dir)
     return kept_aside
-
-
-def _prepare(context: StationContext, restoring: Path, name: str) -> None:
-    """On the copy, before it replaces anything: brought up to this program's schema; its audit chain checked and
-    continued with what the station recorded since; sync told where the station's numbering stands."""
-    copy = open_database(restoring, context.database.key)
-    try:
-        with copy.transaction() as restored, context.database.transaction() as current:
-            if audit.broken_at(restored) is not None:
-                raise _not_restorable(
-                    QT_TRANSLATE_NOOP(
-                        "Domain", "The audit trail in the backup {name} was altered; it was not restored."
-                    ),
-                    name=name,
-                )
-            _carry_trail(audit.head(restored), current, restored)
-            last = max(outbox.last_sequence(current.connection()), outbox.last_sequence(restored.connection()))
-            settings.put(restored, outbox.SEQUENCE_SETTING, str(last))
-            audit.append(restored, Actor.of(context), AuditAction.RESTORED, name)
-    finally:
-        copy.close()
 
 
 def _carry_trail(backup_head: Head | None, current, restored) -> None:

@@ -585,8 +585,8 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
 @requires(CASEWORK)
 def verify_presented(context: StationContext, path: Path) -> "Verdict":
     """Check a PDF someone presents (a worker's copy, a court's file, another station's document): the signature
-    (certified by the city, or this laptop's own from before it joined), this station's record of the document,
-    and that not a byte changed since it was issued."""
+    (of any laptop the city certified and had not revoked when it signed, or this one's own from before it
+    enrolled), this station's record of the document, and that not a byte changed since it was issued."""
     from ..documents import verify
     from . import attachments, trust
 

@@ -29,7 +29,7 @@ from ..domain.cases import CaseEvent
 from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
-from ..storage import outbox, replica, settings
+from ..storage import disk, outbox, replica, settings
 from ..storage.models import (
     Case,
     ReplicaVersion,
@@ -53,6 +53,9 @@ PLAIN_HTTP_TRUSTED = "sync_plain_http_trusted"  # an administrator allowed an ht
 TRUSTED_CERTIFICATES = "sync_trusted_certificates"  # PEM: the city's own authority or the server's certificate
 DEVICE_ID = "sync_device_id"
 DEVICE_SECRET = "sync_device_secret"
+# The device id the city answered "revoked" for: the laptop stays locked to all but its administrator until it is
+# enrolled again (a new device id), whatever later runs answer (an offline one must not unlock it).
+REVOKED_DEVICE = "sync_revoked_device"
 DEVICE_NAME = "sync_device_name"
 STATION_NAME = "sync_station_name"
 SERVER_ID = "sync_server_id"
@@ -65,9 +68,8 @@ MEDIA_PDF = "application/pdf"
 SIGNING_CERTIFICATE = "signing_certificate"  # a field of the station row known to the server only
 
 if TYPE_CHECKING:  # the network client loads with the first sync, not when the window starts
-    from ..documents.signing import CertificateRequest
+    from ..documents.signing import StationKey
     from ..sync.client import ServerClient
-    from ..sync.schemas import EnrolResponse
 
 log = logging.getLogger(__name__)
 
@@ -180,18 +182,6 @@ class Enrolment:
     server_url: str
     station_name: str
     device_name: str
-    signing: Message  # which key signs documents from now on, and why
-
-
-CITY_CERTIFIED = QT_TRANSLATE_NOOP(
-    "Domain",
-    "Documents issued on this computer are now signed with a certificate from the city, which every station can check.",
-)
-OWN_KEY = QT_TRANSLATE_NOOP(
-    "Domain",
-    "The city has not issued this computer a signing certificate yet, so documents are still signed with this "
-    "computer's own key. Enrol again once the city bureau has set up its signing authority.",
-)
 
 
 @requires(ADMINISTRATION)
@@ -216,17 +206,14 @@ def enrol(
     code = clean_line(code, field="code", max_length=64, required=True)
     device_name = clean_line(device_name, field="device_name", max_length=100) or context.station_name
     trusted_pem = _certificates(certificate) if certificate else None
-    from ..documents import signing  # pyHanko and friends: loaded only when enrolling
-
-    request = signing.certificate_request(context.station_name)  # its key stays on this computer
     client = _client(url, plain_http_trusted, trusted_pem)
+    signing_key = _signing_key(context)
     try:
-        answer = client.enrol(code, device_name, request.pem)
+        answer = client.enrol(code, device_name, signing_key.signing_request())
     except SyncFailure as failure:
         raise SyncProblem(failure.reason, failure.detail) from failure
     finally:
         client.close()
-    certified = _keep_city_certificate(context, request, answer)
     with context.database.transaction() as session:
         if settings.get(session, DEVICE_ID) is not None:
             replica.restart_sequence(session)  # enrolled before: the new identity starts its numbering at 1
@@ -242,33 +229,25 @@ def enrol(
         ):
             settings.put(session, key, value)
         _take_station_name(session, context, answer.station_name)
-        if certified:
-            assert answer.city_root is not None
-            replica.keep_city_root(session, signing.fingerprint(answer.city_root), answer.city_root)
         queued = _queue_baseline(session)
         _register_signing_certificate(session, context)
-        replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued, certified=certified)
+        if answer.signing_certificate and answer.city_root:
+            kept = signing_key.take_city_certificate(answer.signing_certificate, answer.city_root)
+            replica.log(session, "city_certificate" if kept else "city_certificate_refused")
+            if kept:  # trusted at once, as the first pull will confirm (reference table city_certificate)
+                replica.keep_city_root(session, _fingerprint(answer.city_root), answer.city_root)
+        replica.log(session, "enrolled", server=url, station=answer.station_name, baseline=queued)
         audit.append(session, Actor.of(context), AuditAction.ENROLLED, url, device=device_name)
     trust.write_file(context)
-    return Enrolment(url, answer.station_name or "", device_name, Message(CITY_CERTIFIED if certified else OWN_KEY))
+    return Enrolment(url, answer.station_name or "", device_name)
 
 
-def _keep_city_certificate(context: StationContext, request: "CertificateRequest", answer: "EnrolResponse") -> bool:
-    """Sign with the city-certified key from now on, if the server issued a certificate for it; else the laptop
-    keeps its own key (the server has no authority yet, or sent a certificate that is not for this key)."""
-    from ..documents import signing
+def _fingerprint(pem: str) -> str:
+    """A certificate's SHA-256 fingerprint (hex), as the city names its root."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes
 
-    if not (answer.certificate and answer.city_root):
-        log.info("enrolled without a signing certificate: %s", answer.certificate_note)
-        return False
-    try:
-        signing.keep_city_certificate(
-            context.data_dir, request, answer.certificate, answer.city_root, context.signing_passphrase
-        )
-    except signing.NotOurCertificate as error:
-        log.warning("the city's signing certificate was not kept: %s", error)
-        return False
-    return True
+    return x509.load_pem_x509_certificate(pem.encode("ascii")).fingerprint(hashes.SHA256()).hex()
 
 
 def _certificates(path: Path) -> str:
@@ -317,17 +296,22 @@ def _queue_baseline(session: Session) -> int:
     return replica.queue_rows(session, unrecorded_only=True)
 
 
+def _signing_key(context: StationContext) -> "StationKey":
+    """The key this laptop signs documents with; the city's authority certifies it at enrolment, if it has one."""
+    from ..documents.signing import station_key  # pyHanko and friends: loaded only when enrolling
+
+    return station_key(context.data_dir, context.station_name, context.signing_passphrase)
+
+
 def _register_signing_certificate(session: Session, context: StationContext) -> None:
     """Send the station's signing certificate with its station row, so the city can check its signed documents.
 
     Protocol 1 servers issue no station certificates, so the station keeps the key it made for signing documents
     (documents.signing) and registers its certificate; the server stores the field with the row.
     """
-    from ..documents.signing import station_key  # pyHanko and friends: loaded only when enrolling
-
-    key = station_key(context.data_dir, context.station_name, context.signing_passphrase)
+    key = _signing_key(context)
     station = session.get_one(Station, context.station_id)
-    _append(session, station, "upsert", {SIGNING_CERTIFICATE: key.certificate_pem})
+    _append(session, station, "upsert", {SIGNING_CERTIFICATE: key.certificate_path.read_text()})
 
 
 # --- running a sync -----------------------------------------------------------------------------------------------
@@ -364,14 +348,12 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
         except SyncFailure as failure:
             _record_failure(context, failure.reason, failure.detail)
             raise SyncProblem(failure.reason, failure.detail) from failure
-        except OperationalError as error:
-            if not _disk_full(error):
+        except Exception as error:
+            if not disk.is_full(error):
                 raise _unexpected(context, error) from error
             # Nothing half-written stays: each step's transaction rolled back; the next run continues from there.
             _record_failure(context, FailureReason.DISK_FULL, "database or disk is full")
             raise SyncProblem(FailureReason.DISK_FULL, "database or disk is full") from error
-        except Exception as error:
-            raise _unexpected(context, error) from error
         finally:
             client.close()
     with context.database.transaction() as session:
@@ -388,15 +370,6 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
         # Accounts made, changed or disabled on other laptops: this one's key slots follow them (services.accounts).
         accounts.refresh_slots(context)
     return report
-
-
-def _disk_full(error: BaseException | None) -> bool:
-    """Whether SQLite ran out of space, also when it said so first and a savepoint's rollback failed after."""
-    while error is not None:
-        if isinstance(error, OperationalError) and "full" in str(error.orig):
-            return True
-        error = error.__context__
-    return False
 
 
 def _unexpected(context: StationContext, error: Exception) -> SyncProblem:
@@ -416,8 +389,10 @@ def _record_failure(context: StationContext, reason: FailureReason, detail: str)
     try:
         with context.database.transaction() as session:
             settings.put(session, LAST_FAILURE, reason.value)
+            if reason is FailureReason.REVOKED:
+                settings.put(session, REVOKED_DEVICE, settings.get(session, DEVICE_ID))
             replica.log(session, "failed", reason=reason.value, detail=detail[:300])
-    except OperationalError:
+    except (OperationalError, disk.DiskFull):
         # A full disk cannot take the log line either; the person still sees the message of the failure raised.
         log.warning("sync failure not recorded: %s (%s)", reason.value, detail, exc_info=True)
 
@@ -456,6 +431,12 @@ class SyncStatus:
         return self.state in (SyncState.STOPPED, SyncState.NOT_ENROLLED)
 
 
+def revoked(session: Session) -> bool:
+    """Whether the city revoked this laptop's current enrolment (see REVOKED_DEVICE)."""
+    device = settings.get(session, DEVICE_ID)
+    return device is not None and settings.get(session, REVOKED_DEVICE) == device
+
+
 @requires(CASEWORK)
 def sync_status(context: StationContext) -> SyncStatus:
     with context.database.transaction() as session:
@@ -491,6 +472,16 @@ def sync_status(context: StationContext) -> SyncStatus:
 
 
 _LOG_TEXT = {
+    "city_certificate": QT_TRANSLATE_NOOP(
+        "Domain",
+        "The city certified this computer's signing key: documents issued from now on can be checked on every "
+        "computer of the city.",
+    ),
+    "city_certificate_refused": QT_TRANSLATE_NOOP(
+        "Domain",
+        "The city server sent a signing certificate that does not fit this computer's key; documents stay signed "
+        "with this computer's own certificate.",
+    ),
     "enrolled": QT_TRANSLATE_NOOP(
         "Domain", "Enrolled with the city server {server} as station {station}; {baseline} earlier records queued."
     ),

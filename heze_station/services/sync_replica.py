@@ -4,6 +4,7 @@ Each step runs in its own short transaction, so the window's own writes never wa
 only when a sync runs: it brings the protocol's message classes (pydantic), which the window does not need to start.
 """
 
+import logging
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from .. import __version__
 from ..storage import migrations, outbox, replica, settings
 from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
+from ..storage.keys import WrongKey
 from ..storage.models import Attachment, IssuedDocument, UploadedBlob
 from ..sync import PROTOCOL_VERSION
 from ..sync.engine import Blob, FileUnavailable
@@ -27,7 +29,7 @@ from ..sync.schemas import (
 )
 from ..sync.scope import digest
 from ..sync.tables import SYNCED_TABLES
-from . import audit, calendar, trust
+from . import accounts, audit, calendar, trust
 from .station import StationContext
 from .sync import (
     LAST_FAILURE,
@@ -38,6 +40,8 @@ from .sync import (
     SERVER_ID,
     STATION_NAME,
 )
+
+log = logging.getLogger(__name__)
 
 
 class StationReplica:
@@ -70,12 +74,19 @@ class StationReplica:
                 replica.log(session, "rebaselined")
             settings.put(session, SERVER_ID, str(answer.server_id))
             settings.put(session, STATION_NAME, answer.station_name)
+            replica.continue_after_restore(session, answer.next_seq)
             if answer.next_seq <= replica.highest_acknowledged(session):
                 replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore
             replica.forget_acknowledged_before(session, answer.next_seq)
             server_ms = int(answer.server_time.timestamp() * 1000)
             replica.bound_clock(session, server_ms, answer.limits.max_clock_ahead_ms, answer.clock_offset_ms)
             replica.receive_clock(session, [answer.server_hlc])
+        if answer.recovery_public_key:
+            try:
+                accounts.seal_for_city(self.context, answer.recovery_public_key)
+            except (WrongKey, ValueError):
+                # A key the city mistyped in its configuration must not stop the sync; it is said in the log.
+                log.warning("the city's recovery key is not a key; this station's key was not sealed to it")
 
     def pending(self, max_ops: int, max_bytes: int) -> list[ClientTransaction]:
         with self.database.transaction() as session:

@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from . import disk
 from .keys import ENCRYPTION_OVERHEAD, WrongKey, decrypt, encrypt
 
 
@@ -50,8 +51,10 @@ class BlobStore:
                 file.flush()
                 os.fsync(file.fileno())
             os.replace(temporary, path)
-        except BaseException:
+        except BaseException as error:
             Path(temporary).unlink(missing_ok=True)
+            if disk.is_full(error):
+                raise disk.full_error() from error
             raise
         return digest
 

@@ -6,22 +6,28 @@ key (storage.keys), given as a raw key so that opening costs no key derivation.
 """
 
 import os
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..domain.errors import DomainError
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from . import migrations, outbox, search
+from . import disk, migrations, outbox, search
 
 
 class DatabaseUnusable(DomainError):
     """The file cannot be opened as this program's database; nothing in it was changed."""
+
+
+class DatabaseDamaged(DatabaseUnusable):
+    """The file is damaged (or not a database at all): restoring a backup is the remedy."""
 
 
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -112,8 +118,9 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A unit of work: commits when the block ends normally, rolls back on any exception."""
-        with self._sessions() as session, session.begin():
+        """A unit of work: commits when the block ends normally, rolls back on any exception (a full disk or a
+        damaged page is raised as a DomainError of storage.disk, in words)."""
+        with _disk_faults_named(), self._sessions() as session, session.begin():
             yield session
 
     @contextmanager
@@ -127,13 +134,24 @@ class Database:
         """
         if self._replica_engine is None:
             self._replica_engine = create_sqlite_engine(self.path, key=self.key, foreign_keys=False, savepoints=True)
-        with Session(self._replica_engine) as session, session.begin():
+        with _disk_faults_named(), Session(self._replica_engine) as session, session.begin():
             yield session
 
     def close(self) -> None:
         self.engine.dispose()
         if self._replica_engine is not None:
             self._replica_engine.dispose()
+
+
+@contextmanager
+def _disk_faults_named() -> Iterator[None]:
+    try:
+        yield
+    except DBAPIError as error:
+        fault = disk.named(error)
+        if fault is not None:
+            raise fault from error
+        raise
 
 
 def open_database(path: Path, key: bytes | None = None) -> Database:
@@ -162,9 +180,11 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
                 {"path": str(path), "revision": too_new.revision},
             )
         ) from too_new
-    except (DatabaseError, migrations.NotOurDatabase) as error:
+    except (DatabaseError, disk.DiskFull, disk.FileDamaged, migrations.NotOurDatabase) as error:
         database.close()
-        raise DatabaseUnusable(
+        if disk.is_full(error):
+            raise disk.full_at_start(path.parent) from error
+        raise DatabaseDamaged(
             Message(
                 QT_TRANSLATE_NOOP(
                     "Domain",
@@ -215,6 +235,31 @@ def _whole(connection: sqlcipher.Connection) -> bool:
     """SQLCipher's check of every page's HMAC (no rows: fine), then SQLite's of the structure."""
     problems = connection.execute("PRAGMA cipher_integrity_check").fetchall()
     return not problems and connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def quick_check(path: Path, key: bytes | None, seconds: float, stop: threading.Event | None = None) -> bool | None:
+    """Whether the database at ``path`` passes SQLite's quick check (every page read, and so authenticated by
+    SQLCipher; no index cross-check) within ``seconds``; None when that was not enough time to finish, or ``stop``
+    was set (the program is closing). On its own connection: the window's work goes on meanwhile (WAL)."""
+    deadline = time.monotonic() + seconds
+    out_of_time = False
+
+    def stop_when_late() -> int:
+        nonlocal out_of_time
+        out_of_time = time.monotonic() > deadline or (stop is not None and stop.is_set())
+        return out_of_time
+
+    connection = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        connection.execute("PRAGMA cipher_log_level=NONE")
+        if key is not None:
+            connection.execute(_key_pragma(key))
+        connection.set_progress_handler(stop_when_late, 1000)
+        return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except sqlcipher.Error:
+        return None if out_of_time else False
+    finally:
+        connection.close()
 
 
 def is_whole(path: Path, key: bytes) -> bool:

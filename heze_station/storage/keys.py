@@ -171,15 +171,65 @@ def open_sealed(private_key: bytes, sealed: str) -> bytes:
     return decrypt(subkey(shared, "sealed to an account"), _unb64(ciphertext), ephemeral_public)
 
 
+def account_file_key(private_key: bytes, purpose: str) -> bytes:
+    """A key only the holder of an account's private key can make (its X25519 key agreed with itself): for a file
+    one person writes on one laptop of the station and opens on another, where the account has synced."""
+    private = X25519PrivateKey.from_private_bytes(private_key)
+    return subkey(private.exchange(private.public_key()), purpose)
+
+
 def new_recovery_key() -> str:
     """A recovery key as printed: 13 groups of 4 letters and digits."""
     characters = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(4 * _RECOVERY_GROUPS))
     return "-".join(characters[start : start + 4] for start in range(0, len(characters), 4))
 
 
+_CITY_MARK = "CITY"
+
+
+def city_recovery_code(database_key: bytes) -> str:
+    """The database key as the city reads it out to a station that lost every password and its recovery sheet:
+    CITY and 13 groups of 4 (base32), typed into 忘记密码 like a recovery key."""
+    characters = _CITY_MARK + base64.b32encode(database_key).decode("ascii").rstrip("=")
+    return "-".join(characters[start : start + 4] for start in range(0, len(characters), 4))
+
+
+def new_city_recovery_keys(passphrase: bytes) -> tuple[str, bytes]:
+    """The city's recovery key pair: the public key (base64, for the server's configuration) and the private key
+    as an encrypted PEM file's bytes (kept by the city, opened with ``passphrase``)."""
+    private = X25519PrivateKey.generate()
+    public = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    pem = private.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(passphrase),
+    )
+    return _b64(public), pem
+
+
+def open_city_slot(pem: bytes, passphrase: bytes, sealed: str) -> bytes:
+    """The database key sealed to the city (keyslots.json's ``city``), with the city's private key file."""
+    try:
+        private = serialization.load_pem_private_key(pem, passphrase)
+    except (ValueError, TypeError) as error:
+        raise WrongKey from error
+    if not isinstance(private, X25519PrivateKey):
+        raise WrongKey
+    raw = private.private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
+    )
+    return open_sealed(raw, sealed)
+
+
 def recovery_secret(text: str) -> bytes:
-    """The key a typed recovery key stands for; WrongKey when it cannot be one (a typo, a missing group)."""
+    """The key a typed recovery key (or the city's recovery code) stands for; WrongKey when it cannot be one (a
+    typo, a missing group)."""
     characters = "".join(character for character in text.upper() if character.isalnum())
+    if characters.startswith(_CITY_MARK) and len(characters) == len(_CITY_MARK) + 4 * _RECOVERY_GROUPS:
+        try:
+            return base64.b32decode(characters[len(_CITY_MARK) :] + "====")
+        except ValueError as error:
+            raise WrongKey from error
     if len(characters) != 4 * _RECOVERY_GROUPS or any(c not in _RECOVERY_ALPHABET for c in characters):
         raise WrongKey
     return subkey(characters.encode("ascii"), "recovery key")

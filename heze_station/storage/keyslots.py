@@ -54,6 +54,8 @@ class KeySlots:
     # Wrong passwords not yet in the audit trail, as [login, ISO time]: the trail is inside the database, which a
     # wrong password cannot open, so the next sign-in writes them there (services.accounts).
     unaudited: list[list[str]] = field(default_factory=list)
+    # The database key sealed to the city's recovery key (which sync brings): [its public key, the sealed key].
+    city: list[str] | None = None
 
     @property
     def kdf_params(self) -> KdfParams:
@@ -75,14 +77,20 @@ def exists(data_dir: Path) -> bool:
 
 
 def load(data_dir: Path) -> KeySlots:
+    return read(data_dir / SLOTS_FILE)
+
+
+def read(path: Path) -> KeySlots:
+    """A key-slot file wherever it is (a copy the city was brought); SlotsUnreadable when it is not one."""
     try:
-        document = json.loads((data_dir / SLOTS_FILE).read_text(encoding="utf-8"))
+        document = json.loads(path.read_text(encoding="utf-8"))
         return KeySlots(
             kdf=document["kdf"],
             accounts=[AccountSlot(**slot) for slot in document["accounts"]],
             failures={login: Failures(**value) for login, value in document["failures"].items()},
             disabled=document["disabled"],
             unaudited=document.get("unaudited", []),
+            city=document.get("city"),
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SlotsUnreadable from error

@@ -154,6 +154,8 @@ class Case(SyncRow, Base):
         # Partial, like every list query: the case list pages through it without touching deleted cases.
         Index("ix_case_file_registered_at", "registered_at", sqlite_where=text("deleted_at IS NULL")),
         Index("ix_case_file_status_registered_at", "status", "registered_at"),
+        # The workbench counts live cases by status from this index alone, never reading the cases' pages.
+        Index("ix_case_file_live_status", "status", sqlite_where=text("deleted_at IS NULL")),
         Index("uq_case_file_search_key", "search_key", unique=True),
         Index("ix_case_file_year_sequence", "year", "sequence"),  # the case list sorted by case number
     )

@@ -163,7 +163,21 @@ def queue_rows(session: Session, row_ids: Collection[uuid.UUID] | None = None, *
     """Queue rows as they stand here, whole: every row, those in ``row_ids``, or (``unrecorded_only``) those no
     operation names. The server merges them against the version last pulled, so what it already has comes back
     "unchanged" and what it lost is written again. Returns how many were queued."""
-    changes: list[outbox.Change] = []
+    changes = [
+        (name, row_id, kind, outbox.base_version(kind, pulled), fields)
+        for name, row_id, kind, pulled, fields in rows_as_they_stand(session, row_ids, unrecorded_only=unrecorded_only)
+    ]
+    if changes:
+        outbox.append(session, changes)
+    return len(changes)
+
+
+def rows_as_they_stand(
+    session: Session, row_ids: Collection[uuid.UUID] | None = None, *, unrecorded_only: bool = False
+) -> list[tuple[str, uuid.UUID, str, int | None, dict[str, Any]]]:
+    """Rows here as the wire carries them (every row, those in ``row_ids``, or those no operation names): table,
+    id, "upsert" or "delete", the version last pulled (None: never), and the synced fields."""
+    found = []
     for name, model in MODELS.items():
         query = select(model)
         if row_ids is not None:
@@ -178,10 +192,52 @@ def queue_rows(session: Session, row_ids: Collection[uuid.UUID] | None = None, *
         for row in session.scalars(query):
             kind = "delete" if row.deleted_at is not None else "upsert"
             fields = {} if kind == "delete" else {field: outbox.wire_value(getattr(row, field)) for field in synced}
-            changes.append((name, row.id, kind, outbox.base_version(kind, pulled.get(row.id)), fields))
-    if changes:
-        outbox.append(session, changes)
-    return len(changes)
+            found.append((name, row.id, kind, pulled.get(row.id), fields))
+    return found
+
+
+def unsent_operations(session: Session) -> list[dict[str, Any]]:
+    """This device's changes the server has not acknowledged, in order, as the wire carries them: what a laptop
+    that can no longer sync hands to another laptop of its station (services.handover)."""
+    query = select(OutboxOperation).where(OutboxOperation.acknowledged.is_(False)).order_by(OutboxOperation.seq)
+    return [
+        {"table": op.table_name, "row_id": str(op.row_id), "kind": op.kind, "fields": json.loads(op.fields)}
+        for op in session.scalars(query)
+    ]
+
+
+def take_handed_over(session: Session, operations: list[dict[str, Any]], station_id: uuid.UUID) -> Applied:
+    """Another laptop's unsent changes (unsent_operations), laid on this laptop's rows and queued to be sent from
+    here, as this laptop's own edits of the rows as it last pulled them. A row it never had is new here too. Each
+    row is checked by the shared schema as a pulled row is: one it cannot store is kept aside, never written."""
+    merged: dict[uuid.UUID, tuple[str, bool, dict[str, Any]]] = {}
+    for operation in operations:
+        row_id = uuid.UUID(operation["row_id"])
+        table, _deleted, fields = merged.get(row_id, (operation["table"], False, {}))
+        merged[row_id] = (table, operation["kind"] == "delete", {**fields, **operation["fields"]})
+    from ..sync.schemas import Change  # the protocol's messages load with a sync, not when the window starts
+
+    here = {row_id: (pulled, fields) for _name, row_id, _kind, pulled, fields in rows_as_they_stand(session, merged)}
+    now = utc_now()
+    changes = [
+        Change(
+            table=table,
+            row_id=row_id,
+            version=here.get(row_id, (None, {}))[0] or 0,
+            deleted=deleted,
+            fields={**here.get(row_id, (None, {}))[1], **fields},
+            station_id=station_id,
+            changed_at=now,
+        )
+        for row_id, (table, deleted, fields) in merged.items()
+        if table in SYNCED_TABLES
+    ]
+    applied = apply_changes(session, changes)
+    never_pulled = [row_id for row_id in merged if here.get(row_id, (None, {}))[0] is None]
+    for chunk in batches(never_pulled):  # made on the other laptop and never sent: new on the server too
+        session.execute(delete(ReplicaVersion).where(ReplicaVersion.row_id.in_(chunk)))
+    queue_rows(session, [change.row_id for change in changes])
+    return applied
 
 
 def resend_everything(session: Session, seq: int) -> int:
@@ -263,6 +319,35 @@ def restart_sequence(session: Session) -> None:
     last = session.scalar(select(func.max(table.c.seq))) or 0
     settings.put(session, outbox.SEQUENCE_SETTING, str(last))
     settings.put(session, CURSOR_SETTING, None)
+
+
+# Set when the database was replaced by a backup without the file it replaced (which would not open): the last
+# sequence number the backup had given. The laptop may have sent more since; the next handshake tells.
+RESTORED_AT_SETTING = "outbox_restored_at_seq"
+
+
+def continue_after_restore(session: Session, next_seq: int) -> None:
+    """After a restore from a backup (RESTORED_AT_SETTING), the server's ``next_seq`` says how far this laptop had
+    really sent. The server takes a device's operations only in order, so everything below it arrived: the backup's
+    operations there are acknowledged, those typed since the restore are renumbered from ``next_seq`` (the numbers
+    between were used by changes the backup missed), and the scope is read again to bring those changes back."""
+    restored_at = settings.get(session, RESTORED_AT_SETTING)
+    if restored_at is None:
+        return
+    settings.put(session, RESTORED_AT_SETTING, None)
+    last_of_backup = int(restored_at)
+    if next_seq <= last_of_backup + 1:
+        return  # nothing was sent after the backup: its numbering goes on as it was
+    table = OutboxOperation.__table__
+    session.execute(update(table).where(table.c.seq <= last_of_backup).values(acknowledged=True))
+    offset = next_seq - 1 - last_of_backup
+    # Two steps, as in restart_sequence: seq is unique.
+    session.execute(update(table).where(table.c.seq > last_of_backup).values(seq=-table.c.seq))
+    session.execute(update(table).where(table.c.seq < 0).values(seq=-table.c.seq + offset))
+    last = outbox.last_sequence(session.connection())
+    settings.put(session, outbox.SEQUENCE_SETTING, str(last + offset))
+    settings.put(session, CURSOR_SETTING, None)
+    log(session, "rebaselined")
 
 
 def first_pending(session: Session) -> int | None:

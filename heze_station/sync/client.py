@@ -89,8 +89,8 @@ class ServerClient:
 
     # --- requests -----------------------------------------------------------------------------------------------
 
-    def enrol(self, code: str, device_name: str, certificate_request: str | None = None) -> EnrolResponse:
-        body = EnrolRequest(code=code, device_name=device_name, certificate_request=certificate_request)
+    def enrol(self, code: str, device_name: str, signing_csr: str | None = None) -> EnrolResponse:
+        body = EnrolRequest(code=code, device_name=device_name, signing_csr=signing_csr)
         return self._call("POST", "/v1/enrol", EnrolResponse, body=body)
 
     def log_in(self, device_id: uuid.UUID, secret: str) -> None:

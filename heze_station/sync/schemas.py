@@ -85,16 +85,16 @@ class ErrorResponse(Answer):
 # --- enrolment and tokens -------------------------------------------------------------------------------------------
 
 
-MAX_CERTIFICATE_REQUEST_CHARS = 4000
+MAX_CSR_CHARS = 8192  # a PEM request for an ECDSA or RSA-4096 key is well under
 
 
 class EnrolRequest(WireModel):
     code: Annotated[StrictStr, Field(min_length=1, max_length=64)]
     device_name: Annotated[Text, Field(min_length=1, max_length=100)]
-    certificate_request: Annotated[StrictStr, Field(max_length=MAX_CERTIFICATE_REQUEST_CHARS)] | None = Field(
-        None,
-        description="PEM PKCS#10 request for a document-signing certificate, made with a key that never leaves "
-        "the device; the city's authority issues the certificate when it has been set up (ca init)",
+    signing_csr: Annotated[StrictStr, Field(min_length=1, max_length=MAX_CSR_CHARS)] | None = Field(
+        default=None,
+        description="PEM certificate signing request for the key the device signs documents with (the key stays "
+        "on the device); the city's authority, if the server has one, certifies it",
     )
 
 
@@ -107,12 +107,13 @@ class EnrolResponse(Answer):
     role: Role
     station_id: Id | None
     station_name: str | None
-    certificate: str | None = Field(
-        None, description="PEM: the device's document-signing certificate, issued by the city's authority"
+    signing_certificate: str | None = Field(
+        default=None,
+        description="PEM certificate of the device's signing key, issued by the city's authority; absent when the "
+        "server has none or no signing_csr was sent (the device then signs with its own self-signed certificate)",
     )
-    city_root: str | None = Field(None, description="PEM: the city's root certificate, which issued it")
-    certificate_note: str | None = Field(
-        None, description="why no certificate was issued (no authority set up yet, or no request sent)"
+    city_root: str | None = Field(
+        default=None, description="PEM root certificate of the city's authority; present with signing_certificate"
     )
 
 
@@ -162,6 +163,11 @@ class HandshakeResponse(Answer):
     station_name: str
     next_seq: int = Field(description="the device sequence number the server expects next")
     limits: Limits
+    recovery_public_key: str | None = Field(
+        default=None,
+        description="the city's recovery key (base64 X25519): the station seals its database key to it, so that the "
+        "city can open a station whose passwords are lost; absent when the city has none",
+    )
 
 
 # --- push -----------------------------------------------------------------------------------------------------------
@@ -318,6 +324,9 @@ class StationSummary(Answer):
     revoked_devices: int
     last_sync_at: Timestamp | None
     open_conflicts: int
+    audit_mismatches: int = Field(
+        description="devices whose audit trail no longer continues the head they reported (cleared by the city)"
+    )
 
 
 class CaseCount(Answer):

@@ -1,4 +1,4 @@
-"""How values look on screen: money, dates, times, masked ID numbers, labels of domain enums."""
+"""How values look on screen: money, dates, times, masked personal data, labels of domain enums."""
 
 from datetime import date, datetime
 
@@ -6,8 +6,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from ..domain import chinatime
 from ..domain.clocks import Clock, ClockState
-from ..domain.identifiers import mask_resident_id
 from ..domain.money import format_yuan
+from ..domain.personal import PersonalField, masked
 from .i18n import domain_text
 
 
@@ -76,8 +76,16 @@ def time_left(clock: Clock) -> str:
     return QCoreApplication.translate("Formatting", "{n} days overdue").format(n=-days)
 
 
-def masked_id(number: str) -> str:
-    return mask_resident_id(number) if number else ""
+def personal(field: PersonalField, text: str | None, shown: frozenset[PersonalField]) -> str:
+    """``text`` in full when ``field`` is among those ``shown``, else masked (domain.personal)."""
+    if not text:
+        return ""
+    return text if field in shown else masked(field, text)
+
+
+def revealable_text(fields: frozenset[PersonalField]) -> str:
+    """What an account may ask to see in full, for a tooltip: "ID numbers, phones, bank accounts"."""
+    return QCoreApplication.translate("Formatting", ", ").join(label(field) for field in sorted(fields))
 
 
 def locale_number(value: int) -> str:

@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,9 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.accounts import StaffRole
+from .i18n import render
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..services.audit import ChainState
+    from ..services.health import Health
     from .sync_controller import SyncController
     from .views.accounts import AccountsWindow
     from .views.audit_window import AuditWindow
@@ -39,6 +43,7 @@ if TYPE_CHECKING:
     from .views.conflicts import ConflictsWindow
     from .views.dashboard import DashboardView
     from .views.enrol_dialog import EnrolDialog
+    from .views.handover_dialog import HandoverDialog
     from .views.intake import IntakeView
     from .views.registry import RegistryView
     from .views.sync_window import SyncWindow
@@ -90,6 +95,9 @@ class MainWindow(QMainWindow):
         self.audit_window: AuditWindow | None = None
         self.backups_window: BackupsWindow | None = None
         self.audit_warning: QMessageBox | None = None
+        self.handover_dialog: HandoverDialog | None = None  # 同步 › export / import unsent changes
+        self.damage_warning: QMessageBox | None = None  # the start check's findings (health_checked)
+        self.space_warning: QMessageBox | None = None
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
         titles = [self.tr("Workbench"), self.tr("Cases"), self.tr("Register"), self.tr("Employers and projects")]
@@ -150,6 +158,10 @@ class MainWindow(QMainWindow):
         self.conflicts_action = menu.addAction(self.tr("Settle &conflicts…"), self.open_conflicts)
         menu.addSeparator()
         self.enrol_action = menu.addAction(self.tr("&Join city sync…"), self.open_enrolment)
+        self.export_unsent_action = menu.addAction(self.tr("&Export unsent changes…"), self.export_unsent)
+        self.import_unsent_action = menu.addAction(
+            self.tr("&Import another computer's unsent changes…"), self.import_unsent
+        )
         for action in (self.sync_now_action, self.conflicts_action, self.enrol_action):
             action.setEnabled(self.sync.enabled)  # demo data never syncs
         account_menu = self.menuBar().addMenu(self.tr("&Account"))
@@ -169,6 +181,8 @@ class MainWindow(QMainWindow):
             self.accounts_action,
             self.audit_action,
             self.backups_action,
+            self.export_unsent_action,
+            self.import_unsent_action,
         ):
             action.setVisible(administrator)
 
@@ -316,13 +330,73 @@ class MainWindow(QMainWindow):
             return
         if state.broken_at is None and state.city_mismatch_since is None:
             return
-        self.audit_warning = QMessageBox(
-            QMessageBox.Icon.Warning, self.tr("The audit trail was altered"), chain_text(state), parent=self
+        self.audit_warning = self._warn(
+            self.tr("The audit trail was altered"), chain_text(state), self.tr("Show the audit trail"), self.open_audit
         )
-        show = self.audit_warning.addButton(self.tr("Show the audit trail"), QMessageBox.ButtonRole.AcceptRole)
-        self.audit_warning.addButton(QMessageBox.StandardButton.Close)
-        show.clicked.connect(self.open_audit)
-        self.audit_warning.open()
+
+    def health_checked(self, health: Health) -> None:
+        """The start check's findings, each in a warning that says what to do; nothing when all is well."""
+        if health.damaged:
+            administrator = self.workspace.context.user_role is StaffRole.ADMINISTRATOR
+            remedy = (
+                self.tr("Restore the latest backup now (Account › Backups and restore); the file as it is now is kept.")
+                if administrator
+                else self.tr(
+                    "Tell the administrator, who can restore the latest backup in Account › Backups and restore."
+                )
+            )
+            self.damage_warning = self._warn(
+                self.tr("The station's data file is damaged"),
+                self.tr("The check at start found damaged parts in the station's data file. Stop typing new records.")
+                + "\n\n"
+                + remedy,
+                self.tr("Backups and restore…") if administrator else "",
+                self.open_backups,
+            )
+        if health.low_space is not None:
+            self.space_warning = self._warn(self.tr("The disk is nearly full"), render(health.low_space))
+
+    def _warn(self, title: str, text: str, action: str = "", then: Callable[[], None] | None = None) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if action and then is not None:
+            box.addButton(action, QMessageBox.ButtonRole.AcceptRole).clicked.connect(then)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.open()
+        return box
+
+    def export_unsent(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export unsent changes"), "未发送的更改.heze", self.tr("Unsent changes (*.heze)")
+        )
+        if chosen:
+            self.move_unsent(Path(chosen), exporting=True)
+
+    def import_unsent(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import unsent changes"), "", self.tr("Unsent changes (*.heze)")
+        )
+        if chosen:
+            self.move_unsent(Path(chosen), exporting=False)
+
+    def move_unsent(self, path: Path, *, exporting: bool) -> None:
+        """Ask the administrator's password, then export or import; say how many changes moved."""
+        from .views.handover_dialog import HandoverDialog
+
+        self.handover_dialog = HandoverDialog(self.workspace, path, exporting, self)
+
+        def done() -> None:
+            count = self.handover_dialog.result_value
+            text = (
+                self.tr("{count} unsent changes were exported to {file}.")
+                if exporting
+                else self.tr("{count} changes were imported; they are sent with the next sync.")
+            )
+            # An import is a change like any other: the sync controller sends it shortly, as it does a typed one.
+            QMessageBox.information(self, self.handover_dialog.windowTitle(), text.format(count=count, file=path.name))
+
+        self.handover_dialog.accepted.connect(done)
+        self.handover_dialog.open()
 
     def change_password(self) -> None:
         from .views.accounts import ChangePasswordDialog

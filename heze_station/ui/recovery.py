@@ -88,8 +88,9 @@ class RecoveryDialog(FormDialog):
         self.data_dir = data_dir
         explanation = QLabel(
             self.tr(
-                "Type the recovery key from the sheet printed when the station was set up, the login of the account "
-                "to recover (usually the administrator's) and its new password."
+                "Type the recovery key from the sheet printed when the station was set up (or, if the sheet is "
+                "lost too, the code the city bureau reads out: it starts with CITY), the login of the account to "
+                "recover (usually the administrator's) and its new password."
             )
         )
         explanation.setWordWrap(True)

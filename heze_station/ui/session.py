@@ -16,14 +16,16 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from .. import paths
+from ..domain.accounts import StaffRole
 from ..domain.audit import AuditAction
 from ..domain.errors import DomainError
 from .i18n import render
@@ -109,10 +111,16 @@ class Session(QObject):
         self.recovery_key_dialog: RecoveryKeyDialog | None = None
         self.recovery: RecoveryDialog | None = None
         self.restored_box: QMessageBox | None = None
+        self.restore_offer: QMessageBox | None = None  # the data file did not open: its latest backup instead?
         self.loaded = False
         self.lock_seconds = 0.0
         self._hidden: list[QWidget] = []
+        # The city revoked this laptop: locked at the sync that said so, until the administrator signs in (True
+        # once he has: his own work on it, such as enrolling it again, is not locked again).
+        self._revoked_lock = False
+        self._administrator_past_block = False
         self._started = 0.0
+        self._closing = threading.Event()  # set at finish: the start check stops rather than hold up the exit
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self.lock)
         # The daily backup is looked at every hour, on the session's own thread: the window's work never waits for
@@ -133,8 +141,8 @@ class Session(QObject):
             self._show_sign_in()
         self.tasks.run(_load, self.data_dir, self.demo, on_done=self._loaded, on_error=self._fail)
 
-    def _show_sign_in(self, *, login: str = "", locked: bool = False) -> None:
-        self.sign_in = SignInDialog(login=login, locked=locked, demo=self.demo)
+    def _show_sign_in(self, *, login: str = "", locked: bool = False, revoked: bool = False) -> None:
+        self.sign_in = SignInDialog(login=login, locked=locked, revoked=revoked, demo=self.demo)
         self.sign_in.submitted.connect(self._check)
         self.sign_in.quit_requested.connect(self.quit)
         self.sign_in.recovery_requested.connect(self._show_recovery)
@@ -211,7 +219,14 @@ class Session(QObject):
     def _check(self, login: str, password: str) -> None:
         context = self.context
         if context is None:
-            self.tasks.run(_sign_in, self.data_dir, login, password, on_done=self._open, on_error=self._refused)
+            self.tasks.run(
+                _sign_in,
+                self.data_dir,
+                login,
+                password,
+                on_done=self._open,
+                on_error=lambda error: self._not_opened(error, login, password),
+            )
             return
         from ..services import accounts
 
@@ -227,12 +242,69 @@ class Session(QObject):
         elif self.sign_in is not None:
             self.sign_in.refuse(render(error.message) if isinstance(error, DomainError) else str(error))
 
+    def _not_opened(self, error: Exception, login: str, password: str) -> None:
+        """Signing in failed before the station opened: a file that is damaged is offered its latest backup."""
+        from ..services import backups
+
+        if backups.restorable(error) and self.sign_in is not None and not self.smoke_test:
+            self._offer_restore(render(error.message), login, password)  # type: ignore[attr-defined]
+        else:
+            self._refused(error)
+
+    def _offer_restore(self, message: str, login: str, password: str) -> None:
+        self.sign_in.refuse(message)
+        self.restore_offer = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("The station's data file is damaged"),
+            message
+            + "\n\n"
+            + self.tr(
+                "The station's administrator can put the latest backup in its place now; the damaged file is kept "
+                "aside. Changes made after that backup that were already sent come back from the city at the next "
+                "sync."
+            ),
+            parent=self.sign_in,
+        )
+        self.restore_offer.setTextFormat(Qt.TextFormat.PlainText)
+        latest = self.restore_offer.addButton(self.tr("Restore the latest backup"), QMessageBox.ButtonRole.AcceptRole)
+        elsewhere = self.restore_offer.addButton(
+            self.tr("Restore from another folder…"), QMessageBox.ButtonRole.ActionRole
+        )
+        self.restore_offer.addButton(QMessageBox.StandardButton.Cancel)
+        latest.clicked.connect(lambda: self._restore_latest(login, password, None))
+        elsewhere.clicked.connect(lambda: self._choose_backup_folder(login, password))
+        self.restore_offer.open()
+
+    def _choose_backup_folder(self, login: str, password: str) -> None:
+        chosen = QFileDialog.getExistingDirectory(self.sign_in, self.tr("The folder with the station's backups"))
+        if chosen:
+            self._restore_latest(login, password, Path(chosen))
+
+    def _restore_latest(self, login: str, password: str, folder: Path | None) -> None:
+        from ..services import backups
+
+        self.sign_in.set_busy(True)
+        self.tasks.run(
+            backups.restore_latest,
+            self.data_dir,
+            login,
+            password,
+            folder,
+            on_done=lambda restored: self._restored_in_place(restored[1]),
+            on_error=self._refused,
+        )
+
+    def _restored_in_place(self, kept_aside: Path) -> None:
+        self._close_sign_in()
+        self._restored(kept_aside)
+
     def _open(self, opened: tuple[StationContext, int]) -> None:
         context, lock_minutes = opened
         if self.smoke_test and self._started:
             print(f"sign_in_ms {(time.monotonic() - self._started) * 1000:.0f}", flush=True)
         self._close_sign_in()
         self.recovery_key_dialog = self.recovery = None
+        self._signed_in_as(context.user_role)
         workspace = Workspace(context, demo=self.demo)
         if self.demo:
             from .demo import fill_demo_data
@@ -243,14 +315,38 @@ class Session(QObject):
         self.window.switch_requested.connect(self.switch_user)
         self.window.lock_minutes_changed.connect(self.set_lock_minutes)
         self.window.restore_requested.connect(self._restore)
+        self.window.sync.sync_failed.connect(self._sync_failed)
         self.window.closed.connect(self._window_closed)
         self.window.show()
         self.set_lock_minutes(lock_minutes)
         if self.smoke_test:
             self._report_loaded_when_idle(workspace)
+        self._check_when_loaded(workspace)
         if self.backs_up:
             self.backup_timer.start()
             QTimer.singleShot(FIRST_BACKUP_CHECK_MS, self._back_up_if_due)
+
+    def _check_when_loaded(self, workspace: Workspace) -> None:
+        """The start check, once the window has its first data: on the session's thread and its own connection,
+        so the window's work never waits for it, and after that work, so it does not slow the first screens."""
+        from ..services import health
+
+        window = self.window
+
+        def start(busy: bool) -> None:
+            if busy:
+                return
+            workspace.tasks.busy_changed.disconnect(start)
+            self.tasks.run(
+                health.start_check,
+                workspace.context,
+                health.QUICK_CHECK_SECONDS,
+                self._closing,
+                on_done=window.health_checked,
+                on_error=_check_failed,
+            )
+
+        workspace.tasks.busy_changed.connect(start)
 
     def set_lock_minutes(self, minutes: int) -> None:
         self.lock_seconds = minutes * 60.0
@@ -265,24 +361,41 @@ class Session(QObject):
         workspace.tasks.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, check))
         QTimer.singleShot(0, check)
 
-    def lock(self, *, switching: bool = False) -> None:
-        """Hide every window and ask for a password: the same person's, or another account's to switch user."""
+    def lock(self, *, switching: bool = False, revoked: bool = False) -> None:
+        """Hide every window and ask for a password: the same person's, or another account's to switch user;
+        ``revoked``: the city blocked this laptop, only the administrator's (services.accounts refuses others)."""
         if self.window is None or self.sign_in is not None:
             return
         self.idle.stop()
         from ..services import audit
 
+        self._revoked_lock = self._revoked_lock or revoked
         self.window.workspace.record(audit.record, AuditAction.LOCKED)
         self._hidden = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
         for widget in self._hidden:
             widget.hide()
-        self._show_sign_in(login="" if switching else self.context.user_login, locked=True)
+        self._show_sign_in(login="" if switching or revoked else self.context.user_login, locked=True, revoked=revoked)
+
+    def _sync_failed(self, error: Exception) -> None:
+        from ..services.sync import SyncProblem
+        from ..sync.failures import FailureReason
+
+        # A laptop reported lost locks at its first contact with the city, whoever has it open.
+        revoked = isinstance(error, SyncProblem) and error.reason is FailureReason.REVOKED
+        if revoked and not self._administrator_past_block:
+            self.lock(revoked=True)
+
+    def _signed_in_as(self, role: StaffRole) -> None:
+        """Someone passed the sign-in window; when it was locked for a revoked laptop, only the administrator could."""
+        if self._revoked_lock and role is StaffRole.ADMINISTRATOR:
+            self._revoked_lock, self._administrator_past_block = False, True
 
     def switch_user(self) -> None:
         self.lock(switching=True)
 
     def _unlocked(self, login: str) -> None:
         if login == self.context.user_login:
+            self._signed_in_as(self.context.user_role)
             self._close_sign_in()
             for widget in self._hidden:
                 widget.show()
@@ -364,6 +477,7 @@ class Session(QObject):
 
     def finish(self) -> None:
         """After the event loop: stop syncing, let the workers end, close the database."""
+        self._closing.set()
         self.idle.stop()
         if self.window is not None:
             self.window.sync.shutdown()  # also when the application quit without closing the window
@@ -373,6 +487,10 @@ class Session(QObject):
                 self.window.workspace.record(backups.back_up_if_due, True)  # at closing, when anything changed
             self._signed_out(self.window)
         self.tasks.shutdown()
+
+
+def _check_failed(error: Exception) -> None:
+    log.error("the start check could not run", exc_info=error)
 
 
 def _backup_failed(error: Exception) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.accounts import DEMO_PASSWORD
+from ..domain.accounts import DEMO_PASSWORD, REVOKED_LAPTOP
+from .i18n import domain_text
 
 TITLE_STYLE = "font-size: 20px; font-weight: bold; color: #1f3a5f;"
 HINT_STYLE = "color: #555; background: #f4f6f8; border: 1px solid #d5dbe1; border-radius: 3px; padding: 6px;"
@@ -35,13 +36,24 @@ class SignInDialog(QDialog):
     quit_requested = Signal()
     recovery_requested = Signal()
 
-    def __init__(self, *, login: str = "", locked: bool = False, demo: bool = False, parent: QWidget | None = None):
-        """``locked``: the program is locked, by ``login`` (or to switch user, when empty)."""
+    def __init__(
+        self,
+        *,
+        login: str = "",
+        locked: bool = False,
+        revoked: bool = False,
+        demo: bool = False,
+        parent: QWidget | None = None,
+    ):
+        """``locked``: the program is locked, by ``login`` (or to switch user, when empty); ``revoked``: because the
+        city blocked this laptop."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("heze-station · sign in"))
         title = QLabel(self.tr("菏谐驿站 · labour-dispute mediation"))
         title.setStyleSheet(TITLE_STYLE)
-        if locked:
+        if revoked:
+            subtitle = domain_text(REVOKED_LAPTOP)
+        elif locked:
             subtitle = self.tr("Locked. Sign in again to go on, or sign in as another account to switch user.")
         else:
             subtitle = self.tr("Sign in with your account to open the station's records.")

@@ -18,6 +18,7 @@ from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.identifiers import Sex
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
+from ..domain.personal import PersonalField
 from ..services.sync import SyncState, SyncStatus
 from ..sync.progress import Phase, Progress
 from . import formatting
@@ -194,10 +195,26 @@ def field_label(table: str, field: str | None) -> str:
     return _tr(source) if source else field
 
 
-def value_text(table: str, field: str | None, value: Any) -> str:
-    """A stored (wire) value as a person reads it: labels for enums, yuan for amounts, Beijing time for times."""
+# Columns holding personal data, shown masked unless revealed (domain.personal).
+_PERSONAL = {
+    "id_number": PersonalField.ID_NUMBER,
+    "phone": PersonalField.PHONE,
+    "account_number": PersonalField.BANK_ACCOUNT,
+}
+
+
+def personal_field(field: str | None) -> PersonalField | None:
+    return _PERSONAL.get(field or "")
+
+
+def value_text(table: str, field: str | None, value: Any, shown: frozenset[PersonalField] = frozenset()) -> str:
+    """A stored (wire) value as a person reads it: labels for enums, yuan for amounts, Beijing time for times,
+    personal data masked unless its kind is ``shown``."""
     if value is None or value == "":
         return QCoreApplication.translate("SyncLabels", "(empty)")
+    personal = personal_field(field)
+    if personal is not None and isinstance(value, str):
+        return formatting.personal(personal, value, shown)
     if isinstance(value, bool):
         return (
             QCoreApplication.translate("SyncLabels", "yes") if value else QCoreApplication.translate("SyncLabels", "no")

@@ -91,6 +91,10 @@
         <translation>启用(&amp;E)</translation>
     </message>
     <message>
+        <source>Cannot sign in: an older account has this login. Disable it and add the person again.</source>
+        <translation>无法登录：更早的账户已使用此登录名。请停用此账户，再用其他登录名为此人添加账户。</translation>
+    </message>
+    <message>
         <source>Disable the account {login} ({name})? It can no longer sign in on any computer of the station.</source>
         <translation>停用账户 {login}（{name}）？停用后该账户在本站任何电脑上都不能登录。</translation>
     </message>
@@ -143,6 +147,14 @@
     <message>
         <source>Account in the worker&apos;s name</source>
         <translation>工人本人账号</translation>
+    </message>
+    <message>
+        <source>Show bank &amp;accounts</source>
+        <translation>显示完整银行账号(&amp;A)</translation>
+    </message>
+    <message>
+        <source>An account shows in full while you edit it.</source>
+        <translation>编辑时账号完整显示。</translation>
     </message>
     <message>
         <source>Due on</source>
@@ -597,12 +609,12 @@
         <translation>工程项目</translation>
     </message>
     <message>
-        <source>&amp;Show ID numbers</source>
-        <translation>显示身份证号码(&amp;S)</translation>
+        <source>&amp;Show personal data</source>
+        <translation>显示个人信息(&amp;S)</translation>
     </message>
     <message>
-        <source>ID numbers are sensitive personal information; show them only when needed.</source>
-        <translation>身份证号码属于敏感个人信息，请仅在确有需要时显示。</translation>
+        <source>ID numbers, phones and bank accounts are personal information; show them only when needed. Your account may see in full: {fields}.</source>
+        <translation>身份证号、电话和银行账号属于个人信息，仅在需要时显示。您的账户可查看完整的：{fields}。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -877,6 +889,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
 </context>
 <context>
     <name>ConflictDetail</name>
+    <message>
+        <source>Show in &amp;full</source>
+        <translation>完整显示(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Personal data is masked; compare it in full only when needed.</source>
+        <translation>个人信息已遮挡；仅在需要时完整比对。</translation>
+    </message>
     <message>
         <source>&amp;Open the case file</source>
         <translation>打开案卷(&amp;O)</translation>
@@ -1838,6 +1858,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>管理员</translation>
     </message>
     <message>
+        <source>The city bureau has blocked this computer (for example after it was reported lost). Only the station&apos;s administrator can sign in now, to enrol it again; all records on it are kept.</source>
+        <translation>市局已停用这台电脑（例如在报失之后）。现在只有本站管理员可以登录，以便重新加入城市同步；电脑上的所有记录均已保留。</translation>
+    </message>
+    <message>
         <source>Please enter a login.</source>
         <translation>请输入登录名。</translation>
     </message>
@@ -2410,8 +2434,12 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>文件在签名后被追加了内容。</translation>
     </message>
     <message>
-        <source>The signature is intact but was not made with this station&apos;s key: issued elsewhere or forged.</source>
-        <translation>签名完整，但不是用本站密钥签署的：可能由其他机构出具，或系伪造。</translation>
+        <source>The signature is intact but its signer is unknown: not a computer of this station or one the city certified. The file was issued elsewhere or forged.</source>
+        <translation>签名完整，但签署者不明：既不是本站的电脑，也不是市局认证的电脑。此文件系他处出具或伪造。</translation>
+    </message>
+    <message>
+        <source>Digitally signed by {signer}, signed by this station before it joined the city; the signature is intact.</source>
+        <translation>由 {signer} 数字签名，系本站加入城市同步之前签署；签名完整。</translation>
     </message>
     <message>
         <source>Digitally signed by {signer}; the signature is intact.</source>
@@ -2520,6 +2548,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>This file is not a certificate. Choose the .pem or .crt file the city bureau gave you.</source>
         <translation>这个文件不是证书。请选择城市局提供的 .pem 或 .crt 文件。</translation>
+    </message>
+    <message>
+        <source>The city certified this computer&apos;s signing key: documents issued from now on can be checked on every computer of the city.</source>
+        <translation>市局已认证这台电脑的签名密钥：此后出具的文书可在全市任何一台电脑上核验。</translation>
+    </message>
+    <message>
+        <source>The city server sent a signing certificate that does not fit this computer&apos;s key; documents stay signed with this computer&apos;s own certificate.</source>
+        <translation>城市服务器发来的签名证书与这台电脑的密钥不符；文书仍用这台电脑自己的证书签名。</translation>
     </message>
     <message>
         <source>Enrolled with the city server {server} as station {station}; {baseline} earlier records queued.</source>
@@ -2690,6 +2726,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>显示完整身份证号</translation>
     </message>
     <message>
+        <source>Showed full phone numbers</source>
+        <translation>显示完整电话号码</translation>
+    </message>
+    <message>
+        <source>Showed full bank accounts</source>
+        <translation>显示完整银行账号</translation>
+    </message>
+    <message>
         <source>Issued a document</source>
         <translation>出具文书</translation>
     </message>
@@ -2700,6 +2744,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Exported</source>
         <translation>导出</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Added an account</source>
@@ -2754,6 +2802,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>审计日志</translation>
     </message>
     <message>
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>未发送的更改</translation>
+    </message>
+    <message>
         <source>Backups cannot be written to {folder}: choose a folder you can write to.</source>
         <translation>无法将备份写入 {folder}：请选择可写入的文件夹。</translation>
     </message>
@@ -2778,6 +2834,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>备份未通过核验，已丢弃；请重试。</translation>
     </message>
     <message>
+        <source>No backup of this station that could be restored was found in {folder}.</source>
+        <translation>在 {folder} 中没有找到可以恢复的本站备份。</translation>
+    </message>
+    <message>
+        <source>Only the station&apos;s administrator may restore a backup.</source>
+        <translation>只有本站管理员可以恢复备份。</translation>
+    </message>
+    <message>
         <source>There is no backup {name}.</source>
         <translation>没有名为 {name} 的备份。</translation>
     </message>
@@ -2788,6 +2852,62 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The audit trail in the backup {name} was altered; it was not restored.</source>
         <translation>备份 {name} 中的审计日志被改动过，未予恢复。</translation>
+    </message>
+    <message>
+        <source>ID numbers</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>bank accounts</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>A {role}&apos;s account may not see full {fields}; ask a mediator.</source>
+        <translation>{role}账户无权查看完整的{fields}，请找调解员。</translation>
+    </message>
+    <message>
+        <source>The disk that holds the station&apos;s data is full, so nothing was saved. What you typed is still here: free some space (empty the recycle bin, delete downloads you no longer need), then save again.</source>
+        <translation>保存本站数据的磁盘已满，未能保存。您填写的内容仍在窗口中：请先腾出磁盘空间（清空回收站、删除不再需要的下载文件），再重新保存。</translation>
+    </message>
+    <message>
+        <source>Part of the station&apos;s data file is damaged, so this could not be read or saved. Ask the administrator to restore the latest backup (Account › Backups and restore).</source>
+        <translation>本站数据文件有部分已损坏，无法读取或保存这些内容。请管理员恢复最新的备份（账户 › 备份与恢复）。</translation>
+    </message>
+    <message>
+        <source>The disk that holds the station&apos;s data ({folder}) is full, so the station cannot open. Free some space (empty the recycle bin, delete downloads you no longer need), then start again; nothing was changed.</source>
+        <translation>保存本站数据的磁盘（{folder}）已满，无法打开本站。请先腾出磁盘空间（清空回收站、删除不再需要的下载文件），再重新启动；数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Only {megabytes} MB are free on the disk that holds the station&apos;s data ({folder}). New cases, scans and backups may not fit: free some space soon.</source>
+        <translation>保存本站数据的磁盘（{folder}）仅剩 {megabytes} MB 可用空间，新的案件、扫描件和备份可能无法保存，请尽快腾出空间。</translation>
+    </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>密码不正确。</translation>
+    </message>
+    <message>
+        <source>Nothing on this computer waits to be sent.</source>
+        <translation>这台电脑上没有等待发送的更改。</translation>
+    </message>
+    <message>
+        <source>Only the administrator who exported this file can import it, on a computer of the same station: please sign in as that administrator.</source>
+        <translation>只有导出此文件的管理员才能在本站的其他电脑上导入，请以该管理员身份登录。</translation>
+    </message>
+    <message>
+        <source>This file was altered after it was exported.</source>
+        <translation>此文件在导出后被改动过。</translation>
+    </message>
+    <message>
+        <source>These changes were imported on this computer already.</source>
+        <translation>这些更改已在这台电脑上导入过。</translation>
+    </message>
+    <message>
+        <source>This is not a file of unsent changes from heze-station.</source>
+        <translation>这不是菏谐驿站导出的未发送更改文件。</translation>
     </message>
 </context>
 <context>
@@ -2993,6 +3113,41 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>{n} days overdue</source>
         <translation>已逾期{n}天</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Export unsent changes</source>
+        <translation>导出未发送的更改</translation>
+    </message>
+    <message>
+        <source>Import unsent changes</source>
+        <translation>导入未发送的更改</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>The changes this computer could not send go to {file}, encrypted with your password. Take the file to another computer of the station, sign in there as yourself and import it: that computer sends them.</source>
+        <translation>这台电脑未能发送的更改将导出到 {file}，并用您的密码加密。请把文件带到本站的另一台电脑，以您本人身份登录后导入，由那台电脑发送。</translation>
+    </message>
+    <message>
+        <source>The changes in {file} are added to this computer&apos;s records and sent with its next sync. Only the administrator who exported them can import them, once.</source>
+        <translation>{file} 中的更改将加入这台电脑的记录，并在下次同步时发送。只有导出它们的管理员可以导入，且只能导入一次。</translation>
+    </message>
+    <message>
+        <source>Your &amp;password:</source>
+        <translation>您的密码(&amp;P)：</translation>
+    </message>
 </context>
 <context>
     <name>IntakeView</name>
@@ -3093,8 +3248,12 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>保存一个带有规定列标题的空白花名册表格</translation>
     </message>
     <message>
-        <source>Show full &amp;ID numbers</source>
-        <translation>显示完整身份证号码(&amp;I)</translation>
+        <source>Show personal &amp;data</source>
+        <translation>显示个人信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Your account may see in full: {fields}. A cell shows in full while you edit it.</source>
+        <translation>您的账户可查看完整的：{fields}。编辑单元格时完整显示。</translation>
     </message>
     <message>
         <source>Name *</source>
@@ -3439,6 +3598,14 @@ Register it as a new case anyway?</source>
         <translation>加入城市同步(&amp;J)…</translation>
     </message>
     <message>
+        <source>&amp;Export unsent changes…</source>
+        <translation>导出未发送的更改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import another computer&apos;s unsent changes…</source>
+        <translation>导入其他电脑未发送的更改(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Account</source>
         <translation>账户(&amp;A)</translation>
     </message>
@@ -3493,6 +3660,50 @@ Register it as a new case anyway?</source>
     <message>
         <source>Show the audit trail</source>
         <translation>查看审计日志</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup now (Account › Backups and restore); the file as it is now is kept.</source>
+        <translation>请立即恢复最新的备份（账户 › 备份与恢复）；当前的文件会另行保留。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator, who can restore the latest backup in Account › Backups and restore.</source>
+        <translation>请告诉管理员，由管理员在“账户 › 备份与恢复”中恢复最新的备份。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s data file is damaged</source>
+        <translation>本站数据文件已损坏</translation>
+    </message>
+    <message>
+        <source>The check at start found damaged parts in the station&apos;s data file. Stop typing new records.</source>
+        <translation>启动检查发现本站数据文件中有损坏的部分。请暂停录入新的记录。</translation>
+    </message>
+    <message>
+        <source>Backups and restore…</source>
+        <translation>备份与恢复…</translation>
+    </message>
+    <message>
+        <source>The disk is nearly full</source>
+        <translation>磁盘空间即将用完</translation>
+    </message>
+    <message>
+        <source>Export unsent changes</source>
+        <translation>导出未发送的更改</translation>
+    </message>
+    <message>
+        <source>Unsent changes (*.heze)</source>
+        <translation>未发送的更改 (*.heze)</translation>
+    </message>
+    <message>
+        <source>Import unsent changes</source>
+        <translation>导入未发送的更改</translation>
+    </message>
+    <message>
+        <source>{count} unsent changes were exported to {file}.</source>
+        <translation>{count} 项未发送的更改已导出到 {file}。</translation>
+    </message>
+    <message>
+        <source>{count} changes were imported; they are sent with the next sync.</source>
+        <translation>已导入 {count} 项更改，将在下次同步时发送。</translation>
     </message>
 </context>
 <context>
@@ -3718,8 +3929,8 @@ Register it as a new case anyway?</source>
         <translation>设置新密码并登录</translation>
     </message>
     <message>
-        <source>Type the recovery key from the sheet printed when the station was set up, the login of the account to recover (usually the administrator&apos;s) and its new password.</source>
-        <translation>请输入设置本站时打印的恢复密钥单上的密钥、要恢复的账户的登录名（通常是管理员），以及该账户的新密码。</translation>
+        <source>Type the recovery key from the sheet printed when the station was set up (or, if the sheet is lost too, the code the city bureau reads out: it starts with CITY), the login of the account to recover (usually the administrator&apos;s) and its new password.</source>
+        <translation>请输入设置本站时打印的恢复单上的恢复密钥（如恢复单也已遗失，请输入市局提供的以 CITY 开头的恢复码），要恢复的账户登录名（通常是管理员）及其新密码。</translation>
     </message>
     <message>
         <source>&amp;Recovery key:</source>
@@ -3962,6 +4173,26 @@ Register it as a new case anyway?</source>
     <message>
         <source>heze-station cannot start</source>
         <translation>劳动争议调解工作站无法启动</translation>
+    </message>
+    <message>
+        <source>The station&apos;s data file is damaged</source>
+        <translation>本站数据文件已损坏</translation>
+    </message>
+    <message>
+        <source>The station&apos;s administrator can put the latest backup in its place now; the damaged file is kept aside. Changes made after that backup that were already sent come back from the city at the next sync.</source>
+        <translation>本站管理员现在可以用最新的备份替换它；已损坏的文件会另行保留。该备份之后所做、且已同步到市里的修改，会在下次同步时取回。</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>恢复最新的备份</translation>
+    </message>
+    <message>
+        <source>Restore from another folder…</source>
+        <translation>从其他文件夹恢复…</translation>
+    </message>
+    <message>
+        <source>The folder with the station&apos;s backups</source>
+        <translation>存放本站备份的文件夹</translation>
     </message>
     <message>
         <source>Backup restored</source>

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import serialization
 
 from heze_station import cli
 from heze_station.documents import issuing, samples, signing, trust, verify
@@ -32,7 +31,7 @@ IN_CI = bool(os.environ.get("CI"))
 @dataclasses.dataclass(frozen=True)
 class Laptop:
     data_dir: Path
-    key: signing.DocumentKey
+    key: signing.StationKey
     serial: str  # of its city certificate
 
     def issue(self, content: issuing.Content | None = None) -> issuing.IssuedDocument:
@@ -41,33 +40,38 @@ class Laptop:
         return issuing.issue(fresh, self.key, uuid.uuid4())
 
 
-@pytest.fixture(scope="module")
-def authority(tmp_path_factory: pytest.TempPathFactory) -> ca.CityAuthority:
-    return ca.init(tmp_path_factory.mktemp("city") / "ca", PASSPHRASE)
-
-
-def enrolled(folder: Path, authority: ca.CityAuthority, station_name: str) -> Laptop:
-    """A laptop of ``station_name`` whose signing key the city certified."""
-    folder.mkdir(parents=True, exist_ok=True)
-    request = signing.certificate_request(station_name)
-    csr = x509.load_pem_x509_csr(request.pem.encode())
-    certificate = authority.issue(csr, station_name, "前台", uuid.uuid4())
-    pem = certificate.public_bytes(serialization.Encoding.PEM).decode()
-    signing.keep_city_certificate(folder, request, pem, authority.certificate_pem, None)
-    return Laptop(folder, signing.station_key(folder, station_name), ca.serial_text(certificate.serial_number))
+def authority_in(folder: Path) -> ca.CityCa:
+    ca.init(folder, PASSPHRASE.encode(), "菏泽市")
+    authority = ca.load(folder, PASSPHRASE.encode())
+    assert authority is not None
+    return authority
 
 
 @pytest.fixture(scope="module")
-def here(tmp_path_factory: pytest.TempPathFactory, authority: ca.CityAuthority) -> Path:
+def authority(tmp_path_factory: pytest.TempPathFactory) -> ca.CityCa:
+    return authority_in(tmp_path_factory.mktemp("city") / "ca")
+
+
+def enrolled(folder: Path, authority: ca.CityCa, station_name: str) -> Laptop:
+    """A laptop of ``station_name`` whose signing key the city certified, as enrolment does over HTTP."""
+    key = signing.station_key(folder, station_name)
+    certificate = authority.issue(ca.read_csr(key.signing_request()), station_name, uuid.uuid4())
+    assert key.take_city_certificate(certificate, authority.root_pem)
+    serial = ca.serial_text(x509.load_pem_x509_certificate(certificate.encode()).serial_number)
+    return Laptop(folder, key, serial)
+
+
+@pytest.fixture(scope="module")
+def here(tmp_path_factory: pytest.TempPathFactory, authority: ca.CityCa) -> Path:
     """This laptop: it signed a document with its own key, then joined the city (its trust file has the root)."""
     folder = tmp_path_factory.mktemp("here")
     signing.station_key(folder, "城区驿站")  # its self-signed key, from before it joined
-    trust.write(folder, [authority.certificate_pem], {})
+    trust.write(folder, [authority.root_pem], {})
     return folder
 
 
 @pytest.fixture(scope="module")
-def other_station(tmp_path_factory: pytest.TempPathFactory, authority: ca.CityAuthority) -> Laptop:
+def other_station(tmp_path_factory: pytest.TempPathFactory, authority: ca.CityCa) -> Laptop:
     return enrolled(tmp_path_factory.mktemp("yuncheng"), authority, "郓城县菏谐驿站")
 
 
@@ -83,15 +87,13 @@ def test_another_stations_document_is_genuine_when_the_city_certified_its_signer
     verdict = verify.verify(document.pdf, nobody_knows_it, trust.read(here))
 
     assert verdict.genuine, [check.message.render() for check in verdict.checks]
-    assert verdict.signature.message.render() == (
-        "Digitally signed by 郓城县菏谐驿站, certified by the city; the signature is intact."
-    )
+    assert verdict.signature.message.render() == "Digitally signed by 郓城县菏谐驿站; the signature is intact."
     assert "not in this station's records" in verdict.known.message.render()
-    assert verdict.conclusion.render().endswith("certified by the city.")
+    assert verdict.conclusion.render().endswith("a mediation station the city certified.")
 
 
 def test_a_document_of_this_station_from_another_laptop_is_genuine_and_known(
-    here: Path, authority: ca.CityAuthority, tmp_path: Path
+    here: Path, authority: ca.CityCa, tmp_path: Path
 ) -> None:
     other_laptop = enrolled(tmp_path / "移动仲裁庭", authority, "城区驿站")
     document = other_laptop.issue()
@@ -111,9 +113,7 @@ def test_what_this_laptop_signed_before_it_joined_the_city_still_verifies(here: 
 
     assert verdict.genuine
     assert "before it joined the city" in verdict.signature.message.render()
-    assert verdict.conclusion.render() == (
-        "Genuine: an unaltered original signed by this station before it joined the city."
-    )
+    assert verdict.conclusion.render() == "Genuine: an unaltered original issued by this station."
 
 
 def test_another_laptops_self_signed_document_is_refused(here: Path, tmp_path: Path) -> None:
@@ -127,7 +127,7 @@ def test_another_laptops_self_signed_document_is_refused(here: Path, tmp_path: P
 
 
 def test_a_certificate_from_an_authority_posing_as_the_city_is_refused(here: Path, tmp_path: Path) -> None:
-    impostor = ca.init(tmp_path / "fake-ca", PASSPHRASE)  # same name as the city's root, another key
+    impostor = authority_in(tmp_path / "fake-ca")  # same name as the city's root, another key
     forged = enrolled(tmp_path / "forger", impostor, "城区驿站").issue()
 
     verdict = verify.verify(forged.pdf, nobody_knows_it, trust.read(here))
@@ -148,14 +148,14 @@ def test_an_altered_document_of_another_station_is_refused(here: Path, other_sta
 
 
 def test_a_revoked_laptops_documents_count_only_from_before_the_revocation(
-    here: Path, authority: ca.CityAuthority, tmp_path: Path
+    here: Path, authority: ca.CityCa, tmp_path: Path
 ) -> None:
     lost = enrolled(tmp_path / "lost", authority, "城区驿站")
     pdf = lost.issue().pdf  # signed now, by the laptop's clock
     signed_at = datetime.now(UTC)
 
     def revoked(at: datetime) -> trust.Trust:
-        return trust.of(here, [authority.certificate_pem], {lost.serial: at})
+        return trust.of(here, [authority.root_pem], {lost.serial: at})
 
     revoked_later = verify.verify(pdf, nobody_knows_it, revoked(signed_at + timedelta(hours=1)))
     revoked_earlier = verify.verify(pdf, nobody_knows_it, revoked(signed_at - timedelta(hours=1)))
@@ -202,7 +202,7 @@ def test_command_refuses_an_unknown_signer(here: Path, tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def nss_database(tmp_path_factory: pytest.TempPathFactory, authority: ca.CityAuthority) -> Path:
+def nss_database(tmp_path_factory: pytest.TempPathFactory, authority: ca.CityCa) -> Path:
     """An NSS database that trusts the city root for signed documents (certutil's "C" in the S/MIME column)."""
     if shutil.which("certutil") is None:
         if IN_CI:
@@ -210,7 +210,7 @@ def nss_database(tmp_path_factory: pytest.TempPathFactory, authority: ca.CityAut
         pytest.skip("certutil is not installed here (libnss3-tools)")
     folder = tmp_path_factory.mktemp("nss")
     root = folder / "city-root.pem"
-    root.write_text(authority.certificate_pem, encoding="ascii")
+    root.write_text(authority.root_pem, encoding="ascii")
     for command in (
         ("certutil", "-N", "-d", f"sql:{folder}", "--empty-password"),
         ("certutil", "-A", "-d", f"sql:{folder}", "-n", "city", "-t", "C,C,", "-i", root),

@@ -33,6 +33,7 @@ from .client import DeviceClient
 
 IN_CI = bool(os.environ.get("CI"))
 COMMAND = Path(sys.executable).parent / "heze-station-server"
+CHECKOUT = Path(__file__).resolve().parent.parent.parent
 TIMEOUT = 120
 TEMPLATE = "heze_template"
 WAIT_SECONDS = 30
@@ -162,7 +163,7 @@ CA_PASSPHRASE = "菏泽 city authority 2026"
 
 def with_authority(settings: Settings) -> Settings:
     """``settings`` of a city that has made its document-signing authority (as ``ca init`` does)."""
-    ca.init(settings.ca_directory, CA_PASSPHRASE)
+    ca.init(settings.ca_folder, CA_PASSPHRASE.encode(), "菏泽市")
     return settings.model_copy(update={"ca_passphrase": SecretStr(CA_PASSPHRASE)})
 
 
@@ -183,7 +184,8 @@ def server_command(settings: Settings, *arguments: str, stderr: Any = subprocess
     """The installed ``heze-station-server`` command, configured through the environment as in production.
 
     ``stderr``: a file for ``serve``, whose access log writes a line per request (a pipe nobody reads fills up)."""
-    env = {**os.environ, "HEZE_SERVER_DATA_DIR": str(settings.data_dir)}
+    # PYTHONPATH: the command runs this checkout's code, also when the virtualenv was installed from another one.
+    env = {**os.environ, "HEZE_SERVER_DATA_DIR": str(settings.data_dir), "PYTHONPATH": str(CHECKOUT)}
     if settings.database_url:
         env["HEZE_SERVER_DATABASE_URL"] = settings.database_url
     return subprocess.Popen([str(COMMAND), *arguments], env=env, stdout=subprocess.PIPE, stderr=stderr, text=True)

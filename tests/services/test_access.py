@@ -12,13 +12,14 @@ import pytest
 import heze_station.services
 from heze_station.domain.accounts import StaffRole
 from heze_station.domain.backups import Retention
-from heze_station.services import accounts, audit, backups, case_queries, documents, sync
+from heze_station.domain.personal import PersonalField
+from heze_station.services import accounts, audit, backups, case_queries, documents, handover, sync
 from heze_station.services.access import NotPermitted
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
 from heze_station.storage.models import StaffUser
 from tests.factories import intake_form, register
-from tests.stations import add_account, open_test_station
+from tests.stations import OTHER_PASSWORD, add_account, open_test_station
 
 
 def station_services() -> dict[str, Callable]:
@@ -56,6 +57,8 @@ ADMINISTRATION = {
     "audit.entries": lambda c: audit.entries(c),
     "audit.people": lambda c: audit.people(c),
     "audit.export": lambda c: audit.export(c, audit.AuditFilter(), Path("audit.xlsx"), [], {}),
+    "handover.export_unsent": lambda c: handover.export_unsent(c, Path("unsent.heze"), OTHER_PASSWORD),
+    "handover.import_unsent": lambda c: handover.import_unsent(c, Path("unsent.heze"), OTHER_PASSWORD),
 }
 
 
@@ -101,6 +104,35 @@ def test_coordinators_and_mediators_do_casework(station_folder: Path, login: str
         accounts.change_password(context, "test-password-2", "test-password-2")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("login", "may_see"), [("zhang", {"phone"}), ("li", {"phone", "id_number", "bank_account"})])
+def test_only_mediators_and_the_administrator_see_id_numbers_and_bank_accounts_in_full(
+    station_folder: Path, login: str, may_see: set[str]
+) -> None:
+    context = open_test_station(station_folder, login)
+    try:
+        case_id = register(context, intake_form(1, employer_serial=hash(login) % 1000 + 1))
+        for field in PersonalField:
+            if field in may_see:
+                audit.revealed(context, frozenset({field}), case_id)
+            else:
+                with pytest.raises(NotPermitted, match="may not see full"):
+                    audit.revealed(context, frozenset({field}), case_id)
+        assert audit.revealable(context) == may_see
+        assert _revealed_by(station_folder, f"{login}的名字") == may_see  # each one shown is recorded
+    finally:
+        context.close()
+
+
+def _revealed_by(folder: Path, name: str) -> set[str]:
+    administrator = open_test_station(folder)
+    try:
+        entries = audit.entries(administrator, audit.AuditFilter(login=name))
+    finally:
+        administrator.close()
+    kinds = {"ids_revealed": "id_number", "phones_revealed": "phone", "accounts_revealed": "bank_account"}
+    return {kinds[entry.action] for entry in entries if entry.action in kinds}
 
 
 def _accounts(context: StationContext) -> list[tuple[uuid.UUID, str, bool]]:

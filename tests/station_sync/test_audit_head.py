@@ -2,11 +2,12 @@
 
 import uuid
 
+from heze_station.server import supervision
 from heze_station.server.models import Device
 from heze_station.services import audit, sync
 from heze_station.services.station import StationContext
 from heze_station.storage import settings
-from tests.server.conftest import Server
+from tests.server.conftest import Server, run_server_command
 
 from .conftest import Laptops
 
@@ -59,3 +60,19 @@ def test_the_city_follows_the_trail_and_notices_when_it_is_rebuilt(laptops: Lapt
     audit.searched(station, "王")
     sync.sync_now(station)
     assert city_record(server, station).audit_mismatch_since == city.audit_mismatch_since
+    with server.database.transaction() as session:
+        assert [summary.audit_mismatches for summary in supervision.stations(session)] == [1]
+    code, listing, err = run_server_command(server.settings, "list-devices")
+    assert "audit trail altered since" in listing
+
+    # The city asked why (a backup restored, say) and clears the mark; the laptop hears it at its next report.
+    device_id = str(city.id)
+    code, out, err = run_server_command(server.settings, "clear-audit-mismatch", device_id)
+    assert code == 0, err
+    assert f"accepted from seq {head(station)[0]}" in out
+    audit.searched(station, "赵")
+    sync.sync_now(station)
+    assert city_record(server, station).audit_mismatch_since is None
+    assert audit.check(station).city_mismatch_since is None
+    with server.database.transaction() as session:
+        assert [summary.audit_mismatches for summary in supervision.stations(session)] == [0]

@@ -1,4 +1,5 @@
-"""Enrolment gives a laptop a signing certificate from the city's authority; without one, it keeps its own key."""
+"""The city's root and revoked certificates reach every station as reference data, and the city checks an issued
+document by the PDF the station uploaded (the enrolment itself: test_document_certificates.py)."""
 
 import hashlib
 import json
@@ -6,14 +7,13 @@ from datetime import datetime
 from pathlib import Path
 
 import httpx
-from cryptography import x509
 from sqlalchemy import select
 
 from heze_station.documents import integrity, issuing, samples, signing, trust
 from heze_station.documents.content import DocumentKind
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.ids import new_id
-from heze_station.server import auth
+from heze_station.server import auth, ca
 from heze_station.server.models import Device
 from heze_station.services import case_actions, documents, sync
 from heze_station.services.station import StationContext
@@ -40,41 +40,6 @@ def issue_refusal(station: StationContext) -> bytes:
     return issue(station)[1]
 
 
-def enrol(server: Server, folder: Path, station_name: str = "城区驿站") -> tuple[StationContext, sync.Enrolment]:
-    station = open_test_station(folder)
-    enrolment = sync.enrol(station, server.url, server.enrol_code(server.create_station(station_name)), "前台")
-    return station, enrolment
-
-
-def test_a_laptop_signs_with_the_citys_certificate_once_enrolled(city: Server, tmp_path: Path) -> None:
-    station, enrolment = enrol(city, tmp_path / "前台")
-    try:
-        pdf = issue_refusal(station)
-    finally:
-        station.close()
-
-    assert "certificate from the city" in enrolment.signing.render()
-    root = x509.load_pem_x509_certificate((city.settings.ca_directory / "city-ca.pem").read_bytes())
-    certificate = signer_of(pdf)
-    certificate.verify_directly_issued_by(root)
-    assert certificate.subject.rfc4514_string().startswith("2.5.4.5=")  # the device id the city wrote
-    key_file = tmp_path / "前台" / "keys" / signing.CITY_FILE
-    assert b"ENCRYPTED PRIVATE KEY" in key_file.read_bytes()  # the key stayed here, encrypted
-
-
-def test_without_the_citys_authority_the_laptop_keeps_its_own_key(server: Server, tmp_path: Path) -> None:
-    station, enrolment = enrol(server, tmp_path / "前台")
-    try:
-        pdf = issue_refusal(station)
-    finally:
-        station.close()
-
-    assert "own key" in enrolment.signing.render()
-    certificate = signer_of(pdf)
-    assert certificate.issuer == certificate.subject  # self-signed, as before enrolment
-    assert not (tmp_path / "前台" / "keys" / signing.CITY_FILE).exists()
-
-
 # --- the city's root and revocations reach every station as reference data ---------------------------------------
 
 
@@ -94,7 +59,7 @@ def test_the_root_and_revoked_certificates_reach_every_station(city_laptops: Lap
     sync.sync_now(front)
     sync.sync_now(elsewhere)
 
-    root = (city.settings.ca_directory / "city-ca.pem").read_text()
+    root = (city.settings.ca_folder / ca.CERTIFICATE_FILE).read_text()
     for station in (front, elsewhere):
         assert trust_file(station)["roots"] == [root]
         assert datetime.fromisoformat(trust_file(station)["revoked"][lost_serial]) == revoked_at

@@ -104,3 +104,14 @@ def test_an_account_made_on_one_laptop_signs_in_on_the_others_offline(laptops: L
     sync.sync_now(court)
     with pytest.raises(accounts.SignInRefused, match="disabled"):
         accounts.sign_in(folder, "zhang", "zhang-password")
+
+
+def test_the_same_login_made_on_two_laptops_offline_is_shown_to_the_administrator(laptops: Laptops) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    add_account(front, "zhao", StaffRole.COORDINATOR)
+    add_account(court, "zhao", StaffRole.MEDIATOR)  # offline, the same login for someone else
+    for laptop in (front, court, front):
+        sync.sync_now(laptop)
+    zhaos = [row for row in accounts.list_accounts(front) if row.login == "zhao"]
+    assert [row.role for row in zhaos if not row.shadowed] == [StaffRole.COORDINATOR]  # the older keeps the login
+    assert [row.role for row in zhaos if row.shadowed] == [StaffRole.MEDIATOR]

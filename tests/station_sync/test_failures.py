@@ -20,6 +20,7 @@ from heze_station.storage import settings
 from heze_station.storage.blobs import sha256_hex
 from heze_station.sync.client import FailureReason
 from tests.factories import intake_form, register
+from tests.full_disk import fill_up, free_up
 from tests.server.conftest import Server
 from tests.stations import open_test_station
 
@@ -144,13 +145,8 @@ def test_a_full_disk_is_explained_keeps_everything_and_the_sync_continues_once_s
 
     @contextlib.contextmanager
     def on_a_full_disk():
-        """The file may not grow, and its free pages are taken, as on a disk with no space left."""
         with full() as session:
-            sql = session.connection().exec_driver_sql
-            sql(f"PRAGMA max_page_count = {sql('PRAGMA page_count').scalar()}")
-            # int(): with a key, SQLCipher answers PRAGMA page_size as text.
-            free = max(0, int(sql("PRAGMA freelist_count").scalar()) - 2) * int(sql("PRAGMA page_size").scalar())
-            sql(f"INSERT INTO sync_log (id, at, kind, details) VALUES (randomblob(16), '', 'x', zeroblob({free}))")
+            fill_up(session.connection())
             yield session
 
     monkeypatch.setattr(court.database, "replica_transaction", on_a_full_disk)
@@ -159,8 +155,8 @@ def test_a_full_disk_is_explained_keeps_everything_and_the_sync_continues_once_s
     assert case_id not in cases(court)  # no half page
     assert own in cases(court)
     monkeypatch.undo()
-    with court.database.replica_transaction() as session:  # space freed: the limit goes with the connection
-        session.connection().exec_driver_sql("PRAGMA max_page_count = 1073741823")
+    with court.database.replica_transaction() as session:  # space freed
+        free_up(session.connection())
     sync.sync_now(court)
     assert {case_id, own} <= set(cases(court))
 

@@ -3,13 +3,14 @@ catalogue installed; a city server on loopback and another computer of the stati
 
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QWidget
 
 from heze_station import paths
 from heze_station.services.station import StationContext
@@ -117,3 +118,24 @@ def click_row(qtbot, table: QTableView, row: int, *, double: bool = False) -> No
     if double:
         # QTest sends only the double-click event; a real one follows a press and release on the same row.
         qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+@contextmanager
+def messages_answered(qtbot) -> Iterator[list[str]]:
+    """Close every message box that opens meanwhile (a modal one runs its own event loop, so it is looked for from
+    a timer), collecting their texts."""
+    texts: list[str] = []
+
+    def close_open_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            texts.append(box.text())
+            box.done(0)
+
+    timer = QTimer()
+    timer.timeout.connect(close_open_box)
+    timer.start(20)
+    try:
+        yield texts
+    finally:
+        timer.stop()

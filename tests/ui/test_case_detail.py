@@ -8,15 +8,20 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTableWidget
 
 from heze_station.domain import chinatime, clocks
+from heze_station.domain.accounts import StaffRole
+from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction, CaseStatus, event_label, next_status
 from heze_station.domain.errors import IllegalTransition
+from heze_station.domain.personal import PersonalField
 from heze_station.domain.workcalendar import DayKind, WorkCalendar
-from heze_station.services import case_actions, case_queries, intake
+from heze_station.services import audit, case_actions, case_queries, intake
+from heze_station.services.access import NotPermitted
 from heze_station.ui import formatting
 from heze_station.ui.i18n import domain_text, render
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.workspace import Workspace
 from tests import factories
+from tests.stations import add_account, open_test_station
 from tests.ui.conftest import type_chinese, wait_idle
 
 
@@ -53,7 +58,7 @@ def click(qtbot, dialog: CaseDetailDialog, action: CaseAction) -> None:
     qtbot.mouseClick(dialog.action_buttons[action], Qt.MouseButton.LeftButton)
 
 
-def test_header_shows_number_and_status_and_ids_are_masked_until_revealed(qtbot, workspace, case_id) -> None:
+def test_header_shows_number_and_status_and_personal_data_is_masked_until_revealed(qtbot, workspace, case_id) -> None:
     dialog = open_dialog(qtbot, workspace, case_id)
     detail = case_queries.case_detail(workspace.context, case_id)
 
@@ -61,14 +66,37 @@ def test_header_shows_number_and_status_and_ids_are_masked_until_revealed(qtbot,
     assert detail.number in dialog.windowTitle()
     assert dialog.status_badge.text() == formatting.label(CaseStatus.REGISTERED)
     assert dialog.fields["claimed"].text() == formatting.money(detail.claimed_total_fen)
-    full = detail.claimants[0].id_number
-    assert column(dialog.claimants_table, 1) == [formatting.masked_id(full)]
-    assert full not in formatting.masked_id(full)
+    full_id, full_phone = detail.claimants[0].id_number, detail.claimants[0].phone
+    masked = [masked_id := column(dialog.claimants_table, 1)[0], masked_phone := column(dialog.claimants_table, 4)[0]]
+    assert masked_id == full_id[:3] + "*" * 11 + full_id[-4:]
+    assert masked_phone == full_phone[:3] + "****" + full_phone[-4:]
 
     qtbot.mouseClick(dialog.show_ids, Qt.MouseButton.LeftButton)
-    assert column(dialog.claimants_table, 1) == [full]
+    assert [column(dialog.claimants_table, 1)[0], column(dialog.claimants_table, 4)[0]] == [full_id, full_phone]
+    wait_idle(qtbot, workspace)
+    shown = [entry.action for entry in audit.entries(workspace.context)[:3]]
+    assert set(shown) == {AuditAction.IDS_REVEALED, AuditAction.PHONES_REVEALED, AuditAction.ACCOUNTS_REVEALED}
     qtbot.mouseClick(dialog.show_ids, Qt.MouseButton.LeftButton)
-    assert column(dialog.claimants_table, 1) == [formatting.masked_id(full)]
+    assert [column(dialog.claimants_table, 1)[0], column(dialog.claimants_table, 4)[0]] == masked
+
+
+def test_a_coordinator_is_shown_phones_in_full_but_never_id_numbers(qtbot, tmp_path, workspace) -> None:
+    add_account(workspace.context, "li", StaffRole.COORDINATOR)
+    coordinator = Workspace(open_test_station(tmp_path / "data", "li"))
+    try:
+        dialog = open_dialog(qtbot, coordinator, register(coordinator))
+        full_phone = case_queries.case_detail(coordinator.context, dialog.case_id).claimants[0].phone
+        assert dialog.show_ids.toolTip().endswith(formatting.revealable_text(frozenset({PersonalField.PHONE})) + ".")
+
+        qtbot.mouseClick(dialog.show_ids, Qt.MouseButton.LeftButton)
+        assert column(dialog.claimants_table, 4) == [full_phone]
+        assert "*" * 11 in column(dialog.claimants_table, 1)[0]  # the ID number stays masked
+        wait_idle(qtbot, coordinator)
+        with pytest.raises(NotPermitted):  # and the service refuses it, whatever a screen asks for
+            audit.revealed(coordinator.context, frozenset({PersonalField.ID_NUMBER}), dialog.case_id)
+    finally:
+        wait_idle(qtbot, coordinator)
+        coordinator.shutdown()
 
 
 def test_collective_case_is_marked_with_its_worker_count(qtbot, workspace) -> None:

@@ -1,5 +1,7 @@
 """The 登记 page, driven as a coordinator would: typing into fields and table cells, clicking the buttons."""
 
+import contextlib
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QTableWidget, QWidget
@@ -12,7 +14,8 @@ from heze_station.ui.formatting import locale_number
 from heze_station.ui.views.intake import CLAIMED, ID_NUMBER, IDENTITY, NAME, PHONE, REPRESENTATIVE, IntakeView
 from heze_station.ui.workspace import Workspace
 from tests.factories import credit_code, resident_id
-from tests.ui.conftest import type_chinese, wait_idle
+from tests.full_disk import fill_up, free_up
+from tests.ui.conftest import messages_answered, type_chinese, wait_idle
 
 FACTS = "2026年8月至10月在牡丹区工地务工，工资未结清。"
 
@@ -369,3 +372,34 @@ def test_add_worker_shortcut_and_clear_form_asks_first(qtbot: QtBot, view: Intak
     qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
     assert view.workers.rowCount() == 1
     assert view.workers.item(0, NAME).text() == ""
+
+
+def test_a_full_disk_is_named_as_such_and_what_was_typed_stays_for_the_next_try(
+    qtbot: QtBot, view: IntakeView, workspace: Workspace, monkeypatch
+) -> None:
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, name="张三", id_number=resident_id(7), phone="13900000007", claimed="3800")
+    fill_employer(qtbot, view)
+    opened = workspace.context.database.transaction
+
+    @contextlib.contextmanager
+    def on_a_full_disk():
+        with opened() as session:
+            fill_up(session.connection())
+            yield session
+
+    monkeypatch.setattr(workspace.context.database, "transaction", on_a_full_disk)
+    with messages_answered(qtbot) as messages:
+        submit(qtbot, view)
+        qtbot.waitUntil(lambda: len(messages) == 1)
+    assert "disk that holds the station's data is full" in messages[0]
+    assert "What you typed is still here" in messages[0]
+    monkeypatch.undo()
+    assert case_count(qtbot, workspace) == 0
+    assert view.workers.item(0, NAME).text() == "张三"
+    assert view.facts.toPlainText() == FACTS
+
+    with workspace.context.database.transaction() as session:  # space freed
+        free_up(session.connection())
+    register(qtbot, view)
+    assert case_count(qtbot, workspace) == 1

@@ -10,7 +10,9 @@ from heze_station.domain import chinatime
 from heze_station.ui import fonts, formatting
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.workspace import Workspace
-from tests.ui.conftest import wait_idle
+from tests.factories import intake_form, register
+from tests.stations import ADMINISTRATOR
+from tests.ui.conftest import messages_answered, wait_idle
 
 
 @pytest.fixture
@@ -44,3 +46,32 @@ def test_window_shows_the_signed_in_persons_station(
     assert window.enrol_action.isVisible()
     assert window.accounts_action.isVisible()
     window.close()
+
+
+def test_the_administrator_exports_the_unsent_changes_with_his_password(
+    chinese: None, workspace: Workspace, qtbot, tmp_path
+) -> None:
+    register(workspace.context, intake_form(1))  # never sent: this station never joined city sync
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    wait_idle(qtbot, workspace)
+    assert window.export_unsent_action.isVisible()
+    path = tmp_path / "未发送的更改.heze"
+
+    window.move_unsent(path, exporting=True)
+    dialog = window.handover_dialog
+    assert dialog.isVisible()
+    assert any("未发送的更改.heze" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.password.setText("wrong-password")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.banner.isVisible)
+    assert dialog.banner.text() == "密码不正确。"
+    assert not path.exists()
+
+    dialog.password.setText(ADMINISTRATOR.password)
+    with messages_answered(qtbot) as messages:
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(messages) == 1)
+    assert path.exists()
+    assert "项未发送的更改已导出到 未发送的更改.heze" in messages[0]

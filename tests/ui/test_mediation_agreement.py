@@ -4,16 +4,17 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
 from shiboken6 import isValid
 
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import SignerRole
+from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.mediation import MinuteKind
 from heze_station.domain.performance import PerformanceState
-from heze_station.services import agreements, case_actions, case_queries, mediation
+from heze_station.services import agreements, audit, case_actions, case_queries, mediation
 from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, SignerDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
@@ -151,6 +152,29 @@ def test_agreement_form_refuses_wrong_amounts_and_dates_then_saves_a_draft(qtbot
     assert tab.schedule.rowCount() == 2
     assert "工人0 has not signed" in tab.summary.text()
     assert tab.buttons["sign"].isVisible()
+
+
+def test_bank_accounts_in_the_agreement_form_stay_masked_until_shown(qtbot, workspace, case_id) -> None:
+    today = chinatime.today()
+    agreements.save_draft(
+        workspace.context, case_id, terms(workspace.context, case_id, today, [(today, "7600")], amount_each="3800")
+    )
+    window = open_case(qtbot, workspace, case_id)
+    window.tabs.setCurrentWidget(window.agreement_tab)
+    qtbot.mouseClick(window.agreement_tab.buttons["draft"], Qt.MouseButton.LeftButton)
+    dialog = window.agreement_tab.dialog
+    assert isinstance(dialog, AgreementDialog)
+    full = dialog.shares.item(0, dialog.SHARE_ACCOUNT).text()
+
+    def shown() -> str:
+        return dialog.accounts.displayText(full, QLocale())
+
+    assert len(full) > 10
+    assert shown() == "*" * (len(full) - 4) + full[-4:]
+    dialog.show_accounts.setChecked(True)
+    assert shown() == full
+    wait_idle(qtbot, workspace)
+    assert audit.entries(workspace.context)[0].action is AuditAction.ACCOUNTS_REVEALED
 
 
 def test_signatures_seal_and_effect_from_the_page(qtbot, workspace, case_id) -> None:

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from shiboken6 import isValid
 
 from heze_station.domain.accounts import StaffRole
-from heze_station.services import accounts, case_queries
+from heze_station.paths import DATABASE_FILE
+from heze_station.services import accounts, backups, case_queries
 from heze_station.services.case_queries import CaseFilter
 from heze_station.storage.database import is_whole
 from heze_station.ui.session import Session
@@ -18,7 +19,7 @@ from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
 from tests.factories import intake_form, register
 from tests.stations import ADMINISTRATOR, add_account, database_key, open_test_station, set_up
-from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.conftest import messages_answered, type_chinese, wait_idle
 
 pytestmark = pytest.mark.usefixtures("chinese", "no_thread_left")
 
@@ -259,7 +260,7 @@ def test_the_administrator_reads_who_locked_unlocked_and_switched_in_the_audit_t
 
     path = tmp_path / "审计日志.xlsx"
     trail.export_to(path)
-    qtbot.waitUntil(lambda: "已将 3 条导出到" in trail.count.text())
+    qtbot.waitUntil(lambda: "已将 3 条导出到" in trail.exported.text())
     assert path.exists()
 
 
@@ -279,6 +280,43 @@ def test_an_altered_trail_is_shown_to_the_administrator_at_sign_in_and_to_nobody
                 assert "第 2 条" in window.audit_warning.text()
             else:
                 assert window.audit_warning is None
+        finally:
+            running.window.close()
+            running.finish()
+
+
+def test_damaged_pages_found_at_start_are_told_to_everyone_and_the_administrator_is_led_to_restore(
+    qtbot, folder: Path
+) -> None:
+    context = open_test_station(folder)
+    for serial in range(30):
+        register(context, intake_form(5, employer_serial=serial))
+    context.close()
+    path = folder / DATABASE_FILE
+    data = bytearray(path.read_bytes())
+    data[len(data) * 3 // 4] ^= 0xFF  # a page of case records, which opening the station does not read
+    path.write_bytes(bytes(data))
+    for login, password, administrator in (("zhang", "zhang-password", False), ("admin", ADMINISTRATOR.password, True)):
+        running = Session(folder)
+        running.begin()
+        try:
+            with messages_answered(qtbot) as messages:  # a page that needs the damaged part says so, in words
+                window = signed_in(qtbot, running, login, password)
+                qtbot.waitUntil(lambda window=window: window.damage_warning is not None, timeout=20_000)
+                wait_idle(qtbot, window.workspace)
+            assert not [message for message in messages if "意外错误" in message]  # damage is named, never "unexpected"
+            warning = window.damage_warning
+            assert "数据文件" in warning.text()
+            assert "损坏" in warning.text()
+            assert "恢复最新的备份" in warning.text()
+            assert ("告诉管理员" in warning.text()) != administrator
+            restore = [button for button in warning.buttons() if "备份与恢复" in button.text()]
+            assert len(restore) == int(administrator)
+            if administrator:
+                restore[0].click()
+                qtbot.waitUntil(lambda window=window: window.backups_window is not None)
+                assert window.backups_window.isVisible()
+            assert window.space_warning is None  # this disk has room
         finally:
             running.window.close()
             running.finish()
@@ -317,3 +355,62 @@ def test_closing_the_program_after_a_change_leaves_a_checked_backup(qtbot, folde
     made = [path for path in (folder / "backups").iterdir() if path.name[0].isdigit()]
     assert len(made) == 1
     assert is_whole(made[0] / "station.sqlite3", database_key(folder))
+
+
+def test_a_laptop_the_city_revoked_locks_at_its_next_contact_and_opens_only_to_the_administrator(
+    qtbot, session: Session, folder: Path, city
+) -> None:
+    context = open_test_station(folder)
+    city.enrol(context, "丢失的笔记本")
+    case_id = register(context, intake_form(1))  # typed, not yet sent: kept whatever happens
+    city.revoke(context)
+    context.close()
+
+    signed_in(qtbot, session, "zhang", "zhang-password")  # the window syncs at start: refused as revoked
+    dialog = sign_in_window(qtbot, session)
+    assert session.window is not None
+    assert not session.window.isVisible()
+    assert any("市局已停用这台电脑" in label.text() for label in dialog.findChildren(QLabel))
+    assert dialog.login.text() == ""
+
+    sign_in(qtbot, session, "zhang", "zhang-password")
+    qtbot.waitUntil(dialog.message.isVisible)
+    assert "只有本站管理员可以登录" in dialog.message.text()
+    with pytest.raises(accounts.SignInRefused, match="blocked"):  # and so at the next start, as at the lock
+        accounts.sign_in(folder, "li", "li-password-1")
+
+    window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    assert window.workspace.context.user_login == "admin"
+    assert case_queries.case_detail(window.workspace.context, case_id).number  # nothing was wiped
+    with qtbot.waitSignal(window.sync.sync_failed, timeout=20_000):  # refused again, as the sync window says
+        window.sync_now_action.trigger()
+    wait_idle(qtbot, window.workspace)
+    assert session.sign_in is None  # the administrator, who can enrol it again, is not locked out by it
+    assert window.isVisible()
+
+
+def test_a_data_file_that_no_longer_opens_is_replaced_by_its_latest_backup_from_the_sign_in_window(
+    qtbot, session: Session, folder: Path
+) -> None:
+    context = open_test_station(folder)
+    kept = register(context, intake_form(1))
+    backups.back_up(context)
+    context.close()
+    path = folder / DATABASE_FILE
+    data = bytearray(path.read_bytes())
+    data[100:200] = bytes(100)  # the first page, the schema: the file no longer opens
+    path.write_bytes(bytes(data))
+
+    sign_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    qtbot.waitUntil(lambda: session.restore_offer is not None and session.restore_offer.isVisible())
+    offer = session.restore_offer
+    assert "已损坏" in offer.text()
+    assert "管理员" in offer.text()
+    (latest,) = [button for button in offer.buttons() if button.text() == "恢复最新的备份"]
+    qtbot.mouseClick(latest, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: session.restored_box is not None and session.restored_box.isVisible())
+    assert "请重新登录" in session.restored_box.text()
+    session.restored_box.done(0)
+
+    window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    assert case_queries.case_detail(window.workspace.context, kept).number

@@ -4,16 +4,21 @@ The mobile court's laptop (service calls) accepts a complaint while the front de
 and starts mediating; the court syncs first, so the front desk's sync meets a conflict on the case's status.
 """
 
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from heze_station.domain.cases import CaseAction, CaseStatus
+from heze_station.domain.personal import PersonalField
 from heze_station.services import case_actions, case_queries, sync
 from heze_station.services.station import StationContext
+from heze_station.services.sync import ConflictItem
 from heze_station.ui.main_window import MainWindow
+from heze_station.ui.views.conflicts import ConflictDetail
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
 from tests.ui.city import CityServer, open_window, wait_quiet
@@ -145,3 +150,32 @@ def test_a_conflict_is_settled_with_a_value_chosen_in_the_edit_field(
 
 def _log_texts(window) -> list[str]:
     return [what for _time, what in shown_rows(window.log_model)]
+
+
+def test_a_conflict_over_a_phone_or_an_id_number_is_compared_masked_until_shown_in_full(qtbot) -> None:
+    revealed: list[tuple[frozenset, object]] = []
+    detail = ConflictDetail(revealable=frozenset({PersonalField.PHONE}))  # a coordinator's
+    qtbot.addWidget(detail)
+    detail.revealed.connect(lambda fields, where: revealed.append((fields, where)))
+
+    def conflict(field: str, mine: str, theirs: str) -> ConflictItem:
+        now = datetime.now(UTC)
+        case_id = uuid.uuid4()
+        return ConflictItem(
+            uuid.uuid4(), "field", "person", uuid.uuid4(), field, case_id, "菏谐调字〔2026〕1号", "工人0", None,
+            theirs, mine, True, now, now,
+        )  # fmt: skip
+
+    phone = conflict("phone", "13812345678", "13812349999")
+    detail.show()
+    detail.show_item(phone)
+    assert [detail.mine_value.text(), detail.server_value.text()] == ["138****5678", "138****9999"]
+    detail.edit_button.click()
+    assert detail.editor.text() == ""  # a masked value is not handed out in the editor either
+    detail.show_personal.click()
+    assert [detail.mine_value.text(), detail.server_value.text()] == ["13812345678", "13812349999"]
+    assert revealed == [(frozenset({PersonalField.PHONE}), phone.case_id)]
+
+    detail.show_item(conflict("id_number", "37172419660101123X", "371724196601011245"))
+    assert detail.mine_value.text() == "371***********123X"
+    assert not detail.show_personal.isVisible()  # a coordinator may not see ID numbers in full

@@ -2,7 +2,7 @@
 
 import uuid
 
-from heze_station.documents import issuing, samples, signing, trust, verify
+from heze_station.documents import issuing, samples, signing, verify
 from heze_station.ui.widgets.verdict_view import VerdictDialog
 
 
@@ -11,7 +11,9 @@ def test_a_tampered_document_shows_which_checks_failed(qtbot, tmp_path) -> None:
     document = issuing.issue(samples.acceptance(), key, uuid.uuid4())
     tampered = bytearray(document.pdf)
     tampered[len(tampered) // 3] ^= 0x01
-    verdict = verify.verify(bytes(tampered), {document.document_id: document.pdf_sha256}.get, trust.read(tmp_path))
+    verdict = verify.verify(
+        bytes(tampered), {document.document_id: document.pdf_sha256}.get, verify.Trust(own=key.certificate)
+    )
     dialog = VerdictDialog("受理通知书.pdf", verdict)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -24,7 +26,9 @@ def test_a_tampered_document_shows_which_checks_failed(qtbot, tmp_path) -> None:
 def test_a_genuine_document_is_confirmed(qtbot, tmp_path) -> None:
     key = signing.station_key(tmp_path, samples.STATION_NAME)
     document = issuing.issue(samples.acceptance(), key, uuid.uuid4())
-    verdict = verify.verify(document.pdf, {document.document_id: document.pdf_sha256}.get, trust.read(tmp_path))
+    verdict = verify.verify(
+        document.pdf, {document.document_id: document.pdf_sha256}.get, verify.Trust(own=key.certificate)
+    )
     dialog = VerdictDialog("受理通知书.pdf", verdict)
     qtbot.addWidget(dialog)
     assert [label.text() for label in dialog.outcomes] == ["passed"] * 3

@@ -8,15 +8,15 @@ from heze_station.server import ca
 from heze_station.services import trust
 from heze_station.storage import replica
 from heze_station.ui.main_window import MainWindow
-from tests.documents.test_city_verify import PASSPHRASE, enrolled
+from tests.documents.test_city_verify import authority_in, enrolled
 from tests.ui.conftest import wait_idle
 
 
-def joined_city(workspace, folder: Path) -> ca.CityAuthority:
+def joined_city(workspace, folder: Path) -> ca.CityCa:
     """The station as a sync leaves it once the city's root arrived."""
-    authority = ca.init(folder, PASSPHRASE)
+    authority = authority_in(folder)
     with workspace.context.database.transaction() as session:
-        replica.keep_city_root(session, ca.fingerprint(authority.certificate), authority.certificate_pem)
+        replica.keep_city_root(session, ca.fingerprint(authority.certificate), authority.root_pem)
     trust.write_file(workspace.context)
     return authority
 
@@ -38,7 +38,7 @@ def test_another_stations_document_is_confirmed(qtbot, workspace, tmp_path: Path
     verdict = verdict_on(qtbot, workspace, path)
 
     assert [label.text() for label in verdict.outcomes] == ["passed"] * 3
-    assert "郓城县菏谐驿站, certified by the city" in verdict.details[0].text()
+    assert verdict.details[0].text() == "Digitally signed by 郓城县菏谐驿站; the signature is intact."
     assert verdict.conclusion.text().startswith("Genuine")
 
 

@@ -82,6 +82,7 @@ def handshake(
             station_name=station.name,
             next_seq=device.next_seq,
             limits=settings.limits(),
+            recovery_public_key=settings.recovery_public_key,
         )
 
 

@@ -30,8 +30,8 @@ class AccountsWindow(QDialog):
                 Column(self.tr("Role"), lambda row: formatting.label(row.role)),
                 Column(
                     self.tr("Status"),
-                    lambda row: self.tr("Disabled") if row.disabled else self.tr("Active"),
-                    foreground=lambda row: "#888888" if row.disabled else None,
+                    self._status,
+                    foreground=lambda row: "#888888" if row.disabled else "#d35400" if row.shadowed else None,
                 ),
             ],
             self,
@@ -101,6 +101,13 @@ class AccountsWindow(QDialog):
         self.disable_button.setEnabled(row is not None and not own)
         self.disable_button.setText(self.tr("&Enable") if row is not None and row.disabled else self.tr("&Disable"))
         self.reset_button.setEnabled(row is not None)
+
+    def _status(self, row: AccountRow) -> str:
+        if row.disabled:
+            return self.tr("Disabled")
+        if row.shadowed:
+            return self.tr("Cannot sign in: an older account has this login. Disable it and add the person again.")
+        return self.tr("Active")
 
     def add_account(self) -> None:
         dialog = AccountDialog(self.workspace, self)

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -23,11 +24,13 @@ from ...domain.agreements import DEFAULT_CLAUSE, DEFAULT_ORIGINALS, MAX_ORIGINAL
 from ...domain.errors import InvalidInput
 from ...domain.money import format_yuan, parse_yuan, yuan_in_capitals
 from ...domain.parties import RespondentRole
-from ...services import agreements, payments
+from ...domain.personal import PersonalField
+from ...services import agreements, audit, payments
 from ...services.agreements import AgreementForm, AgreementView, InstalmentEntry, ShareEntry
 from ...services.case_queries import CaseDetail
 from .. import formatting
 from ..form_dialog import ActionRow, EnumCombo, FileField, FormDialog, date_edit
+from ..widgets.masked_column import MaskedColumn
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
 
@@ -83,12 +86,19 @@ class AgreementDialog(FormDialog):
             self.shares.setItem(row, self.SHARE_ACCOUNT, QTableWidgetItem(share.account_number if share else ""))
         self.shares.resizeColumnsToContents()
         self.shares.itemChanged.connect(self._update_total)
+        self.accounts = MaskedColumn(self.shares, self.SHARE_ACCOUNT, PersonalField.BANK_ACCOUNT)
+        self.show_accounts = QCheckBox(self.tr("Show bank &accounts"))
+        self.show_accounts.setToolTip(self.tr("An account shows in full while you edit it."))
+        self.show_accounts.toggled.connect(self._show_accounts)
         self.total = QLabel()
         shares_box = QWidget()
         shares_layout = QVBoxLayout(shares_box)
         shares_layout.setContentsMargins(0, 0, 0, 0)
         shares_layout.addWidget(self.shares)
-        shares_layout.addWidget(self.total)
+        below = QHBoxLayout()
+        below.addWidget(self.total, 1)
+        below.addWidget(self.show_accounts)
+        shares_layout.addLayout(below)
 
         self.instalments = QTableWidget(0, 2)
         self.instalments.setHorizontalHeaderLabels([self.tr("Due on"), self.tr("Amount (yuan)")])
@@ -159,10 +169,17 @@ class AgreementDialog(FormDialog):
         self.instalments.setCellWidget(row, 0, date_edit(_qdate(due)))
         self.instalments.setItem(row, 1, QTableWidgetItem(amount))
 
+    def _show_accounts(self, shown: bool) -> None:
+        if shown:
+            self.workspace.record(audit.revealed, frozenset({PersonalField.BANK_ACCOUNT}), self.detail.id)
+        self.accounts.show(frozenset({PersonalField.BANK_ACCOUNT}) if shown else frozenset())
+
     def _method_changed(self) -> None:
         by_bank = self.method.current() is PaymentMethod.BANK_TRANSFER
         self.shares.setColumnHidden(self.SHARE_BANK, not by_bank)
         self.shares.setColumnHidden(self.SHARE_ACCOUNT, not by_bank)
+        may_show = PersonalField.BANK_ACCOUNT in audit.revealable(self.workspace.context)
+        self.show_accounts.setVisible(by_bank and may_show)
 
     def _cell(self, table: QTableWidget, row: int, column: int) -> str:
         cell = table.item(row, column)

@@ -98,11 +98,16 @@ class AuditWindow(QDialog):
         )
         self.table = row_table(self.model)
         self.count = QLabel()
+        self.exported = QLabel()  # apart from the count, which the reload after an export rewrites
+        footer = QHBoxLayout()
+        footer.addWidget(self.count)
+        footer.addStretch(1)
+        footer.addWidget(self.exported)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(footer)
         self.resize(1000, 560)
         for signal in (
             self.person.currentIndexChanged,
@@ -178,7 +183,7 @@ class AuditWindow(QDialog):
             path,
             headings,
             labels,
-            on_done=lambda count: self.count.setText(
+            on_done=lambda count: self.exported.setText(
                 self.tr("{count} entries exported to {file}").format(count=count, file=path.name)
             ),
         )

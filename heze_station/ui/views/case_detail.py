@@ -32,6 +32,7 @@ from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
 from ...domain.clocks import ClockKind, ClockState
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
+from ...domain.personal import PersonalField
 from ...domain.text import REASON_MAX
 from ...services import audit, case_actions, case_queries
 from ...services.case_queries import CaseDetail, RespondentView
@@ -173,6 +174,7 @@ class CaseDetailDialog(QDialog):
         self.workspace = workspace
         self.case_id = case_id
         workspace.record(audit.about_case, AuditAction.CASE_VIEWED, case_id)
+        self.shown: frozenset[PersonalField] = frozenset()  # personal data shown in full (PIPL: masked by default)
         self.detail: CaseDetail | None = None
         self.action_dialog: ActionDialog | None = None
         self.action_buttons: dict[CaseAction, QPushButton] = {}
@@ -300,8 +302,13 @@ class CaseDetailDialog(QDialog):
     def _parties_page(self) -> QWidget:
         self.claimants_heading = QLabel()
         self.claimants_heading.setStyleSheet("font-weight: bold;")
-        self.show_ids = QCheckBox(self.tr("&Show ID numbers"))
-        self.show_ids.setToolTip(self.tr("ID numbers are sensitive personal information; show them only when needed."))
+        self.show_ids = QCheckBox(self.tr("&Show personal data"))
+        self.show_ids.setToolTip(
+            self.tr(
+                "ID numbers, phones and bank accounts are personal information; show them only when needed. "
+                "Your account may see in full: {fields}."
+            ).format(fields=formatting.revealable_text(audit.revealable(self.workspace.context)))
+        )
         self.show_ids.toggled.connect(self._ids_toggled)
         self.claimants_table = make_table(
             [
@@ -440,14 +447,13 @@ class CaseDetailDialog(QDialog):
         for key, value in values.items():
             self.fields[key].setText(value)
 
-    def _id_text(self, number: str | None) -> str:
-        if not number:
-            return "—"
-        return number if self.show_ids.isChecked() else formatting.masked_id(number)
+    def _personal(self, field: PersonalField, text: str | None) -> str:
+        return formatting.personal(field, text, self.shown) or "—"
 
     def _ids_toggled(self, shown: bool) -> None:
+        self.shown = audit.revealable(self.workspace.context) if shown else frozenset()
         if shown:
-            self.workspace.record(audit.about_case, AuditAction.IDS_REVEALED, self.case_id)
+            self.workspace.record(audit.revealed, self.shown, self.case_id)
         self._show_parties()
 
     def _show_parties(self) -> None:
@@ -460,10 +466,10 @@ class CaseDetailDialog(QDialog):
             [
                 [
                     item(claimant.name, bold=claimant.representative),
-                    item(self._id_text(claimant.id_number)),
+                    item(self._personal(PersonalField.ID_NUMBER, claimant.id_number)),
                     item(formatting.label(claimant.sex) if claimant.sex else ""),
                     item(formatting.day(claimant.birth_date)),
-                    item(claimant.phone),
+                    item(self._personal(PersonalField.PHONE, claimant.phone)),
                     item(formatting.money(claimant.claimed_fen), right=True),
                     item(self.tr("✔ Representative") if claimant.representative else "", colour=_OFFICIAL_RED),
                 ]
@@ -504,7 +510,7 @@ class CaseDetailDialog(QDialog):
         add(self.tr("Name", "of an employer: company name or person"), respondent.name)
         add(self.tr("Kind"), formatting.label(respondent.kind))
         if respondent.kind is EmployerKind.NATURAL_PERSON:
-            add(self.tr("ID number"), self._id_text(respondent.id_number))
+            add(self.tr("ID number"), self._personal(PersonalField.ID_NUMBER, respondent.id_number))
         else:
             override = respondent.credit_code_override_reason
             note = (
@@ -514,7 +520,10 @@ class CaseDetailDialog(QDialog):
             )
             add(self.tr("Credit code"), respondent.credit_code or "", note)
             add(self.tr("Legal representative"), respondent.legal_representative)
-        add(self.tr("Phone"), respondent.phone)
+        if respondent.kind is EmployerKind.NATURAL_PERSON:
+            add(self.tr("Phone"), self._personal(PersonalField.PHONE, respondent.phone))
+        else:  # a company's switchboard is not personal information
+            add(self.tr("Phone"), respondent.phone)
         add(self.tr("Address"), respondent.address)
         return card
 

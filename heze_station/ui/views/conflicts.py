@@ -11,9 +11,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services import sync
+from ...domain.audit import SYNC_CONFLICTS
+from ...domain.personal import PersonalField
+from ...services import audit, sync
 from ...services.sync import Choice, ConflictItem
 from .. import formatting, sync_labels
 from ..form_dialog import BANNER_STYLE, ERROR_STYLE, EnumCombo, date_edit, show_refusal
@@ -75,10 +78,16 @@ class ConflictDetail(QWidget):
 
     chosen = Signal(object, object, object)  # ConflictItem, Choice, typed value (str) or None
     case_requested = Signal(object)  # the case's id: look at the whole case before choosing
+    revealed = Signal(object, object)  # personal data about to be shown in full: its kinds, the case's id or a name
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, revealable: frozenset[PersonalField], parent: QWidget | None = None):
         super().__init__(parent)
         self.item: ConflictItem | None = None
+        self.revealable = revealable  # what the signed-in account may see in full
+        self.shown: frozenset[PersonalField] = frozenset()
+        self.show_personal = QCheckBox(self.tr("Show in &full"))
+        self.show_personal.setToolTip(self.tr("Personal data is masked; compare it in full only when needed."))
+        self.show_personal.toggled.connect(self._personal_toggled)
         self.heading = QLabel()
         self.heading.setObjectName("conflictHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -91,6 +100,7 @@ class ConflictDetail(QWidget):
         self.open_case_button.clicked.connect(self._open_case)
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.show_personal)
         heading_row.addWidget(self.open_case_button)
 
         self.mine_box, self.mine_value, self.mine_when, self.mine_where = self._side()
@@ -175,7 +185,12 @@ class ConflictDetail(QWidget):
     # --- showing one conflict -----------------------------------------------------------------------------------
 
     def show_item(self, item: ConflictItem) -> None:
+        if item is not self.item:  # another conflict: its personal data starts masked again
+            self.shown = frozenset()
+            with QSignalBlocker(self.show_personal):
+                self.show_personal.setChecked(False)
         self.item = item
+        self.show_personal.setVisible(sync_labels.personal_field(item.field) in self.revealable)
         self.banner.hide()
         self.set_busy(False)
         field = sync_labels.field_label(item.table, item.field)
@@ -207,8 +222,8 @@ class ConflictDetail(QWidget):
                     "one value and set the other aside. Choose the right one."
                 ).format(field=field)
             )
-            self.mine_value.setText(sync_labels.value_text(item.table, item.field, item.client_value))
-            self.server_value.setText(sync_labels.value_text(item.table, item.field, item.server_value))
+            self.mine_value.setText(sync_labels.value_text(item.table, item.field, item.client_value, self.shown))
+            self.server_value.setText(sync_labels.value_text(item.table, item.field, item.server_value, self.shown))
         elif item.kind == DELETE_VS_EDIT:
             self.explanation.setText(
                 self.tr(
@@ -240,7 +255,7 @@ class ConflictDetail(QWidget):
             self.keep_mine_button.setText(self.tr("Restore this record"))
             self.keep_server_button.setText(self.tr("Keep it deleted"))
         elif item.kind == DUPLICATE:
-            value = sync_labels.value_text(item.table, item.field, item.client_value)
+            value = sync_labels.value_text(item.table, item.field, item.client_value, self.shown)
             self.explanation.setText(
                 self.tr(
                     "{field} “{value}” is also used by another record of this station. Both records are kept; keep "
@@ -275,12 +290,23 @@ class ConflictDetail(QWidget):
                 return date_edit(QDate(date.fromisoformat(str(current))))
             except ValueError:
                 return date_edit()  # today
-        text = "" if current is None else str(current)
+        masked = sync_labels.personal_field(field) not in (*self.shown, None)
+        text = "" if current is None or masked else str(current)  # a masked value is not handed out in an editor
         if field in LONG_TEXT_FIELDS or len(text) > 60 or "\n" in text:
             box = QPlainTextEdit(text)
             box.setMaximumHeight(110)
             return box
         return QLineEdit(text)
+
+    def _personal_toggled(self, on: bool) -> None:
+        item = self.item
+        field = sync_labels.personal_field(item.field) if item else None
+        if item is None or field is None:
+            return
+        self.shown = frozenset({field}) if on else frozenset()
+        if on:
+            self.revealed.emit(self.shown, item.case_id or SYNC_CONFLICTS)
+        self.show_item(item)
 
     def _show_editor(self, shown: bool) -> None:
         if self.editor is not None:
@@ -356,7 +382,8 @@ class ConflictsWindow(QDialog):
         self.table = row_table(self.model)
         self.table.setAccessibleName(self.tr("Open conflicts"))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.detail = ConflictDetail()
+        self.detail = ConflictDetail(audit.revealable(workspace.context))
+        self.detail.revealed.connect(lambda fields, where: workspace.record(audit.revealed, fields, where))
         self.detail.chosen.connect(self.resolve)
         self.detail.case_requested.connect(workspace.case_requested)
         scroll = QScrollArea()

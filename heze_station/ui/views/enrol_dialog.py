@@ -178,11 +178,12 @@ class EnrolDialog(FormDialog):
         for edit in (self.server_edit, self.code_edit, self.device_edit):
             edit.setReadOnly(True)
         self.banner.setStyleSheet(SUCCESS_STYLE)
-        joined = self.tr(
-            "This computer has joined city sync as part of station “{station}”. The first sync is starting now; "
-            "its progress shows in the status bar."
-        ).format(station=enrolment.station_name or enrolment.server_url)
-        self._banner(f"{joined}\n{render(enrolment.signing)}")
+        self._banner(
+            self.tr(
+                "This computer has joined city sync as part of station “{station}”. The first sync is starting now; "
+                "its progress shows in the status bar."
+            ).format(station=enrolment.station_name or enrolment.server_url)
+        )
         self.ok_button.setText(self.tr("Done"))
         self.cancel_button.hide()
         self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)

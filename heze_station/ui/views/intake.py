@@ -12,7 +12,7 @@ from enum import StrEnum
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QLocale, QSignalBlocker, Qt, Signal, SignalInstance
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -42,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import chinatime
-from ...domain.audit import REGISTRATION_FORM, AuditAction
+from ...domain.audit import REGISTRATION_FORM
 from ...domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, Category, IntakeChannel
 from ...domain.errors import InvalidInput, ValidationFailed
 from ...domain.identifiers import (
@@ -55,6 +54,7 @@ from ...domain.identifiers import (
 )
 from ...domain.money import parse_yuan
 from ...domain.parties import EmployerKind
+from ...domain.personal import PersonalField
 from ...domain.text import FACTS_MAX, NAME_MAX, clean_line
 from ...services import audit
 from ...services.intake import (
@@ -71,6 +71,7 @@ from ...services.intake import (
 from ...services.roster import RosterReport, RosterUnreadable, read_roster, write_template
 from .. import formatting
 from ..i18n import render
+from ..widgets.masked_column import MaskedColumn
 from ..workspace import Workspace
 from .roster_import import RosterReportDialog
 
@@ -131,16 +132,6 @@ def _restyle(widget: QWidget, name: str, value: bool) -> None:
     widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
-
-
-class _MaskedIdDelegate(QStyledItemDelegate):
-    """Shows ID numbers masked until the coordinator ticks "show"; the cell editor always holds the full number."""
-
-    revealed = False
-
-    def displayText(self, value: object, locale: QLocale) -> str:
-        text = str(value or "")
-        return text if self.revealed else formatting.masked_id(text)
 
 
 @dataclass
@@ -388,7 +379,12 @@ class IntakeView(QWidget):
         self.template_button = QPushButton(self.tr("Download roster templat&e…"))
         self.template_button.setToolTip(self.tr("Save an Excel roster with the expected column headings"))
         self.template_button.clicked.connect(self.choose_template_path)
-        self.reveal_ids = QCheckBox(self.tr("Show full &ID numbers"))
+        self.reveal_ids = QCheckBox(self.tr("Show personal &data"))
+        self.reveal_ids.setToolTip(
+            self.tr("Your account may see in full: {fields}. A cell shows in full while you edit it.").format(
+                fields=formatting.revealable_text(audit.revealable(self.workspace.context))
+            )
+        )
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.add_worker_button)
         toolbar.addWidget(self.remove_worker_button)
@@ -421,8 +417,10 @@ class IntakeView(QWidget):
         for column, width in ((NAME, 120), (ID_NUMBER, 190), (PHONE, 140), (CLAIMED, 130), (REPRESENTATIVE, 110)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(IDENTITY, QHeaderView.ResizeMode.Stretch)
-        self._id_delegate = _MaskedIdDelegate(self.workers)
-        self.workers.setItemDelegateForColumn(ID_NUMBER, self._id_delegate)
+        self._masked = [
+            MaskedColumn(self.workers, ID_NUMBER, PersonalField.ID_NUMBER),
+            MaskedColumn(self.workers, PHONE, PersonalField.PHONE),
+        ]
         self.reveal_ids.toggled.connect(self._reveal_ids)
         self.workers.itemChanged.connect(self._cell_edited)
         self.workers.model().rowsRemoved.connect(self._workers_changed)
@@ -599,10 +597,11 @@ class IntakeView(QWidget):
         self._employer_form.setRowVisible(self._employer_id_row, not company)
 
     def _reveal_ids(self, revealed: bool) -> None:
-        if revealed:
-            self.workspace.record(audit.record, AuditAction.IDS_REVEALED, REGISTRATION_FORM)
-        self._id_delegate.revealed = revealed
-        self.workers.viewport().update()
+        shown = audit.revealable(self.workspace.context) if revealed else frozenset()
+        if shown:
+            self.workspace.record(audit.revealed, shown, REGISTRATION_FORM)
+        for column in self._masked:
+            column.show(shown)
 
     def _update_remove_button(self) -> None:
         self.remove_worker_button.setEnabled(bool(self.workers.selectionModel().selectedIndexes()))
