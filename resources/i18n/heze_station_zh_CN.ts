@@ -2426,6 +2426,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>数字签名已损坏，无法校验。</translation>
     </message>
     <message>
+        <source>Genuine: an unaltered original issued by a mediation station the city certified.</source>
+        <translation>结论：真实有效，是经市局认证的调解组织出具且未经改动的原件。</translation>
+    </message>
+    <message>
         <source>The digital signature does not match the file: it was altered after signing.</source>
         <translation>数字签名与文件内容不符：文件在签名后被改动过。</translation>
     </message>
@@ -2436,6 +2440,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The signature is intact but its signer is unknown: not a computer of this station or one the city certified. The file was issued elsewhere or forged.</source>
         <translation>签名完整，但签署者不明：既不是本站的电脑，也不是市局认证的电脑。此文件系他处出具或伪造。</translation>
+    </message>
+    <message>
+        <source>The city revoked the certificate of the computer that signed this file (a lost or stolen laptop) on {revoked}, and the file was signed after that: it is not accepted.</source>
+        <translation>签署此文件的电脑的证书已于 {revoked} 被市局吊销（电脑丢失或被盗），此文件签署于其后，不予认可。</translation>
     </message>
     <message>
         <source>Digitally signed by {signer}, signed by this station before it joined the city; the signature is intact.</source>
@@ -2450,12 +2458,20 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>文件中没有调解组织的文书编号。</translation>
     </message>
     <message>
+        <source>Document {document} is not in this station&apos;s records; its signature, certified by the city, names the station that issued it.</source>
+        <translation>文书 {document} 不在本站记录中；其经市局认证的数字签名载明了出具它的驿站。</translation>
+    </message>
+    <message>
         <source>Document {document} is not in this station&apos;s records.</source>
         <translation>本站记录中没有编号为{document}的文书。</translation>
     </message>
     <message>
         <source>Document {document} was issued by this station.</source>
         <translation>编号为{document}的文书由本站出具。</translation>
+    </message>
+    <message>
+        <source>The signature certified by the city covers the whole file: not a byte changed since signing.</source>
+        <translation>经市局认证的数字签名覆盖整个文件：签署后未改动任何字节。</translation>
     </message>
     <message>
         <source>There is no stored copy to compare the file with.</source>
