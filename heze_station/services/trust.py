@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.models import CityCertificate, RevokedCertificate
+from .access import EVERYONE, requires
 from .station import StationContext
 
 if TYPE_CHECKING:  # the signing libraries load when a document is checked, not when the window starts
@@ -20,6 +21,7 @@ def _city_part(session: Session) -> tuple[list[str], dict]:
     return roots, revoked
 
 
+@requires(EVERYONE)
 def current(context: StationContext) -> "Trust":
     from ..documents import trust
 
@@ -28,6 +30,7 @@ def current(context: StationContext) -> "Trust":
     return trust.of(context.data_dir, roots, revoked)
 
 
+@requires(EVERYONE)
 def write_file(context: StationContext) -> None:
     """The file as the tables stand: written at sign-in, at enrolment and whenever a pull changed them."""
     from ..documents import trust
