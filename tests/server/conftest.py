@@ -147,8 +147,7 @@ def serve_in_thread(
     return server, thread, f"{'https' if tls else 'http'}://127.0.0.1:{port}"
 
 
-@pytest.fixture
-def server(settings: Settings) -> Iterator[Server]:
+def _running(settings: Settings) -> Iterator[Server]:
     database = Database(settings)
     migrations.upgrade(database.engine)
     running, thread, url = serve_in_thread(settings, database)
@@ -156,6 +155,11 @@ def server(settings: Settings) -> Iterator[Server]:
     running.should_exit = True
     thread.join(timeout=WAIT_SECONDS)
     database.close()
+
+
+@pytest.fixture
+def server(settings: Settings) -> Iterator[Server]:
+    yield from _running(settings)
 
 
 CA_PASSPHRASE = "菏泽 city authority 2026"
@@ -170,14 +174,7 @@ def with_authority(settings: Settings) -> Settings:
 @pytest.fixture
 def city(settings: Settings) -> Iterator[Server]:
     """A running server whose city has made its signing authority."""
-    settings = with_authority(settings)
-    database = Database(settings)
-    migrations.upgrade(database.engine)
-    running, thread, url = serve_in_thread(settings, database)
-    yield Server(url, settings, database)
-    running.should_exit = True
-    thread.join(timeout=WAIT_SECONDS)
-    database.close()
+    yield from _running(with_authority(settings))
 
 
 def server_command(settings: Settings, *arguments: str, stderr: Any = subprocess.PIPE) -> subprocess.Popen[str]:
