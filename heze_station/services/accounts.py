@@ -10,7 +10,6 @@ each time (domain.accounts.wait_after_failures); the count is this laptop's own 
 """
 
 import dataclasses
-import hashlib
 import math
 import uuid
 from dataclasses import dataclass
@@ -292,12 +291,16 @@ def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> t
     raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
 
 
+UNKNOWN_LOGIN = "?"
+
+
 def _counted_as(slots: KeySlots, login: str) -> str:
-    """What a wrong password is counted and recorded under: the login when it is one of the station's, else a
-    digest of what was typed (a password typed into the login field must not be written to disk in clear)."""
+    """What a wrong password is counted and recorded under: the login when it is one of the station's, else one
+    shared mark. Nothing of what was typed is kept: a password typed into the login field must not reach the disk,
+    not even as a digest (a short one is found by trying a dictionary against it)."""
     if login in {slot.login for slot in slots.accounts} or login in slots.disabled:
         return login
-    return "?" + hashlib.sha256(login.encode()).hexdigest()[:12]
+    return UNKNOWN_LOGIN
 
 
 def _usable(session: Session, user_id: str) -> StaffUser:
