@@ -43,6 +43,8 @@ class AuditAction(enum.StrEnum):
     SETTING_CHANGED = "setting_changed"
     SEAL_SET = "seal_set"
     ENROLLED = "enrolled"
+    CITY_KEY_SEALED = "city_key_sealed"
+    CITY_KEY_CHANGED = "city_key_changed"
     BACKUP_MADE = "backup_made"
     RESTORED = "restored"
     CHAIN_BROKEN = "chain_broken"
@@ -76,6 +78,10 @@ _LABELS = {
     AuditAction.SETTING_CHANGED: QT_TRANSLATE_NOOP("Domain", "Changed a setting"),
     AuditAction.SEAL_SET: QT_TRANSLATE_NOOP("Domain", "Set the station seal"),
     AuditAction.ENROLLED: QT_TRANSLATE_NOOP("Domain", "Joined city sync"),
+    AuditAction.CITY_KEY_SEALED: QT_TRANSLATE_NOOP("Domain", "Station key sealed to the city's recovery key"),
+    AuditAction.CITY_KEY_CHANGED: QT_TRANSLATE_NOOP(
+        "Domain", "The city's recovery key changed: station key sealed to the new one"
+    ),
     AuditAction.BACKUP_MADE: QT_TRANSLATE_NOOP("Domain", "Made a backup"),
     AuditAction.RESTORED: QT_TRANSLATE_NOOP("Domain", "Restored a backup"),
     AuditAction.CHAIN_BROKEN: QT_TRANSLATE_NOOP("Domain", "Audit trail found altered"),

@@ -10,6 +10,7 @@ each time (domain.accounts.wait_after_failures); the count is this laptop's own 
 """
 
 import dataclasses
+import hashlib
 import math
 import uuid
 from dataclasses import dataclass
@@ -418,8 +419,12 @@ def seal_for_city(context: StationContext, public_key: str) -> None:
     slots = keyslots.load(context.data_dir)
     if slots.city is not None and slots.city[0] == public_key:
         return
+    action = AuditAction.CITY_KEY_SEALED if slots.city is None else AuditAction.CITY_KEY_CHANGED
     slots.city = [public_key, keys.seal_to(public_key, context.database.key)]
     keyslots.save(context.data_dir, slots)
+    # Whoever holds the matching private key can open this station: a new key (or a changed one, which only a
+    # city that lost its key, or someone posing as the city, would send) is for the administrator to see.
+    audit.record(context, action, hashlib.sha256(public_key.encode()).hexdigest()[:16])
 
 
 @requires(EVERYONE)

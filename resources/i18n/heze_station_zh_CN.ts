@@ -2798,6 +2798,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>加入市级同步</translation>
     </message>
     <message>
+        <source>Station key sealed to the city&apos;s recovery key</source>
+        <translation>本驿站密钥已用市局恢复密钥加封</translation>
+    </message>
+    <message>
+        <source>The city&apos;s recovery key changed: station key sealed to the new one</source>
+        <translation>市局恢复密钥已更换：本驿站密钥已用新密钥加封</translation>
+    </message>
+    <message>
         <source>Made a backup</source>
         <translation>备份</translation>
     </message>

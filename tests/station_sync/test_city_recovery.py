@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from heze_station import cli
+from heze_station.domain.audit import AuditAction
 from heze_station.server.config import Settings
-from heze_station.services import accounts, sync
+from heze_station.services import accounts, audit, sync
 from heze_station.storage.keyslots import SLOTS_FILE
 from tests.factories import intake_form, register
 
@@ -36,6 +37,23 @@ def settings(settings: Settings, city_key: Path) -> Settings:
     return settings.model_copy(update={"recovery_public_key": city_key.with_suffix(".pub").read_text()})
 
 
+def _sealings(context) -> list[str]:
+    wanted = {AuditAction.CITY_KEY_SEALED, AuditAction.CITY_KEY_CHANGED}
+    return [row.action for row in sorted(audit.entries(context), key=lambda row: row.seq) if row.action in wanted]
+
+
+def test_a_changed_city_key_is_in_the_audit_trail(laptops: Laptops, tmp_path: Path, capsys) -> None:
+    """Whoever holds the key a station is sealed to can open it: a server that sends another key is not refused
+    (a city may have to replace a lost key) but the change is an entry the administrator reads."""
+    laptop = laptops("前台")
+    sync.sync_now(laptop)
+    other = tmp_path / "another-key.pem"
+    capsys.readouterr()
+    assert cli.main(["city-recovery-key", str(other)]) == 0
+    accounts.seal_for_city(laptop, capsys.readouterr().out.strip())
+    assert _sealings(laptop) == [AuditAction.CITY_KEY_SEALED, AuditAction.CITY_KEY_CHANGED]
+
+
 def test_the_city_opens_a_station_whose_passwords_and_recovery_sheet_are_lost(
     laptops: Laptops, city_key: Path, tmp_path: Path, monkeypatch, capsys
 ) -> None:
@@ -49,6 +67,7 @@ def test_the_city_opens_a_station_whose_passwords_and_recovery_sheet_are_lost(
     assert city[0] == city_key.with_suffix(".pub").read_text()
     sync.sync_now(laptop)
     assert json.loads(slots.read_text())["city"] == city  # sealed once per key
+    assert _sealings(laptop) == [AuditAction.CITY_KEY_SEALED]  # told to the administrator, once
     laptop.close()
 
     # The administrator brings keyslots.json (nothing in it opens without a key) to the city.
