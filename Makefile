@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
-.PHONY: run test lint bench demo translations lock clean server openapi bytecode sync-schema
+.PHONY: run test lint bench demo translations lock clean server openapi bytecode sync-schema statistics-doc
 
 run: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@$(BIN)/heze-station $(ARGS)
@@ -46,6 +46,10 @@ sync-schema: $(INSTALLED)
 	$(BIN)/python -m heze_station.storage.sync_schema
 	$(BIN)/ruff format --quiet heze_station/sync/station_schema.py
 	$(BIN)/python scripts/sync_tables_doc.py
+
+# Every figure's definition in docs/statistics.md, after changing heze_station/domain/statistics.py.
+statistics-doc: $(INSTALLED)
+	$(BIN)/python scripts/statistics_doc.py
 
 # The package's compiled bytecode, which an editable install does not write and a machine with
 # PYTHONDONTWRITEBYTECODE never caches: without it every start compiles the whole package again (about 0.1 s).

@@ -1,0 +1,130 @@
+"""Reporting periods: the week (Monday to Sunday), month, quarter and year the city's returns are made for.
+
+A period is a span of China-time civil dates, both ends included; every figure places a case in a period by one of
+its dates (see domain/statistics.py), never by a timestamp in the laptop's zone.
+"""
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from .errors import refusal
+from .messages import QT_TRANSLATE_NOOP
+
+
+class PeriodKind(StrEnum):
+    WEEK = "week"  # 周调度
+    MONTH = "month"  # 月调度
+    QUARTER = "quarter"  # 季总结
+    YEAR = "year"
+    CUSTOM = "custom"
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date
+    last: date
+    kind: PeriodKind = PeriodKind.CUSTOM
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise refusal("period", QT_TRANSLATE_NOOP("Domain", "The period ends before it begins."))
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+    @property
+    def code(self) -> str:
+        """The name `heze-station report --period` takes: 2026-W48, 2026-11, 2026-Q3, 2026, or first..last."""
+        match self.kind:
+            case PeriodKind.WEEK:
+                year, week, _ = self.first.isocalendar()
+                return f"{year}-W{week:02d}"
+            case PeriodKind.MONTH:
+                return f"{self.first.year}-{self.first.month:02d}"
+            case PeriodKind.QUARTER:
+                return f"{self.first.year}-Q{(self.first.month - 1) // 3 + 1}"
+            case PeriodKind.YEAR:
+                return str(self.first.year)
+        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+
+    def before(self) -> "Period":
+        """The period of the same kind just before this one (a custom period: as many days, ending the day before)."""
+        day_before = self.first - timedelta(days=1)
+        if self.kind is PeriodKind.CUSTOM:
+            return Period(day_before - (self.last - self.first), day_before)
+        return containing(self.kind, day_before)
+
+
+def week(day: date) -> Period:
+    monday = day - timedelta(days=day.weekday())
+    return Period(monday, monday + timedelta(days=6), PeriodKind.WEEK)
+
+
+def month(year: int, number: int) -> Period:
+    return Period(date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1]), PeriodKind.MONTH)
+
+
+def quarter(year: int, number: int) -> Period:
+    first = month(year, 3 * number - 2)
+    return Period(first.first, month(year, 3 * number).last, PeriodKind.QUARTER)
+
+
+def year(number: int) -> Period:
+    return Period(date(number, 1, 1), date(number, 12, 31), PeriodKind.YEAR)
+
+
+def containing(kind: PeriodKind, day: date) -> Period:
+    """This week, month, quarter or year as of ``day`` (a China-time date)."""
+    match kind:
+        case PeriodKind.WEEK:
+            return week(day)
+        case PeriodKind.MONTH:
+            return month(day.year, day.month)
+        case PeriodKind.QUARTER:
+            return quarter(day.year, (day.month - 1) // 3 + 1)
+        case PeriodKind.YEAR:
+            return year(day.year)
+    raise ValueError(f"a custom period is given by its dates, not by a day in it: {kind}")
+
+
+_CODES = (
+    (re.compile(r"(\d{4})-W(\d{2})"), PeriodKind.WEEK),
+    (re.compile(r"(\d{4})-(\d{2})"), PeriodKind.MONTH),
+    (re.compile(r"(\d{4})-Q([1-4])"), PeriodKind.QUARTER),
+    (re.compile(r"(\d{4})"), PeriodKind.YEAR),
+)
+_CUSTOM = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
+
+
+def parse(code: str) -> Period:
+    """A period from its code (see Period.code); InvalidInput, naming the accepted forms, for anything else."""
+    text = code.strip().upper()
+    try:
+        if found := _CUSTOM.fullmatch(text):
+            return Period(date.fromisoformat(found[1]), date.fromisoformat(found[2]))
+        for pattern, kind in _CODES:
+            if found := pattern.fullmatch(text):
+                number = int(found[1])
+                match kind:
+                    case PeriodKind.WEEK:
+                        return week(date.fromisocalendar(number, int(found[2]), 1))
+                    case PeriodKind.MONTH:
+                        return month(number, int(found[2]))
+                    case PeriodKind.QUARTER:
+                        return quarter(number, int(found[2]))
+                    case PeriodKind.YEAR:
+                        return year(number)
+    except ValueError:
+        pass  # week 54, month 13, February 30: refused below like any other wrong text
+    raise refusal(
+        "period",
+        QT_TRANSLATE_NOOP(
+            "Domain",
+            '"{code}" is not a period. Write a week (2026-W48), a month (2026-11), a quarter (2026-Q3), a year '
+            "(2026) or two dates (2026-11-01..2026-11-15).",
+        ),
+        code=code,
+    )

@@ -1,0 +1,445 @@
+"""The figures the city asks of a station (rules.md, "Statistics the city asks for"), each defined once.
+
+A figure is the set of cases behind it and what each case contributes (1, its workers, an amount), with the date that
+places a case in a period; a share is one figure over another. The station's 统计 page, its returns and the city
+compute from these definitions alone, from the same plain facts per case (``CaseFacts``), so a station's figure at
+the city equals its own report and every figure can list exactly the cases it counts. docs/statistics.md is
+written from this module (scripts/statistics_doc.py).
+
+Counting rules that hold for every figure:
+- A case counts once however many workers it has; a collective case is one case, its workers count in the
+  workers' figures.
+- An agreement counts through the case: the agreement in effect now gives the amount; a superseded agreement is
+  never counted on its own; the case is placed by the day it first reached an agreement.
+- Money paid counts on the day it was paid, under whichever of the case's agreements it was paid.
+- Dates are China-time civil dates; weeks run Monday to Sunday.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from .cases import CaseStatus, Category, IntakeChannel
+from .messages import QT_TRANSLATE_NOOP
+from .parties import EmployerKind
+from .periods import Period
+
+# The station's own targets (rules.md): small clear cases closed within 3 days (三日销案); the mediation period of 15.
+QUICK_CLOSE_DAYS = 3
+MEDIATION_DAYS = 15
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the figures need of one case, read from the station's rows or the city's synced copy of them."""
+
+    id: object  # the case's UUID; opaque here
+    received_on: date
+    category: Category
+    channel: IntakeChannel
+    collective: bool
+    workers: int
+    claimed_fen: int
+    employer_kind: EmployerKind | None = None  # the first respondent's
+    project: str = ""
+    accepted_on: date | None = None  # decided and accepted (a refusal leaves it None)
+    ended_on: date | None = None  # the day it reached an end state (agreement, refusal, withdrawal, referral ...)
+    outcome: CaseStatus | None = None  # that end state, kept after the case is closed
+    agreed_fen: int = 0  # the agreement in effect now
+    last_due_on: date | None = None  # its last instalment
+    performed_on_time: bool = False  # everything it sets was paid by the last instalment's due date
+    payments: tuple[tuple[date, int], ...] = ()  # (paid on, fen), under any of the case's agreements
+
+    def paid_in(self, period: Period) -> int:
+        return sum(fen for paid_on, fen in self.payments if paid_on in period)
+
+
+class Unit(StrEnum):
+    CASES = "cases"
+    WORKERS = "workers"
+    FEN = "fen"
+    SHARE = "share"
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str  # English source, translated where shown
+    counts: str  # the numerator in words (English source, for docs/statistics.md and the returns' last sheet)
+    dated_by: str  # the date that places a case in the period
+    select: Callable[[CaseFacts, Period], bool]
+    unit: Unit = Unit.CASES
+    contribution: Callable[[CaseFacts, Period], int] = field(default=lambda case, period: 1)
+    of: "Figure | None" = None  # a share's denominator; ``select`` must pick a subset of its cases
+
+    def cases(self, facts: Iterable[CaseFacts], period: Period) -> list[CaseFacts]:
+        """Exactly the cases behind the figure (what a click on it lists)."""
+        return [case for case in facts if self.select(case, period)]
+
+    def value(self, facts: Iterable[CaseFacts], period: Period) -> int:
+        return sum(self.contribution(case, period) for case in self.cases(facts, period))
+
+
+@dataclass(frozen=True)
+class Share:
+    numerator: int
+    denominator: int
+
+    @property
+    def percent(self) -> float | None:
+        """For display only (a share is not money); None when nothing was there to count."""
+        return 100 * self.numerator / self.denominator if self.denominator else None
+
+
+def share(figure: Figure, facts: Iterable[CaseFacts], period: Period) -> Share:
+    assert figure.of is not None, f"{figure.key} is not a share"
+    facts = list(facts)
+    return Share(len(figure.cases(facts, period)), len(figure.of.cases(facts, period)))
+
+
+def _workers(case: CaseFacts, period: Period) -> int:
+    return case.workers
+
+
+def _claimed(case: CaseFacts, period: Period) -> int:
+    return case.claimed_fen
+
+
+def _ended(case: CaseFacts, period: Period) -> bool:
+    return case.ended_on in period
+
+
+def _closed(case: CaseFacts, period: Period) -> bool:
+    """Accepted, and ended in the period: a refusal is a complaint received, never a case concluded."""
+    return case.accepted_on is not None and _ended(case, period)
+
+
+def _agreed(case: CaseFacts, period: Period) -> bool:
+    return _closed(case, period) and case.outcome is CaseStatus.AGREEMENT
+
+
+def _accepted(case: CaseFacts, period: Period) -> bool:
+    return case.accepted_on in period
+
+
+def _days_to_end(case: CaseFacts) -> int:
+    assert case.ended_on is not None
+    return (case.ended_on - case.received_on).days
+
+
+_RECEIVED_ON = QT_TRANSLATE_NOOP("Domain", "the day the application was received")
+_ENDED_ON = QT_TRANSLATE_NOOP("Domain", "the day the case reached its end (agreement, withdrawal, referral ...)")
+_ACCEPTED_ON = QT_TRANSLATE_NOOP("Domain", "the day the case was accepted")
+_PAID_ON = QT_TRANSLATE_NOOP("Domain", "the day the money was paid")
+_LAST_DUE_ON = QT_TRANSLATE_NOOP("Domain", "the day the agreement's last instalment fell due")
+_PERIOD_START = QT_TRANSLATE_NOOP("Domain", "the period's first day")
+_PERIOD_END = QT_TRANSLATE_NOOP("Domain", "the period's last day")
+
+# --- the station's indicators ---------------------------------------------------------------------------------
+
+RECEIVED = Figure(
+    "received",
+    QT_TRANSLATE_NOOP("Domain", "Complaints received"),
+    QT_TRANSLATE_NOOP("Domain", "cases whose application was received in the period, refused ones included"),
+    _RECEIVED_ON,
+    lambda case, period: case.received_on in period,
+)
+WORKERS_COVERED = Figure(
+    "workers_covered",
+    QT_TRANSLATE_NOOP("Domain", "Workers covered"),
+    QT_TRANSLATE_NOOP("Domain", "the workers of the cases received in the period"),
+    _RECEIVED_ON,
+    RECEIVED.select,
+    Unit.WORKERS,
+    _workers,
+)
+CLOSED = Figure(
+    "closed",
+    QT_TRANSLATE_NOOP("Domain", "Concluded in the period"),
+    QT_TRANSLATE_NOOP("Domain", "accepted cases that reached an end in the period"),
+    _ENDED_ON,
+    _closed,
+)
+MEDIATED = Figure(
+    "mediated",
+    QT_TRANSLATE_NOOP("Domain", "Mediated successfully"),
+    QT_TRANSLATE_NOOP("Domain", "cases that reached an agreement in effect in the period"),
+    _ENDED_ON,
+    _agreed,
+)
+SUCCESS_RATE = Figure(
+    "success_rate",
+    QT_TRANSLATE_NOOP("Domain", "Mediation success rate"),
+    QT_TRANSLATE_NOOP("Domain", "cases mediated successfully, over the cases concluded, in the period"),
+    _ENDED_ON,
+    _agreed,
+    Unit.SHARE,
+    of=CLOSED,
+)
+WITHIN_3_DAYS = Figure(
+    "within_3_days",
+    QT_TRANSLATE_NOOP("Domain", "Concluded within 3 days"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "cases concluded in the period at most 3 days after the application was received, over all concluded"
+    ),
+    _ENDED_ON,
+    lambda case, period: _closed(case, period) and _days_to_end(case) <= QUICK_CLOSE_DAYS,
+    Unit.SHARE,
+    of=CLOSED,
+)
+WITHIN_15_DAYS = Figure(
+    "within_15_days",
+    QT_TRANSLATE_NOOP("Domain", "Concluded within 15 days"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "cases concluded in the period at most 15 days after the application was received, over all concluded"
+    ),
+    _ENDED_ON,
+    lambda case, period: _closed(case, period) and _days_to_end(case) <= MEDIATION_DAYS,
+    Unit.SHARE,
+    of=CLOSED,
+)
+AMOUNT_AGREED = Figure(
+    "amount_agreed",
+    QT_TRANSLATE_NOOP("Domain", "Amount agreed"),
+    QT_TRANSLATE_NOOP("Domain", "what the agreements in effect of the cases mediated successfully in the period set"),
+    _ENDED_ON,
+    _agreed,
+    Unit.FEN,
+    lambda case, period: case.agreed_fen,
+)
+AMOUNT_RECOVERED = Figure(
+    "amount_recovered",
+    QT_TRANSLATE_NOOP("Domain", "Amount recovered"),
+    QT_TRANSLATE_NOOP("Domain", "money paid to workers in the period under the cases' agreements"),
+    _PAID_ON,
+    lambda case, period: case.paid_in(period) > 0,
+    Unit.FEN,
+    lambda case, period: case.paid_in(period),
+)
+AGREEMENTS_DUE = Figure(
+    "agreements_due",
+    QT_TRANSLATE_NOOP("Domain", "Agreements due"),
+    QT_TRANSLATE_NOOP("Domain", "agreements in effect whose last instalment fell due in the period"),
+    _LAST_DUE_ON,
+    lambda case, period: case.outcome is CaseStatus.AGREEMENT and case.last_due_on in period,
+)
+PERFORMED_ON_TIME = Figure(
+    "performed_on_time",
+    QT_TRANSLATE_NOOP("Domain", "Agreements performed on time"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "of the agreements due in the period, those paid in full by their last instalment's due date"
+    ),
+    _LAST_DUE_ON,
+    lambda case, period: AGREEMENTS_DUE.select(case, period) and case.performed_on_time,
+    Unit.SHARE,
+    of=AGREEMENTS_DUE,
+)
+
+# --- the national form 劳动争议处理情况 ---------------------------------------------------------------------------
+
+
+class Cause(StrEnum):
+    """The form's causes; the station's categories fall under them."""
+
+    PAY = "pay"
+    SOCIAL_INSURANCE = "social_insurance"
+    CONTRACT = "contract"
+    OTHER = "other"
+
+
+CAUSES = {
+    Category.WAGES: Cause.PAY,
+    Category.OVERTIME_PAY: Cause.PAY,
+    Category.SOCIAL_INSURANCE: Cause.SOCIAL_INSURANCE,
+    Category.TERMINATION: Cause.CONTRACT,
+    # [check] the form may count work-injury benefits under social insurance; kept under "other" until confirmed.
+    Category.WORK_INJURY: Cause.OTHER,
+    Category.OTHER: Cause.OTHER,
+}
+_CAUSE_LABELS = {
+    Cause.PAY: QT_TRANSLATE_NOOP("Domain", "of which over pay"),
+    Cause.SOCIAL_INSURANCE: QT_TRANSLATE_NOOP("Domain", "of which over social insurance"),
+    Cause.CONTRACT: QT_TRANSLATE_NOOP("Domain", "of which over changing or ending a contract"),
+    Cause.OTHER: QT_TRANSLATE_NOOP("Domain", "of which other"),
+}
+
+
+def _open_on(case: CaseFacts, day: date) -> bool:
+    """Accepted by ``day`` and not yet ended on it."""
+    return case.accepted_on is not None and case.accepted_on <= day and (case.ended_on is None or case.ended_on > day)
+
+
+CARRIED_OVER = Figure(
+    "carried_over",
+    QT_TRANSLATE_NOOP("Domain", "Open from the previous period"),
+    QT_TRANSLATE_NOOP("Domain", "cases accepted before the period and not ended before it"),
+    _PERIOD_START,
+    lambda case, period: _open_on(case, period.first - timedelta(days=1)),
+)
+ACCEPTED = Figure(
+    "accepted",
+    QT_TRANSLATE_NOOP("Domain", "Accepted in the period"),
+    QT_TRANSLATE_NOOP("Domain", "cases accepted in the period"),
+    _ACCEPTED_ON,
+    _accepted,
+)
+ACCEPTED_COLLECTIVE = Figure(
+    "accepted_collective",
+    QT_TRANSLATE_NOOP("Domain", "of which collective disputes"),
+    QT_TRANSLATE_NOOP("Domain", "cases accepted in the period with 10 or more workers"),
+    _ACCEPTED_ON,
+    lambda case, period: _accepted(case, period) and case.collective,
+)
+ACCEPTED_BY_CAUSE = [
+    Figure(
+        f"accepted_{cause}",
+        label,
+        QT_TRANSLATE_NOOP("Domain", "cases accepted in the period whose category falls under this cause"),
+        _ACCEPTED_ON,
+        (lambda wanted: lambda case, period: _accepted(case, period) and CAUSES[case.category] is wanted)(cause),
+    )
+    for cause, label in _CAUSE_LABELS.items()
+]
+WORKERS_INVOLVED = Figure(
+    "workers_involved",
+    QT_TRANSLATE_NOOP("Domain", "Workers party to the cases"),
+    QT_TRANSLATE_NOOP("Domain", "the workers of the cases accepted in the period"),
+    _ACCEPTED_ON,
+    _accepted,
+    Unit.WORKERS,
+    _workers,
+)
+WORKERS_COLLECTIVE = Figure(
+    "workers_collective",
+    QT_TRANSLATE_NOOP("Domain", "of which in collective disputes"),
+    QT_TRANSLATE_NOOP("Domain", "the workers of the collective cases accepted in the period"),
+    _ACCEPTED_ON,
+    ACCEPTED_COLLECTIVE.select,
+    Unit.WORKERS,
+    _workers,
+)
+# Closed by manner: ended by mediation (an agreement, or mediation failed), by the applicant withdrawing, or by
+# passing the case on; by result: whether an agreement was reached.
+_MANNERS = {
+    CaseStatus.AGREEMENT: ("closed_agreement", QT_TRANSLATE_NOOP("Domain", "of which by agreement")),
+    CaseStatus.MEDIATION_FAILED: ("closed_failed", QT_TRANSLATE_NOOP("Domain", "of which mediation failed")),
+    CaseStatus.WITHDRAWN: ("closed_withdrawn", QT_TRANSLATE_NOOP("Domain", "of which withdrawn")),
+    CaseStatus.REFERRED_ARBITRATION: (
+        "closed_referred_arbitration",
+        QT_TRANSLATE_NOOP("Domain", "of which referred to arbitration"),
+    ),
+    CaseStatus.REFERRED_INSPECTION: (
+        "closed_referred_inspection",
+        QT_TRANSLATE_NOOP("Domain", "of which referred to labour inspection"),
+    ),
+    CaseStatus.REFERRED_COURT: ("closed_referred_court", QT_TRANSLATE_NOOP("Domain", "of which sent to court")),
+}
+CLOSED_BY_MANNER = [
+    Figure(
+        key,
+        label,
+        QT_TRANSLATE_NOOP("Domain", "accepted cases that reached this end in the period"),
+        _ENDED_ON,
+        (lambda wanted: lambda case, period: CLOSED.select(case, period) and case.outcome is wanted)(outcome),
+    )
+    for outcome, (key, label) in _MANNERS.items()
+]
+STILL_OPEN = Figure(
+    "still_open",
+    QT_TRANSLATE_NOOP("Domain", "Open at the end of the period"),
+    QT_TRANSLATE_NOOP("Domain", "cases accepted by the period's end and not ended by it"),
+    _PERIOD_END,
+    lambda case, period: _open_on(case, period.last),
+)
+NATIONAL_FORM = [
+    CARRIED_OVER,
+    ACCEPTED,
+    ACCEPTED_COLLECTIVE,
+    *ACCEPTED_BY_CAUSE,
+    WORKERS_INVOLVED,
+    WORKERS_COLLECTIVE,
+    CLOSED,
+    *CLOSED_BY_MANNER,
+    STILL_OPEN,
+]
+
+# --- the mediation return (after the ministry's mediation table) -----------------------------------------------------
+
+AMOUNT_CLAIMED = Figure(
+    "amount_claimed",
+    QT_TRANSLATE_NOOP("Domain", "Amount involved"),
+    QT_TRANSLATE_NOOP("Domain", "what the workers claimed in the cases received in the period"),
+    _RECEIVED_ON,
+    RECEIVED.select,
+    Unit.FEN,
+    _claimed,
+)
+RECEIVED_BY_CATEGORY = [
+    Figure(
+        f"received_{category}",
+        category.label,
+        QT_TRANSLATE_NOOP("Domain", "cases of this category received in the period"),
+        _RECEIVED_ON,
+        (lambda wanted: lambda case, period: RECEIVED.select(case, period) and case.category is wanted)(category),
+    )
+    for category in Category
+]
+MEDIATION_RETURN = [
+    RECEIVED,
+    *RECEIVED_BY_CATEGORY,
+    CLOSED,
+    *(figure for figure in CLOSED_BY_MANNER if figure.key in ("closed_agreement", "closed_failed", "closed_withdrawn")),
+    AMOUNT_CLAIMED,
+    AMOUNT_AGREED,
+    AMOUNT_RECOVERED,
+]
+
+STATION_INDICATORS = [
+    RECEIVED,
+    WORKERS_COVERED,
+    CLOSED,
+    MEDIATED,
+    SUCCESS_RATE,
+    WITHIN_3_DAYS,
+    WITHIN_15_DAYS,
+    AMOUNT_AGREED,
+    AMOUNT_RECOVERED,
+    *(figure for figure in CLOSED_BY_MANNER if figure.key.startswith("closed_referred_")),
+    PERFORMED_ON_TIME,
+]
+
+TABLES: dict[str, tuple[str, list[Figure]]] = {
+    "station": (QT_TRANSLATE_NOOP("Domain", "Station indicators"), STATION_INDICATORS),
+    "national": (QT_TRANSLATE_NOOP("Domain", "Labour disputes handled (national form)"), NATIONAL_FORM),
+    "mediation": (QT_TRANSLATE_NOOP("Domain", "Mediation return"), MEDIATION_RETURN),
+}
+FIGURES: dict[str, Figure] = {figure.key: figure for _, figures in TABLES.values() for figure in figures}
+
+
+# --- breakdowns ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    key: str
+    label: str
+    group: Callable[[CaseFacts], object]  # an enum member (shown by its label), a name, or None
+
+
+BREAKDOWNS = [
+    Breakdown("category", QT_TRANSLATE_NOOP("Domain", "By category"), lambda case: case.category),
+    Breakdown("channel", QT_TRANSLATE_NOOP("Domain", "By intake channel"), lambda case: case.channel),
+    Breakdown("employer_kind", QT_TRANSLATE_NOOP("Domain", "By kind of employer"), lambda case: case.employer_kind),
+    Breakdown("project", QT_TRANSLATE_NOOP("Domain", "By project"), lambda case: case.project or None),
+]
+
+
+def broken_down(figure: Figure, breakdown: Breakdown, facts: Iterable[CaseFacts], period: Period) -> dict[object, int]:
+    """``figure``'s value per group, largest first; the groups add up to the figure (a share is not broken down)."""
+    assert figure.unit is not Unit.SHARE, f"{figure.key} is a share"
+    values: dict[object, int] = {}
+    for case in figure.cases(facts, period):
+        group = breakdown.group(case)
+        values[group] = values.get(group, 0) + figure.contribution(case, period)
+    return dict(sorted(values.items(), key=lambda item: -item[1]))
