@@ -44,15 +44,37 @@ class CaseFacts:
     employer_kind: EmployerKind | None = None  # the first respondent's
     project: str = ""
     accepted_on: date | None = None  # decided and accepted (a refusal leaves it None)
-    ended_on: date | None = None  # the day it reached an end state (agreement, refusal, withdrawal, referral ...)
-    outcome: CaseStatus | None = None  # that end state, kept after the case is closed
+    ended_on: date | None = None  # the day it reached the end state it is in (or was closed from)
+    outcome: CaseStatus | None = None  # that end state: an unperformed agreement may end as a referral
+    agreed_on: date | None = None  # the day its first agreement took effect
     agreed_fen: int = 0  # the agreement in effect now
     last_due_on: date | None = None  # its last instalment
-    performed_on_time: bool = False  # everything it sets was paid by the last instalment's due date
+    performed_on_time: bool = False  # every instalment paid in full by its due date (see paid_on_time)
     payments: tuple[tuple[date, int], ...] = ()  # (paid on, fen), under any of the case's agreements
+
+    @property
+    def concluded_on(self) -> date | None:
+        """When mediation came to its end: an agreement in effect concludes it, whatever happens to the agreement."""
+        return self.agreed_on or self.ended_on
+
+    @property
+    def conclusion(self) -> CaseStatus | None:
+        return CaseStatus.AGREEMENT if self.agreed_on else self.outcome
 
     def paid_in(self, period: Period) -> int:
         return sum(fen for paid_on, fen in self.payments if paid_on in period)
+
+
+def paid_on_time(schedule: Iterable[tuple[date, int]], payments: Iterable[tuple[date, int]]) -> bool:
+    """Every instalment (due on, fen) was covered by what had been paid by its due date; payments fill instalments
+    in due order, as domain.performance counts them."""
+    payments = sorted(payments)
+    owed = 0
+    for due_on, amount_fen in sorted(schedule):
+        owed += amount_fen
+        if sum(fen for paid_on, fen in payments if paid_on <= due_on) < owed:
+            return False
+    return True
 
 
 class Unit(StrEnum):
@@ -106,17 +128,17 @@ def _claimed(case: CaseFacts, period: Period) -> int:
     return case.claimed_fen
 
 
-def _ended(case: CaseFacts, period: Period) -> bool:
-    return case.ended_on in period
+def _ended_as(outcome: CaseStatus) -> Callable[[CaseFacts, Period], bool]:
+    return lambda case, period: case.ended_on in period and case.outcome is outcome
 
 
 def _closed(case: CaseFacts, period: Period) -> bool:
     """Accepted, and ended in the period: a refusal is a complaint received, never a case concluded."""
-    return case.accepted_on is not None and _ended(case, period)
+    return case.accepted_on is not None and case.concluded_on in period
 
 
 def _agreed(case: CaseFacts, period: Period) -> bool:
-    return _closed(case, period) and case.outcome is CaseStatus.AGREEMENT
+    return _closed(case, period) and case.conclusion is CaseStatus.AGREEMENT
 
 
 def _accepted(case: CaseFacts, period: Period) -> bool:
@@ -124,12 +146,15 @@ def _accepted(case: CaseFacts, period: Period) -> bool:
 
 
 def _days_to_end(case: CaseFacts) -> int:
-    assert case.ended_on is not None
-    return (case.ended_on - case.received_on).days
+    assert case.concluded_on is not None
+    return (case.concluded_on - case.received_on).days
 
 
 _RECEIVED_ON = QT_TRANSLATE_NOOP("Domain", "the day the application was received")
-_ENDED_ON = QT_TRANSLATE_NOOP("Domain", "the day the case reached its end (agreement, withdrawal, referral ...)")
+_CONCLUDED_ON = QT_TRANSLATE_NOOP(
+    "Domain", "the day mediation concluded: its first agreement took effect, or it failed, was withdrawn or referred"
+)
+_ENDED_ON = QT_TRANSLATE_NOOP("Domain", "the day the case was passed on")
 _ACCEPTED_ON = QT_TRANSLATE_NOOP("Domain", "the day the case was accepted")
 _PAID_ON = QT_TRANSLATE_NOOP("Domain", "the day the money was paid")
 _LAST_DUE_ON = QT_TRANSLATE_NOOP("Domain", "the day the agreement's last instalment fell due")
@@ -158,21 +183,21 @@ CLOSED = Figure(
     "closed",
     QT_TRANSLATE_NOOP("Domain", "Concluded in the period"),
     QT_TRANSLATE_NOOP("Domain", "accepted cases that reached an end in the period"),
-    _ENDED_ON,
+    _CONCLUDED_ON,
     _closed,
 )
 MEDIATED = Figure(
     "mediated",
     QT_TRANSLATE_NOOP("Domain", "Mediated successfully"),
     QT_TRANSLATE_NOOP("Domain", "cases that reached an agreement in effect in the period"),
-    _ENDED_ON,
+    _CONCLUDED_ON,
     _agreed,
 )
 SUCCESS_RATE = Figure(
     "success_rate",
     QT_TRANSLATE_NOOP("Domain", "Mediation success rate"),
     QT_TRANSLATE_NOOP("Domain", "cases mediated successfully, over the cases concluded, in the period"),
-    _ENDED_ON,
+    _CONCLUDED_ON,
     _agreed,
     Unit.SHARE,
     of=CLOSED,
@@ -183,7 +208,7 @@ WITHIN_3_DAYS = Figure(
     QT_TRANSLATE_NOOP(
         "Domain", "cases concluded in the period at most 3 days after the application was received, over all concluded"
     ),
-    _ENDED_ON,
+    _CONCLUDED_ON,
     lambda case, period: _closed(case, period) and _days_to_end(case) <= QUICK_CLOSE_DAYS,
     Unit.SHARE,
     of=CLOSED,
@@ -194,7 +219,7 @@ WITHIN_15_DAYS = Figure(
     QT_TRANSLATE_NOOP(
         "Domain", "cases concluded in the period at most 15 days after the application was received, over all concluded"
     ),
-    _ENDED_ON,
+    _CONCLUDED_ON,
     lambda case, period: _closed(case, period) and _days_to_end(case) <= MEDIATION_DAYS,
     Unit.SHARE,
     of=CLOSED,
@@ -203,7 +228,7 @@ AMOUNT_AGREED = Figure(
     "amount_agreed",
     QT_TRANSLATE_NOOP("Domain", "Amount agreed"),
     QT_TRANSLATE_NOOP("Domain", "what the agreements in effect of the cases mediated successfully in the period set"),
-    _ENDED_ON,
+    _CONCLUDED_ON,
     _agreed,
     Unit.FEN,
     lambda case, period: case.agreed_fen,
@@ -217,18 +242,33 @@ AMOUNT_RECOVERED = Figure(
     Unit.FEN,
     lambda case, period: case.paid_in(period),
 )
+# Passed on, after failed mediation or an unperformed agreement: counted when it happened, whatever the conclusion.
+REFERRED = [
+    Figure(
+        f"referred_{kind}",
+        label,
+        QT_TRANSLATE_NOOP("Domain", "cases passed on in the period, also after an agreement that was not performed"),
+        _ENDED_ON,
+        _ended_as(outcome),
+    )
+    for outcome, kind, label in (
+        (CaseStatus.REFERRED_ARBITRATION, "arbitration", QT_TRANSLATE_NOOP("Domain", "Referred to arbitration")),
+        (CaseStatus.REFERRED_INSPECTION, "inspection", QT_TRANSLATE_NOOP("Domain", "Referred to labour inspection")),
+        (CaseStatus.REFERRED_COURT, "court", QT_TRANSLATE_NOOP("Domain", "Sent to court for a payment order")),
+    )
+]
 AGREEMENTS_DUE = Figure(
     "agreements_due",
     QT_TRANSLATE_NOOP("Domain", "Agreements due"),
     QT_TRANSLATE_NOOP("Domain", "agreements in effect whose last instalment fell due in the period"),
     _LAST_DUE_ON,
-    lambda case, period: case.outcome is CaseStatus.AGREEMENT and case.last_due_on in period,
+    lambda case, period: case.agreed_on is not None and case.last_due_on in period,
 )
 PERFORMED_ON_TIME = Figure(
     "performed_on_time",
     QT_TRANSLATE_NOOP("Domain", "Agreements performed on time"),
     QT_TRANSLATE_NOOP(
-        "Domain", "of the agreements due in the period, those paid in full by their last instalment's due date"
+        "Domain", "of the agreements due in the period, those that had every instalment paid in full by its due date"
     ),
     _LAST_DUE_ON,
     lambda case, period: AGREEMENTS_DUE.select(case, period) and case.performed_on_time,
@@ -267,7 +307,11 @@ _CAUSE_LABELS = {
 
 def _open_on(case: CaseFacts, day: date) -> bool:
     """Accepted by ``day`` and not yet ended on it."""
-    return case.accepted_on is not None and case.accepted_on <= day and (case.ended_on is None or case.ended_on > day)
+    return (
+        case.accepted_on is not None
+        and case.accepted_on <= day
+        and (case.concluded_on is None or case.concluded_on > day)
+    )
 
 
 CARRIED_OVER = Figure(
@@ -340,8 +384,8 @@ CLOSED_BY_MANNER = [
         key,
         label,
         QT_TRANSLATE_NOOP("Domain", "accepted cases that reached this end in the period"),
-        _ENDED_ON,
-        (lambda wanted: lambda case, period: CLOSED.select(case, period) and case.outcome is wanted)(outcome),
+        _CONCLUDED_ON,
+        (lambda wanted: lambda case, period: CLOSED.select(case, period) and case.conclusion is wanted)(outcome),
     )
     for outcome, (key, label) in _MANNERS.items()
 ]
@@ -405,7 +449,7 @@ STATION_INDICATORS = [
     WITHIN_15_DAYS,
     AMOUNT_AGREED,
     AMOUNT_RECOVERED,
-    *(figure for figure in CLOSED_BY_MANNER if figure.key.startswith("closed_referred_")),
+    *REFERRED,
     PERFORMED_ON_TIME,
 ]
 

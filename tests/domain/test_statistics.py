@@ -29,7 +29,8 @@ def case(received_on: date, **facts: object) -> CaseFacts:
 
 
 def agreed(received_on: date, ended_on: date, **facts: object) -> CaseFacts:
-    return case(received_on, accepted_on=received_on, ended_on=ended_on, outcome=CaseStatus.AGREEMENT, **facts)
+    facts = {"agreed_on": ended_on, "outcome": CaseStatus.AGREEMENT} | facts
+    return case(received_on, accepted_on=received_on, ended_on=ended_on, **facts)
 
 
 @pytest.mark.parametrize(
@@ -122,6 +123,26 @@ def test_agreements_performed_on_time_are_counted_when_their_last_instalment_fal
     assert statistics.share(statistics.PERFORMED_ON_TIME, facts, NOVEMBER) == statistics.Share(1, 2)
 
 
+def test_an_agreement_not_performed_stays_a_success_when_it_took_effect_and_its_referral_counts_when_made() -> None:
+    facts = [
+        agreed(date(2026, 10, 20), date(2026, 12, 2), agreed_on=date(2026, 10, 28), outcome=CaseStatus.REFERRED_COURT)
+    ]
+    october, december = periods.month(2026, 10), periods.month(2026, 12)
+    assert statistics.MEDIATED.value(facts, october) == 1
+    assert statistics.share(statistics.SUCCESS_RATE, facts, october) == statistics.Share(1, 1)
+    assert statistics.MEDIATED.value(facts, december) == statistics.CLOSED.value(facts, december) == 0
+    referred_court = statistics.FIGURES["referred_court"]
+    assert (referred_court.value(facts, october), referred_court.value(facts, december)) == (0, 1)
+
+
+def test_an_agreement_is_on_time_when_each_instalment_was_covered_by_its_due_date() -> None:
+    schedule = [(date(2026, 11, 10), 100), (date(2026, 11, 20), 200)]
+    assert statistics.paid_on_time(schedule, [(date(2026, 11, 9), 100), (date(2026, 11, 20), 200)])
+    assert statistics.paid_on_time(schedule, [(date(2026, 11, 1), 300)])
+    assert not statistics.paid_on_time(schedule, [(date(2026, 11, 11), 100), (date(2026, 11, 20), 200)])
+    assert not statistics.paid_on_time(schedule, [(date(2026, 11, 9), 100), (date(2026, 11, 19), 150)])
+
+
 def test_the_national_form_counts_accepted_cases_by_cause() -> None:
     accepted = date(2026, 11, 3)
     facts = [
@@ -152,11 +173,15 @@ def _case_facts(draw: st.DrawFn) -> CaseFacts:
         outcome = CaseStatus.REFUSED
     else:
         outcome = draw(st.sampled_from(sorted(END_STATES - {CaseStatus.REFUSED}))) if ended else None
+    agreed_on = None
+    if outcome in (CaseStatus.AGREEMENT, CaseStatus.REFERRED_COURT) and ended is not None:
+        agreed_on = ended if outcome is CaseStatus.AGREEMENT else draw(st.sampled_from([None, accepted or received]))
     return case(
         received,
         accepted_on=accepted,
         ended_on=ended,
         outcome=outcome,
+        agreed_on=agreed_on,
         category=draw(st.sampled_from(Category)),
         collective=draw(st.booleans()),
         workers=draw(st.integers(1, 40)),
