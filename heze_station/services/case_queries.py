@@ -68,6 +68,8 @@ class CaseFilter:
     registered_to: date | None = None
     employer_id: uuid.UUID | None = None
     project_id: uuid.UUID | None = None
+    # The cases behind a figure of the statistics page, listed when the figure is clicked.
+    case_ids: frozenset[uuid.UUID] | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +163,8 @@ def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Sel
         )
     if case_filter.project_id:
         query = query.where(Case.project_id == case_filter.project_id)
+    if case_filter.case_ids is not None:
+        query = query.where(Case.id.in_(case_filter.case_ids))
     text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX)
     if text:
         # Counting in the index costs a millisecond and tells which plan is fast (see search.matches).

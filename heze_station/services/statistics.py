@@ -1,0 +1,240 @@
+"""The station's figures for a period, from its own rows, by the definitions in domain/statistics.py.
+
+Only the cases a period's figures can touch are read (received, decided, concluded, paid or due in it, or open across
+it), each as plain ``CaseFacts`` in a few set queries; the definitions then count them. The same facts answer "which
+cases are behind this figure?", so a figure and the case list it opens always agree.
+"""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from ..domain import chinatime, statistics
+from ..domain.agreements import AgreementState
+from ..domain.cases import CaseStatus
+from ..domain.periods import Period
+from ..domain.statistics import CaseFacts, Figure, Unit
+from ..storage.models import Agreement, AgreementInstalment, Case, CaseRespondent, Employer, Payment, Project
+from .access import EVERYONE, requires
+from .station import StationContext
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    figure: Figure
+    value: int
+    denominator: int | None = None  # a share's
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title: str
+    rows: list[FigureValue]
+
+
+@dataclass(frozen=True)
+class Series:
+    """One chart's bars: a label per bar (a week's Monday, a category) and its value."""
+
+    unit: Unit
+    points: list[tuple[object, int]]
+
+
+@dataclass(frozen=True)
+class Report:
+    station_name: str
+    period: Period
+    tables: list[Table]
+    breakdowns: dict[str, dict[object, int]]  # cases received, by each of domain.statistics.BREAKDOWNS
+    received_by_week: Series
+    agreed_by_week: Series
+    recovered_by_week: Series
+
+
+def _relevant(period: Period):
+    """The ids of every case a figure of ``period`` may count: a superset, the definitions decide."""
+    day_before = period.first - timedelta(days=1)
+
+    def in_period(column):
+        return column.between(period.first, period.last)
+
+    paid = (
+        select(Agreement.case_id).join(Payment, Payment.agreement_id == Agreement.id).where(in_period(Payment.paid_on))
+    )
+    due = (
+        select(Agreement.case_id)
+        .join(AgreementInstalment, AgreementInstalment.agreement_id == Agreement.id)
+        .where(Agreement.state == AgreementState.IN_EFFECT, in_period(AgreementInstalment.due_on))
+    )
+    return select(Case.id).where(
+        Case.deleted_at.is_(None),
+        or_(
+            in_period(Case.received_on),
+            # decided by the period's end and not ended before it: accepted, refused, open across or concluded in it
+            and_(Case.decided_on <= period.last, or_(Case.ended_on.is_(None), Case.ended_on >= day_before)),
+            Case.id.in_(paid),
+            Case.id.in_(due),
+        ),
+    )
+
+
+def case_facts(session: Session, period: Period) -> list[CaseFacts]:
+    relevant = _relevant(period).subquery()
+    cases = session.execute(
+        select(
+            Case.id,
+            Case.received_on,
+            Case.category,
+            Case.channel,
+            Case.is_collective,
+            Case.worker_count,
+            Case.claimed_total_fen,
+            Case.decided_on,
+            Case.status,
+            Case.outcome,
+            Case.ended_on,
+            Project.name,
+        )
+        .join(relevant, relevant.c.id == Case.id)
+        .outerjoin(Project, Project.id == Case.project_id)
+    ).all()
+    first_position = (
+        select(CaseRespondent.case_id, func.min(CaseRespondent.position).label("position"))
+        .where(CaseRespondent.case_id.in_(select(relevant.c.id)), CaseRespondent.deleted_at.is_(None))
+        .group_by(CaseRespondent.case_id)
+        .subquery()
+    )
+    employer_kinds = dict(
+        session.execute(
+            select(CaseRespondent.case_id, Employer.kind)
+            .join(
+                first_position,
+                and_(
+                    first_position.c.case_id == CaseRespondent.case_id,
+                    first_position.c.position == CaseRespondent.position,
+                ),
+            )
+            .join(Employer, Employer.id == CaseRespondent.employer_id)
+        ).all()
+    )
+    agreements = session.execute(
+        select(Agreement.id, Agreement.case_id, Agreement.state, Agreement.effective_at, Agreement.total_fen).where(
+            Agreement.case_id.in_(select(relevant.c.id)),
+            Agreement.effective_at.is_not(None),
+            Agreement.deleted_at.is_(None),
+        )
+    ).all()
+    agreed_on: dict[uuid.UUID, object] = {}
+    in_effect: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}
+    for agreement_id, case_id, state, effective_at, total_fen in agreements:
+        day = chinatime.local_date(effective_at)
+        agreed_on[case_id] = min(day, agreed_on.get(case_id, day))
+        if state is AgreementState.IN_EFFECT:
+            in_effect[case_id] = (agreement_id, total_fen)
+    schedules: dict[uuid.UUID, list[tuple[object, int]]] = defaultdict(list)
+    for agreement_id, due_on, amount_fen in session.execute(
+        select(AgreementInstalment.agreement_id, AgreementInstalment.due_on, AgreementInstalment.amount_fen).where(
+            AgreementInstalment.agreement_id.in_([agreement_id for agreement_id, _ in in_effect.values()]),
+            AgreementInstalment.deleted_at.is_(None),
+        )
+    ):
+        schedules[agreement_id].append((due_on, amount_fen))
+    payments: dict[uuid.UUID, list[tuple[object, int]]] = defaultdict(list)
+    by_agreement: dict[uuid.UUID, list[tuple[object, int]]] = defaultdict(list)
+    for case_id, agreement_id, paid_on, amount_fen in session.execute(
+        select(Agreement.case_id, Payment.agreement_id, Payment.paid_on, Payment.amount_fen)
+        .join(Agreement, Agreement.id == Payment.agreement_id)
+        .where(Agreement.case_id.in_(select(relevant.c.id)), Payment.deleted_at.is_(None))
+    ):
+        payments[case_id].append((paid_on, amount_fen))
+        by_agreement[agreement_id].append((paid_on, amount_fen))
+    facts = []
+    for case in cases:
+        agreement_id, agreed_fen = in_effect.get(case.id, (None, 0))
+        schedule = schedules.get(agreement_id, []) if agreement_id else []
+        facts.append(
+            CaseFacts(
+                id=case.id,
+                received_on=case.received_on,
+                category=case.category,
+                channel=case.channel,
+                collective=case.is_collective,
+                workers=case.worker_count,
+                claimed_fen=case.claimed_total_fen,
+                employer_kind=employer_kinds.get(case.id),
+                project=case.name or "",
+                accepted_on=None if CaseStatus.REFUSED in (case.status, case.outcome) else case.decided_on,
+                ended_on=case.ended_on,
+                outcome=case.outcome,
+                agreed_on=agreed_on.get(case.id),
+                agreed_fen=agreed_fen,
+                last_due_on=max(due_on for due_on, _ in schedule) if schedule else None,
+                performed_on_time=bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
+                payments=tuple(sorted(payments[case.id])),
+            )
+        )
+    return facts
+
+
+def _row(figure: Figure, facts: list[CaseFacts], period: Period) -> FigureValue:
+    if figure.of is not None:
+        share = statistics.share(figure, facts, period)
+        return FigureValue(figure, share.numerator, share.denominator)
+    return FigureValue(figure, figure.value(facts, period))
+
+
+def _weeks(period: Period) -> list[Period]:
+    """The weeks (Monday to Sunday) the period touches, each cut to the period."""
+    weeks, monday = [], period.first - timedelta(days=period.first.weekday())
+    while monday <= period.last:
+        weeks.append(Period(max(monday, period.first), min(monday + timedelta(days=6), period.last)))
+        monday += timedelta(days=7)
+    return weeks
+
+
+def _by_week(figure: Figure, facts: list[CaseFacts], period: Period) -> Series:
+    return Series(figure.unit, [(week.first, figure.value(facts, week)) for week in _weeks(period)])
+
+
+def _breakdowns(facts: list[CaseFacts], period: Period) -> dict[str, dict[object, int]]:
+    return {
+        breakdown.key: statistics.broken_down(statistics.RECEIVED, breakdown, facts, period)
+        for breakdown in statistics.BREAKDOWNS
+    }
+
+
+@requires(EVERYONE)
+def report(context: StationContext, period: Period) -> Report:
+    """Every figure of the station's returns for ``period``; figures only, nothing personal."""
+    with context.database.transaction() as session:
+        facts = case_facts(session, period)
+    return Report(
+        station_name=context.station_name,
+        period=period,
+        tables=[
+            Table(key, title, [_row(figure, facts, period) for figure in figures])
+            for key, (title, figures) in statistics.TABLES.items()
+        ],
+        breakdowns=_breakdowns(facts, period),
+        received_by_week=_by_week(statistics.RECEIVED, facts, period),
+        agreed_by_week=_by_week(statistics.AMOUNT_AGREED, facts, period),
+        recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, facts, period),
+    )
+
+
+@requires(EVERYONE)
+def cases_behind(
+    context: StationContext, period: Period, key: str, *, denominator: bool = False
+) -> frozenset[uuid.UUID]:
+    """Exactly the cases a figure counts (or its share's denominator): what a click on the figure lists."""
+    figure = statistics.FIGURES[key]
+    if denominator:
+        assert figure.of is not None, f"{key} has no denominator"
+        figure = figure.of
+    with context.database.transaction() as session:
+        return frozenset(case.id for case in figure.cases(case_facts(session, period), period))

@@ -1,0 +1,101 @@
+"""The station's figures from its own rows (issue 16): each figure counts exactly the cases it lists."""
+
+import uuid
+from datetime import date
+
+import pytest
+
+from heze_station.domain import periods, statistics
+from heze_station.domain.agreements import PaymentMethod
+from heze_station.domain.cases import CaseAction
+from heze_station.services import case_actions, case_queries, payments
+from heze_station.services import statistics as station_statistics
+from heze_station.services.case_queries import CaseFilter
+from heze_station.services.station import StationContext
+from tests.factories import at, intake_form, register
+
+from .agreement_steps import agree, mediating, terms
+
+NOVEMBER = periods.month(2026, 11)
+
+
+@pytest.fixture
+def november(station: StationContext) -> dict[str, uuid.UUID]:
+    """A month at a station: one walk-in agreed and paid, a collective withdrawn, a refusal, one carried over."""
+    walk_in = mediating(station, intake_form(1, received_on=date(2026, 11, 2)), date(2026, 11, 2))
+    agree(
+        station,
+        walk_in,
+        terms(station, walk_in, date(2026, 11, 3), [(date(2026, 11, 10), "3800")], amount_each="3800"),
+        at(date(2026, 11, 3)),
+    )
+    payments.record_payment(station, walk_in, date(2026, 11, 9), "3800", PaymentMethod.BANK_TRANSFER)
+    collective = mediating(
+        station, intake_form(12, employer_serial=2, received_on=date(2026, 11, 5)), date(2026, 11, 5)
+    )
+    case_actions.perform(
+        station, collective, CaseAction.WITHDRAW, "工资已结清，申请人撤回。", now=at(date(2026, 11, 8))
+    )
+    refused = register(station, intake_form(1, employer_serial=3, received_on=date(2026, 11, 6)), date(2026, 11, 6))
+    case_actions.perform(station, refused, CaseAction.REFUSE, "不属于劳动争议。", now=at(date(2026, 11, 6)))
+    carried = mediating(station, intake_form(1, employer_serial=4, received_on=date(2026, 10, 28)), date(2026, 10, 28))
+    return {"walk_in": walk_in, "collective": collective, "refused": refused, "carried": carried}
+
+
+def _values(report: station_statistics.Report) -> dict[str, tuple[int, int | None]]:
+    return {row.figure.key: (row.value, row.denominator) for table in report.tables for row in table.rows}
+
+
+def test_a_month_of_a_station_in_its_figures(station: StationContext, november: dict[str, uuid.UUID]) -> None:
+    values = _values(station_statistics.report(station, NOVEMBER))
+    assert values["received"] == (3, None)
+    assert values["workers_covered"] == (14, None)
+    assert values["closed"] == (2, None)
+    assert values["success_rate"] == (1, 2)
+    assert values["within_3_days"] == (2, 2)  # agreed the day after, withdrawn 3 days after receipt
+    assert values["amount_agreed"] == (380_000, None)
+    assert values["amount_recovered"] == (380_000, None)
+    assert values["carried_over"] == (1, None)
+    assert values["accepted"] == (2, None)
+    assert values["accepted_collective"] == (1, None)
+    assert values["workers_involved"] == (13, None)
+    assert values["still_open"] == (1, None)
+    assert values["performed_on_time"] == (1, 1)
+    october = _values(station_statistics.report(station, periods.month(2026, 10)))
+    assert (october["received"], october["still_open"]) == ((1, None), (1, None))
+
+
+def test_each_figure_lists_exactly_the_cases_it_counts(station: StationContext, november: dict[str, uuid.UUID]) -> None:
+    report = station_statistics.report(station, NOVEMBER)
+    for table in report.tables:
+        for row in table.rows:
+            behind = station_statistics.cases_behind(station, NOVEMBER, row.figure.key)
+            listed = case_queries.count_cases(station, CaseFilter(case_ids=behind))
+            if row.figure.unit in (statistics.Unit.CASES, statistics.Unit.SHARE):
+                assert listed == row.value, row.figure.key
+            else:  # workers and money: the cases they come from
+                assert (listed > 0) == (row.value > 0), row.figure.key
+            if row.denominator is not None:
+                of = station_statistics.cases_behind(station, NOVEMBER, row.figure.key, denominator=True)
+                assert len(of) == row.denominator, row.figure.key
+                assert behind <= of, row.figure.key
+    received = station_statistics.cases_behind(station, NOVEMBER, "received")
+    assert received == {november["walk_in"], november["collective"], november["refused"]}
+
+
+def test_the_next_month_counts_only_what_carries_over(station: StationContext, november: dict[str, uuid.UUID]) -> None:
+    december = _values(station_statistics.report(station, periods.month(2026, 12)))
+    assert december["received"] == (0, None)
+    assert december["carried_over"] == (1, None)  # the October case, still in mediation
+    assert december["amount_recovered"] == (0, None)
+
+
+def test_charts_count_by_week_within_the_period(station: StationContext, november: dict[str, uuid.UUID]) -> None:
+    report = station_statistics.report(station, NOVEMBER)
+    weeks = report.received_by_week.points
+    assert weeks[0] == (date(2026, 11, 1), 0)  # Sunday 1 November: the week of 26 October, cut to the month
+    assert weeks[1] == (date(2026, 11, 2), 3)
+    assert sum(value for _, value in weeks) == 3
+    assert weeks[-1][0] == date(2026, 11, 30)
+    assert [day.weekday() for day, _ in weeks[1:]] == [0] * (len(weeks) - 1)  # then each week from its Monday
+    assert sum(report.breakdowns["category"].values()) == 3
