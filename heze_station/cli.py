@@ -72,6 +72,20 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     recovered.add_argument("key", type=Path, help="the city's private recovery key file")
     recovered.add_argument("slots", type=Path, help="the station's keyslots.json (in its data folder)")
+    reported = commands.add_parser(
+        "report",
+        help="write the station's return for a period (周调度, 月调度, 季总结) as .xlsx or PDF, signed in as --user "
+        f"with the password in the file named by ${PASSWORD_FILE_VARIABLE}",
+    )
+    reported.add_argument(
+        "--period", required=True, help="2026-W48 (a week), 2026-11 (a month), 2026-Q3, 2026, or 2026-11-01..2026-11-15"
+    )
+    reported.add_argument("--format", choices=["xlsx", "pdf"], default="xlsx", dest="file_format")
+    reported.add_argument("--out", type=Path, required=True, help="the file to write")
+    reported.add_argument("--data-dir", type=Path, default=argparse.SUPPRESS, help="folder of the station database")
+    reported.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS, help="language of the return")
+    reported.add_argument("--demo", action="store_true", default=argparse.SUPPRESS, help="the demo station")
+    reported.add_argument("--user", metavar="LOGIN", default=argparse.SUPPRESS, help="the account to sign in as")
     return parser.parse_args(argv)
 
 
@@ -146,6 +160,42 @@ def verify_file(file: Path, data_dir: Path, language: str) -> int:
     return VERIFY_GENUINE if verdict.genuine else VERIFY_NOT_CONFIRMED
 
 
+def report_file(arguments: argparse.Namespace, data_dir: Path) -> int:
+    """`heze-station report`: 0 when the return was written; 1, with the reason, when not."""
+    from PySide6.QtCore import QCoreApplication
+
+    from .domain import periods
+    from .domain.errors import DomainError
+    from .services import accounts, returns
+    from .ui import i18n
+
+    application = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    i18n.install(application, arguments.lang)
+    if arguments.user is None:
+        print(f"report: give --user LOGIN and the password file in ${PASSWORD_FILE_VARIABLE}", file=sys.stderr)
+        return 1
+    try:
+        period = periods.parse(arguments.period)
+        context = accounts.sign_in(data_dir, arguments.user, _password(arguments.user) or "")
+    except DomainError as error:
+        print(f"report: {i18n.render(error.message)}", file=sys.stderr)
+        return 1
+    try:
+        result = returns.export_return(
+            context, period, returns.ReturnFormat(arguments.file_format), arguments.out, i18n.domain_text
+        )
+    except DomainError as error:
+        print(f"report: {i18n.render(error.message)}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"report: {arguments.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    finally:
+        context.close()
+    print(f"{arguments.out}: {result.station_name} {period.code}")
+    return 0
+
+
 def _has_display() -> bool:
     if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
         return True
@@ -178,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
         return city_recovery_key(arguments.file)
     if arguments.command == "city-recover":
         return city_recover(arguments.key, arguments.slots)
+    if arguments.command == "report":
+        data_dir = arguments.data_dir or paths.default_data_dir()
+        return report_file(arguments, paths.demo_data_dir(data_dir) if arguments.demo else data_dir)
     if not _has_display():
         sys.stderr.write(NO_DISPLAY_ADVICE.format(command=" ".join(["heze-station", *sys.argv[1:]])))
         return 2

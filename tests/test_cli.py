@@ -4,6 +4,7 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -270,3 +271,37 @@ def test_the_window_appears_without_waiting_for_the_database_layer(tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_report_writes_the_monthly_return_signed_in_from_the_password_file(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from tests.factories import intake_form, register
+
+    data_dir = tmp_path / "station"
+    context = set_up(data_dir).context
+    register(context, intake_form(12, received_on=date(2026, 11, 5)), date(2026, 11, 5))
+    context.close()
+    password_file = tmp_path / "password.txt"
+    password_file.write_text(ADMINISTRATOR.password + "\n", encoding="utf-8")
+    out = tmp_path / "2026年11月调度.xlsx"
+    arguments = ("report", "--period", "2026-11", "--format", "xlsx", "--out", str(out), "--data-dir", str(data_dir))
+    result = run(tmp_path, *arguments, "--user", ADMINISTRATOR.login, HEZE_STATION_PASSWORD_FILE=str(password_file))
+    assert result.returncode == 0, result.stderr
+    workbook = load_workbook(out)
+    assert workbook.sheetnames[0] == "驿站工作指标"
+    rows = {row[0]: row[1] for row in workbook["驿站工作指标"].iter_rows(min_row=3, values_only=True)}
+    assert (rows["受理投诉"], rows["涉及劳动者"]) == (1, 12)
+
+    wrong = run(
+        tmp_path,
+        *arguments[:2],
+        "2026-13",
+        *arguments[3:],
+        "--user",
+        ADMINISTRATOR.login,
+        HEZE_STATION_PASSWORD_FILE=str(password_file),
+    )
+    assert wrong.returncode == 1
+    assert "不是有效的期间" in wrong.stderr
+    assert "Traceback" not in wrong.stderr

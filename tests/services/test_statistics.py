@@ -1,14 +1,19 @@
 """The station's figures from its own rows (issue 16): each figure counts exactly the cases it lists."""
 
+import re
+import subprocess
 import uuid
 from datetime import date
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from heze_station.domain import periods, statistics
 from heze_station.domain.agreements import PaymentMethod
+from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction
-from heze_station.services import case_actions, case_queries, payments
+from heze_station.services import audit, case_actions, case_queries, payments, returns
 from heze_station.services import statistics as station_statistics
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
@@ -99,3 +104,46 @@ def test_charts_count_by_week_within_the_period(station: StationContext, novembe
     assert weeks[-1][0] == date(2026, 11, 30)
     assert [day.weekday() for day, _ in weeks[1:]] == [0] * (len(weeks) - 1)  # then each week from its Monday
     assert sum(report.breakdowns["category"].values()) == 3
+
+
+def test_the_monthly_return_as_a_workbook_has_a_sheet_per_table_and_the_definitions(
+    station: StationContext, november: dict[str, uuid.UUID], tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    path = tmp_path / "月调度.xlsx"
+    returns.export_return(station, NOVEMBER, returns.ReturnFormat.XLSX, path, str)
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == [
+        "Station indicators",
+        "Labour disputes handled (nation",
+        "Mediation return",
+        "Cases received",
+        "What each figure counts",
+    ]
+    indicators = {row[0]: row[1:] for row in workbook["Station indicators"].iter_rows(min_row=3, values_only=True)}
+    assert indicators["Complaints received"][0] == 3
+    assert indicators["Amount recovered"][0] == Decimal("3800")
+    assert indicators["Mediation success rate"] == (1, 2, Decimal("0.5"))
+    assert workbook["Station indicators"]["D7"].number_format == "0.0%"
+    definitions = list(workbook["What each figure counts"].iter_rows(min_row=2, values_only=True))
+    assert len(definitions) == len(statistics.FIGURES)
+    assert not path.with_name(path.name + ".partial").exists()
+    exported = [row for row in audit.entries(station) if row.action is AuditAction.EXPORTED]
+    assert exported[0].subject == "Monthly return"
+    assert exported[0].details == {"period": "2026-11", "format": "xlsx"}
+
+
+def test_the_quarterly_summary_as_a_pdf_in_the_documents_style(
+    station: StationContext, november: dict[str, uuid.UUID], tmp_path: Path
+) -> None:
+    path = tmp_path / "季总结.pdf"
+    returns.export_return(station, periods.parse("2026-Q4"), returns.ReturnFormat.PDF, path, str)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Quarterly summary" in text
+    assert "2026年10月1日至2026年12月31日" in text
+    assert re.search(r"Complaints received\s+4", text)  # the October case too
+    assert re.search(r"Mediation success rate\s+1 / 2（50.0%）", text)
+    assert "¥3,800.00" in text
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    assert all(" yes " in line for line in fonts.splitlines()[2:]), fonts  # every font embedded
