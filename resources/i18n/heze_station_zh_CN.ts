@@ -2933,6 +2933,334 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>This is not a file of unsent changes from heze-station.</source>
         <translation>这不是菏谐驿站导出的未发送更改文件。</translation>
     </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>&quot;{code}&quot; is not a period. Write a week (2026-W48), a month (2026-11), a quarter (2026-Q3), a year (2026) or two dates (2026-11-01..2026-11-15).</source>
+        <translation>“{code}”不是有效的期间。请写成周（2026-W48）、月（2026-11）、季度（2026-Q3）、年（2026）或两个日期（2026-11-01..2026-11-15）。</translation>
+    </message>
+    <message>
+        <source>the day the application was received</source>
+        <translation>收到申请之日</translation>
+    </message>
+    <message>
+        <source>the day mediation concluded: its first agreement took effect, or it failed, was withdrawn or referred</source>
+        <translation>调解终结之日：首份调解协议生效，或调解不成、撤回、移送之日</translation>
+    </message>
+    <message>
+        <source>the day the case was passed on</source>
+        <translation>移送之日</translation>
+    </message>
+    <message>
+        <source>the day the case was accepted</source>
+        <translation>受理之日</translation>
+    </message>
+    <message>
+        <source>the day the money was paid</source>
+        <translation>付款之日</translation>
+    </message>
+    <message>
+        <source>the day the agreement&apos;s last instalment fell due</source>
+        <translation>协议最后一期履行期限届满之日</translation>
+    </message>
+    <message>
+        <source>the period&apos;s first day</source>
+        <translation>期初</translation>
+    </message>
+    <message>
+        <source>the period&apos;s last day</source>
+        <translation>期末</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>受理投诉</translation>
+    </message>
+    <message>
+        <source>cases whose application was received in the period, refused ones included</source>
+        <translation>本期收到申请的案件（含不予受理的）</translation>
+    </message>
+    <message>
+        <source>Workers covered</source>
+        <translation>涉及劳动者</translation>
+    </message>
+    <message>
+        <source>the workers of the cases received in the period</source>
+        <translation>本期收到申请的案件中的劳动者人数</translation>
+    </message>
+    <message>
+        <source>Concluded in the period</source>
+        <translation>本期办结</translation>
+    </message>
+    <message>
+        <source>accepted cases that reached an end in the period</source>
+        <translation>本期调解终结的已受理案件</translation>
+    </message>
+    <message>
+        <source>Mediated successfully</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <source>cases that reached an agreement in effect in the period</source>
+        <translation>本期达成并生效调解协议的案件</translation>
+    </message>
+    <message>
+        <source>Mediation success rate</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <source>cases mediated successfully, over the cases concluded, in the period</source>
+        <translation>本期调解成功件数除以本期办结件数</translation>
+    </message>
+    <message>
+        <source>Concluded within 3 days</source>
+        <translation>三日内办结</translation>
+    </message>
+    <message>
+        <source>cases concluded in the period at most 3 days after the application was received, over all concluded</source>
+        <translation>本期办结且自收到申请起不超过3日办结的案件，占本期办结件数</translation>
+    </message>
+    <message>
+        <source>Concluded within 15 days</source>
+        <translation>十五日内办结</translation>
+    </message>
+    <message>
+        <source>cases concluded in the period at most 15 days after the application was received, over all concluded</source>
+        <translation>本期办结且自收到申请起不超过15日办结的案件，占本期办结件数</translation>
+    </message>
+    <message>
+        <source>Amount agreed</source>
+        <translation>协议金额</translation>
+    </message>
+    <message>
+        <source>what the agreements in effect of the cases mediated successfully in the period set</source>
+        <translation>本期调解成功案件的现行有效协议约定的金额</translation>
+    </message>
+    <message>
+        <source>Amount recovered</source>
+        <translation>追回金额</translation>
+    </message>
+    <message>
+        <source>money paid to workers in the period under the cases&apos; agreements</source>
+        <translation>本期按调解协议向劳动者支付的金额</translation>
+    </message>
+    <message>
+        <source>cases passed on in the period, also after an agreement that was not performed</source>
+        <translation>本期移送的案件（含协议未履行后移送的）</translation>
+    </message>
+    <message>
+        <source>Agreements due</source>
+        <translation>到期协议</translation>
+    </message>
+    <message>
+        <source>agreements in effect whose last instalment fell due in the period</source>
+        <translation>最后一期履行期限在本期届满的生效协议</translation>
+    </message>
+    <message>
+        <source>Agreements performed on time</source>
+        <translation>按期履行的协议</translation>
+    </message>
+    <message>
+        <source>of the agreements due in the period, those that had every instalment paid in full by its due date</source>
+        <translation>本期到期的协议中，每期款项均在期限内足额支付的</translation>
+    </message>
+    <message>
+        <source>of which over pay</source>
+        <translation>其中：劳动报酬</translation>
+    </message>
+    <message>
+        <source>of which over social insurance</source>
+        <translation>其中：社会保险</translation>
+    </message>
+    <message>
+        <source>of which over changing or ending a contract</source>
+        <translation>其中：变更、解除、终止劳动合同</translation>
+    </message>
+    <message>
+        <source>of which other</source>
+        <translation>其中：其他</translation>
+    </message>
+    <message>
+        <source>Open from the previous period</source>
+        <translation>上期未结</translation>
+    </message>
+    <message>
+        <source>cases accepted before the period and not ended before it</source>
+        <translation>期初前已受理且期初尚未终结的案件</translation>
+    </message>
+    <message>
+        <source>Accepted in the period</source>
+        <translation>当期受理</translation>
+    </message>
+    <message>
+        <source>cases accepted in the period</source>
+        <translation>本期受理的案件</translation>
+    </message>
+    <message>
+        <source>of which collective disputes</source>
+        <translation>其中：集体争议</translation>
+    </message>
+    <message>
+        <source>cases accepted in the period with 10 or more workers</source>
+        <translation>本期受理的劳动者10人以上的案件</translation>
+    </message>
+    <message>
+        <source>cases accepted in the period whose category falls under this cause</source>
+        <translation>本期受理的属于该争议原因的案件</translation>
+    </message>
+    <message>
+        <source>Workers party to the cases</source>
+        <translation>劳动者当事人数</translation>
+    </message>
+    <message>
+        <source>the workers of the cases accepted in the period</source>
+        <translation>本期受理案件中的劳动者人数</translation>
+    </message>
+    <message>
+        <source>of which in collective disputes</source>
+        <translation>其中：集体争议劳动者</translation>
+    </message>
+    <message>
+        <source>the workers of the collective cases accepted in the period</source>
+        <translation>本期受理的集体争议案件中的劳动者人数</translation>
+    </message>
+    <message>
+        <source>of which by agreement</source>
+        <translation>其中：达成调解协议</translation>
+    </message>
+    <message>
+        <source>of which mediation failed</source>
+        <translation>其中：调解不成</translation>
+    </message>
+    <message>
+        <source>of which withdrawn</source>
+        <translation>其中：撤回</translation>
+    </message>
+    <message>
+        <source>of which referred to arbitration</source>
+        <translation>其中：移送仲裁</translation>
+    </message>
+    <message>
+        <source>of which referred to labour inspection</source>
+        <translation>其中：移送劳动保障监察</translation>
+    </message>
+    <message>
+        <source>of which sent to court</source>
+        <translation>其中：申请支付令</translation>
+    </message>
+    <message>
+        <source>accepted cases that reached this end in the period</source>
+        <translation>本期以此方式终结的已受理案件</translation>
+    </message>
+    <message>
+        <source>Open at the end of the period</source>
+        <translation>当期未结</translation>
+    </message>
+    <message>
+        <source>cases accepted by the period&apos;s end and not ended by it</source>
+        <translation>期末前已受理且期末尚未终结的案件</translation>
+    </message>
+    <message>
+        <source>Amount involved</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>what the workers claimed in the cases received in the period</source>
+        <translation>本期收到申请的案件中劳动者请求的金额</translation>
+    </message>
+    <message>
+        <source>cases of this category received in the period</source>
+        <translation>本期收到申请的该类案件</translation>
+    </message>
+    <message>
+        <source>Station indicators</source>
+        <translation>驿站工作指标</translation>
+    </message>
+    <message>
+        <source>Labour disputes handled (national form)</source>
+        <translation>劳动争议处理情况</translation>
+    </message>
+    <message>
+        <source>Mediation return</source>
+        <translation>调解情况统计</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按争议类别</translation>
+    </message>
+    <message>
+        <source>By intake channel</source>
+        <translation>按来源渠道</translation>
+    </message>
+    <message>
+        <source>By kind of employer</source>
+        <translation>按用人单位类型</translation>
+    </message>
+    <message>
+        <source>By project</source>
+        <translation>按项目</translation>
+    </message>
+    <message>
+        <source>Weekly return</source>
+        <translation>周调度表</translation>
+    </message>
+    <message>
+        <source>Monthly return</source>
+        <translation>月调度表</translation>
+    </message>
+    <message>
+        <source>Quarterly summary</source>
+        <translation>季总结表</translation>
+    </message>
+    <message>
+        <source>Annual return</source>
+        <translation>年度统计表</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>统计表</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Out of</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>比率</translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation>受理案件</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>What each figure counts</source>
+        <translation>指标口径说明</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <source>Placed in the period by</source>
+        <translation>计入期间的日期</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>代码</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
