@@ -4,73 +4,36 @@ Texts arrive through ``translate`` (the window's or the command line's catalogue
 shows it. A return holds figures only, nothing personal; writing one is an audited export all the same.
 """
 
-from collections.abc import Callable
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-from ..documents.layout import chinese_date
 from ..documents.returns import ReturnContent, ReturnRow, ReturnSection, build_return
 from ..domain import chinatime, statistics
 from ..domain.audit import AuditAction
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..domain.money import format_yuan
-from ..domain.periods import Period, PeriodKind
+from ..domain.periods import Period
 from ..domain.statistics import Unit
 from . import audit
 from .access import EVERYONE, requires
 from .station import StationContext
-from .statistics import FigureValue, Report, report
+from .statistics import TITLES, Report, Translate, group_text, period_text, report, value_text
 
-Translate = Callable[[str], str]
-
-
-class ReturnFormat(StrEnum):
-    XLSX = "xlsx"
-    PDF = "pdf"
-
-
-TITLES = {
-    PeriodKind.WEEK: QT_TRANSLATE_NOOP("Domain", "Weekly return"),
-    PeriodKind.MONTH: QT_TRANSLATE_NOOP("Domain", "Monthly return"),
-    PeriodKind.QUARTER: QT_TRANSLATE_NOOP("Domain", "Quarterly summary"),
-    PeriodKind.YEAR: QT_TRANSLATE_NOOP("Domain", "Annual return"),
-    PeriodKind.CUSTOM: QT_TRANSLATE_NOOP("Domain", "Return"),
-}
 FIGURE = QT_TRANSLATE_NOOP("Domain", "Figure")
 VALUE = QT_TRANSLATE_NOOP("Domain", "Value")
 OUT_OF = QT_TRANSLATE_NOOP("Domain", "Out of")
 RATE = QT_TRANSLATE_NOOP("Domain", "Rate")
 CASES_RECEIVED = QT_TRANSLATE_NOOP("Domain", "Cases received")
-NONE_GIVEN = QT_TRANSLATE_NOOP("Domain", "(not given)")
 DEFINITIONS = QT_TRANSLATE_NOOP("Domain", "What each figure counts")
 COUNTS = QT_TRANSLATE_NOOP("Domain", "Counts")
 DATED_BY = QT_TRANSLATE_NOOP("Domain", "Placed in the period by")
 KEY = QT_TRANSLATE_NOOP("Domain", "Key")
 
 
-def period_text(period: Period) -> str:
-    """2026年11月1日至2026年11月30日, as a return's heading names its period."""
-    return f"{chinese_date(period.first)}至{chinese_date(period.last)}"
-
-
-def value_text(row: FigureValue) -> str:
-    """A figure as a person reads it: a count, an amount in yuan, or a share with its parts."""
-    match row.figure.unit:
-        case Unit.FEN:
-            return format_yuan(row.value)
-        case Unit.SHARE:
-            if not row.denominator:
-                return f"{row.value} / 0"
-            return f"{row.value} / {row.denominator}（{100 * row.value / row.denominator:.1f}%）"
-    return str(row.value)
-
-
-def group_text(group: object, translate: Translate) -> str:
-    if group is None:
-        return translate(NONE_GIVEN)
-    return translate(group.label) if hasattr(group, "label") else str(group)
+class ReturnFormat(StrEnum):
+    XLSX = "xlsx"
+    PDF = "pdf"
 
 
 def _xlsx(result: Report, translate: Translate, path: Path) -> None:

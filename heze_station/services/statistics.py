@@ -7,8 +7,9 @@ cases are behind this figure?", so a figure and the case list it opens always ag
 
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
@@ -16,11 +17,24 @@ from sqlalchemy.orm import Session
 from ..domain import chinatime, statistics
 from ..domain.agreements import AgreementState
 from ..domain.cases import CaseStatus
-from ..domain.periods import Period
+from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.money import format_yuan
+from ..domain.periods import Period, PeriodKind
 from ..domain.statistics import CaseFacts, Figure, Unit
 from ..storage.models import Agreement, AgreementInstalment, Case, CaseRespondent, Employer, Payment, Project
 from .access import EVERYONE, requires
 from .station import StationContext
+
+Translate = Callable[[str], str]
+
+TITLES = {
+    PeriodKind.WEEK: QT_TRANSLATE_NOOP("Domain", "Weekly return"),
+    PeriodKind.MONTH: QT_TRANSLATE_NOOP("Domain", "Monthly return"),
+    PeriodKind.QUARTER: QT_TRANSLATE_NOOP("Domain", "Quarterly summary"),
+    PeriodKind.YEAR: QT_TRANSLATE_NOOP("Domain", "Annual return"),
+    PeriodKind.CUSTOM: QT_TRANSLATE_NOOP("Domain", "Return"),
+}
+NONE_GIVEN = QT_TRANSLATE_NOOP("Domain", "(not given)")
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,34 @@ class Report:
     received_by_week: Series
     agreed_by_week: Series
     recovered_by_week: Series
+
+
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def period_text(period: Period) -> str:
+    """2026年11月1日至2026年11月30日, as the page and the returns name a period."""
+    return f"{_day(period.first)}至{_day(period.last)}"
+
+
+def value_text(row: FigureValue) -> str:
+    """A figure as a person reads it: a count, an amount in yuan, or a share with its parts."""
+    match row.figure.unit:
+        case Unit.FEN:
+            return format_yuan(row.value)
+        case Unit.SHARE:
+            if not row.denominator:
+                return f"{row.value} / 0"
+            return f"{row.value} / {row.denominator}（{100 * row.value / row.denominator:.1f}%）"
+    return str(row.value)
+
+
+def group_text(group: object, translate: Translate) -> str:
+    """A breakdown's group: an enum member by its label, a project by its name, nothing given said so."""
+    if group is None:
+        return translate(NONE_GIVEN)
+    return translate(group.label) if hasattr(group, "label") else str(group)
 
 
 def _relevant(period: Period):
@@ -229,12 +271,23 @@ def report(context: StationContext, period: Period) -> Report:
 
 @requires(EVERYONE)
 def cases_behind(
-    context: StationContext, period: Period, key: str, *, denominator: bool = False
+    context: StationContext,
+    period: Period,
+    key: str,
+    *,
+    denominator: bool = False,
+    breakdown: str | None = None,
+    group: object = None,
 ) -> frozenset[uuid.UUID]:
-    """Exactly the cases a figure counts (or its share's denominator): what a click on the figure lists."""
+    """Exactly the cases a figure counts (or its share's denominator, or one ``group`` of a ``breakdown`` of it):
+    what a click on the figure lists."""
     figure = statistics.FIGURES[key]
     if denominator:
         assert figure.of is not None, f"{key} has no denominator"
         figure = figure.of
     with context.database.transaction() as session:
-        return frozenset(case.id for case in figure.cases(case_facts(session, period), period))
+        cases = figure.cases(case_facts(session, period), period)
+    if breakdown is not None:
+        grouped = {each.key: each for each in statistics.BREAKDOWNS}[breakdown].group
+        cases = [case for case in cases if grouped(case) == group]
+    return frozenset(case.id for case in cases)

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from .views.handover_dialog import HandoverDialog
     from .views.intake import IntakeView
     from .views.registry import RegistryView
+    from .views.statistics_view import StatisticsView
     from .views.sync_window import SyncWindow
     from .widgets.sync_indicator import SyncIndicator
     from .workspace import Workspace
@@ -57,6 +58,7 @@ def load_station_pages() -> tuple[
     type[CaseListView],
     type[IntakeView],
     type[RegistryView],
+    type[StatisticsView],
     type[SyncIndicator],
 ]:
     """What the MainWindow builds its pages from. Their modules bring the database layer, so the session calls this
@@ -66,12 +68,13 @@ def load_station_pages() -> tuple[
     from .views.dashboard import DashboardView
     from .views.intake import IntakeView
     from .views.registry import RegistryView
+    from .views.statistics_view import StatisticsView
     from .widgets.sync_indicator import SyncIndicator
 
-    return SyncController, DashboardView, CaseListView, IntakeView, RegistryView, SyncIndicator
+    return SyncController, DashboardView, CaseListView, IntakeView, RegistryView, StatisticsView, SyncIndicator
 
 
-CASES_PAGE, REGISTER_PAGE = 1, 2  # positions of the pages: 工作台, 案件, 登记, 单位与项目
+CASES_PAGE, REGISTER_PAGE = 1, 2  # positions of the pages: 工作台, 案件, 登记, 单位与项目, 统计
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +88,9 @@ class MainWindow(QMainWindow):
         """The signed-in person's window on ``workspace`` (``sync`` replaces the window's own sync controller:
         tests pass one with short delays)."""
         super().__init__()
-        SyncController, DashboardView, CaseListView, IntakeView, RegistryView, SyncIndicator = load_station_pages()
+        SyncController, DashboardView, CaseListView, IntakeView, RegistryView, StatisticsView, SyncIndicator = (
+            load_station_pages()
+        )
         self.workspace = workspace
         self._case_windows: dict[uuid.UUID, CaseDetailDialog] = {}
         self.sync_window: SyncWindow | None = None
@@ -100,7 +105,13 @@ class MainWindow(QMainWindow):
         self.space_warning: QMessageBox | None = None
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
-        titles = [self.tr("Workbench"), self.tr("Cases"), self.tr("Register"), self.tr("Employers and projects")]
+        titles = [
+            self.tr("Workbench"),
+            self.tr("Cases"),
+            self.tr("Register"),
+            self.tr("Employers and projects"),
+            self.tr("Statistics"),
+        ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(0, 0))
@@ -115,8 +126,9 @@ class MainWindow(QMainWindow):
         self.cases = CaseListView(workspace)
         self.intake = IntakeView(workspace)
         self.registry = RegistryView(workspace)
+        self.statistics = StatisticsView(workspace)
         self.pages = QStackedWidget()
-        for page in (self.dashboard, self.cases, self.intake, self.registry):
+        for page in (self.dashboard, self.cases, self.intake, self.registry, self.statistics):
             self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -140,6 +152,7 @@ class MainWindow(QMainWindow):
         self._status_bar(SyncIndicator)
         workspace.case_requested.connect(self.open_case)
         self.intake.registered.connect(self.open_case)
+        self.statistics.cases_requested.connect(self.show_figure_cases)
         self.sync.start()
         from ..services import audit
 
@@ -262,6 +275,11 @@ class MainWindow(QMainWindow):
     def _find(self) -> None:
         self.show_page(CASES_PAGE)
         self.cases.focus_search()
+
+    def show_figure_cases(self, caption: str, case_ids: frozenset[uuid.UUID]) -> None:
+        """The 案件 page, listing the cases behind a figure of the 统计 page."""
+        self.cases.show_figure(caption, case_ids)
+        self.show_page(CASES_PAGE)
 
     def open_case(self, case_id: uuid.UUID) -> None:
         from .views.case_detail import CaseDetailDialog

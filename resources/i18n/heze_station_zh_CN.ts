@@ -813,6 +813,10 @@
         <translation>至</translation>
     </message>
     <message>
+        <source>Cases behind the figure: {caption}</source>
+        <translation>该指标对应的案件：{caption}</translation>
+    </message>
+    <message>
         <source>{count} cases</source>
         <translation>共{count}件</translation>
     </message>
@@ -885,6 +889,33 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>New password a&amp;gain:</source>
         <translation>再次输入新密码(&amp;G)：</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPane</name>
+    <message>
+        <source>Received by week</source>
+        <translation>每周受理</translation>
+    </message>
+    <message>
+        <source>Received by category</source>
+        <translation>按类别受理</translation>
+    </message>
+    <message>
+        <source>Agreed and paid by week</source>
+        <translation>每周协议金额与支付金额</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Agreed (yuan)</source>
+        <translation>协议金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid (yuan)</source>
+        <translation>已支付（元）</translation>
     </message>
 </context>
 <context>
@@ -3922,6 +3953,10 @@ Register it as a new case anyway?</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
         <source>&amp;Verify a document…</source>
         <translation>核验文书(&amp;V)…</translation>
     </message>
@@ -4803,6 +4838,105 @@ Register it as a new case anyway?</source>
     <message>
         <source>drawn on the pad</source>
         <translation>已在签名板上签名</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Dates of my choice</source>
+        <translation>自选日期</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Earlier</source>
+        <translation>◀ 上一期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>La&amp;ter ▶</source>
+        <translation>下一期(&amp;T) ▶</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>导出 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>导出 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Cases received by group</source>
+        <translation>受理案件分类</translation>
+    </message>
+    <message>
+        <source>Double-click a figure, or select it and press Enter, to list the cases behind it.</source>
+        <translation>双击某项指标，或选中后按回车键，即可查看该指标对应的案件。</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>期间的结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the return</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Exported to {file}</source>
+        <translation>已导出到 {file}</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Grouped</source>
+        <translation>分类方式</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation>受理案件</translation>
     </message>
 </context>
 <context>

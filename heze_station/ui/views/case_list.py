@@ -350,6 +350,12 @@ class CaseListView(QWidget):
         self.date_to.setMinimumDate(self.date_from.date())
         self.date_from.setMaximumDate(self.date_to.date())
         self.clear_filters = QPushButton(self.tr("C&lear search and filters"))
+        # The cases behind a figure of the 统计 page, listed until the filters are cleared.
+        self.figure: tuple[str, frozenset[uuid.UUID]] | None = None
+        self.figure_banner = QLabel()
+        self.figure_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.figure_banner.setStyleSheet("background: #e8eef6; border: 1px solid #b8c7db; padding: 4px 8px;")
+        self.figure_banner.hide()
 
         self.model = CaseTableModel(workspace, self)
         self.table = CaseTable()
@@ -429,6 +435,7 @@ class CaseListView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.figure_banner)
         layout.addLayout(self.results, 1)
         self.count_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
 
@@ -480,7 +487,16 @@ class CaseListView(QWidget):
             channels=chosen(self.channel_filter),
             registered_from=self.date_from.date().toPython() if ranged else None,
             registered_to=self.date_to.date().toPython() if ranged else None,
+            case_ids=self.figure[1] if self.figure else None,
         )
+
+    def show_figure(self, caption: str, case_ids: frozenset[uuid.UUID]) -> None:
+        """List exactly ``case_ids`` (the cases behind a figure), named by ``caption``, with no other filter."""
+        self._clear_widgets()
+        self.figure = (caption, case_ids)
+        self.figure_banner.setText(self.tr("Cases behind the figure: {caption}").format(caption=caption))
+        self.figure_banner.show()
+        self._apply_filter()
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
@@ -492,6 +508,11 @@ class CaseListView(QWidget):
         self.model.set_query(wanted)
 
     def _clear(self) -> None:
+        self._clear_widgets()
+        self._apply_filter()
+        self.focus_search()
+
+    def _clear_widgets(self) -> None:
         # Reset every widget quietly, then query once rather than once per widget.
         widgets = (self.search, self.status_filter, self.category_filter, self.channel_filter, self.date_range)
         for widget in widgets:
@@ -504,8 +525,8 @@ class CaseListView(QWidget):
             widget.blockSignals(False)
         self.date_from.setEnabled(False)
         self.date_to.setEnabled(False)
-        self._apply_filter()
-        self.focus_search()
+        self.figure = None
+        self.figure_banner.hide()
 
     def _reload(self) -> None:
         selected = self.table.currentIndex()
