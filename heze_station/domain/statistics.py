@@ -52,14 +52,14 @@ class CaseFacts:
     performed_on_time: bool = False  # every instalment paid in full by its due date (see paid_on_time)
     payments: tuple[tuple[date, int], ...] = ()  # (paid on, fen), under any of the case's agreements
 
-    @property
-    def concluded_on(self) -> date | None:
-        """When mediation came to its end: an agreement in effect concludes it, whatever happens to the agreement."""
-        return self.agreed_on or self.ended_on
+    # When mediation came to its end: an agreement in effect concludes it, whatever happens to the agreement later.
+    # Kept rather than computed: every figure asks, for every case.
+    concluded_on: date | None = field(init=False)
+    conclusion: CaseStatus | None = field(init=False)
 
-    @property
-    def conclusion(self) -> CaseStatus | None:
-        return CaseStatus.AGREEMENT if self.agreed_on else self.outcome
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "concluded_on", self.agreed_on or self.ended_on)
+        object.__setattr__(self, "conclusion", CaseStatus.AGREEMENT if self.agreed_on else self.outcome)
 
     def paid_in(self, period: Period) -> int:
         return sum(fen for paid_on, fen in self.payments if paid_on in period)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import CompoundSelect, and_, column, func, insert, select, table, text, union_all
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime, statistics
@@ -98,35 +98,41 @@ def group_text(group: object, translate: Translate) -> str:
     return translate(group.label) if hasattr(group, "label") else str(group)
 
 
-def _relevant(period: Period):
-    """The ids of every case a figure of ``period`` may count: a superset, the definitions decide."""
+def relevant_case_ids(period: Period) -> CompoundSelect:
+    """The ids of every case a figure of ``period`` may count: a superset (the definitions decide), each part read
+    by an index (migration 0013). UNION ALL: a plain UNION merges the parts in id order, for which SQLite scans
+    every case by its key instead (300 ms on 100,000 cases); the ids are made unique where they are kept."""
     day_before = period.first - timedelta(days=1)
-
-    def in_period(column):
-        return column.between(period.first, period.last)
-
-    paid = (
-        select(Agreement.case_id).join(Payment, Payment.agreement_id == Agreement.id).where(in_period(Payment.paid_on))
-    )
-    due = (
+    return union_all(
+        select(Case.id).where(Case.received_on.between(period.first, period.last)),
+        # decided by the period's end and not ended before it: open across it, or concluded or passed on in it
+        select(Case.id).where(Case.ended_on >= day_before, Case.decided_on <= period.last),
+        select(Case.id).where(Case.ended_on.is_(None), Case.decided_on <= period.last),
+        select(Agreement.case_id)
+        .join(Payment, Payment.agreement_id == Agreement.id)
+        .where(Payment.paid_on.between(period.first, period.last)),
         select(Agreement.case_id)
         .join(AgreementInstalment, AgreementInstalment.agreement_id == Agreement.id)
-        .where(Agreement.state == AgreementState.IN_EFFECT, in_period(AgreementInstalment.due_on))
-    )
-    return select(Case.id).where(
-        Case.deleted_at.is_(None),
-        or_(
-            in_period(Case.received_on),
-            # decided by the period's end and not ended before it: accepted, refused, open across or concluded in it
-            and_(Case.decided_on <= period.last, or_(Case.ended_on.is_(None), Case.ended_on >= day_before)),
-            Case.id.in_(paid),
-            Case.id.in_(due),
+        .where(
+            Agreement.state == AgreementState.IN_EFFECT, AgreementInstalment.due_on.between(period.first, period.last)
         ),
     )
 
 
+# The ids of relevant_case_ids, kept for the queries of one case_facts call: a subquery in each of them would be computed
+# again each time (five times the work). A temporary table lives in memory (temp_store=MEMORY), per connection.
+_REPORT_CASES = table("report_case", column("id"))
+
+
+def _collect_relevant(session: Session, period: Period) -> None:
+    session.execute(text("DROP TABLE IF EXISTS temp.report_case"))
+    session.execute(text("CREATE TEMP TABLE report_case (id PRIMARY KEY)"))
+    session.execute(insert(_REPORT_CASES).prefix_with("OR IGNORE").from_select(["id"], relevant_case_ids(period)))
+
+
 def case_facts(session: Session, period: Period) -> list[CaseFacts]:
-    relevant = _relevant(period).subquery()
+    _collect_relevant(session, period)
+    relevant = select(_REPORT_CASES.c.id)
     cases = session.execute(
         select(
             Case.id,
@@ -142,12 +148,13 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
             Case.ended_on,
             Project.name,
         )
-        .join(relevant, relevant.c.id == Case.id)
         .outerjoin(Project, Project.id == Case.project_id)
+        # IN, not a join: SQLite then looks each kept id up by key rather than scanning every case for the ids.
+        .where(Case.id.in_(relevant), Case.deleted_at.is_(None))
     ).all()
     first_position = (
         select(CaseRespondent.case_id, func.min(CaseRespondent.position).label("position"))
-        .where(CaseRespondent.case_id.in_(select(relevant.c.id)), CaseRespondent.deleted_at.is_(None))
+        .where(CaseRespondent.case_id.in_(relevant), CaseRespondent.deleted_at.is_(None))
         .group_by(CaseRespondent.case_id)
         .subquery()
     )
@@ -166,7 +173,7 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     )
     agreements = session.execute(
         select(Agreement.id, Agreement.case_id, Agreement.state, Agreement.effective_at, Agreement.total_fen).where(
-            Agreement.case_id.in_(select(relevant.c.id)),
+            Agreement.case_id.in_(relevant),
             Agreement.effective_at.is_not(None),
             Agreement.deleted_at.is_(None),
         )
@@ -191,7 +198,7 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     for case_id, agreement_id, paid_on, amount_fen in session.execute(
         select(Agreement.case_id, Payment.agreement_id, Payment.paid_on, Payment.amount_fen)
         .join(Agreement, Agreement.id == Payment.agreement_id)
-        .where(Agreement.case_id.in_(select(relevant.c.id)), Payment.deleted_at.is_(None))
+        .where(Agreement.case_id.in_(relevant), Payment.deleted_at.is_(None))
     ):
         payments[case_id].append((paid_on, amount_fen))
         by_agreement[agreement_id].append((paid_on, amount_fen))

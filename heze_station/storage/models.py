@@ -158,6 +158,9 @@ class Case(SyncRow, Base):
         Index("ix_case_file_live_status", "status", sqlite_where=text("deleted_at IS NULL")),
         Index("uq_case_file_search_key", "search_key", unique=True),
         Index("ix_case_file_year_sequence", "year", "sequence"),  # the case list sorted by case number
+        # A period's return (services.statistics): received in it; decided by its end and ended in or after it.
+        Index("ix_case_file_received_on", "received_on"),
+        Index("ix_case_file_ended_on_decided_on", "ended_on", "decided_on"),
     )
 
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
@@ -357,6 +360,7 @@ class AgreementShare(SyncRow, Base):
 
 class AgreementInstalment(SyncRow, Base):
     __tablename__ = "agreement_instalment"
+    __table_args__ = (Index("ix_agreement_instalment_due_on", "due_on"),)  # agreements due in a period
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -379,6 +383,7 @@ class Payment(SyncRow, Base):
     """Append-only: money the payer handed over under an agreement. Instalments are filled in due order."""
 
     __tablename__ = "payment"
+    __table_args__ = (Index("ix_payment_paid_on", "paid_on"),)  # money paid in a period
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     paid_on: Mapped[date] = mapped_column(Date)
