@@ -119,8 +119,8 @@ def relevant_case_ids(period: Period) -> CompoundSelect:
     )
 
 
-# The ids of relevant_case_ids, kept for the queries of one case_facts call: a subquery in each of them would be computed
-# again each time (five times the work). A temporary table lives in memory (temp_store=MEMORY), per connection.
+# The ids of relevant_case_ids, kept for the queries of one case_facts call: as a subquery in each of them it would
+# be computed again each time (five times the work). A temporary table lives in memory (temp_store=MEMORY).
 _REPORT_CASES = table("report_case", column("id"))
 
 
