@@ -27,6 +27,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from ..domain.accounts import StaffRole
 from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
 from ..domain.cases import CaseStatus, Category, IntakeChannel
+from ..domain.clues import ClueStep
 from ..domain.identifiers import Sex
 from ..domain.ids import new_id
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
@@ -403,6 +404,44 @@ class ArbitralReview(SyncRow, Base):
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     applied_on: Mapped[date | None] = mapped_column(Date)
     returned_on: Mapped[date | None] = mapped_column(Date)  # the arbitral mediation document is an Attachment
+
+
+class WageClue(SyncRow, Base):
+    """A wage-arrears clue the city forwarded from the national platform to this station (reference data: the
+    city writes it, the station only reads it; what the station does about it is a ClueRecord)."""
+
+    __tablename__ = "wage_clue"
+
+    platform_ref: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    due_on: Mapped[date | None] = mapped_column(Date)  # the city's deadline for an answer
+    worker_name: Mapped[str] = mapped_column(String(50), default="")
+    worker_phone: Mapped[str] = mapped_column(String(20), default="")
+    employer_name: Mapped[str] = mapped_column(String(100), default="")
+    project_name: Mapped[str] = mapped_column(String(100), default="")
+    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="")  # the platform's own word for it
+
+
+class ClueRecord(SyncRow, Base):
+    """What the station did about a clue: verified, employer contacted, the outcome, the call back to the worker."""
+
+    __tablename__ = "clue_record"
+
+    # One per clue (services.clues sees to it), not a unique index: two laptops may each start one offline.
+    clue_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("wage_clue.id"), index=True)
+    step: Mapped[ClueStep] = mapped_column(enum_column(ClueStep), default=ClueStep.RECEIVED)
+    verified_on: Mapped[date | None] = mapped_column(Date)
+    contacted_on: Mapped[date | None] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date)
+    recovered_fen: Mapped[int] = mapped_column(Integer, default=0)
+    workers_paid: Mapped[int] = mapped_column(Integer, default=0)
+    case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_file.id"))
+    note: Mapped[str] = mapped_column(Text, default="")  # what was found, or why it is not substantiated
+    called_back_on: Mapped[date | None] = mapped_column(Date)
+    callback_note: Mapped[str] = mapped_column(Text, default="")
+    updated_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
 
 
 class IssuedDocument(SyncRow, Base):

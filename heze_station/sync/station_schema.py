@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0012"
+REVISION = "0014"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "agreement": {
@@ -192,6 +192,36 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "sha256": FieldRule(FieldType.TEXT, nullable=False, max_length=64),
         "pem": FieldRule(FieldType.TEXT, nullable=False),
     },
+    "clue_record": {
+        "clue_id": FieldRule(FieldType.UUID, nullable=False, references="wage_clue"),
+        "step": FieldRule(
+            FieldType.TEXT,
+            nullable=False,
+            default=True,
+            choices=(
+                "received",
+                "verifying",
+                "employer_contacted",
+                "settled",
+                "case_opened",
+                "unsubstantiated",
+                "to_inspection",
+            ),
+        ),
+        "verified_on": FieldRule(FieldType.DATE),
+        "contacted_on": FieldRule(FieldType.DATE),
+        "closed_on": FieldRule(FieldType.DATE),
+        "recovered_fen": FieldRule(FieldType.INTEGER, nullable=False, default=True),
+        "workers_paid": FieldRule(FieldType.INTEGER, nullable=False, default=True),
+        "case_id": FieldRule(FieldType.UUID, references="case_file"),
+        "note": FieldRule(FieldType.TEXT, nullable=False, default=True),
+        "called_back_on": FieldRule(FieldType.DATE),
+        "callback_note": FieldRule(FieldType.TEXT, nullable=False, default=True),
+        "updated_by_id": FieldRule(FieldType.UUID, nullable=False, references="staff_user"),
+        "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "deleted_at": FieldRule(FieldType.DATETIME),
+    },
     "employer": {
         "kind": FieldRule(FieldType.TEXT, nullable=False, choices=("company", "natural_person")),
         "name": FieldRule(FieldType.TEXT, nullable=False, max_length=100),
@@ -322,6 +352,21 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "actor_id": FieldRule(FieldType.UUID, nullable=False, references="staff_user"),
         "kind": FieldRule(FieldType.TEXT, nullable=False, max_length=40),
         "detail": FieldRule(FieldType.TEXT, nullable=False, default=True),
+        "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "deleted_at": FieldRule(FieldType.DATETIME),
+    },
+    "wage_clue": {
+        "platform_ref": FieldRule(FieldType.TEXT, nullable=False, max_length=64),
+        "received_at": FieldRule(FieldType.DATETIME),
+        "due_on": FieldRule(FieldType.DATE),
+        "worker_name": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=50),
+        "worker_phone": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=20),
+        "employer_name": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=100),
+        "project_name": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=100),
+        "amount_fen": FieldRule(FieldType.INTEGER),
+        "summary": FieldRule(FieldType.TEXT, nullable=False, default=True),
+        "status": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=20),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),

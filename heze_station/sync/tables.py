@@ -3,7 +3,7 @@
 One schema for both ends: the fields of the station's tables come from its database (``station_schema``, generated
 from the models), so the server refuses exactly what a station could not store. A new row must carry every
 required field; a change only valid values; a field the schema does not know is refused. Tables the station does
-not keep yet (the city's templates, its wage-arrears clues) and the server's own conflicts are described here.
+not keep yet (the city's templates) and the server's own conflicts are described here.
 """
 
 import re
@@ -139,6 +139,7 @@ _STATION_TABLES = (
     TableRule("agreement_signature", TableKind.MUTABLE, _station("agreement_signature"), frozen_with="agreement_id"),
     TableRule("payment", TableKind.APPEND_ONLY, _station("payment")),
     TableRule("arbitral_review", TableKind.MUTABLE, _station("arbitral_review")),
+    TableRule("clue_record", TableKind.MUTABLE, _station("clue_record")),
     TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
 )
 # Written by the city (heze_station.server.reference, server.ca): the official calendar, the document-signing trust,
@@ -151,22 +152,8 @@ _CITY_TABLES = (
         TableKind.REFERENCE,
         {"kind": _text(32, required=True), "title": _text(100, required=True), "legal_text": _text(), **_BOOKKEEPING},
     ),
-    TableRule(
-        "wage_clue",
-        TableKind.REFERENCE,  # assigned to one station, which sees it; its follow-up is the station's own record
-        {
-            "platform_ref": _text(64, required=True),
-            "received_at": FieldRule(FieldType.DATETIME),
-            "worker_name": _text(50),
-            "worker_phone": _text(20),
-            "employer_name": _text(100),
-            "project_name": _text(100),
-            "amount_fen": FieldRule(FieldType.INTEGER),
-            "summary": _text(),
-            "status": _text(20),
-            **_BOOKKEEPING,
-        },
-    ),
+    # Assigned to one station, which keeps it (storage.models.WageClue); what it does about it is a clue_record.
+    TableRule("wage_clue", TableKind.REFERENCE, _station("wage_clue")),
     # The root of the city's document-signing authority (server.ca), and revoked devices' signing certificates.
     TableRule("city_certificate", TableKind.REFERENCE, _station("city_certificate")),
     TableRule("revoked_certificate", TableKind.REFERENCE, _station("revoked_certificate")),

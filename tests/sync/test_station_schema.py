@@ -39,7 +39,7 @@ def test_every_not_null_column_enum_and_length_of_the_station_is_what_the_server
 def test_tables_the_station_does_not_keep_are_the_citys_own() -> None:
     kept = set(synced_tables())
     others = {name for name in SYNCED_TABLES if name not in kept}
-    assert others == {"document_template", "wage_clue", "sync_conflict"}
+    assert others == {"document_template", "sync_conflict"}
     assert all(SYNCED_TABLES[name].kind.city_owned for name in others)
     assert {name for name, rule in SYNCED_TABLES.items() if rule.kind is TableKind.REFERENCE} == {
         "calendar_day", "calendar_year", "document_template", "wage_clue", "city_certificate", "revoked_certificate"
