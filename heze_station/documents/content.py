@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from ..domain.cases import Category
 from ..domain.identifiers import Sex
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
@@ -285,6 +286,10 @@ class AgreementContent:
     # R14: on a construction project the general contractor pays first when the subcontractor owes wages.
     general_contractor: Organisation | None = None
     project: str = ""
+    # What the dispute is about, which words its dispute sentence, claim line and first term (documents.disputes).
+    category: Category = Category.WAGES
+    subject: str = ""  # "other" disputes: what is paid, e.g. 未休年休假工资
+    medical_fen: int | None = None  # work injury: the part of the sum that is 工伤医疗费 (LDMAL 16)
     waived_claims: str = ""  # claims the workers give up, in writing
     # R8: what happens when a party does not perform; the default wording names arbitration and the payment order.
     default_clause: str = ""

@@ -6,6 +6,7 @@ same afternoon. And a 60-worker collective, to show that long rosters lay out we
 credit codes are made up but pass their checksums; the seal and signatures are drawn here, clearly as samples.
 """
 
+import dataclasses
 import io
 import math
 import random
@@ -17,6 +18,7 @@ from stdnum.cn import ric, uscc
 
 from .. import paths
 from ..domain import chinatime
+from ..domain.cases import Category
 from ..domain.identifiers import Sex
 from . import fonts
 from .content import (
@@ -261,12 +263,35 @@ def walk_in_agreement() -> AgreementContent:
         terms=(),
         instalments=(Instalment(DAY + timedelta(days=2), OVERTIME_FEN),),
         payment_method=PaymentMethod.BANK_TRANSFER,
+        category=Category.OVERTIME_PAY,
         waived_claims="",
         signers=(
             _signed(SignerRole.WORKER, WALK_IN.name, DAY),
             _signed(SignerRole.EMPLOYER, FOOD_COMPANY.agent, DAY),
             _signed(SignerRole.MEDIATOR, "赵文静", DAY),
         ),
+    )
+
+
+def injury_agreement() -> AgreementContent:
+    """A work injury settled for ¥3,800, of which ¥2,500 medical costs (the part a court can order paid)."""
+    return dataclasses.replace(
+        walk_in_agreement(),
+        category=Category.WORK_INJURY,
+        claims=(Claim("支付工伤医疗费及一次性伤残补助金等其他工伤保险待遇", OVERTIME_FEN),),
+        facts="申请人于2026年4月在包装车间作业时右手受伤，住院治疗，被申请人未为其缴纳工伤保险。",
+        medical_fen=250_000,
+    )
+
+
+def other_agreement() -> AgreementContent:
+    """An "other" dispute: the agreement names what is paid."""
+    return dataclasses.replace(
+        walk_in_agreement(),
+        category=Category.OTHER,
+        subject="未休年休假工资",
+        claims=(Claim("支付未休年休假工资", OVERTIME_FEN),),
+        facts="申请人2025年度应休年休假5天未休，被申请人未支付未休年休假工资。",
     )
 
 
