@@ -324,6 +324,8 @@ def written_application() -> ApplicationContent:
         evidence=(Evidence("考勤记录", "申请人提供", 12), Evidence("工资表", "班组长提供", 4)),
         signers=tuple(Signer(SignerRole.REPRESENTATIVE, p.name, on_paper=True, thumbprint=True) for p in people[:3]),
         workers_in_collective=23,
+        received_on=DAY - timedelta(days=6),
+        received_by="钱晓宇",
     )
 
 
@@ -416,6 +418,7 @@ def termination() -> TerminationContent:
         addressees=("王建国", "菏泽宏图物流有限公司"),
         dispute="王建国与菏泽宏图物流有限公司解除劳动合同经济补偿争议",
         received_on=DAY,
+        accepted_on=DAY + timedelta(days=1),
         reason="自本调解组织收到调解申请之日起十五日内，双方未能达成调解协议，且未同意延长调解期限。",
         rights=RIGHTS,
         signers=(

@@ -386,16 +386,20 @@ def _application(session: Session, context: StationContext, case: Case, kind: Do
         .where(Evidence.case_id == case.id, Evidence.deleted_at.is_(None))
         .order_by(Evidence.position)
     ).all()
+    # Taken when the case was received, by who registered it: not when or by whom it is printed.
+    taker = session.get_one(StaffUser, case.registered_by_id).name
     oral = None
     if kind is DocumentKind.ORAL_APPLICATION:
+        registered = case.registered_at
         oral = doc.OralRecord(
-            recorded_at=case.registered_at,
+            # The moment it was registered, if that was the day it was received; else the day received only.
+            recorded_at=registered if chinatime.local_date(registered) == case.received_on else case.received_on,
             place=context.station_name,
-            receiver=context.user_name,
-            recorder=context.user_name,
+            receiver=taker,
+            recorder=taker,
         )
     return doc.ApplicationContent(
-        header=_header(session, context, case),
+        header=_header(session, context, case, case.received_on),
         applicants=tuple(applicants),
         respondents=tuple(_organisation(e) for _, e in _respondents(session, case)),
         claims=_claims(case),
@@ -404,6 +408,8 @@ def _application(session: Session, context: StationContext, case: Case, kind: Do
         evidence=tuple(doc.Evidence(description, "申请人提供") for description in evidence),
         workers_in_collective=case.worker_count if case.is_collective else 0,
         oral=oral,
+        received_on=case.received_on,
+        received_by=taker,
     )
 
 
@@ -538,6 +544,7 @@ def _termination(session: Session, context: StationContext, case: Case, kind: Do
         addressees=(*(p.name for p in applicants), employer.name),
         dispute=f"{applicants[0].name}与{_dispute(session, case)}",
         received_on=case.received_on,
+        accepted_on=case.decided_on,
         reason=case.status_reason,
         rights=_rights(context),
         signers=(
