@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
@@ -133,3 +135,12 @@ def test_an_other_dispute_says_what_is_paid_and_an_injury_gives_its_medical_part
         agreements.save_draft(station, case_id, draft)
     assert {key: text.render() for key, text in refused.value.by_field().items()} == {field: message}
     assert agreements.case_agreements(station, case_id).draft is None
+
+
+@pytest.mark.parametrize("change", ["subject = '加班费'", "medical_fen = 1"])
+def test_what_the_sum_is_for_is_frozen_with_the_agreement_in_effect(station: StationContext, change: str) -> None:
+    case_id = agreed_case(station, next(case for case in CASES if case.category is Category.WORK_INJURY))
+    agreement = agreements.case_agreements(station, case_id).in_effect
+    assert (agreement.subject, agreement.medical_fen) == ("", 2500_00)
+    with station.database.transaction() as session, pytest.raises(IntegrityError, match="cannot be changed"):
+        session.execute(text(f"UPDATE agreement SET {change} WHERE id = :id"), {"id": agreement.id.hex})
