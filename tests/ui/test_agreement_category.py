@@ -10,6 +10,7 @@ from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction, Category
 from heze_station.services import agreements, case_actions
 from heze_station.ui.views.agreement_dialogs import AgreementDialog
+from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.workspace import Workspace
 from tests import factories
 from tests.ui.conftest import type_chinese
@@ -25,19 +26,20 @@ def mediating(workspace: Workspace, category: Category) -> uuid.UUID:
     return case
 
 
-def agreement_dialog(qtbot, workspace: Workspace, case_id: uuid.UUID) -> AgreementDialog:
+def agreement_dialog(qtbot, workspace: Workspace, case_id: uuid.UUID) -> tuple[CaseDetailDialog, AgreementDialog]:
+    """The terms dialog opened from the case's agreement page, each worker's amount filled in."""
     window = open_case(qtbot, workspace, case_id)
     window.tabs.setCurrentWidget(window.agreement_tab)
     qtbot.mouseClick(window.agreement_tab.buttons["draft"], Qt.MouseButton.LeftButton)
     dialog = window.agreement_tab.dialog
     assert isinstance(dialog, AgreementDialog)
     fill_share(dialog, 0, "3800")
-    return dialog
+    return window, dialog
 
 
 def test_a_work_injury_agreement_asks_for_its_medical_part(qtbot, workspace: Workspace) -> None:
     case_id = mediating(workspace, Category.WORK_INJURY)
-    dialog = agreement_dialog(qtbot, workspace, case_id)
+    window, dialog = agreement_dialog(qtbot, workspace, case_id)
     assert dialog.isVisible()
     assert not dialog.subject.isVisible()
     submit(qtbot, workspace, dialog)
@@ -51,11 +53,12 @@ def test_a_work_injury_agreement_asks_for_its_medical_part(qtbot, workspace: Wor
 
     assert closed(dialog)
     assert agreements.case_agreements(workspace.context, case_id).draft.medical_fen == 2500_00
+    assert "Of which work-injury medical costs: ¥2,500.00" in window.agreement_tab.summary.text()
 
 
 def test_an_other_agreement_asks_what_the_sum_is_paid_for(qtbot, workspace: Workspace) -> None:
     case_id = mediating(workspace, Category.OTHER)
-    dialog = agreement_dialog(qtbot, workspace, case_id)
+    window, dialog = agreement_dialog(qtbot, workspace, case_id)
     assert dialog.isVisible()
     assert not dialog.medical.isVisible()
     submit(qtbot, workspace, dialog)
@@ -68,11 +71,12 @@ def test_an_other_agreement_asks_what_the_sum_is_paid_for(qtbot, workspace: Work
 
     assert closed(dialog)
     assert agreements.case_agreements(workspace.context, case_id).draft.subject == "未休年休假工资"
+    assert "Paid for: 未休年休假工资" in window.agreement_tab.summary.text()
 
 
 @pytest.mark.parametrize("category", [Category.WAGES, Category.TERMINATION])
 def test_other_categories_need_nothing_more(qtbot, workspace: Workspace, category: Category) -> None:
-    dialog = agreement_dialog(qtbot, workspace, mediating(workspace, category))
+    _, dialog = agreement_dialog(qtbot, workspace, mediating(workspace, category))
     assert dialog.isVisible()
     assert not dialog.subject.isVisible()
     assert not dialog.medical.isVisible()
