@@ -8,9 +8,9 @@ A collective's workers, their amounts and their own signatures are in a roster a
 import cn2an
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from ..domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN
+from ..domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, Category
 from ..domain.messages import QT_TRANSLATE_NOOP
-from . import amounts, layout, paragraphs, validation
+from . import amounts, disputes, layout, paragraphs, validation
 from .content import AgreementContent, SignerRole
 from .layout import Styles, chinese_date, mm, text
 
@@ -53,6 +53,7 @@ def _check(content: AgreementContent, problems: validation.Problems) -> None:
     if content.general_contractor is not None:
         validation.check_organisation(problems, content.general_contractor)
     problems.require(content.claims, "claims", QT_TRANSLATE_NOOP("Domain", "No claim is stated."))
+    _check_subject(content, problems)
     _check_instalments(content, problems)
     if not 1 <= content.originals <= MAX_ORIGINALS:
         problems.add(
@@ -69,6 +70,25 @@ def _check(content: AgreementContent, problems: validation.Problems) -> None:
         required.append(SignerRole.GENERAL_CONTRACTOR)
     validation.check_roles(problems, content.signers, *required)
     validation.check_signed(problems, content.signers)
+
+
+def _check_subject(content: AgreementContent, problems: validation.Problems) -> None:
+    """What the sum is for, where the category alone does not say it (documents.disputes)."""
+    if content.category is Category.OTHER:
+        problems.require(
+            content.subject, "subject", QT_TRANSLATE_NOOP("Domain", "Say what the agreed sum is paid for.")
+        )
+    total = sum(share.amount_fen for share in content.workers)
+    if content.category is Category.WORK_INJURY and not (
+        content.medical_fen is not None and 0 <= content.medical_fen <= total
+    ):
+        problems.add(
+            "medical",
+            QT_TRANSLATE_NOOP(
+                "Domain", "Give the part of the agreed sum that is work-injury medical costs, from 0 to {total}."
+            ),
+            total=amounts.figures(total),
+        )
 
 
 def _check_instalments(content: AgreementContent, problems: validation.Problems) -> None:
@@ -114,8 +134,8 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
         *paragraphs.opening(TITLE, content.header, s),
         *_parties(content, s, collective),
         Paragraph(
-            "上列当事人因劳动报酬争议申请调解。经本调解组织主持调解，双方当事人在查明事实、分清是非的基础上，"
-            "自愿达成如下协议：",
+            f"上列当事人因{text(disputes.dispute(content.category, content.subject))}争议申请调解。"
+            "经本调解组织主持调解，双方当事人在查明事实、分清是非的基础上，自愿达成如下协议：",
             s.body,
         ),
         Paragraph("一、申请人的请求", s.heading),
@@ -174,15 +194,18 @@ def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -
     employer = text(content.employer.name)
     whom = f"上列{len(content.workers)}名劳动者" if collective else "申请人"
     each = "，各人金额见附表" if collective else ""
+    owed = text(disputes.obligation(content.category, whom, content.subject)) + f"共计{amounts.both(total)}"
     items: list[tuple[str, Flowable | None]] = [
-        (f"被申请人{employer}确认拖欠{whom}劳动报酬共计{amounts.both(total)}{each}，并同意按本协议支付。", None)
+        (f"被申请人{employer}{owed}{_injury_split(content, total)}{each}，并同意按本协议支付。", None)
     ]
     payer = employer
     if content.general_contractor is not None:
         payer = text(content.general_contractor.name)
+        # R14: the wage regulations make the general contractor pay wages first; for other sums it pays by consent.
+        basis = "依照《保障农民工工资支付条例》第三十条，" if disputes.is_wages(content.category) else "经各方同意，"
         items.append(
             (
-                f"依照《保障农民工工资支付条例》第三十条，施工总承包单位{payer}作为先行清偿人，"
+                f"{basis}施工总承包单位{payer}作为先行清偿人，"
                 f"按下列期限和金额先行清偿；清偿后可以依法向被申请人{employer}追偿。",
                 None,
             )
@@ -208,6 +231,21 @@ def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -
         if table is not None:
             story += [table, layout.gap(0.3)]
     return story
+
+
+def _injury_split(content: AgreementContent, total: int) -> str:
+    """A work-injury sum in its two parts: only the medical costs can go to court for a payment order (LDMAL 16)."""
+    medical = content.medical_fen
+    if content.category is not Category.WORK_INJURY or medical is None:
+        return ""
+    if medical == total:
+        return f"，均为{disputes.INJURY_MEDICAL}"
+    if medical == 0:
+        return f"，不含{disputes.INJURY_MEDICAL}"
+    return (
+        f"，其中{disputes.INJURY_MEDICAL}{amounts.both(medical)}，"
+        f"{disputes.INJURY_OTHER}{amounts.both(total - medical)}"
+    )
 
 
 def _instalment_table(content: AgreementContent, s: Styles, total: int) -> Flowable:

@@ -1,11 +1,13 @@
 """调解申请书, or 口头申请笔录 when the application was oral and written down on the spot (R1, LDMAL 12)."""
 
+from datetime import date, datetime
+
 from reportlab.platypus import Flowable, Paragraph
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import layout, paragraphs, validation
 from .content import ApplicationContent
-from .layout import chinese_moment, text
+from .layout import chinese_date, chinese_moment, text
 
 WRITTEN_TITLE = "劳动争议调解申请书"
 ORAL_TITLE = "口头申请笔录"
@@ -25,7 +27,7 @@ def build(content: ApplicationContent, *, invariant: bool = False) -> bytes:
     if content.oral:
         oral = content.oral
         story += [
-            Paragraph(f"时间：{chinese_moment(oral.recorded_at)}", s.plain),
+            Paragraph(f"时间：{_when(oral.recorded_at)}", s.plain),
             Paragraph(f"地点：{text(oral.place)}", s.plain),
             Paragraph(f"接待人：{text(oral.receiver)}　　记录人：{text(oral.recorder)}", s.plain),
         ]
@@ -58,6 +60,19 @@ def build(content: ApplicationContent, *, invariant: bool = False) -> bytes:
         layout.gap(),
         Paragraph(text(closing), s.plain),
         layout.gap(0.3),
-        layout.keep(layout.signature_table(content.signers, s)),
+        layout.keep(layout.signature_table(content.signers, s), *_receipt(content, s)),
     ]
     return paragraphs.render(content, content.header, title, story, invariant=invariant)
+
+
+def _receipt(content: ApplicationContent, s: layout.Styles) -> list[Flowable]:
+    """Who took a written application in, and when: the 15 days of mediation run from that day (R4)."""
+    if content.oral is not None or content.received_on is None:
+        return []
+    receipt = f"收件日期：{chinese_date(content.received_on)}　　收件人：{text(content.received_by)}"
+    return [layout.gap(0.3), Paragraph(receipt, s.plain)]
+
+
+def _when(taken: datetime | date) -> str:
+    """The moment the record was taken, or only its day when the case was registered on a later day."""
+    return chinese_moment(taken) if isinstance(taken, datetime) else chinese_date(taken)

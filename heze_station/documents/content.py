@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from ..domain.cases import Category
 from ..domain.identifiers import Sex
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
@@ -161,7 +162,7 @@ class Evidence:
 class OralRecord:
     """R1: an oral application is written down on the spot and signed by the applicant."""
 
-    recorded_at: datetime
+    recorded_at: datetime | date  # when it was taken; only the day when it was registered on a later day
     place: str
     receiver: str  # 接待人
     recorder: str  # 记录人
@@ -178,6 +179,9 @@ class ApplicationContent:
     evidence: tuple[Evidence, ...] = ()
     workers_in_collective: int = 0  # 0 for an individual dispute
     oral: OralRecord | None = None  # set: 口头申请笔录; None: 调解申请书
+    # A written application: the day the station received it and who took it in (an oral record names its own).
+    received_on: date | None = None
+    received_by: str = ""
 
 
 # --- 受理通知书 / 不予受理通知书 ---------------------------------------------------------------------------
@@ -285,6 +289,10 @@ class AgreementContent:
     # R14: on a construction project the general contractor pays first when the subcontractor owes wages.
     general_contractor: Organisation | None = None
     project: str = ""
+    # What the dispute is about, which words its dispute sentence, claim line and first term (documents.disputes).
+    category: Category = Category.WAGES
+    subject: str = ""  # "other" disputes: what is paid, e.g. 未休年休假工资
+    medical_fen: int | None = None  # work injury: the part of the sum that is 工伤医疗费 (LDMAL 16)
     waived_claims: str = ""  # claims the workers give up, in writing
     # R8: what happens when a party does not perform; the default wording names arbitration and the payment order.
     default_clause: str = ""
@@ -344,10 +352,11 @@ class TerminationContent:
     header: Header
     addressees: tuple[str, ...]  # both parties
     dispute: str
-    received_on: date
+    received_on: date  # the application reached the station (the 15 days run from it, R4)
     reason: str  # why mediation ends (R10): no agreement in 15 days, refusal, withdrawal, ...
     rights: RightsNotice
     signers: tuple[Signer, ...]  # the parties, where present, and the mediator
+    accepted_on: date | None = None  # the station decided to accept it
 
 
 # --- 移送仲裁函 --------------------------------------------------------------------------------------------

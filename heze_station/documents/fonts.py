@@ -10,22 +10,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from .. import paths
+from ..domain.text import DOCUMENT_FONT, DOCUMENT_FONT_FACE
 
-FONT_FILE = "ar-pl-uming.ttc"
+FONT_FILE = DOCUMENT_FONT[-1]
 SONG = "HezeSong"
-_CN_FACE = 0
 
 
 @cache
 def register() -> str:
     """Register the face once per process (parsing the 20 MB collection takes a moment) and return its name."""
-    pdfmetrics.registerFont(TTFont(SONG, str(paths.resource("fonts", FONT_FILE)), subfontIndex=_CN_FACE))
+    pdfmetrics.registerFont(TTFont(SONG, str(paths.resource(*DOCUMENT_FONT)), subfontIndex=DOCUMENT_FONT_FACE))
     return SONG
-
-
-def missing_glyphs(text: str) -> list[str]:
-    """Characters the face cannot draw; they would print as empty boxes."""
-    face = pdfmetrics.getFont(register()).face
-    return sorted(
-        {character for character in text if not character.isspace() and ord(character) not in face.charToGlyph}
-    )

@@ -6,6 +6,7 @@ same afternoon. And a 60-worker collective, to show that long rosters lay out we
 credit codes are made up but pass their checksums; the seal and signatures are drawn here, clearly as samples.
 """
 
+import dataclasses
 import io
 import math
 import random
@@ -17,6 +18,7 @@ from stdnum.cn import ric, uscc
 
 from .. import paths
 from ..domain import chinatime
+from ..domain.cases import Category
 from ..domain.identifiers import Sex
 from . import fonts
 from .content import (
@@ -261,12 +263,35 @@ def walk_in_agreement() -> AgreementContent:
         terms=(),
         instalments=(Instalment(DAY + timedelta(days=2), OVERTIME_FEN),),
         payment_method=PaymentMethod.BANK_TRANSFER,
+        category=Category.OVERTIME_PAY,
         waived_claims="",
         signers=(
             _signed(SignerRole.WORKER, WALK_IN.name, DAY),
             _signed(SignerRole.EMPLOYER, FOOD_COMPANY.agent, DAY),
             _signed(SignerRole.MEDIATOR, "赵文静", DAY),
         ),
+    )
+
+
+def injury_agreement() -> AgreementContent:
+    """A work injury settled for ¥3,800, of which ¥2,500 medical costs (the part a court can order paid)."""
+    return dataclasses.replace(
+        walk_in_agreement(),
+        category=Category.WORK_INJURY,
+        claims=(Claim("支付工伤医疗费及一次性伤残补助金等其他工伤保险待遇", OVERTIME_FEN),),
+        facts="申请人于2026年4月在包装车间作业时右手受伤，住院治疗，被申请人未为其缴纳工伤保险。",
+        medical_fen=250_000,
+    )
+
+
+def other_agreement() -> AgreementContent:
+    """An "other" dispute: the agreement names what is paid."""
+    return dataclasses.replace(
+        walk_in_agreement(),
+        category=Category.OTHER,
+        subject="未休年休假工资",
+        claims=(Claim("支付未休年休假工资", OVERTIME_FEN),),
+        facts="申请人2025年度应休年休假5天未休，被申请人未支付未休年休假工资。",
     )
 
 
@@ -299,6 +324,8 @@ def written_application() -> ApplicationContent:
         evidence=(Evidence("考勤记录", "申请人提供", 12), Evidence("工资表", "班组长提供", 4)),
         signers=tuple(Signer(SignerRole.REPRESENTATIVE, p.name, on_paper=True, thumbprint=True) for p in people[:3]),
         workers_in_collective=23,
+        received_on=DAY - timedelta(days=6),
+        received_by="钱晓宇",
     )
 
 
@@ -391,6 +418,7 @@ def termination() -> TerminationContent:
         addressees=("王建国", "菏泽宏图物流有限公司"),
         dispute="王建国与菏泽宏图物流有限公司解除劳动合同经济补偿争议",
         received_on=DAY,
+        accepted_on=DAY + timedelta(days=1),
         reason="自本调解组织收到调解申请之日起十五日内，双方未能达成调解协议，且未同意延长调解期限。",
         rights=RIGHTS,
         signers=(

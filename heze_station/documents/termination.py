@@ -17,6 +17,16 @@ def _check(content: TerminationContent, problems: validation.Problems) -> None:
     validation.check_signed(problems, content.signers)
 
 
+def _received_and_accepted(content: TerminationContent) -> str:
+    """Each date for what it is: the 15 days run from receipt (R4), which may precede the acceptance."""
+    received = chinese_date(content.received_on)
+    if content.accepted_on is None:
+        return f"{received}收到调解申请"
+    if content.accepted_on == content.received_on:
+        return f"{received}收到并受理"
+    return f"{received}收到、于{chinese_date(content.accepted_on)}受理"
+
+
 def build(content: TerminationContent, *, invariant: bool = False) -> bytes:
     paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
     s = layout.styles()
@@ -24,7 +34,7 @@ def build(content: TerminationContent, *, invariant: bool = False) -> bytes:
         *paragraphs.opening(TITLE, content.header, s),
         Paragraph(f"{text('、'.join(content.addressees))}：", s.plain),
         Paragraph(
-            f"本调解组织于{chinese_date(content.received_on)}受理的{text(content.dispute)}一案，"
+            f"本调解组织于{_received_and_accepted(content)}的{text(content.dispute)}一案，"
             f"因{text(content.reason)}依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，决定终止调解。",
             s.body,
         ),

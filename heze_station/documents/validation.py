@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from ..domain.errors import InvalidInput, ValidationFailed, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
-from . import fonts
+from ..domain.text import unprintable
 from .content import Claim, Header, Organisation, Person, RightsNotice, Signer
 
 
@@ -136,8 +136,9 @@ def _strings(value: object) -> Iterable[str]:
 
 
 def check_printable(problems: Problems, content: object) -> None:
-    """A rare character (生僻字) the font lacks would print as an empty box on an official document."""
-    missing = fonts.missing_glyphs("".join(_strings(content)))
+    """A rare character (生僻字) the font lacks would print as an empty box on an official document. The fields
+    refuse such characters where they are typed (domain.text, the same policy); this catches data stored before."""
+    missing = unprintable("".join(_strings(content)))
     if missing:
         problems.add(
             "text",

@@ -4,11 +4,18 @@ Text arrives pasted from WeChat, web pages and Word, carrying invisible characte
 make two identical-looking names differ, bidi overrides that make a printed document read differently from
 what was stored, stray control codes that break exports. They are removed here, once, before anything is
 saved. Too-long text is refused, never cut: a truncated statement of facts silently changes what was said.
+
+Text is also refused when the documents cannot print it: whatever a field accepts, every document of the case can
+print. The documents' face (embedded in each PDF, see documents/fonts.py) decides what that is: a character it
+lacks (an emoji, a rare character typed through a private-use code) would print as an empty box, so it is refused
+where it is typed, with that field's message, rather than later by every document of the case.
 """
 
 import re
 import unicodedata
+from functools import cache
 
+from .. import paths
 from .errors import InvalidInput
 from .messages import QT_TRANSLATE_NOOP, Message
 
@@ -17,22 +24,43 @@ ADDRESS_MAX = 200
 FACTS_MAX = 5000
 REASON_MAX = 1000
 
+# The face every document is set in (AR PL UMing CN, the collection's first face), embedded in each PDF.
+DOCUMENT_FONT = ("fonts", "ar-pl-uming.ttc")
+DOCUMENT_FONT_FACE = 0
+
 # Cc: control codes. Cf: invisible format characters (zero-width spaces and joiners, BOM, bidi overrides and
 # isolates, soft hyphen). Cs: lone surrogates, which cannot be encoded to UTF-8 and would fail at save time.
-# Private-use characters (Co) are kept: some input methods put rare characters in personal names there.
+# Private-use characters (Co) are not removed: some input methods put rare characters in personal names there.
+# The document face has none of them, so a printed field refuses them with its message (see unprintable).
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 _KEPT_CONTROLS = frozenset("\n\t")
 _LINE_BREAK_RUN = re.compile(r"\s*[\n\t]\s*")
 
 
-def clean_text(text: str, *, field: str, max_length: int, required: bool = False) -> str:
-    return _checked(_scrubbed(text), field=field, max_length=max_length, required=required)
+def clean_text(text: str, *, field: str, max_length: int, required: bool = False, printed: bool = True) -> str:
+    """``printed=False`` only for text no document shows (a search, a file name, a server address)."""
+    return _checked(_scrubbed(text), field=field, max_length=max_length, required=required, printed=printed)
 
 
-def clean_line(text: str, *, field: str, max_length: int, required: bool = False) -> str:
+def clean_line(text: str, *, field: str, max_length: int, required: bool = False, printed: bool = True) -> str:
     """Like clean_text, for one-line fields such as names and addresses: breaks and tabs become one space."""
     line = _LINE_BREAK_RUN.sub(" ", _scrubbed(text))
-    return _checked(line, field=field, max_length=max_length, required=required)
+    return _checked(line, field=field, max_length=max_length, required=required, printed=printed)
+
+
+@cache
+def _printable() -> frozenset[int]:
+    # Imported and read on the first check only (a tenth of a second): most of the program never needs it.
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    face = TTFontFile(str(paths.resource(*DOCUMENT_FONT)), subfontIndex=DOCUMENT_FONT_FACE)
+    return frozenset(face.charToGlyph)
+
+
+def unprintable(text: str) -> list[str]:
+    """The characters of ``text`` the document face cannot draw, each once (white space is not drawn at all)."""
+    printable = _printable()
+    return sorted({character for character in text if not character.isspace() and ord(character) not in printable})
 
 
 def _scrubbed(text: str) -> str:
@@ -47,7 +75,7 @@ def _scrubbed(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
-def _checked(text: str, *, field: str, max_length: int, required: bool) -> str:
+def _checked(text: str, *, field: str, max_length: int, required: bool, printed: bool) -> str:
     if required and not text:
         raise InvalidInput(field, Message(QT_TRANSLATE_NOOP("Domain", "This field is required.")))
     if len(text) > max_length:
@@ -56,6 +84,18 @@ def _checked(text: str, *, field: str, max_length: int, required: bool) -> str:
             Message(
                 QT_TRANSLATE_NOOP("Domain", "At most {max_length} characters are allowed; this has {length}."),
                 {"length": len(text), "max_length": max_length},
+            ),
+        )
+    if printed and (missing := unprintable(text)):
+        raise InvalidInput(
+            field,
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The documents cannot print “{characters}”: the document font has no such character, so a printed "
+                    "copy would show an empty box. Use the common form of the character, or leave it out.",
+                ),
+                {"characters": "".join(missing)},
             ),
         )
     return text

@@ -28,7 +28,7 @@ from ..domain.agreements import (
     missing_for_effect,
     normalise_account_number,
 )
-from ..domain.cases import CaseAction, CaseEvent, CaseStatus
+from ..domain.cases import CaseAction, CaseEvent, CaseStatus, Category
 from ..domain.errors import IllegalTransition, NotFound, ValidationFailed, refusal
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -59,6 +59,8 @@ from .case_queries import get_case
 from .checks import Checker, past_date, required_choice
 from .station import StationContext
 
+SUBJECT_MAX = 100
+
 
 @dataclass
 class ShareEntry:
@@ -87,6 +89,10 @@ class AgreementForm:
     default_clause: str = ""
     other_terms: str = ""
     originals: int = DEFAULT_ORIGINALS
+    # What the sum is for where the case's category does not say it (documents.disputes): an "other" dispute's
+    # subject (未休年休假工资), and the part of a work-injury sum that is medical costs (yuan, as typed).
+    subject: str = ""
+    medical: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,6 +137,8 @@ class AgreementView:
     default_clause: str
     other_terms: str
     originals: int
+    subject: str
+    medical_fen: int | None
     signatures: list[SignatureView]
     seal_applied_at: datetime | None
     effective_at: datetime | None
@@ -188,9 +196,13 @@ class _Terms:
     waived: str
     clause: str
     other: str
+    subject: str
+    medical_fen: int | None
 
 
-def _check_terms(form: AgreementForm, claimants: dict[uuid.UUID, CaseClaimant], today: date) -> _Terms:
+def _check_terms(
+    form: AgreementForm, claimants: dict[uuid.UUID, CaseClaimant], today: date, category: Category
+) -> _Terms:
     check = Checker()
     agreed_on = check(today, past_date, form.agreed_on, "agreed_on", today)
     payer_role = check(PayerRole.RESPONDENT, required_choice, form.payer_role, "payer_role")
@@ -230,6 +242,7 @@ def _check_terms(form: AgreementForm, claimants: dict[uuid.UUID, CaseClaimant], 
     waived = check("", clean_text, form.waived_claims, field="waived_claims", max_length=TERMS_MAX)
     clause = check("", clean_text, form.default_clause, field="default_clause", max_length=TERMS_MAX, required=True)
     other = check("", clean_text, form.other_terms, field="other_terms", max_length=TERMS_MAX)
+    subject, medical = _check_subject(form, category, total, check)
     if not 1 <= form.originals <= MAX_ORIGINALS:
         check.refuse(
             "originals",
@@ -237,7 +250,24 @@ def _check_terms(form: AgreementForm, claimants: dict[uuid.UUID, CaseClaimant], 
             maximum=MAX_ORIGINALS,
         )
     check.done()
-    return _Terms(agreed_on, payer_role, method, shares, total, instalments, waived, clause, other)
+    return _Terms(agreed_on, payer_role, method, shares, total, instalments, waived, clause, other, subject, medical)
+
+
+def _check_subject(form: AgreementForm, category: Category, total: int, check: Checker) -> tuple[str, int | None]:
+    """An "other" dispute says what is paid; a work-injury sum gives its medical part (0 to the total). Other
+    categories need neither: their wording comes with the category."""
+    subject, medical = "", None
+    if category is Category.OTHER:
+        subject = check("", clean_line, form.subject, field="subject", max_length=SUBJECT_MAX, required=True)
+    if category is Category.WORK_INJURY:
+        medical = check(None, parse_yuan, form.medical, field="medical", allow_zero=True)
+        if medical is not None and medical > total:
+            check.refuse(
+                "medical",
+                QT_TRANSLATE_NOOP("Domain", "The medical costs cannot be more than the agreed total {total}."),
+                total=format_yuan(total),
+            )
+    return subject, medical
 
 
 @requires(CASEWORK)
@@ -260,7 +290,7 @@ def save_draft(
                     {"status": case.status},
                 )
             )
-        terms = _check_terms(form, _claimants(session, case), chinatime.local_date(now))
+        terms = _check_terms(form, _claimants(session, case), chinatime.local_date(now), case.category)
         payer = _payer(session, case, terms.payer_role)
         old_draft = agreement_in_state(session, case.id, AgreementState.DRAFT)
         if old_draft is not None:
@@ -276,6 +306,8 @@ def save_draft(
             waived_claims=terms.waived,
             default_clause=terms.clause,
             other_terms=terms.other,
+            subject=terms.subject,
+            medical_fen=terms.medical_fen,
             originals=form.originals,
             drafted_by_id=context.user_id,
         )
@@ -499,6 +531,8 @@ def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
         default_clause=agreement.default_clause,
         other_terms=agreement.other_terms,
         originals=agreement.originals,
+        subject=agreement.subject,
+        medical_fen=agreement.medical_fen,
         signatures=[
             SignatureView(
                 s.role,

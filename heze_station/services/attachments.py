@@ -77,7 +77,9 @@ def add(
     """
     _check_size(len(data))
     # PureWindowsPath splits at both / and \, whichever system the name came from.
-    name = clean_line(PureWindowsPath(filename).name, field="file", max_length=FILENAME_MAX, required=True)
+    name = clean_line(
+        PureWindowsPath(filename).name, field="file", max_length=FILENAME_MAX, required=True, printed=False
+    )
     digest = context.blobs.put(data)
     attachment = Attachment(
         id=new_id(),  # known before the flush, so the caller can point at it in the same unit of work

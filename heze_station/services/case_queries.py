@@ -165,7 +165,7 @@ def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Sel
         query = query.where(Case.project_id == case_filter.project_id)
     if case_filter.case_ids is not None:
         query = query.where(Case.id.in_(case_filter.case_ids))
-    text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX)
+    text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX, printed=False)
     if text:
         # Counting in the index costs a millisecond and tells which plan is fast (see search.matches).
         few = search.count_matching(session, text) <= FEW_MATCHES
@@ -176,7 +176,7 @@ def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Sel
 @requires(CASEWORK)
 def count_cases(context: StationContext, case_filter: CaseFilter) -> int:
     with context.database.transaction() as session:
-        text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX)
+        text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX, printed=False)
         if text and case_filter == CaseFilter(text=case_filter.text):
             # Text alone: the index knows the answer without visiting the cases.
             return search.count_matching(session, text)

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from ..domain import chinatime
 from ..domain.agreements import DEFAULT_CLAUSE, PayerRole, PaymentMethod, SignerRole
+from ..domain.cases import Category
 from ..domain.parties import RespondentRole
 from . import agreements, case_queries, payments
 from .access import CASEWORK, requires
@@ -30,6 +31,8 @@ _BANKS = (
     "中国邮政储蓄银行菏泽市分行",
 )
 _MEDIATORS = ("李秀英", "王建国", "张志强", "刘春梅")
+# The demo's "other" disputes are deposits kept after leaving (demo.py).
+_OTHER_SUBJECT = "押金及服装费"
 
 
 def _at(day: date, hour: int) -> datetime:
@@ -86,6 +89,9 @@ def agree_and_perform(
         instalments=[InstalmentEntry(due, _yuan(fen)) for due, fen in schedule],
         waived_claims="申请人放弃其他请求。",
         default_clause=DEFAULT_CLAUSE,
+        subject=_OTHER_SUBJECT if detail.category is Category.OTHER else "",
+        # Treatment is most of a work-injury sum, the rest lost wages and one-off benefits.
+        medical=_yuan(sum(amounts) * 6 // 1000 * 100) if detail.category is Category.WORK_INJURY else "",
     )
     draft = agreements.save_draft(context, case_id, form, now=at).draft
     assert draft is not None

@@ -18,11 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..documents import content as doc
+from ..documents import disputes
 from ..documents.content import DocumentKind
 from ..domain import chinatime
 from ..domain.agreements import AgreementState, PayerRole, SignerRole
 from ..domain.audit import AuditAction
-from ..domain.cases import CaseEvent, CaseStatus, Category, IntakeChannel
+from ..domain.cases import CaseEvent, CaseStatus, IntakeChannel
 from ..domain.errors import IllegalTransition, NotFound
 from ..domain.ids import new_id
 from ..domain.mediation import MinuteKind
@@ -62,15 +63,6 @@ if TYPE_CHECKING:
 SEAL_SETTING = "station_seal_sha256"
 DOCUMENTS_INDEX = "documents.index"
 
-# How the documents name a dispute (document text, always Chinese).
-_DISPUTES = {
-    Category.WAGES: "劳动报酬",
-    Category.OVERTIME_PAY: "加班工资",
-    Category.SOCIAL_INSURANCE: "社会保险",
-    Category.TERMINATION: "解除劳动合同经济补偿",
-    Category.WORK_INJURY: "工伤保险待遇",
-    Category.OTHER: "劳动",
-}
 # What ``heze-station verify`` asks: document id -> SHA-256 of the PDF as issued (None: not issued here).
 DocumentLookup = Callable[[uuid.UUID], str | None]
 TITLES = {
@@ -370,11 +362,12 @@ def _applicants(session: Session, case: Case) -> list[doc.Person]:
 
 
 def _dispute(session: Session, case: Case) -> str:
-    return f"{_employer(session, case).name}{_DISPUTES[case.category]}争议"
+    return f"{_employer(session, case).name}{disputes.dispute(case.category)}争议"
 
 
-def _claims(case: Case) -> tuple[doc.Claim, ...]:
-    return (doc.Claim(f"支付{_DISPUTES[case.category]}", case.claimed_total_fen or None),)
+def _claims(case: Case, subject: str = "") -> tuple[doc.Claim, ...]:
+    """``subject``: what an "other" dispute asks to be paid, once its agreement names it."""
+    return (doc.Claim(disputes.claim(case.category, subject), case.claimed_total_fen or None),)
 
 
 def _rights(context: StationContext) -> doc.RightsNotice:
@@ -393,16 +386,20 @@ def _application(session: Session, context: StationContext, case: Case, kind: Do
         .where(Evidence.case_id == case.id, Evidence.deleted_at.is_(None))
         .order_by(Evidence.position)
     ).all()
+    # Taken when the case was received, by who registered it: not when or by whom it is printed.
+    taker = session.get_one(StaffUser, case.registered_by_id).name
     oral = None
     if kind is DocumentKind.ORAL_APPLICATION:
+        registered = case.registered_at
         oral = doc.OralRecord(
-            recorded_at=case.registered_at,
+            # The moment it was registered, if that was the day it was received; else the day received only.
+            recorded_at=registered if chinatime.local_date(registered) == case.received_on else case.received_on,
             place=context.station_name,
-            receiver=context.user_name,
-            recorder=context.user_name,
+            receiver=taker,
+            recorder=taker,
         )
     return doc.ApplicationContent(
-        header=_header(session, context, case),
+        header=_header(session, context, case, case.received_on),
         applicants=tuple(applicants),
         respondents=tuple(_organisation(e) for _, e in _respondents(session, case)),
         claims=_claims(case),
@@ -411,6 +408,8 @@ def _application(session: Session, context: StationContext, case: Case, kind: Do
         evidence=tuple(doc.Evidence(description, "申请人提供") for description in evidence),
         workers_in_collective=case.worker_count if case.is_collective else 0,
         oral=oral,
+        received_on=case.received_on,
+        received_by=taker,
     )
 
 
@@ -510,7 +509,7 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         header=_header(session, context, case, agreement.agreed_on),
         workers=tuple(doc.WorkerAmount(_person(person, employer.name), amount) for amount, person in rows),
         employer=_organisation(employer, handler),
-        claims=_claims(case),
+        claims=_claims(case, agreement.subject),
         facts=case.facts,
         terms=tuple(line for line in agreement.other_terms.splitlines() if line.strip()),
         instalments=tuple(doc.Instalment(i.due_on, i.amount_fen) for i in instalments),
@@ -519,6 +518,9 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         representatives=tuple(_person(p, employer.name) for p in representatives),
         general_contractor=contractor,
         project=project.name if project else "",
+        category=case.category,
+        subject=agreement.subject,
+        medical_fen=agreement.medical_fen,
         waived_claims=agreement.waived_claims,
         default_clause=agreement.default_clause,
         originals=agreement.originals,
@@ -542,6 +544,7 @@ def _termination(session: Session, context: StationContext, case: Case, kind: Do
         addressees=(*(p.name for p in applicants), employer.name),
         dispute=f"{applicants[0].name}与{_dispute(session, case)}",
         received_on=case.received_on,
+        accepted_on=case.decided_on,
         reason=case.status_reason,
         rights=_rights(context),
         signers=(

@@ -53,7 +53,7 @@ def _case_counts(key: ColumnElement[uuid.UUID]) -> Select:
 
 
 def _search_text(text: str) -> str:
-    return clean_line(text, field="search", max_length=SEARCH_MAX)
+    return clean_line(text, field="search", max_length=SEARCH_MAX, printed=False)
 
 
 @requires(CASEWORK)

@@ -202,9 +202,9 @@ def enrol(
     """
     from ..sync.addresses import normalise_url  # loaded when first needed, as the network libraries are
 
-    url = normalise_url(clean_line(server_url, field="server_url", max_length=200, required=True))
-    code = clean_line(code, field="code", max_length=64, required=True)
-    device_name = clean_line(device_name, field="device_name", max_length=100) or context.station_name
+    url = normalise_url(clean_line(server_url, field="server_url", max_length=200, required=True, printed=False))
+    code = clean_line(code, field="code", max_length=64, required=True, printed=False)
+    device_name = clean_line(device_name, field="device_name", max_length=100, printed=False) or context.station_name
     trusted_pem = _certificates(certificate) if certificate else None
     client = _client(url, plain_http_trusted, trusted_pem)
     signing_key = _signing_key(context)

@@ -24,6 +24,6 @@ def add(
             at=at or utc_now(),
             actor_id=context.user_id,
             kind=kind,
-            detail=clean_text(detail, field="detail", max_length=REASON_MAX),
+            detail=clean_text(detail, field="detail", max_length=REASON_MAX, printed=False),
         )
     )

@@ -331,6 +331,10 @@ class Agreement(SyncRow, Base):
     waived_claims: Mapped[str] = mapped_column(Text, default="")
     default_clause: Mapped[str] = mapped_column(Text)
     other_terms: Mapped[str] = mapped_column(Text, default="")
+    # What the sum is for where the category does not say it (documents.disputes): an "other" dispute's subject,
+    # and the part of a work-injury sum that is medical costs (only that part can go to court, LDMAL 16).
+    subject: Mapped[str] = mapped_column(Text, default="")
+    medical_fen: Mapped[int | None] = mapped_column(Integer)
     originals: Mapped[int] = mapped_column(Integer)
     drafted_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
     seal_applied_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

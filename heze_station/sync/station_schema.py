@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0014"
+REVISION = "0015"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "agreement": {
@@ -22,6 +22,8 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "waived_claims": FieldRule(FieldType.TEXT, nullable=False, default=True),
         "default_clause": FieldRule(FieldType.TEXT, nullable=False),
         "other_terms": FieldRule(FieldType.TEXT, nullable=False, default=True),
+        "subject": FieldRule(FieldType.TEXT, nullable=False, default=True),
+        "medical_fen": FieldRule(FieldType.INTEGER),
         "originals": FieldRule(FieldType.INTEGER, nullable=False),
         "drafted_by_id": FieldRule(FieldType.UUID, nullable=False, references="staff_user"),
         "seal_applied_at": FieldRule(FieldType.DATETIME),

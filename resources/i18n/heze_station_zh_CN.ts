@@ -169,6 +169,18 @@
         <translation>删除最后一期</translation>
     </message>
     <message>
+        <source>e.g. 未休年休假工资; printed as “支付……”</source>
+        <translation>例如：未休年休假工资；协议书上印作“支付……”</translation>
+    </message>
+    <message>
+        <source>0 if none</source>
+        <translation>没有则填0</translation>
+    </message>
+    <message>
+        <source>Only work-injury medical costs (工伤医疗费) can go to court for a payment order if unpaid.</source>
+        <translation>逾期不付时，只有工伤医疗费部分可以向人民法院申请支付令。</translation>
+    </message>
+    <message>
         <source>Agreement &amp;date</source>
         <translation>协议日期(&amp;D)</translation>
     </message>
@@ -183,6 +195,14 @@
     <message>
         <source>Amount for each &amp;worker</source>
         <translation>每名工人金额(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Sum paid &amp;for</source>
+        <translation>款项性质(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Of which medical &amp;costs (yuan)</source>
+        <translation>其中工伤医疗费（元）(&amp;C)</translation>
     </message>
     <message>
         <source>Payment &amp;schedule</source>
@@ -338,6 +358,14 @@
     <message>
         <source>Total: &lt;b&gt;{figures}&lt;/b&gt; ({capitals})</source>
         <translation>合计：&lt;b&gt;{figures}&lt;/b&gt;（{capitals}）</translation>
+    </message>
+    <message>
+        <source>Paid for: {subject}</source>
+        <translation>款项性质：{subject}</translation>
+    </message>
+    <message>
+        <source>Of which work-injury medical costs: {amount}</source>
+        <translation>其中工伤医疗费：{amount}</translation>
     </message>
     <message>
         <source>Before it can take effect:</source>
@@ -1633,6 +1661,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>最多可填写{max_length}个字，当前为{length}个字。</translation>
     </message>
     <message>
+        <source>The documents cannot print “{characters}”: the document font has no such character, so a printed copy would show an empty box. Use the common form of the character, or leave it out.</source>
+        <translation>文书无法打印“{characters}”：文书字体中没有该字符，打印件上会显示为空框。请改用该字的通用写法，或删去该字符。</translation>
+    </message>
+    <message>
         <source>This case no longer exists.</source>
         <translation>该案件已不存在。</translation>
     </message>
@@ -1663,6 +1695,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Between 1 and {maximum} originals.</source>
         <translation>协议份数应在 1 到 {maximum} 份之间。</translation>
+    </message>
+    <message>
+        <source>The medical costs cannot be more than the agreed total {total}.</source>
+        <translation>工伤医疗费不能超过协议总额{total}。</translation>
     </message>
     <message>
         <source>This case is &quot;{status}&quot;; an agreement is made during mediation.</source>
@@ -2183,6 +2219,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The number of originals must be between 1 and {maximum}.</source>
         <translation>协议书份数应在1至{maximum}份之间。</translation>
+    </message>
+    <message>
+        <source>Say what the agreed sum is paid for.</source>
+        <translation>请写明协议款项的性质（支付何种款项）。</translation>
+    </message>
+    <message>
+        <source>Give the part of the agreed sum that is work-injury medical costs, from 0 to {total}.</source>
+        <translation>请填写协议金额中属于工伤医疗费的部分，在0至{total}之间。</translation>
     </message>
     <message>
         <source>The agreement sets no date of payment.</source>
@@ -3291,6 +3335,38 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Key</source>
         <translation>代码</translation>
+    </message>
+    <message>
+        <source>Received, not yet verified</source>
+        <translation>已接收，待核实</translation>
+    </message>
+    <message>
+        <source>Being verified</source>
+        <translation>核实中</translation>
+    </message>
+    <message>
+        <source>Employer contacted</source>
+        <translation>已联系用人单位</translation>
+    </message>
+    <message>
+        <source>Settled: wages paid</source>
+        <translation>已解决（工资已支付）</translation>
+    </message>
+    <message>
+        <source>Turned into a case</source>
+        <translation>已转为案件</translation>
+    </message>
+    <message>
+        <source>Not substantiated</source>
+        <translation>经核实不属实</translation>
+    </message>
+    <message>
+        <source>Handed to labour inspection</source>
+        <translation>已移交劳动保障监察</translation>
+    </message>
+    <message>
+        <source>A clue that is &quot;{current}&quot; cannot become &quot;{wanted}&quot;.</source>
+        <translation>处于“{current}”的线索不能改为“{wanted}”。</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,8 @@ SAMPLES: dict[str, Callable[[], issuing.Content]] = {
     "refusal": samples.refusal,
     "minutes": samples.minutes,
     "walk_in_agreement": samples.walk_in_agreement,
+    "injury_agreement": samples.injury_agreement,
+    "other_agreement": samples.other_agreement,
     "collective_agreement": samples.collective_agreement,
     "collective_agreement_60": collective_of_sixty,
     "service_receipt": samples.service_receipt,

@@ -109,12 +109,6 @@ def test_a_character_the_font_cannot_print_is_refused() -> None:
     ]
 
 
-def test_simplified_characters_of_heze_documents_are_in_the_font() -> None:
-    from heze_station.documents import fonts
-
-    assert fonts.missing_glyphs("调解协议书菏泽叁仟佰〔〕壹贰肆伍陆柒捌玖拾万元整角分·（）：；“”《》") == []
-
-
 def test_a_termination_notice_needs_its_reason() -> None:
     assert refusal_texts(dataclasses.replace(samples.termination(), reason="")) == ["Give the reason mediation ends."]
 

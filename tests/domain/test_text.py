@@ -1,7 +1,15 @@
 import pytest
 
 from heze_station.domain.errors import InvalidInput
-from heze_station.domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, REASON_MAX, clean_line, clean_text
+from heze_station.domain.text import (
+    ADDRESS_MAX,
+    FACTS_MAX,
+    NAME_MAX,
+    REASON_MAX,
+    clean_line,
+    clean_text,
+    unprintable,
+)
 
 
 @pytest.mark.parametrize(
@@ -31,7 +39,8 @@ from heze_station.domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, REASON_MA
     ],
 )
 def test_clean_text(raw: str, cleaned: str) -> None:
-    assert clean_text(raw, field="facts", max_length=FACTS_MAX) == cleaned
+    # What is removed and what is kept; whether the documents can print what is kept is checked below.
+    assert clean_text(raw, field="facts", max_length=FACTS_MAX, printed=False) == cleaned
 
 
 def test_inner_blank_lines_are_kept() -> None:
@@ -62,7 +71,7 @@ def test_length_is_counted_after_cleaning() -> None:
 
 def test_characters_outside_the_basic_plane_count_once() -> None:
     # 𠀀 (U+20000, CJK Extension B) appears in some personal names.
-    assert clean_line("𠀀" * NAME_MAX, field="name", max_length=NAME_MAX) == "𠀀" * NAME_MAX
+    assert clean_line("𠀀" * NAME_MAX, field="name", max_length=NAME_MAX, printed=False) == "𠀀" * NAME_MAX
 
 
 @pytest.mark.parametrize(
@@ -88,3 +97,30 @@ def test_clean_line_required_and_too_long() -> None:
         clean_line("字" * (ADDRESS_MAX + 1), field="address", max_length=ADDRESS_MAX)
     assert caught.value.field == "address"
     assert caught.value.message.params == {"max_length": ADDRESS_MAX, "length": ADDRESS_MAX + 1}
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused"),
+    [
+        ("李雷😀", "😀"),
+        ("王\ue000", "\ue000"),  # a private-use code some input methods give a rare character
+        ("𠀀张😀三𠀀", "😀𠀀"),  # each character once, in code order
+    ],
+)
+def test_what_the_documents_cannot_print_is_refused_naming_the_character(typed: str, refused: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        clean_line(typed, field="workers.0.name", max_length=NAME_MAX)
+    assert caught.value.field == "workers.0.name"
+    assert caught.value.message.params == {"characters": refused}
+    assert f"The documents cannot print “{refused}”" in caught.value.message.render()
+    assert unprintable(typed) == sorted(refused)
+
+
+def test_what_the_documents_print_is_accepted() -> None:
+    typed = "阿卜杜热合曼·买买提明 José Müller，拖欠工资３８００元（含加班费）；《劳动法》第四十四条“延长工作时间”。"
+    assert clean_text(typed, field="facts", max_length=FACTS_MAX) == typed
+    assert unprintable("调解协议书菏泽叁仟佰〔〕壹贰肆伍陆柒捌玖拾万元整角分·（）：；“”《》\n\t ") == []
+
+
+def test_text_no_document_shows_may_hold_anything() -> None:
+    assert clean_line("工资😀", field="search", max_length=NAME_MAX, printed=False) == "工资😀"

@@ -426,6 +426,21 @@ def test_nothing_is_saved_when_validation_fails(station: StationContext) -> None
         assert count(station, model) == 0, model.__name__
 
 
+def test_what_the_documents_cannot_print_is_refused_at_intake_and_nothing_is_stored(station: StationContext) -> None:
+    """An emoji in a name would make every document of the case refuse to print: the field refuses it instead."""
+    form = intake_form(workers=2)
+    form.workers[1].name = "李雷😀"
+    form.employer.address = "菏泽市牡丹区\ue000路1号"  # a private-use code some input methods give a rare character
+    with pytest.raises(ValidationFailed) as raised:
+        register(station, form)
+    messages = {field: message.render() for field, message in raised.value.by_field().items()}
+    assert set(messages) == {"workers.1.name", "employer.address"}
+    assert messages["workers.1.name"].startswith("The documents cannot print “😀”")
+    assert messages["employer.address"].startswith("The documents cannot print “\ue000”")
+    for model in (Case, Person, Employer, CaseClaimant, CaseRespondent, TimelineEvent):
+        assert count(station, model) == 0, model.__name__
+
+
 def test_a_save_the_database_refuses_leaves_nothing_behind(station: StationContext) -> None:
     register(station, intake_form(employer_serial=1))
     before = {model: count(station, model) for model in (Case, Person, Employer, Project, CaseRespondent)}

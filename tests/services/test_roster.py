@@ -150,6 +150,18 @@ def test_missing_and_wrong_amounts_names_and_phones_are_listed_per_row(tmp_path:
     assert report.claimed_total_fen == sum(claimed_yuan(serial) for serial in readable) * 100
 
 
+def test_a_name_the_documents_cannot_print_is_refused_in_its_row(tmp_path: Path) -> None:
+    rows = roster_rows(12)
+    rows[2 + 4][1] = "王强👍"  # worker 4 sits in spreadsheet row 7
+
+    report = read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
+
+    assert not report.usable
+    [row] = report.problem_rows
+    assert (row.row, [problem.column for problem in row.problems]) == (7, [Column.NAME])
+    assert row.problems[0].message.render().startswith("The documents cannot print “👍”")
+
+
 def test_id_numbers_stored_as_numbers_are_refused_as_having_lost_digits(tmp_path: Path) -> None:
     rows = roster_rows(12)
     rows[2 + 3][2] = float(resident_id(3))  # what Excel keeps when the column is formatted as a number

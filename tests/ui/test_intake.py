@@ -331,6 +331,30 @@ def test_repeat_complaint_asks_before_registering(qtbot: QtBot, view: IntakeView
     assert case_count(qtbot, workspace) == 2
 
 
+def test_what_the_documents_cannot_print_is_refused_at_its_field(
+    qtbot: QtBot, view: IntakeView, workspace: Workspace
+) -> None:
+    """Accepted here, an emoji would stop every document of the case from printing: the field refuses it."""
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, name="李雷😀", phone="13900000000")
+    # Shown as soon as the cell is left, naming the row, the column and the character.
+    assert view.worker_messages.text().startswith("Row 1, Name: The documents cannot print “😀”")
+    type_chinese(view.employer_name, "菏泽宏达建筑劳务有限公司👍")
+    qtbot.keyClicks(view.employer_credit.code, credit_code(1))
+
+    submit(qtbot, view)
+
+    assert shown_error(view, "employer.name").startswith("The documents cannot print “👍”")
+    assert view.workers.item(0, NAME).toolTip().startswith("The documents cannot print “😀”")
+    assert case_count(qtbot, workspace) == 0
+
+    fill_cell(qtbot, view.workers, 0, NAME, "李雷")
+    view.employer_name.clear()
+    type_chinese(view.employer_name, "菏泽宏达建筑劳务有限公司")
+    register(qtbot, view)
+    assert case_count(qtbot, workspace) == 1
+
+
 def test_oversized_facts_are_refused(qtbot: QtBot, view: IntakeView, workspace: Workspace) -> None:
     fill_complaint(qtbot, view)
     fill_worker(qtbot, view, 0, phone="13900000000")

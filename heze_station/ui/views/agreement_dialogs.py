@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.agreements import DEFAULT_CLAUSE, DEFAULT_ORIGINALS, MAX_ORIGINALS, PayerRole, PaymentMethod, SignerRole
+from ...domain.cases import Category
 from ...domain.errors import InvalidInput
 from ...domain.money import format_yuan, parse_yuan, yuan_in_capitals
 from ...domain.parties import RespondentRole
@@ -133,11 +134,23 @@ class AgreementDialog(FormDialog):
         self.originals = QSpinBox()
         self.originals.setRange(1, MAX_ORIGINALS)
         self.originals.setValue(DEFAULT_ORIGINALS)
+        # The printed agreement words the sum by the case's category; two categories need one more fact.
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText(self.tr("e.g. 未休年休假工资; printed as “支付……”"))
+        self.medical = QLineEdit()
+        self.medical.setPlaceholderText(self.tr("0 if none"))
+        self.medical.setToolTip(
+            self.tr("Only work-injury medical costs (工伤医疗费) can go to court for a payment order if unpaid.")
+        )
 
         self.add_field("agreed_on", self.tr("Agreement &date"), self.agreed_on)
         self.add_field("payer_role", self.tr("&Payer"), self.payer)
         self.add_field("payment_method", self.tr("Payment &method"), self.method)
         self.add_field("share", self.tr("Amount for each &worker"), shares_box, focus=self.shares)
+        if detail.category is Category.OTHER:
+            self.add_field("subject", self.tr("Sum paid &for"), self.subject)
+        if detail.category is Category.WORK_INJURY:
+            self.add_field("medical", self.tr("Of which medical &costs (yuan)"), self.medical)
         self.add_field("instalment", self.tr("Payment &schedule"), instalment_box, focus=self.instalments)
         self.add_field("waived_claims", self.tr("Claims &given up"), self.waived)
         self.add_field("default_clause", self.tr("If payment is &missed"), self.default_clause)
@@ -157,6 +170,8 @@ class AgreementDialog(FormDialog):
             self.default_clause.setPlainText(previous.default_clause)
             self.other_terms.setPlainText(previous.other_terms)
             self.originals.setValue(previous.originals)
+            self.subject.setText(previous.subject)
+            self.medical.setText("" if previous.medical_fen is None else _yuan(previous.medical_fen))
         else:
             self.add_instalment(chinatime.today(), _yuan(detail.claimed_total_fen) if detail.claimed_total_fen else "")
         self._method_changed()
@@ -221,6 +236,8 @@ class AgreementDialog(FormDialog):
             default_clause=self.default_clause.toPlainText(),
             other_terms=self.other_terms.toPlainText(),
             originals=self.originals.value(),
+            subject=self.subject.text(),
+            medical=self.medical.text(),
         )
 
     def submit(self) -> None:

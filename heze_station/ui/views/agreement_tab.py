@@ -151,6 +151,15 @@ class AgreementTab(QWidget):
                 figures=formatting.money(agreement.total_fen), capitals=yuan_in_capitals(agreement.total_fen)
             ),
         ]
+        # What the sum is for, where the category alone does not say it: printed on the agreement.
+        if agreement.subject:
+            lines.append(self.tr("Paid for: {subject}").format(subject=html.escape(agreement.subject)))
+        if agreement.medical_fen is not None:
+            lines.append(
+                self.tr("Of which work-injury medical costs: {amount}").format(
+                    amount=formatting.money(agreement.medical_fen)
+                )
+            )
         if agreement.state is AgreementState.DRAFT and agreement.missing:
             missing = "".join(f"<li>{html.escape(render(message))}</li>" for message in agreement.missing)
             lines.append(self.tr("Before it can take effect:") + f"<ul>{missing}</ul>")

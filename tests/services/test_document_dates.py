@@ -1,0 +1,67 @@
+"""Each document's dates are what they say: the application record was taken when the case was received, by who
+registered it, whoever prints it later; the termination notice tells receipt and acceptance apart."""
+
+import dataclasses
+import subprocess
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+from heze_station.documents.content import DocumentKind
+from heze_station.documents.layout import chinese_date
+from heze_station.domain import chinatime
+from heze_station.domain.cases import CaseAction, IntakeChannel
+from heze_station.services import case_actions, documents
+from heze_station.services.station import StationContext
+from heze_station.storage.models import StaffRole, StaffUser
+from tests.factories import at, intake_form, register
+
+
+def printed_by_someone_else(station: StationContext) -> StationContext:
+    with station.database.transaction() as session:
+        user = StaffUser(station_id=station.station_id, name="钱晓宇", login="qian", role=StaffRole.COORDINATOR)
+        session.add(user)
+    return dataclasses.replace(station, user_id=user.id, user_name=user.name)
+
+
+def pdf_text(context: StationContext, case_id: uuid.UUID, kind: DocumentKind, tmp_path: Path) -> str:
+    path = tmp_path / f"{kind.value}.pdf"
+    path.write_bytes(documents.pdf_of(context, documents.issue_document(context, case_id, kind).id))
+    shown = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True, text=True).stdout
+    return "".join(shown.split())
+
+
+def test_the_oral_record_was_taken_when_received_by_who_registered_it(station: StationContext, tmp_path) -> None:
+    received = chinatime.today() - timedelta(days=3)
+    same_day = register(station, intake_form(1, received_on=received), on=received)  # a visit: 口头申请笔录
+    # Written down on a paper form at a site, registered the next day: only the day it was received is known.
+    next_day = register(station, intake_form(1, employer_serial=2, received_on=received), on=received + timedelta(1))
+    qian = printed_by_someone_else(station)
+
+    record = pdf_text(qian, same_day, DocumentKind.ORAL_APPLICATION, tmp_path)
+    assert f"时间：{chinese_date(received)}10时00分地点：" in record
+    assert f"接待人：{station.user_name}记录人：{station.user_name}" in record
+    assert "钱晓宇" not in record
+    later = pdf_text(qian, next_day, DocumentKind.ORAL_APPLICATION, tmp_path)
+    assert f"时间：{chinese_date(received)}地点：" in later
+
+
+def test_the_written_application_names_who_received_it_and_when(station: StationContext, tmp_path) -> None:
+    received = chinatime.today() - timedelta(days=2)
+    form = dataclasses.replace(intake_form(1, received_on=received), channel=IntakeChannel.LETTER)
+    case_id = register(station, form, on=received)
+
+    shown = pdf_text(printed_by_someone_else(station), case_id, DocumentKind.APPLICATION, tmp_path)
+    assert f"收件日期：{chinese_date(received)}收件人：{station.user_name}" in shown
+
+
+def test_the_termination_notice_tells_receipt_from_acceptance(station: StationContext, tmp_path) -> None:
+    received = chinatime.today() - timedelta(days=20)
+    accepted = received + timedelta(days=2)
+    case_id = register(station, intake_form(1, received_on=received), on=received)
+    case_actions.perform(station, case_id, CaseAction.ACCEPT, now=at(accepted))
+    case_actions.perform(station, case_id, CaseAction.START_MEDIATION, now=at(accepted, 11))
+    case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
+
+    shown = pdf_text(station, case_id, DocumentKind.TERMINATION, tmp_path)
+    assert f"本调解组织于{chinese_date(received)}收到、于{chinese_date(accepted)}受理的" in shown
