@@ -53,6 +53,14 @@ def party(label: str, description: str, s: Styles) -> Paragraph:
     return Paragraph(f"{label}：{text(description)}", s.plain)
 
 
+def agent_paragraphs(agent: Person | None, authority: str, s: Styles) -> list[Flowable]:
+    """The worker's agent and the scope of the authorisation: a special one names what the agent may do."""
+    if agent is None:
+        return []
+    scope = f"特别授权，{authority.rstrip('。')}" if authority else "一般授权"
+    return [party("委托代理人", person_description(agent), s), Paragraph(f"代理权限：{text(scope)}。", s.plain)]
+
+
 def claim_paragraphs(claims: Sequence[Claim], s: Styles) -> list[Flowable]:
     story: list[Flowable] = []
     for number, claim in enumerate(claims, start=1):

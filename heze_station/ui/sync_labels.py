@@ -50,6 +50,7 @@ _RECORDS = {
     "arbitral_review": QT_TRANSLATE_NOOP("SyncLabels", "Arbitral review"),
     "attachment": QT_TRANSLATE_NOOP("SyncLabels", "Attachment"),
     "issued_document": QT_TRANSLATE_NOOP("SyncLabels", "Issued document"),
+    "service_record": QT_TRANSLATE_NOOP("SyncLabels", "Service of a document"),
     "timeline_event": QT_TRANSLATE_NOOP("SyncLabels", "Timeline entry"),
     "station": QT_TRANSLATE_NOOP("SyncLabels", "Station"),
     "staff_user": QT_TRANSLATE_NOOP("SyncLabels", "Staff member"),
@@ -88,6 +89,7 @@ _FIELDS = {
         "birth_date": QT_TRANSLATE_NOOP("SyncLabels", "Date of birth"),
         "phone": QT_TRANSLATE_NOOP("SyncLabels", "Phone"),
         "address": QT_TRANSLATE_NOOP("SyncLabels", "Address"),
+        "ethnicity": QT_TRANSLATE_NOOP("SyncLabels", "Ethnicity"),
     },
     "employer": {
         "kind": QT_TRANSLATE_NOOP("SyncLabels", "Kind of employer"),
@@ -130,6 +132,7 @@ _FIELDS = {
         "originals": QT_TRANSLATE_NOOP("SyncLabels", "Number of originals"),
         "seal_applied_at": QT_TRANSLATE_NOOP("SyncLabels", "Seal applied at"),
         "effective_at": QT_TRANSLATE_NOOP("SyncLabels", "In effect since"),
+        "employer_sealed_at": QT_TRANSLATE_NOOP("SyncLabels", "Employer's seal applied at"),
     },
 }
 
