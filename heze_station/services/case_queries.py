@@ -141,7 +141,7 @@ class CaseDetail:
     clocks: list[clocks.Clock]
     actions: list[CaseAction]
     # R1: the applicants who have yet to sign the oral application record (口头申请笔录待申请人签名).
-    application_unsigned: list[str] = field(default_factory=list)
+    application_unsigned: list[uuid.UUID] = field(default_factory=list)  # the claimants' person ids
 
 
 def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Select:
@@ -314,7 +314,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         clocks=case_clocks(full, context, today, agreement),
         actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
         application_unsigned=[
-            c.person.name
+            c.person_id
             for c in applicants(live, full.is_collective)
             if full.channel.is_oral and c.application_signed_at is None
         ],

@@ -26,9 +26,9 @@ def sign(
     context: StationContext,
     case_id: uuid.UUID,
     person_id: uuid.UUID | None,
-    *,
     image: bytes | None = None,
     scan: Path | None = None,
+    *,
     now: datetime | None = None,
 ) -> None:
     """Record an applicant's signature on the oral record: ``image`` drawn on the pad, or ``scan`` of the paper

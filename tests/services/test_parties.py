@@ -137,7 +137,7 @@ def signature_png() -> bytes:
 def test_a_phone_application_waits_for_the_applicants_signature(station: StationContext, tmp_path: Path) -> None:
     case_id = register(station, one_worker_with_details(IntakeChannel.PHONE))
     detail = case_queries.case_detail(station, case_id)
-    assert detail.application_unsigned == ["工人0"]
+    assert detail.application_unsigned == [detail.claimants[0].person_id]
     unsigned = documents.issue_document(station, case_id, DocumentKind.ORAL_APPLICATION)
     assert "年月日" in flat(documents.pdf_of(station, unsigned.id), tmp_path)  # the date is left for the pen
 
@@ -177,7 +177,8 @@ def test_nothing_is_kept_for_an_unknown_applicant(station: StationContext) -> No
     case_id = register(station, intake_form(1))
     with pytest.raises(InvalidInput, match="Choose the applicant"):
         oral_application.sign(station, case_id, uuid.uuid4(), image=signature_png())
-    assert case_queries.case_detail(station, case_id).application_unsigned == ["工人0"]
+    detail = case_queries.case_detail(station, case_id)
+    assert detail.application_unsigned == [detail.claimants[0].person_id]
 
 
 def test_worker_details_are_kept_on_file(station: StationContext) -> None:
