@@ -7,7 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
+from heze_station.documents import samples
 from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import PayerRole
@@ -17,6 +20,7 @@ from heze_station.domain.parties import EmployerKind
 from heze_station.services import agreements, case_queries, documents, oral_application
 from heze_station.services.intake import AgentEntry, EmployerEntry
 from heze_station.services.station import StationContext
+from heze_station.storage.models import Person
 from tests.factories import construction_form, intake_form, register, resident_id
 
 from .agreement_steps import agree, mediating, terms
@@ -129,8 +133,6 @@ def test_the_agreement_prints_the_agent_and_the_workers_post(station: StationCon
 
 
 def signature_png() -> bytes:
-    from heze_station.documents import samples
-
     return samples.signature_png("工人0")
 
 
@@ -186,7 +188,17 @@ def test_worker_details_are_kept_on_file(station: StationContext) -> None:
     form = intake_form(1, employer_serial=2, received_on=date(2026, 11, 21))  # the same worker, details left blank
     case_id = register(station, form)
     with station.database.transaction() as session:
-        from heze_station.storage.models import Person
-
         person = session.get_one(Person, case_queries.case_detail(station, case_id).claimants[0].person_id)
         assert (person.ethnicity, person.address) == ("回族", "山东省菏泽市曹县青菏街道12号")
+
+
+def test_the_employer_seal_of_an_agreement_in_effect_cannot_be_changed(station: StationContext) -> None:
+    today = chinatime.today()
+    case_id = mediating(station, intake_form(1, received_on=today), None)
+    agreed = agree(
+        station, case_id, terms(station, case_id, today, [(today, "3800")], amount_each="3800"), chinatime.now()
+    )
+    with station.database.transaction() as session, pytest.raises(IntegrityError, match="cannot be changed"):
+        session.execute(
+            text("UPDATE agreement SET employer_sealed_at = NULL WHERE id = :id"), {"id": agreed.in_effect.id.hex}
+        )

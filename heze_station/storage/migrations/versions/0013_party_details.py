@@ -3,8 +3,8 @@
 person.ethnicity; case_claimant.post and service_address (工种/岗位, 送达地址 on this case), the worker's specially
 authorised agent (agent_id, agent_authority) and the applicant's signature of an oral application record
 (application_signed_at, application_signature_id: the pad's image or the scan of the signed paper);
-agreement.employer_sealed_at (the employer's own seal, when it is a company); service_record: one proof of service
-(送达回证) per recipient of an issued document.
+agreement.employer_sealed_at (the employer's own seal, when it is a company), frozen with the other terms once the
+agreement is in effect; service_record: one proof of service (送达回证) per recipient of an issued document.
 
 Revision ID: 0013
 Revises: 0012
@@ -20,6 +20,36 @@ revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None
+
+
+# The terms of 0003's agreement_in_effect_frozen, as that revision left them; this one adds employer_sealed_at.
+_FROZEN_TERMS = (
+    "case_id",
+    "supersedes_id",
+    "agreed_on",
+    "payer_id",
+    "payer_role",
+    "payment_method",
+    "total_fen",
+    "waived_claims",
+    "default_clause",
+    "other_terms",
+    "originals",
+    "seal_applied_at",
+    "effective_at",
+    "deleted_at",
+)
+
+
+def _freeze(terms: tuple[str, ...]) -> None:
+    """(Re)create 0003's trigger that refuses any change of an agreement in effect but its being superseded."""
+    changed = " OR ".join(f"NEW.{column} IS NOT OLD.{column}" for column in terms)
+    op.execute("DROP TRIGGER agreement_in_effect_frozen")
+    op.execute(
+        "CREATE TRIGGER agreement_in_effect_frozen BEFORE UPDATE ON agreement "
+        f"WHEN OLD.state != 'draft' AND ({changed} OR NOT (NEW.state = OLD.state OR NEW.state = 'superseded')) "
+        "BEGIN SELECT RAISE(ABORT, 'an agreement in effect cannot be changed'); END"
+    )
 
 
 def upgrade() -> None:
@@ -41,6 +71,7 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("agreement") as batch:
         batch.add_column(sa.Column("employer_sealed_at", UtcDateTime(), nullable=True))
+    _freeze((*_FROZEN_TERMS, "employer_sealed_at"))
     op.create_table(
         "service_record",
         sa.Column("case_id", sa.Uuid(), nullable=False),
@@ -80,6 +111,7 @@ def downgrade() -> None:
     with op.batch_alter_table("service_record") as batch:
         batch.drop_index(batch.f("ix_service_record_case_id"))
     op.drop_table("service_record")
+    _freeze(_FROZEN_TERMS)
     with op.batch_alter_table("agreement") as batch:
         batch.drop_column("employer_sealed_at")
     with op.batch_alter_table("case_claimant") as batch:
