@@ -79,6 +79,7 @@ class Person:
     phone: str = ""
     employer: str = ""  # 工作单位
     post: str = ""  # 工种或岗位
+    service_address: str = ""  # 送达地址, where documents reach the worker when not at the home address
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,8 @@ def _describe(name: str, details: list[tuple[str, str]]) -> str:
 
 
 def person_description(person: Person) -> str:
-    """张三，男，汉族，1985年3月2日出生，公民身份号码：……，住址：……，联系电话：……，工作单位：……，工种/岗位：……。"""
+    """张三，男，汉族，1985年3月2日出生，公民身份号码：……，住址：……，联系电话：……，工作单位：……，工种/岗位：……，
+    送达地址：……。"""
     return _describe(
         person.name,
         [
@@ -30,6 +31,7 @@ def person_description(person: Person) -> str:
             ("联系电话：", person.phone),
             ("工作单位：", person.employer),
             ("工种/岗位：", person.post),
+            ("送达地址：", person.service_address),
         ],
     )
 

@@ -317,7 +317,8 @@ def _header(session: Session, context: StationContext, case: Case, dated: date |
     )
 
 
-def _person(person: Person, employer: str = "", post: str = "") -> doc.Person:
+def _person(person: Person, employer: str = "", claimant: CaseClaimant | None = None) -> doc.Person:
+    """``claimant``: the worker's line on this case, with the post held and the address for documents."""
     return doc.Person(
         name=person.name,
         id_number=person.id_number or "",
@@ -327,7 +328,8 @@ def _person(person: Person, employer: str = "", post: str = "") -> doc.Person:
         address=person.address,
         phone=person.phone,
         employer=employer,
-        post=post,
+        post=claimant.post if claimant else "",
+        service_address=claimant.service_address if claimant else "",
     )
 
 
@@ -378,7 +380,7 @@ def _speaking(session: Session, case: Case) -> list[tuple[CaseClaimant, Person]]
 
 def _applicants(session: Session, case: Case) -> list[doc.Person]:
     employer = _employer(session, case).name
-    return [_person(person, employer, claimant.post) for claimant, person in _speaking(session, case)]
+    return [_person(person, employer, claimant) for claimant, person in _speaking(session, case)]
 
 
 def _agent(session: Session, case: Case) -> tuple[doc.Person | None, str]:
@@ -545,7 +547,7 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         contractor = _organisation(session.get_one(Employer, agreement.payer_id))
     project = session.get(Project, case.project_id) if case.project_id else None
     representatives = [(c, p) for c, p in _claimants(session, case) if c.is_representative and case.is_collective]
-    posts = {p.id: c.post for c, p in _claimants(session, case)}
+    claimants = {p.id: c for c, p in _claimants(session, case)}
     agent, authority = _agent(session, case)
     instalments = session.scalars(
         select(AgreementInstalment)
@@ -555,7 +557,7 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
     return doc.AgreementContent(
         header=_header(session, context, case, agreement.agreed_on),
         workers=tuple(
-            doc.WorkerAmount(_person(person, employer.name, posts.get(person.id, "")), amount)
+            doc.WorkerAmount(_person(person, employer.name, claimants.get(person.id)), amount)
             for amount, person in rows
         ),
         employer=_organisation(employer, handler),
@@ -565,7 +567,7 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         instalments=tuple(doc.Instalment(i.due_on, i.amount_fen) for i in instalments),
         payment_method=doc.PaymentMethod(agreement.payment_method.value),
         signers=tuple(_signer(session, context, s) for s in signatures),
-        representatives=tuple(_person(p, employer.name, c.post) for c, p in representatives),
+        representatives=tuple(_person(p, employer.name, c) for c, p in representatives),
         agent=agent,
         agent_authority=authority,
         general_contractor=contractor,

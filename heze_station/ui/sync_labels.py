@@ -19,6 +19,7 @@ from ..domain.identifiers import Sex
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.personal import PersonalField
+from ..domain.service import ServiceMethod
 from ..services.sync import SyncState, SyncStatus
 from ..sync.progress import Phase, Progress
 from . import formatting
@@ -134,6 +135,12 @@ _FIELDS = {
         "effective_at": QT_TRANSLATE_NOOP("SyncLabels", "In effect since"),
         "employer_sealed_at": QT_TRANSLATE_NOOP("SyncLabels", "Employer's seal applied at"),
     },
+    "service_record": {
+        "recipient": QT_TRANSLATE_NOOP("SyncLabels", "Served on"),
+        "address": QT_TRANSLATE_NOOP("SyncLabels", "Address of service"),
+        "method": QT_TRANSLATE_NOOP("SyncLabels", "Way of service"),
+        "served_on": QT_TRANSLATE_NOOP("SyncLabels", "Date of service"),
+    },
 }
 
 # Fields every syncable record has.
@@ -176,6 +183,7 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("minute_entry", "kind"): MinuteKind,
     ("attachment", "kind"): AttachmentKind,
     ("agreement_signature", "role"): SignerRole,
+    ("service_record", "method"): ServiceMethod,
 }
 
 

@@ -53,6 +53,7 @@ def test_the_application_prints_the_workers_details_and_the_agents_special_autho
         "回族",
         "住址：山东省菏泽市曹县青菏街道12号",
         "工种/岗位：钢筋工",
+        "送达地址：菏泽市牡丹区长城路8号工棚",
         "委托代理人：王律师",
         "代理权限：特别授权，代为承认、放弃、变更请求，进行和解，签收法律文书。",
     ):
