@@ -128,7 +128,8 @@ def record_service(
         if document is None:
             check.refuse("document", QT_TRANSLATE_NOOP("Domain", "Choose a document of this case to serve."))
         recipient = form.recipient
-        if recipient is None or recipient not in _recipients(session, case):
+        parties = {(r.person_id, r.employer_id) for r in _recipients(session, case)}
+        if recipient is None or (recipient.person_id, recipient.employer_id) not in parties:
             check.refuse("recipient", QT_TRANSLATE_NOOP("Domain", "Choose a party of this case as the recipient."))
         method = check(ServiceMethod.IN_PERSON, required_choice, form.method, "method")
         served_on = check(today, past_date, form.served_on, "served_on", today)
