@@ -8,8 +8,10 @@ A collective's workers, their amounts and their own signatures are in a roster a
 import cn2an
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
+from ..domain.agreements import ORIGINALS_TOO_FEW, original_holders
 from ..domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, Category
 from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.parties import EmployerKind
 from . import amounts, disputes, layout, paragraphs, validation
 from .content import AgreementContent, SignerRole
 from .layout import Styles, chinese_date, mm, text
@@ -70,6 +72,10 @@ def _check(content: AgreementContent, problems: validation.Problems) -> None:
         required.append(SignerRole.GENERAL_CONTRACTOR)
     validation.check_roles(problems, content.signers, *required)
     validation.check_signed(problems, content.signers)
+    validation.check_employer_seal(problems, content.employer, sealed=content.employer_sealed)
+    holders = original_holders(contractor_pays=content.general_contractor is not None)
+    if content.originals < len(holders):
+        problems.add("originals", ORIGINALS_TOO_FEW, count=len(holders))
 
 
 def _check_subject(content: AgreementContent, problems: validation.Problems) -> None:
@@ -151,6 +157,7 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
             layout.gap(),
             Paragraph("四、签名及盖章", s.heading),
             layout.signature_table(content.signers, s),
+            *_employer_seal(content, s),
             layout.gap(),
             layout.SealBlock(content.header),
         ),
@@ -174,8 +181,7 @@ def _parties(content: AgreementContent, s: Styles, collective: bool) -> list[Flo
             story.append(paragraphs.party("劳动者代表", paragraphs.person_description(representative), s))
     else:
         story.append(paragraphs.party("申请人", paragraphs.person_description(content.workers[0].worker), s))
-    if content.agent is not None:
-        story.append(paragraphs.party("委托代理人", paragraphs.person_description(content.agent), s))
+    story += paragraphs.agent_paragraphs(content.agent, content.agent_authority, s)
     story.append(paragraphs.party("被申请人", paragraphs.organisation_description(content.employer), s))
     if content.general_contractor is not None:
         story.append(
@@ -219,9 +225,7 @@ def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -
     items.append(
         (
             "本协议自双方当事人签名或者盖章、调解员签名并加盖调解组织印章后生效。"
-            "双方可以自本协议生效之日起十五日内共同向仲裁委员会申请仲裁审查。"
-            f"本协议一式{amounts.count_in_capitals(content.originals)}份，双方当事人各执一份，调解组织存档一份，"
-            "具有同等效力。",
+            "双方可以自本协议生效之日起十五日内共同向仲裁委员会申请仲裁审查。" + _originals_sentence(content),
             None,
         )
     )
@@ -246,6 +250,24 @@ def _injury_split(content: AgreementContent, total: int) -> str:
         f"，其中{disputes.INJURY_MEDICAL}{amounts.both(medical)}，"
         f"{disputes.INJURY_OTHER}{amounts.both(total - medical)}"
     )
+
+
+def _originals_sentence(content: AgreementContent) -> str:
+    """本协议一式肆份，申请人、被申请人、施工总承包单位各执一份，调解组织存档一份: from the agreement's own count; any
+    originals beyond one a holder stay in the mediation body's file."""
+    *parties, body = original_holders(contractor_pays=content.general_contractor is not None)
+    filed = content.originals - len(parties)
+    return (
+        f"本协议一式{amounts.count_in_capitals(content.originals)}份，{'、'.join(parties)}各执一份，"
+        f"{body}存档{amounts.count_in_capitals(filed)}份，具有同等效力。"
+    )
+
+
+def _employer_seal(content: AgreementContent, s: Styles) -> list[Flowable]:
+    """Where a company employer's seal goes, beside its handler's signature (a labour boss signs alone)."""
+    if content.employer.kind is not EmployerKind.COMPANY:
+        return []
+    return [layout.gap(0.3), Paragraph(f"被申请人（盖章）：{text(content.employer.name)}", s.plain)]
 
 
 def _instalment_table(content: AgreementContent, s: Styles, total: int) -> Flowable:

@@ -17,6 +17,8 @@ def _check(content: ApplicationContent, problems: validation.Problems) -> None:
     validation.check_dispute(problems, content.applicants, content.respondents, content.claims, content.facts)
     problems.require(content.signers, "signature", QT_TRANSLATE_NOOP("Domain", "The applicant's signature is missing."))
     validation.check_signed(problems, content.signers)
+    if content.agent is not None:
+        validation.check_person(problems, content.agent)
 
 
 def build(content: ApplicationContent, *, invariant: bool = False) -> bytes:
@@ -41,6 +43,7 @@ def build(content: ApplicationContent, *, invariant: bool = False) -> bytes:
             )
         )
     story += [paragraphs.party(label, paragraphs.person_description(person), s) for person in content.applicants]
+    story += paragraphs.agent_paragraphs(content.agent, content.agent_authority, s)
     story += [
         paragraphs.party("被申请人", paragraphs.organisation_description(organisation), s)
         for organisation in content.respondents

@@ -15,6 +15,7 @@ from ..domain.cases import Category
 from ..domain.identifiers import Sex
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
+from ..domain.service import ServiceMethod
 
 
 class DocumentKind(StrEnum):
@@ -79,6 +80,7 @@ class Person:
     phone: str = ""
     employer: str = ""  # 工作单位
     post: str = ""  # 工种或岗位
+    service_address: str = ""  # 送达地址, where documents reach the worker when not at the home address
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,8 @@ class ApplicationContent:
     # A written application: the day the station received it and who took it in (an oral record names its own).
     received_on: date | None = None
     received_by: str = ""
+    agent: Person | None = None  # the worker's specially authorised agent
+    agent_authority: str = ""  # what the special authorisation covers, as the letter of authority says
 
 
 # --- 受理通知书 / 不予受理通知书 ---------------------------------------------------------------------------
@@ -286,6 +290,7 @@ class AgreementContent:
     signers: tuple[Signer, ...]
     representatives: tuple[Person, ...] = ()  # a collective's elected representatives, in full detail
     agent: Person | None = None  # the worker's specially authorised agent
+    agent_authority: str = ""
     # R14: on a construction project the general contractor pays first when the subcontractor owes wages.
     general_contractor: Organisation | None = None
     project: str = ""
@@ -297,27 +302,11 @@ class AgreementContent:
     # R8: what happens when a party does not perform; the default wording names arbitration and the payment order.
     default_clause: str = ""
     originals: int = 3  # O17 27: one for each party and one for the file [check]
+    # R7: a company employer seals the agreement (用人单位盖章) besides its handler's signature; a labour boss signs.
+    employer_sealed: bool = False
 
 
 # --- 送达回证 ----------------------------------------------------------------------------------------------
-
-
-class ServiceMethod(StrEnum):
-    IN_PERSON = "in_person"  # 直接送达
-    PROXY = "proxy"  # 代收
-    LEFT_AT_ADDRESS = "left_at_address"  # 留置送达
-    POST = "post"  # 邮寄送达
-    ELECTRONIC = "electronic"  # 电子送达
-
-    @property
-    def wording(self) -> str:
-        return {
-            ServiceMethod.IN_PERSON: "直接送达",
-            ServiceMethod.PROXY: "代收",
-            ServiceMethod.LEFT_AT_ADDRESS: "留置送达",
-            ServiceMethod.POST: "邮寄送达",
-            ServiceMethod.ELECTRONIC: "电子送达",
-        }[self]
 
 
 @dataclass(frozen=True)
@@ -332,15 +321,16 @@ class ServiceReceiptContent:
     header: Header
     documents: tuple[ServedDocument, ...]
     recipient: str
-    address: str
+    address: str  # where it was served: never the station's own address in its place
     method: ServiceMethod
     server: Signer  # 送达人
-    recipient_signer: Signer | None = None  # the recipient's signature; None when refused
+    recipient_signer: Signer | None = None  # the recipient, family member or agent who signs; None when refused
     served_on: date | None = None
-    proxy_name: str = ""  # 代收人
-    proxy_reason: str = ""
-    refusal_reason: str = ""  # 拒收: what happened, with a witness
-    witness: Signer | None = None
+    proxy_name: str = ""  # the family member or agent who took it (代收人)
+    proxy_relation: str = ""  # the family member's relation to the recipient, e.g. 妻子
+    witnesses: tuple[Signer, ...] = ()  # of a refusal (留置送达)
+    refusal_reason: str = ""  # what happened when it was refused
+    tracking_number: str = ""  # of a posted document
     remarks: str = ""
 
 

@@ -18,7 +18,8 @@ def _describe(name: str, details: list[tuple[str, str]]) -> str:
 
 
 def person_description(person: Person) -> str:
-    """张三，男，汉族，1985年3月2日出生，公民身份号码：……，住址：……，联系电话：……，工作单位：……，工种/岗位：……。"""
+    """张三，男，汉族，1985年3月2日出生，公民身份号码：……，住址：……，联系电话：……，工作单位：……，工种/岗位：……，
+    送达地址：……。"""
     return _describe(
         person.name,
         [
@@ -30,6 +31,7 @@ def person_description(person: Person) -> str:
             ("联系电话：", person.phone),
             ("工作单位：", person.employer),
             ("工种/岗位：", person.post),
+            ("送达地址：", person.service_address),
         ],
     )
 
@@ -51,6 +53,14 @@ def organisation_description(organisation: Organisation) -> str:
 
 def party(label: str, description: str, s: Styles) -> Paragraph:
     return Paragraph(f"{label}：{text(description)}", s.plain)
+
+
+def agent_paragraphs(agent: Person | None, authority: str, s: Styles) -> list[Flowable]:
+    """The worker's agent and the scope of the authorisation: a special one names what the agent may do."""
+    if agent is None:
+        return []
+    scope = f"特别授权，{authority.rstrip('。')}" if authority else "一般授权"
+    return [party("委托代理人", person_description(agent), s), Paragraph(f"代理权限：{text(scope)}。", s.plain)]
 
 
 def claim_paragraphs(claims: Sequence[Claim], s: Styles) -> list[Flowable]:

@@ -224,7 +224,8 @@ def collective_agreement(count: int = 23, case_number: str = "菏谐调字〔202
         payment_method=PaymentMethod.BANK_TRANSFER,
         waived_claims="就本案劳动报酬拖欠期间主张的利息及其他费用。",
         signers=signers,
-        originals=3,
+        originals=4,
+        employer_sealed=True,
     )
 
 
@@ -270,6 +271,7 @@ def walk_in_agreement() -> AgreementContent:
             _signed(SignerRole.EMPLOYER, FOOD_COMPANY.agent, DAY),
             _signed(SignerRole.MEDIATOR, "赵文静", DAY),
         ),
+        employer_sealed=True,
     )
 
 

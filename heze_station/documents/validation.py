@@ -124,6 +124,17 @@ def check_roles(problems: Problems, signers: Iterable[Signer], *required: object
             )
 
 
+def check_employer_seal(problems: Problems, employer: Organisation, *, sealed: bool) -> None:
+    """A company binds itself with its seal (用人单位盖章), its handler's signature alone does not; a natural-person
+    employer (R14) has no seal and signs in person."""
+    if employer.kind is EmployerKind.COMPANY and not sealed:
+        problems.add(
+            "employer_seal",
+            QT_TRANSLATE_NOOP("Domain", "The seal of {name} has not been recorded."),
+            name=employer.name,
+        )
+
+
 def _strings(value: object) -> Iterable[str]:
     if isinstance(value, str):
         yield value

@@ -19,6 +19,9 @@ from .money import format_yuan
 DEFAULT_ORIGINALS = 3
 MAX_ORIGINALS = 10
 MAX_INSTALMENTS = 24
+ORIGINALS_TOO_FEW = QT_TRANSLATE_NOOP(
+    "Domain", "Each party and the mediation body keep an original: the agreement needs at least {count}."
+)
 TERMS_MAX = 2000
 
 # The default clause names the next steps the law gives when the payer does not pay (R8: LDMAL 15 and 16). It is
@@ -29,6 +32,13 @@ DEFAULT_CLAUSE = (
     "（《中华人民共和国劳动争议调解仲裁法》第十五条）；就支付拖欠劳动报酬、工伤医疗费、经济补偿或者赔偿金事项，"
     "劳动者可以持本调解协议书依法向人民法院申请支付令（《中华人民共和国劳动争议调解仲裁法》第十六条）。"
 )
+
+
+def original_holders(*, contractor_pays: bool) -> tuple[str, ...]:
+    """Who keeps an original of the agreement, as the agreement prints it: each party (the general contractor too
+    when it pays first, R14) and, last, the mediation body, whose file keeps any further originals."""
+    parties = ("申请人", "被申请人", "施工总承包单位") if contractor_pays else ("申请人", "被申请人")
+    return (*parties, "调解组织")
 
 
 class PayerRole(StrEnum):
@@ -180,12 +190,14 @@ def missing_for_effect(
     is_collective: bool,
     seal_applied: bool,
     contractor_pays: bool = False,
+    employer_seal_missing: bool = False,
 ) -> list[Message]:
     """What the agreement still lacks before it takes effect (R7), one message per missing signature or seal.
 
     The worker side signs in person or through a specially authorised agent; in a collective case the elected
     representatives sign for everyone. The employer's handler and a mediator sign, and the station's seal is applied.
-    When the general contractor pays first, its handler signs too: it takes on the debt.
+    When the general contractor pays first, its handler signs too: it takes on the debt. A company employer also
+    applies its own seal (``employer_seal_missing`` until it is recorded); a natural-person employer has none.
     """
     signers = list(signers)
     signed_for = {s.person_id for s in signers if s.role in WORKER_SIDE}
@@ -201,6 +213,8 @@ def missing_for_effect(
     roles = {s.role for s in signers}
     if SignerRole.EMPLOYER_HANDLER not in roles:
         missing.append(Message(QT_TRANSLATE_NOOP("Domain", "The employer's handler has not signed.")))
+    if employer_seal_missing:
+        missing.append(Message(QT_TRANSLATE_NOOP("Domain", "The employer's own seal has not been recorded.")))
     if contractor_pays and SignerRole.CONTRACTOR_HANDLER not in roles:
         missing.append(Message(QT_TRANSLATE_NOOP("Domain", "The general contractor's handler has not signed.")))
     if SignerRole.MEDIATOR not in roles:

@@ -28,6 +28,11 @@ class IntakeChannel(StrEnum):
     def label(self) -> str:
         return _CHANNEL_LABELS[self]
 
+    @property
+    def is_oral(self) -> bool:
+        """Made in person or by phone: the station writes it down as a 口头申请笔录 the applicant signs (R1)."""
+        return self in (IntakeChannel.VISIT, IntakeChannel.PHONE, IntakeChannel.ON_SITE)
+
 
 _CHANNEL_LABELS = {
     IntakeChannel.LETTER: QT_TRANSLATE_NOOP("Domain", "Letter"),
@@ -257,6 +262,7 @@ class CaseEvent(StrEnum):
     AGREEMENT_DRAFTED = "agreement_drafted"
     AGREEMENT_SIGNED = "agreement_signed"
     SEAL_APPLIED = "seal_applied"
+    EMPLOYER_SEALED = "employer_sealed"
     AGREEMENT_IN_EFFECT = "agreement_in_effect"
     AGREEMENT_SUPERSEDED = "agreement_superseded"
     PAYMENT_RECORDED = "payment_recorded"
@@ -267,6 +273,8 @@ class CaseEvent(StrEnum):
     DOCUMENT_ISSUED = "document_issued"
     DOCUMENT_PRINTED = "document_printed"
     DOCUMENT_EXPORTED = "document_exported"
+    DOCUMENT_SERVED = "document_served"
+    APPLICATION_SIGNED = "application_signed"
     SYNC_CONFLICT_RESOLVED = "sync_conflict_resolved"
 
 
@@ -279,6 +287,7 @@ _EVENT_LABELS = {
     CaseEvent.AGREEMENT_DRAFTED: QT_TRANSLATE_NOOP("Domain", "Agreement terms drafted"),
     CaseEvent.AGREEMENT_SIGNED: QT_TRANSLATE_NOOP("Domain", "Agreement signed"),
     CaseEvent.SEAL_APPLIED: QT_TRANSLATE_NOOP("Domain", "Station seal applied to the agreement"),
+    CaseEvent.EMPLOYER_SEALED: QT_TRANSLATE_NOOP("Domain", "Employer's seal applied to the agreement"),
     CaseEvent.AGREEMENT_IN_EFFECT: QT_TRANSLATE_NOOP("Domain", "Agreement took effect"),
     CaseEvent.AGREEMENT_SUPERSEDED: QT_TRANSLATE_NOOP("Domain", "Agreement superseded by a new one"),
     CaseEvent.PAYMENT_RECORDED: QT_TRANSLATE_NOOP("Domain", "Payment recorded"),
@@ -289,6 +298,8 @@ _EVENT_LABELS = {
     CaseEvent.DOCUMENT_ISSUED: QT_TRANSLATE_NOOP("Domain", "Document issued"),
     CaseEvent.DOCUMENT_PRINTED: QT_TRANSLATE_NOOP("Domain", "Document printed"),
     CaseEvent.DOCUMENT_EXPORTED: QT_TRANSLATE_NOOP("Domain", "Document exported"),
+    CaseEvent.DOCUMENT_SERVED: QT_TRANSLATE_NOOP("Domain", "Document served"),
+    CaseEvent.APPLICATION_SIGNED: QT_TRANSLATE_NOOP("Domain", "Oral application record signed by the applicant"),
     CaseEvent.SYNC_CONFLICT_RESOLVED: QT_TRANSLATE_NOOP("Domain", "Sync conflict settled"),
     REGISTERED_EVENT: QT_TRANSLATE_NOOP("Domain", "Complaint registered"),
     CaseAction.ACCEPT: QT_TRANSLATE_NOOP("Domain", "Accepted"),

@@ -4,6 +4,10 @@ from enum import StrEnum
 
 from .messages import QT_TRANSLATE_NOOP
 
+# The usual scope of a worker's special authorisation (特别授权), as the letter of authority words it: the agent may
+# admit, give up or change claims, settle, and receive documents. Document text, so Chinese; editable per case.
+SPECIAL_AUTHORITY = "代为承认、放弃、变更请求，进行和解，签收法律文书"
+
 
 class EmployerKind(StrEnum):
     COMPANY = "company"

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..domain import chinatime
 from ..domain.agreements import (
-    DEFAULT_ORIGINALS,
     MAX_ORIGINALS,
+    ORIGINALS_TOO_FEW,
     TERMS_MAX,
     WORKER_SIDE,
     AgreementState,
@@ -27,13 +27,14 @@ from ..domain.agreements import (
     check_schedule,
     missing_for_effect,
     normalise_account_number,
+    original_holders,
 )
 from ..domain.cases import CaseAction, CaseEvent, CaseStatus, Category
 from ..domain.errors import IllegalTransition, NotFound, ValidationFailed, refusal
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import MAX_FEN, format_yuan, parse_yuan
-from ..domain.parties import RespondentRole
+from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.performance import Performance, performance
 from ..domain.text import NAME_MAX, clean_line, clean_text
 from ..storage.models import (
@@ -88,7 +89,7 @@ class AgreementForm:
     waived_claims: str = ""
     default_clause: str = ""
     other_terms: str = ""
-    originals: int = DEFAULT_ORIGINALS
+    originals: int | None = None  # None: one for each party and the mediation body
     # What the sum is for where the case's category does not say it (documents.disputes): an "other" dispute's
     # subject (未休年休假工资), and the part of a work-injury sum that is medical costs (yuan, as typed).
     subject: str = ""
@@ -142,6 +143,8 @@ class AgreementView:
     signatures: list[SignatureView]
     seal_applied_at: datetime | None
     effective_at: datetime | None
+    employer_seal_needed: bool  # the employer is a company: its own seal is part of signing (R7)
+    employer_sealed_at: datetime | None
     missing: list[Message]  # what it lacks before it can take effect; empty once in effect
     performance: Performance | None  # for the agreement in effect
     payments: list[PaymentView]
@@ -198,6 +201,7 @@ class _Terms:
     other: str
     subject: str
     medical_fen: int | None
+    originals: int
 
 
 def _check_terms(
@@ -243,14 +247,20 @@ def _check_terms(
     clause = check("", clean_text, form.default_clause, field="default_clause", max_length=TERMS_MAX, required=True)
     other = check("", clean_text, form.other_terms, field="other_terms", max_length=TERMS_MAX)
     subject, medical = _check_subject(form, category, total, check)
-    if not 1 <= form.originals <= MAX_ORIGINALS:
+    holders = len(original_holders(contractor_pays=payer_role is PayerRole.GENERAL_CONTRACTOR))
+    originals = holders if form.originals is None else form.originals
+    if not 1 <= originals <= MAX_ORIGINALS:
         check.refuse(
             "originals",
             QT_TRANSLATE_NOOP("Domain", "Between 1 and {maximum} originals."),
             maximum=MAX_ORIGINALS,
         )
+    elif originals < holders:
+        check.refuse("originals", ORIGINALS_TOO_FEW, count=holders)
     check.done()
-    return _Terms(agreed_on, payer_role, method, shares, total, instalments, waived, clause, other, subject, medical)
+    return _Terms(
+        agreed_on, payer_role, method, shares, total, instalments, waived, clause, other, subject, medical, originals
+    )
 
 
 def _check_subject(form: AgreementForm, category: Category, total: int, check: Checker) -> tuple[str, int | None]:
@@ -308,7 +318,7 @@ def save_draft(
             other_terms=terms.other,
             subject=terms.subject,
             medical_fen=terms.medical_fen,
-            originals=form.originals,
+            originals=terms.originals,
             drafted_by_id=context.user_id,
         )
         session.add(agreement)
@@ -422,6 +432,32 @@ def apply_seal(context: StationContext, agreement_id: uuid.UUID, *, now: datetim
 
 
 @requires(CASEWORK)
+def record_employer_seal(
+    context: StationContext, agreement_id: uuid.UUID, *, now: datetime | None = None
+) -> CaseAgreements:
+    """The employer's own seal is on the agreement (用人单位盖章): a company is bound by it, not by a signature."""
+    now = now or utc_now()
+    with context.database.transaction() as session:
+        agreement, case = _draft(session, agreement_id)
+        employer = _case_employer(session, case)
+        if employer.kind is not EmployerKind.COMPANY:
+            raise refusal(
+                "employer_seal",
+                QT_TRANSLATE_NOOP("Domain", "{name} is an individual employer: there is no seal, the employer signs."),
+                name=employer.name,
+            )
+        if agreement.employer_sealed_at is None:
+            agreement.employer_sealed_at = now
+            timeline.add(session, context, case, CaseEvent.EMPLOYER_SEALED, employer.name, at=now)
+        return _case_agreements(session, case)
+
+
+def _case_employer(session: Session, case: Case) -> Employer:
+    """The respondent who employed the workers (not the general contractor), whose seal the agreement needs."""
+    return _payer(session, case, PayerRole.RESPONDENT)
+
+
+@requires(CASEWORK)
 def take_effect(context: StationContext, agreement_id: uuid.UUID, *, now: datetime | None = None) -> CaseAgreements:
     """R7: in effect once every party has signed and the seal is applied; refused, listing what is missing,
     before that. The first agreement ends the mediation; a later one supersedes the one in effect."""
@@ -470,7 +506,12 @@ def _missing(session: Session, agreement: Agreement, case: Case) -> list[Message
         is_collective=case.is_collective,
         seal_applied=agreement.seal_applied_at is not None,
         contractor_pays=agreement.payer_role is PayerRole.GENERAL_CONTRACTOR,
+        employer_seal_missing=_employer_seal_needed(session, case) and agreement.employer_sealed_at is None,
     )
+
+
+def _employer_seal_needed(session: Session, case: Case) -> bool:
+    return _case_employer(session, case).kind is EmployerKind.COMPANY
 
 
 def _case_agreements(session: Session, case: Case) -> CaseAgreements:
@@ -545,6 +586,8 @@ def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
         ],
         seal_applied_at=agreement.seal_applied_at,
         effective_at=agreement.effective_at,
+        employer_seal_needed=_employer_seal_needed(session, case),
+        employer_sealed_at=agreement.employer_sealed_at,
         missing=[] if agreement.state is not AgreementState.DRAFT else _missing(session, agreement, case),
         # From the schedule and payments already loaded here, not by querying them again.
         performance=performance(

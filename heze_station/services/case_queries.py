@@ -1,7 +1,8 @@
 """Reading cases for the screens: the paged, filtered, searchable list and one case's full detail."""
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from typing import TypeVar
@@ -141,6 +142,8 @@ class CaseDetail:
     timeline: list[TimelineView]
     clocks: list[clocks.Clock]
     actions: list[CaseAction]
+    # R1: the applicants who have yet to sign the oral application record (口头申请笔录待申请人签名).
+    application_unsigned: list[uuid.UUID] = field(default_factory=list)  # the claimants' person ids
 
 
 def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Select:
@@ -272,6 +275,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         .execution_options(populate_existing=True)
     ).one()
     today = chinatime.today()
+    live = [c for c in full.claimants if c.deleted_at is None]
     agreement = clocks_for(session, [full.id], today).get(full.id)
     events = session.execute(
         select(TimelineEvent, StaffUser.name)
@@ -313,7 +317,17 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         timeline=[TimelineView(event.at, actor, event.kind, event.detail) for event, actor in events],
         clocks=case_clocks(full, context, today, agreement),
         actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
+        application_unsigned=[
+            c.person_id
+            for c in applicants(live, full.is_collective)
+            if full.channel.is_oral and c.application_signed_at is None
+        ],
     )
+
+
+def applicants(claimants: Iterable[CaseClaimant], is_collective: bool) -> list[CaseClaimant]:
+    """Who signs the application: the worker, or a collective's elected representatives."""
+    return [c for c in claimants if c.is_representative or not is_collective]
 
 
 def _respondent_view(employer: Employer, role: RespondentRole) -> RespondentView:

@@ -105,6 +105,8 @@ def agree_and_perform(
     if form.payer_role is PayerRole.GENERAL_CONTRACTOR:
         agreements.sign(context, draft.id, SignerRole.CONTRACTOR_HANDLER, "项目经理", now=at)
     agreements.sign(context, draft.id, SignerRole.MEDIATOR, rng.choice(_MEDIATORS), now=at)
+    if draft.employer_seal_needed:
+        agreements.record_employer_seal(context, draft.id, now=at)
     agreements.apply_seal(context, draft.id, now=at)
     agreements.take_effect(context, draft.id, now=at)
 

@@ -23,13 +23,14 @@ from ..documents.content import DocumentKind
 from ..domain import chinatime
 from ..domain.agreements import AgreementState, PayerRole, SignerRole
 from ..domain.audit import AuditAction
-from ..domain.cases import CaseEvent, CaseStatus, IntakeChannel
+from ..domain.cases import CaseEvent, CaseStatus
 from ..domain.errors import IllegalTransition, NotFound
 from ..domain.ids import new_id
-from ..domain.mediation import MinuteKind
+from ..domain.mediation import AttachmentKind, MinuteKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import RespondentRole
 from ..domain.performance import PerformanceState
+from ..domain.service import ServiceMethod
 from ..storage import settings
 from ..storage.models import (
     AgreementInstalment,
@@ -46,6 +47,7 @@ from ..storage.models import (
     MinuteEntry,
     Person,
     Project,
+    ServiceRecord,
     StaffUser,
     Station,
 )
@@ -78,8 +80,6 @@ TITLES = {
 }
 # Documents handed to the parties against a proof of service (送达回证).
 _SERVED_KINDS = (DocumentKind.ACCEPTANCE, DocumentKind.REFUSAL, DocumentKind.AGREEMENT, DocumentKind.TERMINATION)
-# An application made in person or by phone is written down by the station (R1): 口头申请笔录.
-_ORAL_CHANNELS = frozenset({IntakeChannel.VISIT, IntakeChannel.PHONE, IntakeChannel.ON_SITE})
 _SIGNER_ROLES = {
     SignerRole.WORKER: doc.SignerRole.WORKER,
     SignerRole.AGENT: doc.SignerRole.AGENT,
@@ -109,7 +109,7 @@ def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
     """The documents that fit the case as it stands (the GUI's print menu)."""
     with context.database.transaction() as session:
         case = get_case(session, case_id)
-        kinds = [DocumentKind.ORAL_APPLICATION if case.channel in _ORAL_CHANNELS else DocumentKind.APPLICATION]
+        kinds = [DocumentKind.ORAL_APPLICATION if case.channel.is_oral else DocumentKind.APPLICATION]
         ended = {case.status, case.outcome}
         if case.decided_on is not None:
             kinds.append(DocumentKind.REFUSAL if CaseStatus.REFUSED in ended else DocumentKind.ACCEPTANCE)
@@ -121,8 +121,6 @@ def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
             kinds.append(DocumentKind.TERMINATION)
         if CaseStatus.REFERRED_ARBITRATION in ended:
             kinds.append(DocumentKind.REFERRAL)
-        if _served_documents(session, case):
-            kinds.append(DocumentKind.SERVICE_RECEIPT)
         return kinds
 
 
@@ -132,35 +130,39 @@ def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
 @requires(CASEWORK)
 def issue_document(context: StationContext, case_id: uuid.UUID, kind: DocumentKind) -> IssuedView:
     """Build, sign, store and record one document; raises a DomainError naming what the case still lacks."""
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        return issue_content(session, context, case, _content(session, context, case, kind))
+
+
+def issue_content(session: Session, context: StationContext, case: Case, content: "Content") -> IssuedView:
+    """Sign and store one document of ``case`` in the caller's transaction, and put it on the timeline."""
     # Imported on first use: the PDF and signing libraries take most of a second to load, and the window (which
     # imports this module for the list of a case's documents) must not wait for them at start.
     from ..documents import signing
     from ..documents.issuing import issue
 
     key = signing.station_key(context.data_dir, context.station_name, context.signing_passphrase)
-    with context.database.transaction() as session:
-        case = get_case(session, case_id)
-        content = _content(session, context, case, kind)
-        issued = issue(content, key, context.user_id)
-        context.blobs.put(issued.pdf)
-        row = IssuedDocument(
-            id=issued.document_id,
-            case_id=case.id,
-            kind=issued.kind.value,
-            pdf_sha256=issued.pdf_sha256,
-            content_sha256=issued.content_sha256,
-            verification_code=issued.verification_code,
-            issued_at=issued.issued_at,
-            issued_by_id=context.user_id,
-            originals=issued.originals,
-        )
-        session.add(row)
-        _index(context.data_dir, [(row.id, row.pdf_sha256)], append=True)
-        detail = f"{TITLES[issued.kind]} {issued.verification_code}"
-        timeline.add(session, context, case, CaseEvent.DOCUMENT_ISSUED, detail, at=issued.issued_at)
-        audit.append(session, Actor.of(context), AuditAction.DOCUMENT_ISSUED, case.number, document=detail)
-        session.flush()
-        return _view(row, context.user_name)
+    issued = issue(content, key, context.user_id)
+    context.blobs.put(issued.pdf)
+    row = IssuedDocument(
+        id=issued.document_id,
+        case_id=case.id,
+        kind=issued.kind.value,
+        pdf_sha256=issued.pdf_sha256,
+        content_sha256=issued.content_sha256,
+        verification_code=issued.verification_code,
+        issued_at=issued.issued_at,
+        issued_by_id=context.user_id,
+        originals=issued.originals,
+    )
+    session.add(row)
+    _index(context.data_dir, [(row.id, row.pdf_sha256)], append=True)
+    detail = f"{TITLES[issued.kind]} {issued.verification_code}"
+    timeline.add(session, context, case, CaseEvent.DOCUMENT_ISSUED, detail, at=issued.issued_at)
+    audit.append(session, Actor.of(context), AuditAction.DOCUMENT_ISSUED, case.number, document=detail)
+    session.flush()
+    return _view(row, context.user_name)
 
 
 @requires(CASEWORK)
@@ -280,9 +282,14 @@ def _content(session: Session, context: StationContext, case: Case, kind: Docume
         DocumentKind.AGREEMENT: _agreement,
         DocumentKind.TERMINATION: _termination,
         DocumentKind.REFERRAL: _referral,
-        DocumentKind.SERVICE_RECEIPT: _service_receipt,
+        DocumentKind.SERVICE_RECEIPT: _recorded_service_only,
     }
     return builders[kind](session, context, case, kind)
+
+
+def _recorded_service_only(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    """A 送达回证 is made when a service is recorded (services.serving), one per recipient, never on its own."""
+    raise _not_available(kind)
 
 
 def _header(session: Session, context: StationContext, case: Case, dated: date | None = None) -> doc.Header:
@@ -302,15 +309,19 @@ def _header(session: Session, context: StationContext, case: Case, dated: date |
     )
 
 
-def _person(person: Person, employer: str = "") -> doc.Person:
+def _person(person: Person, employer: str = "", claimant: CaseClaimant | None = None) -> doc.Person:
+    """``claimant``: the worker's line on this case, with the post held and the address for documents."""
     return doc.Person(
         name=person.name,
         id_number=person.id_number or "",
         sex=person.sex,
+        ethnicity=person.ethnicity,
         birth_date=person.birth_date,
         address=person.address,
         phone=person.phone,
         employer=employer,
+        post=claimant.post if claimant else "",
+        service_address=claimant.service_address if claimant else "",
     )
 
 
@@ -353,12 +364,25 @@ def _employer(session: Session, case: Case) -> Employer:
     return next(e for r, e in _respondents(session, case) if r.role is RespondentRole.EMPLOYER)
 
 
-def _applicants(session: Session, case: Case) -> list[doc.Person]:
+def _speaking(session: Session, case: Case) -> list[tuple[CaseClaimant, Person]]:
     """The worker, or a collective's representatives, who speak for the workers on the documents."""
-    employer = _employer(session, case).name
     claimants = _claimants(session, case)
-    speaking = [p for c, p in claimants if c.is_representative] if case.is_collective else [p for _, p in claimants]
-    return [_person(person, employer) for person in speaking]
+    return [(c, p) for c, p in claimants if c.is_representative] if case.is_collective else claimants
+
+
+def _applicants(session: Session, case: Case) -> list[doc.Person]:
+    employer = _employer(session, case).name
+    return [_person(person, employer, claimant) for claimant, person in _speaking(session, case)]
+
+
+def _agent(session: Session, case: Case) -> tuple[doc.Person | None, str]:
+    """The worker's specially authorised agent and the scope of the authorisation (individual cases: a collective
+    speaks through its elected representatives)."""
+    claimants = _claimants(session, case)
+    if case.is_collective or not claimants or claimants[0][0].agent_id is None:
+        return None, ""
+    claimant = claimants[0][0]
+    return _person(session.get_one(Person, claimant.agent_id)), claimant.agent_authority
 
 
 def _dispute(session: Session, case: Case) -> str:
@@ -379,6 +403,7 @@ def _on_paper(role: doc.SignerRole, name: str) -> doc.Signer:
 
 
 def _application(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    speaking = _speaking(session, case)
     applicants = _applicants(session, case)
     role = doc.SignerRole.REPRESENTATIVE if case.is_collective else doc.SignerRole.WORKER
     evidence = session.scalars(
@@ -398,19 +423,40 @@ def _application(session: Session, context: StationContext, case: Case, kind: Do
             receiver=taker,
             recorder=taker,
         )
+        signers = tuple(_applicant_signer(session, context, role, claimant, p) for claimant, p in speaking)
+    else:
+        signers = tuple(doc.Signer(role, p.name, on_paper=True, thumbprint=True) for p in applicants)
+    agent, authority = _agent(session, case)
     return doc.ApplicationContent(
         header=_header(session, context, case, case.received_on),
         applicants=tuple(applicants),
         respondents=tuple(_organisation(e) for _, e in _respondents(session, case)),
         claims=_claims(case),
         facts=case.facts,
-        signers=tuple(doc.Signer(role, p.name, on_paper=True, thumbprint=True) for p in applicants),
+        signers=signers,
         evidence=tuple(doc.Evidence(description, "申请人提供") for description in evidence),
         workers_in_collective=case.worker_count if case.is_collective else 0,
         oral=oral,
         received_on=case.received_on,
         received_by=taker,
+        agent=agent,
+        agent_authority=authority,
     )
+
+
+def _applicant_signer(
+    session: Session, context: StationContext, role: doc.SignerRole, claimant: CaseClaimant, person: Person
+) -> doc.Signer:
+    """R1: the applicant signs the oral record. Until the signature is captured its line stays empty (for the pen);
+    a signature drawn on the pad is printed; one on the paper record (kept as a scan) is dated."""
+    if claimant.application_signature_id is None:
+        return doc.Signer(role, person.name, on_paper=True, thumbprint=True)
+    image = session.get_one(Attachment, claimant.application_signature_id)
+    if image.kind is AttachmentKind.SIGNATURE:
+        return doc.Signer(
+            role, person.name, signature_png=context.blobs.get(image.sha256), signed_at=claimant.application_signed_at
+        )
+    return doc.Signer(role, person.name, on_paper=True, signed_at=claimant.application_signed_at)
 
 
 def _decision(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
@@ -499,7 +545,9 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
     if agreement.payer_role is PayerRole.GENERAL_CONTRACTOR:
         contractor = _organisation(session.get_one(Employer, agreement.payer_id))
     project = session.get(Project, case.project_id) if case.project_id else None
-    representatives = [p for c, p in _claimants(session, case) if c.is_representative] if case.is_collective else []
+    representatives = [(c, p) for c, p in _claimants(session, case) if c.is_representative and case.is_collective]
+    claimants = {p.id: c for c, p in _claimants(session, case)}
+    agent, authority = _agent(session, case)
     instalments = session.scalars(
         select(AgreementInstalment)
         .where(AgreementInstalment.agreement_id == agreement.id)
@@ -507,7 +555,10 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
     ).all()
     return doc.AgreementContent(
         header=_header(session, context, case, agreement.agreed_on),
-        workers=tuple(doc.WorkerAmount(_person(person, employer.name), amount) for amount, person in rows),
+        workers=tuple(
+            doc.WorkerAmount(_person(person, employer.name, claimants.get(person.id)), amount)
+            for amount, person in rows
+        ),
         employer=_organisation(employer, handler),
         claims=_claims(case, agreement.subject),
         facts=case.facts,
@@ -515,7 +566,9 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         instalments=tuple(doc.Instalment(i.due_on, i.amount_fen) for i in instalments),
         payment_method=doc.PaymentMethod(agreement.payment_method.value),
         signers=tuple(_signer(session, context, s) for s in signatures),
-        representatives=tuple(_person(p, employer.name) for p in representatives),
+        representatives=tuple(_person(p, employer.name, c) for c, p in representatives),
+        agent=agent,
+        agent_authority=authority,
         general_contractor=contractor,
         project=project.name if project else "",
         category=case.category,
@@ -524,6 +577,7 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         waived_claims=agreement.waived_claims,
         default_clause=agreement.default_clause,
         originals=agreement.originals,
+        employer_sealed=agreement.employer_sealed_at is not None,
     )
 
 
@@ -597,7 +651,8 @@ def verify_presented(context: StationContext, path: Path) -> "Verdict":
     return verify.verify(pdf, station_lookup(context.data_dir), trust.current(context))
 
 
-def _served_documents(session: Session, case: Case) -> list[IssuedDocument]:
+def served_documents(session: Session, case: Case) -> list[IssuedDocument]:
+    """The case's documents that are handed to the parties against a proof of service, oldest first."""
     return list(
         session.scalars(
             select(IssuedDocument)
@@ -607,19 +662,26 @@ def _served_documents(session: Session, case: Case) -> list[IssuedDocument]:
     )
 
 
-def _service_receipt(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
-    """The proof that the latest decision, agreement or termination notice reached the worker, signed on paper."""
-    served = _served_documents(session, case)
-    if not served:
-        raise _not_available(kind)
-    latest = served[-1]
-    recipient = _applicants(session, case)[0]
+def service_receipt(
+    session: Session, context: StationContext, case: Case, record: ServiceRecord, served: IssuedDocument
+) -> doc.ServiceReceiptContent:
+    """The 送达回证 of one service: the person who signs for it (the recipient, or the family member or agent who
+    took it) and any witnesses sign the printed receipt; the server signs it too."""
+    method = record.method
+    by_proxy = method in (ServiceMethod.FAMILY_MEMBER, ServiceMethod.AGENT)
+    signer_name = record.proxy_name if by_proxy else record.recipient
+    witnesses = [name for name in record.witnesses.split("、") if name]
     return doc.ServiceReceiptContent(
         header=_header(session, context, case),
-        documents=(doc.ServedDocument(TITLES[DocumentKind(latest.kind)], case.number, latest.originals),),
-        recipient=recipient.name,
-        address=recipient.address or context.station_name,
-        method=doc.ServiceMethod.IN_PERSON,
+        documents=(doc.ServedDocument(TITLES[DocumentKind(served.kind)], case.number, 1),),
+        recipient=record.recipient,
+        address=record.address,
+        method=method,
         server=_on_paper(doc.SignerRole.SERVER, context.user_name),
-        recipient_signer=_on_paper(doc.SignerRole.RECIPIENT, recipient.name),
+        recipient_signer=_on_paper(doc.SignerRole.RECIPIENT, signer_name) if method.recipient_signs else None,
+        served_on=record.served_on,
+        proxy_name=record.proxy_name,
+        proxy_relation=record.proxy_relation,
+        witnesses=tuple(_on_paper(doc.SignerRole.WITNESS, name) for name in witnesses),
+        tracking_number=record.tracking_number,
     )

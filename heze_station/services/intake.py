@@ -30,7 +30,7 @@ from ..domain.identifiers import (
 )
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import parse_yuan
-from ..domain.parties import EmployerKind, RespondentRole
+from ..domain.parties import SPECIAL_AUTHORITY, EmployerKind, RespondentRole
 from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, clean_line, clean_text
 from ..storage import search
 from ..storage.models import (
@@ -56,6 +56,9 @@ _SAME_CONTRACTOR_AS_EMPLOYER = QT_TRANSLATE_NOOP(
 )
 
 MAX_WORKERS = 500
+ETHNICITY_MAX = 20
+POST_MAX = 50
+AUTHORITY_MAX = 200
 EVIDENCE_MAX = 200
 
 
@@ -68,6 +71,22 @@ class WorkerEntry:
     phone: str = ""
     claimed: str = ""  # yuan, as typed
     representative: bool = False
+    # What the application and agreement print about the worker (rules.md: 调解申请书), and where documents reach
+    # the worker when that is not the home address.
+    ethnicity: str = ""
+    address: str = ""
+    post: str = ""
+    service_address: str = ""
+
+
+@dataclass
+class AgentEntry:
+    """The worker's specially authorised agent (特别授权委托代理人), for a case of one worker."""
+
+    name: str = ""
+    id_number: str = ""
+    phone: str = ""
+    authority: str = SPECIAL_AUTHORITY  # what the letter of authority lets the agent do
 
 
 @dataclass
@@ -95,6 +114,7 @@ class IntakeForm:
     project_address: str = ""
     general_contractor: EmployerEntry | None = None
     evidence: list[str] = field(default_factory=list)
+    agent: AgentEntry | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +124,16 @@ class CheckedWorker:
     phone: str
     claimed_fen: int
     representative: bool
+    ethnicity: str = ""
+    address: str = ""
+    post: str = ""
+    service_address: str = ""
+
+
+@dataclass(frozen=True)
+class CheckedAgent:
+    worker: CheckedWorker  # the agent as a person on file: name, ID number, phone
+    authority: str
 
 
 @dataclass(frozen=True)
@@ -140,6 +170,7 @@ class CheckedIntake:
     project_address: str
     general_contractor: CheckedEmployer | None
     evidence: list[str]
+    agent: CheckedAgent | None = None
 
     @property
     def is_collective(self) -> bool:
@@ -225,7 +256,10 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
         else:
             phone = ""
         claimed = check(0, parse_yuan, entry.claimed, field=f"{prefix}.claimed", allow_zero=not category.is_money_claim)
-        workers.append(CheckedWorker(name, resident.number if resident else "", phone, claimed, entry.representative))
+        details = _check_details(entry, prefix, check)
+        workers.append(
+            CheckedWorker(name, resident.number if resident else "", phone, claimed, entry.representative, *details)
+        )
     representatives = sum(worker.representative for worker in workers)
     if collective and not REPRESENTATIVES_MIN <= representatives <= REPRESENTATIVES_MAX:
         check.refuse(
@@ -244,6 +278,36 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
     return workers
 
 
+def _check_details(entry: WorkerEntry, prefix: str, check: Checker) -> tuple[str, str, str, str]:
+    """民族, 住址, 工种/岗位 and the address of service, each optional: a worker may not know them all at intake."""
+    return (
+        check("", clean_line, entry.ethnicity, field=f"{prefix}.ethnicity", max_length=ETHNICITY_MAX),
+        check("", clean_line, entry.address, field=f"{prefix}.address", max_length=ADDRESS_MAX),
+        check("", clean_line, entry.post, field=f"{prefix}.post", max_length=POST_MAX),
+        check("", clean_line, entry.service_address, field=f"{prefix}.service_address", max_length=ADDRESS_MAX),
+    )
+
+
+def _check_agent(entry: AgentEntry | None, workers: int, check: Checker, today: date) -> CheckedAgent | None:
+    """The documents identify the agent like a party (name and ID number) and print the authorisation's scope."""
+    if entry is None or not (entry.name.strip() or entry.id_number.strip()):
+        return None
+    if workers != 1:
+        check.refuse(
+            "agent.name",
+            QT_TRANSLATE_NOOP(
+                "Domain", "An agent is named for a case of one worker; several workers act through representatives."
+            ),
+        )
+        return None
+    name = check("", clean_line, entry.name, field="agent.name", max_length=NAME_MAX, required=True)
+    resident = check(None, parse_resident_id, entry.id_number, field="agent.id_number", today=today)
+    phone = check("", normalise_mobile, entry.phone, field="agent.phone") if entry.phone.strip() else ""
+    authority = check("", clean_line, entry.authority, field="agent.authority", max_length=AUTHORITY_MAX)
+    person = CheckedWorker(name, resident.number if resident else "", phone, 0, False)
+    return CheckedAgent(person, authority)
+
+
 def validate(form: IntakeForm, today: date) -> CheckedIntake:
     """Check the whole form; raises ValidationFailed listing every wrong field, and changes nothing."""
     check = Checker()
@@ -255,6 +319,7 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
         knew_on = check(received_on, past_date, form.knew_on, "knew_on", today)
     facts = check("", clean_text, form.facts, field="facts", max_length=FACTS_MAX, required=True)
     workers = _check_workers(form.workers, check, today, category)
+    agent = _check_agent(form.agent, len(form.workers), check, today)
     employer = _check_employer(form.employer, "employer", check, today)
     contractor = None
     if form.general_contractor is not None and form.general_contractor.name.strip():
@@ -293,6 +358,7 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
         project_address=project_address,
         general_contractor=contractor,
         evidence=evidence,
+        agent=agent,
     )
 
 
@@ -367,6 +433,10 @@ def _upsert_person(
         session.add(person)
     if worker.phone:
         person.phone = worker.phone
+    # Keep what was known before when this complaint leaves a field blank.
+    for name in ("ethnicity", "address"):
+        if getattr(worker, name):
+            setattr(person, name, getattr(worker, name))
     return person, phone_before is not None and phone_before != person.phone
 
 
@@ -501,6 +571,7 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
             _upsert_person(session, worker, today, f"workers.{row}", refusals)
             for row, worker in enumerate(intake.workers)
         ]
+        agent = _upsert_person(session, intake.agent.worker, today, "agent", refusals)[0] if intake.agent else None
         if refusals:
             raise ValidationFailed(refusals)  # the transaction rolls back: nothing of this complaint is kept
         project = _upsert_project(session, intake, contractor)
@@ -533,6 +604,10 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
                     position=position,
                     claimed_fen=worker.claimed_fen,
                     is_representative=worker.representative,
+                    post=worker.post,
+                    service_address=worker.service_address,
+                    agent_id=agent.id if agent else None,
+                    agent_authority=intake.agent.authority if intake.agent else "",
                 )
             )
         for position, (respondent, role) in enumerate(respondents):

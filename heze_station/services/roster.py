@@ -29,8 +29,8 @@ from ..domain.errors import DomainError, InvalidInput
 from ..domain.identifiers import normalise_mobile, parse_resident_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import parse_yuan
-from ..domain.text import NAME_MAX, clean_line
-from .intake import MAX_WORKERS, WorkerEntry
+from ..domain.text import ADDRESS_MAX, NAME_MAX, clean_line
+from .intake import ETHNICITY_MAX, MAX_WORKERS, POST_MAX, WorkerEntry
 
 # A roster of 500 workers is some 40 KB; scanned ID cards pasted into the workbook make it larger, never this large.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -57,6 +57,11 @@ class Column(StrEnum):
     PHONE = "phone"
     CLAIMED = "claimed"
     REPRESENTATIVE = "representative"
+    # What the documents print about the worker, read when the roster has them (issue 14 item 3).
+    ETHNICITY = "ethnicity"
+    ADDRESS = "address"
+    POST = "post"
+    SERVICE_ADDRESS = "service_address"
 
     @property
     def label(self) -> str:
@@ -69,6 +74,10 @@ _COLUMN_LABELS = {
     Column.PHONE: QT_TRANSLATE_NOOP("Domain", "Mobile phone"),
     Column.CLAIMED: QT_TRANSLATE_NOOP("Domain", "Amount"),
     Column.REPRESENTATIVE: QT_TRANSLATE_NOOP("Domain", "Representative"),
+    Column.ETHNICITY: QT_TRANSLATE_NOOP("Domain", "Ethnicity"),
+    Column.ADDRESS: QT_TRANSLATE_NOOP("Domain", "Address"),
+    Column.POST: QT_TRANSLATE_NOOP("Domain", "Post"),
+    Column.SERVICE_ADDRESS: QT_TRANSLATE_NOOP("Domain", "Address for documents"),
 }
 _REQUIRED = (Column.NAME, Column.ID_NUMBER, Column.CLAIMED)
 
@@ -109,6 +118,11 @@ _HEADINGS = {
         "amountowed",
     },
     Column.REPRESENTATIVE: {"代表", "是否代表", "是否为代表", "工人代表", "职工代表", "推选代表", "representative"},
+    Column.ETHNICITY: {"民族", "ethnicity", "nationality"},
+    # A bare 地址 is the home address; an address for documents is always named as such.
+    Column.ADDRESS: {"住址", "家庭住址", "家庭地址", "现住址", "户籍地址", "住所", "地址", "address"},
+    Column.POST: {"工种", "岗位", "工种/岗位", "工种岗位", "职务", "工作岗位", "post", "job"},
+    Column.SERVICE_ADDRESS: {"送达地址", "联系地址", "通讯地址", "邮寄地址", "serviceaddress"},
 }
 _COLUMN_OF_HEADING = {heading: column for column, headings in _HEADINGS.items() for heading in headings}
 
@@ -116,9 +130,25 @@ _YES = {"是", "y", "yes", "√", "✓", "✔", "☑", "1", "true", "代表"}
 _NO = {"", "否", "n", "no", "0", "false", "×", "✗", "x"}
 _TOTAL_NAMES = {"合计", "总计", "小计", "共计"}
 
-TEMPLATE_HEADINGS = ("姓名", "身份证号", "手机号", "金额（元）", "是否代表")
+TEMPLATE_HEADINGS = ("姓名", "身份证号", "手机号", "金额（元）", "是否代表", "民族", "住址", "工种/岗位", "送达地址")
 # 1990-01-01, 菏泽市牡丹区, with its check character: a number that passes, so the row shows the expected format.
-TEMPLATE_EXAMPLE = ("张三（示例）", "371702199001011235", "13912345678", "3800", "是")
+TEMPLATE_EXAMPLE = (
+    "张三（示例）",
+    "371702199001011235",
+    "13912345678",
+    "3800",
+    "是",
+    "汉族",
+    "山东省菏泽市牡丹区桂陵路88号",
+    "钢筋工",
+    "",
+)
+_DETAILS = {
+    Column.ETHNICITY: ("ethnicity", ETHNICITY_MAX),
+    Column.ADDRESS: ("address", ADDRESS_MAX),
+    Column.POST: ("post", POST_MAX),
+    Column.SERVICE_ADDRESS: ("service_address", ADDRESS_MAX),
+}
 
 
 class RosterUnreadable(DomainError):
@@ -457,7 +487,14 @@ def _check_row(number: int, values: dict[Column, Cell], today: date, *, phone_re
     claimed = _text(values[Column.CLAIMED])
     checked(Column.CLAIMED, parse_yuan, claimed)
 
-    entry = WorkerEntry(name=name, id_number=id_number, phone=phone, claimed=claimed, representative=representative)
+    details = {
+        attribute: checked(column, clean_line, text, field=attribute, max_length=limit) or text
+        for column, (attribute, limit) in _DETAILS.items()
+        if (text := _text(values.get(column)))
+    }
+    entry = WorkerEntry(
+        name=name, id_number=id_number, phone=phone, claimed=claimed, representative=representative, **details
+    )
     if (name, id_number) == TEMPLATE_EXAMPLE[:2]:
         problems.append(
             Problem(
@@ -540,7 +577,7 @@ def write_template(path: Path) -> Path:
     sheet.append(TEMPLATE_EXAMPLE)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDE", (14, 24, 16, 14, 10), strict=True):
+    for letter, width in zip("ABCDEFGHI", (14, 24, 16, 14, 10, 8, 30, 12, 30), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in range(2, MAX_WORKERS + 2):
         for letter in "BC":

@@ -32,6 +32,7 @@ from ..domain.identifiers import Sex
 from ..domain.ids import new_id
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
+from ..domain.service import ServiceMethod
 from ..domain.workcalendar import DayKind
 from .types import UtcDateTime, utc_now
 
@@ -117,6 +118,7 @@ class Person(SyncRow, Base):
     birth_date: Mapped[date | None] = mapped_column(Date)
     phone: Mapped[str] = mapped_column(String(11), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
+    ethnicity: Mapped[str] = mapped_column(String(20), default="")  # 民族, printed on the application (0013)
 
 
 class Employer(SyncRow, Base):
@@ -221,8 +223,19 @@ class CaseClaimant(SyncRow, Base):
     position: Mapped[int] = mapped_column(Integer)
     claimed_fen: Mapped[int] = mapped_column(Integer)
     is_representative: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the documents say about this worker on this case (0013): the post held at this employer, and where
+    # documents reach the worker when that is not the home address.
+    post: Mapped[str] = mapped_column(String(50), default="")
+    service_address: Mapped[str] = mapped_column(String(200), default="")
+    # The specially authorised agent (特别授权委托代理人) and what the authorisation covers, as the letter says.
+    agent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
+    agent_authority: Mapped[str] = mapped_column(String(200), default="")
+    # R1: an oral application counts as signed once the applicant's signature is captured: drawn on the pad, or
+    # the scan of the signed paper record (the attachment either way).
+    application_signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    application_signature_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("attachment.id"))
 
-    person: Mapped[Person] = relationship(lazy="raise")
+    person: Mapped[Person] = relationship(lazy="raise", foreign_keys=[person_id])
 
 
 class CaseRespondent(SyncRow, Base):
@@ -339,6 +352,8 @@ class Agreement(SyncRow, Base):
     drafted_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
     seal_applied_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     effective_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The employer's own seal (用人单位盖章), required before a company employer is bound (R7); a labour boss signs.
+    employer_sealed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     payer: Mapped[Employer] = relationship(lazy="raise")
     shares: Mapped[list["AgreementShare"]] = relationship(lazy="raise", order_by="AgreementShare.position")
@@ -446,6 +461,26 @@ class ClueRecord(SyncRow, Base):
     called_back_on: Mapped[date | None] = mapped_column(Date)
     callback_note: Mapped[str] = mapped_column(Text, default="")
     updated_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+
+
+class ServiceRecord(SyncRow, Base):
+    """Append-only: one issued document served on one recipient (送达), as its proof of service (送达回证) says."""
+
+    __tablename__ = "service_record"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    document_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("issued_document.id"))
+    recipient: Mapped[str] = mapped_column(String(100))
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))  # a worker served
+    employer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employer.id"))  # or an employer
+    address: Mapped[str] = mapped_column(String(200))
+    method: Mapped[ServiceMethod] = mapped_column(enum_column(ServiceMethod))
+    proxy_name: Mapped[str] = mapped_column(String(50), default="")  # the family member or agent who took it
+    proxy_relation: Mapped[str] = mapped_column(String(50), default="")  # the family member's relation
+    witnesses: Mapped[str] = mapped_column(String(200), default="")  # of a refusal (留置送达)
+    tracking_number: Mapped[str] = mapped_column(String(50), default="")  # of a posted document
+    served_on: Mapped[date] = mapped_column(Date)
+    served_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
 
 
 class IssuedDocument(SyncRow, Base):

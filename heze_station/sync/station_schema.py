@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0015"
+REVISION = "0016"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "agreement": {
@@ -28,6 +28,7 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "drafted_by_id": FieldRule(FieldType.UUID, nullable=False, references="staff_user"),
         "seal_applied_at": FieldRule(FieldType.DATETIME),
         "effective_at": FieldRule(FieldType.DATETIME),
+        "employer_sealed_at": FieldRule(FieldType.DATETIME),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),
@@ -107,6 +108,12 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "position": FieldRule(FieldType.INTEGER, nullable=False),
         "claimed_fen": FieldRule(FieldType.INTEGER, nullable=False),
         "is_representative": FieldRule(FieldType.BOOLEAN, nullable=False, default=True),
+        "post": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=50),
+        "service_address": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "agent_id": FieldRule(FieldType.UUID, references="person"),
+        "agent_authority": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "application_signed_at": FieldRule(FieldType.DATETIME),
+        "application_signature_id": FieldRule(FieldType.UUID, references="attachment"),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),
@@ -310,6 +317,7 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "birth_date": FieldRule(FieldType.DATE),
         "phone": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=11),
         "address": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "ethnicity": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=20),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),
@@ -325,6 +333,26 @@ TABLES: dict[str, dict[str, FieldRule]] = {
     "revoked_certificate": {
         "serial": FieldRule(FieldType.TEXT, nullable=False, max_length=40),
         "revoked_at": FieldRule(FieldType.DATETIME, nullable=False),
+    },
+    "service_record": {
+        "case_id": FieldRule(FieldType.UUID, nullable=False, references="case_file"),
+        "document_id": FieldRule(FieldType.UUID, nullable=False, references="issued_document"),
+        "recipient": FieldRule(FieldType.TEXT, nullable=False, max_length=100),
+        "person_id": FieldRule(FieldType.UUID, references="person"),
+        "employer_id": FieldRule(FieldType.UUID, references="employer"),
+        "address": FieldRule(FieldType.TEXT, nullable=False, max_length=200),
+        "method": FieldRule(
+            FieldType.TEXT, nullable=False, choices=("in_person", "family_member", "agent", "left_at_address", "post")
+        ),
+        "proxy_name": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=50),
+        "proxy_relation": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=50),
+        "witnesses": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "tracking_number": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=50),
+        "served_on": FieldRule(FieldType.DATE, nullable=False),
+        "served_by_id": FieldRule(FieldType.UUID, nullable=False, references="staff_user"),
+        "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "deleted_at": FieldRule(FieldType.DATETIME),
     },
     "staff_user": {
         "station_id": FieldRule(FieldType.UUID, nullable=False, references="station"),

@@ -141,6 +141,7 @@ _STATION_TABLES = (
     TableRule("arbitral_review", TableKind.MUTABLE, _station("arbitral_review")),
     TableRule("clue_record", TableKind.MUTABLE, _station("clue_record")),
     TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
+    TableRule("service_record", TableKind.APPEND_ONLY, _station("service_record")),
 )
 # Written by the city (heze_station.server.reference, server.ca): the official calendar, the document-signing trust,
 # and what no station stores yet.

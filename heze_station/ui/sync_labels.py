@@ -19,6 +19,7 @@ from ..domain.identifiers import Sex
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.personal import PersonalField
+from ..domain.service import ServiceMethod
 from ..services.sync import SyncState, SyncStatus
 from ..sync.progress import Phase, Progress
 from . import formatting
@@ -50,6 +51,7 @@ _RECORDS = {
     "arbitral_review": QT_TRANSLATE_NOOP("SyncLabels", "Arbitral review"),
     "attachment": QT_TRANSLATE_NOOP("SyncLabels", "Attachment"),
     "issued_document": QT_TRANSLATE_NOOP("SyncLabels", "Issued document"),
+    "service_record": QT_TRANSLATE_NOOP("SyncLabels", "Service of a document"),
     "timeline_event": QT_TRANSLATE_NOOP("SyncLabels", "Timeline entry"),
     "station": QT_TRANSLATE_NOOP("SyncLabels", "Station"),
     "staff_user": QT_TRANSLATE_NOOP("SyncLabels", "Staff member"),
@@ -88,6 +90,7 @@ _FIELDS = {
         "birth_date": QT_TRANSLATE_NOOP("SyncLabels", "Date of birth"),
         "phone": QT_TRANSLATE_NOOP("SyncLabels", "Phone"),
         "address": QT_TRANSLATE_NOOP("SyncLabels", "Address"),
+        "ethnicity": QT_TRANSLATE_NOOP("SyncLabels", "Ethnicity"),
     },
     "employer": {
         "kind": QT_TRANSLATE_NOOP("SyncLabels", "Kind of employer"),
@@ -130,6 +133,13 @@ _FIELDS = {
         "originals": QT_TRANSLATE_NOOP("SyncLabels", "Number of originals"),
         "seal_applied_at": QT_TRANSLATE_NOOP("SyncLabels", "Seal applied at"),
         "effective_at": QT_TRANSLATE_NOOP("SyncLabels", "In effect since"),
+        "employer_sealed_at": QT_TRANSLATE_NOOP("SyncLabels", "Employer's seal applied at"),
+    },
+    "service_record": {
+        "recipient": QT_TRANSLATE_NOOP("SyncLabels", "Served on"),
+        "address": QT_TRANSLATE_NOOP("SyncLabels", "Address of service"),
+        "method": QT_TRANSLATE_NOOP("SyncLabels", "Way of service"),
+        "served_on": QT_TRANSLATE_NOOP("SyncLabels", "Date of service"),
     },
 }
 
@@ -173,6 +183,7 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("minute_entry", "kind"): MinuteKind,
     ("attachment", "kind"): AttachmentKind,
     ("agreement_signature", "role"): SignerRole,
+    ("service_record", "method"): ServiceMethod,
 }
 
 

@@ -181,6 +181,10 @@
         <translation>逾期不付时，只有工伤医疗费部分可以向人民法院申请支付令。</translation>
     </message>
     <message>
+        <source>One for each party (the general contractor too when it pays first) and one for the file</source>
+        <translation>各方当事人（施工总承包单位先行清偿时含总承包单位）各执一份，调解组织存档一份</translation>
+    </message>
+    <message>
         <source>Agreement &amp;date</source>
         <translation>协议日期(&amp;D)</translation>
     </message>
@@ -296,6 +300,10 @@
         <translation>登记签字(&amp;S)…</translation>
     </message>
     <message>
+        <source>Employer&apos;s seal a&amp;pplied</source>
+        <translation>用人单位已盖章(&amp;P)</translation>
+    </message>
+    <message>
         <source>Apply station s&amp;eal</source>
         <translation>加盖调解组织印章(&amp;E)</translation>
     </message>
@@ -390,6 +398,72 @@
     <message>
         <source>Once in effect the agreement can no longer be changed; a change needs a new agreement. Bring it into effect now?</source>
         <translation>协议生效后不能再修改，变更只能另订新协议。现在使协议生效吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationSignatureBar</name>
+    <message>
+        <source>Capture the applicant&apos;s si&amp;gnature…</source>
+        <translation>采集申请人签名(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>The record of the oral application awaits the applicant&apos;s signature ({names}).</source>
+        <translation>口头申请笔录待申请人签名（{names}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationSignatureDialog</name>
+    <message>
+        <source>Applicant&apos;s signature on the oral application record</source>
+        <translation>申请人在口头申请笔录上签名</translation>
+    </message>
+    <message>
+        <source>&amp;Record signature</source>
+        <translation>记录签名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>not drawn</source>
+        <translation>未签名</translation>
+    </message>
+    <message>
+        <source>&amp;Draw on the pad…</source>
+        <translation>在签名板上签名(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose scan…</source>
+        <translation>选择扫描件(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Scan of the record signed on paper</source>
+        <translation>纸质签名笔录的扫描件</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Applicant</source>
+        <translation>申请人(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Signature on the pad</source>
+        <translation>签名板签名</translation>
+    </message>
+    <message>
+        <source>Or signed on paper</source>
+        <translation>或纸质签名</translation>
+    </message>
+    <message>
+        <source>applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>drawn on the pad</source>
+        <translation>已在签名板上签名</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1312,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>出具文书(&amp;I)</translation>
     </message>
     <message>
+        <source>Record &amp;service…</source>
+        <translation>记录送达(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A document reached a party: record how, and print its proof of service</source>
+        <translation>文书已送达当事人：记录送达方式，并打印送达回证</translation>
+    </message>
+    <message>
         <source>&amp;Reprint selected…</source>
         <translation>重新打印所选文书(&amp;R)…</translation>
     </message>
@@ -1433,6 +1515,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>调解协议加盖调解组织印章</translation>
     </message>
     <message>
+        <source>Employer&apos;s seal applied to the agreement</source>
+        <translation>用人单位已在调解协议上盖章</translation>
+    </message>
+    <message>
         <source>Agreement took effect</source>
         <translation>调解协议生效</translation>
     </message>
@@ -1471,6 +1557,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Document exported</source>
         <translation>导出文书</translation>
+    </message>
+    <message>
+        <source>Document served</source>
+        <translation>文书已送达</translation>
+    </message>
+    <message>
+        <source>Oral application record signed by the applicant</source>
+        <translation>申请人已在口头申请笔录上签名</translation>
     </message>
     <message>
         <source>Sync conflict settled</source>
@@ -1725,6 +1819,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>{name}已经签过字。</translation>
     </message>
     <message>
+        <source>{name} is an individual employer: there is no seal, the employer signs.</source>
+        <translation>{name}是自然人用工主体，没有印章，由本人签名。</translation>
+    </message>
+    <message>
         <source>This date is in the future.</source>
         <translation>该日期晚于今天，请核对。</translation>
     </message>
@@ -1747,6 +1845,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Representatives are elected only in collective cases of 10 or more workers.</source>
         <translation>只有劳动者10人以上的集体劳动争议案件才推举代表。</translation>
+    </message>
+    <message>
+        <source>An agent is named for a case of one worker; several workers act through representatives.</source>
+        <translation>委托代理人仅适用于单人案件；多名劳动者由推举的代表参加调解。</translation>
     </message>
     <message>
         <source>This ID number is on file as {name}. Check the name or the ID number.</source>
@@ -1803,6 +1905,22 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Representative</source>
         <translation>代表</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>工种/岗位</translation>
+    </message>
+    <message>
+        <source>Address for documents</source>
+        <translation>送达地址</translation>
     </message>
     <message>
         <source>Old Excel files (.xls) cannot be read. Open the file in Excel or WPS, save it as an Excel workbook (.xlsx), and import that.</source>
@@ -1949,6 +2067,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>密码最多 {count} 位。</translation>
     </message>
     <message>
+        <source>Each party and the mediation body keep an original: the agreement needs at least {count}.</source>
+        <translation>各方当事人和调解组织各执一份原件：协议书至少需要{count}份。</translation>
+    </message>
+    <message>
         <source>Draft, not yet in effect</source>
         <translation>草稿，尚未生效</translation>
     </message>
@@ -1987,6 +2109,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The employer&apos;s handler has not signed.</source>
         <translation>用人单位经办人尚未签字。</translation>
+    </message>
+    <message>
+        <source>The employer&apos;s own seal has not been recorded.</source>
+        <translation>用人单位尚未盖章。</translation>
     </message>
     <message>
         <source>The general contractor&apos;s handler has not signed.</source>
@@ -2369,20 +2495,28 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>请写明受送达人。</translation>
     </message>
     <message>
-        <source>Give the address of service.</source>
-        <translation>请写明送达地址。</translation>
+        <source>No address of service for {name}: enter where the document was served.</source>
+        <translation>{name}没有送达地址：请填写文书送达的地址。</translation>
     </message>
     <message>
-        <source>A refused service needs what happened and a witness who signs.</source>
-        <translation>拒收的，须写明拒收事由并由见证人签名。</translation>
+        <source>The recipient (or the person who takes it for them) must sign the receipt.</source>
+        <translation>受送达人（或代收人）须在送达回证上签名。</translation>
     </message>
     <message>
-        <source>The recipient (or the proxy) must sign the receipt.</source>
-        <translation>受送达人（或代收人）须在回证上签名。</translation>
+        <source>Name the family member or agent who took the document.</source>
+        <translation>请填写代收文书的家属或代理人姓名。</translation>
     </message>
     <message>
-        <source>Service by proxy needs the proxy&apos;s name and the reason.</source>
-        <translation>代收的，须写明代收人姓名及代收理由。</translation>
+        <source>Say how the family member is related to the recipient.</source>
+        <translation>请填写代收家属与受送达人的关系。</translation>
+    </message>
+    <message>
+        <source>A refused service is left at the address before witnesses: name them.</source>
+        <translation>拒收的文书须在见证人见证下留置送达：请填写见证人姓名。</translation>
+    </message>
+    <message>
+        <source>Give the tracking number of the posted document.</source>
+        <translation>请填写邮寄文书的邮件号码。</translation>
     </message>
     <message>
         <source>Give the reason mediation ends.</source>
@@ -2447,6 +2581,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The document needs the signature of the {role}.</source>
         <translation>文书缺少{role}的签名。</translation>
+    </message>
+    <message>
+        <source>The seal of {name} has not been recorded.</source>
+        <translation>{name}尚未盖章。</translation>
     </message>
     <message>
         <source>The document font cannot print {characters}: a printed copy would show empty boxes. Use the common form of the character.</source>
@@ -3368,6 +3506,50 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>A clue that is &quot;{current}&quot; cannot become &quot;{wanted}&quot;.</source>
         <translation>处于“{current}”的线索不能改为“{wanted}”。</translation>
     </message>
+    <message>
+        <source>In person</source>
+        <translation>直接送达</translation>
+    </message>
+    <message>
+        <source>To an adult family member living with the recipient</source>
+        <translation>同住成年家属代收</translation>
+    </message>
+    <message>
+        <source>To the recipient&apos;s agent</source>
+        <translation>代理人代收</translation>
+    </message>
+    <message>
+        <source>Refused: left at the address before witnesses</source>
+        <translation>拒收：在见证人见证下留置送达</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>邮寄送达</translation>
+    </message>
+    <message>
+        <source>This application was made in writing and signed by the applicant.</source>
+        <translation>本申请为书面申请，已由申请人签名。</translation>
+    </message>
+    <message>
+        <source>Choose the applicant who signs.</source>
+        <translation>请选择签名的申请人。</translation>
+    </message>
+    <message>
+        <source>{name} has already signed the record.</source>
+        <translation>{name}已在笔录上签名。</translation>
+    </message>
+    <message>
+        <source>Capture the signature on the pad, or attach the scan of the record signed on paper.</source>
+        <translation>请在签名板上签名，或附上纸质签名笔录的扫描件。</translation>
+    </message>
+    <message>
+        <source>Choose a document of this case to serve.</source>
+        <translation>请选择本案需要送达的文书。</translation>
+    </message>
+    <message>
+        <source>Choose a party of this case as the recipient.</source>
+        <translation>请选择本案的当事人作为受送达人。</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -3737,6 +3919,54 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Sex, date of birth</source>
         <translation>性别、出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>工种/岗位</translation>
+    </message>
+    <message>
+        <source>Address for documents</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Where documents reach the worker, when not at the home address (e.g. the site&apos;s dormitory)</source>
+        <translation>住址以外接收文书的地址（如工地宿舍）</translation>
+    </message>
+    <message>
+        <source>Worker&apos;s authorised agent (optional)</source>
+        <translation>劳动者的委托代理人（选填）</translation>
+    </message>
+    <message>
+        <source>Tick when a worker of a one-worker case acts through an agent with a letter of authority.</source>
+        <translation>单人案件的劳动者凭授权委托书委托代理人时勾选。</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s na&amp;me *</source>
+        <translation>代理人姓名(&amp;M) *</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s ID number *</source>
+        <translation>代理人身份证号码 *</translation>
+    </message>
+    <message>
+        <source>Agent&apos;s mobile phone</source>
+        <translation>代理人手机号码</translation>
+    </message>
+    <message>
+        <source>Special authorisation</source>
+        <translation>特别授权</translation>
+    </message>
+    <message>
+        <source>What the letter of authority lets the agent do, as it is worded there.</source>
+        <translation>按授权委托书原文填写代理人的代理权限。</translation>
     </message>
     <message>
         <source>Employer</source>
@@ -4628,6 +4858,65 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>ServiceDialog</name>
+    <message>
+        <source>Record service of a document</source>
+        <translation>记录文书送达</translation>
+    </message>
+    <message>
+        <source>&amp;Record and print receipt</source>
+        <translation>记录并打印送达回证(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Where the document was served</source>
+        <translation>文书送达的地址</translation>
+    </message>
+    <message>
+        <source>e.g. wife, son</source>
+        <translation>如：妻子、儿子</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>姓名，以逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Served on</source>
+        <translation>送达日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Address of service</source>
+        <translation>送达地址(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>送达方式(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Taken by (family member or agent)</source>
+        <translation>代收人（家属或代理人）</translation>
+    </message>
+    <message>
+        <source>Relation to the recipient</source>
+        <translation>与受送达人的关系</translation>
+    </message>
+    <message>
+        <source>&amp;Witnesses of the refusal</source>
+        <translation>拒收见证人(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Tracking number</source>
+        <translation>邮件号码(&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>The station&apos;s records could not be opened: {error}</source>
@@ -5101,6 +5390,10 @@ Register it as a new case anyway?</source>
         <translation>已出具的文书</translation>
     </message>
     <message>
+        <source>Service of a document</source>
+        <translation>文书送达</translation>
+    </message>
+    <message>
         <source>Timeline entry</source>
         <translation>办理记录</translation>
     </message>
@@ -5225,6 +5518,10 @@ Register it as a new case anyway?</source>
         <translation>地址</translation>
     </message>
     <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
         <source>Kind of employer</source>
         <translation>单位类型</translation>
     </message>
@@ -5335,6 +5632,26 @@ Register it as a new case anyway?</source>
     <message>
         <source>In effect since</source>
         <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s seal applied at</source>
+        <translation>用人单位盖章时间</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <source>Address of service</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Way of service</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Date of service</source>
+        <translation>送达日期</translation>
     </message>
     <message>
         <source>Deleted at</source>

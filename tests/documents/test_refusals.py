@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 
 from heze_station.documents import issuing, samples
-from heze_station.documents.content import Instalment, ReferralReason, Signer, SignerRole
+from heze_station.documents.content import Instalment, ReferralReason, ServiceMethod, Signer, SignerRole
 from heze_station.domain.errors import ValidationFailed
 
 
@@ -119,4 +119,27 @@ def test_an_application_names_who_asks_what_against_whom() -> None:
         "No respondent is named.",
         "No claim is stated.",
         "The facts and reasons are missing.",
+    ]
+
+
+def test_a_company_employers_agreement_needs_its_seal() -> None:
+    content = dataclasses.replace(samples.walk_in_agreement(), employer_sealed=False)
+    assert refusal_texts(content) == [f"The seal of {content.employer.name} has not been recorded."]
+
+
+def test_each_holder_of_an_original_gets_one() -> None:
+    content = dataclasses.replace(samples.collective_agreement(), originals=3)  # the general contractor pays first
+    assert refusal_texts(content) == [
+        "Each party and the mediation body keep an original: the agreement needs at least 4."
+    ]
+
+
+def test_a_refused_service_names_its_witnesses_and_a_posted_one_its_tracking_number() -> None:
+    refused = dataclasses.replace(samples.service_receipt(), method=ServiceMethod.LEFT_AT_ADDRESS)
+    assert refusal_texts(refused) == ["A refused service is left at the address before witnesses: name them."]
+    posted = dataclasses.replace(samples.service_receipt(), method=ServiceMethod.POST, recipient_signer=None)
+    assert refusal_texts(posted) == ["Give the tracking number of the posted document."]
+    nowhere = dataclasses.replace(samples.service_receipt(), address=" ")
+    assert refusal_texts(nowhere) == [
+        f"No address of service for {nowhere.recipient}: enter where the document was served."
     ]

@@ -83,6 +83,8 @@ def sign_everything(context: StationContext, agreement_id: uuid.UUID, case_id: u
     if agreements.case_agreements(context, case_id).draft.payer_role is PayerRole.GENERAL_CONTRACTOR:
         agreements.sign(context, agreement_id, SignerRole.CONTRACTOR_HANDLER, "刘项目经理", now=now)
     agreements.sign(context, agreement_id, SignerRole.MEDIATOR, "李调解", now=now)
+    if agreements.case_agreements(context, case_id).draft.employer_seal_needed:
+        agreements.record_employer_seal(context, agreement_id, now=now)
     agreements.apply_seal(context, agreement_id, now=now)
 
 

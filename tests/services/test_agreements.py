@@ -115,6 +115,7 @@ def test_agreement_does_not_take_effect_until_everyone_signed_and_sealed(
         "工人0 has not signed (in person or through an authorised agent).",
         "工人1 has not signed (in person or through an authorised agent).",
         "The employer's handler has not signed.",
+        "The employer's own seal has not been recorded.",
         "No mediator has signed.",
         "The station's seal has not been applied.",
     ]
@@ -125,7 +126,7 @@ def test_agreement_does_not_take_effect_until_everyone_signed_and_sealed(
         agreements.sign(station, draft.id, SignerRole.WORKER, person_id=second)
     with pytest.raises(ValidationFailed) as raised:
         agreements.take_effect(station, draft.id)
-    assert len(raised.value.errors) == 3
+    assert len(raised.value.errors) == 4  # the handler, the employer's seal, the mediator, the station's seal
     assert case_queries.case_detail(station, case_id).status is CaseStatus.IN_MEDIATION
 
 
@@ -160,7 +161,7 @@ def test_rewriting_a_draft_drops_its_signatures(station: StationContext, case_id
     form.instalments = [InstalmentEntry(today, "3600"), InstalmentEntry(today + timedelta(days=10), "4000")]
     redrafted = agreements.save_draft(station, case_id, form).draft
     assert redrafted.signatures == []
-    assert len(redrafted.missing) == 5
+    assert len(redrafted.missing) == 6
 
 
 def test_payment_larger_than_owed_or_before_the_agreement_is_refused(

@@ -119,13 +119,12 @@ def test_a_document_the_case_does_not_support_is_refused(station: StationContext
 def test_refusal_termination_and_referral_are_issued(station: StationContext, tmp_path: Path) -> None:
     refused = register(station, intake_form(1, employer_serial=3))
     case_actions.perform(station, refused, CaseAction.REFUSE, "该争议已由仲裁委员会受理。")
-    assert DocumentKind.SERVICE_RECEIPT not in documents.issuable(station, refused)
     notice = documents.issue_document(station, refused, DocumentKind.REFUSAL)
     assert "该争议已由仲裁委员会受理" in pdftotext(documents.pdf_of(station, notice.id), tmp_path)
-    # Once the notice exists, its proof of service can be printed for the worker to sign.
-    assert DocumentKind.SERVICE_RECEIPT in documents.issuable(station, refused)
-    receipt = documents.issue_document(station, refused, DocumentKind.SERVICE_RECEIPT)
-    assert "不予受理通知书" in pdftotext(documents.pdf_of(station, receipt.id), tmp_path)
+    # Its proof of service is made when the service is recorded (tests/services/test_serving.py), never alone.
+    assert DocumentKind.SERVICE_RECEIPT not in documents.issuable(station, refused)
+    with pytest.raises(DomainError, match="cannot be issued for this case"):
+        documents.issue_document(station, refused, DocumentKind.SERVICE_RECEIPT)
 
     failed = mediating(station, intake_form(1, employer_serial=4), None)
     case_actions.perform(station, failed, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")

@@ -213,6 +213,34 @@ def test_english_headings_and_other_columns_are_understood(tmp_path: Path) -> No
     assert report.entries() == [WorkerEntry("Zhang San", resident_id(0), mobile(0), "3800", True)]
 
 
+def test_ethnicity_addresses_and_post_are_read_for_the_documents(tmp_path: Path) -> None:
+    rows = [
+        ["姓名", "身份证号", "手机号", "金额（元）", "民族", "家庭住址", "工种／岗位", "送达地址"],
+        ["张三", resident_id(0), mobile(0), "3800", "回族", "曹县青菏街道12号", "钢筋工", "牡丹区长城路8号工棚"],
+        ["李四", resident_id(1), mobile(1), "3900", "", "", "", ""],
+    ]
+
+    report = read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
+
+    assert report.usable
+    first, second = report.entries()
+    assert (first.ethnicity, first.address, first.post, first.service_address) == (
+        "回族",
+        "曹县青菏街道12号",
+        "钢筋工",
+        "牡丹区长城路8号工棚",
+    )
+    assert second == WorkerEntry("李四", resident_id(1), mobile(1), "3900")
+
+
+def test_an_overlong_address_is_a_problem_of_its_row(tmp_path: Path) -> None:
+    rows = [["姓名", "身份证号", "手机号", "金额", "住址"], ["张三", resident_id(0), mobile(0), "3800", "路" * 201]]
+
+    report = read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
+
+    assert [problem.column for problem in report.problem_rows[0].problems] == [Column.ADDRESS]
+
+
 def test_phones_are_required_as_the_intake_form_requires_them(tmp_path: Path) -> None:
     small = [HEADINGS, *([n + 1, worker_name(n), resident_id(n), None, 3800, ""] for n in range(3))]
     collective = roster_rows(12)

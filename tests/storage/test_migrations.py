@@ -102,6 +102,14 @@ ADDED_LATER = {
     "disabled_at",
     "mediation_committee",
     "arbitration_committee",
+    # 0013: what the documents say about the parties, empty until typed
+    "ethnicity",
+    "post",
+    "service_address",
+    "agent_id",
+    "agent_authority",
+    "application_signed_at",
+    "application_signature_id",
 }
 
 

@@ -58,6 +58,7 @@ def test_drawn_signature_is_printed_and_the_exported_agreement_verifies(qtbot, w
     assert signature.image_id is not None
     for role, name in ((SignerRole.EMPLOYER_HANDLER, "王经理"), (SignerRole.MEDIATOR, "李调解")):
         agreements.sign(context, draft.id, role, name)
+    agreements.record_employer_seal(context, draft.id)
     agreements.apply_seal(context, draft.id)
     agreements.take_effect(context, draft.id)
     workspace.data_changed.emit()

@@ -191,7 +191,8 @@ def test_signatures_seal_and_effect_from_the_page(qtbot, workspace, case_id) -> 
     answer_yes(qtbot, tab.question)
     wait_idle(qtbot, workspace)
     assert not tab.error.isHidden()
-    assert len(tab.error.text().splitlines()) == 5
+    assert len(tab.error.text().splitlines()) == 6
+    assert "The employer's own seal has not been recorded." in tab.error.text()
     assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.IN_MEDIATION
 
     for _worker in range(2):
@@ -213,6 +214,11 @@ def test_signatures_seal_and_effect_from_the_page(qtbot, workspace, case_id) -> 
         assert closed(signature)
     qtbot.mouseClick(tab.buttons["seal"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, workspace)
+    # The employer is a company: its own seal is recorded besides its handler's signature.
+    assert tab.buttons["employer_seal"].isVisible()
+    qtbot.mouseClick(tab.buttons["employer_seal"], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, workspace)
+    qtbot.waitUntil(lambda: not tab.buttons["employer_seal"].isEnabled())
     qtbot.mouseClick(tab.buttons["effect"], Qt.MouseButton.LeftButton)
     answer_yes(qtbot, tab.question)
     wait_idle(qtbot, workspace)

@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import chinatime
-from ...domain.agreements import DEFAULT_CLAUSE, DEFAULT_ORIGINALS, MAX_ORIGINALS, PayerRole, PaymentMethod, SignerRole
+from ...domain.agreements import (
+    DEFAULT_CLAUSE,
+    DEFAULT_ORIGINALS,
+    MAX_ORIGINALS,
+    PayerRole,
+    PaymentMethod,
+    SignerRole,
+    original_holders,
+)
 from ...domain.cases import Category
 from ...domain.errors import InvalidInput
 from ...domain.money import format_yuan, parse_yuan, yuan_in_capitals
@@ -142,6 +150,10 @@ class AgreementDialog(FormDialog):
         self.medical.setToolTip(
             self.tr("Only work-injury medical costs (工伤医疗费) can go to court for a payment order if unpaid.")
         )
+        self.originals.setToolTip(
+            self.tr("One for each party (the general contractor too when it pays first) and one for the file")
+        )
+        self.payer.currentIndexChanged.connect(self._payer_changed)
 
         self.add_field("agreed_on", self.tr("Agreement &date"), self.agreed_on)
         self.add_field("payer_role", self.tr("&Payer"), self.payer)
@@ -175,6 +187,7 @@ class AgreementDialog(FormDialog):
         else:
             self.add_instalment(chinatime.today(), _yuan(detail.claimed_total_fen) if detail.claimed_total_fen else "")
         self._method_changed()
+        self._payer_changed()
         self._update_total()
         self.resize(760, 820)
 
@@ -188,6 +201,11 @@ class AgreementDialog(FormDialog):
         if shown:
             self.workspace.record(audit.revealed, frozenset({PersonalField.BANK_ACCOUNT}), self.detail.id)
         self.accounts.show(frozenset({PersonalField.BANK_ACCOUNT}) if shown else frozenset())
+
+    def _payer_changed(self) -> None:
+        """Each holder of an original keeps one: at least that many are made."""
+        holders = len(original_holders(contractor_pays=self.payer.current() is PayerRole.GENERAL_CONTRACTOR))
+        self.originals.setMinimum(holders)
 
     def _method_changed(self) -> None:
         by_bank = self.method.current() is PaymentMethod.BANK_TRANSFER

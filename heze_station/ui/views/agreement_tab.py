@@ -56,6 +56,7 @@ class AgreementTab(QWidget):
         for key, text, slot in (
             ("draft", self.tr("&Draft agreement…"), self.open_terms),
             ("sign", self.tr("Record &signature…"), self.open_signature),
+            ("employer_seal", self.tr("Employer's seal a&pplied"), self.record_employer_seal),
             ("seal", self.tr("Apply station s&eal"), self.apply_seal),
             ("effect", self.tr("Agreement takes e&ffect"), self.take_effect),
             ("pay", self.tr("Record &payment…"), self.open_payment),
@@ -118,8 +119,11 @@ class AgreementTab(QWidget):
         )
         for key in ("sign", "seal", "effect"):
             self.buttons[key].setVisible(draft is not None)
+        # A company seals the agreement besides its handler's signature; a labour boss only signs (R7, R14).
+        self.buttons["employer_seal"].setVisible(draft is not None and draft.employer_seal_needed)
         if draft is not None:
             self.buttons["seal"].setEnabled(draft.seal_applied_at is None)
+            self.buttons["employer_seal"].setEnabled(draft.employer_sealed_at is None)
         performing = in_effect is not None and draft is None
         owed = performing and in_effect.performance is not None and in_effect.performance.outstanding_fen > 0
         self.buttons["pay"].setVisible(performing)
@@ -260,6 +264,10 @@ class AgreementTab(QWidget):
 
     def open_review(self, *, returned: bool) -> None:
         self._open(ReviewDateDialog(self.workspace, self.case_id, returned, self))
+
+    def record_employer_seal(self) -> None:
+        if self.agreements and self.agreements.draft:
+            self.workspace.change(agreements.record_employer_seal, self.agreements.draft.id, on_error=self._failed)
 
     def apply_seal(self) -> None:
         if self.agreements and self.agreements.draft:

@@ -42,6 +42,7 @@ from ..i18n import domain_text, render
 from ..tables import fill, item, make_table
 from ..workspace import Workspace
 from .agreement_tab import AgreementTab
+from .application_signature import ApplicationSignatureBar
 from .documents_tab import DocumentsTab
 from .mediation_tab import MediationTab
 
@@ -220,6 +221,8 @@ class CaseDetailDialog(QDialog):
         body = QVBoxLayout()
         body.setContentsMargins(12, 4, 12, 0)
         body.addWidget(self.error_label)
+        self.signature_bar = ApplicationSignatureBar(workspace)
+        body.addWidget(self.signature_bar)
         body.addWidget(self.tabs, 1)
         body.addLayout(footer)
         layout.addLayout(body, 1)
@@ -417,6 +420,7 @@ class CaseDetailDialog(QDialog):
             ],
         )
         self._set_actions(detail.actions)
+        self.signature_bar.show_case(detail)
         self.mediation_tab.show_case(detail.status)
         self.agreement_tab.show_case(detail)
         self.documents_tab.show_case()

@@ -9,12 +9,14 @@ import uuid
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from ...documents.content import DocumentKind
-from ...services import documents
+from ...services import documents, serving
 from ...services.documents import IssuedView
+from ...services.serving import Servable
 from .. import formatting
 from ..form_dialog import BANNER_STYLE, show_refusal
 from ..tables import fill, make_table
 from ..workspace import Workspace
+from .service_dialog import ServiceDialog
 
 
 class DocumentsTab(QWidget):
@@ -30,6 +32,12 @@ class DocumentsTab(QWidget):
         self.menu = QMenu(self)
         self.menu.triggered.connect(lambda action: self.issue(action.data()))
         self.issue_button.setMenu(self.menu)
+        self.serve_button = QPushButton(self.tr("Record &service…"))
+        self.serve_button.setAutoDefault(False)
+        self.serve_button.setToolTip(self.tr("A document reached a party: record how, and print its proof of service"))
+        self.serve_button.clicked.connect(self.open_service)
+        self.servable: Servable | None = None
+        self.dialog: ServiceDialog | None = None
         self.reprint_button = QPushButton(self.tr("&Reprint selected…"))
         self.reprint_button.setAutoDefault(False)
         self.reprint_button.clicked.connect(self.reprint_selected)
@@ -52,6 +60,7 @@ class DocumentsTab(QWidget):
         note.setStyleSheet("color: #6b7580;")
         bar = QHBoxLayout()
         bar.addWidget(self.issue_button)
+        bar.addWidget(self.serve_button)
         bar.addWidget(self.reprint_button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -64,6 +73,11 @@ class DocumentsTab(QWidget):
     def show_case(self) -> None:
         self.workspace.load(documents.issuable, self.case_id, on_done=self._fill_menu, on_error=self._failed)
         self.workspace.load(documents.case_documents, self.case_id, on_done=self._show, on_error=self._failed)
+        self.workspace.load(serving.servable, self.case_id, on_done=self._servable, on_error=self._failed)
+
+    def _servable(self, servable: Servable) -> None:
+        self.servable = servable
+        self.serve_button.setEnabled(bool(servable.documents))
 
     def _fill_menu(self, kinds: list[DocumentKind]) -> None:
         self.menu.clear()
@@ -92,6 +106,16 @@ class DocumentsTab(QWidget):
     def _issued(self, issued: IssuedView) -> None:
         self.issue_button.setEnabled(True)
         self.open_preview(issued)
+
+    def open_service(self) -> None:
+        if self.servable is None or not self.servable.documents:
+            return
+        self.error.hide()
+        dialog = ServiceDialog(self.workspace, self.case_id, self.servable, self)
+        dialog.accepted.connect(lambda: self.open_preview(dialog.result_value))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
 
     def reprint_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -53,11 +52,12 @@ from ...domain.identifiers import (
     parse_resident_id,
 )
 from ...domain.money import parse_yuan
-from ...domain.parties import EmployerKind
+from ...domain.parties import SPECIAL_AUTHORITY, EmployerKind
 from ...domain.personal import PersonalField
 from ...domain.text import FACTS_MAX, NAME_MAX, clean_line
 from ...services import audit
 from ...services.intake import (
+    AgentEntry,
     CheckedIntake,
     EmployerEntry,
     IntakeForm,
@@ -77,7 +77,18 @@ from .roster_import import RosterReportDialog
 
 # Columns of the workers table; the typed ones carry the WorkerEntry attribute used in error keys ("workers.3.phone").
 NAME, ID_NUMBER, PHONE, CLAIMED, REPRESENTATIVE, IDENTITY = range(6)
-_TYPED_COLUMNS = {NAME: "name", ID_NUMBER: "id_number", PHONE: "phone", CLAIMED: "claimed"}
+# What the documents print about each worker (issue 14 item 3), after the columns every case needs.
+ETHNICITY, ADDRESS, POST, SERVICE_ADDRESS = range(6, 10)
+_TYPED_COLUMNS = {
+    NAME: "name",
+    ID_NUMBER: "id_number",
+    PHONE: "phone",
+    CLAIMED: "claimed",
+    ETHNICITY: "ethnicity",
+    ADDRESS: "address",
+    POST: "post",
+    SERVICE_ADDRESS: "service_address",
+}
 _COLUMN_OF_FIELD = {attribute: column for column, attribute in _TYPED_COLUMNS.items()}
 # The same checks validate() applies, run on one cell as soon as it is edited. An empty phone is judged only on
 # submit: whether it is required depends on the whole table (collective cases need only the representatives').
@@ -184,6 +195,7 @@ class IntakeView(QWidget):
         content_layout.setSpacing(12)
         content_layout.addWidget(self._complaint_group())
         content_layout.addWidget(self._workers_group())
+        content_layout.addWidget(self._agent_group())
         content_layout.addWidget(self._employer_group())
         content_layout.addWidget(self._project_group())
         content_layout.addStretch(1)
@@ -394,7 +406,7 @@ class IntakeView(QWidget):
         toolbar.addStretch(1)
         toolbar.addWidget(self.reveal_ids)
 
-        self.workers = QTableWidget(0, 6)
+        self.workers = QTableWidget(0, 10)
         self.workers.setHorizontalHeaderLabels(
             [
                 self.tr("Name *"),
@@ -403,6 +415,10 @@ class IntakeView(QWidget):
                 self.tr("Claimed (yuan) *"),
                 self.tr("Representative"),
                 self.tr("Sex, date of birth"),
+                self.tr("Ethnicity"),
+                self.tr("Home address"),
+                self.tr("Post"),
+                self.tr("Address for documents"),
             ]
         )
         self.workers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
@@ -414,9 +430,22 @@ class IntakeView(QWidget):
         self.workers.setMinimumHeight(240)
         self.workers.verticalHeader().setDefaultSectionSize(28)
         header = self.workers.horizontalHeader()
-        for column, width in ((NAME, 120), (ID_NUMBER, 190), (PHONE, 140), (CLAIMED, 130), (REPRESENTATIVE, 110)):
+        for column, width in (
+            (NAME, 120),
+            (ID_NUMBER, 190),
+            (PHONE, 140),
+            (CLAIMED, 130),
+            (REPRESENTATIVE, 110),
+            (IDENTITY, 150),
+            (ETHNICITY, 70),
+            (ADDRESS, 220),
+            (POST, 90),
+            (SERVICE_ADDRESS, 220),
+        ):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(IDENTITY, QHeaderView.ResizeMode.Stretch)
+        self.workers.horizontalHeaderItem(SERVICE_ADDRESS).setToolTip(
+            self.tr("Where documents reach the worker, when not at the home address (e.g. the site's dormitory)")
+        )
         self._masked = [
             MaskedColumn(self.workers, ID_NUMBER, PersonalField.ID_NUMBER),
             MaskedColumn(self.workers, PHONE, PersonalField.PHONE),
@@ -448,6 +477,38 @@ class IntakeView(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.add_worker)
         return group
+
+    def _agent_group(self) -> QGroupBox:
+        """The worker's specially authorised agent: a section of its own, folded away unless ticked."""
+        self.agent_group = QGroupBox(self.tr("Worker's authorised agent (optional)"))
+        self.agent_group.setCheckable(True)
+        self.agent_group.setToolTip(
+            self.tr("Tick when a worker of a one-worker case acts through an agent with a letter of authority.")
+        )
+        body = QWidget()
+        form = self._form()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.agent_name = self._line_edit()
+        self._add_row(form, self.tr("Agent's na&me *"), "agent.name", self.agent_name)
+        self.agent_id_number = self._line_edit()
+        self._add_row(form, self.tr("Agent's ID number *"), "agent.id_number", self.agent_id_number)
+        self._check_on_finish(self.agent_id_number, "agent.id_number", parse_resident_id)
+        self.agent_phone = self._line_edit()
+        self._add_row(form, self.tr("Agent's mobile phone"), "agent.phone", self.agent_phone)
+        self._check_on_finish(self.agent_phone, "agent.phone", normalise_mobile)
+        self.agent_authority = self._line_edit()
+        self._add_row(
+            form,
+            self.tr("Special authorisation"),
+            "agent.authority",
+            self.agent_authority,
+            hint=self.tr("What the letter of authority lets the agent do, as it is worded there."),
+        )
+        body.setLayout(form)
+        layout = QVBoxLayout(self.agent_group)
+        layout.addWidget(body)
+        self.agent_group.toggled.connect(body.setVisible)
+        return self.agent_group
 
     def _employer_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Employer"))
@@ -734,6 +795,10 @@ class IntakeView(QWidget):
                 phone=text(row, PHONE),
                 claimed=text(row, CLAIMED),
                 representative=self.workers.item(row, REPRESENTATIVE).checkState() == Qt.CheckState.Checked,
+                ethnicity=text(row, ETHNICITY),
+                address=text(row, ADDRESS),
+                post=text(row, POST),
+                service_address=text(row, SERVICE_ADDRESS),
             )
             for row in range(self.workers.rowCount())
         ]
@@ -786,6 +851,17 @@ class IntakeView(QWidget):
             project_address=self.project_address.text() if project else "",
             general_contractor=contractor,
             evidence=[line for line in self.evidence.toPlainText().splitlines() if line.strip()],
+            agent=self._agent_entry(),
+        )
+
+    def _agent_entry(self) -> AgentEntry | None:
+        if not self.agent_group.isChecked():
+            return None
+        return AgentEntry(
+            name=self.agent_name.text(),
+            id_number=self.agent_id_number.text(),
+            phone=self.agent_phone.text(),
+            authority=self.agent_authority.text(),
         )
 
     def _blank_form(self) -> IntakeForm:
@@ -1114,6 +1190,8 @@ class IntakeView(QWidget):
             self._show_reason_row(entry, False)
         self._show_employer_rows()
         self.project_group.setChecked(False)
+        self.agent_group.setChecked(False)
+        self.agent_authority.setText(SPECIAL_AUTHORITY)
         self._clear_errors()
         self._count_facts()
         self.scroll.verticalScrollBar().setValue(0)
