@@ -38,6 +38,9 @@ LIMITATION_WARNING_DAYS = 30
 ARBITRAL_REVIEW_DAYS = 15
 # An instalment is shown as coming up this many days before it falls due, so the coordinator can call the payer.
 INSTALMENT_WARNING_DAYS = 3
+# A clue's deadline is the city's own, set per clue: urgent two days ahead, worth a look a week ahead.
+CLUE_URGENT_DAYS = 2
+CLUE_WARNING_DAYS = 7
 
 
 class ClockKind(StrEnum):
@@ -48,6 +51,7 @@ class ClockKind(StrEnum):
     REFUSAL_NOTICE = "refusal_notice"
     ARBITRAL_REVIEW = "arbitral_review"
     PERFORMANCE = "performance"
+    CLUE = "clue"  # the city's deadline for a wage-arrears clue (domain.clues)
 
 
 class ClockState(StrEnum):
@@ -230,6 +234,15 @@ def arbitral_review_clock(effective_on: date, applied_on: date | None, today: da
     state = _running_state(due, today, urgent=days_left <= 2, warning=days_left <= 5)
     label = QT_TRANSLATE_NOOP("Domain", "Joint application for arbitral review")
     return _clock(ClockKind.ARBITRAL_REVIEW, label, effective_on, due, applied_on, today, state)
+
+
+def clue_clock(due_on: date | None, closed_on: date | None, today: date) -> Clock | None:
+    """The city's deadline for a wage-arrears clue while it is open (none without a deadline, or once closed)."""
+    if due_on is None or closed_on is not None:
+        return None
+    days_left = (due_on - today).days
+    state = _running_state(due_on, today, urgent=days_left <= CLUE_URGENT_DAYS, warning=days_left <= CLUE_WARNING_DAYS)
+    return Clock(ClockKind.CLUE, due_on, state, days_left, QT_TRANSLATE_NOOP("Domain", "Answer the city on the clue"))
 
 
 def performance_clock(agreement: Performance, today: date) -> Clock:

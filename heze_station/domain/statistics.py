@@ -19,8 +19,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from .cases import CaseStatus, Category, IntakeChannel
+from .clues import ClueStep
 from .messages import QT_TRANSLATE_NOOP
 from .parties import EmployerKind
 from .periods import Period
@@ -77,6 +79,26 @@ def paid_on_time(schedule: Iterable[tuple[date, int]], payments: Iterable[tuple[
     return True
 
 
+@dataclass(frozen=True)
+class ClueFacts:
+    """What the figures need of one wage-arrears clue the city assigned to the station."""
+
+    id: object
+    received_on: date
+    due_on: date | None = None  # the city's deadline
+    closed_on: date | None = None
+    outcome: ClueStep | None = None  # how it was closed
+    recovered_fen: int = 0
+    workers_paid: int = 0
+
+
+class Source(StrEnum):
+    """What a figure counts: cases, or the clues the city assigned."""
+
+    CASES = "cases"
+    CLUES = "clues"
+
+
 class Unit(StrEnum):
     CASES = "cases"
     WORKERS = "workers"
@@ -94,12 +116,13 @@ class Figure:
     unit: Unit = Unit.CASES
     contribution: Callable[[CaseFacts, Period], int] = field(default=lambda case, period: 1)
     of: "Figure | None" = None  # a share's denominator; ``select`` must pick a subset of its cases
+    source: Source = Source.CASES  # ``facts`` are CaseFacts, or ClueFacts for a clue figure
 
-    def cases(self, facts: Iterable[CaseFacts], period: Period) -> list[CaseFacts]:
-        """Exactly the cases behind the figure (what a click on it lists)."""
+    def cases(self, facts: Iterable[Any], period: Period) -> list[Any]:
+        """Exactly the cases (or clues) behind the figure: what a click on it lists."""
         return [case for case in facts if self.select(case, period)]
 
-    def value(self, facts: Iterable[CaseFacts], period: Period) -> int:
+    def value(self, facts: Iterable[Any], period: Period) -> int:
         return sum(self.contribution(case, period) for case in self.cases(facts, period))
 
 
@@ -439,6 +462,69 @@ MEDIATION_RETURN = [
     AMOUNT_RECOVERED,
 ]
 
+# --- wage-arrears clues ------------------------------------------------------------------------------------------
+
+_CLUE_RECEIVED_ON = QT_TRANSLATE_NOOP("Domain", "the day the clue reached the station")
+_CLUE_CLOSED_ON = QT_TRANSLATE_NOOP("Domain", "the day the clue was closed")
+
+
+def _clue_closed(clue: ClueFacts, period: Period) -> bool:
+    return clue.closed_on in period
+
+
+def _clue_settled(clue: ClueFacts, period: Period) -> bool:
+    return _clue_closed(clue, period) and clue.outcome is ClueStep.SETTLED
+
+
+CLUES_RECEIVED = Figure(
+    "clues_received",
+    QT_TRANSLATE_NOOP("Domain", "Wage-arrears clues received"),
+    QT_TRANSLATE_NOOP("Domain", "clues the city assigned to the station that reached it in the period"),
+    _CLUE_RECEIVED_ON,
+    lambda clue, period: clue.received_on in period,
+    source=Source.CLUES,
+)
+CLUES_CLOSED = Figure(
+    "clues_closed",
+    QT_TRANSLATE_NOOP("Domain", "Wage-arrears clues closed"),
+    QT_TRANSLATE_NOOP(
+        "Domain", "clues settled, turned into a case, found unsubstantiated or handed to inspection in the period"
+    ),
+    _CLUE_CLOSED_ON,
+    _clue_closed,
+    source=Source.CLUES,
+)
+CLUES_ON_TIME = Figure(
+    "clues_on_time",
+    QT_TRANSLATE_NOOP("Domain", "Clues closed by the city's deadline"),
+    QT_TRANSLATE_NOOP("Domain", "clues closed in the period on or before their deadline, over all clues closed"),
+    _CLUE_CLOSED_ON,
+    lambda clue, period: _clue_closed(clue, period) and (clue.due_on is None or clue.closed_on <= clue.due_on),
+    Unit.SHARE,
+    of=CLUES_CLOSED,
+    source=Source.CLUES,
+)
+CLUE_AMOUNT_RECOVERED = Figure(
+    "clue_amount_recovered",
+    QT_TRANSLATE_NOOP("Domain", "Recovered through clues"),
+    QT_TRANSLATE_NOOP("Domain", "wages paid to workers for clues settled in the period"),
+    _CLUE_CLOSED_ON,
+    _clue_settled,
+    Unit.FEN,
+    lambda clue, period: clue.recovered_fen,
+    source=Source.CLUES,
+)
+CLUE_WORKERS_PAID = Figure(
+    "clue_workers_paid",
+    QT_TRANSLATE_NOOP("Domain", "Workers paid through clues"),
+    QT_TRANSLATE_NOOP("Domain", "the workers paid for clues settled in the period"),
+    _CLUE_CLOSED_ON,
+    _clue_settled,
+    Unit.WORKERS,
+    lambda clue, period: clue.workers_paid,
+    source=Source.CLUES,
+)
+
 STATION_INDICATORS = [
     RECEIVED,
     WORKERS_COVERED,
@@ -451,6 +537,11 @@ STATION_INDICATORS = [
     AMOUNT_RECOVERED,
     *REFERRED,
     PERFORMED_ON_TIME,
+    CLUES_RECEIVED,
+    CLUES_CLOSED,
+    CLUES_ON_TIME,
+    CLUE_AMOUNT_RECOVERED,
+    CLUE_WORKERS_PAID,
 ]
 
 TABLES: dict[str, tuple[str, list[Figure]]] = {

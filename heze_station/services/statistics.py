@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import CompoundSelect, and_, column, func, insert, select, table, text, union_all
 from sqlalchemy.orm import Session
@@ -20,9 +21,19 @@ from ..domain.cases import CaseStatus
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.money import format_yuan
 from ..domain.periods import Period, PeriodKind
-from ..domain.statistics import CaseFacts, Figure, Unit
-from ..storage.models import Agreement, AgreementInstalment, Case, CaseRespondent, Employer, Payment, Project
+from ..domain.statistics import CaseFacts, ClueFacts, Figure, Source, Unit
+from ..storage.models import (
+    Agreement,
+    AgreementInstalment,
+    Case,
+    CaseRespondent,
+    Employer,
+    Payment,
+    Project,
+    WageClue,
+)
 from .access import EVERYONE, requires
+from .clues import records_by_clue
 from .station import StationContext
 
 Translate = Callable[[str], str]
@@ -230,7 +241,7 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     return facts
 
 
-def _row(figure: Figure, facts: list[CaseFacts], period: Period) -> FigureValue:
+def _row(figure: Figure, facts: list[Any], period: Period) -> FigureValue:
     if figure.of is not None:
         share = statistics.share(figure, facts, period)
         return FigureValue(figure, share.numerator, share.denominator)
@@ -257,22 +268,48 @@ def _breakdowns(facts: list[CaseFacts], period: Period) -> dict[str, dict[object
     }
 
 
+def clue_facts(session: Session) -> list[ClueFacts]:
+    """Every clue the city assigned (a station has hundreds, not thousands), with what the station made of it."""
+    records = records_by_clue(session)
+    facts = []
+    for clue in session.scalars(select(WageClue).where(WageClue.deleted_at.is_(None))):
+        record = records.get(clue.id)
+        closed = record is not None and record.step.is_closed
+        facts.append(
+            ClueFacts(
+                id=clue.id,
+                received_on=chinatime.local_date(clue.received_at or clue.created_at),
+                due_on=clue.due_on,
+                closed_on=record.closed_on if closed else None,
+                outcome=record.step if closed else None,
+                recovered_fen=record.recovered_fen if closed else 0,
+                workers_paid=record.workers_paid if closed else 0,
+            )
+        )
+    return facts
+
+
+def _facts(session: Session, period: Period) -> dict[Source, list[Any]]:
+    return {Source.CASES: case_facts(session, period), Source.CLUES: clue_facts(session)}
+
+
 @requires(EVERYONE)
 def report(context: StationContext, period: Period) -> Report:
     """Every figure of the station's returns for ``period``; figures only, nothing personal."""
     with context.database.transaction() as session:
-        facts = case_facts(session, period)
+        facts = _facts(session, period)
+    cases = facts[Source.CASES]
     return Report(
         station_name=context.station_name,
         period=period,
         tables=[
-            Table(key, title, [_row(figure, facts, period) for figure in figures])
+            Table(key, title, [_row(figure, facts[figure.source], period) for figure in figures])
             for key, (title, figures) in statistics.TABLES.items()
         ],
-        breakdowns=_breakdowns(facts, period),
-        received_by_week=_by_week(statistics.RECEIVED, facts, period),
-        agreed_by_week=_by_week(statistics.AMOUNT_AGREED, facts, period),
-        recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, facts, period),
+        breakdowns=_breakdowns(cases, period),
+        received_by_week=_by_week(statistics.RECEIVED, cases, period),
+        agreed_by_week=_by_week(statistics.AMOUNT_AGREED, cases, period),
+        recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, cases, period),
     )
 
 
@@ -286,15 +323,16 @@ def cases_behind(
     breakdown: str | None = None,
     group: object = None,
 ) -> frozenset[uuid.UUID]:
-    """Exactly the cases a figure counts (or its share's denominator, or one ``group`` of a ``breakdown`` of it):
-    what a click on the figure lists."""
+    """Exactly the cases (of a clue figure: the clues) a figure counts, or its share's denominator, or one ``group``
+    of a ``breakdown`` of it: what a click on the figure lists."""
     figure = statistics.FIGURES[key]
     if denominator:
         assert figure.of is not None, f"{key} has no denominator"
         figure = figure.of
     with context.database.transaction() as session:
-        cases = figure.cases(case_facts(session, period), period)
+        facts = case_facts(session, period) if figure.source is Source.CASES else clue_facts(session)
+    behind = figure.cases(facts, period)
     if breakdown is not None:
         grouped = {each.key: each for each in statistics.BREAKDOWNS}[breakdown].group
-        cases = [case for case in cases if grouped(case) == group]
-    return frozenset(case.id for case in cases)
+        behind = [case for case in behind if grouped(case) == group]
+    return frozenset(each.id for each in behind)

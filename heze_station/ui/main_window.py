@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .views.backups_window import BackupsWindow
     from .views.case_detail import CaseDetailDialog
     from .views.case_list import CaseListView
+    from .views.clues_view import CluesView
     from .views.conflicts import ConflictsWindow
     from .views.dashboard import DashboardView
     from .views.enrol_dialog import EnrolDialog
@@ -59,22 +60,33 @@ def load_station_pages() -> tuple[
     type[IntakeView],
     type[RegistryView],
     type[StatisticsView],
+    type[CluesView],
     type[SyncIndicator],
 ]:
     """What the MainWindow builds its pages from. Their modules bring the database layer, so the session calls this
     on its worker first, and the window on the GUI thread then finds them loaded."""
     from .sync_controller import SyncController
     from .views.case_list import CaseListView
+    from .views.clues_view import CluesView
     from .views.dashboard import DashboardView
     from .views.intake import IntakeView
     from .views.registry import RegistryView
     from .views.statistics_view import StatisticsView
     from .widgets.sync_indicator import SyncIndicator
 
-    return SyncController, DashboardView, CaseListView, IntakeView, RegistryView, StatisticsView, SyncIndicator
+    return (
+        SyncController,
+        DashboardView,
+        CaseListView,
+        IntakeView,
+        RegistryView,
+        StatisticsView,
+        CluesView,
+        SyncIndicator,
+    )
 
 
-CASES_PAGE, REGISTER_PAGE = 1, 2  # positions of the pages: 工作台, 案件, 登记, 单位与项目, 统计
+CASES_PAGE, REGISTER_PAGE, CLUES_PAGE = 1, 2, 5  # positions of the pages: 工作台, 案件, 登记, 单位与项目, 统计, 线索
 
 
 class MainWindow(QMainWindow):
@@ -88,9 +100,16 @@ class MainWindow(QMainWindow):
         """The signed-in person's window on ``workspace`` (``sync`` replaces the window's own sync controller:
         tests pass one with short delays)."""
         super().__init__()
-        SyncController, DashboardView, CaseListView, IntakeView, RegistryView, StatisticsView, SyncIndicator = (
-            load_station_pages()
-        )
+        (
+            SyncController,
+            DashboardView,
+            CaseListView,
+            IntakeView,
+            RegistryView,
+            StatisticsView,
+            CluesView,
+            SyncIndicator,
+        ) = load_station_pages()
         self.workspace = workspace
         self._case_windows: dict[uuid.UUID, CaseDetailDialog] = {}
         self.sync_window: SyncWindow | None = None
@@ -111,6 +130,7 @@ class MainWindow(QMainWindow):
             self.tr("Register"),
             self.tr("Employers and projects"),
             self.tr("Statistics"),
+            self.tr("Clues"),
         ]
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -127,8 +147,9 @@ class MainWindow(QMainWindow):
         self.intake = IntakeView(workspace)
         self.registry = RegistryView(workspace)
         self.statistics = StatisticsView(workspace)
+        self.clues = CluesView(workspace)
         self.pages = QStackedWidget()
-        for page in (self.dashboard, self.cases, self.intake, self.registry, self.statistics):
+        for page in (self.dashboard, self.cases, self.intake, self.registry, self.statistics, self.clues):
             self.pages.addWidget(page)
         self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.navigation.setCurrentRow(0)
@@ -153,6 +174,7 @@ class MainWindow(QMainWindow):
         workspace.case_requested.connect(self.open_case)
         self.intake.registered.connect(self.open_case)
         self.statistics.cases_requested.connect(self.show_figure_cases)
+        self.statistics.clues_requested.connect(self.show_figure_clues)
         self.sync.start()
         from ..services import audit
 
@@ -280,6 +302,11 @@ class MainWindow(QMainWindow):
         """The 案件 page, listing the cases behind a figure of the 统计 page."""
         self.cases.show_figure(caption, case_ids)
         self.show_page(CASES_PAGE)
+
+    def show_figure_clues(self, caption: str, clue_ids: frozenset[uuid.UUID]) -> None:
+        """The 线索 page, listing the clues behind a figure of the 统计 page."""
+        self.clues.show_only(caption, clue_ids)
+        self.show_page(CLUES_PAGE)
 
     def open_case(self, case_id: uuid.UUID) -> None:
         from .views.case_detail import CaseDetailDialog

@@ -633,6 +633,25 @@
     </message>
 </context>
 <context>
+    <name>CallbackDialog</name>
+    <message>
+        <source>Call back {name}</source>
+        <translation>回访 {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Called on</source>
+        <translation>回访日期(&amp;C)</translation>
+    </message>
+    <message>
+        <source>What the worker &amp;said</source>
+        <translation>劳动者反馈(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>CaseDetailDialog</name>
     <message>
         <source>Case file</source>
@@ -1018,6 +1037,120 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Paid (yuan)</source>
         <translation>已支付（元）</translation>
+    </message>
+</context>
+<context>
+    <name>ClueStepDialog</name>
+    <message>
+        <source>Clue {ref}</source>
+        <translation>线索 {ref}</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>步骤(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Amount &amp;recovered</source>
+        <translation>追回金额(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Workers paid</source>
+        <translation>获付劳动者人数(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What was &amp;found</source>
+        <translation>核查情况(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>CluesView</name>
+    <message>
+        <source>Wage-arrears clues</source>
+        <translation>欠薪线索</translation>
+    </message>
+    <message>
+        <source>No clues yet. Clues the city forwards from the national platform appear here.</source>
+        <translation>暂无线索。市局从全国根治欠薪线索反映平台转来的线索会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Show &amp;all clues</source>
+        <translation>显示全部线索(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Next step…</source>
+        <translation>下一步(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Register as a &amp;case…</source>
+        <translation>登记为案件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Call &amp;back…</source>
+        <translation>回访(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Platform no.</source>
+        <translation>平台编号</translation>
+    </message>
+    <message>
+        <source>City&apos;s deadline</source>
+        <translation>市局办结期限</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>劳动者</translation>
+    </message>
+    <message>
+        <source>Employer / project</source>
+        <translation>用人单位／项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Clues behind the figure: {caption}</source>
+        <translation>该指标对应的线索：{caption}</translation>
+    </message>
+    <message>
+        <source>Reported: {summary}</source>
+        <translation>反映内容：{summary}</translation>
+    </message>
+    <message>
+        <source>Worker&apos;s phone: {phone}</source>
+        <translation>劳动者电话：{phone}</translation>
+    </message>
+    <message>
+        <source>Found: {note}</source>
+        <translation>核查情况：{note}</translation>
+    </message>
+    <message>
+        <source>Recovered {amount} for {count} workers</source>
+        <translation>为{count}名劳动者追回{amount}</translation>
+    </message>
+    <message>
+        <source>Case: {number}</source>
+        <translation>案件：{number}</translation>
+    </message>
+    <message>
+        <source>Called back on {day}: {note}</source>
+        <translation>{day}回访：{note}</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1746,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Joint application for arbitral review</source>
         <translation>共同申请仲裁审查</translation>
+    </message>
+    <message>
+        <source>Answer the city on the clue</source>
+        <translation>向市局反馈线索办理结果</translation>
     </message>
     <message>
         <source>Next instalment</source>
@@ -3387,6 +3524,54 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本期收到申请的该类案件</translation>
     </message>
     <message>
+        <source>the day the clue reached the station</source>
+        <translation>线索到达驿站之日</translation>
+    </message>
+    <message>
+        <source>the day the clue was closed</source>
+        <translation>线索办结之日</translation>
+    </message>
+    <message>
+        <source>Wage-arrears clues received</source>
+        <translation>收到欠薪线索</translation>
+    </message>
+    <message>
+        <source>clues the city assigned to the station that reached it in the period</source>
+        <translation>本期到达驿站的市局交办线索</translation>
+    </message>
+    <message>
+        <source>Wage-arrears clues closed</source>
+        <translation>办结欠薪线索</translation>
+    </message>
+    <message>
+        <source>clues settled, turned into a case, found unsubstantiated or handed to inspection in the period</source>
+        <translation>本期已解决、转为案件、核实不属实或移交监察的线索</translation>
+    </message>
+    <message>
+        <source>Clues closed by the city&apos;s deadline</source>
+        <translation>按期办结的线索</translation>
+    </message>
+    <message>
+        <source>clues closed in the period on or before their deadline, over all clues closed</source>
+        <translation>本期在期限内办结的线索，占本期办结线索数</translation>
+    </message>
+    <message>
+        <source>Recovered through clues</source>
+        <translation>通过线索追回金额</translation>
+    </message>
+    <message>
+        <source>wages paid to workers for clues settled in the period</source>
+        <translation>本期已解决线索中向劳动者支付的工资</translation>
+    </message>
+    <message>
+        <source>Workers paid through clues</source>
+        <translation>通过线索获付劳动者</translation>
+    </message>
+    <message>
+        <source>the workers paid for clues settled in the period</source>
+        <translation>本期已解决线索中获付工资的劳动者人数</translation>
+    </message>
+    <message>
         <source>Station indicators</source>
         <translation>驿站工作指标</translation>
     </message>
@@ -3549,6 +3734,26 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Choose a party of this case as the recipient.</source>
         <translation>请选择本案的当事人作为受送达人。</translation>
+    </message>
+    <message>
+        <source>This clue no longer exists.</source>
+        <translation>该线索已不存在。</translation>
+    </message>
+    <message>
+        <source>How many workers were paid?</source>
+        <translation>请填写获付工资的劳动者人数。</translation>
+    </message>
+    <message>
+        <source>Register the case first; it is then linked here.</source>
+        <translation>请先登记案件，登记后会自动关联到此线索。</translation>
+    </message>
+    <message>
+        <source>Call the worker back once the clue has an outcome.</source>
+        <translation>线索有办理结果后才能回访劳动者。</translation>
+    </message>
+    <message>
+        <source>The call back cannot be before the clue was closed.</source>
+        <translation>回访日期不能早于线索办结日期。</translation>
     </message>
 </context>
 <context>
@@ -4261,6 +4466,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>Statistics</source>
         <translation>统计</translation>
+    </message>
+    <message>
+        <source>Clues</source>
+        <translation>线索</translation>
     </message>
     <message>
         <source>&amp;Verify a document…</source>

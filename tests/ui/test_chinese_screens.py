@@ -43,7 +43,8 @@ from tests.ui.conftest import wait_idle
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 MARKUP = re.compile(r"<[^>]*>")
 # Keys are named as printed on the keyboard, in Chinese interfaces too.
-KEY_NAMES = {"Ctrl", "Enter", "Insert", "Esc", "Shift", "Alt", "Tab"}
+# Key names, and the file formats Chinese offices call by their own names (导出 Excel, 导出 PDF).
+KEY_NAMES = {"Ctrl", "Enter", "Insert", "Esc", "Shift", "Alt", "Tab", "Excel", "PDF"}
 
 
 def _texts(root: QWidget) -> Iterator[str]:

@@ -32,7 +32,7 @@ def test_window_shows_the_signed_in_persons_station(
     window.show()
     qtbot.waitExposed(window)
     wait_idle(qtbot, workspace)
-    assert window.pages.count() == 5
+    assert window.pages.count() == 6
     # The pages fit the window's width: not wider than a 1280-pixel screen.
     assert window.minimumSizeHint().width() <= window.width() == 1280
     assert window.pages.currentWidget() is window.dashboard

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QTableView
 
 from heze_station.domain import periods
-from heze_station.domain.statistics import Unit
+from heze_station.domain.statistics import Source, Unit
 from heze_station.services.station import StationContext
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.workspace import Workspace
@@ -51,7 +51,7 @@ def _back_to_statistics(qtbot, window: MainWindow) -> None:
     window.show_page(4)
 
 
-def test_every_figure_lists_as_many_cases_as_it_counts(window: MainWindow, qtbot) -> None:
+def test_every_figure_lists_as_many_cases_as_it_counts(window: MainWindow, workspace: Workspace, qtbot) -> None:
     page = window.statistics
     assert page.period_label.text() == "2026年11月1日至2026年11月30日"
     checked = 0
@@ -62,6 +62,14 @@ def test_every_figure_lists_as_many_cases_as_it_counts(window: MainWindow, qtbot
             if figure.figure.unit not in (Unit.CASES, Unit.SHARE):
                 continue
             _back_to_statistics(qtbot, window)
+            if figure.figure.source is Source.CLUES:
+                table.setFocus()
+                table.selectRow(row)
+                qtbot.keyClick(table, Qt.Key.Key_Return)
+                qtbot.waitUntil(lambda: window.pages.currentWidget() is window.clues, timeout=10_000)
+                wait_idle(qtbot, workspace)
+                assert len(window.clues.model.rows) == figure.value, figure.figure.key
+                continue
             _activate(qtbot, window, table, row)
             assert window.cases.model.total == figure.value, figure.figure.key
             assert window.cases.count_label.text() == f"共{figure.value}件"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime, periods, statistics
 from ...domain.periods import Period, PeriodKind
+from ...domain.statistics import Source
 from ...services import statistics as station_statistics
 from ...services.statistics import FigureValue, Report, group_text, period_text, value_text
 from ..form_dialog import date_edit
@@ -53,6 +54,7 @@ class StatisticsView(QWidget):
 
     # A caption ("受理投诉 · 2026年11月1日至2026年11月30日") and the cases behind the figure, for the 案件 page.
     cases_requested = Signal(str, object)
+    clues_requested = Signal(str, object)  # the same for a figure of the clues, for the 线索 page
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -237,20 +239,21 @@ class StatisticsView(QWidget):
     # --- what is behind a figure -------------------------------------------------------------------------------
 
     def _figure_opened(self, row: FigureValue) -> None:
-        self._request_cases(domain_text(row.figure.label), row.figure.key)
+        self._request_cases(domain_text(row.figure.label), row.figure.key, clues=row.figure.source is Source.CLUES)
 
     def _group_opened(self, row: GroupRow) -> None:
         caption = f"{domain_text(statistics.RECEIVED.label)} · {group_text(row.group, domain_text)}"
         self._request_cases(caption, statistics.RECEIVED.key, breakdown=row.breakdown, group=row.group)
 
-    def _request_cases(self, caption: str, key: str, **grouping: object) -> None:
+    def _request_cases(self, caption: str, key: str, *, clues: bool = False, **grouping: object) -> None:
         period = self.period
         shown = f"{caption} · {period_text(period)}"
+        signal = self.clues_requested if clues else self.cases_requested
         self.workspace.load(
             functools.partial(station_statistics.cases_behind, **grouping),
             period,
             key,
-            on_done=lambda ids: self.cases_requested.emit(shown, ids),
+            on_done=lambda ids: signal.emit(shown, ids),
         )
 
     # --- export ------------------------------------------------------------------------------------------------
