@@ -6,8 +6,9 @@ Labels are English source texts marked for translation; the GUI shows them in Ch
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .errors import IllegalTransition
+from .errors import IllegalTransition, refusal
 from .messages import QT_TRANSLATE_NOOP, Message
+from .money import parse_yuan
 from .performance import PerformanceState
 
 # R3: ten or more workers with a common claim make a collective dispute, represented by 3-5 elected workers.
@@ -61,6 +62,22 @@ class Category(StrEnum):
     def is_money_claim(self) -> bool:
         """Each worker claims a sum; other disputes (insurance, injury, termination) may start without one."""
         return self in (Category.WAGES, Category.OVERTIME_PAY)
+
+
+def parse_claim(text: str, category: Category | None, *, field: str = "claimed") -> int:
+    """A worker's claimed amount in fen, by the one rule of the intake form, the roster and the service.
+
+    Unpaid wages and overtime are a sum, so a zero claim is refused; the other disputes may start without one (0).
+    Before the category is chosen (a roster read into an empty form) zero passes, and is judged again once it is.
+    """
+    fen = parse_yuan(text, field=field, allow_zero=True)
+    if fen == 0 and category is not None and category.is_money_claim:
+        raise refusal(
+            field,
+            QT_TRANSLATE_NOOP("Domain", "For a dispute about {category} the amount must be more than zero."),
+            category=category,
+        )
+    return fen
 
 
 _CATEGORY_LABELS = {

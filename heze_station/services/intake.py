@@ -19,6 +19,7 @@ from ..domain.cases import (
     Category,
     IntakeChannel,
     format_case_number,
+    parse_claim,
 )
 from ..domain.errors import InvalidInput, ValidationFailed, refusal
 from ..domain.identifiers import (
@@ -29,7 +30,6 @@ from ..domain.identifiers import (
     parse_resident_id,
 )
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..domain.money import parse_yuan
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, clean_line, clean_text
 from ..storage import search
@@ -224,7 +224,7 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
             phone = check("", normalise_mobile, entry.phone, field=f"{prefix}.phone")
         else:
             phone = ""
-        claimed = check(0, parse_yuan, entry.claimed, field=f"{prefix}.claimed", allow_zero=not category.is_money_claim)
+        claimed = check(0, parse_claim, entry.claimed, category, field=f"{prefix}.claimed")
         workers.append(CheckedWorker(name, resident.number if resident else "", phone, claimed, entry.representative))
     representatives = sum(worker.representative for worker in workers)
     if collective and not REPRESENTATIVES_MIN <= representatives <= REPRESENTATIVES_MAX:

@@ -163,7 +163,7 @@ def test_wrong_phone(typed: str, message: str) -> None:
         ("三千八", "Enter the amount in figures, for example 3800 or 3,800.50."),
         ("abc", "Enter the amount in figures, for example 3800 or 3,800.50."),
         ("", "Enter the amount."),
-        ("0", "The amount must be more than zero."),
+        ("0", "For a dispute about Unpaid wages the amount must be more than zero."),
     ],
 )
 def test_wrong_amount(typed: str, message: str) -> None:
@@ -178,6 +178,12 @@ def test_wrong_amount(typed: str, message: str) -> None:
 def test_amounts_become_exact_fen(typed: str, fen: int) -> None:
     form = replace(intake_form(), workers=[replace(worker(1), claimed=typed)])
     assert intake.validate(form, TODAY).workers[0].claimed_fen == fen
+
+
+@pytest.mark.parametrize("category", [Category.TERMINATION, Category.WORK_INJURY, Category.SOCIAL_INSURANCE])
+def test_a_dispute_without_a_sum_may_claim_zero(category: Category) -> None:
+    form = replace(intake_form(), category=category, workers=[replace(worker(1), claimed="0")])
+    assert intake.validate(form, TODAY).workers[0].claimed_fen == 0
 
 
 def test_errors_of_several_rows_are_all_reported() -> None:

@@ -238,6 +238,32 @@ def test_bad_amounts_are_refused_with_messages(qtbot: QtBot, view: IntakeView, w
     assert case_count(qtbot, workspace) == 1
 
 
+def test_a_zero_claim_follows_the_category_as_the_service_does(
+    qtbot: QtBot, view: IntakeView, workspace: Workspace
+) -> None:
+    """A work-injury complaint may start without a sum; changing it to unpaid wages marks the zero at once."""
+    choose(qtbot, view.channel, "Visit")
+    choose(qtbot, view.category, "Work injury")
+    type_chinese(view.facts, FACTS)
+    fill_employer(qtbot, view)
+    fill_worker(qtbot, view, 0, id_number=resident_id(0), phone="13900000000", claimed="0")
+    assert view.worker_messages.text() == ""
+    assert view.worker_summary.text() == "1 workers, total claimed ¥0.00"
+
+    qtbot.keyClick(view.category, Qt.Key.Key_Home)
+    choose(qtbot, view.category, "Unpaid wages")
+    assert view.worker_messages.text() == (
+        "Row 1, Claimed (yuan): For a dispute about Unpaid wages the amount must be more than zero."
+    )
+    submit(qtbot, view)
+    assert case_count(qtbot, workspace) == 0
+
+    choose(qtbot, view.category, "Work injury")
+    assert view.worker_messages.text() == ""
+    register(qtbot, view)
+    assert case_count(qtbot, workspace) == 1
+
+
 def test_collective_case_needs_three_to_five_representatives(
     qtbot: QtBot,
     view: IntakeView,

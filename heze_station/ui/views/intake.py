@@ -42,7 +42,14 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.audit import REGISTRATION_FORM
-from ...domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, Category, IntakeChannel
+from ...domain.cases import (
+    COLLECTIVE_MIN_WORKERS,
+    REPRESENTATIVES_MAX,
+    REPRESENTATIVES_MIN,
+    Category,
+    IntakeChannel,
+    parse_claim,
+)
 from ...domain.errors import InvalidInput, ValidationFailed
 from ...domain.identifiers import (
     ResidentId,
@@ -85,7 +92,6 @@ _CELL_CHECKS: dict[int, Callable[[str], object]] = {
     NAME: partial(clean_line, field="name", max_length=NAME_MAX, required=True),
     ID_NUMBER: parse_resident_id,
     PHONE: normalise_mobile,
-    CLAIMED: parse_yuan,
 }
 _ERROR_ROLE = Qt.ItemDataRole.UserRole + 1
 _ERROR_BACKGROUND = QColor("#fdecea")
@@ -314,6 +320,7 @@ class IntakeView(QWidget):
         for combo in (self.channel, self.category):
             combo.setMinimumWidth(width)
         self._add_row(form, self.tr("Ca&tegory *"), "category", self._left(self.category), focus=self.category)
+        self.category.currentIndexChanged.connect(self._recheck_claims)
         self.received_on = self._date_edit()
         self._add_row(
             form,
@@ -654,16 +661,25 @@ class IntakeView(QWidget):
 
     def _check_cell(self, item: QTableWidgetItem) -> None:
         column = item.column()
-        if column in _CELL_CHECKS:
+        if column in _CELL_CHECKS or column == CLAIMED:
             message, parsed = None, None
             if item.text().strip() or column != PHONE:
                 try:
-                    parsed = _CELL_CHECKS[column](item.text())
+                    if column == CLAIMED:  # whether zero may be claimed depends on the category chosen
+                        parsed = parse_claim(item.text(), self._category())
+                    else:
+                        parsed = _CELL_CHECKS[column](item.text())
                 except InvalidInput as error:
                     message = render(error.message)
             if column == ID_NUMBER:
                 self._show_identity(item.row(), parsed if isinstance(parsed, ResidentId) else None)
             self._mark_cell(item, message)
+
+    def _recheck_claims(self) -> None:
+        for row in range(self.workers.rowCount()):
+            if self.workers.item(row, CLAIMED).text().strip():
+                self._check_cell(self.workers.item(row, CLAIMED))
+        self._workers_changed()
 
     def _show_identity(self, row: int, resident: ResidentId | None) -> None:
         """Sex and birth date read from a valid ID number, so the coordinator can compare them with the card."""
@@ -701,7 +717,7 @@ class IntakeView(QWidget):
         total = 0
         for entry in entries:
             with contextlib.suppress(InvalidInput):  # its cell shows the error; the total counts what can be read
-                total += parse_yuan(entry.claimed)
+                total += parse_yuan(entry.claimed, allow_zero=True)
         self.worker_summary.setText(
             self.tr("{count} workers, total claimed {amount}").format(
                 count=len(entries), amount=formatting.money(total)
@@ -745,6 +761,10 @@ class IntakeView(QWidget):
                 self.workers.removeRow(row)
 
     # ---- reading and checking the form -------------------------------------------------------------------------
+
+    def _category(self) -> Category | None:
+        value = self.category.currentData()
+        return Category(value) if value else None
 
     def _chosen(self, combo: QComboBox, kind: type[StrEnum]) -> StrEnum | None:
         value = combo.currentData()
@@ -974,7 +994,9 @@ class IntakeView(QWidget):
         self._set_busy(self.tr("Reading and checking the roster…"))
         self._roster_file_name = path.name
         # Bound methods, so that the runner drops the result if this page is gone by then.
-        self.workspace.tasks.run(read_roster, path, on_done=self._roster_read, on_error=self._roster_failed)
+        self.workspace.tasks.run(
+            read_roster, path, self._category(), on_done=self._roster_read, on_error=self._roster_failed
+        )
 
     def _roster_read(self, report: RosterReport) -> None:
         self._set_busy(None)
