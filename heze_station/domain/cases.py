@@ -59,6 +59,11 @@ class Category(StrEnum):
         return self in (Category.WAGES, Category.OVERTIME_PAY, Category.WORK_INJURY, Category.TERMINATION)
 
     @property
+    def is_wage_claim(self) -> bool:
+        """Labour remuneration (劳动报酬): not time-barred while the employment continues (LDMAL 27)."""
+        return self in (Category.WAGES, Category.OVERTIME_PAY)
+
+    @property
     def is_money_claim(self) -> bool:
         """Each worker claims a sum; other disputes (insurance, injury, termination) may start without one."""
         return self in (Category.WAGES, Category.OVERTIME_PAY)
@@ -87,6 +92,25 @@ _CATEGORY_LABELS = {
     Category.TERMINATION: QT_TRANSLATE_NOOP("Domain", "Contract termination or compensation"),
     Category.WORK_INJURY: QT_TRANSLATE_NOOP("Domain", "Work injury"),
     Category.OTHER: QT_TRANSLATE_NOOP("Domain", "Other"),
+}
+
+
+class Employment(StrEnum):
+    """Whether the worker's employment continues: wage arrears are not time-barred while it does (LDMAL 27)."""
+
+    CONTINUES = "continues"
+    ENDED = "ended"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return _EMPLOYMENT_LABELS[self]
+
+
+_EMPLOYMENT_LABELS = {
+    Employment.CONTINUES: QT_TRANSLATE_NOOP("Domain", "Employment continues"),
+    Employment.ENDED: QT_TRANSLATE_NOOP("Domain", "Employment has ended"),
+    Employment.UNKNOWN: QT_TRANSLATE_NOOP("Domain", "Not known yet"),
 }
 
 
@@ -270,6 +294,7 @@ class CaseEvent(StrEnum):
     MINUTES_SIGNED = "minutes_signed"
     MINUTES_CORRECTED = "minutes_corrected"
     MEDIATION_EXTENDED = "mediation_extended"
+    LIMITATION_RECORDED = "limitation_recorded"
     ATTACHMENT_ADDED = "attachment_added"
     AGREEMENT_DRAFTED = "agreement_drafted"
     AGREEMENT_SIGNED = "agreement_signed"
@@ -292,6 +317,7 @@ _EVENT_LABELS = {
     CaseEvent.MINUTES_SIGNED: QT_TRANSLATE_NOOP("Domain", "Minutes signed by the parties"),
     CaseEvent.MINUTES_CORRECTED: QT_TRANSLATE_NOOP("Domain", "Correction added to signed minutes"),
     CaseEvent.MEDIATION_EXTENDED: QT_TRANSLATE_NOOP("Domain", "Mediation period extended with both parties' consent"),
+    CaseEvent.LIMITATION_RECORDED: QT_TRANSLATE_NOOP("Domain", "Limitation facts recorded"),
     CaseEvent.ATTACHMENT_ADDED: QT_TRANSLATE_NOOP("Domain", "Attachment added"),
     CaseEvent.AGREEMENT_DRAFTED: QT_TRANSLATE_NOOP("Domain", "Agreement terms drafted"),
     CaseEvent.AGREEMENT_SIGNED: QT_TRANSLATE_NOOP("Domain", "Agreement signed"),

@@ -267,8 +267,8 @@ def test_clocks_before_and_after_acceptance(station: StationContext, case_id: uu
     # R2 counts from the day the application was received, not from the day it was typed in.
     assert acceptance.due == station.calendar.add_working_days(RECEIVED, 3)
     assert clock(registered, ClockKind.MEDIATION) is None
-    # The complaint itself interrupted the limitation period on the day it was received.
-    assert clock(registered, ClockKind.LIMITATION).state is ClockState.INTERRUPTED
+    # Whether the employment goes on is not known yet: a wage claim is not shown time-barred, nor running.
+    assert clock(registered, ClockKind.LIMITATION).state is ClockState.UNKNOWN
 
     accepted = case_actions.perform(station, case_id, A.ACCEPT)
     assert clock(accepted, ClockKind.ACCEPTANCE).state is ClockState.DONE

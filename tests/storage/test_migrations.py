@@ -102,6 +102,11 @@ ADDED_LATER = {
     "disabled_at",
     "mediation_committee",
     "arbitration_committee",
+    "employment",
+    "employment_ended_on",
+    "limitation_suspended_from",
+    "limitation_suspended_to",
+    "limitation_suspension_reason",
 }
 
 

@@ -47,6 +47,7 @@ from ...domain.cases import (
     REPRESENTATIVES_MAX,
     REPRESENTATIVES_MIN,
     Category,
+    Employment,
     IntakeChannel,
     parse_claim,
 )
@@ -79,6 +80,7 @@ from ...services.roster import RosterReport, RosterUnreadable, read_roster, writ
 from .. import formatting
 from ..i18n import render
 from ..widgets.masked_column import MaskedColumn
+from ..widgets.optional_date import OptionalDate
 from ..workspace import Workspace
 from .roster_import import RosterReportDialog
 
@@ -130,6 +132,8 @@ def _changed(widget: QWidget) -> SignalInstance:
         return widget.dateChanged
     if isinstance(widget, QPlainTextEdit):
         return widget.textChanged
+    if isinstance(widget, OptionalDate):
+        return widget.changed
     raise TypeError(f"no change signal known for {type(widget).__name__}")
 
 
@@ -168,7 +172,6 @@ class IntakeView(QWidget):
         self._row_labels: list[QLabel] = []
         self._pending: CheckedIntake | None = None
         self._busy = False
-        self._knew_on_edited = False
         # The open confirmation (repeat complaint, clear form, roster import), kept so that tests can answer it.
         self.question: QMessageBox | None = None
         self.roster_report: RosterReportDialog | None = None
@@ -189,6 +192,7 @@ class IntakeView(QWidget):
         content_layout.setContentsMargins(0, 0, 12, 0)
         content_layout.setSpacing(12)
         content_layout.addWidget(self._complaint_group())
+        content_layout.addWidget(self._limitation_group())
         content_layout.addWidget(self._workers_group())
         content_layout.addWidget(self._employer_group())
         content_layout.addWidget(self._project_group())
@@ -329,20 +333,6 @@ class IntakeView(QWidget):
             self._left(self.received_on),
             focus=self.received_on,
         )
-        self.knew_on = self._date_edit()
-        self._add_row(
-            form,
-            self.tr("Worker &knew of it on"),
-            "knew_on",
-            self._left(self.knew_on),
-            focus=self.knew_on,
-            hint=self.tr(
-                "When the worker knew or should have known the rights were infringed; it starts the "
-                "one-year limitation period. Same as the received date unless you change it."
-            ),
-        )
-        self.received_on.dateChanged.connect(self._follow_received_date)
-        self.knew_on.dateChanged.connect(self._knew_on_changed)
 
         self.facts = QPlainTextEdit()
         self.facts.setPlaceholderText(
@@ -369,6 +359,51 @@ class IntakeView(QWidget):
         self._add_row(form, self.tr("E&vidence"), "evidence", self.evidence)
         group.setLayout(form)
         return group
+
+    def _limitation_group(self) -> QGroupBox:
+        """R5: what the one-year limitation for arbitration runs from, asked rather than guessed (LDMAL 27)."""
+        group = QGroupBox(self.tr("Limitation for arbitration"))
+        form = self._form()
+        self.knew_on = OptionalDate(self.tr("Not known yet"))
+        self._add_row(
+            form,
+            self.tr("Worker &knew of it on"),
+            "knew_on",
+            self.knew_on,
+            hint=self.tr(
+                "When the worker knew or should have known the rights were infringed; it starts the one-year "
+                "limitation period. Ask the worker; until it is given the case shows the limitation as unknown."
+            ),
+        )
+        self.employment = self._enum_combo(Employment)
+        self._add_row(
+            form,
+            self.tr("E&mployment *"),
+            "employment",
+            self._left(self.employment),
+            focus=self.employment,
+            hint=self.tr("Wage arrears are not time-barred while the employment continues; once it ended, a year."),
+        )
+        self.employment_ended_on = self._date_edit()
+        self._employment_end_row = self._add_row(
+            form,
+            self.tr("Employment &ended on *"),
+            "employment_ended_on",
+            self._left(self.employment_ended_on),
+            focus=self.employment_ended_on,
+        )
+        self._employment_end_label = form.labelForField(self._employment_end_row)
+        self.employment.currentIndexChanged.connect(self._show_employment_end)
+        self._show_employment_end()
+        group.setLayout(form)
+        return group
+
+    def _employment_ended(self) -> bool:
+        return self._chosen(self.employment, Employment) is Employment.ENDED
+
+    def _show_employment_end(self) -> None:
+        for widget in (self._employment_end_row, self._employment_end_label):
+            widget.setVisible(self._employment_ended())
 
     def _workers_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Workers"))
@@ -553,14 +588,6 @@ class IntakeView(QWidget):
         edit.editingFinished.connect(run)
 
     # ---- live reactions ----------------------------------------------------------------------------------------
-
-    def _follow_received_date(self, received: QDate) -> None:
-        if not self._knew_on_edited:
-            with QSignalBlocker(self.knew_on):
-                self.knew_on.setDate(received)
-
-    def _knew_on_changed(self) -> None:
-        self._knew_on_edited = True
 
     def _count_facts(self) -> None:
         length = len(self.facts.toPlainText())
@@ -798,7 +825,9 @@ class IntakeView(QWidget):
             channel=self._chosen(self.channel, IntakeChannel),  # type: ignore[arg-type]
             category=self._chosen(self.category, Category),  # type: ignore[arg-type]
             received_on=self.received_on.date().toPython(),
-            knew_on=self.knew_on.date().toPython(),
+            knew_on=self.knew_on.value(),
+            employment=self._chosen(self.employment, Employment),  # type: ignore[arg-type]
+            employment_ended_on=self.employment_ended_on.date().toPython() if self._employment_ended() else None,
             facts=self.facts.toPlainText(),
             workers=self._worker_entries(),
             employer=employer,
@@ -810,7 +839,7 @@ class IntakeView(QWidget):
 
     def _blank_form(self) -> IntakeForm:
         today = chinatime.today()
-        return IntakeForm(received_on=today, knew_on=today)
+        return IntakeForm(received_on=today, employment=None)
 
     def _has_content(self) -> bool:
         form = self._read_form()
@@ -1118,10 +1147,13 @@ class IntakeView(QWidget):
     def _reset(self) -> None:
         """An empty form: today's dates, one empty worker row, a company employer, no project."""
         today = QDate(chinatime.today())
-        for edit in (self.received_on, self.knew_on):
-            edit.setMaximumDate(today)
-            edit.setDate(today)
-        self._knew_on_edited = False
+        self.received_on.setMaximumDate(today)
+        self.received_on.setDate(today)
+        self.employment_ended_on.setMaximumDate(today)
+        self.employment_ended_on.setDate(today)
+        self.knew_on.edit.setMaximumDate(today)
+        self.knew_on.set_value(None)
+        self.employment.setCurrentIndex(0)
         self.channel.setCurrentIndex(0)
         self.category.setCurrentIndex(0)
         self.facts.clear()
