@@ -65,12 +65,7 @@ def record_payment(
     reference = check("", clean_line, reference, field="reference", max_length=REFERENCE_MAX)
     with context.database.transaction() as session:
         agreement, case = _agreement_in_effect(session, case_id)
-        if paid_on < agreement.agreed_on:
-            check.refuse(
-                "paid_on",
-                QT_TRANSLATE_NOOP("Domain", "The payment cannot come before the agreement of {agreed}."),
-                agreed=agreement.agreed_on.isoformat(),
-            )
+        _check_after_agreement(check, agreement, paid_on)
         outstanding = performance_of(session, agreement, today).outstanding_fen
         if fen > outstanding:
             check.refuse(
@@ -126,12 +121,7 @@ def record_split_payment(
     paid_on = check(today, past_date, paid_on, "paid_on", today)
     with context.database.transaction() as session:
         agreement, case = _agreement_in_effect(session, case_id)
-        if paid_on < agreement.agreed_on:
-            check.refuse(
-                "paid_on",
-                QT_TRANSLATE_NOOP("Domain", "The payment cannot come before the agreement of {agreed}."),
-                agreed=agreement.agreed_on.isoformat(),
-            )
+        _check_after_agreement(check, agreement, paid_on)
         listed = _shares(session, agreement)
         shares = {share.person_id: share for share in listed}
         paid = session.scalars(select(Payment).where(Payment.agreement_id == agreement.id)).all()
@@ -191,6 +181,15 @@ def record_split_payment(
             detail = f"{share.person.name} {format_yuan(fen)}"
             timeline.add(session, context, case, CaseEvent.PAYMENT_RECORDED, detail, at=now)
     return case_agreements(context, case_id)
+
+
+def _check_after_agreement(check: Checker, agreement: Agreement, paid_on: date) -> None:
+    if paid_on < agreement.agreed_on:
+        check.refuse(
+            "paid_on",
+            QT_TRANSLATE_NOOP("Domain", "The payment cannot come before the agreement of {agreed}."),
+            agreed=agreement.agreed_on.isoformat(),
+        )
 
 
 def _shares(session: Session, agreement: Agreement) -> list[AgreementShare]:

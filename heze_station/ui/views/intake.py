@@ -686,16 +686,19 @@ class IntakeView(QWidget):
         self._check_cell(item)
         self._workers_changed()
 
+    def _cell_check(self, column: int) -> Callable[[str], object] | None:
+        if column == CLAIMED:  # whether zero may be claimed depends on the category chosen
+            return partial(parse_claim, category=self._category())
+        return _CELL_CHECKS.get(column)
+
     def _check_cell(self, item: QTableWidgetItem) -> None:
         column = item.column()
-        if column in _CELL_CHECKS or column == CLAIMED:
+        check = self._cell_check(column)
+        if check is not None:
             message, parsed = None, None
             if item.text().strip() or column != PHONE:
                 try:
-                    if column == CLAIMED:  # whether zero may be claimed depends on the category chosen
-                        parsed = parse_claim(item.text(), self._category())
-                    else:
-                        parsed = _CELL_CHECKS[column](item.text())
+                    parsed = check(item.text())
                 except InvalidInput as error:
                     message = render(error.message)
             if column == ID_NUMBER:
