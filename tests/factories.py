@@ -1,12 +1,12 @@
 """Valid test data: real-format ID numbers, credit codes and phones, built with the same checksums as the app."""
 
 import uuid
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from stdnum.cn import ric, uscc
 
 from heze_station.domain import chinatime
-from heze_station.domain.cases import Category, IntakeChannel
+from heze_station.domain.cases import Category, Employment, IntakeChannel
 from heze_station.services import intake
 from heze_station.services.intake import EmployerEntry, IntakeForm, WorkerEntry
 from heze_station.services.station import StationContext
@@ -73,4 +73,7 @@ def construction_form(workers: int, *, received_on: date) -> IntakeForm:
     form.channel = IntakeChannel.ON_SITE
     form.project_name = "菏泽市牡丹区幸福里小区三期"
     form.general_contractor = EmployerEntry(name="山东鲁建集团有限公司", credit_code=credit_code(900))
+    # Their work on the project ended a month before they complained, unpaid (R5: a year from then).
+    form.employment = Employment.ENDED
+    form.employment_ended_on = form.knew_on = received_on - timedelta(days=30)
     return form

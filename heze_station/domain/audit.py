@@ -27,6 +27,7 @@ class AuditAction(enum.StrEnum):
     UNLOCKED = "unlocked"
     SIGNED_OUT = "signed_out"
     CASE_VIEWED = "case_viewed"
+    CASE_PURGED = "case_purged"
     SEARCHED = "searched"
     IDS_REVEALED = "ids_revealed"
     PHONES_REVEALED = "phones_revealed"
@@ -62,6 +63,7 @@ _LABELS = {
     AuditAction.UNLOCKED: QT_TRANSLATE_NOOP("Domain", "Unlocked"),
     AuditAction.SIGNED_OUT: QT_TRANSLATE_NOOP("Domain", "Signed out"),
     AuditAction.CASE_VIEWED: QT_TRANSLATE_NOOP("Domain", "Opened a case"),
+    AuditAction.CASE_PURGED: QT_TRANSLATE_NOOP("Domain", "Removed a closed file after its retention"),
     AuditAction.SEARCHED: QT_TRANSLATE_NOOP("Domain", "Searched"),
     AuditAction.IDS_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full ID numbers"),
     AuditAction.PHONES_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full phone numbers"),

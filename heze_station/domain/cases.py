@@ -6,8 +6,9 @@ Labels are English source texts marked for translation; the GUI shows them in Ch
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .errors import IllegalTransition
+from .errors import IllegalTransition, refusal
 from .messages import QT_TRANSLATE_NOOP, Message
+from .money import parse_yuan
 from .performance import PerformanceState
 
 # R3: ten or more workers with a common claim make a collective dispute, represented by 3-5 elected workers.
@@ -63,9 +64,30 @@ class Category(StrEnum):
         return self in (Category.WAGES, Category.OVERTIME_PAY, Category.WORK_INJURY, Category.TERMINATION)
 
     @property
+    def is_wage_claim(self) -> bool:
+        """Labour remuneration (劳动报酬): not time-barred while the employment continues (LDMAL 27)."""
+        return self in (Category.WAGES, Category.OVERTIME_PAY)
+
+    @property
     def is_money_claim(self) -> bool:
         """Each worker claims a sum; other disputes (insurance, injury, termination) may start without one."""
         return self in (Category.WAGES, Category.OVERTIME_PAY)
+
+
+def parse_claim(text: str, category: Category | None, *, field: str = "claimed") -> int:
+    """A worker's claimed amount in fen, by the one rule of the intake form, the roster and the service.
+
+    Unpaid wages and overtime are a sum, so a zero claim is refused; the other disputes may start without one (0).
+    Before the category is chosen (a roster read into an empty form) zero passes, and is judged again once it is.
+    """
+    fen = parse_yuan(text, field=field, allow_zero=True)
+    if fen == 0 and category is not None and category.is_money_claim:
+        raise refusal(
+            field,
+            QT_TRANSLATE_NOOP("Domain", "For a dispute about {category} the amount must be more than zero."),
+            category=category,
+        )
+    return fen
 
 
 _CATEGORY_LABELS = {
@@ -75,6 +97,25 @@ _CATEGORY_LABELS = {
     Category.TERMINATION: QT_TRANSLATE_NOOP("Domain", "Contract termination or compensation"),
     Category.WORK_INJURY: QT_TRANSLATE_NOOP("Domain", "Work injury"),
     Category.OTHER: QT_TRANSLATE_NOOP("Domain", "Other"),
+}
+
+
+class Employment(StrEnum):
+    """Whether the worker's employment continues: wage arrears are not time-barred while it does (LDMAL 27)."""
+
+    CONTINUES = "continues"
+    ENDED = "ended"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> str:
+        return _EMPLOYMENT_LABELS[self]
+
+
+_EMPLOYMENT_LABELS = {
+    Employment.CONTINUES: QT_TRANSLATE_NOOP("Domain", "Employment continues"),
+    Employment.ENDED: QT_TRANSLATE_NOOP("Domain", "Employment has ended"),
+    Employment.UNKNOWN: QT_TRANSLATE_NOOP("Domain", "Not known yet"),
 }
 
 
@@ -258,6 +299,7 @@ class CaseEvent(StrEnum):
     MINUTES_SIGNED = "minutes_signed"
     MINUTES_CORRECTED = "minutes_corrected"
     MEDIATION_EXTENDED = "mediation_extended"
+    LIMITATION_RECORDED = "limitation_recorded"
     ATTACHMENT_ADDED = "attachment_added"
     AGREEMENT_DRAFTED = "agreement_drafted"
     AGREEMENT_SIGNED = "agreement_signed"
@@ -283,6 +325,7 @@ _EVENT_LABELS = {
     CaseEvent.MINUTES_SIGNED: QT_TRANSLATE_NOOP("Domain", "Minutes signed by the parties"),
     CaseEvent.MINUTES_CORRECTED: QT_TRANSLATE_NOOP("Domain", "Correction added to signed minutes"),
     CaseEvent.MEDIATION_EXTENDED: QT_TRANSLATE_NOOP("Domain", "Mediation period extended with both parties' consent"),
+    CaseEvent.LIMITATION_RECORDED: QT_TRANSLATE_NOOP("Domain", "Limitation facts recorded"),
     CaseEvent.ATTACHMENT_ADDED: QT_TRANSLATE_NOOP("Domain", "Attachment added"),
     CaseEvent.AGREEMENT_DRAFTED: QT_TRANSLATE_NOOP("Domain", "Agreement terms drafted"),
     CaseEvent.AGREEMENT_SIGNED: QT_TRANSLATE_NOOP("Domain", "Agreement signed"),

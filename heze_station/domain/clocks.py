@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from .cases import Employment
 from .messages import QT_TRANSLATE_NOOP
 from .performance import Performance, PerformanceState
 from .workcalendar import WorkCalendar
@@ -63,6 +64,11 @@ class ClockState(StrEnum):
     DONE = "done"  # stopped because the step happened
     INTERRUPTED = "interrupted"  # a limitation period stopped by a request for relief (it restarts later)
     NOT_STARTED = "not_started"  # today is before the clock's start date (a date entered ahead, or a wrong clock)
+    # The limitation (R5) without a due date: a date it needs is not given yet, wage arrears while the employment
+    # continues, or a suspension (force majeure) that has not ended.
+    UNKNOWN = "unknown"
+    NOT_RUNNING = "not_running"
+    SUSPENDED = "suspended"
 
 
 @dataclass(frozen=True)
@@ -70,11 +76,12 @@ class Clock:
     """One deadline as of a given day.
 
     ``days_left`` is ``due - today`` in calendar days; for a DONE clock it is ``due - day the step happened``,
-    so a negative value there records that the step came late.
+    so a negative value there records that the step came late. ``due`` is None only for the limitation's
+    UNKNOWN, NOT_RUNNING and SUSPENDED (then ``days_left`` is what was left when the suspension began, or 0).
     """
 
     kind: ClockKind
-    due: date
+    due: date | None
     state: ClockState
     days_left: int
     label: str
@@ -204,25 +211,78 @@ def limitation_date(knew_on: date) -> date:
         return date(year, 2, 28)
 
 
+@dataclass(frozen=True)
+class Suspension:
+    """R5 (LDMAL 27): force majeure or another good reason kept the worker from applying: the limitation stands
+    still from ``start`` and runs on from ``end`` (None: it still stands)."""
+
+    start: date
+    end: date | None
+    reason: str = ""
+
+    def extend(self, started_on: date, due: date) -> date:
+        """``due`` moved on by the days the period stood still, when the suspension fell within it."""
+        if self.end is None or not started_on <= self.start <= due:
+            return due
+        return due + (self.end - self.start)
+
+
+@dataclass(frozen=True)
+class LimitationFacts:
+    """What a case records for its limitation clock besides its own dates (R5), as the case page shows them."""
+
+    knew_on: date | None  # None: the worker has not said yet
+    employment: Employment
+    employment_ended_on: date | None
+    suspension: Suspension | None
+
+
 def limitation_clock(
-    knew_on: date, today: date, *, interrupted_on: date | None = None, restarted_on: date | None = None
+    knew_on: date | None,
+    today: date,
+    *,
+    interrupted_on: date | None = None,
+    restarted_on: date | None = None,
+    wage_claim: bool = False,
+    employment: Employment = Employment.UNKNOWN,
+    employment_ended_on: date | None = None,
+    suspension: Suspension | None = None,
 ) -> Clock:
     """R5: one year from when the party knew or should have known of the infringement.
+
+    Wage arrears (``wage_claim``: unpaid wages or overtime pay, 劳动报酬) are not time-barred while the employment
+    continues; once it has ended, the year runs from its end (LDMAL 27), or from ``knew_on`` if that is later. So a
+    wage claim whose employment is not known is UNKNOWN, never OVERDUE, and so is any claim whose ``knew_on`` the
+    worker has not given yet: the day the application came in is no stand-in for it.
 
     A complaint to the station is a request for relief, which interrupts the period (LDMAL 27): the clock is
     INTERRUPTED from ``interrupted_on`` if that came in time, and OVERDUE (the claim looks time-barred) if late.
     The period runs again, a full year, from ``restarted_on``: the day mediation was refused, failed or ran out,
-    or the agreement was not performed [check: R5 lists these as interruption dates worth recording]. The rule
-    that wage arrears during employment are not time-barred until employment ends needs the employment end date,
-    which intake does not record yet.
+    or the agreement was not performed [check: R5 lists these as interruption dates worth recording]. A
+    ``suspension`` within the running period moves its end on by the days it lasted, and while it lasts the clock
+    is SUSPENDED.
     """
     label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration")
+    if wage_claim:
+        if employment is Employment.CONTINUES:
+            label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration (wages: none while employment continues)")
+            return Clock(ClockKind.LIMITATION, None, ClockState.NOT_RUNNING, 0, label)
+        ended = employment_ended_on if employment is Employment.ENDED else None
+        knew_on = max(ended, knew_on or ended) if ended is not None else None
+    if knew_on is None:
+        return Clock(ClockKind.LIMITATION, None, ClockState.UNKNOWN, 0, label)
     due = limitation_date(knew_on)
+    if suspension is not None:
+        due = suspension.extend(knew_on, due)
     if interrupted_on is not None and interrupted_on <= due:
         if restarted_on is None:
             return Clock(ClockKind.LIMITATION, due, ClockState.INTERRUPTED, (due - interrupted_on).days, label)
         knew_on, due = restarted_on, limitation_date(restarted_on)
+        if suspension is not None:
+            due = suspension.extend(knew_on, due)
         label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration (running again)")
+    if suspension is not None and suspension.end is None and knew_on <= suspension.start <= min(today, due):
+        return Clock(ClockKind.LIMITATION, None, ClockState.SUSPENDED, (due - suspension.start).days, label)
     state = _running_state(due, today, warning=(due - today).days <= LIMITATION_WARNING_DAYS)
     return _clock(ClockKind.LIMITATION, label, knew_on, due, None, today, state)
 

@@ -4,9 +4,13 @@ Payments are recorded against the agreement and fill its instalments in the orde
 pays two instalments at once, or one in parts, is counted the way a person would count it. An instalment not
 fully paid by its due date puts the agreement in default on the next day (R8 then opens arbitration or a payment
 order). Everything is derived from the schedule and the payments, never stored, so it cannot drift.
+
+A payment to a collective may be split over the workers, each part to one worker; the parts count against the
+instalments like any payment (default stays per instalment), and also tell who is still unpaid.
 """
 
-from collections.abc import Iterable, Sequence
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -113,3 +117,42 @@ def performance(instalments: Sequence[Instalment], payments: Iterable[int], toda
         defaulted_since=defaulted[0].default_on if defaulted else None,
         next_due=unpaid[0] if unpaid else None,
     )
+
+
+@dataclass(frozen=True)
+class WorkerBalance:
+    """One worker's share of an agreement, what reached him, and what he is still owed."""
+
+    person_id: uuid.UUID
+    share_fen: int
+    paid_fen: int
+
+    @property
+    def outstanding_fen(self) -> int:
+        return self.share_fen - self.paid_fen
+
+
+def worker_balances(
+    shares: Sequence[tuple[uuid.UUID, int]], paid_to: Mapping[uuid.UUID, int], unsplit_fen: int
+) -> list[WorkerBalance]:
+    """Each worker's standing: the parts of split payments paid to him, and his part of the payments made to all
+    the workers at once (recorded before payments were split, or not split since).
+
+    Such a payment is spread over what each worker was still owed, in proportion, to the fen (the largest
+    remainders get the odd fen, the earlier worker first on a tie): the agreement fixed each worker's share, so
+    money paid under it went to them in that measure, and an agreement paid in full before payments were split
+    shows every worker paid. It never makes anyone owed more or paid more than his share.
+    """
+    owed = [max(share - paid_to.get(person_id, 0), 0) for person_id, share in shares]
+    total_owed = sum(owed)
+    spread = min(unsplit_fen, total_owed)
+    parts = [spread * each // total_owed if total_owed else 0 for each in owed]
+    remainders = sorted(
+        range(len(owed)), key=lambda index: (-(spread * owed[index] % total_owed if total_owed else 0), index)
+    )
+    for index in remainders[: spread - sum(parts)]:
+        parts[index] += 1
+    return [
+        WorkerBalance(person_id, share, min(share, paid_to.get(person_id, 0)) + part)
+        for (person_id, share), part in zip(shares, parts, strict=True)
+    ]

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from ..domain import chinatime
 from ..domain.agreements import AgreementState, Instalment
-from ..domain.performance import Performance, performance
-from ..storage.models import Agreement, AgreementInstalment, ArbitralReview, Payment
+from ..domain.performance import Performance, WorkerBalance, performance, worker_balances
+from ..storage.models import Agreement, AgreementInstalment, AgreementShare, ArbitralReview, Payment, Person
 
 
 @dataclass(frozen=True)
@@ -80,3 +80,48 @@ def clocks_for(
         )
         for row in agreements
     }
+
+
+@dataclass(frozen=True)
+class UnpaidWorker:
+    case_id: uuid.UUID
+    name: str
+    balance: WorkerBalance
+
+
+def unpaid_workers(session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uuid.UUID]]) -> list[UnpaidWorker]:
+    """The workers still owed something under their case's agreement in effect, in the order of the shares."""
+    agreements = dict(
+        session.execute(
+            select(Agreement.id, Agreement.case_id).where(
+                Agreement.case_id.in_(case_ids),
+                Agreement.state == AgreementState.IN_EFFECT,
+                Agreement.deleted_at.is_(None),
+            )
+        ).all()
+    )
+    shares: dict[uuid.UUID, list[tuple[uuid.UUID, str, int]]] = defaultdict(list)
+    for row in session.execute(
+        select(AgreementShare.agreement_id, AgreementShare.person_id, Person.name, AgreementShare.amount_fen)
+        .join(Person, Person.id == AgreementShare.person_id)
+        .where(AgreementShare.agreement_id.in_(list(agreements)))
+        .order_by(AgreementShare.agreement_id, AgreementShare.position)
+    ):
+        shares[row.agreement_id].append((row.person_id, row.name, row.amount_fen))
+    paid_to: dict[uuid.UUID, dict[uuid.UUID | None, int]] = defaultdict(dict)
+    for row in session.execute(
+        select(Payment.agreement_id, Payment.person_id, func.sum(Payment.amount_fen).label("fen"))
+        .where(Payment.agreement_id.in_(list(agreements)))
+        .group_by(Payment.agreement_id, Payment.person_id)
+    ):
+        paid_to[row.agreement_id][row.person_id] = row.fen
+    unpaid = []
+    for agreement_id, case_id in agreements.items():
+        paid = paid_to[agreement_id]
+        names = {person_id: name for person_id, name, _ in shares[agreement_id]}
+        split = {person_id: fen for person_id, fen in paid.items() if person_id is not None}
+        balances = worker_balances(
+            [(person_id, fen) for person_id, _, fen in shares[agreement_id]], split, paid.get(None, 0)
+        )
+        unpaid += [UnpaidWorker(case_id, names[b.person_id], b) for b in balances if b.outstanding_fen > 0]
+    return unpaid

@@ -6,6 +6,8 @@ that supersedes it when it in turn takes effect.
 """
 
 import uuid
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -35,7 +37,7 @@ from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import MAX_FEN, format_yuan, parse_yuan
 from ..domain.parties import EmployerKind, RespondentRole
-from ..domain.performance import Performance, performance
+from ..domain.performance import Performance, WorkerBalance, performance, worker_balances
 from ..domain.text import NAME_MAX, clean_line, clean_text
 from ..storage.models import (
     Agreement,
@@ -121,6 +123,7 @@ class PaymentView:
     method: PaymentMethod
     reference: str
     receipt_id: uuid.UUID | None
+    paid_to: str  # the worker of one part of a split payment; empty for a payment to all the workers at once
 
 
 @dataclass(frozen=True)
@@ -148,6 +151,7 @@ class AgreementView:
     missing: list[Message]  # what it lacks before it can take effect; empty once in effect
     performance: Performance | None  # for the agreement in effect
     payments: list[PaymentView]
+    balances: list[WorkerBalance]  # each worker's standing, in the order of the shares (the agreement in effect)
     review_planned: bool
     review_applied_on: date | None
     review_returned_on: date | None
@@ -538,6 +542,15 @@ def _case_agreements(session: Session, case: Case) -> CaseAgreements:
     )
 
 
+def balances_of(shares: list[AgreementShare], payments: Sequence[Payment]) -> list[WorkerBalance]:
+    paid_to: dict[uuid.UUID, int] = defaultdict(int)
+    for payment in payments:
+        if payment.person_id is not None:
+            paid_to[payment.person_id] += payment.amount_fen
+    unsplit = sum(payment.amount_fen for payment in payments if payment.person_id is None)
+    return worker_balances([(share.person_id, share.amount_fen) for share in shares], paid_to, unsplit)
+
+
 def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
     in_effect = agreement.state is AgreementState.IN_EFFECT
     names = {share.person_id: share.person.name for share in agreement.shares}
@@ -597,7 +610,11 @@ def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
         )
         if in_effect
         else None,
-        payments=[PaymentView(p.paid_on, p.amount_fen, p.method, p.reference, receipts.get(p.id)) for p in payments],
+        payments=[
+            PaymentView(p.paid_on, p.amount_fen, p.method, p.reference, receipts.get(p.id), names.get(p.person_id, ""))
+            for p in payments
+        ],
+        balances=balances_of(agreement.shares, payments) if in_effect else [],
         review_planned=review is not None,
         review_applied_on=review.applied_on if review else None,
         review_returned_on=review.returned_on if review else None,

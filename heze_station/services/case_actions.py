@@ -52,6 +52,17 @@ def apply_action(
     """The bookkeeping of one step, inside the caller's transaction: dates, outcome, limitation, timeline."""
     today = chinatime.local_date(now)
     target = next_status(case.status, action)
+    if action is CaseAction.RECORD_AGREEMENT and agreement_in_state(session, case.id, AgreementState.IN_EFFECT) is None:
+        # Only an agreement taking effect (signatures and seal, R7) ends the mediation in agreement.
+        raise IllegalTransition(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "An agreement is reached only when its terms are signed by every party and sealed: "
+                    'draft, sign and seal it on the "Agreement and payments" tab.',
+                )
+            )
+        )
     restarts_on = today
     if case.status is CaseStatus.AGREEMENT:
         restarts_on = _check_agreement_allows(session, case, action, today) or today

@@ -130,7 +130,8 @@ class CaseDetail:
     category: Category
     registered_at: datetime
     received_on: date
-    knew_on: date
+    knew_on: date | None  # None: not given yet (shown as unknown)
+    limitation: clocks.LimitationFacts
     notice_served_on: date | None
     facts: str
     is_collective: bool
@@ -225,8 +226,13 @@ def list_cases(
 CLOCK_COLUMNS = (
     Case.status,
     Case.registered_at,
+    Case.category,
     Case.received_on,
     Case.knew_on,
+    Case.employment,
+    Case.employment_ended_on,
+    Case.limitation_suspended_from,
+    Case.limitation_suspended_to,
     Case.decided_on,
     Case.outcome,
     Case.ended_on,
@@ -255,10 +261,22 @@ def case_clocks(
             result.append(clocks.arbitral_review_clock(agreement.effective_on, agreement.review_applied_on, today))
     result.append(
         clocks.limitation_clock(
-            case.knew_on, today, interrupted_on=case.received_on, restarted_on=case.limitation_restarts_on
+            case.knew_on,
+            today,
+            interrupted_on=case.received_on,
+            restarted_on=case.limitation_restarts_on,
+            wage_claim=case.category.is_wage_claim,
+            employment=case.employment,
+            employment_ended_on=case.employment_ended_on,
+            suspension=_suspension(case.limitation_suspended_from, case.limitation_suspended_to),
         )
     )
     return result
+
+
+def _suspension(start: date | None, end: date | None, reason: str = "") -> clocks.Suspension | None:
+    # The clocks need no reason (nor do the columns the workbench selects for them carry it); the case page shows it.
+    return clocks.Suspension(start, end, reason) if start is not None else None
 
 
 def load_detail(session: Session, context: StationContext, case: Case) -> CaseDetail:
@@ -293,6 +311,14 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         registered_at=full.registered_at,
         received_on=full.received_on,
         knew_on=full.knew_on,
+        limitation=clocks.LimitationFacts(
+            full.knew_on,
+            full.employment,
+            full.employment_ended_on,
+            _suspension(
+                full.limitation_suspended_from, full.limitation_suspended_to, full.limitation_suspension_reason
+            ),
+        ),
         notice_served_on=full.notice_served_on,
         facts=full.facts,
         is_collective=full.is_collective,

@@ -16,7 +16,7 @@ from ..domain.cases import OPEN_STATUSES, CaseStatus
 from ..domain.clocks import Clock, ClockKind, ClockState
 from ..storage.models import Case, StaffUser, TimelineEvent
 from .access import CASEWORK, requires
-from .agreement_queries import clocks_for
+from .agreement_queries import clocks_for, unpaid_workers
 from .case_queries import CLOCK_COLUMNS, case_clocks
 from .station import StationContext
 
@@ -46,9 +46,19 @@ class RecentEvent:
 
 
 @dataclass(frozen=True)
+class UnpaidItem:
+    case_id: uuid.UUID
+    number: str
+    worker: str
+    share_fen: int
+    outstanding_fen: int
+
+
+@dataclass(frozen=True)
 class Dashboard:
     today: date
     due: list[DueItem]
+    unpaid: list[UnpaidItem]  # workers still owed under an agreement in performance, by case number
     counts: dict[CaseStatus, int]
     open_total: int
     recent: list[RecentEvent]
@@ -108,6 +118,11 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         rows = session.execute(open_cases).all()
         in_performance = select(Case.id).where(Case.deleted_at.is_(None), Case.status == CaseStatus.AGREEMENT)
         agreements = clocks_for(session, in_performance, today)
+        numbers = dict(session.execute(select(Case.id, Case.number).where(Case.id.in_(in_performance))).all())
+        unpaid = [
+            UnpaidItem(row.case_id, numbers[row.case_id], row.name, row.balance.share_fen, row.balance.outstanding_fen)
+            for row in unpaid_workers(session, in_performance)
+        ]
         counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
         recent = [RecentEvent(*row) for row in session.execute(latest)]
     due = [
@@ -121,6 +136,7 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
     return Dashboard(
         today=today,
         due=due,
+        unpaid=sorted(unpaid, key=lambda item: item.number),
         counts=counts,
         open_total=sum(counts[status] for status in OPEN_STATUSES),
         recent=recent,

@@ -30,6 +30,7 @@ from ..domain import chinatime
 from ..domain.cases import (
     CaseAction,
     Category,
+    Employment,
     IntakeChannel,
 )
 from ..domain.identifiers import Sex
@@ -501,6 +502,9 @@ class DemoCase:
             category=self.category,
             received_on=self.received_on,
             knew_on=self.knew_on,
+            # The demo's workers have left the job they complain about, on the day they found the pay missing.
+            employment=Employment.ENDED,
+            employment_ended_on=self.knew_on,
             facts=self.facts,
             workers=[
                 WorkerEntry(

@@ -17,8 +17,10 @@ from ..domain.cases import (
     REPRESENTATIVES_MIN,
     CaseStatus,
     Category,
+    Employment,
     IntakeChannel,
     format_case_number,
+    parse_claim,
 )
 from ..domain.errors import InvalidInput, ValidationFailed, refusal
 from ..domain.identifiers import (
@@ -29,7 +31,6 @@ from ..domain.identifiers import (
     parse_resident_id,
 )
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..domain.money import parse_yuan
 from ..domain.parties import SPECIAL_AUTHORITY, EmployerKind, RespondentRole
 from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, clean_line, clean_text
 from ..storage import search
@@ -47,6 +48,7 @@ from ..storage.types import utc_now
 from . import timeline
 from .access import CASEWORK, requires
 from .checks import Checker, past_date, required_choice
+from .limitation import check_employment
 from .station import StationContext
 
 T = TypeVar("T")
@@ -106,7 +108,9 @@ class IntakeForm:
     channel: IntakeChannel | None = None
     category: Category | None = None
     received_on: date | None = None
-    knew_on: date | None = None
+    knew_on: date | None = None  # None: the worker has not said; the limitation shows as unknown until given
+    employment: Employment | None = Employment.UNKNOWN
+    employment_ended_on: date | None = None
     facts: str = ""
     workers: list[WorkerEntry] = field(default_factory=list)
     employer: EmployerEntry = field(default_factory=EmployerEntry)
@@ -162,7 +166,9 @@ class CheckedIntake:
     channel: IntakeChannel
     category: Category
     received_on: date
-    knew_on: date
+    knew_on: date | None
+    employment: Employment
+    employment_ended_on: date | None
     facts: str
     workers: list[CheckedWorker]
     employer: CheckedEmployer
@@ -255,7 +261,7 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
             phone = check("", normalise_mobile, entry.phone, field=f"{prefix}.phone")
         else:
             phone = ""
-        claimed = check(0, parse_yuan, entry.claimed, field=f"{prefix}.claimed", allow_zero=not category.is_money_claim)
+        claimed = check(0, parse_claim, entry.claimed, category, field=f"{prefix}.claimed")
         details = _check_details(entry, prefix, check)
         workers.append(
             CheckedWorker(name, resident.number if resident else "", phone, claimed, entry.representative, *details)
@@ -314,9 +320,7 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
     channel = check(IntakeChannel.VISIT, required_choice, form.channel, "channel")
     category = check(Category.OTHER, required_choice, form.category, "category")
     received_on = check(today, past_date, form.received_on, "received_on", today)
-    knew_on = received_on
-    if form.knew_on is not None:
-        knew_on = check(received_on, past_date, form.knew_on, "knew_on", today)
+    limitation = check_employment(check, form.knew_on, form.employment, form.employment_ended_on, today)
     facts = check("", clean_text, form.facts, field="facts", max_length=FACTS_MAX, required=True)
     workers = _check_workers(form.workers, check, today, category)
     agent = _check_agent(form.agent, len(form.workers), check, today)
@@ -350,7 +354,9 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
         channel=channel,
         category=category,
         received_on=received_on,
-        knew_on=knew_on,
+        knew_on=limitation.knew_on,
+        employment=limitation.employment,
+        employment_ended_on=limitation.employment_ended_on,
         facts=facts,
         workers=workers,
         employer=employer,
@@ -588,6 +594,8 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
             registered_by_id=context.user_id,
             received_on=intake.received_on,
             knew_on=intake.knew_on,
+            employment=intake.employment,
+            employment_ended_on=intake.employment_ended_on,
             facts=intake.facts,
             project_id=project.id if project else None,
             is_collective=intake.is_collective,

@@ -1,11 +1,12 @@
 """Performance of an agreement (履行): payments as they arrive, and the arbitral review the parties may ask for."""
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..domain import chinatime
 from ..domain.agreements import AgreementState, PaymentMethod
@@ -16,12 +17,12 @@ from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import format_yuan, parse_yuan
 from ..domain.text import clean_line
-from ..storage.models import Agreement, ArbitralReview, Case, Payment
+from ..storage.models import Agreement, AgreementShare, ArbitralReview, Case, Payment
 from ..storage.types import utc_now
 from . import attachments, timeline
 from .access import CASEWORK, requires
 from .agreement_queries import agreement_in_state, performance_of
-from .agreements import CaseAgreements, case_agreements
+from .agreements import CaseAgreements, balances_of, case_agreements
 from .case_queries import get_case
 from .checks import Checker, past_date, required_choice
 from .station import StationContext
@@ -64,12 +65,7 @@ def record_payment(
     reference = check("", clean_line, reference, field="reference", max_length=REFERENCE_MAX)
     with context.database.transaction() as session:
         agreement, case = _agreement_in_effect(session, case_id)
-        if paid_on < agreement.agreed_on:
-            check.refuse(
-                "paid_on",
-                QT_TRANSLATE_NOOP("Domain", "The payment cannot come before the agreement of {agreed}."),
-                agreed=agreement.agreed_on.isoformat(),
-            )
+        _check_after_agreement(check, agreement, paid_on)
         outstanding = performance_of(session, agreement, today).outstanding_fen
         if fen > outstanding:
             check.refuse(
@@ -93,6 +89,118 @@ def record_payment(
             attachments.add(session, context, case, AttachmentKind.RECEIPT, filename, data, payment.id)
         timeline.add(session, context, case, CaseEvent.PAYMENT_RECORDED, format_yuan(fen), at=now)
     return case_agreements(context, case_id)
+
+
+@dataclass
+class PaymentPart:
+    """What one worker received of a payment to the collective, as typed."""
+
+    person_id: uuid.UUID
+    amount: str = ""  # yuan; empty: nothing to this worker this time
+    method: PaymentMethod | None = None
+    reference: str = ""  # the transfer number, or who handed over the cash
+    receipt: Path | None = None  # the transfer slip, or the receipt the worker signed
+
+
+@requires(CASEWORK)
+def record_split_payment(
+    context: StationContext,
+    case_id: uuid.UUID,
+    paid_on: date | None,
+    parts: list[PaymentPart],
+    *,
+    now: datetime | None = None,
+) -> CaseAgreements:
+    """Record a payment to a collective split over its workers: each part to one worker, by transfer to the account
+    in his own name that the agreement names or in cash (条例), each with its receipt. The parts count against the
+    instalments like one payment; each is refused beside its row when it is more than that worker is still owed.
+    """
+    now = now or utc_now()
+    today = chinatime.local_date(now)
+    check = Checker()
+    paid_on = check(today, past_date, paid_on, "paid_on", today)
+    with context.database.transaction() as session:
+        agreement, case = _agreement_in_effect(session, case_id)
+        _check_after_agreement(check, agreement, paid_on)
+        listed = _shares(session, agreement)
+        shares = {share.person_id: share for share in listed}
+        paid = session.scalars(select(Payment).where(Payment.agreement_id == agreement.id)).all()
+        owed = {balance.person_id: balance for balance in balances_of(listed, paid)}
+        checked = []
+        for number, part in enumerate(parts, start=1):
+            if not part.amount.strip():
+                continue
+            prefix = f"parts.{number}"
+            share = shares.get(part.person_id)
+            if share is None:
+                check.refuse(prefix, QT_TRANSLATE_NOOP("Domain", "This worker has no share in the agreement."))
+                continue
+            fen = check(0, parse_yuan, part.amount, field=f"{prefix}.amount")
+            method = check(PaymentMethod.BANK_TRANSFER, required_choice, part.method, f"{prefix}.method")
+            reference = check("", clean_line, part.reference, field=f"{prefix}.reference", max_length=REFERENCE_MAX)
+            if fen > owed[part.person_id].outstanding_fen:
+                check.refuse(
+                    f"{prefix}.amount",
+                    QT_TRANSLATE_NOOP("Domain", "{name} is still owed only {outstanding}."),
+                    name=share.person.name,
+                    outstanding=format_yuan(owed[part.person_id].outstanding_fen),
+                )
+            if method is PaymentMethod.BANK_TRANSFER and not share.account_number:
+                check.refuse(
+                    f"{prefix}.method",
+                    QT_TRANSLATE_NOOP(
+                        "Domain", "The agreement names no account of {name}'s own: pay him in cash, with a receipt."
+                    ),
+                    name=share.person.name,
+                )
+            if part.receipt is None and not (method is PaymentMethod.BANK_TRANSFER and reference):
+                check.refuse(
+                    f"{prefix}.receipt",
+                    QT_TRANSLATE_NOOP("Domain", "Attach the receipt {name} signed, or for a transfer give its number."),
+                    name=share.person.name,
+                )
+            checked.append((share, fen, method, reference, part.receipt))
+        if not checked and not check.errors:
+            check.refuse("parts", QT_TRANSLATE_NOOP("Domain", "Enter what at least one worker received."))
+        check.done()
+        for share, fen, method, reference, receipt in checked:
+            payment = Payment(
+                agreement_id=agreement.id,
+                person_id=share.person_id,
+                paid_on=paid_on,
+                amount_fen=fen,
+                method=method,
+                reference=reference,
+                recorded_by_id=context.user_id,
+            )
+            session.add(payment)
+            session.flush()
+            if receipt is not None:
+                filename, data = attachments.read_file(receipt)
+                attachments.add(session, context, case, AttachmentKind.RECEIPT, filename, data, payment.id)
+            detail = f"{share.person.name} {format_yuan(fen)}"
+            timeline.add(session, context, case, CaseEvent.PAYMENT_RECORDED, detail, at=now)
+    return case_agreements(context, case_id)
+
+
+def _check_after_agreement(check: Checker, agreement: Agreement, paid_on: date) -> None:
+    if paid_on < agreement.agreed_on:
+        check.refuse(
+            "paid_on",
+            QT_TRANSLATE_NOOP("Domain", "The payment cannot come before the agreement of {agreed}."),
+            agreed=agreement.agreed_on.isoformat(),
+        )
+
+
+def _shares(session: Session, agreement: Agreement) -> list[AgreementShare]:
+    return list(
+        session.scalars(
+            select(AgreementShare)
+            .where(AgreementShare.agreement_id == agreement.id)
+            .options(selectinload(AgreementShare.person))
+            .order_by(AgreementShare.position)
+        )
+    )
 
 
 @requires(CASEWORK)

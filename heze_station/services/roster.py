@@ -24,7 +24,7 @@ from typing import TypeVar
 from xml.etree.ElementTree import ParseError
 
 from ..domain import chinatime
-from ..domain.cases import COLLECTIVE_MIN_WORKERS
+from ..domain.cases import COLLECTIVE_MIN_WORKERS, Category, parse_claim
 from ..domain.errors import DomainError, InvalidInput
 from ..domain.identifiers import normalise_mobile, parse_resident_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -192,7 +192,7 @@ class RosterReport:
         total = 0
         for row in self.rows:
             if not any(problem.column is Column.CLAIMED for problem in row.problems):
-                total += parse_yuan(row.entry.claimed)
+                total += parse_yuan(row.entry.claimed, allow_zero=True)
         return total
 
     def entries(self) -> list[WorkerEntry]:
@@ -209,8 +209,9 @@ Cell = str | int | float | bool | None
 T = TypeVar("T")
 
 
-def read_roster(path: Path) -> RosterReport:
-    """Read and check the roster in ``path`` (.xlsx or .csv); raises RosterUnreadable with one message."""
+def read_roster(path: Path, category: Category | None = None) -> RosterReport:
+    """Read and check the roster in ``path`` (.xlsx or .csv) for a case of ``category`` (None: not chosen yet);
+    raises RosterUnreadable with one message."""
     suffix = path.suffix.lower()
     if suffix == ".xls":
         raise _unreadable(
@@ -243,7 +244,7 @@ def read_roster(path: Path) -> RosterReport:
             )
         rows = _workbook_rows(path) if start.startswith(_ZIP_MAGIC) else _csv_rows(path.read_bytes())
         with contextlib.closing(rows):  # closes the workbook even when the reading stops early
-            return _check_rows(rows)
+            return _check_rows(rows, category)
     except OSError as error:
         raise _unreadable(
             QT_TRANSLATE_NOOP("Domain", "The file could not be opened: {reason}"), reason=error.strerror or error
@@ -373,7 +374,7 @@ def _find_heading(rows: list[tuple[Cell, ...]]) -> tuple[int, dict[Column, int]]
 # ---- checking the rows --------------------------------------------------------------------------------------------
 
 
-def _check_rows(rows: Iterable[tuple[Cell, ...]]) -> RosterReport:
+def _check_rows(rows: Iterable[tuple[Cell, ...]], category: Category | None) -> RosterReport:
     rows = iter(rows)
     head = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
     if not any(any(_text(cell) for cell in cells) for cells in head):
@@ -432,7 +433,9 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]]) -> RosterReport:
     today = chinatime.today()
     # As in the intake form: each worker of a small case must be reachable, in a collective case the representatives.
     everyone_reachable = len(listed) < COLLECTIVE_MIN_WORKERS
-    checked = [_check_row(number, values, today, phone_required=everyone_reachable) for number, values in listed]
+    checked = [
+        _check_row(number, values, today, category, phone_required=everyone_reachable) for number, values in listed
+    ]
     return RosterReport(tuple(_mark_duplicates(checked)), tuple(total_rows))
 
 
@@ -441,7 +444,9 @@ def _is_total(values: dict[Column, Cell]) -> bool:
     return name in _TOTAL_NAMES and not _text(values[Column.ID_NUMBER])
 
 
-def _check_row(number: int, values: dict[Column, Cell], today: date, *, phone_required: bool) -> RosterRow:
+def _check_row(
+    number: int, values: dict[Column, Cell], today: date, category: Category | None, *, phone_required: bool
+) -> RosterRow:
     problems: list[Problem] = []
 
     def checked(column: Column, check: Callable[..., T], *args: object, **kwargs: object) -> T | None:
@@ -485,7 +490,7 @@ def _check_row(number: int, values: dict[Column, Cell], today: date, *, phone_re
         phone = checked(Column.PHONE, normalise_mobile, phone) or phone
 
     claimed = _text(values[Column.CLAIMED])
-    checked(Column.CLAIMED, parse_yuan, claimed)
+    checked(Column.CLAIMED, parse_claim, claimed, category)
 
     details = {
         attribute: checked(column, clean_line, text, field=attribute, max_length=limit) or text

@@ -26,7 +26,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from ..domain.accounts import StaffRole
 from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
-from ..domain.cases import CaseStatus, Category, IntakeChannel
+from ..domain.cases import CaseStatus, Category, Employment, IntakeChannel
 from ..domain.clues import ClueStep
 from ..domain.identifiers import Sex
 from ..domain.ids import new_id
@@ -178,8 +178,16 @@ class Case(SyncRow, Base):
     registered_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
     # The 15-day mediation period runs from the day the application was received (R4), which may precede registration.
     received_on: Mapped[date] = mapped_column(Date)
-    # When the worker knew of the infringement: the start of the 1-year limitation (R5).
-    knew_on: Mapped[date] = mapped_column(Date)
+    # When the worker knew of the infringement: the start of the 1-year limitation (R5). None until the worker says:
+    # the day the application came in is no stand-in for it.
+    knew_on: Mapped[date | None] = mapped_column(Date)
+    # R5 (LDMAL 27): wage arrears are not time-barred while the employment continues; once it ended, a year from then.
+    employment: Mapped[Employment] = mapped_column(enum_column(Employment), default=Employment.UNKNOWN)
+    employment_ended_on: Mapped[date | None] = mapped_column(Date)
+    # A suspension of the limitation (中止, force majeure): the period stands still from..to (to None: still stands).
+    limitation_suspended_from: Mapped[date | None] = mapped_column(Date)
+    limitation_suspended_to: Mapped[date | None] = mapped_column(Date)
+    limitation_suspension_reason: Mapped[str] = mapped_column(Text, default="")
     decided_on: Mapped[date | None] = mapped_column(Date)
     mediation_started_on: Mapped[date | None] = mapped_column(Date)
     ended_on: Mapped[date | None] = mapped_column(Date)
@@ -406,6 +414,9 @@ class Payment(SyncRow, Base):
     __table_args__ = (Index("ix_payment_paid_on", "paid_on"),)  # money paid in a period
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
+    # The worker this part of a split payment went to; None for a payment to all the workers at once, which
+    # counts against the instalments only (domain.performance spreads it over the shares).
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
     paid_on: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(Integer)
     method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))

@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0016"
+REVISION = "0017"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "agreement": {
@@ -152,7 +152,14 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "registered_at": FieldRule(FieldType.DATETIME, nullable=False),
         "registered_by_id": FieldRule(FieldType.UUID, nullable=False, references="staff_user"),
         "received_on": FieldRule(FieldType.DATE, nullable=False),
-        "knew_on": FieldRule(FieldType.DATE, nullable=False),
+        "knew_on": FieldRule(FieldType.DATE),
+        "employment": FieldRule(
+            FieldType.TEXT, nullable=False, default=True, choices=("continues", "ended", "unknown")
+        ),
+        "employment_ended_on": FieldRule(FieldType.DATE),
+        "limitation_suspended_from": FieldRule(FieldType.DATE),
+        "limitation_suspended_to": FieldRule(FieldType.DATE),
+        "limitation_suspension_reason": FieldRule(FieldType.TEXT, nullable=False, default=True),
         "decided_on": FieldRule(FieldType.DATE),
         "mediation_started_on": FieldRule(FieldType.DATE),
         "ended_on": FieldRule(FieldType.DATE),
@@ -301,6 +308,7 @@ TABLES: dict[str, dict[str, FieldRule]] = {
     },
     "payment": {
         "agreement_id": FieldRule(FieldType.UUID, nullable=False, references="agreement"),
+        "person_id": FieldRule(FieldType.UUID, references="person"),
         "paid_on": FieldRule(FieldType.DATE, nullable=False),
         "amount_fen": FieldRule(FieldType.INTEGER, nullable=False),
         "method": FieldRule(FieldType.TEXT, nullable=False, choices=("bank_transfer", "cash")),

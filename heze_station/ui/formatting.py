@@ -19,6 +19,11 @@ def day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def known_day(value: date | None) -> str:
+    """A day that is asked for: "unknown" until it is given."""
+    return value.isoformat() if value else QCoreApplication.translate("Formatting", "unknown")
+
+
 def moment(value: datetime | None) -> str:
     """A stored (UTC) time shown as Beijing time, to the minute."""
     return value.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M") if value else ""
@@ -48,6 +53,9 @@ _CLOCK_STATES = {
     ClockState.DONE: QT_TRANSLATE_NOOP("Formatting", "Done"),
     ClockState.INTERRUPTED: QT_TRANSLATE_NOOP("Formatting", "Interrupted"),
     ClockState.NOT_STARTED: QT_TRANSLATE_NOOP("Formatting", "Not started"),
+    ClockState.UNKNOWN: QT_TRANSLATE_NOOP("Formatting", "Unknown"),
+    ClockState.NOT_RUNNING: QT_TRANSLATE_NOOP("Formatting", "Not running"),
+    ClockState.SUSPENDED: QT_TRANSLATE_NOOP("Formatting", "Suspended"),
 }
 
 
@@ -59,6 +67,12 @@ def clock_state(clock: Clock) -> str:
 def time_left(clock: Clock) -> str:
     """How much time a clock has left, or how late it is (or was, when its step came late)."""
     days = clock.days_left
+    if clock.state is ClockState.UNKNOWN:
+        return QCoreApplication.translate("Formatting", "ask the worker: see the limitation facts")
+    if clock.state is ClockState.NOT_RUNNING:
+        return QCoreApplication.translate("Formatting", "not time-barred while the employment continues")
+    if clock.state is ClockState.SUSPENDED:
+        return QCoreApplication.translate("Formatting", "stands still, {n} days were left when it began").format(n=days)
     if clock.state is ClockState.INTERRUPTED:
         return QCoreApplication.translate("Formatting", "stopped by the complaint, {n} days before it ran out").format(
             n=days

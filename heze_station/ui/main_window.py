@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..services.health import Health
     from .sync_controller import SyncController
     from .views.accounts import AccountsWindow
+    from .views.archive_window import ArchiveWindow
     from .views.audit_window import AuditWindow
     from .views.backups_window import BackupsWindow
     from .views.case_detail import CaseDetailDialog
@@ -118,6 +119,7 @@ class MainWindow(QMainWindow):
         self.accounts_window: AccountsWindow | None = None
         self.audit_window: AuditWindow | None = None
         self.backups_window: BackupsWindow | None = None
+        self.archive_window: ArchiveWindow | None = None
         self.audit_warning: QMessageBox | None = None
         self.handover_dialog: HandoverDialog | None = None  # 同步 › export / import unsent changes
         self.damage_warning: QMessageBox | None = None  # the start check's findings (health_checked)
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         self.verify_action = documents_menu.addAction(self.tr("&Verify a document…"), self.choose_document_to_verify)
         self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
         self.seal_action = documents_menu.addAction(self.tr("Station &seal image…"), self.choose_seal)
+        self.archive_action = documents_menu.addAction(self.tr("&Archived case files…"), self.open_archive)
         menu = self.menuBar().addMenu(self.tr("S&ync"))
         self.sync_now_action = menu.addAction(self.tr("Sync &now"), self.sync_now)
         self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -359,6 +362,13 @@ class MainWindow(QMainWindow):
         if self.audit_window is None:
             self.audit_window = AuditWindow(self.workspace, self)
         self._raise(self.audit_window)
+
+    def open_archive(self) -> None:
+        from .views.archive_window import ArchiveWindow
+
+        if self.archive_window is None:
+            self.archive_window = ArchiveWindow(self.workspace, self)
+        self._raise(self.archive_window)
 
     def open_backups(self) -> None:
         from .views.backups_window import BackupsWindow

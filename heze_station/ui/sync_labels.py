@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain import chinatime
 from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
-from ..domain.cases import CaseStatus, Category, IntakeChannel
+from ..domain.cases import CaseStatus, Category, Employment, IntakeChannel
 from ..domain.identifiers import Sex
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
@@ -82,6 +82,11 @@ _FIELDS = {
         "mediation_extended_to": QT_TRANSLATE_NOOP("SyncLabels", "Mediation extended to"),
         "notice_served_on": QT_TRANSLATE_NOOP("SyncLabels", "Notice of refusal served on"),
         "limitation_restarts_on": QT_TRANSLATE_NOOP("SyncLabels", "Limitation period restarts on"),
+        "employment": QT_TRANSLATE_NOOP("SyncLabels", "Employment"),
+        "employment_ended_on": QT_TRANSLATE_NOOP("SyncLabels", "Employment ended on"),
+        "limitation_suspended_from": QT_TRANSLATE_NOOP("SyncLabels", "Limitation suspended from"),
+        "limitation_suspended_to": QT_TRANSLATE_NOOP("SyncLabels", "Limitation suspended until"),
+        "limitation_suspension_reason": QT_TRANSLATE_NOOP("SyncLabels", "Reason for the suspension"),
     },
     "person": {
         "name": QT_TRANSLATE_NOOP("SyncLabels", "Name"),
@@ -164,6 +169,7 @@ _COMMON_FIELDS = {
     "name": QT_TRANSLATE_NOOP("SyncLabels", "Name"),
     "applied_on": QT_TRANSLATE_NOOP("SyncLabels", "Applied on"),
     "returned_on": QT_TRANSLATE_NOOP("SyncLabels", "Returned on"),
+    "person_id": QT_TRANSLATE_NOOP("SyncLabels", "Worker"),
 }
 
 # Columns that hold a domain enum: shown by the enum's translated label.
@@ -172,6 +178,7 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("case_file", "outcome"): CaseStatus,
     ("case_file", "channel"): IntakeChannel,
     ("case_file", "category"): Category,
+    ("case_file", "employment"): Employment,
     ("person", "sex"): Sex,
     ("employer", "kind"): EmployerKind,
     ("mediation_session", "place_kind"): PlaceKind,

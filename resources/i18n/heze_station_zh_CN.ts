@@ -292,6 +292,26 @@
         <translation>金额</translation>
     </message>
     <message>
+        <source>Paid to</source>
+        <translation>收款人</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工人</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>应得金额</translation>
+    </message>
+    <message>
+        <source>Paid to him</source>
+        <translation>已付本人</translation>
+    </message>
+    <message>
+        <source>Still owed</source>
+        <translation>尚欠金额</translation>
+    </message>
+    <message>
         <source>&amp;Draft agreement…</source>
         <translation>起草调解协议(&amp;D)…</translation>
     </message>
@@ -316,6 +336,10 @@
         <translation>登记付款(&amp;P)…</translation>
     </message>
     <message>
+        <source>Pay each &amp;worker…</source>
+        <translation>按工人分别付款(&amp;W)…</translation>
+    </message>
+    <message>
         <source>Parties will apply for arbitral re&amp;view</source>
         <translation>双方拟申请仲裁审查(&amp;V)</translation>
     </message>
@@ -338,6 +362,10 @@
     <message>
         <source>Payments received</source>
         <translation>已收到的付款</translation>
+    </message>
+    <message>
+        <source>Who is still owed</source>
+        <translation>尚未足额收款的工人</translation>
     </message>
     <message>
         <source>&amp;Edit draft…</source>
@@ -390,6 +418,10 @@
     <message>
         <source>{n} earlier agreement(s) superseded.</source>
         <translation>已有 {n} 份原协议被取代。</translation>
+    </message>
+    <message>
+        <source>All workers (by instalment)</source>
+        <translation>全体工人（按期计）</translation>
     </message>
     <message>
         <source>Agreement takes effect</source>
@@ -464,6 +496,37 @@
     <message>
         <source>drawn on the pad</source>
         <translation>已在签名板上签名</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveWindow</name>
+    <message>
+        <source>Archived case files</source>
+        <translation>归档案卷</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Keep until</source>
+        <translation>保存至</translation>
+    </message>
+    <message>
+        <source>A closed file is kept {mediation} years after its mediation ended and {award} years after an arbitration award (counted from the referral until the award date is recorded); none is removed before then.</source>
+        <translation>已结案卷自调解结束之日起保存{mediation}年，经仲裁裁决的自裁决之日起保存{award}年（裁决日期登记前自移送仲裁之日起算）；期满前一律不得销毁。</translation>
+    </message>
+    <message>
+        <source>{count} closed files</source>
+        <translation>已结案卷{count}件</translation>
     </message>
 </context>
 <context>
@@ -802,6 +865,10 @@
         <translation>以“工作日”计的期限按国家法定节假日安排（含调休）计算，其他期限按自然日计算；期间开始的当日不计入。</translation>
     </message>
     <message>
+        <source>&amp;Limitation facts…</source>
+        <translation>仲裁时效情况(&amp;L)…</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -877,6 +944,18 @@
     <message>
         <source>none: this case is finished</source>
         <translation>无（本案已办结）</translation>
+    </message>
+    <message>
+        <source>Knew of it on {knew}; {employment}</source>
+        <translation>知道权利受侵害之日：{knew}；{employment}</translation>
+    </message>
+    <message>
+        <source> on {day}</source>
+        <translation>，{day}</translation>
+    </message>
+    <message>
+        <source>; suspended {start} to {end}: {reason}</source>
+        <translation>；时效中止 {start} 至 {end}：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1370,12 +1449,20 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>暂无到期事项，一切正常。</translation>
     </message>
     <message>
+        <source>Workers still unpaid</source>
+        <translation>尚未足额收款的工人</translation>
+    </message>
+    <message>
         <source>Recent activity</source>
         <translation>最近办理</translation>
     </message>
     <message>
         <source>Due soon, due today or overdue</source>
         <translation>即将到期、今日到期和已逾期</translation>
+    </message>
+    <message>
+        <source>Workers still unpaid under an agreement</source>
+        <translation>调解协议下尚未足额收款的工人</translation>
     </message>
     <message>
         <source>Case number</source>
@@ -1404,6 +1491,18 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Time left</source>
         <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工人</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>应得金额</translation>
+    </message>
+    <message>
+        <source>Still owed</source>
+        <translation>尚欠金额</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1504,6 +1603,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>平台转办</translation>
     </message>
     <message>
+        <source>For a dispute about {category} the amount must be more than zero.</source>
+        <translation>“{category}”类争议的请求金额必须大于零。</translation>
+    </message>
+    <message>
         <source>Unpaid wages</source>
         <translation>拖欠工资</translation>
     </message>
@@ -1526,6 +1629,18 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+    <message>
+        <source>Employment continues</source>
+        <translation>劳动关系存续</translation>
+    </message>
+    <message>
+        <source>Employment has ended</source>
+        <translation>劳动关系已终止</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
     </message>
     <message>
         <source>Registered</source>
@@ -1630,6 +1745,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Mediation period extended with both parties&apos; consent</source>
         <translation>经双方同意延长调解期限</translation>
+    </message>
+    <message>
+        <source>Limitation facts recorded</source>
+        <translation>登记仲裁时效情况</translation>
     </message>
     <message>
         <source>Attachment added</source>
@@ -1738,6 +1857,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Limitation for arbitration</source>
         <translation>仲裁时效</translation>
+    </message>
+    <message>
+        <source>Limitation for arbitration (wages: none while employment continues)</source>
+        <translation>仲裁时效（劳动报酬：劳动关系存续期间不受限制）</translation>
     </message>
     <message>
         <source>Limitation for arbitration (running again)</source>
@@ -2372,6 +2495,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>该附件在这台电脑磁盘上的文件已损坏。</translation>
     </message>
     <message>
+        <source>An agreement is reached only when its terms are signed by every party and sealed: draft, sign and seal it on the &quot;Agreement and payments&quot; tab.</source>
+        <translation>调解协议须经各方签名并加盖印章方为达成：请在“协议与履行”页起草、签名并盖章。</translation>
+    </message>
+    <message>
         <source>A payment order is not available for a dispute about {category}.</source>
         <translation>“{category}”类争议不能申请支付令。</translation>
     </message>
@@ -2442,6 +2569,26 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Only {outstanding} is still owed under the agreement.</source>
         <translation>按协议只剩 {outstanding} 未付。</translation>
+    </message>
+    <message>
+        <source>This worker has no share in the agreement.</source>
+        <translation>该工人在协议中没有应得金额。</translation>
+    </message>
+    <message>
+        <source>{name} is still owed only {outstanding}.</source>
+        <translation>{name}尚欠金额仅为{outstanding}。</translation>
+    </message>
+    <message>
+        <source>The agreement names no account of {name}&apos;s own: pay him in cash, with a receipt.</source>
+        <translation>协议未载明{name}本人的银行账户：请以现金支付并由其签收。</translation>
+    </message>
+    <message>
+        <source>Attach the receipt {name} signed, or for a transfer give its number.</source>
+        <translation>请附上{name}签字的收条；银行转账的，也可填写转账流水号。</translation>
+    </message>
+    <message>
+        <source>Enter what at least one worker received.</source>
+        <translation>请至少填写一名工人收到的金额。</translation>
     </message>
     <message>
         <source>The application must be made between {first} and {last} (R9).</source>
@@ -3082,6 +3229,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Opened a case</source>
         <translation>查看案件</translation>
+    </message>
+    <message>
+        <source>Removed a closed file after its retention</source>
+        <translation>销毁保存期满的已结案卷</translation>
     </message>
     <message>
         <source>Searched</source>
@@ -3755,6 +3906,18 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>The call back cannot be before the clue was closed.</source>
         <translation>回访日期不能早于线索办结日期。</translation>
     </message>
+    <message>
+        <source>Only a closed file can be removed, once its retention has ended.</source>
+        <translation>只有已结案且保存期满的案卷才能销毁。</translation>
+    </message>
+    <message>
+        <source>This file must be kept until {until} (R13); it can be removed from {first}.</source>
+        <translation>本案卷须保存至 {until}（R13），自 {first} 起方可销毁。</translation>
+    </message>
+    <message>
+        <source>The suspension cannot end before it began on {start}.</source>
+        <translation>时效中止的截止日不能早于起始日 {start}。</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -3900,6 +4063,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
 <context>
     <name>Formatting</name>
     <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
         <source>{name} and others, {count} workers</source>
         <translation>{name}等{count}人</translation>
     </message>
@@ -3934,6 +4101,30 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Not started</source>
         <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>不计算</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>ask the worker: see the limitation facts</source>
+        <translation>请询问工人：见仲裁时效情况</translation>
+    </message>
+    <message>
+        <source>not time-barred while the employment continues</source>
+        <translation>劳动关系存续期间不受时效限制</translation>
+    </message>
+    <message>
+        <source>stands still, {n} days were left when it began</source>
+        <translation>时效中止，中止时尚余{n}天</translation>
     </message>
     <message>
         <source>stopped by the complaint, {n} days before it ran out</source>
@@ -4038,10 +4229,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>知道权利受侵害之日(&amp;K)</translation>
     </message>
     <message>
-        <source>When the worker knew or should have known the rights were infringed; it starts the one-year limitation period. Same as the received date unless you change it.</source>
-        <translation>劳动者知道或者应当知道其权利被侵害之日，一年仲裁时效自该日起算。未修改时与收到申请日期相同。</translation>
-    </message>
-    <message>
         <source>What happened: where and when the workers worked, what is owed, what has been done about it.</source>
         <translation>请写明：劳动者何时在何处工作、被拖欠哪些款项、已采取过哪些措施。</translation>
     </message>
@@ -4056,6 +4243,30 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>E&amp;vidence</source>
         <translation>证据(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Limitation for arbitration</source>
+        <translation>仲裁时效</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <source>When the worker knew or should have known the rights were infringed; it starts the one-year limitation period. Ask the worker; until it is given the case shows the limitation as unknown.</source>
+        <translation>劳动者知道或者应当知道其权利被侵害之日，自该日起计算一年仲裁时效。请向工人询问；未填写前，案件的仲裁时效显示为“未知”。</translation>
+    </message>
+    <message>
+        <source>E&amp;mployment *</source>
+        <translation>劳动关系(&amp;M) *</translation>
+    </message>
+    <message>
+        <source>Wage arrears are not time-barred while the employment continues; once it ended, a year.</source>
+        <translation>劳动关系存续期间因拖欠劳动报酬发生争议的，不受仲裁时效限制；劳动关系终止的，自终止之日起一年。</translation>
+    </message>
+    <message>
+        <source>Employment &amp;ended on *</source>
+        <translation>劳动关系终止日期(&amp;E) *</translation>
     </message>
     <message>
         <source>Workers</source>
@@ -4426,6 +4637,57 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>LimitationDialog</name>
+    <message>
+        <source>Limitation facts</source>
+        <translation>仲裁时效情况</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <source>No suspension</source>
+        <translation>无中止</translation>
+    </message>
+    <message>
+        <source>Still suspended</source>
+        <translation>仍在中止</translation>
+    </message>
+    <message>
+        <source>Force majeure or other good reason, e.g. a flood</source>
+        <translation>不可抗力或其他正当理由，如洪水</translation>
+    </message>
+    <message>
+        <source>Worker &amp;knew of it on</source>
+        <translation>知道权利受侵害之日(&amp;K)</translation>
+    </message>
+    <message>
+        <source>E&amp;mployment</source>
+        <translation>劳动关系(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Employment &amp;ended on</source>
+        <translation>劳动关系终止日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Suspended from</source>
+        <translation>中止起始日(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Suspended &amp;until</source>
+        <translation>中止截止日(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the suspension</source>
+        <translation>中止事由(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Workbench</source>
@@ -4478,6 +4740,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>Station &amp;seal image…</source>
         <translation>设置调解组织印章图片(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Archived case files…</source>
+        <translation>归档案卷(&amp;A)…</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
@@ -5415,6 +5681,65 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>SplitPaymentDialog</name>
+    <message>
+        <source>Pay each worker</source>
+        <translation>按工人分别付款</translation>
+    </message>
+    <message>
+        <source>&amp;Record payments</source>
+        <translation>登记付款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工人</translation>
+    </message>
+    <message>
+        <source>Still owed</source>
+        <translation>尚欠金额</translation>
+    </message>
+    <message>
+        <source>Paid now (yuan)</source>
+        <translation>本次支付（元）</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Transfer number or who paid</source>
+        <translation>转账流水号或经手人</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>付款凭证</translation>
+    </message>
+    <message>
+        <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Wages go to each worker himself: by transfer to the account in his own name that the agreement names, or in cash against a receipt he signs. Leave the amount empty for those not paid now.</source>
+        <translation>工资直接支付给工人本人：转入协议载明的本人银行账户，或以现金支付并由本人签收。本次未付款的工人，金额留空。</translation>
+    </message>
+    <message>
+        <source>&amp;Paid on</source>
+        <translation>付款日期(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Workers</source>
+        <translation>工人(&amp;W)</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsView</name>
     <message>
         <source>This week</source>
@@ -5703,6 +6028,26 @@ Register it as a new case anyway?</source>
         <translation>时效重新起算日期</translation>
     </message>
     <message>
+        <source>Employment</source>
+        <translation>劳动关系</translation>
+    </message>
+    <message>
+        <source>Employment ended on</source>
+        <translation>劳动关系终止日期</translation>
+    </message>
+    <message>
+        <source>Limitation suspended from</source>
+        <translation>时效中止起始日</translation>
+    </message>
+    <message>
+        <source>Limitation suspended until</source>
+        <translation>时效中止截止日</translation>
+    </message>
+    <message>
+        <source>Reason for the suspension</source>
+        <translation>中止事由</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -5929,6 +6274,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>Returned on</source>
         <translation>退回日期</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>工人</translation>
     </message>
     <message>
         <source>(empty)</source>

@@ -11,12 +11,14 @@ from heze_station.domain.cases import (
     END_STATES,
     CaseAction,
     CaseStatus,
+    Category,
     allowed_actions,
     event_label,
     format_case_number,
     next_status,
+    parse_claim,
 )
-from heze_station.domain.errors import DomainError, IllegalTransition
+from heze_station.domain.errors import DomainError, IllegalTransition, InvalidInput
 
 S, A = CaseStatus, CaseAction
 
@@ -160,3 +162,20 @@ def test_case_number_format(year: int, sequence: int, expected: str) -> None:
 
 def test_case_number_uses_the_stations_own_word() -> None:
     assert format_case_number("郓城调字", 2026, 7) == "郓城调字〔2026〕第0007号"
+
+
+@pytest.mark.parametrize("category", list(Category))
+def test_one_claim_rule_zero_only_where_no_sum_is_claimed(category: Category) -> None:
+    assert parse_claim("3,800.50", category) == 380050
+    if category in (Category.WAGES, Category.OVERTIME_PAY):
+        with pytest.raises(InvalidInput, match="must be more than zero") as raised:
+            parse_claim("0", category, field="workers.2.claimed")
+        assert raised.value.field == "workers.2.claimed"
+    else:
+        assert parse_claim("0", category) == 0
+    with pytest.raises(InvalidInput, match="Enter the amount"):
+        parse_claim("", category)
+
+
+def test_zero_claim_waits_for_the_category() -> None:
+    assert parse_claim("0", None) == 0

@@ -4,10 +4,12 @@ from datetime import date
 
 import pytest
 
+from heze_station.domain.cases import Employment
 from heze_station.domain.clocks import (
     Clock,
     ClockKind,
     ClockState,
+    Suspension,
     acceptance_clock,
     limitation_clock,
     limitation_date,
@@ -267,3 +269,74 @@ def test_limitation_runs_a_full_year_again_from_the_end_of_mediation() -> None:
     )
     assert (again.due, again.state) == (date(2027, 4, 2), ClockState.OK)
     assert again.label == "Limitation for arbitration (running again)"
+
+
+# --- limitation of wage arrears, unknown dates, suspension (R5, LDMAL 27) ---
+
+
+def test_wage_arrears_are_not_time_barred_while_the_employment_continues() -> None:
+    long_ago = date(2023, 5, 1)  # the standard year would have run out in 2024
+    clock = limitation_clock(
+        long_ago, date(2026, 6, 1), interrupted_on=date(2026, 5, 20), wage_claim=True, employment=Employment.CONTINUES
+    )
+    assert (clock.state, clock.due) == (ClockState.NOT_RUNNING, None)
+    assert clock.label == "Limitation for arbitration (wages: none while employment continues)"
+
+
+def test_wage_arrears_run_a_year_from_the_end_of_the_employment() -> None:
+    ended = date(2025, 12, 31)
+    clock = limitation_clock(
+        date(2024, 3, 1),
+        date(2026, 6, 1),
+        wage_claim=True,
+        employment=Employment.ENDED,
+        employment_ended_on=ended,
+    )
+    assert (clock.due, clock.state) == (date(2026, 12, 31), ClockState.OK)
+    # Learnt of only after the end: the year runs from then.
+    later = limitation_clock(
+        date(2026, 2, 1), date(2026, 6, 1), wage_claim=True, employment=Employment.ENDED, employment_ended_on=ended
+    )
+    assert later.due == date(2027, 2, 1)
+    # The complaint came in time: interrupted, not time-barred.
+    complained = limitation_clock(
+        date(2024, 3, 1),
+        date(2026, 6, 1),
+        interrupted_on=date(2026, 5, 1),
+        wage_claim=True,
+        employment=Employment.ENDED,
+        employment_ended_on=ended,
+    )
+    assert complained.state is ClockState.INTERRUPTED
+
+
+@pytest.mark.parametrize("knew_on", [None, date(2020, 1, 1)])
+def test_a_wage_claim_whose_employment_is_not_known_is_never_shown_time_barred(knew_on: date | None) -> None:
+    clock = limitation_clock(knew_on, date(2026, 6, 1), interrupted_on=date(2026, 5, 1), wage_claim=True)
+    assert (clock.state, clock.due) == (ClockState.UNKNOWN, None)
+
+
+def test_without_the_day_the_worker_knew_the_limitation_is_unknown_not_the_receipt_date() -> None:
+    clock = limitation_clock(None, date(2026, 6, 1), interrupted_on=date(2026, 5, 1))
+    assert (clock.state, clock.due, clock.label) == (ClockState.UNKNOWN, None, "Limitation for arbitration")
+
+
+def test_limitation_counts_calendar_days_through_the_spring_festival() -> None:
+    # Due on Tuesday 17 February 2026, a Spring Festival holiday: calendar days, the holiday moves nothing.
+    clock = limitation_clock(date(2025, 2, 17), date(2026, 2, 13))
+    assert (clock.due, clock.state, clock.days_left) == (date(2026, 2, 17), ClockState.WARNING, 4)
+    assert CAL.is_working_day(date(2026, 2, 17)) is False
+
+
+def test_a_suspension_moves_the_end_on_by_the_calendar_days_it_lasted() -> None:
+    knew_on = date(2025, 6, 1)  # due 2026-06-01
+    # Stood still over the Spring Festival, 14 to 24 February 2026: ten days, holidays counted like any day.
+    suspension = Suspension(date(2026, 2, 14), date(2026, 2, 24), "暴雪封路")
+    clock = limitation_clock(knew_on, date(2026, 6, 5), suspension=suspension)
+    assert (clock.due, clock.state) == (date(2026, 6, 11), ClockState.WARNING)
+    # Still standing: no due date, and what was left when it began.
+    standing = limitation_clock(knew_on, date(2026, 3, 1), suspension=Suspension(date(2026, 2, 14), None))
+    assert (standing.state, standing.due, standing.days_left) == (ClockState.SUSPENDED, None, 107)
+    # A suspension after the period ran out revives nothing.
+    late = limitation_clock(knew_on, date(2026, 9, 1), suspension=Suspension(date(2026, 7, 1), date(2026, 8, 1)))
+    assert (late.due, late.state) == (date(2026, 6, 1), ClockState.OVERDUE)

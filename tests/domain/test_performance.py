@@ -1,11 +1,18 @@
 """Instalments filled in due order, default from the day after a missed date, and the clocks built on them."""
 
+import uuid
 from datetime import date
 
 from heze_station.domain.agreements import Instalment
 from heze_station.domain.clocks import ClockState, arbitral_review_clock, performance_clock
 from heze_station.domain.money import yuan_in_capitals
-from heze_station.domain.performance import InstalmentState, PerformanceState, performance
+from heze_station.domain.performance import (
+    InstalmentState,
+    PerformanceState,
+    WorkerBalance,
+    performance,
+    worker_balances,
+)
 
 SCHEDULE = [
     Instalment(date(2026, 12, 1), 300_00),
@@ -62,3 +69,34 @@ def test_amounts_in_chinese_capitals() -> None:
     assert yuan_in_capitals(1234560) == "壹万贰仟叁佰肆拾伍元陆角"
     assert yuan_in_capitals(1000500) == "壹万零伍元整"
     assert yuan_in_capitals(8740000) == "捌万柒仟肆佰元整"
+
+
+# --- per worker ---
+
+A, B, C = (uuid.UUID(int=n) for n in (1, 2, 3))
+
+
+def owed(balances: list[WorkerBalance]) -> list[int]:
+    return [balance.outstanding_fen for balance in balances]
+
+
+def test_split_payments_count_for_their_worker_only() -> None:
+    balances = worker_balances([(A, 3800_00), (B, 3800_00), (C, 2000_00)], {A: 3800_00, C: 500_00}, 0)
+    assert owed(balances) == [0, 3800_00, 1500_00]
+    assert [b.paid_fen for b in balances] == [3800_00, 0, 500_00]
+
+
+def test_a_payment_not_split_is_spread_over_what_each_is_owed_to_the_fen() -> None:
+    # 100.00 over three equal shares: 33.34, 33.33, 33.33, the odd fen to the first.
+    balances = worker_balances([(A, 1000_00), (B, 1000_00), (C, 1000_00)], {}, 100_00)
+    assert [b.paid_fen for b in balances] == [33_34, 33_33, 33_33]
+    # Over what is still owed: A was paid in full by his own part, so B and C get it all, in proportion.
+    mixed = worker_balances([(A, 1000_00), (B, 1000_00), (C, 3000_00)], {A: 1000_00}, 2000_00)
+    assert owed(mixed) == [0, 500_00, 1500_00]
+
+
+def test_an_old_agreement_paid_in_full_without_splits_shows_everyone_paid() -> None:
+    balances = worker_balances([(A, 1234_56), (B, 7_89), (C, 100_00_00)], {}, 1234_56 + 7_89 + 100_00_00)
+    assert owed(balances) == [0, 0, 0]
+    # Never more than the share, even if the records say more was paid.
+    assert owed(worker_balances([(A, 100), (B, 100)], {A: 150}, 500)) == [0, 0]

@@ -13,7 +13,7 @@ import heze_station.services
 from heze_station.domain.accounts import StaffRole
 from heze_station.domain.backups import Retention
 from heze_station.domain.personal import PersonalField
-from heze_station.services import accounts, audit, backups, case_queries, documents, handover, sync
+from heze_station.services import accounts, archive, audit, backups, case_queries, documents, handover, sync
 from heze_station.services.access import NotPermitted
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
@@ -59,6 +59,7 @@ ADMINISTRATION = {
     "audit.export": lambda c: audit.export(c, audit.AuditFilter(), Path("audit.xlsx"), [], {}),
     "handover.export_unsent": lambda c: handover.export_unsent(c, Path("unsent.heze"), OTHER_PASSWORD),
     "handover.import_unsent": lambda c: handover.import_unsent(c, Path("unsent.heze"), OTHER_PASSWORD),
+    "archive.purge_case": lambda c: archive.purge_case(c, uuid.uuid4()),
 }
 
 

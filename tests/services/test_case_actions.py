@@ -7,14 +7,16 @@ import pytest
 from sqlalchemy import func, select
 
 from heze_station.domain import chinatime
+from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.clocks import Clock, ClockKind, ClockState
 from heze_station.domain.errors import IllegalTransition, InvalidInput, NotFound
-from heze_station.services import case_actions, case_queries, intake
+from heze_station.services import agreements, case_actions, case_queries, intake, payments
 from heze_station.services.case_queries import CaseDetail
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Case, TimelineEvent
 from tests.factories import intake_form
+from tests.services.agreement_steps import agree, terms
 
 A, S = CaseAction, CaseStatus
 
@@ -66,19 +68,23 @@ def test_accept_mediate_agree_close(station: StationContext, case_id: uuid.UUID)
     assert case.mediation_started_on == today
     assert case.ended_on is None
 
-    detail = case_actions.perform(station, case_id, A.RECORD_AGREEMENT)
+    agree(station, case_id, terms(station, case_id, today, [(today, "3800")], amount_each="3800"), chinatime.now())
+    detail = case_queries.case_detail(station, case_id)
     assert detail.status is S.AGREEMENT
-    assert detail.actions == [A.REFER_ARBITRATION, A.REFER_INSPECTION, A.REFER_COURT, A.CLOSE]  # no terms recorded
+    assert detail.actions == []  # nothing paid yet: neither closed nor referred
     case = stored(station, case_id)
     assert case.ended_on == today
     assert case.closed_on is None
+
+    payments.record_payment(station, case_id, today, "3800", PaymentMethod.BANK_TRANSFER, "转账0001")
+    assert case_queries.case_detail(station, case_id).actions == [A.CLOSE]
 
     detail = case_actions.perform(station, case_id, A.CLOSE)
     assert detail.status is S.CLOSED
     assert detail.actions == []
     case = stored(station, case_id)
     assert (case.decided_on, case.mediation_started_on, case.ended_on, case.closed_on) == (today,) * 4
-    assert [event.kind for event in detail.timeline] == [
+    assert [event.kind for event in detail.timeline if event.kind in set(CaseAction) | {"registered"}] == [
         "registered",
         "accept",
         "start_mediation",
@@ -183,6 +189,42 @@ def test_illegal_step_changes_nothing(station: StationContext, case_id: uuid.UUI
     assert timeline_count(station, case_id) == 1
 
 
+def test_a_mediation_cannot_end_in_agreement_without_one_in_effect(station: StationContext, case_id: uuid.UUID) -> None:
+    """R7: the bare step "record agreement" would skip the signatures and the seal; only take_effect reaches it."""
+    run(station, case_id, (A.ACCEPT, ""), (A.START_MEDIATION, ""))
+    events = timeline_count(station, case_id)
+    today = chinatime.today()
+    draft = agreements.save_draft(
+        station, case_id, terms(station, case_id, today, [(today, "3800")], amount_each="3800")
+    ).draft
+    assert draft is not None
+    with pytest.raises(IllegalTransition, match="signed by every party and sealed"):
+        case_actions.perform(station, case_id, A.RECORD_AGREEMENT)
+    case = stored(station, case_id)
+    assert (case.status, case.ended_on, case.outcome) == (S.IN_MEDIATION, None, None)
+    assert A.RECORD_AGREEMENT not in case_queries.case_detail(station, case_id).actions
+    assert timeline_count(station, case_id) == events + 1  # the draft only
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [(), ((A.ACCEPT, ""),), ((A.ACCEPT, ""), (A.START_MEDIATION, "")), ((A.REFUSE, "不属于受理范围"),)],
+    ids=["registered", "accepted", "in_mediation", "refused"],
+)
+def test_every_step_the_case_page_does_not_offer_is_refused(
+    station: StationContext, case_id: uuid.UUID, steps: tuple[tuple[CaseAction, str], ...]
+) -> None:
+    """The service refuses exactly what the status machine (available_actions) rules out, changing nothing."""
+    detail = run(station, case_id, *steps) if steps else case_queries.case_detail(station, case_id)
+    events = timeline_count(station, case_id)
+    for action in CaseAction:
+        if action not in detail.actions:
+            with pytest.raises(IllegalTransition):
+                case_actions.perform(station, case_id, action, "理由")
+    assert stored(station, case_id).status is detail.status
+    assert timeline_count(station, case_id) == events
+
+
 def test_a_closed_case_cannot_be_reopened_or_closed_again(station: StationContext, case_id: uuid.UUID) -> None:
     run(station, case_id, (A.REFUSE, "超过时效"), (A.CLOSE, ""))
     for action in CaseAction:
@@ -225,8 +267,8 @@ def test_clocks_before_and_after_acceptance(station: StationContext, case_id: uu
     # R2 counts from the day the application was received, not from the day it was typed in.
     assert acceptance.due == station.calendar.add_working_days(RECEIVED, 3)
     assert clock(registered, ClockKind.MEDIATION) is None
-    # The complaint itself interrupted the limitation period on the day it was received.
-    assert clock(registered, ClockKind.LIMITATION).state is ClockState.INTERRUPTED
+    # Whether the employment goes on is not known yet: a wage claim is not shown time-barred, nor running.
+    assert clock(registered, ClockKind.LIMITATION).state is ClockState.UNKNOWN
 
     accepted = case_actions.perform(station, case_id, A.ACCEPT)
     assert clock(accepted, ClockKind.ACCEPTANCE).state is ClockState.DONE
@@ -236,7 +278,10 @@ def test_clocks_before_and_after_acceptance(station: StationContext, case_id: uu
     assert mediation.state is not ClockState.DONE
     assert clock(accepted, ClockKind.QUICK_CLOSE) is not None
 
-    agreed = run(station, case_id, (A.START_MEDIATION, ""), (A.RECORD_AGREEMENT, ""))
+    run(station, case_id, (A.START_MEDIATION, ""))
+    today = chinatime.today()
+    agree(station, case_id, terms(station, case_id, today, [(today, "3800")], amount_each="3800"), chinatime.now())
+    agreed = case_queries.case_detail(station, case_id)
     assert clock(agreed, ClockKind.MEDIATION).state is ClockState.DONE
     assert clock(agreed, ClockKind.QUICK_CLOSE).state is ClockState.DONE
 

@@ -2,10 +2,10 @@
 
 import uuid
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from heze_station.domain import chinatime, clocks
-from heze_station.domain.cases import CaseAction, CaseStatus, event_label
+from heze_station.domain.cases import CaseAction, CaseStatus, Employment, event_label
 from heze_station.domain.clocks import ClockKind, ClockState
 from heze_station.services import case_actions
 from heze_station.services.dashboard import RECENT_EVENTS, Dashboard, DueItem, dashboard
@@ -113,11 +113,13 @@ def test_due_items_are_sorted_overdue_first_then_by_due_date(station: StationCon
     # Registered a month ago and never decided: acceptance overdue by more than two weeks.
     month_ago = today - timedelta(days=30)
     forgotten = register(station, intake_form(received_on=month_ago, employer_serial=2), on=month_ago)
-    # Knew of the arrears 400 days ago and complained only today: the claim looks time-barred (OVERDUE).
-    knew_on = today - timedelta(days=400)
-    late = register(station, replace(intake_form(received_on=today, employer_serial=3), knew_on=knew_on))
-    # Knew 355 days ago, complained today: the complaint interrupted the limitation in time, nothing to list.
-    register(station, replace(intake_form(received_on=today, employer_serial=4), knew_on=today - timedelta(days=355)))
+    # The employment ended 400 days ago and the worker complained only today: the wage claim looks time-barred.
+    ended_on = today - timedelta(days=400)
+    late = register(station, replace(intake_form(received_on=today, employer_serial=3), **ended(ended_on)))
+    # Ended 355 days ago, complained today: the complaint interrupted the limitation in time, nothing to list.
+    register(station, replace(intake_form(received_on=today, employer_serial=4), **ended(today - timedelta(days=355))))
+    # The employment goes on: wage arrears are not time-barred, nothing to list.
+    register(station, replace(intake_form(received_on=today, employer_serial=5), employment=Employment.CONTINUES))
 
     due = dashboard(station, today).due
 
@@ -126,7 +128,18 @@ def test_due_items_are_sorted_overdue_first_then_by_due_date(station: StationCon
         (forgotten, ClockKind.ACCEPTANCE, ClockState.OVERDUE),
         (mediating, ClockKind.MEDIATION, ClockState.WARNING),
     ]
-    assert due[0].clock == clocks.limitation_clock(knew_on, today, interrupted_on=today)
+    assert due[0].clock == clocks.limitation_clock(
+        ended_on,
+        today,
+        interrupted_on=today,
+        wage_claim=True,
+        employment=Employment.ENDED,
+        employment_ended_on=ended_on,
+    )
+
+
+def ended(on: date) -> dict[str, object]:
+    return {"knew_on": on, "employment": Employment.ENDED, "employment_ended_on": on}
 
 
 def test_counts_cover_every_status_and_follow_accept_and_refuse(station: StationContext) -> None:

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import func, select
 
-from heze_station.domain.cases import CaseAction, CaseStatus, Category, IntakeChannel
+from heze_station.domain.cases import CaseAction, CaseStatus, Category, Employment, IntakeChannel
 from heze_station.domain.chinatime import CHINA_TZ
 from heze_station.domain.errors import ValidationFailed
 from heze_station.domain.identifiers import Sex
@@ -61,7 +61,9 @@ def test_a_correct_form_passes() -> None:
     checked = intake.validate(intake_form(), TODAY)
     assert checked.channel is IntakeChannel.VISIT
     assert checked.category is Category.WAGES
-    assert checked.knew_on == checked.received_on == date(2026, 11, 20)
+    assert checked.received_on == date(2026, 11, 20)
+    # Not asked in this form: unknown, never the day the application came in.
+    assert (checked.knew_on, checked.employment, checked.employment_ended_on) == (None, Employment.UNKNOWN, None)
     assert [w.claimed_fen for w in checked.workers] == [380000]
     assert checked.employer.credit_code == credit_code(1)
     assert not checked.is_collective
@@ -97,11 +99,25 @@ def test_received_date_in_the_future_is_refused() -> None:
     assert intake.validate(intake_form(received_on=TODAY), TODAY).received_on == TODAY
 
 
-def test_knew_on_in_the_future_is_refused_and_defaults_to_received_on() -> None:
+def test_knew_on_in_the_future_is_refused_and_a_given_one_kept() -> None:
     form = replace(intake_form(), knew_on=date(2026, 12, 1))
     assert field_errors(form) == {"knew_on": "This date is in the future."}
     checked = intake.validate(replace(intake_form(), knew_on=date(2026, 10, 31)), TODAY)
     assert checked.knew_on == date(2026, 10, 31)
+
+
+def test_employment_must_be_answered_and_an_ended_one_needs_its_end() -> None:
+    assert field_errors(replace(intake_form(), employment=None)) == {"employment": "Please choose one."}
+    ended = replace(intake_form(), employment=Employment.ENDED)
+    assert field_errors(ended) == {"employment_ended_on": "Please enter a date."}
+    assert field_errors(replace(ended, employment_ended_on=date(2026, 12, 1))) == {
+        "employment_ended_on": "This date is in the future."
+    }
+    checked = intake.validate(replace(ended, employment_ended_on=date(2026, 10, 31)), TODAY)
+    assert (checked.employment, checked.employment_ended_on) == (Employment.ENDED, date(2026, 10, 31))
+    # A continuing employment has no end: a date typed before the answer changed is not kept.
+    continuing = replace(intake_form(), employment=Employment.CONTINUES, employment_ended_on=date(2026, 10, 31))
+    assert intake.validate(continuing, TODAY).employment_ended_on is None
 
 
 def test_wrong_id_check_character_names_the_expected_one() -> None:
@@ -163,7 +179,7 @@ def test_wrong_phone(typed: str, message: str) -> None:
         ("三千八", "Enter the amount in figures, for example 3800 or 3,800.50."),
         ("abc", "Enter the amount in figures, for example 3800 or 3,800.50."),
         ("", "Enter the amount."),
-        ("0", "The amount must be more than zero."),
+        ("0", "For a dispute about Unpaid wages the amount must be more than zero."),
     ],
 )
 def test_wrong_amount(typed: str, message: str) -> None:
@@ -178,6 +194,12 @@ def test_wrong_amount(typed: str, message: str) -> None:
 def test_amounts_become_exact_fen(typed: str, fen: int) -> None:
     form = replace(intake_form(), workers=[replace(worker(1), claimed=typed)])
     assert intake.validate(form, TODAY).workers[0].claimed_fen == fen
+
+
+@pytest.mark.parametrize("category", [Category.TERMINATION, Category.WORK_INJURY, Category.SOCIAL_INSURANCE])
+def test_a_dispute_without_a_sum_may_claim_zero(category: Category) -> None:
+    form = replace(intake_form(), category=category, workers=[replace(worker(1), claimed="0")])
+    assert intake.validate(form, TODAY).workers[0].claimed_fen == 0
 
 
 def test_errors_of_several_rows_are_all_reported() -> None:

@@ -110,6 +110,21 @@ def test_wrong_check_character_is_reported_with_the_domain_message_and_row(tmp_p
     assert report.problem_rows[0].entry.name == worker_name(4)
 
 
+def test_a_zero_claim_follows_the_category_as_the_intake_form_does(tmp_path: Path) -> None:
+    rows = roster_rows(12)
+    rows[2 + 4][4] = 0  # worker 4 in spreadsheet row 7 claims nothing
+    path = write_xlsx(tmp_path / "roster.xlsx", rows)
+
+    assert problems_by_row(read_roster(path, Category.WAGES)) == {
+        7: ["For a dispute about Unpaid wages the amount must be more than zero."]
+    }
+    # A termination dispute may start without a sum; before a category is chosen the form judges it later.
+    for category in (Category.TERMINATION, None):
+        report = read_roster(path, category)
+        assert report.usable
+        assert report.claimed_total_fen == sum(claimed_yuan(serial) for serial in range(12) if serial != 4) * 100
+
+
 def test_duplicate_id_numbers_name_each_other(tmp_path: Path) -> None:
     rows = roster_rows(12)
     rows[2 + 5][2] = resident_id(1)  # row 8 repeats row 4

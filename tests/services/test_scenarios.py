@@ -4,12 +4,13 @@ Each follows a station's real path with dates relative to today, so the clocks a
 reads them on the day.
 """
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import PayerRole, PaymentMethod
-from heze_station.domain.cases import CaseAction, CaseStatus, Category, IntakeChannel
+from heze_station.domain.cases import CaseAction, CaseStatus, Category, Employment, IntakeChannel
 from heze_station.domain.clocks import ClockKind, ClockState
 from heze_station.domain.mediation import MinuteKind, PlaceKind
 from heze_station.domain.performance import InstalmentState, PerformanceState
@@ -135,7 +136,13 @@ def test_scenario_2_walk_in_closed_the_same_day(station: StationContext, tmp_pat
 def test_scenario_3_refusal_notice_and_limitation(station: StationContext) -> None:
     today = chinatime.today()
     received = today - timedelta(days=2)
-    case_id = register(station, intake_form(1, received_on=received), on=received)
+    # Dismissed two weeks before, the wages of the last month unpaid: a year from the end of the employment (R5).
+    form = replace(
+        intake_form(1, received_on=received),
+        employment=Employment.ENDED,
+        employment_ended_on=received - timedelta(days=14),
+    )
+    case_id = register(station, form, on=received)
     refused = case_actions.perform(station, case_id, CaseAction.REFUSE, "被申请人明确拒绝调解。")
     assert refused.status is CaseStatus.REFUSED
 

@@ -102,7 +102,7 @@ ADDED_LATER = {
     "disabled_at",
     "mediation_committee",
     "arbitration_committee",
-    # 0013: what the documents say about the parties, empty until typed
+    # 0016: what the documents say about the parties, empty until typed
     "ethnicity",
     "post",
     "service_address",
@@ -110,6 +110,12 @@ ADDED_LATER = {
     "agent_authority",
     "application_signed_at",
     "application_signature_id",
+    # 0017: the limitation facts of R5, asked at intake
+    "employment",
+    "employment_ended_on",
+    "limitation_suspended_from",
+    "limitation_suspended_to",
+    "limitation_suspension_reason",
 }
 
 

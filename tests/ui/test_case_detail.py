@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTableWidget
 from heze_station.domain import chinatime, clocks
 from heze_station.domain.accounts import StaffRole
 from heze_station.domain.audit import AuditAction
-from heze_station.domain.cases import CaseAction, CaseStatus, event_label, next_status
+from heze_station.domain.cases import CaseAction, CaseStatus, Employment, event_label, next_status
 from heze_station.domain.errors import IllegalTransition
 from heze_station.domain.personal import PersonalField
 from heze_station.domain.workcalendar import DayKind, WorkCalendar
@@ -227,3 +227,28 @@ def test_escape_closes_the_window_and_frees_it(qtbot, workspace, case_id) -> Non
 
     with qtbot.waitSignal(dialog.destroyed):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+def test_an_unknown_limitation_shows_as_such_and_is_given_later_on_the_case(qtbot, workspace, case_id) -> None:
+    dialog = open_dialog(qtbot, workspace, case_id)
+    detail = case_queries.case_detail(workspace.context, case_id)
+    limitation = next(c for c in detail.clocks if c.kind is clocks.ClockKind.LIMITATION)
+    assert dialog.fields["knew"].text() == "unknown"
+    assert clock_row(dialog, limitation)[1:4] == ["—", "Unknown", "ask the worker: see the limitation facts"]
+
+    dialog.tabs.setCurrentIndex(2)
+    dialog.open_limitation_dialog()
+    facts = dialog.limitation_dialog
+    qtbot.mouseClick(facts.knew_on.unknown, Qt.MouseButton.LeftButton)
+    facts.knew_on.edit.setDate(chinatime.today() - timedelta(days=20))
+    facts.employment.select(Employment.CONTINUES)
+    with qtbot.waitSignal(facts.finished):
+        qtbot.mouseClick(facts.ok_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, workspace)
+
+    detail = case_queries.case_detail(workspace.context, case_id)
+    assert detail.knew_on == chinatime.today() - timedelta(days=20)
+    qtbot.waitUntil(lambda: dialog.fields["knew"].text() == detail.knew_on.isoformat())
+    row = clock_row(dialog, next(c for c in detail.clocks if c.kind is clocks.ClockKind.LIMITATION))
+    assert row[2:4] == ["Not running", "not time-barred while the employment continues"]
+    assert dialog.limitation_facts.text().endswith("Employment continues")

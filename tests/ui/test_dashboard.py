@@ -5,11 +5,14 @@ from datetime import datetime, time, timedelta
 from PySide6.QtCore import Qt
 
 from heze_station.domain import chinatime, clocks
+from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseStatus
-from heze_station.services import intake
+from heze_station.services import intake, payments
+from heze_station.services.payments import PaymentPart
 from heze_station.ui.views.dashboard import DashboardView
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
+from tests.services.agreement_steps import agree, claimant_ids, mediating, terms
 from tests.ui.conftest import click_row, show_view, shown_rows, wait_idle
 
 
@@ -85,3 +88,22 @@ def test_a_change_saved_elsewhere_shows_up_without_reopening_the_page(qtbot, wor
     assert view.due_model.index(0, 5).data() == "Overdue"
     assert view.tiles[CaseStatus.REGISTERED].figure.text() == "1"
     assert [row[3] for row in shown_rows(view.recent_model)] == ["Complaint registered"]
+
+
+def test_workers_still_unpaid_under_an_agreement_are_listed_and_open_their_case(qtbot, workspace: Workspace) -> None:
+    today = chinatime.today()
+    context = workspace.context
+    case_id = mediating(context, intake_form(workers=2, received_on=today), None)
+    agree(context, case_id, terms(context, case_id, today, [(today, "7600")], amount_each="3800"), chinatime.now())
+    first = claimant_ids(context, case_id)[0]
+    payments.record_split_payment(
+        context, case_id, today, [PaymentPart(first, "3800", PaymentMethod.BANK_TRANSFER, "转账001")]
+    )
+
+    view = open_view(qtbot, workspace)
+    assert view.unpaid_section.isVisible()
+    assert shown_rows(view.unpaid_model) == [[f"菏谐调字〔{today.year}〕第0001号", "工人1", "¥3,800.00", "¥3,800.00"]]
+    click_row(qtbot, view.unpaid_table, 0)
+    with qtbot.waitSignal(workspace.case_requested) as opened:
+        qtbot.keyClick(view.unpaid_table, Qt.Key.Key_Return)
+    assert opened.args == [case_id]

@@ -1,13 +1,15 @@
 """The 登记 page, driven as a coordinator would: typing into fields and table cells, clicking the buttons."""
 
 import contextlib
+from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from heze_station.domain import chinatime
+from heze_station.domain.cases import Employment
 from heze_station.domain.text import FACTS_MAX
 from heze_station.services.case_queries import CaseFilter, case_detail, count_cases, list_cases
 from heze_station.ui.formatting import locale_number
@@ -103,6 +105,7 @@ def fill_worker(
 def fill_complaint(qtbot: QtBot, view: IntakeView) -> None:
     choose(qtbot, view.channel, "Visit")
     choose(qtbot, view.category, "Unpaid wages")
+    choose(qtbot, view.employment, "Not known yet")
     type_chinese(view.facts, FACTS)
 
 
@@ -151,7 +154,8 @@ def test_registers_one_worker_and_clears_the_form(qtbot: QtBot, view: IntakeView
     assert rows[0].claimed_total_fen == 380_000
     detail = case_detail(workspace.context, case_id)
     assert detail.claimants[0].phone == "13900000007"
-    assert detail.knew_on == detail.received_on == chinatime.today()
+    assert detail.received_on == chinatime.today()
+    assert detail.knew_on is None  # not given: unknown, never the day it was received
     assert rows[0].number in view.banner.text()
     assert view.banner.isVisible()
     # Cleared for the next complaint: one empty row, nothing chosen, nothing typed.
@@ -161,6 +165,39 @@ def test_registers_one_worker_and_clears_the_form(qtbot: QtBot, view: IntakeView
     assert view.employer_name.text() == ""
     assert view.workers.rowCount() == 1
     assert view.workers.item(0, NAME).text() == ""
+
+
+def test_the_limitation_section_asks_its_dates_and_an_ended_employment_needs_its_end(
+    qtbot: QtBot, view: IntakeView, workspace: Workspace
+) -> None:
+    choose(qtbot, view.channel, "Visit")
+    choose(qtbot, view.category, "Unpaid wages")
+    type_chinese(view.facts, FACTS)
+    fill_worker(qtbot, view, 0, id_number=resident_id(7), phone="13900000007")
+    fill_employer(qtbot, view)
+    assert view.knew_on.value() is None  # asked, not taken from the received date
+    assert not view.employment_ended_on.isVisible()
+
+    submit(qtbot, view)
+    assert shown_error(view, "employment") == "Please choose one."
+    assert case_count(qtbot, workspace) == 0
+
+    choose(qtbot, view.employment, "Employment has ended")
+    assert view.employment_ended_on.isVisible()
+    view.employment_ended_on.setDate(QDate(2026, 9, 30))
+    qtbot.mouseClick(view.knew_on.unknown, Qt.MouseButton.LeftButton)
+    view.knew_on.edit.setDate(QDate(2026, 10, 8))
+    case_id = register(qtbot, view)
+
+    detail = case_detail(workspace.context, case_id)
+    assert (detail.knew_on, detail.limitation.employment, detail.limitation.employment_ended_on) == (
+        date(2026, 10, 8),
+        Employment.ENDED,
+        date(2026, 9, 30),
+    )
+    # Cleared for the next complaint: unknown again, nothing chosen.
+    assert view.knew_on.value() is None
+    assert view.employment.currentIndex() == 0
 
 
 def test_wrong_id_check_digit_is_shown_at_its_cell_and_nothing_saved(
@@ -234,6 +271,33 @@ def test_bad_amounts_are_refused_with_messages(qtbot: QtBot, view: IntakeView, w
     for row in range(3):
         fill_cell(qtbot, view.workers, row, CLAIMED, "1200.50")
     assert view.worker_summary.text() == "3 workers, total claimed ¥3,601.50"
+    register(qtbot, view)
+    assert case_count(qtbot, workspace) == 1
+
+
+def test_a_zero_claim_follows_the_category_as_the_service_does(
+    qtbot: QtBot, view: IntakeView, workspace: Workspace
+) -> None:
+    """A work-injury complaint may start without a sum; changing it to unpaid wages marks the zero at once."""
+    choose(qtbot, view.channel, "Visit")
+    choose(qtbot, view.category, "Work injury")
+    choose(qtbot, view.employment, "Not known yet")
+    type_chinese(view.facts, FACTS)
+    fill_employer(qtbot, view)
+    fill_worker(qtbot, view, 0, id_number=resident_id(0), phone="13900000000", claimed="0")
+    assert view.worker_messages.text() == ""
+    assert view.worker_summary.text() == "1 workers, total claimed ¥0.00"
+
+    qtbot.keyClick(view.category, Qt.Key.Key_Home)
+    choose(qtbot, view.category, "Unpaid wages")
+    assert view.worker_messages.text() == (
+        "Row 1, Claimed (yuan): For a dispute about Unpaid wages the amount must be more than zero."
+    )
+    submit(qtbot, view)
+    assert case_count(qtbot, workspace) == 0
+
+    choose(qtbot, view.category, "Work injury")
+    assert view.worker_messages.text() == ""
     register(qtbot, view)
     assert case_count(qtbot, workspace) == 1
 

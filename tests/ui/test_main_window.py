@@ -7,12 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from heze_station.domain import chinatime
+from heze_station.domain.cases import CaseAction, CaseStatus
+from heze_station.domain.retention import retention_until
+from heze_station.services import case_actions
 from heze_station.ui import fonts, formatting
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
 from tests.stations import ADMINISTRATOR
-from tests.ui.conftest import messages_answered, wait_idle
+from tests.ui.conftest import click_row, messages_answered, shown_rows, wait_idle
 
 
 @pytest.fixture
@@ -75,3 +78,31 @@ def test_the_administrator_exports_the_unsent_changes_with_his_password(
         qtbot.waitUntil(lambda: len(messages) == 1)
     assert path.exists()
     assert "项未发送的更改已导出到 未发送的更改.heze" in messages[0]
+
+
+def test_the_archive_of_closed_files_shows_their_retention_end_and_opens_a_file(workspace: Workspace, qtbot) -> None:
+    today = chinatime.today()
+    case_id = register(workspace.context, intake_form(received_on=today))
+    case_actions.perform(workspace.context, case_id, CaseAction.REFUSE, "不属于受理范围")
+    case_actions.perform(workspace.context, case_id, CaseAction.CLOSE)
+    window = MainWindow(workspace)
+    qtbot.addWidget(window)
+    window.show()
+    wait_idle(qtbot, workspace)
+
+    window.archive_action.trigger()
+    archive = window.archive_window
+    wait_idle(qtbot, workspace)
+    assert shown_rows(archive.model) == [
+        [
+            f"菏谐调字〔{today.year}〕第0001号",
+            "Refused",
+            today.isoformat(),
+            retention_until(CaseStatus.REFUSED, today, today).isoformat(),
+        ]
+    ]
+    click_row(qtbot, archive.table, 0)
+    with qtbot.waitSignal(workspace.case_requested) as opened:
+        qtbot.keyClick(archive.table, Qt.Key.Key_Return)
+    assert opened.args == [case_id]
+    window.close()

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
 from shiboken6 import isValid
 
 from heze_station.domain import chinatime
-from heze_station.domain.agreements import SignerRole
+from heze_station.domain.agreements import PaymentMethod, SignerRole
 from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.mediation import MinuteKind
 from heze_station.domain.performance import PerformanceState
 from heze_station.services import agreements, audit, case_actions, case_queries, mediation
-from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, SignerDialog
+from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, SignerDialog, SplitPaymentDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
 from heze_station.ui.workspace import Workspace
@@ -265,3 +265,42 @@ def test_payment_form_refuses_overpayment_and_future_dates_then_the_case_can_clo
     assert agreements.case_agreements(context, case_id).in_effect.performance.state is PerformanceState.PERFORMED
     assert tab.payments.rowCount() == 1
     assert CaseAction.CLOSE in window.action_buttons
+
+
+def test_a_payment_split_over_the_workers_shows_who_is_still_owed(qtbot, workspace, case_id, tmp_path) -> None:
+    today = chinatime.today()
+    context = workspace.context
+    draft = agreements.save_draft(
+        context, case_id, terms(context, case_id, today, [(today, "7600")], amount_each="3800")
+    ).draft
+    sign_everything(context, draft.id, case_id, chinatime.now())
+    agreements.take_effect(context, draft.id)
+    window = open_case(qtbot, workspace, case_id)
+    tab = window.agreement_tab
+    window.tabs.setCurrentWidget(tab)
+    assert [tab.workers.item(row, 3).text() for row in range(2)] == ["¥3,800.00", "¥3,800.00"]
+
+    qtbot.mouseClick(tab.buttons["split"], Qt.MouseButton.LeftButton)
+    split = tab.dialog
+    assert isinstance(split, SplitPaymentDialog)
+    assert split.parts.rowCount() == 2
+    split.set_amount(0, "3800.01")
+    split.parts.item(0, split.REFERENCE).setText("转账001")
+    split.set_amount(1, "1000")
+    split.methods[1].select(PaymentMethod.CASH)  # cash, but no signed receipt yet
+    submit(qtbot, workspace, split)
+    assert split.error_text("parts").splitlines() == [
+        "Row 1: 工人0 is still owed only ¥3,800.00.",
+        "Row 2: Attach the receipt 工人1 signed, or for a transfer give its number.",
+    ]
+    assert agreements.case_agreements(context, case_id).in_effect.payments == []
+
+    receipt = tmp_path / "签收单.jpg"
+    receipt.write_bytes(b"\xff\xd8 signed")
+    split.set_amount(0, "3800")
+    split.receipts[1].set_path(receipt)
+    submit(qtbot, workspace, split)
+    assert closed(split)
+    qtbot.waitUntil(lambda: tab.payments.rowCount() == 2)
+    assert [tab.payments.item(row, 2).text() for row in range(2)] == ["工人0", "工人1"]
+    assert [tab.workers.item(row, 3).text() for row in range(2)] == ["¥0.00", "¥2,800.00"]

@@ -37,6 +37,7 @@ from ...domain.personal import PersonalField
 from ...services import agreements, audit, payments
 from ...services.agreements import AgreementForm, AgreementView, InstalmentEntry, ShareEntry
 from ...services.case_queries import CaseDetail
+from ...services.payments import PaymentPart
 from .. import formatting
 from ..form_dialog import ActionRow, EnumCombo, FileField, FormDialog, date_edit
 from ..widgets.masked_column import MaskedColumn
@@ -351,6 +352,82 @@ class PaymentDialog(FormDialog):
             self.reference.text(),
             self.receipt.path,
         )
+
+
+class SplitPaymentDialog(FormDialog):
+    """A payment to the collective split over its workers: what each received, how, and the receipt of each."""
+
+    NAME, OWED, AMOUNT, METHOD, REFERENCE, RECEIPT = range(6)
+
+    def __init__(
+        self, workspace: Workspace, case_id: uuid.UUID, agreement: AgreementView, parent: QWidget | None = None
+    ):
+        super().__init__(workspace, self.tr("Pay each worker"), self.tr("&Record payments"), parent)
+        self.case_id = case_id
+        names = {share.person_id: share.name for share in agreement.shares}
+        self.owed = [balance for balance in agreement.balances if balance.outstanding_fen > 0]
+        self.paid_on = date_edit()
+        self.parts = QTableWidget(len(self.owed), 6)
+        self.parts.setHorizontalHeaderLabels(
+            [
+                self.tr("Worker"),
+                self.tr("Still owed"),
+                self.tr("Paid now (yuan)"),
+                self.tr("Method"),
+                self.tr("Transfer number or who paid"),
+                self.tr("Receipt"),
+            ]
+        )
+        self.parts.verticalHeader().setVisible(True)
+        self.parts.horizontalHeader().setStretchLastSection(True)
+        scans = self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf)")
+        self.receipts: list[FileField] = []
+        self.methods: list[EnumCombo] = []
+        for row, balance in enumerate(self.owed):
+            for column, text in (
+                (self.NAME, names[balance.person_id]),
+                (self.OWED, format_yuan(balance.outstanding_fen)),
+            ):
+                cell = QTableWidgetItem(text)
+                cell.setFlags(cell.flags() & ~cell.flags().ItemIsEditable)
+                self.parts.setItem(row, column, cell)
+            self.parts.setItem(row, self.AMOUNT, QTableWidgetItem(""))
+            self.parts.setItem(row, self.REFERENCE, QTableWidgetItem(""))
+            method = EnumCombo(list(PaymentMethod))
+            method.select(agreement.payment_method)
+            self.parts.setCellWidget(row, self.METHOD, method)
+            self.methods.append(method)
+            receipt = FileField(self.tr("none"), self.tr("Choose…"), self.tr("Receipt"), scans)
+            self.parts.setCellWidget(row, self.RECEIPT, receipt)
+            self.receipts.append(receipt)
+        self.parts.resizeColumnsToContents()
+        hint = QLabel(
+            self.tr(
+                "Wages go to each worker himself: by transfer to the account in his own name that the agreement "
+                "names, or in cash against a receipt he signs. Leave the amount empty for those not paid now."
+            )
+        )
+        hint.setWordWrap(True)
+        self.add_field("paid_on", self.tr("&Paid on"), self.paid_on)
+        self.add_field("parts", self.tr("&Workers"), self.parts)
+        self.form.addRow(hint)
+        self.resize(860, 480)
+
+    def set_amount(self, row: int, amount: str) -> None:
+        self.parts.item(row, self.AMOUNT).setText(amount)
+
+    def submit(self) -> None:
+        parts = [
+            PaymentPart(
+                balance.person_id,
+                self.parts.item(row, self.AMOUNT).text(),
+                self.methods[row].current(),
+                self.parts.item(row, self.REFERENCE).text(),
+                self.receipts[row].path,
+            )
+            for row, balance in enumerate(self.owed)
+        ]
+        self.run(payments.record_split_payment, self.case_id, self.paid_on.date().toPython(), parts)
 
 
 class ReviewDateDialog(FormDialog):

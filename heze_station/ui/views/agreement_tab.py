@@ -17,7 +17,7 @@ from ..form_dialog import BANNER_STYLE, FormDialog, ask, show_refusal
 from ..i18n import render
 from ..tables import fill, item, make_table
 from ..workspace import Workspace
-from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog
+from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog, SplitPaymentDialog
 
 _STATE_COLOURS = {
     InstalmentState.PAID: "#2e7d32",
@@ -48,8 +48,9 @@ class AgreementTab(QWidget):
         )
         self.people = make_table([self.tr("Signed as"), self.tr("Name"), self.tr("Signing for"), self.tr("Signed at")])
         self.payments = make_table(
-            [self.tr("Paid on"), self.tr("Amount paid"), self.tr("Method"), self.tr("Reference")]
+            [self.tr("Paid on"), self.tr("Amount paid"), self.tr("Paid to"), self.tr("Method"), self.tr("Reference")]
         )
+        self.workers = make_table([self.tr("Worker"), self.tr("Share"), self.tr("Paid to him"), self.tr("Still owed")])
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -60,6 +61,7 @@ class AgreementTab(QWidget):
             ("seal", self.tr("Apply station s&eal"), self.apply_seal),
             ("effect", self.tr("Agreement takes e&ffect"), self.take_effect),
             ("pay", self.tr("Record &payment…"), self.open_payment),
+            ("split", self.tr("Pay each &worker…"), self.open_split_payment),
             ("plan_review", self.tr("Parties will apply for arbitral re&view"), self.plan_review),
             ("applied", self.tr("Application made…"), lambda: self.open_review(returned=False)),
             ("returned", self.tr("Review document received…"), lambda: self.open_review(returned=True)),
@@ -74,7 +76,8 @@ class AgreementTab(QWidget):
         self.schedule_heading = QLabel(self.tr("Payment schedule"))
         self.signatures_heading = QLabel(self.tr("Signatures"))
         self.payments_heading = QLabel(self.tr("Payments received"))
-        for heading in (self.schedule_heading, self.signatures_heading, self.payments_heading):
+        self.workers_heading = QLabel(self.tr("Who is still owed"))
+        for heading in (self.schedule_heading, self.signatures_heading, self.payments_heading, self.workers_heading):
             heading.setStyleSheet("font-weight: bold;")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -86,6 +89,8 @@ class AgreementTab(QWidget):
         layout.addWidget(self.people, 2)
         layout.addWidget(self.payments_heading)
         layout.addWidget(self.payments, 2)
+        layout.addWidget(self.workers_heading)
+        layout.addWidget(self.workers, 2)
 
     # -- loading ---------------------------------------------------------------------------------------------------
 
@@ -107,6 +112,7 @@ class AgreementTab(QWidget):
         self._show_schedule(agreement)
         self._show_signatures(agreement)
         self._show_payments(in_effect)
+        self._show_workers(in_effect)
         draft = found.draft
         may_draft = found.case_status is CaseStatus.IN_MEDIATION or in_effect is not None
         self.buttons["draft"].setEnabled(may_draft)
@@ -126,8 +132,9 @@ class AgreementTab(QWidget):
             self.buttons["employer_seal"].setEnabled(draft.employer_sealed_at is None)
         performing = in_effect is not None and draft is None
         owed = performing and in_effect.performance is not None and in_effect.performance.outstanding_fen > 0
-        self.buttons["pay"].setVisible(performing)
-        self.buttons["pay"].setEnabled(bool(owed))
+        for key in ("pay", "split"):
+            self.buttons[key].setVisible(performing)
+            self.buttons[key].setEnabled(bool(owed))
         self.buttons["plan_review"].setVisible(performing and not in_effect.review_planned)
         self.buttons["applied"].setVisible(performing and in_effect.review_planned and not in_effect.review_applied_on)
         self.buttons["returned"].setVisible(
@@ -234,12 +241,37 @@ class AgreementTab(QWidget):
                 [
                     formatting.day(p.paid_on),
                     item(formatting.money(p.amount_fen), right=True),
+                    p.paid_to or self.tr("All workers (by instalment)"),
                     formatting.label(p.method),
                     p.reference,
                 ]
                 for p in rows
             ],
         )
+
+    def _show_workers(self, agreement: AgreementView | None) -> None:
+        """Each worker's share and what reached him; a payment to all at once counts for each in proportion."""
+        names = {share.person_id: share.name for share in agreement.shares} if agreement else {}
+        balances = agreement.balances if agreement else []
+        fill(
+            self.workers,
+            [
+                [
+                    names[b.person_id],
+                    item(formatting.money(b.share_fen), right=True),
+                    item(formatting.money(b.paid_fen), right=True),
+                    item(
+                        formatting.money(b.outstanding_fen),
+                        right=True,
+                        bold=b.outstanding_fen > 0,
+                        colour=_STATE_COLOURS[InstalmentState.PAID] if not b.outstanding_fen else None,
+                    ),
+                ]
+                for b in balances
+            ],
+        )
+        self.workers_heading.setVisible(bool(balances))
+        self.workers.setVisible(bool(balances))
 
     # -- acting ----------------------------------------------------------------------------------------------------
 
@@ -261,6 +293,10 @@ class AgreementTab(QWidget):
     def open_payment(self) -> None:
         if self.agreements and self.agreements.in_effect:
             self._open(PaymentDialog(self.workspace, self.case_id, self.agreements.in_effect, self))
+
+    def open_split_payment(self) -> None:
+        if self.agreements and self.agreements.in_effect:
+            self._open(SplitPaymentDialog(self.workspace, self.case_id, self.agreements.in_effect, self))
 
     def open_review(self, *, returned: bool) -> None:
         self._open(ReviewDateDialog(self.workspace, self.case_id, returned, self))

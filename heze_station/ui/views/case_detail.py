@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.audit import AuditAction
 from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
-from ...domain.clocks import ClockKind, ClockState
+from ...domain.clocks import ClockKind, ClockState, LimitationFacts
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
 from ...domain.personal import PersonalField
@@ -44,6 +44,7 @@ from ..workspace import Workspace
 from .agreement_tab import AgreementTab
 from .application_signature import ApplicationSignatureBar
 from .documents_tab import DocumentsTab
+from .limitation_dialog import LimitationDialog
 from .mediation_tab import MediationTab
 
 # Badge colours follow the case's progress: blue waiting, teal/amber in hand, green settled, red/grey ended.
@@ -69,6 +70,9 @@ _CLOCK_COLOURS = {
     ClockState.DONE: "#7f8c8d",
     ClockState.INTERRUPTED: "#7f8c8d",
     ClockState.NOT_STARTED: "#7f8c8d",
+    ClockState.UNKNOWN: "#d35400",
+    ClockState.NOT_RUNNING: "#7f8c8d",
+    ClockState.SUSPENDED: "#7f8c8d",
 }
 _ALERT_STATES = frozenset({ClockState.URGENT, ClockState.DUE_TODAY, ClockState.OVERDUE})
 _ERROR_STYLE = "color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
@@ -370,9 +374,18 @@ class CaseDetailDialog(QDialog):
         )
         explanation.setWordWrap(True)
         explanation.setStyleSheet("color: #6b7580;")
+        self.limitation_facts = QLabel()
+        self.limitation_facts.setWordWrap(True)
+        limitation_button = QPushButton(self.tr("&Limitation facts…"))
+        limitation_button.setAutoDefault(False)
+        limitation_button.clicked.connect(self.open_limitation_dialog)
+        limitation_row = QHBoxLayout()
+        limitation_row.addWidget(self.limitation_facts, 1)
+        limitation_row.addWidget(limitation_button)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(self.clocks_table, 1)
+        layout.addLayout(limitation_row)
         layout.addWidget(explanation)
         return page
 
@@ -446,7 +459,7 @@ class CaseDetailDialog(QDialog):
             "workers": formatting.locale_number(workers),
             "claimed": formatting.money(detail.claimed_total_fen),
             "project": detail.project_name or "—",
-            "knew": formatting.day(detail.knew_on),
+            "knew": formatting.known_day(detail.knew_on),
         }
         for key, value in values.items():
             self.fields[key].setText(value)
@@ -543,13 +556,14 @@ class CaseDetailDialog(QDialog):
             rows.append(
                 [
                     item(domain_text(clock.label)),
-                    item(formatting.day(clock.due)),
+                    item(formatting.day(clock.due) or "—"),
                     item(state, colour=colour, bold=overdue),
                     item(left, colour=colour, bold=overdue),
                     item(note, colour="#d35400"),
                 ]
             )
         fill(self.clocks_table, rows)
+        self.limitation_facts.setText(self._limitation_text(detail.limitation))
         alert = any(clock.state in _ALERT_STATES for clock in detail.clocks)
         # An invalid colour gives the tab back its normal one.
         self.tabs.tabBar().setTabTextColor(self._clocks_tab, QColor(_OFFICIAL_RED) if alert else QColor())
@@ -574,6 +588,27 @@ class CaseDetailDialog(QDialog):
             self.actions_bar.addWidget(notice)
         if not self.actions_bar.count():
             self.actions_bar.addWidget(QLabel(self.tr("none: this case is finished")))
+
+    def _limitation_text(self, facts: LimitationFacts) -> str:
+        text = self.tr("Knew of it on {knew}; {employment}").format(
+            knew=formatting.known_day(facts.knew_on), employment=formatting.label(facts.employment)
+        )
+        if facts.employment_ended_on:
+            text += self.tr(" on {day}").format(day=formatting.day(facts.employment_ended_on))
+        if facts.suspension:
+            text += self.tr("; suspended {start} to {end}: {reason}").format(
+                start=formatting.day(facts.suspension.start),
+                end=formatting.known_day(facts.suspension.end),
+                reason=facts.suspension.reason,
+            )
+        return text
+
+    def open_limitation_dialog(self) -> None:
+        if self.detail is None:
+            return
+        self.limitation_dialog = LimitationDialog(self.workspace, self.case_id, self.detail.limitation, self)
+        self.limitation_dialog.finished.connect(self.limitation_dialog.deleteLater)
+        self.limitation_dialog.open()
 
     def open_notice_dialog(self) -> None:
         self.notice_dialog = NoticeDialog(self.workspace, self.case_id, self)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain import chinatime
 from ...domain.cases import CaseStatus, event_label
 from ...domain.clocks import Clock, ClockState
-from ...services.dashboard import Dashboard, DueItem, RecentEvent, dashboard
+from ...services.dashboard import Dashboard, DueItem, RecentEvent, UnpaidItem, dashboard
 from .. import formatting
 from ..i18n import domain_text
 from ..workspace import Workspace
@@ -97,15 +97,22 @@ class DashboardView(QWidget):
         self.due_stack.addWidget(self.due_table)
         self.due_stack.addWidget(self.nothing_due)
 
+        self.unpaid_model: RowTableModel[UnpaidItem] = RowTableModel(self._unpaid_columns(), self)
+        self.unpaid_table = row_table(self.unpaid_model, self._open)
+        self.unpaid_table.setAccessibleName(self.tr("Workers still unpaid"))
+
         self.recent_model: RowTableModel[RecentEvent] = RowTableModel(self._recent_columns(), self)
         self.recent_table = row_table(self.recent_model, self._open)
         self.recent_table.setAccessibleName(self.tr("Recent activity"))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._section(self.tr("Due soon, due today or overdue"), self.due_stack))
+        self.unpaid_section = self._section(self.tr("Workers still unpaid under an agreement"), self.unpaid_table)
+        splitter.addWidget(self.unpaid_section)
         splitter.addWidget(self._section(self.tr("Recent activity"), self.recent_table))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 2)
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -113,7 +120,8 @@ class DashboardView(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(tile_grid)
         layout.addWidget(splitter, 1)
-        self.setTabOrder(self.due_table, self.recent_table)
+        self.setTabOrder(self.due_table, self.unpaid_table)
+        self.setTabOrder(self.unpaid_table, self.recent_table)
         workspace.data_changed.connect(self._data_changed)
 
     @staticmethod
@@ -145,6 +153,19 @@ class DashboardView(QWidget):
                 self.tr("Time left"),
                 lambda item: formatting.time_left(item.clock),
                 foreground=lambda item: _colours(item.clock)[0],
+            ),
+        ]
+
+    def _unpaid_columns(self) -> list[Column[UnpaidItem]]:
+        return [
+            Column(self.tr("Case number"), lambda item: item.number),
+            Column(self.tr("Worker"), lambda item: item.worker, stretch=True),
+            Column(self.tr("Share"), lambda item: formatting.money(item.share_fen), number=True),
+            Column(
+                self.tr("Still owed"),
+                lambda item: formatting.money(item.outstanding_fen),
+                bold=lambda _item: True,
+                number=True,
             ),
         ]
 
@@ -186,10 +207,13 @@ class DashboardView(QWidget):
         self.due_model.set_rows(board.due)
         self.due_stack.setCurrentWidget(self.due_table if board.due else self.nothing_due)
         fit_columns(self.due_table)
+        self.unpaid_model.set_rows(board.unpaid)
+        self.unpaid_section.setVisible(bool(board.unpaid))
+        fit_columns(self.unpaid_table)
         self.recent_model.set_rows(board.recent)
         fit_columns(self.recent_table)
 
-    def _open(self, row: DueItem | RecentEvent) -> None:
+    def _open(self, row: DueItem | UnpaidItem | RecentEvent) -> None:
         self.workspace.case_requested.emit(row.case_id)
 
     def showEvent(self, event: QShowEvent) -> None:

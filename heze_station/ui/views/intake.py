@@ -41,7 +41,15 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.audit import REGISTRATION_FORM
-from ...domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, Category, IntakeChannel
+from ...domain.cases import (
+    COLLECTIVE_MIN_WORKERS,
+    REPRESENTATIVES_MAX,
+    REPRESENTATIVES_MIN,
+    Category,
+    Employment,
+    IntakeChannel,
+    parse_claim,
+)
 from ...domain.errors import InvalidInput, ValidationFailed
 from ...domain.identifiers import (
     ResidentId,
@@ -72,6 +80,7 @@ from ...services.roster import RosterReport, RosterUnreadable, read_roster, writ
 from .. import formatting
 from ..i18n import render
 from ..widgets.masked_column import MaskedColumn
+from ..widgets.optional_date import OptionalDate
 from ..workspace import Workspace
 from .roster_import import RosterReportDialog
 
@@ -96,7 +105,6 @@ _CELL_CHECKS: dict[int, Callable[[str], object]] = {
     NAME: partial(clean_line, field="name", max_length=NAME_MAX, required=True),
     ID_NUMBER: parse_resident_id,
     PHONE: normalise_mobile,
-    CLAIMED: parse_yuan,
 }
 _ERROR_ROLE = Qt.ItemDataRole.UserRole + 1
 _ERROR_BACKGROUND = QColor("#fdecea")
@@ -135,6 +143,8 @@ def _changed(widget: QWidget) -> SignalInstance:
         return widget.dateChanged
     if isinstance(widget, QPlainTextEdit):
         return widget.textChanged
+    if isinstance(widget, OptionalDate):
+        return widget.changed
     raise TypeError(f"no change signal known for {type(widget).__name__}")
 
 
@@ -173,7 +183,6 @@ class IntakeView(QWidget):
         self._row_labels: list[QLabel] = []
         self._pending: CheckedIntake | None = None
         self._busy = False
-        self._knew_on_edited = False
         # The open confirmation (repeat complaint, clear form, roster import), kept so that tests can answer it.
         self.question: QMessageBox | None = None
         self.roster_report: RosterReportDialog | None = None
@@ -194,6 +203,7 @@ class IntakeView(QWidget):
         content_layout.setContentsMargins(0, 0, 12, 0)
         content_layout.setSpacing(12)
         content_layout.addWidget(self._complaint_group())
+        content_layout.addWidget(self._limitation_group())
         content_layout.addWidget(self._workers_group())
         content_layout.addWidget(self._agent_group())
         content_layout.addWidget(self._employer_group())
@@ -326,6 +336,7 @@ class IntakeView(QWidget):
         for combo in (self.channel, self.category):
             combo.setMinimumWidth(width)
         self._add_row(form, self.tr("Ca&tegory *"), "category", self._left(self.category), focus=self.category)
+        self.category.currentIndexChanged.connect(self._recheck_claims)
         self.received_on = self._date_edit()
         self._add_row(
             form,
@@ -334,20 +345,6 @@ class IntakeView(QWidget):
             self._left(self.received_on),
             focus=self.received_on,
         )
-        self.knew_on = self._date_edit()
-        self._add_row(
-            form,
-            self.tr("Worker &knew of it on"),
-            "knew_on",
-            self._left(self.knew_on),
-            focus=self.knew_on,
-            hint=self.tr(
-                "When the worker knew or should have known the rights were infringed; it starts the "
-                "one-year limitation period. Same as the received date unless you change it."
-            ),
-        )
-        self.received_on.dateChanged.connect(self._follow_received_date)
-        self.knew_on.dateChanged.connect(self._knew_on_changed)
 
         self.facts = QPlainTextEdit()
         self.facts.setPlaceholderText(
@@ -374,6 +371,51 @@ class IntakeView(QWidget):
         self._add_row(form, self.tr("E&vidence"), "evidence", self.evidence)
         group.setLayout(form)
         return group
+
+    def _limitation_group(self) -> QGroupBox:
+        """R5: what the one-year limitation for arbitration runs from, asked rather than guessed (LDMAL 27)."""
+        group = QGroupBox(self.tr("Limitation for arbitration"))
+        form = self._form()
+        self.knew_on = OptionalDate(self.tr("Not known yet"))
+        self._add_row(
+            form,
+            self.tr("Worker &knew of it on"),
+            "knew_on",
+            self.knew_on,
+            hint=self.tr(
+                "When the worker knew or should have known the rights were infringed; it starts the one-year "
+                "limitation period. Ask the worker; until it is given the case shows the limitation as unknown."
+            ),
+        )
+        self.employment = self._enum_combo(Employment)
+        self._add_row(
+            form,
+            self.tr("E&mployment *"),
+            "employment",
+            self._left(self.employment),
+            focus=self.employment,
+            hint=self.tr("Wage arrears are not time-barred while the employment continues; once it ended, a year."),
+        )
+        self.employment_ended_on = self._date_edit()
+        self._employment_end_row = self._add_row(
+            form,
+            self.tr("Employment &ended on *"),
+            "employment_ended_on",
+            self._left(self.employment_ended_on),
+            focus=self.employment_ended_on,
+        )
+        self._employment_end_label = form.labelForField(self._employment_end_row)
+        self.employment.currentIndexChanged.connect(self._show_employment_end)
+        self._show_employment_end()
+        group.setLayout(form)
+        return group
+
+    def _employment_ended(self) -> bool:
+        return self._chosen(self.employment, Employment) is Employment.ENDED
+
+    def _show_employment_end(self) -> None:
+        for widget in (self._employment_end_row, self._employment_end_label):
+            widget.setVisible(self._employment_ended())
 
     def _workers_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Workers"))
@@ -608,14 +650,6 @@ class IntakeView(QWidget):
 
     # ---- live reactions ----------------------------------------------------------------------------------------
 
-    def _follow_received_date(self, received: QDate) -> None:
-        if not self._knew_on_edited:
-            with QSignalBlocker(self.knew_on):
-                self.knew_on.setDate(received)
-
-    def _knew_on_changed(self) -> None:
-        self._knew_on_edited = True
-
     def _count_facts(self) -> None:
         length = len(self.facts.toPlainText())
         self.facts_counter.setText(
@@ -713,18 +747,30 @@ class IntakeView(QWidget):
         self._check_cell(item)
         self._workers_changed()
 
+    def _cell_check(self, column: int) -> Callable[[str], object] | None:
+        if column == CLAIMED:  # whether zero may be claimed depends on the category chosen
+            return partial(parse_claim, category=self._category())
+        return _CELL_CHECKS.get(column)
+
     def _check_cell(self, item: QTableWidgetItem) -> None:
         column = item.column()
-        if column in _CELL_CHECKS:
+        check = self._cell_check(column)
+        if check is not None:
             message, parsed = None, None
             if item.text().strip() or column != PHONE:
                 try:
-                    parsed = _CELL_CHECKS[column](item.text())
+                    parsed = check(item.text())
                 except InvalidInput as error:
                     message = render(error.message)
             if column == ID_NUMBER:
                 self._show_identity(item.row(), parsed if isinstance(parsed, ResidentId) else None)
             self._mark_cell(item, message)
+
+    def _recheck_claims(self) -> None:
+        for row in range(self.workers.rowCount()):
+            if self.workers.item(row, CLAIMED).text().strip():
+                self._check_cell(self.workers.item(row, CLAIMED))
+        self._workers_changed()
 
     def _show_identity(self, row: int, resident: ResidentId | None) -> None:
         """Sex and birth date read from a valid ID number, so the coordinator can compare them with the card."""
@@ -762,7 +808,7 @@ class IntakeView(QWidget):
         total = 0
         for entry in entries:
             with contextlib.suppress(InvalidInput):  # its cell shows the error; the total counts what can be read
-                total += parse_yuan(entry.claimed)
+                total += parse_yuan(entry.claimed, allow_zero=True)
         self.worker_summary.setText(
             self.tr("{count} workers, total claimed {amount}").format(
                 count=len(entries), amount=formatting.money(total)
@@ -811,6 +857,10 @@ class IntakeView(QWidget):
 
     # ---- reading and checking the form -------------------------------------------------------------------------
 
+    def _category(self) -> Category | None:
+        value = self.category.currentData()
+        return Category(value) if value else None
+
     def _chosen(self, combo: QComboBox, kind: type[StrEnum]) -> StrEnum | None:
         value = combo.currentData()
         return kind(value) if value else None
@@ -843,7 +893,9 @@ class IntakeView(QWidget):
             channel=self._chosen(self.channel, IntakeChannel),  # type: ignore[arg-type]
             category=self._chosen(self.category, Category),  # type: ignore[arg-type]
             received_on=self.received_on.date().toPython(),
-            knew_on=self.knew_on.date().toPython(),
+            knew_on=self.knew_on.value(),
+            employment=self._chosen(self.employment, Employment),  # type: ignore[arg-type]
+            employment_ended_on=self.employment_ended_on.date().toPython() if self._employment_ended() else None,
             facts=self.facts.toPlainText(),
             workers=self._worker_entries(),
             employer=employer,
@@ -866,7 +918,7 @@ class IntakeView(QWidget):
 
     def _blank_form(self) -> IntakeForm:
         today = chinatime.today()
-        return IntakeForm(received_on=today, knew_on=today)
+        return IntakeForm(received_on=today, employment=None)
 
     def _has_content(self) -> bool:
         form = self._read_form()
@@ -1050,7 +1102,9 @@ class IntakeView(QWidget):
         self._set_busy(self.tr("Reading and checking the roster…"))
         self._roster_file_name = path.name
         # Bound methods, so that the runner drops the result if this page is gone by then.
-        self.workspace.tasks.run(read_roster, path, on_done=self._roster_read, on_error=self._roster_failed)
+        self.workspace.tasks.run(
+            read_roster, path, self._category(), on_done=self._roster_read, on_error=self._roster_failed
+        )
 
     def _roster_read(self, report: RosterReport) -> None:
         self._set_busy(None)
@@ -1172,10 +1226,13 @@ class IntakeView(QWidget):
     def _reset(self) -> None:
         """An empty form: today's dates, one empty worker row, a company employer, no project."""
         today = QDate(chinatime.today())
-        for edit in (self.received_on, self.knew_on):
-            edit.setMaximumDate(today)
-            edit.setDate(today)
-        self._knew_on_edited = False
+        self.received_on.setMaximumDate(today)
+        self.received_on.setDate(today)
+        self.employment_ended_on.setMaximumDate(today)
+        self.employment_ended_on.setDate(today)
+        self.knew_on.edit.setMaximumDate(today)
+        self.knew_on.set_value(None)
+        self.employment.setCurrentIndex(0)
         self.channel.setCurrentIndex(0)
         self.category.setCurrentIndex(0)
         self.facts.clear()
