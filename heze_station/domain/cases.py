@@ -6,6 +6,7 @@ Labels are English source texts marked for translation; the GUI shows them in Ch
 from dataclasses import dataclass
 from enum import StrEnum
 
+from . import after_mediation
 from .errors import IllegalTransition
 from .messages import QT_TRANSLATE_NOOP, Message
 from .performance import PerformanceState
@@ -306,4 +307,4 @@ _EVENT_LABELS = {
 
 def event_label(kind: str) -> str:
     """The English source label of a timeline entry; unknown kinds (from a newer version) show as stored."""
-    return _EVENT_LABELS.get(kind, kind)
+    return _EVENT_LABELS.get(kind) or after_mediation.EVENT_LABELS.get(kind, kind)
