@@ -19,6 +19,7 @@ from .access import CASEWORK, requires
 from .agreement_queries import clocks_for
 from .case_queries import CLOCK_COLUMNS, case_clocks
 from .station import StationContext
+from .step_queries import open_step_cases, step_dates_for
 
 RECENT_EVENTS = 15
 # OK, DONE and NOT_STARTED need nothing from anybody today.
@@ -86,6 +87,8 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
             # Still owed to someone after the case's decision: a written refusal, an agreement's payments.
             (Case.status == CaseStatus.REFUSED) & Case.notice_served_on.is_(None),
             Case.status == CaseStatus.AGREEMENT,
+            # The court's, committee's or inspectorate's periods after a referral or an agreement.
+            Case.id.in_(open_step_cases()),
         ),
     )
     by_status = select(Case.status, func.count()).where(Case.deleted_at.is_(None)).group_by(Case.status)
@@ -108,13 +111,14 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         rows = session.execute(open_cases).all()
         in_performance = select(Case.id).where(Case.deleted_at.is_(None), Case.status == CaseStatus.AGREEMENT)
         agreements = clocks_for(session, in_performance, today)
+        steps = step_dates_for(session, open_step_cases())
         counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
         recent = [RecentEvent(*row) for row in session.execute(latest)]
     due = [
         DueItem(row.id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
         # A result row carries every attribute case_clocks reads, so no ORM object needs to be built.
         for row in rows
-        for clock in case_clocks(row, context, today, agreements.get(row.id))  # type: ignore[arg-type]
+        for clock in case_clocks(row, context, today, agreements.get(row.id), steps.get(row.id, []))  # type: ignore[arg-type]
         if _needs_attention(clock)
     ]
     due.sort(key=_pressing_first)

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from ..domain.accounts import StaffRole
+from ..domain.after_mediation import StepKind, StepOutcome
 from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
 from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.identifiers import Sex
@@ -398,6 +399,25 @@ class ArbitralReview(SyncRow, Base):
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     applied_on: Mapped[date | None] = mapped_column(Date)
     returned_on: Mapped[date | None] = mapped_column(Date)  # the arbitral mediation document is an Attachment
+
+
+class AfterMediationStep(SyncRow, Base):
+    """A payment order, judicial confirmation, arbitration or labour inspection that follows the mediation, with
+    the dates the court, committee or inspectorate reported back (domain.after_mediation)."""
+
+    __tablename__ = "after_step"
+
+    # One open step of a kind per case (services.after_mediation sees to it); not unique, as ArbitralReview.
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    agreement_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agreement.id"))  # the agreement it enforces
+    kind: Mapped[StepKind] = mapped_column(enum_column(StepKind))
+    started_on: Mapped[date | None] = mapped_column(Date)
+    accepted_on: Mapped[date | None] = mapped_column(Date)
+    served_on: Mapped[date | None] = mapped_column(Date)
+    extended_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[StepOutcome | None] = mapped_column(enum_column(StepOutcome))
+    reference: Mapped[str] = mapped_column(String(100), default="")  # the ruling's, order's or award's number
 
 
 class IssuedDocument(SyncRow, Base):

@@ -139,6 +139,7 @@ _STATION_TABLES = (
     TableRule("agreement_signature", TableKind.MUTABLE, _station("agreement_signature"), frozen_with="agreement_id"),
     TableRule("payment", TableKind.APPEND_ONLY, _station("payment")),
     TableRule("arbitral_review", TableKind.MUTABLE, _station("arbitral_review")),
+    TableRule("after_step", TableKind.MUTABLE, _station("after_step")),
     TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
 )
 # Written by the city (heze_station.server.reference, server.ca): the official calendar, the document-signing trust,

@@ -1,0 +1,308 @@
+"""After mediation: following a case to the court (payment order, judicial confirmation), to the arbitration
+committee or to labour inspection, by recording the dates those bodies report back (R8, R9, R11, R12, R16).
+
+The station does not decide these steps; it keeps their dates so that the other body's statutory periods show on
+the case and the workbench, and so that the worker can be told what to do next (apply for enforcement once the
+debtor's 15 days have passed, go to arbitration after an objection).
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import chinatime
+from ..domain.after_mediation import (
+    DEFAULT_MINIMUM_WAGE_FEN,
+    PLANNED_CONFIRMATION_EVENT,
+    SHAPES,
+    STEP_LABELS,
+    SmallClaim,
+    StepDate,
+    StepKind,
+    StepOutcome,
+    event_kind,
+    small_claim,
+)
+from ..domain.agreements import AgreementState
+from ..domain.audit import AuditAction
+from ..domain.cases import CaseStatus
+from ..domain.clocks import ARBITRATION_AWARD_DAYS, JUDICIAL_CONFIRMATION_DAYS
+from ..domain.errors import IllegalTransition
+from ..domain.mediation import AttachmentKind
+from ..domain.messages import QT_TRANSLATE_NOOP, Message
+from ..domain.money import format_yuan, parse_yuan
+from ..domain.text import clean_line
+from ..storage import settings
+from ..storage.models import AfterMediationStep, Agreement, Case, CaseClaimant
+from ..storage.types import utc_now
+from . import attachments, audit, timeline
+from .access import ADMINISTRATION, CASEWORK, requires
+from .agreement_queries import agreement_in_state
+from .audit import Actor
+from .case_queries import get_case
+from .checks import Checker, past_date, required_choice
+from .station import StationContext
+from .step_queries import live_steps
+
+MINIMUM_WAGE_SETTING = "minimum_wage_fen"
+REFERENCE_MAX = 100
+# The case's end that sends it on, and the step that follows there.
+_STEP_AFTER = {
+    CaseStatus.REFERRED_COURT: StepKind.PAYMENT_ORDER,
+    CaseStatus.REFERRED_ARBITRATION: StepKind.ARBITRATION,
+    CaseStatus.REFERRED_INSPECTION: StepKind.INSPECTION,
+}
+_STEP_COLUMNS = {
+    StepDate.STARTED: "started_on",
+    StepDate.ACCEPTED: "accepted_on",
+    StepDate.SERVED: "served_on",
+    StepDate.EXTENDED: "extended_on",
+    StepDate.ENDED: "ended_on",
+}
+# Outcomes that need the step to have reached a given date first: an objection answers an order served; an award
+# follows acceptance.
+_OUTCOME_NEEDS = {
+    StepOutcome.OBJECTION_LITIGATION: StepDate.SERVED,
+    StepOutcome.OBJECTION_ARBITRATION: StepDate.SERVED,
+    StepOutcome.ENFORCEMENT_APPLIED: StepDate.SERVED,
+    StepOutcome.AWARDED: StepDate.ACCEPTED,
+}
+
+
+@dataclass(frozen=True)
+class StepView:
+    id: uuid.UUID
+    kind: StepKind
+    dates: dict[StepDate, date]  # those recorded so far
+    outcome: StepOutcome | None
+    reference: str
+    can_record: list[StepDate]  # the dates that may be recorded next, in order
+
+
+@dataclass(frozen=True)
+class CaseSteps:
+    steps: list[StepView]
+    # What the case file offers to start: a step after its referral, or judicial confirmation of its agreement.
+    can_plan_confirmation: bool
+    can_start: StepKind | None
+    small_claim: SmallClaim | None  # shown once the case went to arbitration (R12)
+
+
+# -- reading ------------------------------------------------------------------------------------------------------
+
+
+@requires(CASEWORK)
+def case_steps(context: StationContext, case_id: uuid.UUID) -> CaseSteps:
+    with context.database.transaction() as session:
+        return _case_steps(session, get_case(session, case_id))
+
+
+def _case_steps(session: Session, case: Case) -> CaseSteps:
+    steps = live_steps(session, case.id)
+    views = [_view(step) for step in steps]
+    kinds = {step.kind for step in steps}
+    after = _referred_to(case)
+    in_effect = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+    claim = None
+    if StepKind.ARBITRATION in kinds or after is StepKind.ARBITRATION:
+        claimed = session.scalars(
+            select(CaseClaimant.claimed_fen).where(CaseClaimant.case_id == case.id, CaseClaimant.deleted_at.is_(None))
+        ).all()
+        claim = small_claim(case.category, list(claimed), minimum_wage(session))
+    return CaseSteps(
+        steps=views,
+        can_plan_confirmation=in_effect is not None and StepKind.JUDICIAL_CONFIRMATION not in kinds,
+        can_start=after if after is not None and after not in kinds else None,
+        small_claim=claim,
+    )
+
+
+def _referred_to(case: Case) -> StepKind | None:
+    """The step the case's referral leads to; a closed case keeps its end in ``outcome``."""
+    return _STEP_AFTER.get(case.status) or (_STEP_AFTER.get(case.outcome) if case.outcome else None)
+
+
+def _view(step: AfterMediationStep) -> StepView:
+    dates = {which: getattr(step, column) for which, column in _STEP_COLUMNS.items()}
+    recorded = {which: day for which, day in dates.items() if day is not None}
+    shape = SHAPES[step.kind].dates
+    can_record = [] if step.ended_on else [which for which in shape if which not in recorded]
+    if StepDate.STARTED in can_record:
+        can_record = [StepDate.STARTED]  # nothing else happens before the application reaches the body
+    return StepView(step.id, step.kind, recorded, step.outcome, step.reference, can_record)
+
+
+def minimum_wage(session: Session) -> int:
+    stored = settings.get(session, MINIMUM_WAGE_SETTING)
+    return int(stored) if stored else DEFAULT_MINIMUM_WAGE_FEN
+
+
+# -- recording ----------------------------------------------------------------------------------------------------
+
+
+@requires(CASEWORK)
+def plan_confirmation(context: StationContext, case_id: uuid.UUID) -> CaseSteps:
+    """R9: the parties said they will jointly ask the court to confirm the agreement; its 30 days are watched."""
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+        if agreement is None:
+            raise IllegalTransition(Message(QT_TRANSLATE_NOOP("Domain", "This case has no agreement in effect.")))
+        if not any(step.kind is StepKind.JUDICIAL_CONFIRMATION for step in live_steps(session, case.id)):
+            session.add(
+                AfterMediationStep(case_id=case.id, agreement_id=agreement.id, kind=StepKind.JUDICIAL_CONFIRMATION)
+            )
+            timeline.add(session, context, case, PLANNED_CONFIRMATION_EVENT)
+        return _case_steps(session, case)
+
+
+@requires(CASEWORK)
+def record_step(
+    context: StationContext,
+    case_id: uuid.UUID,
+    kind: StepKind,
+    which: StepDate,
+    on: date | None,
+    outcome: StepOutcome | None = None,
+    reference: str = "",
+    document: Path | None = None,
+    *,
+    now: datetime | None = None,
+) -> CaseSteps:
+    """Record one date the court, committee or inspectorate reported: ``ENDED`` with its ``outcome``, and the
+    number and scan of a ruling, order or award where there is one. Dates come in order and are never moved."""
+    now = now or utc_now()
+    today = chinatime.local_date(now)
+    check = Checker()
+    on = check(today, past_date, on, "on", today)
+    reference = check("", clean_line, reference, field="reference", max_length=REFERENCE_MAX)
+    if which is StepDate.ENDED:
+        outcome = check(None, required_choice, outcome, "outcome")
+        if kind is StepKind.JUDICIAL_CONFIRMATION and not reference:
+            # The ruling (民事裁定书) is what makes the agreement enforceable: the file must say which one.
+            check.refuse("reference", QT_TRANSLATE_NOOP("Domain", "Enter the number of the court's ruling."))
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        step = _step_for(session, context, case, kind)
+        if which not in _view(step).can_record:
+            raise IllegalTransition(
+                Message(
+                    QT_TRANSLATE_NOOP("Domain", "{step} cannot be recorded for this case now."),
+                    {"step": _Label(_step_label(kind, which))},
+                )
+            )
+        _check_order(check, session, case, step, which, on, outcome)
+        check.done()
+        setattr(step, _STEP_COLUMNS[which], on)
+        if which is StepDate.ENDED:
+            step.outcome = outcome
+            step.reference = reference
+            if document is not None:
+                filename, data = attachments.read_file(document)
+                attachments.add(session, context, case, AttachmentKind.SCAN, filename, data, step.id)
+        detail = " ".join(part for part in (on.isoformat(), reference) if part)
+        timeline.add(session, context, case, event_kind(kind, which), detail, at=now)
+        session.flush()
+        return _case_steps(session, case)
+
+
+@dataclass(frozen=True)
+class _Label:
+    """A message parameter shown by its translated label (see domain.messages)."""
+
+    label: str
+
+
+def _step_label(kind: StepKind, which: StepDate) -> str:
+    return STEP_LABELS[(kind, which)]
+
+
+def _step_for(session: Session, context: StationContext, case: Case, kind: StepKind) -> AfterMediationStep:
+    """The case's step of ``kind``; a referral's first date starts it. A confirmation must be planned first."""
+    for step in live_steps(session, case.id):
+        if step.kind is kind:
+            return step
+    if kind is not _referred_to(case):
+        raise IllegalTransition(
+            Message(QT_TRANSLATE_NOOP("Domain", "This case was not sent on for a {kind}."), {"kind": kind})
+        )
+    agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+    step = AfterMediationStep(case_id=case.id, agreement_id=agreement.id if agreement else None, kind=kind)
+    session.add(step)
+    return step
+
+
+def _check_order(
+    check: Checker,
+    session: Session,
+    case: Case,
+    step: AfterMediationStep,
+    which: StepDate,
+    on: date,
+    outcome: StepOutcome | None,
+) -> None:
+    """Each date falls on or after the one before it; the windows of R9 and R12 are kept."""
+    recorded = _view(step).dates
+    if outcome is not None:
+        if outcome not in SHAPES[step.kind].outcomes:
+            check.refuse("outcome", QT_TRANSLATE_NOOP("Domain", "This outcome does not end a {kind}."), kind=step.kind)
+        needed = _OUTCOME_NEEDS.get(outcome)
+        if needed is not None and needed not in recorded:
+            check.refuse(
+                "outcome",
+                QT_TRANSLATE_NOOP("Domain", "Record first: {step}."),
+                step=_Label(_step_label(step.kind, needed)),
+            )
+    floor = max(recorded.values(), default=case.received_on)
+    if on < floor:
+        check.refuse(
+            "on", QT_TRANSLATE_NOOP("Domain", "This date cannot come before {earlier}."), earlier=floor.isoformat()
+        )
+    if step.kind is StepKind.JUDICIAL_CONFIRMATION and which is StepDate.STARTED:
+        effective_on = _effective_on(session, step)
+        last_day = effective_on + timedelta(days=JUDICIAL_CONFIRMATION_DAYS)
+        if not effective_on <= on <= last_day:
+            check.refuse(
+                "on",
+                QT_TRANSLATE_NOOP("Domain", "The application must be made between {first} and {last} (R9)."),
+                first=effective_on.isoformat(),
+                last=last_day.isoformat(),
+            )
+    if which is StepDate.EXTENDED and step.accepted_on is not None:
+        award_due = step.accepted_on + timedelta(days=ARBITRATION_AWARD_DAYS)
+        if step.kind is StepKind.ARBITRATION and on > award_due:
+            check.refuse(
+                "on",
+                QT_TRANSLATE_NOOP("Domain", "The period can only be extended before it ends on {due}."),
+                due=award_due.isoformat(),
+            )
+
+
+def _effective_on(session: Session, step: AfterMediationStep) -> date:
+    agreement = session.get_one(Agreement, step.agreement_id)
+    assert agreement.effective_at is not None
+    return chinatime.local_date(agreement.effective_at)
+
+
+# -- the station's setting ------------------------------------------------------------------------------------------
+
+
+@requires(CASEWORK)
+def station_minimum_wage(context: StationContext) -> int:
+    with context.database.transaction() as session:
+        return minimum_wage(session)
+
+
+@requires(ADMINISTRATION)
+def set_minimum_wage(context: StationContext, amount: str) -> int:
+    """R12: the local monthly minimum wage, in yuan as typed; the small-claims line is 12 times it."""
+    fen = parse_yuan(amount, field="minimum_wage")
+    with context.database.transaction() as session:
+        settings.put(session, MINIMUM_WAGE_SETTING, str(fen))
+        subject = QT_TRANSLATE_NOOP("Domain", "Local monthly minimum wage")
+        audit.append(session, Actor.of(context), AuditAction.SETTING_CHANGED, subject, value=format_yuan(fen))
+    return fen

@@ -1,0 +1,158 @@
+"""Recording what the court, the committee and labour inspection report back, and the periods that follow."""
+
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from heze_station.domain import chinatime
+from heze_station.domain.after_mediation import StepDate, StepKind, StepOutcome
+from heze_station.domain.cases import CaseAction, Category
+from heze_station.domain.clocks import ClockKind, ClockState
+from heze_station.domain.errors import IllegalTransition, ValidationFailed
+from heze_station.services import after_mediation, case_actions, case_queries
+from heze_station.services.station import StationContext
+from tests.factories import at, intake_form
+
+from .agreement_steps import agree, mediating, terms
+
+
+def _clocks(context: StationContext, case_id: uuid.UUID) -> dict[ClockKind, ClockState]:
+    return {c.kind: c.state for c in case_queries.case_detail(context, case_id).clocks}
+
+
+def _in_effect(context: StationContext, start: date, due: date, category: Category = Category.WAGES) -> uuid.UUID:
+    form = intake_form(1, received_on=start)
+    form.category = category
+    case_id = mediating(context, form, start)
+    agree(context, case_id, terms(context, case_id, start, [(due, "3800")], amount_each="3800"), at(start, 15))
+    return case_id
+
+
+def test_a_payment_order_is_followed_from_filing_to_an_objection(station: StationContext) -> None:
+    today = chinatime.today()
+    start = today - timedelta(days=40)
+    case_id = _in_effect(station, start, start + timedelta(days=5))
+    case_actions.perform(station, case_id, CaseAction.REFER_COURT, "逾期未付，申请支付令。")
+    assert after_mediation.case_steps(station, case_id).can_start is StepKind.PAYMENT_ORDER
+
+    record = after_mediation.record_step
+    filed = today - timedelta(days=30)
+    # The order cannot be served before it is filed; nothing is saved.
+    with pytest.raises(IllegalTransition):
+        record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.SERVED, filed)
+    steps = record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.STARTED, filed)
+    assert steps.steps[0].can_record == [StepDate.ACCEPTED, StepDate.SERVED, StepDate.ENDED]
+    assert _clocks(station, case_id)[ClockKind.PAYMENT_ORDER_ISSUE] is ClockState.OVERDUE  # 30 days, no order
+
+    with pytest.raises(ValidationFailed) as early:
+        record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ACCEPTED, filed - timedelta(days=1))
+    assert early.value.by_field()["on"].text == "This date cannot come before {earlier}."
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ACCEPTED, filed + timedelta(days=10))
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.SERVED, today - timedelta(days=10))
+    clocks = _clocks(station, case_id)
+    assert clocks[ClockKind.PAYMENT_ORDER_ISSUE] is ClockState.DONE
+    assert clocks[ClockKind.PAYMENT_ORDER_OBJECTION] in (ClockState.WARNING, ClockState.URGENT)
+
+    # An outcome is chosen from those of a payment order.
+    with pytest.raises(ValidationFailed) as wrong:
+        record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ENDED, today, StepOutcome.AWARDED)
+    assert "outcome" in wrong.value.by_field()
+    steps = record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ENDED, today, StepOutcome.OBJECTION_ARBITRATION)
+    assert steps.steps[0].outcome is StepOutcome.OBJECTION_ARBITRATION
+    assert steps.steps[0].can_record == []
+    assert _clocks(station, case_id)[ClockKind.PAYMENT_ORDER_OBJECTION] is ClockState.DONE
+    kinds = [event.kind for event in case_queries.case_detail(station, case_id).timeline]
+    assert kinds[-4:] == [
+        "payment_order.started",
+        "payment_order.accepted",
+        "payment_order.served",
+        "payment_order.ended",
+    ]
+
+
+def test_judicial_confirmation_window_application_and_ruling(station: StationContext, tmp_path: Path) -> None:
+    today = chinatime.today()
+    start = today - timedelta(days=20)
+    case_id = _in_effect(station, start, today + timedelta(days=30))
+    assert after_mediation.case_steps(station, case_id).can_plan_confirmation
+    with pytest.raises(IllegalTransition):
+        after_mediation.record_step(station, case_id, StepKind.JUDICIAL_CONFIRMATION, StepDate.STARTED, today)
+
+    after_mediation.plan_confirmation(station, case_id)
+    clock = [c for c in case_queries.case_detail(station, case_id).clocks if c.kind is ClockKind.JUDICIAL_CONFIRMATION]
+    assert [(c.due, c.state) for c in clock] == [(start + timedelta(days=30), ClockState.OK)]
+
+    with pytest.raises(ValidationFailed) as before:
+        after_mediation.record_step(
+            station, case_id, StepKind.JUDICIAL_CONFIRMATION, StepDate.STARTED, start - timedelta(days=1)
+        )
+    assert "R9" in before.value.by_field()["on"].text
+    after_mediation.record_step(station, case_id, StepKind.JUDICIAL_CONFIRMATION, StepDate.STARTED, today)
+    assert _clocks(station, case_id)[ClockKind.JUDICIAL_CONFIRMATION] is ClockState.DONE
+
+    # The ruling is kept with its number (and a scan when there is one).
+    with pytest.raises(ValidationFailed) as unnumbered:
+        after_mediation.record_step(
+            station, case_id, StepKind.JUDICIAL_CONFIRMATION, StepDate.ENDED, today, StepOutcome.CONFIRMED
+        )
+    assert "reference" in unnumbered.value.by_field()
+    scan = tmp_path / "裁定书.pdf"
+    scan.write_bytes(b"%PDF-1.7 ruling")
+    steps = after_mediation.record_step(
+        station,
+        case_id,
+        StepKind.JUDICIAL_CONFIRMATION,
+        StepDate.ENDED,
+        today,
+        StepOutcome.CONFIRMED,
+        "（2026）鲁1702民特123号",
+        scan,
+    )
+    (confirmation,) = steps.steps
+    assert confirmation.outcome is StepOutcome.CONFIRMED
+    assert confirmation.reference == "（2026）鲁1702民特123号"
+    assert confirmation.dates[StepDate.ENDED] == today
+
+
+def test_arbitration_dates_and_the_small_claims_line(station: StationContext) -> None:
+    today = chinatime.today()
+    received = today - timedelta(days=30)
+    case_id = mediating(station, intake_form(1, received_on=received), received)
+    case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
+    steps = after_mediation.case_steps(station, case_id)
+    assert steps.can_start is StepKind.ARBITRATION
+    assert steps.small_claim is not None
+    assert steps.small_claim.final  # 3,800 yuan is under 12 x 2,010
+    assert steps.small_claim.threshold_fen == 12 * 2010_00
+
+    record = after_mediation.record_step
+    record(station, case_id, StepKind.ARBITRATION, StepDate.STARTED, today - timedelta(days=12))
+    assert _clocks(station, case_id)[ClockKind.ARBITRATION_ACCEPTANCE] is ClockState.OVERDUE
+    record(station, case_id, StepKind.ARBITRATION, StepDate.ACCEPTED, today - timedelta(days=10))
+    clocks = case_queries.case_detail(station, case_id).clocks
+    (award,) = [c for c in clocks if c.kind is ClockKind.ARBITRATION_AWARD]
+    assert award.due == today + timedelta(days=35)
+    steps = record(station, case_id, StepKind.ARBITRATION, StepDate.EXTENDED, today)
+    (award,) = [c for c in case_queries.case_detail(station, case_id).clocks if c.kind is ClockKind.ARBITRATION_AWARD]
+    assert award.due == today + timedelta(days=50)
+    assert steps.steps[0].can_record == [StepDate.ENDED]
+
+    # The administrator lowers the minimum wage: the same claim is now over the line.
+    after_mediation.set_minimum_wage(station, "300")
+    assert not after_mediation.case_steps(station, case_id).small_claim.final
+
+
+def test_labour_inspection_counts_working_days(station: StationContext) -> None:
+    today = chinatime.today()
+    received = today - timedelta(days=20)
+    case_id = mediating(station, intake_form(1, received_on=received), received)
+    case_actions.perform(station, case_id, CaseAction.REFER_INSPECTION, "用人单位拒不支付工资，移送劳动监察。")
+    after_mediation.record_step(station, case_id, StepKind.INSPECTION, StepDate.STARTED, today)
+    (acceptance,) = [
+        c for c in case_queries.case_detail(station, case_id).clocks if c.kind is ClockKind.INSPECTION_ACCEPTANCE
+    ]
+    assert acceptance.due == station.calendar.add_working_days(today, 5)
+    with pytest.raises(IllegalTransition):
+        after_mediation.record_step(station, case_id, StepKind.ARBITRATION, StepDate.STARTED, today)
