@@ -49,6 +49,10 @@ from .station import StationContext
 from .step_queries import live_steps
 
 MINIMUM_WAGE_SETTING = "minimum_wage_fen"
+COURT_SETTING = "basic_court"
+# [check] The basic-level court for payment orders and judicial confirmation: the one of the district where the
+# debtor lives or the mediation body sits. Mudan district's court is the default; a county station sets its own.
+DEFAULT_COURT = "菏泽市牡丹区人民法院"
 REFERENCE_MAX = 100
 # The case's end that sends it on, and the step that follows there.
 _STEP_AFTER = {
@@ -134,6 +138,10 @@ def _view(step: AfterMediationStep) -> StepView:
     if StepDate.STARTED in can_record:
         can_record = [StepDate.STARTED]  # nothing else happens before the application reaches the body
     return StepView(step.id, step.kind, recorded, step.outcome, step.reference, can_record)
+
+
+def court_name(session: Session) -> str:
+    return settings.get(session, COURT_SETTING) or DEFAULT_COURT
 
 
 def minimum_wage(session: Session) -> int:
@@ -306,3 +314,14 @@ def set_minimum_wage(context: StationContext, amount: str) -> int:
         subject = QT_TRANSLATE_NOOP("Domain", "Local monthly minimum wage")
         audit.append(session, Actor.of(context), AuditAction.SETTING_CHANGED, subject, value=format_yuan(fen))
     return fen
+
+
+@requires(ADMINISTRATION)
+def set_court(context: StationContext, name: str) -> str:
+    """The basic-level court the station's payment-order and confirmation applications are addressed to."""
+    name = clean_line(name, field="court", max_length=REFERENCE_MAX, required=True)
+    with context.database.transaction() as session:
+        settings.put(session, COURT_SETTING, name)
+        subject = QT_TRANSLATE_NOOP("Domain", "Basic-level court")
+        audit.append(session, Actor.of(context), AuditAction.SETTING_CHANGED, subject, value=name)
+    return name

@@ -6,16 +6,18 @@ from pathlib import Path
 
 import pytest
 
+from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
 from heze_station.domain.after_mediation import StepDate, StepKind, StepOutcome
 from heze_station.domain.cases import CaseAction, Category
 from heze_station.domain.clocks import ClockKind, ClockState
 from heze_station.domain.errors import IllegalTransition, ValidationFailed
-from heze_station.services import after_mediation, case_actions, case_queries
+from heze_station.services import after_mediation, case_actions, case_queries, documents
 from heze_station.services.station import StationContext
 from tests.factories import at, intake_form
 
 from .agreement_steps import agree, mediating, terms
+from .test_documents import pdftotext
 
 
 def _clocks(context: StationContext, case_id: uuid.UUID) -> dict[ClockKind, ClockState]:
@@ -156,3 +158,41 @@ def test_labour_inspection_counts_working_days(station: StationContext) -> None:
     assert acceptance.due == station.calendar.add_working_days(today, 5)
     with pytest.raises(IllegalTransition):
         after_mediation.record_step(station, case_id, StepKind.ARBITRATION, StepDate.STARTED, today)
+
+
+def test_court_applications_and_the_referral_print_what_the_law_asks(station: StationContext, tmp_path: Path) -> None:
+    today = chinatime.today()
+    start = today - timedelta(days=20)
+    case_id = _in_effect(station, start, today - timedelta(days=2))
+    assert DocumentKind.PAYMENT_ORDER in documents.issuable(station, case_id)  # in default on a wage claim
+    assert DocumentKind.CONFIRMATION not in documents.issuable(station, case_id)
+    order = documents.issue_document(station, case_id, DocumentKind.PAYMENT_ORDER)
+    shown = "".join(pdftotext(documents.pdf_of(station, order.id), tmp_path).split())
+    assert "支付令申请书" in shown
+    assert "菏泽市牡丹区人民法院" in shown
+    assert "叁仟捌佰元整" in shown  # the instalment due and unpaid
+    assert "调解协议书" in shown
+    assert "被申请人未按调解协议履行的说明及收款记录" in shown
+
+    after_mediation.plan_confirmation(station, case_id)
+    after_mediation.set_court(station, "菏泽市定陶区人民法院")
+    confirmation = documents.issue_document(station, case_id, DocumentKind.CONFIRMATION)
+    shown = "".join(pdftotext(documents.pdf_of(station, confirmation.id), tmp_path).split())
+    assert "司法确认申请书" in shown
+    assert "菏泽市定陶区人民法院" in shown
+    assert "申请人（用人单位）：菏泽宏达建筑劳务有限公司1" in shown
+
+    received = today - timedelta(days=20)
+    form = intake_form(1, employer_serial=2, received_on=received)
+    form.evidence = ["2026年8月至10月考勤表"]
+    failed = mediating(station, form, today - timedelta(days=18))
+    case_actions.perform(station, failed, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
+    referral = documents.issue_document(station, failed, DocumentKind.REFERRAL)
+    shown = "".join(pdftotext(documents.pdf_of(station, referral.id), tmp_path).split())
+    received_words = f"{received.year}年{received.month}月{received.day}日收到调解申请"
+    accepted = today - timedelta(days=18)
+    assert received_words in shown
+    assert f"于{accepted.year}年{accepted.month}月{accepted.day}日受理" in shown
+    assert "四、证据和证据来源" in shown
+    assert "2026年8月至10月考勤表" in shown
+    assert "五、证人" in shown
