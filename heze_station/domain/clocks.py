@@ -75,6 +75,18 @@ class ClockKind(StrEnum):
     INSPECTION = "inspection"
 
 
+# Clocks whose due date depends on the official calendar: beyond its published range they are estimates.
+CALENDAR_CLOCKS = frozenset(
+    {
+        ClockKind.ACCEPTANCE,
+        ClockKind.REFUSAL_NOTICE,
+        ClockKind.PAYMENT_ORDER_OBJECTION,
+        ClockKind.INSPECTION_ACCEPTANCE,
+        ClockKind.INSPECTION,
+    }
+)
+
+
 class ClockState(StrEnum):
     OK = "ok"
     WARNING = "warning"
