@@ -296,32 +296,35 @@ def _effective_on(session: Session, step: AfterMediationStep) -> date:
     return chinatime.local_date(agreement.effective_at)
 
 
-# -- the station's setting ------------------------------------------------------------------------------------------
+# -- the station's settings ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CourtSettings:
+    court: str  # the basic-level court the applications are addressed to
+    minimum_wage_fen: int  # R12: the local monthly minimum wage
 
 
 @requires(CASEWORK)
-def station_minimum_wage(context: StationContext) -> int:
+def court_settings(context: StationContext) -> CourtSettings:
     with context.database.transaction() as session:
-        return minimum_wage(session)
+        return CourtSettings(court_name(session), minimum_wage(session))
 
 
 @requires(ADMINISTRATION)
-def set_minimum_wage(context: StationContext, amount: str) -> int:
-    """R12: the local monthly minimum wage, in yuan as typed; the small-claims line is 12 times it."""
-    fen = parse_yuan(amount, field="minimum_wage")
+def save_court_settings(context: StationContext, court: str, minimum_wage_yuan: str) -> CourtSettings:
+    """The court the station's payment-order and confirmation applications go to, and the local monthly minimum
+    wage (in yuan as typed) whose 12-fold is the small-claims line (R12)."""
+    check = Checker()
+    court = check("", clean_line, court, field="court", max_length=REFERENCE_MAX, required=True)
+    fen = check(0, parse_yuan, minimum_wage_yuan, field="minimum_wage")
+    check.done()
+    actor = Actor.of(context)
     with context.database.transaction() as session:
+        settings.put(session, COURT_SETTING, court)
         settings.put(session, MINIMUM_WAGE_SETTING, str(fen))
-        subject = QT_TRANSLATE_NOOP("Domain", "Local monthly minimum wage")
-        audit.append(session, Actor.of(context), AuditAction.SETTING_CHANGED, subject, value=format_yuan(fen))
-    return fen
-
-
-@requires(ADMINISTRATION)
-def set_court(context: StationContext, name: str) -> str:
-    """The basic-level court the station's payment-order and confirmation applications are addressed to."""
-    name = clean_line(name, field="court", max_length=REFERENCE_MAX, required=True)
-    with context.database.transaction() as session:
-        settings.put(session, COURT_SETTING, name)
         subject = QT_TRANSLATE_NOOP("Domain", "Basic-level court")
-        audit.append(session, Actor.of(context), AuditAction.SETTING_CHANGED, subject, value=name)
-    return name
+        audit.append(session, actor, AuditAction.SETTING_CHANGED, subject, value=court)
+        subject = QT_TRANSLATE_NOOP("Domain", "Local monthly minimum wage")
+        audit.append(session, actor, AuditAction.SETTING_CHANGED, subject, value=format_yuan(fen))
+    return CourtSettings(court, fen)

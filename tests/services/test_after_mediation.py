@@ -142,7 +142,7 @@ def test_arbitration_dates_and_the_small_claims_line(station: StationContext) ->
     assert steps.steps[0].can_record == [StepDate.ENDED]
 
     # The administrator lowers the minimum wage: the same claim is now over the line.
-    after_mediation.set_minimum_wage(station, "300")
+    after_mediation.save_court_settings(station, "菏泽市牡丹区人民法院", "300")
     assert not after_mediation.case_steps(station, case_id).small_claim.final
 
 
@@ -175,7 +175,10 @@ def test_court_applications_and_the_referral_print_what_the_law_asks(station: St
     assert "被申请人未按调解协议履行的说明及收款记录" in shown
 
     after_mediation.plan_confirmation(station, case_id)
-    after_mediation.set_court(station, "菏泽市定陶区人民法院")
+    with pytest.raises(ValidationFailed) as bad:
+        after_mediation.save_court_settings(station, "", "abc")
+    assert set(bad.value.by_field()) == {"court", "minimum_wage"}
+    after_mediation.save_court_settings(station, "菏泽市定陶区人民法院", "2010")
     confirmation = documents.issue_document(station, case_id, DocumentKind.CONFIRMATION)
     shown = "".join(pdftotext(documents.pdf_of(station, confirmation.id), tmp_path).split())
     assert "司法确认申请书" in shown

@@ -13,6 +13,7 @@ from heze_station.domain.clocks import ClockKind
 from heze_station.services import after_mediation, case_actions, case_queries
 from heze_station.ui import formatting
 from heze_station.ui.views.after_mediation_tab import StepDialog
+from heze_station.ui.views.court_settings import CourtSettingsDialog
 from heze_station.ui.workspace import Workspace
 from tests import factories
 from tests.services.agreement_steps import agree, mediating, terms
@@ -97,3 +98,24 @@ def test_judicial_confirmation_is_planned_from_the_page(qtbot, workspace: Worksp
     assert not tab.plan_button.isVisible()
     assert "Joint application for judicial confirmation" in clock_labels(window)
     assert (StepKind.JUDICIAL_CONFIRMATION, StepDate.STARTED) in tab.step_buttons
+
+
+def test_administrator_sets_the_court_and_the_minimum_wage(qtbot, workspace: Workspace) -> None:
+    context = workspace.context
+    dialog = CourtSettingsDialog(workspace, after_mediation.court_settings(context))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.court.text() == "菏泽市牡丹区人民法院"
+    assert dialog.minimum_wage.text() == "2010"
+    dialog.court.clear()
+    dialog.minimum_wage.setText("两千")
+    submit(qtbot, workspace, dialog)
+    assert dialog.error_text("court")
+    assert dialog.error_text("minimum_wage")
+    assert after_mediation.court_settings(context).court == "菏泽市牡丹区人民法院"  # nothing saved
+
+    type_chinese(dialog.court, "菏泽市定陶区人民法院")
+    dialog.minimum_wage.setText("2200")
+    submit(qtbot, workspace, dialog)
+    assert closed(dialog)
+    assert after_mediation.court_settings(context) == after_mediation.CourtSettings("菏泽市定陶区人民法院", 2200_00)
