@@ -236,7 +236,7 @@ def _step_for(session: Session, context: StationContext, case: Case, kind: StepK
             return step
     if kind is not _referred_to(case):
         raise IllegalTransition(
-            Message(QT_TRANSLATE_NOOP("Domain", "This case was not sent on for a {kind}."), {"kind": kind})
+            Message(QT_TRANSLATE_NOOP("Domain", "This case was not sent on to this step: {kind}."), {"kind": kind})
         )
     agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
     step = AfterMediationStep(case_id=case.id, agreement_id=agreement.id if agreement else None, kind=kind)
@@ -257,7 +257,9 @@ def _check_order(
     recorded = _view(step).dates
     if outcome is not None:
         if outcome not in SHAPES[step.kind].outcomes:
-            check.refuse("outcome", QT_TRANSLATE_NOOP("Domain", "This outcome does not end a {kind}."), kind=step.kind)
+            check.refuse(
+                "outcome", QT_TRANSLATE_NOOP("Domain", "This outcome does not end this step: {kind}."), kind=step.kind
+            )
         needed = _OUTCOME_NEEDS.get(outcome)
         if needed is not None and needed not in recorded:
             check.refuse(
