@@ -37,7 +37,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import format_yuan, parse_yuan
 from ..domain.text import clean_line
 from ..storage import settings
-from ..storage.models import AfterMediationStep, Agreement, Case, CaseClaimant
+from ..storage.models import AfterMediationStep, Agreement, Case, CaseClaimant, CaseWitness
 from ..storage.types import utc_now
 from . import attachments, audit, timeline
 from .access import ADMINISTRATION, CASEWORK, requires
@@ -54,6 +54,8 @@ COURT_SETTING = "basic_court"
 # debtor lives or the mediation body sits. Mudan district's court is the default; a county station sets its own.
 DEFAULT_COURT = "菏泽市牡丹区人民法院"
 REFERENCE_MAX = 100
+WITNESS_NAME_MAX = 50
+WITNESS_TEXT_MAX = 200
 # The case's end that sends it on, and the step that follows there.
 _STEP_AFTER = {
     CaseStatus.REFERRED_COURT: StepKind.PAYMENT_ORDER,
@@ -88,8 +90,17 @@ class StepView:
 
 
 @dataclass(frozen=True)
+class WitnessView:
+    id: uuid.UUID
+    name: str
+    address: str
+    testimony: str
+
+
+@dataclass(frozen=True)
 class CaseSteps:
     steps: list[StepView]
+    witnesses: list[WitnessView]  # R11: named in the referral to arbitration
     # What the case file offers to start: a step after its referral, or judicial confirmation of its agreement.
     can_plan_confirmation: bool
     can_start: StepKind | None
@@ -119,6 +130,7 @@ def _case_steps(session: Session, case: Case) -> CaseSteps:
         claim = small_claim(case.category, list(claimed), minimum_wage(session))
     return CaseSteps(
         steps=views,
+        witnesses=[WitnessView(w.id, w.name, w.address, w.testimony) for w in live_witnesses(session, case.id)],
         can_plan_confirmation=in_effect is not None and StepKind.JUDICIAL_CONFIRMATION not in kinds,
         can_start=after if after is not None and after not in kinds else None,
         small_claim=claim,
@@ -142,6 +154,16 @@ def _view(step: AfterMediationStep) -> StepView:
 
 def court_name(session: Session) -> str:
     return settings.get(session, COURT_SETTING) or DEFAULT_COURT
+
+
+def live_witnesses(session: Session, case_id: uuid.UUID) -> list[CaseWitness]:
+    return list(
+        session.scalars(
+            select(CaseWitness)
+            .where(CaseWitness.case_id == case_id, CaseWitness.deleted_at.is_(None))
+            .order_by(CaseWitness.created_at, CaseWitness.id)
+        )
+    )
 
 
 def minimum_wage(session: Session) -> int:
@@ -215,6 +237,32 @@ def record_step(
         detail = " ".join(part for part in (on.isoformat(), reference) if part)
         timeline.add(session, context, case, event_kind(kind, which), detail, at=now)
         session.flush()
+        return _case_steps(session, case)
+
+
+@requires(CASEWORK)
+def add_witness(context: StationContext, case_id: uuid.UUID, name: str, address: str, testimony: str) -> CaseSteps:
+    """R11 (LDMAL 28): a witness for the referral to arbitration, by name and address."""
+    check = Checker()
+    name = check("", clean_line, name, field="name", max_length=WITNESS_NAME_MAX, required=True)
+    address = check("", clean_line, address, field="address", max_length=WITNESS_TEXT_MAX, required=True)
+    testimony = check("", clean_line, testimony, field="testimony", max_length=WITNESS_TEXT_MAX)
+    check.done()
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        session.add(CaseWitness(case_id=case.id, name=name, address=address, testimony=testimony))
+        session.flush()
+        return _case_steps(session, case)
+
+
+@requires(CASEWORK)
+def remove_witness(context: StationContext, case_id: uuid.UUID, witness_id: uuid.UUID) -> CaseSteps:
+    """A tombstone, as every synced row: the witness no longer appears on documents issued from now on."""
+    with context.database.transaction() as session:
+        case = get_case(session, case_id)
+        for witness in live_witnesses(session, case.id):
+            if witness.id == witness_id:
+                witness.deleted_at = utc_now()
         return _case_steps(session, case)
 
 

@@ -51,7 +51,7 @@ from ..storage.models import (
 )
 from . import audit, timeline
 from .access import ADMINISTRATION, CASEWORK, EVERYONE, requires
-from .after_mediation import court_name
+from .after_mediation import court_name, live_witnesses
 from .agreement_queries import agreement_in_state, performance_of
 from .audit import Actor
 from .case_queries import get_case
@@ -590,6 +590,7 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         received_on=case.received_on,
         accepted_on=case.decided_on,
         evidence=_evidence(session, case),
+        witnesses=tuple(doc.Witness(w.name, w.address, w.testimony) for w in live_witnesses(session, case.id)),
         mediator=_on_paper(doc.SignerRole.MEDIATOR, context.user_name),
         workers_in_collective=case.worker_count if case.is_collective else 0,
         agreement=reference,

@@ -420,6 +420,17 @@ class AfterMediationStep(SyncRow, Base):
     reference: Mapped[str] = mapped_column(String(100), default="")  # the ruling's, order's or award's number
 
 
+class CaseWitness(SyncRow, Base):
+    """R11 (LDMAL 28): a witness the referral to arbitration names, with an address and what they can speak to."""
+
+    __tablename__ = "case_witness"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    testimony: Mapped[str] = mapped_column(String(200), default="")
+
+
 class IssuedDocument(SyncRow, Base):
     """A document the station printed or exported, exactly as issued: never changed, never silently rebuilt.
 

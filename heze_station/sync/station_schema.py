@@ -221,6 +221,15 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),
     },
+    "case_witness": {
+        "case_id": FieldRule(FieldType.UUID, nullable=False, references="case_file"),
+        "name": FieldRule(FieldType.TEXT, nullable=False, max_length=50),
+        "address": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "testimony": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "deleted_at": FieldRule(FieldType.DATETIME),
+    },
     "city_certificate": {
         "sha256": FieldRule(FieldType.TEXT, nullable=False, max_length=64),
         "pem": FieldRule(FieldType.TEXT, nullable=False),

@@ -140,6 +140,7 @@ _STATION_TABLES = (
     TableRule("payment", TableKind.APPEND_ONLY, _station("payment")),
     TableRule("arbitral_review", TableKind.MUTABLE, _station("arbitral_review")),
     TableRule("after_step", TableKind.MUTABLE, _station("after_step")),
+    TableRule("case_witness", TableKind.MUTABLE, _station("case_witness")),
     TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
 )
 # Written by the city (heze_station.server.reference, server.ca): the official calendar, the document-signing trust,

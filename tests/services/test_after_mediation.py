@@ -190,6 +190,12 @@ def test_court_applications_and_the_referral_print_what_the_law_asks(station: St
     form.evidence = ["2026年8月至10月考勤表"]
     failed = mediating(station, form, today - timedelta(days=18))
     case_actions.perform(station, failed, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
+    with pytest.raises(ValidationFailed) as nameless:
+        after_mediation.add_witness(station, failed, "", "", "")
+    assert set(nameless.value.by_field()) == {"name", "address"}
+    after_mediation.add_witness(station, failed, "孙立新", "菏泽市牡丹区万福街道幸福里12号", "班组长，知道出勤天数")
+    steps = after_mediation.add_witness(station, failed, "误录的人", "某地", "")
+    after_mediation.remove_witness(station, failed, steps.witnesses[1].id)
     referral = documents.issue_document(station, failed, DocumentKind.REFERRAL)
     shown = "".join(pdftotext(documents.pdf_of(station, referral.id), tmp_path).split())
     received_words = f"{received.year}年{received.month}月{received.day}日收到调解申请"
@@ -198,4 +204,5 @@ def test_court_applications_and_the_referral_print_what_the_law_asks(station: St
     assert f"于{accepted.year}年{accepted.month}月{accepted.day}日受理" in shown
     assert "四、证据和证据来源" in shown
     assert "2026年8月至10月考勤表" in shown
-    assert "五、证人" in shown
+    assert "五、证人孙立新，住址：菏泽市牡丹区万福街道幸福里12号，班组长，知道出勤天数。" in shown
+    assert "误录的人" not in shown

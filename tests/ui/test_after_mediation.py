@@ -12,7 +12,7 @@ from heze_station.domain.cases import CaseAction
 from heze_station.domain.clocks import ClockKind
 from heze_station.services import after_mediation, case_actions, case_queries
 from heze_station.ui import formatting
-from heze_station.ui.views.after_mediation_tab import StepDialog
+from heze_station.ui.views.after_mediation_tab import StepDialog, WitnessDialog
 from heze_station.ui.views.court_settings import CourtSettingsDialog
 from heze_station.ui.workspace import Workspace
 from tests import factories
@@ -81,6 +81,29 @@ def test_committee_dates_are_recorded_and_their_clocks_appear(qtbot, workspace: 
     assert not tab.step_buttons
     kinds = {c.kind: c.state for c in case_queries.case_detail(workspace.context, case_id).clocks}
     assert kinds[ClockKind.ARBITRATION_AWARD].value == "done"
+
+
+def test_witnesses_for_the_referral_are_added_and_removed(qtbot, workspace: Workspace) -> None:
+    case_id = referred(workspace)
+    window = open_case(qtbot, workspace, case_id)
+    tab = window.after_tab
+    window.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.add_witness_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, WitnessDialog)
+    type_chinese(dialog.name, "孙立新")
+    submit(qtbot, workspace, dialog)
+    assert dialog.error_text("address")  # where the committee can summon the witness is required (LDMAL 28)
+    type_chinese(dialog.address, "菏泽市牡丹区万福街道幸福里12号")
+    submit(qtbot, workspace, dialog)
+    assert closed(dialog)
+    wait_idle(qtbot, workspace)
+    assert tab.witnesses.item(0, 0).text() == "孙立新"
+    tab.witnesses.setCurrentCell(0, 0)
+    qtbot.mouseClick(tab.remove_witness_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, workspace)
+    assert tab.witnesses.rowCount() == 0
+    assert after_mediation.case_steps(workspace.context, case_id).witnesses == []
 
 
 def test_judicial_confirmation_is_planned_from_the_page(qtbot, workspace: Workspace) -> None:

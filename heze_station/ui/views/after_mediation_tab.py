@@ -57,6 +57,26 @@ class StepDialog(FormDialog):
         )
 
 
+class WitnessDialog(FormDialog):
+    """R11: a witness the referral to arbitration names: who, where they live, what they can speak to."""
+
+    def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
+        super().__init__(workspace, self.tr("Add a witness"), self.tr("&Add"), parent)
+        self.case_id = case_id
+        self.name = QLineEdit()
+        self.address = QLineEdit()
+        self.testimony = QLineEdit()
+        self.testimony.setPlaceholderText(self.tr("e.g. team leader, knows the days worked and the wages owed"))
+        self.add_field("name", self.tr("&Name"), self.name)
+        self.add_field("address", self.tr("A&ddress"), self.address)
+        self.add_field("testimony", self.tr("Can &speak to"), self.testimony)
+        self.resize(480, 0)
+
+    def submit(self) -> None:
+        fields = (self.name.text(), self.address.text(), self.testimony.text())
+        self.run(after_mediation.add_witness, self.case_id, *fields)
+
+
 class AfterMediationTab(QWidget):
     def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,11 +108,26 @@ class AfterMediationTab(QWidget):
                 self.tr("Number"),
             ]
         )
+        self.witnesses = make_table([self.tr("Witness"), self.tr("Address"), self.tr("Can speak to")])
+        self.add_witness_button = QPushButton(self.tr("Add &witness…"))
+        self.remove_witness_button = QPushButton(self.tr("Remove witness"))
+        for button, slot in ((self.add_witness_button, self.open_witness), (self.remove_witness_button, self.remove)):
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+        witness_bar = QHBoxLayout()
+        heading = QLabel(self.tr("Witnesses named in the referral to arbitration"))
+        heading.setStyleSheet("font-weight: bold;")
+        witness_bar.addWidget(heading)
+        witness_bar.addStretch(1)
+        witness_bar.addWidget(self.add_witness_button)
+        witness_bar.addWidget(self.remove_witness_button)
         layout = QVBoxLayout(self)
         layout.addLayout(self.bar)
         layout.addWidget(self.error)
         layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        layout.addLayout(witness_bar)
+        layout.addWidget(self.witnesses, 1)
 
     # -- loading ---------------------------------------------------------------------------------------------------
 
@@ -114,6 +149,7 @@ class AfterMediationTab(QWidget):
                 for step in found.steps
             ],
         )
+        fill(self.witnesses, [[w.name, w.address, w.testimony] for w in found.witnesses])
         self._set_buttons(found)
 
     def _summary(self, found: CaseSteps) -> str:
@@ -158,11 +194,24 @@ class AfterMediationTab(QWidget):
 
     # -- acting ----------------------------------------------------------------------------------------------------
 
-    def open_step(self, kind: StepKind, which: StepDate) -> None:
+    def _open(self, dialog: FormDialog) -> None:
         self.error.hide()
-        self.dialog = StepDialog(self.workspace, self.case_id, kind, which, self)
-        self.dialog.finished.connect(self.dialog.deleteLater)
-        self.dialog.open()
+        self.dialog = dialog
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def open_step(self, kind: StepKind, which: StepDate) -> None:
+        self._open(StepDialog(self.workspace, self.case_id, kind, which, self))
+
+    def open_witness(self) -> None:
+        self._open(WitnessDialog(self.workspace, self.case_id, self))
+
+    def remove(self) -> None:
+        row = self.witnesses.currentRow()
+        if self.steps is None or not 0 <= row < len(self.steps.witnesses):
+            return
+        witness = self.steps.witnesses[row]
+        self.workspace.change(after_mediation.remove_witness, self.case_id, witness.id, on_error=self._failed)
 
     def plan_confirmation(self) -> None:
         self.error.hide()

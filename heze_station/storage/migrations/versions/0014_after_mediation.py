@@ -1,4 +1,5 @@
-"""after_step: the payment order, judicial confirmation, arbitration or labour inspection after mediation.
+"""after_step: the payment order, judicial confirmation, arbitration or labour inspection after mediation;
+case_witness: the witnesses a referral to arbitration names.
 
 Revision ID: 0014
 Revises: 0012
@@ -70,9 +71,28 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("after_step", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_after_step_case_id"), ["case_id"], unique=False)
+    op.create_table(
+        "case_witness",
+        sa.Column("case_id", sa.Uuid(), nullable=False),
+        sa.Column("name", sa.String(length=50), nullable=False),
+        sa.Column("address", sa.String(length=200), nullable=False),
+        sa.Column("testimony", sa.String(length=200), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", UtcDateTime(), nullable=False),
+        sa.Column("updated_at", UtcDateTime(), nullable=False),
+        sa.Column("deleted_at", UtcDateTime(), nullable=True),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["case_id"], ["case_file.id"], name=op.f("fk_case_witness_case_id_case_file")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_case_witness")),
+    )
+    with op.batch_alter_table("case_witness", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_case_witness_case_id"), ["case_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("case_witness", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_case_witness_case_id"))
+    op.drop_table("case_witness")
     with op.batch_alter_table("after_step", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_after_step_case_id"))
     op.drop_table("after_step")
