@@ -120,7 +120,7 @@ def _case_steps(session: Session, case: Case) -> CaseSteps:
     steps = live_steps(session, case.id)
     views = [_view(step) for step in steps]
     kinds = {step.kind for step in steps}
-    after = _referred_to(case)
+    after = _next_step(case, steps)
     in_effect = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
     claim = None
     if StepKind.ARBITRATION in kinds or after is StepKind.ARBITRATION:
@@ -137,8 +137,11 @@ def _case_steps(session: Session, case: Case) -> CaseSteps:
     )
 
 
-def _referred_to(case: Case) -> StepKind | None:
-    """The step the case's referral leads to; a closed case keeps its end in ``outcome``."""
+def _next_step(case: Case, steps: list[AfterMediationStep]) -> StepKind | None:
+    """The step the case's referral leads to (a closed case keeps its end in ``outcome``); after a payment order
+    the debtor objected to, the arbitration the worker then applies for."""
+    if any(step.outcome is StepOutcome.OBJECTION_ARBITRATION for step in steps):
+        return StepKind.ARBITRATION
     return _STEP_AFTER.get(case.status) or (_STEP_AFTER.get(case.outcome) if case.outcome else None)
 
 
@@ -279,10 +282,11 @@ def _step_label(kind: StepKind, which: StepDate) -> str:
 
 def _step_for(session: Session, context: StationContext, case: Case, kind: StepKind) -> AfterMediationStep:
     """The case's step of ``kind``; a referral's first date starts it. A confirmation must be planned first."""
-    for step in live_steps(session, case.id):
+    steps = live_steps(session, case.id)
+    for step in steps:
         if step.kind is kind:
             return step
-    if kind is not _referred_to(case):
+    if kind is not _next_step(case, steps):
         raise IllegalTransition(
             Message(QT_TRANSLATE_NOOP("Domain", "This case was not sent on to this step: {kind}."), {"kind": kind})
         )

@@ -65,8 +65,13 @@ def test_a_payment_order_is_followed_from_filing_to_an_objection(station: Statio
     assert steps.steps[0].outcome is StepOutcome.OBJECTION_ARBITRATION
     assert steps.steps[0].can_record == []
     assert _clocks(station, case_id)[ClockKind.PAYMENT_ORDER_OBJECTION] is ClockState.DONE
+    # The objection sends the worker to arbitration: its dates can now be followed on the same case.
+    steps = after_mediation.case_steps(station, case_id)
+    assert steps.can_start is StepKind.ARBITRATION
+    assert steps.small_claim is not None
+    record(station, case_id, StepKind.ARBITRATION, StepDate.STARTED, today)
     kinds = [event.kind for event in case_queries.case_detail(station, case_id).timeline]
-    assert kinds[-4:] == [
+    assert kinds[-5:-1] == [
         "payment_order.started",
         "payment_order.accepted",
         "payment_order.served",
