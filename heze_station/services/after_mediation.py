@@ -69,6 +69,14 @@ _STEP_COLUMNS = {
     StepDate.EXTENDED: "extended_on",
     StepDate.ENDED: "ended_on",
 }
+# Dates that need another first: nothing happens before the application reaches the body; an order is served and
+# a period extended only once issued or accepted.
+_DATE_NEEDS = {
+    StepDate.ACCEPTED: StepDate.STARTED,
+    StepDate.SERVED: StepDate.ACCEPTED,
+    StepDate.EXTENDED: StepDate.ACCEPTED,
+    StepDate.ENDED: StepDate.STARTED,
+}
 # Outcomes that need the step to have reached a given date first: an objection answers an order served; an award
 # follows acceptance.
 _OUTCOME_NEEDS = {
@@ -149,9 +157,11 @@ def _view(step: AfterMediationStep) -> StepView:
     dates = {which: getattr(step, column) for which, column in _STEP_COLUMNS.items()}
     recorded = {which: day for which, day in dates.items() if day is not None}
     shape = SHAPES[step.kind].dates
-    can_record = [] if step.ended_on else [which for which in shape if which not in recorded]
-    if StepDate.STARTED in can_record:
-        can_record = [StepDate.STARTED]  # nothing else happens before the application reaches the body
+    can_record = [
+        which
+        for which in shape
+        if not step.ended_on and which not in recorded and (which not in _DATE_NEEDS or _DATE_NEEDS[which] in recorded)
+    ]
     return StepView(step.id, step.kind, recorded, step.outcome, step.reference, can_record)
 
 
@@ -220,7 +230,7 @@ def record_step(
             check.refuse("reference", QT_TRANSLATE_NOOP("Domain", "Enter the number of the court's ruling."))
     with context.database.transaction() as session:
         case = get_case(session, case_id)
-        step = _step_for(session, context, case, kind)
+        step = _step_for(session, case, kind)
         if which not in _view(step).can_record:
             raise IllegalTransition(
                 Message(
@@ -280,7 +290,7 @@ def _step_label(kind: StepKind, which: StepDate) -> str:
     return STEP_LABELS[(kind, which)]
 
 
-def _step_for(session: Session, context: StationContext, case: Case, kind: StepKind) -> AfterMediationStep:
+def _step_for(session: Session, case: Case, kind: StepKind) -> AfterMediationStep:
     """The case's step of ``kind``; a referral's first date starts it. A confirmation must be planned first."""
     steps = live_steps(session, case.id)
     for step in steps:
@@ -334,9 +344,9 @@ def _check_order(
                 first=effective_on.isoformat(),
                 last=last_day.isoformat(),
             )
-    if which is StepDate.EXTENDED and step.accepted_on is not None:
+    if which is StepDate.EXTENDED and step.kind is StepKind.ARBITRATION and step.accepted_on is not None:
         award_due = step.accepted_on + timedelta(days=ARBITRATION_AWARD_DAYS)
-        if step.kind is StepKind.ARBITRATION and on > award_due:
+        if on > award_due:
             check.refuse(
                 "on",
                 QT_TRANSLATE_NOOP("Domain", "The period can only be extended before it ends on {due}."),

@@ -45,7 +45,7 @@ def test_a_payment_order_is_followed_from_filing_to_an_objection(station: Statio
     with pytest.raises(IllegalTransition):
         record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.SERVED, filed)
     steps = record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.STARTED, filed)
-    assert steps.steps[0].can_record == [StepDate.ACCEPTED, StepDate.SERVED, StepDate.ENDED]
+    assert steps.steps[0].can_record == [StepDate.ACCEPTED, StepDate.ENDED]  # served only once issued
     assert _clocks(station, case_id)[ClockKind.PAYMENT_ORDER_ISSUE] is ClockState.OVERDUE  # 30 days, no order
 
     with pytest.raises(ValidationFailed) as early:
