@@ -14,10 +14,11 @@ from heze_station.services import after_mediation, case_actions, case_queries
 from heze_station.ui import formatting
 from heze_station.ui.views.after_mediation_tab import StepDialog, WitnessDialog
 from heze_station.ui.views.court_settings import CourtSettingsDialog
+from heze_station.ui.views.dashboard import DashboardView
 from heze_station.ui.workspace import Workspace
 from tests import factories
 from tests.services.agreement_steps import agree, mediating, terms
-from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.conftest import show_view, shown_rows, type_chinese, wait_idle
 from tests.ui.test_mediation_agreement import closed, open_case, qdate, submit
 
 
@@ -142,3 +143,14 @@ def test_administrator_sets_the_court_and_the_minimum_wage(qtbot, workspace: Wor
     submit(qtbot, workspace, dialog)
     assert closed(dialog)
     assert after_mediation.court_settings(context) == after_mediation.CourtSettings("菏泽市定陶区人民法院", 2200_00)
+
+
+def test_the_workbench_lists_the_committees_overdue_acceptance(qtbot, workspace: Workspace) -> None:
+    today = chinatime.today()
+    case_id = referred(workspace)
+    after_mediation.record_step(
+        workspace.context, case_id, StepKind.ARBITRATION, StepDate.STARTED, today - timedelta(days=6)
+    )
+    view = show_view(qtbot, workspace, DashboardView(workspace))
+    rows = [row for row in shown_rows(view.due_model) if row[3] == "Committee to accept the arbitration application"]
+    assert [row[4:] for row in rows] == [[(today - timedelta(days=1)).isoformat(), "Overdue", "1 days overdue"]]
