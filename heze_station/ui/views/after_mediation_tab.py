@@ -2,10 +2,10 @@
 inspection, with a button for each date the court, committee or inspectorate reports back. Their deadlines show
 on the Deadlines page with the station's own."""
 
-import html
 import uuid
 from functools import partial
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ...domain.after_mediation import SHAPES, STEP_LABELS, StepDate, StepKind
@@ -92,6 +92,7 @@ class AfterMediationTab(QWidget):
         self.error.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.plan_button = QPushButton(self.tr("Parties will apply for judicial &confirmation"))
         self.plan_button.setAutoDefault(False)
         self.plan_button.clicked.connect(self.plan_confirmation)
@@ -166,10 +167,7 @@ class AfterMediationTab(QWidget):
                 )
             )
             lines.append(
-                text.format(
-                    largest=html.escape(formatting.money(claim.largest_fen)),
-                    line=html.escape(formatting.money(claim.threshold_fen)),
-                )
+                text.format(largest=formatting.money(claim.largest_fen), line=formatting.money(claim.threshold_fen))
             )
         return "\n".join(lines)
 
