@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union
 
 from ..domain import chinatime
 from ..domain.cases import OPEN_STATUSES, CaseStatus
@@ -111,7 +111,8 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         rows = session.execute(open_cases).all()
         in_performance = select(Case.id).where(Case.deleted_at.is_(None), Case.status == CaseStatus.AGREEMENT)
         agreements = clocks_for(session, in_performance, today)
-        steps = step_dates_for(session, open_step_cases())
+        # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
+        steps = step_dates_for(session, union(in_performance, open_step_cases()))
         counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
         recent = [RecentEvent(*row) for row in session.execute(latest)]
     due = [

@@ -10,7 +10,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
-from ..domain.after_mediation import StepDates
+from ..domain.after_mediation import StepDates, StepKind
 from ..storage.models import AfterMediationStep, Agreement
 
 
@@ -25,9 +25,13 @@ def live_steps(session: Session, case_id: uuid.UUID) -> list[AfterMediationStep]
 
 
 def open_step_cases() -> Select[tuple[uuid.UUID]]:
-    """Cases with a step still waiting for its outcome: their clocks stay on the workbench after the case ended."""
+    """Cases with a step at the court, committee or inspectorate still waiting for its outcome: their clocks stay on
+    the workbench after the case ended. A confirmation the parties have not applied for yet is not one: its window
+    matters only while the agreement is performed, and a closed case must not show it as missed for ever."""
     return select(AfterMediationStep.case_id).where(
-        AfterMediationStep.ended_on.is_(None), AfterMediationStep.deleted_at.is_(None)
+        AfterMediationStep.ended_on.is_(None),
+        AfterMediationStep.deleted_at.is_(None),
+        (AfterMediationStep.kind != StepKind.JUDICIAL_CONFIRMATION) | AfterMediationStep.started_on.is_not(None),
     )
 
 

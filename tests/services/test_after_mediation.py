@@ -9,10 +9,12 @@ import pytest
 from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
 from heze_station.domain.after_mediation import StepDate, StepKind, StepOutcome
+from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction, Category
 from heze_station.domain.clocks import ClockKind, ClockState
 from heze_station.domain.errors import IllegalTransition, ValidationFailed
-from heze_station.services import after_mediation, case_actions, case_queries, documents
+from heze_station.services import after_mediation, case_actions, case_queries, documents, payments
+from heze_station.services.dashboard import dashboard
 from heze_station.services.station import StationContext
 from tests.factories import at, intake_form
 
@@ -211,3 +213,21 @@ def test_court_applications_and_the_referral_print_what_the_law_asks(station: St
     assert "2026年8月至10月考勤表" in shown
     assert "五、证人孙立新，住址：菏泽市牡丹区万福街道幸福里12号，班组长，知道出勤天数。" in shown
     assert "误录的人" not in shown
+
+
+def test_an_unused_confirmation_window_leaves_the_workbench_with_the_closed_case(station: StationContext) -> None:
+    today = chinatime.today()
+    start = today - timedelta(days=20)
+    case_id = _in_effect(station, start, start + timedelta(days=1))
+    payments.record_payment(station, case_id, start + timedelta(days=1), "3800", PaymentMethod.CASH, "本人签收")
+    after_mediation.plan_confirmation(station, case_id)
+
+    def on_board(day: date) -> list[ClockState]:
+        board = dashboard(station, day).due
+        return [
+            i.clock.state for i in board if i.case_id == case_id and i.clock.kind is ClockKind.JUDICIAL_CONFIRMATION
+        ]
+
+    assert on_board(start + timedelta(days=28)) == [ClockState.URGENT]
+    case_actions.perform(station, case_id, CaseAction.CLOSE)
+    assert on_board(start + timedelta(days=28)) == []
