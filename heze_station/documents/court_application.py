@@ -11,9 +11,11 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import amounts, layout, paragraphs, validation
-from .content import CourtApplicationContent
-from .layout import chinese_date, text
+from .content import CourtApplicationContent, SignerRole
+from .layout import SIGNER_ROLE_WORDING, chinese_date, text
 
+# In a joint application the employer applies too; it is nobody's respondent.
+JOINT_WORDING = SIGNER_ROLE_WORDING | {SignerRole.EMPLOYER: "申请人（用人单位）"}
 PAYMENT_ORDER_TITLE = "支付令申请书"
 CONFIRMATION_TITLE = "司法确认申请书"
 
@@ -115,7 +117,7 @@ def build(content: CourtApplicationContent, *, invariant: bool = False) -> bytes
         layout.gap(0.3),
         layout.keep(
             Paragraph("申请人：", s.plain),
-            layout.signature_table(content.signers, s),
+            layout.signature_table(content.signers, s, JOINT_WORDING if content.joint else SIGNER_ROLE_WORDING),
             Paragraph(chinese_date(content.header.issued_on), s.right),
         ),
     ]

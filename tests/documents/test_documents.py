@@ -58,6 +58,7 @@ def expected_text(name: str, content: issuing.Content) -> list[str]:
     elif name == "confirmation":
         expected += [content.court, "申请人（用人单位）", "确认双方当事人达成的调解协议有效", "三十日内共同"]
         expected += [signer.name for signer in content.signers]
+        expected.append("申请人（用人单位）孟庆禄")  # the employer signs as a co-applicant, not as respondent
     return expected
 
 
