@@ -182,6 +182,13 @@ def step_clocks(step: StepDates, today: date, calendar: WorkCalendar) -> list[Cl
     return result
 
 
+def last_day_to_extend(kind: StepKind, accepted_on: date, calendar: WorkCalendar) -> date:
+    """The award's or the investigation's period may be extended only before it has run out (R12, R16)."""
+    if kind is StepKind.ARBITRATION:
+        return clocks.arbitration_award_clock(accepted_on, None, accepted_on, extended=False).due
+    return clocks.inspection_clock(accepted_on, None, accepted_on, calendar, extended=False).due
+
+
 @dataclass(frozen=True)
 class SmallClaim:
     """R12: whether an award on the claims would be final for the employer (LDMAL 47)."""

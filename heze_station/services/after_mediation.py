@@ -25,12 +25,13 @@ from ..domain.after_mediation import (
     StepKind,
     StepOutcome,
     event_kind,
+    last_day_to_extend,
     small_claim,
 )
 from ..domain.agreements import AgreementState
 from ..domain.audit import AuditAction
 from ..domain.cases import CaseStatus
-from ..domain.clocks import ARBITRATION_AWARD_DAYS, JUDICIAL_CONFIRMATION_DAYS
+from ..domain.clocks import JUDICIAL_CONFIRMATION_DAYS
 from ..domain.errors import IllegalTransition
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -238,7 +239,7 @@ def record_step(
                     {"step": _Label(_step_label(kind, which))},
                 )
             )
-        _check_order(check, session, case, step, which, on, outcome)
+        _check_order(check, session, context, case, step, which, on, outcome)
         check.done()
         setattr(step, _STEP_COLUMNS[which], on)
         if which is StepDate.ENDED:
@@ -309,6 +310,7 @@ def _step_for(session: Session, case: Case, kind: StepKind) -> AfterMediationSte
 def _check_order(
     check: Checker,
     session: Session,
+    context: StationContext,
     case: Case,
     step: AfterMediationStep,
     which: StepDate,
@@ -344,13 +346,13 @@ def _check_order(
                 first=effective_on.isoformat(),
                 last=last_day.isoformat(),
             )
-    if which is StepDate.EXTENDED and step.kind is StepKind.ARBITRATION and step.accepted_on is not None:
-        award_due = step.accepted_on + timedelta(days=ARBITRATION_AWARD_DAYS)
-        if on > award_due:
+    if which is StepDate.EXTENDED and step.accepted_on is not None:
+        last_day = last_day_to_extend(step.kind, step.accepted_on, context.calendar)
+        if on > last_day:
             check.refuse(
                 "on",
                 QT_TRANSLATE_NOOP("Domain", "The period can only be extended before it ends on {due}."),
-                due=award_due.isoformat(),
+                due=last_day.isoformat(),
             )
 
 

@@ -231,3 +231,22 @@ def test_an_unused_confirmation_window_leaves_the_workbench_with_the_closed_case
     assert on_board(start + timedelta(days=28)) == [ClockState.URGENT]
     case_actions.perform(station, case_id, CaseAction.CLOSE)
     assert on_board(start + timedelta(days=28)) == []
+
+
+def test_an_investigation_is_extended_only_before_its_sixty_working_days_run_out(station: StationContext) -> None:
+    today = chinatime.today()
+    received = today - timedelta(days=200)
+    case_id = mediating(station, intake_form(1, received_on=received), received)
+    case_actions.perform(station, case_id, CaseAction.REFER_INSPECTION, "用人单位拒不支付工资，移送劳动监察。")
+    record = after_mediation.record_step
+    record(station, case_id, StepKind.INSPECTION, StepDate.STARTED, today - timedelta(days=150))
+    opened = today - timedelta(days=148)
+    record(station, case_id, StepKind.INSPECTION, StepDate.ACCEPTED, opened)
+    last_day = station.calendar.add_working_days(opened, 60)
+    with pytest.raises(ValidationFailed) as late:
+        record(station, case_id, StepKind.INSPECTION, StepDate.EXTENDED, today)
+    assert late.value.by_field()["on"].params == {"due": last_day.isoformat()}
+    record(station, case_id, StepKind.INSPECTION, StepDate.EXTENDED, last_day)
+    (investigation,) = [c for c in case_queries.case_detail(station, case_id).clocks if c.kind is ClockKind.INSPECTION]
+    assert investigation.due == station.calendar.add_working_days(opened, 90)
+    assert investigation.state is ClockState.OVERDUE
