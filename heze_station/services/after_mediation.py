@@ -31,7 +31,7 @@ from ..domain.after_mediation import (
 from ..domain.agreements import AgreementState
 from ..domain.audit import AuditAction
 from ..domain.cases import CaseStatus
-from ..domain.clocks import JUDICIAL_CONFIRMATION_DAYS
+from ..domain.clocks import JUDICIAL_CONFIRMATION_DAYS, payment_order_objection_clock
 from ..domain.errors import IllegalTransition
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -330,6 +330,17 @@ def _check_order(
                 "outcome",
                 QT_TRANSLATE_NOOP("Domain", "Record first: {step}."),
                 step=_Label(_step_label(step.kind, needed)),
+            )
+    if outcome is StepOutcome.ENFORCEMENT_APPLIED and step.served_on is not None:
+        # R8: the order becomes enforceable only when the debtor's period has passed without payment or objection.
+        window = payment_order_objection_clock(step.served_on, None, on, context.calendar)
+        if on <= window.due:
+            check.refuse(
+                "on",
+                QT_TRANSLATE_NOOP(
+                    "Domain", "Enforcement can be applied for only after the debtor's period ends on {due}."
+                ),
+                due=window.due.isoformat(),
             )
     floor = max(recorded.values(), default=case.received_on)
     if on < floor:

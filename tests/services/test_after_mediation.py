@@ -59,6 +59,10 @@ def test_a_payment_order_is_followed_from_filing_to_an_objection(station: Statio
     assert clocks[ClockKind.PAYMENT_ORDER_ISSUE] is ClockState.DONE
     assert clocks[ClockKind.PAYMENT_ORDER_OBJECTION] in (ClockState.WARNING, ClockState.URGENT)
 
+    # Enforcement only once the debtor's 15 days from service have passed.
+    with pytest.raises(ValidationFailed) as early_enforcement:
+        record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ENDED, today, StepOutcome.ENFORCEMENT_APPLIED)
+    assert "Enforcement" in early_enforcement.value.by_field()["on"].text
     # An outcome is chosen from those of a payment order.
     with pytest.raises(ValidationFailed) as wrong:
         record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ENDED, today, StepOutcome.AWARDED)
@@ -250,3 +254,16 @@ def test_an_investigation_is_extended_only_before_its_sixty_working_days_run_out
     (investigation,) = [c for c in case_queries.case_detail(station, case_id).clocks if c.kind is ClockKind.INSPECTION]
     assert investigation.due == station.calendar.add_working_days(opened, 90)
     assert investigation.state is ClockState.OVERDUE
+
+
+def test_enforcement_is_applied_for_once_the_debtor_let_the_period_pass(station: StationContext) -> None:
+    today = chinatime.today()
+    start = today - timedelta(days=60)
+    case_id = _in_effect(station, start, start + timedelta(days=5))
+    case_actions.perform(station, case_id, CaseAction.REFER_COURT, "逾期未付，申请支付令。")
+    record = after_mediation.record_step
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.STARTED, today - timedelta(days=40))
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ACCEPTED, today - timedelta(days=30))
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.SERVED, today - timedelta(days=25))
+    steps = record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ENDED, today, StepOutcome.ENFORCEMENT_APPLIED)
+    assert steps.steps[0].outcome is StepOutcome.ENFORCEMENT_APPLIED
