@@ -28,6 +28,8 @@ class DocumentKind(StrEnum):
     SERVICE_RECEIPT = "service_receipt"  # 送达回证
     TERMINATION = "termination"  # 终止调解通知书
     REFERRAL = "referral"  # 移送仲裁函
+    PAYMENT_ORDER = "payment_order"  # 支付令申请书
+    CONFIRMATION = "confirmation"  # 司法确认申请书
 
     @property
     def label(self) -> str:
@@ -44,6 +46,8 @@ _KIND_LABELS = {
     DocumentKind.SERVICE_RECEIPT: QT_TRANSLATE_NOOP("Domain", "Proof of service"),
     DocumentKind.TERMINATION: QT_TRANSLATE_NOOP("Domain", "Notice of termination of mediation"),
     DocumentKind.REFERRAL: QT_TRANSLATE_NOOP("Domain", "Referral to arbitration"),
+    DocumentKind.PAYMENT_ORDER: QT_TRANSLATE_NOOP("Domain", "Application for a payment order"),
+    DocumentKind.CONFIRMATION: QT_TRANSLATE_NOOP("Domain", "Application for judicial confirmation"),
 }
 
 
@@ -377,6 +381,15 @@ class AgreementReference:
 
 
 @dataclass(frozen=True)
+class Witness:
+    """R11 (LDMAL 28): a witness by name and address, and what they can speak to."""
+
+    name: str
+    address: str = ""
+    testimony: str = ""
+
+
+@dataclass(frozen=True)
 class ReferralContent:
     header: Header
     arbitration_body: str
@@ -385,8 +398,32 @@ class ReferralContent:
     claims: tuple[Claim, ...]
     facts: str
     reason: ReferralReason
-    received_on: date
+    received_on: date  # the application reached the station
     mediator: Signer
     workers_in_collective: int = 0
     agreement: AgreementReference | None = None  # required when the reason is non-performance
     enclosures: tuple[ServedDocument, ...] = field(default_factory=tuple)
+    accepted_on: date | None = None  # the station accepted it (R2); printed apart from the day received
+    evidence: tuple[Evidence, ...] = ()
+    witnesses: tuple[Witness, ...] = ()
+
+
+# --- 支付令申请书 / 司法确认申请书 -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CourtApplicationContent:
+    """An application to the basic-level court about an agreement in effect: a payment order against the payer who
+    did not perform (R8, LDMAL 16), or the parties' joint application to confirm it (R9, ``joint=True``)."""
+
+    header: Header
+    court: str  # e.g. 菏泽市牡丹区人民法院
+    applicants: tuple[Person, ...]  # the worker, or a collective's representatives
+    respondents: tuple[Organisation, ...]  # the payer; for a joint application, the employer applying with them
+    agreement: AgreementReference
+    mediation_body: str  # the committee under which the agreement was reached
+    signers: tuple[Signer, ...]
+    enclosures: tuple[ServedDocument, ...]
+    joint: bool = False
+    missed: tuple[Instalment, ...] = ()  # the instalments unpaid when due (payment order)
+    workers_in_collective: int = 0

@@ -11,10 +11,21 @@ from datetime import datetime
 from typing import Any
 
 from ..domain import chinatime
-from . import agreement, application, decisions, integrity, minutes, referral, service_receipt, termination
+from . import (
+    agreement,
+    application,
+    court_application,
+    decisions,
+    integrity,
+    minutes,
+    referral,
+    service_receipt,
+    termination,
+)
 from .content import (
     AgreementContent,
     ApplicationContent,
+    CourtApplicationContent,
     DecisionContent,
     DocumentKind,
     MinutesContent,
@@ -32,6 +43,7 @@ Content = (
     | ServiceReceiptContent
     | TerminationContent
     | ReferralContent
+    | CourtApplicationContent
 )
 
 _BUILDERS: dict[type, Callable[..., bytes]] = {
@@ -42,6 +54,7 @@ _BUILDERS: dict[type, Callable[..., bytes]] = {
     ServiceReceiptContent: service_receipt.build,
     TerminationContent: termination.build,
     ReferralContent: referral.build,
+    CourtApplicationContent: court_application.build,
 }
 
 
@@ -50,6 +63,8 @@ def kind_of(content: Content) -> DocumentKind:
         return DocumentKind.ORAL_APPLICATION if content.oral else DocumentKind.APPLICATION
     if isinstance(content, DecisionContent):
         return DocumentKind.ACCEPTANCE if content.accepted else DocumentKind.REFUSAL
+    if isinstance(content, CourtApplicationContent):
+        return DocumentKind.CONFIRMATION if content.joint else DocumentKind.PAYMENT_ORDER
     kinds: dict[type, DocumentKind] = {
         MinutesContent: DocumentKind.MINUTES,
         AgreementContent: DocumentKind.AGREEMENT,

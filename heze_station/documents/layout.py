@@ -7,7 +7,7 @@ number, the footer "第 x 页 共 y 页", and every page a QR code with the shor
 """
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -246,13 +246,16 @@ def signature_cell(signer: Signer | None, s: Styles) -> Table | str:
     return table
 
 
-def signature_table(signers: Sequence[Signer], s: Styles) -> Table:
-    """One row a signer: who, the signature (or an empty box for pen), a thumbprint box if wanted, the date."""
+def signature_table(
+    signers: Sequence[Signer], s: Styles, wording: Mapping[SignerRole, str] = SIGNER_ROLE_WORDING
+) -> Table:
+    """One row a signer: who (``wording`` names the roles where a document names them its own way), the signature
+    (or an empty box for pen), a thumbprint box if wanted, the date."""
     rows = []
     for signer in signers:
         rows.append(
             [
-                Paragraph(text(SIGNER_ROLE_WORDING[signer.role]), s.cell),
+                Paragraph(text(wording[signer.role]), s.cell),
                 Paragraph(text(signer.name), s.cell),
                 ImageBox(signer.signature_png, 38 * mm, 14 * mm, frame=signer.signature_png is None),
                 _thumbprint_box(signer),

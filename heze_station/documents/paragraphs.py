@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ..domain.parties import EmployerKind
 from . import amounts, integrity, layout, validation
-from .content import Claim, Evidence, Header, Organisation, Person, RightsNotice, Signer
+from .content import Claim, Evidence, Header, Organisation, Person, RightsNotice, ServedDocument, Signer
 from .layout import Styles, chinese_date, text
 
 SEX_WORDING = {"male": "男", "female": "女"}
@@ -83,6 +83,21 @@ def evidence_table(evidence: Sequence[Evidence], s: Styles) -> Flowable:
             ]
         )
     return layout.grid_table(rows, [14 * layout.mm, 82 * layout.mm, 42 * layout.mm, 18 * layout.mm])
+
+
+def enclosure_table(enclosures: Sequence[ServedDocument], s: Styles, caption: str = "材料名称") -> Flowable:
+    """序号 / what is enclosed (with its number) / how many copies."""
+    rows: list[list[object]] = [[Paragraph(h, s.cell_centre) for h in ("序号", caption, "份数")]]
+    for number, enclosure in enumerate(enclosures, start=1):
+        name = enclosure.title + (f"（{enclosure.number}）" if enclosure.number else "")
+        rows.append(
+            [
+                Paragraph(str(number), s.cell_centre),
+                Paragraph(text(name), s.cell),
+                Paragraph(str(enclosure.copies), s.cell_centre),
+            ]
+        )
+    return layout.grid_table(rows, [16 * layout.mm, 116 * layout.mm, 24 * layout.mm])
 
 
 def rights_paragraphs(rights: RightsNotice, s: Styles) -> list[Flowable]:

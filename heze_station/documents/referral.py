@@ -1,4 +1,5 @@
-"""移送仲裁函: the case goes to the arbitration committee, with the parties, claims, facts and enclosures (R11).
+"""移送仲裁函: the case goes to the arbitration committee, with the parties, claims, facts, evidence, witnesses and
+enclosures (R11).
 
 A referral for non-performance rests on the agreement in effect, so it is refused when there is none (R8).
 """
@@ -7,8 +8,8 @@ from reportlab.platypus import Flowable, Paragraph
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import amounts, layout, paragraphs, validation
-from .content import ReferralContent, ReferralReason
-from .layout import chinese_date, mm, text
+from .content import ReferralContent, ReferralReason, Witness
+from .layout import chinese_date, text
 
 TITLE = "劳动争议案件移送函"
 
@@ -30,6 +31,20 @@ def _check(content: ReferralContent, problems: validation.Problems) -> None:
     validation.check_signed(problems, [content.mediator])
 
 
+def _dates(content: ReferralContent) -> str:
+    """Each date for what it is (R2): the day the application came in, and the day it was accepted."""
+    received = f"于{chinese_date(content.received_on)}收到调解申请"
+    if content.accepted_on is None:
+        return received
+    return f"{received}，于{chinese_date(content.accepted_on)}受理"
+
+
+def _witness(witness: Witness) -> str:
+    """R11 (LDMAL 28): the witness's name and address, and what they can speak to."""
+    parts = [witness.name, f"住址：{witness.address}" if witness.address else "", witness.testimony]
+    return "，".join(part for part in parts if part) + "。"
+
+
 def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
     paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
     s = layout.styles()
@@ -38,7 +53,7 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
         *paragraphs.opening(TITLE, content.header, s),
         Paragraph(f"{text(content.arbitration_body)}：", s.plain),
         Paragraph(
-            f"本调解组织于{chinese_date(content.received_on)}受理的下列劳动争议，因{content.reason.wording}，"
+            f"下列劳动争议，本调解组织{_dates(content)}。因{content.reason.wording}，"
             "依照《中华人民共和国劳动争议调解仲裁法》第十四条、第十五条的规定，现将案件移送你委，"
             "请依法处理。" + ("本案为集体劳动争议，涉及劳动者" + str(workers) + "人，请优先处理。" if workers else ""),
             s.body,
@@ -63,18 +78,14 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
                 s.body,
             )
         )
+    story.append(Paragraph("四、证据和证据来源", s.heading))
+    story.append(paragraphs.evidence_table(content.evidence, s) if content.evidence else Paragraph("无。", s.body))
+    story.append(Paragraph("五、证人", s.heading))
+    story += [Paragraph(text(_witness(witness)), s.body) for witness in content.witnesses] or [
+        Paragraph("无。", s.body)
+    ]
     if content.enclosures:
-        rows: list[list[object]] = [[Paragraph(h, s.cell_centre) for h in ("序号", "移送材料", "份数")]]
-        for number, enclosure in enumerate(content.enclosures, start=1):
-            name = enclosure.title + (f"（{enclosure.number}）" if enclosure.number else "")
-            rows.append(
-                [
-                    Paragraph(str(number), s.cell_centre),
-                    Paragraph(text(name), s.cell),
-                    Paragraph(str(enclosure.copies), s.cell_centre),
-                ]
-            )
-        story += [Paragraph("四、移送材料", s.heading), layout.grid_table(rows, [16 * mm, 116 * mm, 24 * mm])]
+        story += [Paragraph("六、移送材料", s.heading), paragraphs.enclosure_table(content.enclosures, s, "移送材料")]
     story += [
         layout.gap(),
         layout.keep(

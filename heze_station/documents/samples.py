@@ -27,6 +27,7 @@ from .content import (
     ApplicationContent,
     Attendee,
     Claim,
+    CourtApplicationContent,
     DecisionContent,
     Evidence,
     Header,
@@ -47,6 +48,7 @@ from .content import (
     SignerRole,
     Station,
     TerminationContent,
+    Witness,
     WorkerAmount,
 )
 
@@ -447,9 +449,15 @@ def referral() -> ReferralContent:
         ),
         reason=ReferralReason.NOT_PERFORMED,
         received_on=DAY - timedelta(days=6),
+        accepted_on=DAY - timedelta(days=5),
         mediator=_signed(SignerRole.MEDIATOR, "赵文静", DAY + timedelta(days=38)),
         workers_in_collective=23,
         agreement=AgreementReference(agreement.header.case_number, DAY, total, total - paid),
+        evidence=(
+            Evidence("万福嘉园三期项目考勤记录（2025年10月至2026年1月）", "申请人提供", 12),
+            Evidence("劳务分包合同复印件", "总包单位提供", 4),
+        ),
+        witnesses=(Witness("孙立新", "菏泽市牡丹区万福街道幸福里12号", "班组长，可证明出勤和欠薪数额"),),
         enclosures=(
             ServedDocument("调解申请书", copies=1),
             ServedDocument("调解协议书", agreement.header.case_number, 1),
@@ -457,3 +465,44 @@ def referral() -> ReferralContent:
             ServedDocument("考勤记录及工资表", copies=16),
         ),
     )
+
+
+def _court_application(*, joint: bool) -> CourtApplicationContent:
+    """Scenario 1 taken to court: the payment order after instalment 2 was missed, or, had the parties wished, the
+    joint application to confirm the agreement."""
+    agreement = collective_agreement()
+    total = sum(share.amount_fen for share in agreement.workers)
+    missed = agreement.instalments[1]
+    day = DAY + timedelta(days=10) if joint else missed.due_on + timedelta(days=1)
+    applicants = (
+        *(_signed(SignerRole.REPRESENTATIVE, person.name, day) for person in agreement.representatives),
+        *((_signed(SignerRole.EMPLOYER, SUBCONTRACTOR.agent, day),) if joint else ()),
+    )
+    enclosures = (
+        ServedDocument("调解协议书", agreement.header.case_number, 1),
+        *((ServedDocument("被申请人未按调解协议履行的说明及收款记录", copies=1),) if not joint else ()),
+        ServedDocument("申请人身份证明", copies=3),
+        ServedDocument("被申请人营业执照复印件" if not joint else "用人单位营业执照复印件", copies=1),
+    )
+    return CourtApplicationContent(
+        header=header(agreement.header.case_number, day),
+        court="菏泽市牡丹区人民法院",
+        applicants=agreement.representatives,
+        respondents=(GENERAL_CONTRACTOR,) if not joint else (SUBCONTRACTOR,),
+        # Only what has fallen due is asked for; the third instalment is not due yet [check: acceleration clause].
+        agreement=AgreementReference(agreement.header.case_number, DAY, total, 0 if joint else missed.amount_fen),
+        mediation_body=STATION_NAME,
+        signers=applicants,
+        enclosures=enclosures,
+        joint=joint,
+        missed=() if joint else (missed,),
+        workers_in_collective=23,
+    )
+
+
+def payment_order() -> CourtApplicationContent:
+    return _court_application(joint=False)
+
+
+def confirmation() -> CourtApplicationContent:
+    return _court_application(joint=True)

@@ -68,6 +68,15 @@ def check_organisation(problems: Problems, organisation: Organisation) -> None:
         )
 
 
+def check_parties(problems: Problems, applicants: Sequence[Person], respondents: Sequence[Organisation]) -> None:
+    problems.require(applicants, "applicants", QT_TRANSLATE_NOOP("Domain", "No applicant is named."))
+    for applicant in applicants:
+        check_person(problems, applicant)
+    problems.require(respondents, "respondents", QT_TRANSLATE_NOOP("Domain", "No respondent is named."))
+    for respondent in respondents:
+        check_organisation(problems, respondent)
+
+
 def check_dispute(
     problems: Problems,
     applicants: Sequence[Person],
@@ -76,12 +85,7 @@ def check_dispute(
     facts: str,
 ) -> None:
     """Who against whom, asking what, on which facts (R11, LDMAL 28)."""
-    problems.require(applicants, "applicants", QT_TRANSLATE_NOOP("Domain", "No applicant is named."))
-    for applicant in applicants:
-        check_person(problems, applicant)
-    problems.require(respondents, "respondents", QT_TRANSLATE_NOOP("Domain", "No respondent is named."))
-    for respondent in respondents:
-        check_organisation(problems, respondent)
+    check_parties(problems, applicants, respondents)
     problems.require(claims, "claims", QT_TRANSLATE_NOOP("Domain", "No claim is stated."))
     problems.require(facts, "facts", QT_TRANSLATE_NOOP("Domain", "The facts and reasons are missing."))
 

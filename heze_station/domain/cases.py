@@ -360,4 +360,7 @@ _EVENT_LABELS = {
 
 def event_label(kind: str) -> str:
     """The English source label of a timeline entry; unknown kinds (from a newer version) show as stored."""
-    return _EVENT_LABELS.get(kind, kind)
+    # Imported here: the steps after mediation need the clocks, which need this module's Employment.
+    from . import after_mediation
+
+    return _EVENT_LABELS.get(kind) or after_mediation.EVENT_LABELS.get(kind, kind)

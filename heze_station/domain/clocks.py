@@ -35,8 +35,26 @@ QUICK_CLOSE_DAYS = 3
 # R5: limitation for applying to arbitration (LDMAL 27).
 LIMITATION_YEARS = 1
 LIMITATION_WARNING_DAYS = 30
-# R9: both parties may jointly apply for arbitral review within 15 days of the agreement taking effect.
+# R9: both parties may jointly apply for arbitral review within 15 days of the agreement taking effect, or for
+# judicial confirmation of a people's-mediation agreement within 30 days.
 ARBITRAL_REVIEW_DAYS = 15
+JUDICIAL_CONFIRMATION_DAYS = 30
+# R8 (LDMAL 16, 民事诉讼法 223-224): the court issues a payment order within 15 days of the application; the debtor
+# pays or objects within 15 days of being served.
+PAYMENT_ORDER_ISSUE_DAYS = 15
+PAYMENT_ORDER_OBJECTION_DAYS = 15
+# R12 (LDMAL 29, 43): the committee accepts or rejects within 5 days and awards within 45, extendable by 15.
+ARBITRATION_ACCEPTANCE_DAYS = 5
+ARBITRATION_AWARD_DAYS = 45
+ARBITRATION_EXTENSION_DAYS = 15
+# R16 (劳动保障监察条例 14, 17): a complaint is accepted within 5 working days and investigated within 60, extendable
+# by 30.
+INSPECTION_ACCEPTANCE_WORKING_DAYS = 5
+INSPECTION_WORKING_DAYS = 60
+INSPECTION_EXTENSION_WORKING_DAYS = 30
+# Calendar-day windows of the court and the committee turn WARNING and URGENT this many days before their end.
+WINDOW_WARNING_DAYS = 5
+WINDOW_URGENT_DAYS = 2
 # An instalment is shown as coming up this many days before it falls due, so the coordinator can call the payer.
 INSTALMENT_WARNING_DAYS = 3
 # A clue's deadline is the city's own, set per clue: urgent two days ahead, worth a look a week ahead.
@@ -52,7 +70,26 @@ class ClockKind(StrEnum):
     REFUSAL_NOTICE = "refusal_notice"
     ARBITRAL_REVIEW = "arbitral_review"
     PERFORMANCE = "performance"
+    JUDICIAL_CONFIRMATION = "judicial_confirmation"
+    PAYMENT_ORDER_ISSUE = "payment_order_issue"
+    PAYMENT_ORDER_OBJECTION = "payment_order_objection"
+    ARBITRATION_ACCEPTANCE = "arbitration_acceptance"
+    ARBITRATION_AWARD = "arbitration_award"
+    INSPECTION_ACCEPTANCE = "inspection_acceptance"
+    INSPECTION = "inspection"
     CLUE = "clue"  # the city's deadline for a wage-arrears clue (domain.clues)
+
+
+# Clocks whose due date depends on the official calendar: beyond its published range they are estimates.
+CALENDAR_CLOCKS = frozenset(
+    {
+        ClockKind.ACCEPTANCE,
+        ClockKind.REFUSAL_NOTICE,
+        ClockKind.PAYMENT_ORDER_OBJECTION,
+        ClockKind.INSPECTION_ACCEPTANCE,
+        ClockKind.INSPECTION,
+    }
+)
 
 
 class ClockState(StrEnum):
@@ -287,13 +324,87 @@ def limitation_clock(
     return _clock(ClockKind.LIMITATION, label, knew_on, due, None, today, state)
 
 
+def _window_clock(kind: ClockKind, label: str, started_on: date, due: date, done_on: date | None, today: date) -> Clock:
+    """A period of calendar days that someone else (the parties, the court, the committee) must act in."""
+    days_left = (due - today).days
+    state = _running_state(due, today, urgent=days_left <= WINDOW_URGENT_DAYS, warning=days_left <= WINDOW_WARNING_DAYS)
+    return _clock(kind, label, started_on, due, done_on, today, state)
+
+
 def arbitral_review_clock(effective_on: date, applied_on: date | None, today: date) -> Clock:
     """R9: the 15-day window for a joint application for arbitral review, once the parties said they want one."""
     due = effective_on + timedelta(days=ARBITRAL_REVIEW_DAYS)
-    days_left = (due - today).days
-    state = _running_state(due, today, urgent=days_left <= 2, warning=days_left <= 5)
     label = QT_TRANSLATE_NOOP("Domain", "Joint application for arbitral review")
-    return _clock(ClockKind.ARBITRAL_REVIEW, label, effective_on, due, applied_on, today, state)
+    return _window_clock(ClockKind.ARBITRAL_REVIEW, label, effective_on, due, applied_on, today)
+
+
+def judicial_confirmation_clock(effective_on: date, applied_on: date | None, today: date) -> Clock:
+    """R9: the 30-day window for a joint application to the court to confirm the agreement."""
+    due = effective_on + timedelta(days=JUDICIAL_CONFIRMATION_DAYS)
+    label = QT_TRANSLATE_NOOP("Domain", "Joint application for judicial confirmation")
+    return _window_clock(ClockKind.JUDICIAL_CONFIRMATION, label, effective_on, due, applied_on, today)
+
+
+def payment_order_issue_clock(filed_on: date, issued_on: date | None, today: date) -> Clock:
+    """R8: the court's 15 days, from the application, to issue the payment order (or reject the application)."""
+    due = filed_on + timedelta(days=PAYMENT_ORDER_ISSUE_DAYS)
+    label = QT_TRANSLATE_NOOP("Domain", "Court to issue the payment order")
+    return _window_clock(ClockKind.PAYMENT_ORDER_ISSUE, label, filed_on, due, issued_on, today)
+
+
+def statutory_end(due: date, calendar: WorkCalendar) -> date:
+    """A court period whose last day is a rest day ends on the next working day (民事诉讼法 85)."""
+    while not calendar.is_working_day(due):
+        due += timedelta(days=1)
+    return due
+
+
+def payment_order_objection_clock(served_on: date, ended_on: date | None, today: date, calendar: WorkCalendar) -> Clock:
+    """R8: the debtor's 15 days from service to pay or object; once it has passed unanswered, the worker may
+    apply for enforcement. The debtor keeps a period that ends on a holiday until the next working day, so
+    the station does not send the worker to apply for enforcement a day too early."""
+    due = statutory_end(served_on + timedelta(days=PAYMENT_ORDER_OBJECTION_DAYS), calendar)
+    label = QT_TRANSLATE_NOOP("Domain", "Debtor to pay or object to the payment order")
+    return _window_clock(ClockKind.PAYMENT_ORDER_OBJECTION, label, served_on, due, ended_on, today)
+
+
+def arbitration_acceptance_clock(received_on: date, decided_on: date | None, today: date) -> Clock:
+    """R12: the committee's 5 days from receiving the application to accept or reject it."""
+    due = received_on + timedelta(days=ARBITRATION_ACCEPTANCE_DAYS)
+    label = QT_TRANSLATE_NOOP("Domain", "Committee to accept the arbitration application")
+    return _window_clock(ClockKind.ARBITRATION_ACCEPTANCE, label, received_on, due, decided_on, today)
+
+
+def arbitration_award_clock(accepted_on: date, awarded_on: date | None, today: date, *, extended: bool) -> Clock:
+    """R12: the award is due 45 days after acceptance, or 60 when the committee's chair extended the period."""
+    days = ARBITRATION_AWARD_DAYS + (ARBITRATION_EXTENSION_DAYS if extended else 0)
+    if extended:
+        label = QT_TRANSLATE_NOOP("Domain", "Arbitral award (45 + 15 days)")
+    else:
+        label = QT_TRANSLATE_NOOP("Domain", "Arbitral award (45 days)")
+    due = accepted_on + timedelta(days=days)
+    return _window_clock(ClockKind.ARBITRATION_AWARD, label, accepted_on, due, awarded_on, today)
+
+
+def inspection_acceptance_clock(
+    received_on: date, decided_on: date | None, today: date, calendar: WorkCalendar
+) -> Clock:
+    """R16: labour inspection decides within 5 working days whether to open a case on the complaint."""
+    label = QT_TRANSLATE_NOOP("Domain", "Labour inspection to accept the complaint")
+    days = INSPECTION_ACCEPTANCE_WORKING_DAYS
+    return _working_days_clock(ClockKind.INSPECTION_ACCEPTANCE, label, received_on, decided_on, today, calendar, days)
+
+
+def inspection_clock(
+    opened_on: date, concluded_on: date | None, today: date, calendar: WorkCalendar, *, extended: bool
+) -> Clock:
+    """R16: the investigation is due 60 working days after the case was opened, 90 when extended."""
+    days = INSPECTION_WORKING_DAYS + (INSPECTION_EXTENSION_WORKING_DAYS if extended else 0)
+    if extended:
+        label = QT_TRANSLATE_NOOP("Domain", "Labour inspection (60 + 30 working days)")
+    else:
+        label = QT_TRANSLATE_NOOP("Domain", "Labour inspection (60 working days)")
+    return _working_days_clock(ClockKind.INSPECTION, label, opened_on, concluded_on, today, calendar, days)
 
 
 def clue_clock(due_on: date | None, closed_on: date | None, today: date) -> Clock | None:

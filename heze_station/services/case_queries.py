@@ -1,7 +1,7 @@
 """Reading cases for the screens: the paged, filtered, searchable list and one case's full detail."""
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
@@ -11,6 +11,7 @@ from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from ..domain import chinatime, clocks
+from ..domain.after_mediation import StepDates, step_clocks
 from ..domain.cases import CaseAction, CaseStatus, Category, IntakeChannel, available_actions
 from ..domain.errors import NotFound
 from ..domain.identifiers import Sex
@@ -22,6 +23,7 @@ from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, Staff
 from .access import CASEWORK, requires
 from .agreement_queries import AgreementClocks, clocks_for
 from .station import StationContext
+from .step_queries import step_dates_for
 
 E = TypeVar("E", bound=Enum)
 
@@ -243,10 +245,15 @@ CLOCK_COLUMNS = (
 
 
 def case_clocks(
-    case: Case, context: StationContext, today: date, agreement: AgreementClocks | None = None
+    case: Case,
+    context: StationContext,
+    today: date,
+    agreement: AgreementClocks | None = None,
+    steps: Sequence[StepDates] = (),
 ) -> list[clocks.Clock]:
     """The clocks that matter for this case now: acceptance until decided, mediation once accepted, the notice of
-    a refusal, the agreement's instalments and review window, and the limitation period throughout."""
+    a refusal, the agreement's instalments and review window, the court's, committee's or inspectorate's periods
+    after it, and the limitation period throughout."""
     # R2: the decision is due 3 working days after the station received the application, not after it was typed in.
     result = [clocks.acceptance_clock(case.received_on, case.decided_on, today, context.calendar)]
     refused = CaseStatus.REFUSED in (case.status, case.outcome)
@@ -259,6 +266,8 @@ def case_clocks(
         result.append(clocks.performance_clock(agreement.performance, today))
         if agreement.review_planned:
             result.append(clocks.arbitral_review_clock(agreement.effective_on, agreement.review_applied_on, today))
+    for step in steps:
+        result += step_clocks(step, today, context.calendar)
     result.append(
         clocks.limitation_clock(
             case.knew_on,
@@ -295,6 +304,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
     today = chinatime.today()
     live = [c for c in full.claimants if c.deleted_at is None]
     agreement = clocks_for(session, [full.id], today).get(full.id)
+    steps = step_dates_for(session, [full.id]).get(full.id, [])
     events = session.execute(
         select(TimelineEvent, StaffUser.name)
         .join(StaffUser, StaffUser.id == TimelineEvent.actor_id)
@@ -341,7 +351,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         respondents=[_respondent_view(r.employer, r.role) for r in full.respondents if r.deleted_at is None],
         evidence=[e.description for e in full.evidence if e.deleted_at is None],
         timeline=[TimelineView(event.at, actor, event.kind, event.detail) for event, actor in events],
-        clocks=case_clocks(full, context, today, agreement),
+        clocks=case_clocks(full, context, today, agreement, steps),
         actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
         application_unsigned=[
             c.person_id

@@ -9,7 +9,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, union
 
 from ..domain import chinatime
 from ..domain.cases import OPEN_STATUSES, CaseStatus
@@ -19,6 +19,7 @@ from .access import CASEWORK, requires
 from .agreement_queries import clocks_for, unpaid_workers
 from .case_queries import CLOCK_COLUMNS, case_clocks
 from .station import StationContext
+from .step_queries import open_step_cases, step_dates_for
 
 RECENT_EVENTS = 15
 # OK, DONE and NOT_STARTED need nothing from anybody today.
@@ -96,6 +97,8 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
             # Still owed to someone after the case's decision: a written refusal, an agreement's payments.
             (Case.status == CaseStatus.REFUSED) & Case.notice_served_on.is_(None),
             Case.status == CaseStatus.AGREEMENT,
+            # The court's, committee's or inspectorate's periods after a referral or an agreement.
+            Case.id.in_(open_step_cases()),
         ),
     )
     by_status = select(Case.status, func.count()).where(Case.deleted_at.is_(None)).group_by(Case.status)
@@ -123,13 +126,15 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
             UnpaidItem(row.case_id, numbers[row.case_id], row.name, row.balance.share_fen, row.balance.outstanding_fen)
             for row in unpaid_workers(session, in_performance)
         ]
+        # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
+        steps = step_dates_for(session, union(in_performance, open_step_cases()))
         counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
         recent = [RecentEvent(*row) for row in session.execute(latest)]
     due = [
         DueItem(row.id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
         # A result row carries every attribute case_clocks reads, so no ORM object needs to be built.
         for row in rows
-        for clock in case_clocks(row, context, today, agreements.get(row.id))  # type: ignore[arg-type]
+        for clock in case_clocks(row, context, today, agreements.get(row.id), steps.get(row.id, []))  # type: ignore[arg-type]
         if _needs_attention(clock)
     ]
     due.sort(key=_pressing_first)

@@ -21,6 +21,7 @@ from ..documents import content as doc
 from ..documents import disputes
 from ..documents.content import DocumentKind
 from ..domain import chinatime
+from ..domain.after_mediation import StepKind
 from ..domain.agreements import AgreementState, PayerRole, SignerRole
 from ..domain.audit import AuditAction
 from ..domain.cases import CaseEvent, CaseStatus
@@ -28,8 +29,8 @@ from ..domain.errors import IllegalTransition, NotFound
 from ..domain.ids import new_id
 from ..domain.mediation import AttachmentKind, MinuteKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..domain.parties import RespondentRole
-from ..domain.performance import PerformanceState
+from ..domain.parties import EmployerKind, RespondentRole
+from ..domain.performance import InstalmentState, PerformanceState
 from ..domain.service import ServiceMethod
 from ..storage import settings
 from ..storage.models import (
@@ -53,10 +54,12 @@ from ..storage.models import (
 )
 from . import audit, timeline
 from .access import ADMINISTRATION, CASEWORK, EVERYONE, requires
+from .after_mediation import court_name, live_witnesses
 from .agreement_queries import agreement_in_state, performance_of
 from .audit import Actor
 from .case_queries import get_case
 from .station import StationContext
+from .step_queries import live_steps
 
 if TYPE_CHECKING:
     from ..documents.issuing import Content
@@ -77,6 +80,8 @@ TITLES = {
     DocumentKind.SERVICE_RECEIPT: "送达回证",
     DocumentKind.TERMINATION: "终止调解通知书",
     DocumentKind.REFERRAL: "移送仲裁函",
+    DocumentKind.PAYMENT_ORDER: "支付令申请书",
+    DocumentKind.CONFIRMATION: "司法确认申请书",
 }
 # Documents handed to the parties against a proof of service (送达回证).
 _SERVED_KINDS = (DocumentKind.ACCEPTANCE, DocumentKind.REFUSAL, DocumentKind.AGREEMENT, DocumentKind.TERMINATION)
@@ -121,6 +126,7 @@ def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
             kinds.append(DocumentKind.TERMINATION)
         if CaseStatus.REFERRED_ARBITRATION in ended:
             kinds.append(DocumentKind.REFERRAL)
+        kinds += _court_applications(session, case)
         return kinds
 
 
@@ -283,6 +289,8 @@ def _content(session: Session, context: StationContext, case: Case, kind: Docume
         DocumentKind.TERMINATION: _termination,
         DocumentKind.REFERRAL: _referral,
         DocumentKind.SERVICE_RECEIPT: _recorded_service_only,
+        DocumentKind.PAYMENT_ORDER: _court_application,
+        DocumentKind.CONFIRMATION: _court_application,
     }
     return builders[kind](session, context, case, kind)
 
@@ -406,11 +414,6 @@ def _application(session: Session, context: StationContext, case: Case, kind: Do
     speaking = _speaking(session, case)
     applicants = _applicants(session, case)
     role = doc.SignerRole.REPRESENTATIVE if case.is_collective else doc.SignerRole.WORKER
-    evidence = session.scalars(
-        select(Evidence.description)
-        .where(Evidence.case_id == case.id, Evidence.deleted_at.is_(None))
-        .order_by(Evidence.position)
-    ).all()
     # Taken when the case was received, by who registered it: not when or by whom it is printed.
     taker = session.get_one(StaffUser, case.registered_by_id).name
     oral = None
@@ -434,7 +437,7 @@ def _application(session: Session, context: StationContext, case: Case, kind: Do
         claims=_claims(case),
         facts=case.facts,
         signers=signers,
-        evidence=tuple(doc.Evidence(description, "申请人提供") for description in evidence),
+        evidence=_evidence(session, case),
         workers_in_collective=case.worker_count if case.is_collective else 0,
         oral=oral,
         received_on=case.received_on,
@@ -457,6 +460,15 @@ def _applicant_signer(
             role, person.name, signature_png=context.blobs.get(image.sha256), signed_at=claimant.application_signed_at
         )
     return doc.Signer(role, person.name, on_paper=True, signed_at=claimant.application_signed_at)
+
+
+def _evidence(session: Session, case: Case) -> tuple[doc.Evidence, ...]:
+    descriptions = session.scalars(
+        select(Evidence.description)
+        .where(Evidence.case_id == case.id, Evidence.deleted_at.is_(None))
+        .order_by(Evidence.position)
+    ).all()
+    return tuple(doc.Evidence(description, "申请人提供") for description in descriptions)
 
 
 def _decision(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
@@ -633,6 +645,9 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         facts=case.facts,
         reason=reason,
         received_on=case.received_on,
+        accepted_on=case.decided_on,
+        evidence=_evidence(session, case),
+        witnesses=tuple(doc.Witness(w.name, w.address, w.testimony) for w in live_witnesses(session, case.id)),
         mediator=_on_paper(doc.SignerRole.MEDIATOR, context.user_name),
         workers_in_collective=case.worker_count if case.is_collective else 0,
         agreement=reference,
@@ -684,4 +699,69 @@ def service_receipt(
         proxy_relation=record.proxy_relation,
         witnesses=tuple(_on_paper(doc.SignerRole.WITNESS, name) for name in witnesses),
         tracking_number=record.tracking_number,
+    )
+
+
+# -- applications to the court about the agreement (R8, R9) -------------------------------------------------------
+
+
+def _court_applications(session: Session, case: Case) -> list[DocumentKind]:
+    """A payment order once the agreement is in default on a claim it serves (or the case went to court for one);
+    judicial confirmation once the parties said they will apply."""
+    agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+    if agreement is None:
+        return []
+    kinds = []
+    defaulted = performance_of(session, agreement, chinatime.today()).state is PerformanceState.IN_DEFAULT
+    if case.category.allows_payment_order and (defaulted or case.status is CaseStatus.REFERRED_COURT):
+        kinds.append(DocumentKind.PAYMENT_ORDER)
+    if any(step.kind is StepKind.JUDICIAL_CONFIRMATION for step in live_steps(session, case.id)):
+        kinds.append(DocumentKind.CONFIRMATION)
+    return kinds
+
+
+def _court_application(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
+    """The worker's application for a payment order against the payer, with the agreement and the proof of
+    non-payment enclosed; or both parties' joint application for judicial confirmation of the agreement."""
+    if kind not in _court_applications(session, case):
+        raise _not_available(kind)
+    agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
+    assert agreement is not None
+    joint = kind is DocumentKind.CONFIRMATION
+    performance = performance_of(session, agreement, chinatime.today())
+    missed = [i for i in performance.instalments if i.state is InstalmentState.IN_DEFAULT]
+    applicants = _applicants(session, case)
+    employer = _employer(session, case)
+    # A payment order goes against whoever the agreement makes pay (the general contractor first, R14); a joint
+    # application is made with the employer.
+    other = employer if joint else session.get_one(Employer, agreement.payer_id)
+    role = doc.SignerRole.REPRESENTATIVE if case.is_collective else doc.SignerRole.WORKER
+    signers = [doc.Signer(role, p.name, on_paper=True, thumbprint=True) for p in applicants]
+    if joint:
+        signers.append(_on_paper(doc.SignerRole.EMPLOYER, employer.name))
+    header = _header(session, context, case)
+    papers = "营业执照复印件" if other.kind is not EmployerKind.NATURAL_PERSON else "身份证明"
+    enclosures = [
+        doc.ServedDocument("调解协议书", case.number, 1),
+        *([] if joint else [doc.ServedDocument("被申请人未按调解协议履行的说明及收款记录")]),
+        doc.ServedDocument("申请人身份证明", copies=len(applicants)),
+        doc.ServedDocument(("用人单位" if joint else "被申请人") + papers),
+    ]
+    return doc.CourtApplicationContent(
+        header=header,
+        court=court_name(session),
+        applicants=tuple(applicants),
+        respondents=(_organisation(other),),
+        agreement=doc.AgreementReference(
+            case.number,
+            agreement.agreed_on,
+            agreement.total_fen,
+            0 if joint else sum(i.outstanding_fen for i in missed),
+        ),
+        mediation_body=header.station.name,
+        signers=tuple(signers),
+        enclosures=tuple(enclosures),
+        joint=joint,
+        missed=() if joint else tuple(doc.Instalment(i.due_on, i.outstanding_fen) for i in missed),
+        workers_in_collective=case.worker_count if case.is_collective else 0,
     )

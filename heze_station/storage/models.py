@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from ..domain.accounts import StaffRole
+from ..domain.after_mediation import StepKind, StepOutcome
 from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
 from ..domain.cases import CaseStatus, Category, Employment, IntakeChannel
 from ..domain.clues import ClueStep
@@ -492,6 +493,36 @@ class ServiceRecord(SyncRow, Base):
     tracking_number: Mapped[str] = mapped_column(String(50), default="")  # of a posted document
     served_on: Mapped[date] = mapped_column(Date)
     served_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
+
+
+class AfterMediationStep(SyncRow, Base):
+    """A payment order, judicial confirmation, arbitration or labour inspection that follows the mediation, with
+    the dates the court, committee or inspectorate reported back (domain.after_mediation)."""
+
+    __tablename__ = "after_step"
+
+    # One open step of a kind per case (services.after_mediation sees to it); not unique, as ArbitralReview.
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    agreement_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agreement.id"))  # the agreement it enforces
+    kind: Mapped[StepKind] = mapped_column(enum_column(StepKind))
+    started_on: Mapped[date | None] = mapped_column(Date)
+    accepted_on: Mapped[date | None] = mapped_column(Date)
+    served_on: Mapped[date | None] = mapped_column(Date)
+    extended_on: Mapped[date | None] = mapped_column(Date)
+    ended_on: Mapped[date | None] = mapped_column(Date)
+    outcome: Mapped[StepOutcome | None] = mapped_column(enum_column(StepOutcome))
+    reference: Mapped[str] = mapped_column(String(100), default="")  # the ruling's, order's or award's number
+
+
+class CaseWitness(SyncRow, Base):
+    """R11 (LDMAL 28): a witness the referral to arbitration names, with an address and what they can speak to."""
+
+    __tablename__ = "case_witness"
+
+    case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    address: Mapped[str] = mapped_column(String(200), default="")
+    testimony: Mapped[str] = mapped_column(String(200), default="")
 
 
 class IssuedDocument(SyncRow, Base):

@@ -7,9 +7,42 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0017"
+REVISION = "0018"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
+    "after_step": {
+        "case_id": FieldRule(FieldType.UUID, nullable=False, references="case_file"),
+        "agreement_id": FieldRule(FieldType.UUID, references="agreement"),
+        "kind": FieldRule(
+            FieldType.TEXT,
+            nullable=False,
+            choices=("payment_order", "judicial_confirmation", "arbitration", "inspection"),
+        ),
+        "started_on": FieldRule(FieldType.DATE),
+        "accepted_on": FieldRule(FieldType.DATE),
+        "served_on": FieldRule(FieldType.DATE),
+        "extended_on": FieldRule(FieldType.DATE),
+        "ended_on": FieldRule(FieldType.DATE),
+        "outcome": FieldRule(
+            FieldType.TEXT,
+            choices=(
+                "paid",
+                "objection_litigation",
+                "objection_arbitration",
+                "enforcement_applied",
+                "confirmed",
+                "not_confirmed",
+                "not_accepted",
+                "awarded",
+                "settled",
+                "concluded",
+            ),
+        ),
+        "reference": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=100),
+        "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "deleted_at": FieldRule(FieldType.DATETIME),
+    },
     "agreement": {
         "case_id": FieldRule(FieldType.UUID, nullable=False, references="case_file"),
         "supersedes_id": FieldRule(FieldType.UUID, references="agreement"),
@@ -200,6 +233,15 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "employer_id": FieldRule(FieldType.UUID, nullable=False, references="employer"),
         "position": FieldRule(FieldType.INTEGER, nullable=False),
         "role": FieldRule(FieldType.TEXT, nullable=False, choices=("employer", "general_contractor")),
+        "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "deleted_at": FieldRule(FieldType.DATETIME),
+    },
+    "case_witness": {
+        "case_id": FieldRule(FieldType.UUID, nullable=False, references="case_file"),
+        "name": FieldRule(FieldType.TEXT, nullable=False, max_length=50),
+        "address": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "testimony": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),

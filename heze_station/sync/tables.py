@@ -140,6 +140,8 @@ _STATION_TABLES = (
     TableRule("payment", TableKind.APPEND_ONLY, _station("payment")),
     TableRule("arbitral_review", TableKind.MUTABLE, _station("arbitral_review")),
     TableRule("clue_record", TableKind.MUTABLE, _station("clue_record")),
+    TableRule("after_step", TableKind.MUTABLE, _station("after_step")),
+    TableRule("case_witness", TableKind.MUTABLE, _station("case_witness")),
     TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
     TableRule("service_record", TableKind.APPEND_ONLY, _station("service_record")),
 )

@@ -15,6 +15,12 @@ def money(fen: int) -> str:
     return format_yuan(fen)
 
 
+def typed_yuan(fen: int) -> str:
+    """An amount as a person types it back: 3800 or 3800.50."""
+    yuan, rest = divmod(fen, 100)
+    return f"{yuan}.{rest:02d}" if rest else str(yuan)
+
+
 def day(value: date | None) -> str:
     return value.isoformat() if value else ""
 

@@ -32,6 +32,7 @@ from .i18n import render
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..services.after_mediation import CourtSettings
     from ..services.audit import ChainState
     from ..services.health import Health
     from .sync_controller import SyncController
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         self.verify_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
         self.seal_action = documents_menu.addAction(self.tr("Station &seal image…"), self.choose_seal)
         self.archive_action = documents_menu.addAction(self.tr("&Archived case files…"), self.open_archive)
+        self.court_action = documents_menu.addAction(self.tr("&Court and minimum wage…"), self.open_court_settings)
         menu = self.menuBar().addMenu(self.tr("S&ync"))
         self.sync_now_action = menu.addAction(self.tr("Sync &now"), self.sync_now)
         self.sync_now_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         administrator = self.workspace.context.user_role is StaffRole.ADMINISTRATOR
         for action in (
             self.seal_action,
+            self.court_action,
             self.enrol_action,
             self.accounts_action,
             self.audit_action,
@@ -347,6 +350,18 @@ class MainWindow(QMainWindow):
             from ..services import documents
 
             self.workspace.change(documents.set_station_seal, Path(path))
+
+    def open_court_settings(self) -> None:
+        from ..services import after_mediation
+
+        self.workspace.load(after_mediation.court_settings, on_done=self._show_court_settings)
+
+    def _show_court_settings(self, current: CourtSettings) -> None:
+        from .views.court_settings import CourtSettingsDialog
+
+        self.court_dialog = CourtSettingsDialog(self.workspace, current, self)
+        self.court_dialog.finished.connect(self.court_dialog.deleteLater)
+        self.court_dialog.open()
 
     def open_accounts(self) -> None:
         from .views.accounts import AccountsWindow

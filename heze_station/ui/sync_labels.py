@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..domain import chinatime
+from ..domain.after_mediation import StepKind, StepOutcome
 from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
 from ..domain.cases import CaseStatus, Category, Employment, IntakeChannel
 from ..domain.identifiers import Sex
@@ -49,6 +50,8 @@ _RECORDS = {
     "agreement_signature": QT_TRANSLATE_NOOP("SyncLabels", "Signature on an agreement"),
     "payment": QT_TRANSLATE_NOOP("SyncLabels", "Payment"),
     "arbitral_review": QT_TRANSLATE_NOOP("SyncLabels", "Arbitral review"),
+    "after_step": QT_TRANSLATE_NOOP("SyncLabels", "Court, arbitration or inspection step"),
+    "case_witness": QT_TRANSLATE_NOOP("SyncLabels", "Witness"),
     "attachment": QT_TRANSLATE_NOOP("SyncLabels", "Attachment"),
     "issued_document": QT_TRANSLATE_NOOP("SyncLabels", "Issued document"),
     "service_record": QT_TRANSLATE_NOOP("SyncLabels", "Service of a document"),
@@ -146,6 +149,18 @@ _FIELDS = {
         "method": QT_TRANSLATE_NOOP("SyncLabels", "Way of service"),
         "served_on": QT_TRANSLATE_NOOP("SyncLabels", "Date of service"),
     },
+    "after_step": {
+        "outcome": QT_TRANSLATE_NOOP("SyncLabels", "Outcome"),
+        "started_on": QT_TRANSLATE_NOOP("SyncLabels", "Filed / received"),
+        "accepted_on": QT_TRANSLATE_NOOP("SyncLabels", "Accepted / issued"),
+        "served_on": QT_TRANSLATE_NOOP("SyncLabels", "Served"),
+        "extended_on": QT_TRANSLATE_NOOP("SyncLabels", "Extended"),
+        "ended_on": QT_TRANSLATE_NOOP("SyncLabels", "Ended"),
+    },
+    "case_witness": {
+        "address": QT_TRANSLATE_NOOP("SyncLabels", "Address"),
+        "testimony": QT_TRANSLATE_NOOP("SyncLabels", "Can speak to"),
+    },
 }
 
 # Fields every syncable record has.
@@ -191,6 +206,8 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("attachment", "kind"): AttachmentKind,
     ("agreement_signature", "role"): SignerRole,
     ("service_record", "method"): ServiceMethod,
+    ("after_step", "kind"): StepKind,
+    ("after_step", "outcome"): StepOutcome,
 }
 
 

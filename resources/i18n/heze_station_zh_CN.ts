@@ -123,6 +123,81 @@
     </message>
 </context>
 <context>
+    <name>AfterMediationTab</name>
+    <message>
+        <source>Parties will apply for judicial &amp;confirmation</source>
+        <translation>双方将申请司法确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Filed / received</source>
+        <translation>申请/收到日期</translation>
+    </message>
+    <message>
+        <source>Accepted / issued</source>
+        <translation>受理/发出日期</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>延长日期</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>证人</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Can speak to</source>
+        <translation>可证明的事项</translation>
+    </message>
+    <message>
+        <source>Add &amp;witness…</source>
+        <translation>添加证人(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Remove witness</source>
+        <translation>删除证人</translation>
+    </message>
+    <message>
+        <source>Witnesses named in the referral to arbitration</source>
+        <translation>移送仲裁函列明的证人</translation>
+    </message>
+    <message>
+        <source>Nothing follows mediation yet: a referral or an agreement in effect starts it.</source>
+        <translation>调解后暂无后续程序：案件移送或调解协议生效后可在此登记。</translation>
+    </message>
+    <message>
+        <source>Small claim: an award would be final for the employer (largest claim {largest}, line {line}).</source>
+        <translation>小额案件：仲裁裁决对用人单位为终局裁决（最大单人请求{largest}，标准{line}）。</translation>
+    </message>
+    <message>
+        <source>Not a small claim: the employer could still go to court (largest claim {largest}, line {line}).</source>
+        <translation>非小额案件：用人单位仍可起诉（最大单人请求{largest}，标准{line}）。</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Agreement terms – {number}</source>
@@ -739,6 +814,10 @@
     <message>
         <source>A&amp;greement and payments</source>
         <translation>协议与履行(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Court and a&amp;rbitration</source>
+        <translation>法院与仲裁(&amp;R)</translation>
     </message>
     <message>
         <source>Doc&amp;uments</source>
@@ -1435,6 +1514,25 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
 </context>
 <context>
+    <name>CourtSettingsDialog</name>
+    <message>
+        <source>Court and minimum wage</source>
+        <translation>法院和最低工资</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Basic-level &amp;court</source>
+        <translation>基层人民法院(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Local monthly &amp;minimum wage (yuan)</source>
+        <translation>当地月最低工资标准（元）(&amp;M)</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <source>Loading…</source>
@@ -1869,6 +1967,42 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Joint application for arbitral review</source>
         <translation>共同申请仲裁审查</translation>
+    </message>
+    <message>
+        <source>Joint application for judicial confirmation</source>
+        <translation>共同申请司法确认</translation>
+    </message>
+    <message>
+        <source>Court to issue the payment order</source>
+        <translation>法院发出支付令</translation>
+    </message>
+    <message>
+        <source>Debtor to pay or object to the payment order</source>
+        <translation>债务人清偿或提出异议</translation>
+    </message>
+    <message>
+        <source>Committee to accept the arbitration application</source>
+        <translation>仲裁委决定是否受理</translation>
+    </message>
+    <message>
+        <source>Arbitral award (45 + 15 days)</source>
+        <translation>仲裁裁决（45日+延长15日）</translation>
+    </message>
+    <message>
+        <source>Arbitral award (45 days)</source>
+        <translation>仲裁裁决（45日）</translation>
+    </message>
+    <message>
+        <source>Labour inspection to accept the complaint</source>
+        <translation>劳动监察决定是否立案</translation>
+    </message>
+    <message>
+        <source>Labour inspection (60 + 30 working days)</source>
+        <translation>劳动监察办结（60+30个工作日）</translation>
+    </message>
+    <message>
+        <source>Labour inspection (60 working days)</source>
+        <translation>劳动监察办结（60个工作日）</translation>
     </message>
     <message>
         <source>Answer the city on the clue</source>
@@ -2455,8 +2589,120 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>部分支付</translation>
     </message>
     <message>
+        <source>Payment order</source>
+        <translation>支付令</translation>
+    </message>
+    <message>
+        <source>Judicial confirmation</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <source>Arbitration</source>
+        <translation>劳动仲裁</translation>
+    </message>
+    <message>
+        <source>Labour inspection</source>
+        <translation>劳动保障监察</translation>
+    </message>
+    <message>
         <source>Paid</source>
         <translation>已付清</translation>
+    </message>
+    <message>
+        <source>Objection: goes to litigation</source>
+        <translation>债务人提出异议：转入诉讼</translation>
+    </message>
+    <message>
+        <source>Objection: goes to arbitration</source>
+        <translation>债务人提出异议：申请仲裁</translation>
+    </message>
+    <message>
+        <source>Enforcement applied for</source>
+        <translation>已申请强制执行</translation>
+    </message>
+    <message>
+        <source>Agreement confirmed</source>
+        <translation>裁定确认协议有效</translation>
+    </message>
+    <message>
+        <source>Confirmation refused</source>
+        <translation>裁定驳回申请</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Award made</source>
+        <translation>已作出裁决</translation>
+    </message>
+    <message>
+        <source>Settled</source>
+        <translation>已调解或已支付</translation>
+    </message>
+    <message>
+        <source>Concluded</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Payment order applied for at the court</source>
+        <translation>已向法院申请支付令</translation>
+    </message>
+    <message>
+        <source>Payment order issued by the court</source>
+        <translation>法院已发出支付令</translation>
+    </message>
+    <message>
+        <source>Payment order served on the debtor</source>
+        <translation>支付令已送达债务人</translation>
+    </message>
+    <message>
+        <source>Payment order outcome</source>
+        <translation>支付令结果</translation>
+    </message>
+    <message>
+        <source>Joint application for judicial confirmation made</source>
+        <translation>已共同申请司法确认</translation>
+    </message>
+    <message>
+        <source>Court&apos;s ruling on confirmation</source>
+        <translation>法院司法确认裁定</translation>
+    </message>
+    <message>
+        <source>Referral received by the committee</source>
+        <translation>仲裁委已收到仲裁申请</translation>
+    </message>
+    <message>
+        <source>Arbitration application accepted</source>
+        <translation>仲裁委已受理</translation>
+    </message>
+    <message>
+        <source>Arbitration period extended</source>
+        <translation>仲裁审理期限已延长</translation>
+    </message>
+    <message>
+        <source>Arbitration outcome</source>
+        <translation>仲裁结果</translation>
+    </message>
+    <message>
+        <source>Complaint received by labour inspection</source>
+        <translation>劳动监察已收到投诉</translation>
+    </message>
+    <message>
+        <source>Labour inspection opened a case</source>
+        <translation>劳动监察已立案</translation>
+    </message>
+    <message>
+        <source>Labour inspection period extended</source>
+        <translation>劳动监察办案期限已延长</translation>
+    </message>
+    <message>
+        <source>Labour inspection outcome</source>
+        <translation>劳动监察结果</translation>
+    </message>
+    <message>
+        <source>Parties intend to apply for judicial confirmation</source>
+        <translation>双方拟申请司法确认</translation>
     </message>
     <message>
         <source>In default</source>
@@ -2563,6 +2809,46 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本案没有已生效的调解协议。</translation>
     </message>
     <message>
+        <source>Enter the number of the court&apos;s ruling.</source>
+        <translation>请填写法院裁定书的文号。</translation>
+    </message>
+    <message>
+        <source>{step} cannot be recorded for this case now.</source>
+        <translation>本案目前不能登记“{step}”。</translation>
+    </message>
+    <message>
+        <source>This case was not sent on to this step: {kind}.</source>
+        <translation>本案未转入该程序：{kind}。</translation>
+    </message>
+    <message>
+        <source>This outcome does not end this step: {kind}.</source>
+        <translation>该结果不适用于此程序：{kind}。</translation>
+    </message>
+    <message>
+        <source>Record first: {step}.</source>
+        <translation>请先登记：{step}。</translation>
+    </message>
+    <message>
+        <source>Enforcement can be applied for only after the debtor&apos;s period ends on {due}.</source>
+        <translation>债务人的期间于{due}届满后，方可申请强制执行。</translation>
+    </message>
+    <message>
+        <source>This date cannot come before {earlier}.</source>
+        <translation>该日期不能早于{earlier}。</translation>
+    </message>
+    <message>
+        <source>The period can only be extended before it ends on {due}.</source>
+        <translation>审理期限只能在{due}届满前延长。</translation>
+    </message>
+    <message>
+        <source>Basic-level court</source>
+        <translation>基层人民法院</translation>
+    </message>
+    <message>
+        <source>Local monthly minimum wage</source>
+        <translation>当地月最低工资标准</translation>
+    </message>
+    <message>
         <source>The payment cannot come before the agreement of {agreed}.</source>
         <translation>付款日期不能早于协议日期 {agreed}。</translation>
     </message>
@@ -2657,6 +2943,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>The applicant&apos;s signature is missing.</source>
         <translation>缺少申请人签名。</translation>
+    </message>
+    <message>
+        <source>Application for a payment order</source>
+        <translation>支付令申请书</translation>
+    </message>
+    <message>
+        <source>Application for judicial confirmation</source>
+        <translation>司法确认申请书</translation>
     </message>
     <message>
         <source>worker</source>
@@ -3918,6 +4212,18 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>The suspension cannot end before it began on {start}.</source>
         <translation>时效中止的截止日不能早于起始日 {start}。</translation>
     </message>
+    <message>
+        <source>Name the court the application goes to.</source>
+        <translation>请填写受理申请的人民法院。</translation>
+    </message>
+    <message>
+        <source>No instalment of the agreement is due and unpaid.</source>
+        <translation>调解协议没有已到期未付的款项。</translation>
+    </message>
+    <message>
+        <source>The enclosures are missing.</source>
+        <translation>缺少附件材料。</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -4744,6 +5050,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>&amp;Archived case files…</source>
         <translation>归档案卷(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Court and minimum wage…</source>
+        <translation>法院和最低工资(&amp;C)…</translation>
     </message>
     <message>
         <source>S&amp;ync</source>
@@ -5839,6 +6149,45 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>StepDialog</name>
+    <message>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>e.g. (2026)鲁1702民特123号</source>
+        <translation>例如（2026）鲁1702民特123号</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose scan…</source>
+        <translation>选择扫描件(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.png)</source>
+        <translation>扫描件 (*.pdf *.jpg *.png)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Document &amp;number</source>
+        <translation>文书编号(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <source>The same data was changed on two computers; click to choose which value is right.</source>
@@ -5914,6 +6263,14 @@ Register it as a new case anyway?</source>
     <message>
         <source>Arbitral review</source>
         <translation>仲裁审查确认</translation>
+    </message>
+    <message>
+        <source>Court, arbitration or inspection step</source>
+        <translation>法院、仲裁或监察程序</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>证人</translation>
     </message>
     <message>
         <source>Attachment</source>
@@ -6206,6 +6563,30 @@ Register it as a new case anyway?</source>
     <message>
         <source>Date of service</source>
         <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Filed / received</source>
+        <translation>申请/收到日期</translation>
+    </message>
+    <message>
+        <source>Accepted / issued</source>
+        <translation>受理/发出日期</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>延长日期</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Can speak to</source>
+        <translation>可证明的事项</translation>
     </message>
     <message>
         <source>Deleted at</source>
@@ -6520,6 +6901,33 @@ Register it as a new case anyway?</source>
     <message>
         <source>Verify document</source>
         <translation>核验文书</translation>
+    </message>
+</context>
+<context>
+    <name>WitnessDialog</name>
+    <message>
+        <source>Add a witness</source>
+        <translation>添加证人</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. team leader, knows the days worked and the wages owed</source>
+        <translation>例如：班组长，了解出勤天数和欠薪数额</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>住址(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Can &amp;speak to</source>
+        <translation>可证明的事项(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -44,6 +44,8 @@ SAMPLES: dict[str, Callable[[], issuing.Content]] = {
     "service_receipt": samples.service_receipt,
     "termination": samples.termination,
     "referral": samples.referral,
+    "payment_order": samples.payment_order,
+    "confirmation": samples.confirmation,
 }
 
 

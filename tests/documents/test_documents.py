@@ -48,6 +48,17 @@ def expected_text(name: str, content: issuing.Content) -> list[str]:
     elif name == "referral":
         expected += [content.arbitration_body, content.applicants[0].id_number, content.respondents[0].name]
         expected += [amounts.capitals(content.agreement.unpaid_fen), amounts.figures(content.agreement.unpaid_fen)]
+        # R11: evidence and witnesses; each date for what it is (R2).
+        expected += [item.name for item in content.evidence] + [content.witnesses[0].name, content.witnesses[0].address]
+        expected += ["2026年6月2日收到调解申请", "2026年6月3日受理"]
+    elif name == "payment_order":
+        expected += [content.court, content.respondents[0].name, "督促被申请人", "第十六条"]
+        expected += [amounts.capitals(content.agreement.unpaid_fen), "2026年7月15日应付"]
+        expected += [enclosure.title for enclosure in content.enclosures]  # the agreement and proof of non-payment
+    elif name == "confirmation":
+        expected += [content.court, "申请人（用人单位）", "确认双方当事人达成的调解协议有效", "三十日内共同"]
+        expected += [signer.name for signer in content.signers]
+        expected.append("申请人（用人单位）孟庆禄")  # the employer signs as a co-applicant, not as respondent
     return expected
 
 
@@ -153,7 +164,14 @@ def test_text_stays_inside_the_type_area(files: dict[str, Path]) -> None:
 
     left, right = 28 * mm, (28 + 156) * mm
     word = re.compile(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
-    for name in ("collective_agreement_60", "referral", "service_receipt", "written_application"):
+    for name in (
+        "collective_agreement_60",
+        "referral",
+        "service_receipt",
+        "written_application",
+        "payment_order",
+        "confirmation",
+    ):
         result = run("pdftotext", "-bbox", files[name], "-")
         words = [(float(x_min), float(x_max), text) for x_min, x_max, text in word.findall(result.stdout)]
         assert words

@@ -13,7 +13,17 @@ import heze_station.services
 from heze_station.domain.accounts import StaffRole
 from heze_station.domain.backups import Retention
 from heze_station.domain.personal import PersonalField
-from heze_station.services import accounts, archive, audit, backups, case_queries, documents, handover, sync
+from heze_station.services import (
+    accounts,
+    after_mediation,
+    archive,
+    audit,
+    backups,
+    case_queries,
+    documents,
+    handover,
+    sync,
+)
 from heze_station.services.access import NotPermitted
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
@@ -49,6 +59,9 @@ ADMINISTRATION = {
     "accounts.reset_password": lambda c: accounts.reset_password(c, c.user_id, "new-password-1"),
     "accounts.set_lock_minutes": lambda c: accounts.set_lock_minutes(c, 5),
     "documents.set_station_seal": lambda c: documents.set_station_seal(c, Path("seal.png")),
+    "after_mediation.save_court_settings": lambda c: after_mediation.save_court_settings(
+        c, "菏泽市牡丹区人民法院", "2010"
+    ),
     "sync.enrol": lambda c: sync.enrol(c, "https://city.example", "CODE", "笔记本"),
     "backups.set_folder": lambda c: backups.set_folder(c, Path("backups")),
     "backups.set_retention": lambda c: backups.set_retention(c, Retention()),

@@ -8,18 +8,31 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
+
+from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
+from heze_station.domain.after_mediation import StepDate, StepKind, StepOutcome
 from heze_station.domain.agreements import PayerRole, PaymentMethod
 from heze_station.domain.cases import CaseAction, CaseStatus, Category, Employment, IntakeChannel
 from heze_station.domain.clocks import ClockKind, ClockState
 from heze_station.domain.mediation import MinuteKind, PlaceKind
 from heze_station.domain.performance import InstalmentState, PerformanceState
-from heze_station.services import agreements, case_actions, case_queries, mediation, payments
+from heze_station.services import (
+    after_mediation,
+    agreements,
+    case_actions,
+    case_queries,
+    documents,
+    mediation,
+    payments,
+)
 from heze_station.services.dashboard import dashboard
 from heze_station.services.station import StationContext
 from tests.factories import at, construction_form, intake_form, register
 
 from .agreement_steps import agree, mediating, session_form, terms
+from .test_documents import pdftotext
 
 
 def clock(context: StationContext, case_id, kind: ClockKind):
@@ -31,7 +44,15 @@ def due_on_board(context: StationContext, case_id, kind: ClockKind, today: date)
     return [item.clock for item in dashboard(context, today).due if item.case_id == case_id and item.clock.kind is kind]
 
 
-def test_scenario_1_collective_on_site_instalment_missed(station: StationContext) -> None:
+def printed(context: StationContext, case_id, kind: DocumentKind, tmp_path: Path) -> str:
+    issued = documents.issue_document(context, case_id, kind)
+    return "".join(pdftotext(documents.pdf_of(context, issued.id), tmp_path).split())
+
+
+@pytest.mark.parametrize("outcome", [StepOutcome.PAID, StepOutcome.OBJECTION_ARBITRATION])
+def test_scenario_1_collective_on_site_instalment_missed(
+    station: StationContext, tmp_path: Path, outcome: StepOutcome
+) -> None:
     today = chinatime.today()
     start = today - timedelta(days=25)
     case_id = mediating(station, construction_form(23, received_on=start), start)
@@ -105,6 +126,35 @@ def test_scenario_1_collective_on_site_instalment_missed(station: StationContext
     )
     assert limitation.state is ClockState.OK
 
+    # The payment-order pack: the application against the general contractor for instalment 2, with the agreement
+    # and the proof of non-payment enclosed.
+    pack = printed(station, case_id, DocumentKind.PAYMENT_ORDER, tmp_path)
+    assert "支付令申请书" in pack
+    assert "被申请人：山东鲁建集团有限公司" in pack
+    assert "叁万元整" in pack
+    assert "被申请人未按调解协议履行的说明及收款记录" in pack
+
+    # Filed at the court today: the court's 15 days show on the workbench as they run out.
+    record = after_mediation.record_step
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.STARTED, today)
+    assert [
+        c.state for c in due_on_board(station, case_id, ClockKind.PAYMENT_ORDER_ISSUE, today + timedelta(days=13))
+    ] == [ClockState.URGENT]
+    # Issued and served: now the debtor's 15 days (to the next working day if the last is a rest day).
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ACCEPTED, today)
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.SERVED, today)
+    objection = clock(station, case_id, ClockKind.PAYMENT_ORDER_OBJECTION)
+    assert objection.due >= today + timedelta(days=15)
+    assert station.calendar.is_working_day(objection.due)
+    assert not due_on_board(station, case_id, ClockKind.PAYMENT_ORDER_ISSUE, today + timedelta(days=13))
+    assert due_on_board(station, case_id, ClockKind.PAYMENT_ORDER_OBJECTION, objection.due)
+
+    # The end: paid, or an objection that sends the worker to arbitration.
+    steps = record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ENDED, today, outcome)
+    assert steps.steps[0].outcome is outcome
+    assert clock(station, case_id, ClockKind.PAYMENT_ORDER_OBJECTION).state is ClockState.DONE
+    assert not due_on_board(station, case_id, ClockKind.PAYMENT_ORDER_OBJECTION, objection.due)
+
 
 def test_scenario_2_walk_in_closed_the_same_day(station: StationContext, tmp_path: Path) -> None:
     today = chinatime.today()
@@ -158,7 +208,7 @@ def test_scenario_3_refusal_notice_and_limitation(station: StationContext) -> No
     assert limitation.due.year == today.year + 1
 
 
-def test_scenario_4_fifteen_days_run_out(station: StationContext) -> None:
+def test_scenario_4_fifteen_days_run_out(station: StationContext, tmp_path: Path) -> None:
     today = chinatime.today()
     received = today - timedelta(days=16)
     form = intake_form(1, received_on=received)
@@ -173,9 +223,37 @@ def test_scenario_4_fifteen_days_run_out(station: StationContext) -> None:
     ]
     assert clock(station, case_id, ClockKind.MEDIATION).state is ClockState.OVERDUE
 
+    # No extension was agreed: the period stayed the statutory 15 days.
+    assert clock(station, case_id, ClockKind.MEDIATION).label == "Mediation period (15 days)"
+
     referred = case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
     assert referred.status is CaseStatus.REFERRED_ARBITRATION
     assert clock(station, case_id, ClockKind.MEDIATION).state is ClockState.DONE
+    notice = printed(station, case_id, DocumentKind.TERMINATION, tmp_path)
+    assert "决定终止调解" in notice
+    letter = printed(station, case_id, DocumentKind.REFERRAL, tmp_path)
+    assert f"{received.year}年{received.month}月{received.day}日收到调解申请" in letter
+
+    # The committee's dates come back: received, accepted within 5 days, award within 45 (+15).
+    steps = after_mediation.case_steps(station, case_id)
+    assert steps.small_claim is not None
+    assert steps.small_claim.final  # 3,800 yuan of compensation: the award would be final for the employer
+    record = after_mediation.record_step
+    record(station, case_id, StepKind.ARBITRATION, StepDate.STARTED, today)
+    board = due_on_board(station, case_id, ClockKind.ARBITRATION_ACCEPTANCE, today + timedelta(days=4))
+    assert [c.state for c in board] == [ClockState.URGENT]
+    record(station, case_id, StepKind.ARBITRATION, StepDate.ACCEPTED, today)
+    award = clock(station, case_id, ClockKind.ARBITRATION_AWARD)
+    assert award.due == today + timedelta(days=45)
+    assert [
+        c.state for c in due_on_board(station, case_id, ClockKind.ARBITRATION_AWARD, today + timedelta(days=40))
+    ] == [ClockState.WARNING]
+    record(station, case_id, StepKind.ARBITRATION, StepDate.EXTENDED, today)
+    assert clock(station, case_id, ClockKind.ARBITRATION_AWARD).due == today + timedelta(days=60)
+    record(
+        station, case_id, StepKind.ARBITRATION, StepDate.ENDED, today, StepOutcome.AWARDED, "菏劳人仲案字〔2026〕第88号"
+    )
+    assert clock(station, case_id, ClockKind.ARBITRATION_AWARD).state is ClockState.DONE
 
 
 def test_scenario_6_arbitral_review_window(station: StationContext, tmp_path: Path) -> None:

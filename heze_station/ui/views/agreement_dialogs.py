@@ -40,15 +40,10 @@ from ...services.case_queries import CaseDetail
 from ...services.payments import PaymentPart
 from .. import formatting
 from ..form_dialog import ActionRow, EnumCombo, FileField, FormDialog, date_edit
+from ..formatting import typed_yuan as _yuan
 from ..widgets.masked_column import MaskedColumn
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
-
-
-def _yuan(fen: int) -> str:
-    """An amount as a person types it back: 3800 or 3800.50."""
-    yuan, rest = divmod(fen, 100)
-    return f"{yuan}.{rest:02d}" if rest else str(yuan)
 
 
 def _qdate(value: date) -> QDate:

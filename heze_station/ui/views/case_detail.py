@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.audit import AuditAction
 from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
-from ...domain.clocks import ClockKind, ClockState, LimitationFacts
+from ...domain.clocks import CALENDAR_CLOCKS, ClockState, LimitationFacts
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
 from ...domain.personal import PersonalField
@@ -41,6 +41,7 @@ from ..form_dialog import FormDialog, date_edit
 from ..i18n import domain_text, render
 from ..tables import fill, item, make_table
 from ..workspace import Workspace
+from .after_mediation_tab import AfterMediationTab
 from .agreement_tab import AgreementTab
 from .application_signature import ApplicationSignatureBar
 from .documents_tab import DocumentsTab
@@ -194,12 +195,14 @@ class CaseDetailDialog(QDialog):
         self.tabs.setDocumentMode(True)
         self.mediation_tab = MediationTab(workspace, case_id)
         self.agreement_tab = AgreementTab(workspace, case_id)
+        self.after_tab = AfterMediationTab(workspace, case_id)
         self.documents_tab = DocumentsTab(workspace, case_id)
         self.tabs.addTab(self._parties_page(), self.tr("&Parties"))
         self.tabs.addTab(self._facts_page(), self.tr("&Facts and evidence"))
         self._clocks_tab = self.tabs.addTab(self._clocks_page(), self.tr("&Deadlines"))
         self.tabs.addTab(self.mediation_tab, self.tr("&Mediation"))
         self.tabs.addTab(self.agreement_tab, self.tr("A&greement and payments"))
+        self.tabs.addTab(self.after_tab, self.tr("Court and a&rbitration"))
         self.tabs.addTab(self.documents_tab, self.tr("Doc&uments"))
         self.tabs.addTab(self._timeline_page(), self.tr("&Timeline"))
 
@@ -436,6 +439,7 @@ class CaseDetailDialog(QDialog):
         self.signature_bar.show_case(detail)
         self.mediation_tab.show_case(detail.status)
         self.agreement_tab.show_case(detail)
+        self.after_tab.show_case()
         self.documents_tab.show_case()
 
     def _show_header(self, detail: CaseDetail) -> None:
@@ -551,7 +555,7 @@ class CaseDetailDialog(QDialog):
             colour = _CLOCK_COLOURS[clock.state]
             overdue = clock.state is ClockState.OVERDUE
             note = ""
-            if clock.kind is ClockKind.ACCEPTANCE and not self.workspace.context.calendar.covers(clock.due):
+            if clock.kind in CALENDAR_CLOCKS and not self.workspace.context.calendar.covers(clock.due):
                 note = self.tr("Estimate: the official holiday calendar for this period is not yet published.")
             rows.append(
                 [
