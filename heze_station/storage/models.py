@@ -29,6 +29,7 @@ from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, Signer
 from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.identifiers import Sex
 from ..domain.ids import new_id
+from ..domain.ledger import FollowUpKind
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.workcalendar import DayKind
@@ -403,6 +404,21 @@ class ArbitralReview(SyncRow, Base):
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     applied_on: Mapped[date | None] = mapped_column(Date)
     returned_on: Mapped[date | None] = mapped_column(Date)  # the arbitral mediation document is an Attachment
+
+
+class LedgerFollowUp(SyncRow, Base):
+    """Append-only: what the station did about an employer or a project on the ledger (台账), exactly one of them."""
+
+    __tablename__ = "ledger_follow_up"
+
+    employer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employer.id"), index=True)
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
+    kind: Mapped[FollowUpKind] = mapped_column(enum_column(FollowUpKind))
+    done_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Who went or asked (a mediator, with the labour inspector perhaps); the account that recorded it besides.
+    done_by: Mapped[str] = mapped_column(String(50))
+    recorded_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
 
 
 class IssuedDocument(SyncRow, Base):

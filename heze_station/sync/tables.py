@@ -140,6 +140,7 @@ _STATION_TABLES = (
     TableRule("payment", TableKind.APPEND_ONLY, _station("payment")),
     TableRule("arbitral_review", TableKind.MUTABLE, _station("arbitral_review")),
     TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
+    TableRule("ledger_follow_up", TableKind.APPEND_ONLY, _station("ledger_follow_up")),
 )
 # Written by the city (heze_station.server.reference, server.ca): the official calendar, the document-signing trust,
 # and what no station stores yet.

@@ -50,6 +50,7 @@ _RECORDS = {
     "arbitral_review": QT_TRANSLATE_NOOP("SyncLabels", "Arbitral review"),
     "attachment": QT_TRANSLATE_NOOP("SyncLabels", "Attachment"),
     "issued_document": QT_TRANSLATE_NOOP("SyncLabels", "Issued document"),
+    "ledger_follow_up": QT_TRANSLATE_NOOP("SyncLabels", "Ledger follow-up"),
     "timeline_event": QT_TRANSLATE_NOOP("SyncLabels", "Timeline entry"),
     "station": QT_TRANSLATE_NOOP("SyncLabels", "Station"),
     "staff_user": QT_TRANSLATE_NOOP("SyncLabels", "Staff member"),
