@@ -162,6 +162,8 @@ class Case(SyncRow, Base):
         # A period's return (services.statistics): received in it; decided by its end and ended in or after it.
         Index("ix_case_file_received_on", "received_on"),
         Index("ix_case_file_ended_on_decided_on", "ended_on", "decided_on"),
+        # The ledger (services.registry) counts the cases of every employer from this index alone, not their pages.
+        Index("ix_case_file_ledger", "id", "deleted_at", "status", "received_on", "is_collective", "claimed_total_fen"),
     )
 
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
