@@ -430,35 +430,6 @@ def _reasons(row: Any) -> str:
     return ledger.reasons_text(row.risk, domain_text)
 
 
-def ledger_columns(tr: Callable[[str], str]) -> list[Column[Any]]:
-    """The ledger's columns, the same for employers and projects: risk, what puts them on it, the latest follow-up."""
-
-    def figure(title: str, value: Callable[[Any], int], text: Callable[[int], str] = _count) -> Column[Any]:
-        return Column(title, lambda row: text(value(row)), number=True, sort_key=value)
-
-    return [
-        Column(
-            tr("Risk"),
-            lambda row: formatting.label(row.risk.level),
-            foreground=lambda row: RISK_COLOURS[row.risk.level],
-            bold=lambda row: row.risk.level is RiskLevel.HIGH,
-            tooltip=lambda row: "\n".join(render(reason) for reason in row.risk.reasons),
-            sort_key=lambda row: row.risk.level,
-        ),
-        figure(tr("In 90 days"), lambda row: row.facts.recent_complaints),
-        figure(tr("Collective"), lambda row: row.facts.open_collective_cases),
-        figure(tr("In default"), lambda row: row.facts.agreements_in_default),
-        figure(tr("Arrears outstanding"), lambda row: row.facts.arrears_fen, formatting.money),
-        Column(
-            tr("Latest follow-up"),
-            _latest_follow_up,
-            tooltip=_follow_up_tip,
-            sort_key=lambda row: row.latest_follow_up.done_on.toordinal() if row.latest_follow_up else 0,
-        ),
-        Column(tr("Reasons"), _reasons),
-    ]
-
-
 class RegistryView(QWidget):
     """Two tabs, Employers and Projects; reloads whenever a change was saved anywhere."""
 
@@ -495,7 +466,7 @@ class RegistryView(QWidget):
                 ),
                 counts(lambda row: row.open_case_count, open_column),
                 counts(lambda row: row.case_count, all_column),
-                *ledger_columns(self.tr),
+                *self._ledger_columns(),
             ],
             cases_of=lambda row: CaseFilter(employer_id=row.id),
             placeholder=self.tr("Name or credit code"),
@@ -517,7 +488,7 @@ class RegistryView(QWidget):
                     number=True,
                     sort_key=lambda row: row.workers_involved,
                 ),
-                *ledger_columns(self.tr),
+                *self._ledger_columns(),
             ],
             cases_of=lambda row: CaseFilter(project_id=row.id),
             placeholder=self.tr("Project, address or general contractor"),
@@ -568,6 +539,34 @@ class RegistryView(QWidget):
                 self.tr("{count} employers and projects exported to {file}").format(count=_count(count), file=str(path))
             ),
         )
+
+    def _ledger_columns(self) -> list[Column[Any]]:
+        """The ledger's columns, the same for employers and projects: risk, what puts it on the ledger, follow-up."""
+
+        def figure(title: str, value: Callable[[Any], int], text: Callable[[int], str] = _count) -> Column[Any]:
+            return Column(title, lambda row: text(value(row)), number=True, sort_key=value)
+
+        return [
+            Column(
+                self.tr("Risk"),
+                lambda row: formatting.label(row.risk.level),
+                foreground=lambda row: RISK_COLOURS[row.risk.level],
+                bold=lambda row: row.risk.level is RiskLevel.HIGH,
+                tooltip=lambda row: "\n".join(render(reason) for reason in row.risk.reasons),
+                sort_key=lambda row: row.risk.level,
+            ),
+            figure(self.tr("Complaints within 90 days"), lambda row: row.facts.recent_complaints),
+            figure(self.tr("Open collective cases"), lambda row: row.facts.open_collective_cases),
+            figure(self.tr("Agreements in default"), lambda row: row.facts.agreements_in_default),
+            figure(self.tr("Arrears outstanding"), lambda row: row.facts.arrears_fen, formatting.money),
+            Column(
+                self.tr("Latest follow-up"),
+                _latest_follow_up,
+                tooltip=_follow_up_tip,
+                sort_key=lambda row: row.latest_follow_up.done_on.toordinal() if row.latest_follow_up else 0,
+            ),
+            Column(self.tr("Reasons"), _reasons),
+        ]
 
     def _credit_code(self, row: EmployerRow) -> str:
         if not row.credit_code:
