@@ -308,6 +308,11 @@ class LedgerPane(QWidget):
         self.follow_up.setEnabled(False)
         self.follow_up.clicked.connect(self.record_follow_up)
 
+        # The selected one's risk and latest follow-up in full: a note is longer than any column.
+        self.detail = QLabel()
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # notes and names as typed
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cases_title = QLabel(hint)
         self.cases_title.setTextFormat(Qt.TextFormat.PlainText)  # it names an employer as typed at intake
         self.cases_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
@@ -327,6 +332,7 @@ class LedgerPane(QWidget):
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.detail)
         bottom_layout.addWidget(self.cases_title)
         bottom_layout.addWidget(self.cases)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -371,8 +377,20 @@ class LedgerPane(QWidget):
         else:
             self.table.selectRow(position)  # announces the selection, which reloads its cases
 
-    def selected_row(self) -> Any | None:
-        return self._selected
+    def _detail(self, row: Any) -> str:
+        reasons = _reasons(row) or self.tr("nothing outstanding")
+        risk = self.tr("Risk {level}: {reasons}").format(level=formatting.label(row.risk.level), reasons=reasons)
+        follow_up = row.latest_follow_up
+        if follow_up is None:
+            latest = self.tr("No follow-up recorded yet.")
+        else:
+            latest = self.tr("Latest follow-up: {kind} on {day} by {who}. {note}").format(
+                kind=formatting.label(follow_up.kind),
+                day=formatting.day(follow_up.done_on),
+                who=follow_up.done_by,
+                note=follow_up.note,
+            )
+        return f"{risk}\n{latest}"
 
     def record_follow_up(self) -> FollowUpDialog | None:
         if self._selected is None:
@@ -387,6 +405,7 @@ class LedgerPane(QWidget):
         if indexes:
             self._selected = self.model.row(indexes[0])
             self.follow_up.setEnabled(True)
+            self.detail.setText(self._detail(self._selected))
             self.workspace.load(
                 _cases_of_row, self._selected.id, self._cases_of(self._selected), on_done=self._cases_arrived
             )
@@ -401,6 +420,7 @@ class LedgerPane(QWidget):
         self.follow_up.setEnabled(row is not None)
         if row is None:
             self._selected = None
+            self.detail.clear()
             self.cases_title.setText(self._hint)
         elif row.case_count > len(cases):
             self.cases_title.setText(
@@ -455,8 +475,13 @@ class RegistryView(QWidget):
             workspace,
             subject=ledger.Subject.EMPLOYER,
             service=list_employers,
+            # What the ledger is read for first; who the employer is (kind, code) last.
             columns=[
                 Column(self.tr("Employer"), lambda row: row.name, stretch=True),
+                *self._risk_columns(),
+                counts(lambda row: row.open_case_count, open_column),
+                counts(lambda row: row.case_count, all_column),
+                *self._ledger_columns(),
                 Column(self.tr("Kind"), lambda row: formatting.label(row.kind)),
                 Column(
                     self.tr("Unified social credit code"),
@@ -464,9 +489,6 @@ class RegistryView(QWidget):
                     tooltip=lambda row: self._credit_code_tip(row),
                     foreground=lambda row: MARK_COLOUR if row.credit_code_overridden else None,
                 ),
-                counts(lambda row: row.open_case_count, open_column),
-                counts(lambda row: row.case_count, all_column),
-                *self._ledger_columns(),
             ],
             cases_of=lambda row: CaseFilter(employer_id=row.id),
             placeholder=self.tr("Name or credit code"),
@@ -478,8 +500,7 @@ class RegistryView(QWidget):
             service=list_projects,
             columns=[
                 Column(self.tr("Project"), lambda row: row.name, stretch=True),
-                Column(self.tr("Address"), lambda row: row.address),
-                Column(self.tr("General contractor"), lambda row: row.general_contractor),
+                *self._risk_columns(),
                 counts(lambda row: row.open_case_count, open_column),
                 counts(lambda row: row.case_count, all_column),
                 Column(
@@ -489,6 +510,8 @@ class RegistryView(QWidget):
                     sort_key=lambda row: row.workers_involved,
                 ),
                 *self._ledger_columns(),
+                Column(self.tr("Address"), lambda row: row.address),
+                Column(self.tr("General contractor"), lambda row: row.general_contractor),
             ],
             cases_of=lambda row: CaseFilter(project_id=row.id),
             placeholder=self.tr("Project, address or general contractor"),
@@ -540,12 +563,7 @@ class RegistryView(QWidget):
             ),
         )
 
-    def _ledger_columns(self) -> list[Column[Any]]:
-        """The ledger's columns, the same for employers and projects: risk, what puts it on the ledger, follow-up."""
-
-        def figure(title: str, value: Callable[[Any], int], text: Callable[[int], str] = _count) -> Column[Any]:
-            return Column(title, lambda row: text(value(row)), number=True, sort_key=value)
-
+    def _risk_columns(self) -> list[Column[Any]]:
         return [
             Column(
                 self.tr("Risk"),
@@ -555,6 +573,16 @@ class RegistryView(QWidget):
                 tooltip=lambda row: "\n".join(render(reason) for reason in row.risk.reasons),
                 sort_key=lambda row: row.risk.level,
             ),
+            Column(self.tr("Reasons"), _reasons),
+        ]
+
+    def _ledger_columns(self) -> list[Column[Any]]:
+        """What puts an employer or project on the ledger, the same for both, and its latest follow-up."""
+
+        def figure(title: str, value: Callable[[Any], int], text: Callable[[int], str] = _count) -> Column[Any]:
+            return Column(title, lambda row: text(value(row)), number=True, sort_key=value)
+
+        return [
             figure(self.tr("Complaints within 90 days"), lambda row: row.facts.recent_complaints),
             figure(self.tr("Open collective cases"), lambda row: row.facts.open_collective_cases),
             figure(self.tr("Agreements in default"), lambda row: row.facts.agreements_in_default),
@@ -565,7 +593,6 @@ class RegistryView(QWidget):
                 tooltip=_follow_up_tip,
                 sort_key=lambda row: row.latest_follow_up.done_on.toordinal() if row.latest_follow_up else 0,
             ),
-            Column(self.tr("Reasons"), _reasons),
         ]
 
     def _credit_code(self, row: EmployerRow) -> str:

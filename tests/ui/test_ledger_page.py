@@ -17,7 +17,7 @@ from tests.factories import intake_form, register
 from tests.ui.conftest import click_row, show_view, shown_rows, type_chinese, wait_idle
 
 TODAY = chinatime.today()
-RISK, REASONS, FOLLOW_UP, ARREARS = 5, 11, 10, 9  # columns of the employers' table
+RISK, REASONS, ARREARS, FOLLOW_UP = 1, 2, 8, 9  # columns of the employers' table
 
 
 def three_employers(workspace: Workspace) -> None:
@@ -98,6 +98,13 @@ def test_a_follow_up_is_recorded_from_the_keyboard_and_shown_as_the_latest(qtbot
     assert shown_rows(pane.model)[0][FOLLOW_UP] == f"Rectification asked {TODAY.isoformat()}"
     tip = pane.model.index(0, FOLLOW_UP).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == f"{workspace.context.user_name}: 限期12月20日前结清工资"
+    # The selected employer's risk and follow-up in full, under the list.
+    assert pane.detail.textFormat() is Qt.TextFormat.PlainText
+    assert pane.detail.text() == (
+        "Risk Medium: Arrears outstanding ¥3,800.00\n"
+        f"Latest follow-up: Rectification asked on {TODAY.isoformat()} by {workspace.context.user_name}. "
+        "限期12月20日前结清工资"
+    )
 
 
 def test_an_employer_named_like_markup_is_shown_as_typed(qtbot, workspace: Workspace) -> None:
