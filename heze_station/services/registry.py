@@ -71,7 +71,8 @@ class ProjectRow:
 
 def _case_counts(key: ColumnElement[uuid.UUID], today: date) -> Select:
     """Per ``key``, for a query that already joins Case, over its non-deleted cases: all, open, received in the
-    last RECENT_DAYS days, open collective ones, and what the open ones claim."""
+    last RECENT_DAYS days, open collective ones, and what the open ones claim. A case counts for each of its
+    respondents in full: the general contractor answers for its subcontractor's wages (R14)."""
     is_open = Case.status.in_(OPEN_STATUSES)
     return select(
         key.label("key"),
