@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import event
 
 from heze_station.domain import chinatime
 from heze_station.domain.accounts import StaffRole
@@ -159,3 +160,37 @@ def test_the_export_holds_both_lists_masks_a_bosss_id_for_a_coordinator_and_is_a
         ]
     finally:
         admin.close()
+
+
+def statements_of(station: StationContext, work) -> int:
+    executed: list[str] = []
+
+    def count(_connection, _cursor, statement, *_args) -> None:
+        executed.append(statement)
+
+    event.listen(station.database.engine, "before_cursor_execute", count)
+    try:
+        work()
+    finally:
+        event.remove(station.database.engine, "before_cursor_execute", count)
+    return len(executed)
+
+
+def test_the_ledger_takes_as_many_queries_for_many_employers_as_for_one(station: StationContext) -> None:
+    """The ledger of the 100,000-case database stays quick: figures are grouped in SQL, never asked per employer."""
+
+    def in_default(serial: int) -> None:
+        case_id = mediating(station, intake_form(employer_serial=serial, received_on=TODAY), None)
+        agreement = terms(station, case_id, TODAY, [(TODAY, "3800")], amount_each="3800")
+        agree(station, case_id, agreement, chinatime.now())
+
+    in_default(1)
+    one = statements_of(station, lambda: (list_employers(station), list_projects(station)))
+    for serial in range(2, 6):
+        in_default(serial)
+        register(station, replace(intake_form(employer_serial=serial), project_name=f"项目{serial}"))
+    rows = {}
+    many = statements_of(station, lambda: rows.update(e=list_employers(station, today=TODAY + timedelta(days=1))))
+    many += statements_of(station, lambda: list_projects(station))
+    assert many == one
+    assert sum(row.facts.agreements_in_default for row in rows["e"]) == 5
