@@ -392,13 +392,12 @@ class LedgerPane(QWidget):
             )
         return f"{risk}\n{latest}"
 
-    def record_follow_up(self) -> FollowUpDialog | None:
-        if self._selected is None:
-            return None
+    def record_follow_up(self) -> None:
+        if self._selected is None:  # the button is disabled then; a shortcut may still fire
+            return
         dialog = FollowUpDialog(self.workspace, self.subject, self._selected, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        dialog.open()  # saved, it announces data_changed, which reloads the ledger with the new follow-up
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
