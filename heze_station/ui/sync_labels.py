@@ -132,6 +132,14 @@ _FIELDS = {
         "seal_applied_at": QT_TRANSLATE_NOOP("SyncLabels", "Seal applied at"),
         "effective_at": QT_TRANSLATE_NOOP("SyncLabels", "In effect since"),
     },
+    "ledger_follow_up": {
+        "employer_id": QT_TRANSLATE_NOOP("SyncLabels", "Employer"),
+        "project_id": QT_TRANSLATE_NOOP("SyncLabels", "Project"),
+        "kind": QT_TRANSLATE_NOOP("SyncLabels", "What was done"),
+        "done_on": QT_TRANSLATE_NOOP("SyncLabels", "Date"),
+        "done_by": QT_TRANSLATE_NOOP("SyncLabels", "Followed up by"),
+        "note": QT_TRANSLATE_NOOP("SyncLabels", "Note"),
+    },
 }
 
 # Fields every syncable record has.
