@@ -31,6 +31,7 @@ from ..domain.cases import CaseStatus, Category, Employment, IntakeChannel
 from ..domain.clues import ClueStep
 from ..domain.identifiers import Sex
 from ..domain.ids import new_id
+from ..domain.ledger import FollowUpKind
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.service import ServiceMethod
@@ -165,6 +166,8 @@ class Case(SyncRow, Base):
         # A period's return (services.statistics): received in it; decided by its end and ended in or after it.
         Index("ix_case_file_received_on", "received_on"),
         Index("ix_case_file_ended_on_decided_on", "ended_on", "decided_on"),
+        # The ledger (services.registry) counts the cases of every employer from this index alone, not their pages.
+        Index("ix_case_file_ledger", "id", "deleted_at", "status", "received_on", "is_collective", "claimed_total_fen"),
     )
 
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
@@ -523,6 +526,21 @@ class CaseWitness(SyncRow, Base):
     name: Mapped[str] = mapped_column(String(50))
     address: Mapped[str] = mapped_column(String(200), default="")
     testimony: Mapped[str] = mapped_column(String(200), default="")
+
+
+class LedgerFollowUp(SyncRow, Base):
+    """Append-only: what the station did about an employer or a project on the ledger (台账), exactly one of them."""
+
+    __tablename__ = "ledger_follow_up"
+
+    employer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employer.id"), index=True)
+    project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
+    kind: Mapped[FollowUpKind] = mapped_column(enum_column(FollowUpKind))
+    done_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    # Who went or asked (a mediator, with the labour inspector perhaps); the account that recorded it besides.
+    done_by: Mapped[str] = mapped_column(String(50))
+    recorded_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
 
 
 class IssuedDocument(SyncRow, Base):

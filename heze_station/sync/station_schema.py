@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0018"
+REVISION = "0019"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "after_step": {
@@ -310,6 +310,18 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "issued_at": FieldRule(FieldType.DATETIME, nullable=False),
         "issued_by_id": FieldRule(FieldType.UUID, nullable=False, references="staff_user"),
         "originals": FieldRule(FieldType.INTEGER, nullable=False),
+        "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
+        "deleted_at": FieldRule(FieldType.DATETIME),
+    },
+    "ledger_follow_up": {
+        "employer_id": FieldRule(FieldType.UUID, references="employer"),
+        "project_id": FieldRule(FieldType.UUID, references="project"),
+        "kind": FieldRule(FieldType.TEXT, nullable=False, choices=("visit", "rectification_asked", "rectified")),
+        "done_on": FieldRule(FieldType.DATE, nullable=False),
+        "note": FieldRule(FieldType.TEXT, nullable=False, default=True),
+        "done_by": FieldRule(FieldType.TEXT, nullable=False, max_length=50),
+        "recorded_by_id": FieldRule(FieldType.UUID, nullable=False, references="staff_user"),
         "created_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "updated_at": FieldRule(FieldType.DATETIME, nullable=False, default=True),
         "deleted_at": FieldRule(FieldType.DATETIME),

@@ -144,6 +144,7 @@ _STATION_TABLES = (
     TableRule("case_witness", TableKind.MUTABLE, _station("case_witness")),
     TableRule("issued_document", TableKind.APPEND_ONLY, _station("issued_document")),
     TableRule("service_record", TableKind.APPEND_ONLY, _station("service_record")),
+    TableRule("ledger_follow_up", TableKind.APPEND_ONLY, _station("ledger_follow_up")),
 )
 # Written by the city (heze_station.server.reference, server.ca): the official calendar, the document-signing trust,
 # and what no station stores yet.

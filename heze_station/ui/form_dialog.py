@@ -206,6 +206,8 @@ class FormDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.ok_button.setEnabled(True)
+        # While it was disabled, focus may have passed over Cancel, which took the default: Enter must save again.
+        self.ok_button.setDefault(True)
         if isinstance(error, ValidationFailed):
             self.show_errors(error.errors)
         elif isinstance(error, InvalidInput):

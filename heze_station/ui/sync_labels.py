@@ -16,6 +16,7 @@ from ..domain import chinatime
 from ..domain.after_mediation import StepKind, StepOutcome
 from ..domain.agreements import AgreementState, PayerRole, PaymentMethod, SignerRole
 from ..domain.cases import CaseStatus, Category, Employment, IntakeChannel
+from ..domain.clues import ClueStep
 from ..domain.identifiers import Sex
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
@@ -55,6 +56,9 @@ _RECORDS = {
     "attachment": QT_TRANSLATE_NOOP("SyncLabels", "Attachment"),
     "issued_document": QT_TRANSLATE_NOOP("SyncLabels", "Issued document"),
     "service_record": QT_TRANSLATE_NOOP("SyncLabels", "Service of a document"),
+    "ledger_follow_up": QT_TRANSLATE_NOOP("SyncLabels", "Ledger follow-up"),
+    "wage_clue": QT_TRANSLATE_NOOP("SyncLabels", "Wage-arrears clue"),
+    "clue_record": QT_TRANSLATE_NOOP("SyncLabels", "Work on a clue"),
     "timeline_event": QT_TRANSLATE_NOOP("SyncLabels", "Timeline entry"),
     "station": QT_TRANSLATE_NOOP("SyncLabels", "Station"),
     "staff_user": QT_TRANSLATE_NOOP("SyncLabels", "Staff member"),
@@ -161,6 +165,21 @@ _FIELDS = {
         "address": QT_TRANSLATE_NOOP("SyncLabels", "Address"),
         "testimony": QT_TRANSLATE_NOOP("SyncLabels", "Can speak to"),
     },
+    "ledger_follow_up": {
+        "employer_id": QT_TRANSLATE_NOOP("SyncLabels", "Employer"),
+        "project_id": QT_TRANSLATE_NOOP("SyncLabels", "Project"),
+        "kind": QT_TRANSLATE_NOOP("SyncLabels", "What was done"),
+        "done_on": QT_TRANSLATE_NOOP("SyncLabels", "Date"),
+        "done_by": QT_TRANSLATE_NOOP("SyncLabels", "Followed up by"),
+        "note": QT_TRANSLATE_NOOP("SyncLabels", "Note"),
+    },
+    "clue_record": {
+        "step": QT_TRANSLATE_NOOP("SyncLabels", "Progress"),
+        "closed_on": QT_TRANSLATE_NOOP("SyncLabels", "Closed on"),
+        "recovered_fen": QT_TRANSLATE_NOOP("SyncLabels", "Amount recovered"),
+        "workers_paid": QT_TRANSLATE_NOOP("SyncLabels", "Workers paid"),
+        "called_back_on": QT_TRANSLATE_NOOP("SyncLabels", "Called back on"),
+    },
 }
 
 # Fields every syncable record has.
@@ -208,6 +227,7 @@ _ENUMS: dict[tuple[str, str], type[StrEnum]] = {
     ("service_record", "method"): ServiceMethod,
     ("after_step", "kind"): StepKind,
     ("after_step", "outcome"): StepOutcome,
+    ("clue_record", "step"): ClueStep,
 }
 
 

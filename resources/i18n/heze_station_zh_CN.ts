@@ -2285,8 +2285,92 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>姓名</translation>
     </message>
     <message>
+        <source>This employer or project no longer exists.</source>
+        <translation>该用人单位或工程项目已不存在。</translation>
+    </message>
+    <message>
+        <source>Say what they were asked to put right.</source>
+        <translation>请写明要求整改的内容。</translation>
+    </message>
+    <message>
+        <source>Ledger of employers and projects</source>
+        <translation>用人单位和工程项目台账</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>用人单位</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>工程项目</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>风险原因</translation>
+    </message>
+    <message>
+        <source>Complaints within 90 days</source>
+        <translation>90天内投诉</translation>
+    </message>
+    <message>
+        <source>Open cases</source>
+        <translation>在办案件</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>全部案件</translation>
+    </message>
+    <message>
+        <source>Open collective cases</source>
+        <translation>在办集体争议</translation>
+    </message>
+    <message>
+        <source>Agreements in default</source>
+        <translation>逾期协议</translation>
+    </message>
+    <message>
+        <source>Arrears outstanding (yuan)</source>
+        <translation>欠薪未清（元）</translation>
+    </message>
+    <message>
+        <source>Latest follow-up</source>
+        <translation>最近跟进</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <source>Followed up by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Follow-up note</source>
+        <translation>跟进情况</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>工程项目</translation>
+    </message>
+    <message>
+        <source>Workers involved</source>
+        <translation>涉及劳动者人数</translation>
     </message>
     <message>
         <source>Mobile phone</source>
@@ -4224,6 +4308,42 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>The enclosures are missing.</source>
         <translation>缺少附件材料。</translation>
     </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Rectification asked</source>
+        <translation>责令（提醒）整改</translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>Agreement in default, not performed</source>
+        <translation>有协议逾期未履行</translation>
+    </message>
+    <message>
+        <source>Collective dispute</source>
+        <translation>集体争议</translation>
+    </message>
+    <message>
+        <source>Arrears outstanding {amount}</source>
+        <translation>欠薪未清 {amount}</translation>
+    </message>
+    <message>
+        <source>{count} complaints within {days} days</source>
+        <translation>{days}天内投诉{count}次</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -4357,6 +4477,37 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>&amp;Employer&apos;s consent</source>
         <translation>被申请人同意情况(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Follow-up – {name}</source>
+        <translation>跟进记录 – {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Record follow-up</source>
+        <translation>记录跟进(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What was seen, asked or put right</source>
+        <translation>走访所见、要求整改或已整改的内容</translation>
+    </message>
+    <message>
+        <source>&amp;What was done</source>
+        <translation>跟进方式(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;By</source>
+        <translation>跟进人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>情况说明(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -4906,6 +5057,10 @@ Register it as a new case anyway?</source>
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
+        <source>Record follow-&amp;up…</source>
+        <translation>记录跟进(&amp;U)…</translation>
+    </message>
+    <message>
         <source>Case number</source>
         <translation>案号</translation>
     </message>
@@ -4932,6 +5087,22 @@ Register it as a new case anyway?</source>
     <message>
         <source>{count} shown</source>
         <translation>显示{count}条</translation>
+    </message>
+    <message>
+        <source>nothing outstanding</source>
+        <translation>暂无风险事项</translation>
+    </message>
+    <message>
+        <source>Risk {level}: {reasons}</source>
+        <translation>风险等级：{level}（{reasons}）</translation>
+    </message>
+    <message>
+        <source>No follow-up recorded yet.</source>
+        <translation>尚无跟进记录。</translation>
+    </message>
+    <message>
+        <source>Latest follow-up: {kind} on {day} by {who}. {note}</source>
+        <translation>最近跟进：{day} {who} {kind}。{note}</translation>
     </message>
     <message>
         <source>Cases of {name}: the latest {shown} of {count}</source>
@@ -5501,6 +5672,62 @@ Register it as a new case anyway?</source>
         <translation>总承包单位</translation>
     </message>
     <message>
+        <source>Employers and projects with the most open cases come first; those with {count} or more complaints are marked in red and kept on the repeat-complaint ledger. Risk is high for an agreement in default, an open collective dispute or large arrears; medium for arrears or repeat complaints within 90 days. Click a column&apos;s header to sort by it.</source>
+        <translation>在办案件最多的用人单位和工程项目排在最前；被投诉{count}次及以上的以红色标出，列入重复投诉台账。有协议逾期未履行、在办集体争议或欠薪数额较大的为高风险；有欠薪未清或90天内重复投诉的为中风险。点击列标题可按该列排序。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport ledger…</source>
+        <translation>导出台账(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>{station} ledger {day}.xlsx</source>
+        <translation>{station} 台账 {day}.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>{count} employers and projects exported to {file}</source>
+        <translation>已将 {count} 个用人单位和工程项目导出到 {file}</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>风险原因</translation>
+    </message>
+    <message>
+        <source>Complaints within 90 days</source>
+        <translation>90天内投诉</translation>
+    </message>
+    <message>
+        <source>Open collective cases</source>
+        <translation>在办集体争议</translation>
+    </message>
+    <message>
+        <source>Agreements in default</source>
+        <translation>逾期协议</translation>
+    </message>
+    <message>
+        <source>Arrears outstanding</source>
+        <translation>欠薪未清</translation>
+    </message>
+    <message>
+        <source>Latest follow-up</source>
+        <translation>最近跟进</translation>
+    </message>
+    <message>
         <source>Workers involved</source>
         <translation>涉及劳动者人数</translation>
     </message>
@@ -5519,10 +5746,6 @@ Register it as a new case anyway?</source>
     <message>
         <source>&amp;Projects</source>
         <translation>工程项目(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Employers and projects with the most open cases come first; those with {count} or more complaints are marked in red and kept on the repeat-complaint ledger.</source>
-        <translation>在办案件多的用人单位和工程项目排在前面；被投诉{count}次及以上的以红色标出，列入重复投诉台账管理。</translation>
     </message>
     <message>
         <source>{code} (checksum override)</source>
@@ -6285,6 +6508,18 @@ Register it as a new case anyway?</source>
         <translation>文书送达</translation>
     </message>
     <message>
+        <source>Ledger follow-up</source>
+        <translation>台账跟进</translation>
+    </message>
+    <message>
+        <source>Wage-arrears clue</source>
+        <translation>欠薪线索</translation>
+    </message>
+    <message>
+        <source>Work on a clue</source>
+        <translation>线索办理</translation>
+    </message>
+    <message>
         <source>Timeline entry</source>
         <translation>办理记录</translation>
     </message>
@@ -6587,6 +6822,42 @@ Register it as a new case anyway?</source>
     <message>
         <source>Can speak to</source>
         <translation>可证明的事项</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>工程项目</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>跟进方式</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Followed up by</source>
+        <translation>跟进人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Amount recovered</source>
+        <translation>追回金额</translation>
+    </message>
+    <message>
+        <source>Workers paid</source>
+        <translation>获付劳动者人数</translation>
+    </message>
+    <message>
+        <source>Called back on</source>
+        <translation>回访日期</translation>
     </message>
     <message>
         <source>Deleted at</source>

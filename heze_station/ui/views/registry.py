@@ -1,12 +1,15 @@
-"""The 单位与项目 page: employers and construction projects as a repeat-complaint ledger (台账), with their cases.
+"""The 单位与项目 page: employers and construction projects as the ledger (台账), with their cases.
 
-Those with the most open cases come first, as the city follows them up; selecting one lists its cases below, and a
-double-click (or Enter) opens a case. Also home of the small read-only table model the workbench uses too.
+Those with the most open cases come first, as the city follows them up; each shows its risk with the reasons, its
+arrears and its latest follow-up, and any column sorts by a click on its header. Selecting one lists its cases
+below, and a double-click (or Enter) opens a case; a follow-up is recorded for the selected one, and the ledger
+exports to .xlsx. Also home of the small read-only table model the workbench uses too.
 """
 
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -21,10 +24,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -32,24 +38,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import chinatime
+from ...domain.ledger import REPEAT_COMPLAINTS, FollowUpKind, RiskLevel
+from ...services import ledger
 from ...services.case_queries import CaseFilter, CaseRow, SortColumn, list_cases
 from ...services.registry import EmployerRow, list_employers, list_projects
 from ...services.station import StationContext
 from .. import formatting
+from ..form_dialog import EnumCombo, FormDialog, date_edit
+from ..i18n import domain_text, render
 from ..workspace import Workspace
 
 R = TypeVar("R")
 
-# An employer or project with this many complaints is a repeat-complaint one: the city keeps it on its ledger.
-REPEAT_COMPLAINTS = 2
 # The cases of one employer or project shown at once; the Cases page finds any of them by name.
 CASES_SHOWN = 500
 # Wait this long after the last keystroke before filtering, so typing a name runs one query, not one per character.
 FILTER_DELAY_MS = 300
 # Rows whose contents size a table's columns (Qt's default, 1,000, runs Python for every cell of them).
 ROWS_MEASURED = 100
-# Red marks what the city follows up: repeat complaints, credit codes kept despite a failed checksum.
+# Red marks what the city follows up: repeat complaints, credit codes kept despite a failed checksum, high risk.
 MARK_COLOUR = "#b03a2e"
+RISK_COLOURS = {RiskLevel.HIGH: MARK_COLOUR, RiskLevel.MEDIUM: "#b9770e", RiskLevel.LOW: None}
 
 
 @dataclass(frozen=True)
@@ -64,15 +74,22 @@ class Column(Generic[R]):
     tooltip: Callable[[R], str] | None = None
     number: bool = False  # right-aligned, as figures are read
     stretch: bool = False  # takes the width left over: the long names, not the short figures
+    # What a click on the header sorts by (figures, levels, dates: largest first); None sorts by the text shown.
+    sort_key: Callable[[R], Any] | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
-    """A read-only table of frozen service rows, described column by column; cheap for tens of thousands of rows."""
+    """A read-only table of frozen service rows, described column by column; cheap for tens of thousands of rows.
+
+    A table that allows sorting sorts it by a header click; the sort holds when new rows arrive, and no sort (the
+    header's third click) is the order the service gave."""
 
     def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[R] = []
+        self._given: list[R] = []  # in the service's order
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     @property
     def columns(self) -> list[Column[R]]:
@@ -84,8 +101,31 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     def set_rows(self, rows: list[R]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        self._given = rows
+        self._rows = self._sorted(rows)
         self.endResetModel()
+
+    def _sorted(self, rows: list[R]) -> list[R]:
+        if self._sort is None:
+            return rows
+        number, order = self._sort
+        column = self._columns[number]
+        key = column.sort_key or column.text
+        # Stable, also reversed: rows that tie keep the service's order (most open cases first).
+        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = (column, order) if 0 <= column < len(self._columns) else None
+        self.layoutAboutToBeChanged.emit()
+        before = self._rows
+        self._rows = self._sorted(self._given)
+        # The selected row stays selected where it moved to.
+        position = {id(row): number for number, row in enumerate(self._rows)}
+        moved = self.persistentIndexList()
+        self.changePersistentIndexList(
+            moved, [self.index(position[id(before[index.row()])], index.column()) for index in moved]
+        )
+        self.layoutChanged.emit()
 
     def row(self, index: QModelIndex | QPersistentModelIndex) -> R:
         return self._rows[index.row()]
@@ -99,6 +139,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._columns[section].title
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.InitialSortOrderRole:
+            # The first click on a figure's header puts the largest on top: what the ledger is read for.
+            keyed = self._columns[section].sort_key is not None
+            return Qt.SortOrder.DescendingOrder if keyed else Qt.SortOrder.AscendingOrder
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -163,6 +207,14 @@ def _count(value: int) -> str:
     return formatting.locale_number(value)
 
 
+def sortable(table: QTableView) -> None:
+    """Sorted by a click on a header: largest figures first, smallest on the second click, as given on the third."""
+    header = table.horizontalHeader()
+    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # no sort until a click: the service's order
+    header.setSortIndicatorClearable(True)
+    table.setSortingEnabled(True)
+
+
 def _repeat(count: int) -> bool:
     return count >= REPEAT_COMPLAINTS
 
@@ -174,13 +226,52 @@ def _cases_of_row(
     return row_id, list_cases(context, case_filter, SortColumn.REGISTERED_AT, True, 0, CASES_SHOWN)
 
 
+class FollowUpDialog(FormDialog):
+    """A follow-up of one employer or project: what was done, when, by whom, and a note."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        subject: ledger.Subject,
+        row: Any,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(
+            workspace, self.tr("Follow-up – {name}").format(name=row.name), self.tr("&Record follow-up"), parent
+        )
+        self.subject, self.row_id = subject, row.id
+        self.kind = EnumCombo(list(FollowUpKind))
+        self.done_on = date_edit()
+        self.done_by = QLineEdit(workspace.context.user_name)
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)  # Tab leaves the note for the buttons, as in every other form
+        self.note.setPlaceholderText(self.tr("What was seen, asked or put right"))
+        self.add_field("kind", self.tr("&What was done"), self.kind)
+        self.add_field("done_on", self.tr("&Date"), self.done_on)
+        self.add_field("done_by", self.tr("&By"), self.done_by)
+        self.add_field("note", self.tr("&Note"), self.note)
+        self.resize(480, 0)
+
+    def submit(self) -> None:
+        self.run(
+            ledger.record_follow_up,
+            self.subject,
+            self.row_id,
+            self.kind.current(),
+            self.done_on.date().toPython(),
+            self.done_by.text(),
+            self.note.toPlainText(),
+        )
+
+
 class LedgerPane(QWidget):
-    """One tab: a filterable list of employers or projects above the cases of the selected one."""
+    """One tab: a filterable, sortable list of employers or projects above the cases of the selected one."""
 
     def __init__(
         self,
         workspace: Workspace,
         *,
+        subject: ledger.Subject,
         service: Callable[..., list[Any]],
         columns: Sequence[Column[Any]],
         cases_of: Callable[[Any], CaseFilter],
@@ -190,6 +281,7 @@ class LedgerPane(QWidget):
     ):
         super().__init__(parent)
         self.workspace = workspace
+        self.subject = subject
         self._service = service
         self._cases_of = cases_of
         self._hint = hint
@@ -210,9 +302,19 @@ class LedgerPane(QWidget):
 
         self.model: RowTableModel[Any] = RowTableModel(columns, self)
         self.table = row_table(self.model)
+        sortable(self.table)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.follow_up = QPushButton(self.tr("Record follow-&up…"))
+        self.follow_up.setEnabled(False)
+        self.follow_up.clicked.connect(self.record_follow_up)
 
+        # The selected one's risk and latest follow-up in full: a note is longer than any column.
+        self.detail = QLabel()
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # notes and names as typed
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.cases_title = QLabel(hint)
+        self.cases_title.setTextFormat(Qt.TextFormat.PlainText)  # it names an employer as typed at intake
         self.cases_title.setStyleSheet("font-weight: bold; margin-top: 6px;")
         self.cases_model: RowTableModel[CaseRow] = RowTableModel(self._case_columns(), self)
         self.cases = row_table(self.cases_model, lambda case: workspace.case_requested.emit(case.id))
@@ -224,11 +326,13 @@ class LedgerPane(QWidget):
         filter_row.addWidget(filter_label)
         filter_row.addWidget(self.filter, 1)
         filter_row.addWidget(self.shown)
+        filter_row.addWidget(self.follow_up)
         top_layout.addLayout(filter_row)
         top_layout.addWidget(self.table)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.detail)
         bottom_layout.addWidget(self.cases_title)
         bottom_layout.addWidget(self.cases)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -239,7 +343,8 @@ class LedgerPane(QWidget):
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self.setTabOrder(self.filter, self.table)
+        self.setTabOrder(self.filter, self.follow_up)
+        self.setTabOrder(self.follow_up, self.table)
         self.setTabOrder(self.table, self.cases)
 
     def _case_columns(self) -> list[Column[CaseRow]]:
@@ -266,16 +371,40 @@ class LedgerPane(QWidget):
         self.shown.setText(self.tr("{count} shown").format(count=_count(len(rows))))
         fit_columns(self.table)
         # Keep the selection (and the cases below) across a reload when the row is still listed.
-        position = next((number for number, row in enumerate(rows) if row.id == selected), None)
+        position = next((number for number, row in enumerate(self.model.rows) if row.id == selected), None)
         if position is None:
             self._show_cases(None)
         else:
             self.table.selectRow(position)  # announces the selection, which reloads its cases
 
+    def _detail(self, row: Any) -> str:
+        reasons = _reasons(row) or self.tr("nothing outstanding")
+        risk = self.tr("Risk {level}: {reasons}").format(level=formatting.label(row.risk.level), reasons=reasons)
+        follow_up = row.latest_follow_up
+        if follow_up is None:
+            latest = self.tr("No follow-up recorded yet.")
+        else:
+            latest = self.tr("Latest follow-up: {kind} on {day} by {who}. {note}").format(
+                kind=formatting.label(follow_up.kind),
+                day=formatting.day(follow_up.done_on),
+                who=follow_up.done_by,
+                note=follow_up.note,
+            )
+        return f"{risk}\n{latest}"
+
+    def record_follow_up(self) -> None:
+        if self._selected is None:  # the button is disabled then; a shortcut may still fire
+            return
+        dialog = FollowUpDialog(self.workspace, self.subject, self._selected, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # saved, it announces data_changed, which reloads the ledger with the new follow-up
+
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         if indexes:
             self._selected = self.model.row(indexes[0])
+            self.follow_up.setEnabled(True)
+            self.detail.setText(self._detail(self._selected))
             self.workspace.load(
                 _cases_of_row, self._selected.id, self._cases_of(self._selected), on_done=self._cases_arrived
             )
@@ -287,8 +416,10 @@ class LedgerPane(QWidget):
 
     def _show_cases(self, row: Any | None, cases: list[CaseRow] | None = None) -> None:
         cases = cases or []
+        self.follow_up.setEnabled(row is not None)
         if row is None:
             self._selected = None
+            self.detail.clear()
             self.cases_title.setText(self._hint)
         elif row.case_count > len(cases):
             self.cases_title.setText(
@@ -302,6 +433,20 @@ class LedgerPane(QWidget):
             )
         self.cases_model.set_rows(cases)
         fit_columns(self.cases)
+
+
+def _latest_follow_up(row: Any) -> str:
+    follow_up = row.latest_follow_up
+    return f"{formatting.label(follow_up.kind)} {formatting.day(follow_up.done_on)}" if follow_up else ""
+
+
+def _follow_up_tip(row: Any) -> str:
+    follow_up = row.latest_follow_up
+    return f"{follow_up.done_by}: {follow_up.note}" if follow_up else ""
+
+
+def _reasons(row: Any) -> str:
+    return ledger.reasons_text(row.risk, domain_text)
 
 
 class RegistryView(QWidget):
@@ -322,13 +467,20 @@ class RegistryView(QWidget):
                 bold=lambda row: _repeat(count_of(row)),
                 tooltip=lambda row: repeat_tip if _repeat(count_of(row)) else "",
                 number=True,
+                sort_key=count_of,
             )
 
         self.employers = LedgerPane(
             workspace,
+            subject=ledger.Subject.EMPLOYER,
             service=list_employers,
+            # What the ledger is read for first; who the employer is (kind, code) last.
             columns=[
                 Column(self.tr("Employer"), lambda row: row.name, stretch=True),
+                *self._risk_columns(),
+                counts(lambda row: row.open_case_count, open_column),
+                counts(lambda row: row.case_count, all_column),
+                *self._ledger_columns(),
                 Column(self.tr("Kind"), lambda row: formatting.label(row.kind)),
                 Column(
                     self.tr("Unified social credit code"),
@@ -336,8 +488,6 @@ class RegistryView(QWidget):
                     tooltip=lambda row: self._credit_code_tip(row),
                     foreground=lambda row: MARK_COLOUR if row.credit_code_overridden else None,
                 ),
-                counts(lambda row: row.open_case_count, open_column),
-                counts(lambda row: row.case_count, all_column),
             ],
             cases_of=lambda row: CaseFilter(employer_id=row.id),
             placeholder=self.tr("Name or credit code"),
@@ -345,14 +495,22 @@ class RegistryView(QWidget):
         )
         self.projects = LedgerPane(
             workspace,
+            subject=ledger.Subject.PROJECT,
             service=list_projects,
             columns=[
                 Column(self.tr("Project"), lambda row: row.name, stretch=True),
-                Column(self.tr("Address"), lambda row: row.address),
-                Column(self.tr("General contractor"), lambda row: row.general_contractor),
+                *self._risk_columns(),
                 counts(lambda row: row.open_case_count, open_column),
                 counts(lambda row: row.case_count, all_column),
-                Column(self.tr("Workers involved"), lambda row: _count(row.workers_involved), number=True),
+                Column(
+                    self.tr("Workers involved"),
+                    lambda row: _count(row.workers_involved),
+                    number=True,
+                    sort_key=lambda row: row.workers_involved,
+                ),
+                *self._ledger_columns(),
+                Column(self.tr("Address"), lambda row: row.address),
+                Column(self.tr("General contractor"), lambda row: row.general_contractor),
             ],
             cases_of=lambda row: CaseFilter(project_id=row.id),
             placeholder=self.tr("Project, address or general contractor"),
@@ -364,14 +522,77 @@ class RegistryView(QWidget):
         explanation = QLabel(
             self.tr(
                 "Employers and projects with the most open cases come first; those with {count} or more "
-                "complaints are marked in red and kept on the repeat-complaint ledger."
+                "complaints are marked in red and kept on the repeat-complaint ledger. Risk is high for an "
+                "agreement in default, an open collective dispute or large arrears; medium for arrears or repeat "
+                "complaints within 90 days. Click a column's header to sort by it."
             ).format(count=REPEAT_COMPLAINTS)
         )
         explanation.setWordWrap(True)
+        self.export_button = QPushButton(self.tr("E&xport ledger…"))
+        self.export_button.clicked.connect(self.export)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a file name of the person's choosing
+        top = QHBoxLayout()
+        top.addWidget(explanation, 1)
+        top.addWidget(self.export_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(explanation)
+        layout.addLayout(top)
         layout.addWidget(self.tabs)
+        layout.addWidget(self.status)
         workspace.data_changed.connect(self._data_changed)
+
+    def export(self) -> None:
+        """Both lists to an .xlsx file of the person's choosing, written in the background."""
+        suggested = self.tr("{station} ledger {day}.xlsx").format(
+            station=self.workspace.context.station_name, day=formatting.day(chinatime.today())
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the ledger"), suggested, self.tr("Excel workbook (*.xlsx)")
+        )
+        if not name:
+            return
+        path = Path(name)
+        self.status.setText(self.tr("Writing {file}…").format(file=path.name))
+        self.workspace.load(
+            ledger.export_ledger,
+            path,
+            domain_text,
+            on_done=lambda count: self.status.setText(
+                self.tr("{count} employers and projects exported to {file}").format(count=_count(count), file=str(path))
+            ),
+        )
+
+    def _risk_columns(self) -> list[Column[Any]]:
+        return [
+            Column(
+                self.tr("Risk"),
+                lambda row: formatting.label(row.risk.level),
+                foreground=lambda row: RISK_COLOURS[row.risk.level],
+                bold=lambda row: row.risk.level is RiskLevel.HIGH,
+                tooltip=lambda row: "\n".join(render(reason) for reason in row.risk.reasons),
+                sort_key=lambda row: row.risk.level,
+            ),
+            Column(self.tr("Reasons"), _reasons),
+        ]
+
+    def _ledger_columns(self) -> list[Column[Any]]:
+        """What puts an employer or project on the ledger, the same for both, and its latest follow-up."""
+
+        def figure(title: str, value: Callable[[Any], int], text: Callable[[int], str] = _count) -> Column[Any]:
+            return Column(title, lambda row: text(value(row)), number=True, sort_key=value)
+
+        return [
+            figure(self.tr("Complaints within 90 days"), lambda row: row.facts.recent_complaints),
+            figure(self.tr("Open collective cases"), lambda row: row.facts.open_collective_cases),
+            figure(self.tr("Agreements in default"), lambda row: row.facts.agreements_in_default),
+            figure(self.tr("Arrears outstanding"), lambda row: row.facts.arrears_fen, formatting.money),
+            Column(
+                self.tr("Latest follow-up"),
+                _latest_follow_up,
+                tooltip=_follow_up_tip,
+                sort_key=lambda row: row.latest_follow_up.done_on.toordinal() if row.latest_follow_up else 0,
+            ),
+        ]
 
     def _credit_code(self, row: EmployerRow) -> str:
         if not row.credit_code:
