@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime, clocks, clues
+from ..domain.cases import IntakeChannel
 from ..domain.clocks import Clock
 from ..domain.clues import ClueStep
 from ..domain.errors import IllegalTransition, NotFound
@@ -23,6 +24,7 @@ from ..storage.models import Case, ClueRecord, WageClue
 from ..storage.types import utc_now
 from .access import CASEWORK, requires
 from .checks import Checker, past_date
+from .intake import EmployerEntry, IntakeForm, WorkerEntry
 from .station import StationContext
 
 NOTE_MAX = 1000
@@ -93,6 +95,19 @@ def _row(clue: WageClue, record: ClueRecord | None, case_number: str, today: dat
         called_back_on=record.called_back_on if record else None,
         callback_note=record.callback_note if record else "",
         clock=clocks.clue_clock(clue.due_on, closed_on, today),
+    )
+
+
+def intake_form_for(clue: ClueRow) -> IntakeForm:
+    """A registration started from a clue: what the platform reported, for the coordinator to check and complete."""
+    amount = f"{clue.amount_fen // 100}.{clue.amount_fen % 100:02d}" if clue.amount_fen else ""
+    return IntakeForm(
+        channel=IntakeChannel.PLATFORM,
+        received_on=chinatime.local_date(clue.received_at) if clue.received_at else None,
+        facts=clue.summary,
+        workers=[WorkerEntry(name=clue.worker_name, phone=clue.worker_phone, claimed=amount)],
+        employer=EmployerEntry(name=clue.employer_name),
+        project_name=clue.project_name,
     )
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from ..services.after_mediation import CourtSettings
     from ..services.audit import ChainState
+    from ..services.clues import ClueRow
     from ..services.health import Health
     from .sync_controller import SyncController
     from .views.accounts import AccountsWindow
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         self.intake.registered.connect(self.open_case)
         self.statistics.cases_requested.connect(self.show_figure_cases)
         self.statistics.clues_requested.connect(self.show_figure_clues)
+        self.clues.case_wanted.connect(self.register_from_clue)
+        self.intake.registered_from.connect(self.clues.link_case)
         self.sync.start()
         from ..services import audit
 
@@ -313,6 +316,14 @@ class MainWindow(QMainWindow):
         """The 线索 page, listing the clues behind a figure of the 统计 page."""
         self.clues.show_only(caption, clue_ids)
         self.show_page(CLUES_PAGE)
+
+    def register_from_clue(self, clue: ClueRow) -> None:
+        """The 登记 page filled from a clue; registering it links the case to the clue."""
+        from ..services.clues import intake_form_for
+
+        self.show_page(REGISTER_PAGE)
+        note = self.tr("Filled from clue {ref}: check every field, add the ID number, then register.")
+        self.intake.start_from(intake_form_for(clue), clue, note.format(ref=clue.platform_ref))
 
     def open_case(self, case_id: uuid.UUID) -> None:
         from .views.case_detail import CaseDetailDialog

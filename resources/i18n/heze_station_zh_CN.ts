@@ -5049,6 +5049,14 @@ Register it as a new case anyway?</source>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
+    <message>
+        <source>Replace the form</source>
+        <translation>替换表单内容</translation>
+    </message>
+    <message>
+        <source>Replace what is typed on this page (not yet registered) with the clue&apos;s details?</source>
+        <translation>用线索内容替换本页已填写（尚未登记）的内容吗？</translation>
+    </message>
 </context>
 <context>
     <name>LedgerPane</name>
@@ -5285,6 +5293,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>Station: {station}   User: {user} ({role})</source>
         <translation>驿站：{station}   用户：{user}（{role}）</translation>
+    </message>
+    <message>
+        <source>Filled from clue {ref}: check every field, add the ID number, then register.</source>
+        <translation>已根据线索{ref}填写：请逐项核对，补充身份证号码后再登记。</translation>
     </message>
     <message>
         <source>Verify a document</source>

@@ -9,7 +9,9 @@ from heze_station.domain.clues import ClueStep
 from heze_station.services.station import StationContext
 from heze_station.ui.main_window import CLUES_PAGE, MainWindow
 from heze_station.ui.views.clues_view import CallbackDialog, ClueStepDialog
+from heze_station.ui.views.intake import CLAIMED, NAME, PHONE
 from heze_station.ui.workspace import Workspace
+from tests.factories import intake_form, register
 from tests.services.test_clues import forwarded
 from tests.ui.conftest import type_chinese, wait_idle
 
@@ -85,3 +87,31 @@ def test_a_clue_is_worked_off_and_the_worker_called_back(window: MainWindow, wor
     wait_idle(qtbot, workspace)
     assert [row.id for row in page.model.rows] == [clue.id]
     assert page.only_banner.isVisible()
+
+
+def test_a_clue_turned_into_a_case_fills_the_registration_and_is_linked_to_the_case(
+    window: MainWindow, station: StationContext, workspace: Workspace, qtbot
+) -> None:
+    page = window.clues
+    [clue] = page.model.rows
+    page.case_button.click()
+    assert window.pages.currentWidget() is window.intake
+    intake = window.intake
+    assert intake.channel.currentText() == "平台转办"
+    assert intake.facts.toPlainText() == "2026年8月至10月工资未发。"
+    assert [intake.workers.item(0, column).text() for column in (NAME, PHONE, CLAIMED)] == [
+        "王五",
+        "13905301234",
+        "12500.00",
+    ]
+    assert intake.employer_name.text() == "菏泽宏达建筑劳务有限公司"
+    assert intake.project_name.text() == "幸福里三期"
+    assert "GZQX-2026-0001" in intake.status.text()
+    assert intake.origin == clue
+    case_id = register(station, intake_form(1, received_on=chinatime.today()))  # as the completed form registers
+    with qtbot.waitSignal(workspace.data_changed):
+        intake.registered_from.emit(clue, case_id)
+    window.show_page(CLUES_PAGE)
+    wait_idle(qtbot, workspace)
+    assert page.selected().step is ClueStep.CASE_OPENED
+    assert "案件：菏谐调字" in page.details.text()

@@ -172,6 +172,8 @@ class IntakeView(QWidget):
     """The registration page. Emits ``registered`` with the new case's id once it is saved."""
 
     registered = Signal(uuid.UUID)
+    # The case registered from a form started from something else (a clue the city forwarded), and that thing.
+    registered_from = Signal(object, uuid.UUID)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -183,6 +185,7 @@ class IntakeView(QWidget):
         self._row_labels: list[QLabel] = []
         self._pending: CheckedIntake | None = None
         self._busy = False
+        self.origin: object | None = None  # what the form was started from (start_from), linked to its case
         # The open confirmation (repeat complaint, clear form, roster import), kept so that tests can answer it.
         self.question: QMessageBox | None = None
         self.roster_report: RosterReportDialog | None = None
@@ -1041,10 +1044,13 @@ class IntakeView(QWidget):
         self.workspace.change(save, self._pending, on_done=self._saved, on_error=self._task_failed)
 
     def _saved(self, case: RegisteredCase) -> None:
+        origin = self.origin
         self._set_busy(None)
         self._reset()
         self.banner.setText(self.tr("Case {number} has been registered.").format(number=case.number))
         self.banner.show()
+        if origin is not None:
+            self.registered_from.emit(origin, case.case_id)
         self.registered.emit(case.case_id)
 
     def _task_failed(self, error: Exception) -> None:
@@ -1223,8 +1229,39 @@ class IntakeView(QWidget):
             self.banner.hide()
             self._reset()
 
+    def start_from(self, form: IntakeForm, origin: object, note: str) -> None:
+        """A new registration filled with what ``origin`` (a clue) already says; the coordinator checks and completes
+        it, then registers, and the case is linked to ``origin``. A form being typed is not overwritten unasked."""
+
+        def fill(replace: bool) -> None:
+            if not replace:
+                return
+            self._reset()
+            self.origin = origin
+            self.channel.setCurrentIndex(self.channel.findData(form.channel.value if form.channel else ""))
+            if form.received_on:
+                self.received_on.setDate(QDate(form.received_on))
+            self.facts.setPlainText(form.facts)
+            self.place_roster(form.workers, replace=True)
+            self.employer_name.setText(form.employer.name)
+            if form.project_name:
+                self.project_group.setChecked(True)
+                self.project_name.setText(form.project_name)
+            self._set_status(note)
+
+        if self._has_content():
+            self._ask(
+                self.tr("Replace the form"),
+                self.tr("Replace what is typed on this page (not yet registered) with the clue's details?"),
+                self.tr("Replace"),
+                fill,
+            )
+        else:
+            fill(True)
+
     def _reset(self) -> None:
         """An empty form: today's dates, one empty worker row, a company employer, no project."""
+        self.origin = None
         today = QDate(chinatime.today())
         self.received_on.setMaximumDate(today)
         self.received_on.setDate(today)
