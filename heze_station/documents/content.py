@@ -427,3 +427,5 @@ class CourtApplicationContent:
     joint: bool = False
     missed: tuple[Instalment, ...] = ()  # the instalments unpaid when due (payment order)
     workers_in_collective: int = 0
+    # A work-injury agreement: the order asks only for the medical costs (agreement.unpaid_fen is capped to them).
+    medical_only: bool = False

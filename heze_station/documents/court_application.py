@@ -10,7 +10,7 @@ drafts them, the parties sign them, and the station's seal is not applied.
 from reportlab.platypus import Flowable, Paragraph
 
 from ..domain.messages import QT_TRANSLATE_NOOP
-from . import amounts, layout, paragraphs, validation
+from . import amounts, disputes, layout, paragraphs, validation
 from .content import CourtApplicationContent, SignerRole
 from .layout import SIGNER_ROLE_WORDING, chinese_date, text
 
@@ -61,11 +61,12 @@ def _payment_order(content: CourtApplicationContent, s: layout.Styles) -> list[F
     missed = "、".join(
         f"{chinese_date(instalment.due_on)}应付的{amounts.both(instalment.amount_fen)}" for instalment in content.missed
     )
+    claimed = amounts.both(content.agreement.unpaid_fen)
+    what = f"已到期未付的{disputes.INJURY_MEDICAL}" if content.medical_only else "已到期未付的款项"
     return [
         Paragraph("请求事项：", s.heading),
         Paragraph(
-            f"1．请求人民法院依法向被申请人发出支付令，督促被申请人向申请人支付调解协议约定已到期未付的款项"
-            f"{amounts.both(content.agreement.unpaid_fen)}；",
+            f"1．请求人民法院依法向被申请人发出支付令，督促被申请人向申请人支付调解协议约定{what}{claimed}；",
             s.body,
         ),
         Paragraph("2．本案申请费用由被申请人负担。", s.body),
@@ -73,7 +74,8 @@ def _payment_order(content: CourtApplicationContent, s: layout.Styles) -> list[F
         Paragraph(
             _agreement_sentence(content)
             + (f"被申请人未按约定履行，其中{missed}至今未付；" if missed else "被申请人未按约定履行；")
-            + f"已到期未付款项共计{amounts.both(content.agreement.unpaid_fen)}。申请人与被申请人之间没有其他债务纠纷。"
+            + (f"其中{what}{claimed}。" if content.medical_only else f"已到期未付款项共计{claimed}。")
+            + "申请人与被申请人之间没有其他债务纠纷。"
             "依照《中华人民共和国劳动争议调解仲裁法》第十六条及《中华人民共和国民事诉讼法》第二百二十五条的规定，"
             "特向贵院申请支付令。",
             s.body,

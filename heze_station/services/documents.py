@@ -24,7 +24,7 @@ from ..domain import chinatime
 from ..domain.after_mediation import StepKind
 from ..domain.agreements import AgreementState, PayerRole, SignerRole
 from ..domain.audit import AuditAction
-from ..domain.cases import CaseEvent, CaseStatus
+from ..domain.cases import CaseEvent, CaseStatus, Category
 from ..domain.errors import IllegalTransition, NotFound
 from ..domain.ids import new_id
 from ..domain.mediation import AttachmentKind, MinuteKind
@@ -713,7 +713,11 @@ def _court_applications(session: Session, case: Case) -> list[DocumentKind]:
         return []
     kinds = []
     defaulted = performance_of(session, agreement, chinatime.today()).state is PerformanceState.IN_DEFAULT
-    if case.category.allows_payment_order and (defaulted or case.status is CaseStatus.REFERRED_COURT):
+    # Of a work-injury agreement only the medical costs can be ordered paid (LDMAL 16): none agreed, no order.
+    orderable = case.category.allows_payment_order and (
+        case.category is not Category.WORK_INJURY or bool(agreement.medical_fen)
+    )
+    if orderable and (defaulted or case.status is CaseStatus.REFERRED_COURT):
         kinds.append(DocumentKind.PAYMENT_ORDER)
     if any(step.kind is StepKind.JUDICIAL_CONFIRMATION for step in live_steps(session, case.id)):
         kinds.append(DocumentKind.CONFIRMATION)
@@ -730,6 +734,12 @@ def _court_application(session: Session, context: StationContext, case: Case, ki
     joint = kind is DocumentKind.CONFIRMATION
     performance = performance_of(session, agreement, chinatime.today())
     missed = [i for i in performance.instalments if i.state is InstalmentState.IN_DEFAULT]
+    unpaid = sum(i.outstanding_fen for i in missed)
+    # [check] The agreement does not say which part of an unpaid instalment is medical costs: the order asks for
+    # what is due and unpaid, up to the medical costs agreed.
+    medical_only = case.category is Category.WORK_INJURY
+    if medical_only:
+        unpaid = min(unpaid, agreement.medical_fen or 0)
     applicants = _applicants(session, case)
     employer = _employer(session, case)
     # A payment order goes against whoever the agreement makes pay (the general contractor first, R14); a joint
@@ -756,7 +766,7 @@ def _court_application(session: Session, context: StationContext, case: Case, ki
             case.number,
             agreement.agreed_on,
             agreement.total_fen,
-            0 if joint else sum(i.outstanding_fen for i in missed),
+            0 if joint else unpaid,
         ),
         mediation_body=header.station.name,
         signers=tuple(signers),
@@ -764,4 +774,5 @@ def _court_application(session: Session, context: StationContext, case: Case, ki
         joint=joint,
         missed=() if joint else tuple(doc.Instalment(i.due_on, i.outstanding_fen) for i in missed),
         workers_in_collective=case.worker_count if case.is_collective else 0,
+        medical_only=medical_only and not joint,
     )

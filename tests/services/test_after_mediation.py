@@ -267,3 +267,25 @@ def test_enforcement_is_applied_for_once_the_debtor_let_the_period_pass(station:
     record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.SERVED, today - timedelta(days=25))
     steps = record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ENDED, today, StepOutcome.ENFORCEMENT_APPLIED)
     assert steps.steps[0].outcome is StepOutcome.ENFORCEMENT_APPLIED
+
+
+def test_a_work_injury_payment_order_asks_only_for_the_medical_costs(station: StationContext, tmp_path: Path) -> None:
+    today = chinatime.today()
+    start = today - timedelta(days=20)
+
+    def injury(medical: str, serial: int) -> uuid.UUID:
+        form = intake_form(1, employer_serial=serial, received_on=start)
+        form.category = Category.WORK_INJURY
+        case_id = mediating(station, form, start)
+        agreed = terms(station, case_id, start, [(today - timedelta(days=2), "3800")], amount_each="3800")
+        agreed.medical = medical
+        agree(station, case_id, agreed, at(start, 15))
+        return case_id
+
+    with_medical = injury("2500", 3)
+    order = documents.issue_document(station, with_medical, DocumentKind.PAYMENT_ORDER)
+    shown = "".join(pdftotext(documents.pdf_of(station, order.id), tmp_path).split())
+    assert "支付调解协议约定已到期未付的工伤医疗费人民币贰仟伍佰元整" in shown
+    assert "叁仟捌佰元整（" not in shown.split("请求事项")[1].split("事实和理由")[0]
+    # Disability and other benefits alone cannot go to court for a payment order.
+    assert DocumentKind.PAYMENT_ORDER not in documents.issuable(station, injury("0", 4))
