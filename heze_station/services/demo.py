@@ -42,6 +42,7 @@ from ..storage.models import (
 from . import case_actions, intake
 from .access import CASEWORK, requires
 from .demo_agreements import agree_and_perform
+from .demo_clues import forward_demo_clues
 from .intake import EmployerEntry, IntakeForm, WorkerEntry
 from .station import StationContext
 
@@ -1129,6 +1130,7 @@ def fill_demo(
                 case_actions.record_notice_served(context, registered.case_id, served_on, now=step.at)
         if progress:
             progress(done, len(cases))
+    forward_demo_clues(context, now, random.Random(seed + 2))
     return len(cases)
 
 

@@ -9,10 +9,11 @@ import pytest
 
 from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction, CaseStatus, Category
+from heze_station.domain.clues import ClueStep
 from heze_station.domain.identifiers import credit_code_checksum_ok, normalise_mobile, parse_resident_id
 from heze_station.domain.parties import EmployerKind
 from heze_station.domain.workcalendar import WorkCalendar
-from heze_station.services import demo, intake
+from heze_station.services import clues, demo, intake
 from heze_station.services.case_queries import CaseDetail, CaseFilter, case_detail, count_cases, list_cases
 from heze_station.services.station import StationContext
 from tests import factories
@@ -136,3 +137,14 @@ def test_generation_is_reproducible_and_shaped_like_heze():
         moments = [case.registered_at, *(step.at for step in case.steps)]
         assert moments == sorted(moments)
         assert moments[-1] < now
+
+
+def test_the_demo_has_clues_from_the_city_at_every_stage(filled):
+    context, _created, _details = filled
+    rows = clues.list_clues(context)
+    steps = Counter(row.step for row in rows)
+    assert steps[ClueStep.SETTLED] == 2
+    assert steps[ClueStep.RECEIVED] == 2  # not yet looked at: one of them past the city's deadline
+    assert {ClueStep.UNSUBSTANTIATED, ClueStep.TO_INSPECTION, ClueStep.EMPLOYER_CONTACTED} <= set(steps)
+    assert any(row.clock is not None and row.clock.days_left < 0 for row in rows)
+    assert all(row.called_back_on for row in rows if row.step is ClueStep.SETTLED)
