@@ -1,5 +1,5 @@
 """Regenerate the README's screenshots: the sign-in, setup and recovery-key windows, the main window's pages, a case
-file, the station's accounts, the audit trail and the backups, in Chinese, on demo data.
+file, the statistics and clues, the station's accounts, the audit trail and the backups, in Chinese, on demo data.
 
 Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]`.
 """
@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from heze_station.domain import chinatime, periods
 from heze_station.domain.performance import PerformanceState
 from heze_station.services import accounts, agreements, backups, case_queries, demo
 from heze_station.storage.keys import new_recovery_key
@@ -62,13 +63,15 @@ def main(output: Path) -> None:
         demo.fill_demo(context)
         workspace = Workspace(context, demo=True)
         window = MainWindow(workspace)
-        window.resize(1360, 820)
+        window.resize(1366, 768)
         window.show()
         window.open_accounts()
         settle(workspace)
         window.accounts_window.grab().save(str(output / "accounts.png"))
         window.accounts_window.close()
-        for index, name in enumerate(["workbench", "cases", "register", "registry"]):
+        # The quarter so far: enough cases for the charts to say something.
+        window.statistics.set_period(periods.containing(periods.PeriodKind.QUARTER, chinatime.today()))
+        for index, name in enumerate(["workbench", "cases", "register", "registry", "statistics", "clues"]):
             window.show_page(index)
             settle(workspace)
             window.grab().save(str(output / f"{name}.png"))

@@ -29,7 +29,7 @@ from .. import formatting
 from ..form_dialog import BANNER_STYLE, EnumCombo, FormDialog, date_edit, show_refusal
 from ..workspace import Workspace
 from .dashboard import STATE_COLOURS
-from .registry import Column, RowTableModel, row_table
+from .registry import Column, RowTableModel, fit_columns, row_table
 
 
 class ClueStepDialog(FormDialog):
@@ -186,6 +186,7 @@ class CluesView(QWidget):
             rows = [row for row in rows if row.id in self.only]
         current = self.selected()
         self.model.set_rows(rows)
+        fit_columns(self.table)
         self.empty.setVisible(not rows)
         self.table.setVisible(bool(rows))
         ids = [row.id for row in rows]

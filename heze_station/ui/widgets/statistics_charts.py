@@ -17,8 +17,15 @@ from .. import formatting
 BAR_COLOURS = ("#1f3a5f", "#c0392b")
 
 
-def _week(monday: date) -> str:
-    return f"{monday.month}/{monday.day}"
+# More bars than this and a week is named by its number in the year (the 周调度's own numbering): "10/26" under
+# each of a quarter's thirteen bars would be cut to "1…".
+DATED_WEEKS_MAX = 8
+
+
+def _weeks(mondays: list[date]) -> list[str]:
+    if len(mondays) > DATED_WEEKS_MAX:
+        return [str(monday.isocalendar().week) for monday in mondays]
+    return [f"{monday.month}/{monday.day}" for monday in mondays]
 
 
 def _yuan(fen: int) -> float:
@@ -47,8 +54,12 @@ class ChartsPane:
         return view
 
     def show_report(self, report: Report) -> None:
-        weeks = [_week(monday) for monday, _ in report.received_by_week.points]
-        self._bars(self.by_week, weeks, [(self.tr("Cases"), [n for _, n in report.received_by_week.points])])
+        mondays = [monday for monday, _ in report.received_by_week.points]
+        weeks = _weeks(mondays)
+        week_title = self.tr("Week of the year") if len(mondays) > DATED_WEEKS_MAX else ""
+        self._bars(
+            self.by_week, weeks, [(self.tr("Cases"), [n for _, n in report.received_by_week.points])], week_title
+        )
         categories = report.breakdowns["category"]
         self._bars(
             self.by_category,
@@ -62,9 +73,12 @@ class ChartsPane:
                 (self.tr("Agreed (yuan)"), [_yuan(fen) for _, fen in report.agreed_by_week.points]),
                 (self.tr("Paid (yuan)"), [_yuan(fen) for _, fen in report.recovered_by_week.points]),
             ],
+            week_title,
         )
 
-    def _bars(self, view: QChartView, labels: list[str], sets: list[tuple[str, list[float]]]) -> None:
+    def _bars(
+        self, view: QChartView, labels: list[str], sets: list[tuple[str, list[float]]], x_title: str = ""
+    ) -> None:
         chart = QChart()
         chart.legend().setVisible(len(sets) > 1)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -79,6 +93,7 @@ class ChartsPane:
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append(labels)
+        axis_x.setTitleText(x_title)
         axis_y = QValueAxis()
         # Whole steps from zero (no "2, 2, 3" from rounded fractional ticks), about five of them.
         step = max(1, math.ceil(highest / 5))
