@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccountDialog</name>
@@ -105,7 +106,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <source>&amp;Reason for "{action}" (case {number}). It is recorded in the case file.</source>
+        <source>&amp;Reason for &quot;{action}&quot; (case {number}). It is recorded in the case file.</source>
         <translation>请填写“{action}”的理由(&amp;R)（案号：{number}），理由将记入案件卷宗。</translation>
     </message>
     <message>
@@ -113,7 +114,7 @@
         <translation>按 Ctrl+Enter 确认，按 Esc 取消。</translation>
     </message>
     <message>
-        <source>"{action}" for case {number}? This cannot be undone.</source>
+        <source>&quot;{action}&quot; for case {number}? This cannot be undone.</source>
         <translation>确定对案件{number}执行“{action}”吗？此操作无法撤销。</translation>
     </message>
     <message>
@@ -219,7 +220,7 @@
         <translation>开户银行</translation>
     </message>
     <message>
-        <source>Account in the worker's name</source>
+        <source>Account in the worker&apos;s name</source>
         <translation>工人本人账号</translation>
     </message>
     <message>
@@ -394,7 +395,7 @@
         <translation>登记签字(&amp;S)…</translation>
     </message>
     <message>
-        <source>Employer's seal a&amp;pplied</source>
+        <source>Employer&apos;s seal a&amp;pplied</source>
         <translation>用人单位已盖章(&amp;P)</translation>
     </message>
     <message>
@@ -482,8 +483,8 @@
         <translation>生效前还需要：</translation>
     </message>
     <message>
-        <source>In effect since {moment}. Performance: &lt;b style='color:{colour}'&gt;{state}&lt;/b&gt;; paid {paid}, still owed {owed}.</source>
-        <translation>自 {moment} 起生效。履行情况：&lt;b style='color:{colour}'&gt;{state}&lt;/b&gt;；已付 {paid}，尚欠 {owed}。</translation>
+        <source>In effect since {moment}. Performance: &lt;b style=&apos;color:{colour}&apos;&gt;{state}&lt;/b&gt;; paid {paid}, still owed {owed}.</source>
+        <translation>自 {moment} 起生效。履行情况：&lt;b style=&apos;color:{colour}&apos;&gt;{state}&lt;/b&gt;；已付 {paid}，尚欠 {owed}。</translation>
     </message>
     <message>
         <source>In default since {day}: refer the case to arbitration, or, for unpaid wages, to court for a payment order (buttons below).</source>
@@ -509,18 +510,18 @@
 <context>
     <name>ApplicationSignatureBar</name>
     <message>
-        <source>Capture the applicant's si&amp;gnature…</source>
+        <source>Capture the applicant&apos;s si&amp;gnature…</source>
         <translation>采集申请人签名(&amp;G)…</translation>
     </message>
     <message>
-        <source>The record of the oral application awaits the applicant's signature ({names}).</source>
+        <source>The record of the oral application awaits the applicant&apos;s signature ({names}).</source>
         <translation>口头申请笔录待申请人签名（{names}）。</translation>
     </message>
 </context>
 <context>
     <name>ApplicationSignatureDialog</name>
     <message>
-        <source>Applicant's signature on the oral application record</source>
+        <source>Applicant&apos;s signature on the oral application record</source>
         <translation>申请人在口头申请笔录上签名</translation>
     </message>
     <message>
@@ -610,7 +611,7 @@
         <translation>审计日志第 {seq} 条在写入后被改动、删除或插入过（程序启动时发现）。其后的记录保持原样。</translation>
     </message>
     <message>
-        <source>Since {time} this computer's audit trail no longer matches what the city server received at earlier syncs: it was rewritten on this computer. The city has been told.</source>
+        <source>Since {time} this computer&apos;s audit trail no longer matches what the city server received at earlier syncs: it was rewritten on this computer. The city has been told.</source>
         <translation>自 {time} 起，本机审计日志与市级服务器此前同步时收到的记录不一致：本机上的日志被重写过。市里已收到提示。</translation>
     </message>
     <message>
@@ -1071,6 +1072,14 @@
         <translation>清除搜索和筛选(&amp;L)</translation>
     </message>
     <message>
+        <source>E&amp;xport to Excel…</source>
+        <translation>导出 Excel(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>The cases listed now, with the search and filters as they are</source>
+        <translation>导出当前列出的案件（按现在的搜索和筛选条件）</translation>
+    </message>
+    <message>
         <source>Show all cases</source>
         <translation>显示全部案件</translation>
     </message>
@@ -1093,6 +1102,22 @@
     <message>
         <source>Cases behind the figure: {caption}</source>
         <translation>该指标对应的案件：{caption}</translation>
+    </message>
+    <message>
+        <source>Export the case list</source>
+        <translation>导出案件列表</translation>
+    </message>
+    <message>
+        <source>Cases {day}.xlsx</source>
+        <translation>案件列表 {day}.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{count} cases exported to {file}</source>
+        <translation>已将{count}件案件导出到 {file}</translation>
     </message>
     <message>
         <source>{count} cases</source>
@@ -1266,7 +1291,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>平台编号</translation>
     </message>
     <message>
-        <source>City's deadline</source>
+        <source>City&apos;s deadline</source>
         <translation>市局办结期限</translation>
     </message>
     <message>
@@ -1294,7 +1319,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>反映内容：{summary}</translation>
     </message>
     <message>
-        <source>Worker's phone: {phone}</source>
+        <source>Worker&apos;s phone: {phone}</source>
         <translation>劳动者电话：{phone}</translation>
     </message>
     <message>
@@ -1341,11 +1366,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>保存此值(&amp;S)</translation>
     </message>
     <message>
-        <source>This computer's value</source>
+        <source>This computer&apos;s value</source>
         <translation>本机的值</translation>
     </message>
     <message>
-        <source>The other computer's value</source>
+        <source>The other computer&apos;s value</source>
         <translation>另一台电脑的值</translation>
     </message>
     <message>
@@ -1373,15 +1398,15 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>在您作出选择之前，城市服务器暂用此值。</translation>
     </message>
     <message>
-        <source>Keep this computer's value</source>
+        <source>Keep this computer&apos;s value</source>
         <translation>保留本机的值</translation>
     </message>
     <message>
-        <source>Use the other computer's value</source>
+        <source>Use the other computer&apos;s value</source>
         <translation>采用另一台电脑的值</translation>
     </message>
     <message>
-        <source>Keep the server's value</source>
+        <source>Keep the server&apos;s value</source>
         <translation>保留服务器的值</translation>
     </message>
     <message>
@@ -1673,7 +1698,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>出具人</translation>
     </message>
     <message>
-        <source>Each document is signed with the station's key and carries a QR code and a verification code. Reprints use the document as it was issued.</source>
+        <source>Each document is signed with the station&apos;s key and carries a QR code and a verification code. Reprints use the document as it was issued.</source>
         <translation>每份文书都以本站密钥进行数字签名，并印有二维码和验证码。重新打印时使用当初出具的原文书。</translation>
     </message>
 </context>
@@ -1828,7 +1853,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>结案</translation>
     </message>
     <message>
-        <source>A case that is "{status}" cannot be given the action "{action}".</source>
+        <source>A case that is &quot;{status}&quot; cannot be given the action &quot;{action}&quot;.</source>
         <translation>案件当前状态为“{status}”，不能执行“{action}”。</translation>
     </message>
     <message>
@@ -1844,7 +1869,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>对已签字笔录增加更正</translation>
     </message>
     <message>
-        <source>Mediation period extended with both parties' consent</source>
+        <source>Mediation period extended with both parties&apos; consent</source>
         <translation>经双方同意延长调解期限</translation>
     </message>
     <message>
@@ -1868,7 +1893,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>调解协议加盖调解组织印章</translation>
     </message>
     <message>
-        <source>Employer's seal applied to the agreement</source>
+        <source>Employer&apos;s seal applied to the agreement</source>
         <translation>用人单位已在调解协议上盖章</translation>
     </message>
     <message>
@@ -2068,7 +2093,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>统一社会信用代码应为18位，当前为{length}位。</translation>
     </message>
     <message>
-        <source>"{character}" cannot appear in a credit code: only digits and capital letters other than I, O, S, V and Z are used.</source>
+        <source>&quot;{character}&quot; cannot appear in a credit code: only digits and capital letters other than I, O, S, V and Z are used.</source>
         <translation>统一社会信用代码中不能出现“{character}”：只能使用数字和除I、O、S、V、Z以外的大写字母。</translation>
     </message>
     <message>
@@ -2192,7 +2217,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>工伤医疗费不能超过协议总额{total}。</translation>
     </message>
     <message>
-        <source>This case is "{status}"; an agreement is made during mediation.</source>
+        <source>This case is &quot;{status}&quot;; an agreement is made during mediation.</source>
         <translation>本案状态为“{status}”，调解协议应在调解期间订立。</translation>
     </message>
     <message>
@@ -2464,11 +2489,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>Excel 把这个身份证号码存成了数字（{shown}），只保留 15 位有效数字，末几位已经丢失。请把该列设置为“文本”格式，再对照身份证重新录入。</translation>
     </message>
     <message>
-        <source>This is the template's example row: delete it.</source>
+        <source>This is the template&apos;s example row: delete it.</source>
         <translation>这是模板中的示例行，请删除。</translation>
     </message>
     <message>
-        <source>Mark a representative with 是 (or √, Y) and leave the others empty; "{mark}" is not clear.</source>
+        <source>Mark a representative with 是 (or √, Y) and leave the others empty; &quot;{mark}&quot; is not clear.</source>
         <translation>代表请填“是”（或 √、Y），其他人留空；“{mark}”无法识别。</translation>
     </message>
     <message>
@@ -2484,7 +2509,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>总承包单位（先行清偿）</translation>
     </message>
     <message>
-        <source>Bank transfer to the worker's own account</source>
+        <source>Bank transfer to the worker&apos;s own account</source>
         <translation>银行转账至工人本人账户</translation>
     </message>
     <message>
@@ -2500,15 +2525,15 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>特别授权代理人</translation>
     </message>
     <message>
-        <source>Workers' representative</source>
+        <source>Workers&apos; representative</source>
         <translation>工人代表</translation>
     </message>
     <message>
-        <source>Employer's handler</source>
+        <source>Employer&apos;s handler</source>
         <translation>用人单位经办人</translation>
     </message>
     <message>
-        <source>General contractor's handler</source>
+        <source>General contractor&apos;s handler</source>
         <translation>施工总承包单位经办人</translation>
     </message>
     <message>
@@ -2524,7 +2549,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <source>The city bureau has blocked this computer (for example after it was reported lost). Only the station's administrator can sign in now, to enrol it again; all records on it are kept.</source>
+        <source>The city bureau has blocked this computer (for example after it was reported lost). Only the station&apos;s administrator can sign in now, to enrol it again; all records on it are kept.</source>
         <translation>市局已停用这台电脑（例如在报失之后）。现在只有本站管理员可以登录，以便重新加入城市同步；电脑上的所有记录均已保留。</translation>
     </message>
     <message>
@@ -2588,15 +2613,15 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>{name}尚未签字（本人或特别授权代理人）。</translation>
     </message>
     <message>
-        <source>The employer's handler has not signed.</source>
+        <source>The employer&apos;s handler has not signed.</source>
         <translation>用人单位经办人尚未签字。</translation>
     </message>
     <message>
-        <source>The employer's own seal has not been recorded.</source>
+        <source>The employer&apos;s own seal has not been recorded.</source>
         <translation>用人单位尚未盖章。</translation>
     </message>
     <message>
-        <source>The general contractor's handler has not signed.</source>
+        <source>The general contractor&apos;s handler has not signed.</source>
         <translation>施工总承包单位经办人尚未签字。</translation>
     </message>
     <message>
@@ -2604,11 +2629,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>调解员尚未签字。</translation>
     </message>
     <message>
-        <source>The station's seal has not been applied.</source>
+        <source>The station&apos;s seal has not been applied.</source>
         <translation>尚未加盖调解组织印章。</translation>
     </message>
     <message>
-        <source>Enter the worker's bank account number.</source>
+        <source>Enter the worker&apos;s bank account number.</source>
         <translation>请填写工人本人的银行账号。</translation>
     </message>
     <message>
@@ -2628,15 +2653,15 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>其他地点</translation>
     </message>
     <message>
-        <source>Worker's statement</source>
+        <source>Worker&apos;s statement</source>
         <translation>申请人陈述</translation>
     </message>
     <message>
-        <source>Employer's statement</source>
+        <source>Employer&apos;s statement</source>
         <translation>被申请人陈述</translation>
     </message>
     <message>
-        <source>Mediator's proposal</source>
+        <source>Mediator&apos;s proposal</source>
         <translation>调解员提出的方案</translation>
     </message>
     <message>
@@ -2752,7 +2777,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>已共同申请司法确认</translation>
     </message>
     <message>
-        <source>Court's ruling on confirmation</source>
+        <source>Court&apos;s ruling on confirmation</source>
         <translation>法院司法确认裁定</translation>
     </message>
     <message>
@@ -2820,15 +2845,15 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>该附件已不存在。</translation>
     </message>
     <message>
-        <source>This attachment's file is not on this computer yet.</source>
+        <source>This attachment&apos;s file is not on this computer yet.</source>
         <translation>该附件的文件还不在这台电脑上。</translation>
     </message>
     <message>
-        <source>The file of this attachment is damaged on this computer's disk.</source>
+        <source>The file of this attachment is damaged on this computer&apos;s disk.</source>
         <translation>该附件在这台电脑磁盘上的文件已损坏。</translation>
     </message>
     <message>
-        <source>An agreement is reached only when its terms are signed by every party and sealed: draft, sign and seal it on the "Agreement and payments" tab.</source>
+        <source>An agreement is reached only when its terms are signed by every party and sealed: draft, sign and seal it on the &quot;Agreement and payments&quot; tab.</source>
         <translation>调解协议须经各方签名并加盖印章方为达成：请在“协议与履行”页起草、签名并盖章。</translation>
     </message>
     <message>
@@ -2852,11 +2877,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>送达日期不能早于不予受理的日期 {decided}。</translation>
     </message>
     <message>
-        <source>This case is "{status}"; start mediation first.</source>
+        <source>This case is &quot;{status}&quot;; start mediation first.</source>
         <translation>本案状态为“{status}”，请先开始调解。</translation>
     </message>
     <message>
-        <source>Check both parties' identities first.</source>
+        <source>Check both parties&apos; identities first.</source>
         <translation>请先核对双方当事人的身份。</translation>
     </message>
     <message>
@@ -2896,7 +2921,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本案没有已生效的调解协议。</translation>
     </message>
     <message>
-        <source>Enter the number of the court's ruling.</source>
+        <source>Enter the number of the court&apos;s ruling.</source>
         <translation>请填写法院裁定书的文号。</translation>
     </message>
     <message>
@@ -2916,7 +2941,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>请先登记：{step}。</translation>
     </message>
     <message>
-        <source>Enforcement can be applied for only after the debtor's period ends on {due}.</source>
+        <source>Enforcement can be applied for only after the debtor&apos;s period ends on {due}.</source>
         <translation>债务人的期间于{due}届满后，方可申请强制执行。</translation>
     </message>
     <message>
@@ -2952,7 +2977,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>{name}尚欠金额仅为{outstanding}。</translation>
     </message>
     <message>
-        <source>The agreement names no account of {name}'s own: pay him in cash, with a receipt.</source>
+        <source>The agreement names no account of {name}&apos;s own: pay him in cash, with a receipt.</source>
         <translation>协议未载明{name}本人的银行账户：请以现金支付并由其签收。</translation>
     </message>
     <message>
@@ -3028,7 +3053,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>第{number}期的支付期限早于协议日期或上一期期限。</translation>
     </message>
     <message>
-        <source>The applicant's signature is missing.</source>
+        <source>The applicant&apos;s signature is missing.</source>
         <translation>缺少申请人签名。</translation>
     </message>
     <message>
@@ -3044,19 +3069,19 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>劳动者</translation>
     </message>
     <message>
-        <source>worker's authorised agent</source>
+        <source>worker&apos;s authorised agent</source>
         <translation>劳动者的委托代理人</translation>
     </message>
     <message>
-        <source>workers' representative</source>
+        <source>workers&apos; representative</source>
         <translation>劳动者代表</translation>
     </message>
     <message>
-        <source>employer's handler</source>
+        <source>employer&apos;s handler</source>
         <translation>用人单位经办人</translation>
     </message>
     <message>
-        <source>general contractor's handler</source>
+        <source>general contractor&apos;s handler</source>
         <translation>施工总承包单位经办人</translation>
     </message>
     <message>
@@ -3192,7 +3217,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>缺少案号。</translation>
     </message>
     <message>
-        <source>The station's name is missing.</source>
+        <source>The station&apos;s name is missing.</source>
         <translation>缺少调解组织名称。</translation>
     </message>
     <message>
@@ -3336,11 +3361,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>文件中没有调解组织的文书编号。</translation>
     </message>
     <message>
-        <source>Document {document} is not in this station's records; its signature, certified by the city, names the station that issued it.</source>
+        <source>Document {document} is not in this station&apos;s records; its signature, certified by the city, names the station that issued it.</source>
         <translation>文书 {document} 不在本站记录中；其经市局认证的数字签名载明了出具它的驿站。</translation>
     </message>
     <message>
-        <source>Document {document} is not in this station's records.</source>
+        <source>Document {document} is not in this station&apos;s records.</source>
         <translation>本站记录中没有编号为{document}的文书。</translation>
     </message>
     <message>
@@ -3404,7 +3429,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>城市服务器的版本比本机的菏谐驿站程序旧，因此暂不发送数据。城市局会更新服务器；在此之前，所有数据都保留在本机，系统会自动重试同步。</translation>
     </message>
     <message>
-        <source>Another computer is syncing with this computer's identity (a copied disk?). Sync is stopped; enrol this computer again with a new code. Unsent changes are kept and sent after enrolment.</source>
+        <source>Another computer is syncing with this computer&apos;s identity (a copied disk?). Sync is stopped; enrol this computer again with a new code. Unsent changes are kept and sent after enrolment.</source>
         <translation>另一台电脑正在以本机的身份同步（可能复制了硬盘）。同步已停止；请用新的加入码重新加入。尚未发送的更改会保留，重新加入后发送。</translation>
     </message>
     <message>
@@ -3416,7 +3441,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本机错误尝试次数过多。请等几分钟后再试。</translation>
     </message>
     <message>
-        <source>This computer's clock is far ahead of the city server's. Its changes are stamped with the server's time and sent at the next try; please set the computer's date and time right.</source>
+        <source>This computer&apos;s clock is far ahead of the city server&apos;s. Its changes are stamped with the server&apos;s time and sent at the next try; please set the computer&apos;s date and time right.</source>
         <translation>这台电脑的时钟比城市服务器快了很多。本机的更改已改用服务器时间标记，下次同步时发送；请把电脑的日期和时间调准。</translation>
     </message>
     <message>
@@ -3424,7 +3449,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本机磁盘已满，无法保存城市服务器发来的数据。请腾出一些空间（删除旧的下载文件、清空回收站）；本机录入的内容不会丢失，腾出空间后同步会继续。</translation>
     </message>
     <message>
-        <source>The city server refused the request. Your changes are kept; tell the city bureau's support.</source>
+        <source>The city server refused the request. Your changes are kept; tell the city bureau&apos;s support.</source>
         <translation>城市服务器拒绝了请求。您的更改已保留；请联系市局技术支持。</translation>
     </message>
     <message>
@@ -3432,11 +3457,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这个地址上的服务器无法证明自己是城市服务器（本机不信任它的证书），因此没有发送任何数据。如果所在的宾馆或工地网络要求先登录，请先登录，系统会自动重试。如果城市使用自建证书，请用城市局提供的证书文件重新加入同步。</translation>
     </message>
     <message>
-        <source>This address is not encrypted (http://): codes, passwords and workers' data would cross the network in clear. Use the https:// address from the city bureau. Only on the city's own closed network may an administrator mark an http:// address as trusted.</source>
+        <source>This address is not encrypted (http://): codes, passwords and workers&apos; data would cross the network in clear. Use the https:// address from the city bureau. Only on the city&apos;s own closed network may an administrator mark an http:// address as trusted.</source>
         <translation>这个地址不加密（http://）：加入码、密码和劳动者的信息会在网络上明文传输。请使用城市局提供的 https:// 地址。只有在城市自己的封闭内网中，管理员才可以把 http:// 地址标记为受信任。</translation>
     </message>
     <message>
-        <source>The sync stopped because of a fault in this program. Nothing typed here is lost, and the sync is tried again automatically. If this keeps happening, tell the city bureau's support (the sync log has the details).</source>
+        <source>The sync stopped because of a fault in this program. Nothing typed here is lost, and the sync is tried again automatically. If this keeps happening, tell the city bureau&apos;s support (the sync log has the details).</source>
         <translation>由于本程序出错，同步中断了。本机录入的内容都没有丢失，系统会自动重试。如果反复出现，请联系城市局技术支持（同步日志中有详细信息）。</translation>
     </message>
     <message>
@@ -3444,11 +3469,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这个文件不是证书。请选择城市局提供的 .pem 或 .crt 文件。</translation>
     </message>
     <message>
-        <source>The city certified this computer's signing key: documents issued from now on can be checked on every computer of the city.</source>
+        <source>The city certified this computer&apos;s signing key: documents issued from now on can be checked on every computer of the city.</source>
         <translation>市局已认证这台电脑的签名密钥：此后出具的文书可在全市任何一台电脑上核验。</translation>
     </message>
     <message>
-        <source>The city server sent a signing certificate that does not fit this computer's key; documents stay signed with this computer's own certificate.</source>
+        <source>The city server sent a signing certificate that does not fit this computer&apos;s key; documents stay signed with this computer&apos;s own certificate.</source>
         <translation>城市服务器发来的签名证书与这台电脑的密钥不符；文书仍用这台电脑自己的证书签名。</translation>
     </message>
     <message>
@@ -3472,7 +3497,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>{table}{field}出现冲突：两台电脑都修改了它。</translation>
     </message>
     <message>
-        <source>The city server's data changed (a restore): reading everything again.</source>
+        <source>The city server&apos;s data changed (a restore): reading everything again.</source>
         <translation>城市服务器的数据已变化（从备份恢复）：正在重新读取全部数据。</translation>
     </message>
     <message>
@@ -3484,7 +3509,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>城市服务器从较早的备份恢复，丢失了部分更改：本机全部 {rows} 条记录正在重新发送。</translation>
     </message>
     <message>
-        <source>Checked this computer's records against the city server: {rows} records were fetched again.</source>
+        <source>Checked this computer&apos;s records against the city server: {rows} records were fetched again.</source>
         <translation>已将本机的记录与城市服务器核对：重新获取了 {rows} 条记录。</translation>
     </message>
     <message>
@@ -3492,7 +3517,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>文件（{sha256}…）本次未能传输，下次同步时会重试：{reason}</translation>
     </message>
     <message>
-        <source>This computer's audit trail (up to entry {seq}) does not continue what the city server recorded before: entries were changed or removed on this computer. The administrator has been told.</source>
+        <source>This computer&apos;s audit trail (up to entry {seq}) does not continue what the city server recorded before: entries were changed or removed on this computer. The administrator has been told.</source>
         <translation>本机审计日志（截至第 {seq} 条）与市级服务器此前收到的记录对不上：本机上的记录被改动或删除过。已提示管理员。</translation>
     </message>
     <message>
@@ -3500,7 +3525,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>从城市服务器收到的 {rows} 条记录（{tables}）无法保存到本机。这些记录已单独保留，每次同步后和本程序升级后都会重试；其余记录均已保存。</translation>
     </message>
     <message>
-        <source>This is changed only by the steps of the agreement (signing, sealing, a new agreement). Keep the city server's value, then take the step on the case page.</source>
+        <source>This is changed only by the steps of the agreement (signing, sealing, a new agreement). Keep the city server&apos;s value, then take the step on the case page.</source>
         <translation>这一项只能通过协议的办理步骤（签名、盖章、重新签订协议）改变。请选择“保留服务器的值”，再到案件页面办理相应步骤。</translation>
     </message>
     <message>
@@ -3512,15 +3537,15 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这个值不能用于此项，请按此项的格式填写。</translation>
     </message>
     <message>
-        <source>A case that is "{status}" cannot become "{target}" in one step. Keep the city server's value, then take the next step on the case page.</source>
+        <source>A case that is &quot;{status}&quot; cannot become &quot;{target}&quot; in one step. Keep the city server&apos;s value, then take the next step on the case page.</source>
         <translation>案件当前状态为“{status}”，不能一步变为“{target}”。请选择“保留服务器的值”，再到案件页面办理下一步。</translation>
     </message>
     <message>
-        <source>This step needs a written reason. Keep the city server's value, then take the step on the case page, where the reason is asked.</source>
+        <source>This step needs a written reason. Keep the city server&apos;s value, then take the step on the case page, where the reason is asked.</source>
         <translation>这一步需要书面理由。请选择“保留服务器的值”，再到案件页面办理，届时会要求填写理由。</translation>
     </message>
     <message>
-        <source>A {role}'s account may not do this; ask the administrator.</source>
+        <source>A {role}&apos;s account may not do this; ask the administrator.</source>
         <translation>{role}账户无权进行此操作，请联系本站管理员。</translation>
     </message>
     <message>
@@ -3544,7 +3569,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>此账户已停用，请联系本站管理员。</translation>
     </message>
     <message>
-        <source>This computer's key file is missing or damaged. Use 'Forgot password' with the recovery key printed when the station was set up.</source>
+        <source>This computer&apos;s key file is missing or damaged. Use &apos;Forgot password&apos; with the recovery key printed when the station was set up.</source>
         <translation>本机的密钥文件丢失或损坏。请点击“忘记密码”，输入设置本站时打印的恢复密钥。</translation>
     </message>
     <message>
@@ -3680,11 +3705,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>加入市级同步</translation>
     </message>
     <message>
-        <source>Station key sealed to the city's recovery key</source>
+        <source>Station key sealed to the city&apos;s recovery key</source>
         <translation>本驿站密钥已用市局恢复密钥加封</translation>
     </message>
     <message>
-        <source>The city's recovery key changed: station key sealed to the new one</source>
+        <source>The city&apos;s recovery key changed: station key sealed to the new one</source>
         <translation>市局恢复密钥已更换：本驿站密钥已用新密钥加封</translation>
     </message>
     <message>
@@ -3744,7 +3769,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>在 {folder} 中没有找到可以恢复的本站备份。</translation>
     </message>
     <message>
-        <source>Only the station's administrator may restore a backup.</source>
+        <source>Only the station&apos;s administrator may restore a backup.</source>
         <translation>只有本站管理员可以恢复备份。</translation>
     </message>
     <message>
@@ -3772,23 +3797,23 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>银行账号</translation>
     </message>
     <message>
-        <source>A {role}'s account may not see full {fields}; ask a mediator.</source>
+        <source>A {role}&apos;s account may not see full {fields}; ask a mediator.</source>
         <translation>{role}账户无权查看完整的{fields}，请找调解员。</translation>
     </message>
     <message>
-        <source>The disk that holds the station's data is full, so nothing was saved. What you typed is still here: free some space (empty the recycle bin, delete downloads you no longer need), then save again.</source>
+        <source>The disk that holds the station&apos;s data is full, so nothing was saved. What you typed is still here: free some space (empty the recycle bin, delete downloads you no longer need), then save again.</source>
         <translation>保存本站数据的磁盘已满，未能保存。您填写的内容仍在窗口中：请先腾出磁盘空间（清空回收站、删除不再需要的下载文件），再重新保存。</translation>
     </message>
     <message>
-        <source>Part of the station's data file is damaged, so this could not be read or saved. Ask the administrator to restore the latest backup (Account › Backups and restore).</source>
+        <source>Part of the station&apos;s data file is damaged, so this could not be read or saved. Ask the administrator to restore the latest backup (Account › Backups and restore).</source>
         <translation>本站数据文件有部分已损坏，无法读取或保存这些内容。请管理员恢复最新的备份（账户 › 备份与恢复）。</translation>
     </message>
     <message>
-        <source>The disk that holds the station's data ({folder}) is full, so the station cannot open. Free some space (empty the recycle bin, delete downloads you no longer need), then start again; nothing was changed.</source>
+        <source>The disk that holds the station&apos;s data ({folder}) is full, so the station cannot open. Free some space (empty the recycle bin, delete downloads you no longer need), then start again; nothing was changed.</source>
         <translation>保存本站数据的磁盘（{folder}）已满，无法打开本站。请先腾出磁盘空间（清空回收站、删除不再需要的下载文件），再重新启动；数据未作任何改动。</translation>
     </message>
     <message>
-        <source>Only {megabytes} MB are free on the disk that holds the station's data ({folder}). New cases, scans and backups may not fit: free some space soon.</source>
+        <source>Only {megabytes} MB are free on the disk that holds the station&apos;s data ({folder}). New cases, scans and backups may not fit: free some space soon.</source>
         <translation>保存本站数据的磁盘（{folder}）仅剩 {megabytes} MB 可用空间，新的案件、扫描件和备份可能无法保存，请尽快腾出空间。</translation>
     </message>
     <message>
@@ -3820,7 +3845,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>期间的结束日期早于开始日期。</translation>
     </message>
     <message>
-        <source>"{code}" is not a period. Write a week (2026-W48), a month (2026-11), a quarter (2026-Q3), a year (2026) or two dates (2026-11-01..2026-11-15).</source>
+        <source>&quot;{code}&quot; is not a period. Write a week (2026-W48), a month (2026-11), a quarter (2026-Q3), a year (2026) or two dates (2026-11-01..2026-11-15).</source>
         <translation>“{code}”不是有效的期间。请写成周（2026-W48）、月（2026-11）、季度（2026-Q3）、年（2026）或两个日期（2026-11-01..2026-11-15）。</translation>
     </message>
     <message>
@@ -3844,15 +3869,15 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>付款之日</translation>
     </message>
     <message>
-        <source>the day the agreement's last instalment fell due</source>
+        <source>the day the agreement&apos;s last instalment fell due</source>
         <translation>协议最后一期履行期限届满之日</translation>
     </message>
     <message>
-        <source>the period's first day</source>
+        <source>the period&apos;s first day</source>
         <translation>期初</translation>
     </message>
     <message>
-        <source>the period's last day</source>
+        <source>the period&apos;s last day</source>
         <translation>期末</translation>
     </message>
     <message>
@@ -3924,7 +3949,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>追回金额</translation>
     </message>
     <message>
-        <source>money paid to workers in the period under the cases' agreements</source>
+        <source>money paid to workers in the period under the cases&apos; agreements</source>
         <translation>本期按调解协议向劳动者支付的金额</translation>
     </message>
     <message>
@@ -4040,7 +4065,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>当期未结</translation>
     </message>
     <message>
-        <source>cases accepted by the period's end and not ended by it</source>
+        <source>cases accepted by the period&apos;s end and not ended by it</source>
         <translation>期末前已受理且期末尚未终结的案件</translation>
     </message>
     <message>
@@ -4080,7 +4105,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本期已解决、转为案件、核实不属实或移交监察的线索</translation>
     </message>
     <message>
-        <source>Clues closed by the city's deadline</source>
+        <source>Clues closed by the city&apos;s deadline</source>
         <translation>按期办结的线索</translation>
     </message>
     <message>
@@ -4220,7 +4245,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>已移交劳动保障监察</translation>
     </message>
     <message>
-        <source>A clue that is "{current}" cannot become "{wanted}".</source>
+        <source>A clue that is &quot;{current}&quot; cannot become &quot;{wanted}&quot;.</source>
         <translation>处于“{current}”的线索不能改为“{wanted}”。</translation>
     </message>
     <message>
@@ -4232,7 +4257,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>同住成年家属代收</translation>
     </message>
     <message>
-        <source>To the recipient's agent</source>
+        <source>To the recipient&apos;s agent</source>
         <translation>代理人代收</translation>
     </message>
     <message>
@@ -4347,6 +4372,42 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>{count} complaints within {days} days</source>
         <translation>{days}天内投诉{count}次</translation>
     </message>
+    <message>
+        <source>Case list</source>
+        <translation>案件列表</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>劳动者人数</translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation>被申请人</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>争议类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Claimed (yuan)</source>
+        <translation>请求金额（元）</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -4375,11 +4436,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>受信任的本地网络：允许使用这个不加密的地址(&amp;T)</translation>
     </message>
     <message>
-        <source>This address is not encrypted (http://): the code, this computer's credentials and workers' personal data would cross the network in clear. Tick this only on the city's own closed network, never on a construction site's or a hotel's.</source>
+        <source>This address is not encrypted (http://): the code, this computer&apos;s credentials and workers&apos; personal data would cross the network in clear. Tick this only on the city&apos;s own closed network, never on a construction site&apos;s or a hotel&apos;s.</source>
         <translation>这个地址不加密（http://）：加入码、本机的凭据和劳动者的个人信息都会在网络上明文传输。只有在城市自己的封闭内网中才可勾选，工地或宾馆的网络绝不可勾选。</translation>
     </message>
     <message>
-        <source>the system's (usual)</source>
+        <source>the system&apos;s (usual)</source>
         <translation>使用系统证书（通常如此）</translation>
     </message>
     <message>
@@ -4387,7 +4448,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>选择(&amp;H)…</translation>
     </message>
     <message>
-        <source>The city server's certificate</source>
+        <source>The city server&apos;s certificate</source>
         <translation>城市服务器的证书</translation>
     </message>
     <message>
@@ -4439,11 +4500,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这个地址上的服务器无法证明自己是城市服务器：本机不信任它的证书。如果城市使用自建证书，请选择城市局提供的证书文件。</translation>
     </message>
     <message>
-        <source>No city server answers at this address. Check the address and this computer's network connection, then try again.</source>
+        <source>No city server answers at this address. Check the address and this computer&apos;s network connection, then try again.</source>
         <translation>这个地址没有城市服务器应答。请检查地址和本机的网络连接，然后重试。</translation>
     </message>
     <message>
-        <source>The server at this address did not accept the enrolment. Check that the address is the city's heze-station server.</source>
+        <source>The server at this address did not accept the enrolment. Check that the address is the city&apos;s heze-station server.</source>
         <translation>这个地址的服务器不接受加入请求。请确认这是市局的驿站同步服务器地址。</translation>
     </message>
     <message>
@@ -4474,11 +4535,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>新的调解截止日期(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Workers' consent</source>
+        <source>&amp;Workers&apos; consent</source>
         <translation>申请人同意情况(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;Employer's consent</source>
+        <source>&amp;Employer&apos;s consent</source>
         <translation>被申请人同意情况(&amp;E)</translation>
     </message>
 </context>
@@ -4638,7 +4699,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这台电脑未能发送的更改将导出到 {file}，并用您的密码加密。请把文件带到本站的另一台电脑，以您本人身份登录后导入，由那台电脑发送。</translation>
     </message>
     <message>
-        <source>The changes in {file} are added to this computer's records and sent with its next sync. Only the administrator who exported them can import them, once.</source>
+        <source>The changes in {file} are added to this computer&apos;s records and sent with its next sync. Only the administrator who exported them can import them, once.</source>
         <translation>{file} 中的更改将加入这台电脑的记录，并在下次同步时发送。只有导出它们的管理员可以导入，且只能导入一次。</translation>
     </message>
     <message>
@@ -4813,11 +4874,11 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>送达地址</translation>
     </message>
     <message>
-        <source>Where documents reach the worker, when not at the home address (e.g. the site's dormitory)</source>
+        <source>Where documents reach the worker, when not at the home address (e.g. the site&apos;s dormitory)</source>
         <translation>住址以外接收文书的地址（如工地宿舍）</translation>
     </message>
     <message>
-        <source>Worker's authorised agent (optional)</source>
+        <source>Worker&apos;s authorised agent (optional)</source>
         <translation>劳动者的委托代理人（选填）</translation>
     </message>
     <message>
@@ -4825,15 +4886,15 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>单人案件的劳动者凭授权委托书委托代理人时勾选。</translation>
     </message>
     <message>
-        <source>Agent's na&amp;me *</source>
+        <source>Agent&apos;s na&amp;me *</source>
         <translation>代理人姓名(&amp;M) *</translation>
     </message>
     <message>
-        <source>Agent's ID number *</source>
+        <source>Agent&apos;s ID number *</source>
         <translation>代理人身份证号码 *</translation>
     </message>
     <message>
-        <source>Agent's mobile phone</source>
+        <source>Agent&apos;s mobile phone</source>
         <translation>代理人手机号码</translation>
     </message>
     <message>
@@ -5057,7 +5118,7 @@ Register it as a new case anyway?</source>
         <translation>替换表单内容</translation>
     </message>
     <message>
-        <source>Replace what is typed on this page (not yet registered) with the clue's details?</source>
+        <source>Replace what is typed on this page (not yet registered) with the clue&apos;s details?</source>
         <translation>用线索内容替换本页已填写（尚未登记）的内容吗？</translation>
     </message>
 </context>
@@ -5262,7 +5323,7 @@ Register it as a new case anyway?</source>
         <translation>导出未发送的更改(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Import another computer's unsent changes…</source>
+        <source>&amp;Import another computer&apos;s unsent changes…</source>
         <translation>导入其他电脑未发送的更改(&amp;I)…</translation>
     </message>
     <message>
@@ -5334,11 +5395,11 @@ Register it as a new case anyway?</source>
         <translation>请告诉管理员，由管理员在“账户 › 备份与恢复”中恢复最新的备份。</translation>
     </message>
     <message>
-        <source>The station's data file is damaged</source>
+        <source>The station&apos;s data file is damaged</source>
         <translation>本站数据文件已损坏</translation>
     </message>
     <message>
-        <source>The check at start found damaged parts in the station's data file. Stop typing new records.</source>
+        <source>The check at start found damaged parts in the station&apos;s data file. Stop typing new records.</source>
         <translation>启动检查发现本站数据文件中有损坏的部分。请暂停录入新的记录。</translation>
     </message>
     <message>
@@ -5593,7 +5654,7 @@ Register it as a new case anyway?</source>
         <translation>设置新密码并登录</translation>
     </message>
     <message>
-        <source>Type the recovery key from the sheet printed when the station was set up (or, if the sheet is lost too, the code the city bureau reads out: it starts with CITY), the login of the account to recover (usually the administrator's) and its new password.</source>
+        <source>Type the recovery key from the sheet printed when the station was set up (or, if the sheet is lost too, the code the city bureau reads out: it starts with CITY), the login of the account to recover (usually the administrator&apos;s) and its new password.</source>
         <translation>请输入设置本站时打印的恢复单上的恢复密钥（如恢复单也已遗失，请输入市局提供的以 CITY 开头的恢复码），要恢复的账户登录名（通常是管理员）及其新密码。</translation>
     </message>
     <message>
@@ -5620,7 +5681,7 @@ Register it as a new case anyway?</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <source>The station's records are encrypted. If every password is forgotten, or this computer's key file is damaged, only this recovery key opens them. It is shown only now: print the recovery sheet (or copy the key by hand), seal it in an envelope and keep it locked away from this computer.</source>
+        <source>The station&apos;s records are encrypted. If every password is forgotten, or this computer&apos;s key file is damaged, only this recovery key opens them. It is shown only now: print the recovery sheet (or copy the key by hand), seal it in an envelope and keep it locked away from this computer.</source>
         <translation>本站数据已加密。所有密码都遗忘、或本机密钥文件损坏时，只有这个恢复密钥能打开数据。它只显示这一次：请打印恢复密钥单（或手工抄写），装入信封封存，锁在远离这台电脑的地方。</translation>
     </message>
     <message>
@@ -5687,7 +5748,7 @@ Register it as a new case anyway?</source>
         <translation>总承包单位</translation>
     </message>
     <message>
-        <source>Employers and projects with the most open cases come first; those with {count} or more complaints are marked in red and kept on the repeat-complaint ledger. Risk is high for an agreement in default, an open collective dispute or large arrears; medium for arrears or repeat complaints within 90 days. Click a column's header to sort by it.</source>
+        <source>Employers and projects with the most open cases come first; those with {count} or more complaints are marked in red and kept on the repeat-complaint ledger. Risk is high for an agreement in default, an open collective dispute or large arrears; medium for arrears or repeat complaints within 90 days. Click a column&apos;s header to sort by it.</source>
         <translation>在办案件最多的用人单位和工程项目排在最前；被投诉{count}次及以上的以红色标出，列入重复投诉台账。有协议逾期未履行、在办集体争议或欠薪数额较大的为高风险；有欠薪未清或90天内重复投诉的为中风险。点击列标题可按该列排序。</translation>
     </message>
     <message>
@@ -5942,7 +6003,7 @@ Register it as a new case anyway?</source>
 <context>
     <name>Session</name>
     <message>
-        <source>The station's records could not be opened: {error}</source>
+        <source>The station&apos;s records could not be opened: {error}</source>
         <translation>无法打开本站的记录：{error}</translation>
     </message>
     <message>
@@ -5950,11 +6011,11 @@ Register it as a new case anyway?</source>
         <translation>劳动争议调解工作站无法启动</translation>
     </message>
     <message>
-        <source>The station's data file is damaged</source>
+        <source>The station&apos;s data file is damaged</source>
         <translation>本站数据文件已损坏</translation>
     </message>
     <message>
-        <source>The station's administrator can put the latest backup in its place now; the damaged file is kept aside. Changes made after that backup that were already sent come back from the city at the next sync.</source>
+        <source>The station&apos;s administrator can put the latest backup in its place now; the damaged file is kept aside. Changes made after that backup that were already sent come back from the city at the next sync.</source>
         <translation>本站管理员现在可以用最新的备份替换它；已损坏的文件会另行保留。该备份之后所做、且已同步到市里的修改，会在下次同步时取回。</translation>
     </message>
     <message>
@@ -5966,7 +6027,7 @@ Register it as a new case anyway?</source>
         <translation>从其他文件夹恢复…</translation>
     </message>
     <message>
-        <source>The folder with the station's backups</source>
+        <source>The folder with the station&apos;s backups</source>
         <translation>存放本站备份的文件夹</translation>
     </message>
     <message>
@@ -5993,11 +6054,11 @@ Register it as a new case anyway?</source>
         <translation>例如：申请人本人，或推选的工人代表</translation>
     </message>
     <message>
-        <source>e.g. the employer's authorised handler</source>
+        <source>e.g. the employer&apos;s authorised handler</source>
         <translation>例如：用人单位委托的经办人</translation>
     </message>
     <message>
-        <source>Both parties' identity documents were checked</source>
+        <source>Both parties&apos; identity documents were checked</source>
         <translation>已核对双方当事人身份证件</translation>
     </message>
     <message>
@@ -6060,11 +6121,11 @@ Register it as a new case anyway?</source>
         <translation>完成设置并登录</translation>
     </message>
     <message>
-        <source>Welcome. Before the first case, tell heze-station which station this is: its documents carry these names. Then choose the administrator's login and password; the administrator adds the other accounts later (账户 › 本站账户).</source>
+        <source>Welcome. Before the first case, tell heze-station which station this is: its documents carry these names. Then choose the administrator&apos;s login and password; the administrator adds the other accounts later (账户 › 本站账户).</source>
         <translation>欢迎使用。登记第一个案件之前，请先填写本站信息：打印的文书将使用这些名称。然后设置管理员的登录名和密码；其他人员的账户由管理员稍后添加（账户 › 本站账户）。</translation>
     </message>
     <message>
-        <source>This computer already holds the station's records from an earlier version. They are kept; from now on everyone signs in with their own account.</source>
+        <source>This computer already holds the station&apos;s records from an earlier version. They are kept; from now on everyone signs in with their own account.</source>
         <translation>这台电脑上已有旧版本保存的本站数据，将全部保留；今后每个人都用自己的账户登录。</translation>
     </message>
     <message>
@@ -6092,11 +6153,11 @@ Register it as a new case anyway?</source>
         <translation>移送的仲裁委员会(&amp;R)：</translation>
     </message>
     <message>
-        <source>Administrator's n&amp;ame:</source>
+        <source>Administrator&apos;s n&amp;ame:</source>
         <translation>管理员姓名(&amp;A)：</translation>
     </message>
     <message>
-        <source>Administrator's &amp;login:</source>
+        <source>Administrator&apos;s &amp;login:</source>
         <translation>管理员登录名(&amp;L)：</translation>
     </message>
     <message>
@@ -6123,7 +6184,7 @@ Register it as a new case anyway?</source>
         <translation>已锁定。重新输入密码继续工作，或用其他账户登录以切换用户。</translation>
     </message>
     <message>
-        <source>Sign in with your account to open the station's records.</source>
+        <source>Sign in with your account to open the station&apos;s records.</source>
         <translation>请用您的账户登录，打开本站数据。</translation>
     </message>
     <message>
@@ -6487,7 +6548,7 @@ Register it as a new case anyway?</source>
         <translation>分期付款</translation>
     </message>
     <message>
-        <source>Worker's share of an agreement</source>
+        <source>Worker&apos;s share of an agreement</source>
         <translation>协议中劳动者的份额</translation>
     </message>
     <message>
@@ -6759,7 +6820,7 @@ Register it as a new case anyway?</source>
         <translation>付款人</translation>
     </message>
     <message>
-        <source>Payer's role</source>
+        <source>Payer&apos;s role</source>
         <translation>付款人身份</translation>
     </message>
     <message>
@@ -6795,7 +6856,7 @@ Register it as a new case anyway?</source>
         <translation>生效时间</translation>
     </message>
     <message>
-        <source>Employer's seal applied at</source>
+        <source>Employer&apos;s seal applied at</source>
         <translation>用人单位盖章时间</translation>
     </message>
     <message>
@@ -7090,7 +7151,7 @@ Register it as a new case anyway?</source>
         <translation>采用了当时被搁置的值</translation>
     </message>
     <message>
-        <source>kept the city server's value</source>
+        <source>kept the city server&apos;s value</source>
         <translation>保留了城市服务器的值</translation>
     </message>
     <message>
@@ -7138,7 +7199,7 @@ Register it as a new case anyway?</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <source>Send this computer's changes and receive the others' now (Ctrl+Shift+S)</source>
+        <source>Send this computer&apos;s changes and receive the others&apos; now (Ctrl+Shift+S)</source>
         <translation>现在就发送本机的更改并接收其他电脑的更改（Ctrl+Shift+S）</translation>
     </message>
     <message>
@@ -7223,7 +7284,7 @@ Register it as a new case anyway?</source>
         <translation>操作未能完成</translation>
     </message>
     <message>
-        <source>An unexpected error occurred and nothing was saved. Please try again; if it happens again, tell the city bureau's support and mention: {error}</source>
+        <source>An unexpected error occurred and nothing was saved. Please try again; if it happens again, tell the city bureau&apos;s support and mention: {error}</source>
         <translation>发生意外错误，本次操作未保存。请重试；如仍出现，请联系市局技术支持，并告知以下信息：{error}</translation>
     </message>
 </context>

@@ -2,13 +2,16 @@
 
 import uuid
 from datetime import datetime, timedelta
+from pathlib import Path
 
+from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from heze_station.domain import chinatime
+from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction
-from heze_station.services import case_actions, intake
+from heze_station.services import audit, case_actions, intake
 from heze_station.services.case_queries import SortColumn
 from heze_station.services.intake import WorkerEntry
 from heze_station.services.station import StationContext
@@ -261,3 +264,23 @@ def test_a_refresh_keeps_the_filter_and_the_selection(qtbot, workspace: Workspac
     workspace.data_changed.emit()
     qtbot.waitUntil(lambda: claimants(view) == ["李娜", "李娜娜", "李娜美"])
     assert view.model.case_id(view.table.currentIndex().row()) == chosen
+
+
+def test_the_filtered_list_is_exported_to_a_workbook(
+    qtbot, workspace: Workspace, station: StationContext, tmp_path: Path, monkeypatch
+) -> None:
+    register(station, worker(1, name="李磊"))
+    register(station, worker(2, name="王芳"), worker(3), worker(4))
+    view = open_view(qtbot, workspace)
+    type_chinese(view.search, "王芳")
+    qtbot.waitUntil(lambda: view.model.total == 1, timeout=5_000)
+    path = tmp_path / "案件.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(path), ""))
+    view.export_button.click()
+    qtbot.waitUntil(lambda: path.exists() and view.export_button.isEnabled(), timeout=10_000)
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Case number", "Registered", "Applicant")
+    assert [row[2:4] for row in rows[1:]] == [("王芳", 3)]  # what the search found, and only that
+    assert "exported" in view.count_label.text()
+    exported = [row for row in audit.entries(station) if row.action is AuditAction.EXPORTED]
+    assert (exported[0].subject, exported[0].details) == ("Case list", {"rows": 1})

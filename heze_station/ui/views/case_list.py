@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import shiboken6
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -43,10 +45,11 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.cases import CaseStatus, Category, IntakeChannel
-from ...services import audit
+from ...services import audit, case_export
 from ...services.case_queries import SEARCH_MAX, CaseFilter, CaseRow, SortColumn, count_cases, list_cases
 from ...services.station import StationContext
 from .. import formatting
+from ..i18n import domain_text
 from ..workspace import Workspace
 
 PAGE_SIZE = 200
@@ -350,6 +353,8 @@ class CaseListView(QWidget):
         self.date_to.setMinimumDate(self.date_from.date())
         self.date_from.setMaximumDate(self.date_to.date())
         self.clear_filters = QPushButton(self.tr("C&lear search and filters"))
+        self.export_button = QPushButton(self.tr("E&xport to Excel…"))
+        self.export_button.setToolTip(self.tr("The cases listed now, with the search and filters as they are"))
         # The cases behind a figure of the 统计 page, listed until the filters are cleared.
         self.figure: tuple[str, frozenset[uuid.UUID]] | None = None
         self.figure_banner = QLabel()
@@ -416,6 +421,7 @@ class CaseListView(QWidget):
         top.addWidget(self.count_label)
         # Beside the search it clears too, so that the filter row fits a 1280-pixel-wide window.
         top.addWidget(self.clear_filters)
+        top.addWidget(self.export_button)
         filters = QHBoxLayout()
         for text, combo in (
             (self.tr("S&tatus:"), self.status_filter),
@@ -458,6 +464,7 @@ class CaseListView(QWidget):
         self.date_from.dateChanged.connect(self._apply_filter)
         self.date_to.dateChanged.connect(self._apply_filter)
         self.clear_filters.clicked.connect(self._clear)
+        self.export_button.clicked.connect(self.export)
         self.empty_clear.clicked.connect(self._clear)
         self.table.open_requested.connect(self._open)
         self.table.doubleClicked.connect(self._open)
@@ -497,6 +504,34 @@ class CaseListView(QWidget):
         self.figure_banner.setText(self.tr("Cases behind the figure: {caption}").format(caption=caption))
         self.figure_banner.show()
         self._apply_filter()
+
+    def export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the case list"),
+            self.tr("Cases {day}.xlsx").format(day=chinatime.today().isoformat()),
+            self.tr("Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return
+        self.export_button.setEnabled(False)
+
+        def exported(count: int) -> None:
+            self.export_button.setEnabled(True)
+            self.count_label.setText(self.tr("{count} cases exported to {file}").format(count=count, file=name))
+
+        def failed(error: Exception) -> None:
+            self.export_button.setEnabled(True)
+            self.workspace.show_error(error, self)
+
+        self.workspace.load(
+            case_export.export_cases,
+            self.model.query.filter,
+            Path(name),
+            domain_text,
+            on_done=exported,
+            on_error=failed,
+        )
 
     def _apply_filter(self) -> None:
         self._search_timer.stop()
