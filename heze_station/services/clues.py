@@ -130,10 +130,10 @@ def list_clues(context: StationContext, *, today: date | None = None) -> list[Cl
         records = records_by_clue(session)
         case_ids = [record.case_id for record in records.values() if record.case_id]
         numbers = dict(session.execute(select(Case.id, Case.number).where(Case.id.in_(case_ids))).all())
-        rows = [
-            _row(clue, records.get(clue.id), numbers.get(getattr(records.get(clue.id), "case_id", None), ""), today)
-            for clue in session.scalars(select(WageClue).where(WageClue.deleted_at.is_(None)))
-        ]
+        rows = []
+        for clue in session.scalars(select(WageClue).where(WageClue.deleted_at.is_(None))):
+            record = records.get(clue.id)
+            rows.append(_row(clue, record, numbers.get(record.case_id if record else None, ""), today))
     return sorted(rows, key=lambda row: (row.step.is_closed, row.due_on or date.max, row.platform_ref))
 
 
