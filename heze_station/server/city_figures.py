@@ -1,0 +1,396 @@
+"""The city's figures for any period, district or station, from the stations' synced rows.
+
+The same definitions as the station's own 统计 page (domain/statistics.py): each case is read as the same plain
+``CaseFacts`` the station builds from its database (services/statistics.case_facts), here from the JSON fields of
+``sync_row``, and the same cases are read: those received, decided, concluded, paid or due in the period, or open
+across it. A station's figure at the city therefore equals its own report once it has synced
+(tests/station_sync/test_city_figures.py).
+
+Only the fields a figure needs are read, each extracted by the database (``fields->>'name'``), so a quarter over a
+thousand stations stays a few set queries (bench: ``city_quarter_report_s``).
+"""
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from ..domain import chinatime, statistics
+from ..domain.cases import CaseStatus, Category, IntakeChannel
+from ..domain.clocks import ClockState, mediation_clock
+from ..domain.money import format_yuan
+from ..domain.parties import EmployerKind
+from ..domain.periods import Period
+from ..domain.statistics import CaseFacts, Figure, Unit
+from .models import Station, SyncRow
+
+IN_EFFECT = "in_effect"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: the whole city, one district's stations, or one station."""
+
+    district: str | None = None
+    station_id: uuid.UUID | None = None
+
+    def stations(self, session: Session) -> list[uuid.UUID] | None:
+        """The stations counted; None for every station of the city."""
+        if self.station_id is not None:
+            return [self.station_id]
+        if self.district is not None:
+            return list(session.scalars(select(Station.id).where(Station.district == self.district)))
+        return None
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    figure: Figure
+    value: int
+    denominator: int | None = None  # a share's
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    title: str  # English source; web.chinese names it
+    rows: list[FigureValue]
+
+
+@dataclass(frozen=True)
+class CityReport:
+    period: Period
+    cases: int  # the cases read (what the period's figures may count)
+    tables: list[Table]
+    breakdowns: dict[str, dict[object, int]]  # cases received, by each of domain.statistics.BREAKDOWNS
+    received_by_week: list[tuple[date, int]]
+    received_by_station: dict[uuid.UUID, int]
+
+
+def _field(name: str) -> ColumnElement[str]:
+    return SyncRow.fields[name].as_string()
+
+
+def _rows(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=()):
+    """(row id, owning station, the named fields as text) of the live rows of ``table``."""
+    query = select(SyncRow.row_id, SyncRow.station_id, *(_field(name) for name in names)).where(
+        SyncRow.table_name == table, SyncRow.deleted.is_(False), _field("deleted_at").is_(None), *where
+    )
+    if stations is not None:
+        query = query.where(SyncRow.station_id.in_(stations))
+    return session.execute(query).all()
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _in(name: str, period: Period) -> ColumnElement[bool]:
+    # Dates are ISO text in the synced rows: text order is date order.
+    return _field(name).between(period.first.isoformat(), period.last.isoformat())
+
+
+_CASE_FIELDS = (
+    "received_on",
+    "category",
+    "channel",
+    "is_collective",
+    "worker_count",
+    "claimed_total_fen",
+    "decided_on",
+    "status",
+    "outcome",
+    "ended_on",
+    "project_id",
+)
+
+
+def case_facts(
+    session: Session, period: Period, scope: Scope = Scope()
+) -> dict[uuid.UUID, tuple[uuid.UUID, CaseFacts]]:
+    """case id -> (its station, its facts) for every case a figure of ``period`` may count, read as the station
+    reads them (services/statistics.case_facts): a superset, the definitions decide."""
+    stations = scope.stations(session)
+    day_before = (period.first - timedelta(days=1)).isoformat()
+    cases = {
+        row[0]: row
+        for row in _rows(
+            session,
+            "case_file",
+            stations,
+            *_CASE_FIELDS,
+            where=[
+                or_(
+                    _in("received_on", period),
+                    # decided by the period's end and not ended before it: accepted, refused, open across or
+                    # concluded in it
+                    and_(
+                        _field("decided_on") <= period.last.isoformat(),
+                        or_(_field("ended_on").is_(None), _field("ended_on") >= day_before),
+                    ),
+                )
+            ],
+        )
+    }
+    agreements = {
+        row_id: _Agreement(uuid.UUID(case_id), state, effective_at, int(total_fen))
+        for row_id, _, case_id, state, effective_at, total_fen in _rows(
+            session, "agreement", stations, "case_id", "state", "effective_at", "total_fen"
+        )
+    }
+    instalments = [
+        (uuid.UUID(agreement_id), date.fromisoformat(due_on), int(amount_fen))
+        for _, _, agreement_id, due_on, amount_fen in _rows(
+            session, "agreement_instalment", stations, "agreement_id", "due_on", "amount_fen"
+        )
+    ]
+    payments = [
+        (uuid.UUID(agreement_id), date.fromisoformat(paid_on), int(amount_fen))
+        for _, _, agreement_id, paid_on, amount_fen in _rows(
+            session, "payment", stations, "agreement_id", "paid_on", "amount_fen"
+        )
+    ]
+    # Money paid in the period, or an instalment of an agreement in effect due in it, brings its case in too.
+    touched = {agreement_id for agreement_id, paid_on, _ in payments if paid_on in period} | {
+        agreement_id
+        for agreement_id, due_on, _ in instalments
+        if due_on in period and agreement_id in agreements and agreements[agreement_id].state == IN_EFFECT
+    }
+    more = {agreements[each].case_id for each in touched if each in agreements} - cases.keys()
+    if more:
+        cases |= {
+            row[0]: row
+            for row in _rows(session, "case_file", stations, *_CASE_FIELDS, where=[SyncRow.row_id.in_(more)])
+        }
+    return _facts(session, stations, cases, agreements, instalments, payments)
+
+
+@dataclass(frozen=True)
+class _Agreement:
+    case_id: uuid.UUID
+    state: str
+    effective_at: str | None
+    total_fen: int
+
+
+def _facts(session, stations, cases, agreements, instalments, payments) -> dict[uuid.UUID, tuple[uuid.UUID, CaseFacts]]:
+    agreed_on: dict[uuid.UUID, date] = {}
+    in_effect: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}
+    for agreement_id, agreement in agreements.items():
+        if agreement.case_id not in cases or agreement.effective_at is None:
+            continue
+        day = chinatime.local_date(datetime.fromisoformat(agreement.effective_at))
+        agreed_on[agreement.case_id] = min(day, agreed_on.get(agreement.case_id, day))
+        if agreement.state == IN_EFFECT:
+            in_effect[agreement.case_id] = (agreement_id, agreement.total_fen)
+    counted = {agreement_id for agreement_id, _ in in_effect.values()}
+    schedules: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
+    for agreement_id, due_on, amount_fen in instalments:
+        if agreement_id in counted:
+            schedules[agreement_id].append((due_on, amount_fen))
+    paid: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
+    by_agreement: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
+    for agreement_id, paid_on, amount_fen in payments:
+        agreement = agreements.get(agreement_id)
+        if agreement is not None and agreement.case_id in cases:
+            paid[agreement.case_id].append((paid_on, amount_fen))
+            by_agreement[agreement_id].append((paid_on, amount_fen))
+    employer_kinds = _employer_kinds(session, stations, cases.keys())
+    projects = (
+        {row[0]: row[2] for row in _rows(session, "project", stations, "name")}
+        if any(row[11] for row in cases.values())
+        else {}
+    )
+    facts = {}
+    for row in cases.values():
+        (case_id, station_id, received_on, category, channel, collective, workers, claimed, decided_on, status,
+         outcome, ended_on, project_id) = row  # fmt: skip
+        agreement_id, agreed_fen = in_effect.get(case_id, (None, 0))
+        schedule = schedules.get(agreement_id, []) if agreement_id else []
+        refused = CaseStatus.REFUSED.value in (status, outcome)
+        facts[case_id] = (
+            station_id,
+            CaseFacts(
+                id=case_id,
+                received_on=date.fromisoformat(received_on),
+                category=Category(category),
+                channel=IntakeChannel(channel),
+                collective=_true(collective),
+                workers=int(workers or 0),
+                claimed_fen=int(claimed or 0),
+                employer_kind=employer_kinds.get(case_id),
+                project=projects.get(uuid.UUID(project_id), "") if project_id else "",
+                accepted_on=None if refused else _day(decided_on),
+                ended_on=_day(ended_on),
+                outcome=CaseStatus(outcome) if outcome else None,
+                agreed_on=agreed_on.get(case_id),
+                agreed_fen=agreed_fen,
+                last_due_on=max(due_on for due_on, _ in schedule) if schedule else None,
+                performed_on_time=bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
+                payments=tuple(sorted(paid[case_id])),
+            ),
+        )
+    return facts
+
+
+def _true(text: str | None) -> bool:
+    # A JSON boolean extracted as text: "true" on PostgreSQL, "1" on SQLite.
+    return text in ("true", "1")
+
+
+def _employer_kinds(session: Session, stations, case_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, EmployerKind]:
+    """Each case's first respondent's kind of employer, as the station's breakdown by kind groups it."""
+    wanted = set(case_ids)
+    first: dict[uuid.UUID, tuple[int, uuid.UUID]] = {}
+    for _, _, case_id, employer_id, position in _rows(
+        session, "case_respondent", stations, "case_id", "employer_id", "position"
+    ):
+        case = uuid.UUID(case_id)
+        if case in wanted and (case not in first or int(position) < first[case][0]):
+            first[case] = (int(position), uuid.UUID(employer_id))
+    if not first:
+        return {}
+    # Employers are read whoever owns them: a station's case may name an employer from the city's reference data.
+    kinds = {
+        row_id: EmployerKind(kind)
+        for row_id, _, kind in _rows(
+            session, "employer", None, "kind", where=[SyncRow.row_id.in_({e for _, e in first.values()})]
+        )
+    }
+    return {case: kinds[employer] for case, (_, employer) in first.items() if employer in kinds}
+
+
+def _value(figure: Figure, facts: list[CaseFacts], period: Period) -> FigureValue:
+    if figure.of is not None:
+        share = statistics.share(figure, facts, period)
+        return FigureValue(figure, share.numerator, share.denominator)
+    return FigureValue(figure, figure.value(facts, period))
+
+
+def _weeks(period: Period) -> list[Period]:
+    """The weeks (Monday to Sunday) the period touches, each cut to the period."""
+    weeks, monday = [], period.first - timedelta(days=period.first.weekday())
+    while monday <= period.last:
+        weeks.append(Period(max(monday, period.first), min(monday + timedelta(days=6), period.last)))
+        monday += timedelta(days=7)
+    return weeks
+
+
+def report(session: Session, period: Period, scope: Scope = Scope()) -> CityReport:
+    """Every figure of the returns for ``period`` over ``scope``: figures only, nothing personal."""
+    found = case_facts(session, period, scope)
+    facts = [fact for _, fact in found.values()]
+    by_station: dict[uuid.UUID, int] = defaultdict(int)
+    for station_id, fact in found.values():
+        if statistics.RECEIVED.select(fact, period):
+            by_station[station_id] += 1
+    return CityReport(
+        period=period,
+        cases=len(facts),
+        tables=[
+            Table(key, title, [_value(figure, facts, period) for figure in figures])
+            for key, (title, figures) in statistics.TABLES.items()
+        ],
+        breakdowns={
+            breakdown.key: statistics.broken_down(statistics.RECEIVED, breakdown, facts, period)
+            for breakdown in statistics.BREAKDOWNS
+        },
+        received_by_week=[(week.first, statistics.RECEIVED.value(facts, week)) for week in _weeks(period)],
+        received_by_station=dict(by_station),
+    )
+
+
+def value_text(row: FigureValue) -> str:
+    """A figure as a person reads it: a count, an amount in yuan, or a share with its parts."""
+    match row.figure.unit:
+        case Unit.FEN:
+            return format_yuan(row.value)
+        case Unit.SHARE:
+            if not row.denominator:
+                return f"{row.value} / 0"
+            return f"{row.value} / {row.denominator}（{100 * row.value / row.denominator:.1f}%）"
+    return str(row.value)
+
+
+OPEN_STATUSES = (CaseStatus.ACCEPTED.value, CaseStatus.IN_MEDIATION.value)
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """A deadline passed: the mediation period of an open case, or an instalment an agreement in effect owes."""
+
+    station_id: uuid.UUID
+    case_id: uuid.UUID
+    number: str
+    category: Category
+    workers: int
+    respondent: str  # the employers named, as the station summarised them
+    kind: str  # "mediation" | "performance"
+    due: date
+    days_late: int
+
+
+def overdue(session: Session, today: date, scope: Scope = Scope()) -> list[Overdue]:
+    """Every deadline passed as of ``today`` (China time), the longest overdue first."""
+    stations = scope.stations(session)
+    fields = ("number", "category", "worker_count", "respondent_summary")
+    found = []
+    for case_id, station_id, *shown, received_on, extended_to in _rows(
+        session,
+        "case_file",
+        stations,
+        *fields,
+        "received_on",
+        "mediation_extended_to",
+        where=[_field("status").in_(OPEN_STATUSES)],
+    ):
+        clock = mediation_clock(date.fromisoformat(received_on), None, today, _day(extended_to))
+        if clock.state is ClockState.OVERDUE:
+            found.append(_overdue(case_id, station_id, shown, "mediation", clock.due, today))
+    in_default = _instalments_in_default(session, stations, today)
+    if in_default:
+        for case_id, station_id, *shown in _rows(
+            session, "case_file", stations, *fields, where=[SyncRow.row_id.in_(in_default)]
+        ):
+            found.append(_overdue(case_id, station_id, shown, "performance", in_default[case_id], today))
+    return sorted(found, key=lambda each: -each.days_late)
+
+
+def _overdue(case_id, station_id, shown, kind: str, due: date, today: date) -> Overdue:
+    number, category, workers, respondent = shown
+    return Overdue(
+        station_id, case_id, number, Category(category), int(workers or 0), respondent or "", kind, due,
+        (today - due).days,
+    )  # fmt: skip
+
+
+def _instalments_in_default(session: Session, stations, today: date) -> dict[uuid.UUID, date]:
+    """case id -> the due day of the first instalment not covered by what was paid by then, for the agreements in
+    effect (payments fill instalments in due order, as domain.performance counts them)."""
+    agreements = {
+        row_id: uuid.UUID(case_id)
+        for row_id, _, case_id in _rows(session, "agreement", stations, "case_id", where=[_field("state") == IN_EFFECT])
+    }
+    schedules: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
+    for _, _, agreement_id, due_on, amount_fen in _rows(
+        session, "agreement_instalment", stations, "agreement_id", "due_on", "amount_fen"
+    ):
+        if uuid.UUID(agreement_id) in agreements and due_on < today.isoformat():
+            schedules[uuid.UUID(agreement_id)].append((date.fromisoformat(due_on), int(amount_fen)))
+    paid: dict[uuid.UUID, int] = defaultdict(int)
+    for _, _, agreement_id, amount_fen in _rows(session, "payment", stations, "agreement_id", "amount_fen"):
+        paid[uuid.UUID(agreement_id)] += int(amount_fen)
+    found = {}
+    for agreement_id, schedule in schedules.items():
+        owed = 0
+        for due_on, amount_fen in sorted(schedule):
+            owed += amount_fen
+            if paid[agreement_id] < owed:
+                found[agreements[agreement_id]] = due_on
+                break
+    return found

@@ -1,0 +1,47 @@
+"""The city's figures from synced rows (issue 16): a station's figures at the city equal its own report."""
+
+from datetime import date
+
+import pytest
+
+from heze_station.domain import periods
+from heze_station.server import city_figures
+from heze_station.server.city_figures import Scope
+from heze_station.server.models import Station
+from heze_station.services import statistics as station_statistics
+from heze_station.services import sync
+from tests.server.conftest import Server
+from tests.statistics_cases import a_month_of_cases
+
+from .conftest import Laptops
+
+
+def _station_values(report: station_statistics.Report) -> dict[str, tuple[int, int | None]]:
+    return {row.figure.key: (row.value, row.denominator) for table in report.tables for row in table.rows}
+
+
+def _city_values(report: city_figures.CityReport) -> dict[str, tuple[int, int | None]]:
+    return {row.figure.key: (row.value, row.denominator) for table in report.tables for row in table.rows}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_stations_figures_at_the_city_equal_its_own_report_after_a_sync(laptops: Laptops, server: Server) -> None:
+    front = laptops("前台", station="城区驿站")
+    other = laptops("开发区", station="开发区驿站")
+    a_month_of_cases(front)
+    a_month_of_cases(other)  # a second station's cases are not the first's figures
+    sync.sync_now(front)
+    sync.sync_now(other)
+    with server.database.transaction() as session:
+        station_id = session.query(Station.id).filter(Station.name == "城区驿站").scalar()
+    for period in (periods.month(2026, 11), periods.month(2026, 10), periods.week(date(2026, 11, 2)),
+                   periods.quarter(2026, 4), periods.year(2026)):  # fmt: skip
+        own = station_statistics.report(front, period)
+        with server.database.transaction() as session:
+            city = city_figures.report(session, period, Scope(station_id=station_id))
+            whole = city_figures.report(session, period)
+        assert _city_values(city) == _station_values(own), period.code
+        assert city.breakdowns == own.breakdowns, period.code
+        assert [count for _, count in city.received_by_week] == [count for _, count in own.received_by_week.points]
+        # the whole city counts both stations
+        assert _city_values(whole)["received"][0] == 2 * _station_values(own)["received"][0]
