@@ -274,6 +274,7 @@ def figures_page(
         charts.Bar(names.get(station_id, "?"), count, str(count))
         for station_id, count in sorted(result.received_by_station.items(), key=lambda item: -item[1])[:20]
     ]
+    received = tr(statistics.RECEIVED.label)
     amounts = {row.figure.key: row.value for table in result.tables for row in table.rows}
     money = [
         charts.Bar(tr(statistics.AMOUNT_AGREED.label), amounts["amount_agreed"], _yuan(amounts["amount_agreed"])),
@@ -292,12 +293,13 @@ def figures_page(
         chosen_district=scope.district or "",
         chosen_station=str(scope.station_id or ""),
         scope_name=_scope_name(scope, names),
+        received=received,
         breakdowns=[(tr(each.label), result.breakdowns[each.key]) for each in statistics.BREAKDOWNS],
         charts=[
-            charts.bars("每周受理申请", by_week),
-            charts.bars("按纠纷类别受理申请", by_category),
+            charts.bars(f"每周{received}", by_week),
+            charts.bars(f"{received}（按纠纷类别）", by_category),
             charts.bars("调解协议金额与已履行金额", money),
-            *([charts.bars("各驿站受理申请（前20）", by_station)] if scope.station_id is None else []),
+            *([charts.bars(f"{received}（按驿站，前20）", by_station)] if scope.station_id is None else []),
         ],
         download=f"/city/returns.xlsx?period={quote(chosen.code)}&district={quote(scope.district or '')}"
         f"&station={scope.station_id or ''}",

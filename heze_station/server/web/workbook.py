@@ -35,16 +35,17 @@ def return_xlsx(result: CityReport, heading: str, station_names: dict) -> bytes:
             sheet.cell(line, 4).number_format = "0.0%"
         sheet.column_dimensions["A"].width = 36
         sheet.column_dimensions["B"].width = 16
-    sheet = workbook.create_sheet("受理情况")
+    received = tr(statistics.RECEIVED.label)
+    sheet = workbook.create_sheet(received)
     sheet.append([heading])
     sheet.append([])
-    sheet.append(["驿站", "受理申请"])
+    sheet.append(["驿站", received])
     sheet.cell(sheet.max_row, 1).font = bold
     for station_id, count in sorted(result.received_by_station.items(), key=lambda item: -item[1]):
         sheet.append([station_names.get(station_id, str(station_id)), count])
     for breakdown in statistics.BREAKDOWNS:
         sheet.append([])
-        sheet.append([tr(breakdown.label), "受理申请"])
+        sheet.append([tr(breakdown.label), received])
         sheet.cell(sheet.max_row, 1).font = bold
         for key, count in result.breakdowns[breakdown.key].items():
             sheet.append([group(key), count])
