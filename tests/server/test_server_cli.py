@@ -93,12 +93,12 @@ def test_a_supervisor_account_is_made_from_a_password_file_and_signs_in_to_the_c
     secret = tmp_path / "password"
     secret.write_text("督导的密码 2026 winter\n", encoding="utf-8")
     monkeypatch.setenv("HEZE_SERVER_SUPERVISOR_PASSWORD_FILE", str(secret))
-    code, out, err = run_server_command(settings, "create-supervisor", "市局督导")
+    code, _, err = run_server_command(settings, "create-supervisor", "市局督导")
     assert code == 0, err
     assert "exists already" in run_server_command(settings, "create-supervisor", "市局督导")[2]
     secret.write_text("short\n", encoding="utf-8")
     assert "at least 12 characters" in run_server_command(settings, "create-supervisor", "另一位")[2]
-    code, out, err = run_server_command(settings, "set-district", "城区驿站", "牡丹区")
+    code, _, err = run_server_command(settings, "set-district", "城区驿站", "牡丹区")
     assert code == 0, err
 
     database = Database(settings)

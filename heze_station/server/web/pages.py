@@ -6,9 +6,12 @@ period, district and station chosen stay in the address and can be bookmarked.
 """
 
 import secrets
+import time
 import uuid
 from collections import OrderedDict
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from threading import Lock
 from typing import Annotated
@@ -151,29 +154,59 @@ async def sign_out(request: Request, database: DatabaseDep, who: SignedInDep) ->
 # --- what the pages are about: period, district, station -------------------------------------------------------
 
 
-class _Reports:
-    """Reports recently asked for, each as of the change feed's last position: any synced change makes a new one,
-    so a figure is never stale, and twenty supervisors opening the same quarter compute it once."""
+@dataclass
+class _Made:
+    position: int  # the change feed's last position when it was made
+    made_at: float  # time.monotonic()
+    as_of: datetime
+    value: object
 
-    def __init__(self, size: int = 32):
+
+class Reports:
+    """Reports and lists recently asked for, shared by every supervisor of this process.
+
+    One is made again once a synced change came in since, but not more often than every ``REUSE_SECONDS``: with a
+    thousand stations syncing, the feed moves several times a second, and a figure a minute old (the page says as
+    of when) is worth more than twenty supervisors each waiting for the whole city to be counted again. Those asking
+    for the same one at once wait for a single computation."""
+
+    REUSE_SECONDS = 60
+
+    def __init__(self, size: int = 64):
         self.size = size
-        self.entries: OrderedDict[tuple, object] = OrderedDict()
+        self.entries: OrderedDict[tuple, _Made] = OrderedDict()
+        self.making: dict[tuple, Lock] = {}
         self.lock = Lock()
 
-    def get(self, key: tuple, make):
+    def _fresh(self, key: tuple, position: int) -> _Made | None:
         with self.lock:
-            if key in self.entries:
+            found = self.entries.get(key)
+            if found is None:
+                return None
+            if found.position != position and time.monotonic() - found.made_at > self.REUSE_SECONDS:
+                return None
+            self.entries.move_to_end(key)
+            return found
+
+    def get(self, key: tuple, position: int, make: Callable[[], object]) -> _Made:
+        if found := self._fresh(key, position):
+            return found
+        with self.lock:
+            making = self.making.setdefault(key, Lock())
+        with making:
+            if found := self._fresh(key, position):
+                return found
+            made = _Made(position, time.monotonic(), chinatime.now(), make())
+            with self.lock:
+                self.entries[key] = made
                 self.entries.move_to_end(key)
-                return self.entries[key]
-        value = make()
-        with self.lock:
-            self.entries[key] = value
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-        return value
+                while len(self.entries) > self.size:
+                    self.making.pop(self.entries.popitem(last=False)[0], None)
+        return made
 
 
-_reports = _Reports()
+def _reports(request: Request) -> Reports:
+    return request.app.state.city_reports
 
 
 def _feed_position(session) -> int:
@@ -223,9 +256,16 @@ def _context(request: Request, who: accounts.SignedIn, session, **values: object
     }
 
 
-def _report(session, period: Period, scope: Scope) -> CityReport:
-    key = (period, scope, _feed_position(session))
-    return _reports.get(key, lambda: city_figures.report(session, period, scope))
+def _report(request: Request, session, period: Period, scope: Scope) -> _Made:
+    return _reports(request).get(
+        ("report", period, scope), _feed_position(session), lambda: city_figures.report(session, period, scope)
+    )
+
+
+def _overdue(request: Request, session, today: date, scope: Scope) -> _Made:
+    return _reports(request).get(
+        ("overdue", today, scope), _feed_position(session), lambda: city_figures.overdue(session, today, scope)
+    )
 
 
 def _scope_name(scope: Scope, names: dict) -> str:
@@ -242,14 +282,21 @@ def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> 
     today = chinatime.today()
     with database.transaction() as session:
         summaries = supervision.stations(session)
-        key = ("overdue", today, _feed_position(session))
-        overdue = _reports.get(key, lambda: city_figures.overdue(session, today))
+        overdue = _overdue(request, session, today, Scope())
         context = _context(request, who, session)
     late: dict[uuid.UUID, int] = {}
-    for item in overdue:
+    for item in overdue.value:
         late[item.station_id] = late.get(item.station_id, 0) + 1
     districts = {station.id: station.district for station in context["stations"]}
-    return _page("stations.html", **context, summaries=summaries, late=late, station_districts=districts, today=today)
+    return _page(
+        "stations.html",
+        **context,
+        summaries=summaries,
+        late=late,
+        station_districts=districts,
+        today=today,
+        as_of=overdue.as_of,
+    )
 
 
 @router.get("/figures")
@@ -265,8 +312,9 @@ def figures_page(
     chosen, problem = _period(period, today)
     scope = _scope(district, station)
     with database.transaction() as session:
-        result = _report(session, chosen, scope)
+        made = _report(request, session, chosen, scope)
         context = _context(request, who, session)
+    result: CityReport = made.value
     names = context["station_names"]
     by_week = [charts.Bar(f"{day(first)}起", count, str(count)) for first, count in result.received_by_week]
     by_category = [charts.Bar(group(key), count, str(count)) for key, count in result.breakdowns["category"].items()]
@@ -286,6 +334,7 @@ def figures_page(
         "figures.html",
         **context,
         report=result,
+        as_of=made.as_of,
         period=chosen,
         period_name=period_name(chosen),
         problem=problem,
@@ -321,12 +370,13 @@ def overdue_page(
     today = chinatime.today()
     scope = _scope(district, station)
     with database.transaction() as session:
-        found = city_figures.overdue(session, today, scope)
+        found = _overdue(request, session, today, scope)
         context = _context(request, who, session)
     return _page(
         "overdue.html",
         **context,
-        items=found,
+        items=found.value,
+        as_of=found.as_of,
         today=today,
         chosen_district=scope.district or "",
         chosen_station=str(scope.station_id or ""),
@@ -336,6 +386,7 @@ def overdue_page(
 
 @router.get("/returns.xlsx")
 def return_download(
+    request: Request,
     database: DatabaseDep,
     who: SignedInDep,
     period: str | None = None,
@@ -345,7 +396,7 @@ def return_download(
     chosen, _ = _period(period, chinatime.today())
     scope = _scope(district, station)
     with database.transaction() as session:
-        result = _report(session, chosen, scope)
+        result: CityReport = _report(request, session, chosen, scope).value
         stations, _districts = _choices(session)
     names = {each.id: each.name for each in stations}
     title = RETURN_TITLES[chosen.kind]
