@@ -186,6 +186,8 @@ class SyncRow(Base):
         Index("ix_sync_row_feed", "change_xid", "change_seq"),
         Index("ix_sync_row_station_feed", "station_id", "change_xid", "change_seq"),
         Index("ix_sync_row_station_table", "station_id", "table_name"),
+        # One table across every station: the city's figures and lists (city_figures.py).
+        Index("ix_sync_row_table", "table_name", "station_id"),
     )
 
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)

@@ -1,4 +1,5 @@
-"""The supervision web page: supervisor accounts, their sessions, and the district a station belongs to.
+"""The supervision web page: supervisor accounts, their sessions, the district a station belongs to, and an index
+that reads one synced table across every station (the city's figures).
 
 Revision ID: 0006
 Revises: 0005
@@ -40,9 +41,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("token_hash", name="pk_web_session"),
     )
     op.create_index("ix_web_session_supervisor_id", "web_session", ["supervisor_id"])
+    op.create_index("ix_sync_row_table", "sync_row", ["table_name", "station_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_sync_row_table", table_name="sync_row")
     op.drop_index("ix_web_session_supervisor_id", table_name="web_session")
     op.drop_table("web_session")
     op.drop_table("supervisor_account")
