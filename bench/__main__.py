@@ -188,6 +188,8 @@ def city_figures(report: Report) -> None:
         supervisors=city.SUPERVISORS,
         pages=len(figures.pages.values),
         first_view_ms=figures.first_view_ms,
+        think_s=city.THINK_SECONDS,
+        p95_ms_by_page=figures.by_page,
     )
 
 

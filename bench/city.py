@@ -4,7 +4,8 @@
   table and breakdown, read from ``sync_row`` and counted by the stations' own definitions;
 - ``supervision_page_p95_ms``: 20 supervisors at once, each signed in and going round the pages (the stations, the
   city's quarter, a district's quarter, a station's month, a station's overdue list, a station's return as .xlsx)
-  against the real server process; the latency of one page. The first view of the city's pages, which counts the
+  against the real server process, reading each page for a second before opening the next (a person, not a
+  script: 20 pages a second in all); the latency of one page. The first view of the city's pages, which counts the
   whole city, is reported on its own (``first_view_ms``); later views reuse it (web/pages.Reports).
 
 A year of cases per station: most reach an agreement (paid in one or two instalments, some late), others fail, are
@@ -41,6 +42,7 @@ CASES_PER_STATION = 100
 DISTRICTS = 10
 SUPERVISORS = 20
 ROUNDS = 5
+THINK_SECONDS = 1.0  # a supervisor reads a page before opening the next
 QUARTER_GOAL_S = 2.0
 PAGE_GOAL_MS = 300.0
 QUARTER = periods.quarter(2026, 4)
@@ -56,6 +58,7 @@ class CityFigures:
     cases_read: int
     pages: Timings  # ms
     first_view_ms: float
+    by_page: dict[str, float]  # p95 ms per kind of page
 
 
 def _station_rows(random_: random.Random, station_id: uuid.UUID) -> list:
@@ -171,7 +174,9 @@ def _rounds(random_: random.Random, stations: list[uuid.UUID], rounds: int) -> l
     return pages
 
 
-def measure_pages(url: str, stations: list[uuid.UUID], supervisors: int, rounds: int) -> tuple[Timings, float]:
+def measure_pages(
+    url: str, stations: list[uuid.UUID], supervisors: int, rounds: int, think: float
+) -> tuple[Timings, float, dict[str, float]]:
     first = _signed_in(url)
     started = time.perf_counter()
     for page in ("/city/", f"/city/figures?period={QUARTER.code}"):
@@ -180,6 +185,7 @@ def measure_pages(url: str, stations: list[uuid.UUID], supervisors: int, rounds:
     first.close()
     clients = [_signed_in(url) for _ in range(supervisors)]
     timings, failures, lock = Timings(), [], threading.Lock()
+    by_page: dict[str, Timings] = {}
     ready = threading.Barrier(supervisors)
 
     def browse(client: httpx.Client, pages: list[str]) -> None:
@@ -190,8 +196,10 @@ def measure_pages(url: str, stations: list[uuid.UUID], supervisors: int, rounds:
             elapsed = (time.perf_counter() - begun) * 1000
             with lock:
                 timings.values.append(elapsed)
+                by_page.setdefault(_kind(page), Timings()).values.append(elapsed)
                 if answer.status_code != 200:
                     failures.append(f"{page}: {answer.status_code}")
+            time.sleep(max(0.0, think - elapsed / 1000))
 
     threads = [
         threading.Thread(target=browse, args=(client, _rounds(random.Random(n), stations, rounds)))
@@ -205,10 +213,17 @@ def measure_pages(url: str, stations: list[uuid.UUID], supervisors: int, rounds:
         client.close()
     if failures:
         raise RuntimeError(f"{len(failures)} pages failed, first: {failures[0]}")
-    return timings, first_view_ms
+    return timings, first_view_ms, {kind: round(each.p95, 1) for kind, each in sorted(by_page.items())}
 
 
-def measure(stations: int = STATIONS, supervisors: int = SUPERVISORS, rounds: int = ROUNDS) -> CityFigures:
+def _kind(page: str) -> str:
+    path, _, query = page.partition("?")
+    return path + ("[district]" if "district=" in query else "[station]" if "station=" in query else "")
+
+
+def measure(
+    stations: int = STATIONS, supervisors: int = SUPERVISORS, rounds: int = ROUNDS, think: float = THINK_SECONDS
+) -> CityFigures:
     cluster = pgcluster.start(("max_connections=200", "shared_buffers=256MB"))
     try:
         engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
@@ -225,8 +240,8 @@ def measure(stations: int = STATIONS, supervisors: int = SUPERVISORS, rounds: in
             connection.exec_driver_sql("ANALYZE")
         quarter, cases = measure_quarter(database)
         with running_server(settings) as url:
-            pages, first_view_ms = measure_pages(url, station_ids, supervisors, rounds)
+            pages, first_view_ms, by_page = measure_pages(url, station_ids, supervisors, rounds, think)
         database.close()
-        return CityFigures(rows, quarter, cases, pages, first_view_ms)
+        return CityFigures(rows, quarter, cases, pages, first_view_ms, by_page)
     finally:
         cluster.stop()

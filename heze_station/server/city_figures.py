@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Uuid, and_, cast, func, or_, select
+from sqlalchemy import ARRAY, Uuid, and_, bindparam, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -105,6 +105,13 @@ def _select(session: Session, columns: list, table: str, stations, names, where)
     return session.connection().execute(query).all()
 
 
+def _among(session: Session, column, values: list[uuid.UUID]) -> ColumnElement[bool]:
+    """``column`` is one of ``values``: on PostgreSQL one array parameter, not thousands of them."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == func.any(bindparam("among", values, type_=ARRAY(Uuid)))
+    return column.in_(values)
+
+
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
@@ -143,81 +150,64 @@ def case_facts(
     which the database does faster than joins on ids inside JSON."""
     stations = scope.stations(session)
     day_before = (period.first - timedelta(days=1)).isoformat()
+    first, last = period.first.isoformat(), period.last.isoformat()
     dated = or_(
         _in("received_on", period),
         and_(
-            _field("decided_on") <= period.last.isoformat(),
+            _field("decided_on") <= last,
             or_(_field("ended_on").is_(None), _field("ended_on") >= day_before),
         ),
     )
     cases = {str(row[0]): row for row in _rows(session, "case_file", stations, *_CASE_FIELDS, where=[dated])}
+    # (case id, state, effective at, total fen) by agreement id; dates stay ISO text until a case needs them
     agreements = {
-        str(row_id): _Agreement(case_id, state, effective_at, int(total_fen))
-        for row_id, _, case_id, state, effective_at, total_fen in _rows(
-            session, "agreement", stations, "case_id", "state", "effective_at", "total_fen"
-        )
+        str(row_id): fields
+        for row_id, _, *fields in _rows(session, "agreement", stations, "case_id", "state", "effective_at", "total_fen")
     }
-    instalments = [
-        (agreement_id, date.fromisoformat(due_on), int(amount_fen))
-        for agreement_id, due_on, amount_fen in _fields(
-            session, "agreement_instalment", stations, "agreement_id", "due_on", "amount_fen"
-        )
-    ]
-    payments = [
-        (agreement_id, date.fromisoformat(paid_on), int(amount_fen))
-        for agreement_id, paid_on, amount_fen in _fields(
-            session, "payment", stations, "agreement_id", "paid_on", "amount_fen"
-        )
-    ]
-    touched = {agreement_id for agreement_id, paid_on, _ in payments if paid_on in period} | {
+    instalments = _fields(session, "agreement_instalment", stations, "agreement_id", "due_on", "amount_fen")
+    payments = _fields(session, "payment", stations, "agreement_id", "paid_on", "amount_fen")
+    touched = {agreement_id for agreement_id, paid_on, _ in payments if first <= paid_on <= last} | {
         agreement_id
         for agreement_id, due_on, _ in instalments
-        if due_on in period and agreement_id in agreements and agreements[agreement_id].state == IN_EFFECT
+        if first <= due_on <= last and agreement_id in agreements and agreements[agreement_id][1] == IN_EFFECT
     }
-    more = {agreements[each].case_id for each in touched if each in agreements} - cases.keys()
+    more = {agreements[each][0] for each in touched if each in agreements} - cases.keys()
     if more:
-        wanted = [uuid.UUID(each) for each in more]
-        cases |= {
-            str(row[0]): row
-            for row in _rows(session, "case_file", stations, *_CASE_FIELDS, where=[SyncRow.row_id.in_(wanted)])
-        }
+        wanted = _among(session, SyncRow.row_id, [uuid.UUID(each) for each in more])
+        cases |= {str(row[0]): row for row in _rows(session, "case_file", stations, *_CASE_FIELDS, where=[wanted])}
     return _facts(session, stations, cases, agreements, instalments, payments)
-
-
-@dataclass(frozen=True)
-class _Agreement:
-    case_id: str
-    state: str
-    effective_at: str | None
-    total_fen: int
 
 
 def _facts(session, stations, cases, agreements, instalments, payments) -> dict[uuid.UUID, tuple[uuid.UUID, CaseFacts]]:
     agreed_on: dict[str, date] = {}
     in_effect: dict[str, tuple[str, int]] = {}
-    for agreement_id, agreement in agreements.items():
-        if agreement.case_id not in cases or agreement.effective_at is None:
+    for agreement_id, (case_id, state, effective_at, total_fen) in agreements.items():
+        if case_id not in cases or effective_at is None:
             continue
-        day = chinatime.local_date(datetime.fromisoformat(agreement.effective_at))
-        agreed_on[agreement.case_id] = min(day, agreed_on.get(agreement.case_id, day))
-        if agreement.state == IN_EFFECT:
-            in_effect[agreement.case_id] = (agreement_id, agreement.total_fen)
+        day = chinatime.local_date(datetime.fromisoformat(effective_at))
+        agreed_on[case_id] = min(day, agreed_on.get(case_id, day))
+        if state == IN_EFFECT:
+            in_effect[case_id] = (agreement_id, int(total_fen))
     counted = {agreement_id for agreement_id, _ in in_effect.values()}
     schedules: dict[str, list[tuple[date, int]]] = defaultdict(list)
     for agreement_id, due_on, amount_fen in instalments:
         if agreement_id in counted:
-            schedules[agreement_id].append((due_on, amount_fen))
+            schedules[agreement_id].append((date.fromisoformat(due_on), int(amount_fen)))
     paid: dict[str, list[tuple[date, int]]] = defaultdict(list)
     by_agreement: dict[str, list[tuple[date, int]]] = defaultdict(list)
     for agreement_id, paid_on, amount_fen in payments:
         agreement = agreements.get(agreement_id)
-        if agreement is not None and agreement.case_id in cases:
-            paid[agreement.case_id].append((paid_on, amount_fen))
-            by_agreement[agreement_id].append((paid_on, amount_fen))
+        if agreement is not None and agreement[0] in cases:
+            payment = (date.fromisoformat(paid_on), int(amount_fen))
+            paid[agreement[0]].append(payment)
+            by_agreement[agreement_id].append(payment)
     employer_kinds = _employer_kinds(session, stations, cases.keys())
     named = {uuid.UUID(row[12]) for row in cases.values() if row[12]}
     projects = (
-        {str(row[0]): row[2] for row in _rows(session, "project", None, "name", where=[SyncRow.row_id.in_(named)])}
+        {
+            str(row[0]): row[2]
+            for row in _rows(session, "project", None, "name", where=[_among(session, SyncRow.row_id, list(named))])
+        }
         if named
         else {}
     )
@@ -363,7 +353,7 @@ def overdue(session: Session, today: date, scope: Scope = Scope()) -> list[Overd
     in_default = _instalments_in_default(session, stations, today)
     if in_default:
         for case_id, station_id, *shown in _rows(
-            session, "case_file", stations, *fields, where=[SyncRow.row_id.in_(in_default)]
+            session, "case_file", stations, *fields, where=[_among(session, SyncRow.row_id, list(in_default))]
         ):
             found.append(_overdue(case_id, station_id, shown, "performance", in_default[case_id], today))
     return sorted(found, key=lambda each: -each.days_late)
