@@ -33,14 +33,17 @@ def test_a_stations_figures_at_the_city_equal_its_own_report_after_a_sync(laptop
     sync.sync_now(front)
     sync.sync_now(other)
     with server.database.transaction() as session:
-        station_id = session.query(Station.id).filter(Station.name == "城区驿站").scalar()
+        station = session.query(Station).filter(Station.name == "城区驿站").one()
+        station.district, station_id = "牡丹区", station.id
     for period in (periods.month(2026, 11), periods.month(2026, 10), periods.week(date(2026, 11, 2)),
                    periods.quarter(2026, 4), periods.year(2026)):  # fmt: skip
         own = station_statistics.report(front, period)
         with server.database.transaction() as session:
             city = city_figures.report(session, period, Scope(station_id=station_id))
             whole = city_figures.report(session, period)
+            district = city_figures.report(session, period, Scope(district="牡丹区"))
         assert _city_values(city) == _station_values(own), period.code
+        assert _city_values(district) == _city_values(city)  # the district has that one station
         assert city.breakdowns == own.breakdowns, period.code
         assert [count for _, count in city.received_by_week] == [count for _, count in own.received_by_week.points]
         # the whole city counts both stations
