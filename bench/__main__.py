@@ -175,6 +175,7 @@ def city_figures(report: Report) -> None:
         figures.quarter.p50,
         city.QUARTER_GOAL_S,
         slowest_s=max(figures.quarter.values),
+        recount_s=figures.recount_s,
         stations=city.STATIONS,
         cases=city.STATIONS * city.CASES_PER_STATION,
         cases_read=figures.cases_read,

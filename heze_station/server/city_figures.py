@@ -140,15 +140,15 @@ _STATUSES = {each.value: each for each in CaseStatus}
 
 
 def case_facts(
-    session: Session, period: Period, scope: Scope = Scope()
+    session: Session, period: Period, scope: Scope = Scope(), stations: list[uuid.UUID] | None = None
 ) -> dict[uuid.UUID, tuple[uuid.UUID, CaseFacts]]:
     """case id -> (its station, its facts) for every case a figure of ``period`` may count, read as the station
     reads them (services/statistics.case_facts): received in the period, decided by its end and not ended before
     it, or with money paid or an instalment of the agreement in effect due in it. A superset: the definitions decide.
 
     Rows are linked by their ids as text (the wire form the fields hold): the few tables are read whole, per table,
-    which the database does faster than joins on ids inside JSON."""
-    stations = scope.stations(session)
+    which the database does faster than joins on ids inside JSON. ``stations``, when given, instead of ``scope``."""
+    stations = stations if stations is not None else scope.stations(session)
     day_before = (period.first - timedelta(days=1)).isoformat()
     first, last = period.first.isoformat(), period.last.isoformat()
     dated = or_(
@@ -263,11 +263,83 @@ def _employer_kinds(session: Session, stations, cases: Iterable[str]) -> dict[st
     return {case: kind for case, (_, kind) in first.items()}
 
 
-def _value(figure: Figure, facts: list[CaseFacts], period: Period) -> FigureValue:
-    if figure.of is not None:
-        share = statistics.share(figure, facts, period)
-        return FigureValue(figure, share.numerator, share.denominator)
-    return FigureValue(figure, figure.value(facts, period))
+@dataclass(frozen=True)
+class Partial:
+    """One station's figures for a period. Every figure is a sum over cases, and every case is one station's, so a
+    district's or the city's figures are the sums of their stations' (``combine``): a station that synced is
+    counted again alone (web/pages.Reports)."""
+
+    values: dict[str, tuple[int, int]]  # figure key -> (value, a share's denominator or 0)
+    breakdowns: dict[str, dict[object, int]]  # cases received, by each of domain.statistics.BREAKDOWNS
+    by_week: tuple[int, ...]  # cases received per week of the period
+    cases: int  # cases read
+
+
+def _partial(facts: list[CaseFacts], period: Period, weeks: list[Period]) -> Partial:
+    values = {}
+    for figure in statistics.FIGURES.values():
+        if figure.of is not None:
+            share = statistics.share(figure, facts, period)
+            values[figure.key] = (share.numerator, share.denominator)
+        else:
+            values[figure.key] = (figure.value(facts, period), 0)
+    return Partial(
+        values,
+        {
+            breakdown.key: statistics.broken_down(statistics.RECEIVED, breakdown, facts, period)
+            for breakdown in statistics.BREAKDOWNS
+        },
+        tuple(statistics.RECEIVED.value(facts, week) for week in weeks),
+        len(facts),
+    )
+
+
+def partials(session: Session, period: Period, stations: list[uuid.UUID] | None = None) -> dict[uuid.UUID, Partial]:
+    """Each station's figures for ``period`` (of every station when ``stations`` is None), read in one go."""
+    grouped: dict[uuid.UUID, list[CaseFacts]] = defaultdict(list)
+    for station_id, fact in case_facts(session, period, stations=stations).values():
+        grouped[station_id].append(fact)
+    if stations is None:
+        stations = list(session.scalars(select(Station.id)))
+    weeks = _weeks(period)
+    return {station_id: _partial(grouped.get(station_id, []), period, weeks) for station_id in stations}
+
+
+def combine(period: Period, parts: dict[uuid.UUID, Partial]) -> CityReport:
+    """The figures of several stations together, from each one's."""
+    values: dict[str, list[int]] = {key: [0, 0] for key in statistics.FIGURES}
+    breakdowns: dict[str, dict[object, int]] = {breakdown.key: defaultdict(int) for breakdown in statistics.BREAKDOWNS}
+    weeks = _weeks(period)
+    by_week = [0] * len(weeks)
+    for part in parts.values():
+        for key, (value, denominator) in part.values.items():
+            values[key][0] += value
+            values[key][1] += denominator
+        for key, groups in part.breakdowns.items():
+            for group, count in groups.items():
+                breakdowns[key][group] += count
+        for index, count in enumerate(part.by_week):
+            by_week[index] += count
+
+    def row(figure: Figure) -> FigureValue:
+        value, denominator = values[figure.key]
+        return FigureValue(figure, value, denominator if figure.of is not None else None)
+
+    return CityReport(
+        period=period,
+        cases=sum(part.cases for part in parts.values()),
+        tables=[
+            Table(key, title, [row(figure) for figure in figures])
+            for key, (title, figures) in statistics.TABLES.items()
+        ],
+        breakdowns={key: dict(sorted(groups.items(), key=lambda item: -item[1])) for key, groups in breakdowns.items()},
+        received_by_week=[(week.first, count) for week, count in zip(weeks, by_week, strict=True)],
+        received_by_station={
+            station_id: part.values[statistics.RECEIVED.key][0]
+            for station_id, part in parts.items()
+            if part.values[statistics.RECEIVED.key][0]
+        },
+    )
 
 
 def _weeks(period: Period) -> list[Period]:
@@ -281,26 +353,15 @@ def _weeks(period: Period) -> list[Period]:
 
 def report(session: Session, period: Period, scope: Scope = Scope()) -> CityReport:
     """Every figure of the returns for ``period`` over ``scope``: figures only, nothing personal."""
-    found = case_facts(session, period, scope)
-    facts = [fact for _, fact in found.values()]
-    by_station: dict[uuid.UUID, int] = defaultdict(int)
-    for station_id, fact in found.values():
-        if statistics.RECEIVED.select(fact, period):
-            by_station[station_id] += 1
-    return CityReport(
-        period=period,
-        cases=len(facts),
-        tables=[
-            Table(key, title, [_value(figure, facts, period) for figure in figures])
-            for key, (title, figures) in statistics.TABLES.items()
-        ],
-        breakdowns={
-            breakdown.key: statistics.broken_down(statistics.RECEIVED, breakdown, facts, period)
-            for breakdown in statistics.BREAKDOWNS
-        },
-        received_by_week=[(week.first, statistics.RECEIVED.value(facts, week)) for week in _weeks(period)],
-        received_by_station=dict(by_station),
-    )
+    return combine(period, partials(session, period, scope.stations(session)))
+
+
+def feed_positions(session: Session, stations: list[uuid.UUID] | None = None) -> dict[uuid.UUID, int]:
+    """Each station's last place in the change feed: its figures change only when that moves."""
+    query = select(SyncRow.station_id, func.max(SyncRow.change_seq)).group_by(SyncRow.station_id)
+    if stations is not None:
+        query = query.where(SyncRow.station_id.in_(stations))
+    return {station_id: seq for station_id, seq in session.execute(query) if station_id is not None}
 
 
 def value_text(row: FigureValue) -> str:

@@ -8,8 +8,10 @@ from heze_station.domain import periods
 from heze_station.server import city_figures
 from heze_station.server.city_figures import Scope
 from heze_station.server.models import Station
+from heze_station.server.web.pages import Reports
 from heze_station.services import statistics as station_statistics
 from heze_station.services import sync
+from tests.factories import intake_form, register
 from tests.server.conftest import Server
 from tests.statistics_cases import a_month_of_cases
 
@@ -48,3 +50,26 @@ def test_a_stations_figures_at_the_city_equal_its_own_report_after_a_sync(laptop
         assert [count for _, count in city.received_by_week] == [count for _, count in own.received_by_week.points]
         # the whole city counts both stations
         assert _city_values(whole)["received"][0] == 2 * _station_values(own)["received"][0]
+
+
+def test_the_page_counts_again_only_the_stations_that_synced_and_agrees_with_a_fresh_count(
+    laptops: Laptops, server: Server
+) -> None:
+    front, other = laptops("前台", station="城区驿站"), laptops("开发区", station="开发区驿站")
+    a_month_of_cases(front)
+    a_month_of_cases(other)
+    sync.sync_now(front)
+    sync.sync_now(other)
+    reports, november = Reports(), periods.month(2026, 11)
+    with server.database.transaction() as session:
+        before = reports.city_report(session, november, Scope())
+    kept = dict(reports.parts)
+    register(front, intake_form(3, employer_serial=9, received_on=date(2026, 11, 20)), date(2026, 11, 20))
+    sync.sync_now(front)
+    with server.database.transaction() as session:
+        after = reports.city_report(session, november, Scope())
+        fresh = city_figures.report(session, november)
+        other_id = session.query(Station.id).filter(Station.name == "开发区驿站").scalar()
+    assert _city_values(after) == _city_values(fresh)
+    assert _city_values(after)["received"][0] == _city_values(before)["received"][0] + 1
+    assert reports.parts[(november, other_id)] is kept[(november, other_id)]  # not counted again

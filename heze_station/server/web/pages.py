@@ -172,11 +172,34 @@ class Reports:
 
     REUSE_SECONDS = 60
 
+    MAX_PARTS = 50_000  # stations' figures kept (1,000 stations, a few dozen periods)
+
     def __init__(self, size: int = 64):
         self.size = size
         self.entries: OrderedDict[tuple, _Made] = OrderedDict()
         self.making: dict[tuple, Lock] = {}
         self.lock = Lock()
+        # (period, station) -> (the station's feed position, its figures): a district or the city adds them up,
+        # and only the stations that synced since are counted again.
+        self.parts: dict[tuple[Period, uuid.UUID], tuple[int, city_figures.Partial]] = {}
+
+    def city_report(self, session, period: Period, scope: Scope) -> CityReport:
+        stations = scope.stations(session)
+        everyone = stations is None
+        if stations is None:
+            stations = list(session.scalars(select(Station.id)))
+        positions = city_figures.feed_positions(session, None if everyone else stations)
+        with self.lock:
+            known = {station: self.parts.get((period, station)) for station in stations}
+        stale = [station for station, part in known.items() if part is None or part[0] != positions.get(station, 0)]
+        if stale:
+            fresh = city_figures.partials(session, period, None if everyone and len(stale) == len(stations) else stale)
+            with self.lock:
+                if len(self.parts) > self.MAX_PARTS:
+                    self.parts.clear()
+                for station, part in fresh.items():
+                    known[station] = self.parts[(period, station)] = (positions.get(station, 0), part)
+        return city_figures.combine(period, {station: found[1] for station, found in known.items() if found})
 
     def _fresh(self, key: tuple, position: int) -> _Made | None:
         with self.lock:
@@ -258,7 +281,9 @@ def _context(request: Request, who: accounts.SignedIn, session, **values: object
 
 def _report(request: Request, session, period: Period, scope: Scope) -> _Made:
     return _reports(request).get(
-        ("report", period, scope), _feed_position(session), lambda: city_figures.report(session, period, scope)
+        ("report", period, scope),
+        _feed_position(session),
+        lambda: _reports(request).city_report(session, period, scope),
     )
 
 
