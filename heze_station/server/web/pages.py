@@ -8,7 +8,7 @@ period, district and station chosen stay in the address and can be bookmarked.
 import secrets
 import time
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -255,8 +255,10 @@ def _scope(district: str | None, station: str | None) -> Scope:
     return Scope(district=district or None)
 
 
-def _choices(session) -> tuple[list[Station], list[str]]:
-    stations = list(session.scalars(select(Station).order_by(Station.district, Station.name)))
+def _choices(session) -> tuple[list, list[str]]:
+    stations = session.execute(
+        select(Station.id, Station.name, Station.district).order_by(Station.district, Station.name)
+    ).all()
     return stations, sorted({station.district for station in stations if station.district})
 
 
@@ -306,21 +308,22 @@ def _scope_name(scope: Scope, names: dict) -> str:
 def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> HTMLResponse:
     today = chinatime.today()
     with database.transaction() as session:
-        summaries = supervision.stations(session)
-        overdue = _overdue(request, session, today, Scope())
+        summaries = supervision.station_rows(session)
+        late = _reports(request).get(
+            ("late", today),
+            _feed_position(session),
+            lambda: Counter(item.station_id for item in _overdue(request, session, today, Scope()).value),
+        )
         context = _context(request, who, session)
-    late: dict[uuid.UUID, int] = {}
-    for item in overdue.value:
-        late[item.station_id] = late.get(item.station_id, 0) + 1
     districts = {station.id: station.district for station in context["stations"]}
     return _page(
         "stations.html",
         **context,
         summaries=summaries,
-        late=late,
+        late=late.value,
         station_districts=districts,
         today=today,
-        as_of=overdue.as_of,
+        as_of=late.as_of,
     )
 
 
