@@ -27,14 +27,14 @@ from sqlalchemy import create_engine, text
 from heze_station.domain import periods
 from heze_station.domain.ids import new_id
 from heze_station.server import city_figures, migrations
-from heze_station.server.city_figures import Scope
 from heze_station.server.config import Settings
 from heze_station.server.db import Database
 from heze_station.server.feed import write_rows
 from heze_station.server.ingest import server_row
 from heze_station.server.models import Station
+from heze_station.server.synced import Scope
 from heze_station.server.web import accounts
-from heze_station.server.web.pages import Reports
+from heze_station.server.web.reports import Reports
 
 from . import pgcluster
 from .cases import Timings

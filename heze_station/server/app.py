@@ -24,7 +24,7 @@ from .config import Settings
 from .db import Database
 from .errors import ApiError
 from .routes import attachments, auth, health, supervision, sync
-from .web import pages
+from .web import pages, reports
 
 ACCESS_LOG = logging.getLogger("heze_station.server.access")
 
@@ -63,7 +63,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         responses=_ERROR_RESPONSES,
     )
     app.state.settings = settings
-    app.state.city_reports = pages.Reports()  # the supervision page's figures, shared by its supervisors
+    app.state.city_reports = reports.Reports()  # the supervision page's figures, shared by its supervisors
     # Loaded at start: a missing or wrong passphrase stops the server with a message, not an enrolment with a 500.
     app.state.ca = ca.from_settings(settings)
     if database is not None:

@@ -16,36 +16,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import ARRAY, Uuid, and_, bindparam, cast, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.elements import ColumnElement
 
 from ..domain import chinatime, statistics
 from ..domain.cases import CaseStatus, Category, IntakeChannel
-from ..domain.clocks import ClockState, mediation_clock
 from ..domain.money import format_yuan
 from ..domain.parties import EmployerKind
 from ..domain.periods import Period
 from ..domain.statistics import CaseFacts, Figure, Unit
 from .models import Station, SyncRow
+from .synced import CITY, Scope, among, as_date, field, field_values, live, reference, rows, within
 
 IN_EFFECT = "in_effect"
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Whose figures: the whole city, one district's stations, or one station."""
-
-    district: str | None = None
-    station_id: uuid.UUID | None = None
-
-    def stations(self, session: Session) -> list[uuid.UUID] | None:
-        """The stations counted; None for every station of the city."""
-        if self.station_id is not None:
-            return [self.station_id]
-        if self.district is not None:
-            return list(session.scalars(select(Station.id).where(Station.district == self.district)))
-        return None
 
 
 @dataclass(frozen=True)
@@ -72,55 +55,6 @@ class CityReport:
     received_by_station: dict[uuid.UUID, int]
 
 
-def _field(name: str, row=SyncRow) -> ColumnElement[str]:
-    return row.fields[name].as_string()
-
-
-def _reference(session: Session, name: str, row=SyncRow) -> ColumnElement:
-    """A field naming another row (its id as text, with dashes), comparable with ``row_id`` in SQL: PostgreSQL
-    keeps ``row_id`` as a uuid, SQLite as 32 hex digits."""
-    if session.get_bind().dialect.name == "postgresql":
-        return cast(_field(name, row), Uuid)
-    return func.replace(_field(name, row), "-", "")
-
-
-def _live(table: str, stations: list[uuid.UUID] | None, row=SyncRow) -> list[ColumnElement[bool]]:
-    found = [row.table_name == table, row.deleted.is_(False), _field("deleted_at", row).is_(None)]
-    return found if stations is None else [*found, row.station_id.in_(stations)]
-
-
-def _rows(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=()):
-    """(row id, owning station, the named fields as text) of the live rows of ``table``."""
-    return _select(session, [SyncRow.row_id, SyncRow.station_id], table, stations, names, where)
-
-
-def _fields(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=()):
-    """The named fields of the live rows of ``table``, as text."""
-    return _select(session, [], table, stations, names, where)
-
-
-def _select(session: Session, columns: list, table: str, stations, names, where):
-    query = select(*columns, *(_field(name) for name in names)).where(*_live(table, stations), *where)
-    # Core rows straight from the connection: the ORM's row handling costs more than the query on a whole table.
-    return session.connection().execute(query).all()
-
-
-def _among(session: Session, column, values: list[uuid.UUID]) -> ColumnElement[bool]:
-    """``column`` is one of ``values``: on PostgreSQL one array parameter, not thousands of them."""
-    if session.get_bind().dialect.name == "postgresql":
-        return column == func.any(bindparam("among", values, type_=ARRAY(Uuid)))
-    return column.in_(values)
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _in(name: str, period: Period, row=SyncRow) -> ColumnElement[bool]:
-    # Dates are ISO text in the synced rows: text order is date order.
-    return _field(name, row).between(period.first.isoformat(), period.last.isoformat())
-
-
 _CASE_FIELDS = (
     "received_on",
     "category",
@@ -140,7 +74,7 @@ _STATUSES = {each.value: each for each in CaseStatus}
 
 
 def case_facts(
-    session: Session, period: Period, scope: Scope = Scope(), stations: list[uuid.UUID] | None = None
+    session: Session, period: Period, scope: Scope = CITY, stations: list[uuid.UUID] | None = None
 ) -> dict[uuid.UUID, tuple[uuid.UUID, CaseFacts]]:
     """case id -> (its station, its facts) for every case a figure of ``period`` may count, read as the station
     reads them (services/statistics.case_facts): received in the period, decided by its end and not ended before
@@ -152,20 +86,20 @@ def case_facts(
     day_before = (period.first - timedelta(days=1)).isoformat()
     first, last = period.first.isoformat(), period.last.isoformat()
     dated = or_(
-        _in("received_on", period),
+        within("received_on", period),
         and_(
-            _field("decided_on") <= last,
-            or_(_field("ended_on").is_(None), _field("ended_on") >= day_before),
+            field("decided_on") <= last,
+            or_(field("ended_on").is_(None), field("ended_on") >= day_before),
         ),
     )
-    cases = {str(row[0]): row for row in _rows(session, "case_file", stations, *_CASE_FIELDS, where=[dated])}
+    cases = {str(row[0]): row for row in rows(session, "case_file", stations, *_CASE_FIELDS, where=[dated])}
     # (case id, state, effective at, total fen) by agreement id; dates stay ISO text until a case needs them
     agreements = {
-        str(row_id): fields
-        for row_id, _, *fields in _rows(session, "agreement", stations, "case_id", "state", "effective_at", "total_fen")
+        str(row_id): values
+        for row_id, _, *values in rows(session, "agreement", stations, "case_id", "state", "effective_at", "total_fen")
     }
-    instalments = _fields(session, "agreement_instalment", stations, "agreement_id", "due_on", "amount_fen")
-    payments = _fields(session, "payment", stations, "agreement_id", "paid_on", "amount_fen")
+    instalments = field_values(session, "agreement_instalment", stations, "agreement_id", "due_on", "amount_fen")
+    payments = field_values(session, "payment", stations, "agreement_id", "paid_on", "amount_fen")
     touched = {agreement_id for agreement_id, paid_on, _ in payments if first <= paid_on <= last} | {
         agreement_id
         for agreement_id, due_on, _ in instalments
@@ -173,8 +107,8 @@ def case_facts(
     }
     more = {agreements[each][0] for each in touched if each in agreements} - cases.keys()
     if more:
-        wanted = _among(session, SyncRow.row_id, [uuid.UUID(each) for each in more])
-        cases |= {str(row[0]): row for row in _rows(session, "case_file", stations, *_CASE_FIELDS, where=[wanted])}
+        wanted = among(session, SyncRow.row_id, [uuid.UUID(each) for each in more])
+        cases |= {str(row[0]): row for row in rows(session, "case_file", stations, *_CASE_FIELDS, where=[wanted])}
     return _facts(session, stations, cases, agreements, instalments, payments)
 
 
@@ -206,7 +140,7 @@ def _facts(session, stations, cases, agreements, instalments, payments) -> dict[
     projects = (
         {
             str(row[0]): row[2]
-            for row in _rows(session, "project", None, "name", where=[_among(session, SyncRow.row_id, list(named))])
+            for row in rows(session, "project", None, "name", where=[among(session, SyncRow.row_id, list(named))])
         }
         if named
         else {}
@@ -230,8 +164,8 @@ def _facts(session, stations, cases, agreements, instalments, payments) -> dict[
                 claimed_fen=int(claimed or 0),
                 employer_kind=employer_kinds.get(key),
                 project=projects.get(project_id, "") if project_id else "",
-                accepted_on=None if refused else _day(decided_on),
-                ended_on=_day(ended_on),
+                accepted_on=None if refused else as_date(decided_on),
+                ended_on=as_date(ended_on),
                 outcome=_STATUSES[outcome] if outcome else None,
                 agreed_on=agreed_on.get(key),
                 agreed_fen=agreed_fen,
@@ -254,9 +188,9 @@ def _employer_kinds(session: Session, stations, cases: Iterable[str]) -> dict[st
     employer, wanted = aliased(SyncRow), set(cases)
     first: dict[str, tuple[int, EmployerKind]] = {}
     for case_id, position, kind in session.execute(
-        select(_field("case_id"), _field("position"), _field("kind", employer))
-        .join(employer, employer.row_id == _reference(session, "employer_id"))
-        .where(*_live("case_respondent", stations))
+        select(field("case_id"), field("position"), field("kind", employer))
+        .join(employer, employer.row_id == reference(session, "employer_id"))
+        .where(*live("case_respondent", stations))
     ):
         if case_id in wanted and (case_id not in first or int(position) < first[case_id][0]):
             first[case_id] = (int(position), EmployerKind(kind))
@@ -351,7 +285,7 @@ def _weeks(period: Period) -> list[Period]:
     return weeks
 
 
-def report(session: Session, period: Period, scope: Scope = Scope()) -> CityReport:
+def report(session: Session, period: Period, scope: Scope = CITY) -> CityReport:
     """Every figure of the returns for ``period`` over ``scope``: figures only, nothing personal."""
     return combine(period, partials(session, period, scope.stations(session)))
 
@@ -374,88 +308,3 @@ def value_text(row: FigureValue) -> str:
                 return f"{row.value} / 0"
             return f"{row.value} / {row.denominator}（{100 * row.value / row.denominator:.1f}%）"
     return str(row.value)
-
-
-OPEN_STATUSES = (CaseStatus.ACCEPTED.value, CaseStatus.IN_MEDIATION.value)
-
-
-@dataclass(frozen=True)
-class Overdue:
-    """A deadline passed: the mediation period of an open case, or an instalment an agreement in effect owes."""
-
-    station_id: uuid.UUID
-    case_id: uuid.UUID
-    number: str
-    category: Category
-    workers: int
-    respondent: str  # the employers named, as the station summarised them
-    kind: str  # "mediation" | "performance"
-    due: date
-    days_late: int
-
-
-def overdue(session: Session, today: date, scope: Scope = Scope()) -> list[Overdue]:
-    """Every deadline passed as of ``today`` (China time), the longest overdue first."""
-    stations = scope.stations(session)
-    fields = ("number", "category", "worker_count", "respondent_summary")
-    found = []
-    for case_id, station_id, *shown, received_on, extended_to in _rows(
-        session,
-        "case_file",
-        stations,
-        *fields,
-        "received_on",
-        "mediation_extended_to",
-        where=[_field("status").in_(OPEN_STATUSES)],
-    ):
-        clock = mediation_clock(date.fromisoformat(received_on), None, today, _day(extended_to))
-        if clock.state is ClockState.OVERDUE:
-            found.append(_overdue(case_id, station_id, shown, "mediation", clock.due, today))
-    in_default = _instalments_in_default(session, stations, today)
-    if in_default:
-        for case_id, station_id, *shown in _rows(
-            session, "case_file", stations, *fields, where=[_among(session, SyncRow.row_id, list(in_default))]
-        ):
-            found.append(_overdue(case_id, station_id, shown, "performance", in_default[case_id], today))
-    return sorted(found, key=lambda each: -each.days_late)
-
-
-def _overdue(case_id, station_id, shown, kind: str, due: date, today: date) -> Overdue:
-    number, category, workers, respondent = shown
-    return Overdue(
-        station_id, case_id, number, Category(category), int(workers or 0), respondent or "", kind, due,
-        (today - due).days,
-    )  # fmt: skip
-
-
-def _instalments_in_default(session: Session, stations, today: date) -> dict[uuid.UUID, date]:
-    """case id -> the due day of the first instalment not covered by what was paid by then, for the agreements in
-    effect (payments fill instalments in due order, as domain.performance counts them)."""
-    agreements = {
-        str(row_id): case_id
-        for row_id, _, case_id in _rows(session, "agreement", stations, "case_id", where=[_field("state") == IN_EFFECT])
-    }
-    schedules: dict[str, list[tuple[date, int]]] = defaultdict(list)
-    for agreement_id, due_on, amount_fen in _fields(
-        session,
-        "agreement_instalment",
-        stations,
-        "agreement_id",
-        "due_on",
-        "amount_fen",
-        where=[_field("due_on") < today.isoformat()],
-    ):
-        if agreement_id in agreements:
-            schedules[agreement_id].append((date.fromisoformat(due_on), int(amount_fen)))
-    paid: dict[str, int] = defaultdict(int)
-    for agreement_id, amount_fen in _fields(session, "payment", stations, "agreement_id", "amount_fen"):
-        paid[agreement_id] += int(amount_fen)
-    found = {}
-    for agreement_id, schedule in schedules.items():
-        owed = 0
-        for due_on, amount_fen in sorted(schedule):
-            owed += amount_fen
-            if paid[agreement_id] < owed:
-                found[uuid.UUID(agreements[agreement_id])] = due_on
-                break
-    return found

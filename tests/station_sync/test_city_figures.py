@@ -6,9 +6,9 @@ import pytest
 
 from heze_station.domain import periods
 from heze_station.server import city_figures
-from heze_station.server.city_figures import Scope
 from heze_station.server.models import Station
-from heze_station.server.web.pages import Reports
+from heze_station.server.synced import Scope
+from heze_station.server.web.reports import Reports
 from heze_station.services import statistics as station_statistics
 from heze_station.services import sync
 from tests.factories import intake_form, register

@@ -6,14 +6,10 @@ period, district and station chosen stay in the address and can be bookmarked.
 """
 
 import secrets
-import time
 import uuid
-from collections import Counter, OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections import Counter
+from datetime import date
 from pathlib import Path
-from threading import Lock
 from typing import Annotated
 from urllib.parse import parse_qs, quote
 
@@ -26,13 +22,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ...domain import chinatime, statistics
 from ...domain.errors import InvalidInput
 from ...domain.periods import Period, PeriodKind, containing, parse
-from .. import city_figures, supervision
-from ..city_figures import CityReport, Scope
+from .. import city_figures, overdue, supervision
+from ..city_figures import CityReport
 from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
 from ..errors import ApiError
 from ..models import Station, SyncRow
+from ..synced import Scope
 from . import accounts, charts
 from .chinese import RETURN_TITLES, day, group, period_name, tr
+from .reports import Made, Reports
 from .workbook import return_xlsx
 
 SESSION_COOKIE = "heze_city_session"
@@ -154,80 +152,6 @@ async def sign_out(request: Request, database: DatabaseDep, who: SignedInDep) ->
 # --- what the pages are about: period, district, station -------------------------------------------------------
 
 
-@dataclass
-class _Made:
-    position: int  # the change feed's last position when it was made
-    made_at: float  # time.monotonic()
-    as_of: datetime
-    value: object
-
-
-class Reports:
-    """Reports and lists recently asked for, shared by every supervisor of this process.
-
-    One is made again once a synced change came in since, but not more often than every ``REUSE_SECONDS``: with a
-    thousand stations syncing, the feed moves several times a second, and a figure a minute old (the page says as
-    of when) is worth more than twenty supervisors each waiting for the whole city to be counted again. Those asking
-    for the same one at once wait for a single computation."""
-
-    REUSE_SECONDS = 60
-
-    MAX_PARTS = 50_000  # stations' figures kept (1,000 stations, a few dozen periods)
-
-    def __init__(self, size: int = 64):
-        self.size = size
-        self.entries: OrderedDict[tuple, _Made] = OrderedDict()
-        self.making: dict[tuple, Lock] = {}
-        self.lock = Lock()
-        # (period, station) -> (the station's feed position, its figures): a district or the city adds them up,
-        # and only the stations that synced since are counted again.
-        self.parts: dict[tuple[Period, uuid.UUID], tuple[int, city_figures.Partial]] = {}
-
-    def city_report(self, session, period: Period, scope: Scope) -> CityReport:
-        stations = scope.stations(session)
-        everyone = stations is None
-        if stations is None:
-            stations = list(session.scalars(select(Station.id)))
-        positions = city_figures.feed_positions(session, None if everyone else stations)
-        with self.lock:
-            known = {station: self.parts.get((period, station)) for station in stations}
-        stale = [station for station, part in known.items() if part is None or part[0] != positions.get(station, 0)]
-        if stale:
-            fresh = city_figures.partials(session, period, None if everyone and len(stale) == len(stations) else stale)
-            with self.lock:
-                if len(self.parts) > self.MAX_PARTS:
-                    self.parts.clear()
-                for station, part in fresh.items():
-                    known[station] = self.parts[(period, station)] = (positions.get(station, 0), part)
-        return city_figures.combine(period, {station: found[1] for station, found in known.items() if found})
-
-    def _fresh(self, key: tuple, position: int) -> _Made | None:
-        with self.lock:
-            found = self.entries.get(key)
-            if found is None:
-                return None
-            if found.position != position and time.monotonic() - found.made_at > self.REUSE_SECONDS:
-                return None
-            self.entries.move_to_end(key)
-            return found
-
-    def get(self, key: tuple, position: int, make: Callable[[], object]) -> _Made:
-        if found := self._fresh(key, position):
-            return found
-        with self.lock:
-            making = self.making.setdefault(key, Lock())
-        with making:
-            if found := self._fresh(key, position):
-                return found
-            made = _Made(position, time.monotonic(), chinatime.now(), make())
-            with self.lock:
-                self.entries[key] = made
-                self.entries.move_to_end(key)
-                while len(self.entries) > self.size:
-                    self.making.pop(self.entries.popitem(last=False)[0], None)
-        return made
-
-
 def _reports(request: Request) -> Reports:
     return request.app.state.city_reports
 
@@ -281,7 +205,7 @@ def _context(request: Request, who: accounts.SignedIn, session, **values: object
     }
 
 
-def _report(request: Request, session, period: Period, scope: Scope) -> _Made:
+def _report(request: Request, session, period: Period, scope: Scope) -> Made:
     return _reports(request).get(
         ("report", period, scope),
         _feed_position(session),
@@ -289,9 +213,9 @@ def _report(request: Request, session, period: Period, scope: Scope) -> _Made:
     )
 
 
-def _overdue(request: Request, session, today: date, scope: Scope) -> _Made:
+def _overdue(request: Request, session, today: date, scope: Scope) -> Made:
     return _reports(request).get(
-        ("overdue", today, scope), _feed_position(session), lambda: city_figures.overdue(session, today, scope)
+        ("overdue", today, scope), _feed_position(session), lambda: overdue.passed(session, today, scope)
     )
 
 
