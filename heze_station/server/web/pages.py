@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, quote
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from sqlalchemy import func, select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -232,22 +233,22 @@ def _scope_name(scope: Scope, names: dict) -> str:
 def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> HTMLResponse:
     today = chinatime.today()
     with database.transaction() as session:
-        summaries = supervision.station_rows(session)
-        late = _reports(request).get(
-            ("late", today),
-            _feed_position(session),
-            lambda: Counter(item.station_id for item in _overdue(request, session, today, Scope()).value),
-        )
         context = _context(request, who, session)
-    districts = {station.id: station.district for station in context["stations"]}
-    return _page(
-        "stations.html",
-        **context,
-        summaries=summaries,
-        late=late.value,
-        station_districts=districts,
-        today=today,
-        as_of=late.as_of,
+        # The table of a thousand stations is drawn once for every supervisor, as its figures are counted.
+        table = _reports(request).get(
+            ("stations", today), _feed_position(session), lambda: _stations_table(request, session, today, context)
+        )
+    return _page("stations.html", **context, table=table.value, today=today, as_of=table.as_of)
+
+
+def _stations_table(request: Request, session, today: date, context: dict) -> Markup:
+    late = Counter(item.station_id for item in _overdue(request, session, today, Scope()).value)
+    return Markup(
+        templates.get_template("stations_table.html").render(
+            summaries=supervision.station_rows(session),
+            late=late,
+            station_districts={station.id: station.district for station in context["stations"]},
+        )
     )
 
 
