@@ -8,6 +8,7 @@ period, district and station chosen stay in the address and can be bookmarked.
 import secrets
 import uuid
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +17,7 @@ from urllib.parse import parse_qs, quote
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -194,14 +195,39 @@ def _periods(today: date, chosen: Period) -> list[tuple[str, str]]:
     return [*links, (chosen.before().code, "上一期")]
 
 
+@dataclass(frozen=True)
+class _Stations:
+    """The stations to choose from, read and drawn once for every page (a thousand options in a list)."""
+
+    rows: list
+    districts: list[str]
+    names: dict[uuid.UUID, str]
+    options: Markup
+
+    def options_choosing(self, chosen: str) -> Markup:
+        if not chosen:
+            return self.options
+        marked = f'value="{escape(chosen)}"'
+        return Markup(self.options.replace(marked, f"{marked} selected", 1))
+
+
+def _stations(session) -> _Stations:
+    rows, districts = _choices(session)
+    options = "".join(f'<option value="{row.id}">{escape(row.name)}</option>' for row in rows)
+    return _Stations(rows, districts, {row.id: row.name for row in rows}, Markup(options))
+
+
 def _context(request: Request, who: accounts.SignedIn, session, **values: object) -> dict[str, object]:
-    stations, districts = _choices(session)
+    stations: _Stations = (
+        _reports(request).get(("stations list",), _feed_position(session), lambda: _stations(session)).value
+    )
     return {
         "who": who,
         "path": request.url.path,
-        "stations": stations,
-        "districts": districts,
-        "station_names": {station.id: station.name for station in stations},
+        "stations": stations.rows,
+        "station_choices": stations,
+        "districts": stations.districts,
+        "station_names": stations.names,
         **values,
     }
 
