@@ -12,7 +12,7 @@ from typing import Any
 import heze_station
 from heze_station.domain import chinatime
 
-from . import cases, documents, reports, rogue, roster, server, startup, sync
+from . import cases, city, documents, reports, rogue, roster, server, startup, sync
 
 RESULTS = Path(__file__).with_name("results.json")
 COLD_START_GOAL = 2.0  # times a bare PySide6 window
@@ -162,6 +162,37 @@ def server_figures(report: Report) -> None:
         plain_select_rows_per_s=figures.plain_select_rows_per_s,
         select_over_pull_ratio=figures.plain_select_rows_per_s / figures.first_sync_rows_per_s,
         seconds=figures.first_sync_rows / figures.first_sync_rows_per_s,
+    )
+
+
+def city_figures(report: Report) -> None:
+    """The city's supervision over 1,000 stations of 100 cases each on PostgreSQL (bench/city.py)."""
+    try:
+        figures = city.measure()
+    except (city.pgcluster.ClusterUnavailable, RuntimeError) as error:
+        report.figure("city_quarter_report_s", None, city.QUARTER_GOAL_S, error=str(error)[:300])
+        return
+    report.figure(
+        "city_quarter_report_s",
+        figures.quarter.p50,
+        city.QUARTER_GOAL_S,
+        slowest_s=max(figures.quarter.values),
+        recount_s=figures.recount_s,
+        stations=city.STATIONS,
+        cases=city.STATIONS * city.CASES_PER_STATION,
+        cases_read=figures.cases_read,
+        rows=figures.rows,
+    )
+    report.figure(
+        "supervision_page_p95_ms",
+        figures.pages.p95,
+        city.PAGE_GOAL_MS,
+        p50_ms=figures.pages.p50,
+        supervisors=city.SUPERVISORS,
+        pages=len(figures.pages.values),
+        first_view_ms=figures.first_view_ms,
+        think_s=city.THINK_SECONDS,
+        p95_ms_by_page=figures.by_page,
     )
 
 
@@ -339,6 +370,8 @@ def main() -> int:
 
     # (e) The city sync server on PostgreSQL: ingest, no-op syncs of 1,000 stations, a 100,000-row first sync.
     server_figures(report)
+    # The city's supervision: the quarter's figures over 1,000 stations, the page under 20 supervisors.
+    city_figures(report)
 
     # (f) The station's sync client against the server, and fault trials.
     sync_figures(report)

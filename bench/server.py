@@ -73,6 +73,8 @@ def running_server(settings: Settings) -> Iterator[str]:
         **os.environ,
         "HEZE_SERVER_DATABASE_URL": settings.sqlalchemy_url,
         "HEZE_SERVER_DATA_DIR": str(settings.data_dir),
+        # This checkout's code, also when the virtualenv was installed from another one (as tests/server does).
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
     }
     # Its standard error goes to a file: the access log writes a line per request, and a pipe nobody reads would
     # fill up and stop the server.

@@ -50,6 +50,11 @@ _NEXT = {
 }
 
 
+def rank(step: ClueStep) -> int:
+    """How far along a step is: of two records of one clue made on two laptops offline, the further one counts."""
+    return list(ClueStep).index(step)
+
+
 def next_steps(step: ClueStep) -> list[ClueStep]:
     return [candidate for candidate in ClueStep if candidate in _NEXT.get(step, frozenset())]
 

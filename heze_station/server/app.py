@@ -24,6 +24,7 @@ from .config import Settings
 from .db import Database
 from .errors import ApiError
 from .routes import attachments, auth, health, supervision, sync
+from .web import pages, reports
 
 ACCESS_LOG = logging.getLogger("heze_station.server.access")
 
@@ -62,11 +63,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         responses=_ERROR_RESPONSES,
     )
     app.state.settings = settings
+    app.state.city_reports = reports.Reports()  # the supervision page's figures, shared by its supervisors
     # Loaded at start: a missing or wrong passphrase stops the server with a message, not an enrolment with a 500.
     app.state.ca = ca.from_settings(settings)
     if database is not None:
         app.state.database = database
-    for module in (health, auth, sync, attachments, supervision):
+    for module in (health, auth, sync, attachments, supervision, pages):
         app.include_router(module.router)
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -12,13 +12,17 @@
     heze-station-server restored                after restoring a backup: devices re-read from the start
     heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
     heze-station-server ca init [--name NAME]   create the city's document-signing authority (once)
+    heze-station-server create-supervisor NAME  an account for the supervision web page (/city/)
+    heze-station-server set-district STATION DISTRICT  the district (区县) the supervision page groups it under
 
 Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
 The signing authority's passphrase: ``--passphrase-file`` for ``ca init``, else ``HEZE_SERVER_CA_PASSPHRASE_FILE``
-or ``HEZE_SERVER_CA_PASSPHRASE``; ``serve`` needs the same to certify laptops at enrolment.
+or ``HEZE_SERVER_CA_PASSPHRASE``; ``serve`` needs the same to certify laptops at enrolment. A supervisor's
+password: the file named by ``HEZE_SERVER_SUPERVISOR_PASSWORD_FILE`` (first line), else asked twice at the terminal.
 """
 
 import argparse
+import getpass
 import json
 import logging
 import os
@@ -37,6 +41,7 @@ from .config import Settings
 from .db import Database
 from .errors import ApiError
 from .models import Device, ServerSetting, Station
+from .web import accounts
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -81,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     create_ca.add_argument(
         "--passphrase-file", type=Path, default=None, help="a file whose first line is the key's passphrase"
     )
+    supervisor = commands.add_parser("create-supervisor", help="an account for the supervision web page")
+    supervisor.add_argument("name")
+    district = commands.add_parser("set-district", help="the district a station belongs to (supervision page)")
+    district.add_argument("station", help="station name or id")
+    district.add_argument("district", help="the district's name; empty to clear it")
     return parser
 
 
@@ -162,6 +172,16 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
                 assert setting is not None
                 setting.value = str(uuid.uuid4())
             print(f"new server id {setting.value}: devices will re-read everything and push what they still hold")
+        elif arguments.command == "create-supervisor":
+            password = _supervisor_password()
+            with database.transaction() as session:
+                account = accounts.create_supervisor(session, arguments.name, password)
+            print(account.id)
+        elif arguments.command == "set-district":
+            station = _find_station(database, arguments.station)
+            with database.transaction() as session:
+                session.get(Station, station.id).district = arguments.district.strip() or None
+            print(f"{station.name}: {arguments.district.strip() or 'no district'}")
         elif arguments.command == "assign-case":
             station = _find_station(database, arguments.station)
             with database.transaction() as session:
@@ -170,6 +190,21 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
     finally:
         database.close()
     return 0
+
+
+SUPERVISOR_PASSWORD_FILE = "HEZE_SERVER_SUPERVISOR_PASSWORD_FILE"
+
+
+def _supervisor_password() -> str:
+    """The new supervisor's password: a file's first line (never the command line, which other users see)."""
+    named = os.environ.get(SUPERVISOR_PASSWORD_FILE)
+    if named:
+        lines = Path(named).read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    password = getpass.getpass("Password: ")
+    if getpass.getpass("Password again: ") != password:
+        raise ApiError(422, "passwords_differ", "The two passwords differ; nothing was created.")
+    return password
 
 
 def _list_devices(database: Database) -> None:

@@ -80,6 +80,8 @@ class Station(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     created_at: Mapped[datetime] = mapped_column(Moment, default=now)
+    # The district (区县) the city groups the station under on its supervision page; set with ``set-district``.
+    district: Mapped[str | None] = mapped_column(String(50))
 
 
 class Device(Base):
@@ -107,6 +109,29 @@ class Device(Base):
     # lower-case hex, published with the revocation time when the device is revoked.
     certificate_serial: Mapped[str | None] = mapped_column(String(40), unique=True)
     certificate_pem: Mapped[str | None] = mapped_column(Text)
+
+
+class SupervisorAccount(Base):
+    """A city bureau supervisor who signs in to the supervision web page (``create-supervisor``)."""
+
+    __tablename__ = "supervisor_account"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    name: Mapped[str] = mapped_column(String(50), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(200))  # Argon2id, with its parameters
+    created_at: Mapped[datetime] = mapped_column(Moment, default=now)
+
+
+class WebSession(Base):
+    """A supervisor signed in to the web page: the cookie's token is stored only as its SHA-256, as device secrets
+    are; the CSRF token every form posts back is kept with it."""
+
+    __tablename__ = "web_session"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    supervisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("supervisor_account.id"), index=True)
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(Moment)
 
 
 class EnrolmentCode(Base):
@@ -161,6 +186,8 @@ class SyncRow(Base):
         Index("ix_sync_row_feed", "change_xid", "change_seq"),
         Index("ix_sync_row_station_feed", "station_id", "change_xid", "change_seq"),
         Index("ix_sync_row_station_table", "station_id", "table_name"),
+        # One table across every station: the city's figures and lists (city_figures.py).
+        Index("ix_sync_row_table", "table_name", "station_id"),
     )
 
     row_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)

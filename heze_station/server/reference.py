@@ -11,7 +11,7 @@ is never taken over: the import leaves it alone and reports the clash.
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -100,6 +100,8 @@ def _prepare(
             if station_name not in stations:
                 raise bad_request("unknown_station", f"{where}: the clue names no known station.", entry=where)
             station_id = stations[station_name]
+            # The day a clue reached the station places it in the figures, the station's and the city's alike.
+            fields.setdefault("received_at", datetime.now(UTC).isoformat())
         if fields.get(key) in (None, ""):
             raise bad_request("missing_key", f"{where}: every entry of {section} needs {key}.", entry=where)
         for problem in rule.problems(fields, new_row=True):

@@ -44,6 +44,12 @@ def open_conflicts(session: Session, station_id: uuid.UUID) -> list[ConflictView
 
 
 def stations(session: Session) -> list[StationSummary]:
+    return [StationSummary(**row) for row in station_rows(session)]
+
+
+def station_rows(session: Session) -> list[dict]:
+    """Every station with its devices, last sync, open conflicts and audit marks, as plain values (the supervision
+    page shows a thousand of them and needs no validation of what it read itself)."""
     devices = (
         select(
             Device.station_id,
@@ -63,7 +69,8 @@ def stations(session: Session) -> list[StationSummary]:
     )
     rows = session.execute(
         select(
-            Station,
+            Station.id,
+            Station.name,
             devices.c.devices,
             devices.c.revoked,
             devices.c.last_sync_at,
@@ -75,16 +82,16 @@ def stations(session: Session) -> list[StationSummary]:
         .order_by(Station.name)
     ).all()
     return [
-        StationSummary(
-            id=station.id,
-            name=station.name,
-            devices=count or 0,
-            revoked_devices=revoked or 0,
-            last_sync_at=last_sync_at,
-            open_conflicts=open_count or 0,
-            audit_mismatches=mismatches or 0,
-        )
-        for station, count, revoked, last_sync_at, open_count, mismatches in rows
+        {
+            "id": station_id,
+            "name": name,
+            "devices": count or 0,
+            "revoked_devices": revoked or 0,
+            "last_sync_at": last_sync_at,
+            "open_conflicts": open_count or 0,
+            "audit_mismatches": mismatches or 0,
+        }
+        for station_id, name, count, revoked, last_sync_at, open_count, mismatches in rows
     ]
 
 

@@ -114,10 +114,9 @@ def intake_form_for(clue: ClueRow) -> IntakeForm:
 def records_by_clue(session: Session) -> dict[uuid.UUID, ClueRecord]:
     """Each clue's record; of two made offline on two laptops, the one moved on furthest (then the newest)."""
     chosen: dict[uuid.UUID, ClueRecord] = {}
-    order = list(ClueStep)
     for record in session.scalars(select(ClueRecord).where(ClueRecord.deleted_at.is_(None))):
         kept = chosen.get(record.clue_id)
-        if kept is None or (order.index(record.step), record.updated_at) > (order.index(kept.step), kept.updated_at):
+        if kept is None or (clues.rank(record.step), record.updated_at) > (clues.rank(kept.step), kept.updated_at):
             chosen[record.clue_id] = record
     return chosen
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from heze_station.domain.ids import new_id
+from heze_station.server import reference
 
 from .conftest import Server
 
@@ -46,7 +47,12 @@ def test_a_client_written_from_the_document_creates_a_row_of_every_table_a_stati
     tables = documented_tables()
     assert {"case_file", "person", "agreement", "payment", "issued_document", "station"} <= set(tables)
     device = server.device(server.create_station("城区驿站"))
-    made: dict[str, str] = {}
+    # A clue is the city's, assigned to the station (import-reference); the station's record of it names it.
+    with server.database.transaction() as session:
+        reference.import_reference(
+            session, reference.ReferenceFile(clues=[{"platform_ref": "GZQX-DOC", "station": "城区驿站"}])
+        )
+    made: dict[str, str] = {"wage_clue": str(reference.row_id_for("wage_clue", "GZQX-DOC"))}
     waiting = dict(tables)
     while waiting:  # a table once every table its required fields name has a row
         ready = [name for name, columns in waiting.items()

@@ -1,7 +1,10 @@
 """``heze-station-server`` as an administrator uses it: stations, codes, devices, reference data."""
 
 import json
+import re
 from pathlib import Path
+
+import httpx
 
 from heze_station.server.cli import openapi_document
 from heze_station.server.config import Settings
@@ -81,3 +84,39 @@ def test_the_published_openapi_document_is_current() -> None:
     """docs/openapi.json is the contract for client writers: regenerate it with `heze-station-server openapi`."""
     published = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
     assert published.read_text(encoding="utf-8") == openapi_document()
+
+
+def test_a_supervisor_account_is_made_from_a_password_file_and_signs_in_to_the_city_page(
+    settings: Settings, tmp_path: Path, monkeypatch
+) -> None:
+    run_server_command(settings, "create-station", "城区驿站")
+    secret = tmp_path / "password"
+    secret.write_text("督导的密码 2026 winter\n", encoding="utf-8")
+    monkeypatch.setenv("HEZE_SERVER_SUPERVISOR_PASSWORD_FILE", str(secret))
+    code, _, err = run_server_command(settings, "create-supervisor", "市局督导")
+    assert code == 0, err
+    assert "exists already" in run_server_command(settings, "create-supervisor", "市局督导")[2]
+    secret.write_text("short\n", encoding="utf-8")
+    assert "at least 12 characters" in run_server_command(settings, "create-supervisor", "另一位")[2]
+    code, _, err = run_server_command(settings, "set-district", "城区驿站", "牡丹区")
+    assert code == 0, err
+
+    database = Database(settings)
+    running, thread, url = serve_in_thread(settings, database)
+    try:
+        with httpx.Client(base_url=url) as browser:
+            form = browser.get("/city/sign-in")
+            csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)[1]
+            signed = browser.post(
+                "/city/sign-in", data={"csrf": csrf, "name": "市局督导", "password": "督导的密码 2026 winter"}
+            )
+            assert signed.status_code == 303
+            cookie = signed.headers["set-cookie"]
+            assert "HttpOnly" in cookie
+            assert "SameSite=strict" in cookie
+            stations = browser.get("/city/")
+            assert "牡丹区" in stations.text
+    finally:
+        running.should_exit = True
+        thread.join()
+        database.close()

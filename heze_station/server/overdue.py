@@ -1,0 +1,99 @@
+"""The deadlines passed at the stations, from their synced rows: open cases past their mediation period (R4), and
+agreements in effect with an instalment unpaid after its due date."""
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ..domain.cases import CaseStatus, Category
+from ..domain.clocks import ClockState, mediation_clock
+from .city_figures import IN_EFFECT
+from .models import SyncRow
+from .synced import CITY, Scope, among, as_date, field, field_values, rows
+
+OPEN_STATUSES = (CaseStatus.ACCEPTED.value, CaseStatus.IN_MEDIATION.value)
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """A deadline passed: the mediation period of an open case, or an instalment an agreement in effect owes."""
+
+    station_id: uuid.UUID
+    case_id: uuid.UUID
+    number: str
+    category: Category
+    workers: int
+    respondent: str  # the employers named, as the station summarised them
+    kind: str  # "mediation" | "performance"
+    due: date
+    days_late: int
+
+
+def passed(session: Session, today: date, scope: Scope = CITY) -> list[Overdue]:
+    """Every deadline passed as of ``today`` (China time), the longest overdue first."""
+    stations = scope.stations(session)
+    listed = ("number", "category", "worker_count", "respondent_summary")
+    found = []
+    for case_id, station_id, *shown, received_on, extended_to in rows(
+        session,
+        "case_file",
+        stations,
+        *listed,
+        "received_on",
+        "mediation_extended_to",
+        where=[field("status").in_(OPEN_STATUSES)],
+    ):
+        clock = mediation_clock(date.fromisoformat(received_on), None, today, as_date(extended_to))
+        if clock.state is ClockState.OVERDUE:
+            found.append(_overdue(case_id, station_id, shown, "mediation", clock.due, today))
+    in_default = _instalments_in_default(session, stations, today)
+    if in_default:
+        for case_id, station_id, *shown in rows(
+            session, "case_file", stations, *listed, where=[among(session, SyncRow.row_id, list(in_default))]
+        ):
+            found.append(_overdue(case_id, station_id, shown, "performance", in_default[case_id], today))
+    return sorted(found, key=lambda each: -each.days_late)
+
+
+def _overdue(case_id, station_id, shown, kind: str, due: date, today: date) -> Overdue:
+    number, category, workers, respondent = shown
+    return Overdue(
+        station_id, case_id, number, Category(category), int(workers or 0), respondent or "", kind, due,
+        (today - due).days,
+    )  # fmt: skip
+
+
+def _instalments_in_default(session: Session, stations, today: date) -> dict[uuid.UUID, date]:
+    """case id -> the due day of the first instalment not covered by what was paid by then, for the agreements in
+    effect (payments fill instalments in due order, as domain.performance counts them)."""
+    agreements = {
+        str(row_id): case_id
+        for row_id, _, case_id in rows(session, "agreement", stations, "case_id", where=[field("state") == IN_EFFECT])
+    }
+    schedules: dict[str, list[tuple[date, int]]] = defaultdict(list)
+    for agreement_id, due_on, amount_fen in field_values(
+        session,
+        "agreement_instalment",
+        stations,
+        "agreement_id",
+        "due_on",
+        "amount_fen",
+        where=[field("due_on") < today.isoformat()],
+    ):
+        if agreement_id in agreements:
+            schedules[agreement_id].append((date.fromisoformat(due_on), int(amount_fen)))
+    paid: dict[str, int] = defaultdict(int)
+    for agreement_id, amount_fen in field_values(session, "payment", stations, "agreement_id", "amount_fen"):
+        paid[agreement_id] += int(amount_fen)
+    found = {}
+    for agreement_id, schedule in schedules.items():
+        owed = 0
+        for due_on, amount_fen in sorted(schedule):
+            owed += amount_fen
+            if paid[agreement_id] < owed:
+                found[uuid.UUID(agreements[agreement_id])] = due_on
+                break
+    return found

@@ -1,0 +1,86 @@
+"""Reading the stations' synced rows (``sync_row``) table by table: only the fields asked for, each extracted by the
+database as text (``fields->>'name'``), live rows only, for the whole city, a district or a station.
+
+Ids in fields are text in the wire form (lower case, dashes); dates are ISO text, whose order is date order.
+"""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ARRAY, Uuid, bindparam, cast, func, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from ..domain.periods import Period
+from .models import Station, SyncRow
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: the whole city, one district's stations, or one station."""
+
+    district: str | None = None
+    station_id: uuid.UUID | None = None
+
+    def stations(self, session: Session) -> list[uuid.UUID] | None:
+        """The stations counted; None for every station of the city."""
+        if self.station_id is not None:
+            return [self.station_id]
+        if self.district is not None:
+            return list(session.scalars(select(Station.id).where(Station.district == self.district)))
+        return None
+
+
+CITY = Scope()  # every station
+
+
+def field(name: str, row=SyncRow) -> ColumnElement[str]:
+    """A field of the row, as text (None when absent or null)."""
+    return row.fields[name].as_string()
+
+
+def reference(session: Session, name: str, row=SyncRow) -> ColumnElement:
+    """A field naming another row (its id as text, with dashes), comparable with ``row_id`` in SQL: PostgreSQL
+    keeps ``row_id`` as a uuid, SQLite as 32 hex digits."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(field(name, row), Uuid)
+    return func.replace(field(name, row), "-", "")
+
+
+def live(table: str, stations: list[uuid.UUID] | None, row=SyncRow) -> list[ColumnElement[bool]]:
+    """The row is of ``table``, not deleted, and of one of ``stations`` (None: any)."""
+    found = [row.table_name == table, row.deleted.is_(False), field("deleted_at", row).is_(None)]
+    return found if stations is None else [*found, row.station_id.in_(stations)]
+
+
+def rows(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=()):
+    """(row id, owning station, the named fields as text) of the live rows of ``table``."""
+    return _select(session, [SyncRow.row_id, SyncRow.station_id], table, stations, names, where)
+
+
+def field_values(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=()):
+    """The named fields of the live rows of ``table``, as text."""
+    return _select(session, [], table, stations, names, where)
+
+
+def _select(session: Session, columns: list, table: str, stations, names, where):
+    query = select(*columns, *(field(name) for name in names)).where(*live(table, stations), *where)
+    # Core rows straight from the connection: the ORM's row handling costs more than the query on a whole table.
+    return session.connection().execute(query).all()
+
+
+def among(session: Session, column, values: list[uuid.UUID]) -> ColumnElement[bool]:
+    """``column`` is one of ``values``: on PostgreSQL one array parameter, not thousands of them."""
+    if session.get_bind().dialect.name == "postgresql":
+        return column == func.any(bindparam("among", values, type_=ARRAY(Uuid)))
+    return column.in_(values)
+
+
+def as_date(text: str | None) -> date | None:
+    """A date field's value."""
+    return date.fromisoformat(text) if text else None
+
+
+def within(name: str, period: Period, row=SyncRow) -> ColumnElement[bool]:
+    return field(name, row).between(period.first.isoformat(), period.last.isoformat())

@@ -1,0 +1,85 @@
+"""Supervisor accounts and their signed-in sessions.
+
+Passwords are hashed with Argon2id (a person chooses them, unlike the devices' random secrets). A session is a
+random token in an HttpOnly, SameSite=Strict cookie, stored as its SHA-256; each carries a CSRF token that every
+form posts back, so a page elsewhere cannot post in the supervisor's name.
+"""
+
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ...domain.ids import new_id
+from ..auth import digest
+from ..errors import ApiError
+from ..models import SupervisorAccount, WebSession, now
+
+SESSION_HOURS = 8  # a working day; signing in again after that is cheap
+MIN_PASSWORD_CHARS = 12
+_hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id with RFC 9106's low-memory parameters
+# Verified against when the name is unknown, so that a wrong name takes as long as a wrong password.
+_NOBODY = _hasher.hash(secrets.token_urlsafe(16))
+
+
+def create_supervisor(session: Session, name: str, password: str) -> SupervisorAccount:
+    name = name.strip()
+    if not name:
+        raise ApiError(422, "invalid_name", "A supervisor needs a name.")
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise ApiError(422, "weak_password", f"The password needs at least {MIN_PASSWORD_CHARS} characters.")
+    if session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name)).first():
+        raise ApiError(409, "supervisor_exists", f"A supervisor named {name!r} exists already.")
+    account = SupervisorAccount(id=new_id(), name=name, password_hash=_hasher.hash(password))
+    session.add(account)
+    return account
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    supervisor_id: uuid.UUID
+    name: str
+    csrf_token: str
+
+
+def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] | None:
+    """A new session's cookie token for a right name and password; None otherwise."""
+    account = session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name.strip())).first()
+    try:
+        _hasher.verify(account.password_hash if account else _NOBODY, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if account is None:
+        return None
+    token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    moment = now()
+    session.execute(delete(WebSession).where(WebSession.expires_at <= moment))  # the table keeps live sessions only
+    session.add(
+        WebSession(
+            token_hash=digest(token),
+            supervisor_id=account.id,
+            csrf_token=csrf,
+            expires_at=moment + timedelta(hours=SESSION_HOURS),
+        )
+    )
+    return token, SignedIn(account.id, account.name, csrf)
+
+
+def signed_in(session: Session, token: str) -> SignedIn | None:
+    found = session.execute(
+        select(SupervisorAccount.id, SupervisorAccount.name, WebSession.csrf_token, WebSession.expires_at)
+        .join(WebSession, WebSession.supervisor_id == SupervisorAccount.id)
+        .where(WebSession.token_hash == digest(token))
+    ).one_or_none()
+    if found is None or found.expires_at <= now():
+        return None
+    return SignedIn(found.id, found.name, found.csrf_token)
+
+
+def sign_out(session: Session, token: str) -> None:
+    session.execute(delete(WebSession).where(WebSession.token_hash == digest(token)))

@@ -1,0 +1,388 @@
+"""The supervision pages under /city: sign in and out, stations, figures, overdue deadlines, the return as .xlsx.
+
+Every page but the sign-in form needs a session; without one the browser is sent to sign in. Every POST carries
+the session's CSRF token (the sign-in form, before any session, a cookie's). Reading pages are GET forms, so the
+period, district and station chosen stay in the address and can be bookmarked.
+"""
+
+import secrets
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+from urllib.parse import parse_qs, quote
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from sqlalchemy import func, select
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ...domain import chinatime, statistics
+from ...domain.errors import InvalidInput
+from ...domain.periods import Period, PeriodKind, containing, parse
+from .. import city_figures, overdue, supervision
+from ..city_figures import CityReport
+from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
+from ..errors import ApiError
+from ..models import Station, SyncRow
+from ..synced import Scope
+from . import accounts, charts
+from .chinese import RETURN_TITLES, day, group, period_name, tr
+from .reports import Made, Reports
+from .workbook import return_xlsx
+
+SESSION_COOKIE = "heze_city_session"
+SIGN_IN_CSRF_COOKIE = "heze_city_sign_in"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+router = APIRouter(prefix="/city", include_in_schema=False)
+templates = Environment(
+    loader=FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=select_autoescape(default=True),
+)
+templates.globals.update(
+    tr=tr,
+    day=day,
+    group=group,
+    value_text=city_figures.value_text,
+    moment=lambda at: at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M"),
+)
+HEADERS = {
+    # No script at all, nothing framed: the page is figures and forms.
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+
+def _page(name: str, status: int = 200, **values: object) -> HTMLResponse:
+    return HTMLResponse(templates.get_template(name).render(**values), status_code=status, headers=HEADERS)
+
+
+def _sign_in_needed() -> StarletteHTTPException:
+    return StarletteHTTPException(303, "Sign in first.", headers={"Location": "/city/sign-in"})
+
+
+def get_signed_in(request: Request, database: DatabaseDep) -> accounts.SignedIn:
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token:
+        raise _sign_in_needed()
+    with database.transaction() as session:
+        found = accounts.signed_in(session, token)
+    if found is None:
+        raise _sign_in_needed()
+    return found
+
+
+SignedInDep = Annotated[accounts.SignedIn, Depends(get_signed_in)]
+
+
+async def _form(request: Request) -> dict[str, str]:
+    """An urlencoded form's fields (the pages post nothing else; no multipart parser needed)."""
+    body = (await request.body()).decode("utf-8", errors="replace")
+    return {key: values[0] for key, values in parse_qs(body, keep_blank_values=True).items()}
+
+
+def _csrf_refused() -> ApiError:
+    return ApiError(403, "csrf_token_invalid", "This form did not come from the supervision page; reload the page.")
+
+
+# --- signing in and out ------------------------------------------------------------------------------------------
+
+
+@router.get("/sign-in")
+def sign_in_form(request: Request) -> HTMLResponse:
+    return _sign_in_page(None)
+
+
+def _sign_in_page(message: str | None, status: int = 200) -> HTMLResponse:
+    csrf = secrets.token_urlsafe(32)
+    response = _page("sign_in.html", status, csrf=csrf, message=message)
+    response.set_cookie(SIGN_IN_CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/city/sign-in")
+    return response
+
+
+@router.post("/sign-in")
+async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep) -> Response:
+    form = await _form(request)
+    expected = request.cookies.get(SIGN_IN_CSRF_COOKIE)
+    if not expected or not secrets.compare_digest(expected, form.get("csrf", "")):
+        raise _csrf_refused()
+    name, password = form.get("name", ""), form.get("password", "")
+    with database.transaction() as session:
+        signed = accounts.sign_in(session, name, password)
+    if signed is None:
+        refusal = ApiError(401, "wrong_password", "")
+        answer = wrong_attempt(database, settings, [address_key(request), f"supervisor:{name.strip()}"], refusal)
+        if answer.status == 429:
+            wait = answer.headers.get("Retry-After", "")
+            return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429)
+        return _sign_in_page("用户名或密码不正确。", 401)
+    token, _ = signed
+    response = RedirectResponse("/city/", status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        max_age=accounts.SESSION_HOURS * 3600,
+        httponly=True,
+        samesite="strict",
+        secure=request.url.scheme == "https",
+        path="/city",
+    )
+    response.delete_cookie(SIGN_IN_CSRF_COOKIE, path="/city/sign-in")
+    return response
+
+
+@router.post("/sign-out")
+async def sign_out(request: Request, database: DatabaseDep, who: SignedInDep) -> Response:
+    form = await _form(request)
+    if not secrets.compare_digest(who.csrf_token, form.get("csrf", "")):
+        raise _csrf_refused()
+    with database.transaction() as session:
+        accounts.sign_out(session, request.cookies[SESSION_COOKIE])
+    response = RedirectResponse("/city/sign-in", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/city")
+    return response
+
+
+# --- what the pages are about: period, district, station -------------------------------------------------------
+
+
+def _reports(request: Request) -> Reports:
+    return request.app.state.city_reports
+
+
+def _feed_position(session) -> int:
+    return session.scalar(select(func.max(SyncRow.change_seq))) or 0
+
+
+def _period(code: str | None, today: date) -> tuple[Period, str | None]:
+    if not code:
+        return containing(PeriodKind.MONTH, today), None
+    try:
+        return parse(code), None
+    except InvalidInput:
+        problem = f"“{code}”不是一个期间，已显示本月。请写 2026-W48、2026-11、2026-Q3 或 2026。"
+        return containing(PeriodKind.MONTH, today), problem
+
+
+def _scope(district: str | None, station: str | None) -> Scope:
+    if station:
+        try:
+            return Scope(station_id=uuid.UUID(station))
+        except ValueError:
+            return Scope()
+    return Scope(district=district or None)
+
+
+def _choices(session) -> tuple[list, list[str]]:
+    stations = session.execute(
+        select(Station.id, Station.name, Station.district).order_by(Station.district, Station.name)
+    ).all()
+    return stations, sorted({station.district for station in stations if station.district})
+
+
+def _periods(today: date, chosen: Period) -> list[tuple[str, str]]:
+    """Quick choices: this week, month, quarter and year, and the period before the chosen one."""
+    names = {PeriodKind.WEEK: "本周", PeriodKind.MONTH: "本月", PeriodKind.QUARTER: "本季度", PeriodKind.YEAR: "本年"}
+    links = [(containing(kind, today).code, name) for kind, name in names.items()]
+    return [*links, (chosen.before().code, "上一期")]
+
+
+@dataclass(frozen=True)
+class _Stations:
+    """The stations to choose from, read and drawn once for every page (a thousand options in a list)."""
+
+    rows: list
+    districts: list[str]
+    names: dict[uuid.UUID, str]
+    options: Markup
+
+    def options_choosing(self, chosen: str) -> Markup:
+        if not chosen:
+            return self.options
+        marked = f'value="{escape(chosen)}"'
+        return Markup(self.options.replace(marked, f"{marked} selected", 1))
+
+
+def _stations(session) -> _Stations:
+    rows, districts = _choices(session)
+    options = "".join(f'<option value="{row.id}">{escape(row.name)}</option>' for row in rows)
+    return _Stations(rows, districts, {row.id: row.name for row in rows}, Markup(options))
+
+
+def _context(request: Request, who: accounts.SignedIn, session, **values: object) -> dict[str, object]:
+    stations: _Stations = (
+        _reports(request).get(("stations list",), _feed_position(session), lambda: _stations(session)).value
+    )
+    return {
+        "who": who,
+        "path": request.url.path,
+        "stations": stations.rows,
+        "station_choices": stations,
+        "districts": stations.districts,
+        "station_names": stations.names,
+        **values,
+    }
+
+
+def _report(request: Request, session, period: Period, scope: Scope) -> Made:
+    return _reports(request).get(
+        ("report", period, scope),
+        _feed_position(session),
+        lambda: _reports(request).city_report(session, period, scope),
+    )
+
+
+def _overdue(request: Request, session, today: date, scope: Scope) -> Made:
+    return _reports(request).get(
+        ("overdue", today, scope), _feed_position(session), lambda: overdue.passed(session, today, scope)
+    )
+
+
+def _scope_name(scope: Scope, names: dict) -> str:
+    if scope.station_id is not None:
+        return names.get(scope.station_id, "（未知驿站）")
+    return scope.district or "全市"
+
+
+# --- the pages ---------------------------------------------------------------------------------------------------
+
+
+@router.get("/")
+def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> HTMLResponse:
+    today = chinatime.today()
+    with database.transaction() as session:
+        context = _context(request, who, session)
+        # The table of a thousand stations is drawn once for every supervisor, as its figures are counted.
+        table = _reports(request).get(
+            ("stations", today), _feed_position(session), lambda: _stations_table(request, session, today, context)
+        )
+    return _page("stations.html", **context, table=table.value, today=today, as_of=table.as_of)
+
+
+def _stations_table(request: Request, session, today: date, context: dict) -> Markup:
+    late = Counter(item.station_id for item in _overdue(request, session, today, Scope()).value)
+    return Markup(
+        templates.get_template("stations_table.html").render(
+            summaries=supervision.station_rows(session),
+            late=late,
+            station_districts={station.id: station.district for station in context["stations"]},
+        )
+    )
+
+
+@router.get("/figures")
+def figures_page(
+    request: Request,
+    database: DatabaseDep,
+    who: SignedInDep,
+    period: str | None = None,
+    district: str | None = None,
+    station: str | None = None,
+) -> HTMLResponse:
+    today = chinatime.today()
+    chosen, problem = _period(period, today)
+    scope = _scope(district, station)
+    with database.transaction() as session:
+        made = _report(request, session, chosen, scope)
+        context = _context(request, who, session)
+    result: CityReport = made.value
+    names = context["station_names"]
+    by_week = [charts.Bar(f"{day(first)}起", count, str(count)) for first, count in result.received_by_week]
+    by_category = [charts.Bar(group(key), count, str(count)) for key, count in result.breakdowns["category"].items()]
+    by_station = [
+        charts.Bar(names.get(station_id, "?"), count, str(count))
+        for station_id, count in sorted(result.received_by_station.items(), key=lambda item: -item[1])[:20]
+    ]
+    received = tr(statistics.RECEIVED.label)
+    amounts = {row.figure.key: row.value for table in result.tables for row in table.rows}
+    money = [
+        charts.Bar(tr(statistics.AMOUNT_AGREED.label), amounts["amount_agreed"], _yuan(amounts["amount_agreed"])),
+        charts.Bar(
+            tr(statistics.AMOUNT_RECOVERED.label), amounts["amount_recovered"], _yuan(amounts["amount_recovered"])
+        ),
+    ]
+    return _page(
+        "figures.html",
+        **context,
+        report=result,
+        as_of=made.as_of,
+        period=chosen,
+        period_name=period_name(chosen),
+        problem=problem,
+        quick=_periods(today, chosen),
+        chosen_district=scope.district or "",
+        chosen_station=str(scope.station_id or ""),
+        scope_name=_scope_name(scope, names),
+        received=received,
+        breakdowns=[(tr(each.label), result.breakdowns[each.key]) for each in statistics.BREAKDOWNS],
+        charts=[
+            charts.bars(f"每周{received}", by_week),
+            charts.bars(f"{received}（按纠纷类别）", by_category),
+            charts.bars("调解协议金额与已履行金额", money),
+            *([charts.bars(f"{received}（按驿站，前20）", by_station)] if scope.station_id is None else []),
+        ],
+        download=f"/city/returns.xlsx?period={quote(chosen.code)}&district={quote(scope.district or '')}"
+        f"&station={scope.station_id or ''}",
+    )
+
+
+def _yuan(fen: int) -> str:
+    return city_figures.value_text(city_figures.FigureValue(statistics.AMOUNT_AGREED, fen))
+
+
+@router.get("/overdue")
+def overdue_page(
+    request: Request,
+    database: DatabaseDep,
+    who: SignedInDep,
+    district: str | None = None,
+    station: str | None = None,
+) -> HTMLResponse:
+    today = chinatime.today()
+    scope = _scope(district, station)
+    with database.transaction() as session:
+        found = _overdue(request, session, today, scope)
+        context = _context(request, who, session)
+    return _page(
+        "overdue.html",
+        **context,
+        items=found.value,
+        as_of=found.as_of,
+        today=today,
+        chosen_district=scope.district or "",
+        chosen_station=str(scope.station_id or ""),
+        scope_name=_scope_name(scope, context["station_names"]),
+    )
+
+
+@router.get("/returns.xlsx")
+def return_download(
+    request: Request,
+    database: DatabaseDep,
+    who: SignedInDep,
+    period: str | None = None,
+    district: str | None = None,
+    station: str | None = None,
+) -> Response:
+    chosen, _ = _period(period, chinatime.today())
+    scope = _scope(district, station)
+    with database.transaction() as session:
+        result: CityReport = _report(request, session, chosen, scope).value
+        stations, _districts = _choices(session)
+    names = {each.id: each.name for each in stations}
+    title = RETURN_TITLES[chosen.kind]
+    heading = f"{_scope_name(scope, names)}　{title}　{period_name(chosen)}"
+    filename = f"{title}-{chosen.code}.xlsx"
+    return Response(
+        return_xlsx(result, heading, names),
+        media_type=XLSX,
+        headers={**HEADERS, "Content-Disposition": f"attachment; filename*=UTF-8''{quote(filename)}"},
+    )

@@ -1,0 +1,75 @@
+"""The city's return as .xlsx: a sheet per table (figure, value, out of, rate), the cases received by station and
+by each breakdown, and what each figure counts on the last sheet, as the station's own returns lay them out.
+
+Written in openpyxl's write-only mode, row by row: supervisors download returns while others read pages."""
+
+from decimal import Decimal
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from ...domain import statistics
+from ...domain.statistics import Unit
+from ..city_figures import CityReport
+from .chinese import group, tr
+
+HEADINGS = ["指标", "数值", "基数", "比率"]
+_BOLD = Font(bold=True)
+
+
+def _cell(sheet, value: object, number_format: str | None = None, *, bold: bool = False) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    if number_format:
+        cell.number_format = number_format
+    if bold:
+        cell.font = _BOLD
+    return cell
+
+
+def _sheet(workbook: Workbook, title: str, widths: dict[str, int]):
+    sheet = workbook.create_sheet(title[:31])  # Excel's limit on a sheet's name
+    for column, width in widths.items():
+        sheet.column_dimensions[column].width = width
+    return sheet
+
+
+def return_xlsx(result: CityReport, heading: str, station_names: dict) -> bytes:
+    workbook = Workbook(write_only=True)
+    for table in result.tables:
+        sheet = _sheet(workbook, tr(table.title), {"A": 36, "B": 16})
+        sheet.append([heading])
+        sheet.append([_cell(sheet, text, bold=True) for text in HEADINGS])
+        for row in table.rows:
+            money = row.figure.unit is Unit.FEN
+            value: object = Decimal(row.value) / 100 if money else row.value
+            rate = Decimal(row.value) / row.denominator if row.denominator else None
+            sheet.append(
+                [
+                    tr(row.figure.label),
+                    _cell(sheet, value, "#,##0.00" if money else "0"),
+                    row.denominator,
+                    _cell(sheet, rate, "0.0%"),
+                ]
+            )
+    received = tr(statistics.RECEIVED.label)
+    sheet = _sheet(workbook, received, {"A": 36})
+    sheet.append([heading])
+    sheet.append([])
+    sheet.append([_cell(sheet, "驿站", bold=True), received])
+    for station_id, count in sorted(result.received_by_station.items(), key=lambda item: -item[1]):
+        sheet.append([station_names.get(station_id, str(station_id)), count])
+    for breakdown in statistics.BREAKDOWNS:
+        sheet.append([])
+        sheet.append([_cell(sheet, tr(breakdown.label), bold=True), received])
+        for key, count in result.breakdowns[breakdown.key].items():
+            sheet.append([group(key), count])
+    sheet = _sheet(workbook, "指标口径", dict(zip("ABCDE", (24, 30, 60, 40, 24), strict=True)))
+    sheet.append(["代码", "指标", "统计内容", "计入期间的日期", "基数"])
+    for figure in statistics.FIGURES.values():
+        over = tr(figure.of.label) if figure.of else ""
+        sheet.append([figure.key, tr(figure.label), tr(figure.counts), tr(figure.dated_by), over])
+    out = BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,170 @@
+"""The city's supervision page in a real browser (issue 16): the distribution's Chromium driven by Playwright, against
+a real server that two stations synced a month of cases to.
+
+``HEZE_UPDATE_SCREENSHOTS=1`` also writes the figures page to docs/screenshots/city.png for the README.
+"""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from heze_station.server.config import Settings
+from heze_station.server.models import Station
+from heze_station.server.web import accounts
+from heze_station.services import sync
+from tests.server.conftest import Server
+from tests.statistics_cases import a_month_of_cases
+
+from .conftest import Laptops
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium executable: scripts/system-packages.sh installs the distribution's package"
+)
+CHECKOUT = Path(__file__).resolve().parents[2]
+NAME, PASSWORD = "市局督导", "正确的密码 correct horse"
+FAILURES_ALLOWED = 3
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    # Few wrong passwords allowed, so that the test reaches the throttle quickly.
+    return Settings(data_dir=tmp_path / "server", auth_failures_allowed=FAILURES_ALLOWED)
+
+
+@pytest.fixture
+def city_with_cases(laptops: Laptops, server: Server) -> Server:
+    for laptop, station in (("前台", "城区驿站"), ("开发区", "开发区驿站")):
+        context = laptops(laptop, station=station)
+        a_month_of_cases(context)
+        sync.sync_now(context)
+    with server.database.transaction() as session:
+        for station in session.query(Station):
+            station.district = "牡丹区" if station.name == "城区驿站" else "开发区"
+        accounts.create_supervisor(session, NAME, PASSWORD)
+    return server
+
+
+def _fonts(folder: Path) -> dict[str, str]:
+    """A fontconfig that adds the station's bundled CJK fonts, so the screenshot shows Chinese on a bare machine."""
+    config = folder / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{CHECKOUT / 'resources' / 'fonts'}</dir><cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    with playwright_api.sync_playwright() as playwright:
+        # --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], env=_fonts(tmp_path))
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, city_with_cases: Server):
+    context = browser.new_context(base_url=city_with_cases.url, accept_downloads=True, java_script_enabled=False)
+    yield context.new_page()
+    context.close()
+
+
+def _sign_in(page, password: str = PASSWORD) -> None:
+    page.goto("/city/sign-in")
+    page.get_by_label("用户名").fill(NAME)
+    page.get_by_label("密码").fill(password)
+    page.get_by_role("button", name="登录").click()
+
+
+def test_a_supervisor_signs_in_reads_each_page_changes_the_period_and_downloads_the_return(
+    page, tmp_path: Path
+) -> None:
+    page.goto("/city/figures")
+    assert page.url.endswith("/city/sign-in")  # no session: sent to sign in
+    _sign_in(page)
+    assert page.url.endswith("/city/")
+    stations = page.locator("table tbody tr")
+    assert stations.count() == 2
+    first = stations.first.inner_text()
+    assert "城区驿站" in first
+    assert "牡丹区" in first
+    late = page.get_by_role("row", name="城区驿站").locator("td").last
+    assert late.inner_text() == "1"  # the case carried over from October is past its 15 days
+
+    page.get_by_role("link", name="统计").click()
+    page.get_by_label("期间").fill("2026-11")
+    page.get_by_label("驿站").select_option(label="城区驿站")
+    page.get_by_role("button", name="查看").click()
+    assert page.locator("h2").inner_text() == "城区驿站 · 2026年11月"
+    assert page.locator('[data-key="received"]').first.inner_text() == "3"
+    assert page.locator('[data-key="success_rate"]').inner_text() == "1 / 2（50.0%）"
+    assert page.locator('[data-key="amount_recovered"]').first.inner_text() == "¥3,800.00"
+    assert page.locator("svg").count() >= 3  # the charts, drawn by the server
+    shot = page.screenshot(path=tmp_path / "city.png", full_page=True)
+    assert shot.startswith(b"\x89PNG")
+    if os.environ.get("HEZE_UPDATE_SCREENSHOTS"):
+        (CHECKOUT / "docs" / "screenshots" / "city.png").write_bytes(shot)
+
+    page.get_by_label("区县").select_option(label="全市")
+    page.get_by_label("驿站").select_option(label="（全部）")
+    page.get_by_role("button", name="查看").click()
+    assert page.locator("h2").inner_text() == "全市 · 2026年11月"
+    assert page.locator('[data-key="received"]').first.inner_text() == "6"
+    page.get_by_role("link", name="上一期").click()
+    assert page.locator("h2").inner_text() == "全市 · 2026年10月"
+    assert page.locator('[data-key="received"]').first.inner_text() == "2"
+
+    page.get_by_label("期间").fill("2026-Q4")
+    page.get_by_role("button", name="查看").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="下载报表（.xlsx）").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "季总结-2026-Q4.xlsx"
+    workbook = load_workbook(saved)
+    indicators = workbook.worksheets[0]
+    assert indicators["A1"].value == "全市　季总结　2026年第4季度"
+    rows = {row[0]: row[1:] for row in indicators.iter_rows(min_row=3, values_only=True)}
+    assert rows["受理投诉"][0] == 8  # both stations: November's three and October's one each
+    assert workbook.sheetnames[-1] == "指标口径"
+
+    page.get_by_role("link", name="逾期").click()
+    overdue = page.locator("table tbody tr")
+    assert overdue.count() == 2
+    assert "调解期限" in overdue.first.inner_text()
+
+    page.get_by_role("button", name="退出").click()
+    assert page.url.endswith("/city/sign-in")
+    page.goto("/city/")
+    assert page.url.endswith("/city/sign-in")  # the session ended with signing out
+
+
+def test_a_wrong_password_is_refused_and_repeated_ones_are_throttled(page) -> None:
+    _sign_in(page, "不对的密码 wrong")
+    assert page.get_by_role("alert").inner_text() == "用户名或密码不正确。"
+    assert page.url.endswith("/city/sign-in")
+    for _ in range(FAILURES_ALLOWED):
+        _sign_in(page, "不对的密码 wrong")
+    assert "错误次数过多" in page.get_by_role("alert").inner_text()
+    page.goto("/city/")
+    assert page.url.endswith("/city/sign-in")
+
+
+def test_a_post_without_the_csrf_token_is_refused(page) -> None:
+    _sign_in(page)
+    assert page.url.endswith("/city/")
+    refused = page.request.post("/city/sign-out", form={"csrf": "forged"})
+    assert refused.status == 403
+    assert page.request.post("/city/sign-in", form={"name": NAME, "password": PASSWORD}).status == 403
+    page.goto("/city/")
+    assert page.url.endswith("/city/")  # still signed in: the forged sign-out did nothing
