@@ -58,6 +58,15 @@ class Period:
         return containing(self.kind, day_before)
 
 
+def weeks_in(period: Period) -> list[Period]:
+    """The weeks (Monday to Sunday) ``period`` touches, each cut to the period: the bars of a chart by week."""
+    weeks, monday = [], period.first - timedelta(days=period.first.weekday())
+    while monday <= period.last:
+        weeks.append(Period(max(monday, period.first), min(monday + timedelta(days=6), period.last)))
+        monday += timedelta(days=7)
+    return weeks
+
+
 def week(day: date) -> Period:
     monday = day - timedelta(days=day.weekday())
     return Period(monday, monday + timedelta(days=6), PeriodKind.WEEK)

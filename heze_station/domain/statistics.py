@@ -24,6 +24,7 @@ from typing import Any
 from .cases import CaseStatus, Category, IntakeChannel
 from .clues import ClueStep
 from .messages import QT_TRANSLATE_NOOP
+from .money import format_yuan
 from .parties import EmployerKind
 from .periods import Period
 
@@ -135,6 +136,27 @@ class Share:
     def percent(self) -> float | None:
         """For display only (a share is not money); None when nothing was there to count."""
         return 100 * self.numerator / self.denominator if self.denominator else None
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    """A figure's value for one period and place: what a return's row and the pages show."""
+
+    figure: Figure
+    value: int
+    denominator: int | None = None  # a share's
+
+
+def value_text(row: FigureValue) -> str:
+    """A figure as a person reads it: a count, an amount in yuan, or a share with its parts."""
+    match row.figure.unit:
+        case Unit.FEN:
+            return format_yuan(row.value)
+        case Unit.SHARE:
+            if not row.denominator:
+                return f"{row.value} / 0"
+            return f"{row.value} / {row.denominator}（{100 * row.value / row.denominator:.1f}%）"
+    return str(row.value)
 
 
 def share(figure: Figure, facts: Iterable[CaseFacts], period: Period) -> Share:

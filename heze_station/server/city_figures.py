@@ -19,24 +19,16 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from ..domain import chinatime, clues, statistics
+from ..domain import chinatime, clues, periods, statistics
 from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.clues import ClueStep
-from ..domain.money import format_yuan
 from ..domain.parties import EmployerKind
 from ..domain.periods import Period
-from ..domain.statistics import CaseFacts, ClueFacts, Figure, Source, Unit
+from ..domain.statistics import CaseFacts, ClueFacts, Figure, FigureValue, Source
 from .models import Station, SyncRow
 from .synced import CITY, Scope, among, as_date, field, field_values, live, reference, rows, within
 
 IN_EFFECT = "in_effect"
-
-
-@dataclass(frozen=True)
-class FigureValue:
-    figure: Figure
-    value: int
-    denominator: int | None = None  # a share's
 
 
 @dataclass(frozen=True)
@@ -268,7 +260,7 @@ def partials(session: Session, period: Period, stations: list[uuid.UUID] | None 
     assigned = clue_facts(session, stations)
     if stations is None:
         stations = list(session.scalars(select(Station.id)))
-    weeks = _weeks(period)
+    weeks = periods.weeks_in(period)
     return {
         station_id: _partial(grouped.get(station_id, []), assigned.get(station_id, []), period, weeks)
         for station_id in stations
@@ -279,7 +271,7 @@ def combine(period: Period, parts: dict[uuid.UUID, Partial]) -> CityReport:
     """The figures of several stations together, from each one's."""
     values: dict[str, list[int]] = {key: [0, 0] for key in statistics.FIGURES}
     breakdowns: dict[str, dict[object, int]] = {breakdown.key: defaultdict(int) for breakdown in statistics.BREAKDOWNS}
-    weeks = _weeks(period)
+    weeks = periods.weeks_in(period)
     by_week = [0] * len(weeks)
     for part in parts.values():
         for key, (value, denominator) in part.values.items():
@@ -312,15 +304,6 @@ def combine(period: Period, parts: dict[uuid.UUID, Partial]) -> CityReport:
     )
 
 
-def _weeks(period: Period) -> list[Period]:
-    """The weeks (Monday to Sunday) the period touches, each cut to the period."""
-    weeks, monday = [], period.first - timedelta(days=period.first.weekday())
-    while monday <= period.last:
-        weeks.append(Period(max(monday, period.first), min(monday + timedelta(days=6), period.last)))
-        monday += timedelta(days=7)
-    return weeks
-
-
 def report(session: Session, period: Period, scope: Scope = CITY) -> CityReport:
     """Every figure of the returns for ``period`` over ``scope``: figures only, nothing personal."""
     return combine(period, partials(session, period, scope.stations(session)))
@@ -332,15 +315,3 @@ def feed_positions(session: Session, stations: list[uuid.UUID] | None = None) ->
     if stations is not None:
         query = query.where(SyncRow.station_id.in_(stations))
     return {station_id: seq for station_id, seq in session.execute(query) if station_id is not None}
-
-
-def value_text(row: FigureValue) -> str:
-    """A figure as a person reads it: a count, an amount in yuan, or a share with its parts."""
-    match row.figure.unit:
-        case Unit.FEN:
-            return format_yuan(row.value)
-        case Unit.SHARE:
-            if not row.denominator:
-                return f"{row.value} / 0"
-            return f"{row.value} / {row.denominator}（{100 * row.value / row.denominator:.1f}%）"
-    return str(row.value)

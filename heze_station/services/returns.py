@@ -14,11 +14,11 @@ from ..domain import chinatime, statistics
 from ..domain.audit import AuditAction
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.periods import Period
-from ..domain.statistics import Unit
+from ..domain.statistics import Unit, value_text
 from . import audit
 from .access import EVERYONE, requires
 from .station import StationContext
-from .statistics import TITLES, Report, Translate, group_text, period_text, report, value_text
+from .statistics import TITLES, Report, Translate, group_text, period_text, report
 
 FIGURE = QT_TRANSLATE_NOOP("Domain", "Figure")
 VALUE = QT_TRANSLATE_NOOP("Domain", "Value")

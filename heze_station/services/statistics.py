@@ -15,13 +15,12 @@ from typing import Any
 from sqlalchemy import CompoundSelect, and_, column, func, insert, select, table, text, union_all
 from sqlalchemy.orm import Session
 
-from ..domain import chinatime, statistics
+from ..domain import chinatime, periods, statistics
 from ..domain.agreements import AgreementState
 from ..domain.cases import CaseStatus
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..domain.money import format_yuan
 from ..domain.periods import Period, PeriodKind
-from ..domain.statistics import CaseFacts, ClueFacts, Figure, Source, Unit
+from ..domain.statistics import CaseFacts, ClueFacts, Figure, FigureValue, Source, Unit
 from ..storage.models import (
     Agreement,
     AgreementInstalment,
@@ -46,13 +45,6 @@ TITLES = {
     PeriodKind.CUSTOM: QT_TRANSLATE_NOOP("Domain", "Return"),
 }
 NONE_GIVEN = QT_TRANSLATE_NOOP("Domain", "(not given)")
-
-
-@dataclass(frozen=True)
-class FigureValue:
-    figure: Figure
-    value: int
-    denominator: int | None = None  # a share's
 
 
 @dataclass(frozen=True)
@@ -88,18 +80,6 @@ def _day(day: date) -> str:
 def period_text(period: Period) -> str:
     """2026年11月1日至2026年11月30日, as the page and the returns name a period."""
     return f"{_day(period.first)}至{_day(period.last)}"
-
-
-def value_text(row: FigureValue) -> str:
-    """A figure as a person reads it: a count, an amount in yuan, or a share with its parts."""
-    match row.figure.unit:
-        case Unit.FEN:
-            return format_yuan(row.value)
-        case Unit.SHARE:
-            if not row.denominator:
-                return f"{row.value} / 0"
-            return f"{row.value} / {row.denominator}（{100 * row.value / row.denominator:.1f}%）"
-    return str(row.value)
 
 
 def group_text(group: object, translate: Translate) -> str:
@@ -248,17 +228,8 @@ def _row(figure: Figure, facts: list[Any], period: Period) -> FigureValue:
     return FigureValue(figure, figure.value(facts, period))
 
 
-def _weeks(period: Period) -> list[Period]:
-    """The weeks (Monday to Sunday) the period touches, each cut to the period."""
-    weeks, monday = [], period.first - timedelta(days=period.first.weekday())
-    while monday <= period.last:
-        weeks.append(Period(max(monday, period.first), min(monday + timedelta(days=6), period.last)))
-        monday += timedelta(days=7)
-    return weeks
-
-
 def _by_week(figure: Figure, facts: list[CaseFacts], period: Period) -> Series:
-    return Series(figure.unit, [(week.first, figure.value(facts, week)) for week in _weeks(period)])
+    return Series(figure.unit, [(week.first, figure.value(facts, week)) for week in periods.weeks_in(period)])
 
 
 def _breakdowns(facts: list[CaseFacts], period: Period) -> dict[str, dict[object, int]]:

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ...domain import chinatime, statistics
 from ...domain.errors import InvalidInput
 from ...domain.periods import Period, PeriodKind, containing, parse
-from .. import city_figures, overdue, supervision
+from .. import overdue, supervision
 from ..city_figures import CityReport
 from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
 from ..errors import ApiError
@@ -48,7 +48,7 @@ templates.globals.update(
     tr=tr,
     day=day,
     group=group,
-    value_text=city_figures.value_text,
+    value_text=statistics.value_text,
     moment=lambda at: at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M"),
 )
 HEADERS = {
@@ -335,7 +335,7 @@ def figures_page(
 
 
 def _yuan(fen: int) -> str:
-    return city_figures.value_text(city_figures.FigureValue(statistics.AMOUNT_AGREED, fen))
+    return statistics.value_text(statistics.FigureValue(statistics.AMOUNT_AGREED, fen))
 
 
 @router.get("/overdue")

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime, periods, statistics
 from ...domain.periods import Period, PeriodKind
-from ...domain.statistics import Source
+from ...domain.statistics import FigureValue, Source, value_text
 from ...services import statistics as station_statistics
-from ...services.statistics import FigureValue, Report, group_text, period_text, value_text
+from ...services.statistics import Report, group_text, period_text
 from ..form_dialog import date_edit
 from ..i18n import domain_text
 from ..workspace import Workspace
