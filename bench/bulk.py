@@ -20,6 +20,7 @@ from heze_station.domain.cases import (
     TRANSITIONS,
     CaseAction,
     CaseStatus,
+    Employment,
     format_case_number,
 )
 from heze_station.domain.parties import RespondentRole
@@ -73,10 +74,28 @@ _CASE_COLUMNS = (
     "mediation_extended_to",
     "notice_served_on",
     "limitation_restarts_on",
+    "employment",
+    "employment_ended_on",
+    "limitation_suspended_from",
+    "limitation_suspended_to",
+    "limitation_suspension_reason",
 )
 _SYNC = ("id", "created_at", "updated_at", "deleted_at", "version")
-_PERSON_COLUMNS = (*_SYNC, "name", "id_number", "sex", "birth_date", "phone", "address")
-_CLAIMANT_COLUMNS = (*_SYNC, "case_id", "person_id", "position", "claimed_fen", "is_representative")
+_PERSON_COLUMNS = (*_SYNC, "name", "id_number", "sex", "birth_date", "phone", "address", "ethnicity")
+_CLAIMANT_COLUMNS = (
+    *_SYNC,
+    "case_id",
+    "person_id",
+    "position",
+    "claimed_fen",
+    "is_representative",
+    "post",
+    "service_address",
+    "agent_id",
+    "agent_authority",
+    "application_signed_at",
+    "application_signature_id",
+)
 _RESPONDENT_COLUMNS = (*_SYNC, "case_id", "employer_id", "position", "role")
 _EVIDENCE_COLUMNS = (*_SYNC, "case_id", "position", "description")
 _TIMELINE_COLUMNS = (*_SYNC, "case_id", "at", "actor_id", "kind", "detail")
@@ -192,6 +211,12 @@ class _CaseRows:
                 # limitation running again from an ending without agreement.
                 _day_text(decided) if outcome is CaseStatus.REFUSED else None,
                 _day_text(ended) if outcome in ENDS_WITHOUT_AGREEMENT else None,
+                # As the demo's intake says: the workers left the job the day they found the pay missing.
+                Employment.ENDED.value,
+                demo.knew_on.isoformat(),
+                None,
+                None,
+                "",
             )
         )
         for position, worker in enumerate(demo.workers):
@@ -209,6 +234,7 @@ class _CaseRows:
                     worker.birth_date.isoformat(),
                     worker.phone,
                     "",
+                    "",
                 )
             )
             self.claimants.append(
@@ -223,6 +249,12 @@ class _CaseRows:
                     position,
                     worker.claimed_fen,
                     int(worker.representative),
+                    "",
+                    "",
+                    None,
+                    "",
+                    None,
+                    None,
                 )
             )
         for position, employer in enumerate(respondents):
