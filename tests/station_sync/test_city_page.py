@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from heze_station.server import reference
 from heze_station.server.config import Settings
 from heze_station.server.models import Station
 from heze_station.server.web import accounts
@@ -48,6 +49,8 @@ def city_with_cases(laptops: Laptops, server: Server) -> Server:
         for station in session.query(Station):
             station.district = "牡丹区" if station.name == "城区驿站" else "开发区"
         accounts.create_supervisor(session, NAME, PASSWORD)
+        clue = {"platform_ref": "GZQX-9", "station": "城区驿站", "due_on": "2026-11-20", "worker_name": "赵六"}
+        reference.import_reference(session, reference.ReferenceFile(clues=[clue]))  # not yet worked off
     return server
 
 
@@ -98,8 +101,9 @@ def test_a_supervisor_signs_in_reads_each_page_changes_the_period_and_downloads_
     first = stations.first.inner_text()
     assert "城区驿站" in first
     assert "牡丹区" in first
-    late = page.get_by_role("row", name="城区驿站").locator("td").last
-    assert late.inner_text() == "1"  # the case carried over from October is past its 15 days
+    cells = page.get_by_role("row", name="城区驿站").locator("td")
+    assert cells.nth(6).inner_text() == "1"  # the case carried over from October is past its 15 days
+    assert cells.last.inner_text() == "1（逾期 1）"  # the city's clue, open past its deadline
 
     page.get_by_role("link", name="统计").click()
     page.get_by_label("期间").fill("2026-11")

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ...domain import chinatime, statistics
 from ...domain.errors import InvalidInput
 from ...domain.periods import Period, PeriodKind, containing, parse
-from .. import overdue, supervision
+from .. import city_figures, overdue, supervision
 from ..city_figures import CityReport
 from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
 from ..errors import ApiError
@@ -269,10 +269,19 @@ def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> 
 
 def _stations_table(request: Request, session, today: date, context: dict) -> Markup:
     late = Counter(item.station_id for item in _overdue(request, session, today, Scope()).value)
+    open_clues: Counter = Counter()
+    late_clues: Counter = Counter()
+    for station_id, facts in city_figures.clue_facts(session, None).items():
+        for clue in facts:
+            if clue.closed_on is None:
+                open_clues[station_id] += 1
+                late_clues[station_id] += clue.due_on is not None and clue.due_on < today
     return Markup(
         templates.get_template("stations_table.html").render(
             summaries=supervision.station_rows(session),
             late=late,
+            open_clues=open_clues,
+            late_clues=late_clues,
             station_districts={station.id: station.district for station in context["stations"]},
         )
     )
