@@ -13,6 +13,7 @@ from ..domain import chinatime
 from ..domain.clues import ClueStep
 from ..storage.models import WageClue
 from . import clues
+from .access import CASEWORK, requires
 from .clues import StepForm
 from .station import StationContext
 
@@ -64,6 +65,7 @@ def _at(day: date) -> datetime:
     return datetime.combine(day, time(10), chinatime.CHINA_TZ)
 
 
+@requires(CASEWORK)
 def forward_demo_clues(context: StationContext, now: datetime, rng: random.Random) -> int:
     """The demo's clues as the city forwarded them, each as far along as the station got; returns how many."""
     today = chinatime.local_date(now)
