@@ -18,8 +18,6 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
-from .signing import existing_certificate
-
 TRUST_FILE = "city-trust.json"
 
 
@@ -41,6 +39,10 @@ def _certificate(pem: str) -> asn1_x509.Certificate:
 
 def of(data_dir: Path, roots_pem: Iterable[str], revoked: Mapping[str, datetime]) -> Trust:
     """The trust of the laptop in ``data_dir`` with the city's roots (PEM) and revocations (hex serial -> when)."""
+    # Imported here: the signing library (pyHanko, 0.3 s) is for checking a document, not for writing this file at
+    # every sign-in.
+    from .signing import existing_certificate
+
     key = existing_certificate(data_dir)
     roots = {root.dump(): root for root in map(_certificate, roots_pem)}
     if key is not None and key.city_root is not None:  # given at enrolment, before the first pull brings it
