@@ -9,7 +9,7 @@ number, the footer "第 x 页 共 y 页", and every page a QR code with the shor
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -28,6 +28,7 @@ from reportlab.platypus import paragraph as reportlab_paragraph
 from reportlab.platypus.flowables import KeepTogether
 
 from ..domain import chinatime
+from ..domain.chinatime import chinese_date  # the builders take it from here, with the page's other helpers
 from ..sync import issued
 from . import fonts, integrity
 from .content import Header, Signer, SignerRole
@@ -115,10 +116,6 @@ def styles() -> Styles:
 def text(value: str) -> str:
     """Paragraphs read a little markup; the parties' own words must print as typed, '<' and '&' included."""
     return escape(value).replace("\n", "<br/>")
-
-
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def chinese_moment(moment: datetime) -> str:

@@ -95,6 +95,7 @@ REGISTRATION_FORM = QT_TRANSLATE_NOOP("Domain", "Registration form (not yet save
 AUDIT_TRAIL = QT_TRANSLATE_NOOP("Domain", "Audit trail")
 SYNC_CONFLICTS = QT_TRANSLATE_NOOP("Domain", "Sync conflicts")
 UNSENT_CHANGES = QT_TRANSLATE_NOOP("Domain", "Unsent changes")
+WAGE_CLUES = QT_TRANSLATE_NOOP("Domain", "Wage-arrears clues")
 
 
 @dataclass(frozen=True)

@@ -16,3 +16,8 @@ def today() -> date:
 
 def local_date(moment: datetime) -> date:
     return moment.astimezone(CHINA_TZ).date()
+
+
+def chinese_date(day: date) -> str:
+    """2026年11月30日, as documents, returns and pages write a date."""
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -159,6 +159,15 @@ def value_text(row: FigureValue) -> str:
     return str(row.value)
 
 
+def evaluate(figure: Figure, facts: dict[Source, list[Any]], period: Period) -> FigureValue:
+    """``figure`` over the facts of its source (cases or clues): its value, and a share's denominator."""
+    counted = facts[figure.source]
+    if figure.of is not None:
+        parts = share(figure, counted, period)
+        return FigureValue(figure, parts.numerator, parts.denominator)
+    return FigureValue(figure, figure.value(counted, period))
+
+
 def share(figure: Figure, facts: Iterable[CaseFacts], period: Period) -> Share:
     assert figure.of is not None, f"{figure.key} is not a share"
     facts = list(facts)
@@ -590,6 +599,11 @@ BREAKDOWNS = [
     Breakdown("employer_kind", QT_TRANSLATE_NOOP("Domain", "By kind of employer"), lambda case: case.employer_kind),
     Breakdown("project", QT_TRANSLATE_NOOP("Domain", "By project"), lambda case: case.project or None),
 ]
+
+
+def received_by_group(facts: list[CaseFacts], period: Period) -> dict[str, dict[object, int]]:
+    """The cases received in ``period``, by each of BREAKDOWNS (by its key)."""
+    return {breakdown.key: broken_down(RECEIVED, breakdown, facts, period) for breakdown in BREAKDOWNS}
 
 
 def broken_down(figure: Figure, breakdown: Breakdown, facts: Iterable[CaseFacts], period: Period) -> dict[object, int]:

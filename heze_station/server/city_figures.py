@@ -233,20 +233,14 @@ class Partial:
 
 
 def _partial(facts: list[CaseFacts], clue_facts: list[ClueFacts], period: Period, weeks: list[Period]) -> Partial:
+    sources = {Source.CASES: facts, Source.CLUES: clue_facts}
     values = {}
     for figure in statistics.FIGURES.values():
-        counted = clue_facts if figure.source is Source.CLUES else facts
-        if figure.of is not None:
-            share = statistics.share(figure, counted, period)
-            values[figure.key] = (share.numerator, share.denominator)
-        else:
-            values[figure.key] = (figure.value(counted, period), 0)
+        row = statistics.evaluate(figure, sources, period)
+        values[figure.key] = (row.value, row.denominator or 0)
     return Partial(
         values,
-        {
-            breakdown.key: statistics.broken_down(statistics.RECEIVED, breakdown, facts, period)
-            for breakdown in statistics.BREAKDOWNS
-        },
+        statistics.received_by_group(facts, period),
         tuple(statistics.RECEIVED.value(facts, week) for week in weeks),
         len(facts),
     )

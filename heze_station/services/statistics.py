@@ -9,7 +9,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import CompoundSelect, and_, column, func, insert, select, table, text, union_all
@@ -73,13 +73,9 @@ class Report:
     recovered_by_week: Series
 
 
-def _day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def period_text(period: Period) -> str:
     """2026年11月1日至2026年11月30日, as the page and the returns name a period."""
-    return f"{_day(period.first)}至{_day(period.last)}"
+    return f"{chinatime.chinese_date(period.first)}至{chinatime.chinese_date(period.last)}"
 
 
 def group_text(group: object, translate: Translate) -> str:
@@ -221,22 +217,8 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     return facts
 
 
-def _row(figure: Figure, facts: list[Any], period: Period) -> FigureValue:
-    if figure.of is not None:
-        share = statistics.share(figure, facts, period)
-        return FigureValue(figure, share.numerator, share.denominator)
-    return FigureValue(figure, figure.value(facts, period))
-
-
 def _by_week(figure: Figure, facts: list[CaseFacts], period: Period) -> Series:
     return Series(figure.unit, [(week.first, figure.value(facts, week)) for week in periods.weeks_in(period)])
-
-
-def _breakdowns(facts: list[CaseFacts], period: Period) -> dict[str, dict[object, int]]:
-    return {
-        breakdown.key: statistics.broken_down(statistics.RECEIVED, breakdown, facts, period)
-        for breakdown in statistics.BREAKDOWNS
-    }
 
 
 def clue_facts(session: Session) -> list[ClueFacts]:
@@ -274,10 +256,10 @@ def report(context: StationContext, period: Period) -> Report:
         station_name=context.station_name,
         period=period,
         tables=[
-            Table(key, title, [_row(figure, facts[figure.source], period) for figure in figures])
+            Table(key, title, [statistics.evaluate(figure, facts, period) for figure in figures])
             for key, (title, figures) in statistics.TABLES.items()
         ],
-        breakdowns=_breakdowns(cases, period),
+        breakdowns=statistics.received_by_group(cases, period),
         received_by_week=_by_week(statistics.RECEIVED, cases, period),
         agreed_by_week=_by_week(statistics.AMOUNT_AGREED, cases, period),
         recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, cases, period),

@@ -1275,6 +1275,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>显示全部线索(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Show personal data</source>
+        <translation>显示个人信息(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Next step…</source>
         <translation>下一步(&amp;N)…</translation>
     </message>
@@ -3739,6 +3743,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Unsent changes</source>
         <translation>未发送的更改</translation>
+    </message>
+    <message>
+        <source>Wage-arrears clues</source>
+        <translation>欠薪线索</translation>
     </message>
     <message>
         <source>Backups cannot be written to {folder}: choose a folder you can write to.</source>

@@ -5,7 +5,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from heze_station.domain import chinatime, periods
+from heze_station.domain.audit import AuditAction
 from heze_station.domain.clues import ClueStep
+from heze_station.services import audit
 from heze_station.services.station import StationContext
 from heze_station.ui.main_window import CLUES_PAGE, MainWindow
 from heze_station.ui.views.clues_view import CallbackDialog, ClueStepDialog
@@ -115,3 +117,17 @@ def test_a_clue_turned_into_a_case_fills_the_registration_and_is_linked_to_the_c
     wait_idle(qtbot, workspace)
     assert page.selected().step is ClueStep.CASE_OPENED
     assert "案件：菏谐调字" in page.details.text()
+
+
+def test_the_workers_phone_is_masked_until_shown_and_showing_it_is_audited(
+    window: MainWindow, station: StationContext, workspace: Workspace, qtbot
+) -> None:
+    page = window.clues
+    assert "劳动者电话：139****1234" in page.details.text()
+    page.show_personal.setChecked(True)
+    assert "劳动者电话：13905301234" in page.details.text()
+    wait_idle(qtbot, workspace)
+    shown = [row for row in audit.entries(station) if row.action is AuditAction.PHONES_REVEALED]
+    assert [row.subject for row in shown] == ["Wage-arrears clues"]
+    page.show_personal.setChecked(False)
+    assert "139****1234" in page.details.text()

@@ -11,6 +11,7 @@ import uuid
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import chinatime, clues
+from ...domain.audit import WAGE_CLUES
 from ...domain.clues import ClueStep
+from ...domain.personal import PersonalField
+from ...services import audit
 from ...services import clues as clue_service
 from ...services.clues import ClueRow, StepForm
 from .. import formatting
@@ -122,6 +126,10 @@ class CluesView(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.hide()
+        # A worker's phone is personal information: masked until shown, and showing it is audited (as in a case).
+        self.shown: frozenset[PersonalField] = frozenset()
+        self.show_personal = QCheckBox(self.tr("&Show personal data"))
+        self.show_personal.toggled.connect(self._personal_toggled)
         self.step_button = QPushButton(self.tr("&Next step…"))
         self.case_button = QPushButton(self.tr("Register as a &case…"))
         self.callback_button = QPushButton(self.tr("Call &back…"))
@@ -132,6 +140,7 @@ class CluesView(QWidget):
         for button in (self.step_button, self.case_button, self.callback_button):
             buttons.addWidget(button)
         buttons.addStretch()
+        buttons.addWidget(self.show_personal)
         layout = QVBoxLayout(self)
         layout.addLayout(only_row)
         layout.addWidget(self.empty)
@@ -213,7 +222,9 @@ class CluesView(QWidget):
             return
         lines = [
             self.tr("Reported: {summary}").format(summary=clue.summary or "—"),
-            self.tr("Worker's phone: {phone}").format(phone=clue.worker_phone or "—"),
+            self.tr("Worker's phone: {phone}").format(
+                phone=formatting.personal(PersonalField.PHONE, clue.worker_phone, self.shown) or "—"
+            ),
         ]
         if clue.note:
             lines.append(self.tr("Found: {note}").format(note=clue.note))
@@ -232,6 +243,12 @@ class CluesView(QWidget):
                 )
             )
         self.details.setText("\n".join(lines))
+
+    def _personal_toggled(self, shown: bool) -> None:
+        self.shown = audit.revealable(self.workspace.context) & {PersonalField.PHONE} if shown else frozenset()
+        if self.shown:
+            self.workspace.record(audit.revealed, self.shown, WAGE_CLUES)
+        self._show_selected()
 
     def next_step(self) -> None:
         clue = self.selected()
