@@ -19,16 +19,19 @@ def _years_after(day: date, years: int) -> date:
         return date(day.year + years, 3, 1)
 
 
-def retention_until(outcome: CaseStatus | None, ended_on: date | None, closed_on: date) -> date:
+def retention_until(
+    outcome: CaseStatus | None, ended_on: date | None, closed_on: date, award_on: date | None = None
+) -> date:
     """The last day a closed file must be kept.
 
-    A case referred to arbitration is kept 10 years from the referral: the award comes later, so this is the
-    earliest the rule can end and may fall short of it. [refine] Once the arbitration outcome (the award date) is
-    recorded on the case (the referral tracking of issue 14 item 9), count the 10 years from the award instead.
-    Every other file is kept 5 years from the end of the mediation (the end state's date; the closing date for a
-    file that has none).
+    A file that ended in an arbitral award (``award_on``: the station recorded it, after a referral or after an
+    objection to a payment order) is kept 10 years from the award. A case referred to arbitration whose award is not
+    recorded yet is kept 10 years from the referral, the earliest the rule can end. Every other file is kept 5 years
+    from the end of the mediation (the end state's date; the closing date for a file that has none).
     """
     ended = ended_on or closed_on
+    if award_on is not None:
+        return _years_after(max(award_on, ended), AWARD_RETENTION_YEARS)
     if outcome is CaseStatus.REFERRED_ARBITRATION:
         return _years_after(ended, AWARD_RETENTION_YEARS)
     return _years_after(ended, MEDIATION_RETENTION_YEARS)

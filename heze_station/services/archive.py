@@ -4,15 +4,17 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from ..domain import chinatime
+from ..domain.after_mediation import StepKind, StepOutcome
 from ..domain.audit import AuditAction
 from ..domain.cases import CaseStatus
 from ..domain.errors import IllegalTransition
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.retention import first_purge_day, may_purge, retention_until
-from ..storage.models import Case
+from ..storage.models import AfterMediationStep, Case
 from ..storage.types import utc_now
 from . import audit
 from .access import ADMINISTRATION, CASEWORK, requires
@@ -39,13 +41,30 @@ def archive(context: StationContext) -> list[ArchivedCase]:
     )
     with context.database.transaction() as session:
         rows = session.execute(query).all()
+        awards = _awards(session)
     return [
         ArchivedCase(
-            row.id, row.number, row.outcome, row.closed_on, retention_until(row.outcome, row.ended_on, row.closed_on)
+            row.id,
+            row.number,
+            row.outcome,
+            row.closed_on,
+            retention_until(row.outcome, row.ended_on, row.closed_on, awards.get(row.id)),
         )
         for row in rows
-        if row.closed_on is not None
     ]
+
+
+def _awards(session: Session, case_id: uuid.UUID | None = None) -> dict[uuid.UUID, date]:
+    """The day of each case's arbitral award, where the station recorded one (domain.after_mediation)."""
+    query = select(AfterMediationStep.case_id, func.max(AfterMediationStep.ended_on)).where(
+        AfterMediationStep.kind == StepKind.ARBITRATION,
+        AfterMediationStep.outcome == StepOutcome.AWARDED,
+        AfterMediationStep.ended_on.is_not(None),
+        AfterMediationStep.deleted_at.is_(None),
+    )
+    if case_id is not None:
+        query = query.where(AfterMediationStep.case_id == case_id)
+    return dict(session.execute(query.group_by(AfterMediationStep.case_id)).all())
 
 
 @requires(ADMINISTRATION)
@@ -60,7 +79,7 @@ def purge_case(context: StationContext, case_id: uuid.UUID, *, now: datetime | N
             raise IllegalTransition(
                 Message(QT_TRANSLATE_NOOP("Domain", "Only a closed file can be removed, once its retention has ended."))
             )
-        until = retention_until(case.outcome, case.ended_on, case.closed_on)
+        until = retention_until(case.outcome, case.ended_on, case.closed_on, _awards(session, case.id).get(case.id))
         if not may_purge(until, today):
             raise IllegalTransition(
                 Message(

@@ -126,6 +126,7 @@ def record_split_payment(
         shares = {share.person_id: share for share in listed}
         paid = session.scalars(select(Payment).where(Payment.agreement_id == agreement.id)).all()
         owed = {balance.person_id: balance for balance in balances_of(listed, paid)}
+        taken: dict[uuid.UUID, int] = {}
         checked = []
         for number, part in enumerate(parts, start=1):
             if not part.amount.strip():
@@ -138,13 +139,16 @@ def record_split_payment(
             fen = check(0, parse_yuan, part.amount, field=f"{prefix}.amount")
             method = check(PaymentMethod.BANK_TRANSFER, required_choice, part.method, f"{prefix}.method")
             reference = check("", clean_line, part.reference, field=f"{prefix}.reference", max_length=REFERENCE_MAX)
-            if fen > owed[part.person_id].outstanding_fen:
+            # Two parts for one worker count together against what he is still owed.
+            still_owed = owed[part.person_id].outstanding_fen - taken.get(part.person_id, 0)
+            if fen > still_owed:
                 check.refuse(
                     f"{prefix}.amount",
                     QT_TRANSLATE_NOOP("Domain", "{name} is still owed only {outstanding}."),
                     name=share.person.name,
-                    outstanding=format_yuan(owed[part.person_id].outstanding_fen),
+                    outstanding=format_yuan(max(still_owed, 0)),
                 )
+            taken[part.person_id] = taken.get(part.person_id, 0) + fen
             if method is PaymentMethod.BANK_TRANSFER and not share.account_number:
                 check.refuse(
                     f"{prefix}.method",

@@ -127,12 +127,16 @@ def record_service(
         document = served.get(form.document_id) if form.document_id else None
         if document is None:
             check.refuse("document", QT_TRANSLATE_NOOP("Domain", "Choose a document of this case to serve."))
-        recipient = form.recipient
-        parties = {(r.person_id, r.employer_id) for r in _recipients(session, case)}
-        if recipient is None or (recipient.person_id, recipient.employer_id) not in parties:
+        # The recipient as this case names it: only the choice comes from the form, never the name it shows.
+        parties = {(r.person_id, r.employer_id): r for r in _recipients(session, case)}
+        chosen = form.recipient
+        recipient = parties.get((chosen.person_id, chosen.employer_id)) if chosen else None
+        if recipient is None:
             check.refuse("recipient", QT_TRANSLATE_NOOP("Domain", "Choose a party of this case as the recipient."))
         method = check(ServiceMethod.IN_PERSON, required_choice, form.method, "method")
         served_on = check(today, past_date, form.served_on, "served_on", today)
+        if document is not None and served_on < chinatime.local_date(document.issued_at):
+            check.refuse("served_on", QT_TRANSLATE_NOOP("Domain", "A document cannot be served before it was issued."))
         address = check("", clean_line, form.address, field="address", max_length=ADDRESS_MAX)
         proxy_name = check("", clean_line, form.proxy_name, field="proxy_name", max_length=NAME_MAX)
         relation = check("", clean_line, form.proxy_relation, field="proxy_relation", max_length=NAME_MAX)

@@ -4301,6 +4301,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>请选择本案的当事人作为受送达人。</translation>
     </message>
     <message>
+        <source>A document cannot be served before it was issued.</source>
+        <translation>文书不能早于出具日期送达。</translation>
+    </message>
+    <message>
         <source>This clue no longer exists.</source>
         <translation>该线索已不存在。</translation>
     </message>

@@ -37,3 +37,13 @@ def test_nothing_is_purged_before_the_day_after_the_retention_end() -> None:
     assert not may_purge(until, date(2031, 3, 10))
     assert may_purge(until, date(2031, 3, 11))
     assert first_purge_day(until) == date(2031, 3, 11)
+
+
+def test_an_award_recorded_on_the_case_keeps_it_ten_years_from_the_award() -> None:
+    # After an objection to a payment order, arbitration: the file's outcome says court, the award says 10 years.
+    assert retention_until(S.REFERRED_COURT, date(2026, 3, 10), date(2026, 12, 1), date(2026, 9, 20)) == date(
+        2036, 9, 20
+    )
+    assert retention_until(S.REFERRED_ARBITRATION, date(2026, 3, 10), date(2026, 12, 1), date(2027, 1, 5)) == date(
+        2037, 1, 5
+    )

@@ -1,7 +1,9 @@
 """Issue 14 item 4: serving a document (送达) on each party, recorded on the case with its own 送达回证: the address
 served, and in person, through a family member or the agent, refused before witnesses, or by post."""
 
+import dataclasses
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,22 @@ def test_only_a_served_document_of_this_case_and_its_own_party(station: StationC
     with pytest.raises(ValidationFailed) as failed:
         serving.record_service(station, refused, form)
     assert [e.field for e in failed.value.errors] == ["document", "recipient"]
+
+
+def test_the_recipient_is_named_as_the_case_names_it_and_served_not_before_issue(
+    station: StationContext, refused, tmp_path: Path
+) -> None:
+    form = form_for(station, refused, 0, ServiceMethod.IN_PERSON)
+    form.recipient = dataclasses.replace(form.recipient, name="某某" * 200)  # a name the form cannot change
+    receipt = serving.record_service(station, refused, form)
+    assert "送达人" in flat(documents.pdf_of(station, receipt.id), tmp_path)
+    [served] = [
+        e.detail for e in case_queries.case_detail(station, refused).timeline if e.kind == CaseEvent.DOCUMENT_SERVED
+    ]
+    assert "工人0" in served
+    assert "某某" not in served
+    early = form_for(station, refused, 0, ServiceMethod.IN_PERSON)
+    early.served_on = chinatime.today() - timedelta(days=1)
+    with pytest.raises(ValidationFailed) as raised:
+        serving.record_service(station, refused, early)
+    assert "served_on" in raised.value.by_field()

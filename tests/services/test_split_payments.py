@@ -137,3 +137,12 @@ def test_the_workbench_lists_who_is_still_unpaid(station: StationContext, case_i
         ("工人2", 3800_00, 3800_00),
     ]
     assert {item.case_id for item in board.unpaid} == {case_id}
+
+
+def test_two_parts_for_one_worker_count_together(station: StationContext, case_id: uuid.UUID) -> None:
+    first, *_ = claimant_ids(station, case_id)
+    parts = [PaymentPart(first, "2000", BANK, "转账001"), PaymentPart(first, "2000", BANK, "转账002")]
+    with pytest.raises(ValidationFailed) as raised:
+        payments.record_split_payment(station, case_id, chinatime.today(), parts)
+    assert raised.value.by_field()["parts.2.amount"].render() == "工人0 is still owed only ¥1,800.00."
+    assert payment_count(station) == 0
