@@ -11,6 +11,7 @@ from pathlib import Path
 from ..domain import chinatime
 from ..domain.audit import AuditAction
 from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.text import spreadsheet_row
 from . import audit
 from .access import CASEWORK, requires
 from .case_queries import CaseFilter, list_cases
@@ -46,17 +47,19 @@ def export_cases(context: StationContext, case_filter: CaseFilter, path: Path, t
     while rows := list_cases(context, case_filter, offset=count, limit=PAGE):
         for row in rows:
             sheet.append(
-                [
-                    row.number,
-                    row.registered_at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M"),
-                    row.claimant_summary,
-                    row.worker_count,
-                    row.respondent_summary,
-                    translate(row.category.label),
-                    translate(row.channel.label),
-                    translate(row.status.label),
-                    Decimal(row.claimed_total_fen) / 100,
-                ]
+                spreadsheet_row(
+                    [
+                        row.number,
+                        row.registered_at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M"),
+                        row.claimant_summary,
+                        row.worker_count,
+                        row.respondent_summary,
+                        translate(row.category.label),
+                        translate(row.channel.label),
+                        translate(row.status.label),
+                        Decimal(row.claimed_total_fen) / 100,
+                    ]
+                )
             )
         count += len(rows)
     partial = path.with_name(path.name + ".partial")

@@ -160,8 +160,24 @@ def test_a_wrong_password_is_refused_and_repeated_ones_are_throttled(page) -> No
     for _ in range(FAILURES_ALLOWED):
         _sign_in(page, "不对的密码 wrong")
     assert "错误次数过多" in page.get_by_role("alert").inner_text()
+    _sign_in(page)  # now not even the right password is tried: guessing learns nothing
+    assert "错误次数过多" in page.get_by_role("alert").inner_text()
     page.goto("/city/")
     assert page.url.endswith("/city/sign-in")
+
+
+def test_odd_parameters_and_tokens_get_a_page_and_a_message_never_a_server_error(page) -> None:
+    _sign_in(page)
+    for period in ("9999-W52", "0001", "0001-Q1", "3000-01-01..5000-12-31", "<script>"):
+        answer = page.goto(f"/city/figures?period={period}")
+        assert answer.status == 200, period
+        assert "已显示本月" in page.content(), period
+        assert page.request.get(f"/city/returns.xlsx?period={period}").status < 500, period
+    assert page.goto("/city/figures?station=not-a-uuid&district=%3Cb%3E").status == 200
+    assert page.request.post("/city/sign-out", form={"csrf": "中文令牌"}).status == 403
+    page.context.clear_cookies()
+    page.goto("/city/sign-in")
+    assert page.request.post("/city/sign-in", form={"csrf": "中", "name": "名" * 500, "password": "x"}).status == 403
 
 
 def test_a_post_without_the_csrf_token_is_refused(page) -> None:

@@ -22,6 +22,7 @@ from ..models import SupervisorAccount, WebSession, now
 
 SESSION_HOURS = 8  # a working day; signing in again after that is cheap
 MIN_PASSWORD_CHARS = 12
+NAME_MAX = 50  # SupervisorAccount.name
 _hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id with RFC 9106's low-memory parameters
 # Verified against when the name is unknown, so that a wrong name takes as long as a wrong password.
 _NOBODY = _hasher.hash(secrets.token_urlsafe(16))

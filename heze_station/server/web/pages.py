@@ -9,7 +9,7 @@ import secrets
 import uuid
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import parse_qs, quote
@@ -25,6 +25,7 @@ from ...domain import chinatime, statistics
 from ...domain.errors import InvalidInput
 from ...domain.periods import Period, PeriodKind, containing, parse
 from .. import city_figures, overdue, supervision
+from ..auth import Throttle
 from ..city_figures import CityReport
 from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
 from ..errors import ApiError
@@ -38,6 +39,8 @@ from .workbook import return_xlsx
 SESSION_COOKIE = "heze_city_session"
 SIGN_IN_CSRF_COOKIE = "heze_city_sign_in"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Figures over a longer span would be counted week by week for every station: one request could hold a worker.
+LONGEST_PERIOD = timedelta(days=366)
 
 router = APIRouter(prefix="/city", include_in_schema=False)
 templates = Environment(
@@ -112,17 +115,22 @@ def _sign_in_page(message: str | None, status: int = 200) -> HTMLResponse:
 async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep) -> Response:
     form = await _form(request)
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE)
-    if not expected or not secrets.compare_digest(expected, form.get("csrf", "")):
+    if not expected or not _same(expected, form.get("csrf", "")):
         raise _csrf_refused()
     name, password = form.get("name", ""), form.get("password", "")
+    keys = [address_key(request), f"supervisor:{name.strip()[: accounts.NAME_MAX]}"]
+    # A supervisor's password is chosen by a person, not drawn at random like a device's secret: once a name or
+    # an address is over the limit, not even the right password is tried (nor is Argon2 spent on a flood).
+    with database.transaction() as session:
+        wait = Throttle(settings).wait(session, keys)
+    if wait is not None:
+        return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429)
     with database.transaction() as session:
         signed = accounts.sign_in(session, name, password)
     if signed is None:
-        refusal = ApiError(401, "wrong_password", "")
-        answer = wrong_attempt(database, settings, [address_key(request), f"supervisor:{name.strip()}"], refusal)
+        answer = wrong_attempt(database, settings, keys, ApiError(401, "wrong_password", ""))
         if answer.status == 429:
-            wait = answer.headers.get("Retry-After", "")
-            return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429)
+            return _sign_in_page(f"错误次数过多，请 {answer.headers.get('Retry-After', '')} 秒后再试。", 429)
         return _sign_in_page("用户名或密码不正确。", 401)
     token, _ = signed
     response = RedirectResponse("/city/", status_code=303)
@@ -142,13 +150,18 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
 @router.post("/sign-out")
 async def sign_out(request: Request, database: DatabaseDep, who: SignedInDep) -> Response:
     form = await _form(request)
-    if not secrets.compare_digest(who.csrf_token, form.get("csrf", "")):
+    if not _same(who.csrf_token, form.get("csrf", "")):
         raise _csrf_refused()
     with database.transaction() as session:
         accounts.sign_out(session, request.cookies[SESSION_COOKIE])
     response = RedirectResponse("/city/sign-in", status_code=303)
     response.delete_cookie(SESSION_COOKIE, path="/city")
     return response
+
+
+def _same(expected: str, given: str) -> bool:
+    """A token compared in constant time; as bytes, since a form may send any characters (str needs ASCII)."""
+    return secrets.compare_digest(expected.encode(), given.encode())
 
 
 # --- what the pages are about: period, district, station -------------------------------------------------------
@@ -166,10 +179,14 @@ def _period(code: str | None, today: date) -> tuple[Period, str | None]:
     if not code:
         return containing(PeriodKind.MONTH, today), None
     try:
-        return parse(code), None
-    except InvalidInput:
+        chosen = parse(code)
+        chosen.before()  # the page links the period before: year 1 has none
+    except (InvalidInput, ValueError, OverflowError):
         problem = f"“{code}”不是一个期间，已显示本月。请写 2026-W48、2026-11、2026-Q3 或 2026。"
         return containing(PeriodKind.MONTH, today), problem
+    if chosen.last - chosen.first > LONGEST_PERIOD:
+        return containing(PeriodKind.MONTH, today), f"“{code}”超过一年，已显示本月。请选择一年以内的期间。"
+    return chosen, None
 
 
 def _scope(district: str | None, station: str | None) -> Scope:
