@@ -1,13 +1,18 @@
 """Regenerate the README's screenshots: the sign-in, setup and recovery-key windows, the main window's pages, a case
 file, the statistics and clues, the station's accounts, the audit trail and the backups, in Chinese, on demo data.
 
-Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]`.
+Run with `QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUTPUT_DIR]`; with `--guide` instead,
+it draws the user guide's pictures (resources/guide/images): those screens and the case file's pages, a new station's
+workbench, scaled to the help window's width and reduced to 256 colours, so the bundled guide stays small.
 """
 
+import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +27,12 @@ from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
 from heze_station.ui.tasks import TaskRunner
 from heze_station.ui.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE_IMAGES = ROOT / "resources" / "guide" / "images"
+GUIDE_WIDTH = 880  # the help window's page: a wider picture would need a horizontal scroll bar
+# Drawn by tests against a city server (tests/ui/test_sync.py), not by this script; the guide takes them as they are.
+DRAWN_BY_TESTS = ("sync", "enrol")
 
 
 def settle(workspace: Workspace) -> None:
@@ -43,7 +54,42 @@ def _case_in_default(context) -> object:
     return None
 
 
-def main(output: Path) -> None:
+def guide_picture(source: Path, target: Path) -> None:
+    image = Image.open(source).convert("RGB")
+    if image.width > GUIDE_WIDTH:
+        image = image.resize((GUIDE_WIDTH, round(image.height * GUIDE_WIDTH / image.width)), Image.Resampling.LANCZOS)
+    image.quantize(256, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
+
+
+def new_station_workbench(folder: Path, output: Path) -> None:
+    """The workbench of a station without a case: the first-run guide."""
+    context = accounts.set_up_demo(folder)
+    workspace = Workspace(context)
+    window = MainWindow(workspace)
+    window.resize(1366, 768)
+    window.show()
+    settle(workspace)
+    window.grab().save(str(output / "first-run.png"))
+    window.close()
+    workspace.shutdown()
+
+
+def case_pages(window: MainWindow, workspace: Workspace, case_id: object, output: Path) -> None:
+    """The case file's pages the guide explains, each as its own picture."""
+    window.open_case(case_id)
+    case_window = window._case_windows[case_id]
+    for name, tab in (
+        ("mediation", case_window.mediation_tab),
+        ("documents", case_window.documents_tab),
+        ("court", case_window.after_tab),
+    ):
+        case_window.tabs.setCurrentWidget(tab)
+        settle(workspace)
+        case_window.grab().save(str(output / f"{name}.png"))
+    case_window.close()
+
+
+def main(output: Path, guide: bool = False) -> None:
     application = QApplication(sys.argv[:1])
     fonts.install(application)
     i18n.install(application, "zh_CN")
@@ -88,6 +134,9 @@ def main(output: Path) -> None:
             case_window.tabs.setCurrentWidget(case_window.agreement_tab)
             settle(workspace)
             case_window.grab().save(str(output / "agreement.png"))
+        if guide:
+            case_pages(window, workspace, in_default or case.id, output)
+            new_station_workbench(Path(folder) / "new-station", output)
         window.open_audit()  # after the case files: the trail names the cases just opened
         settle(workspace)
         window.audit_window.grab().save(str(output / "audit-trail.png"))
@@ -100,5 +149,20 @@ def main(output: Path) -> None:
         tasks.shutdown()
 
 
+def guide_pictures() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        drawn = Path(folder)
+        for name in DRAWN_BY_TESTS:
+            shutil.copy(ROOT / "docs" / "screenshots" / f"{name}.png", drawn)
+        main(drawn, guide=True)
+        GUIDE_IMAGES.mkdir(parents=True, exist_ok=True)
+        # Only the pictures the guide shows: it is bundled with the program.
+        for name in re.findall(r'src="images/([^"]+)"', (GUIDE_IMAGES.parent / "index.html").read_text("utf-8")):
+            guide_picture(drawn / name, GUIDE_IMAGES / name)
+
+
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    if sys.argv[1:] == ["--guide"]:
+        guide_pictures()
+    else:
+        main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")

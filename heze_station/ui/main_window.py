@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from ..services.audit import ChainState
     from ..services.clues import ClueRow
     from ..services.health import Health
+    from .help_window import HelpWindow
     from .sync_controller import SyncController
     from .views.accounts import AccountsWindow
     from .views.archive_window import ArchiveWindow
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self.audit_window: AuditWindow | None = None
         self.backups_window: BackupsWindow | None = None
         self.archive_window: ArchiveWindow | None = None
+        self.help_window: HelpWindow | None = None
         self.audit_warning: QMessageBox | None = None
         self.handover_dialog: HandoverDialog | None = None  # 同步 › export / import unsent changes
         self.damage_warning: QMessageBox | None = None  # the start check's findings (health_checked)
@@ -174,6 +177,7 @@ class MainWindow(QMainWindow):
         )
         self.resize(1280, 800)
         self._menus()
+        self.dashboard.first_run.offer_station_steps(self)
         self._status_bar(SyncIndicator)
         workspace.case_requested.connect(self.open_case)
         self.intake.registered.connect(self.open_case)
@@ -229,6 +233,12 @@ class MainWindow(QMainWindow):
             self.import_unsent_action,
         ):
             action.setVisible(administrator)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = help_menu.addAction(self.tr("User &guide"), self.open_help)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        # F1 in a case file or any other of the station's windows opens the guide at what that window shows.
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.about_action = help_menu.addAction(self.tr("&About heze-station"), self.open_about)
 
     def _status_bar(self, SyncIndicator: type[SyncIndicator]) -> None:
         from .formatting import label
@@ -361,6 +371,24 @@ class MainWindow(QMainWindow):
             from ..services import documents
 
             self.workspace.change(documents.set_station_seal, Path(path))
+
+    def open_help(self) -> None:
+        """The user guide, at the section about the window in front (this one's current page, a case file's tab)."""
+        from .help_window import HelpWindow, section_for
+
+        window = QApplication.activeWindow()
+        section = section_for(window if window is not None and window is not self.help_window else self)
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self._raise(self.help_window)
+        self.help_window.show_section(section)
+
+    def open_about(self) -> None:
+        from .about import AboutDialog
+
+        self.about_dialog = AboutDialog(self.workspace.context.data_dir, self)
+        self.about_dialog.finished.connect(self.about_dialog.deleteLater)
+        self.about_dialog.open()
 
     def open_court_settings(self) -> None:
         from ..services import after_mediation
@@ -495,6 +523,7 @@ class MainWindow(QMainWindow):
             self.accounts_window,
             self.audit_window,
             self.backups_window,
+            self.help_window,
         ):
             if window is not None:
                 window.close()

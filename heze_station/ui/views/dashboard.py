@@ -23,6 +23,7 @@ from ...domain.clocks import Clock, ClockState
 from ...services.dashboard import Dashboard, DueItem, RecentEvent, UnpaidItem, dashboard
 from .. import formatting
 from ..i18n import domain_text
+from ..widgets.first_run_guide import FirstRunGuide
 from ..workspace import Workspace
 from .registry import Column, RowTableModel, fit_columns, row_table
 
@@ -80,6 +81,8 @@ class DashboardView(QWidget):
         self.greeting = QLabel(self.tr("Loading…"))
         self.greeting.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.summary = QLabel()
+        self.first_run = FirstRunGuide()  # its steps come from the main window's menus
+        self.first_run.hide()
 
         self.tiles = {status: StatusTile(status) for status in CaseStatus}
         tile_grid = QGridLayout()
@@ -114,12 +117,14 @@ class DashboardView(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 2)
         splitter.setChildrenCollapsible(False)
+        self.activity = splitter  # a new station has none: the first-run guide stands in its place
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.greeting)
         layout.addWidget(self.summary)
         layout.addLayout(tile_grid)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.first_run, 1)
         self.setTabOrder(self.due_table, self.unpaid_table)
         self.setTabOrder(self.unpaid_table, self.recent_table)
         workspace.data_changed.connect(self._data_changed)
@@ -193,6 +198,11 @@ class DashboardView(QWidget):
 
     def _arrived(self, board: Dashboard) -> None:
         self.board = board
+        new_station = not any(board.counts.values())
+        going, coming = (self.activity, self.first_run) if new_station else (self.first_run, self.activity)
+        # One goes before the other comes: both at once are taller than a laptop's screen, and the window would grow.
+        going.hide()
+        coming.show()
         self.greeting.setText(self._greeting(board))
         overdue = sum(item.clock.state is ClockState.OVERDUE for item in board.due)
         self.summary.setText(
