@@ -2,6 +2,8 @@
 are there, its links lead somewhere) and searchable; 关于 shows the version `heze-station --version` prints, the data
 folder and the fonts' licences."""
 
+import importlib
+import pkgutil
 import subprocess
 import sys
 
@@ -114,6 +116,17 @@ def test_every_picture_of_the_guide_is_bundled_and_every_link_leads_somewhere(qt
     bundled = [file for file in folder.rglob("*") if file.is_file()]
     assert {file.relative_to(folder).as_posix() for file in bundled} == {help_window.GUIDE_PAGE, *pictures}
     assert sum(file.stat().st_size for file in bundled) < GUIDE_MAX_BYTES
+
+
+def test_every_window_the_guide_knows_by_name_exists() -> None:
+    """The sections are found by the class names of the pages, tabs and windows: a renamed class would lose its."""
+    import heze_station.ui
+
+    names = set()
+    for module in pkgutil.walk_packages(heze_station.ui.__path__, "heze_station.ui."):
+        loaded = importlib.import_module(module.name)
+        names.update(name for name, value in vars(loaded).items() if isinstance(value, type))
+    assert set(help_window.SECTIONS) <= names
 
 
 def test_ctrl_f_searches_the_guide(chinese: None, qtbot) -> None:
