@@ -100,7 +100,8 @@ class FirstRunGuide(QWidget):
             text.setSpacing(2)
             text.addWidget(title)
             text.addWidget(explanation)
-            buttons = [StepButton(action) for action in step.actions]
+            # Made with their parent: a parentless button that its action shows would be a window of its own.
+            buttons = [StepButton(action, self) for action in step.actions]
             row_buttons = QHBoxLayout()
             for button in buttons:
                 row_buttons.addWidget(button)
@@ -150,8 +151,8 @@ class FirstRunGuide(QWidget):
                 GuideStep(
                     self.tr("Look around the demo station"),
                     self.tr(
-                        "A separate station of generated cases (also `make demo`) to try every step; it never mixes "
-                        "with this station's records."
+                        "A separate station of generated cases, in a window of its own, to try every step; it never "
+                        "mixes with this station's records."
                     ),
                     (demo,),
                 ),
