@@ -17,8 +17,10 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from heze_station.domain import chinatime, periods
+from heze_station.domain.cases import CaseStatus
+from heze_station.domain.mediation import MinuteKind, PlaceKind
 from heze_station.domain.performance import PerformanceState
-from heze_station.services import accounts, agreements, backups, case_queries, demo
+from heze_station.services import accounts, after_mediation, agreements, backups, case_queries, demo, mediation
 from heze_station.storage.keys import new_recovery_key
 from heze_station.ui import fonts, i18n
 from heze_station.ui.main_window import MainWindow
@@ -74,19 +76,52 @@ def new_station_workbench(folder: Path, output: Path) -> None:
     workspace.shutdown()
 
 
-def case_pages(window: MainWindow, workspace: Workspace, case_id: object, output: Path) -> None:
-    """The case file's pages the guide explains, each as its own picture."""
-    window.open_case(case_id)
-    case_window = window._case_windows[case_id]
-    for name, tab in (
-        ("mediation", case_window.mediation_tab),
-        ("documents", case_window.documents_tab),
-        ("court", case_window.after_tab),
+def mediated_case(context) -> object:
+    """A case in mediation, given a session with its minutes: the demo records none."""
+    row = next(
+        row
+        for row in case_queries.list_cases(context, case_queries.CaseFilter(), limit=500)
+        if row.status is CaseStatus.IN_MEDIATION
+    )
+    form = mediation.SessionForm(
+        held_at=chinatime.now(),
+        place_kind=PlaceKind.STATION,
+        place="驿站调解室",
+        mediators="李调解",
+        recorder="张协调",
+        worker_side="申请人本人",
+        employer_side="被申请人委托代理人王经理",
+        identity_checked=True,
+        rights_notified=True,
+    )
+    held = mediation.record_session(context, row.id, form)
+    for kind, speaker, text in (
+        (MinuteKind.WORKER_STATEMENT, "申请人", "2026年8月至10月在工地务工，工资至今未结清。"),
+        (MinuteKind.EMPLOYER_STATEMENT, "王经理", "承认拖欠，因工程款未到位，请求分期支付。"),
+        (MinuteKind.PROPOSAL, "李调解", "建议分两期付清，第一期于本月底前支付。"),
+        (MinuteKind.OUTCOME, "李调解", "双方同意分两期支付，另行签订调解协议。"),
     ):
-        case_window.tabs.setCurrentWidget(tab)
+        mediation.add_minute(context, held.id, kind, text, speaker)
+    return row.id
+
+
+def case_pages(window: MainWindow, workspace: Workspace, in_default: object, output: Path) -> None:
+    """The case file's pages the guide explains, each as its own picture: a session and its minutes, the documents
+    and, with the parties' plan to have the agreement confirmed by the court, what follows mediation."""
+    context = workspace.context
+    after_mediation.plan_confirmation(context, in_default)
+    for name, case_id, page in (
+        ("mediation", mediated_case(context), "mediation_tab"),
+        ("documents", in_default, "documents_tab"),
+        ("court", in_default, "after_tab"),
+    ):
+        window.open_case(case_id)
+        case_window = window._case_windows[case_id]
+        case_window.tabs.setCurrentWidget(getattr(case_window, page))
         settle(workspace)
         case_window.grab().save(str(output / f"{name}.png"))
-    case_window.close()
+        case_window.close()
+        settle(workspace)
 
 
 def main(output: Path, guide: bool = False) -> None:
@@ -135,7 +170,7 @@ def main(output: Path, guide: bool = False) -> None:
             settle(workspace)
             case_window.grab().save(str(output / "agreement.png"))
         if guide:
-            case_pages(window, workspace, in_default or case.id, output)
+            case_pages(window, workspace, in_default, output)
             new_station_workbench(Path(folder) / "new-station", output)
         window.open_audit()  # after the case files: the trail names the cases just opened
         settle(workspace)
