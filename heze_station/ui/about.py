@@ -5,7 +5,7 @@ import platform
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QUrl, qVersion
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QUrl, qVersion
 from PySide6.QtGui import QDesktopServices, QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, paths
+from .kit.text import plain_label
 
 # Every licence file under resources/fonts, with what it covers; a test checks that none is left out.
 FONT_LICENCES = (
@@ -41,16 +42,15 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About heze-station"))
         title = QLabel(self.tr("heze-station: labour-dispute mediation"))
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.version = self._plain(self.tr("Version {version}").format(version=__version__))
-        self.folder = self._plain(str(data_dir))
-        self.folder.setWordWrap(True)
-        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.version = plain_label(self.tr("Version {version}").format(version=__version__))
+        # A folder's name is the computer's, not ours: shown as it is, to be copied.
+        self.folder = plain_label(str(data_dir), wrap=True, selectable=True)
         open_folder = QPushButton(self.tr("&Open the folder"))
         open_folder.clicked.connect(self.open_data_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(open_folder)
-        self.runtime = self._plain(
+        self.runtime = plain_label(
             self.tr("Qt {qt} (PySide6 {pyside}), Python {python}").format(
                 qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version()
             )
@@ -82,12 +82,6 @@ class AboutDialog(QDialog):
         layout.addWidget(self.licence, 1)
         layout.addWidget(buttons)
         self.resize(720, 600)
-
-    @staticmethod
-    def _plain(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        return label
 
     def _show_licence(self) -> None:
         self.licence.setPlainText(licence_text(self.licence_choice.currentData()))

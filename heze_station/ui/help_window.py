@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import paths
+from .kit import palette
 
 GUIDE_FOLDER = "guide"
 GUIDE_PAGE = "index.html"
@@ -131,7 +132,7 @@ class HelpWindow(QWidget):
         self.search.textChanged.connect(lambda: self.find(from_start=True))
         self.search.returnPressed.connect(self.find)
         self.not_found = QLabel(self.tr("Not found"))
-        self.not_found.setStyleSheet("color: #b03a2e;")
+        self.not_found.setStyleSheet(palette.ERROR_STYLE)
         self.not_found.hide()
         previous_button = QPushButton(self.tr("&Previous"))
         previous_button.clicked.connect(lambda: self.find(backward=True))

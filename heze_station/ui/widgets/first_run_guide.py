@@ -18,6 +18,8 @@ from PySide6.QtCore import QLocale, QProcess, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from ..kit import palette
+
 if TYPE_CHECKING:
     from ..main_window import MainWindow
 
@@ -57,8 +59,8 @@ class FirstRunGuide(QWidget):
         card = QFrame()
         card.setObjectName("firstRunGuide")
         card.setStyleSheet(
-            "#firstRunGuide { border: 1px solid #d5dbe3; border-left: 4px solid #c0392b; border-radius: 4px;"
-            " background: palette(base); }"
+            f"#firstRunGuide {{ border: 1px solid #d5dbe3; border-left: 4px solid {palette.OFFICIAL_RED};"
+            " border-radius: 4px; background: palette(base); }"
         )
         heading = QLabel(self.tr("A new station: start here"))
         heading.setStyleSheet("font-size: 16px; font-weight: bold;")
@@ -90,12 +92,12 @@ class FirstRunGuide(QWidget):
             number = QLabel(QLocale().toString(row + 1))
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
             number.setFixedSize(26, 26)
-            number.setStyleSheet("background: #1f3a5f; color: white; border-radius: 13px; font-weight: bold;")
+            number.setStyleSheet(f"background: {palette.NAVY}; color: white; border-radius: 13px; font-weight: bold;")
             title = QLabel(step.title)
             title.setStyleSheet("font-weight: bold;")
             explanation = QLabel(step.explanation)
             explanation.setWordWrap(True)
-            explanation.setStyleSheet("color: #4b5563;")
+            explanation.setStyleSheet(f"color: {palette.MUTED};")
             text = QVBoxLayout()
             text.setSpacing(2)
             text.addWidget(title)
