@@ -143,7 +143,12 @@ def test_ctrl_f_searches_the_guide(chinese: None, qtbot) -> None:
     assert guide.browser.textCursor().selectedText() == "花名册"
     first = guide.browser.textCursor().position()
     qtbot.keyClick(guide.search, Qt.Key.Key_Return)
-    assert guide.browser.textCursor().position() > first
+    second = guide.browser.textCursor().position()
+    assert second > first
+    qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
+    assert guide.browser.textCursor().position() > second
+    qtbot.mouseClick(guide.previous_button, Qt.MouseButton.LeftButton)
+    assert guide.browser.textCursor().position() == second
     assert not guide.not_found.isVisible()
 
     guide.search.clear()
