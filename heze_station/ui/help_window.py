@@ -90,6 +90,7 @@ class Section:
     anchor: str
     title: str
     level: int  # 1 the guide's title, 2 a chapter, 3 a part of one
+    block: int  # the heading's block number in the document
 
 
 def sections(document: QTextDocument) -> list[Section]:
@@ -102,7 +103,7 @@ def sections(document: QTextDocument) -> list[Section]:
         if level and not fragments.atEnd():
             names = fragments.fragment().charFormat().anchorNames()
             if names:
-                found.append(Section(names[0], block.text(), level))
+                found.append(Section(names[0], block.text(), level, block.blockNumber()))
         block = block.next()
     return found
 
@@ -122,7 +123,9 @@ class HelpWindow(QWidget):
         self.contents.setHeaderHidden(True)
         self.contents.setAccessibleName(self.tr("Contents"))
         self._items: dict[str, QTreeWidgetItem] = {}
+        self._sections = sections(self.browser.document())
         self._fill_contents()
+        self.browser.verticalScrollBar().valueChanged.connect(self._mark_section_at_top)
         self.contents.itemActivated.connect(self._contents_chosen)
         self.contents.itemClicked.connect(self._contents_chosen)
 
@@ -159,7 +162,7 @@ class HelpWindow(QWidget):
 
     def _fill_contents(self) -> None:
         chapter: QTreeWidgetItem | None = None
-        for section in sections(self.browser.document()):
+        for section in self._sections:
             if section.level <= 2 or chapter is None:
                 item = QTreeWidgetItem(self.contents, [section.title])
                 chapter = item
@@ -170,7 +173,8 @@ class HelpWindow(QWidget):
         self.contents.expandAll()
 
     def show_section(self, anchor: str) -> None:
-        """Scroll to ``anchor`` with its heading at the top, and mark it in the contents."""
+        """Scroll to ``anchor`` with its heading at the top, and mark it in the contents (also a section near the end,
+        whose heading the page cannot bring to the top)."""
         self.browser.scrollToAnchor(anchor)
         item = self._items.get(anchor)
         if item is not None:
@@ -180,6 +184,18 @@ class HelpWindow(QWidget):
     def current_section(self) -> str:
         item = self.contents.currentItem()
         return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else FIRST_SECTION
+
+    def _mark_section_at_top(self, top: int) -> None:
+        """The contents follow the reader: the section whose heading is the last above the top of the page."""
+        document = self.browser.document()
+        layout = document.documentLayout()
+        reading = None
+        for section in self._sections:
+            if layout.blockBoundingRect(document.findBlockByNumber(section.block)).top() > top + 1:
+                break
+            reading = section
+        if reading is not None:
+            self.contents.setCurrentItem(self._items[reading.anchor])
 
     def _contents_chosen(self, item: QTreeWidgetItem) -> None:
         self.show_section(item.data(0, Qt.ItemDataRole.UserRole))

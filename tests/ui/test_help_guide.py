@@ -72,6 +72,9 @@ def test_f1_on_the_register_page_opens_the_guide_at_registering(chinese: None, w
     chapter = guide.contents.findItems("同步", Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)[0]
     guide.contents.itemClicked.emit(chapter, 0)
     assert guide.current_section == "sync"
+    # Scrolling the page moves the mark in the contents along.
+    guide.browser.scrollToAnchor("backups")
+    assert guide.contents.currentItem().text(0) == "备份与恢复"
     window.close()
 
 
