@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.sync import Enrolment, SyncProblem
-from ...sync.addresses import normalise_url, unencrypted
+from ...station_sync.addresses import normalise_url, unencrypted
+from ...station_sync.failures import FailureReason
 from ...sync.codes import display_code
-from ...sync.failures import FailureReason
 from ..form_dialog import BANNER_STYLE, ERROR_STYLE, FileField, FormDialog
 from ..i18n import render
 from ..sync_controller import SyncController

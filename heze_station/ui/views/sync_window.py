@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from ...domain.messages import Message
 from ...services import sync
 from ...services.sync import LogLine, SyncState
-from ...sync.failures import FailureReason
-from ...sync.progress import Progress
+from ...station_sync.failures import FailureReason
+from ...station_sync.progress import Progress
 from .. import formatting, sync_labels
 from ..form_dialog import BANNER_STYLE
 from ..i18n import render
