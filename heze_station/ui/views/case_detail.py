@@ -430,7 +430,7 @@ class CaseDetailDialog(QDialog):
                     item(formatting.moment(event.at)),
                     item(event.actor),
                     item(domain_text(event_label(event.kind))),
-                    item(event.detail),
+                    item(render(event.shown)),
                 ]
                 for event in detail.timeline
             ],

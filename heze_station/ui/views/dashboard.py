@@ -22,7 +22,7 @@ from ...domain.cases import CaseStatus, event_label
 from ...domain.clocks import Clock, ClockState
 from ...services.dashboard import Dashboard, DueItem, RecentEvent, UnpaidItem, dashboard
 from .. import formatting
-from ..i18n import domain_text
+from ..i18n import domain_text, render
 from ..workspace import Workspace
 from .registry import Column, RowTableModel, fit_columns, row_table
 
@@ -175,7 +175,7 @@ class DashboardView(QWidget):
             Column(self.tr("Case number"), lambda event: event.number),
             Column(self.tr("By"), lambda event: event.actor),
             Column(self.tr("What happened"), lambda event: domain_text(event_label(event.kind))),
-            Column(self.tr("Details"), lambda event: event.detail, stretch=True),
+            Column(self.tr("Details"), lambda event: render(event.shown), stretch=True),
         ]
 
     def _greeting(self, board: Dashboard) -> str:
