@@ -5,10 +5,21 @@ from datetime import timedelta
 from pathlib import Path
 
 from heze_station.domain import chinatime
+from heze_station.domain.after_mediation import StepDate, StepKind, StepOutcome
 from heze_station.domain.agreements import PaymentMethod, SignerRole
-from heze_station.domain.cases import CaseEvent
+from heze_station.domain.cases import CaseAction, CaseEvent
 from heze_station.domain.mediation import AttachmentKind
-from heze_station.services import agreements, attachments, case_queries, mediation, oral_application, payments, timeline
+from heze_station.services import (
+    after_mediation,
+    agreements,
+    attachments,
+    case_actions,
+    case_queries,
+    mediation,
+    oral_application,
+    payments,
+    timeline,
+)
 from heze_station.services.case_queries import get_case
 from heze_station.services.dashboard import dashboard
 from heze_station.services.station import StationContext
@@ -101,3 +112,18 @@ def test_an_entry_whose_file_has_not_arrived_says_nothing_rather_than_a_file_nam
         timeline.add(session, station, get_case(session, case_id), CaseEvent.ATTACHMENT_ADDED, "scan-0001.pdf")
 
     assert added(station, case_id) == [""]
+
+
+def test_the_scan_of_an_arbitral_award_reads_as_the_outcome_it_records(station: StationContext, tmp_path: Path) -> None:
+    today = chinatime.today()
+    received = today - timedelta(days=30)
+    case_id = mediating(station, intake_form(1, received_on=received), received)
+    case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
+    record = after_mediation.record_step
+    record(station, case_id, StepKind.ARBITRATION, StepDate.STARTED, today - timedelta(days=12))
+    record(station, case_id, StepKind.ARBITRATION, StepDate.ACCEPTED, today - timedelta(days=10))
+    award = tmp_path / "扫描全能王 2026-12-04 10.31.pdf"
+    award.write_bytes(b"%PDF-1.7 the award")
+    record(station, case_id, StepKind.ARBITRATION, StepDate.ENDED, today, StepOutcome.AWARDED, document=award)
+
+    assert added(station, case_id) == ["Scan of the outcome document: Arbitration, Award made"]
