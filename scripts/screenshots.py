@@ -16,11 +16,12 @@ from PIL import Image
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from heze_station.demo.generator import fill_demo
 from heze_station.domain import chinatime, periods
 from heze_station.domain.cases import CaseStatus
 from heze_station.domain.mediation import MinuteKind, PlaceKind
 from heze_station.domain.performance import PerformanceState
-from heze_station.services import accounts, after_mediation, agreements, backups, case_queries, demo, mediation
+from heze_station.services import accounts, after_mediation, agreements, backups, case_queries, mediation
 from heze_station.storage.keys import new_recovery_key
 from heze_station.ui import fonts, i18n
 from heze_station.ui.main_window import MainWindow
@@ -141,7 +142,7 @@ def main(output: Path, guide: bool = False) -> None:
             dialog.grab().save(str(output / f"{name}.png"))
             dialog.hide()
         context = accounts.set_up_demo(Path(folder) / "demo")
-        demo.fill_demo(context)
+        fill_demo(context)
         workspace = Workspace(context, demo=True)
         window = MainWindow(workspace)
         window.resize(1366, 768)
