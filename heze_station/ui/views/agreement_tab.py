@@ -13,11 +13,12 @@ from ...services import agreements, payments
 from ...services.agreements import AgreementView, CaseAgreements
 from ...services.case_queries import CaseDetail
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, FormDialog, ask, show_refusal
+from ..form_dialog import BANNER_STYLE, FormDialog, show_refusal
 from ..i18n import render
 from ..tables import fill, item, make_table
 from ..workspace import Workspace
 from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog, SplitPaymentDialog
+from .collect_signatures import AgreementSignatures, confirm_take_effect
 
 _STATE_COLOURS = {
     InstalmentState.PAID: "#2e7d32",
@@ -35,6 +36,7 @@ class AgreementTab(QWidget):
         self.detail: CaseDetail | None = None
         self.agreements: CaseAgreements | None = None
         self.dialog: FormDialog | None = None
+        self.collector: AgreementSignatures | None = None
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -56,7 +58,8 @@ class AgreementTab(QWidget):
         bar = QHBoxLayout()
         for key, text, slot in (
             ("draft", self.tr("&Draft agreement…"), self.open_terms),
-            ("sign", self.tr("Record &signature…"), self.open_signature),
+            ("collect", self.tr("&Collect signatures…"), self.collect_signatures),
+            ("sign", self.tr("Other si&gnature…"), self.open_signature),
             ("employer_seal", self.tr("Employer's seal a&pplied"), self.record_employer_seal),
             ("seal", self.tr("Apply station s&eal"), self.apply_seal),
             ("effect", self.tr("Agreement takes e&ffect"), self.take_effect),
@@ -123,7 +126,7 @@ class AgreementTab(QWidget):
             if in_effect
             else self.tr("&Draft agreement…")
         )
-        for key in ("sign", "seal", "effect"):
+        for key in ("collect", "sign", "seal", "effect"):
             self.buttons[key].setVisible(draft is not None)
         # A company seals the agreement besides its handler's signature; a labour boss only signs (R7, R14).
         self.buttons["employer_seal"].setVisible(draft is not None and draft.employer_seal_needed)
@@ -286,7 +289,16 @@ class AgreementTab(QWidget):
             return
         self._open(AgreementDialog(self.workspace, self.detail, self.current(), self))
 
+    def collect_signatures(self) -> None:
+        if self.detail is not None and self.agreements and self.agreements.draft:
+            self.error.hide()
+            dialog = AgreementSignatures(self.workspace, self.agreements.draft, self.detail.number, self)
+            dialog.finished.connect(dialog.deleteLater)
+            self.collector = dialog
+            dialog.open()
+
     def open_signature(self) -> None:
+        """A signature beyond those the agreement needs (a second mediator), or given in another capacity."""
         if self.detail is not None and self.agreements and self.agreements.draft:
             self._open(SignerDialog(self.workspace, self.detail, self.agreements.draft.id, self))
 
@@ -311,17 +323,8 @@ class AgreementTab(QWidget):
 
     def take_effect(self) -> None:
         draft = self.agreements.draft if self.agreements else None
-        if draft is None:
-            return
-        self.question = ask(
-            self,
-            self.tr("Agreement takes effect"),
-            self.tr(
-                "Once in effect the agreement can no longer be changed; a change needs a new agreement. "
-                "Bring it into effect now?"
-            ),
-            lambda: self.workspace.change(agreements.take_effect, draft.id, on_error=self._failed),
-        )
+        if draft is not None:
+            self.question = confirm_take_effect(self, self.workspace, draft.id, on_error=self._failed)
 
     def plan_review(self) -> None:
         self.workspace.change(payments.plan_review, self.case_id, on_error=self._failed)
