@@ -354,13 +354,11 @@ class MainWindow(QMainWindow):
         self.verdict_dialog.open()
 
     def choose_seal(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Station seal image"), "", self.tr("Seal image with a transparent background (*.png)")
-        )
-        if path:
-            from ..services import documents
+        from .views.seal_settings import SealSettingsDialog
 
-            self.workspace.change(documents.set_station_seal, Path(path))
+        self.seal_dialog = SealSettingsDialog(self.workspace, self)
+        self.seal_dialog.finished.connect(self.seal_dialog.deleteLater)
+        self.seal_dialog.open()
 
     def open_court_settings(self) -> None:
         from ..services import after_mediation
