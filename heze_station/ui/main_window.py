@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             "#navigation::item { padding-left: 18px; }"
             "#navigation::item:selected { background: #c0392b; color: white; }"
         )
-        self.resize(1280, 800)
+        self.resize(1280, 720)  # fits a 1366x768 laptop with its taskbar
         self._menus()
         self._status_bar(SyncIndicator)
         workspace.case_requested.connect(self.open_case)

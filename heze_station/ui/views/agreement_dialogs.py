@@ -185,7 +185,7 @@ class AgreementDialog(FormDialog):
         self._method_changed()
         self._payer_changed()
         self._update_total()
-        self.resize(760, 820)
+        self.resize(760, 680)  # fits a 1366x768 laptop; the tables scroll
 
     def add_instalment(self, due: date, amount: str) -> None:
         row = self.instalments.rowCount()

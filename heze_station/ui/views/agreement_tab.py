@@ -3,7 +3,7 @@
 import html
 import uuid
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.agreements import AgreementState
 from ...domain.cases import CaseStatus
@@ -82,18 +82,28 @@ class AgreementTab(QWidget):
         self.workers_heading = QLabel(self.tr("Who is still owed"))
         for heading in (self.schedule_heading, self.signatures_heading, self.payments_heading, self.workers_heading):
             heading.setStyleSheet("font-weight: bold;")
+        # Below the buttons the page scrolls: a long list of what is missing and four tables would otherwise make
+        # the case file taller than a 1366x768 laptop's screen.
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.summary)
+        column.addWidget(self.schedule_heading)
+        column.addWidget(self.schedule, 2)
+        column.addWidget(self.signatures_heading)
+        column.addWidget(self.people, 2)
+        column.addWidget(self.payments_heading)
+        column.addWidget(self.payments, 2)
+        column.addWidget(self.workers_heading)
+        column.addWidget(self.workers, 2)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.error)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.schedule_heading)
-        layout.addWidget(self.schedule, 2)
-        layout.addWidget(self.signatures_heading)
-        layout.addWidget(self.people, 2)
-        layout.addWidget(self.payments_heading)
-        layout.addWidget(self.payments, 2)
-        layout.addWidget(self.workers_heading)
-        layout.addWidget(self.workers, 2)
+        layout.addWidget(scroll, 1)
 
     # -- loading ---------------------------------------------------------------------------------------------------
 
