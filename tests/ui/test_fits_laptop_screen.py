@@ -168,8 +168,8 @@ def _case_files(station: Station) -> Iterator[QWidget]:
     workspace = station.workspace
     context = workspace.context
     for case_id in (station.collective, station.paying):
+        # Shown before its data arrives, as it opens: pages hidden behind others keep the size they were laid out at.
         case_file = CaseDetailDialog(workspace, case_id)
-        station.wait()
         for tabs in case_file.findChildren(QTabWidget):
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)

@@ -53,6 +53,9 @@ class AgreementTab(QWidget):
             [self.tr("Paid on"), self.tr("Amount paid"), self.tr("Paid to"), self.tr("Method"), self.tr("Reference")]
         )
         self.workers = make_table([self.tr("Worker"), self.tr("Share"), self.tr("Paid to him"), self.tr("Still owed")])
+        for table in (self.schedule, self.people, self.payments, self.workers):
+            # Four tables share the page: on a laptop each may shrink to its header and a row, and scroll.
+            table.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -72,6 +75,9 @@ class AgreementTab(QWidget):
             button = QPushButton(text)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
+            # Hidden until the agreement's state says which apply: a page behind another tab keeps the width it was
+            # first laid out at, and ten buttons in a row would open the case file wider than a laptop's screen.
+            button.setVisible(key == "draft")
             bar.addWidget(button)
             self.buttons[key] = button
         bar.addStretch(1)
@@ -82,28 +88,25 @@ class AgreementTab(QWidget):
         self.workers_heading = QLabel(self.tr("Who is still owed"))
         for heading in (self.schedule_heading, self.signatures_heading, self.payments_heading, self.workers_heading):
             heading.setStyleSheet("font-weight: bold;")
-        # Below the buttons the page scrolls: a long list of what is missing and four tables would otherwise make
-        # the case file taller than a 1366x768 laptop's screen.
-        content = QWidget()
-        column = QVBoxLayout(content)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.summary)
-        column.addWidget(self.schedule_heading)
-        column.addWidget(self.schedule, 2)
-        column.addWidget(self.signatures_heading)
-        column.addWidget(self.people, 2)
-        column.addWidget(self.payments_heading)
-        column.addWidget(self.payments, 2)
-        column.addWidget(self.workers_heading)
-        column.addWidget(self.workers, 2)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(content)
+        # The summary scrolls: with all that is still missing it is a dozen lines, which with the four tables would
+        # make the case file taller than a 1366x768 laptop's screen.
+        summary = QScrollArea()
+        summary.setWidgetResizable(True)
+        summary.setFrameShape(QFrame.Shape.NoFrame)
+        summary.setWidget(self.summary)
+        summary.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.error)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(summary, 3)
+        layout.addWidget(self.schedule_heading)
+        layout.addWidget(self.schedule, 2)
+        layout.addWidget(self.signatures_heading)
+        layout.addWidget(self.people, 2)
+        layout.addWidget(self.payments_heading)
+        layout.addWidget(self.payments, 2)
+        layout.addWidget(self.workers_heading)
+        layout.addWidget(self.workers, 2)
 
     # -- loading ---------------------------------------------------------------------------------------------------
 

@@ -171,7 +171,7 @@ class SignatureCollector(QDialog):
         for signee in signees:
             mark = SIGNED_MARK if signee.signed else MISSING_MARK
             who = signee.signed_by or signee.name
-            text = f"{mark} {signee.role}: {who}" if who else f"{mark} {signee.role}"
+            text = f"{mark} " + (self.tr("{role}: {name}").format(role=signee.role, name=who) if who else signee.role)
             if signee.key in self.skipped and not signee.signed:
                 text += " " + self.tr("(later)")
             entry = QListWidgetItem(text)
@@ -276,7 +276,7 @@ class AgreementSignatures(SignatureCollector):
         self.employer_seal = self._button(self.tr("Employer's seal a&pplied"), self._record_employer_seal)
         self.seal = self._button(self.tr("Apply station s&eal"), self._apply_seal)
         self.effect = self._button(self.tr("Agreement takes e&ffect"), self._take_effect)
-        for button in (self.effect, self.seal, self.employer_seal):
+        for button in (self.employer_seal, self.seal, self.effect):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.show_agreement(agreement)
 
