@@ -40,7 +40,7 @@ from heze_station.services import (
 from heze_station.services.ledger import Subject
 from heze_station.services.roster import RosterReport
 from heze_station.ui import i18n
-from heze_station.ui.form_dialog import FormDialog
+from heze_station.ui.kit.form import FormDialog
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.recovery import RecoveryDialog, RecoveryKeyDialog
 from heze_station.ui.setup import SetupDialog

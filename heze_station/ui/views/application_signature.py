@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...services import oral_application
 from ...services.case_queries import CaseDetail
-from ..form_dialog import FileField
+from ..kit.inputs import FileField
+from ..kit.text import plain_label
 from ..workspace import Workspace
 from .collect_signatures import SignatureCollector, Signee
 
@@ -70,7 +71,7 @@ class ApplicationSignatureBar(QWidget):
         self.workspace = workspace
         self.detail: CaseDetail | None = None
         self.dialog: ApplicationSignatures | None = None
-        self.label = QLabel()
+        self.label = plain_label()  # it names the applicant as typed
         self.label.setWordWrap(True)
         self.capture_button = QPushButton(self.tr("Capture the applicant's si&gnature…"))
         self.capture_button.setAutoDefault(False)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,8 +37,10 @@ from ...domain.errors import DomainError
 from ...services import agreements
 from ...services.agreements import AgreementView, CaseAgreements
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, ERROR_STYLE, ask, error_text
 from ..i18n import render
+from ..kit.ask import ask
+from ..kit.form import error_text
+from ..kit.palette import BANNER_STYLE, ERROR_STYLE, GOOD
 from ..widgets.signature_pad import SignaturePad
 from ..workspace import Workspace
 
@@ -118,7 +121,7 @@ class SignatureCollector(QDialog):
         self.signer_layout.addWidget(self.pad, 1)
         self.signer_layout.addLayout(pad_buttons)
         self.done_label = QLabel(self.tr("Everyone has signed."))
-        self.done_label.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        self.done_label.setStyleSheet(f"color: {GOOD}; font-weight: bold;")
         self.done_label.hide()
 
         right = QVBoxLayout()
@@ -177,7 +180,7 @@ class SignatureCollector(QDialog):
             entry = QListWidgetItem(text)
             entry.setData(Qt.ItemDataRole.UserRole, signee.key)
             if signee.signed:
-                entry.setForeground(Qt.GlobalColor.darkGreen)
+                entry.setForeground(QColor(GOOD))
             self.list.addItem(entry)
         self._show_missing()
         self._turn_to(self._next())
@@ -190,7 +193,7 @@ class SignatureCollector(QDialog):
             self.missing.setStyleSheet(BANNER_STYLE)
         else:
             self.missing.setText(self.tr("Nothing is missing."))
-            self.missing.setStyleSheet("color: #2e7d32; padding: 6px;")
+            self.missing.setStyleSheet(f"color: {GOOD}; padding: 6px;")
 
     def _next(self) -> Signee | None:
         """The first one missing in order who was not skipped; once only the skipped are left, them again."""

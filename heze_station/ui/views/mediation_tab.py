@@ -22,9 +22,11 @@ from ...services import attachments, mediation
 from ...services.attachments import AttachmentView
 from ...services.mediation import SessionForm, SessionView
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, EnumCombo, FormDialog, ask, date_edit, show_refusal
-from ..tables import fill, make_table
-from ..widgets.china_time import ChinaDateTimeEdit
+from ..kit.ask import ask
+from ..kit.form import FormDialog, show_refusal
+from ..kit.inputs import ChinaTimeEdit, EnumCombo, date_edit
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import fill, make_table, source_row
 from ..workspace import Workspace
 
 
@@ -34,7 +36,7 @@ class SessionDialog(FormDialog):
     def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
         super().__init__(workspace, self.tr("Record a mediation session"), self.tr("&Record session"), parent)
         self.case_id = case_id
-        self.held_at = ChinaDateTimeEdit()
+        self.held_at = ChinaTimeEdit()
         self.place_kind = EnumCombo(list(PlaceKind))
         self.place = QLineEdit(workspace.context.station_name)
         self.mediators = QLineEdit(workspace.context.user_name)
@@ -63,7 +65,7 @@ class SessionDialog(FormDialog):
 
     def submit(self) -> None:
         form = SessionForm(
-            held_at=self.held_at.moment(),
+            held_at=self.held_at.value(),
             place_kind=self.place_kind.current(),
             place=self.place.text(),
             mediators=self.mediators.text(),
@@ -216,7 +218,8 @@ class MediationTab(QWidget):
 
     def _selected(self) -> SessionView | None:
         rows = self.sessions_table.selectionModel().selectedRows()
-        return self.sessions[rows[0].row()] if rows and rows[0].row() < len(self.sessions) else None
+        shown = source_row(self.sessions_table, rows[0].row()) if rows else None
+        return self.sessions[shown] if shown is not None and shown < len(self.sessions) else None
 
     def _show_minutes(self) -> None:
         session = self._selected()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import documents
-from ..form_dialog import BANNER_STYLE
+from ..kit.palette import BANNER_STYLE
 from ..workspace import Workspace
 
 PREVIEW_SIZE = 220  # pixels: a 4 cm seal at screen scale, large enough to read the ring of characters
