@@ -245,7 +245,10 @@ class AgreementTab(QWidget):
         )
 
     def _show_payments(self, agreement: AgreementView | None) -> None:
+        """The payments on the agreement in effect; none before one is, and the signatures get the room."""
         rows = agreement.payments if agreement else []
+        self.payments_heading.setVisible(agreement is not None)
+        self.payments.setVisible(agreement is not None)
         fill(
             self.payments,
             [
