@@ -22,7 +22,7 @@ from shiboken6 import isValid
 
 import heze_station.ui
 from heze_station import paths
-from heze_station.documents import issuing, samples, signing, verify
+from heze_station.documents import issuing, signing, verify
 from heze_station.domain import chinatime
 from heze_station.domain.after_mediation import StepDate, StepKind
 from heze_station.domain.agreements import PaymentMethod, SignerRole
@@ -69,7 +69,7 @@ from heze_station.ui.widgets.print_preview import PrintPreview
 from heze_station.ui.widgets.signature_pad import SignatureDialog
 from heze_station.ui.widgets.verdict_view import VerdictDialog
 from heze_station.ui.workspace import Workspace
-from tests import factories
+from tests import factories, samples
 from tests.services.agreement_steps import agree, mediating, terms
 from tests.services.test_clues import forwarded
 from tests.ui.conftest import wait_idle
