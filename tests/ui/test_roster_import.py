@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from heze_station.services.case_queries import case_detail
 from heze_station.services.roster import read_roster
 from heze_station.ui.views.intake import IDENTITY, NAME, REPRESENTATIVE, IntakeView
-from heze_station.ui.views.roster_import import RosterReportDialog
+from heze_station.ui.views.intake.roster import RosterReportDialog
 from heze_station.ui.workspace import Workspace
 from tests.factories import resident_id
 from tests.rosters import REPRESENTATIVE_MARKS, claimed_yuan, roster_rows, worker_name, write_xlsx
@@ -29,9 +29,9 @@ def view(qtbot: QtBot, workspace: Workspace) -> IntakeView:
 
 
 def open_report(qtbot: QtBot, view: IntakeView, path: Path) -> RosterReportDialog:
-    view.import_roster(path)
-    qtbot.waitUntil(lambda: view.roster_report is not None and view.roster_report.isVisible(), timeout=10_000)
-    return view.roster_report
+    view.roster.import_file(path)
+    qtbot.waitUntil(lambda: view.roster.report is not None and view.roster.report.isVisible(), timeout=10_000)
+    return view.roster.report
 
 
 def table_names(view: IntakeView) -> list[str]:
@@ -39,8 +39,8 @@ def table_names(view: IntakeView) -> list[str]:
 
 
 def answer(qtbot: QtBot, view: IntakeView, text: str) -> None:
-    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible())
-    (button,) = [button for button in view.question.buttons() if button.text() == text]
+    qtbot.waitUntil(lambda: view.roster.question is not None and view.roster.question.isVisible())
+    (button,) = [button for button in view.roster.question.buttons() if button.text() == text]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -62,22 +62,22 @@ def test_roster_of_23_workers_is_imported_by_keyboard_and_registered_as_a_collec
     fill_complaint(qtbot, view)
 
     qtbot.keyClick(view, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # 从花名册导入(&O)…
-    qtbot.waitUntil(lambda: view.roster_report is not None and view.roster_report.isVisible(), timeout=10_000)
-    report = view.roster_report
+    qtbot.waitUntil(lambda: view.roster.report is not None and view.roster.report.isVisible(), timeout=10_000)
+    report = view.roster.report
     total = sum(claimed_yuan(serial) for serial in range(23))
     assert report.summary.text() == f"All 23 workers are correct: 3 representatives, total claimed ¥{total:,}.00."
     assert report.import_button.text() == "&Import 23 workers"
     assert not report.problems.isVisibleTo(report)
     qtbot.keyClick(report, Qt.Key.Key_Return)  # the import button is the default
 
-    qtbot.waitUntil(lambda: view.roster_report is None)
+    qtbot.waitUntil(lambda: view.roster.report is None)
     assert table_names(view) == [worker_name(serial) for serial in range(23)]
     ticked = [row for row in range(23) if view.workers.item(row, REPRESENTATIVE).checkState() == Qt.CheckState.Checked]
     assert ticked == sorted(REPRESENTATIVE_MARKS)
     assert view.workers.item(0, IDENTITY).text() == "Male, born 1985-06-15"  # each cell checked as if typed
-    assert not view.worker_messages.isVisible()
-    assert view.worker_summary.text() == f"23 workers, total claimed ¥{total:,}.00"
-    assert "(3 ticked)" in view.collective_note.text()
+    assert not view.workers_table.messages.isVisible()
+    assert view.workers_table.summary.text() == f"23 workers, total claimed ¥{total:,}.00"
+    assert "(3 ticked)" in view.workers_table.collective_note.text()
     assert view.status.text().startswith("23 workers were taken from the roster.")
     assert case_count(qtbot, workspace) == 0  # the import itself saves nothing
 
@@ -123,7 +123,7 @@ def test_roster_with_problems_lists_every_row_and_imports_nothing(
     assert "Correct these rows in the spreadsheet" in report.advice.text()
 
     qtbot.mouseClick(report.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.roster_report is None)
+    qtbot.waitUntil(lambda: view.roster.report is None)
     assert table_names(view) == ["Zhang"]  # the form is as it was
     assert view.submit_button.isEnabled()
     assert case_count(qtbot, workspace) == 0
@@ -140,7 +140,7 @@ def test_table_with_workers_asks_whether_to_replace_or_add_below(
     assert table_names(view) == ["Zhang"]
 
     qtbot.keyClick(open_report(qtbot, view, roster), Qt.Key.Key_Return)
-    assert view.question.text() == (
+    assert view.roster.question.text() == (
         "The table already lists 1 workers. Replace them with the 12 workers of the roster, "
         "or add the roster below them?"
     )
@@ -164,7 +164,7 @@ def test_a_word_file_renamed_xlsx_gets_one_message(qtbot: QtBot, view: IntakeVie
     assert not report.problems.isVisibleTo(report)
     assert [button.text() for button in report.buttons.buttons()] == ["Close"]
     qtbot.keyClick(report, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: view.roster_report is None)
+    qtbot.waitUntil(lambda: view.roster.report is None)
     assert view.content.isEnabled()
 
 
@@ -173,7 +173,7 @@ def test_template_is_saved_where_asked_and_reads_back(
 ) -> None:
     template = tmp_path / "花名册模板.xlsx"
 
-    view.save_roster_template(template)
+    view.roster.save_template(template)
 
     wait_idle(qtbot, workspace)
     assert view.status.text() == f"Roster template saved as {template}. Fill in one worker per row, then import it."
@@ -193,7 +193,7 @@ def test_report_reads_in_chinese(chinese: None, qtbot: QtBot, view: IntakeView, 
 
 
 def test_template_that_cannot_be_saved_says_why(qtbot: QtBot, view: IntakeView, workspace: Workspace, tmp_path: Path):
-    view.save_roster_template(tmp_path / "no such folder" / "花名册模板.xlsx")
+    view.roster.save_template(tmp_path / "no such folder" / "花名册模板.xlsx")
 
     wait_idle(qtbot, workspace)
     assert view.status.text() == "The template could not be saved: No such file or directory"
