@@ -7,17 +7,30 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from heze_station.domain.cases import CaseAction
+from heze_station.services import case_actions
 from heze_station.services.case_queries import case_detail
 from heze_station.services.roster import read_roster
-from heze_station.ui.views.intake import IDENTITY, NAME, REPRESENTATIVE, IntakeView
+from heze_station.ui.views.agreement_dialogs import AgreementDialog
+from heze_station.ui.views.intake import ACCOUNT_NUMBER, BANK, IDENTITY, NAME, REPRESENTATIVE, IntakeView
 from heze_station.ui.views.intake.roster import RosterReportDialog
 from heze_station.ui.workspace import Workspace
 from tests.factories import resident_id
-from tests.rosters import REPRESENTATIVE_MARKS, claimed_yuan, roster_rows, worker_name, write_xlsx
+from tests.rosters import BANK as BANK_NAME
+from tests.rosters import (
+    REPRESENTATIVE_MARKS,
+    bank_account,
+    claimed_yuan,
+    roster_rows,
+    total_row,
+    with_bank_columns,
+    worker_name,
+    write_xlsx,
+)
 from tests.ui.conftest import shown_rows, wait_idle
 from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES, _texts
 from tests.ui.test_intake import case_count, fill_cell, fill_complaint, fill_employer, register, show_intake
@@ -198,3 +211,49 @@ def test_template_that_cannot_be_saved_says_why(qtbot: QtBot, view: IntakeView, 
     wait_idle(qtbot, workspace)
     assert view.status.text() == "The template could not be saved: No such file or directory"
     assert view.status.property("error") is True
+
+
+def shown_cell(table: QTableWidget, row: int, column: int) -> str:
+    """A cell's text as its column draws it (personal data masked unless revealed)."""
+    return table.itemDelegateForColumn(column).displayText(table.item(row, column).text(), QLocale())
+
+
+def test_a_total_in_the_serial_number_column_is_skipped_and_the_workers_imported(
+    qtbot: QtBot, view: IntakeView, tmp_path: Path
+) -> None:
+    roster = write_xlsx(tmp_path / "花名册.xlsx", [*roster_rows(12), total_row(12, label_column=0)])
+
+    report = open_report(qtbot, view, roster)
+
+    assert report.import_button is not None
+    assert report.note.text() == "Row 15 holds a total and was not read as a worker."
+    qtbot.keyClick(report, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.roster.report is None)
+    assert table_names(view) == [worker_name(serial) for serial in range(12)]
+
+
+def test_the_rosters_bank_columns_prefill_the_agreements_shares(
+    qtbot: QtBot, view: IntakeView, workspace: Workspace, tmp_path: Path
+) -> None:
+    roster = write_xlsx(tmp_path / "花名册.xlsx", with_bank_columns(roster_rows(12)))
+    fill_complaint(qtbot, view)
+    qtbot.keyClick(open_report(qtbot, view, roster), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.roster.report is None)
+
+    table = view.workers
+    assert [table.item(row, BANK).text() for row in range(12)] == [BANK_NAME] * 12
+    assert shown_cell(table, 0, ACCOUNT_NUMBER) == "*" * 15 + bank_account(0)[-4:]  # masked until revealed
+    fill_employer(qtbot, view)
+    case_id = register(qtbot, view)
+    case_actions.perform(workspace.context, case_id, CaseAction.ACCEPT)
+    case_actions.perform(workspace.context, case_id, CaseAction.START_MEDIATION)
+
+    dialog = AgreementDialog(workspace, case_detail(workspace.context, case_id))
+    qtbot.addWidget(dialog)
+
+    shares = dialog.shares
+    assert [shares.item(row, dialog.SHARE_BANK).text() for row in range(12)] == [BANK_NAME] * 12
+    assert [shares.item(row, dialog.SHARE_ACCOUNT).text() for row in range(12)] == [
+        bank_account(serial) for serial in range(12)
+    ]
+    assert shown_cell(shares, 3, dialog.SHARE_ACCOUNT) == "*" * 15 + bank_account(3)[-4:]
