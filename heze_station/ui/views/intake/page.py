@@ -148,7 +148,7 @@ class IntakeView(QWidget):
         content_layout.setSpacing(12)
         content_layout.addWidget(self._complaint_group())
         content_layout.addWidget(self._limitation_group())
-        self.workers_table = WorkersTable(workspace, self._category, self.errors)
+        self.workers_table = WorkersTable(self.tr("Workers"), workspace, self._category, self.errors)
         self.workers = self.workers_table.table
         self.roster = RosterImport(workspace, self.workers_table, self._category)
         self.roster.activity.connect(self._set_busy)

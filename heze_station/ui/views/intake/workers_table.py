@@ -91,8 +91,15 @@ def worker_cell(key: str) -> tuple[int, int] | None:
 class WorkersTable(QGroupBox):
     """The "Workers" section of the 登记 page: its toolbar, the table, and what the table's contents add up to."""
 
-    def __init__(self, workspace: Workspace, category: Callable[[], Category | None], errors: FieldErrors, parent=None):
-        super().__init__(self.tr("Workers"), parent)
+    def __init__(
+        self,
+        title: str,
+        workspace: Workspace,
+        category: Callable[[], Category | None],
+        errors: FieldErrors,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(title, parent)
         self.workspace = workspace
         self._category = category
         self._errors = errors
