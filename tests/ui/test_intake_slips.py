@@ -12,9 +12,9 @@ from heze_station.domain import chinatime
 from heze_station.services import case_queries
 from heze_station.ui.views.intake import IntakeView
 from heze_station.ui.workspace import Workspace
-from tests.factories import intake_form, resident_id
+from tests.factories import credit_code, intake_form, resident_id
 from tests.services.agreement_steps import agree, mediating, terms
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import type_chinese, wait_idle
 from tests.ui.test_intake import (
     back_to,
     case_count,
@@ -125,3 +125,33 @@ def test_a_worker_still_being_paid_under_an_agreement_is_warned_of(
     )
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
     assert case_count(qtbot, workspace) == 1
+
+
+def test_a_message_clears_once_its_field_is_fixed_and_a_long_one_grows_its_row(
+    qtbot: QtBot, view: IntakeView, workspace: Workspace
+) -> None:
+    view.resize(760, 768)  # narrow: the credit code's message takes two lines
+    fill_complaint(qtbot, view)
+    fill_worker(qtbot, view, 0, name="张三", id_number=resident_id(7), phone="13900000007")
+    type_chinese(view.employer_name, "菏泽宏达建筑劳务有限公司")
+    good = credit_code(1)
+    qtbot.keyClicks(view.employer_credit.code, good[:-1] + ("1" if good[-1] != "1" else "2"))  # a long message
+    view.facts.clear()
+
+    qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
+
+    facts_error, code_error = view.error_label("facts"), view.error_label("employer.credit_code")
+    assert facts_error.isVisible() and code_error.isVisible()
+    line = code_error.fontMetrics().lineSpacing()
+    assert code_error.height() >= 2 * line  # wrapped, and the row made room for both lines
+    below = view.employer_credit.reason  # the row that asks for a reason to keep the code
+    assert (
+        code_error.mapTo(view.content, code_error.rect().bottomLeft()).y()
+        < below.mapTo(view.content, below.rect().topLeft()).y()
+    )
+
+    type_chinese(view.facts, "2026年8月至10月在牡丹区工地务工，工资未结清。")
+    assert not facts_error.isVisible()  # gone as soon as the field is fixed
+    qtbot.keyClick(view.employer_credit.code, Qt.Key.Key_Backspace)
+    assert not code_error.isVisible()
+    assert case_count(qtbot, workspace) == 0
