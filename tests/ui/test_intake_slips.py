@@ -141,7 +141,8 @@ def test_a_message_clears_once_its_field_is_fixed_and_a_long_one_grows_its_row(
     qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
 
     facts_error, code_error = view.error_label("facts"), view.error_label("employer.credit_code")
-    assert facts_error.isVisible() and code_error.isVisible()
+    assert facts_error.isVisible()
+    assert code_error.isVisible()
     line = code_error.fontMetrics().lineSpacing()
     assert code_error.height() >= 2 * line  # wrapped, and the row made room for both lines
     below = view.employer_credit.reason  # the row that asks for a reason to keep the code

@@ -63,6 +63,8 @@ _CREDIT_CODE_LENGTH = 18
 _STYLE = """
 QLabel#pageTitle { font-size: 20px; font-weight: bold; color: #1f3a5f; }
 QLabel#workerMessages, QLabel#status[error="true"] { color: #c0392b; }
+QLabel#generalErrors { color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px;
+                       padding: 6px; }
 QLabel#hint, QLabel#factsCounter { color: #666666; }
 QLabel#factsCounter[error="true"] { color: #c0392b; font-weight: bold; }
 QLabel#collectiveNote { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 3px; padding: 4px 8px; }
@@ -139,6 +141,7 @@ class IntakeView(QWidget):
         subtitle.setObjectName("hint")
         self.banner = QLabel()
         self.banner.setObjectName("banner")
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
 
@@ -171,6 +174,7 @@ class IntakeView(QWidget):
 
         self.status = QLabel()
         self.status.setObjectName("status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file name or a clue's reference
         self.status.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("C&lear form"))
         self.clear_button.clicked.connect(self.clear_form)
