@@ -52,25 +52,26 @@ from ....services.intake import (
 )
 from ... import formatting
 from ...i18n import render
-from ...widgets.optional_date import OptionalDate
+from ...kit.ask import ask
+from ...kit.form import FieldErrors, banner
+from ...kit.inputs import EnumCombo, OptionalDate, date_edit
+from ...kit.palette import ERROR, MUTED, NAVY, NOTICE_STYLE, SUCCESS_STYLE
+from ...kit.text import plain_label
 from ...workspace import Workspace
-from ._blocks import EnumCombo, FieldErrors, ask, date_edit
 from .roster import RosterImport
 from .workers_table import WorkersTable, worker_cell
 
 _CREDIT_CODE_LENGTH = 18
 
-_STYLE = """
-QLabel#pageTitle { font-size: 20px; font-weight: bold; color: #1f3a5f; }
-QLabel#workerMessages, QLabel#status[error="true"] { color: #c0392b; }
-QLabel#generalErrors { color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px;
-                       padding: 6px; }
-QLabel#hint, QLabel#factsCounter { color: #666666; }
-QLabel#factsCounter[error="true"] { color: #c0392b; font-weight: bold; }
-QLabel#collectiveNote { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 3px; padding: 4px 8px; }
-QLabel#banner { background: #e7f4ea; color: #1e6b35; border: 1px solid #9fd3ad; border-radius: 4px;
-                padding: 8px 12px; font-weight: bold; }
-QGroupBox { font-weight: bold; margin-top: 10px; }
+# The page's colours are the app's (kit.palette): red for what is wrong, amber notes, green for what was done.
+_STYLE = f"""
+QLabel#pageTitle {{ font-size: 20px; font-weight: bold; color: {NAVY}; }}
+QLabel#workerMessages, QLabel#status[error="true"] {{ color: {ERROR}; }}
+QLabel#hint, QLabel#factsCounter {{ color: {MUTED}; }}
+QLabel#factsCounter[error="true"] {{ color: {ERROR}; font-weight: bold; }}
+QLabel#collectiveNote {{ {NOTICE_STYLE} }}
+QLabel#banner {{ {SUCCESS_STYLE} }}
+QGroupBox {{ font-weight: bold; margin-top: 10px; }}
 """
 
 
@@ -127,11 +128,7 @@ class IntakeView(QWidget):
         self.question: QMessageBox | None = None
         self.setStyleSheet(_STYLE)
         # Messages that belong to no field (a refusal only the saved records could give) go above the form.
-        self.general_errors = QLabel()
-        self.general_errors.setObjectName("generalErrors")
-        self.general_errors.setTextFormat(Qt.TextFormat.PlainText)
-        self.general_errors.setWordWrap(True)
-        self.general_errors.hide()
+        self.general_errors = banner()
         # Each field's message beside it, keyed as in InvalidInput.field, in the order of the page.
         self.errors = FieldErrors(self.general_errors)
 
@@ -139,10 +136,8 @@ class IntakeView(QWidget):
         title.setObjectName("pageTitle")
         subtitle = QLabel(self.tr("Fields marked * are required. Every entry is checked when you register."))
         subtitle.setObjectName("hint")
-        self.banner = QLabel()
+        self.banner = plain_label(selectable=True)  # the new case's number
         self.banner.setObjectName("banner")
-        self.banner.setTextFormat(Qt.TextFormat.PlainText)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
 
         self.content = QWidget()
@@ -172,10 +167,8 @@ class IntakeView(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self.content)
 
-        self.status = QLabel()
+        self.status = plain_label(wrap=True)  # it may quote a file name or a clue's reference
         self.status.setObjectName("status")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it may quote a file name or a clue's reference
-        self.status.setWordWrap(True)
         self.clear_button = QPushButton(self.tr("C&lear form"))
         self.clear_button.clicked.connect(self.clear_form)
         self.submit_button = QPushButton(self.tr("Check and re&gister"))

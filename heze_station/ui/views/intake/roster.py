@@ -31,14 +31,16 @@ from ....services.intake import WorkerEntry
 from ....services.roster import RosterReport, RosterUnreadable, read_roster, write_template
 from ... import formatting
 from ...i18n import render
+from ...kit.palette import ERROR, GOOD, NAVY, NOTICE_STYLE
+from ...kit.text import plain_label
 from ...workspace import Workspace
 from .workers_table import WorkersTable
 
-_STYLE = """
-QLabel#rosterTitle { font-size: 16px; font-weight: bold; color: #1f3a5f; }
-QLabel#rosterSummary[problem="true"] { color: #c0392b; font-weight: bold; }
-QLabel#rosterSummary[problem="false"] { color: #1e6b35; font-weight: bold; }
-QLabel#rosterAdvice { background: #fff4e0; border: 1px solid #f0c36d; border-radius: 3px; padding: 6px 10px; }
+_STYLE = f"""
+QLabel#rosterTitle {{ font-size: 16px; font-weight: bold; color: {NAVY}; }}
+QLabel#rosterSummary[problem="true"] {{ color: {ERROR}; font-weight: bold; }}
+QLabel#rosterSummary[problem="false"] {{ color: {GOOD}; font-weight: bold; }}
+QLabel#rosterAdvice {{ {NOTICE_STYLE} }}
 """
 
 ROW, NAME, PROBLEM = range(3)
@@ -63,14 +65,12 @@ class RosterReportDialog(QDialog):
         self.setStyleSheet(_STYLE)
         self.resize(760, 480)
 
-        title = QLabel(self.tr("Roster: {file}").format(file=file_name))
+        # The file's name and the messages (which quote the cells) are shown as typed, never as markup.
+        title = plain_label(self.tr("Roster: {file}").format(file=file_name), selectable=True)
         title.setObjectName("rosterTitle")
-        title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.summary = QLabel()
+        self.summary = plain_label(wrap=True)
         self.summary.setObjectName("rosterSummary")
-        self.summary.setWordWrap(True)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = plain_label(wrap=True)
         self.note.hide()
         self.problems = QTableWidget(0, 3)
         self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Name"), self.tr("What is wrong")])

@@ -42,9 +42,10 @@ from ....services import audit
 from ....services.intake import BANK_MAX, WorkerEntry
 from ... import formatting
 from ...i18n import render
+from ...kit.form import FieldErrors
+from ...kit.palette import MUTED
 from ...widgets.masked_column import MaskedColumn
 from ...workspace import Workspace
-from ._blocks import FieldErrors
 
 # Columns of the table; the typed ones carry the WorkerEntry attribute used in error keys ("workers.3.phone").
 NAME, ID_NUMBER, PHONE, CLAIMED, REPRESENTATIVE, IDENTITY = range(6)
@@ -77,7 +78,7 @@ _CELL_CHECKS: dict[int, Callable[[str], object]] = {
 # Optional cells: empty is fine, and is not checked.
 _OPTIONAL = {PHONE, ACCOUNT_NUMBER}
 _ERROR_ROLE = Qt.ItemDataRole.UserRole + 1
-_ERROR_BACKGROUND = QColor("#fdecea")
+_ERROR_BACKGROUND = QColor("#fdecea")  # the wash of the app's error banner (kit.palette.BANNER_STYLE)
 
 
 def worker_cell(key: str) -> tuple[int, int] | None:
@@ -245,7 +246,7 @@ class WorkersTable(QGroupBox):
             table.setItem(row, REPRESENTATIVE, representative)
             identity = QTableWidgetItem()
             identity.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            identity.setForeground(QBrush(QColor("#555555")))
+            identity.setForeground(QBrush(QColor(MUTED)))
             table.setItem(row, IDENTITY, identity)
         return row
 
