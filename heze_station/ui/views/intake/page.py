@@ -242,9 +242,6 @@ class IntakeView(QWidget):
         form.addRow(label, cell)
         return cell
 
-    def _enum_combo(self, members: list) -> EnumCombo:
-        return EnumCombo(members, blank=self.tr("Please choose…"))
-
     def _left(self, widget: QWidget) -> QWidget:
         """A short field that should not stretch across the page."""
         box = QWidget()
@@ -257,9 +254,9 @@ class IntakeView(QWidget):
     def _complaint_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Complaint"))
         form = self._form()
-        self.channel = self._enum_combo(list(IntakeChannel))
+        self.channel = EnumCombo(list(IntakeChannel), blank=self.tr("Please choose…"))
         self._add_row(form, self.tr("Intake &channel *"), "channel", self._left(self.channel), focus=self.channel)
-        self.category = self._enum_combo(list(Category))
+        self.category = EnumCombo(list(Category), blank=self.tr("Please choose…"))
         width = max(self.channel.sizeHint().width(), self.category.sizeHint().width())
         for combo in (self.channel, self.category):
             combo.setMinimumWidth(width)
@@ -314,7 +311,7 @@ class IntakeView(QWidget):
                 "limitation period. Ask the worker; until it is given the case shows the limitation as unknown."
             ),
         )
-        self.employment = self._enum_combo(list(Employment))
+        self.employment = EnumCombo(list(Employment), blank=self.tr("Please choose…"))
         self._add_row(
             form,
             self.tr("E&mployment *"),
@@ -788,9 +785,9 @@ class IntakeView(QWidget):
         self.employment_ended_on.setDate(today)
         self.knew_on.edit.setMaximumDate(today)
         self.knew_on.set_value(None)
-        self.employment.setCurrentIndex(0)
-        self.channel.setCurrentIndex(0)
-        self.category.setCurrentIndex(0)
+        self.employment.select(None)
+        self.channel.select(None)
+        self.category.select(None)
         self.facts.clear()
         self.evidence.clear()
         for edit in self._line_edits:
