@@ -403,7 +403,7 @@ class CaseDetailDialog(StationView, QDialog):
                     item(formatting.moment(event.at)),
                     item(event.actor),
                     item(domain_text(event_label(event.kind))),
-                    item(event.detail),
+                    item(render(event.shown)),
                 ]
                 for event in detail.timeline
             ],
