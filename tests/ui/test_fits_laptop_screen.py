@@ -60,10 +60,10 @@ from heze_station.ui.views.case_detail import ActionDialog, CaseDetailDialog, No
 from heze_station.ui.views.clues_view import CallbackDialog, ClueStepDialog
 from heze_station.ui.views.enrol_dialog import EnrolDialog
 from heze_station.ui.views.handover_dialog import HandoverDialog
+from heze_station.ui.views.intake.roster import RosterReportDialog
 from heze_station.ui.views.limitation_dialog import LimitationDialog
 from heze_station.ui.views.mediation_tab import ExtensionDialog, SessionDialog
 from heze_station.ui.views.registry import FollowUpDialog
-from heze_station.ui.views.roster_import import RosterReportDialog
 from heze_station.ui.views.service_dialog import ServiceDialog
 from heze_station.ui.widgets.print_preview import PrintPreview
 from heze_station.ui.widgets.signature_pad import SignatureDialog
