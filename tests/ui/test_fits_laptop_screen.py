@@ -156,6 +156,8 @@ def _main_window_dialogs(station: Station) -> Iterator[QWidget]:
         (window.sync_window_action, "sync_window"),
         (window.conflicts_action, "conflicts_window"),
         (window.court_action, "court_dialog"),
+        (window.guide_action, "help_window"),
+        (window.about_action, "about_dialog"),
     ):
         action.trigger()
         station.wait()
