@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>WenQuanYi Micro Hei, the interface&apos;s font</source>
+        <translation>文泉驿微米黑（界面字体）版权说明</translation>
+    </message>
+    <message>
+        <source>WenQuanYi Micro Hei: Apache License 2.0</source>
+        <translation>文泉驿微米黑：Apache 许可证 2.0</translation>
+    </message>
+    <message>
+        <source>AR PL UMing, the printed documents&apos; font</source>
+        <translation>文鼎PL细上海宋（文书字体）</translation>
+    </message>
+    <message>
+        <source>About heze-station</source>
+        <translation>关于菏谐驿站</translation>
+    </message>
+    <message>
+        <source>heze-station: labour-dispute mediation</source>
+        <translation>菏谐驿站劳动争议调解工作站</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>&amp;Open the folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Qt {qt} (PySide6 {pyside}), Python {python}</source>
+        <translation>Qt {qt}（PySide6 {pyside}），Python {python}</translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation>数据文件夹：</translation>
+    </message>
+    <message>
+        <source>Built on:</source>
+        <translation>运行环境：</translation>
+    </message>
+    <message>
+        <source>Font &amp;licence:</source>
+        <translation>字体许可证(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Add account</source>
@@ -313,6 +360,33 @@
     </message>
 </context>
 <context>
+    <name>AgreementSignatures</name>
+    <message>
+        <source>Collect signatures – {number}</source>
+        <translation>收集签名 – {number}</translation>
+    </message>
+    <message>
+        <source>An authorised &amp;agent signs for this worker</source>
+        <translation>由特别授权的委托代理人代为签字(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Signed on the printed agreement (nothing drawn here)</source>
+        <translation>已在纸质协议书上签字（此处不手写）</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s seal a&amp;pplied</source>
+        <translation>用人单位已盖章(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Apply station s&amp;eal</source>
+        <translation>加盖调解组织印章(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Agreement takes e&amp;ffect</source>
+        <translation>协议生效(&amp;F)</translation>
+    </message>
+</context>
+<context>
     <name>AgreementTab</name>
     <message>
         <source>No.</source>
@@ -391,8 +465,12 @@
         <translation>起草调解协议(&amp;D)…</translation>
     </message>
     <message>
-        <source>Record &amp;signature…</source>
-        <translation>登记签字(&amp;S)…</translation>
+        <source>&amp;Collect signatures…</source>
+        <translation>收集签名(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Other si&amp;gnature…</source>
+        <translation>其他签字(&amp;G)…</translation>
     </message>
     <message>
         <source>Employer&apos;s seal a&amp;pplied</source>
@@ -519,22 +597,10 @@
     </message>
 </context>
 <context>
-    <name>ApplicationSignatureDialog</name>
+    <name>ApplicationSignatures</name>
     <message>
-        <source>Applicant&apos;s signature on the oral application record</source>
+        <source>Applicants&apos; signatures on the oral application record</source>
         <translation>申请人在口头申请笔录上签名</translation>
-    </message>
-    <message>
-        <source>&amp;Record signature</source>
-        <translation>记录签名(&amp;R)</translation>
-    </message>
-    <message>
-        <source>not drawn</source>
-        <translation>未签名</translation>
-    </message>
-    <message>
-        <source>&amp;Draw on the pad…</source>
-        <translation>在签名板上签名(&amp;D)…</translation>
     </message>
     <message>
         <source>none</source>
@@ -553,24 +619,12 @@
         <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
     </message>
     <message>
-        <source>&amp;Applicant</source>
-        <translation>申请人(&amp;A)</translation>
+        <source>Or signed on paper:</source>
+        <translation>或已在纸质笔录上签名：</translation>
     </message>
     <message>
-        <source>Signature on the pad</source>
-        <translation>签名板签名</translation>
-    </message>
-    <message>
-        <source>Or signed on paper</source>
-        <translation>或纸质签名</translation>
-    </message>
-    <message>
-        <source>applicant</source>
+        <source>Applicant</source>
         <translation>申请人</translation>
-    </message>
-    <message>
-        <source>drawn on the pad</source>
-        <translation>已在签名板上签名</translation>
     </message>
 </context>
 <context>
@@ -2289,6 +2343,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>总承包单位应与上面填写的用人单位不是同一家单位。</translation>
     </message>
     <message>
+        <source>Worker {name} already has this case, whose agreement is not yet fully performed.</source>
+        <translation>劳动者{name}已有此案件，其调解协议尚未履行完毕。</translation>
+    </message>
+    <message>
+        <source>Employer {name} already has this case, whose agreement is not yet fully performed.</source>
+        <translation>用人单位{name}已有此案件，其调解协议尚未履行完毕。</translation>
+    </message>
+    <message>
         <source>Name the construction project that the general contractor is responsible for.</source>
         <translation>请填写总承包单位承建的工程项目名称。</translation>
     </message>
@@ -2433,6 +2495,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>送达地址</translation>
     </message>
     <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
         <source>Old Excel files (.xls) cannot be read. Open the file in Excel or WPS, save it as an Excel workbook (.xlsx), and import that.</source>
         <translation>无法读取旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开该文件，另存为 Excel 工作簿（.xlsx）后再导入。</translation>
     </message>
@@ -2495,6 +2565,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>This is the template&apos;s example row: delete it.</source>
         <translation>这是模板中的示例行，请删除。</translation>
+    </message>
+    <message>
+        <source>Excel stored this account number as a number ({shown}) and kept only 15 digits, so the last digits are lost. Format the column as text and type the number again from the bank card.</source>
+        <translation>Excel 把这个账号存成了数字（{shown}），只保留了15位，后几位已丢失。请把该列设置为文本格式，再对照银行卡重新输入账号。</translation>
     </message>
     <message>
         <source>Mark a representative with 是 (or √, Y) and leave the others empty; &quot;{mark}&quot; is not clear.</source>
@@ -4420,6 +4494,38 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>Claimed (yuan)</source>
         <translation>请求金额（元）</translation>
     </message>
+    <message>
+        <source>Signature of {name} ({role})</source>
+        <translation>{role}{name}的签名</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s signature on the oral application record</source>
+        <translation>{name}在口头申请笔录上的签名</translation>
+    </message>
+    <message>
+        <source>Scan of the oral application record signed by {name}</source>
+        <translation>{name}签名的口头申请笔录扫描件</translation>
+    </message>
+    <message>
+        <source>Scan of the arbitral mediation document</source>
+        <translation>仲裁调解书扫描件</translation>
+    </message>
+    <message>
+        <source>Receipt for the payment of {amount} to {name}</source>
+        <translation>支付给{name}{amount}的付款凭证</translation>
+    </message>
+    <message>
+        <source>Receipt for the payment of {amount}</source>
+        <translation>付款{amount}的凭证</translation>
+    </message>
+    <message>
+        <source>Scan of the outcome document: {step}, {outcome}</source>
+        <translation>结果文书扫描件：{step}，{outcome}</translation>
+    </message>
+    <message>
+        <source>{kind} from the mediation session of {day}</source>
+        <translation>{day}调解时的{kind}</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>
@@ -4553,6 +4659,77 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>&amp;Employer&apos;s consent</source>
         <translation>被申请人同意情况(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunGuide</name>
+    <message>
+        <source>A new station: start here</source>
+        <translation>新驿站：从这里开始</translation>
+    </message>
+    <message>
+        <source>This station has no case yet. These steps get it ready; this guide goes once the first case is registered.</source>
+        <translation>本站还没有案件。按下面几步做好准备；登记第一件案件后，这份引导就不再显示。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s administrator does this.</source>
+        <translation>由驿站管理员完成。</translation>
+    </message>
+    <message>
+        <source>Register the first complaint (Ctrl+N)</source>
+        <translation>登记第一件投诉（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Open the demo station</source>
+        <translation>打开演示站</translation>
+    </message>
+    <message>
+        <source>Check the station&apos;s details and seal (settings)</source>
+        <translation>检查驿站信息和印章（设置）</translation>
+    </message>
+    <message>
+        <source>Documents carry the station&apos;s name, its mediation committee and seal: set the seal image, the court applications go to and the local minimum wage.</source>
+        <translation>文书上印有驿站名称、调解委员会和印章：请设置调解组织印章图片、支付令等申请所向的法院和本地最低工资标准。</translation>
+    </message>
+    <message>
+        <source>Add the staff&apos;s accounts</source>
+        <translation>添加工作人员账户</translation>
+    </message>
+    <message>
+        <source>Each coordinator and mediator signs in with an account of his own; the timeline names who did what.</source>
+        <translation>每位协调员和调解员用自己的账户登录，办理记录写明谁做了什么。</translation>
+    </message>
+    <message>
+        <source>Register the first complaint</source>
+        <translation>登记第一件投诉</translation>
+    </message>
+    <message>
+        <source>One worker or a collective; a collective&apos;s workers can come from a roster spreadsheet.</source>
+        <translation>单人投诉或集体投诉；集体投诉的劳动者可以从花名册表格导入。</translation>
+    </message>
+    <message>
+        <source>Connect to the city&apos;s platform</source>
+        <translation>连接市平台同步</translation>
+    </message>
+    <message>
+        <source>With the address and one-time code from the city bureau, the station&apos;s cases reach the city.</source>
+        <translation>用市人社局提供的服务器地址和一次性加入码加入同步，本站的案件即报送到市平台。</translation>
+    </message>
+    <message>
+        <source>Look around the demo station</source>
+        <translation>看看演示站</translation>
+    </message>
+    <message>
+        <source>A separate station of generated cases, in a window of its own, to try every step; it never mixes with this station&apos;s records.</source>
+        <translation>一个装满生成案件的单独驿站，在自己的窗口中打开，可放心试用每一步，不会与本站的记录混在一起。</translation>
+    </message>
+    <message>
+        <source>Demo station</source>
+        <translation>演示站</translation>
+    </message>
+    <message>
+        <source>The demo station could not be started. Start it with `heze-station --demo`.</source>
+        <translation>无法启动演示站。请用 heze-station --demo 启动。</translation>
     </message>
 </context>
 <context>
@@ -4720,6 +4897,33 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Search this guide (Ctrl+F)</source>
+        <translation>在本指南中搜索（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一个(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>IntakeView</name>
     <message>
         <source>Register a complaint</source>
@@ -4766,6 +4970,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>请写明：劳动者何时在何处工作、被拖欠哪些款项、已采取过哪些措施。</translation>
     </message>
     <message>
+        <source>Check the form, then confirm its summary to register (Ctrl+Enter)</source>
+        <translation>检查表单，确认摘要后登记（Ctrl+Enter）</translation>
+    </message>
+    <message>
         <source>&amp;Facts and reasons *</source>
         <translation>事实与理由(&amp;F) *</translation>
     </message>
@@ -4804,90 +5012,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Workers</source>
         <translation>劳动者</translation>
-    </message>
-    <message>
-        <source>&amp;Add worker</source>
-        <translation>添加劳动者(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Add a row for one more worker (Ctrl+Enter or Insert)</source>
-        <translation>再添加一行劳动者（Ctrl+Enter 或 Insert）</translation>
-    </message>
-    <message>
-        <source>Re&amp;move selected</source>
-        <translation>删除所选(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Remove the rows of the selected cells</source>
-        <translation>删除所选单元格所在的行</translation>
-    </message>
-    <message>
-        <source>Import from r&amp;oster…</source>
-        <translation>从花名册导入(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Read the workers from an Excel (.xlsx) or CSV roster; every row is checked first</source>
-        <translation>从电子表格花名册读取工人名单，导入前逐行检查</translation>
-    </message>
-    <message>
-        <source>Download roster templat&amp;e…</source>
-        <translation>下载花名册模板(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Save an Excel roster with the expected column headings</source>
-        <translation>保存一个带有规定列标题的空白花名册表格</translation>
-    </message>
-    <message>
-        <source>Show personal &amp;data</source>
-        <translation>显示个人信息(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Your account may see in full: {fields}. A cell shows in full while you edit it.</source>
-        <translation>您的账户可查看完整的：{fields}。编辑单元格时完整显示。</translation>
-    </message>
-    <message>
-        <source>Name *</source>
-        <translation>姓名 *</translation>
-    </message>
-    <message>
-        <source>ID number *</source>
-        <translation>身份证号码 *</translation>
-    </message>
-    <message>
-        <source>Mobile phone</source>
-        <translation>手机号码</translation>
-    </message>
-    <message>
-        <source>Claimed (yuan) *</source>
-        <translation>请求金额（元） *</translation>
-    </message>
-    <message>
-        <source>Representative</source>
-        <translation>代表</translation>
-    </message>
-    <message>
-        <source>Sex, date of birth</source>
-        <translation>性别、出生日期</translation>
-    </message>
-    <message>
-        <source>Ethnicity</source>
-        <translation>民族</translation>
-    </message>
-    <message>
-        <source>Home address</source>
-        <translation>住址</translation>
-    </message>
-    <message>
-        <source>Post</source>
-        <translation>工种/岗位</translation>
-    </message>
-    <message>
-        <source>Address for documents</source>
-        <translation>送达地址</translation>
-    </message>
-    <message>
-        <source>Where documents reach the worker, when not at the home address (e.g. the site&apos;s dormitory)</source>
-        <translation>住址以外接收文书的地址（如工地宿舍）</translation>
     </message>
     <message>
         <source>Worker&apos;s authorised agent (optional)</source>
@@ -4994,60 +5118,68 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>{count} / {maximum} 字</translation>
     </message>
     <message>
-        <source>Elected representative (collective cases only)</source>
-        <translation>推举的代表（仅限集体劳动争议案件）</translation>
+        <source>Looking for cases of the same workers or employer still in hand…</source>
+        <translation>正在查找同一劳动者或用人单位尚在办理的案件…</translation>
     </message>
     <message>
-        <source>{sex}, born {birth}</source>
-        <translation>{sex}，{birth}出生</translation>
+        <source>Waiting for you to confirm the registration.</source>
+        <translation>请确认是否登记。</translation>
     </message>
     <message>
-        <source>Row {row}, {column}: {message}</source>
-        <translation>第{row}行“{column}”：{message}</translation>
+        <source>Register this complaint as a new case?</source>
+        <translation>将此投诉登记为新案件？</translation>
     </message>
     <message>
-        <source>{count} workers, total claimed {amount}</source>
-        <translation>劳动者{count}人，请求金额合计{amount}</translation>
-    </message>
-    <message>
-        <source>{minimum} or more workers: this is a collective case. The workers elect {low} to {high} representatives; tick them in the Representative column ({marked} ticked).</source>
-        <translation>劳动者达{minimum}人以上，属于集体劳动争议案件。劳动者应推举{low}至{high}名代表，请在“代表”列中勾选（已勾选{marked}名）。</translation>
+        <source>Register the complaint</source>
+        <translation>登记投诉</translation>
     </message>
     <message>
         <source>Nothing was saved: please correct the {count} marked entries.</source>
         <translation>未保存：请更正标出的{count}处内容。</translation>
     </message>
     <message>
-        <source>Looking for open cases of the same workers or employer…</source>
-        <translation>正在查找同一劳动者或用人单位的在办案件…</translation>
-    </message>
-    <message>
-        <source>Possible repeat complaint: waiting for your decision.</source>
-        <translation>可能为重复投诉，请确认是否登记。</translation>
-    </message>
-    <message>
         <source>• {number} ({status}): {reason}</source>
         <translation>• {number}（{status}）：{reason}</translation>
+    </message>
+    <message>
+        <source>This complaint may repeat {count} case(s) still open or being paid:
+
+{cases}
+
+Register it as a new case anyway?</source>
+        <translation>此投诉可能与{count}件尚在办理或尚在履行的案件重复：
+
+{cases}
+
+仍然登记为新案件吗？</translation>
     </message>
     <message>
         <source>Repeat complaint</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <source>This complaint may repeat {count} open case(s):
-
-{cases}
-
-Register it as a new case anyway?</source>
-        <translation>此投诉可能与以下{count}件在办案件重复：
-
-{cases}
-
-仍要登记为新案件吗？</translation>
-    </message>
-    <message>
         <source>Register anyway</source>
         <translation>仍然登记</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Category: {category}</source>
+        <translation>案件类别：{category}</translation>
+    </message>
+    <message>
+        <source>Workers: {count} ({names})</source>
+        <translation>劳动者：{count}人（{names}）</translation>
+    </message>
+    <message>
+        <source>Employer: {employer}</source>
+        <translation>用人单位：{employer}</translation>
+    </message>
+    <message>
+        <source>Amount claimed: {amount}</source>
+        <translation>请求金额：{amount}</translation>
     </message>
     <message>
         <source>Not registered. The form is kept as it is.</source>
@@ -5062,56 +5194,8 @@ Register it as a new case anyway?</source>
         <translation>案件{number}已登记。</translation>
     </message>
     <message>
-        <source>Import workers from a roster</source>
-        <translation>从花名册导入工人</translation>
-    </message>
-    <message>
-        <source>Rosters (*.xlsx *.csv *.xls)</source>
-        <translation>花名册 (*.xlsx *.csv *.xls)</translation>
-    </message>
-    <message>
-        <source>Reading and checking the roster…</source>
-        <translation>正在读取并检查花名册…</translation>
-    </message>
-    <message>
-        <source>Import the roster</source>
-        <translation>导入花名册</translation>
-    </message>
-    <message>
-        <source>The table already lists {present} workers. Replace them with the {count} workers of the roster, or add the roster below them?</source>
-        <translation>表格中已有 {present} 名工人。用花名册中的 {count} 名工人替换他们，还是添加在其后？</translation>
-    </message>
-    <message>
         <source>Replace</source>
         <translation>替换</translation>
-    </message>
-    <message>
-        <source>Add below</source>
-        <translation>添加在后面</translation>
-    </message>
-    <message>
-        <source>{count} workers were taken from the roster. Complete the rest of the form, then register.</source>
-        <translation>已从花名册导入 {count} 名工人。请填写表单其余内容后登记。</translation>
-    </message>
-    <message>
-        <source>Save the roster template</source>
-        <translation>保存花名册模板</translation>
-    </message>
-    <message>
-        <source>roster template.xlsx</source>
-        <translation>花名册模板.xlsx</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Roster template saved as {path}. Fill in one worker per row, then import it.</source>
-        <translation>花名册模板已保存为 {path}。每行填写一名工人，填好后导入。</translation>
-    </message>
-    <message>
-        <source>The template could not be saved: {reason}</source>
-        <translation>无法保存模板：{reason}</translation>
     </message>
     <message>
         <source>Clear the form</source>
@@ -5367,6 +5451,18 @@ Register it as a new case anyway?</source>
         <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>用户指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;About heze-station</source>
+        <translation>关于菏谐驿站(&amp;A)</translation>
+    </message>
+    <message>
         <source>Station: {station}   User: {user} ({role})</source>
         <translation>驿站：{station}   用户：{user}（{role}）</translation>
     </message>
@@ -5381,14 +5477,6 @@ Register it as a new case anyway?</source>
     <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文书 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Station seal image</source>
-        <translation>调解组织印章图片</translation>
-    </message>
-    <message>
-        <source>Seal image with a transparent background (*.png)</source>
-        <translation>透明背景的印章图片 (*.png)</translation>
     </message>
     <message>
         <source>The audit trail was altered</source>
@@ -5903,6 +5991,61 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>RosterImport</name>
+    <message>
+        <source>Import workers from a roster</source>
+        <translation>从花名册导入工人</translation>
+    </message>
+    <message>
+        <source>Rosters (*.xlsx *.csv *.xls)</source>
+        <translation>花名册 (*.xlsx *.csv *.xls)</translation>
+    </message>
+    <message>
+        <source>Reading and checking the roster…</source>
+        <translation>正在读取并检查花名册…</translation>
+    </message>
+    <message>
+        <source>Import the roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>The table already lists {present} workers. Replace them with the {count} workers of the roster, or add the roster below them?</source>
+        <translation>表格中已有 {present} 名工人。用花名册中的 {count} 名工人替换他们，还是添加在其后？</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Add below</source>
+        <translation>添加在后面</translation>
+    </message>
+    <message>
+        <source>{count} workers were taken from the roster. Complete the rest of the form, then register.</source>
+        <translation>已从花名册导入 {count} 名工人。请填写表单其余内容后登记。</translation>
+    </message>
+    <message>
+        <source>Save the roster template</source>
+        <translation>保存花名册模板</translation>
+    </message>
+    <message>
+        <source>roster template.xlsx</source>
+        <translation>花名册模板.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Roster template saved as {path}. Fill in one worker per row, then import it.</source>
+        <translation>花名册模板已保存为 {path}。每行填写一名工人，填好后导入。</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: {reason}</source>
+        <translation>无法保存模板：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>RosterReportDialog</name>
     <message>
         <source>Roster check</source>
@@ -5951,6 +6094,33 @@ Register it as a new case anyway?</source>
     <message>
         <source>{column}: {message}</source>
         <translation>{column}：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>SealSettingsDialog</name>
+    <message>
+        <source>Station seal image</source>
+        <translation>调解组织印章图片</translation>
+    </message>
+    <message>
+        <source>The documents print this image over the station&apos;s name. Use a PNG with a transparent background, scanned from the seal itself.</source>
+        <translation>文书在调解组织名称处套印此图片。请使用由印章本身扫描所得、透明背景的 PNG 图片。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose image…</source>
+        <translation>选择图片(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>No seal image yet: the documents print the seal block empty.</source>
+        <translation>尚未设置印章图片：文书的盖章处将留空。</translation>
+    </message>
+    <message>
+        <source>Seal image with a transparent background (*.png)</source>
+        <translation>透明背景的印章图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>{name} is not an image that can be read.</source>
+        <translation>{name} 不是可读取的图片。</translation>
     </message>
 </context>
 <context>
@@ -6230,6 +6400,65 @@ Register it as a new case anyway?</source>
     <message>
         <source>Signing in…</source>
         <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCollector</name>
+    <message>
+        <source>&amp;Name of the signer</source>
+        <translation>签字人姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo stroke</source>
+        <translation>撤销一笔(&amp;U)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>S&amp;kip for later</source>
+        <translation>稍后再签(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Record signature</source>
+        <translation>登记签字(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Everyone has signed.</source>
+        <translation>各方均已签字。</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}：{name}</translation>
+    </message>
+    <message>
+        <source>(later)</source>
+        <translation>（稍后）</translation>
+    </message>
+    <message>
+        <source>Still missing ({n}):</source>
+        <translation>尚缺（{n}项）：</translation>
+    </message>
+    <message>
+        <source>Nothing is missing.</source>
+        <translation>已齐备，无缺项。</translation>
+    </message>
+    <message>
+        <source>Now signing: {name} ({role})</source>
+        <translation>现在签字：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>Now signing: {role}</source>
+        <translation>现在签字：{role}</translation>
+    </message>
+    <message>
+        <source>Nothing is signed yet: sign in the box, or skip this signer for later.</source>
+        <translation>尚未签字：请在框内签字，或将此人留待稍后再签。</translation>
     </message>
 </context>
 <context>
@@ -7287,6 +7516,125 @@ Register it as a new case anyway?</source>
     <message>
         <source>Can &amp;speak to</source>
         <translation>可证明的事项(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkersTable</name>
+    <message>
+        <source>&amp;Add worker</source>
+        <translation>添加劳动者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add a row for one more worker (Insert)</source>
+        <translation>为再一名劳动者添加一行（Insert）</translation>
+    </message>
+    <message>
+        <source>Re&amp;move selected</source>
+        <translation>删除所选(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the rows of the selected cells</source>
+        <translation>删除所选单元格所在的行</translation>
+    </message>
+    <message>
+        <source>Import from r&amp;oster…</source>
+        <translation>从花名册导入(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Read the workers from an Excel (.xlsx) or CSV roster; every row is checked first</source>
+        <translation>从电子表格花名册读取工人名单，导入前逐行检查</translation>
+    </message>
+    <message>
+        <source>Download roster templat&amp;e…</source>
+        <translation>下载花名册模板(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save an Excel roster with the expected column headings</source>
+        <translation>保存一个带有规定列标题的空白花名册表格</translation>
+    </message>
+    <message>
+        <source>Show personal &amp;data</source>
+        <translation>显示个人信息(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Your account may see in full: {fields}. A cell shows in full while you edit it.</source>
+        <translation>您的账户可查看完整的：{fields}。编辑单元格时完整显示。</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名 *</translation>
+    </message>
+    <message>
+        <source>ID number *</source>
+        <translation>身份证号码 *</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>Claimed (yuan) *</source>
+        <translation>请求金额（元） *</translation>
+    </message>
+    <message>
+        <source>Representative</source>
+        <translation>代表</translation>
+    </message>
+    <message>
+        <source>Sex, date of birth</source>
+        <translation>性别、出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Home address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>工种/岗位</translation>
+    </message>
+    <message>
+        <source>Address for documents</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>银行账号</translation>
+    </message>
+    <message>
+        <source>Where documents reach the worker, when not at the home address (e.g. the site&apos;s dormitory)</source>
+        <translation>住址以外接收文书的地址（如工地宿舍）</translation>
+    </message>
+    <message>
+        <source>An account in the worker&apos;s own name; the agreement pays his share into it</source>
+        <translation>劳动者本人名下的账户；调解协议约定的款项付入此账户</translation>
+    </message>
+    <message>
+        <source>Elected representative (collective cases only)</source>
+        <translation>推举的代表（仅限集体劳动争议案件）</translation>
+    </message>
+    <message>
+        <source>{sex}, born {birth}</source>
+        <translation>{sex}，{birth}出生</translation>
+    </message>
+    <message>
+        <source>Row {row}, {column}: {message}</source>
+        <translation>第{row}行“{column}”：{message}</translation>
+    </message>
+    <message>
+        <source>{count} workers, total claimed {amount}</source>
+        <translation>劳动者{count}人，请求金额合计{amount}</translation>
+    </message>
+    <message>
+        <source>{minimum} or more workers: this is a collective case. The workers elect {low} to {high} representatives; tick them in the Representative column ({marked} ticked).</source>
+        <translation>劳动者达{minimum}人以上，属于集体劳动争议案件。劳动者应推举{low}至{high}名代表，请在“代表”列中勾选（已勾选{marked}名）。</translation>
     </message>
 </context>
 <context>
