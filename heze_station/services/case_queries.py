@@ -18,7 +18,7 @@ from ..domain.errors import NotFound
 from ..domain.identifiers import Sex
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import EmployerKind, RespondentRole
-from ..domain.performance import PerformanceState
+from ..domain.performance import Performance, PerformanceState
 from ..domain.text import clean_line
 from ..storage import search
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
@@ -161,7 +161,7 @@ class CaseDetail:
     # R1: the applicants who have yet to sign the oral application record (口头申请笔录待申请人签名).
     application_unsigned: list[uuid.UUID] = field(default_factory=list)  # the claimants' person ids
     # How the agreement in effect stands (being paid, in default, performed); None without one.
-    performance: PerformanceState | None = None
+    performance: Performance | None = None
 
 
 def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Select:
@@ -389,7 +389,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         timeline=[TimelineView(event.at, actor, event.kind, event.detail) for event, actor in events],
         clocks=case_clocks(full, context, today, agreement, steps),
         actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
-        performance=agreement.performance.state if agreement else None,
+        performance=agreement.performance if agreement else None,
         application_unsigned=[
             c.person_id
             for c in applicants(live, full.is_collective)

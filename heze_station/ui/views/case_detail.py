@@ -32,10 +32,11 @@ from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
 from ...domain.clocks import CALENDAR_CLOCKS, ClockState, LimitationFacts
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
+from ...domain.performance import InstalmentState, Performance, PerformanceState
 from ...domain.personal import PersonalField
 from ...domain.text import REASON_MAX
 from ...services import audit, case_actions, case_queries
-from ...services.case_queries import CaseDetail, RespondentView
+from ...services.case_queries import STILL_OWED, CaseDetail, RespondentView
 from .. import formatting
 from ..form_dialog import FormDialog, date_edit
 from ..i18n import domain_text, render
@@ -75,6 +76,8 @@ _CLOCK_COLOURS = {
     ClockState.NOT_RUNNING: "#7f8c8d",
     ClockState.SUSPENDED: "#7f8c8d",
 }
+# An agreement still owed money: amber while it is being paid, red once an instalment is overdue (R8).
+_PERFORMANCE_COLOURS = {PerformanceState.PERFORMING: "#c77700", PerformanceState.IN_DEFAULT: "#b03a2e"}
 _ALERT_STATES = frozenset({ClockState.URGENT, ClockState.DUE_TODAY, ClockState.OVERDUE})
 _ERROR_STYLE = "color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
 _OFFICIAL_RED = "#c0392b"
@@ -84,6 +87,12 @@ def _asks_first(action: CaseAction) -> bool:
     """An action that needs a written reason, or that ends the case for good, is not done on a single click."""
     target = TRANSITIONS[action].target
     return action.needs_reason or target.is_end_state or target is CaseStatus.CLOSED
+
+
+def _still_owed(detail: CaseDetail) -> Performance | None:
+    """The agreement's performance while it is being paid or in default: the case is not finished yet."""
+    owed = detail.performance
+    return owed if detail.status is CaseStatus.AGREEMENT and owed and owed.state in STILL_OWED else None
 
 
 def _value_label() -> QLabel:
@@ -444,10 +453,12 @@ class CaseDetailDialog(QDialog):
 
     def _show_header(self, detail: CaseDetail) -> None:
         self.number_label.setText(detail.number)
-        self.status_badge.setText(formatting.label(detail.status))
+        owed = _still_owed(detail)
+        # An agreement still being paid is not the end of the case: the badge says how its payments stand.
+        self.status_badge.setText(formatting.label(owed.state if owed else detail.status))
+        colour = _PERFORMANCE_COLOURS[owed.state] if owed else _STATUS_COLOURS[detail.status]
         self.status_badge.setStyleSheet(
-            f"background: {_STATUS_COLOURS[detail.status]}; color: white; border-radius: 4px; "
-            "padding: 3px 10px; font-weight: bold;"
+            f"background: {colour}; color: white; border-radius: 4px; padding: 3px 10px; font-weight: bold;"
         )
         self.status_badge.show()
         workers = len(detail.claimants)
@@ -590,8 +601,36 @@ class CaseDetailDialog(QDialog):
             notice.setAutoDefault(False)
             notice.clicked.connect(self.open_notice_dialog)
             self.actions_bar.addWidget(notice)
+        owed = _still_owed(self.detail) if self.detail is not None else None
+        if owed is not None:
+            self._add_payment_step(owed)
         if not self.actions_bar.count():
             self.actions_bar.addWidget(QLabel(self.tr("none: this case is finished")))
+
+    def _add_payment_step(self, owed: Performance) -> None:
+        """The next step of an agreement still owed money: record what was paid, and say what is owed by when."""
+        pay = QPushButton(self.tr("Record payment…"))
+        pay.setAutoDefault(False)
+        pay.clicked.connect(self.record_payment)
+        self.actions_bar.insertWidget(0, pay)
+        if owed.state is PerformanceState.IN_DEFAULT and owed.defaulted_since is not None:
+            overdue = sum(i.outstanding_fen for i in owed.instalments if i.state is InstalmentState.IN_DEFAULT)
+            text = self.tr("In default since {day}, {amount} overdue: follow it up, or refer the case").format(
+                day=formatting.day(owed.defaulted_since), amount=formatting.money(overdue)
+            )
+        elif owed.next_due is not None:
+            text = self.tr("Being paid: {amount} due on {day}").format(
+                amount=formatting.money(owed.next_due.outstanding_fen), day=formatting.day(owed.next_due.due_on)
+            )
+        else:
+            return
+        note = QLabel(text)
+        note.setStyleSheet(f"color: {_PERFORMANCE_COLOURS[owed.state]};")
+        self.actions_bar.addWidget(note)
+
+    def record_payment(self) -> None:
+        self.tabs.setCurrentWidget(self.agreement_tab)
+        self.agreement_tab.open_payment()
 
     def _limitation_text(self, facts: LimitationFacts) -> str:
         text = self.tr("Knew of it on {knew}; {employment}").format(
