@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -351,6 +351,11 @@ class CaseTable(QTableView):
 
     open_requested = Signal(QModelIndex)
     left_top = Signal()
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
@@ -383,6 +388,7 @@ class CaseListView(QWidget):
         self.workspace = workspace
         # Where to put the coordinator back after a reload caused by a change elsewhere: (selected case, scroll).
         self._restore: tuple[uuid.UUID | None, int] | None = None
+        self._respondent_fit = 0  # the respondent column's width for its contents
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search names, ID numbers, employers, projects, facts…"))
@@ -530,6 +536,7 @@ class CaseListView(QWidget):
         self.table.open_requested.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.table.left_top.connect(self.focus_search)
+        self.table.resized.connect(self._spread)
         self.model.refreshed.connect(self._refreshed)
         self.model.loading_changed.connect(self.loading_label.setVisible)
         workspace.data_changed.connect(self._reload)
@@ -657,10 +664,19 @@ class CaseListView(QWidget):
         self.table.setColumnHidden(COLUMNS.index(FOUND_IN), not searching)
         header = self.table.horizontalHeader()
         widest = WIDEST_CHARACTERS * self.table.fontMetrics().horizontalAdvance("中")
-        for section in range(header.count()):
-            if not header.isSectionHidden(section):
-                self.table.resizeColumnToContents(section)
-                header.resizeSection(section, min(header.sectionSize(section), widest))
+        shown = [section for section in range(header.count()) if not header.isSectionHidden(section)]
+        for section in shown:
+            self.table.resizeColumnToContents(section)
+            header.resizeSection(section, min(header.sectionSize(section), widest))
+        self._respondent_fit = header.sectionSize(COLUMNS.index(SortColumn.RESPONDENT))
+        self._spread()
+
+    def _spread(self) -> None:
+        """Give the room the fitted columns leave to the respondent, the longest and the one a coordinator reads."""
+        header = self.table.horizontalHeader()
+        respondent = COLUMNS.index(SortColumn.RESPONDENT)
+        others = header.length() - header.sectionSize(respondent)
+        header.resizeSection(respondent, max(self._respondent_fit, self.table.viewport().width() - others))
 
     def _refreshed(self) -> None:
         self._fit_columns()

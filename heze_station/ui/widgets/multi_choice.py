@@ -57,7 +57,11 @@ class MultiChoice(QToolButton):
         self.setMenu(menu)
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("中" * FACE_CHARACTERS))
+        metrics = self.fontMetrics()
+        # Room for the menu's arrow and the margins besides the text.
+        self._chrome = 3 * metrics.horizontalAdvance("中")
+        face = max(metrics.horizontalAdvance("中" * FACE_CHARACTERS), metrics.horizontalAdvance(nothing))
+        self.setMinimumWidth(face + self._chrome)
         self._show_chosen()
 
     def action(self, key: Hashable) -> QAction:
@@ -86,7 +90,7 @@ class MultiChoice(QToolButton):
     def _show_chosen(self) -> None:
         labels = [action.text() for action in self._actions.values() if action.isChecked()]
         whole = self.tr(", ").join(labels) if labels else self._nothing
-        room = self.minimumWidth() - 2 * self.fontMetrics().horizontalAdvance("中")
+        room = self.minimumWidth() - self._chrome
         self.setText(self.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, room))
         self.setToolTip(whole)
         self.setAccessibleName(whole)
