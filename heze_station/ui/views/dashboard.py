@@ -2,15 +2,18 @@
 
 It is the first page after start, so it answers the morning question at a glance: which acceptance decisions,
 mediation periods and limitation dates are close or past (from the same clocks as the case page), in the order
-they press.
+they press. Every count leads to its cases: a tile (click, or Enter or Space on it) opens the case list filtered
+by its status, a deadline group the list of the cases with such a deadline.
 """
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -20,13 +23,15 @@ from PySide6.QtWidgets import (
 from ...domain import chinatime
 from ...domain.cases import CaseStatus, event_label
 from ...domain.clocks import Clock, ClockState
+from ...domain.performance import PerformanceState
 from ...services.dashboard import Dashboard, DueItem, RecentEvent, UnpaidItem, dashboard
 from .. import formatting
 from ..i18n import domain_text
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, fit_columns, row_table
+from .case_list import OpenCases, StatusChoice
+from .registry import Column, RowTableModel, fit_columns, row_table, sortable
 
-TILE_COLUMNS = 5
+TILE_COLUMNS = 7
 # Text colour and cell tint per state: the closer the deadline, the warmer, with red kept for what is already late.
 STATE_COLOURS = {
     ClockState.OVERDUE: ("#b03a2e", "#fbe0de"),
@@ -36,27 +41,44 @@ STATE_COLOURS = {
 }
 _OPEN_TILE = "#1f3a5f"
 _ENDED_TILE = "#6b7280"
+# The agreements still owed money: amber while being paid, red once in default.
+_PERFORMANCE_TILES = {PerformanceState.IN_DEFAULT: "#b03a2e", PerformanceState.PERFORMING: "#c77700"}
+# The deadline groups, the most pressing first.
+DEADLINE_GROUPS = (ClockState.OVERDUE, ClockState.DUE_TODAY, ClockState.URGENT, ClockState.WARNING)
 
 
 def _colours(clock: Clock) -> tuple[str, str] | tuple[None, None]:
     return STATE_COLOURS.get(clock.state, (None, None))
 
 
-class StatusTile(QFrame):
-    """A count of cases in one status: large figure, label beneath."""
+def _count(board: Dashboard, choice: StatusChoice) -> int:
+    if choice is OpenCases.ALL:
+        return board.open_total
+    if isinstance(choice, PerformanceState):
+        return board.performances[choice]
+    return board.counts.get(choice, 0)
 
-    def __init__(self, status: CaseStatus, parent: QWidget | None = None):
+
+class StatusTile(QFrame):
+    """A count of cases (in one status, all open, or owed under an agreement): large figure, label beneath; a click,
+    or Enter or Space when it has the focus, asks for its cases."""
+
+    clicked = Signal()
+
+    def __init__(self, choice: StatusChoice, caption: str, colour: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.status = status
+        self.choice = choice
         self.setObjectName("statusTile")
-        colour = _OPEN_TILE if status.is_open else _ENDED_TILE
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
             f"#statusTile {{ border: 1px solid #d5dbe3; border-left: 4px solid {colour}; border-radius: 4px;"
             " background: palette(base); }"
+            f"#statusTile:hover, #statusTile:focus {{ border: 1px solid {colour}; border-left: 4px solid {colour}; }}"
         )
         self.figure = QLabel("–")
         self.figure.setStyleSheet(f"font-size: 22px; font-weight: bold; color: {colour};")
-        self.caption = QLabel(formatting.label(status))
+        self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -68,9 +90,24 @@ class StatusTile(QFrame):
         self.figure.setText(formatting.locale_number(count))
         self.setAccessibleName(f"{self.caption.text()}: {count}")
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
 
 class DashboardView(QWidget):
     """The workbench; reloads when shown and whenever a change was saved anywhere."""
+
+    statuses_requested = Signal(object)  # the status filter's choices (case_list.StatusChoice) to list
+    cases_requested = Signal(str, object)  # a caption and the ids of the cases behind it
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,14 +118,36 @@ class DashboardView(QWidget):
         self.greeting.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.summary = QLabel()
 
-        self.tiles = {status: StatusTile(status) for status in CaseStatus}
+        self.tiles: dict[StatusChoice, StatusTile] = {
+            OpenCases.ALL: StatusTile(OpenCases.ALL, self.tr("All open"), _OPEN_TILE)
+        }
+        for state, colour in _PERFORMANCE_TILES.items():
+            self.tiles[state] = StatusTile(state, formatting.label(state), colour)
+        for status in CaseStatus:
+            self.tiles[status] = StatusTile(
+                status, formatting.label(status), _OPEN_TILE if status.is_open else _ENDED_TILE
+            )
         tile_grid = QGridLayout()
         tile_grid.setSpacing(8)
         for position, tile in enumerate(self.tiles.values()):
             tile_grid.addWidget(tile, position // TILE_COLUMNS, position % TILE_COLUMNS)
+            tile.clicked.connect(lambda chosen=tile.choice: self.statuses_requested.emit([chosen]))
+
+        # Each group of pressing deadlines opens the list of its cases.
+        self.deadline_groups = {state: QPushButton() for state in DEADLINE_GROUPS}
+        groups = QHBoxLayout()
+        for state, button in self.deadline_groups.items():
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            colour = STATE_COLOURS[state][0]
+            button.setStyleSheet(f"QPushButton {{ color: {colour}; text-decoration: underline; padding: 2px 6px; }}")
+            button.clicked.connect(lambda _checked=False, chosen=state: self._open_group(chosen))
+            groups.addWidget(button)
+        groups.addStretch(1)
 
         self.due_model: RowTableModel[DueItem] = RowTableModel(self._due_columns(), self)
         self.due_table = row_table(self.due_model, self._open)
+        sortable(self.due_table)
         self.due_table.setAccessibleName(self.tr("Deadlines"))
         self.nothing_due = QLabel(self.tr("Nothing is due. Well done."))
         self.nothing_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,14 +158,18 @@ class DashboardView(QWidget):
 
         self.unpaid_model: RowTableModel[UnpaidItem] = RowTableModel(self._unpaid_columns(), self)
         self.unpaid_table = row_table(self.unpaid_model, self._open)
+        sortable(self.unpaid_table)
         self.unpaid_table.setAccessibleName(self.tr("Workers still unpaid"))
 
         self.recent_model: RowTableModel[RecentEvent] = RowTableModel(self._recent_columns(), self)
         self.recent_table = row_table(self.recent_model, self._open)
+        sortable(self.recent_table)
         self.recent_table.setAccessibleName(self.tr("Recent activity"))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._section(self.tr("Due soon, due today or overdue"), self.due_stack))
+        due = self._section(self.tr("Due soon, due today or overdue"), self.due_stack)
+        due.layout().insertLayout(1, groups)
+        splitter.addWidget(due)
         self.unpaid_section = self._section(self.tr("Workers still unpaid under an agreement"), self.unpaid_table)
         splitter.addWidget(self.unpaid_section)
         splitter.addWidget(self._section(self.tr("Recent activity"), self.recent_table))
@@ -148,11 +211,14 @@ class DashboardView(QWidget):
                 foreground=lambda item: _colours(item.clock)[0],
                 background=lambda item: _colours(item.clock)[1],
                 bold=lambda item: item.clock.state in (ClockState.OVERDUE, ClockState.DUE_TODAY),
+                # The most pressing first.
+                sort_key=lambda item: -DEADLINE_GROUPS.index(item.clock.state),
             ),
             Column(
                 self.tr("Time left"),
                 lambda item: formatting.time_left(item.clock),
                 foreground=lambda item: _colours(item.clock)[0],
+                sort_key=lambda item: -item.clock.due.toordinal(),
             ),
         ]
 
@@ -160,12 +226,18 @@ class DashboardView(QWidget):
         return [
             Column(self.tr("Case number"), lambda item: item.number),
             Column(self.tr("Worker"), lambda item: item.worker, stretch=True),
-            Column(self.tr("Share"), lambda item: formatting.money(item.share_fen), number=True),
+            Column(
+                self.tr("Share"),
+                lambda item: formatting.money(item.share_fen),
+                number=True,
+                sort_key=lambda item: item.share_fen,
+            ),
             Column(
                 self.tr("Still owed"),
                 lambda item: formatting.money(item.outstanding_fen),
                 bold=lambda _item: True,
                 number=True,
+                sort_key=lambda item: item.outstanding_fen,
             ),
         ]
 
@@ -202,8 +274,12 @@ class DashboardView(QWidget):
                 overdue=formatting.locale_number(overdue),
             )
         )
-        for status, tile in self.tiles.items():
-            tile.set_count(board.counts.get(status, 0))
+        for choice, tile in self.tiles.items():
+            tile.set_count(_count(board, choice))
+        for state, button in self.deadline_groups.items():
+            count = sum(item.clock.state is state for item in board.due)
+            button.setText(self.tr("{state}: {count}").format(state=formatting.state_name(state), count=count))
+            button.setEnabled(bool(count))
         self.due_model.set_rows(board.due)
         self.due_stack.setCurrentWidget(self.due_table if board.due else self.nothing_due)
         fit_columns(self.due_table)
@@ -215,6 +291,13 @@ class DashboardView(QWidget):
 
     def _open(self, row: DueItem | UnpaidItem | RecentEvent) -> None:
         self.workspace.case_requested.emit(row.case_id)
+
+    def _open_group(self, state: ClockState) -> None:
+        if self.board is None:
+            return
+        case_ids = frozenset(item.case_id for item in self.board.due if item.clock.state is state)
+        caption = self.tr("deadlines {state} on the workbench").format(state=formatting.state_name(state))
+        self.cases_requested.emit(caption, case_ids)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
