@@ -44,7 +44,7 @@ class SearchField(StrEnum):
 _LABELS = {
     SearchField.NAME: QT_TRANSLATE_NOOP("Domain", "Name"),
     SearchField.ID_NUMBER: QT_TRANSLATE_NOOP("Domain", "ID number"),
-    SearchField.PHONE: QT_TRANSLATE_NOOP("Domain", "Phone"),
+    SearchField.PHONE: QT_TRANSLATE_NOOP("Domain", "Phone number"),  # "Phone" is the channel, a call
     SearchField.EMPLOYER: QT_TRANSLATE_NOOP("Domain", "Employer"),
     SearchField.CREDIT_CODE: QT_TRANSLATE_NOOP("Domain", "Credit code"),
     SearchField.EMPLOYER_ID_NUMBER: QT_TRANSLATE_NOOP("Domain", "Employer's ID number"),

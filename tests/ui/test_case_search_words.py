@@ -50,7 +50,7 @@ def test_several_words_find_cases_with_all_of_them_and_say_where(
     search(qtbot, view, "李 磊")
     assert claimants(view) == ["李四 and others, 2 workers", "李磊"]
     assert not view.table.isColumnHidden(found_in)
-    assert sorted(column(view, "Found in")) == ["Name: 李四; Name: 王磊", "Name: 李磊"]
+    assert sorted(column(view, "Found in")) == ["Name: 李四, 王磊", "Name: 李磊"]
 
     # Two fragments of one ID number: found, and shown masked but for what was typed.
     search(qtbot, view, "371724 1966")

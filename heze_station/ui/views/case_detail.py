@@ -625,6 +625,7 @@ class CaseDetailDialog(QDialog):
         else:
             return
         note = QLabel(text)
+        note.setWordWrap(True)  # beside the buttons, it must not widen the window past a laptop's screen
         note.setStyleSheet(f"color: {_PERFORMANCE_COLOURS[owed.state]};")
         self.actions_bar.addWidget(note)
 

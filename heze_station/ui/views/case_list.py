@@ -328,10 +328,17 @@ class CaseTableModel(QAbstractTableModel):
             case SortColumn.CLAIMED:
                 return formatting.money(row.claimed_total_fen)
             case _:
-                return self.tr("; ").join(self._hit_text(hit) for hit in row.hits)
+                return self._found_in(row.hits)
 
-    def _hit_text(self, hit: Hit) -> str:
-        return self.tr("{field}: {value}").format(field=formatting.label(hit.field), value=hit.shown)
+    def _found_in(self, hits: tuple[Hit, ...]) -> str:
+        """Where the words were found, field by field: 姓名：李四、王磊；用人单位：…"""
+        by_field: dict[str, list[str]] = {}
+        for hit in hits:
+            by_field.setdefault(formatting.label(hit.field), []).append(hit.shown)
+        return self.tr("; ").join(
+            self.tr("{field}: {value}").format(field=field, value=self.tr(", ").join(values))
+            for field, values in by_field.items()
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A click on a header: the database sorts, and the table starts again from the first page."""

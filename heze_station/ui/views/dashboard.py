@@ -296,7 +296,7 @@ class DashboardView(QWidget):
         if self.board is None:
             return
         case_ids = frozenset(item.case_id for item in self.board.due if item.clock.state is state)
-        caption = self.tr("deadlines {state} on the workbench").format(state=formatting.state_name(state))
+        caption = self.tr("Workbench – {state}").format(state=formatting.state_name(state))
         self.cases_requested.emit(caption, case_ids)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Hashable, Iterable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 # The button's face: long enough for two Chinese statuses, the rest is in its tooltip.
 FACE_CHARACTERS = 12
@@ -33,7 +33,7 @@ class _StayOpenMenu(QMenu):
         super().keyPressEvent(event)
 
 
-class MultiChoice(QToolButton):
+class MultiChoice(QPushButton):
     """Choose any number of ``choices`` ((key, label) pairs, separators where a key is None); none chosen reads
     ``nothing``, which means no restriction."""
 
@@ -55,8 +55,8 @@ class MultiChoice(QToolButton):
             action.toggled.connect(self._toggled)
             self._actions[key] = action
         self.setMenu(menu)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Read like the combo boxes beside it: the choice on the left, the menu's arrow on the right.
+        self.setStyleSheet("MultiChoice { text-align: left; padding: 3px 24px 3px 6px; }")
         metrics = self.fontMetrics()
         # Room for the menu's arrow and the margins besides the text.
         self._chrome = 3 * metrics.horizontalAdvance("中")
