@@ -101,6 +101,13 @@ class CaseRow:
     performance: PerformanceState | None = None  # of the agreement in effect, for a case with an agreement
     hits: tuple[Hit, ...] = ()  # the fields the search words were found in
 
+    @property
+    def standing(self) -> CaseStatus | PerformanceState:
+        """The status as the list shows it: a case whose agreement is still being paid, or in default, is not
+        done, and says which."""
+        owed = self.status is CaseStatus.AGREEMENT and self.performance in STILL_OWED
+        return self.performance if owed and self.performance else self.status
+
 
 @dataclass(frozen=True)
 class ClaimantView:

@@ -107,6 +107,12 @@ def test_the_performance_filters_agree_with_the_case_file(station: StationContex
             assert case_id in listed
             assert [row.performance for row in list_cases(station, CaseFilter()) if row.id == case_id] == [expected]
 
+    # The list says how each agreement still owed money is being paid; one paid in full is just "agreement reached".
+    standing = {row.id: row.standing for row in list_cases(station, CaseFilter())}
+    assert standing[owed["in_default"]] is PerformanceState.IN_DEFAULT
+    assert standing[owed["performing"]] is PerformanceState.PERFORMING
+    assert standing[owed["performed"]] is CaseStatus.AGREEMENT
+
     in_default = CaseFilter(performances=frozenset({PerformanceState.IN_DEFAULT}))
     assert [row.id for row in list_cases(station, in_default)] == [owed["in_default"]]
     assert count_cases(station, in_default) == 1

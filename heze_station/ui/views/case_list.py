@@ -52,7 +52,6 @@ from ...services import audit, case_export
 from ...services.case_queries import (
     ALL_OPEN,
     SEARCH_MAX,
-    STILL_OWED,
     CaseFilter,
     CaseRow,
     SortColumn,
@@ -100,7 +99,11 @@ _STATUS_TINTS = {
     CaseStatus.CLOSED: "#ececec",
 }
 # An agreement still owed money is work going on (amber), or late (red).
-_PERFORMANCE_TINTS = {PerformanceState.PERFORMING: "#fdf1d8", PerformanceState.IN_DEFAULT: "#fbe0de"}
+_TINTS: dict[CaseStatus | PerformanceState, str] = {
+    **_STATUS_TINTS,
+    PerformanceState.PERFORMING: "#fdf1d8",
+    PerformanceState.IN_DEFAULT: "#fbe0de",
+}
 # Columns fit their contents up to this many characters; the whole text is in the tooltip.
 WIDEST_CHARACTERS = 20
 ROWS_MEASURED = 100
@@ -299,8 +302,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column is SortColumn.CLAIMED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole and column is SortColumn.STATUS:
-            owed = _owed(row)
-            return QColor(_PERFORMANCE_TINTS[owed] if owed else _STATUS_TINTS[row.status])
+            return QColor(_TINTS[row.standing])
         if role == Qt.ItemDataRole.ForegroundRole and column is SortColumn.STATUS:
             # The tint is pale in any theme, so its text must stay dark even in a dark theme.
             return QColor("#202020")
@@ -323,8 +325,7 @@ class CaseTableModel(QAbstractTableModel):
             case SortColumn.CHANNEL:
                 return formatting.label(row.channel)
             case SortColumn.STATUS:
-                # A case whose agreement is still being paid, or in default, is not done: say which.
-                return formatting.label(_owed(row) or row.status)
+                return formatting.label(row.standing)
             case SortColumn.CLAIMED:
                 return formatting.money(row.claimed_total_fen)
             case _:
@@ -346,11 +347,6 @@ class CaseTableModel(QAbstractTableModel):
         if isinstance(chosen, SortColumn):
             descending = order == Qt.SortOrder.DescendingOrder
             self.set_query(CaseQuery(self._query.filter, chosen, descending))
-
-
-def _owed(row: CaseRow) -> PerformanceState | None:
-    """How the agreement of a case still owed money is being paid; None for any other case."""
-    return row.performance if row.status is CaseStatus.AGREEMENT and row.performance in STILL_OWED else None
 
 
 class CaseTable(QTableView):
