@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-# The button's face: long enough for two Chinese statuses, the rest is in its tooltip.
-FACE_CHARACTERS = 12
+# The button's face: a Chinese status or two, the rest is in its tooltip (the filter row fits 1280 pixels).
+FACE_CHARACTERS = 8
 
 
 class _StayOpenMenu(QMenu):
@@ -59,7 +59,7 @@ class MultiChoice(QPushButton):
         self.setStyleSheet("MultiChoice { text-align: left; padding: 3px 24px 3px 6px; }")
         metrics = self.fontMetrics()
         # Room for the menu's arrow and the margins besides the text.
-        self._chrome = 3 * metrics.horizontalAdvance("中")
+        self._chrome = 2 * metrics.horizontalAdvance("中")
         face = max(metrics.horizontalAdvance("中" * FACE_CHARACTERS), metrics.horizontalAdvance(nothing))
         self.setMinimumWidth(face + self._chrome)
         self._show_chosen()
