@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from heze_station.domain import chinatime
+from heze_station.domain.changes import EVERYTHING
 from heze_station.domain.clocks import ClockState
 from heze_station.domain.performance import PerformanceState
 from heze_station.services.station import StationContext
@@ -92,7 +93,7 @@ def test_the_workbench_lists_sort_by_a_click_on_a_header(
 ) -> None:
     month_ago = chinatime.today() - timedelta(days=30)
     register(station, intake_form(employer_serial=4, received_on=month_ago), on=month_ago)
-    workspace.data_changed.emit()
+    workspace.data_changed.emit(EVERYTHING)
     table = window.dashboard.due_table
     model = window.dashboard.due_model
     qtbot.waitUntil(lambda: model.rowCount() >= 2)

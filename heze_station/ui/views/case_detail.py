@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.audit import AuditAction
 from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
+from ...domain.changes import Change
 from ...domain.clocks import CALENDAR_CLOCKS, ClockState, LimitationFacts
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
@@ -38,9 +39,13 @@ from ...domain.text import REASON_MAX
 from ...services import audit, case_actions, case_queries
 from ...services.case_queries import STILL_OWED, CaseDetail, RespondentView
 from .. import formatting
-from ..form_dialog import FormDialog, date_edit
 from ..i18n import domain_text, render
-from ..tables import fill, item, make_table
+from ..kit import palette
+from ..kit.form import FormDialog
+from ..kit.inputs import date_edit
+from ..kit.page import StationView
+from ..kit.table import fill, item, make_table
+from ..kit.text import plain_label
 from ..workspace import Workspace
 from .after_mediation_tab import AfterMediationTab
 from .agreement_tab import AgreementTab
@@ -48,39 +53,6 @@ from .application_signature import ApplicationSignatureBar
 from .documents_tab import DocumentsTab
 from .limitation_dialog import LimitationDialog
 from .mediation_tab import MediationTab
-
-# Badge colours follow the case's progress: blue waiting, teal/amber in hand, green settled, red/grey ended.
-_STATUS_COLOURS = {
-    CaseStatus.REGISTERED: "#1f5fa8",
-    CaseStatus.ACCEPTED: "#13827a",
-    CaseStatus.IN_MEDIATION: "#c77700",
-    CaseStatus.AGREEMENT: "#2e7d32",
-    CaseStatus.MEDIATION_FAILED: "#b03a2e",
-    CaseStatus.REFUSED: "#8e3b3b",
-    CaseStatus.WITHDRAWN: "#6b7580",
-    CaseStatus.REFERRED_ARBITRATION: "#6a3d9a",
-    CaseStatus.REFERRED_INSPECTION: "#6a3d9a",
-    CaseStatus.REFERRED_COURT: "#6a3d9a",
-    CaseStatus.CLOSED: "#4a5058",
-}
-_CLOCK_COLOURS = {
-    ClockState.OK: "#2e7d32",
-    ClockState.WARNING: "#d35400",
-    ClockState.URGENT: "#c0392b",
-    ClockState.DUE_TODAY: "#c0392b",
-    ClockState.OVERDUE: "#8b0000",
-    ClockState.DONE: "#7f8c8d",
-    ClockState.INTERRUPTED: "#7f8c8d",
-    ClockState.NOT_STARTED: "#7f8c8d",
-    ClockState.UNKNOWN: "#d35400",
-    ClockState.NOT_RUNNING: "#7f8c8d",
-    ClockState.SUSPENDED: "#7f8c8d",
-}
-# An agreement still owed money: amber while it is being paid, red once an instalment is overdue (R8).
-_PERFORMANCE_COLOURS = {PerformanceState.PERFORMING: "#c77700", PerformanceState.IN_DEFAULT: "#b03a2e"}
-_ALERT_STATES = frozenset({ClockState.URGENT, ClockState.DUE_TODAY, ClockState.OVERDUE})
-_ERROR_STYLE = "color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
-_OFFICIAL_RED = "#c0392b"
 
 
 def _asks_first(action: CaseAction) -> bool:
@@ -93,13 +65,6 @@ def _still_owed(detail: CaseDetail) -> Performance | None:
     """The agreement's performance while it is being paid or in default: the case is not finished yet."""
     owed = detail.performance
     return owed if detail.status is CaseStatus.AGREEMENT and owed and owed.state in STILL_OWED else None
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    return label
 
 
 class ActionDialog(QDialog):
@@ -129,7 +94,7 @@ class ActionDialog(QDialog):
             self.counter = QLabel()
             self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
             hint = QLabel(self.tr("Ctrl+Enter to confirm, Esc to cancel."))
-            hint.setStyleSheet("color: #6b7580;")
+            hint.setStyleSheet(f"color: {palette.MUTED};")
             footer = QHBoxLayout()
             footer.addWidget(hint)
             footer.addStretch(1)
@@ -160,7 +125,9 @@ class ActionDialog(QDialog):
         length = len(self.reason())
         too_long = length > REASON_MAX
         self.counter.setText(self.tr("{length} / {maximum}").format(length=length, maximum=REASON_MAX))
-        self.counter.setStyleSheet("color: #b03a2e; font-weight: bold;" if too_long else "color: #6b7580;")
+        self.counter.setStyleSheet(
+            f"color: {palette.ERROR}; font-weight: bold;" if too_long else f"color: {palette.MUTED};"
+        )
         self.ok_button.setEnabled(length > 0 and not too_long)
 
     def _confirm(self) -> None:
@@ -181,12 +148,12 @@ class NoticeDialog(FormDialog):
         self.run(case_actions.record_notice_served, self.case_id, self.served_on.date().toPython())
 
 
-class CaseDetailDialog(QDialog):
-    """The case file of ``case_id``: loads in the background, refreshes on ``workspace.data_changed``."""
+class CaseDetailDialog(StationView, QDialog):
+    """The case file of ``case_id``: loads in the background, reloads when its own case (or a party) changed."""
 
     def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.case_id = case_id
         workspace.record(audit.about_case, AuditAction.CASE_VIEWED, case_id)
         self.shown: frozenset[PersonalField] = frozenset()  # personal data shown in full (PIPL: masked by default)
@@ -217,7 +184,7 @@ class CaseDetailDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.setStyleSheet(palette.BANNER_STYLE)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 
@@ -244,8 +211,7 @@ class CaseDetailDialog(QDialog):
         layout.addLayout(body, 1)
         self.resize(1000, 720)
 
-        workspace.data_changed.connect(self.reload)
-        self.reload()
+        self.refresh()
 
     # -- building ------------------------------------------------------------------------------------------------
 
@@ -253,25 +219,26 @@ class CaseDetailDialog(QDialog):
         header = QFrame()
         header.setObjectName("caseHeader")
         header.setStyleSheet(
-            f"#caseHeader {{ background: #f7f8fa; border-bottom: 3px solid {_OFFICIAL_RED}; }}"
-            "#caseHeader QLabel[role='caption'] { color: #6b7580; }"
+            f"#caseHeader {{ background: #f7f8fa; border-bottom: 3px solid {palette.OFFICIAL_RED}; }}"
+            f"#caseHeader QLabel[role='caption'] {{ color: {palette.MUTED}; }}"
         )
-        self.number_label = _value_label()
+        self.number_label = plain_label(wrap=True, selectable=True)
         self.number_label.setText(self.tr("Loading…"))
         font = QFont(self.number_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.number_label.setFont(font)
-        self.number_label.setStyleSheet("color: #1f3a5f;")
+        self.number_label.setStyleSheet(f"color: {palette.NAVY};")
         self.number_label.setWordWrap(False)
         self.status_badge = QLabel()
         self.status_badge.hide()
         self.collective_badge = QLabel()
         self.collective_badge.setStyleSheet(
-            f"color: {_OFFICIAL_RED}; border: 1px solid {_OFFICIAL_RED}; border-radius: 4px; padding: 2px 8px;"
+            f"color: {palette.OFFICIAL_RED}; border: 1px solid {palette.OFFICIAL_RED}; border-radius: 4px;"
+            " padding: 2px 8px;"
         )
         self.collective_badge.hide()
-        self.status_reason = _value_label()
+        self.status_reason = plain_label(wrap=True, selectable=True)
         self.status_reason.hide()
 
         title = QHBoxLayout()
@@ -289,7 +256,7 @@ class CaseDetailDialog(QDialog):
         def place(key: str, caption: str, row: int, column: int, span: int = 1) -> None:
             caption_label = QLabel(caption)
             caption_label.setProperty("role", "caption")
-            self.fields[key] = _value_label()
+            self.fields[key] = plain_label(wrap=True, selectable=True)
             grid.addWidget(caption_label, row, column)
             grid.addWidget(self.fields[key], row, column + 1, 1, span)
 
@@ -385,7 +352,7 @@ class CaseDetailDialog(QDialog):
             )
         )
         explanation.setWordWrap(True)
-        explanation.setStyleSheet("color: #6b7580;")
+        explanation.setStyleSheet(f"color: {palette.MUTED};")
         self.limitation_facts = QLabel()
         self.limitation_facts.setWordWrap(True)
         limitation_button = QPushButton(self.tr("&Limitation facts…"))
@@ -409,6 +376,10 @@ class CaseDetailDialog(QDialog):
         return page
 
     # -- loading and showing -------------------------------------------------------------------------------------
+
+    def concerns(self, change: Change) -> bool:
+        # Parties are shared between cases: a worker's or employer's name corrected elsewhere shows here too.
+        return change.concerns_case(self.case_id) or change.touches("person", "employer", "project", "station")
 
     def reload(self) -> None:
         self.workspace.load(case_queries.case_detail, self.case_id, on_done=self._show, on_error=self._load_failed)
@@ -439,7 +410,7 @@ class CaseDetailDialog(QDialog):
                     item(formatting.moment(event.at)),
                     item(event.actor),
                     item(domain_text(event_label(event.kind))),
-                    item(event.detail),
+                    item(render(event.shown)),
                 ]
                 for event in detail.timeline
             ],
@@ -456,7 +427,7 @@ class CaseDetailDialog(QDialog):
         owed = _still_owed(detail)
         # An agreement still being paid is not the end of the case: the badge says how its payments stand.
         self.status_badge.setText(formatting.label(owed.state if owed else detail.status))
-        colour = _PERFORMANCE_COLOURS[owed.state] if owed else _STATUS_COLOURS[detail.status]
+        colour = palette.PERFORMANCE[owed.state].ink if owed else palette.STATUSES[detail.status].ink
         self.status_badge.setStyleSheet(
             f"background: {colour}; color: white; border-radius: 4px; padding: 3px 10px; font-weight: bold;"
         )
@@ -503,7 +474,7 @@ class CaseDetailDialog(QDialog):
                     item(formatting.day(claimant.birth_date)),
                     item(self._personal(PersonalField.PHONE, claimant.phone)),
                     item(formatting.money(claimant.claimed_fen), right=True),
-                    item(self.tr("✔ Representative") if claimant.representative else "", colour=_OFFICIAL_RED),
+                    item(self.tr("✔ Representative") if claimant.representative else "", colour=palette.OFFICIAL_RED),
                 ]
                 for claimant in detail.claimants
             ],
@@ -525,14 +496,14 @@ class CaseDetailDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         def add(caption: str, text: str, note: str = "") -> None:
-            value = _value_label()
+            value = plain_label(wrap=True, selectable=True)
             value.setText(text or "—")
             if not note:
                 form.addRow(caption, value)
                 return
-            warning = _value_label()
+            warning = plain_label(wrap=True, selectable=True)
             warning.setText(note)
-            warning.setStyleSheet("color: #d35400;")
+            warning.setStyleSheet(f"color: {palette.WARNING};")
             field = QVBoxLayout()
             field.setSpacing(2)
             field.addWidget(value)
@@ -563,7 +534,7 @@ class CaseDetailDialog(QDialog):
         rows = []
         for clock in detail.clocks:
             state, left = formatting.clock_state(clock), formatting.time_left(clock)
-            colour = _CLOCK_COLOURS[clock.state]
+            colour = palette.CLOCKS[clock.state].ink
             overdue = clock.state is ClockState.OVERDUE
             note = ""
             if clock.kind in CALENDAR_CLOCKS and not self.workspace.context.calendar.covers(clock.due):
@@ -574,14 +545,14 @@ class CaseDetailDialog(QDialog):
                     item(formatting.day(clock.due) or "—"),
                     item(state, colour=colour, bold=overdue),
                     item(left, colour=colour, bold=overdue),
-                    item(note, colour="#d35400"),
+                    item(note, colour=palette.WARNING),
                 ]
             )
         fill(self.clocks_table, rows)
         self.limitation_facts.setText(self._limitation_text(detail.limitation))
-        alert = any(clock.state in _ALERT_STATES for clock in detail.clocks)
+        alert = any(clock.state in palette.ALERT_CLOCKS for clock in detail.clocks)
         # An invalid colour gives the tab back its normal one.
-        self.tabs.tabBar().setTabTextColor(self._clocks_tab, QColor(_OFFICIAL_RED) if alert else QColor())
+        self.tabs.tabBar().setTabTextColor(self._clocks_tab, QColor(palette.OFFICIAL_RED) if alert else QColor())
 
     def _set_actions(self, actions: list[CaseAction]) -> None:
         while self.actions_bar.count():
@@ -624,9 +595,8 @@ class CaseDetailDialog(QDialog):
             )
         else:
             return
-        note = QLabel(text)
-        note.setWordWrap(True)  # beside the buttons, it must not widen the window past a laptop's screen
-        note.setStyleSheet(f"color: {_PERFORMANCE_COLOURS[owed.state]};")
+        note = plain_label(text, wrap=True)  # wrapped: beside the buttons, it must not widen the window
+        note.setStyleSheet(f"color: {palette.PERFORMANCE[owed.state].ink};")
         self.actions_bar.addWidget(note)
 
     def record_payment(self) -> None:

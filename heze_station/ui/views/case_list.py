@@ -61,6 +61,9 @@ from ...services.case_queries import (
 from ...services.station import StationContext
 from .. import formatting
 from ..i18n import domain_text
+from ..kit import palette
+from ..kit.page import StationView
+from ..kit.table import ROWS_MEASURED
 from ..widgets.multi_choice import MultiChoice
 from ..workspace import Workspace
 
@@ -83,30 +86,8 @@ COLUMNS: tuple[SortColumn | str, ...] = (
     SortColumn.CLAIMED,
 )
 
-# Pale tints, so the status catches the eye without turning the list into a traffic light:
-# blue while waiting for a decision, amber while work is going on, green for success, red for failure, grey at rest.
-_STATUS_TINTS = {
-    CaseStatus.REGISTERED: "#e3eefb",
-    CaseStatus.ACCEPTED: "#fdf1d8",
-    CaseStatus.IN_MEDIATION: "#fde7c8",
-    CaseStatus.AGREEMENT: "#dff3e2",
-    CaseStatus.MEDIATION_FAILED: "#fbe0de",
-    CaseStatus.REFUSED: "#fbe0de",
-    CaseStatus.WITHDRAWN: "#ececec",
-    CaseStatus.REFERRED_ARBITRATION: "#ebe3f5",
-    CaseStatus.REFERRED_INSPECTION: "#ebe3f5",
-    CaseStatus.REFERRED_COURT: "#ebe3f5",
-    CaseStatus.CLOSED: "#ececec",
-}
-# An agreement still owed money is work going on (amber), or late (red).
-_TINTS: dict[CaseStatus | PerformanceState, str] = {
-    **_STATUS_TINTS,
-    PerformanceState.PERFORMING: "#fdf1d8",
-    PerformanceState.IN_DEFAULT: "#fbe0de",
-}
 # Columns fit their contents up to this many characters; the whole text is in the tooltip.
 WIDEST_CHARACTERS = 20
-ROWS_MEASURED = 100
 
 
 class OpenCases(Enum):
@@ -302,7 +283,11 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column is SortColumn.CLAIMED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole and column is SortColumn.STATUS:
-            return QColor(_TINTS[row.standing])
+            standing = row.standing
+            tint = (
+                palette.PERFORMANCE[standing] if isinstance(standing, PerformanceState) else palette.STATUSES[standing]
+            )
+            return QColor(tint.wash)
         if role == Qt.ItemDataRole.ForegroundRole and column is SortColumn.STATUS:
             # The tint is pale in any theme, so its text must stay dark even in a dark theme.
             return QColor("#202020")
@@ -383,12 +368,12 @@ def _enum_combo(everything: str, members: list[Any]) -> QComboBox:
     return combo
 
 
-class CaseListView(QWidget):
+class CaseListView(StationView, QWidget):
     """Search box and filters above the case table; Enter or a double click opens the case file."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         # Where to put the coordinator back after a reload caused by a change elsewhere: (selected case, scroll).
         self._restore: tuple[uuid.UUID | None, int] | None = None
         self._respondent_fit = 0  # the respondent column's width for its contents
@@ -542,9 +527,8 @@ class CaseListView(QWidget):
         self.table.resized.connect(self._spread)
         self.model.refreshed.connect(self._refreshed)
         self.model.loading_changed.connect(self.loading_label.setVisible)
-        workspace.data_changed.connect(self._reload)
         self.clear_filters.setEnabled(False)
-        self.model.reload()
+        self.refresh()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -645,7 +629,8 @@ class CaseListView(QWidget):
         self.figure = None
         self.figure_banner.hide()
 
-    def _reload(self) -> None:
+    def reload(self) -> None:
+        """Query again, keeping the selected case and the scroll position."""
         selected = self.table.currentIndex()
         case_id = self.model.case_id(selected.row()) if selected.isValid() else None
         self._restore = (case_id, self.table.verticalScrollBar().value())

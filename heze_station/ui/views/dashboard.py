@@ -7,7 +7,7 @@ by its status, a deadline group the list of the cases with such a deadline.
 """
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,33 +22,20 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.cases import CaseStatus, event_label
-from ...domain.clocks import Clock, ClockState
+from ...domain.clocks import ClockState
 from ...domain.performance import PerformanceState
 from ...services.dashboard import Dashboard, DueItem, RecentEvent, UnpaidItem, dashboard
 from .. import formatting
-from ..i18n import domain_text
+from ..i18n import domain_text, render
+from ..kit import palette
+from ..kit.page import StationView
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..workspace import Workspace
 from .case_list import OpenCases, StatusChoice
-from .registry import Column, RowTableModel, fit_columns, row_table, sortable
 
 TILE_COLUMNS = 7
-# Text colour and cell tint per state: the closer the deadline, the warmer, with red kept for what is already late.
-STATE_COLOURS = {
-    ClockState.OVERDUE: ("#b03a2e", "#fbe0de"),
-    ClockState.DUE_TODAY: ("#a04000", "#fde7c8"),
-    ClockState.URGENT: ("#9c640c", "#fdf1d8"),
-    ClockState.WARNING: ("#7d6608", "#fcf8e3"),
-}
-_OPEN_TILE = "#1f3a5f"
-_ENDED_TILE = "#6b7280"
-# The agreements still owed money: amber while being paid, red once in default.
-_PERFORMANCE_TILES = {PerformanceState.IN_DEFAULT: "#b03a2e", PerformanceState.PERFORMING: "#c77700"}
 # The deadline groups, the most pressing first.
 DEADLINE_GROUPS = (ClockState.OVERDUE, ClockState.DUE_TODAY, ClockState.URGENT, ClockState.WARNING)
-
-
-def _colours(clock: Clock) -> tuple[str, str] | tuple[None, None]:
-    return STATE_COLOURS.get(clock.state, (None, None))
 
 
 def _count(board: Dashboard, choice: StatusChoice) -> int:
@@ -103,15 +90,17 @@ class StatusTile(QFrame):
         super().keyPressEvent(event)
 
 
-class DashboardView(QWidget):
-    """The workbench; reloads when shown and whenever a change was saved anywhere."""
+class DashboardView(StationView, QWidget):
+    """The workbench; loads afresh whenever it is shown (its deadlines move with the date) and on every change."""
+
+    reload_on_every_show = True
 
     statuses_requested = Signal(object)  # the status filter's choices (case_list.StatusChoice) to list
     cases_requested = Signal(str, object)  # a caption and the ids of the cases behind it
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.board: Dashboard | None = None
 
         self.greeting = QLabel(self.tr("Loading…"))
@@ -119,13 +108,15 @@ class DashboardView(QWidget):
         self.summary = QLabel()
 
         self.tiles: dict[StatusChoice, StatusTile] = {
-            OpenCases.ALL: StatusTile(OpenCases.ALL, self.tr("All open"), _OPEN_TILE)
+            OpenCases.ALL: StatusTile(OpenCases.ALL, self.tr("All open"), palette.NAVY)
         }
-        for state, colour in _PERFORMANCE_TILES.items():
+        # The agreements still owed money: being paid, or in default.
+        for state in (PerformanceState.IN_DEFAULT, PerformanceState.PERFORMING):
+            colour = palette.PERFORMANCE[state].ink
             self.tiles[state] = StatusTile(state, formatting.label(state), colour)
         for status in CaseStatus:
             self.tiles[status] = StatusTile(
-                status, formatting.label(status), _OPEN_TILE if status.is_open else _ENDED_TILE
+                status, formatting.label(status), palette.NAVY if status.is_open else palette.MUTED
             )
         tile_grid = QGridLayout()
         tile_grid.setSpacing(8)
@@ -139,7 +130,7 @@ class DashboardView(QWidget):
         for state, button in self.deadline_groups.items():
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            colour = STATE_COLOURS[state][0]
+            colour = palette.CLOCKS[state].ink
             button.setStyleSheet(f"QPushButton {{ color: {colour}; text-decoration: underline; padding: 2px 6px; }}")
             button.clicked.connect(lambda _checked=False, chosen=state: self._open_group(chosen))
             groups.addWidget(button)
@@ -147,23 +138,20 @@ class DashboardView(QWidget):
 
         self.due_model: RowTableModel[DueItem] = RowTableModel(self._due_columns(), self)
         self.due_table = row_table(self.due_model, self._open)
-        sortable(self.due_table)
         self.due_table.setAccessibleName(self.tr("Deadlines"))
         self.nothing_due = QLabel(self.tr("Nothing is due. Well done."))
         self.nothing_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nothing_due.setStyleSheet("color: #2e7d32; font-size: 15px; padding: 24px;")
+        self.nothing_due.setStyleSheet(f"color: {palette.GOOD}; font-size: 15px; padding: 24px;")
         self.due_stack = QStackedWidget()
         self.due_stack.addWidget(self.due_table)
         self.due_stack.addWidget(self.nothing_due)
 
         self.unpaid_model: RowTableModel[UnpaidItem] = RowTableModel(self._unpaid_columns(), self)
         self.unpaid_table = row_table(self.unpaid_model, self._open)
-        sortable(self.unpaid_table)
         self.unpaid_table.setAccessibleName(self.tr("Workers still unpaid"))
 
         self.recent_model: RowTableModel[RecentEvent] = RowTableModel(self._recent_columns(), self)
         self.recent_table = row_table(self.recent_model, self._open)
-        sortable(self.recent_table)
         self.recent_table.setAccessibleName(self.tr("Recent activity"))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -185,7 +173,6 @@ class DashboardView(QWidget):
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.due_table, self.unpaid_table)
         self.setTabOrder(self.unpaid_table, self.recent_table)
-        workspace.data_changed.connect(self._data_changed)
 
     @staticmethod
     def _section(title: str, body: QWidget) -> QWidget:
@@ -208,8 +195,8 @@ class DashboardView(QWidget):
             Column(
                 self.tr("State"),
                 lambda item: formatting.clock_state(item.clock),
-                foreground=lambda item: _colours(item.clock)[0],
-                background=lambda item: _colours(item.clock)[1],
+                foreground=lambda item: palette.CLOCKS[item.clock.state].ink,
+                background=lambda item: palette.CLOCKS[item.clock.state].wash,
                 bold=lambda item: item.clock.state in (ClockState.OVERDUE, ClockState.DUE_TODAY),
                 # The most pressing first.
                 sort_key=lambda item: -DEADLINE_GROUPS.index(item.clock.state),
@@ -217,7 +204,7 @@ class DashboardView(QWidget):
             Column(
                 self.tr("Time left"),
                 lambda item: formatting.time_left(item.clock),
-                foreground=lambda item: _colours(item.clock)[0],
+                foreground=lambda item: palette.CLOCKS[item.clock.state].ink,
                 sort_key=lambda item: -item.clock.due.toordinal(),
             ),
         ]
@@ -247,7 +234,7 @@ class DashboardView(QWidget):
             Column(self.tr("Case number"), lambda event: event.number),
             Column(self.tr("By"), lambda event: event.actor),
             Column(self.tr("What happened"), lambda event: domain_text(event_label(event.kind))),
-            Column(self.tr("Details"), lambda event: event.detail, stretch=True),
+            Column(self.tr("Details"), lambda event: render(event.shown), stretch=True),
         ]
 
     def _greeting(self, board: Dashboard) -> str:
@@ -298,12 +285,3 @@ class DashboardView(QWidget):
         case_ids = frozenset(item.case_id for item in self.board.due if item.clock.state is state)
         caption = self.tr("Workbench – {state}").format(state=formatting.state_name(state))
         self.cases_requested.emit(caption, case_ids)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.reload()
-
-    def _data_changed(self) -> None:
-        # A hidden page reloads when it is shown again; no need to query for nobody.
-        if self.isVisible():
-            self.reload()

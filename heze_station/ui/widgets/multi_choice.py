@@ -91,6 +91,7 @@ class MultiChoice(QPushButton):
         labels = [action.text() for action in self._actions.values() if action.isChecked()]
         whole = self.tr(", ").join(labels) if labels else self._nothing
         room = self.minimumWidth() - self._chrome
-        self.setText(self.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, room))
+        # The button is as wide as its "nothing chosen"; a longer choice shows as far as it fits.
+        self.setText(self.fontMetrics().elidedText(whole, Qt.TextElideMode.ElideRight, room) if labels else whole)
         self.setToolTip(whole)
         self.setAccessibleName(whole)
