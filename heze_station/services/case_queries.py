@@ -87,6 +87,11 @@ class CaseFilter:
 ALL_OPEN = CaseFilter(statuses=OPEN_STATUSES, performances=STILL_OWED)
 
 
+def still_owed(status: CaseStatus, performance: PerformanceState | None) -> bool:
+    """Whether a case's agreement is still being paid (or in default): then the case is not done."""
+    return status is CaseStatus.AGREEMENT and performance in STILL_OWED
+
+
 @dataclass(frozen=True)
 class CaseRow:
     id: uuid.UUID
@@ -106,8 +111,7 @@ class CaseRow:
     def standing(self) -> CaseStatus | PerformanceState:
         """The status as the list shows it: a case whose agreement is still being paid, or in default, is not
         done, and says which."""
-        owed = self.status is CaseStatus.AGREEMENT and self.performance in STILL_OWED
-        return self.performance if owed and self.performance else self.status
+        return self.performance if self.performance and still_owed(self.status, self.performance) else self.status
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,12 @@ class CaseDetail:
     application_unsigned: list[uuid.UUID] = field(default_factory=list)  # the claimants' person ids
     # How the agreement in effect stands (being paid, in default, performed); None without one.
     performance: Performance | None = None
+
+    @property
+    def owed(self) -> Performance | None:
+        """The agreement's performance while it is still being paid or in default: the case is not finished."""
+        owed = self.performance
+        return owed if owed and still_owed(self.status, owed.state) else None
 
 
 def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Select:

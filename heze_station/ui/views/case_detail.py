@@ -37,7 +37,7 @@ from ...domain.performance import InstalmentState, Performance, PerformanceState
 from ...domain.personal import PersonalField
 from ...domain.text import REASON_MAX
 from ...services import audit, case_actions, case_queries
-from ...services.case_queries import STILL_OWED, CaseDetail, RespondentView
+from ...services.case_queries import CaseDetail, RespondentView
 from .. import formatting
 from ..i18n import domain_text, render
 from ..kit import palette
@@ -59,12 +59,6 @@ def _asks_first(action: CaseAction) -> bool:
     """An action that needs a written reason, or that ends the case for good, is not done on a single click."""
     target = TRANSITIONS[action].target
     return action.needs_reason or target.is_end_state or target is CaseStatus.CLOSED
-
-
-def _still_owed(detail: CaseDetail) -> Performance | None:
-    """The agreement's performance while it is being paid or in default: the case is not finished yet."""
-    owed = detail.performance
-    return owed if detail.status is CaseStatus.AGREEMENT and owed and owed.state in STILL_OWED else None
 
 
 class ActionDialog(QDialog):
@@ -424,7 +418,7 @@ class CaseDetailDialog(StationView, QDialog):
 
     def _show_header(self, detail: CaseDetail) -> None:
         self.number_label.setText(detail.number)
-        owed = _still_owed(detail)
+        owed = detail.owed
         # An agreement still being paid is not the end of the case: the badge says how its payments stand.
         self.status_badge.setText(formatting.label(owed.state if owed else detail.status))
         colour = palette.PERFORMANCE[owed.state].ink if owed else palette.STATUSES[detail.status].ink
@@ -572,7 +566,7 @@ class CaseDetailDialog(StationView, QDialog):
             notice.setAutoDefault(False)
             notice.clicked.connect(self.open_notice_dialog)
             self.actions_bar.addWidget(notice)
-        owed = _still_owed(self.detail) if self.detail is not None else None
+        owed = self.detail.owed if self.detail is not None else None
         if owed is not None:
             self._add_payment_step(owed)
         if not self.actions_bar.count():
