@@ -283,10 +283,8 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column is SortColumn.CLAIMED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole and column is SortColumn.STATUS:
-            standing = row.standing
-            tint = (
-                palette.PERFORMANCE[standing] if isinstance(standing, PerformanceState) else palette.STATUSES[standing]
-            )
+            shown = row.standing
+            tint = palette.PERFORMANCE[shown] if isinstance(shown, PerformanceState) else palette.STATUSES[shown]
             return QColor(tint.wash)
         if role == Qt.ItemDataRole.ForegroundRole and column is SortColumn.STATUS:
             # The tint is pale in any theme, so its text must stay dark even in a dark theme.
