@@ -95,6 +95,8 @@ _CLAIMANT_COLUMNS = (
     "agent_authority",
     "application_signed_at",
     "application_signature_id",
+    "bank",
+    "account_number",
 )
 _RESPONDENT_COLUMNS = (*_SYNC, "case_id", "employer_id", "position", "role")
 _EVIDENCE_COLUMNS = (*_SYNC, "case_id", "position", "description")
@@ -255,6 +257,8 @@ class _CaseRows:
                     "",
                     None,
                     None,
+                    "",
+                    "",
                 )
             )
         for position, employer in enumerate(respondents):

@@ -124,6 +124,9 @@ class ClaimantView:
     phone: str
     claimed_fen: int
     representative: bool
+    # Where the agreement will pay the worker, as given at intake (empty when not given).
+    bank: str = ""
+    account_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -399,6 +402,8 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
                 c.person.phone,
                 c.claimed_fen,
                 c.is_representative,
+                c.bank,
+                c.account_number,
             )
             for c in full.claimants
             if c.deleted_at is None
