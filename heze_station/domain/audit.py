@@ -137,9 +137,22 @@ def first_break(entries: Iterable[Entry]) -> int | None:
 
 
 # Six or more digits in a row (an ID number, a phone, a bank account typed into the search field) are kept out
-# of the trail: the trail is shown and exported, personal numbers must not be.
-_LONG_NUMBER = re.compile(r"\d{6,}")
+# of the trail: the trail is shown and exported, personal numbers must not be. A search takes several words, so a
+# number typed in pieces ("371724 1966") counts as one: each piece of it is hidden, a long one but its first two.
+_NUMBER_IN_PIECES = re.compile(r"\d+(?:\s+\d+)*")
+_DIGITS = re.compile(r"\d+")
+LONG_NUMBER = 6
+
+
+def _hidden(digits: str) -> str:
+    return digits[:2] + "*" * (len(digits) - 2) if len(digits) >= LONG_NUMBER else "*" * len(digits)
 
 
 def without_numbers(text: str) -> str:
-    return _LONG_NUMBER.sub(lambda match: match.group()[:2] + "*" * (len(match.group()) - 2), text)
+    def hide(match: re.Match[str]) -> str:
+        number = match.group()
+        if sum(character.isdigit() for character in number) < LONG_NUMBER:
+            return number
+        return _DIGITS.sub(lambda piece: _hidden(piece.group()), number)
+
+    return _NUMBER_IN_PIECES.sub(hide, text)

@@ -7,13 +7,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, case, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
 from ..domain.agreements import AgreementState, Instalment
-from ..domain.performance import Performance, WorkerBalance, performance, worker_balances
-from ..storage.models import Agreement, AgreementInstalment, AgreementShare, ArbitralReview, Payment, Person
+from ..domain.cases import CaseStatus
+from ..domain.performance import Performance, PerformanceState, WorkerBalance, performance, worker_balances
+from ..storage.models import Agreement, AgreementInstalment, AgreementShare, ArbitralReview, Case, Payment, Person
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,47 @@ def clocks_for(
         )
         for row in agreements
     }
+
+
+def cases_performing(states: Collection[PerformanceState], today: date) -> Select[tuple[uuid.UUID]]:
+    """The cases with an agreement reached whose performance on ``today`` is one of ``states``, in SQL.
+
+    The twin of domain.performance for filtering many cases without loading them: payments fill the instalments
+    in due order, so an agreement is in default exactly when more fell due before today than was paid, and
+    performed when all of it was paid.
+    """
+    schedule = (
+        select(
+            AgreementInstalment.agreement_id,
+            func.sum(AgreementInstalment.amount_fen).label("total"),
+            func.sum(case((AgreementInstalment.due_on < today, AgreementInstalment.amount_fen), else_=0)).label("due"),
+        )
+        .group_by(AgreementInstalment.agreement_id)
+        .subquery()
+    )
+    payments = (
+        select(Payment.agreement_id, func.sum(Payment.amount_fen).label("paid"))
+        .group_by(Payment.agreement_id)
+        .subquery()
+    )
+    paid = func.coalesce(payments.c.paid, 0)
+    conditions: dict[PerformanceState, ColumnElement[bool]] = {
+        PerformanceState.IN_DEFAULT: schedule.c.due > paid,
+        PerformanceState.PERFORMING: (schedule.c.due <= paid) & (schedule.c.total > paid),
+        PerformanceState.PERFORMED: schedule.c.total <= paid,
+    }
+    return (
+        select(Agreement.case_id)
+        .join(Case, Case.id == Agreement.case_id)
+        .join(schedule, schedule.c.agreement_id == Agreement.id)
+        .outerjoin(payments, payments.c.agreement_id == Agreement.id)
+        .where(
+            Agreement.state == AgreementState.IN_EFFECT,
+            Agreement.deleted_at.is_(None),
+            Case.status == CaseStatus.AGREEMENT,
+            or_(false(), *(conditions[state] for state in states)),
+        )
+    )
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def export_cases(context: StationContext, case_filter: CaseFilter, path: Path, t
                         row.respondent_summary,
                         translate(row.category.label),
                         translate(row.channel.label),
-                        translate(row.status.label),
+                        translate(row.standing.label),
                         Decimal(row.claimed_total_fen) / 100,
                     ]
                 )

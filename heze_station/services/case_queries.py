@@ -2,27 +2,29 @@
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from enum import Enum, StrEnum
 from typing import TypeVar
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from ..domain import chinatime, clocks
 from ..domain.after_mediation import StepDates, step_clocks
-from ..domain.cases import CaseAction, CaseStatus, Category, IntakeChannel, available_actions
+from ..domain.case_search import Hit, hits, search_words
+from ..domain.cases import OPEN_STATUSES, CaseAction, CaseStatus, Category, IntakeChannel, available_actions
 from ..domain.errors import NotFound
 from ..domain.identifiers import Sex
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import EmployerKind, RespondentRole
+from ..domain.performance import Performance, PerformanceState
 from ..domain.text import clean_line
 from ..storage import search
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
 from . import timeline
 from .access import CASEWORK, requires
-from .agreement_queries import AgreementClocks, clocks_for
+from .agreement_queries import AgreementClocks, cases_performing, clocks_for
 from .station import StationContext
 from .step_queries import step_dates_for
 
@@ -31,6 +33,9 @@ E = TypeVar("E", bound=Enum)
 SEARCH_MAX = 100
 # Up to this many matches a search looks its cases up and sorts them; beyond, it walks the list's order.
 FEW_MATCHES = 3000
+
+# An agreement still being paid keeps its case open: the station follows the payments up (and a default, R8).
+STILL_OWED = frozenset({PerformanceState.PERFORMING, PerformanceState.IN_DEFAULT})
 
 
 class SortColumn(StrEnum):
@@ -65,7 +70,10 @@ _SORT_KEYS = {
 @dataclass(frozen=True)
 class CaseFilter:
     text: str = ""
+    # A case matches when its status is among ``statuses`` or its agreement's performance among ``performances``:
+    # "all open" is the open statuses and the agreements still owed (ALL_OPEN).
     statuses: frozenset[CaseStatus] = frozenset()
+    performances: frozenset[PerformanceState] = frozenset()
     categories: frozenset[Category] = frozenset()
     channels: frozenset[IntakeChannel] = frozenset()
     registered_from: date | None = None
@@ -74,6 +82,14 @@ class CaseFilter:
     project_id: uuid.UUID | None = None
     # The cases behind a figure of the statistics page, listed when the figure is clicked.
     case_ids: frozenset[uuid.UUID] | None = None
+
+
+ALL_OPEN = CaseFilter(statuses=OPEN_STATUSES, performances=STILL_OWED)
+
+
+def still_owed(status: CaseStatus, performance: PerformanceState | None) -> bool:
+    """Whether a case's agreement is still being paid (or in default): then the case is not done."""
+    return status is CaseStatus.AGREEMENT and performance in STILL_OWED
 
 
 @dataclass(frozen=True)
@@ -88,6 +104,14 @@ class CaseRow:
     worker_count: int
     respondent_summary: str
     claimed_total_fen: int
+    performance: PerformanceState | None = None  # of the agreement in effect, for a case with an agreement
+    hits: tuple[Hit, ...] = ()  # the fields the search words were found in
+
+    @property
+    def standing(self) -> CaseStatus | PerformanceState:
+        """The status as the list shows it: a case whose agreement is still being paid, or in default, is not
+        done, and says which."""
+        return self.performance if self.performance and still_owed(self.status, self.performance) else self.status
 
 
 @dataclass(frozen=True)
@@ -152,12 +176,23 @@ class CaseDetail:
     actions: list[CaseAction]
     # R1: the applicants who have yet to sign the oral application record (口头申请笔录待申请人签名).
     application_unsigned: list[uuid.UUID] = field(default_factory=list)  # the claimants' person ids
+    # How the agreement in effect stands (being paid, in default, performed); None without one.
+    performance: Performance | None = None
+
+    @property
+    def owed(self) -> Performance | None:
+        """The agreement's performance while it is still being paid or in default: the case is not finished."""
+        owed = self.performance
+        return owed if owed and still_owed(self.status, owed.state) else None
 
 
 def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Select:
     query = columns.where(Case.deleted_at.is_(None))
-    if case_filter.statuses:
-        query = query.where(Case.status.in_(case_filter.statuses))
+    if case_filter.statuses or case_filter.performances:
+        performing = cases_performing(case_filter.performances, chinatime.today())
+        standing = [Case.status.in_(case_filter.statuses)] if case_filter.statuses else []
+        standing += [Case.id.in_(performing)] if case_filter.performances else []
+        query = query.where(or_(*standing))
     if case_filter.categories:
         query = query.where(Case.category.in_(case_filter.categories))
     if case_filter.channels:
@@ -226,7 +261,25 @@ def list_cases(
             .offset(offset)
             .limit(limit)
         )
-        return [CaseRow(*row) for row in session.execute(query)]
+        rows = [CaseRow(*row) for row in session.execute(query)]
+        return _with_standing(session, rows, case_filter.text)
+
+
+def _with_standing(session: Session, rows: list[CaseRow], text: str) -> list[CaseRow]:
+    """The page's rows with their agreement's performance and why the search found them: a few queries for the
+    page alone, never over all cases."""
+    agreed = [row.id for row in rows if row.status is CaseStatus.AGREEMENT]
+    agreements = clocks_for(session, agreed, chinatime.today()) if agreed else {}
+    words = search_words(clean_line(text, field="search", max_length=SEARCH_MAX, printed=False))
+    fields = search.searched_fields(session, [row.id for row in rows]) if words and rows else {}
+    return [
+        replace(
+            row,
+            performance=agreements[row.id].performance.state if row.id in agreements else None,
+            hits=tuple(hits(words, fields.get(row.id, []))),
+        )
+        for row in rows
+    ]
 
 
 # What case_clocks reads: a screen that lists clocks of many cases selects just these columns.
@@ -363,6 +416,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         ],
         clocks=case_clocks(full, context, today, agreement, steps),
         actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
+        performance=agreement.performance if agreement else None,
         application_unsigned=[
             c.person_id
             for c in applicants(live, full.is_collective)

@@ -15,11 +15,12 @@ from ..domain import chinatime
 from ..domain.cases import OPEN_STATUSES, CaseStatus
 from ..domain.clocks import Clock, ClockKind, ClockState
 from ..domain.messages import Message
+from ..domain.performance import PerformanceState
 from ..storage.models import Case, StaffUser, TimelineEvent
 from . import timeline
 from .access import CASEWORK, requires
 from .agreement_queries import clocks_for, unpaid_workers
-from .case_queries import CLOCK_COLUMNS, case_clocks
+from .case_queries import CLOCK_COLUMNS, STILL_OWED, case_clocks
 from .station import StationContext
 from .step_queries import open_step_cases, step_dates_for
 
@@ -64,6 +65,8 @@ class Dashboard:
     due: list[DueItem]
     unpaid: list[UnpaidItem]  # workers still owed under an agreement in performance, by case number
     counts: dict[CaseStatus, int]
+    # Cases with an agreement by how it is performed: those still being paid, or in default, are still open.
+    performances: dict[PerformanceState, int]
     open_total: int
     recent: list[RecentEvent]
 
@@ -142,11 +145,15 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         if _needs_attention(clock)
     ]
     due.sort(key=_pressing_first)
+    performances = dict.fromkeys(PerformanceState, 0)
+    for agreement in agreements.values():
+        performances[agreement.performance.state] += 1
     return Dashboard(
         today=today,
         due=due,
         unpaid=sorted(unpaid, key=lambda item: item.number),
         counts=counts,
-        open_total=sum(counts[status] for status in OPEN_STATUSES),
+        performances=performances,
+        open_total=sum(counts[status] for status in OPEN_STATUSES) + sum(performances[s] for s in STILL_OWED),
         recent=recent,
     )

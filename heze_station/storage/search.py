@@ -9,9 +9,10 @@ implicit rowid of a table keyed by UUID when it is vacuumed):
   reads the whole index for every keystroke (about 200 ms over 100,000 cases); it is kept only for the rare
   short query of ASCII punctuation, which this index has no tokens for.
 
-A query's matching keys are applied to the case list by one of two plans, chosen by how many cases match
-(counted in the index first): a few are fetched by key and sorted; tens of thousands are found by walking the
-list's sort index and testing each case against the set of keys.
+A query of several words matches the cases that contain every one of them (domain.case_search), each word looked
+up on its own and the keys intersected. A query's matching keys are applied to the case list by one of two plans,
+chosen by how many cases match (counted in the index first): a few are fetched by key and sorted; tens of thousands
+are found by walking the list's sort index and testing each case against the set of keys.
 """
 
 import unicodedata
@@ -20,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     CompoundSelect,
     Connection,
@@ -27,6 +29,7 @@ from sqlalchemy import (
     Select,
     bindparam,
     func,
+    intersect,
     literal_column,
     select,
     table,
@@ -37,6 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
+from ..domain.case_search import SearchField, search_words
 from .batches import batches
 from .models import Case, CaseClaimant, CaseRespondent, Employer, Person, Project
 
@@ -95,10 +99,10 @@ def _by_case(session: Session, query: Select) -> dict[uuid.UUID, list[tuple]]:
     return grouped
 
 
-def _bodies(session: Session, cases: Sequence[Row]) -> dict[uuid.UUID, str]:
-    """The searchable text of each of these cases (rows of id, number, facts, project_id), read with three more
-    queries however many cases there are."""
-    case_ids = [case.id for case in cases]
+def _parties(
+    session: Session, case_ids: Sequence[uuid.UUID]
+) -> tuple[dict[uuid.UUID, list[tuple]], dict[uuid.UUID, list[tuple]]]:
+    """The (name, id_number, phone) of each case's claimants and (name, credit_code, id_number) of its respondents."""
     people = _by_case(
         session,
         select(CaseClaimant.case_id, Person.name, Person.id_number, Person.phone)
@@ -113,6 +117,14 @@ def _bodies(session: Session, cases: Sequence[Row]) -> dict[uuid.UUID, str]:
         .where(CaseRespondent.case_id.in_(case_ids), CaseRespondent.deleted_at.is_(None))
         .order_by(CaseRespondent.case_id, CaseRespondent.position),
     )
+    return people, employers
+
+
+def _bodies(session: Session, cases: Sequence[Row]) -> dict[uuid.UUID, str]:
+    """The searchable text of each of these cases (rows of id, number, facts, project_id), read with three more
+    queries however many cases there are."""
+    case_ids = [case.id for case in cases]
+    people, employers = _parties(session, case_ids)
     project_ids = {case.project_id for case in cases if case.project_id}
     projects = {
         row.id: row.name for row in session.execute(select(Project.id, Project.name).where(Project.id.in_(project_ids)))
@@ -181,30 +193,41 @@ def _phrase(query: str) -> str:
     return '"' + query.replace('"', '""') + '"'
 
 
+def _value(name: str, value: str) -> BindParameter[str]:
+    # Unique: the words of one query, and their full-width forms, are looked up side by side in one statement.
+    return bindparam(name, value, unique=True)
+
+
 def _keys_containing(query: str) -> Select[tuple[int]]:
     if len(query) > SHORT_QUERY:
-        condition = text("case_search MATCH :phrase").bindparams(phrase=_phrase(query))
+        condition = text("case_search MATCH :phrase").bindparams(_value("phrase", _phrase(query)))
         return select(literal_column("rowid")).select_from(table("case_search")).where(condition)
     if all(character.isalnum() or not character.isascii() for character in query):
-        condition = text("case_search_short MATCH :phrase").bindparams(phrase=_phrase(query))
+        condition = text("case_search_short MATCH :phrase").bindparams(_value("phrase", _phrase(query)))
         return select(literal_column("rowid")).select_from(table("case_search_short")).where(condition)
     # ASCII punctuation or spaces split tokens in the short index, which cannot match them literally: the rare
     # slow path, a scan of the text.
     escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    condition = text("body LIKE :pattern ESCAPE '\\'").bindparams(pattern=f"%{escaped}%")
+    condition = text("body LIKE :pattern ESCAPE '\\'").bindparams(_value("pattern", f"%{escaped}%"))
     return select(literal_column("rowid")).select_from(table("case_search")).where(condition)
 
 
-def _keys(query: str) -> Select[tuple[int]] | CompoundSelect:
+def _keys_of_word(word: str) -> Select[tuple[int]] | CompoundSelect:
     # Digits and letters typed in an input method's full-width mode (１２３) must also find the ASCII ones.
-    folded = unicodedata.normalize("NFKC", query)
-    if folded == query:
-        return _keys_containing(query)
-    return union(_keys_containing(query), _keys_containing(folded))
+    folded = unicodedata.normalize("NFKC", word)
+    if folded == word:
+        return _keys_containing(word)
+    return union(_keys_containing(word), _keys_containing(folded))
+
+
+def _keys(query: str) -> Select[tuple[int]] | CompoundSelect:
+    """The keys of the cases containing every word of ``query``."""
+    words = search_words(query)
+    return _keys_of_word(words[0]) if len(words) == 1 else intersect(*(_keys_of_word(word) for word in words))
 
 
 def matches(query: str, *, few: bool) -> ColumnElement[bool]:
-    """A condition on case_file: its text contains ``query`` (already cleaned and non-empty).
+    """A condition on case_file: its text contains every word of ``query`` (already cleaned and non-empty).
 
     With ``few`` matches SQLite should fetch them by key and sort them; with many it should walk the list's sort
     index and test each case against the set of keys, which the unary plus (no index on ``+column``) makes it do.
@@ -216,3 +239,24 @@ def matches(query: str, *, few: bool) -> ColumnElement[bool]:
 def count_matching(session: Session, query: str) -> int:
     """How many live cases contain ``query``, straight from the index (a trigger removes deleted cases' entries)."""
     return session.scalar(select(func.count()).select_from(_keys(query).subquery())) or 0
+
+
+def searched_fields(session: Session, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[tuple[SearchField, str]]]:
+    """The searchable fields of these cases (the few on one page of the list), to tell why each matched."""
+    cases = session.execute(
+        select(Case.id, Case.number, Case.facts, Project.name)
+        .outerjoin(Project, Project.id == Case.project_id)
+        .where(Case.id.in_(case_ids))
+    ).all()
+    people, employers = _parties(session, case_ids)
+    fields: dict[uuid.UUID, list[tuple[SearchField, str]]] = {}
+    for case_id, number, facts, project in cases:
+        found = [(SearchField.NAME, name) for name, _, _ in people[case_id]]
+        found += [(SearchField.ID_NUMBER, id_number or "") for _, id_number, _ in people[case_id]]
+        found += [(SearchField.PHONE, phone) for _, _, phone in people[case_id]]
+        found += [(SearchField.EMPLOYER, name) for name, _, _ in employers[case_id]]
+        found += [(SearchField.CREDIT_CODE, code or "") for _, code, _ in employers[case_id]]
+        found += [(SearchField.EMPLOYER_ID_NUMBER, id_number or "") for _, _, id_number in employers[case_id]]
+        found += [(SearchField.PROJECT, project or ""), (SearchField.NUMBER, number), (SearchField.FACTS, facts)]
+        fields[case_id] = found
+    return fields

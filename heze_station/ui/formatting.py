@@ -67,7 +67,11 @@ _CLOCK_STATES = {
 
 def clock_state(clock: Clock) -> str:
     """A clock's state as a coordinator would say it."""
-    return QCoreApplication.translate("Formatting", _CLOCK_STATES[clock.state])
+    return state_name(clock.state)
+
+
+def state_name(state: ClockState) -> str:
+    return QCoreApplication.translate("Formatting", _CLOCK_STATES[state])
 
 
 def time_left(clock: Clock) -> str:

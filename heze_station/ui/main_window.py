@@ -31,7 +31,7 @@ from ..domain.accounts import StaffRole
 from .i18n import render
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from ..services.after_mediation import CourtSettings
     from ..services.audit import ChainState
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .views.audit_window import AuditWindow
     from .views.backups_window import BackupsWindow
     from .views.case_detail import CaseDetailDialog
-    from .views.case_list import CaseListView
+    from .views.case_list import CaseListView, StatusChoice
     from .views.clues_view import CluesView
     from .views.conflicts import ConflictsWindow
     from .views.dashboard import DashboardView
@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
         workspace.case_requested.connect(self.open_case)
         self.intake.registered.connect(self.open_case)
         self.statistics.cases_requested.connect(self.show_figure_cases)
+        self.dashboard.cases_requested.connect(self.show_figure_cases)
+        self.dashboard.statuses_requested.connect(self.show_status_cases)
         self.statistics.clues_requested.connect(self.show_figure_clues)
         self.clues.case_wanted.connect(self.register_from_clue)
         self.intake.registered_from.connect(self.clues.link_case)
@@ -320,6 +322,11 @@ class MainWindow(QMainWindow):
     def show_figure_cases(self, caption: str, case_ids: frozenset[uuid.UUID]) -> None:
         """The 案件 page, listing the cases behind a figure of the 统计 page."""
         self.cases.show_figure(caption, case_ids)
+        self.show_page(CASES_PAGE)
+
+    def show_status_cases(self, choices: Iterable[StatusChoice]) -> None:
+        """The 案件 page, listing the cases of a tile of the workbench."""
+        self.cases.show_statuses(choices)
         self.show_page(CASES_PAGE)
 
     def show_figure_clues(self, caption: str, clue_ids: frozenset[uuid.UUID]) -> None:

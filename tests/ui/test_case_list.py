@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from heze_station.domain import chinatime
 from heze_station.domain.audit import AuditAction
-from heze_station.domain.cases import CaseAction
+from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.changes import EVERYTHING
 from heze_station.services import audit, case_actions, intake
 from heze_station.services.case_queries import SortColumn
@@ -116,15 +116,18 @@ def test_status_filter_after_a_case_is_accepted_elsewhere(qtbot, workspace: Work
     workspace.change(case_actions.perform, accepted, CaseAction.ACCEPT)
     qtbot.waitUntil(lambda: sorted(column(view, "Status")) == ["Accepted", "Registered", "Registered"])
 
-    view.status_filter.setCurrentIndex(view.status_filter.findText("Accepted"))
+    view.status_filter.action(CaseStatus.ACCEPTED).trigger()
     qtbot.waitUntil(lambda: claimants(view) == ["张伟明"])
     assert view.count_label.text() == "1 cases"
+    assert view.status_filter.text() == "Accepted"
 
-    view.status_filter.setCurrentIndex(view.status_filter.findText("Registered"))
+    view.status_filter.action(CaseStatus.ACCEPTED).trigger()
+    view.status_filter.action(CaseStatus.REGISTERED).trigger()
     qtbot.waitUntil(lambda: claimants(view) == ["李娜", "王芳芳"])
 
-    view.status_filter.setCurrentIndex(view.status_filter.findText("All statuses"))
+    view.status_filter.action(CaseStatus.REGISTERED).trigger()
     qtbot.waitUntil(lambda: len(claimants(view)) == 3)
+    assert view.status_filter.text() == "All statuses"
 
 
 def test_registration_date_range(qtbot, workspace: Workspace, station: StationContext) -> None:

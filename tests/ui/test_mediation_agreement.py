@@ -223,7 +223,8 @@ def test_signatures_seal_and_effect_from_the_page(qtbot, workspace, case_id) -> 
     answer_yes(qtbot, tab.question)
     wait_idle(qtbot, workspace)
 
-    assert window.status_badge.text() == "Agreement reached"
+    # In effect and nothing paid yet: the case is not finished, its badge says the agreement is being paid.
+    assert window.status_badge.text() == "Being performed"
     assert "In effect since" in tab.summary.text()
     assert tab.people.rowCount() == 4
     assert tab.buttons["pay"].isVisible()

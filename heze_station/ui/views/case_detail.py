@@ -33,6 +33,7 @@ from ...domain.changes import Change
 from ...domain.clocks import CALENDAR_CLOCKS, ClockState, LimitationFacts
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
+from ...domain.performance import InstalmentState, Performance, PerformanceState
 from ...domain.personal import PersonalField
 from ...domain.text import REASON_MAX
 from ...services import audit, case_actions, case_queries
@@ -417,10 +418,12 @@ class CaseDetailDialog(StationView, QDialog):
 
     def _show_header(self, detail: CaseDetail) -> None:
         self.number_label.setText(detail.number)
-        self.status_badge.setText(formatting.label(detail.status))
+        owed = detail.owed
+        # An agreement still being paid is not the end of the case: the badge says how its payments stand.
+        self.status_badge.setText(formatting.label(owed.state if owed else detail.status))
+        colour = palette.PERFORMANCE[owed.state].ink if owed else palette.STATUSES[detail.status].ink
         self.status_badge.setStyleSheet(
-            f"background: {palette.STATUSES[detail.status].ink}; color: white; border-radius: 4px; "
-            "padding: 3px 10px; font-weight: bold;"
+            f"background: {colour}; color: white; border-radius: 4px; padding: 3px 10px; font-weight: bold;"
         )
         self.status_badge.show()
         workers = len(detail.claimants)
@@ -563,8 +566,36 @@ class CaseDetailDialog(StationView, QDialog):
             notice.setAutoDefault(False)
             notice.clicked.connect(self.open_notice_dialog)
             self.actions_bar.addWidget(notice)
+        owed = self.detail.owed if self.detail is not None else None
+        if owed is not None:
+            self._add_payment_step(owed)
         if not self.actions_bar.count():
             self.actions_bar.addWidget(QLabel(self.tr("none: this case is finished")))
+
+    def _add_payment_step(self, owed: Performance) -> None:
+        """The next step of an agreement still owed money: record what was paid, and say what is owed by when."""
+        pay = QPushButton(self.tr("Record payment…"))
+        pay.setAutoDefault(False)
+        pay.clicked.connect(self.record_payment)
+        self.actions_bar.insertWidget(0, pay)
+        if owed.state is PerformanceState.IN_DEFAULT and owed.defaulted_since is not None:
+            overdue = sum(i.outstanding_fen for i in owed.instalments if i.state is InstalmentState.IN_DEFAULT)
+            text = self.tr("In default since {day}, {amount} overdue: follow it up, or refer the case").format(
+                day=formatting.day(owed.defaulted_since), amount=formatting.money(overdue)
+            )
+        elif owed.next_due is not None:
+            text = self.tr("Being paid: {amount} due on {day}").format(
+                amount=formatting.money(owed.next_due.outstanding_fen), day=formatting.day(owed.next_due.due_on)
+            )
+        else:
+            return
+        note = plain_label(text, wrap=True)  # wrapped: beside the buttons, it must not widen the window
+        note.setStyleSheet(f"color: {palette.PERFORMANCE[owed.state].ink};")
+        self.actions_bar.addWidget(note)
+
+    def record_payment(self) -> None:
+        self.tabs.setCurrentWidget(self.agreement_tab)
+        self.agreement_tab.open_payment()
 
     def _limitation_text(self, facts: LimitationFacts) -> str:
         text = self.tr("Knew of it on {knew}; {employment}").format(

@@ -6,11 +6,12 @@ and sorting are done by the database, and a result that arrives after the query 
 """
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import shiboken6
 from PySide6.QtCore import (
@@ -24,7 +25,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,31 +45,75 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import chinatime
+from ...domain.case_search import Hit
 from ...domain.cases import CaseStatus, Category, IntakeChannel
+from ...domain.performance import PerformanceState
 from ...services import audit, case_export
-from ...services.case_queries import SEARCH_MAX, CaseFilter, CaseRow, SortColumn, count_cases, list_cases
+from ...services.case_queries import (
+    ALL_OPEN,
+    SEARCH_MAX,
+    CaseFilter,
+    CaseRow,
+    SortColumn,
+    count_cases,
+    list_cases,
+)
 from ...services.station import StationContext
 from .. import formatting
 from ..i18n import domain_text
 from ..kit import palette
 from ..kit.page import StationView
+from ..kit.table import ROWS_MEASURED
+from ..widgets.multi_choice import MultiChoice
 from ..workspace import Workspace
 
 PAGE_SIZE = 200
 SEARCH_DELAY_MS = 250
 DEFAULT_RANGE_DAYS = 30
 
+# Where the search words were found: shown while searching, and not a database sort.
+FOUND_IN: Final = "found_in"
 # The table's columns, each named by the database sort it maps to (sorting happens in the database).
-COLUMNS = (
+COLUMNS: tuple[SortColumn | str, ...] = (
     SortColumn.NUMBER,
     SortColumn.REGISTERED_AT,
     SortColumn.CLAIMANT,
+    FOUND_IN,
     SortColumn.RESPONDENT,
     SortColumn.CATEGORY,
     SortColumn.CHANNEL,
     SortColumn.STATUS,
     SortColumn.CLAIMED,
 )
+
+# Columns fit their contents up to this many characters; the whole text is in the tooltip.
+WIDEST_CHARACTERS = 20
+
+
+class OpenCases(Enum):
+    """The status filter's 全部在办: not decided yet, in mediation, or an agreement still owed money."""
+
+    ALL = "all_open"
+
+
+# A choice of the status filter: a status, how an agreement is being paid, or all open cases.
+StatusChoice = CaseStatus | PerformanceState | OpenCases
+
+
+def standing(choices: Iterable[Hashable]) -> tuple[frozenset[CaseStatus], frozenset[PerformanceState]]:
+    """The statuses and agreement performances that the chosen entries of the status filter stand for."""
+    statuses: set[CaseStatus] = set()
+    performances: set[PerformanceState] = set()
+    for choice in choices:
+        if choice is OpenCases.ALL:
+            statuses |= ALL_OPEN.statuses
+            performances |= ALL_OPEN.performances
+        elif isinstance(choice, CaseStatus):
+            statuses.add(choice)
+        elif isinstance(choice, PerformanceState):
+            performances.add(choice)
+    return frozenset(statuses), frozenset(performances)
+
 
 # A first click on these headers shows the newest or largest first: what a coordinator looks for.
 _LARGEST_FIRST = frozenset({SortColumn.REGISTERED_AT, SortColumn.CLAIMED})
@@ -108,6 +153,7 @@ class CaseTableModel(QAbstractTableModel):
             SortColumn.NUMBER: self.tr("Case number"),
             SortColumn.REGISTERED_AT: self.tr("Registered"),
             SortColumn.CLAIMANT: self.tr("Claimants"),
+            FOUND_IN: self.tr("Found in"),
             SortColumn.RESPONDENT: self.tr("Respondent"),
             SortColumn.CATEGORY: self.tr("Category"),
             SortColumn.CHANNEL: self.tr("Channel"),
@@ -231,13 +277,15 @@ class CaseTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (SortColumn.CLAIMANT, SortColumn.RESPONDENT):
-            # Long company names are cut off in the column; the whole text is a hover away.
+        if role == Qt.ItemDataRole.ToolTipRole and column in (SortColumn.CLAIMANT, FOUND_IN, SortColumn.RESPONDENT):
+            # Columns are fitted up to a width: a long company name or several matches are a hover away.
             return self._text(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is SortColumn.CLAIMED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole and column is SortColumn.STATUS:
-            return QColor(palette.STATUSES[row.status].wash)
+            shown = row.standing
+            tint = palette.PERFORMANCE[shown] if isinstance(shown, PerformanceState) else palette.STATUSES[shown]
+            return QColor(tint.wash)
         if role == Qt.ItemDataRole.ForegroundRole and column is SortColumn.STATUS:
             # The tint is pale in any theme, so its text must stay dark even in a dark theme.
             return QColor("#202020")
@@ -245,7 +293,7 @@ class CaseTableModel(QAbstractTableModel):
             return row.id
         return None
 
-    def _text(self, row: CaseRow, column: SortColumn) -> str:
+    def _text(self, row: CaseRow, column: SortColumn | str) -> str:
         match column:
             case SortColumn.NUMBER:
                 return row.number
@@ -260,14 +308,28 @@ class CaseTableModel(QAbstractTableModel):
             case SortColumn.CHANNEL:
                 return formatting.label(row.channel)
             case SortColumn.STATUS:
-                return formatting.label(row.status)
+                return formatting.label(row.standing)
             case SortColumn.CLAIMED:
                 return formatting.money(row.claimed_total_fen)
+            case _:
+                return self._found_in(row.hits)
+
+    def _found_in(self, hits: tuple[Hit, ...]) -> str:
+        """Where the words were found, field by field: 姓名：李四、王磊；用人单位：…"""
+        by_field: dict[str, list[str]] = {}
+        for hit in hits:
+            by_field.setdefault(formatting.label(hit.field), []).append(hit.shown)
+        return self.tr("; ").join(
+            self.tr("{field}: {value}").format(field=field, value=self.tr(", ").join(values))
+            for field, values in by_field.items()
+        )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A click on a header: the database sorts, and the table starts again from the first page."""
-        descending = order == Qt.SortOrder.DescendingOrder
-        self.set_query(CaseQuery(self._query.filter, COLUMNS[column], descending))
+        chosen = COLUMNS[column]
+        if isinstance(chosen, SortColumn):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.set_query(CaseQuery(self._query.filter, chosen, descending))
 
 
 class CaseTable(QTableView):
@@ -275,6 +337,11 @@ class CaseTable(QTableView):
 
     open_requested = Signal(QModelIndex)
     left_top = Signal()
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
@@ -307,6 +374,7 @@ class CaseListView(StationView, QWidget):
         self.watch(workspace)
         # Where to put the coordinator back after a reload caused by a change elsewhere: (selected case, scroll).
         self._restore: tuple[uuid.UUID | None, int] | None = None
+        self._respondent_fit = 0  # the respondent column's width for its contents
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search names, ID numbers, employers, projects, facts…"))
@@ -322,7 +390,15 @@ class CaseListView(StationView, QWidget):
         self.loading_label.setSizePolicy(hidden_keeps_size)
         self.loading_label.hide()
 
-        self.status_filter = _enum_combo(self.tr("All statuses"), list(CaseStatus))
+        open_choices: list[tuple[Hashable | None, str]] = [
+            (OpenCases.ALL, self.tr("All open")),
+            (PerformanceState.IN_DEFAULT, formatting.label(PerformanceState.IN_DEFAULT)),
+            (PerformanceState.PERFORMING, formatting.label(PerformanceState.PERFORMING)),
+            (None, ""),
+        ]
+        self.status_filter = MultiChoice(
+            open_choices + [(status, formatting.label(status)) for status in CaseStatus], self.tr("All statuses")
+        )
         self.category_filter = _enum_combo(self.tr("All categories"), list(Category))
         self.channel_filter = _enum_combo(self.tr("All channels"), list(IntakeChannel))
         self.date_range = QCheckBox(self.tr("&Registered from"))
@@ -363,23 +439,14 @@ class CaseListView(StationView, QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index(SortColumn.RESPONDENT), QHeaderView.ResizeMode.Stretch)
-        # Starting widths in Chinese characters, for the Chinese labels; the respondent takes what is left.
-        widths = {
-            SortColumn.NUMBER: 15,  # 菏谐调字〔2026〕第20686号 whole: the number is what tells cases apart
-            SortColumn.REGISTERED_AT: 9,
-            SortColumn.CLAIMANT: 8,
-            SortColumn.CATEGORY: 8,
-            SortColumn.CHANNEL: 6,
-            SortColumn.STATUS: 7,
-            SortColumn.CLAIMED: 9,
-        }
-        character = self.table.fontMetrics().horizontalAdvance("中")
-        for column, characters in widths.items():
-            header.resizeSection(COLUMNS.index(column), characters * character)
+        header.setStretchLastSection(False)
+        # Columns fit what the first rows hold (measuring them all would run Python for each of 100,000).
+        header.setResizeContentsPrecision(ROWS_MEASURED)
+        self.table.setColumnHidden(COLUMNS.index(FOUND_IN), True)
         # The newest first; setting the indicator before enabling sorting makes Qt ask for exactly this order.
         header.setSortIndicator(COLUMNS.index(SortColumn.REGISTERED_AT), Qt.SortOrder.DescendingOrder)
         self.table.setSortingEnabled(True)
+        header.sortIndicatorChanged.connect(self._keep_sort_indicator)
 
         self.empty_message = QLabel()
         self.empty_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -438,7 +505,8 @@ class CaseListView(StationView, QWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._apply_filter)
         self.search.installEventFilter(self)
-        for combo in (self.status_filter, self.category_filter, self.channel_filter):
+        self.status_filter.changed.connect(self._apply_filter)
+        for combo in (self.category_filter, self.channel_filter):
             combo.currentIndexChanged.connect(self._apply_filter)
         self.date_range.toggled.connect(self.date_from.setEnabled)
         self.date_range.toggled.connect(self.date_to.setEnabled)
@@ -454,6 +522,7 @@ class CaseListView(StationView, QWidget):
         self.table.open_requested.connect(self._open)
         self.table.doubleClicked.connect(self._open)
         self.table.left_top.connect(self.focus_search)
+        self.table.resized.connect(self._spread)
         self.model.refreshed.connect(self._refreshed)
         self.model.loading_changed.connect(self.loading_label.setVisible)
         self.clear_filters.setEnabled(False)
@@ -471,15 +540,25 @@ class CaseListView(StationView, QWidget):
             return frozenset() if member is None else frozenset({member})
 
         ranged = self.date_range.isChecked()
+        statuses, performances = standing(self.status_filter.chosen())
         return CaseFilter(
             text=self.search.text(),
-            statuses=chosen(self.status_filter),
+            statuses=statuses,
+            performances=performances,
             categories=chosen(self.category_filter),
             channels=chosen(self.channel_filter),
             registered_from=self.date_from.date().toPython() if ranged else None,
             registered_to=self.date_to.date().toPython() if ranged else None,
             case_ids=self.figure[1] if self.figure else None,
         )
+
+    def show_statuses(self, choices: Iterable[StatusChoice]) -> None:
+        """List the cases of these status filter choices (a tile of the workbench), with no other filter."""
+        self._clear_widgets()
+        self.status_filter.blockSignals(True)
+        self.status_filter.choose(choices)
+        self.status_filter.blockSignals(False)
+        self._apply_filter()
 
     def show_figure(self, caption: str, case_ids: frozenset[uuid.UUID]) -> None:
         """List exactly ``case_ids`` (the cases behind a figure), named by ``caption``, with no other filter."""
@@ -537,7 +616,8 @@ class CaseListView(StationView, QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
-        for combo in (self.status_filter, self.category_filter, self.channel_filter):
+        self.status_filter.choose([])
+        for combo in (self.category_filter, self.channel_filter):
             combo.setCurrentIndex(0)
         self.date_range.setChecked(False)
         for widget in widgets:
@@ -554,7 +634,38 @@ class CaseListView(StationView, QWidget):
         self._restore = (case_id, self.table.verticalScrollBar().value())
         self.model.reload()
 
+    def _keep_sort_indicator(self, section: int) -> None:
+        # Where the words were found is no order of the database's: the list stays as it was sorted.
+        if COLUMNS[section] == FOUND_IN:
+            query = self.model.query
+            order = Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(COLUMNS.index(query.sort), order)
+            header.blockSignals(False)
+
+    def _fit_columns(self) -> None:
+        """Fit each column to what it shows, up to a width (a long name's whole text is in its tooltip)."""
+        searching = bool(self.model.query.filter.text.strip())
+        self.table.setColumnHidden(COLUMNS.index(FOUND_IN), not searching)
+        header = self.table.horizontalHeader()
+        widest = WIDEST_CHARACTERS * self.table.fontMetrics().horizontalAdvance("中")
+        shown = [section for section in range(header.count()) if not header.isSectionHidden(section)]
+        for section in shown:
+            self.table.resizeColumnToContents(section)
+            header.resizeSection(section, min(header.sectionSize(section), widest))
+        self._respondent_fit = header.sectionSize(COLUMNS.index(SortColumn.RESPONDENT))
+        self._spread()
+
+    def _spread(self) -> None:
+        """Give the room the fitted columns leave to the respondent, the longest and the one a coordinator reads."""
+        header = self.table.horizontalHeader()
+        respondent = COLUMNS.index(SortColumn.RESPONDENT)
+        others = header.length() - header.sectionSize(respondent)
+        header.resizeSection(respondent, max(self._respondent_fit, self.table.viewport().width() - others))
+
     def _refreshed(self) -> None:
+        self._fit_columns()
         self._show_count()
         if self._restore is not None:
             case_id, scroll = self._restore

@@ -2,14 +2,18 @@
 
 It is the first page after start, so it answers the morning question at a glance: which acceptance decisions,
 mediation periods and limitation dates are close or past (from the same clocks as the case page), in the order
-they press.
+they press. Every count leads to its cases: a tile (click, or Enter or Space on it) opens the case list filtered
+by its status, a deadline group the list of the cases with such a deadline.
 """
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...domain import chinatime
 from ...domain.cases import CaseStatus, event_label
 from ...domain.clocks import ClockState
+from ...domain.performance import PerformanceState
 from ...services.dashboard import Dashboard, DueItem, RecentEvent, UnpaidItem, dashboard
 from .. import formatting
 from ..i18n import domain_text, render
@@ -27,25 +32,41 @@ from ..kit.page import StationView
 from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..widgets.first_run_guide import FirstRunGuide
 from ..workspace import Workspace
+from .case_list import OpenCases, StatusChoice
 
-TILE_COLUMNS = 5
+TILE_COLUMNS = 7
+# The deadline groups, the most pressing first.
+DEADLINE_GROUPS = (ClockState.OVERDUE, ClockState.DUE_TODAY, ClockState.URGENT, ClockState.WARNING)
+
+
+def _count(board: Dashboard, choice: StatusChoice) -> int:
+    if choice is OpenCases.ALL:
+        return board.open_total
+    if isinstance(choice, PerformanceState):
+        return board.performances[choice]
+    return board.counts.get(choice, 0)
 
 
 class StatusTile(QFrame):
-    """A count of cases in one status: large figure, label beneath."""
+    """A count of cases (in one status, all open, or owed under an agreement): large figure, label beneath; a click,
+    or Enter or Space when it has the focus, asks for its cases."""
 
-    def __init__(self, status: CaseStatus, parent: QWidget | None = None):
+    clicked = Signal()
+
+    def __init__(self, choice: StatusChoice, caption: str, colour: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.status = status
+        self.choice = choice
         self.setObjectName("statusTile")
-        colour = palette.NAVY if status.is_open else palette.MUTED
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setStyleSheet(
             f"#statusTile {{ border: 1px solid #d5dbe3; border-left: 4px solid {colour}; border-radius: 4px;"
             " background: palette(base); }"
+            f"#statusTile:hover, #statusTile:focus {{ border: 1px solid {colour}; border-left: 4px solid {colour}; }}"
         )
         self.figure = QLabel("–")
         self.figure.setStyleSheet(f"font-size: 22px; font-weight: bold; color: {colour};")
-        self.caption = QLabel(formatting.label(status))
+        self.caption = QLabel(caption)
         self.caption.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -57,11 +78,26 @@ class StatusTile(QFrame):
         self.figure.setText(formatting.locale_number(count))
         self.setAccessibleName(f"{self.caption.text()}: {count}")
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
 
 class DashboardView(StationView, QWidget):
     """The workbench; loads afresh whenever it is shown (its deadlines move with the date) and on every change."""
 
     reload_on_every_show = True
+
+    statuses_requested = Signal(object)  # the status filter's choices (case_list.StatusChoice) to list
+    cases_requested = Signal(str, object)  # a caption and the ids of the cases behind it
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,11 +110,34 @@ class DashboardView(StationView, QWidget):
         self.first_run = FirstRunGuide()  # its steps come from the main window's menus
         self.first_run.hide()
 
-        self.tiles = {status: StatusTile(status) for status in CaseStatus}
+        self.tiles: dict[StatusChoice, StatusTile] = {
+            OpenCases.ALL: StatusTile(OpenCases.ALL, self.tr("All open"), palette.NAVY)
+        }
+        # The agreements still owed money: being paid, or in default.
+        for state in (PerformanceState.IN_DEFAULT, PerformanceState.PERFORMING):
+            colour = palette.PERFORMANCE[state].ink
+            self.tiles[state] = StatusTile(state, formatting.label(state), colour)
+        for status in CaseStatus:
+            self.tiles[status] = StatusTile(
+                status, formatting.label(status), palette.NAVY if status.is_open else palette.MUTED
+            )
         tile_grid = QGridLayout()
         tile_grid.setSpacing(8)
         for position, tile in enumerate(self.tiles.values()):
             tile_grid.addWidget(tile, position // TILE_COLUMNS, position % TILE_COLUMNS)
+            tile.clicked.connect(lambda chosen=tile.choice: self.statuses_requested.emit([chosen]))
+
+        # Each group of pressing deadlines opens the list of its cases.
+        self.deadline_groups = {state: QPushButton() for state in DEADLINE_GROUPS}
+        groups = QHBoxLayout()
+        for state, button in self.deadline_groups.items():
+            button.setFlat(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            colour = palette.CLOCKS[state].ink
+            button.setStyleSheet(f"QPushButton {{ color: {colour}; text-decoration: underline; padding: 2px 6px; }}")
+            button.clicked.connect(lambda _checked=False, chosen=state: self._open_group(chosen))
+            groups.addWidget(button)
+        groups.addStretch(1)
 
         self.due_model: RowTableModel[DueItem] = RowTableModel(self._due_columns(), self)
         self.due_table = row_table(self.due_model, self._open)
@@ -99,7 +158,9 @@ class DashboardView(StationView, QWidget):
         self.recent_table.setAccessibleName(self.tr("Recent activity"))
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._section(self.tr("Due soon, due today or overdue"), self.due_stack))
+        due = self._section(self.tr("Due soon, due today or overdue"), self.due_stack)
+        due.layout().insertLayout(1, groups)
+        splitter.addWidget(due)
         self.unpaid_section = self._section(self.tr("Workers still unpaid under an agreement"), self.unpaid_table)
         splitter.addWidget(self.unpaid_section)
         splitter.addWidget(self._section(self.tr("Recent activity"), self.recent_table))
@@ -142,11 +203,14 @@ class DashboardView(StationView, QWidget):
                 foreground=lambda item: palette.CLOCKS[item.clock.state].ink,
                 background=lambda item: palette.CLOCKS[item.clock.state].wash,
                 bold=lambda item: item.clock.state in (ClockState.OVERDUE, ClockState.DUE_TODAY),
+                # The most pressing first.
+                sort_key=lambda item: -DEADLINE_GROUPS.index(item.clock.state),
             ),
             Column(
                 self.tr("Time left"),
                 lambda item: formatting.time_left(item.clock),
                 foreground=lambda item: palette.CLOCKS[item.clock.state].ink,
+                sort_key=lambda item: -item.clock.due.toordinal(),
             ),
         ]
 
@@ -154,12 +218,18 @@ class DashboardView(StationView, QWidget):
         return [
             Column(self.tr("Case number"), lambda item: item.number),
             Column(self.tr("Worker"), lambda item: item.worker, stretch=True),
-            Column(self.tr("Share"), lambda item: formatting.money(item.share_fen), number=True),
+            Column(
+                self.tr("Share"),
+                lambda item: formatting.money(item.share_fen),
+                number=True,
+                sort_key=lambda item: item.share_fen,
+            ),
             Column(
                 self.tr("Still owed"),
                 lambda item: formatting.money(item.outstanding_fen),
                 bold=lambda _item: True,
                 number=True,
+                sort_key=lambda item: item.outstanding_fen,
             ),
         ]
 
@@ -201,8 +271,12 @@ class DashboardView(StationView, QWidget):
                 overdue=formatting.locale_number(overdue),
             )
         )
-        for status, tile in self.tiles.items():
-            tile.set_count(board.counts.get(status, 0))
+        for choice, tile in self.tiles.items():
+            tile.set_count(_count(board, choice))
+        for state, button in self.deadline_groups.items():
+            count = sum(item.clock.state is state for item in board.due)
+            button.setText(self.tr("{state}: {count}").format(state=formatting.state_name(state), count=count))
+            button.setEnabled(bool(count))
         self.due_model.set_rows(board.due)
         self.due_stack.setCurrentWidget(self.due_table if board.due else self.nothing_due)
         fit_columns(self.due_table)
@@ -214,3 +288,10 @@ class DashboardView(StationView, QWidget):
 
     def _open(self, row: DueItem | UnpaidItem | RecentEvent) -> None:
         self.workspace.case_requested.emit(row.case_id)
+
+    def _open_group(self, state: ClockState) -> None:
+        if self.board is None:
+            return
+        case_ids = frozenset(item.case_id for item in self.board.due if item.clock.state is state)
+        caption = self.tr("Workbench – {state}").format(state=formatting.state_name(state))
+        self.cases_requested.emit(caption, case_ids)
