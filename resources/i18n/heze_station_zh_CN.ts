@@ -1079,6 +1079,18 @@
         <translation>无（本案已办结）</translation>
     </message>
     <message>
+        <source>Record payment…</source>
+        <translation>登记付款…</translation>
+    </message>
+    <message>
+        <source>In default since {day}, {amount} overdue: follow it up, or refer the case</source>
+        <translation>自{day}起逾期未付，逾期{amount}：请督促履行，或申请仲裁、支付令</translation>
+    </message>
+    <message>
+        <source>Being paid: {amount} due on {day}</source>
+        <translation>履行中：{amount}应于{day}支付</translation>
+    </message>
+    <message>
         <source>Knew of it on {knew}; {employment}</source>
         <translation>知道权利受侵害之日：{knew}；{employment}</translation>
     </message>
@@ -1104,6 +1116,10 @@
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>All open</source>
+        <translation>全部在办</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -1205,6 +1221,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>申请人</translation>
     </message>
     <message>
+        <source>Found in</source>
+        <translation>匹配内容</translation>
+    </message>
+    <message>
         <source>Respondent</source>
         <translation>被申请人</translation>
     </message>
@@ -1223,6 +1243,18 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Claimed</source>
         <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -1625,6 +1657,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>正在加载…</translation>
     </message>
     <message>
+        <source>All open</source>
+        <translation>全部在办</translation>
+    </message>
+    <message>
         <source>Deadlines</source>
         <translation>期限提醒</translation>
     </message>
@@ -1719,6 +1755,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Open cases: {open}. Deadlines needing attention: {due}, overdue: {overdue}.</source>
         <translation>在办案件{open}件；需关注的期限{due}项，其中已逾期{overdue}项。</translation>
+    </message>
+    <message>
+        <source>{state}: {count}</source>
+        <translation>{state}：{count}项</translation>
+    </message>
+    <message>
+        <source>Workbench – {state}</source>
+        <translation>工作台 – {state}</translation>
     </message>
 </context>
 <context>
@@ -2459,8 +2503,24 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>身份证号码</translation>
     </message>
     <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s ID number</source>
+        <translation>被申请人身份证号码</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>工程项目</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>案情</translation>
     </message>
     <message>
         <source>Workers involved</source>
@@ -5636,6 +5696,13 @@ Register it as a new case anyway?</source>
     <message>
         <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
         <translation>照片和扫描件 (*.jpg *.jpeg *.png *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>MultiChoice</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
 </context>
 <context>
