@@ -118,21 +118,21 @@ def test_roster_with_problems_lists_every_row_and_imports_nothing(
     assert report.summary.text() == "5 of 12 rows have problems."
     rows = shown_rows(report.problems.model())
     assert [row[:2] for row in rows] == [
-        ["4", worker_name(1)],
-        ["7", worker_name(4)],
-        ["9", worker_name(6)],
-        ["10", worker_name(7)],
-        ["11", worker_name(8)],
+        [4, worker_name(1)],
+        [7, worker_name(4)],
+        [9, worker_name(6)],
+        [10, worker_name(7)],
+        [11, worker_name(8)],
     ]
     problems = {row[0]: row[2] for row in rows}
     good = resident_id(4)
-    assert problems["7"] == (
+    assert problems[7] == (
         f"ID number: The last character should be {good[-1]}. Check every digit against the ID card."
     )
-    assert problems["9"] == "ID number: The same ID number is already in row 4."
-    assert problems["4"] == "ID number: The same ID number is also in row 9."
-    assert problems["10"] == "Amount: Enter the amount."
-    assert problems["11"].startswith("ID number: Excel stored this ID number as a number")
+    assert problems[9] == "ID number: The same ID number is already in row 4."
+    assert problems[4] == "ID number: The same ID number is also in row 9."
+    assert problems[10] == "Amount: Enter the amount."
+    assert problems[11].startswith("ID number: Excel stored this ID number as a number")
     assert "Correct these rows in the spreadsheet" in report.advice.text()
 
     qtbot.mouseClick(report.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)

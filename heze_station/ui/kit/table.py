@@ -188,15 +188,17 @@ def make_table(headers: list[str]) -> QTableWidget:
     return table
 
 
-def item(text: str, *, colour: str | None = None, bold: bool = False, right: bool = False) -> QTableWidgetItem:
-    cell = QTableWidgetItem(text)
+def item(text: str | int, *, colour: str | None = None, bold: bool = False, right: bool = False) -> QTableWidgetItem:
+    """A cell; a whole number is kept as one, so the column sorts 2 before 10."""
+    cell = QTableWidgetItem()
+    cell.setData(Qt.ItemDataRole.DisplayRole, text)
     if colour:
         cell.setForeground(QColor(colour))
     if bold:
         font = cell.font()
         font.setBold(True)
         cell.setFont(font)
-    if right:
+    if right or isinstance(text, int):
         cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return cell
 

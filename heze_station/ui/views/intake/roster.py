@@ -8,10 +8,9 @@ spreadsheet shows and offers only Close, since the spreadsheet is where the cler
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from ....services.roster import RosterReport, RosterUnreadable, read_roster, wri
 from ... import formatting
 from ...i18n import render
 from ...kit.palette import ERROR, GOOD, NAVY, NOTICE_STYLE
+from ...kit.table import fill, item, make_table
 from ...kit.text import plain_label
 from ...workspace import Workspace
 from .workers_table import WorkersTable
@@ -72,12 +70,8 @@ class RosterReportDialog(QDialog):
         self.summary.setObjectName("rosterSummary")
         self.note = plain_label(wrap=True)
         self.note.hide()
-        self.problems = QTableWidget(0, 3)
-        self.problems.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Name"), self.tr("What is wrong")])
-        self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.problems.setWordWrap(True)
-        self.problems.verticalHeader().hide()
+        self.problems = make_table([self.tr("Row"), self.tr("Name"), self.tr("What is wrong")])
+        self.problems.horizontalHeader().setStretchLastSection(False)
         header = self.problems.horizontalHeader()
         header.resizeSection(ROW, 56)
         header.resizeSection(NAME, 110)
@@ -156,24 +150,22 @@ class RosterReportDialog(QDialog):
             self.problems.hide()
             self.advice.hide()
             return
-        for row in report.problem_rows:
-            position = self.problems.rowCount()
-            self.problems.insertRow(position)
-            number = QTableWidgetItem(str(row.row))
-            number.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            self.problems.setItem(position, ROW, number)
-            name = QTableWidgetItem(row.entry.name)
-            name.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            self.problems.setItem(position, NAME, name)
-            text = "\n".join(
-                self.tr("{column}: {message}").format(
-                    column=formatting.label(problem.column), message=render(problem.message)
-                )
-                for problem in row.problems
-            )
-            problem = QTableWidgetItem(text)
-            problem.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            self.problems.setItem(position, PROBLEM, problem)
+        fill(
+            self.problems,
+            [
+                [
+                    item(row.row),
+                    row.entry.name,
+                    "\n".join(
+                        self.tr("{column}: {message}").format(
+                            column=formatting.label(problem.column), message=render(problem.message)
+                        )
+                        for problem in row.problems
+                    ),
+                ]
+                for row in report.problem_rows
+            ],
+        )
 
 
 class RosterImport(QObject):
