@@ -48,7 +48,9 @@ def nothing_left_behind(qapp: QApplication, request: pytest.FixtureRequest) -> I
 
     def start_recorded(timer: QTimer, *args: object) -> None:
         started.add(timer)
-        start(timer, *args)
+        # Connected to a signal (textChanged.connect(timer.start)), it gets the signal's arguments: Qt's own start
+        # takes none of them, only a time in milliseconds.
+        start(timer, *(arg for arg in args if type(arg) is int))
 
     QTimer.start = start_recorded  # type: ignore[method-assign]
     try:
@@ -56,11 +58,11 @@ def nothing_left_behind(qapp: QApplication, request: pytest.FixtureRequest) -> I
     finally:
         QTimer.start = start  # type: ignore[method-assign]
     running = [timer for timer in list(started) if shiboken6.isValid(timer) and timer.isActive()]
-    left = [f"window {window!r}" for window in _windows() if window not in windows_before]
-    left += [f"running timer {_named(timer)}" for timer in running]
-    left += [f"thread {thread.name}" for thread in _threads_left(threads_before)]
+    left = [f"running timer {_named(timer)}" for timer in running]
     for timer in running:
         timer.stop()
+    left += [f"window {window!r}" for window in _windows() if window not in windows_before]
+    left += [f"thread {thread.name}" for thread in _threads_left(threads_before)]
     for window in _windows():
         if window not in windows_before:
             window.close()
