@@ -35,7 +35,9 @@ class Templates:
 
     A copy has its template's identity: station, administrator, device and clock ids, keys. Stations that meet
     (a laptop syncing with another, a backup restored elsewhere) must differ, so the n-th new station of a test is a
-    copy of the n-th template: within a test every station is its own, as if set up anew. Tests never meet.
+    copy of the n-th template: within a test every station is its own, as if set up anew. Tests never meet; a
+    module's shared station (test_search, test_access) may have the identity of one its tests make, and never
+    meets it either.
     """
 
     def __init__(self, folder: Path):
