@@ -13,8 +13,11 @@ run: $(INSTALLED) $(TRANSLATIONS) bytecode
 demo: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@$(BIN)/heze-station --demo $(ARGS)
 
+# The tests run in parallel on every core (pytest-xdist; worksteal: a worker out of tests takes over another's).
+# PYTEST_ARGS narrows or adds to them (PYTEST_ARGS="tests/ui -x"); PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= auto
 test: $(INSTALLED) $(TRANSLATIONS) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

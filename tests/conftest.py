@@ -1,4 +1,7 @@
-"""Fixtures shared by every test level: a fresh station database in a temporary folder."""
+"""Fixtures shared by every test level: a fresh station database in a temporary folder.
+
+New stations are copies of ones set up once per run (tests/stations.py Templates), not set up anew for each test.
+"""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -6,7 +9,22 @@ from pathlib import Path
 import pytest
 
 from heze_station.services.station import StationContext
+from tests import stations
 from tests.stations import open_test_station
+
+
+@pytest.fixture(scope="session", autouse=True)
+def station_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[stations.Templates]:
+    stations.templates = stations.Templates(tmp_path_factory.mktemp("station-templates"))
+    yield stations.templates
+    stations.templates = None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before the test's fixtures: its first new station is the first template again."""
+    if stations.templates is not None:
+        stations.templates.start_test()
 
 
 @pytest.fixture

@@ -479,6 +479,7 @@ class Session(QObject):
         """After the event loop: stop syncing, let the workers end, close the database."""
         self._closing.set()
         self.idle.stop()
+        self.backup_timer.stop()
         if self.window is not None:
             self.window.sync.shutdown()  # also when the application quit without closing the window
             if self.backs_up:

@@ -4,6 +4,7 @@ Also shown once to a station whose records come from a version without sign-in: 
 administrator chooses a password.
 """
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..domain.errors import refusal
@@ -21,11 +22,11 @@ def line(text: str = "", max_length: int = 100) -> QLineEdit:
     return edit
 
 
-class NewPassword(QWidget):
+class NewPassword(QObject):
     """A password typed twice; the form says so under the second field when the two differ."""
 
     def __init__(self, form: FormDialog, key: str, caption: str, repeat_caption: str):
-        super().__init__()
+        super().__init__(form)  # the form's: a widget of its own would be an empty window, never shown nor deleted
         self.form = form
         self.first, self.second = password_edit(), password_edit()
         self.key, self.repeat_key = key, f"{key}_repeat"

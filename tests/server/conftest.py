@@ -6,8 +6,10 @@ skipped with the reason elsewhere.
 """
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -36,6 +38,7 @@ COMMAND = Path(sys.executable).parent / "heze-station-server"
 CHECKOUT = Path(__file__).resolve().parent.parent.parent
 TIMEOUT = 120
 TEMPLATE = "heze_template"
+SQLITE_FILE = "server.sqlite3"  # in the data folder, when no database URL is set (Settings.sqlalchemy_url)
 WAIT_SECONDS = 30
 
 
@@ -147,9 +150,28 @@ def serve_in_thread(
     return server, thread, f"{'https' if tls else 'http'}://127.0.0.1:{port}"
 
 
-def _running(settings: Settings) -> Iterator[Server]:
+_sqlite_template: tempfile.TemporaryDirectory[str] | None = None
+
+
+def migrated_database(settings: Settings) -> Database:
+    """The database of ``settings``, migrated. A new SQLite one is a copy of a file migrated once per process (as
+    PostgreSQL ones are copies of the cluster's template): running the migrations costs a few tenths of a second."""
+    global _sqlite_template
+    if settings.database_url is None and not (settings.data_dir / SQLITE_FILE).exists():
+        if _sqlite_template is None:
+            _sqlite_template = tempfile.TemporaryDirectory(prefix="heze-server-template-")
+            template = Database(Settings(data_dir=Path(_sqlite_template.name)))
+            migrations.upgrade(template.engine)
+            template.close()  # the last connection closed: everything is in the main file
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy(Path(_sqlite_template.name) / SQLITE_FILE, settings.data_dir / SQLITE_FILE)
     database = Database(settings)
     migrations.upgrade(database.engine)
+    return database
+
+
+def _running(settings: Settings) -> Iterator[Server]:
+    database = migrated_database(settings)
     running, thread, url = serve_in_thread(settings, database)
     yield Server(url, settings, database)
     running.should_exit = True

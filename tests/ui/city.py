@@ -14,10 +14,9 @@ from pathlib import Path
 
 import uvicorn
 
-from heze_station.server import auth, migrations
+from heze_station.server import auth
 from heze_station.server.app import create_app
 from heze_station.server.config import Settings
-from heze_station.server.db import Database
 from heze_station.services import sync
 from heze_station.services.station import StationContext
 from heze_station.station_sync.backoff import Backoff
@@ -25,7 +24,7 @@ from heze_station.storage import settings
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.sync_controller import SyncController
 from heze_station.ui.workspace import Workspace
-from tests.server.conftest import WAIT_SECONDS, Server, wait_for
+from tests.server.conftest import WAIT_SECONDS, Server, migrated_database, wait_for
 from tests.ui.conftest import wait_idle
 
 STATION = "城区驿站"
@@ -77,8 +76,7 @@ class CityServer(Server):
 def serve(tmp_path: Path) -> Iterator[CityServer]:
     """A city server started with its data under ``tmp_path``; stopped and closed on leaving (the ``city`` fixture)."""
     settings = Settings(data_dir=tmp_path / "server", max_request_bytes=4 * 1024 * 1024)
-    database = Database(settings)
-    migrations.upgrade(database.engine)
+    database = migrated_database(settings)
     server = CityServer(url="", settings=settings, database=database)
     server.start()
     try:

@@ -1,14 +1,22 @@
 """GUI fixtures: a Workspace on a fresh database, torn down only after its background work has finished; the zh_CN
-catalogue installed; a city server on loopback and another computer of the station, for the sync tests."""
+catalogue installed; a city server on loopback and another computer of the station, for the sync tests.
 
+Every GUI test must leave nothing behind (``nothing_left_behind``, as napari's conftest checks): no window, no
+running timer, no thread. What a test leaves runs on into the next ones, which then fail or crash for no reason
+of their own.
+"""
+
+import gc
 import threading
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QWidget
 
@@ -22,6 +30,87 @@ if TYPE_CHECKING:  # the server and its web framework load only for the tests th
     from tests.ui.city import CityServer
 
 W = TypeVar("W", bound=QWidget)
+THREAD_END_SECONDS = 5  # a thread told to stop at the test's end may take a moment to return
+
+
+@pytest.fixture(autouse=True)
+def nothing_left_behind(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a test that leaves a window, a running QTimer or a Python thread it made.
+
+    Autouse, so set up before and torn down after the test's other fixtures (a workspace's worker thread ends in
+    its fixture's teardown); pytest-qt has closed the widgets given to ``qtbot.addWidget`` before that. A failed
+    test's traceback keeps its widgets: they are only cleared away, its failure says enough.
+    """
+    windows_before = set(_windows())
+    threads_before = set(threading.enumerate())
+    started: weakref.WeakSet[QTimer] = weakref.WeakSet()
+    start = QTimer.start
+
+    def start_recorded(timer: QTimer, *args: object) -> None:
+        started.add(timer)
+        # Connected to a signal (textChanged.connect(timer.start)), it gets the signal's arguments: Qt's own start
+        # takes none of them, only a time in milliseconds.
+        start(timer, *(arg for arg in args if type(arg) is int))
+
+    QTimer.start = start_recorded  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        QTimer.start = start  # type: ignore[method-assign]
+    running = [timer for timer in list(started) if shiboken6.isValid(timer) and timer.isActive()]
+    left = [f"running timer {_named(timer)}" for timer in running]
+    for timer in running:
+        timer.stop()
+    left += [f"window {window!r}" for window in _windows() if window not in windows_before]
+    left += [f"thread {thread.name}" for thread in _threads_left(threads_before)]
+    for window in _windows():
+        if window not in windows_before:
+            window.close()
+            window.deleteLater()
+    call = getattr(request.node, "rep_call", None)
+    if left and not (call is not None and call.failed):
+        pytest.fail("the test left behind: " + "; ".join(left), pytrace=False)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator[None]:
+    report = yield
+    if report.when == "call":
+        item.rep_call = report  # type: ignore[attr-defined]  (read by nothing_left_behind)
+    return report
+
+
+def _named(timer: QTimer) -> str:
+    parent = timer.parent()
+    return f"{timer.objectName() or repr(timer)} of {type(parent).__name__ if parent else 'nothing'}"
+
+
+def _windows() -> list[QWidget]:
+    """The windows that no other widget owns, once everything deleted (deleteLater, garbage) is gone."""
+    QCoreApplication.processEvents()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    windows = _unowned_windows()
+    if windows:  # widgets held only by a reference cycle: the collector frees them (and Qt deletes them)
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        windows = _unowned_windows()
+    return windows
+
+
+def _unowned_windows() -> list[QWidget]:
+    # QTipLabel: Qt's one tooltip window, made on the first tooltip and kept for the application's life.
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if widget.parent() is None and type(widget).__name__ != "QTipLabel"
+    ]
+
+
+def _threads_left(before: set[threading.Thread]) -> list[threading.Thread]:
+    new = [thread for thread in threading.enumerate() if thread not in before]
+    for thread in new:
+        thread.join(timeout=THREAD_END_SECONDS / len(new))
+    return [thread for thread in new if thread.is_alive()]
 
 
 @pytest.fixture

@@ -24,6 +24,17 @@ from tests.ui.conftest import messages_answered, type_chinese, wait_idle
 pytestmark = pytest.mark.usefixtures("chinese", "no_thread_left")
 
 
+@pytest.fixture(autouse=True)
+def windows_deleted() -> Iterator[None]:
+    """A session's windows belong to no other widget: the program's exit ends them, here each test's end does."""
+    before = set(QApplication.topLevelWidgets())
+    yield
+    for widget in QApplication.topLevelWidgets():
+        if widget not in before and widget.parent() is None:
+            widget.close()
+            widget.deleteLater()
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     """A station with its administrator (admin), a coordinator (zhang) and a mediator (li)."""
