@@ -172,6 +172,7 @@ TABLES: dict[str, dict[str, FieldRule]] = {
                 "referred_inspection",
                 "referred_court",
                 "closed",
+                "voided",
             ),
         ),
         "channel": FieldRule(
@@ -211,6 +212,7 @@ TABLES: dict[str, dict[str, FieldRule]] = {
                 "referred_inspection",
                 "referred_court",
                 "closed",
+                "voided",
             ),
         ),
         "status_reason": FieldRule(FieldType.TEXT, nullable=False, default=True),

@@ -44,6 +44,7 @@ from ..workspace import Workspace
 from .after_mediation_tab import AfterMediationTab
 from .agreement_tab import AgreementTab
 from .application_signature import ApplicationSignatureBar
+from .correction_dialogs import CorrectionBar
 from .documents_tab import DocumentsTab
 from .limitation_dialog import LimitationDialog
 from .mediation_tab import MediationTab
@@ -61,6 +62,7 @@ _STATUS_COLOURS = {
     CaseStatus.REFERRED_INSPECTION: "#6a3d9a",
     CaseStatus.REFERRED_COURT: "#6a3d9a",
     CaseStatus.CLOSED: "#4a5058",
+    CaseStatus.VOIDED: "#8a8f96",
 }
 _CLOCK_COLOURS = {
     ClockState.OK: "#2e7d32",
@@ -335,9 +337,11 @@ class CaseDetailDialog(QDialog):
         self.respondents_heading.setStyleSheet("font-weight: bold;")
         self.respondents_box = QHBoxLayout()
 
+        self.correction_bar = CorrectionBar(self.workspace, self._selected_worker, self._show)
         top = QHBoxLayout()
         top.addWidget(self.claimants_heading)
         top.addStretch(1)
+        top.addWidget(self.correction_bar)
         top.addWidget(self.show_ids)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -430,12 +434,13 @@ class CaseDetailDialog(QDialog):
                     item(formatting.moment(event.at)),
                     item(event.actor),
                     item(domain_text(event_label(event.kind))),
-                    item(event.detail),
+                    item(formatting.timeline_detail(event.kind, event.detail)),
                 ]
                 for event in detail.timeline
             ],
         )
         self._set_actions(detail.actions)
+        self.correction_bar.show_case(detail)
         self.signature_bar.show_case(detail)
         self.mediation_tab.show_case(detail.status)
         self.agreement_tab.show_case(detail)
@@ -506,6 +511,15 @@ class CaseDetailDialog(QDialog):
         if len(detail.respondents) == 1:
             # One card alone would stretch across the whole window; keep it to a readable width.
             self.respondents_box.addStretch(1)
+
+    def _selected_worker(self) -> tuple[uuid.UUID, str] | None:
+        """The worker of the claimants table's current row (its name cell: the table may be sorted)."""
+        row = self.claimants_table.currentRow()
+        cell = self.claimants_table.item(row, 0) if row >= 0 else None
+        if cell is None or self.detail is None:
+            return None
+        named = [claimant for claimant in self.detail.claimants if claimant.name == cell.text()]
+        return (named[0].person_id, named[0].name) if named else None
 
     def _respondent_card(self, respondent: RespondentView) -> QGroupBox:
         card = QGroupBox(formatting.label(respondent.role))

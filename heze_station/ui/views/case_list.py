@@ -82,6 +82,7 @@ _STATUS_TINTS = {
     CaseStatus.REFERRED_INSPECTION: "#ebe3f5",
     CaseStatus.REFERRED_COURT: "#ebe3f5",
     CaseStatus.CLOSED: "#ececec",
+    CaseStatus.VOIDED: "#f4f4f4",
 }
 
 

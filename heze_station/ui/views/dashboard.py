@@ -175,7 +175,9 @@ class DashboardView(QWidget):
             Column(self.tr("Case number"), lambda event: event.number),
             Column(self.tr("By"), lambda event: event.actor),
             Column(self.tr("What happened"), lambda event: domain_text(event_label(event.kind))),
-            Column(self.tr("Details"), lambda event: event.detail, stretch=True),
+            Column(
+                self.tr("Details"), lambda event: formatting.timeline_detail(event.kind, event.detail), stretch=True
+            ),
         ]
 
     def _greeting(self, board: Dashboard) -> str:
