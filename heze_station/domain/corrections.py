@@ -33,18 +33,6 @@ class Party(StrEnum):
     AGENT = "agent"
     CASE = "case"
 
-    @property
-    def label(self) -> str:
-        return _PARTY_LABELS[self]
-
-
-_PARTY_LABELS = {
-    Party.WORKER: QT_TRANSLATE_NOOP("Domain", "Worker"),
-    Party.EMPLOYER: QT_TRANSLATE_NOOP("Domain", "Employer or contractor"),
-    Party.AGENT: QT_TRANSLATE_NOOP("Domain", "Agent"),
-    Party.CASE: QT_TRANSLATE_NOOP("Domain", "The case"),
-}
-
 
 class CorrectionField(StrEnum):
     NAME = "name"
@@ -80,7 +68,7 @@ class CorrectionField(StrEnum):
 _FIELD_LABELS = {
     CorrectionField.NAME: QT_TRANSLATE_NOOP("Domain", "Name"),
     CorrectionField.ID_NUMBER: QT_TRANSLATE_NOOP("Domain", "ID number"),
-    CorrectionField.PHONE: QT_TRANSLATE_NOOP("Domain", "Phone"),
+    CorrectionField.PHONE: QT_TRANSLATE_NOOP("Domain", "Phone number"),  # "Phone" is the intake channel
     CorrectionField.ETHNICITY: QT_TRANSLATE_NOOP("Domain", "Ethnicity"),
     CorrectionField.ADDRESS: QT_TRANSLATE_NOOP("Domain", "Address"),
     CorrectionField.POST: QT_TRANSLATE_NOOP("Domain", "Post held"),

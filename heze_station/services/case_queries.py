@@ -358,7 +358,8 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         application_unsigned=[
             c.person_id
             for c in applicants(live, full.is_collective)
-            if full.channel.is_oral and c.application_signed_at is None
+            # A voided case waits for nobody's signature.
+            if full.channel.is_oral and c.application_signed_at is None and full.status is not CaseStatus.VOIDED
         ],
     )
 

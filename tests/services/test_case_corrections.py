@@ -61,7 +61,7 @@ def test_a_phone_corrected_with_a_reason_is_on_the_timeline_masked_and_in_the_au
     )
     assert detail.claimants[0].phone == "13800001234"
     text = _in_words(station, case_id)
-    assert text == "工人0: Phone corrected from “139****0000” to “138****1234”. Reason: 登记时听错一位"
+    assert text == "工人0: Phone number corrected from “139****0000” to “138****1234”. Reason: 登记时听错一位"
     assert mobile(0) not in text
     assert "13800001234" not in _last_event(station, case_id)[1]
     entry = audit.entries(station, AuditFilter(action=AuditAction.CASE_CORRECTED))[0]

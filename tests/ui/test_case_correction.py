@@ -82,7 +82,7 @@ def test_a_phone_corrected_with_a_reason_shows_masked_on_the_timeline_and_is_aud
 
     kind, detail = timeline(case_file)[-1]
     assert kind == domain_text(event_label("case_corrected"))
-    assert detail == "工人0: Phone corrected from “139****0000” to “138****1234”. Reason: 登记时听错一位"
+    assert detail == "工人0: Phone number corrected from “139****0000” to “138****1234”. Reason: 登记时听错一位"
     assert case_queries.case_detail(workspace.context, case_id).claimants[0].phone == "13800001234"
     entry = audit.entries(workspace.context, AuditFilter(action=AuditAction.CASE_CORRECTED))[0]
     assert (entry.user_name, entry.subject) == (workspace.context.user_name, case_file.detail.number)

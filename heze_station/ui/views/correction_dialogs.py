@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from ...domain.accounts import StaffRole
-from ...domain.cases import CaseStatus
+from ...domain.cases import COLLECTIVE_MIN_WORKERS, CaseStatus
 from ...domain.corrections import CorrectionField, Party
 from ...services import case_corrections
 from ...services.case_corrections import Correction, Subject
@@ -72,9 +72,12 @@ class CorrectionDialog(_CaseDialog):
         self.line = QLineEdit()
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
-        self.value = QStackedWidget()
-        self.value.addWidget(self.line)
-        self.value.addWidget(self.text)
+        # One of the two shows: a line for a name or a number, a box for the facts.
+        self.value = QWidget()
+        value_column = QVBoxLayout(self.value)
+        value_column.setContentsMargins(0, 0, 0, 0)
+        value_column.addWidget(self.line)
+        value_column.addWidget(self.text)
         self.was = QLabel()
         self.was.setTextFormat(Qt.TextFormat.PlainText)
         self.was.setWordWrap(True)
@@ -126,7 +129,8 @@ class CorrectionDialog(_CaseDialog):
         field = self._chosen_field()
         now = self._current().values.get(field, "")
         long_text = field is CorrectionField.FACTS
-        self.value.setCurrentWidget(self.text if long_text else self.line)
+        self.text.setVisible(long_text)
+        self.line.setVisible(not long_text)
         if field.personal is not None:
             # Typed anew: the record is not shown in full to be edited (a coordinator never sees a full ID number).
             self.was.setText(self.tr("(kept back: type the correct number)"))
@@ -154,11 +158,14 @@ class AddWorkerDialog(_CaseDialog):
         self.id_number = self.add_field("id_number", self.tr("&ID number"), QLineEdit())
         self.phone = self.add_field("phone", self.tr("&Phone"), QLineEdit())
         self.claimed = self.add_field("claimed", self.tr("Amount &claimed (yuan)"), QLineEdit())
-        self.representative = QCheckBox(self.tr("Elected &representative"))
-        # Representatives exist only in a collective case (R3), which this worker may just make one.
-        self.representative.setVisible(len(detail.claimants) + 1 >= 10)
-        self.add_field("representative", "", self.representative)
+        self.representative = QCheckBox(self.tr("Elected &representative"), self)
+        self.representative.hide()
+        if len(detail.claimants) + 1 >= COLLECTIVE_MIN_WORKERS:
+            # Representatives exist only in a collective case (R3), which this worker may just make one.
+            self.add_field("representative", "", self.representative)
+            self.representative.show()
         self.add_reason(self.tr("&Reason"))
+        self.resize(460, self.sizeHint().height())
 
     def submit(self) -> None:
         entry = WorkerEntry(
@@ -177,7 +184,7 @@ class RemoveWorkerDialog(_CaseDialog):
         self.case_id, self.person_id = case_id, person_id
         worker = QLabel(name)
         worker.setTextFormat(Qt.TextFormat.PlainText)
-        self.add_field("worker", self.tr("Worker"), worker)
+        self.add_field("worker", self.tr("Worker leaving"), worker)
         self.add_reason(self.tr("&Reason"))
 
     def submit(self) -> None:
