@@ -136,6 +136,10 @@ def timeline_message(kind: str, detail: str) -> Message | None:
         "new": record["new"] or _Empty(),
         "reason": record["reason"],
     }
+    if not record["who"]:  # the case's own facts
+        return Message(
+            QT_TRANSLATE_NOOP("Domain", "{field} corrected from “{old}” to “{new}”. Reason: {reason}"), values
+        )
     return Message(
         QT_TRANSLATE_NOOP("Domain", "{who}: {field} corrected from “{old}” to “{new}”. Reason: {reason}"), values
     )

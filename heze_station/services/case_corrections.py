@@ -227,6 +227,52 @@ def _correct_claimant(
     return old, getattr(claimant, field.value)
 
 
+@dataclass
+class _Applied:
+    """What one correction changed: whose record, its old and new value, and whose search entries to refresh."""
+
+    who: str
+    old: str
+    new: str
+    persons: tuple[uuid.UUID, ...] = ()
+    employers: tuple[uuid.UUID, ...] = ()
+
+
+def _apply(session: Session, case: Case, correction: Correction, today: date) -> _Applied:
+    """Set the field; the case's own facts when the party is the case."""
+    field, value = correction.field, correction.value
+    match correction.party:
+        case Party.WORKER:
+            claimant = _claimant(session, case.id, correction.subject_id)
+            person = session.get_one(Person, claimant.person_id)
+            if field in (CorrectionField.POST, CorrectionField.SERVICE_ADDRESS, CorrectionField.CLAIMED):
+                return _Applied(person.name, *_correct_claimant(session, case, claimant, field, value))
+            return _person_corrected(session, person, field, value, today)
+        case Party.AGENT:
+            named = _agent_claimants(session, case.id, correction.subject_id)
+            person = session.get_one(Person, named[0].agent_id)
+            if field is CorrectionField.AUTHORITY:
+                old = named[0].agent_authority
+                for claimant in named:  # one letter of authority, printed for each worker it covers
+                    claimant.agent_authority = clean_line(value, field="value", max_length=AUTHORITY_MAX)
+                return _Applied(person.name, old, named[0].agent_authority)
+            return _person_corrected(session, person, field, value, today)
+        case Party.EMPLOYER:
+            employer = _respondent(session, case.id, correction.subject_id)
+            who = employer.name
+            old = _correct_employer(employer, field, value, today)
+            return _Applied(who, old, getattr(employer, field.value) or "", employers=(employer.id,))
+    old = case.facts
+    case.facts = clean_text(value, field="value", max_length=FACTS_MAX, required=True)
+    return _Applied("", old, case.facts)
+
+
+def _person_corrected(session: Session, person: Person, field: CorrectionField, value: str, today: date) -> _Applied:
+    who = person.name
+    old = _correct_person(session, person, field, value, today)
+    return _Applied(who, old, getattr(person, field.value) or "", persons=(person.id,))
+
+
 @requires(CASEWORK)
 def correct(
     context: StationContext, case_id: uuid.UUID, correction: Correction, *, now: datetime | None = None
@@ -234,62 +280,25 @@ def correct(
     """Correct one field (see domain.corrections for what may be and when); refused with the field's message
     (``value``, ``reason`` or ``field``) and nothing changed when it may not."""
     now = now or utc_now()
-    today = chinatime.local_date(now)
-    if correction.field not in FIELDS[correction.party]:
+    field = correction.field
+    if field not in FIELDS[correction.party]:
         raise refusal("field", QT_TRANSLATE_NOOP("Domain", "This cannot be corrected here."))
     check = Checker()
     reason = check("", _reason, correction.reason)
     with context.database.transaction() as session:
         case = get_case(session, case_id)
         _refuse_voided(case)
-        field = correction.field
-        persons: list[uuid.UUID] = []
-        employers: list[uuid.UUID] = []
-        try:
-            match correction.party:
-                case Party.CASE:
-                    who, old = "", case.facts
-                    case.facts = clean_text(correction.value, field="value", max_length=FACTS_MAX, required=True)
-                    new = case.facts
-                case Party.WORKER:
-                    claimant = _claimant(session, case.id, correction.subject_id)
-                    person = session.get_one(Person, claimant.person_id)
-                    who = person.name
-                    if field in (CorrectionField.POST, CorrectionField.SERVICE_ADDRESS, CorrectionField.CLAIMED):
-                        old, new = _correct_claimant(session, case, claimant, field, correction.value)
-                    else:
-                        old = _correct_person(session, person, field, correction.value, today)
-                        new, persons = getattr(person, field.value) or "", [person.id]
-                case Party.AGENT:
-                    named = _agent_claimants(session, case.id, correction.subject_id)
-                    person = session.get_one(Person, named[0].agent_id)
-                    who = person.name
-                    if field is CorrectionField.AUTHORITY:
-                        old = named[0].agent_authority
-                        new = clean_line(correction.value, field="value", max_length=AUTHORITY_MAX)
-                        for claimant in named:
-                            claimant.agent_authority = new
-                    else:
-                        old = _correct_person(session, person, field, correction.value, today)
-                        new, persons = getattr(person, field.value) or "", [person.id]
-                case Party.EMPLOYER:
-                    employer = _respondent(session, case.id, correction.subject_id)
-                    who = employer.name
-                    old = _correct_employer(employer, field, correction.value, today)
-                    new, employers = getattr(employer, field.value) or "", [employer.id]
-        except InvalidInput as error:
-            check.errors.append(error)
-        except ValidationFailed as failed:
-            check.errors.extend(failed.errors)
-        if not check.errors and old == new:
+        applied = check(None, _apply, session, case, correction, chinatime.local_date(now))
+        if applied is not None and applied.old == applied.new:
             check.refuse("value", QT_TRANSLATE_NOOP("Domain", "This is what the case already says."))
-        check.done()
-        detail = correction_detail(who, field, shown(field, old), shown(field, new), reason)
+        check.done()  # the transaction rolls back whatever a refused correction had set
+        assert applied is not None
+        detail = correction_detail(applied.who, field, shown(field, applied.old), shown(field, applied.new), reason)
         timeline.add(session, context, case, CaseEvent.CASE_CORRECTED, detail, at=now)
         actor = audit.Actor.of(context)
         audit.append(session, actor, AuditAction.CASE_CORRECTED, case.number, party=correction.party, field=field)
         refresh_listing(session, case)
-        refresh_cases_of(session, persons, employers)
+        refresh_cases_of(session, list(applied.persons), list(applied.employers))
         return load_detail(session, context, case)
 
 

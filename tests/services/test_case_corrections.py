@@ -125,6 +125,10 @@ def test_a_claim_the_employer_and_the_facts_are_corrected_and_the_list_follows(
         station, case_id, Correction(Party.EMPLOYER, F.NAME, "菏泽宏达建筑工程有限公司", "营业执照为准", employer)
     )
     case_corrections.correct(station, case_id, Correction(Party.CASE, F.FACTS, "2026年9月至10月务工。", "时间记错"))
+    assert _in_words(station, case_id) == (
+        "Facts and reasons corrected from “2026年8月至10月在工地务工，工资未结清。” to “2026年9月至10月务工。”. "
+        "Reason: 时间记错"
+    )
     detail = case_queries.case_detail(station, case_id)
     assert detail.respondents[0].name == "菏泽宏达建筑工程有限公司"
     assert detail.facts == "2026年9月至10月务工。"
