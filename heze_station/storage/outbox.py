@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
 from ..sync.hlc import Hlc
+from . import written
 from .batches import batches
 from .models import OutboxOperation, ReplicaVersion, Setting, SyncRow
 from .types import utc_now
@@ -146,6 +147,7 @@ def record(session: Session, _flush_context: object) -> None:
     found = [(row, operation) for row, is_new in changes if (operation := _operation(row, is_new)) is not None]
     if not found:
         return
+    written.note(session, [row for row, _ in found])
     connection = session.connection()
     bases = _base_versions(connection, [row.id for row, _ in found])
     append(

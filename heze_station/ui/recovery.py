@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPus
 from ..documents.recovery_sheet import RecoverySheet, build_recovery_sheet
 from ..domain import chinatime
 from ..services.accounts import recover
-from .form_dialog import FormDialog
+from .kit.form import FormDialog
 from .setup import NewPassword, line
 from .sign_in import HINT_STYLE
 from .tasks import TaskRunner

@@ -10,7 +10,7 @@ from ..domain.errors import refusal
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..services.accounts import NewAccount, StationDetails, set_up
 from ..services.station import CITY_ARBITRATION_COMMITTEE
-from .form_dialog import FormDialog
+from .kit.form import FormDialog
 from .sign_in import HINT_STYLE, password_edit
 from .tasks import TaskRunner
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QNetworkInformation
 
+from ..domain.changes import EVERYTHING
 from ..services import sync
 from ..services.sync import Enrolment, SyncProblem, SyncState, SyncStatus
 from ..sync.backoff import Backoff
@@ -261,7 +262,7 @@ class SyncController(QObject):
     def _announce(self) -> None:
         self._announcing = True
         try:
-            self.workspace.data_changed.emit()
+            self.workspace.data_changed.emit(EVERYTHING)  # what a sync brought in is not itemised
         finally:
             self._announcing = False
 

@@ -1,7 +1,8 @@
 """What every view shares: the open station, the background runner, and one "data changed" signal.
 
 Views never call each other to refresh: a change made through :meth:`Workspace.change` announces itself once,
-and every view that shows data reloads on that signal.
+with what it touched (domain.changes.Change: the tables and cases written), and every view that shows data
+reloads on that signal when the change concerns it (ui.kit.page).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from ..domain.changes import Change
 from ..domain.errors import DomainError
 from .i18n import render
 from .tasks import TaskRunner, is_alive
@@ -25,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 class Workspace(QObject):
-    data_changed = Signal()
+    data_changed = Signal(object)  # a domain.changes.Change
     case_requested = Signal(uuid.UUID)
 
     def __init__(self, context: StationContext, *, demo: bool = False, parent: QObject | None = None):
@@ -51,17 +53,22 @@ class Workspace(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Like :meth:`load`, for a service that writes; announces ``data_changed`` after it succeeded."""
+        """Like :meth:`load`, for a service that writes; announces ``data_changed`` with what it wrote after it
+        succeeded."""
+        from ..services.changes import run_noting_changes  # the database layer loads after the window (app.py)
 
-        def done(result: Any) -> None:
+        def done(outcome: tuple[Any, Change]) -> None:
+            result, change = outcome
             # The change is committed: every view must hear of it, even if the window that asked is gone.
             try:
                 if is_alive(on_done):
                     on_done(result)
             finally:
-                self.data_changed.emit()
+                self.data_changed.emit(change)
 
-        self.tasks.run(service, self.context, *args, on_done=done, on_error=on_error or self.show_error)
+        self.tasks.run(
+            run_noting_changes, service, self.context, *args, on_done=done, on_error=on_error or self.show_error
+        )
 
     def record(self, service: Callable[..., Any], *args: Any) -> None:
         """Run an audit-trail ``service(context, *args)`` in the background (services.audit): what a person saw

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from heze_station.domain import chinatime
 from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction
+from heze_station.domain.changes import EVERYTHING
 from heze_station.services import audit, case_actions, intake
 from heze_station.services.case_queries import SortColumn
 from heze_station.services.intake import WorkerEntry
@@ -261,7 +262,7 @@ def test_a_refresh_keeps_the_filter_and_the_selection(qtbot, workspace: Workspac
     view.table.selectRow(view.model.row_of(chosen))
 
     register(station, worker(4, name="李娜美"))
-    workspace.data_changed.emit()
+    workspace.data_changed.emit(EVERYTHING)
     qtbot.waitUntil(lambda: claimants(view) == ["李娜", "李娜娜", "李娜美"])
     assert view.model.case_id(view.table.currentIndex().row()) == chosen
 

@@ -11,6 +11,7 @@ from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import SignerRole
 from heze_station.domain.cases import CaseAction
+from heze_station.domain.changes import EVERYTHING
 from heze_station.services import agreements, case_actions, case_queries, documents
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.views.agreement_dialogs import SignerDialog
@@ -61,7 +62,7 @@ def test_drawn_signature_is_printed_and_the_exported_agreement_verifies(qtbot, w
     agreements.record_employer_seal(context, draft.id)
     agreements.apply_seal(context, draft.id)
     agreements.take_effect(context, draft.id)
-    workspace.data_changed.emit()
+    workspace.data_changed.emit(EVERYTHING)
     wait_idle(qtbot, workspace)
 
     page = case_window.documents_tab

@@ -9,19 +9,23 @@ from ...domain.accounts import StaffRole
 from ...services import accounts
 from ...services.accounts import AccountRow, NewAccount
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, EnumCombo, FormDialog, ask, show_refusal
+from ..kit.ask import ask
+from ..kit.form import FormDialog, show_refusal
+from ..kit.inputs import EnumCombo
+from ..kit.page import StationView
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..setup import NewPassword, line
 from ..sign_in import password_edit
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, fit_columns, row_table
 
 
-class AccountsWindow(QDialog):
+class AccountsWindow(StationView, QDialog):
     lock_minutes_changed = Signal(int)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.setWindowTitle(self.tr("Station accounts"))
         self.model: RowTableModel[AccountRow] = RowTableModel(
             [
@@ -67,8 +71,6 @@ class AccountsWindow(QDialog):
         layout.addLayout(buttons)
         self.resize(760, 420)
         self._selection_changed()
-        workspace.data_changed.connect(self.reload)
-        self.reload()
         workspace.load(accounts.lock_minutes, on_done=self._show_lock_minutes)
 
     def reload(self) -> None:

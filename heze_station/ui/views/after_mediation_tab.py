@@ -12,9 +12,11 @@ from ...domain.after_mediation import SHAPES, STEP_LABELS, StepDate, StepKind
 from ...services import after_mediation
 from ...services.after_mediation import CaseSteps
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, EnumCombo, FileField, FormDialog, date_edit, show_refusal
 from ..i18n import domain_text
-from ..tables import fill, make_table
+from ..kit.form import FormDialog, show_refusal
+from ..kit.inputs import EnumCombo, FileField, date_edit
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import fill, make_table, source_row
 from ..workspace import Workspace
 
 # The columns of the steps table, in the order the dates happen.
@@ -205,7 +207,7 @@ class AfterMediationTab(QWidget):
         self._open(WitnessDialog(self.workspace, self.case_id, self))
 
     def remove(self) -> None:
-        row = self.witnesses.currentRow()
+        row = source_row(self.witnesses, self.witnesses.currentRow())
         if self.steps is None or not 0 <= row < len(self.steps.witnesses):
             return
         witness = self.steps.witnesses[row]

@@ -39,8 +39,9 @@ from ...services.agreements import AgreementForm, AgreementView, InstalmentEntry
 from ...services.case_queries import CaseDetail
 from ...services.payments import PaymentPart
 from .. import formatting
-from ..form_dialog import ActionRow, EnumCombo, FileField, FormDialog, date_edit
 from ..formatting import typed_yuan as _yuan
+from ..kit.form import FormDialog
+from ..kit.inputs import ActionRow, EnumCombo, FileField, date_edit
 from ..widgets.masked_column import MaskedColumn
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
@@ -165,8 +166,8 @@ class AgreementDialog(FormDialog):
         self.add_field("other_terms", self.tr("&Other terms"), self.other_terms)
         self.add_field("originals", self.tr("&Originals"), self.originals)
         # The schedule's total is checked against the workers' amounts; its message belongs under the schedule.
-        self._errors["instalments"] = self._errors["instalment"]
-        self._errors["shares"] = self._errors["share"]
+        self.errors.alias("instalments", "instalment")
+        self.errors.alias("shares", "share")
 
         if previous is not None:
             self.agreed_on.setDate(_qdate(previous.agreed_on))

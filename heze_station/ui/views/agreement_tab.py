@@ -13,18 +13,14 @@ from ...services import agreements, payments
 from ...services.agreements import AgreementView, CaseAgreements
 from ...services.case_queries import CaseDetail
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, FormDialog, ask, show_refusal
 from ..i18n import render
-from ..tables import fill, item, make_table
+from ..kit import palette
+from ..kit.ask import ask
+from ..kit.form import FormDialog, show_refusal
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import fill, item, make_table
 from ..workspace import Workspace
 from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog, SplitPaymentDialog
-
-_STATE_COLOURS = {
-    InstalmentState.PAID: "#2e7d32",
-    InstalmentState.PARTLY_PAID: "#d35400",
-    InstalmentState.UPCOMING: "#4a5058",
-    InstalmentState.IN_DEFAULT: "#8b0000",
-}
 
 
 class AgreementTab(QWidget):
@@ -176,7 +172,7 @@ class AgreementTab(QWidget):
             lines.append(self.tr("Before it can take effect:") + f"<ul>{missing}</ul>")
         if agreement.state is AgreementState.IN_EFFECT and agreement.performance is not None:
             performance = agreement.performance
-            colour = "#8b0000" if performance.state is PerformanceState.IN_DEFAULT else "#2e7d32"
+            colour = palette.PERFORMANCE[performance.state].ink
             lines.append(
                 self.tr(
                     "In effect since {moment}. Performance: <b style='color:{colour}'>{state}</b>; "
@@ -218,7 +214,7 @@ class AgreementTab(QWidget):
                     item(formatting.money(status.paid_fen), right=True),
                     item(
                         formatting.label(status.state),
-                        colour=_STATE_COLOURS[status.state],
+                        colour=palette.INSTALMENTS[status.state],
                         bold=status.state is InstalmentState.IN_DEFAULT,
                     ),
                 ]
@@ -264,7 +260,7 @@ class AgreementTab(QWidget):
                         formatting.money(b.outstanding_fen),
                         right=True,
                         bold=b.outstanding_fen > 0,
-                        colour=_STATE_COLOURS[InstalmentState.PAID] if not b.outstanding_fen else None,
+                        colour=palette.INSTALMENTS[InstalmentState.PAID] if not b.outstanding_fen else None,
                     ),
                 ]
                 for b in balances

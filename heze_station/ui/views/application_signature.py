@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidg
 
 from ...services import oral_application
 from ...services.case_queries import CaseDetail
-from ..form_dialog import ActionRow, FileField, FormDialog
+from ..kit.form import FormDialog
+from ..kit.inputs import ActionRow, FileField
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
 

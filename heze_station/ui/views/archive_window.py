@@ -1,19 +1,19 @@
 """归档案卷: the closed case files, each with the day until which it must be kept (R13); Enter opens the file."""
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from ...domain.retention import AWARD_RETENTION_YEARS, MEDIATION_RETENTION_YEARS
 from ...services.archive import ArchivedCase, archive
 from .. import formatting
+from ..kit.page import StationView
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, fit_columns, row_table
 
 
-class ArchiveWindow(QDialog):
+class ArchiveWindow(StationView, QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.setWindowTitle(self.tr("Archived case files"))
         self.model: RowTableModel[ArchivedCase] = RowTableModel(
             [
@@ -41,7 +41,6 @@ class ArchiveWindow(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         self.resize(720, 520)
-        workspace.data_changed.connect(self._data_changed)
 
     def reload(self) -> None:
         self.workspace.load(archive, on_done=self._arrived)
@@ -50,11 +49,3 @@ class ArchiveWindow(QDialog):
         self.model.set_rows(rows)
         fit_columns(self.table)
         self.summary.setText(self.tr("{count} closed files").format(count=formatting.locale_number(len(rows))))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.reload()
-
-    def _data_changed(self) -> None:
-        if self.isVisible():
-            self.reload()

@@ -23,10 +23,12 @@ from ...domain.audit import AuditAction
 from ...services import audit
 from ...services.audit import AuditFilter, AuditRow, ChainState
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, date_edit
 from ..i18n import domain_text
+from ..kit.inputs import date_edit
+from ..kit.page import StationView
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, fit_columns, row_table
 
 WHOLE_STYLE = "color: #1e6b34; background: #e8f5e9; border: 1px solid #b7dfc0; border-radius: 3px; padding: 6px;"
 
@@ -56,10 +58,10 @@ def chain_text(state: ChainState) -> str:
     return text.format(count=formatting.locale_number(state.entries))
 
 
-class AuditWindow(QDialog):
+class AuditWindow(StationView, QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.setWindowTitle(self.tr("Audit trail"))
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -119,10 +121,9 @@ class AuditWindow(QDialog):
             signal.connect(self.reload)
         self.dated.toggled.connect(self._dates_enabled)
         self._dates_enabled(False)
-        workspace.data_changed.connect(self.reload)
         workspace.load(audit.check, on_done=self.show_state)
         workspace.load(audit.people, on_done=self._show_people)
-        self.reload()
+        self.refresh()
 
     def wanted(self) -> AuditFilter:
         action = self.action.currentData()

@@ -21,9 +21,10 @@ from ...domain.backups import Retention
 from ...services import backups
 from ...services.backups import BackupInfo, BackupState
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, ask
+from ..kit.ask import ask
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, fit_columns, row_table
 
 
 def _size(size_bytes: int) -> str:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.audit import AuditAction
 from ...domain.cases import TRANSITIONS, CaseAction, CaseStatus, event_label
+from ...domain.changes import Change
 from ...domain.clocks import CALENDAR_CLOCKS, ClockState, LimitationFacts
 from ...domain.errors import DomainError
 from ...domain.parties import EmployerKind
@@ -37,9 +38,12 @@ from ...domain.text import REASON_MAX
 from ...services import audit, case_actions, case_queries
 from ...services.case_queries import CaseDetail, RespondentView
 from .. import formatting
-from ..form_dialog import FormDialog, date_edit
 from ..i18n import domain_text, render
-from ..tables import fill, item, make_table
+from ..kit import palette
+from ..kit.form import FormDialog
+from ..kit.inputs import date_edit
+from ..kit.page import StationView
+from ..kit.table import fill, item, make_table
 from ..workspace import Workspace
 from .after_mediation_tab import AfterMediationTab
 from .agreement_tab import AgreementTab
@@ -48,38 +52,6 @@ from .correction_dialogs import CorrectionBar
 from .documents_tab import DocumentsTab
 from .limitation_dialog import LimitationDialog
 from .mediation_tab import MediationTab
-
-# Badge colours follow the case's progress: blue waiting, teal/amber in hand, green settled, red/grey ended.
-_STATUS_COLOURS = {
-    CaseStatus.REGISTERED: "#1f5fa8",
-    CaseStatus.ACCEPTED: "#13827a",
-    CaseStatus.IN_MEDIATION: "#c77700",
-    CaseStatus.AGREEMENT: "#2e7d32",
-    CaseStatus.MEDIATION_FAILED: "#b03a2e",
-    CaseStatus.REFUSED: "#8e3b3b",
-    CaseStatus.WITHDRAWN: "#6b7580",
-    CaseStatus.REFERRED_ARBITRATION: "#6a3d9a",
-    CaseStatus.REFERRED_INSPECTION: "#6a3d9a",
-    CaseStatus.REFERRED_COURT: "#6a3d9a",
-    CaseStatus.CLOSED: "#4a5058",
-    CaseStatus.VOIDED: "#8a8f96",
-}
-_CLOCK_COLOURS = {
-    ClockState.OK: "#2e7d32",
-    ClockState.WARNING: "#d35400",
-    ClockState.URGENT: "#c0392b",
-    ClockState.DUE_TODAY: "#c0392b",
-    ClockState.OVERDUE: "#8b0000",
-    ClockState.DONE: "#7f8c8d",
-    ClockState.INTERRUPTED: "#7f8c8d",
-    ClockState.NOT_STARTED: "#7f8c8d",
-    ClockState.UNKNOWN: "#d35400",
-    ClockState.NOT_RUNNING: "#7f8c8d",
-    ClockState.SUSPENDED: "#7f8c8d",
-}
-_ALERT_STATES = frozenset({ClockState.URGENT, ClockState.DUE_TODAY, ClockState.OVERDUE})
-_ERROR_STYLE = "color: #b03a2e; background: #fdecea; border: 1px solid #f5c6cb; border-radius: 3px; padding: 6px;"
-_OFFICIAL_RED = "#c0392b"
 
 
 def _asks_first(action: CaseAction) -> bool:
@@ -122,7 +94,7 @@ class ActionDialog(QDialog):
             self.counter = QLabel()
             self.counter.setAlignment(Qt.AlignmentFlag.AlignRight)
             hint = QLabel(self.tr("Ctrl+Enter to confirm, Esc to cancel."))
-            hint.setStyleSheet("color: #6b7580;")
+            hint.setStyleSheet(f"color: {palette.MUTED};")
             footer = QHBoxLayout()
             footer.addWidget(hint)
             footer.addStretch(1)
@@ -153,7 +125,9 @@ class ActionDialog(QDialog):
         length = len(self.reason())
         too_long = length > REASON_MAX
         self.counter.setText(self.tr("{length} / {maximum}").format(length=length, maximum=REASON_MAX))
-        self.counter.setStyleSheet("color: #b03a2e; font-weight: bold;" if too_long else "color: #6b7580;")
+        self.counter.setStyleSheet(
+            f"color: {palette.ERROR}; font-weight: bold;" if too_long else f"color: {palette.MUTED};"
+        )
         self.ok_button.setEnabled(length > 0 and not too_long)
 
     def _confirm(self) -> None:
@@ -174,12 +148,12 @@ class NoticeDialog(FormDialog):
         self.run(case_actions.record_notice_served, self.case_id, self.served_on.date().toPython())
 
 
-class CaseDetailDialog(QDialog):
-    """The case file of ``case_id``: loads in the background, refreshes on ``workspace.data_changed``."""
+class CaseDetailDialog(StationView, QDialog):
+    """The case file of ``case_id``: loads in the background, reloads when its own case (or a party) changed."""
 
     def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.case_id = case_id
         workspace.record(audit.about_case, AuditAction.CASE_VIEWED, case_id)
         self.shown: frozenset[PersonalField] = frozenset()  # personal data shown in full (PIPL: masked by default)
@@ -210,7 +184,7 @@ class CaseDetailDialog(QDialog):
 
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(_ERROR_STYLE)
+        self.error_label.setStyleSheet(palette.BANNER_STYLE)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.hide()
 
@@ -237,8 +211,7 @@ class CaseDetailDialog(QDialog):
         layout.addLayout(body, 1)
         self.resize(1000, 720)
 
-        workspace.data_changed.connect(self.reload)
-        self.reload()
+        self.refresh()
 
     # -- building ------------------------------------------------------------------------------------------------
 
@@ -246,8 +219,8 @@ class CaseDetailDialog(QDialog):
         header = QFrame()
         header.setObjectName("caseHeader")
         header.setStyleSheet(
-            f"#caseHeader {{ background: #f7f8fa; border-bottom: 3px solid {_OFFICIAL_RED}; }}"
-            "#caseHeader QLabel[role='caption'] { color: #6b7580; }"
+            f"#caseHeader {{ background: #f7f8fa; border-bottom: 3px solid {palette.OFFICIAL_RED}; }}"
+            f"#caseHeader QLabel[role='caption'] {{ color: {palette.MUTED}; }}"
         )
         self.number_label = _value_label()
         self.number_label.setText(self.tr("Loading…"))
@@ -255,13 +228,14 @@ class CaseDetailDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.number_label.setFont(font)
-        self.number_label.setStyleSheet("color: #1f3a5f;")
+        self.number_label.setStyleSheet(f"color: {palette.NAVY};")
         self.number_label.setWordWrap(False)
         self.status_badge = QLabel()
         self.status_badge.hide()
         self.collective_badge = QLabel()
         self.collective_badge.setStyleSheet(
-            f"color: {_OFFICIAL_RED}; border: 1px solid {_OFFICIAL_RED}; border-radius: 4px; padding: 2px 8px;"
+            f"color: {palette.OFFICIAL_RED}; border: 1px solid {palette.OFFICIAL_RED}; border-radius: 4px;"
+            " padding: 2px 8px;"
         )
         self.collective_badge.hide()
         self.status_reason = _value_label()
@@ -337,7 +311,8 @@ class CaseDetailDialog(QDialog):
         self.respondents_heading.setStyleSheet("font-weight: bold;")
         self.respondents_box = QHBoxLayout()
 
-        self.correction_bar = CorrectionBar(self.workspace, self._selected_worker, self._show)
+        self.correction_bar = CorrectionBar(self.workspace, self.claimants_table)
+        self.correction_bar.changed.connect(self._show)
         top = QHBoxLayout()
         top.addWidget(self.claimants_heading)
         top.addStretch(1)
@@ -380,7 +355,7 @@ class CaseDetailDialog(QDialog):
             )
         )
         explanation.setWordWrap(True)
-        explanation.setStyleSheet("color: #6b7580;")
+        explanation.setStyleSheet(f"color: {palette.MUTED};")
         self.limitation_facts = QLabel()
         self.limitation_facts.setWordWrap(True)
         limitation_button = QPushButton(self.tr("&Limitation facts…"))
@@ -404,6 +379,10 @@ class CaseDetailDialog(QDialog):
         return page
 
     # -- loading and showing -------------------------------------------------------------------------------------
+
+    def concerns(self, change: Change) -> bool:
+        # Parties are shared between cases: a worker's or employer's name corrected elsewhere shows here too.
+        return change.concerns_case(self.case_id) or change.touches("person", "employer", "project", "station")
 
     def reload(self) -> None:
         self.workspace.load(case_queries.case_detail, self.case_id, on_done=self._show, on_error=self._load_failed)
@@ -451,7 +430,7 @@ class CaseDetailDialog(QDialog):
         self.number_label.setText(detail.number)
         self.status_badge.setText(formatting.label(detail.status))
         self.status_badge.setStyleSheet(
-            f"background: {_STATUS_COLOURS[detail.status]}; color: white; border-radius: 4px; "
+            f"background: {palette.STATUSES[detail.status].ink}; color: white; border-radius: 4px; "
             "padding: 3px 10px; font-weight: bold;"
         )
         self.status_badge.show()
@@ -497,7 +476,7 @@ class CaseDetailDialog(QDialog):
                     item(formatting.day(claimant.birth_date)),
                     item(self._personal(PersonalField.PHONE, claimant.phone)),
                     item(formatting.money(claimant.claimed_fen), right=True),
-                    item(self.tr("✔ Representative") if claimant.representative else "", colour=_OFFICIAL_RED),
+                    item(self.tr("✔ Representative") if claimant.representative else "", colour=palette.OFFICIAL_RED),
                 ]
                 for claimant in detail.claimants
             ],
@@ -511,15 +490,6 @@ class CaseDetailDialog(QDialog):
         if len(detail.respondents) == 1:
             # One card alone would stretch across the whole window; keep it to a readable width.
             self.respondents_box.addStretch(1)
-
-    def _selected_worker(self) -> tuple[uuid.UUID, str] | None:
-        """The worker of the claimants table's current row (its name cell: the table may be sorted)."""
-        row = self.claimants_table.currentRow()
-        cell = self.claimants_table.item(row, 0) if row >= 0 else None
-        if cell is None or self.detail is None:
-            return None
-        named = [claimant for claimant in self.detail.claimants if claimant.name == cell.text()]
-        return (named[0].person_id, named[0].name) if named else None
 
     def _respondent_card(self, respondent: RespondentView) -> QGroupBox:
         card = QGroupBox(formatting.label(respondent.role))
@@ -535,7 +505,7 @@ class CaseDetailDialog(QDialog):
                 return
             warning = _value_label()
             warning.setText(note)
-            warning.setStyleSheet("color: #d35400;")
+            warning.setStyleSheet(f"color: {palette.WARNING};")
             field = QVBoxLayout()
             field.setSpacing(2)
             field.addWidget(value)
@@ -566,7 +536,7 @@ class CaseDetailDialog(QDialog):
         rows = []
         for clock in detail.clocks:
             state, left = formatting.clock_state(clock), formatting.time_left(clock)
-            colour = _CLOCK_COLOURS[clock.state]
+            colour = palette.CLOCKS[clock.state].ink
             overdue = clock.state is ClockState.OVERDUE
             note = ""
             if clock.kind in CALENDAR_CLOCKS and not self.workspace.context.calendar.covers(clock.due):
@@ -577,14 +547,14 @@ class CaseDetailDialog(QDialog):
                     item(formatting.day(clock.due) or "—"),
                     item(state, colour=colour, bold=overdue),
                     item(left, colour=colour, bold=overdue),
-                    item(note, colour="#d35400"),
+                    item(note, colour=palette.WARNING),
                 ]
             )
         fill(self.clocks_table, rows)
         self.limitation_facts.setText(self._limitation_text(detail.limitation))
-        alert = any(clock.state in _ALERT_STATES for clock in detail.clocks)
+        alert = any(clock.state in palette.ALERT_CLOCKS for clock in detail.clocks)
         # An invalid colour gives the tab back its normal one.
-        self.tabs.tabBar().setTabTextColor(self._clocks_tab, QColor(_OFFICIAL_RED) if alert else QColor())
+        self.tabs.tabBar().setTabTextColor(self._clocks_tab, QColor(palette.OFFICIAL_RED) if alert else QColor())
 
     def _set_actions(self, actions: list[CaseAction]) -> None:
         while self.actions_bar.count():

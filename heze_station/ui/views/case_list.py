@@ -50,6 +50,8 @@ from ...services.case_queries import SEARCH_MAX, CaseFilter, CaseRow, SortColumn
 from ...services.station import StationContext
 from .. import formatting
 from ..i18n import domain_text
+from ..kit import palette
+from ..kit.page import StationView
 from ..workspace import Workspace
 
 PAGE_SIZE = 200
@@ -67,24 +69,6 @@ COLUMNS = (
     SortColumn.STATUS,
     SortColumn.CLAIMED,
 )
-
-# Pale tints, so the status catches the eye without turning the list into a traffic light:
-# blue while waiting for a decision, amber while work is going on, green for success, red for failure, grey at rest.
-_STATUS_TINTS = {
-    CaseStatus.REGISTERED: "#e3eefb",
-    CaseStatus.ACCEPTED: "#fdf1d8",
-    CaseStatus.IN_MEDIATION: "#fde7c8",
-    CaseStatus.AGREEMENT: "#dff3e2",
-    CaseStatus.MEDIATION_FAILED: "#fbe0de",
-    CaseStatus.REFUSED: "#fbe0de",
-    CaseStatus.WITHDRAWN: "#ececec",
-    CaseStatus.REFERRED_ARBITRATION: "#ebe3f5",
-    CaseStatus.REFERRED_INSPECTION: "#ebe3f5",
-    CaseStatus.REFERRED_COURT: "#ebe3f5",
-    CaseStatus.CLOSED: "#ececec",
-    CaseStatus.VOIDED: "#f4f4f4",
-}
-
 
 # A first click on these headers shows the newest or largest first: what a coordinator looks for.
 _LARGEST_FIRST = frozenset({SortColumn.REGISTERED_AT, SortColumn.CLAIMED})
@@ -253,7 +237,7 @@ class CaseTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column is SortColumn.CLAIMED:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.BackgroundRole and column is SortColumn.STATUS:
-            return QColor(_STATUS_TINTS[row.status])
+            return QColor(palette.STATUSES[row.status].wash)
         if role == Qt.ItemDataRole.ForegroundRole and column is SortColumn.STATUS:
             # The tint is pale in any theme, so its text must stay dark even in a dark theme.
             return QColor("#202020")
@@ -315,12 +299,12 @@ def _enum_combo(everything: str, members: list[Any]) -> QComboBox:
     return combo
 
 
-class CaseListView(QWidget):
+class CaseListView(StationView, QWidget):
     """Search box and filters above the case table; Enter or a double click opens the case file."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         # Where to put the coordinator back after a reload caused by a change elsewhere: (selected case, scroll).
         self._restore: tuple[uuid.UUID | None, int] | None = None
 
@@ -472,9 +456,8 @@ class CaseListView(QWidget):
         self.table.left_top.connect(self.focus_search)
         self.model.refreshed.connect(self._refreshed)
         self.model.loading_changed.connect(self.loading_label.setVisible)
-        workspace.data_changed.connect(self._reload)
         self.clear_filters.setEnabled(False)
-        self.model.reload()
+        self.refresh()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -564,7 +547,8 @@ class CaseListView(QWidget):
         self.figure = None
         self.figure_banner.hide()
 
-    def _reload(self) -> None:
+    def reload(self) -> None:
+        """Query again, keeping the selected case and the scroll position."""
         selected = self.table.currentIndex()
         case_id = self.model.case_id(selected.row()) if selected.isValid() else None
         self._restore = (case_id, self.table.verticalScrollBar().value())

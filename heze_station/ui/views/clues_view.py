@@ -9,7 +9,6 @@ the clue; the case is linked once it is registered.
 import uuid
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -24,16 +23,20 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime, clues
 from ...domain.audit import WAGE_CLUES
+from ...domain.changes import Change
 from ...domain.clues import ClueStep
 from ...domain.personal import PersonalField
 from ...services import audit
 from ...services import clues as clue_service
 from ...services.clues import ClueRow, StepForm
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, EnumCombo, FormDialog, date_edit, show_refusal
+from ..kit import palette
+from ..kit.form import FormDialog, show_refusal
+from ..kit.inputs import EnumCombo, date_edit
+from ..kit.page import StationView
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..workspace import Workspace
-from .dashboard import STATE_COLOURS
-from .registry import Column, RowTableModel, fit_columns, row_table
 
 
 class ClueStepDialog(FormDialog):
@@ -93,7 +96,7 @@ class CallbackDialog(FormDialog):
         self.run(clue_service.record_callback, self.clue.id, self.on.date().toPython(), self.note.toPlainText())
 
 
-class CluesView(QWidget):
+class CluesView(StationView, QWidget):
     """The clue list and the selected clue; reloads when shown and whenever a change was saved anywhere."""
 
     # A clue to register as a case: the 登记 page is filled from it (main window).
@@ -101,8 +104,7 @@ class CluesView(QWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
-        self._stale = True
+        self.watch(workspace)
         self.model: RowTableModel[ClueRow] = RowTableModel(self._columns(), self)
         self.table = row_table(self.model, lambda _row: self.next_step())
         self.table.setAccessibleName(self.tr("Wage-arrears clues"))
@@ -149,7 +151,6 @@ class CluesView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.details)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
-        workspace.data_changed.connect(self._data_changed)
         for widget in (self.only_banner, self.show_all):
             widget.hide()
         self._show_selected()
@@ -161,7 +162,7 @@ class CluesView(QWidget):
             return f"{formatting.day(row.due_on)}（{formatting.time_left(row.clock)}）"
 
         def colour(row: ClueRow) -> str | None:
-            return STATE_COLOURS.get(row.clock.state, (None, None))[0] if row.clock else None
+            return palette.CLOCKS[row.clock.state].ink if row.clock else None
 
         return [
             Column(self.tr("Platform no."), lambda row: row.platform_ref),
@@ -178,8 +179,10 @@ class CluesView(QWidget):
             Column(self.tr("Progress"), lambda row: formatting.label(row.step)),
         ]
 
+    def concerns(self, change: Change) -> bool:
+        return change.touches("wage_clue", "clue_record")
+
     def reload(self) -> None:
-        self._stale = False
         self.workspace.load(clue_service.list_clues, on_done=self._arrived)
 
     def show_only(self, caption: str, clue_ids: frozenset[uuid.UUID] | None) -> None:
@@ -272,14 +275,3 @@ class CluesView(QWidget):
 
     def _refused(self, error: Exception) -> None:
         show_refusal(error, self.banner, self.workspace, self)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.reload()
-
-    def _data_changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True

@@ -12,7 +12,6 @@ from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,10 +35,13 @@ from ...domain.personal import PersonalField
 from ...services import audit, sync
 from ...services.sync import Choice, ConflictItem
 from .. import formatting, sync_labels
-from ..form_dialog import BANNER_STYLE, ERROR_STYLE, EnumCombo, date_edit, show_refusal
+from ..kit.form import show_refusal
+from ..kit.inputs import EnumCombo, date_edit
+from ..kit.page import StationView
+from ..kit.palette import BANNER_STYLE, ERROR_STYLE
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..sync_controller import SyncController
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, fit_columns, row_table
 
 FIELD = "field"
 DELETE_VS_EDIT = "delete_vs_edit"  # the sending computer deleted a record another had changed: it stays for now
@@ -355,10 +357,10 @@ class ConflictDetail(QWidget):
             button.setEnabled(not busy)
 
 
-class ConflictsWindow(QDialog):
+class ConflictsWindow(StationView, QDialog):
     def __init__(self, workspace: Workspace, controller: SyncController, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.controller = controller
         self.setWindowTitle(self.tr("Settle sync conflicts"))
         intro = QLabel(
@@ -408,19 +410,13 @@ class ConflictsWindow(QDialog):
         layout.addWidget(splitter, 1)
         self.resize(1080, 560)
         splitter.setSizes([380, 700])
-        workspace.data_changed.connect(self.reload)
 
     @property
     def items(self) -> list[ConflictItem]:
         return self.model.rows
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.reload()
-
     def reload(self) -> None:
-        if self.isVisible():
-            self.workspace.load(sync.open_conflicts, on_done=self._loaded)
+        self.workspace.load(sync.open_conflicts, on_done=self._loaded)
 
     def _loaded(self, items: list[ConflictItem]) -> None:
         shown = self.detail.item.id if self.detail.item is not None else None

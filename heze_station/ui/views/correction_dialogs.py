@@ -8,7 +8,7 @@ beside their fields; what the service returns is the case file shown again.
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +30,8 @@ from ...services.case_corrections import Correction, Subject
 from ...services.case_queries import CaseDetail
 from ...services.intake import WorkerEntry
 from .. import formatting
-from ..form_dialog import FormDialog
+from ..kit.form import FormDialog
+from ..kit.text import plain_label
 from ..workspace import Workspace
 
 Shown = Callable[[CaseDetail], None]
@@ -78,9 +80,7 @@ class CorrectionDialog(_CaseDialog):
         value_column.setContentsMargins(0, 0, 0, 0)
         value_column.addWidget(self.line)
         value_column.addWidget(self.text)
-        self.was = QLabel()
-        self.was.setTextFormat(Qt.TextFormat.PlainText)
-        self.was.setWordWrap(True)
+        self.was = plain_label(wrap=True)
         self.was.setStyleSheet("color: #6b7580;")
         self.add_field("subject", self.tr("&Whose record"), self.subject)
         self.add_field("field", self.tr("&What"), self.field)
@@ -179,11 +179,12 @@ class AddWorkerDialog(_CaseDialog):
 
 
 class RemoveWorkerDialog(_CaseDialog):
-    def __init__(self, workspace: Workspace, case_id: uuid.UUID, person_id: uuid.UUID, name: str, shown, parent):
+    def __init__(
+        self, workspace: Workspace, case_id: uuid.UUID, person_id: uuid.UUID, name: str, shown: Shown, parent: QWidget
+    ):
         super().__init__(workspace, self.tr("Remove a worker"), self.tr("&Remove"), shown, parent)
         self.case_id, self.person_id = case_id, person_id
-        worker = QLabel(name)
-        worker.setTextFormat(Qt.TextFormat.PlainText)
+        worker = plain_label(name)
         self.add_field("worker", self.tr("Worker leaving"), worker)
         self.add_reason(self.tr("&Reason"))
 
@@ -197,14 +198,13 @@ class VoidCaseDialog(_CaseDialog):
     def __init__(self, workspace: Workspace, detail: CaseDetail, shown: Shown, parent: QWidget):
         super().__init__(workspace, self.tr("Void the case"), self.tr("&Void"), shown, parent)
         self.case_id = detail.id
-        question = QLabel(
+        question = plain_label(
             self.tr(
                 "Void case {number} as registered by mistake? It stays in the files marked voided, its deadlines "
                 "stop and the statistics leave it out. This cannot be undone."
-            ).format(number=detail.number)
+            ).format(number=detail.number),
+            wrap=True,
         )
-        question.setTextFormat(Qt.TextFormat.PlainText)
-        question.setWordWrap(True)
         self.layout_.insertWidget(0, question)
         self.add_reason(self.tr("&Reason"))
         self.ok_button.setDefault(False)  # a case is not voided by a stray Enter
@@ -216,17 +216,13 @@ class VoidCaseDialog(_CaseDialog):
 class CorrectionBar(QWidget):
     """The case file's correction buttons: correct, add or remove a worker, and (administrators) void."""
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        selected_worker: Callable[[], tuple[uuid.UUID, str] | None],
-        shown: Shown,
-        parent: QWidget | None = None,
-    ):
+    changed = Signal(object)  # the CaseDetail after a correction, to be shown at once
+
+    def __init__(self, workspace: Workspace, workers: QTableWidget, parent: QWidget | None = None):
+        """``workers``: the case file's table of claimants, whose current row is the worker to remove."""
         super().__init__(parent)
         self.workspace = workspace
-        self.selected_worker = selected_worker
-        self.shown = shown
+        self.workers = workers
         self.detail: CaseDetail | None = None
         self.dialog: FormDialog | None = None
         self.correct_button = self._button(self.tr("C&orrect…"), self.open_correction)
@@ -270,21 +266,32 @@ class CorrectionBar(QWidget):
         self.workspace.load(
             case_corrections.subjects,
             case_id,
-            on_done=lambda subjects: self._open(CorrectionDialog(self.workspace, case_id, subjects, self.shown, self)),
+            on_done=lambda subjects: self._open(
+                CorrectionDialog(self.workspace, case_id, subjects, self.changed.emit, self)
+            ),
             on_error=lambda error: self.workspace.show_error(error, self),
         )
 
     def open_add_worker(self) -> None:
         if self.detail is not None:
-            self._open(AddWorkerDialog(self.workspace, self.detail, self.shown, self))
+            self._open(AddWorkerDialog(self.workspace, self.detail, self.changed.emit, self))
+
+    def _selected_worker(self) -> tuple[uuid.UUID, str] | None:
+        """The worker of the table's current row, found by the name it shows (the table may be sorted)."""
+        row = self.workers.currentRow()
+        cell = self.workers.item(row, 0) if row >= 0 else None
+        if cell is None or self.detail is None:
+            return None
+        named = [claimant for claimant in self.detail.claimants if claimant.name == cell.text()]
+        return (named[0].person_id, named[0].name) if named else None
 
     def open_remove_worker(self) -> None:
-        chosen = self.selected_worker()
+        chosen = self._selected_worker()
         self.remove_hint.setVisible(chosen is None)
         if self.detail is not None and chosen is not None:
             person_id, name = chosen
-            self._open(RemoveWorkerDialog(self.workspace, self.detail.id, person_id, name, self.shown, self))
+            self._open(RemoveWorkerDialog(self.workspace, self.detail.id, person_id, name, self.changed.emit, self))
 
     def open_void(self) -> None:
         if self.detail is not None:
-            self._open(VoidCaseDialog(self.workspace, self.detail, self.shown, self))
+            self._open(VoidCaseDialog(self.workspace, self.detail, self.changed.emit, self))

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ...services import after_mediation
 from ...services.after_mediation import CourtSettings
-from ..form_dialog import FormDialog
 from ..formatting import typed_yuan
+from ..kit.form import FormDialog
 from ..workspace import Workspace
 
 

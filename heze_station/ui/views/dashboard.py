@@ -6,7 +6,6 @@ they press.
 """
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,27 +18,16 @@ from PySide6.QtWidgets import (
 
 from ...domain import chinatime
 from ...domain.cases import CaseStatus, event_label
-from ...domain.clocks import Clock, ClockState
+from ...domain.clocks import ClockState
 from ...services.dashboard import Dashboard, DueItem, RecentEvent, UnpaidItem, dashboard
 from .. import formatting
 from ..i18n import domain_text
+from ..kit import palette
+from ..kit.page import StationView
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, fit_columns, row_table
 
 TILE_COLUMNS = 5
-# Text colour and cell tint per state: the closer the deadline, the warmer, with red kept for what is already late.
-STATE_COLOURS = {
-    ClockState.OVERDUE: ("#b03a2e", "#fbe0de"),
-    ClockState.DUE_TODAY: ("#a04000", "#fde7c8"),
-    ClockState.URGENT: ("#9c640c", "#fdf1d8"),
-    ClockState.WARNING: ("#7d6608", "#fcf8e3"),
-}
-_OPEN_TILE = "#1f3a5f"
-_ENDED_TILE = "#6b7280"
-
-
-def _colours(clock: Clock) -> tuple[str, str] | tuple[None, None]:
-    return STATE_COLOURS.get(clock.state, (None, None))
 
 
 class StatusTile(QFrame):
@@ -49,7 +37,7 @@ class StatusTile(QFrame):
         super().__init__(parent)
         self.status = status
         self.setObjectName("statusTile")
-        colour = _OPEN_TILE if status.is_open else _ENDED_TILE
+        colour = palette.NAVY if status.is_open else palette.MUTED
         self.setStyleSheet(
             f"#statusTile {{ border: 1px solid #d5dbe3; border-left: 4px solid {colour}; border-radius: 4px;"
             " background: palette(base); }"
@@ -69,12 +57,14 @@ class StatusTile(QFrame):
         self.setAccessibleName(f"{self.caption.text()}: {count}")
 
 
-class DashboardView(QWidget):
-    """The workbench; reloads when shown and whenever a change was saved anywhere."""
+class DashboardView(StationView, QWidget):
+    """The workbench; loads afresh whenever it is shown (its deadlines move with the date) and on every change."""
+
+    reload_on_every_show = True
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.board: Dashboard | None = None
 
         self.greeting = QLabel(self.tr("Loading…"))
@@ -92,7 +82,7 @@ class DashboardView(QWidget):
         self.due_table.setAccessibleName(self.tr("Deadlines"))
         self.nothing_due = QLabel(self.tr("Nothing is due. Well done."))
         self.nothing_due.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nothing_due.setStyleSheet("color: #2e7d32; font-size: 15px; padding: 24px;")
+        self.nothing_due.setStyleSheet(f"color: {palette.GOOD}; font-size: 15px; padding: 24px;")
         self.due_stack = QStackedWidget()
         self.due_stack.addWidget(self.due_table)
         self.due_stack.addWidget(self.nothing_due)
@@ -122,7 +112,6 @@ class DashboardView(QWidget):
         layout.addWidget(splitter, 1)
         self.setTabOrder(self.due_table, self.unpaid_table)
         self.setTabOrder(self.unpaid_table, self.recent_table)
-        workspace.data_changed.connect(self._data_changed)
 
     @staticmethod
     def _section(title: str, body: QWidget) -> QWidget:
@@ -145,14 +134,14 @@ class DashboardView(QWidget):
             Column(
                 self.tr("State"),
                 lambda item: formatting.clock_state(item.clock),
-                foreground=lambda item: _colours(item.clock)[0],
-                background=lambda item: _colours(item.clock)[1],
+                foreground=lambda item: palette.CLOCKS[item.clock.state].ink,
+                background=lambda item: palette.CLOCKS[item.clock.state].wash,
                 bold=lambda item: item.clock.state in (ClockState.OVERDUE, ClockState.DUE_TODAY),
             ),
             Column(
                 self.tr("Time left"),
                 lambda item: formatting.time_left(item.clock),
-                foreground=lambda item: _colours(item.clock)[0],
+                foreground=lambda item: palette.CLOCKS[item.clock.state].ink,
             ),
         ]
 
@@ -217,12 +206,3 @@ class DashboardView(QWidget):
 
     def _open(self, row: DueItem | UnpaidItem | RecentEvent) -> None:
         self.workspace.case_requested.emit(row.case_id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.reload()
-
-    def _data_changed(self) -> None:
-        # A hidden page reloads when it is shown again; no need to query for nobody.
-        if self.isVisible():
-            self.reload()

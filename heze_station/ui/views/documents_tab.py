@@ -13,8 +13,9 @@ from ...services import documents, serving
 from ...services.documents import IssuedView
 from ...services.serving import Servable
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, show_refusal
-from ..tables import fill, make_table
+from ..kit.form import show_refusal
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import fill, make_table, source_row
 from ..workspace import Workspace
 from .service_dialog import ServiceDialog
 
@@ -120,7 +121,7 @@ class DocumentsTab(QWidget):
     def reprint_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
         if rows:
-            self.open_preview(self.issued[rows[0].row()])
+            self.open_preview(self.issued[source_row(self.table, rows[0].row())])
 
     def open_preview(self, issued: IssuedView) -> None:
         self.workspace.load(

@@ -24,8 +24,10 @@ from ...services.sync import Enrolment, SyncProblem
 from ...sync.addresses import normalise_url, unencrypted
 from ...sync.codes import display_code
 from ...sync.failures import FailureReason
-from ..form_dialog import BANNER_STYLE, ERROR_STYLE, FileField, FormDialog
 from ..i18n import render
+from ..kit.form import FormDialog
+from ..kit.inputs import FileField
+from ..kit.palette import BANNER_STYLE, ERROR_STYLE
 from ..sync_controller import SyncController
 from ..workspace import Workspace
 
@@ -178,7 +180,7 @@ class EnrolDialog(FormDialog):
         for edit in (self.server_edit, self.code_edit, self.device_edit):
             edit.setReadOnly(True)
         self.banner.setStyleSheet(SUCCESS_STYLE)
-        self._banner(
+        self.errors.say(
             self.tr(
                 "This computer has joined city sync as part of station “{station}”. The first sync is starting now; "
                 "its progress shows in the status bar."
@@ -196,7 +198,7 @@ class EnrolDialog(FormDialog):
         if isinstance(error, SyncProblem):
             key, text = self._where(error)
             if key is None:
-                self._banner(text)
+                self.errors.say(text)
             else:
                 self.show_field_error(key, text)
         else:
@@ -204,10 +206,8 @@ class EnrolDialog(FormDialog):
         self.fit()
 
     def show_field_error(self, key: str, text: str) -> None:
-        label = self._errors[key]
-        label.setText(text)
-        label.show()
-        self._focus[key].setFocus()
+        self.errors.set(key, text)
+        self.errors.focus(key)
         if key == "code":
             self.code_edit.selectAll()
 

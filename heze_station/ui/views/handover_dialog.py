@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ...services import handover
-from ..form_dialog import FormDialog
+from ..kit.form import FormDialog
 from ..sign_in import HINT_STYLE, password_edit
 from ..workspace import Workspace
 

@@ -79,8 +79,8 @@ from ...services.intake import (
 from ...services.roster import RosterReport, RosterUnreadable, read_roster, write_template
 from .. import formatting
 from ..i18n import render
+from ..kit.inputs import OptionalDate
 from ..widgets.masked_column import MaskedColumn
-from ..widgets.optional_date import OptionalDate
 from ..workspace import Workspace
 from .roster_import import RosterReportDialog
 

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from ...domain.cases import Employment
 from ...domain.clocks import LimitationFacts
 from ...services.limitation import LimitationForm, record_limitation
-from ..form_dialog import EnumCombo, FormDialog, date_edit
-from ..widgets.optional_date import OptionalDate
+from ..kit.form import FormDialog
+from ..kit.inputs import EnumCombo, OptionalDate, date_edit
 from ..workspace import Workspace
 
 

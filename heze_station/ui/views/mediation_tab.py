@@ -25,8 +25,11 @@ from ...services import attachments, mediation
 from ...services.attachments import AttachmentView
 from ...services.mediation import SessionForm, SessionView
 from .. import formatting
-from ..form_dialog import BANNER_STYLE, EnumCombo, FormDialog, ask, date_edit, show_refusal
-from ..tables import fill, make_table
+from ..kit.ask import ask
+from ..kit.form import FormDialog, show_refusal
+from ..kit.inputs import EnumCombo, date_edit
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import fill, make_table, source_row
 from ..workspace import Workspace
 
 
@@ -221,7 +224,8 @@ class MediationTab(QWidget):
 
     def _selected(self) -> SessionView | None:
         rows = self.sessions_table.selectionModel().selectedRows()
-        return self.sessions[rows[0].row()] if rows and rows[0].row() < len(self.sessions) else None
+        shown = source_row(self.sessions_table, rows[0].row()) if rows else None
+        return self.sessions[shown] if shown is not None and shown < len(self.sessions) else None
 
     def _show_minutes(self) -> None:
         session = self._selected()

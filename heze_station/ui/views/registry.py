@@ -3,216 +3,69 @@
 Those with the most open cases come first, as the city follows them up; each shows its risk with the reasons, its
 arrears and its latest follow-up, and any column sorts by a click on its header. Selecting one lists its cases
 below, and a double-click (or Enter) opens a case; a follow-up is recorded for the selected one, and the ledger
-exports to .xlsx. Also home of the small read-only table model the workbench uses too.
+exports to .xlsx.
 """
 
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ...domain import chinatime
+from ...domain.changes import Change
 from ...domain.ledger import REPEAT_COMPLAINTS, FollowUpKind, RiskLevel
 from ...services import ledger
 from ...services.case_queries import CaseFilter, CaseRow, SortColumn, list_cases
 from ...services.registry import EmployerRow, list_employers, list_projects
 from ...services.station import StationContext
 from .. import formatting
-from ..form_dialog import EnumCombo, FormDialog, date_edit
 from ..i18n import domain_text, render
+from ..kit import palette
+from ..kit.form import FormDialog
+from ..kit.inputs import EnumCombo, date_edit
+from ..kit.page import StationView
+from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..workspace import Workspace
-
-R = TypeVar("R")
 
 # The cases of one employer or project shown at once; the Cases page finds any of them by name.
 CASES_SHOWN = 500
 # Wait this long after the last keystroke before filtering, so typing a name runs one query, not one per character.
 FILTER_DELAY_MS = 300
-# Rows whose contents size a table's columns (Qt's default, 1,000, runs Python for every cell of them).
-ROWS_MEASURED = 100
 # Red marks what the city follows up: repeat complaints, credit codes kept despite a failed checksum, high risk.
-MARK_COLOUR = "#b03a2e"
-RISK_COLOURS = {RiskLevel.HIGH: MARK_COLOUR, RiskLevel.MEDIUM: "#b9770e", RiskLevel.LOW: None}
-
-
-@dataclass(frozen=True)
-class Column(Generic[R]):
-    """One column of a :class:`RowTableModel`: its title and how a row shows in it."""
-
-    title: str
-    text: Callable[[R], str]
-    foreground: Callable[[R], str | None] | None = None
-    background: Callable[[R], str | None] | None = None
-    bold: Callable[[R], bool] | None = None
-    tooltip: Callable[[R], str] | None = None
-    number: bool = False  # right-aligned, as figures are read
-    stretch: bool = False  # takes the width left over: the long names, not the short figures
-    # What a click on the header sorts by (figures, levels, dates: largest first); None sorts by the text shown.
-    sort_key: Callable[[R], Any] | None = None
-
-
-class RowTableModel(QAbstractTableModel, Generic[R]):
-    """A read-only table of frozen service rows, described column by column; cheap for tens of thousands of rows.
-
-    A table that allows sorting sorts it by a header click; the sort holds when new rows arrive, and no sort (the
-    header's third click) is the order the service gave."""
-
-    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None):
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[R] = []
-        self._given: list[R] = []  # in the service's order
-        self._sort: tuple[int, Qt.SortOrder] | None = None
-
-    @property
-    def columns(self) -> list[Column[R]]:
-        return self._columns
-
-    @property
-    def rows(self) -> list[R]:
-        return self._rows
-
-    def set_rows(self, rows: list[R]) -> None:
-        self.beginResetModel()
-        self._given = rows
-        self._rows = self._sorted(rows)
-        self.endResetModel()
-
-    def _sorted(self, rows: list[R]) -> list[R]:
-        if self._sort is None:
-            return rows
-        number, order = self._sort
-        column = self._columns[number]
-        key = column.sort_key or column.text
-        # Stable, also reversed: rows that tie keep the service's order (most open cases first).
-        return sorted(rows, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = (column, order) if 0 <= column < len(self._columns) else None
-        self.layoutAboutToBeChanged.emit()
-        before = self._rows
-        self._rows = self._sorted(self._given)
-        # The selected row stays selected where it moved to.
-        position = {id(row): number for number, row in enumerate(self._rows)}
-        moved = self.persistentIndexList()
-        self.changePersistentIndexList(
-            moved, [self.index(position[id(before[index.row()])], index.column()) for index in moved]
-        )
-        self.layoutChanged.emit()
-
-    def row(self, index: QModelIndex | QPersistentModelIndex) -> R:
-        return self._rows[index.row()]
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].title
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.InitialSortOrderRole:
-            # The first click on a figure's header puts the largest on top: what the ledger is read for.
-            keyed = self._columns[section].sort_key is not None
-            return Qt.SortOrder.DescendingOrder if keyed else Qt.SortOrder.AscendingOrder
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            # Long names are cut off in narrow columns: the whole text is a hover away.
-            return column.tooltip(row) if column.tooltip else column.text(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.number:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground:
-            colour = column.foreground(row)
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.BackgroundRole and column.background:
-            colour = column.background(row)
-            return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.FontRole and column.bold and column.bold(row):
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
-
-
-def row_table(model: RowTableModel[Any], open_row: Callable[[Any], None] | None = None) -> QTableView:
-    """A table as every list in the program behaves: whole rows, one at a time, read-only; Enter or double-click
-    calls ``open_row`` with the row's data."""
-    table = QTableView()
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    # Columns fit the first rows: measuring every row of a long list held the window up (1,400 rows: 0.3 s).
-    header.setResizeContentsPrecision(ROWS_MEASURED)
-    for section, column in enumerate(model.columns):
-        if column.stretch:
-            header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
-    if open_row is not None:
-        # "activated" is Enter on the current row or a double-click, depending on the platform's habit.
-        table.activated.connect(lambda index: open_row(model.row(index)))
-    return table
-
-
-def fit_columns(table: QTableView, widest: int = 360) -> None:
-    """Size columns to their contents, but keep a long company name from pushing the rest off screen."""
-    table.resizeColumnsToContents()
-    header = table.horizontalHeader()
-    for section in range(header.count()):
-        if header.sectionResizeMode(section) is QHeaderView.ResizeMode.Interactive:
-            header.resizeSection(section, min(header.sectionSize(section), widest))
+MARK_COLOUR = palette.ERROR
+# What the ledger shows: employers and projects, their cases and agreements' arrears, the follow-ups.
+LEDGER_TABLES = (
+    "employer",
+    "project",
+    "case_file",
+    "case_respondent",
+    "agreement",
+    "agreement_instalment",
+    "payment",
+    "ledger_follow_up",
+)
 
 
 def _count(value: int) -> str:
     return formatting.locale_number(value)
-
-
-def sortable(table: QTableView) -> None:
-    """Sorted by a click on a header: largest figures first, smallest on the second click, as given on the third."""
-    header = table.horizontalHeader()
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # no sort until a click: the service's order
-    header.setSortIndicatorClearable(True)
-    table.setSortingEnabled(True)
 
 
 def _repeat(count: int) -> bool:
@@ -302,7 +155,6 @@ class LedgerPane(QWidget):
 
         self.model: RowTableModel[Any] = RowTableModel(columns, self)
         self.table = row_table(self.model)
-        sortable(self.table)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.follow_up = QPushButton(self.tr("Record follow-&up…"))
         self.follow_up.setEnabled(False)
@@ -449,12 +301,12 @@ def _reasons(row: Any) -> str:
     return ledger.reasons_text(row.risk, domain_text)
 
 
-class RegistryView(QWidget):
+class RegistryView(StationView, QWidget):
     """Two tabs, Employers and Projects; reloads whenever a change was saved anywhere."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         repeat_tip = self.tr("Repeat complaints: this one is kept on the ledger and followed up.")
         open_column = self.tr("Open cases")
         all_column = self.tr("All cases")
@@ -539,7 +391,6 @@ class RegistryView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs)
         layout.addWidget(self.status)
-        workspace.data_changed.connect(self._data_changed)
 
     def export(self) -> None:
         """Both lists to an .xlsx file of the person's choosing, written in the background."""
@@ -567,7 +418,7 @@ class RegistryView(QWidget):
             Column(
                 self.tr("Risk"),
                 lambda row: formatting.label(row.risk.level),
-                foreground=lambda row: RISK_COLOURS[row.risk.level],
+                foreground=lambda row: palette.RISKS[row.risk.level],
                 bold=lambda row: row.risk.level is RiskLevel.HIGH,
                 tooltip=lambda row: "\n".join(render(reason) for reason in row.risk.reasons),
                 sort_key=lambda row: row.risk.level,
@@ -609,15 +460,9 @@ class RegistryView(QWidget):
             )
         return row.credit_code or ""
 
+    def concerns(self, change: Change) -> bool:
+        return change.touches(*LEDGER_TABLES)
+
     def reload(self) -> None:
         self.employers.reload()
         self.projects.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.reload()
-
-    def _data_changed(self) -> None:
-        # A hidden page reloads when it is shown again; no need to query for nobody.
-        if self.isVisible():
-            self.reload()

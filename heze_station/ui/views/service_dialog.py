@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from ...domain.service import ServiceMethod
 from ...services import serving
 from ...services.serving import Servable, ServiceForm
-from ..form_dialog import EnumCombo, FormDialog, date_edit
+from ..kit.form import FormDialog
+from ..kit.inputs import EnumCombo, date_edit
 from ..workspace import Workspace
 
 
@@ -45,7 +46,7 @@ class ServiceDialog(FormDialog):
         self.add_field("witnesses", self.tr("&Witnesses of the refusal"), self.witnesses)
         self.add_field("tracking_number", self.tr("&Tracking number"), self.tracking_number)
         # What the receipt's checks name besides the fields above belongs to whoever signs it.
-        self._errors["recipient_signer"] = self._errors["proxy_name"]
+        self.errors.alias("recipient_signer", "proxy_name")
         self.recipient.currentIndexChanged.connect(self._recipient_changed)
         self.method.currentIndexChanged.connect(self._method_changed)
         self._recipient_changed()

@@ -31,10 +31,11 @@ from ...domain.periods import Period, PeriodKind
 from ...domain.statistics import FigureValue, Source, value_text
 from ...services import statistics as station_statistics
 from ...services.statistics import Report, group_text, period_text
-from ..form_dialog import date_edit
 from ..i18n import domain_text
+from ..kit.inputs import date_edit
+from ..kit.page import StationView
+from ..kit.table import Column, RowTableModel, row_table
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, row_table
 
 if TYPE_CHECKING:  # QtCharts loads the first time the page is shown
     from ..widgets.statistics_charts import ChartsPane
@@ -49,7 +50,7 @@ class GroupRow:
     count: int
 
 
-class StatisticsView(QWidget):
+class StatisticsView(StationView, QWidget):
     """Figures for the chosen period; reloads when shown and whenever a change was saved anywhere."""
 
     # A caption ("受理投诉 · 2026年11月1日至2026年11月30日") and the cases behind the figure, for the 案件 page.
@@ -58,9 +59,8 @@ class StatisticsView(QWidget):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.report: Report | None = None
-        self._stale = True
         self._charts: ChartsPane | None = None
 
         self.kind = QComboBox()
@@ -142,7 +142,6 @@ class StatisticsView(QWidget):
         self.last.dateChanged.connect(self._dates_chosen)
         self.export_xlsx.clicked.connect(lambda: self._export("xlsx"))
         self.export_pdf.clicked.connect(lambda: self._export("pdf"))
-        workspace.data_changed.connect(self._data_changed)
 
     # --- the period --------------------------------------------------------------------------------------------
 
@@ -196,7 +195,6 @@ class StatisticsView(QWidget):
     # --- loading -----------------------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self._stale = False
         self.status.setText(self.tr("Counting…"))
         period = self.period
         self.workspace.load(station_statistics.report, period, on_done=lambda report: self._arrived(period, report))
@@ -227,14 +225,6 @@ class StatisticsView(QWidget):
             self._charts = ChartsPane(self.charts_holder)
             if self.report is not None:
                 self._charts.show_report(self.report)
-        if self._stale:
-            self.reload()
-
-    def _data_changed(self) -> None:
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
 
     # --- what is behind a figure -------------------------------------------------------------------------------
 

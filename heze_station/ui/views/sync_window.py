@@ -8,7 +8,6 @@ The log lists every sync, failure, refused change and conflict, newest first, pr
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -20,18 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.changes import Change
 from ...domain.messages import Message
 from ...services import sync
 from ...services.sync import LogLine, SyncState
 from ...sync.failures import FailureReason
 from ...sync.progress import Progress
 from .. import formatting, sync_labels
-from ..form_dialog import BANNER_STYLE
 from ..i18n import render
+from ..kit.page import StationView
+from ..kit.palette import BANNER_STYLE
+from ..kit.table import Column, RowTableModel, row_table
 from ..sync_controller import SyncController
 from ..widgets.sync_indicator import state_colour
 from ..workspace import Workspace
-from .registry import Column, RowTableModel, row_table
 
 LOG_LINES = 500
 PROBLEM_TEXT = "#b03a2e"
@@ -70,13 +71,13 @@ def log_detail(line: LogLine) -> str:
     return f"{log_text(line)}\n{detail}" if detail else log_text(line)
 
 
-class SyncWindow(QDialog):
+class SyncWindow(StationView, QDialog):
     enrol_requested = Signal()
     conflicts_requested = Signal()
 
     def __init__(self, workspace: Workspace, controller: SyncController, parent: QWidget | None = None):
         super().__init__(parent)
-        self.workspace = workspace
+        self.watch(workspace)
         self.controller = controller
         self.setWindowTitle(self.tr("Sync with the city server"))
         self.headline = QLabel()
@@ -171,19 +172,18 @@ class SyncWindow(QDialog):
         controller.progress_changed.connect(self.show_progress)
         controller.sync_finished.connect(self.reload_log)
         controller.sync_failed.connect(self.reload_log)
-        workspace.data_changed.connect(self._data_changed)
         self.show_state()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.controller.refresh_status()
-        self.reload_log()
+    reload_on_every_show = True  # the status and the log move with every sync
 
-    def _data_changed(self) -> None:
+    def concerns(self, change: Change) -> bool:
         # A local change (a settled conflict, an enrolment) may have written to the log. During a sync, the rows it
         # brings are announced too, but its end (sync_finished or sync_failed) reloads the log anyway: once is enough.
-        if not self.controller.running:
-            self.reload_log()
+        return not self.controller.running
+
+    def reload(self) -> None:
+        self.controller.refresh_status()
+        self.reload_log()
 
     def reload_log(self, *_args: object) -> None:
         if self.isVisible():
