@@ -86,6 +86,7 @@ class CorrectionDialog(_CaseDialog):
         self.add_field("field", self.tr("&What"), self.field)
         self.add_field("was", self.tr("Now on file"), self.was)
         self.add_field("value", self.tr("Correct &value"), self.value, focus=self.line)
+        self.text.textChanged.connect(lambda: self.errors.set("value", None))  # the facts' box, edited instead
         self.add_reason(self.tr("&Reason for the correction"))
         note = QLabel(
             self.tr(
