@@ -8,8 +8,10 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ..domain.agreements import Instalment
 from ..domain.cases import CaseStatus, Category
 from ..domain.clocks import ClockState, mediation_clock
+from ..domain.performance import PerformanceState, performance
 from .city_figures import IN_EFFECT
 from .models import SyncRow
 from .synced import CITY, Scope, among, as_date, field, field_values, rows
@@ -68,12 +70,12 @@ def _overdue(case_id, station_id, shown, kind: str, due: date, today: date) -> O
 
 def _instalments_in_default(session: Session, stations, today: date) -> dict[uuid.UUID, date]:
     """case id -> the due day of the first instalment not covered by what was paid by then, for the agreements in
-    effect (payments fill instalments in due order, as domain.performance counts them)."""
+    effect (domain.performance: payments fill instalments in due order)."""
     agreements = {
         str(row_id): case_id
         for row_id, _, case_id in rows(session, "agreement", stations, "case_id", where=[field("state") == IN_EFFECT])
     }
-    schedules: dict[str, list[tuple[date, int]]] = defaultdict(list)
+    schedules: dict[str, list[Instalment]] = defaultdict(list)
     for agreement_id, due_on, amount_fen in field_values(
         session,
         "agreement_instalment",
@@ -84,16 +86,14 @@ def _instalments_in_default(session: Session, stations, today: date) -> dict[uui
         where=[field("due_on") < today.isoformat()],
     ):
         if agreement_id in agreements:
-            schedules[agreement_id].append((date.fromisoformat(due_on), int(amount_fen)))
-    paid: dict[str, int] = defaultdict(int)
+            schedules[agreement_id].append(Instalment(date.fromisoformat(due_on), int(amount_fen)))
+    paid: dict[str, list[int]] = defaultdict(list)
     for agreement_id, amount_fen in field_values(session, "payment", stations, "agreement_id", "amount_fen"):
-        paid[agreement_id] += int(amount_fen)
+        paid[agreement_id].append(int(amount_fen))
     found = {}
     for agreement_id, schedule in schedules.items():
-        owed = 0
-        for due_on, amount_fen in sorted(schedule):
-            owed += amount_fen
-            if paid[agreement_id] < owed:
-                found[uuid.UUID(agreements[agreement_id])] = due_on
-                break
+        # Only instalments already due were read: any not covered by what was paid is in default.
+        standing = performance(sorted(schedule, key=lambda each: each.due_on), paid[agreement_id], today)
+        if standing.state is PerformanceState.IN_DEFAULT:
+            found[uuid.UUID(agreements[agreement_id])] = standing.next_due.due_on
     return found

@@ -3,12 +3,13 @@ is captured on the signature pad or given on the printed record (and its scan at
 
 import uuid
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from ...services import oral_application
 from ...services.case_queries import CaseDetail
 from ..kit.form import FormDialog
 from ..kit.inputs import ActionRow, FileField
+from ..kit.text import plain_label
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
 
@@ -59,7 +60,7 @@ class ApplicationSignatureBar(QWidget):
         self.workspace = workspace
         self.detail: CaseDetail | None = None
         self.dialog: ApplicationSignatureDialog | None = None
-        self.label = QLabel()
+        self.label = plain_label()  # it names the applicant as typed
         self.label.setWordWrap(True)
         self.capture_button = QPushButton(self.tr("Capture the applicant's si&gnature…"))
         self.capture_button.setAutoDefault(False)

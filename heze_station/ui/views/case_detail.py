@@ -44,6 +44,7 @@ from ..kit.form import FormDialog
 from ..kit.inputs import date_edit
 from ..kit.page import StationView
 from ..kit.table import fill, item, make_table
+from ..kit.text import plain_label
 from ..workspace import Workspace
 from .after_mediation_tab import AfterMediationTab
 from .agreement_tab import AgreementTab
@@ -58,13 +59,6 @@ def _asks_first(action: CaseAction) -> bool:
     """An action that needs a written reason, or that ends the case for good, is not done on a single click."""
     target = TRANSITIONS[action].target
     return action.needs_reason or target.is_end_state or target is CaseStatus.CLOSED
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
-    return label
 
 
 class ActionDialog(QDialog):
@@ -222,7 +216,7 @@ class CaseDetailDialog(StationView, QDialog):
             f"#caseHeader {{ background: #f7f8fa; border-bottom: 3px solid {palette.OFFICIAL_RED}; }}"
             f"#caseHeader QLabel[role='caption'] {{ color: {palette.MUTED}; }}"
         )
-        self.number_label = _value_label()
+        self.number_label = plain_label(wrap=True, selectable=True)
         self.number_label.setText(self.tr("Loading…"))
         font = QFont(self.number_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -238,7 +232,7 @@ class CaseDetailDialog(StationView, QDialog):
             " padding: 2px 8px;"
         )
         self.collective_badge.hide()
-        self.status_reason = _value_label()
+        self.status_reason = plain_label(wrap=True, selectable=True)
         self.status_reason.hide()
 
         title = QHBoxLayout()
@@ -256,7 +250,7 @@ class CaseDetailDialog(StationView, QDialog):
         def place(key: str, caption: str, row: int, column: int, span: int = 1) -> None:
             caption_label = QLabel(caption)
             caption_label.setProperty("role", "caption")
-            self.fields[key] = _value_label()
+            self.fields[key] = plain_label(wrap=True, selectable=True)
             grid.addWidget(caption_label, row, column)
             grid.addWidget(self.fields[key], row, column + 1, 1, span)
 
@@ -498,12 +492,12 @@ class CaseDetailDialog(StationView, QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         def add(caption: str, text: str, note: str = "") -> None:
-            value = _value_label()
+            value = plain_label(wrap=True, selectable=True)
             value.setText(text or "—")
             if not note:
                 form.addRow(caption, value)
                 return
-            warning = _value_label()
+            warning = plain_label(wrap=True, selectable=True)
             warning.setText(note)
             warning.setStyleSheet(f"color: {palette.WARNING};")
             field = QVBoxLayout()
