@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from heze_station.demo.generator import BULK_SEED, DemoCase, DemoEmployer, DemoGenerator, Progress, uuid7_int
 from heze_station.domain import chinatime
 from heze_station.domain.cases import (
     COLLECTIVE_MIN_WORKERS,
@@ -24,7 +25,6 @@ from heze_station.domain.cases import (
     format_case_number,
 )
 from heze_station.domain.parties import RespondentRole
-from heze_station.services.demo import BULK_SEED, DemoCase, DemoEmployer, DemoGenerator, Progress, uuid7_int
 from heze_station.services.station import StationContext
 from heze_station.storage import search
 from heze_station.storage.models import (
@@ -95,6 +95,8 @@ _CLAIMANT_COLUMNS = (
     "agent_authority",
     "application_signed_at",
     "application_signature_id",
+    "bank",
+    "account_number",
 )
 _RESPONDENT_COLUMNS = (*_SYNC, "case_id", "employer_id", "position", "role")
 _EVIDENCE_COLUMNS = (*_SYNC, "case_id", "position", "description")
@@ -255,6 +257,8 @@ class _CaseRows:
                     "",
                     None,
                     None,
+                    "",
+                    "",
                 )
             )
         for position, employer in enumerate(respondents):

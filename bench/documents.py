@@ -17,7 +17,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from heze_station.documents import fonts, issuing, samples, signing
+from heze_station.documents import fonts, issuing, signing
+from tests import samples
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QApplication, QTableWidget, QTableWidgetItem
 
+from heze_station.demo.generator import DemoGenerator
 from heze_station.domain import chinatime
 from heze_station.domain.money import format_yuan
 from heze_station.domain.workcalendar import WorkCalendar
-from heze_station.services.demo import DemoGenerator
 from heze_station.services.intake import MAX_WORKERS, WorkerEntry
 from heze_station.services.roster import TEMPLATE_HEADINGS, read_roster
 from heze_station.ui.views.intake import IntakeView

@@ -295,8 +295,8 @@ def incremental_push(proxy: faults.FaultProxy, laptop: Path) -> Transfer:
 
 # What a first sync does, by the functions that do it: (file suffix or "~" for built-ins, function, meaning).
 _STAGES = (
-    ("sync/engine.py", "_pull", "the pull loop (all of the below but the scope check)"),
-    ("sync/client.py", "pull", "asking for a page and parsing the answer"),
+    ("station_sync/engine.py", "_pull", "the pull loop (all of the below but the scope check)"),
+    ("station_sync/client.py", "pull", "asking for a page and parsing the answer"),
     ("~", "<method 'recv' of '_socket.socket' objects>", "waiting for the server's answer"),
     ("~", "<method 'validate_json' of 'pydantic_core._pydantic_core.SchemaValidator' objects>", "parsing pages"),
     ("services/sync_replica.py", "apply_page", "applying a page (one replica transaction)"),
@@ -313,7 +313,7 @@ _STAGES = (
     ("~", "<method 'executemany' of 'sqlcipher3.dbapi2.Cursor' objects>", "SQLite executing batches"),
     ("~", "<method 'execute' of 'sqlcipher3.dbapi2.Cursor' objects>", "SQLite executing single statements"),
     ("~", "<method 'commit' of 'sqlcipher3.dbapi2.Connection' objects>", "committing (fsync: synchronous=FULL)"),
-    ("sync/engine.py", "_check_scope", "the F13 scope check at the end of a first sync"),
+    ("station_sync/engine.py", "_check_scope", "the F13 scope check at the end of a first sync"),
 )
 
 

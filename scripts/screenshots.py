@@ -11,9 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
+from heze_station.demo.generator import fill_demo
 from heze_station.domain import chinatime, periods
 from heze_station.domain.performance import PerformanceState
-from heze_station.services import accounts, agreements, backups, case_queries, demo
+from heze_station.services import accounts, agreements, backups, case_queries
 from heze_station.storage.keys import new_recovery_key
 from heze_station.ui import fonts, i18n
 from heze_station.ui.main_window import MainWindow
@@ -60,7 +61,7 @@ def main(output: Path) -> None:
             dialog.grab().save(str(output / f"{name}.png"))
             dialog.hide()
         context = accounts.set_up_demo(Path(folder) / "demo")
-        demo.fill_demo(context)
+        fill_demo(context)
         workspace = Workspace(context, demo=True)
         window = MainWindow(workspace)
         window.resize(1366, 768)

@@ -68,3 +68,30 @@ def write_csv(path: Path, rows: list[list[object]], encoding: str) -> Path:
     csv.writer(text).writerows(rows)
     path.write_bytes(text.getvalue().encode(encoding))
     return path
+
+
+BANK = "中国农业银行菏泽牡丹支行"
+BANK_HEADINGS = ["开户行", "银行账号"]
+
+
+def bank_account(serial: int) -> str:
+    """A 19-digit card number, as the roster's text cell holds it."""
+    return f"62284800{serial:011d}"
+
+
+def with_bank_columns(rows: list[list[object]]) -> list[list[object]]:
+    """roster_rows() with each worker's bank and account number in two more columns."""
+    title, headings, *workers = rows
+    return [
+        title,
+        [*headings, *BANK_HEADINGS],
+        *([*row, BANK, bank_account(serial)] for serial, row in enumerate(workers)),
+    ]
+
+
+def total_row(workers: int, label_column: int = 0) -> list[object]:
+    """The 合计 row a clerk adds below the workers: the label under 序号 (column 0) unless told, the sum of amounts."""
+    row: list[object] = [None] * len(HEADINGS)
+    row[label_column] = "合计"
+    row[4] = sum(claimed_yuan(serial) for serial in range(workers))
+    return row

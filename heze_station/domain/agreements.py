@@ -182,6 +182,61 @@ class Signer:
     name: str
 
 
+@dataclass(frozen=True)
+class SignerSlot:
+    """One signature the agreement needs, in the order the signers sign (the collect-signatures flow).
+
+    ``name`` is who is expected to sign, prefilled where the file knows it (the worker, a company's legal
+    representative, a labour boss himself); ``signed_by`` is who did sign (an agent signs for a worker under the
+    agent's own name), or None while the signature is missing.
+    """
+
+    role: SignerRole
+    person_id: uuid.UUID | None  # the worker signed for; None for the employer's side and the mediator
+    name: str
+    signed_by: str | None
+
+    @property
+    def signed(self) -> bool:
+        return self.signed_by is not None
+
+
+def signers_in_order(
+    signers: Iterable[Signer],
+    *,
+    worker_names: dict[uuid.UUID, str],
+    representative_ids: Iterable[uuid.UUID],
+    is_collective: bool,
+    contractor_pays: bool = False,
+    employer_handler: str = "",
+    contractor_handler: str = "",
+) -> list[SignerSlot]:
+    """Every signature R7 asks for, as ``missing_for_effect`` counts them, in signing order: the worker side
+    (each worker, or the elected representatives of a collective case), the employer's handler, the general
+    contractor's handler when it pays first, and a mediator (whose name the station fills in)."""
+    signers = list(signers)
+    worker_side = {s.person_id: s for s in signers if s.role in WORKER_SIDE}
+    by_role = {s.role: s for s in signers if s.role not in WORKER_SIDE}
+    who_must_sign = [p for p in worker_names if p in set(representative_ids)] if is_collective else list(worker_names)
+    slots = [
+        SignerSlot(
+            SignerRole.REPRESENTATIVE if is_collective else SignerRole.WORKER,
+            person_id,
+            worker_names[person_id],
+            worker_side[person_id].name if person_id in worker_side else None,
+        )
+        for person_id in who_must_sign
+    ]
+    others = [(SignerRole.EMPLOYER_HANDLER, employer_handler)]
+    if contractor_pays:
+        others.append((SignerRole.CONTRACTOR_HANDLER, contractor_handler))
+    others.append((SignerRole.MEDIATOR, ""))
+    for role, name in others:
+        signed = by_role.get(role)
+        slots.append(SignerSlot(role, None, name, signed.name if signed else None))
+    return slots
+
+
 def missing_for_effect(
     signers: Iterable[Signer],
     *,

@@ -26,10 +26,12 @@ from ..domain.agreements import (
     PaymentMethod,
     Signer,
     SignerRole,
+    SignerSlot,
     check_schedule,
     missing_for_effect,
     normalise_account_number,
     original_holders,
+    signers_in_order,
 )
 from ..domain.cases import CaseAction, CaseEvent, CaseStatus, Category
 from ..domain.errors import IllegalTransition, NotFound, ValidationFailed, refusal
@@ -149,6 +151,7 @@ class AgreementView:
     employer_seal_needed: bool  # the employer is a company: its own seal is part of signing (R7)
     employer_sealed_at: datetime | None
     missing: list[Message]  # what it lacks before it can take effect; empty once in effect
+    signers: list[SignerSlot]  # every signature it needs, in signing order, and who has signed (empty once in effect)
     performance: Performance | None  # for the agreement in effect
     payments: list[PaymentView]
     balances: list[WorkerBalance]  # each worker's standing, in the order of the shares (the agreement in effect)
@@ -498,13 +501,17 @@ def case_agreements(context: StationContext, case_id: uuid.UUID) -> CaseAgreemen
         return _case_agreements(session, get_case(session, case_id))
 
 
-def _missing(session: Session, agreement: Agreement, case: Case) -> list[Message]:
-    claimants = _claimants(session, case)
+def _signed(session: Session, agreement: Agreement) -> list[Signer]:
     signatures = session.scalars(
         select(AgreementSignature).where(AgreementSignature.agreement_id == agreement.id)
     ).all()
+    return [Signer(s.role, s.person_id, s.name) for s in signatures]
+
+
+def _missing(session: Session, agreement: Agreement, case: Case) -> list[Message]:
+    claimants = _claimants(session, case)
     return missing_for_effect(
-        [Signer(s.role, s.person_id, s.name) for s in signatures],
+        _signed(session, agreement),
         worker_names={person_id: row.person.name for person_id, row in claimants.items()},
         representative_ids=[person_id for person_id, row in claimants.items() if row.is_representative],
         is_collective=case.is_collective,
@@ -512,6 +519,26 @@ def _missing(session: Session, agreement: Agreement, case: Case) -> list[Message
         contractor_pays=agreement.payer_role is PayerRole.GENERAL_CONTRACTOR,
         employer_seal_missing=_employer_seal_needed(session, case) and agreement.employer_sealed_at is None,
     )
+
+
+def _signers(session: Session, agreement: Agreement, case: Case) -> list[SignerSlot]:
+    """Who signs, in order, with the names the file knows: a company signs through its legal representative
+    (who may send another handler), a labour boss signs himself."""
+    claimants = _claimants(session, case)
+    contractor_pays = agreement.payer_role is PayerRole.GENERAL_CONTRACTOR
+    return signers_in_order(
+        _signed(session, agreement),
+        worker_names={person_id: row.person.name for person_id, row in claimants.items()},
+        representative_ids=[person_id for person_id, row in claimants.items() if row.is_representative],
+        is_collective=case.is_collective,
+        contractor_pays=contractor_pays,
+        employer_handler=_handler(_case_employer(session, case)),
+        contractor_handler=_handler(agreement.payer) if contractor_pays else "",
+    )
+
+
+def _handler(employer: Employer) -> str:
+    return employer.legal_representative if employer.kind is EmployerKind.COMPANY else employer.name
 
 
 def _employer_seal_needed(session: Session, case: Case) -> bool:
@@ -602,6 +629,7 @@ def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
         employer_seal_needed=_employer_seal_needed(session, case),
         employer_sealed_at=agreement.employer_sealed_at,
         missing=[] if agreement.state is not AgreementState.DRAFT else _missing(session, agreement, case),
+        signers=[] if agreement.state is not AgreementState.DRAFT else _signers(session, agreement, case),
         # From the schedule and payments already loaded here, not by querying them again.
         performance=performance(
             [Instalment(i.due_on, i.amount_fen) for i in agreement.instalments],

@@ -20,6 +20,7 @@ from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.text import clean_line
 from ..storage import search
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
+from . import timeline
 from .access import CASEWORK, requires
 from .agreement_queries import AgreementClocks, clocks_for
 from .station import StationContext
@@ -99,6 +100,9 @@ class ClaimantView:
     phone: str
     claimed_fen: int
     representative: bool
+    # Where the agreement will pay the worker, as given at intake (empty when not given).
+    bank: str = ""
+    account_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,7 +123,8 @@ class TimelineView:
     at: datetime
     actor: str
     kind: str
-    detail: str
+    detail: str  # as stored: for an added attachment, the file's name
+    shown: Message  # the details for people (timeline.shown)
 
 
 @dataclass(frozen=True)
@@ -346,13 +351,18 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
                 c.person.phone,
                 c.claimed_fen,
                 c.is_representative,
+                c.bank,
+                c.account_number,
             )
             for c in full.claimants
             if c.deleted_at is None
         ],
         respondents=[_respondent_view(r.employer, r.role) for r in full.respondents if r.deleted_at is None],
         evidence=[e.description for e in full.evidence if e.deleted_at is None],
-        timeline=[TimelineView(event.at, actor, event.kind, event.detail) for event, actor in events],
+        timeline=[
+            TimelineView(event.at, actor, event.kind, event.detail, shown)
+            for (event, actor), shown in zip(events, timeline.shown(session, [e for e, _ in events]), strict=True)
+        ],
         clocks=case_clocks(full, context, today, agreement, steps),
         actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
         application_unsigned=[

@@ -14,7 +14,9 @@ from sqlalchemy import func, or_, select, union
 from ..domain import chinatime
 from ..domain.cases import OPEN_STATUSES, CaseStatus
 from ..domain.clocks import Clock, ClockKind, ClockState
+from ..domain.messages import Message
 from ..storage.models import Case, StaffUser, TimelineEvent
+from . import timeline
 from .access import CASEWORK, requires
 from .agreement_queries import clocks_for, unpaid_workers
 from .case_queries import CLOCK_COLUMNS, case_clocks
@@ -43,7 +45,8 @@ class RecentEvent:
     at: datetime
     actor: str
     kind: str
-    detail: str
+    detail: str  # as stored: for an added attachment, the file's name
+    shown: Message  # the details for people (timeline.shown)
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,8 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
         steps = step_dates_for(session, union(in_performance, open_step_cases()))
         counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
-        recent = [RecentEvent(*row) for row in session.execute(latest)]
+        events = session.execute(latest).all()
+        recent = [RecentEvent(*row, shown) for row, shown in zip(events, timeline.shown(session, events), strict=True)]
     due = [
         DueItem(row.id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
         # A result row carries every attribute case_clocks reads, so no ORM object needs to be built.

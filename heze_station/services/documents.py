@@ -244,6 +244,14 @@ def set_station_seal(context: StationContext, image: Path) -> None:
         audit.append(session, Actor.of(context), AuditAction.SEAL_SET, digest[:12])
 
 
+@requires(EVERYONE)
+def station_seal(context: StationContext) -> bytes | None:
+    """The seal image the documents print (None before one is set), for the settings to show it."""
+    with context.database.transaction() as session:
+        digest = settings.get(session, SEAL_SETTING)
+    return context.blobs.get(digest) if digest else None
+
+
 # -- helpers ----------------------------------------------------------------------------------------------------
 
 

@@ -5,10 +5,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TypeVar
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
+from ..domain.agreements import AgreementState, normalise_account_number
 from ..domain.cases import (
     COLLECTIVE_MIN_WORKERS,
     OPEN_STATUSES,
@@ -32,9 +33,11 @@ from ..domain.identifiers import (
 )
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import SPECIAL_AUTHORITY, EmployerKind, RespondentRole
+from ..domain.performance import PerformanceState
 from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, clean_line, clean_text
 from ..storage import search
 from ..storage.models import (
+    Agreement,
     Case,
     CaseClaimant,
     CaseRespondent,
@@ -47,12 +50,21 @@ from ..storage.models import (
 from ..storage.types import utc_now
 from . import timeline
 from .access import CASEWORK, requires
+from .agreement_queries import clocks_for
 from .checks import Checker, past_date, required_choice
 from .limitation import check_employment
 from .station import StationContext
 
 T = TypeVar("T")
 
+_SAME_WORKER_OPEN = QT_TRANSLATE_NOOP("Domain", "Worker {name} already has this open case.")
+_SAME_WORKER_PAYING = QT_TRANSLATE_NOOP(
+    "Domain", "Worker {name} already has this case, whose agreement is not yet fully performed."
+)
+_SAME_EMPLOYER_OPEN = QT_TRANSLATE_NOOP("Domain", "Employer {name} already has this open case.")
+_SAME_EMPLOYER_PAYING = QT_TRANSLATE_NOOP(
+    "Domain", "Employer {name} already has this case, whose agreement is not yet fully performed."
+)
 _SAME_CONTRACTOR_AS_EMPLOYER = QT_TRANSLATE_NOOP(
     "Domain", "The general contractor must be a different company from the employer named above."
 )
@@ -62,6 +74,7 @@ ETHNICITY_MAX = 20
 POST_MAX = 50
 AUTHORITY_MAX = 200
 EVIDENCE_MAX = 200
+BANK_MAX = NAME_MAX  # as the agreement's share allows
 
 
 @dataclass
@@ -79,6 +92,10 @@ class WorkerEntry:
     address: str = ""
     post: str = ""
     service_address: str = ""
+    # Where the agreement will pay the worker (an account in the worker's own name), when the roster or the worker
+    # gives it at intake; the agreement's shares start from it.
+    bank: str = ""
+    account_number: str = ""
 
 
 @dataclass
@@ -132,6 +149,8 @@ class CheckedWorker:
     address: str = ""
     post: str = ""
     service_address: str = ""
+    bank: str = ""
+    account_number: str = ""
 
 
 @dataclass(frozen=True)
@@ -264,7 +283,15 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
         claimed = check(0, parse_claim, entry.claimed, category, field=f"{prefix}.claimed")
         details = _check_details(entry, prefix, check)
         workers.append(
-            CheckedWorker(name, resident.number if resident else "", phone, claimed, entry.representative, *details)
+            CheckedWorker(
+                name,
+                resident.number if resident else "",
+                phone,
+                claimed,
+                entry.representative,
+                *details,
+                *_check_bank_account(entry, prefix, check),
+            )
         )
     representatives = sum(worker.representative for worker in workers)
     if collective and not REPRESENTATIVES_MIN <= representatives <= REPRESENTATIVES_MAX:
@@ -292,6 +319,15 @@ def _check_details(entry: WorkerEntry, prefix: str, check: Checker) -> tuple[str
         check("", clean_line, entry.post, field=f"{prefix}.post", max_length=POST_MAX),
         check("", clean_line, entry.service_address, field=f"{prefix}.service_address", max_length=ADDRESS_MAX),
     )
+
+
+def _check_bank_account(entry: WorkerEntry, prefix: str, check: Checker) -> tuple[str, str]:
+    """开户行 and 账号, each optional at intake (the agreement asks for them when it pays by transfer)."""
+    bank = check("", clean_line, entry.bank, field=f"{prefix}.bank", max_length=BANK_MAX)
+    account = ""
+    if entry.account_number.strip():
+        account = check("", normalise_account_number, entry.account_number, field=f"{prefix}.account_number")
+    return bank, account
 
 
 def _check_agent(entry: AgentEntry | None, workers: int, check: Checker, today: date) -> CheckedAgent | None:
@@ -369,47 +405,54 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
 
 
 @requires(CASEWORK)
-def find_repeat_complaints(context: StationContext, intake: CheckedIntake) -> list[RepeatComplaint]:
-    """Open cases with the same worker (by ID number) or the same employer (by credit code or exact name)."""
+def find_repeat_complaints(
+    context: StationContext, intake: CheckedIntake, today: date | None = None
+) -> list[RepeatComplaint]:
+    """Cases still in hand with the same worker (by ID number) or the same employer (by credit code or exact name):
+    open ones, and those whose agreement in effect is not yet fully performed (the workers are still owed money)."""
+    today = today or chinatime.today()
     id_numbers = [worker.id_number for worker in intake.workers]
     employer_match = [Employer.name == intake.employer.name]
     if intake.employer.credit_code:
         employer_match.append(Employer.credit_code == intake.employer.credit_code)
     with context.database.transaction() as session:
+        in_hand = or_(Case.status.in_(OPEN_STATUSES), Case.id.in_(_cases_with_agreement_in_effect()))
         by_worker = session.execute(
             select(Case.id, Case.number, Case.status, Person.name)
             .join(CaseClaimant, CaseClaimant.case_id == Case.id)
             .join(Person, Person.id == CaseClaimant.person_id)
-            .where(Person.id_number.in_(id_numbers), Case.status.in_(OPEN_STATUSES), Case.deleted_at.is_(None))
+            .where(Person.id_number.in_(id_numbers), in_hand, Case.deleted_at.is_(None))
         ).all()
         by_employer = session.execute(
             select(Case.id, Case.number, Case.status, Employer.name)
             .join(CaseRespondent, CaseRespondent.case_id == Case.id)
             .join(Employer, Employer.id == CaseRespondent.employer_id)
-            .where(or_(*employer_match), Case.status.in_(OPEN_STATUSES), Case.deleted_at.is_(None))
+            .where(or_(*employer_match), in_hand, Case.deleted_at.is_(None))
         ).all()
+        with_agreement = {row.id for row in (*by_worker, *by_employer) if row.status not in OPEN_STATUSES}
+        being_paid = {
+            case_id
+            for case_id, clocks in clocks_for(session, with_agreement, today).items()
+            if clocks.performance.state is not PerformanceState.PERFORMED
+        }
     hits: dict[uuid.UUID, RepeatComplaint] = {}
-    for case_id, number, status, name in by_worker:
-        hits.setdefault(
-            case_id,
-            RepeatComplaint(
-                case_id,
-                number,
-                status,
-                Message(QT_TRANSLATE_NOOP("Domain", "Worker {name} already has this open case."), {"name": name}),
-            ),
-        )
-    for case_id, number, status, name in by_employer:
-        hits.setdefault(
-            case_id,
-            RepeatComplaint(
-                case_id,
-                number,
-                status,
-                Message(QT_TRANSLATE_NOOP("Domain", "Employer {name} already has this open case."), {"name": name}),
-            ),
-        )
+    for rows, open_reason, paying_reason in (
+        (by_worker, _SAME_WORKER_OPEN, _SAME_WORKER_PAYING),
+        (by_employer, _SAME_EMPLOYER_OPEN, _SAME_EMPLOYER_PAYING),
+    ):
+        for case_id, number, status, name in rows:
+            if status in OPEN_STATUSES:
+                reason = open_reason
+            elif case_id in being_paid:
+                reason = paying_reason
+            else:
+                continue  # its agreement is fully performed: the case is done with
+            hits.setdefault(case_id, RepeatComplaint(case_id, number, status, Message(reason, {"name": name})))
     return list(hits.values())
+
+
+def _cases_with_agreement_in_effect() -> Select[tuple[uuid.UUID]]:
+    return select(Agreement.case_id).where(Agreement.state == AgreementState.IN_EFFECT, Agreement.deleted_at.is_(None))
 
 
 def upsert_person(
@@ -614,6 +657,8 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
                     is_representative=worker.representative,
                     post=worker.post,
                     service_address=worker.service_address,
+                    bank=worker.bank,
+                    account_number=worker.account_number,
                     agent_id=agent.id if agent else None,
                     agent_authority=intake.agent.authority if intake.agent else "",
                 )

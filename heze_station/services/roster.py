@@ -24,13 +24,14 @@ from typing import TypeVar
 from xml.etree.ElementTree import ParseError
 
 from ..domain import chinatime
+from ..domain.agreements import normalise_account_number
 from ..domain.cases import COLLECTIVE_MIN_WORKERS, Category, parse_claim
 from ..domain.errors import DomainError, InvalidInput
 from ..domain.identifiers import normalise_mobile, parse_resident_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import parse_yuan
 from ..domain.text import ADDRESS_MAX, NAME_MAX, clean_line
-from .intake import ETHNICITY_MAX, MAX_WORKERS, POST_MAX, WorkerEntry
+from .intake import BANK_MAX, ETHNICITY_MAX, MAX_WORKERS, POST_MAX, WorkerEntry
 
 # A roster of 500 workers is some 40 KB; scanned ID cards pasted into the workbook make it larger, never this large.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -62,6 +63,9 @@ class Column(StrEnum):
     ADDRESS = "address"
     POST = "post"
     SERVICE_ADDRESS = "service_address"
+    # Where the agreement will pay the worker: they prefill its shares.
+    BANK = "bank"
+    ACCOUNT_NUMBER = "account_number"
 
     @property
     def label(self) -> str:
@@ -78,6 +82,8 @@ _COLUMN_LABELS = {
     Column.ADDRESS: QT_TRANSLATE_NOOP("Domain", "Address"),
     Column.POST: QT_TRANSLATE_NOOP("Domain", "Post"),
     Column.SERVICE_ADDRESS: QT_TRANSLATE_NOOP("Domain", "Address for documents"),
+    Column.BANK: QT_TRANSLATE_NOOP("Domain", "Bank"),
+    Column.ACCOUNT_NUMBER: QT_TRANSLATE_NOOP("Domain", "Bank account"),
 }
 _REQUIRED = (Column.NAME, Column.ID_NUMBER, Column.CLAIMED)
 
@@ -123,6 +129,19 @@ _HEADINGS = {
     Column.ADDRESS: {"住址", "家庭住址", "家庭地址", "现住址", "户籍地址", "住所", "地址", "address"},
     Column.POST: {"工种", "岗位", "工种/岗位", "工种岗位", "职务", "工作岗位", "post", "job"},
     Column.SERVICE_ADDRESS: {"送达地址", "联系地址", "通讯地址", "邮寄地址", "serviceaddress"},
+    Column.BANK: {"开户行", "开户银行", "开户行名称", "银行", "银行名称", "收款银行", "bank"},
+    Column.ACCOUNT_NUMBER: {
+        "银行账号",
+        "银行卡号",
+        "账号",
+        "卡号",
+        "工资卡号",
+        "银行账户",
+        "收款账号",
+        "account",
+        "accountnumber",
+        "bankaccount",
+    },
 }
 _COLUMN_OF_HEADING = {heading: column for column, headings in _HEADINGS.items() for heading in headings}
 
@@ -130,7 +149,19 @@ _YES = {"是", "y", "yes", "√", "✓", "✔", "☑", "1", "true", "代表"}
 _NO = {"", "否", "n", "no", "0", "false", "×", "✗", "x"}
 _TOTAL_NAMES = {"合计", "总计", "小计", "共计"}
 
-TEMPLATE_HEADINGS = ("姓名", "身份证号", "手机号", "金额（元）", "是否代表", "民族", "住址", "工种/岗位", "送达地址")
+TEMPLATE_HEADINGS = (
+    "姓名",
+    "身份证号",
+    "手机号",
+    "金额（元）",
+    "是否代表",
+    "民族",
+    "住址",
+    "工种/岗位",
+    "送达地址",
+    "开户行",
+    "银行账号",
+)
 # 1990-01-01, 菏泽市牡丹区, with its check character: a number that passes, so the row shows the expected format.
 TEMPLATE_EXAMPLE = (
     "张三（示例）",
@@ -142,12 +173,15 @@ TEMPLATE_EXAMPLE = (
     "山东省菏泽市牡丹区桂陵路88号",
     "钢筋工",
     "",
+    "中国农业银行菏泽牡丹支行",
+    "6228480000000000000",
 )
 _DETAILS = {
     Column.ETHNICITY: ("ethnicity", ETHNICITY_MAX),
     Column.ADDRESS: ("address", ADDRESS_MAX),
     Column.POST: ("post", POST_MAX),
     Column.SERVICE_ADDRESS: ("service_address", ADDRESS_MAX),
+    Column.BANK: ("bank", BANK_MAX),
 }
 
 
@@ -412,7 +446,7 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]], category: Category | None) -> 
                 break
             continue
         blank_run = 0
-        if _is_total(values):
+        if _is_total(cells, values):
             total_rows.append(number)
             continue
         if len(listed) == MAX_WORKERS:
@@ -439,9 +473,11 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]], category: Category | None) -> 
     return RosterReport(tuple(_mark_duplicates(checked)), tuple(total_rows))
 
 
-def _is_total(values: dict[Column, Cell]) -> bool:
-    name = re.sub(r"\s", "", _text(values[Column.NAME]))
-    return name in _TOTAL_NAMES and not _text(values[Column.ID_NUMBER])
+def _is_total(cells: tuple[Cell, ...], values: dict[Column, Cell]) -> bool:
+    """A row labelled 合计 (or 总计, 小计, 共计) in any of its cells, under 序号 as often as under 姓名, and naming
+    no worker by ID number."""
+    labels = {re.sub(r"[\s:：]", "", unicodedata.normalize("NFKC", _text(cell))) for cell in cells}
+    return bool(labels & _TOTAL_NAMES) and not _text(values[Column.ID_NUMBER])
 
 
 def _check_row(
@@ -465,21 +501,7 @@ def _check_row(
     id_cell = values[Column.ID_NUMBER]
     id_number = _text(id_cell)
     if _lost_digits(id_cell):
-        # As Excel shows such a cell, so the coordinator recognises it in the spreadsheet.
-        shown = f"{id_cell:.5E}" if isinstance(id_cell, int | float) else id_number
-        problems.append(
-            Problem(
-                Column.ID_NUMBER,
-                Message(
-                    QT_TRANSLATE_NOOP(
-                        "Domain",
-                        "Excel stored this ID number as a number ({shown}) and kept only 15 digits, so the last "
-                        "digits are lost. Format the column as text and type the number again from the ID card.",
-                    ),
-                    {"shown": shown},
-                ),
-            )
-        )
+        problems.append(_rounded_by_excel(Column.ID_NUMBER, id_cell, _ID_NUMBER_ROUNDED))
     else:
         resident = checked(Column.ID_NUMBER, parse_resident_id, id_number, today=today)
         id_number = resident.number if resident else id_number
@@ -497,6 +519,13 @@ def _check_row(
         for column, (attribute, limit) in _DETAILS.items()
         if (text := _text(values.get(column)))
     }
+    account_cell = values.get(Column.ACCOUNT_NUMBER)
+    if _lost_digits(account_cell):
+        problems.append(_rounded_by_excel(Column.ACCOUNT_NUMBER, account_cell, _ACCOUNT_ROUNDED))
+    elif account := _text(account_cell):
+        details["account_number"] = (
+            checked(Column.ACCOUNT_NUMBER, normalise_account_number, account, field="account_number") or account
+        )
     entry = WorkerEntry(
         name=name, id_number=id_number, phone=phone, claimed=claimed, representative=representative, **details
     )
@@ -508,6 +537,24 @@ def _check_row(
             )
         )
     return RosterRow(number, entry, tuple(problems))
+
+
+_ID_NUMBER_ROUNDED = QT_TRANSLATE_NOOP(
+    "Domain",
+    "Excel stored this ID number as a number ({shown}) and kept only 15 digits, so the last "
+    "digits are lost. Format the column as text and type the number again from the ID card.",
+)
+_ACCOUNT_ROUNDED = QT_TRANSLATE_NOOP(
+    "Domain",
+    "Excel stored this account number as a number ({shown}) and kept only 15 digits, so the last digits are lost. "
+    "Format the column as text and type the number again from the bank card.",
+)
+
+
+def _rounded_by_excel(column: Column, cell: Cell, text: str) -> Problem:
+    # Shown as Excel shows such a cell, so the coordinator recognises it in the spreadsheet.
+    shown = f"{cell:.5E}" if isinstance(cell, int | float) else _text(cell)
+    return Problem(column, Message(text, {"shown": shown}))
 
 
 def _lost_digits(cell: Cell) -> bool:
@@ -569,8 +616,8 @@ def _mark_duplicates(rows: list[RosterRow]) -> Iterator[RosterRow]:
 
 
 def write_template(path: Path) -> Path:
-    """Save an .xlsx with the headings the reader knows and one example row, its ID and phone columns formatted
-    as text so that Excel keeps all 18 digits of what is typed there; returns ``path``."""
+    """Save an .xlsx with the headings the reader knows and one example row, its ID, phone and account columns
+    formatted as text so that Excel keeps every digit of what is typed there; returns ``path``."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -582,10 +629,10 @@ def write_template(path: Path) -> Path:
     sheet.append(TEMPLATE_EXAMPLE)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for letter, width in zip("ABCDEFGHI", (14, 24, 16, 14, 10, 8, 30, 12, 30), strict=True):
+    for letter, width in zip("ABCDEFGHIJK", (14, 24, 16, 14, 10, 8, 30, 12, 30, 28, 26), strict=True):
         sheet.column_dimensions[letter].width = width
     for row in range(2, MAX_WORKERS + 2):
-        for letter in "BC":
+        for letter in "BCK":  # ID number, phone, bank account
             sheet[f"{letter}{row}"].number_format = "@"
     choice = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
     choice.add(f"E2:E{MAX_WORKERS + 1}")

@@ -1,6 +1,6 @@
 """Syncing this station with the city server: enrolment, a sync run, its status and log, and settling conflicts.
 
-The engine (sync.engine) knows the protocol; ``sync_replica.StationReplica`` gives it this station's data, each
+The engine (station_sync.engine) knows the protocol; ``sync_replica.StationReplica`` gives it this station's data, each
 step in its own short transaction so the GUI's own writes never wait long. This module is what the window imports
 at start, so it stays light: the network client, the engine and the protocol's messages load with the first sync.
 Everything a coordinator reads comes out of here as a Message, worded for people, never as a protocol code.
@@ -29,6 +29,8 @@ from ..domain.cases import CaseEvent
 from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
+from ..station_sync.failures import FailureReason, SyncFailure
+from ..station_sync.progress import ProgressCallback, SyncReport
 from ..storage import disk, outbox, replica, settings
 from ..storage.models import (
     Case,
@@ -39,10 +41,8 @@ from ..storage.models import (
     SyncRow,
 )
 from ..storage.types import utc_now
-from ..sync.failures import FailureReason, SyncFailure
 from ..sync.fields import MAX_TEXT_CHARS
 from ..sync.hlc import Hlc
-from ..sync.progress import ProgressCallback, SyncReport
 from . import accounts, audit, conflict_rules, timeline, trust
 from .access import ADMINISTRATION, CASEWORK, requires
 from .audit import Actor
@@ -69,7 +69,7 @@ SIGNING_CERTIFICATE = "signing_certificate"  # a field of the station row known 
 
 if TYPE_CHECKING:  # the network client loads with the first sync, not when the window starts
     from ..documents.signing import StationKey
-    from ..sync.client import ServerClient
+    from ..station_sync.client import ServerClient
 
 log = logging.getLogger(__name__)
 
@@ -200,7 +200,7 @@ def enrol(
     administrator marks it as a trusted local network (``plain_http_trusted``). ``certificate``: a PEM file with
     the city's own certificate authority, or the server's certificate, to trust instead of the system's.
     """
-    from ..sync.addresses import normalise_url  # loaded when first needed, as the network libraries are
+    from ..station_sync.addresses import normalise_url  # loaded when first needed, as the network libraries are
 
     url = normalise_url(clean_line(server_url, field="server_url", max_length=200, required=True, printed=False))
     code = clean_line(code, field="code", max_length=64, required=True, printed=False)
@@ -254,7 +254,7 @@ def _certificates(path: Path) -> str:
     """The PEM text of a certificate file the administrator chose; refused with a message when it is none."""
     import ssl
 
-    from ..sync.client import trust_anchors
+    from ..station_sync.client import trust_anchors
 
     not_one = refusal(
         "certificate",
@@ -272,8 +272,8 @@ def _certificates(path: Path) -> str:
 
 def _client(url: str, plain_http_trusted: bool, trusted_pem: str | None) -> "ServerClient":
     """A client for ``url``; refuses an unencrypted address no administrator marked as trusted (nothing is sent)."""
-    from ..sync.addresses import unencrypted
-    from ..sync.client import ServerClient  # the network libraries: loaded when first needed
+    from ..station_sync.addresses import unencrypted
+    from ..station_sync.client import ServerClient  # the network libraries: loaded when first needed
 
     if unencrypted(url) and not plain_http_trusted:
         raise SyncProblem(FailureReason.UNENCRYPTED)
@@ -334,7 +334,7 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
         if not (url and device_id and secret):
             raise SyncProblem(FailureReason.NOT_ENROLLED)
         # The network client, the engine and the protocol's messages load here, not when the window starts.
-        from ..sync.engine import SyncEngine
+        from ..station_sync.engine import SyncEngine
         from .sync_replica import StationReplica
 
         try:

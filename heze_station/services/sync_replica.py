@@ -1,4 +1,4 @@
-"""The engine's view of this station (sync.engine.Replica): its outbox, its copy of the server's rows, its files.
+"""The engine's view of this station (station_sync.engine.Replica): its outbox, its copy of the server's rows, files.
 
 Each step runs in its own short transaction, so the window's own writes never wait long behind a sync. Loaded
 only when a sync runs: it brings the protocol's message classes (pydantic), which the window does not need to start.
@@ -10,12 +10,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from .. import __version__
+from ..station_sync.engine import Blob, FileUnavailable
 from ..storage import migrations, outbox, replica, settings
 from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
 from ..storage.keys import WrongKey
 from ..storage.models import Attachment, IssuedDocument, UploadedBlob
 from ..sync import PROTOCOL_VERSION
-from ..sync.engine import Blob, FileUnavailable
 from ..sync.schemas import (
     AuditHeadAnswer,
     AuditHeadReport,
@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 
 
 class StationReplica:
-    """The engine's view of this station (sync.engine.Replica), one short transaction per step."""
+    """The engine's view of this station (station_sync.engine.Replica), one short transaction per step."""
 
     def __init__(self, context: StationContext):
         self.context = context

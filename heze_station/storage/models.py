@@ -239,6 +239,9 @@ class CaseClaimant(SyncRow, Base):
     # documents reach the worker when that is not the home address.
     post: Mapped[str] = mapped_column(String(50), default="")
     service_address: Mapped[str] = mapped_column(String(200), default="")
+    # Where the agreement will pay this worker, as given at intake (0021): it prefills the agreement's share.
+    bank: Mapped[str] = mapped_column(String(50), default="")
+    account_number: Mapped[str] = mapped_column(String(30), default="")
     # The specially authorised agent (特别授权委托代理人) and what the authorisation covers, as the letter says.
     agent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
     agent_authority: Mapped[str] = mapped_column(String(200), default="")

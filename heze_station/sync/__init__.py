@@ -1,7 +1,8 @@
 """What the station client and the city server agree on: wire schemas, syncable tables, merge rules, clocks.
 
 Plain Python and pydantic only (no Qt, no FastAPI, no station storage), so that both sides import the same
-definitions. The protocol itself is described for people in docs/sync-protocol.md.
+definitions. The station's own network client and sync engine are in ``station_sync``, which the server never
+imports. The protocol itself is described for people in docs/sync-protocol.md.
 """
 
 PROTOCOL_VERSION = 1

@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0019"
+REVISION = "0021"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "after_step": {
@@ -143,6 +143,8 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "is_representative": FieldRule(FieldType.BOOLEAN, nullable=False, default=True),
         "post": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=50),
         "service_address": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
+        "bank": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=50),
+        "account_number": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=30),
         "agent_id": FieldRule(FieldType.UUID, references="person"),
         "agent_authority": FieldRule(FieldType.TEXT, nullable=False, default=True, max_length=200),
         "application_signed_at": FieldRule(FieldType.DATETIME),

@@ -11,7 +11,7 @@ import time
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
-from ..services import demo
+from ..demo.generator import fill_demo
 from ..services.station import StationContext
 from .workspace import Workspace
 
@@ -42,7 +42,7 @@ class _DemoFiller(QObject):
                 last = time.monotonic()
                 self.progressed.emit(done, total)
 
-        return demo.fill_demo(context, progress=report)
+        return fill_demo(context, progress=report)
 
     def _make_dialog(self) -> QProgressDialog:
         dialog = QProgressDialog()

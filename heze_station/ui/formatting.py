@@ -6,10 +6,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from ..domain import chinatime
 from ..domain.clocks import Clock, ClockState
-from ..domain.corrections import timeline_message
 from ..domain.money import format_yuan
 from ..domain.personal import PersonalField, masked
-from .i18n import domain_text, render
+from .i18n import domain_text
 
 
 def money(fen: int) -> str:
@@ -111,9 +110,3 @@ def revealable_text(fields: frozenset[PersonalField]) -> str:
 
 def locale_number(value: int) -> str:
     return QLocale().toString(value)
-
-
-def timeline_detail(kind: str, detail: str) -> str:
-    """A timeline entry's details as a person reads them: a correction in words, anything else as stored."""
-    message = timeline_message(kind, detail)
-    return render(message) if message is not None else detail

@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             "#navigation::item { padding-left: 18px; }"
             "#navigation::item:selected { background: #c0392b; color: white; }"
         )
-        self.resize(1280, 800)
+        self.resize(1280, 720)  # fits a 1366x768 laptop with its taskbar
         self._menus()
         self._status_bar(SyncIndicator)
         workspace.case_requested.connect(self.open_case)
@@ -354,13 +354,11 @@ class MainWindow(QMainWindow):
         self.verdict_dialog.open()
 
     def choose_seal(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Station seal image"), "", self.tr("Seal image with a transparent background (*.png)")
-        )
-        if path:
-            from ..services import documents
+        from .views.seal_settings import SealSettingsDialog
 
-            self.workspace.change(documents.set_station_seal, Path(path))
+        self.seal_dialog = SealSettingsDialog(self.workspace, self)
+        self.seal_dialog.finished.connect(self.seal_dialog.deleteLater)
+        self.seal_dialog.open()
 
     def open_court_settings(self) -> None:
         from ..services import after_mediation

@@ -378,7 +378,7 @@ class Session(QObject):
 
     def _sync_failed(self, error: Exception) -> None:
         from ..services.sync import SyncProblem
-        from ..sync.failures import FailureReason
+        from ..station_sync.failures import FailureReason
 
         # A laptop reported lost locks at its first contact with the city, whoever has it open.
         revoked = isinstance(error, SyncProblem) and error.reason is FailureReason.REVOKED

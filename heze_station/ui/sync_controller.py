@@ -25,8 +25,8 @@ from PySide6.QtNetwork import QNetworkInformation
 from ..domain.changes import EVERYTHING
 from ..services import sync
 from ..services.sync import Enrolment, SyncProblem, SyncState, SyncStatus
-from ..sync.backoff import Backoff
-from ..sync.progress import Phase, Progress, SyncReport
+from ..station_sync.backoff import Backoff
+from ..station_sync.progress import Phase, Progress, SyncReport
 from .tasks import TaskRunner
 from .workspace import Workspace
 

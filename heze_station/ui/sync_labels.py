@@ -23,7 +23,7 @@ from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.personal import PersonalField
 from ..domain.service import ServiceMethod
 from ..services.sync import SyncState, SyncStatus
-from ..sync.progress import Phase, Progress
+from ..station_sync.progress import Phase, Progress
 from . import formatting
 
 CONTEXT = "SyncLabels"

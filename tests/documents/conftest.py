@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from heze_station.documents import issuing, samples, signing
+from heze_station.documents import issuing, signing
+from tests import samples
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = ROOT / "test-artifacts" / "documents"

@@ -5,9 +5,10 @@ import dataclasses
 
 import pytest
 
-from heze_station.documents import issuing, samples
+from heze_station.documents import issuing
 from heze_station.domain.cases import Category
 from heze_station.domain.errors import ValidationFailed
+from tests import samples
 
 from .conftest import extracted_text
 

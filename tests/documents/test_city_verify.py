@@ -18,8 +18,9 @@ import pytest
 from cryptography import x509
 
 from heze_station import cli
-from heze_station.documents import issuing, samples, signing, trust, verify
+from heze_station.documents import issuing, signing, trust, verify
 from heze_station.server import ca
+from tests import samples
 
 from .conftest import run
 

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from heze_station.documents import amounts, issuing, samples
+from heze_station.documents import amounts, issuing
+from tests import samples
 
 from .conftest import ARTEFACTS, SAMPLES, extracted_text, run
 

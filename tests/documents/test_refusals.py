@@ -4,9 +4,10 @@ import dataclasses
 
 import pytest
 
-from heze_station.documents import issuing, samples
+from heze_station.documents import issuing
 from heze_station.documents.content import Instalment, ReferralReason, ServiceMethod, Signer, SignerRole
 from heze_station.domain.errors import ValidationFailed
+from tests import samples
 
 
 def refusal_texts(content: issuing.Content) -> list[str]:

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from heze_station.documents import issuing, samples, signing
+from heze_station.documents import issuing, signing
 from heze_station.services.station import DATABASE_FILE
+from tests import samples
 from tests.stations import open_test_station
 
 

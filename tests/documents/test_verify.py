@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from heze_station import cli
-from heze_station.documents import issuing, samples, signing, verify
+from heze_station.documents import issuing, signing, verify
+from tests import samples
 
 COMMAND = Path(sys.executable).parent / "heze-station"
 

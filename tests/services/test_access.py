@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import heze_station.demo
 import heze_station.services
 from heze_station.domain.accounts import StaffRole
 from heze_station.domain.backups import Retention
@@ -34,15 +35,17 @@ from tests.stations import OTHER_PASSWORD, add_account, open_test_station
 
 
 def station_services() -> dict[str, Callable]:
-    """Every public function of the services whose first argument is the open station."""
+    """Every public function of the services (and of the demo above them) whose first argument is the open station."""
     found = {}
-    for module_info in pkgutil.iter_modules(heze_station.services.__path__):
-        module = importlib.import_module(f"heze_station.services.{module_info.name}")
-        for name, function in vars(module).items():
-            if inspect.isfunction(function) and function.__module__ == module.__name__ and not name.startswith("_"):
-                parameters = list(inspect.signature(function).parameters)
-                if parameters and parameters[0] == "context":
-                    found[f"{module_info.name}.{name}"] = function
+    for package in (heze_station.services, heze_station.demo):
+        for module_info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{module_info.name}")
+            for name, function in vars(module).items():
+                if inspect.isfunction(function) and function.__module__ == module.__name__ and not name.startswith("_"):
+                    parameters = list(inspect.signature(function).parameters)
+                    if parameters and parameters[0] == "context":
+                        where = module.__name__.removeprefix("heze_station.services.").removeprefix("heze_station.")
+                        found[f"{where}.{name}"] = function
     return found
 
 

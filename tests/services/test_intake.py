@@ -6,12 +6,14 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import func, select
 
+from heze_station.domain import chinatime
+from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction, CaseStatus, Category, Employment, IntakeChannel
 from heze_station.domain.chinatime import CHINA_TZ
 from heze_station.domain.errors import ValidationFailed
 from heze_station.domain.identifiers import Sex
 from heze_station.domain.parties import EmployerKind, RespondentRole
-from heze_station.services import case_actions, case_queries, intake
+from heze_station.services import case_actions, case_queries, intake, payments
 from heze_station.services.intake import EmployerEntry, IntakeForm, WorkerEntry
 from heze_station.services.station import StationContext
 from heze_station.storage.models import (
@@ -29,6 +31,8 @@ from heze_station.storage.models import (
 )
 from tests import factories
 from tests.factories import credit_code, intake_form, resident_id, worker
+
+from .agreement_steps import agree, mediating, terms
 
 TODAY = date(2026, 11, 27)
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=CHINA_TZ)
@@ -524,3 +528,18 @@ def test_repeat_complaint_only_while_the_earlier_case_is_open(station: StationCo
     case_actions.perform(station, first.case_id, CaseAction.WITHDRAW, "已自行协商解决")
     case_actions.perform(station, first.case_id, CaseAction.CLOSE)
     assert intake.find_repeat_complaints(station, again) == []
+
+
+def test_repeat_complaint_while_the_earlier_agreement_is_still_being_paid(station: StationContext) -> None:
+    """An agreement is no end for the workers until they are paid: the same worker complaining again is warned."""
+    today = chinatime.today()
+    case_id = mediating(station, intake_form(employer_serial=1), None)
+    agree(station, case_id, terms(station, case_id, today, [(today, "3800")], amount_each="3800"), chinatime.now())
+    again = intake.validate(intake_form(employer_serial=2), today)
+
+    [hit] = intake.find_repeat_complaints(station, again, today)
+    assert (hit.case_id, hit.status) == (case_id, CaseStatus.AGREEMENT)
+    assert hit.reason.render() == "Worker 工人0 already has this case, whose agreement is not yet fully performed."
+
+    payments.record_payment(station, case_id, today, "3800", PaymentMethod.BANK_TRANSFER, "转账001")
+    assert intake.find_repeat_complaints(station, again, today) == []  # fully paid: done with

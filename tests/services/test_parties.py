@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from heze_station.documents import samples
 from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import PayerRole
@@ -21,6 +20,7 @@ from heze_station.services import agreements, case_queries, documents, oral_appl
 from heze_station.services.intake import AgentEntry, EmployerEntry
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Person
+from tests import samples
 from tests.factories import construction_form, intake_form, register, resident_id
 
 from .agreement_steps import agree, mediating, terms

@@ -24,12 +24,16 @@ from heze_station.services.roster import (
 from heze_station.services.station import StationContext
 from tests.factories import credit_code, mobile, resident_id
 from tests.rosters import (
+    BANK,
     HEADINGS,
     REPRESENTATIVE_MARKS,
     TITLE,
+    bank_account,
     claimed_yuan,
     expected_entries,
     roster_rows,
+    total_row,
+    with_bank_columns,
     worker_name,
     write_csv,
     write_xlsx,
@@ -297,6 +301,7 @@ def test_template_has_the_headings_and_an_example_row_that_must_be_deleted(tmp_p
     sheet = load_workbook(template).active
     assert tuple(cell.value for cell in sheet[1]) == TEMPLATE_HEADINGS
     assert sheet["B3"].number_format == "@"  # ID numbers typed into the template stay text
+    assert sheet["K3"].number_format == "@"  # and so do bank accounts
     report = read_roster(template)
     assert problems_by_row(report) == {2: ["This is the template's example row: delete it."]}
 
@@ -376,3 +381,52 @@ def test_check_uses_the_real_date_for_births_in_the_future(tmp_path: Path) -> No
     report = read_roster(write_csv(tmp_path / "roster.csv", rows, "utf-8"))
 
     assert problems_by_row(report) == {2: ["The date of birth in this ID number is in the future."]}
+
+
+@pytest.mark.parametrize("label_column", [0, 1, 5], ids=["序号", "姓名", "是否代表"])
+def test_a_total_row_is_skipped_wherever_its_label_stands(tmp_path: Path, label_column: int) -> None:
+    rows = [*roster_rows(12), total_row(12, label_column)]
+
+    report = read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
+
+    assert report.usable
+    assert report.entries() == expected_entries(12)
+    assert report.total_rows == (15,)
+
+
+def test_bank_and_account_columns_are_read_for_the_agreement_and_kept_on_the_case(
+    tmp_path: Path, station: StationContext
+) -> None:
+    rows = with_bank_columns(roster_rows(12))
+    rows[2 + 1][-1] = " ".join([bank_account(1)[:4], bank_account(1)[4:]])  # typed in groups, as on the card
+
+    report = read_roster(write_xlsx(tmp_path / "roster.xlsx", rows))
+
+    assert report.usable
+    assert [(entry.bank, entry.account_number) for entry in report.entries()] == [
+        (BANK, bank_account(serial)) for serial in range(12)
+    ]
+    form = IntakeForm(
+        channel=IntakeChannel.ON_SITE,
+        category=Category.WAGES,
+        received_on=chinatime.today(),
+        facts="2026年在安居小区三期项目务工，劳务分包单位拖欠12名农民工工资。",
+        workers=report.entries(),
+        employer=EmployerEntry(name="菏泽宏达建筑劳务有限公司", credit_code=credit_code(1)),
+    )
+    case = intake.save(station, intake.validate(form, chinatime.today()))
+    claimants = case_detail(station, case.case_id).claimants
+    assert [(claimant.bank, claimant.account_number) for claimant in claimants] == [
+        (BANK, bank_account(serial)) for serial in range(12)
+    ]
+
+
+def test_wrong_and_rounded_account_numbers_are_problems_of_their_rows(tmp_path: Path) -> None:
+    rows = with_bank_columns(roster_rows(12))
+    rows[2 + 3][-1] = float(bank_account(3))  # Excel keeps 15 digits of a number
+    rows[2 + 4][-1] = "6228-48"
+
+    problems = problems_by_row(read_roster(write_xlsx(tmp_path / "roster.xlsx", rows)))
+
+    assert problems[6][0].startswith("Excel stored this account number as a number (6.")
+    assert problems[7] == ["A bank account number has 10 to 30 digits."]

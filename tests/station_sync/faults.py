@@ -68,13 +68,13 @@ from heze_station.server.models import SyncRow as ServerRow
 from heze_station.services import attachments, case_actions, sync, sync_replica
 from heze_station.services.intake import WorkerEntry
 from heze_station.services.station import DATABASE_FILE, StationContext
+from heze_station.station_sync import client as sync_client
+from heze_station.station_sync.progress import SyncReport
 from heze_station.storage import replica
 from heze_station.storage.database import create_sqlite_engine, open_database
 from heze_station.storage.models import Case, Evidence, OutboxOperation, Person, ReplicaVersion, SyncConflict
 from heze_station.storage.outbox import wire_value
 from heze_station.storage.types import utc_now
-from heze_station.sync import client as sync_client
-from heze_station.sync.progress import SyncReport
 from heze_station.sync.tables import SYNCED_TABLES, TableKind
 from tests import factories
 from tests.server.conftest import Server, serve_in_thread, wait_for

@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 from sqlalchemy import select
 
-from heze_station.documents import integrity, issuing, samples, signing, trust
+from heze_station.documents import integrity, issuing, signing, trust
 from heze_station.documents.content import DocumentKind
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.ids import new_id
@@ -19,6 +19,7 @@ from heze_station.services import case_actions, documents, sync
 from heze_station.services.station import StationContext
 from heze_station.storage.models import CityCertificate, RevokedCertificate
 from heze_station.sync import issued as issued_keywords
+from tests import samples
 from tests.factories import intake_form, register
 from tests.server.client import DeviceClient
 from tests.server.conftest import Server

@@ -16,9 +16,9 @@ from heze_station.server import auth
 from heze_station.server.models import Station
 from heze_station.services import attachments, case_actions, documents, sync, sync_replica
 from heze_station.services.station import StationContext
+from heze_station.station_sync.client import FailureReason
 from heze_station.storage import settings
 from heze_station.storage.blobs import sha256_hex
-from heze_station.sync.client import FailureReason
 from tests.factories import intake_form, register
 from tests.full_disk import fill_up, free_up
 from tests.server.conftest import Server

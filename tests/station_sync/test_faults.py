@@ -27,15 +27,15 @@ from heze_station.domain.mediation import AttachmentKind
 from heze_station.server.models import AppliedTransaction, AttachmentUpload, SyncRow
 from heze_station.server.models import Attachment as StoredFile
 from heze_station.services import attachments, case_actions, sync, sync_replica
+from heze_station.station_sync.backoff import Backoff
+from heze_station.station_sync.client import ServerClient
+from heze_station.station_sync.failures import FailureReason, SyncFailure
+from heze_station.station_sync.progress import SyncReport
 from heze_station.storage import migrations, replica
 from heze_station.storage.database import create_sqlite_engine
 from heze_station.storage.models import Attachment, Case, CaseClaimant, Evidence, OutboxOperation, Person, Setting
 from heze_station.storage.types import utc_now
-from heze_station.sync.backoff import Backoff
-from heze_station.sync.client import ServerClient
-from heze_station.sync.failures import FailureReason, SyncFailure
 from heze_station.sync.hlc import MAX_AHEAD_MS, Hlc
-from heze_station.sync.progress import SyncReport
 from heze_station.sync.schemas import AttachmentStart
 from tests.factories import intake_form, register
 from tests.server.conftest import wait_for

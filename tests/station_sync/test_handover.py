@@ -13,7 +13,7 @@ from heze_station.server import auth
 from heze_station.services import accounts, case_actions, case_queries, handover, sync
 from heze_station.services.access import NotPermitted
 from heze_station.services.handover import HandoverRefused
-from heze_station.sync.failures import FailureReason
+from heze_station.station_sync.failures import FailureReason
 from tests.factories import intake_form, register
 from tests.server.conftest import Server
 from tests.stations import ADMINISTRATOR, add_account, open_test_station

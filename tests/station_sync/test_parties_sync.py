@@ -1,7 +1,6 @@
 """Issue 14 items 3-5 through the city server: the worker's details and agent, the applicant's signature of the oral
 record and a service with its receipt reach the station's other laptop."""
 
-from heze_station.documents import samples
 from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction
@@ -10,6 +9,7 @@ from heze_station.services import case_actions, case_queries, documents, oral_ap
 from heze_station.services.intake import AgentEntry
 from heze_station.services.serving import ServiceForm
 from heze_station.storage.models import CaseClaimant, ServiceRecord
+from tests import samples
 from tests.factories import intake_form, register, resident_id
 
 from .conftest import Laptops

@@ -12,9 +12,9 @@ from heze_station.server import feed
 from heze_station.server.models import SyncRow
 from heze_station.services import sync, sync_replica
 from heze_station.services.station import StationContext
+from heze_station.station_sync.failures import FailureReason
 from heze_station.storage import replica
 from heze_station.storage.models import Agreement, Case, Person, QuarantinedRow, SyncLogEntry
-from heze_station.sync.failures import FailureReason
 from heze_station.sync.schemas import Change
 from tests.factories import intake_form, register
 from tests.server.conftest import Server

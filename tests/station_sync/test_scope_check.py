@@ -4,9 +4,9 @@ import pytest
 from sqlalchemy import delete, func, select
 
 from heze_station.services import sync
+from heze_station.station_sync.client import ServerClient
 from heze_station.storage import settings
 from heze_station.storage.models import Case, CaseClaimant, Person
-from heze_station.sync.client import ServerClient
 from heze_station.sync.schemas import ScopeDigest
 from tests.factories import intake_form, register
 

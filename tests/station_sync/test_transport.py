@@ -13,8 +13,8 @@ from heze_station.server.db import Database
 from heze_station.server.models import SyncRow
 from heze_station.services import sync
 from heze_station.services.station import StationContext
-from heze_station.sync.addresses import normalise_url, unencrypted
-from heze_station.sync.failures import FailureReason
+from heze_station.station_sync.addresses import normalise_url, unencrypted
+from heze_station.station_sync.failures import FailureReason
 from tests.factories import intake_form, register
 from tests.server.conftest import Server, serve_in_thread
 from tests.stations import open_test_station

@@ -116,6 +116,9 @@ ADDED_LATER = {
     "limitation_suspended_from",
     "limitation_suspended_to",
     "limitation_suspension_reason",
+    # 0021: where the agreement pays each worker, as given at intake
+    "bank",
+    "account_number",
 }
 
 

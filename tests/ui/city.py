@@ -20,8 +20,8 @@ from heze_station.server.config import Settings
 from heze_station.server.db import Database
 from heze_station.services import sync
 from heze_station.services.station import StationContext
+from heze_station.station_sync.backoff import Backoff
 from heze_station.storage import settings
-from heze_station.sync.backoff import Backoff
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.sync_controller import SyncController
 from heze_station.ui.workspace import Workspace

@@ -5,10 +5,10 @@ from PySide6.QtCore import Qt
 
 from heze_station.domain.cases import CaseEvent, IntakeChannel
 from heze_station.services import case_queries
-from heze_station.ui.views.application_signature import ApplicationSignatureDialog
+from heze_station.ui.views.application_signature import ApplicationSignatures
 from tests import factories
 from tests.ui.conftest import wait_idle
-from tests.ui.test_mediation_agreement import closed, open_case, submit
+from tests.ui.test_mediation_agreement import open_case
 from tests.ui.test_signature_pad import LINE, mouse_stroke
 
 
@@ -23,18 +23,17 @@ def test_the_phone_applicant_signs_on_the_pad_and_the_record_counts_as_signed(qt
 
     qtbot.mouseClick(bar.capture_button, Qt.MouseButton.LeftButton)
     dialog = bar.dialog
-    assert isinstance(dialog, ApplicationSignatureDialog)
-    submit(qtbot, workspace, dialog)
-    assert "Capture the signature on the pad" in dialog.error_text("file")
+    assert isinstance(dialog, ApplicationSignatures)
+    assert dialog.heading.text() == "Now signing: 工人0 (Applicant)"
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    assert "Nothing is signed yet" in dialog.problem.text()
 
-    dialog.open_pad()
-    dialog.pad.show()
-    mouse_stroke(dialog.pad.pad, LINE)
-    dialog.pad.accept()
-    assert dialog.drawn.label.text() == "drawn on the pad"
-    submit(qtbot, workspace, dialog)
-    assert closed(dialog)
+    mouse_stroke(dialog.pad, LINE)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, workspace)
+    assert dialog.missing.text() == "Nothing is missing."
+    assert dialog.list.item(0).text().startswith("✓")
+    dialog.close()
     qtbot.waitUntil(lambda: not bar.isVisible())
     kinds = [event.kind for event in case_queries.case_detail(workspace.context, case_id).timeline]
     assert CaseEvent.APPLICATION_SIGNED in kinds

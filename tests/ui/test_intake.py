@@ -94,7 +94,7 @@ def fill_worker(
     claimed: str = "3800",
 ) -> None:
     if row >= view.workers.rowCount():
-        qtbot.mouseClick(view.add_worker_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(view.workers_table.add_button, Qt.MouseButton.LeftButton)
     fill_cell(qtbot, view.workers, row, NAME, name)
     fill_cell(qtbot, view.workers, row, ID_NUMBER, id_number or resident_id(row))
     if phone:
@@ -118,11 +118,31 @@ def submit(qtbot: QtBot, view: IntakeView) -> None:
     qtbot.mouseClick(view.submit_button, Qt.MouseButton.LeftButton)
 
 
+def confirmation(qtbot: QtBot, view: IntakeView) -> QMessageBox:
+    """The question the page asks before it registers, once it is open."""
+    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible(), timeout=10_000)
+    return view.question
+
+
+def yes_button(box: QMessageBox) -> QWidget:
+    (button,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole]
+    return button
+
+
 def register(qtbot: QtBot, view: IntakeView) -> object:
-    """Submit a valid form and wait for the page to announce the new case; returns the case id."""
+    """Submit a valid form, confirm its summary, and wait for the page to announce the new case; returns its id."""
+    submit(qtbot, view)
+    box = confirmation(qtbot, view)
     with qtbot.waitSignal(view.registered, timeout=10_000) as blocker:
-        submit(qtbot, view)
+        qtbot.mouseClick(yes_button(box), Qt.MouseButton.LeftButton)
+    back_to(qtbot, view)
     return blocker.args[0]
+
+
+def back_to(qtbot: QtBot, view: IntakeView) -> None:
+    """The page active again once the question closed, as the window manager would leave it."""
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
 
 
 def case_count(qtbot: QtBot, workspace: Workspace) -> int:
@@ -143,7 +163,7 @@ def test_registers_one_worker_and_clears_the_form(qtbot: QtBot, view: IntakeView
     fill_complaint(qtbot, view)
     fill_worker(qtbot, view, 0, name="张三", id_number=resident_id(7), phone="+86 139 0000 0007", claimed="3,800")
     assert view.workers.item(0, IDENTITY).text() == "Male, born 1985-06-15"
-    assert view.worker_summary.text() == "1 workers, total claimed ¥3,800.00"
+    assert view.workers_table.summary.text() == "1 workers, total claimed ¥3,800.00"
     fill_employer(qtbot, view)
 
     case_id = register(qtbot, view)
@@ -211,8 +231,8 @@ def test_wrong_id_check_digit_is_shown_at_its_cell_and_nothing_saved(
     fill_employer(qtbot, view)
     # Shown as soon as the cell is left, before anything is submitted.
     message = f"Row 1, ID number: The last character should be {good[-1]}. Check every digit against the ID card."
-    assert view.worker_messages.isVisible()
-    assert view.worker_messages.text() == message
+    assert view.workers_table.messages.isVisible()
+    assert view.workers_table.messages.text() == message
 
     submit(qtbot, view)
 
@@ -220,11 +240,11 @@ def test_wrong_id_check_digit_is_shown_at_its_cell_and_nothing_saved(
     id_cell = view.workers.item(0, ID_NUMBER)
     assert id_cell.toolTip().startswith(f"The last character should be {good[-1]}.")
     assert id_cell.background().color().red() > id_cell.background().color().blue()
-    assert view.worker_messages.text() == message
+    assert view.workers_table.messages.text() == message
     assert "Nothing was saved" in view.status.text()
 
     fill_cell(qtbot, view.workers, 0, ID_NUMBER, good)
-    assert not view.worker_messages.isVisible()
+    assert not view.workers_table.messages.isVisible()
     assert id_cell.toolTip() == "Male, born 1985-06-15"
     register(qtbot, view)
     assert case_count(qtbot, workspace) == 1
@@ -258,19 +278,19 @@ def test_bad_amounts_are_refused_with_messages(qtbot: QtBot, view: IntakeView, w
     for row, amount in enumerate(["-5", "abc", "200000000"]):
         fill_worker(qtbot, view, row, id_number=resident_id(row), phone=f"1390000000{row}", claimed=amount)
 
-    lines = view.worker_messages.text().splitlines()
+    lines = view.workers_table.messages.text().splitlines()
     assert lines == [
         "Row 1, Claimed (yuan): The amount cannot be negative.",
         "Row 2, Claimed (yuan): Enter the amount in figures, for example 3800 or 3,800.50.",
         "Row 3, Claimed (yuan): The amount cannot be more than ¥100,000,000.00.",
     ]
     submit(qtbot, view)
-    assert view.worker_messages.text().splitlines() == lines
+    assert view.workers_table.messages.text().splitlines() == lines
     assert case_count(qtbot, workspace) == 0
 
     for row in range(3):
         fill_cell(qtbot, view.workers, row, CLAIMED, "1200.50")
-    assert view.worker_summary.text() == "3 workers, total claimed ¥3,601.50"
+    assert view.workers_table.summary.text() == "3 workers, total claimed ¥3,601.50"
     register(qtbot, view)
     assert case_count(qtbot, workspace) == 1
 
@@ -285,19 +305,19 @@ def test_a_zero_claim_follows_the_category_as_the_service_does(
     type_chinese(view.facts, FACTS)
     fill_employer(qtbot, view)
     fill_worker(qtbot, view, 0, id_number=resident_id(0), phone="13900000000", claimed="0")
-    assert view.worker_messages.text() == ""
-    assert view.worker_summary.text() == "1 workers, total claimed ¥0.00"
+    assert view.workers_table.messages.text() == ""
+    assert view.workers_table.summary.text() == "1 workers, total claimed ¥0.00"
 
     qtbot.keyClick(view.category, Qt.Key.Key_Home)
     choose(qtbot, view.category, "Unpaid wages")
-    assert view.worker_messages.text() == (
+    assert view.workers_table.messages.text() == (
         "Row 1, Claimed (yuan): For a dispute about Unpaid wages the amount must be more than zero."
     )
     submit(qtbot, view)
     assert case_count(qtbot, workspace) == 0
 
     choose(qtbot, view.category, "Work injury")
-    assert view.worker_messages.text() == ""
+    assert view.workers_table.messages.text() == ""
     register(qtbot, view)
     assert case_count(qtbot, workspace) == 1
 
@@ -314,8 +334,8 @@ def test_collective_case_needs_three_to_five_representatives(
         fill_worker(qtbot, view, row, name=f"工人{row}", id_number=resident_id(row), phone=phone)
     tick_representative(qtbot, view.workers, 0)
     tick_representative(qtbot, view.workers, 1)
-    assert view.collective_note.isVisible()
-    assert "(2 ticked)" in view.collective_note.text()
+    assert view.workers_table.collective_note.isVisible()
+    assert "(2 ticked)" in view.workers_table.collective_note.text()
 
     submit(qtbot, view)
 
@@ -376,8 +396,7 @@ def test_repeat_complaint_asks_before_registering(qtbot: QtBot, view: IntakeView
     fill_worker(qtbot, view, 0, name="李四", id_number=worker_id, phone="13900000009")
     fill_employer(qtbot, view, serial=2)
     submit(qtbot, view)
-    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible())
-    box = view.question
+    box = confirmation(qtbot, view)
     assert box.windowTitle() == "Repeat complaint"
     assert f"{first_number} (Registered): Worker 李四 already has this open case." in box.text()
 
@@ -387,9 +406,9 @@ def test_repeat_complaint_asks_before_registering(qtbot: QtBot, view: IntakeView
     assert view.submit_button.isEnabled()
 
     submit(qtbot, view)
-    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible())
-    box = view.question
-    (register_anyway,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole]
+    box = confirmation(qtbot, view)
+    register_anyway = yes_button(box)
+    assert register_anyway.text() == "Register anyway"
     with qtbot.waitSignal(view.registered, timeout=10_000):
         qtbot.mouseClick(register_anyway, Qt.MouseButton.LeftButton)
     assert case_count(qtbot, workspace) == 2
@@ -402,7 +421,7 @@ def test_what_the_documents_cannot_print_is_refused_at_its_field(
     fill_complaint(qtbot, view)
     fill_worker(qtbot, view, 0, name="李雷😀", phone="13900000000")
     # Shown as soon as the cell is left, naming the row, the column and the character.
-    assert view.worker_messages.text().startswith("Row 1, Name: The documents cannot print “😀”")
+    assert view.workers_table.messages.text().startswith("Row 1, Name: The documents cannot print “😀”")
     type_chinese(view.employer_name, "菏泽宏达建筑劳务有限公司👍")
     qtbot.keyClicks(view.employer_credit.code, credit_code(1))
 
@@ -436,17 +455,17 @@ def test_oversized_facts_are_refused(qtbot: QtBot, view: IntakeView, workspace: 
 
 def test_add_worker_shortcut_and_clear_form_asks_first(qtbot: QtBot, view: IntakeView) -> None:
     fill_cell(qtbot, view.workers, 0, NAME, "王五")
-    qtbot.keyClick(view.workers, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.workers, Qt.Key.Key_Insert)
     assert view.workers.rowCount() == 2
     assert (view.workers.currentRow(), view.workers.currentColumn()) == (1, NAME)
     editor = QApplication.focusWidget()  # the new row's name cell is open for typing
     assert isinstance(editor, QLineEdit)
     assert editor.parent() is view.workers.viewport()
-    qtbot.keyClick(editor, Qt.Key.Key_Insert)  # the other shortcut, from inside the cell editor
+    qtbot.keyClick(editor, Qt.Key.Key_Insert)  # also from inside the cell editor
     assert view.workers.rowCount() == 3
     fill_cell(qtbot, view.workers, 2, NAME, "赵六")
     view.workers.setCurrentCell(1, PHONE)
-    qtbot.mouseClick(view.remove_worker_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.workers_table.remove_button, Qt.MouseButton.LeftButton)
     assert [view.workers.item(row, NAME).text() for row in range(view.workers.rowCount())] == ["王五", "赵六"]
 
     qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
@@ -477,8 +496,10 @@ def test_a_full_disk_is_named_as_such_and_what_was_typed_stays_for_the_next_try(
             yield session
 
     monkeypatch.setattr(workspace.context.database, "transaction", on_a_full_disk)
+    submit(qtbot, view)
+    box = confirmation(qtbot, view)
     with messages_answered(qtbot) as messages:
-        submit(qtbot, view)
+        qtbot.mouseClick(yes_button(box), Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: len(messages) == 1)
     assert "disk that holds the station's data is full" in messages[0]
     assert "What you typed is still here" in messages[0]

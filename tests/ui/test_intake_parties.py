@@ -88,5 +88,5 @@ def test_an_overlong_post_is_marked_in_its_cell(qtbot: QtBot, view: IntakeView, 
 
     wait_idle(qtbot, workspace)
     assert view.workers.item(0, POST).toolTip()
-    assert "Post" in view.worker_messages.text()
+    assert "Post" in view.workers_table.messages.text()
     assert count_cases(workspace.context, CaseFilter()) == 0

@@ -10,8 +10,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication
 
-from heze_station.documents import issuing, samples, signing
+from heze_station.documents import issuing, signing
 from heze_station.ui.widgets.print_preview import PrintPreview
+from tests import samples
 
 
 @pytest.fixture(scope="module")

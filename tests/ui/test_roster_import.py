@@ -7,17 +7,30 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from heze_station.domain.cases import CaseAction
+from heze_station.services import case_actions
 from heze_station.services.case_queries import case_detail
 from heze_station.services.roster import read_roster
-from heze_station.ui.views.intake import IDENTITY, NAME, REPRESENTATIVE, IntakeView
-from heze_station.ui.views.roster_import import RosterReportDialog
+from heze_station.ui.views.agreement_dialogs import AgreementDialog
+from heze_station.ui.views.intake import ACCOUNT_NUMBER, BANK, IDENTITY, NAME, REPRESENTATIVE, IntakeView
+from heze_station.ui.views.intake.roster import RosterReportDialog
 from heze_station.ui.workspace import Workspace
 from tests.factories import resident_id
-from tests.rosters import REPRESENTATIVE_MARKS, claimed_yuan, roster_rows, worker_name, write_xlsx
+from tests.rosters import BANK as BANK_NAME
+from tests.rosters import (
+    REPRESENTATIVE_MARKS,
+    bank_account,
+    claimed_yuan,
+    roster_rows,
+    total_row,
+    with_bank_columns,
+    worker_name,
+    write_xlsx,
+)
 from tests.ui.conftest import shown_rows, wait_idle
 from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES, _texts
 from tests.ui.test_intake import case_count, fill_cell, fill_complaint, fill_employer, register, show_intake
@@ -29,9 +42,9 @@ def view(qtbot: QtBot, workspace: Workspace) -> IntakeView:
 
 
 def open_report(qtbot: QtBot, view: IntakeView, path: Path) -> RosterReportDialog:
-    view.import_roster(path)
-    qtbot.waitUntil(lambda: view.roster_report is not None and view.roster_report.isVisible(), timeout=10_000)
-    return view.roster_report
+    view.roster.import_file(path)
+    qtbot.waitUntil(lambda: view.roster.report is not None and view.roster.report.isVisible(), timeout=10_000)
+    return view.roster.report
 
 
 def table_names(view: IntakeView) -> list[str]:
@@ -39,8 +52,8 @@ def table_names(view: IntakeView) -> list[str]:
 
 
 def answer(qtbot: QtBot, view: IntakeView, text: str) -> None:
-    qtbot.waitUntil(lambda: view.question is not None and view.question.isVisible())
-    (button,) = [button for button in view.question.buttons() if button.text() == text]
+    qtbot.waitUntil(lambda: view.roster.question is not None and view.roster.question.isVisible())
+    (button,) = [button for button in view.roster.question.buttons() if button.text() == text]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -62,22 +75,22 @@ def test_roster_of_23_workers_is_imported_by_keyboard_and_registered_as_a_collec
     fill_complaint(qtbot, view)
 
     qtbot.keyClick(view, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # 从花名册导入(&O)…
-    qtbot.waitUntil(lambda: view.roster_report is not None and view.roster_report.isVisible(), timeout=10_000)
-    report = view.roster_report
+    qtbot.waitUntil(lambda: view.roster.report is not None and view.roster.report.isVisible(), timeout=10_000)
+    report = view.roster.report
     total = sum(claimed_yuan(serial) for serial in range(23))
     assert report.summary.text() == f"All 23 workers are correct: 3 representatives, total claimed ¥{total:,}.00."
     assert report.import_button.text() == "&Import 23 workers"
     assert not report.problems.isVisibleTo(report)
     qtbot.keyClick(report, Qt.Key.Key_Return)  # the import button is the default
 
-    qtbot.waitUntil(lambda: view.roster_report is None)
+    qtbot.waitUntil(lambda: view.roster.report is None)
     assert table_names(view) == [worker_name(serial) for serial in range(23)]
     ticked = [row for row in range(23) if view.workers.item(row, REPRESENTATIVE).checkState() == Qt.CheckState.Checked]
     assert ticked == sorted(REPRESENTATIVE_MARKS)
     assert view.workers.item(0, IDENTITY).text() == "Male, born 1985-06-15"  # each cell checked as if typed
-    assert not view.worker_messages.isVisible()
-    assert view.worker_summary.text() == f"23 workers, total claimed ¥{total:,}.00"
-    assert "(3 ticked)" in view.collective_note.text()
+    assert not view.workers_table.messages.isVisible()
+    assert view.workers_table.summary.text() == f"23 workers, total claimed ¥{total:,}.00"
+    assert "(3 ticked)" in view.workers_table.collective_note.text()
     assert view.status.text().startswith("23 workers were taken from the roster.")
     assert case_count(qtbot, workspace) == 0  # the import itself saves nothing
 
@@ -123,7 +136,7 @@ def test_roster_with_problems_lists_every_row_and_imports_nothing(
     assert "Correct these rows in the spreadsheet" in report.advice.text()
 
     qtbot.mouseClick(report.buttons.button(QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: view.roster_report is None)
+    qtbot.waitUntil(lambda: view.roster.report is None)
     assert table_names(view) == ["Zhang"]  # the form is as it was
     assert view.submit_button.isEnabled()
     assert case_count(qtbot, workspace) == 0
@@ -140,7 +153,7 @@ def test_table_with_workers_asks_whether_to_replace_or_add_below(
     assert table_names(view) == ["Zhang"]
 
     qtbot.keyClick(open_report(qtbot, view, roster), Qt.Key.Key_Return)
-    assert view.question.text() == (
+    assert view.roster.question.text() == (
         "The table already lists 1 workers. Replace them with the 12 workers of the roster, "
         "or add the roster below them?"
     )
@@ -164,7 +177,7 @@ def test_a_word_file_renamed_xlsx_gets_one_message(qtbot: QtBot, view: IntakeVie
     assert not report.problems.isVisibleTo(report)
     assert [button.text() for button in report.buttons.buttons()] == ["Close"]
     qtbot.keyClick(report, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: view.roster_report is None)
+    qtbot.waitUntil(lambda: view.roster.report is None)
     assert view.content.isEnabled()
 
 
@@ -173,7 +186,7 @@ def test_template_is_saved_where_asked_and_reads_back(
 ) -> None:
     template = tmp_path / "花名册模板.xlsx"
 
-    view.save_roster_template(template)
+    view.roster.save_template(template)
 
     wait_idle(qtbot, workspace)
     assert view.status.text() == f"Roster template saved as {template}. Fill in one worker per row, then import it."
@@ -193,8 +206,54 @@ def test_report_reads_in_chinese(chinese: None, qtbot: QtBot, view: IntakeView, 
 
 
 def test_template_that_cannot_be_saved_says_why(qtbot: QtBot, view: IntakeView, workspace: Workspace, tmp_path: Path):
-    view.save_roster_template(tmp_path / "no such folder" / "花名册模板.xlsx")
+    view.roster.save_template(tmp_path / "no such folder" / "花名册模板.xlsx")
 
     wait_idle(qtbot, workspace)
     assert view.status.text() == "The template could not be saved: No such file or directory"
     assert view.status.property("error") is True
+
+
+def shown_cell(table: QTableWidget, row: int, column: int) -> str:
+    """A cell's text as its column draws it (personal data masked unless revealed)."""
+    return table.itemDelegateForColumn(column).displayText(table.item(row, column).text(), QLocale())
+
+
+def test_a_total_in_the_serial_number_column_is_skipped_and_the_workers_imported(
+    qtbot: QtBot, view: IntakeView, tmp_path: Path
+) -> None:
+    roster = write_xlsx(tmp_path / "花名册.xlsx", [*roster_rows(12), total_row(12, label_column=0)])
+
+    report = open_report(qtbot, view, roster)
+
+    assert report.import_button is not None
+    assert report.note.text() == "Row 15 holds a total and was not read as a worker."
+    qtbot.keyClick(report, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.roster.report is None)
+    assert table_names(view) == [worker_name(serial) for serial in range(12)]
+
+
+def test_the_rosters_bank_columns_prefill_the_agreements_shares(
+    qtbot: QtBot, view: IntakeView, workspace: Workspace, tmp_path: Path
+) -> None:
+    roster = write_xlsx(tmp_path / "花名册.xlsx", with_bank_columns(roster_rows(12)))
+    fill_complaint(qtbot, view)
+    qtbot.keyClick(open_report(qtbot, view, roster), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.roster.report is None)
+
+    table = view.workers
+    assert [table.item(row, BANK).text() for row in range(12)] == [BANK_NAME] * 12
+    assert shown_cell(table, 0, ACCOUNT_NUMBER) == "*" * 15 + bank_account(0)[-4:]  # masked until revealed
+    fill_employer(qtbot, view)
+    case_id = register(qtbot, view)
+    case_actions.perform(workspace.context, case_id, CaseAction.ACCEPT)
+    case_actions.perform(workspace.context, case_id, CaseAction.START_MEDIATION)
+
+    dialog = AgreementDialog(workspace, case_detail(workspace.context, case_id))
+    qtbot.addWidget(dialog)
+
+    shares = dialog.shares
+    assert [shares.item(row, dialog.SHARE_BANK).text() for row in range(12)] == [BANK_NAME] * 12
+    assert [shares.item(row, dialog.SHARE_ACCOUNT).text() for row in range(12)] == [
+        bank_account(serial) for serial in range(12)
+    ]
+    assert shown_cell(shares, 3, dialog.SHARE_ACCOUNT) == "*" * 15 + bank_account(3)[-4:]

@@ -76,8 +76,8 @@ def test_typed_markup_shows_as_typed_on_every_page_and_tab(chinese: None, worksp
         window.pages.setCurrentIndex(page)
         wait_idle(qtbot, workspace)
         offenders += labels_showing_markup(window)
-    window.cases.search.setText("李磊")
-    wait_idle(qtbot, workspace)
+    with qtbot.waitSignal(window.cases.model.refreshed):  # the search runs once typing pauses
+        window.cases.search.setText("李磊")
     offenders += labels_showing_markup(window)
 
     workspace.case_requested.emit(case_id)

@@ -2,8 +2,9 @@
 
 import uuid
 
-from heze_station.documents import issuing, samples, signing, verify
+from heze_station.documents import issuing, signing, verify
 from heze_station.ui.widgets.verdict_view import VerdictDialog
+from tests import samples
 
 
 def test_a_tampered_document_shows_which_checks_failed(qtbot, tmp_path) -> None:

@@ -3,11 +3,12 @@ signed by a key the city never certified is refused, each with its reason."""
 
 from pathlib import Path
 
-from heze_station.documents import issuing, samples, signing
+from heze_station.documents import issuing, signing
 from heze_station.server import ca
 from heze_station.services import trust
 from heze_station.storage import replica
 from heze_station.ui.main_window import MainWindow
+from tests import samples
 from tests.documents.test_city_verify import authority_in, enrolled
 from tests.ui.conftest import wait_idle
 

@@ -88,8 +88,10 @@ class AgreementDialog(FormDialog):
             share = amounts.get(claimant.person_id)
             amount = share.amount_fen if share else claimant.claimed_fen
             self.shares.setItem(row, self.SHARE_AMOUNT, QTableWidgetItem(_yuan(amount) if amount else ""))
-            self.shares.setItem(row, self.SHARE_BANK, QTableWidgetItem(share.bank if share else ""))
-            self.shares.setItem(row, self.SHARE_ACCOUNT, QTableWidgetItem(share.account_number if share else ""))
+            # A new agreement starts from the account the worker gave at intake (the roster's bank columns).
+            bank, account = (share.bank, share.account_number) if share else (claimant.bank, claimant.account_number)
+            self.shares.setItem(row, self.SHARE_BANK, QTableWidgetItem(bank))
+            self.shares.setItem(row, self.SHARE_ACCOUNT, QTableWidgetItem(account))
         self.shares.resizeColumnsToContents()
         self.shares.itemChanged.connect(self._update_total)
         self.accounts = MaskedColumn(self.shares, self.SHARE_ACCOUNT, PersonalField.BANK_ACCOUNT)
@@ -186,7 +188,7 @@ class AgreementDialog(FormDialog):
         self._method_changed()
         self._payer_changed()
         self._update_total()
-        self.resize(760, 820)
+        self.resize(760, 680)  # fits a 1366x768 laptop; the tables scroll
 
     def add_instalment(self, due: date, amount: str) -> None:
         row = self.instalments.rowCount()

@@ -3,7 +3,7 @@
 import html
 import uuid
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from ...domain.agreements import AgreementState
 from ...domain.cases import CaseStatus
@@ -15,12 +15,12 @@ from ...services.case_queries import CaseDetail
 from .. import formatting
 from ..i18n import render
 from ..kit import palette
-from ..kit.ask import ask
 from ..kit.form import FormDialog, show_refusal
 from ..kit.palette import BANNER_STYLE
 from ..kit.table import fill, item, make_table
 from ..workspace import Workspace
 from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog, SplitPaymentDialog
+from .collect_signatures import AgreementSignatures, confirm_take_effect
 
 
 class AgreementTab(QWidget):
@@ -31,6 +31,7 @@ class AgreementTab(QWidget):
         self.detail: CaseDetail | None = None
         self.agreements: CaseAgreements | None = None
         self.dialog: FormDialog | None = None
+        self.collector: AgreementSignatures | None = None
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -47,12 +48,16 @@ class AgreementTab(QWidget):
             [self.tr("Paid on"), self.tr("Amount paid"), self.tr("Paid to"), self.tr("Method"), self.tr("Reference")]
         )
         self.workers = make_table([self.tr("Worker"), self.tr("Share"), self.tr("Paid to him"), self.tr("Still owed")])
+        for table in (self.schedule, self.people, self.payments, self.workers):
+            # Four tables share the page: on a laptop each may shrink to its header and a row, and scroll.
+            table.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for key, text, slot in (
             ("draft", self.tr("&Draft agreement…"), self.open_terms),
-            ("sign", self.tr("Record &signature…"), self.open_signature),
+            ("collect", self.tr("&Collect signatures…"), self.collect_signatures),
+            ("sign", self.tr("Other si&gnature…"), self.open_signature),
             ("employer_seal", self.tr("Employer's seal a&pplied"), self.record_employer_seal),
             ("seal", self.tr("Apply station s&eal"), self.apply_seal),
             ("effect", self.tr("Agreement takes e&ffect"), self.take_effect),
@@ -65,6 +70,9 @@ class AgreementTab(QWidget):
             button = QPushButton(text)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
+            # Hidden until the agreement's state says which apply: a page behind another tab keeps the width it was
+            # first laid out at, and ten buttons in a row would open the case file wider than a laptop's screen.
+            button.setVisible(key == "draft")
             bar.addWidget(button)
             self.buttons[key] = button
         bar.addStretch(1)
@@ -75,10 +83,17 @@ class AgreementTab(QWidget):
         self.workers_heading = QLabel(self.tr("Who is still owed"))
         for heading in (self.schedule_heading, self.signatures_heading, self.payments_heading, self.workers_heading):
             heading.setStyleSheet("font-weight: bold;")
+        # The summary scrolls: with all that is still missing it is a dozen lines, which with the four tables would
+        # make the case file taller than a 1366x768 laptop's screen.
+        summary = QScrollArea()
+        summary.setWidgetResizable(True)
+        summary.setFrameShape(QFrame.Shape.NoFrame)
+        summary.setWidget(self.summary)
+        summary.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.error)
-        layout.addWidget(self.summary)
+        layout.addWidget(summary, 3)
         layout.addWidget(self.schedule_heading)
         layout.addWidget(self.schedule, 2)
         layout.addWidget(self.signatures_heading)
@@ -119,7 +134,7 @@ class AgreementTab(QWidget):
             if in_effect
             else self.tr("&Draft agreement…")
         )
-        for key in ("sign", "seal", "effect"):
+        for key in ("collect", "sign", "seal", "effect"):
             self.buttons[key].setVisible(draft is not None)
         # A company seals the agreement besides its handler's signature; a labour boss only signs (R7, R14).
         self.buttons["employer_seal"].setVisible(draft is not None and draft.employer_seal_needed)
@@ -230,7 +245,10 @@ class AgreementTab(QWidget):
         )
 
     def _show_payments(self, agreement: AgreementView | None) -> None:
+        """The payments on the agreement in effect; none before one is, and the signatures get the room."""
         rows = agreement.payments if agreement else []
+        self.payments_heading.setVisible(agreement is not None)
+        self.payments.setVisible(agreement is not None)
         fill(
             self.payments,
             [
@@ -282,7 +300,16 @@ class AgreementTab(QWidget):
             return
         self._open(AgreementDialog(self.workspace, self.detail, self.current(), self))
 
+    def collect_signatures(self) -> None:
+        if self.detail is not None and self.agreements and self.agreements.draft:
+            self.error.hide()
+            dialog = AgreementSignatures(self.workspace, self.agreements.draft, self.detail.number, self)
+            dialog.finished.connect(dialog.deleteLater)
+            self.collector = dialog
+            dialog.open()
+
     def open_signature(self) -> None:
+        """A signature beyond those the agreement needs (a second mediator), or given in another capacity."""
         if self.detail is not None and self.agreements and self.agreements.draft:
             self._open(SignerDialog(self.workspace, self.detail, self.agreements.draft.id, self))
 
@@ -307,17 +334,8 @@ class AgreementTab(QWidget):
 
     def take_effect(self) -> None:
         draft = self.agreements.draft if self.agreements else None
-        if draft is None:
-            return
-        self.question = ask(
-            self,
-            self.tr("Agreement takes effect"),
-            self.tr(
-                "Once in effect the agreement can no longer be changed; a change needs a new agreement. "
-                "Bring it into effect now?"
-            ),
-            lambda: self.workspace.change(agreements.take_effect, draft.id, on_error=self._failed),
-        )
+        if draft is not None:
+            self.question = confirm_take_effect(self, self.workspace, draft.id, on_error=self._failed)
 
     def plan_review(self) -> None:
         self.workspace.change(payments.plan_review, self.case_id, on_error=self._failed)

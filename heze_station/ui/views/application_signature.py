@@ -1,55 +1,66 @@
 """R1 on the case file: an oral application record waits for the applicant's signature, shown in a bar until it
 is captured on the signature pad or given on the printed record (and its scan attached)."""
 
-import uuid
+from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...services import oral_application
 from ...services.case_queries import CaseDetail
-from ..kit.form import FormDialog
-from ..kit.inputs import ActionRow, FileField
+from ..kit.inputs import FileField
 from ..kit.text import plain_label
-from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
+from .collect_signatures import SignatureCollector, Signee
 
 _STYLE = "background: #fff4e0; border: 1px solid #f0c36d; border-radius: 3px; padding: 6px 10px;"
 
 
-class ApplicationSignatureDialog(FormDialog):
+class ApplicationSignatures(SignatureCollector):
+    """Each applicant who has yet to sign the oral application record, on the pad or by the scan of the paper."""
+
     def __init__(self, workspace: Workspace, detail: CaseDetail, parent: QWidget | None = None):
-        title = self.tr("Applicant's signature on the oral application record")
-        super().__init__(workspace, title, self.tr("&Record signature"), parent)
+        title = self.tr("Applicants' signatures on the oral application record")
+        super().__init__(workspace, title, parent)
         self.case_id = detail.id
-        self.worker = QComboBox()
-        for claimant in detail.claimants:
-            if claimant.person_id in detail.application_unsigned:
-                self.worker.addItem(claimant.name, claimant.person_id)
-        self.image: bytes | None = None
-        self.drawn = ActionRow(self.tr("not drawn"), self.tr("&Draw on the pad…"), self.open_pad)
         self.scan = FileField(
             self.tr("none"),
             self.tr("C&hoose scan…"),
             self.tr("Scan of the record signed on paper"),
             self.tr("Photos and scans (*.jpg *.jpeg *.png *.pdf)"),
         )
-        self.add_field("worker", self.tr("&Applicant"), self.worker)
-        self.add_field("file", self.tr("Signature on the pad"), self.drawn, focus=self.drawn.button)
-        self.add_field("scan", self.tr("Or signed on paper"), self.scan, focus=self.scan.button)
-        self.resize(480, 0)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(QLabel(self.tr("Or signed on paper:")))
+        scan_row.addWidget(self.scan, 1)
+        self.signer_layout.insertLayout(2, scan_row)
+        applicant = self.tr("Applicant")
+        self.show_signees(
+            [
+                Signee(c.person_id, applicant, c.name, None, name_on_file=True)
+                for c in detail.claimants
+                if c.person_id in detail.application_unsigned
+            ]
+        )
 
-    def open_pad(self) -> None:
-        self.pad = SignatureDialog(self.worker.currentText(), self.tr("applicant"), self)
-        self.pad.accepted.connect(self._drawn)
-        self.pad.open()
+    def _turn_to(self, signee: Signee | None) -> None:
+        self.scan.path = None
+        self.scan.label.setText(self.tr("none"))
+        super()._turn_to(signee)
 
-    def _drawn(self) -> None:
-        self.image = self.pad.png
-        self.drawn.label.setText(self.tr("drawn on the pad"))
+    def signed_on_paper(self) -> bool:
+        return self.scan.path is not None
 
-    def submit(self) -> None:
-        person_id: uuid.UUID | None = self.worker.currentData()
-        self.run(oral_application.sign, self.case_id, person_id, self.image, self.scan.path)
+    def record(self, signee: Signee, name: str, png: bytes | None) -> None:
+        scan = self.scan.path
+        done = replace(signee, signed_by=signee.name)
+        self.workspace.change(
+            oral_application.sign,
+            self.case_id,
+            signee.key,
+            None if scan else png,
+            scan,
+            on_done=lambda _: self.signed([done if s.key == signee.key else s for s in self.signees]),
+            on_error=self.refused,
+        )
 
 
 class ApplicationSignatureBar(QWidget):
@@ -59,7 +70,7 @@ class ApplicationSignatureBar(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.detail: CaseDetail | None = None
-        self.dialog: ApplicationSignatureDialog | None = None
+        self.dialog: ApplicationSignatures | None = None
         self.label = plain_label()  # it names the applicant as typed
         self.label.setWordWrap(True)
         self.capture_button = QPushButton(self.tr("Capture the applicant's si&gnature…"))
@@ -85,7 +96,7 @@ class ApplicationSignatureBar(QWidget):
     def open_dialog(self) -> None:
         if self.detail is None:
             return
-        dialog = ApplicationSignatureDialog(self.workspace, self.detail, self)
+        dialog = ApplicationSignatures(self.workspace, self.detail, self)
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()

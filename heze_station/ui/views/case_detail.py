@@ -407,7 +407,7 @@ class CaseDetailDialog(StationView, QDialog):
                     item(formatting.moment(event.at)),
                     item(event.actor),
                     item(domain_text(event_label(event.kind))),
-                    item(formatting.timeline_detail(event.kind, event.detail)),
+                    item(render(event.shown)),
                 ]
                 for event in detail.timeline
             ],

@@ -21,7 +21,7 @@ from ...domain.cases import CaseStatus, event_label
 from ...domain.clocks import ClockState
 from ...services.dashboard import Dashboard, DueItem, RecentEvent, UnpaidItem, dashboard
 from .. import formatting
-from ..i18n import domain_text
+from ..i18n import domain_text, render
 from ..kit import palette
 from ..kit.page import StationView
 from ..kit.table import Column, RowTableModel, fit_columns, row_table
@@ -164,9 +164,7 @@ class DashboardView(StationView, QWidget):
             Column(self.tr("Case number"), lambda event: event.number),
             Column(self.tr("By"), lambda event: event.actor),
             Column(self.tr("What happened"), lambda event: domain_text(event_label(event.kind))),
-            Column(
-                self.tr("Details"), lambda event: formatting.timeline_detail(event.kind, event.detail), stretch=True
-            ),
+            Column(self.tr("Details"), lambda event: render(event.shown), stretch=True),
         ]
 
     def _greeting(self, board: Dashboard) -> str:

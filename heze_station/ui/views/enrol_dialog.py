@@ -21,18 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.sync import Enrolment, SyncProblem
-from ...sync.addresses import normalise_url, unencrypted
+from ...station_sync.addresses import normalise_url, unencrypted
+from ...station_sync.failures import FailureReason
 from ...sync.codes import display_code
-from ...sync.failures import FailureReason
 from ..i18n import render
 from ..kit.form import FormDialog
 from ..kit.inputs import FileField
-from ..kit.palette import BANNER_STYLE, ERROR_STYLE
+from ..kit.palette import BANNER_STYLE, ERROR_STYLE, SUCCESS_STYLE
 from ..sync_controller import SyncController
 from ..workspace import Workspace
 
 WIDTH = 560
-SUCCESS_STYLE = "color: #1e5631; background: #e6f4ea; border: 1px solid #b7dfc3; border-radius: 3px; padding: 6px;"
 
 
 def default_device_name() -> str:

@@ -3,11 +3,9 @@
 import uuid
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -18,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import chinatime
 from ...domain.cases import CaseStatus
 from ...domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ...services import attachments, mediation
@@ -27,7 +24,7 @@ from ...services.mediation import SessionForm, SessionView
 from .. import formatting
 from ..kit.ask import ask
 from ..kit.form import FormDialog, show_refusal
-from ..kit.inputs import EnumCombo, date_edit
+from ..kit.inputs import ChinaTimeEdit, EnumCombo, date_edit
 from ..kit.palette import BANNER_STYLE
 from ..kit.table import fill, make_table, source_row
 from ..workspace import Workspace
@@ -39,9 +36,7 @@ class SessionDialog(FormDialog):
     def __init__(self, workspace: Workspace, case_id: uuid.UUID, parent: QWidget | None = None):
         super().__init__(workspace, self.tr("Record a mediation session"), self.tr("&Record session"), parent)
         self.case_id = case_id
-        self.held_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.held_at.setCalendarPopup(True)
-        self.held_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.held_at = ChinaTimeEdit()
         self.place_kind = EnumCombo(list(PlaceKind))
         self.place = QLineEdit(workspace.context.station_name)
         self.mediators = QLineEdit(workspace.context.user_name)
@@ -69,9 +64,8 @@ class SessionDialog(FormDialog):
         self.resize(560, 0)
 
     def submit(self) -> None:
-        held = self.held_at.dateTime().toPython().replace(tzinfo=chinatime.CHINA_TZ)
         form = SessionForm(
-            held_at=held,
+            held_at=self.held_at.value(),
             place_kind=self.place_kind.current(),
             place=self.place.text(),
             mediators=self.mediators.text(),

@@ -23,8 +23,8 @@ from ...domain.changes import Change
 from ...domain.messages import Message
 from ...services import sync
 from ...services.sync import LogLine, SyncState
-from ...sync.failures import FailureReason
-from ...sync.progress import Progress
+from ...station_sync.failures import FailureReason
+from ...station_sync.progress import Progress
 from .. import formatting, sync_labels
 from ..i18n import render
 from ..kit.page import StationView

@@ -83,7 +83,7 @@ class PrintPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(bar)
-        self.resize(860, 1000)
+        self.resize(860, 700)  # fits a 1366x768 laptop; the pages scroll
 
     def page_count(self) -> int:
         return self.document.pageCount()

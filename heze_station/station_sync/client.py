@@ -16,9 +16,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from .addresses import normalise_url
-from .failures import FailureReason, SyncFailure
-from .schemas import (
+from ..sync.schemas import (
     AttachmentStart,
     AttachmentStatus,
     AuditHeadAnswer,
@@ -36,6 +34,8 @@ from .schemas import (
     TokenRequest,
     TokenResponse,
 )
+from .addresses import normalise_url
+from .failures import FailureReason, SyncFailure
 
 Answer = TypeVar("Answer", bound=BaseModel)
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)

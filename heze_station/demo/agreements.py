@@ -15,10 +15,10 @@ from ..domain import chinatime
 from ..domain.agreements import DEFAULT_CLAUSE, PayerRole, PaymentMethod, SignerRole
 from ..domain.cases import Category
 from ..domain.parties import RespondentRole
-from . import agreements, case_queries, payments
-from .access import CASEWORK, requires
-from .agreements import AgreementForm, InstalmentEntry, ShareEntry
-from .station import StationContext
+from ..services import agreements, case_queries, payments
+from ..services.access import CASEWORK, requires
+from ..services.agreements import AgreementForm, InstalmentEntry, ShareEntry
+from ..services.station import StationContext
 
 MISSED_SHARE = 1 / 6
 # Larger sums are usually paid in three parts over two months; small ones at once or within a week.

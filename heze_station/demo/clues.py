@@ -11,11 +11,11 @@ from datetime import date, datetime, time, timedelta
 
 from ..domain import chinatime
 from ..domain.clues import ClueStep
+from ..services import clues
+from ..services.access import CASEWORK, requires
+from ..services.clues import StepForm
+from ..services.station import StationContext
 from ..storage.models import WageClue
-from . import clues
-from .access import CASEWORK, requires
-from .clues import StepForm
-from .station import StationContext
 
 DEADLINE_DAYS = 10  # the city's usual time for an answer
 

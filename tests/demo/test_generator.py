@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from heze_station.demo import generator
 from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction, CaseStatus, Category
 from heze_station.domain.clues import ClueStep
 from heze_station.domain.identifiers import credit_code_checksum_ok, normalise_mobile, parse_resident_id
 from heze_station.domain.parties import EmployerKind
 from heze_station.domain.workcalendar import WorkCalendar
-from heze_station.services import clues, demo, intake
+from heze_station.services import clues, intake
 from heze_station.services.case_queries import CaseDetail, CaseFilter, case_detail, count_cases, list_cases
 from heze_station.services.station import StationContext
 from tests import factories
@@ -26,7 +27,7 @@ DEMO_COUNT = 40
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[StationContext, int, list[CaseDetail]]]:
     """One demo database of 40 cases for the whole module: filling it is the slow part."""
     context = open_test_station(tmp_path_factory.mktemp("demo") / "data")
-    created = demo.fill_demo(context, count=DEMO_COUNT)
+    created = generator.fill_demo(context, count=DEMO_COUNT)
     rows = list_cases(context, CaseFilter(), limit=1000)
     yield context, created, [case_detail(context, row.id) for row in rows]
     context.close()
@@ -54,7 +55,7 @@ def test_fill_demo_cases_are_spread_over_the_last_six_months(filled):
     now = chinatime.now()
     registered = [detail.registered_at for detail in details]
     assert max(registered) <= now
-    assert min(registered) >= now - timedelta(days=demo.DEMO_WINDOW_DAYS + 1)
+    assert min(registered) >= now - timedelta(days=generator.DEMO_WINDOW_DAYS + 1)
     assert max(registered) - min(registered) > timedelta(days=60)
     assert all(detail.knew_on <= detail.received_on <= chinatime.local_date(detail.registered_at) for detail in details)
 
@@ -91,7 +92,7 @@ def test_fill_demo_does_nothing_when_the_database_has_cases(station: StationCont
     form = factories.intake_form()
     intake.save(station, intake.validate(form, today=form.received_on))
     calls = []
-    assert demo.fill_demo(station, count=5, progress=lambda done, total: calls.append(done)) == 0
+    assert generator.fill_demo(station, count=5, progress=lambda done, total: calls.append(done)) == 0
     assert count_cases(station, CaseFilter()) == 1
     assert calls == []
 
@@ -100,7 +101,7 @@ def test_fill_demo_reports_progress(tmp_path: Path):
     context = open_test_station(tmp_path / "data")
     try:
         calls: list[tuple[int, int]] = []
-        demo.fill_demo(context, count=3, progress=lambda done, total: calls.append((done, total)))
+        generator.fill_demo(context, count=3, progress=lambda done, total: calls.append((done, total)))
         assert calls == [(0, 3), (1, 3), (2, 3), (3, 3)]
     finally:
         context.close()
@@ -109,8 +110,8 @@ def test_fill_demo_reports_progress(tmp_path: Path):
 def test_generation_is_reproducible_and_shaped_like_heze():
     now = datetime(2026, 11, 20, 15, 0, tzinfo=chinatime.CHINA_TZ)
 
-    def generate(seed: int) -> list[demo.DemoCase]:
-        return demo.DemoGenerator(seed, now, WorkCalendar.weekends_only(), count=2000).cases()
+    def generate(seed: int) -> list[generator.DemoCase]:
+        return generator.DemoGenerator(seed, now, WorkCalendar.weekends_only(), count=2000).cases()
 
     cases = generate(7)
     assert [case.facts for case in cases[:50]] == [case.facts for case in generate(7)[:50]]

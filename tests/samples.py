@@ -1,4 +1,4 @@
-"""Sample content following shared/domain/scenarios.md, for the demo, the benchmark, the tests and the README.
+"""Sample documents' content following shared/domain/scenarios.md, for the tests, the benchmark and the README.
 
 Scenario 1: 23 migrant workers against a labour subcontractor on a housing project; the general contractor
 pays first, in 3 instalments. Scenario 2: a walk-in worker owed ¥3,800 overtime, oral application, settled the
@@ -16,12 +16,9 @@ from datetime import date, datetime, timedelta
 from PIL import Image, ImageDraw, ImageFont
 from stdnum.cn import ric, uscc
 
-from .. import paths
-from ..domain import chinatime
-from ..domain.cases import Category
-from ..domain.identifiers import Sex
-from . import fonts
-from .content import (
+from heze_station import paths
+from heze_station.documents import fonts
+from heze_station.documents.content import (
     AgreementContent,
     AgreementReference,
     ApplicationContent,
@@ -51,6 +48,9 @@ from .content import (
     Witness,
     WorkerAmount,
 )
+from heze_station.domain import chinatime
+from heze_station.domain.cases import Category
+from heze_station.domain.identifiers import Sex
 
 STATION_NAME = "菏泽市牡丹区万福街道菏谐驿站劳动争议调解委员会"
 ARBITRATION_BODY = "菏泽市劳动人事争议仲裁委员会"

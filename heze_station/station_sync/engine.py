@@ -1,7 +1,7 @@
 """One sync run: handshake, push the outbox, upload files, pull pages, download files (docs/sync-protocol.md 2).
 
 The engine knows the protocol's order and its recoveries; the station's data is behind ``Replica`` (implemented
-by services.sync_replica over the SQLite file), so this module stays free of the database like the rest of sync/.
+by services.sync_replica over the SQLite file), so this module stays free of the database like sync/ and client.py.
 Every step is safe to repeat: a run cut anywhere (a lost connection, a kill -9) leaves the outbox, the cursor
 and the files in a state the next run continues from (F1, F2, F10, F11).
 """
@@ -12,10 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 
-from .client import ServerClient
-from .failures import FailureReason, SyncFailure
-from .progress import Phase, Progress, ProgressCallback, SyncReport
-from .schemas import (
+from ..sync.schemas import (
     AttachmentStart,
     AuditHeadAnswer,
     AuditHeadReport,
@@ -26,6 +23,9 @@ from .schemas import (
     PullResponse,
     PushResponse,
 )
+from .client import ServerClient
+from .failures import FailureReason, SyncFailure
+from .progress import Phase, Progress, ProgressCallback, SyncReport
 
 PAGE_ROWS = 1000
 

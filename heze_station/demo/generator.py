@@ -36,15 +36,15 @@ from ..domain.cases import (
 from ..domain.identifiers import Sex
 from ..domain.parties import EmployerKind
 from ..domain.workcalendar import WorkCalendar
+from ..services import case_actions, intake
+from ..services.access import CASEWORK, requires
+from ..services.intake import EmployerEntry, IntakeForm, WorkerEntry
+from ..services.station import StationContext
 from ..storage.models import (
     Case,
 )
-from . import case_actions, intake
-from .access import CASEWORK, requires
-from .demo_agreements import agree_and_perform
-from .demo_clues import forward_demo_clues
-from .intake import EmployerEntry, IntakeForm, WorkerEntry
-from .station import StationContext
+from .agreements import agree_and_perform
+from .clues import forward_demo_clues
 
 DEMO_SEED = 2026
 BULK_SEED = 100_000
