@@ -28,6 +28,10 @@ class AuditAction(enum.StrEnum):
     SIGNED_OUT = "signed_out"
     CASE_VIEWED = "case_viewed"
     CASE_PURGED = "case_purged"
+    CASE_CORRECTED = "case_corrected"
+    WORKER_ADDED = "worker_added"
+    WORKER_REMOVED = "worker_removed"
+    CASE_VOIDED = "case_voided"
     SEARCHED = "searched"
     IDS_REVEALED = "ids_revealed"
     PHONES_REVEALED = "phones_revealed"
@@ -65,6 +69,10 @@ _LABELS = {
     AuditAction.CASE_VIEWED: QT_TRANSLATE_NOOP("Domain", "Opened a case"),
     AuditAction.CASE_PURGED: QT_TRANSLATE_NOOP("Domain", "Removed a closed file after its retention"),
     AuditAction.SEARCHED: QT_TRANSLATE_NOOP("Domain", "Searched"),
+    AuditAction.CASE_CORRECTED: QT_TRANSLATE_NOOP("Domain", "Corrected a case"),
+    AuditAction.WORKER_ADDED: QT_TRANSLATE_NOOP("Domain", "Added a worker to a case"),
+    AuditAction.WORKER_REMOVED: QT_TRANSLATE_NOOP("Domain", "Removed a worker from a case"),
+    AuditAction.CASE_VOIDED: QT_TRANSLATE_NOOP("Domain", "Voided a case"),
     AuditAction.IDS_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full ID numbers"),
     AuditAction.PHONES_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full phone numbers"),
     AuditAction.ACCOUNTS_REVEALED: QT_TRANSLATE_NOOP("Domain", "Showed full bank accounts"),

@@ -131,6 +131,8 @@ class CaseStatus(StrEnum):
     REFERRED_INSPECTION = "referred_inspection"
     REFERRED_COURT = "referred_court"
     CLOSED = "closed"
+    # Registered by mistake and voided by the administrator: kept in the files, out of the figures, no clocks.
+    VOIDED = "voided"
 
     @property
     def label(self) -> str:
@@ -158,6 +160,7 @@ _STATUS_LABELS = {
     CaseStatus.REFERRED_INSPECTION: QT_TRANSLATE_NOOP("Domain", "Referred to labour inspection"),
     CaseStatus.REFERRED_COURT: QT_TRANSLATE_NOOP("Domain", "Sent to court for a payment order"),
     CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Domain", "Closed"),
+    CaseStatus.VOIDED: QT_TRANSLATE_NOOP("Domain", "Voided"),
 }
 
 OPEN_STATUSES = frozenset({CaseStatus.REGISTERED, CaseStatus.ACCEPTED, CaseStatus.IN_MEDIATION})
@@ -318,6 +321,10 @@ class CaseEvent(StrEnum):
     DOCUMENT_SERVED = "document_served"
     APPLICATION_SIGNED = "application_signed"
     SYNC_CONFLICT_RESOLVED = "sync_conflict_resolved"
+    CASE_CORRECTED = "case_corrected"  # services.case_corrections
+    WORKER_ADDED = "worker_added"
+    WORKER_REMOVED = "worker_removed"
+    CASE_VOIDED = "case_voided"
 
 
 _EVENT_LABELS = {
@@ -344,6 +351,10 @@ _EVENT_LABELS = {
     CaseEvent.DOCUMENT_SERVED: QT_TRANSLATE_NOOP("Domain", "Document served"),
     CaseEvent.APPLICATION_SIGNED: QT_TRANSLATE_NOOP("Domain", "Oral application record signed by the applicant"),
     CaseEvent.SYNC_CONFLICT_RESOLVED: QT_TRANSLATE_NOOP("Domain", "Sync conflict settled"),
+    CaseEvent.CASE_CORRECTED: QT_TRANSLATE_NOOP("Domain", "Case corrected"),
+    CaseEvent.WORKER_ADDED: QT_TRANSLATE_NOOP("Domain", "Worker added"),
+    CaseEvent.WORKER_REMOVED: QT_TRANSLATE_NOOP("Domain", "Worker removed"),
+    CaseEvent.CASE_VOIDED: QT_TRANSLATE_NOOP("Domain", "Case voided"),
     REGISTERED_EVENT: QT_TRANSLATE_NOOP("Domain", "Complaint registered"),
     CaseAction.ACCEPT: QT_TRANSLATE_NOOP("Domain", "Accepted"),
     CaseAction.REFUSE: QT_TRANSLATE_NOOP("Domain", "Refused"),

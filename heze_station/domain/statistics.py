@@ -13,6 +13,7 @@ Counting rules that hold for every figure:
   never counted on its own; the case is placed by the day it first reached an agreement.
 - Money paid counts on the day it was paid, under whichever of the case's agreements it was paid.
 - Dates are China-time civil dates; weeks run Monday to Sunday.
+- A case voided as registered by mistake counts in no figure but "Voided cases", which says how many were left out.
 """
 
 from collections.abc import Callable, Iterable
@@ -54,6 +55,7 @@ class CaseFacts:
     last_due_on: date | None = None  # its last instalment
     performed_on_time: bool = False  # every instalment paid in full by its due date (see paid_on_time)
     payments: tuple[tuple[date, int], ...] = ()  # (paid on, fen), under any of the case's agreements
+    voided: bool = False  # registered by mistake: left out of every figure but VOIDED
 
     # When mediation came to its end: an agreement in effect concludes it, whatever happens to the agreement later.
     # Kept rather than computed: every figure asks, for every case.
@@ -118,9 +120,12 @@ class Figure:
     contribution: Callable[[CaseFacts, Period], int] = field(default=lambda case, period: 1)
     of: "Figure | None" = None  # a share's denominator; ``select`` must pick a subset of its cases
     source: Source = Source.CASES  # ``facts`` are CaseFacts, or ClueFacts for a clue figure
+    counts_voided: bool = False  # counts the voided cases, which every other figure leaves out
 
     def cases(self, facts: Iterable[Any], period: Period) -> list[Any]:
         """Exactly the cases (or clues) behind the figure: what a click on it lists."""
+        if self.source is Source.CASES:
+            facts = (case for case in facts if case.voided is self.counts_voided)
         return [case for case in facts if self.select(case, period)]
 
     def value(self, facts: Iterable[Any], period: Period) -> int:
@@ -328,6 +333,18 @@ PERFORMED_ON_TIME = Figure(
     lambda case, period: AGREEMENTS_DUE.select(case, period) and case.performed_on_time,
     Unit.SHARE,
     of=AGREEMENTS_DUE,
+)
+
+VOIDED = Figure(
+    "voided",
+    QT_TRANSLATE_NOOP("Domain", "Voided cases"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "cases received in the period that were registered by mistake and voided; no other figure counts them",
+    ),
+    _RECEIVED_ON,
+    lambda case, period: case.received_on in period,
+    counts_voided=True,
 )
 
 # --- the national form 劳动争议处理情况 ---------------------------------------------------------------------------
@@ -568,6 +585,7 @@ STATION_INDICATORS = [
     AMOUNT_RECOVERED,
     *REFERRED,
     PERFORMED_ON_TIME,
+    VOIDED,
     CLUES_RECEIVED,
     CLUES_CLOSED,
     CLUES_ON_TIME,

@@ -165,6 +165,7 @@ def _facts(session, stations, cases, agreements, instalments, payments) -> dict[
                 last_due_on=max(due_on for due_on, _ in schedule) if schedule else None,
                 performed_on_time=bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
                 payments=tuple(sorted(paid[key])),
+                voided=status == CaseStatus.VOIDED.value,
             ),
         )
     return facts

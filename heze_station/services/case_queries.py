@@ -311,7 +311,9 @@ def case_clocks(
 ) -> list[clocks.Clock]:
     """The clocks that matter for this case now: acceptance until decided, mediation once accepted, the notice of
     a refusal, the agreement's instalments and review window, the court's, committee's or inspectorate's periods
-    after it, and the limitation period throughout."""
+    after it, and the limitation period throughout. A voided case has none: nothing is due on it."""
+    if case.status is CaseStatus.VOIDED:
+        return []
     # R2: the decision is due 3 working days after the station received the application, not after it was typed in.
     result = [clocks.acceptance_clock(case.received_on, case.decided_on, today, context.calendar)]
     refused = CaseStatus.REFUSED in (case.status, case.outcome)
@@ -420,7 +422,8 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         application_unsigned=[
             c.person_id
             for c in applicants(live, full.is_collective)
-            if full.channel.is_oral and c.application_signed_at is None
+            # A voided case waits for nobody's signature.
+            if full.channel.is_oral and c.application_signed_at is None and full.status is not CaseStatus.VOIDED
         ],
     )
 

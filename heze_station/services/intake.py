@@ -455,7 +455,7 @@ def _cases_with_agreement_in_effect() -> Select[tuple[uuid.UUID]]:
     return select(Agreement.case_id).where(Agreement.state == AgreementState.IN_EFFECT, Agreement.deleted_at.is_(None))
 
 
-def _upsert_person(
+def upsert_person(
     session: Session, worker: CheckedWorker, today: date, field_prefix: str, refusals: list[InvalidInput]
 ) -> tuple[Person, bool]:
     """The worker's Person row (one per ID number), and whether an existing row's searchable text changed.
@@ -496,7 +496,7 @@ def _upsert_employer(
 
     Matched by credit code, or an individual's ID number, or else a company's exact name. An individual known by
     name alone is never matched: two labour bosses may share a name. A code or ID number on file under another name
-    is refused, not renamed (see _upsert_person).
+    is refused, not renamed (see upsert_person).
     """
     if checked.credit_code:
         match = Employer.credit_code == checked.credit_code
@@ -561,7 +561,7 @@ def next_sequence(session: Session, station_id: uuid.UUID, year: int) -> int:
     return (highest or 0) + 1
 
 
-def _refresh_listing(session: Session, case: Case) -> None:
+def refresh_listing(session: Session, case: Case) -> None:
     """Recompute what the case list and search show for ``case`` from its current parties."""
     session.flush()
     claimants = session.execute(
@@ -581,7 +581,7 @@ def _refresh_listing(session: Session, case: Case) -> None:
     search.reindex_case(session, case)
 
 
-def _refresh_cases_of(session: Session, person_ids: list[uuid.UUID], employer_ids: list[uuid.UUID]) -> None:
+def refresh_cases_of(session: Session, person_ids: list[uuid.UUID], employer_ids: list[uuid.UUID]) -> None:
     """Older cases index a shared worker's phone and an employer's codes: refresh them when this complaint added
     or changed one."""
     if not person_ids and not employer_ids:
@@ -592,7 +592,7 @@ def _refresh_cases_of(session: Session, person_ids: list[uuid.UUID], employer_id
         .union(select(CaseRespondent.case_id).where(CaseRespondent.employer_id.in_(employer_ids)))
     )
     for case in session.scalars(select(Case).where(Case.id.in_(case_ids), Case.deleted_at.is_(None))):
-        _refresh_listing(session, case)
+        refresh_listing(session, case)
 
 
 @requires(CASEWORK)
@@ -617,10 +617,10 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
             respondents.append((contractor, RespondentRole.GENERAL_CONTRACTOR))
             changed_employers += [contractor.id] if contractor_changed else []
         people = [
-            _upsert_person(session, worker, today, f"workers.{row}", refusals)
+            upsert_person(session, worker, today, f"workers.{row}", refusals)
             for row, worker in enumerate(intake.workers)
         ]
-        agent = _upsert_person(session, intake.agent.worker, today, "agent", refusals)[0] if intake.agent else None
+        agent = upsert_person(session, intake.agent.worker, today, "agent", refusals)[0] if intake.agent else None
         if refusals:
             raise ValidationFailed(refusals)  # the transaction rolls back: nothing of this complaint is kept
         project = _upsert_project(session, intake, contractor)
@@ -668,8 +668,8 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
         for position, description in enumerate(intake.evidence):
             session.add(Evidence(case_id=case.id, position=position, description=description))
         timeline.add(session, context, case, REGISTERED_EVENT, at=now)
-        _refresh_listing(session, case)
-        _refresh_cases_of(
+        refresh_listing(session, case)
+        refresh_cases_of(
             session,
             [person.id for person, changed in people if changed],
             changed_employers,

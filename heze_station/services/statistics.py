@@ -212,6 +212,7 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
                 last_due_on=max(due_on for due_on, _ in schedule) if schedule else None,
                 performed_on_time=bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
                 payments=tuple(sorted(payments[case.id])),
+                voided=case.status is CaseStatus.VOIDED,
             )
         )
     return facts

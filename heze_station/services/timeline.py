@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..domain import chinatime
 from ..domain.cases import CaseEvent
+from ..domain.corrections import timeline_message
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import format_yuan
@@ -78,6 +79,10 @@ def shown(session: Session, entries: Sequence[Entry]) -> list[Message]:
 
 
 def _verbatim(entry: Entry) -> Message:
+    # A correction is stored as its old and new value (domain.corrections), said in the reader's language.
+    correction = timeline_message(entry.kind, entry.detail)
+    if correction is not None:
+        return correction
     # An attachment whose row has not arrived (yet) says nothing rather than its file's name.
     return Message(VERBATIM, {"detail": "" if entry.kind == CaseEvent.ATTACHMENT_ADDED else entry.detail})
 

@@ -174,6 +174,7 @@ TABLES: dict[str, dict[str, FieldRule]] = {
                 "referred_inspection",
                 "referred_court",
                 "closed",
+                "voided",
             ),
         ),
         "channel": FieldRule(
@@ -213,6 +214,7 @@ TABLES: dict[str, dict[str, FieldRule]] = {
                 "referred_inspection",
                 "referred_court",
                 "closed",
+                "voided",
             ),
         ),
         "status_reason": FieldRule(FieldType.TEXT, nullable=False, default=True),

@@ -20,6 +20,7 @@ from heze_station.services import (
     archive,
     audit,
     backups,
+    case_corrections,
     case_queries,
     documents,
     handover,
@@ -76,6 +77,7 @@ ADMINISTRATION = {
     "handover.export_unsent": lambda c: handover.export_unsent(c, Path("unsent.heze"), OTHER_PASSWORD),
     "handover.import_unsent": lambda c: handover.import_unsent(c, Path("unsent.heze"), OTHER_PASSWORD),
     "archive.purge_case": lambda c: archive.purge_case(c, uuid.uuid4()),
+    "case_corrections.void_case": lambda c: case_corrections.void_case(c, uuid.uuid4(), "重复登记"),
 }
 
 

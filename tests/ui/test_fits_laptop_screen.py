@@ -31,6 +31,7 @@ from heze_station.domain.messages import Message
 from heze_station.services import (
     accounts,
     agreements,
+    case_corrections,
     case_queries,
     clues,
     payments,
@@ -45,7 +46,7 @@ from heze_station.ui.main_window import MainWindow
 from heze_station.ui.recovery import RecoveryDialog, RecoveryKeyDialog
 from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
-from heze_station.ui.views import collect_signatures
+from heze_station.ui.views import collect_signatures, correction_dialogs
 from heze_station.ui.views.accounts import AccountDialog, ChangePasswordDialog, ResetPasswordDialog
 from heze_station.ui.views.after_mediation_tab import StepDialog, WitnessDialog
 from heze_station.ui.views.agreement_dialogs import (
@@ -76,7 +77,7 @@ from tests.ui.conftest import wait_idle
 from tests.ui.test_main_window import station_font  # noqa: F401  (a fixture: the font that decides widths)
 
 LAPTOP = QSize(1366, 768 - 40)  # the screen less a Windows taskbar
-ABSTRACT = {FormDialog, collect_signatures.SignatureCollector}
+ABSTRACT = {FormDialog, collect_signatures.SignatureCollector, correction_dialogs._CaseDialog}
 
 
 @pytest.fixture(params=["en", "zh_CN"])
@@ -199,6 +200,18 @@ def _case_files(station: Station) -> Iterator[QWidget]:
     oral = factories.intake_form(3)
     oral.channel = IntakeChannel.PHONE
     yield ApplicationSignatures(workspace, case_queries.case_detail(context, factories.register(context, oral)))
+    subjects = case_corrections.subjects(context, station.collective)
+    yield correction_dialogs.CorrectionDialog(workspace, station.collective, subjects, _ignore, None)
+    yield correction_dialogs.AddWorkerDialog(workspace, collective, _ignore, None)
+    worker = collective.claimants[0]
+    yield correction_dialogs.RemoveWorkerDialog(
+        workspace, station.collective, worker.person_id, worker.name, _ignore, None
+    )
+    yield correction_dialogs.VoidCaseDialog(workspace, collective, _ignore, None)
+
+
+def _ignore(_detail: object) -> None:
+    """What a correction dialog hands back, not looked at here."""
 
 
 def formatting_role(role: SignerRole) -> str:

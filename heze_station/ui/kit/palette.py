@@ -64,6 +64,7 @@ STATUSES = {
     CaseStatus.REFERRED_INSPECTION: Tint("#6a3d9a", "#ebe3f5"),
     CaseStatus.REFERRED_COURT: Tint("#6a3d9a", "#ebe3f5"),
     CaseStatus.CLOSED: Tint("#4a5058", "#ececec"),
+    CaseStatus.VOIDED: Tint("#8a8f96", "#f4f4f4"),  # registered by mistake: paler than any case that ran
 }
 # An agreement still being paid, or whose payer is late, must not look settled.
 PERFORMANCE = {

@@ -50,6 +50,7 @@ from ..workspace import Workspace
 from .after_mediation_tab import AfterMediationTab
 from .agreement_tab import AgreementTab
 from .application_signature import ApplicationSignatureBar
+from .correction_dialogs import CorrectionBar
 from .documents_tab import DocumentsTab
 from .limitation_dialog import LimitationDialog
 from .mediation_tab import MediationTab
@@ -305,9 +306,12 @@ class CaseDetailDialog(StationView, QDialog):
         self.respondents_heading.setStyleSheet("font-weight: bold;")
         self.respondents_box = QHBoxLayout()
 
+        self.correction_bar = CorrectionBar(self.workspace, self.claimants_table)
+        self.correction_bar.changed.connect(self._show)
         top = QHBoxLayout()
         top.addWidget(self.claimants_heading)
         top.addStretch(1)
+        top.addWidget(self.correction_bar)
         top.addWidget(self.show_ids)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -410,6 +414,7 @@ class CaseDetailDialog(StationView, QDialog):
             ],
         )
         self._set_actions(detail.actions)
+        self.correction_bar.show_case(detail)
         self.signature_bar.show_case(detail)
         self.mediation_tab.show_case(detail.status)
         self.agreement_tab.show_case(detail)

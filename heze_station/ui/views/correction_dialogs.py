@@ -1,0 +1,298 @@
+"""Correcting a registered case from its case file: a field with a reason, a worker added or removed, the case
+voided by the administrator (services.case_corrections).
+
+``CorrectionBar`` is the case file's hook: its buttons open the dialogs, each a FormDialog whose refusals show
+beside their fields; what the service returns is the case file shown again.
+"""
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.accounts import StaffRole
+from ...domain.cases import COLLECTIVE_MIN_WORKERS, CaseStatus
+from ...domain.corrections import CorrectionField, Party
+from ...services import case_corrections
+from ...services.case_corrections import Correction, Subject
+from ...services.case_queries import CaseDetail
+from ...services.intake import WorkerEntry
+from .. import formatting
+from ..kit.form import FormDialog
+from ..kit.text import plain_label
+from ..workspace import Workspace
+
+Shown = Callable[[CaseDetail], None]
+
+
+def _reason_edit() -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(64)
+    return edit
+
+
+class _CaseDialog(FormDialog):
+    """A dialog that changes the case and hands the case file, as it now is, to ``shown``."""
+
+    def __init__(self, workspace: Workspace, title: str, ok_text: str, shown: Shown, parent: QWidget | None):
+        super().__init__(workspace, title, ok_text, parent)
+        self.accepted.connect(lambda: shown(self.result_value))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def add_reason(self, caption: str) -> QPlainTextEdit:
+        self.reason = _reason_edit()
+        self.add_field("reason", caption, self.reason)
+        return self.reason
+
+
+class CorrectionDialog(_CaseDialog):
+    """One field of a worker, a respondent, the agent or the case, set right with a reason."""
+
+    def __init__(
+        self, workspace: Workspace, case_id: uuid.UUID, subjects: list[Subject], shown: Shown, parent: QWidget
+    ):
+        super().__init__(workspace, self.tr("Correct the case"), self.tr("&Correct"), shown, parent)
+        self.case_id = case_id
+        self.subjects = subjects
+        self.subject = QComboBox()
+        for subject in subjects:
+            self.subject.addItem(self._subject_text(subject))
+        self.field = QComboBox()
+        self.line = QLineEdit()
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        # One of the two shows: a line for a name or a number, a box for the facts.
+        self.value = QWidget()
+        value_column = QVBoxLayout(self.value)
+        value_column.setContentsMargins(0, 0, 0, 0)
+        value_column.addWidget(self.line)
+        value_column.addWidget(self.text)
+        self.was = plain_label(wrap=True)
+        self.was.setStyleSheet("color: #6b7580;")
+        self.add_field("subject", self.tr("&Whose record"), self.subject)
+        self.add_field("field", self.tr("&What"), self.field)
+        self.add_field("was", self.tr("Now on file"), self.was)
+        self.add_field("value", self.tr("Correct &value"), self.value, focus=self.line)
+        self.text.textChanged.connect(lambda: self.errors.set("value", None))  # the facts' box, edited instead
+        self.add_reason(self.tr("&Reason for the correction"))
+        note = QLabel(
+            self.tr(
+                "The timeline keeps the old and the new value (phones and ID numbers masked). Once an agreement "
+                "has taken effect, the amounts claimed are changed only by a new agreement that supersedes it."
+            )
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #6b7580;")
+        self.layout_.insertWidget(self.layout_.count() - 1, note)
+        self.subject.currentIndexChanged.connect(self._subject_chosen)
+        self.field.currentIndexChanged.connect(self._field_chosen)
+        self._subject_chosen()
+        self.resize(560, 420)
+
+    def _subject_text(self, subject: Subject) -> str:
+        match subject.party:
+            case Party.WORKER:
+                return self.tr("Worker: {name}").format(name=subject.name)
+            case Party.AGENT:
+                return self.tr("Agent: {name}").format(name=subject.name)
+            case Party.EMPLOYER:
+                return f"{formatting.label(subject.role)}: {subject.name}"
+        return self.tr("The case: facts and reasons")
+
+    def _current(self) -> Subject:
+        return self.subjects[self.subject.currentIndex()]
+
+    def _subject_chosen(self) -> None:
+        self.field.clear()
+        for field in self._current().fields:
+            self.field.addItem(formatting.label(field), field.value)
+        self._field_chosen()
+
+    def _chosen_field(self) -> CorrectionField:
+        return CorrectionField(self.field.currentData())
+
+    def _field_chosen(self) -> None:
+        if self.field.currentIndex() < 0:
+            return
+        field = self._chosen_field()
+        now = self._current().values.get(field, "")
+        long_text = field is CorrectionField.FACTS
+        self.text.setVisible(long_text)
+        self.line.setVisible(not long_text)
+        if field.personal is not None:
+            # Typed anew: the record is not shown in full to be edited (a coordinator never sees a full ID number).
+            self.was.setText(self.tr("(kept back: type the correct number)"))
+            self.line.clear()
+        else:
+            self.was.setText(now or "—")
+            self.line.setText(now)
+            self.text.setPlainText(now)
+        self.clear_errors()
+
+    def submit(self) -> None:
+        subject, field = self._current(), self._chosen_field()
+        value = self.text.toPlainText() if field is CorrectionField.FACTS else self.line.text()
+        correction = Correction(subject.party, field, value, self.reason.toPlainText(), subject.subject_id)
+        self.run(case_corrections.correct, self.case_id, correction)
+
+
+class AddWorkerDialog(_CaseDialog):
+    """A worker who joins the case: found later, or left off the roster."""
+
+    def __init__(self, workspace: Workspace, detail: CaseDetail, shown: Shown, parent: QWidget):
+        super().__init__(workspace, self.tr("Add a worker"), self.tr("&Add"), shown, parent)
+        self.case_id = detail.id
+        self.name = self.add_field("name", self.tr("&Name"), QLineEdit())
+        self.id_number = self.add_field("id_number", self.tr("&ID number"), QLineEdit())
+        self.phone = self.add_field("phone", self.tr("&Phone"), QLineEdit())
+        self.claimed = self.add_field("claimed", self.tr("Amount &claimed (yuan)"), QLineEdit())
+        self.representative = QCheckBox(self.tr("Elected &representative"), self)
+        self.representative.hide()
+        if len(detail.claimants) + 1 >= COLLECTIVE_MIN_WORKERS:
+            # Representatives exist only in a collective case (R3), which this worker may just make one.
+            self.add_field("representative", "", self.representative)
+            self.representative.show()
+        self.add_reason(self.tr("&Reason"))
+        self.resize(460, self.sizeHint().height())
+
+    def submit(self) -> None:
+        entry = WorkerEntry(
+            name=self.name.text(),
+            id_number=self.id_number.text(),
+            phone=self.phone.text(),
+            claimed=self.claimed.text(),
+            representative=self.representative.isChecked(),
+        )
+        self.run(case_corrections.add_worker, self.case_id, entry, self.reason.toPlainText())
+
+
+class RemoveWorkerDialog(_CaseDialog):
+    def __init__(
+        self, workspace: Workspace, case_id: uuid.UUID, person_id: uuid.UUID, name: str, shown: Shown, parent: QWidget
+    ):
+        super().__init__(workspace, self.tr("Remove a worker"), self.tr("&Remove"), shown, parent)
+        self.case_id, self.person_id = case_id, person_id
+        worker = plain_label(name)
+        self.add_field("worker", self.tr("Worker leaving"), worker)
+        self.add_reason(self.tr("&Reason"))
+
+    def submit(self) -> None:
+        self.run(case_corrections.remove_worker, self.case_id, self.person_id, self.reason.toPlainText())
+
+
+class VoidCaseDialog(_CaseDialog):
+    """The administrator voids a case registered by mistake: it stays in the files, out of the figures."""
+
+    def __init__(self, workspace: Workspace, detail: CaseDetail, shown: Shown, parent: QWidget):
+        super().__init__(workspace, self.tr("Void the case"), self.tr("&Void"), shown, parent)
+        self.case_id = detail.id
+        question = plain_label(
+            self.tr(
+                "Void case {number} as registered by mistake? It stays in the files marked voided, its deadlines "
+                "stop and the statistics leave it out. This cannot be undone."
+            ).format(number=detail.number),
+            wrap=True,
+        )
+        self.layout_.insertWidget(0, question)
+        self.add_reason(self.tr("&Reason"))
+        self.ok_button.setDefault(False)  # a case is not voided by a stray Enter
+
+    def submit(self) -> None:
+        self.run(case_corrections.void_case, self.case_id, self.reason.toPlainText())
+
+
+class CorrectionBar(QWidget):
+    """The case file's correction buttons: correct, add or remove a worker, and (administrators) void."""
+
+    changed = Signal(object)  # the CaseDetail after a correction, to be shown at once
+
+    def __init__(self, workspace: Workspace, workers: QTableWidget, parent: QWidget | None = None):
+        """``workers``: the case file's table of claimants, whose current row is the worker to remove."""
+        super().__init__(parent)
+        self.workspace = workspace
+        self.workers = workers
+        self.detail: CaseDetail | None = None
+        self.dialog: FormDialog | None = None
+        self.correct_button = self._button(self.tr("C&orrect…"), self.open_correction)
+        self.add_button = self._button(self.tr("Add &worker…"), self.open_add_worker)
+        self.remove_button = self._button(self.tr("Remo&ve worker…"), self.open_remove_worker)
+        self.void_button = self._button(self.tr("Void case…"), self.open_void)
+        self.void_button.setVisible(workspace.context.user_role is StaffRole.ADMINISTRATOR)
+        self.remove_hint = QLabel(self.tr("Choose the worker in the table first."))
+        self.remove_hint.setStyleSheet("color: #b03a2e;")
+        self.remove_hint.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.remove_hint)
+        for button in (self.correct_button, self.add_button, self.remove_button, self.void_button):
+            row.addWidget(button)
+
+    def _button(self, text: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        button.clicked.connect(action)
+        return button
+
+    def show_case(self, detail: CaseDetail) -> None:
+        self.detail = detail
+        voided = detail.status is CaseStatus.VOIDED
+        for button in (self.correct_button, self.add_button, self.remove_button, self.void_button):
+            button.setEnabled(not voided)
+
+    def _open(self, dialog: FormDialog) -> None:
+        self.dialog = dialog
+        dialog.finished.connect(self._closed)
+        dialog.open()
+
+    def _closed(self) -> None:
+        self.dialog = None  # the dialog deletes itself on closing
+
+    def open_correction(self) -> None:
+        if self.detail is None:
+            return
+        case_id = self.detail.id
+        self.workspace.load(
+            case_corrections.subjects,
+            case_id,
+            on_done=lambda subjects: self._open(
+                CorrectionDialog(self.workspace, case_id, subjects, self.changed.emit, self)
+            ),
+            on_error=lambda error: self.workspace.show_error(error, self),
+        )
+
+    def open_add_worker(self) -> None:
+        if self.detail is not None:
+            self._open(AddWorkerDialog(self.workspace, self.detail, self.changed.emit, self))
+
+    def _selected_worker(self) -> tuple[uuid.UUID, str] | None:
+        """The worker of the table's current row, found by the name it shows (the table may be sorted)."""
+        row = self.workers.currentRow()
+        cell = self.workers.item(row, 0) if row >= 0 else None
+        if cell is None or self.detail is None:
+            return None
+        named = [claimant for claimant in self.detail.claimants if claimant.name == cell.text()]
+        return (named[0].person_id, named[0].name) if named else None
+
+    def open_remove_worker(self) -> None:
+        chosen = self._selected_worker()
+        self.remove_hint.setVisible(chosen is None)
+        if self.detail is not None and chosen is not None:
+            person_id, name = chosen
+            self._open(RemoveWorkerDialog(self.workspace, self.detail.id, person_id, name, self.changed.emit, self))
+
+    def open_void(self) -> None:
+        if self.detail is not None:
+            self._open(VoidCaseDialog(self.workspace, self.detail, self.changed.emit, self))
