@@ -6,6 +6,7 @@ INSTALLED := $(VENV)/.installed
 TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
 .PHONY: run test lint bench demo translations lock clean server openapi bytecode sync-schema statistics-doc
+.PHONY: package package-check
 
 run: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@$(BIN)/heze-station $(ARGS)
@@ -23,6 +24,20 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED) $(TRANSLATIONS) bytecode
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The station app's Linux packages in dist/ (installer/README.md): PyInstaller's one-folder bundle, then the .deb
+# and the portable tar.gz; prints the glibc the bundle needs.
+package: $(BIN)/pyinstaller $(TRANSLATIONS)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/bundle --workpath build/pyinstaller installer/heze-station.spec
+	sh installer/build-linux.sh
+	@echo "glibc floor: $$(sh installer/glibc-floor.sh build/bundle/heze-station)"
+
+# CI: install the .deb, run it as a station would, upgrade it, uninstall it (needs root or sudo).
+package-check: package
+	sh installer/check-deb.sh
+
+$(BIN)/pyinstaller: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[dev,package]"
 
 # The city sync server on this machine (SQLite in the user data folder unless HEZE_SERVER_DATABASE_URL is set).
 server: $(INSTALLED)
