@@ -23,6 +23,7 @@ lint: $(INSTALLED)
 	$(BIN)/lint-imports
 
 bench: $(INSTALLED) $(TRANSLATIONS) bytecode
+	@ls dist/heze-station_*_amd64.deb >/dev/null 2>&1 || $(MAKE) package
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 # The station app's Linux packages in dist/ (installer/README.md): PyInstaller's one-folder bundle, then the .deb
