@@ -19,7 +19,8 @@ cp resources/icons/heze-station.png "$STAGE/usr/share/icons/hicolor/256x256/apps
 cp installer/linux/heze-station.desktop "$STAGE/usr/share/applications/heze-station.desktop"
 # What the bundle leaves to the system (installer/README.md says how this list was found): C and C++ runtimes,
 # X11/xcb for Qt's xcb platform, OpenGL/EGL, fonts, D-Bus, GLib, CUPS for printing, Kerberos for QtNetwork.
-DEPENDS="libc6 (>= 2.28), libstdc++6, libgcc-s1 | libgcc1, libglib2.0-0, libdbus-1-3, libfontconfig1, libfreetype6,
+# The C library at least as new as the newest one the bundle's files ask for (installer/glibc-floor.sh).
+DEPENDS="libc6 (>= $(sh installer/glibc-floor.sh "$BUNDLE")), libstdc++6, libgcc-s1 | libgcc1, libglib2.0-0, libdbus-1-3, libfontconfig1, libfreetype6,
  libgl1, libegl1, libdrm2, libx11-6, libx11-xcb1, libxcb1, libxcb-cursor0, libxcb-glx0, libxcb-icccm4, libxcb-image0,
  libxcb-keysyms1, libxcb-randr0, libxcb-render0, libxcb-render-util0, libxcb-shape0, libxcb-shm0, libxcb-sync1,
  libxcb-util1 | libxcb-util0, libxcb-xfixes0, libxcb-xkb1, libxkbcommon0, libxkbcommon-x11-0, libcups2,
@@ -31,7 +32,7 @@ Architecture: amd64
 Maintainer: Heze Human Resources and Social Security Bureau <heze-station@localhost>
 Installed-Size: $(du -sk "$STAGE" | cut -f1)
 Depends: $(echo "$DEPENDS" | tr -d '\n')
-Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1, fonts-wqy-microhei
+Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1
 Section: misc
 Priority: optional
 Description: 菏谐驿站 labour-dispute mediation station
