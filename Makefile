@@ -6,6 +6,7 @@ INSTALLED := $(VENV)/.installed
 TRANSLATIONS := $(patsubst %.ts,%.qm,$(wildcard resources/i18n/*.ts))
 
 .PHONY: run test lint bench demo translations lock clean server openapi bytecode sync-schema statistics-doc
+.PHONY: package package-check server-wheel package-windows
 
 run: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@$(BIN)/heze-station $(ARGS)
@@ -25,7 +26,34 @@ lint: $(INSTALLED)
 	$(BIN)/lint-imports
 
 bench: $(INSTALLED) $(TRANSLATIONS) bytecode
+	@ls dist/heze-station_*_amd64.deb >/dev/null 2>&1 || $(MAKE) package
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+# The station app's Linux packages in dist/ (installer/README.md): PyInstaller's one-folder bundle, then the .deb
+# and the portable tar.gz; prints the glibc the bundle needs.
+package: $(BIN)/pyinstaller $(TRANSLATIONS)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/bundle --workpath build/pyinstaller installer/heze-station.spec
+	sh installer/build-linux.sh
+	@echo "glibc floor: $$(sh installer/glibc-floor.sh build/bundle/heze-station)"
+
+# CI: check the Windows payload holds every module the app imports; install the .deb, run it as a station would,
+# upgrade it, uninstall it (needs root or sudo); then install the
+# city server's wheel into a fresh virtual environment and check it migrates, serves and answers /health.
+package-check: package server-wheel package-windows
+	$(BIN)/python installer/windows/check_payload.py build/pyinstaller/heze-station build/windows/payload
+	sh installer/check-deb.sh
+	$(BIN)/python installer/server/check_wheel.py dist/heze_station-$$(sed -n 's/^__version__ = "\(.*\)"$$/\1/p' heze_station/__init__.py)-py3-none-any.whl
+
+# The station app's Windows installer, built here: dist/heze-station-<version>-setup.exe (installer/README.md).
+package-windows: server-wheel
+	PYTHON=$(BIN)/python sh installer/build-windows.sh
+
+# The wheel the city installs the server from (with the server extra), and the container image is built from.
+server-wheel: $(INSTALLED)
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+
+$(BIN)/pyinstaller: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[dev,package]"
 
 # The city sync server on this machine (SQLite in the user data folder unless HEZE_SERVER_DATABASE_URL is set).
 server: $(INSTALLED)

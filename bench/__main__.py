@@ -12,7 +12,7 @@ from typing import Any
 import heze_station
 from heze_station.domain import chinatime
 
-from . import cases, city, documents, reports, rogue, roster, server, startup, sync
+from . import bundle, cases, city, documents, reports, rogue, roster, server, startup, sync
 
 RESULTS = Path(__file__).with_name("results.json")
 COLD_START_GOAL = 2.0  # times a bare PySide6 window
@@ -267,6 +267,21 @@ def rogue_figures(report: Report) -> None:
         print(f"# rogue trial: {problem}", flush=True)
 
 
+def bundle_figures(report: Report) -> None:
+    measured = bundle.measure()
+    if measured is None:
+        report.figure("bundle_size_mib", None, bundle.SIZE_GOAL_MIB, error="no bundle: make package")
+        return
+    report.figure("bundle_size_mib", measured.size_mib, bundle.SIZE_GOAL_MIB, deb_mib=measured.deb_mib)
+    report.figure(
+        "bundle_glibc_floor",
+        bundle.minor(measured.glibc_floor),
+        bundle.minor(bundle.GLIBC_GOAL),
+        glibc=measured.glibc_floor,
+        goal_glibc=bundle.GLIBC_GOAL,
+    )
+
+
 def main() -> int:
     started = time.perf_counter()
     report = Report()
@@ -378,6 +393,9 @@ def main() -> int:
 
     # (g) A rogue device against real stations: no trial may stop a station or store what it cannot store.
     rogue_figures(report)
+
+    # (h) The station app's Linux package (installer/README.md).
+    bundle_figures(report)
 
     report.write(started)
     missed = [name for name, figure in report.figures.items() if figure.get("met") is False]
