@@ -239,7 +239,7 @@ class CaseClaimant(SyncRow, Base):
     # documents reach the worker when that is not the home address.
     post: Mapped[str] = mapped_column(String(50), default="")
     service_address: Mapped[str] = mapped_column(String(200), default="")
-    # Where the agreement will pay this worker, as given at intake (0021): it prefills the agreement's share.
+    # Where the agreement will pay this worker, as given at intake (0020): it prefills the agreement's share.
     bank: Mapped[str] = mapped_column(String(50), default="")
     account_number: Mapped[str] = mapped_column(String(30), default="")
     # The specially authorised agent (特别授权委托代理人) and what the authorisation covers, as the letter says.

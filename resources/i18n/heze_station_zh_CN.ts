@@ -170,6 +170,41 @@
     </message>
 </context>
 <context>
+    <name>AddWorkerDialog</name>
+    <message>
+        <source>Add a worker</source>
+        <translation>添加工人</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>身份证号(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>手机号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Amount &amp;claimed (yuan)</source>
+        <translation>请求金额（元）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Elected &amp;representative</source>
+        <translation>推选的代表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>AfterMediationTab</name>
     <message>
         <source>Parties will apply for judicial &amp;confirmation</source>
@@ -1632,6 +1667,80 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
 </context>
 <context>
+    <name>CorrectionBar</name>
+    <message>
+        <source>C&amp;orrect…</source>
+        <translation>更正(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;worker…</source>
+        <translation>添加工人(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve worker…</source>
+        <translation>移除工人(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Void case…</source>
+        <translation>作废案件…</translation>
+    </message>
+    <message>
+        <source>Choose the worker in the table first.</source>
+        <translation>请先在表中选中该工人。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <source>Correct the case</source>
+        <translation>更正案件</translation>
+    </message>
+    <message>
+        <source>&amp;Correct</source>
+        <translation>更正(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Whose record</source>
+        <translation>更正对象(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;What</source>
+        <translation>更正项目(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Now on file</source>
+        <translation>现登记为</translation>
+    </message>
+    <message>
+        <source>Correct &amp;value</source>
+        <translation>正确内容(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for the correction</source>
+        <translation>更正理由(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The timeline keeps the old and the new value (phones and ID numbers masked). Once an agreement has taken effect, the amounts claimed are changed only by a new agreement that supersedes it.</source>
+        <translation>办理记录保留更正前后的内容（手机号、身份证号部分隐藏）。调解协议生效后，请求金额只能通过订立新协议取代原协议来变更。</translation>
+    </message>
+    <message>
+        <source>Worker: {name}</source>
+        <translation>工人：{name}</translation>
+    </message>
+    <message>
+        <source>Agent: {name}</source>
+        <translation>委托代理人：{name}</translation>
+    </message>
+    <message>
+        <source>The case: facts and reasons</source>
+        <translation>本案：事实和理由</translation>
+    </message>
+    <message>
+        <source>(kept back: type the correct number)</source>
+        <translation>（不予显示：请输入正确的号码）</translation>
+    </message>
+</context>
+<context>
     <name>CourtSettingsDialog</name>
     <message>
         <source>Court and minimum wage</source>
@@ -1915,6 +2024,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>已结案</translation>
     </message>
     <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
@@ -2049,6 +2162,22 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Sync conflict settled</source>
         <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <source>Case corrected</source>
+        <translation>更正案件信息</translation>
+    </message>
+    <message>
+        <source>Worker added</source>
+        <translation>添加工人</translation>
+    </message>
+    <message>
+        <source>Worker removed</source>
+        <translation>移除工人</translation>
+    </message>
+    <message>
+        <source>Case voided</source>
+        <translation>案件作废</translation>
     </message>
     <message>
         <source>Complaint registered</source>
@@ -2375,8 +2504,60 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>委托代理人仅适用于单人案件；多名劳动者由推举的代表参加调解。</translation>
     </message>
     <message>
+        <source>This case was voided; it is kept as it was and is not corrected.</source>
+        <translation>本案已作废，按原样保存，不再更正。</translation>
+    </message>
+    <message>
+        <source>An agreement has taken effect on this case: the workers and their claims are fixed. Change them with a new agreement that supersedes it (&quot;Agreement and payments&quot; tab).</source>
+        <translation>本案调解协议已生效，工人及其请求金额不能再改动。如需变更，请订立新的调解协议取代原协议（“协议与履行”页）。</translation>
+    </message>
+    <message>
+        <source>This worker is no longer on the case.</source>
+        <translation>该工人已不在本案中。</translation>
+    </message>
+    <message>
+        <source>This respondent is no longer on the case.</source>
+        <translation>该被申请人已不在本案中。</translation>
+    </message>
+    <message>
+        <source>This agent is no longer named on the case.</source>
+        <translation>本案已无该委托代理人。</translation>
+    </message>
+    <message>
         <source>This ID number is on file as {name}. Check the name or the ID number.</source>
         <translation>该身份证号码已登记为“{name}”，请核对姓名或身份证号码。</translation>
+    </message>
+    <message>
+        <source>Only a company has a credit code.</source>
+        <translation>只有单位才有统一社会信用代码。</translation>
+    </message>
+    <message>
+        <source>Only a labour boss has an ID number.</source>
+        <translation>只有包工头（自然人）才有身份证号。</translation>
+    </message>
+    <message>
+        <source>This cannot be corrected here.</source>
+        <translation>此项不能在这里更正。</translation>
+    </message>
+    <message>
+        <source>This is what the case already says.</source>
+        <translation>与现登记内容相同，无需更正。</translation>
+    </message>
+    <message>
+        <source>A collective case (10 or more workers) elects 3 to 5 representatives; {count} would be left.</source>
+        <translation>集体争议（10人以上）须推选3至5名代表，这样只剩{count}名。</translation>
+    </message>
+    <message>
+        <source>This worker is already on the case.</source>
+        <translation>该工人已在本案中。</translation>
+    </message>
+    <message>
+        <source>A case keeps at least one worker; a case registered by mistake is voided instead.</source>
+        <translation>案件至少要有一名工人；误登记的案件请作废。</translation>
+    </message>
+    <message>
+        <source>A case that is &quot;{status}&quot; cannot be voided: an agreement binds the parties, or another body holds the case. Only a case registered by mistake is voided.</source>
+        <translation>处于“{status}”状态的案件不能作废：调解协议已对双方生效，或案件已移交其他机关。只有误登记的案件才能作废。</translation>
     </message>
     <message>
         <source>This code or ID number is on file as {name}. Check the name or the number.</source>
@@ -2545,6 +2726,50 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <source>Post held</source>
+        <translation>工种/岗位</translation>
+    </message>
+    <message>
+        <source>Address for service</source>
+        <translation>送达地址</translation>
+    </message>
+    <message>
+        <source>Amount claimed</source>
+        <translation>请求金额</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Scope of the authorisation</source>
+        <translation>委托权限</translation>
+    </message>
+    <message>
+        <source>Facts and reasons</source>
+        <translation>事实与理由</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>{who} joined the case. Reason: {reason}</source>
+        <translation>{who}加入本案。理由：{reason}</translation>
+    </message>
+    <message>
+        <source>{who} left the case. Reason: {reason}</source>
+        <translation>{who}退出本案。理由：{reason}</translation>
+    </message>
+    <message>
+        <source>{field} corrected from “{old}” to “{new}”. Reason: {reason}</source>
+        <translation>{field}由“{old}”更正为“{new}”。理由：{reason}</translation>
+    </message>
+    <message>
+        <source>{who}: {field} corrected from “{old}” to “{new}”. Reason: {reason}</source>
+        <translation>{who}：{field}由“{old}”更正为“{new}”。理由：{reason}</translation>
     </message>
     <message>
         <source>Post</source>
@@ -3783,6 +4008,22 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Corrected a case</source>
+        <translation>更正案件</translation>
+    </message>
+    <message>
+        <source>Added a worker to a case</source>
+        <translation>为案件添加工人</translation>
+    </message>
+    <message>
+        <source>Removed a worker from a case</source>
+        <translation>从案件移除工人</translation>
+    </message>
+    <message>
+        <source>Voided a case</source>
+        <translation>作废案件</translation>
+    </message>
+    <message>
         <source>Showed full ID numbers</source>
         <translation>显示完整身份证号</translation>
     </message>
@@ -4113,6 +4354,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>of the agreements due in the period, those that had every instalment paid in full by its due date</source>
         <translation>本期到期的协议中，每期款项均在期限内足额支付的</translation>
+    </message>
+    <message>
+        <source>Voided cases</source>
+        <translation>作废案件</translation>
+    </message>
+    <message>
+        <source>cases received in the period that were registered by mistake and voided; no other figure counts them</source>
+        <translation>本期收到、因误登记而作废的案件；其他各项指标均不计入</translation>
     </message>
     <message>
         <source>of which over pay</source>
@@ -6000,6 +6249,25 @@ Register it as a new case anyway?</source>
     </message>
 </context>
 <context>
+    <name>RemoveWorkerDialog</name>
+    <message>
+        <source>Remove a worker</source>
+        <translation>移除工人</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Worker leaving</source>
+        <translation>退出的工人</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -7556,6 +7824,25 @@ Register it as a new case anyway?</source>
     <message>
         <source>Verify document</source>
         <translation>核验文书</translation>
+    </message>
+</context>
+<context>
+    <name>VoidCaseDialog</name>
+    <message>
+        <source>Void the case</source>
+        <translation>作废案件</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>作废(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Void case {number} as registered by mistake? It stays in the files marked voided, its deadlines stop and the statistics leave it out. This cannot be undone.</source>
+        <translation>确定将案件{number}作为误登记作废吗？案件仍保存在档案中并标注“已作废”，各项期限停止计算，统计不再计入。此操作不能撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>理由(&amp;R)</translation>
     </message>
 </context>
 <context>

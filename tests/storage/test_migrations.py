@@ -116,7 +116,7 @@ ADDED_LATER = {
     "limitation_suspended_from",
     "limitation_suspended_to",
     "limitation_suspension_reason",
-    # 0021: where the agreement pays each worker, as given at intake
+    # 0020: where the agreement pays each worker, as given at intake
     "bank",
     "account_number",
 }

@@ -2,7 +2,7 @@
 (开户行) and account_number (账号), which prefill the agreement's shares. The account is personal data: it lives only
 in the encrypted database and is shown masked until revealed, like the ID number and the phone.
 
-Revision ID: 0021
+Revision ID: 0020
 Revises: 0019
 Create Date: 2026-12-04
 """
@@ -10,7 +10,7 @@ Create Date: 2026-12-04
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0021"
+revision = "0020"
 down_revision = "0019"
 branch_labels = None
 depends_on = None
