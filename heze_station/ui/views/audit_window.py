@@ -24,7 +24,7 @@ from ...services import audit
 from ...services.audit import AuditFilter, AuditRow, ChainState
 from .. import formatting
 from ..i18n import domain_text
-from ..kit.inputs import date_edit
+from ..kit.inputs import EnumCombo, date_edit
 from ..kit.page import StationView
 from ..kit.palette import BANNER_STYLE
 from ..kit.table import Column, RowTableModel, fit_columns, row_table
@@ -67,10 +67,7 @@ class AuditWindow(StationView, QDialog):
         self.state.setWordWrap(True)
         self.person = QComboBox()
         self.person.addItem(self.tr("Everyone"), "")
-        self.action = QComboBox()
-        self.action.addItem(self.tr("All actions"), None)
-        for action in AuditAction:
-            self.action.addItem(formatting.label(action), action.value)
+        self.action = EnumCombo(list(AuditAction), blank=self.tr("All actions"))
         self.dated = QCheckBox(self.tr("&Dates"))
         today = QDate(chinatime.today())  # the station's day, whatever zone the laptop is set to
         self.since, self.until = date_edit(today.addDays(-30)), date_edit(today)
@@ -126,11 +123,10 @@ class AuditWindow(StationView, QDialog):
         self.refresh()
 
     def wanted(self) -> AuditFilter:
-        action = self.action.currentData()
         dated = self.dated.isChecked()
         return AuditFilter(
             login=self.person.currentData() or "",
-            action=AuditAction(action) if action else None,
+            action=self.action.current(),
             since=self.since.date().toPython() if dated else None,
             until=self.until.date().toPython() if dated else None,
         )

@@ -16,7 +16,6 @@ from typing import Any, Final
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QEvent,
     QModelIndex,
     QObject,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -62,6 +60,7 @@ from ...services.station import StationContext
 from .. import formatting
 from ..i18n import domain_text
 from ..kit import palette
+from ..kit.inputs import EnumCombo, date_edit
 from ..kit.page import StationView
 from ..kit.table import ROWS_MEASURED
 from ..widgets.multi_choice import MultiChoice
@@ -354,15 +353,12 @@ class CaseTable(QTableView):
         super().keyPressEvent(event)
 
 
-def _enum_combo(everything: str, members: list[Any]) -> QComboBox:
+def _filter_combo(everything: str, members: list[Any]) -> EnumCombo:
     """A filter choice: "All …" (no filter) first, then each member by its translated label."""
-    combo = QComboBox()
+    combo = EnumCombo(members, blank=everything)
     # Sized for a typical label; the popup still shows the long ones in full.
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(12)
-    combo.addItem(everything, None)
-    for member in members:
-        combo.addItem(formatting.label(member), member)
     return combo
 
 
@@ -399,17 +395,13 @@ class CaseListView(StationView, QWidget):
         self.status_filter = MultiChoice(
             open_choices + [(status, formatting.label(status)) for status in CaseStatus], self.tr("All statuses")
         )
-        self.category_filter = _enum_combo(self.tr("All categories"), list(Category))
-        self.channel_filter = _enum_combo(self.tr("All channels"), list(IntakeChannel))
+        self.category_filter = _filter_combo(self.tr("All categories"), list(Category))
+        self.channel_filter = _filter_combo(self.tr("All channels"), list(IntakeChannel))
         self.date_range = QCheckBox(self.tr("&Registered from"))
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
         today = chinatime.today()
-        for edit, value in ((self.date_from, today - timedelta(days=DEFAULT_RANGE_DAYS)), (self.date_to, today)):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMinimumDate(QDate(2000, 1, 1))
-            edit.setDate(value)
+        self.date_from = date_edit(today - timedelta(days=DEFAULT_RANGE_DAYS))
+        self.date_to = date_edit(today)
+        for edit in (self.date_from, self.date_to):
             edit.setEnabled(False)
         self.date_to.setMinimumDate(self.date_from.date())
         self.date_from.setMaximumDate(self.date_to.date())
@@ -535,8 +527,8 @@ class CaseListView(StationView, QWidget):
     def case_filter(self) -> CaseFilter:
         """The filter as the widgets show it now."""
 
-        def chosen(combo: QComboBox) -> frozenset[Any]:
-            member = combo.currentData()
+        def chosen(combo: EnumCombo) -> frozenset[Any]:
+            member = combo.current()
             return frozenset() if member is None else frozenset({member})
 
         ranged = self.date_range.isChecked()
