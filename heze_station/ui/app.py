@@ -3,9 +3,10 @@
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from .. import __version__
+from .. import __version__, paths
 from . import fonts, i18n
 from .session import Session
 
@@ -23,6 +24,7 @@ def run(
     QApplication.setApplicationVersion(__version__)
     QApplication.setOrganizationName("HezeHRSS")
     application = QApplication(sys.argv[:1])
+    application.setWindowIcon(QIcon(str(paths.resource("icons", "heze-station.png"))))  # every window, the taskbar
     # The session quits when the person quits: between the sign-in window closing and the main window opening
     # (and while switching user) no window is on screen for a moment, which is not the end of the program.
     application.setQuitOnLastWindowClosed(False)

@@ -1114,6 +1114,10 @@
         <translation>无（本案已办结）</translation>
     </message>
     <message>
+        <source>none: this case was voided</source>
+        <translation>无（本案已作废）</translation>
+    </message>
+    <message>
         <source>Record payment…</source>
         <translation>登记付款…</translation>
     </message>

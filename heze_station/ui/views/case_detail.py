@@ -575,7 +575,10 @@ class CaseDetailDialog(StationView, QDialog):
         if owed is not None:
             self._add_payment_step(owed)
         if not self.actions_bar.count():
-            self.actions_bar.addWidget(QLabel(self.tr("none: this case is finished")))
+            voided = self.detail is not None and self.detail.status is CaseStatus.VOIDED
+            self.actions_bar.addWidget(
+                QLabel(self.tr("none: this case was voided") if voided else self.tr("none: this case is finished"))
+            )
 
     def _add_payment_step(self, owed: Performance) -> None:
         """The next step of an agreement still owed money: record what was paid, and say what is owed by when."""
