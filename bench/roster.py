@@ -80,7 +80,7 @@ def measure(*, repeats: int = 10) -> RosterResult:
                 result.plain_read.values.append(_ms(lambda: _plain_read(path)))
                 result.read_and_check.values.append(_ms(lambda: read_roster(path)))
                 result.plain_table.values.append(_ms(lambda: _plain_table(entries)))
-                result.placed.values.append(_ms(lambda: view.place_roster(entries, replace=True)))
+                result.placed.values.append(_ms(lambda: view.workers_table.place(entries, replace=True)))
                 application.processEvents()
         finally:
             view.deleteLater()

@@ -67,7 +67,7 @@ def search_words(query: str) -> list[str]:
     return list(dict.fromkeys(query.split()))
 
 
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
     # As the index compares: full-width digits and letters as ASCII ones, capitals as small ones.
     return unicodedata.normalize("NFKC", text).casefold()
 
@@ -75,12 +75,12 @@ def _folded(text: str) -> str:
 def _spans(value: str, words: Sequence[str]) -> list[tuple[int, int]]:
     """Where each word stands in ``value`` (its first occurrence); the same length after folding is assumed,
     which holds for the digits, letters and Chinese characters of the fields searched."""
-    folded = _folded(value)
-    if len(folded) != len(value):
-        folded = value.casefold()
+    text = folded(value)
+    if len(text) != len(value):
+        text = value.casefold()
     spans = []
     for word in words:
-        start = folded.find(_folded(word))
+        start = text.find(folded(word))
         if start >= 0:
             spans.append((start, start + len(word)))
     return spans

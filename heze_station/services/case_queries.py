@@ -12,7 +12,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from ..domain import chinatime, clocks
 from ..domain.after_mediation import StepDates, step_clocks
-from ..domain.case_search import Hit, hits, search_words
+from ..domain.case_search import Hit, folded, hits, search_words
 from ..domain.cases import OPEN_STATUSES, CaseAction, CaseStatus, Category, IntakeChannel, available_actions
 from ..domain.errors import NotFound
 from ..domain.identifiers import Sex
@@ -271,7 +271,8 @@ def _with_standing(session: Session, rows: list[CaseRow], text: str) -> list[Cas
     agreed = [row.id for row in rows if row.status is CaseStatus.AGREEMENT]
     agreements = clocks_for(session, agreed, chinatime.today()) if agreed else {}
     words = search_words(clean_line(text, field="search", max_length=SEARCH_MAX, printed=False))
-    fields = search.searched_fields(session, [row.id for row in rows]) if words and rows else {}
+    folded_words = [folded(word) for word in words]
+    fields = search.searched_fields(session, [row.id for row in rows], folded_words) if words and rows else {}
     return [
         replace(
             row,
