@@ -43,6 +43,8 @@ class CorrectionField(StrEnum):
     POST = "post"
     SERVICE_ADDRESS = "service_address"
     CLAIMED = "claimed"
+    BANK = "bank"
+    ACCOUNT_NUMBER = "account_number"
     CREDIT_CODE = "credit_code"
     LEGAL_REPRESENTATIVE = "legal_representative"
     AUTHORITY = "authority"
@@ -55,14 +57,17 @@ class CorrectionField(StrEnum):
     @property
     def personal(self) -> PersonalField | None:
         """The kind of personal data the field holds: masked wherever the correction is shown."""
-        return {CorrectionField.ID_NUMBER: PersonalField.ID_NUMBER, CorrectionField.PHONE: PersonalField.PHONE}.get(
-            self
-        )
+        return {
+            CorrectionField.ID_NUMBER: PersonalField.ID_NUMBER,
+            CorrectionField.PHONE: PersonalField.PHONE,
+            CorrectionField.ACCOUNT_NUMBER: PersonalField.BANK_ACCOUNT,
+        }.get(self)
 
     @property
     def locked_by_agreement(self) -> bool:
-        """Fixed once an agreement has taken effect: changed only by a superseding agreement."""
-        return self is CorrectionField.CLAIMED
+        """Fixed once an agreement has taken effect: changed only by a superseding agreement. The agreement printed
+        what each worker is owed and the account it is paid into; the intake's account only prefilled it."""
+        return self in (CorrectionField.CLAIMED, CorrectionField.BANK, CorrectionField.ACCOUNT_NUMBER)
 
 
 _FIELD_LABELS = {
@@ -74,6 +79,8 @@ _FIELD_LABELS = {
     CorrectionField.POST: QT_TRANSLATE_NOOP("Domain", "Post held"),
     CorrectionField.SERVICE_ADDRESS: QT_TRANSLATE_NOOP("Domain", "Address for service"),
     CorrectionField.CLAIMED: QT_TRANSLATE_NOOP("Domain", "Amount claimed"),
+    CorrectionField.BANK: QT_TRANSLATE_NOOP("Domain", "Bank"),
+    CorrectionField.ACCOUNT_NUMBER: QT_TRANSLATE_NOOP("Domain", "Bank account"),
     CorrectionField.CREDIT_CODE: QT_TRANSLATE_NOOP("Domain", "Credit code"),
     CorrectionField.LEGAL_REPRESENTATIVE: QT_TRANSLATE_NOOP("Domain", "Legal representative"),
     CorrectionField.AUTHORITY: QT_TRANSLATE_NOOP("Domain", "Scope of the authorisation"),
@@ -82,7 +89,10 @@ _FIELD_LABELS = {
 
 F = CorrectionField
 FIELDS: dict[Party, tuple[CorrectionField, ...]] = {
-    Party.WORKER: (F.NAME, F.ID_NUMBER, F.PHONE, F.ETHNICITY, F.ADDRESS, F.POST, F.SERVICE_ADDRESS, F.CLAIMED),
+    Party.WORKER: (
+        *(F.NAME, F.ID_NUMBER, F.PHONE, F.ETHNICITY, F.ADDRESS, F.POST, F.SERVICE_ADDRESS),
+        *(F.CLAIMED, F.BANK, F.ACCOUNT_NUMBER),
+    ),
     Party.EMPLOYER: (F.NAME, F.CREDIT_CODE, F.ID_NUMBER, F.LEGAL_REPRESENTATIVE, F.PHONE, F.ADDRESS),
     Party.AGENT: (F.NAME, F.ID_NUMBER, F.PHONE, F.AUTHORITY),
     Party.CASE: (F.FACTS,),

@@ -15,6 +15,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
+from ..domain.agreements import normalise_account_number
 from ..domain.audit import AuditAction
 from ..domain.cases import (
     COLLECTIVE_MIN_WORKERS,
@@ -47,6 +48,7 @@ from .case_queries import CaseDetail, get_case, load_detail
 from .checks import Checker
 from .intake import (
     AUTHORITY_MAX,
+    BANK_MAX,
     ETHNICITY_MAX,
     POST_MAX,
     CheckedWorker,
@@ -214,17 +216,33 @@ def _correct_employer(employer: Employer, field: CorrectionField, value: str, to
 def _correct_claimant(
     session: Session, case: Case, claimant: CaseClaimant, field: CorrectionField, value: str
 ) -> tuple[str, str]:
-    """What the case says of the worker (the claim, the post, the address for service): old and new, as words."""
-    if field is CorrectionField.CLAIMED:
+    """What the case says of the worker (the claim, the post, the address for service, the account the agreement
+    will pay into): old and new, as words."""
+    if field.locked_by_agreement:
         _refuse_after_agreement(session, case, "value")
+    if field is CorrectionField.CLAIMED:
         old_fen = claimant.claimed_fen
         claimant.claimed_fen = parse_claim(value, case.category, field="value")
         case.claimed_total_fen = sum(each.claimed_fen for each in _claimants(session, case.id))
         return format_yuan(old_fen), format_yuan(claimant.claimed_fen)
-    maximum = POST_MAX if field is CorrectionField.POST else ADDRESS_MAX
     old = getattr(claimant, field.value)
-    setattr(claimant, field.value, clean_line(value, field="value", max_length=maximum))
-    return old, getattr(claimant, field.value)
+    if field is CorrectionField.ACCOUNT_NUMBER:  # optional, as at intake: an empty value takes it off
+        new = normalise_account_number(value, field="value") if value.strip() else ""
+    else:
+        maximum = {CorrectionField.POST: POST_MAX, CorrectionField.BANK: BANK_MAX}.get(field, ADDRESS_MAX)
+        new = clean_line(value, field="value", max_length=maximum)
+    setattr(claimant, field.value, new)
+    return old, new
+
+
+# What the case says of a worker, rather than the worker's own record (shared by every case naming them).
+_CLAIMANT_FIELDS = (
+    CorrectionField.POST,
+    CorrectionField.SERVICE_ADDRESS,
+    CorrectionField.CLAIMED,
+    CorrectionField.BANK,
+    CorrectionField.ACCOUNT_NUMBER,
+)
 
 
 @dataclass
@@ -245,7 +263,7 @@ def _apply(session: Session, case: Case, correction: Correction, today: date) ->
         case Party.WORKER:
             claimant = _claimant(session, case.id, correction.subject_id)
             person = session.get_one(Person, claimant.person_id)
-            if field in (CorrectionField.POST, CorrectionField.SERVICE_ADDRESS, CorrectionField.CLAIMED):
+            if field in _CLAIMANT_FIELDS:
                 return _Applied(person.name, *_correct_claimant(session, case, claimant, field, value))
             return _person_corrected(session, person, field, value, today)
         case Party.AGENT:
@@ -474,6 +492,7 @@ def subjects(context: StationContext, case_id: uuid.UUID) -> list[Subject]:
                 CorrectionField.POST: claimant.post,
                 CorrectionField.SERVICE_ADDRESS: claimant.service_address,
                 CorrectionField.CLAIMED: f"{claimant.claimed_fen // 100}.{claimant.claimed_fen % 100:02d}",
+                CorrectionField.BANK: claimant.bank,
             }
             found.append(Subject(Party.WORKER, person.id, person.name, None, FIELDS[Party.WORKER], values))
             agent_id = agent_id or claimant.agent_id

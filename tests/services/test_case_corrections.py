@@ -141,6 +141,29 @@ def _employer_id(station: StationContext, case_id: uuid.UUID) -> uuid.UUID:
         return session.scalar(select(CaseRespondent.employer_id).where(CaseRespondent.case_id == case_id))
 
 
+def test_the_account_the_agreement_will_pay_into_is_corrected_until_it_takes_effect(station: StationContext) -> None:
+    today = chinatime.today()
+    case_id = mediating(station, intake_form(1, received_on=today), None)
+    person_id = _worker(station, case_id)
+    case_corrections.correct(
+        station, case_id, Correction(Party.WORKER, F.BANK, "农业银行菏泽分行", "开户行写错", person_id)
+    )
+    detail = case_corrections.correct(
+        station, case_id, Correction(Party.WORKER, F.ACCOUNT_NUMBER, "6228 4800 0000 1234", "卡号抄错", person_id)
+    )
+    assert (detail.claimants[0].bank, detail.claimants[0].account_number) == ("农业银行菏泽分行", "6228480000001234")
+    text = _in_words(station, case_id)
+    assert "6228480000001234" not in text and "1234" in text  # the timeline shows the last four digits only
+    with pytest.raises(ValidationFailed) as refused:
+        case_corrections.correct(station, case_id, Correction(Party.WORKER, F.ACCOUNT_NUMBER, "12ab", "改", person_id))
+    assert refused.value.errors[0].field == "value"
+
+    agree(station, case_id, terms(station, case_id, today, [(today, "3800")], amount_each="3800"), chinatime.now())
+    with pytest.raises(ValidationFailed) as refused:
+        case_corrections.correct(station, case_id, Correction(Party.WORKER, F.BANK, "工商银行", "换卡", person_id))
+    assert "supersedes" in refused.value.errors[0].message.render()
+
+
 def test_a_worker_joins_and_leaves_until_an_agreement_takes_effect(station: StationContext) -> None:
     today = chinatime.today()
     case_id = mediating(station, intake_form(1, received_on=today), None)
