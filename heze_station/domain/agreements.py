@@ -237,6 +237,34 @@ def signers_in_order(
     return slots
 
 
+def workers_changed_since_draft(shared: dict[uuid.UUID, str], worker_names: dict[uuid.UUID, str]) -> list[Message]:
+    """A draft names the workers the case had when it was saved (``shared``: person to name). A worker who joined
+    or left the case since would be left out of the agreement, or bound by it: the draft must be saved again,
+    which takes the case's workers as they are now."""
+    joined = [name for person_id, name in worker_names.items() if person_id not in shared]
+    left = [name for person_id, name in shared.items() if person_id not in worker_names]
+    return [
+        *(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "{name} joined the case after this draft was saved: edit the draft and save it again."
+                ),
+                {"name": name},
+            )
+            for name in joined
+        ),
+        *(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain", "{name} has left the case but is still in this draft: edit the draft and save it again."
+                ),
+                {"name": name},
+            )
+            for name in left
+        ),
+    ]
+
+
 def missing_for_effect(
     signers: Iterable[Signer],
     *,

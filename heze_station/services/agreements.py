@@ -32,6 +32,7 @@ from ..domain.agreements import (
     normalise_account_number,
     original_holders,
     signers_in_order,
+    workers_changed_since_draft,
 )
 from ..domain.cases import CaseAction, CaseEvent, CaseStatus, Category
 from ..domain.errors import IllegalTransition, NotFound, ValidationFailed, refusal
@@ -53,6 +54,7 @@ from ..storage.models import (
     CaseRespondent,
     Employer,
     Payment,
+    Person,
     Project,
 )
 from ..storage.types import utc_now
@@ -510,9 +512,18 @@ def _signed(session: Session, agreement: Agreement) -> list[Signer]:
 
 def _missing(session: Session, agreement: Agreement, case: Case) -> list[Message]:
     claimants = _claimants(session, case)
-    return missing_for_effect(
+    worker_names = {person_id: row.person.name for person_id, row in claimants.items()}
+    shared = {
+        person_id: name
+        for person_id, name in session.execute(
+            select(Person.id, Person.name)
+            .join(AgreementShare, AgreementShare.person_id == Person.id)
+            .where(AgreementShare.agreement_id == agreement.id, AgreementShare.deleted_at.is_(None))
+        )
+    }
+    return workers_changed_since_draft(shared, worker_names) + missing_for_effect(
         _signed(session, agreement),
-        worker_names={person_id: row.person.name for person_id, row in claimants.items()},
+        worker_names=worker_names,
         representative_ids=[person_id for person_id, row in claimants.items() if row.is_representative],
         is_collective=case.is_collective,
         seal_applied=agreement.seal_applied_at is not None,

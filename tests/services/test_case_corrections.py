@@ -15,7 +15,7 @@ from heze_station.domain.cases import CaseAction, CaseEvent, CaseStatus
 from heze_station.domain.corrections import CorrectionField, Party, timeline_message
 from heze_station.domain.errors import IllegalTransition, InvalidInput, ValidationFailed
 from heze_station.domain.identifiers import Sex
-from heze_station.services import audit, case_actions, case_corrections, case_queries, dashboard
+from heze_station.services import agreements, audit, case_actions, case_corrections, case_queries, dashboard
 from heze_station.services import statistics as station_statistics
 from heze_station.services.access import NotPermitted
 from heze_station.services.audit import AuditFilter
@@ -24,7 +24,7 @@ from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
 from heze_station.storage.models import CaseRespondent, OutboxOperation, Person
 from tests.factories import intake_form, mobile, register, resident_id, worker
-from tests.services.agreement_steps import agree, mediating, terms
+from tests.services.agreement_steps import agree, mediating, sign_everything, terms
 from tests.stations import add_account, open_test_station
 
 F = CorrectionField
@@ -153,7 +153,8 @@ def test_the_account_the_agreement_will_pay_into_is_corrected_until_it_takes_eff
     )
     assert (detail.claimants[0].bank, detail.claimants[0].account_number) == ("农业银行菏泽分行", "6228480000001234")
     text = _in_words(station, case_id)
-    assert "6228480000001234" not in text and "1234" in text  # the timeline shows the last four digits only
+    assert "6228480000001234" not in text  # the timeline shows the last four digits only
+    assert "1234" in text
     with pytest.raises(ValidationFailed) as refused:
         case_corrections.correct(station, case_id, Correction(Party.WORKER, F.ACCOUNT_NUMBER, "12ab", "改", person_id))
     assert refused.value.errors[0].field == "value"
@@ -195,6 +196,26 @@ def test_a_worker_joins_and_leaves_until_an_agreement_takes_effect(station: Stat
     case_corrections.correct(
         station, case_id, Correction(Party.WORKER, F.PHONE, "13800001234", "换号", detail.claimants[0].person_id)
     )
+
+
+def test_a_draft_saved_before_a_worker_left_does_not_take_effect_until_saved_again(station: StationContext) -> None:
+    today, now = chinatime.today(), chinatime.now()
+    case_id = mediating(station, intake_form(2, received_on=today), None)
+    form = terms(station, case_id, today, [(today, "7600")], amount_each="3800")
+    draft = agreements.save_draft(station, case_id, form, now=now).draft
+    assert draft is not None
+    sign_everything(station, draft.id, case_id, now)
+    case_corrections.remove_worker(station, case_id, _worker(station, case_id, 1), "误加")
+
+    with pytest.raises(ValidationFailed) as refused:
+        agreements.take_effect(station, draft.id, now=now)
+    assert [error.message.render() for error in refused.value.errors] == [
+        "工人1 has left the case but is still in this draft: edit the draft and save it again."
+    ]
+    agree(station, case_id, terms(station, case_id, today, [(today, "3800")], amount_each="3800"), now)
+    assert [share.person_id for share in agreements.case_agreements(station, case_id).in_effect.shares] == [
+        _worker(station, case_id)
+    ]
 
 
 def test_a_collective_case_keeps_three_to_five_representatives(station: StationContext) -> None:
