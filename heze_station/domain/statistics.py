@@ -129,7 +129,11 @@ class Figure:
         return [case for case in facts if self.select(case, period)]
 
     def value(self, facts: Iterable[Any], period: Period) -> int:
-        return sum(self.contribution(case, period) for case in self.cases(facts, period))
+        return self.total(self.cases(facts, period), period)
+
+    def total(self, cases: Iterable[Any], period: Period) -> int:
+        """What the cases behind the figure (found by ``cases``) add up to."""
+        return sum(self.contribution(case, period) for case in cases)
 
 
 @dataclass(frozen=True)
@@ -166,11 +170,27 @@ def value_text(row: FigureValue) -> str:
 
 def evaluate(figure: Figure, facts: dict[Source, list[Any]], period: Period) -> FigureValue:
     """``figure`` over the facts of its source (cases or clues): its value, and a share's denominator."""
-    counted = facts[figure.source]
-    if figure.of is not None:
-        parts = share(figure, counted, period)
-        return FigureValue(figure, parts.numerator, parts.denominator)
-    return FigureValue(figure, figure.value(counted, period))
+    return Counting(facts, period).evaluate(figure)
+
+
+class Counting:
+    """Many figures over the same facts and period, the cases behind each found once: a return shows a figure in
+    several tables, and one figure is the denominator of several shares."""
+
+    def __init__(self, facts: dict[Source, list[Any]], period: Period) -> None:
+        self.facts = facts
+        self.period = period
+        self._found: dict[str, list[Any]] = {}
+
+    def cases(self, figure: Figure) -> list[Any]:
+        if figure.key not in self._found:
+            self._found[figure.key] = figure.cases(self.facts[figure.source], self.period)
+        return self._found[figure.key]
+
+    def evaluate(self, figure: Figure) -> FigureValue:
+        if figure.of is not None:
+            return FigureValue(figure, len(self.cases(figure)), len(self.cases(figure.of)))
+        return FigureValue(figure, figure.total(self.cases(figure), self.period))
 
 
 def share(figure: Figure, facts: Iterable[CaseFacts], period: Period) -> Share:
@@ -621,14 +641,20 @@ BREAKDOWNS = [
 
 def received_by_group(facts: list[CaseFacts], period: Period) -> dict[str, dict[object, int]]:
     """The cases received in ``period``, by each of BREAKDOWNS (by its key)."""
-    return {breakdown.key: broken_down(RECEIVED, breakdown, facts, period) for breakdown in BREAKDOWNS}
+    received = RECEIVED.cases(facts, period)
+    return {breakdown.key: _grouped(RECEIVED, breakdown, received, period) for breakdown in BREAKDOWNS}
 
 
 def broken_down(figure: Figure, breakdown: Breakdown, facts: Iterable[CaseFacts], period: Period) -> dict[object, int]:
     """``figure``'s value per group, largest first; the groups add up to the figure (a share is not broken down)."""
+    return _grouped(figure, breakdown, figure.cases(facts, period), period)
+
+
+def _grouped(figure: Figure, breakdown: Breakdown, cases: list[CaseFacts], period: Period) -> dict[object, int]:
+    """broken_down over the cases behind ``figure``, already found."""
     assert figure.unit is not Unit.SHARE, f"{figure.key} is a share"
     values: dict[object, int] = {}
-    for case in figure.cases(facts, period):
+    for case in cases:
         group = breakdown.group(case)
         values[group] = values.get(group, 0) + figure.contribution(case, period)
     return dict(sorted(values.items(), key=lambda item: -item[1]))
