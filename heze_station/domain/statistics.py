@@ -175,17 +175,21 @@ def evaluate(figure: Figure, facts: dict[Source, list[Any]], period: Period) -> 
 
 class Counting:
     """Many figures over the same facts and period, the cases behind each found once: a return shows a figure in
-    several tables, and one figure is the denominator of several shares."""
+    several tables, several figures count the same cases (cases, workers, amounts), and one figure is the
+    denominator of several shares."""
 
     def __init__(self, facts: dict[Source, list[Any]], period: Period) -> None:
         self.facts = facts
         self.period = period
-        self._found: dict[str, list[Any]] = {}
+        self._found: dict[tuple[object, ...], list[Any]] = {}
 
     def cases(self, figure: Figure) -> list[Any]:
-        if figure.key not in self._found:
-            self._found[figure.key] = figure.cases(self.facts[figure.source], self.period)
-        return self._found[figure.key]
+        same_cases = (figure.select, figure.source, figure.counts_voided)
+        if same_cases not in self._found:
+            # A share's cases are among its denominator's (Figure.of): only those are looked at.
+            among = self.facts[figure.source] if figure.of is None else self.cases(figure.of)
+            self._found[same_cases] = figure.cases(among, self.period)
+        return self._found[same_cases]
 
     def evaluate(self, figure: Figure) -> FigureValue:
         if figure.of is not None:
