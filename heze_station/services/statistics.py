@@ -10,14 +10,27 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
-from sqlalchemy import CompoundSelect, String, column, func, insert, select, table, text, type_coerce, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    Integer,
+    String,
+    column,
+    func,
+    insert,
+    select,
+    table,
+    text,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime, periods, statistics
 from ..domain.agreements import AgreementState
-from ..domain.cases import CaseStatus
+from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.periods import Period, PeriodKind
 from ..domain.statistics import CaseFacts, ClueFacts, Figure, FigureValue, Source, Unit
@@ -36,6 +49,7 @@ from .clues import records_by_clue
 from .station import StationContext
 
 Translate = Callable[[str], str]
+E = TypeVar("E", bound=Enum)
 
 TITLES = {
     PeriodKind.WEEK: QT_TRANSLATE_NOOP("Domain", "Weekly return"),
@@ -119,24 +133,30 @@ def _collect_relevant(session: Session, period: Period) -> None:
 
 def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     """The facts of every case ``period``'s figures may count, read in one pass of plain Core rows: no ORM objects,
-    and a case's id kept as the hex its row holds (``case_ids`` turns the few a click lists into UUIDs)."""
+    and a case's id kept as the hex its row holds (``cases_behind`` turns the few a click lists into UUIDs)."""
     _collect_relevant(session, period)
     relevant = select(_REPORT_CASES.c.id)
-    # The ORM's result layer costs more than the reading for thousands of rows: rows come back as plain tuples.
+    # The ORM's result layer, and even the column types', cost more than the reading for thousands of rows: the
+    # cases come back as the text SQLite holds and are read here (an enum by its value, a day in ISO form).
     connection = session.connection()
     cases = connection.execute(
         select(
-            type_coerce(Case.id, String),
-            Case.received_on,
-            Case.category,
-            Case.channel,
-            Case.is_collective,
+            *(
+                type_coerce(column, String)
+                for column in (
+                    Case.id,
+                    Case.received_on,
+                    Case.category,
+                    Case.channel,
+                    Case.decided_on,
+                    Case.status,
+                    Case.outcome,
+                    Case.ended_on,
+                )
+            ),
+            type_coerce(Case.is_collective, Integer),
             Case.worker_count,
             Case.claimed_total_fen,
-            Case.decided_on,
-            Case.status,
-            Case.outcome,
-            Case.ended_on,
             Project.name,
         )
         .outerjoin(Project, Project.id == Case.project_id)
@@ -191,35 +211,38 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
         payments[case_id].append((paid_on, amount_fen))
         by_agreement[agreement_id].append((paid_on, amount_fen))
     facts = []
+    categories, channels, statuses = _by_value(Category), _by_value(IntakeChannel), _by_value(CaseStatus)
+    day = date.fromisoformat
     for (
         case_id,
         received_on,
         category,
         channel,
-        collective,
-        workers,
-        claimed_fen,
         decided_on,
         status,
         outcome,
         ended_on,
+        collective,
+        workers,
+        claimed_fen,
         project,
     ) in cases:
+        status, outcome = statuses[status], statuses.get(outcome)
         agreement_id, agreed_fen = in_effect.get(case_id, (None, 0))
         schedule = schedules.get(agreement_id, []) if agreement_id else []
         facts.append(
             CaseFacts(
                 id=case_id,
-                received_on=received_on,
-                category=category,
-                channel=channel,
-                collective=collective,
+                received_on=day(received_on),
+                category=categories[category],
+                channel=channels[channel],
+                collective=bool(collective),
                 workers=workers,
                 claimed_fen=claimed_fen,
                 employer_kind=employer_kinds.get(case_id),
                 project=project or "",
-                accepted_on=None if CaseStatus.REFUSED in (status, outcome) else decided_on,
-                ended_on=ended_on,
+                accepted_on=None if CaseStatus.REFUSED in (status, outcome) or decided_on is None else day(decided_on),
+                ended_on=None if ended_on is None else day(ended_on),
                 outcome=outcome,
                 agreed_on=agreed_on.get(case_id),
                 agreed_fen=agreed_fen,
@@ -230,6 +253,11 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
             )
         )
     return facts
+
+
+def _by_value(enum_type: type[E]) -> dict[str, E]:
+    """An enum's members by the value a column stores (storage.models.enum_column)."""
+    return {member.value: member for member in enum_type}
 
 
 def _by_week(figure: Figure, counting: statistics.Counting, period: Period) -> Series:
