@@ -1,8 +1,9 @@
 """The station's figures for a period, from its own rows, by the definitions in domain/statistics.py.
 
 Only the cases a period's figures can touch are read (received, decided, concluded, paid or due in it, or open across
-it), each as plain ``CaseFacts`` in a few set queries; the definitions then count them. The same facts answer "which
-cases are behind this figure?", so a figure and the case list it opens always agree.
+it), each as plain ``CaseFacts`` in a few set queries of plain rows (no ORM objects: a month's return reads thousands);
+the definitions then count them, each figure's cases found once (domain.statistics.Counting). The same facts answer
+"which cases are behind this figure?", so a figure and the case list it opens always agree.
 """
 
 import uuid
@@ -121,13 +122,14 @@ def relevant_case_ids(period: Period) -> CompoundSelect:
 
 
 # The ids of relevant_case_ids, kept for the queries of one case_facts call: as a subquery in each of them it would
-# be computed again each time (five times the work). A temporary table lives in memory (temp_store=MEMORY).
+# be computed again each time (five times the work). A temporary table lives in memory (temp_store=MEMORY); without
+# a rowid it is one b-tree, the ids' own.
 _REPORT_CASES = table("report_case", column("id"))
 
 
 def _collect_relevant(session: Session, period: Period) -> None:
     session.execute(text("DROP TABLE IF EXISTS temp.report_case"))
-    session.execute(text("CREATE TEMP TABLE report_case (id PRIMARY KEY)"))
+    session.execute(text("CREATE TEMP TABLE report_case (id PRIMARY KEY) WITHOUT ROWID"))
     session.execute(insert(_REPORT_CASES).prefix_with("OR IGNORE").from_select(["id"], relevant_case_ids(period)))
 
 
