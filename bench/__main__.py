@@ -360,6 +360,14 @@ def main() -> int:
         month=month.code,
         cases_read=rows,
     )
+    # Both goals: the time, and the time against reading the same rows plainly.
+    ratio_met = made.p50 / counted.p50 <= REPORT_GOAL_RATIO
+    report.figures["report_month_100k_ms"]["met"] = report.figures["report_month_100k_ms"]["met"] and ratio_met
+    if not report.figures["report_month_100k_ms"]["met"]:
+        lines = reports.profile(data_dir, month)
+        for line in lines:
+            print(f"# monthly return profile: {line}", flush=True)
+        report.figures["report_month_100k_ms"]["profile"] = lines
 
     # The app starting on the 100,000-case database: its first screens query it while starting.
     times = startup.measure(data_dir, runs=3)

@@ -1,5 +1,7 @@
 """The station's monthly return over the 100,000-case database, against a plain SQL COUNT over the same rows."""
 
+import cProfile
+import pstats
 import time
 from pathlib import Path
 
@@ -46,3 +48,43 @@ def measure(data_dir: Path, period: Period, *, runs: int = 7) -> tuple[Timings, 
     finally:
         context.close()
     return report_ms, count_ms, rows
+
+
+# Where a return's time goes, when a goal was missed: (file, function, what it is).
+_STAGES = (
+    ("services/statistics.py", "_collect_relevant", "the ids of the cases the period's figures may count"),
+    ("services/statistics.py", "case_facts", "reading those cases' facts (the ids above included)"),
+    ("domain/statistics.py", "cases", "the definitions finding each figure's cases"),
+)
+
+
+def profile(data_dir: Path, period: Period) -> list[str]:
+    """cProfile of one return for ``period``: each stage's cumulative milliseconds and share, then the functions
+    with the most time of their own."""
+    context = open_test_station(data_dir)
+    try:
+        statistics.report(context, period)  # warm, as measured
+        profiler = cProfile.Profile()
+        profiler.enable()
+        statistics.report(context, period)
+        profiler.disable()
+    finally:
+        context.close()
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    total = max(cumulative for _calls, _primitive, _own, cumulative, _callers in stats.values())
+    lines = []
+    for where, function, meaning in _STAGES:
+        entries = [
+            entry for (filename, _, name), entry in stats.items() if filename.endswith(where) and name == function
+        ]
+        # a recursive function's outermost call holds the whole of its time
+        cumulative, calls = max((entry[3] for entry in entries), default=0.0), sum(entry[1] for entry in entries)
+        lines.append(
+            f"{where}:{function} {cumulative * 1000:.0f} ms ({cumulative / total:.0%}, {calls} calls): {meaning}"
+        )
+    own = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)[:8]
+    lines += [
+        f"own time {name} ({Path(filename).name}:{line}) {entry[2] * 1000:.0f} ms"
+        for (filename, line, name), entry in own
+    ]
+    return lines

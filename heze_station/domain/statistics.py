@@ -34,9 +34,12 @@ QUICK_CLOSE_DAYS = 3
 MEDIATION_DAYS = 15
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class CaseFacts:
-    """What the figures need of one case, read from the station's rows or the city's synced copy of them."""
+    """What the figures need of one case, read from the station's rows or the city's synced copy of them.
+
+    Never changed once made, yet not a frozen dataclass: a return makes thousands, and a frozen one costs three
+    times as much to make. Compared by identity, as a case is one."""
 
     id: object  # the case's UUID; opaque here
     received_on: date
@@ -63,8 +66,8 @@ class CaseFacts:
     conclusion: CaseStatus | None = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "concluded_on", self.agreed_on or self.ended_on)
-        object.__setattr__(self, "conclusion", CaseStatus.AGREEMENT if self.agreed_on else self.outcome)
+        self.concluded_on = self.agreed_on or self.ended_on
+        self.conclusion = CaseStatus.AGREEMENT if self.agreed_on else self.outcome
 
     def paid_in(self, period: Period) -> int:
         return sum(fen for paid_on, fen in self.payments if paid_on in period)
@@ -121,15 +124,22 @@ class Figure:
     of: "Figure | None" = None  # a share's denominator; ``select`` must pick a subset of its cases
     source: Source = Source.CASES  # ``facts`` are CaseFacts, or ClueFacts for a clue figure
     counts_voided: bool = False  # counts the voided cases, which every other figure leaves out
+    part: "Part | None" = None  # one of a family that splits another figure's cases (made by ``part``)
 
     def cases(self, facts: Iterable[Any], period: Period) -> list[Any]:
         """Exactly the cases (or clues) behind the figure: what a click on it lists."""
+        select = self.select
         if self.source is Source.CASES:
-            facts = (case for case in facts if case.voided is self.counts_voided)
-        return [case for case in facts if self.select(case, period)]
+            voided = self.counts_voided
+            return [case for case in facts if case.voided is voided and select(case, period)]
+        return [case for case in facts if select(case, period)]
 
     def value(self, facts: Iterable[Any], period: Period) -> int:
-        return sum(self.contribution(case, period) for case in self.cases(facts, period))
+        return self.total(self.cases(facts, period), period)
+
+    def total(self, cases: Iterable[Any], period: Period) -> int:
+        """What the cases behind the figure (found by ``cases``) add up to."""
+        return sum(self.contribution(case, period) for case in cases)
 
 
 @dataclass(frozen=True)
@@ -141,6 +151,25 @@ class Share:
     def percent(self) -> float | None:
         """For display only (a share is not money); None when nothing was there to count."""
         return 100 * self.numerator / self.denominator if self.denominator else None
+
+
+@dataclass(frozen=True)
+class Part:
+    """The cases of ``whole`` whose ``group`` is ``wanted``: one of a family of figures (by category, by cause, by
+    manner of closing) that a return counts together, in one look at the whole's cases."""
+
+    whole: Figure
+    group: Callable[[Any], object]
+    wanted: object
+
+
+def part(whole: Figure, group: Callable[[Any], object], wanted: object, key: str, label: str, counts: str) -> Figure:
+    """The figure counting ``whole``'s cases whose ``group`` is ``wanted``, dated as ``whole`` is."""
+
+    def select(case: Any, period: Period) -> bool:
+        return whole.select(case, period) and group(case) == wanted
+
+    return Figure(key, label, counts, whole.dated_by, select, part=Part(whole, group, wanted))
 
 
 @dataclass(frozen=True)
@@ -166,11 +195,45 @@ def value_text(row: FigureValue) -> str:
 
 def evaluate(figure: Figure, facts: dict[Source, list[Any]], period: Period) -> FigureValue:
     """``figure`` over the facts of its source (cases or clues): its value, and a share's denominator."""
-    counted = facts[figure.source]
-    if figure.of is not None:
-        parts = share(figure, counted, period)
-        return FigureValue(figure, parts.numerator, parts.denominator)
-    return FigureValue(figure, figure.value(counted, period))
+    return Counting(facts, period).evaluate(figure)
+
+
+class Counting:
+    """Many figures over the same facts and period, the cases behind each found once: a return shows a figure in
+    several tables, several figures count the same cases (cases, workers, amounts), and one figure is the
+    denominator of several shares."""
+
+    def __init__(self, facts: dict[Source, list[Any]], period: Period) -> None:
+        self.facts = facts
+        self.period = period
+        self._found: dict[tuple[object, ...], list[Any]] = {}
+        self._families: dict[tuple[object, ...], dict[object, list[Any]]] = {}
+
+    def cases(self, figure: Figure) -> list[Any]:
+        same_cases = (figure.select, figure.source, figure.counts_voided)
+        if same_cases not in self._found:
+            if figure.part is not None:
+                self._found[same_cases] = self._family(figure.part).get(figure.part.wanted, [])
+            else:
+                # A share's cases are among its denominator's (Figure.of): only those are looked at.
+                among = self.facts[figure.source] if figure.of is None else self.cases(figure.of)
+                self._found[same_cases] = figure.cases(among, self.period)
+        return self._found[same_cases]
+
+    def _family(self, part: Part) -> dict[object, list[Any]]:
+        """The whole's cases by their group: every figure of the family at once."""
+        family = (part.whole.key, part.group)
+        if family not in self._families:
+            groups: dict[object, list[Any]] = {}
+            for case in self.cases(part.whole):
+                groups.setdefault(part.group(case), []).append(case)
+            self._families[family] = groups
+        return self._families[family]
+
+    def evaluate(self, figure: Figure) -> FigureValue:
+        if figure.of is not None:
+            return FigureValue(figure, len(self.cases(figure)), len(self.cases(figure.of)))
+        return FigureValue(figure, figure.total(self.cases(figure), self.period))
 
 
 def share(figure: Figure, facts: Iterable[CaseFacts], period: Period) -> Share:
@@ -399,20 +462,28 @@ ACCEPTED = Figure(
     _ACCEPTED_ON,
     _accepted,
 )
-ACCEPTED_COLLECTIVE = Figure(
+ACCEPTED_COLLECTIVE = part(
+    ACCEPTED,
+    lambda case: case.collective,
+    True,
     "accepted_collective",
     QT_TRANSLATE_NOOP("Domain", "of which collective disputes"),
     QT_TRANSLATE_NOOP("Domain", "cases accepted in the period with 10 or more workers"),
-    _ACCEPTED_ON,
-    lambda case, period: _accepted(case, period) and case.collective,
 )
+
+
+def _cause(case: CaseFacts) -> Cause:
+    return CAUSES[case.category]
+
+
 ACCEPTED_BY_CAUSE = [
-    Figure(
+    part(
+        ACCEPTED,
+        _cause,
+        cause,
         f"accepted_{cause}",
         label,
         QT_TRANSLATE_NOOP("Domain", "cases accepted in the period whose category falls under this cause"),
-        _ACCEPTED_ON,
-        (lambda wanted: lambda case, period: _accepted(case, period) and CAUSES[case.category] is wanted)(cause),
     )
     for cause, label in _CAUSE_LABELS.items()
 ]
@@ -433,6 +504,7 @@ WORKERS_COLLECTIVE = Figure(
     ACCEPTED_COLLECTIVE.select,
     Unit.WORKERS,
     _workers,
+    part=ACCEPTED_COLLECTIVE.part,
 )
 # Closed by manner: ended by mediation (an agreement, or mediation failed), by the applicant withdrawing, or by
 # passing the case on; by result: whether an agreement was reached.
@@ -450,13 +522,20 @@ _MANNERS = {
     ),
     CaseStatus.REFERRED_COURT: ("closed_referred_court", QT_TRANSLATE_NOOP("Domain", "of which sent to court")),
 }
+
+
+def _conclusion(case: CaseFacts) -> CaseStatus | None:
+    return case.conclusion
+
+
 CLOSED_BY_MANNER = [
-    Figure(
+    part(
+        CLOSED,
+        _conclusion,
+        outcome,
         key,
         label,
         QT_TRANSLATE_NOOP("Domain", "accepted cases that reached this end in the period"),
-        _CONCLUDED_ON,
-        (lambda wanted: lambda case, period: CLOSED.select(case, period) and case.conclusion is wanted)(outcome),
     )
     for outcome, (key, label) in _MANNERS.items()
 ]
@@ -490,13 +569,20 @@ AMOUNT_CLAIMED = Figure(
     Unit.FEN,
     _claimed,
 )
+
+
+def _category(case: CaseFacts) -> Category:
+    return case.category
+
+
 RECEIVED_BY_CATEGORY = [
-    Figure(
+    part(
+        RECEIVED,
+        _category,
+        category,
         f"received_{category}",
         category.label,
         QT_TRANSLATE_NOOP("Domain", "cases of this category received in the period"),
-        _RECEIVED_ON,
-        (lambda wanted: lambda case, period: RECEIVED.select(case, period) and case.category is wanted)(category),
     )
     for category in Category
 ]
@@ -621,14 +707,20 @@ BREAKDOWNS = [
 
 def received_by_group(facts: list[CaseFacts], period: Period) -> dict[str, dict[object, int]]:
     """The cases received in ``period``, by each of BREAKDOWNS (by its key)."""
-    return {breakdown.key: broken_down(RECEIVED, breakdown, facts, period) for breakdown in BREAKDOWNS}
+    received = RECEIVED.cases(facts, period)
+    return {breakdown.key: _grouped(RECEIVED, breakdown, received, period) for breakdown in BREAKDOWNS}
 
 
 def broken_down(figure: Figure, breakdown: Breakdown, facts: Iterable[CaseFacts], period: Period) -> dict[object, int]:
     """``figure``'s value per group, largest first; the groups add up to the figure (a share is not broken down)."""
+    return _grouped(figure, breakdown, figure.cases(facts, period), period)
+
+
+def _grouped(figure: Figure, breakdown: Breakdown, cases: list[CaseFacts], period: Period) -> dict[object, int]:
+    """broken_down over the cases behind ``figure``, already found."""
     assert figure.unit is not Unit.SHARE, f"{figure.key} is a share"
     values: dict[object, int] = {}
-    for case in figure.cases(facts, period):
+    for case in cases:
         group = breakdown.group(case)
         values[group] = values.get(group, 0) + figure.contribution(case, period)
     return dict(sorted(values.items(), key=lambda item: -item[1]))

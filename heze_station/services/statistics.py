@@ -1,23 +1,37 @@
 """The station's figures for a period, from its own rows, by the definitions in domain/statistics.py.
 
 Only the cases a period's figures can touch are read (received, decided, concluded, paid or due in it, or open across
-it), each as plain ``CaseFacts`` in a few set queries; the definitions then count them. The same facts answer "which
-cases are behind this figure?", so a figure and the case list it opens always agree.
+it), each as plain ``CaseFacts`` in a few set queries of plain rows (no ORM objects: a month's return reads thousands);
+the definitions then count them, each figure's cases found once (domain.statistics.Counting). The same facts answer
+"which cases are behind this figure?", so a figure and the case list it opens always agree.
 """
 
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from datetime import date, timedelta
+from enum import Enum
+from typing import Any, TypeVar
 
-from sqlalchemy import CompoundSelect, and_, column, func, insert, select, table, text, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    Integer,
+    String,
+    column,
+    func,
+    insert,
+    select,
+    table,
+    text,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime, periods, statistics
 from ..domain.agreements import AgreementState
-from ..domain.cases import CaseStatus
+from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.periods import Period, PeriodKind
 from ..domain.statistics import CaseFacts, ClueFacts, Figure, FigureValue, Source, Unit
@@ -36,6 +50,7 @@ from .clues import records_by_clue
 from .station import StationContext
 
 Translate = Callable[[str], str]
+E = TypeVar("E", bound=Enum)
 
 TITLES = {
     PeriodKind.WEEK: QT_TRANSLATE_NOOP("Domain", "Weekly return"),
@@ -107,119 +122,151 @@ def relevant_case_ids(period: Period) -> CompoundSelect:
 
 
 # The ids of relevant_case_ids, kept for the queries of one case_facts call: as a subquery in each of them it would
-# be computed again each time (five times the work). A temporary table lives in memory (temp_store=MEMORY).
+# be computed again each time (five times the work). A temporary table lives in memory (temp_store=MEMORY); without
+# a rowid it is one b-tree, the ids' own.
 _REPORT_CASES = table("report_case", column("id"))
 
 
 def _collect_relevant(session: Session, period: Period) -> None:
     session.execute(text("DROP TABLE IF EXISTS temp.report_case"))
-    session.execute(text("CREATE TEMP TABLE report_case (id PRIMARY KEY)"))
+    session.execute(text("CREATE TEMP TABLE report_case (id PRIMARY KEY) WITHOUT ROWID"))
     session.execute(insert(_REPORT_CASES).prefix_with("OR IGNORE").from_select(["id"], relevant_case_ids(period)))
 
 
 def case_facts(session: Session, period: Period) -> list[CaseFacts]:
+    """The facts of every case ``period``'s figures may count, read in one pass of plain Core rows: no ORM objects,
+    and a case's id kept as the hex its row holds (``cases_behind`` turns the few a click lists into UUIDs)."""
     _collect_relevant(session, period)
     relevant = select(_REPORT_CASES.c.id)
-    cases = session.execute(
+    # The ORM's result layer, and even the column types', cost more than the reading for thousands of rows: the
+    # cases come back as the text SQLite holds and are read here (an enum by its value, a day in ISO form).
+    connection = session.connection()
+    cases = connection.execute(
         select(
-            Case.id,
-            Case.received_on,
-            Case.category,
-            Case.channel,
-            Case.is_collective,
+            *(
+                type_coerce(column, String)
+                for column in (
+                    Case.id,
+                    Case.received_on,
+                    Case.category,
+                    Case.channel,
+                    Case.decided_on,
+                    Case.status,
+                    Case.outcome,
+                    Case.ended_on,
+                )
+            ),
+            type_coerce(Case.is_collective, Integer),
             Case.worker_count,
             Case.claimed_total_fen,
-            Case.decided_on,
-            Case.status,
-            Case.outcome,
-            Case.ended_on,
             Project.name,
         )
         .outerjoin(Project, Project.id == Case.project_id)
         # IN, not a join: SQLite then looks each kept id up by key rather than scanning every case for the ids.
         .where(Case.id.in_(relevant), Case.deleted_at.is_(None))
     ).all()
-    first_position = (
-        select(CaseRespondent.case_id, func.min(CaseRespondent.position).label("position"))
-        .where(CaseRespondent.case_id.in_(relevant), CaseRespondent.deleted_at.is_(None))
-        .group_by(CaseRespondent.case_id)
-        .subquery()
-    )
-    employer_kinds = dict(
-        session.execute(
-            select(CaseRespondent.case_id, Employer.kind)
-            .join(
-                first_position,
-                and_(
-                    first_position.c.case_id == CaseRespondent.case_id,
-                    first_position.c.position == CaseRespondent.position,
-                ),
-            )
+    # The first respondent's kind; with min(), SQLite takes the bare column from the row that holds the minimum.
+    employer_kinds = {
+        case_id: kind
+        for case_id, _position, kind in connection.execute(
+            select(type_coerce(CaseRespondent.case_id, String), func.min(CaseRespondent.position), Employer.kind)
             .join(Employer, Employer.id == CaseRespondent.employer_id)
-        ).all()
-    )
-    agreements = session.execute(
-        select(Agreement.id, Agreement.case_id, Agreement.state, Agreement.effective_at, Agreement.total_fen).where(
+            .where(CaseRespondent.case_id.in_(relevant), CaseRespondent.deleted_at.is_(None))
+            .group_by(CaseRespondent.case_id)
+        )
+    }
+    agreed_on: dict[str, date] = {}
+    in_effect: dict[str, tuple[uuid.UUID, int]] = {}
+    for agreement_id, case_id, state, effective_at, total_fen in connection.execute(
+        select(
+            Agreement.id,
+            type_coerce(Agreement.case_id, String),
+            Agreement.state,
+            Agreement.effective_at,
+            Agreement.total_fen,
+        ).where(
             Agreement.case_id.in_(relevant),
             Agreement.effective_at.is_not(None),
             Agreement.deleted_at.is_(None),
         )
-    ).all()
-    agreed_on: dict[uuid.UUID, object] = {}
-    in_effect: dict[uuid.UUID, tuple[uuid.UUID, int]] = {}
-    for agreement_id, case_id, state, effective_at, total_fen in agreements:
+    ):
         day = chinatime.local_date(effective_at)
         agreed_on[case_id] = min(day, agreed_on.get(case_id, day))
         if state is AgreementState.IN_EFFECT:
             in_effect[case_id] = (agreement_id, total_fen)
-    schedules: dict[uuid.UUID, list[tuple[object, int]]] = defaultdict(list)
-    for agreement_id, due_on, amount_fen in session.execute(
-        select(AgreementInstalment.agreement_id, AgreementInstalment.due_on, AgreementInstalment.amount_fen).where(
-            AgreementInstalment.agreement_id.in_([agreement_id for agreement_id, _ in in_effect.values()]),
-            AgreementInstalment.deleted_at.is_(None),
-        )
-    ):
-        schedules[agreement_id].append((due_on, amount_fen))
-    payments: dict[uuid.UUID, list[tuple[object, int]]] = defaultdict(list)
-    by_agreement: dict[uuid.UUID, list[tuple[object, int]]] = defaultdict(list)
-    for case_id, agreement_id, paid_on, amount_fen in session.execute(
-        select(Agreement.case_id, Payment.agreement_id, Payment.paid_on, Payment.amount_fen)
+    schedules: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
+    if in_effect:
+        for agreement_id, due_on, amount_fen in connection.execute(
+            select(AgreementInstalment.agreement_id, AgreementInstalment.due_on, AgreementInstalment.amount_fen).where(
+                AgreementInstalment.agreement_id.in_([agreement_id for agreement_id, _ in in_effect.values()]),
+                AgreementInstalment.deleted_at.is_(None),
+            )
+        ):
+            schedules[agreement_id].append((due_on, amount_fen))
+    payments: dict[str, list[tuple[date, int]]] = defaultdict(list)
+    by_agreement: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
+    for case_id, agreement_id, paid_on, amount_fen in connection.execute(
+        select(type_coerce(Agreement.case_id, String), Payment.agreement_id, Payment.paid_on, Payment.amount_fen)
         .join(Agreement, Agreement.id == Payment.agreement_id)
         .where(Agreement.case_id.in_(relevant), Payment.deleted_at.is_(None))
     ):
         payments[case_id].append((paid_on, amount_fen))
         by_agreement[agreement_id].append((paid_on, amount_fen))
     facts = []
-    for case in cases:
-        agreement_id, agreed_fen = in_effect.get(case.id, (None, 0))
+    categories, channels, statuses = _by_value(Category), _by_value(IntakeChannel), _by_value(CaseStatus)
+    day = date.fromisoformat
+    for (
+        case_id,
+        received_on,
+        category,
+        channel,
+        decided_on,
+        status,
+        outcome,
+        ended_on,
+        collective,
+        workers,
+        claimed_fen,
+        project,
+    ) in cases:
+        status, outcome = statuses[status], statuses.get(outcome)
+        agreement_id, agreed_fen = in_effect.get(case_id, (None, 0))
         schedule = schedules.get(agreement_id, []) if agreement_id else []
         facts.append(
             CaseFacts(
-                id=case.id,
-                received_on=case.received_on,
-                category=case.category,
-                channel=case.channel,
-                collective=case.is_collective,
-                workers=case.worker_count,
-                claimed_fen=case.claimed_total_fen,
-                employer_kind=employer_kinds.get(case.id),
-                project=case.name or "",
-                accepted_on=None if CaseStatus.REFUSED in (case.status, case.outcome) else case.decided_on,
-                ended_on=case.ended_on,
-                outcome=case.outcome,
-                agreed_on=agreed_on.get(case.id),
+                id=case_id,
+                received_on=day(received_on),
+                category=categories[category],
+                channel=channels[channel],
+                collective=bool(collective),
+                workers=workers,
+                claimed_fen=claimed_fen,
+                employer_kind=employer_kinds.get(case_id),
+                project=project or "",
+                accepted_on=None if CaseStatus.REFUSED in (status, outcome) or decided_on is None else day(decided_on),
+                ended_on=None if ended_on is None else day(ended_on),
+                outcome=outcome,
+                agreed_on=agreed_on.get(case_id),
                 agreed_fen=agreed_fen,
                 last_due_on=max(due_on for due_on, _ in schedule) if schedule else None,
                 performed_on_time=bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
-                payments=tuple(sorted(payments[case.id])),
-                voided=case.status is CaseStatus.VOIDED,
+                payments=tuple(sorted(payments[case_id])) if case_id in payments else (),
+                voided=status is CaseStatus.VOIDED,
             )
         )
     return facts
 
 
-def _by_week(figure: Figure, facts: list[CaseFacts], period: Period) -> Series:
-    return Series(figure.unit, [(week.first, figure.value(facts, week)) for week in periods.weeks_in(period)])
+def _by_value(enum_type: type[E]) -> dict[str, E]:
+    """An enum's members by the value a column stores (storage.models.enum_column)."""
+    return {member.value: member for member in enum_type}
+
+
+def _by_week(figure: Figure, counting: statistics.Counting, period: Period) -> Series:
+    # The weeks are cut to the period and each charted figure places a case by a day in it (received, concluded,
+    # paid), so a week's cases are among the period's: only those are looked at again.
+    cases = counting.cases(figure)
+    return Series(figure.unit, [(week.first, figure.value(cases, week)) for week in periods.weeks_in(period)])
 
 
 def clue_facts(session: Session) -> list[ClueFacts]:
@@ -251,19 +298,18 @@ def _facts(session: Session, period: Period) -> dict[Source, list[Any]]:
 def report(context: StationContext, period: Period) -> Report:
     """Every figure of the station's returns for ``period``; figures only, nothing personal."""
     with context.database.transaction() as session:
-        facts = _facts(session, period)
-    cases = facts[Source.CASES]
+        counting = statistics.Counting(_facts(session, period), period)
     return Report(
         station_name=context.station_name,
         period=period,
         tables=[
-            Table(key, title, [statistics.evaluate(figure, facts, period) for figure in figures])
+            Table(key, title, [counting.evaluate(figure) for figure in figures])
             for key, (title, figures) in statistics.TABLES.items()
         ],
-        breakdowns=statistics.received_by_group(cases, period),
-        received_by_week=_by_week(statistics.RECEIVED, cases, period),
-        agreed_by_week=_by_week(statistics.AMOUNT_AGREED, cases, period),
-        recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, cases, period),
+        breakdowns=statistics.received_by_group(counting.cases(statistics.RECEIVED), period),
+        received_by_week=_by_week(statistics.RECEIVED, counting, period),
+        agreed_by_week=_by_week(statistics.AMOUNT_AGREED, counting, period),
+        recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, counting, period),
     )
 
 
@@ -289,4 +335,8 @@ def cases_behind(
     if breakdown is not None:
         grouped = {each.key: each for each in statistics.BREAKDOWNS}[breakdown].group
         behind = [case for case in behind if grouped(case) == group]
-    return frozenset(each.id for each in behind)
+    return (
+        frozenset(uuid.UUID(hex=each.id) for each in behind)
+        if figure.source is Source.CASES
+        else frozenset(each.id for each in behind)
+    )

@@ -206,6 +206,26 @@ def test_the_national_form_balances_and_its_parts_add_up(facts: list[CaseFacts],
         )
 
 
+@given(
+    st.lists(_case_facts(), max_size=30), st.sampled_from(["2026-W40", "2026-10", "2026-Q4", "2026-11-10..2026-11-20"])
+)
+def test_a_return_counted_together_gives_each_figure_what_its_definition_gives_alone(
+    facts: list[CaseFacts], code: str
+) -> None:
+    period = periods.parse(code)
+    counting = statistics.Counting({statistics.Source.CASES: facts, statistics.Source.CLUES: []}, period)
+    for figure in statistics.FIGURES.values():
+        if figure.source is not statistics.Source.CASES:
+            continue
+        assert counting.cases(figure) == figure.cases(facts, period), figure.key
+        row = counting.evaluate(figure)
+        if figure.of is None:
+            assert (row.value, row.denominator) == (figure.value(facts, period), None), figure.key
+        else:
+            parts = statistics.share(figure, facts, period)
+            assert (row.value, row.denominator) == (parts.numerator, parts.denominator), figure.key
+
+
 def test_every_figure_has_one_key_and_its_share_counts_a_part_of_its_denominator() -> None:
     keys = [figure.key for _, figures in statistics.TABLES.values() for figure in figures]
     assert len(set(keys)) == len(statistics.FIGURES)
