@@ -29,7 +29,7 @@ from ..auth import Throttle
 from ..city_figures import CityReport
 from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
 from ..errors import ApiError
-from ..models import Station, SyncRow
+from ..models import Device, Station, SyncRow
 from ..synced import Scope
 from . import accounts, charts
 from .chinese import RETURN_TITLES, day, group, period_name, tr
@@ -278,8 +278,12 @@ def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> 
     with database.transaction() as session:
         context = _context(request, who, session)
         # The table of a thousand stations is drawn once for every supervisor, as its figures are counted.
+        # What the laptops last reported waiting moves no feed: the table is drawn again for that as well.
+        reported = session.scalar(select(func.max(Device.changes_waiting_at)))
         table = _reports(request).get(
-            ("stations", today), _feed_position(session), lambda: _stations_table(request, session, today, context)
+            ("stations", today),
+            (_feed_position(session), reported),
+            lambda: _stations_table(request, session, today, context),
         )
     return _page("stations.html", **context, table=table.value, today=today, as_of=table.as_of)
 

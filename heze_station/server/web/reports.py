@@ -25,7 +25,7 @@ from ..synced import Scope
 
 @dataclass
 class Made:
-    position: int  # the change feed's last position when it was made
+    position: object  # the change feed's last position when it was made (with whatever else it shows that moved)
     made_at: float  # time.monotonic()
     as_of: datetime
     value: object
@@ -70,7 +70,7 @@ class Reports:
                     known[station] = self.parts[(period, station)] = (positions.get(station, 0), part)
         return city_figures.combine(period, {station: found[1] for station, found in known.items() if found})
 
-    def _fresh(self, key: tuple, position: int) -> Made | None:
+    def _fresh(self, key: tuple, position: object) -> Made | None:
         with self.lock:
             found = self.entries.get(key)
             if found is None:
@@ -80,7 +80,7 @@ class Reports:
             self.entries.move_to_end(key)
             return found
 
-    def get(self, key: tuple, position: int, make: Callable[[], object]) -> Made:
+    def get(self, key: tuple, position: object, make: Callable[[], object]) -> Made:
         if found := self._fresh(key, position):
             return found
         with self.lock:
