@@ -5,6 +5,7 @@ a district's or the city's are the sums of their stations'. A page's figures are
 changes came in since, and say as of when.
 """
 
+import gc
 import time
 import uuid
 from collections import OrderedDict
@@ -29,6 +30,14 @@ class Made:
     made_at: float  # time.monotonic()
     as_of: datetime
     value: object
+
+
+def _set_aside() -> None:
+    """What the process holds now (its code, a whole city's kept figures) moved out of the cyclic collector's sight:
+    a full collection walks every object, and with these it held every page in flight for a few hundred
+    milliseconds every hundred pages or so. Garbage first, so that none is kept for good."""
+    gc.collect()
+    gc.freeze()
 
 
 class Reports:
@@ -62,12 +71,15 @@ class Reports:
             known = {station: self.parts.get((period, station)) for station in stations}
         stale = [station for station, part in known.items() if part is None or part[0] != positions.get(station, 0)]
         if stale:
-            fresh = city_figures.partials(session, period, None if everyone and len(stale) == len(stations) else stale)
+            whole_city = everyone and len(stale) == len(stations)
+            fresh = city_figures.partials(session, period, None if whole_city else stale)
             with self.lock:
                 if len(self.parts) > self.MAX_PARTS:
                     self.parts.clear()
                 for station, part in fresh.items():
                     known[station] = self.parts[(period, station)] = (positions.get(station, 0), part)
+            if whole_city:
+                _set_aside()
         return city_figures.combine(period, {station: found[1] for station, found in known.items() if found})
 
     def _fresh(self, key: tuple, position: object) -> Made | None:
