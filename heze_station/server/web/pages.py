@@ -72,14 +72,20 @@ def _sign_in_needed() -> StarletteHTTPException:
     return StarletteHTTPException(303, "Sign in first.", headers={"Location": "/city/sign-in"})
 
 
+_recent_sessions = accounts.RecentSessions()
+
+
 def get_signed_in(request: Request, database: DatabaseDep) -> accounts.SignedIn:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         raise _sign_in_needed()
+    if found := _recent_sessions.get(token):
+        return found
     with database.transaction() as session:
         found = accounts.signed_in(session, token)
     if found is None:
         raise _sign_in_needed()
+    _recent_sessions.keep(token, found)
     return found
 
 
@@ -152,6 +158,7 @@ async def sign_out(request: Request, database: DatabaseDep, who: SignedInDep) ->
     form = await _form(request)
     if not _same(who.csrf_token, form.get("csrf", "")):
         raise _csrf_refused()
+    _recent_sessions.forget(request.cookies[SESSION_COOKIE])
     with database.transaction() as session:
         accounts.sign_out(session, request.cookies[SESSION_COOKIE])
     response = RedirectResponse("/city/sign-in", status_code=303)
