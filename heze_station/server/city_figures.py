@@ -233,7 +233,7 @@ def _employer_kinds(session: Session, stations, cases: Iterable[str]) -> dict[st
 class Partial:
     """One station's figures for a period. Every figure is a sum over cases, and every case is one station's, so a
     district's or the city's figures are the sums of their stations' (``combine``): a station that synced is
-    counted again alone (web/pages.Reports)."""
+    counted again alone (web/reports.Reports)."""
 
     values: dict[str, tuple[int, int]]  # figure key -> (value, a share's denominator or 0)
     breakdowns: dict[str, dict[object, int]]  # cases received, by each of domain.statistics.BREAKDOWNS
