@@ -7,7 +7,7 @@
   city's quarter, a district's quarter, a station's month, a station's overdue list, a station's return as .xlsx)
   against the real server process, reading each page for a second before opening the next (a person, not a
   script: 20 pages a second in all); the latency of one page. The first view of the city's pages, which counts the
-  whole city, is reported on its own (``first_view_ms``); later views reuse it (web/pages.Reports).
+  whole city, is reported on its own (``first_view_ms``); later views reuse it (web/reports.Reports).
 
 A year of cases per station: most reach an agreement (paid in one or two instalments, some late), others fail, are
 withdrawn, refused, still in mediation or awaiting a decision. Rows go in through the server's own write path.
@@ -156,7 +156,7 @@ def measure_quarter(database: Database, rounds: int = 3) -> tuple[Timings, int]:
 
 def measure_recount(database: Database, station_id: uuid.UUID) -> float:
     """Seconds for the quarter again after one station synced a new case: the page counts that station alone and
-    adds up the others' kept figures (web/pages.Reports)."""
+    adds up the others' kept figures (web/reports.Reports)."""
     reports = Reports()
     with database.transaction() as session:
         reports.city_report(session, QUARTER, Scope())

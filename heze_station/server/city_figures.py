@@ -10,13 +10,16 @@ Only the fields a figure needs are read, each extracted by the database (``field
 thousand stations stays a few set queries (bench: ``city_quarter_report_s``).
 """
 
+import gc
+import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ARRAY, Text, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..domain import chinatime, clues, periods, statistics
@@ -64,6 +67,7 @@ _CASE_FIELDS = (
 _CATEGORIES = {each.value: each for each in Category}
 _CHANNELS = {each.value: each for each in IntakeChannel}
 _STATUSES = {each.value: each for each in CaseStatus}
+_EMPLOYER_KINDS = {each.value: each for each in EmployerKind}
 
 
 def case_facts(
@@ -210,14 +214,18 @@ def _employer_kinds(session: Session, stations, cases: Iterable[str]) -> dict[st
     """Each case's first respondent's kind of employer, as the station's breakdown by kind groups it. Employers are
     read whoever owns them: a case may name an employer of the city's reference data."""
     employer, wanted = aliased(SyncRow), set(cases)
-    first: dict[str, tuple[int, EmployerKind]] = {}
-    for case_id, position, kind in session.execute(
+    query = (
         select(field("case_id"), field("position"), field("kind", employer))
         .join(employer, employer.row_id == reference(session, "employer_id"))
         .where(*live("case_respondent", stations))
-    ):
+    )
+    if session.get_bind().dialect.name == "postgresql":
+        # Only the respondents of the cases read (one array parameter): the others are not joined to their employer.
+        query = query.where(field("case_id") == func.any(bindparam("cases", list(wanted), type_=ARRAY(Text))))
+    first: dict[str, tuple[int, EmployerKind]] = {}
+    for case_id, position, kind in session.connection().execute(query):
         if case_id in wanted and (case_id not in first or int(position) < first[case_id][0]):
-            first[case_id] = (int(position), EmployerKind(kind))
+            first[case_id] = (int(position), _EMPLOYER_KINDS[kind])
     return {case: kind for case, (_, kind) in first.items()}
 
 
@@ -225,7 +233,7 @@ def _employer_kinds(session: Session, stations, cases: Iterable[str]) -> dict[st
 class Partial:
     """One station's figures for a period. Every figure is a sum over cases, and every case is one station's, so a
     district's or the city's figures are the sums of their stations' (``combine``): a station that synced is
-    counted again alone (web/pages.Reports)."""
+    counted again alone (web/reports.Reports)."""
 
     values: dict[str, tuple[int, int]]  # figure key -> (value, a share's denominator or 0)
     breakdowns: dict[str, dict[object, int]]  # cases received, by each of domain.statistics.BREAKDOWNS
@@ -239,16 +247,50 @@ def _partial(facts: list[CaseFacts], clue_facts: list[ClueFacts], period: Period
     for figure in statistics.FIGURES.values():
         row = statistics.evaluate(figure, sources, period)
         values[figure.key] = (row.value, row.denominator or 0)
+    # The cases received in a week of the period are among those received in the period: the breakdowns and the
+    # weeks look through these few instead of every case read.
+    received = statistics.RECEIVED.cases(facts, period)
     return Partial(
         values,
-        statistics.received_by_group(facts, period),
-        tuple(statistics.RECEIVED.value(facts, week) for week in weeks),
+        statistics.received_by_group(received, period),
+        tuple(statistics.RECEIVED.value(received, week) for week in weeks),
         len(facts),
     )
 
 
+_pausing = threading.Lock()
+_paused = 0  # computations under way that asked the cyclic collector to wait
+_was_enabled = True
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while the facts are built: reading the whole city makes millions of
+    rows, tuples and facts, none of them in a cycle (reference counting frees them), and the collector would walk
+    them all again and again as they pile up (half the time of a city's quarter). Counted, for the server's threads
+    computing at once: the collector resumes when the last one is done."""
+    global _paused, _was_enabled
+    with _pausing:
+        if not _paused:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _paused += 1
+    try:
+        yield
+    finally:
+        with _pausing:
+            _paused -= 1
+            if not _paused and _was_enabled:
+                gc.enable()
+
+
 def partials(session: Session, period: Period, stations: list[uuid.UUID] | None = None) -> dict[uuid.UUID, Partial]:
     """Each station's figures for ``period`` (of every station when ``stations`` is None), read in one go."""
+    with _collector_paused():
+        return _partials(session, period, stations)
+
+
+def _partials(session: Session, period: Period, stations: list[uuid.UUID] | None) -> dict[uuid.UUID, Partial]:
     grouped: dict[uuid.UUID, list[CaseFacts]] = defaultdict(list)
     for station_id, fact in case_facts(session, period, stations=stations).values():
         grouped[station_id].append(fact)

@@ -109,6 +109,10 @@ class Device(Base):
     # lower-case hex, published with the revocation time when the device is revoked.
     certificate_serial: Mapped[str | None] = mapped_column(String(40), unique=True)
     certificate_pem: Mapped[str | None] = mapped_column(Text)
+    # The changes typed on the device that the city has not received yet (its outbox), as the device last reported
+    # them on a sync request (sync.CHANGES_WAITING_HEADER), and when: the supervision page's 待上传变更.
+    changes_waiting: Mapped[int | None] = mapped_column(Integer)
+    changes_waiting_at: Mapped[datetime | None] = mapped_column(Moment)
 
 
 class SupervisorAccount(Base):

@@ -2,9 +2,9 @@
 
 import re
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..sync.schemas import CaseCount, ConflictView, StationSummary, Verification
@@ -15,6 +15,19 @@ from .ingest import CONFLICT_TABLE
 from .models import Device, Station, SyncRow
 
 ISSUED_DOCUMENT_TABLE = "issued_document"
+_COUNT_DIGITS = 9  # more is not a count of changes waiting on a laptop (and would not fit the column)
+REPORT_RESOLUTION = timedelta(minutes=1)  # an unchanged count's time is written again at most this often
+
+
+def changes_reported(device: Device, header: str | None, moment: datetime) -> None:
+    """Keep the count of changes waiting on the device that a sync request carried (sync.CHANGES_WAITING_HEADER),
+    and when it was reported (to the minute: each page of a pull carries it). A request without it (an older station
+    program) or with something else than a count leaves what was kept."""
+    if header is None or not header.isascii() or not header.isdigit() or len(header) > _COUNT_DIGITS:
+        return
+    count, last = int(header), device.changes_waiting_at
+    if device.changes_waiting != count or last is None or moment - last > REPORT_RESOLUTION:
+        device.changes_waiting, device.changes_waiting_at = count, moment
 
 
 def _open_conflict_rows(station_id: uuid.UUID | None = None):
@@ -48,8 +61,9 @@ def stations(session: Session) -> list[StationSummary]:
 
 
 def station_rows(session: Session) -> list[dict]:
-    """Every station with its devices, last sync, open conflicts and audit marks, as plain values (the supervision
-    page shows a thousand of them and needs no validation of what it read itself)."""
+    """Every station with its devices, last sync, open conflicts, audit marks and the changes its devices reported
+    waiting to be sent, as plain values (the supervision page shows a thousand of them and needs no validation of
+    what it read itself)."""
     devices = (
         select(
             Device.station_id,
@@ -57,6 +71,9 @@ def station_rows(session: Session) -> list[dict]:
             func.count(Device.revoked_at).label("revoked"),
             func.max(Device.last_sync_at).label("last_sync_at"),
             func.count(Device.audit_mismatch_since).label("audit_mismatches"),
+            # A revoked device's outbox will never arrive: what waits is on the devices still enrolled.
+            func.sum(case((Device.revoked_at.is_(None), Device.changes_waiting))).label("changes_waiting"),
+            func.max(case((Device.revoked_at.is_(None), Device.changes_waiting_at))).label("changes_waiting_at"),
         )
         .group_by(Device.station_id)
         .subquery()
@@ -76,6 +93,8 @@ def station_rows(session: Session) -> list[dict]:
             devices.c.last_sync_at,
             conflicts.c.open_conflicts,
             devices.c.audit_mismatches,
+            devices.c.changes_waiting,
+            devices.c.changes_waiting_at,
         )
         .outerjoin(devices, devices.c.station_id == Station.id)
         .outerjoin(conflicts, conflicts.c.station_id == Station.id)
@@ -90,8 +109,10 @@ def station_rows(session: Session) -> list[dict]:
             "last_sync_at": last_sync_at,
             "open_conflicts": open_count or 0,
             "audit_mismatches": mismatches or 0,
+            "changes_waiting": waiting,  # None: no device has reported it yet
+            "changes_waiting_at": waiting_at,
         }
-        for station_id, name, count, revoked, last_sync_at, open_count, mismatches in rows
+        for station_id, name, count, revoked, last_sync_at, open_count, mismatches, waiting, waiting_at in rows
     ]
 
 

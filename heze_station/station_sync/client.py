@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from ..sync import CHANGES_WAITING_HEADER
 from ..sync.schemas import (
     AttachmentStart,
     AttachmentStatus,
@@ -83,6 +84,8 @@ class ServerClient:
         self._token: str | None = None
         self._token_expires = datetime.min.replace(tzinfo=UTC)
         self._credentials: TokenRequest | None = None
+        # The changes typed here the city has not received yet, told on every request (the engine keeps it up).
+        self.changes_waiting: int | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -154,7 +157,9 @@ class ServerClient:
             # The server's clock may be far from ours (F7): trust its lifetime, not its expiry time.
             self._token = answer.access_token
             self._token_expires = datetime.now(UTC) + timedelta(seconds=answer.expires_in)
-        return {"Authorization": f"Bearer {self._token}"}
+        if self.changes_waiting is None:
+            return {"Authorization": f"Bearer {self._token}"}
+        return {"Authorization": f"Bearer {self._token}", CHANGES_WAITING_HEADER: str(self.changes_waiting)}
 
     def _call(
         self,

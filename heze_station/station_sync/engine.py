@@ -122,9 +122,11 @@ class SyncEngine:
         """One whole sync; raises SyncFailure, leaving everything consistent and resumable."""
         report = SyncReport()
         self._progress(Progress(Phase.CONNECTING, 0))
+        self.client.changes_waiting = self.replica.pending_count()  # the city shows it on its stations page
         answer = self.client.handshake(self.replica.handshake_request())
         self.replica.handshake_done(answer)
         self._push(answer, report)
+        self.client.changes_waiting = self.replica.pending_count()  # what the push left
         self._upload(answer.limits.max_chunk_bytes, report)
         first_sync = self.replica.cursor() is None
         try:

@@ -6,3 +6,6 @@ imports. The protocol itself is described for people in docs/sync-protocol.md.
 """
 
 PROTOCOL_VERSION = 1
+# Sent by a station's client on each sync request: how many changes typed on it the city has not received yet (its
+# outbox), for the supervision page. Optional: an older client does not send it.
+CHANGES_WAITING_HEADER = "X-Heze-Changes-Waiting"

@@ -1,9 +1,9 @@
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Header, Query
 
-from ...sync import PROTOCOL_VERSION, station_schema
+from ...sync import CHANGES_WAITING_HEADER, PROTOCOL_VERSION, station_schema
 from ...sync.hlc import Hlc
 from ...sync.schemas import (
     AuditHeadAnswer,
@@ -26,11 +26,12 @@ from . import errors
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"])
 LAST_SYNC_RESOLUTION = timedelta(minutes=1)  # a pull records the sync time at most this often (it costs a write)
+Waiting = Annotated[str | None, Header(alias=CHANGES_WAITING_HEADER, include_in_schema=False)]
 
 
 @router.post("/handshake", response_model=HandshakeResponse, responses=errors(409))
 def handshake(
-    body: HandshakeRequest, caller: StationDevice, database: DatabaseDep, settings: SettingsDep
+    body: HandshakeRequest, caller: StationDevice, database: DatabaseDep, settings: SettingsDep, waiting: Waiting = None
 ) -> HandshakeResponse:
     """Check versions before syncing; learn the server's identity, clock and the sequence number it expects next."""
     if body.protocol_version != PROTOCOL_VERSION:
@@ -64,6 +65,7 @@ def handshake(
         # The offset is recorded, never enforced: a skewed clock must not block a sync (F7).
         device.clock_offset_ms = int((body.device_time - moment).total_seconds() * 1000)
         device.last_sync_at = moment
+        supervision.changes_reported(device, waiting, moment)
         server_id = session.get(ServerSetting, "server_id")
         assert server_id is not None
         now_ms = int(moment.timestamp() * 1000)
@@ -124,6 +126,7 @@ def changes(
     cursor: Annotated[str, Query(max_length=60, description="from the previous page; empty for the start")] = "",
     limit: Annotated[int | None, Query(ge=1, description="rows at most (capped by the server)")] = None,
     max_bytes: Annotated[int | None, Query(ge=1024, description="page size at most (capped by the server)")] = None,
+    waiting: Waiting = None,
 ) -> PullResponse:
     """The next page of changes in this station's scope after ``cursor``."""
     assert caller.station_id is not None
@@ -136,6 +139,8 @@ def changes(
             device = session.get(Device, caller.device_id)
             assert device is not None
             device.last_sync_at = moment
+        if waiting is not None:  # after the push: what it did not take is still waiting
+            supervision.changes_reported(session.get(Device, caller.device_id), waiting, moment)
     return page
 
 

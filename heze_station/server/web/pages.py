@@ -29,7 +29,7 @@ from ..auth import Throttle
 from ..city_figures import CityReport
 from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
 from ..errors import ApiError
-from ..models import Station, SyncRow
+from ..models import Device, Station, SyncRow
 from ..synced import Scope
 from . import accounts, charts
 from .chinese import RETURN_TITLES, day, group, period_name, tr
@@ -72,14 +72,20 @@ def _sign_in_needed() -> StarletteHTTPException:
     return StarletteHTTPException(303, "Sign in first.", headers={"Location": "/city/sign-in"})
 
 
+_recent_sessions = accounts.RecentSessions()
+
+
 def get_signed_in(request: Request, database: DatabaseDep) -> accounts.SignedIn:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         raise _sign_in_needed()
+    if found := _recent_sessions.get(token):
+        return found
     with database.transaction() as session:
         found = accounts.signed_in(session, token)
     if found is None:
         raise _sign_in_needed()
+    _recent_sessions.keep(token, found)
     return found
 
 
@@ -152,6 +158,7 @@ async def sign_out(request: Request, database: DatabaseDep, who: SignedInDep) ->
     form = await _form(request)
     if not _same(who.csrf_token, form.get("csrf", "")):
         raise _csrf_refused()
+    _recent_sessions.forget(request.cookies[SESSION_COOKIE])
     with database.transaction() as session:
         accounts.sign_out(session, request.cookies[SESSION_COOKIE])
     response = RedirectResponse("/city/sign-in", status_code=303)
@@ -234,10 +241,12 @@ def _stations(session) -> _Stations:
     return _Stations(rows, districts, {row.id: row.name for row in rows}, Markup(options))
 
 
-def _context(request: Request, who: accounts.SignedIn, session, **values: object) -> dict[str, object]:
-    stations: _Stations = (
-        _reports(request).get(("stations list",), _feed_position(session), lambda: _stations(session)).value
-    )
+def _station_choices(request: Request, session, position: int) -> _Stations:
+    return _reports(request).get(("stations list",), position, lambda: _stations(session)).value
+
+
+def _context(request: Request, who: accounts.SignedIn, session, position: int, **values: object) -> dict[str, object]:
+    stations = _station_choices(request, session, position)
     return {
         "who": who,
         "path": request.url.path,
@@ -249,18 +258,14 @@ def _context(request: Request, who: accounts.SignedIn, session, **values: object
     }
 
 
-def _report(request: Request, session, period: Period, scope: Scope) -> Made:
+def _report(request: Request, session, position: int, period: Period, scope: Scope) -> Made:
     return _reports(request).get(
-        ("report", period, scope),
-        _feed_position(session),
-        lambda: _reports(request).city_report(session, period, scope),
+        ("report", period, scope), position, lambda: _reports(request).city_report(session, period, scope)
     )
 
 
-def _overdue(request: Request, session, today: date, scope: Scope) -> Made:
-    return _reports(request).get(
-        ("overdue", today, scope), _feed_position(session), lambda: overdue.passed(session, today, scope)
-    )
+def _overdue(request: Request, session, position: int, today: date, scope: Scope) -> Made:
+    return _reports(request).get(("overdue", today, scope), position, lambda: overdue.passed(session, today, scope))
 
 
 def _scope_name(scope: Scope, names: dict) -> str:
@@ -276,16 +281,21 @@ def _scope_name(scope: Scope, names: dict) -> str:
 def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> HTMLResponse:
     today = chinatime.today()
     with database.transaction() as session:
-        context = _context(request, who, session)
+        position = _feed_position(session)
+        context = _context(request, who, session, position)
         # The table of a thousand stations is drawn once for every supervisor, as its figures are counted.
+        # What the laptops last reported waiting moves no feed: the table is drawn again for that as well.
+        reported = session.scalar(select(func.max(Device.changes_waiting_at)))
         table = _reports(request).get(
-            ("stations", today), _feed_position(session), lambda: _stations_table(request, session, today, context)
+            ("stations", today),
+            (position, reported),
+            lambda: _stations_table(request, session, position, today, context),
         )
     return _page("stations.html", **context, table=table.value, today=today, as_of=table.as_of)
 
 
-def _stations_table(request: Request, session, today: date, context: dict) -> Markup:
-    late = Counter(item.station_id for item in _overdue(request, session, today, Scope()).value)
+def _stations_table(request: Request, session, position: int, today: date, context: dict) -> Markup:
+    late = Counter(item.station_id for item in _overdue(request, session, position, today, Scope()).value)
     open_clues: Counter = Counter()
     late_clues: Counter = Counter()
     for station_id, facts in city_figures.clue_facts(session, None).items():
@@ -317,8 +327,9 @@ def figures_page(
     chosen, problem = _period(period, today)
     scope = _scope(district, station)
     with database.transaction() as session:
-        made = _report(request, session, chosen, scope)
-        context = _context(request, who, session)
+        position = _feed_position(session)
+        made = _report(request, session, position, chosen, scope)
+        context = _context(request, who, session, position)
     result: CityReport = made.value
     names = context["station_names"]
     by_week = [charts.Bar(f"{day(first)}起", count, str(count)) for first, count in result.received_by_week]
@@ -375,8 +386,9 @@ def overdue_page(
     today = chinatime.today()
     scope = _scope(district, station)
     with database.transaction() as session:
-        found = _overdue(request, session, today, scope)
-        context = _context(request, who, session)
+        position = _feed_position(session)
+        found = _overdue(request, session, position, today, scope)
+        context = _context(request, who, session, position)
     return _page(
         "overdue.html",
         **context,
@@ -401,9 +413,9 @@ def return_download(
     chosen, _ = _period(period, chinatime.today())
     scope = _scope(district, station)
     with database.transaction() as session:
-        result: CityReport = _report(request, session, chosen, scope).value
-        stations, _districts = _choices(session)
-    names = {each.id: each.name for each in stations}
+        position = _feed_position(session)
+        result: CityReport = _report(request, session, position, chosen, scope).value
+        names = _station_choices(request, session, position).names
     title = RETURN_TITLES[chosen.kind]
     heading = f"{_scope_name(scope, names)}　{title}　{period_name(chosen)}"
     filename = f"{title}-{chosen.code}.xlsx"

@@ -5,6 +5,7 @@ a district's or the city's are the sums of their stations'. A page's figures are
 changes came in since, and say as of when.
 """
 
+import gc
 import time
 import uuid
 from collections import OrderedDict
@@ -25,10 +26,18 @@ from ..synced import Scope
 
 @dataclass
 class Made:
-    position: int  # the change feed's last position when it was made
+    position: object  # the change feed's last position when it was made (with whatever else it shows that moved)
     made_at: float  # time.monotonic()
     as_of: datetime
     value: object
+
+
+def _set_aside() -> None:
+    """What the process holds now (its code, a whole city's kept figures) moved out of the cyclic collector's sight:
+    a full collection walks every object, and with these it held every page in flight for a few hundred
+    milliseconds every hundred pages or so. Garbage first, so that none is kept for good."""
+    gc.collect()
+    gc.freeze()
 
 
 class Reports:
@@ -62,15 +71,18 @@ class Reports:
             known = {station: self.parts.get((period, station)) for station in stations}
         stale = [station for station, part in known.items() if part is None or part[0] != positions.get(station, 0)]
         if stale:
-            fresh = city_figures.partials(session, period, None if everyone and len(stale) == len(stations) else stale)
+            whole_city = everyone and len(stale) == len(stations)
+            fresh = city_figures.partials(session, period, None if whole_city else stale)
             with self.lock:
                 if len(self.parts) > self.MAX_PARTS:
                     self.parts.clear()
                 for station, part in fresh.items():
                     known[station] = self.parts[(period, station)] = (positions.get(station, 0), part)
+            if whole_city:
+                _set_aside()
         return city_figures.combine(period, {station: found[1] for station, found in known.items() if found})
 
-    def _fresh(self, key: tuple, position: int) -> Made | None:
+    def _fresh(self, key: tuple, position: object) -> Made | None:
         with self.lock:
             found = self.entries.get(key)
             if found is None:
@@ -80,7 +92,7 @@ class Reports:
             self.entries.move_to_end(key)
             return found
 
-    def get(self, key: tuple, position: int, make: Callable[[], object]) -> Made:
+    def get(self, key: tuple, position: object, make: Callable[[], object]) -> Made:
         if found := self._fresh(key, position):
             return found
         with self.lock:

@@ -1,7 +1,8 @@
 """The city's return as .xlsx: a sheet per table (figure, value, out of, rate), the cases received by station and
 by each breakdown, and what each figure counts on the last sheet, as the station's own returns lay them out.
 
-Written in openpyxl's write-only mode, row by row: supervisors download returns while others read pages."""
+Built in memory: a return is a few hundred cells at most, and openpyxl's write-only mode would write each sheet to a
+temporary file first (and delete it), which on a busy disk cost more than the rest."""
 
 from decimal import Decimal
 from io import BytesIO
@@ -37,7 +38,8 @@ def _sheet(workbook: Workbook, title: str, widths: dict[str, int]):
 
 
 def return_xlsx(result: CityReport, heading: str, station_names: dict) -> bytes:
-    workbook = Workbook(write_only=True)
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # the empty sheet a new workbook starts with
     for table in result.tables:
         sheet = _sheet(workbook, tr(table.title), {"A": 36, "B": 16})
         sheet.append(spreadsheet_row([heading]))
