@@ -43,7 +43,8 @@ TRANSACTIONS_PER_PUSH = 20
 PUSHING_DEVICES = 4
 PAGE_ROWS = 1000
 TIMEOUT = 120
-INGEST_GOAL = 2000.0  # operations per second on PostgreSQL (shared/design/sync.md)
+INGEST_GOAL = 5000.0  # operations per second on PostgreSQL (issue 18; shared/design/sync.md asks 2,000)
+INGEST_RATIO_GOAL = 4.0  # the same rows as plain INSERTs are at most this many times faster
 NOOP_GOAL_MS = 300.0
 
 

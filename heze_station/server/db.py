@@ -1,16 +1,20 @@
 """Engines and sessions for PostgreSQL (psycopg 3) and SQLite.
 
+Many rows go into a table with one statement (``insert_rows``).
+
 SQLite allows one writer at a time; every transaction starts with ``BEGIN IMMEDIATE`` so that two requests never
 both read and then both try to upgrade to a write lock (which SQLite answers with "database is locked"). That also
 makes the change feed trivially commit-ordered on SQLite (see feed.py).
 """
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, insert
 from sqlalchemy.orm import Session, sessionmaker
 
 from .config import Settings
@@ -72,3 +76,29 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows`` (each with the same keys, column names) into ``table``, with one statement.
+
+    On PostgreSQL an ``INSERT ... SELECT FROM unnest(...)`` with one array parameter per column, sent in binary: the
+    server runs one statement (prepared once per connection) instead of one per row, and no row goes through
+    SQLAlchemy's per-row parameter handling. JSON values travel as text and are cast. Elsewhere an executemany.
+    """
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    names = list(rows[0])
+    arrays = {}
+    casts = []
+    for n, name in enumerate(names):
+        column = table.c[name]
+        values = [row[name] for row in rows]
+        if isinstance(column.type.dialect_impl(connection.dialect), JSON):
+            values = [None if value is None else json.dumps(value, ensure_ascii=False) for value in values]
+        arrays[f"c{n}"] = values
+        casts.append(f"%(c{n})b::{column.type.compile(dialect=connection.dialect)}[]")
+    statement = f"INSERT INTO {table.name} ({', '.join(names)}) SELECT * FROM unnest({', '.join(casts)})"
+    connection.exec_driver_sql(statement, arrays)

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, insert, select, text, tuple_, union_all, update
+from sqlalchemy import Select, and_, bindparam, func, select, text, tuple_, union_all, update
 from sqlalchemy.orm import Session
 
 from ..sync.hlc import Hlc
 from ..sync.schemas import Change, PullResponse
+from .db import insert_rows
 from .errors import bad_request, conflict
 from .models import RowGrant, SyncRow, now
 
@@ -171,7 +172,8 @@ def write_rows(session: Session, writes: list[RowWrite]) -> None:
     new = [value for value, write in zip(values, writes, strict=True) if write.is_new]
     changed = [value for value, write in zip(values, writes, strict=True) if not write.is_new]
     if new:
-        session.execute(insert(SyncRow), new)
+        session.flush()  # what the ORM has pending (a station the rows name) goes first, as with session.execute
+        insert_rows(session.connection(), SyncRow.__table__, new)
     if changed:
         session.execute(update(SyncRow), changed)
 

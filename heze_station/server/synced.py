@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ARRAY, Uuid, bindparam, cast, func, select
+from sqlalchemy import ARRAY, String, Text, Uuid, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -70,10 +70,14 @@ def _select(session: Session, columns: list, table: str, stations, names, where)
     return session.connection().execute(query).all()
 
 
-def among(session: Session, column, values: list[uuid.UUID]) -> ColumnElement[bool]:
-    """``column`` is one of ``values``: on PostgreSQL one array parameter, not thousands of them."""
+def among(session: Session, column, values: list, name: str = "among") -> ColumnElement[bool]:
+    """``column`` is one of ``values``: on PostgreSQL one array parameter, not thousands of them (and the same
+    statement text for any number of values, which the server prepares once). ``name`` tells apart the parameters
+    of several such conditions in one statement."""
     if session.get_bind().dialect.name == "postgresql":
-        return column == func.any(bindparam("among", values, type_=ARRAY(Uuid)))
+        # Text, not varchar(n): an array of varchar is converted element by element, which no index can use.
+        element = Text() if isinstance(column.type, String) else column.type
+        return column == func.any(bindparam(name, values, type_=ARRAY(element)))
     return column.in_(values)
 
 
