@@ -78,18 +78,46 @@ class Database:
         self.engine.dispose()
 
 
-def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+def insert_rows(
+    connection: Connection, table: Table, rows: list[dict[str, Any]], computed: dict[str, str] | None = None
+) -> None:
     """Insert ``rows`` (each with the same keys, column names) into ``table``, with one statement.
 
     On PostgreSQL an ``INSERT ... SELECT FROM unnest(...)`` with one array parameter per column, sent in binary: the
     server runs one statement (prepared once per connection) instead of one per row, and no row goes through
-    SQLAlchemy's per-row parameter handling. JSON values travel as text and are cast. Elsewhere an executemany.
+    SQLAlchemy's per-row parameter handling. ``computed``: columns whose value is an SQL expression evaluated per
+    row, in row order (PostgreSQL only). Elsewhere an executemany.
     """
     if not rows:
         return
     if connection.dialect.name != "postgresql":
+        assert not computed, "computed columns are for PostgreSQL"
         connection.execute(insert(table), rows)
         return
+    names, arrays, source = _unnest(connection, table, rows)
+    expressions = computed or {}
+    statement = (
+        f"INSERT INTO {table.name} ({', '.join([*names, *expressions])}) "
+        f"SELECT {', '.join([*names, *expressions.values()])} FROM {source}"
+    )
+    connection.exec_driver_sql(statement, arrays)
+
+
+def update_rows(connection: Connection, table: Table, key: str, rows: list[dict[str, Any]], computed: dict[str, str]):
+    """On PostgreSQL: set the columns of ``rows`` (each with the same keys) in the rows whose ``key`` matches, and
+    the ``computed`` columns to their SQL expressions, with one ``UPDATE ... FROM unnest(...)`` statement."""
+    if not rows:
+        return
+    names, arrays, source = _unnest(connection, table, rows)
+    assignments = [f"{name} = new.{name}" for name in names if name != key]
+    assignments += [f"{name} = {expression}" for name, expression in computed.items()]
+    statement = f"UPDATE {table.name} SET {', '.join(assignments)} FROM {source} WHERE {table.name}.{key} = new.{key}"
+    connection.exec_driver_sql(statement, arrays)
+
+
+def _unnest(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> tuple[list[str], dict, str]:
+    """The column names of ``rows``, their values as one binary array parameter per column, and the ``unnest(...)
+    AS new(...)`` that reads them back as rows. JSON values travel as text and are cast."""
     names = list(rows[0])
     arrays = {}
     casts = []
@@ -100,5 +128,4 @@ def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]
             values = [None if value is None else json.dumps(value, ensure_ascii=False) for value in values]
         arrays[f"c{n}"] = values
         casts.append(f"%(c{n})b::{column.type.compile(dialect=connection.dialect)}[]")
-    statement = f"INSERT INTO {table.name} ({', '.join(names)}) SELECT * FROM unnest({', '.join(casts)})"
-    connection.exec_driver_sql(statement, arrays)
+    return names, arrays, f"unnest({', '.join(casts)}) AS new({', '.join(names)})"

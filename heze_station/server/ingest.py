@@ -531,7 +531,11 @@ class _Batch:
         ]  # fmt: skip
         write_rows(self.session, writes + self.new_conflicts)
         self._write_unique_values(touched)
-        share_new_case_rows(self.session, [write for write in writes if write.is_new])
+        # A case created by this push is shared with no other station yet: its new rows need no look-up.
+        created = {str(write.row_id) for write in writes if write.is_new}
+        share_new_case_rows(
+            self.session, [write for write in writes if write.is_new and write.fields.get("case_id") not in created]
+        )
 
     def _write_unique_values(self, touched: Iterable[tuple[uuid.UUID, _RowState]]) -> None:
         rows = [(row_id, state) for row_id, state in touched if SYNCED_TABLES[state.table].unique]
