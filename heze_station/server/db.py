@@ -1,6 +1,7 @@
 """Engines and sessions for PostgreSQL (psycopg 3) and SQLite.
 
-Many rows go into a table with one statement (``insert_rows``).
+Many rows go into a table with one statement (``insert_rows``); writes whose results nobody reads travel together
+(``pipelined``).
 
 SQLite allows one writer at a time; every transaction starts with ``BEGIN IMMEDIATE`` so that two requests never
 both read and then both try to upgrade to a write lock (which SQLite answers with "database is locked"). That also
@@ -14,7 +15,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import psycopg
 from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .config import Settings
@@ -76,6 +79,22 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def pipelined(connection: Connection) -> Iterator[None]:
+    """On PostgreSQL, the statements run in the block are sent without waiting for each answer (psycopg's pipeline
+    mode) and checked at its end: one round trip for them all. Only for statements whose results nobody reads
+    (inserts, updates, deletes): a query's rows are not there to read. A failure comes out as SQLAlchemy's error,
+    as from ``execute``."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    try:
+        with connection.connection.driver_connection.pipeline():
+            yield
+    except psycopg.Error as error:
+        raise DBAPIError.instance(None, None, error, psycopg.Error) from error
 
 
 def insert_rows(

@@ -47,7 +47,7 @@ from ..sync.schemas import (
 )
 from ..sync.tables import FIELD_NAME, SYNCED_TABLES, TableKind, TableRule
 from .assignment import share_new_case_rows
-from .db import insert_rows
+from .db import insert_rows, pipelined
 from .errors import ApiError, bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
 from .models import AppliedTransaction, Device, RowGrant, SyncRow, UniqueValue, now
@@ -182,20 +182,32 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
     if new:
         batch = _Batch(session, context, new)
         answers = [batch.apply(tx) for tx in new]
-        batch.write()
         moment = now()
-        insert_rows(
-            connection,
-            AppliedTransaction.__table__,
-            [
-                {"device_id": context.device_id, "first_seq": result.first_seq, "last_seq": result.last_seq,
-                 "tx_id": result.tx_id, "digest": digest(tx), "result": result.model_dump(mode="json"),
-                 "applied_at": moment}
-                for tx, result in zip(new, answers, strict=True)
-            ],
-        )  # fmt: skip
-        connection.execute(
-            update(Device).where(Device.id == context.device_id).values(next_seq=next_seq, last_sync_at=moment)
+        with pipelined(connection):  # only writes, none read back: they travel to the database together
+            written = batch.write()
+            insert_rows(
+                connection,
+                AppliedTransaction.__table__,
+                [
+                    {
+                        "device_id": context.device_id,
+                        "first_seq": result.first_seq,
+                        "last_seq": result.last_seq,
+                        "tx_id": result.tx_id,
+                        "digest": digest(tx),
+                        "result": result.model_dump(mode="json"),
+                        "applied_at": moment,
+                    }
+                    for tx, result in zip(new, answers, strict=True)
+                ],
+            )
+            connection.execute(
+                update(Device).where(Device.id == context.device_id).values(next_seq=next_seq, last_sync_at=moment)
+            )
+        # A case created by this push is shared with no other station yet: its new rows need no look-up.
+        created = {str(write.row_id) for write in written if write.is_new}
+        share_new_case_rows(
+            session, [write for write in written if write.is_new and write.fields.get("case_id") not in created]
         )
     in_order = iter(answers)
     results = [next(in_order) if isinstance(item, ClientTransaction) else item for item in planned]
@@ -522,7 +534,8 @@ class _Batch:
 
     # --- writing the push's outcome ---------------------------------------------------------------------------
 
-    def write(self) -> None:
+    def write(self) -> list[RowWrite]:
+        """Write the changed rows, the new conflicts and the unique values; returns the rows' writes."""
         touched = [(row_id, state) for row_id, state in self.rows.items() if state.dirty]
         writes = [
             RowWrite(row_id, state.table, state.station_id, state.fields, state.field_versions, state.field_writers,
@@ -531,11 +544,7 @@ class _Batch:
         ]  # fmt: skip
         write_rows(self.session, writes + self.new_conflicts)
         self._write_unique_values(touched)
-        # A case created by this push is shared with no other station yet: its new rows need no look-up.
-        created = {str(write.row_id) for write in writes if write.is_new}
-        share_new_case_rows(
-            self.session, [write for write in writes if write.is_new and write.fields.get("case_id") not in created]
-        )
+        return writes
 
     def _write_unique_values(self, touched: Iterable[tuple[uuid.UUID, _RowState]]) -> None:
         rows = [(row_id, state) for row_id, state in touched if SYNCED_TABLES[state.table].unique]
