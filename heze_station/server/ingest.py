@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, union_all, update
+from sqlalchemy import and_, delete, select, union_all, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -275,16 +275,10 @@ class _Batch:
         # The agreements of shares, instalments and signatures being changed, to check whether they are frozen.
         parents = {_parent_id(state.table, state.fields) for state in self.rows.values()} - {None} - set(self.rows)
         self.rows.update(self._load(sorted(parents)))
-        # Rows the pushed fields name (a claimant's person, a case's project): read, not locked, to check they exist.
+        # Rows the pushed fields name (a claimant's person, a case's project): read, not locked, to check they exist;
+        # and which of them and of the rows above are granted to this station (assignment.py).
         named = {target for op in ops for target, _ in _references(op)} - set(self.rows)
-        self.named = self._named(sorted(named))
-        self.granted = set(
-            self.connection.execute(
-                select(RowGrant.row_id).where(
-                    among(session, RowGrant.row_id, [*wanted, *named]), RowGrant.station_id == context.station_id
-                )
-            ).scalars()
-        )
+        self.named, self.granted = self._named_and_granted(sorted({*wanted, *named}))
         self.new_conflicts: list[RowWrite] = []
         self.holders = self._load_unique_holders(ops)
         self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
@@ -308,15 +302,20 @@ class _Batch:
             for row_id, table, station_id, fields, versions, writers, version, deleted, hlc in loaded
         }
 
-    def _named(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, uuid.UUID | None]]:
+    def _named_and_granted(
+        self, row_ids: list[uuid.UUID]
+    ) -> tuple[dict[uuid.UUID, tuple[str, uuid.UUID | None]], set[uuid.UUID]]:
+        """The table and owner of each of ``row_ids`` that exists, and those granted to this station."""
         if not row_ids:
-            return {}
+            return {}, set()
+        grant = and_(RowGrant.row_id == SyncRow.row_id, RowGrant.station_id == self.context.station_id)
         found = self.connection.execute(
-            select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id).where(
-                among(self.session, SyncRow.row_id, row_ids)
-            )
-        )
-        return {row_id: (table, station_id) for row_id, table, station_id in found}
+            select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, RowGrant.row_id.is_not(None))
+            .outerjoin(RowGrant, grant)
+            .where(among(self.session, SyncRow.row_id, row_ids))
+        ).all()
+        named = {row_id: (table, station_id) for row_id, table, station_id, _ in found}
+        return named, {row_id for row_id, _, _, granted in found if granted}
 
     def _load_unique_holders(self, ops: list[Operation]) -> dict[UniqueKey, set[uuid.UUID]]:
         keys = {
