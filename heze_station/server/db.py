@@ -102,9 +102,9 @@ def insert_rows(
 ) -> None:
     """Insert ``rows`` (each with the same keys, column names) into ``table``, with one statement.
 
-    On PostgreSQL an ``INSERT ... SELECT FROM unnest(...)`` with one array parameter per column, sent in binary: the
-    server runs one statement (prepared once per connection) instead of one per row, and no row goes through
-    SQLAlchemy's per-row parameter handling. ``computed``: columns whose value is an SQL expression evaluated per
+    On PostgreSQL an ``INSERT ... SELECT FROM unnest(...)`` with one array parameter per column: the server runs
+    one statement (prepared once per connection) instead of one per row, and no row goes through SQLAlchemy's
+    per-row parameter handling. ``computed``: columns whose value is an SQL expression evaluated per
     row, in row order (PostgreSQL only). Elsewhere an executemany.
     """
     if not rows:
@@ -135,16 +135,23 @@ def update_rows(connection: Connection, table: Table, key: str, rows: list[dict[
 
 
 def _unnest(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> tuple[list[str], dict, str]:
-    """The column names of ``rows``, their values as one binary array parameter per column, and the ``unnest(...)
-    AS new(...)`` that reads them back as rows. JSON values travel as text and are cast."""
+    """The column names of ``rows``, their values as one array parameter per column, and the ``unnest(...) AS
+    new(...)`` that reads them back as rows.
+
+    Arrays go in binary. A JSON column's values go as one JSON array, split by the server: one ``json.dumps`` for
+    the column rather than one per row, which cost more than the rest of the statement's making."""
     names = list(rows[0])
-    arrays = {}
-    casts = []
+    arrays: dict[str, Any] = {}
+    sources = []
     for n, name in enumerate(names):
-        column = table.c[name]
+        column, key = table.c[name], f"c{n}"
         values = [row[name] for row in rows]
         if isinstance(column.type.dialect_impl(connection.dialect), JSON):
-            values = [None if value is None else json.dumps(value, ensure_ascii=False) for value in values]
-        arrays[f"c{n}"] = values
-        casts.append(f"%(c{n})b::{column.type.compile(dialect=connection.dialect)}[]")
-    return names, arrays, f"unnest({', '.join(casts)}) AS new({', '.join(names)})"
+            arrays[key] = json.dumps(values, ensure_ascii=False)
+            sources.append(
+                f"ARRAY(SELECT value FROM jsonb_array_elements(%({key})s::jsonb) WITH ORDINALITY ORDER BY ordinality)"
+            )
+        else:
+            arrays[key] = values
+            sources.append(f"%({key})b::{column.type.compile(dialect=connection.dialect)}[]")
+    return names, arrays, f"unnest({', '.join(sources)}) AS new({', '.join(names)})"
