@@ -149,6 +149,10 @@ def server_figures(report: Report) -> None:
         ops=figures.ingest_ops,
         devices=server.PUSHING_DEVICES,
     )
+    for line in figures.ingest_profile:
+        print(f"# server ingest profile: {line}", flush=True)
+    if figures.ingest_profile:
+        report.figures["server_ingest_ops_per_s"]["profile"] = figures.ingest_profile
     report.figure(
         "server_noop_sync_p95_ms",
         figures.noop.p95,
