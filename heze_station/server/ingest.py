@@ -7,8 +7,10 @@ F3), or merge its operations, store the answer and advance ``next_seq``, all in 
 
 The merging happens in memory (``_Batch``): the rows the push touches are read and locked with one query, each
 client transaction is applied to their in-memory state (and undone there if it is rejected), and the result is
-written with a handful of statements for the whole push. A push costs about ten round trips to the database,
-not ten per operation.
+written with one statement per table for the whole push (an ``unnest`` of arrays on PostgreSQL, see db.py), sent
+together in one pipeline. A push costs about six round trips to the database whatever its size: lock the device,
+read and lock the rows, read the rows they name with their grants, read the unique values they claim, write, commit
+(and one more to share rows added to a case that another station shares).
 
 A transaction the server cannot accept is *rejected*: one of its rows is one no station could store (a field
 missing or unknown, a value that does not fit the shared schema of sync/tables.py, a row it names that the station
