@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ARRAY, String, Text, Uuid, bindparam, cast, func, select
+from sqlalchemy import ARRAY, Uuid, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -75,9 +75,7 @@ def among(session: Session, column, values: list, name: str = "among") -> Column
     statement text for any number of values, which the server prepares once). ``name`` tells apart the parameters
     of several such conditions in one statement."""
     if session.get_bind().dialect.name == "postgresql":
-        # Text, not varchar(n): an array of varchar is converted element by element, which no index can use.
-        element = Text() if isinstance(column.type, String) else column.type
-        return column == func.any(bindparam(name, values, type_=ARRAY(element)))
+        return column == func.any(bindparam(name, values, type_=ARRAY(column.type)))
     return column.in_(values)
 
 
