@@ -332,8 +332,8 @@ class _Batch:
             values_of.setdefault((table, name), []).append(value)
         if not values_of:
             return holders
-        # One query per (table, field), each a range of the lookup index on all four columns: one condition over
-        # every (table, field, value) made PostgreSQL read every unique value of the station.
+        # One query per (table, field), each within its range of the lookup index: one condition over (table, field,
+        # value) tuples made PostgreSQL read every unique value of the station.
         columns = (UniqueValue.row_id, UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value)
         found = self.connection.execute(
             union_all(
