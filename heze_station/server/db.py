@@ -1,16 +1,23 @@
 """Engines and sessions for PostgreSQL (psycopg 3) and SQLite.
 
+Many rows go into a table with one statement (``insert_rows``); writes whose results nobody reads travel together
+(``pipelined``).
+
 SQLite allows one writer at a time; every transaction starts with ``BEGIN IMMEDIATE`` so that two requests never
 both read and then both try to upgrade to a write lock (which SQLite answers with "database is locked"). That also
 makes the change feed trivially commit-ordered on SQLite (see feed.py).
 """
 
+import json
 import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+import psycopg
+from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .config import Settings
@@ -72,3 +79,79 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def pipelined(connection: Connection) -> Iterator[None]:
+    """On PostgreSQL, the statements run in the block are sent without waiting for each answer (psycopg's pipeline
+    mode) and checked at its end: one round trip for them all. Only for statements whose results nobody reads
+    (inserts, updates, deletes): a query's rows are not there to read. A failure comes out as SQLAlchemy's error,
+    as from ``execute``."""
+    if connection.dialect.name != "postgresql":
+        yield
+        return
+    try:
+        with connection.connection.driver_connection.pipeline():
+            yield
+    except psycopg.Error as error:
+        raise DBAPIError.instance(None, None, error, psycopg.Error) from error
+
+
+def insert_rows(
+    connection: Connection, table: Table, rows: list[dict[str, Any]], computed: dict[str, str] | None = None
+) -> None:
+    """Insert ``rows`` (each with the same keys, column names) into ``table``, with one statement.
+
+    On PostgreSQL an ``INSERT ... SELECT FROM unnest(...)`` with one array parameter per column: the server runs
+    one statement (prepared once per connection) instead of one per row, and no row goes through SQLAlchemy's
+    per-row parameter handling. ``computed``: columns whose value is an SQL expression evaluated per
+    row, in row order (PostgreSQL only). Elsewhere an executemany.
+    """
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        assert not computed, "computed columns are for PostgreSQL"
+        connection.execute(insert(table), rows)
+        return
+    names, arrays, source = _unnest(connection, table, rows)
+    expressions = computed or {}
+    statement = (
+        f"INSERT INTO {table.name} ({', '.join([*names, *expressions])}) "
+        f"SELECT {', '.join([*names, *expressions.values()])} FROM {source}"
+    )
+    connection.exec_driver_sql(statement, arrays)
+
+
+def update_rows(connection: Connection, table: Table, key: str, rows: list[dict[str, Any]], computed: dict[str, str]):
+    """On PostgreSQL: set the columns of ``rows`` (each with the same keys) in the rows whose ``key`` matches, and
+    the ``computed`` columns to their SQL expressions, with one ``UPDATE ... FROM unnest(...)`` statement."""
+    if not rows:
+        return
+    names, arrays, source = _unnest(connection, table, rows)
+    assignments = [f"{name} = new.{name}" for name in names if name != key]
+    assignments += [f"{name} = {expression}" for name, expression in computed.items()]
+    statement = f"UPDATE {table.name} SET {', '.join(assignments)} FROM {source} WHERE {table.name}.{key} = new.{key}"
+    connection.exec_driver_sql(statement, arrays)
+
+
+def _unnest(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> tuple[list[str], dict, str]:
+    """The column names of ``rows``, their values as one array parameter per column, and the ``unnest(...) AS
+    new(...)`` that reads them back as rows.
+
+    Arrays go in binary. A JSON column's values go as one JSON array, split by the server: one ``json.dumps`` for
+    the column rather than one per row, which cost more than the rest of the statement's making."""
+    names = list(rows[0])
+    arrays: dict[str, Any] = {}
+    sources = []
+    for n, name in enumerate(names):
+        column, key = table.c[name], f"c{n}"
+        values = [row[name] for row in rows]
+        if isinstance(column.type.dialect_impl(connection.dialect), JSON):
+            arrays[key] = json.dumps(values, ensure_ascii=False)
+            sources.append(
+                f"ARRAY(SELECT value FROM jsonb_array_elements(%({key})s::jsonb) WITH ORDINALITY ORDER BY ordinality)"
+            )
+        else:
+            arrays[key] = values
+            sources.append(f"%({key})b::{column.type.compile(dialect=connection.dialect)}[]")
+    return names, arrays, f"unnest({', '.join(sources)}) AS new({', '.join(names)})"

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, insert, select, text, tuple_, union_all, update
+from sqlalchemy import Select, and_, bindparam, func, select, text, tuple_, union_all, update
 from sqlalchemy.orm import Session
 
 from ..sync.hlc import Hlc
 from ..sync.schemas import Change, PullResponse
+from .db import insert_rows, update_rows
 from .errors import bad_request, conflict
 from .models import RowGrant, SyncRow, now
 
@@ -146,9 +147,17 @@ def restamp(session: Session, row_ids: list[uuid.UUID]) -> None:
     )
 
 
+# A row's feed position, taken by PostgreSQL as it writes the row (see Stamper).
+POSITION_SQL = {"change_xid": "pg_current_xact_id()::text::bigint", "change_seq": "nextval('sync_change_seq')"}
+
+
 def write_rows(session: Session, writes: list[RowWrite]) -> None:
-    """Insert or update the rows, each with a fresh feed position, in the caller's transaction."""
-    positions = Stamper(session).positions(len(writes))
+    """Insert or update the rows, each with a fresh feed position, in the caller's transaction: one statement for
+    the new rows and one for the changed ones."""
+    if not writes:
+        return
+    session.flush()  # what the ORM has pending (a station the rows name) goes first
+    connection = session.connection()
     moment = now()
     values = [
         {
@@ -160,18 +169,21 @@ def write_rows(session: Session, writes: list[RowWrite]) -> None:
             "field_writers": write.field_writers,
             "version": write.version,
             "deleted": write.deleted,
-            "change_xid": xid,
-            "change_seq": seq,
             "changed_at": moment,
             "hlc": write.hlc,
             "changed_by": write.changed_by,
         }
-        for write, (xid, seq) in zip(writes, positions, strict=True)
+        for write in writes
     ]
     new = [value for value, write in zip(values, writes, strict=True) if write.is_new]
     changed = [value for value, write in zip(values, writes, strict=True) if not write.is_new]
-    if new:
-        session.execute(insert(SyncRow), new)
+    if connection.dialect.name == "postgresql":
+        insert_rows(connection, SyncRow.__table__, new, POSITION_SQL)
+        update_rows(connection, SyncRow.__table__, "row_id", changed, POSITION_SQL)
+        return
+    for value, (xid, seq) in zip(new + changed, Stamper(session).positions(len(writes)), strict=True):
+        value.update(change_xid=xid, change_seq=seq)
+    insert_rows(connection, SyncRow.__table__, new)
     if changed:
         session.execute(update(SyncRow), changed)
 

@@ -7,8 +7,10 @@ F3), or merge its operations, store the answer and advance ``next_seq``, all in 
 
 The merging happens in memory (``_Batch``): the rows the push touches are read and locked with one query, each
 client transaction is applied to their in-memory state (and undone there if it is rejected), and the result is
-written with a handful of statements for the whole push. A push costs about ten round trips to the database,
-not ten per operation.
+written with one statement per table for the whole push (an ``unnest`` of arrays on PostgreSQL, see db.py), sent
+together in one pipeline. A push costs about six round trips to the database whatever its size: lock the device,
+read and lock the rows, read the rows they name with their grants, read the unique values they claim, write, commit
+(and one more to share rows added to a case that another station shares).
 
 A transaction the server cannot accept is *rejected*: one of its rows is one no station could store (a field
 missing or unknown, a value that does not fit the shared schema of sync/tables.py, a row it names that the station
@@ -27,7 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import and_, delete, select, union_all, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -47,9 +49,11 @@ from ..sync.schemas import (
 )
 from ..sync.tables import FIELD_NAME, SYNCED_TABLES, TableKind, TableRule
 from .assignment import share_new_case_rows
+from .db import insert_rows, pipelined
 from .errors import ApiError, bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
 from .models import AppliedTransaction, Device, RowGrant, SyncRow, UniqueValue, now
+from .synced import among
 
 CONFLICT_TABLE = "sync_conflict"
 RETRIES = 3  # for deadlocks and two devices creating the same new row at the same moment
@@ -148,15 +152,18 @@ def push(transaction: Callable[[], Any], context: PushContext, request: PushRequ
 
 
 def _push(session: Session, context: PushContext, request: PushRequest) -> tuple[PushResponse, Exception | None]:
-    device = session.scalars(select(Device).where(Device.id == context.device_id).with_for_update()).one()
-    next_seq = device.next_seq
+    # Core statements on the session's connection throughout: the ORM's bookkeeping would cost more than the SQL.
+    connection = session.connection()
+    next_seq = connection.execute(
+        select(Device.next_seq).where(Device.id == context.device_id).with_for_update()
+    ).scalar_one()
     planned: list[ClientTransaction | TransactionResult] = []  # new transactions, or stored answers of replays
     problem: Exception | None = None
     resend_from: int | None = None
     for tx in request.transactions:
         first, last = tx.ops[0].seq, tx.ops[-1].seq
         if last < next_seq:
-            stored = session.get(AppliedTransaction, (device.id, first))
+            stored = session.get(AppliedTransaction, (context.device_id, first))
             if stored is None or not _same_transaction(stored, tx):
                 problem = _sequence_mismatch(tx, next_seq)
                 break
@@ -177,20 +184,33 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
     if new:
         batch = _Batch(session, context, new)
         answers = [batch.apply(tx) for tx in new]
-        batch.write()
-        session.add_all(
-            AppliedTransaction(
-                device_id=device.id,
-                first_seq=result.first_seq,
-                last_seq=result.last_seq,
-                tx_id=result.tx_id,
-                digest=digest(tx),
-                result=result.model_dump(mode="json"),
+        moment = now()
+        with pipelined(connection):  # only writes, none read back: they travel to the database together
+            written = batch.write()
+            insert_rows(
+                connection,
+                AppliedTransaction.__table__,
+                [
+                    {
+                        "device_id": context.device_id,
+                        "first_seq": result.first_seq,
+                        "last_seq": result.last_seq,
+                        "tx_id": result.tx_id,
+                        "digest": digest(tx),
+                        "result": result.model_dump(mode="json"),
+                        "applied_at": moment,
+                    }
+                    for tx, result in zip(new, answers, strict=True)
+                ],
             )
-            for tx, result in zip(new, answers, strict=True)
+            connection.execute(
+                update(Device).where(Device.id == context.device_id).values(next_seq=next_seq, last_sync_at=moment)
+            )
+        # A case created by this push is shared with no other station yet: its new rows need no look-up.
+        created = {str(write.row_id) for write in written if write.is_new}
+        share_new_case_rows(
+            session, [write for write in written if write.is_new and write.fields.get("case_id") not in created]
         )
-        device.next_seq = next_seq
-        device.last_sync_at = now()
     in_order = iter(answers)
     results = [next(in_order) if isinstance(item, ClientTransaction) else item for item in planned]
     return PushResponse(results=results, next_seq=next_seq, resend_from=resend_from), problem
@@ -245,6 +265,7 @@ class _Batch:
 
     def __init__(self, session: Session, context: PushContext, transactions: list[ClientTransaction]):
         self.session = session
+        self.connection = session.connection()
         self.context = context
         ops = [op for tx in transactions for op in tx.ops if op.table in SYNCED_TABLES]
         wanted = sorted(
@@ -256,16 +277,10 @@ class _Batch:
         # The agreements of shares, instalments and signatures being changed, to check whether they are frozen.
         parents = {_parent_id(state.table, state.fields) for state in self.rows.values()} - {None} - set(self.rows)
         self.rows.update(self._load(sorted(parents)))
-        # Rows the pushed fields name (a claimant's person, a case's project): read, not locked, to check they exist.
+        # Rows the pushed fields name (a claimant's person, a case's project): read, not locked, to check they exist;
+        # and which of them and of the rows above are granted to this station (assignment.py).
         named = {target for op in ops for target, _ in _references(op)} - set(self.rows)
-        self.named = self._named(sorted(named))
-        self.granted = set(
-            session.scalars(
-                select(RowGrant.row_id).where(
-                    RowGrant.row_id.in_([*wanted, *named]), RowGrant.station_id == context.station_id
-                )
-            )
-        )
+        self.named, self.granted = self._named_and_granted(sorted({*wanted, *named}))
         self.new_conflicts: list[RowWrite] = []
         self.holders = self._load_unique_holders(ops)
         self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
@@ -275,29 +290,34 @@ class _Batch:
         if not row_ids:
             return {}
         # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
-        loaded = self.session.scalars(
-            select(SyncRow).where(SyncRow.row_id.in_(row_ids)).order_by(SyncRow.row_id).with_for_update()
-        )
-        return {
-            row.row_id: _RowState(
-                row.table_name,
-                row.station_id,
-                row.fields,
-                row.field_versions,
-                row.field_writers,
-                row.version,
-                row.deleted,
-                True,
-                hlc=row.hlc,
+        loaded = self.connection.execute(
+            select(
+                SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, SyncRow.fields, SyncRow.field_versions,
+                SyncRow.field_writers, SyncRow.version, SyncRow.deleted, SyncRow.hlc,
             )
-            for row in loaded
+            .where(among(self.session, SyncRow.row_id, row_ids))
+            .order_by(SyncRow.row_id)
+            .with_for_update()
+        )  # fmt: skip
+        return {
+            row_id: _RowState(table, station_id, fields, versions, writers, version, deleted, True, hlc=hlc)
+            for row_id, table, station_id, fields, versions, writers, version, deleted, hlc in loaded
         }
 
-    def _named(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, tuple[str, uuid.UUID | None]]:
-        found = self.session.execute(
-            select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id).where(SyncRow.row_id.in_(row_ids))
-        )
-        return {row_id: (table, station_id) for row_id, table, station_id in found}
+    def _named_and_granted(
+        self, row_ids: list[uuid.UUID]
+    ) -> tuple[dict[uuid.UUID, tuple[str, uuid.UUID | None]], set[uuid.UUID]]:
+        """The table and owner of each of ``row_ids`` that exists, and those granted to this station."""
+        if not row_ids:
+            return {}, set()
+        grant = and_(RowGrant.row_id == SyncRow.row_id, RowGrant.station_id == self.context.station_id)
+        found = self.connection.execute(
+            select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, RowGrant.row_id.is_not(None))
+            .outerjoin(RowGrant, grant)
+            .where(among(self.session, SyncRow.row_id, row_ids))
+        ).all()
+        named = {row_id: (table, station_id) for row_id, table, station_id, _ in found}
+        return named, {row_id for row_id, _, _, granted in found if granted}
 
     def _load_unique_holders(self, ops: list[Operation]) -> dict[UniqueKey, set[uuid.UUID]]:
         keys = {
@@ -307,15 +327,29 @@ class _Batch:
             if op.fields.get(name) is not None and SYNCED_TABLES[op.table].field_problem(name, op.fields[name]) is None
         }
         holders: dict[UniqueKey, set[uuid.UUID]] = {key: set() for key in keys}
-        if keys:
-            found = self.session.execute(
-                select(UniqueValue.row_id, UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value).where(
-                    UniqueValue.station_id == self.context.station_id,
-                    tuple_(UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value).in_(keys),
+        values_of: dict[tuple[str, str], list[str]] = {}
+        for table, name, value in sorted(keys):
+            values_of.setdefault((table, name), []).append(value)
+        if not values_of:
+            return holders
+        # One query per (table, field), each within its range of the lookup index: one condition over (table, field,
+        # value) tuples made PostgreSQL read every unique value of the station.
+        columns = (UniqueValue.row_id, UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value)
+        found = self.connection.execute(
+            union_all(
+                *(
+                    select(*columns).where(
+                        UniqueValue.station_id == self.context.station_id,
+                        UniqueValue.table_name == table,
+                        UniqueValue.field_name == name,
+                        among(self.session, UniqueValue.value, values, f"values_{n}"),
+                    )
+                    for n, ((table, name), values) in enumerate(values_of.items())
                 )
             )
-            for row_id, table, name, value in found:
-                holders[(table, name, value)].add(row_id)
+        )
+        for row_id, table, name, value in found:
+            holders[(table, name, value)].add(row_id)
         return holders
 
     # --- applying one client transaction -----------------------------------------------------------------------
@@ -501,7 +535,8 @@ class _Batch:
 
     # --- writing the push's outcome ---------------------------------------------------------------------------
 
-    def write(self) -> None:
+    def write(self) -> list[RowWrite]:
+        """Write the changed rows, the new conflicts and the unique values; returns the rows' writes."""
         touched = [(row_id, state) for row_id, state in self.rows.items() if state.dirty]
         writes = [
             RowWrite(row_id, state.table, state.station_id, state.fields, state.field_versions, state.field_writers,
@@ -510,13 +545,15 @@ class _Batch:
         ]  # fmt: skip
         write_rows(self.session, writes + self.new_conflicts)
         self._write_unique_values(touched)
-        share_new_case_rows(self.session, [write for write in writes if write.is_new])
+        return writes
 
     def _write_unique_values(self, touched: Iterable[tuple[uuid.UUID, _RowState]]) -> None:
         rows = [(row_id, state) for row_id, state in touched if SYNCED_TABLES[state.table].unique]
         if not rows:
             return
-        self.session.execute(delete(UniqueValue).where(UniqueValue.row_id.in_([row_id for row_id, _ in rows])))
+        stored = [row_id for row_id, state in rows if state.stored_before]  # a new row has no values stored yet
+        if stored:
+            self.connection.execute(delete(UniqueValue).where(among(self.session, UniqueValue.row_id, stored)))
         values = [
             {"row_id": row_id, "field_name": name, "station_id": state.station_id, "table_name": state.table,
              "value": state.fields[name]}
@@ -525,8 +562,7 @@ class _Batch:
             for name in SYNCED_TABLES[state.table].unique
             if state.fields.get(name) is not None
         ]  # fmt: skip
-        if values:
-            self.session.execute(insert(UniqueValue), values)
+        insert_rows(self.connection, UniqueValue.__table__, values)
 
 
 NEW_ROW_ID_VERSION = 7  # stations make UUIDv7 ids; the city's rows have ids derived from their keys (uuid5)

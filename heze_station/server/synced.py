@@ -70,10 +70,12 @@ def _select(session: Session, columns: list, table: str, stations, names, where)
     return session.connection().execute(query).all()
 
 
-def among(session: Session, column, values: list[uuid.UUID]) -> ColumnElement[bool]:
-    """``column`` is one of ``values``: on PostgreSQL one array parameter, not thousands of them."""
+def among(session: Session, column, values: list, name: str = "among") -> ColumnElement[bool]:
+    """``column`` is one of ``values``: on PostgreSQL one array parameter, not thousands of them (and the same
+    statement text for any number of values, which the server prepares once). ``name`` tells apart the parameters
+    of several such conditions in one statement."""
     if session.get_bind().dialect.name == "postgresql":
-        return column == func.any(bindparam("among", values, type_=ARRAY(Uuid)))
+        return column == func.any(bindparam(name, values, type_=ARRAY(column.type)))
     return column.in_(values)
 
 

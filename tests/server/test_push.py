@@ -305,3 +305,37 @@ def test_a_chunked_body_over_the_size_limit_is_refused_with_413_like_a_declared_
     assert answer.status_code == 413
     assert answer.json()["error"]["code"] == "request_too_large"
     assert row_count(server) == 0
+
+
+@pytest.mark.slow
+def test_two_devices_creating_the_same_row_at_the_same_moment_both_get_an_answer_and_the_row_is_stored_once(
+    server: Server,
+) -> None:
+    station = server.create_station("城区驿站")
+    devices = [server.device(station, f"laptop {n}") for n in range(2)]
+    rows = [new_id() for _ in range(10)]
+    start = threading.Barrier(len(devices))
+    answers: list[dict] = []
+    errors: list[BaseException] = []
+
+    def work(device) -> None:
+        try:
+            for row_id in rows:  # the one that loses the race to insert is retried and merges onto the winner's row
+                transaction = device.transaction(device.op("person", row_id, {"name": "张三"}))
+                start.wait()
+                answers.append(device.push_ok(transaction))
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(device,)) for device in devices]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert not errors, errors
+    assert {answer["results"][0]["status"] for answer in answers} == {"applied"}
+    with server.database.transaction() as session:
+        stored = session.execute(select(SyncRow.row_id, SyncRow.version).where(SyncRow.row_id.in_(rows))).all()
+    assert {row_id for row_id, _ in stored} == set(rows)
+    assert all(version == 1 for _, version in stored)  # the same values: the second write changed nothing
