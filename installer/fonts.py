@@ -1,21 +1,23 @@
-"""The printed documents' font as the bundle carries it: the one face the app reads, without bitmaps.
+"""The two fonts as the bundle carries them: the one face the app reads of each, without what it never reads.
 
-resources/fonts/ar-pl-uming.ttc (21 MiB) is a collection of four faces (AR PL UMing CN, HK, TW, TW MBE) sharing
-their outlines, with embedded bitmaps for small sizes on screen. The app reads one face, the first (CN:
-domain/text.py DOCUMENT_FONT_FACE), and only through reportlab, which embeds the outlines in the PDFs and never
-reads bitmaps. The bundle's copy is that face alone as a one-font collection (so the file name, the face index and
-every glyph and metric reportlab reads stay the same) without the bitmap tables: 17.7 MiB, and the same PDFs byte
-for byte. The checkout keeps the whole collection with its licence.
+Both are collections. resources/fonts/ar-pl-uming.ttc (21 MiB) holds four faces (AR PL UMing CN, HK, TW, TW MBE)
+sharing their outlines, with embedded bitmaps for small sizes on screen; the app reads its first face (CN:
+domain/text.py DOCUMENT_FONT_FACE) only through reportlab, which embeds the outlines in the PDFs and never reads
+bitmaps. wqy-microhei.ttc (5 MiB) holds WenQuanYi Micro Hei and its Mono twin; the interface uses the first
+(ui/fonts.py). The bundle's copy of each is that face alone as a one-font collection (the file name, the face
+index, every glyph and metric stay the same), without bitmaps (EBDT/EBLC/EBSC, BDF), FontForge's time stamp
+(FFTM) and the glyph names of the PostScript table (post format 3: Qt and reportlab never read them):
+17.4 and 4.1 MiB, and the same PDFs byte for byte. The checkout keeps the whole collections with their licences.
 
-Usage: python document_font.py SOURCE.ttc FACE OUTPUT.ttc
+Usage: python fonts.py SOURCE.ttc FACE OUTPUT.ttc
 """
 
 import struct
 import sys
 from pathlib import Path
 
-# Embedded bitmaps and their metrics (EBDT/EBLC/EBSC), X11 bitmap properties (BDF), FontForge's time stamp (FFTM)
 DROPPED_TABLES = {b"EBDT", b"EBLC", b"EBSC", b"BDF ", b"FFTM"}
+POST_HEADER = 32  # the post table's fixed part: version, italic angle, underline, fixed pitch, memory hints
 
 
 def _tables(collection: bytes, face: int) -> list[tuple[bytes, int, bytes]]:
@@ -34,11 +36,26 @@ def _tables(collection: bytes, face: int) -> list[tuple[bytes, int, bytes]]:
     return tables
 
 
+def _without_glyph_names(post: bytes) -> bytes:
+    return b"\0\3\0\0" + post[4:POST_HEADER]
+
+
+def _checksum(data: bytes) -> int:
+    padded = data + b"\0" * (-len(data) % 4)
+    return sum(struct.unpack(f">{len(padded) // 4}I", padded)) & 0xFFFFFFFF
+
+
 def one_face(collection: bytes, face: int) -> bytes:
-    """A collection of the one face, without the dropped tables; tables 4-byte aligned as the format asks."""
+    """A collection of the one face, without the dropped tables and glyph names; tables 4-byte aligned as the
+    format asks."""
     directory = struct.unpack_from(">I", collection, 12 + 4 * face)[0]
     sfnt_version = collection[directory : directory + 4]
-    tables = [table for table in _tables(collection, face) if table[0] not in DROPPED_TABLES]
+    tables = []
+    for tag, checksum, data in _tables(collection, face):
+        if tag == b"post":
+            tables.append((tag, _checksum(_without_glyph_names(data)), _without_glyph_names(data)))
+        elif tag not in DROPPED_TABLES:
+            tables.append((tag, checksum, data))
     count = len(tables)
     power = 1 << (count.bit_length() - 1)  # the largest power of two <= count, for the binary search fields
     header = b"ttcf" + struct.pack(">HHII", 1, 0, 1, 16)
