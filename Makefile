@@ -27,6 +27,7 @@ lint: $(INSTALLED)
 
 bench: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@ls dist/heze-station_*_amd64.deb >/dev/null 2>&1 || $(MAKE) package
+	@ls dist/heze-station-*-setup.exe >/dev/null 2>&1 || ! command -v makensis >/dev/null || $(MAKE) package-windows
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 # The station app's Linux packages in dist/ (installer/README.md): PyInstaller's one-folder bundle, then the .deb

@@ -68,7 +68,8 @@ def _median(starts: list[Start]) -> Start:
     return Start(*(statistics.median(moment) for moment in zip(*(astuple(start) for start in starts), strict=True)))
 
 
-def _app_command() -> list[str]:
+def app_command() -> list[str]:
+    """The checkout's app: the virtual environment's console script."""
     script = Path(sys.executable).with_name("heze-station")
     return [str(script)] if script.exists() else [sys.executable, "-m", "heze_station"]
 
@@ -111,23 +112,32 @@ def prepare_data_dir(folder: Path) -> Path:
 
 
 def measure(data_dir: Path, runs: int = 5) -> StartTimes:
-    """Timings of ``runs`` starts each, alternating so that machine noise hits both alike."""
+    """Timings of ``runs`` starts each of the app and the bare window."""
     with tempfile.TemporaryDirectory(prefix="heze-bench-") as folder:
         bare_script = Path(folder) / "bare_qt.py"
         bare_script.write_text(BARE_QT, encoding="utf-8")
+        return alternate([*app_command(), *smoke_test_arguments(data_dir)], [sys.executable, str(bare_script)], runs)
+
+
+def smoke_test_arguments(data_dir: Path) -> list[str]:
+    """The app's arguments to sign in to the station in ``data_dir`` as its administrator, then stop when loaded."""
+    return ["--smoke-test", "--user", ADMINISTRATOR.login, "--data-dir", str(data_dir)]
+
+
+def alternate(app: list[str], baseline: list[str], runs: int = 5) -> StartTimes:
+    """Timings of ``runs`` starts each of two commands, alternating so that machine noise hits both alike."""
+    with tempfile.TemporaryDirectory(prefix="heze-bench-") as folder:
         password_file = Path(folder) / "password"
         password_file.write_text(ADMINISTRATOR.password, encoding="utf-8")
         environment = _environment(password_file)
-        app = [*_app_command(), "--smoke-test", "--user", ADMINISTRATOR.login, "--data-dir", str(data_dir)]
-        bare = [sys.executable, str(bare_script)]
         try:
             # One unmeasured start each: the first loads the libraries from disk into the page cache.
             _time_start(app, environment)
-            _time_start(bare, environment)
-            app_starts, bare_starts = [], []
+            _time_start(baseline, environment)
+            app_starts, baseline_starts = [], []
             for _ in range(runs):
                 app_starts.append(_time_start(app, environment))
-                bare_starts.append(_time_start(bare, environment))
+                baseline_starts.append(_time_start(baseline, environment))
         except (RuntimeError, subprocess.TimeoutExpired) as error:
             return StartTimes([], [], error=str(error))
-    return StartTimes(app_starts, bare_starts)
+    return StartTimes(app_starts, baseline_starts)

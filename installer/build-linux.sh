@@ -32,7 +32,6 @@ Architecture: amd64
 Maintainer: Heze Human Resources and Social Security Bureau <heze-station@localhost>
 Installed-Size: $(du -sk "$STAGE" | cut -f1)
 Depends: $(echo "$DEPENDS" | tr -d '\n')
-Recommends: libwayland-client0, libwayland-cursor0, libwayland-egl1
 Section: misc
 Priority: optional
 Description: 菏谐驿站 labour-dispute mediation station

@@ -44,6 +44,10 @@ done)
 # paths.resources_dir(): resources/ beside the heze_station package.
 cp -r resources "$SITE/resources"
 rm -f "$SITE"/resources/i18n/*.ts
+# The two fonts as the Linux bundle carries them (installer/fonts.py): the first face of each, the one the app reads.
+for font in ar-pl-uming wqy-microhei; do
+    "$PYTHON" installer/fonts.py "resources/fonts/$font.ttc" 0 "$SITE/resources/fonts/$font.ttc" >/dev/null
+done
 
 makensis -V2 -DVERSION="$VERSION" -DPAYLOAD="$PWD/$PAYLOAD" -DICON="$PWD/resources/icons/heze-station.ico" \
     -DOUTFILE="$PWD/dist/heze-station-$VERSION-setup.exe" installer/windows/heze-station.nsi

@@ -34,6 +34,17 @@ station --version | grep -qx "heze-station $VERSION" || fail "--version does not
 station --smoke-test | grep -qx ready || fail "a fresh station does not reach its first window"
 station --demo --smoke-test --user demo | grep -qx loaded || fail "the demo station was not created and opened"
 [ -f "$DATA/station.sqlite3" ] || fail "no database in $DATA"
+# What the bundle cut around (installer/README.md) still prints: the demo station's month as a PDF in the
+# documents' font (reportlab, the one-face UMing) and as a workbook (openpyxl without lxml).
+station report --demo --user demo --period "$(date +%Y-%m)" --format pdf --out "$WORK/return.pdf" >/dev/null \
+    || fail "no PDF return"
+head -c 5 "$WORK/return.pdf" | grep -q '^%PDF-' || fail "the return is not a PDF"
+if command -v pdffonts >/dev/null; then
+    pdffonts "$WORK/return.pdf" | grep -q UMing || fail "the PDF return does not embed the documents' font"
+fi
+station report --demo --user demo --period "$(date +%Y-%m)" --format xlsx --out "$WORK/return.xlsx" >/dev/null \
+    || fail "no workbook return"
+head -c 2 "$WORK/return.xlsx" | grep -q '^PK' || fail "the workbook return is not an .xlsx"
 # The xcb platform (a real X display, Xvfb) with the system libraries the package depends on.
 if command -v xvfb-run >/dev/null; then
     (cd "$WORK" && env -i HOME="$HOME_DIR" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=xcb \
