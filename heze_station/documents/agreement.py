@@ -6,7 +6,7 @@ A collective's workers, their amounts and their own signatures are in a roster a
 """
 
 import cn2an
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from ..domain.agreements import ORIGINALS_TOO_FEW, original_holders
 from ..domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, Category
@@ -14,7 +14,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
 from . import amounts, disputes, layout, paragraphs, validation
 from .content import AgreementContent, SignerRole
-from .layout import Styles, chinese_date, mm, text
+from .layout import Paragraph, Styles, chinese_date, mm, text
 
 TITLE = "调解协议书"
 MAX_ORIGINALS = 10

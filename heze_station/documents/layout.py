@@ -21,16 +21,15 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
 from reportlab.platypus import paragraph as reportlab_paragraph
 from reportlab.platypus.flowables import KeepTogether
 
 from ..domain import chinatime
 from ..domain.chinatime import chinese_date  # the builders take it from here, with the page's other helpers
 from ..sync import issued
-from . import fonts, integrity
+from . import fonts, images, integrity
 from .content import Header, Signer, SignerRole
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -113,6 +112,22 @@ def styles() -> Styles:
     )
 
 
+class Paragraph(reportlab_paragraph.Paragraph):
+    """reportlab's paragraph, but its lines are broken once per width.
+
+    A table measures every cell to size its rows, measures them again for each page it is split across, and a
+    third time to draw them; ``keep`` measures its paragraphs before the frame does. The lines only depend on the
+    width (reportlab ignores the height offered), so the second measure of the same text is the first one's.
+    A split that finds no room drops the broken lines (``blPara``); the next measure breaks them again."""
+
+    _measured: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._measured is None or self._measured[0] != available_width or not hasattr(self, "blPara"):
+            self._measured = (available_width, super().wrap(available_width, available_height))
+        return self._measured[1]
+
+
 def text(value: str) -> str:
     """Paragraphs read a little markup; the parties' own words must print as typed, '<' and '&' included."""
     return escape(value).replace("\n", "<br/>")
@@ -167,13 +182,7 @@ class ImageBox(Flowable):
             self.canv.setLineWidth(0.5)
             self.canv.rect(0, 0, self.width, self.height)
         if self.png:
-            draw_png(self.canv, self.png, 0, 0, self.width, self.height)
-
-
-def draw_png(canvas: Canvas, png: bytes, x: float, y: float, width: float, height: float) -> None:
-    canvas.drawImage(
-        ImageReader(io.BytesIO(png)), x, y, width, height, mask="auto", preserveAspectRatio=True, anchor="c"
-    )
+            images.draw_png(self.canv, self.png, 0, 0, self.width, self.height)
 
 
 class SealBlock(Flowable):
@@ -205,7 +214,7 @@ class SealBlock(Flowable):
         if seal:
             # Centred between the name and the date, so that the seal covers both (骑年盖月).
             middle = BODY_LEADING * 1.35
-            draw_png(canvas, seal, centre - self.SEAL / 2, middle - self.SEAL / 2, self.SEAL, self.SEAL)
+            images.draw_png(canvas, seal, centre - self.SEAL / 2, middle - self.SEAL / 2, self.SEAL, self.SEAL)
         else:
             canvas.setFont(fonts.SONG, SMALL_SIZE)
             canvas.drawCentredString(centre, BODY_LEADING * 2.7, "（盖章）")
@@ -383,7 +392,7 @@ def _draw_page_confirmation(canvas: Canvas, signers: tuple[Signer, ...]) -> None
         canvas.setStrokeColor(colors.grey)
         canvas.rect(x + label_width, y, box_width, box_height)
         if signer.signature_png:
-            draw_png(canvas, signer.signature_png, x + label_width, y, box_width, box_height)
+            images.draw_png(canvas, signer.signature_png, x + label_width, y, box_width, box_height)
 
 
 def _numbered_canvas(furniture: Furniture) -> type[Canvas]:
