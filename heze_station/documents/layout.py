@@ -31,6 +31,7 @@ from ..domain.chinatime import chinese_date  # the builders take it from here, w
 from ..sync import issued
 from . import fonts, images, integrity
 from .content import Header, Signer, SignerRole
+from .typesetting import Paragraph
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TOP_MARGIN = 37 * mm
@@ -110,22 +111,6 @@ def styles() -> Styles:
         cell=cell,
         cell_centre=ParagraphStyle("cell_centre", parent=cell, alignment=TA_CENTER),
     )
-
-
-class Paragraph(reportlab_paragraph.Paragraph):
-    """reportlab's paragraph, but its lines are broken once per width.
-
-    A table measures every cell to size its rows, measures them again for each page it is split across, and a
-    third time to draw them; ``keep`` measures its paragraphs before the frame does. The lines only depend on the
-    width (reportlab ignores the height offered), so the second measure of the same text is the first one's.
-    A split that finds no room drops the broken lines (``blPara``); the next measure breaks them again."""
-
-    _measured: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        if self._measured is None or self._measured[0] != available_width or not hasattr(self, "blPara"):
-            self._measured = (available_width, super().wrap(available_width, available_height))
-        return self._measured[1]
 
 
 def text(value: str) -> str:

@@ -1,0 +1,60 @@
+"""reportlab's Paragraph, read once and measured once: most of a collective agreement is its roster, a table of
+several hundred one-line cells, and reportlab spent more time reading and re-measuring them than drawing them.
+
+The PDF is the same byte for byte: the golden files and the agreements' byte comparisons prove it.
+"""
+
+import copy
+import weakref
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import paragraph as reportlab_paragraph
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
+
+# Text with neither is plain: no tag, no entity to read.
+MARKUP = ("<", "&")
+
+_plain_fragments: weakref.WeakKeyDictionary[ParagraphStyle, ParaFrag] = weakref.WeakKeyDictionary()
+
+
+def _plain_fragment(text: str, style: ParagraphStyle) -> ParaFrag:
+    """What reportlab's parser makes of plain text: one fragment in the style's face, copied from the style's."""
+    template = _plain_fragments.get(style)
+    if template is None:
+        template = ParaParser().parse("x", style)[1][0]
+        _plain_fragments[style] = template
+    fragment = copy.copy(template)
+    fragment.text = text
+    return fragment
+
+
+class Paragraph(reportlab_paragraph.Paragraph):
+    """A paragraph of reportlab's, read without its markup parser when it has no markup, and whose lines are
+    broken once per width.
+
+    A table measures every cell to size its rows, measures them again for each page it is split across, and a
+    third time to draw them; ``keep`` measures its paragraphs before the frame does. The lines only depend on the
+    width (reportlab ignores the height offered), so the second measure of the same text is the first one's.
+    A split that finds no room drops the broken lines (``blPara``); the next measure breaks them again."""
+
+    _measured: tuple[float, tuple[float, float]] | None = None
+
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        bulletText: str | None = None,  # reportlab's names: its split makes the halves with ready fragments
+        frags: list[ParaFrag] | None = None,
+        **options: object,
+    ) -> None:
+        if frags is None and text is not None:
+            plain = reportlab_paragraph.cleanBlockQuotedText(text)  # what reportlab's parser is given
+            if plain and not any(mark in plain for mark in MARKUP):
+                text, frags = plain, [_plain_fragment(plain, style)]
+                reportlab_paragraph.textTransformFrags(frags, style)
+        super().__init__(text, style, bulletText, frags, **options)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._measured is None or self._measured[0] != available_width or not hasattr(self, "blPara"):
+            self._measured = (available_width, super().wrap(available_width, available_height))
+        return self._measured[1]
