@@ -22,7 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import paragraph as reportlab_paragraph
 from reportlab.platypus.flowables import KeepTogether
 
@@ -31,7 +31,7 @@ from ..domain.chinatime import chinese_date  # the builders take it from here, w
 from ..sync import issued
 from . import fonts, images, integrity
 from .content import Header, Signer, SignerRole
-from .typesetting import Paragraph
+from .typesetting import Paragraph, Table
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TOP_MARGIN = 37 * mm

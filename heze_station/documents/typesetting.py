@@ -1,5 +1,6 @@
-"""reportlab's Paragraph, read once and measured once: most of a collective agreement is its roster, a table of
-several hundred one-line cells, and reportlab spent more time reading and re-measuring them than drawing them.
+"""reportlab's Paragraph and Table, read once and measured once: most of a collective agreement is its roster, a
+table of several hundred one-line cells, and reportlab spent more time reading and re-measuring them than drawing
+them.
 
 The PDF is the same byte for byte: the golden files and the agreements' byte comparisons prove it.
 """
@@ -7,6 +8,7 @@ The PDF is the same byte for byte: the golden files and the agreements' byte com
 import copy
 import weakref
 
+from reportlab import platypus
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as reportlab_paragraph
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
@@ -58,3 +60,19 @@ class Paragraph(reportlab_paragraph.Paragraph):
         if self._measured is None or self._measured[0] != available_width or not hasattr(self, "blPara"):
             self._measured = (available_width, super().wrap(available_width, available_height))
         return self._measured[1]
+
+
+class Table(platypus.Table):
+    """reportlab's table, sized once for the space it is offered: a frame sizes a table to see whether it fits and,
+    when it does not, sizes it again for the same space to split it (a roster: every row of 60 workers)."""
+
+    _sized_for: tuple[float, float] | None = None
+
+    def _calc(self, available_width: float, available_height: float) -> None:
+        if self._sized_for != (available_width, available_height):
+            super()._calc(available_width, available_height)
+            self._sized_for = (available_width, available_height)
+
+    def setStyle(self, commands: object) -> None:
+        self._sized_for = None  # spans and paddings change the sizes
+        super().setStyle(commands)
