@@ -199,7 +199,9 @@ class SealBlock(Flowable):
         if seal:
             # Centred between the name and the date, so that the seal covers both (骑年盖月).
             middle = BODY_LEADING * 1.35
-            images.draw_png(canvas, seal, centre - self.SEAL / 2, middle - self.SEAL / 2, self.SEAL, self.SEAL)
+            images.draw_png(
+                canvas, seal, centre - self.SEAL / 2, middle - self.SEAL / 2, self.SEAL, self.SEAL, seal=True
+            )
         else:
             canvas.setFont(fonts.SONG, SMALL_SIZE)
             canvas.drawCentredString(centre, BODY_LEADING * 2.7, "（盖章）")
