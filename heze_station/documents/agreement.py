@@ -15,6 +15,7 @@ from ..domain.parties import EmployerKind
 from . import amounts, disputes, layout, paragraphs, validation
 from .content import AgreementContent, SignerRole
 from .layout import Paragraph, Styles, chinese_date, mm, text
+from .typesetting import Line
 
 TITLE = "调解协议书"
 MAX_ORIGINALS = 10
@@ -305,11 +306,11 @@ def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
     for number, share in enumerate(content.workers, start=1):
         rows.append(
             [
-                Paragraph(str(number), centre),
-                Paragraph(text(share.worker.name), cell),
-                Paragraph(share.worker.id_number, centre),
-                Paragraph(amounts.figures(share.amount_fen), centre),
-                Paragraph(amounts.capitals(share.amount_fen), cell),
+                Line(str(number), centre),
+                Line(share.worker.name, cell),
+                Line(share.worker.id_number, centre),
+                Line(amounts.figures(share.amount_fen), centre),
+                Line(amounts.capitals(share.amount_fen), cell),
                 layout.ImageBox(share.signature_png, 20 * mm, 8 * mm),
             ]
         )

@@ -7,14 +7,20 @@ The PDF is the same byte for byte: the golden files and the agreements' byte com
 
 import copy
 import weakref
+from xml.sax.saxutils import escape
 
 from reportlab import platypus
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 from reportlab.platypus import paragraph as reportlab_paragraph
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 # Text with neither is plain: no tag, no entity to read.
 MARKUP = ("<", "&")
+FITS_MARGIN = 0.01  # points
+ALIGNED = (TA_LEFT, TA_CENTER)  # what a Line sets itself; the rest is left to the paragraph
 
 _plain_fragments: weakref.WeakKeyDictionary[ParagraphStyle, ParaFrag] = weakref.WeakKeyDictionary()
 
@@ -76,3 +82,44 @@ class Table(platypus.Table):
     def setStyle(self, commands: object) -> None:
         self._sized_for = None  # spans and paddings change the sizes
         super().setStyle(commands)
+
+
+class Line(Flowable):
+    """A table cell's plain text (not markup) that fits on one line, set as reportlab's paragraph sets it: at the
+    top of the cell, the first baseline a font size down, left or centred. The paragraph breaks a text into lines
+    character by character first, which for a roster's few hundred names, numbers and amounts took longer than
+    drawing them; a text too wide for its cell is left to the paragraph, which wraps it."""
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = reportlab_paragraph.cleanBlockQuotedText(text)  # white space as the paragraph has it
+        self.style = style
+        self._text_width = stringWidth(self.text, style.fontName, style.fontSize)
+        self._paragraph: Paragraph | None = None
+        if not self.text or style.alignment not in ALIGNED or style.leftIndent or style.firstLineIndent:
+            self._paragraph = Paragraph(escape(self.text), style)
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # The paragraph measures a line as the sum of its characters' widths; a hair's margin keeps a text on the
+        # edge, whose sum might round the other way, with the paragraph.
+        if self._paragraph is None and self._text_width > available_width - FITS_MARGIN:
+            self._paragraph = Paragraph(escape(self.text), self.style)
+        if self._paragraph is not None:
+            return self._paragraph.wrap(available_width, available_height)
+        self.width, self.height = available_width, self.style.leading
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self._paragraph is not None:
+            self._paragraph.drawOn(self.canv, 0, 0)
+            return
+        style, canvas = self.style, self.canv
+        canvas.saveState()
+        canvas.setFillColor(style.textColor)
+        canvas.setFont(style.fontName, style.fontSize, style.leading)
+        baseline = self.height - style.fontSize
+        if style.alignment == TA_CENTER:
+            canvas.drawString((self.width - self._text_width) / 2, baseline, self.text)
+        else:
+            canvas.drawString(0, baseline, self.text)
+        canvas.restoreState()
