@@ -114,12 +114,9 @@ class Line(Flowable):
             self._paragraph.drawOn(self.canv, 0, 0)
             return
         style, canvas = self.style, self.canv
-        canvas.saveState()
+        # No saveState here: drawOn saves and restores the canvas around every flowable.
         canvas.setFillColor(style.textColor)
         canvas.setFont(style.fontName, style.fontSize, style.leading)
         baseline = self.height - style.fontSize
-        if style.alignment == TA_CENTER:
-            canvas.drawString((self.width - self._text_width) / 2, baseline, self.text)
-        else:
-            canvas.drawString(0, baseline, self.text)
-        canvas.restoreState()
+        left = (self.width - self._text_width) / 2 if style.alignment == TA_CENTER else 0
+        canvas.drawString(left, baseline, self.text)
