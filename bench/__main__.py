@@ -22,6 +22,8 @@ ENCRYPTION_GOAL_RATIO = 1.2  # encrypted over unencrypted, the same work in the 
 SIGN_IN_GOAL_MS = 400.0  # Argon2id tuned for about 300 ms on a station laptop (services.accounts)
 AGREEMENT_GOAL_RATIO = 1.5  # times a one-page reportlab PDF in the same face
 AGREEMENT_GOAL_MS = 300.0
+COLLECTIVE_60_GOAL_MS = 250.0  # the 60-worker agreement, roster and all
+COLLECTIVE_GOAL_RATIO = 2.0  # times the one-page PDF, medians of the same run
 REPORT_GOAL_MS = 500.0
 REPORT_GOAL_RATIO = 5.0  # times a plain SQL COUNT of the rows the return reads
 
@@ -109,7 +111,8 @@ def report_start(
 
 
 def report_documents(report: Report) -> None:
-    """Issuing documents: the agreement built and signed, against a one-page reportlab PDF in the same face."""
+    """Issuing documents: the agreement built and signed, against a one-page reportlab PDF in the same face.
+    A missed goal prints where the agreement's time goes (bench/documents.py profile_issue)."""
     issued = documents.measure()
     one_page = issued.baseline.median
     report.figure("one_page_pdf_median_ms", one_page, p95_ms=issued.baseline.p95)
@@ -121,14 +124,33 @@ def report_documents(report: Report) -> None:
         p95_ratio=issued.agreement.p95 / issued.baseline.p95,
     )
     report.figure("agreement_issue_p95_ms", issued.agreement.p95, AGREEMENT_GOAL_MS, median_ms=issued.agreement.median)
-    for name, timings in (("collective_23", issued.collective), ("collective_60", issued.collective_60)):
+    if not (report.figures["agreement_issue_ratio"]["met"] and report.figures["agreement_issue_p95_ms"]["met"]):
+        _print_profile(report, "agreement_issue_ratio", "agreement")
+    for name, content, timings, goal_ms in (
+        ("collective_23", "collective", issued.collective, AGREEMENT_GOAL_MS),
+        ("collective_60", "collective_60", issued.collective_60, COLLECTIVE_60_GOAL_MS),
+    ):
+        figure = f"agreement_issue_p95_ms[{name}]"
+        ratio = timings.median / one_page
+        met = timings.p95 <= goal_ms and ratio <= COLLECTIVE_GOAL_RATIO
         report.figure(
-            f"agreement_issue_p95_ms[{name}]",
+            figure,
             timings.p95,
-            AGREEMENT_GOAL_MS,
+            goal_ms,
             median_ms=timings.median,
-            ratio_vs_one_page=timings.median / one_page,
+            ratio_vs_one_page=ratio,
+            ratio_goal=COLLECTIVE_GOAL_RATIO,
+            met=met,  # both goals: the p95 and the ratio
         )
+        if not met:
+            _print_profile(report, figure, content)
+
+
+def _print_profile(report: Report, figure: str, content: str) -> None:
+    profile = documents.profile_issue(content)
+    for line in profile:
+        print(f"# {figure} profile: {line}", flush=True)
+    report.figures[figure]["profile"] = profile
 
 
 def server_figures(report: Report) -> None:

@@ -5,7 +5,9 @@ paragraph. Both are timed alternately in the same process, after one unmeasured 
 imports), so machine noise hits both alike.
 """
 
+import cProfile
 import io
+import pstats
 import statistics
 import tempfile
 import time
@@ -18,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from heze_station.documents import fonts, issuing, signing
+from heze_station.documents.content import AgreementContent
 from tests import samples
 
 
@@ -57,14 +60,18 @@ class DocumentTimes:
     collective_60: Timings
 
 
+def agreements() -> dict[str, AgreementContent]:
+    return {
+        "agreement": samples.walk_in_agreement(),
+        "collective": samples.collective_agreement(),
+        "collective_60": samples.collective_agreement(60, "菏谐调字〔2026〕第0130号"),
+    }
+
+
 def measure(runs: int = 30) -> DocumentTimes:
     with tempfile.TemporaryDirectory(prefix="heze-bench-documents-") as folder:
         key = signing.station_key(Path(folder), samples.STATION_NAME)
-        contents = {
-            "agreement": samples.walk_in_agreement(),
-            "collective": samples.collective_agreement(),
-            "collective_60": samples.collective_agreement(60, "菏谐调字〔2026〕第0130号"),
-        }
+        contents = agreements()
 
         def issue(name: str) -> Callable[[], object]:
             return lambda: key.sign(issuing.build_unsigned(contents[name]))
@@ -77,3 +84,24 @@ def measure(runs: int = 30) -> DocumentTimes:
             for name, action in actions.items():
                 times[name].append(_time(action))
     return DocumentTimes(*(Timings(times[name]) for name in ("baseline", "agreement", "collective", "collective_60")))
+
+
+def profile_issue(name: str, runs: int = 10, top: int = 12) -> list[str]:
+    """Where issuing the agreement ``name`` (of ``agreements``) spends its time: cProfile over ``runs`` issues after a
+    warm-up, the ``top`` functions by their own processor time, in milliseconds an issue."""
+    content = agreements()[name]
+    with tempfile.TemporaryDirectory(prefix="heze-bench-documents-") as folder:
+        key = signing.station_key(Path(folder), samples.STATION_NAME)
+        key.sign(issuing.build_unsigned(content))
+        profiler = cProfile.Profile(time.process_time)  # this process's own time: the machine may be shared
+        profiler.enable()
+        for _ in range(runs):
+            key.sign(issuing.build_unsigned(content))
+        profiler.disable()
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    busiest = sorted(stats.items(), key=lambda item: item[1][2], reverse=True)[:top]
+    return [
+        f"{Path(filename).name}:{line}({function}) own {own / runs * 1000:.1f} ms, "
+        f"with callees {cumulative / runs * 1000:.1f} ms, {calls // runs} calls an issue"
+        for (filename, line, function), (_primitive, calls, own, cumulative, _callers) in busiest
+    ]

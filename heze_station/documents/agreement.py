@@ -6,7 +6,7 @@ A collective's workers, their amounts and their own signatures are in a roster a
 """
 
 import cn2an
-from reportlab.platypus import Flowable, PageBreak, Paragraph
+from reportlab.platypus import Flowable, PageBreak
 
 from ..domain.agreements import ORIGINALS_TOO_FEW, original_holders
 from ..domain.cases import COLLECTIVE_MIN_WORKERS, REPRESENTATIVES_MAX, REPRESENTATIVES_MIN, Category
@@ -14,7 +14,8 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
 from . import amounts, disputes, layout, paragraphs, validation
 from .content import AgreementContent, SignerRole
-from .layout import Styles, chinese_date, mm, text
+from .layout import Paragraph, Styles, chinese_date, mm, text
+from .typesetting import Line
 
 TITLE = "调解协议书"
 MAX_ORIGINALS = 10
@@ -305,11 +306,11 @@ def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
     for number, share in enumerate(content.workers, start=1):
         rows.append(
             [
-                Paragraph(str(number), centre),
-                Paragraph(text(share.worker.name), cell),
-                Paragraph(share.worker.id_number, centre),
-                Paragraph(amounts.figures(share.amount_fen), centre),
-                Paragraph(amounts.capitals(share.amount_fen), cell),
+                Line(str(number), centre),
+                Line(share.worker.name, cell),
+                Line(share.worker.id_number, centre),
+                Line(amounts.figures(share.amount_fen), centre),
+                Line(amounts.capitals(share.amount_fen), cell),
                 layout.ImageBox(share.signature_png, 20 * mm, 8 * mm),
             ]
         )

@@ -2,12 +2,12 @@
 
 from datetime import date, datetime
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import layout, paragraphs, validation
 from .content import ApplicationContent
-from .layout import chinese_date, chinese_moment, text
+from .layout import Paragraph, chinese_date, chinese_moment, text
 
 WRITTEN_TITLE = "劳动争议调解申请书"
 ORAL_TITLE = "口头申请笔录"

@@ -7,12 +7,12 @@ the agreement taking effect, and makes it enforceable. Both read as the parties'
 drafts them, the parties sign them, and the station's seal is not applied.
 """
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import amounts, disputes, layout, paragraphs, validation
 from .content import CourtApplicationContent, SignerRole
-from .layout import SIGNER_ROLE_WORDING, chinese_date, text
+from .layout import SIGNER_ROLE_WORDING, Paragraph, chinese_date, text
 
 # In a joint application the employer applies too; it is nobody's respondent.
 JOINT_WORDING = SIGNER_ROLE_WORDING | {SignerRole.EMPLOYER: "申请人（用人单位）"}

@@ -1,11 +1,11 @@
 """受理通知书 and 不予受理通知书: the station's decision on an application, in writing (R2, O17 23)."""
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import layout, paragraphs, validation
 from .content import DecisionContent
-from .layout import chinese_date, text
+from .layout import Paragraph, chinese_date, text
 
 ACCEPTANCE_TITLE = "受理通知书"
 REFUSAL_TITLE = "不予受理通知书"

@@ -21,17 +21,17 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer, TableStyle
 from reportlab.platypus import paragraph as reportlab_paragraph
 from reportlab.platypus.flowables import KeepTogether
 
 from ..domain import chinatime
 from ..domain.chinatime import chinese_date  # the builders take it from here, with the page's other helpers
 from ..sync import issued
-from . import fonts, integrity
+from . import fonts, images, integrity
 from .content import Header, Signer, SignerRole
+from .typesetting import Paragraph, Table
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TOP_MARGIN = 37 * mm
@@ -167,13 +167,7 @@ class ImageBox(Flowable):
             self.canv.setLineWidth(0.5)
             self.canv.rect(0, 0, self.width, self.height)
         if self.png:
-            draw_png(self.canv, self.png, 0, 0, self.width, self.height)
-
-
-def draw_png(canvas: Canvas, png: bytes, x: float, y: float, width: float, height: float) -> None:
-    canvas.drawImage(
-        ImageReader(io.BytesIO(png)), x, y, width, height, mask="auto", preserveAspectRatio=True, anchor="c"
-    )
+            images.draw_png(self.canv, self.png, 0, 0, self.width, self.height)
 
 
 class SealBlock(Flowable):
@@ -205,7 +199,9 @@ class SealBlock(Flowable):
         if seal:
             # Centred between the name and the date, so that the seal covers both (骑年盖月).
             middle = BODY_LEADING * 1.35
-            draw_png(canvas, seal, centre - self.SEAL / 2, middle - self.SEAL / 2, self.SEAL, self.SEAL)
+            images.draw_png(
+                canvas, seal, centre - self.SEAL / 2, middle - self.SEAL / 2, self.SEAL, self.SEAL, seal=True
+            )
         else:
             canvas.setFont(fonts.SONG, SMALL_SIZE)
             canvas.drawCentredString(centre, BODY_LEADING * 2.7, "（盖章）")
@@ -383,7 +379,7 @@ def _draw_page_confirmation(canvas: Canvas, signers: tuple[Signer, ...]) -> None
         canvas.setStrokeColor(colors.grey)
         canvas.rect(x + label_width, y, box_width, box_height)
         if signer.signature_png:
-            draw_png(canvas, signer.signature_png, x + label_width, y, box_width, box_height)
+            images.draw_png(canvas, signer.signature_png, x + label_width, y, box_width, box_height)
 
 
 def _numbered_canvas(furniture: Furniture) -> type[Canvas]:

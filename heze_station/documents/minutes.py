@@ -4,12 +4,12 @@ Every page carries "以上笔录我已看过，与我所说一致" and a signatu
 the page template), so a page cannot be swapped for another unnoticed.
 """
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import layout, paragraphs, validation
 from .content import MinutesContent, SignerRole
-from .layout import chinese_moment, text
+from .layout import Paragraph, chinese_moment, text
 
 TITLE = "调解笔录"
 MAX_PAGE_SIGNERS = 8  # two rows of four boxes at the foot of each page

@@ -2,12 +2,12 @@
 
 from collections.abc import Callable, Sequence
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..domain.parties import EmployerKind
 from . import amounts, integrity, layout, validation
 from .content import Claim, Evidence, Header, Organisation, Person, RightsNotice, ServedDocument, Signer
-from .layout import Styles, chinese_date, text
+from .layout import Paragraph, Styles, chinese_date, text
 
 SEX_WORDING = {"male": "男", "female": "女"}
 

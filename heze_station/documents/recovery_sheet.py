@@ -13,9 +13,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
 from . import layout
+from .layout import Paragraph
 
 TITLE = "菏谐驿站数据恢复密钥单"
 GROUPS_PER_ROW = 5

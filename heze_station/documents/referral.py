@@ -4,12 +4,12 @@ enclosures (R11).
 A referral for non-performance rests on the agreement in effect, so it is refused when there is none (R8).
 """
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import amounts, layout, paragraphs, validation
 from .content import ReferralContent, ReferralReason, Witness
-from .layout import chinese_date, text
+from .layout import Paragraph, chinese_date, text
 
 TITLE = "劳动争议案件移送函"
 

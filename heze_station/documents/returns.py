@@ -12,10 +12,10 @@ from datetime import datetime
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.platypus import SimpleDocTemplate
 
 from . import fonts, layout
-from .layout import BOTTOM_MARGIN, LEFT_MARGIN, PAGE_WIDTH, TOP_MARGIN, TYPE_WIDTH, mm
+from .layout import BOTTOM_MARGIN, LEFT_MARGIN, PAGE_WIDTH, TOP_MARGIN, TYPE_WIDTH, Paragraph, mm
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,12 @@
 """送达回证: proof that a document reached its recipient: in person, through an adult family member living with
 the recipient, through the agent, left at the address before witnesses when refused, or by post."""
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import layout, paragraphs, validation
 from .content import ServiceMethod, ServiceReceiptContent
-from .layout import chinese_date, mm, text
+from .layout import Paragraph, chinese_date, mm, text
 
 TITLE = "送达回证"
 

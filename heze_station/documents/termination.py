@@ -1,11 +1,11 @@
 """终止调解通知书: mediation ends without agreement; the parties are told in writing where to go next (R10, O17 30)."""
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import layout, paragraphs, validation
 from .content import SignerRole, TerminationContent
-from .layout import chinese_date, text
+from .layout import Paragraph, chinese_date, text
 
 TITLE = "终止调解通知书"
 

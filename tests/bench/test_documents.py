@@ -18,3 +18,9 @@ def test_measure_times_every_document() -> None:
     for timings in (times.baseline, times.agreement, times.collective, times.collective_60):
         assert len(timings.values) == 2
         assert all(value > 0 for value in timings.values)
+
+
+def test_a_missed_goal_can_show_where_an_issue_spends_its_time() -> None:
+    lines = documents.profile_issue("collective_60", runs=1, top=3)
+    assert len(lines) == 3
+    assert all(" ms, with callees " in line and "calls an issue" in line for line in lines)

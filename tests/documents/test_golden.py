@@ -38,3 +38,14 @@ def test_document_matches_its_golden_file(name: str) -> None:
 def test_invariant_builds_are_reproducible() -> None:
     content = SAMPLES["walk_in_agreement"]()
     assert issuing.build_unsigned(content, invariant=True) == issuing.build_unsigned(content, invariant=True)
+
+
+def test_a_document_is_the_same_whatever_was_built_before_it() -> None:
+    """The station's seal is converted once per process and each paragraph style read once: nothing of one
+    document may show in the next: the 60-worker agreement (a roster over several pages) is the same before and
+    after the minutes (signatures on every page) and another agreement are built."""
+    content = SAMPLES["collective_agreement_60"]()
+    first = issuing.build_unsigned(content, invariant=True)
+    for other in ("minutes", "walk_in_agreement"):
+        issuing.build_unsigned(SAMPLES[other](), invariant=True)
+    assert issuing.build_unsigned(content, invariant=True) == first
