@@ -189,3 +189,13 @@ def test_a_post_without_the_csrf_token_is_refused(page) -> None:
     assert page.request.post("/city/sign-in", form={"name": NAME, "password": PASSWORD}).status == 403
     page.goto("/city/")
     assert page.url.endswith("/city/")  # still signed in: the forged sign-out did nothing
+
+
+def test_a_signed_out_session_opens_nothing_even_with_its_old_cookie(page) -> None:
+    _sign_in(page)
+    cookies = page.context.cookies()
+    page.get_by_role("button", name="退出").click()
+    assert page.url.endswith("/city/sign-in")
+    page.context.add_cookies(cookies)  # the old cookie, kept by somebody who copied it
+    page.goto("/city/")
+    assert page.url.endswith("/city/sign-in")

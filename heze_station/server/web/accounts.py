@@ -9,7 +9,7 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from threading import Lock
 
 from argon2 import PasswordHasher
@@ -48,6 +48,7 @@ class SignedIn:
     supervisor_id: uuid.UUID
     name: str
     csrf_token: str
+    expires_at: datetime
 
 
 def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] | None:
@@ -62,15 +63,9 @@ def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] 
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     moment = now()
     session.execute(delete(WebSession).where(WebSession.expires_at <= moment))  # the table keeps live sessions only
-    session.add(
-        WebSession(
-            token_hash=digest(token),
-            supervisor_id=account.id,
-            csrf_token=csrf,
-            expires_at=moment + timedelta(hours=SESSION_HOURS),
-        )
-    )
-    return token, SignedIn(account.id, account.name, csrf)
+    expires_at = moment + timedelta(hours=SESSION_HOURS)
+    session.add(WebSession(token_hash=digest(token), supervisor_id=account.id, csrf_token=csrf, expires_at=expires_at))
+    return token, SignedIn(account.id, account.name, csrf, expires_at)
 
 
 def signed_in(session: Session, token: str) -> SignedIn | None:
@@ -81,19 +76,22 @@ def signed_in(session: Session, token: str) -> SignedIn | None:
     ).one_or_none()
     if found is None or found.expires_at <= now():
         return None
-    return SignedIn(found.id, found.name, found.csrf_token)
+    return SignedIn(found.id, found.name, found.csrf_token, found.expires_at)
 
 
 class RecentSessions:
     """Sessions found valid in the last few seconds, by their token's digest: a supervisor opens a page every few
-    seconds, and each would otherwise cost the database a transaction before the page's own. Signing out here
-    forgets at once; a session ended in another server process stays usable here for ``SECONDS`` at most."""
+    seconds, and each would otherwise cost the database a transaction before the page's own. A session is kept
+    ``SECONDS`` at most and never past its expiry; one signed out here is not kept again for ``SECONDS`` (a page
+    in flight with the same cookie may have read it before the sign-out); a session ended in another server
+    process stays usable here for ``SECONDS`` at most."""
 
     SECONDS = 5.0
     MOST = 10_000
 
     def __init__(self) -> None:
         self._found: dict[str, tuple[float, SignedIn]] = {}
+        self._ended: dict[str, float] = {}
         self._lock = Lock()
 
     def get(self, token: str) -> SignedIn | None:
@@ -102,14 +100,23 @@ class RecentSessions:
         return found[1] if found and found[0] > time.monotonic() else None
 
     def keep(self, token: str, signed: SignedIn) -> None:
+        moment = time.monotonic()
+        until = moment + min(self.SECONDS, (signed.expires_at - now()).total_seconds())
+        key = digest(token)
         with self._lock:
+            if self._ended.get(key, 0.0) > moment:
+                return
             if len(self._found) > self.MOST:
                 self._found.clear()
-            self._found[digest(token)] = (time.monotonic() + self.SECONDS, signed)
+            self._found[key] = (until, signed)
 
     def forget(self, token: str) -> None:
+        key = digest(token)
         with self._lock:
-            self._found.pop(digest(token), None)
+            self._found.pop(key, None)
+            if len(self._ended) > self.MOST:
+                self._ended.clear()
+            self._ended[key] = time.monotonic() + self.SECONDS
 
 
 def sign_out(session: Session, token: str) -> None:

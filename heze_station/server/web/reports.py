@@ -35,7 +35,9 @@ class Made:
 def _set_aside() -> None:
     """What the process holds now (its code, a whole city's kept figures) moved out of the cyclic collector's sight:
     a full collection walks every object, and with these it held every page in flight for a few hundred
-    milliseconds every hundred pages or so. Garbage first, so that none is kept for good."""
+    milliseconds every hundred pages or so. What an earlier count set aside is given back first and collected
+    with the rest, so that garbage frozen with it (a page in flight then) is not kept for good."""
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 
