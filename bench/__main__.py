@@ -228,10 +228,15 @@ def sync_figures(report: Report) -> None:
         ratio_vs_plain=pull.ratio,
         plain_ms=(pull.plain_seconds or 0) * 1000,
     )
-    report.figure("sync_incremental_push_ms", push.seconds * 1000, changes=push.records)
-    report.figure("sync_bytes_per_record[first_sync]", first.bytes_per_record, requests=first.requests)
-    report.figure("sync_bytes_per_record[pull_1000]", pull.bytes_per_record, requests=pull.requests)
-    report.figure("sync_bytes_per_record[push_1000]", push.bytes_per_record, requests=push.requests)
+    report.figure("sync_incremental_pull_ratio_vs_plain", pull.ratio, sync.INCREMENTAL_PULL_RATIO_GOAL)
+    report.figure("sync_incremental_push_ms", push.seconds * 1000, sync.INCREMENTAL_PUSH_GOAL_MS, changes=push.records)
+    for label, transfer in (("first_sync", first), ("pull_1000", pull), ("push_1000", push)):
+        report.figure(
+            f"sync_bytes_per_record[{label}]",
+            transfer.bytes_per_record,
+            sync.BYTES_PER_RECORD_GOALS[label],
+            requests=transfer.requests,
+        )
     report.figure(
         "sync_fault_trials_lost_or_duplicated",
         trials.lost + trials.duplicated,

@@ -47,6 +47,10 @@ FIRST_SYNC_ROWS = 100_000
 FIRST_SYNC_GOAL = 5000.0  # records per second (shared/design/sync.md)
 FIRST_SYNC_RATIO_GOAL = 4.0  # times plain inserts of the same rows
 INCREMENTAL_CHANGES = 1_000
+INCREMENTAL_PULL_RATIO_GOAL = 4.0  # times plain UPDATEs and INSERTs of the same rows (issue 18)
+INCREMENTAL_PUSH_GOAL_MS = 300.0
+# Bytes on the wire (compressed, headers included) per record, at most (issue 18).
+BYTES_PER_RECORD_GOALS = {"first_sync": 250.0, "pull_1000": 300.0, "push_1000": 400.0}
 FAULT_TRIALS = 1_050  # faults injected by the proxy and station processes killed, together
 KILL_TRIALS = 400  # at most
 PLAIN_BATCH = 1000  # rows per transaction in the plain baseline: a page

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Column, Date, Enum, Table, Uuid, delete, func, insert, select, update
+from sqlalchemy import Boolean, Column, Date, Enum, Table, Uuid, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
@@ -85,11 +85,9 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
     """
     from ..sync.schemas import ClientTransaction
 
-    rows = session.scalars(
-        select(OutboxOperation)
-        .where(OutboxOperation.acknowledged.is_(False))
-        .order_by(OutboxOperation.seq)
-        .limit(max_ops)
+    table = OutboxOperation.__table__
+    rows = session.execute(  # plain rows, not ORM objects: a push reads up to a thousand
+        select(table).where(table.c.acknowledged.is_(False)).order_by(table.c.seq).limit(max_ops)
     ).all()
     batches: list[ClientTransaction] = []
     size = 1024  # the envelope
@@ -111,7 +109,8 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
     return batches
 
 
-def _operation(row: OutboxOperation) -> Operation:
+def _operation(row: Any) -> Operation:
+    """An outbox row (OutboxOperation's columns) as the operation the wire carries."""
     from ..sync.schemas import Operation
 
     fields = json.loads(row.fields)
@@ -288,18 +287,23 @@ def bound_clock(session: Session, server_ms: int, ahead_ms: int, offset_ms: int)
     settings.put(session, CLOCK_AHEAD_SETTING, str(ahead_ms))
     limit = server_ms + ahead_ms
     own = outbox.device_clock(session.connection())
-    waiting = session.scalars(
-        select(OutboxOperation).where(OutboxOperation.acknowledged.is_(False)).order_by(OutboxOperation.seq)
+    table = OutboxOperation.__table__
+    # Plain rows, not ORM objects: every handshake reads the clock of every operation waiting to be sent.
+    waiting = session.execute(
+        select(table.c.id, table.c.hlc).where(table.c.acknowledged.is_(False)).order_by(table.c.seq)
     ).all()
-    clocks = [(op, _readable_clock(op.hlc)) for op in waiting]
-    too_far = [op for op, time in clocks if time is None or time.wall_ms > limit]
+    clocks = [(op_id, _readable_clock(hlc)) for op_id, hlc in waiting]
+    too_far = [op_id for op_id, time in clocks if time is None or time.wall_ms > limit]
     if not too_far and own.wall_ms <= limit:
         return
     clock = max([time for _op, time in clocks if time is not None and time.wall_ms <= limit], default=None)
     clock = Hlc(server_ms, 0, own.node) if clock is None else Hlc(clock.wall_ms, clock.counter, own.node)
-    for op in too_far:
+    stamps = []
+    for op_id in too_far:
         clock = clock.tick(server_ms)
-        op.hlc = str(clock)
+        stamps.append({"op": op_id, "stamp": str(clock)})
+    if stamps:
+        session.execute(update(table).where(table.c.id == bindparam("op")).values(hlc=bindparam("stamp")), stamps)
     if own.wall_ms > limit or too_far:
         settings.put(session, outbox.CLOCK_SETTING, str(clock))
 

