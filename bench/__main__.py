@@ -254,6 +254,10 @@ def sync_figures(report: Report) -> None:
         print(f"# first sync profile: {line}", flush=True)
     if figures.profile:
         report.figures["sync_first_sync_records_per_s"]["profile"] = figures.profile
+    for line in figures.incremental_profile:
+        print(f"# incremental sync profile: {line}", flush=True)
+    if figures.incremental_profile:
+        report.figures["sync_incremental_pull_ms"]["profile"] = figures.incremental_profile
 
 
 def rogue_figures(report: Report) -> None:

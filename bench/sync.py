@@ -112,6 +112,7 @@ class SyncFigures:
     push: Transfer
     trials: Trials
     profile: list[str] = field(default_factory=list)  # where a first sync's time goes, when a goal was missed
+    incremental_profile: list[str] = field(default_factory=list)  # where (b)'s time goes, when a goal was missed
 
 
 # --- (a) first sync ---------------------------------------------------------------------------------------------------
@@ -280,8 +281,9 @@ def incremental_pull(
     return transfer
 
 
-def incremental_push(proxy: faults.FaultProxy, laptop: Path) -> Transfer:
-    """1,000 local edits (50 units of work of 20 cases' facts each) pushed, and pulled back as the server's rows."""
+def incremental_push(proxy: faults.FaultProxy, laptop: Path, again: str = "") -> Transfer:
+    """1,000 local edits (50 units of work of 20 cases' facts each) pushed, and pulled back as the server's rows;
+    ``again`` ends the new facts, so that a second round changes them once more."""
     context: StationContext = open_test_station(laptop)
     try:
         with context.database.transaction() as session:
@@ -289,7 +291,7 @@ def incremental_push(proxy: faults.FaultProxy, laptop: Path) -> Transfer:
         for start in range(0, len(case_ids), 20):
             with context.database.transaction() as session:
                 for case_id in case_ids[start : start + 20]:
-                    session.get_one(Case, case_id).facts = f"补充事实：第{start}批，拖欠工资三个月"
+                    session.get_one(Case, case_id).facts = f"补充事实：第{start}批，拖欠工资三个月{again}"
         return timed_sync(context, proxy, "pushed")
     finally:
         context.close()
@@ -335,10 +337,44 @@ def profile_first_sync(server: faults.CityServer, proxy: faults.FaultProxy, fold
         profiler.disable()
     finally:
         context.close()
+    return _stage_lines(profiler, _STAGES)
+
+
+# What an incremental sync does besides a first sync's stages: the outbox, the handshake's clock, the push.
+_INCREMENTAL_STAGES = (
+    ("station_sync/engine.py", "run", "the whole sync"),
+    ("services/sync_replica.py", "handshake_done", "recording the handshake (re-stamping waiting changes)"),
+    ("station_sync/engine.py", "_push", "the push loop"),
+    ("services/sync_replica.py", "pending", "reading the outbox into a push"),
+    ("station_sync/client.py", "push", "sending a push and waiting for the server's answer"),
+    ("services/sync_replica.py", "pushed", "recording the push's answer"),
+    *_STAGES[:-1],
+)
+
+
+def profile_incremental(
+    server: faults.CityServer, proxy: faults.FaultProxy, laptop: Path, station_id: uuid.UUID, rows: list[Row]
+) -> list[str]:
+    """cProfile of another incremental pull and push on ``laptop``, as measured (b): where their time goes."""
+    server_changes(server, station_id, rows, INCREMENTAL_CHANGES)
+    profiler = cProfile.Profile()
+    context = open_test_station(laptop)
+    try:
+        profiler.runcall(sync.sync_now, context)
+    finally:
+        context.close()
+    lines = [f"pull: {line}" for line in _stage_lines(profiler, _INCREMENTAL_STAGES)]
+    profiler = cProfile.Profile()
+    profiler.runcall(incremental_push, proxy, laptop, "（再次）")
+    return lines + [f"push: {line}" for line in _stage_lines(profiler, _INCREMENTAL_STAGES)]
+
+
+def _stage_lines(profiler: cProfile.Profile, stages: tuple[tuple[str, str, str], ...]) -> list[str]:
+    """One line per stage: cumulative seconds and share of the whole; then the functions with most time of their own."""
     stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     total = max(cumulative for _calls, _primitive, _own, cumulative, _callers in stats.values())
     lines = []
-    for where, function, meaning in _STAGES:
+    for where, function, meaning in stages:
         entries = [
             entry for (filename, _, name), entry in stats.items() if filename.endswith(where) and name == function
         ]
@@ -428,6 +464,9 @@ def measure(first_rows: int = FIRST_SYNC_ROWS, *, trials: bool = True) -> SyncFi
                 first = median_first_sync(server, proxy, root, station_id, rows)
                 pull = incremental_pull(server, proxy, root / "laptop", root / "plain", station_id, rows)
                 push = incremental_push(proxy, root / "laptop")
+                incremental_profile = []
+                if (pull.ratio or 0) > INCREMENTAL_PULL_RATIO_GOAL or push.seconds * 1000 > INCREMENTAL_PUSH_GOAL_MS:
+                    incremental_profile = profile_incremental(server, proxy, root / "laptop", station_id, rows)
                 profile = []
                 if first.per_second < FIRST_SYNC_GOAL or (first.ratio or 0) > FIRST_SYNC_RATIO_GOAL:
                     profile = profile_first_sync(
@@ -438,4 +477,4 @@ def measure(first_rows: int = FIRST_SYNC_ROWS, *, trials: bool = True) -> SyncFi
         finally:
             server.close()
         outcome = fault_trials(root / "trials") if trials else Trials(0, 0, 0, 0, 0, 0, 0.0)
-    return SyncFigures(first, pull, push, outcome, profile)
+    return SyncFigures(first, pull, push, outcome, profile, incremental_profile)
