@@ -129,12 +129,12 @@ def _operation(row: Any) -> Operation:
 
 def record_push(session: Session, answer: PushResponse) -> None:
     """Mark what the server answered for; rejections go to the sync log for a person to read."""
+    table = OutboxOperation.__table__
+    ranges = [{"first": result.first_seq, "last": result.last_seq} for result in answer.results]
+    if ranges:  # one statement for all of them: a push answers for up to a thousand transactions
+        acknowledged = update(table).where(table.c.seq.between(bindparam("first"), bindparam("last")))
+        session.execute(acknowledged.values(acknowledged=True), ranges)
     for result in answer.results:
-        session.execute(
-            update(OutboxOperation)
-            .where(OutboxOperation.seq.between(result.first_seq, result.last_seq))
-            .values(acknowledged=True)
-        )
         if result.status == "rejected" and result.error is not None:
             tables = session.scalars(
                 select(OutboxOperation.table_name).where(OutboxOperation.seq.between(result.first_seq, result.last_seq))

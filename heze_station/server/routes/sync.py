@@ -76,18 +76,19 @@ async def _unpacked(request: Request) -> Request:
                 headers={"Accept-Encoding": ACCEPTED_CODINGS},
             ) from error
         raise ApiError(400, "malformed_body", f"The body cannot be read: {error}") from error
-    if rows:
-        try:
-            body = pydantic_core.to_json(wire.decode_push(pydantic_core.from_json(body)))
-        except ValueError as error:  # BadBody too
-            code, what = ("invalid_request", str(error)) if isinstance(error, wire.BadBody) else ("malformed_json", "")
-            raise bad_request(code, f"The body is not a push in the rows form. {what}".strip()) from error
     headers = [
         (name, value) for name, value in request.scope["headers"] if name not in (b"content-encoding", b"content-type")
     ]
     scope = {**request.scope, "headers": [*headers, (b"content-type", wire.JSON_MEDIA_TYPE.encode())]}
     unpacked = Request(scope, request.receive)
     unpacked._body = body  # read already: FastAPI takes it from here
+    if rows:
+        try:
+            # The push as version 1 JSON, parsed: FastAPI checks it as it would have parsed it.
+            unpacked._json = wire.decode_push(pydantic_core.from_json(body))
+        except ValueError as error:  # BadBody too
+            code, what = ("invalid_request", str(error)) if isinstance(error, wire.BadBody) else ("malformed_json", "")
+            raise bad_request(code, f"The body is not a push in the rows form. {what}".strip()) from error
     return unpacked
 
 
