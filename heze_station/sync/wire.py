@@ -36,6 +36,10 @@ class TooLarge(BadBody):
     """A body that unpacks to more than the limit."""
 
 
+class UnknownCoding(BadBody):
+    """A ``Content-Encoding`` this side does not read."""
+
+
 # --- compression ------------------------------------------------------------------------------------------------------
 
 
@@ -70,7 +74,7 @@ def decompress(data: bytes, coding: str | None, limit: int) -> bytes:
         return _unzstd(data, limit)
     if name in ("gzip", "x-gzip"):
         return _gunzip(data, limit)
-    raise BadBody(f"the body's coding {coding!r} is not one of {', '.join(CODINGS)}")
+    raise UnknownCoding(f"the body's coding is not one of {', '.join(CODINGS)}")
 
 
 def _unzstd(data: bytes, limit: int) -> bytes:
