@@ -257,10 +257,15 @@ def sync_figures(report: Report) -> None:
         ratio_vs_plain=pull.ratio,
         plain_ms=(pull.plain_seconds or 0) * 1000,
     )
-    report.figure("sync_incremental_push_ms", push.seconds * 1000, changes=push.records)
-    report.figure("sync_bytes_per_record[first_sync]", first.bytes_per_record, requests=first.requests)
-    report.figure("sync_bytes_per_record[pull_1000]", pull.bytes_per_record, requests=pull.requests)
-    report.figure("sync_bytes_per_record[push_1000]", push.bytes_per_record, requests=push.requests)
+    report.figure("sync_incremental_pull_ratio_vs_plain", pull.ratio, sync.INCREMENTAL_PULL_RATIO_GOAL)
+    report.figure("sync_incremental_push_ms", push.seconds * 1000, sync.INCREMENTAL_PUSH_GOAL_MS, changes=push.records)
+    for label, transfer in (("first_sync", first), ("pull_1000", pull), ("push_1000", push)):
+        report.figure(
+            f"sync_bytes_per_record[{label}]",
+            transfer.bytes_per_record,
+            sync.BYTES_PER_RECORD_GOALS[label],
+            requests=transfer.requests,
+        )
     report.figure(
         "sync_fault_trials_lost_or_duplicated",
         trials.lost + trials.duplicated,
@@ -278,6 +283,10 @@ def sync_figures(report: Report) -> None:
         print(f"# first sync profile: {line}", flush=True)
     if figures.profile:
         report.figures["sync_first_sync_records_per_s"]["profile"] = figures.profile
+    for line in figures.incremental_profile:
+        print(f"# incremental sync profile: {line}", flush=True)
+    if figures.incremental_profile:
+        report.figures["sync_incremental_pull_ms"]["profile"] = figures.incremental_profile
 
 
 def rogue_figures(report: Report) -> None:

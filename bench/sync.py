@@ -47,6 +47,10 @@ FIRST_SYNC_ROWS = 100_000
 FIRST_SYNC_GOAL = 5000.0  # records per second (shared/design/sync.md)
 FIRST_SYNC_RATIO_GOAL = 4.0  # times plain inserts of the same rows
 INCREMENTAL_CHANGES = 1_000
+INCREMENTAL_PULL_RATIO_GOAL = 4.0  # times plain UPDATEs and INSERTs of the same rows (issue 18)
+INCREMENTAL_PUSH_GOAL_MS = 300.0
+# Bytes on the wire (compressed, headers included) per record, at most (issue 18).
+BYTES_PER_RECORD_GOALS = {"first_sync": 250.0, "pull_1000": 300.0, "push_1000": 400.0}
 FAULT_TRIALS = 1_050  # faults injected by the proxy and station processes killed, together
 KILL_TRIALS = 400  # at most
 PLAIN_BATCH = 1000  # rows per transaction in the plain baseline: a page
@@ -108,6 +112,7 @@ class SyncFigures:
     push: Transfer
     trials: Trials
     profile: list[str] = field(default_factory=list)  # where a first sync's time goes, when a goal was missed
+    incremental_profile: list[str] = field(default_factory=list)  # where (b)'s time goes, when a goal was missed
 
 
 # --- (a) first sync ---------------------------------------------------------------------------------------------------
@@ -276,8 +281,9 @@ def incremental_pull(
     return transfer
 
 
-def incremental_push(proxy: faults.FaultProxy, laptop: Path) -> Transfer:
-    """1,000 local edits (50 units of work of 20 cases' facts each) pushed, and pulled back as the server's rows."""
+def incremental_push(proxy: faults.FaultProxy, laptop: Path, again: str = "") -> Transfer:
+    """1,000 local edits (50 units of work of 20 cases' facts each) pushed, and pulled back as the server's rows;
+    ``again`` ends the new facts, so that a second round changes them once more."""
     context: StationContext = open_test_station(laptop)
     try:
         with context.database.transaction() as session:
@@ -285,7 +291,7 @@ def incremental_push(proxy: faults.FaultProxy, laptop: Path) -> Transfer:
         for start in range(0, len(case_ids), 20):
             with context.database.transaction() as session:
                 for case_id in case_ids[start : start + 20]:
-                    session.get_one(Case, case_id).facts = f"补充事实：第{start}批，拖欠工资三个月"
+                    session.get_one(Case, case_id).facts = f"补充事实：第{start}批，拖欠工资三个月{again}"
         return timed_sync(context, proxy, "pushed")
     finally:
         context.close()
@@ -298,11 +304,12 @@ _STAGES = (
     ("station_sync/engine.py", "_pull", "the pull loop (all of the below but the scope check)"),
     ("station_sync/client.py", "pull", "asking for a page and parsing the answer"),
     ("~", "<method 'recv' of '_socket.socket' objects>", "waiting for the server's answer"),
-    ("~", "<method 'validate_json' of 'pydantic_core._pydantic_core.SchemaValidator' objects>", "parsing pages"),
+    ("sync/wire.py", "decode_page", "reading pages in the rows form"),
     ("services/sync_replica.py", "apply_page", "applying a page (one replica transaction)"),
     ("storage/replica.py", "apply_changes", "writing the page's rows"),
     ("storage/replica.py", "_apply_rows", "inserting/updating rows, table by table"),
-    ("storage/replica.py", "_values", "turning wire values into column values"),
+    ("storage/replica.py", "_stored_rows", "reading the rows already here"),
+    ("storage/replica.py", "_changed", "comparing pulled values with the rows here, in stored form"),
     ("storage/replica.py", "_pending_fields", "looking up unsent local changes (rebase)"),
     ("storage/replica.py", "_record_versions", "recording pulled versions"),
     ("storage/replica.py", "_cases_of_parties", "finding the cases of changed persons and employers"),
@@ -331,10 +338,44 @@ def profile_first_sync(server: faults.CityServer, proxy: faults.FaultProxy, fold
         profiler.disable()
     finally:
         context.close()
+    return _stage_lines(profiler, _STAGES)
+
+
+# What an incremental sync does besides a first sync's stages: the outbox, the handshake's clock, the push.
+_INCREMENTAL_STAGES = (
+    ("station_sync/engine.py", "run", "the whole sync"),
+    ("services/sync_replica.py", "handshake_done", "recording the handshake (re-stamping waiting changes)"),
+    ("station_sync/engine.py", "_push", "the push loop"),
+    ("services/sync_replica.py", "pending", "reading the outbox into a push"),
+    ("station_sync/client.py", "push", "sending a push and waiting for the server's answer"),
+    ("services/sync_replica.py", "pushed", "recording the push's answer"),
+    *_STAGES[:-1],
+)
+
+
+def profile_incremental(
+    server: faults.CityServer, proxy: faults.FaultProxy, laptop: Path, station_id: uuid.UUID, rows: list[Row]
+) -> list[str]:
+    """cProfile of another incremental pull and push on ``laptop``, as measured (b): where their time goes."""
+    server_changes(server, station_id, rows, INCREMENTAL_CHANGES)
+    profiler = cProfile.Profile()
+    context = open_test_station(laptop)
+    try:
+        profiler.runcall(sync.sync_now, context)
+    finally:
+        context.close()
+    lines = [f"pull: {line}" for line in _stage_lines(profiler, _INCREMENTAL_STAGES)]
+    profiler = cProfile.Profile()
+    profiler.runcall(incremental_push, proxy, laptop, "（再次）")
+    return lines + [f"push: {line}" for line in _stage_lines(profiler, _INCREMENTAL_STAGES)]
+
+
+def _stage_lines(profiler: cProfile.Profile, stages: tuple[tuple[str, str, str], ...]) -> list[str]:
+    """One line per stage: cumulative seconds and share of the whole; then the functions with most time of their own."""
     stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
     total = max(cumulative for _calls, _primitive, _own, cumulative, _callers in stats.values())
     lines = []
-    for where, function, meaning in _STAGES:
+    for where, function, meaning in stages:
         entries = [
             entry for (filename, _, name), entry in stats.items() if filename.endswith(where) and name == function
         ]
@@ -407,7 +448,9 @@ def fault_trials(root: Path, total: int = FAULT_TRIALS, seed: int = SEED) -> Tri
 # --- all of it --------------------------------------------------------------------------------------------------------
 
 
-def measure(first_rows: int = FIRST_SYNC_ROWS) -> SyncFigures:
+def measure(first_rows: int = FIRST_SYNC_ROWS, *, trials: bool = True) -> SyncFigures:
+    """Every figure of this module; ``trials=False`` skips the fault trials (a minute), for quick measuring while
+    working on the transfer figures (its ``Trials`` are then all zero)."""
     with tempfile.TemporaryDirectory(prefix="heze-bench-sync-") as folder:
         root = Path(folder)
         template = faults.template_rows(root / "template")
@@ -422,6 +465,9 @@ def measure(first_rows: int = FIRST_SYNC_ROWS) -> SyncFigures:
                 first = median_first_sync(server, proxy, root, station_id, rows)
                 pull = incremental_pull(server, proxy, root / "laptop", root / "plain", station_id, rows)
                 push = incremental_push(proxy, root / "laptop")
+                incremental_profile = []
+                if (pull.ratio or 0) > INCREMENTAL_PULL_RATIO_GOAL or push.seconds * 1000 > INCREMENTAL_PUSH_GOAL_MS:
+                    incremental_profile = profile_incremental(server, proxy, root / "laptop", station_id, rows)
                 profile = []
                 if first.per_second < FIRST_SYNC_GOAL or (first.ratio or 0) > FIRST_SYNC_RATIO_GOAL:
                     profile = profile_first_sync(
@@ -431,5 +477,5 @@ def measure(first_rows: int = FIRST_SYNC_ROWS) -> SyncFigures:
                 proxy.close()
         finally:
             server.close()
-        trials = fault_trials(root / "trials")
-    return SyncFigures(first, pull, push, trials, profile)
+        outcome = fault_trials(root / "trials") if trials else Trials(0, 0, 0, 0, 0, 0, 0.0)
+    return SyncFigures(first, pull, push, outcome, profile, incremental_profile)

@@ -73,7 +73,8 @@ def station_rows(session: Session) -> list[dict]:
             func.count(Device.audit_mismatch_since).label("audit_mismatches"),
             # A revoked device's outbox will never arrive: what waits is on the devices still enrolled.
             func.sum(case((Device.revoked_at.is_(None), Device.changes_waiting))).label("changes_waiting"),
-            func.max(case((Device.revoked_at.is_(None), Device.changes_waiting_at))).label("changes_waiting_at"),
+            # The sum is as old as the oldest count in it: a laptop that has not synced for weeks shows its age.
+            func.min(case((Device.revoked_at.is_(None), Device.changes_waiting_at))).label("changes_waiting_at"),
         )
         .group_by(Device.station_id)
         .subquery()

@@ -3,6 +3,9 @@
 Every failure becomes a ``SyncFailure`` with a stable ``reason``: transient ones (no network, a timeout, a 5xx,
 an answer that is not the protocol's) are retried later by the engine; the others need a person (a revoked
 device, an old program) and stop syncing until the cause is gone. Nothing here touches the station's data.
+
+Pushes and pages travel in the rows form and compressed (sync.wire): answers as httpx's Accept-Encoding asks (it
+decodes zstd and gzip), request bodies once the server has named the codings it takes (its Accept-Encoding header).
 """
 
 import functools
@@ -14,9 +17,10 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
 import httpx
+import pydantic_core
 from pydantic import BaseModel, ValidationError
 
-from ..sync import CHANGES_WAITING_HEADER
+from ..sync import CHANGES_WAITING_HEADER, wire
 from ..sync.schemas import (
     AttachmentStart,
     AttachmentStatus,
@@ -40,6 +44,9 @@ from .failures import FailureReason, SyncFailure
 
 Answer = TypeVar("Answer", bound=BaseModel)
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+# The rows form first; a server that does not give it answers plain JSON.
+ACCEPT_ROWS = f"{wire.ROWS_MEDIA_TYPE}, {wire.JSON_MEDIA_TYPE};q=0.5"
+_ROWS_DECODERS: dict[type[BaseModel], Any] = {PullResponse: wire.decode_page, PushResponse: wire.decode_push_answer}
 
 
 _BY_CODE = {
@@ -86,6 +93,7 @@ class ServerClient:
         self._credentials: TokenRequest | None = None
         # The changes typed here the city has not received yet, told on every request (the engine keeps it up).
         self.changes_waiting: int | None = None
+        self._request_coding: str | None = None  # how request bodies are compressed: as the server said it reads
 
     def close(self) -> None:
         self._http.close()
@@ -104,11 +112,13 @@ class ServerClient:
         return self._call("POST", "/v1/sync/handshake", HandshakeResponse, body=request, auth=True)
 
     def push(self, transactions: list[ClientTransaction]) -> PushResponse:
-        return self._call("POST", "/v1/sync/push", PushResponse, body=PushRequest(transactions=transactions), auth=True)
+        PushRequest(transactions=transactions)  # the same checks as a push in plain JSON, before anything is sent
+        rows = pydantic_core.to_json(wire.encode_push(transactions))
+        return self._call("POST", "/v1/sync/push", PushResponse, content=rows, rows=True, auth=True)
 
     def pull(self, cursor: str | None, limit: int) -> PullResponse:
         params = {"cursor": cursor or "", "limit": limit}
-        return self._call("GET", "/v1/sync/changes", PullResponse, params=params, auth=True)
+        return self._call("GET", "/v1/sync/changes", PullResponse, params=params, rows=True, auth=True)
 
     def report_audit_head(self, report: AuditHeadReport) -> AuditHeadAnswer:
         return self._call("POST", "/v1/sync/audit-head", AuditHeadAnswer, body=report, auth=True)
@@ -170,15 +180,22 @@ class ServerClient:
         body: BaseModel | None = None,
         params: dict[str, Any] | None = None,
         content: bytes | None = None,
+        rows: bool = False,
         auth: bool = False,
     ) -> Answer:
+        """One request. ``rows``: ``content`` (if any) is in the rows form, and the answer is asked for in it."""
+        headers: dict[str, str] = {}
+        if body is not None:
+            content, headers["Content-Type"] = body.model_dump_json().encode(), wire.JSON_MEDIA_TYPE
+        elif content is not None:
+            headers["Content-Type"] = wire.ROWS_MEDIA_TYPE if rows else "application/octet-stream"
+        if rows:
+            headers["Accept"] = ACCEPT_ROWS
+        if rows and self._request_coding and content is not None and len(content) >= wire.COMPRESS_FROM_BYTES:
+            content, headers["Content-Encoding"] = wire.compress(content, self._request_coding), self._request_coding
         for attempt in (1, 2):
-            headers = self._auth_headers() if auth else {}
-            if body is not None:
-                content = body.model_dump_json().encode()
-                headers["Content-Type"] = "application/json"
-            elif content is not None:
-                headers["Content-Type"] = "application/octet-stream"
+            if auth:
+                headers.update(self._auth_headers())
             try:
                 response = self._http.request(method, path, params=params, content=content, headers=headers)
             except httpx.HTTPError as error:
@@ -188,11 +205,25 @@ class ServerClient:
                 continue
             if response.status_code >= 300:
                 raise self._failure(response)
+            self._note_codings(response)
             try:
-                return answer.model_validate_json(response.content, strict=False)
-            except ValidationError as error:
+                return self._parsed(response, answer)
+            except (ValidationError, ValueError) as error:
                 raise SyncFailure(FailureReason.SERVER_ERROR, f"unexpected answer to {path}: {error}") from error
         raise AssertionError("unreachable: the second attempt returns or raises")
+
+    def _note_codings(self, response: httpx.Response) -> None:
+        """A server that reads compressed request bodies says which codings in its answers (RFC 7694)."""
+        if "accept-encoding" in response.headers:
+            codings = wire.accepted_codings(response.headers["accept-encoding"])
+            self._request_coding = codings[0] if codings else None
+
+    @staticmethod
+    def _parsed(response: httpx.Response, answer: type[Answer]) -> Answer:
+        media_type = response.headers.get("content-type", "").partition(";")[0].strip()
+        if media_type == wire.ROWS_MEDIA_TYPE and answer in _ROWS_DECODERS:
+            return _ROWS_DECODERS[answer](pydantic_core.from_json(response.content))
+        return answer.model_validate_json(response.content, strict=False)
 
     @staticmethod
     def _failure(response: httpx.Response) -> SyncFailure:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Column, Date, Enum, Table, Uuid, delete, func, insert, select, update
+from sqlalchemy import Boolean, Column, Date, Enum, Table, Uuid, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
@@ -85,11 +85,9 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
     """
     from ..sync.schemas import ClientTransaction
 
-    rows = session.scalars(
-        select(OutboxOperation)
-        .where(OutboxOperation.acknowledged.is_(False))
-        .order_by(OutboxOperation.seq)
-        .limit(max_ops)
+    table = OutboxOperation.__table__
+    rows = session.execute(  # plain rows, not ORM objects: a push reads up to a thousand
+        select(table).where(table.c.acknowledged.is_(False)).order_by(table.c.seq).limit(max_ops)
     ).all()
     batches: list[ClientTransaction] = []
     size = 1024  # the envelope
@@ -111,7 +109,8 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
     return batches
 
 
-def _operation(row: OutboxOperation) -> Operation:
+def _operation(row: Any) -> Operation:
+    """An outbox row (OutboxOperation's columns) as the operation the wire carries."""
     from ..sync.schemas import Operation
 
     fields = json.loads(row.fields)
@@ -130,12 +129,12 @@ def _operation(row: OutboxOperation) -> Operation:
 
 def record_push(session: Session, answer: PushResponse) -> None:
     """Mark what the server answered for; rejections go to the sync log for a person to read."""
+    table = OutboxOperation.__table__
+    ranges = [{"first": result.first_seq, "last": result.last_seq} for result in answer.results]
+    if ranges:  # one statement for all of them: a push answers for up to a thousand transactions
+        acknowledged = update(table).where(table.c.seq.between(bindparam("first"), bindparam("last")))
+        session.execute(acknowledged.values(acknowledged=True), ranges)
     for result in answer.results:
-        session.execute(
-            update(OutboxOperation)
-            .where(OutboxOperation.seq.between(result.first_seq, result.last_seq))
-            .values(acknowledged=True)
-        )
         if result.status == "rejected" and result.error is not None:
             tables = session.scalars(
                 select(OutboxOperation.table_name).where(OutboxOperation.seq.between(result.first_seq, result.last_seq))
@@ -288,18 +287,23 @@ def bound_clock(session: Session, server_ms: int, ahead_ms: int, offset_ms: int)
     settings.put(session, CLOCK_AHEAD_SETTING, str(ahead_ms))
     limit = server_ms + ahead_ms
     own = outbox.device_clock(session.connection())
-    waiting = session.scalars(
-        select(OutboxOperation).where(OutboxOperation.acknowledged.is_(False)).order_by(OutboxOperation.seq)
+    table = OutboxOperation.__table__
+    # Plain rows, not ORM objects: every handshake reads the clock of every operation waiting to be sent.
+    waiting = session.execute(
+        select(table.c.id, table.c.hlc).where(table.c.acknowledged.is_(False)).order_by(table.c.seq)
     ).all()
-    clocks = [(op, _readable_clock(op.hlc)) for op in waiting]
-    too_far = [op for op, time in clocks if time is None or time.wall_ms > limit]
+    clocks = [(op_id, _readable_clock(hlc)) for op_id, hlc in waiting]
+    too_far = [op_id for op_id, time in clocks if time is None or time.wall_ms > limit]
     if not too_far and own.wall_ms <= limit:
         return
     clock = max([time for _op, time in clocks if time is not None and time.wall_ms <= limit], default=None)
     clock = Hlc(server_ms, 0, own.node) if clock is None else Hlc(clock.wall_ms, clock.counter, own.node)
-    for op in too_far:
+    stamps = []
+    for op_id in too_far:
         clock = clock.tick(server_ms)
-        op.hlc = str(clock)
+        stamps.append({"op": op_id, "stamp": str(clock)})
+    if stamps:
+        session.execute(update(table).where(table.c.id == bindparam("op")).values(hlc=bindparam("stamp")), stamps)
     if own.wall_ms > limit or too_far:
         settings.put(session, outbox.CLOCK_SETTING, str(clock))
 
@@ -409,12 +413,12 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     for change in changes:
         by_table[change.table].append(change)
     pending = _pending_fields(session, [change.row_id for change in changes])
-    touched_cases: set[uuid.UUID] = set()
+    searched: set[uuid.UUID] = set()
     outcome = _Outcome()
     for name in sorted(by_table, key=lambda name: name not in _BEFORE_AGREEMENTS):
         table, rows = TABLES.get(name), by_table[name]
         if table is not None:
-            touched_cases |= _apply_rows(session, table, rows, pending, outcome)
+            searched |= _apply_rows(session, table, rows, pending, outcome)
         elif name in _ONE_BY_ONE:
             for change in rows:
                 _apply_one(session, change, _ONE_BY_ONE[name], outcome)
@@ -422,8 +426,11 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     _record_versions(session, outcome.stored)
     _release(session, outcome.stored)
     quarantine(session, outcome.refused)
-    stored_parties = [change for change in outcome.stored if change.table in ("person", "employer")]
-    touched_cases |= _cases_of_parties(session, stored_parties)
+    searched_changes = [change for change in outcome.stored if change.row_id in searched]
+    touched_cases = {case_id for change in searched_changes for case_id in _cases_of(change)}
+    touched_cases |= _cases_of_parties(
+        session, [change for change in searched_changes if change.table in ("person", "employer")]
+    )
     search.reindex_cases(session, sorted(touched_cases))
     return Applied(
         stored=len(outcome.stored),
@@ -457,70 +464,123 @@ def _database_problem(error: StatementError) -> str:
 def _apply_rows(
     session: Session, table: Table, changes: list[Change], pending: dict[uuid.UUID, list[dict]], outcome: _Outcome
 ) -> set[uuid.UUID]:
-    """Insert or update pulled rows of one table with local changes laid on top; the cases whose text changed.
+    """Insert or update pulled rows of one table with local changes laid on top; the rows whose searchable text
+    changed (new rows, or a column search reads: see _SEARCHED).
 
     All rows of the table are written under one savepoint; when the database refuses one of them (a rule the
     shared schema does not say, such as a trigger), they are written again one by one to keep all but that one.
     """
-    existing: dict[uuid.UUID, Any] = {}
-    for chunk in batches([change.row_id for change in changes]):
-        existing.update({row.id: row for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings()})
+    existing = _stored_rows(session, table, [change.row_id for change in changes])
     valid = []
     for change in changes:
-        problem = _problem(change, new_row=change.row_id not in existing)
+        problem = _problem(change, new_row=change.row_id.hex not in existing)
         if problem:
             outcome.refused.append((change, problem))
         else:
             valid.append(change)
     try:
         with session.begin_nested():
-            touched = _write_rows(session, table, valid, existing, pending)
+            searched = _write_rows(session, table, valid, existing, pending)
         outcome.stored.extend(valid)
-        return touched
+        return searched
     except StatementError as error:
         if isinstance(error, OperationalError):
             raise  # a full disk or a locked file is no fault of the rows
-    touched = set()
+    searched = set()
     for change in valid:
         try:
             with session.begin_nested():
-                touched |= _write_rows(session, table, [change], existing, pending)
+                searched |= _write_rows(session, table, [change], existing, pending)
         except StatementError as error:
             if isinstance(error, OperationalError):
                 raise
             outcome.refused.append((change, _database_problem(error)))
         else:
             outcome.stored.append(change)
-    return touched
+    return searched
+
+
+# The columns whose change alters a case's searchable text (storage.search.body_text reads them); a pulled change of
+# other columns only (a status, a date) leaves the search indexes as they are.
+_SEARCHED = {
+    "case_file": frozenset({"number", "facts", "project_id", "deleted_at"}),
+    "case_claimant": frozenset({"case_id", "person_id", "position", "deleted_at"}),
+    "case_respondent": frozenset({"case_id", "employer_id", "position", "deleted_at"}),
+    "person": frozenset({"name", "id_number", "phone"}),
+    "employer": frozenset({"name", "credit_code", "id_number"}),
+}
+
+
+def _stored_rows(session: Session, table: Table, row_ids: list[uuid.UUID]) -> dict[str, dict[str, Any]]:
+    """The rows of ``table`` with these ids as SQLite stores them, by id in stored form (32 hex digits): compared
+    with pulled values in that same form, so no value is parsed to a Python object and back."""
+    names = ["id", *_storers(table)]
+    columns = ", ".join(f'"{name}"' for name in names)
+    found: dict[str, dict[str, Any]] = {}
+    for chunk in batches([row_id.hex for row_id in row_ids]):
+        marks = ", ".join("?" for _ in chunk)
+        rows = session.connection().exec_driver_sql(
+            f'SELECT {columns} FROM "{table.name}" WHERE id IN ({marks})', tuple(chunk)
+        )
+        found.update({row[0]: dict(zip(names, row, strict=True)) for row in rows})
+    return found
 
 
 def _write_rows(
     session: Session,
     table: Table,
     changes: list[Change],
-    existing: dict[uuid.UUID, Any],
+    existing: dict[str, dict[str, Any]],
     pending: dict[uuid.UUID, list[dict]],
 ) -> set[uuid.UUID]:
+    """New rows inserted, changed ones updated with one statement per set of changed columns; returns the rows whose
+    searchable text changed."""
     append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
+    searched_columns = _SEARCHED.get(table.name, frozenset())
     inserts: list[dict[str, Any]] = []
-    touched: set[uuid.UUID] = set()
+    updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
+    searched: set[uuid.UUID] = set()
     for change in changes:
         fields = _fields(change, pending.get(change.row_id, []))
-        current = existing.get(change.row_id)
+        current = existing.get(change.row_id.hex)
         if current is None:
             inserts.append({"id": change.row_id.hex, "version": 1, **fields})
-        else:
-            values = _values(table, fields)
-            changed = {name: value for name, value in values.items() if current[name] != value}
-            # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
-            if not changed or append_only:
-                continue
-            # The server's update time, not this computer's: updated_at's onupdate would stamp the local clock.
-            stamped = {"updated_at": table.c.updated_at, **changed, "version": table.c.version + 1}
-            session.execute(update(table).where(table.c.id == change.row_id).values(stamped))
-        touched |= _cases_of(change)
+            searched.add(change.row_id)
+            continue
+        # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
+        changed = {} if append_only else _changed(table, fields, current)
+        if not changed:
+            continue
+        # The server's update time is written only when it sent one: updated_at's onupdate would stamp this clock.
+        updates[tuple(changed)].append((*changed.values(), change.row_id.hex))
+        if searched_columns.intersection(changed):
+            searched.add(change.row_id)
     _insert(session, table, inserts)
-    return touched
+    for names, parameters in updates.items():
+        assignments = ", ".join(f'"{name}" = ?' for name in names)
+        session.connection().exec_driver_sql(
+            f'UPDATE "{table.name}" SET {assignments}, version = version + 1 WHERE id = ?', parameters
+        )
+    return searched
+
+
+def _changed(table: Table, fields: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+    """The wire fields that differ from the stored row, in stored form; a value this version cannot read (a newer
+    program's) and a field it does not know are left as they are."""
+    storers = _storers(table)
+    changed = {}
+    for name, value in fields.items():
+        store = storers.get(name)
+        if store is None:
+            continue
+        if value is not None:
+            try:
+                value = store(value)
+            except ValueError:
+                continue
+        if current[name] != value:
+            changed[name] = value
+    return changed
 
 
 def scope_rows(session: Session) -> Iterable[tuple[uuid.UUID, int]]:
@@ -557,13 +617,6 @@ def _fields(change: Change, pending: list[dict]) -> dict[str, Any]:
     for local in pending:  # this device's own changes still win here until the server has answered for them
         fields.update(local)
     return fields
-
-
-def _values(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
-    """Wire fields as the columns' Python values (for comparing with a row already here and updating it)."""
-    columns = _columns(table)
-    values = {name: from_wire(columns[name], value) for name, value in fields.items() if name in columns}
-    return {name: value for name, value in values.items() if value is not UNREADABLE}
 
 
 def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:

@@ -53,7 +53,7 @@ def test_credentials_are_stored_only_as_hashes(server: Server) -> None:
 def test_an_incompatible_protocol_or_old_schema_is_refused_with_advice(server: Server) -> None:
     device = server.device(server.create_station("城区驿站"))
     base = {"app_version": "0.1.0", "device_time": "2026-11-27T08:00:00+00:00", "hlc": "001795800000000-00000-ab"}
-    newer = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 2, "schema_version": "0002"})
+    newer = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 3, "schema_version": "0002"})
     older = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 1, "schema_version": "0001"})
     ahead = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 1, "schema_version": "9999"})
     assert (newer.status_code, newer.json()["error"]["code"]) == (409, "protocol_version_unsupported")

@@ -19,6 +19,7 @@ from heze_station.services.station import StationContext
 from heze_station.station_sync.client import FailureReason
 from heze_station.storage import settings
 from heze_station.storage.blobs import sha256_hex
+from heze_station.sync import PROTOCOL_VERSION
 from tests.factories import intake_form, register
 from tests.full_disk import fill_up, free_up
 from tests.server.conftest import Server
@@ -63,7 +64,7 @@ def test_an_incompatible_program_version_is_refused_cleanly(laptops: Laptops, mo
     station = laptops("旧版本")
     register(station, intake_form(1))
     waiting = sync.sync_status(station).pending_changes
-    monkeypatch.setattr(sync_replica, "PROTOCOL_VERSION", 2)
+    monkeypatch.setattr(sync_replica, "PROTOCOL_VERSION", PROTOCOL_VERSION + 1)
     assert problem(station).reason is FailureReason.OUTDATED
     assert sync.sync_status(station).state is sync.SyncState.STOPPED
     assert sync.sync_status(station).pending_changes == waiting

@@ -7,6 +7,7 @@ from ...sync.schemas import ErrorResponse
 _MEANINGS = {
     404: "not found in the caller's scope",
     409: "conflicts with the server's state: the error code says what to do",
+    415: "the body's Content-Encoding is not one the server reads (its Accept-Encoding header says which)",
     416: "the requested byte range is not in the attachment",
 }
 

@@ -1,9 +1,19 @@
+"""The sync routes (docs/sync-protocol.md 2): handshake, push, pull, the scope check and the audit head.
+
+Their bodies travel compressed and, for a client that asks, in the rows form (sync.wire, protocol 2.4): ``SyncRoute``
+unpacks a request before FastAPI reads it and packs the answer after, so the routes themselves see the messages of
+version 1 whatever the client sent.
+"""
+
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query
+import pydantic_core
+from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi.routing import APIRoute
 
-from ...sync import CHANGES_WAITING_HEADER, PROTOCOL_VERSION, station_schema
+from ...sync import CHANGES_WAITING_HEADER, PROTOCOL_VERSION, station_schema, wire
 from ...sync.hlc import Hlc
 from ...sync.schemas import (
     AuditHeadAnswer,
@@ -20,13 +30,97 @@ from ...sync.schemas import (
 from ...sync.scope import BUCKETS
 from .. import feed, ingest, scope_check, supervision
 from ..deps import DatabaseDep, SettingsDep, StationDevice
-from ..errors import conflict
+from ..errors import ApiError, bad_request, conflict
 from ..models import Device, ServerSetting, Station, now
 from . import errors
 
-router = APIRouter(prefix="/v1/sync", tags=["sync"])
 LAST_SYNC_RESOLUTION = timedelta(minutes=1)  # a pull records the sync time at most this often (it costs a write)
 Waiting = Annotated[str | None, Header(alias=CHANGES_WAITING_HEADER, include_in_schema=False)]
+OLDEST_PROTOCOL = 1  # the oldest protocol version this server still speaks (version 1: plain JSON only)
+ACCEPTED_CODINGS = ", ".join(wire.CODINGS)
+
+
+class SyncRoute(APIRoute):
+    """A sync route whose request body may come compressed (Content-Encoding) and, for a push, in the rows form;
+    its answer is compressed as the client's Accept-Encoding allows. Every answer names the codings this server
+    takes in requests (``Accept-Encoding``, RFC 7694), which is how a client learns it may compress."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def handle_coded(request: Request) -> Response:
+            response = await handle(await _unpacked(request))
+            _pack(request, response)
+            response.headers["Accept-Encoding"] = ACCEPTED_CODINGS
+            return response
+
+        return handle_coded
+
+
+async def _unpacked(request: Request) -> Request:
+    """The request with its body as version 1 JSON: decompressed, and a push in the rows form decoded."""
+    coding = request.headers.get("content-encoding")
+    rows = _media_type(request.headers.get("content-type")) == wire.ROWS_MEDIA_TYPE
+    if coding is None and not rows:
+        return request
+    limit = request.app.state.settings.max_request_bytes
+    try:
+        body = wire.decompress(await request.body(), coding, limit)
+    except wire.TooLarge as error:
+        raise ApiError(413, "request_too_large", f"The request body is larger than {limit} bytes.") from error
+    except wire.UnknownCoding as error:
+        raise ApiError(
+            415,
+            "unsupported_encoding",
+            f"The body's Content-Encoding is not one this server reads: send {ACCEPTED_CODINGS} or none.",
+            headers={"Accept-Encoding": ACCEPTED_CODINGS},
+        ) from error
+    except wire.BadBody as error:
+        raise ApiError(400, "malformed_body", f"The body cannot be read: {error}") from error
+    headers = [
+        (name, value) for name, value in request.scope["headers"] if name not in (b"content-encoding", b"content-type")
+    ]
+    scope = {**request.scope, "headers": [*headers, (b"content-type", wire.JSON_MEDIA_TYPE.encode())]}
+    unpacked = Request(scope, request.receive)
+    unpacked._body = body  # read already: FastAPI takes it from here
+    if rows:
+        try:
+            # The push as version 1 JSON, parsed: FastAPI checks it as it would have parsed it.
+            unpacked._json = wire.decode_push(pydantic_core.from_json(body))
+        except ValueError as error:  # BadBody too
+            code, what = ("invalid_request", str(error)) if isinstance(error, wire.BadBody) else ("malformed_json", "")
+            raise bad_request(code, f"The body is not a push in the rows form. {what}".strip()) from error
+    return unpacked
+
+
+def _pack(request: Request, response: Response) -> None:
+    """Compress the answer's body in place when it is worth it and the client takes a coding."""
+    body = getattr(response, "body", None)
+    if not isinstance(body, bytes) or len(body) < wire.COMPRESS_FROM_BYTES or "content-encoding" in response.headers:
+        return
+    codings = wire.accepted_codings(request.headers.get("accept-encoding"))
+    if not codings:
+        return
+    response.body = wire.compress(body, codings[0])
+    response.headers["Content-Encoding"] = codings[0]
+    response.headers["Content-Length"] = str(len(response.body))
+    response.headers["Vary"] = "Accept-Encoding"
+
+
+def _media_type(header: str | None) -> str:
+    return (header or "").partition(";")[0].strip().lower()
+
+
+def _wants_rows(request: Request) -> bool:
+    """Whether the client asked for the rows form (``Accept: application/vnd.heze.sync-rows+json``)."""
+    return any(_media_type(item) == wire.ROWS_MEDIA_TYPE for item in request.headers.get("accept", "").split(","))
+
+
+def _rows_answer(body: dict[str, Any]) -> Response:
+    return Response(pydantic_core.to_json(body), media_type=wire.ROWS_MEDIA_TYPE)
+
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"], route_class=SyncRoute)
 
 
 @router.post("/handshake", response_model=HandshakeResponse, responses=errors(409))
@@ -34,11 +128,12 @@ def handshake(
     body: HandshakeRequest, caller: StationDevice, database: DatabaseDep, settings: SettingsDep, waiting: Waiting = None
 ) -> HandshakeResponse:
     """Check versions before syncing; learn the server's identity, clock and the sequence number it expects next."""
-    if body.protocol_version != PROTOCOL_VERSION:
+    if not OLDEST_PROTOCOL <= body.protocol_version <= PROTOCOL_VERSION:
         raise conflict(
             "protocol_version_unsupported",
-            f"This server speaks sync protocol {PROTOCOL_VERSION}, the device {body.protocol_version}. "
-            "Update the station program (or the server) so that both match; nothing was changed.",
+            f"This server speaks sync protocol {OLDEST_PROTOCOL} to {PROTOCOL_VERSION}, the device "
+            f"{body.protocol_version}. Update the station program (or the server) so that both match; nothing was "
+            "changed.",
             server_protocol_version=PROTOCOL_VERSION,
         )
     if body.schema_version > station_schema.REVISION:
@@ -74,7 +169,7 @@ def handshake(
         if not device_hlc.ahead_of(now_ms, settings.max_clock_ahead_seconds * 1000):  # a clock far ahead: ignored
             server_hlc = server_hlc.receive(device_hlc, 0)
         return HandshakeResponse(
-            protocol_version=PROTOCOL_VERSION,
+            protocol_version=body.protocol_version,  # the device's own: this server speaks it
             server_id=server_id.value,  # type: ignore[arg-type]
             server_time=moment,
             server_hlc=str(server_hlc),
@@ -88,12 +183,15 @@ def handshake(
         )
 
 
-@router.post("/push", response_model=PushResponse, responses=errors(409))
-def push(body: PushRequest, caller: StationDevice, database: DatabaseDep, settings: SettingsDep) -> PushResponse:
+@router.post("/push", response_model=PushResponse, responses=errors(409, 415))
+def push(
+    body: PushRequest, request: Request, caller: StationDevice, database: DatabaseDep, settings: SettingsDep
+) -> PushResponse | Response:
     """Apply the device's transactions in sequence order, each atomically and exactly once."""
     assert caller.station_id is not None
     context = ingest.PushContext(caller.device_id, caller.station_id, settings.max_clock_ahead_seconds * 1000)
-    return ingest.push(database.transaction, context, body)
+    answer = ingest.push(database.transaction, context, body)
+    return _rows_answer(wire.encode_push_answer(answer)) if _wants_rows(request) else answer
 
 
 @router.post("/audit-head", response_model=AuditHeadAnswer)
@@ -120,6 +218,7 @@ def audit_head(body: AuditHeadReport, caller: StationDevice, database: DatabaseD
 
 @router.get("/changes", response_model=PullResponse, responses=errors(409))
 def changes(
+    request: Request,
     caller: StationDevice,
     database: DatabaseDep,
     settings: SettingsDep,
@@ -127,7 +226,7 @@ def changes(
     limit: Annotated[int | None, Query(ge=1, description="rows at most (capped by the server)")] = None,
     max_bytes: Annotated[int | None, Query(ge=1024, description="page size at most (capped by the server)")] = None,
     waiting: Waiting = None,
-) -> PullResponse:
+) -> PullResponse | Response:
     """The next page of changes in this station's scope after ``cursor``."""
     assert caller.station_id is not None
     rows = min(limit or settings.max_page_rows, settings.max_page_rows)
@@ -141,7 +240,7 @@ def changes(
             device.last_sync_at = moment
         if waiting is not None:  # after the push: what it did not take is still waiting
             supervision.changes_reported(session.get(Device, caller.device_id), waiting, moment)
-    return page
+    return _rows_answer(wire.encode_page(page)) if _wants_rows(request) else page
 
 
 @router.get("/conflicts", response_model=list[ConflictView])
