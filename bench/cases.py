@@ -10,6 +10,7 @@ import hashlib
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import tempfile
 import time
@@ -202,6 +203,40 @@ def _open(data_dir: Path, *, encrypted: bool) -> StationContext:
     with database.transaction() as session:
         administrator = accounts_named(session, "admin")[0].id
     return context_for(database, administrator)
+
+
+@dataclass
+class DatabaseSize:
+    total_bytes: int  # the encrypted file and its -wal after a checkpoint
+    free_bytes: int  # pages on the file's free list
+    largest: list[tuple[str, int]]  # (table or index, bytes), biggest first
+
+
+def measure_size(data_dir: Path, *, largest: int = 8) -> DatabaseSize:
+    """What the station's database takes on disk, and which tables and indexes take most of it.
+
+    The bundled SQLCipher has no dbstat virtual table; Python's own SQLite does, so the breakdown is read from the
+    decrypted copy (the same b-trees, without the free pages an export leaves behind).
+    """
+    path = data_dir / DATABASE_FILE
+    connection = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA key = \"x'{database_key(data_dir).hex()}'\"")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        free_pages = int(connection.execute("PRAGMA freelist_count").fetchone()[0])
+        page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        connection.close()
+    wal = path.with_name(path.name + "-wal")
+    total = path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    plain = sqlite3.connect(f"file:{unencrypted_copy(data_dir) / DATABASE_FILE}?mode=ro", uri=True)
+    try:
+        rows = plain.execute(
+            "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY SUM(pgsize) DESC LIMIT ?", (largest,)
+        ).fetchall()
+    finally:
+        plain.close()
+    return DatabaseSize(total, free_pages * page_size, [(name, size) for name, size in rows])
 
 
 def measure_loaded(data_dir: Path, *, runs: int = 7, encrypted: bool = True) -> Timings:

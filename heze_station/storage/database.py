@@ -1,8 +1,8 @@
 """Opening the station's SQLite file: driver, pragmas, migrations, and clear errors for unusable files.
 
-The driver is sqlcipher3 rather than Python's sqlite3: it bundles a modern SQLite (FTS5 trigram with LIKE works,
-it does not on the system's 3.40) and SQLCipher, which encrypts every page of the file with the station's database
-key (storage.keys), given as a raw key so that opening costs no key derivation.
+The driver is sqlcipher3 rather than Python's sqlite3: it bundles a modern SQLite (FTS5 contentless indexes that
+delete by key, which the system's 3.40 lacks) and SQLCipher, which encrypts every page of the file with the
+station's database key (storage.keys), given as a raw key so that opening costs no key derivation.
 """
 
 import os

@@ -3,11 +3,14 @@
 Two FTS5 indexes share one integer key, ``case_file.search_key`` (an explicit column: SQLite may renumber the
 implicit rowid of a table keyed by UUID when it is vacuumed):
 
-- ``case_search``: the text itself, trigram-tokenised, for queries of three or more characters;
-- ``case_search_short``: every single character and character pair of that text as tokens, for the one- and
-  two-character queries (a surname, "工资") that trigrams cannot answer. LIKE could answer them too, but it
-  reads the whole index for every keystroke (about 200 ms over 100,000 cases); it is kept only for the rare
-  short query of ASCII punctuation, which this index has no tokens for.
+- ``case_search``: the text trigram-tokenised, for queries of three or more characters. It keeps no copy of the
+  text (contentless): a phrase of trigrams is matched by their positions in the index alone.
+- ``case_search_short``: every single character and character pair of that text as tokens (ASCII punctuation
+  included), for the one- and two-character queries (a surname, "工资", "-1") that trigrams cannot answer. Each
+  query is one token, so the index keeps no positions (``detail=none``). LIKE over the text would answer them too,
+  but it reads the whole text for every keystroke (about 200 ms over 100,000 cases).
+
+The text itself lives only in the case's rows; searched_fields reads it from there to tell why a case matched.
 
 A query of several words matches the cases that contain every one of them (domain.case_search), each word looked
 up on its own and the keys intersected. A query's matching keys are applied to the case list by one of two plans,
@@ -217,17 +220,9 @@ def _value(name: str, value: str) -> BindParameter[str]:
 
 
 def _keys_containing(query: str) -> Select[tuple[int]]:
-    if len(query) > SHORT_QUERY:
-        condition = text("case_search MATCH :phrase").bindparams(_value("phrase", _phrase(query)))
-        return select(literal_column("rowid")).select_from(table("case_search")).where(condition)
-    if all(character.isalnum() or not character.isascii() for character in query):
-        condition = text("case_search_short MATCH :phrase").bindparams(_value("phrase", _phrase(query)))
-        return select(literal_column("rowid")).select_from(table("case_search_short")).where(condition)
-    # ASCII punctuation or spaces split tokens in the short index, which cannot match them literally: the rare
-    # slow path, a scan of the text.
-    escaped = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    condition = text("body LIKE :pattern ESCAPE '\\'").bindparams(_value("pattern", f"%{escaped}%"))
-    return select(literal_column("rowid")).select_from(table("case_search")).where(condition)
+    index = "case_search" if len(query) > SHORT_QUERY else "case_search_short"
+    condition = text(f"{index} MATCH :phrase").bindparams(_value("phrase", _phrase(query)))
+    return select(literal_column("rowid")).select_from(table(index)).where(condition)
 
 
 def _keys_of_word(word: str) -> Select[tuple[int]] | CompoundSelect:

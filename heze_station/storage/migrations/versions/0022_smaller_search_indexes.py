@@ -1,0 +1,70 @@
+"""Smaller search indexes: no second copy of every case's text, and no word positions where no query needs them.
+
+- ``case_search`` becomes contentless (``content=''``): a trigram phrase query is answered from the index alone
+  (its positions say the trigrams stand side by side), so the text it kept beside the index was never read but by
+  the LIKE of a short query with ASCII punctuation, which the short index now answers itself.
+- ``case_search_short`` keeps no positions (``detail=none``): every query of it is one token, a character or a
+  pair. Its tokenizer now keeps ASCII punctuation inside tokens, so "-1" or "(" is a token like "工资".
+
+Both are rebuilt from the text the old trigram table held, under the same keys; the short index's grams are made by
+the program's own storage.search.short_grams, as every new case's are.
+
+Revision ID: 0022
+Revises: 0020
+Create Date: 2026-12-04
+"""
+
+import string
+
+from alembic import op
+from sqlalchemy import text
+
+from heze_station.storage.search import short_grams
+
+revision = "0022"
+down_revision = "0020"
+branch_labels = None
+depends_on = None
+
+_BATCH = 2000
+# The ascii tokenizer's tokenchars option, quoted for the tokenizer, then for the fts5 option string.
+_TOKENCHARS = "ascii tokenchars '" + string.punctuation.replace("'", "''") + "'"
+SHORT_TOKENIZER = '"' + _TOKENCHARS.replace('"', '""') + '"'
+
+
+def _create(trigram_options: str, short_options: str) -> None:
+    op.execute(f"CREATE VIRTUAL TABLE case_search USING fts5(body, {trigram_options}tokenize='trigram')")
+    op.execute(
+        f"CREATE VIRTUAL TABLE case_search_short USING fts5(grams, content='', contentless_delete=1, {short_options})"
+    )
+
+
+def upgrade() -> None:
+    # The text is kept aside in an ordinary table of the encrypted file (a TEMP table could spill to a clear file).
+    op.execute("CREATE TABLE search_text_0022 AS SELECT rowid AS search_key, body FROM case_search")
+    # case_file's trigger names both tables; it finds the new ones under the same names.
+    op.execute("DROP TABLE case_search")
+    op.execute("DROP TABLE case_search_short")
+    _create("content='', contentless_delete=1, ", f"detail=none, tokenize={SHORT_TOKENIZER}")
+    op.execute("INSERT INTO case_search (rowid, body) SELECT search_key, body FROM search_text_0022")
+    connection = op.get_bind()
+    last = -1
+    while rows := connection.execute(
+        text("SELECT search_key, body FROM search_text_0022 WHERE search_key > :last ORDER BY search_key LIMIT :n"),
+        {"last": last, "n": _BATCH},
+    ).all():
+        connection.exec_driver_sql(
+            "INSERT INTO case_search_short (rowid, grams) VALUES (?, ?)",
+            [(key, short_grams(body)) for key, body in rows],
+        )
+        last = rows[-1][0]
+    op.execute("DROP TABLE search_text_0022")
+
+
+def downgrade() -> None:
+    # The contentless index cannot give its text back: the old tables start empty and every case is indexed again
+    # when the program opens the file (storage.search.index_unindexed).
+    op.execute("DROP TABLE case_search")
+    op.execute("DROP TABLE case_search_short")
+    _create("", "tokenize='ascii'")
+    op.execute("UPDATE case_file SET search_key = NULL")

@@ -1,0 +1,86 @@
+"""Migration 0022: a station whose search indexes were made at 0020 finds the same cases once they are rebuilt
+smaller."""
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+
+from heze_station.services.case_queries import CaseFilter, count_cases, list_cases
+from heze_station.services.station import DATABASE_FILE, StationContext
+from heze_station.storage import migrations, search
+from heze_station.storage.database import Database
+from tests.services.test_search import HONGDA_CODE, LI_PHONE, ZHANG_ID, _make_cases
+from tests.stations import database_key, open_test_station
+
+QUERIES = ("张", "李四", "宏达", "张三丰", "19790308", ZHANG_ID, LI_PHONE[-4:], HONGDA_CODE, "城南花园", "加班费",
+           "第0002号", "%", "_", "100%_", '"', "'", "NEAR(x)", "-", "欠薪", "宏达 工资")  # fmt: skip
+
+
+def _found(station: StationContext) -> dict[str, list[str]]:
+    found = {}
+    for query in QUERIES:
+        rows = list_cases(station, CaseFilter(text=query))
+        assert count_cases(station, CaseFilter(text=query)) == len(rows)
+        found[query] = [row.number for row in rows]
+    return found
+
+
+def _made_at_0020(data_dir: Path) -> None:
+    """The file as the previous program left it: the old indexes, holding the text, filled by its indexing."""
+    database = Database(data_dir / DATABASE_FILE, database_key(data_dir))
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+        config.attributes["engine"] = database.engine
+        command.downgrade(config, "0020")
+        with database.transaction() as session:
+            assert search.index_unindexed(session) == 3
+        with database.engine.connect() as connection:
+            bodies = connection.execute(text("SELECT body FROM case_search WHERE body LIKE '%张三丰%'")).all()
+            assert len(bodies) == 1
+    finally:
+        database.close()
+
+
+def _keys(station: StationContext) -> list[tuple[str, int]]:
+    with station.database.transaction() as session:
+        return session.execute(text("SELECT number, search_key FROM case_file ORDER BY number")).all()
+
+
+def test_upgrade_finds_the_same_cases_and_keeps_no_text(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    station = open_test_station(data_dir)
+    try:
+        cases = _make_cases(station)
+        expected = _found(station)
+    finally:
+        station.close()
+    _made_at_0020(data_dir)
+
+    station = open_test_station(data_dir)  # upgrades to 0022
+    try:
+        keys = _keys(station)
+        assert migrations.current_revision(station.database.engine) == migrations.HEAD
+        assert _found(station) == expected
+        assert expected["张三丰"]
+        assert expected["%"]
+        assert _keys(station) == keys  # rebuilt under the same keys, not indexed anew
+        with station.database.transaction() as session:
+            assert session.execute(text("SELECT count(*) FROM case_search WHERE body IS NOT NULL")).scalar() == 0
+            assert (
+                session.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_text%'")).scalar() == 0
+            )
+        # The trigger still takes a deleted case (a sync from another device deletes one) out of the rebuilt indexes.
+        with station.database.transaction() as session:
+            session.execute(
+                text("UPDATE case_file SET deleted_at = updated_at WHERE id = :id"), {"id": cases.zhang.hex}
+            )
+            for index, word in (("case_search", "张三丰"), ("case_search_short", "张")):
+                matched = session.execute(
+                    text(f"SELECT count(*) FROM {index} WHERE {index} MATCH :word"), {"word": word}
+                )
+                assert matched.scalar() == 0
+    finally:
+        station.close()
