@@ -16,6 +16,8 @@ from . import bundle, cases, city, documents, reports, rogue, roster, server, st
 
 RESULTS = Path(__file__).with_name("results.json")
 COLD_START_GOAL = 2.0  # times a bare PySide6 window
+LOADED_GOAL_RATIO = 3.0  # until the first page shows the station's data, less the key derivation: times a bare window
+PEAK_RSS_GOAL_RATIO = 2.5  # the app's peak memory on 100,000 cases until loaded, outside the key derivation
 SEARCH_GOAL_MS = 50.0
 FIRST_PAGE_GOAL_MS = 100.0
 DB_BYTES_PER_CASE_GOAL = 4000.0  # the 100,000-case station in under 400 MB
@@ -86,9 +88,11 @@ def report_start(
     times: startup.StartTimes,
     goal: float | None = None,
     sign_in_goal: float | None = None,
+    memory_goal: float | None = None,
 ) -> None:
-    """Until the window is shown and idle (the goal's figure), and until its first page shows the station's data:
-    the window comes first, the database layer loads behind it. Both against the bare window's 'ready'."""
+    """Until the window is shown and idle, and until its first page shows the station's data (less the password's
+    deliberate key derivation, reported on its own as sign_in_ms): the window comes first, the database layer loads
+    behind it. Both against the bare window's 'ready'."""
     if times.error:
         report.figure(f"{name}_ratio", None, goal, error=times.error)
         return
@@ -98,7 +102,9 @@ def report_start(
     )
     report.figure(
         f"{name}_loaded_ratio",
-        app.loaded_ms / bare.ready_ms,
+        app.loaded_less_sign_in_ms / bare.ready_ms,
+        LOADED_GOAL_RATIO,
+        app_loaded_less_sign_in_ms=app.loaded_less_sign_in_ms,
         app_loaded_ms=app.loaded_ms,
         bare_qt_ready_ms=bare.ready_ms,
     )
@@ -109,6 +115,14 @@ def report_start(
         # Argon2id is slow on purpose: about 300 ms per guess makes a stolen hash hard to crack, and is not yet a
         # wait a coordinator notices. Its baseline is the cold start's own loading, measured in the same runs.
         report.figure("sign_in_ms", app.sign_in_ms, sign_in_goal, share_of_loaded=app.sign_in_ms / app.loaded_ms)
+    if memory_goal is not None and app.peak_rss_kib and bare.peak_rss_kib:
+        report.figure(
+            "app_peak_rss_ratio",
+            app.peak_rss_kib / bare.peak_rss_kib,
+            memory_goal,
+            app_peak_mib=app.peak_rss_kib / 1024,
+            bare_qt_peak_mib=bare.peak_rss_kib / 1024,
+        )
 
 
 def report_documents(report: Report) -> None:
@@ -439,7 +453,7 @@ def main() -> int:
 
     # The app starting on the 100,000-case database: its first screens query it while starting.
     times = startup.measure(data_dir, runs=3)
-    report_start(report, "cold_start_100k", times)
+    report_start(report, "cold_start_100k", times, memory_goal=PEAK_RSS_GOAL_RATIO)
 
     # (d) A roster of 500 workers, the most one case holds: read and checked, then placed in the intake table.
     imported = roster.measure()

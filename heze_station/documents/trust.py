@@ -7,16 +7,18 @@ revoked certificates, as reference data (tables ``city_certificate`` and ``revok
 in (the database is encrypted). All of it is public: certificates and serial numbers, no personal data.
 """
 
+from __future__ import annotations
+
 import json
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from asn1crypto import x509 as asn1_x509
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
+if TYPE_CHECKING:  # the certificate libraries load when a certificate is read: signing in writes the file only
+    from asn1crypto import x509 as asn1_x509
 
 TRUST_FILE = "city-trust.json"
 
@@ -33,6 +35,10 @@ class Trust:
 
 
 def _certificate(pem: str) -> asn1_x509.Certificate:
+    from asn1crypto import x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import serialization
+
     der = x509.load_pem_x509_certificate(pem.encode("ascii")).public_bytes(serialization.Encoding.DER)
     return asn1_x509.Certificate.load(der)
 

@@ -34,6 +34,9 @@ class WorkCalendar:
     # Left out of the hash because a mapping is unhashable; equal calendars still hash equally.
     exceptions: Mapping[date, DayKind] = field(hash=False)
     published_until: date | None
+    # The workbench counts the deadline of every open case at each load, most from a few hundred dates: the
+    # calendar never changes, so each (start, n) is counted once (a changed calendar is a new object).
+    _added: dict[tuple[date, int], date] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Copy behind a read-only view: a caller mutating its own dict must not move deadlines afterwards.
@@ -61,6 +64,12 @@ class WorkCalendar:
         """The n-th working day after ``start``; ``start`` itself never counts, whatever kind of day it is."""
         if n < 0:
             raise ValueError("n must not be negative")
+        added = self._added.get((start, n))
+        if added is None:
+            added = self._added[start, n] = self._count_working_days(start, n)
+        return added
+
+    def _count_working_days(self, start: date, n: int) -> date:
         d = start
         while n:
             d += _ONE_DAY
