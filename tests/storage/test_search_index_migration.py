@@ -1,4 +1,4 @@
-"""Migration 0022: a station whose search indexes were made at 0020 finds the same cases once they are rebuilt
+"""Migration 0021: a station whose search indexes were made at 0020 finds the same cases once they are rebuilt
 smaller."""
 
 from pathlib import Path
@@ -59,7 +59,7 @@ def test_upgrade_finds_the_same_cases_and_keeps_no_text(tmp_path: Path) -> None:
         station.close()
     _made_at_0020(data_dir)
 
-    station = open_test_station(data_dir)  # upgrades to 0022
+    station = open_test_station(data_dir)  # upgrades to 0021
     try:
         keys = _keys(station)
         assert migrations.current_revision(station.database.engine) == migrations.HEAD

@@ -9,7 +9,7 @@
 Both are rebuilt from the text the old trigram table held, under the same keys; the short index's grams are made by
 the program's own storage.search.short_grams, as every new case's are.
 
-Revision ID: 0022
+Revision ID: 0021
 Revises: 0020
 Create Date: 2026-12-04
 """
@@ -21,7 +21,7 @@ from sqlalchemy import text
 
 from heze_station.storage.search import short_grams
 
-revision = "0022"
+revision = "0021"
 down_revision = "0020"
 branch_labels = None
 depends_on = None
@@ -41,16 +41,16 @@ def _create(trigram_options: str, short_options: str) -> None:
 
 def upgrade() -> None:
     # The text is kept aside in an ordinary table of the encrypted file (a TEMP table could spill to a clear file).
-    op.execute("CREATE TABLE search_text_0022 AS SELECT rowid AS search_key, body FROM case_search")
+    op.execute("CREATE TABLE search_text_0021 AS SELECT rowid AS search_key, body FROM case_search")
     # case_file's trigger names both tables; it finds the new ones under the same names.
     op.execute("DROP TABLE case_search")
     op.execute("DROP TABLE case_search_short")
     _create("content='', contentless_delete=1, ", f"detail=none, tokenize={SHORT_TOKENIZER}")
-    op.execute("INSERT INTO case_search (rowid, body) SELECT search_key, body FROM search_text_0022")
+    op.execute("INSERT INTO case_search (rowid, body) SELECT search_key, body FROM search_text_0021")
     connection = op.get_bind()
     last = -1
     while rows := connection.execute(
-        text("SELECT search_key, body FROM search_text_0022 WHERE search_key > :last ORDER BY search_key LIMIT :n"),
+        text("SELECT search_key, body FROM search_text_0021 WHERE search_key > :last ORDER BY search_key LIMIT :n"),
         {"last": last, "n": _BATCH},
     ).all():
         connection.exec_driver_sql(
@@ -58,7 +58,7 @@ def upgrade() -> None:
             [(key, short_grams(body)) for key, body in rows],
         )
         last = rows[-1][0]
-    op.execute("DROP TABLE search_text_0022")
+    op.execute("DROP TABLE search_text_0021")
 
 
 def downgrade() -> None:
