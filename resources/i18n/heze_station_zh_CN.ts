@@ -2976,6 +2976,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>各期金额合计 {scheduled}，与协议总额 {total} 不符。</translation>
     </message>
     <message>
+        <source>{name} joined the case after this draft was saved: edit the draft and save it again.</source>
+        <translation>{name}在本草稿保存后加入案件：请编辑草稿并重新保存。</translation>
+    </message>
+    <message>
+        <source>{name} has left the case but is still in this draft: edit the draft and save it again.</source>
+        <translation>{name}已退出案件，但仍在本草稿中：请编辑草稿并重新保存。</translation>
+    </message>
+    <message>
         <source>{name} has not signed (in person or through an authorised agent).</source>
         <translation>{name}尚未签字（本人或特别授权代理人）。</translation>
     </message>
