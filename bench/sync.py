@@ -412,7 +412,7 @@ def fault_trials(root: Path, total: int = FAULT_TRIALS, seed: int = SEED) -> Tri
             try:
                 _, killing["gaps"] = faults.kill_trials(
                     lab, victims, KILL_TRIALS, rng=random.Random(seed + 1), probability=None, restart_every=50,
-                    until=lambda: done() >= total,
+                    until=lambda _where: done() >= total,
                 )  # fmt: skip
             except BaseException as error:  # reported below
                 killing["error"] = error

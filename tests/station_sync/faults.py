@@ -1346,19 +1346,19 @@ def kill_trials(
     probability: float | None = 0.1,
     restart_every: int = 0,
     check_cursor: bool = True,
-    until: Callable[[], bool] | None = None,
+    until: Callable[[Counter[str]], bool] | None = None,
 ) -> tuple[Counter[str], list[str]]:
     """Station processes edit and sync (the proxy failing some requests) and are killed with SIGKILL: at a pause
     point inside a commit half of the time, at a random moment otherwise. After each kill the station's cursor is
-    checked against what it holds; ``until`` ends the trials early. Returns where the kills happened and the cursor
-    gaps found (none expected)."""
+    checked against what it holds; ``until`` (given where the kills happened so far) ends the trials early.
+    Returns where the kills happened and the cursor gaps found (none expected)."""
     gaps: list[str] = []
     where: Counter[str] = Counter()
     if probability is not None:
         lab.proxy.cut_probability = probability
     try:
         for trial in range(trials):
-            if until is not None and until():
+            if until is not None and until(where):
                 break
             laptop = rng.choice(laptops)
             at_pause = rng.random() < 0.5

@@ -16,6 +16,7 @@ import signal
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,6 +51,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and for
 SEED = 20261127
 CUT_TRIALS = 160  # connection faults injected in this process (with KILL_TRIALS: 200 random trials)
 KILL_TRIALS = 40  # station processes killed with SIGKILL
+KILL_POINTS_HIT = {"pause edit", "pause apply_page", "pause pushed", "random moment"}  # at least, of the kill points
 CLIENT_TIMEOUT = 0.4  # seconds; a held answer (DELAY_RESPONSE, LATE_REQUEST) waits longer than this
 HELD = 0.6
 
@@ -163,11 +165,23 @@ def test_station_processes_killed_at_random_lose_and_duplicate_no_operation(
     try:
         laptops = [lab.laptop("前台"), lab.laptop("移动仲裁庭")]
         started = time.monotonic()
-        where, gaps = faults.kill_trials(lab, laptops, KILL_TRIALS, rng=random.Random(SEED), restart_every=15)
+
+        # On a busy machine a process is slower to reach each kill point and commits less before a kill at a random
+        # moment: trials go on, up to three times as many, until every point was hit and enough was committed.
+        def enough(where: Counter[str]) -> bool:
+            return (
+                lab.kills >= KILL_TRIALS
+                and set(where) >= KILL_POINTS_HIT
+                and sum(len(each.oplog.entries()) for each in laptops) >= 100
+            )
+
+        where, gaps = faults.kill_trials(
+            lab, laptops, KILL_TRIALS * 3, rng=random.Random(SEED), restart_every=15, until=enough
+        )
         print(f"{lab.kills} kills ({dict(where)}), {lab.proxy.trials} cuts, {time.monotonic() - started:.1f} s")
         assert not gaps
         assert lab.kills >= KILL_TRIALS * 0.75
-        assert {"pause edit", "pause apply_page", "pause pushed", "random moment"} <= set(where)
+        assert set(where) >= KILL_POINTS_HIT
         verdict = assert_clean(lab)
         assert verdict.committed >= 100
     finally:
