@@ -53,6 +53,9 @@ from .intake import (
     POST_MAX,
     CheckedWorker,
     WorkerEntry,
+    check_bank_account,
+    check_details,
+    new_claimant,
     refresh_cases_of,
     refresh_listing,
     upsert_person,
@@ -347,14 +350,10 @@ def _check_joining(entry: WorkerEntry, case: Case, today: date) -> CheckedWorker
     resident = check(None, parse_resident_id, entry.id_number, field="id_number", today=today)
     phone = check("", normalise_mobile, entry.phone, field="phone") if entry.phone.strip() else ""
     claimed = check(0, parse_claim, entry.claimed, case.category, field="claimed")
-    details = [
-        check("", clean_line, entry.ethnicity, field="ethnicity", max_length=ETHNICITY_MAX),
-        check("", clean_line, entry.address, field="address", max_length=ADDRESS_MAX),
-        check("", clean_line, entry.post, field="post", max_length=POST_MAX),
-        check("", clean_line, entry.service_address, field="service_address", max_length=ADDRESS_MAX),
-    ]
+    details = check_details(entry, "", check)
+    bank_account = check_bank_account(entry, "", check)
     check.done()
-    return CheckedWorker(name, resident.number, phone, claimed, entry.representative, *details)
+    return CheckedWorker(name, resident.number, phone, claimed, entry.representative, *details, *bank_account)
 
 
 @requires(CASEWORK)
@@ -383,15 +382,7 @@ def add_worker(
         position = (
             session.scalar(select(func.max(CaseClaimant.position)).where(CaseClaimant.case_id == case.id)) or 0
         ) + 1
-        joined = CaseClaimant(
-            case_id=case.id,
-            person_id=person.id,
-            position=position,
-            claimed_fen=worker.claimed_fen,
-            is_representative=worker.representative,
-            post=worker.post,
-            service_address=worker.service_address,
-        )
+        joined = new_claimant(case.id, person.id, position, worker)
         session.add(joined)
         _check_representatives([*claimants, joined], case, "representative")
         timeline.add(session, context, case, CaseEvent.WORKER_ADDED, worker_detail(person.name, reason), at=now)

@@ -281,7 +281,7 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
         else:
             phone = ""
         claimed = check(0, parse_claim, entry.claimed, category, field=f"{prefix}.claimed")
-        details = _check_details(entry, prefix, check)
+        details = check_details(entry, prefix, check)
         workers.append(
             CheckedWorker(
                 name,
@@ -290,7 +290,7 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
                 claimed,
                 entry.representative,
                 *details,
-                *_check_bank_account(entry, prefix, check),
+                *check_bank_account(entry, prefix, check),
             )
         )
     representatives = sum(worker.representative for worker in workers)
@@ -311,23 +311,54 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
     return workers
 
 
-def _check_details(entry: WorkerEntry, prefix: str, check: Checker) -> tuple[str, str, str, str]:
+def _named(prefix: str, name: str) -> str:
+    """A worker's field as the form names it: ``workers.3.post`` in the intake's table, ``post`` in a one-worker
+    form (``prefix`` empty)."""
+    return f"{prefix}.{name}" if prefix else name
+
+
+def check_details(entry: WorkerEntry, prefix: str, check: Checker) -> tuple[str, str, str, str]:
     """民族, 住址, 工种/岗位 and the address of service, each optional: a worker may not know them all at intake."""
     return (
-        check("", clean_line, entry.ethnicity, field=f"{prefix}.ethnicity", max_length=ETHNICITY_MAX),
-        check("", clean_line, entry.address, field=f"{prefix}.address", max_length=ADDRESS_MAX),
-        check("", clean_line, entry.post, field=f"{prefix}.post", max_length=POST_MAX),
-        check("", clean_line, entry.service_address, field=f"{prefix}.service_address", max_length=ADDRESS_MAX),
+        check("", clean_line, entry.ethnicity, field=_named(prefix, "ethnicity"), max_length=ETHNICITY_MAX),
+        check("", clean_line, entry.address, field=_named(prefix, "address"), max_length=ADDRESS_MAX),
+        check("", clean_line, entry.post, field=_named(prefix, "post"), max_length=POST_MAX),
+        check("", clean_line, entry.service_address, field=_named(prefix, "service_address"), max_length=ADDRESS_MAX),
     )
 
 
-def _check_bank_account(entry: WorkerEntry, prefix: str, check: Checker) -> tuple[str, str]:
+def check_bank_account(entry: WorkerEntry, prefix: str, check: Checker) -> tuple[str, str]:
     """开户行 and 账号, each optional at intake (the agreement asks for them when it pays by transfer)."""
-    bank = check("", clean_line, entry.bank, field=f"{prefix}.bank", max_length=BANK_MAX)
+    bank = check("", clean_line, entry.bank, field=_named(prefix, "bank"), max_length=BANK_MAX)
     account = ""
     if entry.account_number.strip():
-        account = check("", normalise_account_number, entry.account_number, field=f"{prefix}.account_number")
+        account = check("", normalise_account_number, entry.account_number, field=_named(prefix, "account_number"))
     return bank, account
+
+
+def new_claimant(
+    case_id: uuid.UUID,
+    person_id: uuid.UUID,
+    position: int,
+    worker: CheckedWorker,
+    *,
+    agent_id: uuid.UUID | None = None,
+    agent_authority: str = "",
+) -> CaseClaimant:
+    """What the case says of one of its workers, at intake or when the worker joins later."""
+    return CaseClaimant(
+        case_id=case_id,
+        person_id=person_id,
+        position=position,
+        claimed_fen=worker.claimed_fen,
+        is_representative=worker.representative,
+        post=worker.post,
+        service_address=worker.service_address,
+        bank=worker.bank,
+        account_number=worker.account_number,
+        agent_id=agent_id,
+        agent_authority=agent_authority,
+    )
 
 
 def _check_agent(entry: AgentEntry | None, workers: int, check: Checker, today: date) -> CheckedAgent | None:
@@ -649,16 +680,11 @@ def save(context: StationContext, intake: CheckedIntake, now: datetime | None = 
         session.flush()
         for position, (worker, (person, _)) in enumerate(zip(intake.workers, people, strict=True)):
             session.add(
-                CaseClaimant(
-                    case_id=case.id,
-                    person_id=person.id,
-                    position=position,
-                    claimed_fen=worker.claimed_fen,
-                    is_representative=worker.representative,
-                    post=worker.post,
-                    service_address=worker.service_address,
-                    bank=worker.bank,
-                    account_number=worker.account_number,
+                new_claimant(
+                    case.id,
+                    person.id,
+                    position,
+                    worker,
                     agent_id=agent.id if agent else None,
                     agent_authority=intake.agent.authority if intake.agent else "",
                 )

@@ -198,6 +198,19 @@ def test_a_worker_joins_and_leaves_until_an_agreement_takes_effect(station: Stat
     )
 
 
+def test_a_worker_who_joins_later_keeps_the_account_given_and_a_wrong_one_is_refused(station: StationContext) -> None:
+    case_id = mediating(station, intake_form(1, received_on=chinatime.today()), None)
+    joining = worker(5, claimed="3800")
+    joining.bank, joining.account_number = "农业银行菏泽分行", "6228 4800 0000 1234"
+    detail = case_corrections.add_worker(station, case_id, joining, "登记时漏报")
+    assert (detail.claimants[1].bank, detail.claimants[1].account_number) == ("农业银行菏泽分行", "6228480000001234")
+    wrong = worker(6, claimed="3800")
+    wrong.account_number = "62284800"
+    with pytest.raises(ValidationFailed) as refused:
+        case_corrections.add_worker(station, case_id, wrong, "登记时漏报")
+    assert refused.value.errors[0].field == "account_number"
+
+
 def test_a_draft_saved_before_a_worker_left_does_not_take_effect_until_saved_again(station: StationContext) -> None:
     today, now = chinatime.today(), chinatime.now()
     case_id = mediating(station, intake_form(2, received_on=today), None)
