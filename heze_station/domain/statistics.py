@@ -237,6 +237,7 @@ class Counting:
 
 
 def share(figure: Figure, facts: Iterable[CaseFacts], period: Period) -> Share:
+    """A share by its definition alone, which ``Counting`` must give too (tests/domain/test_statistics.py)."""
     assert figure.of is not None, f"{figure.key} is not a share"
     facts = list(facts)
     return Share(len(figure.cases(facts, period)), len(figure.of.cases(facts, period)))
