@@ -6,6 +6,8 @@ A collective's workers, their amounts and their own signatures are in a roster a
 """
 
 import cn2an
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak
 
 from ..domain.agreements import ORIGINALS_TOO_FEW, original_holders
@@ -297,6 +299,20 @@ def _instalment_table(content: AgreementContent, s: Styles, total: int) -> Flowa
     return table
 
 
+ROSTER_WIDTHS = (9 * mm, 20 * mm, 38 * mm, 25 * mm, 44 * mm, 20 * mm)  # the type area's 156 mm
+CELL_PADDING = 12  # points: reportlab's table cells leave 6 on each side
+
+
+def _on_one_line(figures: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """An amount in figures kept on one line of its cell, in a smaller face if it must: a sum broken across two
+    lines (a seven-figure total) is one a court reads twice."""
+    needed = stringWidth(figures, style.fontName, style.fontSize)
+    available = width - CELL_PADDING
+    if needed <= available:
+        return Paragraph(figures, style)
+    return Paragraph(figures, style.clone(f"{style.name}_fitted", fontSize=style.fontSize * available / needed))
+
+
 def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
     cell = s.cell.clone("roster", fontSize=10.5, leading=13)
     centre = s.cell_centre.clone("roster_centre", fontSize=10.5, leading=13)
@@ -319,12 +335,12 @@ def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
             Paragraph("合计", centre),
             Paragraph(f"{len(content.workers)}人", centre),
             "",
-            Paragraph(amounts.figures(total), centre),
+            _on_one_line(amounts.figures(total), centre, ROSTER_WIDTHS[3]),
             Paragraph(amounts.capitals(total), cell),
             "",
         ]
     )
-    table = layout.grid_table(rows, [9 * mm, 20 * mm, 38 * mm, 25 * mm, 44 * mm, 20 * mm])
+    table = layout.grid_table(rows, ROSTER_WIDTHS)
     return [
         Paragraph(f"附表：劳动者名单及应得金额（{text(content.header.case_number)}）", s.plain),
         layout.gap(0.3),

@@ -156,6 +156,9 @@ def test_sixty_workers_fit_the_roster_with_its_header_on_every_page(files: dict[
     assert all("公民身份号码" in text and "本人签名" in text for text in roster_pages)
     everything = "".join(roster_pages)
     assert all(everything.count(share.worker.id_number) == 1 for share in content.workers)
+    total = sum(share.amount_fen for share in content.workers)
+    last_page = run("pdftotext", "-layout", "-f", str(pages), "-l", str(pages), path, "-").stdout
+    assert any(amounts.figures(total) in line for line in last_page.splitlines()), "the total on one line"
 
 
 def test_text_stays_inside_the_type_area(files: dict[str, Path]) -> None:
