@@ -1724,8 +1724,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>更正理由(&amp;R)</translation>
     </message>
     <message>
-        <source>The timeline keeps the old and the new value (phones and ID numbers masked). Once an agreement has taken effect, the amounts claimed are changed only by a new agreement that supersedes it.</source>
-        <translation>办理记录保留更正前后的内容（手机号、身份证号部分隐藏）。调解协议生效后，请求金额只能通过订立新协议取代原协议来变更。</translation>
+        <source>The timeline keeps the old and the new value (phones, ID numbers and bank accounts masked). Once an agreement has taken effect, the amounts claimed and the bank accounts are changed only by a new agreement that supersedes it.</source>
+        <translation>办理记录保留更正前后的内容（手机号、身份证号、银行账号部分隐藏）。调解协议生效后，请求金额和银行账号只能通过订立新协议取代原协议来变更。</translation>
     </message>
     <message>
         <source>Worker: {name}</source>

@@ -90,8 +90,9 @@ class CorrectionDialog(_CaseDialog):
         self.add_reason(self.tr("&Reason for the correction"))
         note = QLabel(
             self.tr(
-                "The timeline keeps the old and the new value (phones and ID numbers masked). Once an agreement "
-                "has taken effect, the amounts claimed are changed only by a new agreement that supersedes it."
+                "The timeline keeps the old and the new value (phones, ID numbers and bank accounts masked). Once an "
+                "agreement has taken effect, the amounts claimed and the bank accounts are changed only by a new "
+                "agreement that supersedes it."
             )
         )
         note.setWordWrap(True)
