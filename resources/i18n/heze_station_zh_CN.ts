@@ -196,6 +196,30 @@
         <translation>请求金额（元）(&amp;C)</translation>
     </message>
     <message>
+        <source>E&amp;thnicity</source>
+        <translation>民族(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Home a&amp;ddress</source>
+        <translation>住址(&amp;D)</translation>
+    </message>
+    <message>
+        <source>P&amp;ost</source>
+        <translation>工种/岗位(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Bank</source>
+        <translation>开户银行(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Bank acco&amp;unt</source>
+        <translation>银行账号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>An account in the worker&apos;s own name; the agreement pays his share into it</source>
+        <translation>劳动者本人名下的账户；调解协议约定的款项付入此账户</translation>
+    </message>
+    <message>
         <source>Elected &amp;representative</source>
         <translation>推选的代表(&amp;R)</translation>
     </message>

@@ -88,7 +88,7 @@ def test_a_phone_corrected_with_a_reason_shows_masked_on_the_timeline_and_is_aud
     assert (entry.user_name, entry.subject) == (workspace.context.user_name, case_file.detail.number)
 
 
-def test_a_worker_added_then_after_the_agreement_removal_is_refused(qtbot, workspace) -> None:
+def test_a_worker_added_with_his_bank_account_then_after_the_agreement_removal_is_refused(qtbot, workspace) -> None:
     today = chinatime.today()
     case_id = mediating(workspace.context, factories.intake_form(1, received_on=today), None)
     case_file = open_case(qtbot, workspace, case_id)
@@ -99,12 +99,16 @@ def test_a_worker_added_then_after_the_agreement_removal_is_refused(qtbot, works
     qtbot.keyClicks(dialog.id_number, factories.resident_id(8))
     qtbot.keyClicks(dialog.phone, factories.mobile(8))
     qtbot.keyClicks(dialog.claimed, "3800")
+    type_chinese(dialog.bank, "中国农业银行菏泽分行")
+    qtbot.keyClicks(dialog.account_number, "6228 4800 1234 5678 9")
     type_chinese(dialog.reason, "同班组工友，登记时漏报")
     click(qtbot, dialog.ok_button)
     wait_idle(qtbot, workspace)
     qtbot.waitUntil(lambda: case_file.claimants_table.rowCount() == 2)
     assert case_file.fields["claimed"].text() == formatting.money(760_000)
     assert timeline(case_file)[-1][1] == "李磊 joined the case. Reason: 同班组工友，登记时漏报"
+    joined = case_queries.case_detail(workspace.context, case_id).claimants[1]
+    assert (joined.bank, joined.account_number) == ("中国农业银行菏泽分行", "62284800123456789")
 
     agree(
         workspace.context,

@@ -160,6 +160,15 @@ class AddWorkerDialog(_CaseDialog):
         self.id_number = self.add_field("id_number", self.tr("&ID number"), QLineEdit())
         self.phone = self.add_field("phone", self.tr("&Phone"), QLineEdit())
         self.claimed = self.add_field("claimed", self.tr("Amount &claimed (yuan)"), QLineEdit())
+        # What the documents print about the worker and where the agreement pays him, as at intake; each optional.
+        self.ethnicity = self.add_field("ethnicity", self.tr("E&thnicity"), QLineEdit())
+        self.address = self.add_field("address", self.tr("Home a&ddress"), QLineEdit())
+        self.post = self.add_field("post", self.tr("P&ost"), QLineEdit())
+        self.bank = self.add_field("bank", self.tr("&Bank"), QLineEdit())
+        self.account_number = self.add_field("account_number", self.tr("Bank acco&unt"), QLineEdit())
+        self.account_number.setToolTip(
+            self.tr("An account in the worker's own name; the agreement pays his share into it")
+        )
         self.representative = QCheckBox(self.tr("Elected &representative"), self)
         self.representative.hide()
         if len(detail.claimants) + 1 >= COLLECTIVE_MIN_WORKERS:
@@ -176,6 +185,11 @@ class AddWorkerDialog(_CaseDialog):
             phone=self.phone.text(),
             claimed=self.claimed.text(),
             representative=self.representative.isChecked(),
+            ethnicity=self.ethnicity.text(),
+            address=self.address.text(),
+            post=self.post.text(),
+            bank=self.bank.text(),
+            account_number=self.account_number.text(),
         )
         self.run(case_corrections.add_worker, self.case_id, entry, self.reason.toPlainText())
 
