@@ -327,6 +327,11 @@ class StationSummary(Answer):
     audit_mismatches: int = Field(
         description="devices whose audit trail no longer continues the head they reported (cleared by the city)"
     )
+    changes_waiting: int | None = Field(
+        description="changes typed on the station's enrolled devices that the city has not received yet, as the "
+        "devices last reported them on a sync request; null until one has"
+    )
+    changes_waiting_at: Timestamp | None = Field(description="when the oldest of those reports was made")
 
 
 class CaseCount(Answer):

@@ -74,6 +74,10 @@ def test_the_stations_page_shows_what_each_station_has_not_sent_yet(
         rows = {row["name"]: row for row in supervision.station_rows(session)}
     assert rows["城区驿站"]["changes_waiting"] == front_waiting + room_waiting
     assert rows["开发区驿站"]["changes_waiting"] == 0
+    with server.database.transaction() as session:  # what the supervision API answers
+        summaries = {summary.name: summary for summary in supervision.stations(session)}
+    assert summaries["城区驿站"].changes_waiting == front_waiting + room_waiting
+    assert summaries["城区驿站"].changes_waiting_at is not None
 
     sync.sync_now(front)  # the front desk's changes reach the city; the mediation room's still wait
     assert _waiting(front) == 0
