@@ -358,9 +358,18 @@ def _check_joining(entry: WorkerEntry, case: Case, today: date) -> CheckedWorker
 
 @requires(CASEWORK)
 def add_worker(
-    context: StationContext, case_id: uuid.UUID, entry: WorkerEntry, reason: str, *, now: datetime | None = None
+    context: StationContext,
+    case_id: uuid.UUID,
+    entry: WorkerEntry,
+    reason: str,
+    *,
+    representatives: frozenset[uuid.UUID] | None = None,
+    now: datetime | None = None,
 ) -> CaseDetail:
-    """A worker joins the case (found later, or left off the roster), until an agreement takes effect."""
+    """A worker joins the case (found later, or left off the roster), until an agreement takes effect.
+
+    ``representatives``: the person ids of the workers already on the case who represent the others from now on
+    (R3), for the worker who makes a case of nine a collective one; None keeps who represents as it is."""
     now = now or utc_now()
     today = chinatime.local_date(now)
     check = Checker()
@@ -384,6 +393,9 @@ def add_worker(
         ) + 1
         joined = new_claimant(case.id, person.id, position, worker)
         session.add(joined)
+        if representatives is not None:
+            for claimant in claimants:
+                claimant.is_representative = claimant.person_id in representatives
         _check_representatives([*claimants, joined], case, "representative")
         timeline.add(session, context, case, CaseEvent.WORKER_ADDED, worker_detail(person.name, reason), at=now)
         audit.append(session, audit.Actor.of(context), AuditAction.WORKER_ADDED, case.number)

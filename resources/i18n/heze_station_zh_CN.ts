@@ -220,8 +220,16 @@
         <translation>劳动者本人名下的账户；调解协议约定的款项付入此账户</translation>
     </message>
     <message>
-        <source>Elected &amp;representative</source>
-        <translation>推选的代表(&amp;R)</translation>
+        <source>The new worker is an &amp;elected representative</source>
+        <translation>新增的工人也是推举的代表(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Representatives</source>
+        <translation>代表人</translation>
+    </message>
+    <message>
+        <source>Tick the workers already on the case who represent the others</source>
+        <translation>勾选已在案件中的工人里推举出的代表</translation>
     </message>
     <message>
         <source>&amp;Reason</source>

@@ -241,6 +241,15 @@ def test_a_collective_case_keeps_three_to_five_representatives(station: StationC
     assert not detail.is_collective  # nine workers: a case of individuals again, nobody represents the others
     assert not any(claimant.representative for claimant in detail.claimants)
 
+    with pytest.raises(InvalidInput, match="3 to 5 representatives; 1 would be left"):
+        case_corrections.add_worker(station, case_id, worker(20, representative=True), "后来才来")
+    chosen = frozenset(claimant.person_id for claimant in detail.claimants[:2])
+    detail = case_corrections.add_worker(
+        station, case_id, worker(20, representative=True), "后来才来", representatives=chosen
+    )  # the tenth worker makes the case collective: the workers elect three representatives, him among them
+    assert detail.is_collective
+    assert [claimant.name for claimant in detail.claimants if claimant.representative] == ["工人0", "工人1", "工人20"]
+
 
 def test_the_administrator_voids_a_case_registered_by_mistake(
     station: StationContext, case_id: uuid.UUID, tmp_path: Path

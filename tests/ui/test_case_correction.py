@@ -4,7 +4,7 @@ with a reason, a worker added and (after an agreement) refused removal, a case v
 import uuid
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from heze_station.domain import chinatime, periods
@@ -130,6 +130,39 @@ def test_a_worker_added_with_his_bank_account_then_after_the_agreement_removal_i
     assert "supersedes" in dialog.banner.text()
     assert case_queries.case_detail(workspace.context, case_id).claimants[1].name == "李磊"
     dialog.reject()
+
+
+def _tick(qtbot, representatives, row: int) -> None:
+    """A click on the row's check box, as a coordinator ticks an elected representative."""
+    item = representatives.item(row)
+    box = representatives.visualItemRect(item)
+    qtbot.mouseClick(representatives.viewport(), Qt.MouseButton.LeftButton, pos=box.topLeft() + QPoint(10, 8))
+
+
+def test_the_tenth_worker_makes_the_case_collective_with_the_representatives_ticked(qtbot, workspace) -> None:
+    case_id = factories.register(workspace.context, factories.intake_form(9, received_on=chinatime.today()))
+    case_file = open_case(qtbot, workspace, case_id)
+    click(qtbot, case_file.correction_bar.add_button)
+    dialog = opened(qtbot, case_file, AddWorkerDialog)
+    assert dialog.representatives.count() == 9  # the nine on the case, none representing anyone yet
+    type_chinese(dialog.name, "李磊")
+    qtbot.keyClicks(dialog.id_number, factories.resident_id(30))
+    qtbot.keyClicks(dialog.claimed, "3800")
+    type_chinese(dialog.reason, "同班组工友，后来才来")
+    click(qtbot, dialog.representative)
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot, workspace)
+    assert dialog.isVisible()  # one representative is not enough: the message says so beside the list
+    assert "3 to 5 representatives" in dialog.errors.text("representative")
+
+    _tick(qtbot, dialog.representatives, 0)
+    _tick(qtbot, dialog.representatives, 3)
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot, workspace)
+    qtbot.waitUntil(lambda: case_file.claimants_table.rowCount() == 10)
+    detail = case_queries.case_detail(workspace.context, case_id)
+    assert detail.is_collective
+    assert [claimant.name for claimant in detail.claimants if claimant.representative] == ["工人0", "工人3", "李磊"]
 
 
 def test_only_the_administrator_voids_and_the_voided_case_leaves_the_figures(qtbot, workspace, tmp_path) -> None:

@@ -7,6 +7,7 @@ beside their fields; what the service returns is the case file shown again.
 
 import uuid
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -169,14 +172,41 @@ class AddWorkerDialog(_CaseDialog):
         self.account_number.setToolTip(
             self.tr("An account in the worker's own name; the agreement pays his share into it")
         )
-        self.representative = QCheckBox(self.tr("Elected &representative"), self)
-        self.representative.hide()
+        self.representative = QCheckBox(self.tr("The new worker is an &elected representative"), self)
+        self.representatives = QListWidget(self)
         if len(detail.claimants) + 1 >= COLLECTIVE_MIN_WORKERS:
-            # Representatives exist only in a collective case (R3), which this worker may just make one.
-            self.add_field("representative", "", self.representative)
-            self.representative.show()
+            # Representatives exist only in a collective case (R3), which this worker may just make one: the
+            # workers then elect 3 to 5 among them, whom the coordinator ticks here.
+            self._list_representatives(detail)
+            election = QWidget(self)
+            column = QVBoxLayout(election)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.representatives)
+            column.addWidget(self.representative)
+            self.add_field("representative", self.tr("Representatives"), election, focus=self.representatives)
+        else:
+            self.representative.hide()
+            self.representatives.hide()
         self.add_reason(self.tr("&Reason"))
         self.resize(460, self.sizeHint().height())
+
+    def _list_representatives(self, detail: CaseDetail) -> None:
+        self.representatives.setToolTip(self.tr("Tick the workers already on the case who represent the others"))
+        self.representatives.setFixedHeight(110)
+        for claimant in detail.claimants:
+            item = QListWidgetItem(claimant.name)  # a QListWidgetItem shows its text as plain text
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if claimant.representative else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, claimant.person_id)
+            self.representatives.addItem(item)
+
+    def _chosen_representatives(self) -> frozenset[uuid.UUID] | None:
+        if self.representatives.isHidden():
+            return None
+        items = (self.representatives.item(row) for row in range(self.representatives.count()))
+        return frozenset(
+            item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() is Qt.CheckState.Checked
+        )
 
     def submit(self) -> None:
         entry = WorkerEntry(
@@ -191,7 +221,12 @@ class AddWorkerDialog(_CaseDialog):
             bank=self.bank.text(),
             account_number=self.account_number.text(),
         )
-        self.run(case_corrections.add_worker, self.case_id, entry, self.reason.toPlainText())
+        self.run(
+            partial(case_corrections.add_worker, representatives=self._chosen_representatives()),
+            self.case_id,
+            entry,
+            self.reason.toPlainText(),
+        )
 
 
 class RemoveWorkerDialog(_CaseDialog):
