@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from heze_station.domain import chinatime, clocks
 from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseStatus
-from heze_station.services import intake, payments
+from heze_station.services import case_corrections, intake, payments
 from heze_station.services.payments import PaymentPart
 from heze_station.ui.views.dashboard import DashboardView
 from heze_station.ui.workspace import Workspace
@@ -43,6 +43,7 @@ def test_an_overdue_acceptance_decision_is_shown_and_opens_its_case(qtbot, works
     ]
     assert view.tiles[CaseStatus.REGISTERED].figure.text() == "1"
     assert view.tiles[CaseStatus.CLOSED].figure.text() == "0"
+    assert not view.tiles[CaseStatus.VOIDED].isVisible()  # no case voided by mistake: no tile for them
     assert view.summary.text() == "Open cases: 1. Deadlines needing attention: 1, overdue: 1."
 
     click_row(qtbot, view.due_table, 0)
@@ -88,6 +89,15 @@ def test_a_change_saved_elsewhere_shows_up_without_reopening_the_page(qtbot, wor
     assert view.due_model.index(0, 5).data() == "Overdue"
     assert view.tiles[CaseStatus.REGISTERED].figure.text() == "1"
     assert [row[3] for row in shown_rows(view.recent_model)] == ["Complaint registered"]
+
+
+def test_a_voided_case_shows_its_tile(qtbot, workspace: Workspace) -> None:
+    case_id = register(workspace.context, intake_form(received_on=chinatime.today()))
+    view = open_view(qtbot, workspace)
+    workspace.change(case_corrections.void_case, case_id, "同一投诉重复登记")
+
+    qtbot.waitUntil(lambda: view.tiles[CaseStatus.VOIDED].isVisible())
+    assert view.tiles[CaseStatus.VOIDED].figure.text() == "1"
 
 
 def test_workers_still_unpaid_under_an_agreement_are_listed_and_open_their_case(qtbot, workspace: Workspace) -> None:

@@ -272,7 +272,10 @@ class DashboardView(StationView, QWidget):
             )
         )
         for choice, tile in self.tiles.items():
-            tile.set_count(_count(board, choice))
+            count = _count(board, choice)
+            tile.set_count(count)
+            # A case is voided only by mistake, rarely: the tile shows once there is one (it is the last tile).
+            tile.setVisible(choice is not CaseStatus.VOIDED or count > 0)
         for state, button in self.deadline_groups.items():
             count = sum(item.clock.state is state for item in board.due)
             button.setText(self.tr("{state}: {count}").format(state=formatting.state_name(state), count=count))
