@@ -1,0 +1,77 @@
+"""Migration 0024: a station whose timeline index was made at 0021 shows every case's timeline as before, found by
+the smaller index by case."""
+
+from datetime import date
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+
+from heze_station.domain.cases import CaseAction
+from heze_station.services import case_actions, case_queries
+from heze_station.services.station import DATABASE_FILE, StationContext
+from heze_station.storage import migrations
+from heze_station.storage.database import Database
+from tests import factories
+from tests.stations import database_key, open_test_station
+
+DAY = date(2026, 11, 2)
+
+
+def _timeline(station: StationContext, case_id) -> list[tuple]:
+    return [
+        (event.at, event.actor, event.kind, event.detail)
+        for event in case_queries.case_detail(station, case_id).timeline
+    ]
+
+
+def _downgrade_to_0021(data_dir: Path) -> None:
+    database = Database(data_dir / DATABASE_FILE, database_key(data_dir))
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+        config.attributes["engine"] = database.engine
+        command.downgrade(config, "0021")
+    finally:
+        database.close()
+
+
+def _timeline_indexes(station: StationContext) -> list[str]:
+    with station.database.transaction() as session:
+        return session.scalars(
+            text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'timeline_event' ORDER BY name")
+        ).all()
+
+
+def test_upgrade_keeps_each_timeline_in_order(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    station = open_test_station(data_dir)
+    try:
+        case_ids = [factories.register(station, factories.intake_form(employer_serial=n), DAY) for n in (1, 2)]
+        case_actions.perform(station, case_ids[0], CaseAction.ACCEPT, now=factories.at(DAY, 11))
+        case_actions.perform(station, case_ids[0], CaseAction.START_MEDIATION, now=factories.at(DAY, 15))
+        case_actions.perform(station, case_ids[1], CaseAction.REFUSE, "不属于本站受理范围。", now=factories.at(DAY, 12))
+        expected = {case_id: _timeline(station, case_id) for case_id in case_ids}
+    finally:
+        station.close()
+    _downgrade_to_0021(data_dir)
+
+    station = open_test_station(data_dir)  # upgrades past 0024
+    try:
+        assert migrations.current_revision(station.database.engine) == migrations.HEAD
+        assert {case_id: _timeline(station, case_id) for case_id in case_ids} == expected
+        assert [kind for _, _, kind, _ in expected[case_ids[0]]] == ["registered", "accept", "start_mediation"]
+        assert _timeline_indexes(station) == [
+            "ix_timeline_event_at",
+            "ix_timeline_event_case_id",
+            "sqlite_autoindex_timeline_event_1",
+        ]
+        with station.database.transaction() as session:
+            plan = session.execute(
+                text("EXPLAIN QUERY PLAN SELECT * FROM timeline_event WHERE case_id = :id ORDER BY at, id"),
+                {"id": case_ids[0].hex},
+            ).all()
+        assert any("ix_timeline_event_case_id" in row[-1] for row in plan)
+    finally:
+        station.close()
