@@ -15,7 +15,8 @@ The text itself lives only in the case's rows; searched_fields reads it from the
 A query of several words matches the cases that contain every one of them (domain.case_search), each word looked
 up on its own and the keys intersected. A query's matching keys are applied to the case list by one of two plans,
 chosen by how many cases match (counted in the index first): a few are fetched by key and sorted; tens of thousands
-are found by walking the list's sort index and testing each case against the set of keys.
+are found by walking the list's sort index and testing each case against the set of keys (the index holds the
+key, so only the cases shown are read).
 """
 
 import unicodedata

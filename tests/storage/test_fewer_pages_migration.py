@@ -1,5 +1,5 @@
-"""Migration 0024: a station whose timeline index was made at 0021 shows every case's timeline as before, found by
-the smaller index by case."""
+"""Migration 0024: a station whose indexes were made at 0021 shows every case's timeline and finds the same cases as
+before, through the smaller timeline index and the case list's index that now holds the search key."""
 
 from datetime import date
 from pathlib import Path
@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from heze_station.domain.cases import CaseAction
 from heze_station.services import case_actions, case_queries
+from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import DATABASE_FILE, StationContext
 from heze_station.storage import migrations
 from heze_station.storage.database import Database
@@ -17,6 +18,7 @@ from tests import factories
 from tests.stations import database_key, open_test_station
 
 DAY = date(2026, 11, 2)
+QUERIES = ("宏达", "工资", "劳务有限公司2", "欠")
 
 
 def _timeline(station: StationContext, case_id) -> list[tuple]:
@@ -24,6 +26,12 @@ def _timeline(station: StationContext, case_id) -> list[tuple]:
         (event.at, event.actor, event.kind, event.detail)
         for event in case_queries.case_detail(station, case_id).timeline
     ]
+
+
+def _found(station: StationContext) -> dict[str, list[str]]:
+    return {
+        query: [row.number for row in case_queries.list_cases(station, CaseFilter(text=query))] for query in QUERIES
+    }
 
 
 def _downgrade_to_0021(data_dir: Path) -> None:
@@ -53,6 +61,7 @@ def test_upgrade_keeps_each_timeline_in_order(tmp_path: Path) -> None:
         case_actions.perform(station, case_ids[0], CaseAction.START_MEDIATION, now=factories.at(DAY, 15))
         case_actions.perform(station, case_ids[1], CaseAction.REFUSE, "不属于本站受理范围。", now=factories.at(DAY, 12))
         expected = {case_id: _timeline(station, case_id) for case_id in case_ids}
+        found = _found(station)
     finally:
         station.close()
     _downgrade_to_0021(data_dir)
@@ -62,6 +71,8 @@ def test_upgrade_keeps_each_timeline_in_order(tmp_path: Path) -> None:
         assert migrations.current_revision(station.database.engine) == migrations.HEAD
         assert {case_id: _timeline(station, case_id) for case_id in case_ids} == expected
         assert [kind for _, _, kind, _ in expected[case_ids[0]]] == ["registered", "accept", "start_mediation"]
+        assert _found(station) == found
+        assert [len(numbers) for numbers in found.values()] == [2, 2, 1, 0]
         assert _timeline_indexes(station) == [
             "ix_timeline_event_at",
             "ix_timeline_event_case_id",
