@@ -697,6 +697,9 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         for name, store in storers.items():
             value = row.get(name, _MISSING)
             if value is not _MISSING and value is not None:
+                if store is _as_is:  # text and numbers, most values of a first sync: no call
+                    values.append(value)
+                    continue
                 try:
                     values.append(store(value))
                     continue
