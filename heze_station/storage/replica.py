@@ -21,7 +21,7 @@ from sqlalchemy import Boolean, Column, Date, Enum, Table, Uuid, bindparam, dele
 from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
-from ..sync.hlc import MAX_AHEAD_MS, Hlc
+from ..sync.hlc import MAX_AHEAD_MS, MAX_WALL_MS, Hlc
 from ..sync.scope import bucket_of
 from ..sync.tables import SYNCED_TABLES, TableKind
 from . import outbox, search, settings
@@ -85,14 +85,21 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
     """
     from ..sync.schemas import ClientTransaction
 
-    table = OutboxOperation.__table__
-    rows = session.execute(  # plain rows, not ORM objects: a push reads up to a thousand
-        select(table).where(table.c.acknowledged.is_(False)).order_by(table.c.seq).limit(max_ops)
-    ).all()
+    # Plain rows as SQLite holds them (ids as 32 hex digits, which the protocol's model reads): a push reads up to
+    # a thousand, and the model checks every value once anyway.
+    rows = (
+        session.connection()
+        .exec_driver_sql(
+            f"SELECT id, seq, tx_id, table_name, row_id, kind, base_version, fields, hlc, resolves "
+            f"FROM {OutboxOperation.__tablename__} WHERE acknowledged = 0 ORDER BY seq LIMIT ?",
+            (max_ops,),
+        )
+        .all()
+    )
     batches: list[ClientTransaction] = []
     size = 1024  # the envelope
     current: list[Operation] = []
-    current_tx = uuid.UUID(int=0)
+    current_tx: Any = None  # the local transaction id, as stored
     for row in rows:
         op = _operation(row)
         op_size = len(op.model_dump_json()) + 16
@@ -262,10 +269,21 @@ def receive_clock(session: Session, seen: Iterable[str]) -> None:
     connection = session.connection()
     now_ms = outbox.server_now_ms(connection)
     ahead_ms = int(settings.get(session, CLOCK_AHEAD_SETTING) or MAX_AHEAD_MS)
-    times = [time for text in seen if (time := _readable_clock(text)) and not time.ahead_of(now_ms, ahead_ms)]
-    if times:
+    latest = _latest_clock(seen, now_ms, ahead_ms)
+    if latest is not None:
         own = outbox.device_clock(connection)
-        settings.put(session, outbox.CLOCK_SETTING, str(own.receive(max(times), now_ms)))
+        settings.put(session, outbox.CLOCK_SETTING, str(own.receive(latest, now_ms)))
+
+
+def _latest_clock(seen: Iterable[str], now_ms: int, ahead_ms: int) -> Hlc | None:
+    """The latest readable time in ``seen`` not too far ahead. A clock's text compares as the clock does (fixed
+    widths, sync.hlc), so the texts are read from the largest down until one is taken: a page of a thousand rows
+    costs one parse, not a thousand."""
+    for text in sorted(set(seen), reverse=True):
+        time = _readable_clock(text)
+        if time is not None and not time.ahead_of(now_ms, ahead_ms):
+            return time
+    return None
 
 
 def _readable_clock(text: str) -> Hlc | None:
@@ -287,6 +305,8 @@ def bound_clock(session: Session, server_ms: int, ahead_ms: int, offset_ms: int)
     settings.put(session, CLOCK_AHEAD_SETTING, str(ahead_ms))
     limit = server_ms + ahead_ms
     own = outbox.device_clock(session.connection())
+    if own.wall_ms <= limit and not _clocks_past(session, limit):
+        return  # the usual handshake: every waiting change's time is one the server takes
     table = OutboxOperation.__table__
     # Plain rows, not ORM objects: every handshake reads the clock of every operation waiting to be sent.
     waiting = session.execute(
@@ -306,6 +326,26 @@ def bound_clock(session: Session, server_ms: int, ahead_ms: int, offset_ms: int)
         session.execute(update(table).where(table.c.id == bindparam("op")).values(hlc=bindparam("stamp")), stamps)
     if own.wall_ms > limit or too_far:
         settings.put(session, outbox.CLOCK_SETTING, str(clock))
+
+
+# A clock's text as sync.hlc writes it: 15 and 5 digits, then a node of 1-32 characters 0-9 and a-z.
+_CLOCK_GLOB = "[0-9]" * 15 + "-" + "[0-9]" * 5 + "-?*"
+
+
+def _clocks_past(session: Session, limit: int) -> bool:
+    """Whether a waiting change has a time past ``limit`` or no readable time, asked of SQLite: a clock's text
+    compares as the clock does (fixed widths), so no waiting change's clock is read into Python to tell."""
+    row = (
+        session.connection()
+        .exec_driver_sql(
+            f"SELECT 1 FROM {OutboxOperation.__tablename__} WHERE acknowledged = 0 AND NOT ("
+            "hlc GLOB ? AND length(hlc) <= 54 AND substr(hlc, 23) NOT GLOB '*[^0-9a-z]*' AND substr(hlc, 1, 15) <= ?"
+            ") LIMIT 1",
+            (_CLOCK_GLOB, f"{min(limit, MAX_WALL_MS):015d}"),
+        )
+        .first()
+    )
+    return row is not None
 
 
 def restart_sequence(session: Session) -> None:
@@ -446,14 +486,31 @@ class _Outcome:
     refused: list[tuple[Change, str]] = field(default_factory=list)  # with the reason, in words without values
 
 
-def _problem(change: Change, new_row: bool) -> str | None:
-    """Why this computer cannot store ``change``'s row by the shared schema; None when it can.
+def _problem(change: Change, new_row: bool, fields: dict[str, Any] | None = None) -> str | None:
+    """Why this computer cannot store ``change``'s row (or only ``fields`` of it) by the shared schema; None when
+    it can.
 
     A field this version does not know is left out rather than refused: a newer program may have added it.
     """
     rule = SYNCED_TABLES[change.table]
-    problems = [p for p in rule.problems(change.fields, new_row=new_row) if p.code != "unknown_field"]
+    checked = change.fields if fields is None else fields
+    problems = [p for p in rule.problems(checked, new_row=new_row) if p.code != "unknown_field"]
     return "; ".join(problem.message for problem in problems) or None
+
+
+def _not_stored(table: Table, fields: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
+    """The wire fields a pulled change of the stored row ``current`` needs checked: all but those whose value is
+    the very one stored (null, or text or a number kept as it comes), which can be stored here as it is. The feed
+    carries rows whole, so a change mostly repeats stored values; a value in another form is checked as before."""
+    storers = _storers(table)
+    return {
+        name: value
+        for name, value in fields.items()
+        if (store := storers.get(name)) is None
+        or not (value is None or store is _as_is)
+        or value != (stored := current[name])
+        or type(value) is not type(stored)
+    }
 
 
 def _database_problem(error: StatementError) -> str:
@@ -473,7 +530,11 @@ def _apply_rows(
     existing = _stored_rows(session, table, [change.row_id for change in changes])
     valid = []
     for change in changes:
-        problem = _problem(change, new_row=change.row_id.hex not in existing)
+        current = existing.get(change.row_id.hex)
+        if current is None:
+            problem = _problem(change, new_row=True)
+        else:
+            problem = _problem(change, new_row=False, fields=_not_stored(table, change.fields, current))
         if problem:
             outcome.refused.append((change, problem))
         else:
@@ -573,7 +634,7 @@ def _changed(table: Table, fields: dict[str, Any], current: dict[str, Any]) -> d
         store = storers.get(name)
         if store is None:
             continue
-        if value is not None:
+        if value is not None and store is not _as_is:
             try:
                 value = store(value)
             except ValueError:
@@ -636,6 +697,9 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         for name, store in storers.items():
             value = row.get(name, _MISSING)
             if value is not _MISSING and value is not None:
+                if store is _as_is:  # text and numbers, most values of a first sync: no call
+                    values.append(value)
+                    continue
                 try:
                     values.append(store(value))
                     continue

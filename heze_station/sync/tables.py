@@ -7,7 +7,7 @@ not keep yet (the city's templates) and the server's own conflicts are described
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -69,12 +69,13 @@ class TableRule:
         of a stored one."""
         # Every pulled and pushed row comes through here: the usual case (a known field, a good value) costs one
         # lookup and one check.
-        found = []
-        for name, value in fields.items():
-            rule = self.fields.get(name)
-            if rule is None or rule.problem(value) is not None:
-                found.append(self.field_problem(name, value))
-        if new_row:
+        checks = self._checks
+        found = [
+            self.field_problem(name, value)
+            for name, value in fields.items()
+            if (fits := checks.get(name)) is None or not fits(value)
+        ]
+        if new_row and not self._required_names <= fields.keys():
             found += [
                 Problem("missing_field", name, f"a new {self.name} row needs {name}")
                 for name in self.required
@@ -85,6 +86,14 @@ class TableRule:
     @cached_property
     def required(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items() if rule.required)
+
+    @cached_property
+    def _required_names(self) -> frozenset[str]:
+        return frozenset(self.required)
+
+    @cached_property
+    def _checks(self) -> dict[str, Callable[[Any], bool]]:
+        return {name: rule.fits for name, rule in self.fields.items()}
 
     def is_frozen(self, fields: Mapping[str, Any]) -> bool:
         return self.frozen is not None and fields.get(self.frozen.field) not in self.frozen.open_values

@@ -84,3 +84,21 @@ def test_a_stored_clock_this_version_cannot_read_does_not_stop_saving(laptops: L
         settings.put(session, outbox.CLOCK_SETTING, "9999999999999999-99999-x")  # 16 digits: no clock
     register(front, intake_form(1))
     assert Hlc.parse(str(device_clock(front)))
+
+
+def test_a_waiting_change_with_a_clock_this_version_cannot_read_is_stamped_again_and_sent(
+    laptops: Laptops, server: Server
+) -> None:
+    front = laptops("前台")
+    case_id = register(front, intake_form(1))
+    with front.database.transaction() as session:
+        first = session.scalars(select(OutboxOperation).order_by(OutboxOperation.seq).limit(1)).one()
+        first.hlc = "9999999999999999-99999-x"  # 16 digits: a newer program's clock, or a damaged one
+
+    report = sync.sync_now(front)
+
+    assert report.pushed > 0
+    assert report.rejected == 0
+    assert all(clock.wall_ms <= now_ms() + MAX_AHEAD_MS for clock in clocks(front))
+    with server.database.transaction() as session:
+        assert session.get(SyncRow, case_id) is not None
