@@ -263,10 +263,10 @@ def _by_value(enum_type: type[E]) -> dict[str, E]:
 
 
 def _by_week(figure: Figure, counting: statistics.Counting, period: Period) -> Series:
-    # The weeks are cut to the period and each charted figure places a case by a day in it (received, concluded,
-    # paid), so a week's cases are among the period's: only those are looked at again.
-    cases = counting.cases(figure)
-    return Series(figure.unit, [(week.first, figure.value(cases, week)) for week in periods.weeks_in(period)])
+    weeks = periods.weeks_in(period)
+    return Series(
+        figure.unit, [(week.first, value) for week, value in zip(weeks, counting.by_week(figure, weeks), strict=True)]
+    )
 
 
 def clue_facts(session: Session) -> list[ClueFacts]:
