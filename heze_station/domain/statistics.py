@@ -16,6 +16,7 @@ Counting rules that hold for every figure:
 - A case voided as registered by mistake counts in no figure but "Voided cases", which says how many were left out.
 """
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -124,7 +125,7 @@ class Figure:
     dated_by: str  # the date that places a case in the period
     select: Callable[[CaseFacts, Period], bool]
     unit: Unit = Unit.CASES
-    contribution: Callable[[CaseFacts, Period], int] = field(default=lambda case, period: 1)
+    contribution: Callable[[CaseFacts, Period], int] | None = None  # what a case adds; None: each case counts one
     of: "Figure | None" = None  # a share's denominator; ``select`` must pick a subset of its cases
     source: Source = Source.CASES  # ``facts`` are CaseFacts, or ClueFacts for a clue figure
     counts_voided: bool = False  # counts the voided cases, which every other figure leaves out
@@ -144,9 +145,12 @@ class Figure:
     def value(self, facts: Iterable[Any], period: Period) -> int:
         return self.total(self.cases(facts, period), period)
 
-    def total(self, cases: Iterable[Any], period: Period) -> int:
+    def total(self, cases: list[Any], period: Period) -> int:
         """What the cases behind the figure (found by ``cases``) add up to."""
-        return sum(self.contribution(case, period) for case in cases)
+        contribution = self.contribution
+        if contribution is None:
+            return len(cases)
+        return sum(contribution(case, period) for case in cases)
 
 
 @dataclass(frozen=True)
@@ -467,6 +471,9 @@ _CAUSE_LABELS = {
 }
 
 
+_ONE_DAY = timedelta(days=1)  # made once: carried over asks for the day before the period for every case
+
+
 def _open_on(case: CaseFacts, day: date) -> bool:
     """Accepted by ``day`` and not yet ended on it."""
     return (
@@ -481,7 +488,7 @@ CARRIED_OVER = Figure(
     QT_TRANSLATE_NOOP("Domain", "Open from the previous period"),
     QT_TRANSLATE_NOOP("Domain", "cases accepted before the period and not ended before it"),
     _PERIOD_START,
-    lambda case, period: _open_on(case, period.first - timedelta(days=1)),
+    lambda case, period: _open_on(case, period.first - _ONE_DAY),
 )
 ACCEPTED = Figure(
     "accepted",
@@ -726,9 +733,9 @@ class Breakdown:
 
 
 BREAKDOWNS = [
-    Breakdown("category", QT_TRANSLATE_NOOP("Domain", "By category"), lambda case: case.category),
-    Breakdown("channel", QT_TRANSLATE_NOOP("Domain", "By intake channel"), lambda case: case.channel),
-    Breakdown("employer_kind", QT_TRANSLATE_NOOP("Domain", "By kind of employer"), lambda case: case.employer_kind),
+    Breakdown("category", QT_TRANSLATE_NOOP("Domain", "By category"), attrgetter("category")),
+    Breakdown("channel", QT_TRANSLATE_NOOP("Domain", "By intake channel"), attrgetter("channel")),
+    Breakdown("employer_kind", QT_TRANSLATE_NOOP("Domain", "By kind of employer"), attrgetter("employer_kind")),
     Breakdown("project", QT_TRANSLATE_NOOP("Domain", "By project"), lambda case: case.project or None),
 ]
 
@@ -747,8 +754,12 @@ def broken_down(figure: Figure, breakdown: Breakdown, facts: Iterable[CaseFacts]
 def _grouped(figure: Figure, breakdown: Breakdown, cases: list[CaseFacts], period: Period) -> dict[object, int]:
     """broken_down over the cases behind ``figure``, already found."""
     assert figure.unit is not Unit.SHARE, f"{figure.key} is a share"
-    values: dict[object, int] = {}
-    for case in cases:
-        group = breakdown.group(case)
-        values[group] = values.get(group, 0) + figure.contribution(case, period)
+    contribution = figure.contribution
+    if contribution is None:  # each case counts one: counted in one go
+        values: dict[object, int] = Counter(map(breakdown.group, cases))
+    else:
+        values = {}
+        for case in cases:
+            group = breakdown.group(case)
+            values[group] = values.get(group, 0) + contribution(case, period)
     return dict(sorted(values.items(), key=lambda item: -item[1]))
