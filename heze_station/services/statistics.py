@@ -33,6 +33,7 @@ from ..domain import chinatime, periods, statistics
 from ..domain.agreements import AgreementState
 from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.parties import EmployerKind
 from ..domain.periods import Period, PeriodKind
 from ..domain.statistics import CaseFacts, ClueFacts, Figure, FigureValue, Source, Unit
 from ..storage.models import (
@@ -166,14 +167,20 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
         .where(Case.id.in_(relevant), Case.deleted_at.is_(None))
     ).all()
     # The first respondent's kind; with min(), SQLite takes the bare column from the row that holds the minimum.
+    # Fetched all at once (iterating a result fetches row by row) and the kind read here, as the cases are.
+    kinds = _by_value(EmployerKind)
     employer_kinds = {
-        case_id: kind
+        case_id: kinds[kind]
         for case_id, _position, kind in connection.execute(
-            select(type_coerce(CaseRespondent.case_id, String), func.min(CaseRespondent.position), Employer.kind)
+            select(
+                type_coerce(CaseRespondent.case_id, String),
+                func.min(CaseRespondent.position),
+                type_coerce(Employer.kind, String),
+            )
             .join(Employer, Employer.id == CaseRespondent.employer_id)
             .where(CaseRespondent.case_id.in_(relevant), CaseRespondent.deleted_at.is_(None))
             .group_by(CaseRespondent.case_id)
-        )
+        ).all()
     }
     agreed_on: dict[str, date] = {}
     in_effect: dict[str, tuple[uuid.UUID, int]] = {}
