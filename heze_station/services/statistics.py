@@ -219,8 +219,19 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     ):
         payments[case_id].append((paid_on, amount_fen))
         by_agreement[agreement_id].append((paid_on, amount_fen))
+    # What the agreement in effect sets, for the few cases that have one: (fen, last instalment due, kept on time).
+    terms: dict[str, tuple[int, date | None, bool]] = {}
+    for case_id, (agreement_id, agreed_fen) in in_effect.items():
+        schedule = schedules.get(agreement_id, [])
+        terms[case_id] = (
+            agreed_fen,
+            max(due_on for due_on, _ in schedule) if schedule else None,
+            bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
+        )
+    no_terms = (0, None, False)
     facts = []
     categories, channels, statuses = _by_value(Category), _by_value(IntakeChannel), _by_value(CaseStatus)
+    refused, voided = CaseStatus.REFUSED, CaseStatus.VOIDED
     day = date.fromisoformat
     for (
         case_id,
@@ -237,8 +248,7 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
         project,
     ) in cases:
         status, outcome = statuses[status], statuses.get(outcome)
-        agreement_id, agreed_fen = in_effect.get(case_id, (None, 0))
-        schedule = schedules.get(agreement_id, []) if agreement_id else []
+        agreed_fen, last_due_on, performed_on_time = terms.get(case_id, no_terms)
         facts.append(
             CaseFacts(
                 id=case_id,
@@ -250,15 +260,15 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
                 claimed_fen=claimed_fen,
                 employer_kind=employer_kinds.get(case_id),
                 project=project or "",
-                accepted_on=None if CaseStatus.REFUSED in (status, outcome) or decided_on is None else day(decided_on),
+                accepted_on=None if decided_on is None or refused in (status, outcome) else day(decided_on),
                 ended_on=None if ended_on is None else day(ended_on),
                 outcome=outcome,
                 agreed_on=agreed_on.get(case_id),
                 agreed_fen=agreed_fen,
-                last_due_on=max(due_on for due_on, _ in schedule) if schedule else None,
-                performed_on_time=bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
+                last_due_on=last_due_on,
+                performed_on_time=performed_on_time,
                 payments=tuple(sorted(payments[case_id])) if case_id in payments else (),
-                voided=status is CaseStatus.VOIDED,
+                voided=status is voided,
             )
         )
     return facts
