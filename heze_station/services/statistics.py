@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import (
     CompoundSelect,
     Integer,
+    Select,
     String,
     column,
     func,
@@ -27,6 +28,7 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime, periods, statistics
@@ -161,27 +163,16 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
             Case.worker_count,
             Case.claimed_total_fen,
             Project.name,
+            type_coerce(Case.first_employer_kind, String),
         )
         .outerjoin(Project, Project.id == Case.project_id)
         # IN, not a join: SQLite then looks each kept id up by key rather than scanning every case for the ids.
         .where(Case.id.in_(relevant), Case.deleted_at.is_(None))
     ).all()
-    # The first respondent's kind; with min(), SQLite takes the bare column from the row that holds the minimum.
-    # Fetched all at once (iterating a result fetches row by row) and the kind read here, as the cases are.
-    kinds = _by_value(EmployerKind)
-    employer_kinds = {
-        case_id: kinds[kind]
-        for case_id, _position, kind in connection.execute(
-            select(
-                type_coerce(CaseRespondent.case_id, String),
-                func.min(CaseRespondent.position),
-                type_coerce(Employer.kind, String),
-            )
-            .join(Employer, Employer.id == CaseRespondent.employer_id)
-            .where(CaseRespondent.case_id.in_(relevant), CaseRespondent.deleted_at.is_(None))
-            .group_by(CaseRespondent.case_id)
-        ).all()
-    }
+    unknown = select(Case.id).where(Case.id.in_(relevant), Case.first_employer_kind.is_(None))
+    employer_kinds = (
+        _first_employer_kinds(connection, unknown) if any(row.first_employer_kind is None for row in cases) else {}
+    )
     agreed_on: dict[str, date] = {}
     in_effect: dict[str, tuple[uuid.UUID, int]] = {}
     for agreement_id, case_id, state, effective_at, total_fen in connection.execute(
@@ -231,6 +222,7 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     no_terms = (0, None, False)
     facts = []
     categories, channels, statuses = _by_value(Category), _by_value(IntakeChannel), _by_value(CaseStatus)
+    kinds = _by_value(EmployerKind)
     refused, voided = CaseStatus.REFUSED, CaseStatus.VOIDED
     day = date.fromisoformat
     for (
@@ -246,6 +238,7 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
         workers,
         claimed_fen,
         project,
+        employer_kind,
     ) in cases:
         status, outcome = statuses[status], statuses.get(outcome)
         agreed_fen, last_due_on, performed_on_time = terms.get(case_id, no_terms)
@@ -258,7 +251,7 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
                 collective=bool(collective),
                 workers=workers,
                 claimed_fen=claimed_fen,
-                employer_kind=employer_kinds.get(case_id),
+                employer_kind=kinds[employer_kind] if employer_kind else employer_kinds.get(case_id),
                 project=project or "",
                 accepted_on=None if decided_on is None or refused in (status, outcome) else day(decided_on),
                 ended_on=None if ended_on is None else day(ended_on),
@@ -272,6 +265,21 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
             )
         )
     return facts
+
+
+def _first_employer_kinds(connection: Connection, case_ids: Select[tuple[uuid.UUID]]) -> dict[str, EmployerKind]:
+    """The first respondent's kind of each of the cases ``case_ids`` selects: cases whose own copy of it
+    (Case.first_employer_kind) is not known on this device, usually none. With min(), SQLite takes the bare column
+    from the row that holds the minimum."""
+    return {
+        case_id: kind
+        for case_id, _position, kind in connection.execute(
+            select(type_coerce(CaseRespondent.case_id, String), func.min(CaseRespondent.position), Employer.kind)
+            .join(Employer, Employer.id == CaseRespondent.employer_id)
+            .where(CaseRespondent.case_id.in_(case_ids), CaseRespondent.deleted_at.is_(None))
+            .group_by(CaseRespondent.case_id)
+        )
+    }
 
 
 def _by_value(enum_type: type[E]) -> dict[str, E]:
