@@ -79,6 +79,7 @@ _CASE_COLUMNS = (
     "limitation_suspended_from",
     "limitation_suspended_to",
     "limitation_suspension_reason",
+    "first_employer_kind",
 )
 _SYNC = ("id", "created_at", "updated_at", "deleted_at", "version")
 _PERSON_COLUMNS = (*_SYNC, "name", "id_number", "sex", "birth_date", "phone", "address", "ethnicity")
@@ -219,6 +220,7 @@ class _CaseRows:
                 None,
                 None,
                 "",
+                respondents[0].kind.value if respondents else None,  # as intake.refresh_listing keeps it
             )
         )
         for position, worker in enumerate(demo.workers):

@@ -602,13 +602,14 @@ def refresh_listing(session: Session, case: Case) -> None:
         .order_by(CaseClaimant.is_representative.desc(), CaseClaimant.position)
     ).scalars()
     respondents = session.execute(
-        select(Employer.name)
+        select(Employer.name, Employer.kind)
         .join(CaseRespondent, CaseRespondent.employer_id == Employer.id)
         .where(CaseRespondent.case_id == case.id, CaseRespondent.deleted_at.is_(None))
         .order_by(CaseRespondent.position)
-    ).scalars()
+    ).all()
     case.claimant_summary = next(iter(claimants), "")
-    case.respondent_summary = "、".join(respondents)
+    case.respondent_summary = "、".join(name for name, _ in respondents)
+    case.first_employer_kind = respondents[0].kind if respondents else None
     search.reindex_case(session, case)
 
 

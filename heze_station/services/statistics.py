@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import (
     CompoundSelect,
     Integer,
+    Select,
     String,
     column,
     func,
@@ -27,12 +28,14 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime, periods, statistics
 from ..domain.agreements import AgreementState
 from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.parties import EmployerKind
 from ..domain.periods import Period, PeriodKind
 from ..domain.statistics import CaseFacts, ClueFacts, Figure, FigureValue, Source, Unit
 from ..storage.models import (
@@ -160,21 +163,16 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
             Case.worker_count,
             Case.claimed_total_fen,
             Project.name,
+            type_coerce(Case.first_employer_kind, String),
         )
         .outerjoin(Project, Project.id == Case.project_id)
         # IN, not a join: SQLite then looks each kept id up by key rather than scanning every case for the ids.
         .where(Case.id.in_(relevant), Case.deleted_at.is_(None))
     ).all()
-    # The first respondent's kind; with min(), SQLite takes the bare column from the row that holds the minimum.
-    employer_kinds = {
-        case_id: kind
-        for case_id, _position, kind in connection.execute(
-            select(type_coerce(CaseRespondent.case_id, String), func.min(CaseRespondent.position), Employer.kind)
-            .join(Employer, Employer.id == CaseRespondent.employer_id)
-            .where(CaseRespondent.case_id.in_(relevant), CaseRespondent.deleted_at.is_(None))
-            .group_by(CaseRespondent.case_id)
-        )
-    }
+    unknown = select(Case.id).where(Case.id.in_(relevant), Case.first_employer_kind.is_(None))
+    employer_kinds = (
+        _first_employer_kinds(connection, unknown) if any(row.first_employer_kind is None for row in cases) else {}
+    )
     agreed_on: dict[str, date] = {}
     in_effect: dict[str, tuple[uuid.UUID, int]] = {}
     for agreement_id, case_id, state, effective_at, total_fen in connection.execute(
@@ -212,8 +210,20 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     ):
         payments[case_id].append((paid_on, amount_fen))
         by_agreement[agreement_id].append((paid_on, amount_fen))
+    # What the agreement in effect sets, for the few cases that have one: (fen, last instalment due, kept on time).
+    terms: dict[str, tuple[int, date | None, bool]] = {}
+    for case_id, (agreement_id, agreed_fen) in in_effect.items():
+        schedule = schedules.get(agreement_id, [])
+        terms[case_id] = (
+            agreed_fen,
+            max(due_on for due_on, _ in schedule) if schedule else None,
+            bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
+        )
+    no_terms = (0, None, False)
     facts = []
     categories, channels, statuses = _by_value(Category), _by_value(IntakeChannel), _by_value(CaseStatus)
+    kinds = _by_value(EmployerKind)
+    refused, voided = CaseStatus.REFUSED, CaseStatus.VOIDED
     day = date.fromisoformat
     for (
         case_id,
@@ -228,10 +238,10 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
         workers,
         claimed_fen,
         project,
+        employer_kind,
     ) in cases:
         status, outcome = statuses[status], statuses.get(outcome)
-        agreement_id, agreed_fen = in_effect.get(case_id, (None, 0))
-        schedule = schedules.get(agreement_id, []) if agreement_id else []
+        agreed_fen, last_due_on, performed_on_time = terms.get(case_id, no_terms)
         facts.append(
             CaseFacts(
                 id=case_id,
@@ -241,20 +251,35 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
                 collective=bool(collective),
                 workers=workers,
                 claimed_fen=claimed_fen,
-                employer_kind=employer_kinds.get(case_id),
+                employer_kind=kinds[employer_kind] if employer_kind else employer_kinds.get(case_id),
                 project=project or "",
-                accepted_on=None if CaseStatus.REFUSED in (status, outcome) or decided_on is None else day(decided_on),
+                accepted_on=None if decided_on is None or refused in (status, outcome) else day(decided_on),
                 ended_on=None if ended_on is None else day(ended_on),
                 outcome=outcome,
                 agreed_on=agreed_on.get(case_id),
                 agreed_fen=agreed_fen,
-                last_due_on=max(due_on for due_on, _ in schedule) if schedule else None,
-                performed_on_time=bool(schedule) and statistics.paid_on_time(schedule, by_agreement[agreement_id]),
+                last_due_on=last_due_on,
+                performed_on_time=performed_on_time,
                 payments=tuple(sorted(payments[case_id])) if case_id in payments else (),
-                voided=status is CaseStatus.VOIDED,
+                voided=status is voided,
             )
         )
     return facts
+
+
+def _first_employer_kinds(connection: Connection, case_ids: Select[tuple[uuid.UUID]]) -> dict[str, EmployerKind]:
+    """The first respondent's kind of each of the cases ``case_ids`` selects: cases whose own copy of it
+    (Case.first_employer_kind) is not known on this device, usually none. With min(), SQLite takes the bare column
+    from the row that holds the minimum."""
+    return {
+        case_id: kind
+        for case_id, _position, kind in connection.execute(
+            select(type_coerce(CaseRespondent.case_id, String), func.min(CaseRespondent.position), Employer.kind)
+            .join(Employer, Employer.id == CaseRespondent.employer_id)
+            .where(CaseRespondent.case_id.in_(case_ids), CaseRespondent.deleted_at.is_(None))
+            .group_by(CaseRespondent.case_id)
+        )
+    }
 
 
 def _by_value(enum_type: type[E]) -> dict[str, E]:
@@ -263,10 +288,10 @@ def _by_value(enum_type: type[E]) -> dict[str, E]:
 
 
 def _by_week(figure: Figure, counting: statistics.Counting, period: Period) -> Series:
-    # The weeks are cut to the period and each charted figure places a case by a day in it (received, concluded,
-    # paid), so a week's cases are among the period's: only those are looked at again.
-    cases = counting.cases(figure)
-    return Series(figure.unit, [(week.first, figure.value(cases, week)) for week in periods.weeks_in(period)])
+    weeks = periods.weeks_in(period)
+    return Series(
+        figure.unit, [(week.first, value) for week, value in zip(weeks, counting.by_week(figure, weeks), strict=True)]
+    )
 
 
 def clue_facts(session: Session) -> list[ClueFacts]:

@@ -212,8 +212,12 @@ class Case(SyncRow, Base):
     # The key of this case's entries in the search indexes (see storage.search).
     search_key: Mapped[int | None] = mapped_column(Integer)
     respondent_summary: Mapped[str] = mapped_column(String(200), default="")
-    # The search index's key is this device's own: it does not sync.
-    local_columns = frozenset({"search_key"})
+    # The first respondent's kind, kept with the summary above (services.intake.refresh_listing) for the returns'
+    # breakdown by kind of employer, which would otherwise join two tables per case. None: not known on this device
+    # (a case that arrived by sync before its listing was refreshed here); services.statistics looks it up then.
+    first_employer_kind: Mapped[EmployerKind | None] = mapped_column(enum_column(EmployerKind))
+    # The search index's key is this device's own, and the kind above is worked out on each: neither syncs.
+    local_columns = frozenset({"search_key", "first_employer_kind"})
     # R4: the mediation period may run past day 15 only to a date both parties agreed to (recorded on the timeline).
     mediation_extended_to: Mapped[date | None] = mapped_column(Date)
     # R2: the day the written notice of a refusal reached the applicant.

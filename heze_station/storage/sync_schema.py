@@ -32,7 +32,7 @@ def synced_tables() -> dict[str, Table]:
     return dict(sorted(tables.items()))
 
 
-def _local_columns(table: Table) -> frozenset[str]:
+def local_columns(table: Table) -> frozenset[str]:
     model = next(mapper.class_ for mapper in Base.registry.mappers if mapper.local_table is table)
     return getattr(model, "local_columns", frozenset())
 
@@ -73,7 +73,7 @@ def describe() -> dict[str, dict[str, FieldRule]]:
         name: {
             column.name: rule(column)
             for column in table.columns
-            if column.name not in PROTOCOL_COLUMNS and column.name not in _local_columns(table)
+            if column.name not in PROTOCOL_COLUMNS and column.name not in local_columns(table)
         }
         for name, table in synced_tables().items()
     }

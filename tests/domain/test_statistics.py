@@ -226,6 +226,22 @@ def test_a_return_counted_together_gives_each_figure_what_its_definition_gives_a
             assert (row.value, row.denominator) == (parts.numerator, parts.denominator), figure.key
 
 
+@given(
+    st.lists(_case_facts(), max_size=30), st.sampled_from(["2026-W40", "2026-10", "2026-Q4", "2026-11-10..2026-11-20"])
+)
+def test_a_chart_by_week_gives_each_week_what_the_definition_gives_for_that_week_alone(
+    facts: list[CaseFacts], code: str
+) -> None:
+    period = periods.parse(code)
+    weeks = periods.weeks_in(period)
+    counting = statistics.Counting({statistics.Source.CASES: facts, statistics.Source.CLUES: []}, period)
+    for figure in (statistics.RECEIVED, statistics.AMOUNT_AGREED, statistics.AMOUNT_RECOVERED, statistics.CLOSED):
+        assert counting.by_week(figure, weeks) == [figure.value(facts, week) for week in weeks], figure.key
+    for figure in statistics.FIGURES.values():
+        if figure.placed_on is not None:  # the day it is placed by is in the period of each case it picks
+            assert all(figure.placed_on(each) in period for each in figure.cases(facts, period)), figure.key
+
+
 def test_every_figure_has_one_key_and_its_share_counts_a_part_of_its_denominator() -> None:
     keys = [figure.key for _, figures in statistics.TABLES.values() for figure in figures]
     assert len(set(keys)) == len(statistics.FIGURES)

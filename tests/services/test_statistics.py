@@ -8,13 +8,16 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from heze_station.domain import periods, statistics
 from heze_station.domain.audit import AuditAction
+from heze_station.domain.parties import EmployerKind
 from heze_station.services import audit, case_queries, returns
 from heze_station.services import statistics as station_statistics
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
+from heze_station.storage.models import Case
 from tests.statistics_cases import a_month_of_cases
 
 NOVEMBER = periods.month(2026, 11)
@@ -82,6 +85,21 @@ def test_charts_count_by_week_within_the_period(station: StationContext, novembe
     assert weeks[-1][0] == date(2026, 11, 30)
     assert [day.weekday() for day, _ in weeks[1:]] == [0] * (len(weeks) - 1)  # then each week from its Monday
     assert sum(report.breakdowns["category"].values()) == 3
+
+
+def test_the_breakdown_by_kind_of_employer_reads_the_first_respondent_also_where_the_case_does_not_keep_it(
+    station: StationContext, november: dict[str, uuid.UUID]
+) -> None:
+    kept = station_statistics.report(station, NOVEMBER).breakdowns["employer_kind"]
+    assert kept == {EmployerKind.COMPANY: 3}
+    # A case that came by sync has no kind of its own until its listing is refreshed on this device.
+    with station.database.transaction() as session:
+        session.execute(update(Case).where(Case.id == november["collective"]).values(first_employer_kind=None))
+    assert station_statistics.report(station, NOVEMBER).breakdowns["employer_kind"] == kept
+    behind = station_statistics.cases_behind(
+        station, NOVEMBER, "received", breakdown="employer_kind", group=EmployerKind.COMPANY
+    )
+    assert behind == {november["walk_in"], november["collective"], november["refused"]}
 
 
 def test_the_monthly_return_as_a_workbook_has_a_sheet_per_table_and_the_definitions(

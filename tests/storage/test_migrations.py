@@ -119,6 +119,8 @@ ADDED_LATER = {
     # 0020: where the agreement pays each worker, as given at intake
     "bank",
     "account_number",
+    # 0023: the first respondent's kind, kept on the case
+    "first_employer_kind",
 }
 
 
@@ -147,6 +149,23 @@ def data_dir_0001(tmp_path: Path) -> Path:
     assert migrations.current_revision(engine) == "0001"
     engine.dispose()
     return data_dir
+
+
+def test_upgrade_keeps_on_each_case_its_first_respondents_kind_of_employer(data_dir_0001: Path) -> None:
+    database = open_database(data_dir_0001 / DATABASE_FILE)
+    try:
+        with database.engine.connect() as connection:
+            kept = connection.execute(
+                text(
+                    "SELECT case_file.first_employer_kind, employer.kind FROM case_file "
+                    "JOIN case_respondent ON case_respondent.case_id = case_file.id AND case_respondent.position = 0 "
+                    "JOIN employer ON employer.id = case_respondent.employer_id"
+                )
+            ).all()
+    finally:
+        database.close()
+    assert kept
+    assert all(on_case == of_employer for on_case, of_employer in kept)
 
 
 def test_first_revision_has_no_search_index(data_dir_0001: Path) -> None:
