@@ -30,6 +30,7 @@ from .models import (
     Base,
     CalendarDay,
     CalendarYear,
+    Case,
     CaseClaimant,
     CaseRespondent,
     CityCertificate,
@@ -466,6 +467,7 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     _record_versions(session, outcome.stored)
     _release(session, outcome.stored)
     quarantine(session, outcome.refused)
+    _forget_first_employer_kinds(session, outcome.stored)
     searched_changes = [change for change in outcome.stored if change.row_id in searched]
     touched_cases = {case_id for change in searched_changes for case_id in _cases_of(change)}
     touched_cases |= _cases_of_parties(
@@ -984,6 +986,21 @@ def _cases_of(change: Change) -> set[uuid.UUID]:
         return {change.row_id}
     case_id = change.fields.get("case_id") if change.table in ("case_claimant", "case_respondent") else None
     return {uuid.UUID(case_id)} if isinstance(case_id, str) else set()
+
+
+def _forget_first_employer_kinds(session: Session, stored: list[Change]) -> None:
+    """A case keeps its first respondent's kind for the returns (Case.first_employer_kind, on this computer only);
+    a pulled respondent or employer may have changed it: forget it there, and the returns look it up again."""
+    respondents = [change for change in stored if change.table == "case_respondent"]
+    cases = {case_id for change in respondents for case_id in _cases_of(change)}
+    cases |= _cases_of_parties(session, [change for change in stored if change.table == "employer"])
+    for chunk in batches(sorted(cases)):
+        session.execute(
+            update(Case)
+            .where(Case.id.in_(chunk), Case.first_employer_kind.is_not(None))
+            .values(first_employer_kind=None)
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _cases_of_parties(session: Session, parties: list[Change]) -> set[uuid.UUID]:

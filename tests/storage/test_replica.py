@@ -3,16 +3,19 @@
 import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from sqlalchemy import select, text
+from sqlalchemy import delete, select, text
 
+from heze_station.domain import periods
 from heze_station.domain.cases import CaseStatus
+from heze_station.domain.parties import EmployerKind
 from heze_station.services import case_queries
+from heze_station.services import statistics as station_statistics
 from heze_station.services.station import StationContext
 from heze_station.storage import replica
-from heze_station.storage.models import Case, CaseClaimant, Employer, Person
+from heze_station.storage.models import Case, CaseClaimant, Employer, OutboxOperation, Person
 from heze_station.storage.outbox import wire_value
 from heze_station.sync.schemas import Change
-from tests.factories import intake_form, register
+from tests.factories import intake_form, register, resident_id
 
 BEIJING = timezone(timedelta(hours=8))
 
@@ -103,3 +106,30 @@ def test_pulled_cases_are_found_by_search_also_after_a_party_is_renamed(station:
 def found(station: StationContext, text: str) -> list[uuid.UUID]:
     rows = case_queries.list_cases(station, case_queries.CaseFilter(text=text), limit=10)
     return [row.id for row in rows]
+
+
+def test_a_pulled_employer_makes_its_cases_look_up_their_employer_kind_again(station: StationContext) -> None:
+    """The returns read a case's first employer kind from the case (kept on this computer only): a pulled change of
+    the employer must not leave the case saying what the employer no longer is."""
+    case_id = register(station, intake_form(1))
+    with station.database.transaction() as session:
+        case = session.get_one(Case, case_id)
+        assert case.first_employer_kind is EmployerKind.COMPANY
+        employer = session.scalars(select(Employer)).one()
+        fields = {c.key: wire_value(getattr(employer, c.key)) for c in Employer.__mapper__.column_attrs}
+        version = employer.version
+        session.execute(delete(OutboxOperation))  # the station's changes reached the city: none rebased on the pull
+    fields = {name: value for name, value in fields.items() if name not in ("id", "version")}
+    fields |= {"kind": EmployerKind.NATURAL_PERSON.value, "id_number": resident_id(40), "credit_code": None}
+    change = Change(
+        table="employer", row_id=employer.id, version=version + 1, deleted=False, fields=fields, station_id=None,
+        changed_at=datetime.now(UTC),
+    )  # fmt: skip
+    with station.database.replica_transaction() as session:
+        replica.apply_changes(session, [change])
+
+    with station.database.transaction() as session:
+        assert session.get_one(Case, case_id).first_employer_kind is None  # looked up again by the returns
+    received = intake_form(1).received_on
+    month = periods.month(received.year, received.month)
+    assert station_statistics.report(station, month).breakdowns["employer_kind"] == {EmployerKind.NATURAL_PERSON: 1}
