@@ -77,6 +77,18 @@ class Database:
         with self.sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def single_read(self) -> Iterator[Connection]:
+        """A connection for one SELECT that needs no transaction around it (a lone statement sees one snapshot
+        anyway): on PostgreSQL in autocommit, which spares the BEGIN and COMMIT round trips; elsewhere in a
+        transaction as usual (SQLite's BEGIN IMMEDIATE is how it orders its writers)."""
+        if not self.is_postgresql:
+            with self.engine.begin() as connection:
+                yield connection
+            return
+        with self.engine.connect() as connection:
+            yield connection.execution_options(isolation_level="AUTOCOMMIT")
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -602,15 +602,19 @@ def _check_allowed(op: Operation, state: _RowState, context: PushContext, grante
 def _references(op: Operation) -> Iterable[tuple[uuid.UUID, str]]:
     """(row id, field) of every row ``op``'s fields name; values that are no ids are the field check's to refuse."""
     rule = SYNCED_TABLES.get(op.table)
+    if rule is None:
+        return
+    references = rule.reference_fields
     for name, value in op.fields.items():
-        field_rule = rule.fields.get(name) if rule else None
-        if field_rule is not None and field_rule.references and FieldType.UUID.accepts(value):
+        if name in references and FieldType.UUID.accepts(value):
             yield uuid.UUID(value), name
 
 
 def _parent_id(table: str, fields: dict[str, Any]) -> uuid.UUID | None:
     name = SYNCED_TABLES[table].frozen_with
-    value = fields.get(name) if name else None
+    if name is None:  # most tables
+        return None
+    value = fields.get(name)
     return uuid.UUID(value) if FieldType.UUID.accepts(value) else None
 
 
