@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
@@ -109,9 +109,10 @@ def device_revoked() -> ApiError:
     return forbidden("device_revoked", "This device was revoked by the city server; enrol it again with a new code.")
 
 
-def principal_for_token(session: Session, token: str) -> Principal | None:
-    """The caller behind a bearer token; None when unknown. Raises for an expired token or a revoked device."""
-    found = session.execute(
+def principal_for_token(connection: Connection | Session, token: str) -> Principal | None:
+    """The caller behind a bearer token; None when unknown. Raises for an expired token or a revoked device.
+    One statement, so that it can run without a transaction (``Database.single_read``)."""
+    found = connection.execute(
         select(
             AccessToken.expires_at, Device.revoked_at, Device.id, Device.role, Device.station_id, Device.last_sync_at
         )

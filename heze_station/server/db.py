@@ -77,6 +77,18 @@ class Database:
         with self.sessions() as session, session.begin():
             yield session
 
+    @contextmanager
+    def single_read(self) -> Iterator[Connection]:
+        """A connection for one SELECT that needs no transaction around it (a lone statement sees one snapshot
+        anyway): on PostgreSQL in autocommit, which spares the BEGIN and COMMIT round trips; elsewhere in a
+        transaction as usual (SQLite's BEGIN IMMEDIATE is how it orders its writers)."""
+        if not self.is_postgresql:
+            with self.engine.begin() as connection:
+                yield connection
+            return
+        with self.engine.connect() as connection:
+            yield connection.execution_options(isolation_level="AUTOCOMMIT")
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -135,23 +147,34 @@ def update_rows(connection: Connection, table: Table, key: str, rows: list[dict[
 
 
 def _unnest(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> tuple[list[str], dict, str]:
-    """The column names of ``rows``, their values as one array parameter per column, and the ``unnest(...) AS
-    new(...)`` that reads them back as rows.
+    """The column names of ``rows``, their values as one array parameter per column, and the ``(SELECT ... FROM
+    unnest(...)) AS new`` that reads them back as rows.
 
     Arrays go in binary. A JSON column's values go as one JSON array, split by the server: one ``json.dumps`` for
-    the column rather than one per row, which cost more than the rest of the statement's making."""
+    the column rather than one per row, which cost more than the rest of the statement's making. A column with the
+    same value in every row (the station, the time of the push) goes as that one value: psycopg dumps an array's
+    values one by one in Python."""
     names = list(rows[0])
     arrays: dict[str, Any] = {}
-    sources = []
+    unnested, constants, sources = [], [], []
     for n, name in enumerate(names):
         column, key = table.c[name], f"c{n}"
         values = [row[name] for row in rows]
+        sql_type = column.type.compile(dialect=connection.dialect)
         if isinstance(column.type.dialect_impl(connection.dialect), JSON):
             arrays[key] = json.dumps(values, ensure_ascii=False)
             sources.append(
                 f"ARRAY(SELECT value FROM jsonb_array_elements(%({key})s::jsonb) WITH ORDINALITY ORDER BY ordinality)"
             )
+            unnested.append(name)
+        elif n > 0 and all(value == values[0] for value in values):  # the first column gives the rows their number
+            arrays[key] = values[0]
+            constants.append(f"%({key})s::{sql_type} AS {name}")
         else:
             arrays[key] = values
-            sources.append(f"%({key})b::{column.type.compile(dialect=connection.dialect)}[]")
-    return names, arrays, f"unnest({', '.join(sources)}) AS new({', '.join(names)})"
+            sources.append(f"%({key})b::{sql_type}[]")
+            unnested.append(name)
+    source = f"unnest({', '.join(sources)}) AS new({', '.join(unnested)})"
+    if constants:
+        source = f"(SELECT {', '.join([*unnested, *constants])} FROM {source}) AS new"
+    return names, arrays, source

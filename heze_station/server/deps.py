@@ -69,8 +69,9 @@ def get_principal(
 ) -> Principal:
     if credentials is None:
         raise unauthorized("missing_token", "This request needs 'Authorization: Bearer <access token>'.")
-    with database.transaction() as session:
-        principal = principal_for_token(session, credentials.credentials)
+    # Every request asks this: one statement, no transaction around it.
+    with database.single_read() as connection:
+        principal = principal_for_token(connection, credentials.credentials)
     if principal is None:
         unknown = unauthorized("invalid_token", "The access token is not known to this server; ask for a new one.")
         raise wrong_attempt(database, settings, [address_key(request)], unknown)

@@ -84,6 +84,11 @@ class TableRule:
         return found
 
     @cached_property
+    def reference_fields(self) -> frozenset[str]:
+        """The fields that hold another row's id."""
+        return frozenset(name for name, rule in self.fields.items() if rule.references)
+
+    @cached_property
     def required(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items() if rule.required)
 
