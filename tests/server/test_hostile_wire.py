@@ -285,3 +285,33 @@ def test_a_changes_waiting_count_that_is_not_a_count_leaves_what_was_kept(
     answer = device.http.get("/v1/sync/changes", headers=[(CHANGES_WAITING_HEADER.encode(), header)])
     assert answer.status_code == 200, answer.text
     assert waiting_kept(server, device) == 7
+
+
+# --- pulls ----------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"cursor": "\x00"}, {"cursor": "-1"}, {"cursor": "9" * 60}, {"cursor": "١٢"}, {"cursor": "1:2:3:4"},
+     {"cursor": "%00"}, {"limit": "0"}, {"limit": str(10**30)}, {"max_bytes": str(10**30)}, {"limit": "NaN"},
+     {"max_bytes": "-1"}, {"limit": "١٢"}],
+)  # fmt: skip
+def test_a_pull_with_an_odd_cursor_or_size_is_a_4xx_or_a_page(device: DeviceClient, params: dict[str, str]) -> None:
+    for accept in ("application/json", ROWS):
+        answer = device.http.get("/v1/sync/changes", params=params, headers={"Accept": accept})
+        assert answer.status_code < 500, (accept, answer.text[:300])
+        if answer.status_code >= 400:
+            assert answer.json()["error"]["message"]
+
+
+@pytest.mark.xfail(strict=True, reason="routes/sync.py _wants_rows reads no q-value: Accept: rows;q=0 still gets rows")
+def test_a_client_that_refuses_the_rows_form_by_its_quality_gets_plain_json(device: DeviceClient) -> None:
+    answer = device.http.get("/v1/sync/changes", headers={"Accept": f"{ROWS};q=0, application/json"})
+    assert answer.headers["content-type"] == "application/json"
+
+
+@pytest.mark.parametrize("name", ["笔记本\x00电脑", "\u202e脑电本记笔", "<b>前台</b>", "名" * 500])
+def test_an_odd_device_name_at_enrolment_is_kept_as_sent_or_refused_with_a_reason(server: Server, name: str) -> None:
+    station = server.create_station("城区驿站")
+    answer = httpx.post(f"{server.url}/v1/enrol", json={"code": server.enrol_code(station), "device_name": name})
+    assert answer.status_code < 500, answer.text[:300]
