@@ -99,8 +99,10 @@ async def _form(request: Request) -> dict[str, str]:
     return {key: values[0] for key, values in parse_qs(body, keep_blank_values=True).items()}
 
 
-def _csrf_refused() -> ApiError:
-    return ApiError(403, "csrf_token_invalid", "This form did not come from the supervision page; reload the page.")
+def _csrf_refused() -> HTMLResponse:
+    """The answer to a form that did not come from these pages (or from one loaded before the session changed)."""
+    problem = "这个表单不是从监管页面提交的，或页面已过期：没有执行任何操作。请刷新页面后重试。"
+    return _page("problem.html", 403, who=None, problem=problem, back="/city/")
 
 
 # --- signing in and out ------------------------------------------------------------------------------------------
@@ -123,7 +125,7 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
     form = await _form(request)
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE)
     if not expected or not _same(expected, form.get("csrf", "")):
-        raise _csrf_refused()
+        return _csrf_refused()
     name, password = form.get("name", ""), form.get("password", "")
     # A NUL, which PostgreSQL's text cannot hold, is counted under a key the database can hold.
     keys = [address_key(request), f"supervisor:{name.strip()[: accounts.NAME_MAX].replace(chr(0), '?')}"]
@@ -159,7 +161,7 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
 async def sign_out(request: Request, database: DatabaseDep, who: SignedInDep) -> Response:
     form = await _form(request)
     if not _same(who.csrf_token, form.get("csrf", "")):
-        raise _csrf_refused()
+        return _csrf_refused()
     _recent_sessions.forget(request.cookies[SESSION_COOKIE])
     with database.transaction() as session:
         accounts.sign_out(session, request.cookies[SESSION_COOKIE])
@@ -448,7 +450,7 @@ def return_download(
         if period_problem or scope_problem:
             # A return of another period or scope than asked, under a name that looks right, would mislead.
             problem = f"{period_problem or ''}{scope_problem or ''}没有生成报表。"
-            return _page("problem.html", 422, who=who, path=request.url.path, problem=problem)
+            return _page("problem.html", 422, who=who, path=request.url.path, problem=problem, back="/city/figures")
         result: CityReport = _report(request, session, position, chosen, scope).value
         names = stations.names
     title = RETURN_TITLES[chosen.kind]
