@@ -44,17 +44,30 @@ class UnknownCoding(BadBody):
 
 
 def accepted_codings(header: str | None) -> list[str]:
-    """The codings of CODINGS an ``Accept-Encoding`` header allows, in this side's order of preference."""
-    allowed = set()
+    """The codings of CODINGS an ``Accept-Encoding`` header allows, in this side's order of preference.
+
+    A coding named with ``q=0`` is refused even when ``*`` allows the rest (RFC 9110 12.5.3); a quality that is not
+    a number between 0 and 1 makes its item unreadable, and an unreadable item allows nothing."""
+    qualities: dict[str, float] = {}
     for item in (header or "").split(","):
-        name, _, parameters = item.strip().partition(";")
-        quality = parameters.strip().removeprefix("q=").strip() if parameters.strip().startswith("q=") else "1"
-        try:
-            if float(quality) > 0:
-                allowed.add(name.strip().lower())
-        except ValueError:
-            continue
-    return [coding for coding in CODINGS if coding in allowed or "*" in allowed]
+        name, *parameters = (part.strip() for part in item.split(";"))
+        quality = _quality(parameters)
+        if name and quality is not None:
+            qualities[name.lower()] = quality
+    wildcard = qualities.get("*", 0.0)
+    return [coding for coding in CODINGS if qualities.get(coding, wildcard) > 0]
+
+
+def _quality(parameters: list[str]) -> float | None:
+    for parameter in parameters:
+        key, _, value = parameter.partition("=")
+        if key.strip().lower() == "q":
+            try:
+                quality = float(value.strip())
+            except ValueError:
+                return None
+            return quality if 0 <= quality <= 1 else None  # NaN and infinities too
+    return 1.0
 
 
 def compress(data: bytes, coding: str) -> bytes:

@@ -53,7 +53,9 @@ class SignedIn:
 
 def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] | None:
     """A new session's cookie token for a right name and password; None otherwise."""
-    account = session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name.strip())).first()
+    # No account's name holds a NUL (PostgreSQL's text cannot): such a name is looked up nowhere, and is only wrong.
+    wanted = select(SupervisorAccount).where(SupervisorAccount.name == name.strip())
+    account = None if "\x00" in name else session.scalars(wanted).first()
     try:
         _hasher.verify(account.password_hash if account else _NOBODY, password)
     except (VerificationError, InvalidHashError):

