@@ -48,14 +48,25 @@ def accepted_codings(header: str | None) -> list[str]:
 
     A coding named with ``q=0`` is refused even when ``*`` allows the rest (RFC 9110 12.5.3); a quality that is not
     a number between 0 and 1 makes its item unreadable, and an unreadable item allows nothing."""
+    qualities = _qualities(header)
+    wildcard = qualities.get("*", 0.0)
+    return [coding for coding in CODINGS if qualities.get(coding, wildcard) > 0]
+
+
+def accepts(header: str | None, media_type: str) -> bool:
+    """Whether an ``Accept`` header names ``media_type`` with a quality above 0 (``;q=0`` refuses it)."""
+    return _qualities(header).get(media_type, 0.0) > 0
+
+
+def _qualities(header: str | None) -> dict[str, float]:
+    """The items of an ``Accept`` or ``Accept-Encoding`` header with their qualities, unreadable items left out."""
     qualities: dict[str, float] = {}
     for item in (header or "").split(","):
         name, *parameters = (part.strip() for part in item.split(";"))
         quality = _quality(parameters)
         if name and quality is not None:
             qualities[name.lower()] = quality
-    wildcard = qualities.get("*", 0.0)
-    return [coding for coding in CODINGS if qualities.get(coding, wildcard) > 0]
+    return qualities
 
 
 def _quality(parameters: list[str]) -> float | None:

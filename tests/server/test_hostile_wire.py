@@ -304,7 +304,6 @@ def test_a_pull_with_an_odd_cursor_or_size_is_a_4xx_or_a_page(device: DeviceClie
             assert answer.json()["error"]["message"]
 
 
-@pytest.mark.xfail(strict=True, reason="routes/sync.py _wants_rows reads no q-value: Accept: rows;q=0 still gets rows")
 def test_a_client_that_refuses_the_rows_form_by_its_quality_gets_plain_json(device: DeviceClient) -> None:
     answer = device.http.get("/v1/sync/changes", headers={"Accept": f"{ROWS};q=0, application/json"})
     assert answer.headers["content-type"] == "application/json"

@@ -113,7 +113,7 @@ def _media_type(header: str | None) -> str:
 
 def _wants_rows(request: Request) -> bool:
     """Whether the client asked for the rows form (``Accept: application/vnd.heze.sync-rows+json``)."""
-    return any(_media_type(item) == wire.ROWS_MEDIA_TYPE for item in request.headers.get("accept", "").split(","))
+    return wire.accepts(request.headers.get("accept"), wire.ROWS_MEDIA_TYPE)
 
 
 def _rows_answer(body: dict[str, Any]) -> Response:
