@@ -8,9 +8,10 @@ station's database key (storage.keys), given as a raw key so that opening costs 
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
@@ -115,6 +116,10 @@ class Database:
         # Every change to a syncable row is written to the outbox in its own transaction (see storage.outbox).
         event.listen(self._sessions, "after_flush", outbox.record)
         self._replica_engine: Engine | None = None  # made on the first pull: most starts never write pulled rows
+
+    def on_flush(self, listener: Callable[[Session, Any], None]) -> None:
+        """Call ``listener(session, flush_context)`` after each flush of this database's transactions, inside them."""
+        event.listen(self._sessions, "after_flush", listener)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
