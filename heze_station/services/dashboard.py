@@ -105,13 +105,13 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         .limit(RECENT_EVENTS)
     )
     with context.database.transaction() as session:
+        in_performance = deadlines.in_performance()
+        agreements = clocks_for(session, in_performance, today)
         # Only the cases whose stored deadlines may need attention today: their clocks for today decide.
         columns = (Case.number, Case.claimant_summary, Case.worker_count, Case.respondent_summary)
         attention = deadlines.workbench_clocks(
-            session, context.calendar, today, deadlines.needing_attention(today), *columns
+            session, context.calendar, today, deadlines.needing_attention(today), *columns, agreements=agreements
         )
-        in_performance = deadlines.in_performance()
-        agreements = clocks_for(session, in_performance, today)
         numbers = dict(session.execute(select(Case.id, Case.number).where(Case.id.in_(in_performance))).all())
         unpaid = [
             UnpaidItem(row.case_id, numbers[row.case_id], row.name, row.balance.share_fen, row.balance.outstanding_fen)

@@ -12,7 +12,7 @@ on today, and no suspension has begun yet, so a limitation that a suspension wil
 """
 
 import uuid
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 
 from sqlalchemy import ColumnElement, Row, Select, delete, insert, or_, select, union
@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from ..domain.cases import OPEN_STATUSES, CaseStatus
 from ..domain.clocks import Clock, ClockState, attention_window
 from ..domain.workcalendar import WorkCalendar
-from ..storage import settings
 from ..storage.database import Database
 from ..storage.models import (
     AfterMediationStep,
@@ -36,7 +35,7 @@ from ..storage.models import (
 )
 from ..sync.schemas import Change
 from . import calendar
-from .agreement_queries import clocks_for
+from .agreement_queries import AgreementClocks, clocks_for
 from .case_queries import CLOCK_COLUMNS, case_clocks
 from .step_queries import open_step_cases, step_dates_for
 
@@ -48,8 +47,6 @@ _SETTLED = frozenset({ClockState.DONE, ClockState.INTERRUPTED})
 # Rows that belong to an agreement: what they change is found through it.
 _AGREEMENT_PARTS = {"agreement_instalment": AgreementInstalment, "payment": Payment, "arbitral_review": ArbitralReview}
 _CALENDAR_TABLES = frozenset({"calendar_day", "calendar_year"})
-# Set by the migration that made the table: every case's deadlines are to be written at the next opening.
-STALE_SETTING = "case_deadlines_stale"
 
 
 def on_workbench() -> ColumnElement[bool]:
@@ -69,13 +66,19 @@ def in_performance() -> Select[tuple[uuid.UUID]]:
 
 
 def workbench_clocks(
-    session: Session, calendar: WorkCalendar, today: date, among: Select[tuple[uuid.UUID]], *columns: object
+    session: Session,
+    calendar: WorkCalendar,
+    today: date,
+    among: Select[tuple[uuid.UUID]],
+    *columns: object,
+    agreements: Mapping[uuid.UUID, AgreementClocks] | None = None,
 ) -> list[tuple[Row, list[Clock]]]:
     """The clocks as of ``today`` of the workbench's cases ``among`` the given ones, with their rows (``columns``
-    besides those the clocks read)."""
+    besides those the clocks read); ``agreements``: those of the cases in performance, when the caller has them."""
     rows = session.execute(select(Case.id, *columns, *CLOCK_COLUMNS).where(on_workbench(), Case.id.in_(among))).all()
     performing = in_performance().where(Case.id.in_(among))
-    agreements = clocks_for(session, performing, today)
+    if agreements is None:
+        agreements = clocks_for(session, performing, today)
     # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
     steps = step_dates_for(session, union(performing, open_step_cases().where(AfterMediationStep.case_id.in_(among))))
     return [
@@ -129,12 +132,11 @@ def _after_flush(session: Session, _flush_context: object) -> None:
 
 def keep_current(database: Database) -> None:
     """Rewrite the deadlines of the cases each of ``database``'s transactions changes, inside it; first fill them
-    all when the database has none yet (migration 0022 set the flag)."""
+    all when there are none (migration 0022 left the table empty for the program's own clocks to fill)."""
     database.on_flush(_after_flush)
     with database.transaction() as session:
-        if settings.get(session, STALE_SETTING) is not None:
+        if session.scalar(select(CaseDeadline.id).limit(1)) is None:
             refresh(session)
-            settings.put(session, STALE_SETTING, None)
 
 
 def refresh_pulled(session: Session, changes: Iterable[Change]) -> None:

@@ -1,7 +1,7 @@
 """Each open case's running clocks, stored so the workbench reads by index the cases that may need attention today.
 
 ``case_deadline`` is derived from the cases' rows and the calendar (services.deadlines) and never synced; it is
-filled for the cases already in the database when the station next opens (services.deadlines.fill_if_stale), by
+filled for the cases already in the database when the station next opens (services.deadlines.keep_current), by
 the program's own computation, as every change keeps it.
 
 Revision ID: 0022
@@ -31,8 +31,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_case_deadline_case_id", "case_deadline", ["case_id"])
     op.create_index("ix_case_deadline_attention_on", "case_deadline", ["attention_on", "attention_until", "case_id"])
-    # The clocks are the services' (storage does not know them): the station fills the table on its next opening.
-    op.execute("INSERT INTO setting (key, value) VALUES ('case_deadlines_stale', '1')")
+    # Left empty: the clocks are the services' (storage does not know them), and the station fills an empty table
+    # on its next opening (services.deadlines.keep_current).
 
 
 def downgrade() -> None:
