@@ -106,13 +106,30 @@ def refresh(session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uui
     work_calendar = calendar.load(session)
     rows = [
         {"case_id": row.id, "kind": clock.kind.value, "due_on": clock.due, "attention_on": on, "attention_until": until}
-        for row, clocks in workbench_clocks(session, work_calendar, _BEFORE_ANY_DAY, among)
+        for row, clocks in _running_clocks(session, work_calendar, among)
         for clock in clocks
         if clock.due is not None and clock.state not in _SETTLED
         for on, until in [attention_window(clock.kind, clock.due, work_calendar)]
     ]
     if rows:
         session.execute(insert(CaseDeadline), rows)
+
+
+def _running_clocks(
+    session: Session, calendar: WorkCalendar, among: Select[tuple[uuid.UUID]]
+) -> list[tuple[Row, list[Clock]]]:
+    try:
+        return workbench_clocks(session, calendar, _BEFORE_ANY_DAY, among)
+    except (ValueError, OverflowError):
+        # A case another device wrote inconsistently (an extension before the statutory end, a date at the end of
+        # time) has no clocks to compute: the others' deadlines are still written, and a pull is never stopped.
+        found = []
+        for case_id in session.scalars(among):
+            try:
+                found += workbench_clocks(session, calendar, _BEFORE_ANY_DAY, select(Case.id).where(Case.id == case_id))
+            except (ValueError, OverflowError):
+                continue
+        return found
 
 
 def _after_flush(session: Session, _flush_context: object) -> None:
