@@ -13,6 +13,7 @@ on today, and no suspension has begun yet, so a limitation that a suspension wil
 
 import uuid
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import ColumnElement, Row, Select, delete, insert, or_, select, union
@@ -133,24 +134,45 @@ def _running_clocks(
 
 
 def _after_flush(session: Session, _flush_context: object) -> None:
-    """The session's after_flush hook: new/dirty/deleted still list what this flush wrote."""
+    """The session's after_flush hook: new/dirty/deleted still list what this flush wrote; noted for the commit."""
     written = [*session.new, *session.dirty, *session.deleted]
-    if any(isinstance(row, CalendarDay | CalendarYear) for row in written):
+    touched = session.info.setdefault(_TOUCHED, _Touched())
+    touched.calendar |= any(isinstance(row, CalendarDay | CalendarYear) for row in written)
+    touched.cases |= {row.id for row in written if isinstance(row, Case)}
+    touched.cases |= {row.case_id for row in written if isinstance(row, Agreement | AfterMediationStep)}
+    touched.agreements |= {row.agreement_id for row in written if isinstance(row, tuple(_AGREEMENT_PARTS.values()))}
+
+
+def _before_commit(session: Session) -> None:
+    """Once per transaction, however many flushes it made: the deadlines of the cases it touched."""
+    session.flush()
+    touched = session.info.pop(_TOUCHED, None)
+    if touched is None:
+        return
+    if touched.calendar:
         refresh(session)
         return
-    case_ids = {row.id for row in written if isinstance(row, Case)}
-    case_ids |= {row.case_id for row in written if isinstance(row, Agreement | AfterMediationStep)}
-    agreement_ids = {row.agreement_id for row in written if isinstance(row, tuple(_AGREEMENT_PARTS.values()))}
-    if agreement_ids:
-        case_ids |= set(session.scalars(select(Agreement.case_id).where(Agreement.id.in_(agreement_ids))))
-    if case_ids:
-        refresh(session, case_ids)
+    if touched.agreements:
+        touched.cases |= set(session.scalars(select(Agreement.case_id).where(Agreement.id.in_(touched.agreements))))
+    if touched.cases:
+        refresh(session, touched.cases)
+
+
+@dataclass
+class _Touched:
+    calendar: bool = False
+    cases: set[uuid.UUID] = field(default_factory=set)
+    agreements: set[uuid.UUID] = field(default_factory=set)
+
+
+_TOUCHED = "deadlines_touched"
 
 
 def keep_current(database: Database) -> None:
     """Rewrite the deadlines of the cases each of ``database``'s transactions changes, inside it; first fill them
     all when there are none (migration 0022 left the table empty for the program's own clocks to fill)."""
-    database.on_flush(_after_flush)
+    database.listen("after_flush", _after_flush)
+    database.listen("before_commit", _before_commit)
     with database.transaction() as session:
         if session.scalar(select(CaseDeadline.id).limit(1)) is None:
             refresh(session)

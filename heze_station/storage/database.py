@@ -11,7 +11,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
@@ -117,9 +116,9 @@ class Database:
         event.listen(self._sessions, "after_flush", outbox.record)
         self._replica_engine: Engine | None = None  # made on the first pull: most starts never write pulled rows
 
-    def on_flush(self, listener: Callable[[Session, Any], None]) -> None:
-        """Call ``listener(session, flush_context)`` after each flush of this database's transactions, inside them."""
-        event.listen(self._sessions, "after_flush", listener)
+    def listen(self, session_event: str, listener: Callable[..., None]) -> None:
+        """Call ``listener`` on ``session_event`` (after_flush, before_commit...) of this database's transactions."""
+        event.listen(self._sessions, session_event, listener)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
