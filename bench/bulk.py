@@ -25,6 +25,7 @@ from heze_station.domain.cases import (
     format_case_number,
 )
 from heze_station.domain.parties import RespondentRole
+from heze_station.services import deadlines
 from heze_station.services.station import StationContext
 from heze_station.storage import search
 from heze_station.storage.models import (
@@ -381,3 +382,5 @@ def bulk_cases(
             rows.write(connection)
             if progress:
                 progress(min(start + _BATCH, len(cases)), len(cases))
+    with context.database.transaction() as session:
+        deadlines.refresh(session)  # what the workbench reads of the open cases' clocks

@@ -159,8 +159,10 @@ def _working_days_clock(
     """Due ``days`` working days after ``started_on``; URGENT once a single working day is left, counted by the
     official calendar, so a Friday before a due Monday (or the last day before a golden week) already shows it."""
     due = calendar.add_working_days(started_on, days)
-    # Count working days only while the deadline is ahead: a long-past one would walk every day since.
-    state = _running_state(due, today, urgent=today < due and calendar.working_days_between(today, due) == 1)
+    # Exactly one working day left: the first working day after today is the last one up to the due date. Looks
+    # at the days after today only, so a deadline far ahead (or far behind) costs no walk through every day.
+    urgent = today < due and calendar.add_working_days(today, 1) <= due < calendar.add_working_days(today, 2)
+    state = _running_state(due, today, urgent=urgent)
     return _clock(kind, label, started_on, due, done_on, today, state)
 
 
@@ -430,3 +432,43 @@ def performance_clock(agreement: Performance, today: date) -> Clock:
     due = agreement.next_due.due_on
     state = _running_state(due, today, warning=(due - today).days <= INSTALMENT_WARNING_DAYS)
     return Clock(ClockKind.PERFORMANCE, due, state, (due - today).days, label)
+
+
+# Calendar days before its due date from which each clock counted in calendar days can need attention (WARNING or
+# URGENT); the working-day clocks turn URGENT by the official calendar instead (attention_window).
+_LEAD_DAYS = {
+    ClockKind.MEDIATION: MEDIATION_DAYS - MEDIATION_WARNING_DAYS[0],
+    ClockKind.QUICK_CLOSE: 1,
+    ClockKind.LIMITATION: LIMITATION_WARNING_DAYS,
+    ClockKind.ARBITRAL_REVIEW: WINDOW_WARNING_DAYS,
+    ClockKind.JUDICIAL_CONFIRMATION: WINDOW_WARNING_DAYS,
+    ClockKind.PAYMENT_ORDER_ISSUE: WINDOW_WARNING_DAYS,
+    ClockKind.PAYMENT_ORDER_OBJECTION: WINDOW_WARNING_DAYS,
+    ClockKind.ARBITRATION_ACCEPTANCE: WINDOW_WARNING_DAYS,
+    ClockKind.ARBITRATION_AWARD: WINDOW_WARNING_DAYS,
+    ClockKind.PERFORMANCE: INSTALMENT_WARNING_DAYS,
+    ClockKind.CLUE: CLUE_WARNING_DAYS,
+}
+# Clocks whose state is never WARNING or worse before the second-last working day up to the due date.
+_WORKING_DAY_CLOCKS = frozenset(
+    {ClockKind.ACCEPTANCE, ClockKind.REFUSAL_NOTICE, ClockKind.INSPECTION_ACCEPTANCE, ClockKind.INSPECTION}
+)
+
+
+def attention_window(kind: ClockKind, due: date, calendar: WorkCalendar) -> tuple[date, date | None]:
+    """The days on which a running clock due on ``due`` can need attention (WARNING, URGENT, DUE_TODAY or
+    OVERDUE): from the first (no earlier day ever needs it) to the last (None: for ever, an overdue legal deadline
+    stays). A missed quick-close target is the station's own goal and needs nothing after its day.
+
+    Stored with the due date, so the workbench reads by index only the cases whose window holds today and
+    computes their state for today then; the window may be wider than the state's, never narrower.
+    """
+    until = due if kind is ClockKind.QUICK_CLOSE else None
+    if kind not in _WORKING_DAY_CLOCKS:
+        return due - timedelta(days=_LEAD_DAYS[kind]), until
+    # URGENT while exactly one working day is left: from the second-last working day up to the due date.
+    day, working = due, 0
+    while working < 2:
+        working += calendar.is_working_day(day)
+        day -= timedelta(days=1)
+    return day + timedelta(days=1), until

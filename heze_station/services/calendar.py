@@ -59,6 +59,8 @@ def load(session: Session) -> WorkCalendar:
     until = published_until(complete)
     # Days of a year not yet complete (or after a gap) are not used: a deadline there stays an estimate.
     exceptions = {
-        row.day: row.kind for row in session.scalars(select(CalendarDay)) if until is not None and row.day <= until
+        day: kind
+        for day, kind in session.execute(select(CalendarDay.day, CalendarDay.kind))
+        if until is not None and day <= until
     }
     return WorkCalendar(exceptions=exceptions, published_until=until)

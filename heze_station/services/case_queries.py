@@ -20,6 +20,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.performance import Performance, PerformanceState
 from ..domain.text import clean_line
+from ..domain.workcalendar import WorkCalendar
 from ..storage import search
 from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
 from . import timeline
@@ -305,7 +306,7 @@ CLOCK_COLUMNS = (
 
 def case_clocks(
     case: Case,
-    context: StationContext,
+    calendar: WorkCalendar,
     today: date,
     agreement: AgreementClocks | None = None,
     steps: Sequence[StepDates] = (),
@@ -316,10 +317,10 @@ def case_clocks(
     if case.status is CaseStatus.VOIDED:
         return []
     # R2: the decision is due 3 working days after the station received the application, not after it was typed in.
-    result = [clocks.acceptance_clock(case.received_on, case.decided_on, today, context.calendar)]
+    result = [clocks.acceptance_clock(case.received_on, case.decided_on, today, calendar)]
     refused = CaseStatus.REFUSED in (case.status, case.outcome)
     if refused:
-        result.append(clocks.refusal_notice_clock(case.received_on, case.notice_served_on, today, context.calendar))
+        result.append(clocks.refusal_notice_clock(case.received_on, case.notice_served_on, today, calendar))
     elif case.decided_on is not None:
         result.append(clocks.mediation_clock(case.received_on, case.ended_on, today, case.mediation_extended_to))
         result.append(clocks.quick_close_clock(case.received_on, case.ended_on, today))
@@ -328,7 +329,7 @@ def case_clocks(
         if agreement.review_planned:
             result.append(clocks.arbitral_review_clock(agreement.effective_on, agreement.review_applied_on, today))
     for step in steps:
-        result += step_clocks(step, today, context.calendar)
+        result += step_clocks(step, today, calendar)
     result.append(
         clocks.limitation_clock(
             case.knew_on,
@@ -417,7 +418,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
             TimelineView(event.at, actor, event.kind, event.detail, shown)
             for (event, actor), shown in zip(events, timeline.shown(session, [e for e, _ in events]), strict=True)
         ],
-        clocks=case_clocks(full, context, today, agreement, steps),
+        clocks=case_clocks(full, context.calendar, today, agreement, steps),
         actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
         performance=agreement.performance if agreement else None,
         application_unsigned=[

@@ -2,14 +2,15 @@
 
 A coordinator opens the program to learn what must not slip today: an acceptance decision due (R2), a mediation
 period nearing day 15 (R4), a claim about to be time-barred (R5). The clocks come from the same function as the
-case page (``case_queries.case_clocks``), so both always agree.
+case page (``case_queries.case_clocks``), so both always agree; only the cases whose stored deadlines may need
+attention today are read (services.deadlines), not every open case.
 """
 
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import func, select
 
 from ..domain import chinatime
 from ..domain.cases import OPEN_STATUSES, CaseStatus
@@ -17,12 +18,11 @@ from ..domain.clocks import Clock, ClockKind, ClockState
 from ..domain.messages import Message
 from ..domain.performance import PerformanceState
 from ..storage.models import Case, StaffUser, TimelineEvent
-from . import timeline
+from . import deadlines, timeline
 from .access import CASEWORK, requires
 from .agreement_queries import clocks_for, unpaid_workers
-from .case_queries import CLOCK_COLUMNS, STILL_OWED, case_clocks
+from .case_queries import STILL_OWED
 from .station import StationContext
-from .step_queries import open_step_cases, step_dates_for
 
 RECENT_EVENTS = 15
 # OK, DONE and NOT_STARTED need nothing from anybody today.
@@ -88,25 +88,6 @@ def _pressing_first(item: DueItem) -> tuple[date, str]:
 def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
     """Everything the workbench shows, as of ``today`` (Beijing date; defaults to now)."""
     today = today or chinatime.today()
-    # Only the columns the clocks read: this runs on every return to the workbench, over all open cases.
-    open_cases = select(
-        Case.id,
-        Case.number,
-        Case.claimant_summary,
-        Case.worker_count,
-        Case.respondent_summary,
-        *CLOCK_COLUMNS,
-    ).where(
-        Case.deleted_at.is_(None),
-        or_(
-            Case.status.in_(OPEN_STATUSES),
-            # Still owed to someone after the case's decision: a written refusal, an agreement's payments.
-            (Case.status == CaseStatus.REFUSED) & Case.notice_served_on.is_(None),
-            Case.status == CaseStatus.AGREEMENT,
-            # The court's, committee's or inspectorate's periods after a referral or an agreement.
-            Case.id.in_(open_step_cases()),
-        ),
-    )
     by_status = select(Case.status, func.count()).where(Case.deleted_at.is_(None)).group_by(Case.status)
     latest = (
         select(
@@ -124,24 +105,25 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         .limit(RECENT_EVENTS)
     )
     with context.database.transaction() as session:
-        rows = session.execute(open_cases).all()
-        in_performance = select(Case.id).where(Case.deleted_at.is_(None), Case.status == CaseStatus.AGREEMENT)
+        in_performance = deadlines.in_performance()
         agreements = clocks_for(session, in_performance, today)
+        # Only the cases whose stored deadlines may need attention today: their clocks for today decide.
+        columns = (Case.number, Case.claimant_summary, Case.worker_count, Case.respondent_summary)
+        attention = deadlines.workbench_clocks(
+            session, context.calendar, today, deadlines.needing_attention(today), *columns, agreements=agreements
+        )
         numbers = dict(session.execute(select(Case.id, Case.number).where(Case.id.in_(in_performance))).all())
         unpaid = [
             UnpaidItem(row.case_id, numbers[row.case_id], row.name, row.balance.share_fen, row.balance.outstanding_fen)
             for row in unpaid_workers(session, in_performance)
         ]
-        # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
-        steps = step_dates_for(session, union(in_performance, open_step_cases()))
         counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
         events = session.execute(latest).all()
         recent = [RecentEvent(*row, shown) for row, shown in zip(events, timeline.shown(session, events), strict=True)]
     due = [
         DueItem(row.id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
-        # A result row carries every attribute case_clocks reads, so no ORM object needs to be built.
-        for row in rows
-        for clock in case_clocks(row, context, today, agreements.get(row.id), steps.get(row.id, []))  # type: ignore[arg-type]
+        for row, clocks in attention
+        for clock in clocks
         if _needs_attention(clock)
     ]
     due.sort(key=_pressing_first)

@@ -84,6 +84,10 @@ def open_station_database(data_dir: Path, key: bytes | None) -> Database:
     """
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     database = open_database(data_dir / DATABASE_FILE, key)
+    # Imported here: the deadlines read cases through case_queries, which needs this module's StationContext.
+    from . import deadlines
+
+    deadlines.keep_current(database)
     if os.name == "posix":
         # Also for a folder made by an earlier version with the default, world-readable modes. SQLite gives the
         # -wal and -shm files the database file's mode.

@@ -29,7 +29,7 @@ from ..sync.schemas import (
 )
 from ..sync.scope import digest
 from ..sync.tables import SYNCED_TABLES
-from . import accounts, audit, calendar, trust
+from . import accounts, audit, calendar, deadlines, trust
 from .station import StationContext
 from .sync import (
     LAST_FAILURE,
@@ -112,11 +112,14 @@ class StationReplica:
     def apply_page(self, page: PullResponse) -> int:
         with self.database.replica_transaction() as session:
             applied = replica.apply_page(session, page.changes, page.cursor)
+            deadlines.refresh_pulled(session, page.changes)
         return self._took(applied)
 
     def retry_quarantined(self) -> int:
         with self.database.replica_transaction() as session:
             applied = replica.retry_quarantined(session)
+            if applied.stored:  # rare, and which rows got in is not told: every case's deadlines again
+                deadlines.refresh(session)
             still = replica.quarantined_count(session)
         self._took(applied)
         return still
@@ -197,6 +200,7 @@ class StationReplica:
     def repair(self, bucket: int, changes: list[Change]) -> int:
         with self.database.replica_transaction() as session:
             applied = replica.repair_bucket(session, bucket, changes)
+            deadlines.refresh_pulled(session, changes)
         return self._took(applied)
 
     def resend_everything(self, seq: int) -> None:

@@ -8,7 +8,7 @@ station's database key (storage.keys), given as a raw key so that opening costs 
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -115,6 +115,10 @@ class Database:
         # Every change to a syncable row is written to the outbox in its own transaction (see storage.outbox).
         event.listen(self._sessions, "after_flush", outbox.record)
         self._replica_engine: Engine | None = None  # made on the first pull: most starts never write pulled rows
+
+    def listen(self, session_event: str, listener: Callable[..., None]) -> None:
+        """Call ``listener`` on ``session_event`` (after_flush, before_commit...) of this database's transactions."""
+        event.listen(self._sessions, session_event, listener)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

@@ -638,6 +638,23 @@ class OutboxOperation(Base):
     acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class CaseDeadline(Base):
+    """One running clock of an open case, as services.deadlines keeps it: its due date, and the days between which
+    it can need attention, so the workbench reads by index the few cases whose day has come instead of computing
+    the clocks of every open case. Derived from the case's rows and the calendar, never synced; rewritten in the
+    transaction of every change that moves it."""
+
+    __tablename__ = "case_deadline"
+    __table_args__ = (Index("ix_case_deadline_attention_on", "attention_on", "attention_until", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    due_on: Mapped[date] = mapped_column(Date)
+    attention_on: Mapped[date] = mapped_column(Date)
+    attention_until: Mapped[date | None] = mapped_column(Date)
+
+
 class Setting(Base):
     """Small device-wide facts (current station, current user, calendar coverage)."""
 

@@ -3,7 +3,7 @@ names are: the returns break the cases received down by it, and looking it up to
 reading a month's cases). A local column, like search_key: each device works it out, it does not sync.
 
 Revision ID: 0023
-Revises: 0021
+Revises: 0022
 Create Date: 2026-12-04
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0023"
-down_revision = "0021"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,195 @@
+"""Each open case's running clocks, kept in ``case_deadline`` so the workbench reads by index the cases that may need
+attention today instead of computing the clocks of every open case at each load.
+
+A stored row is a due date and the days it can need attention (domain.clocks.attention_window); the state for today
+is still computed at read time by ``case_clocks``, so a stored row can never show a stale state, only let a case be
+looked at. The rows are rewritten in the transaction of every change that moves them: the session's flush for the
+program's own changes (one hook, as the outbox is, so no use case can forget it), ``refresh_pulled`` for the rows
+sync writes without the ORM, and all of them when the official calendar changes.
+
+The rows hold the clocks as they stand before any day has passed (``today`` = ``date.min``): due dates do not depend
+on today, and no suspension has begun yet, so a limitation that a suspension will stop still has its due date.
+"""
+
+import uuid
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import ColumnElement, Row, Select, delete, insert, or_, select, union
+from sqlalchemy.orm import Session
+
+from ..domain.cases import OPEN_STATUSES, CaseStatus
+from ..domain.clocks import Clock, ClockState, attention_window
+from ..domain.workcalendar import WorkCalendar
+from ..storage.database import Database
+from ..storage.models import (
+    AfterMediationStep,
+    Agreement,
+    AgreementInstalment,
+    ArbitralReview,
+    CalendarDay,
+    CalendarYear,
+    Case,
+    CaseDeadline,
+    Payment,
+)
+from ..sync.schemas import Change
+from . import calendar
+from .agreement_queries import AgreementClocks, clocks_for
+from .case_queries import CLOCK_COLUMNS, case_clocks
+from .step_queries import open_step_cases, step_dates_for
+
+# The clocks as they stand before any day has passed (see the module's docstring).
+_BEFORE_ANY_DAY = date.min
+# A clock in these states needs nothing for ever, whatever the day: the step happened, or mediation stopped the
+# limitation (it runs again only after a change of the case, which rewrites the rows).
+_SETTLED = frozenset({ClockState.DONE, ClockState.INTERRUPTED})
+# Rows that belong to an agreement: what they change is found through it.
+_AGREEMENT_PARTS = {"agreement_instalment": AgreementInstalment, "payment": Payment, "arbitral_review": ArbitralReview}
+_CALENDAR_TABLES = frozenset({"calendar_day", "calendar_year"})
+
+
+def on_workbench() -> ColumnElement[bool]:
+    """The cases whose clocks the workbench shows."""
+    return Case.deleted_at.is_(None) & or_(
+        Case.status.in_(OPEN_STATUSES),
+        # Still owed to someone after the case's decision: a written refusal, an agreement's payments.
+        (Case.status == CaseStatus.REFUSED) & Case.notice_served_on.is_(None),
+        Case.status == CaseStatus.AGREEMENT,
+        # The court's, committee's or inspectorate's periods after a referral or an agreement.
+        Case.id.in_(open_step_cases()),
+    )
+
+
+def in_performance() -> Select[tuple[uuid.UUID]]:
+    return select(Case.id).where(Case.deleted_at.is_(None), Case.status == CaseStatus.AGREEMENT)
+
+
+def workbench_clocks(
+    session: Session,
+    calendar: WorkCalendar,
+    today: date,
+    among: Select[tuple[uuid.UUID]],
+    *columns: object,
+    agreements: Mapping[uuid.UUID, AgreementClocks] | None = None,
+) -> list[tuple[Row, list[Clock]]]:
+    """The clocks as of ``today`` of the workbench's cases ``among`` the given ones, with their rows (``columns``
+    besides those the clocks read); ``agreements``: those of the cases in performance, when the caller has them."""
+    rows = session.execute(select(Case.id, *columns, *CLOCK_COLUMNS).where(on_workbench(), Case.id.in_(among))).all()
+    performing = in_performance().where(Case.id.in_(among))
+    if agreements is None:
+        agreements = clocks_for(session, performing, today)
+    # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
+    steps = step_dates_for(session, union(performing, open_step_cases().where(AfterMediationStep.case_id.in_(among))))
+    return [
+        # A result row carries every attribute case_clocks reads, so no ORM object needs to be built.
+        (row, case_clocks(row, calendar, today, agreements.get(row.id), steps.get(row.id, [])))  # type: ignore[arg-type]
+        for row in rows
+    ]
+
+
+def needing_attention(today: date) -> Select[tuple[uuid.UUID]]:
+    """The cases with a clock whose attention window holds ``today`` (by the index on the window)."""
+    return select(CaseDeadline.case_id).where(
+        CaseDeadline.attention_on <= today,
+        or_(CaseDeadline.attention_until.is_(None), CaseDeadline.attention_until >= today),
+    )
+
+
+def refresh(session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uuid.UUID]] | None = None) -> None:
+    """Write the deadlines of these cases (None: of every case) again, from their rows and the stored calendar."""
+    among = select(Case.id) if case_ids is None else select(Case.id).where(Case.id.in_(case_ids))
+    if case_ids is None:
+        session.execute(delete(CaseDeadline))
+    else:
+        session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(among)))
+    work_calendar = calendar.load(session)
+    rows = [
+        {"case_id": row.id, "kind": clock.kind.value, "due_on": clock.due, "attention_on": on, "attention_until": until}
+        for row, clocks in _running_clocks(session, work_calendar, among)
+        for clock in clocks
+        if clock.due is not None and clock.state not in _SETTLED
+        for on, until in [attention_window(clock.kind, clock.due, work_calendar)]
+    ]
+    if rows:
+        session.execute(insert(CaseDeadline), rows)
+
+
+def _running_clocks(
+    session: Session, calendar: WorkCalendar, among: Select[tuple[uuid.UUID]]
+) -> list[tuple[Row, list[Clock]]]:
+    try:
+        return workbench_clocks(session, calendar, _BEFORE_ANY_DAY, among)
+    except (ValueError, OverflowError):
+        # A case another device wrote inconsistently (an extension before the statutory end, a date at the end of
+        # time) has no clocks to compute: the others' deadlines are still written, and a pull is never stopped.
+        found = []
+        for case_id in session.scalars(among):
+            try:
+                found += workbench_clocks(session, calendar, _BEFORE_ANY_DAY, select(Case.id).where(Case.id == case_id))
+            except (ValueError, OverflowError):
+                continue
+        return found
+
+
+def _after_flush(session: Session, _flush_context: object) -> None:
+    """The session's after_flush hook: new/dirty/deleted still list what this flush wrote; noted for the commit."""
+    written = [*session.new, *session.dirty, *session.deleted]
+    touched = session.info.setdefault(_TOUCHED, _Touched())
+    touched.calendar |= any(isinstance(row, CalendarDay | CalendarYear) for row in written)
+    touched.cases |= {row.id for row in written if isinstance(row, Case)}
+    touched.cases |= {row.case_id for row in written if isinstance(row, Agreement | AfterMediationStep)}
+    touched.agreements |= {row.agreement_id for row in written if isinstance(row, tuple(_AGREEMENT_PARTS.values()))}
+
+
+def _before_commit(session: Session) -> None:
+    """Once per transaction, however many flushes it made: the deadlines of the cases it touched."""
+    session.flush()
+    touched = session.info.pop(_TOUCHED, None)
+    if touched is None:
+        return
+    if touched.calendar:
+        refresh(session)
+        return
+    if touched.agreements:
+        touched.cases |= set(session.scalars(select(Agreement.case_id).where(Agreement.id.in_(touched.agreements))))
+    if touched.cases:
+        refresh(session, touched.cases)
+
+
+@dataclass
+class _Touched:
+    calendar: bool = False
+    cases: set[uuid.UUID] = field(default_factory=set)
+    agreements: set[uuid.UUID] = field(default_factory=set)
+
+
+_TOUCHED = "deadlines_touched"
+
+
+def keep_current(database: Database) -> None:
+    """Rewrite the deadlines of the cases each of ``database``'s transactions changes, inside it; first fill them
+    all when there are none (migration 0022 left the table empty for the program's own clocks to fill)."""
+    database.listen("after_flush", _after_flush)
+    database.listen("before_commit", _before_commit)
+    with database.transaction() as session:
+        if session.scalar(select(CaseDeadline.id).limit(1)) is None:
+            refresh(session)
+
+
+def refresh_pulled(session: Session, changes: Iterable[Change]) -> None:
+    """After rows pulled from the city were written (in the same replica transaction): the deadlines they move."""
+    by_table: dict[str, list[uuid.UUID]] = {}
+    for change in changes:
+        by_table.setdefault(change.table, []).append(change.row_id)
+    if _CALENDAR_TABLES & by_table.keys():
+        refresh(session)
+        return
+    cases: list[Select[tuple[uuid.UUID]]] = [select(Case.id).where(Case.id.in_(by_table.get("case_file", [])))]
+    agreements = [select(Agreement.id).where(Agreement.id.in_(by_table.get("agreement", [])))]
+    for table, model in _AGREEMENT_PARTS.items():
+        agreements.append(select(model.agreement_id).where(model.id.in_(by_table.get(table, []))))
+    cases.append(select(Agreement.case_id).where(Agreement.id.in_(union(*agreements))))
+    cases.append(select(AfterMediationStep.case_id).where(AfterMediationStep.id.in_(by_table.get("after_step", []))))
+    refresh(session, set(session.scalars(union(*cases))))

@@ -1,0 +1,184 @@
+"""The deadlines the workbench reads by index (services.deadlines) are, after every kind of change, exactly those
+the clocks compute from the cases' rows: intake, decisions, mediation and its extension, the limitation's facts, an
+agreement and its payments, a step after mediation, a change of the official calendar, and rows pulled from the
+city. And the workbench built from them lists what the clocks of every open case say, on every day."""
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from heze_station.domain import chinatime
+from heze_station.domain.after_mediation import StepDate, StepKind
+from heze_station.domain.agreements import PaymentMethod
+from heze_station.domain.cases import CaseAction, Category
+from heze_station.domain.workcalendar import DayKind
+from heze_station.services import after_mediation as steps
+from heze_station.services import (
+    calendar,
+    case_actions,
+    case_corrections,
+    deadlines,
+    intake,
+    mediation,
+    payments,
+    sync_replica,
+)
+from heze_station.services.dashboard import _needs_attention, dashboard
+from heze_station.services.limitation import LimitationForm, record_limitation
+from heze_station.services.station import StationContext
+from heze_station.storage.models import CalendarDay, Case, CaseDeadline, OutboxOperation
+from heze_station.sync.schemas import Change, PullResponse
+from tests.factories import at, intake_form
+
+from .agreement_steps import agree, mediating, terms
+
+TODAY = chinatime.today()
+
+
+def stored(station: StationContext) -> list[tuple]:
+    with Session(station.database.engine) as session:
+        rows = session.execute(
+            select(
+                CaseDeadline.case_id,
+                CaseDeadline.kind,
+                CaseDeadline.due_on,
+                CaseDeadline.attention_on,
+                CaseDeadline.attention_until,
+            )
+        )
+        return sorted(tuple(row) for row in rows)
+
+
+def computed(station: StationContext) -> list[tuple]:
+    """Every case's deadlines written afresh from its rows and the stored calendar, then thrown away."""
+    with Session(station.database.engine) as session:
+        deadlines.refresh(session)
+        rows = session.execute(
+            select(
+                CaseDeadline.case_id,
+                CaseDeadline.kind,
+                CaseDeadline.due_on,
+                CaseDeadline.attention_on,
+                CaseDeadline.attention_until,
+            )
+        )
+        found = sorted(tuple(row) for row in rows)
+        session.rollback()
+    return found
+
+
+@pytest.fixture
+def checked(station: StationContext, monkeypatch: pytest.MonkeyPatch) -> StationContext:
+    """The station, whose every committed transaction is followed by the comparison of stored and computed."""
+    transaction = station.database.transaction
+
+    @contextmanager
+    def checked_transaction() -> Iterator[Session]:
+        with transaction() as session:
+            yield session
+        assert stored(station) == computed(station)
+
+    monkeypatch.setattr(station.database, "transaction", checked_transaction)
+    return station
+
+
+def every_open_case_due(station: StationContext, today: date) -> list[tuple]:
+    """What the workbench listed before the deadlines were stored: the clocks of every open case."""
+    with Session(station.database.engine) as session:
+        found = deadlines.workbench_clocks(session, station.calendar, today, select(Case.id), Case.number)
+    due = [
+        (clock.due, row.number, row.id, clock) for row, clocks in found for clock in clocks if _needs_attention(clock)
+    ]
+    return [(case_id, clock) for _, _, case_id, clock in sorted(due, key=lambda item: item[:2])]
+
+
+def assert_the_workbench_lists_every_deadline(station: StationContext) -> None:
+    for offset in range(-60, 420, 4):
+        day = TODAY + timedelta(days=offset)
+        listed = [(item.case_id, item.clock) for item in dashboard(station, day).due]
+        assert listed == every_open_case_due(station, day), day
+
+
+def pulled(station: StationContext, *changes: Change) -> None:
+    page = PullResponse(changes=list(changes), cursor="e1.0.1", has_more=False)
+    sync_replica.StationReplica(station).apply_page(page)
+
+
+def change(table: str, row_id: uuid.UUID, version: int, **fields: object) -> Change:
+    return Change(
+        table=table,
+        row_id=row_id,
+        version=version,
+        deleted=False,
+        fields=fields,
+        station_id=None,
+        changed_at=chinatime.now(),
+    )
+
+
+def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(checked: StationContext) -> None:
+    station = checked
+    received = TODAY - timedelta(days=20)
+    # Intake: the acceptance decision is overdue.
+    waiting = intake.save(station, intake.validate(intake_form(received_on=received), TODAY), at(received)).case_id
+    # A limitation that had run out, then a suspension that moves its end on.
+    late = replace(intake_form(employer_serial=2, received_on=received), category=Category.TERMINATION)
+    barred = intake.save(station, intake.validate(late, TODAY), at(received)).case_id
+    case_actions.perform(station, barred, CaseAction.ACCEPT, now=at(received))
+    knew_on = received - timedelta(days=370)
+    suspension = LimitationForm(
+        knew_on=knew_on,
+        suspended_from=knew_on + timedelta(days=30),
+        suspended_to=knew_on + timedelta(days=40),
+        suspension_reason="暴雪封路",
+    )
+    record_limitation(station, barred, suspension)
+    # Accepted and in mediation, then the mediation period extended with both parties' consent.
+    started = TODAY - timedelta(days=12)
+    mediated = mediating(station, intake_form(employer_serial=3, received_on=started), started)
+    mediation.extend_mediation(station, mediated, started + timedelta(days=30), "工人同意", "公司同意")
+    # An agreement in instalments, one paid, a review planned, and a confirmation applied for at court.
+    agreed_on = TODAY - timedelta(days=8)
+    performing = mediating(station, intake_form(employer_serial=4, received_on=agreed_on), agreed_on)
+    schedule = [(agreed_on + timedelta(days=3), "2000"), (TODAY + timedelta(days=2), "1800")]
+    agree(station, performing, terms(station, performing, agreed_on, schedule, amount_each="3800"), at(agreed_on, 16))
+    payments.record_payment(station, performing, agreed_on + timedelta(days=3), "2000", PaymentMethod.BANK_TRANSFER)
+    payments.plan_review(station, performing)
+    steps.plan_confirmation(station, performing)
+    steps.record_step(station, performing, StepKind.JUDICIAL_CONFIRMATION, StepDate.STARTED, TODAY)
+    # A decision ends the acceptance clock; voiding a case ends all of its clocks.
+    case_actions.perform(station, waiting, CaseAction.ACCEPT, now=at(TODAY))
+    case_corrections.void_case(station, mediated, "重复登记", now=at(TODAY))
+    # The city announces a holiday: the working-day deadlines move, and so does what the stored rows say.
+    form = intake_form(employer_serial=6, received_on=TODAY)
+    undecided = intake.save(station, intake.validate(form, TODAY), at(TODAY)).case_id
+    next_working_days = [station.calendar.add_working_days(TODAY, n) for n in (1, 2)]
+    before = stored(station)
+    with station.database.transaction() as session:
+        session.add(CalendarDay(day=next_working_days[0], kind=DayKind.HOLIDAY, source="city-server"))
+    with station.database.transaction() as session:  # as a pulled calendar is taken up (sync_replica)
+        station.calendar = calendar.load(session)
+    assert stored(station) == computed(station)
+    assert stored(station) != before
+    assert_the_workbench_lists_every_deadline(station)
+
+    # Rows pulled from the city: a decision taken on another laptop, and a calendar day.
+    fresh = intake.save(station, intake.validate(intake_form(employer_serial=5), TODAY), at(TODAY)).case_id
+    with station.database.transaction() as session:  # sent to the city: a pulled change is not rebased on it
+        session.execute(update(OutboxOperation).values(acknowledged=True))
+    before = stored(station)
+    pulled(station, change("case_file", fresh, 5, decided_on=TODAY.isoformat(), status="accepted"))
+    assert stored(station) == computed(station)
+    assert stored(station) != before
+    before = stored(station)
+    holiday = {"day": next_working_days[1].isoformat(), "kind": "holiday", "source": "国务院"}
+    pulled(station, change("calendar_day", uuid.uuid4(), 1, **holiday))
+    assert stored(station) == computed(station)
+    assert [row for row in stored(station) if row[0] == undecided] != [row for row in before if row[0] == undecided]
+    assert_the_workbench_lists_every_deadline(station)
