@@ -11,7 +11,7 @@ import pytest
 
 from heze_station import __version__, paths
 from heze_station.paths import DATABASE_FILE
-from heze_station.services.documents import DOCUMENTS_INDEX
+from heze_station.services.document_index import DOCUMENTS_INDEX
 from heze_station.storage.database import create_sqlite_engine
 from heze_station.storage.keyslots import SLOTS_FILE
 from tests.stations import ADMINISTRATOR, database_key, set_up
