@@ -159,3 +159,72 @@ def alternate(app: list[str], baseline: list[str], runs: int = 5) -> StartTimes:
         except (RuntimeError, subprocess.TimeoutExpired) as error:
             return StartTimes([], [], error=str(error))
     return StartTimes(app_starts, baseline_starts)
+
+
+# The app's moments as its smoke test prints them, in order: what each phase of a slow start took.
+PHASES = ("ready", "modules_loaded", "signed_in", "loaded")
+PROFILE_IMPORTS = 12  # how many imports a profile lists
+
+
+def profile(data_dir: Path) -> list[str]:
+    """Where one signed-in start of the app spends its time: each phase (the sign-in's less its key derivation),
+    then the imports that took longest (``python -X importtime``: each package's own time, and the station's
+    modules by their time with what they imported)."""
+    with tempfile.TemporaryDirectory(prefix="heze-bench-") as folder:
+        password_file = Path(folder) / "password"
+        password_file.write_text(ADMINISTRATOR.password, encoding="utf-8")
+        environment = _environment(password_file) | {"PYTHONPROFILEIMPORTTIME": "1"}
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [*app_command(), *smoke_test_arguments(data_dir)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=environment,
+        )
+        marks: dict[str, float] = {}
+        reported: dict[str, float] = {}
+        assert process.stdout is not None
+        for line in process.stdout:
+            moment, _, value = line.strip().partition(" ")
+            if moment in ("sign_in_ms", "peak_rss_kib"):
+                reported[moment] = float(value)
+            marks.setdefault(moment, (time.perf_counter() - started) * 1000)
+        errors = process.communicate(timeout=TIMEOUT)[1]
+    return [*_phases(marks, reported.get("sign_in_ms", 0.0)), *_slowest_imports(errors)]
+
+
+def _phases(marks: dict[str, float], sign_in_ms: float) -> list[str]:
+    lines, previous = [], 0.0
+    for phase in PHASES:
+        if phase not in marks:
+            continue
+        took = marks[phase] - previous - (sign_in_ms if phase == "signed_in" else 0.0)
+        less = " less the key derivation" if phase == "signed_in" else ""
+        lines.append(f"phase until {phase}: {took:.0f} ms{less}")
+        previous = marks[phase]
+    return lines
+
+
+def _slowest_imports(importtime: str) -> list[str]:
+    """From ``-X importtime``'s lines 'import time: self | cumulative | name' (microseconds, nesting by indent)."""
+    own: dict[str, int] = {}
+    station: dict[str, int] = {}
+    for line in importtime.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        fields = line.removeprefix("import time:").split("|")
+        if not fields[0].strip().isdigit():
+            continue  # the header line
+        name = fields[2].strip()
+        package = name.split(".")[0]
+        own[package] = own.get(package, 0) + int(fields[0])
+        if package == "heze_station":
+            station[name] = int(fields[1])
+    total = sum(own.values())
+    lines = [f"imports: {total / 1000:.0f} ms in all"]
+    for package, micro in sorted(own.items(), key=lambda item: -item[1])[:PROFILE_IMPORTS]:
+        lines.append(f"import {package}: {micro / 1000:.0f} ms own")
+    for name, micro in sorted(station.items(), key=lambda item: -item[1])[:PROFILE_IMPORTS]:
+        lines.append(f"import {name}: {micro / 1000:.0f} ms with what it imported")
+    return lines

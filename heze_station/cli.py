@@ -137,7 +137,7 @@ def verify_file(file: Path, data_dir: Path, language: str) -> int:
     from PySide6.QtCore import QCoreApplication
 
     from .documents import trust, verify
-    from .services import documents as station_documents
+    from .services import document_index
     from .ui import i18n
 
     application = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
@@ -151,7 +151,7 @@ def verify_file(file: Path, data_dir: Path, language: str) -> int:
     logging.getLogger("pyhanko").addHandler(logging.NullHandler())
     logging.getLogger("pyhanko").propagate = False
     # Issued documents as the station recorded them: document id -> SHA-256 of the PDF it issued.
-    lookup = station_documents.station_lookup(data_dir)
+    lookup = document_index.station_lookup(data_dir)
     # The city's roots and revocations as the last sync left them, and this laptop's own key.
     verdict = verify.verify(pdf, lookup, trust.read(data_dir))
     print(file)

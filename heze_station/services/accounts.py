@@ -42,7 +42,7 @@ from ..storage.keys import DEFAULT_KDF, KdfParams, WrongKey
 from ..storage.keys import Derivations as Derivations  # the smoke test's figures leave them out
 from ..storage.keyslots import AccountSlot, Failures, KeySlots
 from ..storage.models import StaffUser, Station
-from . import audit, documents, trust
+from . import audit, document_index, trust
 from .access import ADMINISTRATION, EVERYONE, requires
 from .audit import Actor
 from .checks import Checker
@@ -331,7 +331,7 @@ def sign_in(data_dir: Path, login: str, password: str, *, now: datetime | None =
         raise
     _audit_sign_in(context, AuditAction.SIGNED_IN)
     refresh_slots(context)
-    documents.write_index(context)
+    document_index.write_index(context)
     trust.write_file(context)
     return context
 

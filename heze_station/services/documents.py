@@ -6,9 +6,7 @@ keeps the signed bytes in the attachment store and a row in ``issued_document``,
 export. A document is never rebuilt for a reprint: the stored bytes are printed again.
 """
 
-import os
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -52,7 +50,7 @@ from ..storage.models import (
     StaffUser,
     Station,
 )
-from . import audit, timeline
+from . import audit, document_index, timeline
 from .access import ADMINISTRATION, CASEWORK, EVERYONE, requires
 from .after_mediation import court_name, live_witnesses
 from .agreement_queries import agreement_in_state, performance_of
@@ -66,10 +64,6 @@ if TYPE_CHECKING:
     from ..documents.verify import Verdict
 
 SEAL_SETTING = "station_seal_sha256"
-DOCUMENTS_INDEX = "documents.index"
-
-# What ``heze-station verify`` asks: document id -> SHA-256 of the PDF as issued (None: not issued here).
-DocumentLookup = Callable[[uuid.UUID], str | None]
 TITLES = {
     DocumentKind.APPLICATION: "调解申请书",
     DocumentKind.ORAL_APPLICATION: "口头申请笔录",
@@ -163,7 +157,7 @@ def issue_content(session: Session, context: StationContext, case: Case, content
         originals=issued.originals,
     )
     session.add(row)
-    _index(context.data_dir, [(row.id, row.pdf_sha256)], append=True)
+    document_index.write(context.data_dir, [(row.id, row.pdf_sha256)], append=True)
     detail = f"{TITLES[issued.kind]} {issued.verification_code}"
     timeline.add(session, context, case, CaseEvent.DOCUMENT_ISSUED, detail, at=issued.issued_at)
     audit.append(session, Actor.of(context), AuditAction.DOCUMENT_ISSUED, case.number, document=detail)
@@ -199,37 +193,6 @@ def case_documents(context: StationContext, case_id: uuid.UUID) -> list[IssuedVi
             .order_by(IssuedDocument.issued_at)
         ).all()
         return [_view(row, name) for row, name in rows]
-
-
-@requires(EVERYONE)
-def write_index(context: StationContext) -> None:
-    """The index ``heze-station verify`` reads without signing in (the database is encrypted): every document this
-    station knows, by id, with the SHA-256 of its PDF. Neither is personal; both are printed on the document."""
-    with context.database.transaction() as session:
-        rows = session.execute(select(IssuedDocument.id, IssuedDocument.pdf_sha256)).all()
-    _index(context.data_dir, [(row.id, row.pdf_sha256) for row in rows], append=False)
-
-
-def _index(data_dir: Path, rows: list[tuple[uuid.UUID, str]], *, append: bool) -> None:
-    text = "".join(f"{document_id} {sha256}\n" for document_id, sha256 in rows)
-    path = data_dir / DOCUMENTS_INDEX
-    if append:
-        with path.open("a", encoding="ascii") as file:
-            file.write(text)
-        return
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(text, encoding="ascii")
-    os.replace(temporary, path)
-
-
-def station_lookup(data_dir: Path) -> DocumentLookup:
-    """The lookup for ``heze-station verify``: document id -> SHA-256 of the PDF as issued (None: not known here)."""
-    try:
-        lines = (data_dir / DOCUMENTS_INDEX).read_text(encoding="ascii").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
-    known = dict(line.split(" ", 1) for line in lines if line.count(" ") == 1)
-    return lambda document_id: known.get(str(document_id))
 
 
 @requires(ADMINISTRATION)
@@ -671,7 +634,7 @@ def verify_presented(context: StationContext, path: Path) -> "Verdict":
     from . import attachments, trust
 
     _name, pdf = attachments.read_file(path)
-    return verify.verify(pdf, station_lookup(context.data_dir), trust.current(context))
+    return verify.verify(pdf, document_index.station_lookup(context.data_dir), trust.current(context))
 
 
 def served_documents(session: Session, case: Case) -> list[IssuedDocument]:

@@ -58,40 +58,19 @@ if TYPE_CHECKING:
     from .workspace import Workspace
 
 
-def load_station_pages() -> tuple[
-    type[SyncController],
-    type[DashboardView],
-    type[CaseListView],
-    type[IntakeView],
-    type[RegistryView],
-    type[StatisticsView],
-    type[CluesView],
-    type[SyncIndicator],
-]:
-    """What the MainWindow builds its pages from. Their modules bring the database layer, so the session calls this
-    on its worker first, and the window on the GUI thread then finds them loaded."""
+def load_station_pages() -> tuple[type[SyncController], type[DashboardView], type[SyncIndicator]]:
+    """What the MainWindow builds at once: the workbench, the sync and its indicator. Their modules bring the
+    database layer, so the session calls this on its worker first, and the window on the GUI thread then finds them
+    loaded. The other pages are imported and built on their first visit (MainWindow.page), on the GUI thread."""
     from .sync_controller import SyncController
-    from .views.case_list import CaseListView
-    from .views.clues_view import CluesView
     from .views.dashboard import DashboardView
-    from .views.intake import IntakeView
-    from .views.registry import RegistryView
-    from .views.statistics_view import StatisticsView
     from .widgets.sync_indicator import SyncIndicator
 
-    return (
-        SyncController,
-        DashboardView,
-        CaseListView,
-        IntakeView,
-        RegistryView,
-        StatisticsView,
-        CluesView,
-        SyncIndicator,
-    )
+    return SyncController, DashboardView, SyncIndicator
 
 
-CASES_PAGE, REGISTER_PAGE, CLUES_PAGE = 1, 2, 5  # positions of the pages: 工作台, 案件, 登记, 单位与项目, 统计, 线索
+# Positions of the pages: 工作台, 案件, 登记, 单位与项目, 统计, 线索.
+WORKBENCH_PAGE, CASES_PAGE, REGISTER_PAGE, REGISTRY_PAGE, STATISTICS_PAGE, CLUES_PAGE = range(6)
 
 
 class MainWindow(QMainWindow):
@@ -105,16 +84,7 @@ class MainWindow(QMainWindow):
         """The signed-in person's window on ``workspace`` (``sync`` replaces the window's own sync controller:
         tests pass one with short delays)."""
         super().__init__()
-        (
-            SyncController,
-            DashboardView,
-            CaseListView,
-            IntakeView,
-            RegistryView,
-            StatisticsView,
-            CluesView,
-            SyncIndicator,
-        ) = load_station_pages()
+        SyncController, DashboardView, SyncIndicator = load_station_pages()
         self.workspace = workspace
         self._case_windows: dict[uuid.UUID, CaseDetailDialog] = {}
         self.sync_window: SyncWindow | None = None
@@ -150,15 +120,13 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_page(index))
         self.dashboard = DashboardView(workspace)
-        self.cases = CaseListView(workspace)
-        self.intake = IntakeView(workspace)
-        self.registry = RegistryView(workspace)
-        self.statistics = StatisticsView(workspace)
-        self.clues = CluesView(workspace)
         self.pages = QStackedWidget()
-        for page in (self.dashboard, self.cases, self.intake, self.registry, self.statistics, self.clues):
-            self.pages.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.pages.addWidget(self.dashboard)
+        # The other pages wait for their first visit (page): a start builds and queries only the workbench.
+        for _ in titles[1:]:
+            self.pages.addWidget(QWidget())
+        self._built: dict[int, QWidget] = {WORKBENCH_PAGE: self.dashboard}
+        self.navigation.currentRowChanged.connect(lambda index: self.pages.setCurrentWidget(self.page(index)))
         self.navigation.setCurrentRow(0)
         QShortcut(QKeySequence.StandardKey.New, self, lambda: self.show_page(REGISTER_PAGE))
         QShortcut(QKeySequence.StandardKey.Find, self, self._find)
@@ -180,18 +148,77 @@ class MainWindow(QMainWindow):
         self.dashboard.first_run.offer_station_steps(self)
         self._status_bar(SyncIndicator)
         workspace.case_requested.connect(self.open_case)
-        self.intake.registered.connect(self.open_case)
-        self.statistics.cases_requested.connect(self.show_figure_cases)
         self.dashboard.cases_requested.connect(self.show_figure_cases)
         self.dashboard.statuses_requested.connect(self.show_status_cases)
-        self.statistics.clues_requested.connect(self.show_figure_clues)
-        self.clues.case_wanted.connect(self.register_from_clue)
-        self.intake.registered_from.connect(self.clues.link_case)
         self.sync.start()
         from ..services import audit
 
         # The whole trail is checked at every start, in the background; the administrator hears of a break.
         workspace.load(audit.check, on_done=self._audit_checked)
+
+    def page(self, index: int) -> QWidget:
+        """The page at ``index``, built (and its module imported) at its first visit."""
+        built = self._built.get(index)
+        if built is None:
+            built = self._build_page(index)
+            self._built[index] = built
+            placeholder = self.pages.widget(index)
+            self.pages.insertWidget(index, built)
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return built
+
+    def _build_page(self, index: int) -> QWidget:
+        if index == CASES_PAGE:
+            from .views.case_list import CaseListView
+
+            return CaseListView(self.workspace)
+        if index == REGISTER_PAGE:
+            from .views.intake import IntakeView
+
+            intake = IntakeView(self.workspace)
+            intake.registered.connect(self.open_case)
+            intake.registered_from.connect(self._link_clue)
+            return intake
+        if index == REGISTRY_PAGE:
+            from .views.registry import RegistryView
+
+            return RegistryView(self.workspace)
+        if index == STATISTICS_PAGE:
+            from .views.statistics_view import StatisticsView
+
+            statistics = StatisticsView(self.workspace)
+            statistics.cases_requested.connect(self.show_figure_cases)
+            statistics.clues_requested.connect(self.show_figure_clues)
+            return statistics
+        from .views.clues_view import CluesView
+
+        clues = CluesView(self.workspace)
+        clues.case_wanted.connect(self.register_from_clue)
+        return clues
+
+    def _link_clue(self, clue: ClueRow, case_id: uuid.UUID) -> None:
+        self.clues.link_case(clue, case_id)
+
+    @property
+    def cases(self) -> CaseListView:
+        return self.page(CASES_PAGE)
+
+    @property
+    def intake(self) -> IntakeView:
+        return self.page(REGISTER_PAGE)
+
+    @property
+    def registry(self) -> RegistryView:
+        return self.page(REGISTRY_PAGE)
+
+    @property
+    def statistics(self) -> StatisticsView:
+        return self.page(STATISTICS_PAGE)
+
+    @property
+    def clues(self) -> CluesView:
+        return self.page(CLUES_PAGE)
 
     def _menus(self) -> None:
         documents_menu = self.menuBar().addMenu(self.tr("&Documents"))

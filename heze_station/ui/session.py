@@ -153,6 +153,8 @@ class Session(QObject):
         from ..services.accounts import State
 
         self.loaded = True
+        if self.smoke_test and self.user is not None:
+            print("modules_loaded", flush=True)  # a phase for the bench's profile of a slow start
         if self.sign_in is not None:
             self.sign_in.forgot_button.setEnabled(True)
         if state is not State.READY:
@@ -302,6 +304,8 @@ class Session(QObject):
 
     def _open(self, opened: tuple[StationContext, int]) -> None:
         context, lock_minutes = opened
+        if self.smoke_test:
+            print("signed_in", flush=True)
         self._close_sign_in()
         self.recovery_key_dialog = self.recovery = None
         self._signed_in_as(context.user_role)

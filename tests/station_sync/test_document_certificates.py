@@ -25,7 +25,7 @@ from heze_station.domain.cases import CaseAction
 from heze_station.server import ca
 from heze_station.server.config import Settings
 from heze_station.server.models import Station
-from heze_station.services import case_actions, documents, sync
+from heze_station.services import case_actions, document_index, documents, sync
 from heze_station.services.station import StationContext
 from tests.factories import intake_form, register
 from tests.server.conftest import CHECKOUT, Server
@@ -131,7 +131,7 @@ def test_a_document_issued_on_one_laptop_verifies_on_another(laptops: Laptops, t
     document_id, pdf = issued_refusal(front)
     sync.sync_now(front)
     sync.sync_now(court)
-    documents.write_index(court)  # as at every sign-in
+    document_index.write_index(court)  # as at every sign-in
 
     verdict = documents.verify_presented(court, presented(tmp_path, pdf))
 
@@ -193,7 +193,7 @@ def test_the_verify_command_accepts_another_laptops_document(laptops: Laptops, t
     _id, pdf = issued_refusal(front)
     sync.sync_now(front)
     sync.sync_now(court)
-    documents.write_index(court)
+    document_index.write_index(court)
     env = {key: value for key, value in os.environ.items() if key not in {"DISPLAY", "WAYLAND_DISPLAY"}}
     env["PYTHONPATH"] = str(CHECKOUT)  # this checkout's code, whichever the virtualenv was installed from
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from heze_station.domain.mediation import AttachmentKind
-from heze_station.services import accounts, attachments, audit, backups, documents, sync
+from heze_station.services import accounts, attachments, audit, backups, document_index, documents, sync
 from heze_station.storage import settings
 from tests.factories import intake_form, register
 
@@ -52,7 +52,7 @@ def test_a_used_data_folder_holds_nothing_personal_or_secret_in_clear(laptops: L
         sqlite3.connect(folder / "station.sqlite3").execute("SELECT count(*) FROM sqlite_master").fetchone()
     assert b"ENCRYPTED PRIVATE KEY" in (folder / "keys" / "station-key.pem").read_bytes()
     # The document still verifies without signing in: its id and hash are all verify needs, and neither is personal.
-    assert documents.station_lookup(folder)(issued.id) is not None
+    assert document_index.station_lookup(folder)(issued.id) is not None
 
     # With the password, everything is there.
     again = accounts.sign_in(folder, "admin", "test-password-1")

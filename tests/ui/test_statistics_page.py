@@ -36,6 +36,8 @@ def window(chinese: None, station: StationContext, workspace: Workspace, qtbot) 
 
 def _activate(qtbot, window: MainWindow, table: QTableView, row: int) -> None:
     """Enter on a row, as a coordinator would, and wait until the 案件 page lists what it opened."""
+    assert window.cases is not None  # the 案件 page is built at its first visit: its first list loaded before
+    wait_idle(qtbot, window.workspace)
     table.setFocus()
     table.selectRow(row)
     with qtbot.waitSignal(window.cases.model.refreshed, timeout=10_000):

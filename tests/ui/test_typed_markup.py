@@ -73,7 +73,7 @@ def test_typed_markup_shows_as_typed_on_every_page_and_tab(chinese: None, worksp
     qtbot.waitExposed(window)
     offenders = []
     for page in range(window.pages.count()):
-        window.pages.setCurrentIndex(page)
+        window.show_page(page)  # as the navigation does: a page is built at its first visit
         wait_idle(qtbot, workspace)
         offenders += labels_showing_markup(window)
     with qtbot.waitSignal(window.cases.model.refreshed):  # the search runs once typing pauses
