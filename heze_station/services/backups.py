@@ -38,6 +38,7 @@ from ..storage.models import AuditEntry, Case, StaffUser
 from . import accounts, audit, sync
 from .access import ADMINISTRATION, EVERYONE, requires
 from .audit import Actor, Head
+from .document_index import DOCUMENTS_INDEX
 from .station import ATTACHMENTS_DIR, StationContext
 
 FOLDER_SETTING = "backup_folder"
@@ -48,7 +49,6 @@ MANIFEST = "backup.json"
 NAME_FORMAT = "%Y-%m-%d_%H%M%S"
 DAILY = timedelta(hours=24)
 RETENTION_LIMITS = {"daily": range(1, 61), "weekly": range(0, 53), "monthly": range(0, 121)}
-DOCUMENTS_INDEX = "documents.index"
 # A backup (on the session's thread) and a restore (on the window's) never overlap: a restore replaces the file a
 # backup would be reading.
 _ONE_AT_A_TIME = threading.Lock()
