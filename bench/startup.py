@@ -162,7 +162,7 @@ def alternate(app: list[str], baseline: list[str], runs: int = 5) -> StartTimes:
 
 
 # The app's moments as its smoke test prints them, in order: what each phase of a slow start took.
-PHASES = ("ready", "modules_loaded", "signed_in", "loaded")
+PHASES = ("ready", "modules_imported", "signed_in", "loaded")
 PROFILE_IMPORTS = 12  # how many imports a profile lists
 
 

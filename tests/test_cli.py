@@ -167,7 +167,7 @@ def test_signs_in_with_the_password_file_and_reuses_the_database(tmp_path: Path)
     for _ in range(2):
         result = signed_in(tmp_path, data_dir, "--user", "admin")
         assert result.returncode == 0, result.stderr
-        assert moments(result) == ["ready", "modules_loaded", "signed_in", "sign_in_ms", "peak_rss_kib", "loaded"]
+        assert moments(result) == ["ready", "modules_imported", "signed_in", "sign_in_ms", "peak_rss_kib", "loaded"]
         assert "Traceback" not in result.stderr
     kept = sorted(p.name for p in data_dir.iterdir() if not p.name.endswith(("-wal", "-shm")))
     assert kept == [DOCUMENTS_INDEX, SLOTS_FILE, DATABASE_FILE]
@@ -200,7 +200,7 @@ def test_demo_uses_its_own_folder_and_leaves_real_data_alone(tmp_path: Path) -> 
     assert demo == tmp_path / "x-demo"
     result = signed_in(tmp_path, real, "--demo", "--user", "demo", password="demo")
     assert result.returncode == 0, result.stderr
-    assert moments(result) == ["ready", "modules_loaded", "signed_in", "sign_in_ms", "peak_rss_kib", "loaded"]
+    assert moments(result) == ["ready", "modules_imported", "signed_in", "sign_in_ms", "peak_rss_kib", "loaded"]
     assert not real.exists()
     assert (demo / DATABASE_FILE).is_file()
     assert case_count(demo, "demo", "demo") > 0

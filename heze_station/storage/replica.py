@@ -994,12 +994,13 @@ def _forget_first_employer_kinds(session: Session, stored: list[Change]) -> None
     respondents = [change for change in stored if change.table == "case_respondent"]
     cases = {case_id for change in respondents for case_id in _cases_of(change)}
     cases |= _cases_of_parties(session, [change for change in stored if change.table == "employer"])
+    columns = Case.__table__.c
     for chunk in batches(sorted(cases)):
         session.execute(
-            update(Case)
-            .where(Case.id.in_(chunk), Case.first_employer_kind.is_not(None))
-            .values(first_employer_kind=None)
-            .execution_options(synchronize_session=False)
+            update(Case.__table__)
+            .where(columns.id.in_(chunk), columns.first_employer_kind.is_not(None))
+            # updated_at set to itself: this computer's own note is no change of the case (its onupdate would be)
+            .values(first_employer_kind=None, updated_at=columns.updated_at)
         )
 
 

@@ -154,7 +154,7 @@ class Session(QObject):
 
         self.loaded = True
         if self.smoke_test and self.user is not None:
-            print("modules_loaded", flush=True)  # a phase for the bench's profile of a slow start
+            print("modules_imported", flush=True)  # a phase for the bench's profile of a slow start
         if self.sign_in is not None:
             self.sign_in.forgot_button.setEnabled(True)
         if state is not State.READY:
