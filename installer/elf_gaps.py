@@ -81,6 +81,12 @@ def closed(library: Path, folder: Path) -> Path:
         changed = True
     if not changed:
         return library
+    return saved_copy(library, elf, folder)
+
+
+def saved_copy(library: Path, elf: bytearray, folder: Path) -> Path:
+    """The changed ``elf`` written under ``library``'s name in ``folder``, with its mode: the original (in the
+    build's virtual environment) is never touched."""
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / library.name
     copy.write_bytes(elf)
