@@ -93,19 +93,26 @@ def _environment(password_file: Path) -> dict[str, str]:
     return environment
 
 
-def _time_start(command: list[str], environment: dict[str, str]) -> Start:
-    """Milliseconds from starting ``command`` until it printed 'ready', then 'loaded' (if it prints it), and exited."""
+def _read_marks(process: subprocess.Popen[str], started: float) -> tuple[dict[str, float], dict[str, float]]:
+    """What a start prints, line by line: each moment's milliseconds since ``started`` (the first time it is
+    printed), and the figures the app reports itself (sign_in_ms, peak_rss_kib)."""
     marks: dict[str, float] = {}
     reported: dict[str, float] = {}
+    assert process.stdout is not None
+    for line in process.stdout:
+        moment, _, value = line.strip().partition(" ")
+        if moment in ("sign_in_ms", "peak_rss_kib"):
+            reported[moment] = float(value)
+        marks.setdefault(moment, (time.perf_counter() - started) * 1000)
+    return marks, reported
+
+
+def _time_start(command: list[str], environment: dict[str, str]) -> Start:
+    """Milliseconds from starting ``command`` until it printed 'ready', then 'loaded' (if it prints it), and exited."""
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, env=environment)
-        assert process.stdout is not None
-        for line in process.stdout:
-            moment, _, value = line.strip().partition(" ")
-            if moment in ("sign_in_ms", "peak_rss_kib"):
-                reported[moment] = float(value)
-            marks.setdefault(moment, (time.perf_counter() - started) * 1000)
+        marks, reported = _read_marks(process, started)
         code = process.wait(timeout=TIMEOUT)
         exited = (time.perf_counter() - started) * 1000
         if code != 0 or "ready" not in marks:
@@ -182,14 +189,7 @@ def profile(data_dir: Path) -> list[str]:
             text=True,
             env=environment,
         )
-        marks: dict[str, float] = {}
-        reported: dict[str, float] = {}
-        assert process.stdout is not None
-        for line in process.stdout:
-            moment, _, value = line.strip().partition(" ")
-            if moment in ("sign_in_ms", "peak_rss_kib"):
-                reported[moment] = float(value)
-            marks.setdefault(moment, (time.perf_counter() - started) * 1000)
+        marks, reported = _read_marks(process, started)
         errors = process.communicate(timeout=TIMEOUT)[1]
     return [*_phases(marks, reported.get("sign_in_ms", 0.0)), *_slowest_imports(errors)]
 

@@ -41,17 +41,21 @@ from .agreement_steps import agree, mediating, terms
 TODAY = chinatime.today()
 
 
+def _deadline_rows(session: Session):
+    return session.execute(
+        select(
+            CaseDeadline.case_id,
+            CaseDeadline.kind,
+            CaseDeadline.due_on,
+            CaseDeadline.attention_on,
+            CaseDeadline.attention_until,
+        )
+    )
+
+
 def stored(station: StationContext) -> list[tuple]:
     with Session(station.database.engine) as session:
-        rows = session.execute(
-            select(
-                CaseDeadline.case_id,
-                CaseDeadline.kind,
-                CaseDeadline.due_on,
-                CaseDeadline.attention_on,
-                CaseDeadline.attention_until,
-            )
-        )
+        rows = _deadline_rows(session)
         return sorted(tuple(row) for row in rows)
 
 
@@ -59,15 +63,7 @@ def computed(station: StationContext) -> list[tuple]:
     """Every case's deadlines written afresh from its rows and the stored calendar, then thrown away."""
     with Session(station.database.engine) as session:
         deadlines.refresh(session)
-        rows = session.execute(
-            select(
-                CaseDeadline.case_id,
-                CaseDeadline.kind,
-                CaseDeadline.due_on,
-                CaseDeadline.attention_on,
-                CaseDeadline.attention_until,
-            )
-        )
+        rows = _deadline_rows(session)
         found = sorted(tuple(row) for row in rows)
         session.rollback()
     return found
