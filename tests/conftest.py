@@ -4,10 +4,12 @@ New stations are copies of ones set up once per run (tests/stations.py Templates
 """
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from heze_station.domain import chinatime
 from heze_station.services.station import StationContext
 from tests import stations
 from tests.stations import open_test_station
@@ -32,3 +34,9 @@ def station(tmp_path: Path) -> Iterator[StationContext]:
     context = open_test_station(tmp_path / "data")
     yield context
     context.close()
+
+
+@pytest.fixture
+def today() -> date:
+    """The day in China when the test starts: taken per test, so that a run crossing midnight does not mix two days."""
+    return chinatime.today()

@@ -38,8 +38,6 @@ from tests.factories import at, intake_form
 
 from .agreement_steps import agree, mediating, terms
 
-TODAY = chinatime.today()
-
 
 def _deadline_rows(session: Session):
     return session.execute(
@@ -94,9 +92,9 @@ def every_open_case_due(station: StationContext, today: date) -> list[tuple]:
     return [(case_id, clock) for _, _, case_id, clock in sorted(due, key=lambda item: item[:2])]
 
 
-def assert_the_workbench_lists_every_deadline(station: StationContext) -> None:
+def assert_the_workbench_lists_every_deadline(station: StationContext, today: date) -> None:
     for offset in range(-60, 420, 4):
-        day = TODAY + timedelta(days=offset)
+        day = today + timedelta(days=offset)
         listed = [(item.case_id, item.clock) for item in dashboard(station, day).due]
         assert listed == every_open_case_due(station, day), day
 
@@ -118,14 +116,16 @@ def change(table: str, row_id: uuid.UUID, version: int, **fields: object) -> Cha
     )
 
 
-def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(checked: StationContext) -> None:
+def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(
+    checked: StationContext, today: date
+) -> None:
     station = checked
-    received = TODAY - timedelta(days=20)
+    received = today - timedelta(days=20)
     # Intake: the acceptance decision is overdue.
-    waiting = intake.save(station, intake.validate(intake_form(received_on=received), TODAY), at(received)).case_id
+    waiting = intake.save(station, intake.validate(intake_form(received_on=received), today), at(received)).case_id
     # A limitation that had run out, then a suspension that moves its end on.
     late = replace(intake_form(employer_serial=2, received_on=received), category=Category.TERMINATION)
-    barred = intake.save(station, intake.validate(late, TODAY), at(received)).case_id
+    barred = intake.save(station, intake.validate(late, today), at(received)).case_id
     case_actions.perform(station, barred, CaseAction.ACCEPT, now=at(received))
     knew_on = received - timedelta(days=370)
     suspension = LimitationForm(
@@ -136,25 +136,25 @@ def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(che
     )
     record_limitation(station, barred, suspension)
     # Accepted and in mediation, then the mediation period extended with both parties' consent.
-    started = TODAY - timedelta(days=12)
+    started = today - timedelta(days=12)
     mediated = mediating(station, intake_form(employer_serial=3, received_on=started), started)
     mediation.extend_mediation(station, mediated, started + timedelta(days=30), "工人同意", "公司同意")
     # An agreement in instalments, one paid, a review planned, and a confirmation applied for at court.
-    agreed_on = TODAY - timedelta(days=8)
+    agreed_on = today - timedelta(days=8)
     performing = mediating(station, intake_form(employer_serial=4, received_on=agreed_on), agreed_on)
-    schedule = [(agreed_on + timedelta(days=3), "2000"), (TODAY + timedelta(days=2), "1800")]
+    schedule = [(agreed_on + timedelta(days=3), "2000"), (today + timedelta(days=2), "1800")]
     agree(station, performing, terms(station, performing, agreed_on, schedule, amount_each="3800"), at(agreed_on, 16))
     payments.record_payment(station, performing, agreed_on + timedelta(days=3), "2000", PaymentMethod.BANK_TRANSFER)
     payments.plan_review(station, performing)
     steps.plan_confirmation(station, performing)
-    steps.record_step(station, performing, StepKind.JUDICIAL_CONFIRMATION, StepDate.STARTED, TODAY)
+    steps.record_step(station, performing, StepKind.JUDICIAL_CONFIRMATION, StepDate.STARTED, today)
     # A decision ends the acceptance clock; voiding a case ends all of its clocks.
-    case_actions.perform(station, waiting, CaseAction.ACCEPT, now=at(TODAY))
-    case_corrections.void_case(station, mediated, "重复登记", now=at(TODAY))
+    case_actions.perform(station, waiting, CaseAction.ACCEPT, now=at(today))
+    case_corrections.void_case(station, mediated, "重复登记", now=at(today))
     # The city announces a holiday: the working-day deadlines move, and so does what the stored rows say.
-    form = intake_form(employer_serial=6, received_on=TODAY)
-    undecided = intake.save(station, intake.validate(form, TODAY), at(TODAY)).case_id
-    next_working_days = [station.calendar.add_working_days(TODAY, n) for n in (1, 2)]
+    form = intake_form(employer_serial=6, received_on=today)
+    undecided = intake.save(station, intake.validate(form, today), at(today)).case_id
+    next_working_days = [station.calendar.add_working_days(today, n) for n in (1, 2)]
     before = stored(station)
     with station.database.transaction() as session:
         session.add(CalendarDay(day=next_working_days[0], kind=DayKind.HOLIDAY, source="city-server"))
@@ -162,14 +162,14 @@ def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(che
         station.calendar = calendar.load(session)
     assert stored(station) == computed(station)
     assert stored(station) != before
-    assert_the_workbench_lists_every_deadline(station)
+    assert_the_workbench_lists_every_deadline(station, today)
 
     # Rows pulled from the city: a decision taken on another laptop, and a calendar day.
-    fresh = intake.save(station, intake.validate(intake_form(employer_serial=5), TODAY), at(TODAY)).case_id
+    fresh = intake.save(station, intake.validate(intake_form(employer_serial=5), today), at(today)).case_id
     with station.database.transaction() as session:  # sent to the city: a pulled change is not rebased on it
         session.execute(update(OutboxOperation).values(acknowledged=True))
     before = stored(station)
-    pulled(station, change("case_file", fresh, 5, decided_on=TODAY.isoformat(), status="accepted"))
+    pulled(station, change("case_file", fresh, 5, decided_on=today.isoformat(), status="accepted"))
     assert stored(station) == computed(station)
     assert stored(station) != before
     before = stored(station)
@@ -177,4 +177,4 @@ def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(che
     pulled(station, change("calendar_day", uuid.uuid4(), 1, **holiday))
     assert stored(station) == computed(station)
     assert [row for row in stored(station) if row[0] == undecided] != [row for row in before if row[0] == undecided]
-    assert_the_workbench_lists_every_deadline(station)
+    assert_the_workbench_lists_every_deadline(station, today)
