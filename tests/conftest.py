@@ -3,10 +3,14 @@
 New stations are copies of ones set up once per run (tests/stations.py Templates), not set up anew for each test.
 """
 
+import functools
+import ssl
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+import httpx
+import httpx._transports.default
 import pytest
 
 from heze_station.domain import chinatime
@@ -20,6 +24,26 @@ def station_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[stat
     stations.templates = stations.Templates(tmp_path_factory.mktemp("station-templates"))
     yield stations.templates
     stations.templates = None
+
+
+@functools.cache
+def _usual_authorities(trust_env: bool) -> ssl.SSLContext:
+    return httpx.create_ssl_context(trust_env=trust_env)
+
+
+def _tls_context(verify: ssl.SSLContext | bool = True, cert: object = None, trust_env: bool = True) -> ssl.SSLContext:
+    if verify is True and cert is None:
+        return _usual_authorities(trust_env)
+    return httpx.create_ssl_context(verify=verify, cert=cert, trust_env=trust_env)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_tls_context_per_run() -> Iterator[None]:
+    """httpx loads the usual certificate authorities anew for every client it makes (some 50 ms), and the tests make
+    thousands of clients: they share one context, as the station's own client does (station_sync/client.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(httpx._transports.default, "create_ssl_context", _tls_context)
+        yield
 
 
 @pytest.hookimpl(tryfirst=True)
