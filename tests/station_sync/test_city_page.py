@@ -40,18 +40,26 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def city_with_cases(laptops: Laptops, server: Server) -> Server:
+def city(server: Server) -> Server:
+    """The city's server with the supervisor's account."""
+    with server.database.transaction() as session:
+        accounts.create_supervisor(session, NAME, PASSWORD)
+    return server
+
+
+@pytest.fixture
+def city_with_cases(laptops: Laptops, city: Server) -> Server:
+    """Two stations that synced a month of cases, in two districts, and a clue of the city's not yet worked off."""
     for laptop, station in (("前台", "城区驿站"), ("开发区", "开发区驿站")):
         context = laptops(laptop, station=station)
         a_month_of_cases(context)
         sync.sync_now(context)
-    with server.database.transaction() as session:
+    with city.database.transaction() as session:
         for station in session.query(Station):
             station.district = "牡丹区" if station.name == "城区驿站" else "开发区"
-        accounts.create_supervisor(session, NAME, PASSWORD)
         clue = {"platform_ref": "GZQX-9", "station": "城区驿站", "due_on": "2026-11-20", "worker_name": "赵六"}
         reference.import_reference(session, reference.ReferenceFile(clues=[clue]))  # not yet worked off
-    return server
+    return city
 
 
 def _fonts(folder: Path) -> dict[str, str]:
@@ -66,18 +74,20 @@ def _fonts(folder: Path) -> dict[str, str]:
     return {**os.environ, "FONTCONFIG_FILE": str(config)}
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One browser for the module; each test has a context of its own (cookies, downloads)."""
     with playwright_api.sync_playwright() as playwright:
         # --no-sandbox: CI runs as root, where Chromium's sandbox cannot start.
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], env=_fonts(tmp_path))
+        fonts = _fonts(tmp_path_factory.mktemp("chromium"))
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], env=fonts)
         yield launched
         launched.close()
 
 
 @pytest.fixture
-def page(browser, city_with_cases: Server):
-    context = browser.new_context(base_url=city_with_cases.url, accept_downloads=True, java_script_enabled=False)
+def page(browser, city: Server):
+    context = browser.new_context(base_url=city.url, accept_downloads=True, java_script_enabled=False)
     yield context.new_page()
     context.close()
 
@@ -90,7 +100,7 @@ def _sign_in(page, password: str = PASSWORD) -> None:
 
 
 def test_a_supervisor_signs_in_reads_each_page_changes_the_period_and_downloads_the_return(
-    page, tmp_path: Path
+    page, city_with_cases: Server, tmp_path: Path
 ) -> None:
     page.goto("/city/figures")
     assert page.url.endswith("/city/sign-in")  # no session: sent to sign in
