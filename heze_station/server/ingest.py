@@ -252,6 +252,7 @@ class _RowState:
     dirty: bool = False
     hlc: str = ""
     changed_by: uuid.UUID | None = None
+    sent_as_is: bool = False  # as the pushing device holds it after its last change (see _apply_op)
 
     def stored(self) -> StoredRow | None:
         if self.version == 0:
@@ -390,12 +391,20 @@ class _Batch:
         self._check_parent(op, state)
         merge = _merge(op, state, self.context.writer)
         before = dict(state.fields)
+        on_base = op.base_version == state.version  # the device held the row as it was stored (or it is new)
         changed = self._take(state, merge, op)
         conflicts = [
             self._conflict(op.table, op.row_id, item, op.base_version, state.version, op) for item in merge.conflicts
         ]
         if changed:
             conflicts.extend(self._claim_unique_values(op, state, before))
+            # The row is now exactly what the device made of the version it held: its pull need not send it back.
+            state.sent_as_is = (
+                on_base
+                and not conflicts
+                and op.kind != "restore"
+                and all(state.fields.get(name) == value for name, value in op.fields.items())
+            )
         self._resolve(op)
         status = "conflict" if conflicts else "applied" if changed else "unchanged"
         return OpResult(op_id=op.op_id, seq=op.seq, status=status, version=state.version, conflict_ids=conflicts)
@@ -535,6 +544,7 @@ class _Batch:
                 continue
             resolution = {"status": "resolved", "resolved_at": now().isoformat(), "resolved_by_op": str(op.op_id)}
             self._take(state, Merge(changes=resolution, deleted=False), op)
+            state.sent_as_is = False  # the server wrote the resolution: the device has not seen it
 
     # --- writing the push's outcome ---------------------------------------------------------------------------
 
@@ -543,7 +553,8 @@ class _Batch:
         touched = [(row_id, state) for row_id, state in self.rows.items() if state.dirty]
         writes = [
             RowWrite(row_id, state.table, state.station_id, state.fields, state.field_versions, state.field_writers,
-                     state.version, state.deleted, state.hlc, state.changed_by, is_new=not state.stored_before)
+                     state.version, state.deleted, state.hlc, state.changed_by, is_new=not state.stored_before,
+                     sent_as_is=state.sent_as_is)
             for row_id, state in touched
         ]  # fmt: skip
         write_rows(self.session, writes + self.new_conflicts)
