@@ -19,7 +19,6 @@ On SQLite writes are serialised (BEGIN IMMEDIATE, see db.py): rows become visibl
 and the watermark is "everything".
 """
 
-import json
 import re
 import uuid
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import pydantic_core
 from sqlalchemy import Select, and_, bindparam, case, func, null, select, text, tuple_, type_coerce, union_all, update
 from sqlalchemy.orm import Session
 
@@ -286,7 +286,7 @@ def read_page(
     last = Cursor(state.epoch, cursor.xid, cursor.seq)
     for row in rows[:max_rows]:
         if not row.own:
-            size = len(json.dumps(row.fields, ensure_ascii=False).encode()) + CHANGE_OVERHEAD_BYTES
+            size = len(pydantic_core.to_json(row.fields)) + CHANGE_OVERHEAD_BYTES  # UTF-8, as the page goes
             if changes and used + size > max_bytes:
                 break
             used += size
