@@ -50,9 +50,10 @@ INGEST_GOAL = 5000.0  # operations per second on PostgreSQL (issue 18; shared/de
 INGEST_RATIO_GOAL = 4.0  # the same rows as plain INSERTs are at most this many times faster
 NOOP_GOAL_MS = 300.0
 PROFILE_PUSHES = 20  # pushes profiled in this process when an ingest goal is missed
-# Worker processes of the measured server: one per core of this machine, as a city would run it (deployment.md);
-# the plain baseline uses as many connections as there are pushing devices, in the same run.
-SERVER_WORKERS = 2
+# Worker processes of the measured server (HEZE_SERVER_WORKERS). Two (one per core) measured slower than one while
+# the two cores were shared with other work (2,000-2,600 against 2,900-3,500 operations/s, alternating runs): the
+# load generator and PostgreSQL already take the second core.
+SERVER_WORKERS = 1
 
 
 @dataclass
