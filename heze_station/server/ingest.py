@@ -363,7 +363,8 @@ class _Batch:
         touched = {op.row_id for op in tx.ops} | {conflict_id for op in tx.ops for conflict_id in op.resolves}
         # A transaction's rows may name each other in any order (a claimant before its new person).
         self._creating = {op.row_id: op.table for op in tx.ops if op.kind != "delete"}
-        saved = {row_id: copy.deepcopy(self.rows[row_id]) for row_id in touched if row_id in self.rows}
+        # A shallow copy is the row as it was: applying replaces a state's dicts, it never changes them in place.
+        saved = {row_id: copy.copy(self.rows[row_id]) for row_id in touched if row_id in self.rows}
         conflicts_before, undo_before = len(self.new_conflicts), len(self._undo)
         try:
             ops = [self._apply_op(op) for op in tx.ops]
