@@ -16,7 +16,7 @@ from typing import Any
 
 import psycopg
 import pydantic_core
-from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, insert
+from sqlalchemy import JSON, Connection, Engine, Table, bindparam, create_engine, event, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -134,11 +134,24 @@ def insert_rows(
     connection.exec_driver_sql(statement, arrays)
 
 
-def update_rows(connection: Connection, table: Table, key: str, rows: list[dict[str, Any]], computed: dict[str, str]):
-    """On PostgreSQL: set the columns of ``rows`` (each with the same keys) in the rows whose ``key`` matches, and
-    the ``computed`` columns to their SQL expressions, with one ``UPDATE ... FROM unnest(...)`` statement."""
+def update_rows(
+    connection: Connection, table: Table, key: str, rows: list[dict[str, Any]], computed: dict[str, str] | None = None
+) -> None:
+    """Set the columns of ``rows`` (each with the same keys) in the rows whose ``key`` matches.
+
+    On PostgreSQL with one ``UPDATE ... FROM unnest(...)`` statement, and the ``computed`` columns set to their SQL
+    expressions. Elsewhere an executemany of the table's own UPDATE (not the ORM's bulk update, whose bookkeeping
+    per row cost more than the statement)."""
     if not rows:
         return
+    if connection.dialect.name != "postgresql":
+        assert not computed, "computed columns are for PostgreSQL"
+        matched = f"{key}_matched"
+        statement = table.update().where(table.c[key] == bindparam(matched))
+        values = [{**{name: value for name, value in row.items() if name != key}, matched: row[key]} for row in rows]
+        connection.execute(statement, values)
+        return
+    computed = computed or {}
     names, arrays, source = _unnest(connection, table, rows)
     assignments = [f"{name} = new.{name}" for name in names if name != key]
     assignments += [f"{name} = {expression}" for name, expression in computed.items()]

@@ -186,8 +186,7 @@ def write_rows(session: Session, writes: list[RowWrite]) -> None:
     for value, (xid, seq) in zip(new + changed, Stamper(session).positions(len(writes)), strict=True):
         value.update(change_xid=xid, change_seq=seq)
     insert_rows(connection, SyncRow.__table__, new)
-    if changed:
-        session.execute(update(SyncRow), changed)
+    update_rows(connection, SyncRow.__table__, "row_id", changed)
 
 
 PAGE_COLUMNS = (
