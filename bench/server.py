@@ -50,6 +50,10 @@ INGEST_GOAL = 5000.0  # operations per second on PostgreSQL (issue 18; shared/de
 INGEST_RATIO_GOAL = 4.0  # the same rows as plain INSERTs are at most this many times faster
 NOOP_GOAL_MS = 300.0
 PROFILE_PUSHES = 20  # pushes profiled in this process when an ingest goal is missed
+# Worker processes of the measured server (HEZE_SERVER_WORKERS). Two (one per core) measured slower than one while
+# the two cores were shared with other work (2,000-2,600 against 2,900-3,500 operations/s, alternating runs): the
+# load generator and PostgreSQL already take the second core.
+SERVER_WORKERS = 1
 
 
 @dataclass
@@ -79,6 +83,7 @@ def running_server(settings: Settings) -> Iterator[str]:
         **os.environ,
         "HEZE_SERVER_DATABASE_URL": settings.sqlalchemy_url,
         "HEZE_SERVER_DATA_DIR": str(settings.data_dir),
+        "HEZE_SERVER_WORKERS": str(SERVER_WORKERS),
         # This checkout's code, also when the virtualenv was installed from another one (as tests/server does).
         "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
     }

@@ -29,6 +29,7 @@ import os
 import sys
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from cryptography.hazmat.primitives import hashes
 from pydantic import ValidationError
@@ -42,6 +43,9 @@ from .db import Database
 from .errors import ApiError
 from .models import Device, ServerSetting, Station
 from .web import accounts
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -229,18 +233,31 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
     database = Database(settings)
     migrations.upgrade(database.engine)
     database.close()
-    _log_access_to_stderr()
     allowed = arguments.forwarded_allow_ips or settings.forwarded_allow_ips
-    uvicorn.run(
-        create_app(settings),
-        host=arguments.host or settings.host,
-        port=arguments.port or settings.port,
-        proxy_headers=bool(allowed),
-        forwarded_allow_ips=allowed or "127.0.0.1",
-        log_level="warning",
-        access_log=False,  # ours is structured (app.AccessLog)
-    )
+    options: dict[str, Any] = {
+        "host": arguments.host or settings.host,
+        "port": arguments.port or settings.port,
+        "proxy_headers": bool(allowed),
+        "forwarded_allow_ips": allowed or "127.0.0.1",
+        "log_level": "warning",
+        "access_log": False,  # ours is structured (app.AccessLog)
+    }
+    if settings.workers > 1:
+        # Each worker process builds its own app (and pool) from the same environment: the scale-out of
+        # deployment.md on one socket, so that a push's Python work is not held to one core.
+        uvicorn.run(f"{__name__}:{worker_app.__name__}", factory=True, workers=settings.workers, **options)
+        return 0
+    _log_access_to_stderr()
+    uvicorn.run(create_app(settings), **options)
     return 0
+
+
+def worker_app() -> "FastAPI":
+    """The app of one of several worker processes (``HEZE_SERVER_WORKERS``), its settings from the environment."""
+    from .app import create_app
+
+    _log_access_to_stderr()
+    return create_app(Settings())
 
 
 def _log_access_to_stderr() -> None:

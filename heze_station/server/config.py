@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     forwarded_allow_ips: str | None = None
     # Connections per server process (PostgreSQL); several processes share the database's max_connections.
     pool_size: int = 10
+    # HTTP worker processes of ``serve`` on the one port, each with its own pool: a push's Python work runs on as
+    # many cores (deployment.md).
+    workers: int = Field(default=1, ge=1)
 
     access_token_seconds: int = 900
     enrolment_code_hours: int = 72

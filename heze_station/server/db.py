@@ -8,7 +8,6 @@ both read and then both try to upgrade to a write lock (which SQLite answers wit
 makes the change feed trivially commit-ordered on SQLite (see feed.py).
 """
 
-import json
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -16,7 +15,8 @@ from contextlib import contextmanager
 from typing import Any
 
 import psycopg
-from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, insert
+import pydantic_core
+from sqlalchemy import JSON, Connection, Engine, Table, bindparam, create_engine, event, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -134,11 +134,24 @@ def insert_rows(
     connection.exec_driver_sql(statement, arrays)
 
 
-def update_rows(connection: Connection, table: Table, key: str, rows: list[dict[str, Any]], computed: dict[str, str]):
-    """On PostgreSQL: set the columns of ``rows`` (each with the same keys) in the rows whose ``key`` matches, and
-    the ``computed`` columns to their SQL expressions, with one ``UPDATE ... FROM unnest(...)`` statement."""
+def update_rows(
+    connection: Connection, table: Table, key: str, rows: list[dict[str, Any]], computed: dict[str, str] | None = None
+) -> None:
+    """Set the columns of ``rows`` (each with the same keys) in the rows whose ``key`` matches.
+
+    On PostgreSQL with one ``UPDATE ... FROM unnest(...)`` statement, and the ``computed`` columns set to their SQL
+    expressions. Elsewhere an executemany of the table's own UPDATE (not the ORM's bulk update, whose bookkeeping
+    per row cost more than the statement)."""
     if not rows:
         return
+    if connection.dialect.name != "postgresql":
+        assert not computed, "computed columns are for PostgreSQL"
+        matched = f"{key}_matched"
+        statement = table.update().where(table.c[key] == bindparam(matched))
+        values = [{**{name: value for name, value in row.items() if name != key}, matched: row[key]} for row in rows]
+        connection.execute(statement, values)
+        return
+    computed = computed or {}
     names, arrays, source = _unnest(connection, table, rows)
     assignments = [f"{name} = new.{name}" for name in names if name != key]
     assignments += [f"{name} = {expression}" for name, expression in computed.items()]
@@ -150,8 +163,8 @@ def _unnest(connection: Connection, table: Table, rows: list[dict[str, Any]]) ->
     """The column names of ``rows``, their values as one array parameter per column, and the ``(SELECT ... FROM
     unnest(...)) AS new`` that reads them back as rows.
 
-    Arrays go in binary. A JSON column's values go as one JSON array, split by the server: one ``json.dumps`` for
-    the column rather than one per row, which cost more than the rest of the statement's making. A column with the
+    Arrays go in binary. A JSON column's values go as one JSON array, split by the server: one encoding for the
+    column rather than one per row, which cost more than the rest of the statement's making. A column with the
     same value in every row (the station, the time of the push) goes as that one value: psycopg dumps an array's
     values one by one in Python."""
     names = list(rows[0])
@@ -162,7 +175,7 @@ def _unnest(connection: Connection, table: Table, rows: list[dict[str, Any]]) ->
         values = [row[name] for row in rows]
         sql_type = column.type.compile(dialect=connection.dialect)
         if isinstance(column.type.dialect_impl(connection.dialect), JSON):
-            arrays[key] = json.dumps(values, ensure_ascii=False)
+            arrays[key] = pydantic_core.to_json(values).decode()  # a third of json.dumps's time
             sources.append(
                 f"ARRAY(SELECT value FROM jsonb_array_elements(%({key})s::jsonb) WITH ORDINALITY ORDER BY ordinality)"
             )

@@ -19,7 +19,6 @@ On SQLite writes are serialised (BEGIN IMMEDIATE, see db.py): rows become visibl
 and the watermark is "everything".
 """
 
-import json
 import re
 import uuid
 from collections.abc import Sequence
@@ -27,7 +26,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, func, select, text, tuple_, union_all, update
+import pydantic_core
+from sqlalchemy import Select, and_, bindparam, case, func, null, select, text, tuple_, type_coerce, union_all, update
 from sqlalchemy.orm import Session
 
 from ..sync.hlc import Hlc
@@ -132,6 +132,7 @@ class RowWrite:
     hlc: str
     changed_by: uuid.UUID | None
     is_new: bool
+    sent_as_is: bool = False  # the row is exactly as ``changed_by`` sent it (its pull may leave it out)
 
 
 def restamp(session: Session, row_ids: list[uuid.UUID]) -> None:
@@ -172,6 +173,7 @@ def write_rows(session: Session, writes: list[RowWrite]) -> None:
             "changed_at": moment,
             "hlc": write.hlc,
             "changed_by": write.changed_by,
+            "sent_as_is_by": write.changed_by if write.sent_as_is else None,
         }
         for write in writes
     ]
@@ -184,8 +186,7 @@ def write_rows(session: Session, writes: list[RowWrite]) -> None:
     for value, (xid, seq) in zip(new + changed, Stamper(session).positions(len(writes)), strict=True):
         value.update(change_xid=xid, change_seq=seq)
     insert_rows(connection, SyncRow.__table__, new)
-    if changed:
-        session.execute(update(SyncRow), changed)
+    update_rows(connection, SyncRow.__table__, "row_id", changed)
 
 
 PAGE_COLUMNS = (
@@ -218,13 +219,19 @@ def scope_parts(columns: Sequence[Any], station: Any, *conditions: Any) -> tuple
 
 
 def _page_query():
-    """Built once: composing this union with SQLAlchemy costs more than running it."""
+    """Built once: composing this union with SQLAlchemy costs more than running it.
+
+    A row the reading device holds already (``device``: its own write, stored as it sent it) comes with ``own``
+    true and without its fields, which nobody would read; with ``device`` NULL every row comes whole."""
     after = and_(
         tuple_(SyncRow.change_xid, SyncRow.change_seq) > tuple_(bindparam("xid"), bindparam("seq")),
         SyncRow.change_xid < bindparam("watermark"),
     )
     order = (SyncRow.change_xid, SyncRow.change_seq)
-    parts = scope_parts(PAGE_COLUMNS, bindparam("station"), after)
+    own = func.coalesce(SyncRow.sent_as_is_by == bindparam("device"), False)
+    fields = type_coerce(case((own, null()), else_=SyncRow.fields), SyncRow.fields.type).label("fields")
+    columns = [fields if column is SyncRow.fields else column for column in PAGE_COLUMNS]
+    parts = scope_parts((*columns, own.label("own")), bindparam("station"), after)
     every = union_all(
         *(part.order_by(*order).limit(bindparam("rows")).subquery().select() for part in parts)
     ).subquery()
@@ -234,12 +241,21 @@ def _page_query():
 _PAGE = _page_query()
 
 
-def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows: int, max_bytes: int) -> PullResponse:
+def read_page(
+    session: Session,
+    station_id: uuid.UUID,
+    cursor: Cursor,
+    max_rows: int,
+    max_bytes: int,
+    device_id: uuid.UUID | None = None,
+) -> PullResponse:
     """The next changes a station may see after ``cursor``: its own rows, the city's reference rows and the rows
     assigned to it.
 
     Each scope is read through its own index and the three are merged, so a station's first sync does not walk
-    every other station's rows.
+    every other station's rows. With ``device_id``, rows that device wrote and that are stored exactly as it sent
+    them are left out (it knows them from its push's answer), but the cursor still moves past them; ``max_rows``
+    counts them too, so a page's work stays bounded.
     """
     state = feed_state(session)
     if cursor.epoch and cursor.epoch != state.epoch:
@@ -260,20 +276,23 @@ def read_page(session: Session, station_id: uuid.UUID, cursor: Cursor, max_rows:
         "watermark": state.watermark,
         "station": station_id,
         "rows": max_rows + 1,
+        "device": device_id,
     }
     rows = session.execute(_PAGE, parameters).all()
 
     changes: list[Change] = []
-    used = 0
+    used = passed = 0
     last = Cursor(state.epoch, cursor.xid, cursor.seq)
     for row in rows[:max_rows]:
-        size = len(json.dumps(row.fields, ensure_ascii=False).encode()) + CHANGE_OVERHEAD_BYTES
-        if changes and used + size > max_bytes:
-            break
-        used += size
-        changes.append(change_of(row))
+        if not row.own:
+            size = len(pydantic_core.to_json(row.fields)) + CHANGE_OVERHEAD_BYTES  # UTF-8, as the page goes
+            if changes and used + size > max_bytes:
+                break
+            used += size
+            changes.append(change_of(row))
+        passed += 1
         last = Cursor(state.epoch, row.change_xid, row.change_seq)
-    return PullResponse(changes=changes, cursor=str(last), has_more=len(changes) < len(rows))
+    return PullResponse(changes=changes, cursor=str(last), has_more=passed < len(rows))
 
 
 def change_of(row: Any) -> Change:

@@ -252,6 +252,7 @@ class _RowState:
     dirty: bool = False
     hlc: str = ""
     changed_by: uuid.UUID | None = None
+    sent_as_is: bool = False  # as the pushing device holds it after its last change (see _apply_op)
 
     def stored(self) -> StoredRow | None:
         if self.version == 0:
@@ -362,7 +363,8 @@ class _Batch:
         touched = {op.row_id for op in tx.ops} | {conflict_id for op in tx.ops for conflict_id in op.resolves}
         # A transaction's rows may name each other in any order (a claimant before its new person).
         self._creating = {op.row_id: op.table for op in tx.ops if op.kind != "delete"}
-        saved = {row_id: copy.deepcopy(self.rows[row_id]) for row_id in touched if row_id in self.rows}
+        # A shallow copy is the row as it was: applying replaces a state's dicts, it never changes them in place.
+        saved = {row_id: copy.copy(self.rows[row_id]) for row_id in touched if row_id in self.rows}
         conflicts_before, undo_before = len(self.new_conflicts), len(self._undo)
         try:
             ops = [self._apply_op(op) for op in tx.ops]
@@ -390,12 +392,20 @@ class _Batch:
         self._check_parent(op, state)
         merge = _merge(op, state, self.context.writer)
         before = dict(state.fields)
+        on_base = op.base_version == state.version  # the device held the row as it was stored (or it is new)
         changed = self._take(state, merge, op)
         conflicts = [
             self._conflict(op.table, op.row_id, item, op.base_version, state.version, op) for item in merge.conflicts
         ]
         if changed:
             conflicts.extend(self._claim_unique_values(op, state, before))
+            # The row is now exactly what the device made of the version it held: its pull need not send it back.
+            state.sent_as_is = (
+                on_base
+                and not conflicts
+                and op.kind != "restore"
+                and all(state.fields.get(name) == value for name, value in op.fields.items())
+            )
         self._resolve(op)
         status = "conflict" if conflicts else "applied" if changed else "unchanged"
         return OpResult(op_id=op.op_id, seq=op.seq, status=status, version=state.version, conflict_ids=conflicts)
@@ -535,6 +545,7 @@ class _Batch:
                 continue
             resolution = {"status": "resolved", "resolved_at": now().isoformat(), "resolved_by_op": str(op.op_id)}
             self._take(state, Merge(changes=resolution, deleted=False), op)
+            state.sent_as_is = False  # the server wrote the resolution: the device has not seen it
 
     # --- writing the push's outcome ---------------------------------------------------------------------------
 
@@ -543,7 +554,8 @@ class _Batch:
         touched = [(row_id, state) for row_id, state in self.rows.items() if state.dirty]
         writes = [
             RowWrite(row_id, state.table, state.station_id, state.fields, state.field_versions, state.field_writers,
-                     state.version, state.deleted, state.hlc, state.changed_by, is_new=not state.stored_before)
+                     state.version, state.deleted, state.hlc, state.changed_by, is_new=not state.stored_before,
+                     sent_as_is=state.sent_as_is)
             for row_id, state in touched
         ]  # fmt: skip
         write_rows(self.session, writes + self.new_conflicts)

@@ -209,6 +209,9 @@ class SyncRow(Base):
     changed_at: Mapped[datetime] = mapped_column(Moment)
     hlc: Mapped[str] = mapped_column(String(64))
     changed_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)  # device; NULL for the server itself
+    # The device whose write this version is, stored exactly as it sent it (nothing merged from elsewhere): that
+    # device already holds it, so a pull that asks leaves it out (feed.py). NULL when the server merged or wrote it.
+    sent_as_is_by: Mapped[uuid.UUID | None] = mapped_column(Uuid)
 
 
 class RowGrant(Base):

@@ -97,3 +97,35 @@ def test_devices_on_two_server_processes_share_one_database(settings: Settings, 
     assert retried["results"][0]["replayed"]
     assert retried["results"][0]["ops"] == original["results"][0]["ops"]
     assert len(devices[1].latest()) == 4 * 20 + 1
+
+
+@pytest.mark.slow
+def test_a_server_with_two_worker_processes_serves_devices_on_one_port_and_logs_their_requests(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HEZE_SERVER_WORKERS", "2")
+    [port] = free_ports(1)
+    url = f"http://127.0.0.1:{port}"
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = settings.data_dir / "serve.log"
+    with log_path.open("w") as log:
+        process = server_command(settings, "serve", "--port", str(port), stderr=log)
+        try:
+            wait_for(lambda: answers(url) or process.poll() is not None, f"{url} to serve")
+            assert process.poll() is None, process.communicate()
+            database = Database(settings)
+            with database.transaction() as session:
+                station = Station(id=new_id(), name="城区驿站")
+                session.add(station)
+                session.flush()
+                codes = [auth.issue_enrolment_code(session, settings, station.id, auth.STATION_ROLE).code for _ in "ab"]
+            database.close()
+            devices = [DeviceClient.enrol(url, code, f"laptop {code[:4]}") for code in codes]
+            for n, device in enumerate(devices):
+                device.push_ok(device.transaction(device.op("person", new_id(), {"name": f"工人{n}"})))
+            for device in devices:
+                assert sorted(change["fields"]["name"] for change in device.latest().values()) == ["工人0", "工人1"]
+        finally:
+            process.terminate()
+            process.communicate(timeout=30)
+    assert "/v1/sync/push" in log_path.read_text()  # each worker writes the access log

@@ -38,6 +38,11 @@ LAST_SYNC_RESOLUTION = timedelta(minutes=1)  # a pull records the sync time at m
 Waiting = Annotated[str | None, Header(alias=CHANGES_WAITING_HEADER, include_in_schema=False)]
 OLDEST_PROTOCOL = 1  # the oldest protocol version this server still speaks (version 1: plain JSON only)
 ACCEPTED_CODINGS = ", ".join(wire.CODINGS)
+# Opt-in: a device that does not take a row's version from its push's answer learns it from this echo.
+ECHO_DESCRIPTION = (
+    "false: leave out rows whose current version is this device's own write, stored exactly as it sent it (the "
+    "push's answer gave their versions); the cursor still moves past them"
+)
 
 
 class SyncRoute(APIRoute):
@@ -225,6 +230,7 @@ def changes(
     cursor: Annotated[str, Query(max_length=60, description="from the previous page; empty for the start")] = "",
     limit: Annotated[int | None, Query(ge=1, description="rows at most (capped by the server)")] = None,
     max_bytes: Annotated[int | None, Query(ge=1024, description="page size at most (capped by the server)")] = None,
+    echo: Annotated[bool, Query(description=ECHO_DESCRIPTION)] = True,
     waiting: Waiting = None,
 ) -> PullResponse | Response:
     """The next page of changes in this station's scope after ``cursor``."""
@@ -232,7 +238,8 @@ def changes(
     rows = min(limit or settings.max_page_rows, settings.max_page_rows)
     size = min(max_bytes or settings.max_page_bytes, settings.max_page_bytes)
     with database.transaction() as session:
-        page = feed.read_page(session, caller.station_id, feed.Cursor.parse(cursor), rows, size)
+        own = None if echo else caller.device_id
+        page = feed.read_page(session, caller.station_id, feed.Cursor.parse(cursor), rows, size, own)
         moment = now()
         if caller.last_sync_at is None or moment - caller.last_sync_at > LAST_SYNC_RESOLUTION:
             device = session.get(Device, caller.device_id)
