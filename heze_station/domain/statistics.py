@@ -280,17 +280,13 @@ def _claimed(case: CaseFacts, period: Period) -> int:
     return case.claimed_fen
 
 
-def _ended_as(outcome: CaseStatus) -> Callable[[CaseFacts, Period], bool]:
-    return lambda case, period: case.ended_on in period and case.outcome is outcome
-
-
 def _closed(case: CaseFacts, period: Period) -> bool:
     """Accepted, and ended in the period: a refusal is a complaint received, never a case concluded."""
     return case.accepted_on is not None and case.concluded_on in period
 
 
-def _agreed(case: CaseFacts, period: Period) -> bool:
-    return _closed(case, period) and case.conclusion is CaseStatus.AGREEMENT
+def _conclusion(case: CaseFacts) -> CaseStatus | None:
+    return case.conclusion
 
 
 def _accepted(case: CaseFacts, period: Period) -> bool:
@@ -339,21 +335,25 @@ CLOSED = Figure(
     _CONCLUDED_ON,
     _closed,
 )
-MEDIATED = Figure(
+# The cases concluded by an agreement: one of the family that splits the concluded cases by their conclusion
+# (CLOSED_BY_MANNER), so that a return finds them in the same look at the concluded cases.
+MEDIATED = part(
+    CLOSED,
+    _conclusion,
+    CaseStatus.AGREEMENT,
     "mediated",
     QT_TRANSLATE_NOOP("Domain", "Mediated successfully"),
     QT_TRANSLATE_NOOP("Domain", "cases that reached an agreement in effect in the period"),
-    _CONCLUDED_ON,
-    _agreed,
 )
 SUCCESS_RATE = Figure(
     "success_rate",
     QT_TRANSLATE_NOOP("Domain", "Mediation success rate"),
     QT_TRANSLATE_NOOP("Domain", "cases mediated successfully, over the cases concluded, in the period"),
     _CONCLUDED_ON,
-    _agreed,
+    MEDIATED.select,
     Unit.SHARE,
     of=CLOSED,
+    part=MEDIATED.part,
 )
 WITHIN_3_DAYS = Figure(
     "within_3_days",
@@ -382,9 +382,10 @@ AMOUNT_AGREED = Figure(
     QT_TRANSLATE_NOOP("Domain", "Amount agreed"),
     QT_TRANSLATE_NOOP("Domain", "what the agreements in effect of the cases mediated successfully in the period set"),
     _CONCLUDED_ON,
-    _agreed,
+    MEDIATED.select,
     Unit.FEN,
     lambda case, period: case.agreed_fen,
+    part=MEDIATED.part,
     placed_on=attrgetter("concluded_on"),
 )
 AMOUNT_RECOVERED = Figure(
@@ -396,14 +397,24 @@ AMOUNT_RECOVERED = Figure(
     Unit.FEN,
     lambda case, period: case.paid_in(period),
 )
+# Every case that reached an end state in the period, by the day it did: shown in no return, it is what the
+# referrals split by their end state (so the three are found in one look at the cases).
+_ENDED = Figure(
+    "ended",
+    "Ended in the period",
+    "cases that reached an end state in the period",
+    _ENDED_ON,
+    lambda case, period: case.ended_on in period,
+)
 # Passed on, after failed mediation or an unperformed agreement: counted when it happened, whatever the conclusion.
 REFERRED = [
-    Figure(
+    part(
+        _ENDED,
+        attrgetter("outcome"),
+        outcome,
         f"referred_{kind}",
         label,
         QT_TRANSLATE_NOOP("Domain", "cases passed on in the period, also after an agreement that was not performed"),
-        _ENDED_ON,
-        _ended_as(outcome),
     )
     for outcome, kind, label in (
         (CaseStatus.REFERRED_ARBITRATION, "arbitration", QT_TRANSLATE_NOOP("Domain", "Referred to arbitration")),
@@ -557,10 +568,6 @@ _MANNERS = {
     ),
     CaseStatus.REFERRED_COURT: ("closed_referred_court", QT_TRANSLATE_NOOP("Domain", "of which sent to court")),
 }
-
-
-def _conclusion(case: CaseFacts) -> CaseStatus | None:
-    return case.conclusion
 
 
 CLOSED_BY_MANNER = [

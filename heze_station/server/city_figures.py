@@ -242,10 +242,11 @@ class Partial:
 
 
 def _partial(facts: list[CaseFacts], clue_facts: list[ClueFacts], period: Period, weeks: list[Period]) -> Partial:
-    sources = {Source.CASES: facts, Source.CLUES: clue_facts}
+    # One counting for every figure: each figure's cases are found once, as the station's own return finds them.
+    counting = statistics.Counting({Source.CASES: facts, Source.CLUES: clue_facts}, period)
     values = {}
     for figure in statistics.FIGURES.values():
-        row = statistics.evaluate(figure, sources, period)
+        row = counting.evaluate(figure)
         values[figure.key] = (row.value, row.denominator or 0)
     # The cases received in a week of the period are among those received in the period: the breakdowns and the
     # weeks look through these few instead of every case read.
