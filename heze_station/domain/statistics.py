@@ -238,8 +238,9 @@ class Counting:
         family = (part.whole.key, part.group)
         if family not in self._families:
             groups: dict[object, list[Any]] = {}
-            for case in self.cases(part.whole):
-                groups.setdefault(part.group(case), []).append(case)
+            cases = self.cases(part.whole)
+            for group, case in zip(map(part.group, cases), cases, strict=True):
+                groups.setdefault(group, []).append(case)
             self._families[family] = groups
         return self._families[family]
 
@@ -285,8 +286,9 @@ def _closed(case: CaseFacts, period: Period) -> bool:
     return case.accepted_on is not None and case.concluded_on in period
 
 
-def _conclusion(case: CaseFacts) -> CaseStatus | None:
-    return case.conclusion
+# A family's group read straight off the facts where it is one of them: attrgetter, unlike a function of ours,
+# costs no Python call per case when a return groups thousands.
+_conclusion = attrgetter("conclusion")
 
 
 def _accepted(case: CaseFacts, period: Period) -> bool:
@@ -510,7 +512,7 @@ ACCEPTED = Figure(
 )
 ACCEPTED_COLLECTIVE = part(
     ACCEPTED,
-    lambda case: case.collective,
+    attrgetter("collective"),
     True,
     "accepted_collective",
     QT_TRANSLATE_NOOP("Domain", "of which collective disputes"),
@@ -613,8 +615,7 @@ AMOUNT_CLAIMED = Figure(
 )
 
 
-def _category(case: CaseFacts) -> Category:
-    return case.category
+_category = attrgetter("category")
 
 
 RECEIVED_BY_CATEGORY = [
@@ -747,9 +748,9 @@ BREAKDOWNS = [
 ]
 
 
-def received_by_group(facts: list[CaseFacts], period: Period) -> dict[str, dict[object, int]]:
-    """The cases received in ``period``, by each of BREAKDOWNS (by its key)."""
-    received = RECEIVED.cases(facts, period)
+def received_by_group(received: list[CaseFacts], period: Period) -> dict[str, dict[object, int]]:
+    """``received``, the cases RECEIVED counts in ``period`` (as Counting found them), by each of BREAKDOWNS (by
+    its key)."""
     return {breakdown.key: _grouped(RECEIVED, breakdown, received, period) for breakdown in BREAKDOWNS}
 
 

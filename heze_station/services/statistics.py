@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -28,9 +29,10 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
+from .. import collector
 from ..domain import chinatime, periods, statistics
 from ..domain.agreements import AgreementState
 from ..domain.cases import CaseStatus, Category, IntakeChannel
@@ -131,8 +133,9 @@ _REPORT_CASES = table("report_case", column("id"))
 
 
 def _collect_relevant(session: Session, period: Period) -> None:
-    session.execute(text("DROP TABLE IF EXISTS temp.report_case"))
-    session.execute(text("CREATE TEMP TABLE report_case (id PRIMARY KEY) WITHOUT ROWID"))
+    # Emptied rather than made again: a change of schema would make SQLite prepare every statement of the return anew.
+    session.execute(text("CREATE TEMP TABLE IF NOT EXISTS report_case (id PRIMARY KEY) WITHOUT ROWID"))
+    session.execute(text("DELETE FROM temp.report_case"))
     session.execute(insert(_REPORT_CASES).prefix_with("OR IGNORE").from_select(["id"], relevant_case_ids(period)))
 
 
@@ -168,14 +171,20 @@ _CASES_READ = (
 def _plain_rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
     """The rows of ``statement`` (without parameters) as the driver gives them, plain tuples: building a Result's
     rows, each with its own lookups, cost a quarter of a month's return for its few thousand cases."""
-    compiled = statement.compile(dialect=connection.dialect)
-    assert not compiled.params, "plain rows are for statements without parameters"
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(str(compiled))
+        cursor.execute(_sql(statement, connection.dialect))
         return cursor.fetchall()
     finally:
         cursor.close()
+
+
+@cache
+def _sql(statement: Select[Any], dialect: Dialect) -> str:
+    """``statement``'s SQL, compiled once: the statements read as plain rows never change."""
+    compiled = statement.compile(dialect=dialect)
+    assert not compiled.params, "plain rows are for statements without parameters"
+    return str(compiled)
 
 
 def case_facts(session: Session, period: Period) -> list[CaseFacts]:
@@ -336,20 +345,21 @@ def _facts(session: Session, period: Period) -> dict[Source, list[Any]]:
 @requires(EVERYONE)
 def report(context: StationContext, period: Period) -> Report:
     """Every figure of the station's returns for ``period``; figures only, nothing personal."""
-    with context.database.transaction() as session:
-        counting = statistics.Counting(_facts(session, period), period)
-    return Report(
-        station_name=context.station_name,
-        period=period,
-        tables=[
-            Table(key, title, [counting.evaluate(figure) for figure in figures])
-            for key, (title, figures) in statistics.TABLES.items()
-        ],
-        breakdowns=statistics.received_by_group(counting.cases(statistics.RECEIVED), period),
-        received_by_week=_by_week(statistics.RECEIVED, counting, period),
-        agreed_by_week=_by_week(statistics.AMOUNT_AGREED, counting, period),
-        recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, counting, period),
-    )
+    with collector.paused():
+        with context.database.transaction() as session:
+            counting = statistics.Counting(_facts(session, period), period)
+        return Report(
+            station_name=context.station_name,
+            period=period,
+            tables=[
+                Table(key, title, [counting.evaluate(figure) for figure in figures])
+                for key, (title, figures) in statistics.TABLES.items()
+            ],
+            breakdowns=statistics.received_by_group(counting.cases(statistics.RECEIVED), period),
+            received_by_week=_by_week(statistics.RECEIVED, counting, period),
+            agreed_by_week=_by_week(statistics.AMOUNT_AGREED, counting, period),
+            recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, counting, period),
+        )
 
 
 @requires(EVERYONE)
