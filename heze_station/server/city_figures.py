@@ -10,18 +10,16 @@ Only the fields a figure needs are read, each extracted by the database (``field
 thousand stations stays a few set queries (bench: ``city_quarter_report_s``).
 """
 
-import gc
-import threading
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import ARRAY, Text, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from .. import collector
 from ..domain import chinatime, clues, periods, statistics
 from ..domain.cases import CaseStatus, Category, IntakeChannel
 from ..domain.clues import ClueStep
@@ -242,51 +240,25 @@ class Partial:
 
 
 def _partial(facts: list[CaseFacts], clue_facts: list[ClueFacts], period: Period, weeks: list[Period]) -> Partial:
-    sources = {Source.CASES: facts, Source.CLUES: clue_facts}
+    # One counting for every figure: each figure's cases are found once, as the station's own return finds them.
+    counting = statistics.Counting({Source.CASES: facts, Source.CLUES: clue_facts}, period)
     values = {}
     for figure in statistics.FIGURES.values():
-        row = statistics.evaluate(figure, sources, period)
+        row = counting.evaluate(figure)
         values[figure.key] = (row.value, row.denominator or 0)
-    # The cases received in a week of the period are among those received in the period: the breakdowns and the
-    # weeks look through these few instead of every case read.
-    received = statistics.RECEIVED.cases(facts, period)
+    # The breakdowns and the weeks look through the cases received, found once, instead of every case read.
+    received = counting.cases(statistics.RECEIVED)
     return Partial(
         values,
         statistics.received_by_group(received, period),
-        tuple(statistics.RECEIVED.value(received, week) for week in weeks),
+        tuple(counting.by_week(statistics.RECEIVED, weeks)),
         len(facts),
     )
 
 
-_pausing = threading.Lock()
-_paused = 0  # computations under way that asked the cyclic collector to wait
-_was_enabled = True
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector held off while the facts are built: reading the whole city makes millions of
-    rows, tuples and facts, none of them in a cycle (reference counting frees them), and the collector would walk
-    them all again and again as they pile up (half the time of a city's quarter). Counted, for the server's threads
-    computing at once: the collector resumes when the last one is done."""
-    global _paused, _was_enabled
-    with _pausing:
-        if not _paused:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _paused += 1
-    try:
-        yield
-    finally:
-        with _pausing:
-            _paused -= 1
-            if not _paused and _was_enabled:
-                gc.enable()
-
-
 def partials(session: Session, period: Period, stations: list[uuid.UUID] | None = None) -> dict[uuid.UUID, Partial]:
     """Each station's figures for ``period`` (of every station when ``stations`` is None), read in one go."""
-    with _collector_paused():
+    with collector.paused():
         return _partials(session, period, stations)
 
 

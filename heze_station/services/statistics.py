@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import (
@@ -28,9 +29,10 @@ from sqlalchemy import (
     type_coerce,
     union_all,
 )
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 
+from .. import collector
 from ..domain import chinatime, periods, statistics
 from ..domain.agreements import AgreementState
 from ..domain.cases import CaseStatus, Category, IntakeChannel
@@ -131,9 +133,58 @@ _REPORT_CASES = table("report_case", column("id"))
 
 
 def _collect_relevant(session: Session, period: Period) -> None:
-    session.execute(text("DROP TABLE IF EXISTS temp.report_case"))
-    session.execute(text("CREATE TEMP TABLE report_case (id PRIMARY KEY) WITHOUT ROWID"))
+    # Emptied rather than made again: a change of schema would make SQLite prepare every statement of the return anew.
+    session.execute(text("CREATE TEMP TABLE IF NOT EXISTS report_case (id PRIMARY KEY) WITHOUT ROWID"))
+    session.execute(text("DELETE FROM temp.report_case"))
     session.execute(insert(_REPORT_CASES).prefix_with("OR IGNORE").from_select(["id"], relevant_case_ids(period)))
+
+
+# Each kept case's facts as the text SQLite holds (an enum by its value, a day in ISO form), read here: the ORM's
+# result layer, and even the column types', cost more than the reading for thousands of rows.
+_CASES_READ = (
+    select(
+        *(
+            type_coerce(column, String)
+            for column in (
+                Case.id,
+                Case.received_on,
+                Case.category,
+                Case.channel,
+                Case.decided_on,
+                Case.status,
+                Case.outcome,
+                Case.ended_on,
+            )
+        ),
+        type_coerce(Case.is_collective, Integer),
+        Case.worker_count,
+        Case.claimed_total_fen,
+        Project.name,
+        type_coerce(Case.first_employer_kind, String),  # last: case_facts looks for the cases without it
+    )
+    .outerjoin(Project, Project.id == Case.project_id)
+    # IN, not a join: SQLite then looks each kept id up by key rather than scanning every case for the ids.
+    .where(Case.id.in_(select(_REPORT_CASES.c.id)), Case.deleted_at.is_(None))
+)
+
+
+def _plain_rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``statement`` (without parameters) as the driver gives them, plain tuples: building a Result's
+    rows, each with its own lookups, cost a quarter of a month's return for its few thousand cases."""
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(_sql(statement, connection.dialect))
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+@cache
+def _sql(statement: Select[Any], dialect: Dialect) -> str:
+    """``statement``'s SQL, compiled once: the statements read as plain rows never change."""
+    compiled = statement.compile(dialect=dialect)
+    assert not compiled.params, "plain rows are for statements without parameters"
+    return str(compiled)
 
 
 def case_facts(session: Session, period: Period) -> list[CaseFacts]:
@@ -141,38 +192,10 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     and a case's id kept as the hex its row holds (``cases_behind`` turns the few a click lists into UUIDs)."""
     _collect_relevant(session, period)
     relevant = select(_REPORT_CASES.c.id)
-    # The ORM's result layer, and even the column types', cost more than the reading for thousands of rows: the
-    # cases come back as the text SQLite holds and are read here (an enum by its value, a day in ISO form).
     connection = session.connection()
-    cases = connection.execute(
-        select(
-            *(
-                type_coerce(column, String)
-                for column in (
-                    Case.id,
-                    Case.received_on,
-                    Case.category,
-                    Case.channel,
-                    Case.decided_on,
-                    Case.status,
-                    Case.outcome,
-                    Case.ended_on,
-                )
-            ),
-            type_coerce(Case.is_collective, Integer),
-            Case.worker_count,
-            Case.claimed_total_fen,
-            Project.name,
-            type_coerce(Case.first_employer_kind, String),
-        )
-        .outerjoin(Project, Project.id == Case.project_id)
-        # IN, not a join: SQLite then looks each kept id up by key rather than scanning every case for the ids.
-        .where(Case.id.in_(relevant), Case.deleted_at.is_(None))
-    ).all()
+    cases = _plain_rows(connection, _CASES_READ)
     unknown = select(Case.id).where(Case.id.in_(relevant), Case.first_employer_kind.is_(None))
-    employer_kinds = (
-        _first_employer_kinds(connection, unknown) if any(row.first_employer_kind is None for row in cases) else {}
-    )
+    employer_kinds = _first_employer_kinds(connection, unknown) if None in (row[-1] for row in cases) else {}
     agreed_on: dict[str, date] = {}
     in_effect: dict[str, tuple[uuid.UUID, int]] = {}
     for agreement_id, case_id, state, effective_at, total_fen in connection.execute(
@@ -322,20 +345,21 @@ def _facts(session: Session, period: Period) -> dict[Source, list[Any]]:
 @requires(EVERYONE)
 def report(context: StationContext, period: Period) -> Report:
     """Every figure of the station's returns for ``period``; figures only, nothing personal."""
-    with context.database.transaction() as session:
-        counting = statistics.Counting(_facts(session, period), period)
-    return Report(
-        station_name=context.station_name,
-        period=period,
-        tables=[
-            Table(key, title, [counting.evaluate(figure) for figure in figures])
-            for key, (title, figures) in statistics.TABLES.items()
-        ],
-        breakdowns=statistics.received_by_group(counting.cases(statistics.RECEIVED), period),
-        received_by_week=_by_week(statistics.RECEIVED, counting, period),
-        agreed_by_week=_by_week(statistics.AMOUNT_AGREED, counting, period),
-        recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, counting, period),
-    )
+    with collector.paused():
+        with context.database.transaction() as session:
+            counting = statistics.Counting(_facts(session, period), period)
+        return Report(
+            station_name=context.station_name,
+            period=period,
+            tables=[
+                Table(key, title, [counting.evaluate(figure) for figure in figures])
+                for key, (title, figures) in statistics.TABLES.items()
+            ],
+            breakdowns=statistics.received_by_group(counting.cases(statistics.RECEIVED), period),
+            received_by_week=_by_week(statistics.RECEIVED, counting, period),
+            agreed_by_week=_by_week(statistics.AMOUNT_AGREED, counting, period),
+            recovered_by_week=_by_week(statistics.AMOUNT_RECOVERED, counting, period),
+        )
 
 
 @requires(EVERYONE)
