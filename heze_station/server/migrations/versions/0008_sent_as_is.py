@@ -1,7 +1,7 @@
 """sync_row.sent_as_is_by: the device whose write a row's current version is, stored exactly as it sent it, so
 that its own pull can leave the row out (it holds it already); NULL for every row written before.
 
-Revision ID: 0009
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-04
 """
@@ -9,7 +9,7 @@ Create Date: 2026-12-04
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
+revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
