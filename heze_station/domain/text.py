@@ -13,7 +13,6 @@ where it is typed, with that field's message, rather than later by every documen
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import cache
 
 from .. import paths
@@ -100,13 +99,3 @@ def _checked(text: str, *, field: str, max_length: int, required: bool, printed:
             ),
         )
     return text
-
-
-# A spreadsheet reads a cell that begins with one of these as a formula: a name typed at a station or synced to the
-# city ("=HYPERLINK(...)") must stay the text it is in an exported workbook.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_row(values: Iterable[object]) -> list[object]:
-    """``values`` for a workbook row: text that a spreadsheet would run as a formula is kept as text ('=...)."""
-    return [f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value for value in values]

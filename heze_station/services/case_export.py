@@ -8,10 +8,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+from .. import spreadsheet
 from ..domain import chinatime
 from ..domain.audit import AuditAction
 from ..domain.messages import QT_TRANSLATE_NOOP
-from ..domain.text import spreadsheet_row
 from . import audit
 from .access import CASEWORK, requires
 from .case_queries import CaseFilter, list_cases
@@ -47,7 +47,8 @@ def export_cases(context: StationContext, case_filter: CaseFilter, path: Path, t
     while rows := list_cases(context, case_filter, offset=count, limit=PAGE):
         for row in rows:
             sheet.append(
-                spreadsheet_row(
+                spreadsheet.row(
+                    sheet,
                     [
                         row.number,
                         row.registered_at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M"),
@@ -58,7 +59,7 @@ def export_cases(context: StationContext, case_filter: CaseFilter, path: Path, t
                         translate(row.channel.label),
                         translate(row.standing.label),
                         Decimal(row.claimed_total_fen) / 100,
-                    ]
+                    ],
                 )
             )
         count += len(rows)

@@ -16,13 +16,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from .. import spreadsheet
 from ..domain import chinatime
 from ..domain.audit import AuditAction
 from ..domain.errors import NotFound
 from ..domain.ledger import FollowUpKind, Risk
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.personal import PersonalField, masked
-from ..domain.text import clean_line, clean_text, spreadsheet_row
+from ..domain.text import clean_line, clean_text
 from ..storage.models import Employer, LedgerFollowUp, Project
 from ..storage.types import utc_now
 from . import audit
@@ -153,12 +154,12 @@ def _sheet(workbook: Any, title: str, heading: str, columns: tuple[str, ...], li
     from openpyxl.styles import Font
 
     sheet = workbook.create_sheet(title[:31])  # Excel's limit on a sheet's name
-    sheet.append(spreadsheet_row([heading]))
+    sheet.append(spreadsheet.row(sheet, [heading]))
     sheet.append(list(columns))
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for line in lines:
-        sheet.append(spreadsheet_row(line))
+        sheet.append(spreadsheet.row(sheet, line))
         sheet.cell(sheet.max_row, ARREARS_COLUMN).number_format = "#,##0.00"
         sheet.cell(sheet.max_row, ARREARS_COLUMN + 2).number_format = "yyyy-mm-dd"
     sheet.column_dimensions["A"].width = 36

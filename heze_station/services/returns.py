@@ -9,13 +9,13 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
+from .. import spreadsheet
 from ..documents.returns import ReturnContent, ReturnRow, ReturnSection, build_return
 from ..domain import chinatime, statistics
 from ..domain.audit import AuditAction
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.periods import Period
 from ..domain.statistics import Unit, value_text
-from ..domain.text import spreadsheet_row
 from . import audit
 from .access import EVERYONE, requires
 from .station import StationContext
@@ -47,7 +47,7 @@ def _xlsx(result: Report, translate: Translate, path: Path) -> None:
     heading = f"{result.station_name}　{translate(TITLES[result.period.kind])}　{period_text(result.period)}"
     for table in result.tables:
         sheet = workbook.create_sheet(translate(table.title)[:31])  # Excel's limit on a sheet's name
-        sheet.append(spreadsheet_row([heading]))
+        sheet.append(spreadsheet.row(sheet, [heading]))
         sheet.append([translate(FIGURE), translate(VALUE), translate(OUT_OF), translate(RATE)])
         for cell in sheet[2]:
             cell.font = bold
@@ -62,13 +62,13 @@ def _xlsx(result: Report, translate: Translate, path: Path) -> None:
         sheet.column_dimensions["A"].width = 36
         sheet.column_dimensions["B"].width = 16
     sheet = workbook.create_sheet(translate(CASES_RECEIVED)[:31])
-    sheet.append(spreadsheet_row([heading]))
+    sheet.append(spreadsheet.row(sheet, [heading]))
     for breakdown in statistics.BREAKDOWNS:
         sheet.append([])
         sheet.append([translate(breakdown.label), translate(CASES_RECEIVED)])
         sheet.cell(sheet.max_row, 1).font = bold
         for group, count in result.breakdowns[breakdown.key].items():
-            sheet.append(spreadsheet_row([group_text(group, translate), count]))
+            sheet.append(spreadsheet.row(sheet, [group_text(group, translate), count]))
     sheet.column_dimensions["A"].width = 36
     sheet = workbook.create_sheet(translate(DEFINITIONS)[:31])
     sheet.append([translate(KEY), translate(FIGURE), translate(COUNTS), translate(DATED_BY), translate(OUT_OF)])

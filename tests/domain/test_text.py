@@ -8,7 +8,6 @@ from heze_station.domain.text import (
     REASON_MAX,
     clean_line,
     clean_text,
-    spreadsheet_row,
     unprintable,
 )
 
@@ -125,17 +124,3 @@ def test_what_the_documents_print_is_accepted() -> None:
 
 def test_text_no_document_shows_may_hold_anything() -> None:
     assert clean_line("工资😀", field="search", max_length=NAME_MAX, printed=False) == "工资😀"
-
-
-def test_text_a_spreadsheet_would_run_as_a_formula_stays_text_in_an_exported_row() -> None:
-    row = ['=HYPERLINK("http://x","点这里")', "+86", "-1", "@SUM(A1)", "张三", 12, None, "a=b"]
-    assert spreadsheet_row(row) == [
-        '\'=HYPERLINK("http://x","点这里")',
-        "'+86",
-        "'-1",
-        "'@SUM(A1)",
-        "张三",
-        12,
-        None,
-        "a=b",
-    ]

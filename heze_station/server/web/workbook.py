@@ -16,9 +16,9 @@ from openpyxl.styles import Font
 from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.writer.excel import ExcelWriter
 
+from ... import spreadsheet
 from ...domain import statistics
 from ...domain.statistics import Unit
-from ...domain.text import spreadsheet_row
 from ..city_figures import CityReport
 from .chinese import group, tr
 
@@ -51,7 +51,7 @@ def return_xlsx(result: CityReport, heading: str, station_names: dict) -> bytes:
     workbook.remove(workbook.active)  # the empty sheet a new workbook starts with
     for table in result.tables:
         sheet = _sheet(workbook, tr(table.title), {"A": 36, "B": 16})
-        sheet.append(spreadsheet_row([heading]))
+        sheet.append(spreadsheet.row(sheet, [heading]))
         sheet.append([_cell(sheet, text, bold=True) for text in HEADINGS])
         for row in table.rows:
             money = row.figure.unit is Unit.FEN
@@ -67,16 +67,16 @@ def return_xlsx(result: CityReport, heading: str, station_names: dict) -> bytes:
             )
     received = tr(statistics.RECEIVED.label)
     sheet = _sheet(workbook, received, {"A": 36})
-    sheet.append(spreadsheet_row([heading]))
+    sheet.append(spreadsheet.row(sheet, [heading]))
     sheet.append([])
     sheet.append([_cell(sheet, "驿站", bold=True), received])
     for station_id, count in sorted(result.received_by_station.items(), key=lambda item: -item[1]):
-        sheet.append(spreadsheet_row([station_names.get(station_id, str(station_id)), count]))
+        sheet.append(spreadsheet.row(sheet, [station_names.get(station_id, str(station_id)), count]))
     for breakdown in statistics.BREAKDOWNS:
         sheet.append([])
         sheet.append([_cell(sheet, tr(breakdown.label), bold=True), received])
         for key, count in result.breakdowns[breakdown.key].items():
-            sheet.append(spreadsheet_row([group(key), count]))
+            sheet.append(spreadsheet.row(sheet, [group(key), count]))
     sheet = _sheet(workbook, DEFINITIONS, dict(zip("ABCDE", (24, 30, 60, 40, 24), strict=True)))
     if DEFINITIONS not in _serialised:
         sheet.append(["代码", "指标", "统计内容", "计入期间的日期", "基数"])
