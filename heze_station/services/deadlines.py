@@ -185,6 +185,8 @@ def refresh_pulled(session: Session, changes: Iterable[Change]) -> None:
     by_table: dict[str, list[uuid.UUID]] = {}
     for change in changes:
         by_table.setdefault(change.table, []).append(change.row_id)
+    if not by_table:
+        return
     if _CALENDAR_TABLES & by_table.keys():
         refresh(session)
         return

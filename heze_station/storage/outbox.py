@@ -77,7 +77,7 @@ def _operation(row: SyncRow, is_new: bool) -> tuple[str, dict[str, Any]] | None:
     return ("delete" if deleted_now else "upsert"), fields
 
 
-def pulled_versions(connection: Connection, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
+def _base_versions(connection: Connection, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     """The server version each row was last pulled at; rows never pulled (made here, not yet back) are absent."""
     table = ReplicaVersion.__table__
     found: dict[uuid.UUID, int] = {}
@@ -149,7 +149,7 @@ def record(session: Session, _flush_context: object) -> None:
         return
     written.note(session, [row for row, _ in found])
     connection = session.connection()
-    bases = pulled_versions(connection, [row.id for row, _ in found])
+    bases = _base_versions(connection, [row.id for row, _ in found])
     append(
         session,
         [

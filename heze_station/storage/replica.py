@@ -158,19 +158,21 @@ def _record_own_versions(session: Session, answer: PushResponse) -> None:
     one that does costs a comparison. Nobody else wrote a row when each of its operations moved the version on by
     one from the version last known here (an operation that changed nothing leaves it); otherwise (a merge with
     another device's write, a conflict) the version is the one the pull brings with the row."""
-    results = {op.op_id: op for result in answer.results if result.status == "applied" for op in result.ops}
-    table = OutboxOperation.__table__
+    results = {op.op_id.hex: op for result in answer.results if result.status == "applied" for op in result.ops}
+    connection = session.connection()
     sent = []
-    for chunk in batches(list(results)):
-        sent += session.execute(
-            select(table.c.id, table.c.row_id, table.c.base_version)
-            .where(table.c.id.in_(chunk), table.c.table_name.in_(TABLES))
-            .order_by(table.c.seq)
+    for chunk in batches(list(results)):  # plain rows, ids as stored: a push answers for up to a thousand
+        sent += connection.exec_driver_sql(
+            f"SELECT o.id, o.table_name, o.row_id, o.base_version, v.version FROM {OutboxOperation.__tablename__} o "
+            f"LEFT JOIN {ReplicaVersion.__tablename__} v ON v.row_id = o.row_id "
+            f"WHERE o.id IN ({', '.join('?' for _ in chunk)}) ORDER BY o.seq",
+            tuple(chunk),
         ).all()
-    known = outbox.pulled_versions(session.connection(), list({row_id for _op, row_id, _base in sent}))
-    versions: dict[uuid.UUID, int | None] = {}
-    for op_id, row_id, base in sent:
-        expected = versions.get(row_id, max(base, known.get(row_id, 0)))
+    versions: dict[str, int | None] = {}
+    for op_id, table_name, row_id, base, pulled in sent:
+        if table_name not in TABLES:
+            continue  # a conflict's resolution: the server's own row, pulled as such
+        expected = versions.get(row_id, max(base, pulled or 0))
         result = results[op_id]
         if expected is None:
             continue  # somebody else wrote the row meanwhile
@@ -180,7 +182,7 @@ def _record_own_versions(session: Session, answer: PushResponse) -> None:
             versions[row_id] = expected
         else:
             versions[row_id] = None
-    record_versions(session, {row_id.hex: version for row_id, version in versions.items() if version is not None})
+    record_versions(session, {row_id: version for row_id, version in versions.items() if version is not None})
 
 
 def requeue_from(session: Session, seq: int) -> None:
