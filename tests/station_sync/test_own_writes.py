@@ -33,11 +33,11 @@ def test_an_edit_pulled_back_as_it_is_stored_rewrites_nothing(laptops: Laptops) 
     before_version, before_deadlines = value(front, Case, case_id, "version"), deadline_rows(front)
     report = sync.sync_now(front)
     assert report.pushed == 1
-    assert report.pulled >= 1
+    assert report.pulled >= 1  # the server sends the edit back
     assert value(front, Case, case_id, "facts") == "补充：拖欠三个月工资"
     assert value(front, Case, case_id, "version") == before_version  # not written again
     assert before_deadlines
-    assert deadline_rows(front) == before_deadlines
+    assert deadline_rows(front) == before_deadlines  # nor its deadlines computed again
 
 
 @pytest.fixture
