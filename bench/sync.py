@@ -317,6 +317,7 @@ _STAGES = (
     ("storage/replica.py", "_changed", "comparing pulled values with the rows here, in stored form"),
     ("storage/replica.py", "_pending_fields", "looking up unsent local changes (rebase)"),
     ("storage/replica.py", "_record_versions", "recording pulled versions"),
+    ("services/deadlines.py", "refresh_pulled", "computing again the deadlines of the cases the page changed"),
     ("storage/replica.py", "_cases_of_parties", "finding the cases of changed persons and employers"),
     ("storage/search.py", "reindex_cases", "rebuilding the search index for the page's cases"),
     ("storage/search.py", "_bodies", "reading the cases' searchable text"),
@@ -354,6 +355,7 @@ _INCREMENTAL_STAGES = (
     ("services/sync_replica.py", "pending", "reading the outbox into a push"),
     ("station_sync/client.py", "push", "sending a push and waiting for the server's answer"),
     ("services/sync_replica.py", "pushed", "recording the push's answer"),
+    ("storage/replica.py", "_record_own_versions", "recording the versions the push gave this station's rows"),
     *_STAGES[:-1],
 )
 

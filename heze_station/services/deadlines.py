@@ -113,7 +113,8 @@ def refresh(session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uui
         for on, until in [attention_window(clock.kind, clock.due, work_calendar)]
     ]
     if rows:
-        session.execute(insert(CaseDeadline), rows)
+        # The table's own insert, not the ORM's: the ORM inserts rows of an integer key one by one to read it back.
+        session.execute(insert(CaseDeadline.__table__), rows)
 
 
 def _running_clocks(
@@ -179,10 +180,13 @@ def keep_current(database: Database) -> None:
 
 
 def refresh_pulled(session: Session, changes: Iterable[Change]) -> None:
-    """After rows pulled from the city were written (in the same replica transaction): the deadlines they move."""
+    """After rows pulled from the city were written (in the same replica transaction): the deadlines they move.
+    ``changes``: the rows written (replica.Applied.written); a row pulled as it was stored moves nothing."""
     by_table: dict[str, list[uuid.UUID]] = {}
     for change in changes:
         by_table.setdefault(change.table, []).append(change.row_id)
+    if not by_table:
+        return
     if _CALENDAR_TABLES & by_table.keys():
         refresh(session)
         return

@@ -136,7 +136,9 @@ def _operation(row: Any) -> Operation:
 
 
 def record_push(session: Session, answer: PushResponse) -> None:
-    """Mark what the server answered for; rejections go to the sync log for a person to read."""
+    """Mark what the server answered for, and the versions it gave rows it now holds as this station wrote them;
+    rejections go to the sync log for a person to read."""
+    _record_own_versions(session, answer)
     table = OutboxOperation.__table__
     ranges = [{"first": result.first_seq, "last": result.last_seq} for result in answer.results]
     if ranges:  # one statement for all of them: a push answers for up to a thousand transactions
@@ -148,6 +150,39 @@ def record_push(session: Session, answer: PushResponse) -> None:
                 select(OutboxOperation.table_name).where(OutboxOperation.seq.between(result.first_seq, result.last_seq))
             ).all()
             log(session, "rejected", code=result.error.code, message=result.error.message, tables=sorted(set(tables)))
+
+
+def _record_own_versions(session: Session, answer: PushResponse) -> None:
+    """The server's version of each row this push wrote, when nobody else wrote it meanwhile: the server then holds
+    the row as it stands here, so a server that does not send a device its own writes back leaves it current, and
+    one that does costs a comparison. Nobody else wrote a row when each of its operations moved the version on by
+    one from the version last known here (an operation that changed nothing leaves it); otherwise (a merge with
+    another device's write, a conflict) the version is the one the pull brings with the row."""
+    results = {op.op_id.hex: op for result in answer.results if result.status == "applied" for op in result.ops}
+    connection = session.connection()
+    sent = []
+    for chunk in batches(list(results)):  # plain rows, ids as stored: a push answers for up to a thousand
+        sent += connection.exec_driver_sql(
+            f"SELECT o.id, o.table_name, o.row_id, o.base_version, v.version FROM {OutboxOperation.__tablename__} o "
+            f"LEFT JOIN {ReplicaVersion.__tablename__} v ON v.row_id = o.row_id "
+            f"WHERE o.id IN ({', '.join('?' for _ in chunk)}) ORDER BY o.seq",
+            tuple(chunk),
+        ).all()
+    versions: dict[str, int | None] = {}
+    for op_id, table_name, row_id, base, pulled in sent:
+        if table_name not in TABLES:
+            continue  # a conflict's resolution: the server's own row, pulled as such
+        expected = versions.get(row_id, max(base, pulled or 0))
+        result = results[op_id]
+        if expected is None:
+            continue  # somebody else wrote the row meanwhile
+        if result.status == "applied" and result.version == expected + 1:
+            versions[row_id] = expected + 1
+        elif result.status == "unchanged" and result.version == expected:
+            versions[row_id] = expected
+        else:
+            versions[row_id] = None
+    record_versions(session, {row_id: version for row_id, version in versions.items() if version is not None})
 
 
 def requeue_from(session: Session, seq: int) -> None:
@@ -416,6 +451,9 @@ class Applied:
     """What became of a pulled page's rows."""
 
     stored: int = 0
+    # The rows actually written: new, or with a stored value changed. A row pulled back as it is stored here (this
+    # station's own push returning) is not among them, so nothing derived from it (deadlines) is computed again.
+    written: list[Change] = field(default_factory=list)
     quarantined: int = 0  # could not be stored here: kept aside with the reason (QuarantinedRow)
     calendar_changed: bool = False  # the official calendar changed: deadlines must be computed again
     trust_changed: bool = False  # the city's signing roots or revocations changed: the trust file is written again
@@ -454,12 +492,11 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     for change in changes:
         by_table[change.table].append(change)
     pending = _pending_fields(session, [change.row_id for change in changes])
-    searched: set[uuid.UUID] = set()
     outcome = _Outcome()
     for name in sorted(by_table, key=lambda name: name not in _BEFORE_AGREEMENTS):
         table, rows = TABLES.get(name), by_table[name]
         if table is not None:
-            searched |= _apply_rows(session, table, rows, pending, outcome)
+            _apply_rows(session, table, rows, pending, outcome)
         elif name in _ONE_BY_ONE:
             for change in rows:
                 _apply_one(session, change, _ONE_BY_ONE[name], outcome)
@@ -467,8 +504,8 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     _record_versions(session, outcome.stored)
     _release(session, outcome.stored)
     quarantine(session, outcome.refused)
-    _forget_first_employer_kinds(session, outcome.stored)
-    searched_changes = [change for change in outcome.stored if change.row_id in searched]
+    _forget_first_employer_kinds(session, outcome.written)
+    searched_changes = [change for change in outcome.written if change.row_id in outcome.searched]
     touched_cases = {case_id for change in searched_changes for case_id in _cases_of(change)}
     touched_cases |= _cases_of_parties(
         session, [change for change in searched_changes if change.table in ("person", "employer")]
@@ -476,6 +513,7 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     search.reindex_cases(session, sorted(touched_cases))
     return Applied(
         stored=len(outcome.stored),
+        written=outcome.written,
         quarantined=len(outcome.refused),
         calendar_changed=any(change.table in _CALENDAR_TABLES for change in outcome.stored),
         trust_changed=any(change.table in _TRUST_TABLES for change in outcome.stored),
@@ -485,6 +523,15 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
 @dataclass
 class _Outcome:
     stored: list[Change] = field(default_factory=list)
+    written: list[Change] = field(default_factory=list)  # stored, and a value of the row changed here
+    searched: set[uuid.UUID] = field(default_factory=set)  # written rows whose searchable text changed
+
+    def written_rows(self, writes: list[_Write], searched: set[uuid.UUID]) -> None:
+        changes = [write.change for write in writes]
+        self.stored.extend(changes)
+        self.written.extend(changes)
+        self.searched |= searched
+
     refused: list[tuple[Change, str]] = field(default_factory=list)  # with the reason, in words without values
 
 
@@ -500,19 +547,36 @@ def _problem(change: Change, new_row: bool, fields: dict[str, Any] | None = None
     return "; ".join(problem.message for problem in problems) or None
 
 
-def _not_stored(table: Table, fields: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
-    """The wire fields a pulled change of the stored row ``current`` needs checked: all but those whose value is
-    the very one stored (null, or text or a number kept as it comes), which can be stored here as it is. The feed
-    carries rows whole, so a change mostly repeats stored values; a value in another form is checked as before."""
+def _difference(
+    table: Table, change: Change, fields: dict[str, Any], current: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """How the row's wire ``fields`` (the server's, local changes on top) differ from the stored row ``current``:
+    the values to write, in stored form, and the server's fields to check by the shared schema first.
+
+    Compared in stored form, so no stored value is parsed to a Python object and back. The feed carries rows whole,
+    and a row often returns as it is stored (this station's own push): such a row has nothing to check or write.
+    A value this version cannot read (a newer program's) is checked, and left as it is stored; a field it does not
+    know is checked (and left out by _problem)."""
     storers = _storers(table)
-    return {
-        name: value
-        for name, value in fields.items()
-        if (store := storers.get(name)) is None
-        or not (value is None or store is _as_is)
-        or value != (stored := current[name])
-        or type(value) is not type(stored)
-    }
+    changed: dict[str, Any] = {}
+    checked = [name for name in change.fields if name not in storers]
+    for name, value in fields.items():
+        store = storers.get(name)
+        if store is None:
+            continue
+        if value is not None and store is not _as_is:
+            try:
+                value = store(value)
+            except ValueError:
+                checked.append(name)
+                continue
+        stored = current[name]
+        if stored != value:
+            changed[name] = value
+        elif type(stored) is type(value):
+            continue
+        checked.append(name)  # another value, or the same in another type (1.0 for 1): the schema says if it fits
+    return changed, {name: change.fields[name] for name in checked if name in change.fields}
 
 
 def _database_problem(error: StatementError) -> str:
@@ -520,47 +584,62 @@ def _database_problem(error: StatementError) -> str:
     return str(getattr(error, "orig", None) or type(error).__name__)[:300]
 
 
+@dataclass
+class _Write:
+    """What a pulled row changes here: a new row's wire fields, or a stored row's changed values in stored form."""
+
+    change: Change
+    new: bool
+    values: dict[str, Any]
+
+
 def _apply_rows(
     session: Session, table: Table, changes: list[Change], pending: dict[uuid.UUID, list[dict]], outcome: _Outcome
-) -> set[uuid.UUID]:
-    """Insert or update pulled rows of one table with local changes laid on top; the rows whose searchable text
-    changed (new rows, or a column search reads: see _SEARCHED).
+) -> None:
+    """Insert or update pulled rows of one table with local changes laid on top; rows pulled as they are stored
+    here are stored without a write.
 
     All rows of the table are written under one savepoint; when the database refuses one of them (a rule the
     shared schema does not say, such as a trigger), they are written again one by one to keep all but that one.
     """
     existing = _stored_rows(session, table, [change.row_id for change in changes])
-    valid = []
+    # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
+    append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
+    writes = []
     for change in changes:
+        fields = _fields(change, pending.get(change.row_id, []))
         current = existing.get(change.row_id.hex)
         if current is None:
             problem = _problem(change, new_row=True)
+            write = _Write(change, True, {"id": change.row_id.hex, "version": 1, **fields})
         else:
-            problem = _problem(change, new_row=False, fields=_not_stored(table, change.fields, current))
+            changed, checked = _difference(table, change, fields, current)
+            problem = _problem(change, new_row=False, fields=checked) if checked else None
+            write = _Write(change, False, {} if append_only else changed)
         if problem:
             outcome.refused.append((change, problem))
+        elif write.new or write.values:
+            writes.append(write)
         else:
-            valid.append(change)
+            outcome.stored.append(change)
     try:
         with session.begin_nested():
-            searched = _write_rows(session, table, valid, existing, pending)
-        outcome.stored.extend(valid)
-        return searched
+            searched = _write_rows(session, table, writes)
+        outcome.written_rows(writes, searched)
+        return
     except StatementError as error:
         if isinstance(error, OperationalError):
             raise  # a full disk or a locked file is no fault of the rows
-    searched = set()
-    for change in valid:
+    for write in writes:
         try:
             with session.begin_nested():
-                searched |= _write_rows(session, table, [change], existing, pending)
+                searched = _write_rows(session, table, [write])
         except StatementError as error:
             if isinstance(error, OperationalError):
                 raise
-            outcome.refused.append((change, _database_problem(error)))
+            outcome.refused.append((write.change, _database_problem(error)))
         else:
-            outcome.stored.append(change)
-    return searched
+            outcome.written_rows([write], searched)
 
 
 # The columns whose change alters a case's searchable text (storage.search.body_text reads them); a pulled change of
@@ -589,35 +668,22 @@ def _stored_rows(session: Session, table: Table, row_ids: list[uuid.UUID]) -> di
     return found
 
 
-def _write_rows(
-    session: Session,
-    table: Table,
-    changes: list[Change],
-    existing: dict[str, dict[str, Any]],
-    pending: dict[uuid.UUID, list[dict]],
-) -> set[uuid.UUID]:
+def _write_rows(session: Session, table: Table, writes: list[_Write]) -> set[uuid.UUID]:
     """New rows inserted, changed ones updated with one statement per set of changed columns; returns the rows whose
     searchable text changed."""
-    append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
     searched_columns = _SEARCHED.get(table.name, frozenset())
     inserts: list[dict[str, Any]] = []
     updates: dict[tuple[str, ...], list[tuple[Any, ...]]] = defaultdict(list)
     searched: set[uuid.UUID] = set()
-    for change in changes:
-        fields = _fields(change, pending.get(change.row_id, []))
-        current = existing.get(change.row_id.hex)
-        if current is None:
-            inserts.append({"id": change.row_id.hex, "version": 1, **fields})
-            searched.add(change.row_id)
-            continue
-        # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
-        changed = {} if append_only else _changed(table, fields, current)
-        if not changed:
+    for write in writes:
+        if write.new:
+            inserts.append(write.values)
+            searched.add(write.change.row_id)
             continue
         # The server's update time is written only when it sent one: updated_at's onupdate would stamp this clock.
-        updates[tuple(changed)].append((*changed.values(), change.row_id.hex))
-        if searched_columns.intersection(changed):
-            searched.add(change.row_id)
+        updates[tuple(write.values)].append((*write.values.values(), write.change.row_id.hex))
+        if searched_columns.intersection(write.values):
+            searched.add(write.change.row_id)
     _insert(session, table, inserts)
     for names, parameters in updates.items():
         assignments = ", ".join(f'"{name}" = ?' for name in names)
@@ -625,25 +691,6 @@ def _write_rows(
             f'UPDATE "{table.name}" SET {assignments}, version = version + 1 WHERE id = ?', parameters
         )
     return searched
-
-
-def _changed(table: Table, fields: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
-    """The wire fields that differ from the stored row, in stored form; a value this version cannot read (a newer
-    program's) and a field it does not know are left as they are."""
-    storers = _storers(table)
-    changed = {}
-    for name, value in fields.items():
-        store = storers.get(name)
-        if store is None:
-            continue
-        if value is not None and store is not _as_is:
-            try:
-                value = store(value)
-            except ValueError:
-                continue
-        if current[name] != value:
-            changed[name] = value
-    return changed
 
 
 def scope_rows(session: Session) -> Iterable[tuple[uuid.UUID, int]]:
@@ -812,15 +859,28 @@ def _as_is(value: Any) -> Any:
 
 
 def _record_versions(session: Session, changes: Iterable[Change]) -> None:
-    versions = {change.row_id: change.version for change in changes if change.table in TABLES}
-    if not versions:
-        return
     # Plain parameters, past SQLAlchemy's per-row processing: a first sync records a version for every row. An id
     # is stored as SQLAlchemy's Uuid stores it on SQLite, 32 hex digits.
-    session.connection().exec_driver_sql(
-        "INSERT OR REPLACE INTO replica_version (row_id, version) VALUES (?, ?)",
-        [(row_id.hex, version) for row_id, version in versions.items()],
-    )
+    versions = {change.row_id.hex: change.version for change in changes if change.table in TABLES}
+    record_versions(session, versions)
+
+
+def record_versions(session: Session, versions: dict[str, int]) -> None:
+    """Record the server's version of rows (by id in stored form); a version already recorded is not written again
+    (this station's own push returning, whose versions the push's answer recorded)."""
+    connection = session.connection()
+    for chunk in batches(list(versions)):
+        marks = ", ".join("?" for _ in chunk)
+        known = connection.exec_driver_sql(
+            f"SELECT row_id, version FROM replica_version WHERE row_id IN ({marks})", tuple(chunk)
+        )
+        for row_id, version in known:
+            if versions[row_id] == version:
+                del versions[row_id]
+    if versions:
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO replica_version (row_id, version) VALUES (?, ?)", list(versions.items())
+        )
 
 
 def _apply_conflict(session: Session, change: Change) -> None:
@@ -917,6 +977,7 @@ def _apply_one(session: Session, change: Change, write: Callable[[Session, Chang
         outcome.refused.append((change, problem))
     else:
         outcome.stored.append(change)
+        outcome.written.append(change)  # these tables are written whole every time (a few rows a year)
 
 
 # --- rows that could not be stored ------------------------------------------------------------------------------
