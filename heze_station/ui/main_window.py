@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -150,11 +150,29 @@ class MainWindow(QMainWindow):
         workspace.case_requested.connect(self.open_case)
         self.dashboard.cases_requested.connect(self.show_figure_cases)
         self.dashboard.statuses_requested.connect(self.show_status_cases)
-        self.sync.start()
+        # The window's background work waits for the workbench's first data: a start shows the station first.
+        QTimer.singleShot(0, self, self._after_first_load)
+
+    def _after_first_load(self) -> None:
+        """Once the workspace has delivered what the shown window asked for (the workbench's figures and lists):
+        the sync, whose modules load then, and the audit trail's check."""
+        tasks = self.workspace.tasks
+
+        def idle(busy: bool) -> None:
+            if not busy:
+                tasks.busy_changed.disconnect(idle)
+                # Queued: whatever else waited for these results (a view's, the smoke test's) comes first.
+                QTimer.singleShot(0, self, self._start_background_work)
+
+        tasks.busy_changed.connect(idle)
+        idle(tasks.busy)
+
+    def _start_background_work(self) -> None:
         from ..services import audit
 
+        self.sync.start()
         # The whole trail is checked at every start, in the background; the administrator hears of a break.
-        workspace.load(audit.check, on_done=self._audit_checked)
+        self.workspace.load(audit.check, on_done=self._audit_checked)
 
     def page(self, index: int) -> QWidget:
         """The page at ``index``, built (and its module imported) at its first visit."""
@@ -291,7 +309,7 @@ class MainWindow(QMainWindow):
 
     def sync_now(self) -> None:
         """立即同步 (Ctrl+Shift+S); on a computer that has not joined yet, the enrolment instead."""
-        from ..services.sync import SyncState
+        from ..services.sync_state import SyncState
 
         status = self.sync.status
         if status is not None and status.state is SyncState.NOT_ENROLLED:
