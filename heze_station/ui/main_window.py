@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.handover_dialog: HandoverDialog | None = None  # 同步 › export / import unsent changes
         self.damage_warning: QMessageBox | None = None  # the start check's findings (health_checked)
         self.space_warning: QMessageBox | None = None
+        self._closed = False
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
         titles = [
@@ -170,6 +171,8 @@ class MainWindow(QMainWindow):
     def _start_background_work(self) -> None:
         from ..services import audit
 
+        if self._closed:  # closed (signed out, switched user) before its first data came: its workspace is gone
+            return
         self.sync.start()
         # The whole trail is checked at every start, in the background; the administrator hears of a break.
         self.workspace.load(audit.check, on_done=self._audit_checked)
@@ -578,5 +581,6 @@ class MainWindow(QMainWindow):
             if window is not None:
                 window.close()
         self.sync.shutdown()  # waits for a sync under way: no thread outlives the window
+        self._closed = True
         super().closeEvent(event)
         self.closed.emit()
