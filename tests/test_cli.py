@@ -273,6 +273,27 @@ def test_the_window_appears_without_waiting_for_the_database_layer(tmp_path: Pat
     assert result.stdout.strip() == ""
 
 
+def test_the_workbench_loads_without_the_sync_modules(tmp_path: Path) -> None:
+    """Cold start: what the session loads before the workbench shows its data (the window's pages, the accounts,
+    the start's checks) brings none of the sync: its service, storage, protocol messages (pydantic) and Qt's network
+    library load after the first data (main_window: _after_first_load), off the path a person waits on."""
+    code = (
+        "import sys\n"
+        "import heze_station.cli, heze_station.ui.app\n"
+        "from heze_station.ui.main_window import load_station_pages\n"
+        "load_station_pages()\n"
+        "from heze_station.services import accounts, audit, health\n"
+        "print(' '.join(sorted(name for name in sys.modules if name.split('.')[0] == 'pydantic' or name in (\n"
+        "    'heze_station.services.sync', 'heze_station.storage.replica', 'heze_station.sync.schemas',\n"
+        "    'PySide6.QtNetwork'))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment(tmp_path), capture_output=True, text=True, timeout=TIMEOUT
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
 def test_report_writes_the_monthly_return_signed_in_from_the_password_file(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

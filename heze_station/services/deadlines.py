@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, Row, Select, delete, insert, or_, select, union
 from sqlalchemy.orm import Session
@@ -34,11 +35,13 @@ from ..storage.models import (
     CaseDeadline,
     Payment,
 )
-from ..sync.schemas import Change
 from . import calendar
 from .agreement_queries import AgreementClocks, clocks_for
 from .case_queries import CLOCK_COLUMNS, case_clocks
 from .step_queries import open_step_cases, step_dates_for
+
+if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not when the workbench starts
+    from ..sync.schemas import Change
 
 # The clocks as they stand before any day has passed (see the module's docstring).
 _BEFORE_ANY_DAY = date.min
@@ -179,7 +182,7 @@ def keep_current(database: Database) -> None:
             refresh(session)
 
 
-def refresh_pulled(session: Session, changes: Iterable[Change]) -> None:
+def refresh_pulled(session: Session, changes: Iterable["Change"]) -> None:
     """After rows pulled from the city were written (in the same replica transaction): the deadlines they move.
     ``changes``: the rows written (replica.Applied.written); a row pulled as it was stored moves nothing."""
     by_table: dict[str, list[uuid.UUID]] = {}

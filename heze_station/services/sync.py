@@ -1,8 +1,9 @@
 """Syncing this station with the city server: enrolment, a sync run, its status and log, and settling conflicts.
 
 The engine (station_sync.engine) knows the protocol; ``sync_replica.StationReplica`` gives it this station's data, each
-step in its own short transaction so the GUI's own writes never wait long. This module is what the window imports
-at start, so it stays light: the network client, the engine and the protocol's messages load with the first sync.
+step in its own short transaction so the GUI's own writes never wait long. The window loads this module when it
+first reads the status, after the workbench has shown its data (its state and problems are in sync_state, which the
+window's indicator imports); the network client, the engine and the protocol's messages load with the first sync.
 Everything a coordinator reads comes out of here as a Message, worded for people, never as a protocol code.
 """
 
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.audit import AuditAction
 from ..domain.cases import CaseEvent
-from ..domain.errors import DomainError, refusal
+from ..domain.errors import refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
 from ..station_sync.failures import FailureReason, SyncFailure
@@ -47,6 +48,7 @@ from . import accounts, audit, conflict_rules, timeline, trust
 from .access import ADMINISTRATION, CASEWORK, requires
 from .audit import Actor
 from .station import StationContext
+from .sync_state import SyncProblem, SyncState, SyncStatus, failure_message
 
 SERVER_URL = "sync_server_url"
 PLAIN_HTTP_TRUSTED = "sync_plain_http_trusted"  # an administrator allowed an http:// address (a closed city network)
@@ -82,96 +84,6 @@ def paused() -> Iterator[None]:
     """No sync runs while this is held (waits for one under way): a restore replaces the database under it."""
     with _RUNNING:
         yield
-
-
-class SyncProblem(DomainError):
-    """A sync or enrolment that could not be done, with what the coordinator can do about it."""
-
-    def __init__(self, reason: FailureReason, detail: str = ""):
-        super().__init__(failure_message(reason))
-        self.reason = reason
-        self.detail = detail
-
-
-_FAILURE_TEXT = {
-    FailureReason.OFFLINE: QT_TRANSLATE_NOOP(
-        "Domain", "The city server cannot be reached. Your changes are kept here and sent when the network returns."
-    ),
-    FailureReason.SERVER_ERROR: QT_TRANSLATE_NOOP(
-        "Domain",
-        "The city server had a problem and did not finish the sync. Your changes are kept; it is tried again "
-        "automatically.",
-    ),
-    FailureReason.INVALID_CODE: QT_TRANSLATE_NOOP(
-        "Domain",
-        "The enrolment code is wrong, already used or expired. Ask the city bureau for a new code; codes are "
-        "valid for 72 hours and work once.",
-    ),
-    FailureReason.NOT_ENROLLED: QT_TRANSLATE_NOOP(
-        "Domain", "The city server does not know this computer. Enrol it again with a new code from the city bureau."
-    ),
-    FailureReason.REVOKED: QT_TRANSLATE_NOOP(
-        "Domain",
-        "The city bureau has blocked this computer from syncing (for example after it was reported lost). All "
-        "data on it is kept. Ask the city bureau for a new enrolment code.",
-    ),
-    FailureReason.OUTDATED: QT_TRANSLATE_NOOP(
-        "Domain",
-        "This version of heze-station is too old for the city server. Install the current version; all data on "
-        "this computer is kept.",
-    ),
-    FailureReason.SERVER_OUTDATED: QT_TRANSLATE_NOOP(
-        "Domain",
-        "The city server is older than this version of heze-station, so nothing is sent yet. The city bureau "
-        "updates the server; until then all data stays on this computer and the sync is tried again automatically.",
-    ),
-    FailureReason.COPIED_DEVICE: QT_TRANSLATE_NOOP(
-        "Domain",
-        "Another computer is syncing with this computer's identity (a copied disk?). Sync is stopped; enrol this "
-        "computer again with a new code. Unsent changes are kept and sent after enrolment.",
-    ),
-    FailureReason.CURSOR_RESET: QT_TRANSLATE_NOOP(
-        "Domain", "The city server was restored from a backup. Everything is being read again; nothing is lost."
-    ),
-    FailureReason.THROTTLED: QT_TRANSLATE_NOOP(
-        "Domain", "Too many wrong attempts from this computer. Wait a few minutes, then try again."
-    ),
-    FailureReason.CLOCK_AHEAD: QT_TRANSLATE_NOOP(
-        "Domain",
-        "This computer's clock is far ahead of the city server's. Its changes are stamped with the server's time "
-        "and sent at the next try; please set the computer's date and time right.",
-    ),
-    FailureReason.DISK_FULL: QT_TRANSLATE_NOOP(
-        "Domain",
-        "The disk of this computer is full, so the data from the city server cannot be stored. Free some space "
-        "(delete old downloads, empty the recycle bin); nothing typed here is lost, and the sync continues then.",
-    ),
-    FailureReason.REFUSED: QT_TRANSLATE_NOOP(
-        "Domain", "The city server refused the request. Your changes are kept; tell the city bureau's support."
-    ),
-    FailureReason.UNTRUSTED_CERTIFICATE: QT_TRANSLATE_NOOP(
-        "Domain",
-        "The server at this address did not prove it is the city server (its certificate is not trusted here), so "
-        "nothing was sent. On a hotel or site network that asks for a login first, log in there; it is tried again "
-        "automatically. If the city runs its own certificates, enrol again with the certificate file from the city "
-        "bureau.",
-    ),
-    FailureReason.UNENCRYPTED: QT_TRANSLATE_NOOP(
-        "Domain",
-        "This address is not encrypted (http://): codes, passwords and workers' data would cross the network in "
-        "clear. Use the https:// address from the city bureau. Only on the city's own closed network may an "
-        "administrator mark an http:// address as trusted.",
-    ),
-    FailureReason.UNEXPECTED: QT_TRANSLATE_NOOP(
-        "Domain",
-        "The sync stopped because of a fault in this program. Nothing typed here is lost, and the sync is tried "
-        "again automatically. If this keeps happening, tell the city bureau's support (the sync log has the details).",
-    ),
-}
-
-
-def failure_message(reason: FailureReason) -> Message:
-    return Message(_FAILURE_TEXT[reason])
 
 
 # --- enrolment ----------------------------------------------------------------------------------------------------
@@ -398,37 +310,6 @@ def _record_failure(context: StationContext, reason: FailureReason, detail: str)
 
 
 # --- status and log -----------------------------------------------------------------------------------------------
-
-
-class SyncState(StrEnum):
-    NOT_ENROLLED = "not_enrolled"
-    UP_TO_DATE = "up_to_date"  # the last sync worked and nothing waits
-    WAITING = "waiting"  # changes wait for the next sync
-    OFFLINE = "offline"  # the last try could not reach the server; retried automatically
-    FAILED = "failed"  # the last try failed otherwise (the server, this computer's disk, a fault); retried
-    STOPPED = "stopped"  # needs a person: revoked, outdated, copied, not enrolled on the server
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    state: SyncState
-    server_url: str | None
-    station_name: str | None
-    device_name: str | None
-    pending_changes: int
-    open_conflicts: int
-    last_success_at: datetime | None
-    reason: FailureReason | None = None  # what went wrong in the last try; None after a success
-    quarantined: int = 0  # rows received that this computer could not store (storage.replica.quarantine)
-
-    @property
-    def problem(self) -> Message | None:
-        """The reason, for a person."""
-        return failure_message(self.reason) if self.reason else None
-
-    @property
-    def needs_person(self) -> bool:
-        return self.state in (SyncState.STOPPED, SyncState.NOT_ENROLLED)
 
 
 def revoked(session: Session) -> bool:

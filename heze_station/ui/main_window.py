@@ -12,7 +12,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.handover_dialog: HandoverDialog | None = None  # 同步 › export / import unsent changes
         self.damage_warning: QMessageBox | None = None  # the start check's findings (health_checked)
         self.space_warning: QMessageBox | None = None
+        self._closed = False
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
         titles = [
@@ -150,11 +151,31 @@ class MainWindow(QMainWindow):
         workspace.case_requested.connect(self.open_case)
         self.dashboard.cases_requested.connect(self.show_figure_cases)
         self.dashboard.statuses_requested.connect(self.show_status_cases)
-        self.sync.start()
+        # The window's background work waits for the workbench's first data: a start shows the station first.
+        QTimer.singleShot(0, self, self._after_first_load)
+
+    def _after_first_load(self) -> None:
+        """Once the workspace has delivered what the shown window asked for (the workbench's figures and lists):
+        the sync, whose modules load then, and the audit trail's check."""
+        tasks = self.workspace.tasks
+
+        def idle(busy: bool) -> None:
+            if not busy:
+                tasks.busy_changed.disconnect(idle)
+                # Queued: whatever else waited for these results (a view's, the smoke test's) comes first.
+                QTimer.singleShot(0, self, self._start_background_work)
+
+        tasks.busy_changed.connect(idle)
+        idle(tasks.busy)
+
+    def _start_background_work(self) -> None:
         from ..services import audit
 
+        if self._closed:  # closed (signed out, switched user) before its first data came: its workspace is gone
+            return
+        self.sync.start()
         # The whole trail is checked at every start, in the background; the administrator hears of a break.
-        workspace.load(audit.check, on_done=self._audit_checked)
+        self.workspace.load(audit.check, on_done=self._audit_checked)
 
     def page(self, index: int) -> QWidget:
         """The page at ``index``, built (and its module imported) at its first visit."""
@@ -291,7 +312,7 @@ class MainWindow(QMainWindow):
 
     def sync_now(self) -> None:
         """立即同步 (Ctrl+Shift+S); on a computer that has not joined yet, the enrolment instead."""
-        from ..services.sync import SyncState
+        from ..services.sync_state import SyncState
 
         status = self.sync.status
         if status is not None and status.state is SyncState.NOT_ENROLLED:
@@ -560,5 +581,6 @@ class MainWindow(QMainWindow):
             if window is not None:
                 window.close()
         self.sync.shutdown()  # waits for a sync under way: no thread outlives the window
+        self._closed = True
         super().closeEvent(event)
         self.closed.emit()

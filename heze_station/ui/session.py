@@ -387,7 +387,7 @@ class Session(QObject):
         self._show_sign_in(login="" if switching or revoked else self.context.user_login, locked=True, revoked=revoked)
 
     def _sync_failed(self, error: Exception) -> None:
-        from ..services.sync import SyncProblem
+        from ..services.sync_state import SyncProblem
         from ..station_sync.failures import FailureReason
 
         # A laptop reported lost locks at its first contact with the city, whoever has it open.

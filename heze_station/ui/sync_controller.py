@@ -14,26 +14,45 @@ A stopped sync (the device was revoked, the program is too old, the disk was cop
 it needs a person, who enrols again or presses 立即同步.
 """
 
+from __future__ import annotations
+
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QNetworkInformation
 
 from ..domain.changes import EVERYTHING
-from ..services import sync
-from ..services.sync import Enrolment, SyncProblem, SyncState, SyncStatus
+from ..services.sync_state import SyncProblem, SyncState, SyncStatus
 from ..station_sync.backoff import Backoff
 from ..station_sync.progress import Phase, Progress, SyncReport
 from .tasks import TaskRunner
 from .workspace import Workspace
 
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QNetworkInformation
+
+    from ..services.sync import Enrolment
+
 log = logging.getLogger(__name__)
 
 PERIOD_MS = 5 * 60_000  # a sync every five minutes brings the other computers' work even when nobody types here
 DEBOUNCE_MS = 4_000  # after the last local change: a burst of edits leaves in one sync
+
+
+def _service(name: str) -> Callable[..., Any]:
+    """services.sync's function ``name``, looked up on the thread that calls it: the module (the replica, the sync
+    tables) loads on a worker at the first status read, not with the window."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        from ..services import sync
+
+        return getattr(sync, name)(*args, **kwargs)
+
+    return call
 
 
 class SyncController(QObject):
@@ -84,7 +103,8 @@ class SyncController(QObject):
         self._debounce.timeout.connect(self._automatic)
         self._reported.connect(self._progress)
         workspace.data_changed.connect(self._local_change)
-        self._network: QNetworkInformation | None = self._watch_network() if watch_network else None
+        self._watches_network = watch_network
+        self._network: QNetworkInformation | None = None  # watched from start() on
 
     # --- what the window uses -----------------------------------------------------------------------------------
 
@@ -102,16 +122,18 @@ class SyncController(QObject):
         return self._retry.isActive()
 
     def start(self) -> None:
-        """Read the status (and sync at once if enrolled), then keep syncing every few minutes."""
+        """Watch the network, read the status (and sync at once if enrolled), then keep syncing every few minutes."""
         if not self.enabled or self._closed:
             return
+        if self._watches_network and self._network is None:
+            self._network = self._watch_network()
         self.refresh_status()
         self._periodic.start()
 
     def refresh_status(self) -> None:
         if self._closed:
             return
-        self.workspace.load(sync.sync_status, on_done=self._status_loaded, on_error=self._status_failed)
+        self.workspace.load(_service("sync_status"), on_done=self._status_loaded, on_error=self._status_failed)
 
     def sync_now(self) -> None:
         """A sync the person asked for: also after a stop, and without waiting for a pending retry."""
@@ -132,7 +154,7 @@ class SyncController(QObject):
         if not self.enabled or self._closed:
             return
         self.runner.run(
-            partial(sync.enrol, plain_http_trusted=plain_http_trusted, certificate=certificate),
+            partial(_service("enrol"), plain_http_trusted=plain_http_trusted, certificate=certificate),
             self.workspace.context,
             server_url,
             code,
@@ -172,6 +194,8 @@ class SyncController(QObject):
 
     def _watch_network(self) -> QNetworkInformation | None:
         """Sync as soon as the system reports the network back; without a backend the retry timer covers it."""
+        from PySide6.QtNetwork import QNetworkInformation  # Qt's network library: loaded with the sync, not before
+
         if not QNetworkInformation.loadDefaultBackend():
             log.info("no network information backend: reconnection is noticed by the retry timer")
             return None
@@ -182,6 +206,8 @@ class SyncController(QObject):
         return network
 
     def _reachability_changed(self, reachability: QNetworkInformation.Reachability) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
         waiting_for_network = self._retry.isActive() or (
             self.status is not None and self.status.state is SyncState.OFFLINE
         )
@@ -204,7 +230,7 @@ class SyncController(QObject):
         self.running_changed.emit(True)
         self.progress_changed.emit(self.progress)
         self.runner.run(
-            sync.sync_now,
+            _service("sync_now"),
             self.workspace.context,
             self._reported.emit,
             on_done=self._synced,
@@ -239,7 +265,7 @@ class SyncController(QObject):
     def _settle(self, outcome: SyncReport | Exception) -> None:
         """Keep showing "syncing" until the status after the run has been read, so the indicator does not flicker."""
         self._outcome = outcome
-        self.workspace.load(sync.sync_status, on_done=self._settled, on_error=self._settle_failed)
+        self.workspace.load(_service("sync_status"), on_done=self._settled, on_error=self._settle_failed)
 
     def _settled(self, status: SyncStatus | None) -> None:
         if self._closed:

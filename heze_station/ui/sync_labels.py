@@ -22,7 +22,7 @@ from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.personal import PersonalField
 from ..domain.service import ServiceMethod
-from ..services.sync import SyncState, SyncStatus
+from ..services.sync_state import SyncState, SyncStatus
 from ..station_sync.progress import Phase, Progress
 from . import formatting
 

@@ -232,6 +232,7 @@ def test_the_network_coming_back_syncs_without_waiting_for_the_retry_timer(
     city.enrol(workspace.context, "前台")
     city.stop()
     window = open_window(qtbot, workspace, first=600, cap=600, watch_network=True)
+    qtbot.waitUntil(lambda: window.sync.status is not None, timeout=20_000)  # started: watching the network
     if not window.sync.network_watched:
         window.close()
         pytest.skip("no QNetworkInformation backend on this machine: the retry timer covers reconnection")

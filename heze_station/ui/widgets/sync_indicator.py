@@ -10,7 +10,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-from ...services.sync import SyncState
+from ...services.sync_state import SyncState
 from .. import formatting, sync_labels
 from ..sync_controller import SyncController
 
