@@ -8,8 +8,7 @@ the other 1,400 modules (10 MiB compressed, 24 plain) stay in the archive.
 
 Which modules those are is measured at build time on the checkout the bundle is built from, as the bench measures a
 start (bench/startup.py): a station is set up in a temporary folder (at the tests' password cost: nobody signs in),
-then the app starts on it offscreen with ``-X importtime`` and its smoke test stops at the sign-in window. The
-standard library's base modules are left to PyInstaller, which stores them uncompressed in base_library.zip already.
+then the app starts on it offscreen with ``-X importtime`` and its smoke test stops at the sign-in window.
 """
 
 import os
@@ -20,8 +19,6 @@ import sys
 import tempfile
 from importlib.machinery import PathFinder
 from pathlib import Path
-
-from PyInstaller.compat import PY3_BASE_MODULES
 
 IMPORTED = re.compile(r"^import time:\s+\d+ \|\s+\d+ \|\s*(\S+)$", re.MULTILINE)
 SET_UP = "import sys; from pathlib import Path; from tests.stations import set_up; set_up(Path(sys.argv[1]))"
@@ -54,9 +51,10 @@ def _until_ready(command: list[str], root: Path, environment: dict[str, str]) ->
     return imports
 
 
-def collection_modes(root: Path, kept_in_archive: tuple[str, ...]) -> dict[str, str]:
-    """PyInstaller's ``module_collection_mode`` storing exactly the start's modules plain, but the base modules and
-    the packages in ``kept_in_archive`` (whose sources the bundle carries too: a plain .pyc beside its .py would be
+def collection_modes(root: Path, left_to_pyinstaller: tuple[str, ...]) -> dict[str, str]:
+    """PyInstaller's ``module_collection_mode`` storing exactly the start's modules plain, but for those in the
+    packages ``left_to_pyinstaller``, which it places as it would (the spec's: the base modules, in base_library.zip
+    uncompressed already; the migrations, whose sources the bundle carries too: a plain .pyc beside its .py would be
     passed over for the source, compiled at every start).
 
     A package's setting holds for its submodules too, so each submodule of a package stored plain that the start
@@ -64,8 +62,7 @@ def collection_modes(root: Path, kept_in_archive: tuple[str, ...]) -> dict[str, 
     plain = {
         name
         for name in imported_until_ready(root)
-        if name.partition(".")[0] not in PY3_BASE_MODULES
-        and not any(name == package or name.startswith(f"{package}.") for package in kept_in_archive)
+        if not any(name == package or name.startswith(f"{package}.") for package in left_to_pyinstaller)
     }
     modes = dict.fromkeys(plain, "pyc")
     for package in plain:
