@@ -7,7 +7,7 @@ Usage: python installer/windows/check_payload.py build/pyinstaller/heze-station 
 
 import ast
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 # Found by the analysis but not needed on Windows: Linux-only modules; PyInstaller's own run-time helpers; and
 # libraries that the app's dependencies import only when present (pip installs them for the developers' tools,
@@ -31,14 +31,24 @@ NOT_NEEDED = (
 
 def analysed_modules(work: Path) -> set[str]:
     toc = ast.literal_eval((work / "PYZ-00.toc").read_text())
-    pure = {name for name, _source, kind in toc[1] if kind == "PYMODULE"}
-    extensions = ast.literal_eval((work / "COLLECT-00.toc").read_text())
+    # PYMODULE-2: compiled as by python -OO (the spec's optimize=2)
+    pure = {name for name, _source, kind in toc[1] if kind.startswith("PYMODULE")}
+    collected = list(_entries(ast.literal_eval((work / "COLLECT-00.toc").read_text())))
     binary = {
         destination.split("/", 1)[1] if destination.startswith("_internal/") else destination
-        for destination, _source, kind in _entries(extensions)
+        for destination, _source, kind in collected
         if kind == "EXTENSION"
     }
-    return pure | {name.split(".cpython")[0].split(".abi3")[0].replace("/", ".") for name in binary}
+    # The modules a start imports, stored beside the archive as plain .pyc (installer/start_modules.py); not
+    # shiboken's own compiled support in shiboken6/files.dir, which is no module's path.
+    stored_plain = {
+        ".".join(parts).removesuffix(".__init__")
+        for destination, _source, kind in collected
+        if kind == "DATA" and destination.endswith(".pyc")
+        for parts in [PurePosixPath(destination).with_suffix("").parts]
+        if all(part.isidentifier() for part in parts)
+    }
+    return pure | stored_plain | {name.split(".cpython")[0].split(".abi3")[0].replace("/", ".") for name in binary}
 
 
 def _entries(toc: object):
