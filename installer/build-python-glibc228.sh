@@ -32,7 +32,7 @@ step() {  # step NAME COMMAND...: runs the command, writes how long it took
     shift
     [ ! -e "$WORK/$name.done" ] || return 0
     started=$(date +%s)
-    "$@"
+    ("$@")  # in a subshell: the steps change folders
     echo "$name $(($(date +%s) - started)) s" | tee -a "$TIMES"
     touch "$WORK/$name.done"
 }
@@ -43,7 +43,17 @@ install_zig() {
     "$WORK/zig/bin/pip" install --quiet "ziglang==$ZIG_VERSION"
     zig=$("$WORK/zig/bin/python" -c "import ziglang, pathlib; print(pathlib.Path(ziglang.__file__).parent / 'zig')")
     # -fno-sanitize: Zig turns on undefined-behaviour traps in builds without -O, which C code never expects.
-    printf '#!/bin/sh\nexec "%s" cc -target x86_64-linux-gnu.2.28 -fno-sanitize=undefined "$@"\n' "$zig" > "$WORK/toolchain/cc"
+    # -Wno-date-time: Zig makes __DATE__ an error (not reproducible); Python's build information uses it.
+    # Zig's linker knows the shared library's name as -soname only, Python's Makefile passes -h.
+    cat > "$WORK/toolchain/cc" <<CC
+#!/bin/sh
+for arg; do
+    shift
+    case \$arg in -Wl,-h*) arg="-Wl,-soname,\${arg#-Wl,-h}" ;; esac
+    set -- "\$@" "\$arg"
+done
+exec "$zig" cc -target x86_64-linux-gnu.2.28 -fno-sanitize=undefined -Wno-date-time "\$@"
+CC
     chmod +x "$WORK/toolchain/cc"
 }
 step zig install_zig
@@ -114,14 +124,21 @@ step openssl build_openssl
 # Shared libpython (PyInstaller bundles it), found through the run path from bin/ and from lib-dynload's modules.
 build_python() {
     cd "$S/python"
-    # shellcheck disable=SC2016 # $ORIGIN is the loader's, not the shell's
-    ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" --with-ensurepip=install \
+    # setup.py, which builds the extension modules, adds the build machine's /usr/local and multiarch
+    # /usr/include/x86_64-linux-gnu to every compile: glibc 2.36's headers mixed with Zig's 2.28 ones fail.
+    grep -q "glibc 2.28 build" setup.py || sed -i \
+        -e 's|^    def add_multiarch_paths(self):$|&\n        return  # glibc 2.28 build: the target headers only|' \
+        -e "s|^\( *\)add_dir_to_list(self.compiler.\(library\|include\)_dirs, '/usr/local/.*')$|\1pass|" setup.py
+    # (configured already when an interrupted build goes on)
+    [ -e Makefile ] || ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" --with-ensurepip=install \
         --disable-test-modules \
         LDFLAGS="$LDFLAGS -Wl,-rpath,\\\$\$ORIGIN/../lib -Wl,-rpath,\\\$\$ORIGIN/../.." \
         CFLAGS="-fno-sanitize=undefined" LIBS="-lpthread" >/dev/null
-    make -j$JOBS >/dev/null 2>"$WORK/python-make.log" || { tail -30 "$WORK/python-make.log"; exit 1; }
+    # PY3LIBRARY empty: no libpython3.so, the stable ABI's forwarding library, which Zig cannot link (a library of
+    # no object of its own) and nothing on Linux loads (abi3 modules do not link libpython).
+    make -j$JOBS PY3LIBRARY= >/dev/null 2>"$WORK/python-make.log" || { tail -30 "$WORK/python-make.log"; exit 1; }
     # The test suite is not installed (the app never runs it): most of the installed size and time.
-    make install >/dev/null 2>>"$WORK/python-make.log"
+    make install PY3LIBRARY= >/dev/null 2>>"$WORK/python-make.log"
     rm -rf "$PREFIX"/lib/python3.11/test "$PREFIX"/lib/python3.11/idlelib "$PREFIX"/lib/python3.11/tkinter
 }
 step python build_python

@@ -24,6 +24,6 @@ PY
 overlay=installer/constraints-glibc228.txt
 names=$(sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' "$overlay" | paste -sd'|')
 { grep -v -i -E "^($names)==" constraints.txt; grep -v '^#' "$overlay"; } > build/constraints-glibc228.txt
-"$ENV/bin/python" -m pip install --quiet --upgrade --constraint build/constraints-glibc228.txt pip
+"$ENV/bin/python" -m pip install --quiet --upgrade "pip>=24"
 "$ENV/bin/python" -m pip install --quiet --only-binary :all: --constraint build/constraints-glibc228.txt \
     --editable ".[$EXTRAS]"
