@@ -7,7 +7,8 @@
 # (`apt-get source`, with a deb-src entry added when the machine has none): Zig never reads /usr/include, so
 # nothing of the build machine's own libraries leaks in.
 # A cache: skipped when build/python-2.28/bin/python3.11 exists (delete the folder to build again). Each step's
-# seconds are written to build/python-2.28/build-times.txt. Needs root (or sudo) only to add the deb-src entry.
+# seconds are written to build/python-2.28/build-times.txt. Needs root (or sudo) only to add the deb-src entry
+# and dpkg-dev when missing.
 set -eu
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -63,9 +64,11 @@ export PKG_CONFIG_PATH="$PREFIX/lib/pkgconfig" PKG_CONFIG_LIBDIR="$PREFIX/lib/pk
 
 # --- the sources: Debian 12's packages --------------------------------------------------------------------------
 fetch_sources() {
+    sudo_=""
+    [ "$(id -u)" = 0 ] || sudo_=sudo
+    # dpkg-source unpacks the sources (dpkg-dev brings make and binutils too); perl runs OpenSSL's Configure.
+    command -v dpkg-source >/dev/null || $sudo_ apt-get install -y -qq dpkg-dev perl >/dev/null
     if ! apt-get source --print-uris zlib >/dev/null 2>&1; then
-        sudo_=""
-        [ "$(id -u)" = 0 ] || sudo_=sudo
         # The main archive's entry only: the security archive's mirror lacks some of its sources.
         awk 'BEGIN { RS = ""; ORS = "\n" } NR == 1' /etc/apt/sources.list.d/debian.sources |
             sed -e 's/^Types: deb$/Types: deb-src/' |
