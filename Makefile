@@ -33,8 +33,11 @@ bench: $(INSTALLED) $(TRANSLATIONS) bytecode
 # The station app's Linux packages in dist/ (installer/README.md): PyInstaller's one-folder bundle, then the .deb
 # and the portable tar.gz; prints the glibc the bundle needs. The program's archive of Python modules is compressed
 # at zlib's level 9 (PyInstaller's default is 6): smaller, and as fast to unpack.
-package: $(BIN)/pyinstaller $(TRANSLATIONS)
-	PYINSTALLER_ZLIB_COMPRESSION_LEVEL=9 $(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/bundle --workpath build/pyinstaller installer/heze-station.spec
+# PyInstaller runs in build/bundle-env, the interpreter built here for glibc 2.28 with the Qt built for it
+# (installer/README.md, "The glibc floor"): the bundle runs on UOS 20 and Kylin V10.
+BUNDLE_ENV := build/bundle-env
+package: $(BUNDLE_ENV)/.installed $(TRANSLATIONS)
+	PYINSTALLER_ZLIB_COMPRESSION_LEVEL=9 $(BUNDLE_ENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/bundle --workpath build/pyinstaller installer/heze-station.spec
 	sh installer/build-linux.sh
 	@echo "glibc floor: $$(sh installer/glibc-floor.sh build/bundle/heze-station)"
 
@@ -54,8 +57,9 @@ package-windows: server-wheel
 server-wheel: $(INSTALLED)
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
 
-$(BIN)/pyinstaller: $(INSTALLED)
-	$(BIN)/python -m pip install --quiet --constraint constraints.txt --editable ".[dev,package]"
+$(BUNDLE_ENV)/.installed: $(INSTALLED) installer/bundle-env.sh installer/build-python-glibc228.sh installer/constraints-glibc228.txt
+	sh installer/bundle-env.sh
+	touch $@
 
 # The city sync server on this machine (SQLite in the user data folder unless HEZE_SERVER_DATABASE_URL is set).
 server: $(INSTALLED)
