@@ -257,6 +257,15 @@ def test_database_from_a_newer_version_is_reported_without_a_traceback(tmp_path:
     assert database.read_bytes() == before
 
 
+def modules_loaded_by(code: str, tmp_path: Path) -> str:
+    """What ``code``, run in a fresh interpreter, prints: the names of the modules it finds loaded."""
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=environment(tmp_path), capture_output=True, text=True, timeout=TIMEOUT
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_the_window_appears_without_waiting_for_the_database_layer(tmp_path: Path) -> None:
     """Cold start: what the window needs before it is shown loads none of the ORM, the storage or the services
     (they load behind the shown window, ui/app.py); one import slipped into that path costs a visible delay."""
@@ -266,11 +275,7 @@ def test_the_window_appears_without_waiting_for_the_database_layer(tmp_path: Pat
         "print(' '.join(sorted(name for name in sys.modules if name.split('.')[0] == 'sqlalchemy'\n"
         "    or name.startswith(('heze_station.storage', 'heze_station.services', 'heze_station.ui.views')))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], env=environment(tmp_path), capture_output=True, text=True, timeout=TIMEOUT
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    assert modules_loaded_by(code, tmp_path) == ""
 
 
 def test_the_workbench_loads_without_the_sync_modules(tmp_path: Path) -> None:
@@ -287,11 +292,7 @@ def test_the_workbench_loads_without_the_sync_modules(tmp_path: Path) -> None:
         "    'heze_station.services.sync', 'heze_station.storage.replica', 'heze_station.sync.schemas',\n"
         "    'PySide6.QtNetwork'))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], env=environment(tmp_path), capture_output=True, text=True, timeout=TIMEOUT
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == ""
+    assert modules_loaded_by(code, tmp_path) == ""
 
 
 def test_report_writes_the_monthly_return_signed_in_from_the_password_file(tmp_path: Path) -> None:
