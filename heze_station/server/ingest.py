@@ -400,10 +400,12 @@ class _Batch:
         if changed:
             conflicts.extend(self._claim_unique_values(op, state, before))
             # The row is now exactly what the device made of the version it held: its pull need not send it back.
+            # Only an upsert carries all it changed: a delete carries no fields, yet the device stamped its own row
+            # deleted and updated at its time, so the tombstone the server made goes back to it.
             state.sent_as_is = (
                 on_base
                 and not conflicts
-                and op.kind != "restore"
+                and op.kind == "upsert"
                 and all(state.fields.get(name) == value for name, value in op.fields.items())
             )
         self._resolve(op)

@@ -117,7 +117,12 @@ class ServerClient:
         return self._call("POST", "/v1/sync/push", PushResponse, content=rows, rows=True, auth=True)
 
     def pull(self, cursor: str | None, limit: int) -> PullResponse:
-        params = {"cursor": cursor or "", "limit": limit}
+        params: dict[str, object] = {"cursor": cursor or "", "limit": limit}
+        if cursor:
+            # This computer records the versions its pushes wrote (services/sync_replica.py): the server need not
+            # send back the rows it stored exactly as sent (sync-protocol.md 2.3). From the start of the feed (a
+            # new computer, a reset cursor) everything comes, its own rows included.
+            params["echo"] = "false"
         return self._call("GET", "/v1/sync/changes", PullResponse, params=params, rows=True, auth=True)
 
     def report_audit_head(self, report: AuditHeadReport) -> AuditHeadAnswer:

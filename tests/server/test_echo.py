@@ -79,3 +79,16 @@ def test_after_another_device_writes_a_row_its_first_writer_gets_it_again(server
 
     [change] = own_pull(a, a_cursor)[0]
     assert (change["row_id"], change["version"], change["fields"]["status"]) == (str(case_id), 2, "accepted")
+
+
+def test_a_devices_own_delete_comes_back_as_the_server_keeps_the_tombstone(server: Server) -> None:
+    """A delete carries no fields, yet the device stamped its row deleted and updated at its own time: only the
+    server's tombstone tells it what the server holds."""
+    a, _ = two_laptops(server)
+    case_id = new_id()
+    a.push_ok(a.transaction(a.op("case_file", case_id, {"number": "C-1"})))
+    _, a_cursor = own_pull(a)
+    a.push_ok(a.transaction(a.op("case_file", case_id, kind="delete", base_version=1)))
+
+    [change] = own_pull(a, a_cursor)[0]
+    assert (change["row_id"], change["version"], change["deleted"]) == (str(case_id), 2, True)

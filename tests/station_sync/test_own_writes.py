@@ -2,17 +2,20 @@
 leaves the station as current as one that does: the versions the push's answer gave are kept."""
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import select, update
 
+from heze_station.server.models import SyncRow as ServerRow
 from heze_station.services import sync
 from heze_station.station_sync.client import ServerClient
 from heze_station.storage import settings
 from heze_station.storage.models import Case, CaseDeadline
 from heze_station.sync.schemas import ClientTransaction, PullResponse, PushResponse
 from tests.factories import intake_form, register
+from tests.server.conftest import Server
 
 from .conftest import Laptops
 from .helpers import edit, value
@@ -23,6 +26,19 @@ def deadline_rows(station) -> list[tuple]:
         return session.execute(select(CaseDeadline.kind, CaseDeadline.due_on, CaseDeadline.attention_until)).all()
 
 
+@pytest.fixture
+def with_echo(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that sends a station's own writes back (one from before ``echo=false``, which ignores it)."""
+    call = ServerClient._call
+
+    def call_without_echo(client: ServerClient, *args: Any, params: dict[str, Any] | None = None, **kwargs: Any):
+        params = {name: value for name, value in (params or {}).items() if name != "echo"} or None
+        return call(client, *args, params=params, **kwargs)
+
+    monkeypatch.setattr(ServerClient, "_call", call_without_echo)
+
+
+@pytest.mark.usefixtures("with_echo")
 def test_an_edit_pulled_back_as_it_is_stored_rewrites_nothing(laptops: Laptops) -> None:
     front = laptops("前台")
     case_id = register(front, intake_form(2))
@@ -85,3 +101,18 @@ def test_a_station_the_server_does_not_send_its_own_writes_stays_current(
     assert status.state is sync.SyncState.UP_TO_DATE
     assert status.pending_changes == 0
     assert status.open_conflicts == 0
+
+
+def test_a_record_deleted_here_ends_as_the_server_keeps_it(laptops: Laptops, server: Server) -> None:
+    """A delete carries no fields, yet this computer stamped the row when it deleted it: the server's tombstone comes
+    back even to a pull that asks the server to leave out this computer's own writes."""
+    front = laptops("前台")
+    case_id = register(front, intake_form(2))
+    sync.sync_now(front)
+    edit(front, Case, case_id, deleted_at=datetime.now(UTC))
+    assert sync.sync_now(front).pulled >= 1
+    with server.database.transaction() as session:
+        stored = session.get_one(ServerRow, case_id)
+    assert stored.deleted
+    assert value(front, Case, case_id, "deleted_at") is not None
+    assert value(front, Case, case_id, "updated_at") == datetime.fromisoformat(stored.fields["updated_at"])
