@@ -194,7 +194,8 @@ def test_user_without_a_password_file_says_what_it_needs(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-def test_demo_uses_its_own_folder_and_leaves_real_data_alone(tmp_path: Path) -> None:
+def test_demo_uses_its_own_folder_leaves_real_data_alone_and_is_filled_once(tmp_path: Path) -> None:
+    # One test, because filling the demo is the slow part (about half a minute): the second start reuses the demo.
     real = tmp_path / "x"
     demo = paths.demo_data_dir(real)
     assert demo == tmp_path / "x-demo"
@@ -203,17 +204,16 @@ def test_demo_uses_its_own_folder_and_leaves_real_data_alone(tmp_path: Path) -> 
     assert moments(result) == ["ready", "modules_imported", "signed_in", "sign_in_ms", "peak_rss_kib", "loaded"]
     assert not real.exists()
     assert (demo / DATABASE_FILE).is_file()
-    assert case_count(demo, "demo", "demo") > 0
+    filled = case_count(demo, "demo", "demo")
+    assert filled > 0
 
-
-def test_demo_does_not_touch_an_existing_real_database(tmp_path: Path) -> None:
-    real = tmp_path / "x"
     set_up_station(real)
     before = (real / DATABASE_FILE).read_bytes()
     result = signed_in(tmp_path, real, "--demo", "--user", "demo", password="demo")
     assert result.returncode == 0, result.stderr
     assert (real / DATABASE_FILE).read_bytes() == before
     assert case_count(real) == 0
+    assert case_count(demo, "demo", "demo") == filled  # a filled demo is opened as it is, not filled again
 
 
 def test_damaged_database_is_reported_without_a_traceback(tmp_path: Path) -> None:
