@@ -7,6 +7,7 @@ a real server that two stations synced a month of cases to.
 import os
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -177,8 +178,12 @@ def test_a_wrong_password_is_refused_and_repeated_ones_are_throttled(page) -> No
     assert page.url.endswith("/city/sign-in")
 
 
-def test_odd_parameters_and_tokens_get_a_page_and_a_message_never_a_server_error(page) -> None:
+def test_odd_parameters_and_tokens_get_a_page_and_a_message_never_a_server_error(page, today: date) -> None:
     _sign_in(page)
+    page.goto("/city/figures")
+    # How to write a period, shown with this month's and this quarter's codes: an example never names another quarter.
+    quarter = (today.month - 1) // 3 + 1
+    assert f"月 {today:%Y-%m}，季度 {today.year}-Q{quarter}" in page.locator("form.choose").inner_text()
     for period in ("9999-W52", "0001", "0001-Q1", "3000-01-01..5000-12-31", "<script>"):
         answer = page.goto(f"/city/figures?period={period}")
         assert answer.status == 422, period  # the page still shows this month, and says why
