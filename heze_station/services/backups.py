@@ -335,6 +335,7 @@ def _restore(context: StationContext, name: str) -> Path:
             _carry_trail(audit.head(restored), current, restored)
             last = max(outbox.last_sequence(current.connection()), outbox.last_sequence(restored.connection()))
             settings.put(restored, outbox.SEQUENCE_SETTING, str(last))
+            replica.read_scope_again(restored)
             audit.append(restored, Actor.of(context), AuditAction.RESTORED, name)
 
     return _put_in_place(folder, name, context.data_dir, context.database.key, continue_current, context.close)

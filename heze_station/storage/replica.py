@@ -426,6 +426,13 @@ def continue_after_restore(session: Session, next_seq: int) -> None:
     session.execute(update(table).where(table.c.seq < 0).values(seq=-table.c.seq + offset))
     last = outbox.last_sequence(session.connection())
     settings.put(session, outbox.SEQUENCE_SETTING, str(last + offset))
+    read_scope_again(session)
+
+
+def read_scope_again(session: Session) -> None:
+    """The next pull starts from the beginning of the feed. For a file put back from a backup: its cursor is older
+    than what this computer sent since, and from an older cursor the server leaves out the rows it stored exactly
+    as this computer sent them (sync-protocol.md 2.3), which the backup does not have."""
     settings.put(session, CURSOR_SETTING, None)
     log(session, "rebaselined")
 

@@ -66,3 +66,28 @@ def test_the_latest_backup_replaces_a_file_that_no_longer_opens_and_sync_brings_
         assert name in {backup.name for backup in backups.list_backups(restored)}
     finally:
         restored.close()
+
+
+def row_ids(station, *tables: str) -> dict[str, set[str]]:
+    with station.database.transaction() as session:
+        connection = session.connection()
+        return {name: {row[0] for row in connection.exec_driver_sql(f"SELECT id FROM {name}")} for name in tables}
+
+
+def test_a_backup_put_back_by_choice_gets_what_the_laptop_had_sent_since_from_the_next_sync(laptops: Laptops) -> None:
+    laptop = laptops("前台")
+    before = register(laptop, intake_form(2, employer_serial=1))
+    sync.sync_now(laptop)
+    backup = backups.back_up(laptop)
+    after = register(laptop, intake_form(3, employer_serial=2))  # sent, but not in the backup
+    sync.sync_now(laptop)
+    tables = ("case_file", "case_claimant", "person", "employer", "case_respondent", "timeline_event")
+    sent = row_ids(laptop, *tables)
+
+    backups.restore(laptop, backup.name)
+    assert set(cases(laptop)) == {before}
+    sync.sync_now(laptop)
+    # The city kept everything this laptop sent after the backup: all of it comes back, parties and timeline too.
+    assert set(cases(laptop)) == {before, after}
+    assert row_ids(laptop, *tables) == sent
+    assert sync.sync_status(laptop).pending_changes == 0
