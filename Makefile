@@ -16,9 +16,12 @@ demo: $(INSTALLED) $(TRANSLATIONS) bytecode
 
 # The tests run in parallel on every core (pytest-xdist; worksteal: a worker out of tests takes over another's).
 # PYTEST_ARGS narrows or adds to them (PYTEST_ARGS="tests/ui -x"); PYTEST_WORKERS=0 runs them in this process.
+# Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set (an empty value unsets it): otherwise every worker
+# rewrites every test module's asserts again, and each of the app and server processes the tests start compiles the
+# package again.
 PYTEST_WORKERS ?= auto
 test: $(INSTALLED) $(TRANSLATIONS) lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
