@@ -133,15 +133,18 @@ build_python() {
         -e 's|^    def add_multiarch_paths(self):$|&\n        return  # glibc 2.28 build: the target headers only|' \
         -e "s|^\( *\)add_dir_to_list(self.compiler.\(library\|include\)_dirs, '/usr/local/.*')$|\1pass|" setup.py
     # (configured already when an interrupted build goes on)
-    [ -e Makefile ] || ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" --with-ensurepip=install \
-        --disable-test-modules \
-        LDFLAGS="$LDFLAGS -Wl,-rpath,\\\$\$ORIGIN/../lib -Wl,-rpath,\\\$\$ORIGIN/../.." \
-        CFLAGS="-fno-sanitize=undefined" LIBS="-lpthread" >/dev/null
+    # The interpreter at configure's own -O3, not the libraries' -O2 (the exported CFLAGS, which make would append
+    # to every compile), and with -fno-semantic-interposition: in the shared libpython every call between its own
+    # functions otherwise goes through the PLT, and the interpreter's hot paths are such calls.
+    [ -e Makefile ] || env -u CFLAGS ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" \
+        --with-ensurepip=install --disable-test-modules \
+        LDFLAGS="$LDFLAGS -Wl,-Bsymbolic -Wl,-rpath,\\\$\$ORIGIN/../lib -Wl,-rpath,\\\$\$ORIGIN/../.." \
+        CFLAGS="-fno-sanitize=undefined -fno-semantic-interposition -fomit-frame-pointer" LIBS="-lpthread" >/dev/null
     # PY3LIBRARY empty: no libpython3.so, the stable ABI's forwarding library, which Zig cannot link (a library of
     # no object of its own) and nothing on Linux loads (abi3 modules do not link libpython).
-    make -j$JOBS PY3LIBRARY= >/dev/null 2>"$WORK/python-make.log" || { tail -30 "$WORK/python-make.log"; exit 1; }
+    env -u CFLAGS make -j$JOBS PY3LIBRARY= >/dev/null 2>"$WORK/python-make.log" || { tail -30 "$WORK/python-make.log"; exit 1; }
     # The test suite is not installed (the app never runs it): most of the installed size and time.
-    make install PY3LIBRARY= >/dev/null 2>>"$WORK/python-make.log"
+    env -u CFLAGS make install PY3LIBRARY= >/dev/null 2>>"$WORK/python-make.log"
     rm -rf "$PREFIX"/lib/python3.11/test "$PREFIX"/lib/python3.11/idlelib "$PREFIX"/lib/python3.11/tkinter
 }
 step python build_python
