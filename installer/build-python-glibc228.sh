@@ -6,8 +6,9 @@
 # against glibc 2.28's symbol versions whatever the build machine runs. The sources are Debian 12's
 # (`apt-get source`, with a deb-src entry added when the machine has none): Zig never reads /usr/include, so
 # nothing of the build machine's own libraries leaks in.
-# A cache: skipped when build/python-2.28/bin/python3.11 exists (delete the folder to build again). Each step's
-# seconds are written to build/python-2.28/build-times.txt. Needs root (or sudo) only to add the deb-src entry
+# A cache: skipped when build/python-2.28 holds an interpreter this same script built (its checksum in
+# build/python-2.28/build-script.sha256); a changed script (other flags, versions) builds everything again. Each
+# step's seconds are written to build/python-2.28/build-times.txt. Needs root (or sudo) only to add the deb-src entry
 # and dpkg-dev when missing.
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,12 +20,20 @@ JOBS=2
 # Only the system's Python to install Zig with: any Python 3 does.
 HOST_PYTHON=${HOST_PYTHON:-python3}
 
-if [ -x "$PREFIX/bin/python3.11" ] && "$PREFIX/bin/python3.11" -c "import ssl, ctypes, lzma, bz2, zlib, _decimal, pyexpat"; then
+SCRIPT_SUM=$(sha256sum installer/build-python-glibc228.sh | cut -d' ' -f1)
+
+if [ -x "$PREFIX/bin/python3.11" ] && [ "$(cat "$PREFIX/build-script.sha256" 2>/dev/null)" = "$SCRIPT_SUM" ] &&
+    "$PREFIX/bin/python3.11" -c "import ssl, ctypes, lzma, bz2, zlib, _decimal, pyexpat"; then
     echo "build/python-2.28: already built"
     exit 0
 fi
+# Built by another version of this script (or never finished under this one): from scratch.
+if [ "$(cat "$WORK/build-script.sha256" 2>/dev/null)" != "$SCRIPT_SUM" ]; then
+    rm -rf "$PREFIX" "$WORK"
+fi
 # An interrupted build goes on from its last finished step (build/python-2.28-work/*.done).
 mkdir -p "$PREFIX" "$WORK/src" "$WORK/toolchain"
+echo "$SCRIPT_SUM" > "$WORK/build-script.sha256"
 TIMES=$PREFIX/build-times.txt
 # Niced: other work shares the build machine's cores.
 renice -n 10 $$ >/dev/null
@@ -150,3 +159,4 @@ build_python() {
 step python build_python
 "$PREFIX/bin/python3.11" -c "import ssl, ctypes, lzma, bz2, zlib, _decimal, pyexpat; print(ssl.OPENSSL_VERSION)"
 echo "build/python-2.28: glibc floor $(sh installer/glibc-floor.sh "$PREFIX")"
+echo "$SCRIPT_SUM" > "$PREFIX/build-script.sha256"
