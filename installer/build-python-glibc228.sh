@@ -6,8 +6,9 @@
 # against glibc 2.28's symbol versions whatever the build machine runs. The sources are Debian 12's
 # (`apt-get source`, with a deb-src entry added when the machine has none): Zig never reads /usr/include, so
 # nothing of the build machine's own libraries leaks in.
-# A cache: skipped when build/python-2.28/bin/python3.11 exists (delete the folder to build again). Each step's
-# seconds are written to build/python-2.28/build-times.txt. Needs root (or sudo) only to add the deb-src entry
+# A cache: skipped when build/python-2.28 holds an interpreter this same script built (its checksum in
+# build/python-2.28/build-script.sha256); a changed script (other flags, versions) builds everything again. Each
+# step's seconds are written to build/python-2.28/build-times.txt. Needs root (or sudo) only to add the deb-src entry
 # and dpkg-dev when missing.
 set -eu
 cd "$(dirname "$0")/.."
@@ -19,12 +20,20 @@ JOBS=2
 # Only the system's Python to install Zig with: any Python 3 does.
 HOST_PYTHON=${HOST_PYTHON:-python3}
 
-if [ -x "$PREFIX/bin/python3.11" ] && "$PREFIX/bin/python3.11" -c "import ssl, ctypes, lzma, bz2, zlib, _decimal, pyexpat"; then
+SCRIPT_SUM=$(sha256sum installer/build-python-glibc228.sh | cut -d' ' -f1)
+
+if [ -x "$PREFIX/bin/python3.11" ] && [ "$(cat "$PREFIX/build-script.sha256" 2>/dev/null)" = "$SCRIPT_SUM" ] &&
+    "$PREFIX/bin/python3.11" -c "import ssl, ctypes, lzma, bz2, zlib, _decimal, pyexpat"; then
     echo "build/python-2.28: already built"
     exit 0
 fi
+# Built by another version of this script (or never finished under this one): from scratch.
+if [ "$(cat "$WORK/build-script.sha256" 2>/dev/null)" != "$SCRIPT_SUM" ]; then
+    rm -rf "$PREFIX" "$WORK"
+fi
 # An interrupted build goes on from its last finished step (build/python-2.28-work/*.done).
 mkdir -p "$PREFIX" "$WORK/src" "$WORK/toolchain"
+echo "$SCRIPT_SUM" > "$WORK/build-script.sha256"
 TIMES=$PREFIX/build-times.txt
 # Niced: other work shares the build machine's cores.
 renice -n 10 $$ >/dev/null
@@ -133,17 +142,21 @@ build_python() {
         -e 's|^    def add_multiarch_paths(self):$|&\n        return  # glibc 2.28 build: the target headers only|' \
         -e "s|^\( *\)add_dir_to_list(self.compiler.\(library\|include\)_dirs, '/usr/local/.*')$|\1pass|" setup.py
     # (configured already when an interrupted build goes on)
-    [ -e Makefile ] || ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" --with-ensurepip=install \
-        --disable-test-modules \
-        LDFLAGS="$LDFLAGS -Wl,-rpath,\\\$\$ORIGIN/../lib -Wl,-rpath,\\\$\$ORIGIN/../.." \
-        CFLAGS="-fno-sanitize=undefined" LIBS="-lpthread" >/dev/null
+    # The interpreter at configure's own -O3, not the libraries' -O2 (the exported CFLAGS, which make would append
+    # to every compile), and with -fno-semantic-interposition: in the shared libpython every call between its own
+    # functions otherwise goes through the PLT, and the interpreter's hot paths are such calls.
+    [ -e Makefile ] || env -u CFLAGS ./configure --prefix="$PREFIX" --enable-shared --with-openssl="$PREFIX" \
+        --with-ensurepip=install --disable-test-modules \
+        LDFLAGS="$LDFLAGS -Wl,-Bsymbolic -Wl,-rpath,\\\$\$ORIGIN/../lib -Wl,-rpath,\\\$\$ORIGIN/../.." \
+        CFLAGS="-fno-sanitize=undefined -fno-semantic-interposition -fomit-frame-pointer" LIBS="-lpthread" >/dev/null
     # PY3LIBRARY empty: no libpython3.so, the stable ABI's forwarding library, which Zig cannot link (a library of
     # no object of its own) and nothing on Linux loads (abi3 modules do not link libpython).
-    make -j$JOBS PY3LIBRARY= >/dev/null 2>"$WORK/python-make.log" || { tail -30 "$WORK/python-make.log"; exit 1; }
+    env -u CFLAGS make -j$JOBS PY3LIBRARY= >/dev/null 2>"$WORK/python-make.log" || { tail -30 "$WORK/python-make.log"; exit 1; }
     # The test suite is not installed (the app never runs it): most of the installed size and time.
-    make install PY3LIBRARY= >/dev/null 2>>"$WORK/python-make.log"
+    env -u CFLAGS make install PY3LIBRARY= >/dev/null 2>>"$WORK/python-make.log"
     rm -rf "$PREFIX"/lib/python3.11/test "$PREFIX"/lib/python3.11/idlelib "$PREFIX"/lib/python3.11/tkinter
 }
 step python build_python
 "$PREFIX/bin/python3.11" -c "import ssl, ctypes, lzma, bz2, zlib, _decimal, pyexpat; print(ssl.OPENSSL_VERSION)"
 echo "build/python-2.28: glibc floor $(sh installer/glibc-floor.sh "$PREFIX")"
+echo "$SCRIPT_SUM" > "$PREFIX/build-script.sha256"
