@@ -27,11 +27,11 @@ import json
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import and_, delete, select, union_all, update
+from sqlalchemy import CompoundSelect, Select, and_, bindparam, delete, select, union_all, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -55,7 +55,7 @@ from .db import insert_rows, pipelined
 from .errors import ApiError, bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
 from .models import AppliedTransaction, Device, RowGrant, SyncRow, UniqueValue, now
-from .synced import among
+from .synced import among, among_parameter
 
 CONFLICT_TABLE = "sync_conflict"
 RETRIES = 3  # for deadlocks and two devices creating the same new row at the same moment
@@ -156,9 +156,7 @@ def push(transaction: Callable[[], Any], context: PushContext, request: PushRequ
 def _push(session: Session, context: PushContext, request: PushRequest) -> tuple[PushResponse, Exception | None]:
     # Core statements on the session's connection throughout: the ORM's bookkeeping would cost more than the SQL.
     connection = session.connection()
-    next_seq = connection.execute(
-        select(Device.next_seq).where(Device.id == context.device_id).with_for_update()
-    ).scalar_one()
+    next_seq = connection.execute(_NEXT_SEQ, {"device": context.device_id}).scalar_one()
     planned: list[ClientTransaction | TransactionResult] = []  # new transactions, or stored answers of replays
     problem: Exception | None = None
     resend_from: int | None = None
@@ -205,9 +203,7 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
                     for tx, result in zip(new, answers, strict=True)
                 ],
             )
-            connection.execute(
-                update(Device).where(Device.id == context.device_id).values(next_seq=next_seq, last_sync_at=moment)
-            )
+            connection.execute(_ADVANCE, {"device": context.device_id, "next_seq_now": next_seq, "moment": moment})
         # A case created by this push is shared with no other station yet: its new rows need no look-up.
         created = {str(write.row_id) for write in written if write.is_new}
         share_new_case_rows(
@@ -216,6 +212,15 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
     in_order = iter(answers)
     results = [next(in_order) if isinstance(item, ClientTransaction) else item for item in planned]
     return PushResponse(results=results, next_seq=next_seq, resend_from=resend_from), problem
+
+
+# The statements every push runs, built once (see among_parameter): the device's row, locked, and its advance.
+_NEXT_SEQ = select(Device.next_seq).where(Device.id == bindparam("device")).with_for_update()
+_ADVANCE = (
+    update(Device)
+    .where(Device.id == bindparam("device"))
+    .values(next_seq=bindparam("next_seq_now"), last_sync_at=bindparam("moment"))
+)
 
 
 def _same_transaction(stored: AppliedTransaction, tx: ClientTransaction) -> bool:
@@ -293,16 +298,7 @@ class _Batch:
     def _load(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, _RowState]:
         if not row_ids:
             return {}
-        # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
-        loaded = self.connection.execute(
-            select(
-                SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, SyncRow.fields, SyncRow.field_versions,
-                SyncRow.field_writers, SyncRow.version, SyncRow.deleted, SyncRow.hlc,
-            )
-            .where(among(self.session, SyncRow.row_id, row_ids))
-            .order_by(SyncRow.row_id)
-            .with_for_update()
-        )  # fmt: skip
+        loaded = self.connection.execute(_queries(self.connection.dialect.name).rows, {"row_ids": row_ids})
         return {
             row_id: _RowState(table, station_id, fields, versions, writers, version, deleted, True, hlc=hlc)
             for row_id, table, station_id, fields, versions, writers, version, deleted, hlc in loaded
@@ -314,11 +310,9 @@ class _Batch:
         """The table and owner of each of ``row_ids`` that exists, and those granted to this station."""
         if not row_ids:
             return {}, set()
-        grant = and_(RowGrant.row_id == SyncRow.row_id, RowGrant.station_id == self.context.station_id)
         found = self.connection.execute(
-            select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, RowGrant.row_id.is_not(None))
-            .outerjoin(RowGrant, grant)
-            .where(among(self.session, SyncRow.row_id, row_ids))
+            _queries(self.connection.dialect.name).named_and_granted,
+            {"row_ids": row_ids, "station": self.context.station_id},
         ).all()
         named = {row_id: (table, station_id) for row_id, table, station_id, _ in found}
         return named, {row_id for row_id, _, _, granted in found if granted}
@@ -336,21 +330,10 @@ class _Batch:
             values_of.setdefault((table, name), []).append(value)
         if not values_of:
             return holders
-        # One query per (table, field), each within its range of the lookup index: one condition over (table, field,
-        # value) tuples made PostgreSQL read every unique value of the station.
-        columns = (UniqueValue.row_id, UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value)
         found = self.connection.execute(
-            union_all(
-                *(
-                    select(*columns).where(
-                        UniqueValue.station_id == self.context.station_id,
-                        UniqueValue.table_name == table,
-                        UniqueValue.field_name == name,
-                        among(self.session, UniqueValue.value, values, f"values_{n}"),
-                    )
-                    for n, ((table, name), values) in enumerate(values_of.items())
-                )
-            )
+            _unique_holders_query(self.connection.dialect.name, tuple(values_of)),
+            {"station": self.context.station_id}
+            | {f"values_{n}": values for n, values in enumerate(values_of.values())},
         )
         for row_id, table, name, value in found:
             holders[(table, name, value)].add(row_id)
@@ -580,6 +563,50 @@ class _Batch:
             if state.fields.get(name) is not None
         ]  # fmt: skip
         insert_rows(self.connection, UniqueValue.__table__, values)
+
+
+@dataclass(frozen=True)
+class _Queries:
+    """The reads of every push, built once per database (see among_parameter)."""
+
+    rows: Select  # the rows a push touches, locked
+    named_and_granted: Select  # the table and owner of rows, and whether they are granted to a station
+
+
+@cache
+def _queries(dialect: str) -> _Queries:
+    columns = (
+        SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, SyncRow.fields, SyncRow.field_versions,
+        SyncRow.field_writers, SyncRow.version, SyncRow.deleted, SyncRow.hlc,
+    )  # fmt: skip
+    touched = among_parameter(dialect, SyncRow.row_id, "row_ids")
+    grant = and_(RowGrant.row_id == SyncRow.row_id, RowGrant.station_id == bindparam("station"))
+    return _Queries(
+        # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
+        rows=select(*columns).where(touched).order_by(SyncRow.row_id).with_for_update(),
+        named_and_granted=select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, RowGrant.row_id.is_not(None))
+        .outerjoin(RowGrant, grant)
+        .where(touched),
+    )
+
+
+@cache
+def _unique_holders_query(dialect: str, fields: tuple[tuple[str, str], ...]) -> CompoundSelect:
+    """The holders of a station's unique values of ``fields`` ((table, field) pairs), the values of each given as
+    parameter ``values_N``. One query per (table, field), each within its range of the lookup index: one condition
+    over (table, field, value) tuples made PostgreSQL read every unique value of the station."""
+    columns = (UniqueValue.row_id, UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value)
+    return union_all(
+        *(
+            select(*columns).where(
+                UniqueValue.station_id == bindparam("station"),
+                UniqueValue.table_name == table,
+                UniqueValue.field_name == name,
+                among_parameter(dialect, UniqueValue.value, f"values_{n}"),
+            )
+            for n, (table, name) in enumerate(fields)
+        )
+    )
 
 
 NEW_ROW_ID_VERSION = 7  # stations make UUIDv7 ids; the city's rows have ids derived from their keys (uuid5)
