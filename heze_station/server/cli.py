@@ -264,7 +264,7 @@ def worker_app() -> "FastAPI":
 def _long_lived(app: "FastAPI") -> "FastAPI":
     """The app, with every object made so far (modules, routes, schemas: a few hundred thousand) set aside from
     the garbage collector for good. They live as long as the process; left in, each full collection walked them all
-    again, about 100 ms every few dozen pushes (a quarter of the ingest's time in the benchmark)."""
+    again, about 100 ms every few dozen pushes (up to a quarter of a push's time in the benchmark)."""
     gc.collect()
     gc.freeze()
     return app
