@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
@@ -109,16 +109,18 @@ def device_revoked() -> ApiError:
     return forbidden("device_revoked", "This device was revoked by the city server; enrol it again with a new code.")
 
 
+# Built once: every request asks it, and building the statement cost SQLAlchemy more than running it.
+_TOKEN_LOOKUP = (
+    select(AccessToken.expires_at, Device.revoked_at, Device.id, Device.role, Device.station_id, Device.last_sync_at)
+    .join(Device, Device.id == AccessToken.device_id)
+    .where(AccessToken.token_hash == bindparam("token_hash"))
+)
+
+
 def principal_for_token(connection: Connection | Session, token: str) -> Principal | None:
     """The caller behind a bearer token; None when unknown. Raises for an expired token or a revoked device.
     One statement, so that it can run without a transaction (``Database.single_read``)."""
-    found = connection.execute(
-        select(
-            AccessToken.expires_at, Device.revoked_at, Device.id, Device.role, Device.station_id, Device.last_sync_at
-        )
-        .join(Device, Device.id == AccessToken.device_id)
-        .where(AccessToken.token_hash == digest(token))
-    ).one_or_none()
+    found = connection.execute(_TOKEN_LOOKUP, {"token_hash": digest(token)}).one_or_none()
     if found is None:
         return None
     expires_at, revoked_at, device_id, role, station_id, last_sync_at = found

@@ -22,6 +22,7 @@ password: the file named by ``HEZE_SERVER_SUPERVISOR_PASSWORD_FILE`` (first line
 """
 
 import argparse
+import gc
 import getpass
 import json
 import logging
@@ -248,7 +249,7 @@ def _serve(arguments: argparse.Namespace, settings: Settings) -> int:
         uvicorn.run(f"{__name__}:{worker_app.__name__}", factory=True, workers=settings.workers, **options)
         return 0
     _log_access_to_stderr()
-    uvicorn.run(create_app(settings), **options)
+    uvicorn.run(_long_lived(create_app(settings)), **options)
     return 0
 
 
@@ -257,7 +258,16 @@ def worker_app() -> "FastAPI":
     from .app import create_app
 
     _log_access_to_stderr()
-    return create_app(Settings())
+    return _long_lived(create_app(Settings()))
+
+
+def _long_lived(app: "FastAPI") -> "FastAPI":
+    """The app, with every object made so far (modules, routes, schemas: a few hundred thousand) set aside from
+    the garbage collector for good. They live as long as the process; left in, each full collection walked them all
+    again, about 100 ms every few dozen pushes (up to a quarter of a push's time in the benchmark)."""
+    gc.collect()
+    gc.freeze()
+    return app
 
 
 def _log_access_to_stderr() -> None:

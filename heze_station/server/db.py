@@ -12,11 +12,12 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from typing import Any
 
 import psycopg
 import pydantic_core
-from sqlalchemy import JSON, Connection, Engine, Table, bindparam, create_engine, event, insert
+from sqlalchemy import JSON, Connection, Dialect, Engine, Executable, Table, bindparam, create_engine, event, insert
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -107,6 +108,37 @@ def pipelined(connection: Connection) -> Iterator[None]:
             yield
     except psycopg.Error as error:
         raise DBAPIError.instance(None, None, error, psycopg.Error) from error
+
+
+Read = tuple[Executable, dict[str, Any]]  # a query and its parameters
+
+
+def read_together(connection: Connection, reads: list[Read]) -> list[list[tuple]]:
+    """The rows each query returns, the queries run one after the other as listed. On PostgreSQL they travel
+    together (psycopg's pipeline mode, through the driver: SQLAlchemy cannot read a result that is not there yet):
+    one round trip for them all, each compiled once per process. Elsewhere through SQLAlchemy, one by one. A failure
+    comes out as SQLAlchemy's error, as from ``execute``."""
+    if connection.dialect.name != "postgresql":
+        return [[tuple(row) for row in connection.execute(query, parameters)] for query, parameters in reads]
+    driver = connection.connection.driver_connection
+    try:
+        with driver.pipeline():
+            cursors = []
+            for query, parameters in reads:
+                sql, defaults = _compiled(query, connection.dialect)
+                cursor = driver.cursor()
+                cursor.execute(sql, {**defaults, **parameters})
+                cursors.append(cursor)
+            return [cursor.fetchall() for cursor in cursors]
+    except psycopg.Error as error:
+        raise DBAPIError.instance(None, None, error, psycopg.Error) from error
+
+
+@cache
+def _compiled(query: Executable, dialect: Dialect) -> tuple[str, dict[str, Any]]:
+    """A query built once (see synced.among_parameter), as the driver takes it: its SQL and its fixed parameters."""
+    compiled = query.compile(dialect=dialect)
+    return compiled.string, compiled.params
 
 
 def insert_rows(

@@ -8,9 +8,11 @@ F3), or merge its operations, store the answer and advance ``next_seq``, all in 
 The merging happens in memory (``_Batch``): the rows the push touches are read and locked with one query, each
 client transaction is applied to their in-memory state (and undone there if it is rejected), and the result is
 written with one statement per table for the whole push (an ``unnest`` of arrays on PostgreSQL, see db.py), sent
-together in one pipeline. A push costs about six round trips to the database whatever its size: lock the device,
-read and lock the rows, read the rows they name with their grants, read the unique values they claim, write, commit
-(and one more to share rows added to a case that another station shares).
+together in one pipeline. A push costs three round trips to the database whatever its size on PostgreSQL: its
+reads (lock the device, read and lock the rows, read the rows they name with their grants and the holders of the
+unique values they claim, sent together: see ``_Batch``), its writes, the commit (and one more to read the
+agreements of the shares, instalments and signatures it changes, one more to share rows added to a case that
+another station shares).
 
 A transaction the server cannot accept is *rejected*: one of its rows is one no station could store (a field
 missing or unknown, a value that does not fit the shared schema of sync/tables.py, a row it names that the station
@@ -27,11 +29,11 @@ import json
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import and_, delete, select, union_all, update
+from sqlalchemy import CompoundSelect, Select, and_, bindparam, delete, select, union_all, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -51,11 +53,11 @@ from ..sync.schemas import (
 )
 from ..sync.tables import FIELD_NAME, SYNCED_TABLES, TableKind, TableRule
 from .assignment import share_new_case_rows
-from .db import insert_rows, pipelined
+from .db import Read, insert_rows, pipelined, read_together
 from .errors import ApiError, bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
 from .models import AppliedTransaction, Device, RowGrant, SyncRow, UniqueValue, now
-from .synced import among
+from .synced import among, among_parameter
 
 CONFLICT_TABLE = "sync_conflict"
 RETRIES = 3  # for deadlocks and two devices creating the same new row at the same moment
@@ -156,9 +158,8 @@ def push(transaction: Callable[[], Any], context: PushContext, request: PushRequ
 def _push(session: Session, context: PushContext, request: PushRequest) -> tuple[PushResponse, Exception | None]:
     # Core statements on the session's connection throughout: the ORM's bookkeeping would cost more than the SQL.
     connection = session.connection()
-    next_seq = connection.execute(
-        select(Device.next_seq).where(Device.id == context.device_id).with_for_update()
-    ).scalar_one()
+    batch = _Batch(session, context, request.transactions)
+    next_seq = batch.next_seq
     planned: list[ClientTransaction | TransactionResult] = []  # new transactions, or stored answers of replays
     problem: Exception | None = None
     resend_from: int | None = None
@@ -184,7 +185,6 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
     new = [tx for tx in planned if isinstance(tx, ClientTransaction)]
     answers: list[TransactionResult] = []
     if new:
-        batch = _Batch(session, context, new)
         answers = [batch.apply(tx) for tx in new]
         moment = now()
         with pipelined(connection):  # only writes, none read back: they travel to the database together
@@ -205,9 +205,7 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
                     for tx, result in zip(new, answers, strict=True)
                 ],
             )
-            connection.execute(
-                update(Device).where(Device.id == context.device_id).values(next_seq=next_seq, last_sync_at=moment)
-            )
+            connection.execute(_ADVANCE, {"device": context.device_id, "next_seq_now": next_seq, "moment": moment})
         # A case created by this push is shared with no other station yet: its new rows need no look-up.
         created = {str(write.row_id) for write in written if write.is_new}
         share_new_case_rows(
@@ -216,6 +214,15 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
     in_order = iter(answers)
     results = [next(in_order) if isinstance(item, ClientTransaction) else item for item in planned]
     return PushResponse(results=results, next_seq=next_seq, resend_from=resend_from), problem
+
+
+# The statements every push runs, built once (see among_parameter): the device's row, locked, and its advance.
+_NEXT_SEQ = select(Device.next_seq).where(Device.id == bindparam("device")).with_for_update()
+_ADVANCE = (
+    update(Device)
+    .where(Device.id == bindparam("device"))
+    .values(next_seq=bindparam("next_seq_now"), last_sync_at=bindparam("moment"))
+)
 
 
 def _same_transaction(stored: AppliedTransaction, tx: ClientTransaction) -> bool:
@@ -264,7 +271,15 @@ UniqueKey = tuple[str, str, str]  # table, field, value (text of at most the fie
 
 
 class _Batch:
-    """The rows one push touches, loaded and locked at once, changed in memory, written at once."""
+    """The rows one push touches, loaded and locked at once, changed in memory, written at once.
+
+    Its reads travel together (``read_together``: one round trip on PostgreSQL), in this order: the device's row,
+    locked first so that two pushes of one device run one after the other, and its next sequence number; the rows
+    the transactions touch, locked; the rows their fields name (a claimant's person, a case's project), read to
+    check they exist, and which of them are granted to this station (assignment.py); the holders of the unique
+    values they claim. Every transaction of the push is read, also one that turns out to be a replay or to follow a
+    gap: reading its few rows costs less than waiting for the device's row before reading the others.
+    """
 
     def __init__(self, session: Session, context: PushContext, transactions: list[ClientTransaction]):
         self.session = session
@@ -277,53 +292,51 @@ class _Batch:
             | {conflict_id for op in ops for conflict_id in op.resolves}
             | {parent for op in ops if (parent := _parent_id(op.table, op.fields)) is not None}
         )
-        self.rows = self._load(wanted)
+        named = {target for references in self.references.values() for target, _ in references}
+        queries = _queries(self.connection.dialect.name)
+        reads = [(_NEXT_SEQ, {"device": context.device_id})]
+        if wanted:
+            reads += [
+                (queries.rows, {"row_ids": wanted}),
+                (queries.named_and_granted, {"row_ids": _in_order({*wanted, *named}), "station": context.station_id}),
+            ]
+        holders, holders_read = self._unique_holders_read(ops)
+        reads += holders_read
+        device, *found = read_together(self.connection, reads)
+        self.next_seq: int = device[0][0]
+        touched, existing = found[:2] if wanted else ([], [])
+        self.rows = self._states(touched)
+        self.named, self.granted = self._named_and_granted(existing)
+        for row_id, table, name, value in found[-1] if holders_read else []:
+            holders[(table, name, value)].add(row_id)
+        self.holders = holders
         # The agreements of shares, instalments and signatures being changed, to check whether they are frozen.
         parents = {_parent_id(state.table, state.fields) for state in self.rows.values()} - {None} - set(self.rows)
-        self.rows.update(self._load(_in_order(parents)))
-        # Rows the pushed fields name (a claimant's person, a case's project): read, not locked, to check they exist;
-        # and which of them and of the rows above are granted to this station (assignment.py).
-        named = {target for references in self.references.values() for target, _ in references} - set(self.rows)
-        self.named, self.granted = self._named_and_granted(_in_order({*wanted, *named}))
+        if parents:
+            (loaded,) = read_together(self.connection, [(queries.rows, {"row_ids": _in_order(parents)})])
+            self.rows.update(self._states(loaded))
         self.new_conflicts: list[RowWrite] = []
-        self.holders = self._load_unique_holders(ops)
         self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
         self._creating: dict[uuid.UUID, str] = {}  # rows the transaction being applied creates: row id -> table
 
-    def _load(self, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, _RowState]:
-        if not row_ids:
-            return {}
-        # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
-        loaded = self.connection.execute(
-            select(
-                SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, SyncRow.fields, SyncRow.field_versions,
-                SyncRow.field_writers, SyncRow.version, SyncRow.deleted, SyncRow.hlc,
-            )
-            .where(among(self.session, SyncRow.row_id, row_ids))
-            .order_by(SyncRow.row_id)
-            .with_for_update()
-        )  # fmt: skip
+    @staticmethod
+    def _states(loaded: Iterable[tuple]) -> dict[uuid.UUID, _RowState]:
         return {
             row_id: _RowState(table, station_id, fields, versions, writers, version, deleted, True, hlc=hlc)
             for row_id, table, station_id, fields, versions, writers, version, deleted, hlc in loaded
         }
 
+    @staticmethod
     def _named_and_granted(
-        self, row_ids: list[uuid.UUID]
+        found: list[tuple],
     ) -> tuple[dict[uuid.UUID, tuple[str, uuid.UUID | None]], set[uuid.UUID]]:
-        """The table and owner of each of ``row_ids`` that exists, and those granted to this station."""
-        if not row_ids:
-            return {}, set()
-        grant = and_(RowGrant.row_id == SyncRow.row_id, RowGrant.station_id == self.context.station_id)
-        found = self.connection.execute(
-            select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, RowGrant.row_id.is_not(None))
-            .outerjoin(RowGrant, grant)
-            .where(among(self.session, SyncRow.row_id, row_ids))
-        ).all()
+        """The table and owner of each row that exists, and those granted to this station."""
         named = {row_id: (table, station_id) for row_id, table, station_id, _ in found}
         return named, {row_id for row_id, _, _, granted in found if granted}
 
-    def _load_unique_holders(self, ops: list[Operation]) -> dict[UniqueKey, set[uuid.UUID]]:
+    def _unique_holders_read(self, ops: list[Operation]) -> tuple[dict[UniqueKey, set[uuid.UUID]], list[Read]]:
+        """The unique values ``ops`` claim, each with no holder yet, and the read that finds their holders (none
+        when they claim none)."""
         keys = {
             (op.table, name, op.fields[name])
             for op in ops
@@ -335,26 +348,10 @@ class _Batch:
         for table, name, value in sorted(keys):
             values_of.setdefault((table, name), []).append(value)
         if not values_of:
-            return holders
-        # One query per (table, field), each within its range of the lookup index: one condition over (table, field,
-        # value) tuples made PostgreSQL read every unique value of the station.
-        columns = (UniqueValue.row_id, UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value)
-        found = self.connection.execute(
-            union_all(
-                *(
-                    select(*columns).where(
-                        UniqueValue.station_id == self.context.station_id,
-                        UniqueValue.table_name == table,
-                        UniqueValue.field_name == name,
-                        among(self.session, UniqueValue.value, values, f"values_{n}"),
-                    )
-                    for n, ((table, name), values) in enumerate(values_of.items())
-                )
-            )
-        )
-        for row_id, table, name, value in found:
-            holders[(table, name, value)].add(row_id)
-        return holders
+            return holders, []
+        query = _unique_holders_query(self.connection.dialect.name, tuple(values_of))
+        parameters = {f"values_{n}": values for n, values in enumerate(values_of.values())}
+        return holders, [(query, {"station": self.context.station_id, **parameters})]
 
     # --- applying one client transaction -----------------------------------------------------------------------
 
@@ -580,6 +577,50 @@ class _Batch:
             if state.fields.get(name) is not None
         ]  # fmt: skip
         insert_rows(self.connection, UniqueValue.__table__, values)
+
+
+@dataclass(frozen=True)
+class _Queries:
+    """The reads of every push, built once per database (see among_parameter)."""
+
+    rows: Select  # the rows a push touches, locked
+    named_and_granted: Select  # the table and owner of rows, and whether they are granted to a station
+
+
+@cache
+def _queries(dialect: str) -> _Queries:
+    columns = (
+        SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, SyncRow.fields, SyncRow.field_versions,
+        SyncRow.field_writers, SyncRow.version, SyncRow.deleted, SyncRow.hlc,
+    )  # fmt: skip
+    touched = among_parameter(dialect, SyncRow.row_id, "row_ids")
+    grant = and_(RowGrant.row_id == SyncRow.row_id, RowGrant.station_id == bindparam("station"))
+    return _Queries(
+        # Locked in key order, so two pushes touching the same rows cannot deadlock each other.
+        rows=select(*columns).where(touched).order_by(SyncRow.row_id).with_for_update(),
+        named_and_granted=select(SyncRow.row_id, SyncRow.table_name, SyncRow.station_id, RowGrant.row_id.is_not(None))
+        .outerjoin(RowGrant, grant)
+        .where(touched),
+    )
+
+
+@cache
+def _unique_holders_query(dialect: str, fields: tuple[tuple[str, str], ...]) -> CompoundSelect:
+    """The holders of a station's unique values of ``fields`` ((table, field) pairs), the values of each given as
+    parameter ``values_N``. One query per (table, field), each within its range of the lookup index: one condition
+    over (table, field, value) tuples made PostgreSQL read every unique value of the station."""
+    columns = (UniqueValue.row_id, UniqueValue.table_name, UniqueValue.field_name, UniqueValue.value)
+    return union_all(
+        *(
+            select(*columns).where(
+                UniqueValue.station_id == bindparam("station"),
+                UniqueValue.table_name == table,
+                UniqueValue.field_name == name,
+                among_parameter(dialect, UniqueValue.value, f"values_{n}"),
+            )
+            for n, (table, name) in enumerate(fields)
+        )
+    )
 
 
 NEW_ROW_ID_VERSION = 7  # stations make UUIDv7 ids; the city's rows have ids derived from their keys (uuid5)

@@ -74,9 +74,16 @@ def among(session: Session, column, values: list, name: str = "among") -> Column
     """``column`` is one of ``values``: on PostgreSQL one array parameter, not thousands of them (and the same
     statement text for any number of values, which the server prepares once). ``name`` tells apart the parameters
     of several such conditions in one statement."""
-    if session.get_bind().dialect.name == "postgresql":
+    return among_parameter(session.get_bind().dialect.name, column, name, values)
+
+
+def among_parameter(dialect: str, column, name: str, values: list | None = None) -> ColumnElement[bool]:
+    """``among`` on the database ``dialect`` names, its values given as parameter ``name`` when the statement runs
+    unless given here: a statement built once and run many times costs SQLAlchemy only the look-up of its compiled
+    form (building one cost a push's hot queries twice their running)."""
+    if dialect == "postgresql":
         return column == func.any(bindparam(name, values, type_=ARRAY(column.type)))
-    return column.in_(values)
+    return column.in_(bindparam(name, values, type_=column.type, expanding=True))
 
 
 def as_date(text: str | None) -> date | None:
