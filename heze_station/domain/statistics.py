@@ -131,7 +131,8 @@ class Figure:
     counts_voided: bool = False  # counts the voided cases, which every other figure leaves out
     part: "Part | None" = None  # one of a family that splits another figure's cases (made by ``part``)
     # The one day of a case that ``dated_by`` names, where there is one: ``select`` picks a case only in a period
-    # holding that day (Counting.by_week places each case in its week by it instead of trying every week).
+    # holding that day, and of the cases it picks in a period exactly those whose day falls in a part of it (a week)
+    # in that part (Counting.by_week places each case in its week by it instead of trying every week).
     placed_on: Callable[[Any], date | None] | None = None
 
     def cases(self, facts: Iterable[Any], period: Period) -> list[Any]:
@@ -252,7 +253,7 @@ class Counting:
     def by_week(self, figure: Figure, weeks: list[Period]) -> list[int]:
         """``figure``'s value in each of ``weeks`` (consecutive, within the period: periods.weeks_in), as its
         definition gives it for each week alone. A case of the period is in one week at most when the figure is
-        placed by one day: it is then looked at for that week only, not once a week."""
+        placed by one day: the period's cases are then placed in their weeks by it, not looked at again."""
         cases = self.cases(figure)
         if figure.placed_on is None or not weeks:
             return [figure.value(cases, week) for week in weeks]
@@ -263,7 +264,7 @@ class Counting:
             index = -1 if day is None else (day - monday).days // 7
             if 0 <= index < len(weeks):
                 in_week[index].append(case)
-        return [figure.value(among, week) for among, week in zip(in_week, weeks, strict=True)]
+        return [figure.total(among, week) for among, week in zip(in_week, weeks, strict=True)]
 
 
 def share(figure: Figure, facts: Iterable[CaseFacts], period: Period) -> Share:
