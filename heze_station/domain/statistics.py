@@ -16,11 +16,12 @@ Counting rules that hold for every figure:
 - A case voided as registered by mistake counts in no figure but "Voided cases", which says how many were left out.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
@@ -131,7 +132,8 @@ class Figure:
     counts_voided: bool = False  # counts the voided cases, which every other figure leaves out
     part: "Part | None" = None  # one of a family that splits another figure's cases (made by ``part``)
     # The one day of a case that ``dated_by`` names, where there is one: ``select`` picks a case only in a period
-    # holding that day (Counting.by_week places each case in its week by it instead of trying every week).
+    # holding that day, and of the cases it picks in a period exactly those whose day falls in a part of it (a week)
+    # in that part (Counting.by_week places each case in its week by it instead of trying every week).
     placed_on: Callable[[Any], date | None] | None = None
 
     def cases(self, facts: Iterable[Any], period: Period) -> list[Any]:
@@ -150,7 +152,8 @@ class Figure:
         contribution = self.contribution
         if contribution is None:
             return len(cases)
-        return sum(contribution(case, period) for case in cases)
+        # map, not a generator: no Python frame resumed per case when the workers of thousands are added up
+        return sum(map(contribution, cases, repeat(period, len(cases))))
 
 
 @dataclass(frozen=True)
@@ -237,10 +240,11 @@ class Counting:
         """The whole's cases by their group: every figure of the family at once."""
         family = (part.whole.key, part.group)
         if family not in self._families:
-            groups: dict[object, list[Any]] = {}
+            # defaultdict, not setdefault: that makes an empty list for every case, to throw away all but a few.
+            groups: defaultdict[object, list[Any]] = defaultdict(list)
             cases = self.cases(part.whole)
             for group, case in zip(map(part.group, cases), cases, strict=True):
-                groups.setdefault(group, []).append(case)
+                groups[group].append(case)
             self._families[family] = groups
         return self._families[family]
 
@@ -252,7 +256,7 @@ class Counting:
     def by_week(self, figure: Figure, weeks: list[Period]) -> list[int]:
         """``figure``'s value in each of ``weeks`` (consecutive, within the period: periods.weeks_in), as its
         definition gives it for each week alone. A case of the period is in one week at most when the figure is
-        placed by one day: it is then looked at for that week only, not once a week."""
+        placed by one day: the period's cases are then placed in their weeks by it, not looked at again."""
         cases = self.cases(figure)
         if figure.placed_on is None or not weeks:
             return [figure.value(cases, week) for week in weeks]
@@ -263,7 +267,7 @@ class Counting:
             index = -1 if day is None else (day - monday).days // 7
             if 0 <= index < len(weeks):
                 in_week[index].append(case)
-        return [figure.value(among, week) for among, week in zip(in_week, weeks, strict=True)]
+        return [figure.total(among, week) for among, week in zip(in_week, weeks, strict=True)]
 
 
 def share(figure: Figure, facts: Iterable[CaseFacts], period: Period) -> Share:
@@ -395,7 +399,8 @@ AMOUNT_RECOVERED = Figure(
     QT_TRANSLATE_NOOP("Domain", "Amount recovered"),
     QT_TRANSLATE_NOOP("Domain", "money paid to workers in the period under the cases' agreements"),
     _PAID_ON,
-    lambda case, period: case.paid_in(period) > 0,
+    # Most cases have no payment at all: told so without a call.
+    lambda case, period: bool(case.payments) and case.paid_in(period) > 0,
     Unit.FEN,
     lambda case, period: case.paid_in(period),
 )

@@ -13,16 +13,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 from functools import cache
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from sqlalchemy import (
     CompoundSelect,
+    Executable,
     Integer,
     Select,
     String,
+    bindparam,
     column,
     func,
     insert,
+    literal_column,
     select,
     table,
     text,
@@ -105,24 +109,30 @@ def group_text(group: object, translate: Translate) -> str:
     return translate(group.label) if hasattr(group, "label") else str(group)
 
 
+# The state as a literal, not a parameter: the statements made once take only their days as parameters.
+_IN_EFFECT = literal_column(f"'{AgreementState.IN_EFFECT.value}'")
+
+
 def relevant_case_ids(period: Period) -> CompoundSelect:
     """The ids of every case a figure of ``period`` may count: a superset (the definitions decide), each part read
     by an index (migration 0013). UNION ALL: a plain UNION merges the parts in id order, for which SQLite scans
     every case by its key instead (300 ms on 100,000 cases); the ids are made unique where they are kept."""
-    day_before = period.first - timedelta(days=1)
+    return _relevant_case_ids(period.first, period.last, period.first - timedelta(days=1))
+
+
+def _relevant_case_ids(first: Any, last: Any, day_before: Any) -> CompoundSelect:
+    """relevant_case_ids between days given as values, or as the parameters of a statement made once."""
     return union_all(
-        select(Case.id).where(Case.received_on.between(period.first, period.last)),
+        select(Case.id).where(Case.received_on.between(first, last)),
         # decided by the period's end and not ended before it: open across it, or concluded or passed on in it
-        select(Case.id).where(Case.ended_on >= day_before, Case.decided_on <= period.last),
-        select(Case.id).where(Case.ended_on.is_(None), Case.decided_on <= period.last),
+        select(Case.id).where(Case.ended_on >= day_before, Case.decided_on <= last),
+        select(Case.id).where(Case.ended_on.is_(None), Case.decided_on <= last),
         select(Agreement.case_id)
         .join(Payment, Payment.agreement_id == Agreement.id)
-        .where(Payment.paid_on.between(period.first, period.last)),
+        .where(Payment.paid_on.between(first, last)),
         select(Agreement.case_id)
         .join(AgreementInstalment, AgreementInstalment.agreement_id == Agreement.id)
-        .where(
-            Agreement.state == AgreementState.IN_EFFECT, AgreementInstalment.due_on.between(period.first, period.last)
-        ),
+        .where(Agreement.state == _IN_EFFECT, AgreementInstalment.due_on.between(first, last)),
     )
 
 
@@ -132,11 +142,26 @@ def relevant_case_ids(period: Period) -> CompoundSelect:
 _REPORT_CASES = table("report_case", column("id"))
 
 
+# Made and compiled once, run with the period's days: building the statement anew cost as much as running it.
+_COLLECT = (
+    insert(_REPORT_CASES)
+    .prefix_with("OR IGNORE")
+    .from_select(["id"], _relevant_case_ids(bindparam("first"), bindparam("last"), bindparam("day_before")))
+)
+
+
 def _collect_relevant(session: Session, period: Period) -> None:
     # Emptied rather than made again: a change of schema would make SQLite prepare every statement of the return anew.
     session.execute(text("CREATE TEMP TABLE IF NOT EXISTS report_case (id PRIMARY KEY) WITHOUT ROWID"))
     session.execute(text("DELETE FROM temp.report_case"))
-    session.execute(insert(_REPORT_CASES).prefix_with("OR IGNORE").from_select(["id"], relevant_case_ids(period)))
+    days = {"first": period.first, "last": period.last, "day_before": period.first - timedelta(days=1)}
+    connection = session.connection()
+    sql, names = _compiled(_COLLECT, connection.dialect)
+    cursor = connection.connection.cursor()
+    try:
+        cursor.execute(sql, [days[name].isoformat() for name in names])
+    finally:
+        cursor.close()
 
 
 # Each kept case's facts as the text SQLite holds (an enum by its value, a day in ISO form), read here: the ORM's
@@ -168,6 +193,46 @@ _CASES_READ = (
 )
 
 
+# An agreement's effective moment is stored in UTC: SQLite gives its China-time day, so that thousands of timestamps
+# are not made into aware datetimes only to be made into dates. Whole seconds only: SQLite rounds a fraction to the
+# millisecond, which would put 23:59:59.9999 China time on the next day.
+_CHINA_DAY = f"{chinatime.CHINA_TZ.utcoffset(None).total_seconds() / 3600:+.0f} hours"
+_KEPT_AGREEMENTS = (
+    Agreement.case_id.in_(select(_REPORT_CASES.c.id)),
+    Agreement.effective_at.is_not(None),
+    Agreement.deleted_at.is_(None),
+)
+# The kept cases' agreements, instalments and payments, ids as the hex their rows hold and days in ISO form.
+_AGREEMENTS_READ = select(
+    type_coerce(Agreement.id, String),
+    type_coerce(Agreement.case_id, String),
+    type_coerce(Agreement.state, String),
+    func.date(
+        func.substr(type_coerce(Agreement.effective_at, String), literal_column("1"), literal_column("19")),
+        literal_column(f"'{_CHINA_DAY}'"),
+    ),
+    Agreement.total_fen,
+).where(*_KEPT_AGREEMENTS)
+_INSTALMENTS_READ = select(
+    type_coerce(AgreementInstalment.agreement_id, String),
+    type_coerce(AgreementInstalment.due_on, String),
+    AgreementInstalment.amount_fen,
+).where(
+    AgreementInstalment.agreement_id.in_(select(Agreement.id).where(*_KEPT_AGREEMENTS, Agreement.state == _IN_EFFECT)),
+    AgreementInstalment.deleted_at.is_(None),
+)
+_PAYMENTS_READ = (
+    select(
+        type_coerce(Agreement.case_id, String),
+        type_coerce(Payment.agreement_id, String),
+        type_coerce(Payment.paid_on, String),
+        Payment.amount_fen,
+    )
+    .join(Agreement, Agreement.id == Payment.agreement_id)
+    .where(Agreement.case_id.in_(select(_REPORT_CASES.c.id)), Payment.deleted_at.is_(None))
+)
+
+
 def _plain_rows(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
     """The rows of ``statement`` (without parameters) as the driver gives them, plain tuples: building a Result's
     rows, each with its own lookups, cost a quarter of a month's return for its few thousand cases."""
@@ -182,9 +247,17 @@ def _plain_rows(connection: Connection, statement: Select[Any]) -> list[tuple[An
 @cache
 def _sql(statement: Select[Any], dialect: Dialect) -> str:
     """``statement``'s SQL, compiled once: the statements read as plain rows never change."""
+    sql, names = _compiled(statement, dialect)
+    assert not names, "plain rows are for statements without parameters"
+    return sql
+
+
+@cache
+def _compiled(statement: Executable, dialect: Dialect) -> tuple[str, tuple[str, ...]]:
+    """``statement``'s SQL, compiled once, and the names of its parameters in the order the SQL takes them (a day is
+    given in the ISO form its column holds)."""
     compiled = statement.compile(dialect=dialect)
-    assert not compiled.params, "plain rows are for statements without parameters"
-    return str(compiled)
+    return str(compiled), tuple(compiled.positiontup or ())
 
 
 def case_facts(session: Session, period: Period) -> list[CaseFacts]:
@@ -193,46 +266,27 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     _collect_relevant(session, period)
     relevant = select(_REPORT_CASES.c.id)
     connection = session.connection()
+    in_effect_state = AgreementState.IN_EFFECT.value
     cases = _plain_rows(connection, _CASES_READ)
     unknown = select(Case.id).where(Case.id.in_(relevant), Case.first_employer_kind.is_(None))
-    employer_kinds = _first_employer_kinds(connection, unknown) if None in (row[-1] for row in cases) else {}
+    employer_kinds = _first_employer_kinds(connection, unknown) if None in map(itemgetter(-1), cases) else {}
     agreed_on: dict[str, date] = {}
-    in_effect: dict[str, tuple[uuid.UUID, int]] = {}
-    for agreement_id, case_id, state, effective_at, total_fen in connection.execute(
-        select(
-            Agreement.id,
-            type_coerce(Agreement.case_id, String),
-            Agreement.state,
-            Agreement.effective_at,
-            Agreement.total_fen,
-        ).where(
-            Agreement.case_id.in_(relevant),
-            Agreement.effective_at.is_not(None),
-            Agreement.deleted_at.is_(None),
-        )
-    ):
-        day = chinatime.local_date(effective_at)
+    in_effect: dict[str, tuple[str, int]] = {}
+    for agreement_id, case_id, state, effective_on, total_fen in _plain_rows(connection, _AGREEMENTS_READ):
+        day = date.fromisoformat(effective_on)
         agreed_on[case_id] = min(day, agreed_on.get(case_id, day))
-        if state is AgreementState.IN_EFFECT:
+        if state == in_effect_state:
             in_effect[case_id] = (agreement_id, total_fen)
-    schedules: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
+    schedules: dict[str, list[tuple[date, int]]] = defaultdict(list)
     if in_effect:
-        for agreement_id, due_on, amount_fen in connection.execute(
-            select(AgreementInstalment.agreement_id, AgreementInstalment.due_on, AgreementInstalment.amount_fen).where(
-                AgreementInstalment.agreement_id.in_([agreement_id for agreement_id, _ in in_effect.values()]),
-                AgreementInstalment.deleted_at.is_(None),
-            )
-        ):
-            schedules[agreement_id].append((due_on, amount_fen))
+        for agreement_id, due_on, amount_fen in _plain_rows(connection, _INSTALMENTS_READ):
+            schedules[agreement_id].append((date.fromisoformat(due_on), amount_fen))
     payments: dict[str, list[tuple[date, int]]] = defaultdict(list)
-    by_agreement: dict[uuid.UUID, list[tuple[date, int]]] = defaultdict(list)
-    for case_id, agreement_id, paid_on, amount_fen in connection.execute(
-        select(type_coerce(Agreement.case_id, String), Payment.agreement_id, Payment.paid_on, Payment.amount_fen)
-        .join(Agreement, Agreement.id == Payment.agreement_id)
-        .where(Agreement.case_id.in_(relevant), Payment.deleted_at.is_(None))
-    ):
-        payments[case_id].append((paid_on, amount_fen))
-        by_agreement[agreement_id].append((paid_on, amount_fen))
+    by_agreement: dict[str, list[tuple[date, int]]] = defaultdict(list)
+    for case_id, agreement_id, paid_on, amount_fen in _plain_rows(connection, _PAYMENTS_READ):
+        paid = (date.fromisoformat(paid_on), amount_fen)
+        payments[case_id].append(paid)
+        by_agreement[agreement_id].append(paid)
     # What the agreement in effect sets, for the few cases that have one: (fen, last instalment due, kept on time).
     terms: dict[str, tuple[int, date | None, bool]] = {}
     for case_id, (agreement_id, agreed_fen) in in_effect.items():

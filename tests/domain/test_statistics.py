@@ -239,7 +239,11 @@ def test_a_chart_by_week_gives_each_week_what_the_definition_gives_for_that_week
         assert counting.by_week(figure, weeks) == [figure.value(facts, week) for week in weeks], figure.key
     for figure in statistics.FIGURES.values():
         if figure.placed_on is not None:  # the day it is placed by is in the period of each case it picks
-            assert all(figure.placed_on(each) in period for each in figure.cases(facts, period)), figure.key
+            picked = figure.cases(facts, period)
+            assert all(figure.placed_on(each) in period for each in picked), figure.key
+            for week in weeks:  # and a week of the period picks exactly those of them placed in it
+                in_week = [each for each in picked if figure.placed_on(each) in week]
+                assert figure.cases(facts, week) == in_week, figure.key
 
 
 def test_every_figure_has_one_key_and_its_share_counts_a_part_of_its_denominator() -> None:

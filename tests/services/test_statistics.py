@@ -3,14 +3,14 @@
 import re
 import subprocess
 import uuid
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
-from heze_station.domain import periods, statistics
+from heze_station.domain import chinatime, periods, statistics
 from heze_station.domain.audit import AuditAction
 from heze_station.domain.parties import EmployerKind
 from heze_station.services import audit, case_queries, returns
@@ -18,6 +18,8 @@ from heze_station.services import statistics as station_statistics
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Case
+from tests.factories import intake_form
+from tests.services.agreement_steps import agree, mediating, terms
 from tests.statistics_cases import a_month_of_cases
 
 NOVEMBER = periods.month(2026, 11)
@@ -74,6 +76,19 @@ def test_the_next_month_counts_only_what_carries_over(station: StationContext, n
     assert december["received"] == (0, None)
     assert december["carried_over"] == (1, None)  # the October case, still in mediation
     assert december["amount_recovered"] == (0, None)
+
+
+def test_an_agreement_is_placed_by_its_china_time_day_to_the_last_moment_of_it(station: StationContext) -> None:
+    late = mediating(station, intake_form(1, received_on=date(2026, 11, 30)), date(2026, 11, 30))
+    last_moment = datetime(2026, 11, 30, 23, 59, 59, 999_999, tzinfo=chinatime.CHINA_TZ)
+    agree(
+        station,
+        late,
+        terms(station, late, date(2026, 11, 30), [(date(2026, 12, 10), "100")], amount_each="100"),
+        last_moment,
+    )
+    assert _values(station_statistics.report(station, NOVEMBER))["mediated"] == (1, None)
+    assert _values(station_statistics.report(station, periods.month(2026, 12)))["mediated"] == (0, None)
 
 
 def test_charts_count_by_week_within_the_period(station: StationContext, november: dict[str, uuid.UUID]) -> None:
