@@ -203,10 +203,19 @@ def refresh_pulled(
     if _CALENDAR_TABLES & by_table.keys():
         refresh(session)
         return
-    cases: list[Select[tuple[uuid.UUID]]] = [select(Case.id).where(Case.id.in_(by_table.get("case_file", [])))]
-    agreements = [select(Agreement.id).where(Agreement.id.in_(by_table.get("agreement", [])))]
-    for table, model in _AGREEMENT_PARTS.items():
-        agreements.append(select(model.agreement_id).where(model.id.in_(by_table.get(table, []))))
-    cases.append(select(Agreement.case_id).where(Agreement.id.in_(union(*agreements))))
-    cases.append(select(AfterMediationStep.case_id).where(AfterMediationStep.id.in_(by_table.get("after_step", []))))
-    refresh(session, set(session.scalars(union(*cases))))
+    # Only the tables the page wrote are looked up: a page of timeline events alone computes no clocks at all.
+    cases = set(by_table.get("case_file", []))
+    agreements = [
+        select(model.agreement_id).where(model.id.in_(by_table[table]))
+        for table, model in _AGREEMENT_PARTS.items()
+        if table in by_table
+    ]
+    if "agreement" in by_table:
+        agreements.append(select(Agreement.id).where(Agreement.id.in_(by_table["agreement"])))
+    if agreements:
+        cases.update(session.scalars(select(Agreement.case_id).where(Agreement.id.in_(union(*agreements)))))
+    if "after_step" in by_table:
+        steps = select(AfterMediationStep.case_id).where(AfterMediationStep.id.in_(by_table["after_step"]))
+        cases.update(session.scalars(steps))
+    if cases:
+        refresh(session, cases)
