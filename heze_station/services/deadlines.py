@@ -51,6 +51,9 @@ _SETTLED = frozenset({ClockState.DONE, ClockState.INTERRUPTED})
 # Rows that belong to an agreement: what they change is found through it.
 _AGREEMENT_PARTS = {"agreement_instalment": AgreementInstalment, "payment": Payment, "arbitral_review": ArbitralReview}
 _CALENDAR_TABLES = frozenset({"calendar_day", "calendar_year"})
+# The case's columns its clocks and its place on the workbench read: a pulled change of others only (its facts, its
+# update time) moves no deadline.
+_CLOCK_FIELDS = frozenset({column.expression.name for column in CLOCK_COLUMNS} | {"deleted_at"})
 
 
 def on_workbench() -> ColumnElement[bool]:
@@ -182,21 +185,37 @@ def keep_current(database: Database) -> None:
             refresh(session)
 
 
-def refresh_pulled(session: Session, changes: Iterable["Change"]) -> None:
+def refresh_pulled(
+    session: Session, changes: Iterable["Change"], changed_columns: Mapping[uuid.UUID, Collection[str]]
+) -> None:
     """After rows pulled from the city were written (in the same replica transaction): the deadlines they move.
-    ``changes``: the rows written (replica.Applied.written); a row pulled as it was stored moves nothing."""
+    ``changes``: the rows written (replica.Applied.written); a row pulled as it was stored moves nothing.
+    ``changed_columns``: the columns each row that was here already changed (Applied.changed_columns); a case's row
+    that changed none of the clocks' columns moves nothing either. A row absent from it is new here."""
     by_table: dict[str, list[uuid.UUID]] = {}
     for change in changes:
+        columns = changed_columns.get(change.row_id)
+        if change.table == "case_file" and columns is not None and _CLOCK_FIELDS.isdisjoint(columns):
+            continue
         by_table.setdefault(change.table, []).append(change.row_id)
     if not by_table:
         return
     if _CALENDAR_TABLES & by_table.keys():
         refresh(session)
         return
-    cases: list[Select[tuple[uuid.UUID]]] = [select(Case.id).where(Case.id.in_(by_table.get("case_file", [])))]
-    agreements = [select(Agreement.id).where(Agreement.id.in_(by_table.get("agreement", [])))]
-    for table, model in _AGREEMENT_PARTS.items():
-        agreements.append(select(model.agreement_id).where(model.id.in_(by_table.get(table, []))))
-    cases.append(select(Agreement.case_id).where(Agreement.id.in_(union(*agreements))))
-    cases.append(select(AfterMediationStep.case_id).where(AfterMediationStep.id.in_(by_table.get("after_step", []))))
-    refresh(session, set(session.scalars(union(*cases))))
+    # Only the tables the page wrote are looked up: a page of timeline events alone computes no clocks at all.
+    cases = set(by_table.get("case_file", []))
+    agreements = [
+        select(model.agreement_id).where(model.id.in_(by_table[table]))
+        for table, model in _AGREEMENT_PARTS.items()
+        if table in by_table
+    ]
+    if "agreement" in by_table:
+        agreements.append(select(Agreement.id).where(Agreement.id.in_(by_table["agreement"])))
+    if agreements:
+        cases.update(session.scalars(select(Agreement.case_id).where(Agreement.id.in_(union(*agreements)))))
+    if "after_step" in by_table:
+        steps = select(AfterMediationStep.case_id).where(AfterMediationStep.id.in_(by_table["after_step"]))
+        cases.update(session.scalars(steps))
+    if cases:
+        refresh(session, cases)

@@ -112,7 +112,7 @@ class StationReplica:
     def apply_page(self, page: PullResponse) -> int:
         with self.database.replica_transaction() as session:
             applied = replica.apply_page(session, page.changes, page.cursor)
-            deadlines.refresh_pulled(session, applied.written)
+            deadlines.refresh_pulled(session, applied.written, applied.changed_columns)
         return self._took(applied)
 
     def retry_quarantined(self) -> int:
@@ -200,7 +200,7 @@ class StationReplica:
     def repair(self, bucket: int, changes: list[Change]) -> int:
         with self.database.replica_transaction() as session:
             applied = replica.repair_bucket(session, bucket, changes)
-            deadlines.refresh_pulled(session, applied.written)
+            deadlines.refresh_pulled(session, applied.written, applied.changed_columns)
         return self._took(applied)
 
     def resend_everything(self, seq: int) -> None:

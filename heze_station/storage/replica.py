@@ -461,6 +461,9 @@ class Applied:
     # The rows actually written: new, or with a stored value changed. A row pulled back as it is stored here (this
     # station's own push returning) is not among them, so nothing derived from it (deadlines) is computed again.
     written: list[Change] = field(default_factory=list)
+    # The stored columns each written row that was here already changed (by row id); a row absent is new here. What
+    # a pulled row can move (deadlines) is computed again only when it changed a column that moves it.
+    changed_columns: dict[uuid.UUID, frozenset[str]] = field(default_factory=dict)
     quarantined: int = 0  # could not be stored here: kept aside with the reason (QuarantinedRow)
     calendar_changed: bool = False  # the official calendar changed: deadlines must be computed again
     trust_changed: bool = False  # the city's signing roots or revocations changed: the trust file is written again
@@ -521,6 +524,7 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     return Applied(
         stored=len(outcome.stored),
         written=outcome.written,
+        changed_columns=outcome.changed_columns,
         quarantined=len(outcome.refused),
         calendar_changed=any(change.table in _CALENDAR_TABLES for change in outcome.stored),
         trust_changed=any(change.table in _TRUST_TABLES for change in outcome.stored),
@@ -532,12 +536,14 @@ class _Outcome:
     stored: list[Change] = field(default_factory=list)
     written: list[Change] = field(default_factory=list)  # stored, and a value of the row changed here
     searched: set[uuid.UUID] = field(default_factory=set)  # written rows whose searchable text changed
+    changed_columns: dict[uuid.UUID, frozenset[str]] = field(default_factory=dict)  # see Applied
 
     def written_rows(self, writes: list[_Write], searched: set[uuid.UUID]) -> None:
         changes = [write.change for write in writes]
         self.stored.extend(changes)
         self.written.extend(changes)
         self.searched |= searched
+        self.changed_columns.update({write.change.row_id: frozenset(write.values) for write in writes if not write.new})
 
     refused: list[tuple[Change, str]] = field(default_factory=list)  # with the reason, in words without values
 

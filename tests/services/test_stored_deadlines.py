@@ -178,3 +178,27 @@ def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(
     assert stored(station) == computed(station)
     assert [row for row in stored(station) if row[0] == undecided] != [row for row in before if row[0] == undecided]
     assert_the_workbench_lists_every_deadline(station, today)
+
+
+def test_a_pulled_change_that_moves_no_clock_leaves_the_deadlines_as_written(
+    station: StationContext, today: date
+) -> None:
+    """Another laptop's edit of a case's facts moves none of its clocks: its deadline rows are not written again
+    (a pull of many such edits computes no clocks); a pulled decision still rewrites them."""
+    case_id = intake.save(station, intake.validate(intake_form(), today), at(today)).case_id
+    # A later case's rows come after its: rows written again would have other ids.
+    intake.save(station, intake.validate(intake_form(employer_serial=2), today), at(today))
+    with station.database.transaction() as session:  # sent to the city: a pulled change is not rebased on it
+        session.execute(update(OutboxOperation).values(acknowledged=True))
+
+    def written() -> list[tuple]:
+        with Session(station.database.engine) as session:
+            return sorted(session.execute(select(CaseDeadline.id, CaseDeadline.due_on)).all())
+
+    before = written()
+    assert before
+    pulled(station, change("case_file", case_id, 5, facts="补充事实：拖欠工资三个月"))
+    assert written() == before
+    pulled(station, change("case_file", case_id, 6, decided_on=today.isoformat(), status="accepted"))
+    assert written() != before
+    assert stored(station) == computed(station)
