@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 from heze_station import __version__, paths
+from heze_station.domain.accounts import StaffRole
 from heze_station.paths import DATABASE_FILE
+from heze_station.services import accounts
 from heze_station.services.document_index import DOCUMENTS_INDEX
 from heze_station.storage.database import create_sqlite_engine
 from heze_station.storage.keyslots import SLOTS_FILE
@@ -291,6 +293,37 @@ def test_the_workbench_loads_without_the_sync_modules(tmp_path: Path) -> None:
         "print(' '.join(sorted(name for name in sys.modules if name.split('.')[0] == 'pydantic' or name in (\n"
         "    'heze_station.services.sync', 'heze_station.storage.replica', 'heze_station.sync.schemas',\n"
         "    'PySide6.QtNetwork'))))\n"
+    )
+    assert modules_loaded_by(code, tmp_path) == ""
+
+
+def test_the_workbench_loads_without_the_case_list(tmp_path: Path) -> None:
+    """Cold start: the workbench's tiles name the case list's status filter choices (views.status_choice), not
+    the case list page itself, which loads with its filter widgets at its first visit."""
+    code = (
+        "import sys\n"
+        "from heze_station.ui.main_window import load_station_pages\n"
+        "load_station_pages()\n"
+        "print(' '.join(sorted(name for name in sys.modules if name in (\n"
+        "    'heze_station.ui.views.case_list', 'heze_station.ui.kit.inputs'))))\n"
+    )
+    assert modules_loaded_by(code, tmp_path) == ""
+
+
+def test_a_sign_in_loads_none_of_the_sync_modules(tmp_path: Path) -> None:
+    """Cold start: a coordinator's sign-in asks whether the city revoked this laptop, and that question loads none
+    of the sync (services.revocation answers it); the sync loads after the workbench's first data."""
+    folder = tmp_path / "station"
+    station = set_up(folder).context
+    accounts.add_account(station, accounts.NewAccount("李协调", "li", "li-password-3", StaffRole.COORDINATOR))
+    station.close()
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from heze_station.services import accounts\n"
+        f"accounts.sign_in(Path({str(folder)!r}), 'li', 'li-password-3').close()\n"
+        "print(' '.join(sorted(name for name in sys.modules if name in (\n"
+        "    'heze_station.services.sync', 'heze_station.storage.replica', 'heze_station.sync.tables'))))\n"
     )
     assert modules_loaded_by(code, tmp_path) == ""
 

@@ -42,7 +42,7 @@ from ..storage.keys import DEFAULT_KDF, KdfParams, WrongKey
 from ..storage.keys import Derivations as Derivations  # the smoke test's figures leave them out
 from ..storage.keyslots import AccountSlot, Failures, KeySlots
 from ..storage.models import StaffUser, Station
-from . import audit, document_index, trust
+from . import audit, document_index, revocation, trust
 from .access import ADMINISTRATION, EVERYONE, requires
 from .audit import Actor
 from .checks import Checker
@@ -311,9 +311,7 @@ def _usable(session: Session, user_id: str) -> StaffUser:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
     if user.disabled_at is not None:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
-    from . import sync  # it imports this module
-
-    if user.role is not StaffRole.ADMINISTRATOR and sync.revoked(session):
+    if user.role is not StaffRole.ADMINISTRATOR and revocation.revoked(session):
         raise _refused(REVOKED_LAPTOP)
     return user
 

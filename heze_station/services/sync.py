@@ -47,17 +47,14 @@ from ..sync.hlc import Hlc
 from . import accounts, audit, conflict_rules, timeline, trust
 from .access import ADMINISTRATION, CASEWORK, requires
 from .audit import Actor
+from .revocation import DEVICE_ID, REVOKED_DEVICE
 from .station import StationContext
 from .sync_state import SyncProblem, SyncState, SyncStatus, failure_message
 
 SERVER_URL = "sync_server_url"
 PLAIN_HTTP_TRUSTED = "sync_plain_http_trusted"  # an administrator allowed an http:// address (a closed city network)
 TRUSTED_CERTIFICATES = "sync_trusted_certificates"  # PEM: the city's own authority or the server's certificate
-DEVICE_ID = "sync_device_id"
 DEVICE_SECRET = "sync_device_secret"
-# The device id the city answered "revoked" for: the laptop stays locked to all but its administrator until it is
-# enrolled again (a new device id), whatever later runs answer (an offline one must not unlock it).
-REVOKED_DEVICE = "sync_revoked_device"
 DEVICE_NAME = "sync_device_name"
 STATION_NAME = "sync_station_name"
 SERVER_ID = "sync_server_id"
@@ -310,12 +307,6 @@ def _record_failure(context: StationContext, reason: FailureReason, detail: str)
 
 
 # --- status and log -----------------------------------------------------------------------------------------------
-
-
-def revoked(session: Session) -> bool:
-    """Whether the city revoked this laptop's current enrolment (see REVOKED_DEVICE)."""
-    device = settings.get(session, DEVICE_ID)
-    return device is not None and settings.get(session, REVOKED_DEVICE) == device
 
 
 @requires(CASEWORK)

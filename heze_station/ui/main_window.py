@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from .views.audit_window import AuditWindow
     from .views.backups_window import BackupsWindow
     from .views.case_detail import CaseDetailDialog
-    from .views.case_list import CaseListView, StatusChoice
+    from .views.case_list import CaseListView
     from .views.clues_view import CluesView
     from .views.conflicts import ConflictsWindow
     from .views.dashboard import DashboardView
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from .views.intake import IntakeView
     from .views.registry import RegistryView
     from .views.statistics_view import StatisticsView
+    from .views.status_choice import StatusChoice
     from .views.sync_window import SyncWindow
     from .widgets.sync_indicator import SyncIndicator
     from .workspace import Workspace

@@ -12,7 +12,7 @@ from heze_station.domain.clocks import ClockState
 from heze_station.domain.performance import PerformanceState
 from heze_station.services.station import StationContext
 from heze_station.ui.main_window import MainWindow
-from heze_station.ui.views.case_list import OpenCases
+from heze_station.ui.views.status_choice import OpenCases
 from heze_station.ui.workspace import Workspace
 from tests.factories import at, intake_form, register
 from tests.services.agreement_steps import agree, mediating, terms

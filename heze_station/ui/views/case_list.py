@@ -9,7 +9,6 @@ import uuid
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from enum import Enum
 from pathlib import Path
 from typing import Any, Final
 
@@ -65,6 +64,7 @@ from ..kit.page import StationView
 from ..kit.table import ROWS_MEASURED
 from ..widgets.multi_choice import MultiChoice
 from ..workspace import Workspace
+from .status_choice import OpenCases, StatusChoice
 
 PAGE_SIZE = 200
 SEARCH_DELAY_MS = 250
@@ -87,16 +87,6 @@ COLUMNS: tuple[SortColumn | str, ...] = (
 
 # Columns fit their contents up to this many characters; the whole text is in the tooltip.
 WIDEST_CHARACTERS = 20
-
-
-class OpenCases(Enum):
-    """The status filter's 全部在办: not decided yet, in mediation, or an agreement still owed money."""
-
-    ALL = "all_open"
-
-
-# A choice of the status filter: a status, how an agreement is being paid, or all open cases.
-StatusChoice = CaseStatus | PerformanceState | OpenCases
 
 
 def standing(choices: Iterable[Hashable]) -> tuple[frozenset[CaseStatus], frozenset[PerformanceState]]:

@@ -32,7 +32,7 @@ from ..kit.page import StationView
 from ..kit.table import Column, RowTableModel, fit_columns, row_table
 from ..widgets.first_run_guide import FirstRunGuide
 from ..workspace import Workspace
-from .case_list import OpenCases, StatusChoice
+from .status_choice import OpenCases, StatusChoice
 
 TILE_COLUMNS = 7
 # The deadline groups, the most pressing first.
@@ -96,7 +96,7 @@ class DashboardView(StationView, QWidget):
 
     reload_on_every_show = True
 
-    statuses_requested = Signal(object)  # the status filter's choices (case_list.StatusChoice) to list
+    statuses_requested = Signal(object)  # the status filter's choices (status_choice.StatusChoice) to list
     cases_requested = Signal(str, object)  # a caption and the ids of the cases behind it
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
