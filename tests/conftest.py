@@ -46,6 +46,12 @@ def one_tls_context_per_run() -> Iterator[None]:
         yield
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The slow tests first. make test's workers take tests from each other's queues as they run out; a test of half a
+    minute left for last keeps one worker busy while the other has nothing to do."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Before the test's fixtures: its first new station is the first template again."""
