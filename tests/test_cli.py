@@ -260,8 +260,13 @@ def test_database_from_a_newer_version_is_reported_without_a_traceback(tmp_path:
     assert database.read_bytes() == before
 
 
-def modules_loaded_by(code: str, tmp_path: Path) -> str:
-    """What ``code``, run in a fresh interpreter, prints: the names of the modules it finds loaded."""
+def modules_loaded_by(steps: str, tmp_path: Path, among: tuple[str, ...] = (), prefixes: tuple[str, ...] = ()) -> str:
+    """Which modules a fresh interpreter holds after running ``steps``: those named in ``among`` and those whose
+    names start with one of ``prefixes``, space-separated ("" for none)."""
+    code = (
+        f"import sys\n{steps}\n"
+        f"print(' '.join(sorted(name for name in sys.modules if name in {among!r} or name.startswith({prefixes!r}))))"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], env=environment(tmp_path), capture_output=True, text=True, timeout=TIMEOUT
     )
@@ -272,43 +277,31 @@ def modules_loaded_by(code: str, tmp_path: Path) -> str:
 def test_the_window_appears_without_waiting_for_the_database_layer(tmp_path: Path) -> None:
     """Cold start: what the window needs before it is shown loads none of the ORM, the storage or the services
     (they load behind the shown window, ui/app.py); one import slipped into that path costs a visible delay."""
-    code = (
-        "import sys\n"
-        "import heze_station.cli, heze_station.ui.app\n"
-        "print(' '.join(sorted(name for name in sys.modules if name.split('.')[0] == 'sqlalchemy'\n"
-        "    or name.startswith(('heze_station.storage', 'heze_station.services', 'heze_station.ui.views')))))\n"
-    )
-    assert modules_loaded_by(code, tmp_path) == ""
+    steps = "import heze_station.cli, heze_station.ui.app"
+    layers = ("sqlalchemy", "heze_station.storage", "heze_station.services", "heze_station.ui.views")
+    assert modules_loaded_by(steps, tmp_path, prefixes=layers) == ""
 
 
 def test_the_workbench_loads_without_the_sync_modules(tmp_path: Path) -> None:
     """Cold start: what the session loads before the workbench shows its data (the window's pages, the accounts,
     the start's checks) brings none of the sync: its service, storage, protocol messages (pydantic) and Qt's network
     library load after the first data (main_window: _after_first_load), off the path a person waits on."""
-    code = (
-        "import sys\n"
+    steps = (
         "import heze_station.cli, heze_station.ui.app\n"
         "from heze_station.ui.main_window import load_station_pages\n"
         "load_station_pages()\n"
-        "from heze_station.services import accounts, audit, health\n"
-        "print(' '.join(sorted(name for name in sys.modules if name.split('.')[0] == 'pydantic' or name in (\n"
-        "    'heze_station.services.sync', 'heze_station.storage.replica', 'heze_station.sync.schemas',\n"
-        "    'PySide6.QtNetwork'))))\n"
+        "from heze_station.services import accounts, audit, health"
     )
-    assert modules_loaded_by(code, tmp_path) == ""
+    sync = ("heze_station.services.sync", "heze_station.storage.replica", "heze_station.sync.schemas")
+    assert modules_loaded_by(steps, tmp_path, among=(*sync, "PySide6.QtNetwork"), prefixes=("pydantic",)) == ""
 
 
 def test_the_workbench_loads_without_the_case_list(tmp_path: Path) -> None:
     """Cold start: the workbench's tiles name the case list's status filter choices (views.status_choice), not
     the case list page itself, which loads with its filter widgets at its first visit."""
-    code = (
-        "import sys\n"
-        "from heze_station.ui.main_window import load_station_pages\n"
-        "load_station_pages()\n"
-        "print(' '.join(sorted(name for name in sys.modules if name in (\n"
-        "    'heze_station.ui.views.case_list', 'heze_station.ui.kit.inputs'))))\n"
-    )
-    assert modules_loaded_by(code, tmp_path) == ""
+    steps = "from heze_station.ui.main_window import load_station_pages\nload_station_pages()"
+    page = ("heze_station.ui.views.case_list", "heze_station.ui.kit.inputs")
+    assert modules_loaded_by(steps, tmp_path, among=page) == ""
 
 
 def test_a_sign_in_loads_none_of_the_sync_modules(tmp_path: Path) -> None:
@@ -318,15 +311,13 @@ def test_a_sign_in_loads_none_of_the_sync_modules(tmp_path: Path) -> None:
     station = set_up(folder).context
     accounts.add_account(station, accounts.NewAccount("李协调", "li", "li-password-3", StaffRole.COORDINATOR))
     station.close()
-    code = (
-        "import sys\n"
+    steps = (
         "from pathlib import Path\n"
         "from heze_station.services import accounts\n"
-        f"accounts.sign_in(Path({str(folder)!r}), 'li', 'li-password-3').close()\n"
-        "print(' '.join(sorted(name for name in sys.modules if name in (\n"
-        "    'heze_station.services.sync', 'heze_station.storage.replica', 'heze_station.sync.tables'))))\n"
+        f"accounts.sign_in(Path({str(folder)!r}), 'li', 'li-password-3').close()"
     )
-    assert modules_loaded_by(code, tmp_path) == ""
+    sync = ("heze_station.services.sync", "heze_station.storage.replica", "heze_station.sync.tables")
+    assert modules_loaded_by(steps, tmp_path, among=sync) == ""
 
 
 def test_report_writes_the_monthly_return_signed_in_from_the_password_file(tmp_path: Path) -> None:
