@@ -49,6 +49,7 @@ package: $(BUNDLE_ENV)/.installed $(TRANSLATIONS)
 # city server's wheel into a fresh virtual environment and check it migrates, serves and answers /health.
 package-check: package server-wheel package-windows
 	$(BIN)/python installer/windows/check_payload.py build/pyinstaller/heze-station build/windows/payload
+	sh installer/windows/check-wine.sh build/windows/payload
 	sh installer/check-deb.sh
 	$(BIN)/python installer/server/check_wheel.py dist/heze_station-$$(sed -n 's/^__version__ = "\(.*\)"$$/\1/p' heze_station/__init__.py)-py3-none-any.whl
 
