@@ -79,16 +79,19 @@ def test_the_next_month_counts_only_what_carries_over(station: StationContext, n
 
 
 def test_an_agreement_is_placed_by_its_china_time_day_to_the_last_moment_of_it(station: StationContext) -> None:
-    late = mediating(station, intake_form(1, received_on=date(2026, 11, 30)), date(2026, 11, 30))
-    last_moment = datetime(2026, 11, 30, 23, 59, 59, 999_999, tzinfo=chinatime.CHINA_TZ)
-    agree(
-        station,
-        late,
-        terms(station, late, date(2026, 11, 30), [(date(2026, 12, 10), "100")], amount_each="100"),
-        last_moment,
-    )
+    # The two moments are on the same day in UTC (15:59:59 and 16:00 on 30 November): only China time parts them.
+    moments = {
+        "last of November": datetime(2026, 11, 30, 23, 59, 59, 999_999, tzinfo=chinatime.CHINA_TZ),
+        "first of December": datetime(2026, 12, 1, 0, 0, tzinfo=chinatime.CHINA_TZ),
+    }
+    for serial, moment in enumerate(moments.values(), start=1):
+        case_id = mediating(
+            station, intake_form(1, received_on=date(2026, 11, 30), employer_serial=serial), date(2026, 11, 30)
+        )
+        instalments = [(date(2026, 12, 10), "100")]
+        agree(station, case_id, terms(station, case_id, date(2026, 11, 30), instalments, amount_each="100"), moment)
     assert _values(station_statistics.report(station, NOVEMBER))["mediated"] == (1, None)
-    assert _values(station_statistics.report(station, periods.month(2026, 12)))["mediated"] == (0, None)
+    assert _values(station_statistics.report(station, periods.month(2026, 12)))["mediated"] == (1, None)
 
 
 def test_charts_count_by_week_within_the_period(station: StationContext, november: dict[str, uuid.UUID]) -> None:
