@@ -4,7 +4,7 @@
 # start under Wine 8 (installer/README.md), so the window is left to the Windows workflow. Installs wine64 when it
 # is missing (root or sudo).
 set -eu
-payload=$1
+payload=$(cd "$1" && pwd)  # absolute: the script moves to the checkout next
 cd "$(dirname "$0")/../.."
 wine=/usr/lib/wine/wine64
 if [ ! -x "$wine" ]; then
