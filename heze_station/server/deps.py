@@ -68,10 +68,20 @@ def get_principal(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
     if credentials is None:
-        raise unauthorized("missing_token", "This request needs 'Authorization: Bearer <access token>'.")
+        raise _missing_token()
+    return principal_of(request, database, settings, credentials.credentials)
+
+
+def _missing_token() -> ApiError:
+    return unauthorized("missing_token", "This request needs 'Authorization: Bearer <access token>'.")
+
+
+def principal_of(request: Request, database: Database, settings: Settings, token: str) -> Principal:
+    """The caller behind ``token``; refuses an unknown one (counted by the throttle), an expired one, a revoked
+    device. It reads the database: call it off the event loop."""
     # Every request asks this: one statement, no transaction around it.
     with database.single_read() as connection:
-        principal = principal_for_token(connection, credentials.credentials)
+        principal = principal_for_token(connection, token)
     if principal is None:
         unknown = unauthorized("invalid_token", "The access token is not known to this server; ask for a new one.")
         raise wrong_attempt(database, settings, [address_key(request)], unknown)
@@ -80,9 +90,23 @@ def get_principal(
 
 
 async def get_station_device(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    return station_device(principal)
+
+
+def station_device(principal: Principal) -> Principal:
+    """``principal``, when it is a device enrolled for a station."""
     if principal.role != STATION_ROLE or principal.station_id is None:
         raise forbidden("station_role_required", "Only a device enrolled for a station may sync.")
     return principal
+
+
+async def get_bearer_token(
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> str:
+    """The request's access token, not yet looked up (see ``principal_of``)."""
+    if credentials is None:
+        raise _missing_token()
+    return credentials.credentials
 
 
 async def get_supervisor(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
@@ -92,4 +116,5 @@ async def get_supervisor(principal: Annotated[Principal, Depends(get_principal)]
 
 
 StationDevice = Annotated[Principal, Depends(get_station_device)]
+BearerToken = Annotated[str, Depends(get_bearer_token)]
 Supervisor = Annotated[Principal, Depends(get_supervisor)]

@@ -173,3 +173,27 @@ def test_every_route_for_every_caller(server: Server, caller: str) -> None:
     if caller != "owner":
         assert "facts" not in owner_view[world.case_id]["fields"]
     assert callers["owner"].http.get(f"/v1/attachments/{world.sha256}/content").content == world.data
+
+
+@pytest.mark.parametrize("path", ["/v1/sync/push", "/v1/sync/handshake"])
+def test_a_caller_who_may_not_sync_is_refused_as_such_whatever_the_body(server: Server, path: str) -> None:
+    """The push looks its caller up after FastAPI has read the body (routes/sync.py, CallerWithPushRoute): it still
+    answers a bad caller with a bad body as every route does, the caller first; JSON that does not parse first of
+    all."""
+    _, callers = arrange(server)
+    unknown = httpx.Client(base_url=server.url, headers={"Authorization": "Bearer not-a-token"})
+    anonymous = httpx.Client(base_url=server.url)
+    wrong_shape = {"transactions": "none", "protocol_version": "one"}
+    expected = [
+        (anonymous, {"json": wrong_shape}, 401, "missing_token"),
+        (unknown, {"json": wrong_shape}, 401, "invalid_token"),
+        (callers["revoked"].http, {"json": wrong_shape}, 403, "device_revoked"),
+        (callers["supervisor"].http, {"json": wrong_shape}, 403, "station_role_required"),
+        (callers["owner"].http, {"json": wrong_shape}, 422, None),
+        (unknown, {"content": b"{", "headers": {"Content-Type": "application/json"}}, 422, None),
+    ]
+    for http, arguments, status, code in expected:
+        answer = http.post(path, **arguments)
+        assert answer.status_code == status, (path, code, answer.text)
+        if code:
+            assert answer.json()["error"]["code"] == code
