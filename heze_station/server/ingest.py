@@ -611,9 +611,10 @@ def _queries(dialect: str) -> _Queries:
 # The holders of a station's unique values, the (table, field, value) keys given as three arrays of one length: one
 # look-up of the whole key in the lookup index per value, whatever PostgreSQL's statistics say. With ``value =
 # any(...)`` beside the other conditions it scanned every value of the station's field and filtered them whenever its
-# statistics were older than the station's values (a new server, a station's first big pushes): 2.6 ms a push after
-# 2,000 values in the benchmark, and growing with them. OFFSET 0 keeps the subquery a lateral one (PostgreSQL would
-# otherwise make it a join, which its statistics may again plan as that scan).
+# statistics were older than the station's values (a new server, a station's first big pushes): 2.6 ms of
+# PostgreSQL's time a push on average in the benchmark, whose stations reach 2,000 values, and growing with them.
+# OFFSET 0 keeps the subquery a lateral one (PostgreSQL would otherwise make it a join, which its statistics may
+# again plan as that scan).
 _UNIQUE_HOLDERS_POSTGRESQL = text(
     "SELECT holder.row_id, wanted.table_name, wanted.field_name, wanted.value "
     "FROM unnest(CAST(:tables AS varchar[]), CAST(:names AS varchar[]), CAST(:values AS varchar[])) "
