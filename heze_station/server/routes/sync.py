@@ -198,7 +198,7 @@ def handshake(
 class CallerWithPushRoute(SyncRoute):
     """The push's route. Its caller is looked up in the push's own worker thread (``push``): one hop from the event
     loop to a worker thread fewer per push than with a dependency that reads the database, which FastAPI runs in a
-    worker thread of its own (the hop cost about a tenth of the server's time on a push).
+    worker thread of its own (the two hops took a tenth of the server's time on a push).
 
     FastAPI checks the body before that. So that a body it refuses is answered as on every other route, the caller
     is checked first then: an unknown token, an expired one, a revoked device are refused as such, whatever the body
