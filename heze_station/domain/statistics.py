@@ -237,6 +237,7 @@ class Counting:
         self.period = period
         self._found: dict[tuple[object, ...], list[Any]] = {}
         self._families: dict[tuple[object, ...], dict[object, list[Any]]] = {}
+        self._values: dict[str, FigureValue] = {}
 
     def cases(self, figure: Figure) -> list[Any]:
         same_cases = (figure.select, figure.source, figure.counts_voided)
@@ -262,9 +263,14 @@ class Counting:
         return self._families[family]
 
     def evaluate(self, figure: Figure) -> FigureValue:
-        if figure.of is not None:
-            return FigureValue(figure, len(self.cases(figure)), len(self.cases(figure.of)))
-        return FigureValue(figure, figure.total(self.cases(figure), self.period))
+        """``figure``'s value, worked out once: a return shows several figures in more than one table."""
+        if figure.key not in self._values:
+            if figure.of is not None:
+                value = FigureValue(figure, len(self.cases(figure)), len(self.cases(figure.of)))
+            else:
+                value = FigureValue(figure, figure.total(self.cases(figure), self.period))
+            self._values[figure.key] = value
+        return self._values[figure.key]
 
     def by_week(self, figure: Figure, weeks: list[Period]) -> list[int]:
         """``figure``'s value in each of ``weeks`` (consecutive, within the period: periods.weeks_in), as its
@@ -312,9 +318,10 @@ def _accepted(case: CaseFacts, period: Period) -> bool:
     return case.accepted_on in period
 
 
-def _days_to_end(case: CaseFacts) -> int:
-    assert case.concluded_on is not None
-    return (case.concluded_on - case.received_on).days
+def _concluded_within(days: int) -> Callable[[CaseFacts, Period], bool]:
+    """Concluded in the period at most ``days`` days after the application was received."""
+    most = timedelta(days=days)
+    return lambda case, period: _closed(case, period) and case.concluded_on - case.received_on <= most
 
 
 _RECEIVED_ON = QT_TRANSLATE_NOOP("Domain", "the day the application was received")
@@ -383,7 +390,7 @@ WITHIN_3_DAYS = Figure(
         "Domain", "cases concluded in the period at most 3 days after the application was received, over all concluded"
     ),
     _CONCLUDED_ON,
-    lambda case, period: _closed(case, period) and _days_to_end(case) <= QUICK_CLOSE_DAYS,
+    _concluded_within(QUICK_CLOSE_DAYS),
     Unit.SHARE,
     of=CLOSED,
 )
@@ -394,7 +401,7 @@ WITHIN_15_DAYS = Figure(
         "Domain", "cases concluded in the period at most 15 days after the application was received, over all concluded"
     ),
     _CONCLUDED_ON,
-    lambda case, period: _closed(case, period) and _days_to_end(case) <= MEDIATION_DAYS,
+    _concluded_within(MEDIATION_DAYS),
     Unit.SHARE,
     of=CLOSED,
 )
