@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from itertools import repeat
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from .cases import CaseStatus, Category, IntakeChannel
@@ -280,11 +280,23 @@ class Counting:
         if figure.placed_on is None or not weeks:
             return [figure.value(cases, week) for week in weeks]
         monday = weeks[0].first - timedelta(days=weeks[0].first.weekday())
+
+        def week_of(day: date | None) -> int:
+            """The index of the week ``day`` falls in, or -1."""
+            index = -1 if day is None else (day - monday).days // 7
+            return index if 0 <= index < len(weeks) else -1
+
+        if figure.contribution is None:  # each case counts one: the cases of each day are counted in one go
+            per_week = [0] * len(weeks)
+            for day, count in Counter(map(figure.placed_on, cases)).items():
+                index = week_of(day)
+                if index >= 0:
+                    per_week[index] += count
+            return per_week
         in_week: list[list[Any]] = [[] for _ in weeks]
         for case in cases:
-            day = figure.placed_on(case)
-            index = -1 if day is None else (day - monday).days // 7
-            if 0 <= index < len(weeks):
+            index = week_of(figure.placed_on(case))
+            if index >= 0:
                 in_week[index].append(case)
         return [figure.total(among, week) for among, week in zip(in_week, weeks, strict=True)]
 
@@ -806,4 +818,5 @@ def _grouped(figure: Figure, breakdown: Breakdown, cases: list[CaseFacts], perio
         for case in cases:
             group = breakdown.group(case)
             values[group] = values.get(group, 0) + contribution(case, period)
-    return dict(sorted(values.items(), key=lambda item: -item[1]))
+    # Largest first; groups of the same value stay in the order met (a stable sort, reversed or not).
+    return dict(sorted(values.items(), key=itemgetter(1), reverse=True))

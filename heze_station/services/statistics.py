@@ -32,7 +32,6 @@ from sqlalchemy import (
     or_,
     select,
     table,
-    text,
     type_coerce,
     union_all,
 )
@@ -172,14 +171,15 @@ _COLLECT = (
 
 
 def _collect_relevant(session: Session, period: Period) -> None:
-    # Emptied rather than made again: a change of schema would make SQLite prepare every statement of the return anew.
-    session.execute(text("CREATE TEMP TABLE IF NOT EXISTS report_case (case_row INTEGER PRIMARY KEY)"))
-    session.execute(text("DELETE FROM temp.report_case"))
     days = {"first": period.first, "last": period.last, "day_before": period.first - timedelta(days=1)}
     connection = session.connection()
     sql, names = _compiled(_COLLECT, connection.dialect)
+    # On the driver's cursor, as the reads: each statement through the session costs a tenth of a millisecond.
     cursor = connection.connection.cursor()
     try:
+        cursor.execute("CREATE TEMP TABLE IF NOT EXISTS report_case (case_row INTEGER PRIMARY KEY)")
+        # Emptied rather than made again: a change of schema would make SQLite prepare every statement anew.
+        cursor.execute("DELETE FROM temp.report_case")
         cursor.execute(sql, [days[name].isoformat() for name in names])
     finally:
         cursor.close()
