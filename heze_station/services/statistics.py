@@ -130,7 +130,7 @@ _CASE_ROW = literal_column("case_file.rowid", Integer)
 def _relevant_cases(first: Any, last: Any, day_before: Any, *, rows: bool) -> CompoundSelect:
     """relevant_case_ids between days given as values, or as the parameters of a statement made once; with ``rows``,
     each case named by its row (_CASE_ROW) rather than its id."""
-    case = _CASE_ROW if rows else Case.id
+    key = _CASE_ROW if rows else Case.id
 
     def cases_of_agreements() -> Select[Any]:
         if rows:
@@ -138,10 +138,10 @@ def _relevant_cases(first: Any, last: Any, day_before: Any, *, rows: bool) -> Co
         return select(Agreement.case_id)
 
     return union_all(
-        select(case).where(Case.received_on.between(first, last)),
+        select(key).where(Case.received_on.between(first, last)),
         # decided by the period's end and not ended before it: open across it, or concluded or passed on in it
-        select(case).where(Case.ended_on >= day_before, Case.decided_on <= last),
-        select(case).where(Case.ended_on.is_(None), Case.decided_on <= last),
+        select(key).where(Case.ended_on >= day_before, Case.decided_on <= last),
+        select(key).where(Case.ended_on.is_(None), Case.decided_on <= last),
         cases_of_agreements()
         .join(Payment, Payment.agreement_id == Agreement.id)
         .where(Payment.paid_on.between(first, last)),
@@ -154,7 +154,7 @@ def _relevant_cases(first: Any, last: Any, day_before: Any, *, rows: bool) -> Co
 # The rows of the cases of relevant_case_ids, kept for the queries of one case_facts call: as a subquery in each of
 # them it would be computed again each time (five times the work). A temporary table lives in memory
 # (temp_store=MEMORY). By their rows rather than their ids: the indexes that find the cases then name them without
-# reading a row, and each case is read by its row directly (half the time of collecting and reading them by id).
+# reading a row (collecting them takes half the time), and each case is read by its row directly.
 _REPORT_CASES = table("report_case", column("case_row"))
 _KEPT = _CASE_ROW.in_(select(_REPORT_CASES.c.case_row))
 _KEPT_IDS = select(Case.id).where(_KEPT)
@@ -187,8 +187,8 @@ def _collect_relevant(session: Session, period: Period) -> None:
 
 # Each kept case's facts as the text SQLite holds (an enum by its value, a day in ISO form), read here: the ORM's
 # result layer, and even the column types', cost more than the reading for thousands of rows. What the facts make of
-# the status (accepted unless refused; voided) is worked out by SQLite, as the project's name left blank: each value
-# handed to Python costs about as much as SQLite's finding the case.
+# the status (accepted unless refused; voided) and of a case without a project is worked out by SQLite, rather than
+# case by case in Python.
 _REFUSED = literal_column(f"'{CaseStatus.REFUSED.value}'")
 _CASES_READ = (
     select(
@@ -225,7 +225,7 @@ _KEPT_AGREEMENTS = (
     Agreement.deleted_at.is_(None),
 )
 # The kept cases' agreements, instalments and payments, ids as the hex their rows hold and days in ISO form. Every
-# agreement of theirs: with none, they have no payments to read either (most months of a station's first years).
+# agreement of theirs is read: when they have none, they have no payments either, and those are not looked for.
 _AGREEMENTS_READ = select(
     type_coerce(Agreement.id, String),
     type_coerce(Agreement.case_id, String),
