@@ -52,7 +52,7 @@ def measure(data_dir: Path, period: Period, *, runs: int = 7) -> tuple[Timings, 
 
 # Where a return's time goes, when a goal was missed: (file, function, what it is).
 _STAGES = (
-    ("services/statistics.py", "_collect_relevant", "the ids of the cases the period's figures may count"),
+    ("services/statistics.py", "_collect_relevant", "the rows of the cases the period's figures may count"),
     ("services/statistics.py", "case_facts", "reading those cases' facts (the ids above included)"),
     ("domain/statistics.py", "cases", "the definitions finding each figure's cases"),
 )

@@ -185,6 +185,8 @@ def _case_facts(draw: st.DrawFn) -> CaseFacts:
         category=draw(st.sampled_from(Category)),
         collective=draw(st.booleans()),
         workers=draw(st.integers(1, 40)),
+        last_due_on=draw(st.one_of(st.none(), _days)) if agreed_on else None,
+        voided=draw(st.booleans()),
     )
 
 
@@ -244,6 +246,20 @@ def test_a_chart_by_week_gives_each_week_what_the_definition_gives_for_that_week
             for week in weeks:  # and a week of the period picks exactly those of them placed in it
                 in_week = [each for each in picked if figure.placed_on(each) in week]
                 assert figure.cases(facts, week) == in_week, figure.key
+
+
+@given(
+    st.lists(_case_facts(), max_size=30), st.sampled_from(["2026-W40", "2026-10", "2026-Q4", "2026-11-10..2026-11-20"])
+)
+def test_a_figure_finds_by_the_day_that_places_its_cases_exactly_the_cases_its_definition_picks(
+    facts: list[CaseFacts], code: str
+) -> None:
+    period = periods.parse(code)
+    for figure in statistics.FIGURES.values():
+        if figure.source is statistics.Source.CASES:
+            voided = figure.counts_voided
+            picked = [each for each in facts if each.voided is voided and figure.select(each, period)]
+            assert figure.cases(facts, period) == picked, figure.key
 
 
 def test_every_figure_has_one_key_and_its_share_counts_a_part_of_its_denominator() -> None:
