@@ -118,20 +118,21 @@ def _due(
             suspended[row.case_id] = row
             continue
         state = clocks.running_state(kind, row.due_on, today, calendar)
-        clock = Clock(kind, row.due_on, state, (row.due_on - today).days, row.label)
-        due.append(
-            DueItem(row.case_id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
-        )
+        due.append(_due_item(row, Clock(kind, row.due_on, state, (row.due_on - today).days, row.label)))
     if suspended:
         among = select(Case.id).where(Case.id.in_(suspended))
         computed = deadlines.workbench_clocks(session, calendar, today, among, agreements=agreements)
         due += [
-            DueItem(row.id, *suspended[row.id][1:5], clock)
+            _due_item(suspended[row.id], clock)
             for row, case_clocks in computed
             for clock in case_clocks
             if clock.kind is ClockKind.LIMITATION
         ]
     return sorted((item for item in due if _needs_attention(item.clock)), key=_pressing_first)
+
+
+def _due_item(row: Row, clock: Clock) -> DueItem:
+    return DueItem(row.case_id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
 
 
 def _suspension_begun(row: Row, today: date) -> bool:

@@ -1,11 +1,11 @@
 """Each open case's running clocks, kept in ``case_deadline`` so the workbench reads by index the cases that may need
 attention today instead of computing the clocks of every open case at each load.
 
-A stored row is a due date and the days it can need attention (domain.clocks.attention_window); the state for today
-is still computed at read time by ``case_clocks``, so a stored row can never show a stale state, only let a case be
-looked at. The rows are rewritten in the transaction of every change that moves them: the session's flush for the
-program's own changes (one hook, as the outbox is, so no use case can forget it), ``refresh_pulled`` for the rows
-sync writes without the ORM, and all of them when the official calendar changes.
+A stored row is a due date, the clock's label and the days it can need attention (domain.clocks.attention_window); the
+state for today is still computed at read time, from the due date by the clocks' own rule (domain.clocks.running_state),
+so a stored row can never show a stale state. The rows are rewritten in the transaction of every change that moves them:
+the session's flush for the program's own changes (one hook, as the outbox is, so no use case can forget it),
+``refresh_pulled`` for the rows sync writes without the ORM, and all of them when the official calendar changes.
 
 The rows hold the clocks as they stand before any day has passed (``today`` = ``date.min``): due dates do not depend
 on today, and no suspension has begun yet, so a limitation that a suspension will stop still has its due date.
