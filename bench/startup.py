@@ -102,11 +102,13 @@ def _read_marks(process: subprocess.Popen[str], started: float) -> tuple[dict[st
     imports: list[str] = []
     assert process.stdout is not None
     for line in process.stdout:
-        if line.startswith("import time:"):
-            if "loaded" not in marks:
-                imports.append(line)
+        # print() writes a moment and its line end apart: an import's line written between them follows the moment.
+        moment_line, importtime, rest = line.partition("import time:")
+        if importtime and "loaded" not in marks:
+            imports.append(importtime + rest)
+        if not moment_line.strip():
             continue
-        moment, _, value = line.strip().partition(" ")
+        moment, _, value = moment_line.strip().partition(" ")
         if moment in ("sign_in_ms", "peak_rss_kib"):
             reported[moment] = float(value)
         marks.setdefault(moment, (time.perf_counter() - started) * 1000)
