@@ -93,18 +93,26 @@ def _environment(password_file: Path) -> dict[str, str]:
     return environment
 
 
-def _read_marks(process: subprocess.Popen[str], started: float) -> tuple[dict[str, float], dict[str, float]]:
+def _read_marks(process: subprocess.Popen[str], started: float) -> tuple[dict[str, float], dict[str, float], list[str]]:
     """What a start prints, line by line: each moment's milliseconds since ``started`` (the first time it is
-    printed), and the figures the app reports itself (sign_in_ms, peak_rss_kib)."""
+    printed), the figures the app reports itself (sign_in_ms, peak_rss_kib), and the lines of ``-X importtime``
+    printed before 'loaded' (when the profile sends them along)."""
     marks: dict[str, float] = {}
     reported: dict[str, float] = {}
+    imports: list[str] = []
     assert process.stdout is not None
     for line in process.stdout:
-        moment, _, value = line.strip().partition(" ")
+        # print() writes a moment and its line end apart: an import's line written between them follows the moment.
+        moment_line, importtime, rest = line.partition("import time:")
+        if importtime and "loaded" not in marks:
+            imports.append(importtime + rest)
+        if not moment_line.strip():
+            continue
+        moment, _, value = moment_line.strip().partition(" ")
         if moment in ("sign_in_ms", "peak_rss_kib"):
             reported[moment] = float(value)
         marks.setdefault(moment, (time.perf_counter() - started) * 1000)
-    return marks, reported
+    return marks, reported, imports
 
 
 def _time_start(command: list[str], environment: dict[str, str]) -> Start:
@@ -112,7 +120,7 @@ def _time_start(command: list[str], environment: dict[str, str]) -> Start:
     with tempfile.TemporaryFile() as errors:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, text=True, env=environment)
-        marks, reported = _read_marks(process, started)
+        marks, reported, _ = _read_marks(process, started)
         code = process.wait(timeout=TIMEOUT)
         exited = (time.perf_counter() - started) * 1000
         if code != 0 or "ready" not in marks:
@@ -175,8 +183,8 @@ PROFILE_IMPORTS = 12  # how many imports a profile lists
 
 def profile(data_dir: Path) -> list[str]:
     """Where one signed-in start of the app spends its time: each phase (the sign-in's less its key derivation),
-    then the imports that took longest (``python -X importtime``: each package's own time, and the station's
-    modules by their time with what they imported)."""
+    then the imports until 'loaded' that took longest (``python -X importtime``: each package's own time, and the
+    station's modules by their time with what they imported); those after it do not hold the workbench up."""
     with tempfile.TemporaryDirectory(prefix="heze-bench-") as folder:
         password_file = Path(folder) / "password"
         password_file.write_text(ADMINISTRATOR.password, encoding="utf-8")
@@ -185,13 +193,13 @@ def profile(data_dir: Path) -> list[str]:
         process = subprocess.Popen(
             [*app_command(), *smoke_test_arguments(data_dir)],
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # importtime's lines in order with the moments: those until 'loaded' count
             text=True,
             env=environment,
         )
-        marks, reported = _read_marks(process, started)
-        errors = process.communicate(timeout=TIMEOUT)[1]
-    return [*_phases(marks, reported.get("sign_in_ms", 0.0)), *_slowest_imports(errors)]
+        marks, reported, imports = _read_marks(process, started)
+        process.wait(timeout=TIMEOUT)
+    return [*_phases(marks, reported.get("sign_in_ms", 0.0)), *_slowest_imports(imports)]
 
 
 def _phases(marks: dict[str, float], sign_in_ms: float) -> list[str]:
@@ -206,12 +214,12 @@ def _phases(marks: dict[str, float], sign_in_ms: float) -> list[str]:
     return lines
 
 
-def _slowest_imports(importtime: str) -> list[str]:
+def _slowest_imports(importtime: list[str]) -> list[str]:
     """From ``-X importtime``'s lines 'import time: self | cumulative | name' (microseconds, nesting by indent)."""
     own: dict[str, int] = {}
     station: dict[str, int] = {}
-    for line in importtime.splitlines():
-        if not line.startswith("import time:") or "|" not in line:
+    for line in importtime:
+        if "|" not in line:
             continue
         fields = line.removeprefix("import time:").split("|")
         if not fields[0].strip().isdigit():
@@ -222,7 +230,7 @@ def _slowest_imports(importtime: str) -> list[str]:
         if package == "heze_station":
             station[name] = int(fields[1])
     total = sum(own.values())
-    lines = [f"imports: {total / 1000:.0f} ms in all"]
+    lines = [f"imports until loaded: {total / 1000:.0f} ms in all"]
     for package, micro in sorted(own.items(), key=lambda item: -item[1])[:PROFILE_IMPORTS]:
         lines.append(f"import {package}: {micro / 1000:.0f} ms own")
     for name, micro in sorted(station.items(), key=lambda item: -item[1])[:PROFILE_IMPORTS]:

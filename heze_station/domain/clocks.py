@@ -159,11 +159,7 @@ def _working_days_clock(
     """Due ``days`` working days after ``started_on``; URGENT once a single working day is left, counted by the
     official calendar, so a Friday before a due Monday (or the last day before a golden week) already shows it."""
     due = calendar.add_working_days(started_on, days)
-    # Exactly one working day left: the first working day after today is the last one up to the due date. Looks
-    # at the days after today only, so a deadline far ahead (or far behind) costs no walk through every day.
-    urgent = today < due and calendar.add_working_days(today, 1) <= due < calendar.add_working_days(today, 2)
-    state = _running_state(due, today, urgent=urgent)
-    return _clock(kind, label, started_on, due, done_on, today, state)
+    return _clock(kind, label, started_on, due, done_on, today, running_state(kind, due, today, calendar))
 
 
 def acceptance_clock(
@@ -211,30 +207,16 @@ def mediation_clock(
     else:
         # Recording an extension validates this for the user; reaching here means stored data is inconsistent.
         raise ValueError("extended_to must be after the statutory end of mediation")
-    warning_from, urgent_from = MEDIATION_WARNING_DAYS
-    days_left = (due - today).days
-    state = _running_state(
-        due,
-        today,
-        urgent=days_left <= MEDIATION_DAYS - urgent_from,
-        warning=days_left <= MEDIATION_DAYS - warning_from,
-    )
+    state = running_state(ClockKind.MEDIATION, due, today)
     return _clock(ClockKind.MEDIATION, label, application_received_on, due, ended_on, today, state)
 
 
 def quick_close_clock(received_on: date, closed_on: date | None, today: date) -> Clock:
     """The station's 三日销案 target: WARNING on its last day, never URGENT (kept for legal deadlines)."""
     due = received_on + timedelta(days=QUICK_CLOSE_DAYS)
-    state = _running_state(due, today, warning=(due - today).days == 1)
-    return _clock(
-        ClockKind.QUICK_CLOSE,
-        QT_TRANSLATE_NOOP("Domain", "3-day quick-close target"),
-        received_on,
-        due,
-        closed_on,
-        today,
-        state,
-    )
+    label = QT_TRANSLATE_NOOP("Domain", "3-day quick-close target")
+    state = running_state(ClockKind.QUICK_CLOSE, due, today)
+    return _clock(ClockKind.QUICK_CLOSE, label, received_on, due, closed_on, today, state)
 
 
 def limitation_date(knew_on: date) -> date:
@@ -322,15 +304,14 @@ def limitation_clock(
         label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration (running again)")
     if suspension is not None and suspension.end is None and knew_on <= suspension.start <= min(today, due):
         return Clock(ClockKind.LIMITATION, None, ClockState.SUSPENDED, (due - suspension.start).days, label)
-    state = _running_state(due, today, warning=(due - today).days <= LIMITATION_WARNING_DAYS)
-    return _clock(ClockKind.LIMITATION, label, knew_on, due, None, today, state)
+    return _clock(
+        ClockKind.LIMITATION, label, knew_on, due, None, today, running_state(ClockKind.LIMITATION, due, today)
+    )
 
 
 def _window_clock(kind: ClockKind, label: str, started_on: date, due: date, done_on: date | None, today: date) -> Clock:
     """A period of calendar days that someone else (the parties, the court, the committee) must act in."""
-    days_left = (due - today).days
-    state = _running_state(due, today, urgent=days_left <= WINDOW_URGENT_DAYS, warning=days_left <= WINDOW_WARNING_DAYS)
-    return _clock(kind, label, started_on, due, done_on, today, state)
+    return _clock(kind, label, started_on, due, done_on, today, running_state(kind, due, today))
 
 
 def arbitral_review_clock(effective_on: date, applied_on: date | None, today: date) -> Clock:
@@ -413,9 +394,8 @@ def clue_clock(due_on: date | None, closed_on: date | None, today: date) -> Cloc
     """The city's deadline for a wage-arrears clue while it is open (none without a deadline, or once closed)."""
     if due_on is None or closed_on is not None:
         return None
-    days_left = (due_on - today).days
-    state = _running_state(due_on, today, urgent=days_left <= CLUE_URGENT_DAYS, warning=days_left <= CLUE_WARNING_DAYS)
-    return Clock(ClockKind.CLUE, due_on, state, days_left, QT_TRANSLATE_NOOP("Domain", "Answer the city on the clue"))
+    label = QT_TRANSLATE_NOOP("Domain", "Answer the city on the clue")
+    return Clock(ClockKind.CLUE, due_on, running_state(ClockKind.CLUE, due_on, today), (due_on - today).days, label)
 
 
 def performance_clock(agreement: Performance, today: date) -> Clock:
@@ -430,8 +410,9 @@ def performance_clock(agreement: Performance, today: date) -> Clock:
         due = agreement.next_due.due_on
         return Clock(ClockKind.PERFORMANCE, due, ClockState.OVERDUE, (due - today).days, label)
     due = agreement.next_due.due_on
-    state = _running_state(due, today, warning=(due - today).days <= INSTALMENT_WARNING_DAYS)
-    return Clock(ClockKind.PERFORMANCE, due, state, (due - today).days, label)
+    return Clock(
+        ClockKind.PERFORMANCE, due, running_state(ClockKind.PERFORMANCE, due, today), (due - today).days, label
+    )
 
 
 # Calendar days before its due date from which each clock counted in calendar days can need attention (WARNING or
@@ -453,6 +434,36 @@ _LEAD_DAYS = {
 _WORKING_DAY_CLOCKS = frozenset(
     {ClockKind.ACCEPTANCE, ClockKind.REFUSAL_NOTICE, ClockKind.INSPECTION_ACCEPTANCE, ClockKind.INSPECTION}
 )
+
+
+# Calendar days before its due date from which each clock counted in calendar days is URGENT (the others never are,
+# or turn URGENT by the official calendar: the working-day clocks).
+_URGENT_DAYS = {
+    ClockKind.MEDIATION: MEDIATION_DAYS - MEDIATION_WARNING_DAYS[1],
+    ClockKind.ARBITRAL_REVIEW: WINDOW_URGENT_DAYS,
+    ClockKind.JUDICIAL_CONFIRMATION: WINDOW_URGENT_DAYS,
+    ClockKind.PAYMENT_ORDER_ISSUE: WINDOW_URGENT_DAYS,
+    ClockKind.PAYMENT_ORDER_OBJECTION: WINDOW_URGENT_DAYS,
+    ClockKind.ARBITRATION_ACCEPTANCE: WINDOW_URGENT_DAYS,
+    ClockKind.ARBITRATION_AWARD: WINDOW_URGENT_DAYS,
+    ClockKind.CLUE: CLUE_URGENT_DAYS,
+}
+
+
+def running_state(kind: ClockKind, due: date, today: date, calendar: WorkCalendar | None = None) -> ClockState:
+    """The state on ``today`` of a running clock of this kind due on ``due`` (started, not done, not suspended), from
+    its due date alone: every clock's function above counts it so, and the workbench reads the stored due dates
+    (services.deadlines) with it instead of computing each case's clocks. ``calendar``: for the working-day clocks."""
+    if kind in _WORKING_DAY_CLOCKS:
+        assert calendar is not None, kind
+        # Exactly one working day left: the first working day after today is the last one up to the due date. Looks
+        # at the days after today only, so a deadline far ahead (or far behind) costs no walk through every day.
+        urgent = today < due and calendar.add_working_days(today, 1) <= due < calendar.add_working_days(today, 2)
+        return _running_state(due, today, urgent=urgent)
+    days_left = (due - today).days
+    # The quick-close target's WARNING is its last day alone: the days after it are DUE_TODAY and OVERDUE.
+    urgent = kind in _URGENT_DAYS and days_left <= _URGENT_DAYS[kind]
+    return _running_state(due, today, urgent=urgent, warning=days_left <= _LEAD_DAYS[kind])
 
 
 def attention_window(kind: ClockKind, due: date, calendar: WorkCalendar) -> tuple[date, date | None]:

@@ -8,7 +8,6 @@ past that only weekends rest and a deadline is an estimate (WorkCalendar.covers)
 
 from datetime import date, timedelta
 
-import chinese_calendar
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -23,6 +22,8 @@ def _seed_range() -> tuple[date, date]:
 
     The State Council publishes a whole year at a time, so the year of the last special day is fully known.
     """
+    import chinese_calendar
+
     known = [*chinese_calendar.holidays, *chinese_calendar.workdays]
     return min(known), date(max(known).year, 12, 31)
 
@@ -30,6 +31,9 @@ def _seed_range() -> tuple[date, date]:
 def seed_if_empty(session: Session) -> None:
     if session.scalar(select(func.count()).select_from(CalendarDay)):
         return
+    # Imported only for the seed, once a station: every other start reads the stored days.
+    import chinese_calendar
+
     first, last = _seed_range()
     day = first
     while day <= last:

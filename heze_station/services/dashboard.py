@@ -1,26 +1,30 @@
 """The workbench's morning view: which deadlines press today, how many cases stand where, what happened lately.
 
 A coordinator opens the program to learn what must not slip today: an acceptance decision due (R2), a mediation
-period nearing day 15 (R4), a claim about to be time-barred (R5). The clocks come from the same function as the
-case page (``case_queries.case_clocks``), so both always agree; only the cases whose stored deadlines may need
-attention today are read (services.deadlines), not every open case.
+period nearing day 15 (R4), a claim about to be time-barred (R5). The due dates are those the case page's clocks
+compute (``case_queries.case_clocks``), as services.deadlines stores them with each case's change; only the stored
+deadlines that may need attention today are read, by index, and each one's state for today comes from its due date
+by the clocks' own rule (``clocks.running_state``), so no case's clocks are computed at start.
 """
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import Session
 
-from ..domain import chinatime
+from ..domain import chinatime, clocks
 from ..domain.cases import OPEN_STATUSES, CaseStatus
 from ..domain.clocks import Clock, ClockKind, ClockState
 from ..domain.messages import Message
 from ..domain.performance import PerformanceState
-from ..storage.models import Case, StaffUser, TimelineEvent
+from ..domain.workcalendar import WorkCalendar
+from ..storage.models import Case, CaseDeadline, StaffUser, TimelineEvent
 from . import deadlines, timeline
 from .access import CASEWORK, requires
-from .agreement_queries import clocks_for, unpaid_workers
+from .agreement_queries import AgreementClocks, clocks_for, unpaid_workers
 from .case_queries import STILL_OWED
 from .station import StationContext
 
@@ -84,6 +88,58 @@ def _pressing_first(item: DueItem) -> tuple[date, str]:
     return item.clock.due, item.number
 
 
+def _due(
+    session: Session, calendar: WorkCalendar, today: date, agreements: Mapping[uuid.UUID, AgreementClocks]
+) -> list[DueItem]:
+    """The deadlines needing attention today, most pressing first: the stored ones whose attention window holds
+    today (by index), each one's state for today from its due date, as its clock's function gives it."""
+    rows = session.execute(
+        select(
+            CaseDeadline.case_id,
+            Case.number,
+            Case.claimant_summary,
+            Case.worker_count,
+            Case.respondent_summary,
+            CaseDeadline.kind,
+            CaseDeadline.due_on,
+            CaseDeadline.label,
+            Case.limitation_suspended_from,
+            Case.limitation_suspended_to,
+        )
+        .join(Case, Case.id == CaseDeadline.case_id)
+        .where(Case.deleted_at.is_(None), deadlines.needing_attention(today))
+    ).all()
+    due, suspended = [], {}
+    for row in rows:
+        kind = ClockKind(row.kind)
+        if kind is ClockKind.LIMITATION and _suspension_begun(row, today):
+            # A suspension still open stops the limitation from its first day, which the stored due date cannot
+            # tell: such a case's clocks are computed (rare: force majeure).
+            suspended[row.case_id] = row
+            continue
+        state = clocks.running_state(kind, row.due_on, today, calendar)
+        due.append(_due_item(row, Clock(kind, row.due_on, state, (row.due_on - today).days, row.label)))
+    if suspended:
+        among = select(Case.id).where(Case.id.in_(suspended))
+        computed = deadlines.workbench_clocks(session, calendar, today, among, agreements=agreements)
+        due += [
+            _due_item(suspended[row.id], clock)
+            for row, case_clocks in computed
+            for clock in case_clocks
+            if clock.kind is ClockKind.LIMITATION
+        ]
+    return sorted((item for item in due if _needs_attention(item.clock)), key=_pressing_first)
+
+
+def _due_item(row: Row, clock: Clock) -> DueItem:
+    return DueItem(row.case_id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
+
+
+def _suspension_begun(row: Row, today: date) -> bool:
+    start, end = row.limitation_suspended_from, row.limitation_suspended_to
+    return start is not None and end is None and start <= today
+
+
 @requires(CASEWORK)
 def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
     """Everything the workbench shows, as of ``today`` (Beijing date; defaults to now)."""
@@ -107,11 +163,7 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
     with context.database.transaction() as session:
         in_performance = deadlines.in_performance()
         agreements = clocks_for(session, in_performance, today)
-        # Only the cases whose stored deadlines may need attention today: their clocks for today decide.
-        columns = (Case.number, Case.claimant_summary, Case.worker_count, Case.respondent_summary)
-        attention = deadlines.workbench_clocks(
-            session, context.calendar, today, deadlines.needing_attention(today), *columns, agreements=agreements
-        )
+        due = _due(session, context.calendar, today, agreements)
         numbers = dict(session.execute(select(Case.id, Case.number).where(Case.id.in_(in_performance))).all())
         unpaid = [
             UnpaidItem(row.case_id, numbers[row.case_id], row.name, row.balance.share_fen, row.balance.outstanding_fen)
@@ -120,13 +172,6 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
         events = session.execute(latest).all()
         recent = [RecentEvent(*row, shown) for row, shown in zip(events, timeline.shown(session, events), strict=True)]
-    due = [
-        DueItem(row.id, row.number, row.claimant_summary, row.worker_count, row.respondent_summary, clock)
-        for row, clocks in attention
-        for clock in clocks
-        if _needs_attention(clock)
-    ]
-    due.sort(key=_pressing_first)
     performances = dict.fromkeys(PerformanceState, 0)
     for agreement in agreements.values():
         performances[agreement.performance.state] += 1

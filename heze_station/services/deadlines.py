@@ -1,11 +1,11 @@
 """Each open case's running clocks, kept in ``case_deadline`` so the workbench reads by index the cases that may need
 attention today instead of computing the clocks of every open case at each load.
 
-A stored row is a due date and the days it can need attention (domain.clocks.attention_window); the state for today
-is still computed at read time by ``case_clocks``, so a stored row can never show a stale state, only let a case be
-looked at. The rows are rewritten in the transaction of every change that moves them: the session's flush for the
-program's own changes (one hook, as the outbox is, so no use case can forget it), ``refresh_pulled`` for the rows
-sync writes without the ORM, and all of them when the official calendar changes.
+A stored row is a due date, the clock's label and the days it can need attention (domain.clocks.attention_window); the
+state for today is still computed at read time, from the due date by the clocks' own rule (domain.clocks.running_state),
+so a stored row can never show a stale state. The rows are rewritten in the transaction of every change that moves them:
+the session's flush for the program's own changes (one hook, as the outbox is, so no use case can forget it),
+``refresh_pulled`` for the rows sync writes without the ORM, and all of them when the official calendar changes.
 
 The rows hold the clocks as they stand before any day has passed (``today`` = ``date.min``): due dates do not depend
 on today, and no suspension has begun yet, so a limitation that a suspension will stop still has its due date.
@@ -95,11 +95,10 @@ def workbench_clocks(
     ]
 
 
-def needing_attention(today: date) -> Select[tuple[uuid.UUID]]:
-    """The cases with a clock whose attention window holds ``today`` (by the index on the window)."""
-    return select(CaseDeadline.case_id).where(
-        CaseDeadline.attention_on <= today,
-        or_(CaseDeadline.attention_until.is_(None), CaseDeadline.attention_until >= today),
+def needing_attention(today: date) -> ColumnElement[bool]:
+    """The stored deadlines whose attention window holds ``today`` (by the index on the window)."""
+    return (CaseDeadline.attention_on <= today) & or_(
+        CaseDeadline.attention_until.is_(None), CaseDeadline.attention_until >= today
     )
 
 
@@ -112,7 +111,14 @@ def refresh(session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uui
         session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(among)))
     work_calendar = calendar.load(session)
     rows = [
-        {"case_id": row.id, "kind": clock.kind.value, "due_on": clock.due, "attention_on": on, "attention_until": until}
+        {
+            "case_id": row.id,
+            "kind": clock.kind.value,
+            "due_on": clock.due,
+            "attention_on": on,
+            "attention_until": until,
+            "label": clock.label,
+        }
         for row, clocks in _running_clocks(session, work_calendar, among)
         for clock in clocks
         if clock.due is not None and clock.state not in _SETTLED
@@ -177,11 +183,13 @@ _TOUCHED = "deadlines_touched"
 
 def keep_current(database: Database) -> None:
     """Rewrite the deadlines of the cases each of ``database``'s transactions changes, inside it; first fill them
-    all when there are none (migration 0022 left the table empty for the program's own clocks to fill)."""
+    all when there are none but there are cases with clocks (migrations 0022 and 0026 left the table empty for the
+    program's own clocks to fill): a station without such cases has nothing to fill at each start."""
     database.listen("after_flush", _after_flush)
     database.listen("before_commit", _before_commit)
     with database.transaction() as session:
-        if session.scalar(select(CaseDeadline.id).limit(1)) is None:
+        empty = session.scalar(select(CaseDeadline.id).limit(1)) is None
+        if empty and session.scalar(select(Case.id).where(on_workbench()).limit(1)) is not None:
             refresh(session)
 
 

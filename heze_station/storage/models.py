@@ -653,6 +653,7 @@ class CaseDeadline(Base):
     due_on: Mapped[date] = mapped_column(Date)
     attention_on: Mapped[date] = mapped_column(Date)
     attention_until: Mapped[date | None] = mapped_column(Date)
+    label: Mapped[str] = mapped_column(String(80), server_default="")  # the clock's, as domain.clocks names it
 
 
 class Setting(Base):

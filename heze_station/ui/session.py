@@ -341,6 +341,8 @@ class Session(QObject):
             if busy:
                 return
             workspace.tasks.busy_changed.disconnect(start)
+            if self._closing.is_set():  # the window's first data came as the program closed: no check to start
+                return
             self.tasks.run(
                 health.start_check,
                 workspace.context,
