@@ -183,7 +183,7 @@ _TOUCHED = "deadlines_touched"
 
 def keep_current(database: Database) -> None:
     """Rewrite the deadlines of the cases each of ``database``'s transactions changes, inside it; first fill them
-    all when there are none but there are cases with clocks (migrations 0022 and 0026 left the table empty for the
+    all when there are none but there are cases with clocks (migrations 0022 and 0025 left the table empty for the
     program's own clocks to fill): a station without such cases has nothing to fill at each start."""
     database.listen("after_flush", _after_flush)
     database.listen("before_commit", _before_commit)

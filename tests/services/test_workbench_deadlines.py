@@ -78,7 +78,7 @@ def test_an_opening_fills_an_empty_table_only_for_cases_with_clocks(
 
     station = open_test_station(folder)
     mediating(station, intake_form(received_on=today - timedelta(days=12)), None)
-    with station.database.transaction() as session:  # as migration 0026 leaves it
+    with station.database.transaction() as session:  # as migration 0025 leaves it
         session.execute(delete(CaseDeadline))
     listed = dashboard(station, today).due
     station.close()

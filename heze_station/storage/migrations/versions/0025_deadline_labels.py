@@ -5,7 +5,7 @@ case's clocks at start.
 The rows are derived (services.deadlines), so they are emptied rather than filled here: the station fills an empty
 table, labels included, on its next opening (services.deadlines.keep_current), as it did after migration 0022.
 
-Revision ID: 0026
+Revision ID: 0025
 Revises: 0024
 Create Date: 2026-12-04
 """
@@ -13,7 +13,7 @@ Create Date: 2026-12-04
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0026"
+revision = "0025"
 down_revision = "0024"
 branch_labels = None
 depends_on = None
