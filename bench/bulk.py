@@ -7,7 +7,7 @@ most of an hour. Benchmark-only, so it lives beside the benchmark rather than in
 
 import random
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -39,6 +39,7 @@ from heze_station.storage.models import (
     Station,
     TimelineEvent,
 )
+from heze_station.storage.types import stored_microseconds
 
 _BATCH = 2000
 _CASE_COLUMNS = (
@@ -118,10 +119,9 @@ _PROJECT_COLUMNS = (*_SYNC, "name", "address", "general_contractor_id")
 
 
 # The bulk path binds values as the column types store them on SQLite (SQLAlchemy's Uuid: 32 hex digits;
-# UtcDateTime: naive UTC in SQLite's DATETIME text form with microseconds; Date: ISO; Boolean: 0/1; enums: their
-# value). Converting a hundred thousand cases' values through the types one by one would take most of a minute.
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+# UtcDateTime: microseconds since 1970 in UTC; Date: ISO; Boolean: 0/1; enums: their value). Converting a hundred
+# thousand cases' values through the types one by one would take most of a minute.
+_stamp = stored_microseconds
 
 
 def _day_text(day: date | None) -> str | None:
