@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import Integer, TypeDecorator
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
 
@@ -35,12 +35,12 @@ class UtcDateTime(TypeDecorator[datetime]):
         return stored_microseconds(value)
 
     def process_result_value(self, value: int | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else EPOCH + value * _MICROSECOND
+        return None if value is None else _EPOCH + value * _MICROSECOND
 
 
 def stored_microseconds(moment: datetime) -> int:
     """An aware moment as UtcDateTime stores it: whole microseconds since 1970-01-01 00:00 UTC."""
-    return (moment - EPOCH) // _MICROSECOND
+    return (moment - _EPOCH) // _MICROSECOND
 
 
 def utc_now() -> datetime:
