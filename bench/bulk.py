@@ -7,7 +7,7 @@ most of an hour. Benchmark-only, so it lives beside the benchmark rather than in
 
 import random
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -39,6 +39,7 @@ from heze_station.storage.models import (
     Station,
     TimelineEvent,
 )
+from heze_station.storage.types import stored_microseconds
 
 _BATCH = 2000
 _CASE_COLUMNS = (
@@ -118,10 +119,8 @@ _PROJECT_COLUMNS = (*_SYNC, "name", "address", "general_contractor_id")
 
 
 # The bulk path binds values as the column types store them on SQLite (SQLAlchemy's Uuid: 32 hex digits;
-# UtcDateTime: naive UTC in SQLite's DATETIME text form with microseconds; Date: ISO; Boolean: 0/1; enums: their
-# value). Converting a hundred thousand cases' values through the types one by one would take most of a minute.
-def _stamp(moment: datetime) -> str:
-    return moment.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+# UtcDateTime: microseconds since 1970 in UTC; Date: ISO; Boolean: 0/1; enums: their value). Converting a hundred
+# thousand cases' values through the types one by one would take most of a minute.
 
 
 def _day_text(day: date | None) -> str | None:
@@ -154,7 +153,7 @@ class _CaseRows:
         return f"{uuid7_int(milliseconds, self.rng):032x}"
 
     def add(self, demo: DemoCase, number: str, year: int, sequence: int, search_key: int) -> None:
-        registered = _stamp(demo.registered_at)
+        registered = stored_microseconds(demo.registered_at)
         ms = int(demo.registered_at.timestamp() * 1000)
         case_id = self._key(ms)
         # The status machine as case_actions.perform applies it, step by step.
@@ -175,7 +174,7 @@ class _CaseRows:
                 status_reason = step.reason
             if status is CaseStatus.CLOSED:
                 closed = day
-        step_stamps = [_stamp(step.at) for step in demo.steps]
+        step_stamps = [stored_microseconds(step.at) for step in demo.steps]
         respondents = demo.respondents
         representatives_first = sorted(demo.workers, key=lambda worker: not worker.representative)
         self.cases.append(
@@ -359,7 +358,7 @@ def bulk_cases(
         taken_credit_codes=taken_codes,
     )
     cases = generator.cases()
-    first = _stamp(cases[0].registered_at if cases else now)
+    first = stored_microseconds(cases[0].registered_at if cases else now)
     employers = [*generator.contractors, *generator.labour_firms, *generator.bosses]
     employers += [firm for firms in generator.firms.values() for firm in firms]
     projects = [

@@ -36,6 +36,7 @@ DATA_VERSION = "1"
 _SHAPING_SOURCES = (
     "demo/generator.py",
     "storage/models.py",
+    "storage/types.py",
     "storage/search.py",
     "storage/migrations",
     "../bench/bulk.py",

@@ -216,8 +216,8 @@ _CASES_READ = (
 
 
 # An agreement's effective moment is stored in UTC: SQLite gives its China-time day, so that thousands of timestamps
-# are not made into aware datetimes only to be made into dates. Whole seconds only: SQLite rounds a fraction to the
-# millisecond, which would put 23:59:59.9999 China time on the next day.
+# are not made into aware datetimes only to be made into dates. Whole seconds only (the integer division of the stored
+# microseconds): SQLite rounds a fraction to the millisecond, which would put 23:59:59.9999 China time on the next day.
 _CHINA_DAY = f"{chinatime.CHINA_TZ.utcoffset(None).total_seconds() / 3600:+.0f} hours"
 _KEPT_AGREEMENTS = (
     Agreement.case_id.in_(_KEPT_IDS),
@@ -231,7 +231,8 @@ _AGREEMENTS_READ = select(
     type_coerce(Agreement.case_id, String),
     type_coerce(Agreement.state, String),
     func.date(
-        func.substr(type_coerce(Agreement.effective_at, String), literal_column("1"), literal_column("19")),
+        type_coerce(Agreement.effective_at, Integer) // literal_column("1000000", Integer),
+        literal_column("'unixepoch'"),
         literal_column(f"'{_CHINA_DAY}'"),
     ),
     Agreement.total_fen,

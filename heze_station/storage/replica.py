@@ -42,7 +42,7 @@ from .models import (
     SyncLogEntry,
     SyncRow,
 )
-from .types import UtcDateTime, utc_now
+from .types import UtcDateTime, stored_microseconds, utc_now
 
 if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not when the window starts
     from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
@@ -788,7 +788,7 @@ def _storer(column: Column) -> Callable[[Any], Any]:
     if isinstance(kind, Uuid):
         return _uuid_hex
     if isinstance(kind, UtcDateTime):
-        return _utc_text
+        return _utc_microseconds
     if isinstance(kind, Date):
         return lambda value: date.fromisoformat(value).isoformat()
     if isinstance(kind, Enum) and kind.enum_class is not None:
@@ -804,14 +804,11 @@ def _uuid_hex(value: str) -> str:
     return text if len(text) == 32 else uuid.UUID(value).hex
 
 
-def _utc_text(value: str) -> str:
-    # The form every station sends (UTC, with microseconds) is rearranged; any other offset or precision is parsed.
-    if len(value) == 32 and value.endswith("+00:00") and value[10] == "T":
-        return f"{value[:10]} {value[11:26]}"
+def _utc_microseconds(value: str) -> int:
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
         raise ValueError("naive datetime")
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return stored_microseconds(moment)
 
 
 @functools.cache

@@ -1,30 +1,46 @@
 """Column types that keep the project's invariants at the database boundary."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import DateTime
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import Integer, TypeDecorator
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+class _Microseconds(Integer):
+    """An integer declared DATETIME: SQLite gives that name NUMERIC affinity, which keeps an integer as it is, and
+    the files made before migration 0026 keep their declarations (no table had to be copied to change a type)."""
+
+    __visit_name__ = "DATETIME"
 
 
 class UtcDateTime(TypeDecorator[datetime]):
-    """Timezone-aware in, timezone-aware out; stored as UTC because SQLite has no time zones.
+    """Timezone-aware in, timezone-aware out; stored as microseconds since 1970 in UTC (migration 0026).
 
-    A naive datetime is refused: it would be read back in the wrong zone on a laptop set to another one.
+    8 bytes where the text '2021-12-06 00:32:20.000000' took 26, about 50 times a case; the order is the time's
+    order, as the text's was. A naive datetime is refused: it would be read back in the wrong zone on a laptop set
+    to another one.
     """
 
-    impl = DateTime
+    impl = _Microseconds
     cache_ok = True
 
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> int | None:
         if value is None:
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime: times must be timezone-aware")
-        return value.astimezone(UTC).replace(tzinfo=None)
+        return stored_microseconds(value)
 
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
+    def process_result_value(self, value: int | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else _EPOCH + value * _MICROSECOND
+
+
+def stored_microseconds(moment: datetime) -> int:
+    """An aware moment as UtcDateTime stores it: whole microseconds since 1970-01-01 00:00 UTC."""
+    return (moment - _EPOCH) // _MICROSECOND
 
 
 def utc_now() -> datetime:

@@ -110,7 +110,7 @@ def test_the_program_cannot_change_or_remove_an_entry(station: StationContext) -
         ("UPDATE audit_entry SET subject = '菏谐调字〔2026〕1号' WHERE seq = 3", 3),
         ("UPDATE audit_entry SET user_name = '别人' WHERE seq = 2", 2),
         ("DELETE FROM audit_entry WHERE seq = 3", 3),
-        ("UPDATE audit_entry SET at = datetime(at, '-1 day') WHERE seq = 4", 4),
+        ("UPDATE audit_entry SET at = at - 86400000000 WHERE seq = 4", 4),  # a day earlier, in microseconds
     ],
 )
 def test_an_entry_changed_or_removed_behind_the_programs_back_is_found(

@@ -132,8 +132,10 @@ def test_aware_datetimes_come_back_aware_in_utc(database: Database) -> None:
     assert stored.registered_at == datetime(2026, 11, 20, 1, 0, tzinfo=UTC)  # 09:00 Beijing time
     assert stored.created_at.utcoffset() == timedelta(0)
     with database.engine.connect() as connection:
-        raw = connection.execute(text("SELECT registered_at FROM case_file")).scalar()
-    assert raw.startswith("2026-11-20 01:00:00")
+        raw = connection.execute(
+            text("SELECT registered_at, datetime(registered_at / 1000000, 'unixepoch') FROM case_file")
+        ).one()
+    assert raw == (1_795_136_400_000_000, "2026-11-20 01:00:00")  # whole microseconds since 1970 in UTC (0026)
 
 
 # -- keys, tombstones, versions -----------------------------------------------------------------------------------
