@@ -12,7 +12,7 @@ import functools
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -514,12 +514,17 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     _record_versions(session, outcome.stored)
     _release(session, outcome.stored)
     quarantine(session, outcome.refused)
-    _forget_first_employer_kinds(session, outcome.written)
+    # The cases of the persons whose searchable text changed, and of every employer written (the cases keep its kind).
+    parties = [
+        change
+        for change in outcome.written
+        if change.table == "employer" or (change.table == "person" and change.row_id in outcome.searched)
+    ]
+    naming = _cases_of_parties(session, parties)
+    _forget_first_employer_kinds(session, outcome.written, naming)
     searched_changes = [change for change in outcome.written if change.row_id in outcome.searched]
     touched_cases = {case_id for change in searched_changes for case_id in _cases_of(change)}
-    touched_cases |= _cases_of_parties(
-        session, [change for change in searched_changes if change.table in ("person", "employer")]
-    )
+    touched_cases.update(*(naming.get(change.row_id, ()) for change in searched_changes))
     search.reindex_cases(session, sorted(touched_cases))
     return Applied(
         stored=len(outcome.stored),
@@ -1062,12 +1067,15 @@ def _cases_of(change: Change) -> set[uuid.UUID]:
     return {uuid.UUID(case_id)} if isinstance(case_id, str) else set()
 
 
-def _forget_first_employer_kinds(session: Session, stored: list[Change]) -> None:
+def _forget_first_employer_kinds(
+    session: Session, stored: list[Change], naming: Mapping[uuid.UUID, set[uuid.UUID]]
+) -> None:
     """A case keeps its first respondent's kind for the returns (Case.first_employer_kind, on this computer only);
-    a pulled respondent or employer may have changed it: forget it there, and the returns look it up again."""
+    a pulled respondent or employer may have changed it: forget it there, and the returns look it up again.
+    ``naming``: the cases of the stored persons and employers (_cases_of_parties)."""
     respondents = [change for change in stored if change.table == "case_respondent"]
     cases = {case_id for change in respondents for case_id in _cases_of(change)}
-    cases |= _cases_of_parties(session, [change for change in stored if change.table == "employer"])
+    cases.update(*(naming.get(change.row_id, ()) for change in stored if change.table == "employer"))
     columns = Case.__table__.c
     for chunk in batches(sorted(cases)):
         session.execute(
@@ -1078,10 +1086,15 @@ def _forget_first_employer_kinds(session: Session, stored: list[Change]) -> None
         )
 
 
-def _cases_of_parties(session: Session, parties: list[Change]) -> set[uuid.UUID]:
-    """Cases whose searchable text names a changed person or employer."""
-    cases: set[uuid.UUID] = set()
-    for chunk in batches([change.row_id for change in parties]):
-        cases.update(session.scalars(select(CaseClaimant.case_id).where(CaseClaimant.person_id.in_(chunk))))
-        cases.update(session.scalars(select(CaseRespondent.case_id).where(CaseRespondent.employer_id.in_(chunk))))
-    return cases
+def _cases_of_parties(session: Session, changes: list[Change]) -> dict[uuid.UUID, set[uuid.UUID]]:
+    """The cases that name each changed person (as a claimant) and employer (as a respondent), by the party's id:
+    their searchable text and their first respondent's kind are the party's. One look-up per kind of party."""
+    naming: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for kind, party, case in (
+        ("person", CaseClaimant.person_id, CaseClaimant.case_id),
+        ("employer", CaseRespondent.employer_id, CaseRespondent.case_id),
+    ):
+        for chunk in batches([change.row_id for change in changes if change.table == kind]):
+            for party_id, case_id in session.execute(select(party, case).where(party.in_(chunk))):
+                naming[party_id].add(case_id)
+    return naming
