@@ -511,7 +511,7 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
             for change in rows:
                 _apply_one(session, change, _ONE_BY_ONE[name], outcome)
         # Other city tables (document templates, wage clues) have no station screen yet: not stored.
-    _record_versions(session, outcome.stored)
+    _record_versions(session, outcome)
     _release(session, outcome.stored)
     quarantine(session, outcome.refused)
     # The cases of the persons whose searchable text changed, and of every employer written (the cases keep its kind).
@@ -876,16 +876,21 @@ def _as_is(value: Any) -> Any:
     return value
 
 
-def _record_versions(session: Session, changes: Iterable[Change]) -> None:
+def _record_versions(session: Session, outcome: _Outcome) -> None:
     # Plain parameters, past SQLAlchemy's per-row processing: a first sync records a version for every row. An id
     # is stored as SQLAlchemy's Uuid stores it on SQLite, 32 hex digits.
-    versions = {change.row_id.hex: change.version for change in changes if change.table in TABLES}
-    record_versions(session, versions)
+    stored = [change for change in outcome.stored if change.table in TABLES]
+    # A row new here has no recorded version worth looking up (every row of a first sync): written as it came.
+    new = {change.row_id for change in outcome.written if change.row_id not in outcome.changed_columns}
+    versions = {change.row_id.hex: change.version for change in stored if change.row_id not in new}
+    fresh = {change.row_id.hex: change.version for change in stored if change.row_id in new}
+    record_versions(session, versions, fresh)
 
 
-def record_versions(session: Session, versions: dict[str, int]) -> None:
+def record_versions(session: Session, versions: dict[str, int], fresh: Mapping[str, int] | None = None) -> None:
     """Record the server's version of rows (by id in stored form); a version already recorded is not written again
-    (this station's own push returning, whose versions the push's answer recorded)."""
+    (this station's own push returning, whose versions the push's answer recorded). ``fresh``: versions of rows new
+    on this computer, written without looking."""
     connection = session.connection()
     for chunk in batches(list(versions)):
         marks = ", ".join("?" for _ in chunk)
@@ -895,10 +900,9 @@ def record_versions(session: Session, versions: dict[str, int]) -> None:
         for row_id, version in known:
             if versions[row_id] == version:
                 del versions[row_id]
-    if versions:
-        connection.exec_driver_sql(
-            "INSERT OR REPLACE INTO replica_version (row_id, version) VALUES (?, ?)", list(versions.items())
-        )
+    written = [*versions.items(), *(fresh or {}).items()]
+    if written:
+        connection.exec_driver_sql("INSERT OR REPLACE INTO replica_version (row_id, version) VALUES (?, ?)", written)
 
 
 def _apply_conflict(session: Session, change: Change) -> None:
