@@ -582,13 +582,15 @@ def _difference(
         store = storers.get(name)
         if store is None:
             continue
+        stored = current[name]
+        if value == stored and type(value) is type(stored):
+            continue  # as stored, in the form stored (most values of a changed row): nothing to convert or check
         if value is not None and store is not _as_is:
             try:
                 value = store(value)
             except ValueError:
                 checked.append(name)
                 continue
-        stored = current[name]
         if stored != value:
             changed[name] = value
         elif type(stored) is type(value):
