@@ -126,22 +126,23 @@ _WRITTEN = ("case_id", "kind", "due_on", "attention_on", "attention_until")
 _INSERT = f"INSERT INTO case_deadline ({', '.join(_WRITTEN)}) VALUES ({', '.join('?' for _ in _WRITTEN)})"
 
 
-def _insert(session: Session, rows: list[tuple[object, ...]]) -> None:
+def _insert(session: Session, rows: list[tuple[uuid.UUID, str, date, date, date | None]]) -> None:
     """Plain parameters, each value turned by its column type's own bind processor into what the column stores:
     past SQLAlchemy's per-row parameter handling, which cost more than SQLite's inserts (a pulled page writes
     hundreds of rows). Not the ORM's insert either: it inserts rows of an integer key one by one to read it back."""
     connection = session.connection()
     columns = CaseDeadline.__table__.c
-    processors = [
-        columns[name].type.dialect_impl(connection.dialect).bind_processor(connection.dialect) for name in _WRITTEN
-    ]
-    connection.exec_driver_sql(
-        _INSERT,
-        [
-            tuple(value if process is None else process(value) for process, value in zip(processors, row, strict=True))
-            for row in rows
-        ],
+    case_id, kind, due_on, attention_on, attention_until = (
+        columns[name].type.dialect_impl(connection.dialect).bind_processor(connection.dialect) or _as_is
+        for name in _WRITTEN
     )
+    connection.exec_driver_sql(
+        _INSERT, [(case_id(a), kind(b), due_on(c), attention_on(d), attention_until(e)) for a, b, c, d, e in rows]
+    )
+
+
+def _as_is(value: object) -> object:
+    return value
 
 
 def _running_clocks(

@@ -524,7 +524,7 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     _forget_first_employer_kinds(session, outcome.written, naming)
     searched_changes = [change for change in outcome.written if change.row_id in outcome.searched]
     touched_cases = {case_id for change in searched_changes for case_id in _cases_of(change)}
-    touched_cases.update(*(naming.get(change.row_id, ()) for change in searched_changes))
+    touched_cases.update(*(naming[change.row_id] for change in parties if change.row_id in outcome.searched))
     search.reindex_cases(session, sorted(touched_cases))
     return Applied(
         stored=len(outcome.stored),
@@ -542,6 +542,7 @@ class _Outcome:
     written: list[Change] = field(default_factory=list)  # stored, and a value of the row changed here
     searched: set[uuid.UUID] = field(default_factory=set)  # written rows whose searchable text changed
     changed_columns: dict[uuid.UUID, frozenset[str]] = field(default_factory=dict)  # see Applied
+    new: list[str] = field(default_factory=list)  # the ids (in stored form) of the rows inserted
 
     def written_rows(self, writes: list[_Write], searched: set[uuid.UUID]) -> None:
         changes = [write.change for write in writes]
@@ -549,6 +550,7 @@ class _Outcome:
         self.written.extend(changes)
         self.searched |= searched
         self.changed_columns.update({write.change.row_id: frozenset(write.values) for write in writes if not write.new})
+        self.new.extend(write.values["id"] for write in writes if write.new)
 
     refused: list[tuple[Change, str]] = field(default_factory=list)  # with the reason, in words without values
 
@@ -881,11 +883,9 @@ def _as_is(value: Any) -> Any:
 def _record_versions(session: Session, outcome: _Outcome) -> None:
     # Plain parameters, past SQLAlchemy's per-row processing: a first sync records a version for every row. An id
     # is stored as SQLAlchemy's Uuid stores it on SQLite, 32 hex digits.
-    stored = [change for change in outcome.stored if change.table in TABLES]
+    versions = {change.row_id.hex: change.version for change in outcome.stored if change.table in TABLES}
     # A row new here has no recorded version worth looking up (every row of a first sync): written as it came.
-    new = {change.row_id for change in outcome.written if change.row_id not in outcome.changed_columns}
-    versions = {change.row_id.hex: change.version for change in stored if change.row_id not in new}
-    fresh = {change.row_id.hex: change.version for change in stored if change.row_id in new}
+    fresh = {row_id: versions.pop(row_id) for row_id in outcome.new if row_id in versions}
     record_versions(session, versions, fresh)
 
 
