@@ -265,16 +265,6 @@ def sync_now(context: StationContext, progress: ProgressCallback | None = None) 
             raise SyncProblem(FailureReason.DISK_FULL, "database or disk is full") from error
         finally:
             client.close()
-    with context.database.transaction() as session:
-        replica.log(
-            session,
-            "synced",
-            pushed=report.pushed,
-            pulled=report.pulled,
-            conflicts=report.conflicts,
-            rejected=report.rejected,
-            files=report.uploaded + report.downloaded,
-        )
     if report.pulled:
         # Accounts made, changed or disabled on other laptops: this one's key slots follow them (services.accounts).
         accounts.refresh_slots(context)

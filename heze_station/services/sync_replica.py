@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from .. import __version__
 from ..station_sync.engine import Blob, FileUnavailable
+from ..station_sync.progress import SyncReport
 from ..storage import migrations, outbox, replica, settings
 from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
 from ..storage.keys import WrongKey
@@ -232,7 +233,16 @@ class StationReplica:
             if not answer.matches:
                 replica.log(session, "audit_mismatch", seq=report.head.seq)
 
-    def synced(self) -> None:
-        with self.database.transaction() as session:
+    def synced(self, report: SyncReport) -> None:
+        with self.database.transaction() as session:  # one commit (a disk flush) for the three
             settings.put(session, LAST_SUCCESS, datetime.now(UTC).isoformat())
             settings.put(session, LAST_FAILURE, None)
+            replica.log(
+                session,
+                "synced",
+                pushed=report.pushed,
+                pulled=report.pulled,
+                conflicts=report.conflicts,
+                rejected=report.rejected,
+                files=report.uploaded + report.downloaded,
+            )

@@ -49,6 +49,13 @@ ACCEPT_ROWS = f"{wire.ROWS_MEDIA_TYPE}, {wire.JSON_MEDIA_TYPE};q=0.5"
 _ROWS_DECODERS: dict[type[BaseModel], Any] = {PullResponse: wire.decode_page, PushResponse: wire.decode_push_answer}
 
 
+# Access tokens kept between syncs, by server and device, in this process's memory only: a laptop syncs every few
+# minutes, and a token asked for each time cost a round trip of every sync.
+_TOKENS: dict[tuple[str, uuid.UUID], tuple[str, datetime]] = {}
+# A token refused with these is asked for anew, once: it expired in flight, or the server no longer knows a kept one
+# (restored from a backup).
+_STALE_TOKEN = ("token_expired", "invalid_token")
+
 _BY_CODE = {
     "invalid_enrolment_code": FailureReason.INVALID_CODE,
     "invalid_credentials": FailureReason.NOT_ENROLLED,
@@ -106,7 +113,7 @@ class ServerClient:
 
     def log_in(self, device_id: uuid.UUID, secret: str) -> None:
         self._credentials = TokenRequest(device_id=device_id, device_secret=secret)
-        self._token = None
+        self._token, self._token_expires = _TOKENS.get(self._token_key, (None, datetime.min.replace(tzinfo=UTC)))
 
     def handshake(self, request: HandshakeRequest) -> HandshakeResponse:
         return self._call("POST", "/v1/sync/handshake", HandshakeResponse, body=request, auth=True)
@@ -164,6 +171,11 @@ class ServerClient:
 
     # --- plumbing -----------------------------------------------------------------------------------------------
 
+    @property
+    def _token_key(self) -> tuple[str, uuid.UUID]:
+        assert self._credentials is not None
+        return str(self._http.base_url), self._credentials.device_id
+
     def _auth_headers(self) -> dict[str, str]:
         if self._credentials is None:
             raise SyncFailure(FailureReason.NOT_ENROLLED, "no device credentials")
@@ -172,6 +184,7 @@ class ServerClient:
             # The server's clock may be far from ours (F7): trust its lifetime, not its expiry time.
             self._token = answer.access_token
             self._token_expires = datetime.now(UTC) + timedelta(seconds=answer.expires_in)
+            _TOKENS[self._token_key] = (self._token, self._token_expires)
         if self.changes_waiting is None:
             return {"Authorization": f"Bearer {self._token}"}
         return {"Authorization": f"Bearer {self._token}", CHANGES_WAITING_HEADER: str(self.changes_waiting)}
@@ -205,8 +218,9 @@ class ServerClient:
                 response = self._http.request(method, path, params=params, content=content, headers=headers)
             except httpx.HTTPError as error:
                 raise _unreachable(error) from error
-            if response.status_code == 401 and auth and attempt == 1 and _code(response) == "token_expired":
-                self._token = None  # expired in flight: one new token, one more try
+            if response.status_code == 401 and auth and attempt == 1 and _code(response) in _STALE_TOKEN:
+                self._token = None  # one new token, one more try
+                _TOKENS.pop(self._token_key, None)
                 continue
             if response.status_code >= 300:
                 raise self._failure(response)

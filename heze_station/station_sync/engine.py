@@ -108,8 +108,8 @@ class Replica(Protocol):
     def audit_answered(self, report: AuditHeadReport, answer: AuditHeadAnswer) -> None:
         """What the city said of the report: kept, and shown to the administrator when it does not match."""
 
-    def synced(self) -> None:
-        """The run completed: the time of the last sync, and no failure to show."""
+    def synced(self, report: SyncReport) -> None:
+        """The run completed: the time of the last sync, no failure to show, and the run's line in the sync log."""
 
 
 class SyncEngine:
@@ -147,7 +147,7 @@ class SyncEngine:
             self._check_scope(report)
         if (audit := self.replica.audit_report()) is not None:
             self.replica.audit_answered(audit, self.client.report_audit_head(audit))
-        self.replica.synced()
+        self.replica.synced(report)
         return report
 
     def _check_scope(self, report: SyncReport) -> None:

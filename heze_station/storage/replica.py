@@ -12,7 +12,7 @@ import functools
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -511,15 +511,20 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
             for change in rows:
                 _apply_one(session, change, _ONE_BY_ONE[name], outcome)
         # Other city tables (document templates, wage clues) have no station screen yet: not stored.
-    _record_versions(session, outcome.stored)
+    _record_versions(session, outcome)
     _release(session, outcome.stored)
     quarantine(session, outcome.refused)
-    _forget_first_employer_kinds(session, outcome.written)
+    # The cases of the persons whose searchable text changed, and of every employer written (the cases keep its kind).
+    parties = [
+        change
+        for change in outcome.written
+        if change.table == "employer" or (change.table == "person" and change.row_id in outcome.searched)
+    ]
+    naming = _cases_of_parties(session, parties)
+    _forget_first_employer_kinds(session, outcome.written, naming)
     searched_changes = [change for change in outcome.written if change.row_id in outcome.searched]
     touched_cases = {case_id for change in searched_changes for case_id in _cases_of(change)}
-    touched_cases |= _cases_of_parties(
-        session, [change for change in searched_changes if change.table in ("person", "employer")]
-    )
+    touched_cases.update(*(naming[change.row_id] for change in parties if change.row_id in outcome.searched))
     search.reindex_cases(session, sorted(touched_cases))
     return Applied(
         stored=len(outcome.stored),
@@ -537,6 +542,7 @@ class _Outcome:
     written: list[Change] = field(default_factory=list)  # stored, and a value of the row changed here
     searched: set[uuid.UUID] = field(default_factory=set)  # written rows whose searchable text changed
     changed_columns: dict[uuid.UUID, frozenset[str]] = field(default_factory=dict)  # see Applied
+    new: list[str] = field(default_factory=list)  # the ids (in stored form) of the rows inserted
 
     def written_rows(self, writes: list[_Write], searched: set[uuid.UUID]) -> None:
         changes = [write.change for write in writes]
@@ -544,6 +550,7 @@ class _Outcome:
         self.written.extend(changes)
         self.searched |= searched
         self.changed_columns.update({write.change.row_id: frozenset(write.values) for write in writes if not write.new})
+        self.new.extend(write.values["id"] for write in writes if write.new)
 
     refused: list[tuple[Change, str]] = field(default_factory=list)  # with the reason, in words without values
 
@@ -577,13 +584,15 @@ def _difference(
         store = storers.get(name)
         if store is None:
             continue
+        stored = current[name]
+        if value == stored and type(value) is type(stored):
+            continue  # as stored, in the form stored (most values of a changed row): nothing to convert or check
         if value is not None and store is not _as_is:
             try:
                 value = store(value)
             except ValueError:
                 checked.append(name)
                 continue
-        stored = current[name]
         if stored != value:
             changed[name] = value
         elif type(stored) is type(value):
@@ -868,16 +877,19 @@ def _as_is(value: Any) -> Any:
     return value
 
 
-def _record_versions(session: Session, changes: Iterable[Change]) -> None:
+def _record_versions(session: Session, outcome: _Outcome) -> None:
     # Plain parameters, past SQLAlchemy's per-row processing: a first sync records a version for every row. An id
     # is stored as SQLAlchemy's Uuid stores it on SQLite, 32 hex digits.
-    versions = {change.row_id.hex: change.version for change in changes if change.table in TABLES}
-    record_versions(session, versions)
+    versions = {change.row_id.hex: change.version for change in outcome.stored if change.table in TABLES}
+    # A row new here has no recorded version worth looking up (every row of a first sync): written as it came.
+    fresh = {row_id: versions.pop(row_id) for row_id in outcome.new if row_id in versions}
+    record_versions(session, versions, fresh)
 
 
-def record_versions(session: Session, versions: dict[str, int]) -> None:
+def record_versions(session: Session, versions: dict[str, int], fresh: Mapping[str, int] | None = None) -> None:
     """Record the server's version of rows (by id in stored form); a version already recorded is not written again
-    (this station's own push returning, whose versions the push's answer recorded)."""
+    (this station's own push returning, whose versions the push's answer recorded). ``fresh``: versions of rows new
+    on this computer, written without looking."""
     connection = session.connection()
     for chunk in batches(list(versions)):
         marks = ", ".join("?" for _ in chunk)
@@ -887,10 +899,9 @@ def record_versions(session: Session, versions: dict[str, int]) -> None:
         for row_id, version in known:
             if versions[row_id] == version:
                 del versions[row_id]
-    if versions:
-        connection.exec_driver_sql(
-            "INSERT OR REPLACE INTO replica_version (row_id, version) VALUES (?, ?)", list(versions.items())
-        )
+    written = [*versions.items(), *(fresh or {}).items()]
+    if written:
+        connection.exec_driver_sql("INSERT OR REPLACE INTO replica_version (row_id, version) VALUES (?, ?)", written)
 
 
 def _apply_conflict(session: Session, change: Change) -> None:
@@ -1059,12 +1070,15 @@ def _cases_of(change: Change) -> set[uuid.UUID]:
     return {uuid.UUID(case_id)} if isinstance(case_id, str) else set()
 
 
-def _forget_first_employer_kinds(session: Session, stored: list[Change]) -> None:
+def _forget_first_employer_kinds(
+    session: Session, stored: list[Change], naming: Mapping[uuid.UUID, set[uuid.UUID]]
+) -> None:
     """A case keeps its first respondent's kind for the returns (Case.first_employer_kind, on this computer only);
-    a pulled respondent or employer may have changed it: forget it there, and the returns look it up again."""
+    a pulled respondent or employer may have changed it: forget it there, and the returns look it up again.
+    ``naming``: the cases of the stored persons and employers (_cases_of_parties)."""
     respondents = [change for change in stored if change.table == "case_respondent"]
     cases = {case_id for change in respondents for case_id in _cases_of(change)}
-    cases |= _cases_of_parties(session, [change for change in stored if change.table == "employer"])
+    cases.update(*(naming.get(change.row_id, ()) for change in stored if change.table == "employer"))
     columns = Case.__table__.c
     for chunk in batches(sorted(cases)):
         session.execute(
@@ -1075,10 +1089,15 @@ def _forget_first_employer_kinds(session: Session, stored: list[Change]) -> None
         )
 
 
-def _cases_of_parties(session: Session, parties: list[Change]) -> set[uuid.UUID]:
-    """Cases whose searchable text names a changed person or employer."""
-    cases: set[uuid.UUID] = set()
-    for chunk in batches([change.row_id for change in parties]):
-        cases.update(session.scalars(select(CaseClaimant.case_id).where(CaseClaimant.person_id.in_(chunk))))
-        cases.update(session.scalars(select(CaseRespondent.case_id).where(CaseRespondent.employer_id.in_(chunk))))
-    return cases
+def _cases_of_parties(session: Session, changes: list[Change]) -> dict[uuid.UUID, set[uuid.UUID]]:
+    """The cases that name each changed person (as a claimant) and employer (as a respondent), by the party's id:
+    their searchable text and their first respondent's kind are the party's. One look-up per kind of party."""
+    naming: dict[uuid.UUID, set[uuid.UUID]] = defaultdict(set)
+    for kind, party, case in (
+        ("person", CaseClaimant.person_id, CaseClaimant.case_id),
+        ("employer", CaseRespondent.employer_id, CaseRespondent.case_id),
+    ):
+        for chunk in batches([change.row_id for change in changes if change.table == kind]):
+            for party_id, case_id in session.execute(select(party, case).where(party.in_(chunk))):
+                naming[party_id].add(case_id)
+    return naming

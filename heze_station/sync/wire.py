@@ -145,24 +145,51 @@ class _Shapes:
         return [{"table": table, "columns": list(columns)} for table, columns in self.numbers]
 
 
+# A change as a page in the rows form carries it: (table, row_id, version, deleted, station_id, changed_at, hlc,
+# fields), the ids and the time as text.
+PageEntry = tuple[str, str, int, bool, str | None, str, str | None, dict[str, Any]]
+
+
 def encode_page(page: PullResponse) -> dict[str, Any]:
-    """A pull's page in the rows form: ``changes`` are [shape, row_id, version, deleted, station_id, changed_at,
-    hlc, [values in the shape's column order]]."""
+    """A pull's page in the rows form (see encode_entries)."""
+    return encode_entries(
+        (
+            (
+                change.table,
+                str(change.row_id),
+                change.version,
+                change.deleted,
+                None if change.station_id is None else str(change.station_id),
+                change.changed_at.isoformat(),
+                change.hlc,
+                change.fields,
+            )
+            for change in page.changes
+        ),
+        page.cursor,
+        page.has_more,
+    )
+
+
+def encode_entries(entries: Iterable[PageEntry], cursor: str, has_more: bool) -> dict[str, Any]:
+    """A pull's page in the rows form, from its changes' values (the server encodes its feed's rows so, without
+    building the protocol's models): ``changes`` are [shape, row_id, version, deleted, station_id, changed_at, hlc,
+    [values in the shape's column order]]."""
     shapes = _Shapes()
     changes = [
         [
-            shapes.number(change.table, tuple(change.fields)),
-            str(change.row_id),
-            change.version,
-            change.deleted,
-            None if change.station_id is None else str(change.station_id),
-            change.changed_at.isoformat(),
-            change.hlc,
-            list(change.fields.values()),
+            shapes.number(table, tuple(fields)),
+            row_id,
+            version,
+            deleted,
+            station_id,
+            changed_at,
+            hlc,
+            list(fields.values()),
         ]
-        for change in page.changes
+        for table, row_id, version, deleted, station_id, changed_at, hlc, fields in entries
     ]
-    return {"tables": shapes.listed(), "changes": changes, "cursor": page.cursor, "has_more": page.has_more}
+    return {"tables": shapes.listed(), "changes": changes, "cursor": cursor, "has_more": has_more}
 
 
 def decode_page(body: Any) -> PullResponse:

@@ -302,7 +302,7 @@ def changes(
             device.last_sync_at = moment
         if waiting is not None:  # after the push: what it did not take is still waiting
             supervision.changes_reported(session.get(Device, caller.device_id), waiting, moment)
-    return _rows_answer(wire.encode_page(page)) if _wants_rows(request) else page
+    return _rows_answer(page.rows_form()) if _wants_rows(request) else page.response()
 
 
 @router.get("/conflicts", response_model=list[ConflictView])
