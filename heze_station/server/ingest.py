@@ -206,9 +206,10 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
                 ],
             )
             connection.execute(_ADVANCE, {"device": context.device_id, "next_seq_now": next_seq, "moment": moment})
-            # A case created by this push is shared with no other station yet: its new rows need no look-up.
+            # New rows of a case: a case created by this push is shared with no other station yet, its new rows
+            # need no look-up.
             created = {str(write.row_id) for write in written if write.is_new}
-            added = [write for write in written if write.is_new and write.fields.get("case_id") not in created]
+            added = [write for write in written if write.is_new and write.fields.get("case_id") not in {None, *created}]
             if not added:  # nothing left to do in this transaction
                 commit_in_pipeline(connection)
         share_new_case_rows(session, added)
