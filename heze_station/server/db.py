@@ -10,9 +10,9 @@ makes the change feed trivially commit-ordered on SQLite (see feed.py).
 
 import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import cache
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from functools import cache, partial
 from typing import Any
 
 import psycopg
@@ -83,12 +83,34 @@ class Database:
         """A connection for one SELECT that needs no transaction around it (a lone statement sees one snapshot
         anyway): on PostgreSQL in autocommit, which spares the BEGIN and COMMIT round trips; elsewhere in a
         transaction as usual (SQLite's BEGIN IMMEDIATE is how it orders its writers)."""
-        if not self.is_postgresql:
-            with self.engine.begin() as connection:
-                yield connection
-            return
+        with self.engine.connect() as connection, self._single_read_on(connection) as reading:
+            yield reading
+
+    @contextmanager
+    def read_then_transactions(
+        self,
+    ) -> Iterator[
+        tuple[Callable[[], AbstractContextManager[Connection]], Callable[[], AbstractContextManager[Session]]]
+    ]:
+        """For a request that makes a lone read and then its units of work on one pooled connection: one
+        check-out, and one liveness ping (``pool_pre_ping``, a round trip), instead of one per connection. Twins of
+        ``single_read`` and ``transaction`` on that connection; the read's ends before the first unit of work."""
         with self.engine.connect() as connection:
-            yield connection.execution_options(isolation_level="AUTOCOMMIT")
+            yield partial(self._single_read_on, connection), partial(self._transaction_on, connection)
+
+    @contextmanager
+    def _single_read_on(self, connection: Connection) -> Iterator[Connection]:
+        if self.is_postgresql:
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+        with connection.begin():  # sends nothing on PostgreSQL, in autocommit
+            yield connection
+
+    @contextmanager
+    def _transaction_on(self, connection: Connection) -> Iterator[Session]:
+        if self.is_postgresql:  # out of the read's autocommit (set on the driver's connection: nothing sent)
+            connection.execution_options(isolation_level=connection.default_isolation_level)
+        with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+            yield session
 
     def close(self) -> None:
         self.engine.dispose()
@@ -108,6 +130,15 @@ def pipelined(connection: Connection) -> Iterator[None]:
             yield
     except psycopg.Error as error:
         raise DBAPIError.instance(None, None, error, psycopg.Error) from error
+
+
+def commit_in_pipeline(connection: Connection) -> None:
+    """Inside ``pipelined``, as its last statement: on PostgreSQL the transaction's COMMIT, sent with the block's
+    writes (a round trip fewer). The session's own commit then sends nothing (psycopg commits nothing outside a
+    transaction); a write of the block that fails makes the server skip the COMMIT, and the session rolls back as
+    usual. Elsewhere nothing: the session commits."""
+    if connection.dialect.name == "postgresql":
+        connection.connection.driver_connection.execute("COMMIT")
 
 
 Read = tuple[Executable, dict[str, Any]]  # a query and its parameters

@@ -4,10 +4,13 @@ The ones that only look at memory are ``async``: FastAPI runs plain functions in
 costs more than they do. The ones that use the database stay plain functions, off the event loop.
 """
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
 from .auth import STATION_ROLE, SUPERVISOR_ROLE, Principal, Throttle, principal_for_token, too_many_attempts
@@ -76,11 +79,18 @@ def _missing_token() -> ApiError:
     return unauthorized("missing_token", "This request needs 'Authorization: Bearer <access token>'.")
 
 
-def principal_of(request: Request, database: Database, settings: Settings, token: str) -> Principal:
+def principal_of(
+    request: Request,
+    database: Database,
+    settings: Settings,
+    token: str,
+    single_read: Callable[[], AbstractContextManager[Connection]] | None = None,
+) -> Principal:
     """The caller behind ``token``; refuses an unknown one (counted by the throttle), an expired one, a revoked
-    device. It reads the database: call it off the event loop."""
+    device. It reads the database: call it off the event loop. ``single_read``: where to read (see
+    ``Database.read_then_transactions``), by default ``database.single_read``."""
     # Every request asks this: one statement, no transaction around it.
-    with database.single_read() as connection:
+    with (single_read or database.single_read)() as connection:
         principal = principal_for_token(connection, token)
     if principal is None:
         unknown = unauthorized("invalid_token", "The access token is not known to this server; ask for a new one.")

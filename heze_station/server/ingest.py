@@ -8,11 +8,11 @@ F3), or merge its operations, store the answer and advance ``next_seq``, all in 
 The merging happens in memory (``_Batch``): the rows the push touches are read and locked with one query, each
 client transaction is applied to their in-memory state (and undone there if it is rejected), and the result is
 written with one statement per table for the whole push (an ``unnest`` of arrays on PostgreSQL, see db.py), sent
-together in one pipeline. A push costs three round trips to the database whatever its size on PostgreSQL: its
+together in one pipeline. A push costs two round trips to the database whatever its size on PostgreSQL: its
 reads (lock the device, read and lock the rows, read the rows they name with their grants and the holders of the
-unique values they claim, sent together: see ``_Batch``), its writes, the commit (and one more to read the
-agreements of the shares, instalments and signatures it changes, one more to share rows added to a case that
-another station shares).
+unique values they claim, sent together: see ``_Batch``), its writes with the commit (and one more to read the
+agreements of the shares, instalments and signatures it changes; one more to share rows added to a case that
+another station shares, and then the commit alone).
 
 A transaction the server cannot accept is *rejected*: one of its rows is one no station could store (a field
 missing or unknown, a value that does not fit the shared schema of sync/tables.py, a row it names that the station
@@ -53,7 +53,7 @@ from ..sync.schemas import (
 )
 from ..sync.tables import FIELD_NAME, SYNCED_TABLES, TableKind, TableRule
 from .assignment import share_new_case_rows
-from .db import Read, insert_rows, pipelined, read_together
+from .db import Read, commit_in_pipeline, insert_rows, pipelined, read_together
 from .errors import ApiError, bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
 from .models import AppliedTransaction, Device, RowGrant, SyncRow, UniqueValue, now
@@ -206,11 +206,13 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
                 ],
             )
             connection.execute(_ADVANCE, {"device": context.device_id, "next_seq_now": next_seq, "moment": moment})
-        # A case created by this push is shared with no other station yet: its new rows need no look-up.
-        created = {str(write.row_id) for write in written if write.is_new}
-        share_new_case_rows(
-            session, [write for write in written if write.is_new and write.fields.get("case_id") not in created]
-        )
+            # New rows of a case: a case created by this push is shared with no other station yet, its new rows
+            # need no look-up.
+            created = {str(write.row_id) for write in written if write.is_new}
+            added = [write for write in written if write.is_new and write.fields.get("case_id") not in {None, *created}]
+            if not added:  # nothing left to do in this transaction
+                commit_in_pipeline(connection)
+        share_new_case_rows(session, added)
     in_order = iter(answers)
     results = [next(in_order) if isinstance(item, ClientTransaction) else item for item in planned]
     return PushResponse(results=results, next_seq=next_seq, resend_from=resend_from), problem

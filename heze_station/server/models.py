@@ -187,9 +187,8 @@ class AppliedTransaction(Base):
 class SyncRow(Base):
     __tablename__ = "sync_row"
     __table_args__ = (
-        Index("ix_sync_row_feed", "change_xid", "change_seq"),
+        # One station's change feed (feed.scope_parts: also the city's rows, station NULL).
         Index("ix_sync_row_station_feed", "station_id", "change_xid", "change_seq"),
-        Index("ix_sync_row_station_table", "station_id", "table_name"),
         # One table across every station: the city's figures and lists (city_figures.py).
         Index("ix_sync_row_table", "table_name", "station_id"),
     )

@@ -86,10 +86,14 @@ def test_a_revoked_device_is_refused_on_its_next_request_and_nothing_it_sent_is_
         auth.revoke_device(session, uuid.UUID(lost.device_id))
 
     pull = lost.http.get("/v1/sync/changes")
+    refused_case = new_id()
+    push = lost.push(lost.transaction(lost.op("case_file", refused_case, {"number": "C-2"})))
     token = httpx.post(f"{server.url}/v1/auth/token", json={"device_id": lost.device_id, "device_secret": lost.secret})
     assert (pull.status_code, pull.json()["error"]["code"]) == (403, "device_revoked")
+    assert (push.status_code, push.json()["error"]["code"]) == (403, "device_revoked")
     assert (token.status_code, token.json()["error"]["code"]) == (403, "device_revoked")
     assert str(case_id) in other.latest()
+    assert str(refused_case) not in other.latest()
 
 
 def test_wrong_codes_and_tokens_are_throttled_but_a_right_one_never_is(server: Server) -> None:

@@ -239,10 +239,12 @@ router.add_api_route(
 
 
 def _push(body: PushRequest, request: Request, token: str, database: Database, settings: Settings) -> Response:
-    caller = _station_caller(request, database, settings, token)
-    assert caller.station_id is not None
-    context = ingest.PushContext(caller.device_id, caller.station_id, settings.max_clock_ahead_seconds * 1000)
-    answer = ingest.push(database.transaction, context, body)
+    # The caller's look-up and the push share one pooled connection (one check-out, one liveness ping).
+    with database.read_then_transactions() as (single_read, transaction):
+        caller = station_device(principal_of(request, database, settings, token, single_read))
+        assert caller.station_id is not None
+        context = ingest.PushContext(caller.device_id, caller.station_id, settings.max_clock_ahead_seconds * 1000)
+        answer = ingest.push(transaction, context, body)
     if _wants_rows(request):
         return _rows_answer(wire.encode_push_answer(answer))
     # Encoded here: FastAPI would check the answer against its model once more and encode it in two passes (over
