@@ -5,14 +5,20 @@ instead a copy of one set up earlier in the same run (``Templates``), which cost
 """
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
+
 from heze_station.domain.accounts import StaffRole
-from heze_station.paths import has_station
+from heze_station.paths import DATABASE_FILE, has_station
 from heze_station.services import accounts
 from heze_station.services.accounts import NewAccount, StationDetails
 from heze_station.services.station import StationContext, open_station
-from heze_station.storage import keys, keyslots
+from heze_station.storage import keys, keyslots, migrations
+from heze_station.storage.database import Database
 from heze_station.storage.keys import KdfParams
 
 DETAILS = StationDetails(
@@ -79,6 +85,24 @@ def database_key(folder: Path, login: str = ADMINISTRATOR.login, password: str =
     without changing) anything: for reading a station's file from outside the program."""
     slot = keyslots.load(folder).for_login(login)[0]
     return keys.open_sealed(keys.open_with_password(slot.sealed_private_key, password), slot.sealed_database_key)
+
+
+@contextmanager
+def station_file(folder: Path) -> Iterator[Database]:
+    """The station's database in ``folder``, opened from outside the program (see database_key)."""
+    database = Database(folder / DATABASE_FILE, database_key(folder))
+    try:
+        yield database
+    finally:
+        database.close()
+
+
+def downgrade(database: Database, revision: str) -> None:
+    """Alembic's downgrades to ``revision``: the file as the program of that revision left it."""
+    config = Config()
+    config.set_main_option("script_location", str(Path(migrations.__file__).parent))
+    config.attributes["engine"] = database.engine
+    command.downgrade(config, revision)
 
 
 def add_account(context: StationContext, login: str, role: StaffRole, password: str = OTHER_PASSWORD) -> None:

@@ -4,19 +4,16 @@ cases, shows the same clocks and goes on syncing with another laptop once its ti
 from datetime import date, timedelta
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select, text
 
 from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.services import case_actions, case_queries, dashboard, sync
 from heze_station.services.case_queries import CaseFilter
-from heze_station.services.station import DATABASE_FILE, StationContext
+from heze_station.services.station import StationContext
 from heze_station.storage import migrations
-from heze_station.storage.database import Database
 from heze_station.storage.models import Base, Case
 from tests import factories
-from tests.stations import database_key, open_test_station
+from tests.stations import downgrade, open_test_station, station_file
 
 from .conftest import Laptops
 from .helpers import cases, edit
@@ -56,30 +53,15 @@ def _clocks(station: StationContext) -> list[tuple]:
 
 
 def _stored_forms(data_dir: Path) -> set[str]:
-    database = Database(data_dir / DATABASE_FILE, database_key(data_dir))
-    try:
-        with database.engine.connect() as connection:
-            return set(
-                connection.execute(
-                    text(
-                        "SELECT typeof(registered_at) FROM case_file UNION SELECT typeof(at) FROM timeline_event"
-                        " UNION SELECT typeof(created_at) FROM person"
-                    )
-                ).scalars()
-            )
-    finally:
-        database.close()
-
-
-def _downgrade_to_0024(data_dir: Path) -> None:
-    database = Database(data_dir / DATABASE_FILE, database_key(data_dir))
-    try:
-        config = Config()
-        config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-        config.attributes["engine"] = database.engine
-        command.downgrade(config, "0024")
-    finally:
-        database.close()
+    with station_file(data_dir) as database, database.engine.connect() as connection:
+        return set(
+            connection.execute(
+                text(
+                    "SELECT typeof(registered_at) FROM case_file UNION SELECT typeof(at) FROM timeline_event"
+                    " UNION SELECT typeof(created_at) FROM person"
+                )
+            ).scalars()
+        )
 
 
 def test_a_synced_station_keeps_its_rows_search_and_clocks_and_syncs_on_after_its_times_become_microseconds(
@@ -94,7 +76,8 @@ def test_a_synced_station_keeps_its_rows_search_and_clocks_and_syncs_on_after_it
     rows, found, clocks = _rows(laptop), _found(laptop), _clocks(laptop)
     laptop.close()
     assert _stored_forms(data_dir) == {"integer"}
-    _downgrade_to_0024(data_dir)
+    with station_file(data_dir) as database:
+        downgrade(database, "0024")
     assert _stored_forms(data_dir) == {"text"}  # as 0024 stored them: '2026-11-02 02:00:00.000000'
 
     laptop = open_test_station(data_dir)  # upgrades past 0026

@@ -4,18 +4,15 @@ before, through the smaller timeline index and the case list's index that now ho
 from datetime import date
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
 
 from heze_station.domain.cases import CaseAction
 from heze_station.services import case_actions, case_queries
 from heze_station.services.case_queries import CaseFilter
-from heze_station.services.station import DATABASE_FILE, StationContext
+from heze_station.services.station import StationContext
 from heze_station.storage import migrations
-from heze_station.storage.database import Database
 from tests import factories
-from tests.stations import database_key, open_test_station
+from tests.stations import downgrade, open_test_station, station_file
 
 DAY = date(2026, 11, 2)
 QUERIES = ("宏达", "工资", "劳务有限公司2", "欠")
@@ -32,17 +29,6 @@ def _found(station: StationContext) -> dict[str, list[str]]:
     return {
         query: [row.number for row in case_queries.list_cases(station, CaseFilter(text=query))] for query in QUERIES
     }
-
-
-def _downgrade_to_0021(data_dir: Path) -> None:
-    database = Database(data_dir / DATABASE_FILE, database_key(data_dir))
-    try:
-        config = Config()
-        config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-        config.attributes["engine"] = database.engine
-        command.downgrade(config, "0021")
-    finally:
-        database.close()
 
 
 def _timeline_indexes(station: StationContext) -> list[str]:
@@ -64,7 +50,8 @@ def test_upgrade_keeps_each_timeline_in_order(tmp_path: Path) -> None:
         found = _found(station)
     finally:
         station.close()
-    _downgrade_to_0021(data_dir)
+    with station_file(data_dir) as database:
+        downgrade(database, "0021")
 
     station = open_test_station(data_dir)  # upgrades past 0024
     try:

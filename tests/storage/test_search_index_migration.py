@@ -3,16 +3,13 @@ smaller."""
 
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
 
 from heze_station.services.case_queries import CaseFilter, count_cases, list_cases
-from heze_station.services.station import DATABASE_FILE, StationContext
+from heze_station.services.station import StationContext
 from heze_station.storage import migrations, search
-from heze_station.storage.database import Database
 from tests.services.test_search import HONGDA_CODE, LI_PHONE, ZHANG_ID, _make_cases
-from tests.stations import database_key, open_test_station
+from tests.stations import downgrade, open_test_station, station_file
 
 QUERIES = ("张", "李四", "宏达", "张三丰", "19790308", ZHANG_ID, LI_PHONE[-4:], HONGDA_CODE, "城南花园", "加班费",
            "第0002号", "%", "_", "100%_", '"', "'", "NEAR(x)", "-", "欠薪", "宏达 工资")  # fmt: skip
@@ -29,19 +26,13 @@ def _found(station: StationContext) -> dict[str, list[str]]:
 
 def _made_at_0020(data_dir: Path) -> None:
     """The file as the previous program left it: the old indexes, holding the text, filled by its indexing."""
-    database = Database(data_dir / DATABASE_FILE, database_key(data_dir))
-    try:
-        config = Config()
-        config.set_main_option("script_location", str(Path(migrations.__file__).parent))
-        config.attributes["engine"] = database.engine
-        command.downgrade(config, "0020")
+    with station_file(data_dir) as database:
+        downgrade(database, "0020")
         with database.transaction() as session:
             assert search.index_unindexed(session) == 3
         with database.engine.connect() as connection:
             bodies = connection.execute(text("SELECT body FROM case_search WHERE body LIKE '%张三丰%'")).all()
             assert len(bodies) == 1
-    finally:
-        database.close()
 
 
 def _keys(station: StationContext) -> list[tuple[str, int]]:
