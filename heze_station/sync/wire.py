@@ -13,8 +13,10 @@ version 1 client, which asks for neither, gets and sends the plain JSON of versi
 
 import gzip
 import io
+import uuid
 import zlib
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 import zstandard
@@ -150,25 +152,37 @@ class _Shapes:
 PageEntry = tuple[str, str, int, bool, str | None, str, str | None, dict[str, Any]]
 
 
+def page_entry(
+    table: str,
+    row_id: uuid.UUID,
+    version: int,
+    deleted: bool,
+    station_id: uuid.UUID | None,
+    changed_at: datetime,
+    hlc: str | None,
+    fields: dict[str, Any],
+) -> PageEntry:
+    """A change's values as a page in the rows form carries them: the one place its ids and time become text, for
+    the protocol's models (encode_page) and the server's feed rows alike."""
+    return (
+        table,
+        str(row_id),
+        version,
+        deleted,
+        None if station_id is None else str(station_id),
+        changed_at.isoformat(),
+        hlc,
+        fields,
+    )
+
+
 def encode_page(page: PullResponse) -> dict[str, Any]:
     """A pull's page in the rows form (see encode_entries)."""
-    return encode_entries(
-        (
-            (
-                change.table,
-                str(change.row_id),
-                change.version,
-                change.deleted,
-                None if change.station_id is None else str(change.station_id),
-                change.changed_at.isoformat(),
-                change.hlc,
-                change.fields,
-            )
-            for change in page.changes
-        ),
-        page.cursor,
-        page.has_more,
+    entries = (
+        page_entry(c.table, c.row_id, c.version, c.deleted, c.station_id, c.changed_at, c.hlc, c.fields)
+        for c in page.changes
     )
+    return encode_entries(entries, page.cursor, page.has_more)
 
 
 def encode_entries(entries: Iterable[PageEntry], cursor: str, has_more: bool) -> dict[str, Any]:

@@ -190,9 +190,12 @@ def _case_facts(draw: st.DrawFn) -> CaseFacts:
     )
 
 
-@given(
-    st.lists(_case_facts(), max_size=30), st.sampled_from(["2026-W40", "2026-10", "2026-Q4", "2026-11-10..2026-11-20"])
-)
+# Up to 30 generated cases, and periods of each kind (a week, a month, a quarter, a custom range).
+_SOME_CASES = st.lists(_case_facts(), max_size=30)
+_SOME_PERIODS = st.sampled_from(["2026-W40", "2026-10", "2026-Q4", "2026-11-10..2026-11-20"])
+
+
+@given(_SOME_CASES, _SOME_PERIODS)
 def test_the_national_form_balances_and_its_parts_add_up(facts: list[CaseFacts], code: str) -> None:
     period = periods.parse(code)
     value = {figure.key: figure.value(facts, period) for figure in statistics.NATIONAL_FORM}
@@ -208,9 +211,7 @@ def test_the_national_form_balances_and_its_parts_add_up(facts: list[CaseFacts],
         )
 
 
-@given(
-    st.lists(_case_facts(), max_size=30), st.sampled_from(["2026-W40", "2026-10", "2026-Q4", "2026-11-10..2026-11-20"])
-)
+@given(_SOME_CASES, _SOME_PERIODS)
 def test_a_return_counted_together_gives_each_figure_what_its_definition_gives_alone(
     facts: list[CaseFacts], code: str
 ) -> None:
@@ -228,9 +229,7 @@ def test_a_return_counted_together_gives_each_figure_what_its_definition_gives_a
             assert (row.value, row.denominator) == (parts.numerator, parts.denominator), figure.key
 
 
-@given(
-    st.lists(_case_facts(), max_size=30), st.sampled_from(["2026-W40", "2026-10", "2026-Q4", "2026-11-10..2026-11-20"])
-)
+@given(_SOME_CASES, _SOME_PERIODS)
 def test_a_chart_by_week_gives_each_week_what_the_definition_gives_for_that_week_alone(
     facts: list[CaseFacts], code: str
 ) -> None:
@@ -248,9 +247,7 @@ def test_a_chart_by_week_gives_each_week_what_the_definition_gives_for_that_week
                 assert figure.cases(facts, week) == in_week, figure.key
 
 
-@given(
-    st.lists(_case_facts(), max_size=30), st.sampled_from(["2026-W40", "2026-10", "2026-Q4", "2026-11-10..2026-11-20"])
-)
+@given(_SOME_CASES, _SOME_PERIODS)
 def test_a_figure_finds_by_the_day_that_places_its_cases_exactly_the_cases_its_definition_picks(
     facts: list[CaseFacts], code: str
 ) -> None:
