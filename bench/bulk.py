@@ -118,7 +118,7 @@ _EMPLOYER_COLUMNS = (
 _PROJECT_COLUMNS = (*_SYNC, "name", "address", "general_contractor_id")
 
 
-# The bulk path binds values as the column types store them on SQLite (SQLAlchemy's Uuid: 32 hex digits;
+# The bulk path binds values as the column types store them on SQLite (BinaryUuid: 16 bytes;
 # UtcDateTime: microseconds since 1970 in UTC; Date: ISO; Boolean: 0/1; enums: their value). Converting a hundred
 # thousand cases' values through the types one by one would take most of a minute.
 
@@ -138,8 +138,8 @@ class _CaseRows:
     """The rows of one batch of cases, table by table, as tuples in the order of the column lists above."""
 
     def __init__(self, context: StationContext, rng: random.Random) -> None:
-        self.station = context.station_id.hex
-        self.user = context.user_id.hex
+        self.station = context.station_id.bytes
+        self.user = context.user_id.bytes
         self.rng = rng
         self.cases: list[tuple[Any, ...]] = []
         self.people: list[tuple[Any, ...]] = []
@@ -149,8 +149,8 @@ class _CaseRows:
         self.timeline: list[tuple[Any, ...]] = []
         self.search: list[tuple[int, str]] = []
 
-    def _key(self, milliseconds: int) -> str:
-        return f"{uuid7_int(milliseconds, self.rng):032x}"
+    def _key(self, milliseconds: int) -> bytes:
+        return uuid7_int(milliseconds, self.rng).to_bytes(16)
 
     def add(self, demo: DemoCase, number: str, year: int, sequence: int, search_key: int) -> None:
         registered = stored_microseconds(demo.registered_at)
@@ -202,7 +202,7 @@ class _CaseRows:
                 outcome.value if outcome else None,
                 status_reason,
                 demo.facts,
-                demo.project.id.hex if demo.project else None,
+                demo.project.id.bytes if demo.project else None,
                 int(len(demo.workers) >= COLLECTIVE_MIN_WORKERS),
                 len(demo.workers),
                 sum(worker.claimed_fen for worker in demo.workers),
@@ -266,7 +266,7 @@ class _CaseRows:
         for position, employer in enumerate(respondents):
             role = RespondentRole.EMPLOYER if position == 0 else RespondentRole.GENERAL_CONTRACTOR
             self.respondents.append(
-                (self._key(ms), registered, registered, None, 1, case_id, employer.id.hex, position, role.value)
+                (self._key(ms), registered, registered, None, 1, case_id, employer.id.bytes, position, role.value)
             )
         for position, description in enumerate(demo.evidence):
             self.evidence.append((self._key(ms), registered, registered, None, 1, case_id, position, description))
@@ -303,7 +303,7 @@ class _CaseRows:
 
 def _employer_row(employer: DemoEmployer, stamp: str) -> tuple[Any, ...]:
     return (
-        employer.id.hex,
+        employer.id.bytes,
         stamp,
         stamp,
         None,
@@ -362,7 +362,7 @@ def bulk_cases(
     employers = [*generator.contractors, *generator.labour_firms, *generator.bosses]
     employers += [firm for firms in generator.firms.values() for firm in firms]
     projects = [
-        (project.id.hex, first, first, None, 1, project.name, project.address, project.contractor.id.hex)
+        (project.id.bytes, first, first, None, 1, project.name, project.address, project.contractor.id.bytes)
         for project in generator.projects
     ]
     rows_rng = random.Random(seed + 2)

@@ -224,7 +224,7 @@ _KEPT_AGREEMENTS = (
     Agreement.effective_at.is_not(None),
     Agreement.deleted_at.is_(None),
 )
-# The kept cases' agreements, instalments and payments, ids as the hex their rows hold and days in ISO form. Every
+# The kept cases' agreements, instalments and payments, ids as the bytes their rows hold and days in ISO form. Every
 # agreement of theirs is read: when they have none, they have no payments either, and those are not looked for.
 _AGREEMENTS_READ = select(
     type_coerce(Agreement.id, String),
@@ -287,7 +287,7 @@ def _compiled(statement: Executable, dialect: Dialect) -> tuple[str, tuple[str, 
 
 def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     """The facts of every case ``period``'s figures may count, read in one pass of plain Core rows: no ORM objects,
-    and a case's id kept as the hex its row holds (``cases_behind`` turns the few a click lists into UUIDs)."""
+    and a case's id kept as the bytes its row holds (``cases_behind`` turns the few a click lists into UUIDs)."""
     _collect_relevant(session, period)
     connection = session.connection()
     in_effect_state = AgreementState.IN_EFFECT.value
@@ -477,7 +477,7 @@ def cases_behind(
         grouped = {each.key: each for each in statistics.BREAKDOWNS}[breakdown].group
         behind = [case for case in behind if grouped(case) == group]
     return (
-        frozenset(uuid.UUID(hex=each.id) for each in behind)
+        frozenset(uuid.UUID(bytes=each.id) for each in behind)
         if figure.source is Source.CASES
         else frozenset(each.id for each in behind)
     )

@@ -19,7 +19,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    Uuid,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -36,7 +35,7 @@ from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.service import ServiceMethod
 from ..domain.workcalendar import DayKind
-from .types import UtcDateTime, utc_now
+from .types import BinaryUuid, UtcDateTime, utc_now
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -60,12 +59,13 @@ def enum_column(enum_type: type[enum.Enum]) -> Enum:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {uuid.UUID: BinaryUuid}  # noqa: RUF012 (SQLAlchemy reads it from the class)
 
 
 class SyncRow:
     """Columns every syncable row carries."""
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, primary_key=True, default=new_id)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, onupdate=utc_now)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -340,7 +340,8 @@ class Attachment(SyncRow, Base):
     __tablename__ = "attachment"
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
-    owner_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)  # a session, payment, agreement or review
+    # A session, payment, agreement or review.
+    owner_id: Mapped[uuid.UUID | None] = mapped_column(BinaryUuid, index=True)
     kind: Mapped[AttachmentKind] = mapped_column(enum_column(AttachmentKind))
     filename: Mapped[str] = mapped_column(String(200))
     media_type: Mapped[str] = mapped_column(String(100))
@@ -622,11 +623,11 @@ class OutboxOperation(Base):
 
     __tablename__ = "outbox_operation"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)  # the operation id
+    id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, primary_key=True)  # the operation id
     seq: Mapped[int] = mapped_column(Integer, unique=True)  # this device's sequence number, from 1, no gaps
-    tx_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    tx_id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, index=True)
     table_name: Mapped[str] = mapped_column(String(63))
-    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    row_id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, index=True)
     kind: Mapped[str] = mapped_column(String(10))  # upsert | delete
     base_version: Mapped[int] = mapped_column(Integer)  # the server version last pulled; 0 for none
     fields: Mapped[str] = mapped_column(Text)  # JSON object of the changed fields, in their wire form
@@ -648,7 +649,7 @@ class CaseDeadline(Base):
     __table_args__ = (Index("ix_case_deadline_attention_on", "attention_on", "attention_until", "case_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, index=True)
     kind: Mapped[str] = mapped_column(String(30))
     due_on: Mapped[date] = mapped_column(Date)
     attention_on: Mapped[date] = mapped_column(Date)
@@ -674,7 +675,7 @@ class ReplicaVersion(Base):
 
     __tablename__ = "replica_version"
 
-    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    row_id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, primary_key=True)
     version: Mapped[int] = mapped_column(Integer)
 
 
@@ -683,9 +684,9 @@ class SyncConflict(Base):
 
     __tablename__ = "sync_conflict"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, primary_key=True)
     table_name: Mapped[str] = mapped_column(String(63))
-    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    row_id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, index=True)
     kind: Mapped[str] = mapped_column(String(20))  # field | delete_vs_edit | edit_vs_delete | duplicate
     field: Mapped[str | None] = mapped_column(String(63))
     server_value: Mapped[str] = mapped_column(Text)  # JSON
@@ -703,7 +704,7 @@ class SyncLogEntry(Base):
 
     __tablename__ = "sync_log"
 
-    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=new_id)
+    id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, primary_key=True, default=new_id)
     at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now, index=True)
     kind: Mapped[str] = mapped_column(String(40))
     details: Mapped[str] = mapped_column(Text, default="{}")  # JSON values for the message
@@ -716,7 +717,7 @@ class QuarantinedRow(Base):
 
     __tablename__ = "quarantined_row"
 
-    row_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    row_id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, primary_key=True)
     table_name: Mapped[str] = mapped_column(String(63))
     version: Mapped[int] = mapped_column(Integer)
     change: Mapped[str] = mapped_column(Text)  # the pulled change, as JSON

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Column, Date, Enum, Table, Uuid, bindparam, delete, func, insert, select, update
+from sqlalchemy import Boolean, Column, Date, Enum, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
@@ -42,7 +42,7 @@ from .models import (
     SyncLogEntry,
     SyncRow,
 )
-from .types import UtcDateTime, stored_microseconds, utc_now
+from .types import BinaryUuid, UtcDateTime, stored_microseconds, utc_now
 
 if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not when the window starts
     from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
@@ -86,8 +86,8 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
     """
     from ..sync.schemas import ClientTransaction
 
-    # Plain rows as SQLite holds them (ids as 32 hex digits, which the protocol's model reads): a push reads up to
-    # a thousand, and the model checks every value once anyway.
+    # Plain rows as SQLite holds them (ids as 16 bytes): a push reads up to a thousand, and the model checks every
+    # value once anyway.
     rows = (
         session.connection()
         .exec_driver_sql(
@@ -107,13 +107,13 @@ def pending_transactions(session: Session, max_ops: int, max_bytes: int) -> list
         if (batches or current) and size + op_size > max_bytes // 2:  # half: JSON escaping differs by encoder
             break
         if current and row.tx_id != current_tx:
-            batches.append(ClientTransaction(tx_id=current_tx, ops=current))
+            batches.append(ClientTransaction(tx_id=uuid.UUID(bytes=current_tx), ops=current))
             current = []
         current_tx = row.tx_id
         current.append(op)
         size += op_size
     if current:
-        batches.append(ClientTransaction(tx_id=current_tx, ops=current))
+        batches.append(ClientTransaction(tx_id=uuid.UUID(bytes=current_tx), ops=current))
     return batches
 
 
@@ -123,10 +123,10 @@ def _operation(row: Any) -> Operation:
 
     fields = json.loads(row.fields)
     return Operation(
-        op_id=row.id,
+        op_id=uuid.UUID(bytes=row.id),
         seq=row.seq,
         table=row.table_name,
-        row_id=row.row_id,
+        row_id=uuid.UUID(bytes=row.row_id),
         kind=row.kind,  # type: ignore[arg-type]
         base_version=row.base_version,
         fields={} if row.kind == "delete" else fields,
@@ -158,7 +158,7 @@ def _record_own_versions(session: Session, answer: PushResponse) -> None:
     one that does costs a comparison. Nobody else wrote a row when each of its operations moved the version on by
     one from the version last known here (an operation that changed nothing leaves it); otherwise (a merge with
     another device's write, a conflict) the version is the one the pull brings with the row."""
-    results = {op.op_id.hex: op for result in answer.results if result.status == "applied" for op in result.ops}
+    results = {op.op_id.bytes: op for result in answer.results if result.status == "applied" for op in result.ops}
     connection = session.connection()
     sent = []
     for chunk in batches(list(results)):  # plain rows, ids as stored: a push answers for up to a thousand
@@ -168,7 +168,7 @@ def _record_own_versions(session: Session, answer: PushResponse) -> None:
             f"WHERE o.id IN ({', '.join('?' for _ in chunk)}) ORDER BY o.seq",
             tuple(chunk),
         ).all()
-    versions: dict[str, int | None] = {}
+    versions: dict[bytes, int | None] = {}
     for op_id, table_name, row_id, base, pulled in sent:
         if table_name not in TABLES:
             continue  # a conflict's resolution: the server's own row, pulled as such
@@ -542,7 +542,7 @@ class _Outcome:
     written: list[Change] = field(default_factory=list)  # stored, and a value of the row changed here
     searched: set[uuid.UUID] = field(default_factory=set)  # written rows whose searchable text changed
     changed_columns: dict[uuid.UUID, frozenset[str]] = field(default_factory=dict)  # see Applied
-    new: list[str] = field(default_factory=list)  # the ids (in stored form) of the rows inserted
+    new: list[bytes] = field(default_factory=list)  # the ids (in stored form) of the rows inserted
 
     def written_rows(self, writes: list[_Write], searched: set[uuid.UUID]) -> None:
         changes = [write.change for write in writes]
@@ -630,10 +630,10 @@ def _apply_rows(
     writes = []
     for change in changes:
         fields = _fields(change, pending.get(change.row_id, []))
-        current = existing.get(change.row_id.hex)
+        current = existing.get(change.row_id.bytes)
         if current is None:
             problem = _problem(change, new_row=True)
-            write = _Write(change, True, {"id": change.row_id.hex, "version": 1, **fields})
+            write = _Write(change, True, {"id": change.row_id.bytes, "version": 1, **fields})
         else:
             changed, checked = _difference(table, change, fields, current)
             problem = _problem(change, new_row=False, fields=checked) if checked else None
@@ -675,13 +675,13 @@ _SEARCHED = {
 }
 
 
-def _stored_rows(session: Session, table: Table, row_ids: list[uuid.UUID]) -> dict[str, dict[str, Any]]:
-    """The rows of ``table`` with these ids as SQLite stores them, by id in stored form (32 hex digits): compared
+def _stored_rows(session: Session, table: Table, row_ids: list[uuid.UUID]) -> dict[bytes, dict[str, Any]]:
+    """The rows of ``table`` with these ids as SQLite stores them, by id in stored form (16 bytes): compared
     with pulled values in that same form, so no value is parsed to a Python object and back."""
     names = ["id", *_storers(table)]
     columns = ", ".join(f'"{name}"' for name in names)
-    found: dict[str, dict[str, Any]] = {}
-    for chunk in batches([row_id.hex for row_id in row_ids]):
+    found: dict[bytes, dict[str, Any]] = {}
+    for chunk in batches([row_id.bytes for row_id in row_ids]):
         marks = ", ".join("?" for _ in chunk)
         rows = session.connection().exec_driver_sql(
             f'SELECT {columns} FROM "{table.name}" WHERE id IN ({marks})', tuple(chunk)
@@ -703,7 +703,7 @@ def _write_rows(session: Session, table: Table, writes: list[_Write]) -> set[uui
             searched.add(write.change.row_id)
             continue
         # The server's update time is written only when it sent one: updated_at's onupdate would stamp this clock.
-        updates[tuple(write.values)].append((*write.values.values(), write.change.row_id.hex))
+        updates[tuple(write.values)].append((*write.values.values(), write.change.row_id.bytes))
         if searched_columns.intersection(write.values):
             searched.add(write.change.row_id)
     _insert(session, table, inserts)
@@ -794,8 +794,8 @@ def _storers(table: Table) -> dict[str, Callable[[Any], Any]]:
 
 def _storer(column: Column) -> Callable[[Any], Any]:
     kind = column.type
-    if isinstance(kind, Uuid):
-        return _uuid_hex
+    if isinstance(kind, BinaryUuid):
+        return _uuid_bytes
     if isinstance(kind, UtcDateTime):
         return _utc_microseconds
     if isinstance(kind, Date):
@@ -808,9 +808,8 @@ def _storer(column: Column) -> Callable[[Any], Any]:
     return _as_is
 
 
-def _uuid_hex(value: str) -> str:
-    text = value.replace("-", "").lower()  # the server checked the form of every id it stored
-    return text if len(text) == 32 else uuid.UUID(value).hex
+def _uuid_bytes(value: str) -> bytes:
+    return uuid.UUID(value).bytes  # the server checked the form of every id it stored
 
 
 def _utc_microseconds(value: str) -> int:
@@ -862,7 +861,7 @@ def from_wire(column: Column, value: Any) -> Any:
 def _parser(column: Column) -> Callable[[Any], Any]:
     """How to read a column's wire values; looked up once per column, as a first sync reads millions of values."""
     kind = column.type
-    if isinstance(kind, Uuid):
+    if isinstance(kind, BinaryUuid):
         return uuid.UUID
     if isinstance(kind, UtcDateTime):
         return datetime.fromisoformat
@@ -879,14 +878,14 @@ def _as_is(value: Any) -> Any:
 
 def _record_versions(session: Session, outcome: _Outcome) -> None:
     # Plain parameters, past SQLAlchemy's per-row processing: a first sync records a version for every row. An id
-    # is stored as SQLAlchemy's Uuid stores it on SQLite, 32 hex digits.
-    versions = {change.row_id.hex: change.version for change in outcome.stored if change.table in TABLES}
+    # is stored as BinaryUuid stores it, 16 bytes.
+    versions = {change.row_id.bytes: change.version for change in outcome.stored if change.table in TABLES}
     # A row new here has no recorded version worth looking up (every row of a first sync): written as it came.
     fresh = {row_id: versions.pop(row_id) for row_id in outcome.new if row_id in versions}
     record_versions(session, versions, fresh)
 
 
-def record_versions(session: Session, versions: dict[str, int], fresh: Mapping[str, int] | None = None) -> None:
+def record_versions(session: Session, versions: dict[bytes, int], fresh: Mapping[bytes, int] | None = None) -> None:
     """Record the server's version of rows (by id in stored form); a version already recorded is not written again
     (this station's own push returning, whose versions the push's answer recorded). ``fresh``: versions of rows new
     on this computer, written without looking."""

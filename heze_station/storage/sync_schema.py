@@ -9,13 +9,13 @@ importing the station's storage; a test fails as soon as the models and that fil
 import sys
 from pathlib import Path
 
-from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table, Uuid
+from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table
 
 from ..sync.fields import FieldRule, FieldType
 from . import migrations
 from .models import Base, CalendarDay, CalendarYear, CityCertificate, RevokedCertificate, SyncRow
 from .outbox import PROTOCOL_COLUMNS
-from .types import UtcDateTime
+from .types import BinaryUuid, UtcDateTime
 
 _CITY_MODELS = (CalendarDay, CalendarYear, CityCertificate, RevokedCertificate)
 TARGET = Path(__file__).parent.parent / "sync" / "station_schema.py"
@@ -40,7 +40,7 @@ def local_columns(table: Table) -> frozenset[str]:
 def _type(column: Column) -> FieldType:
     kind = column.type
     for sql_type, field_type in (
-        (Uuid, FieldType.UUID),
+        (BinaryUuid, FieldType.UUID),
         (UtcDateTime, FieldType.DATETIME),
         (Date, FieldType.DATE),
         (Boolean, FieldType.BOOLEAN),

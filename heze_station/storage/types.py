@@ -1,9 +1,10 @@
 """Column types that keep the project's invariants at the database boundary."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import Integer, TypeDecorator
+from sqlalchemy.types import CHAR, Integer, TypeDecorator
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
@@ -41,6 +42,27 @@ class UtcDateTime(TypeDecorator[datetime]):
 def stored_microseconds(moment: datetime) -> int:
     """An aware moment as UtcDateTime stores it: whole microseconds since 1970-01-01 00:00 UTC."""
     return (moment - _EPOCH) // _MICROSECOND
+
+
+class BinaryUuid(TypeDecorator[uuid.UUID]):
+    """A UUID stored as its 16 bytes (migration 0027), where SQLAlchemy's Uuid stores 32 hex digits on SQLite.
+
+    An id is written about 70 times a case (its row, the rows that point at it, their indexes): half the bytes
+    there is about a sixth of a station's file. Byte order is the hex's order, so UUIDv7 keys still sort by time.
+    """
+
+    # Declared CHAR(32), as before: SQLite keeps a blob as it is whatever the declaration, so the files made before
+    # migration 0027 keep theirs (no table had to be copied), and SQLite's text type passes the bytes through.
+    impl = CHAR(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: uuid.UUID | str | None, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        return (value if isinstance(value, uuid.UUID) else uuid.UUID(value)).bytes  # text, as SQLAlchemy's Uuid takes
+
+    def process_result_value(self, value: bytes | None, dialect: Dialect) -> uuid.UUID | None:
+        return None if value is None else uuid.UUID(bytes=value)
 
 
 def utc_now() -> datetime:

@@ -141,7 +141,7 @@ def test_second_agreement_while_one_is_in_effect_supersedes_it_and_the_first_nev
     with pytest.raises(IllegalTransition):
         agreements.sign(station, first.id, SignerRole.MEDIATOR, "另一调解员")
     with station.database.transaction() as session, pytest.raises(IntegrityError, match="cannot be changed"):
-        session.execute(text("UPDATE agreement SET total_fen = 1 WHERE id = :id"), {"id": first.id.hex})
+        session.execute(text("UPDATE agreement SET total_fen = 1 WHERE id = :id"), {"id": first.id.bytes})
     with station.database.transaction() as session, pytest.raises(IntegrityError, match="cannot be changed"):
         session.execute(text("UPDATE agreement_instalment SET amount_fen = 1"))
 

@@ -143,4 +143,4 @@ def test_what_the_sum_is_for_is_frozen_with_the_agreement_in_effect(station: Sta
     agreement = agreements.case_agreements(station, case_id).in_effect
     assert (agreement.subject, agreement.medical_fen) == ("", 2500_00)
     with station.database.transaction() as session, pytest.raises(IntegrityError, match="cannot be changed"):
-        session.execute(text(f"UPDATE agreement SET {change} WHERE id = :id"), {"id": agreement.id.hex})
+        session.execute(text(f"UPDATE agreement SET {change} WHERE id = :id"), {"id": agreement.id.bytes})

@@ -201,5 +201,5 @@ def test_the_employer_seal_of_an_agreement_in_effect_cannot_be_changed(station: 
     )
     with station.database.transaction() as session, pytest.raises(IntegrityError, match="cannot be changed"):
         session.execute(
-            text("UPDATE agreement SET employer_sealed_at = NULL WHERE id = :id"), {"id": agreed.in_effect.id.hex}
+            text("UPDATE agreement SET employer_sealed_at = NULL WHERE id = :id"), {"id": agreed.in_effect.id.bytes}
         )

@@ -51,7 +51,7 @@ from typing import Any, ClassVar, TextIO
 
 import httpx
 import uvicorn
-from sqlalchemy import Engine, Uuid, event, or_, select
+from sqlalchemy import Engine, event, or_, select
 
 from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction, CaseStatus
@@ -74,7 +74,7 @@ from heze_station.storage import replica
 from heze_station.storage.database import create_sqlite_engine, open_database
 from heze_station.storage.models import Case, Evidence, OutboxOperation, Person, ReplicaVersion, SyncConflict
 from heze_station.storage.outbox import wire_value
-from heze_station.storage.types import utc_now
+from heze_station.storage.types import BinaryUuid, utc_now
 from heze_station.sync.tables import SYNCED_TABLES, TableKind
 from tests import factories
 from tests.server.conftest import Server, serve_in_thread, wait_for
@@ -1395,7 +1395,9 @@ def kill_trials(
 # --- realistic rows for large syncs -----------------------------------------------------------------------------------
 
 _UUID_COLUMNS = {
-    name: frozenset(column.name for column in table.columns if isinstance(column.type, Uuid) and column.name != "id")
+    name: frozenset(
+        column.name for column in table.columns if isinstance(column.type, BinaryUuid) and column.name != "id"
+    )
     for name, table in replica.TABLES.items()
 }
 

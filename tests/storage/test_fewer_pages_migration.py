@@ -68,7 +68,7 @@ def test_upgrade_keeps_each_timeline_in_order(tmp_path: Path) -> None:
         with station.database.transaction() as session:
             plan = session.execute(
                 text("EXPLAIN QUERY PLAN SELECT * FROM timeline_event WHERE case_id = :id ORDER BY at, id"),
-                {"id": case_ids[0].hex},
+                {"id": case_ids[0].bytes},
             ).all()
         assert any("ix_timeline_event_case_id" in row[-1] for row in plan)
     finally:

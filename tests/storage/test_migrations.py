@@ -1,5 +1,6 @@
 """Upgrading a station's file from the first schema: every row survives and old cases become searchable."""
 
+import re
 import uuid
 from pathlib import Path
 
@@ -138,8 +139,17 @@ def _dump(engine: Engine) -> dict[str, list[tuple]]:
 
 
 def _stored_now(row: tuple) -> tuple:
-    """A row as the current revision stores it: its times as microseconds since 1970 in UTC (0026)."""
-    return tuple(STAMP_MICROSECONDS if value == STAMP else value for value in row)
+    """A row as the current revision stores it: its times as microseconds since 1970 in UTC (0026), its ids as
+    their 16 bytes (0027)."""
+    return tuple(_stored_value_now(value) for value in row)
+
+
+def _stored_value_now(value: object) -> object:
+    if value == STAMP:
+        return STAMP_MICROSECONDS
+    if isinstance(value, str) and re.fullmatch("[0-9a-f]{32}", value):
+        return bytes.fromhex(value)
+    return value
 
 
 @pytest.fixture
@@ -279,9 +289,9 @@ def test_upgrading_again_changes_nothing(data_dir_0001: Path) -> None:
 @pytest.mark.parametrize(
     "statement",
     [
-        f"UPDATE timeline_event SET detail = '改过了' WHERE id = '{EVENT.hex}'",
-        f"UPDATE timeline_event SET actor_id = actor_id WHERE id = '{EVENT.hex}'",
-        f"DELETE FROM timeline_event WHERE id = '{EVENT.hex}'",
+        f"UPDATE timeline_event SET detail = '改过了' WHERE id = x'{EVENT.hex}'",
+        f"UPDATE timeline_event SET actor_id = actor_id WHERE id = x'{EVENT.hex}'",
+        f"DELETE FROM timeline_event WHERE id = x'{EVENT.hex}'",
         "DELETE FROM timeline_event",
     ],
 )
@@ -292,7 +302,7 @@ def test_timeline_is_append_only(data_dir_0001: Path, statement: str) -> None:
             connection.execute(text(statement))
         with database.engine.connect() as connection:
             rows = connection.execute(text("SELECT id, detail, kind FROM timeline_event")).all()
-        assert rows == [(EVENT.hex, "", "registered")]
+        assert rows == [(EVENT.bytes, "", "registered")]
     finally:
         database.close()
 
@@ -304,8 +314,8 @@ def test_timeline_still_accepts_new_entries(data_dir_0001: Path) -> None:
             connection.execute(
                 text(
                     "INSERT INTO timeline_event (case_id, at, actor_id, kind, detail, id, created_at, updated_at,"
-                    f" deleted_at, version) VALUES ('{CASE.hex}', '{STAMP}', '{USER.hex}', 'accept', '',"
-                    f" '{uuid.uuid4().hex}', {SYNC})"
+                    f" deleted_at, version) VALUES (x'{CASE.hex}', '{STAMP}', x'{USER.hex}', 'accept', '',"
+                    f" x'{uuid.uuid4().hex}', {SYNC})"
                 )
             )
         with database.engine.connect() as connection:

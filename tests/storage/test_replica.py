@@ -22,7 +22,7 @@ BEIJING = timezone(timedelta(hours=8))
 
 def stored(station: StationContext, case_id: uuid.UUID) -> dict:
     with station.database.transaction() as session:
-        row = session.execute(text("SELECT * FROM case_file WHERE id = :id"), {"id": case_id.hex}).mappings().one()
+        row = session.execute(text("SELECT * FROM case_file WHERE id = :id"), {"id": case_id.bytes}).mappings().one()
     return {name: value for name, value in row.items() if name not in ("id", "search_key", "version")}
 
 

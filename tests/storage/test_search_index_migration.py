@@ -3,7 +3,7 @@ smaller."""
 
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from heze_station.services.case_queries import CaseFilter, count_cases, list_cases
 from heze_station.services.station import StationContext
@@ -28,11 +28,41 @@ def _made_at_0020(data_dir: Path) -> None:
     """The file as the previous program left it: the old indexes, holding the text, filled by its indexing."""
     with station_file(data_dir) as database:
         downgrade(database, "0020")
-        with database.transaction() as session:
-            assert search.index_unindexed(session) == 3
+        with database.engine.begin() as connection:
+            _index_as_at_0020(connection)
         with database.engine.connect() as connection:
             bodies = connection.execute(text("SELECT body FROM case_search WHERE body LIKE '%张三丰%'")).all()
             assert len(bodies) == 1
+
+
+def _index_as_at_0020(connection: Connection) -> None:
+    """What that program did on opening the file: every case's text into the indexes. With plain SQL: its ids
+    were text, which today's models no longer read."""
+    cases = connection.execute(text("SELECT id, number, facts FROM case_file WHERE deleted_at IS NULL")).all()
+    entries = []
+    for key, (case_id, number, facts) in enumerate(cases, start=1):
+        people = connection.execute(
+            text(
+                "SELECT p.name, p.id_number, p.phone FROM case_claimant AS c JOIN person AS p ON p.id = c.person_id"
+                " WHERE c.case_id = :case ORDER BY c.position"
+            ),
+            {"case": case_id},
+        ).all()
+        employers = connection.execute(
+            text(
+                "SELECT e.name, e.credit_code, e.id_number FROM case_respondent AS r JOIN employer AS e"
+                " ON e.id = r.employer_id WHERE r.case_id = :case ORDER BY r.position"
+            ),
+            {"case": case_id},
+        ).all()
+        project = connection.execute(
+            text("SELECT p.name FROM case_file AS c JOIN project AS p ON p.id = c.project_id WHERE c.id = :case"),
+            {"case": case_id},
+        ).scalar()
+        entries.append((key, search.body_text(number, facts, project or "", people, employers)))
+        connection.execute(text("UPDATE case_file SET search_key = :key WHERE id = :id"), {"key": key, "id": case_id})
+    search.write_entries(connection, entries)
+    assert len(entries) == 3
 
 
 def _keys(station: StationContext) -> list[tuple[str, int]]:
@@ -66,7 +96,7 @@ def test_upgrade_finds_the_same_cases_and_keeps_no_text(tmp_path: Path) -> None:
         # The trigger still takes a deleted case (a sync from another device deletes one) out of the rebuilt indexes.
         with station.database.transaction() as session:
             session.execute(
-                text("UPDATE case_file SET deleted_at = updated_at WHERE id = :id"), {"id": cases.zhang.hex}
+                text("UPDATE case_file SET deleted_at = updated_at WHERE id = :id"), {"id": cases.zhang.bytes}
             )
             for index, word in (("case_search", "张三丰"), ("case_search_short", "张")):
                 matched = session.execute(

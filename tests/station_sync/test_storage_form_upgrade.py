@@ -1,5 +1,6 @@
-"""Migration 0026: a synced station whose times were stored as DATETIME text (0024) keeps every row, finds the same
-cases, shows the same clocks and goes on syncing with another laptop once its times are integer microseconds."""
+"""Migrations 0026 and 0027: a synced station whose times were stored as DATETIME text and its ids as 32 hex digits
+(0024) keeps every row and its audit chain, finds the same cases, shows the same clocks and goes on syncing with
+another laptop once its times are integer microseconds and its ids 16 bytes."""
 
 from datetime import date, timedelta
 from pathlib import Path
@@ -7,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 
 from heze_station.domain.cases import CaseAction, CaseStatus
-from heze_station.services import case_actions, case_queries, dashboard, sync
+from heze_station.services import audit, case_actions, case_queries, dashboard, sync
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
 from heze_station.storage import migrations
@@ -52,19 +53,25 @@ def _clocks(station: StationContext) -> list[tuple]:
     return [(item.number, item.clock.kind, item.clock.due, item.clock.state) for item in board.due]
 
 
-def _stored_forms(data_dir: Path) -> set[str]:
+def _stored_forms(data_dir: Path) -> tuple[set[str], set[str]]:
+    """How the file holds times, and ids (a row's own, one pointing at another row, a pulled row's version's)."""
     with station_file(data_dir) as database, database.engine.connect() as connection:
-        return set(
-            connection.execute(
-                text(
-                    "SELECT typeof(registered_at) FROM case_file UNION SELECT typeof(at) FROM timeline_event"
-                    " UNION SELECT typeof(created_at) FROM person"
-                )
-            ).scalars()
+        times = connection.execute(
+            text(
+                "SELECT typeof(registered_at) FROM case_file UNION SELECT typeof(at) FROM timeline_event"
+                " UNION SELECT typeof(created_at) FROM person"
+            )
         )
+        ids = connection.execute(
+            text(
+                "SELECT typeof(id) FROM case_file UNION SELECT typeof(case_id) FROM timeline_event"
+                " UNION SELECT typeof(row_id) FROM replica_version UNION SELECT typeof(row_id) FROM outbox_operation"
+            )
+        )
+        return set(times.scalars()), set(ids.scalars())
 
 
-def test_a_synced_station_keeps_its_rows_search_and_clocks_and_syncs_on_after_its_times_become_microseconds(
+def test_a_synced_station_keeps_its_rows_search_and_clocks_and_syncs_on_after_its_times_and_ids_become_compact(
     laptops: Laptops,
 ) -> None:
     laptop, other = laptops("前台"), laptops("移动仲裁庭")
@@ -75,21 +82,24 @@ def test_a_synced_station_keeps_its_rows_search_and_clocks_and_syncs_on_after_it
     sync.sync_now(laptop)
     rows, found, clocks = _rows(laptop), _found(laptop), _clocks(laptop)
     laptop.close()
-    assert _stored_forms(data_dir) == {"integer"}
+    assert _stored_forms(data_dir) == ({"integer"}, {"blob"})
     with station_file(data_dir) as database:
         downgrade(database, "0024")
-    assert _stored_forms(data_dir) == {"text"}  # as 0024 stored them: '2026-11-02 02:00:00.000000'
+    # As 0024 stored them: '2026-11-02 02:00:00.000000' and '019a...' (32 hex digits).
+    assert _stored_forms(data_dir) == ({"text"}, {"text"})
 
     laptop = open_test_station(data_dir)  # upgrades past 0026
     try:
         assert migrations.current_revision(laptop.database.engine) == migrations.HEAD
-        assert _stored_forms(data_dir) == {"integer"}
+        assert _stored_forms(data_dir) == ({"integer"}, {"blob"})
         upgraded = _rows(laptop)
         signed_in = upgraded.pop("audit_entry")  # the audit trail has gained this sign-in
         assert all(entry in signed_in for entry in rows.pop("audit_entry"))
         # The deadlines are derived rows that going back past 0025 emptied: refilled, they get new row numbers.
         assert _without_row_numbers(upgraded.pop("case_deadline")) == _without_row_numbers(rows.pop("case_deadline"))
         assert upgraded == rows
+        with laptop.database.transaction() as session:
+            assert audit.broken_at(session) is None  # every entry still hashes to what it was chained with
         assert _found(laptop) == found
         assert [len(numbers) for numbers in found.values()] == [2, 2, 1]
         assert _clocks(laptop) == clocks
