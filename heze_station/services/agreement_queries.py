@@ -48,6 +48,8 @@ def clocks_for(
             Agreement.deleted_at.is_(None),
         )
     ).all()
+    if not agreements:
+        return {}  # the usual case of a page of pulled cases: the three queries below would find nothing
     # Agreements are few next to cases (those in performance), so their ids go into the next queries as a list.
     ids = [row.id for row in agreements]
     schedules: dict[uuid.UUID, list[Instalment]] = defaultdict(list)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Row, Select, delete, or_, select, union
+from sqlalchemy import ColumnElement, CompoundSelect, Row, Select, delete, or_, select, union
 from sqlalchemy.orm import Session
 
 from ..domain.cases import OPEN_STATUSES, CaseStatus
@@ -83,11 +83,17 @@ def workbench_clocks(
     """The clocks as of ``today`` of the workbench's cases ``among`` the given ones, with their rows (``columns``
     besides those the clocks read); ``agreements``: those of the cases in performance, when the caller has them."""
     rows = session.execute(select(Case.id, *columns, *CLOCK_COLUMNS).where(on_workbench(), Case.id.in_(among))).all()
-    performing = in_performance().where(Case.id.in_(among))
-    if agreements is None:
-        agreements = clocks_for(session, performing, today)
-    # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
-    steps = step_dates_for(session, union(performing, open_step_cases().where(AfterMediationStep.case_id.in_(among))))
+    waiting = open_step_cases().where(AfterMediationStep.case_id.in_(among))
+    with_steps: Select[tuple[uuid.UUID]] | CompoundSelect = waiting
+    # Agreements are looked for only when a case read is in performance (none is, in most pulled pages).
+    if any(row.status is CaseStatus.AGREEMENT for row in rows):
+        performing = in_performance().where(Case.id.in_(among))
+        if agreements is None:
+            agreements = clocks_for(session, performing, today)
+        # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
+        with_steps = union(performing, waiting)
+    agreements = agreements or {}
+    steps = step_dates_for(session, with_steps)
     return [
         # A result row carries every attribute case_clocks reads, so no ORM object needs to be built.
         (row, case_clocks(row, calendar, today, agreements.get(row.id), steps.get(row.id, [])))  # type: ignore[arg-type]
