@@ -11,10 +11,9 @@ Revises: 0025
 Create Date: 2026-12-04
 """
 
-from collections.abc import Callable
-
 from alembic import op
-from sqlalchemy import Connection
+
+from heze_station.storage.migrations.in_place import rewrite_columns
 
 revision = "0026"
 down_revision = "0025"
@@ -35,25 +34,9 @@ def _to_text(column: str) -> str:
     )
 
 
-def _rewrite_times(connection: Connection, convert: Callable[[str], str]) -> None:
-    triggers = connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all()
-    for name, _sql in triggers:
-        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    tables = connection.exec_driver_sql(
-        "SELECT m.name, group_concat(c.name) FROM sqlite_master AS m, pragma_table_info(m.name) AS c"
-        " WHERE m.type = 'table' AND c.type = 'DATETIME' GROUP BY m.name"
-    ).all()
-    for table, names in tables:
-        columns = names.split(",")
-        assignments = ", ".join(f'"{column}" = {convert(column)}' for column in columns)
-        connection.exec_driver_sql(f'UPDATE "{table}" SET {assignments}')
-    for _name, sql in triggers:
-        connection.exec_driver_sql(sql)
-
-
 def upgrade() -> None:
-    _rewrite_times(op.get_bind(), _to_microseconds)
+    rewrite_columns(op.get_bind(), "DATETIME", _to_microseconds)
 
 
 def downgrade() -> None:
-    _rewrite_times(op.get_bind(), _to_text)
+    rewrite_columns(op.get_bind(), "DATETIME", _to_text)

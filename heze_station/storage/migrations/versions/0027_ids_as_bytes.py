@@ -11,10 +11,9 @@ Revises: 0026
 Create Date: 2026-12-05
 """
 
-from collections.abc import Callable
-
 from alembic import op
-from sqlalchemy import Connection
+
+from heze_station.storage.migrations.in_place import rewrite_columns
 
 revision = "0027"
 down_revision = "0026"
@@ -30,25 +29,9 @@ def _to_hex(column: str) -> str:
     return f"CASE WHEN typeof({column}) = 'blob' THEN lower(hex({column})) ELSE {column} END"
 
 
-def _rewrite_ids(connection: Connection, convert: Callable[[str], str]) -> None:
-    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")  # parents and children change in turn
-    triggers = connection.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").all()
-    for name, _sql in triggers:
-        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    tables = connection.exec_driver_sql(
-        "SELECT m.name, group_concat(c.name) FROM sqlite_master AS m, pragma_table_info(m.name) AS c"
-        " WHERE m.type = 'table' AND c.type = 'CHAR(32)' GROUP BY m.name"
-    ).all()
-    for table, names in tables:
-        assignments = ", ".join(f'"{column}" = {convert(column)}' for column in names.split(","))
-        connection.exec_driver_sql(f'UPDATE "{table}" SET {assignments}')
-    for _name, sql in triggers:
-        connection.exec_driver_sql(sql)
-
-
 def upgrade() -> None:
-    _rewrite_ids(op.get_bind(), _to_bytes)
+    rewrite_columns(op.get_bind(), "CHAR(32)", _to_bytes)
 
 
 def downgrade() -> None:
-    _rewrite_ids(op.get_bind(), _to_hex)
+    rewrite_columns(op.get_bind(), "CHAR(32)", _to_hex)
