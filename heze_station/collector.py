@@ -1,8 +1,10 @@
-"""The cyclic garbage collector held off while figures are counted, by the station's returns and the city's alike.
+"""The cyclic garbage collector held off while figures are counted, by the station's returns and the city's alike,
+and while a station applies a page of pulled rows.
 
 Counting a period reads thousands of rows into tuples and plain facts (domain.statistics.CaseFacts), none of them in
 a cycle: reference counting frees them. As they pile up, the collector would walk them, and everything else the
-process holds, again and again (a city's quarter spent half its time so; a station's month a fifth).
+process holds, again and again (a city's quarter spent half its time so; a station's month a fifth). A pulled page
+is the same: a thousand rows read, checked and written.
 """
 
 import gc

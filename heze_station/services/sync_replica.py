@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from .. import __version__
+from .. import __version__, collector
 from ..station_sync.engine import Blob, FileUnavailable
 from ..station_sync.progress import SyncReport
 from ..storage import migrations, outbox, replica, settings
@@ -111,7 +111,9 @@ class StationReplica:
             return settings.get(session, replica.CURSOR_SETTING)
 
     def apply_page(self, page: PullResponse) -> int:
-        with self.database.replica_transaction() as session:
+        # A page's thousand rows become tens of thousands of short-lived objects, freed by reference counting; the
+        # collector walking them as they pile up took a fifteenth of a first sync (0.5 s of 8 for 100,000 rows).
+        with collector.paused(), self.database.replica_transaction() as session:
             applied = replica.apply_page(session, page.changes, page.cursor)
             deadlines.refresh_pulled(session, applied.written, applied.changed_columns)
         return self._took(applied)
