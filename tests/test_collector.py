@@ -17,9 +17,13 @@ def _collector_on():
 
 
 def test_the_collector_comes_back_after_a_failure():
-    with pytest.raises(RuntimeError), collector.paused():
-        assert not gc.isenabled()
-        raise RuntimeError("a page the database refused")
+    def refused_page() -> None:
+        with collector.paused():
+            assert not gc.isenabled()
+            raise RuntimeError("a page the database refused")
+
+    with pytest.raises(RuntimeError):
+        refused_page()
     assert gc.isenabled()
 
 
