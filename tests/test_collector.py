@@ -11,9 +11,12 @@ from heze_station import collector
 
 @pytest.fixture(autouse=True)
 def _collector_on():
+    """Each test starts with the collector on; the worker's other tests get it back as it was."""
+    was_enabled = gc.isenabled()
     gc.enable()
     yield
-    gc.enable()
+    if not was_enabled:
+        gc.disable()
 
 
 def test_the_collector_comes_back_after_a_failure():
