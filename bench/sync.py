@@ -311,7 +311,7 @@ _STAGES = (
     ("station_sync/client.py", "pull", "asking for a page and parsing the answer"),
     ("~", "<method 'recv' of '_socket.socket' objects>", "waiting for the server's answer"),
     ("sync/wire.py", "decode_page", "reading pages in the rows form"),
-    ("services/sync_replica.py", "apply_page", "applying a page (one replica transaction)"),
+    ("services/sync_replica.py", "apply_pages", "applying pages (one replica transaction)"),
     ("storage/replica.py", "apply_changes", "writing the page's rows"),
     ("storage/replica.py", "_apply_rows", "inserting/updating rows, table by table"),
     ("storage/replica.py", "_stored_rows", "reading the rows already here"),

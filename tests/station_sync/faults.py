@@ -69,6 +69,7 @@ from heze_station.services import attachments, case_actions, sync, sync_replica
 from heze_station.services.intake import WorkerEntry
 from heze_station.services.station import DATABASE_FILE, StationContext
 from heze_station.station_sync import client as sync_client
+from heze_station.station_sync import engine as sync_engine
 from heze_station.station_sync.progress import SyncReport
 from heze_station.storage import replica
 from heze_station.storage.database import create_sqlite_engine, open_database
@@ -774,7 +775,7 @@ class _PausePoints:
     REPLICA_STEPS: ClassVar[dict[str, str]] = {
         "handshake_done": "handshake",
         "pushed": "pushed",
-        "apply_page": "apply_page",
+        "apply_pages": "apply_pages",
         "uploaded": "uploaded",
         "synced": "synced",
     }
@@ -795,8 +796,8 @@ class _PausePoints:
             def step(self: Any, *args: Any, _original: Callable = original, _label: str = label, **kwargs: Any) -> Any:
                 before = points.phase
                 points.phase = _label
-                if _label == "apply_page":
-                    points.pages += 1
+                if _label == "apply_pages":
+                    args = (points.counted(args[0]), *args[1:])
                 try:
                     return _original(self, *args, **kwargs)
                 finally:
@@ -805,8 +806,13 @@ class _PausePoints:
             setattr(sync_replica.StationReplica, method, step)
         event.listen(Engine, "commit", self.on_commit)
 
+    def counted(self, pages: Iterable[Any]) -> Iterator[Any]:
+        for page in pages:
+            self.pages += 1
+            yield page
+
     def on_commit(self, _connection: Any) -> None:
-        if self.phase == "apply_page" and self.at_page is not None:
+        if self.phase == "apply_pages" and self.at_page is not None:
             hit = self.pages >= self.at_page
         else:
             hit = self.rng.random() < self.chances.get(self.phase, 0.0)
@@ -820,13 +826,16 @@ def run_station(job: dict[str, Any], out: TextIO) -> None:
 
     job: folder, log, index, seed, steps, sync_share, pause ({phase: chance}), pause_at_page, skew_days, jump_at
     (step at which the clock falls back to the true time), timeout (client seconds), actions, mode ("work" or
-    "sync": one sync only).
+    "sync": one sync only), page_per_transaction (each pulled page committed on its own, so that a kill at a page
+    leaves the pages before it).
     """
 
     def emit(*words: Any) -> None:
         out.write(" ".join(str(word) for word in words) + "\n")
         out.flush()
 
+    if job.get("page_per_transaction"):
+        sync_engine.PULL_TRANSACTION_SECONDS = 0.0
     if job.get("timeout"):
         sync_client.TIMEOUT = httpx.Timeout(job["timeout"], connect=job["timeout"])
     clock = _SkewedClock()
@@ -1334,7 +1343,7 @@ def cut_trials(
     return rounds
 
 
-KILL_POINTS = {"edit": 0.25, "apply_page": 0.35, "pushed": 0.35, "handshake": 0.15, "uploaded": 0.2}
+KILL_POINTS = {"edit": 0.25, "apply_pages": 0.35, "pushed": 0.35, "handshake": 0.15, "uploaded": 0.2}
 
 
 def kill_trials(

@@ -51,7 +51,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and for
 SEED = 20261127
 CUT_TRIALS = 160  # connection faults injected in this process (with KILL_TRIALS: 200 random trials)
 KILL_TRIALS = 40  # station processes killed with SIGKILL
-KILL_POINTS_HIT = {"pause edit", "pause apply_page", "pause pushed", "random moment"}  # at least, of the kill points
+KILL_POINTS_HIT = {"pause edit", "pause apply_pages", "pause pushed", "random moment"}  # at least, of the kill points
 CLIENT_TIMEOUT = 0.4  # seconds; a held answer (DELAY_RESPONSE, LATE_REQUEST) waits longer than this
 HELD = 0.6
 
@@ -248,7 +248,7 @@ def test_killed_while_applying_a_pulled_page_keeps_all_of_it_or_none(lab: Lab) -
     before = faults.station_rows(court.file)
     process = lab.spawn(court, mode="sync", pause_at_page=1, seed=1)
     process.expect("ready")
-    assert process.expect("pause").startswith("pause apply_page")
+    assert process.expect("pause").startswith("pause apply_pages")
     assert process.kill()
     assert faults.station_setting(court.file, replica.CURSOR_SETTING) == cursor, "the cursor did not move"
     assert faults.station_rows(court.file) == before, "no row of the page stayed"
@@ -550,9 +550,11 @@ def test_a_large_first_sync_killed_at_70_percent_resumes_there_without_duplicate
         laptop = lab.laptop("新电脑")
         total = len(faults.scope_rows(lab.server, laptop.station_id))
         pages = math.ceil(total / page)
-        process = lab.spawn(laptop, mode="sync", pause_at_page=round(pages * 0.7) + 1, seed=1)
+        process = lab.spawn(
+            laptop, mode="sync", pause_at_page=round(pages * 0.7) + 1, page_per_transaction=True, seed=1
+        )
         process.expect("ready")
-        assert process.expect("pause").startswith("pause apply_page")
+        assert process.expect("pause").startswith("pause apply_pages")
         assert process.kill()
         total = len(faults.scope_rows(lab.server, laptop.station_id))  # and the laptop's own two rows, pushed
         held = len(faults.station_rows(laptop.file))

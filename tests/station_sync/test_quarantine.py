@@ -129,10 +129,10 @@ def test_a_fault_of_the_program_shows_as_a_failed_sync_with_a_reason_and_no_pers
     register(court, intake_form(1))
     sync.sync_now(court)
 
-    def broken(self, page):
+    def broken(self, pages):
         raise KeyError("370102199001011234 王秘密")
 
-    monkeypatch.setattr(sync_replica.StationReplica, "apply_page", broken)
+    monkeypatch.setattr(sync_replica.StationReplica, "apply_pages", broken)
     with pytest.raises(sync.SyncProblem) as failed:
         sync.sync_now(court)
 

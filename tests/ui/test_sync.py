@@ -285,10 +285,10 @@ def test_records_that_could_not_be_saved_and_a_fault_are_shown_never_as_synced(
     sync_window.close()
 
     # A fault of the program: a failed sync with its reason, retried by itself; never 已同步.
-    def broken(self, page):
+    def broken(self, pages):
         raise KeyError("370102199001011234")
 
-    monkeypatch.setattr(sync_replica.StationReplica, "apply_page", broken)
+    monkeypatch.setattr(sync_replica.StationReplica, "apply_pages", broken)
     plant(city, "person", {"name": "张三"})  # something to pull
     with qtbot.waitSignal(window.sync.sync_failed, timeout=20_000):
         window.sync.sync_now()
