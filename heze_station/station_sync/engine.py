@@ -31,9 +31,8 @@ from .progress import Phase, Progress, ProgressCallback, SyncReport
 PAGE_ROWS = 1000
 # Pages that have already arrived are written in one transaction, for up to this long: a first sync of 100,000 rows
 # then writes the same index pages again far less often (measured: 118 MB written instead of 327, 5.4 s instead of
-# 6.3).
-# A page that has to be waited for always starts a new transaction, and a person's save waits at most about this
-# long for the pull's write lock.
+# 6.3). A page that has to be waited for always starts a new transaction, and a person's save waits at most about
+# this long for the pull's write lock.
 PULL_TRANSACTION_SECONDS = 1.0
 
 

@@ -5,12 +5,13 @@ import threading
 from typing import Any
 
 import pytest
-import sqlcipher3
+from sqlalchemy.exc import OperationalError
 
 from heze_station.services import sync, sync_replica
 from heze_station.services.station import StationContext
 from heze_station.station_sync import engine
 from heze_station.station_sync.client import ServerClient
+from heze_station.storage.database import create_sqlite_engine
 from tests.factories import intake_form, register
 
 from .conftest import Laptops
@@ -20,17 +21,17 @@ WAIT = 20  # seconds for the first pages' transaction to end: it ends in well un
 
 def writable_at_once(station: StationContext) -> bool:
     """Whether another connection gets the station's write lock without waiting (as a save would)."""
-    connection = sqlcipher3.connect(str(station.database.path), isolation_level=None, timeout=0)
+    engine = create_sqlite_engine(station.database.path, key=station.database.key)
     try:
-        assert station.database.key is not None
-        connection.execute(f"PRAGMA key = \"x'{station.database.key.hex()}'\"")
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute("ROLLBACK")
+        with engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA busy_timeout=0")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            connection.exec_driver_sql("ROLLBACK")
         return True
-    except sqlcipher3.OperationalError:
+    except OperationalError:
         return False
     finally:
-        connection.close()
+        engine.dispose()
 
 
 def test_the_station_can_be_written_while_the_next_page_is_on_its_way(
