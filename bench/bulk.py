@@ -39,7 +39,7 @@ from heze_station.storage.models import (
     Station,
     TimelineEvent,
 )
-from heze_station.storage.types import stored_microseconds
+from heze_station.storage.types import stored_days, stored_microseconds
 
 _BATCH = 2000
 _CASE_COLUMNS = (
@@ -118,13 +118,13 @@ _EMPLOYER_COLUMNS = (
 _PROJECT_COLUMNS = (*_SYNC, "name", "address", "general_contractor_id")
 
 
-# The bulk path binds values as the column types store them on SQLite (BinaryUuid: 16 bytes;
-# UtcDateTime: microseconds since 1970 in UTC; Date: ISO; Boolean: 0/1; enums: their value). Converting a hundred
-# thousand cases' values through the types one by one would take most of a minute.
+# The bulk path binds values as the column types store them on SQLite (BinaryUuid: 16 bytes; UtcDateTime:
+# microseconds since 1970 in UTC; DateAsDays: days since 1970; Boolean: 0/1; enums: their value). Converting a
+# hundred thousand cases' values through the types one by one would take most of a minute.
 
 
-def _day_text(day: date | None) -> str | None:
-    return None if day is None else day.isoformat()
+def _stored_day(day: date | None) -> int | None:
+    return None if day is None else stored_days(day)
 
 
 def _insert_sql(table: Any, columns: Sequence[str]) -> str:
@@ -193,12 +193,12 @@ class _CaseRows:
                 demo.category.value,
                 registered,
                 self.user,
-                demo.received_on.isoformat(),
-                demo.knew_on.isoformat(),
-                _day_text(decided),
-                _day_text(started),
-                _day_text(ended),
-                _day_text(closed),
+                stored_days(demo.received_on),
+                stored_days(demo.knew_on),
+                _stored_day(decided),
+                _stored_day(started),
+                _stored_day(ended),
+                _stored_day(closed),
                 outcome.value if outcome else None,
                 status_reason,
                 demo.facts,
@@ -212,11 +212,11 @@ class _CaseRows:
                 None,  # no extensions: a bulk case's mediation runs its 15 days
                 # As the services record them: a refusal's notice served the day it was decided, and the
                 # limitation running again from an ending without agreement.
-                _day_text(decided) if outcome is CaseStatus.REFUSED else None,
-                _day_text(ended) if outcome in ENDS_WITHOUT_AGREEMENT else None,
+                _stored_day(decided) if outcome is CaseStatus.REFUSED else None,
+                _stored_day(ended) if outcome in ENDS_WITHOUT_AGREEMENT else None,
                 # As the demo's intake says: the workers left the job the day they found the pay missing.
                 Employment.ENDED.value,
-                demo.knew_on.isoformat(),
+                stored_days(demo.knew_on),
                 None,
                 None,
                 "",
@@ -235,7 +235,7 @@ class _CaseRows:
                     worker.name,
                     worker.id_number,
                     worker.sex.value,
-                    worker.birth_date.isoformat(),
+                    stored_days(worker.birth_date),
                     worker.phone,
                     "",
                     "",

@@ -56,6 +56,7 @@ from ..storage.models import (
     Project,
     WageClue,
 )
+from ..storage.types import day_from_stored, stored_days
 from .access import EVERYONE, requires
 from .clues import records_by_clue
 from .station import StationContext
@@ -180,12 +181,12 @@ def _collect_relevant(session: Session, period: Period) -> None:
         cursor.execute("CREATE TEMP TABLE IF NOT EXISTS report_case (case_row INTEGER PRIMARY KEY)")
         # Emptied rather than made again: a change of schema would make SQLite prepare every statement anew.
         cursor.execute("DELETE FROM temp.report_case")
-        cursor.execute(sql, [days[name].isoformat() for name in names])
+        cursor.execute(sql, [stored_days(days[name]) for name in names])
     finally:
         cursor.close()
 
 
-# Each kept case's facts as the text SQLite holds (an enum by its value, a day in ISO form), read here: the ORM's
+# Each kept case's facts as SQLite holds them (an enum by its value, a day by its number), read here: the ORM's
 # result layer, and even the column types', cost more than the reading for thousands of rows. What the facts make of
 # the status (accepted unless refused; voided) and of a case without a project is worked out by SQLite, rather than
 # case by case in Python.
@@ -193,15 +194,15 @@ _REFUSED = literal_column(f"'{CaseStatus.REFUSED.value}'")
 _CASES_READ = (
     select(
         type_coerce(Case.id, String),
-        type_coerce(Case.received_on, String),
+        type_coerce(Case.received_on, Integer),
         type_coerce(Case.category, String),
         type_coerce(Case.channel, String),
         case(
             (or_(type_coerce(Case.status, String) == _REFUSED, type_coerce(Case.outcome, String) == _REFUSED), null()),
-            else_=type_coerce(Case.decided_on, String),
+            else_=type_coerce(Case.decided_on, Integer),
         ),
         type_coerce(Case.outcome, String),
-        type_coerce(Case.ended_on, String),
+        type_coerce(Case.ended_on, Integer),
         type_coerce(Case.is_collective, Integer),
         Case.worker_count,
         Case.claimed_total_fen,
@@ -215,32 +216,33 @@ _CASES_READ = (
 )
 
 
-# An agreement's effective moment is stored in UTC: SQLite gives its China-time day, so that thousands of timestamps
-# are not made into aware datetimes only to be made into dates. Whole seconds only (the integer division of the stored
-# microseconds): SQLite rounds a fraction to the millisecond, which would put 23:59:59.9999 China time on the next day.
-_CHINA_DAY = f"{chinatime.CHINA_TZ.utcoffset(None).total_seconds() / 3600:+.0f} hours"
+# An agreement's effective moment is stored in UTC: SQLite gives its China-time day (as a stored day's number), so
+# that thousands of timestamps are not made into aware datetimes only to be made into dates. Whole seconds only (the
+# integer division of the stored microseconds) before the division into days.
+_CHINA_OFFSET_SECONDS = int(chinatime.CHINA_TZ.utcoffset(None).total_seconds())
 _KEPT_AGREEMENTS = (
     Agreement.case_id.in_(_KEPT_IDS),
     Agreement.effective_at.is_not(None),
     Agreement.deleted_at.is_(None),
 )
-# The kept cases' agreements, instalments and payments, ids as the bytes their rows hold and days in ISO form. Every
-# agreement of theirs is read: when they have none, they have no payments either, and those are not looked for.
+# The kept cases' agreements, instalments and payments, ids as the bytes their rows hold and days as their stored
+# numbers. Every agreement of theirs is read: when they have none, they have no payments either, and those are not
+# looked for.
 _AGREEMENTS_READ = select(
     type_coerce(Agreement.id, String),
     type_coerce(Agreement.case_id, String),
     type_coerce(Agreement.state, String),
-    func.date(
-        type_coerce(Agreement.effective_at, Integer) // literal_column("1000000", Integer),
-        literal_column("'unixepoch'"),
-        literal_column(f"'{_CHINA_DAY}'"),
-    ),
+    (
+        type_coerce(Agreement.effective_at, Integer) // literal_column("1000000", Integer)
+        + literal_column(str(_CHINA_OFFSET_SECONDS), Integer)
+    )
+    // literal_column("86400", Integer),
     Agreement.total_fen,
     Agreement.deleted_at.is_(None),
 ).where(Agreement.case_id.in_(_KEPT_IDS))
 _INSTALMENTS_READ = select(
     type_coerce(AgreementInstalment.agreement_id, String),
-    type_coerce(AgreementInstalment.due_on, String),
+    type_coerce(AgreementInstalment.due_on, Integer),
     AgreementInstalment.amount_fen,
 ).where(
     AgreementInstalment.agreement_id.in_(select(Agreement.id).where(*_KEPT_AGREEMENTS, Agreement.state == _IN_EFFECT)),
@@ -250,7 +252,7 @@ _PAYMENTS_READ = (
     select(
         type_coerce(Agreement.case_id, String),
         type_coerce(Payment.agreement_id, String),
-        type_coerce(Payment.paid_on, String),
+        type_coerce(Payment.paid_on, Integer),
         Payment.amount_fen,
     )
     .join(Agreement, Agreement.id == Payment.agreement_id)
@@ -294,24 +296,25 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     cases = _plain_rows(connection, _CASES_READ)
     unknown = select(Case.id).where(_KEPT, Case.first_employer_kind.is_(None))
     employer_kinds = _first_employer_kinds(connection, unknown) if None in map(itemgetter(-1), cases) else {}
+    days = _Days()
     agreed_on: dict[str, date] = {}
     in_effect: dict[str, tuple[str, int]] = {}
     agreements = _plain_rows(connection, _AGREEMENTS_READ)
     for agreement_id, case_id, state, effective_on, total_fen, live in agreements:
         if effective_on is None or not live:
             continue
-        day = date.fromisoformat(effective_on)
+        day = days[effective_on]
         agreed_on[case_id] = min(day, agreed_on.get(case_id, day))
         if state == in_effect_state:
             in_effect[case_id] = (agreement_id, total_fen)
     schedules: dict[str, list[tuple[date, int]]] = defaultdict(list)
     if in_effect:
         for agreement_id, due_on, amount_fen in _plain_rows(connection, _INSTALMENTS_READ):
-            schedules[agreement_id].append((date.fromisoformat(due_on), amount_fen))
+            schedules[agreement_id].append((days[due_on], amount_fen))
     paid: dict[str, list[tuple[date, int]]] = defaultdict(list)
     by_agreement: dict[str, list[tuple[date, int]]] = defaultdict(list)
     for case_id, agreement_id, paid_on, amount_fen in _plain_rows(connection, _PAYMENTS_READ) if agreements else ():
-        payment = (date.fromisoformat(paid_on), amount_fen)
+        payment = (days[paid_on], amount_fen)
         paid[case_id].append(payment)
         by_agreement[agreement_id].append(payment)
     payments = {case_id: tuple(sorted(each)) for case_id, each in paid.items()}
@@ -327,7 +330,6 @@ def case_facts(session: Session, period: Period) -> list[CaseFacts]:
     no_terms = (0, None, False)
     categories, channels, kinds = _by_value(Category), _by_value(IntakeChannel), _by_value(EmployerKind)
     outcomes: dict[str | None, CaseStatus | None] = {None: None, **_by_value(CaseStatus)}
-    days = _Days()
     facts = []
     for (
         case_id,
@@ -386,14 +388,14 @@ def _first_employer_kinds(connection: Connection, case_ids: Select[tuple[uuid.UU
     }
 
 
-class _Days(dict[str | None, date | None]):
-    """Days in ISO form as dates, each made once: a month's cases share a few hundred days (and no day stays None)."""
+class _Days(dict[int | None, date | None]):
+    """Stored days as dates, each made once: a month's cases share a few hundred days (and no day stays None)."""
 
     def __init__(self) -> None:
         super().__init__({None: None})
 
-    def __missing__(self, iso: str) -> date:
-        self[iso] = day = date.fromisoformat(iso)
+    def __missing__(self, stored: int) -> date:
+        self[stored] = day = day_from_stored(stored)
         return day
 
 

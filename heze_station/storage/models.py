@@ -11,7 +11,6 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
-    Date,
     Enum,
     ForeignKey,
     Index,
@@ -35,7 +34,7 @@ from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.service import ServiceMethod
 from ..domain.workcalendar import DayKind
-from .types import BinaryUuid, UtcDateTime, utc_now
+from .types import BinaryUuid, DateAsDays, UtcDateTime, utc_now
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -117,7 +116,7 @@ class Person(SyncRow, Base):
     name: Mapped[str] = mapped_column(String(50))
     id_number: Mapped[str | None] = mapped_column(String(18))
     sex: Mapped[Sex | None] = mapped_column(enum_column(Sex))
-    birth_date: Mapped[date | None] = mapped_column(Date)
+    birth_date: Mapped[date | None] = mapped_column(DateAsDays)
     phone: Mapped[str] = mapped_column(String(11), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     ethnicity: Mapped[str] = mapped_column(String(20), default="")  # 民族, printed on the application (0013)
@@ -183,21 +182,21 @@ class Case(SyncRow, Base):
     registered_at: Mapped[datetime] = mapped_column(UtcDateTime)
     registered_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
     # The 15-day mediation period runs from the day the application was received (R4), which may precede registration.
-    received_on: Mapped[date] = mapped_column(Date)
+    received_on: Mapped[date] = mapped_column(DateAsDays)
     # When the worker knew of the infringement: the start of the 1-year limitation (R5). None until the worker says:
     # the day the application came in is no stand-in for it.
-    knew_on: Mapped[date | None] = mapped_column(Date)
+    knew_on: Mapped[date | None] = mapped_column(DateAsDays)
     # R5 (LDMAL 27): wage arrears are not time-barred while the employment continues; once it ended, a year from then.
     employment: Mapped[Employment] = mapped_column(enum_column(Employment), default=Employment.UNKNOWN)
-    employment_ended_on: Mapped[date | None] = mapped_column(Date)
+    employment_ended_on: Mapped[date | None] = mapped_column(DateAsDays)
     # A suspension of the limitation (中止, force majeure): the period stands still from..to (to None: still stands).
-    limitation_suspended_from: Mapped[date | None] = mapped_column(Date)
-    limitation_suspended_to: Mapped[date | None] = mapped_column(Date)
+    limitation_suspended_from: Mapped[date | None] = mapped_column(DateAsDays)
+    limitation_suspended_to: Mapped[date | None] = mapped_column(DateAsDays)
     limitation_suspension_reason: Mapped[str] = mapped_column(Text, default="")
-    decided_on: Mapped[date | None] = mapped_column(Date)
-    mediation_started_on: Mapped[date | None] = mapped_column(Date)
-    ended_on: Mapped[date | None] = mapped_column(Date)
-    closed_on: Mapped[date | None] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(DateAsDays)
+    mediation_started_on: Mapped[date | None] = mapped_column(DateAsDays)
+    ended_on: Mapped[date | None] = mapped_column(DateAsDays)
+    closed_on: Mapped[date | None] = mapped_column(DateAsDays)
     # The end state the case reached (agreement, refusal, ...), kept after it is closed: statistics count closed
     # cases by manner and result, and the clocks need to know whether a closed case was ever accepted.
     outcome: Mapped[CaseStatus | None] = mapped_column(enum_column(CaseStatus))
@@ -219,11 +218,11 @@ class Case(SyncRow, Base):
     # The search index's key is this device's own, and the kind above is worked out on each: neither syncs.
     local_columns = frozenset({"search_key", "first_employer_kind"})
     # R4: the mediation period may run past day 15 only to a date both parties agreed to (recorded on the timeline).
-    mediation_extended_to: Mapped[date | None] = mapped_column(Date)
+    mediation_extended_to: Mapped[date | None] = mapped_column(DateAsDays)
     # R2: the day the written notice of a refusal reached the applicant.
-    notice_served_on: Mapped[date | None] = mapped_column(Date)
+    notice_served_on: Mapped[date | None] = mapped_column(DateAsDays)
     # R5: the day the limitation period began to run again (mediation refused, failed, ran out or not performed).
-    limitation_restarts_on: Mapped[date | None] = mapped_column(Date)
+    limitation_restarts_on: Mapped[date | None] = mapped_column(DateAsDays)
 
     claimants: Mapped[list["CaseClaimant"]] = relationship(lazy="raise", order_by="CaseClaimant.position")
     respondents: Mapped[list["CaseRespondent"]] = relationship(lazy="raise", order_by="CaseRespondent.position")
@@ -360,7 +359,7 @@ class Agreement(SyncRow, Base):
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"))
     supersedes_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agreement.id"))
     state: Mapped[AgreementState] = mapped_column(enum_column(AgreementState), default=AgreementState.DRAFT)
-    agreed_on: Mapped[date] = mapped_column(Date)
+    agreed_on: Mapped[date] = mapped_column(DateAsDays)
     payer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employer.id"))
     payer_role: Mapped[PayerRole] = mapped_column(enum_column(PayerRole))
     payment_method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
@@ -408,7 +407,7 @@ class AgreementInstalment(SyncRow, Base):
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    due_on: Mapped[date] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(DateAsDays)
     amount_fen: Mapped[int] = mapped_column(Integer)
 
 
@@ -433,7 +432,7 @@ class Payment(SyncRow, Base):
     # The worker this part of a split payment went to; None for a payment to all the workers at once, which
     # counts against the instalments only (domain.performance spreads it over the shares).
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
-    paid_on: Mapped[date] = mapped_column(Date)
+    paid_on: Mapped[date] = mapped_column(DateAsDays)
     amount_fen: Mapped[int] = mapped_column(Integer)
     method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
     reference: Mapped[str] = mapped_column(String(100), default="")  # transfer number, or who received the cash
@@ -448,8 +447,8 @@ class ArbitralReview(SyncRow, Base):
     # One per agreement (services.payments sees to it), not a unique index: two laptops may each record one.
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
-    applied_on: Mapped[date | None] = mapped_column(Date)
-    returned_on: Mapped[date | None] = mapped_column(Date)  # the arbitral mediation document is an Attachment
+    applied_on: Mapped[date | None] = mapped_column(DateAsDays)
+    returned_on: Mapped[date | None] = mapped_column(DateAsDays)  # the arbitral mediation document is an Attachment
 
 
 class WageClue(SyncRow, Base):
@@ -460,7 +459,7 @@ class WageClue(SyncRow, Base):
 
     platform_ref: Mapped[str] = mapped_column(String(64))
     received_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
-    due_on: Mapped[date | None] = mapped_column(Date)  # the city's deadline for an answer
+    due_on: Mapped[date | None] = mapped_column(DateAsDays)  # the city's deadline for an answer
     worker_name: Mapped[str] = mapped_column(String(50), default="")
     worker_phone: Mapped[str] = mapped_column(String(20), default="")
     employer_name: Mapped[str] = mapped_column(String(100), default="")
@@ -478,14 +477,14 @@ class ClueRecord(SyncRow, Base):
     # One per clue (services.clues sees to it), not a unique index: two laptops may each start one offline.
     clue_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("wage_clue.id"), index=True)
     step: Mapped[ClueStep] = mapped_column(enum_column(ClueStep), default=ClueStep.RECEIVED)
-    verified_on: Mapped[date | None] = mapped_column(Date)
-    contacted_on: Mapped[date | None] = mapped_column(Date)
-    closed_on: Mapped[date | None] = mapped_column(Date)
+    verified_on: Mapped[date | None] = mapped_column(DateAsDays)
+    contacted_on: Mapped[date | None] = mapped_column(DateAsDays)
+    closed_on: Mapped[date | None] = mapped_column(DateAsDays)
     recovered_fen: Mapped[int] = mapped_column(Integer, default=0)
     workers_paid: Mapped[int] = mapped_column(Integer, default=0)
     case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_file.id"))
     note: Mapped[str] = mapped_column(Text, default="")  # what was found, or why it is not substantiated
-    called_back_on: Mapped[date | None] = mapped_column(Date)
+    called_back_on: Mapped[date | None] = mapped_column(DateAsDays)
     callback_note: Mapped[str] = mapped_column(Text, default="")
     updated_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
 
@@ -506,7 +505,7 @@ class ServiceRecord(SyncRow, Base):
     proxy_relation: Mapped[str] = mapped_column(String(50), default="")  # the family member's relation
     witnesses: Mapped[str] = mapped_column(String(200), default="")  # of a refusal (留置送达)
     tracking_number: Mapped[str] = mapped_column(String(50), default="")  # of a posted document
-    served_on: Mapped[date] = mapped_column(Date)
+    served_on: Mapped[date] = mapped_column(DateAsDays)
     served_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
 
 
@@ -520,11 +519,11 @@ class AfterMediationStep(SyncRow, Base):
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     agreement_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agreement.id"))  # the agreement it enforces
     kind: Mapped[StepKind] = mapped_column(enum_column(StepKind))
-    started_on: Mapped[date | None] = mapped_column(Date)
-    accepted_on: Mapped[date | None] = mapped_column(Date)
-    served_on: Mapped[date | None] = mapped_column(Date)
-    extended_on: Mapped[date | None] = mapped_column(Date)
-    ended_on: Mapped[date | None] = mapped_column(Date)
+    started_on: Mapped[date | None] = mapped_column(DateAsDays)
+    accepted_on: Mapped[date | None] = mapped_column(DateAsDays)
+    served_on: Mapped[date | None] = mapped_column(DateAsDays)
+    extended_on: Mapped[date | None] = mapped_column(DateAsDays)
+    ended_on: Mapped[date | None] = mapped_column(DateAsDays)
     outcome: Mapped[StepOutcome | None] = mapped_column(enum_column(StepOutcome))
     reference: Mapped[str] = mapped_column(String(100), default="")  # the ruling's, order's or award's number
 
@@ -548,7 +547,7 @@ class LedgerFollowUp(SyncRow, Base):
     employer_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("employer.id"), index=True)
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
     kind: Mapped[FollowUpKind] = mapped_column(enum_column(FollowUpKind))
-    done_on: Mapped[date] = mapped_column(Date)
+    done_on: Mapped[date] = mapped_column(DateAsDays)
     note: Mapped[str] = mapped_column(Text, default="")
     # Who went or asked (a mediator, with the labour inspector perhaps); the account that recorded it besides.
     done_by: Mapped[str] = mapped_column(String(50))
@@ -583,7 +582,7 @@ class CalendarDay(Base):
 
     __tablename__ = "calendar_day"
 
-    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    day: Mapped[date] = mapped_column(DateAsDays, primary_key=True)
     kind: Mapped[DayKind] = mapped_column(enum_column(DayKind))
     source: Mapped[str] = mapped_column(String(40))
 
@@ -651,9 +650,9 @@ class CaseDeadline(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[uuid.UUID] = mapped_column(BinaryUuid, index=True)
     kind: Mapped[str] = mapped_column(String(30))
-    due_on: Mapped[date] = mapped_column(Date)
-    attention_on: Mapped[date] = mapped_column(Date)
-    attention_until: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date] = mapped_column(DateAsDays)
+    attention_on: Mapped[date] = mapped_column(DateAsDays)
+    attention_until: Mapped[date | None] = mapped_column(DateAsDays)
     label: Mapped[str] = mapped_column(String(80), server_default="")  # the clock's, as domain.clocks names it
 
 

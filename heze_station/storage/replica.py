@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Boolean, Column, Date, Enum, Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Boolean, Column, Enum, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError, StatementError
 from sqlalchemy.orm import Session
 
@@ -42,7 +42,7 @@ from .models import (
     SyncLogEntry,
     SyncRow,
 )
-from .types import BinaryUuid, UtcDateTime, stored_microseconds, utc_now
+from .types import BinaryUuid, DateAsDays, UtcDateTime, stored_days, stored_microseconds, utc_now
 
 if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not when the window starts
     from ..sync.schemas import Change, ClientTransaction, Operation, PushResponse
@@ -798,8 +798,8 @@ def _storer(column: Column) -> Callable[[Any], Any]:
         return _uuid_bytes
     if isinstance(kind, UtcDateTime):
         return _utc_microseconds
-    if isinstance(kind, Date):
-        return lambda value: date.fromisoformat(value).isoformat()
+    if isinstance(kind, DateAsDays):
+        return lambda value: stored_days(date.fromisoformat(value))
     if isinstance(kind, Enum) and kind.enum_class is not None:
         enum_class = kind.enum_class
         return lambda value: enum_class(value).value
@@ -870,7 +870,7 @@ def _parser(column: Column) -> Callable[[Any], Any]:
         return uuid.UUID
     if isinstance(kind, UtcDateTime):
         return datetime.fromisoformat
-    if isinstance(kind, Date):
+    if isinstance(kind, DateAsDays):
         return date.fromisoformat
     if isinstance(kind, Enum) and kind.enum_class is not None:
         return kind.enum_class

@@ -9,13 +9,13 @@ importing the station's storage; a test fails as soon as the models and that fil
 import sys
 from pathlib import Path
 
-from sqlalchemy import Boolean, Column, Date, Enum, Integer, String, Table
+from sqlalchemy import Boolean, Column, Enum, Integer, String, Table
 
 from ..sync.fields import FieldRule, FieldType
 from . import migrations
 from .models import Base, CalendarDay, CalendarYear, CityCertificate, RevokedCertificate, SyncRow
 from .outbox import PROTOCOL_COLUMNS
-from .types import BinaryUuid, UtcDateTime
+from .types import BinaryUuid, DateAsDays, UtcDateTime
 
 _CITY_MODELS = (CalendarDay, CalendarYear, CityCertificate, RevokedCertificate)
 TARGET = Path(__file__).parent.parent / "sync" / "station_schema.py"
@@ -42,7 +42,7 @@ def _type(column: Column) -> FieldType:
     for sql_type, field_type in (
         (BinaryUuid, FieldType.UUID),
         (UtcDateTime, FieldType.DATETIME),
-        (Date, FieldType.DATE),
+        (DateAsDays, FieldType.DATE),
         (Boolean, FieldType.BOOLEAN),
         (Integer, FieldType.INTEGER),
         (String, FieldType.TEXT),  # Enum and Text are Strings too

@@ -1,13 +1,14 @@
 """Column types that keep the project's invariants at the database boundary."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import CHAR, Integer, TypeDecorator
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
+_EPOCH_DAY = date(1970, 1, 1)
 
 
 class _Microseconds(Integer):
@@ -42,6 +43,43 @@ class UtcDateTime(TypeDecorator[datetime]):
 def stored_microseconds(moment: datetime) -> int:
     """An aware moment as UtcDateTime stores it: whole microseconds since 1970-01-01 00:00 UTC."""
     return (moment - _EPOCH) // _MICROSECOND
+
+
+class _Days(Integer):
+    """An integer declared DATE: NUMERIC affinity keeps it as it is, and the files made before migration 0029 keep
+    their declarations (no table had to be copied to change a type)."""
+
+    __visit_name__ = "DATE"
+
+
+class DateAsDays(TypeDecorator[date]):
+    """A calendar day stored as the number of days since 1970-01-01 (migration 0029).
+
+    2 bytes where the text '2021-12-03' took 10; a case holds about a dozen days across its rows and indexes. The
+    order is the days' order, as the text's was.
+    """
+
+    impl = _Days
+    cache_ok = True
+
+    def process_bind_param(self, value: date | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            raise ValueError("a moment where a day belongs: pass its date()")
+        return stored_days(value)
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> date | None:
+        return None if value is None else day_from_stored(value)
+
+
+def stored_days(day: date) -> int:
+    """A day as DateAsDays stores it: days since 1970-01-01."""
+    return (day - _EPOCH_DAY).days
+
+
+def day_from_stored(days: int) -> date:
+    return _EPOCH_DAY + timedelta(days=days)
 
 
 class BinaryUuid(TypeDecorator[uuid.UUID]):

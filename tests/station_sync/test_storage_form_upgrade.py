@@ -1,6 +1,7 @@
-"""Migrations 0026 and 0027: a synced station whose times were stored as DATETIME text and its ids as 32 hex digits
-(0024) keeps every row and its audit chain, finds the same cases, shows the same clocks and goes on syncing with
-another laptop once its times are integer microseconds and its ids 16 bytes."""
+"""Migrations 0026, 0027 and 0029: a synced station whose times were stored as DATETIME text, its ids as 32 hex
+digits and its days as ISO text (0024) keeps every row and its audit chain, finds the same cases, shows the same
+clocks and goes on syncing with another laptop once its times are integer microseconds, its ids 16 bytes and its days
+numbers."""
 
 from datetime import date, timedelta
 from pathlib import Path
@@ -53,8 +54,9 @@ def _clocks(station: StationContext) -> list[tuple]:
     return [(item.number, item.clock.kind, item.clock.due, item.clock.state) for item in board.due]
 
 
-def _stored_forms(data_dir: Path) -> tuple[set[str], set[str]]:
-    """How the file holds times, and ids (a row's own, one pointing at another row, a pulled row's version's)."""
+def _stored_forms(data_dir: Path) -> tuple[set[str], set[str], set[str]]:
+    """How the file holds times, ids (a row's own, one pointing at another row, a pulled row's version's), and days
+    (a case's, a person's, a stored deadline's)."""
     with station_file(data_dir) as database, database.engine.connect() as connection:
         times = connection.execute(
             text(
@@ -68,10 +70,16 @@ def _stored_forms(data_dir: Path) -> tuple[set[str], set[str]]:
                 " UNION SELECT typeof(row_id) FROM replica_version UNION SELECT typeof(row_id) FROM outbox_operation"
             )
         )
-        return set(times.scalars()), set(ids.scalars())
+        days = connection.execute(
+            text(
+                "SELECT typeof(received_on) FROM case_file UNION SELECT typeof(birth_date) FROM person"
+                " UNION SELECT typeof(due_on) FROM case_deadline"
+            )
+        )
+        return set(times.scalars()), set(ids.scalars()), set(days.scalars())
 
 
-def test_a_synced_station_keeps_its_rows_search_and_clocks_and_syncs_on_after_its_times_and_ids_become_compact(
+def test_a_synced_station_keeps_its_rows_search_and_clocks_and_syncs_on_after_its_times_ids_and_days_become_compact(
     laptops: Laptops,
 ) -> None:
     laptop, other = laptops("前台"), laptops("移动仲裁庭")
@@ -82,16 +90,16 @@ def test_a_synced_station_keeps_its_rows_search_and_clocks_and_syncs_on_after_it
     sync.sync_now(laptop)
     rows, found, clocks = _rows(laptop), _found(laptop), _clocks(laptop)
     laptop.close()
-    assert _stored_forms(data_dir) == ({"integer"}, {"blob"})
+    assert _stored_forms(data_dir) == ({"integer"}, {"blob"}, {"integer"})
     with station_file(data_dir) as database:
         downgrade(database, "0024")
-    # As 0024 stored them: '2026-11-02 02:00:00.000000' and '019a...' (32 hex digits).
-    assert _stored_forms(data_dir) == ({"text"}, {"text"})
+    # As 0024 stored them: '2026-11-02 02:00:00.000000', '019a...' (32 hex digits) and '2026-11-02'.
+    assert _stored_forms(data_dir) == ({"text"}, {"text"}, {"text"})
 
     laptop = open_test_station(data_dir)  # upgrades past 0026
     try:
         assert migrations.current_revision(laptop.database.engine) == migrations.HEAD
-        assert _stored_forms(data_dir) == ({"integer"}, {"blob"})
+        assert _stored_forms(data_dir) == ({"integer"}, {"blob"}, {"integer"})
         upgraded = _rows(laptop)
         signed_in = upgraded.pop("audit_entry")  # the audit trail has gained this sign-in
         assert all(entry in signed_in for entry in rows.pop("audit_entry"))

@@ -2,6 +2,7 @@
 
 import re
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from heze_station.services.station import DATABASE_FILE
 from heze_station.storage import migrations
 from heze_station.storage.database import create_sqlite_engine, open_database
 from heze_station.storage.models import Base
+from heze_station.storage.types import stored_days
 from tests import factories
 from tests.stations import open_test_station
 
@@ -140,7 +142,7 @@ def _dump(engine: Engine) -> dict[str, list[tuple]]:
 
 def _stored_now(row: tuple) -> tuple:
     """A row as the current revision stores it: its times as microseconds since 1970 in UTC (0026), its ids as
-    their 16 bytes (0027)."""
+    their 16 bytes (0027), its days as days since 1970 (0029)."""
     return tuple(_stored_value_now(value) for value in row)
 
 
@@ -149,6 +151,8 @@ def _stored_value_now(value: object) -> object:
         return STAMP_MICROSECONDS
     if isinstance(value, str) and re.fullmatch("[0-9a-f]{32}", value):
         return bytes.fromhex(value)
+    if isinstance(value, str) and re.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+        return stored_days(date.fromisoformat(value))
     return value
 
 
