@@ -318,7 +318,7 @@ _STAGES = (
     ("storage/replica.py", "_changed", "comparing pulled values with the rows here, in stored form"),
     ("storage/replica.py", "_pending_fields", "looking up unsent local changes (rebase)"),
     ("storage/replica.py", "_record_versions", "recording pulled versions"),
-    ("services/deadlines.py", "refresh_pulled", "computing again the deadlines of the cases the page changed"),
+    ("services/deadlines.py", "refresh_pulled", "computing again the deadlines of the cases the pages changed"),
     ("storage/replica.py", "_cases_of_parties", "finding the cases of changed persons and employers"),
     ("storage/search.py", "reindex_cases", "rebuilding the search index for the page's cases"),
     ("storage/search.py", "_bodies", "reading the cases' searchable text"),

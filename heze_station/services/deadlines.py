@@ -215,19 +215,43 @@ def keep_current(database: Database) -> None:
             refresh(session)
 
 
-def refresh_pulled(
-    session: Session, changes: Iterable["Change"], changed_columns: Mapping[uuid.UUID, Collection[str]]
-) -> None:
-    """After rows pulled from the city were written (in the same replica transaction): the deadlines they move.
-    ``changes``: the rows written (replica.Applied.written); a row pulled as it was stored moves nothing.
-    ``changed_columns``: the columns each row that was here already changed (Applied.changed_columns); a case's row
-    that changed none of the clocks' columns moves nothing either. A row absent from it is new here."""
+class PulledRows:
+    """The rows pulled pages wrote in one replica transaction, as refresh_pulled needs them: each row's table, and
+    for a row that was here already the columns it changed. A row new here in any of the pages counts as new; only
+    ids are kept, not the pages' rows, which a first sync's transaction of thousands of rows would hold in memory."""
+
+    def __init__(self) -> None:
+        self.tables: dict[uuid.UUID, str] = {}
+        self.changed_columns: dict[uuid.UUID, frozenset[str]] = {}
+        self.new: set[uuid.UUID] = set()
+
+    def add(self, changes: Iterable["Change"], changed_columns: Mapping[uuid.UUID, Collection[str]]) -> None:
+        """A page's written rows (replica.Applied.written) and the columns those that were here changed
+        (Applied.changed_columns; a row absent from it is new here)."""
+        for change in changes:
+            self.tables[change.row_id] = change.table
+            columns = changed_columns.get(change.row_id)
+            if columns is None:
+                self.new.add(change.row_id)
+            else:
+                known = self.changed_columns.get(change.row_id, frozenset())
+                self.changed_columns[change.row_id] = known.union(columns)
+
+    def moving(self, row_id: uuid.UUID, table: str) -> bool:
+        """Whether the row may move a deadline: a case's row that was here and changed none of the clocks' columns
+        does not."""
+        if table != "case_file" or row_id in self.new:
+            return True
+        return not _CLOCK_FIELDS.isdisjoint(self.changed_columns[row_id])
+
+
+def refresh_pulled(session: Session, pulled: PulledRows) -> None:
+    """After rows pulled from the city were written (in the same replica transaction): the deadlines they move,
+    once for all the transaction's pages. A row pulled as it was stored here is not among them, and moves nothing."""
     by_table: dict[str, list[uuid.UUID]] = {}
-    for change in changes:
-        columns = changed_columns.get(change.row_id)
-        if change.table == "case_file" and columns is not None and _CLOCK_FIELDS.isdisjoint(columns):
-            continue
-        by_table.setdefault(change.table, []).append(change.row_id)
+    for row_id, table in pulled.tables.items():
+        if pulled.moving(row_id, table):
+            by_table.setdefault(table, []).append(row_id)
     if not by_table:
         return
     if _CALENDAR_TABLES & by_table.keys():

@@ -114,6 +114,7 @@ class StationReplica:
 
     def apply_pages(self, pages: Iterable[PullResponse]) -> int:
         quarantined, calendar_changed, trust_changed = 0, False, False
+        pulled = deadlines.PulledRows()
         with self.database.replica_transaction() as session:
             for page in pages:
                 # A page's thousand rows become tens of thousands of short-lived objects, freed by reference
@@ -121,10 +122,14 @@ class StationReplica:
                 # for 100,000 rows). It runs between pages.
                 with collector.paused():
                     applied = replica.apply_page(session, page.changes, page.cursor)
-                    deadlines.refresh_pulled(session, applied.written, applied.changed_columns)
+                pulled.add(applied.written, applied.changed_columns)
                 quarantined += applied.quarantined
                 calendar_changed |= applied.calendar_changed
                 trust_changed |= applied.trust_changed
+            # Once for the transaction's pages: per page, a first sync spent a seventh of its time on it (1.1 s of
+            # 7.9 for 100,000 rows), mostly on what each call does however few cases it is given.
+            with collector.paused():
+                deadlines.refresh_pulled(session, pulled)
         self._took(calendar_changed, trust_changed)
         return quarantined
 
@@ -212,7 +217,9 @@ class StationReplica:
     def repair(self, bucket: int, changes: list[Change]) -> int:
         with self.database.replica_transaction() as session:
             applied = replica.repair_bucket(session, bucket, changes)
-            deadlines.refresh_pulled(session, applied.written, applied.changed_columns)
+            pulled = deadlines.PulledRows()
+            pulled.add(applied.written, applied.changed_columns)
+            deadlines.refresh_pulled(session, pulled)
         self._took(applied.calendar_changed, applied.trust_changed)
         return applied.quarantined
 

@@ -33,6 +33,7 @@ from heze_station.services.dashboard import _needs_attention, dashboard
 from heze_station.services.limitation import LimitationForm, record_limitation
 from heze_station.services.station import StationContext
 from heze_station.storage.models import CalendarDay, Case, CaseDeadline, OutboxOperation
+from heze_station.storage.outbox import wire_value
 from heze_station.sync.schemas import Change, PullResponse
 from tests.factories import at, intake_form
 
@@ -202,3 +203,41 @@ def test_a_pulled_change_that_moves_no_clock_leaves_the_deadlines_as_written(
     pulled(station, change("case_file", case_id, 6, decided_on=today.isoformat(), status="accepted"))
     assert written() != before
     assert stored(station) == computed(station)
+
+
+def test_pages_pulled_in_one_transaction_move_the_deadlines_each_page_would_have(
+    station: StationContext, today: date
+) -> None:
+    """Pages that arrived together are written in one transaction, and the deadlines they move computed once at its
+    end: a case new in the first page and edited in the second (its facts alone) has its deadlines, and so has a
+    case decided in the first page and edited in the second."""
+    decided = intake.save(station, intake.validate(intake_form(), today), at(today)).case_id
+    template = intake.save(station, intake.validate(intake_form(employer_serial=2), today), at(today)).case_id
+    with station.database.transaction() as session:  # sent to the city: a pulled change is not rebased on it
+        session.execute(update(OutboxOperation).values(acknowledged=True))
+        copied = session.get_one(Case, template)
+        fields = {
+            column.key: wire_value(getattr(copied, column.key))
+            for column in Case.__mapper__.column_attrs
+            if column.key not in ("id", "version", "search_key")
+        }
+    another_laptops = uuid.uuid4()
+    fields |= {"number": "菏谐调字〔2026〕第9001号", "sequence": 9001}
+    first = PullResponse(
+        changes=[
+            change("case_file", another_laptops, 1, **fields),
+            change("case_file", decided, 5, decided_on=today.isoformat(), status="accepted"),
+        ],
+        cursor="e1.0.1",
+        has_more=True,
+    )
+    edits = [change(table, row_id, 6, facts="补充事实：拖欠工资三个月") for table, row_id in (
+        ("case_file", another_laptops), ("case_file", decided))]  # fmt: skip
+    second = PullResponse(changes=edits, cursor="e1.0.2", has_more=False)
+
+    sync_replica.StationReplica(station).apply_pages([first, second])
+
+    assert stored(station) == computed(station)
+    with station.database.transaction() as session:
+        written = set(session.scalars(select(CaseDeadline.case_id)))
+    assert {another_laptops, decided} <= written
