@@ -216,10 +216,11 @@ _CASES_READ = (
 )
 
 
-# An agreement's effective moment is stored in UTC: SQLite gives its China-time day (as a stored day's number), so
-# that thousands of timestamps are not made into aware datetimes only to be made into dates. Whole seconds only (the
-# integer division of the stored microseconds) before the division into days.
-_CHINA_OFFSET_SECONDS = int(chinatime.CHINA_TZ.utcoffset(None).total_seconds())
+# An agreement's effective moment is stored in microseconds since 1970 in UTC: SQLite gives its China-time day as a
+# stored day's number (whole days since 1970 of the moment moved to China time), so that thousands of timestamps are
+# not made into aware datetimes only to be made into dates.
+_CHINA_OFFSET_MICROSECONDS = int(chinatime.CHINA_TZ.utcoffset(None).total_seconds()) * 1_000_000
+_DAY_MICROSECONDS = 86_400 * 1_000_000
 _KEPT_AGREEMENTS = (
     Agreement.case_id.in_(_KEPT_IDS),
     Agreement.effective_at.is_not(None),
@@ -232,11 +233,8 @@ _AGREEMENTS_READ = select(
     type_coerce(Agreement.id, String),
     type_coerce(Agreement.case_id, String),
     type_coerce(Agreement.state, String),
-    (
-        type_coerce(Agreement.effective_at, Integer) // literal_column("1000000", Integer)
-        + literal_column(str(_CHINA_OFFSET_SECONDS), Integer)
-    )
-    // literal_column("86400", Integer),
+    (type_coerce(Agreement.effective_at, Integer) + literal_column(str(_CHINA_OFFSET_MICROSECONDS), Integer))
+    // literal_column(str(_DAY_MICROSECONDS), Integer),
     Agreement.total_fen,
     Agreement.deleted_at.is_(None),
 ).where(Agreement.case_id.in_(_KEPT_IDS))
