@@ -5,7 +5,7 @@ import pstats
 import time
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, literal_column, select, type_coerce
 
 from heze_station.domain import periods
 from heze_station.domain.periods import Period
@@ -21,7 +21,9 @@ def busiest_month(data_dir: Path) -> Period:
     context = open_test_station(data_dir)
     try:
         with context.database.transaction() as session:
-            month = func.strftime("%Y-%m", Case.received_on)
+            # A day is stored as its number since 1970 (storage/types.DateAsDays): SQLite makes it a moment again.
+            seconds = type_coerce(Case.received_on, Integer) * literal_column("86400", Integer)
+            month = func.strftime("%Y-%m", seconds, "unixepoch")
             busiest = session.execute(select(month).group_by(month).order_by(func.count().desc()).limit(1)).scalar_one()
     finally:
         context.close()
