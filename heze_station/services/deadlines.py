@@ -12,7 +12,7 @@ on today, and no suspension has begun yet, so a limitation that a suspension wil
 """
 
 import uuid
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -41,7 +41,7 @@ from .case_queries import CLOCK_COLUMNS, case_clocks
 from .step_queries import open_step_cases, step_dates_for
 
 if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not when the workbench starts
-    from ..sync.schemas import Change
+    from ..storage.replica import Applied
 
 # The clocks as they stand before any day has passed (see the module's docstring).
 _BEFORE_ANY_DAY = date.min
@@ -225,12 +225,12 @@ class PulledRows:
         self.changed_columns: dict[uuid.UUID, frozenset[str]] = {}
         self.new: set[uuid.UUID] = set()
 
-    def add(self, changes: Iterable["Change"], changed_columns: Mapping[uuid.UUID, Collection[str]]) -> None:
-        """A page's written rows (replica.Applied.written) and the columns those that were here changed
-        (Applied.changed_columns; a row absent from it is new here)."""
-        for change in changes:
+    def add(self, applied: "Applied") -> None:
+        """What a page wrote: its written rows, and the columns those that were here changed (a row absent from
+        ``applied.changed_columns`` is new here)."""
+        for change in applied.written:
             self.tables[change.row_id] = change.table
-            columns = changed_columns.get(change.row_id)
+            columns = applied.changed_columns.get(change.row_id)
             if columns is None:
                 self.new.add(change.row_id)
             else:

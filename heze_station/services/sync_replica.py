@@ -122,7 +122,7 @@ class StationReplica:
                 # for 100,000 rows). It runs between pages.
                 with collector.paused():
                     applied = replica.apply_page(session, page.changes, page.cursor)
-                pulled.add(applied.written, applied.changed_columns)
+                pulled.add(applied)
                 quarantined += applied.quarantined
                 calendar_changed |= applied.calendar_changed
                 trust_changed |= applied.trust_changed
@@ -218,7 +218,7 @@ class StationReplica:
         with self.database.replica_transaction() as session:
             applied = replica.repair_bucket(session, bucket, changes)
             pulled = deadlines.PulledRows()
-            pulled.add(applied.written, applied.changed_columns)
+            pulled.add(applied)
             deadlines.refresh_pulled(session, pulled)
         self._took(applied.calendar_changed, applied.trust_changed)
         return applied.quarantined
