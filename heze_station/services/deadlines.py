@@ -40,7 +40,7 @@ from .agreement_queries import AgreementClocks, clocks_for
 from .case_queries import CLOCK_COLUMNS, case_clocks
 from .step_queries import open_step_cases, step_dates_for
 
-if TYPE_CHECKING:  # the protocol's messages (pydantic) load with a sync, not when the workbench starts
+if TYPE_CHECKING:  # only named: what a pulled page wrote (storage.replica) is handed in by sync_replica
     from ..storage.replica import Applied
 
 # The clocks as they stand before any day has passed (see the module's docstring).
