@@ -11,6 +11,7 @@ process, on the same 2 cores, so the figures are conservative.
 
 import asyncio
 import cProfile
+import http.client
 import json
 import os
 import pstats
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,6 +38,7 @@ from heze_station.server.db import Database
 from heze_station.server.feed import write_rows
 from heze_station.server.ingest import server_row
 from heze_station.server.models import Station, SyncRow
+from heze_station.sync import wire
 from heze_station.sync.schemas import PushRequest
 
 from . import pgcluster
@@ -51,10 +54,11 @@ INGEST_GOAL = 5000.0  # operations per second on PostgreSQL (issue 18; shared/de
 INGEST_RATIO_GOAL = 4.0  # the same rows as plain INSERTs are at most this many times faster
 NOOP_GOAL_MS = 300.0
 PROFILE_PUSHES = 20  # pushes profiled in this process when an ingest goal is missed
-# Worker processes of the measured server (HEZE_SERVER_WORKERS). Two (one per core) measured slower than one while
-# the two cores were shared with other work (2,000-2,600 against 2,900-3,500 operations/s, alternating runs): the
-# load generator and PostgreSQL already take the second core.
-SERVER_WORKERS = 1
+# Worker processes of the measured server (HEZE_SERVER_WORKERS): one per core, as docs/deployment.md asks of a city
+# server. Since pushes are applied in batches the server's Python work, not PostgreSQL, bounds the ingest: in
+# alternating runs of stop 34 one worker took 7,900-8,700 operations/s, two 9,900-11,500 (the load generator and
+# PostgreSQL share the same two cores). Before the batches, two had measured slower than one.
+SERVER_WORKERS = 2
 
 
 @dataclass
@@ -194,19 +198,39 @@ def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> t
             seq += OPS_PER_TRANSACTION
         bodies.append(transactions)
     errors: list[str] = []
+    # Encoded before the clock starts: the load generator shares the server's two cores, and its own JSON work
+    # would be counted as the server's.
+    encoded = [
+        [
+            json.dumps({"transactions": transactions[start : start + TRANSACTIONS_PER_PUSH]}).encode()
+            for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH)
+        ]
+        for transactions in bodies
+    ]
 
-    def push_all(device: Device, transactions: list[dict]) -> None:
-        with httpx.Client(base_url=url, headers={"Authorization": f"Bearer {device.token}"}, timeout=TIMEOUT) as http:
-            for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH):
-                answer = http.post(
-                    "/v1/sync/push", json={"transactions": transactions[start : start + TRANSACTIONS_PER_PUSH]}
-                )
-                if answer.status_code != 200 or answer.json()["resend_from"] is not None:
-                    errors.append(answer.text[:300])
-                elif rejected := [r["error"] for r in answer.json()["results"] if r["status"] == "rejected"]:
+    def push_all(device: Device, pushes: list[bytes]) -> None:
+        # The standard library's client, lighter than httpx, one kept-alive connection per device; its answers
+        # compressed as a station asks for them.
+        headers = {
+            "Authorization": f"Bearer {device.token}",
+            "Content-Type": wire.JSON_MEDIA_TYPE,
+            "Accept-Encoding": "zstd",
+        }
+        address = urllib.parse.urlsplit(url)
+        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=TIMEOUT)
+        try:
+            for content in pushes:
+                connection.request("POST", "/v1/sync/push", body=content, headers=headers)
+                answer = connection.getresponse()
+                text = wire.decompress(answer.read(), answer.getheader("Content-Encoding"), 1 << 30)
+                if answer.status != 200 or (result := json.loads(text))["resend_from"] is not None:
+                    errors.append(text[:300].decode(errors="replace"))
+                elif rejected := [r["error"] for r in result["results"] if r["status"] == "rejected"]:
                     errors.append(str(rejected[0])[:300])  # a benchmark of refusals would measure nothing
+        finally:
+            connection.close()
 
-    elapsed = _seconds_in_threads(push_all, list(zip(devices, bodies, strict=True)))
+    elapsed = _seconds_in_threads(push_all, list(zip(devices, encoded, strict=True)))
     if errors:
         raise RuntimeError(f"pushes failed: {errors[:3]}")
     ops = sum(len(tx["ops"]) for body in bodies for tx in body)
@@ -222,18 +246,26 @@ def measure_plain_inserts(url: str, bodies: list[list[dict]], station_id: uuid.U
         )
     statement = text("INSERT INTO plain_row VALUES (:row_id, :table_name, :station_id, CAST(:fields AS jsonb))")
 
-    def insert_all(transactions: list[dict]) -> None:
-        for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH):
-            rows = [
+    # Built before the clock starts, as the pushes are encoded before theirs (measure_ingest).
+    batches = [
+        [
+            [
                 {"row_id": op["row_id"], "table_name": op["table"], "station_id": str(station_id),
                  "fields": json.dumps(op["fields"], ensure_ascii=False)}
                 for tx in transactions[start : start + TRANSACTIONS_PER_PUSH]
                 for op in tx["ops"]
-            ]  # fmt: skip
+            ]
+            for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH)
+        ]
+        for transactions in bodies
+    ]  # fmt: skip
+
+    def insert_all(batches_of_one_device: list[list[dict]]) -> None:
+        for rows in batches_of_one_device:
             with engine.begin() as connection:
                 connection.execute(statement, rows)
 
-    elapsed = _seconds_in_threads(insert_all, [(body,) for body in bodies])
+    elapsed = _seconds_in_threads(insert_all, [(rows,) for rows in batches])
     engine.dispose()
     return sum(len(tx["ops"]) for body in bodies for tx in body) / elapsed
 
