@@ -22,7 +22,7 @@ from ..domain.performance import Performance, PerformanceState
 from ..domain.text import clean_line
 from ..domain.workcalendar import WorkCalendar
 from ..storage import search
-from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, StaffUser, TimelineEvent
+from ..storage.models import Case, CaseClaimant, CaseRespondent, CaseStatusCount, Employer, StaffUser, TimelineEvent
 from . import timeline
 from .access import CASEWORK, requires
 from .agreement_queries import AgreementClocks, cases_performing, clocks_for
@@ -227,6 +227,8 @@ def count_cases(context: StationContext, case_filter: CaseFilter) -> int:
         if text and case_filter == CaseFilter(text=case_filter.text):
             # Text alone: the index knows the answer without visiting the cases.
             return search.count_matching(session, text)
+        if case_filter == CaseFilter():
+            return session.scalar(select(func.sum(CaseStatusCount.live))) or 0  # kept by triggers
         return session.scalar(_filtered(select(func.count()).select_from(Case), case_filter, session)) or 0
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime, clocks
@@ -21,7 +21,7 @@ from ..domain.clocks import Clock, ClockKind, ClockState
 from ..domain.messages import Message
 from ..domain.performance import PerformanceState
 from ..domain.workcalendar import WorkCalendar
-from ..storage.models import Case, CaseDeadline, StaffUser, TimelineEvent
+from ..storage.models import Case, CaseDeadline, CaseStatusCount, StaffUser, TimelineEvent
 from . import deadlines, timeline
 from .access import CASEWORK, requires
 from .agreement_queries import AgreementClocks, clocks_for, unpaid_workers
@@ -144,7 +144,6 @@ def _suspension_begun(row: Row, today: date) -> bool:
 def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
     """Everything the workbench shows, as of ``today`` (Beijing date; defaults to now)."""
     today = today or chinatime.today()
-    by_status = select(Case.status, func.count()).where(Case.deleted_at.is_(None)).group_by(Case.status)
     latest = (
         select(
             TimelineEvent.case_id,
@@ -164,12 +163,15 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         in_performance = deadlines.in_performance()
         agreements = clocks_for(session, in_performance, today)
         due = _due(session, context.calendar, today, agreements)
-        numbers = dict(session.execute(select(Case.id, Case.number).where(Case.id.in_(in_performance))).all())
+        owed = unpaid_workers(session, in_performance)
+        owed_cases = {row.case_id for row in owed}
+        numbers = dict(session.execute(select(Case.id, Case.number).where(Case.id.in_(owed_cases))).all())
         unpaid = [
             UnpaidItem(row.case_id, numbers[row.case_id], row.name, row.balance.share_fen, row.balance.outstanding_fen)
-            for row in unpaid_workers(session, in_performance)
+            for row in owed
         ]
-        counts = dict.fromkeys(CaseStatus, 0) | dict(session.execute(by_status).all())
+        stored_counts = session.execute(select(CaseStatusCount.status, CaseStatusCount.live)).all()
+        counts = dict.fromkeys(CaseStatus, 0) | dict(stored_counts)
         events = session.execute(latest).all()
         recent = [RecentEvent(*row, shown) for row, shown in zip(events, timeline.shown(session, events), strict=True)]
     performances = dict.fromkeys(PerformanceState, 0)

@@ -7,7 +7,7 @@ do not edit: tests/sync/test_station_schema.py fails when this file and the mode
 from .fields import FieldRule, FieldType
 
 # The station database revision these columns are from.
-REVISION = "0029"
+REVISION = "0030"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "after_step": {

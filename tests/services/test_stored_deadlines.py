@@ -4,16 +4,13 @@ agreement and its payments, a step after mediation, a change of the official cal
 city. And the workbench built from them lists what the clocks of every open case say, on every day."""
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from heze_station.domain import chinatime
 from heze_station.domain.after_mediation import StepDate, StepKind
 from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction, Category
@@ -32,12 +29,12 @@ from heze_station.services import (
 from heze_station.services.dashboard import _needs_attention, dashboard
 from heze_station.services.limitation import LimitationForm, record_limitation
 from heze_station.services.station import StationContext
-from heze_station.storage.models import CalendarDay, Case, CaseDeadline, OutboxOperation
-from heze_station.storage.outbox import wire_value
-from heze_station.sync.schemas import Change, PullResponse
+from heze_station.storage.models import CalendarDay, Case, CaseDeadline
+from heze_station.sync.schemas import PullResponse
 from tests.factories import at, intake_form
 
 from .agreement_steps import agree, mediating, terms
+from .replica_steps import case_fields, change, check_every_transaction, pulled, sent_to_the_city
 
 
 def _deadline_rows(session: Session):
@@ -71,15 +68,11 @@ def computed(station: StationContext) -> list[tuple]:
 @pytest.fixture
 def checked(station: StationContext, monkeypatch: pytest.MonkeyPatch) -> StationContext:
     """The station, whose every committed transaction is followed by the comparison of stored and computed."""
-    transaction = station.database.transaction
 
-    @contextmanager
-    def checked_transaction() -> Iterator[Session]:
-        with transaction() as session:
-            yield session
+    def compare() -> None:
         assert stored(station) == computed(station)
 
-    monkeypatch.setattr(station.database, "transaction", checked_transaction)
+    check_every_transaction(station, monkeypatch, compare)
     return station
 
 
@@ -98,23 +91,6 @@ def assert_the_workbench_lists_every_deadline(station: StationContext, today: da
         day = today + timedelta(days=offset)
         listed = [(item.case_id, item.clock) for item in dashboard(station, day).due]
         assert listed == every_open_case_due(station, day), day
-
-
-def pulled(station: StationContext, *changes: Change) -> None:
-    page = PullResponse(changes=list(changes), cursor="e1.0.1", has_more=False)
-    sync_replica.StationReplica(station).apply_pages([page])
-
-
-def change(table: str, row_id: uuid.UUID, version: int, **fields: object) -> Change:
-    return Change(
-        table=table,
-        row_id=row_id,
-        version=version,
-        deleted=False,
-        fields=fields,
-        station_id=None,
-        changed_at=chinatime.now(),
-    )
 
 
 def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(
@@ -167,8 +143,7 @@ def test_stored_deadlines_equal_the_computed_ones_after_every_kind_of_change(
 
     # Rows pulled from the city: a decision taken on another laptop, and a calendar day.
     fresh = intake.save(station, intake.validate(intake_form(employer_serial=5), today), at(today)).case_id
-    with station.database.transaction() as session:  # sent to the city: a pulled change is not rebased on it
-        session.execute(update(OutboxOperation).values(acknowledged=True))
+    sent_to_the_city(station)
     before = stored(station)
     pulled(station, change("case_file", fresh, 5, decided_on=today.isoformat(), status="accepted"))
     assert stored(station) == computed(station)
@@ -189,8 +164,7 @@ def test_a_pulled_change_that_moves_no_clock_leaves_the_deadlines_as_written(
     case_id = intake.save(station, intake.validate(intake_form(), today), at(today)).case_id
     # A later case's rows come after its: rows written again would have other ids.
     intake.save(station, intake.validate(intake_form(employer_serial=2), today), at(today))
-    with station.database.transaction() as session:  # sent to the city: a pulled change is not rebased on it
-        session.execute(update(OutboxOperation).values(acknowledged=True))
+    sent_to_the_city(station)
 
     def written() -> list[tuple]:
         with Session(station.database.engine) as session:
@@ -213,14 +187,8 @@ def test_pages_pulled_in_one_transaction_move_the_deadlines_each_page_would_have
     case decided in the first page and edited in the second."""
     decided = intake.save(station, intake.validate(intake_form(), today), at(today)).case_id
     template = intake.save(station, intake.validate(intake_form(employer_serial=2), today), at(today)).case_id
-    with station.database.transaction() as session:  # sent to the city: a pulled change is not rebased on it
-        session.execute(update(OutboxOperation).values(acknowledged=True))
-        copied = session.get_one(Case, template)
-        fields = {
-            column.key: wire_value(getattr(copied, column.key))
-            for column in Case.__mapper__.column_attrs
-            if column.key not in ("id", "version", "search_key")
-        }
+    sent_to_the_city(station)
+    fields = case_fields(station, template)
     another_laptops = uuid.uuid4()
     fields |= {"number": "菏谐调字〔2026〕第9001号", "sequence": 9001}
     first = PullResponse(

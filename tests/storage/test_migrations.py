@@ -265,6 +265,22 @@ def test_upgrade_does_not_index_deleted_cases(data_dir_0001: Path) -> None:
         station.close()
 
 
+def test_upgraded_file_counts_its_cases_by_status_whoever_writes_them(data_dir_0001: Path) -> None:
+    """The counts the workbench reads (CaseStatusCount) are filled by the upgrade and kept by triggers, also for
+    rows changed by plain SQL (a repair), not only by the program's services."""
+    open_database(data_dir_0001 / DATABASE_FILE).close()
+    engine = create_sqlite_engine(data_dir_0001 / DATABASE_FILE, foreign_keys=False)
+    counted = text("SELECT status, live FROM case_status_count")
+    with engine.begin() as connection:
+        upgraded = connection.execute(counted).all()
+        connection.execute(text(f"UPDATE case_file SET status = 'accepted' WHERE id = x'{CASE.hex}'"))
+        accepted = connection.execute(counted).all()
+        connection.execute(text(f"DELETE FROM case_file WHERE id = x'{CASE.hex}'"))
+        removed = connection.execute(counted).all()
+    engine.dispose()
+    assert (upgraded, accepted, removed) == ([("registered", 1)], [("accepted", 1)], [])
+
+
 def test_upgrading_again_changes_nothing(data_dir_0001: Path) -> None:
     path = data_dir_0001 / DATABASE_FILE
     database = open_database(path)
