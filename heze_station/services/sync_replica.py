@@ -14,11 +14,11 @@ from sqlalchemy import select
 from .. import __version__, collector
 from ..station_sync.engine import Blob, FileUnavailable
 from ..station_sync.progress import SyncReport
-from ..storage import migrations, outbox, replica, settings
+from ..storage import outbox, replica, settings
 from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
 from ..storage.keys import WrongKey
 from ..storage.models import Attachment, IssuedDocument, UploadedBlob
-from ..sync import PROTOCOL_VERSION
+from ..sync import PROTOCOL_VERSION, station_schema
 from ..sync.schemas import (
     AuditHeadAnswer,
     AuditHeadReport,
@@ -61,7 +61,7 @@ class StationReplica:
             hlc = outbox.device_clock(connection).tick(outbox.server_now_ms(connection))
         return HandshakeRequest(
             protocol_version=PROTOCOL_VERSION,
-            schema_version=migrations.HEAD,
+            schema_version=station_schema.REVISION,
             app_version=__version__,
             device_time=datetime.fromtimestamp(outbox.local_now_ms() / 1000, UTC),  # the server learns the offset
             hlc=str(hlc),

@@ -89,6 +89,14 @@ def _literal(field_rule: FieldRule) -> str:
     return f"FieldRule({', '.join(arguments)})"
 
 
+def revision() -> str:
+    """The revision the generated file names: the one it names already while the columns stay as they are, the
+    newest migration once they change."""
+    from ..sync import station_schema  # the file as generated last time
+
+    return station_schema.REVISION if describe() == station_schema.TABLES else migrations.HEAD
+
+
 def module_text() -> str:
     lines = [
         '"""The station database\'s synced columns, as the city server enforces them (sync/tables.py).',
@@ -99,8 +107,9 @@ def module_text() -> str:
         "",
         "from .fields import FieldRule, FieldType",
         "",
-        "# The station database revision these columns are from.",
-        f"REVISION = {migrations.HEAD!r}",
+        "# The station database revision that last changed these columns: what a station reports at the handshake,",
+        "# so that a migration of storage alone does not make the city's server refuse it.",
+        f"REVISION = {revision()!r}",
         "",
         "TABLES: dict[str, dict[str, FieldRule]] = {",
     ]

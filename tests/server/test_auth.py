@@ -2,6 +2,7 @@
 
 import json
 import logging
+import time
 import uuid
 from datetime import timedelta
 
@@ -154,6 +155,17 @@ def test_behind_a_proxy_the_real_client_address_is_counted_and_logged(
     assert [line["status"] for line in lines][-2:] == [429, 401]
 
 
+def _access_lines_up_to(caplog: pytest.LogCaptureFixture, request_id: str) -> list[dict]:
+    """The access log's lines once the one of ``request_id`` is in: the server writes a request's line after its
+    answer has gone, so the client can hold the answer first."""
+    deadline = time.monotonic() + 10
+    while True:
+        lines = [json.loads(record.getMessage()) for record in caplog.records if record.name.endswith(".access")]
+        if request_id in {line["request_id"] for line in lines} or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.01)
+
+
 def test_the_access_log_names_route_device_and_station_but_no_values(
     server: Server, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -163,7 +175,7 @@ def test_the_access_log_names_route_device_and_station_but_no_values(
     secret_name, id_number = "王秘密", "370102199001011234"
     device.push_ok(device.transaction(device.op("person", new_id(), {"name": secret_name, "id_number": id_number})))
     answer = device.http.get("/v1/sync/changes", params={"cursor": ""})
-    lines = [json.loads(record.getMessage()) for record in caplog.records if record.name.endswith(".access")]
+    lines = _access_lines_up_to(caplog, answer.headers["X-Request-Id"])
     push = next(line for line in lines if line["route"] == "/v1/sync/push")
     assert set(push) == {"time", "request_id", "method", "route", "status", "duration_ms", "device", "station",
                          "client"}  # fmt: skip

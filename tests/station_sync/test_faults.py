@@ -32,11 +32,11 @@ from heze_station.station_sync.backoff import Backoff
 from heze_station.station_sync.client import ServerClient
 from heze_station.station_sync.failures import FailureReason, SyncFailure
 from heze_station.station_sync.progress import SyncReport
-from heze_station.storage import migrations, replica
+from heze_station.storage import replica
 from heze_station.storage.database import create_sqlite_engine
 from heze_station.storage.models import Attachment, Case, CaseClaimant, Evidence, OutboxOperation, Person, Setting
 from heze_station.storage.types import utc_now
-from heze_station.sync import PROTOCOL_VERSION
+from heze_station.sync import PROTOCOL_VERSION, station_schema
 from heze_station.sync.hlc import MAX_AHEAD_MS, Hlc
 from heze_station.sync.schemas import AttachmentStart
 from tests.factories import intake_form, register
@@ -875,7 +875,7 @@ def test_an_incompatible_program_is_refused_cleanly_and_nothing_changes(
             if what == "protocol":
                 patch.setattr(sync_replica, "PROTOCOL_VERSION", PROTOCOL_VERSION + 1)
             else:
-                patch.setattr(migrations, "HEAD", "0001")
+                patch.setattr(station_schema, "REVISION", "0001")
             problem = faults.try_sync(context)
         assert isinstance(problem, sync.SyncProblem)
         assert problem.reason is FailureReason.OUTDATED

@@ -1,18 +1,51 @@
 """One schema for both ends: what the server demands of every synced table is what the station's database holds."""
 
-from sqlalchemy import Enum, String
+from pathlib import Path
+
+from sqlalchemy import Enum, String, inspect
 
 from heze_station.storage import migrations
+from heze_station.storage.database import Database, open_database
 from heze_station.storage.sync_schema import describe, local_columns, synced_tables
 from heze_station.sync import station_schema
 from heze_station.sync.tables import SYNCED_TABLES, TableKind
 from scripts import sync_tables_doc
+from tests.stations import downgrade
 
 
 def test_the_generated_schema_is_the_station_models_today() -> None:
     # When this fails, a model changed: run `make sync-schema` and commit heze_station/sync/station_schema.py.
     assert describe() == station_schema.TABLES
-    assert station_schema.REVISION == migrations.HEAD
+
+
+def _synced_columns(database: Database) -> dict[str, set[tuple[str, bool]]]:
+    inspector = inspect(database.engine)
+    return {
+        name: {
+            (column["name"], column["nullable"])
+            for column in inspector.get_columns(name)
+            if column["name"] not in local_columns(table)
+        }
+        for name, table in synced_tables().items()
+        if inspector.has_table(name)
+    }
+
+
+def test_the_revision_a_station_reports_is_the_last_that_changed_its_synced_columns(tmp_path: Path) -> None:
+    """A station whose later migrations changed its storage alone reports the revision of its synced columns, which
+    a city server that has not been updated yet still knows: its sync goes on."""
+    database = open_database(tmp_path / "station.sqlite3")
+    try:
+        newest = _synced_columns(database)
+        downgrade(database, station_schema.REVISION)
+        at_revision = _synced_columns(database)
+        downgrade(database, f"{int(station_schema.REVISION) - 1:04d}")
+        before_it = _synced_columns(database)
+    finally:
+        database.close()
+    assert station_schema.REVISION <= migrations.HEAD
+    assert at_revision == newest
+    assert before_it != at_revision
 
 
 def test_every_not_null_column_enum_and_length_of_the_station_is_what_the_server_demands() -> None:
