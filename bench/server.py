@@ -56,7 +56,7 @@ NOOP_GOAL_MS = 300.0
 PROFILE_PUSHES = 20  # pushes profiled in this process when an ingest goal is missed
 # Worker processes of the measured server (HEZE_SERVER_WORKERS): one per core, as docs/deployment.md asks of a city
 # server. Since pushes are applied in batches the server's Python work, not PostgreSQL, bounds the ingest: in
-# alternating runs of stop 34 one worker took 7,900-8,700 operations/s, two 9,900-11,500 (the load generator and
+# alternating runs of stop 34 one worker took 7,900-8,700 operations/s, two 9,900-14,600 (the load generator and
 # PostgreSQL share the same two cores). Before the batches, two had measured slower than one.
 SERVER_WORKERS = 2
 
@@ -218,7 +218,7 @@ def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> t
         }
         address = urllib.parse.urlsplit(url)
         connection = http.client.HTTPConnection(address.hostname, address.port, timeout=TIMEOUT)
-        try:
+        try:  # a thread's exception would only be printed, and the rate counted over the pushes not made
             for content in pushes:
                 connection.request("POST", "/v1/sync/push", body=content, headers=headers)
                 answer = connection.getresponse()
@@ -227,6 +227,8 @@ def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> t
                     errors.append(text[:300].decode(errors="replace"))
                 elif rejected := [r["error"] for r in result["results"] if r["status"] == "rejected"]:
                     errors.append(str(rejected[0])[:300])  # a benchmark of refusals would measure nothing
+        except Exception as error:  # reported below as the run's failure
+            errors.append(repr(error)[:300])
         finally:
             connection.close()
 

@@ -110,6 +110,9 @@ def module_text() -> str:
         "# The station database revision that last changed these columns: what a station reports at the handshake,",
         "# so that a migration of storage alone does not make the city's server refuse it.",
         f"REVISION = {revision()!r}",
+        "# The newest station database revision: programs before 0030 reported their own revision (up to this one),",
+        "# and a server updated first must still take them.",
+        f"NEWEST = {migrations.HEAD!r}",
         "",
         "TABLES: dict[str, dict[str, FieldRule]] = {",
     ]

@@ -9,6 +9,9 @@ from .fields import FieldRule, FieldType
 # The station database revision that last changed these columns: what a station reports at the handshake,
 # so that a migration of storage alone does not make the city's server refuse it.
 REVISION = "0020"
+# The newest station database revision: programs before 0030 reported their own revision (up to this one),
+# and a server updated first must still take them.
+NEWEST = "0030"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "after_step": {

@@ -57,6 +57,9 @@ def test_an_incompatible_protocol_or_old_schema_is_refused_with_advice(server: S
     newer = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 3, "schema_version": "0002"})
     older = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 1, "schema_version": "0001"})
     ahead = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 1, "schema_version": "9999"})
+    # A program from before 0030 reported its storage revision, newer than the synced columns' own: still taken.
+    before = device.http.post("/v1/sync/handshake", json={**base, "protocol_version": 2, "schema_version": "0029"})
+    assert before.status_code == 200, before.text
     assert (newer.status_code, newer.json()["error"]["code"]) == (409, "protocol_version_unsupported")
     assert (older.status_code, older.json()["error"]["code"]) == (409, "schema_version_too_old")
     # A station newer than the server would have its new fields refused: the server must be updated first.

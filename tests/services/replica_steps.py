@@ -21,16 +21,19 @@ from heze_station.sync.schemas import Change, PullResponse
 def check_every_transaction(
     station: StationContext, monkeypatch: pytest.MonkeyPatch, check: Callable[[], None]
 ) -> None:
-    """Run ``check`` after every transaction of the station that commits."""
-    transaction = station.database.transaction
+    """Run ``check`` after every transaction of the station that commits, its own and those writing pulled rows."""
+    for kind in ("transaction", "replica_transaction"):
+        monkeypatch.setattr(station.database, kind, _checked(getattr(station.database, kind), check))
 
+
+def _checked(transaction: Callable[[], Any], check: Callable[[], None]) -> Callable[[], Any]:
     @contextmanager
     def checked_transaction() -> Iterator[Session]:
         with transaction() as session:
             yield session
         check()
 
-    monkeypatch.setattr(station.database, "transaction", checked_transaction)
+    return checked_transaction
 
 
 def pulled(station: StationContext, *changes: Change) -> None:

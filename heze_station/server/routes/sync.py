@@ -148,13 +148,13 @@ def handshake(
             "changed.",
             server_protocol_version=PROTOCOL_VERSION,
         )
-    if body.schema_version > station_schema.REVISION:
+    if body.schema_version > station_schema.NEWEST:
         raise conflict(
             "schema_version_too_new",
             f"The station database is at revision {body.schema_version}; this server knows revisions up to "
-            f"{station_schema.REVISION}, so it would refuse the station's new fields. The city must update the "
+            f"{station_schema.NEWEST}, so it would refuse the station's new fields. The city must update the "
             "server first; the station's data is kept until then.",
-            max_schema_version=station_schema.REVISION,
+            max_schema_version=station_schema.NEWEST,
         )
     if body.schema_version < settings.min_station_schema:
         raise conflict(
