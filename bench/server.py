@@ -177,6 +177,14 @@ def registration(device: Device, device_index: int, n: int, seq: int) -> dict:
     }  # fmt: skip
 
 
+def _pushes(transactions: list[dict]) -> list[list[dict]]:
+    """A device's transactions in the requests it sends them in."""
+    return [
+        transactions[start : start + TRANSACTIONS_PER_PUSH]
+        for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH)
+    ]
+
+
 def _seconds_in_threads(target: Callable[..., None], arguments: list[tuple]) -> float:
     """Wall time of ``target`` run once per argument tuple, all at the same time in threads."""
     threads = [threading.Thread(target=target, args=args) for args in arguments]
@@ -201,11 +209,7 @@ def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> t
     # Encoded before the clock starts: the load generator shares the server's two cores, and its own JSON work
     # would be counted as the server's.
     encoded = [
-        [
-            json.dumps({"transactions": transactions[start : start + TRANSACTIONS_PER_PUSH]}).encode()
-            for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH)
-        ]
-        for transactions in bodies
+        [json.dumps({"transactions": push}).encode() for push in _pushes(transactions)] for transactions in bodies
     ]
 
     def push_all(device: Device, pushes: list[bytes]) -> None:
@@ -254,10 +258,10 @@ def measure_plain_inserts(url: str, bodies: list[list[dict]], station_id: uuid.U
             [
                 {"row_id": op["row_id"], "table_name": op["table"], "station_id": str(station_id),
                  "fields": json.dumps(op["fields"], ensure_ascii=False)}
-                for tx in transactions[start : start + TRANSACTIONS_PER_PUSH]
+                for tx in push
                 for op in tx["ops"]
             ]
-            for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH)
+            for push in _pushes(transactions)
         ]
         for transactions in bodies
     ]  # fmt: skip
@@ -280,10 +284,7 @@ def profile_ingest(database: Database, settings: Settings) -> list[str]:
     for n in range(PROFILE_PUSHES * TRANSACTIONS_PER_PUSH):
         transactions.append(registration(device, 0, n, seq))
         seq += OPS_PER_TRANSACTION
-    requests = [
-        PushRequest.model_validate({"transactions": transactions[start : start + TRANSACTIONS_PER_PUSH]})
-        for start in range(0, len(transactions), TRANSACTIONS_PER_PUSH)
-    ]
+    requests = [PushRequest.model_validate({"transactions": push}) for push in _pushes(transactions)]
     context = ingest.PushContext(device.device_id, device.station_id, settings.max_clock_ahead_seconds * 1000)
     statements: list[str] = []
     # Counted at the driver: a push's reads go to it directly, together (db.read_together), past SQLAlchemy's events.

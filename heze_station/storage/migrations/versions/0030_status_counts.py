@@ -4,9 +4,11 @@ cases by status holds their ids.
 The workbench counted the cases of each status, and the case list its unfiltered total, by reading an index entry
 of every case: on a 100,000-case station about 800 pages, each decrypted on a cold start. Triggers on case_file keep
 the counts in the transaction of every change, whoever makes it (the services, a pull, a migration), as the search
-index's trigger of 0002 does for deleted cases. A later migration that copies case_file (Alembic's batch mode) must
-create TRIGGERS again; an INSERT OR REPLACE into case_file would not count the row it replaces (no code writes one). The workbench's other read by status, the cases whose agreement is
+index's trigger of 0002 does for deleted cases. The workbench's other read by status, the cases whose agreement is
 being performed, took each one's id from its row (about 400 more pages); the index now holds it.
+
+A later migration that copies case_file (Alembic's batch mode) must create TRIGGERS again; an INSERT OR REPLACE into
+case_file would not count the row it replaces (no code writes one).
 
 Revision ID: 0030
 Revises: 0029
