@@ -35,7 +35,6 @@ from sqlalchemy import bindparam, insert, select, update
 
 from heze_station.domain.ids import new_id
 from heze_station.server.feed import RowWrite, server_hlc, write_rows
-from heze_station.server.models import SyncRow
 from heze_station.services import sync
 from heze_station.services.station import DATABASE_FILE, StationContext
 from heze_station.storage import replica
@@ -206,38 +205,21 @@ def server_changes(server: faults.CityServer, station_id: uuid.UUID, rows: list[
     cases = [row_id for table, row_id, _fields in rows if table == "case_file"][: count // 2]
     event = next(fields for table, _row_id, fields in rows if table == "timeline_event")
     moment = datetime.now(UTC).isoformat()
-    changed: list[Row] = []
-    with server.database.transaction() as session:
-        writes = []
-        for stored in session.scalars(select(SyncRow).where(SyncRow.row_id.in_(cases))):
-            edit = {"status": "accepted", "decided_on": moment[:10], "updated_at": moment}
-            version = stored.version + 1
-            writes.append(
-                RowWrite(
-                    stored.row_id,
-                    stored.table_name,
-                    stored.station_id,
-                    {**stored.fields, **edit},
-                    {**stored.field_versions, **dict.fromkeys(edit, version)},
-                    stored.field_writers,
-                    version,
-                    False,
-                    server_hlc(),
-                    None,
-                    is_new=False,
-                )
+    changed = faults.edit_on_server(
+        server.database, cases, {"status": "accepted", "decided_on": moment[:10], "updated_at": moment}
+    )
+    writes = []
+    for case_id in cases[: count - len(changed)]:
+        fields = {**event, "case_id": str(case_id), "kind": "accept", "at": moment, "created_at": moment}
+        row_id = new_id()
+        writes.append(
+            RowWrite(
+                row_id, "timeline_event", station_id, fields, dict.fromkeys(fields, 1), {}, 1, False, server_hlc(),
+                None, is_new=True,
             )
-            changed.append((stored.table_name, stored.row_id, edit))
-        for case_id in cases[: count - len(writes)]:
-            fields = {**event, "case_id": str(case_id), "kind": "accept", "at": moment, "created_at": moment}
-            row_id = new_id()
-            writes.append(
-                RowWrite(
-                    row_id, "timeline_event", station_id, fields, dict.fromkeys(fields, 1), {}, 1, False, server_hlc(),
-                    None, is_new=True,
-                )
-            )  # fmt: skip
-            changed.append(("timeline_event", row_id, fields))
+        )  # fmt: skip
+        changed.append(("timeline_event", row_id, fields))
+    with server.database.transaction() as session:
         write_rows(session, writes)
     return changed
 

@@ -61,7 +61,7 @@ from heze_station.domain.mediation import AttachmentKind
 from heze_station.server import migrations as server_migrations
 from heze_station.server.config import Settings
 from heze_station.server.db import Database as ServerDatabase
-from heze_station.server.feed import Cursor, write_rows
+from heze_station.server.feed import Cursor, RowWrite, server_hlc, write_rows
 from heze_station.server.ingest import server_row
 from heze_station.server.models import AppliedTransaction, Device, RowGrant
 from heze_station.server.models import SyncRow as ServerRow
@@ -836,6 +836,7 @@ def run_station(job: dict[str, Any], out: TextIO) -> None:
 
     if job.get("page_per_transaction"):
         sync_engine.PULL_TRANSACTION_SECONDS = 0.0
+        sync_engine.PAGES_AHEAD = 1  # pages that arrived together are not written as one either
     if job.get("timeout"):
         sync_client.TIMEOUT = httpx.Timeout(job["timeout"], connect=job["timeout"])
     clock = _SkewedClock()
@@ -1474,6 +1475,35 @@ def fill_server(
     for chunk in _chunks(rows, batch):
         with server.database.transaction() as session:
             write_rows(session, [server_row(table, row_id, station_id, fields) for table, row_id, fields in chunk])
+
+
+def edit_on_server(
+    database: ServerDatabase, row_ids: Iterable[uuid.UUID], edit: dict[str, Any]
+) -> list[tuple[str, uuid.UUID, dict[str, Any]]]:
+    """The rows with these ids changed on the server by ``edit`` (wire fields), as another device's push would leave
+    them: a version up, and a new place at the end of the feed. Returns the changes as (table, id, edit)."""
+    writes, changed = [], []
+    with database.transaction() as session:
+        for stored in session.scalars(select(ServerRow).where(ServerRow.row_id.in_(list(row_ids)))):
+            version = stored.version + 1
+            writes.append(
+                RowWrite(
+                    stored.row_id,
+                    stored.table_name,
+                    stored.station_id,
+                    {**stored.fields, **edit},
+                    {**stored.field_versions, **dict.fromkeys(edit, version)},
+                    stored.field_writers,
+                    version,
+                    False,
+                    server_hlc(),
+                    None,
+                    is_new=False,
+                )
+            )
+            changed.append((stored.table_name, stored.row_id, edit))
+        write_rows(session, writes)
+    return changed
 
 
 def server_device(server: CityServer, device_id: uuid.UUID) -> Device:
