@@ -19,6 +19,7 @@ are found by walking the list's sort index and testing each case against the set
 key, so only the cases shown are read).
 """
 
+import operator
 import unicodedata
 import uuid
 from collections import defaultdict
@@ -72,14 +73,11 @@ def body_text(
 
 
 def short_grams(body: str) -> str:
-    """Every character and every pair of neighbouring characters of each line, as space-separated tokens."""
-    grams: dict[str, None] = {}
-    for line in body.split("\n"):
-        for start in range(len(line)):
-            grams[line[start]] = None
-            if start + 1 < len(line):
-                grams[line[start : start + 2]] = None
-    return " ".join(gram for gram in grams if not gram.isspace())
+    """Every character and every pair of neighbouring characters of each line, as space-separated tokens (in no
+    particular order: the index keeps none)."""
+    grams = set(body)
+    grams.update(map(operator.add, body, body[1:]))
+    return " ".join(gram for gram in grams if "\n" not in gram and not gram.isspace())
 
 
 def write_entries(connection: Connection, entries: Sequence[tuple[int, str]]) -> None:

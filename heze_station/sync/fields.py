@@ -45,7 +45,11 @@ def _is_datetime(value: Any) -> bool:
     if not (isinstance(value, str) and _DATETIME.fullmatch(value)):
         return False
     try:
-        datetime.fromisoformat(value).astimezone(UTC)
+        moment = datetime.fromisoformat(value)
+        # An offset moves the instant by less than a day: only the first and the last year can leave the range.
+        # Converting every value cost a first sync of 100,000 rows a hundredth of its time.
+        if not "0001" < value[:4] < "9999":
+            moment.astimezone(UTC)
     except (ValueError, OverflowError):
         return False
     return True
