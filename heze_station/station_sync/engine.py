@@ -216,7 +216,7 @@ class SyncEngine:
             while len(pages) < PAGES_AHEAD and feed.arrived() and time.monotonic() < until:
                 pages.append(feed.next())
             yield _together(pages)
-            report.pulled += sum(len(page.changes) for page in pages)
+            report.pulled += sum(len(arrived.changes) for arrived in pages)
             self._progress(Progress(Phase.PULLING, report.pulled))
             if not feed.arrived() or time.monotonic() > until:
                 return
