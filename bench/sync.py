@@ -34,7 +34,6 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 
 from heze_station.domain.ids import new_id
-from heze_station.server.feed import RowWrite, server_hlc, write_rows
 from heze_station.services import sync
 from heze_station.services.station import DATABASE_FILE, StationContext
 from heze_station.storage import replica
@@ -208,20 +207,13 @@ def server_changes(server: faults.CityServer, station_id: uuid.UUID, rows: list[
     changed = faults.edit_on_server(
         server.database, cases, {"status": "accepted", "decided_on": moment[:10], "updated_at": moment}
     )
-    writes = []
-    for case_id in cases[: count - len(changed)]:
-        fields = {**event, "case_id": str(case_id), "kind": "accept", "at": moment, "created_at": moment}
-        row_id = new_id()
-        writes.append(
-            RowWrite(
-                row_id, "timeline_event", station_id, fields, dict.fromkeys(fields, 1), {}, 1, False, server_hlc(),
-                None, is_new=True,
-            )
-        )  # fmt: skip
-        changed.append(("timeline_event", row_id, fields))
-    with server.database.transaction() as session:
-        write_rows(session, writes)
-    return changed
+    events: list[Row] = [
+        ("timeline_event", new_id(), {**event, "case_id": str(case_id), "kind": "accept", "at": moment,
+                                      "created_at": moment})
+        for case_id in cases[: count - len(changed)]
+    ]  # fmt: skip
+    faults.fill_server(server, station_id, events)
+    return changed + events
 
 
 def plain_change_seconds(folder: Path, changes: list[Row]) -> float:
