@@ -627,12 +627,15 @@ def _apply_rows(
     existing = _stored_rows(session, table, [change.row_id for change in changes])
     # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
     append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
+    # The new rows checked together first (most of a first sync): one by one only when one of them has a problem.
+    new_rows = [change.fields for change in changes if change.row_id.bytes not in existing]
+    new_rows_fit = SYNCED_TABLES[table.name].rows_fit(new_rows, new_rows=True)
     writes = []
     for change in changes:
         fields = _fields(change, pending.get(change.row_id, []))
         current = existing.get(change.row_id.bytes)
         if current is None:
-            problem = _problem(change, new_row=True)
+            problem = None if new_rows_fit else _problem(change, new_row=True)
             write = _Write(change, True, {"id": change.row_id.bytes, "version": 1, **fields})
         else:
             changed, checked = _difference(table, change, fields, current)

@@ -78,6 +78,31 @@ _CHECKS: dict[FieldType, Callable[[Any], bool]] = {
 }
 
 
+def _all_dates(texts: list[str]) -> bool:
+    try:
+        return all(map(_DATE.fullmatch, texts)) and all(map(date.fromisoformat, texts))
+    except ValueError:
+        return False
+
+
+def _all_datetimes(texts: list[str]) -> bool:
+    try:
+        if not (all(map(_DATETIME.fullmatch, texts)) and all(map(datetime.fromisoformat, texts))):
+            return False
+    except ValueError:
+        return False
+    # The texts start with their years: only a first or last year can leave the range (see _is_datetime).
+    return (min(texts)[:4] > "0001" and max(texts)[:4] < "9999") or all(map(_is_datetime, texts))
+
+
+# Whether every one of a column's texts has the type's wire form (FieldType.accepts, a column at a time).
+_ALL_ACCEPTED: dict[FieldType, Callable[[list[str]], bool]] = {
+    FieldType.UUID: lambda texts: all(map(_UUID.fullmatch, texts)),
+    FieldType.DATE: _all_dates,
+    FieldType.DATETIME: _all_datetimes,
+}
+
+
 @dataclass(frozen=True)
 class FieldRule:
     type: FieldType
@@ -134,3 +159,29 @@ class FieldRule:
             return (not isinstance(value, str) or len(value) <= limit) and (choices is None or value in choices)
 
         return fits
+
+    def all_fit(self, values: list[Any]) -> bool:
+        """Whether ``fits`` holds for every one of ``values`` (a page's column): checked a pass at a time in C
+        (their types, their lengths, their choices) rather than a call per value. False may also mean only that a
+        value is of an unusual type (a subclass of str): the caller then checks one by one."""
+        if None in values:
+            if not self.nullable:
+                return False
+            values = [value for value in values if value is not None]
+            if not values:
+                return True
+        kinds = set(map(type, values))
+        if self.type is FieldType.INTEGER:
+            fit = kinds == {int} and INTEGER_RANGE[0] <= min(values) and max(values) < INTEGER_RANGE[1]
+        elif self.type is FieldType.BOOLEAN:
+            fit = kinds == {bool}
+        else:
+            # Every other type's wire form is text, within the field's length.
+            fit = kinds == {str} and max(map(len, values)) <= (self.max_length or MAX_TEXT_CHARS)
+            if fit and self.type is not FieldType.TEXT:
+                fit = _ALL_ACCEPTED[self.type](values)
+        return fit and (self.choices is None or set(values) <= self._choices)
+
+    @cached_property
+    def _choices(self) -> frozenset[Any]:
+        return frozenset(self.choices or ())

@@ -6,8 +6,9 @@ required field; a change only valid values; a field the schema does not know is 
 not keep yet (the city's templates) and the server's own conflicts are described here.
 """
 
+import operator
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -83,6 +84,17 @@ class TableRule:
             ]
         return found
 
+    def rows_fit(self, rows: Sequence[Mapping[str, Any]], *, new_rows: bool) -> bool:
+        """Whether ``problems`` finds nothing in any of ``rows``: a page's rows checked a field at a time, as a first
+        sync's hundreds of thousands of rows are. False says only that some row has a problem (or an unusual
+        value); ``problems`` then says which, row by row."""
+        names = set().union(*rows)
+        if not names <= self.fields.keys():
+            return False
+        if new_rows and not all(self._required_names <= row.keys() for row in rows):
+            return False
+        return all(self.fields[name].all_fit(_column(rows, name)) for name in names)
+
     @cached_property
     def reference_fields(self) -> frozenset[str]:
         """The fields that hold another row's id."""
@@ -108,6 +120,14 @@ class TableRule:
         assert self.frozen is not None
         allowed = self.frozen.still_allowed.get(name, ())
         return allowed is None or value in allowed
+
+
+def _column(rows: Sequence[Mapping[str, Any]], name: str) -> list[Any]:
+    """The values of field ``name`` in the rows that carry it."""
+    try:
+        return list(map(operator.itemgetter(name), rows))  # every row has it, as in a page of new rows
+    except KeyError:
+        return [row[name] for row in rows if name in row]
 
 
 @dataclass(frozen=True)
