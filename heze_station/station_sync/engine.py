@@ -16,6 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 
+from .. import collector
 from ..sync.schemas import (
     AttachmentStart,
     AuditHeadAnswer,
@@ -24,6 +25,7 @@ from ..sync.schemas import (
     ClientTransaction,
     HandshakeRequest,
     HandshakeResponse,
+    Limits,
     PullResponse,
     PushResponse,
 )
@@ -179,9 +181,7 @@ class SyncEngine:
     def _push(self, handshake: HandshakeResponse, report: SyncReport) -> None:
         limits = handshake.limits
         total = self.replica.pending_count()
-        while batch := self.replica.pending(limits.max_ops_per_push, limits.max_request_bytes):
-            answer = self.client.push(batch)
-            self.replica.pushed(answer)
+        while (answer := self._push_round(limits)) is not None:
             if answer.resend_from is not None:
                 # The server misses operations before these (it was restored): send again from where it stands.
                 if self.replica.requeue_from(answer.resend_from) != answer.resend_from:
@@ -194,6 +194,21 @@ class SyncEngine:
                 report.rejected += count if result.status == "rejected" else 0
                 report.conflicts += sum(len(op.conflict_ids) for op in result.ops)
             self._progress(Progress(Phase.PUSHING, report.pushed, max(total, report.pushed)))
+
+    def _push_round(self, limits: Limits) -> PushResponse | None:
+        """The oldest unsent operations pushed and the server's answer recorded; None when none are waiting.
+
+        A round's thousand operations and their answers are freed by reference counting. With the collector running,
+        its young-object passes promoted them while they lived, and a push of 1,000 edits now and then paid a full
+        collection of everything the program holds (about 130 ms, measured): it waits for the round, as for a
+        pulled page."""
+        with collector.paused():
+            batch = self.replica.pending(limits.max_ops_per_push, limits.max_request_bytes)
+            if not batch:
+                return None
+            answer = self.client.push(batch)
+            self.replica.pushed(answer)
+            return answer
 
     def _pull(self, report: SyncReport) -> None:
         """Pages until the end of the feed, each written after the one before it, with its cursor."""
