@@ -201,7 +201,9 @@ class SyncEngine:
         A round's thousand operations and their answers are freed by reference counting. With the collector running,
         its young-object passes promoted them while they lived, and a push of 1,000 edits now and then paid a full
         collection of everything the program holds (about 130 ms, measured): it waits for the round, as for a
-        pulled page."""
+        pulled page. The round's wait for the server is inside it too, bounded by the client's timeouts: the
+        operations live through it, and a young-object pass that another thread set off meanwhile would promote
+        them."""
         with collector.paused():
             batch = self.replica.pending(limits.max_ops_per_push, limits.max_request_bytes)
             if not batch:
