@@ -140,9 +140,15 @@ def register(qtbot: QtBot, view: IntakeView) -> object:
 
 
 def back_to(qtbot: QtBot, view: IntakeView) -> None:
-    """The page active again once the question closed, as the window manager would leave it."""
+    """The page active again once the question closed, as the window manager would leave it: its window active and
+    the focus back inside it, where its Ctrl+Enter is heard."""
     view.activateWindow()
-    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.waitUntil(lambda: view.isActiveWindow() and _holds_focus(view))
+
+
+def _holds_focus(view: IntakeView) -> bool:
+    focus = QApplication.focusWidget()
+    return focus is not None and view.isAncestorOf(focus)
 
 
 def case_count(qtbot: QtBot, workspace: Workspace) -> int:
