@@ -145,7 +145,7 @@ class FieldRule:
         )
         if self.type is FieldType.TEXT:
             if choices is not None:
-                allowed = frozenset(choices)
+                allowed = self._choices
                 return lambda value: (
                     value in allowed and len(value) <= limit if isinstance(value, str) else value is None and nullable
                 )
@@ -184,4 +184,5 @@ class FieldRule:
 
     @cached_property
     def _choices(self) -> frozenset[Any]:
+        """The allowed values as a set, for ``fits`` and ``all_fit`` alike."""
         return frozenset(self.choices or ())
