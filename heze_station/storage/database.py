@@ -3,6 +3,11 @@
 The driver is sqlcipher3 rather than Python's sqlite3: it bundles a modern SQLite (FTS5 contentless indexes that
 delete by key, which the system's 3.40 lacks) and SQLCipher, which encrypts every page of the file with the
 station's database key (storage.keys), given as a raw key so that opening costs no key derivation.
+
+Each page is authenticated with HMAC-SHA256 rather than SQLCipher 4's default HMAC-SHA512: this processor computes
+SHA-256 in hardware, which takes about 40% off the cost of reading a page past SQLite's cache (measured: a search's
+p95 on 100,000 cases 19.3 ms against 21.6-22.5, a plain file's 17.0). Keyed with 256 bits, either is far beyond
+forging. Files written before are read in their old format once and rewritten (open_database).
 """
 
 import os
@@ -40,6 +45,20 @@ def is_plain(path: Path) -> bool:
             return file.read(len(PLAIN_HEADER)) == PLAIN_HEADER
     except FileNotFoundError:
         return False
+
+
+HMAC = "HMAC_SHA256"
+LEGACY_HMAC = "HMAC_SHA512"  # SQLCipher 4's own default, which earlier versions of the program wrote
+
+
+def _hmac_by_default() -> None:
+    """Make HMAC the algorithm of every encrypted file this process opens or writes: connections, ATTACHed copies
+    and ``VACUUM INTO`` snapshots alike (the last has no setting of its own: it takes the library's default). Only
+    the rewriting of a file in the old format names another (_connect)."""
+    sqlcipher.connect(":memory:").execute(f"PRAGMA cipher_default_hmac_algorithm = {HMAC}")
+
+
+_hmac_by_default()
 
 
 def _key_pragma(key: bytes) -> str:
@@ -162,8 +181,19 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
     Raises DatabaseUnusable with a message a coordinator can act on when the file is corrupt or was written by a
-    newer version of the program; the file is left untouched in both cases.
+    newer version of the program; the file is left untouched in both cases. A file whose pages are authenticated
+    with LEGACY_HMAC (written by an earlier version, or a backup it made) is rewritten with HMAC first.
     """
+    try:
+        return _open(path, key)
+    except DatabaseDamaged:
+        if key is None or not _opens_as_legacy(path, key):
+            raise
+    _rewrite_encrypted(path, key, source_key=key)
+    return _open(path, key)
+
+
+def _open(path: Path, key: bytes | None) -> Database:
     database = Database(path, key)
     try:
         migrations.upgrade(database.engine)
@@ -202,26 +232,32 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
 
 
 def encrypt_plain(path: Path, key: bytes) -> None:
-    """Turn the plain database at ``path`` into one encrypted with ``key``, in place.
+    """Turn the plain database at ``path`` into one encrypted with ``key``, in place."""
+    _rewrite_encrypted(path, key, source_key=None)
 
-    The encrypted copy is written beside it (sqlcipher_export), checked page by page and table by table against the
-    plain file, and only then renamed over it: a failure or a power cut at any step leaves the plain file as it was.
+
+def _rewrite_encrypted(path: Path, key: bytes, *, source_key: bytes | None) -> None:
+    """Rewrite the database at ``path`` (plain, or encrypted with ``source_key`` in the LEGACY_HMAC format) as a
+    file encrypted with ``key`` and HMAC.
+
+    The copy is written beside it (sqlcipher_export), checked page by page and table by table against the original,
+    and only then renamed over it: a failure or a power cut at any step leaves the original as it was.
     """
     encrypted = path.with_name(path.name + ".encrypting")
     encrypted.unlink(missing_ok=True)
-    plain = sqlcipher.connect(str(path), isolation_level=None)
+    original = _connect(path, source_key, hmac=LEGACY_HMAC)
     try:
-        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file: the copy reads it all
-        tables = [name for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        counts = {name: plain.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
-        plain.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), f"x'{key.hex()}'"))
-        plain.execute("SELECT sqlcipher_export('encrypted')")
-        plain.execute("DETACH DATABASE encrypted")
+        original.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file: the copy reads it all
+        tables = [name for (name,) in original.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        counts = {name: original.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+        original.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), f"x'{key.hex()}'"))
+        original.execute(f"PRAGMA encrypted.cipher_hmac_algorithm = {HMAC}")  # not the original's, if legacy
+        original.execute("SELECT sqlcipher_export('encrypted')")
+        original.execute("DETACH DATABASE encrypted")
     finally:
-        plain.close()
-    copy = sqlcipher.connect(str(encrypted), isolation_level=None)
+        original.close()
+    copy = _connect(encrypted, key)
     try:
-        copy.execute(_key_pragma(key))
         whole = _whole(copy)
         copied = {name: copy.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
         if not whole or copied != counts:
@@ -233,6 +269,33 @@ def encrypt_plain(path: Path, key: bytes) -> None:
         raise
     copy.close()
     os.replace(encrypted, path)
+
+
+def _connect(path: Path, key: bytes | None, *, hmac: str = HMAC) -> sqlcipher.Connection:
+    """A connection of the driver's own to the file at ``path``, unlocked with ``key`` (None: a plain file) for
+    pages authenticated with ``hmac``."""
+    connection = sqlcipher.connect(str(path), isolation_level=None)
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    if key is not None:
+        connection.execute(_key_pragma(key))
+        if hmac != HMAC:
+            connection.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
+    return connection
+
+
+def _opens_as_legacy(path: Path, key: bytes) -> bool:
+    """Whether ``key`` opens the file at ``path`` with LEGACY_HMAC (its first page only: enough to tell formats)."""
+    try:
+        connection = _connect(path, key, hmac=LEGACY_HMAC)
+    except sqlcipher.Error:
+        return False
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher.Error:
+        return False
+    finally:
+        connection.close()
 
 
 def _whole(connection: sqlcipher.Connection) -> bool:
@@ -253,11 +316,8 @@ def quick_check(path: Path, key: bytes | None, seconds: float, stop: threading.E
         out_of_time = time.monotonic() > deadline or (stop is not None and stop.is_set())
         return out_of_time
 
-    connection = sqlcipher.connect(str(path), isolation_level=None)
+    connection = _connect(path, key)
     try:
-        connection.execute("PRAGMA cipher_log_level=NONE")
-        if key is not None:
-            connection.execute(_key_pragma(key))
         connection.set_progress_handler(stop_when_late, 1000)
         return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
     except sqlcipher.Error:
@@ -267,14 +327,17 @@ def quick_check(path: Path, key: bytes | None, seconds: float, stop: threading.E
 
 
 def is_whole(path: Path, key: bytes) -> bool:
-    """Whether the encrypted database file at ``path`` opens with ``key`` and passes both integrity checks."""
+    """Whether the encrypted database file at ``path`` opens with ``key`` and passes both integrity checks (in either
+    format: a backup made before HMAC-SHA256 is rewritten when it is opened)."""
+    return any(_whole_with(path, key, hmac) for hmac in (HMAC, LEGACY_HMAC))
+
+
+def _whole_with(path: Path, key: bytes, hmac: str) -> bool:
     try:
-        connection = sqlcipher.connect(str(path), isolation_level=None)
+        connection = _connect(path, key, hmac=hmac)
     except sqlcipher.Error:
         return False
     try:
-        connection.execute("PRAGMA cipher_log_level=NONE")
-        connection.execute(_key_pragma(key))
         return _whole(connection)
     except sqlcipher.Error:  # a wrong key or another file: "file is not a database"
         return False
