@@ -189,7 +189,10 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
     except DatabaseDamaged:
         if key is None or not _opens_as_legacy(path, key):
             raise
-    _rewrite_encrypted(path, key, source_key=key)
+    try:
+        _rewrite_encrypted(path, key, source_key=key)
+    except (sqlcipher.Error, DatabaseError, OSError) as error:
+        raise _unopenable(path, error) from error
     return _open(path, key)
 
 
@@ -216,19 +219,24 @@ def _open(path: Path, key: bytes | None) -> Database:
         ) from too_new
     except (DatabaseError, disk.DiskFull, disk.FileDamaged, migrations.NotOurDatabase) as error:
         database.close()
-        if disk.is_full(error):
-            raise disk.full_at_start(path.parent) from error
-        raise DatabaseDamaged(
-            Message(
-                QT_TRANSLATE_NOOP(
-                    "Domain",
-                    "The data file {path} is damaged or is not a heze-station database, so it cannot be opened. "
-                    "Restore it from a backup or ask the city bureau for help; the file has not been changed.",
-                ),
-                {"path": str(path)},
-            )
-        ) from error
+        raise _unopenable(path, error) from error
     return database
+
+
+def _unopenable(path: Path, error: BaseException) -> DatabaseUnusable:
+    """What to tell of a file that could not be opened (nothing in it was changed): a full disk, or damage."""
+    if disk.is_full(error):
+        return disk.full_at_start(path.parent)
+    return DatabaseDamaged(
+        Message(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "The data file {path} is damaged or is not a heze-station database, so it cannot be opened. "
+                "Restore it from a backup or ask the city bureau for help; the file has not been changed.",
+            ),
+            {"path": str(path)},
+        )
+    )
 
 
 def encrypt_plain(path: Path, key: bytes) -> None:
@@ -245,29 +253,30 @@ def _rewrite_encrypted(path: Path, key: bytes, *, source_key: bytes | None) -> N
     """
     encrypted = path.with_name(path.name + ".encrypting")
     encrypted.unlink(missing_ok=True)
-    original = _connect(path, source_key, hmac=LEGACY_HMAC)
     try:
-        original.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file: the copy reads it all
-        tables = [name for (name,) in original.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        counts = {name: original.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
-        original.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), f"x'{key.hex()}'"))
-        original.execute(f"PRAGMA encrypted.cipher_hmac_algorithm = {HMAC}")  # not the original's, if legacy
-        original.execute("SELECT sqlcipher_export('encrypted')")
-        original.execute("DETACH DATABASE encrypted")
-    finally:
-        original.close()
-    copy = _connect(encrypted, key)
-    try:
-        whole = _whole(copy)
-        copied = {name: copy.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
-        if not whole or copied != counts:
-            raise DatabaseError("encrypting the database", None, RuntimeError("the encrypted copy differs"))
-        copy.execute("PRAGMA journal_mode=WAL")
+        original = _connect(path, source_key, hmac=LEGACY_HMAC)
+        try:
+            original.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file: the copy reads it all
+            tables = [name for (name,) in original.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            counts = {name: original.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+            original.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), f"x'{key.hex()}'"))
+            original.execute(f"PRAGMA encrypted.cipher_hmac_algorithm = {HMAC}")  # not the original's, if legacy
+            original.execute("SELECT sqlcipher_export('encrypted')")
+            original.execute("DETACH DATABASE encrypted")
+        finally:
+            original.close()
+        copy = _connect(encrypted, key)
+        try:
+            whole = _whole(copy)
+            copied = {name: copy.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+            if not whole or copied != counts:
+                raise DatabaseError("encrypting the database", None, RuntimeError("the encrypted copy differs"))
+            copy.execute("PRAGMA journal_mode=WAL")
+        finally:
+            copy.close()
     except BaseException:
-        copy.close()
-        encrypted.unlink(missing_ok=True)
+        encrypted.unlink(missing_ok=True)  # a partial copy would only take the space a full disk lacks
         raise
-    copy.close()
     os.replace(encrypted, path)
 
 

@@ -115,3 +115,28 @@ def test_a_file_of_an_earlier_version_that_the_key_does_not_open_is_refused_unch
 
     assert path.read_bytes() == before
     assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
+
+
+def test_a_rewrite_that_cannot_be_written_is_told_and_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    station = open_test_station(folder)
+    register(station, intake_form(1))
+    station.close()
+    path = folder / DATABASE_FILE
+    key = database_key(folder)
+    as_an_earlier_version_wrote_it(path, key)
+    before = path.read_bytes()
+    in_the_way = path.with_name(path.name + ".encrypting")
+    in_the_way.mkdir()  # where the rewritten copy goes: nothing can be written there
+
+    with pytest.raises(DatabaseDamaged, match="has not been changed"):
+        open_database(path, key)
+    assert path.read_bytes() == before
+
+    in_the_way.rmdir()
+    station = accounts.sign_in(folder, ADMINISTRATOR.login, ADMINISTRATOR.password)
+    try:
+        assert case_count(station) == 1
+    finally:
+        station.close()
+    assert format_of(path, key) == NEW
