@@ -185,6 +185,7 @@ def unencrypted_copy(data_dir: Path) -> Path:
         folder.mkdir(exist_ok=True)
         partial = folder / "partial.sqlite3"
         partial.unlink(missing_ok=True)
+        # The driver's own connection reads the file's format (HMAC-SHA256) by the default storage.database set.
         connection = sqlcipher.connect(str(data_dir / DATABASE_FILE))
         try:
             connection.execute(f"PRAGMA key = \"x'{database_key(data_dir).hex()}'\"")
@@ -230,7 +231,7 @@ def measure_size(data_dir: Path, *, largest: int = 8) -> DatabaseSize:
     decrypted copy (the same b-trees, without the free pages an export leaves behind).
     """
     path = data_dir / DATABASE_FILE
-    connection = sqlcipher.connect(str(path), isolation_level=None)
+    connection = sqlcipher.connect(str(path), isolation_level=None)  # HMAC-SHA256, as in unencrypted_copy
     try:
         connection.execute(f"PRAGMA key = \"x'{database_key(data_dir).hex()}'\"")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -37,7 +37,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
 from ..paths import DATABASE_FILE, has_station
 from ..storage import keys, keyslots, settings
-from ..storage.database import encrypt_plain, is_plain
+from ..storage.database import DatabaseDamaged, encrypt_plain, is_plain
 from ..storage.keys import DEFAULT_KDF, KdfParams, WrongKey
 from ..storage.keys import Derivations as Derivations  # the smoke test's figures leave them out
 from ..storage.keyslots import AccountSlot, Failures, KeySlots
@@ -377,7 +377,7 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
         raise NotSetUp(Message(QT_TRANSLATE_NOOP("Domain", "This station has not been set up yet.")))
     try:
         database = open_station_database(data_dir, key)
-    except DomainError as error:  # a wrong key reads as random bytes: "damaged" would be wrong
+    except DatabaseDamaged as error:  # a wrong key reads as random bytes: "damaged" would be wrong
         not_this = refusal("recovery_key", QT_TRANSLATE_NOOP("Domain", "This is not the recovery key of this station."))
         raise ValidationFailed([not_this]) from error
     try:

@@ -12,9 +12,10 @@ from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, backups, case_queries
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
-from heze_station.storage.database import DatabaseDamaged, open_database
+from heze_station.storage import database, settings
+from heze_station.storage.database import DatabaseDamaged, DatabaseInUse, DatabaseUnusable, open_database
 from tests.factories import intake_form, register
-from tests.stations import ADMINISTRATOR, database_key, open_test_station
+from tests.stations import ADMINISTRATOR, database_key, open_test_station, station_file
 
 NEW = "HMAC_SHA256"
 OLD = "HMAC_SHA512"
@@ -51,6 +52,13 @@ def as_an_earlier_version_wrote_it(path: Path, key: bytes) -> None:
     finally:
         connection.close()
     os.replace(old, path)
+    connection = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute(f"PRAGMA cipher_hmac_algorithm = {OLD}")
+        connection.execute("PRAGMA journal_mode = WAL")  # as the earlier versions kept it
+    finally:
+        connection.close()
     assert format_of(path, key) == OLD
 
 
@@ -117,26 +125,70 @@ def test_a_file_of_an_earlier_version_that_the_key_does_not_open_is_refused_unch
     assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
 
 
-def test_a_rewrite_that_cannot_be_written_is_told_and_leaves_the_file_as_it_was(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
+def an_earlier_versions_station(folder: Path) -> tuple[Path, bytes]:
+    """A station of one case whose file an earlier version wrote: its path and key."""
     station = open_test_station(folder)
     register(station, intake_form(1))
     station.close()
     path = folder / DATABASE_FILE
     key = database_key(folder)
     as_an_earlier_version_wrote_it(path, key)
-    before = path.read_bytes()
-    in_the_way = path.with_name(path.name + ".encrypting")
-    in_the_way.mkdir()  # where the rewritten copy goes: nothing can be written there
+    return path, key
 
-    with pytest.raises(DatabaseDamaged, match="has not been changed"):
-        open_database(path, key)
-    assert path.read_bytes() == before
 
-    in_the_way.rmdir()
+def opens_with_its_case_in_the_new_format(folder: Path) -> None:
     station = accounts.sign_in(folder, ADMINISTRATOR.login, ADMINISTRATOR.password)
     try:
         assert case_count(station) == 1
     finally:
         station.close()
-    assert format_of(path, key) == NEW
+    assert format_of(folder / DATABASE_FILE, database_key(folder)) == NEW
+
+
+def test_a_file_another_window_has_open_is_not_rewritten_nor_called_damaged(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    path, key = an_earlier_versions_station(folder)
+    other_window = sqlcipher.connect(str(path), isolation_level=None)
+    other_window.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    other_window.execute(f"PRAGMA cipher_hmac_algorithm = {OLD}")
+    other_window.execute("SELECT count(*) FROM case_file").fetchone()
+
+    with pytest.raises(DatabaseInUse, match="another window") as refused:
+        open_database(path, key)
+    assert not backups.restorable(refused.value)  # no backup is offered in place of a whole file
+    other_window.execute("INSERT INTO setting (key, value) VALUES ('typed in the other window', '1')")
+    other_window.close()
+
+    opens_with_its_case_in_the_new_format(folder)
+    with station_file(folder) as database, database.transaction() as session:
+        assert settings.get(session, "typed in the other window") == "1"  # nothing it wrote meanwhile was lost
+
+
+def test_a_rewrite_that_cannot_be_written_is_told_and_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    path, key = an_earlier_versions_station(folder)
+    in_the_way = path.with_name(path.name + ".encrypting")
+    in_the_way.mkdir()  # where the rewritten copy goes: nothing can be written there
+
+    with pytest.raises(DatabaseUnusable, match="could not be written") as refused:
+        open_database(path, key)
+    assert not backups.restorable(refused.value)
+    assert format_of(path, key) == OLD
+
+    in_the_way.rmdir()
+    opens_with_its_case_in_the_new_format(folder)
+
+
+def test_a_copy_that_fails_its_check_is_removed_and_the_file_kept(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "data"
+    path, key = an_earlier_versions_station(folder)
+    # A copy the disk wrote wrongly cannot be made here on purpose: its check is made to fail instead.
+    monkeypatch.setattr(database, "_whole", lambda _connection: False)
+
+    with pytest.raises(DatabaseUnusable, match="could not be written"):
+        open_database(path, key)
+    assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
+    assert format_of(path, key) == OLD
+
+    monkeypatch.undo()
+    opens_with_its_case_in_the_new_format(folder)
