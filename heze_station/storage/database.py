@@ -4,16 +4,21 @@ The driver is sqlcipher3 rather than Python's sqlite3: it bundles a modern SQLit
 delete by key, which the system's 3.40 lacks) and SQLCipher, which encrypts every page of the file with the
 station's database key (storage.keys), given as a raw key so that opening costs no key derivation.
 
-Each page is authenticated with HMAC-SHA256 rather than SQLCipher 4's default HMAC-SHA512: this processor computes
-SHA-256 in hardware, which about halves what decrypting a page costs (measured: reading 108,000 pages past SQLite's
-cache took 188 ms against 313, a plain file 51; a search's p95 on 100,000 cases 19.3 ms against 21.6-22.5, a plain
-file's 17.0). Keyed with 256 bits, either is far beyond forging. Files written before are read in their old format
-once and rewritten (open_database).
+Each page is authenticated with an HMAC, SHA-256 or SHA-512: a new file gets the one this machine computes faster
+(fastest_hmac), and a file keeps the one it was written with (hmac_of). Reading a page past SQLite's cache is mostly
+that HMAC: on a processor with SHA instructions SHA-256 costs about half as much (measured here: 108,000 pages read
+in 204 ms against 321, a plain file 51; a search's p95 on 100,000 cases 19.3 ms against 21.6-22.5, a plain file's
+17.0), and without them about 1.3 times as much (the same pages, those instructions masked: 405 against 309 ms).
+Keyed with 256 bits, either is far beyond forging. Earlier versions wrote every file with SQLCipher's default,
+SHA-512.
 """
 
+import functools
+import hashlib
 import os
 import threading
 import time
+import timeit
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,7 +42,7 @@ class DatabaseDamaged(DatabaseUnusable):
 
 
 class DatabaseInUse(DatabaseUnusable):
-    """The file must be rewritten, and another program, or another window of this one, has it open."""
+    """The file must be rewritten (encrypted), and another program, or another window of this one, has it open."""
 
 
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -52,27 +57,52 @@ def is_plain(path: Path) -> bool:
         return False
 
 
-HMAC = "HMAC_SHA256"
-LEGACY_HMAC = "HMAC_SHA512"  # SQLCipher 4's own default, which earlier versions of the program wrote
+HMACS = {"HMAC_SHA256": "sha256", "HMAC_SHA512": "sha512"}  # SQLCipher's name -> the hash's
 
 
-def _hmac_by_default() -> None:
-    """Make HMAC the algorithm of every encrypted file this process opens or writes: connections, ATTACHed copies
-    and ``VACUUM INTO`` snapshots alike (the last has no setting of its own: it takes the library's default). Only
-    the rewriting of a file in the old format names another (_connect)."""
+@functools.cache
+def fastest_hmac() -> str:
+    """The HMAC this machine computes faster over a page, SQLCipher's name for it; made the library's default, so
+    that every file this process writes anew has it (``VACUUM INTO`` snapshots have no setting of their own).
+
+    Timed rather than looked up: whether the processor has SHA instructions cannot be asked the same way on every
+    system, and the difference either way is more than the timing's noise (2.2 and 1.5 times, measured here)."""
+    page = bytes(4096)
+    timings: dict[str, list[float]] = {hmac: [] for hmac in HMACS}
+    for _ in range(3):  # taken in turns, so that a moment's load elsewhere slows both alike
+        for hmac, name in HMACS.items():
+            digest = getattr(hashlib, name)
+            timings[hmac].append(timeit.timeit(lambda digest=digest: digest(page).digest(), number=100))
+    fastest = min(HMACS, key=lambda hmac: min(timings[hmac]))
     connection = sqlcipher.connect(":memory:")
-    connection.execute(f"PRAGMA cipher_default_hmac_algorithm = {HMAC}")
+    connection.execute(f"PRAGMA cipher_default_hmac_algorithm = {fastest}")
     connection.close()
+    return fastest
 
 
-_hmac_by_default()
+def hmac_of(path: Path, key: bytes) -> str:
+    """The HMAC of the encrypted file at ``path``: the one whose first page ``key`` opens; fastest_hmac for a file
+    not written yet, or one neither opens (opening it then tells that it is damaged, or not this station's)."""
+    fastest = fastest_hmac()
+    if not path.exists() or path.stat().st_size == 0:
+        return fastest
+    for hmac in sorted(HMACS, key=lambda name: name != fastest):
+        connection = _connect(path, key, hmac)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return hmac
+        except sqlcipher.Error:
+            continue
+        finally:
+            connection.close()
+    return fastest
 
 
 def _key_pragma(key: bytes) -> str:
     return f"PRAGMA key = \"x'{key.hex()}'\""
 
 
-def _pragmas(foreign_keys: bool, key: bytes | None):
+def _pragmas(foreign_keys: bool, key: bytes | None, hmac: Callable[[], str]):
     def set_pragmas(dbapi_connection, _record) -> None:
         cursor = dbapi_connection.cursor()
         # SQLCipher writes its own errors (a page that fails to decrypt) to standard error; the program says what
@@ -80,6 +110,7 @@ def _pragmas(foreign_keys: bool, key: bytes | None):
         cursor.execute("PRAGMA cipher_log_level = NONE")
         if key is not None:
             cursor.execute(_key_pragma(key))  # before anything reads the file: nothing can be read without it
+            cursor.execute(f"PRAGMA cipher_hmac_algorithm = {hmac()}")
             # SQLite's page cache holds pages decrypted; past it, every page read is decrypted again (the system's
             # cache holds them encrypted). 64 MiB, filled only as pages are read, keeps searches near a plain file's.
             cursor.execute("PRAGMA cache_size = -65536")
@@ -96,8 +127,17 @@ def _pragmas(foreign_keys: bool, key: bytes | None):
 
 
 def create_sqlite_engine(
-    path: Path, *, key: bytes | None = None, foreign_keys: bool = True, savepoints: bool = False
+    path: Path,
+    *,
+    key: bytes | None = None,
+    foreign_keys: bool = True,
+    savepoints: bool = False,
+    hmac: Callable[[], str] | None = None,
 ) -> Engine:
+    """``hmac``: what says the file's HMAC as each connection opens (None: hmac_of, once, now)."""
+    if hmac is None:
+        found = hmac_of(path, key) if key is not None else ""
+        hmac = lambda: found  # noqa: E731 - the file's, as it was found
     engine = create_engine(
         f"sqlite:///{path}",
         module=sqlcipher,
@@ -105,7 +145,7 @@ def create_sqlite_engine(
         # A traceback never shows what a row held: SQL parameters are names, ID numbers, accounts.
         hide_parameters=True,
     )
-    event.listen(engine, "connect", _pragmas(foreign_keys, key))
+    event.listen(engine, "connect", _pragmas(foreign_keys, key, hmac))
     if savepoints:
         _begin_explicitly(engine)
     return engine
@@ -136,7 +176,8 @@ class Database:
         """``key``: the database key (None: a plain file, as only tests and the conversion of old files use)."""
         self.path = path
         self.key = key
-        self.engine = create_sqlite_engine(path, key=key)
+        self._hmac: str | None = None
+        self.engine = create_sqlite_engine(path, key=key, hmac=self.hmac)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         # Every change to a syncable row is written to the outbox in its own transaction (see storage.outbox).
         event.listen(self._sessions, "after_flush", outbox.record)
@@ -163,11 +204,21 @@ class Database:
         Savepoints work inside it (a row the database refuses is set aside without losing the rest of the page).
         """
         if self._replica_engine is None:
-            self._replica_engine = create_sqlite_engine(self.path, key=self.key, foreign_keys=False, savepoints=True)
+            self._replica_engine = create_sqlite_engine(
+                self.path, key=self.key, foreign_keys=False, savepoints=True, hmac=self.hmac
+            )
         with _disk_faults_named(), Session(self._replica_engine) as session, session.begin():
             yield session
 
+    def hmac(self) -> str:
+        """The file's HMAC, found as the first connection opens it; found again after a close, which a restore
+        does before it puts a backup (of another HMAC, perhaps) in the file's place."""
+        if self._hmac is None:
+            self._hmac = hmac_of(self.path, self.key) if self.key is not None else ""
+        return self._hmac
+
     def close(self) -> None:
+        self._hmac = None
         self.engine.dispose()
         if self._replica_engine is not None:
             self._replica_engine.dispose()
@@ -188,22 +239,8 @@ def open_database(path: Path, key: bytes | None = None) -> Database:
     """Open (creating if needed) and upgrade the database at ``path``.
 
     Raises DatabaseUnusable with a message a coordinator can act on when the file is corrupt or was written by a
-    newer version of the program; the file is left untouched in both cases. A file whose pages are authenticated
-    with LEGACY_HMAC (written by an earlier version, or a backup it made) is rewritten with HMAC first.
+    newer version of the program; the file is left untouched in both cases.
     """
-    try:
-        return _open(path, key)
-    except DatabaseDamaged:
-        if key is None or not _opens_as_legacy(path, key):
-            raise
-    try:
-        _rewrite_encrypted(path, key, source_key=key)
-    except (sqlcipher.Error, DatabaseError, OSError) as error:
-        raise _not_rewritten(path, error) from error
-    return _open(path, key)
-
-
-def _open(path: Path, key: bytes | None) -> Database:
     database = Database(path, key)
     try:
         migrations.upgrade(database.engine)
@@ -226,54 +263,45 @@ def _open(path: Path, key: bytes | None) -> Database:
         ) from too_new
     except (DatabaseError, disk.DiskFull, disk.FileDamaged, migrations.NotOurDatabase) as error:
         database.close()
-        raise _unopenable(path, error) from error
+        if disk.is_full(error):
+            raise disk.full_at_start(path.parent) from error
+        raise DatabaseDamaged(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The data file {path} is damaged or is not a heze-station database, so it cannot be opened. "
+                    "Restore it from a backup or ask the city bureau for help; the file has not been changed.",
+                ),
+                {"path": str(path)},
+            )
+        ) from error
     return database
 
 
-def _unopenable(path: Path, error: BaseException) -> DomainError:
-    """What to tell of a file that could not be opened (nothing in it was changed): a full disk, or damage."""
-    if disk.is_full(error):
-        return disk.full_at_start(path.parent)
-    return DatabaseDamaged(
-        Message(
-            QT_TRANSLATE_NOOP(
-                "Domain",
-                "The data file {path} is damaged or is not a heze-station database, so it cannot be opened. "
-                "Restore it from a backup or ask the city bureau for help; the file has not been changed.",
-            ),
-            {"path": str(path)},
-        )
-    )
-
-
 def encrypt_plain(path: Path, key: bytes) -> None:
-    """Turn the plain database at ``path`` into one encrypted with ``key``, in place."""
-    _rewrite_encrypted(path, key, source_key=None)
+    """Turn the plain database at ``path`` into one encrypted with ``key``, in place.
 
-
-def _rewrite_encrypted(path: Path, key: bytes, *, source_key: bytes | None) -> None:
-    """Rewrite the database at ``path`` (plain, or encrypted with ``source_key`` in the LEGACY_HMAC format) as a
-    file encrypted with ``key`` and HMAC.
-
-    The copy is written beside it (sqlcipher_export), checked page by page and table by table against the original,
-    and only then renamed over it: a failure or a power cut at any step leaves the original as it was.
+    The encrypted copy is written beside it (sqlcipher_export), checked page by page and table by table against the
+    plain file, and only then renamed over it: a failure or a power cut at any step leaves the plain file as it was.
     """
     encrypted = path.with_name(path.name + ".encrypting")
-    original = _connect(path, source_key, hmac=LEGACY_HMAC)
+    hmac = fastest_hmac()
+    plain = _connect(path, None)
     try:
-        _hold_alone(original, path)
-        # Held alone: no other connection is left to write to the original after it was copied, or to make its
+        _hold_alone(plain, path)
+        # Held alone: no other connection is left to write to the plain file after it was copied, or to make its
         # copy at the same time. The copy's name is then ours: what an interrupted attempt left there goes.
         _remove(encrypted)
         try:
-            # The original's log emptied into it: no page of it is left to be applied to the copy put in its place.
-            original.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            tables = [name for (name,) in original.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-            counts = {name: original.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
-            original.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), f"x'{key.hex()}'"))
-            original.execute("SELECT sqlcipher_export('encrypted')")  # written with HMAC, the library's default
-            original.execute("DETACH DATABASE encrypted")
-            copy = _connect(encrypted, key)
+            # The plain file's log emptied into it: no page of it is left to be applied to the copy in its place.
+            plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            tables = [name for (name,) in plain.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            counts = {name: plain.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
+            plain.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(encrypted), f"x'{key.hex()}'"))
+            plain.execute(f"PRAGMA encrypted.cipher_hmac_algorithm = {hmac}")
+            plain.execute("SELECT sqlcipher_export('encrypted')")
+            plain.execute("DETACH DATABASE encrypted")
+            copy = _connect(encrypted, key, hmac)
             try:
                 whole = _whole(copy)
                 copied = {name: copy.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in tables}
@@ -286,7 +314,7 @@ def _rewrite_encrypted(path: Path, key: bytes, *, source_key: bytes | None) -> N
             _remove(encrypted)  # a partial copy would only take the space a full disk lacks
             raise
     finally:
-        original.close()  # before the rename: Windows renames no file over an open one
+        plain.close()  # before the rename: Windows renames no file over an open one
     os.replace(encrypted, path)
 
 
@@ -306,68 +334,28 @@ def _hold_alone(connection: sqlcipher.Connection, path: Path) -> None:
     except sqlcipher.OperationalError as error:
         if getattr(error, "sqlite_errorname", "") != "SQLITE_BUSY":
             raise
-        raise _in_use(path) from error
+        raise DatabaseInUse(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "The data file {path} is to be encrypted, and another window of heze-station (or another "
+                    "program) has it open. Close it, then try again; the file has not been changed.",
+                ),
+                {"path": str(path)},
+            )
+        ) from error
 
 
-def _connect(path: Path, key: bytes | None, *, hmac: str = HMAC) -> sqlcipher.Connection:
+def _connect(path: Path, key: bytes | None, hmac: str | None = None) -> sqlcipher.Connection:
     """A connection of the driver's own to the file at ``path``, unlocked with ``key`` (None: a plain file) for
-    pages authenticated with ``hmac``."""
+    pages authenticated with ``hmac`` (None: the library's default)."""
     connection = sqlcipher.connect(str(path), isolation_level=None)
     connection.execute("PRAGMA cipher_log_level = NONE")
     if key is not None:
         connection.execute(_key_pragma(key))
-        if hmac != HMAC:
+        if hmac is not None:
             connection.execute(f"PRAGMA cipher_hmac_algorithm = {hmac}")
     return connection
-
-
-def _opens_as_legacy(path: Path, key: bytes) -> bool:
-    """Whether ``key`` opens the file at ``path`` with LEGACY_HMAC (its first page only: enough to tell formats);
-    DatabaseInUse if another program holds it alone (rewriting it)."""
-    try:
-        connection = _connect(path, key, hmac=LEGACY_HMAC)
-    except sqlcipher.Error:
-        return False
-    try:
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
-    except sqlcipher.OperationalError as error:
-        if getattr(error, "sqlite_errorname", "") == "SQLITE_BUSY":
-            raise _in_use(path) from error
-        return False
-    except sqlcipher.Error:
-        return False
-    finally:
-        connection.close()
-
-
-def _in_use(path: Path) -> DatabaseInUse:
-    return DatabaseInUse(
-        Message(
-            QT_TRANSLATE_NOOP(
-                "Domain",
-                "The data file {path} must be brought up to this version once, and another window of heze-station "
-                "(or another program) has it open. Close it, then sign in again; the file has not been changed.",
-            ),
-            {"path": str(path)},
-        )
-    )
-
-
-def _not_rewritten(path: Path, error: BaseException) -> DomainError:
-    """What to tell of a file of an earlier version that could not be rewritten (it was left as it was)."""
-    if disk.is_full(error):
-        return disk.full_at_start(path.parent)
-    return DatabaseUnusable(
-        Message(
-            QT_TRANSLATE_NOOP(
-                "Domain",
-                "The data file {path} must be brought up to this version once, and it could not be written beside "
-                "it. Check that the data folder can be written to, then sign in again; the file has not been changed.",
-            ),
-            {"path": str(path)},
-        )
-    )
 
 
 def _whole(connection: sqlcipher.Connection) -> bool:
@@ -388,7 +376,7 @@ def quick_check(path: Path, key: bytes | None, seconds: float, stop: threading.E
         out_of_time = time.monotonic() > deadline or (stop is not None and stop.is_set())
         return out_of_time
 
-    connection = _connect(path, key)
+    connection = _connect(path, key, hmac_of(path, key) if key is not None else None)
     try:
         connection.set_progress_handler(stop_when_late, 1000)
         return connection.execute("PRAGMA quick_check").fetchall() == [("ok",)]
@@ -399,14 +387,9 @@ def quick_check(path: Path, key: bytes | None, seconds: float, stop: threading.E
 
 
 def is_whole(path: Path, key: bytes) -> bool:
-    """Whether the encrypted database file at ``path`` opens with ``key`` and passes both integrity checks (in either
-    format: a backup made before HMAC-SHA256 is rewritten when it is opened)."""
-    return any(_whole_with(path, key, hmac) for hmac in (HMAC, LEGACY_HMAC))
-
-
-def _whole_with(path: Path, key: bytes, hmac: str) -> bool:
+    """Whether the encrypted database file at ``path`` opens with ``key`` and passes both integrity checks."""
     try:
-        connection = _connect(path, key, hmac=hmac)
+        connection = _connect(path, key, hmac_of(path, key))
     except sqlcipher.Error:
         return False
     try:
@@ -419,7 +402,9 @@ def _whole_with(path: Path, key: bytes, hmac: str) -> bool:
 
 def snapshot(database: Database, target: Path) -> None:
     """A consistent, compacted copy of the open ``database`` at ``target``, encrypted with the same key
-    (``VACUUM INTO`` on a connection of the database), written through to the disk."""
+    (``VACUUM INTO`` on a connection of the database), written through to the disk. Its HMAC is this machine's
+    fastest, the library's default (a file of an earlier version is copied into it, which its restore then keeps)."""
+    fastest_hmac()
     raw = database.engine.raw_connection()
     try:
         raw.driver_connection.execute("VACUUM INTO ?", (str(target),))  # type: ignore[union-attr]

@@ -2636,12 +2636,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>数据文件{path}已损坏或不是本程序的数据库，无法打开。请从备份恢复，或联系市局协助处理。该文件未作任何改动。</translation>
     </message>
     <message>
-        <source>The data file {path} must be brought up to this version once, and another window of heze-station (or another program) has it open. Close it, then sign in again; the file has not been changed.</source>
-        <translation>数据文件{path}需要一次性升级为本版本的格式，但另一个菏谐驿站窗口（或其他程序）正打开着它。请先关闭它，再重新登录。该文件未作任何改动。</translation>
-    </message>
-    <message>
-        <source>The data file {path} must be brought up to this version once, and it could not be written beside it. Check that the data folder can be written to, then sign in again; the file has not been changed.</source>
-        <translation>数据文件{path}需要一次性升级为本版本的格式，但无法在其旁边写入新文件。请确认数据文件夹可以写入，然后重新登录。该文件未作任何改动。</translation>
+        <source>The data file {path} is to be encrypted, and another window of heze-station (or another program) has it open. Close it, then try again; the file has not been changed.</source>
+        <translation>数据文件{path}即将加密，但另一个菏谐驿站窗口（或其他程序）正打开着它。请先关闭它，然后重试。该文件未作任何改动。</translation>
     </message>
     <message>
         <source>Name</source>

@@ -1,8 +1,11 @@
-"""Every page of a station's file is authenticated with HMAC-SHA256 (faster to read here than SQLCipher's default
-HMAC-SHA512). Files and backups written by earlier versions, in the old format, open with all their records and are
-rewritten in the new one; a key that opens neither format changes nothing."""
+"""Every page of a station's file is authenticated with an HMAC: a new file gets the one this machine computes
+faster (SHA-256 with the processor's SHA instructions, SHA-512 without), a file keeps the one it was written with.
+Files and backups of earlier versions (SHA-512) open with all their records; a key that opens neither changes
+nothing; encrypting a plain file waits for no other window."""
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,19 +14,21 @@ import sqlcipher3.dbapi2 as sqlcipher
 from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, backups, case_queries
 from heze_station.services.case_queries import CaseFilter
-from heze_station.services.station import StationContext
-from heze_station.storage import database, settings
-from heze_station.storage.database import DatabaseDamaged, DatabaseInUse, DatabaseUnusable, open_database
+from heze_station.services.station import StationContext, open_station_database
+from heze_station.storage import settings
+from heze_station.storage.database import DatabaseDamaged, DatabaseInUse, fastest_hmac, is_plain, open_database
+from heze_station.storage.models import StaffRole, StaffUser, Station
 from tests.factories import intake_form, register
-from tests.stations import ADMINISTRATOR, database_key, open_test_station, station_file
+from tests.stations import ADMINISTRATOR, database_key, open_test_station, set_up
 
-NEW = "HMAC_SHA256"
-OLD = "HMAC_SHA512"
+SHA256 = "HMAC_SHA256"
+SHA512 = "HMAC_SHA512"  # SQLCipher's default, which every earlier version wrote
+MASK_SHA_INSTRUCTIONS = ":~0x20000000"  # OPENSSL_ia32cap: OpenSSL ignores the processor's SHA extensions
 
 
 def format_of(path: Path, key: bytes) -> str | None:
     """The HMAC with which ``key`` opens the file at ``path`` (None: neither)."""
-    for hmac in (NEW, OLD):
+    for hmac in (SHA256, SHA512):
         connection = sqlcipher.connect(str(path))
         try:
             connection.execute("PRAGMA cipher_log_level = NONE")
@@ -39,14 +44,15 @@ def format_of(path: Path, key: bytes) -> str | None:
 
 
 def as_an_earlier_version_wrote_it(path: Path, key: bytes) -> None:
-    """Rewrite the encrypted file at ``path`` with the old format's HMAC, as the earlier versions wrote every file."""
+    """Rewrite the encrypted file at ``path`` as the earlier versions wrote every file: HMAC-SHA512, in WAL mode."""
     old = path.with_name("old.sqlite3")
     connection = sqlcipher.connect(str(path), isolation_level=None)
     try:
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        connection.execute(f"PRAGMA cipher_hmac_algorithm = {format_of(path, key)}")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         connection.execute("ATTACH DATABASE ? AS old KEY ?", (str(old), f"x'{key.hex()}'"))
-        connection.execute(f"PRAGMA old.cipher_hmac_algorithm = {OLD}")
+        connection.execute(f"PRAGMA old.cipher_hmac_algorithm = {SHA512}")
         connection.execute("SELECT sqlcipher_export('old')")
         connection.execute("DETACH DATABASE old")
     finally:
@@ -55,25 +61,43 @@ def as_an_earlier_version_wrote_it(path: Path, key: bytes) -> None:
     connection = sqlcipher.connect(str(path), isolation_level=None)
     try:
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        connection.execute(f"PRAGMA cipher_hmac_algorithm = {OLD}")
-        connection.execute("PRAGMA journal_mode = WAL")  # as the earlier versions kept it
+        connection.execute(f"PRAGMA cipher_hmac_algorithm = {SHA512}")
+        connection.execute("PRAGMA journal_mode = WAL")
     finally:
         connection.close()
-    assert format_of(path, key) == OLD
+    assert format_of(path, key) == SHA512
 
 
 def case_count(context: StationContext) -> int:
     return case_queries.count_cases(context, CaseFilter())
 
 
-def test_a_station_written_by_an_earlier_version_opens_with_its_records_and_is_rewritten_once(tmp_path: Path) -> None:
+def fastest_in_a_new_process(**environment: str) -> str:
+    code = "from heze_station.storage.database import fastest_hmac; print(fastest_hmac())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=os.environ | environment, capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+@pytest.mark.skipif(not Path("/proc/cpuinfo").exists(), reason="the processor's flags are read from Linux's /proc")
+def test_a_new_file_gets_the_hmac_the_processor_computes_faster(tmp_path: Path) -> None:
+    with_sha_instructions = " sha_ni" in Path("/proc/cpuinfo").read_text(encoding="ascii", errors="replace")
+    assert fastest_in_a_new_process() == (SHA256 if with_sha_instructions else SHA512)
+    assert fastest_in_a_new_process(OPENSSL_ia32cap=MASK_SHA_INSTRUCTIONS) == SHA512
+
+    folder = tmp_path / "data"
+    open_test_station(folder).close()
+    assert format_of(folder / DATABASE_FILE, database_key(folder)) == fastest_hmac()
+
+
+def test_a_station_written_by_an_earlier_version_opens_with_its_records_and_keeps_its_format(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     path = folder / DATABASE_FILE
     station = open_test_station(folder)
     register(station, intake_form(2))
     station.close()
     key = database_key(folder)
-    assert format_of(path, key) == NEW
     as_an_earlier_version_wrote_it(path, key)
 
     station = accounts.sign_in(folder, ADMINISTRATOR.login, ADMINISTRATOR.password)
@@ -83,8 +107,7 @@ def test_a_station_written_by_an_earlier_version_opens_with_its_records_and_is_r
     finally:
         station.close()
 
-    assert format_of(path, key) == NEW
-    assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
+    assert format_of(path, key) == SHA512
     station = accounts.sign_in(folder, ADMINISTRATOR.login, ADMINISTRATOR.password)
     try:
         assert case_count(station) == 2
@@ -92,13 +115,13 @@ def test_a_station_written_by_an_earlier_version_opens_with_its_records_and_is_r
         station.close()
 
 
-def test_a_backup_made_by_an_earlier_version_is_restored_in_the_new_format(tmp_path: Path) -> None:
+def test_a_backup_made_by_an_earlier_version_is_restored(tmp_path: Path) -> None:
     station = open_test_station(tmp_path / "data")
     try:
         register(station, intake_form(1, employer_serial=1))
         info = backups.back_up(station)
         copy = backups.state(station).folder / info.name / DATABASE_FILE
-        assert format_of(copy, station.database.key) == NEW  # snapshots are written in the new format too
+        assert format_of(copy, station.database.key) == fastest_hmac()  # a backup is written as a new file is
         as_an_earlier_version_wrote_it(copy, station.database.key)
         register(station, intake_form(1, employer_serial=2))
 
@@ -106,7 +129,6 @@ def test_a_backup_made_by_an_earlier_version_is_restored_in_the_new_format(tmp_p
         backups.restore(station, info.name)
 
         assert case_count(station) == 1
-        assert format_of(station.database.path, station.database.key) == NEW
     finally:
         station.close()
 
@@ -125,70 +147,31 @@ def test_a_file_of_an_earlier_version_that_the_key_does_not_open_is_refused_unch
     assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
 
 
-def an_earlier_versions_station(folder: Path) -> tuple[Path, bytes]:
-    """A station of one case whose file an earlier version wrote: its path and key."""
-    station = open_test_station(folder)
-    register(station, intake_form(1))
-    station.close()
-    path = folder / DATABASE_FILE
-    key = database_key(folder)
-    as_an_earlier_version_wrote_it(path, key)
-    return path, key
-
-
-def opens_with_its_case_in_the_new_format(folder: Path) -> None:
-    station = accounts.sign_in(folder, ADMINISTRATOR.login, ADMINISTRATOR.password)
-    try:
-        assert case_count(station) == 1
-    finally:
-        station.close()
-    assert format_of(folder / DATABASE_FILE, database_key(folder)) == NEW
-
-
-def test_a_file_another_window_has_open_is_not_rewritten_nor_called_damaged(tmp_path: Path) -> None:
+def test_a_plain_station_another_window_has_open_is_not_encrypted_until_it_closes(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    path, key = an_earlier_versions_station(folder)
+    plain = open_station_database(folder, None)
+    with plain.transaction() as session:
+        station = Station(name="旧驿站", case_word="菏谐调字")
+        session.add(station)
+        session.flush()
+        session.add(StaffUser(station_id=station.id, name="root", login="root", role=StaffRole.ADMINISTRATOR))
+        settings.put(session, "station_id", str(station.id))
+    plain.close()
+    path = folder / DATABASE_FILE
     other_window = sqlcipher.connect(str(path), isolation_level=None)
-    other_window.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    other_window.execute(f"PRAGMA cipher_hmac_algorithm = {OLD}")
-    other_window.execute("SELECT count(*) FROM case_file").fetchone()
+    other_window.execute("SELECT count(*) FROM station").fetchone()
 
     with pytest.raises(DatabaseInUse, match="another window") as refused:
-        open_database(path, key)
+        set_up(folder)
+    assert is_plain(path)
     assert not backups.restorable(refused.value)  # no backup is offered in place of a whole file
     other_window.execute("INSERT INTO setting (key, value) VALUES ('typed in the other window', '1')")
     other_window.close()
 
-    opens_with_its_case_in_the_new_format(folder)
-    with station_file(folder) as database, database.transaction() as session:
-        assert settings.get(session, "typed in the other window") == "1"  # nothing it wrote meanwhile was lost
-
-
-def test_a_rewrite_that_cannot_be_written_is_told_and_leaves_the_file_as_it_was(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
-    path, key = an_earlier_versions_station(folder)
-    in_the_way = path.with_name(path.name + ".encrypting")
-    in_the_way.mkdir()  # where the rewritten copy goes: nothing can be written there
-
-    with pytest.raises(DatabaseUnusable, match="could not be written") as refused:
-        open_database(path, key)
-    assert not backups.restorable(refused.value)
-    assert format_of(path, key) == OLD
-
-    in_the_way.rmdir()
-    opens_with_its_case_in_the_new_format(folder)
-
-
-def test_a_copy_that_fails_its_check_is_removed_and_the_file_kept(tmp_path: Path, monkeypatch) -> None:
-    folder = tmp_path / "data"
-    path, key = an_earlier_versions_station(folder)
-    # A copy the disk wrote wrongly cannot be made here on purpose: its check is made to fail instead.
-    monkeypatch.setattr(database, "_whole", lambda _connection: False)
-
-    with pytest.raises(DatabaseUnusable, match="could not be written"):
-        open_database(path, key)
-    assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
-    assert format_of(path, key) == OLD
-
-    monkeypatch.undo()
-    opens_with_its_case_in_the_new_format(folder)
+    context = set_up(folder).context
+    try:
+        assert not is_plain(path)
+        with context.database.transaction() as session:
+            assert settings.get(session, "typed in the other window") == "1"  # nothing it wrote was lost
+    finally:
+        context.close()
