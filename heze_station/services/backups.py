@@ -338,7 +338,11 @@ def _restore(context: StationContext, name: str) -> Path:
             replica.read_scope_again(restored)
             audit.append(restored, Actor.of(context), AuditAction.RESTORED, name)
 
-    return _put_in_place(folder, name, context.data_dir, context.database.key, continue_current, context.close)
+    kept_aside = _put_in_place(folder, name, context.data_dir, context.database.key, continue_current, context.close)
+    # Once more, now that the backup is in place: a connection opened since the first close (by a timer, say) reads
+    # the file it replaced, with that file's HMAC.
+    context.database.close()
+    return kept_aside
 
 
 def restorable(error: Exception) -> bool:

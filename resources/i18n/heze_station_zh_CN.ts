@@ -2636,6 +2636,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>数据文件{path}已损坏或不是本程序的数据库，无法打开。请从备份恢复，或联系市局协助处理。该文件未作任何改动。</translation>
     </message>
     <message>
+        <source>The data file {path} could not be encrypted: its encrypted copy could not be written whole. The file has been left as it was; try again, and ask the city bureau for help if this repeats.</source>
+        <translation>数据文件{path}未能加密：加密副本未能完整写入。该文件保持原样；请重试，如再次出现请联系市局协助处理。</translation>
+    </message>
+    <message>
         <source>The data file {path} is to be encrypted, and another window of heze-station (or another program) has it open. Close it, then try again; the file has not been changed.</source>
         <translation>数据文件{path}即将加密，但另一个菏谐驿站窗口（或其他程序）正打开着它。请先关闭它，然后重试。该文件未作任何改动。</translation>
     </message>

@@ -10,14 +10,23 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import func, select
 
 from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, backups, case_queries
 from heze_station.services.case_queries import CaseFilter
+from heze_station.services.health import start_check
 from heze_station.services.station import StationContext, open_station_database
-from heze_station.storage import settings
-from heze_station.storage.database import DatabaseDamaged, DatabaseInUse, fastest_hmac, is_plain, open_database
-from heze_station.storage.models import StaffRole, StaffUser, Station
+from heze_station.storage import database, settings
+from heze_station.storage.database import (
+    DatabaseDamaged,
+    DatabaseInUse,
+    DatabaseUnusable,
+    fastest_hmac,
+    is_plain,
+    open_database,
+)
+from heze_station.storage.models import Case, StaffRole, StaffUser, Station
 from tests.factories import intake_form, register
 from tests.stations import ADMINISTRATOR, database_key, open_test_station, set_up
 
@@ -104,6 +113,10 @@ def test_a_station_written_by_an_earlier_version_opens_with_its_records_and_keep
     try:
         assert case_count(station) == 1
         register(station, intake_form(1, employer_serial=2))
+        with station.database.replica_transaction() as session:  # the connections that store a pull's rows
+            assert session.scalar(select(func.count()).select_from(Case)) == 2
+        health = start_check(station)
+        assert (health.checked, health.damaged) == (True, False)
     finally:
         station.close()
 
@@ -147,8 +160,8 @@ def test_a_file_of_an_earlier_version_that_the_key_does_not_open_is_refused_unch
     assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
 
 
-def test_a_plain_station_another_window_has_open_is_not_encrypted_until_it_closes(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
+def a_plain_station(folder: Path) -> Path:
+    """The data file of a station from a version without sign-in: plain, with its station and administrator."""
     plain = open_station_database(folder, None)
     with plain.transaction() as session:
         station = Station(name="旧驿站", case_word="菏谐调字")
@@ -157,7 +170,12 @@ def test_a_plain_station_another_window_has_open_is_not_encrypted_until_it_close
         session.add(StaffUser(station_id=station.id, name="root", login="root", role=StaffRole.ADMINISTRATOR))
         settings.put(session, "station_id", str(station.id))
     plain.close()
-    path = folder / DATABASE_FILE
+    return folder / DATABASE_FILE
+
+
+def test_a_plain_station_another_window_has_open_is_not_encrypted_until_it_closes(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    path = a_plain_station(folder)
     other_window = sqlcipher.connect(str(path), isolation_level=None)
     other_window.execute("SELECT count(*) FROM station").fetchone()
 
@@ -175,3 +193,16 @@ def test_a_plain_station_another_window_has_open_is_not_encrypted_until_it_close
             assert settings.get(session, "typed in the other window") == "1"  # nothing it wrote was lost
     finally:
         context.close()
+
+
+def test_an_encrypted_copy_that_fails_its_check_is_removed_and_the_plain_file_kept(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "data"
+    path = a_plain_station(folder)
+    # A copy the disk wrote wrongly cannot be made here on purpose: its check is made to fail instead.
+    monkeypatch.setattr(database, "_whole", lambda _connection: False)
+
+    with pytest.raises(DatabaseUnusable, match="could not be encrypted") as refused:
+        set_up(folder)
+    assert not backups.restorable(refused.value)
+    assert is_plain(path)
+    assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
