@@ -81,12 +81,12 @@ def fastest_hmac() -> str:
 
 
 def hmac_of(path: Path, key: bytes) -> str:
-    """The HMAC of the encrypted file at ``path``: the one whose first page ``key`` opens; fastest_hmac for a file
-    not written yet, or one neither opens (opening it then tells that it is damaged, or not this station's)."""
-    fastest = fastest_hmac()
+    """The HMAC of the encrypted file at ``path``: fastest_hmac for a file not written yet, else the one whose first
+    page ``key`` opens (either, when neither does: opening it then tells that it is damaged, or not this station's).
+    An existing file's is found without timing the hashes: a start need not pay for that."""
     if not path.exists() or path.stat().st_size == 0:
-        return fastest
-    for hmac in sorted(HMACS, key=lambda name: name != fastest):
+        return fastest_hmac()
+    for hmac in HMACS:
         connection = _connect(path, key, hmac)
         try:
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -96,7 +96,7 @@ def hmac_of(path: Path, key: bytes) -> str:
                 raise  # locked by another program, say: not a sign of the other HMAC
         finally:
             connection.close()
-    return fastest
+    return next(iter(HMACS))
 
 
 def _key_pragma(key: bytes) -> str:
