@@ -26,6 +26,8 @@ def window(chinese: None, station: StationContext, workspace: Workspace, qtbot) 
     shown.resize(1366, 768)
     shown.show()
     qtbot.waitExposed(shown)
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)  # Ctrl+5 is heard by the active window only
     wait_idle(qtbot, workspace)
     qtbot.keyClick(shown, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert shown.pages.currentWidget() is shown.statistics
