@@ -100,6 +100,38 @@ def test_a_new_file_gets_the_hmac_the_processor_computes_faster(tmp_path: Path) 
     assert format_of(folder / DATABASE_FILE, database_key(folder)) == fastest_hmac()
 
 
+SIGN_IN_AND_COUNT = """
+import sys
+from pathlib import Path
+from heze_station.services import accounts, case_queries
+from heze_station.services.case_queries import CaseFilter
+from heze_station.storage.database import fastest_hmac
+context = accounts.sign_in(Path(sys.argv[1]), sys.argv[2], sys.argv[3])
+print(fastest_hmac(), case_queries.count_cases(context, CaseFilter()))
+context.close()
+"""
+
+
+def test_a_station_opens_on_a_laptop_that_would_have_chosen_the_other_hmac(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    station = open_test_station(folder)
+    register(station, intake_form(1))
+    station.close()
+    written_with = format_of(folder / DATABASE_FILE, database_key(folder))
+
+    # An older laptop (no SHA instructions) given this station, as a restore from a newer one's backup would.
+    opened = subprocess.run(
+        [sys.executable, "-c", SIGN_IN_AND_COUNT, str(folder), ADMINISTRATOR.login, ADMINISTRATOR.password],
+        env=os.environ | {"OPENSSL_ia32cap": MASK_SHA_INSTRUCTIONS},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert opened.stdout.split() == [SHA512, "1"]  # it would write SHA-512 files, and reads this one's case
+    assert format_of(folder / DATABASE_FILE, database_key(folder)) == written_with
+
+
 def test_a_station_written_by_an_earlier_version_opens_with_its_records_and_keeps_its_format(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     path = folder / DATABASE_FILE
