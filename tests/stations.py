@@ -5,6 +5,7 @@ instead a copy of one set up earlier in the same run (``Templates``), which cost
 """
 
 import shutil
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,10 +17,11 @@ from heze_station.domain.accounts import StaffRole
 from heze_station.paths import DATABASE_FILE, has_station
 from heze_station.services import accounts
 from heze_station.services.accounts import NewAccount, StationDetails
-from heze_station.services.station import StationContext, open_station
-from heze_station.storage import keys, keyslots, migrations
+from heze_station.services.station import StationContext, open_station, open_station_database
+from heze_station.storage import keys, keyslots, migrations, settings
 from heze_station.storage.database import Database
 from heze_station.storage.keys import KdfParams
+from heze_station.storage.models import StaffUser, Station
 
 DETAILS = StationDetails(
     name="菏谐驿站",
@@ -107,3 +109,17 @@ def downgrade(database: Database, revision: str) -> None:
 
 def add_account(context: StationContext, login: str, role: StaffRole, password: str = OTHER_PASSWORD) -> None:
     accounts.add_account(context, NewAccount(f"{login}的名字", login, password, role))
+
+
+def plain_station(folder: Path) -> uuid.UUID:
+    """A station from a version without sign-in, in ``folder``: its data file plain, with the station (its id is
+    returned) and its operating-system account ``root``, as those versions left it."""
+    plain = open_station_database(folder, None)
+    with plain.transaction() as session:
+        station = Station(name="旧驿站", case_word="菏谐调字")
+        session.add(station)
+        session.flush()
+        session.add(StaffUser(station_id=station.id, name="root", login="root", role=StaffRole.ADMINISTRATOR))
+        settings.put(session, "station_id", str(station.id))
+    plain.close()
+    return station.id

@@ -15,13 +15,13 @@ from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, case_actions, case_queries, documents
 from heze_station.services.accounts import NewAccount, SignInRefused, State, StationDetails
 from heze_station.services.case_queries import CaseFilter
-from heze_station.services.station import StationContext, open_station_database
-from heze_station.storage import keys, settings
+from heze_station.services.station import StationContext
+from heze_station.storage import keys
 from heze_station.storage.database import is_plain
 from heze_station.storage.keyslots import SLOTS_FILE
-from heze_station.storage.models import StaffUser, Station
+from heze_station.storage.models import StaffUser
 from tests.factories import intake_form, register
-from tests.stations import ADMINISTRATOR, TEST_KDF, add_account, set_up
+from tests.stations import ADMINISTRATOR, TEST_KDF, add_account, plain_station, set_up
 
 from .agreement_steps import mediating
 from .test_documents import pdftotext
@@ -193,18 +193,11 @@ def test_the_recovery_key_opens_the_station_when_the_key_file_is_lost(tmp_path: 
 
 def test_a_plain_station_from_an_earlier_version_is_encrypted_at_setup_keeping_its_records(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    plain = open_station_database(folder, None)
-    with plain.transaction() as session:
-        station = Station(name="旧驿站", case_word="菏谐调字")
-        session.add(station)
-        session.flush()
-        session.add(StaffUser(station_id=station.id, name="root", login="root", role=StaffRole.ADMINISTRATOR))
-        settings.put(session, "station_id", str(station.id))
-    plain.close()
+    station_id = plain_station(folder)
     assert accounts.state(folder) is State.NOT_ENCRYPTED
     context = set_up(folder).context
     try:
-        assert context.station_id == station.id
+        assert context.station_id == station_id
         assert context.station_name == "菏谐驿站"  # the names given at setup
         register(context, intake_form(1))
     finally:

@@ -16,7 +16,7 @@ from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, backups, case_queries
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.health import start_check
-from heze_station.services.station import StationContext, open_station_database
+from heze_station.services.station import StationContext
 from heze_station.storage import database, settings
 from heze_station.storage.database import (
     DatabaseDamaged,
@@ -26,9 +26,9 @@ from heze_station.storage.database import (
     is_plain,
     open_database,
 )
-from heze_station.storage.models import Case, StaffRole, StaffUser, Station
+from heze_station.storage.models import Case
 from tests.factories import intake_form, register
-from tests.stations import ADMINISTRATOR, database_key, open_test_station, set_up
+from tests.stations import ADMINISTRATOR, database_key, open_test_station, plain_station, set_up
 
 SHA256 = "HMAC_SHA256"
 SHA512 = "HMAC_SHA512"  # SQLCipher's default, which every earlier version wrote
@@ -192,22 +192,10 @@ def test_a_file_of_an_earlier_version_that_the_key_does_not_open_is_refused_unch
     assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
 
 
-def a_plain_station(folder: Path) -> Path:
-    """The data file of a station from a version without sign-in: plain, with its station and administrator."""
-    plain = open_station_database(folder, None)
-    with plain.transaction() as session:
-        station = Station(name="旧驿站", case_word="菏谐调字")
-        session.add(station)
-        session.flush()
-        session.add(StaffUser(station_id=station.id, name="root", login="root", role=StaffRole.ADMINISTRATOR))
-        settings.put(session, "station_id", str(station.id))
-    plain.close()
-    return folder / DATABASE_FILE
-
-
 def test_a_plain_station_another_window_has_open_is_not_encrypted_until_it_closes(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    path = a_plain_station(folder)
+    plain_station(folder)
+    path = folder / DATABASE_FILE
     other_window = sqlcipher.connect(str(path), isolation_level=None)
     other_window.execute("SELECT count(*) FROM station").fetchone()
 
@@ -229,7 +217,8 @@ def test_a_plain_station_another_window_has_open_is_not_encrypted_until_it_close
 
 def test_an_encrypted_copy_that_fails_its_check_is_removed_and_the_plain_file_kept(tmp_path, monkeypatch) -> None:
     folder = tmp_path / "data"
-    path = a_plain_station(folder)
+    plain_station(folder)
+    path = folder / DATABASE_FILE
     # A copy the disk wrote wrongly cannot be made here on purpose: its check is made to fail instead.
     monkeypatch.setattr(database, "_whole", lambda _connection: False)
 
