@@ -227,3 +227,26 @@ def test_an_encrypted_copy_that_fails_its_check_is_removed_and_the_plain_file_ke
     assert not backups.restorable(refused.value)
     assert is_plain(path)
     assert sorted(entry.name for entry in folder.iterdir() if "sqlite3" in entry.name) == [DATABASE_FILE]
+
+
+def test_a_connection_opened_while_a_backup_is_put_in_place_does_not_outlive_it(tmp_path, monkeypatch) -> None:
+    station = open_test_station(tmp_path / "data")
+    try:
+        register(station, intake_form(1, employer_serial=1))
+        info = backups.back_up(station)
+        as_an_earlier_version_wrote_it(backups.state(station).folder / info.name / DATABASE_FILE, station.database.key)
+        register(station, intake_form(1, employer_serial=2))
+        replace = os.replace
+
+        def replace_while_a_timer_reads(source, target) -> None:
+            if Path(target) == station.database.path:  # the backup about to take the file's place
+                case_count(station)  # a connection opened now holds the file it replaces, and that file's HMAC
+            replace(source, target)
+
+        monkeypatch.setattr(os, "replace", replace_while_a_timer_reads)
+        backups.restore(station, info.name)
+        monkeypatch.undo()
+
+        assert case_count(station) == 1  # the backup's case, read from the backup
+    finally:
+        station.close()
