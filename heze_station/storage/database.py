@@ -93,7 +93,9 @@ def hmac_of(path: Path, key: bytes) -> str:
             return hmac
         except sqlcipher.DatabaseError as error:
             if getattr(error, "sqlite_errorname", "") != "SQLITE_NOTADB":
-                raise  # locked by another program, say: not a sign of the other HMAC
+                # Locked by another program, say: no sign of the other HMAC. The connection that asked meets the
+                # same lock, and says so as any failure to open is told.
+                return hmac
         finally:
             connection.close()
     return next(iter(HMACS))

@@ -1,7 +1,7 @@
 """Every page of a station's file is authenticated with an HMAC: a new file gets the one this machine computes
 faster (SHA-256 with the processor's SHA instructions, SHA-512 without), a file keeps the one it was written with.
 Files and backups of earlier versions (SHA-512) open with all their records; a key that opens neither changes
-nothing; encrypting a plain file waits for no other window."""
+nothing; a plain file is encrypted only when no other window has it open."""
 
 import os
 import subprocess
