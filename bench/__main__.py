@@ -108,6 +108,7 @@ def report_start(
         LOADED_GOAL_RATIO,
         app_loaded_less_sign_in_ms=app.loaded_less_sign_in_ms,
         app_loaded_ms=app.loaded_ms,
+        after_password_ms=app.after_password_ms,
         bare_qt_ready_ms=bare.ready_ms,
     )
     report.figure(

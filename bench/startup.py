@@ -54,10 +54,19 @@ class Start:
     # The most memory the process held until loaded (the kernel's VmHWM, as the process read it: a child's
     # ru_maxrss also counts the bench's own memory, copied at the fork). The app's leaves out the key derivation.
     peak_rss_kib: int = 0
+    # Until the program could take the password ('modules_imported': the sign-in waits for the database layer; a
+    # coordinator types meanwhile). The bare window and a start without --user have none: = loaded.
+    password_taken_ms: float = 0.0
 
     @property
     def loaded_less_sign_in_ms(self) -> float:
         return self.loaded_ms - self.sign_in_ms
+
+    @property
+    def after_password_ms(self) -> float:
+        """The wait a coordinator has after typing the password, less its key derivation: from the moment the
+        program took it to 'loaded'."""
+        return self.loaded_less_sign_in_ms - self.password_taken_ms
 
 
 @dataclass(frozen=True)
@@ -133,6 +142,7 @@ def _time_start(command: list[str], environment: dict[str, str]) -> Start:
         exited,
         reported.get("sign_in_ms", 0.0),
         int(reported.get("peak_rss_kib", 0)),
+        marks.get("modules_imported", marks.get("loaded", marks["ready"])),
     )
 
 
