@@ -28,9 +28,12 @@ lint: $(INSTALLED)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
+# The bundles are built again when a source is newer than them: the bench measures the program of this checkout.
+BUNDLE_SOURCES := heze_station installer resources pyproject.toml constraints.txt
+stale = [ -z "$$(ls $(1) 2>/dev/null)" ] || [ -n "$$(find $(BUNDLE_SOURCES) -newer "$$(ls -t $(1) | head -1)" -type f ! -path '*/__pycache__/*' -print -quit)" ]
 bench: $(INSTALLED) $(TRANSLATIONS) bytecode
-	@ls dist/heze-station_*_amd64.deb >/dev/null 2>&1 || $(MAKE) package
-	@ls dist/heze-station-*-setup.exe >/dev/null 2>&1 || ! command -v makensis >/dev/null || $(MAKE) package-windows
+	@if $(call stale,dist/heze-station_*_amd64.deb); then $(MAKE) package; fi
+	@if command -v makensis >/dev/null && $(call stale,dist/heze-station-*-setup.exe); then $(MAKE) package-windows; fi
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 # The station app's Linux packages in dist/ (installer/README.md): PyInstaller's one-folder bundle, then the .deb
