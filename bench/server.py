@@ -219,8 +219,10 @@ def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> t
             seq += OPS_PER_TRANSACTION
         bodies.append(transactions)
     errors: list[str] = []
-    # Encoded before the clock starts, as a station's client encodes them (the rows form, zstd): the load generator
-    # shares the server's two cores, and its own encoding would be counted as the server's.
+    answers: list[tuple[int, str | None, bytes]] = []
+    # Encoded before the clock starts, as a station's client encodes them (the rows form, zstd), and the answers read
+    # after it stops: the load generator shares the server's two cores, and its own work would be counted as the
+    # server's.
     encoded = [[_as_a_station_sends(push) for push in _pushes(transactions)] for transactions in bodies]
 
     def push_all(device: Device, pushes: list[bytes]) -> None:
@@ -239,20 +241,19 @@ def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> t
             for content in pushes:
                 connection.request("POST", "/v1/sync/push", body=content, headers=headers)
                 answer = connection.getresponse()
-                text = wire.decompress(answer.read(), answer.getheader("Content-Encoding"), 1 << 30)
-                if (
-                    answer.status != 200
-                    or (result := wire.decode_push_answer(json.loads(text))).resend_from is not None
-                ):
-                    errors.append(text[:300].decode(errors="replace"))
-                elif rejected := [r.error for r in result.results if r.status == "rejected"]:
-                    errors.append(str(rejected[0])[:300])  # a benchmark of refusals would measure nothing
+                answers.append((answer.status, answer.getheader("Content-Encoding"), answer.read()))
         except Exception as error:  # reported below as the run's failure
             errors.append(repr(error)[:300])
         finally:
             connection.close()
 
     elapsed = _seconds_in_threads(push_all, list(zip(devices, encoded, strict=True)))
+    for status, coding, body in answers:
+        text = wire.decompress(body, coding, 1 << 30)
+        if status != 200 or (result := wire.decode_push_answer(json.loads(text))).resend_from is not None:
+            errors.append(text[:300].decode(errors="replace"))
+        elif rejected := [r.error for r in result.results if r.status == "rejected"]:
+            errors.append(str(rejected[0])[:300])  # a benchmark of refusals would measure nothing
     if errors:
         raise RuntimeError(f"pushes failed: {errors[:3]}")
     ops = sum(len(tx["ops"]) for body in bodies for tx in body)
