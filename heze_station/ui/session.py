@@ -503,6 +503,9 @@ class Session(QObject):
                 self.window.workspace.record(backups.back_up_if_due, True)  # at closing, when anything changed
             self._signed_out(self.window)
         self.tasks.shutdown()
+        # What _load froze, back in the collector's sight: a process that runs more than one session (the tests)
+        # must not keep for ever the garbage that lay about when it froze.
+        gc.unfreeze()
 
 
 def _check_failed(error: Exception) -> None:
