@@ -1,6 +1,6 @@
 """The station app's packages (``make package`` and ``make package-windows``, which ``make bench`` runs first when
-dist/ has none): the Linux bundle's size unpacked, the .deb's beside it, the newest glibc its ELF files need
-(installer/glibc-floor.sh) and its cold start against the checkout's; the Windows installer's size."""
+dist/ has none or a source is newer): the Linux bundle's size unpacked, the .deb's beside it, the newest glibc its
+ELF files need (installer/glibc-floor.sh) and its cold start against the checkout's; the Windows installer's size."""
 
 import subprocess
 import tempfile
