@@ -30,7 +30,7 @@ lint: $(INSTALLED)
 
 # The bundles are built again when a source is newer than them: the bench measures the program of this checkout.
 BUNDLE_SOURCES := heze_station installer resources pyproject.toml constraints.txt
-stale = [ -z "$$(ls $(1) 2>/dev/null)" ] || [ -n "$$(find $(BUNDLE_SOURCES) -newer "$$(ls -t $(1) | head -1)" -type f ! -path '*/__pycache__/*' -print -quit)" ]
+stale = { [ -z "$$(ls $(1) 2>/dev/null)" ] || [ -n "$$(find $(BUNDLE_SOURCES) -newer "$$(ls -t $(1) | head -1)" -type f ! -path '*/__pycache__/*' -print -quit)" ]; }
 bench: $(INSTALLED) $(TRANSLATIONS) bytecode
 	@if $(call stale,dist/heze-station_*_amd64.deb); then $(MAKE) package; fi
 	@if command -v makensis >/dev/null && $(call stale,dist/heze-station-*-setup.exe); then $(MAKE) package-windows; fi

@@ -249,11 +249,14 @@ def measure_ingest(url: str, devices: list[Device], pushes_per_device: int) -> t
 
     elapsed = _seconds_in_threads(push_all, list(zip(devices, encoded, strict=True)))
     for status, coding, body in answers:
-        text = wire.decompress(body, coding, 1 << 30)
-        if status != 200 or (result := wire.decode_push_answer(json.loads(text))).resend_from is not None:
-            errors.append(text[:300].decode(errors="replace"))
-        elif rejected := [r.error for r in result.results if r.status == "rejected"]:
-            errors.append(str(rejected[0])[:300])  # a benchmark of refusals would measure nothing
+        try:
+            text = wire.decompress(body, coding, 1 << 30)
+            if status != 200 or (result := wire.decode_push_answer(json.loads(text))).resend_from is not None:
+                errors.append(text[:300].decode(errors="replace"))
+            elif rejected := [r.error for r in result.results if r.status == "rejected"]:
+                errors.append(str(rejected[0])[:300])  # a benchmark of refusals would measure nothing
+        except Exception as error:  # an answer that is not one: the run's failure, as a thread's exception is
+            errors.append(repr(error)[:300])
     if errors:
         raise RuntimeError(f"pushes failed: {errors[:3]}")
     ops = sum(len(tx["ops"]) for body in bodies for tx in body)

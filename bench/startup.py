@@ -54,19 +54,14 @@ class Start:
     # The most memory the process held until loaded (the kernel's VmHWM, as the process read it: a child's
     # ru_maxrss also counts the bench's own memory, copied at the fork). The app's leaves out the key derivation.
     peak_rss_kib: int = 0
-    # Until the program could take the password ('modules_imported': the sign-in waits for the database layer; a
-    # coordinator types meanwhile). The bare window and a start without --user have none: = loaded.
-    password_taken_ms: float = 0.0
+    # The wait a coordinator has after typing the password, less its key derivation: from the moment the program
+    # could take it ('modules_imported': the sign-in waits for the database layer, typed meanwhile) to 'loaded'.
+    # The bare window and a start without --user have none: 0.
+    after_password_ms: float = 0.0
 
     @property
     def loaded_less_sign_in_ms(self) -> float:
         return self.loaded_ms - self.sign_in_ms
-
-    @property
-    def after_password_ms(self) -> float:
-        """The wait a coordinator has after typing the password, less its key derivation: from the moment the
-        program took it to 'loaded'."""
-        return self.loaded_less_sign_in_ms - self.password_taken_ms
 
 
 @dataclass(frozen=True)
@@ -136,13 +131,15 @@ def _time_start(command: list[str], environment: dict[str, str]) -> Start:
             errors.seek(0)
             tail = errors.read().decode(errors="replace").strip().splitlines()[-3:]
             raise RuntimeError(f"{' '.join(command[:2])} exited with {code}: {' | '.join(tail)}")
+    loaded = marks.get("loaded", marks["ready"])
+    sign_in = reported.get("sign_in_ms", 0.0)
     return Start(
         marks["ready"],
-        marks.get("loaded", marks["ready"]),
+        loaded,
         exited,
-        reported.get("sign_in_ms", 0.0),
+        sign_in,
         int(reported.get("peak_rss_kib", 0)),
-        marks.get("modules_imported", marks.get("loaded", marks["ready"])),
+        loaded - sign_in - marks.get("modules_imported", loaded - sign_in),
     )
 
 

@@ -1,6 +1,7 @@
 """The session as a coordinator lives it: the setup step, signing in, wrong passwords, locking (Ctrl+L and idle),
 switching user, and the administrator's accounts window; real windows, a real station folder."""
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,14 @@ def windows_deleted() -> Iterator[None]:
         if widget not in before and widget.parent() is None:
             widget.close()
             widget.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def frozen_given_back() -> Iterator[None]:
+    """A session freezes what the start's imports made (ui/session.py), once in the program's life; these tests run
+    many in one process, and what lay about at each freeze must not be kept for the rest of the run."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture
