@@ -765,5 +765,5 @@ class AuditEntry(Base):
 
 # The classes' relationships resolved now, with their import, rather than by the first query: a start imports this
 # module while the password is typed (ui/session.py), and the first query comes after it, on the way to the
-# workbench (about 50 ms of it).
+# workbench (30-40 ms of it, measured).
 configure_mappers()
