@@ -16,7 +16,8 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, inspect, select
+from sqlalchemy import Connection, bindparam, inspect, select
+from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
 from ..domain.ids import new_id
@@ -77,13 +78,16 @@ def _operation(row: SyncRow, is_new: bool) -> tuple[str, dict[str, Any]] | None:
     return ("delete" if deleted_now else "upsert"), fields
 
 
+_PULLED_VERSIONS = select(ReplicaVersion.row_id, ReplicaVersion.version).where(
+    ReplicaVersion.row_id.in_(bindparam("row_ids", expanding=True))
+)  # built once: every flush that changes a synced row runs it
+
+
 def _base_versions(connection: Connection, row_ids: list[uuid.UUID]) -> dict[uuid.UUID, int]:
     """The server version each row was last pulled at; rows never pulled (made here, not yet back) are absent."""
-    table = ReplicaVersion.__table__
     found: dict[uuid.UUID, int] = {}
     for chunk in batches(row_ids):
-        rows = connection.execute(select(table.c.row_id, table.c.version).where(table.c.row_id.in_(chunk)))
-        found.update({row_id: version for row_id, version in rows})
+        found.update({row_id: version for row_id, version in connection.execute(_PULLED_VERSIONS, {"row_ids": chunk})})
     return found
 
 
@@ -101,11 +105,22 @@ def base_version(kind: str, pulled: int | None) -> int:
 
 def last_sequence(connection: Connection) -> int:
     """The sequence number of this device's latest change (0 before the first)."""
-    return int(_setting(connection, SEQUENCE_SETTING) or 0)
+    return int(_settings(connection, SEQUENCE_SETTING).get(SEQUENCE_SETTING) or 0)
 
 
-def _setting(connection: Connection, key: str) -> str | None:
-    return connection.scalar(select(Setting.value).where(Setting.key == key))
+# Built once, as _PULLED_VERSIONS: every flush that changes a synced row reads and writes these settings (append).
+_READ = select(Setting.key, Setting.value).where(Setting.key.in_(bindparam("keys", expanding=True)))
+_UPSERT = insert(Setting)
+_WRITE = _UPSERT.on_conflict_do_update(index_elements=[Setting.key], set_={"value": _UPSERT.excluded.value})
+
+
+def _settings(connection: Connection, *keys: str) -> dict[str, str]:
+    """The stored values of these settings, in one query; a setting never stored is absent."""
+    return {key: value for key, value in connection.execute(_READ, {"keys": list(keys)})}
+
+
+def _put_settings(connection: Connection, values: dict[str, str]) -> None:
+    connection.execute(_WRITE, [{"key": key, "value": value} for key, value in values.items()])
 
 
 def local_now_ms() -> int:
@@ -115,26 +130,27 @@ def local_now_ms() -> int:
 
 def server_now_ms(connection: Connection) -> int:
     """The city server's time now, as far as this computer knows it (its own clock until the first sync)."""
-    return local_now_ms() - int(_setting(connection, CLOCK_OFFSET_SETTING) or 0)
+    return _server_now_ms(_settings(connection, CLOCK_OFFSET_SETTING))
+
+
+def _server_now_ms(stored: dict[str, str]) -> int:
+    return local_now_ms() - int(stored.get(CLOCK_OFFSET_SETTING) or 0)
 
 
 def device_clock(connection: Connection) -> Hlc:
-    """This device's clock as last stored; a stored value this version cannot read starts it afresh rather than
-    stopping every save (the next pulled time moves it on again)."""
-    device = _setting(connection, DEVICE_SETTING) or new_id().hex
-    stored = _setting(connection, CLOCK_SETTING)
+    """This device's clock as last stored."""
+    return _device_clock(_settings(connection, DEVICE_SETTING, CLOCK_SETTING))
+
+
+def _device_clock(stored: dict[str, str]) -> Hlc:
+    """A stored value this version cannot read starts the clock afresh rather than stopping every save (the next
+    pulled time moves it on again)."""
+    device = stored.get(DEVICE_SETTING) or new_id().hex
+    text = stored.get(CLOCK_SETTING)
     try:
-        return Hlc.parse(stored) if stored else Hlc(0, 0, device)
+        return Hlc.parse(text) if text else Hlc(0, 0, device)
     except ValueError:
         return Hlc(0, 0, device)
-
-
-def _put_setting(connection: Connection, key: str, value: str, exists: bool) -> None:
-    table = Setting.__table__
-    if exists:
-        connection.execute(table.update().where(table.c.key == key).values(value=value))
-    else:
-        connection.execute(table.insert().values(key=key, value=value))
 
 
 RESOLVES_KEY = "outbox_resolves"  # session.info: row id -> conflict ids the transaction's change to it settles
@@ -170,17 +186,14 @@ def append(session: Session, changes: list[Change]) -> None:
     """
     connection = session.connection()
     resolves: dict[uuid.UUID, list[uuid.UUID]] = session.info.get(RESOLVES_KEY, {})
-    device = _setting(connection, DEVICE_SETTING)
-    if device is None:
-        device = new_id().hex
-        _put_setting(connection, DEVICE_SETTING, device, exists=False)
-    last_seq = _setting(connection, SEQUENCE_SETTING)
-    last_clock = _setting(connection, CLOCK_SETTING)
-    clock = device_clock(connection)
-    now_ms = server_now_ms(connection)
+    stored = _settings(connection, DEVICE_SETTING, SEQUENCE_SETTING, CLOCK_SETTING, CLOCK_OFFSET_SETTING)
+    first = {} if DEVICE_SETTING in stored else {DEVICE_SETTING: new_id().hex}  # this device's first change
+    stored.update(first)
+    clock = _device_clock(stored)
+    now_ms = _server_now_ms(stored)
     # One id for all operations of this transaction: the server applies them together (sync.md 3).
     transaction_id = session.info.setdefault("outbox_transaction_id", new_id())
-    sequence = int(last_seq or 0)
+    sequence = int(stored.get(SEQUENCE_SETTING) or 0)
     rows = []
     for table_name, row_id, kind, base, fields in changes:
         sequence += 1
@@ -202,5 +215,4 @@ def append(session: Session, changes: list[Change]) -> None:
             }
         )
     connection.execute(OutboxOperation.__table__.insert(), rows)
-    _put_setting(connection, SEQUENCE_SETTING, str(sequence), exists=last_seq is not None)
-    _put_setting(connection, CLOCK_SETTING, str(clock), exists=last_clock is not None)
+    _put_settings(connection, first | {SEQUENCE_SETTING: str(sequence), CLOCK_SETTING: str(clock)})
