@@ -21,7 +21,7 @@ demo: $(INSTALLED) $(TRANSLATIONS) bytecode
 # Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set (an empty value unsets it): otherwise every worker
 # rewrites every test module's asserts again, and each of the app and server processes the tests start compiles the
 # package again.
-PYTEST_WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null) && echo $$((n + 1)) || echo auto)
 test: $(INSTALLED) $(TRANSLATIONS) lint
 	PYTHONDONTWRITEBYTECODE= QT_QPA_PLATFORM=offscreen $(BIN)/pytest --numprocesses $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
