@@ -103,24 +103,26 @@ def base_version(kind: str, pulled: int | None) -> int:
     return pulled
 
 
-def last_sequence(connection: Connection) -> int:
-    """The sequence number of this device's latest change (0 before the first)."""
-    return int(_settings(connection, SEQUENCE_SETTING).get(SEQUENCE_SETTING) or 0)
-
-
 # Built once, as _PULLED_VERSIONS: every flush that changes a synced row reads and writes these settings (append).
-_READ = select(Setting.key, Setting.value).where(Setting.key.in_(bindparam("keys", expanding=True)))
-_UPSERT = insert(Setting)
-_WRITE = _UPSERT.on_conflict_do_update(index_elements=[Setting.key], set_={"value": _UPSERT.excluded.value})
+_SETTINGS_READ = select(Setting.key, Setting.value).where(Setting.key.in_(bindparam("keys", expanding=True)))
+_SETTING_UPSERT = insert(Setting)
+_SETTINGS_WRITE = _SETTING_UPSERT.on_conflict_do_update(
+    index_elements=[Setting.key], set_={"value": _SETTING_UPSERT.excluded.value}
+)
 
 
 def _settings(connection: Connection, *keys: str) -> dict[str, str]:
     """The stored values of these settings, in one query; a setting never stored is absent."""
-    return {key: value for key, value in connection.execute(_READ, {"keys": list(keys)})}
+    return {key: value for key, value in connection.execute(_SETTINGS_READ, {"keys": list(keys)})}
 
 
 def _put_settings(connection: Connection, values: dict[str, str]) -> None:
-    connection.execute(_WRITE, [{"key": key, "value": value} for key, value in values.items()])
+    connection.execute(_SETTINGS_WRITE, [{"key": key, "value": value} for key, value in values.items()])
+
+
+def last_sequence(connection: Connection) -> int:
+    """The sequence number of this device's latest change (0 before the first)."""
+    return int(_settings(connection, SEQUENCE_SETTING).get(SEQUENCE_SETTING) or 0)
 
 
 def local_now_ms() -> int:
@@ -138,7 +140,7 @@ def _server_now_ms(stored: dict[str, str]) -> int:
 
 
 def device_clock(connection: Connection) -> Hlc:
-    """This device's clock as last stored."""
+    """This device's clock as last stored; one this version cannot read starts afresh (_device_clock)."""
     return _device_clock(_settings(connection, DEVICE_SETTING, CLOCK_SETTING))
 
 
