@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
 from . import fonts, i18n
+from .garbage import GuiThreadCollector
 from .session import Session
 
 
@@ -28,6 +29,7 @@ def run(
     # The session quits when the person quits: between the sign-in window closing and the main window opening
     # (and while switching user) no window is on screen for a moment, which is not the end of the program.
     application.setQuitOnLastWindowClosed(False)
+    garbage = GuiThreadCollector(application)
     fonts.install(application)
     i18n.install(application, language)
     session = Session(data_dir, demo=demo, smoke_test=smoke_test, user=user, password=password)
@@ -35,4 +37,5 @@ def run(
     session.begin()
     code = application.exec()
     session.finish()
+    garbage.stop()
     return code

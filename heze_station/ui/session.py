@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from .. import paths
+from .. import collector, paths
 from ..domain.accounts import StaffRole
 from ..domain.audit import AuditAction
 from ..domain.errors import DomainError
@@ -51,13 +51,11 @@ def _load(data_dir: Path, demo: bool) -> State:
     # while they load finds none and costs about a tenth of the loading time. Frozen once loaded, they are out of
     # the collector's sight for good: its next passes walked them all again (about 25 ms each, the first one before
     # the password could be checked), and so did the collection at exit (about 100 ms).
-    gc.disable()
-    try:
+    with collector.paused():  # and as it was after: off, when the GUI thread collects (ui/garbage.py)
         load_station_pages()
         from ..services import accounts
-    finally:
+
         gc.freeze()
-        gc.enable()
     state = accounts.state(data_dir)
     if demo and state is accounts.State.NEW:
         accounts.set_up_demo(data_dir).close()

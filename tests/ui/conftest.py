@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QTableView, QWidget
 from heze_station import paths
 from heze_station.services.station import StationContext
 from heze_station.ui import i18n
+from heze_station.ui.garbage import GuiThreadCollector
 from heze_station.ui.workspace import Workspace
 from tests.stations import open_test_station
 
@@ -70,6 +71,15 @@ def nothing_left_behind(qapp: QApplication, request: pytest.FixtureRequest) -> I
     call = getattr(request.node, "rep_call", None)
     if left and not (call is not None and call.failed):
         pytest.fail("the test left behind: " + "; ".join(left), pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def collected_on_gui_thread(nothing_left_behind: None, qapp: QApplication) -> Iterator[None]:
+    """Garbage collected by the GUI thread's timer only, as in the app (ui/garbage.py); automatic again after."""
+    garbage = GuiThreadCollector(qapp)
+    yield
+    garbage.stop()
+    garbage.deleteLater()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -1,0 +1,40 @@
+"""Garbage is collected on the GUI thread's timer only (ui/garbage.py): a cycle made on a worker thread waits for
+it, whatever the worker allocates meanwhile, and the automatic collection comes back when it stops."""
+
+import gc
+import threading
+import weakref
+
+from PySide6.QtWidgets import QApplication
+
+from heze_station.ui.garbage import GuiThreadCollector
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.me = self  # a cycle: only the collector frees it
+
+
+def test_a_cycle_made_on_a_worker_is_freed_by_the_gui_threads_timer_only(qtbot, qapp: QApplication) -> None:
+    collector = GuiThreadCollector(qapp)
+    assert not gc.isenabled()
+    freed_on: list[str] = []
+    made: list[weakref.ref] = []
+
+    def worker() -> None:
+        node = _Node()
+        made.append(weakref.ref(node, lambda _gone: freed_on.append(threading.current_thread().name)))
+        del node
+        # Far past the youngest generation's threshold: an automatic collector would have run here, on this thread.
+        [_Node() for _ in range(gc.get_threshold()[0] * 3)]
+
+    thread = threading.Thread(target=worker, name="worker")
+    thread.start()
+    thread.join()
+    assert made[0]() is not None
+    assert freed_on == []
+    qtbot.waitUntil(lambda: made[0]() is None, timeout=10_000)
+    assert freed_on == [threading.main_thread().name]
+    collector.stop()
+    assert gc.isenabled()
+    collector.deleteLater()
