@@ -33,3 +33,9 @@ def paused() -> Iterator[None]:
             _paused -= 1
             if not _paused and _was_enabled:
                 gc.enable()
+
+
+def holding() -> bool:
+    """Whether a computation under way asked the collector to wait: the GUI thread's timer waits too (ui/garbage.py),
+    since it collects explicitly, whatever gc.disable says."""
+    return _paused > 0

@@ -12,6 +12,8 @@ import gc
 
 from PySide6.QtCore import QObject, QTimer
 
+from .. import collector
+
 INTERVAL_MS = 1000
 
 
@@ -26,7 +28,10 @@ class GuiThreadCollector(QObject):
         self._timer.start()
 
     def collect(self) -> None:
-        """The oldest generation whose count passed Python's own threshold, with the younger ones."""
+        """The oldest generation whose count passed Python's own threshold, with the younger ones; nothing while a
+        computation holds the collector off (collector.paused)."""
+        if collector.holding():
+            return
         counts = gc.get_count()
         generation = -1
         for level, (count, threshold) in enumerate(zip(counts, self._thresholds, strict=True)):
