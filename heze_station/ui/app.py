@@ -35,7 +35,9 @@ def run(
     session = Session(data_dir, demo=demo, smoke_test=smoke_test, user=user, password=password)
     session.ended.connect(application.exit)
     session.begin()
-    code = application.exec()
-    session.finish()
-    garbage.stop()
+    try:
+        code = application.exec()
+        session.finish()
+    finally:
+        garbage.stop()
     return code

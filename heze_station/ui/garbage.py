@@ -1,11 +1,13 @@
-"""Python's cyclic garbage collector, run only on the GUI thread, between Qt's events.
+"""Python's cyclic garbage collector, run only by a timer of the GUI thread.
 
-Left automatic, the collector runs wherever an allocation fills a generation: on the database or sync worker, or on
-the GUI thread in the middle of a Qt call into Python (a test run crashed so, collecting inside Qt's event loop while
-the database worker read the sync status). Garbage from a closed window holds Qt objects, and deleting those on
-another thread, or under Qt's own feet, crashes the program. So the automatic collection is off and a timer of the
-GUI thread collects instead, each generation as often as Python itself would have (pyqtgraph's GarbageCollector,
-GitFourchette and OpenCue do the same).
+Left automatic, the collector runs wherever an allocation fills a generation: on the database, sync or session
+worker, or on the GUI thread in the middle of a Qt call into Python (painting, a model's data, a signal's
+arguments). Garbage from a closed window holds Qt objects, and deleting those on another thread, or while Qt is
+working on them, crashes the program. A test run crashed with the collector running inside Qt's event loop while
+the database worker compiled a query. So the automatic collection is off, and a timer of the GUI thread collects
+instead, by Python's own thresholds, at most once a second (pyqtgraph's GarbageCollector, GitFourchette and OpenCue
+do the same). A collection may still come inside a modal dialog's event loop, but only as a timer's event: never on
+a worker, never inside one of Qt's calls.
 """
 
 import gc
@@ -17,10 +19,20 @@ from .. import collector
 INTERVAL_MS = 1000
 
 
+def generation_due(counts: tuple[int, int, int], thresholds: tuple[int, int, int]) -> int | None:
+    """The oldest generation Python would collect now, with the younger ones (gc.get_count, gc.get_threshold): each
+    collection of a generation counts once towards the next one's threshold."""
+    due = None
+    for generation, (count, threshold) in enumerate(zip(counts, thresholds, strict=True)):
+        if count <= threshold:
+            break
+        due = generation
+    return due
+
+
 class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._thresholds = gc.get_threshold()
         gc.disable()
         self._timer = QTimer(self)
         self._timer.setInterval(INTERVAL_MS)
@@ -28,17 +40,11 @@ class GuiThreadCollector(QObject):
         self._timer.start()
 
     def collect(self) -> None:
-        """The oldest generation whose count passed Python's own threshold, with the younger ones; nothing while a
-        computation holds the collector off (collector.paused)."""
+        """Nothing while a computation holds the collector off (collector.paused: its objects are not walked)."""
         if collector.holding():
             return
-        counts = gc.get_count()
-        generation = -1
-        for level, (count, threshold) in enumerate(zip(counts, self._thresholds, strict=True)):
-            if count <= threshold:
-                break
-            generation = level
-        if generation >= 0:
+        generation = generation_due(gc.get_count(), gc.get_threshold())
+        if generation is not None:
             gc.collect(generation)
 
     def stop(self) -> None:

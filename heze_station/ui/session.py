@@ -51,7 +51,8 @@ def _load(data_dir: Path, demo: bool) -> State:
     # while they load finds none and costs about a tenth of the loading time. Frozen once loaded, they are out of
     # the collector's sight for good: its next passes walked them all again (about 25 ms each, the first one before
     # the password could be checked), and so did the collection at exit (about 100 ms).
-    with collector.paused():  # and as it was after: off, when the GUI thread collects (ui/garbage.py)
+    # Frozen while still held off: a collection in between (the GUI thread's timer, ui/garbage.py) would walk them.
+    with collector.paused():
         load_station_pages()
         from ..services import accounts
 

@@ -75,7 +75,8 @@ def nothing_left_behind(qapp: QApplication, request: pytest.FixtureRequest) -> I
 
 @pytest.fixture(autouse=True)
 def collected_on_gui_thread(nothing_left_behind: None, qapp: QApplication) -> Iterator[None]:
-    """Garbage collected by the GUI thread's timer only, as in the app (ui/garbage.py); automatic again after."""
+    """Garbage collected by the GUI thread's timer only, as in the app (ui/garbage.py); automatic again after. After
+    nothing_left_behind: its timer is among those the test started, and is stopped before they are looked at."""
     garbage = GuiThreadCollector(qapp)
     yield
     garbage.stop()
