@@ -50,8 +50,8 @@ def _load(data_dir: Path, demo: bool) -> State:
     # The imports create a hundred thousand objects that live as long as the program; collecting garbage among them
     # while they load finds none and costs about a tenth of the loading time. Frozen once loaded, they are out of
     # the collector's sight for good: its next passes walked them all again (about 25 ms each, the first one before
-    # the password could be checked), and so did the collection at exit (about 100 ms).
-    # Frozen while still held off: a collection in between (the GUI thread's timer, ui/garbage.py) would walk them.
+    # the password could be checked), and so did the collection at exit (about 100 ms). They are frozen before the
+    # collector is let back: a collection in between (the GUI thread's timer, ui/garbage.py) would walk them.
     with collector.paused():
         load_station_pages()
         from ..services import accounts
