@@ -218,8 +218,8 @@ def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Sel
         query = query.where(Case.id.in_(case_filter.case_ids))
     text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX, printed=False)
     if text:
-        # Counting in the index costs a millisecond and tells which plan is fast (see search.matches).
-        few = search.count_matching(session, text) <= FEW_MATCHES
+        # Counting candidates in the index costs a millisecond and tells which plan is fast (see search.matches).
+        few = search.count_candidates(session, text) <= FEW_MATCHES
         query = query.where(search.matches(text, few=few))
     return query
 

@@ -1,25 +1,36 @@
 """Instant search over cases: names, ID numbers, phones, employers, credit codes, project and facts.
 
 Two FTS5 indexes share one integer key, ``case_file.search_key`` (an explicit column: SQLite may renumber the
-implicit rowid of a table keyed by UUID when it is vacuumed):
+implicit rowid of a table keyed by UUID when it is vacuumed). Neither keeps the text (contentless) nor where in it a
+token stands (``detail=none``): the text lives only in the case's rows.
 
-- ``case_search``: the text trigram-tokenised, for queries of three or more characters. It keeps no copy of the
-  text (contentless): a phrase of trigrams is matched by their positions in the index alone.
 - ``case_search_short``: every single character and character pair of that text as tokens (ASCII punctuation
-  included), for the one- and two-character queries (a surname, "工资", "-1") that trigrams cannot answer. Each
-  query is one token, so the index keeps no positions (``detail=none``). LIKE over the text would answer them too,
-  but it reads the whole text for every keystroke (about 200 ms over 100,000 cases).
+  included), for the one- and two-character queries (a surname, "工资", "-1"). Each such query is one token. LIKE
+  over the text would answer them too, but it reads the whole text for every keystroke (about 200 ms over 100,000
+  cases).
+- ``case_search``: the longer pieces (long_grams), for queries of three or more characters: every three characters
+  of a line that hold a Chinese (or any non-ASCII) character, and within a run of ASCII (an ID number, a phone, a
+  credit code) every four characters and the run's last three. Ten digits make only a thousand trigrams, which
+  nearly every case holds; four digits name a phone's tail exactly.
 
-The text itself lives only in the case's rows; searched_fields reads it from there to tell why a case matched.
+A query that is one of these tokens is answered by the index exactly. A longer one is looked up as all its pieces
+together, which finds the cases holding them all, side by side or not; each such candidate is then checked against
+its text (text_holds), so that a case is found only where the word stands whole. Chinese pieces almost never
+meet by chance, and ASCII pieces of four rarely, so the check reads about as many cases as it keeps. Positions in
+the index would spare the check, but cost twice the index (about 540 bytes a case on 100,000 cases).
+
+The text itself is read from the case's rows by searched_fields, to tell why a case matched.
 
 A query of several words matches the cases that contain every one of them (domain.case_search), each word looked
 up on its own and the keys intersected. A query's matching keys are applied to the case list by one of two plans,
-chosen by how many cases match (counted in the index first): a few are fetched by key and sorted; tens of thousands
-are found by walking the list's sort index and testing each case against the set of keys (the index holds the
-key, so only the cases shown are read).
+chosen by how many candidates the index holds: a few are fetched by key and sorted; tens of thousands are found by
+walking the list's sort index and testing each case against the set of keys (the index holds the key, so only the
+cases shown are read and checked).
 """
 
 import operator
+import re
+import string
 import unicodedata
 import uuid
 from collections import defaultdict
@@ -33,7 +44,9 @@ from sqlalchemy import (
     Connection,
     Row,
     Select,
+    and_,
     bindparam,
+    exists,
     func,
     intersect,
     literal_column,
@@ -51,7 +64,7 @@ from ..domain.case_search import SearchField, search_words
 from .batches import batches
 from .models import Case, CaseClaimant, CaseRespondent, Employer, Person, Project
 
-SHORT_QUERY = 2  # characters; longer queries use the trigram index
+SHORT_QUERY = 2  # characters; longer queries use case_search
 
 
 def body_text(
@@ -80,11 +93,48 @@ def short_grams(body: str) -> str:
     return " ".join(gram for gram in grams if "\n" not in gram and not gram.isspace())
 
 
+_ASCII_RUN = re.compile(r"[!-~]+")  # printable ASCII without the space: digits, letters, punctuation
+
+
+def _non_ascii(gram: str) -> bool:
+    # A query never holds white space (its words are split there) nor a control character (domain.text).
+    return not gram.isascii() and gram.isprintable() and " " not in gram
+
+
+def long_grams(body: str) -> str:
+    """The tokens of ``case_search`` for a case's text, space-separated (in no particular order: the index keeps
+    none): each line's trigrams that hold a non-ASCII character; of each ASCII run of three or more, its 4-grams and
+    its last three characters (with the 4-grams starting there, a prefix query finds any three of the run)."""
+    grams: set[str] = set()
+    for line in body.split("\n"):
+        grams.update(gram for gram in map("".join, zip(line, line[1:], line[2:], strict=False)) if _non_ascii(gram))
+        for run in _ASCII_RUN.findall(line):
+            if len(run) >= 3:
+                grams.add(run[-3:])
+                grams.update(run[start : start + 4] for start in range(len(run) - 3))
+    return " ".join(grams)
+
+
+def _long_terms(word: str) -> list[str]:
+    """The MATCH terms for a word of three or more characters, as long_grams cut the text: its trigrams that hold a
+    non-ASCII character, the 4-grams of its ASCII runs, and a run of exactly three as a prefix (it may be the start
+    of a 4-gram, or a run's last three)."""
+    terms = [_phrase(word[start : start + 3]) for start in range(len(word) - 2) if _non_ascii(word[start : start + 3])]
+    for run in _ASCII_RUN.findall(word):
+        if len(run) == 3:
+            terms.append(_phrase(run) + "*")
+        elif len(run) > 3:
+            terms.extend(_phrase(run[start : start + 4]) for start in range(len(run) - 3))
+    return list(dict.fromkeys(terms))
+
+
 def write_entries(connection: Connection, entries: Sequence[tuple[int, str]]) -> None:
     """Add (search_key, body) pairs to both indexes; the bulk path of the benchmark uses this directly."""
     if not entries:
         return  # an empty list would be taken as one execution without parameters
-    connection.exec_driver_sql("INSERT INTO case_search (rowid, body) VALUES (?, ?)", entries)
+    connection.exec_driver_sql(
+        "INSERT INTO case_search (rowid, grams) VALUES (?, ?)", [(key, long_grams(body)) for key, body in entries]
+    )
     connection.exec_driver_sql(
         "INSERT INTO case_search_short (rowid, grams) VALUES (?, ?)",
         [(key, short_grams(body)) for key, body in entries],
@@ -103,41 +153,64 @@ def _by_case(session: Session, query: Select) -> dict[uuid.UUID, list[tuple]]:
     return grouped
 
 
+def _holding(columns: Sequence[Any], words: Sequence[str]) -> ColumnElement[bool]:
+    """One of ``words`` stands in one of ``columns``: instr over the column with its ASCII capitals made small
+    (SQLite's lower), as the indexes' tokenizer folds and domain.case_search folds: an "x" typed finds an ID
+    number's "X". The words must be folded alike (folded, or _ascii_small)."""
+    return or_(*(func.instr(func.lower(column), word) > 0 for column in columns for word in words))
+
+
+_PERSON_FIELDS = (Person.name, Person.id_number, Person.phone)
+_EMPLOYER_FIELDS = (Employer.name, Employer.credit_code, Employer.id_number)
+
+
 def _parties(
     session: Session, case_ids: Sequence[uuid.UUID], words: Sequence[str] = ()
 ) -> tuple[dict[uuid.UUID, list[tuple]], dict[uuid.UUID, list[tuple]]]:
     """The (name, id_number, phone) of each case's claimants and (name, credit_code, id_number) of its respondents;
     with ``words``, only those in which one of the words stands (a collective case's other 59 workers are not read)."""
-
-    def containing(*columns: Any) -> list[Any]:
-        # instr over the folded column, as domain.case_search folds: an "x" typed finds an ID number's "X".
-        return (
-            [or_(*(func.instr(func.lower(column), word) > 0 for column in columns for word in words))] if words else []
-        )
-
     people = _by_case(
         session,
-        select(CaseClaimant.case_id, Person.name, Person.id_number, Person.phone)
+        select(CaseClaimant.case_id, *_PERSON_FIELDS)
         .join(Person, CaseClaimant.person_id == Person.id)
         .where(
             CaseClaimant.case_id.in_(case_ids),
             CaseClaimant.deleted_at.is_(None),
-            *containing(Person.name, Person.id_number, Person.phone),
+            *([_holding(_PERSON_FIELDS, words)] if words else []),
         )
         .order_by(CaseClaimant.case_id, CaseClaimant.position),
     )
     employers = _by_case(
         session,
-        select(CaseRespondent.case_id, Employer.name, Employer.credit_code, Employer.id_number)
+        select(CaseRespondent.case_id, *_EMPLOYER_FIELDS)
         .join(Employer, CaseRespondent.employer_id == Employer.id)
         .where(
             CaseRespondent.case_id.in_(case_ids),
             CaseRespondent.deleted_at.is_(None),
-            *containing(Employer.name, Employer.credit_code, Employer.id_number),
+            *([_holding(_EMPLOYER_FIELDS, words)] if words else []),
         )
         .order_by(CaseRespondent.case_id, CaseRespondent.position),
     )
     return people, employers
+
+
+def text_holds(words: Sequence[str]) -> ColumnElement[bool]:
+    """A condition on case_file: one of ``words`` (folded by _ascii_small) stands whole in one of the case's searched
+    fields, the fields body_text joins. The check of a candidate the index found by pieces."""
+    people = exists().where(
+        CaseClaimant.case_id == Case.id,
+        CaseClaimant.deleted_at.is_(None),
+        Person.id == CaseClaimant.person_id,
+        _holding(_PERSON_FIELDS, words),
+    )
+    employers = exists().where(
+        CaseRespondent.case_id == Case.id,
+        CaseRespondent.deleted_at.is_(None),
+        Employer.id == CaseRespondent.employer_id,
+        _holding(_EMPLOYER_FIELDS, words),
+    )
+    project = exists().where(Project.id == Case.project_id, _holding((Project.name,), words))
+    return or_(_holding((Case.number, Case.facts), words), project, people, employers)
 
 
 def _bodies(session: Session, cases: Sequence[Row]) -> dict[uuid.UUID, str]:
@@ -208,9 +281,10 @@ def index_unindexed(session: Session) -> int:
     return len(cases)
 
 
-def _phrase(query: str) -> str:
-    # A quoted FTS5 string is a phrase: punctuation and operators in the query lose their meaning.
-    return '"' + query.replace('"', '""') + '"'
+def _phrase(token: str) -> str:
+    # A quoted FTS5 string: punctuation and operators in the query lose their meaning. Each is one token here (the
+    # indexes keep no positions to match a phrase of several), and several side by side must all be present.
+    return '"' + token.replace('"', '""') + '"'
 
 
 def _value(name: str, value: str) -> BindParameter[str]:
@@ -219,38 +293,68 @@ def _value(name: str, value: str) -> BindParameter[str]:
 
 
 def _keys_containing(query: str) -> Select[tuple[int]]:
-    index = "case_search" if len(query) > SHORT_QUERY else "case_search_short"
-    condition = text(f"{index} MATCH :phrase").bindparams(_value("phrase", _phrase(query)))
+    """The keys of the cases whose index holds ``query``: exactly when it is one token, else every piece of it."""
+    if len(query) > SHORT_QUERY:
+        index, terms = "case_search", " ".join(_long_terms(query))
+    else:
+        index, terms = "case_search_short", _phrase(query)
+    condition = text(f"{index} MATCH :terms").bindparams(_value("terms", terms))
     return select(literal_column("rowid")).select_from(table(index)).where(condition)
 
 
-def _keys_of_word(word: str) -> Select[tuple[int]] | CompoundSelect:
+def _forms(word: str) -> list[str]:
     # Digits and letters typed in an input method's full-width mode (１２３) must also find the ASCII ones.
-    folded = unicodedata.normalize("NFKC", word)
-    if folded == word:
-        return _keys_containing(word)
-    return union(_keys_containing(word), _keys_containing(folded))
+    return list(dict.fromkeys((word, unicodedata.normalize("NFKC", word))))
+
+
+def _keys_of_word(word: str) -> Select[tuple[int]] | CompoundSelect:
+    forms = _forms(word)
+    return _keys_containing(forms[0]) if len(forms) == 1 else union(*map(_keys_containing, forms))
 
 
 def _keys(query: str) -> Select[tuple[int]] | CompoundSelect:
-    """The keys of the cases containing every word of ``query``."""
+    """The keys of the candidates for ``query``: the cases whose index holds every word of it (see _checks)."""
     words = search_words(query)
     return _keys_of_word(words[0]) if len(words) == 1 else intersect(*(_keys_of_word(word) for word in words))
+
+
+_ASCII_SMALL = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _checks(query: str) -> list[ColumnElement[bool]]:
+    """The text checks the candidates of ``query`` need: one for each word the index found by more than one piece."""
+    checks = []
+    for word in search_words(query):
+        forms = _forms(word)
+        if any(len(form) > SHORT_QUERY and len(_long_terms(form)) > 1 for form in forms):
+            checks.append(text_holds([form.translate(_ASCII_SMALL) for form in forms]))
+    return checks
 
 
 def matches(query: str, *, few: bool) -> ColumnElement[bool]:
     """A condition on case_file: its text contains every word of ``query`` (already cleaned and non-empty).
 
-    With ``few`` matches SQLite should fetch them by key and sort them; with many it should walk the list's sort
-    index and test each case against the set of keys, which the unary plus (no index on ``+column``) makes it do.
+    With ``few`` candidates SQLite should fetch them by key, check and sort them; with many it should walk the list's
+    sort index and test each case against the set of keys, which the unary plus (no index on ``+column``) makes it
+    do: only the cases that fill the page are checked.
     """
     column = Case.search_key if few else literal_column("+case_file.search_key")
-    return column.in_(_keys(query))
+    return and_(column.in_(_keys(query)), *_checks(query))
+
+
+def count_candidates(session: Session, query: str) -> int:
+    """How many live cases the index holds for ``query`` (a trigger removes deleted cases' entries), without the
+    text checks: at least as many as match, and what decides the plan of matches (about a millisecond)."""
+    return session.scalar(select(func.count()).select_from(_keys(query).subquery())) or 0
 
 
 def count_matching(session: Session, query: str) -> int:
-    """How many live cases contain ``query``, straight from the index (a trigger removes deleted cases' entries)."""
-    return session.scalar(select(func.count()).select_from(_keys(query).subquery())) or 0
+    """How many live cases contain ``query``: straight from the index when each word is one token, else its
+    candidates checked."""
+    checks = _checks(query)
+    if not checks:
+        return count_candidates(session, query)
+    return session.scalar(select(func.count()).select_from(Case).where(Case.search_key.in_(_keys(query)), *checks)) or 0
 
 
 def searched_fields(

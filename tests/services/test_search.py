@@ -389,3 +389,45 @@ def test_older_cases_are_found_by_the_workers_new_phone(station: StationContext,
     second = _save(station, form, datetime(2026, 11, 20, 9, 0, tzinfo=CHINA_TZ))
     # The worker's phone is shared by all his cases, so the older one is found by the new number too.
     assert {row.id for row in list_cases(station, CaseFilter(text="13700001111"))} == {cases.zhang, second}
+
+
+@pytest.fixture(scope="module")
+def pieces_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StationContext]:
+    """A case whose facts hold the pieces of some words, but never side by side."""
+    station = open_test_station(tmp_path_factory.mktemp("apart") / "data")
+    try:
+        facts = "拖欠工程款三万元，另欠工资两千元，单号12345、34567。"
+        employer = EmployerEntry(name="菏泽某建设公司")
+        form = _form("赵六", resident_id(14), "13900001111", employer, facts, received_on=date(2026, 11, 3))
+        _save(station, form, datetime(2026, 11, 3, 9, 0, tzinfo=CHINA_TZ))
+        yield station
+    finally:
+        station.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("欠工资", 1),
+        ("拖欠工程款", 1),
+        ("拖欠工资", 0),  # "拖欠工" and "欠工资" both stand in the facts, apart
+        ("2345", 1),  # four digits: one piece
+        ("123", 1),  # three digits: the start of a run
+        ("456", 1),  # inside a run
+        ("567", 1),  # a run's last three
+        ("23456", 0),  # "2345" and "3456" stand in two numbers
+        ("12345、34567", 1),
+        ("欠工资 2345", 1),
+        ("拖欠工资 2345", 0),
+    ],
+)
+@pytest.mark.parametrize("plan", ["few matches: fetched by key", "many matches: list order walked"])
+def test_a_word_matches_only_where_it_stands_whole(
+    pieces_apart: StationContext, query: str, expected: int, plan: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if plan.startswith("many"):
+        monkeypatch.setattr(case_queries, "FEW_MATCHES", -1)
+    assert len(list_cases(pieces_apart, CaseFilter(text=query))) == expected
+    assert count_cases(pieces_apart, CaseFilter(text=query)) == expected
+    # With another filter the count is made over the list's own query.
+    assert count_cases(pieces_apart, CaseFilter(text=query, categories=frozenset(Category))) == expected

@@ -287,13 +287,13 @@ def test_upgrading_again_changes_nothing(data_dir_0001: Path) -> None:
     try:
         before = _dump(database.engine)
         with database.engine.connect() as connection:
-            index_before = connection.execute(text("SELECT rowid, body FROM case_search")).all()
+            index_before = connection.execute(text("SELECT rowid, grams FROM case_search")).all()
         migrations.upgrade(database.engine)
         migrations.upgrade(database.engine)
         assert migrations.current_revision(database.engine) == migrations.HEAD
         assert _dump(database.engine) == before
         with database.engine.connect() as connection:
-            index_after = connection.execute(text("SELECT rowid, body FROM case_search")).all()
+            index_after = connection.execute(text("SELECT rowid, grams FROM case_search")).all()
         assert index_after == index_before
         assert len(index_after) == 1  # the backfill did not run twice
     finally:

@@ -29,15 +29,15 @@ def _made_at_0020(data_dir: Path) -> None:
     with station_file(data_dir) as database:
         downgrade(database, "0020")
         with database.engine.begin() as connection:
-            _index_as_at_0020(connection)
+            index_as_before_0031(connection)
         with database.engine.connect() as connection:
             bodies = connection.execute(text("SELECT body FROM case_search WHERE body LIKE '%张三丰%'")).all()
             assert len(bodies) == 1
 
 
-def _index_as_at_0020(connection: Connection) -> None:
-    """What that program did on opening the file: every case's text into the indexes. With plain SQL: its ids
-    were text, which today's models no longer read."""
+def index_as_before_0031(connection: Connection) -> None:
+    """What the programs from 0020 to 0030 did on opening the file: every case's text into the indexes. With plain
+    SQL, whichever form the ids then took (text at 0020, which today's models no longer read)."""
     cases = connection.execute(text("SELECT id, number, facts FROM case_file WHERE deleted_at IS NULL")).all()
     entries = []
     for key, (case_id, number, facts) in enumerate(cases, start=1):
@@ -61,13 +61,16 @@ def _index_as_at_0020(connection: Connection) -> None:
         ).scalar()
         entries.append((key, search.body_text(number, facts, project or "", people, employers)))
         connection.execute(text("UPDATE case_file SET search_key = :key WHERE id = :id"), {"key": key, "id": case_id})
-    search.write_entries(connection, entries)
+    connection.exec_driver_sql("INSERT INTO case_search (rowid, body) VALUES (?, ?)", entries)
+    connection.exec_driver_sql(
+        "INSERT INTO case_search_short (rowid, grams) VALUES (?, ?)",
+        [(key, search.short_grams(body)) for key, body in entries],
+    )
     assert len(entries) == 3
 
 
-def _keys(station: StationContext) -> list[tuple[str, int]]:
-    with station.database.transaction() as session:
-        return session.execute(text("SELECT number, search_key FROM case_file ORDER BY number")).all()
+def _keys(connection: Connection) -> list[tuple[str, int]]:
+    return connection.execute(text("SELECT number, search_key FROM case_file ORDER BY number")).all()
 
 
 def test_upgrade_finds_the_same_cases_and_keeps_no_text(tmp_path: Path) -> None:
@@ -80,19 +83,24 @@ def test_upgrade_finds_the_same_cases_and_keeps_no_text(tmp_path: Path) -> None:
         station.close()
     _made_at_0020(data_dir)
 
-    station = open_test_station(data_dir)  # upgrades to 0021
+    with station_file(data_dir) as database:
+        with database.engine.connect() as connection:
+            keys = _keys(connection)
+        migrations.upgrade(database.engine, "0021")
+        with database.engine.connect() as connection:
+            assert _keys(connection) == keys  # rebuilt under the same keys, not indexed anew
+            assert connection.execute(text("SELECT count(*) FROM case_search WHERE body IS NOT NULL")).scalar() == 0
+            assert (
+                connection.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_text%'")).scalar()
+                == 0
+            )
+
+    station = open_test_station(data_dir)  # upgrades to the newest revision
     try:
-        keys = _keys(station)
         assert migrations.current_revision(station.database.engine) == migrations.HEAD
         assert _found(station) == expected
         assert expected["张三丰"]
         assert expected["%"]
-        assert _keys(station) == keys  # rebuilt under the same keys, not indexed anew
-        with station.database.transaction() as session:
-            assert session.execute(text("SELECT count(*) FROM case_search WHERE body IS NOT NULL")).scalar() == 0
-            assert (
-                session.execute(text("SELECT count(*) FROM sqlite_master WHERE name LIKE 'search_text%'")).scalar() == 0
-            )
         # The trigger still takes a deleted case (a sync from another device deletes one) out of the rebuilt indexes.
         with station.database.transaction() as session:
             session.execute(
