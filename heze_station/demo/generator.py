@@ -34,6 +34,7 @@ from ..domain.cases import (
     IntakeChannel,
 )
 from ..domain.identifiers import Sex
+from ..domain.ids import uuid7_int
 from ..domain.parties import EmployerKind
 from ..domain.workcalendar import WorkCalendar
 from ..services import case_actions, intake
@@ -608,7 +609,9 @@ class DemoGenerator:
         return items[int(self._random() * len(items))]
 
     def _key(self) -> uuid.UUID:
-        return _uuid7(self._key_moment, self._keys)
+        # Time-ordered like the app's keys, yet reproducible.
+        milliseconds = int(self._key_moment.timestamp() * 1000)
+        return uuid.UUID(int=uuid7_int(milliseconds, self._keys.getrandbits(12), self._keys.getrandbits(62)))
 
     # -- time --------------------------------------------------------------------------------------------------
 
@@ -1132,12 +1135,3 @@ def fill_demo(
             progress(done, len(cases))
     forward_demo_clues(context, now, random.Random(seed + 2))
     return len(cases)
-
-
-def uuid7_int(milliseconds: int, rng: random.Random) -> int:
-    return (milliseconds << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | rng.getrandbits(62)
-
-
-def _uuid7(moment: datetime, rng: random.Random) -> uuid.UUID:
-    """A UUIDv7 for ``moment`` from ``rng``: time-ordered like the app's keys, yet reproducible."""
-    return uuid.UUID(int=uuid7_int(int(moment.timestamp() * 1000), rng))

@@ -1,10 +1,46 @@
 """Primary keys are UUIDv7, made on the device: time-ordered (index-friendly) and collision-free across stations."""
 
+import secrets
+import threading
 import uuid
+from datetime import datetime
 
 import uuid6
+
+_COUNTER_TOP = 0xFFF  # the 12 bits after the time
 
 
 def new_id() -> uuid.UUID:
     # uuid6 returns its own UUID subclass; normalise so equality and hashing match stdlib UUIDs read from the database.
     return uuid.UUID(bytes=uuid6.uuid7().bytes)
+
+
+def uuid7_int(milliseconds: int, counter: int, random_62: int) -> int:
+    """The UUIDv7 of that many milliseconds since 1970 (RFC 9562: version 7, variant 10), with the 12 bits after the
+    time and the 62 last given."""
+    return (milliseconds << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | random_62
+
+
+class _MomentIds:
+    """Ids for given moments; those made one after another for the same millisecond count up in the 12 bits after
+    the time (RFC 9562's counter), so that entries recorded at one moment sort in the order they were written."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._milliseconds = -1
+        self._counter = 0
+
+    def __call__(self, moment: datetime) -> uuid.UUID:
+        milliseconds = int(moment.timestamp() * 1000)
+        with self._lock:
+            # Past 4,096 at one moment the counter stays at its top: their order among themselves is the random bits'.
+            same = milliseconds == self._milliseconds
+            self._counter = min(self._counter + 1, _COUNTER_TOP) if same else 0
+            self._milliseconds = milliseconds
+            counter = self._counter
+        return uuid.UUID(int=uuid7_int(milliseconds, counter, secrets.randbits(62)))
+
+
+# A UUIDv7 carrying a moment instead of now, for rows whose key order must be the order of the moments they record
+# (the timeline: its entries are sometimes written after what they record).
+id_at = _MomentIds()

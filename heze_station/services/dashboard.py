@@ -156,7 +156,7 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
         .join(Case, Case.id == TimelineEvent.case_id)
         .join(StaffUser, StaffUser.id == TimelineEvent.actor_id)
         .where(TimelineEvent.deleted_at.is_(None), Case.deleted_at.is_(None))
-        .order_by(TimelineEvent.at.desc(), TimelineEvent.id.desc())
+        .order_by(TimelineEvent.id.desc())  # the ids are made from the moments: the table's order is the time's
         .limit(RECENT_EVENTS)
     )
     with context.database.transaction() as session:

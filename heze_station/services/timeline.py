@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..domain import chinatime
 from ..domain.cases import CaseEvent
 from ..domain.corrections import timeline_message
+from ..domain.ids import id_at
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import format_yuan
@@ -46,10 +47,12 @@ def add(
     detail: str = "",
     at: datetime | None = None,
 ) -> None:
+    at = at or utc_now()
     session.add(
         TimelineEvent(
+            id=id_at(at),  # the table is stored, and the recent activity read, in the order of the ids (0032)
             case_id=case.id,
-            at=at or utc_now(),
+            at=at,
             actor_id=context.user_id,
             kind=kind,
             detail=clean_text(detail, field="detail", max_length=REASON_MAX, printed=False),

@@ -111,7 +111,8 @@ class Person(SyncRow, Base):
 
     __tablename__ = "person"
     # Unique per device through the services; two offline devices may each register the same worker (F6, 0006).
-    __table_args__ = (Index("ix_person_id_number", "id_number"),)
+    # Stored by id (0032): no second index of the ids.
+    __table_args__ = (Index("ix_person_id_number", "id_number"), {"sqlite_with_rowid": False})
 
     name: Mapped[str] = mapped_column(String(50))
     id_number: Mapped[str | None] = mapped_column(String(18))
@@ -272,6 +273,7 @@ class CaseRespondent(SyncRow, Base):
 
 class Evidence(SyncRow, Base):
     __tablename__ = "evidence"
+    __table_args__ = ({"sqlite_with_rowid": False},)  # stored by id (0032): no second index of the ids
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -284,9 +286,10 @@ class TimelineEvent(SyncRow, Base):
     __tablename__ = "timeline_event"
     __table_args__ = (
         # A case's timeline is a handful of rows, sorted by time after they are found: the index keeps no copy of
-        # every event's time, only the workbench's recent activity needs that order across cases.
+        # every event's time. The workbench's recent activity, the one read in time order across cases, reads the
+        # table's own order: stored by id (0032), and the ids made from the moment each entry records.
         Index("ix_timeline_event_case_id", "case_id"),
-        Index("ix_timeline_event_at", "at"),
+        {"sqlite_with_rowid": False},
     )
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"))
