@@ -321,12 +321,18 @@ def _keys(query: str) -> Select[tuple[int]] | CompoundSelect:
 _ASCII_SMALL = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
+def _one_piece(word: str) -> bool:
+    """Whether ``word`` is itself one token of an index (answered exactly): up to three characters, or four of
+    ASCII. A longer word whose pieces are all alike ("0000000000") is looked up by one term, yet is not one."""
+    return len(word) <= 3 or (len(word) == 4 and _ASCII_RUN.fullmatch(word) is not None)
+
+
 def _checks(query: str) -> list[ColumnElement[bool]]:
-    """The text checks the candidates of ``query`` need: one for each word the index found by more than one piece."""
+    """The text checks the candidates of ``query`` need: one for each word the index found by its pieces."""
     checks = []
     for word in search_words(query):
         forms = _forms(word)
-        if any(len(form) > SHORT_QUERY and len(_long_terms(form)) > 1 for form in forms):
+        if not all(map(_one_piece, forms)):
             checks.append(text_holds([form.translate(_ASCII_SMALL) for form in forms]))
     return checks
 

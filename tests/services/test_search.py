@@ -396,7 +396,7 @@ def pieces_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StationCo
     """A case whose facts hold the pieces of some words, but never side by side."""
     station = open_test_station(tmp_path_factory.mktemp("apart") / "data")
     try:
-        facts = "拖欠工程款三万元，另欠工资两千元，单号12345、34567。"
+        facts = "拖欠工程款三万元，另欠工资两千元，单号12345、34567、1111。"
         employer = EmployerEntry(name="菏泽某建设公司")
         form = _form("赵六", resident_id(14), "13900001111", employer, facts, received_on=date(2026, 11, 3))
         _save(station, form, datetime(2026, 11, 3, 9, 0, tzinfo=CHINA_TZ))
@@ -416,6 +416,8 @@ def pieces_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StationCo
         ("456", 1),  # inside a run
         ("567", 1),  # a run's last three
         ("23456", 0),  # "2345" and "3456" stand in two numbers
+        ("1111", 1),
+        ("11111", 0),  # its one piece, "1111", stands in the text; the word does not
         ("12345、34567", 1),
         ("欠工资 2345", 1),
         ("拖欠工资 2345", 0),

@@ -139,7 +139,7 @@ def test_a_full_disk_is_explained_keeps_everything_and_the_sync_continues_once_s
     laptops: Laptops, monkeypatch
 ) -> None:
     front, court = laptops("前台"), laptops("移动仲裁庭")
-    case_id = register(front, intake_form(40))  # a collective case: more than the pages left
+    case_id = register(front, intake_form(100))  # a collective case: more than the pages left
     sync.sync_now(front)
     own = register(court, intake_form(1, employer_serial=9))
     full = court.database.replica_transaction
