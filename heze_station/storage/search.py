@@ -107,7 +107,9 @@ def long_grams(body: str) -> str:
     its last three characters (with the 4-grams starting there, a prefix query finds any three of the run)."""
     grams: set[str] = set()
     for line in body.split("\n"):
-        grams.update(gram for gram in map("".join, zip(line, line[1:], line[2:], strict=False)) if _non_ascii(gram))
+        if not line.isascii():
+            trigrams = {line[start : start + 3] for start in range(len(line) - 2)}  # each once before it is tested
+            grams.update(gram for gram in trigrams if _non_ascii(gram))
         for run in _ASCII_RUN.findall(line):
             if len(run) >= 3:
                 grams.add(run[-3:])
