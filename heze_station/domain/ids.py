@@ -22,22 +22,24 @@ def uuid7_int(milliseconds: int, counter: int, random_62: int) -> int:
 
 
 class _MomentIds:
-    """Ids for given moments; those made one after another for the same millisecond count up in the 12 bits after
-    the time (RFC 9562's counter), so that entries recorded at one moment sort in the order they were written."""
+    """Ids for given moments; those made for the same millisecond count up in the 12 bits after the time (RFC
+    9562's counter), so that entries recorded at one moment sort in the order they were written, even with entries
+    of other moments written between them (a payment's receipt, then the payment, worker after worker)."""
+
+    _REMEMBERED = 256  # milliseconds whose counters are kept: the moments of the entries written lately
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._milliseconds = -1
-        self._counter = 0
+        self._counters: dict[int, int] = {}
 
     def __call__(self, moment: datetime) -> uuid.UUID:
         milliseconds = int(moment.timestamp() * 1000)
         with self._lock:
             # Past 4,096 at one moment the counter stays at its top: their order among themselves is the random bits'.
-            same = milliseconds == self._milliseconds
-            self._counter = min(self._counter + 1, _COUNTER_TOP) if same else 0
-            self._milliseconds = milliseconds
-            counter = self._counter
+            counter = min(self._counters.pop(milliseconds, -1) + 1, _COUNTER_TOP)
+            self._counters[milliseconds] = counter  # popped and put back: the latest moments stay
+            if len(self._counters) > self._REMEMBERED:
+                del self._counters[next(iter(self._counters))]
         return uuid.UUID(int=uuid7_int(milliseconds, counter, secrets.randbits(62)))
 
 

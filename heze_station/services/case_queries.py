@@ -32,11 +32,11 @@ from .step_queries import step_dates_for
 E = TypeVar("E", bound=Enum)
 
 SEARCH_MAX = 100
-# Up to this many matches a search looks its cases up and sorts them; beyond, it walks the list's order. A case looked
-# up costs a page read of its own (on the encrypted file, a decryption), the walk an index page per 190 cases passed
-# until a page of matches is found. On 100,000 cases, 2,642 matches looked up read 2,777 pages, walked 236; with
-# 1,000 rather than 3,000 the 95th percentile of searches on the encrypted file fell from 27 to 23 ms (500 and 700
-# measured the same).
+# Up to this many candidates in the index a search looks its cases up and sorts them; beyond, it walks the list's
+# order. A case looked up costs a page read of its own (on the encrypted file, a decryption), the walk an index page
+# per 190 cases passed until a page of matches is found. On 100,000 cases, 2,642 matches looked up read 2,777
+# pages, walked 236; with 1,000 rather than 3,000 the 95th percentile of searches on the encrypted file fell from 27
+# to 23 ms (500 and 700 measured the same).
 FEW_MATCHES = 1000
 
 # An agreement still being paid keeps its case open: the station follows the payments up (and a default, R8).
@@ -229,7 +229,7 @@ def count_cases(context: StationContext, case_filter: CaseFilter) -> int:
     with context.database.transaction() as session:
         text = clean_line(case_filter.text, field="search", max_length=SEARCH_MAX, printed=False)
         if text and case_filter == CaseFilter(text=case_filter.text):
-            # Text alone: the index knows the answer without visiting the cases.
+            # Text alone: the index's candidates, checked against their text only where a word needs it.
             return search.count_matching(session, text)
         if case_filter == CaseFilter():
             return session.scalar(select(func.sum(CaseStatusCount.live))) or 0  # kept by triggers

@@ -391,14 +391,18 @@ def test_older_cases_are_found_by_the_workers_new_phone(station: StationContext,
     assert {row.id for row in list_cases(station, CaseFilter(text="13700001111"))} == {cases.zhang, second}
 
 
+RARE_NAME = "王\ue81e明"
+
+
 @pytest.fixture(scope="module")
 def pieces_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StationContext]:
-    """A case whose facts hold the pieces of some words, but never side by side."""
+    """A case whose facts hold the pieces of some words, but never side by side; its worker's name has a rare
+    character that input methods put in the private-use area (as GB18030 maps it, and the document face draws it)."""
     station = open_test_station(tmp_path_factory.mktemp("apart") / "data")
     try:
         facts = "拖欠工程款三万元，另欠工资两千元，单号12345、34567、1111。"
         employer = EmployerEntry(name="菏泽某建设公司")
-        form = _form("赵六", resident_id(14), "13900001111", employer, facts, received_on=date(2026, 11, 3))
+        form = _form(RARE_NAME, resident_id(14), "13900001111", employer, facts, received_on=date(2026, 11, 3))
         _save(station, form, datetime(2026, 11, 3, 9, 0, tzinfo=CHINA_TZ))
         yield station
     finally:
@@ -421,6 +425,11 @@ def pieces_apart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[StationCo
         ("12345、34567", 1),
         ("欠工资 2345", 1),
         ("拖欠工资 2345", 0),
+        (RARE_NAME, 1),
+        (f"{RARE_NAME} 工资", 1),
+        ("两千元， 拖欠工程款", 1),  # words typed with full-width punctuation, or digits, have a second form
+        ("１２３４５ 工程款", 1),
+        ("a￣b", 0),  # its full-width form's NFKC holds a space
     ],
 )
 @pytest.mark.parametrize("plan", ["few matches: fetched by key", "many matches: list order walked"])

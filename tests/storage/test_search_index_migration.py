@@ -61,12 +61,18 @@ def index_as_before_0031(connection: Connection) -> None:
         ).scalar()
         entries.append((key, search.body_text(number, facts, project or "", people, employers)))
         connection.execute(text("UPDATE case_file SET search_key = :key WHERE id = :id"), {"key": key, "id": case_id})
+    write_as_before_0031(connection, entries)
+    assert len(entries) == 3
+
+
+def write_as_before_0031(connection: Connection, entries: list[tuple[int, str]]) -> None:
+    """(search_key, body) pairs into the indexes as the programs up to 0030 wrote them: the trigram index took the
+    text itself (0031 changed what it takes)."""
     connection.exec_driver_sql("INSERT INTO case_search (rowid, body) VALUES (?, ?)", entries)
     connection.exec_driver_sql(
         "INSERT INTO case_search_short (rowid, grams) VALUES (?, ?)",
         [(key, search.short_grams(body)) for key, body in entries],
     )
-    assert len(entries) == 3
 
 
 def _keys(connection: Connection) -> list[tuple[str, int]]:

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, text
 from heze_station.storage import search
 from heze_station.storage.database import Database
 from tests.stations import downgrade, open_test_station, station_file
+from tests.storage.test_search_index_migration import write_as_before_0031
 
 # A page of 4,096 bytes less SQLCipher's 80 (IV and HMAC) less SQLite's 35 of cell overhead: the most a row keeps
 # in its own page.
@@ -30,15 +31,6 @@ def _bodies(count: int) -> list[tuple[int, str]]:
         )
         for key in range(1, count + 1)
     ]
-
-
-def _write_as_0027(connection: Connection, entries: list[tuple[int, str]]) -> None:
-    # That program's trigram index took the text itself (0031 changed what it takes).
-    connection.exec_driver_sql("INSERT INTO case_search (rowid, body) VALUES (?, ?)", entries)
-    connection.exec_driver_sql(
-        "INSERT INTO case_search_short (rowid, grams) VALUES (?, ?)",
-        [(key, search.short_grams(body)) for key, body in entries],
-    )
 
 
 def _largest_leaf(database: Database, write: Callable[[Connection, list[tuple[int, str]]], None]) -> int:
@@ -78,4 +70,4 @@ def test_leaves_written_after_the_upgrade_fit_a_page(tmp_path: Path, upgraded: b
             station.close()
     else:  # the same texts in the indexes as the previous revision set them up: its leaves spill
         with station_file(data_dir) as database:
-            assert _largest_leaf(database, _write_as_0027) > ROOM
+            assert _largest_leaf(database, write_as_before_0031) > ROOM
