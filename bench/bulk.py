@@ -1,7 +1,7 @@
 """The benchmark's 100,000-case station database, written in large batches instead of through the services.
 
 The rows are what the services would have stored for the demo generator's cases (parties, claimants,
-respondents, evidence, timeline, both search indexes); building them through intake.save and perform would take
+respondents, evidence, timeline, the search index); building them through intake.save and perform would take
 most of an hour. Benchmark-only, so it lives beside the benchmark rather than in the program.
 """
 

@@ -1,17 +1,17 @@
 """Instant search over cases: names, ID numbers, phones, employers, credit codes, project and facts.
 
-Two FTS5 indexes share one integer key, ``case_file.search_key`` (an explicit column: SQLite may renumber the
-implicit rowid of a table keyed by UUID when it is vacuumed). Neither keeps the text (contentless) nor where in it a
-token stands (``detail=none``): the text lives only in the case's rows.
+One FTS5 index, ``case_search``, keyed by ``case_file.search_key`` (an explicit column: SQLite may renumber the
+implicit rowid of a table keyed by UUID when it is vacuumed). It keeps neither the text (contentless) nor where in
+it a token stands (``detail=none``): the text lives only in the case's rows. Its tokens are pieces of each line of
+the text (body_text):
 
-- ``case_search_short``: every single character and character pair of that text as tokens (ASCII punctuation
-  included), for the one- and two-character queries (a surname, "工资", "-1"). Each such query is one token. LIKE
-  over the text would answer them too, but it reads the whole text for every keystroke (about 200 ms over 100,000
-  cases).
-- ``case_search``: the longer pieces (long_grams), for queries of three or more characters: every three characters
-  of a line that hold a Chinese (or any non-ASCII) character, and within a run of ASCII (an ID number, a phone, a
-  credit code) every four characters and the run's last three. Ten digits make only a thousand trigrams, which
-  nearly every case holds; four digits name a phone's tail exactly.
+- every single character and character pair (short_grams, ASCII punctuation included), for the one- and
+  two-character queries (a surname, "工资", "-1"): each such query is one token. LIKE over the text would answer
+  them too, but it reads the whole text for every keystroke (about 200 ms over 100,000 cases);
+- the longer pieces (long_grams), for queries of three or more characters: every three characters that hold a
+  Chinese (or any non-ASCII) character, and within a run of ASCII (an ID number, a phone, a credit code) every four
+  characters and the run's last three. Ten digits make only a thousand trigrams, which nearly every case holds;
+  four digits name a phone's tail exactly.
 
 A query that is one of these tokens is answered by the index exactly. A longer one is looked up as all its pieces
 together, which finds the cases holding them all, side by side or not; each such candidate is then checked against
@@ -21,7 +21,7 @@ list reads the cases it shows, an exact count all those that hold the pieces (ab
 100,000 cases hold). Positions in the index would spare the check, but cost three times the index (813 bytes a case
 against 274 on 100,000 cases, a seventh of the file).
 
-Both indexes, and the check, take capitals for small letters in ASCII only (an ID number's "X" is found by "x"); a
+The index, and the check, take capitals for small letters in ASCII only (an ID number's "X" is found by "x"); a
 full-width or accented capital is found as it was typed, or by its ASCII form (１２３, ＡＢＣ: see _forms).
 
 The text itself is read from the case's rows by searched_fields, to tell why a case matched.
@@ -110,8 +110,8 @@ def _kept(trigram: str) -> bool:
 
 
 def long_grams(body: str) -> str:
-    """The tokens of ``case_search`` for a case's text, space-separated (in no particular order: the index keeps
-    none): each line's trigrams that hold a non-ASCII character; of each ASCII run of three or more, its 4-grams and
+    """The long pieces of a case's text, space-separated (in no particular order: the index keeps none): each
+    line's trigrams that hold a non-ASCII character; of each ASCII run of three or more, its 4-grams and
     its last three characters (with the 4-grams starting there, a prefix query finds any three of the run)."""
     grams: set[str] = set()
     for line in body.split("\n"):
@@ -140,15 +140,13 @@ def _long_terms(word: str) -> list[str]:
 
 
 def write_entries(connection: Connection, entries: Sequence[tuple[int, str]]) -> None:
-    """Add (search_key, body) pairs to both indexes; the bulk path of the benchmark uses this directly."""
+    """Add (search_key, body) pairs to the index; the bulk path of the benchmark uses this directly."""
     if not entries:
         return  # an empty list would be taken as one execution without parameters
     connection.exec_driver_sql(
-        "INSERT INTO case_search (rowid, grams) VALUES (?, ?)", [(key, long_grams(body)) for key, body in entries]
-    )
-    connection.exec_driver_sql(
-        "INSERT INTO case_search_short (rowid, grams) VALUES (?, ?)",
-        [(key, short_grams(body)) for key, body in entries],
+        "INSERT INTO case_search (rowid, grams) VALUES (?, ?)",
+        # The two kinds of pieces never meet: short ones have one or two characters, long ones three or four.
+        [(key, f"{short_grams(body)} {long_grams(body)}") for key, body in entries],
     )
 
 
@@ -242,7 +240,7 @@ def _bodies(session: Session, cases: Sequence[Row]) -> dict[uuid.UUID, str]:
 
 
 def reindex_cases(session: Session, case_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, int]:
-    """Replace these cases' entries in both indexes with their current text; returns each case's search key.
+    """Replace these cases' entries in the index with their current text; returns each case's search key.
 
     Works in batches of plain statements, so a first sync that brings tens of thousands of cases indexes them at
     bulk speed. A case gets its key on first indexing; the key is this device's bookkeeping, not an edit of the
@@ -272,7 +270,6 @@ def reindex_cases(session: Session, case_ids: Iterable[uuid.UUID]) -> dict[uuid.
         stale = [(key,) for key in known.values()]
         if stale:
             connection.exec_driver_sql("DELETE FROM case_search WHERE rowid = ?", stale)
-            connection.exec_driver_sql("DELETE FROM case_search_short WHERE rowid = ?", stale)
         bodies = _bodies(session, [case for case in cases if case.deleted_at is None])
         write_entries(connection, [(known[case_id], body) for case_id, body in bodies.items()])
         keys.update(known)
@@ -280,7 +277,7 @@ def reindex_cases(session: Session, case_ids: Iterable[uuid.UUID]) -> dict[uuid.
 
 
 def reindex_case(session: Session, case: Case) -> None:
-    """Replace the case's entries in both indexes with its current text (none for a deleted case)."""
+    """Replace the case's entries in the index with its current text (none for a deleted case)."""
     session.flush()
     set_committed_value(case, "search_key", reindex_cases(session, [case.id])[case.id])
 
@@ -305,12 +302,9 @@ def _value(name: str, value: str) -> BindParameter[str]:
 
 def _keys_containing(query: str) -> Select[tuple[int]]:
     """The keys of the cases whose index holds ``query``: exactly when it is one token, else every piece of it."""
-    if len(query) > SHORT_QUERY:
-        index, terms = "case_search", " ".join(_long_terms(query))
-    else:
-        index, terms = "case_search_short", _phrase(query)
-    condition = text(f"{index} MATCH :terms").bindparams(_value("terms", terms))
-    return select(literal_column("rowid")).select_from(table(index)).where(condition)
+    terms = " ".join(_long_terms(query)) if len(query) > SHORT_QUERY else _phrase(query)
+    condition = text("case_search MATCH :terms").bindparams(_value("terms", terms))
+    return select(literal_column("rowid")).select_from(table("case_search")).where(condition)
 
 
 def _forms(word: str) -> list[str]:

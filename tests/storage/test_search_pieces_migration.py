@@ -41,5 +41,6 @@ def test_upgrade_indexes_every_case_again_and_finds_the_same(tmp_path: Path) -> 
             declared = session.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'case_search'"))
             assert "detail=none" in declared
             assert "content=''" in declared
+            assert session.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'case_search_short'")) == 0
     finally:
         station.close()
