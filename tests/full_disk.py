@@ -12,8 +12,14 @@ def fill_up(connection: Connection) -> None:
     sql = connection.exec_driver_sql
     sql(f"PRAGMA max_page_count = {sql('PRAGMA page_count').scalar()}")
     # int(): with a key, SQLCipher answers PRAGMA page_size as text.
-    free = max(0, int(sql("PRAGMA freelist_count").scalar()) - 2) * int(sql("PRAGMA page_size").scalar())
+    page = int(sql("PRAGMA page_size").scalar())
+    free = max(0, int(sql("PRAGMA freelist_count").scalar()) - 2) * page
     sql(f"INSERT INTO sync_log (id, at, kind, details) VALUES (randomblob(16), '', 'x', zeroblob({free}))")
+    # The pages that left (up to two), and the room in the log's last page: taken by rows of a quarter page, each of
+    # which needs at most a page of its own, until the file has no free page left. A change of a few small rows
+    # (one worker's case) might otherwise still fit in them.
+    while int(sql("PRAGMA freelist_count").scalar()) > 0:
+        sql(f"INSERT INTO sync_log (id, at, kind, details) VALUES (randomblob(16), '', 'x', zeroblob({page // 4}))")
 
 
 def free_up(connection: Connection) -> None:

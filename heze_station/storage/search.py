@@ -164,7 +164,7 @@ def _by_case(session: Session, query: Select) -> dict[uuid.UUID, list[tuple]]:
 
 def _holding(columns: Sequence[Any], words: Sequence[str]) -> ColumnElement[bool]:
     """One of ``words`` stands in one of ``columns``: instr over the column with its ASCII capitals made small
-    (SQLite's lower), as the indexes' tokenizer folds: an "x" typed finds an ID number's "X". The words must have
+    (SQLite's lower), as the index's tokenizer folds: an "x" typed finds an ID number's "X". The words must have
     small ASCII letters already (domain.case_search.folded, or _ASCII_SMALL)."""
     return or_(*(func.instr(func.lower(column), word) > 0 for column in columns for word in words))
 
@@ -291,7 +291,7 @@ def index_unindexed(session: Session) -> int:
 
 def _phrase(token: str) -> str:
     # A quoted FTS5 string: punctuation and operators in the query lose their meaning. Each is one token here (the
-    # indexes keep no positions to match a phrase of several), and several side by side must all be present.
+    # index keeps no positions to match a phrase of several), and several side by side must all be present.
     return '"' + token.replace('"', '""') + '"'
 
 
@@ -332,7 +332,7 @@ _ASCII_SMALL = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 def _one_piece(word: str) -> bool:
-    """Whether ``word`` is itself one token of an index (answered exactly): up to three characters, or four of
+    """Whether ``word`` is itself one token of the index (answered exactly): up to three characters, or four of
     ASCII. A longer word whose pieces are all alike ("0000000000") is looked up by one term, yet is not one."""
     return len(word) <= 3 or (len(word) == 4 and _ASCII_RUN.fullmatch(word) is not None)
 
