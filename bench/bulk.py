@@ -24,7 +24,7 @@ from heze_station.domain.cases import (
     Employment,
     format_case_number,
 )
-from heze_station.domain.ids import uuid7_int
+from heze_station.domain.ids import seeded_uuid7_int
 from heze_station.domain.parties import RespondentRole
 from heze_station.services import deadlines
 from heze_station.services.station import StationContext
@@ -151,7 +151,7 @@ class _CaseRows:
         self.search: list[tuple[int, str]] = []
 
     def _key(self, milliseconds: int) -> bytes:
-        return uuid7_int(milliseconds, self.rng.getrandbits(12), self.rng.getrandbits(62)).to_bytes(16)
+        return seeded_uuid7_int(milliseconds, self.rng).to_bytes(16)
 
     def add(self, demo: DemoCase, number: str, year: int, sequence: int, search_key: int) -> None:
         registered = stored_microseconds(demo.registered_at)

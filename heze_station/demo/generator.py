@@ -34,7 +34,7 @@ from ..domain.cases import (
     IntakeChannel,
 )
 from ..domain.identifiers import Sex
-from ..domain.ids import uuid7_int
+from ..domain.ids import seeded_uuid7_int
 from ..domain.parties import EmployerKind
 from ..domain.workcalendar import WorkCalendar
 from ..services import case_actions, intake
@@ -609,9 +609,7 @@ class DemoGenerator:
         return items[int(self._random() * len(items))]
 
     def _key(self) -> uuid.UUID:
-        # Time-ordered like the app's keys, yet reproducible.
-        milliseconds = int(self._key_moment.timestamp() * 1000)
-        return uuid.UUID(int=uuid7_int(milliseconds, self._keys.getrandbits(12), self._keys.getrandbits(62)))
+        return uuid.UUID(int=seeded_uuid7_int(int(self._key_moment.timestamp() * 1000), self._keys))
 
     # -- time --------------------------------------------------------------------------------------------------
 

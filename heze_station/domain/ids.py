@@ -1,5 +1,6 @@
 """Primary keys are UUIDv7, made on the device: time-ordered (index-friendly) and collision-free across stations."""
 
+import random
 import secrets
 import threading
 import uuid
@@ -19,6 +20,12 @@ def uuid7_int(milliseconds: int, counter: int, random_62: int) -> int:
     """The UUIDv7 of that many milliseconds since 1970 (RFC 9562: version 7, variant 10), with the 12 bits after the
     time and the 62 last given."""
     return (milliseconds << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | random_62
+
+
+def seeded_uuid7_int(milliseconds: int, rng: random.Random) -> int:
+    """The UUIDv7 of that millisecond with its other bits drawn from ``rng``: time-ordered like the app's keys, yet
+    the same in every run (the demo's and the benchmark's stations)."""
+    return uuid7_int(milliseconds, rng.getrandbits(12), rng.getrandbits(62))
 
 
 class _MomentIds:
