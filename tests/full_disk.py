@@ -8,18 +8,27 @@ from sqlalchemy import Connection
 
 
 def fill_up(connection: Connection) -> None:
-    """Make ``connection``'s database full for the rest of its transaction."""
+    """Make ``connection``'s database full for the rest of its transaction.
+
+    Called again on a full file, it writes nothing: every transaction of a test may call it, and only the one that
+    needs more room fails, as on a real full disk.
+    """
     sql = connection.exec_driver_sql
-    sql(f"PRAGMA max_page_count = {sql('PRAGMA page_count').scalar()}")
+
+    def take(size: int) -> None:
+        sql(f"INSERT INTO sync_log (id, at, kind, details) VALUES (randomblob(16), '', 'x', zeroblob({size}))")
+
     # int(): with a key, SQLCipher answers PRAGMA page_size as text.
     page = int(sql("PRAGMA page_size").scalar())
-    free = max(0, int(sql("PRAGMA freelist_count").scalar()) - 2) * page
-    sql(f"INSERT INTO sync_log (id, at, kind, details) VALUES (randomblob(16), '', 'x', zeroblob({free}))")
-    # The pages that left (up to two), and the room in the log's last page: taken by rows of a quarter page, each of
-    # which needs at most a page of its own, until the file has no free page left. A change of a few small rows
-    # (one worker's case) might otherwise still fit in them.
+    free = int(sql("PRAGMA freelist_count").scalar())
+    if free > 2:
+        take((free - 2) * page)
+    # The pages left, then taken by rows of a quarter page, until the file has no free page: a change of a few small
+    # rows (one worker's case) might otherwise still fit in them. The limit comes after, so that a row whose index
+    # needs two new pages at once grows the file instead of failing here.
     while int(sql("PRAGMA freelist_count").scalar()) > 0:
-        sql(f"INSERT INTO sync_log (id, at, kind, details) VALUES (randomblob(16), '', 'x', zeroblob({page // 4}))")
+        take(page // 4)
+    sql(f"PRAGMA max_page_count = {sql('PRAGMA page_count').scalar()}")
 
 
 def free_up(connection: Connection) -> None:
