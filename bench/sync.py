@@ -19,6 +19,7 @@ When the first sync misses a goal, a cProfile of a 20,000-row first sync says wh
 
 import cProfile
 import gc
+import os
 import pstats
 import random
 import tempfile
@@ -189,6 +190,9 @@ def median_first_sync(
     median of paired runs is the figure that repeats. Run 0 leaves ``root / "laptop"`` and ``root / "plain"``."""
     runs = []
     for run in range(FIRST_SYNC_RUNS):
+        # What was written before (the run before, the server's own files) reaches the disk first: its writeback
+        # would otherwise fall into this run's commits, which wait for the disk (synchronous=FULL).
+        os.sync()
         transfer = first_sync(server, proxy, root / ("laptop" if run == 0 else f"laptop{run}"), station_id)
         transfer.plain_seconds = plain_insert_seconds(root / ("plain" if run == 0 else f"plain{run}"), rows)
         transfer.unencrypted_seconds = plain_insert_seconds(root / f"unencrypted{run}", rows, encrypted=False)
