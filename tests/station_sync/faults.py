@@ -595,9 +595,15 @@ class OpLog:
             return {}
         found: dict[str, dict[str, Any]] = {}
         for line in self.path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
+            if not line.strip():
+                continue
+            try:
                 entry = json.loads(line)
-                found[entry["op_id"]] = entry
+            except json.JSONDecodeError:
+                # Half a line: the station process was killed while appending it, just after its commit. Its
+                # operations are still in the outbox (nothing was pushed since), and absorb() logs them again.
+                continue
+            found[entry["op_id"]] = entry
         return found
 
     def highest_seq(self) -> int:
@@ -622,7 +628,8 @@ class OpLog:
             lines.append(json.dumps(entry, ensure_ascii=False))
         if lines:
             with self.path.open("a", encoding="utf-8") as log:
-                log.write("\n".join(lines) + "\n")
+                # Led by a line end: a line a killed process left half written ends there, apart from these.
+                log.write("\n" + "\n".join(lines) + "\n")
         return highest
 
     def record(self, context: StationContext, after_seq: int) -> int:
