@@ -2,24 +2,26 @@
 
 One FTS5 index, ``case_search``, keyed by ``case_file.search_key`` (an explicit column: SQLite may renumber the
 implicit rowid of a table keyed by UUID when it is vacuumed). It keeps neither the text (contentless) nor where in
-it a token stands (``detail=none``): the text lives only in the case's rows. Its tokens are pieces of each line of
-the text (body_text):
+it a token stands (``detail=none``): the text lives only in the case's rows. Its tokens are pieces of each word (run
+without white space) of the text (body_text, pieces):
 
-- every single character and character pair (short_grams, ASCII punctuation included), for the one- and
-  two-character queries (a surname, "工资", "-1"): each such query is one token. LIKE over the text would answer
-  them too, but it reads the whole text for every keystroke (about 200 ms over 100,000 cases);
-- the longer pieces (long_grams), for queries of three or more characters: every three characters that hold a
-  Chinese (or any non-ASCII) character, and within a run of ASCII (an ID number, a phone, a credit code) every four
-  characters and the run's last three. Ten digits make only a thousand trigrams, which nearly every case holds;
-  four digits name a phone's tail exactly.
+- every three characters that hold a Chinese (or any non-ASCII) character, and within a run of ASCII (an ID number,
+  a phone, a credit code) every four characters and the run's last three. Ten digits make only a thousand trigrams,
+  which nearly every case holds; four digits name a phone's tail exactly;
+- and the last one and two characters of each word and run, so that a token starts at every character. FTS5 keeps
+  the prefixes of one and two characters of every token (``prefix='1 2'``): every single character and pair of the
+  text, for the one- and two-character queries (a surname, "工资", "-1"), each one prefix of the index. LIKE over the
+  text would answer them too, but it reads the whole text for every keystroke (about 200 ms over 100,000 cases).
+  FTS5 cuts those prefixes in C: the program makes a third of the tokens it made when it cut the characters and
+  pairs itself (migration 0033).
 
-A query that is one of these tokens is answered by the index exactly. A longer one is looked up as all its pieces
-together, which finds the cases holding them all, side by side or not; each such candidate is then checked against
-its text (text_holds), so that a case is found only where the word stands whole. Chinese pieces almost never
-meet by chance, and ASCII pieces of four rarely, so the check reads about as many cases as it keeps: a page of the
-list reads the cases it shows, an exact count all those that hold the pieces (about 45 ms for a word 29,000 of
-100,000 cases hold). Positions in the index would spare the check, but cost three times the index (813 bytes a case
-against 274 on 100,000 cases, a seventh of the file).
+A query that is one of these tokens, or one of their prefixes of one or two characters, is answered by the index
+exactly. A longer one is looked up as all its pieces together, which finds the cases holding them all, side by side
+or not; each such candidate is then checked against its text (text_holds), so that a case is found only where the
+word stands whole. Chinese pieces almost never meet by chance, and ASCII pieces of four rarely, so the check reads
+about as many cases as it keeps: a page of the list reads the cases it shows, an exact count all those that hold the
+pieces (about 45 ms for a word 29,000 of 100,000 cases hold). Positions in the index would spare the check, but
+cost three times the index (813 bytes a case against 274 on 100,000 cases, a seventh of the file).
 
 The index, and the check, take capitals for small letters in ASCII only (an ID number's "X" is found by "x"); a
 full-width or accented capital is found as it was typed, or by its ASCII form (１２３, ＡＢＣ: see _forms).
@@ -33,7 +35,6 @@ walking the list's sort index and testing each case against the set of keys (the
 cases shown are read and checked).
 """
 
-import operator
 import re
 import string
 import unicodedata
@@ -91,46 +92,35 @@ def body_text(
     return "\n".join(part for part in parts if part)
 
 
-def short_grams(body: str) -> str:
-    """Every character and every pair of neighbouring characters of each line, as space-separated tokens (in no
-    particular order: the index keeps none)."""
-    grams = set(body)
-    grams.update(map(operator.add, body, body[1:]))
-    return " ".join(gram for gram in grams if "\n" not in gram and not gram.isspace())
-
-
 _ASCII_RUN = re.compile(r"[!-~]+")  # printable ASCII without the space: digits, letters, punctuation
-_WHITE_SPACE = re.compile(r"\s")
 
 
-def _kept(trigram: str) -> bool:
-    """Whether case_search keeps this trigram of a line: one that holds a non-ASCII character (any: a rare name's
-    private-use character too) and no white space, which no word of a query holds (its words are split there)."""
-    return not trigram.isascii() and not any(map(str.isspace, trigram))
+def pieces(body: str) -> str:
+    """The tokens of a case's text, space-separated (in no particular order: the index keeps none). One starts at
+    every character of each word (a run without white space), so that the index's prefixes of one and two characters
+    hold every character and pair of the text:
 
-
-def long_grams(body: str) -> str:
-    """The long pieces of a case's text, space-separated (in no particular order: the index keeps none): each
-    line's trigrams that hold a non-ASCII character; of each ASCII run of three or more, its 4-grams and
-    its last three characters (with the 4-grams starting there, a prefix query finds any three of the run)."""
+    - every three characters that hold a non-ASCII character;
+    - of a run of ASCII, every four characters and its last three, two and one;
+    - each word's last two characters and its last one.
+    """
     grams: set[str] = set()
-    for line in body.split("\n"):
-        if not line.isascii():
-            trigrams = {line[start : start + 3] for start in range(len(line) - 2)}  # each once before it is tested
-            # Most lines hold no white space: the cheaper test then (a first sync indexes thousands of cases).
-            grams.update(filter(_kept, trigrams) if _WHITE_SPACE.search(line) else filterfalse(str.isascii, trigrams))
-        for run in _ASCII_RUN.findall(line):
-            if len(run) >= 3:
-                grams.add(run[-3:])
-                grams.update(run[start : start + 4] for start in range(len(run) - 3))
+    for word in body.split():
+        if not word.isascii():
+            grams.update(filterfalse(str.isascii, {word[start : start + 3] for start in range(len(word) - 2)}))
+        grams.update((word[-2:], word[-1:]))
+        for run in _ASCII_RUN.findall(word):
+            grams.update(run[start : start + 4] for start in range(len(run) - 3))
+            grams.update((run[-3:], run[-2:], run[-1:]))
     return " ".join(grams)
 
 
 def _long_terms(word: str) -> list[str]:
-    """The MATCH terms for a word of three or more characters, as long_grams cut the text: its trigrams that hold a
+    """The MATCH terms for a word of three or more characters, as pieces cut the text: its trigrams that hold a
     non-ASCII character, the 4-grams of its ASCII runs, and a run of exactly three as a prefix (it may be the start
     of a 4-gram, or a run's last three)."""
-    terms = [_phrase(gram) for gram in (word[start : start + 3] for start in range(len(word) - 2)) if _kept(gram)]
+    trigrams = (word[start : start + 3] for start in range(len(word) - 2))
+    terms = [_phrase(gram) for gram in filterfalse(str.isascii, trigrams)]
     for run in _ASCII_RUN.findall(word):
         if len(run) == 3:
             terms.append(_phrase(run) + "*")
@@ -145,8 +135,7 @@ def write_entries(connection: Connection, entries: Sequence[tuple[int, str]]) ->
         return  # an empty list would be taken as one execution without parameters
     connection.exec_driver_sql(
         "INSERT INTO case_search (rowid, grams) VALUES (?, ?)",
-        # The two kinds of pieces never meet: short ones have one or two characters, long ones three or four.
-        [(key, f"{short_grams(body)} {long_grams(body)}") for key, body in entries],
+        [(key, pieces(body)) for key, body in entries],
     )
 
 
@@ -301,8 +290,9 @@ def _value(name: str, value: str) -> BindParameter[str]:
 
 
 def _keys_containing(query: str) -> Select[tuple[int]]:
-    """The keys of the cases whose index holds ``query``: exactly when it is one token, else every piece of it."""
-    terms = " ".join(_long_terms(query)) if len(query) > SHORT_QUERY else _phrase(query)
+    """The keys of the cases whose index holds ``query``: exactly when it is one token or the prefix of one (one or
+    two characters, by the index's prefixes), else every piece of it."""
+    terms = " ".join(_long_terms(query)) if len(query) > SHORT_QUERY else _phrase(query) + "*"
     condition = text("case_search MATCH :terms").bindparams(_value("terms", terms))
     return select(literal_column("rowid")).select_from(table("case_search")).where(condition)
 

@@ -1,6 +1,7 @@
 """Migration 0021: a station whose search indexes were made at 0020 finds the same cases once they are rebuilt
 smaller."""
 
+import importlib
 from pathlib import Path
 
 from sqlalchemy import Connection, text
@@ -11,6 +12,7 @@ from heze_station.storage import migrations, search
 from tests.services.test_search import HONGDA_CODE, LI_PHONE, ZHANG_ID, _make_cases
 from tests.stations import downgrade, open_test_station, station_file
 
+_MIGRATION_0021 = importlib.import_module("heze_station.storage.migrations.versions.0021_smaller_search_indexes")
 QUERIES = ("张", "李四", "宏达", "张三丰", "19790308", ZHANG_ID, LI_PHONE[-4:], HONGDA_CODE, "城南花园", "加班费",
            "第0002号", "%", "_", "100%_", '"', "'", "NEAR(x)", "-", "欠薪", "宏达 工资")  # fmt: skip
 
@@ -67,11 +69,11 @@ def index_as_before_0031(connection: Connection) -> None:
 
 def write_as_before_0031(connection: Connection, entries: list[tuple[int, str]]) -> None:
     """(search_key, body) pairs into the indexes as the programs up to 0030 wrote them: the trigram index took the
-    text itself (0031 changed what it takes)."""
+    text itself (0031 changed what it takes), the short index its characters and pairs (as 0021 cut them)."""
     connection.exec_driver_sql("INSERT INTO case_search (rowid, body) VALUES (?, ?)", entries)
     connection.exec_driver_sql(
         "INSERT INTO case_search_short (rowid, grams) VALUES (?, ?)",
-        [(key, search.short_grams(body)) for key, body in entries],
+        [(key, _MIGRATION_0021.short_grams(body)) for key, body in entries],
     )
 
 

@@ -6,20 +6,19 @@
 - ``case_search_short`` keeps no positions (``detail=none``): every query of it is one token, a character or a
   pair. Its tokenizer now keeps ASCII punctuation inside tokens, so "-1" or "(" is a token like "工资".
 
-Both are rebuilt from the text the old trigram table held, under the same keys; the short index's grams are made by
-the program's own storage.search.short_grams, as every new case's are.
+Both are rebuilt from the text the old trigram table held, under the same keys; the short index's grams are made as
+the program made them for every new case then (short_grams; 0033 left the short grams to FTS5's prefixes).
 
 Revision ID: 0021
 Revises: 0020
 Create Date: 2026-12-04
 """
 
+import operator
 import string
 
 from alembic import op
 from sqlalchemy import text
-
-from heze_station.storage.search import short_grams
 
 revision = "0021"
 down_revision = "0020"
@@ -30,6 +29,13 @@ _BATCH = 2000
 # The ascii tokenizer's tokenchars option, quoted for the tokenizer, then for the fts5 option string.
 _TOKENCHARS = "ascii tokenchars '" + string.punctuation.replace("'", "''") + "'"
 SHORT_TOKENIZER = '"' + _TOKENCHARS.replace('"', '""') + '"'
+
+
+def short_grams(body: str) -> str:
+    """Every character and every pair of neighbouring characters of each line, as space-separated tokens."""
+    grams = set(body)
+    grams.update(map(operator.add, body, body[1:]))
+    return " ".join(gram for gram in grams if "\n" not in gram and not gram.isspace())
 
 
 def _create(trigram_options: str, short_options: str) -> None:
