@@ -1,10 +1,13 @@
 """A disk with no space left, as SQLite meets it: the file may not grow and its free pages are taken.
 
 ``PRAGMA max_page_count`` makes SQLite itself answer SQLITE_FULL ("database or disk is full"), the error a full
-disk gives. The limit stays on the connection (and the pool hands it out again) until ``free_up``.
+disk gives. The limit stays on each connection that met the full disk (and the pool hands it out again) until
+``free_up``.
 """
 
 from sqlalchemy import Connection
+
+from heze_station.storage.database import Database
 
 
 def fill_up(connection: Connection) -> None:
@@ -31,6 +34,7 @@ def fill_up(connection: Connection) -> None:
     sql(f"PRAGMA max_page_count = {sql('PRAGMA page_count').scalar()}")
 
 
-def free_up(connection: Connection) -> None:
-    """Space freed: ``connection`` may grow its file again."""
-    connection.exec_driver_sql("PRAGMA max_page_count = 1073741823")
+def free_up(database: Database) -> None:
+    """Space freed: every connection of ``database`` is closed, those that carry the limit with them (the pools may
+    hold several: background tasks run side by side); the next ones may grow the file."""
+    database.close()

@@ -514,7 +514,6 @@ def test_a_full_disk_is_named_as_such_and_what_was_typed_stays_for_the_next_try(
     assert view.workers.item(0, NAME).text() == "张三"
     assert view.facts.toPlainText() == FACTS
 
-    with workspace.context.database.transaction() as session:  # space freed
-        free_up(session.connection())
+    free_up(workspace.context.database)
     register(qtbot, view)
     assert case_count(qtbot, workspace) == 1
