@@ -2,6 +2,7 @@
 smaller."""
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Connection, text
@@ -31,15 +32,16 @@ def _made_at_0020(data_dir: Path) -> None:
     with station_file(data_dir) as database:
         downgrade(database, "0020")
         with database.engine.begin() as connection:
-            index_as_before_0031(connection)
+            index_as_before(connection, write_as_before_0031)
         with database.engine.connect() as connection:
             bodies = connection.execute(text("SELECT body FROM case_search WHERE body LIKE '%张三丰%'")).all()
             assert len(bodies) == 1
 
 
-def index_as_before_0031(connection: Connection) -> None:
-    """What the programs from 0020 to 0030 did on opening the file: every case's text into the indexes. With plain
-    SQL, whichever form the ids then took (text at 0020, which today's models no longer read)."""
+def index_as_before(connection: Connection, write: Callable[[Connection, list[tuple[int, str]]], None]) -> None:
+    """What the programs before did on opening the file: every case's text into the index(es), as ``write`` writes
+    it, and each case's key. With plain SQL, whichever form the ids then took (text at 0020, which today's models no
+    longer read)."""
     cases = connection.execute(text("SELECT id, number, facts FROM case_file WHERE deleted_at IS NULL")).all()
     entries = []
     for key, (case_id, number, facts) in enumerate(cases, start=1):
@@ -63,7 +65,7 @@ def index_as_before_0031(connection: Connection) -> None:
         ).scalar()
         entries.append((key, search.body_text(number, facts, project or "", people, employers)))
         connection.execute(text("UPDATE case_file SET search_key = :key WHERE id = :id"), {"key": key, "id": case_id})
-    write_as_before_0031(connection, entries)
+    write(connection, entries)
     assert len(entries) == 3
 
 

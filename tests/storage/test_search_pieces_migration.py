@@ -8,7 +8,7 @@ from sqlalchemy import text
 from heze_station.storage import migrations
 from tests.services.test_search import _make_cases
 from tests.stations import downgrade, open_test_station, station_file
-from tests.storage.test_search_index_migration import _found, index_as_before_0031
+from tests.storage.test_search_index_migration import _found, index_as_before, write_as_before_0031
 
 # What the station would sync, and what says a case changed: none of it moves when the index is rebuilt.
 SYNCED = "SELECT (SELECT count(*) FROM outbox_operation), (SELECT group_concat(version || updated_at) FROM case_file)"
@@ -49,7 +49,7 @@ def test_upgrade_indexes_every_case_again_and_finds_the_same(tmp_path: Path) -> 
     with station_file(data_dir) as database:
         downgrade(database, "0030")
         with database.engine.begin() as connection:
-            index_as_before_0031(connection)
+            index_as_before(connection, write_as_before_0031)
             synced = connection.execute(text(SYNCED)).one()
     declared = found_again(data_dir, expected, synced)
     assert "detail=none" in declared
