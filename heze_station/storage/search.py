@@ -71,7 +71,7 @@ from ..domain.case_search import SearchField, search_words
 from .batches import batches
 from .models import Case, CaseClaimant, CaseRespondent, Employer, Person, Project
 
-SHORT_QUERY = 2  # characters; longer queries use case_search
+SHORT_QUERY = 2  # characters: a query this short is one prefix of the index's tokens; a longer one, its pieces
 
 
 def body_text(
