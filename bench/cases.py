@@ -3,7 +3,7 @@
 Every timing goes through the services the GUI calls (case_queries.list_cases and count_cases), and is set
 against a plain ``SELECT … ORDER BY registered_at DESC LIMIT 200`` on the same database in the same process, so
 that the ratio says what the program adds on top of SQLite on this machine. The same timings on a decrypted copy
-of the database say what encryption costs.
+of the database, taken in turns with them, say what encryption costs.
 """
 
 import hashlib
@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import text
@@ -167,15 +168,15 @@ class Timings:
 
 @dataclass
 class SearchResult:
-    baseline: Timings
-    first_page_list: Timings
-    first_page_count: Timings
-    first_page_total: Timings
-    search_list: Timings
-    search_count: Timings
-    by_shape: dict[str, Timings]
-    slowest: list[tuple[float, str, str]]  # list time, shape, query
-    cases: int
+    baseline: Timings = field(default_factory=Timings)
+    first_page_list: Timings = field(default_factory=Timings)
+    first_page_count: Timings = field(default_factory=Timings)
+    first_page_total: Timings = field(default_factory=Timings)
+    search_list: Timings = field(default_factory=Timings)
+    search_count: Timings = field(default_factory=Timings)
+    by_shape: dict[str, Timings] = field(default_factory=dict)
+    slowest: list[tuple[float, str, str]] = field(default_factory=list)  # list time, shape, query; slowest first
+    cases: int = 0
 
 
 def unencrypted_copy(data_dir: Path) -> Path:
@@ -258,75 +259,93 @@ def measure_size(data_dir: Path, *, largest: int = 8) -> DatabaseSize:
     return DatabaseSize(total, free_pages * page_size, [(name, size) for name, size in rows])
 
 
-def measure_loaded(data_dir: Path, *, runs: int = 7, encrypted: bool = True) -> Timings:
+_T = TypeVar("_T")
+
+
+def in_turns(stations: list[_T], turn: int) -> list[_T]:
+    """The stations in the order of this ``turn``: each step is timed on one station right after the other, the
+    order swapped every turn (as startup.alternate times the starts), so that a moment's load elsewhere on the
+    machine slows both alike instead of one station's whole series."""
+    return stations if turn % 2 == 0 else stations[::-1]
+
+
+def measure_loaded(data_dir: Path, *, runs: int = 7) -> tuple[Timings, Timings]:
     """Opening the station and loading what its first screens show (the workbench, the case list's first page and
-    count), on a new connection each run: the cold part of a start that encryption can slow. The password's
-    Argon2id, which only the encrypted station has, is left out (it is sign_in_ms)."""
-    key = database_key(data_dir) if encrypted else None
-    folder = data_dir if encrypted else unencrypted_copy(data_dir)
-    timings = Timings()
-    for _ in range(runs):
-        started = time.perf_counter()
-        database = open_station_database(folder, key)
-        try:
-            with database.transaction() as session:
-                administrator = accounts_named(session, "admin")[0].id
-            context = context_for(database, administrator)
-            dashboard(context)
-            list_cases(context, CaseFilter(), offset=0, limit=200)
-            count_cases(context, CaseFilter())
-        finally:
-            database.close()
-        timings.values.append((time.perf_counter() - started) * 1000)
-    return timings
+    count), on a new connection each run: the cold part of a start that encryption can slow. The encrypted station
+    and its decrypted copy, in turns. The password's Argon2id, which only the encrypted station has, is left out
+    (it is sign_in_ms)."""
+    stations = [(data_dir, database_key(data_dir)), (unencrypted_copy(data_dir), None)]
+    timings = {folder: Timings() for folder, _key in stations}
+    for turn in range(runs):
+        for folder, key in in_turns(stations, turn):
+            started = time.perf_counter()
+            database = open_station_database(folder, key)
+            try:
+                with database.transaction() as session:
+                    administrator = accounts_named(session, "admin")[0].id
+                context = context_for(database, administrator)
+                dashboard(context)
+                list_cases(context, CaseFilter(), offset=0, limit=200)
+                count_cases(context, CaseFilter())
+            finally:
+                database.close()
+            timings[folder].values.append((time.perf_counter() - started) * 1000)
+    encrypted, unencrypted = timings.values()
+    return encrypted, unencrypted
 
 
-def measure(data_dir: Path, *, repeats: int = 50, encrypted: bool = True) -> SearchResult:
-    """``encrypted``: the station as the program keeps it; else a decrypted copy (what encryption costs)."""
-    context = _open(data_dir, encrypted=encrypted)
+class _TimedStation:
+    """One station's timings of the case list and search, step by step."""
+
+    def __init__(self, context: StationContext) -> None:
+        self.context = context
+        self.result = SearchResult(cases=count_cases(context, CaseFilter()))
+
+    def plain_select(self) -> None:
+        with self.context.database.transaction() as session:
+            session.execute(PLAIN_SELECT).all()
+
+    def warm_up(self) -> None:
+        """The first queries read the file into SQLite's and the system's caches."""
+        self.plain_select()
+        list_cases(self.context, CaseFilter(), offset=0, limit=200)
+
+    def time_first_page(self) -> None:
+        result, everything = self.result, CaseFilter()
+        result.baseline.values.append(_ms(self.plain_select))
+        list_ms = _ms(lambda: list_cases(self.context, everything, offset=0, limit=200))
+        count_ms = _ms(lambda: count_cases(self.context, everything))
+        result.first_page_list.values.append(list_ms)
+        result.first_page_count.values.append(count_ms)
+        result.first_page_total.values.append(list_ms + count_ms)
+
+    def time_search(self, shape: str, query: str) -> None:
+        result, search = self.result, CaseFilter(text=query)
+        list_ms = _ms(lambda: list_cases(self.context, search, limit=200))
+        count_ms = _ms(lambda: count_cases(self.context, search))
+        result.search_list.values.append(list_ms)
+        result.search_count.values.append(count_ms)
+        result.by_shape.setdefault(shape, Timings()).values.append(list_ms)
+        result.slowest = sorted([*result.slowest, (list_ms, shape, query)], reverse=True)[:5]
+
+
+def measure(data_dir: Path, *, repeats: int = 50) -> tuple[SearchResult, SearchResult]:
+    """The case list and search on the station as the program keeps it, and on a decrypted copy (what encryption
+    costs), timed in turns."""
+    contexts = [_open(data_dir, encrypted=True), _open(data_dir, encrypted=False)]
     try:
-        baseline, first_list, first_count, first_total = Timings(), Timings(), Timings(), Timings()
-
-        def plain_select() -> None:
-            with context.database.transaction() as session:
-                session.execute(PLAIN_SELECT).all()
-
-        everything = CaseFilter()
-        cases = count_cases(context, everything)
-        # Warm up: the first queries read the file into SQLite's and the system's caches.
-        for _ in range(3):
-            plain_select()
-            list_cases(context, everything, offset=0, limit=200)
-        for _ in range(repeats):
-            baseline.values.append(_ms(plain_select))
-            list_ms = _ms(lambda: list_cases(context, everything, offset=0, limit=200))
-            count_ms = _ms(lambda: count_cases(context, everything))
-            first_list.values.append(list_ms)
-            first_count.values.append(count_ms)
-            first_total.values.append(list_ms + count_ms)
-
-        search_list, search_count = Timings(), Timings()
-        by_shape: dict[str, Timings] = {}
-        slowest: list[tuple[float, str, str]] = []
-        for shape, query in realistic_queries(context):
-            search = CaseFilter(text=query)
-            list_ms = _ms(lambda search=search: list_cases(context, search, limit=200))
-            count_ms = _ms(lambda search=search: count_cases(context, search))
-            search_list.values.append(list_ms)
-            search_count.values.append(count_ms)
-            by_shape.setdefault(shape, Timings()).values.append(list_ms)
-            slowest.append((list_ms, shape, query))
-        slowest.sort(reverse=True)
-        return SearchResult(
-            baseline,
-            first_list,
-            first_count,
-            first_total,
-            search_list,
-            search_count,
-            by_shape,
-            slowest[:5],
-            cases,
-        )
+        stations = [_TimedStation(context) for context in contexts]
+        for turn in range(3):
+            for station in in_turns(stations, turn):
+                station.warm_up()
+        for turn in range(repeats):
+            for station in in_turns(stations, turn):
+                station.time_first_page()
+        for turn, (shape, query) in enumerate(realistic_queries(contexts[0])):
+            for station in in_turns(stations, turn):
+                station.time_search(shape, query)
+        encrypted, unencrypted = (station.result for station in stations)
+        return encrypted, unencrypted
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
