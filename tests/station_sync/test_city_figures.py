@@ -1,25 +1,36 @@
 """The city's figures from synced rows (issue 16): a station's figures at the city equal its own report."""
 
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
+import httpx
 import pytest
+from fastapi import FastAPI
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from heze_station.domain import chinatime, periods
 from heze_station.domain.clues import ClueStep
+from heze_station.domain.periods import PeriodKind
 from heze_station.server import city_figures, reference
 from heze_station.server.models import Station
 from heze_station.server.synced import Scope
+from heze_station.server.web import accounts
 from heze_station.server.web.reports import Reports
 from heze_station.services import case_corrections, clues, sync
 from heze_station.services import statistics as station_statistics
 from heze_station.services.clues import StepForm
 from tests.factories import intake_form, register
-from tests.server.conftest import Server
+from tests.server.conftest import Server, serve_in_thread
 from tests.statistics_cases import a_month_of_cases
 
 from .conftest import Laptops
 
 NOW = datetime(2026, 11, 12, 10, tzinfo=chinatime.CHINA_TZ)
+SUPERVISOR, PASSWORD = "市局督导", "正确的密码 correct horse"
 CLUES = [
     {"platform_ref": ref, "station": "城区驿站", "received_at": f"2026-11-{day:02d}T09:00:00+08:00",
      "due_on": "2026-11-20", "worker_name": "赵六", "amount_fen": 500_000}
@@ -93,3 +104,72 @@ def test_the_page_counts_again_only_the_stations_that_synced_and_agrees_with_a_f
     assert _city_values(after) == _city_values(fresh)
     assert _city_values(after)["received"][0] == _city_values(before)["received"][0] + 1
     assert reports.parts[(november, other_id)] is kept[(november, other_id)]  # not counted again
+
+
+@contextmanager
+def another_process(server: Server) -> Iterator[tuple[FastAPI, httpx.Client]]:
+    """Another process of the city's server, just started on its database (as ``serve --workers`` runs several),
+    once it has counted what it counts at start; a supervisor signed in to it."""
+    with server.database.transaction() as session:
+        accounts.create_supervisor(session, SUPERVISOR, PASSWORD)
+    running, thread, url = serve_in_thread(server.settings, server.database)
+    app: FastAPI = running.config.app
+    try:
+        app.state.warming.join()
+        with httpx.Client(base_url=url, follow_redirects=False, timeout=30) as http:
+            csrf = re.search(r'name="csrf" value="([^"]+)"', http.get("/city/sign-in").text).group(1)
+            answer = http.post("/city/sign-in", data={"csrf": csrf, "name": SUPERVISOR, "password": PASSWORD})
+            assert answer.status_code == 303
+            yield app, http
+    finally:
+        running.should_exit = True
+        thread.join()
+
+
+def test_a_server_process_counts_the_first_pages_figures_as_it_starts(
+    laptops: Laptops, server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each process of the server keeps figures of its own: one just started counts the whole city's for the pages
+    a supervisor opens first, so that his first visit to it does not wait for that count."""
+    front = laptops("前台", station="城区驿站")
+    a_month_of_cases(front)
+    sync.sync_now(front)
+    counted: list[periods.Period] = []
+    count = city_figures.partials
+
+    def counting(session: Session, period: periods.Period, *rest: object) -> object:
+        counted.append(period)
+        return count(session, period, *rest)
+
+    monkeypatch.setattr(city_figures, "partials", counting)
+    today = chinatime.today()
+    month, quarter = (periods.containing(kind, today) for kind in (PeriodKind.MONTH, PeriodKind.QUARTER))
+    with another_process(server) as (app, http):
+        assert counted == [month, quarter]
+        stations = http.get("/city/")
+        this_month = http.get("/city/figures")
+        this_quarter = http.get(f"/city/figures?period={quarter.code}")
+        kept = app.state.city_reports.entries["report", quarter, Scope()].value
+    assert (stations.status_code, this_month.status_code, this_quarter.status_code) == (200, 200, 200)
+    assert "城区驿站" in stations.text
+    assert counted == [month, quarter]  # the visits counted nothing again
+    with server.database.transaction() as session:
+        assert _city_values(kept) == _city_values(city_figures.report(session, quarter))
+
+
+def test_a_count_at_start_that_fails_leaves_the_server_answering_and_the_first_visit_counts(
+    server: Server, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.create_station("城区驿站")
+    count = city_figures.partials
+
+    def broken(*_arguments: object) -> None:
+        raise OperationalError("SELECT …", {}, Exception("the database went away"))
+
+    monkeypatch.setattr(city_figures, "partials", broken)
+    with caplog.at_level(logging.WARNING), another_process(server) as (_app, http):
+        assert "were not counted at start (OperationalError)" in caplog.text
+        monkeypatch.setattr(city_figures, "partials", count)
+        page = http.get("/city/figures")
+    assert page.status_code == 200
+    assert "城区驿站" in page.text
