@@ -6,6 +6,7 @@ that the ratio says what the program adds on top of SQLite on this machine. The 
 of the database, taken in turns with them, say what encryption costs.
 """
 
+import contextlib
 import hashlib
 import os
 import random
@@ -269,7 +270,7 @@ def in_turns(stations: list[_T], turn: int) -> list[_T]:
     return stations if turn % 2 == 0 else stations[::-1]
 
 
-def measure_loaded(data_dir: Path, *, runs: int = 7) -> tuple[Timings, Timings]:
+def measure_loaded(data_dir: Path, *, runs: int = 8) -> tuple[Timings, Timings]:
     """Opening the station and loading what its first screens show (the workbench, the case list's first page and
     count), on a new connection each run: the cold part of a start that encryption can slow. The encrypted station
     and its decrypted copy, in turns. The password's Argon2id, which only the encrypted station has, is left out
@@ -332,8 +333,11 @@ class _TimedStation:
 def measure(data_dir: Path, *, repeats: int = 50) -> tuple[SearchResult, SearchResult]:
     """The case list and search on the station as the program keeps it, and on a decrypted copy (what encryption
     costs), timed in turns."""
-    contexts = [_open(data_dir, encrypted=True), _open(data_dir, encrypted=False)]
-    try:
+    with contextlib.ExitStack() as opened:
+        contexts = []
+        for encrypted in (True, False):
+            contexts.append(_open(data_dir, encrypted=encrypted))
+            opened.callback(contexts[-1].close)
         stations = [_TimedStation(context) for context in contexts]
         for turn in range(3):
             for station in in_turns(stations, turn):
@@ -346,6 +350,3 @@ def measure(data_dir: Path, *, repeats: int = 50) -> tuple[SearchResult, SearchR
                 station.time_search(shape, query)
         encrypted, unencrypted = (station.result for station in stations)
         return encrypted, unencrypted
-    finally:
-        for context in contexts:
-            context.close()

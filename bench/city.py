@@ -24,7 +24,7 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 from sqlalchemy import create_engine, text
 
-from heze_station.domain import periods
+from heze_station.domain import chinatime, periods
 from heze_station.domain.ids import new_id
 from heze_station.server import city_figures, migrations
 from heze_station.server.config import Settings
@@ -48,7 +48,10 @@ ROUNDS = 5
 THINK_SECONDS = 1.0  # a supervisor reads a page before opening the next
 QUARTER_GOAL_S = 2.0
 PAGE_GOAL_MS = 300.0
-QUARTER = periods.quarter(2026, 4)
+# The supervisors read this quarter, which each server process counts as it starts (web/pages.warm_up). The cases
+# are a year's, the last of them received at this quarter's end, so that it holds a whole quarter's whatever the day.
+QUARTER = periods.containing(periods.PeriodKind.QUARTER, chinatime.today())
+YEAR_FROM = QUARTER.before().before().before().first
 SUPERVISOR, PASSWORD = "督导", "bench supervisor password"
 CATEGORIES = ("wages", "wages", "wages", "overtime_pay", "social_insurance", "termination", "work_injury", "other")
 CHANNELS = ("visit", "phone", "online", "letter", "on_site", "platform")
@@ -74,10 +77,10 @@ def _station_rows(random_: random.Random, station_id: uuid.UUID) -> list:
     ]  # fmt: skip
     for n in range(CASES_PER_STATION):
         case_id = new_id()
-        received = date(2026, 1, 1) + timedelta(days=random_.randrange(365))
+        received = YEAR_FROM + timedelta(days=random_.randrange((QUARTER.last - YEAR_FROM).days + 1))
         collective = random_.random() < 0.1
         fields = {
-            "number": f"(2026)菏谐调字第{n + 1:04d}号", "received_on": received.isoformat(),
+            "number": f"({received.year})菏谐调字第{n + 1:04d}号", "received_on": received.isoformat(),
             "category": random_.choice(CATEGORIES), "channel": random_.choice(CHANNELS), "is_collective": collective,
             "worker_count": 12 if collective else 1, "claimed_total_fen": random_.randrange(100_000, 5_000_000),
             "respondent_summary": "用人单位",
@@ -162,8 +165,8 @@ def measure_recount(database: Database, station_id: uuid.UUID) -> float:
         reports.city_report(session, QUARTER, Scope())
     with database.transaction() as session:
         write_rows(session, [server_row("case_file", new_id(), station_id, {
-            "number": "(2026)菏谐调字第9999号", "received_on": QUARTER.first.isoformat(), "category": "wages",
-            "channel": "visit", "status": "registered"})])  # fmt: skip
+            "number": f"({QUARTER.first.year})菏谐调字第9999号", "received_on": QUARTER.first.isoformat(),
+            "category": "wages", "channel": "visit", "status": "registered"})])  # fmt: skip
     started = time.perf_counter()
     with database.transaction() as session:
         reports.city_report(session, QUARTER, Scope())
@@ -179,18 +182,26 @@ def _signed_in(url: str) -> httpx.Client:
     return client
 
 
+def _months() -> list[periods.Period]:
+    """The twelve months of the cases' year."""
+    months = [periods.containing(periods.PeriodKind.MONTH, YEAR_FROM)]
+    while len(months) < 12:
+        months.append(periods.containing(periods.PeriodKind.MONTH, months[-1].last + timedelta(days=1)))
+    return months
+
+
 def _rounds(random_: random.Random, stations: list[uuid.UUID], rounds: int) -> list[str]:
     pages = []
     for _ in range(rounds):
         station = random_.choice(stations)
-        month = random_.randrange(1, 13)
+        month = random_.choice(_months()).code
         pages += [
             "/city/",
             f"/city/figures?period={QUARTER.code}",
             f"/city/figures?period={QUARTER.code}&district=区县{random_.randrange(DISTRICTS)}",
-            f"/city/figures?period=2026-{month:02d}&station={station}",
+            f"/city/figures?period={month}&station={station}",
             f"/city/overdue?station={station}",
-            f"/city/returns.xlsx?period=2026-{month:02d}&station={station}",
+            f"/city/returns.xlsx?period={month}&station={station}",
         ]
     return pages
 

@@ -28,7 +28,8 @@ from .routes import attachments, auth, health, supervision, sync
 from .web import pages, reports
 
 ACCESS_LOG = logging.getLogger("heze_station.server.access")
-log = logging.getLogger(__name__)
+# How long stopping waits for a count of the supervision page's first figures under way (web/pages.warm_up).
+WARM_UP_STOP_SECONDS = 10
 
 _ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorResponse, "description": description}
@@ -52,14 +53,22 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.database = database or Database(settings)
         if app.state.ca is not None:
             _publish_root(app.state.database, app.state.ca)
-        # Beside the requests, which the server answers at once; stopping waits for it, so that it never runs
-        # on a closed database.
-        app.state.warming = threading.Thread(
-            target=_warm_up, args=(app.state.city_reports, app.state.database), name="warm-up", daemon=True
-        )
-        app.state.warming.start()
+        # Beside the requests, which the server answers at once (its transactions only read); stopping ends it
+        # between two counts and waits for the one under way, for a while.
+        stopping = threading.Event()
+        app.state.warming = None
+        if settings.count_at_start:
+            app.state.warming = threading.Thread(
+                target=pages.warm_up,
+                args=(app.state.city_reports, app.state.database, stopping),
+                name="warm-up",
+                daemon=True,
+            )
+            app.state.warming.start()
         yield
-        app.state.warming.join()
+        stopping.set()
+        if app.state.warming is not None:
+            app.state.warming.join(WARM_UP_STOP_SECONDS)
         if owned:
             app.state.database.close()
 
@@ -85,15 +94,6 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     app.add_middleware(AccessLog)
     return app
-
-
-def _warm_up(city_reports: reports.Reports, database: Database) -> None:
-    """The supervision page's first figures (web/pages.warm_up); a failure leaves them to the first visit, which
-    meets it again and says so, and never stops the server."""
-    try:
-        pages.warm_up(city_reports, database)
-    except Exception as error:  # any: the server answers without them
-        log.warning("the supervision page's figures were not counted at start (%s)", type(error).__name__)
 
 
 def _publish_root(database: Database, authority: ca.CityCa) -> None:

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     # HTTP worker processes of ``serve`` on the one port, each with its own pool: a push's Python work runs on as
     # many cores (deployment.md).
     workers: int = Field(default=1, ge=1)
+    # Each process counts the supervision page's first figures as it starts (web/pages.warm_up); off, the first
+    # supervisor to visit a process waits for them.
+    count_at_start: bool = True
 
     access_token_seconds: int = 900
     enrolment_code_hours: int = 72

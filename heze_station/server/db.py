@@ -48,8 +48,14 @@ def _use_wal(cursor) -> None:
             time.sleep(0.05)
 
 
+# A connection's execution option: its transactions only read (Database.reading).
+_READING = "heze_reading"
+
+
 def _sqlite_begin(connection) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # IMMEDIATE takes the write lock at once, so that writers queue in order instead of failing on an upgrade. A
+    # transaction that only reads takes none: under WAL it reads its snapshot while the writers go on.
+    connection.exec_driver_sql("BEGIN" if connection.get_execution_options().get(_READING) else "BEGIN IMMEDIATE")
 
 
 def _json_text(value: Any) -> str:
@@ -88,6 +94,15 @@ class Database:
         """A unit of work: commits when the block ends normally, rolls back on any exception."""
         with self.sessions() as session, session.begin():
             yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads (the supervision pages' counts, which can take seconds): on SQLite it
+        holds no write lock, so stations' pushes and sign-ins are not held up behind it."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{_READING: True})
+            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                yield session
 
     @contextmanager
     def single_read(self) -> Iterator[Connection]:

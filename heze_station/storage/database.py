@@ -152,6 +152,9 @@ def create_sqlite_engine(
         connect_args={"check_same_thread": False},
         # A traceback never shows what a row held: SQL parameters are names, ID numbers, accounts.
         hide_parameters=True,
+        # The connection used last is handed out again: its page cache holds what was just read, and the others'
+        # caches need not fill with the same pages.
+        pool_use_lifo=True,
     )
     event.listen(engine, "connect", _pragmas(foreign_keys, key, hmac))
     if savepoints:

@@ -2,12 +2,17 @@
 printed document is one a station issued, unchanged."""
 
 import hashlib
+import threading
+from pathlib import Path
 
 import httpx
+from sqlalchemy import func, select
 
 from heze_station.domain.ids import new_id
+from heze_station.server.config import Settings
+from heze_station.server.models import Station
 
-from .conftest import Server
+from .conftest import WAIT_SECONDS, Server, migrated_database
 
 
 def test_the_bureau_sees_every_station_with_its_sync_state_and_case_counts(server: Server) -> None:
@@ -68,3 +73,27 @@ def test_a_printed_documents_qr_code_is_verified_without_credentials(server: Ser
     assert (unknown["known"], unknown["unchanged"], unknown["station_name"]) == (False, False, None)
     assert (not_ours.status_code, not_ours.json()["error"]["code"]) == (422, "invalid_qr_payload")
     assert malformed.status_code == 422
+
+
+def test_the_pages_counts_hold_up_no_stations_write_on_sqlite(tmp_path: Path) -> None:
+    """A supervision page's count can take seconds over a whole city: on SQLite it must not take the write lock,
+    or every station's push would wait behind it."""
+    database = migrated_database(Settings(data_dir=tmp_path / "server"))
+    stations = select(func.count()).select_from(Station)
+
+    def a_station_writes() -> None:
+        with database.transaction() as session:
+            session.add(Station(id=new_id(), name="开发区驿站"))
+
+    try:
+        with database.reading() as session:
+            assert session.scalar(stations) == 0  # the count has begun reading
+            writer = threading.Thread(target=a_station_writes)
+            writer.start()
+            writer.join(timeout=WAIT_SECONDS)
+            assert not writer.is_alive(), "the write waited for the count"
+            assert session.scalar(stations) == 0  # the count goes on over what it began with
+        with database.transaction() as session:
+            assert session.scalar(stations) == 1
+    finally:
+        database.close()

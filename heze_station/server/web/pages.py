@@ -5,11 +5,15 @@ the session's CSRF token (the sign-in form, before any session, a cookie's). Rea
 period, district and station chosen stay in the address and can be bookmarked.
 """
 
+import logging
 import secrets
+import threading
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import parse_qs, quote
@@ -19,6 +23,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ...domain import chinatime, statistics
@@ -43,7 +48,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Figures over a longer span would be counted week by week for every station: one request could hold a worker.
 LONGEST_PERIOD = timedelta(days=366)
 QUOTED_CHARS = 40  # of a bad parameter, repeated in the message about it
+FIRST_PERIODS = (PeriodKind.MONTH, PeriodKind.QUARTER)  # the whole city's, counted as a process starts (warm_up)
 
+log = logging.getLogger(__name__)
 router = APIRouter(prefix="/city", include_in_schema=False)
 templates = Environment(
     loader=FileSystemLoader(Path(__file__).with_name("templates")),
@@ -183,8 +190,20 @@ def _reports(request: Request) -> Reports:
     return request.app.state.city_reports
 
 
-def _feed_position(session) -> int:
-    return session.scalar(select(func.max(SyncRow.change_seq))) or 0
+@dataclass(frozen=True)
+class Position:
+    """What the pages' kept figures and lists (web/reports.Reports) are as of."""
+
+    feed: int  # the change feed's last position: what is kept is counted again once it moved (and a minute passed)
+    # The stations as the city registered them (ids, names, districts): a station made, renamed or put in a district
+    # on the server moves no feed. Part of every kept item's key, so that the lists and sums show it at once.
+    stations: int
+
+
+def _position(session) -> Position:
+    """Read for every page (a thousand stations' names take about a millisecond)."""
+    stations = session.execute(select(Station.id, Station.name, Station.district).order_by(Station.id)).all()
+    return Position(session.scalar(select(func.max(SyncRow.change_seq))) or 0, hash(tuple(map(tuple, stations))))
 
 
 def _period(code: str | None, today: date) -> tuple[Period, str | None]:
@@ -260,11 +279,13 @@ def _stations(session) -> _Stations:
     return _Stations(rows, districts, {row.id: row.name for row in rows}, Markup(options))
 
 
-def _station_choices(reports: Reports, session, position: int) -> _Stations:
-    return reports.get(("stations list",), position, lambda: _stations(session)).value
+def _station_choices(reports: Reports, session, position: Position) -> _Stations:
+    return reports.get(("stations list", position.stations), position.feed, lambda: _stations(session)).value
 
 
-def _context(request: Request, who: accounts.SignedIn, session, position: int, **values: object) -> dict[str, object]:
+def _context(
+    request: Request, who: accounts.SignedIn, session, position: Position, **values: object
+) -> dict[str, object]:
     stations = _station_choices(_reports(request), session, position)
     return {
         "who": who,
@@ -277,12 +298,16 @@ def _context(request: Request, who: accounts.SignedIn, session, position: int, *
     }
 
 
-def _report(reports: Reports, session, position: int, period: Period, scope: Scope) -> Made:
-    return reports.get(("report", period, scope), position, lambda: reports.city_report(session, period, scope))
+def _report(reports: Reports, session, position: Position, period: Period, scope: Scope) -> Made:
+    return reports.get(
+        ("report", period, scope, position.stations), position.feed, lambda: reports.city_report(session, period, scope)
+    )
 
 
-def _overdue(reports: Reports, session, position: int, today: date, scope: Scope) -> Made:
-    return reports.get(("overdue", today, scope), position, lambda: overdue.passed(session, today, scope))
+def _overdue(reports: Reports, session, position: Position, today: date, scope: Scope) -> Made:
+    return reports.get(
+        ("overdue", today, scope, position.stations), position.feed, lambda: overdue.passed(session, today, scope)
+    )
 
 
 def _scope_name(scope: Scope, names: dict) -> str:
@@ -297,23 +322,25 @@ def _scope_name(scope: Scope, names: dict) -> str:
 @router.get("/")
 def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> HTMLResponse:
     today = chinatime.today()
-    with database.transaction() as session:
-        position = _feed_position(session)
+    with database.reading() as session:
+        position = _position(session)
         context = _context(request, who, session, position)
         table = _stations_table(_reports(request), session, position, today)
     return _page("stations.html", **context, table=table.value, today=today, as_of=table.as_of)
 
 
-def _stations_table(reports: Reports, session, position: int, today: date) -> Made:
+def _stations_table(reports: Reports, session, position: Position, today: date) -> Made:
     """The table of a thousand stations, drawn once for every supervisor, as its figures are counted. What the
     laptops last reported waiting moves no feed: the table is drawn again for that as well."""
     reported = session.scalar(select(func.max(Device.changes_waiting_at)))
     return reports.get(
-        ("stations", today), (position, reported), lambda: _draw_stations_table(reports, session, position, today)
+        ("stations", today, position.stations),
+        (position.feed, reported),
+        lambda: _draw_stations_table(reports, session, position, today),
     )
 
 
-def _draw_stations_table(reports: Reports, session, position: int, today: date) -> Markup:
+def _draw_stations_table(reports: Reports, session, position: Position, today: date) -> Markup:
     late = Counter(item.station_id for item in _overdue(reports, session, position, today, Scope()).value)
     open_clues: Counter = Counter()
     late_clues: Counter = Counter()
@@ -346,8 +373,8 @@ def figures_page(
 ) -> HTMLResponse:
     today = chinatime.today()
     chosen, period_problem = _period(period, today)
-    with database.transaction() as session:
-        position = _feed_position(session)
+    with database.reading() as session:
+        position = _position(session)
         context = _context(request, who, session, position)
         scope, scope_problem = _scope(district, station, context["station_choices"])
         made = _report(_reports(request), session, position, chosen, scope)
@@ -416,8 +443,8 @@ def overdue_page(
     station: str | None = None,
 ) -> HTMLResponse:
     today = chinatime.today()
-    with database.transaction() as session:
-        position = _feed_position(session)
+    with database.reading() as session:
+        position = _position(session)
         context = _context(request, who, session, position)
         scope, scope_problem = _scope(district, station, context["station_choices"])
         found = _overdue(_reports(request), session, position, today, scope)
@@ -446,8 +473,8 @@ def return_download(
     station: str | None = None,
 ) -> Response:
     chosen, period_problem = _period(period, chinatime.today())
-    with database.transaction() as session:
-        position = _feed_position(session)
+    with database.reading() as session:
+        position = _position(session)
         stations = _station_choices(_reports(request), session, position)
         scope, scope_problem = _scope(district, station, stations)
         if period_problem or scope_problem:
@@ -469,14 +496,33 @@ def return_download(
 # --- counted as the server starts --------------------------------------------------------------------------------
 
 
-def warm_up(reports: Reports, database: Database) -> None:
+def warm_up(reports: Reports, database: Database, stopping: threading.Event) -> None:
     """What a supervisor's first visit shows, counted before anyone asks: the stations page, and the whole city's
     figures for this month (what the figures page opens on) and this quarter. Each server process keeps its own
     (web/reports.Reports), so without this the first visit to each process waited while the whole city was counted
-    (1.2 to 2.7 s with 1,000 stations, measured by ``make bench``); a visit meanwhile waits for the same count."""
+    (1.2 to 2.7 s with 1,000 stations, measured by ``make bench``); a visit meanwhile waits for the same count.
+
+    Each in a transaction of its own that only reads; one that fails is left to the first visit (which meets the
+    failure again and says so) and the others are still counted; ``stopping`` ends it between two counts."""
     today = chinatime.today()
-    with database.transaction() as session:
-        position = _feed_position(session)
-        _stations_table(reports, session, position, today)
-        for kind in (PeriodKind.MONTH, PeriodKind.QUARTER):
-            _report(reports, session, position, containing(kind, today), Scope())
+    counts: list[Callable[[Session, Position], object]] = [
+        partial(_stations_table, reports, today=today),
+        *(partial(_report, reports, period=containing(kind, today), scope=Scope()) for kind in FIRST_PERIODS),
+    ]
+    for count in counts:
+        if stopping.is_set():
+            return
+        try:
+            with database.reading() as session:
+                count(session, _position(session))
+        except Exception as error:  # any: the server answers without it
+            log.warning("a figure of the supervision page was not counted at start (%s)", _error_kind(error))
+    reports.counted_again_on_any_change()
+
+
+def _error_kind(error: Exception) -> str:
+    """The error's class and the database's own code for it (SQLite's name, PostgreSQL's SQLSTATE), which say
+    whether it was a lock or a lost connection; never its message, which may quote a statement's values."""
+    cause = getattr(error, "orig", None)
+    code = getattr(cause, "sqlite_errorname", None) or getattr(cause, "sqlstate", None)
+    return f"{type(error).__name__} {code}" if code else type(error).__name__

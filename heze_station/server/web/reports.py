@@ -6,6 +6,7 @@ changes came in since, and say as of when.
 """
 
 import gc
+import math
 import time
 import uuid
 from collections import OrderedDict
@@ -83,6 +84,13 @@ class Reports:
             if whole_city:
                 _set_aside()
         return city_figures.combine(period, {station: found[1] for station, found in known.items() if found})
+
+    def counted_again_on_any_change(self) -> None:
+        """What is kept so far is counted again as soon as a change comes in, without the minute's reuse: counted
+        as the server started, before anyone asked, it would otherwise hide the syncs of the first minute."""
+        with self.lock:
+            for made in self.entries.values():
+                made.made_at = -math.inf
 
     def _fresh(self, key: tuple, position: object) -> Made | None:
         with self.lock:
