@@ -33,6 +33,11 @@ class Made:
     value: object
 
 
+# A city of fewer stations keeps few figures: the full collection would cost more than it saves (about 90 ms in a
+# server process just started; seconds in a process that holds much more, as the tests' in-process servers do).
+SET_ASIDE_STATIONS = 100
+
+
 def _set_aside() -> None:
     """What the process holds now (its code, a whole city's kept figures) moved out of the cyclic collector's sight:
     a full collection walks every object, and with these it held every page in flight for a few hundred
@@ -81,7 +86,7 @@ class Reports:
                     self.parts.clear()
                 for station, part in fresh.items():
                     known[station] = self.parts[(period, station)] = (positions.get(station, 0), part)
-            if whole_city:
+            if whole_city and len(stations) >= SET_ASIDE_STATIONS:
                 _set_aside()
         return city_figures.combine(period, {station: found[1] for station, found in known.items() if found})
 
