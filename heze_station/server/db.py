@@ -101,7 +101,7 @@ class Database:
         holds no write lock, so stations' pushes and sign-ins are not held up behind it."""
         with self.engine.connect() as connection:
             connection.execution_options(**{_READING: True})
-            with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+            with self._transaction_on(connection) as session:
                 yield session
 
     @contextmanager

@@ -75,8 +75,9 @@ class CityServer(Server):
 @contextmanager
 def serve(tmp_path: Path) -> Iterator[CityServer]:
     """A city server started with its data under ``tmp_path``; stopped and closed on leaving (the ``city`` fixture)."""
-    # Nothing counted at start: a count of the whole city sets the collector's frozen objects aside, which must happen
-    # only on the GUI thread in the process of the tests' windows (ui/garbage.py); no GUI test reads those figures.
+    # Nothing counted at start: no GUI test reads the supervision page's figures, and the count would run beside the
+    # tests' windows in their process (a large city's count also runs the collector, which must run only on the GUI
+    # thread there: ui/garbage.py).
     settings = Settings(data_dir=tmp_path / "server", max_request_bytes=4 * 1024 * 1024, count_at_start=False)
     database = migrated_database(settings)
     server = CityServer(url="", settings=settings, database=database)
