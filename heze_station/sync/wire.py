@@ -154,16 +154,16 @@ PageEntry = tuple[str, str, int, bool, str | None, str, str | None, dict[str, An
 
 def page_entry(
     table: str,
-    row_id: uuid.UUID,
+    row_id: uuid.UUID | str,
     version: int,
     deleted: bool,
-    station_id: uuid.UUID | None,
+    station_id: uuid.UUID | str | None,
     changed_at: datetime,
     hlc: str | None,
     fields: dict[str, Any],
 ) -> PageEntry:
     """A change's values as a page in the rows form carries them: the one place its ids and time become text, for
-    the protocol's models (encode_page) and the server's feed rows alike."""
+    the protocol's models (encode_page) and the server's feed rows alike (whose ids are read as text already)."""
     return (
         table,
         str(row_id),
