@@ -162,8 +162,8 @@ def page_entry(
     hlc: str | None,
     fields: dict[str, Any],
 ) -> PageEntry:
-    """A change's values as a page in the rows form carries them: the one place its ids and time become text, for
-    the protocol's models (encode_page) and the server's feed rows alike (whose ids are read as text already)."""
+    """A change's values as a page in the rows form carries them, its ids and time as text: for the protocol's
+    models (encode_page) and the server's feed rows alike (the feed reads its ids as text already)."""
     return (
         table,
         str(row_id),

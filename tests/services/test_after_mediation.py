@@ -11,9 +11,9 @@ from heze_station.domain import chinatime
 from heze_station.domain.after_mediation import StepDate, StepKind, StepOutcome
 from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction, Category
-from heze_station.domain.clocks import ClockKind, ClockState
+from heze_station.domain.clocks import WINDOW_WARNING_DAYS, ClockKind, ClockState
 from heze_station.domain.errors import IllegalTransition, ValidationFailed
-from heze_station.services import after_mediation, case_actions, case_queries, documents, payments
+from heze_station.services import after_mediation, calendar, case_actions, case_queries, documents, payments
 from heze_station.services.dashboard import dashboard
 from heze_station.services.station import StationContext
 from tests.factories import at, intake_form
@@ -24,6 +24,15 @@ from .test_documents import pdftotext
 
 def _clocks(context: StationContext, case_id: uuid.UUID) -> dict[ClockKind, ClockState]:
     return {c.kind: c.state for c in case_queries.case_detail(context, case_id).clocks}
+
+
+def _working_day_in_the_warning(context: StationContext, today: date) -> date | None:
+    """A working day one to five days from ``today`` (a window clock's warning), by the station's calendar; None when
+    a holiday covers all five."""
+    with context.database.transaction() as session:
+        work_calendar = calendar.load(session)
+    days = (today + timedelta(days=n) for n in range(1, WINDOW_WARNING_DAYS + 1))
+    return next((day for day in days if work_calendar.is_working_day(day)), None)
 
 
 def _in_effect(context: StationContext, start: date, due: date, category: Category = Category.WAGES) -> uuid.UUID:
@@ -54,10 +63,17 @@ def test_a_payment_order_is_followed_from_filing_to_an_objection(station: Statio
         record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ACCEPTED, filed - timedelta(days=1))
     assert early.value.by_field()["on"].text == "This date cannot come before {earlier}."
     record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.ACCEPTED, filed + timedelta(days=10))
-    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.SERVED, today - timedelta(days=10))
+    # Served so that the debtor's 15 days end a few days from now, on a working day: a period whose last day is a
+    # rest day runs on to the next working day (民事诉讼法 85), and served ten days ago it ran past the warning's
+    # five days whenever the fifth day fell on a weekend.
+    last_day = _working_day_in_the_warning(station, today)
+    served = (last_day or today + timedelta(days=WINDOW_WARNING_DAYS)) - timedelta(days=15)
+    record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.SERVED, served)
     clocks = _clocks(station, case_id)
     assert clocks[ClockKind.PAYMENT_ORDER_ISSUE] is ClockState.DONE
-    assert clocks[ClockKind.PAYMENT_ORDER_OBJECTION] in (ClockState.WARNING, ClockState.URGENT)
+    # In a holiday longer than the warning, the period runs on past it: not near its end yet.
+    expected = (ClockState.WARNING, ClockState.URGENT) if last_day else (ClockState.OK,)
+    assert clocks[ClockKind.PAYMENT_ORDER_OBJECTION] in expected
 
     # Enforcement only once the debtor's 15 days from service have passed.
     with pytest.raises(ValidationFailed) as early_enforcement:
