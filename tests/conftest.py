@@ -4,6 +4,7 @@ New stations are copies of ones set up once per run (tests/stations.py Templates
 """
 
 import functools
+import logging
 import ssl
 from collections.abc import Iterator
 from datetime import date
@@ -13,6 +14,7 @@ import httpx
 import httpx._transports.default
 import pytest
 
+from heze_station import logs
 from heze_station.domain import chinatime
 from heze_station.services.station import StationContext
 from tests import stations
@@ -44,6 +46,19 @@ def one_tls_context_per_run() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(httpx._transports.default, "create_ssl_context", _tls_context)
         yield
+
+
+@pytest.fixture(autouse=True)
+def program_log_removed() -> Iterator[None]:
+    """A test that runs cli.main configures the program's log (logs.configure): a handler on the root logger writing
+    to the test's captured standard error, which pytest closes when the test ends. Left there, every error logged
+    later in that worker printed a "Logging error" of its own instead of its message."""
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in [handler for handler in root.handlers if isinstance(handler.formatter, logs.PrivateFormatter)]:
+        root.removeHandler(handler)
+    root.setLevel(level)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
