@@ -212,9 +212,21 @@ _TABLE_FONT = [("FONTNAME", (0, 0), (-1, -1), fonts.SONG), ("FONTSIZE", (0, 0), 
 
 
 def _signed_on(signer: Signer) -> str:
+    """The date beside a signature, as a plain cell: never broken over two lines (a Paragraph broke 2026年12月10日
+    before its 日 in the tables' date columns), and the blank to date by hand keeps its spaces for the pen."""
     if signer.signed_at is None:
         return "    年  月  日"  # dated by hand on paper
     return chinese_date(chinatime.local_date(signer.signed_at))
+
+
+# The date column: the longest date (2026年12月10日, about 29.6 mm in the cells' font) fits inside its width with
+# this side padding, as it did not with reportlab's default of 6 points a side; set with the leading of the
+# paragraphs beside it (the name's), so that both sit on one line.
+_DATE_COLUMN = [
+    ("LEFTPADDING", (-1, 0), (-1, -1), 3),
+    ("RIGHTPADDING", (-1, 0), (-1, -1), 3),
+    ("LEADING", (-1, 0), (-1, -1), SMALL_SIZE * 1.35),
+]
 
 
 def _thumbprint_box(signer: Signer) -> Flowable | str:
@@ -231,11 +243,11 @@ def signature_cell(signer: Signer | None, s: Styles) -> Table | str:
             Paragraph(text(signer.name), s.cell),
             signature,
             _thumbprint_box(signer),
-            Paragraph(_signed_on(signer), s.cell),
+            _signed_on(signer),
         ]
     ]
     table = Table(cells, colWidths=[22 * mm, 40 * mm, 18 * mm, 32 * mm], hAlign="LEFT")
-    table.setStyle(TableStyle([*_TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    table.setStyle(TableStyle([*_TABLE_FONT, *_DATE_COLUMN, ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     return table
 
 
@@ -252,7 +264,7 @@ def signature_table(
                 Paragraph(text(signer.name), s.cell),
                 ImageBox(signer.signature_png, 38 * mm, 14 * mm, frame=signer.signature_png is None),
                 _thumbprint_box(signer),
-                Paragraph(_signed_on(signer), s.cell),
+                _signed_on(signer),
             ]
         )
     table = Table(rows, colWidths=[36 * mm, 26 * mm, 42 * mm, 19 * mm, 33 * mm], hAlign="LEFT")
@@ -260,6 +272,7 @@ def signature_table(
         TableStyle(
             [
                 *_TABLE_FONT,
+                *_DATE_COLUMN,
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 3),

@@ -1,11 +1,16 @@
 """Every document kind, built from the scenarios and checked with poppler's tools, not with our own code."""
 
+import dataclasses
 import re
+import uuid
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from heze_station.documents import amounts, issuing
+from heze_station.documents import amounts, issuing, signing
+from heze_station.documents.content import Signer
+from heze_station.domain.chinatime import CHINA_TZ
 from tests import samples
 
 from .conftest import ARTEFACTS, SAMPLES, extracted_text, run
@@ -132,6 +137,30 @@ def test_the_agreement_is_stamped_in_red_on_its_seal_block(files: dict[str, Path
     assert len(seal_pages) == 1
     text = run("pdftotext", "-f", str(seal_pages[0]), "-l", str(seal_pages[0]), path, "-").stdout
     assert "签名及盖章" in "".join(text.split())
+
+
+def test_a_date_beside_a_signature_stays_on_one_line(station_key: signing.StationKey, tmp_path: Path) -> None:
+    """The longest dates, with a two-digit month and day, broke before their 日 in the signature tables."""
+
+    def on_the_10th_of_december(signer: Signer) -> Signer:
+        return dataclasses.replace(signer, signed_at=datetime(2026, 12, 10, 15, tzinfo=CHINA_TZ))
+
+    agreement = samples.walk_in_agreement()
+    receipt = samples.service_receipt()
+    dated = {
+        "agreement": dataclasses.replace(agreement, signers=tuple(map(on_the_10th_of_december, agreement.signers))),
+        "service receipt": dataclasses.replace(
+            receipt,
+            server=on_the_10th_of_december(receipt.server),
+            recipient_signer=on_the_10th_of_december(receipt.recipient_signer),
+        ),
+    }
+    for name, content in dated.items():
+        pdf = tmp_path / "dated.pdf"
+        pdf.write_bytes(issuing.issue(content, station_key, uuid.uuid4()).pdf)
+        text = run("pdftotext", "-layout", pdf, "-").stdout
+        signers = 3 if name == "agreement" else 2
+        assert text.count("2026年12月10日") >= signers, (name, text)
 
 
 def test_flipping_one_byte_fails_pdfsig(issued: dict[str, issuing.IssuedDocument], tmp_path: Path) -> None:
