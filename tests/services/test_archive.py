@@ -10,6 +10,7 @@ from heze_station.domain import chinatime
 from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.errors import IllegalTransition
+from heze_station.domain.retention import retention_until
 from heze_station.services import archive, audit, case_actions, case_queries
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Case
@@ -38,15 +39,18 @@ def cases(station: StationContext) -> dict[str, uuid.UUID]:
 
 def test_closed_files_are_listed_with_their_retention_end(station: StationContext, cases: dict) -> None:
     day = chinatime.today() - timedelta(days=3)
+    refused_on = day - timedelta(days=1)
     listed = archive.archive(station)
+    # Ten years from the referral, five from the refusal, each from its own date (tests/domain/test_retention.py
+    # counts the years, 29 February included): the refusal falls in the year before on the 4th of January.
     assert [(row.case_id, row.outcome, row.closed_on, row.retention_until) for row in listed] == [
-        (cases["arbitration"], CaseStatus.REFERRED_ARBITRATION, day, day.replace(year=day.year + 10)),
         (
-            cases["refused"],
-            CaseStatus.REFUSED,
-            day - timedelta(days=1),
-            (day - timedelta(days=1)).replace(year=day.year + 5),
+            cases["arbitration"],
+            CaseStatus.REFERRED_ARBITRATION,
+            day,
+            retention_until(CaseStatus.REFERRED_ARBITRATION, day, day),
         ),
+        (cases["refused"], CaseStatus.REFUSED, refused_on, retention_until(CaseStatus.REFUSED, refused_on, refused_on)),
     ]
 
 
