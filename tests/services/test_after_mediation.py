@@ -13,7 +13,7 @@ from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction, Category
 from heze_station.domain.clocks import WINDOW_WARNING_DAYS, ClockKind, ClockState
 from heze_station.domain.errors import IllegalTransition, ValidationFailed
-from heze_station.services import after_mediation, calendar, case_actions, case_queries, documents, payments
+from heze_station.services import after_mediation, case_actions, case_queries, documents, payments
 from heze_station.services.dashboard import dashboard
 from heze_station.services.station import StationContext
 from tests.factories import at, intake_form
@@ -29,10 +29,8 @@ def _clocks(context: StationContext, case_id: uuid.UUID) -> dict[ClockKind, Cloc
 def _working_day_in_the_warning(context: StationContext, today: date) -> date | None:
     """A working day one to five days from ``today`` (a window clock's warning), by the station's calendar; None when
     a holiday covers all five."""
-    with context.database.transaction() as session:
-        work_calendar = calendar.load(session)
     days = (today + timedelta(days=n) for n in range(1, WINDOW_WARNING_DAYS + 1))
-    return next((day for day in days if work_calendar.is_working_day(day)), None)
+    return next((day for day in days if context.calendar.is_working_day(day)), None)
 
 
 def _in_effect(context: StationContext, start: date, due: date, category: Category = Category.WAGES) -> uuid.UUID:

@@ -52,6 +52,7 @@ def test_closed_files_are_listed_with_their_retention_end(station: StationContex
         ),
         (cases["refused"], CaseStatus.REFUSED, refused_on, retention_until(CaseStatus.REFUSED, refused_on, refused_on)),
     ]
+    assert [row.retention_until.year - row.closed_on.year for row in listed] == [10, 5]
 
 
 def test_nothing_is_purged_before_its_retention_end(station: StationContext, cases: dict) -> None:
