@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,9 +56,62 @@ class EnumCombo(QComboBox):
         self.setCurrentIndex(self.findData(member.value if member is not None else ""))
 
 
+class TypedDateEntry:
+    """Typing a whole date into a date field gives that date, as a person types it on a form.
+
+    Qt's date fields edit one section at a time, which loses what people type in three common ways:
+    - with the whole field selected (Ctrl+A), the first digit replaces the whole text and is refused, so the year is
+      never typed and "2025-03-05" becomes this year's 3 March;
+    - with the cursor before a full section (Home, a click), the digit does not fit and is refused;
+    - once four digits fill the year, Qt moves on to the month by itself, and the "-" typed next skips the month
+      too, so "2025-03-05 08:15" becomes 2025-12-03 05:08.
+    Here a digit typed over the whole field, or before a section, overwrites that section, and a separator typed
+    just after Qt moved on is taken as already done. Any of - / . : or a space moves to the next section, so
+    "2025/3/5" and "2025.3.5", the ways dates are also written in China, read the same.
+    """
+
+    _SEPARATORS = "-/.: "
+
+    _moved_on = False  # Qt's last move to a new section came from a digit that filled the one before
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        typed = event.text()
+        line = self.lineEdit()
+        moved_on, self._moved_on = self._moved_on, False
+        if typed.isdecimal() and typed.isascii():
+            if line.selectedText() == line.text():
+                self.setSelectedSection(self.sectionAt(0))
+            elif not line.hasSelectedText() and _starts_section(line.text(), line.cursorPosition()):
+                self.setSelectedSection(self.currentSection())
+            section = self.currentSectionIndex()
+            super().keyPressEvent(event)
+            self._moved_on = self.currentSectionIndex() == section + 1
+            return
+        if typed and typed in self._SEPARATORS:
+            if not moved_on and self.currentSectionIndex() < self.sectionCount() - 1:
+                super().keyPressEvent(_separator_after(line.text(), line.cursorPosition(), event))
+            return
+        super().keyPressEvent(event)
+
+
+def _starts_section(text: str, position: int) -> bool:
+    return position < len(text) and text[position].isdigit() and (position == 0 or not text[position - 1].isdigit())
+
+
+def _separator_after(text: str, position: int, event: QKeyEvent) -> QKeyEvent:
+    """The key Qt takes to leave the section at ``position``: the separator that follows it in the display format."""
+    rest = text[position:]
+    separator = next((char for char in rest if not char.isdigit()), event.text())
+    return QKeyEvent(event.type(), event.key(), event.modifiers(), separator)
+
+
+class DateEdit(TypedDateEntry, QDateEdit):
+    pass
+
+
 def date_edit(value: date | None = None) -> QDateEdit:
     """A date with a calendar, China's today unless given; ``.date().toPython()`` reads it."""
-    edit = QDateEdit(QDate(value or chinatime.today()))
+    edit = DateEdit(QDate(value or chinatime.today()))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(EARLIEST)
@@ -65,7 +119,7 @@ def date_edit(value: date | None = None) -> QDateEdit:
     return edit
 
 
-class ChinaTimeEdit(QDateTimeEdit):
+class ChinaTimeEdit(TypedDateEntry, QDateTimeEdit):
     """A date and time of day in China time, shown and read as such whatever zone the computer is set to."""
 
     def __init__(self, value: datetime | None = None):
