@@ -1,7 +1,8 @@
 """A date typed in full into a date field is the date typed, however the field was entered.
 
 Qt's own date fields refused the year typed over a selected field (the date became this year's) and skipped the
-month after a typed year ("2025-03-05 08:15" became 2025-12-03 05:08).
+month after a typed year ("2025-03-05 08:15" became 2025-12-03 05:08). The odd ways of typing below are those a
+hostile tester found the first version of the fix to get wrong.
 """
 
 from collections.abc import Callable
@@ -54,7 +55,13 @@ def enter(qtbot, form: Form, way: str) -> None:
 
 
 def leave(qtbot, form: Form) -> None:
+    """Tab out of the field's last section (Tab in another section moves to the next, as Qt's date fields do)."""
     qtbot.keyClick(form.field, Qt.Key.Key_Tab)
+    assert form.after.hasFocus()
+
+
+def click_away(qtbot, form: Form) -> None:
+    qtbot.mouseClick(form.after, Qt.MouseButton.LeftButton)
     assert form.after.hasFocus()
 
 
@@ -97,3 +104,52 @@ def test_coming_back_with_shift_tab_changes_the_day_alone(qtbot, form) -> None:
     qtbot.keyClick(shown.after, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClicks(shown.field, "17")
     assert shown.field.date().toPython() == date(2025, 3, 17)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        ["2025", Qt.Key.Key_Shift, "-03-05"],  # Shift on its own, as on the way to a "/" or a Chinese/English switch
+        ["2025--03-05"],  # a separator typed twice
+        ["2025", "-", Qt.Key.Key_Shift, "-03-05"],
+    ],
+)
+def test_a_slip_between_the_digits_does_not_move_the_date(qtbot, form, typed: list[str | Qt.Key]) -> None:
+    shown = form(date_edit())
+    enter(qtbot, shown, "tab")
+    for step in typed:
+        if isinstance(step, str):
+            qtbot.keyClicks(shown.field, step)
+        else:
+            qtbot.keyClick(shown.field, step)
+    leave(qtbot, shown)
+    assert shown.field.date().toPython() == MARCH_5
+
+
+def test_two_spaces_between_the_date_and_the_time_are_one(qtbot, form) -> None:
+    shown = form(ChinaTimeEdit())
+    enter(qtbot, shown, "select all")
+    qtbot.keyClicks(shown.field, "2025-03-05  08:15")
+    leave(qtbot, shown)
+    assert shown.field.value() == MARCH_5_MORNING
+
+
+def test_a_separator_after_coming_back_moves_on_as_usual(qtbot, form) -> None:
+    """The year typed, the field left and entered again: "-" goes from the year to the month, nothing is swallowed."""
+    shown = form(date_edit(date(2024, 7, 20)))
+    enter(qtbot, shown, "tab")
+    qtbot.keyClicks(shown.field, "2025")
+    click_away(qtbot, shown)
+    enter(qtbot, shown, "tab")
+    qtbot.keyClicks(shown.field, "-03")
+    click_away(qtbot, shown)
+    assert shown.field.date().toPython() == date(2025, 3, 20)
+
+
+def test_a_time_typed_where_the_year_is_leaves_the_date_alone(qtbot, form) -> None:
+    """A ":" is no way out of the year: before, it moved on, and "8:15" turned July into January."""
+    shown = form(ChinaTimeEdit(datetime(2024, 7, 20, 14, 30, tzinfo=chinatime.CHINA_TZ)))
+    enter(qtbot, shown, "tab")
+    qtbot.keyClicks(shown.field, "8:15")
+    click_away(qtbot, shown)
+    assert shown.field.text() == "2024-07-20 14:30"

@@ -4,14 +4,15 @@ Dates and times are China's whatever the computer's zone: a laptop set to anothe
 session by hours or a deadline by a day.
 """
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal, SignalInstance
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal, SignalInstance
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,44 +66,73 @@ class TypedDateEntry:
     - with the cursor before a full section (Home, a click), the digit does not fit and is refused;
     - once four digits fill the year, Qt moves on to the month by itself, and the "-" typed next skips the month
       too, so "2025-03-05 08:15" becomes 2025-12-03 05:08.
-    Here a digit typed over the whole field, or before a section, overwrites that section, and a separator typed
-    just after Qt moved on is taken as already done. Any of - / . : or a space moves to the next section, so
-    "2025/3/5" and "2025.3.5", the ways dates are also written in China, read the same.
+    Here a digit typed over the whole field, or before a section, overwrites that section, and the separators typed
+    just after Qt moved on are taken as done. "/" and "." do what "-" does, so "2025/3/5" and "2025.3.5", the other
+    ways dates are written in China, read the same. A separator that does not follow the section (a ":" in the
+    date), or that would leave a year of fewer than four digits behind to be dropped, is not a move.
     """
 
-    _SEPARATORS = "-/.: "
-
-    _moved_on = False  # Qt's last move to a new section came from a digit that filled the one before
+    _moved_to = -1  # the section Qt moved on to by itself, after a digit filled the one before
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _MODIFIER_KEYS:  # Shift pressed on its way to a "/" or ":" is no keystroke of its own
+            super().keyPressEvent(event)
+            return
+        moved_to, self._moved_to = self._moved_to, -1
         typed = event.text()
-        line = self.lineEdit()
-        moved_on, self._moved_on = self._moved_on, False
-        if typed.isdecimal() and typed.isascii():
-            if line.selectedText() == line.text():
-                self.setSelectedSection(self.sectionAt(0))
-            elif not line.hasSelectedText() and _starts_section(line.text(), line.cursorPosition()):
-                self.setSelectedSection(self.currentSection())
+        plain = not event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        if plain and typed.isascii() and typed.isdecimal():
+            self._overwrite_from_here()
             section = self.currentSectionIndex()
             super().keyPressEvent(event)
-            self._moved_on = self.currentSectionIndex() == section + 1
+            if self.currentSectionIndex() == section + 1:
+                self._moved_to = section + 1
+        elif plain and len(typed) == 1 and not typed.isalnum() and typed.isprintable():
+            self._next_section(event, moved_to)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._moved_to = -1  # Qt's move belongs to the last visit; Tab selects a section afresh
+        super().focusInEvent(event)
+
+    def _overwrite_from_here(self) -> None:
+        line = self.lineEdit()
+        if line.selectedText() == line.text():
+            self.setSelectedSection(self.sectionAt(0))
+        elif not line.hasSelectedText() and _starts_section(line.text(), line.cursorPosition()):
+            self.setSelectedSection(self.currentSection())
+
+    def _next_section(self, event: QKeyEvent, moved_to: int) -> None:
+        section = self.currentSectionIndex()
+        if section == moved_to and self.lineEdit().hasSelectedText():
+            self._moved_to = moved_to  # Qt has moved on already; a second "-" typed by mistake moves no further
             return
-        if typed and typed in self._SEPARATORS:
-            if not moved_on and self.currentSectionIndex() < self.sectionCount() - 1:
-                super().keyPressEvent(_separator_after(line.text(), line.cursorPosition(), event))
+        separators = _SECTION_BREAK.split(self.displayFormat())[1:-1]
+        if section >= len(separators) or not _same_separator(event.text(), separators[section]):
             return
-        super().keyPressEvent(event)
+        year = QDateTimeEdit.Section.YearSection
+        if self.currentSection() is year and len(self.sectionText(year)) < 4:
+            return
+        # Qt moves on for the separator of its display format only: it is handed that one.
+        forwarded = QKeyEvent(
+            event.type(), event.key(), event.modifiers(), separators[section], event.isAutoRepeat(), event.count()
+        )
+        super().keyPressEvent(forwarded)
+        event.setAccepted(forwarded.isAccepted())
+
+
+_MODIFIER_KEYS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_Meta, Qt.Key.Key_AltGr}
+_SECTION_BREAK = re.compile(r"[yMdHm]+")  # the sections of the display formats here; what lies between are separators
+_DATE_SEPARATORS = "-/."
+
+
+def _same_separator(typed: str, expected: str) -> bool:
+    return typed == expected or (typed in _DATE_SEPARATORS and expected in _DATE_SEPARATORS)
 
 
 def _starts_section(text: str, position: int) -> bool:
     return position < len(text) and text[position].isdigit() and (position == 0 or not text[position - 1].isdigit())
-
-
-def _separator_after(text: str, position: int, event: QKeyEvent) -> QKeyEvent:
-    """The key Qt takes to leave the section at ``position``: the separator that follows it in the display format."""
-    rest = text[position:]
-    separator = next((char for char in rest if not char.isdigit()), event.text())
-    return QKeyEvent(event.type(), event.key(), event.modifiers(), separator)
 
 
 class DateEdit(TypedDateEntry, QDateEdit):
