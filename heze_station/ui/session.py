@@ -434,7 +434,9 @@ class Session(QObject):
     def _back_up_if_due(self) -> None:
         from ..services import backups
 
-        if self.context is not None:
+        # The first check's single shot is no timer that finish() stops: a session still open in the event loop
+        # after finishing (a test's) must not start work on the workers it has shut down.
+        if self.context is not None and not self._closing.is_set():
             self.tasks.run(backups.back_up_if_due, self.context, on_error=_backup_failed)
 
     def _restore(self, name: str) -> None:

@@ -377,6 +377,20 @@ def test_closing_the_program_after_a_change_leaves_a_checked_backup(qtbot, folde
     assert is_whole(made[0] / "station.sqlite3", database_key(folder))
 
 
+def test_the_first_backup_check_coming_after_the_close_does_nothing(qtbot, folder: Path) -> None:
+    """It is a single shot a minute after signing in: a session left in a running event loop after finishing (a
+    slow test's) raised 'cannot schedule new futures after shutdown' in the event loop when it came."""
+    running = Session(folder)
+    running.begin()
+    window = signed_in(qtbot, running, "zhang", "zhang-password")
+    window.close()
+    running.finish()
+    before = sorted((folder / "backups").iterdir()) if (folder / "backups").exists() else []
+    running._back_up_if_due()  # what the single shot calls when it comes
+    after = sorted((folder / "backups").iterdir()) if (folder / "backups").exists() else []
+    assert after == before
+
+
 def test_a_laptop_the_city_revoked_locks_at_its_next_contact_and_opens_only_to_the_administrator(
     qtbot, session: Session, folder: Path, city
 ) -> None:
