@@ -5,6 +5,7 @@ printed document can show every amount in figures and capitals, and a change can
 superseding agreement (the one in effect is never edited).
 """
 
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from .errors import InvalidInput, ValidationFailed, refusal
+from .identifiers import folded
 from .messages import QT_TRANSLATE_NOOP, Message
 from .money import format_yuan
 
@@ -313,7 +315,7 @@ def normalise_account_number(text: str, *, field: str) -> str:
     Chinese bank account numbers have no common checksum (card numbers mostly pass Luhn, passbook accounts do
     not), so only the shape is checked; the payee's name on the account is what the coordinator confirms.
     """
-    digits = "".join(text.split())
+    digits = re.sub(r"[\s-]", "", folded(text))  # typed in groups of four, by spaces or dashes
     if not digits:
         raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the worker's bank account number."))
     if not digits.isascii() or not digits.isdigit() or not 10 <= len(digits) <= 30:

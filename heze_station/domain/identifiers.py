@@ -164,8 +164,17 @@ def parse_credit_code(text: str, *, field: str = "credit_code", override_reason:
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 
+# Dashes a Chinese input method or a word processor gives for "-" (NFKC folds only the full-width one).
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-"))
+
+
+def folded(text: str) -> str:
+    """Digits as typed with a Chinese input method, made plain: full-width forms and any dash become ASCII."""
+    return unicodedata.normalize("NFKC", text).translate(_DASHES)
+
+
 def normalise_mobile(text: str, *, field: str = "phone") -> str:
-    number = re.sub(r"[\s-]", "", unicodedata.normalize("NFKC", text))
+    number = re.sub(r"[\s-]", "", folded(text))
     if not number:
         raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the mobile number."))
     # +86 and 0086 are unambiguous; a bare 86 is taken as the country code only when 11 digits follow it.
@@ -186,17 +195,23 @@ def normalise_mobile(text: str, *, field: str = "phone") -> str:
     return number
 
 
-# A mainland landline: trunk 0, a 2-3 digit area code (菏泽 is 0530), a 7-8 digit local number.
-_LANDLINE = re.compile(r"(0[0-9]{2,3})-?([2-9][0-9]{6,7})")
+# A mainland landline: trunk 0, an area code, a 7-8 digit local number. Beijing's 010 and 020-029 have two digits
+# after the 0, every other area three (菏泽 is 0530): typed without a dash, that is how the number splits.
+_LANDLINE = re.compile(r"(0(?:10|2[0-9])|0[3-9][0-9]{2})-?([2-9][0-9]{6,7})")
+# A company's nationwide service number: 400-800-8888.
+_SERVICE_NUMBER = re.compile(r"([48]00)-?([0-9]{3})-?([0-9]{4})")
 
 
 def normalise_phone(text: str, *, field: str = "phone") -> str:
-    """A company's phone: a mobile number, or a landline with its area code, stored as 0530-5123456."""
-    compact = re.sub(r"[\s()（）]", "", unicodedata.normalize("NFKC", text))
-    landline = _LANDLINE.fullmatch(compact)
-    if landline:
-        return f"{landline[1]}-{landline[2]}"
-    if compact.startswith("0") and not compact.startswith("00"):
+    """A company's phone: a mobile number, a landline with its area code stored as 0530-5123456, or a 400 or 800
+    service number stored as 400-800-8888."""
+    compact = re.sub(r"[\s()（）]", "", folded(text))
+    # From abroad a landline is dialled without its trunk 0: +86 530 5123456 is 0530-5123456.
+    compact = re.sub(r"^(?:\+86|0086)-?(?=10|[2-9])", "0", compact)
+    for pattern in (_LANDLINE, _SERVICE_NUMBER):
+        if known := pattern.fullmatch(compact):
+            return "-".join(known.groups())
+    if compact[:1] in "023456789" and not compact.startswith("00"):
         raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "A landline is the area code and a 7 or 8 digit number, e.g. 0530-5123456."),

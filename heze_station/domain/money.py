@@ -22,13 +22,16 @@ _COMMAS_ANYWHERE = re.compile(r"[0-9,]+(?:\.[0-9]+)?")
 
 
 def parse_yuan(text: str, *, field: str = "amount", allow_zero: bool = False) -> int:
-    """Read an amount in yuan as typed by a coordinator ('3,800.50', '¥3800', '３８００元') and return fen."""
+    """Read an amount in yuan as typed by a coordinator ('3,800.50', '¥3800', '３８００元', '人民币3800元整') and
+    return fen."""
     # Only text is accepted: a float has already lost precision, and a bare int could be either yuan or fen.
     if not isinstance(text, str):
         raise TypeError(f"parse_yuan expects the text typed by the user, not {type(text).__name__}")
-    # NFKC folds full-width digits, commas, points and the full-width yen sign from a Chinese input method.
-    amount = unicodedata.normalize("NFKC", text).strip()
-    amount = amount.removeprefix("¥").removesuffix("元").strip()
+    # NFKC folds full-width digits, commas, points and the full-width yen sign from a Chinese input method; its
+    # Chinese punctuation gives "。" for the point. 人民币 before the figures and 元整 after them are how amounts
+    # are written on Chinese forms.
+    amount = unicodedata.normalize("NFKC", text).replace("。", ".").strip()
+    amount = amount.removeprefix("人民币").strip().removeprefix("¥").removesuffix("整").removesuffix("元").strip()
     if not amount:
         raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Enter the amount."))
     if amount.startswith(("-", "−")):

@@ -39,7 +39,7 @@ from ..domain.identifiers import normalise_mobile, normalise_phone, parse_credit
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import format_yuan
 from ..domain.parties import EmployerKind, RespondentRole
-from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, REASON_MAX, clean_line, clean_text
+from ..domain.text import ADDRESS_MAX, FACTS_MAX, REASON_MAX, clean_line, clean_name, clean_text
 from ..storage.models import Agreement, Case, CaseClaimant, CaseRespondent, Employer, Person
 from ..storage.types import utc_now
 from . import audit, timeline
@@ -179,7 +179,7 @@ def _correct_person(session: Session, person: Person, field: CorrectionField, va
     """Set one field of a worker or agent; returns what it was."""
     match field:
         case CorrectionField.NAME:
-            new = clean_line(value, field="value", max_length=NAME_MAX, required=True)
+            new = clean_name(value, field="value", required=True)
         case CorrectionField.ID_NUMBER:
             new = _resident_id(session, person, value, today)
         case CorrectionField.PHONE:
@@ -196,7 +196,7 @@ def _correct_person(session: Session, person: Person, field: CorrectionField, va
 def _correct_employer(employer: Employer, field: CorrectionField, value: str, today: date) -> str:
     match field:
         case CorrectionField.NAME:
-            new = clean_line(value, field="value", max_length=100, required=True)
+            new = clean_name(value, field="value", max_length=100, required=True)
         case CorrectionField.CREDIT_CODE:
             if employer.kind is not EmployerKind.COMPANY:
                 raise refusal("field", QT_TRANSLATE_NOOP("Domain", "Only a company has a credit code."))
@@ -208,7 +208,7 @@ def _correct_employer(employer: Employer, field: CorrectionField, value: str, to
         case CorrectionField.PHONE:
             new = normalise_phone(value, field="value")
         case CorrectionField.LEGAL_REPRESENTATIVE:
-            new = clean_line(value, field="value", max_length=NAME_MAX)
+            new = clean_name(value, field="value")
         case _:
             new = clean_line(value, field="value", max_length=ADDRESS_MAX)
     old = getattr(employer, field.value) or ""
@@ -346,7 +346,7 @@ def _check_representatives(claimants: list[CaseClaimant], case: Case, field: str
 
 def _check_joining(entry: WorkerEntry, case: Case, today: date) -> CheckedWorker:
     check = Checker()
-    name = check("", clean_line, entry.name, field="name", max_length=NAME_MAX, required=True)
+    name = check("", clean_name, entry.name, field="name", required=True)
     resident = check(None, parse_resident_id, entry.id_number, field="id_number", today=today)
     phone = check("", normalise_mobile, entry.phone, field="phone") if entry.phone.strip() else ""
     claimed = check(0, parse_claim, entry.claimed, case.category, field="claimed")

@@ -34,7 +34,7 @@ from ..domain.identifiers import (
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import SPECIAL_AUTHORITY, EmployerKind, RespondentRole
 from ..domain.performance import PerformanceState
-from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, clean_line, clean_text
+from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, clean_line, clean_name, clean_text
 from ..storage import search
 from ..storage.models import (
     Agreement,
@@ -219,7 +219,7 @@ class RegisteredCase:
 
 
 def _check_employer(entry: EmployerEntry, prefix: str, check: Checker, today: date) -> CheckedEmployer:
-    name = check("", clean_line, entry.name, field=f"{prefix}.name", max_length=100, required=True)
+    name = check("", clean_name, entry.name, field=f"{prefix}.name", max_length=100, required=True)
     credit_code = id_number = None
     override = check(
         "", clean_line, entry.credit_code_override_reason, field=f"{prefix}.credit_code_override_reason", max_length=200
@@ -240,9 +240,7 @@ def _check_employer(entry: EmployerEntry, prefix: str, check: Checker, today: da
         credit_code=credit_code,
         credit_code_override_reason=override if overridden else None,
         id_number=id_number,
-        legal_representative=check(
-            "", clean_line, entry.legal_representative, field=f"{prefix}.legal_representative", max_length=NAME_MAX
-        ),
+        legal_representative=check("", clean_name, entry.legal_representative, field=f"{prefix}.legal_representative"),
         phone=phone,
         address=check("", clean_line, entry.address, field=f"{prefix}.address", max_length=ADDRESS_MAX),
     )
@@ -264,7 +262,7 @@ def _check_workers(entries: list[WorkerEntry], check: Checker, today: date, cate
     seen: dict[str, int] = {}
     for row, entry in enumerate(entries):
         prefix = f"workers.{row}"
-        name = check("", clean_line, entry.name, field=f"{prefix}.name", max_length=NAME_MAX, required=True)
+        name = check("", clean_name, entry.name, field=f"{prefix}.name", required=True)
         resident = check(None, parse_resident_id, entry.id_number, field=f"{prefix}.id_number", today=today)
         if resident and resident.number in seen:
             check.refuse(
@@ -373,7 +371,7 @@ def _check_agent(entry: AgentEntry | None, workers: int, check: Checker, today: 
             ),
         )
         return None
-    name = check("", clean_line, entry.name, field="agent.name", max_length=NAME_MAX, required=True)
+    name = check("", clean_name, entry.name, field="agent.name", required=True)
     resident = check(None, parse_resident_id, entry.id_number, field="agent.id_number", today=today)
     phone = check("", normalise_mobile, entry.phone, field="agent.phone") if entry.phone.strip() else ""
     authority = check("", clean_line, entry.authority, field="agent.authority", max_length=AUTHORITY_MAX)

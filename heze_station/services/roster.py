@@ -30,7 +30,7 @@ from ..domain.errors import DomainError, InvalidInput
 from ..domain.identifiers import normalise_mobile, parse_resident_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import parse_yuan
-from ..domain.text import ADDRESS_MAX, NAME_MAX, clean_line
+from ..domain.text import ADDRESS_MAX, clean_line, clean_name
 from .intake import BANK_MAX, ETHNICITY_MAX, MAX_WORKERS, POST_MAX, WorkerEntry
 
 # A roster of 500 workers is some 40 KB; scanned ID cards pasted into the workbook make it larger, never this large.
@@ -49,7 +49,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 # An OLE compound file: an old .xls workbook, or an .xlsx encrypted with a password (Excel wraps it in one).
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 _SCIENTIFIC = re.compile(r"[0-9]+(?:\.[0-9]*)?E\+?[0-9]+")
-_CHINESE_NAME = re.compile(r"[\u4e00-\u9fff\s]+")
 
 
 class Column(StrEnum):
@@ -494,9 +493,7 @@ def _check_row(
             return None
 
     name = _text(values[Column.NAME])
-    if _CHINESE_NAME.fullmatch(name):
-        name = re.sub(r"\s", "", name)  # "张  三": two-character names are padded to line up with three
-    name = checked(Column.NAME, clean_line, name, field="name", max_length=NAME_MAX, required=True) or name
+    name = checked(Column.NAME, clean_name, name, field="name", required=True) or name
 
     id_cell = values[Column.ID_NUMBER]
     id_number = _text(id_cell)

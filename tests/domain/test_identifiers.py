@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from stdnum.cn import ric, uscc
 
+from heze_station.domain.agreements import normalise_account_number
 from heze_station.domain.errors import InvalidInput
 from heze_station.domain.identifiers import (
     ResidentId,
@@ -10,6 +11,7 @@ from heze_station.domain.identifiers import (
     credit_code_checksum_ok,
     mask_resident_id,
     normalise_mobile,
+    normalise_phone,
     parse_credit_code,
     parse_resident_id,
 )
@@ -200,6 +202,8 @@ def test_reason_does_not_excuse_a_malformed_code(text: str) -> None:
         "008613812345678",
         "8613812345678",
         "１３８１２３４５６７８",
+        "138—1234—5678",  # the dash a Chinese input method gives
+        "138–1234–5678",  # and the one Word puts in
     ],
 )
 def test_valid_mobiles(text: str) -> None:
@@ -232,3 +236,40 @@ def test_invalid_mobiles(text: str, fragment: str) -> None:
         normalise_mobile(text, field="worker_phone")
     assert caught.value.field == "worker_phone"
     assert fragment in caught.value.message.render()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("0530-5123456", "0530-5123456"),
+        ("05305123456", "0530-5123456"),
+        ("(0530)5123456", "0530-5123456"),
+        ("0530—5123456", "0530-5123456"),
+        # Beijing's and 02x area codes have two digits after the 0: without a dash the number used to split after
+        # four, stored as 0106-2345678.
+        ("01062345678", "010-62345678"),
+        ("021 8765 4321", "021-87654321"),
+        ("+86 10 62345678", "010-62345678"),
+        ("+86 530 5123456", "0530-5123456"),
+        ("400-800-8888", "400-800-8888"),
+        ("4008008888", "400-800-8888"),
+        ("800 820 8820", "800-820-8820"),
+        ("+86 138 1234 5678", "13812345678"),
+    ],
+)
+def test_a_companys_phone_is_stored_as_dialled_in_china(typed: str, stored: str) -> None:
+    assert normalise_phone(typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["0106-2345678", "5123456", "0530-512345"])
+def test_a_landline_without_a_real_area_code_is_refused(typed: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        normalise_phone(typed, field="employer.phone")
+    assert "area code and a 7 or 8 digit number" in caught.value.message.render()
+
+
+@pytest.mark.parametrize(
+    "typed", ["6228 4800 1234 5678 902", "6228-4800-1234-5678-902", "６２２８４８００１２３４５６７８９０２"]
+)
+def test_a_bank_account_number_is_read_however_its_groups_are_typed(typed: str) -> None:
+    assert normalise_account_number(typed, field="account_number") == "6228480012345678902"

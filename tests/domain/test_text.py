@@ -7,6 +7,7 @@ from heze_station.domain.text import (
     NAME_MAX,
     REASON_MAX,
     clean_line,
+    clean_name,
     clean_text,
     unprintable,
 )
@@ -124,3 +125,23 @@ def test_what_the_documents_print_is_accepted() -> None:
 
 def test_text_no_document_shows_may_hold_anything() -> None:
     assert clean_line("工资😀", field="search", max_length=NAME_MAX, printed=False) == "工资😀"
+
+
+@pytest.mark.parametrize(
+    ("typed", "as_on_the_card"),
+    [
+        ("买买提•艾力", "买买提·艾力"),
+        ("买买提・艾力", "买买提·艾力"),
+        ("买买提‧艾力", "买买提·艾力"),
+        ("买买提.艾力", "买买提·艾力"),
+        ("买买提 · 艾力", "买买提·艾力"),
+        ("张 三", "张三"),
+        ("张\u3000三", "张三"),
+        ("山东宏达建设(集团)有限公司", "山东宏达建设（集团）有限公司"),
+        ("山东宏达建设 （集团） 有限公司", "山东宏达建设（集团）有限公司"),
+        ("J. R. Smith", "J. R. Smith"),
+        ("Heze (Asia) Ltd.", "Heze (Asia) Ltd."),
+    ],
+)
+def test_a_name_is_kept_as_its_card_or_licence_prints_it(typed: str, as_on_the_card: str) -> None:
+    assert clean_name(typed, field="name", max_length=100) == as_on_the_card

@@ -507,6 +507,27 @@ def test_repeat_complaint_against_the_same_employer(station: StationContext) -> 
     ]
 
 
+def test_the_same_company_and_worker_typed_with_other_brackets_and_dots_are_the_same(station: StationContext) -> None:
+    """Half-width brackets recorded a second employer and missed the repeat complaint; a worker's name typed with
+    another dot was refused as "on file as" a name that looked the same."""
+    first_form = intake_form(employer_serial=1)
+    first_form.workers = [worker(40, name="买买提·艾力")]
+    first_form.employer.name = "山东宏达建设（集团）有限公司"
+    first_form.employer.credit_code = ""
+    first = register(station, first_form)
+
+    same_company = intake_form(employer_serial=1)
+    same_company.workers = [worker(41)]
+    same_company.employer.name = "山东宏达建设(集团)有限公司"
+    same_company.employer.credit_code = ""
+    hits = intake.find_repeat_complaints(station, intake.validate(same_company, TODAY))
+    assert [hit.case_id for hit in hits] == [first.case_id]
+
+    same_worker = intake_form(employer_serial=2)
+    same_worker.workers = [worker(40, name="买买提•艾力")]
+    assert register(station, same_worker).number
+
+
 def test_unrelated_complaint_is_no_repeat(station: StationContext) -> None:
     register(station, intake_form(employer_serial=1))
     other = intake_form(employer_serial=2)
