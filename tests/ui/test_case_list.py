@@ -148,6 +148,14 @@ def test_registration_date_range(qtbot, workspace: Workspace, station: StationCo
     view.date_to.setDate(now.date() - timedelta(days=1))
     qtbot.waitUntil(lambda: claimants(view) == ["张伟明"])
 
+    # Moved on to later days by typing the start first: it is past the old end, and is taken as typed.
+    for edit, day in ((view.date_from, now.date()), (view.date_to, now.date() + timedelta(days=1))):
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClicks(edit, day.isoformat())
+        assert edit.date().toPython() == day
+    qtbot.waitUntil(lambda: claimants(view) == ["李娜"])
+
 
 def test_nothing_found_shows_a_message_and_a_way_back(qtbot, workspace: Workspace, station: StationContext) -> None:
     register(station, worker(1, name="张伟明"))

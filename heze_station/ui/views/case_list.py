@@ -393,8 +393,6 @@ class CaseListView(StationView, QWidget):
         self.date_to = date_edit(today)
         for edit in (self.date_from, self.date_to):
             edit.setEnabled(False)
-        self.date_to.setMinimumDate(self.date_from.date())
-        self.date_from.setMaximumDate(self.date_to.date())
         self.clear_filters = QPushButton(self.tr("C&lear search and filters"))
         self.export_button = QPushButton(self.tr("E&xport to Excel…"))
         self.export_button.setToolTip(self.tr("The cases listed now, with the search and filters as they are"))
@@ -494,8 +492,6 @@ class CaseListView(StationView, QWidget):
         self.date_range.toggled.connect(self.date_to.setEnabled)
         self.date_range.toggled.connect(self._apply_filter)
         # Each end of the range keeps the other sensible, so "from" can never be after "to".
-        self.date_from.dateChanged.connect(self.date_to.setMinimumDate)
-        self.date_to.dateChanged.connect(self.date_from.setMaximumDate)
         self.date_from.dateChanged.connect(self._apply_filter)
         self.date_to.dateChanged.connect(self._apply_filter)
         self.clear_filters.clicked.connect(self._clear)
@@ -522,6 +518,10 @@ class CaseListView(StationView, QWidget):
             return frozenset() if member is None else frozenset({member})
 
         ranged = self.date_range.isChecked()
+        # The two dates bound the range whichever way round they stand. Each refused a date past the other, so
+        # moving the range to later months kept the old start without a word; and it is backwards for a moment
+        # while the second is being typed.
+        first, last = sorted((self.date_from.date().toPython(), self.date_to.date().toPython()))
         statuses, performances = standing(self.status_filter.chosen())
         return CaseFilter(
             text=self.search.text(),
@@ -529,8 +529,8 @@ class CaseListView(StationView, QWidget):
             performances=performances,
             categories=chosen(self.category_filter),
             channels=chosen(self.channel_filter),
-            registered_from=self.date_from.date().toPython() if ranged else None,
-            registered_to=self.date_to.date().toPython() if ranged else None,
+            registered_from=first if ranged else None,
+            registered_to=last if ranged else None,
             case_ids=self.figure[1] if self.figure else None,
         )
 
