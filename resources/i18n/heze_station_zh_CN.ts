@@ -1173,6 +1173,14 @@
         <source>; suspended {start} to {end}: {reason}</source>
         <translation>；时效中止 {start} 至 {end}：{reason}</translation>
     </message>
+    <message>
+        <source>The minutes entry you typed has not been added. Close the case file and discard it?</source>
+        <translation>您输入的笔录内容尚未添加。关闭案卷并放弃这段内容吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
 </context>
 <context>
     <name>CaseListView</name>
@@ -5130,6 +5138,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>Row {row}: {message}</source>
         <translation>第{row}行：{message}</translation>
     </message>
+    <message>
+        <source>What you typed here has not been saved. Close and discard it?</source>
+        <translation>此处填写的内容尚未保存。关闭并放弃这些内容吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
 </context>
 <context>
     <name>Formatting</name>
@@ -6030,6 +6046,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>&amp;Record payment</source>
         <translation>登记付款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>{amount} due next</source>
+        <translation>下一期应付 {amount}</translation>
     </message>
     <message>
         <source>Transfer number, or who received the cash</source>

@@ -169,6 +169,10 @@ def test_cancelling_the_reason_dialog_changes_nothing(qtbot, workspace, case_id)
     assert dialog.timeline_table.rowCount() == events_before
     assert case_queries.case_detail(workspace.context, case_id).status is CaseStatus.REGISTERED
 
+    # What was typed is offered again when the coordinator comes back to it.
+    click(qtbot, dialog, CaseAction.REFUSE)
+    assert dialog.action_dialog.reason() == "证据不足"
+
 
 def test_an_illegal_action_shows_the_rule_in_the_window_and_changes_nothing(qtbot, workspace, case_id) -> None:
     dialog = open_dialog(qtbot, workspace, case_id)

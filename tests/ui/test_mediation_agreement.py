@@ -246,7 +246,11 @@ def test_payment_form_refuses_overpayment_and_future_dates_then_the_case_can_clo
     qtbot.mouseClick(tab.buttons["pay"], Qt.MouseButton.LeftButton)
     payment = tab.dialog
     assert isinstance(payment, PaymentDialog)
-    assert payment.amount.text() == "7600"  # what is due, offered
+    assert payment.amount.text() == ""
+    assert payment.amount.placeholderText() == "¥7,600.00 due next"
+    qtbot.keyClick(payment.amount, Qt.Key.Key_Return)  # Enter on a form nobody typed in records nothing
+    wait_idle(qtbot, workspace)
+    assert payment.error_text("amount") == "Enter the amount."
     payment.amount.setText("7600.01")
     payment.paid_on.setDate(qdate(today + timedelta(days=1)))
     submit(qtbot, workspace, payment)

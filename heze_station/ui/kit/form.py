@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +25,7 @@ from ...domain.errors import DomainError, InvalidInput, ValidationFailed
 from ..i18n import render
 from ..tasks import TaskRunner
 from ..workspace import Workspace, show_error
+from .ask import ask
 from .inputs import edited
 from .palette import BANNER_STYLE, ERROR_STYLE
 
@@ -171,6 +173,11 @@ class FittingScroll(QScrollArea):
         scrollbar = self.verticalScrollBar().sizeHint().width()
         return QSize(wanted.width() + scrollbar, min(wanted.height(), tallest))
 
+    def minimumSizeHint(self) -> QSize:
+        # As tall as the fields (up to the screen), never less: a dialog given only its width (resize(480, 0)) is
+        # clamped to this, and with a scroll area's few pixels it opened 122 pixels tall, its fields out of sight.
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
 
 class FormDialog(QDialog):
     """A dialog for one use case: fields in a form, saved in the background through a service."""
@@ -208,13 +215,42 @@ class FormDialog(QDialog):
         self.layout_.addWidget(FittingScroll(fields), 1)
         self.layout_.addWidget(self.buttons)
         self.result_value: Any = None
+        self.typed = False  # a person changed a field since the dialog showed: closing it unsaved asks first
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A wrapped text (an introduction) is taller the narrower the dialog: Qt sizes a dialog at its preferred
+        # width, then narrows it to fit the screen, and the fields below lose what the text gained.
+        needed = self.layout_.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+        self.typed = False  # what the dialog filled in itself is nobody's typing
+        super().showEvent(event)
+
+    def reject(self) -> None:
+        """Esc, Cancel or closing the window: what a person typed is not thrown away without asking."""
+        if not self.typed:
+            super().reject()
+            return
+        ask(
+            self,
+            self.windowTitle(),
+            self.tr("What you typed here has not been saved. Close and discard it?"),
+            lambda: QDialog.reject(self),
+            yes_text=self.tr("Discard"),
+        )
 
     def add_field(self, key: str, caption: str, widget: QWidget, focus: QWidget | None = None) -> QWidget:
         """A row: the caption (its mnemonic focuses the widget), the widget, and its message under it."""
         caption_label = QLabel(caption)
         caption_label.setBuddy(focus or widget)
         self.form.addRow(caption_label, self.errors.field(key, widget, focus))
+        signal = edited(widget)
+        if signal is not None:
+            signal.connect(self._typed_in)
         return widget
+
+    def _typed_in(self, *_: object) -> None:
+        self.typed = True
 
     def run(self, service: Callable[..., Any], *args: Any) -> None:
         """Save through ``service`` in the background: close on success, show every refusal otherwise."""
@@ -231,6 +267,7 @@ class FormDialog(QDialog):
     def _done(self, result: Any) -> None:
         self.result_value = result
         self.ok_button.setEnabled(True)
+        self.typed = False
         self.accept()
 
     def _failed(self, error: Exception) -> None:

@@ -325,8 +325,10 @@ class PaymentDialog(FormDialog):
         self.case_id = case_id
         self.paid_on = date_edit()
         self.amount = QLineEdit()
+        # What is due is shown, not filled in: Enter on a form nobody typed in would record a payment nobody made.
         if agreement.performance and agreement.performance.next_due:
-            self.amount.setText(_yuan(agreement.performance.next_due.outstanding_fen))
+            due = format_yuan(agreement.performance.next_due.outstanding_fen)
+            self.amount.setPlaceholderText(self.tr("{amount} due next").format(amount=due))
         self.method = EnumCombo(list(PaymentMethod))
         self.method.select(agreement.payment_method)
         self.reference = QLineEdit()

@@ -41,6 +41,7 @@ from ...services.case_queries import CaseDetail, RespondentView
 from .. import formatting
 from ..i18n import domain_text, render
 from ..kit import palette
+from ..kit.ask import ask
 from ..kit.form import FormDialog
 from ..kit.inputs import date_edit
 from ..kit.page import StationView
@@ -156,7 +157,7 @@ class CaseDetailDialog(StationView, QDialog):
         self.action_dialog: ActionDialog | None = None
         self.action_buttons: dict[CaseAction, QPushButton] = {}
         self._busy = False
-        # A reason typed for an action that then failed is offered again, not lost.
+        # A reason typed for an action that then failed, or whose dialog was cancelled, is offered again, not lost.
         self._drafts: dict[CaseAction, str] = {}
         self.setWindowTitle(self.tr("Case file"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -646,9 +647,24 @@ class CaseDetailDialog(StationView, QDialog):
             return
         dialog = ActionDialog(action, self.detail.number, self._drafts.get(action, ""), self)
         dialog.accepted.connect(lambda: self.perform(action, dialog.reason()))
+        dialog.rejected.connect(lambda: self._drafts.update({action: dialog.reason()}))
         dialog.finished.connect(self._action_dialog_closed)
         self.action_dialog = dialog
         dialog.open()
+
+    def reject(self) -> None:
+        """Esc or closing the window: a minutes entry typed and not yet added is not thrown away without asking."""
+        if not self.mediation_tab.entry_typed():
+            super().reject()
+            return
+        self.tabs.setCurrentWidget(self.mediation_tab)
+        ask(
+            self,
+            self.windowTitle(),
+            self.tr("The minutes entry you typed has not been added. Close the case file and discard it?"),
+            lambda: QDialog.reject(self),
+            yes_text=self.tr("Discard"),
+        )
 
     def _action_dialog_closed(self) -> None:
         if self.action_dialog is not None:

@@ -216,6 +216,10 @@ class MediationTab(QWidget):
         names = "、".join(f"{formatting.label(f.kind)}：{f.filename}" for f in files)
         self.attachments_label.setText(self.tr("Attachments: {names}").format(names=names or self.tr("none")))
 
+    def entry_typed(self) -> bool:
+        """A minutes entry is typed and not yet added."""
+        return bool(self.text.toPlainText().strip())
+
     def _selected(self) -> SessionView | None:
         rows = self.sessions_table.selectionModel().selectedRows()
         shown = source_row(self.sessions_table, rows[0].row()) if rows else None

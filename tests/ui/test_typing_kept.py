@@ -1,0 +1,82 @@
+"""What a coordinator typed is not thrown away by Esc, Cancel or closing a window without being asked; and Enter on
+a form nobody typed in saves nothing (a hostile tester found all three)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
+
+from heze_station.services import mediation
+from heze_station.ui.views.mediation_tab import SessionDialog
+from tests.services.agreement_steps import session_form
+from tests.ui.conftest import type_chinese, wait_idle
+from tests.ui.test_mediation_agreement import case_id, open_case  # noqa: F401  (a fixture)
+
+
+def question(qtbot, parent) -> QMessageBox:
+    qtbot.waitUntil(lambda: any(box.isVisible() for box in parent.findChildren(QMessageBox)))
+    return next(box for box in parent.findChildren(QMessageBox) if box.isVisible())
+
+
+def discard(qtbot, box: QMessageBox) -> None:
+    (button,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def shown(dialog) -> bool:
+    return isValid(dialog) and dialog.isVisible()
+
+
+def session_dialog(qtbot, workspace, case_id) -> SessionDialog:  # noqa: F811
+    window = open_case(qtbot, workspace, case_id)
+    window.tabs.setCurrentWidget(window.mediation_tab)
+    qtbot.mouseClick(window.mediation_tab.new_session, Qt.MouseButton.LeftButton)
+    dialog = window.mediation_tab.dialog
+    assert isinstance(dialog, SessionDialog)
+    return dialog
+
+
+def test_esc_on_a_form_with_typing_asks_and_keeps_it_until_discarded(qtbot, workspace, case_id) -> None:  # noqa: F811
+    dialog = session_dialog(qtbot, workspace, case_id)
+    type_chinese(dialog.recorder, "赵书记员")
+
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = question(qtbot, dialog)
+    assert "not been saved" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # Esc again: no, keep typing
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert shown(dialog)
+    assert dialog.recorder.text() == "赵书记员"
+
+    dialog.buttons.rejected.emit()  # Cancel
+    discard(qtbot, question(qtbot, dialog))
+    qtbot.waitUntil(lambda: not shown(dialog))
+
+
+def test_esc_on_a_form_nobody_typed_in_closes_it_at_once(qtbot, workspace, case_id) -> None:  # noqa: F811
+    dialog = session_dialog(qtbot, workspace, case_id)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not shown(dialog)
+    assert not [box for box in dialog.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_a_minutes_entry_typed_and_not_added_survives_esc_on_the_case_file(qtbot, workspace, case_id) -> None:  # noqa: F811
+    mediation.record_session(workspace.context, case_id, session_form())
+    window = open_case(qtbot, workspace, case_id)
+    tab = window.mediation_tab
+    window.tabs.setCurrentWidget(window.documents_tab)
+    tab.sessions_table.selectRow(0)
+    type_chinese(tab.text, "被申请人同意于本月底前支付")
+
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    box = question(qtbot, window)
+    assert window.tabs.currentWidget() is tab  # shown what would be lost
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert shown(window)
+    assert tab.text.toPlainText() == "被申请人同意于本月底前支付"
+
+    qtbot.mouseClick(tab.add_entry, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, workspace)
+    assert tab.text.toPlainText() == ""
+    qtbot.keyClick(window, Qt.Key.Key_Escape)  # added: nothing is lost, nothing is asked
+    qtbot.waitUntil(lambda: not shown(window))
