@@ -47,7 +47,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.print_button = QPushButton(self.tr("&Print the recovery sheet…"))
         self.print_button.clicked.connect(self.print_sheet)
-        self.kept = QCheckBox(self.tr("I have &printed or copied the recovery key and will keep it safe"))
+        self.kept = QCheckBox(self.tr("I have printed or copied the recovery &key and will keep it safe"))
         self.buttons = QDialogButtonBox()
         self.continue_button = self.buttons.addButton(self.tr("Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.continue_button.setEnabled(False)

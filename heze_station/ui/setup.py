@@ -75,7 +75,7 @@ class SetupDialog(FormDialog):
         self.arbitration_committee = self.add_field(
             "arbitration_committee", self.tr("A&rbitration committee it refers to:"), line(CITY_ARBITRATION_COMMITTEE)
         )
-        self.user_name = self.add_field("user_name", self.tr("Administrator's n&ame:"), line(max_length=50))
+        self.user_name = self.add_field("user_name", self.tr("A&dministrator's name:"), line(max_length=50))
         self.login = self.add_field("login", self.tr("Administrator's &login:"), line("admin", 32))
         self.password = NewPassword(self, "password", self.tr("&Password:"), self.tr("Password a&gain:"))
         self.setMinimumWidth(560)

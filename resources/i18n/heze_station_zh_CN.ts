@@ -398,24 +398,24 @@
         <translation>其中工伤医疗费（元）(&amp;C)</translation>
     </message>
     <message>
-        <source>Payment &amp;schedule</source>
-        <translation>分期付款安排(&amp;S)</translation>
+        <source>Payment sc&amp;hedule</source>
+        <translation>分期付款安排(&amp;H)</translation>
     </message>
     <message>
         <source>Claims &amp;given up</source>
         <translation>放弃的请求(&amp;G)</translation>
     </message>
     <message>
-        <source>If payment is &amp;missed</source>
-        <translation>违约条款(&amp;M)</translation>
+        <source>If pa&amp;yment is missed</source>
+        <translation>违约条款(&amp;Y)</translation>
     </message>
     <message>
         <source>&amp;Other terms</source>
         <translation>其他约定(&amp;O)</translation>
     </message>
     <message>
-        <source>&amp;Originals</source>
-        <translation>协议份数(&amp;O)</translation>
+        <source>O&amp;riginals</source>
+        <translation>协议份数(&amp;R)</translation>
     </message>
     <message>
         <source>Total: check the amounts above</source>
@@ -528,32 +528,32 @@
         <translation>尚欠金额</translation>
     </message>
     <message>
-        <source>&amp;Draft agreement…</source>
-        <translation>起草调解协议(&amp;D)…</translation>
+        <source>Dr&amp;aft agreement…</source>
+        <translation>起草调解协议(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Collect signatures…</source>
         <translation>收集签名(&amp;C)…</translation>
     </message>
     <message>
-        <source>Other si&amp;gnature…</source>
-        <translation>其他签字(&amp;G)…</translation>
+        <source>Other sig&amp;nature…</source>
+        <translation>其他签字(&amp;N)…</translation>
     </message>
     <message>
-        <source>Employer&apos;s seal a&amp;pplied</source>
-        <translation>用人单位已盖章(&amp;P)</translation>
+        <source>Emp&amp;loyer&apos;s seal applied</source>
+        <translation>用人单位已盖章(&amp;L)</translation>
     </message>
     <message>
         <source>Apply station s&amp;eal</source>
         <translation>加盖调解组织印章(&amp;E)</translation>
     </message>
     <message>
-        <source>Agreement takes e&amp;ffect</source>
-        <translation>协议生效(&amp;F)</translation>
+        <source>Agreement ta&amp;kes effect</source>
+        <translation>协议生效(&amp;K)</translation>
     </message>
     <message>
-        <source>Record &amp;payment…</source>
-        <translation>登记付款(&amp;P)…</translation>
+        <source>Record pa&amp;yment…</source>
+        <translation>登记付款(&amp;Y)…</translation>
     </message>
     <message>
         <source>Pay each &amp;worker…</source>
@@ -588,12 +588,12 @@
         <translation>尚未足额收款的工人</translation>
     </message>
     <message>
-        <source>&amp;Edit draft…</source>
-        <translation>修改协议草稿(&amp;E)…</translation>
+        <source>Ed&amp;it draft…</source>
+        <translation>修改协议草稿(&amp;I)…</translation>
     </message>
     <message>
-        <source>&amp;Draft a superseding agreement…</source>
-        <translation>起草变更协议（取代原协议）(&amp;D)…</translation>
+        <source>Draft a &amp;superseding agreement…</source>
+        <translation>起草变更协议（取代原协议）(&amp;S)…</translation>
     </message>
     <message>
         <source>No agreement yet. When the parties agree, draft the terms, collect the signatures, apply the seal, and the agreement takes effect.</source>
@@ -655,8 +655,8 @@
 <context>
     <name>ApplicationSignatureBar</name>
     <message>
-        <source>Capture the applicant&apos;s si&amp;gnature…</source>
-        <translation>采集申请人签名(&amp;G)…</translation>
+        <source>Capture t&amp;he applicant&apos;s signature…</source>
+        <translation>采集申请人签名(&amp;H)…</translation>
     </message>
     <message>
         <source>The record of the oral application awaits the applicant&apos;s signature ({names}).</source>
@@ -906,8 +906,8 @@
         <translation>回访日期(&amp;C)</translation>
     </message>
     <message>
-        <source>What the worker &amp;said</source>
-        <translation>劳动者反馈(&amp;S)</translation>
+        <source>What the wor&amp;ker said</source>
+        <translation>劳动者反馈(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -1241,8 +1241,8 @@
         <translation>案由(&amp;E)：</translation>
     </message>
     <message>
-        <source>C&amp;hannel:</source>
-        <translation>渠道(&amp;H)：</translation>
+        <source>Cha&amp;nnel:</source>
+        <translation>渠道(&amp;N)：</translation>
     </message>
     <message>
         <source>to</source>
@@ -1401,8 +1401,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Step</source>
-        <translation>步骤(&amp;S)</translation>
+        <source>S&amp;tep</source>
+        <translation>步骤(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Date</source>
@@ -1748,7 +1748,7 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>更正对象(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;What</source>
+        <source>W&amp;hat</source>
         <translation>更正项目(&amp;E)</translation>
     </message>
     <message>
@@ -1933,8 +1933,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>文书已送达当事人：记录送达方式，并打印送达回证</translation>
     </message>
     <message>
-        <source>&amp;Reprint selected…</source>
-        <translation>重新打印所选文书(&amp;R)…</translation>
+        <source>Reprint se&amp;lected…</source>
+        <translation>重新打印所选文书(&amp;L)…</translation>
     </message>
     <message>
         <source>Document</source>
@@ -5026,8 +5026,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>申请人同意情况(&amp;W)</translation>
     </message>
     <message>
-        <source>&amp;Employer&apos;s consent</source>
-        <translation>被申请人同意情况(&amp;E)</translation>
+        <source>Emp&amp;loyer&apos;s consent</source>
+        <translation>被申请人同意情况(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -5705,8 +5705,8 @@ Register it as a new case anyway?</source>
         <translation>中止截止日(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Reason for the suspension</source>
-        <translation>中止事由(&amp;R)</translation>
+        <source>Reason for the suspe&amp;nsion</source>
+        <translation>中止事由(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -5967,8 +5967,8 @@ Register it as a new case anyway?</source>
         <translation>记入笔录(&amp;A)</translation>
     </message>
     <message>
-        <source>Parties have si&amp;gned the minutes…</source>
-        <translation>当事人已在笔录上签字(&amp;G)…</translation>
+        <source>Parties have s&amp;igned the minutes…</source>
+        <translation>当事人已在笔录上签字(&amp;I)…</translation>
     </message>
     <message>
         <source>signed</source>
@@ -6177,8 +6177,8 @@ Register it as a new case anyway?</source>
         <translation>打印恢复密钥单(&amp;P)…</translation>
     </message>
     <message>
-        <source>I have &amp;printed or copied the recovery key and will keep it safe</source>
-        <translation>我已打印或抄写恢复密钥，并会妥善保管(&amp;P)</translation>
+        <source>I have printed or copied the recovery &amp;key and will keep it safe</source>
+        <translation>我已打印或抄写恢复密钥，并会妥善保管(&amp;K)</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -6335,8 +6335,8 @@ Register it as a new case anyway?</source>
         <translation>退出的工人</translation>
     </message>
     <message>
-        <source>&amp;Reason</source>
-        <translation>理由(&amp;R)</translation>
+        <source>Rea&amp;son</source>
+        <translation>理由(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -6569,8 +6569,8 @@ Register it as a new case anyway?</source>
         <translation>送达方式(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;Date</source>
-        <translation>日期(&amp;D)</translation>
+        <source>Dat&amp;e</source>
+        <translation>日期(&amp;E)</translation>
     </message>
     <message>
         <source>Taken by (family member or agent)</source>
@@ -6679,8 +6679,8 @@ Register it as a new case anyway?</source>
         <translation>记录人(&amp;C)</translation>
     </message>
     <message>
-        <source>Present for the &amp;workers</source>
-        <translation>申请人一方到场人员(&amp;W)</translation>
+        <source>Present for the wor&amp;kers</source>
+        <translation>申请人一方到场人员(&amp;K)</translation>
     </message>
     <message>
         <source>Present for the &amp;employer</source>
@@ -6695,8 +6695,8 @@ Register it as a new case anyway?</source>
         <translation>权利告知与回避</translation>
     </message>
     <message>
-        <source>Recusal &amp;request</source>
-        <translation>回避申请(&amp;R)</translation>
+        <source>Rec&amp;usal request</source>
+        <translation>回避申请(&amp;U)</translation>
     </message>
 </context>
 <context>
@@ -6742,8 +6742,8 @@ Register it as a new case anyway?</source>
         <translation>移送的仲裁委员会(&amp;R)：</translation>
     </message>
     <message>
-        <source>Administrator&apos;s n&amp;ame:</source>
-        <translation>管理员姓名(&amp;A)：</translation>
+        <source>A&amp;dministrator&apos;s name:</source>
+        <translation>管理员姓名(&amp;D)：</translation>
     </message>
     <message>
         <source>Administrator&apos;s &amp;login:</source>
@@ -7023,8 +7023,8 @@ Register it as a new case anyway?</source>
         <translation>期间(&amp;P)：</translation>
     </message>
     <message>
-        <source>◀ &amp;Earlier</source>
-        <translation>◀ 上一期(&amp;E)</translation>
+        <source>◀ Ea&amp;rlier</source>
+        <translation>◀ 上一期(&amp;R)</translation>
     </message>
     <message>
         <source>La&amp;ter ▶</source>
@@ -7035,8 +7035,8 @@ Register it as a new case anyway?</source>
         <translation>导出 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <source>Export P&amp;DF…</source>
-        <translation>导出 PDF(&amp;D)…</translation>
+        <source>Export PD&amp;F…</source>
+        <translation>导出 PDF(&amp;F)…</translation>
     </message>
     <message>
         <source>Cases received by group</source>
@@ -7947,16 +7947,16 @@ Register it as a new case anyway?</source>
 <context>
     <name>WorkersTable</name>
     <message>
-        <source>&amp;Add worker</source>
-        <translation>添加劳动者(&amp;A)</translation>
+        <source>Add &amp;worker</source>
+        <translation>添加劳动者(&amp;W)</translation>
     </message>
     <message>
         <source>Add a row for one more worker (Insert)</source>
         <translation>为再一名劳动者添加一行（Insert）</translation>
     </message>
     <message>
-        <source>Re&amp;move selected</source>
-        <translation>删除所选(&amp;M)</translation>
+        <source>Remove &amp;selected</source>
+        <translation>删除所选(&amp;S)</translation>
     </message>
     <message>
         <source>Remove the rows of the selected cells</source>
@@ -7979,8 +7979,8 @@ Register it as a new case anyway?</source>
         <translation>保存一个带有规定列标题的空白花名册表格</translation>
     </message>
     <message>
-        <source>Show personal &amp;data</source>
-        <translation>显示个人信息(&amp;D)</translation>
+        <source>Show &amp;personal data</source>
+        <translation>显示个人信息(&amp;P)</translation>
     </message>
     <message>
         <source>Your account may see in full: {fields}. A cell shows in full while you edit it.</source>

@@ -26,6 +26,8 @@ def window(chinese: None, station: StationContext, workspace: Workspace, qtbot) 
     shown.resize(1366, 768)
     shown.show()
     qtbot.waitExposed(shown)
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)  # the page shortcuts answer in the active window only
     wait_idle(qtbot, workspace)
     qtbot.keyClick(shown, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert shown.pages.currentIndex() == CLUES_PAGE

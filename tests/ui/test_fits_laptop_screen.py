@@ -1,5 +1,6 @@
 """Issue 15 item 8: every window and dialog fits a 1366x768 laptop (less its taskbar), in Chinese and in English,
-and no form opens shorter than its fields when the screen has room for them.
+and no form opens shorter than its fields when the screen has room for them. In each, no two things shown answer the
+same Alt key: the second could never be reached with it.
 
 Each top-level window and dialog of the app is opened with data behind it (a collective case with a draft
 agreement, another with one in effect and paid in part) and measured: the size it opens at and the smallest size
@@ -10,6 +11,7 @@ does not open fails it.
 import importlib
 import inspect
 import pkgutil
+import re
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,7 +20,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSize
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QGroupBox,
+    QLabel,
+    QMainWindow,
+    QMenuBar,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 from shiboken6 import isValid
 
 import heze_station.ui
@@ -258,6 +271,28 @@ SOURCES: list[Callable[[Station], Iterator[QWidget]]] = [
 ]
 
 
+def alt_keys(window: QWidget) -> dict[str, list[str]]:
+    """The Alt keys of what ``window`` shows now, each with the texts that carry it."""
+    texts: list[str] = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window):
+            continue
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(index) for index in range(widget.count()) if widget.isTabVisible(index)]
+        elif isinstance(widget, QMenuBar):
+            texts += [action.text() for action in widget.actions() if action.isVisible()]
+    keys: dict[str, list[str]] = {}
+    for text in texts:
+        mnemonic = re.search(r"&([^&])", text.replace("&&", ""))
+        if mnemonic:
+            keys.setdefault(mnemonic[1].upper(), []).append(text)
+    return {key: carried for key, carried in keys.items() if len(carried) > 1}
+
+
 def test_every_window_and_dialog_fits_a_laptop_screen(
     language: str,
     station_font: None,  # noqa: F811
@@ -268,6 +303,7 @@ def test_every_window_and_dialog_fits_a_laptop_screen(
     station = _station(workspace, qtbot, tmp_path)
     too_big: dict[str, str] = {}
     squashed: dict[str, str] = {}
+    shared_keys: dict[str, dict[str, list[str]]] = {}
     measured: set[type] = set()
     for source in SOURCES:
         for widget in source(station):
@@ -284,6 +320,8 @@ def test_every_window_and_dialog_fits_a_laptop_screen(
                 if form.isVisible() and scrolls and fields <= LAPTOP.height() - form.ROOM:
                     name = f"{type(widget).__name__} «{widget.windowTitle()}»"
                     squashed[name] = f"fields {fields} high in {form.height()}"
+            if shared := alt_keys(widget):
+                shared_keys.setdefault(f"{type(widget).__name__} «{widget.windowTitle()}»", {}).update(shared)
             if widget is not station.window:
                 # Some delete themselves on close; the menus' windows go with the main window; the rest here.
                 widget.close()
@@ -291,4 +329,5 @@ def test_every_window_and_dialog_fits_a_laptop_screen(
                     widget.deleteLater()
     assert too_big == {}, f"Too big for 1366x728 in {language}"
     assert squashed == {}, f"Fields out of sight, with room for them, in {language}"
+    assert shared_keys == {}, f"Alt keys shown twice in one window, in {language}"
     assert dialog_classes() - measured == set()

@@ -28,6 +28,8 @@ def open_window(qtbot, workspace: Workspace) -> MainWindow:
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # the shortcuts answer in the active window only
     wait_idle(qtbot, workspace)
     return window
 

@@ -165,6 +165,8 @@ class FittingScroll(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The fields take the focus, not the area around them: a dialog opened on its first field, not on nothing.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def sizeHint(self) -> QSize:
         wanted = self.widget().sizeHint()
@@ -208,14 +210,15 @@ class FormDialog(QDialog):
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
-        fields = QWidget()
-        fields.setLayout(self.form)
+        self.fields = QWidget()
+        self.fields.setLayout(self.form)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.banner)
-        self.layout_.addWidget(FittingScroll(fields), 1)
+        self.layout_.addWidget(FittingScroll(self.fields), 1)
         self.layout_.addWidget(self.buttons)
         self.result_value: Any = None
         self.typed = False  # a person changed a field since the dialog showed: closing it unsaved asks first
+        self._added: list[QWidget] = []  # the fields' widgets, in the order they were added
 
     def showEvent(self, event: QShowEvent) -> None:
         # A wrapped text (an introduction) is taller the narrower the dialog: Qt sizes a dialog at its preferred
@@ -224,7 +227,17 @@ class FormDialog(QDialog):
         if needed > self.height():
             self.resize(self.width(), needed)
         self.typed = False  # what the dialog filled in itself is nobody's typing
+        self._buttons_after_the_fields()
         super().showEvent(event)
+
+    def _buttons_after_the_fields(self) -> None:
+        """The buttons are made before the fields a dialog adds: Tab went to OK and Cancel first, and the dialog
+        opened on OK. The fields come first, and the dialog opens on the first of them (unless it chose one)."""
+        if not self._added:
+            return
+        QWidget.setTabOrder(self._added[-1], self.buttons)
+        if not self.fields.isAncestorOf(self.focusWidget() or self):
+            self._added[0].setFocus()
 
     def reject(self) -> None:
         """Esc, Cancel or closing the window: what a person typed is not thrown away without asking."""
@@ -243,6 +256,7 @@ class FormDialog(QDialog):
         """A row: the caption (its mnemonic focuses the widget), the widget, and its message under it."""
         caption_label = QLabel(caption)
         caption_label.setBuddy(focus or widget)
+        self._added.append(focus or widget)
         self.form.addRow(caption_label, self.errors.field(key, widget, focus))
         signal = edited(widget)
         if signal is not None:

@@ -1,9 +1,13 @@
-"""Read-only tables, every one sortable by a click on its header.
+"""Tables: read-only ones, every one sortable by a click on its header, and those typed into cell by cell.
 
 - ``RowTableModel`` + ``row_table``: a long list of frozen service rows, described column by column (the case
   list, the ledger, the workbench); cheap for tens of thousands of rows.
 - ``make_table`` + ``item`` + ``fill``: the small tables of the case file (parties, payments, sessions), a
   ``QTableWidget`` filled at once.
+- ``CellTable``: a table of a form typed into cell by cell (the workers' amounts of an agreement, its instalments).
+
+A read-only table is one stop of Tab, its rows gone through with the arrow keys: Qt's Tab went from cell to cell
+and round the table forever, so the fields after it could not be reached from the keyboard.
 """
 
 from collections.abc import Callable, Sequence
@@ -12,7 +16,15 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
 R = TypeVar("R")
 
@@ -137,6 +149,7 @@ def row_table(model: RowTableModel[Any], open_row: Callable[[Any], None] | None 
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    table.setTabKeyNavigation(False)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -180,6 +193,7 @@ def make_table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
     table.setWordWrap(True)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setStretchLastSection(True)
@@ -224,3 +238,27 @@ def source_row(table: QTableWidget, shown_row: int) -> int:
     """The position in the rows given to ``fill`` of the row shown at ``shown_row`` (after any sort)."""
     cell = table.item(shown_row, 0)
     return cell.data(_SOURCE_ROW) if cell is not None else shown_row
+
+
+class CellTable(QTableWidget):
+    """A table typed into cell by cell: Tab goes to the next cell as in a spreadsheet, also from a cell being
+    edited, and from the last cell on to the next field (Shift+Tab from the first to the field before)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self._at_edge(next):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        forward = hint is QAbstractItemDelegate.EndEditHint.EditNextItem
+        if (forward or hint is QAbstractItemDelegate.EndEditHint.EditPreviousItem) and self._at_edge(forward):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            QWidget.focusNextPrevChild(self, forward)
+            return
+        super().closeEditor(editor, hint)
+
+    def _at_edge(self, forward: bool) -> bool:
+        if self.rowCount() == 0 or self.columnCount() == 0:
+            return True
+        edge = (self.rowCount() - 1, self.columnCount() - 1) if forward else (0, 0)
+        return (self.currentRow(), self.currentColumn()) == edge

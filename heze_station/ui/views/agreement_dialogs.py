@@ -42,6 +42,7 @@ from .. import formatting
 from ..formatting import typed_yuan as _yuan
 from ..kit.form import FormDialog
 from ..kit.inputs import ActionRow, EnumCombo, FileField, date_edit
+from ..kit.table import CellTable
 from ..widgets.masked_column import MaskedColumn
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
@@ -74,7 +75,7 @@ class AgreementDialog(FormDialog):
         self.payer = EnumCombo(list(PayerRole))
         self.method = EnumCombo(list(PaymentMethod))
         self.method.currentIndexChanged.connect(self._method_changed)
-        self.shares = QTableWidget(len(detail.claimants), 4)
+        self.shares = CellTable(len(detail.claimants), 4)
         self.shares.setHorizontalHeaderLabels(
             [self.tr("Worker"), self.tr("Amount (yuan)"), self.tr("Bank"), self.tr("Account in the worker's name")]
         )
@@ -108,7 +109,7 @@ class AgreementDialog(FormDialog):
         below.addWidget(self.show_accounts)
         shares_layout.addLayout(below)
 
-        self.instalments = QTableWidget(0, 2)
+        self.instalments = CellTable(0, 2)
         self.instalments.setHorizontalHeaderLabels([self.tr("Due on"), self.tr("Amount (yuan)")])
         self.instalments.verticalHeader().setVisible(True)
         self.instalments.horizontalHeader().setStretchLastSection(True)
@@ -162,11 +163,11 @@ class AgreementDialog(FormDialog):
             self.add_field("subject", self.tr("Sum paid &for"), self.subject)
         if detail.category is Category.WORK_INJURY:
             self.add_field("medical", self.tr("Of which medical &costs (yuan)"), self.medical)
-        self.add_field("instalment", self.tr("Payment &schedule"), instalment_box, focus=self.instalments)
+        self.add_field("instalment", self.tr("Payment sc&hedule"), instalment_box, focus=self.instalments)
         self.add_field("waived_claims", self.tr("Claims &given up"), self.waived)
-        self.add_field("default_clause", self.tr("If payment is &missed"), self.default_clause)
+        self.add_field("default_clause", self.tr("If pa&yment is missed"), self.default_clause)
         self.add_field("other_terms", self.tr("&Other terms"), self.other_terms)
-        self.add_field("originals", self.tr("&Originals"), self.originals)
+        self.add_field("originals", self.tr("O&riginals"), self.originals)
         # The schedule's total is checked against the workers' amounts; its message belongs under the schedule.
         self.errors.alias("instalments", "instalment")
         self.errors.alias("shares", "share")
@@ -367,7 +368,7 @@ class SplitPaymentDialog(FormDialog):
         names = {share.person_id: share.name for share in agreement.shares}
         self.owed = [balance for balance in agreement.balances if balance.outstanding_fen > 0]
         self.paid_on = date_edit()
-        self.parts = QTableWidget(len(self.owed), 6)
+        self.parts = CellTable(len(self.owed), 6)
         self.parts.setHorizontalHeaderLabels(
             [
                 self.tr("Worker"),

@@ -55,13 +55,13 @@ class AgreementTab(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for key, text, slot in (
-            ("draft", self.tr("&Draft agreement…"), self.open_terms),
+            ("draft", self.tr("Dr&aft agreement…"), self.open_terms),
             ("collect", self.tr("&Collect signatures…"), self.collect_signatures),
-            ("sign", self.tr("Other si&gnature…"), self.open_signature),
-            ("employer_seal", self.tr("Employer's seal a&pplied"), self.record_employer_seal),
+            ("sign", self.tr("Other sig&nature…"), self.open_signature),
+            ("employer_seal", self.tr("Emp&loyer's seal applied"), self.record_employer_seal),
             ("seal", self.tr("Apply station s&eal"), self.apply_seal),
-            ("effect", self.tr("Agreement takes e&ffect"), self.take_effect),
-            ("pay", self.tr("Record &payment…"), self.open_payment),
+            ("effect", self.tr("Agreement ta&kes effect"), self.take_effect),
+            ("pay", self.tr("Record pa&yment…"), self.open_payment),
             ("split", self.tr("Pay each &worker…"), self.open_split_payment),
             ("plan_review", self.tr("Parties will apply for arbitral re&view"), self.plan_review),
             ("applied", self.tr("Application made…"), lambda: self.open_review(returned=False)),
@@ -128,11 +128,11 @@ class AgreementTab(QWidget):
         may_draft = found.case_status is CaseStatus.IN_MEDIATION or in_effect is not None
         self.buttons["draft"].setEnabled(may_draft)
         self.buttons["draft"].setText(
-            self.tr("&Edit draft…")
+            self.tr("Ed&it draft…")
             if draft
-            else self.tr("&Draft a superseding agreement…")
+            else self.tr("Draft a &superseding agreement…")
             if in_effect
-            else self.tr("&Draft agreement…")
+            else self.tr("Dr&aft agreement…")
         )
         for key in ("collect", "sign", "seal", "effect"):
             self.buttons[key].setVisible(draft is not None)

@@ -73,7 +73,7 @@ class ApplicationSignatureBar(QWidget):
         self.dialog: ApplicationSignatures | None = None
         self.label = plain_label()  # it names the applicant as typed
         self.label.setWordWrap(True)
-        self.capture_button = QPushButton(self.tr("Capture the applicant's si&gnature…"))
+        self.capture_button = QPushButton(self.tr("Capture t&he applicant's signature…"))
         self.capture_button.setAutoDefault(False)
         self.capture_button.clicked.connect(self.open_dialog)
         self.setStyleSheet(_STYLE)

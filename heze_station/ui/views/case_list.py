@@ -458,7 +458,7 @@ class CaseListView(StationView, QWidget):
         for text, combo in (
             (self.tr("S&tatus:"), self.status_filter),
             (self.tr("Cat&egory:"), self.category_filter),
-            (self.tr("C&hannel:"), self.channel_filter),
+            (self.tr("Cha&nnel:"), self.channel_filter),
         ):
             label = QLabel(text)
             label.setBuddy(combo)

@@ -47,7 +47,7 @@ class ClueStepDialog(FormDialog):
         self.clue = clue
         steps = [step for step in clues.next_steps(clue.step) if step is not ClueStep.CASE_OPENED]
         self.step = EnumCombo(steps)
-        self.add_field("step", self.tr("&Step"), self.step)
+        self.add_field("step", self.tr("S&tep"), self.step)
         self.on = date_edit()
         self.add_field("on", self.tr("&Date"), self.on)
         self.recovered = QLineEdit()
@@ -90,7 +90,7 @@ class CallbackDialog(FormDialog):
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(80)
-        self.add_field("note", self.tr("What the worker &said"), self.note)
+        self.add_field("note", self.tr("What the wor&ker said"), self.note)
 
     def submit(self) -> None:
         self.run(clue_service.record_callback, self.clue.id, self.on.date().toPython(), self.note.toPlainText())

@@ -86,7 +86,7 @@ class CorrectionDialog(_CaseDialog):
         self.was = plain_label(wrap=True)
         self.was.setStyleSheet("color: #6b7580;")
         self.add_field("subject", self.tr("&Whose record"), self.subject)
-        self.add_field("field", self.tr("&What"), self.field)
+        self.add_field("field", self.tr("W&hat"), self.field)
         self.add_field("was", self.tr("Now on file"), self.was)
         self.add_field("value", self.tr("Correct &value"), self.value, focus=self.line)
         self.text.textChanged.connect(lambda: self.errors.set("value", None))  # the facts' box, edited instead
@@ -237,7 +237,7 @@ class RemoveWorkerDialog(_CaseDialog):
         self.case_id, self.person_id = case_id, person_id
         worker = plain_label(name)
         self.add_field("worker", self.tr("Worker leaving"), worker)
-        self.add_reason(self.tr("&Reason"))
+        self.add_reason(self.tr("Rea&son"))
 
     def submit(self) -> None:
         self.run(case_corrections.remove_worker, self.case_id, self.person_id, self.reason.toPlainText())

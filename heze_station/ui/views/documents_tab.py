@@ -39,7 +39,7 @@ class DocumentsTab(QWidget):
         self.serve_button.clicked.connect(self.open_service)
         self.servable: Servable | None = None
         self.dialog: ServiceDialog | None = None
-        self.reprint_button = QPushButton(self.tr("&Reprint selected…"))
+        self.reprint_button = QPushButton(self.tr("Reprint se&lected…"))
         self.reprint_button.setAutoDefault(False)
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.table = make_table(

@@ -36,7 +36,7 @@ class LimitationDialog(FormDialog):
         self.add_field("employment_ended_on", self.tr("Employment &ended on"), self.employment_ended_on)
         self.add_field("suspended_from", self.tr("&Suspended from"), self.suspended_from)
         self.add_field("suspended_to", self.tr("Suspended &until"), self.suspended_to)
-        self.add_field("suspension_reason", self.tr("&Reason for the suspension"), self.suspension_reason)
+        self.add_field("suspension_reason", self.tr("Reason for the suspe&nsion"), self.suspension_reason)
         self.employment.currentIndexChanged.connect(self._enable)
         self.suspended_from.changed.connect(self._enable)
         self._enable()

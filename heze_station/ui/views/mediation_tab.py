@@ -56,11 +56,11 @@ class SessionDialog(FormDialog):
         self.add_field("place", self.tr("&Place"), self.place)
         self.add_field("mediators", self.tr("&Mediators"), self.mediators)
         self.add_field("recorder", self.tr("Re&corder"), self.recorder)
-        self.add_field("worker_side", self.tr("Present for the &workers"), self.worker_side)
+        self.add_field("worker_side", self.tr("Present for the wor&kers"), self.worker_side)
         self.add_field("employer_side", self.tr("Present for the &employer"), self.employer_side)
         self.add_field("identity_checked", self.tr("Identity check"), self.identity_checked)
         self.add_field("rights_notified", self.tr("Rights and recusal"), self.rights_notified)
-        self.add_field("recusal_note", self.tr("Recusal &request"), self.recusal_note)
+        self.add_field("recusal_note", self.tr("Rec&usal request"), self.recusal_note)
         self.resize(560, 0)
 
     def submit(self) -> None:
@@ -92,7 +92,7 @@ class ExtensionDialog(FormDialog):
         self.employer_consent.setPlaceholderText(self.tr("Who agreed for the employer, and how"))
         self.add_field("extended_to", self.tr("&New end of mediation"), self.extended_to)
         self.add_field("worker_consent", self.tr("&Workers' consent"), self.worker_consent)
-        self.add_field("employer_consent", self.tr("&Employer's consent"), self.employer_consent)
+        self.add_field("employer_consent", self.tr("Emp&loyer's consent"), self.employer_consent)
         self.resize(520, 0)
 
     def submit(self) -> None:
@@ -146,7 +146,7 @@ class MediationTab(QWidget):
         self.text.setMaximumHeight(80)
         self.add_entry = QPushButton(self.tr("&Add to minutes"))
         self.add_entry.clicked.connect(self.submit_entry)
-        self.sign = QPushButton(self.tr("Parties have si&gned the minutes…"))
+        self.sign = QPushButton(self.tr("Parties have s&igned the minutes…"))
         self.sign.clicked.connect(self.confirm_signed)
         for button in (self.add_entry, self.sign):
             button.setAutoDefault(False)

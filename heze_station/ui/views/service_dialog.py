@@ -40,7 +40,7 @@ class ServiceDialog(FormDialog):
         self.add_field("recipient", self.tr("&Served on"), self.recipient)
         self.add_field("address", self.tr("&Address of service"), self.address)
         self.add_field("method", self.tr("&How"), self.method)
-        self.add_field("served_on", self.tr("&Date"), self.served_on)
+        self.add_field("served_on", self.tr("Dat&e"), self.served_on)
         self.add_field("proxy_name", self.tr("Taken by (family member or agent)"), self.proxy_name)
         self.add_field("proxy_relation", self.tr("Relation to the recipient"), self.proxy_relation)
         self.add_field("witnesses", self.tr("&Witnesses of the refusal"), self.witnesses)

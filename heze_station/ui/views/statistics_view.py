@@ -75,7 +75,7 @@ class StatisticsView(StationView, QWidget):
         self.kind.setCurrentIndex(1)
         kind_label = QLabel(self.tr("&Period:"))
         kind_label.setBuddy(self.kind)
-        self.earlier = QPushButton(self.tr("◀ &Earlier"))
+        self.earlier = QPushButton(self.tr("◀ Ea&rlier"))
         self.later = QPushButton(self.tr("La&ter ▶"))
         self.first = date_edit()
         self.last = date_edit()
@@ -83,7 +83,7 @@ class StatisticsView(StationView, QWidget):
         self.period_label.setStyleSheet("font-size: 15px; font-weight: bold;")
         self.period_label.setTextFormat(Qt.TextFormat.PlainText)
         self.export_xlsx = QPushButton(self.tr("Export &Excel…"))
-        self.export_pdf = QPushButton(self.tr("Export P&DF…"))
+        self.export_pdf = QPushButton(self.tr("Export PD&F…"))
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 

@@ -44,6 +44,7 @@ from ... import formatting
 from ...i18n import render
 from ...kit.form import FieldErrors
 from ...kit.palette import MUTED
+from ...kit.table import CellTable
 from ...widgets.masked_column import MaskedColumn
 from ...workspace import Workspace
 
@@ -104,10 +105,10 @@ class WorkersTable(QGroupBox):
         self.workspace = workspace
         self._category = category
         self._errors = errors
-        self.add_button = QPushButton(self.tr("&Add worker"))
+        self.add_button = QPushButton(self.tr("Add &worker"))
         self.add_button.setToolTip(self.tr("Add a row for one more worker (Insert)"))
         self.add_button.clicked.connect(self.add_worker)
-        self.remove_button = QPushButton(self.tr("Re&move selected"))
+        self.remove_button = QPushButton(self.tr("Remove &selected"))
         self.remove_button.setToolTip(self.tr("Remove the rows of the selected cells"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.import_button = QPushButton(self.tr("Import from r&oster…"))
@@ -116,7 +117,7 @@ class WorkersTable(QGroupBox):
         )
         self.template_button = QPushButton(self.tr("Download roster templat&e…"))
         self.template_button.setToolTip(self.tr("Save an Excel roster with the expected column headings"))
-        self.reveal = QCheckBox(self.tr("Show personal &data"))
+        self.reveal = QCheckBox(self.tr("Show &personal data"))
         self.reveal.setToolTip(
             self.tr("Your account may see in full: {fields}. A cell shows in full while you edit it.").format(
                 fields=formatting.revealable_text(audit.revealable(workspace.context))
@@ -155,7 +156,7 @@ class WorkersTable(QGroupBox):
         shortcut.activated.connect(self.add_worker)
 
     def _table(self) -> QTableWidget:
-        table = QTableWidget(0, 12)
+        table = CellTable(0, 12)
         table.setHorizontalHeaderLabels(
             [
                 self.tr("Name *"),
