@@ -1,8 +1,12 @@
 """A coordinator who works from the keyboard: a form opens on its first field, Tab goes through the fields before the
-buttons, and Tab leaves a table (a hostile tester found forms opening on OK, and Tab going round a table forever)."""
+buttons, and Tab leaves a table (a hostile tester found forms opening on OK, and Tab going round a table forever);
+and instalments added one after another fall due one after another."""
+
+import itertools
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from heze_station.ui.views.agreement_dialogs import AgreementDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
@@ -51,6 +55,18 @@ def test_tab_goes_through_an_agreements_table_and_out_of_it(qtbot, workspace, ca
     assert (shares.currentRow(), shares.currentColumn()) == (shares.rowCount() - 1, shares.columnCount() - 1)
     tab(qtbot)
     assert focused() is dialog.show_accounts
+
+
+def test_each_instalment_added_falls_due_after_the_one_before(qtbot, workspace, case_id) -> None:  # noqa: F811
+    window = open_case(qtbot, workspace, case_id)
+    dialog = opened(qtbot, window, window.agreement_tab, window.agreement_tab.buttons["draft"])
+    (add,) = [button for button in dialog.findChildren(QPushButton) if button.text() == "Add &instalment"]
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    table = dialog.instalments
+    due = [table.cellWidget(row, 0).date().toPython() for row in range(table.rowCount())]
+    assert [later - earlier for earlier, later in itertools.pairwise(due)] == [timedelta(days=30)] * (len(due) - 1)
+    assert len(due) == 3
 
 
 def test_tab_leaves_a_read_only_table_of_the_case_file(qtbot, workspace, case_id) -> None:  # noqa: F811

@@ -116,7 +116,7 @@ class AgreementDialog(FormDialog):
         self.instalments.setColumnWidth(0, 150)
         add = QPushButton(self.tr("Add &instalment"))
         add.setAutoDefault(False)
-        add.clicked.connect(lambda: self.add_instalment(chinatime.today() + timedelta(days=30), ""))
+        add.clicked.connect(self._add_next_instalment)
         remove = QPushButton(self.tr("Remove last"))
         remove.setAutoDefault(False)
         remove.clicked.connect(lambda: self.instalments.setRowCount(max(0, self.instalments.rowCount() - 1)))
@@ -190,6 +190,13 @@ class AgreementDialog(FormDialog):
         self._payer_changed()
         self._update_total()
         self.resize(760, 680)  # fits a 1366x768 laptop; the tables scroll
+
+    def _add_next_instalment(self) -> None:
+        """30 days after the last instalment: each new one fell due on the same day, 30 days from today, and the
+        second was refused as not after the first."""
+        rows = self.instalments.rowCount()
+        last = self.instalments.cellWidget(rows - 1, 0).date().toPython() if rows else chinatime.today()
+        self.add_instalment(last + timedelta(days=30), "")
 
     def add_instalment(self, due: date, amount: str) -> None:
         row = self.instalments.rowCount()
