@@ -124,9 +124,10 @@ class Instalment:
     amount_fen: int
 
 
-def check_schedule(agreed_on: date, total_fen: int, instalments: Sequence[Instalment]) -> None:
+def check_schedule(agreed_on: date, total_fen: int | None, instalments: Sequence[Instalment]) -> None:
     """The payment schedule: 1 to MAX_INSTALMENTS instalments, each due after the agreement date, adding up to the
-    agreed total. Raises ValidationFailed naming each wrong instalment (fields ``instalment.N``, counted from 1)."""
+    agreed total (unless it is None: not known while an amount is wrong). Raises ValidationFailed naming each wrong
+    instalment (fields ``instalment.N``, counted from 1)."""
     if not instalments:
         raise ValidationFailed(
             [refusal("instalments", QT_TRANSLATE_NOOP("Domain", "Add at least one instalment: when and how much."))]
@@ -164,7 +165,7 @@ def check_schedule(agreed_on: date, total_fen: int, instalments: Sequence[Instal
                 )
             )
     scheduled = sum(instalment.amount_fen for instalment in instalments)
-    if scheduled != total_fen:
+    if total_fen is not None and scheduled != total_fen:
         errors.append(
             refusal(
                 "instalments",

@@ -218,8 +218,10 @@ def _check_terms(
 ) -> _Terms:
     check = Checker()
     agreed_on = check(today, past_date, form.agreed_on, "agreed_on", today)
+    agreed_on_known = not check.errors
     payer_role = check(PayerRole.RESPONDENT, required_choice, form.payer_role, "payer_role")
     method = check(PaymentMethod.BANK_TRANSFER, required_choice, form.payment_method, "payment_method")
+    refused_before_the_amounts = len(check.errors)
     shares = []
     for index, entry in enumerate(form.shares):
         prefix = f"share.{index + 1}"
@@ -250,8 +252,11 @@ def _check_terms(
             check.refuse(prefix, QT_TRANSLATE_NOOP("Domain", "Please enter a date."))
         amount = check(0, parse_yuan, entry.amount, field=prefix)
         instalments.append(Instalment(entry.due_on or agreed_on, amount))
-    if not check.errors:
-        check(None, check_schedule, agreed_on, total, instalments)
+    # The schedule is checked in the same round as the amounts, so that a coordinator fixes everything at once: its
+    # dates once the agreement date and each due date are known, its sum once every amount is.
+    if agreed_on_known and all(entry.due_on is not None for entry in form.instalments):
+        amounts_known = len(check.errors) == refused_before_the_amounts
+        check(None, check_schedule, agreed_on, total if amounts_known else None, instalments)
     waived = check("", clean_text, form.waived_claims, field="waived_claims", max_length=TERMS_MAX)
     clause = check("", clean_text, form.default_clause, field="default_clause", max_length=TERMS_MAX, required=True)
     other = check("", clean_text, form.other_terms, field="other_terms", max_length=TERMS_MAX)

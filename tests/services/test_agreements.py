@@ -60,6 +60,28 @@ def test_instalment_before_the_agreement_date_is_refused(station: StationContext
     assert count(station, AgreementInstalment) == 0
 
 
+def test_a_wrong_amount_and_a_wrong_schedule_are_refused_in_one_round(
+    station: StationContext, case_id: uuid.UUID
+) -> None:
+    """The schedule's dates waited for the amounts to be right: the coordinator fixed one batch to see the next."""
+    today = chinatime.today()
+    form = terms(
+        station,
+        case_id,
+        today,
+        [(today - timedelta(days=1), "3800"), (today - timedelta(days=2), "3000")],
+        amount_each="3800",
+    )
+    form.shares[0].amount = "-100"
+    with pytest.raises(ValidationFailed) as raised:
+        agreements.save_draft(station, case_id, form)
+    refused = refused_fields(raised)
+    assert refused["share.1.amount"] == "The amount cannot be negative."
+    assert "before the agreement date" in refused["instalment.1"]
+    assert refused["instalment.2"] == "Instalment 2 must fall due after instalment 1."
+    assert "instalments" not in refused  # no sum is known to compare with while an amount is wrong
+
+
 @pytest.mark.parametrize(
     ("amount", "message"),
     [
