@@ -3,13 +3,15 @@ switching user, and the administrator's accounts window; real windows, a real st
 
 import gc
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from shiboken6 import isValid
 
+from heze_station.domain import chinatime
 from heze_station.domain.accounts import StaffRole
 from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, backups, case_queries
@@ -277,6 +279,10 @@ def test_the_administrator_reads_who_locked_unlocked_and_switched_in_the_audit_t
     trail.person.setCurrentIndex(trail.person.findData("zhang的名字"))
     qtbot.waitUntil(lambda: {row.user_name for row in trail.model.rows} == {"zhang的名字"})
     assert trail.count.text() == "共 3 条"
+    # A range whose start is typed past its end lists the days between (it listed none, without a word).
+    trail.dated.setChecked(True)
+    trail.since.setDate(QDate(chinatime.today() + timedelta(days=1)))
+    qtbot.waitUntil(lambda: trail.count.text() == "共 3 条")
 
     path = tmp_path / "审计日志.xlsx"
     trail.export_to(path)

@@ -149,6 +149,17 @@ def date_edit(value: date | None = None) -> QDateEdit:
     return edit
 
 
+def date_range(one: QDateEdit, other: QDateEdit) -> tuple[date, date]:
+    """The days from the earlier to the later of two date fields, whichever way round they stand.
+
+    A range filter's fields do not bound each other: each refused a date past the other, so a range moved to later
+    days by typing its start first kept the old start without a word; and it is backwards for a moment while the
+    second date is typed.
+    """
+    first, last = sorted((one.date().toPython(), other.date().toPython()))
+    return first, last
+
+
 class ChinaTimeEdit(TypedDateEntry, QDateTimeEdit):
     """A date and time of day in China time, shown and read as such whatever zone the computer is set to."""
 

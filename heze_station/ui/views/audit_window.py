@@ -24,7 +24,7 @@ from ...services import audit
 from ...services.audit import AuditFilter, AuditRow, ChainState
 from .. import formatting
 from ..i18n import domain_text
-from ..kit.inputs import EnumCombo, date_edit
+from ..kit.inputs import EnumCombo, date_edit, date_range
 from ..kit.page import StationView
 from ..kit.palette import BANNER_STYLE
 from ..kit.table import Column, RowTableModel, fit_columns, row_table
@@ -124,11 +124,12 @@ class AuditWindow(StationView, QDialog):
 
     def wanted(self) -> AuditFilter:
         dated = self.dated.isChecked()
+        since, until = date_range(self.since, self.until)
         return AuditFilter(
             login=self.person.currentData() or "",
             action=self.action.current(),
-            since=self.since.date().toPython() if dated else None,
-            until=self.until.date().toPython() if dated else None,
+            since=since if dated else None,
+            until=until if dated else None,
         )
 
     def reload(self) -> None:

@@ -59,7 +59,7 @@ from ...services.station import StationContext
 from .. import formatting
 from ..i18n import domain_text
 from ..kit import palette
-from ..kit.inputs import EnumCombo, date_edit
+from ..kit.inputs import EnumCombo, date_edit, date_range
 from ..kit.page import StationView
 from ..kit.table import ROWS_MEASURED
 from ..widgets.multi_choice import MultiChoice
@@ -518,10 +518,7 @@ class CaseListView(StationView, QWidget):
             return frozenset() if member is None else frozenset({member})
 
         ranged = self.date_range.isChecked()
-        # The two dates bound the range whichever way round they stand. Each refused a date past the other, so
-        # moving the range to later months kept the old start without a word; and it is backwards for a moment
-        # while the second is being typed.
-        first, last = sorted((self.date_from.date().toPython(), self.date_to.date().toPython()))
+        first, last = date_range(self.date_from, self.date_to)
         statuses, performances = standing(self.status_filter.chosen())
         return CaseFilter(
             text=self.search.text(),
