@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from heze_station.domain import chinatime
 from heze_station.services import case_queries
-from heze_station.ui.views.intake import IntakeView
+from heze_station.ui.views.intake import CLAIMED, ID_NUMBER, NAME, PHONE, IntakeView
 from heze_station.ui.workspace import Workspace
 from tests.factories import credit_code, intake_form, resident_id
 from tests.services.agreement_steps import agree, mediating, terms
@@ -156,3 +156,14 @@ def test_a_message_clears_once_its_field_is_fixed_and_a_long_one_grows_its_row(
     qtbot.keyClick(view.employer_credit.code, Qt.Key.Key_Backspace)
     assert not code_error.isVisible()
     assert case_count(qtbot, workspace) == 0
+
+
+def test_a_worker_row_shows_what_is_kept_once_each_cell_is_typed(qtbot: QtBot, view: IntakeView) -> None:
+    """Typed with a Chinese input method in full-width mode, a row showed the same text after it was read; only the
+    total below told that the amount was understood."""
+    number = resident_id(6)
+    assert number.endswith("X")
+    typed = {"name": "买买提•艾力", "id_number": number.lower(), "phone": "＋８６ １３９－００００－０００７"}
+    fill_worker(qtbot, view, 0, **typed, claimed="¥１，０００．５元")
+    cells = [view.workers.item(0, column).text() for column in (NAME, ID_NUMBER, PHONE, CLAIMED)]
+    assert cells == ["买买提·艾力", number, "13900000007", "1000.50"]

@@ -37,7 +37,7 @@ from ....domain.errors import InvalidInput
 from ....domain.identifiers import ResidentId, normalise_mobile, parse_resident_id
 from ....domain.money import parse_yuan
 from ....domain.personal import PersonalField
-from ....domain.text import NAME_MAX, clean_line
+from ....domain.text import clean_line, clean_name
 from ....services import audit
 from ....services.intake import BANK_MAX, WorkerEntry
 from ... import formatting
@@ -70,7 +70,7 @@ _COLUMN_OF_FIELD = {attribute: column for column, attribute in TYPED_COLUMNS.ite
 # The same checks validate() applies, run on one cell as soon as it is edited. An empty phone is judged only on
 # submit: whether it is required depends on the whole table (collective cases need only the representatives').
 _CELL_CHECKS: dict[int, Callable[[str], object]] = {
-    NAME: partial(clean_line, field="name", max_length=NAME_MAX, required=True),
+    NAME: partial(clean_name, field="name", required=True),
     ID_NUMBER: parse_resident_id,
     PHONE: normalise_mobile,
     BANK: partial(clean_line, field="bank", max_length=BANK_MAX),
@@ -330,7 +330,22 @@ class WorkersTable(QGroupBox):
                 message = render(error.message)
         if column == ID_NUMBER:
             self._show_identity(item.row(), parsed if isinstance(parsed, ResidentId) else None)
+        if message is None and parsed is not None:
+            self._show_as_kept(item, parsed)
         self.mark_cell(item.row(), column, message)
+
+    def _show_as_kept(self, item: QTableWidgetItem, parsed: object) -> None:
+        """The cell shows what is kept, as it is read: ＋８６ １３９－００００－０００７ as 13900000007, a lower-case
+        x of an ID number in capitals, ¥１，０００．５元 as 1000.50. Before, only what it added up to showed it."""
+        if isinstance(parsed, ResidentId):
+            kept = parsed.number
+        elif isinstance(parsed, int):  # an amount, in fen
+            kept = formatting.typed_yuan(parsed)
+        else:
+            kept = str(parsed)
+        if kept != item.text():
+            with QSignalBlocker(self.table):
+                item.setText(kept)
 
     def recheck_claims(self) -> None:
         """After the category changed: whether a zero claim is allowed changed with it."""
