@@ -1177,10 +1177,6 @@
         <source>The minutes entry you typed has not been added. Close the case file and discard it?</source>
         <translation>您输入的笔录内容尚未添加。关闭案卷并放弃这段内容吗？</translation>
     </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
 </context>
 <context>
     <name>CaseListView</name>
@@ -5142,10 +5138,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>What you typed here has not been saved. Close and discard it?</source>
         <translation>此处填写的内容尚未保存。关闭并放弃这些内容吗？</translation>
     </message>
-    <message>
-        <source>Discard</source>
-        <translation>放弃</translation>
-    </message>
 </context>
 <context>
     <name>Formatting</name>
@@ -8087,6 +8079,13 @@ Register it as a new case anyway?</source>
     <message>
         <source>Generating demo cases… {done} of {total}</source>
         <translation>正在生成演示案件…（{done}/{total}）</translation>
+    </message>
+</context>
+<context>
+    <name>ask</name>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
 </context>
 </TS>

@@ -106,7 +106,7 @@ def test_a_clue_turned_into_a_case_fills_the_registration_and_is_linked_to_the_c
     assert [intake.workers.item(0, column).text() for column in (NAME, PHONE, CLAIMED)] == [
         "王五",
         "13905301234",
-        "12500.00",
+        "12500",  # as the cell keeps it
     ]
     assert intake.employer_name.text() == "菏泽宏达建筑劳务有限公司"
     assert intake.project_name.text() == "幸福里三期"

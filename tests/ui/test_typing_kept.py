@@ -80,3 +80,17 @@ def test_a_minutes_entry_typed_and_not_added_survives_esc_on_the_case_file(qtbot
     assert tab.text.toPlainText() == ""
     qtbot.keyClick(window, Qt.Key.Key_Escape)  # added: nothing is lost, nothing is asked
     qtbot.waitUntil(lambda: not shown(window))
+
+
+def test_a_form_deleted_right_after_keep_typing_was_answered_does_not_crash(qtbot, workspace, case_id) -> None:  # noqa: F811
+    """Its question, still waiting to delete itself, went with it, and the program crashed (a bus error)."""
+    dialog = session_dialog(qtbot, workspace, case_id)
+    type_chinese(dialog.recorder, "赵书记员")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = question(qtbot, dialog)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # no: keep typing
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # asked again, by the same question
+    assert question(qtbot, dialog) is box
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    dialog.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(dialog))

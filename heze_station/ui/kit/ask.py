@@ -2,8 +2,8 @@
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 
 def ask(
@@ -39,3 +39,23 @@ def ask(
     box.finished.connect(answered)
     box.open()
     return box
+
+
+def ask_to_discard(window: QDialog, question: str) -> None:
+    """Before ``window`` closes with typing in it: Discard closes it, No (or Esc) keeps it open as it is.
+
+    One question per window, kept for the next time it is needed: a window deleted right after an answer took along
+    a question still waiting to delete itself, and the program crashed."""
+    box = window.findChild(QMessageBox, "discard_question")
+    if box is not None:
+        box.open()
+        return
+    box = ask(
+        window,
+        window.windowTitle(),
+        question,
+        lambda: QDialog.reject(window),
+        yes_text=QCoreApplication.translate("ask", "Discard"),
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    box.setObjectName("discard_question")

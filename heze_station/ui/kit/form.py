@@ -25,7 +25,7 @@ from ...domain.errors import DomainError, InvalidInput, ValidationFailed
 from ..i18n import render
 from ..tasks import TaskRunner
 from ..workspace import Workspace, show_error
-from .ask import ask
+from .ask import ask_to_discard
 from .inputs import edited
 from .palette import BANNER_STYLE, ERROR_STYLE
 
@@ -244,13 +244,7 @@ class FormDialog(QDialog):
         if not self.typed:
             super().reject()
             return
-        ask(
-            self,
-            self.windowTitle(),
-            self.tr("What you typed here has not been saved. Close and discard it?"),
-            lambda: QDialog.reject(self),
-            yes_text=self.tr("Discard"),
-        )
+        ask_to_discard(self, self.tr("What you typed here has not been saved. Close and discard it?"))
 
     def add_field(self, key: str, caption: str, widget: QWidget, focus: QWidget | None = None) -> QWidget:
         """A row: the caption (its mnemonic focuses the widget), the widget, and its message under it."""

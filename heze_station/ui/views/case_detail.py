@@ -41,7 +41,7 @@ from ...services.case_queries import CaseDetail, RespondentView
 from .. import formatting
 from ..i18n import domain_text, render
 from ..kit import palette
-from ..kit.ask import ask
+from ..kit.ask import ask_to_discard
 from ..kit.form import FormDialog
 from ..kit.inputs import date_edit
 from ..kit.page import StationView
@@ -658,12 +658,8 @@ class CaseDetailDialog(StationView, QDialog):
             super().reject()
             return
         self.tabs.setCurrentWidget(self.mediation_tab)
-        ask(
-            self,
-            self.windowTitle(),
-            self.tr("The minutes entry you typed has not been added. Close the case file and discard it?"),
-            lambda: QDialog.reject(self),
-            yes_text=self.tr("Discard"),
+        ask_to_discard(
+            self, self.tr("The minutes entry you typed has not been added. Close the case file and discard it?")
         )
 
     def _action_dialog_closed(self) -> None:
