@@ -109,9 +109,7 @@ _CODES = (
 _CUSTOM = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
 
 
-def parse(code: str) -> Period:
-    """A period from its code (see Period.code); InvalidInput, naming the accepted forms, for anything else."""
-    text = code.strip().upper()
+def _read(text: str) -> Period | None:
     try:
         if found := _CUSTOM.fullmatch(text):
             return Period(date.fromisoformat(found[1]), date.fromisoformat(found[2]))
@@ -128,7 +126,17 @@ def parse(code: str) -> Period:
                     case PeriodKind.YEAR:
                         return year(number)
     except ValueError:
-        pass  # week 54, month 13, February 30: refused below like any other wrong text
+        pass  # week 54, month 13, February 30: refused like any other wrong text
+    return None
+
+
+def parse(code: str) -> Period:
+    """A period from its code (see Period.code); InvalidInput, naming the accepted forms, for anything else."""
+    period = _read(code.strip().upper())
+    # No figures lie before 1900 or after 2999: a year outside is a slip, whose code would not be four digits or whose
+    # weeks would run past the calendar's end (the city's pages answered with an error).
+    if period is not None and period.first.year >= 1900 and period.last.year <= 2999:
+        return period
     raise refusal(
         "period",
         QT_TRANSLATE_NOOP(

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -135,8 +135,10 @@ def _summary(problems: list[dict[str, Any]]) -> str:
 _HTTP_CODES = {400: "malformed_body", 404: "not_found", 405: "method_not_allowed", 413: "request_too_large"}
 
 
-async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
+    if request.url.path.startswith("/city"):  # a person's browser: told in Chinese, on a page (stations get JSON)
+        return pages.problem_page(error.status_code)
     code = _HTTP_CODES.get(error.status_code, "http_error")
     return JSONResponse(
         {"error": {"code": code, "message": str(error.detail), "details": None}},

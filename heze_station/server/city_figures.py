@@ -180,6 +180,9 @@ def clue_facts(session: Session, stations: list[uuid.UUID] | None) -> dict[uuid.
     for clue_id, step, updated_at, *values in field_values(
         session, "clue_record", stations, "clue_id", "step", "updated_at", "closed_on", "recovered_fen", "workers_paid"
     ):
+        # A new record may leave out the fields with a station default: read as the station stores them, not as
+        # None, which took the city's pages down for every station.
+        step, updated_at = step or ClueStep.RECEIVED, updated_at or ""
         rank = clues.rank(ClueStep(step))
         if clue_id not in records or (rank, updated_at) > records[clue_id][:2]:
             records[clue_id] = (rank, updated_at, [step, *values])

@@ -1,6 +1,7 @@
 """The deadlines passed at the stations, from their synced rows: open cases past their mediation period (R4), and
 agreements in effect with an instalment unpaid after its due date."""
 
+import logging
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from ..domain.performance import PerformanceState, performance
 from .city_figures import IN_EFFECT
 from .models import SyncRow
 from .synced import CITY, Scope, among, as_date, field, field_values, rows
+
+log = logging.getLogger(__name__)
 
 OPEN_STATUSES = (CaseStatus.ACCEPTED.value, CaseStatus.IN_MEDIATION.value)
 
@@ -48,7 +51,14 @@ def passed(session: Session, today: date, scope: Scope = CITY) -> list[Overdue]:
         "mediation_extended_to",
         where=[field("status").in_(OPEN_STATUSES)],
     ):
-        clock = mediation_clock(date.fromisoformat(received_on), None, today, as_date(extended_to))
+        try:
+            clock = mediation_clock(date.fromisoformat(received_on), None, today, as_date(extended_to))
+        except (ValueError, OverflowError):
+            # Each date fits its field, not the two together (extended to before the statutory end), or it was
+            # stored before the last year was checked: that case has no clock to show, and must not take the page
+            # from every other station.
+            log.warning("case %s of station %s has no mediation clock: its dates contradict", case_id, station_id)
+            continue
         if clock.state is ClockState.OVERDUE:
             found.append(_overdue(case_id, station_id, shown, "mediation", clock.due, today))
     in_default = _instalments_in_default(session, stations, today)

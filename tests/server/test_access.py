@@ -74,6 +74,7 @@ def requests(world: World, client) -> dict[tuple[str, str], tuple[str, str, dict
     sha = world.sha256
     return {
         ("GET", "/health"): ("GET", "/health", {}),
+        ("HEAD", "/health"): ("HEAD", "/health", {}),
         ("POST", "/v1/enrol"): ("POST", "/v1/enrol", {"json": {"code": "WRONG-CODE", "device_name": "x"}}),
         ("POST", "/v1/auth/token"): (
             "POST", "/v1/auth/token", {"json": {"device_id": str(new_id()), "device_secret": "guess"}}),
@@ -106,7 +107,7 @@ def case_bucket(world: World) -> int:
         return 0
 
 
-PUBLIC = {("GET", "/health"), ("GET", "/v1/verify/{document_id}/{sha256}"), ("GET", "/v1/verify")}
+PUBLIC = {("GET", "/health"), ("HEAD", "/health"), ("GET", "/v1/verify/{document_id}/{sha256}"), ("GET", "/v1/verify")}
 CREDENTIALS = {("POST", "/v1/enrol"), ("POST", "/v1/auth/token")}  # authenticated by what they carry
 SUPERVISION = {("GET", "/v1/supervision/stations"), ("GET", "/v1/supervision/case-counts")}
 

@@ -157,6 +157,13 @@ PAGES = ("/city/figures", "/city/overdue", "/city/returns.xlsx")
         ("<script>", "不是一个期间"),
         ("2026" * 2000, "不是一个期间"),
         ("1900-01-01..2100-12-31", "超过一年"),
+        ("2024-01-01..2025-01-01", "超过一年"),  # a year and a day
+        # The calendar's last year (its weeks ran past the end: an error page) and years not of four digits.
+        ("9999", "不是一个期间"),
+        ("9999-12", "不是一个期间"),
+        ("9999-Q4", "不是一个期间"),
+        ("9999-12-25..9999-12-31", "不是一个期间"),
+        ("0002-01", "不是一个期间"),
     ],
 )
 def test_a_period_that_is_not_one_is_a_4xx_that_says_so(browser: httpx.Client, period: str, message: str) -> None:
@@ -221,6 +228,29 @@ def test_no_path_reaches_outside_the_pages(browser: httpx.Client, path: str) -> 
     assert answer.status_code in (303, 401, 404, 405), answer.status_code
     assert "root:" not in answer.text
     assert "[project]" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "message"),
+    [
+        ("GET", "/city/nothing", 404, "没有这个页面"),
+        ("PUT", "/city/figures", 405, "不接受这样的请求"),
+        ("DELETE", "/city/sign-in", 405, "不接受这样的请求"),
+    ],
+)
+def test_a_wrong_address_or_method_is_told_in_chinese_on_a_page(
+    browser: httpx.Client, method: str, path: str, status: int, message: str
+) -> None:
+    answer = browser.request(method, path)
+    assert answer.status_code == status
+    assert answer.headers["content-type"].startswith("text/html")
+    assert message in answer.text
+    assert 'href="/city/"' in answer.text
+
+
+def test_a_load_balancer_probes_the_health_with_head(browser: httpx.Client) -> None:
+    assert browser.head("/health").status_code == 200
+    assert browser.get("/v1/nothing").json()["error"]["code"] == "not_found"  # stations still get their codes
 
 
 def test_the_return_is_named_by_its_period_whatever_was_asked(browser: httpx.Client) -> None:

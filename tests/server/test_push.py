@@ -198,6 +198,10 @@ def bad_operations(device) -> list[tuple[str, dict, str, str | None]]:
     return [
         ("wrong field type", device.op("case_file", case, {"worker_count": "3"}), "invalid_field", "worker_count"),
         ("bad date", device.op("case_file", case, {"received_on": "2026-13-01"}), "invalid_field", "received_on"),
+        ("the calendar's last day", device.op("case_file", case, {"received_on": "9999-12-31"}), "invalid_field",
+         "received_on"),
+        ("a moment China time cannot show", device.op("agreement", new_id(), {"effective_at": "9999-12-31T20:00:00Z"}),
+         "invalid_field", "effective_at"),
         ("unknown enum value", device.op("case_file", case, {"status": "paid"}), "invalid_field", "status"),
         ("too long", device.op("person", person, {"phone": "1" * 12}), "invalid_field", "phone"),
         ("a field the station does not have", device.op("person", person, {"nickname": "老王"}), "unknown_field",

@@ -7,7 +7,7 @@ from ..deps import DatabaseDep
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", response_model=Health)
+@router.api_route("/health", methods=["GET", "HEAD"], response_model=Health)  # HEAD: how load balancers probe
 def health(database: DatabaseDep) -> Health:
     """Unauthenticated: the server answers and its database too (for the proxy's health check)."""
     with database.transaction() as session:

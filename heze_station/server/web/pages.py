@@ -45,8 +45,9 @@ from .workbook import return_xlsx
 SESSION_COOKIE = "heze_city_session"
 SIGN_IN_CSRF_COOKIE = "heze_city_sign_in"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Figures over a longer span would be counted week by week for every station: one request could hold a worker.
-LONGEST_PERIOD = timedelta(days=366)
+# Figures over a longer span would be counted week by week for every station: one request could hold a worker. A
+# year's first and last days are 365 apart in a leap year too (366 let a year and a day through).
+LONGEST_PERIOD = timedelta(days=365)
 QUOTED_CHARS = 40  # of a bad parameter, repeated in the message about it
 FIRST_PERIODS = (PeriodKind.MONTH, PeriodKind.QUARTER)  # the whole city's, counted as a process starts (warm_up)
 
@@ -109,8 +110,20 @@ async def _form(request: Request) -> dict[str, str]:
 
 def _csrf_refused() -> HTMLResponse:
     """The answer to a form that did not come from these pages (or from one loaded before the session changed)."""
-    problem = "这个表单不是从监管页面提交的，或页面已过期：没有执行任何操作。请刷新页面后重试。"
-    return _page("problem.html", 403, who=None, problem=problem, back="/city/")
+    return problem_page(403, "这个表单不是从监管页面提交的，或页面已过期：没有执行任何操作。请刷新页面后重试。")
+
+
+# What a person is told who asks the pages for an address they do not have, or in a way they do not answer.
+_HTTP_PROBLEMS = {
+    404: "没有这个页面。请从监管页面的链接进入。",
+    405: "这个页面不接受这样的请求：没有执行任何操作。请从监管页面的链接进入。",
+}
+
+
+def problem_page(status: int, problem: str | None = None) -> HTMLResponse:
+    """A page that says in Chinese what went wrong, with a way back to the city's page."""
+    problem = problem or _HTTP_PROBLEMS.get(status, f"无法处理这个请求（{status}）：没有执行任何操作。")
+    return _page("problem.html", status, who=None, problem=problem, back="/city/")
 
 
 # --- signing in and out ------------------------------------------------------------------------------------------
