@@ -216,10 +216,20 @@ def _password(user: str | None) -> str | None:
     return lines[0] if lines else ""
 
 
+def _no_core_dumps() -> None:
+    """A crash writes no core file: it would hold the decrypted pages and the database's key (security.md)."""
+    try:
+        import resource
+    except ImportError:  # Windows writes none unless asked to
+        return
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def main(argv: list[str] | None = None) -> int:
     arguments = parse_arguments(sys.argv[1:] if argv is None else argv)
     # What this program writes under the data folder (the database, attachments, documents) is for this user alone.
     os.umask(0o077)
+    _no_core_dumps()
     logs.configure()
     if arguments.command == "verify":
         data_dir = arguments.data_dir or paths.default_data_dir()

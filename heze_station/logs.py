@@ -7,6 +7,7 @@ KeyError, a ValueError or pydantic's ValidationError repeats whatever it was giv
 
 import logging
 import sys
+import threading
 import traceback
 from types import TracebackType
 
@@ -36,3 +37,11 @@ def configure() -> None:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.WARNING)
+    # An exception nobody caught (in a Qt slot, a result delivered to the window, a thread) went to Python's own
+    # hook, which prints its message: a KeyError of a name and an ID number reached standard error whole.
+    sys.excepthook = _uncaught
+    threading.excepthook = lambda hooked: _uncaught(hooked.exc_type, hooked.exc_value, hooked.exc_traceback)
+
+
+def _uncaught(kind: type[BaseException], error: BaseException | None, trace: TracebackType | None) -> None:
+    logging.getLogger("heze_station").error("uncaught exception", exc_info=(kind, error, trace))

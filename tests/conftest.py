@@ -6,6 +6,8 @@ New stations are copies of ones set up once per run (tests/stations.py Templates
 import functools
 import logging
 import ssl
+import sys
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -52,13 +54,15 @@ def one_tls_context_per_run() -> Iterator[None]:
 def program_log_removed() -> Iterator[None]:
     """A test that runs cli.main configures the program's log (logs.configure): a handler on the root logger writing
     to the test's captured standard error, which pytest closes when the test ends. Left there, every error logged
-    later in that worker printed a "Logging error" of its own instead of its message."""
+    later in that worker printed a "Logging error" of its own instead of its message. It also hooks the exceptions
+    nobody caught, which pytest-qt hooks for its own tests."""
     root = logging.getLogger()
-    level = root.level
+    level, hooks = root.level, (sys.excepthook, threading.excepthook)
     yield
     for handler in [handler for handler in root.handlers if isinstance(handler.formatter, logs.PrivateFormatter)]:
         root.removeHandler(handler)
     root.setLevel(level)
+    sys.excepthook, threading.excepthook = hooks
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

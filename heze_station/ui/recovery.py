@@ -63,7 +63,8 @@ class RecoveryKeyDialog(QDialog):
         self.preview: PrintPreview | None = None
 
     def print_sheet(self) -> None:
-        self.preview = PrintPreview(build_recovery_sheet(self.sheet), title=self.tr("Recovery sheet"), parent=self)
+        sheet = build_recovery_sheet(self.sheet)
+        self.preview = PrintPreview(sheet, title=self.tr("Recovery sheet"), on_paper_only=True, parent=self)
         self.preview.open()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -173,6 +173,7 @@ def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_p
         assert shown.isVisible()
         shown.print_button.click()
         assert shown.preview.document.pageCount() == 1
+        assert not shown.preview.export_button.isVisibleTo(shown.preview)  # on paper only, never a file here
         shown.preview.close()
         shown.kept.setChecked(True)
         qtbot.mouseClick(shown.continue_button, Qt.MouseButton.LeftButton)

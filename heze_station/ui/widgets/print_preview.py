@@ -46,9 +46,13 @@ class PrintPreview(QDialog):
         title: str,
         originals: int = 1,
         printer_factory: Callable[[], QPrinter] = _high_resolution_printer,
+        on_paper_only: bool = False,
         parent: QWidget | None = None,
     ):
+        """``on_paper_only``: no file of it on this computer (the recovery sheet, which opens the whole station): no
+        Export PDF, and no printing to a file."""
         super().__init__(parent)
+        self.on_paper_only = on_paper_only
         self.pdf = pdf
         self.title = title
         self.originals = max(1, originals)
@@ -74,6 +78,7 @@ class PrintPreview(QDialog):
         close_button.clicked.connect(self.reject)
         self.print_button.setDefault(True)
 
+        self.export_button.setVisible(not on_paper_only)
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
         bar.addStretch(1)
@@ -99,6 +104,7 @@ class PrintPreview(QDialog):
         printer.setCopyCount(self.originals)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print {title}").format(title=self.title))
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, not self.on_paper_only)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         copies = printer.copyCount()
