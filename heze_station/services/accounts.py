@@ -190,7 +190,8 @@ def _create(data_dir: Path, details: StationDetails, accounts: list[NewAccount],
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     keyslots.save(data_dir, slots)
     path = data_dir / DATABASE_FILE
-    if path.exists():
+    upgraded = path.exists()
+    if upgraded:
         open_station_database(data_dir, None).close()  # upgraded to this version's schema first, still plain
         encrypt_plain(path, key)
     database = open_station_database(data_dir, key)
@@ -208,7 +209,10 @@ def _create(data_dir: Path, details: StationDetails, accounts: list[NewAccount],
             settings.put(session, STATION_SETTING, str(station.id))
             for user_id, account, pair in made:
                 _new_user(session, station.id, account, pair, user_id)
-        return SetUp(context_for(database, made[0][0]), recovery_key)
+        context = context_for(database, made[0][0])
+        if upgraded:
+            context.blobs.seal_plain_files()  # the attachments and documents, encrypted like the records
+        return SetUp(context, recovery_key)
     except BaseException:
         database.close()
         raise

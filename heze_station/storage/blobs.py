@@ -44,6 +44,24 @@ class BlobStore:
         if path.exists():
             return digest
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._write(path, digest, data)
+        return digest
+
+    def seal_plain_files(self) -> int:
+        """Encrypt the files stored before the station's data was (the version without sign-in kept them as they
+        came): an upgrade left them readable on the laptop, and every backup copied them so. A plain file is one
+        whose bytes hash to its name, which encrypted bytes never do. Returns how many were sealed."""
+        sealed = 0
+        for path in self.root.glob("*/*/*"):
+            if path.name.startswith(".incoming-"):
+                continue
+            data = path.read_bytes()
+            if sha256_hex(data) == path.name:
+                self._write(path, path.name, data)
+                sealed += 1
+        return sealed
+
+    def _write(self, path: Path, digest: str, data: bytes) -> None:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".incoming-")
         try:
             with os.fdopen(handle, "wb") as file:
@@ -56,7 +74,6 @@ class BlobStore:
             if disk.is_full(error):
                 raise disk.full_error() from error
             raise
-        return digest
 
     def has(self, digest: str) -> bool:
         return self._path(digest).exists()

@@ -15,8 +15,9 @@ from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, case_actions, case_queries, documents
 from heze_station.services.accounts import NewAccount, SignInRefused, State, StationDetails
 from heze_station.services.case_queries import CaseFilter
-from heze_station.services.station import StationContext
+from heze_station.services.station import ATTACHMENTS_DIR, StationContext
 from heze_station.storage import keys
+from heze_station.storage.blobs import sha256_hex
 from heze_station.storage.database import is_plain
 from heze_station.storage.keyslots import SLOTS_FILE
 from heze_station.storage.models import StaffUser
@@ -194,12 +195,21 @@ def test_the_recovery_key_opens_the_station_when_the_key_file_is_lost(tmp_path: 
 def test_a_plain_station_from_an_earlier_version_is_encrypted_at_setup_keeping_its_records(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     station_id = plain_station(folder)
+    # A scan attached by that version: kept as it came, under its hash.
+    scan = "身份证扫描 王建军 371702198506150078".encode()
+    digest = sha256_hex(scan)
+    stored = folder / ATTACHMENTS_DIR / digest[:2] / digest[2:4] / digest
+    stored.parent.mkdir(parents=True)
+    stored.write_bytes(scan)
     assert accounts.state(folder) is State.NOT_ENCRYPTED
     context = set_up(folder).context
     try:
         assert context.station_id == station_id
         assert context.station_name == "菏谐驿站"  # the names given at setup
         register(context, intake_form(1))
+        # Encrypted like the records (it stayed readable on the laptop, and every backup copied it so).
+        assert b"371702198506150078" not in stored.read_bytes()
+        assert context.blobs.get(digest) == scan
     finally:
         context.close()
     assert not is_plain(folder / DATABASE_FILE)
