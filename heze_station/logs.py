@@ -41,6 +41,7 @@ def configure() -> None:
     # hook, which prints its message: a KeyError of a name and an ID number reached standard error whole.
     sys.excepthook = _uncaught
     threading.excepthook = lambda hooked: _uncaught(hooked.exc_type, hooked.exc_value, hooked.exc_traceback)
+    sys.unraisablehook = lambda hooked: _uncaught(type(hooked.exc_value), hooked.exc_value, hooked.exc_traceback)
 
 
 def _uncaught(kind: type[BaseException], error: BaseException | None, trace: TracebackType | None) -> None:

@@ -211,7 +211,10 @@ def normalise_phone(text: str, *, field: str = "phone") -> str:
     for pattern in (_LANDLINE, _SERVICE_NUMBER):
         if known := pattern.fullmatch(compact):
             return "-".join(known.groups())
-    if compact[:1] in "023456789" and not compact.startswith("00"):
+    # What is left starts with 0 (a landline without a real area code) or another digit than a mobile's 1 (a local
+    # number without its area code); a mobile with 86 before it goes on to be read as one.
+    looks_local = compact[:1] in set("23456789") and not re.fullmatch(r"86[0-9]{11}", compact)
+    if (compact.startswith("0") and not compact.startswith("00")) or looks_local:
         raise refusal(
             field,
             QT_TRANSLATE_NOOP("Domain", "A landline is the area code and a 7 or 8 digit number, e.g. 0530-5123456."),

@@ -125,8 +125,8 @@ def _read(text: str) -> Period | None:
                         return quarter(number, int(found[2]))
                     case PeriodKind.YEAR:
                         return year(number)
-    except ValueError:
-        pass  # week 54, month 13, February 30: refused like any other wrong text
+    except (ValueError, OverflowError):
+        pass  # week 54, month 13, February 30, a week past the calendar's end: refused like any other wrong text
     return None
 
 

@@ -59,10 +59,20 @@ def clean_name(text: str, *, field: str, required: bool = False, max_length: int
     complaint against the same company went unnoticed, and the next case of the same ID number was refused for a
     name that looked the same. A name in Latin letters keeps its points, brackets and spaces.
     """
-    name = clean_line(text, field=field, max_length=max_length, required=required)
+    return as_registered(clean_line(text, field=field, max_length=max_length, required=required))
+
+
+def as_registered(name: str) -> str:
+    """A name in the form clean_name keeps, to compare a name stored before it (or by an older station) with one
+    typed now."""
     if _HAN.search(name):
-        name = _SPACE_BETWEEN_HAN.sub("", name.translate(_HAN_NAME_FORMS))
+        return _SPACE_BETWEEN_HAN.sub("", name.translate(_HAN_NAME_FORMS))
     return name
+
+
+def half_width_brackets(name: str) -> str:
+    """A registered company name as stations typed it before clean_name: its brackets half-width."""
+    return name.replace("（", "(").replace("）", ")")
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

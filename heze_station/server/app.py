@@ -137,13 +137,17 @@ _HTTP_CODES = {400: "malformed_body", 404: "not_found", 405: "method_not_allowed
 
 async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, StarletteHTTPException)
-    if request.url.path.startswith("/city"):  # a person's browser: told in Chinese, on a page (stations get JSON)
-        return pages.problem_page(error.status_code)
+    headers = getattr(error, "headers", None)
+    if request.url.path.startswith("/city") and error.status_code >= 400:
+        # A person's browser: told in Chinese, on a page (stations get JSON). A redirect to the sign-in stays one.
+        page = pages.problem_page(error.status_code)
+        page.headers.update(headers or {})
+        return page
     code = _HTTP_CODES.get(error.status_code, "http_error")
     return JSONResponse(
         {"error": {"code": code, "message": str(error.detail), "details": None}},
         status_code=error.status_code,
-        headers=getattr(error, "headers", None),
+        headers=headers,
     )
 
 

@@ -9,6 +9,7 @@ laptop signs in on any other of the station, offline. Wrong passwords make the n
 each time (domain.accounts.wait_after_failures); the count is this laptop's own and never syncs.
 """
 
+import contextlib
 import dataclasses
 import hashlib
 import math
@@ -211,7 +212,10 @@ def _create(data_dir: Path, details: StationDetails, accounts: list[NewAccount],
                 _new_user(session, station.id, account, pair, user_id)
         context = context_for(database, made[0][0])
         if upgraded:
-            context.blobs.seal_plain_files()  # the attachments and documents, encrypted like the records
+            # The attachments and documents, encrypted like the records. A file left plain (a full disk) is sealed
+            # when it is next read: the recovery key must reach the administrator whatever happens here.
+            with contextlib.suppress(OSError):
+                context.blobs.seal_plain_files()
         return SetUp(context, recovery_key)
     except BaseException:
         database.close()

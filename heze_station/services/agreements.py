@@ -35,7 +35,7 @@ from ..domain.agreements import (
     workers_changed_since_draft,
 )
 from ..domain.cases import CaseAction, CaseEvent, CaseStatus, Category
-from ..domain.errors import IllegalTransition, NotFound, ValidationFailed, refusal
+from ..domain.errors import IllegalTransition, InvalidInput, NotFound, ValidationFailed, refusal
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import MAX_FEN, format_yuan, parse_yuan
@@ -213,6 +213,14 @@ class _Terms:
     originals: int
 
 
+def _reads_as_amount(text: str) -> bool:
+    try:
+        parse_yuan(text)
+    except InvalidInput:
+        return False
+    return True
+
+
 def _check_terms(
     form: AgreementForm, claimants: dict[uuid.UUID, CaseClaimant], today: date, category: Category
 ) -> _Terms:
@@ -221,7 +229,6 @@ def _check_terms(
     agreed_on_known = not check.errors
     payer_role = check(PayerRole.RESPONDENT, required_choice, form.payer_role, "payer_role")
     method = check(PaymentMethod.BANK_TRANSFER, required_choice, form.payment_method, "payment_method")
-    refused_before_the_amounts = len(check.errors)
     shares = []
     for index, entry in enumerate(form.shares):
         prefix = f"share.{index + 1}"
@@ -255,7 +262,9 @@ def _check_terms(
     # The schedule is checked in the same round as the amounts, so that a coordinator fixes everything at once: its
     # dates once the agreement date and each due date are known, its sum once every amount is.
     if agreed_on_known and all(entry.due_on is not None for entry in form.instalments):
-        amounts_known = len(check.errors) == refused_before_the_amounts
+        amounts_known = all(entry.person_id in claimants for entry in form.shares) and all(
+            _reads_as_amount(entry.amount) for entry in [*form.shares, *form.instalments]
+        )
         check(None, check_schedule, agreed_on, total if amounts_known else None, instalments)
     waived = check("", clean_text, form.waived_claims, field="waived_claims", max_length=TERMS_MAX)
     clause = check("", clean_text, form.default_clause, field="default_clause", max_length=TERMS_MAX, required=True)

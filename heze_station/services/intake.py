@@ -34,7 +34,16 @@ from ..domain.identifiers import (
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.parties import SPECIAL_AUTHORITY, EmployerKind, RespondentRole
 from ..domain.performance import PerformanceState
-from ..domain.text import ADDRESS_MAX, FACTS_MAX, NAME_MAX, clean_line, clean_name, clean_text
+from ..domain.text import (
+    ADDRESS_MAX,
+    FACTS_MAX,
+    NAME_MAX,
+    as_registered,
+    clean_line,
+    clean_name,
+    clean_text,
+    half_width_brackets,
+)
 from ..storage import search
 from ..storage.models import (
     Agreement,
@@ -441,7 +450,7 @@ def find_repeat_complaints(
     open ones, and those whose agreement in effect is not yet fully performed (the workers are still owed money)."""
     today = today or chinatime.today()
     id_numbers = [worker.id_number for worker in intake.workers]
-    employer_match = [Employer.name == intake.employer.name]
+    employer_match = [Employer.name.in_(_as_stored(intake.employer.name))]
     if intake.employer.credit_code:
         employer_match.append(Employer.credit_code == intake.employer.credit_code)
     with context.database.transaction() as session:
@@ -495,7 +504,7 @@ def upsert_person(
     person = session.scalars(
         select(Person).where(Person.id_number == worker.id_number, Person.deleted_at.is_(None))
     ).first()
-    if person is not None and person.name != worker.name:
+    if person is not None and as_registered(person.name) != worker.name:
         refusals.append(
             refusal(
                 f"{field_prefix}.name",
@@ -518,6 +527,11 @@ def upsert_person(
     return person, phone_before is not None and phone_before != person.phone
 
 
+def _as_stored(name: str) -> set[str]:
+    """How a company's name may be stored: as typed now, or with the half-width brackets stations kept before."""
+    return {name, half_width_brackets(name)}
+
+
 def _upsert_employer(
     session: Session, checked: CheckedEmployer, field_prefix: str, refusals: list[InvalidInput]
 ) -> tuple[Employer, bool]:
@@ -532,13 +546,13 @@ def _upsert_employer(
     elif checked.id_number:
         match = Employer.id_number == checked.id_number
     elif checked.kind is EmployerKind.COMPANY:
-        match = (Employer.name == checked.name) & (Employer.kind == checked.kind)
+        match = Employer.name.in_(_as_stored(checked.name)) & (Employer.kind == checked.kind)
     else:
         match = None
     employer = None
     if match is not None:
         employer = session.scalars(select(Employer).where(match, Employer.deleted_at.is_(None))).first()
-    if employer is not None and employer.name != checked.name:
+    if employer is not None and as_registered(employer.name) != checked.name:
         refusals.append(
             refusal(
                 f"{field_prefix}.name",

@@ -255,6 +255,7 @@ def test_invalid_mobiles(text: str, fragment: str) -> None:
         ("4008008888", "400-800-8888"),
         ("800 820 8820", "800-820-8820"),
         ("+86 138 1234 5678", "13812345678"),
+        ("8613812345678", "13812345678"),
     ],
 )
 def test_a_companys_phone_is_stored_as_dialled_in_china(typed: str, stored: str) -> None:

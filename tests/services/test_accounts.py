@@ -210,6 +210,10 @@ def test_a_plain_station_from_an_earlier_version_is_encrypted_at_setup_keeping_i
         # Encrypted like the records (it stayed readable on the laptop, and every backup copied it so).
         assert b"371702198506150078" not in stored.read_bytes()
         assert context.blobs.get(digest) == scan
+        # One left plain (an upgrade cut short, or made by an earlier build) is read, and sealed as it is.
+        stored.write_bytes(scan)
+        assert context.blobs.get(digest) == scan
+        assert b"371702198506150078" not in stored.read_bytes()
     finally:
         context.close()
     assert not is_plain(folder / DATABASE_FILE)

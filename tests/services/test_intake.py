@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import PaymentMethod
@@ -525,6 +525,32 @@ def test_the_same_company_and_worker_typed_with_other_brackets_and_dots_are_the_
 
     same_worker = intake_form(employer_serial=2)
     same_worker.workers = [worker(40, name="买买提•艾力")]
+    assert register(station, same_worker).number
+
+
+def test_names_stored_before_they_were_kept_as_on_the_card_still_match(station: StationContext) -> None:
+    """Stored by an earlier version (or an older station) with the look-alike dot and half-width brackets: the same
+    worker and company typed now are the same, not refused and not a second employer."""
+    first_form = intake_form(employer_serial=1)
+    first_form.workers = [worker(42, name="买买提·艾力")]
+    first_form.employer.name = "山东宏达建设（集团）有限公司"
+    first_form.employer.credit_code = ""
+    first = register(station, first_form)
+    with station.database.transaction() as session:
+        session.execute(update(Person).where(Person.name == "买买提·艾力").values(name="买买提.艾力"))
+        session.execute(update(Employer).where(Employer.name.like("山东宏达%")).values(name="山东宏达建设(集团)有限公司"))
+
+    same_company = intake_form(employer_serial=1)
+    same_company.workers = [worker(43)]
+    same_company.employer.name = "山东宏达建设（集团）有限公司"
+    same_company.employer.credit_code = ""
+    hits = intake.find_repeat_complaints(station, intake.validate(same_company, TODAY))
+    assert [hit.case_id for hit in hits] == [first.case_id]
+    again = register(station, same_company)
+    assert count(station, Employer) == 1, again
+
+    same_worker = intake_form(employer_serial=2)
+    same_worker.workers = [worker(42, name="买买提•艾力")]
     assert register(station, same_worker).number
 
 

@@ -153,3 +153,12 @@ def test_a_time_typed_where_the_year_is_leaves_the_date_alone(qtbot, form) -> No
     qtbot.keyClicks(shown.field, "8:15")
     click_away(qtbot, shown)
     assert shown.field.text() == "2024-07-20 14:30"
+
+
+def test_a_date_after_2999_cannot_be_typed(qtbot, form) -> None:
+    """The city refuses a record dated later (an instalment due in 3025 stopped the agreement's sync for good)."""
+    shown = form(date_edit(MARCH_5))
+    enter(qtbot, shown, "select all")
+    qtbot.keyClicks(shown.field, "3025-03-05")
+    leave(qtbot, shown)
+    assert shown.field.date().toPython() <= date(2999, 12, 31)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
+from heze_station.domain.agreements import PaymentMethod
 from heze_station.ui.views.agreement_dialogs import AgreementDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
 from tests.ui.test_mediation_agreement import case_id, open_case  # noqa: F401  (a fixture)
@@ -55,6 +56,18 @@ def test_tab_goes_through_an_agreements_table_and_out_of_it(qtbot, workspace, ca
     assert (shares.currentRow(), shares.currentColumn()) == (shares.rowCount() - 1, shares.columnCount() - 1)
     tab(qtbot)
     assert focused() is dialog.show_accounts
+
+
+def test_tab_leaves_the_amounts_when_paid_in_cash(qtbot, workspace, case_id) -> None:  # noqa: F811
+    """In cash the bank's columns are hidden: the last cell shown is the last amount."""
+    window = open_case(qtbot, workspace, case_id)
+    dialog = opened(qtbot, window, window.agreement_tab, window.agreement_tab.buttons["draft"])
+    dialog.method.select(PaymentMethod.CASH)
+    shares = dialog.shares
+    shares.setFocus()
+    shares.setCurrentCell(shares.rowCount() - 1, dialog.SHARE_AMOUNT)
+    tab(qtbot)
+    assert focused() is not shares
 
 
 def test_each_instalment_added_falls_due_after_the_one_before(qtbot, workspace, case_id) -> None:  # noqa: F811

@@ -52,6 +52,16 @@ def test_esc_on_a_form_with_typing_asks_and_keeps_it_until_discarded(qtbot, work
     qtbot.waitUntil(lambda: not shown(dialog))
 
 
+def test_typing_is_still_kept_after_the_screen_was_locked(qtbot, workspace, case_id) -> None:  # noqa: F811
+    """A lock hides every window and shows them again: the form still knows what was typed in it."""
+    dialog = session_dialog(qtbot, workspace, case_id)
+    type_chinese(dialog.recorder, "赵书记员")
+    dialog.hide()
+    dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert "not been saved" in question(qtbot, dialog).text()
+
+
 def test_esc_on_a_form_nobody_typed_in_closes_it_at_once(qtbot, workspace, case_id) -> None:  # noqa: F811
     dialog = session_dialog(qtbot, workspace, case_id)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)

@@ -219,6 +219,7 @@ class FormDialog(QDialog):
         self.result_value: Any = None
         self.typed = False  # a person changed a field since the dialog showed: closing it unsaved asks first
         self._added: list[QWidget] = []  # the fields' widgets, in the order they were added
+        self._shown = False
 
     def showEvent(self, event: QShowEvent) -> None:
         # A wrapped text (an introduction) is taller the narrower the dialog: Qt sizes a dialog at its preferred
@@ -226,8 +227,10 @@ class FormDialog(QDialog):
         needed = self.layout_.totalHeightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
-        self.typed = False  # what the dialog filled in itself is nobody's typing
-        self._buttons_after_the_fields()
+        if not self._shown:  # once: shown again after the screen was locked, the dialog keeps what was typed
+            self._shown = True
+            self.typed = False  # what the dialog filled in itself is nobody's typing
+            self._buttons_after_the_fields()
         super().showEvent(event)
 
     def _buttons_after_the_fields(self) -> None:
@@ -236,8 +239,9 @@ class FormDialog(QDialog):
         if not self._added:
             return
         QWidget.setTabOrder(self._added[-1], self.buttons)
-        if not self.fields.isAncestorOf(self.focusWidget() or self):
-            self._added[0].setFocus()
+        focusable = [each for each in self._added if each.focusProxy() or each.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if focusable and not self.fields.isAncestorOf(self.focusWidget() or self):
+            focusable[0].setFocus()
 
     def reject(self) -> None:
         """Esc, Cancel or closing the window: what a person typed is not thrown away without asking."""

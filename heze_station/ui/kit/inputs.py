@@ -31,6 +31,7 @@ from ...domain import chinatime
 from .. import formatting
 
 EARLIEST = QDate(1990, 1, 1)  # no labour dispute a station sees started before this
+LATEST = QDate(2999, 12, 31)  # the last day a record may hold: the city refuses later ones (sync/fields.py)
 _CHINA_ZONE = QTimeZone(b"Asia/Shanghai")
 
 
@@ -145,6 +146,7 @@ def date_edit(value: date | None = None) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(EARLIEST)
+    edit.setMaximumDate(LATEST)
     edit.setMinimumWidth(140)
     return edit
 
@@ -166,6 +168,7 @@ class ChinaTimeEdit(TypedDateEntry, QDateTimeEdit):
     def __init__(self, value: datetime | None = None):
         super().__init__()
         self.setTimeZone(_CHINA_ZONE)
+        self.setMaximumDate(LATEST)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.set_value(value or chinatime.now())

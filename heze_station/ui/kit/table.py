@@ -258,7 +258,10 @@ class CellTable(QTableWidget):
         super().closeEditor(editor, hint)
 
     def _at_edge(self, forward: bool) -> bool:
-        if self.rowCount() == 0 or self.columnCount() == 0:
+        """At the last cell shown (the first, going back): a column hidden (the bank's, for cash) is no cell."""
+        rows = [row for row in range(self.rowCount()) if not self.isRowHidden(row)]
+        columns = [column for column in range(self.columnCount()) if not self.isColumnHidden(column)]
+        if not rows or not columns:
             return True
-        edge = (self.rowCount() - 1, self.columnCount() - 1) if forward else (0, 0)
+        edge = (rows[-1], columns[-1]) if forward else (rows[0], columns[0])
         return (self.currentRow(), self.currentColumn()) == edge

@@ -491,7 +491,6 @@ class CaseListView(StationView, QWidget):
         self.date_range.toggled.connect(self.date_from.setEnabled)
         self.date_range.toggled.connect(self.date_to.setEnabled)
         self.date_range.toggled.connect(self._apply_filter)
-        # Each end of the range keeps the other sensible, so "from" can never be after "to".
         self.date_from.dateChanged.connect(self._apply_filter)
         self.date_to.dateChanged.connect(self._apply_filter)
         self.clear_filters.clicked.connect(self._clear)
