@@ -538,7 +538,9 @@ def test_names_stored_before_they_were_kept_as_on_the_card_still_match(station: 
     first = register(station, first_form)
     with station.database.transaction() as session:
         session.execute(update(Person).where(Person.name == "买买提·艾力").values(name="买买提.艾力"))
-        session.execute(update(Employer).where(Employer.name.like("山东宏达%")).values(name="山东宏达建设(集团)有限公司"))
+        session.execute(
+            update(Employer).where(Employer.name.like("山东宏达%")).values(name="山东宏达建设(集团)有限公司")
+        )
 
     same_company = intake_form(employer_serial=1)
     same_company.workers = [worker(43)]
