@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 import threading
 import time
 import uuid
@@ -112,10 +113,7 @@ async def _api_error(_request: Request, error: Exception) -> JSONResponse:
 
 async def _validation_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
-    problems = [
-        {"location": list(item.get("loc", ())), "type": item.get("type"), "message": item.get("msg")}
-        for item in error.errors()
-    ]
+    problems = [_told_back(item) for item in error.errors()]
     malformed = any(problem["type"] == "json_invalid" for problem in problems)
     code, message = (
         ("malformed_json", "The request body is not valid JSON.")
@@ -124,6 +122,20 @@ async def _validation_error(_request: Request, error: Exception) -> JSONResponse
     )
     body = {"error": {"code": code, "message": message, "details": {"problems": jsonable_encoder(problems[:20])}}}
     return JSONResponse(body, status_code=422)
+
+
+def _told_back(item: dict[str, Any]) -> dict[str, Any]:
+    """A problem as the sender is told it, which never repeats what was sent (the protocol's word): pydantic's
+    message can quote a character of a bad value in backquotes, and an unknown key's place is the key itself,
+    which may be an ID number."""
+    location = list(item.get("loc", ()))
+    if item.get("type") == "extra_forbidden" and location:
+        location[-1] = "(a key the protocol does not have)"
+    message = _QUOTED.sub("…", str(item.get("msg", "")))
+    return {"location": location, "type": item.get("type"), "message": message}
+
+
+_QUOTED = re.compile(r"`[^`]*`")
 
 
 def _summary(problems: list[dict[str, Any]]) -> str:

@@ -148,6 +148,15 @@ def test_a_body_that_is_not_json_or_not_a_push_is_a_4xx_in_either_form(
         assert answer.json()["error"]["message"]
 
 
+def test_a_refusal_never_repeats_what_was_sent(device: DeviceClient) -> None:
+    """Not a character of a bad id, not an unknown key (which may be an ID number)."""
+    body = {"transactions": [{"tx_id": "zq", "ops": [], "370102199001011234": 1}]}
+    answer = device.http.post(PUSH, json=body)
+    refused(answer, 422, "invalid_request")
+    assert "370102199001011234" not in answer.text
+    assert "`" not in answer.text  # pydantic's quotes of a character of the id
+
+
 def rows_with(body: dict[str, Any], change) -> bytes:
     change(body)
     return json.dumps(body, allow_nan=True).encode()
