@@ -35,7 +35,7 @@ from ..domain.agreements import (
     workers_changed_since_draft,
 )
 from ..domain.cases import CaseAction, CaseEvent, CaseStatus, Category
-from ..domain.errors import IllegalTransition, InvalidInput, NotFound, ValidationFailed, refusal
+from ..domain.errors import IllegalTransition, NotFound, ValidationFailed, refusal
 from ..domain.mediation import AttachmentKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import MAX_FEN, format_yuan, parse_yuan
@@ -213,14 +213,6 @@ class _Terms:
     originals: int
 
 
-def _reads_as_amount(text: str) -> bool:
-    try:
-        parse_yuan(text)
-    except InvalidInput:
-        return False
-    return True
-
-
 def _check_terms(
     form: AgreementForm, claimants: dict[uuid.UUID, CaseClaimant], today: date, category: Category
 ) -> _Terms:
@@ -229,18 +221,21 @@ def _check_terms(
     agreed_on_known = not check.errors
     payer_role = check(PayerRole.RESPONDENT, required_choice, form.payer_role, "payer_role")
     method = check(PaymentMethod.BANK_TRANSFER, required_choice, form.payment_method, "payment_method")
+    amounts_known = True  # each amount read and each share a claimant's: the schedule's sum can be compared
     shares = []
     for index, entry in enumerate(form.shares):
         prefix = f"share.{index + 1}"
         if entry.person_id not in claimants:
             check.refuse(f"{prefix}.worker", QT_TRANSLATE_NOOP("Domain", "This worker is not a claimant of the case."))
+            amounts_known = False
             continue
-        amount = check(0, parse_yuan, entry.amount, field=f"{prefix}.amount")
+        amount = check(None, parse_yuan, entry.amount, field=f"{prefix}.amount")
+        amounts_known &= amount is not None
         bank = account = ""
         if method is PaymentMethod.BANK_TRANSFER:
             bank = check("", clean_line, entry.bank, field=f"{prefix}.bank", max_length=NAME_MAX, required=True)
             account = check("", normalise_account_number, entry.account_number, field=f"{prefix}.account_number")
-        shares.append((entry.person_id, amount, bank, account))
+        shares.append((entry.person_id, amount or 0, bank, account))
     if not shares:
         check.refuse("shares", QT_TRANSLATE_NOOP("Domain", "Enter what each worker receives."))
     if len({person_id for person_id, *_ in shares}) != len(shares):
@@ -257,14 +252,12 @@ def _check_terms(
         prefix = f"instalment.{index + 1}"
         if entry.due_on is None:
             check.refuse(prefix, QT_TRANSLATE_NOOP("Domain", "Please enter a date."))
-        amount = check(0, parse_yuan, entry.amount, field=prefix)
-        instalments.append(Instalment(entry.due_on or agreed_on, amount))
+        amount = check(None, parse_yuan, entry.amount, field=prefix)
+        amounts_known &= amount is not None
+        instalments.append(Instalment(entry.due_on or agreed_on, amount or 0))
     # The schedule is checked in the same round as the amounts, so that a coordinator fixes everything at once: its
     # dates once the agreement date and each due date are known, its sum once every amount is.
     if agreed_on_known and all(entry.due_on is not None for entry in form.instalments):
-        amounts_known = all(entry.person_id in claimants for entry in form.shares) and all(
-            _reads_as_amount(entry.amount) for entry in [*form.shares, *form.instalments]
-        )
         check(None, check_schedule, agreed_on, total if amounts_known else None, instalments)
     waived = check("", clean_text, form.waived_claims, field="waived_claims", max_length=TERMS_MAX)
     clause = check("", clean_text, form.default_clause, field="default_clause", max_length=TERMS_MAX, required=True)

@@ -58,6 +58,22 @@ def test_tab_goes_through_an_agreements_table_and_out_of_it(qtbot, workspace, ca
     assert focused() is dialog.show_accounts
 
 
+def test_tab_from_the_last_cell_being_typed_in_keeps_it_and_leaves_the_table(qtbot, workspace, case_id) -> None:  # noqa: F811
+    window = open_case(qtbot, workspace, case_id)
+    dialog = opened(qtbot, window, window.agreement_tab, window.agreement_tab.buttons["draft"])
+    shares = dialog.shares
+    shares.setFocus()
+    shares.setCurrentCell(shares.rowCount() - 1, dialog.SHARE_ACCOUNT)
+    qtbot.keyClick(shares, Qt.Key.Key_F2)
+    editor = focused()
+    assert shares.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "6228480012345678999")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: focused() is dialog.show_accounts)
+    assert shares.item(shares.rowCount() - 1, dialog.SHARE_ACCOUNT).text() == "6228480012345678999"
+
+
 def test_tab_leaves_the_amounts_when_paid_in_cash(qtbot, workspace, case_id) -> None:  # noqa: F811
     """In cash the bank's columns are hidden: the last cell shown is the last amount."""
     window = open_case(qtbot, workspace, case_id)
