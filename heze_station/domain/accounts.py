@@ -5,6 +5,7 @@ Passwords are hashed elsewhere (services.accounts, Argon2id); here are only the 
 
 import enum
 import re
+from collections.abc import Iterable
 from datetime import timedelta
 
 from .errors import refusal
@@ -63,15 +64,84 @@ def normalise_login(text: str, *, field: str = "login") -> str:
     return login
 
 
-def check_new_password(password: str, *, field: str = "password") -> str:
-    """A password a person chooses: at least 8 characters, not only spaces; kept exactly as typed."""
+def check_new_password(password: str, *, field: str = "password", known: Iterable[str] = ()) -> str:
+    """A password a person chooses: 8 to 128 characters, not only spaces, not easily guessed (``known``: the words a
+    thief would try first with it, such as the login, the person's name and the station's); kept exactly as typed."""
     if not password.strip():
         raise refusal(field, QT_TRANSLATE_NOOP("Domain", "Please enter a password."))
     if len(password) < PASSWORD_MIN:
         raise refusal(field, QT_TRANSLATE_NOOP("Domain", "A password has at least {count} characters."), count=8)
     if len(password) > PASSWORD_MAX:
         raise refusal(field, QT_TRANSLATE_NOOP("Domain", "A password has at most {count} characters."), count=128)
+    found = weakness(password, known)
+    if found is not None:
+        raise refusal(
+            field,
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "{weakness} Choose a longer one: a few words or a short sentence is easier to remember than symbols, "
+                "and harder to guess.",
+            ),
+            weakness=found,
+        )
     return password
+
+
+class Weakness(enum.StrEnum):
+    """Why a password is easily guessed: the first kind of guess that finds it, said to the person choosing it."""
+
+    NAMES = "names"
+    COMMON = "common"
+    REPEATS = "repeats"
+    RUNS = "runs"
+    DATES = "dates"
+    GUESSABLE = "guessable"
+
+    @property
+    def label(self) -> str:
+        return _WEAKNESS_LABELS[self]
+
+
+_WEAKNESS_LABELS = {
+    Weakness.NAMES: QT_TRANSLATE_NOOP("Domain", "It is built on the login, the person's name or the station's name."),
+    Weakness.COMMON: QT_TRANSLATE_NOOP("Domain", "It is one of the passwords people use most, tried first."),
+    Weakness.REPEATS: QT_TRANSLATE_NOOP("Domain", "Repeated characters (such as 888 or abcabc) are easily guessed."),
+    Weakness.RUNS: QT_TRANSLATE_NOOP(
+        "Domain", "Runs of characters or of neighbouring keys (such as 1234, abcd or qwer) are easily guessed."
+    ),
+    Weakness.DATES: QT_TRANSLATE_NOOP("Domain", "Dates and years are easily guessed."),
+    Weakness.GUESSABLE: QT_TRANSLATE_NOOP("Domain", "This password is easily guessed."),
+}
+
+# The guesses zxcvbn's estimate must reach: its score 3, at least 10^8 guesses, "safely unguessable" by its scale.
+# A thief with the laptop tries passwords against its key slots offline; each guess costs an Argon2id derivation
+# (about 0.3 s on a station laptop), so 10^8 guesses are years of one laptop's work and months of a hundred's,
+# where a common password falls within the first thousand.
+SAFE_SCORE = 3
+# zxcvbn's own limit: estimating a longer password costs time and tells nothing more.
+_JUDGED_CHARACTERS = 72
+# The weakness each kind of zxcvbn's guesses shows (its "regex" pattern is a recent year).
+_SHOWN_BY = {"repeat": Weakness.REPEATS, "sequence": Weakness.RUNS, "spatial": Weakness.RUNS, "date": Weakness.DATES,
+             "regex": Weakness.DATES}  # fmt: skip
+
+
+def weakness(password: str, known: Iterable[str] = ()) -> Weakness | None:
+    """How ``password`` is easily guessed, by zxcvbn's estimate of the guesses it takes (with ``known``, the words
+    of this person and station); None when it is not."""
+    from zxcvbn import zxcvbn  # imported when a password is chosen: not on every start (a few MiB of word lists)
+
+    judged = zxcvbn(password[:_JUDGED_CHARACTERS], user_inputs=[word for word in known if word])
+    if judged["score"] >= SAFE_SCORE:
+        return None
+    # The part of the password guessed by the longest stretch tells what to avoid ("19850312ab": the date).
+    shown = [(len(match["token"]), _shown_by(match)) for match in judged["sequence"]]
+    return max(((length, kind) for length, kind in shown if kind is not None), default=(0, Weakness.GUESSABLE))[1]
+
+
+def _shown_by(match: dict) -> Weakness | None:
+    if match["pattern"] == "dictionary":  # zxcvbn's lists of common passwords and words, or the words given it
+        return Weakness.NAMES if match["dictionary_name"] == "user_inputs" else Weakness.COMMON
+    return _SHOWN_BY.get(match["pattern"])
 
 
 def wait_after_failures(failures: int) -> timedelta:

@@ -151,10 +151,10 @@ def _details(details: StationDetails, check: Checker) -> StationDetails:
     return StationDetails(name, address, mediation, arbitration)
 
 
-def _account(account: NewAccount, check: Checker) -> NewAccount:
+def _account(account: NewAccount, station_name: str, check: Checker) -> NewAccount:
     name = check("", clean_line, account.name, field="user_name", max_length=50, required=True)
     login = check("", normalise_login, account.login)
-    password = check("", check_new_password, account.password)
+    password = check("", check_new_password, account.password, known=(account.login, account.name, station_name))
     return NewAccount(name, login, password, account.role)
 
 
@@ -168,7 +168,9 @@ def set_up(
     """
     check = Checker()
     details = _details(details, check)
-    administrator = _account(NewAccount(administrator.name, administrator.login, administrator.password), check)
+    administrator = _account(
+        NewAccount(administrator.name, administrator.login, administrator.password), details.name, check
+    )
     check.done()
     return _create(data_dir, details, [administrator], kdf)
 
@@ -379,7 +381,7 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
         key = b""
         check.refuse("recovery_key", QT_TRANSLATE_NOOP("Domain", "This is not the recovery key of this station."))
     login = check("", normalise_login, login)
-    password = check("", check_new_password, password)
+    password = check("", check_new_password, password, known=(login,))
     check.done()
     if state(data_dir) is not State.READY:
         raise NotSetUp(Message(QT_TRANSLATE_NOOP("Domain", "This station has not been set up yet.")))
@@ -485,7 +487,7 @@ def list_accounts(context: StationContext) -> list[AccountRow]:
 @requires(ADMINISTRATION)
 def add_account(context: StationContext, account: NewAccount) -> uuid.UUID:
     check = Checker()
-    account = _account(account, check)
+    account = _account(account, context.station_name, check)
     check.done()
     pair = keys.new_account_keys(account.password, _kdf_of(context.data_dir))
     with context.database.transaction() as session:
@@ -512,11 +514,10 @@ def set_disabled(context: StationContext, user_id: uuid.UUID, disabled: bool) ->
 def reset_password(context: StationContext, user_id: uuid.UUID, password: str) -> None:
     """A new password for someone who forgot theirs (the administrator tells them, they change it): a new key pair,
     since the old private key cannot be opened without the old password."""
-    password = check_new_password(password)
-    pair = keys.new_account_keys(password, _kdf_of(context.data_dir))
     with context.database.transaction() as session:
         user = _user(session, user_id)
-        user.public_key, user.sealed_private_key = _pair(pair)
+        check_new_password(password, known=(user.login, user.name, context.station_name))
+        user.public_key, user.sealed_private_key = _pair(keys.new_account_keys(password, _kdf_of(context.data_dir)))
         audit.append(session, Actor.of(context), AuditAction.PASSWORD_RESET, user.login)
     refresh_slots(context)
 
@@ -524,7 +525,8 @@ def reset_password(context: StationContext, user_id: uuid.UUID, password: str) -
 @requires(EVERYONE)
 def change_password(context: StationContext, current: str, new: str) -> None:
     check = Checker()
-    check(None, check_new_password, new, field="new_password")
+    known = (context.user_login, context.user_name, context.station_name)
+    check(None, check_new_password, new, field="new_password", known=known)
     check.done()
     with context.database.transaction() as session:
         user = _user(session, context.user_id)

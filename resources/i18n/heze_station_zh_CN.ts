@@ -2984,6 +2984,34 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>密码最多 {count} 位。</translation>
     </message>
     <message>
+        <source>{weakness} Choose a longer one: a few words or a short sentence is easier to remember than symbols, and harder to guess.</source>
+        <translation>{weakness}请换一个更长的密码：几个词或一句短话比符号好记，也更难被猜到。</translation>
+    </message>
+    <message>
+        <source>It is built on the login, the person&apos;s name or the station&apos;s name.</source>
+        <translation>这个密码以登录名、本人姓名或驿站名称为基础。</translation>
+    </message>
+    <message>
+        <source>It is one of the passwords people use most, tried first.</source>
+        <translation>这是最常用的密码之一，会被最先猜到。</translation>
+    </message>
+    <message>
+        <source>Repeated characters (such as 888 or abcabc) are easily guessed.</source>
+        <translation>重复的字符（例如 888、abcabc）很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>Runs of characters or of neighbouring keys (such as 1234, abcd or qwer) are easily guessed.</source>
+        <translation>连续的字符或键盘上相邻的键（例如 1234、abcd、qwer）很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>Dates and years are easily guessed.</source>
+        <translation>日期和年份很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>This password is easily guessed.</source>
+        <translation>这个密码很容易被猜到。</translation>
+    </message>
+    <message>
         <source>Each party and the mediation body keep an original: the agreement needs at least {count}.</source>
         <translation>各方当事人和调解组织各执一份原件：协议书至少需要{count}份。</translation>
     </message>

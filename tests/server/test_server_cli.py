@@ -98,6 +98,10 @@ def test_a_supervisor_account_is_made_from_a_password_file_and_signs_in_to_the_c
     assert "exists already" in run_server_command(settings, "create-supervisor", "市局督导")[2]
     secret.write_text("short\n", encoding="utf-8")
     assert "at least 12 characters" in run_server_command(settings, "create-supervisor", "另一位")[2]
+    secret.write_text("qwertyuiop123\n", encoding="utf-8")  # long enough, and among a thief's first guesses
+    code, _, err = run_server_command(settings, "create-supervisor", "另一位")
+    assert code != 0
+    assert "one of the passwords people use most" in err
     code, _, err = run_server_command(settings, "set-district", "城区驿站", "牡丹区")
     assert code == 0, err
 

@@ -124,6 +124,8 @@ def test_the_administrator_disables_enables_and_resets_accounts(station: Station
     with pytest.raises(SignInRefused, match="disabled"):
         accounts.sign_in(folder, "li", "li-password-1")
     accounts.set_disabled(station, li.id, False)
+    with pytest.raises(InvalidInput, match="Repeated characters"):  # the administrator's choice is judged too
+        accounts.reset_password(station, li.id, "li888888")
     accounts.reset_password(station, li.id, "li-password-2")
     with pytest.raises(SignInRefused, match="wrong"):
         accounts.sign_in(folder, "li", "li-password-1")
@@ -139,6 +141,12 @@ def test_everyone_changes_their_own_password_knowing_the_current_one(station: St
     with pytest.raises(InvalidInput, match="current password is wrong") as wrong:
         accounts.change_password(station, "not-the-password", "new-password-1")
     assert wrong.value.field == "current_password"
+    # The station's name (城区驿站) with a year is among a thief's first guesses: refused, the old password kept.
+    with pytest.raises(ValidationFailed) as guessable:
+        accounts.change_password(station, ADMINISTRATOR.password, f"{station.station_name}2026")
+    assert guessable.value.errors[0].field == "new_password"
+    assert "station's name" in guessable.value.errors[0].message.render()
+    accounts.sign_in(station.database.path.parent, "admin", ADMINISTRATOR.password).close()
     accounts.change_password(station, ADMINISTRATOR.password, "new-password-1")
     accounts.sign_in(station.database.path.parent, "admin", "new-password-1").close()
 

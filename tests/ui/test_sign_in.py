@@ -231,8 +231,16 @@ def test_the_administrator_adds_disables_and_resets_accounts(qtbot, session: Ses
     type_chinese(dialog.user_name, "赵调解")
     dialog.login.setText("zhao")
     dialog.role.setCurrentIndex(1)
-    dialog.password.first.setText("zhao-password")
-    dialog.password.second.setText("zhao-password")
+    # A password built on the login is refused beside the field, in words that say why; nothing is added.
+    dialog.password.first.setText("zhao_2026")
+    dialog.password.second.setText("zhao_2026")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error_text("password") != "")
+    assert "登录名" in dialog.error_text("password")
+    assert dialog.isVisible()
+    assert "zhao" not in [row.login for row in accounts_window.model.rows]
+    dialog.password.first.setText("zhao-changes-jobs")
+    dialog.password.second.setText("zhao-changes-jobs")
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "zhao" in [row.login for row in accounts_window.model.rows])
 
@@ -249,7 +257,7 @@ def test_the_administrator_adds_disables_and_resets_accounts(qtbot, session: Ses
     wait_idle(qtbot, workspace)
     with pytest.raises(accounts.SignInRefused, match="disabled"):
         accounts.sign_in(folder, "zhang", "zhang-password")
-    accounts.sign_in(folder, "zhao", "zhao-password").close()
+    accounts.sign_in(folder, "zhao", "zhao-changes-jobs").close()
 
 
 def test_the_administrator_reads_who_locked_unlocked_and_switched_in_the_audit_trail(

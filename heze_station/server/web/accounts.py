@@ -17,6 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from ...domain.accounts import weakness
 from ...domain.ids import new_id
 from ..auth import digest
 from ..errors import ApiError
@@ -36,6 +37,10 @@ def create_supervisor(session: Session, name: str, password: str) -> SupervisorA
         raise ApiError(422, "invalid_name", "A supervisor needs a name.")
     if len(password) < MIN_PASSWORD_CHARS:
         raise ApiError(422, "weak_password", f"The password needs at least {MIN_PASSWORD_CHARS} characters.")
+    # Judged as a station's passwords are: a copy of this database gives a thief its hashes to guess at offline.
+    found = weakness(password, (name,))
+    if found is not None:
+        raise ApiError(422, "weak_password", f"{found.label} Choose a longer one, such as a few words together.")
     if session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name)).first():
         raise ApiError(409, "supervisor_exists", f"A supervisor named {name!r} exists already.")
     account = SupervisorAccount(id=new_id(), name=name, password_hash=_hasher.hash(password))
