@@ -91,6 +91,7 @@ def _prepare(
 ) -> list[_Entry]:
     rule = SYNCED_TABLES[table]
     prepared = []
+    named: dict[Any, str] = {}  # key -> the entry that named it first
     for index, entry in enumerate(entries):
         fields = dict(entry)
         where = f"{section}[{index}]"
@@ -111,8 +112,25 @@ def _prepare(
                 "invalid_field", f"{where}: a calendar year lies in {CALENDAR_YEARS[0]}-{CALENDAR_YEARS[-1]}.",
                 entry=where, field="year",
             )  # fmt: skip
+        if table == "calendar_day" and fields["kind"] == "makeup_workday" and _weekday(fields["day"]):
+            # Worked in exchange for a holiday: a Saturday or a Sunday. On a weekday it would only make a holiday
+            # (New Year's Day, say) a working day.
+            raise bad_request(
+                "invalid_field", f"{where}: a make-up working day is a Saturday or a Sunday.", entry=where, field="kind"
+            )
+        if fields[key] in named:
+            raise bad_request(
+                "duplicate_entry", f"{where}: {section} names {fields[key]} again, as {named[fields[key]]} did.",
+                entry=where, field=key,
+            )  # fmt: skip
+        named[fields[key]] = where
         prepared.append(_Entry(row_id_for(table, fields[key]), station_id, fields, f"{section} {fields[key]}"))
     return prepared
+
+
+def _weekday(day: str) -> bool:
+    """Monday to Friday (``day`` as the schema checked it: an ISO date)."""
+    return date.fromisoformat(day).weekday() < 5
 
 
 def _city_wrote(stored: SyncRow, table: str) -> bool:

@@ -2,15 +2,16 @@
 
 chinese-calendar knows the State Council's arrangements up to the last year it was released for (2026 at the
 time of writing). Later years arrive from the city server as ``calendar_day`` rows, and a ``calendar_year`` row
-says when a year is complete. Deadlines use the days of every complete year up to the first year that is not;
-past that only weekends rest and a deadline is an estimate (WorkCalendar.covers).
+says when a year is complete. Deadlines use the days of every complete year up to the first year after the present
+that is not; past that only weekends rest and a deadline is an estimate (WorkCalendar.covers).
 """
 
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain import chinatime
 from ..domain.workcalendar import DayKind, WorkCalendar
 from ..storage.models import CalendarDay, CalendarYear
 
@@ -48,19 +49,24 @@ def seed_if_empty(session: Session) -> None:
             session.add(CalendarYear(year=year, complete=True, source=SEED_SOURCE))
 
 
-def published_until(complete_years: set[int]) -> date | None:
-    """The last day of the unbroken run of complete years that starts at the earliest one."""
-    if not complete_years:
+def published_until(complete_years: set[int], this_year: int) -> date | None:
+    """The last day of the unbroken run of complete years that holds the latest one up to ``this_year``.
+
+    Counted from the present, not from the earliest year: a complete year the city published long before the
+    shipped calendar's first (a slip, or a test) would otherwise end the run there and leave every holiday since
+    unused. A year no date can hold (the city's row of a year 0, say) is no year at all."""
+    years = {year for year in complete_years if MINYEAR <= year <= MAXYEAR}
+    if not years:
         return None
-    year = min(complete_years)
-    while year + 1 in complete_years:
+    year = max((year for year in years if year <= this_year), default=min(years))
+    while year + 1 in years:
         year += 1
     return date(year, 12, 31)
 
 
 def load(session: Session) -> WorkCalendar:
     complete = set(session.scalars(select(CalendarYear.year).where(CalendarYear.complete.is_(True))))
-    until = published_until(complete)
+    until = published_until(complete, chinatime.today().year)
     # Days of a year not yet complete (or after a gap) are not used: a deadline there stays an estimate.
     exceptions = {
         day: kind

@@ -205,10 +205,17 @@ def test_a_reference_entry_that_is_no_whole_row_refuses_the_file(server: Server)
          "unknown_field", "note"),
         (reference.ReferenceFile(calendar_years=[{"year": 20270, "complete": True, "source": "国务院"}]),
          "invalid_field", "year"),
+        # New Year's Day 2027 is a Friday: as a "make-up working day" it would be worked.
+        (reference.ReferenceFile(calendar=[{"day": "2027-01-01", "kind": "makeup_workday", "source": "国务院"}]),
+         "invalid_field", "kind"),
+        (reference.ReferenceFile(calendar=[{"day": "2027-01-01", "kind": "holiday", "source": "国务院"},
+                                           {"day": "2027-01-01", "kind": "holiday", "source": "国务院"}]),
+         "duplicate_entry", "day"),
     ]  # fmt: skip
     for document, code, field in bad_files:
         with pytest.raises(ApiError) as refused, server.database.transaction() as session:
             reference.import_reference(session, document)
         assert (refused.value.code, refused.value.details["field"]) == (code, field)
+    assert refused.value.message == "calendar[1]: calendar names 2027-01-01 again, as calendar[0] did."
     with server.database.transaction() as session:
         assert session.scalar(select(func.count()).select_from(SyncRow)) == 0

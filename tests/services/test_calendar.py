@@ -85,6 +85,20 @@ def test_a_year_the_city_publishes_counts_once_it_is_complete_and_only_then(stat
     assert with_gap.published_until == date(2027, 12, 31)
 
 
+def test_a_stray_year_from_the_city_leaves_the_calendar_in_use(station: StationContext) -> None:
+    """A complete year long before the shipped calendar's first (2004) and a year no date can hold, as another
+    server could send them: the holidays since are still used, and nothing fails."""
+    national_day = date(2026, 10, 1)
+    with station.database.transaction() as session:
+        session.add_all([CalendarYear(year=2000, complete=True, source="市局"),
+                         CalendarYear(year=0, complete=True, source="市局")])  # fmt: skip
+        session.flush()
+        loaded = calendar.load(session)
+    assert not loaded.is_working_day(national_day)
+    assert loaded.covers(national_day)
+    assert loaded == station.calendar
+
+
 def test_opening_again_does_not_reseed(tmp_path: Path) -> None:
     first = open_test_station(tmp_path / "data")
     with first.database.transaction() as session:
