@@ -52,7 +52,7 @@ from ..sync.schemas import (
     TransactionResult,
 )
 from ..sync.tables import FIELD_NAME, SYNCED_TABLES, TableKind, TableRule
-from .assignment import share_new_case_rows
+from .assignment import joining_shared_cases, share_new_case_rows
 from .db import Read, commit_in_pipeline, insert_rows, pipelined, read_together
 from .errors import ApiError, bad_request, conflict
 from .feed import RowWrite, server_hlc, write_rows
@@ -206,10 +206,7 @@ def _push(session: Session, context: PushContext, request: PushRequest) -> tuple
                 ],
             )
             connection.execute(_ADVANCE, {"device": context.device_id, "next_seq_now": next_seq, "moment": moment})
-            # New rows of a case: a case created by this push is shared with no other station yet, its new rows
-            # need no look-up.
-            created = {str(write.row_id) for write in written if write.is_new}
-            added = [write for write in written if write.is_new and write.fields.get("case_id") not in {None, *created}]
+            added = joining_shared_cases(written)
             if not added:  # nothing left to do in this transaction
                 commit_in_pipeline(connection)
         share_new_case_rows(session, added)

@@ -55,6 +55,43 @@ def test_an_assigned_case_reaches_the_assignee_whole_and_both_work_on_it(server:
     assert refused["results"][0]["error"]["code"] == "foreign_row"
 
 
+def test_the_rows_under_an_assigned_cases_agreements_and_sessions_reach_both_stations(server: Server) -> None:
+    """Instalments, payments and minutes name the agreement or session, not the case; the people they name may be
+    new. Neither station may miss them: without its instalments an agreement's performance cannot be followed."""
+    county, (owner, assignee, outsider), (case_id, *_) = township_case(server)
+    agreement, instalment, meeting, minute = new_id(), new_id(), new_id(), new_id()
+    owner.push_ok(
+        owner.transaction(
+            owner.op("agreement", agreement, {"case_id": str(case_id)}),
+            owner.op("agreement_instalment", instalment, {"agreement_id": str(agreement)}),
+            owner.op("mediation_session", meeting, {"case_id": str(case_id)}),
+            owner.op("minute_entry", minute, {"session_id": str(meeting)}),
+        )
+    )
+    with server.database.transaction() as session:
+        assign_case(session, case_id, county)
+    assert {str(agreement), str(instalment), str(meeting), str(minute)} <= assignee.latest().keys()
+
+    # The assignee's own worker, registered before: named by a new claimant and a payment of the case.
+    worker = new_id()
+    assignee.push_ok(assignee.transaction(assignee.op("person", worker, {"name": "李四"})))
+    _, cursor = owner.pull_all()
+    second, second_instalment, payment, claimant = new_id(), new_id(), new_id(), new_id()
+    assignee.push_ok(
+        assignee.transaction(
+            assignee.op("case_claimant", claimant, {"case_id": str(case_id), "person_id": str(worker)}),
+            assignee.op("agreement", second, {"case_id": str(case_id), "supersedes_id": str(agreement)}),
+            assignee.op("agreement_instalment", second_instalment, {"agreement_id": str(second)}),
+            assignee.op("payment", payment, {"agreement_id": str(agreement), "person_id": str(worker)}),
+        )
+    )
+    received = {change["row_id"] for change in owner.pull_all(cursor)[0]}
+    # And the employer the new agreement names as its payer; nothing else of the assignee's (its staff who recorded).
+    payer = assignee.parents["employer"]
+    assert received == {str(row) for row in (worker, claimant, second, second_instalment, payment, payer)}
+    assert outsider.latest() == {}
+
+
 def test_naming_another_stations_case_shares_nothing(server: Server) -> None:
     _, (owner, _assignee, outsider), (case_id, *_) = township_case(server)
     planted = new_id()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from heze_station.domain import chinatime
 from heze_station.services import sync_replica
 from heze_station.services.station import StationContext
-from heze_station.storage.models import Case, OutboxOperation
+from heze_station.storage.models import Base, Case, OutboxOperation
 from heze_station.storage.outbox import wire_value
 from heze_station.sync.schemas import Change, PullResponse
 
@@ -61,10 +61,15 @@ def sent_to_the_city(station: StationContext) -> None:
 
 def case_fields(station: StationContext, case_id: uuid.UUID) -> dict[str, Any]:
     """A case's synced fields as the city sends them, to make another laptop's case like it."""
+    return row_fields(station, Case, case_id)
+
+
+def row_fields(station: StationContext, model: type[Base], row_id: uuid.UUID) -> dict[str, Any]:
+    """A row's synced fields as the city sends them, to make another laptop's row like it."""
     with station.database.transaction() as session:
-        copied = session.get_one(Case, case_id)
+        copied = session.get_one(model, row_id)
         return {
             column.key: wire_value(getattr(copied, column.key))
-            for column in Case.__mapper__.column_attrs
+            for column in model.__mapper__.column_attrs
             if column.key not in ("id", "version", "search_key")
         }

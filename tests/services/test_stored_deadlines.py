@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from heze_station.domain import chinatime
 from heze_station.domain.after_mediation import StepDate, StepKind
 from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.cases import CaseAction, Category
@@ -29,12 +30,12 @@ from heze_station.services import (
 from heze_station.services.dashboard import _needs_attention, dashboard
 from heze_station.services.limitation import LimitationForm, record_limitation
 from heze_station.services.station import StationContext
-from heze_station.storage.models import CalendarDay, CalendarYear, Case, CaseDeadline
+from heze_station.storage.models import Agreement, CalendarDay, CalendarYear, Case, CaseDeadline
 from heze_station.sync.schemas import PullResponse
 from tests.factories import at, intake_form
 
 from .agreement_steps import agree, mediating, terms
-from .replica_steps import case_fields, change, check_every_transaction, pulled, sent_to_the_city
+from .replica_steps import case_fields, change, check_every_transaction, pulled, row_fields, sent_to_the_city
 
 
 def _deadline_rows(session: Session):
@@ -213,3 +214,25 @@ def test_pages_pulled_in_one_transaction_move_the_deadlines_each_page_would_have
     with station.database.transaction() as session:
         written = set(session.scalars(select(CaseDeadline.case_id)))
     assert {another_laptops, decided} <= written
+
+
+def test_an_agreement_pulled_without_its_instalments_stops_no_sync(station: StationContext, today: date) -> None:
+    """A city server before stop 46 sent the owner of a case it had assigned to another station that station's
+    agreement, but not its instalments (they name the agreement, not the case): the page is written, the other
+    clocks with it, and the agreement has no instalment to follow yet."""
+    case_id = mediating(station, intake_form(2), on=None)
+    model = mediating(station, intake_form(2, employer_serial=2), on=None)
+    form = terms(station, model, today, [(today + timedelta(days=10), "7600")], amount_each="3800")
+    made = agree(station, model, form, chinatime.now()).in_effect
+    assert made is not None
+    sent_to_the_city(station)
+    elsewhere = row_fields(station, Agreement, made.id) | {"case_id": str(case_id)}
+
+    pulled(
+        station, change("agreement", uuid.uuid4(), 1, **elsewhere), change("case_file", case_id, 5, status="agreement")
+    )
+
+    assert stored(station) == computed(station)
+    kinds = {kind for case, kind, *_ in stored(station) if case == case_id}
+    assert kinds
+    assert "performance" not in kinds

@@ -1,0 +1,38 @@
+"""A case the city assigned to another station (提级办理): what either station adds to it reaches the other whole,
+and neither station's sync stops over it."""
+
+from datetime import timedelta
+
+from heze_station.domain import chinatime
+from heze_station.domain.agreements import PaymentMethod
+from heze_station.server.assignment import assign_case
+from heze_station.services import agreements, payments, sync
+from tests.factories import intake_form
+from tests.server.conftest import Server
+from tests.services.agreement_steps import agree, mediating, terms
+
+from .conftest import Laptops
+from .test_scenario import server_station
+
+
+def test_the_owner_follows_the_agreement_and_payments_the_assignee_makes(laptops: Laptops, server: Server) -> None:
+    township = laptops("乡镇驿站前台", station="乡镇驿站")
+    county = laptops("县级驿站前台", station="县级驿站")
+    case_id = mediating(township, intake_form(2, employer_serial=70), on=None)
+    sync.sync_now(township)
+    with server.database.transaction() as session:
+        assign_case(session, case_id, server_station(server, "县级驿站"))
+    sync.sync_now(county)
+
+    today = chinatime.today()
+    instalments = [(today + timedelta(days=10), "3000"), (today + timedelta(days=40), "4600")]
+    form = terms(county, case_id, today, instalments, amount_each="3800")
+    agree(county, case_id, form, chinatime.now())
+    payments.record_payment(county, case_id, today, "3000", PaymentMethod.BANK_TRANSFER, "转账")
+    sync.sync_now(county)
+
+    report = sync.sync_now(township)  # it stopped here, on an agreement pulled without its instalments
+    assert report.rejected == 0
+    followed = agreements.case_agreements(township, case_id).in_effect
+    assert followed is not None
+    assert followed == agreements.case_agreements(county, case_id).in_effect
