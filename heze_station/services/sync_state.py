@@ -7,7 +7,7 @@ status is first read, after the workbench has shown its data.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from ..domain.errors import DomainError
@@ -114,6 +114,11 @@ class SyncState(StrEnum):
     STOPPED = "stopped"  # needs a person: revoked, outdated, copied, not enrolled on the server
 
 
+# How far this computer's clock may be from the city server's before a person is told: near midnight a few minutes
+# already move the day a case is recorded on; a laptop kept off the network drifts by seconds a day.
+CLOCK_TOLERANCE = timedelta(minutes=10)
+
+
 @dataclass(frozen=True)
 class SyncStatus:
     state: SyncState
@@ -125,6 +130,13 @@ class SyncStatus:
     last_success_at: datetime | None
     reason: FailureReason | None = None  # what went wrong in the last try; None after a success
     quarantined: int = 0  # rows received that this computer could not store (storage.replica.quarantine)
+    # This computer's clock less the city server's, as the last sync measured it: the dates typed here, the case
+    # numbers' years and every deadline come from this computer's date.
+    clock_offset: timedelta = timedelta(0)
+
+    @property
+    def clock_wrong(self) -> bool:
+        return abs(self.clock_offset) >= CLOCK_TOLERANCE
 
     @property
     def problem(self) -> Message | None:

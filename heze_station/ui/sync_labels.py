@@ -6,7 +6,7 @@ than hiding the conflict.
 """
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -332,6 +332,33 @@ def quarantined_text(count: int) -> str:
     """The badge for rows received that could not be saved here: 2 条记录无法保存."""
     return QCoreApplication.translate("SyncLabels", "{n} records could not be saved").format(
         n=formatting.locale_number(count)
+    )
+
+
+def clock_text(offset: timedelta) -> str:
+    """How far this computer's clock is from the city server's: 电脑时钟快 365 天, 电脑时钟慢 2 小时."""
+    amount = abs(offset)  # measured to a fraction of a second less or more than the laptop is off: rounded
+    if amount >= timedelta(hours=23, minutes=30):
+        days = round(amount / timedelta(days=1))
+        size = QCoreApplication.translate("SyncLabels", "{n} days").format(n=formatting.locale_number(days))
+    elif amount >= timedelta(minutes=59, seconds=30):
+        hours = round(amount / timedelta(hours=1))
+        size = QCoreApplication.translate("SyncLabels", "{n} hours").format(n=formatting.locale_number(hours))
+    else:
+        minutes = round(amount / timedelta(minutes=1))
+        size = QCoreApplication.translate("SyncLabels", "{n} minutes").format(n=formatting.locale_number(minutes))
+    if offset > timedelta(0):
+        return QCoreApplication.translate("SyncLabels", "This computer's clock is {amount} fast").format(amount=size)
+    return QCoreApplication.translate("SyncLabels", "This computer's clock is {amount} slow").format(amount=size)
+
+
+def clock_sentence() -> str:
+    """What a wrong clock does, and what to do about it."""
+    return QCoreApplication.translate(
+        "SyncLabels",
+        "Measured against the city server at the last sync. The dates recorded here, the years in case numbers and "
+        "every deadline come from this computer's date: correct the date and time in the computer's settings, then "
+        "sync again.",
     )
 
 

@@ -7704,6 +7704,30 @@ Register it as a new case anyway?</source>
         <translation>{n} 条记录无法保存</translation>
     </message>
     <message>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} fast</source>
+        <translation>电脑时钟快 {amount}</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {amount} slow</source>
+        <translation>电脑时钟慢 {amount}</translation>
+    </message>
+    <message>
+        <source>Measured against the city server at the last sync. The dates recorded here, the years in case numbers and every deadline come from this computer&apos;s date: correct the date and time in the computer&apos;s settings, then sync again.</source>
+        <translation>这是上次同步时与城市服务器对比得出的。这里记录的日期、案件编号中的年份和所有期限都按这台电脑的日期计算：请在电脑的设置里校正日期和时间，然后再同步一次。</translation>
+    </message>
+    <message>
         <source>connecting to the city server</source>
         <translation>连接城市服务器</translation>
     </message>
@@ -7859,6 +7883,10 @@ Register it as a new case anyway?</source>
         <translation>收到但无法保存的记录：</translation>
     </message>
     <message>
+        <source>Clock:</source>
+        <translation>电脑时钟：</translation>
+    </message>
+    <message>
         <source>Next automatic try:</source>
         <translation>下次自动重试：</translation>
     </message>
@@ -7901,6 +7929,14 @@ Register it as a new case anyway?</source>
     <message>
         <source>never</source>
         <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>{clock}. {advice}</source>
+        <translation>{clock}。{advice}</translation>
+    </message>
+    <message>
+        <source>right (within {n} minutes of the city server&apos;s)</source>
+        <translation>准确（与城市服务器相差不到 {n} 分钟）</translation>
     </message>
     <message>
         <source>&amp;Enrol again…</source>

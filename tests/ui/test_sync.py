@@ -5,6 +5,8 @@ that waits for a person, the sync window, and no thread left behind when the win
 """
 
 import re
+import time
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +15,9 @@ from PySide6.QtNetwork import QNetworkInformation
 from heze_station.domain.cases import CaseAction
 from heze_station.services import case_actions, sync, sync_replica
 from heze_station.services.sync import SyncState
+from heze_station.storage import outbox
 from heze_station.sync.codes import display_code
+from heze_station.ui import sync_labels
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
@@ -297,3 +301,40 @@ def test_records_that_could_not_be_saved_and_a_fault_are_shown_never_as_synced(
     assert window.sync.retry_pending
     monkeypatch.undo()
     window.close()
+
+
+def test_a_computer_clock_a_year_fast_is_told_until_it_is_corrected(
+    chinese: None, workspace: Workspace, city: CityServer, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dates recorded, the case numbers' years and the deadlines all come from this computer's date: a clock a
+    year off is shown beside the sync state once a sync has measured it, and goes once it is right again."""
+    city.enrol(workspace.context, "前台")
+    a_year_ms = 365 * 24 * 3600 * 1000
+    monkeypatch.setattr(outbox, "local_now_ms", lambda: time.time_ns() // 1_000_000 + a_year_ms)
+    window = open_window(qtbot, workspace)
+    indicator = window.sync_indicator
+    qtbot.waitUntil(lambda: indicator.clock_text == "电脑时钟快 365 天", timeout=20_000)
+    assert "校正" in indicator.clock_button.toolTip()
+    wait_quiet(qtbot, window)
+    click(qtbot, indicator.clock_button)  # the badge opens the sync window, which says the same
+    assert window.sync_window is not None
+    assert window.sync_window.clock.text().startswith("电脑时钟快 365 天。")
+
+    monkeypatch.undo()  # the date set right in the computer's settings
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
+        window.sync.sync_now()
+    qtbot.waitUntil(lambda: indicator.clock_text == "")
+    assert window.sync_window.clock.text() == "准确（与城市服务器相差不到 10 分钟）"
+    window.close()
+
+
+@pytest.mark.parametrize(
+    ("offset", "shown"),
+    [
+        (timedelta(hours=-3, seconds=2), "电脑时钟慢 3 小时"),
+        (timedelta(minutes=12, milliseconds=-40), "电脑时钟快 12 分钟"),
+        (timedelta(days=-7, hours=1), "电脑时钟慢 7 天"),
+    ],
+)
+def test_a_clock_off_reads_in_the_unit_a_person_would_use(chinese: None, offset: timedelta, shown: str) -> None:
+    assert sync_labels.clock_text(offset) == shown

@@ -5,6 +5,7 @@ computer belongs to, and how many changes and conflicts wait; 立即同步 start
 The log lists every sync, failure, refused change and conflict, newest first, problems in red.
 """
 
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -23,6 +24,7 @@ from ...domain.changes import Change
 from ...domain.messages import Message
 from ...services import sync
 from ...services.sync import LogLine, SyncState
+from ...services.sync_state import CLOCK_TOLERANCE
 from ...station_sync.failures import FailureReason
 from ...station_sync.progress import Progress
 from .. import formatting, sync_labels
@@ -99,6 +101,8 @@ class SyncWindow(StationView, QDialog):
         self.pending = QLabel()
         self.conflicts = QLabel()
         self.quarantined = QLabel()
+        self.clock = QLabel()
+        self.clock.setWordWrap(True)
         self.next_try = QLabel()
         facts = QFormLayout()
         facts.addRow(self.tr("City server:"), self.server)
@@ -108,6 +112,7 @@ class SyncWindow(StationView, QDialog):
         facts.addRow(self.tr("Changes waiting to be sent:"), self.pending)
         facts.addRow(self.tr("Conflicts to settle:"), self.conflicts)
         facts.addRow(self.tr("Records received that could not be saved:"), self.quarantined)
+        facts.addRow(self.tr("Clock:"), self.clock)
         self.next_try_caption = QLabel(self.tr("Next automatic try:"))
         facts.addRow(self.next_try_caption, self.next_try)
 
@@ -222,6 +227,14 @@ class SyncWindow(StationView, QDialog):
         quarantined = status.quarantined if status else 0
         self.quarantined.setText(formatting.locale_number(quarantined))
         self.quarantined.setStyleSheet(f"color: {PROBLEM_TEXT}; font-weight: bold;" if quarantined else "")
+        if status is not None and status.clock_wrong:
+            clock, advice = sync_labels.clock_text(status.clock_offset), sync_labels.clock_sentence()
+            self.clock.setText(self.tr("{clock}. {advice}").format(clock=clock, advice=advice))
+            self.clock.setStyleSheet(f"color: {PROBLEM_TEXT}; font-weight: bold;")
+        else:
+            minutes = CLOCK_TOLERANCE // timedelta(minutes=1)
+            self.clock.setText(self.tr("right (within {n} minutes of the city server's)").format(n=minutes))
+            self.clock.setStyleSheet("")
         retry = controller.next_retry_at if controller.retry_pending and not running else None
         self.next_try.setText(formatting.moment(retry) if retry else "")
         self.next_try.setVisible(retry is not None)

@@ -1,9 +1,9 @@
 """The sync state in the main window's status bar: one glance says whether the city server has this station's work.
 
 A coloured dot and a few words (已同步 14:32, 3 项更改待发送, 离线, 同步出错, 已停止, 正在同步：发送更改 3/12), a red
-badge when conflicts wait for a person, another when records received could not be saved here, and a tooltip
-sentence that says what the state means. Clicking the state or the records badge opens the sync window; clicking
-the conflicts badge opens the conflicts.
+badge when conflicts wait for a person, another when records received could not be saved here, another when this
+computer's clock is wrong, and a tooltip sentence that says what the state means. Clicking the state, the records or
+the clock badge opens the sync window; clicking the conflicts badge opens the conflicts.
 """
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -87,9 +87,17 @@ class SyncIndicator(QWidget):
         )
         self.quarantined_button.clicked.connect(self.open_window)
         self.quarantined_button.hide()
+        self.clock_button = QToolButton()
+        self.clock_button.setObjectName("syncClock")
+        self.clock_button.setStyleSheet(BADGE_STYLE)
+        self.clock_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.clock_button.setToolTip(sync_labels.clock_sentence())
+        self.clock_button.clicked.connect(self.open_window)
+        self.clock_button.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.setSpacing(6)
+        layout.addWidget(self.clock_button)
         layout.addWidget(self.quarantined_button)
         layout.addWidget(self.conflicts_button)
         layout.addWidget(self.state_button)
@@ -110,6 +118,10 @@ class SyncIndicator(QWidget):
     def quarantined_text(self) -> str:
         return "" if self.quarantined_button.isHidden() else self.quarantined_button.text()
 
+    @property
+    def clock_text(self) -> str:
+        return "" if self.clock_button.isHidden() else self.clock_button.text()
+
     def refresh(self) -> None:
         controller = self.controller
         status, demo = controller.status, not controller.enabled
@@ -124,3 +136,6 @@ class SyncIndicator(QWidget):
         quarantined = status.quarantined if status is not None and not demo else 0
         self.quarantined_button.setVisible(quarantined > 0)
         self.quarantined_button.setText(sync_labels.quarantined_text(quarantined))
+        clock_wrong = status is not None and not demo and status.clock_wrong
+        self.clock_button.setVisible(clock_wrong)
+        self.clock_button.setText(sync_labels.clock_text(status.clock_offset) if clock_wrong else "")
