@@ -153,16 +153,11 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
         Paragraph(text(content.facts), s.body),
         Paragraph("三、协议内容", s.heading),
         *terms,
-        # The signatures never stand alone on a page that could be stapled to another agreement.
-        layout.keep(
-            last_term,
-            Paragraph("（以下无正文）", s.body),
-            layout.gap(),
-            Paragraph("四、签名及盖章", s.heading),
-            layout.signature_table(content.signers, s),
-            *_employer_seal(content, s),
-            layout.gap(),
-            layout.SealBlock(content.header),
+        layout.ending(
+            [last_term, Paragraph("（以下无正文）", s.body), layout.gap(), Paragraph("四、签名及盖章", s.heading)],
+            s,
+            content.signers,
+            after=[*_employer_seal(content, s), layout.gap(), layout.SealBlock(content.header)],
         ),
     ]
     if collective:

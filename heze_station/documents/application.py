@@ -61,9 +61,9 @@ def build(content: ApplicationContent, *, invariant: bool = False) -> bytes:
     )
     story += [
         layout.gap(),
-        Paragraph(text(closing), s.plain),
-        layout.gap(0.3),
-        layout.keep(layout.signature_table(content.signers, s), *_receipt(content, s)),
+        layout.ending(
+            [Paragraph(text(closing), s.plain), layout.gap(0.3)], s, content.signers, after=_receipt(content, s)
+        ),
     ]
     return paragraphs.render(content, content.header, title, story, invariant=invariant)
 

@@ -115,12 +115,12 @@ def build(content: CourtApplicationContent, *, invariant: bool = False) -> bytes
         Paragraph("附：", s.heading),
         paragraphs.enclosure_table(content.enclosures, s),
         layout.gap(),
-        Paragraph(text(f"此致\n{content.court}"), s.plain),
-        layout.gap(0.3),
-        layout.keep(
-            Paragraph("申请人：", s.plain),
-            layout.signature_table(content.signers, s, JOINT_WORDING if content.joint else SIGNER_ROLE_WORDING),
-            Paragraph(chinese_date(content.header.issued_on), s.right),
+        layout.ending(
+            [Paragraph(text(f"此致\n{content.court}"), s.plain), layout.gap(0.3), Paragraph("申请人：", s.plain)],
+            s,
+            content.signers,
+            wording=JOINT_WORDING if content.joint else SIGNER_ROLE_WORDING,
+            after=[Paragraph(chinese_date(content.header.issued_on), s.right)],
         ),
     ]
     return paragraphs.render(content, content.header, title, story, invariant=invariant)

@@ -47,10 +47,13 @@ def build(content: DecisionContent, *, invariant: bool = False) -> bytes:
             Paragraph(f"{received}，本调解组织收到{text(content.dispute)}的调解申请。经审查，决定不予受理。", s.body),
             Paragraph(f"不予受理的理由：{text(content.reasons)}", s.body),
         ]
+    rights = paragraphs.rights_paragraphs(content.rights, s)  # the last one stays on the seal's page
     story += [
-        *paragraphs.rights_paragraphs(content.rights, s),
-        Paragraph("特此通知。", s.body),
-        layout.gap(0.5),
-        layout.keep(layout.SealBlock(content.header)),
+        *rights[:-1],
+        layout.ending(
+            [*rights[-1:], Paragraph("特此通知。", s.body)],
+            s,
+            after=[layout.gap(0.5), layout.SealBlock(content.header)],
+        ),
     ]
     return paragraphs.render(content, content.header, title, story, invariant=invariant)

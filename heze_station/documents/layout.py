@@ -302,6 +302,31 @@ def keep(*flowables: Flowable) -> KeepTogether:
     return KeepTogether(list(flowables))
 
 
+# The signatures that stay with what follows them (a seal, a date) when a document's end is set over two pages: the
+# last to sign, the employer's handler and the mediator in most documents.
+SIGNERS_WITH_SEAL = 2
+
+
+def ending(
+    words: Sequence[Flowable],
+    s: Styles,
+    signers: Sequence[Signer] = (),
+    *,
+    wording: Mapping[SignerRole, str] = SIGNER_ROLE_WORDING,
+    after: Sequence[Flowable] = (),
+) -> KeepTogether:
+    """A document's end, on one page when it fits: its last ``words`` (the last paragraph, a caption), the
+    signatures, and ``after`` them the seal's place, the seal or a date. Taller than a page holds, it is set over
+    two: the words with the first signatures, then the last SIGNERS_WITH_SEAL signatures with what follows them.
+    Either way the signatures begin on a page of the document's text, and a seal or a date never stands on a page
+    of its own, which could be stapled to another document (GB/T 9704 keeps the seal with the text for that
+    reason)."""
+    if len(signers) <= SIGNERS_WITH_SEAL:
+        return keep(*words, *([signature_table(signers, s, wording)] if signers else []), *after)
+    first, last = signers[:-SIGNERS_WITH_SEAL], signers[-SIGNERS_WITH_SEAL:]
+    return keep(keep(*words, signature_table(first, s, wording)), keep(signature_table(last, s, wording), *after))
+
+
 def gap(lines: float = 0.5) -> Spacer:
     return Spacer(1, BODY_LEADING * lines)
 

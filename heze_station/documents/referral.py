@@ -88,11 +88,11 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
         story += [Paragraph("六、移送材料", s.heading), paragraphs.enclosure_table(content.enclosures, s, "移送材料")]
     story += [
         layout.gap(),
-        layout.keep(
-            Paragraph("承办调解员：", s.plain),
-            layout.signature_table([content.mediator], s),
-            layout.gap(),
-            layout.SealBlock(content.header),
+        layout.ending(
+            [Paragraph("承办调解员：", s.plain)],
+            s,
+            [content.mediator],
+            after=[layout.gap(), layout.SealBlock(content.header)],
         ),
     ]
     return paragraphs.render(content, content.header, TITLE, story, invariant=invariant)

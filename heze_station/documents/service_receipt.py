@@ -95,12 +95,15 @@ def build(content: ServiceReceiptContent, *, invariant: bool = False) -> bytes:
         row("送达人签名", layout.signature_cell(content.server, s)),
         row("备注", content.remarks),
     ]
-    table = layout.grid_table(rows, [40 * mm, 116 * mm], header_rows=0)
+    # A form of one page, which refusals with witnesses and long addresses can outgrow: its last rows then go with the
+    # seal to the next page, ruled as one table with the rows above when they share a page.
+    widths = [40 * mm, 116 * mm]
     story: list[Flowable] = [
         layout.Title(TITLE),
         Paragraph(text(content.header.station.name), s.number),
-        table,
-        layout.gap(),
-        layout.keep(layout.SealBlock(content.header)),
+        layout.grid_table(rows[:-2], widths, header_rows=0),
+        layout.keep(
+            layout.grid_table(rows[-2:], widths, header_rows=0), layout.gap(), layout.SealBlock(content.header)
+        ),
     ]
     return paragraphs.render(content, content.header, TITLE, story, invariant=invariant)

@@ -30,22 +30,23 @@ def _received_and_accepted(content: TerminationContent) -> str:
 def build(content: TerminationContent, *, invariant: bool = False) -> bytes:
     paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
     s = layout.styles()
+    rights = paragraphs.rights_paragraphs(content.rights, s)  # the last one stays on the signatures' page
+    # The reason sits inside the sentence: a full stop the mediator ended it with would end the sentence there.
+    reason = content.reason.rstrip("。.．；; ")
     story: list[Flowable] = [
         *paragraphs.opening(TITLE, content.header, s),
         Paragraph(f"{text('、'.join(content.addressees))}：", s.plain),
         Paragraph(
             f"本调解组织于{_received_and_accepted(content)}的{text(content.dispute)}一案，"
-            f"因{text(content.reason)}依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，决定终止调解。",
+            f"因{text(reason)}，依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，决定终止调解。",
             s.body,
         ),
-        *paragraphs.rights_paragraphs(content.rights, s),
-        Paragraph("特此通知。", s.body),
-        layout.gap(),
-        layout.keep(
-            Paragraph("当事人及调解员签名：", s.plain),
-            layout.signature_table(content.signers, s),
-            layout.gap(),
-            layout.SealBlock(content.header),
+        *rights[:-1],
+        layout.ending(
+            [*rights[-1:], Paragraph("特此通知。", s.body), layout.gap(), Paragraph("当事人及调解员签名：", s.plain)],
+            s,
+            content.signers,
+            after=[layout.gap(), layout.SealBlock(content.header)],
         ),
     ]
     return paragraphs.render(content, content.header, TITLE, story, invariant=invariant)

@@ -11,9 +11,10 @@ import pytest
 from heze_station.documents import amounts, issuing, signing
 from heze_station.documents.content import Signer
 from heze_station.domain.chinatime import CHINA_TZ
+from heze_station.domain.service import ServiceMethod
 from tests import samples
 
-from .conftest import ARTEFACTS, SAMPLES, extracted_text, run
+from .conftest import ARTEFACTS, LONG_EMPLOYER, LONG_NAME, SAMPLES, collective_of_sixty, extracted_text, run
 
 WALK_IN_EXPECTED = [samples.WALK_IN.name, samples.WALK_IN.id_number, samples.FOOD_COMPANY.name, samples.WALK_IN_CASE]
 
@@ -50,7 +51,8 @@ def expected_text(name: str, content: issuing.Content) -> list[str]:
     elif name == "service_receipt":
         expected += [content.recipient, content.address, content.method.wording]
     elif name == "termination":
-        expected += [*content.addressees, content.reason, "决定终止调解"]
+        # The reason inside the sentence, without the full stop it was typed with.
+        expected += [*content.addressees, f"因{content.reason.rstrip('。')}，依照", "决定终止调解"]
     elif name == "referral":
         expected += [content.arbitration_body, content.applicants[0].id_number, content.respondents[0].name]
         expected += [amounts.capitals(content.agreement.unpaid_fen), amounts.figures(content.agreement.unpaid_fen)]
@@ -217,3 +219,50 @@ def test_text_stays_inside_the_type_area(files: dict[str, Path]) -> None:
             text for _, x_max, text in words if right + 1.5 < x_max <= right + 16.5 and text[-1] in "，。、：；）"
         ]
         assert overflowing == hanging, name
+
+
+LONG_TERM = "双方另行约定的其他事项，以本条为准。" * 6
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("sixty workers", collective_of_sixty()),  # the end is taller than a page: set over two
+        ("a long last term", dataclasses.replace(samples.collective_agreement(), terms=(LONG_TERM,) * 3)),
+        ("one worker", samples.walk_in_agreement()),
+    ],
+)
+def test_the_seal_is_never_on_a_page_without_signatures_and_they_start_on_a_page_of_text(
+    name: str, content: issuing.Content, tmp_path: Path
+) -> None:
+    """A sealed page without text or names could be stapled to another agreement (GB/T 9704 keeps the seal with
+    the text): the mediation body's seal shares its page with the last signatures, the first signatures share
+    theirs with the agreement's last words."""
+    pdf = tmp_path / "agreement.pdf"
+    pdf.write_bytes(issuing.build_unsigned(content))
+    pages = ["".join(page.split()) for page in run("pdftotext", pdf, "-").stdout.split("\f")]
+    header = content.header
+    sealed = f"{header.station.name}{header.issued_on.year}年{header.issued_on.month}月{header.issued_on.day}日"
+    [seal_page] = [page for page in pages if sealed in page]
+    assert content.signers[-1].name in seal_page, name
+    [first_signatures] = [page for page in pages if "四、签名及盖章" in page]
+    assert "（以下无正文）" in first_signatures, name
+    assert content.signers[0].name in first_signatures, name
+
+
+def test_a_receipt_outgrowing_its_page_takes_its_last_rows_to_the_seal(tmp_path: Path) -> None:
+    """Refused before two witnesses, at a long address: the form runs over its page, and the server's signature and
+    the remarks go over with the seal rather than leave it alone."""
+    receipt = samples.service_receipt()
+    witnesses = tuple(dataclasses.replace(receipt.server, name=name) for name in ("孙立新", LONG_NAME))
+    refused = dataclasses.replace(
+        receipt, method=ServiceMethod.LEFT_AT_ADDRESS, recipient_signer=None, refusal_reason="被申请人经办人拒绝签收",
+        witnesses=witnesses,
+        recipient=LONG_EMPLOYER, address="山东省菏泽市牡丹区万福街道长江东路与人民路交叉口东北角万福嘉园三期项目部" * 2,
+    )  # fmt: skip
+    pdf = tmp_path / "receipt.pdf"
+    pdf.write_bytes(issuing.build_unsigned(refused))
+    pages = ["".join(page.split()) for page in run("pdftotext", pdf, "-").stdout.split("\f")][:-1]
+    assert len(pages) == 2
+    on_the_second = ("送达人签名", "备注", receipt.header.station.name)
+    assert [part for part in on_the_second if part in pages[1]] == list(on_the_second)
