@@ -44,8 +44,24 @@ BODY_LEADING = TYPE_HEIGHT / 22  # 22 lines a page
 TITLE_SIZE = 22
 SMALL_SIZE = 12
 QR_SIZE = 18 * mm
-# The minutes reserve this much at the foot of every page for the reader's confirmation and signatures.
-PAGE_SIGNATURE_HEIGHT = 30 * mm
+# The minutes' foot on every page: the readers' confirmation, then a row of boxes for each four readers, each box under
+# the name of who signs it. A row is as tall as a signature needs; the body is shortened by as many rows as needed.
+PAGE_SIGNATURE_COLUMNS = 4
+PAGE_SIGNATURE_ROWS_MAX = 4
+_PAGE_SIGNATURE_HEAD = 9 * mm
+_PAGE_SIGNATURE_ROW = 14.5 * mm
+_PAGE_SIGNATURE_LABEL = 3.6 * mm
+_PAGE_LABEL_SIZES = (8, 7, 6)  # a long name is set smaller to fit its box's width, never over the next one
+# A company cannot sign: the person who speaks for it signs the box of its role.
+_PAGE_SIGNER_LABEL = {SignerRole.EMPLOYER: "被申请人", SignerRole.GENERAL_CONTRACTOR: "施工总承包单位"}
+
+
+def page_signature_height(signers: int) -> float:
+    """How much the minutes' foot takes from every page, for so many readers (none: nothing)."""
+    if not signers:
+        return 0.0
+    return _PAGE_SIGNATURE_HEAD + -(-signers // PAGE_SIGNATURE_COLUMNS) * _PAGE_SIGNATURE_ROW
+
 
 SIGNER_ROLE_WORDING = {
     SignerRole.WORKER: "申请人（劳动者）",
@@ -398,26 +414,38 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int, pages: int,
 
 def _draw_page_confirmation(canvas: Canvas, signers: tuple[Signer, ...]) -> None:
     """The minutes' foot on every page: the reader's confirmation and one signature box per reader."""
-    top = BOTTOM_MARGIN + PAGE_SIGNATURE_HEIGHT
+    top = BOTTOM_MARGIN + page_signature_height(len(signers))
     canvas.setLineWidth(0.5)
     canvas.line(LEFT_MARGIN, top - 2 * mm, LEFT_MARGIN + TYPE_WIDTH, top - 2 * mm)
     canvas.setFont(fonts.SONG, SMALL_SIZE)
     canvas.drawString(LEFT_MARGIN, top - 7 * mm, "以上笔录我已看过，与我所说一致。（阅读人逐页签名）")
-    columns = min(len(signers), 4)
-    width = TYPE_WIDTH / columns
-    box_height = 10 * mm
+    width = TYPE_WIDTH / PAGE_SIGNATURE_COLUMNS
+    box_width, box_height = width - 3 * mm, _PAGE_SIGNATURE_ROW - _PAGE_SIGNATURE_LABEL - 1.5 * mm
     for index, signer in enumerate(signers):
-        row, column = divmod(index, columns)
+        row, column = divmod(index, PAGE_SIGNATURE_COLUMNS)
         x = LEFT_MARGIN + column * width
-        y = top - 20 * mm - row * (box_height + 1 * mm)
-        canvas.setFont(fonts.SONG, 9)
-        canvas.drawString(x, y + box_height / 2 - 3, signer.name)
-        label_width = canvas.stringWidth(signer.name, fonts.SONG, 9) + 2 * mm
-        box_width = width - label_width - 2 * mm
+        y = top - _PAGE_SIGNATURE_HEAD - (row + 1) * _PAGE_SIGNATURE_ROW
+        label = _PAGE_SIGNER_LABEL.get(signer.role, signer.name)
+        size = next(
+            (size for size in _PAGE_LABEL_SIZES if canvas.stringWidth(label, fonts.SONG, size) <= box_width),
+            _PAGE_LABEL_SIZES[-1],
+        )
+        canvas.setFont(fonts.SONG, size)
+        canvas.drawString(x, y + box_height + 1.2 * mm, _fitted(canvas, label, size, box_width))
         canvas.setStrokeColor(colors.grey)
-        canvas.rect(x + label_width, y, box_width, box_height)
+        canvas.rect(x, y, box_width, box_height)
         if signer.signature_png:
-            images.draw_png(canvas, signer.signature_png, x + label_width, y, box_width, box_height)
+            images.draw_png(canvas, signer.signature_png, x, y, box_width, box_height)
+
+
+def _fitted(canvas: Canvas, label: str, size: float, width: float) -> str:
+    """``label`` as it fits ``width`` at ``size``: cut with an ellipsis past the smallest size (a name of some
+    twenty characters), so that it never runs into the next box; the box's signature says the rest."""
+    if canvas.stringWidth(label, fonts.SONG, size) <= width:
+        return label
+    while label and canvas.stringWidth(label + "…", fonts.SONG, size) > width:
+        label = label[:-1]
+    return label + "…"
 
 
 def _numbered_canvas(furniture: Furniture) -> type[Canvas]:
@@ -450,7 +478,7 @@ def render(story: list[Flowable], furniture: Furniture, *, invariant: bool = Fal
     """
     _configure_reportlab()
     output = io.BytesIO()
-    reserved = PAGE_SIGNATURE_HEIGHT if furniture.page_signers else 0
+    reserved = page_signature_height(len(furniture.page_signers))
     header = furniture.header
     document = BaseDocTemplate(
         output,

@@ -12,7 +12,9 @@ from .content import MinutesContent, SignerRole
 from .layout import Paragraph, chinese_moment, text
 
 TITLE = "调解笔录"
-MAX_PAGE_SIGNERS = 8  # two rows of four boxes at the foot of each page
+# Four rows of four boxes at the foot of each page: nine workers (a collective of ten or more signs through its
+# representatives), the employer, three mediators and the recorder.
+MAX_PAGE_SIGNERS = layout.PAGE_SIGNATURE_COLUMNS * layout.PAGE_SIGNATURE_ROWS_MAX
 
 
 def _check(content: MinutesContent, problems: validation.Problems) -> None:

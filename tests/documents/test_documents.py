@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from heze_station.documents import amounts, issuing, signing
-from heze_station.documents.content import Signer
+from heze_station.documents.content import Signer, SignerRole
 from heze_station.domain.chinatime import CHINA_TZ
 from heze_station.domain.service import ServiceMethod
 from tests import samples
@@ -266,3 +266,29 @@ def test_a_receipt_outgrowing_its_page_takes_its_last_rows_to_the_seal(tmp_path:
     assert len(pages) == 2
     on_the_second = ("送达人签名", "备注", receipt.header.station.name)
     assert [part for part in on_the_second if part in pages[1]] == list(on_the_second)
+
+
+def test_every_reader_of_the_minutes_signs_each_page_under_their_own_name(tmp_path: Path) -> None:
+    """Nine workers, the employer (its box named by its role: its handler signs), two mediators and the recorder
+    read the minutes: thirteen boxes at the foot of every page, each under its reader's name, none running into
+    the next; the body is shortened to make room."""
+    minutes = samples.minutes()
+    workers = [LONG_NAME, "王建国", "李志强", "张海涛", "刘红梅", "陈秀英", "孟庆禄", "周立平", "孙立新"]
+    readers = (
+        *(samples._signed(SignerRole.WORKER, name, samples.DAY) for name in workers),
+        samples._signed(SignerRole.EMPLOYER, LONG_EMPLOYER, samples.DAY),
+        *(samples._signed(SignerRole.MEDIATOR, name, samples.DAY) for name in ("赵文静", "吴国栋")),
+        samples._signed(SignerRole.RECORDER, "钱晓宇", samples.DAY),
+    )
+    pdf = tmp_path / "minutes.pdf"
+    pdf.write_bytes(issuing.build_unsigned(dataclasses.replace(minutes, page_signers=readers)))
+    word = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>')
+    pages = run("pdftotext", "-bbox", pdf, "-").stdout.split("<page ")[1:]
+    assert len(pages) > 1
+    for page in pages:
+        words = {text: (float(x_min), float(x_max)) for x_min, _y, x_max, text in word.findall(page)}
+        labels = [*workers[1:], "被申请人", "赵文静", "吴国栋", "钱晓宇"]
+        assert all(label in words for label in labels), sorted(words)
+        # Four boxes a row, a quarter of the type area each: no label reaches the next box.
+        assert max(x_max - x_min for x_min, x_max in (words[label] for label in labels)) < 39 * 2.83
+        assert LONG_EMPLOYER not in words
