@@ -163,17 +163,17 @@ def step_clocks(step: StepDates, today: date, calendar: WorkCalendar) -> list[Cl
     ended = step.ended_on
     extended = step.extended_on is not None
     if step.kind is StepKind.JUDICIAL_CONFIRMATION and step.effective_on is not None:
-        result.append(clocks.judicial_confirmation_clock(step.effective_on, step.started_on, today))
+        result.append(clocks.judicial_confirmation_clock(step.effective_on, step.started_on, today, calendar))
     elif step.kind is StepKind.PAYMENT_ORDER and step.started_on is not None:
         # A court that rejects the application ends the step without an order: that stops its clock too.
         issued = step.accepted_on or ended
-        result.append(clocks.payment_order_issue_clock(step.started_on, issued, today))
+        result.append(clocks.payment_order_issue_clock(step.started_on, issued, today, calendar))
         if step.served_on is not None:
             result.append(clocks.payment_order_objection_clock(step.served_on, ended, today, calendar))
     elif step.kind is StepKind.ARBITRATION and step.started_on is not None:
-        result.append(clocks.arbitration_acceptance_clock(step.started_on, step.accepted_on or ended, today))
+        result.append(clocks.arbitration_acceptance_clock(step.started_on, step.accepted_on or ended, today, calendar))
         if step.accepted_on is not None:
-            result.append(clocks.arbitration_award_clock(step.accepted_on, ended, today, extended=extended))
+            result.append(clocks.arbitration_award_clock(step.accepted_on, ended, today, calendar, extended=extended))
     elif step.kind is StepKind.INSPECTION and step.started_on is not None:
         opened = step.accepted_on or ended
         result.append(clocks.inspection_acceptance_clock(step.started_on, opened, today, calendar))
@@ -185,7 +185,7 @@ def step_clocks(step: StepDates, today: date, calendar: WorkCalendar) -> list[Cl
 def last_day_to_extend(kind: StepKind, accepted_on: date, calendar: WorkCalendar) -> date:
     """The award's or the investigation's period may be extended only before it has run out (R12, R16)."""
     if kind is StepKind.ARBITRATION:
-        return clocks.arbitration_award_clock(accepted_on, None, accepted_on, extended=False).due
+        return clocks.arbitration_award_clock(accepted_on, None, accepted_on, calendar, extended=False).due
     return clocks.inspection_clock(accepted_on, None, accepted_on, calendar, extended=False).due
 
 

@@ -309,34 +309,51 @@ def limitation_clock(
     )
 
 
-def _window_clock(kind: ClockKind, label: str, started_on: date, due: date, done_on: date | None, today: date) -> Clock:
-    """A period of calendar days that someone else (the parties, the court, the committee) must act in."""
+def _window_clock(
+    kind: ClockKind,
+    label: str,
+    started_on: date,
+    days: int,
+    done_on: date | None,
+    today: date,
+    calendar: WorkCalendar,
+) -> Clock:
+    """A period of ``days`` calendar days from ``started_on`` that someone else (the parties, the court, the
+    committee) must act in; one whose last day is a rest day ends on the next working day (statutory_end)."""
+    due = statutory_end(started_on + timedelta(days=days), calendar)
     return _clock(kind, label, started_on, due, done_on, today, running_state(kind, due, today))
 
 
-def arbitral_review_clock(effective_on: date, applied_on: date | None, today: date) -> Clock:
+def arbitral_review_clock(effective_on: date, applied_on: date | None, today: date, calendar: WorkCalendar) -> Clock:
     """R9: the 15-day window for a joint application for arbitral review, once the parties said they want one."""
-    due = effective_on + timedelta(days=ARBITRAL_REVIEW_DAYS)
     label = QT_TRANSLATE_NOOP("Domain", "Joint application for arbitral review")
-    return _window_clock(ClockKind.ARBITRAL_REVIEW, label, effective_on, due, applied_on, today)
+    return _window_clock(
+        ClockKind.ARBITRAL_REVIEW, label, effective_on, ARBITRAL_REVIEW_DAYS, applied_on, today, calendar
+    )
 
 
-def judicial_confirmation_clock(effective_on: date, applied_on: date | None, today: date) -> Clock:
+def judicial_confirmation_clock(
+    effective_on: date, applied_on: date | None, today: date, calendar: WorkCalendar
+) -> Clock:
     """R9: the 30-day window for a joint application to the court to confirm the agreement."""
-    due = effective_on + timedelta(days=JUDICIAL_CONFIRMATION_DAYS)
     label = QT_TRANSLATE_NOOP("Domain", "Joint application for judicial confirmation")
-    return _window_clock(ClockKind.JUDICIAL_CONFIRMATION, label, effective_on, due, applied_on, today)
+    return _window_clock(
+        ClockKind.JUDICIAL_CONFIRMATION, label, effective_on, JUDICIAL_CONFIRMATION_DAYS, applied_on, today, calendar
+    )
 
 
-def payment_order_issue_clock(filed_on: date, issued_on: date | None, today: date) -> Clock:
+def payment_order_issue_clock(filed_on: date, issued_on: date | None, today: date, calendar: WorkCalendar) -> Clock:
     """R8: the court's 15 days, from the application, to issue the payment order (or reject the application)."""
-    due = filed_on + timedelta(days=PAYMENT_ORDER_ISSUE_DAYS)
     label = QT_TRANSLATE_NOOP("Domain", "Court to issue the payment order")
-    return _window_clock(ClockKind.PAYMENT_ORDER_ISSUE, label, filed_on, due, issued_on, today)
+    return _window_clock(
+        ClockKind.PAYMENT_ORDER_ISSUE, label, filed_on, PAYMENT_ORDER_ISSUE_DAYS, issued_on, today, calendar
+    )
 
 
 def statutory_end(due: date, calendar: WorkCalendar) -> date:
-    """A court period whose last day is a rest day ends on the next working day (民事诉讼法 85)."""
+    """A period of days whose last day is a rest day ends on the next working day (民法典 203, 民事诉讼法 85, and
+    the arbitration rules alike): the station must not tell the parties their window has closed, or a court or
+    committee that it is late, during a holiday."""
     while not calendar.is_working_day(due):
         due += timedelta(days=1)
     return due
@@ -344,29 +361,33 @@ def statutory_end(due: date, calendar: WorkCalendar) -> date:
 
 def payment_order_objection_clock(served_on: date, ended_on: date | None, today: date, calendar: WorkCalendar) -> Clock:
     """R8: the debtor's 15 days from service to pay or object; once it has passed unanswered, the worker may
-    apply for enforcement. The debtor keeps a period that ends on a holiday until the next working day, so
-    the station does not send the worker to apply for enforcement a day too early."""
-    due = statutory_end(served_on + timedelta(days=PAYMENT_ORDER_OBJECTION_DAYS), calendar)
+    apply for enforcement (not a day too early: a period ending on a holiday runs on)."""
     label = QT_TRANSLATE_NOOP("Domain", "Debtor to pay or object to the payment order")
-    return _window_clock(ClockKind.PAYMENT_ORDER_OBJECTION, label, served_on, due, ended_on, today)
+    return _window_clock(
+        ClockKind.PAYMENT_ORDER_OBJECTION, label, served_on, PAYMENT_ORDER_OBJECTION_DAYS, ended_on, today, calendar
+    )
 
 
-def arbitration_acceptance_clock(received_on: date, decided_on: date | None, today: date) -> Clock:
+def arbitration_acceptance_clock(
+    received_on: date, decided_on: date | None, today: date, calendar: WorkCalendar
+) -> Clock:
     """R12: the committee's 5 days from receiving the application to accept or reject it."""
-    due = received_on + timedelta(days=ARBITRATION_ACCEPTANCE_DAYS)
     label = QT_TRANSLATE_NOOP("Domain", "Committee to accept the arbitration application")
-    return _window_clock(ClockKind.ARBITRATION_ACCEPTANCE, label, received_on, due, decided_on, today)
+    return _window_clock(
+        ClockKind.ARBITRATION_ACCEPTANCE, label, received_on, ARBITRATION_ACCEPTANCE_DAYS, decided_on, today, calendar
+    )
 
 
-def arbitration_award_clock(accepted_on: date, awarded_on: date | None, today: date, *, extended: bool) -> Clock:
+def arbitration_award_clock(
+    accepted_on: date, awarded_on: date | None, today: date, calendar: WorkCalendar, *, extended: bool
+) -> Clock:
     """R12: the award is due 45 days after acceptance, or 60 when the committee's chair extended the period."""
     days = ARBITRATION_AWARD_DAYS + (ARBITRATION_EXTENSION_DAYS if extended else 0)
     if extended:
         label = QT_TRANSLATE_NOOP("Domain", "Arbitral award (45 + 15 days)")
     else:
         label = QT_TRANSLATE_NOOP("Domain", "Arbitral award (45 days)")
-    due = accepted_on + timedelta(days=days)
-    return _window_clock(ClockKind.ARBITRATION_AWARD, label, accepted_on, due, awarded_on, today)
+    return _window_clock(ClockKind.ARBITRATION_AWARD, label, accepted_on, days, awarded_on, today, calendar)
 
 
 def inspection_acceptance_clock(

@@ -335,7 +335,9 @@ def case_clocks(
     if agreement is not None and agreement.performance.instalments:
         result.append(clocks.performance_clock(agreement.performance, today))
         if agreement.review_planned:
-            result.append(clocks.arbitral_review_clock(agreement.effective_on, agreement.review_applied_on, today))
+            result.append(
+                clocks.arbitral_review_clock(agreement.effective_on, agreement.review_applied_on, today, calendar)
+            )
     for step in steps:
         result += step_clocks(step, today, calendar)
     result.append(

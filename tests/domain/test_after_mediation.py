@@ -33,7 +33,7 @@ from tests.domain.test_clocks import CAL
     ],
 )
 def test_court_has_fifteen_calendar_days_to_issue_the_order(today: date, state: ClockState, days_left: int) -> None:
-    clock = payment_order_issue_clock(date(2026, 9, 28), None, today)
+    clock = payment_order_issue_clock(date(2026, 9, 28), None, today, CAL)
     assert (clock.kind, clock.due, clock.state, clock.days_left) == (
         ClockKind.PAYMENT_ORDER_ISSUE,
         date(2026, 10, 13),
@@ -63,20 +63,23 @@ def test_debtor_period_without_official_data_moves_past_weekends_only() -> None:
 
 
 def test_judicial_confirmation_window_is_thirty_calendar_days() -> None:
-    running = judicial_confirmation_clock(date(2026, 9, 15), None, date(2026, 10, 10))
+    running = judicial_confirmation_clock(date(2026, 9, 15), None, date(2026, 10, 10), CAL)
     assert (running.due, running.state, running.days_left) == (date(2026, 10, 15), ClockState.WARNING, 5)
-    applied = judicial_confirmation_clock(date(2026, 9, 15), date(2026, 10, 2), date(2026, 10, 20))
+    applied = judicial_confirmation_clock(date(2026, 9, 15), date(2026, 10, 2), date(2026, 10, 20), CAL)
     assert (applied.state, applied.days_left) == (ClockState.DONE, 13)
     # The arbitral review window is the same kind of window, half as long.
-    assert arbitral_review_clock(date(2026, 9, 15), None, date(2026, 9, 25)).state is ClockState.WARNING
+    assert arbitral_review_clock(date(2026, 9, 15), None, date(2026, 9, 25), CAL).state is ClockState.WARNING
 
 
 def test_committee_accepts_in_five_calendar_days_and_awards_in_45_or_60() -> None:
-    acceptance = arbitration_acceptance_clock(date(2026, 9, 29), None, date(2026, 10, 3))
-    assert (acceptance.due, acceptance.state) == (date(2026, 10, 4), ClockState.URGENT)  # a holiday Sunday counts
-    award = arbitration_award_clock(date(2026, 9, 28), None, date(2026, 10, 8), extended=False)
+    acceptance = arbitration_acceptance_clock(date(2026, 9, 29), None, date(2026, 10, 3), CAL)
+    # Day 5 is 4 October, in the National Day holiday: the period runs to the first working day after it. (The
+    # holiday days within a period count: only its last day is moved.)
+    assert (acceptance.due, acceptance.state) == (date(2026, 10, 8), ClockState.WARNING)
+    assert arbitration_acceptance_clock(date(2026, 9, 24), None, date(2026, 9, 24), CAL).due == date(2026, 9, 29)
+    award = arbitration_award_clock(date(2026, 9, 28), None, date(2026, 10, 8), CAL, extended=False)
     assert (award.due, award.state, award.label) == (date(2026, 11, 12), ClockState.OK, "Arbitral award (45 days)")
-    extended = arbitration_award_clock(date(2026, 9, 28), None, date(2026, 11, 12), extended=True)
+    extended = arbitration_award_clock(date(2026, 9, 28), None, date(2026, 11, 12), CAL, extended=True)
     assert (extended.due, extended.state) == (date(2026, 11, 27), ClockState.OK)
 
 
@@ -117,3 +120,19 @@ def test_small_claims_are_final_for_the_employer_up_to_twelve_minimum_wages() ->
     assert (over.final, over.threshold_fen, over.largest_fen) == (False, 24120_00, 24120_01)
     assert not small_claim(Category.SOCIAL_INSURANCE, [1000_00], wage).final  # not a kind LDMAL 47 names
     assert not small_claim(Category.WAGES, [], wage).final
+
+
+@pytest.mark.parametrize(
+    ("clock", "start"),
+    [
+        (arbitral_review_clock, date(2026, 9, 16)),  # 15 days
+        (judicial_confirmation_clock, date(2026, 9, 1)),  # 30 days
+        (payment_order_issue_clock, date(2026, 9, 16)),  # 15 days
+        (arbitration_acceptance_clock, date(2026, 9, 26)),  # 5 days
+    ],
+)
+def test_a_window_whose_last_day_is_a_holiday_runs_to_the_next_working_day(clock, start: date) -> None:
+    """民法典 203, 民事诉讼法 85 and the arbitration rules: day 15 (30, 5) is 1 October, so the parties may still
+    apply, and the court or the committee is not late, until 8 October: on 2 October nothing is overdue."""
+    running = clock(start, None, date(2026, 10, 2), CAL)
+    assert (running.due, running.state, running.days_left) == (date(2026, 10, 8), ClockState.OK, 6)

@@ -13,6 +13,7 @@ from heze_station.domain.performance import (
     performance,
     worker_balances,
 )
+from tests.domain.test_clocks import CAL
 
 SCHEDULE = [
     Instalment(date(2026, 12, 1), 300_00),
@@ -57,11 +58,11 @@ def test_instalment_warning_three_days_ahead() -> None:
 
 
 def test_arbitral_review_window_is_fifteen_days() -> None:
-    assert arbitral_review_clock(date(2026, 12, 1), None, date(2026, 12, 1)).due == date(2026, 12, 16)
-    assert arbitral_review_clock(date(2026, 12, 1), None, date(2026, 12, 11)).state is ClockState.WARNING
-    assert arbitral_review_clock(date(2026, 12, 1), None, date(2026, 12, 14)).state is ClockState.URGENT
-    assert arbitral_review_clock(date(2026, 12, 1), None, date(2026, 12, 17)).state is ClockState.OVERDUE
-    assert arbitral_review_clock(date(2026, 12, 1), date(2026, 12, 5), date(2026, 12, 17)).state is ClockState.DONE
+    assert arbitral_review_clock(date(2026, 12, 1), None, date(2026, 12, 1), CAL).due == date(2026, 12, 16)
+    assert arbitral_review_clock(date(2026, 12, 1), None, date(2026, 12, 11), CAL).state is ClockState.WARNING
+    assert arbitral_review_clock(date(2026, 12, 1), None, date(2026, 12, 14), CAL).state is ClockState.URGENT
+    assert arbitral_review_clock(date(2026, 12, 1), None, date(2026, 12, 17), CAL).state is ClockState.OVERDUE
+    assert arbitral_review_clock(date(2026, 12, 1), date(2026, 12, 5), date(2026, 12, 17), CAL).state is ClockState.DONE
 
 
 def test_amounts_in_chinese_capitals() -> None:

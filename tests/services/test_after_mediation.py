@@ -18,7 +18,7 @@ from heze_station.services.dashboard import dashboard
 from heze_station.services.station import StationContext
 from tests.factories import at, intake_form
 
-from .agreement_steps import agree, mediating, terms
+from .agreement_steps import agree, mediating, period_end, terms
 from .test_documents import pdftotext
 
 
@@ -109,7 +109,7 @@ def test_judicial_confirmation_window_application_and_ruling(station: StationCon
 
     after_mediation.plan_confirmation(station, case_id)
     clock = [c for c in case_queries.case_detail(station, case_id).clocks if c.kind is ClockKind.JUDICIAL_CONFIRMATION]
-    assert [(c.due, c.state) for c in clock] == [(start + timedelta(days=30), ClockState.OK)]
+    assert [(c.due, c.state) for c in clock] == [(period_end(station, start, 30), ClockState.OK)]
 
     with pytest.raises(ValidationFailed) as before:
         after_mediation.record_step(
@@ -160,10 +160,10 @@ def test_arbitration_dates_and_the_small_claims_line(station: StationContext) ->
     record(station, case_id, StepKind.ARBITRATION, StepDate.ACCEPTED, today - timedelta(days=10))
     clocks = case_queries.case_detail(station, case_id).clocks
     (award,) = [c for c in clocks if c.kind is ClockKind.ARBITRATION_AWARD]
-    assert award.due == today + timedelta(days=35)
+    assert award.due == period_end(station, today - timedelta(days=10), 45)
     steps = record(station, case_id, StepKind.ARBITRATION, StepDate.EXTENDED, today)
     (award,) = [c for c in case_queries.case_detail(station, case_id).clocks if c.kind is ClockKind.ARBITRATION_AWARD]
-    assert award.due == today + timedelta(days=50)
+    assert award.due == period_end(station, today - timedelta(days=10), 60)
     assert steps.steps[0].can_record == [StepDate.ENDED]
 
     # The administrator lowers the minimum wage: the same claim is now over the line.
@@ -246,9 +246,10 @@ def test_an_unused_confirmation_window_leaves_the_workbench_with_the_closed_case
             i.clock.state for i in board if i.case_id == case_id and i.clock.kind is ClockKind.JUDICIAL_CONFIRMATION
         ]
 
-    assert on_board(start + timedelta(days=28)) == [ClockState.URGENT]
+    two_days_before = period_end(station, start, 30) - timedelta(days=2)
+    assert on_board(two_days_before) == [ClockState.URGENT]
     case_actions.perform(station, case_id, CaseAction.CLOSE)
-    assert on_board(start + timedelta(days=28)) == []
+    assert on_board(two_days_before) == []
 
 
 def test_an_investigation_is_extended_only_before_its_sixty_working_days_run_out(station: StationContext) -> None:

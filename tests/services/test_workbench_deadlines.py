@@ -21,7 +21,7 @@ from heze_station.storage.models import CaseDeadline
 from tests.factories import at, intake_form
 from tests.stations import open_test_station
 
-from .agreement_steps import mediating
+from .agreement_steps import mediating, period_end
 from .test_stored_deadlines import assert_the_workbench_lists_every_deadline
 
 
@@ -52,7 +52,7 @@ def test_the_workbench_from_stored_due_dates_lists_every_case_s_clocks(station: 
     stopped = LimitationForm(knew_on=knew_on, suspended_from=today - timedelta(days=1), suspension_reason="暴雪封路")
     record_limitation(station, suspended, stopped)
 
-    board = dashboard(station, today + timedelta(days=58))
+    board = dashboard(station, period_end(station, today, 60) - timedelta(days=2))
     (award,) = [item.clock for item in board.due if item.clock.kind is ClockKind.ARBITRATION_AWARD]
     assert (award.label, award.state) == ("Arbitral award (45 + 15 days)", ClockState.URGENT)
     year_on = dashboard(station, today + timedelta(days=356)).due
