@@ -272,40 +272,49 @@ def _instalment_table(content: AgreementContent, s: Styles, total: int) -> Flowa
     rows: list[list[object]] = [
         [Paragraph(h, s.cell_centre) for h in ("期次", "支付期限（含当日）", "金额（小写）", "金额（大写）")]
     ]
+    widths = INSTALMENT_WIDTHS
     for number, instalment in enumerate(content.instalments, start=1):
         rows.append(
             [
                 Paragraph(f"第{number}期", s.cell_centre),
                 Paragraph(f"{chinese_date(instalment.due_on)}前", s.cell_centre),
-                Paragraph(amounts.figures(instalment.amount_fen), s.cell_centre),
-                Paragraph(amounts.capitals(instalment.amount_fen), s.cell),
+                _amount(amounts.figures(instalment.amount_fen), s.cell_centre, widths[2]),
+                _amount(amounts.capitals(instalment.amount_fen), s.cell, widths[3], smallest=CAPITALS_SMALLEST),
             ]
         )
     rows.append(
         [
             Paragraph("合计", s.cell_centre),
             "",
-            Paragraph(amounts.figures(total), s.cell_centre),
-            Paragraph(amounts.capitals(total), s.cell),
+            _amount(amounts.figures(total), s.cell_centre, widths[2]),
+            _amount(amounts.capitals(total), s.cell, widths[3], smallest=CAPITALS_SMALLEST),
         ]
     )
-    table = layout.grid_table(rows, [16 * mm, 40 * mm, 32 * mm, 68 * mm])
+    table = layout.grid_table(rows, widths)
     table.setStyle([("SPAN", (0, -1), (1, -1))])
     return table
 
 
-ROSTER_WIDTHS = (9 * mm, 20 * mm, 38 * mm, 25 * mm, 44 * mm, 20 * mm)  # the type area's 156 mm
+# The type area's 156 mm: 第24期 and 2026年12月31日前 each on one line.
+INSTALMENT_WIDTHS = (18 * mm, 39 * mm, 32 * mm, 67 * mm)
+ROSTER_WIDTHS = (9 * mm, 20 * mm, 38 * mm, 25 * mm, 44 * mm, 20 * mm)
 CELL_PADDING = 12  # points: reportlab's table cells leave 6 on each side
+# An amount in capitals smaller than this is hard to read: past it, it takes two lines.
+CAPITALS_SMALLEST = 9.0
 
 
-def _on_one_line(figures: str, style: ParagraphStyle, width: float) -> Paragraph:
-    """An amount in figures kept on one line of its cell, in a smaller face if it must: a sum broken across two
-    lines (a seven-figure total) is one a court reads twice."""
-    needed = stringWidth(figures, style.fontName, style.fontSize)
+def _amount(written: str, style: ParagraphStyle, width: float, smallest: float = 0.0) -> Flowable:
+    """An amount kept on one line of its cell, in a smaller face if it must (down to ``smallest`` points, past
+    which it wraps; figures never do): a sum broken across two lines (¥9,999,999.\n99) is one a court reads twice,
+    and 陆角陆\n分 is read as two amounts."""
+    needed = stringWidth(written, style.fontName, style.fontSize)
     available = width - CELL_PADDING
     if needed <= available:
-        return Paragraph(figures, style)
-    return Paragraph(figures, style.clone(f"{style.name}_fitted", fontSize=style.fontSize * available / needed))
+        return Line(written, style)
+    size = style.fontSize * available / needed
+    if size < smallest:
+        return Paragraph(written, style)
+    return Line(written, style.clone(f"{style.name}_fitted", fontSize=size, leading=max(style.leading, size * 1.2)))
 
 
 def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
@@ -320,8 +329,8 @@ def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
                 Line(str(number), centre),
                 Line(share.worker.name, cell),
                 Line(share.worker.id_number, centre),
-                Line(amounts.figures(share.amount_fen), centre),
-                Line(amounts.capitals(share.amount_fen), cell),
+                _amount(amounts.figures(share.amount_fen), centre, ROSTER_WIDTHS[3]),
+                _amount(amounts.capitals(share.amount_fen), cell, ROSTER_WIDTHS[4], smallest=CAPITALS_SMALLEST),
                 layout.ImageBox(share.signature_png, 20 * mm, 8 * mm),
             ]
         )
@@ -330,8 +339,8 @@ def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
             Paragraph("合计", centre),
             Paragraph(f"{len(content.workers)}人", centre),
             "",
-            _on_one_line(amounts.figures(total), centre, ROSTER_WIDTHS[3]),
-            Paragraph(amounts.capitals(total), cell),
+            _amount(amounts.figures(total), centre, ROSTER_WIDTHS[3]),
+            _amount(amounts.capitals(total), cell, ROSTER_WIDTHS[4], smallest=CAPITALS_SMALLEST),
             "",
         ]
     )

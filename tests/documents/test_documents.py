@@ -3,7 +3,7 @@
 import dataclasses
 import re
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -292,3 +292,27 @@ def test_every_reader_of_the_minutes_signs_each_page_under_their_own_name(tmp_pa
         # Four boxes a row, a quarter of the type area each: no label reaches the next box.
         assert max(x_max - x_min for x_min, x_max in (words[label] for label in labels)) < 39 * 2.83
         assert LONG_EMPLOYER not in words
+
+
+def test_an_amount_in_figures_is_never_broken_over_two_lines(tmp_path: Path) -> None:
+    """A worker owed ¥9,999,999.99 among sixty, and the total of a twelve-instalment schedule: each amount in figures
+    stays one word on one line of its cell (a court reads ¥9,999,999.\\n99 twice), and so does 第10期."""
+    collective = collective_of_sixty()
+    workers = list(collective.workers)
+    workers[9] = dataclasses.replace(workers[9], amount_fen=999_999_999)
+    total = sum(worker.amount_fen for worker in workers)
+    first = collective.instalments[0].due_on
+    each = total // 12
+    amounts_due = [each] * 11 + [total - 11 * each]
+    schedule = tuple(
+        dataclasses.replace(collective.instalments[0], due_on=first + timedelta(days=31 * n), amount_fen=amount)
+        for n, amount in enumerate(amounts_due)
+    )
+    pdf = tmp_path / "big.pdf"
+    pdf.write_bytes(
+        issuing.build_unsigned(dataclasses.replace(collective, workers=tuple(workers), instalments=schedule))
+    )
+    words = re.findall(r">([^<]+)</word>", run("pdftotext", "-bbox", pdf, "-").stdout)
+    for figures in ("¥9,999,999.99", amounts.figures(total), amounts.figures(each)):
+        assert figures in words, figures
+    assert "第10期" in words
