@@ -157,7 +157,8 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
             [last_term, Paragraph("（以下无正文）", s.body), layout.gap(), Paragraph("四、签名及盖章", s.heading)],
             s,
             content.signers,
-            after=[*_employer_seal(content, s), layout.gap(), layout.SealBlock(content.header)],
+            wording=_signer_wording(content),
+            after=[*_seal_places(content, s), layout.gap(), layout.SealBlock(content.header)],
         ),
     ]
     if collective:
@@ -261,11 +262,22 @@ def _originals_sentence(content: AgreementContent) -> str:
     )
 
 
-def _employer_seal(content: AgreementContent, s: Styles) -> list[Flowable]:
-    """Where a company employer's seal goes, beside its handler's signature (a labour boss signs alone)."""
-    if content.employer.kind is not EmployerKind.COMPANY:
-        return []
-    return [layout.gap(0.3), Paragraph(f"被申请人（盖章）：{text(content.employer.name)}", s.plain)]
+def _seal_places(content: AgreementContent, s: Styles) -> list[Flowable]:
+    """Where the companies' seals go, beside their handlers' signatures: a company employer's (a labour boss signs
+    alone), and the general contractor's, whose undertaking to pay first binds it only under its seal."""
+    places = [
+        f"{role}（盖章）：{text(organisation.name)}"
+        for role, organisation in (("被申请人", content.employer), ("施工总承包单位", content.general_contractor))
+        if organisation is not None and organisation.kind is EmployerKind.COMPANY
+    ]
+    return [flowable for place in places for flowable in (layout.gap(0.3), Paragraph(place, s.plain))]
+
+
+def _signer_wording(content: AgreementContent) -> dict[SignerRole, str]:
+    """The signature table's roles: a labour boss (R14) is a natural person, not a 用人单位."""
+    if content.employer.kind is EmployerKind.COMPANY:
+        return layout.SIGNER_ROLE_WORDING
+    return layout.SIGNER_ROLE_WORDING | {SignerRole.EMPLOYER: "被申请人"}
 
 
 def _instalment_table(content: AgreementContent, s: Styles, total: int) -> Flowable:

@@ -11,6 +11,7 @@ import pytest
 from heze_station.documents import amounts, issuing, signing
 from heze_station.documents.content import Signer, SignerRole
 from heze_station.domain.chinatime import CHINA_TZ
+from heze_station.domain.parties import EmployerKind
 from heze_station.domain.service import ServiceMethod
 from tests import samples
 
@@ -316,3 +317,25 @@ def test_an_amount_in_figures_is_never_broken_over_two_lines(tmp_path: Path) -> 
     for figures in ("¥9,999,999.99", amounts.figures(total), amounts.figures(each)):
         assert figures in words, figures
     assert "第10期" in words
+
+
+def test_each_company_has_a_place_for_its_seal_and_a_labour_boss_signs_as_himself(tmp_path: Path) -> None:
+    """R14: the general contractor's undertaking to pay first binds it under its seal, as the employer's does; an
+    unlicensed labour boss is a natural person, not a 用人单位, and signs with no seal."""
+    collective = samples.collective_agreement()
+    boss = dataclasses.replace(
+        collective.employer,
+        kind=EmployerKind.NATURAL_PERSON,
+        name="刘大勇",
+        credit_code="",
+        id_number=samples.WALK_IN.id_number,
+    )
+    shown = {}
+    for name, content in (("contractor", collective), ("labour boss", dataclasses.replace(collective, employer=boss))):
+        pdf = tmp_path / "agreement.pdf"
+        pdf.write_bytes(issuing.build_unsigned(content))
+        shown[name] = "".join(run("pdftotext", pdf, "-").stdout.split())
+    assert f"施工总承包单位（盖章）：{collective.general_contractor.name}" in shown["contractor"]
+    assert f"被申请人（盖章）：{collective.employer.name}" in shown["contractor"]
+    assert "被申请人（盖章）" not in shown["labour boss"]
+    assert "用人单位" not in shown["labour boss"].split("四、签名及盖章")[1]
