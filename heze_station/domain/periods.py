@@ -22,6 +22,11 @@ class PeriodKind(StrEnum):
     CUSTOM = "custom"
 
 
+ENDS_BEFORE_IT_BEGINS = QT_TRANSLATE_NOOP("Domain", "The period ends before it begins.")
+# No figures lie before 1900 or after 2999 (see parse).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
 @dataclass(frozen=True)
 class Period:
     first: date
@@ -30,7 +35,7 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.last < self.first:
-            raise refusal("period", QT_TRANSLATE_NOOP("Domain", "The period ends before it begins."))
+            raise refusal("period", ENDS_BEFORE_IT_BEGINS)
 
     def __contains__(self, day: date | None) -> bool:
         # Asked for every case by every figure: no isinstance, a day not given is simply not in it.
@@ -135,7 +140,7 @@ def parse(code: str) -> Period:
     period = _read(code.strip().upper())
     # No figures lie before 1900 or after 2999: a year outside is a slip, whose code would not be four digits or whose
     # weeks would run past the calendar's end (the city's pages answered with an error).
-    if period is not None and period.first.year >= 1900 and period.last.year <= 2999:
+    if period is not None and period.first.year >= FIRST_YEAR and period.last.year <= LAST_YEAR:
         return period
     raise refusal(
         "period",

@@ -89,6 +89,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         app.state.database = database
     for module in (health, auth, sync, attachments, supervision, pages):
         app.include_router(module.router)
+    app.include_router(pages.root)
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)

@@ -164,6 +164,7 @@ PAGES = ("/city/figures", "/city/overdue", "/city/returns.xlsx")
         ("9999-Q4", "不是一个期间"),
         ("9999-12-25..9999-12-31", "不是一个期间"),
         ("0002-01", "不是一个期间"),
+        ("2026-12-31..2026-01-01", "结束日期早于开始日期"),  # the dates the wrong way round: said so
     ],
 )
 def test_a_period_that_is_not_one_is_a_4xx_that_says_so(browser: httpx.Client, period: str, message: str) -> None:
@@ -311,3 +312,15 @@ def test_a_formula_synced_by_a_device_stays_text_in_the_return(
         assert not [cell.coordinate for cell in texts if cell.data_type == "f"]
         shown = {str(cell.value) for cell in texts}
         assert any(FORMULA in value for value in shown), parameters  # the name is there, as text
+
+
+def test_the_first_years_figures_offer_no_period_before_them(browser: httpx.Client) -> None:
+    """1900 is the first year with figures: its page links no 上一期 that would only be refused; 1901's does."""
+    assert "上一期" not in browser.get("/city/figures", params={"period": "1900"}).text
+    assert "上一期" not in browser.get("/city/figures", params={"period": "1900-01"}).text
+    assert re.search(r'period=1900[^"]*">上一期', browser.get("/city/figures", params={"period": "1901"}).text)
+
+
+def test_the_servers_bare_address_leads_to_the_citys_pages(supervisor: Server) -> None:
+    answer = httpx.get(supervisor.url + "/", follow_redirects=False)
+    assert (answer.status_code, answer.headers["location"]) == (303, "/city/")

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ...domain import chinatime, statistics
 from ...domain.errors import InvalidInput
-from ...domain.periods import Period, PeriodKind, containing, parse
+from ...domain.periods import ENDS_BEFORE_IT_BEGINS, FIRST_YEAR, Period, PeriodKind, containing, parse
 from .. import city_figures, overdue, supervision
 from ..auth import Throttle
 from ..city_figures import CityReport
@@ -53,6 +53,15 @@ FIRST_PERIODS = (PeriodKind.MONTH, PeriodKind.QUARTER)  # the whole city's, coun
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/city", include_in_schema=False)
+# The server's bare address, as a supervisor types it: the city's pages, not an API's English "Not Found".
+root = APIRouter(include_in_schema=False)
+
+
+@root.get("/")
+def city_pages() -> RedirectResponse:
+    return RedirectResponse("/city/", status_code=303)
+
+
 templates = Environment(
     loader=FileSystemLoader(Path(__file__).with_name("templates")),
     autoescape=select_autoescape(default=True),
@@ -225,9 +234,11 @@ def _period(code: str | None, today: date) -> tuple[Period, str | None]:
         return containing(PeriodKind.MONTH, today), None
     try:
         chosen = parse(code)
-        chosen.before()  # the page links the period before: year 1 has none
-    except (InvalidInput, ValueError, OverflowError):
-        problem = f"{_quoted(code)}不是一个期间（请写 2026-W48、2026-11、2026-Q3 或 2026）。"
+    except InvalidInput as refused:
+        if refused.message.text == ENDS_BEFORE_IT_BEGINS:
+            problem = f"{_quoted(code)}的结束日期早于开始日期（请先写开始日期，再写结束日期）。"
+        else:
+            problem = f"{_quoted(code)}不是一个期间（请写 2026-W48、2026-11、2026-Q3 或 2026）。"
         return containing(PeriodKind.MONTH, today), problem
     if chosen.last - chosen.first > LONGEST_PERIOD:
         return containing(PeriodKind.MONTH, today), f"{_quoted(code)}超过一年（请选择一年以内的期间）。"
@@ -267,7 +278,10 @@ def _periods(today: date, chosen: Period) -> list[tuple[str, str]]:
     """Quick choices: this week, month, quarter and year, and the period before the chosen one."""
     names = {PeriodKind.WEEK: "本周", PeriodKind.MONTH: "本月", PeriodKind.QUARTER: "本季度", PeriodKind.YEAR: "本年"}
     links = [(containing(kind, today).code, name) for kind, name in names.items()]
-    return [*links, (chosen.before().code, "上一期")]
+    before = chosen.before()
+    if before.first.year >= FIRST_YEAR:  # no figures lie before: a link there would only be refused
+        links.append((before.code, "上一期"))
+    return links
 
 
 @dataclass(frozen=True)
