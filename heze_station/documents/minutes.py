@@ -12,8 +12,8 @@ from .content import MinutesContent, SignerRole
 from .layout import Paragraph, chinese_moment, text
 
 TITLE = "调解笔录"
-# Four rows of four boxes at the foot of each page: nine workers (a collective of ten or more signs through its
-# representatives), the employer, three mediators and the recorder.
+# Four rows of four boxes at the foot of each page: up to sixteen readers (nine workers, the employer, two mediators
+# and the recorder are fourteen; a collective of ten or more reads through its representatives).
 MAX_PAGE_SIGNERS = layout.PAGE_SIGNATURE_COLUMNS * layout.PAGE_SIGNATURE_ROWS_MAX
 
 

@@ -91,6 +91,7 @@ class Weakness(enum.StrEnum):
     """Why a password is easily guessed: the first kind of guess that finds it, said to the person choosing it."""
 
     NAMES = "names"
+    PINYIN = "pinyin"
     COMMON = "common"
     REPEATS = "repeats"
     RUNS = "runs"
@@ -104,6 +105,7 @@ class Weakness(enum.StrEnum):
 
 _WEAKNESS_LABELS = {
     Weakness.NAMES: QT_TRANSLATE_NOOP("Domain", "It is built on the login, the person's name or the station's name."),
+    Weakness.PINYIN: QT_TRANSLATE_NOOP("Domain", "Names in pinyin (such as wangjing) are among the first guesses."),
     Weakness.COMMON: QT_TRANSLATE_NOOP("Domain", "It is one of the passwords people use most, tried first."),
     Weakness.REPEATS: QT_TRANSLATE_NOOP("Domain", "Repeated characters (such as 888 or abcabc) are easily guessed."),
     Weakness.RUNS: QT_TRANSLATE_NOOP(
@@ -125,23 +127,43 @@ _SHOWN_BY = {"repeat": Weakness.REPEATS, "sequence": Weakness.RUNS, "spatial": W
              "regex": Weakness.DATES}  # fmt: skip
 
 
+# zxcvbn's word lists are English: the names Chinese people build passwords on (张伟 1985) are looked for as typed in
+# pinyin, the commonest surnames and given-name syllables, which cover most of the people a station serves.
+PINYIN_NAMES = (
+    "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu",
+    "guo", "he", "gao", "lin", "luo", "zheng", "liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng",
+    "zeng", "xiao", "tian", "dong", "yuan", "pan", "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu",
+    "ding", "ren", "shen", "yao", "jin", "fang", "shi", "qiu", "kong", "bai", "cui", "kang", "mao", "qin", "jia",
+    "xue", "lei", "hou", "long", "duan", "hao", "shao", "meng", "qian", "yin", "min", "jing", "qiang", "jun",
+    "yong", "yan", "jie", "tao", "ming", "chao", "xiu", "xia", "ping", "gang", "hua", "hui", "na", "fei", "bo",
+    "lan", "ying", "xin", "hong", "mei", "qing", "zhen", "hai", "bin", "kai", "jian", "fu", "san", "si"
+)  # fmt: skip
+
+
 def weakness(password: str, known: Iterable[str] = ()) -> Weakness | None:
     """How ``password`` is easily guessed, by zxcvbn's estimate of the guesses it takes (with ``known``, the words
     of this person and station); None when it is not."""
     from zxcvbn import zxcvbn  # imported when a password is chosen: not on every start (a few MiB of word lists)
 
-    judged = zxcvbn(password[:_JUDGED_CHARACTERS], user_inputs=[word for word in known if word])
+    given = [word for word in known if word]
+    judged = zxcvbn(password[:_JUDGED_CHARACTERS], user_inputs=given + list(PINYIN_NAMES))
     if judged["score"] >= SAFE_SCORE:
         return None
-    # The part of the password guessed by the longest stretch tells what to avoid ("19850312ab": the date).
-    shown = [(len(match["token"]), _shown_by(match)) for match in judged["sequence"]]
-    return max(((length, kind) for length, kind in shown if kind is not None), default=(0, Weakness.GUESSABLE))[1]
+    given_words = {word.lower() for word in given}
+    # The part of the password guessed by the longest stretch tells what to avoid ("19850312ab": the date); of two
+    # as long, the weakness listed first in Weakness.
+    ranks = {kind: rank for rank, kind in enumerate(reversed(Weakness))}
+    shown = [(len(match["token"]), _shown_by(match, given_words)) for match in judged["sequence"]]
+    found = [(length, ranks[kind], kind) for length, kind in shown if kind is not None]
+    return max(found)[2] if found else Weakness.GUESSABLE
 
 
-def _shown_by(match: dict) -> Weakness | None:
-    if match["pattern"] == "dictionary":  # zxcvbn's lists of common passwords and words, or the words given it
-        return Weakness.NAMES if match["dictionary_name"] == "user_inputs" else Weakness.COMMON
-    return _SHOWN_BY.get(match["pattern"])
+def _shown_by(match: dict, given_words: set[str]) -> Weakness | None:
+    if match["pattern"] != "dictionary":
+        return _SHOWN_BY.get(match["pattern"])
+    if match["dictionary_name"] != "user_inputs":  # zxcvbn's lists of common passwords and words
+        return Weakness.COMMON
+    return Weakness.NAMES if match["matched_word"] in given_words else Weakness.PINYIN
 
 
 def wait_after_failures(failures: int) -> timedelta:

@@ -516,8 +516,13 @@ def reset_password(context: StationContext, user_id: uuid.UUID, password: str) -
     since the old private key cannot be opened without the old password."""
     with context.database.transaction() as session:
         user = _user(session, user_id)
-        check_new_password(password, known=(user.login, user.name, context.station_name))
-        user.public_key, user.sealed_private_key = _pair(keys.new_account_keys(password, _kdf_of(context.data_dir)))
+        known = (user.login, user.name, context.station_name)
+    check_new_password(password, known=known)
+    # Derived outside the transaction, which holds the file's write lock (a sync would wait on it).
+    pair = keys.new_account_keys(password, _kdf_of(context.data_dir))
+    with context.database.transaction() as session:
+        user = _user(session, user_id)
+        user.public_key, user.sealed_private_key = _pair(pair)
         audit.append(session, Actor.of(context), AuditAction.PASSWORD_RESET, user.login)
     refresh_slots(context)
 

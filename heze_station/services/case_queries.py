@@ -330,10 +330,11 @@ def case_clocks(
     elif case.decided_on is not None:
         result.append(clocks.mediation_clock(case.received_on, case.ended_on, today, case.mediation_extended_to))
         result.append(clocks.quick_close_clock(case.received_on, case.ended_on, today))
-    # An agreement pulled without its instalments (they come in another page, or, from a station the city assigned
-    # the case to, not at all) has no instalment to follow here yet.
-    if agreement is not None and agreement.performance.instalments:
-        result.append(clocks.performance_clock(agreement.performance, today))
+    if agreement is not None:
+        # An agreement pulled without its instalments (a city server before stop 46 did not share those of a case it
+        # had assigned to another station) has no instalment to follow here yet.
+        if agreement.performance.instalments:
+            result.append(clocks.performance_clock(agreement.performance, today))
         if agreement.review_planned:
             result.append(
                 clocks.arbitral_review_clock(agreement.effective_on, agreement.review_applied_on, today, calendar)

@@ -308,7 +308,7 @@ def sync_status(context: StationContext) -> SyncStatus:
         pending = replica.pending_count(session)
         conflicts = session.scalar(select(func.count()).where(SyncConflict.status == "open")) or 0
         quarantined = replica.quarantined_count(session)
-        offset_ms = int(settings.get(session, outbox.CLOCK_OFFSET_SETTING) or 0)
+        offset_ms = settings.get(session, outbox.CLOCK_OFFSET_SETTING)
     reason = FailureReason(failure) if failure else None
     if not enrolled:
         state = SyncState.NOT_ENROLLED
@@ -331,7 +331,7 @@ def sync_status(context: StationContext) -> SyncStatus:
         last_success_at=datetime.fromisoformat(last) if last else None,
         reason=reason,
         quarantined=quarantined,
-        clock_offset=timedelta(milliseconds=offset_ms),
+        clock_offset=None if offset_ms is None else timedelta(milliseconds=int(offset_ms)),
     )
 
 

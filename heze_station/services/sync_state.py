@@ -130,13 +130,13 @@ class SyncStatus:
     last_success_at: datetime | None
     reason: FailureReason | None = None  # what went wrong in the last try; None after a success
     quarantined: int = 0  # rows received that this computer could not store (storage.replica.quarantine)
-    # This computer's clock less the city server's, as the last sync measured it: the dates typed here, the case
-    # numbers' years and every deadline come from this computer's date.
-    clock_offset: timedelta = timedelta(0)
+    # This computer's clock less the city server's, as the last sync measured it (None before any): the dates typed
+    # here, the case numbers' years and every deadline come from this computer's date.
+    clock_offset: timedelta | None = None
 
     @property
     def clock_wrong(self) -> bool:
-        return abs(self.clock_offset) >= CLOCK_TOLERANCE
+        return self.clock_offset is not None and abs(self.clock_offset) >= CLOCK_TOLERANCE
 
     @property
     def problem(self) -> Message | None:

@@ -2992,6 +2992,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这个密码以登录名、本人姓名或驿站名称为基础。</translation>
     </message>
     <message>
+        <source>Names in pinyin (such as wangjing) are among the first guesses.</source>
+        <translation>拼音姓名（例如 wangjing）会被最先猜到。</translation>
+    </message>
+    <message>
         <source>It is one of the passwords people use most, tried first.</source>
         <translation>这是最常用的密码之一，会被最先猜到。</translation>
     </message>
@@ -7929,6 +7933,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>never</source>
         <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>not measured yet: a sync compares it with the city server&apos;s</source>
+        <translation>尚未核对：同步时会与城市服务器的时间比较</translation>
     </message>
     <message>
         <source>{clock}. {advice}</source>

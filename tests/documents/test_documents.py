@@ -274,7 +274,8 @@ def test_every_reader_of_the_minutes_signs_each_page_under_their_own_name(tmp_pa
     read the minutes: thirteen boxes at the foot of every page, each under its reader's name, none running into
     the next; the body is shortened to make room."""
     minutes = samples.minutes()
-    workers = [LONG_NAME, "王建国", "李志强", "张海涛", "刘红梅", "陈秀英", "孟庆禄", "周立平", "孙立新"]
+    longest = f"{LONG_NAME}·阿不都热西提·买买提"  # too long for a box even in 6 points: cut, with an ellipsis
+    workers = [longest, "王建国", "李志强", "张海涛", "刘红梅", "陈秀英", "孟庆禄", "周立平", "孙立新"]
     readers = (
         *(samples._signed(SignerRole.WORKER, name, samples.DAY) for name in workers),
         samples._signed(SignerRole.EMPLOYER, LONG_EMPLOYER, samples.DAY),
@@ -288,7 +289,10 @@ def test_every_reader_of_the_minutes_signs_each_page_under_their_own_name(tmp_pa
     assert len(pages) > 1
     for page in pages:
         words = {text: (float(x_min), float(x_max)) for x_min, _y, x_max, text in word.findall(page)}
-        labels = [*workers[1:], "被申请人", "赵文静", "吴国栋", "钱晓宇"]
+        [cut] = [text for text in words if text.endswith("…")]
+        assert longest.startswith(cut[:-1])
+        assert len(cut) > 8
+        labels = [cut, *workers[1:], "被申请人", "赵文静", "吴国栋", "钱晓宇"]
         assert all(label in words for label in labels), sorted(words)
         # Four boxes a row, a quarter of the type area each: no label reaches the next box.
         assert max(x_max - x_min for x_min, x_max in (words[label] for label in labels)) < 39 * 2.83

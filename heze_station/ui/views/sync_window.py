@@ -227,8 +227,12 @@ class SyncWindow(StationView, QDialog):
         quarantined = status.quarantined if status else 0
         self.quarantined.setText(formatting.locale_number(quarantined))
         self.quarantined.setStyleSheet(f"color: {PROBLEM_TEXT}; font-weight: bold;" if quarantined else "")
-        if status is not None and status.clock_wrong:
-            clock, advice = sync_labels.clock_text(status.clock_offset), sync_labels.clock_sentence()
+        offset = status.clock_offset if status is not None else None
+        if offset is None:
+            self.clock.setText(self.tr("not measured yet: a sync compares it with the city server's"))
+            self.clock.setStyleSheet("")
+        elif abs(offset) >= CLOCK_TOLERANCE:
+            clock, advice = sync_labels.clock_text(offset), sync_labels.clock_sentence()
             self.clock.setText(self.tr("{clock}. {advice}").format(clock=clock, advice=advice))
             self.clock.setStyleSheet(f"color: {PROBLEM_TEXT}; font-weight: bold;")
         else:

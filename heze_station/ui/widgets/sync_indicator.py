@@ -136,6 +136,6 @@ class SyncIndicator(QWidget):
         quarantined = status.quarantined if status is not None and not demo else 0
         self.quarantined_button.setVisible(quarantined > 0)
         self.quarantined_button.setText(sync_labels.quarantined_text(quarantined))
-        clock_wrong = status is not None and not demo and status.clock_wrong
-        self.clock_button.setVisible(clock_wrong)
-        self.clock_button.setText(sync_labels.clock_text(status.clock_offset) if clock_wrong else "")
+        wrong_by = status.clock_offset if status is not None and not demo and status.clock_wrong else None
+        self.clock_button.setVisible(wrong_by is not None)
+        self.clock_button.setText(sync_labels.clock_text(wrong_by) if wrong_by is not None else "")
