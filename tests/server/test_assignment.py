@@ -5,10 +5,12 @@ import hashlib
 import uuid
 
 import pytest
+from sqlalchemy import delete
 
 from heze_station.domain.ids import new_id
-from heze_station.server.assignment import assign_case
+from heze_station.server.assignment import assign_case, make_assigned_cases_whole
 from heze_station.server.errors import ApiError
+from heze_station.server.models import RowGrant
 
 from .conftest import Server, run_server_command
 
@@ -132,3 +134,55 @@ def test_the_assignee_downloads_the_scans_of_an_assigned_case(server: Server) ->
 
     assert assignee.http.get(f"/v1/attachments/{sha256}/content").content == scan
     assert outsider.http.get(f"/v1/attachments/{sha256}/content").status_code == 404
+
+
+def test_a_case_assigned_by_an_earlier_server_is_made_whole_at_the_upgrade(server: Server) -> None:
+    """Before stop 46 the rows under an agreement never reached the other station; the migration grants them,
+    placed again in the feed so that a station whose cursor is past them receives them."""
+    county, (owner, assignee, _), (case_id, *_) = township_case(server)
+    agreement, instalment = new_id(), new_id()
+    owner.push_ok(
+        owner.transaction(
+            owner.op("agreement", agreement, {"case_id": str(case_id)}),
+            owner.op("agreement_instalment", instalment, {"agreement_id": str(agreement)}),
+        )
+    )
+    with server.database.transaction() as session:
+        assign_case(session, case_id, county)
+        session.execute(delete(RowGrant).where(RowGrant.row_id == instalment))  # as an earlier server left it
+    _, cursor = assignee.pull_all()
+    with server.database.transaction() as session:
+        assert make_assigned_cases_whole(session) == 1
+        assert make_assigned_cases_whole(session) == 0  # nothing more the second time
+    assert {change["row_id"] for change in assignee.pull_all(cursor)[0]} == {str(instalment)}
+
+
+def test_a_changed_row_shares_the_person_it_names_now_and_a_project_its_general_contractor(server: Server) -> None:
+    """The assignee names an agent for a claimant the owner registered, and a project run by a general contractor
+    for the case: the owner receives the agent, the project and the contractor (an agreement may make it pay)."""
+    county, (owner, assignee, _), (case_id, person, claimant, _) = township_case(server)
+    with server.database.transaction() as session:
+        assign_case(session, case_id, county)
+    agent, contractor, project = new_id(), new_id(), new_id()
+    assignee.push_ok(
+        assignee.transaction(
+            assignee.op("person", agent, {"name": "王律师"}),
+            assignee.op("employer", contractor, {"name": "山东鲁建集团有限公司"}),
+            assignee.op("project", project, {"name": "万福嘉园三期", "general_contractor_id": str(contractor)}),
+        )
+    )
+    _, cursor = owner.pull_all()
+    latest = assignee.latest()
+    assignee.push_ok(
+        assignee.transaction(
+            assignee.op(
+                "case_claimant", claimant, {"agent_id": str(agent)}, base_version=latest[str(claimant)]["version"]
+            ),
+            assignee.op(
+                "case_file", case_id, {"project_id": str(project)}, base_version=latest[str(case_id)]["version"]
+            ),
+        )
+    )
+    received = {change["row_id"] for change in owner.pull_all(cursor)[0]}
+    assert {str(agent), str(project), str(contractor), str(claimant), str(case_id)} <= received
+    assert str(person) not in received  # the owner's own, not sent again
