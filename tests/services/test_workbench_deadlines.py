@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select, text, update
 
 from heze_station.domain.after_mediation import StepDate, StepKind
 from heze_station.domain.cases import CaseAction, Category
@@ -86,5 +86,24 @@ def test_an_opening_fills_an_empty_table_only_for_cases_with_clocks(
     try:
         assert dashboard(station, today).due != listed == []
         assert {item.clock.label for item in dashboard(station, today).due} == {"Mediation period (15 days)"}
+    finally:
+        station.close()
+
+
+def test_deadlines_stored_before_periods_ended_on_working_days_are_written_again(tmp_path: Path, today: date) -> None:
+    """Migration 0034: a station whose stored deadlines an earlier program wrote (a window ending on a holiday, not
+    the working day after it) opens with them written again by the present clocks."""
+    folder = tmp_path / "data"
+    station = open_test_station(folder)
+    mediating(station, intake_form(received_on=today - timedelta(days=12)), None)
+    with station.database.transaction() as session:  # as the earlier program left the file
+        session.execute(update(CaseDeadline).values(due_on=date(2026, 10, 1)))
+        session.execute(text("UPDATE alembic_version SET version_num = '0033'"))
+    station.close()
+    station = open_test_station(folder)
+    try:
+        with station.database.transaction() as session:
+            assert date(2026, 10, 1) not in set(session.scalars(select(CaseDeadline.due_on)))
+        assert_the_workbench_lists_every_deadline(station, today)
     finally:
         station.close()
