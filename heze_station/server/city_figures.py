@@ -89,12 +89,16 @@ def case_facts(
     )
     cases = {str(row[0]): row for row in rows(session, "case_file", stations, *_CASE_FIELDS, where=[dated])}
     # (case id, state, effective at, total fen) by agreement id; dates stay ISO text until a case needs them
+    # A case counts for the station that owns it, with the agreement and the payments of a station the city
+    # assigned it to (shared with the owner).
+    agreement_fields = ("case_id", "state", "effective_at", "total_fen")
     agreements = {
         str(row_id): values
-        for row_id, _, *values in rows(session, "agreement", stations, "case_id", "state", "effective_at", "total_fen")
+        for row_id, _, *values in rows(session, "agreement", stations, *agreement_fields, shared=True)
     }
-    instalments = field_values(session, "agreement_instalment", stations, "agreement_id", "due_on", "amount_fen")
-    payments = field_values(session, "payment", stations, "agreement_id", "paid_on", "amount_fen")
+    instalment_fields = ("agreement_id", "due_on", "amount_fen")
+    instalments = field_values(session, "agreement_instalment", stations, *instalment_fields, shared=True)
+    payments = field_values(session, "payment", stations, "agreement_id", "paid_on", "amount_fen", shared=True)
     touched = {agreement_id for agreement_id, paid_on, _ in payments if first <= paid_on <= last} | {
         agreement_id
         for agreement_id, due_on, _ in instalments

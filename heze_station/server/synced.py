@@ -8,12 +8,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ARRAY, Uuid, bindparam, cast, func, select
+from sqlalchemy import ARRAY, Uuid, bindparam, cast, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from ..domain.periods import Period
-from .models import Station, SyncRow
+from .models import RowGrant, Station, SyncRow
 
 
 @dataclass(frozen=True)
@@ -48,24 +48,34 @@ def reference(session: Session, name: str, row=SyncRow) -> ColumnElement:
     return func.replace(field(name, row), "-", "")
 
 
-def live(table: str, stations: list[uuid.UUID] | None, row=SyncRow) -> list[ColumnElement[bool]]:
-    """The row is of ``table``, not deleted, and of one of ``stations`` (None: any)."""
+def live(
+    table: str, stations: list[uuid.UUID] | None, row=SyncRow, *, shared: bool = False
+) -> list[ColumnElement[bool]]:
+    """The row is of ``table``, not deleted, and of one of ``stations`` (None: any); with ``shared``, or granted to
+    one of them (a case the city assigned to another station: the agreement and payments that station made)."""
     found = [row.table_name == table, row.deleted.is_(False), field("deleted_at", row).is_(None)]
-    return found if stations is None else [*found, row.station_id.in_(stations)]
+    if stations is None:
+        return found
+    theirs = row.station_id.in_(stations)
+    if shared:
+        theirs = or_(theirs, row.row_id.in_(select(RowGrant.row_id).where(RowGrant.station_id.in_(stations))))
+    return [*found, theirs]
 
 
-def rows(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=()):
+def rows(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=(), shared: bool = False):
     """(row id, owning station, the named fields as text) of the live rows of ``table``."""
-    return _select(session, [SyncRow.row_id, SyncRow.station_id], table, stations, names, where)
+    return _select(session, [SyncRow.row_id, SyncRow.station_id], table, stations, names, where, shared)
 
 
-def field_values(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=()):
+def field_values(
+    session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=(), shared: bool = False
+):
     """The named fields of the live rows of ``table``, as text."""
-    return _select(session, [], table, stations, names, where)
+    return _select(session, [], table, stations, names, where, shared)
 
 
-def _select(session: Session, columns: list, table: str, stations, names, where):
-    query = select(*columns, *(field(name) for name in names)).where(*live(table, stations), *where)
+def _select(session: Session, columns: list, table: str, stations, names, where, shared: bool):
+    query = select(*columns, *(field(name) for name in names)).where(*live(table, stations, shared=shared), *where)
     # Core rows straight from the connection: the ORM's row handling costs more than the query on a whole table.
     return session.connection().execute(query).all()
 

@@ -3,9 +3,11 @@ and neither station's sync stops over it."""
 
 from datetime import timedelta
 
-from heze_station.domain import chinatime
+from heze_station.domain import chinatime, periods
 from heze_station.domain.agreements import PaymentMethod
+from heze_station.server import city_figures
 from heze_station.server.assignment import assign_case
+from heze_station.server.synced import Scope
 from heze_station.services import agreements, payments, sync
 from tests.factories import intake_form
 from tests.server.conftest import Server
@@ -36,3 +38,11 @@ def test_the_owner_follows_the_agreement_and_payments_the_assignee_makes(laptops
     followed = agreements.case_agreements(township, case_id).in_effect
     assert followed is not None
     assert followed == agreements.case_agreements(county, case_id).in_effect
+
+    # At the city the case counts once, for the station that owns it, with the agreement and the money paid.
+    month = periods.containing(periods.PeriodKind.MONTH, today)
+    owner, assignee = (Scope(station_id=server_station(server, name)) for name in ("乡镇驿站", "县级驿站"))
+    with server.database.transaction() as session:
+        assert case_id not in city_figures.case_facts(session, month, assignee)
+        _, owned = city_figures.case_facts(session, month, owner)[case_id]
+    assert (owned.agreed_fen, sum(fen for _, fen in owned.payments)) == (7600_00, 3000_00)
