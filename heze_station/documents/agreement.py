@@ -141,7 +141,7 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
     *terms, last_term = _terms(content, s, collective, total)
     story: list[Flowable] = [
         *paragraphs.opening(TITLE, content.header, s),
-        *_parties(content, s, collective),
+        *_parties(content, s),
         Paragraph(
             f"上列当事人因{text(disputes.dispute(content.category, content.subject))}争议申请调解。"
             "经本调解组织主持调解，双方当事人在查明事实、分清是非的基础上，自愿达成如下协议：",
@@ -166,9 +166,9 @@ def build(content: AgreementContent, *, invariant: bool = False) -> bytes:
     return paragraphs.render(content, content.header, TITLE, story, invariant=invariant)
 
 
-def _parties(content: AgreementContent, s: Styles, collective: bool) -> list[Flowable]:
+def _parties(content: AgreementContent, s: Styles) -> list[Flowable]:
     story: list[Flowable] = []
-    if collective:
+    if len(content.workers) >= COLLECTIVE_MIN_WORKERS:
         first = content.workers[0].worker.name
         story.append(
             Paragraph(
@@ -179,7 +179,10 @@ def _parties(content: AgreementContent, s: Styles, collective: bool) -> list[Flo
         for representative in content.representatives:
             story.append(paragraphs.party("劳动者代表", paragraphs.person_description(representative), s))
     else:
-        story.append(paragraphs.party("申请人", paragraphs.person_description(content.workers[0].worker), s))
+        # Up to nine workers elect no representatives (R3): each stands as a party, described in full.
+        story += [
+            paragraphs.party("申请人", paragraphs.person_description(share.worker), s) for share in content.workers
+        ]
     story += paragraphs.agent_paragraphs(content.agent, content.agent_authority, s)
     story.append(paragraphs.party("被申请人", paragraphs.organisation_description(content.employer), s))
     if content.general_contractor is not None:

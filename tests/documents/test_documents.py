@@ -343,3 +343,19 @@ def test_each_company_has_a_place_for_its_seal_and_a_labour_boss_signs_as_himsel
     assert f"被申请人（盖章）：{collective.employer.name}" in shown["contractor"]
     assert "被申请人（盖章）" not in shown["labour boss"]
     assert "用人单位" not in shown["labour boss"].split("四、签名及盖章")[1]
+
+
+def test_each_of_a_few_workers_is_described_as_a_party(tmp_path: Path) -> None:
+    """Two to nine workers elect no representatives (R3): each is a party described in full (sex, birth, address,
+    phone), not only a name in the roster."""
+    collective = samples.collective_agreement()
+    few = dataclasses.replace(collective, workers=collective.workers[:3], representatives=())
+    total = sum(share.amount_fen for share in few.workers)
+    few = dataclasses.replace(few, instalments=(dataclasses.replace(collective.instalments[0], amount_fen=total),))
+    pdf = tmp_path / "few.pdf"
+    pdf.write_bytes(issuing.build_unsigned(few))
+    shown = "".join(run("pdftotext", pdf, "-").stdout.split())
+    for share in few.workers:
+        assert f"申请人：{share.worker.name}" in shown
+        assert share.worker.id_number in shown.split("一、申请人的请求")[0]
+    assert "等3名劳动者" not in shown
