@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ARRAY, Uuid, bindparam, cast, func, or_, select
+from sqlalchemy import ARRAY, Uuid, bindparam, cast, func, select, union_all
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -48,18 +48,10 @@ def reference(session: Session, name: str, row=SyncRow) -> ColumnElement:
     return func.replace(field(name, row), "-", "")
 
 
-def live(
-    table: str, stations: list[uuid.UUID] | None, row=SyncRow, *, shared: bool = False
-) -> list[ColumnElement[bool]]:
-    """The row is of ``table``, not deleted, and of one of ``stations`` (None: any); with ``shared``, or granted to
-    one of them (a case the city assigned to another station: the agreement and payments that station made)."""
+def live(table: str, stations: list[uuid.UUID] | None, row=SyncRow) -> list[ColumnElement[bool]]:
+    """The row is of ``table``, not deleted, and of one of ``stations`` (None: any)."""
     found = [row.table_name == table, row.deleted.is_(False), field("deleted_at", row).is_(None)]
-    if stations is None:
-        return found
-    theirs = row.station_id.in_(stations)
-    if shared:
-        theirs = or_(theirs, row.row_id.in_(select(RowGrant.row_id).where(RowGrant.station_id.in_(stations))))
-    return [*found, theirs]
+    return found if stations is None else [*found, row.station_id.in_(stations)]
 
 
 def rows(session: Session, table: str, stations: list[uuid.UUID] | None, *names: str, where=(), shared: bool = False):
@@ -75,7 +67,17 @@ def field_values(
 
 
 def _select(session: Session, columns: list, table: str, stations, names, where, shared: bool):
-    query = select(*columns, *(field(name) for name in names)).where(*live(table, stations, shared=shared), *where)
+    """``shared``: with the rows of other stations granted to one of ``stations`` (a case the city assigned to another
+    station: the agreement and payments that station made), read apart: in one condition, "owned or granted" kept
+    PostgreSQL from the index by station and read the whole table for one station's page (1.5 s instead of 0.1)."""
+    query = select(*columns, *(field(name) for name in names)).where(*live(table, stations), *where)
+    if shared and stations is not None:
+        granted = (
+            select(*columns, *(field(name) for name in names))
+            .join(RowGrant, RowGrant.row_id == SyncRow.row_id)
+            .where(*live(table, None), RowGrant.station_id.in_(stations), SyncRow.station_id.not_in(stations), *where)
+        )
+        query = union_all(query, granted)
     # Core rows straight from the connection: the ORM's row handling costs more than the query on a whole table.
     return session.connection().execute(query).all()
 
