@@ -418,6 +418,10 @@
         <translation>协议份数(&amp;R)</translation>
     </message>
     <message>
+        <source>{amount} has been paid under the agreement in effect. It stays counted under that agreement once this one replaces it: write here only what is still to be paid (filled in below, instalment by instalment).</source>
+        <translation>现行协议下已支付 {amount}。新协议取代现行协议后，这笔钱仍计在现行协议下：新协议只写尚未支付的金额（下面已按各期填好）。</translation>
+    </message>
+    <message>
         <source>Total: check the amounts above</source>
         <translation>合计：请检查上面的金额</translation>
     </message>

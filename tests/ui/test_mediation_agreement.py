@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
@@ -14,7 +15,7 @@ from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.mediation import MinuteKind
 from heze_station.domain.performance import PerformanceState
-from heze_station.services import agreements, audit, case_actions, case_queries, mediation
+from heze_station.services import agreements, audit, case_actions, case_queries, mediation, payments
 from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, SignerDialog, SplitPaymentDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
@@ -309,3 +310,30 @@ def test_a_payment_split_over_the_workers_shows_who_is_still_owed(qtbot, workspa
     qtbot.waitUntil(lambda: tab.payments.rowCount() == 2)
     assert [tab.payments.item(row, 2).text() for row in range(2)] == ["工人0", "工人1"]
     assert [tab.workers.item(row, 3).text() for row in range(2)] == ["¥0.00", "¥2,800.00"]
+
+
+def test_a_superseding_agreement_is_drafted_for_what_is_still_owed(qtbot, workspace, case_id) -> None:
+    """¥2,000 of ¥7,600 was paid under the agreement in effect: a new agreement replacing it is drafted for the
+    ¥5,600 still owed (what was paid stays counted under the old one), saying so, instalment by instalment."""
+    today = chinatime.today()
+    context = workspace.context
+    schedule = [(today, "3000"), (today + timedelta(days=30), "4600")]
+    draft = agreements.save_draft(context, case_id, terms(context, case_id, today, schedule, amount_each="3800")).draft
+    sign_everything(context, draft.id, case_id, chinatime.now())
+    agreements.take_effect(context, draft.id)
+    payments.record_payment(context, case_id, today, "2000", PaymentMethod.CASH, "本人签收")
+    window = open_case(qtbot, workspace, case_id)
+    tab = window.agreement_tab
+    window.tabs.setCurrentWidget(tab)
+
+    qtbot.mouseClick(tab.buttons["draft"], Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, AgreementDialog)
+    assert "¥2,000.00 has been paid under the agreement in effect" in dialog.layout_.itemAt(0).widget().text()
+    shares = [dialog.shares.item(row, dialog.SHARE_AMOUNT).text() for row in range(dialog.shares.rowCount())]
+    assert sum(Decimal(amount) for amount in shares) == Decimal("5600")
+    left = [dialog.instalments.item(row, 1).text() for row in range(dialog.instalments.rowCount())]
+    assert left == ["1000", "4600"]
+    submit(qtbot, workspace, dialog)
+    assert closed(dialog)
+    assert agreements.case_agreements(context, case_id).draft.total_fen == 5600_00

@@ -3,7 +3,7 @@
 import uuid
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -82,12 +82,19 @@ class AgreementDialog(FormDialog):
         self.shares.verticalHeader().setVisible(False)
         self.shares.horizontalHeader().setStretchLastSection(True)
         amounts = {share.person_id: share for share in previous.shares} if previous else {}
+        # A superseding agreement replaces one under which money was paid: that money stays counted under it, so
+        # the new one is written for what is still owed (it restated the whole sum, which was then owed twice).
+        performed = previous.performance if previous is not None else None
+        paid = performed.paid_fen if performed is not None else 0
+        still_owed = {each.person_id: each.outstanding_fen for each in previous.balances} if previous and paid else {}
+        if paid:
+            self._introduce_what_was_paid(paid)
         for row, claimant in enumerate(detail.claimants):
             name = QTableWidgetItem(claimant.name)
             name.setFlags(name.flags() & ~name.flags().ItemIsEditable)
             self.shares.setItem(row, self.SHARE_NAME, name)
             share = amounts.get(claimant.person_id)
-            amount = share.amount_fen if share else claimant.claimed_fen
+            amount = still_owed.get(claimant.person_id, share.amount_fen if share else claimant.claimed_fen)
             self.shares.setItem(row, self.SHARE_AMOUNT, QTableWidgetItem(_yuan(amount) if amount else ""))
             # A new agreement starts from the account the worker gave at intake (the roster's bank columns).
             bank, account = (share.bank, share.account_number) if share else (claimant.bank, claimant.account_number)
@@ -173,11 +180,16 @@ class AgreementDialog(FormDialog):
         self.errors.alias("shares", "share")
 
         if previous is not None:
-            self.agreed_on.setDate(_qdate(previous.agreed_on))
+            self.agreed_on.setDate(_qdate(chinatime.today() if paid else previous.agreed_on))
             self.payer.select(previous.payer_role)
             self.method.select(previous.payment_method)
-            for instalment in previous.instalments:
-                self.add_instalment(instalment.due_on, _yuan(instalment.amount_fen))
+            if performed is not None and paid:  # what is left of each instalment, none due before the new agreement
+                for left in performed.instalments:
+                    if left.outstanding_fen:
+                        self.add_instalment(max(left.due_on, chinatime.today()), _yuan(left.outstanding_fen))
+            else:
+                for instalment in previous.instalments:
+                    self.add_instalment(instalment.due_on, _yuan(instalment.amount_fen))
             self.waived.setPlainText(previous.waived_claims)
             self.default_clause.setPlainText(previous.default_clause)
             self.other_terms.setPlainText(previous.other_terms)
@@ -190,6 +202,17 @@ class AgreementDialog(FormDialog):
         self._payer_changed()
         self._update_total()
         self.resize(760, 680)  # fits a 1366x768 laptop; the tables scroll
+
+    def _introduce_what_was_paid(self, paid_fen: int) -> None:
+        intro = QLabel(
+            self.tr(
+                "{amount} has been paid under the agreement in effect. It stays counted under that agreement once this "
+                "one replaces it: write here only what is still to be paid (filled in below, instalment by instalment)."
+            ).format(amount=formatting.money(paid_fen))
+        )
+        intro.setWordWrap(True)
+        intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.layout_.insertWidget(0, intro)
 
     def _add_next_instalment(self) -> None:
         """30 days after the last instalment: each new one fell due on the same day, 30 days from today, and the
