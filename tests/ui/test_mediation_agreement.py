@@ -329,7 +329,7 @@ def test_a_superseding_agreement_is_drafted_for_what_is_still_owed(qtbot, worksp
     qtbot.mouseClick(tab.buttons["draft"], Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, AgreementDialog)
-    assert "¥2,000.00 has been paid under the agreement in effect" in dialog.layout_.itemAt(0).widget().text()
+    assert "¥2,000.00 has been paid under the agreement in effect" in dialog.form.itemAt(0).widget().text()
     shares = [dialog.shares.item(row, dialog.SHARE_AMOUNT).text() for row in range(dialog.shares.rowCount())]
     assert sum(Decimal(amount) for amount in shares) == Decimal("5600")
     left = [dialog.instalments.item(row, 1).text() for row in range(dialog.instalments.rowCount())]

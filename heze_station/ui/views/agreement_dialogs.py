@@ -212,7 +212,7 @@ class AgreementDialog(FormDialog):
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.layout_.insertWidget(0, intro)
+        self.form.insertRow(0, intro)  # with the fields, which scroll: above them, the form outgrew a laptop's screen
 
     def _add_next_instalment(self) -> None:
         """30 days after the last instalment: each new one fell due on the same day, 30 days from today, and the
