@@ -21,7 +21,7 @@ from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
 from heze_station.ui.workspace import Workspace
 from tests import factories
-from tests.services.agreement_steps import sign_everything, terms
+from tests.services.agreement_steps import agree, sign_everything, terms
 from tests.ui.conftest import type_chinese, wait_idle
 
 
@@ -318,14 +318,11 @@ def test_a_superseding_agreement_is_drafted_for_what_is_still_owed(qtbot, worksp
     today = chinatime.today()
     context = workspace.context
     schedule = [(today, "3000"), (today + timedelta(days=30), "4600")]
-    draft = agreements.save_draft(context, case_id, terms(context, case_id, today, schedule, amount_each="3800")).draft
-    sign_everything(context, draft.id, case_id, chinatime.now())
-    agreements.take_effect(context, draft.id)
+    agree(context, case_id, terms(context, case_id, today, schedule, amount_each="3800"), chinatime.now())
     payments.record_payment(context, case_id, today, "2000", PaymentMethod.CASH, "本人签收")
     window = open_case(qtbot, workspace, case_id)
     tab = window.agreement_tab
     window.tabs.setCurrentWidget(tab)
-
     qtbot.mouseClick(tab.buttons["draft"], Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, AgreementDialog)
