@@ -87,7 +87,7 @@ def _case_rows(session: Session, case: SyncRow, sharing: set[uuid.UUID]) -> set[
     ).all()
     case_rows = [(case.row_id, case.fields), *children, *under]
     named = {row for _, fields in case_rows for row in _named(fields)}
-    return {row_id for row_id, _ in case_rows} | named | _contractors(session, named)
+    return {row_id for row_id, _ in case_rows} | named | set(_contractors(session, named).values())
 
 
 def joining_shared_cases(written: Sequence[RowWrite]) -> list[RowWrite]:
@@ -127,16 +127,20 @@ def share_new_case_rows(session: Session, writes: Sequence[RowWrite]) -> None:
     stations: dict[uuid.UUID, set[uuid.UUID]] = {}
     for case_id, station in sharers:
         stations.setdefault(case_id, set()).add(station)
-    wanted = set()
+    joining = []
     for write in writes:
         case = case_of.get(write.row_id)
         sharing = stations.get(case, set()) if case is not None else set()
         # Only a station that shares the case adds to it: naming another station's case id shares nothing.
-        if write.station_id not in sharing:
-            continue
-        named = _named(write.fields)
-        rows = {write.row_id, *named, *_contractors(session, named)}
-        wanted |= {(row_id, station) for row_id in rows for station in sharing}  # _grant skips each row's owner
+        if write.station_id in sharing:
+            joining.append((write, _named(write.fields), sharing))
+    contractors = _contractors(session, {row_id for _, named, _ in joining for row_id in named})
+    wanted = {
+        (row_id, station)
+        for write, named, sharing in joining
+        for row_id in (write.row_id, *named, *(contractors[each] for each in named if each in contractors))
+        for station in sharing  # _grant skips each row's owner
+    }
     # A person, employer or project written before this push has its place in the feed behind the other stations'
     # cursors: it is placed again to reach them.
     earlier = [row_id for row_id in _grant(session, wanted) if row_id not in case_of]
@@ -149,16 +153,17 @@ def _named(fields: dict[str, Any]) -> set[uuid.UUID]:
     return {row_id for name in REFERENCES if (row_id := _row_id(fields.get(name))) is not None}
 
 
-def _contractors(session: Session, named: set[uuid.UUID]) -> set[uuid.UUID]:
-    """The general contractors of the projects among ``named``: an agreement may make one pay first (R14)."""
+def _contractors(session: Session, named: set[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """The general contractor of each project among ``named``, by project: an agreement may make one pay first
+    (R14). One look-up for a whole push."""
     if not named:
-        return set()
-    contractors = session.scalars(
-        select(SyncRow.fields["general_contractor_id"].as_string()).where(
+        return {}
+    projects = session.execute(
+        select(SyncRow.row_id, SyncRow.fields["general_contractor_id"].as_string()).where(
             SyncRow.row_id.in_(named), SyncRow.table_name == "project"
         )
     )
-    return {row_id for value in contractors if (row_id := _row_id(value)) is not None}
+    return {project: contractor for project, value in projects if (contractor := _row_id(value)) is not None}
 
 
 def _cases_of(session: Session, writes: Sequence[RowWrite]) -> dict[uuid.UUID, uuid.UUID]:
