@@ -49,6 +49,17 @@ def open_case(qtbot, workspace: Workspace, case_id: uuid.UUID) -> CaseDetailDial
     return dialog
 
 
+def open_agreement_form(qtbot, workspace: Workspace, case_id: uuid.UUID) -> tuple[CaseDetailDialog, AgreementDialog]:
+    """The case file on its agreement page, and the form its draft button opens (the window is returned with it:
+    the form lives as long as the window does)."""
+    window = open_case(qtbot, workspace, case_id)
+    window.tabs.setCurrentWidget(window.agreement_tab)
+    qtbot.mouseClick(window.agreement_tab.buttons["draft"], Qt.MouseButton.LeftButton)
+    dialog = window.agreement_tab.dialog
+    assert isinstance(dialog, AgreementDialog)
+    return window, dialog
+
+
 def closed(dialog) -> bool:
     """The dialog was accepted and closed (and, being deleted on close, may already be gone)."""
     return not isValid(dialog) or not dialog.isVisible()
@@ -116,12 +127,8 @@ def fill_share(dialog: AgreementDialog, row: int, amount: str, account: str = "6
 
 
 def test_agreement_form_refuses_wrong_amounts_and_dates_then_saves_a_draft(qtbot, workspace, case_id) -> None:
-    window = open_case(qtbot, workspace, case_id)
+    window, dialog = open_agreement_form(qtbot, workspace, case_id)
     tab = window.agreement_tab
-    window.tabs.setCurrentWidget(tab)
-    qtbot.mouseClick(tab.buttons["draft"], Qt.MouseButton.LeftButton)
-    dialog = tab.dialog
-    assert isinstance(dialog, AgreementDialog)
     today = chinatime.today()
     fill_share(dialog, 0, "-100")
     fill_share(dialog, 1, "100000001", account="6228")
@@ -320,12 +327,7 @@ def test_a_superseding_agreement_is_drafted_for_what_is_still_owed(qtbot, worksp
     schedule = [(today, "3000"), (today + timedelta(days=30), "4600")]
     agree(context, case_id, terms(context, case_id, today, schedule, amount_each="3800"), chinatime.now())
     payments.record_payment(context, case_id, today, "2000", PaymentMethod.CASH, "本人签收")
-    window = open_case(qtbot, workspace, case_id)
-    tab = window.agreement_tab
-    window.tabs.setCurrentWidget(tab)
-    qtbot.mouseClick(tab.buttons["draft"], Qt.MouseButton.LeftButton)
-    dialog = tab.dialog
-    assert isinstance(dialog, AgreementDialog)
+    _window, dialog = open_agreement_form(qtbot, workspace, case_id)
     assert "¥2,000.00 has been paid under the agreement in effect" in dialog.form.itemAt(0).widget().text()
     shares = [dialog.shares.item(row, dialog.SHARE_AMOUNT).text() for row in range(dialog.shares.rowCount())]
     assert sum(Decimal(amount) for amount in shares) == Decimal("5600")
