@@ -12,12 +12,13 @@ from sqlalchemy import update
 
 from heze_station.domain import chinatime, periods, statistics
 from heze_station.domain.audit import AuditAction
+from heze_station.domain.ids import new_id
 from heze_station.domain.parties import EmployerKind
 from heze_station.services import audit, case_queries, returns
 from heze_station.services import statistics as station_statistics
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
-from heze_station.storage.models import Case
+from heze_station.storage.models import Case, Station
 from tests.factories import intake_form
 from tests.services.agreement_steps import agree, mediating, terms
 from tests.statistics_cases import a_month_of_cases
@@ -118,6 +119,25 @@ def test_the_breakdown_by_kind_of_employer_reads_the_first_respondent_also_where
         station, NOVEMBER, "received", breakdown="employer_kind", group=EmployerKind.COMPANY
     )
     assert behind == {november["walk_in"], november["collective"], november["refused"]}
+
+
+def test_a_case_the_city_assigned_here_from_another_station_counts_in_its_owners_return_only(
+    station: StationContext, november: dict[str, uuid.UUID]
+) -> None:
+    """As the city counts it (server/city_figures): this station mediates the case, its owner reports it."""
+    before = _values(station_statistics.report(station, NOVEMBER))
+    with station.database.transaction() as session:
+        owner = Station(id=new_id(), name="开发区驿站", case_word="菏开调字")
+        session.add(owner)
+        session.flush()
+        # As a pulled case arrives: under the station that registered it.
+        session.execute(update(Case).where(Case.id == november["collective"]).values(station_id=owner.id))
+    after = _values(station_statistics.report(station, NOVEMBER))
+    assert after["received"] == (before["received"][0] - 1, None)
+    assert after["accepted_collective"] == (before["accepted_collective"][0] - 1, None)
+    assert after["workers_covered"][0] < before["workers_covered"][0]
+    received = station_statistics.cases_behind(station, NOVEMBER, "received")
+    assert received == {november["walk_in"], november["refused"]}
 
 
 def test_the_monthly_return_as_a_workbook_has_a_sheet_per_table_and_the_definitions(

@@ -9,11 +9,13 @@ from heze_station.server import city_figures
 from heze_station.server.assignment import assign_case
 from heze_station.server.synced import Scope
 from heze_station.services import agreements, payments, sync
+from heze_station.services import statistics as station_statistics
 from tests.factories import intake_form
 from tests.server.conftest import Server
 from tests.services.agreement_steps import agree, mediating, terms
 
 from .conftest import Laptops
+from .test_city_figures import figure_values
 from .test_scenario import server_station
 
 
@@ -46,3 +48,10 @@ def test_the_owner_follows_the_agreement_and_payments_the_assignee_makes(laptops
         assert case_id not in city_figures.case_facts(session, month, assignee)
         _, owned = city_figures.case_facts(session, month, owner)[case_id]
     assert (owned.agreed_fen, sum(fen for _, fen in owned.payments)) == (7600_00, 3000_00)
+
+    # Each station's own return agrees with the city's figures of it: the owner's counts the case, the assignee's not.
+    for context, scope in ((township, owner), (county, assignee)):
+        own = station_statistics.report(context, month)
+        with server.database.transaction() as session:
+            assert figure_values(city_figures.report(session, month, scope)) == figure_values(own)
+    assert figure_values(station_statistics.report(county, month))["received"] == (0, None)

@@ -38,11 +38,8 @@ CLUES = [
 ]  # fmt: skip
 
 
-def _station_values(report: station_statistics.Report) -> dict[str, tuple[int, int | None]]:
-    return {row.figure.key: (row.value, row.denominator) for table in report.tables for row in table.rows}
-
-
-def _city_values(report: city_figures.CityReport) -> dict[str, tuple[int, int | None]]:
+def figure_values(report: station_statistics.Report | city_figures.CityReport) -> dict[str, tuple[int, int | None]]:
+    """Each figure's value and a share's denominator, as the station's return and the city's page show them."""
     return {row.figure.key: (row.value, row.denominator) for table in report.tables for row in table.rows}
 
 
@@ -73,13 +70,13 @@ def test_a_stations_figures_at_the_city_equal_its_own_report_after_a_sync(laptop
             city = city_figures.report(session, period, Scope(station_id=station_id))
             whole = city_figures.report(session, period)
             district = city_figures.report(session, period, Scope(district="牡丹区"))
-        assert _city_values(city) == _station_values(own), period.code
-        assert _city_values(district) == _city_values(city)  # the district has that one station
+        assert figure_values(city) == figure_values(own), period.code
+        assert figure_values(district) == figure_values(city)  # the district has that one station
         assert city.breakdowns == own.breakdowns, period.code
         assert [count for _, count in city.received_by_week] == [count for _, count in own.received_by_week.points]
         # the whole city counts both stations
-        assert _city_values(whole)["received"][0] == 2 * _station_values(own)["received"][0]
-    november = _station_values(station_statistics.report(front, periods.month(2026, 11)))
+        assert figure_values(whole)["received"][0] == 2 * figure_values(own)["received"][0]
+    november = figure_values(station_statistics.report(front, periods.month(2026, 11)))
     assert (november["clues_closed"], november["voided"]) == ((1, None), (1, None))
 
 
@@ -101,8 +98,8 @@ def test_the_page_counts_again_only_the_stations_that_synced_and_agrees_with_a_f
         after = reports.city_report(session, november, Scope())
         fresh = city_figures.report(session, november)
         other_id = session.query(Station.id).filter(Station.name == "开发区驿站").scalar()
-    assert _city_values(after) == _city_values(fresh)
-    assert _city_values(after)["received"][0] == _city_values(before)["received"][0] + 1
+    assert figure_values(after) == figure_values(fresh)
+    assert figure_values(after)["received"][0] == figure_values(before)["received"][0] + 1
     assert reports.parts[(november, other_id)] is kept[(november, other_id)]  # not counted again
 
 
@@ -171,11 +168,11 @@ def test_a_server_process_counts_the_first_pages_figures_as_it_starts(
     assert (stations.status_code, this_month.status_code, this_quarter.status_code) == (200, 200, 200)
     assert "城区驿站" in stations.text
     assert after_visits == at_start  # the visits counted nothing again
-    assert _city_values(kept_quarter) == _city_values(fresh_quarter)
+    assert figure_values(kept_quarter) == figure_values(fresh_quarter)
     assert after_sync.status_code == 200
     assert counted_for_sync_visit == [month]  # the station that synced, counted again at once
     with server.database.transaction() as session:
-        assert _city_values(kept_month) == _city_values(city_figures.report(session, month))
+        assert figure_values(kept_month) == figure_values(city_figures.report(session, month))
 
 
 def test_a_count_at_start_that_fails_leaves_the_server_answering_and_the_first_visit_counts(
