@@ -80,6 +80,11 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         "See docs/sync-protocol.md.",
         lifespan=lifespan,
         responses=_ERROR_RESPONSES,
+        # Not served: the browsable page would load its script from the internet, which the city's network does not
+        # reach, and would describe the API to anyone who asks; the contract is docs/openapi.json (``openapi``).
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
     app.state.settings = settings
     app.state.city_reports = reports.Reports()  # the supervision page's figures, shared by its supervisors

@@ -249,6 +249,14 @@ def test_a_wrong_address_or_method_is_told_in_chinese_on_a_page(
     assert 'href="/city/"' in answer.text
 
 
+def test_the_api_is_not_described_to_whoever_asks(browser: httpx.Client) -> None:
+    """Its description is docs/openapi.json; a browsable page would also fetch its script from the internet."""
+    for path in ("/docs", "/redoc", "/openapi.json", "/docs/oauth2-redirect"):
+        answer = browser.get(path)
+        assert answer.status_code == 404, path
+        assert "paths" not in answer.text, path
+
+
 def test_a_load_balancer_probes_the_health_with_head(browser: httpx.Client) -> None:
     assert browser.head("/health").status_code == 200
     assert browser.get("/v1/nothing").json()["error"]["code"] == "not_found"  # stations still get their codes
