@@ -68,6 +68,88 @@ class Paragraph(reportlab_paragraph.Paragraph):
             self._measured = (available_width, super().wrap(available_width, available_height))
         return self._measured[1]
 
+    def breakLinesCJK(self, maxWidths: float | list[float]) -> ParaFrag:
+        """reportlab's lines, with no line begun by a closing mark or ended by an opening one (GB/T 15834).
+
+        reportlab hangs one closing mark in the margin, but a second one (the colon of "（用人单位）：") then
+        begins the next line, and it leaves an opening bracket at a line's end. Such a line is broken again
+        narrower, so that the character before the marks goes down with them, and then spread to the full width
+        as before."""
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        full = list(widths)
+        lines = super().breakLinesCJK(list(widths))  # reportlab widens its list for a bullet
+        if getattr(self, "_splitpara", 0):
+            return lines  # the second half of a paragraph split across pages: the lines broken here before
+        for _ in range(MOST_LINES_RETRIED):
+            retry = _badly_broken(lines, self.frags)
+            if retry is None:
+                break
+            index, width = retry
+            widths += [widths[-1]] * (index + 2 - len(widths))
+            full += [full[-1]] * (index + 2 - len(full))
+            widths[index + 1 :] = full[index + 1 :]  # only the line before the break is narrower
+            if width >= widths[index]:
+                break
+            widths[index] = width
+            lines = super().breakLinesCJK(list(widths))
+        for index, (narrowed, whole) in enumerate(zip(widths, full, strict=False)):
+            if narrowed != whole and index < len(lines.lines):
+                _widen(lines, index, whole - narrowed)
+        return lines
+
+
+# Marks that never begin a line beyond reportlab's own list (read when used: documents.layout adds the Chinese
+# comma and colon to it), and marks that never end one.
+CANNOT_END_LINE = "（《〈“‘【〔［｛"
+MOST_LINES_RETRIED = 8  # a paragraph with more such breaks than this keeps the rest as reportlab made them
+
+
+def _text(lines: ParaFrag, index: int) -> str:
+    line = lines.lines[index]
+    return line[1][0] if lines.kind == 0 else "".join(word.text for word in line.words)  # kind 0: (space, [text])
+
+
+def _widths(lines: ParaFrag, index: int, frags: list[ParaFrag]) -> list[float]:
+    """The width of each character of line ``index``, in the face of the fragment it is set in."""
+    if lines.kind == 0:
+        face = frags[0]
+        return [stringWidth(each, face.fontName, face.fontSize) for each in _text(lines, index)]
+    return [stringWidth(each, word.fontName, word.fontSize) for word in lines.lines[index].words for each in word.text]
+
+
+def _badly_broken(lines: ParaFrag, frags: list[ParaFrag]) -> tuple[int, float] | None:
+    """(a line, the narrower width that takes its last characters down) for the first line whose next line
+    begins with a closing mark, or that ends with an opening mark; None when every break is right."""
+    cannot_start = reportlab_paragraph.ALL_CANNOT_START
+    following = _text(lines, 0) if lines.lines else ""
+    for index in range(len(lines.lines) - 1):
+        text, following = following, _text(lines, index + 1)
+        if len(text) < 3 or not following or (lines.kind == 1 and lines.lines[index].lineBreak):
+            continue  # too short to give anything, or broken where the text says
+        if following[0] in cannot_start:
+            # The character before the marks hung at this line's end overflows, and goes down with them.
+            keep = len(text) - 1
+            while keep > 1 and text[keep] in cannot_start:
+                keep -= 1
+        elif text[-1] in CANNOT_END_LINE:
+            keep = len(text) - 1
+        else:
+            continue
+        widths = _widths(lines, index, frags)
+        return index, sum(widths[:keep]) + widths[keep] / 2
+    return None
+
+
+def _widen(lines: ParaFrag, index: int, extra: float) -> None:
+    """Line ``index``, broken narrower, set across the whole width again (justified or ragged as before)."""
+    if lines.kind == 0:
+        space, words = lines.lines[index]
+        lines.lines[index] = (space + extra, words)
+    else:
+        line = lines.lines[index]
+        line.extraSpace += extra
+        line.maxWidth += extra
+
 
 class Table(platypus.Table):
     """reportlab's table, sized once for the space it is offered: a frame sizes a table to see whether it fits and,

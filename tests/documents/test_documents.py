@@ -1,6 +1,7 @@
 """Every document kind, built from the scenarios and checked with poppler's tools, not with our own code."""
 
 import dataclasses
+import itertools
 import re
 import uuid
 from datetime import datetime, timedelta
@@ -8,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from heze_station.documents import amounts, issuing, signing
+from heze_station.documents import amounts, issuing, layout, signing
 from heze_station.documents.content import Signer, SignerRole
+from heze_station.documents.typesetting import Paragraph
 from heze_station.domain.chinatime import CHINA_TZ
 from heze_station.domain.parties import EmployerKind
 from heze_station.domain.service import ServiceMethod
@@ -217,9 +219,48 @@ def test_text_stays_inside_the_type_area(files: dict[str, Path]) -> None:
         assert min(x_min for x_min, _, _ in words) >= left - 1.5, name
         overflowing = [text for _, x_max, text in words if x_max > right + 1.5]
         hanging = [
-            text for _, x_max, text in words if right + 1.5 < x_max <= right + 16.5 and text[-1] in "，。、：；）"
+            text
+            for _, x_max, text in words
+            if right + 1.5 < x_max <= right + 16.5 and text[-1] in "，。、：；）》”’！？"
         ]
         assert overflowing == hanging, name
+
+
+# GB/T 15834: closing marks never begin a line, opening marks never end one.
+CANNOT_BEGIN = "，。、：；？！）》”’〕"
+CANNOT_END = "（《“‘〔"
+
+
+def _bad_breaks(lines: list[str]) -> list[tuple[str, str]]:
+    lines = [line.strip() for line in lines]
+    return [
+        (before[-6:], after[:6])
+        for before, after in itertools.pairwise(lines)
+        if before and after and (after[0] in CANNOT_BEGIN or before[-1] in CANNOT_END)
+    ]
+
+
+def test_no_line_of_a_document_begins_with_a_closing_mark_or_ends_with_an_opening_one(files: dict[str, Path]) -> None:
+    for name, path in files.items():
+        assert _bad_breaks(run("pdftotext", path, "-").stdout.splitlines()) == [], name
+
+
+@pytest.mark.parametrize("markup", [False, True], ids=["plain", "markup"])
+def test_a_paragraph_keeps_its_marks_with_their_words_at_every_width(markup: bool) -> None:
+    """At every width the text may be given: reportlab hangs one closing mark, the paragraph takes care of the rest."""
+    styles = layout.styles()
+    name = "<u>陈丽</u>" if markup else "陈丽"  # a second fragment: reportlab breaks those lines in another way
+    text = f"委托代理人{name}（人事主管）：经调解，计人民币叁仟捌佰元整（¥3,800.00）；《调解协议书》“已生效”。" * 3
+    for style in (styles.body, styles.plain):
+        for width in range(150, 460):
+            paragraph = Paragraph(text, style)
+            paragraph.wrap(width, 10_000)
+            lines = paragraph.blPara.lines
+            words = [
+                "".join(word.text for word in line.words) if paragraph.blPara.kind else line[1][0] for line in lines
+            ]
+            assert _bad_breaks(words) == [], (style.name, width)
+            assert "".join(words) == ("".join(text.split("<u>")).replace("</u>", "") if markup else text)
 
 
 LONG_TERM = "双方另行约定的其他事项，以本条为准。" * 6
