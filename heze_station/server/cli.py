@@ -289,6 +289,8 @@ def openapi_document() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(sys.argv[1:] if argv is None else argv)
+    # The SQLite database, the authority's key and the files the commands write are the server's user's alone.
+    os.umask(0o077)
     try:
         return _run(arguments, Settings())
     except ApiError as error:
@@ -297,6 +299,18 @@ def main(argv: list[str] | None = None) -> int:
     except ca.CaError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    except (ValidationError, OSError, DBAPIError) as error:
+    except ValidationError as error:
+        print(f"error: {_invalid(error)}", file=sys.stderr)
+        return 1
+    except (OSError, DBAPIError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+
+
+def _invalid(error: ValidationError) -> str:
+    """Where a file is wrong and why, without the values: pydantic quotes them, and a clue's are a worker's name
+    and phone, which would stay in the terminal or the journal."""
+    return "; ".join(
+        f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}"
+        for problem in error.errors(include_input=False, include_url=False)
+    )

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import httpx
+import pytest
 
 from heze_station.server.cli import openapi_document
 from heze_station.server.config import Settings
@@ -69,6 +70,10 @@ def test_mistakes_are_told_plainly_and_change_nothing(settings: Settings, tmp_pa
     bad_file.write_text('{"clues": [{"platform_ref": "X", "station": "没有这个驿站"}]}', encoding="utf-8")
     bad_import = run_server_command(settings, "import-reference", str(bad_file))
     bad_id = run_server_command(settings, "revoke-device", "not-a-uuid")
+    mistyped = tmp_path / "mistyped.json"
+    clue = {"platform_ref": "X", "station": "城区驿站", "worker_name": "王小五", "worker_phone": "13900000000"}
+    mistyped.write_text(json.dumps({"clues": clue}, ensure_ascii=False), encoding="utf-8")  # one clue, not a list
+    bad_value = run_server_command(settings, "import-reference", str(mistyped))
 
     assert twice[0] == 1
     assert "exists already" in twice[2]
@@ -77,6 +82,10 @@ def test_mistakes_are_told_plainly_and_change_nothing(settings: Settings, tmp_pa
     assert bad_import[0] == 1
     assert "names no known station" in bad_import[2]
     assert bad_id[0] == 2
+    assert bad_value[0] == 1
+    assert "clues: Input should be a valid array" in bad_value[2]
+    assert "王小五" not in bad_value[2], "a worker's data stays out of the terminal and the journal"
+    assert "13900000000" not in bad_value[2]
     assert "Traceback" not in twice[2] + unknown[2] + bad_import[2] + bad_id[2]
 
 
@@ -124,3 +133,13 @@ def test_a_supervisor_account_is_made_from_a_password_file_and_signs_in_to_the_c
         running.should_exit = True
         thread.join()
         database.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_the_servers_database_and_folder_are_readable_by_its_user_alone(settings: Settings) -> None:
+    """Whatever the umask of the shell or the service that starts it: the database holds the stations' cases."""
+    code, _, err = run_server_command(settings, "create-station", "城区驿站")
+    assert code == 0, err
+    written = [settings.data_dir, *settings.data_dir.rglob("*")]
+    assert any(path.suffix == ".sqlite3" for path in written)
+    assert {oct(path.stat().st_mode & 0o077) for path in written} == {"0o0"}
