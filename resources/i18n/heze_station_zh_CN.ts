@@ -898,12 +898,16 @@
 <context>
     <name>CallbackDialog</name>
     <message>
-        <source>Call back {name}</source>
-        <translation>回访 {name}</translation>
-    </message>
-    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Call back the worker</source>
+        <translation>回访劳动者</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>劳动者</translation>
     </message>
     <message>
         <source>&amp;Called on</source>
@@ -6899,8 +6903,8 @@ Register it as a new case anyway?</source>
 <context>
     <name>SignatureDialog</name>
     <message>
-        <source>Signature of {name}</source>
-        <translation>{name}的签名</translation>
+        <source>Signature of the {role}</source>
+        <translation>{role}签名</translation>
     </message>
     <message>
         <source>{name} ({role}), please sign in the box below.</source>

@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from heze_station.domain import chinatime, periods
 from heze_station.domain.audit import AuditAction
@@ -70,6 +70,9 @@ def test_a_clue_is_worked_off_and_the_worker_called_back(window: MainWindow, wor
     assert page.model.index(0, 1).data() == chinatime.today().isoformat()  # closed: no countdown
     page.callback_button.click()
     dialog = _dialog(qtbot, CallbackDialog)
+    worker = page.selected().worker_name
+    assert worker not in dialog.windowTitle(), "the taskbar and other programs see a window's title"
+    assert worker in [label.text() for label in dialog.findChildren(QLabel)]
     type_chinese(dialog.note, "工人确认已收到。")
     with qtbot.waitSignal(workspace.data_changed):
         dialog.ok_button.click()

@@ -131,6 +131,7 @@ def test_the_dialog_will_not_accept_an_empty_signature(qtbot) -> None:
     dialog = SignatureDialog("李秀兰", "申请人")
     qtbot.addWidget(dialog)
     dialog.show()
+    assert "李秀兰" not in dialog.windowTitle(), "the taskbar and other programs see a window's title"
     dialog.accept()
     assert dialog.isVisible()
     assert dialog.png is None

@@ -36,6 +36,7 @@ from ..kit.inputs import EnumCombo, date_edit
 from ..kit.page import StationView
 from ..kit.palette import BANNER_STYLE
 from ..kit.table import Column, RowTableModel, fit_columns, row_table
+from ..kit.text import plain_label
 from ..workspace import Workspace
 
 
@@ -83,8 +84,10 @@ class CallbackDialog(FormDialog):
     """The call back to the worker (回访) once the clue has an outcome."""
 
     def __init__(self, workspace: Workspace, clue: ClueRow, parent: QWidget | None = None):
-        super().__init__(workspace, self.tr("Call back {name}").format(name=clue.worker_name), self.tr("&Save"), parent)
+        # The worker's name inside the window, not in its title, which the taskbar and every other program see.
+        super().__init__(workspace, self.tr("Call back the worker"), self.tr("&Save"), parent)
         self.clue = clue
+        self.form.addRow(self.tr("Worker"), plain_label(clue.worker_name))
         self.on = date_edit()
         self.add_field("on", self.tr("&Called on"), self.on)
         self.note = QPlainTextEdit()

@@ -209,7 +209,8 @@ class SignatureDialog(QDialog):
 
     def __init__(self, signer: str, role: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Signature of {name}").format(name=signer))
+        # The signer by role in the title, which the taskbar and every other program see; by name inside.
+        self.setWindowTitle(self.tr("Signature of the {role}").format(role=role))
         self.png: bytes | None = None
         self.signed_at: datetime | None = None
         self.pad = SignaturePad(self)
