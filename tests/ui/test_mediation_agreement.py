@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox, QTableWidget, QTableWidgetItem
 from shiboken6 import isValid
 
 from heze_station.domain import chinatime
@@ -178,11 +178,44 @@ def test_bank_accounts_in_the_agreement_form_stay_masked_until_shown(qtbot, work
         return dialog.accounts.displayText(full, QLocale())
 
     assert len(full) > 10
-    assert shown() == "*" * (len(full) - 4) + full[-4:]
+    masked = "*" * (len(full) - 4) + full[-4:]
+    assert shown() == masked
+    # Nothing gives the kept account in full before it is shown: not a copy, not the cell's editor.
+    table = dialog.shares
+    table.setCurrentCell(0, dialog.SHARE_ACCOUNT)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text() == masked
+    editor = _edit(qtbot, table, 0, dialog.SHARE_ACCOUNT)
+    assert (editor.text(), editor.placeholderText()) == ("", masked)
+    _commit(qtbot, table, editor)  # left empty: the kept account stays
+    assert table.item(0, dialog.SHARE_ACCOUNT).text() == full
+    editor = _edit(qtbot, table, 0, dialog.SHARE_ACCOUNT)
+    editor.setText("6217000000000000001")  # a new account, typed here: his to read in full while editing
+    _commit(qtbot, table, editor)
+    assert table.item(0, dialog.SHARE_ACCOUNT).text() == "6217000000000000001"
+    assert _edit(qtbot, table, 0, dialog.SHARE_ACCOUNT).text() == "6217000000000000001"
     dialog.show_accounts.setChecked(True)
     assert shown() == full
     wait_idle(qtbot, workspace)
     assert audit.entries(workspace.context)[0].action is AuditAction.ACCOUNTS_REVEALED
+
+
+def _edit(qtbot, table: QTableWidget, row: int, column: int) -> QLineEdit:
+    """The editor of a cell, opened as F2 opens it."""
+    editing = QAbstractItemView.State.EditingState
+    table.setCurrentCell(row, column)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: table.state() == editing)
+    [editor] = [each for each in table.viewport().findChildren(QLineEdit) if each.isVisible()]
+    return editor
+
+
+def _commit(qtbot, table: QTableWidget, editor: QLineEdit) -> None:
+    """Enter in a cell's editor: the delegate takes the value once the editor has seen the key (queued)."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
 
 
 def test_signatures_seal_and_effect_from_the_page(qtbot, workspace, case_id) -> None:

@@ -43,7 +43,7 @@ from ..formatting import typed_yuan as _yuan
 from ..kit.form import FormDialog
 from ..kit.inputs import ActionRow, EnumCombo, FileField, date_edit
 from ..kit.table import CellTable
-from ..widgets.masked_column import MaskedColumn
+from ..widgets.masked_column import MaskedColumn, stored_item
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
 
@@ -99,7 +99,7 @@ class AgreementDialog(FormDialog):
             # A new agreement starts from the account the worker gave at intake (the roster's bank columns).
             bank, account = (share.bank, share.account_number) if share else (claimant.bank, claimant.account_number)
             self.shares.setItem(row, self.SHARE_BANK, QTableWidgetItem(bank))
-            self.shares.setItem(row, self.SHARE_ACCOUNT, QTableWidgetItem(account))
+            self.shares.setItem(row, self.SHARE_ACCOUNT, stored_item(account))
         self.shares.resizeColumnsToContents()
         self.shares.itemChanged.connect(self._update_total)
         self.accounts = MaskedColumn(self.shares, self.SHARE_ACCOUNT, PersonalField.BANK_ACCOUNT)
