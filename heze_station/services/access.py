@@ -28,6 +28,10 @@ REVEALABLE = {
     StaffRole.COORDINATOR: frozenset({PersonalField.PHONE}),
 }
 
+# A document names the parties by their ID numbers: a file of it is for those who may see them in full. Everyone
+# doing casework prints it, for the parties to sign and keep.
+DOCUMENT_FILES = frozenset(role for role, shown in REVEALABLE.items() if PersonalField.ID_NUMBER in shown)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 

@@ -51,7 +51,7 @@ from ..storage.models import (
     Station,
 )
 from . import audit, document_index, timeline
-from .access import ADMINISTRATION, CASEWORK, EVERYONE, requires
+from .access import ADMINISTRATION, CASEWORK, DOCUMENT_FILES, EVERYONE, requires
 from .after_mediation import court_name, live_witnesses
 from .agreement_queries import agreement_in_state, performance_of
 from .audit import Actor
@@ -178,9 +178,10 @@ def record_printed(context: StationContext, document_id: uuid.UUID, copies: int)
     _record(context, document_id, CaseEvent.DOCUMENT_PRINTED, f"× {copies}", AuditAction.DOCUMENT_PRINTED)
 
 
-@requires(CASEWORK)
+@requires(DOCUMENT_FILES)
 def record_exported(context: StationContext, document_id: uuid.UUID, path: str) -> None:
-    _record(context, document_id, CaseEvent.DOCUMENT_EXPORTED, Path(path).name, AuditAction.EXPORTED)
+    # The file's name (often a worker's) in the audit trail, which stays here; not on the timeline, which syncs.
+    _record(context, document_id, CaseEvent.DOCUMENT_EXPORTED, "", AuditAction.EXPORTED, file=Path(path).name)
 
 
 @requires(CASEWORK)
@@ -218,14 +219,22 @@ def station_seal(context: StationContext) -> bytes | None:
 # -- helpers ----------------------------------------------------------------------------------------------------
 
 
-def _record(context: StationContext, document_id: uuid.UUID, event: CaseEvent, note: str, action: AuditAction) -> None:
-    """A print or an export of an issued document: on the case's timeline and in the audit trail."""
+def _record(
+    context: StationContext,
+    document_id: uuid.UUID,
+    event: CaseEvent,
+    note: str,
+    action: AuditAction,
+    **audited: str,
+) -> None:
+    """A print or an export of an issued document: on the case's timeline and in the audit trail (with
+    ``audited``, in the trail only)."""
     with context.database.transaction() as session:
         row = _issued(session, document_id)
         case = get_case(session, row.case_id)
-        detail = f"{TITLES[DocumentKind(row.kind)]} {note}"
+        detail = " ".join(filter(None, (TITLES[DocumentKind(row.kind)], note)))
         timeline.add(session, context, case, event, detail)
-        audit.append(session, Actor.of(context), action, case.number, document=detail)
+        audit.append(session, Actor.of(context), action, case.number, document=detail, **audited)
 
 
 def _issued(session: Session, document_id: uuid.UUID) -> IssuedDocument:

@@ -1960,6 +1960,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>Each document is signed with the station&apos;s key and carries a QR code and a verification code. Reprints use the document as it was issued.</source>
         <translation>每份文书都以本站密钥进行数字签名，并印有二维码和验证码。重新打印时使用当初出具的原文书。</translation>
     </message>
+    <message>
+        <source>Only a mediator or the administrator makes a file of a document: it names the parties by their ID numbers. Print it for them instead.</source>
+        <translation>文书载有当事人身份证号码，只有调解员或管理员可以导出为文件。请打印后交给当事人。</translation>
+    </message>
 </context>
 <context>
     <name>Domain</name>

@@ -144,6 +144,24 @@ def test_only_mediators_and_the_administrator_see_id_numbers_and_bank_accounts_i
         context.close()
 
 
+@pytest.mark.parametrize(("login", "makes_files"), [("zhang", False), ("li", True)])
+def test_everyone_prints_a_document_and_only_those_who_see_id_numbers_make_a_file_of_it(
+    station_folder: Path, login: str, makes_files: bool
+) -> None:
+    context = open_test_station(station_folder, login)
+    try:
+        case_id = register(context, intake_form(1, employer_serial=hash(login) % 1000 + 2))
+        issued = documents.issue_document(context, case_id, documents.issuable(context, case_id)[0])  # application
+        documents.record_printed(context, issued.id, 2)
+        if makes_files:
+            documents.record_exported(context, issued.id, "/home/li/王小五的申请.pdf")
+        else:
+            with pytest.raises(NotPermitted, match="may not do this"):
+                documents.record_exported(context, issued.id, "/home/zhang/王小五的申请.pdf")
+    finally:
+        context.close()
+
+
 def _revealed_by(folder: Path, name: str) -> set[str]:
     administrator = open_test_station(folder)
     try:

@@ -9,14 +9,18 @@ from PySide6.QtCore import Qt
 
 from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
+from heze_station.domain.accounts import StaffRole
 from heze_station.domain.agreements import SignerRole
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.changes import EVERYTHING
 from heze_station.services import agreements, case_actions, case_queries, documents
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.views.agreement_dialogs import SignerDialog
+from heze_station.ui.views.case_detail import CaseDetailDialog
+from heze_station.ui.workspace import Workspace
 from tests import factories
 from tests.services.agreement_steps import terms
+from tests.stations import add_account, open_test_station
 from tests.ui.conftest import wait_idle
 from tests.ui.test_signature_pad import LINE, mouse_stroke
 
@@ -92,3 +96,29 @@ def test_drawn_signature_is_printed_and_the_exported_agreement_verifies(qtbot, w
     assert [label.text() for label in verdict.outcomes] == ["passed", "passed", "passed"]
     issued = documents.case_documents(context, case_id)
     assert [d.kind for d in issued] == [DocumentKind.AGREEMENT]
+
+
+def test_a_coordinator_prints_a_document_and_is_told_who_makes_a_file_of_it(qtbot, workspace, tmp_path: Path) -> None:
+    add_account(workspace.context, "zhang", StaffRole.COORDINATOR)
+    coordinator = Workspace(open_test_station(tmp_path / "data", "zhang"))
+    try:
+        case_id = in_mediation(coordinator)
+        case_window = CaseDetailDialog(coordinator, case_id)
+        qtbot.addWidget(case_window)
+        case_window.show()
+        wait_idle(qtbot, coordinator)
+        page = case_window.documents_tab
+        case_window.tabs.setCurrentWidget(page)
+        applications = (DocumentKind.APPLICATION.value, DocumentKind.ORAL_APPLICATION.value)
+        application = next(action for action in page.menu.actions() if action.data() in applications)
+        page.menu.triggered.emit(application)
+        wait_idle(qtbot, coordinator)
+        preview = page.preview
+        assert preview is not None
+        assert preview.print_button.isEnabled()
+        assert preview.export_button.isVisible()
+        assert not preview.export_button.isEnabled()
+        assert "ID numbers" in preview.export_button.toolTip()
+    finally:
+        wait_idle(qtbot, coordinator)
+        coordinator.shutdown()

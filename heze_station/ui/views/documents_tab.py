@@ -132,7 +132,13 @@ class DocumentsTab(QWidget):
         # Imported on first use: QtPdf is a large library the window does not need until a document is shown.
         from ..widgets.print_preview import PrintPreview
 
-        preview = PrintPreview(pdf, title=issued.title, originals=issued.originals, parent=self)
+        no_file = ""
+        if self.workspace.context.user_role not in documents.record_exported.required_roles:
+            no_file = self.tr(
+                "Only a mediator or the administrator makes a file of a document: it names the parties by their ID "
+                "numbers. Print it for them instead."
+            )
+        preview = PrintPreview(pdf, title=issued.title, originals=issued.originals, no_file=no_file, parent=self)
         preview.printed.connect(lambda copies: self.workspace.change(documents.record_printed, issued.id, copies))
         preview.exported.connect(lambda path: self.workspace.change(documents.record_exported, issued.id, path))
         preview.finished.connect(preview.deleteLater)

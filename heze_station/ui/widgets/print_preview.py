@@ -47,12 +47,14 @@ class PrintPreview(QDialog):
         originals: int = 1,
         printer_factory: Callable[[], QPrinter] = _high_resolution_printer,
         on_paper_only: bool = False,
+        no_file: str = "",
         parent: QWidget | None = None,
     ):
         """``on_paper_only``: no file of it on this computer (the recovery sheet, which opens the whole station): no
-        Export PDF, and no printing to a file."""
+        Export PDF, and no printing to a file. ``no_file``: why this account may not make a file of it (Export PDF
+        is shown disabled with the reason; no printing to a file)."""
         super().__init__(parent)
-        self.on_paper_only = on_paper_only
+        self.on_paper_only = on_paper_only or bool(no_file)
         self.pdf = pdf
         self.title = title
         self.originals = max(1, originals)
@@ -79,6 +81,9 @@ class PrintPreview(QDialog):
         self.print_button.setDefault(True)
 
         self.export_button.setVisible(not on_paper_only)
+        if no_file:
+            self.export_button.setEnabled(False)
+            self.export_button.setToolTip(no_file)
         bar = QHBoxLayout()
         bar.addWidget(self.pages_label)
         bar.addStretch(1)
