@@ -1,8 +1,10 @@
-"""The recovery sheet printed once at setup: the key that opens the station's records when every password is lost.
+"""The recovery sheet printed once at setup, onto which the administrator copies by hand the key that opens the
+station's records when every password is lost.
 
-One A4 page: the station, who set it up and when, the key in large print (each group of four in its own cell, so it
-can be copied by hand without losing a place), where to keep it, and a line for the administrator's signature.
-The key is printed only in the page's content; the file's metadata names the sheet, not the key.
+One A4 page: the station, who set it up and when, a cell for each group of four of the key (copied from the screen
+without losing a place), where to keep it, and a line for the administrator's signature. The key itself is never
+printed: a print job stays on the disk in the printer's spool (CUPS keeps it a day, and its blocks after that), where
+a thief with the laptop would find the one thing that opens everything.
 """
 
 import io
@@ -26,7 +28,7 @@ GROUPS_PER_ROW = 5
 class RecoverySheet:
     station: str
     administrator: str
-    recovery_key: str  # groups of four separated by "-"
+    groups: int  # of four characters, in the key to copy
     made_at: datetime
 
 
@@ -34,21 +36,23 @@ def build_recovery_sheet(sheet: RecoverySheet) -> bytes:
     styles = layout.styles()
     title = ParagraphStyle("title", parent=styles.plain, fontSize=20, leading=28, alignment=1, spaceAfter=6 * mm)
     small = ParagraphStyle("advice", parent=styles.body, fontSize=12, leading=20, firstLineIndent=24)
-    key_style = ParagraphStyle("key", parent=styles.plain, fontSize=20, leading=24, alignment=1)
-    groups = sheet.recovery_key.split("-")
-    rows = [groups[start : start + GROUPS_PER_ROW] for start in range(0, len(groups), GROUPS_PER_ROW)]
+    number_style = ParagraphStyle("number", parent=styles.plain, fontSize=8, leading=9, textColor=colors.grey)
+    numbers = [str(group) for group in range(1, sheet.groups + 1)]
+    rows = [numbers[start : start + GROUPS_PER_ROW] for start in range(0, len(numbers), GROUPS_PER_ROW)]
+    last = len(rows[-1]) - 1
     rows[-1] += [""] * (GROUPS_PER_ROW - len(rows[-1]))
     key_table = Table(
-        [[Paragraph(group, key_style) for group in row] for row in rows],
+        [[Paragraph(number, number_style) for number in row] for row in rows],
         colWidths=[30 * mm] * GROUPS_PER_ROW,
-        rowHeights=14 * mm,
+        rowHeights=16 * mm,
     )
     key_table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), styles.plain.fontName),  # not reportlab's default, unembedded face
-                ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("GRID", (0, 0), (-1, -2), 0.8, colors.black),
+                ("GRID", (0, -1), (last, -1), 0.8, colors.black),  # the last row's cells that hold a group
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ]
         )
     )
@@ -60,7 +64,8 @@ def build_recovery_sheet(sheet: RecoverySheet) -> bytes:
     advice = [
         "一、本密钥可以打开本站电脑上的全部案件数据。所有账户的密码都遗忘，或本机密钥文件损坏时，"
         "在登录窗口点击“忘记密码”，输入本密钥并为一个账户设置新密码即可恢复使用。",
-        "二、请将本单放入信封封存，交站长或上级主管部门锁柜保管，不要与电脑放在一起，不要拍照、复印或存入电脑、手机。",
+        "二、密钥只显示在屏幕上，不打印、不存入电脑。抄写后请在屏幕上重新输入一遍核对。"
+        "请将本单放入信封封存，交站长或上级主管部门锁柜保管，不要与电脑放在一起，不要拍照、复印或存入电脑、手机。",
         "三、本单遗失或可能被他人看到时，请立即报告市劳动关系服务中心。",
         "四、输入时不区分大小写，短横线可省略；密钥中没有数字 0、1 和字母 I、O。",
     ]
@@ -68,7 +73,7 @@ def build_recovery_sheet(sheet: RecoverySheet) -> bytes:
         Paragraph(TITLE, title),
         *[Paragraph(line, styles.plain) for line in facts],
         Spacer(1, 8 * mm),
-        Paragraph("恢复密钥：", styles.plain),
+        Paragraph("恢复密钥（对照电脑屏幕，每格抄写一组4个字符）：", styles.plain),
         Spacer(1, 3 * mm),
         key_table,
         Spacer(1, 6 * mm),

@@ -371,6 +371,15 @@ def check_password(context: StationContext, login: str, password: str, *, now: d
     return user.login
 
 
+def same_recovery_key(typed: str, recovery_key: str) -> bool:
+    """Whether ``typed`` is ``recovery_key`` as 忘记密码 reads it (any case, dashes and spaces or not): the copy on
+    paper checked before the key leaves the screen for good."""
+    try:
+        return keys.recovery_secret(typed) == keys.recovery_secret(recovery_key)
+    except WrongKey:
+        return False
+
+
 def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> StationContext:
     """Forgotten passwords or a lost key file: the printed recovery key opens the station, and ``login`` (an
     account of the station) gets a new password and is signed in."""

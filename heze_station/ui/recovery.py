@@ -1,18 +1,19 @@
-"""The recovery key: shown and printed once at setup, and typed in when every password is lost (忘记密码).
+"""The recovery key: shown once at setup and copied by hand, and typed in when every password is lost (忘记密码).
 
-The key is shown once. The window cannot be closed or skipped until the administrator confirms it is printed or
-written down: without it and without a password, nobody (not even the city bureau) can open the station's records.
+The key is shown once and never printed or written to this computer (a print job stays on the disk in the printer's
+spool): the administrator copies it onto the printed sheet (or any paper) and types the copy back, and only then
+does the station open. Without it and without a password, only the city bureau can open the station's records.
 """
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..documents.recovery_sheet import RecoverySheet, build_recovery_sheet
 from ..domain import chinatime
-from ..services.accounts import recover
+from ..services.accounts import recover, same_recovery_key
 from .kit.form import FormDialog
 from .setup import NewPassword, line
 from .sign_in import HINT_STYLE
@@ -28,43 +29,69 @@ KEY_STYLE = (
 class RecoveryKeyDialog(QDialog):
     def __init__(self, recovery_key: str, station: str, administrator: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.sheet = RecoverySheet(station, administrator, recovery_key, chinatime.now())
+        self.recovery_key = recovery_key
+        groups = recovery_key.split("-")
+        self.sheet = RecoverySheet(station, administrator, len(groups), chinatime.now())
         self.setWindowTitle(self.tr("Recovery key"))
         explanation = QLabel(
             self.tr(
                 "The station's records are encrypted. If every password is forgotten, or this computer's key file "
-                "is damaged, only this recovery key opens them. It is shown only now: print the recovery sheet (or "
-                "copy the key by hand), seal it in an envelope and keep it locked away from this computer."
+                "is damaged, only this recovery key opens them. It is shown only now, and never printed or saved on "
+                "this computer: print the sheet to copy it onto (or take any paper), copy the key by hand, type "
+                "your copy below to check it, then seal it in an envelope and keep it locked away from this "
+                "computer."
             )
         )
         explanation.setWordWrap(True)
         explanation.setStyleSheet(HINT_STYLE)
-        groups = recovery_key.split("-")
-        self.key_label = QLabel("\n".join("  ".join(groups[start : start + 5]) for start in range(0, len(groups), 5)))
+        # Five groups a line, as the sheet's cells; not selectable: a selection would put the key in the clipboard.
+        lines = ["  ".join(groups[start : start + 5]) for start in range(0, len(groups), 5)]
+        self.key_label = QLabel("\n".join(line.ljust(len(lines[0])) for line in lines))  # the last, left as on paper
         self.key_label.setTextFormat(Qt.TextFormat.PlainText)
         self.key_label.setStyleSheet(KEY_STYLE)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_button = QPushButton(self.tr("&Print the recovery sheet…"))
+        self.print_button = QPushButton(self.tr("&Print the sheet to copy the key onto…"))
         self.print_button.clicked.connect(self.print_sheet)
-        self.kept = QCheckBox(self.tr("I have printed or copied the recovery &key and will keep it safe"))
+        self.copy = line(max_length=80)
+        self.copy.setPlaceholderText("XXXX-XXXX-XXXX-…")
+        copy_label = QLabel(self.tr("&Type the key from your paper:"))
+        copy_label.setBuddy(self.copy)
+        self.copy_state = QLabel("")
+        self.copy_state.setStyleSheet(HINT_STYLE)
+        self.copy.textChanged.connect(self._check_copy)
         self.buttons = QDialogButtonBox()
         self.continue_button = self.buttons.addButton(self.tr("Continue"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.continue_button.setEnabled(False)
-        self.kept.toggled.connect(self.continue_button.setEnabled)
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(self.key_label)
         layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.kept)
+        layout.addWidget(copy_label)
+        layout.addWidget(self.copy)
+        layout.addWidget(self.copy_state)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(600)
         self.preview: PrintPreview | None = None
 
+    @property
+    def kept(self) -> bool:
+        return same_recovery_key(self.copy.text(), self.recovery_key)
+
+    def _check_copy(self) -> None:
+        typed = sum(character.isalnum() for character in self.copy.text())
+        complete = typed >= sum(character.isalnum() for character in self.recovery_key)
+        self.continue_button.setEnabled(self.kept)
+        if self.kept:
+            self.copy_state.setText(self.tr("The copy is right. Keep the paper safe."))
+        elif complete:
+            self.copy_state.setText(self.tr("The copy differs from the key on the screen: check each group."))
+        else:
+            self.copy_state.setText("")
+
     def print_sheet(self) -> None:
         sheet = build_recovery_sheet(self.sheet)
-        self.preview = PrintPreview(sheet, title=self.tr("Recovery sheet"), on_paper_only=True, parent=self)
+        self.preview = PrintPreview(sheet, title=self.tr("Recovery sheet"), parent=self)
         self.preview.open()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -73,7 +100,7 @@ class RecoveryKeyDialog(QDialog):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.kept.isChecked():
+        if not self.kept:
             event.ignore()
             return
         super().closeEvent(event)

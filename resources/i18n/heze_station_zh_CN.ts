@@ -6205,20 +6205,28 @@ Register it as a new case anyway?</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <source>The station&apos;s records are encrypted. If every password is forgotten, or this computer&apos;s key file is damaged, only this recovery key opens them. It is shown only now: print the recovery sheet (or copy the key by hand), seal it in an envelope and keep it locked away from this computer.</source>
-        <translation>本站数据已加密。所有密码都遗忘、或本机密钥文件损坏时，只有这个恢复密钥能打开数据。它只显示这一次：请打印恢复密钥单（或手工抄写），装入信封封存，锁在远离这台电脑的地方。</translation>
+        <source>The station&apos;s records are encrypted. If every password is forgotten, or this computer&apos;s key file is damaged, only this recovery key opens them. It is shown only now, and never printed or saved on this computer: print the sheet to copy it onto (or take any paper), copy the key by hand, type your copy below to check it, then seal it in an envelope and keep it locked away from this computer.</source>
+        <translation>本站数据已加密。所有密码都遗忘或本机密钥文件损坏时，只有这个恢复密钥能打开。密钥只在此时显示一次，不会打印，也不存入电脑：请打印密钥单（或另取一张纸），把密钥逐格手写上去，再在下面输入一遍核对，然后装入信封封存，锁在别处保管，不要与电脑放在一起。</translation>
     </message>
     <message>
-        <source>&amp;Print the recovery sheet…</source>
-        <translation>打印恢复密钥单(&amp;P)…</translation>
+        <source>&amp;Print the sheet to copy the key onto…</source>
+        <translation>打印密钥单(&amp;P)…</translation>
     </message>
     <message>
-        <source>I have printed or copied the recovery &amp;key and will keep it safe</source>
-        <translation>我已打印或抄写恢复密钥，并会妥善保管(&amp;K)</translation>
+        <source>&amp;Type the key from your paper:</source>
+        <translation>输入纸上抄写的密钥(&amp;T)：</translation>
     </message>
     <message>
         <source>Continue</source>
         <translation>继续</translation>
+    </message>
+    <message>
+        <source>The copy is right. Keep the paper safe.</source>
+        <translation>抄写无误。请妥善保管这张纸。</translation>
+    </message>
+    <message>
+        <source>The copy differs from the key on the screen: check each group.</source>
+        <translation>抄写的密钥与屏幕上的不一致，请逐组核对。</translation>
     </message>
     <message>
         <source>Recovery sheet</source>

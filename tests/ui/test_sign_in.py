@@ -166,16 +166,27 @@ def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_p
         # The recovery key, shown once: the station opens only once it is kept.
         qtbot.waitUntil(lambda: session.recovery_key_dialog is not None and session.recovery_key_dialog.isVisible())
         shown = session.recovery_key_dialog
-        assert len(shown.key_label.text().split()) == 13
+        groups = shown.key_label.text().split()
+        assert len(groups) == 13
+        assert not shown.key_label.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
         assert not shown.continue_button.isEnabled()
         qtbot.keyClick(shown, Qt.Key.Key_Escape)
         shown.close()
         assert shown.isVisible()
+        # The sheet to copy the key onto carries no key: a print job stays on the disk.
         shown.print_button.click()
         assert shown.preview.document.pageCount() == 1
-        assert not shown.preview.export_button.isVisibleTo(shown.preview)  # on paper only, never a file here
+        printed = "".join(shown.preview.document.getAllText(0).text().split())
+        assert "恢复密钥" in printed
+        assert not any(group in printed for group in groups)
         shown.preview.close()
-        shown.kept.setChecked(True)
+        # Copied by hand, with a mistake in the fifth group, then corrected: only the right copy continues.
+        wrong = [*groups[:4], "2222" if groups[4] != "2222" else "3333", *groups[5:]]
+        shown.copy.setText(" ".join(wrong).lower())
+        assert not shown.continue_button.isEnabled()
+        assert "逐组核对" in shown.copy_state.text()
+        shown.copy.setText(" ".join(groups).lower())
+        assert shown.continue_button.isEnabled()
         qtbot.mouseClick(shown.continue_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
         wait_idle(qtbot, session.window.workspace)

@@ -46,15 +46,13 @@ class PrintPreview(QDialog):
         title: str,
         originals: int = 1,
         printer_factory: Callable[[], QPrinter] = _high_resolution_printer,
-        on_paper_only: bool = False,
         no_file: str = "",
         parent: QWidget | None = None,
     ):
-        """``on_paper_only``: no file of it on this computer (the recovery sheet, which opens the whole station): no
-        Export PDF, and no printing to a file. ``no_file``: why this account may not make a file of it (Export PDF
-        is shown disabled with the reason; no printing to a file)."""
+        """``no_file``: why this account may not make a file of it: Export PDF is shown disabled with the reason,
+        and the print dialog offers no printing to a file."""
         super().__init__(parent)
-        self.on_paper_only = on_paper_only or bool(no_file)
+        self.no_file = no_file
         self.pdf = pdf
         self.title = title
         self.originals = max(1, originals)
@@ -80,7 +78,6 @@ class PrintPreview(QDialog):
         close_button.clicked.connect(self.reject)
         self.print_button.setDefault(True)
 
-        self.export_button.setVisible(not on_paper_only)
         if no_file:
             self.export_button.setEnabled(False)
             self.export_button.setToolTip(no_file)
@@ -109,7 +106,7 @@ class PrintPreview(QDialog):
         printer.setCopyCount(self.originals)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print {title}").format(title=self.title))
-        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, not self.on_paper_only)
+        dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, not self.no_file)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         copies = printer.copyCount()
