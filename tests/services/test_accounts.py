@@ -114,6 +114,18 @@ def test_wrong_passwords_make_the_next_try_wait_longer_but_never_for_ever(statio
     accounts.sign_in(folder, "admin", ADMINISTRATOR.password, now=after).close()
 
 
+def test_wrong_passwords_typed_while_the_clock_was_a_year_ahead_make_no_longer_wait(station: StationContext) -> None:
+    folder = station.database.path.parent
+    ahead = chinatime.now() + timedelta(days=365)
+    for attempt in range(4):
+        with pytest.raises(SignInRefused, match="wrong"):
+            accounts.sign_in(folder, "admin", f"guess-{attempt}", now=ahead)
+    corrected = chinatime.now()
+    with pytest.raises(SignInRefused, match="try again in 5 seconds"):  # the wait after four, not a year
+        accounts.sign_in(folder, "admin", ADMINISTRATOR.password, now=corrected)
+    accounts.sign_in(folder, "admin", ADMINISTRATOR.password, now=corrected + timedelta(seconds=5)).close()
+
+
 def test_the_administrator_disables_enables_and_resets_accounts(station: StationContext) -> None:
     add_account(station, "li", StaffRole.MEDIATOR, password="li-password-1")
     folder = station.database.path.parent
