@@ -278,10 +278,12 @@ def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> t
     counted = _counted_as(slots, login)
     failures = slots.failures.get(counted)
     if failures is not None:
-        longest = wait_after_failures(failures.count)
-        # Never longer than the wait itself: a failure timed by a clock that was ahead (a flat clock battery, since
-        # corrected) would otherwise keep the right password out for as long as the clock was wrong.
-        wait = min(failures.last_at + longest - now, longest)
+        if failures.last_at > now:
+            # Timed by a clock that was ahead (a flat clock battery, since corrected): counted from now, or the
+            # right password would be kept out for as long as the clock was wrong.
+            failures = slots.failures[counted] = Failures(failures.count, now.isoformat())
+            keyslots.save(data_dir, slots)
+        wait = failures.last_at + wait_after_failures(failures.count) - now
         if wait > timedelta(0):
             raise _refused(
                 QT_TRANSLATE_NOOP("Domain", "Too many wrong passwords. Please try again in {seconds} seconds."),
