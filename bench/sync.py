@@ -41,7 +41,7 @@ from heze_station.storage import replica
 from heze_station.storage.database import create_sqlite_engine, open_database
 from heze_station.storage.models import Case
 from tests.station_sync import faults
-from tests.stations import database_key, open_test_station
+from tests.stations import database_key, join_city, open_test_station
 
 FIRST_SYNC_ROWS = 100_000
 FIRST_SYNC_GOAL = 5000.0  # records per second (shared/design/sync.md)
@@ -175,7 +175,7 @@ def timed_sync(context: StationContext, proxy: faults.FaultProxy, records: str) 
 def first_sync(server: faults.CityServer, proxy: faults.FaultProxy, folder: Path, station_id: uuid.UUID) -> Transfer:
     context = faults.new_station(folder)
     try:
-        sync.enrol(context, proxy.url, server.enrol_code(station_id), "bench")
+        join_city(context, proxy.url, server.enrol_code(station_id), "bench")
         return timed_sync(context, proxy, "pulled")
     finally:
         context.close()
@@ -331,7 +331,7 @@ def profile_first_sync(server: faults.CityServer, proxy: faults.FaultProxy, fold
     faults.fill_server(server, station_id, [row for row in rows if row[0] not in ("station", "staff_user")])
     context = faults.new_station(folder)
     try:
-        sync.enrol(context, proxy.url, server.enrol_code(station_id), "profile")
+        join_city(context, proxy.url, server.enrol_code(station_id), "profile")
         profiler = cProfile.Profile()
         profiler.enable()
         sync.sync_now(context)

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.audit import AuditAction
 from ..domain.cases import CaseEvent
-from ..domain.errors import refusal
+from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
 from ..station_sync.failures import FailureReason, SyncFailure
@@ -69,6 +69,7 @@ SIGNING_CERTIFICATE = "signing_certificate"  # a field of the station row known 
 if TYPE_CHECKING:  # the network client loads with the first sync, not when the window starts
     from ..documents.signing import StationKey
     from ..station_sync.client import ServerClient
+    from ..sync.schemas import EnrolResponse
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +94,38 @@ class Enrolment:
     device_name: str
 
 
+@dataclass(frozen=True, repr=False)
+class PendingEnrolment:
+    """What the city answered to a code for another station than this computer's, held in memory (never written)
+    until the administrator says this computer does join it (``complete_enrolment``)."""
+
+    server_url: str
+    device_name: str
+    plain_http_trusted: bool
+    trusted_pem: str | None
+    answer: "EnrolResponse"
+
+
+class OtherStation(DomainError):
+    """The code joins a station by another name than this computer's: nothing is kept or sent until confirmed, for
+    a code mixed up by the bureau would hand this station's cases and accounts to another station for good."""
+
+    def __init__(self, pending: PendingEnrolment, here: str):
+        super().__init__(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "This code joins station “{joined}”, but this computer was set up as station “{here}”. Joining "
+                    "sends this computer's cases and accounts to “{joined}”.",
+                ),
+                {"joined": pending.answer.station_name or "", "here": here},
+            )
+        )
+        self.pending = pending
+        self.joined = pending.answer.station_name or ""
+        self.here = here
+
+
 @requires(ADMINISTRATION)
 def enrol(
     context: StationContext,
@@ -107,7 +140,8 @@ def enrol(
 
     The address must be https (an address typed without a scheme is), unless it is this computer or an
     administrator marks it as a trusted local network (``plain_http_trusted``). ``certificate``: a PEM file with
-    the city's own certificate authority, or the server's certificate, to trust instead of the system's.
+    the city's own certificate authority, or the server's certificate, to trust instead of the system's. A code for
+    a station by another name raises OtherStation, with nothing kept: ``complete_enrolment`` then joins it.
     """
     from ..station_sync.addresses import normalise_url  # loaded when first needed, as the network libraries are
 
@@ -123,6 +157,17 @@ def enrol(
         raise SyncProblem(failure.reason, failure.detail) from failure
     finally:
         client.close()
+    pending = PendingEnrolment(url, device_name, plain_http_trusted, trusted_pem, answer)
+    if answer.station_name and answer.station_name != context.station_name:
+        raise OtherStation(pending, context.station_name)
+    return complete_enrolment(context, pending)
+
+
+@requires(ADMINISTRATION)
+def complete_enrolment(context: StationContext, pending: PendingEnrolment) -> Enrolment:
+    """Keep the credentials the city gave, take its name for the station, and queue what was typed before."""
+    url, device_name, answer = pending.server_url, pending.device_name, pending.answer
+    signing_key = _signing_key(context)
     with context.database.transaction() as session:
         if settings.get(session, DEVICE_ID) is not None:
             replica.restart_sequence(session)  # enrolled before: the new identity starts its numbering at 1
@@ -133,8 +178,8 @@ def enrol(
             (DEVICE_NAME, device_name),
             (STATION_NAME, answer.station_name or ""),
             (LAST_FAILURE, None),
-            (PLAIN_HTTP_TRUSTED, "1" if plain_http_trusted else None),
-            (TRUSTED_CERTIFICATES, trusted_pem),
+            (PLAIN_HTTP_TRUSTED, "1" if pending.plain_http_trusted else None),
+            (TRUSTED_CERTIFICATES, pending.trusted_pem),
         ):
             settings.put(session, key, value)
         _take_station_name(session, context, answer.station_name)

@@ -163,6 +163,18 @@ class SyncController(QObject):
             on_error=self._enrolment_failed,
         )
 
+    def complete_enrolment(self, pending: object) -> None:
+        """Join the station a code named, once the administrator confirmed it (services.sync.OtherStation)."""
+        if not self.enabled or self._closed:
+            return
+        self.runner.run(
+            _service("complete_enrolment"),
+            self.workspace.context,
+            pending,
+            on_done=self._enrolled,
+            on_error=self._enrolment_failed,
+        )
+
     def shutdown(self) -> None:
         """Stop the timers and wait for a sync under way to end: no thread outlives the window."""
         if self._closed:

@@ -3928,6 +3928,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>由于本程序出错，同步中断了。本机录入的内容都没有丢失，系统会自动重试。如果反复出现，请联系城市局技术支持（同步日志中有详细信息）。</translation>
     </message>
     <message>
+        <source>This code joins station “{joined}”, but this computer was set up as station “{here}”. Joining sends this computer&apos;s cases and accounts to “{joined}”.</source>
+        <translation>这个加入码属于“{joined}”，而这台电脑设置的驿站是“{here}”。加入后，这台电脑上的案件和账户都将交给“{joined}”。</translation>
+    </message>
+    <message>
         <source>This file is not a certificate. Choose the .pem or .crt file the city bureau gave you.</source>
         <translation>这个文件不是证书。请选择城市局提供的 .pem 或 .crt 文件。</translation>
     </message>
@@ -5021,6 +5025,22 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>Join “{joined}”? If this is not the station this computer works for, answer No: nothing is kept or sent, and the city bureau gives you the right code.</source>
+        <translation>确定加入“{joined}”吗？如果这不是这台电脑所属的驿站，请选“否”：不会保存或发送任何内容，请向市局索取正确的加入码。</translation>
+    </message>
+    <message>
+        <source>Nothing was kept or sent. Ask the city bureau for the code of station “{here}”, and tell it that this code, for “{joined}”, was used.</source>
+        <translation>没有保存或发送任何内容。请向市局索取“{here}”的加入码，并告知市局：“{joined}”的这个加入码已被使用。</translation>
+    </message>
+    <message>
+        <source>Join another station?</source>
+        <translation>加入其他驿站？</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>加入(&amp;J)</translation>
     </message>
     <message>
         <source>The server at this address did not prove it is the city server: its certificate is not trusted here. If the city runs its own certificates, choose the certificate file from the city bureau.</source>

@@ -67,6 +67,7 @@ ADMINISTRATION = {
         c, "菏泽市牡丹区人民法院", "2010"
     ),
     "sync.enrol": lambda c: sync.enrol(c, "https://city.example", "CODE", "笔记本"),
+    "sync.complete_enrolment": lambda c: sync.complete_enrolment(c, None),
     "backups.set_folder": lambda c: backups.set_folder(c, Path("backups")),
     "backups.set_retention": lambda c: backups.set_retention(c, Retention()),
     "backups.list_backups": lambda c: backups.list_backups(c),

@@ -6,10 +6,9 @@ from typing import Any
 
 import pytest
 
-from heze_station.services import sync
 from heze_station.services.station import StationContext
 from tests.server.conftest import Server, city, pg_cluster, server, settings  # noqa: F401  (fixtures)
-from tests.stations import open_test_station
+from tests.stations import join_city, open_test_station
 
 
 @pytest.fixture
@@ -44,7 +43,7 @@ def _laptops(
             stations[station] = create_station(station)
         context = open_test_station(tmp_path / name)
         opened.append(context)
-        sync.enrol(context, url, enrol_code(stations[station]), name)
+        join_city(context, url, enrol_code(stations[station]), name)
         return context
 
     yield make

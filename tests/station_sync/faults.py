@@ -79,7 +79,7 @@ from heze_station.storage.types import BinaryUuid, utc_now
 from heze_station.sync.tables import SYNCED_TABLES, TableKind
 from tests import factories
 from tests.server.conftest import Server, serve_in_thread, wait_for
-from tests.stations import database_key, open_test_station
+from tests.stations import database_key, join_city, open_test_station
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SERVER_COMMAND = Path(sys.executable).parent / "heze-station-server"
@@ -1253,7 +1253,7 @@ class Lab:
         context = new_station(folder)
         try:
             with self.proxy.calm():
-                sync.enrol(
+                join_city(
                     context, self.server.url if direct else self.proxy.url, self.server.enrol_code(station_id), name
                 )
         finally:

@@ -33,6 +33,7 @@ from heze_station.sync.hlc import MAX_AHEAD_MS, Hlc
 from heze_station.sync.tables import SYNCED_TABLES
 from tests.factories import intake_form, register
 from tests.server.client import DeviceClient
+from tests.stations import join_city
 
 from .faults import CityServer, new_station
 
@@ -90,7 +91,7 @@ class RogueLab:
 
     def _laptop(self, folder: Path, station_id: uuid.UUID, name: str) -> StationContext:
         context = new_station(folder)
-        sync.enrol(context, self.server.url, self.server.enrol_code(station_id), name)
+        join_city(context, self.server.url, self.server.enrol_code(station_id), name)
         return context
 
     def close(self) -> None:

@@ -29,7 +29,7 @@ from heze_station.services import case_actions, document_index, documents, sync
 from heze_station.services.station import StationContext
 from tests.factories import intake_form, register
 from tests.server.conftest import CHECKOUT, Server
-from tests.stations import open_test_station
+from tests.stations import join_city, open_test_station
 
 from .conftest import Laptops
 
@@ -153,7 +153,7 @@ def test_a_document_signed_before_the_laptop_joined_the_city_still_verifies(
     try:
         _id, before = issued_refusal(early)
         station_id = server_station(server, "城区驿站")
-        sync.enrol(early, server.url, server.enrol_code(station_id), "前台")
+        join_city(early, server.url, server.enrol_code(station_id), "前台")
         _id, after = issued_refusal(early)
 
         verdict = documents.verify_presented(early, presented(tmp_path, before))

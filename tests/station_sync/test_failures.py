@@ -7,13 +7,13 @@ import uuid
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from heze_station.documents.content import DocumentKind
 from heze_station.domain.cases import CaseAction
 from heze_station.domain.mediation import AttachmentKind
 from heze_station.server import auth
-from heze_station.server.models import Station
+from heze_station.server.models import Station, SyncRow
 from heze_station.services import attachments, case_actions, documents, sync, sync_replica
 from heze_station.services.station import StationContext
 from heze_station.station_sync.client import FailureReason
@@ -23,7 +23,7 @@ from heze_station.sync import PROTOCOL_VERSION
 from tests.factories import intake_form, register
 from tests.full_disk import fill_up, free_up
 from tests.server.conftest import Server
-from tests.stations import open_test_station
+from tests.stations import join_city, open_test_station
 
 from .conftest import Laptops
 from .helpers import cases
@@ -128,9 +128,37 @@ def test_a_wrong_enrolment_code_is_explained_and_stores_nothing(server: Server, 
     try:
         server.create_station("城区驿站")
         with pytest.raises(sync.SyncProblem) as raised:
-            sync.enrol(station, server.url, "AAAA-BBBB-CCCC", "新电脑")
+            join_city(station, server.url, "AAAA-BBBB-CCCC", "新电脑")
         assert raised.value.reason is FailureReason.INVALID_CODE
         assert sync.sync_status(station).state is sync.SyncState.NOT_ENROLLED
+    finally:
+        station.close()
+
+
+def test_a_code_for_another_station_keeps_and_sends_nothing_until_the_administrator_says_join(
+    server: Server, tmp_path
+) -> None:
+    """The bureau mixed up two stations' codes: joining would hand this station's cases and accounts to the other."""
+    station = open_test_station(tmp_path / "城区的电脑")
+    try:
+        case_id = register(station, intake_form(2))
+        other = server.create_station("郓城驿站")
+        with pytest.raises(sync.OtherStation, match="郓城驿站") as raised:
+            sync.enrol(station, server.url, server.enrol_code(other), "前台")
+        assert (raised.value.here, raised.value.joined) == ("菏谐驿站", "郓城驿站")
+        assert sync.sync_status(station).state is sync.SyncState.NOT_ENROLLED
+        assert station.station_name == "菏谐驿站"
+        with pytest.raises(sync.SyncProblem):
+            sync.sync_now(station)
+        with server.database.transaction() as session:
+            sent = select(func.count()).select_from(SyncRow).where(SyncRow.station_id == other)
+            assert session.scalar(sent) == 0, "nothing reached the city"
+        # Told that it is right (a station renamed by the city), it joins and takes the city's name.
+        sync.complete_enrolment(station, raised.value.pending)
+        sync.sync_now(station)
+        assert station.station_name == "郓城驿站"
+        with server.database.transaction() as session:
+            assert session.get(SyncRow, case_id) is not None
     finally:
         station.close()
 
@@ -200,7 +228,7 @@ def test_a_revoked_laptop_enrolled_again_sends_what_it_had_not_sent(laptops: Lap
     assert problem(found).reason is FailureReason.REVOKED
     with server.database.transaction() as session:
         station = session.scalars(select(Station.id).where(Station.name == "城区驿站")).one()
-    sync.enrol(found, server.url, server.enrol_code(station), "找回的笔记本")
+    join_city(found, server.url, server.enrol_code(station), "找回的笔记本")
     sync.sync_now(found)
     office = laptops("办公室")
     sync.sync_now(office)

@@ -41,7 +41,7 @@ from heze_station.sync.hlc import MAX_AHEAD_MS, Hlc
 from heze_station.sync.schemas import AttachmentStart
 from tests.factories import intake_form, register
 from tests.server.conftest import wait_for
-from tests.stations import database_key
+from tests.stations import database_key, join_city
 
 from . import faults
 from .faults import Fault, Lab, Laptop
@@ -534,7 +534,7 @@ def test_a_copied_laptop_is_stopped_and_once_enrolled_again_sends_its_unsent_cha
     assert faults.station_rows(copy.file) == rows
     assert unsent(copy.file) == [op for op in ops if not op["acknowledged"]]
     with copy.opened() as context, lab.proxy.calm():
-        sync.enrol(context, lab.proxy.url, lab.server.enrol_code(front.station_id), "copy")
+        join_city(context, lab.proxy.url, lab.server.enrol_code(front.station_id), "copy")
     copy.oplog.path.unlink()  # its operations now carry the new identity's numbers
     copy.oplog.absorb(copy.file)
     assert min(entry["seq"] for entry in copy.oplog.entries().values()) == 1

@@ -17,7 +17,7 @@ from heze_station.station_sync.addresses import normalise_url, unencrypted
 from heze_station.station_sync.failures import FailureReason
 from tests.factories import intake_form, register
 from tests.server.conftest import Server, serve_in_thread
-from tests.stations import open_test_station
+from tests.stations import join_city, open_test_station
 from tests.tls import CityAuthority
 
 
@@ -54,7 +54,7 @@ def test_an_address_typed_without_a_scheme_is_https_and_only_this_computer_may_b
 
 def test_an_unencrypted_address_is_refused_before_anything_is_sent(laptop: StationContext) -> None:
     with pytest.raises(sync.SyncProblem) as refused:
-        sync.enrol(laptop, "http://10.37.17.2:8000", "AAAA-BBBB-CCCC", "前台")
+        join_city(laptop, "http://10.37.17.2:8000", "AAAA-BBBB-CCCC", "前台")
     assert refused.value.reason is FailureReason.UNENCRYPTED
     assert "http://" in refused.value.message.render()
     assert sync.sync_status(laptop).state is sync.SyncState.NOT_ENROLLED
@@ -69,15 +69,15 @@ def test_the_citys_own_authority_is_trusted_once_given_and_a_station_syncs_over_
 
     # Without the city's certificate the server proves nothing: nothing is sent, and the person is told why.
     with pytest.raises(sync.SyncProblem) as untrusted:
-        sync.enrol(laptop, server.url, server.enrol_code(station), "前台")
+        join_city(laptop, server.url, server.enrol_code(station), "前台")
     assert untrusted.value.reason is FailureReason.UNTRUSTED_CERTIFICATE
     not_a_certificate = tmp_path / "readme.pem"
     not_a_certificate.write_text("hello", encoding="utf-8")
     with pytest.raises(InvalidInput) as wrong_file:
-        sync.enrol(laptop, server.url, server.enrol_code(station), "前台", certificate=not_a_certificate)
+        join_city(laptop, server.url, server.enrol_code(station), "前台", certificate=not_a_certificate)
     assert wrong_file.value.field == "certificate"
 
-    sync.enrol(laptop, server.url.removeprefix("https://"), server.enrol_code(station), "前台",
+    join_city(laptop, server.url.removeprefix("https://"), server.enrol_code(station), "前台",
                certificate=authority.path)  # fmt: skip
     case_id = register(laptop, intake_form(1))
     assert sync.sync_now(laptop).pushed > 0
@@ -90,6 +90,6 @@ def test_a_pinned_server_certificate_is_trusted_as_it_is(
     city_tls: tuple[Server, CityAuthority, Path], laptop: StationContext
 ) -> None:
     server, _authority, pinned = city_tls
-    sync.enrol(laptop, server.url, server.enrol_code(server.create_station("城区驿站")), "前台", certificate=pinned)
+    join_city(laptop, server.url, server.enrol_code(server.create_station("城区驿站")), "前台", certificate=pinned)
     sync.sync_now(laptop)
     assert sync.sync_status(laptop).state is sync.SyncState.UP_TO_DATE

@@ -25,6 +25,7 @@ from heze_station.ui.main_window import MainWindow
 from heze_station.ui.sync_controller import SyncController
 from heze_station.ui.workspace import Workspace
 from tests.server.conftest import WAIT_SECONDS, Server, migrated_database, wait_for
+from tests.stations import join_city
 from tests.ui.conftest import wait_idle
 
 STATION = "城区驿站"
@@ -63,7 +64,7 @@ class CityServer(Server):
         return self.enrol_code(self.stations[station])
 
     def enrol(self, context: StationContext, device_name: str, station: str = STATION) -> None:
-        sync.enrol(context, self.url, self.station_code(station), device_name)
+        join_city(context, self.url, self.station_code(station), device_name)
 
     def revoke(self, context: StationContext) -> None:
         with context.database.transaction() as session:

@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
+from PySide6.QtWidgets import QMessageBox
 
 from heze_station.domain.cases import CaseAction
 from heze_station.services import case_actions, sync, sync_replica
@@ -27,6 +28,8 @@ from tests.ui.conftest import shown_rows, sync_threads
 from tests.ui.test_chinese_screens import ENGLISH_WORD, KEY_NAMES, MARKUP, _texts
 
 pytestmark = pytest.mark.usefixtures("no_thread_left")
+
+YES = QMessageBox.ButtonRole.YesRole
 
 
 def click(qtbot, button) -> None:
@@ -84,11 +87,26 @@ def test_enrolling_through_the_dialog_refuses_a_wrong_code_and_joins_with_the_ri
     assert sync.sync_status(workspace.context).state is SyncState.NOT_ENROLLED
     assert window.sync_indicator.text == "未加入同步"
 
-    # The right code, typed in lower case without dashes.
+    # A code the bureau gave for another station: asked first; No keeps and sends nothing.
+    dialog.code_edit.clear()
+    qtbot.keyClicks(dialog.code_edit, city.station_code("郓城驿站"))
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: dialog.question is not None and dialog.question.isVisible(), timeout=20_000)
+    assert "郓城驿站" in dialog.question.text()
+    assert "菏谐驿站" in dialog.question.text()  # this computer's station, as set up
+    dialog.question.button(QMessageBox.StandardButton.No).click()
+    assert "没有保存或发送" in dialog.banner.text()
+    assert sync.sync_status(workspace.context).state is SyncState.NOT_ENROLLED
+    assert workspace.context.station_name == "菏谐驿站"
+
+    # The right code, typed in lower case without dashes; the city's name for the station is taken.
     dialog.code_edit.clear()
     qtbot.keyClicks(dialog.code_edit, city.station_code().replace("-", "").lower())
     with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
         click(qtbot, dialog.ok_button)
+        qtbot.waitUntil(lambda: dialog.question is not None and "城区驿站" in dialog.question.text(), timeout=20_000)
+        [join] = [each for each in dialog.question.buttons() if dialog.question.buttonRole(each) is YES]
+        join.click()
         qtbot.waitUntil(lambda: dialog.enrolment is not None, timeout=20_000)
         assert "城区驿站" in dialog.banner.text()
         assert dialog.ok_button.text() == "完成"

@@ -15,16 +15,18 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ...services.sync import Enrolment, SyncProblem
+from ...services.sync import Enrolment, OtherStation, SyncProblem
 from ...station_sync.addresses import normalise_url, unencrypted
 from ...station_sync.failures import FailureReason
 from ...sync.codes import display_code
 from ..i18n import render
+from ..kit.ask import ask
 from ..kit.form import FormDialog
 from ..kit.inputs import FileField
 from ..kit.palette import BANNER_STYLE, ERROR_STYLE, SUCCESS_STYLE
@@ -43,6 +45,7 @@ class EnrolDialog(FormDialog):
         super().__init__(workspace, self.tr("Join city sync"), self.tr("&Enrol"), parent)
         self.controller = controller
         self.enrolment: Enrolment | None = None
+        self.question: QMessageBox | None = None  # whether to join a station by another name, while it is asked
         intro = QLabel(
             self.tr(
                 "Type the address of the city server and the one-time enrolment code the city bureau gave you. A code "
@@ -194,6 +197,9 @@ class EnrolDialog(FormDialog):
         if not self.working:
             return
         self._set_working(False)
+        if isinstance(error, OtherStation):
+            self._ask_to_join(error)
+            return
         if isinstance(error, SyncProblem):
             key, text = self._where(error)
             if key is None:
@@ -203,6 +209,44 @@ class EnrolDialog(FormDialog):
         else:
             self._failed(error)  # a refusal beside its field or on top, anything else as an unexpected error
         self.fit()
+
+    def _ask_to_join(self, other: OtherStation) -> None:
+        """A code for a station by another name: joined only when the administrator says so; nothing is kept or
+        sent otherwise."""
+        question = "\n\n".join(
+            (
+                render(other.message),
+                self.tr(
+                    "Join “{joined}”? If this is not the station this computer works for, answer No: nothing is kept "
+                    "or sent, and the city bureau gives you the right code."
+                ).format(joined=other.joined),
+            )
+        )
+
+        def join() -> None:
+            self.question = None  # closed, and deleted with its answer
+            self._set_working(True)
+            self.controller.complete_enrolment(other.pending)
+
+        def decline() -> None:
+            self.question = None
+            self.errors.say(
+                self.tr(
+                    "Nothing was kept or sent. Ask the city bureau for the code of station “{here}”, and tell it "
+                    "that this code, for “{joined}”, was used."
+                ).format(here=other.here, joined=other.joined)
+            )
+            self.fit()
+
+        self.question = ask(
+            self,
+            self.tr("Join another station?"),
+            question,
+            join,
+            yes_text=self.tr("&Join"),
+            on_no=decline,
+            warning=True,
+        )
 
     def show_field_error(self, key: str, text: str) -> None:
         self.errors.set(key, text)
