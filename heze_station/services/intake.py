@@ -44,7 +44,7 @@ from ..domain.text import (
     clean_text,
     half_width_brackets,
 )
-from ..storage import search
+from ..storage import search, station_rows
 from ..storage.models import (
     Agreement,
     Case,
@@ -600,7 +600,9 @@ def _upsert_project(session: Session, intake: CheckedIntake, contractor: Employe
 
 
 def next_sequence(session: Session, station_id: uuid.UUID, year: int) -> int:
-    highest = session.scalar(select(func.max(Case.sequence)).where(Case.station_id == station_id, Case.year == year))
+    """After every case of the station this year, those registered on its other computers included."""
+    rows = station_rows.of_station(session, station_id)
+    highest = session.scalar(select(func.max(Case.sequence)).where(Case.station_id.in_(rows), Case.year == year))
     return (highest or 0) + 1
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from .. import __version__, collector
 from ..station_sync.engine import Blob, FileUnavailable
 from ..station_sync.progress import SyncReport
-from ..storage import outbox, replica, settings
+from ..storage import outbox, replica, settings, station_rows
 from ..storage.blobs import BlobCorrupt, BlobMissing, BlobStore
 from ..storage.keys import WrongKey
 from ..storage.models import Attachment, IssuedDocument, UploadedBlob
@@ -77,6 +77,7 @@ class StationReplica:
                 replica.log(session, "rebaselined")
             settings.put(session, SERVER_ID, str(answer.server_id))
             settings.put(session, STATION_NAME, answer.station_name)
+            settings.put(session, station_rows.CITY_STATION_SETTING, str(answer.station_id))
             replica.continue_after_restore(session, answer.next_seq)
             if answer.next_seq <= replica.highest_acknowledged(session):
                 replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore

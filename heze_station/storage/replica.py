@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from ..sync.hlc import MAX_AHEAD_MS, MAX_WALL_MS, Hlc
 from ..sync.scope import bucket_of
 from ..sync.tables import SYNCED_TABLES, TableKind
-from . import outbox, search, settings
+from . import outbox, search, settings, station_rows
 from .batches import batches
 from .models import (
     Base,
@@ -501,6 +501,8 @@ def apply_changes(session: Session, changes: list[Change]) -> Applied:
     by_table: dict[str, list[Change]] = defaultdict(list)
     for change in changes:
         by_table[change.table].append(change)
+    if "station" in by_table:
+        station_rows.remember(session, [(change.row_id, change.station_id) for change in by_table["station"]])
     pending = _pending_fields(session, [change.row_id for change in changes])
     outcome = _Outcome()
     for name in sorted(by_table, key=lambda name: name not in _BEFORE_AGREEMENTS):

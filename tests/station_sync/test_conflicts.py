@@ -7,13 +7,16 @@ from sqlalchemy import select
 
 from heze_station.domain.cases import CaseAction, CaseEvent, CaseStatus
 from heze_station.domain.errors import IllegalTransition, InvalidInput
+from heze_station.server.assignment import assign_case
 from heze_station.services import case_actions, sync
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Case, CaseClaimant, Person, TimelineEvent
 from tests.factories import intake_form, register
+from tests.server.conftest import Server
 
 from .conftest import Laptops
 from .helpers import edit, value
+from .test_scenario import server_station
 
 
 def shared_case(front: StationContext, court: StationContext) -> object:
@@ -155,6 +158,30 @@ def test_the_same_case_number_made_on_two_offline_laptops_syncs_and_the_collisio
     sync.sync_now(front)
     assert value(front, Case, duplicates["number"].row_id, "number") == "菏谐调字〔2026〕第0101号"
     assert [item.field for item in sync.open_conflicts(court)] == ["id_number"]
+
+
+def test_once_synced_each_laptop_numbers_after_every_case_of_its_station_and_not_after_another_stations(
+    laptops: Laptops, server: Server
+) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    township = laptops("乡镇驿站前台", station="乡镇驿站")
+    for serial in range(1, 4):
+        register(front, intake_form(1, employer_serial=serial))
+    sync.sync_now(front)
+    sync.sync_now(court)  # the court laptop was set up on its own (a station row of its own), then enrolled here
+    for serial in range(10, 15):  # a busier station, one of whose cases the city assigns to this one
+        escalated = register(township, intake_form(1, employer_serial=serial))
+    sync.sync_now(township)
+    with server.database.transaction() as session:
+        assign_case(session, escalated, server_station(server, "城区驿站"))
+    sync.sync_now(court)
+    assert value(court, Case, escalated, "number").endswith("第0005号")
+    made = register(court, intake_form(1, employer_serial=20))
+    assert value(court, Case, made, "number").endswith("第0004号"), "after the front desk's three, not 0001 or 0006"
+    sync.sync_now(court)
+    sync.sync_now(front)
+    assert value(front, Case, register(front, intake_form(1, employer_serial=21)), "number").endswith("第0005号")
+    assert not [item for item in sync.open_conflicts(front) if item.kind == "duplicate"]
 
 
 def test_a_typed_value_that_does_not_fit_the_field_is_refused_and_the_conflict_stays_open(laptops: Laptops) -> None:
