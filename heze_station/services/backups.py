@@ -183,7 +183,9 @@ def back_up_if_due(context: StationContext, closing: bool = False) -> BackupInfo
     if last is not None:
         previous = json.loads(last)
         changed = previous.get("marker") != marker
-        if chinatime.now() - datetime.fromisoformat(previous["at"]) < DAILY and not (closing and changed):
+        since = chinatime.now() - datetime.fromisoformat(previous["at"])
+        # A last backup dated ahead (made while the clock was wrong) makes the next one due, not a year away.
+        if timedelta(0) <= since < DAILY and not (closing and changed):
             return None
     try:
         return back_up(context)
@@ -216,8 +218,10 @@ def _write(context: StationContext, folder: Path, moment: datetime) -> BackupInf
     with context.database.transaction() as session:
         cases = session.scalar(select(func.count()).select_from(Case)) or 0
         head = audit.head(session)
+        changes = outbox.last_sequence(session.connection())
     manifest = {
         "made_at": moment.isoformat(),
+        "changes": changes,  # how much was done on this station when it was made: later is more (see _backups)
         "cases": cases,
         "audit_head": {"seq": head.seq, "hash": head.hash} if head else None,
         "attachments": digests,
@@ -275,7 +279,14 @@ def _backups(folder: Path) -> list[tuple[Path, dict]]:
                 found.append((path, json.loads(manifest.read_text(encoding="utf-8"))))
             except ValueError:
                 continue  # damaged manifest: not offered, not removed
-    return sorted(found, key=lambda item: item[1]["made_at"], reverse=True)
+    return sorted(found, key=lambda item: _recency(item[1]), reverse=True)
+
+
+def _recency(manifest: dict) -> tuple[int, str]:
+    """Newest first by the changes made on the station before it (numbered on, also across a restore), then by the
+    moment: a backup made while the clock was a year ahead is not the latest for a year (restore_latest took it,
+    and lost every case typed since)."""
+    return manifest.get("changes", -1), manifest["made_at"]
 
 
 def _thin(folder: Path, retention: Retention) -> None:

@@ -26,7 +26,7 @@ from heze_station.storage import outbox
 from heze_station.storage.database import Database, is_whole
 from heze_station.storage.models import Case
 from tests.factories import intake_form, register
-from tests.stations import open_test_station
+from tests.stations import ADMINISTRATOR, open_test_station
 
 SCAN = b"%PDF-1.4 scan " + bytes(range(256)) * 20
 
@@ -80,6 +80,31 @@ def test_restoring_brings_back_the_backup_and_keeps_the_trail_and_the_current_fi
         with station.database.transaction() as session:
             # New changes are numbered after those already sent: the city never sees one number twice.
             assert outbox.last_sequence(session.connection()) == sequence_before
+    finally:
+        station.close()
+
+
+def test_a_backup_made_while_the_clock_was_a_year_ahead_is_not_taken_for_the_latest(tmp_path: Path) -> None:
+    """A flat clock battery: the backup dated next year must not win over those made since (nor stop the daily one)."""
+    station = open_test_station(tmp_path / "data")
+    try:
+        register(station, intake_form(1, employer_serial=1))
+        ahead = backups.back_up(station, now=chinatime.now() + timedelta(days=365))
+        assert backups.back_up_if_due(station) is not None, "the daily backup is due, not a year away"
+        for serial in range(2, 6):
+            register(station, intake_form(1, employer_serial=serial))
+        latest = backups.back_up(station)
+        listed = [info.name for info in backups.list_backups(station)]
+        assert listed[0] == latest.name
+        assert ahead.name in listed
+    finally:
+        station.close()
+    (tmp_path / "data" / DATABASE_FILE).write_bytes(b"damaged")
+    restored, _ = backups.restore_latest(tmp_path / "data", ADMINISTRATOR.login, ADMINISTRATOR.password)
+    assert restored == latest.name
+    station = open_test_station(tmp_path / "data")
+    try:
+        assert case_count(station) == 5
     finally:
         station.close()
 
@@ -173,7 +198,7 @@ KILLED_BACKUP = """
 import sys
 from pathlib import Path
 from heze_station.services import backups
-from tests.stations import open_test_station
+from tests.stations import ADMINISTRATOR, open_test_station
 station = open_test_station(Path(sys.argv[1]))
 print("open", flush=True)
 while True:
