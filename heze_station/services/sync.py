@@ -143,9 +143,17 @@ def enrol(
     the city's own certificate authority, or the server's certificate, to trust instead of the system's. A code for
     a station by another name raises OtherStation, with nothing kept: ``complete_enrolment`` then joins it.
     """
-    from ..station_sync.addresses import normalise_url  # loaded when first needed, as the network libraries are
+    # Loaded when first needed, as the network libraries are.
+    from ..station_sync.addresses import is_address, normalise_url
 
     url = normalise_url(clean_line(server_url, field="server_url", max_length=200, required=True, printed=False))
+    if not is_address(url):
+        raise refusal(
+            "server_url",
+            QT_TRANSLATE_NOOP(
+                "Domain", "This is not a server address: type it as the city bureau gave it, e.g. 10.37.17.2:8000."
+            ),
+        )
     code = clean_line(code, field="code", max_length=64, required=True, printed=False)
     device_name = clean_line(device_name, field="device_name", max_length=100, printed=False) or context.station_name
     trusted_pem = _certificates(certificate) if certificate else None

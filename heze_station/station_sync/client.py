@@ -109,7 +109,14 @@ class ServerClient:
 
     def enrol(self, code: str, device_name: str, signing_csr: str | None = None) -> EnrolResponse:
         body = EnrolRequest(code=code, device_name=device_name, signing_csr=signing_csr)
-        return self._call("POST", "/v1/enrol", EnrolResponse, body=body)
+        try:
+            return self._call("POST", "/v1/enrol", EnrolResponse, body=body)
+        except SyncFailure as failure:
+            # At enrolment an answer that is not the protocol's (a page not found, a web page) means the address is
+            # another web server, the supervision page's or a portal: not a city server to try again later.
+            if failure.reason is FailureReason.SERVER_ERROR and failure.details.get("status", 0) < 500:
+                raise SyncFailure(FailureReason.REFUSED, failure.detail) from failure
+            raise
 
     def log_in(self, device_id: uuid.UUID, secret: str) -> None:
         self._credentials = TokenRequest(device_id=device_id, device_secret=secret)
@@ -249,7 +256,8 @@ class ServerClient:
         code = _code(response)
         message, details = _error_text(response)
         if response.status_code >= 500:
-            return SyncFailure(FailureReason.SERVER_ERROR, f"HTTP {response.status_code} {message}".strip())
+            status = {"status": response.status_code}
+            return SyncFailure(FailureReason.SERVER_ERROR, f"HTTP {response.status_code} {message}".strip(), status)
         if response.status_code == 401 and code in ("invalid_token", "missing_token", "token_expired"):
             return SyncFailure(FailureReason.SERVER_ERROR, message)  # a token problem that survived a new token
         reason = _BY_CODE.get(code or "")

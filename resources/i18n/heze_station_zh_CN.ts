@@ -3932,6 +3932,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这个加入码属于“{joined}”，而这台电脑设置的驿站是“{here}”。加入后，这台电脑上的案件和账户都将交给“{joined}”。</translation>
     </message>
     <message>
+        <source>This is not a server address: type it as the city bureau gave it, e.g. 10.37.17.2:8000.</source>
+        <translation>这不是服务器地址，请照市局提供的地址填写，例如 10.37.17.2:8000。</translation>
+    </message>
+    <message>
         <source>This file is not a certificate. Choose the .pem or .crt file the city bureau gave you.</source>
         <translation>这个文件不是证书。请选择城市局提供的 .pem 或 .crt 文件。</translation>
     </message>
@@ -5051,8 +5055,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这个地址没有城市服务器应答。请检查地址和本机的网络连接，然后重试。</translation>
     </message>
     <message>
-        <source>The server at this address did not accept the enrolment. Check that the address is the city&apos;s heze-station server.</source>
-        <translation>这个地址的服务器不接受加入请求。请确认这是市局的驿站同步服务器地址。</translation>
+        <source>The server at this address is not the city sync server (it may be the city&apos;s web page or another website). Check the address with the city bureau.</source>
+        <translation>这个地址不是城市同步服务器（可能是市局的网页或其他网站），请向市局核对地址。</translation>
     </message>
     <message>
         <source>The city server had a problem and could not enrol this computer. Nothing was changed; try again in a few minutes.</source>

@@ -52,6 +52,31 @@ def test_an_address_typed_without_a_scheme_is_https_and_only_this_computer_may_b
         assert unencrypted(normalise_url(address)) is plain, address
 
 
+def test_an_address_typed_with_a_chinese_input_method_left_on_is_read_as_meant() -> None:
+    assert normalise_url("http：//１２７。0。0。1：8080/ ") == "http://127.0.0.1:8080"
+    assert normalise_url("ｃｉｔｙ．ｅｘａｍｐｌｅ．ｃｎ") == "https://city.example.cn"
+    assert not unencrypted(normalise_url("http：//127。0。0。1：8080"))
+
+
+@pytest.mark.parametrize("address", ["http://[10.37.17.2:8000", "https://:8000", "10.37.17.2:八千", "ftp://10.37.17.2"])
+def test_what_is_no_address_is_said_beside_the_address(laptop: StationContext, address: str) -> None:
+    with pytest.raises(InvalidInput, match="not a server address") as refused:
+        sync.enrol(laptop, address, "AAAA-BBBB-CCCC", "前台")
+    assert refused.value.field == "server_url"
+
+
+def test_an_address_that_is_some_other_web_page_is_said_to_be_no_city_sync_server(
+    server: Server, laptop: StationContext
+) -> None:
+    """The supervision page's address, or a portal's: not "the city server had a problem, try again later"."""
+    code = server.enrol_code(server.create_station("城区驿站"))
+    with pytest.raises(sync.SyncProblem) as refused:
+        sync.enrol(laptop, f"{server.url}/city", code, "前台")
+    assert refused.value.reason is FailureReason.REFUSED
+    assert not refused.value.reason.transient
+    assert sync.sync_status(laptop).state is sync.SyncState.NOT_ENROLLED
+
+
 def test_an_unencrypted_address_is_refused_before_anything_is_sent(laptop: StationContext) -> None:
     with pytest.raises(sync.SyncProblem) as refused:
         join_city(laptop, "http://10.37.17.2:8000", "AAAA-BBBB-CCCC", "前台")

@@ -273,8 +273,8 @@ class EnrolDialog(FormDialog):
             )
         if reason is FailureReason.REFUSED:
             return "server_url", self.tr(
-                "The server at this address did not accept the enrolment. Check that the address is the city's "
-                "heze-station server."
+                "The server at this address is not the city sync server (it may be the city's web page or another "
+                "website). Check the address with the city bureau."
             )
         if reason is FailureReason.SERVER_ERROR:
             return None, self.tr(
