@@ -376,6 +376,14 @@ def check_password(context: StationContext, login: str, password: str, *, now: d
     return user.login
 
 
+@requires(EVERYONE)
+def signed_in_account_disabled(context: StationContext) -> bool:
+    """Whether the account signed in here was disabled (or removed) since, on another laptop of the station."""
+    with context.database.transaction() as session:
+        user = session.get(StaffUser, context.user_id)
+        return user is None or user.disabled_at is not None or user.deleted_at is not None
+
+
 def same_recovery_key(typed: str, recovery_key: str) -> bool:
     """Whether ``typed`` is ``recovery_key`` as 忘记密码 reads it (any case, dashes and spaces or not): the copy on
     paper checked before the key leaves the screen for good."""

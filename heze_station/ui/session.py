@@ -141,8 +141,10 @@ class Session(QObject):
             self._show_sign_in()
         self.tasks.run(_load, self.data_dir, self.demo, on_done=self._loaded, on_error=self._fail)
 
-    def _show_sign_in(self, *, login: str = "", locked: bool = False, revoked: bool = False) -> None:
-        self.sign_in = SignInDialog(login=login, locked=locked, revoked=revoked, demo=self.demo)
+    def _show_sign_in(
+        self, *, login: str = "", locked: bool = False, revoked: bool = False, disabled: bool = False
+    ) -> None:
+        self.sign_in = SignInDialog(login=login, locked=locked, revoked=revoked, disabled=disabled, demo=self.demo)
         self.sign_in.submitted.connect(self._check)
         self.sign_in.quit_requested.connect(self.quit)
         self.sign_in.recovery_requested.connect(self._show_recovery)
@@ -322,6 +324,7 @@ class Session(QObject):
         self.window.lock_minutes_changed.connect(self.set_lock_minutes)
         self.window.restore_requested.connect(self._restore)
         self.window.sync.sync_failed.connect(self._sync_failed)
+        self.window.sync.sync_finished.connect(self._synced)
         self.window.closed.connect(self._window_closed)
         self.window.show()
         self.set_lock_minutes(lock_minutes)
@@ -375,9 +378,10 @@ class Session(QObject):
         workspace.tasks.busy_changed.connect(lambda busy: busy or QTimer.singleShot(0, check))
         QTimer.singleShot(0, check)
 
-    def lock(self, *, switching: bool = False, revoked: bool = False) -> None:
+    def lock(self, *, switching: bool = False, revoked: bool = False, disabled: bool = False) -> None:
         """Hide every window and ask for a password: the same person's, or another account's to switch user;
-        ``revoked``: the city blocked this laptop, only the administrator's (services.accounts refuses others)."""
+        ``revoked``: the city blocked this laptop, only the administrator's (services.accounts refuses others);
+        ``disabled``: the signed-in account was disabled, another account's."""
         if self.window is None or self.sign_in is not None:
             return
         self.idle.stop()
@@ -388,7 +392,8 @@ class Session(QObject):
         self._hidden = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
         for widget in self._hidden:
             widget.hide()
-        self._show_sign_in(login="" if switching or revoked else self.context.user_login, locked=True, revoked=revoked)
+        login = "" if switching or revoked or disabled else self.context.user_login
+        self._show_sign_in(login=login, locked=True, revoked=revoked, disabled=disabled)
 
     def _sync_failed(self, error: Exception) -> None:
         from ..services.sync_state import SyncProblem
@@ -398,6 +403,16 @@ class Session(QObject):
         revoked = isinstance(error, SyncProblem) and error.reason is FailureReason.REVOKED
         if revoked and not self._administrator_past_block:
             self.lock(revoked=True)
+
+    def _synced(self, _report: object) -> None:
+        """An account the administrator disabled on another laptop stops here at the sync that brings it, not at
+        the next lock."""
+        from ..services import accounts
+
+        if self.window is not None:
+            self.window.workspace.load(
+                accounts.signed_in_account_disabled, on_done=lambda disabled: disabled and self.lock(disabled=True)
+            )
 
     def _signed_in_as(self, role: StaffRole) -> None:
         """Someone passed the sign-in window; when it was locked for a revoked laptop, only the administrator could."""

@@ -42,17 +42,22 @@ class SignInDialog(QDialog):
         login: str = "",
         locked: bool = False,
         revoked: bool = False,
+        disabled: bool = False,
         demo: bool = False,
         parent: QWidget | None = None,
     ):
         """``locked``: the program is locked, by ``login`` (or to switch user, when empty); ``revoked``: because the
-        city blocked this laptop."""
+        city blocked this laptop; ``disabled``: because the administrator disabled the account that was signed in."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("heze-station · sign in"))
         title = QLabel(self.tr("菏谐驿站 · labour-dispute mediation"))
         title.setStyleSheet(TITLE_STYLE)
         if revoked:
             subtitle = domain_text(REVOKED_LAPTOP)
+        elif disabled:
+            subtitle = self.tr(
+                "Locked: the administrator disabled the account that was signed in. Another account may sign in."
+            )
         elif locked:
             subtitle = self.tr("Locked. Sign in again to go on, or sign in as another account to switch user.")
         else:

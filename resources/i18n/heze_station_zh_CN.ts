@@ -6837,6 +6837,10 @@ Register it as a new case anyway?</source>
         <translation>菏谐驿站 · 劳动争议调解</translation>
     </message>
     <message>
+        <source>Locked: the administrator disabled the account that was signed in. Another account may sign in.</source>
+        <translation>已锁定：管理员已停用刚才登录的账户。请用其他账户登录。</translation>
+    </message>
+    <message>
         <source>Locked. Sign in again to go on, or sign in as another account to switch user.</source>
         <translation>已锁定。重新输入密码继续工作，或用其他账户登录以切换用户。</translation>
     </message>

@@ -453,6 +453,26 @@ def test_a_laptop_the_city_revoked_locks_at_its_next_contact_and_opens_only_to_t
     assert window.isVisible()
 
 
+def test_an_account_disabled_on_another_laptop_is_locked_out_at_the_sync_that_brings_it(
+    qtbot, session: Session, folder: Path, city
+) -> None:
+    context = open_test_station(folder)
+    city.enrol(context, "前台")
+    context.close()
+    window = signed_in(qtbot, session, "zhang", "zhang-password")
+    wait_idle(qtbot, window.workspace)
+    administrator = open_test_station(folder)  # the disable, as a sync writes it from the other laptop
+    zhang = next(row for row in accounts.list_accounts(administrator) if row.login == "zhang")
+    accounts.set_disabled(administrator, zhang.id, True)
+    administrator.close()
+    with qtbot.waitSignal(window.sync.sync_finished, timeout=20_000):
+        window.sync_now_action.trigger()
+    dialog = sign_in_window(qtbot, session)
+    assert not window.isVisible()
+    assert any("停用" in label.text() for label in dialog.findChildren(QLabel))
+    assert dialog.login.text() == ""
+
+
 def test_a_data_file_that_no_longer_opens_is_replaced_by_its_latest_backup_from_the_sign_in_window(
     qtbot, session: Session, folder: Path
 ) -> None:
