@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
@@ -346,6 +346,7 @@ def _restore(context: StationContext, name: str) -> Path:
             _carry_trail(audit.head(restored), current, restored)
             last = max(outbox.last_sequence(current.connection()), outbox.last_sequence(restored.connection()))
             settings.put(restored, outbox.SEQUENCE_SETTING, str(last))
+            _carry_accounts(current, restored)  # queued after that numbering: the city never sees a number twice
             replica.read_scope_again(restored)
             audit.append(restored, Actor.of(context), AuditAction.RESTORED, name)
 
@@ -453,6 +454,21 @@ def _carry_trail(backup_head: Head | None, current, restored) -> None:
     rows = current.execute(select(table).where(table.c.seq > since).order_by(table.c.seq)).mappings().all()
     if rows:
         restored.execute(table.insert(), [dict(row) for row in rows])
+
+
+def _carry_accounts(current: Session, restored: Session) -> None:
+    """The accounts as they are now, not as in the backup: a restore brings cases back; it must not bring back an
+    account disabled since, lose one added since, or put back a password changed since (a leaked one). Queued for
+    the city too, which may not have had them yet."""
+    table = StaffUser.__table__
+    rows = [dict(row) for row in current.execute(select(table)).mappings()]
+    there = set(restored.scalars(select(table.c.id)))
+    for row in rows:
+        if row["id"] in there:
+            restored.execute(update(table).where(table.c.id == row["id"]).values(row))
+        else:
+            restored.execute(table.insert().values(row))
+    replica.queue_rows(restored, [row["id"] for row in rows])
 
 
 def _restore_attachments(folder: Path, data_dir: Path) -> None:

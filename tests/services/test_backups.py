@@ -13,11 +13,12 @@ import pytest
 from sqlalchemy import func, select
 
 from heze_station.domain import chinatime
+from heze_station.domain.accounts import StaffRole
 from heze_station.domain.audit import AuditAction
 from heze_station.domain.backups import Retention, kept
 from heze_station.domain.mediation import AttachmentKind
 from heze_station.paths import DATABASE_FILE
-from heze_station.services import attachments, audit, backups, case_queries
+from heze_station.services import accounts, attachments, audit, backups, case_queries
 from heze_station.services.audit import AuditFilter
 from heze_station.services.backups import BackupFailed
 from heze_station.services.case_queries import CaseFilter
@@ -26,7 +27,7 @@ from heze_station.storage import outbox
 from heze_station.storage.database import Database, is_whole
 from heze_station.storage.models import Case
 from tests.factories import intake_form, register
-from tests.stations import ADMINISTRATOR, open_test_station
+from tests.stations import ADMINISTRATOR, OTHER_PASSWORD, add_account, open_test_station
 
 SCAN = b"%PDF-1.4 scan " + bytes(range(256)) * 20
 
@@ -78,10 +79,40 @@ def test_restoring_brings_back_the_backup_and_keeps_the_trail_and_the_current_fi
         assert trail[-2:] == [(AuditAction.SEARCHED, "王"), (AuditAction.RESTORED, info.name)]  # carried over
         assert audit.check(station).broken_at is None
         with station.database.transaction() as session:
-            # New changes are numbered after those already sent: the city never sees one number twice.
-            assert outbox.last_sequence(session.connection()) == sequence_before
+            # New changes are numbered after those already sent: the city never sees one number twice. The first
+            # is the accounts as they are now, queued for the city.
+            assert outbox.last_sequence(session.connection()) == sequence_before + 1
     finally:
         station.close()
+
+
+def test_restoring_brings_cases_back_and_keeps_the_accounts_as_they_are_now(tmp_path: Path) -> None:
+    """Not the backup's: an account disabled since stays disabled, one added since stays, and a password changed
+    since (a leaked one) is not put back."""
+    folder = tmp_path / "data"
+    station = open_test_station(folder)
+    try:
+        add_account(station, "zhang", StaffRole.COORDINATOR)
+        register(station, intake_form(1))
+        info = backups.back_up(station)
+        zhang = next(row.id for row in accounts.list_accounts(station) if row.login == "zhang")
+        accounts.set_disabled(station, zhang, True)
+        add_account(station, "li", StaffRole.MEDIATOR, password="li-password-1")
+        accounts.change_password(station, ADMINISTRATOR.password, "Qm7-river-lamp-22")
+        backups.restore(station, info.name)
+    finally:
+        station.close()
+    for _ in range(2):  # and after the first sign-in has written this laptop's slots from the restored accounts
+        with pytest.raises(accounts.SignInRefused, match="disabled"):
+            accounts.sign_in(folder, "zhang", OTHER_PASSWORD)
+        with pytest.raises(accounts.SignInRefused, match="wrong"):
+            accounts.sign_in(folder, "admin", ADMINISTRATOR.password)
+        accounts.sign_in(folder, "li", "li-password-1").close()
+        station = accounts.sign_in(folder, "admin", "Qm7-river-lamp-22")
+        try:
+            assert case_count(station) == 1
+        finally:
+            station.close()
 
 
 def test_a_backup_made_while_the_clock_was_a_year_ahead_is_not_taken_for_the_latest(tmp_path: Path) -> None:
@@ -198,7 +229,7 @@ KILLED_BACKUP = """
 import sys
 from pathlib import Path
 from heze_station.services import backups
-from tests.stations import ADMINISTRATOR, open_test_station
+from tests.stations import ADMINISTRATOR, OTHER_PASSWORD, add_account, open_test_station
 station = open_test_station(Path(sys.argv[1]))
 print("open", flush=True)
 while True:
