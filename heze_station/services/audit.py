@@ -28,7 +28,7 @@ from ..domain.audit import (
 )
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.personal import PersonalField
-from ..storage import settings
+from ..storage import disk, settings
 from ..storage.models import AuditEntry, Case
 from .access import ADMINISTRATION, EVERYONE, REVEALABLE, NotPermitted, requires
 from .station import StationContext
@@ -258,9 +258,8 @@ def export(
                 ]
             )
             count += 1
-        partial = path.with_name(path.name + ".partial")
-        workbook.save(partial)
-        partial.replace(path)
+        with disk.written_whole(path) as partial:
+            workbook.save(partial)
         append(session, Actor.of(context), AuditAction.EXPORTED, AUDIT_TRAIL, rows=count)
     return count
 

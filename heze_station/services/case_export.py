@@ -12,6 +12,7 @@ from .. import spreadsheet
 from ..domain import chinatime
 from ..domain.audit import AuditAction
 from ..domain.messages import QT_TRANSLATE_NOOP
+from ..storage import disk
 from . import audit
 from .access import CASEWORK, requires
 from .case_queries import CaseFilter, list_cases
@@ -63,8 +64,7 @@ def export_cases(context: StationContext, case_filter: CaseFilter, path: Path, t
                 )
             )
         count += len(rows)
-    partial = path.with_name(path.name + ".partial")
-    workbook.save(partial)
-    partial.replace(path)
+    with disk.written_whole(path) as partial:
+        workbook.save(partial)
     audit.record(context, AuditAction.EXPORTED, CASE_LIST, rows=count)
     return count

@@ -18,7 +18,7 @@ from ..domain.audit import UNSENT_CHANGES, AuditAction
 from ..domain.errors import DomainError
 from ..domain.ids import new_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..storage import keys, replica, settings
+from ..storage import disk, keys, replica, settings
 from ..storage.models import StaffUser
 from .access import ADMINISTRATION, requires
 from .audit import Actor, append
@@ -66,9 +66,8 @@ def export_unsent(context: StationContext, path: Path, password: str) -> int:
             "changes": len(operations),
         }
         sealed = keys.encrypt(_file_key(user, password), json.dumps(operations).encode(), _associated(header))
-        partial = path.with_name(path.name + ".partial")
-        partial.write_text(json.dumps({**header, "data": base64.b64encode(sealed).decode()}), encoding="utf-8")
-        partial.replace(path)
+        with disk.written_whole(path) as partial:
+            partial.write_text(json.dumps({**header, "data": base64.b64encode(sealed).decode()}), encoding="utf-8")
         append(session, Actor.of(context), AuditAction.EXPORTED, UNSENT_CHANGES, changes=len(operations))
     return len(operations)
 

@@ -24,6 +24,7 @@ from ..domain.ledger import FollowUpKind, Risk
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.personal import PersonalField, masked
 from ..domain.text import clean_line, clean_text
+from ..storage import disk
 from ..storage.models import Employer, LedgerFollowUp, Project
 from ..storage.types import utc_now
 from . import audit
@@ -203,9 +204,8 @@ def export_ledger(context: StationContext, path: Path, translate: Translate, *, 
             for row in projects
         ],
     )
-    partial = path.with_name(path.name + ".partial")
-    workbook.save(partial)
-    partial.replace(path)
+    with disk.written_whole(path) as partial:
+        workbook.save(partial)
     count = len(employers) + len(projects)
     audit.record(context, AuditAction.EXPORTED, LEDGER, rows=count, id_numbers="shown" if ids_shown else "masked")
     return count

@@ -16,6 +16,7 @@ from ..domain.audit import AuditAction
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.periods import Period
 from ..domain.statistics import Unit, value_text
+from ..storage import disk
 from . import audit
 from .access import EVERYONE, requires
 from .station import StationContext
@@ -109,11 +110,10 @@ def export_return(
 ) -> Report:
     """The return for ``period`` written to ``path`` (beside it first, then renamed: never half a file)."""
     result = report(context, period)
-    partial = path.with_name(path.name + ".partial")
-    if file_format is ReturnFormat.XLSX:
-        _xlsx(result, translate, partial)
-    else:
-        _pdf(result, translate, partial, chinatime.now())
-    partial.replace(path)
+    with disk.written_whole(path) as partial:
+        if file_format is ReturnFormat.XLSX:
+            _xlsx(result, translate, partial)
+        else:
+            _pdf(result, translate, partial, chinatime.now())
     audit.record(context, AuditAction.EXPORTED, TITLES[period.kind], period=period.code, format=file_format)
     return result

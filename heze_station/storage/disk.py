@@ -6,7 +6,8 @@ the wrong remedy.
 
 import errno
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..domain.errors import DomainError
@@ -116,3 +117,15 @@ def low_space(folder: Path) -> Message | None:
         ),
         {"megabytes": free // (1024 * 1024), "folder": str(folder)},
     )
+
+
+@contextmanager
+def written_whole(path: Path) -> Iterator[Path]:
+    """A file written beside ``path`` and renamed over it once whole: never half a file where the person looks, and
+    nothing left behind (personal data in it, maybe) when writing fails, a full disk say."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        yield partial
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
