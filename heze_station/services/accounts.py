@@ -401,7 +401,15 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
         key = keys.recovery_secret(recovery_key)
     except WrongKey:
         key = b""
-        check.refuse("recovery_key", QT_TRANSLATE_NOOP("Domain", "This is not the recovery key of this station."))
+        check.refuse(
+            "recovery_key",
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "This is not a whole recovery key: it has 13 groups of 4 letters and digits, and {count} were typed. "
+                "Check it against the sheet.",
+            ),
+            count=sum(character.isalnum() for character in recovery_key),
+        )
     login = check("", normalise_login, login)
     password = check("", check_new_password, password, known=(login,))
     check.done()
@@ -410,7 +418,14 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
     try:
         database = open_station_database(data_dir, key)
     except DatabaseDamaged as error:  # a wrong key reads as random bytes: "damaged" would be wrong
-        not_this = refusal("recovery_key", QT_TRANSLATE_NOOP("Domain", "This is not the recovery key of this station."))
+        not_this = refusal(
+            "recovery_key",
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "This is not the recovery key of this computer. Each computer of a station has its own: use the sheet "
+                "written when this computer was set up, or ask the city bureau for its code.",
+            ),
+        )
         raise ValidationFailed([not_this]) from error
     try:
         with database.transaction() as session:

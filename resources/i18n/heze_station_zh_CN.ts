@@ -4044,10 +4044,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本机的密钥文件丢失或损坏。请点击“忘记密码”，输入设置本站时打印的恢复密钥。</translation>
     </message>
     <message>
-        <source>This is not the recovery key of this station.</source>
-        <translation>这不是本站的恢复密钥。</translation>
-    </message>
-    <message>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账户。</translation>
     </message>
@@ -4070,6 +4066,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>This station has not been set up yet.</source>
         <translation>本站尚未设置。</translation>
+    </message>
+    <message>
+        <source>This is not a whole recovery key: it has 13 groups of 4 letters and digits, and {count} were typed. Check it against the sheet.</source>
+        <translation>恢复密钥不完整：密钥共13组、每组4个字母或数字，这里输入了{count}个。请对照密钥单核对。</translation>
+    </message>
+    <message>
+        <source>This is not the recovery key of this computer. Each computer of a station has its own: use the sheet written when this computer was set up, or ask the city bureau for its code.</source>
+        <translation>这不是这台电脑的恢复密钥。驿站的每台电脑各有自己的恢复密钥：请使用这台电脑设置时抄写的密钥单，或向市局索取恢复码。</translation>
     </message>
     <message>
         <source>There is no account {login}.</source>
