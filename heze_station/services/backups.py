@@ -391,6 +391,35 @@ def restore_latest(data_dir: Path, login: str, password: str, folder: Path | Non
         return name, _put_in_place(folder, name, data_dir, key, as_administrator, lambda: None)
 
 
+def restore_on_new_computer(data_dir: Path, backup: Path) -> str:
+    """A station's backup (one folder of its backups, brought on a USB stick) made this computer's records, which has
+    none yet: it replaces the laptop the backup came from. The backup's accounts sign in with their passwords as
+    they were then; nothing of it is opened here without one. The database comes last, so that a copy cut short is
+    no station. Returns the backup's name."""
+    if accounts.state(data_dir) is not accounts.State.NEW:
+        raise _not_restorable(QT_TRANSLATE_NOOP("Domain", "This computer already holds a station's records."))
+    database, slots = backup / DATABASE_FILE, backup / keyslots.SLOTS_FILE
+    if not ((backup / MANIFEST).is_file() and database.is_file() and slots.is_file()):
+        raise _not_restorable(
+            QT_TRANSLATE_NOOP(
+                "Domain",
+                "{folder} is not a backup of a station: choose one of the folders named by date and time (such as "
+                "2026-12-01_180000) in the backups folder.",
+            ),
+            folder=str(backup),
+        )
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for relative in (keyslots.SLOTS_FILE, DOCUMENTS_INDEX):
+        if (backup / relative).exists():
+            _copy(backup / relative, data_dir / relative)
+    if (backup / KEYS_FOLDER).is_dir():
+        for path in (backup / KEYS_FOLDER).iterdir():
+            _copy(path, data_dir / KEYS_FOLDER / path.name)
+    _restore_attachments(backup.parent, data_dir)
+    _copy(database, data_dir / DATABASE_FILE)
+    return backup.name
+
+
 def _put_in_place(
     folder: Path, name: str, data_dir: Path, key: bytes, prepare: Callable[[Session], None], close: Callable[[], None]
 ) -> Path:

@@ -181,11 +181,21 @@ class Session(QObject):
         self.setup = SetupDialog(self.data_dir, self.tasks, existing_records=existing_records)
         self.setup.accepted.connect(lambda: self._show_recovery_key(self.setup.result_value))
         self.setup.rejected.connect(self.quit)
+        self.setup.restored.connect(self._restored_on_new_computer)
         self.setup.show()
         if self.smoke_test:
             QTimer.singleShot(0, lambda: print("ready", flush=True))
             if self.user is None:
                 QTimer.singleShot(0, self.quit)
+
+    def _restored_on_new_computer(self, _backup: str) -> None:
+        """The backup of the computer this one replaces is in place: its accounts sign in, as there."""
+        setup, self.setup = self.setup, None
+        if setup is not None:
+            setup.rejected.disconnect(self.quit)
+            setup.close()
+            setup.deleteLater()
+        self._show_sign_in()
 
     def _show_recovery_key(self, set_up: SetUp) -> None:
         """After setup: the recovery key, kept (printed or copied) before the station opens."""

@@ -1,11 +1,14 @@
-"""The first start: the station's names as its documents will carry them, and its administrator's account.
+"""The first start: the station's names as its documents will carry them, and its administrator's account; or,
+on a computer that replaces one of the station's, that computer's backup made this one's records.
 
 Also shown once to a station whose records come from a version without sign-in: its records stay, and its
 administrator chooses a password.
 """
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from ..domain.errors import refusal
 from ..domain.messages import QT_TRANSLATE_NOOP
@@ -45,6 +48,8 @@ class NewPassword(QObject):
 
 
 class SetupDialog(FormDialog):
+    restored = Signal(str)  # the name of the backup whose records are now this computer's: its accounts sign in
+
     def __init__(self, data_dir, tasks: TaskRunner, *, existing_records: bool, parent: QWidget | None = None):
         super().__init__(None, self.tr("Set up this station"), self.tr("Set up and sign in"), parent, tasks=tasks)
         self.data_dir = data_dir
@@ -67,6 +72,16 @@ class SetupDialog(FormDialog):
         intro.setWordWrap(True)
         intro.setStyleSheet(HINT_STYLE)
         self.layout_.insertWidget(0, intro)
+        self.restore_button = QPushButton(self.tr("This computer replaces one of the station's: restore its &backup…"))
+        self.restore_button.setToolTip(
+            self.tr(
+                "Choose the backup (a folder named by date and time, in the backups folder or on the USB stick): its "
+                "records become this computer's, and its accounts sign in with their passwords."
+            )
+        )
+        self.restore_button.clicked.connect(self._choose_backup)
+        self.restore_button.setVisible(not existing_records)
+        self.layout_.insertWidget(1, self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.station_name = self.add_field("name", self.tr("Station &name:"), line())
         self.station_name.setPlaceholderText(self.tr("e.g. 万福街道菏谐驿站"))
         self.address = self.add_field("address", self.tr("&Address:"), line(max_length=200))
@@ -91,3 +106,20 @@ class SetupDialog(FormDialog):
         )
         administrator = NewAccount(self.user_name.text(), self.login.text(), self.password.first.text())
         self.run(set_up, self.data_dir, details, administrator)
+
+    def _choose_backup(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("The backup to restore"))
+        if folder:
+            self.restore_from(Path(folder))
+
+    def restore_from(self, backup: Path) -> None:
+        from ..services.backups import restore_on_new_computer  # with the sync and backup services: only if asked
+
+        self.errors.clear()
+        self.restore_button.setEnabled(False)
+
+        def failed(error: Exception) -> None:
+            self.restore_button.setEnabled(True)
+            self._failed(error)
+
+        self.tasks.run(restore_on_new_computer, self.data_dir, backup, on_done=self.restored.emit, on_error=failed)

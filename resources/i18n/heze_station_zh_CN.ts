@@ -4268,6 +4268,14 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>只有本站管理员可以恢复备份。</translation>
     </message>
     <message>
+        <source>This computer already holds a station&apos;s records.</source>
+        <translation>这台电脑上已经有驿站的数据。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a backup of a station: choose one of the folders named by date and time (such as 2026-12-01_180000) in the backups folder.</source>
+        <translation>{folder} 不是驿站的备份：请在备份文件夹里选择一个以日期时间命名的文件夹（例如 2026-12-01_180000）。</translation>
+    </message>
+    <message>
         <source>There is no backup {name}.</source>
         <translation>没有名为 {name} 的备份。</translation>
     </message>
@@ -6790,6 +6798,14 @@ Register it as a new case anyway?</source>
         <translation>这台电脑上已有旧版本保存的本站数据，将全部保留；今后每个人都用自己的账户登录。</translation>
     </message>
     <message>
+        <source>This computer replaces one of the station&apos;s: restore its &amp;backup…</source>
+        <translation>这台电脑替换本站原有的电脑：从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the backup (a folder named by date and time, in the backups folder or on the USB stick): its records become this computer&apos;s, and its accounts sign in with their passwords.</source>
+        <translation>选择备份（备份文件夹或U盘中以日期时间命名的文件夹）：备份中的数据成为这台电脑的数据，原有账户用原来的密码登录。</translation>
+    </message>
+    <message>
         <source>Station &amp;name:</source>
         <translation>驿站名称(&amp;N)：</translation>
     </message>
@@ -6828,6 +6844,10 @@ Register it as a new case anyway?</source>
     <message>
         <source>Password a&amp;gain:</source>
         <translation>再次输入密码(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>The backup to restore</source>
+        <translation>要恢复的备份</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,29 @@ def test_restoring_brings_cases_back_and_keeps_the_accounts_as_they_are_now(tmp_
             station.close()
 
 
+def test_a_new_computer_takes_a_backup_as_its_records_but_a_computer_with_records_refuses(tmp_path: Path) -> None:
+    old = open_test_station(tmp_path / "lost")
+    try:
+        register(old, intake_form(1))
+        attachments.attach(old, register(old, intake_form(1, employer_serial=2)), AttachmentKind.SCAN, "欠条.pdf", SCAN)
+        made = backups.back_up(old)
+    finally:
+        old.close()
+    backup = tmp_path / "lost" / "backups" / made.name
+    with pytest.raises(BackupFailed, match="already holds"):
+        backups.restore_on_new_computer(tmp_path / "lost", backup)
+    assert backups.restore_on_new_computer(tmp_path / "new", backup) == made.name
+    new = accounts.sign_in(tmp_path / "new", ADMINISTRATOR.login, ADMINISTRATOR.password)
+    try:
+        assert case_count(new) == 2
+        [scan] = [
+            a for case in case_queries.list_cases(new, CaseFilter()) for a in attachments.case_attachments(new, case.id)
+        ]
+        assert attachments.read(new, scan.id) == SCAN
+    finally:
+        new.close()
+
+
 def test_a_backup_made_while_the_clock_was_a_year_ahead_is_not_taken_for_the_latest(tmp_path: Path) -> None:
     """A flat clock battery: the backup dated next year must not win over those made since (nor stop the daily one)."""
     station = open_test_station(tmp_path / "data")

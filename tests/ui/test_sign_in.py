@@ -199,6 +199,32 @@ def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_p
     accounts.sign_in(tmp_path / "new", "admin", "station-password").close()
 
 
+def test_a_computer_that_replaces_a_lost_one_restores_its_backup_at_the_first_start(
+    qtbot, folder: Path, tmp_path: Path
+) -> None:
+    context = open_test_station(folder)
+    kept = register(context, intake_form(1))
+    made = backups.back_up(context)
+    context.close()
+    usb_stick = folder / "backups"
+    session = Session(tmp_path / "new")
+    session.begin()
+    try:
+        qtbot.waitUntil(lambda: session.setup is not None and session.setup.isVisible())
+        setup = session.setup
+        assert setup.restore_button.isVisible()
+        setup.restore_from(usb_stick)  # the backups folder, not one backup in it: said, nothing made
+        qtbot.waitUntil(lambda: "不是驿站的备份" in setup.banner.text())
+        assert not (tmp_path / "new" / DATABASE_FILE).exists()
+        setup.restore_from(usb_stick / made.name)
+        window = signed_in(qtbot, session, "zhang", "zhang-password")  # as on the lost laptop
+        assert case_queries.case_detail(window.workspace.context, kept).number
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.finish()
+
+
 def test_forgot_password_opens_the_station_with_the_recovery_key(qtbot, tmp_path: Path) -> None:
     folder = tmp_path / "data"
     recovery_key = set_up(folder).recovery_key
