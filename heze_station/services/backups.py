@@ -218,10 +218,8 @@ def _write(context: StationContext, folder: Path, moment: datetime) -> BackupInf
     with context.database.transaction() as session:
         cases = session.scalar(select(func.count()).select_from(Case)) or 0
         head = audit.head(session)
-        changes = outbox.last_sequence(session.connection())
     manifest = {
         "made_at": moment.isoformat(),
-        "changes": changes,  # how much was done on this station when it was made: later is more (see _backups)
         "cases": cases,
         "audit_head": {"seq": head.seq, "hash": head.hash} if head else None,
         "attachments": digests,
@@ -283,10 +281,11 @@ def _backups(folder: Path) -> list[tuple[Path, dict]]:
 
 
 def _recency(manifest: dict) -> tuple[int, str]:
-    """Newest first by the changes made on the station before it (numbered on, also across a restore), then by the
-    moment: a backup made while the clock was a year ahead is not the latest for a year (restore_latest took it,
-    and lost every case typed since)."""
-    return manifest.get("changes", -1), manifest["made_at"]
+    """Newest first by the length of the audit trail when it was made (every sign-in, export and backup adds to it,
+    and a restore carries it on; sync's numbering starts again at each enrolment), then by the moment: a backup made
+    while the clock was a year ahead is not the latest for a year (restore_latest took it, and lost every case typed
+    since)."""
+    return (manifest.get("audit_head") or {}).get("seq", 0), manifest["made_at"]
 
 
 def _thin(folder: Path, retention: Retention) -> None:
@@ -341,12 +340,18 @@ def _restore(context: StationContext, name: str) -> Path:
         folder = _folder(context, session)
 
     def continue_current(restored) -> None:
-        """The current trail carried on and sync told where the station's numbering stands."""
+        """The current trail, enrolment and accounts carried on, and sync left to learn at the next handshake how
+        far this computer had really sent (replica.continue_after_restore), as after restore_latest: the backup may
+        hold changes it had not sent then, numbered below those sent since."""
         with context.database.transaction() as current:
             _carry_trail(audit.head(restored), current, restored)
-            last = max(outbox.last_sequence(current.connection()), outbox.last_sequence(restored.connection()))
-            settings.put(restored, outbox.SEQUENCE_SETTING, str(last))
-            _carry_accounts(current, restored)  # queued after that numbering: the city never sees a number twice
+            if sync.carry_enrolment(current, restored):
+                # Enrolled again since the backup: its numbers were another identity's. Every row is sent again
+                # under this one, as the city expects it (the city keeps what it has and takes what it lacks).
+                settings.put(restored, replica.RESEND_SETTING, "1")
+            else:
+                settings.put(restored, replica.RESTORED_AT_SETTING, str(outbox.last_sequence(restored.connection())))
+            _carry_accounts(current, restored)  # changes made since the backup: numbered as such at the handshake
             replica.read_scope_again(restored)
             audit.append(restored, Actor.of(context), AuditAction.RESTORED, name)
 

@@ -40,6 +40,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import Delete
 
 from .. import collector
 from ..domain import chinatime, periods, statistics
@@ -49,6 +50,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..domain.parties import EmployerKind
 from ..domain.periods import Period, PeriodKind
 from ..domain.statistics import CaseFacts, ClueFacts, Figure, FigureValue, Source, Unit
+from ..storage import station_rows
 from ..storage.models import (
     Agreement,
     AgreementInstalment,
@@ -176,21 +178,26 @@ _COLLECT = (
 
 # A case the city assigned here from another station counts in its owner's return, as the city counts it
 # (server/city_figures): the cases of other stations are let go once the period's are collected. By each kept row,
-# which the reads below then find in the cache, rather than by every case of the station.
-_OTHER_STATIONS = delete(_REPORT_CASES).where(
-    ~exists(
-        select(literal_column("1")).where(
-            _REPORT_CASES.c.case_row == _CASE_ROW, type_coerce(Case.station_id, LargeBinary) == bindparam("station")
+# which the reads below then find in the cache, rather than by every case of the station. This station's cases are
+# those of its rows on each of its laptops (storage/station_rows): one statement for each number of them.
+@cache
+def _other_stations(rows: int) -> Delete:
+    own = [bindparam(f"station_{row}") for row in range(rows)]
+    return delete(_REPORT_CASES).where(
+        ~exists(
+            select(literal_column("1")).where(
+                _REPORT_CASES.c.case_row == _CASE_ROW, type_coerce(Case.station_id, LargeBinary).in_(own)
+            )
         )
     )
-)
 
 
 def _collect_relevant(session: Session, period: Period, station_id: uuid.UUID) -> None:
     days = {"first": period.first, "last": period.last, "day_before": period.first - timedelta(days=1)}
     connection = session.connection()
     sql, names = _compiled(_COLLECT, connection.dialect)
-    others_sql, _ = _compiled(_OTHER_STATIONS, connection.dialect)
+    own = station_rows.of_station(session, station_id)
+    others_sql, others_names = _compiled(_other_stations(len(own)), connection.dialect)
     # On the driver's cursor, as the reads: each statement through the session costs a tenth of a millisecond.
     cursor = connection.connection.cursor()
     try:
@@ -198,7 +205,7 @@ def _collect_relevant(session: Session, period: Period, station_id: uuid.UUID) -
         # Emptied rather than made again: a change of schema would make SQLite prepare every statement anew.
         cursor.execute("DELETE FROM temp.report_case")
         cursor.execute(sql, [stored_days(days[name]) for name in names])
-        cursor.execute(others_sql, (station_id.bytes,))
+        cursor.execute(others_sql, [own[int(name.rpartition("_")[2])].bytes for name in others_names])
     finally:
         cursor.close()
 

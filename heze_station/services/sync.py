@@ -32,7 +32,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
 from ..station_sync.failures import FailureReason, SyncFailure
 from ..station_sync.progress import ProgressCallback, SyncReport
-from ..storage import disk, outbox, replica, settings
+from ..storage import disk, outbox, replica, settings, station_rows
 from ..storage.models import (
     Case,
     ReplicaVersion,
@@ -202,6 +202,31 @@ def complete_enrolment(context: StationContext, pending: PendingEnrolment) -> En
         audit.append(session, Actor.of(context), AuditAction.ENROLLED, url, device=device_name)
     trust.write_file(context)
     return Enrolment(url, answer.station_name or "", device_name)
+
+
+# This computer's enrolment with the city: a restore keeps it as it is now, not as the backup had it.
+_ENROLMENT = (
+    SERVER_URL,
+    PLAIN_HTTP_TRUSTED,
+    TRUSTED_CERTIFICATES,
+    DEVICE_ID,
+    DEVICE_SECRET,
+    DEVICE_NAME,
+    STATION_NAME,
+    SERVER_ID,
+    REVOKED_DEVICE,
+    station_rows.CITY_STATION_SETTING,
+    station_rows.STATION_ROWS_SETTING,
+)
+
+
+def carry_enrolment(current: Session, restored: Session) -> bool:
+    """The enrolment of ``current`` into ``restored`` (a backup being put back): a backup made before the laptop was
+    enrolled again holds credentials the city revoked. Returns whether the identity changed since the backup."""
+    changed = settings.get(current, DEVICE_ID) != settings.get(restored, DEVICE_ID)
+    for key in _ENROLMENT:
+        settings.put(restored, key, settings.get(current, key))
+    return changed
 
 
 def _fingerprint(pem: str) -> str:

@@ -404,6 +404,9 @@ def restart_sequence(session: Session) -> None:
 # Set when the database was replaced by a backup without the file it replaced (which would not open): the last
 # sequence number the backup had given. The laptop may have sent more since; the next handshake tells.
 RESTORED_AT_SETTING = "outbox_restored_at_seq"
+# Set when a backup made under an earlier enrolment was put back: its operations were numbered for an identity the
+# city no longer takes; at the next handshake every row is sent again under the present one (resend_everything).
+RESEND_SETTING = "outbox_resend_after_restore"
 
 
 def continue_after_restore(session: Session, next_seq: int) -> None:
@@ -411,6 +414,11 @@ def continue_after_restore(session: Session, next_seq: int) -> None:
     really sent. The server takes a device's operations only in order, so everything below it arrived: the backup's
     operations there are acknowledged, those typed since the restore are renumbered from ``next_seq`` (the numbers
     between were used by changes the backup missed), and the scope is read again to bring those changes back."""
+    if settings.get(session, RESEND_SETTING):
+        settings.put(session, RESEND_SETTING, None)
+        resend_everything(session, next_seq)
+        read_scope_again(session)
+        return
     restored_at = settings.get(session, RESTORED_AT_SETTING)
     if restored_at is None:
         return

@@ -23,7 +23,6 @@ from heze_station.services.audit import AuditFilter
 from heze_station.services.backups import BackupFailed
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
-from heze_station.storage import outbox
 from heze_station.storage.database import Database, is_whole
 from heze_station.storage.models import Case
 from tests.factories import intake_form, register
@@ -63,8 +62,6 @@ def test_restoring_brings_back_the_backup_and_keeps_the_trail_and_the_current_fi
         info = backups.back_up(station)
         register(station, intake_form(1, employer_serial=2))  # typed after the backup: lost by the restore...
         audit.searched(station, "王")
-        with station.database.transaction() as session:
-            sequence_before = outbox.last_sequence(session.connection())
         for blob in (station.data_dir / "attachments").rglob("*"):
             if blob.is_file():
                 blob.unlink()  # the disk lost the scan too
@@ -78,10 +75,8 @@ def test_restoring_brings_back_the_backup_and_keeps_the_trail_and_the_current_fi
         trail = [(row.action, row.subject) for row in reversed(audit.entries(station))]
         assert trail[-2:] == [(AuditAction.SEARCHED, "王"), (AuditAction.RESTORED, info.name)]  # carried over
         assert audit.check(station).broken_at is None
-        with station.database.transaction() as session:
-            # New changes are numbered after those already sent: the city never sees one number twice. The first
-            # is the accounts as they are now, queued for the city.
-            assert outbox.last_sequence(session.connection()) == sequence_before + 1
+        # How the changes since are numbered for the city is settled at the next sync, which learns how far this
+        # computer had sent (tests/station_sync/test_restored_laptop.py).
     finally:
         station.close()
 

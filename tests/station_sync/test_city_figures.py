@@ -80,6 +80,20 @@ def test_a_stations_figures_at_the_city_equal_its_own_report_after_a_sync(laptop
     assert (november["clues_closed"], november["voided"]) == ((1, None), (1, None))
 
 
+def test_every_laptop_of_a_station_reports_the_stations_figures(laptops: Laptops, server: Server) -> None:
+    """Each laptop's setup made a station row of its own; the cases typed on the front desk are the court's station's
+    too, in the court laptop's return as at the city."""
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    a_month_of_cases(front)
+    sync.sync_now(front)
+    sync.sync_now(court)
+    november = periods.month(2026, 11)
+    assert figure_values(station_statistics.report(court, november)) == figure_values(
+        station_statistics.report(front, november)
+    )
+    assert figure_values(station_statistics.report(court, november))["received"] == (3, None)
+
+
 def test_the_page_counts_again_only_the_stations_that_synced_and_agrees_with_a_fresh_count(
     laptops: Laptops, server: Server
 ) -> None:
