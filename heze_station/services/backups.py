@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -34,7 +35,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..paths import DATABASE_FILE, KEYS_FOLDER
 from ..storage import keyslots, outbox, replica, settings
 from ..storage.database import DatabaseDamaged, is_whole, open_database, snapshot
-from ..storage.models import AuditEntry, Case, StaffUser
+from ..storage.models import AuditEntry, Case, StaffUser, Station
 from . import accounts, audit, sync
 from .access import ADMINISTRATION, EVERYONE, requires
 from .audit import Actor, Head
@@ -169,7 +170,7 @@ def back_up(context: StationContext, *, now: datetime | None = None) -> BackupIn
         settings.put(session, LAST_SETTING, json.dumps({"at": moment.isoformat(), "marker": marker}))
         settings.put(session, FAILURE_SETTING, None)
         audit.append(session, Actor.of(context), AuditAction.BACKUP_MADE, info.name)
-    _thin(folder, retention)
+    _thin(folder, retention, context.station_id)
     return info
 
 
@@ -220,15 +221,18 @@ def _write(context: StationContext, folder: Path, moment: datetime) -> BackupInf
         head = audit.head(session)
     manifest = {
         "made_at": moment.isoformat(),
+        "station": str(context.station_id),  # this computer's: laptops of a station may share a USB stick
         "cases": cases,
         "audit_head": {"seq": head.seq, "hash": head.hash} if head else None,
         "attachments": digests,
     }
     _write_file(partial / MANIFEST, lambda file: file.write(json.dumps(manifest, indent=1).encode()))
     final = folder / name
-    shutil.rmtree(final, ignore_errors=True)  # two backups in one second: the later one stands
+    if final.exists() and not _backups_of(final, context.station_id):
+        final = folder / f"{name}-{str(context.station_id)[-4:]}"  # another laptop's, made in the same second
+    shutil.rmtree(final, ignore_errors=True)  # two of this computer's in one second: the later one stands
     os.replace(partial, final)
-    return BackupInfo(name, moment, cases, _size(final))
+    return BackupInfo(final.name, moment, cases, _size(final))
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -266,7 +270,9 @@ def _size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def _backups(folder: Path) -> list[tuple[Path, dict]]:
+def _backups(folder: Path, station: uuid.UUID | None = None) -> list[tuple[Path, dict]]:
+    """The backups in ``folder``, the latest first; with ``station`` (a computer's own station row), only that
+    computer's (and those of versions that did not say whose they were)."""
     found = []
     if not folder.exists():
         return found
@@ -274,9 +280,11 @@ def _backups(folder: Path) -> list[tuple[Path, dict]]:
         manifest = path / MANIFEST
         if path.is_dir() and not path.name.startswith(".") and manifest.exists():
             try:
-                found.append((path, json.loads(manifest.read_text(encoding="utf-8"))))
+                read = json.loads(manifest.read_text(encoding="utf-8"))
             except ValueError:
                 continue  # damaged manifest: not offered, not removed
+            if station is None or read.get("station", str(station)) == str(station):
+                found.append((path, read))
     return sorted(found, key=lambda item: _recency(item[1]), reverse=True)
 
 
@@ -288,19 +296,23 @@ def _recency(manifest: dict) -> tuple[int, str]:
     return (manifest.get("audit_head") or {}).get("seq", 0), manifest["made_at"]
 
 
-def _thin(folder: Path, retention: Retention) -> None:
-    """Remove the backups ``retention`` does not keep, then the attachment files no kept backup names."""
-    backups = _backups(folder)
+def _backups_of(path: Path, station: uuid.UUID) -> bool:
+    """Whether the backup at ``path`` is this computer's (or says nobody's)."""
+    return any(found == path for found, _manifest in _backups(path.parent, station))
+
+
+def _thin(folder: Path, retention: Retention, station: uuid.UUID) -> None:
+    """Remove this computer's backups ``retention`` does not keep (never the latest: the days it counts by come
+    from a clock that may have been wrong), then the attachment files no backup in the folder names; another
+    laptop's backups on the same USB stick are that laptop's to thin."""
+    backups = _backups(folder, station)
     keep = kept((datetime.fromisoformat(manifest["made_at"]) for _path, manifest in backups), retention)
-    still = []
-    for path, manifest in backups:
-        if datetime.fromisoformat(manifest["made_at"]) in keep:
-            still.append(manifest)
-        else:
+    for index, (path, manifest) in enumerate(backups):
+        if index > 0 and datetime.fromisoformat(manifest["made_at"]) not in keep:
             shutil.rmtree(path, ignore_errors=True)
     for partial in folder.glob(".*.partial"):
         shutil.rmtree(partial, ignore_errors=True)  # left by a backup that was killed
-    named = {digest for manifest in still for digest in manifest.get("attachments", [])}
+    named = {digest for _path, manifest in _backups(folder) for digest in manifest.get("attachments", [])}
     for path in (folder / ATTACHMENTS_DIR).glob("??/??/*"):
         if path.name not in named:
             path.unlink(missing_ok=True)
@@ -313,7 +325,7 @@ def list_backups(context: StationContext) -> list[BackupInfo]:
         folder = _folder(context, session)
     return [
         BackupInfo(path.name, datetime.fromisoformat(manifest["made_at"]), manifest.get("cases", 0), _size(path))
-        for path, manifest in _backups(folder)
+        for path, manifest in _backups(folder, context.station_id)
     ]
 
 
@@ -494,6 +506,13 @@ def _carry_accounts(current: Session, restored: Session) -> None:
     """The accounts as they are now, not as in the backup: a restore brings cases back; it must not bring back an
     account disabled since, lose one added since, or put back a password changed since (a leaked one). Queued for
     the city too, which may not have had them yet."""
+    # An account made on another laptop of the station names that laptop's station row, which a backup made before
+    # it was pulled lacks.
+    stations = Station.__table__
+    known = set(restored.scalars(select(stations.c.id)))
+    for station in current.execute(select(stations)).mappings():
+        if station["id"] not in known:
+            restored.execute(stations.insert().values(dict(station)))
     table = StaffUser.__table__
     rows = [dict(row) for row in current.execute(select(table)).mappings()]
     there = set(restored.scalars(select(table.c.id)))

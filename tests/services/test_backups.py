@@ -133,6 +133,29 @@ def test_a_new_computer_takes_a_backup_as_its_records_but_a_computer_with_record
         new.close()
 
 
+def test_two_laptops_backing_up_to_one_usb_stick_keep_each_their_own(tmp_path: Path) -> None:
+    stick = tmp_path / "U盘"
+    front, court = open_test_station(tmp_path / "front"), open_test_station(tmp_path / "court")
+    try:
+        for laptop, serial in ((front, 1), (court, 2)):
+            backups.set_folder(laptop, stick)
+            attachments.attach(laptop, register(laptop, intake_form(1, employer_serial=serial)), AttachmentKind.SCAN,
+                               "欠条.pdf", SCAN + bytes([serial]))  # fmt: skip
+        now = chinatime.now()
+        made = backups.back_up(front, now=now - timedelta(minutes=5))
+        theirs = backups.back_up(court, now=now)
+        same_second = backups.back_up(court, now=now - timedelta(minutes=5))  # the same name as the front desk's
+        assert [info.name for info in backups.list_backups(front)] == [made.name]
+        assert {info.name for info in backups.list_backups(court)} == {theirs.name, same_second.name}
+        assert same_second.name != made.name
+        assert len(list((stick / "attachments").glob("??/??/*"))) == 2  # each laptop's scan, kept for its backup
+    finally:
+        front.close(), court.close()
+    (tmp_path / "front" / DATABASE_FILE).write_bytes(b"damaged")
+    restored, _ = backups.restore_latest(tmp_path / "front", ADMINISTRATOR.login, ADMINISTRATOR.password, stick)
+    assert restored == made.name
+
+
 def test_a_backup_made_while_the_clock_was_a_year_ahead_is_not_taken_for_the_latest(tmp_path: Path) -> None:
     """A flat clock battery: the backup dated next year must not win over those made since (nor stop the daily one)."""
     station = open_test_station(tmp_path / "data")

@@ -2,20 +2,27 @@
 sync brings back what the laptop had sent after that backup, while what is typed after the restore reaches the city
 once, under fresh sequence numbers."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from heze_station.domain import chinatime
 from heze_station.domain.accounts import StaffRole
 from heze_station.paths import DATABASE_FILE
+from heze_station.server import auth
+from heze_station.server.models import SyncRow
 from heze_station.services import accounts, backups, sync
 from heze_station.services.backups import BackupFailed
 from heze_station.storage.database import DatabaseDamaged
 from tests.factories import intake_form, register
-from tests.stations import ADMINISTRATOR, add_account
+from tests.server.conftest import Server
+from tests.stations import ADMINISTRATOR, add_account, join_city
 
 from .conftest import Laptops
 from .helpers import cases
+from .test_failures import device_id, problem
+from .test_scenario import server_station
 
 
 def damage(folder: Path) -> None:
@@ -91,3 +98,61 @@ def test_a_backup_put_back_by_choice_gets_what_the_laptop_had_sent_since_from_th
     assert set(cases(laptop)) == {before, after}
     assert row_ids(laptop, *tables) == sent
     assert sync.sync_status(laptop).pending_changes == 0
+
+
+def test_a_backup_holding_unsent_changes_put_back_after_more_was_done_syncs_them_all(laptops: Laptops) -> None:
+    """A mobile court offline for a day: yesterday's backup holds a case not yet sent; today's work was sent since.
+    Put back, its numbering would have left a gap the city refuses at every sync."""
+    court = laptops("移动仲裁庭")
+    sync.sync_now(court)
+    unsent = register(court, intake_form(2, employer_serial=1))
+    backup = backups.back_up(court)
+    later = register(court, intake_form(1, employer_serial=2))
+    sync.sync_now(court)
+
+    backups.restore(court, backup.name)
+    register(court, intake_form(1, employer_serial=3))
+    report = sync.sync_now(court)
+    assert report.rejected == 0
+    assert sync.sync_status(court).pending_changes == 0
+    assert {unsent, later} <= set(cases(court))
+
+
+def test_a_backup_made_before_the_laptop_was_enrolled_again_keeps_the_present_enrolment(
+    laptops: Laptops, server: Server
+) -> None:
+    """Found again and enrolled with a new code: a backup of before holds the credentials the city revoked."""
+    laptop = laptops("找回的笔记本")
+    first = register(laptop, intake_form(1, employer_serial=1))
+    sync.sync_now(laptop)
+    backup = backups.back_up(laptop, now=chinatime.now() + timedelta(hours=1))  # and its clock a little ahead
+    with server.database.transaction() as session:
+        auth.revoke_device(session, device_id(laptop))
+    problem(laptop)
+    join_city(laptop, server.url, server.enrol_code(server_station(server, "城区驿站")), "找回的笔记本")
+    since = register(laptop, intake_form(1, employer_serial=2))
+    sync.sync_now(laptop)
+    newer = backups.back_up(laptop)
+    assert [each.name for each in backups.list_backups(laptop)] == [newer.name, backup.name]  # made after more work
+
+    backups.restore(laptop, backup.name)
+    typed = register(laptop, intake_form(1, employer_serial=3))
+    sync.sync_now(laptop)
+    assert sync.sync_status(laptop).pending_changes == 0
+    assert {first, since, typed} <= set(cases(laptop))
+    with server.database.transaction() as session:
+        assert session.get(SyncRow, typed) is not None
+
+
+def test_a_backup_from_before_an_account_of_another_laptop_arrived_is_put_back_with_that_account(
+    laptops: Laptops,
+) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    backup = backups.back_up(court)  # before the front desk's accounts (and its station row) reached the court
+    add_account(front, "li", StaffRole.MEDIATOR, password="li-password-1")
+    sync.sync_now(front)
+    sync.sync_now(court)
+    folder = court.data_dir
+    backups.restore(court, backup.name)
+    court.close()
+    accounts.sign_in(folder, "li", "li-password-1").close()
