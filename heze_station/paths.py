@@ -12,6 +12,9 @@ APP_NAME = "heze-station"
 APP_AUTHOR = "HezeHRSS"
 DATABASE_FILE = "station.sqlite3"  # in the data folder
 KEYS_FOLDER = "keys"  # the station's signing key and certificate, in the data folder
+# Left in the data folder by a backup put on a new computer (services.backups.restore_on_new_computer) until the first
+# sign-in, which can open the database, tells sync how far the backup had numbered its changes.
+RESTORED_MARKER = "restored-from-backup"
 
 
 def resources_dir() -> Path:

@@ -36,7 +36,7 @@ from ..domain.errors import DomainError, NotFound, ValidationFailed, refusal
 from ..domain.ids import new_id
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.text import clean_line
-from ..paths import DATABASE_FILE, has_station
+from ..paths import DATABASE_FILE, RESTORED_MARKER, has_station
 from ..storage import keys, keyslots, settings
 from ..storage.database import DatabaseDamaged, encrypt_plain, is_plain
 from ..storage.keys import DEFAULT_KDF, KdfParams, WrongKey
@@ -343,6 +343,7 @@ def sign_in(data_dir: Path, login: str, password: str, *, now: datetime | None =
         database.close()
         raise
     _audit_sign_in(context, AuditAction.SIGNED_IN)
+    _continue_restored_backup(context)
     refresh_slots(context)
     document_index.write_index(context)
     trust.write_file(context)
@@ -443,8 +444,23 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
     if not keyslots.exists(data_dir):
         keyslots.save(data_dir, KeySlots(kdf=DEFAULT_KDF.text()))
     _audit_sign_in(context, AuditAction.RECOVERED)
+    _continue_restored_backup(context)
     refresh_slots(context)
     return context
+
+
+def _continue_restored_backup(context: StationContext) -> None:
+    """A backup put on this new computer: the next handshake learns how far the computer it came from had sent
+    after it (replica.continue_after_restore), as after any restore, or sync would stop as a copied disk."""
+    marker = context.data_dir / RESTORED_MARKER
+    if not marker.exists():
+        return
+    from ..storage import outbox, replica  # the sync tables: only on this one sign-in
+
+    with context.database.transaction() as session:
+        settings.put(session, replica.RESTORED_AT_SETTING, str(outbox.last_sequence(session.connection())))
+        replica.read_scope_again(session)
+    marker.unlink()
 
 
 def _pair(pair: keys.AccountKeys) -> tuple[str, str]:

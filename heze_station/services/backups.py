@@ -32,7 +32,7 @@ from ..domain.audit import AuditAction
 from ..domain.backups import Retention, kept
 from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..paths import DATABASE_FILE, KEYS_FOLDER
+from ..paths import DATABASE_FILE, KEYS_FOLDER, RESTORED_MARKER
 from ..storage import keyslots, outbox, replica, settings
 from ..storage.database import DatabaseDamaged, is_whole, open_database, snapshot
 from ..storage.models import AuditEntry, Case, StaffUser, Station
@@ -433,6 +433,7 @@ def restore_on_new_computer(data_dir: Path, backup: Path) -> str:
         for path in (backup / KEYS_FOLDER).iterdir():
             _copy(path, data_dir / KEYS_FOLDER / path.name)
     _restore_attachments(backup.parent, data_dir)
+    (data_dir / RESTORED_MARKER).touch()
     _copy(database, data_dir / DATABASE_FILE)
     return backup.name
 

@@ -156,3 +156,26 @@ def test_a_backup_from_before_an_account_of_another_laptop_arrived_is_put_back_w
     backups.restore(court, backup.name)
     court.close()
     accounts.sign_in(folder, "li", "li-password-1").close()
+
+
+def test_a_new_computer_takes_the_backup_of_a_laptop_that_sent_more_after_it_and_syncs_on(
+    laptops: Laptops, tmp_path: Path
+) -> None:
+    """The laptop broke a day after its last backup, having sent a day's work since: the new computer signs in on
+    the backup, works, and syncs, the day's work coming back from the city."""
+    old = laptops("坏了的笔记本")
+    sync.sync_now(old)
+    backup = backups.back_up(old)
+    after_backup = register(old, intake_form(1, employer_serial=1))
+    sync.sync_now(old)
+    old.close()
+    new_folder = tmp_path / "新电脑"
+    backups.restore_on_new_computer(new_folder, old.data_dir / "backups" / backup.name)
+    new = accounts.sign_in(new_folder, ADMINISTRATOR.login, ADMINISTRATOR.password)
+    try:
+        typed = register(new, intake_form(1, employer_serial=2))
+        assert sync.sync_now(new).rejected == 0
+        assert sync.sync_status(new).pending_changes == 0
+        assert {after_backup, typed} <= set(cases(new))
+    finally:
+        new.close()
