@@ -77,7 +77,13 @@ class StationReplica:
                 replica.log(session, "rebaselined")
             settings.put(session, SERVER_ID, str(answer.server_id))
             settings.put(session, STATION_NAME, answer.station_name)
-            settings.put(session, station_rows.CITY_STATION_SETTING, str(answer.station_id))
+            if settings.get(session, station_rows.CITY_STATION_SETTING) != str(answer.station_id):
+                # Enrolled in another station, or synced by a version that kept no station rows: the rows of this
+                # station's other laptops are read again, and none of another station's count.
+                settings.put(session, station_rows.STATION_ROWS_SETTING, None)
+                settings.put(session, station_rows.CITY_STATION_SETTING, str(answer.station_id))
+                if settings.get(session, replica.CURSOR_SETTING) is not None:
+                    replica.read_scope_again(session)
             replica.continue_after_restore(session, answer.next_seq)
             if answer.next_seq <= replica.highest_acknowledged(session):
                 replica.requeue_from(session, answer.next_seq)  # the server lost acknowledged work in a restore

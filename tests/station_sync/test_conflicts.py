@@ -7,15 +7,19 @@ from sqlalchemy import select
 
 from heze_station.domain.cases import CaseAction, CaseEvent, CaseStatus
 from heze_station.domain.errors import IllegalTransition, InvalidInput
+from heze_station.server import auth
 from heze_station.server.assignment import assign_case
 from heze_station.services import case_actions, sync
 from heze_station.services.station import StationContext
+from heze_station.storage import settings, station_rows
 from heze_station.storage.models import Case, CaseClaimant, Person, TimelineEvent
 from tests.factories import intake_form, register
 from tests.server.conftest import Server
+from tests.stations import join_city
 
 from .conftest import Laptops
 from .helpers import edit, value
+from .test_failures import device_id
 from .test_scenario import server_station
 
 
@@ -182,6 +186,32 @@ def test_once_synced_each_laptop_numbers_after_every_case_of_its_station_and_not
     sync.sync_now(front)
     assert value(front, Case, register(front, intake_form(1, employer_serial=21)), "number").endswith("第0005号")
     assert not [item for item in sync.open_conflicts(front) if item.kind == "duplicate"]
+
+
+def test_a_laptop_synced_by_an_earlier_version_learns_its_stations_rows_and_one_moved_forgets_them(
+    laptops: Laptops, server: Server
+) -> None:
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    for serial in range(1, 4):
+        register(front, intake_form(1, employer_serial=serial))
+    sync.sync_now(front)
+    sync.sync_now(court)
+    with court.database.transaction() as session:  # as a version that kept no station rows left it
+        for key in (station_rows.CITY_STATION_SETTING, station_rows.STATION_ROWS_SETTING):
+            settings.put(session, key, None)
+    sync.sync_now(court)
+    assert value(court, Case, register(court, intake_form(1, employer_serial=4)), "number").endswith("第0004号")
+    sync.sync_now(court)
+
+    # A spare laptop moved to another station (revoked, enrolled there): the first station's cases no longer number
+    # its cases, which are the other station's from 0001.
+    spare = laptops("备用电脑")
+    sync.sync_now(spare)
+    with server.database.transaction() as session:
+        auth.revoke_device(session, device_id(spare))
+    join_city(spare, server.url, server.enrol_code(server.create_station("乡镇驿站")), "备用电脑")
+    sync.sync_now(spare)
+    assert value(spare, Case, register(spare, intake_form(1, employer_serial=5)), "number").endswith("第0001号")
 
 
 def test_a_typed_value_that_does_not_fit_the_field_is_refused_and_the_conflict_stays_open(laptops: Laptops) -> None:
