@@ -79,7 +79,7 @@ class Paragraph(reportlab_paragraph.Paragraph):
         full = list(widths)
         lines = super().breakLinesCJK(list(widths))  # reportlab widens its list for a bullet
         if getattr(self, "_splitpara", 0):
-            return lines  # the second half of a paragraph split across pages: the lines broken here before
+            return lines  # the first part of a paragraph split across pages: its lines, as broken here before
         for _ in range(MOST_LINES_RETRIED):
             retry = _badly_broken(lines, self.frags)
             if retry is None:

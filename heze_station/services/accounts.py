@@ -402,15 +402,25 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
         key = keys.recovery_secret(recovery_key)
     except WrongKey:
         key = b""
-        check.refuse(
-            "recovery_key",
-            QT_TRANSLATE_NOOP(
-                "Domain",
-                "This is not a whole recovery key: it has 13 groups of 4 letters and digits, and {count} were typed. "
-                "Check it against the sheet.",
-            ),
-            count=sum(character.isalnum() for character in recovery_key),
-        )
+        count = sum(character.isalnum() for character in recovery_key)
+        if count == keys.RECOVERY_CHARACTERS:
+            check.refuse(
+                "recovery_key",
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "A recovery key has no 0, 1, I or O: check the characters read as those against the sheet.",
+                ),
+            )
+        else:
+            check.refuse(
+                "recovery_key",
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "This is not a whole recovery key: it has 13 groups of 4 letters and digits, and {count} were "
+                    "typed. Check it against the sheet.",
+                ),
+                count=count,
+            )
     login = check("", normalise_login, login)
     password = check("", check_new_password, password, known=(login,))
     check.done()

@@ -29,7 +29,7 @@ from ..domain.audit import AuditAction
 from ..domain.cases import CaseEvent
 from ..domain.errors import DomainError, refusal
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
-from ..domain.text import clean_line
+from ..domain.text import as_registered, clean_line
 from ..station_sync.failures import FailureReason, SyncFailure
 from ..station_sync.progress import ProgressCallback, SyncReport
 from ..storage import disk, outbox, replica, settings, station_rows
@@ -166,7 +166,7 @@ def enrol(
     finally:
         client.close()
     pending = PendingEnrolment(url, device_name, plain_http_trusted, trusted_pem, answer)
-    if answer.station_name and answer.station_name != context.station_name:
+    if answer.station_name and as_registered(answer.station_name) != as_registered(context.station_name):
         raise OtherStation(pending, context.station_name)
     return complete_enrolment(context, pending)
 

@@ -114,7 +114,7 @@ class ServerClient:
         except SyncFailure as failure:
             # At enrolment an answer that is not the protocol's (a page not found, a web page) means the address is
             # another web server, the supervision page's or a portal: not a city server to try again later.
-            if failure.reason is FailureReason.SERVER_ERROR and failure.details.get("status", 0) < 500:
+            if failure.reason is FailureReason.SERVER_ERROR and failure.status < 500:
                 raise SyncFailure(FailureReason.REFUSED, failure.detail) from failure
             raise
 
@@ -255,15 +255,16 @@ class ServerClient:
     def _failure(response: httpx.Response) -> SyncFailure:
         code = _code(response)
         message, details = _error_text(response)
-        if response.status_code >= 500:
-            status = {"status": response.status_code}
-            return SyncFailure(FailureReason.SERVER_ERROR, f"HTTP {response.status_code} {message}".strip(), status)
-        if response.status_code == 401 and code in ("invalid_token", "missing_token", "token_expired"):
-            return SyncFailure(FailureReason.SERVER_ERROR, message)  # a token problem that survived a new token
+        status = response.status_code
+        if status >= 500:
+            return SyncFailure(FailureReason.SERVER_ERROR, f"HTTP {status} {message}".strip(), status=status)
+        if status == 401 and code in ("invalid_token", "missing_token", "token_expired"):
+            # A token problem that survived a new token.
+            return SyncFailure(FailureReason.SERVER_ERROR, message, status=status)
         reason = _BY_CODE.get(code or "")
         if reason is None:
             reason = FailureReason.SERVER_ERROR if code is None else FailureReason.REFUSED
-        failure = SyncFailure(reason, message or f"HTTP {response.status_code}", details)
+        failure = SyncFailure(reason, message or f"HTTP {status}", details, status)
         if reason is FailureReason.THROTTLED:
             failure.details.setdefault("retry_after", response.headers.get("Retry-After"))
         return failure

@@ -47,6 +47,7 @@ class SyncFailure(Exception):
     reason: FailureReason
     detail: str = ""  # the server's message or the network error, for the sync log
     details: dict[str, Any] = field(default_factory=dict)
+    status: int = 0  # the HTTP status of an answer that was one; 0 when none came
 
     def __str__(self) -> str:
         return f"{self.reason.value}: {self.detail}"

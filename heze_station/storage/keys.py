@@ -35,6 +35,7 @@ _VERSION = "v1"
 # Recovery keys may be typed from paper: 32 letters and digits, without 0, 1, I and O, which people confuse.
 _RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 _RECOVERY_GROUPS = 13  # 13 groups of 4 characters: 260 bits, of which 256 carry the key
+RECOVERY_CHARACTERS = 4 * _RECOVERY_GROUPS
 
 
 class WrongKey(Exception):

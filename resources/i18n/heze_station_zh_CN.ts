@@ -4044,6 +4044,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本机的密钥文件丢失或损坏。请点击“忘记密码”，输入设置本站时打印的恢复密钥。</translation>
     </message>
     <message>
+        <source>A recovery key has no 0, 1, I or O: check the characters read as those against the sheet.</source>
+        <translation>恢复密钥中没有 0、1、I、O 这几个字符：请对照密钥单核对看作这些字符的地方。</translation>
+    </message>
+    <message>
         <source>You cannot disable your own account.</source>
         <translation>不能停用自己的账户。</translation>
     </message>
@@ -5043,12 +5047,12 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>完成</translation>
     </message>
     <message>
-        <source>Join “{joined}”? If this is not the station this computer works for, answer No: nothing is kept or sent, and the city bureau gives you the right code.</source>
-        <translation>确定加入“{joined}”吗？如果这不是这台电脑所属的驿站，请选“否”：不会保存或发送任何内容，请向市局索取正确的加入码。</translation>
+        <source>Join “{joined}”? If this is not the station this computer works for, answer No: none of this computer&apos;s cases or accounts is sent, and the city bureau gives you the right code.</source>
+        <translation>确定加入“{joined}”吗？如果这不是这台电脑所属的驿站，请选“否”：这台电脑上的案件和账户都不会发送，请向市局索取正确的加入码。</translation>
     </message>
     <message>
-        <source>Nothing was kept or sent. Ask the city bureau for the code of station “{here}”, and tell it that this code, for “{joined}”, was used.</source>
-        <translation>没有保存或发送任何内容。请向市局索取“{here}”的加入码，并告知市局：“{joined}”的这个加入码已被使用。</translation>
+        <source>None of this computer&apos;s cases or accounts was sent. Ask the city bureau for the code of station “{here}”, and tell it that this code, for “{joined}”, was used up.</source>
+        <translation>这台电脑上的案件和账户都没有发送。请向市局索取“{here}”的加入码，并告知市局：“{joined}”的这个加入码已用掉。</translation>
     </message>
     <message>
         <source>Join another station?</source>

@@ -195,7 +195,12 @@ def test_the_recovery_key_opens_the_station_when_the_key_file_is_lost(tmp_path: 
     # A wrong key, or a typo in the right one, opens nothing and changes nothing.
     before = (folder / DATABASE_FILE).read_bytes()
     wrong = keys.new_recovery_key()
-    for typed, said in ((wrong, "not the recovery key of this computer"), (made.recovery_key[:-1], "51 were typed")):
+    misread = "0" + made.recovery_key[1:]  # handwriting: an O taken for a zero
+    for typed, said in (
+        (wrong, "not the recovery key of this computer"),
+        (made.recovery_key[:-1], "51 were typed"),
+        (misread, "no 0, 1, I or O"),
+    ):
         with pytest.raises(ValidationFailed, match=said) as refused:
             accounts.recover(folder, typed, "admin", "new-password-9")
         assert set(refused.value.by_field()) == {"recovery_key"}

@@ -95,7 +95,7 @@ def test_enrolling_through_the_dialog_refuses_a_wrong_code_and_joins_with_the_ri
     assert "郓城驿站" in dialog.question.text()
     assert "菏谐驿站" in dialog.question.text()  # this computer's station, as set up
     dialog.question.button(QMessageBox.StandardButton.No).click()
-    assert "没有保存或发送" in dialog.banner.text()
+    assert "都没有发送" in dialog.banner.text()
     assert sync.sync_status(workspace.context).state is SyncState.NOT_ENROLLED
     assert workspace.context.station_name == "菏谐驿站"
 

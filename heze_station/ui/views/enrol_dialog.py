@@ -217,8 +217,8 @@ class EnrolDialog(FormDialog):
             (
                 render(other.message),
                 self.tr(
-                    "Join “{joined}”? If this is not the station this computer works for, answer No: nothing is kept "
-                    "or sent, and the city bureau gives you the right code."
+                    "Join “{joined}”? If this is not the station this computer works for, answer No: none of this "
+                    "computer's cases or accounts is sent, and the city bureau gives you the right code."
                 ).format(joined=other.joined),
             )
         )
@@ -232,8 +232,8 @@ class EnrolDialog(FormDialog):
             self.question = None
             self.errors.say(
                 self.tr(
-                    "Nothing was kept or sent. Ask the city bureau for the code of station “{here}”, and tell it "
-                    "that this code, for “{joined}”, was used."
+                    "None of this computer's cases or accounts was sent. Ask the city bureau for the code of station "
+                    "“{here}”, and tell it that this code, for “{joined}”, was used up."
                 ).format(here=other.here, joined=other.joined)
             )
             self.fit()
