@@ -65,6 +65,7 @@ class BackupInfo:
     made_at: datetime
     cases: int
     size_bytes: int
+    station: str = ""  # the station's name when it was made (not written by versions before 2026-12)
 
 
 @dataclass(frozen=True)
@@ -222,6 +223,7 @@ def _write(context: StationContext, folder: Path, moment: datetime) -> BackupInf
     manifest = {
         "made_at": moment.isoformat(),
         "station": str(context.station_id),  # this computer's: laptops of a station may share a USB stick
+        "station_name": context.station_name,
         "cases": cases,
         "audit_head": {"seq": head.seq, "hash": head.hash} if head else None,
         "attachments": digests,
@@ -408,15 +410,11 @@ def restore_latest(data_dir: Path, login: str, password: str, folder: Path | Non
         return name, _put_in_place(folder, name, data_dir, key, as_administrator, lambda: None)
 
 
-def restore_on_new_computer(data_dir: Path, backup: Path) -> str:
-    """A station's backup (one folder of its backups, brought on a USB stick) made this computer's records, which has
-    none yet: it replaces the laptop the backup came from. The backup's accounts sign in with their passwords as
-    they were then; nothing of it is opened here without one. The database comes last, so that a copy cut short is
-    no station. Returns the backup's name."""
-    if accounts.state(data_dir) is not accounts.State.NEW:
-        raise _not_restorable(QT_TRANSLATE_NOOP("Domain", "This computer already holds a station's records."))
-    database, slots = backup / DATABASE_FILE, backup / keyslots.SLOTS_FILE
-    if not ((backup / MANIFEST).is_file() and database.is_file() and slots.is_file()):
+def backup_in(backup: Path) -> BackupInfo:
+    """What the backup folder ``backup`` (from a USB stick, for a new computer) holds, to be told before it is put
+    in place; BackupFailed when it is no whole backup of a station."""
+    manifest = backup / MANIFEST
+    if not manifest.is_file():
         raise _not_restorable(
             QT_TRANSLATE_NOOP(
                 "Domain",
@@ -425,6 +423,31 @@ def restore_on_new_computer(data_dir: Path, backup: Path) -> str:
             ),
             folder=str(backup),
         )
+    missing = [name for name in (DATABASE_FILE, keyslots.SLOTS_FILE) if not (backup / name).is_file()]
+    try:
+        read = json.loads(manifest.read_text(encoding="utf-8"))
+        made_at = datetime.fromisoformat(read["made_at"])
+    except (ValueError, KeyError, TypeError):
+        missing.append(MANIFEST)
+    if missing:
+        raise _not_restorable(
+            QT_TRANSLATE_NOOP(
+                "Domain", "The backup {folder} is incomplete: {files} is missing. Copy the whole folder again."
+            ),
+            folder=str(backup),
+            files="、".join(missing),
+        )
+    return BackupInfo(backup.name, made_at, read.get("cases", 0), _size(backup), read.get("station_name", ""))
+
+
+def restore_on_new_computer(data_dir: Path, backup: Path) -> str:
+    """A station's backup (one folder of its backups, brought on a USB stick) made this computer's records, which has
+    none yet: it replaces the laptop the backup came from. The backup's accounts sign in with their passwords as
+    they were then; nothing of it is opened here without one. The database comes last, so that a copy cut short is
+    no station. Returns the backup's name."""
+    if accounts.state(data_dir) is not accounts.State.NEW:
+        raise _not_restorable(QT_TRANSLATE_NOOP("Domain", "This computer already holds a station's records."))
+    backup_in(backup)
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     for relative in (keyslots.SLOTS_FILE, DOCUMENTS_INDEX):
         if (backup / relative).exists():
@@ -434,7 +457,7 @@ def restore_on_new_computer(data_dir: Path, backup: Path) -> str:
             _copy(path, data_dir / KEYS_FOLDER / path.name)
     _restore_attachments(backup.parent, data_dir)
     (data_dir / RESTORED_MARKER).touch()
-    _copy(database, data_dir / DATABASE_FILE)
+    _copy(backup / DATABASE_FILE, data_dir / DATABASE_FILE)
     return backup.name
 
 

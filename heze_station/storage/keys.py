@@ -17,6 +17,7 @@ import base64
 import os
 import secrets
 import time
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -256,7 +257,8 @@ def open_city_slot(pem: bytes, passphrase: bytes, sealed: str) -> bytes:
 def recovery_secret(text: str) -> bytes:
     """The key a typed recovery key (or the city's recovery code) stands for; WrongKey when it cannot be one (a
     typo, a missing group)."""
-    characters = "".join(character for character in text.upper() if character.isalnum())
+    # NFKC: typed with a Chinese input method in full-width mode (ＴＱＮＴ－９７ＷＹ), as enrolment codes are read.
+    characters = "".join(character for character in unicodedata.normalize("NFKC", text).upper() if character.isalnum())
     if characters.startswith(_CITY_MARK) and len(characters) == len(_CITY_MARK) + 4 * _RECOVERY_GROUPS:
         try:
             return base64.b32decode(characters[len(_CITY_MARK) :] + "====")

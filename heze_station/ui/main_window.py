@@ -292,23 +292,32 @@ class MainWindow(QMainWindow):
         self.about_action = help_menu.addAction(self.tr("&About heze-station"), self.open_about)
 
     def _status_bar(self, SyncIndicator: type[SyncIndicator]) -> None:
+        if self.workspace.demo:
+            banner = QLabel(self.tr("Demo data: these cases are generated, not real. Real data is kept separately."))
+            banner.setStyleSheet("color: white; background: #c0392b; padding: 2px 8px;")
+            self.statusBar().addWidget(banner)
+        self.sync_indicator = SyncIndicator(self.sync)
+        self.sync_indicator.open_window.connect(self.open_sync_window)
+        self.sync_indicator.open_conflicts.connect(self.open_conflicts)
+        self.statusBar().addPermanentWidget(self.sync_indicator)
+        self.who = QLabel()
+        self.who.setTextFormat(Qt.TextFormat.PlainText)  # names typed at setup, or the city's
+        self.statusBar().addPermanentWidget(self.who)
+        self._show_station()
+        # Joining city sync may give the station the city's name for it.
+        self.sync.enrolment_done.connect(lambda _enrolment: self._show_station())
+
+    def _show_station(self) -> None:
         from .formatting import label
 
         context = self.workspace.context
         title = self.tr("heze-station · {station}").format(station=context.station_name)
         if self.workspace.demo:
             title += " · " + self.tr("DEMO DATA")
-            banner = QLabel(self.tr("Demo data: these cases are generated, not real. Real data is kept separately."))
-            banner.setStyleSheet("color: white; background: #c0392b; padding: 2px 8px;")
-            self.statusBar().addWidget(banner)
         self.setWindowTitle(title)
-        self.sync_indicator = SyncIndicator(self.sync)
-        self.sync_indicator.open_window.connect(self.open_sync_window)
-        self.sync_indicator.open_conflicts.connect(self.open_conflicts)
-        self.statusBar().addPermanentWidget(self.sync_indicator)
         who = self.tr("Station: {station}   User: {user} ({role})")
-        self.statusBar().addPermanentWidget(
-            QLabel(who.format(station=context.station_name, user=context.user_name, role=label(context.user_role)))
+        self.who.setText(
+            who.format(station=context.station_name, user=context.user_name, role=label(context.user_role))
         )
 
     def sync_now(self) -> None:

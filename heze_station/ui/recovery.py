@@ -52,6 +52,7 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.print_button = QPushButton(self.tr("&Print the sheet to copy the key onto…"))
         self.print_button.clicked.connect(self.print_sheet)
+        self.print_button.setAutoDefault(False)  # Enter in the copy below is no request to print
         self.copy = line(max_length=80)
         self.copy.setPlaceholderText("XXXX-XXXX-XXXX-…")
         copy_label = QLabel(self.tr("&Type the key from your paper:"))
@@ -116,9 +117,9 @@ class RecoveryDialog(FormDialog):
         self.data_dir = data_dir
         explanation = QLabel(
             self.tr(
-                "Type the recovery key from the sheet printed when the station was set up (or, if the sheet is "
-                "lost too, the code the city bureau reads out: it starts with CITY), the login of the account to "
-                "recover (usually the administrator's) and its new password."
+                "Type the recovery key from the sheet it was copied onto when this computer was set up (or, if the "
+                "sheet is lost too, the code the city bureau reads out: it starts with CITY), the login of the "
+                "account to recover (usually the administrator's) and its new password."
             )
         )
         explanation.setWordWrap(True)

@@ -8,12 +8,14 @@ administrator chooses a password.
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
+from ..domain import chinatime
 from ..domain.errors import refusal
 from ..domain.messages import QT_TRANSLATE_NOOP
 from ..services.accounts import NewAccount, StationDetails, set_up
 from ..services.station import CITY_ARBITRATION_COMMITTEE
+from .kit.ask import ask
 from .kit.form import FormDialog
 from .sign_in import HINT_STYLE, password_edit
 from .tasks import TaskRunner
@@ -80,6 +82,7 @@ class SetupDialog(FormDialog):
             )
         )
         self.restore_button.clicked.connect(self._choose_backup)
+        self.question: QMessageBox | None = None  # whether to restore the backup chosen, while it is asked
         self.restore_button.setVisible(not existing_records)
         self.layout_.insertWidget(1, self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.station_name = self.add_field("name", self.tr("Station &name:"), line())
@@ -113,7 +116,9 @@ class SetupDialog(FormDialog):
             self.restore_from(Path(folder))
 
     def restore_from(self, backup: Path) -> None:
-        from ..services.backups import restore_on_new_computer  # with the sync and backup services: only if asked
+        """What the backup holds is said first (a shared stick holds other stations' too); put in place once
+        confirmed."""
+        from ..services import backups  # with the sync and backup services: only if asked
 
         self.errors.clear()
         self.restore_button.setEnabled(False)
@@ -122,4 +127,28 @@ class SetupDialog(FormDialog):
             self.restore_button.setEnabled(True)
             self._failed(error)
 
-        self.tasks.run(restore_on_new_computer, self.data_dir, backup, on_done=self.restored.emit, on_error=failed)
+        def restore() -> None:
+            self.question = None
+            self.tasks.run(
+                backups.restore_on_new_computer, self.data_dir, backup, on_done=self.restored.emit, on_error=failed
+            )
+
+        def not_this() -> None:
+            self.question = None
+            self.restore_button.setEnabled(True)
+
+        def confirm(info: backups.BackupInfo) -> None:
+            made = chinatime.chinese_date(info.made_at.astimezone(chinatime.CHINA_TZ).date())
+            self.question = ask(
+                self,
+                self.tr("Restore this backup?"),
+                self.tr(
+                    "Restore the backup of station “{station}” made on {made} ({cases} cases)? Its records and "
+                    "accounts become this computer's."
+                ).format(station=info.station or self.tr("(name not recorded)"), made=made, cases=info.cases),
+                restore,
+                yes_text=self.tr("&Restore"),
+                on_no=not_this,
+            )
+
+        self.tasks.run(backups.backup_in, backup, on_done=confirm, on_error=failed)

@@ -4272,6 +4272,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>只有本站管理员可以恢复备份。</translation>
     </message>
     <message>
+        <source>The backup {folder} is incomplete: {files} is missing. Copy the whole folder again.</source>
+        <translation>备份 {folder} 不完整：缺少 {files}。请重新复制整个文件夹。</translation>
+    </message>
+    <message>
         <source>This computer already holds a station&apos;s records.</source>
         <translation>这台电脑上已经有驿站的数据。</translation>
     </message>
@@ -6218,8 +6222,8 @@ Register it as a new case anyway?</source>
         <translation>设置新密码并登录</translation>
     </message>
     <message>
-        <source>Type the recovery key from the sheet printed when the station was set up (or, if the sheet is lost too, the code the city bureau reads out: it starts with CITY), the login of the account to recover (usually the administrator&apos;s) and its new password.</source>
-        <translation>请输入设置本站时打印的恢复单上的恢复密钥（如恢复单也已遗失，请输入市局提供的以 CITY 开头的恢复码），要恢复的账户登录名（通常是管理员）及其新密码。</translation>
+        <source>Type the recovery key from the sheet it was copied onto when this computer was set up (or, if the sheet is lost too, the code the city bureau reads out: it starts with CITY), the login of the account to recover (usually the administrator&apos;s) and its new password.</source>
+        <translation>请输入这台电脑设置时抄写在密钥单上的恢复密钥（密钥单也丢失时，输入市局念给您的恢复码，以 CITY 开头），要恢复的账户的登录名（通常是管理员）和新密码。</translation>
     </message>
     <message>
         <source>&amp;Recovery key:</source>
@@ -6852,6 +6856,22 @@ Register it as a new case anyway?</source>
     <message>
         <source>The backup to restore</source>
         <translation>要恢复的备份</translation>
+    </message>
+    <message>
+        <source>Restore this backup?</source>
+        <translation>恢复这个备份？</translation>
+    </message>
+    <message>
+        <source>Restore the backup of station “{station}” made on {made} ({cases} cases)? Its records and accounts become this computer&apos;s.</source>
+        <translation>恢复“{station}”于{made}所做的备份（{cases}件案件）吗？备份中的数据和账户将成为这台电脑的数据和账户。</translation>
+    </message>
+    <message>
+        <source>(name not recorded)</source>
+        <translation>（未记录名称）</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
     </message>
 </context>
 <context>

@@ -205,7 +205,9 @@ def test_the_recovery_key_opens_the_station_when_the_key_file_is_lost(tmp_path: 
             accounts.recover(folder, typed, "admin", "new-password-9")
         assert set(refused.value.by_field()) == {"recovery_key"}
     assert (folder / DATABASE_FILE).read_bytes() == before
-    # Typed from paper: lower case, spaces instead of dashes.
+    # Typed from paper: lower case, spaces instead of dashes; or with an input method in full-width mode.
+    full_width = "".join(chr(ord(character) + 0xFEE0) for character in made.recovery_key)
+    assert accounts.same_recovery_key(full_width, made.recovery_key)
     typed = made.recovery_key.lower().replace("-", " ")
     context = accounts.recover(folder, typed, "admin", "new-password-9")
     try:

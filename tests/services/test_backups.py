@@ -119,6 +119,13 @@ def test_a_new_computer_takes_a_backup_as_its_records_but_a_computer_with_record
     finally:
         old.close()
     backup = tmp_path / "lost" / "backups" / made.name
+    half_copied = tmp_path / "U盘" / made.name
+    half_copied.mkdir(parents=True)
+    (half_copied / "backup.json").write_bytes((backup / "backup.json").read_bytes())
+    with pytest.raises(BackupFailed, match=f"incomplete: {DATABASE_FILE}"):
+        backups.restore_on_new_computer(tmp_path / "new", half_copied)
+    assert not (tmp_path / "new" / DATABASE_FILE).exists()
+    assert backups.backup_in(backup).station == "菏谐驿站"
     with pytest.raises(BackupFailed, match="already holds"):
         backups.restore_on_new_computer(tmp_path / "lost", backup)
     assert backups.restore_on_new_computer(tmp_path / "new", backup) == made.name

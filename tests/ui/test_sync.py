@@ -109,6 +109,8 @@ def test_enrolling_through_the_dialog_refuses_a_wrong_code_and_joins_with_the_ri
         join.click()
         qtbot.waitUntil(lambda: dialog.enrolment is not None, timeout=20_000)
         assert "城区驿站" in dialog.banner.text()
+        assert "城区驿站" in window.windowTitle()  # the city's name for the station, at once
+        assert "驿站：城区驿站" in window.who.text()
         assert dialog.ok_button.text() == "完成"
     click(qtbot, dialog.ok_button)
     assert not dialog.isVisible()
