@@ -57,6 +57,9 @@ def test_enrolling_through_the_dialog_refuses_a_wrong_code_and_joins_with_the_ri
     click(qtbot, dialog.ok_button)  # nothing typed: said beside both fields, nothing sent
     assert dialog.error_text("server_url") == "请填写城市服务器地址。"
     assert dialog.error_text("code") == "请填写市局提供的加入码。"
+    # Grown by the messages: no field slips under a scroll bar.
+    qtbot.waitUntil(lambda: not dialog.scroll.verticalScrollBar().isVisible())
+    assert not dialog.certificate.visibleRegion().isEmpty()
 
     # An address where no server listens: said beside the address.
     qtbot.keyClicks(dialog.server_edit, "127.0.0.1:9")

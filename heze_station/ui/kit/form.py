@@ -6,10 +6,11 @@ with it, a two-line message included) and the first wrong field gets the focus. 
 its field is changed. Nothing is saved until every field is right.
 """
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -65,8 +66,11 @@ class FieldErrors:
     by their field keys ("name", or "workers.3.phone" for row 3 of a table field).
     """
 
-    def __init__(self, banner_label: QLabel):
+    def __init__(self, banner_label: QLabel, shown: Callable[[], None] | None = None):
+        """``shown``: a method of the dialog, called when a message appears (it grows to keep every field in sight);
+        held weakly, as the dialog holds these messages."""
         self.banner = banner_label
+        self._shown_method = weakref.WeakMethod(shown) if shown is not None else None
         self._labels: dict[str, QLabel] = {}
         self._focus: dict[str, QWidget] = {}
 
@@ -91,6 +95,11 @@ class FieldErrors:
             signal.connect(lambda *_: self.set(key, None))
         return box
 
+    def _shown(self) -> None:
+        method = self._shown_method() if self._shown_method is not None else None
+        if method is not None:
+            method()
+
     def alias(self, key: str, same_as: str) -> None:
         """Messages about ``key`` (e.g. the whole "instalments" list) appear where those of ``same_as`` do."""
         self._labels[key] = self._labels[same_as]
@@ -109,6 +118,8 @@ class FieldErrors:
         label = self._labels[key]
         label.setText(message or "")
         label.setVisible(bool(message))
+        if message:
+            self._shown()
 
     def focus(self, key: str) -> None:
         self._focus[key].setFocus()
@@ -151,6 +162,10 @@ class FieldErrors:
         """Put ``text`` on the banner."""
         self.banner.setText(text)
         self.banner.show()
+        self._shown()
+
+
+TITLE_BAR = 40  # pixels the window's frame takes above a dialog's contents
 
 
 class FittingScroll(QScrollArea):
@@ -201,7 +216,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setModal(True)
         self.banner = banner()
-        self.errors = FieldErrors(self.banner)
+        self.errors = FieldErrors(self.banner, self._grow_later)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -214,12 +229,27 @@ class FormDialog(QDialog):
         self.fields.setLayout(self.form)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.banner)
-        self.layout_.addWidget(FittingScroll(self.fields), 1)
+        self.scroll = FittingScroll(self.fields)
+        self.layout_.addWidget(self.scroll, 1)
         self.layout_.addWidget(self.buttons)
         self.result_value: Any = None
         self.typed = False  # a person changed a field since the dialog showed: closing it unsaved asks first
         self._added: list[QWidget] = []  # the fields' widgets, in the order they were added
         self._shown = False
+
+    def _grow_later(self) -> None:
+        # Once the messages are laid out: grown then, the dialog keeps every field out from under a scroll bar.
+        QTimer.singleShot(0, self, self._fit_height)
+
+    def _fit_height(self) -> None:
+        """Taller by what the fields now lack (messages appeared under them), up to the screen's height: the
+        fields scroll only beyond it."""
+        viewport = self.scroll.viewport()
+        needed = self.fields.heightForWidth(viewport.width()) if self.fields.hasHeightForWidth() else -1
+        lacking = max(needed, self.fields.sizeHint().height()) - viewport.height()
+        tallest = self.screen().availableGeometry().height() - TITLE_BAR
+        if lacking > 0 and self.height() < tallest:
+            self.resize(self.width(), min(self.height() + lacking, tallest))
 
     def showEvent(self, event: QShowEvent) -> None:
         # A wrapped text (an introduction) is taller the narrower the dialog: Qt sizes a dialog at its preferred
