@@ -2645,19 +2645,19 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     </message>
     <message>
         <source>The data file {path} was written by a newer version of heze-station (schema {revision}). Install the newer version to open it; the file has not been changed.</source>
-        <translation>数据文件{path}由更高版本的本程序写入（数据结构版本{revision}），请安装新版本后再打开。该文件未作任何改动。</translation>
+        <translation>数据文件 {path} 由更高版本的本程序写入（数据结构版本{revision}），请安装新版本后再打开。该文件未作任何改动。</translation>
     </message>
     <message>
         <source>The data file {path} is damaged or is not a heze-station database, so it cannot be opened. Restore it from a backup or ask the city bureau for help; the file has not been changed.</source>
-        <translation>数据文件{path}已损坏或不是本程序的数据库，无法打开。请从备份恢复，或联系市局协助处理。该文件未作任何改动。</translation>
+        <translation>数据文件 {path} 已损坏或不是本程序的数据库，无法打开。请从备份恢复，或联系市局协助处理。该文件未作任何改动。</translation>
     </message>
     <message>
         <source>The data file {path} could not be encrypted: its encrypted copy could not be written whole. The file has been left as it was; try again, and ask the city bureau for help if this repeats.</source>
-        <translation>数据文件{path}未能加密：加密副本未能完整写入。该文件保持原样；请重试，如再次出现请联系市局协助处理。</translation>
+        <translation>数据文件 {path} 未能加密：加密副本未能完整写入。该文件保持原样；请重试，如再次出现请联系市局协助处理。</translation>
     </message>
     <message>
         <source>The data file {path} is to be encrypted, and another window of heze-station (or another program) has it open. Close it, then try again; the file has not been changed.</source>
-        <translation>数据文件{path}即将加密，但另一个菏谐驿站窗口（或其他程序）正打开着它。请先关闭它，然后重试。该文件未作任何改动。</translation>
+        <translation>数据文件 {path} 即将加密，但另一个菏谐驿站窗口（或其他程序）正打开着它。请先关闭它，然后重试。该文件未作任何改动。</translation>
     </message>
     <message>
         <source>Name</source>
@@ -5073,6 +5073,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>No city server answers at this address. Check the address and this computer&apos;s network connection, then try again.</source>
         <translation>这个地址没有城市服务器应答。请检查地址和本机的网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>If the city bureau gave an address starting with http://, type it so.</source>
+        <translation>如果市局给的地址以 http:// 开头，请连同 http:// 一起填写。</translation>
     </message>
     <message>
         <source>The server at this address is not the city sync server (it may be the city&apos;s web page or another website). Check the address with the city bureau.</source>

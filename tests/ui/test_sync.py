@@ -68,6 +68,7 @@ def test_enrolling_through_the_dialog_refuses_a_wrong_code_and_joins_with_the_ri
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: not dialog.working and dialog.error_text("server_url") != "", timeout=20_000)
     assert "没有城市服务器应答" in dialog.error_text("server_url")
+    assert "http://" in dialog.error_text("server_url")  # typed without one, it was tried as https
 
     # An unencrypted address on a network: refused before anything is sent, unless marked as trusted.
     assert not dialog.plain_check.isVisible()

@@ -267,10 +267,14 @@ class EnrolDialog(FormDialog):
                 "here. If the city runs its own certificates, choose the certificate file from the city bureau."
             )
         if reason is FailureReason.OFFLINE:
-            return "server_url", self.tr(
+            text = self.tr(
                 "No city server answers at this address. Check the address and this computer's network connection, "
                 "then try again."
             )
+            if "://" not in self.server_edit.text():
+                # Typed without a scheme, the address was tried as https://.
+                text += " " + self.tr("If the city bureau gave an address starting with http://, type it so.")
+            return "server_url", text
         if reason is FailureReason.REFUSED:
             return "server_url", self.tr(
                 "The server at this address is not the city sync server (it may be the city's web page or another "
