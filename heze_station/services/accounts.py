@@ -465,11 +465,10 @@ def _continue_restored_backup(context: StationContext) -> None:
     marker = context.data_dir / RESTORED_MARKER
     if not marker.exists():
         return
-    from ..storage import outbox, replica  # the sync tables: only on this one sign-in
+    from ..storage import replica  # the sync tables: only on this one sign-in
 
     with context.database.transaction() as session:
-        settings.put(session, replica.RESTORED_AT_SETTING, str(outbox.last_sequence(session.connection())))
-        replica.read_scope_again(session)
+        replica.mark_restored(session)
     marker.unlink()
 
 

@@ -230,7 +230,8 @@ def _write(context: StationContext, folder: Path, moment: datetime) -> BackupInf
     }
     _write_file(partial / MANIFEST, lambda file: file.write(json.dumps(manifest, indent=1).encode()))
     final = folder / name
-    if final.exists() and not _backups_of(final, context.station_id):
+    there = _manifest(final)
+    if there is not None and not _made_by(there, context.station_id):
         final = folder / f"{name}-{str(context.station_id)[-4:]}"  # another laptop's, made in the same second
     shutil.rmtree(final, ignore_errors=True)  # two of this computer's in one second: the later one stands
     os.replace(partial, final)
@@ -279,15 +280,20 @@ def _backups(folder: Path, station: uuid.UUID | None = None) -> list[tuple[Path,
     if not folder.exists():
         return found
     for path in folder.iterdir():
-        manifest = path / MANIFEST
-        if path.is_dir() and not path.name.startswith(".") and manifest.exists():
-            try:
-                read = json.loads(manifest.read_text(encoding="utf-8"))
-            except ValueError:
-                continue  # damaged manifest: not offered, not removed
-            if station is None or read.get("station", str(station)) == str(station):
-                found.append((path, read))
+        read = _manifest(path) if path.is_dir() and not path.name.startswith(".") else None
+        if read is not None and (station is None or _made_by(read, station)):
+            found.append((path, read))
     return sorted(found, key=lambda item: _recency(item[1]), reverse=True)
+
+
+def _manifest(backup: Path) -> dict | None:
+    """What the backup folder says of itself; None for a folder without it, or with it damaged (not offered, not
+    removed)."""
+    try:
+        read = json.loads((backup / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return read if isinstance(read, dict) and "made_at" in read else None
 
 
 def _recency(manifest: dict) -> tuple[int, str]:
@@ -298,9 +304,9 @@ def _recency(manifest: dict) -> tuple[int, str]:
     return (manifest.get("audit_head") or {}).get("seq", 0), manifest["made_at"]
 
 
-def _backups_of(path: Path, station: uuid.UUID) -> bool:
-    """Whether the backup at ``path`` is this computer's (or says nobody's)."""
-    return any(found == path for found, _manifest in _backups(path.parent, station))
+def _made_by(manifest: dict, station: uuid.UUID) -> bool:
+    """Whether the backup is that of the computer with this station row (or, from before 2026-12, says nobody's)."""
+    return manifest.get("station", str(station)) == str(station)
 
 
 def _thin(folder: Path, retention: Retention, station: uuid.UUID) -> None:
@@ -325,10 +331,12 @@ def list_backups(context: StationContext) -> list[BackupInfo]:
     """The backups in the backup folder, newest first."""
     with context.database.transaction() as session:
         folder = _folder(context, session)
-    return [
-        BackupInfo(path.name, datetime.fromisoformat(manifest["made_at"]), manifest.get("cases", 0), _size(path))
-        for path, manifest in _backups(folder, context.station_id)
-    ]
+    return [_info(path, manifest) for path, manifest in _backups(folder, context.station_id)]
+
+
+def _info(path: Path, manifest: dict) -> BackupInfo:
+    made_at = datetime.fromisoformat(manifest["made_at"])
+    return BackupInfo(path.name, made_at, manifest.get("cases", 0), _size(path), manifest.get("station_name", ""))
 
 
 # --- restoring ---------------------------------------------------------------------------------------------------
@@ -364,7 +372,7 @@ def _restore(context: StationContext, name: str) -> Path:
                 # under this one, as the city expects it (the city keeps what it has and takes what it lacks).
                 settings.put(restored, replica.RESEND_SETTING, "1")
             else:
-                settings.put(restored, replica.RESTORED_AT_SETTING, str(outbox.last_sequence(restored.connection())))
+                replica.mark_restored(restored)
             _carry_accounts(current, restored)  # changes made since the backup: numbered as such at the handshake
             replica.read_scope_again(restored)
             audit.append(restored, Actor.of(context), AuditAction.RESTORED, name)
@@ -403,7 +411,7 @@ def restore_latest(data_dir: Path, login: str, password: str, folder: Path | Non
         user = restored.get(StaffUser, user_id)
         if user is None or user.role is not StaffRole.ADMINISTRATOR or user.disabled_at is not None:
             raise _not_restorable(QT_TRANSLATE_NOOP("Domain", "Only the station's administrator may restore a backup."))
-        settings.put(restored, replica.RESTORED_AT_SETTING, str(outbox.last_sequence(restored.connection())))
+        replica.mark_restored(restored)
         audit.append(restored, Actor(str(user.id), user.name), AuditAction.RESTORED, name)
 
     with _ONE_AT_A_TIME:
@@ -413,8 +421,7 @@ def restore_latest(data_dir: Path, login: str, password: str, folder: Path | Non
 def backup_in(backup: Path) -> BackupInfo:
     """What the backup folder ``backup`` (from a USB stick, for a new computer) holds, to be told before it is put
     in place; BackupFailed when it is no whole backup of a station."""
-    manifest = backup / MANIFEST
-    if not manifest.is_file():
+    if not (backup / MANIFEST).is_file():
         raise _not_restorable(
             QT_TRANSLATE_NOOP(
                 "Domain",
@@ -424,12 +431,10 @@ def backup_in(backup: Path) -> BackupInfo:
             folder=str(backup),
         )
     missing = [name for name in (DATABASE_FILE, keyslots.SLOTS_FILE) if not (backup / name).is_file()]
-    try:
-        read = json.loads(manifest.read_text(encoding="utf-8"))
-        made_at = datetime.fromisoformat(read["made_at"])
-    except (ValueError, KeyError, TypeError):
-        missing.append(MANIFEST)
-    if missing:
+    manifest = _manifest(backup)
+    if manifest is None:
+        missing.append(MANIFEST)  # there, but cut short
+    if missing or manifest is None:
         raise _not_restorable(
             QT_TRANSLATE_NOOP(
                 "Domain", "The backup {folder} is incomplete: {files} is missing. Copy the whole folder again."
@@ -437,7 +442,7 @@ def backup_in(backup: Path) -> BackupInfo:
             folder=str(backup),
             files="、".join(missing),
         )
-    return BackupInfo(backup.name, made_at, read.get("cases", 0), _size(backup), read.get("station_name", ""))
+    return _info(backup, manifest)
 
 
 def restore_on_new_computer(data_dir: Path, backup: Path) -> str:

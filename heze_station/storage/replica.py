@@ -409,6 +409,12 @@ RESTORED_AT_SETTING = "outbox_restored_at_seq"
 RESEND_SETTING = "outbox_resend_after_restore"
 
 
+def mark_restored(session: Session) -> None:
+    """This database was just put back from a backup: the next handshake learns how far the computer had really sent
+    (continue_after_restore)."""
+    settings.put(session, RESTORED_AT_SETTING, str(outbox.last_sequence(session.connection())))
+
+
 def continue_after_restore(session: Session, next_seq: int) -> None:
     """After a restore from a backup (RESTORED_AT_SETTING), the server's ``next_seq`` says how far this laptop had
     really sent. The server takes a device's operations only in order, so everything below it arrived: the backup's

@@ -80,10 +80,11 @@ class RecoveryKeyDialog(QDialog):
         return same_recovery_key(self.copy.text(), self.recovery_key)
 
     def _check_copy(self) -> None:
+        kept = self.kept
         typed = sum(character.isalnum() for character in self.copy.text())
         complete = typed >= sum(character.isalnum() for character in self.recovery_key)
-        self.continue_button.setEnabled(self.kept)
-        if self.kept:
+        self.continue_button.setEnabled(kept)
+        if kept:
             self.copy_state.setText(self.tr("The copy is right. Keep the paper safe."))
         elif complete:
             self.copy_state.setText(self.tr("The copy differs from the key on the screen: check each group."))
