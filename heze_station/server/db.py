@@ -17,7 +17,7 @@ from typing import Any
 
 import psycopg
 import pydantic_core
-from sqlalchemy import JSON, Connection, Dialect, Engine, Executable, Table, bindparam, create_engine, event, insert
+from sqlalchemy import JSON, Connection, Dialect, Engine, Executable, Table, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -212,7 +212,10 @@ def insert_rows(
         return
     if connection.dialect.name != "postgresql":
         assert not computed, "computed columns are for PostgreSQL"
-        connection.execute(insert(table), rows)
+        names = list(rows[0])
+        marks = ", ".join("?" for _ in names)
+        statement = f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})"
+        connection.exec_driver_sql(statement, _stored_parameters(connection, table, names, rows))
         return
     names, arrays, source = _unnest(connection, table, rows)
     expressions = computed or {}
@@ -235,10 +238,9 @@ def update_rows(
         return
     if connection.dialect.name != "postgresql":
         assert not computed, "computed columns are for PostgreSQL"
-        matched = f"{key}_matched"
-        statement = table.update().where(table.c[key] == bindparam(matched))
-        values = [{**{name: value for name, value in row.items() if name != key}, matched: row[key]} for row in rows]
-        connection.execute(statement, values)
+        names = [name for name in rows[0] if name != key]
+        statement = f"UPDATE {table.name} SET {', '.join(f'{name} = ?' for name in names)} WHERE {key} = ?"
+        connection.exec_driver_sql(statement, _stored_parameters(connection, table, [*names, key], rows))
         return
     computed = computed or {}
     names, arrays, source = _unnest(connection, table, rows)
@@ -246,6 +248,21 @@ def update_rows(
     assignments += [f"{name} = {expression}" for name, expression in computed.items()]
     statement = f"UPDATE {table.name} SET {', '.join(assignments)} FROM {source} WHERE {table.name}.{key} = new.{key}"
     connection.exec_driver_sql(statement, arrays)
+
+
+def _stored_parameters(
+    connection: Connection, table: Table, names: list[str], rows: list[dict[str, Any]]
+) -> list[tuple[Any, ...]]:
+    """The rows' values of columns ``names`` as SQLite stores them, each turned by its column type's own bind
+    processor: one executemany through the driver, past SQLAlchemy's per-row parameter handling, which took more
+    than SQLite's writing (a push of 1,000 edits updates 1,000 rows)."""
+    dialect = connection.dialect
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) or _as_is for name in names]
+    return [tuple(process(row[name]) for name, process in zip(names, processors, strict=True)) for row in rows]
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 def _unnest(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> tuple[list[str], dict, str]:

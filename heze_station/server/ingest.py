@@ -28,7 +28,7 @@ import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from operator import attrgetter
 from typing import Any
@@ -259,6 +259,16 @@ class _RowState:
     hlc: str = ""
     changed_by: uuid.UUID | None = None
     sent_as_is: bool = False  # as the pushing device holds it after its last change (see _apply_op)
+    # The unique values the row held when the push read it (unique_values()), as the lookup table holds them.
+    unique_before: dict[str, Any] = field(default_factory=dict)
+
+    def unique_values(self) -> dict[str, Any]:
+        """The values of the row's unique fields the lookup table holds for it: none for a deleted row."""
+        if self.deleted:
+            return {}
+        return {
+            name: self.fields[name] for name in SYNCED_TABLES[self.table].unique if self.fields.get(name) is not None
+        }
 
     def stored(self) -> StoredRow | None:
         if self.version == 0:
@@ -320,10 +330,13 @@ class _Batch:
 
     @staticmethod
     def _states(loaded: Iterable[tuple]) -> dict[uuid.UUID, _RowState]:
-        return {
+        states = {
             row_id: _RowState(table, station_id, fields, versions, writers, version, deleted, True, hlc=hlc)
             for row_id, table, station_id, fields, versions, writers, version, deleted, hlc in loaded
         }
+        for state in states.values():
+            state.unique_before = state.unique_values()
+        return states
 
     @staticmethod
     def _named_and_granted(
@@ -565,19 +578,23 @@ class _Batch:
         return writes
 
     def _write_unique_values(self, touched: Iterable[tuple[uuid.UUID, _RowState]]) -> None:
-        rows = [(row_id, state) for row_id, state in touched if SYNCED_TABLES[state.table].unique]
+        """The lookup table's values of the rows whose unique values changed: most edits (a case's facts) change
+        none, and leave them as they are."""
+        rows = [
+            (row_id, state, held)
+            for row_id, state in touched
+            if SYNCED_TABLES[state.table].unique and (held := state.unique_values()) != state.unique_before
+        ]
         if not rows:
             return
-        stored = [row_id for row_id, state in rows if state.stored_before]  # a new row has no values stored yet
+        stored = [row_id for row_id, state, _ in rows if state.stored_before]  # a new row has no values stored yet
         if stored:
             self.connection.execute(delete(UniqueValue).where(among(self.session, UniqueValue.row_id, stored)))
         values = [
             {"row_id": row_id, "field_name": name, "station_id": state.station_id, "table_name": state.table,
-             "value": state.fields[name]}
-            for row_id, state in rows
-            if not state.deleted
-            for name in SYNCED_TABLES[state.table].unique
-            if state.fields.get(name) is not None
+             "value": value}
+            for row_id, state, held in rows
+            for name, value in held.items()
         ]  # fmt: skip
         insert_rows(self.connection, UniqueValue.__table__, values)
 

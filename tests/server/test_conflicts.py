@@ -2,8 +2,10 @@
 a stored, visible conflict where not, resolved later by a person through an ordinary push."""
 
 import pytest
+from sqlalchemy import select
 
 from heze_station.domain.ids import new_id
+from heze_station.server.models import UniqueValue
 
 from .conftest import Server
 
@@ -216,6 +218,32 @@ def test_a_case_number_created_offline_twice_syncs_and_shows_the_collision(serve
     assert {str(first), str(second)} <= set(seen)
     conflict = seen[op["conflict_ids"][0]]["fields"]
     assert (conflict["kind"], conflict["field"], conflict["server_value"]) == ("duplicate", "number", str(first))
+
+
+def test_a_case_number_stays_taken_through_edits_and_is_freed_by_renumbering_or_deleting(server: Server) -> None:
+    """A push that changes none of a row's unique values leaves them in the lookup (F6): the number is still
+    taken after the case's facts changed; renumbered, the new number is taken and the old one free; deleted,
+    neither."""
+    a, b = two_laptops(server)
+    case_id = create_case(a, {"number": "C-1", "facts": ""})
+    a.push_ok(a.transaction(a.op("case_file", case_id, {"facts": "拖欠三个月工资"}, base_version=1)))
+
+    def collides(number: str) -> bool:
+        answer = b.push_ok(b.transaction(b.op("case_file", new_id(), {"number": number})))
+        return answer["results"][0]["ops"][-1]["status"] == "conflict"
+
+    def taken() -> set[str]:
+        with server.database.transaction() as session:
+            return set(session.scalars(select(UniqueValue.value).where(UniqueValue.row_id == case_id)))
+
+    assert collides("C-1")
+    assert taken() == {"C-1"}
+    a.push_ok(a.transaction(a.op("case_file", case_id, {"number": "C-2"}, base_version=2)))
+    assert taken() == {"C-2"}
+    assert collides("C-2")
+    a.push_ok(a.transaction(a.op("case_file", case_id, base_version=3, kind="delete")))
+    assert taken() == set()
+    assert not collides("C-3")
 
 
 def test_the_same_credit_code_at_two_stations_is_no_collision(server: Server) -> None:
