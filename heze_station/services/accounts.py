@@ -172,15 +172,18 @@ def set_up(
         NewAccount(administrator.name, administrator.login, administrator.password), details.name, check
     )
     check.done()
-    return _create(data_dir, details, [administrator], kdf)
+    return _create(data_dir, details, [administrator], kdf, shown=True)
 
 
 def set_up_demo(data_dir: Path, *, kdf: KdfParams = DEFAULT_KDF) -> StationContext:
     """The demo station and its documented accounts; its administrator ``demo`` is signed in."""
-    return _create(data_dir, DEMO_DETAILS, list(DEMO_ACCOUNTS), kdf).context
+    return _create(data_dir, DEMO_DETAILS, list(DEMO_ACCOUNTS), kdf, shown=False).context
 
 
-def _create(data_dir: Path, details: StationDetails, accounts: list[NewAccount], kdf: KdfParams) -> SetUp:
+def _create(
+    data_dir: Path, details: StationDetails, accounts: list[NewAccount], kdf: KdfParams, *, shown: bool
+) -> SetUp:
+    """``shown``: the recovery key is shown to the first account to copy (kept sealed to it until it is copied)."""
     if state(data_dir) is State.READY:
         raise DomainError(Message(QT_TRANSLATE_NOOP("Domain", "This station has been set up already.")))
     recovery_key = keys.new_recovery_key()
@@ -190,6 +193,9 @@ def _create(data_dir: Path, details: StationDetails, accounts: list[NewAccount],
     slots = KeySlots(kdf=kdf.text())
     for user_id, account, pair in made:
         slots.put(_slot(str(user_id), account.login, pair.public_key, pair.sealed_private_key, key))
+    if shown:
+        user_id, _, pair = made[0]
+        slots.unconfirmed_recovery_key = [str(user_id), keys.seal_to(pair.public_key, recovery_key.encode("ascii"))]
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     keyslots.save(data_dir, slots)
     path = data_dir / DATABASE_FILE
@@ -273,7 +279,7 @@ def unlock(data_dir: Path, login: str, password: str, *, now: datetime | None = 
 
 def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> tuple[AccountSlot, bytes]:
     """The slot ``password`` opens among ``typed_login``'s, and the database key in it; counts wrong passwords."""
-    login = typed_login.strip().lower()[:40]
+    login = _as_typed(typed_login)
     slots = _slots(data_dir)
     counted = _counted_as(slots, login)
     failures = slots.failures.get(counted)
@@ -306,6 +312,11 @@ def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> t
     if login in slots.disabled:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
     raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
+
+
+def _as_typed(login: str) -> str:
+    """A login as typed into the sign-in window, as the slots are looked up by (not refused: any text signs in)."""
+    return login.strip().lower()[:40]
 
 
 UNKNOWN_LOGIN = "?"
@@ -385,6 +396,31 @@ def signed_in_account_disabled(context: StationContext) -> bool:
         return user is None or user.disabled_at is not None or user.deleted_at is not None
 
 
+def unconfirmed_recovery_key(data_dir: Path, login: str, password: str) -> str | None:
+    """The recovery key of this station's setup, if ``login`` (its administrator, signing in with ``password``)
+    has not yet checked a copy of it: it is shown again until then."""
+    slots = _slots(data_dir)
+    if slots.unconfirmed_recovery_key is None:
+        return None
+    user_id, sealed = slots.unconfirmed_recovery_key
+    for slot in slots.for_login(_as_typed(login)):
+        if slot.user_id == user_id:
+            try:
+                private_key = keys.open_with_password(slot.sealed_private_key, password)
+                return keys.open_sealed(private_key, sealed).decode("ascii")
+            except WrongKey:
+                return None
+    return None
+
+
+def recovery_key_kept(data_dir: Path) -> None:
+    """A copy of the recovery key was checked (or the key itself was used): it is no longer kept here."""
+    slots = _slots(data_dir)
+    if slots.unconfirmed_recovery_key is not None:
+        slots.unconfirmed_recovery_key = None
+        keyslots.save(data_dir, slots)
+
+
 def same_recovery_key(typed: str, recovery_key: str) -> bool:
     """Whether ``typed`` is ``recovery_key`` as 忘记密码 reads it (any case, dashes and spaces or not): the copy on
     paper checked before the key leaves the screen for good."""
@@ -453,6 +489,7 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
         raise
     if not keyslots.exists(data_dir):
         keyslots.save(data_dir, KeySlots(kdf=DEFAULT_KDF.text()))
+    recovery_key_kept(data_dir)  # whoever typed it has it; and the account it was sealed to has new keys
     _audit_sign_in(context, AuditAction.RECOVERED)
     _continue_restored_backup(context)
     refresh_slots(context)

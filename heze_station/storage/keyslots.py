@@ -56,6 +56,10 @@ class KeySlots:
     unaudited: list[list[str]] = field(default_factory=list)
     # The database key sealed to the city's recovery key (which sync brings): [its public key, the sealed key].
     city: list[str] | None = None
+    # The recovery key of a setup whose administrator has not yet checked a copy of it (the program closed at that
+    # step): [the administrator's user id, the key sealed to their public key]. Only their password opens it, and
+    # it goes once a copy is checked, so the next sign-in can show it again rather than leave the station without.
+    unconfirmed_recovery_key: list[str] | None = None
 
     @property
     def kdf_params(self) -> KdfParams:
@@ -91,6 +95,7 @@ def read(path: Path) -> KeySlots:
             disabled=document["disabled"],
             unaudited=document.get("unaudited", []),
             city=document.get("city"),
+            unconfirmed_recovery_key=document.get("unconfirmed_recovery_key"),
         )
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise SlotsUnreadable from error

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from ..documents.recovery_sheet import RecoverySheet, build_recovery_sheet
 from ..domain import chinatime
 from ..services.accounts import recover, same_recovery_key
-from .kit.form import FormDialog
+from .kit.form import FormDialog, banner
 from .setup import NewPassword, line
 from .sign_in import HINT_STYLE
 from .tasks import TaskRunner
@@ -27,19 +27,37 @@ KEY_STYLE = (
 
 
 class RecoveryKeyDialog(QDialog):
-    def __init__(self, recovery_key: str, station: str, administrator: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        recovery_key: str,
+        station: str,
+        administrator: str,
+        parent: QWidget | None = None,
+        *,
+        again: bool = False,
+    ):
+        """``again``: shown once more at the administrator's sign-in, the program having closed at this step."""
         super().__init__(parent)
         self.recovery_key = recovery_key
         groups = recovery_key.split("-")
         self.sheet = RecoverySheet(station, administrator, len(groups), chinatime.now())
         self.setWindowTitle(self.tr("Recovery key"))
+        # The program closed at this step after setup: said first, in the box for what concerns the whole window.
+        self.again = banner()
+        self.again.setText(
+            self.tr(
+                "The program closed before a copy of the recovery key was checked, so it is shown once more. "
+                "Until a copy is checked it stays on this computer, sealed so that only your password opens it."
+            )
+        )
+        self.again.setVisible(again)
         explanation = QLabel(
             self.tr(
                 "The station's records are encrypted. If every password is forgotten, or this computer's key file "
-                "is damaged, only this recovery key opens them. It is shown only now, and never printed or saved on "
-                "this computer: print the sheet to copy it onto (or take any paper), copy the key by hand, type "
-                "your copy below to check it, then seal it in an envelope and keep it locked away from this "
-                "computer."
+                "is damaged, only this recovery key opens them. It is never printed, and once your copy is checked "
+                "it is kept nowhere on this computer: print the sheet to copy it onto (or take any paper), copy the "
+                "key by hand, type your copy below to check it, then seal it in an envelope and keep it locked away "
+                "from this computer."
             )
         )
         explanation.setWordWrap(True)
@@ -65,6 +83,7 @@ class RecoveryKeyDialog(QDialog):
         self.continue_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.again)
         layout.addWidget(explanation)
         layout.addWidget(self.key_label)
         layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)

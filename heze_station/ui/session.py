@@ -75,10 +75,17 @@ def _opened(context: StationContext) -> tuple[StationContext, int]:
         raise
 
 
-def _sign_in(data_dir: Path, login: str, password: str) -> tuple[StationContext, int]:
+def _sign_in(data_dir: Path, login: str, password: str) -> tuple[StationContext, int, str | None]:
+    """The signed-in station, its idle minutes, and the recovery key of its setup if ``login`` set it up and has
+    not yet checked a copy of it (the program closed at that step)."""
     from ..services import accounts
 
-    return _opened(accounts.sign_in(data_dir, login, password))
+    context, lock_minutes = _opened(accounts.sign_in(data_dir, login, password))
+    try:
+        return context, lock_minutes, accounts.unconfirmed_recovery_key(data_dir, login, password)
+    except BaseException:
+        context.close()
+        raise
 
 
 def _open_as(data_dir: Path, login: str, key: bytes) -> tuple[StationContext, int]:
@@ -179,7 +186,7 @@ class Session(QObject):
         if self.sign_in is not None:
             self._close_sign_in()
         self.setup = SetupDialog(self.data_dir, self.tasks, existing_records=existing_records)
-        self.setup.accepted.connect(lambda: self._show_recovery_key(self.setup.result_value))
+        self.setup.accepted.connect(lambda: self._set_up(self.setup.result_value))
         self.setup.rejected.connect(self.quit)
         self.setup.restored.connect(self._restored_on_new_computer)
         self.setup.show()
@@ -197,15 +204,40 @@ class Session(QObject):
             setup.deleteLater()
         self._show_sign_in()
 
-    def _show_recovery_key(self, set_up: SetUp) -> None:
-        """After setup: the recovery key, kept (printed or copied) before the station opens."""
+    def _set_up(self, set_up: SetUp) -> None:
+        self.setup = None
+        self._show_recovery_key(set_up.context, _default_lock_minutes(), set_up.recovery_key)
+
+    def _show_recovery_key(
+        self, context: StationContext, lock_minutes: int, recovery_key: str, *, again: bool = False
+    ) -> None:
+        """The recovery key, copied by hand and checked before the station opens; ``again``: the program closed at
+        this step after setup, and the administrator's sign-in shows it once more."""
+        from ..services import accounts
         from .recovery import RecoveryKeyDialog
 
-        context = set_up.context
-        self.setup = None
-        self.recovery_key_dialog = RecoveryKeyDialog(set_up.recovery_key, context.station_name, context.user_name)
-        self.recovery_key_dialog.accepted.connect(lambda: self._open((context, _default_lock_minutes())))
+        def opened(_kept: object = None) -> None:
+            self._open((context, lock_minutes))
+
+        def still_kept(error: Exception) -> None:
+            # Opened all the same: the key was copied, and its sealed copy left here only shows it once more.
+            log.error("the recovery key's sealed copy could not be removed", exc_info=error)
+            opened()
+
+        def kept() -> None:
+            self.tasks.run(accounts.recovery_key_kept, self.data_dir, on_done=opened, on_error=still_kept)
+
+        self.recovery_key_dialog = RecoveryKeyDialog(recovery_key, context.station_name, context.user_name, again=again)
+        self.recovery_key_dialog.accepted.connect(kept)
         self.recovery_key_dialog.show()
+
+    def _signed_in(self, opened: tuple[StationContext, int, str | None]) -> None:
+        context, lock_minutes, recovery_key = opened
+        if recovery_key is None:
+            self._open((context, lock_minutes))
+            return
+        self._close_sign_in()
+        self._show_recovery_key(context, lock_minutes, recovery_key, again=True)
 
     def _show_recovery(self) -> None:
         from .recovery import RecoveryDialog
@@ -242,7 +274,7 @@ class Session(QObject):
                 self.data_dir,
                 login,
                 password,
-                on_done=self._open,
+                on_done=self._signed_in,
                 on_error=lambda error: self._not_opened(error, login, password),
             )
             return

@@ -6253,8 +6253,12 @@ Register it as a new case anyway?</source>
         <translation>恢复密钥</translation>
     </message>
     <message>
-        <source>The station&apos;s records are encrypted. If every password is forgotten, or this computer&apos;s key file is damaged, only this recovery key opens them. It is shown only now, and never printed or saved on this computer: print the sheet to copy it onto (or take any paper), copy the key by hand, type your copy below to check it, then seal it in an envelope and keep it locked away from this computer.</source>
-        <translation>本站数据已加密。所有密码都遗忘或本机密钥文件损坏时，只有这个恢复密钥能打开。密钥只在此时显示一次，不会打印，也不存入电脑：请打印密钥单（或另取一张纸），把密钥逐格手写上去，再在下面输入一遍核对，然后装入信封封存，锁在别处保管，不要与电脑放在一起。</translation>
+        <source>The program closed before a copy of the recovery key was checked, so it is shown once more. Until a copy is checked it stays on this computer, sealed so that only your password opens it.</source>
+        <translation>上次设置本站时，程序在核对恢复密钥的抄写之前关闭了，所以现在再显示一次。核对之前，密钥加密保存在这台电脑上，只有您的密码能打开。</translation>
+    </message>
+    <message>
+        <source>The station&apos;s records are encrypted. If every password is forgotten, or this computer&apos;s key file is damaged, only this recovery key opens them. It is never printed, and once your copy is checked it is kept nowhere on this computer: print the sheet to copy it onto (or take any paper), copy the key by hand, type your copy below to check it, then seal it in an envelope and keep it locked away from this computer.</source>
+        <translation>本站数据已加密。所有密码都遗忘或本机密钥文件损坏时，只有这个恢复密钥能打开。密钥不会打印；抄写核对之后，电脑上也不再保存：请打印密钥单（或另取一张纸），把密钥逐格手写上去，再在下面输入一遍核对，然后装入信封封存，锁在别处保管，不要与电脑放在一起。</translation>
     </message>
     <message>
         <source>&amp;Print the sheet to copy the key onto…</source>

@@ -22,7 +22,7 @@ from heze_station.storage.database import is_plain
 from heze_station.storage.keyslots import SLOTS_FILE
 from heze_station.storage.models import StaffUser
 from tests.factories import intake_form, register
-from tests.stations import ADMINISTRATOR, TEST_KDF, add_account, plain_station, set_up
+from tests.stations import ADMINISTRATOR, DETAILS, TEST_KDF, add_account, plain_station, set_up
 
 from .agreement_steps import mediating
 from .test_documents import pdftotext
@@ -46,6 +46,35 @@ def test_a_new_folder_is_set_up_and_its_administrator_signed_in(tmp_path: Path) 
     assert len(made.recovery_key.split("-")) == 13
     with pytest.raises(DomainError, match="set up already"):
         set_up(folder)
+
+
+def test_a_recovery_key_not_yet_checked_opens_only_with_its_administrators_password_until_kept(
+    tmp_path: Path,
+) -> None:
+    """The program closed at the recovery-key step: the key stays sealed to the administrator until a copy of it
+    is checked (shown again at their sign-in); never in clear, never to anyone else; gone once kept or used."""
+    folder = tmp_path / "data"
+    made = accounts.set_up(folder, DETAILS, ADMINISTRATOR, kdf=TEST_KDF)
+    add_account(made.context, "zhang", StaffRole.COORDINATOR, password="zhang-password")
+    made.context.close()
+    slots_text = (folder / SLOTS_FILE).read_text(encoding="utf-8")
+    assert made.recovery_key not in slots_text
+    assert "".join(made.recovery_key.split("-")) not in slots_text
+
+    assert accounts.unconfirmed_recovery_key(folder, " Admin ", ADMINISTRATOR.password) == made.recovery_key
+    assert accounts.unconfirmed_recovery_key(folder, "admin", "wrong-password-9") is None
+    assert accounts.unconfirmed_recovery_key(folder, "zhang", "zhang-password") is None
+    accounts.recovery_key_kept(folder)
+    assert accounts.unconfirmed_recovery_key(folder, "admin", ADMINISTRATOR.password) is None
+    assert made.recovery_key[:9] not in (folder / SLOTS_FILE).read_text(encoding="utf-8")
+    accounts.sign_in(folder, "admin", ADMINISTRATOR.password).close()  # the file still opens as before
+
+    # The key used to recover a forgotten password is kept by whoever typed it: not shown again.
+    other = tmp_path / "other"
+    again = accounts.set_up(other, DETAILS, ADMINISTRATOR, kdf=TEST_KDF)
+    again.context.close()
+    accounts.recover(other, again.recovery_key, "admin", "new-password-3").close()
+    assert accounts.unconfirmed_recovery_key(other, "admin", "new-password-3") is None
 
 
 def test_setup_refuses_what_is_missing_or_wrong_field_by_field(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ switching user, and the administrator's accounts window; real windows, a real st
 
 import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from heze_station.ui.session import Session
 from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
 from tests.factories import intake_form, register
-from tests.stations import ADMINISTRATOR, add_account, database_key, open_test_station, set_up
+from tests.stations import ADMINISTRATOR, DETAILS, TEST_KDF, add_account, database_key, open_test_station, set_up
 from tests.ui.conftest import messages_answered, type_chinese, wait_idle
 
 pytestmark = pytest.mark.usefixtures("chinese", "no_thread_left")
@@ -67,6 +68,19 @@ def session(folder: Path, qtbot) -> Iterator[Session]:
     running.finish()
     for widget in QApplication.topLevelWidgets():
         widget.close()
+
+
+@contextmanager
+def running(folder: Path) -> Iterator[Session]:
+    """The program started on ``folder``, closed at the block's end."""
+    session = Session(folder)
+    session.begin()
+    try:
+        yield session
+    finally:
+        if session.window is not None:
+            session.window.close()
+        session.finish()
 
 
 def sign_in_window(qtbot, session: Session) -> SignInDialog:
@@ -196,7 +210,33 @@ def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_p
         if session.window is not None:
             session.window.close()
         session.finish()
+    assert accounts.unconfirmed_recovery_key(tmp_path / "new", "admin", "station-password") is None
     accounts.sign_in(tmp_path / "new", "admin", "station-password").close()
+
+
+def test_a_recovery_key_left_unchecked_when_the_program_closed_is_shown_at_the_administrators_next_sign_in(
+    qtbot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    made = accounts.set_up(folder, DETAILS, ADMINISTRATOR, kdf=TEST_KDF)  # closed before the copy was checked
+    add_account(made.context, "zhang", StaffRole.COORDINATOR, password="zhang-password")
+    made.context.close()
+    with running(folder) as session:  # a coordinator's day is not held up by it
+        signed_in(qtbot, session, "zhang", "zhang-password")
+        assert session.recovery_key_dialog is None
+    with running(folder) as session:
+        sign_in(qtbot, session, "admin", ADMINISTRATOR.password)
+        qtbot.waitUntil(lambda: session.recovery_key_dialog is not None and session.recovery_key_dialog.isVisible())
+        shown = session.recovery_key_dialog
+        assert session.window is None
+        assert shown.again.isVisible()
+        assert "再显示一次" in shown.again.text()
+        assert "-".join(shown.key_label.text().split()) == made.recovery_key
+        shown.copy.setText(made.recovery_key.replace("-", " "))
+        qtbot.mouseClick(shown.continue_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
+        wait_idle(qtbot, session.window.workspace)
+    assert accounts.unconfirmed_recovery_key(folder, "admin", ADMINISTRATOR.password) is None
 
 
 def test_a_computer_that_replaces_a_lost_one_restores_its_backup_at_the_first_start(
