@@ -148,7 +148,7 @@ def prepare_data_dir(folder: Path) -> Path:
     administrator's password with the cost of a real station's (the tests' is cheap), so sign_in_ms is real."""
     data_dir = folder / "data"
     accounts.set_up(data_dir, DETAILS, ADMINISTRATOR).context.close()
-    accounts.recovery_key_kept(data_dir)  # copied and checked at setup, as on every start but the first
+    accounts.recovery_key_copied(data_dir)  # copied and checked at setup, as on every start but the first
     return data_dir
 
 

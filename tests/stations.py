@@ -37,7 +37,7 @@ TEST_KDF = KdfParams(time_cost=1, memory_kib=8, parallelism=1)
 def set_up(folder: Path) -> accounts.SetUp:
     """The test station, set up as its administrator does: the recovery key copied and checked."""
     made = accounts.set_up(folder, DETAILS, ADMINISTRATOR, kdf=TEST_KDF)
-    accounts.recovery_key_kept(folder)
+    accounts.recovery_key_copied(folder)
     return made
 
 

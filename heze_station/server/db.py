@@ -206,7 +206,8 @@ def insert_rows(
     On PostgreSQL an ``INSERT ... SELECT FROM unnest(...)`` with one array parameter per column: the server runs
     one statement (prepared once per connection) instead of one per row, and no row goes through SQLAlchemy's
     per-row parameter handling. ``computed``: columns whose value is an SQL expression evaluated per
-    row, in row order (PostgreSQL only). Elsewhere an executemany.
+    row, in row order (PostgreSQL only). Elsewhere an executemany through the driver (see _stored_parameters).
+    Neither applies the columns' Python defaults: every row gives every column it fills.
     """
     if not rows:
         return
@@ -232,8 +233,7 @@ def update_rows(
     """Set the columns of ``rows`` (each with the same keys) in the rows whose ``key`` matches.
 
     On PostgreSQL with one ``UPDATE ... FROM unnest(...)`` statement, and the ``computed`` columns set to their SQL
-    expressions. Elsewhere an executemany of the table's own UPDATE (not the ORM's bulk update, whose bookkeeping
-    per row cost more than the statement)."""
+    expressions. Elsewhere an executemany of one UPDATE through the driver (see _stored_parameters)."""
     if not rows:
         return
     if connection.dialect.name != "postgresql":

@@ -12,6 +12,7 @@ each time (domain.accounts.wait_after_failures); the count is this laptop's own 
 import contextlib
 import dataclasses
 import hashlib
+import logging
 import math
 import uuid
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ from .station import (
     open_station_database,
     station_of,
 )
+
+log = logging.getLogger(__name__)
 
 LOCK_SETTING = "lock_after_minutes"
 LOCK_MINUTES_DEFAULT = 10
@@ -183,7 +186,8 @@ def set_up_demo(data_dir: Path, *, kdf: KdfParams = DEFAULT_KDF) -> StationConte
 def _create(
     data_dir: Path, details: StationDetails, accounts: list[NewAccount], kdf: KdfParams, *, shown: bool
 ) -> SetUp:
-    """``shown``: the recovery key is shown to the first account to copy (kept sealed to it until it is copied)."""
+    """``shown``: the recovery key is shown to the first account (the administrator) to copy by hand, and kept sealed
+    to that account until a copy is checked (unconfirmed_recovery_key)."""
     if state(data_dir) is State.READY:
         raise DomainError(Message(QT_TRANSLATE_NOOP("Domain", "This station has been set up already.")))
     recovery_key = keys.new_recovery_key()
@@ -396,25 +400,35 @@ def signed_in_account_disabled(context: StationContext) -> bool:
         return user is None or user.disabled_at is not None or user.deleted_at is not None
 
 
-def unconfirmed_recovery_key(data_dir: Path, login: str, password: str) -> str | None:
-    """The recovery key of this station's setup, if ``login`` (its administrator, signing in with ``password``)
-    has not yet checked a copy of it: it is shown again until then."""
-    slots = _slots(data_dir)
+def unconfirmed_recovery_key(context: StationContext, password: str) -> str | None:
+    """The recovery key of this computer's setup, if the signed-in account (its administrator, who signed in with
+    ``password``) has not yet checked a copy of it: it is shown again until then."""
+    slots = _slots(context.data_dir)
     if slots.unconfirmed_recovery_key is None:
         return None
     user_id, sealed = slots.unconfirmed_recovery_key
-    for slot in slots.for_login(_as_typed(login)):
-        if slot.user_id == user_id:
-            try:
-                private_key = keys.open_with_password(slot.sealed_private_key, password)
-                return keys.open_sealed(private_key, sealed).decode("ascii")
-            except WrongKey:
-                return None
+    slot = next((slot for slot in slots.accounts if slot.user_id == user_id), None)
+    if user_id != str(context.user_id) or slot is None:
+        return None
+    try:
+        private_key = keys.open_with_password(slot.sealed_private_key, password)
+    except WrongKey:
+        return None  # not this account's password (a switch of user checks it apart)
+    try:
+        recovery_key = keys.open_sealed(private_key, sealed).decode("ascii")
+        if keys.recovery_secret(recovery_key) == context.database.key:
+            return recovery_key
+    except (WrongKey, UnicodeDecodeError):
+        pass
+    # Sealed to a key pair the account no longer has (another administrator reset its password), or not this
+    # computer's key at all (a key-slot file written by someone else): nobody can be shown it.
+    log.warning("the unchecked recovery key of this computer's setup can no longer be shown: forgotten")
+    recovery_key_copied(context.data_dir)
     return None
 
 
-def recovery_key_kept(data_dir: Path) -> None:
-    """A copy of the recovery key was checked (or the key itself was used): it is no longer kept here."""
+def recovery_key_copied(data_dir: Path) -> None:
+    """A copy of the recovery key was checked, or the key was typed to recover: its sealed copy is removed."""
     slots = _slots(data_dir)
     if slots.unconfirmed_recovery_key is not None:
         slots.unconfirmed_recovery_key = None
@@ -489,7 +503,7 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
         raise
     if not keyslots.exists(data_dir):
         keyslots.save(data_dir, KeySlots(kdf=DEFAULT_KDF.text()))
-    recovery_key_kept(data_dir)  # whoever typed it has it; and the account it was sealed to has new keys
+    recovery_key_copied(data_dir)  # its account has new keys now: the sealed copy could not be opened again
     _audit_sign_in(context, AuditAction.RECOVERED)
     _continue_restored_backup(context)
     refresh_slots(context)

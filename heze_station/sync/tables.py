@@ -48,6 +48,8 @@ class TableRule:
     kind: TableKind
     fields: Mapping[str, FieldRule]
     # Values that should be unique among one station's live rows; a clash is stored as a conflict, not refused (F6).
+    # The city server's lookup of them is written only when a push changes a row's values: a change of this list,
+    # or of how values are stored, needs a server migration that fills the lookup again.
     unique: tuple[str, ...] = ()
     # A row is frozen once ``frozen.field`` has left ``frozen.open_values``: an agreement in effect is final (R7).
     frozen: "Freeze | None" = None

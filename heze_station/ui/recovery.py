@@ -1,14 +1,16 @@
-"""The recovery key: shown once at setup and copied by hand, and typed in when every password is lost (忘记密码).
+"""The recovery key: shown at setup and copied by hand, and typed in when every password is lost (忘记密码).
 
-The key is shown once and never printed or written to this computer (a print job stays on the disk in the printer's
-spool): the administrator copies it onto the printed sheet (or any paper) and types the copy back, and only then
-does the station open. Without it and without a password, only the city bureau can open the station's records.
+The key is never printed (a print job stays on the disk in the printer's spool) nor written to this computer in
+clear: the administrator copies it onto the printed sheet (or any paper) and types the copy back, and only then does
+the station open. Until a copy is checked it is kept sealed to the administrator's account, and shown again at
+their next sign-in if the program closed meanwhile. Without it and without a password, only the city bureau can
+open the station's records.
 """
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..documents.recovery_sheet import RecoverySheet, build_recovery_sheet
@@ -120,11 +122,10 @@ class RecoveryKeyDialog(QDialog):
             return  # not skipped by accident: only Continue, once the key is kept, closes this window
         super().keyPressEvent(event)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.kept:
-            event.ignore()
-            return
-        super().closeEvent(event)
+    def reject(self) -> None:
+        """Closed by the window's own button: once the copy is right that is Continue, before it nothing."""
+        if self.kept:
+            self.accept()
 
 
 class RecoveryDialog(FormDialog):

@@ -75,23 +75,34 @@ def _opened(context: StationContext) -> tuple[StationContext, int]:
         raise
 
 
-def _sign_in(data_dir: Path, login: str, password: str) -> tuple[StationContext, int, str | None]:
-    """The signed-in station, its idle minutes, and the recovery key of its setup if ``login`` set it up and has
-    not yet checked a copy of it (the program closed at that step)."""
+# The signed-in station, its idle minutes before locking, and a recovery key still to be copied.
+Opened = tuple["StationContext", int, "str | None"]
+
+
+def _sign_in(data_dir: Path, login: str, password: str) -> Opened:
     from ..services import accounts
 
-    context, lock_minutes = _opened(accounts.sign_in(data_dir, login, password))
+    return _with_recovery_key(_opened(accounts.sign_in(data_dir, login, password)), password)
+
+
+def _open_as(data_dir: Path, login: str, key: bytes, password: str) -> Opened:
+    """Another account at the lock, whose password was checked: the station opened again as that account."""
+    from ..services.station import open_station
+
+    return _with_recovery_key(_opened(open_station(data_dir, login, key)), password)
+
+
+def _with_recovery_key(opened: tuple[StationContext, int], password: str) -> Opened:
+    """The recovery key of this computer's setup too, if the account signing in set it up and has not yet checked a
+    copy of it (the program closed at that step)."""
+    from ..services import accounts
+
+    context, lock_minutes = opened
     try:
-        return context, lock_minutes, accounts.unconfirmed_recovery_key(data_dir, login, password)
+        return context, lock_minutes, accounts.unconfirmed_recovery_key(context, password)
     except BaseException:
         context.close()
         raise
-
-
-def _open_as(data_dir: Path, login: str, key: bytes) -> tuple[StationContext, int]:
-    from ..services.station import open_station
-
-    return _opened(open_station(data_dir, login, key))
 
 
 class Session(QObject):
@@ -117,6 +128,7 @@ class Session(QObject):
         self.sign_in: SignInDialog | None = None
         self.setup: SetupDialog | None = None
         self.recovery_key_dialog: RecoveryKeyDialog | None = None
+        self.waiting: StationContext | None = None  # signed in, behind the recovery key still to be copied
         self.recovery: RecoveryDialog | None = None
         self.restored_box: QMessageBox | None = None
         self.restore_offer: QMessageBox | None = None  # the data file did not open: its latest backup instead?
@@ -225,15 +237,16 @@ class Session(QObject):
             opened()
 
         def kept() -> None:
-            self.tasks.run(accounts.recovery_key_kept, self.data_dir, on_done=opened, on_error=still_kept)
+            self.tasks.run(accounts.recovery_key_copied, self.data_dir, on_done=opened, on_error=still_kept)
 
+        self.waiting = context
         self.recovery_key_dialog = RecoveryKeyDialog(recovery_key, context.station_name, context.user_name, again=again)
         self.recovery_key_dialog.accepted.connect(kept)
         self.recovery_key_dialog.show()
 
-    def _signed_in(self, opened: tuple[StationContext, int, str | None]) -> None:
+    def _signed_in(self, opened: Opened) -> None:
         context, lock_minutes, recovery_key = opened
-        if recovery_key is None:
+        if recovery_key is None or self.smoke_test:  # a smoke test checks the start; a person copies the key
             self._open((context, lock_minutes))
             return
         self._close_sign_in()
@@ -281,7 +294,12 @@ class Session(QObject):
         from ..services import accounts
 
         self.window.workspace.tasks.run(
-            accounts.check_password, context, login, password, on_done=self._unlocked, on_error=self._refused
+            accounts.check_password,
+            context,
+            login,
+            password,
+            on_done=lambda checked: self._unlocked(checked, password),
+            on_error=self._refused,
         )
 
     def _refused(self, error: Exception) -> None:
@@ -353,7 +371,7 @@ class Session(QObject):
         if self.smoke_test:
             print("signed_in", flush=True)
         self._close_sign_in()
-        self.recovery_key_dialog = self.recovery = None
+        self.recovery_key_dialog = self.recovery = self.waiting = None
         self._signed_in_as(context.user_role)
         workspace = Workspace(context, demo=self.demo)
         if self.demo:
@@ -464,7 +482,7 @@ class Session(QObject):
     def switch_user(self) -> None:
         self.lock(switching=True)
 
-    def _unlocked(self, login: str) -> None:
+    def _unlocked(self, login: str, password: str) -> None:
         if login == self.context.user_login:
             self._signed_in_as(self.context.user_role)
             self._close_sign_in()
@@ -478,7 +496,7 @@ class Session(QObject):
         self._hidden = []
         self._close_window()
         self.sign_in.set_busy(True)
-        self.tasks.run(_open_as, self.data_dir, login, key, on_done=self._open, on_error=self._refused)
+        self.tasks.run(_open_as, self.data_dir, login, key, password, on_done=self._signed_in, on_error=self._refused)
 
     def _signed_out(self, window: MainWindow) -> None:
         """The signed-in person's session ends: recorded, then its worker finishes (with that entry) and the
@@ -561,6 +579,8 @@ class Session(QObject):
                 self.window.workspace.record(backups.back_up_if_due, True)  # at closing, when anything changed
             self._signed_out(self.window)
         self.tasks.shutdown()
+        if self.waiting is not None:  # the program ended with the recovery key on screen: its key stays sealed
+            self.waiting.close()
 
 
 def _check_failed(error: Exception) -> None:

@@ -16,7 +16,7 @@ from heze_station.services import accounts, case_actions, case_queries, document
 from heze_station.services.accounts import NewAccount, SignInRefused, State, StationDetails
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import ATTACHMENTS_DIR, StationContext
-from heze_station.storage import keys
+from heze_station.storage import keys, keyslots
 from heze_station.storage.blobs import sha256_hex
 from heze_station.storage.database import is_plain
 from heze_station.storage.keyslots import SLOTS_FILE
@@ -48,11 +48,11 @@ def test_a_new_folder_is_set_up_and_its_administrator_signed_in(tmp_path: Path) 
         set_up(folder)
 
 
-def test_a_recovery_key_not_yet_checked_opens_only_with_its_administrators_password_until_kept(
+def test_a_recovery_key_not_yet_checked_opens_only_with_its_administrators_password_until_copied(
     tmp_path: Path,
 ) -> None:
     """The program closed at the recovery-key step: the key stays sealed to the administrator until a copy of it
-    is checked (shown again at their sign-in); never in clear, never to anyone else; gone once kept or used."""
+    is checked (shown again at their sign-in); never in clear, never to anyone else; gone once copied or used."""
     folder = tmp_path / "data"
     made = accounts.set_up(folder, DETAILS, ADMINISTRATOR, kdf=TEST_KDF)
     add_account(made.context, "zhang", StaffRole.COORDINATOR, password="zhang-password")
@@ -61,20 +61,60 @@ def test_a_recovery_key_not_yet_checked_opens_only_with_its_administrators_passw
     assert made.recovery_key not in slots_text
     assert "".join(made.recovery_key.split("-")) not in slots_text
 
-    assert accounts.unconfirmed_recovery_key(folder, " Admin ", ADMINISTRATOR.password) == made.recovery_key
-    assert accounts.unconfirmed_recovery_key(folder, "admin", "wrong-password-9") is None
-    assert accounts.unconfirmed_recovery_key(folder, "zhang", "zhang-password") is None
-    accounts.recovery_key_kept(folder)
-    assert accounts.unconfirmed_recovery_key(folder, "admin", ADMINISTRATOR.password) is None
-    assert made.recovery_key[:9] not in (folder / SLOTS_FILE).read_text(encoding="utf-8")
-    accounts.sign_in(folder, "admin", ADMINISTRATOR.password).close()  # the file still opens as before
+    def shown(login: str, password: str) -> str | None:
+        context = accounts.sign_in(folder, login, password)
+        try:
+            return accounts.unconfirmed_recovery_key(context, password)
+        finally:
+            context.close()
 
-    # The key used to recover a forgotten password is kept by whoever typed it: not shown again.
+    assert shown("admin", ADMINISTRATOR.password) == made.recovery_key
+    assert shown("zhang", "zhang-password") is None
+    accounts.recovery_key_copied(folder)
+    assert keyslots.load(folder).unconfirmed_recovery_key is None
+    assert shown("admin", ADMINISTRATOR.password) is None
+
+    # The key used to recover a forgotten password: its account has new keys, the sealed copy is gone.
     other = tmp_path / "other"
     again = accounts.set_up(other, DETAILS, ADMINISTRATOR, kdf=TEST_KDF)
     again.context.close()
     accounts.recover(other, again.recovery_key, "admin", "new-password-3").close()
-    assert accounts.unconfirmed_recovery_key(other, "admin", "new-password-3") is None
+    assert keyslots.load(other).unconfirmed_recovery_key is None
+
+
+def test_a_sealed_recovery_key_nobody_can_open_any_more_is_forgotten(tmp_path: Path) -> None:
+    """Another administrator reset the first one's password (a new key pair) before the key was copied: it can be
+    shown to nobody, and is not kept; a key sealed by someone else than this computer's setup is never shown."""
+    folder = tmp_path / "data"
+    accounts.set_up(folder, DETAILS, ADMINISTRATOR, kdf=TEST_KDF).context.close()
+    slots = keyslots.load(folder)
+    admin_slot = slots.for_login("admin")[0]
+    forged = keys.seal_to(admin_slot.public_key, keys.new_recovery_key().encode("ascii"))
+    slots.unconfirmed_recovery_key = [admin_slot.user_id, forged]
+    keyslots.save(folder, slots)
+    context = accounts.sign_in(folder, "admin", ADMINISTRATOR.password)
+    try:
+        assert accounts.unconfirmed_recovery_key(context, ADMINISTRATOR.password) is None
+    finally:
+        context.close()
+    assert keyslots.load(folder).unconfirmed_recovery_key is None
+
+    other = tmp_path / "other"
+    made = accounts.set_up(other, DETAILS, ADMINISTRATOR, kdf=TEST_KDF)
+    add_account(made.context, "boss", StaffRole.ADMINISTRATOR, password="boss-password-1")
+    made.context.close()
+    boss = accounts.sign_in(other, "boss", "boss-password-1")
+    try:
+        admin_id = next(row.id for row in accounts.list_accounts(boss) if row.login == "admin")
+        accounts.reset_password(boss, admin_id, "new-password-4")
+    finally:
+        boss.close()
+    context = accounts.sign_in(other, "admin", "new-password-4")
+    try:
+        assert accounts.unconfirmed_recovery_key(context, "new-password-4") is None
+    finally:
+        context.close()
+    assert keyslots.load(other).unconfirmed_recovery_key is None
 
 
 def test_setup_refuses_what_is_missing_or_wrong_field_by_field(tmp_path: Path) -> None:

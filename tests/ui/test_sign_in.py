@@ -17,6 +17,7 @@ from heze_station.domain.accounts import StaffRole
 from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, backups, case_queries
 from heze_station.services.case_queries import CaseFilter
+from heze_station.storage import keyslots
 from heze_station.storage.database import is_whole
 from heze_station.ui.session import Session
 from heze_station.ui.setup import SetupDialog
@@ -210,7 +211,7 @@ def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_p
         if session.window is not None:
             session.window.close()
         session.finish()
-    assert accounts.unconfirmed_recovery_key(tmp_path / "new", "admin", "station-password") is None
+    assert keyslots.load(tmp_path / "new").unconfirmed_recovery_key is None
     accounts.sign_in(tmp_path / "new", "admin", "station-password").close()
 
 
@@ -221,10 +222,10 @@ def test_a_recovery_key_left_unchecked_when_the_program_closed_is_shown_at_the_a
     made = accounts.set_up(folder, DETAILS, ADMINISTRATOR, kdf=TEST_KDF)  # closed before the copy was checked
     add_account(made.context, "zhang", StaffRole.COORDINATOR, password="zhang-password")
     made.context.close()
-    with running(folder) as session:  # a coordinator's day is not held up by it
-        signed_in(qtbot, session, "zhang", "zhang-password")
-        assert session.recovery_key_dialog is None
     with running(folder) as session:
+        first = signed_in(qtbot, session, "zhang", "zhang-password")  # a coordinator's day is not held up by it
+        assert session.recovery_key_dialog is None
+        first.switch_action.trigger()  # the administrator at the lock, as at the start
         sign_in(qtbot, session, "admin", ADMINISTRATOR.password)
         qtbot.waitUntil(lambda: session.recovery_key_dialog is not None and session.recovery_key_dialog.isVisible())
         shown = session.recovery_key_dialog
@@ -232,11 +233,17 @@ def test_a_recovery_key_left_unchecked_when_the_program_closed_is_shown_at_the_a
         assert shown.again.isVisible()
         assert "再显示一次" in shown.again.text()
         assert "-".join(shown.key_label.text().split()) == made.recovery_key
+        shown.close()  # the window's own close button: nothing before the copy is right
+        assert shown.isVisible()
         shown.copy.setText(made.recovery_key.replace("-", " "))
-        qtbot.mouseClick(shown.continue_button, Qt.MouseButton.LeftButton)
+        shown.close()  # and Continue once it is
         qtbot.waitUntil(lambda: session.window is not None and session.window.isVisible())
         wait_idle(qtbot, session.window.workspace)
-    assert accounts.unconfirmed_recovery_key(folder, "admin", ADMINISTRATOR.password) is None
+        assert "王管理（管理员）" in status_text(session)
+    assert keyslots.load(folder).unconfirmed_recovery_key is None
+    with running(folder) as session:  # copied: not shown again
+        signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+        assert session.recovery_key_dialog is None
 
 
 def test_a_computer_that_replaces_a_lost_one_restores_its_backup_at_the_first_start(
