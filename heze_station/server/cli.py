@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import sys
+import unicodedata
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -157,11 +158,11 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
         elif arguments.command == "revoke-device":
             with database.transaction() as session:
                 device = auth.revoke_device(session, arguments.device)
-            print(f"revoked {device.id} ({device.name})")
+            print(f"revoked {device.id} ({_printable(device.name)})")
         elif arguments.command == "clear-audit-mismatch":
             with database.transaction() as session:
                 device = auth.clear_audit_mismatch(session, arguments.device)
-            print(f"audit trail of {device.id} ({device.name}) accepted from seq {device.audit_seq}")
+            print(f"audit trail of {device.id} ({_printable(device.name)}) accepted from seq {device.audit_seq}")
         elif arguments.command == "import-reference":
             document = reference.ReferenceFile.model_validate_json(arguments.file.read_bytes())
             with database.transaction() as session:
@@ -204,12 +205,22 @@ def _supervisor_password() -> str:
     """The new supervisor's password: a file's first line (never the command line, which other users see)."""
     named = os.environ.get(SUPERVISOR_PASSWORD_FILE)
     if named:
-        lines = Path(named).read_text(encoding="utf-8").splitlines()
+        # utf-8-sig: a file saved by Windows Notepad begins with a byte-order mark, which is no part of the password.
+        lines = Path(named).read_text(encoding="utf-8-sig").splitlines()
         return lines[0] if lines else ""
     password = getpass.getpass("Password: ")
     if getpass.getpass("Password again: ") != password:
         raise ApiError(422, "passwords_differ", "The two passwords differ; nothing was created.")
     return password
+
+
+def _printable(name: str) -> str:
+    """A name as one cell of a printed row: control characters shown escaped (names enrolled by an older server
+    may hold them), so that none can forge a row or hide the state after it."""
+    return "".join(
+        character.encode("unicode_escape").decode("ascii") if unicodedata.category(character) == "Cc" else character
+        for character in name
+    )
 
 
 def _list_devices(database: Database) -> None:
@@ -223,7 +234,9 @@ def _list_devices(database: Database) -> None:
         if device.audit_mismatch_since:
             state += f", audit trail altered since {device.audit_mismatch_since.isoformat(timespec='seconds')}"
         last = device.last_sync_at.isoformat(timespec="seconds") if device.last_sync_at else "-"
-        print(f"{device.id}\t{device.role}\t{station_name or '-'}\t{device.name}\t{last}\t{state}")
+        print(
+            f"{device.id}\t{device.role}\t{_printable(station_name or '-')}\t{_printable(device.name)}\t{last}\t{state}"
+        )
 
 
 def _serve(arguments: argparse.Namespace, settings: Settings) -> int:

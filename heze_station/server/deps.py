@@ -6,6 +6,7 @@ costs more than they do. The ones that use the database stay plain functions, of
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from enum import StrEnum
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -57,8 +58,17 @@ def wrong_attempt(database: Database, settings: Settings, keys: list[str], refus
     return too_many_attempts(wait) if wait else refusal
 
 
-def address_key(request: Request) -> str:
-    return f"address:{client_address(request)}"
+class Realm(StrEnum):
+    """Who a wrong attempt is counted against, apart: a supervisor's sign-in on the pages, or a device's code,
+    secret or token on the API. Stations behind the city's NAT mistyping enrolment codes must not lock the
+    supervisors of the bureau out of their pages, which share the address."""
+
+    PAGES = "pages"
+    API = "api"
+
+
+def address_key(request: Request, realm: Realm) -> str:
+    return f"{realm}-address:{client_address(request)}"
 
 
 _bearer = HTTPBearer(auto_error=False, description="access token from POST /v1/auth/token")
@@ -94,7 +104,7 @@ def principal_of(
         principal = principal_for_token(connection, token)
     if principal is None:
         unknown = unauthorized("invalid_token", "The access token is not known to this server; ask for a new one.")
-        raise wrong_attempt(database, settings, [address_key(request)], unknown)
+        raise wrong_attempt(database, settings, [address_key(request, Realm.API)], unknown)
     request.state.principal = principal  # for the access log
     return principal
 

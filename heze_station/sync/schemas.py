@@ -6,6 +6,7 @@ newer server may add one. UUIDs and times arrive as JSON strings and are parsed 
 docs/sync-protocol.md explains each message with examples.
 """
 
+import unicodedata
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -43,6 +44,17 @@ def _storable_text(value: str) -> str:
 
 
 Text = Annotated[StrictStr, AfterValidator(_storable_text)]
+
+
+def _one_line(value: str) -> str:
+    # A name printed in a list (the server's list-devices) must stay on its line and in its column: no tab, line
+    # break or terminal escape, which could forge a row or hide the state after it.
+    if any(unicodedata.category(character) == "Cc" or character in "\u2028\u2029" for character in value):
+        raise ValueError("a name must not contain control characters (tabs, line breaks, escapes)")
+    return value
+
+
+Line = Annotated[Text, AfterValidator(_one_line)]
 Id = Annotated[uuid.UUID, Field(strict=False)]
 
 
@@ -90,7 +102,7 @@ MAX_CSR_CHARS = 8192  # a PEM request for an ECDSA or RSA-4096 key is well under
 
 class EnrolRequest(WireModel):
     code: Annotated[StrictStr, Field(min_length=1, max_length=64)]
-    device_name: Annotated[Text, Field(min_length=1, max_length=100)]
+    device_name: Annotated[Line, Field(min_length=1, max_length=100)]
     signing_csr: Annotated[StrictStr, Field(min_length=1, max_length=MAX_CSR_CHARS)] | None = Field(
         default=None,
         description="PEM certificate signing request for the key the device signs documents with (the key stays "

@@ -123,6 +123,19 @@ def test_guessing_passwords_is_throttled_with_a_message_and_then_even_the_right_
     assert "heze_city_session" not in right.headers.get("set-cookie", "")
 
 
+def test_stations_wrong_tokens_from_the_bureaus_address_do_not_lock_its_supervisors_out(supervisor: Server) -> None:
+    """Laptops behind the city's NAT share the supervisors' address: their failures are counted apart."""
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False)
+    allowed = supervisor.settings.auth_failures_allowed
+    guessed = [
+        http.get("/v1/supervision/stations", headers={"Authorization": "Bearer bogus"}) for _ in range(allowed + 1)
+    ]
+    assert guessed[-1].status_code == 429
+    signed = post_sign_in(http, PASSWORD)
+    assert signed.status_code == 303
+    assert "heze_city_session" in signed.headers.get("set-cookie", "")
+
+
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"], indirect=True)  # values the database stores
 @pytest.mark.parametrize("name", ["名" * 5000, "\x00", "' OR 1=1 --", "\u202e督导市"])
 def test_an_odd_name_is_just_a_wrong_sign_in(supervisor: Server, name: str) -> None:

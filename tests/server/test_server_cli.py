@@ -27,6 +27,11 @@ def test_an_administrator_sets_up_a_station_enrols_a_device_and_revokes_it(setti
     database = Database(settings)
     running, thread, url = serve_in_thread(settings, database)
     try:
+        # A name that would forge a row of the listing below (or hide its state) is refused, and the code kept.
+        forged = {"code": enrolment_code, "device_name": "笔记本\t-\tactive\n伪造设备\x1b[8m"}
+        refused = httpx.post(f"{url}/v1/enrol", json=forged)
+        assert refused.status_code == 422
+        assert "control characters" in refused.text
         device = DeviceClient.enrol(url, enrolment_code, "前台电脑")
         assert device.station_id == station_id
         code, listing, err = run_server_command(settings, "list-devices")
@@ -100,7 +105,7 @@ def test_a_supervisor_account_is_made_from_a_password_file_and_signs_in_to_the_c
 ) -> None:
     run_server_command(settings, "create-station", "城区驿站")
     secret = tmp_path / "password"
-    secret.write_text("督导的密码 2026 winter\n", encoding="utf-8")
+    secret.write_bytes("督导的密码 2026 winter\r\n".encode("utf-8-sig"))  # as Windows Notepad saves it
     monkeypatch.setenv("HEZE_SERVER_SUPERVISOR_PASSWORD_FILE", str(secret))
     code, _, err = run_server_command(settings, "create-supervisor", "市局督导")
     assert code == 0, err

@@ -3,7 +3,7 @@ from fastapi import APIRouter, Request
 
 from ...sync.schemas import EnrolRequest, EnrolResponse, TokenRequest, TokenResponse
 from .. import auth, ca
-from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
+from ..deps import DatabaseDep, Realm, SettingsDep, address_key, wrong_attempt
 from ..errors import ApiError
 
 router = APIRouter(prefix="/v1", tags=["enrolment"])
@@ -30,7 +30,7 @@ def enrol(body: EnrolRequest, request: Request, database: DatabaseDep, settings:
             )
     if enrolled is None:
         wrong = ApiError(401, "invalid_enrolment_code", "This enrolment code is unknown, already used or expired.")
-        raise wrong_attempt(database, settings, [address_key(request)], wrong)
+        raise wrong_attempt(database, settings, [address_key(request, Realm.API)], wrong)
     return response
 
 
@@ -66,7 +66,7 @@ def token(body: TokenRequest, request: Request, database: DatabaseDep, settings:
         issued = auth.issue_token(session, settings, body.device_id, body.device_secret)
     if issued is None:
         wrong = ApiError(401, "invalid_credentials", "The device id or secret is wrong.")
-        raise wrong_attempt(database, settings, [address_key(request), f"device:{body.device_id}"], wrong)
+        raise wrong_attempt(database, settings, [address_key(request, Realm.API), f"device:{body.device_id}"], wrong)
     return TokenResponse(
         access_token=issued.token, expires_at=issued.expires_at, expires_in=settings.access_token_seconds
     )

@@ -33,7 +33,7 @@ from .. import city_figures, overdue, supervision
 from ..auth import Throttle
 from ..city_figures import CityReport
 from ..db import Database
-from ..deps import DatabaseDep, SettingsDep, address_key, wrong_attempt
+from ..deps import DatabaseDep, Realm, SettingsDep, address_key, wrong_attempt
 from ..errors import ApiError
 from ..models import Device, Station, SyncRow
 from ..synced import Scope
@@ -158,7 +158,7 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
         return _csrf_refused()
     name, password = form.get("name", ""), form.get("password", "")
     # A NUL, which PostgreSQL's text cannot hold, is counted under a key the database can hold.
-    keys = [address_key(request), f"supervisor:{name.strip()[: accounts.NAME_MAX].replace(chr(0), '?')}"]
+    keys = [address_key(request, Realm.PAGES), f"supervisor:{name.strip()[: accounts.NAME_MAX].replace(chr(0), '?')}"]
     # A supervisor's password is chosen by a person, not drawn at random like a device's secret: once a name or
     # an address is over the limit, not even the right password is tried (nor is Argon2 spent on a flood).
     with database.transaction() as session:
