@@ -216,6 +216,9 @@ class DecisionContent:
     rights: RightsNotice
     reasons: str = ""  # required for a refusal (R2)
     mediation_days: int = 15
+    # The day the station decided: printed in the body, for the notice's own date is the day it was printed (a
+    # reprint weeks later must not make a timely acceptance look late, R2).
+    decided_on: date | None = None
 
 
 # --- 调解笔录 ----------------------------------------------------------------------------------------------
@@ -351,6 +354,7 @@ class TerminationContent:
     rights: RightsNotice
     signers: tuple[Signer, ...]  # the parties, where present, and the mediator
     accepted_on: date | None = None  # the station decided to accept it
+    ended_on: date | None = None  # the station decided to end mediation (printed apart from the notice's date)
 
 
 # --- 移送仲裁函 --------------------------------------------------------------------------------------------
@@ -364,10 +368,16 @@ class ReferralReason(StrEnum):
     @property
     def wording(self) -> str:
         return {
-            ReferralReason.NO_AGREEMENT: "自本站收到调解申请之日起十五日内未达成调解协议",
+            ReferralReason.NO_AGREEMENT: "自本调解组织收到调解申请之日起十五日内未达成调解协议",
             ReferralReason.REFUSED: "一方当事人拒绝调解",
             ReferralReason.NOT_PERFORMED: "调解协议生效后，一方当事人在约定期限内不履行",
         }[self]
+
+    @property
+    def article(self) -> str:
+        """The article of the Labour Dispute Mediation and Arbitration Law that opens arbitration for this reason:
+        14 when mediation reached no agreement, 15 when an agreement was not performed."""
+        return "第十五条" if self is ReferralReason.NOT_PERFORMED else "第十四条"
 
 
 @dataclass(frozen=True)
@@ -404,6 +414,7 @@ class ReferralContent:
     agreement: AgreementReference | None = None  # required when the reason is non-performance
     enclosures: tuple[ServedDocument, ...] = field(default_factory=tuple)
     accepted_on: date | None = None  # the station accepted it (R2); printed apart from the day received
+    ended_on: date | None = None  # mediation ended without an agreement (not for non-performance)
     evidence: tuple[Evidence, ...] = ()
     witnesses: tuple[Witness, ...] = ()
 

@@ -5,7 +5,7 @@ from reportlab.platypus import Flowable
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import layout, paragraphs, validation
 from .content import DecisionContent
-from .layout import Paragraph, chinese_date, text
+from .layout import Paragraph, chinese_date, on_day, text
 
 ACCEPTANCE_TITLE = "受理通知书"
 REFUSAL_TITLE = "不予受理通知书"
@@ -33,7 +33,8 @@ def build(content: DecisionContent, *, invariant: bool = False) -> bytes:
     if content.accepted:
         story += [
             Paragraph(
-                f"{received}，本调解组织收到{text(content.dispute)}的调解申请。经审查，符合受理条件，决定予以受理。",
+                f"{received}，本调解组织收到{text(content.dispute)}的调解申请。经审查，符合受理条件，"
+                f"{on_day(content.decided_on)}决定予以受理。",
                 s.body,
             ),
             Paragraph(
@@ -44,7 +45,10 @@ def build(content: DecisionContent, *, invariant: bool = False) -> bytes:
         ]
     else:
         story += [
-            Paragraph(f"{received}，本调解组织收到{text(content.dispute)}的调解申请。经审查，决定不予受理。", s.body),
+            Paragraph(
+                f"{received}，本调解组织收到{text(content.dispute)}的调解申请。经审查，{on_day(content.decided_on)}决定不予受理。",
+                s.body,
+            ),
             Paragraph(f"不予受理的理由：{text(content.reasons)}", s.body),
         ]
     rights = paragraphs.rights_paragraphs(content.rights, s)  # the last one stays on the seal's page

@@ -9,7 +9,7 @@ number, the footer "第 x 页 共 y 页", and every page a QR code with the shor
 import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -137,6 +137,12 @@ def text(value: str) -> str:
 def chinese_moment(moment: datetime) -> str:
     local = moment.astimezone(chinatime.CHINA_TZ)
     return f"{chinese_date(local.date())}{local.hour}时{local.minute:02d}分"
+
+
+def on_day(day: date | None) -> str:
+    """“于2026年12月1日” for a decision's day in a document's body (its own date is the day it was printed), or
+    nothing when the day is not known."""
+    return f"于{chinese_date(day)}" if day is not None else ""
 
 
 class Title(Flowable):

@@ -32,11 +32,14 @@ def _check(content: ReferralContent, problems: validation.Problems) -> None:
 
 
 def _dates(content: ReferralContent) -> str:
-    """Each date for what it is (R2): the day the application came in, and the day it was accepted."""
-    received = f"于{chinese_date(content.received_on)}收到调解申请"
-    if content.accepted_on is None:
-        return received
-    return f"{received}，于{chinese_date(content.accepted_on)}受理"
+    """Each date for what it is (R2): the day the application came in, the day it was accepted, and the day
+    mediation ended without an agreement."""
+    dates = f"于{chinese_date(content.received_on)}收到调解申请"
+    if content.accepted_on is not None:
+        dates += f"，于{chinese_date(content.accepted_on)}受理"
+    if content.ended_on is not None and content.reason is not ReferralReason.NOT_PERFORMED:
+        dates += f"，于{chinese_date(content.ended_on)}终止调解"
+    return dates
 
 
 def _witness(witness: Witness) -> str:
@@ -53,9 +56,12 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
         *paragraphs.opening(TITLE, content.header, s),
         Paragraph(f"{text(content.arbitration_body)}：", s.plain),
         Paragraph(
+            # The law opens arbitration to the parties (article 14, or 15 for an agreement not performed); the
+            # station hands the case over under the rules that join mediation to arbitration, not under the law.
             f"下列劳动争议，本调解组织{_dates(content)}。因{content.reason.wording}，"
-            "依照《中华人民共和国劳动争议调解仲裁法》第十四条、第十五条的规定，现将案件移送你委，"
-            "请依法处理。" + ("本案为集体劳动争议，涉及劳动者" + str(workers) + "人，请优先处理。" if workers else ""),
+            f"依照《中华人民共和国劳动争议调解仲裁法》{content.reason.article}的规定，当事人可以依法申请仲裁。"
+            "根据劳动人事争议调解与仲裁衔接的有关规定，现将案件移送你委，请依法处理。"
+            + ("本案为集体劳动争议，涉及劳动者" + str(workers) + "人，请优先处理。" if workers else ""),
             s.body,
         ),
         Paragraph("一、当事人", s.heading),

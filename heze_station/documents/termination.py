@@ -5,7 +5,7 @@ from reportlab.platypus import Flowable
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import layout, paragraphs, validation
 from .content import SignerRole, TerminationContent
-from .layout import Paragraph, chinese_date, text
+from .layout import Paragraph, chinese_date, on_day, text
 
 TITLE = "终止调解通知书"
 
@@ -38,7 +38,8 @@ def build(content: TerminationContent, *, invariant: bool = False) -> bytes:
         Paragraph(f"{text('、'.join(content.addressees))}：", s.plain),
         Paragraph(
             f"本调解组织于{_received_and_accepted(content)}的{text(content.dispute)}一案，"
-            f"因{text(reason)}，依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，决定终止调解。",
+            f"因{text(reason)}，依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，"
+            f"{on_day(content.ended_on)}决定终止调解。",
             s.body,
         ),
         *rights[:-1],

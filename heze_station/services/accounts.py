@@ -400,6 +400,7 @@ def signed_in_account_disabled(context: StationContext) -> bool:
         return user is None or user.disabled_at is not None or user.deleted_at is not None
 
 
+@requires(EVERYONE)  # the account it was sealed to, which it checks itself
 def unconfirmed_recovery_key(context: StationContext, password: str) -> str | None:
     """The recovery key of this computer's setup, if the signed-in account (its administrator, who signed in with
     ``password``) has not yet checked a copy of it: it is shown again until then."""

@@ -453,15 +453,16 @@ def _evidence(session: Session, case: Case) -> tuple[doc.Evidence, ...]:
 
 def _decision(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
     applicants = _applicants(session, case)
-    addressee = applicants[0].name + (f"等{case.worker_count}人" if case.is_collective else "")
+    several = case.worker_count > 1  # addressed to the first applicant and the others, as one
     return doc.DecisionContent(
         header=_header(session, context, case),
-        addressee=addressee,
-        dispute=f"你（你们）与{_dispute(session, case)}",
+        addressee=applicants[0].name + (f"等{case.worker_count}人" if several else ""),
+        dispute=f"{'你们' if several else '你'}与{_dispute(session, case)}",
         received_on=case.received_on,
         accepted=kind is DocumentKind.ACCEPTANCE,
         rights=_rights(context),
         reasons=case.status_reason if kind is DocumentKind.REFUSAL else "",
+        decided_on=case.decided_on,
     )
 
 
@@ -489,7 +490,7 @@ def _minutes(session: Session, context: StationContext, case: Case, kind: Docume
         for entry in entries
     ]
     outcomes = [entry.text for entry in entries if entry.kind is MinuteKind.OUTCOME]
-    mediators = tuple(name for name in sitting.mediators.replace("，", "、").split("、") if name)
+    mediators = _names(sitting.mediators)
     employer = _employer(session, case)
     return doc.MinutesContent(
         header=_header(session, context, case),
@@ -510,6 +511,24 @@ def _minutes(session: Session, context: StationContext, case: Case, kind: Docume
         identity_checked=sitting.identity_checked,
         rights_notified=sitting.rights_notified,
     )
+
+
+def _names(listed: str) -> tuple[str, ...]:
+    """The names of a list typed with 、 or ，between them (a session's mediators)."""
+    return tuple(name for name in listed.replace("，", "、").split("、") if name)
+
+
+def _case_mediators(session: Session, context: StationContext, case: Case) -> tuple[str, ...]:
+    """Who mediated the case, as its latest mediation session records them: a notice or letter that ends the
+    mediation is signed by them, not by whoever prints it. A case that never had a session (referred because a
+    party refused) is signed by the person handling it, who prints it."""
+    listed = session.scalar(
+        select(MediationSession.mediators)
+        .where(MediationSession.case_id == case.id, MediationSession.deleted_at.is_(None))
+        .order_by(MediationSession.held_at.desc())
+        .limit(1)
+    )
+    return _names(listed or "") or (context.user_name,)
 
 
 def _agreement(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
@@ -591,12 +610,13 @@ def _termination(session: Session, context: StationContext, case: Case, kind: Do
         dispute=f"{applicants[0].name}与{_dispute(session, case)}",
         received_on=case.received_on,
         accepted_on=case.decided_on,
+        ended_on=case.ended_on,
         reason=case.status_reason,
         rights=_rights(context),
         signers=(
             *(_on_paper(doc.SignerRole.WORKER, p.name) for p in applicants),
             _on_paper(doc.SignerRole.EMPLOYER, employer.name),
-            _on_paper(doc.SignerRole.MEDIATOR, context.user_name),
+            *(_on_paper(doc.SignerRole.MEDIATOR, name) for name in _case_mediators(session, context, case)),
         ),
     )
 
@@ -626,12 +646,35 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         reason=reason,
         received_on=case.received_on,
         accepted_on=case.decided_on,
+        ended_on=case.ended_on,
         evidence=_evidence(session, case),
         witnesses=tuple(doc.Witness(w.name, w.address, w.testimony) for w in live_witnesses(session, case.id)),
-        mediator=_on_paper(doc.SignerRole.MEDIATOR, context.user_name),
+        mediator=_on_paper(doc.SignerRole.MEDIATOR, _case_mediators(session, context, case)[0]),  # who handled it
         workers_in_collective=case.worker_count if case.is_collective else 0,
         agreement=reference,
+        enclosures=_case_papers(session, case),
     )
+
+
+# What a referral hands over with the case: the application, the minutes, the notice that ended mediation and the
+# agreement, as they were issued (R11).
+_REFERRED_KINDS = (
+    DocumentKind.APPLICATION,
+    DocumentKind.ORAL_APPLICATION,
+    DocumentKind.MINUTES,
+    DocumentKind.TERMINATION,
+    DocumentKind.AGREEMENT,
+)
+
+
+def _case_papers(session: Session, case: Case) -> tuple[doc.ServedDocument, ...]:
+    """The case's documents a referral encloses, each kind once (its latest issue), in the order of the case."""
+    issued = session.scalars(
+        select(IssuedDocument.kind)
+        .where(IssuedDocument.case_id == case.id, IssuedDocument.kind.in_([kind.value for kind in _REFERRED_KINDS]))
+        .distinct()
+    ).all()
+    return tuple(doc.ServedDocument(TITLES[kind], case.number) for kind in _REFERRED_KINDS if kind.value in set(issued))
 
 
 @requires(CASEWORK)

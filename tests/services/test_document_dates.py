@@ -11,10 +11,12 @@ from heze_station.documents.content import DocumentKind
 from heze_station.documents.layout import chinese_date
 from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction, IntakeChannel
-from heze_station.services import case_actions, documents
+from heze_station.services import case_actions, documents, mediation
 from heze_station.services.station import StationContext
 from heze_station.storage.models import StaffRole, StaffUser
 from tests.factories import at, intake_form, register
+
+from .agreement_steps import mediating, session_form
 
 
 def printed_by_someone_else(station: StationContext) -> StationContext:
@@ -65,3 +67,43 @@ def test_the_termination_notice_tells_receipt_from_acceptance(station: StationCo
 
     shown = pdf_text(station, case_id, DocumentKind.TERMINATION, tmp_path)
     assert f"本调解组织于{chinese_date(received)}收到、于{chinese_date(accepted)}受理的" in shown
+
+
+def test_what_ends_mediation_is_signed_by_its_mediators_and_dated_by_its_decisions(
+    station: StationContext, tmp_path
+) -> None:
+    """The notices and the referral are often printed days later, by someone else: the body keeps the days the
+    station decided, the mediators of the case sign, and the referral cites the article that applies."""
+    received = chinatime.today() - timedelta(days=20)
+    accepted = received + timedelta(days=1)
+    ended = received + timedelta(days=15)
+    case_id = mediating(station, intake_form(1, received_on=received), accepted)
+    mediation.record_session(station, case_id, session_form(held_at=at(accepted, 14), mediators="赵文静、孙调解"))
+    case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。", now=at(ended))
+    qian = printed_by_someone_else(station)
+
+    accepted_notice = pdf_text(qian, case_id, DocumentKind.ACCEPTANCE, tmp_path)
+    assert f"符合受理条件，于{chinese_date(accepted)}决定予以受理。" in accepted_notice
+    assert "你与" in accepted_notice
+    assert "你（你们）" not in accepted_notice
+    termination = pdf_text(qian, case_id, DocumentKind.TERMINATION, tmp_path)
+    assert f"第十四条的规定，于{chinese_date(ended)}决定终止调解。" in termination
+    assert "赵文静" in termination
+    assert "孙调解" in termination
+    assert "钱晓宇" not in termination
+    referral = pdf_text(qian, case_id, DocumentKind.REFERRAL, tmp_path)
+    assert f"于{chinese_date(ended)}终止调解" in referral
+    assert "第十四条的规定，当事人可以依法申请仲裁。" in referral
+    assert "第十四条、第十五条" not in referral
+    assert "本站" not in referral
+    assert "承办调解员：调解员赵文静" in referral
+    assert "钱晓宇" not in referral
+    # What the station issued for the case goes with it.
+    assert "终止调解通知书" in referral.split("移送材料")[-1]
+
+
+def test_several_workers_are_told_you_in_the_plural(station: StationContext, tmp_path) -> None:
+    case_id = register(station, intake_form(3))
+    case_actions.perform(station, case_id, CaseAction.ACCEPT)
+    assert "工人0等3人：" in pdf_text(station, case_id, DocumentKind.ACCEPTANCE, tmp_path)
+    assert "收到你们与" in pdf_text(station, case_id, DocumentKind.ACCEPTANCE, tmp_path)
