@@ -63,6 +63,10 @@ def _proxy(content: ServiceReceiptContent) -> str:
     return ""
 
 
+def _signer_label(content: ServiceReceiptContent) -> str:
+    return "代收人签名" if content.method in (ServiceMethod.FAMILY_MEMBER, ServiceMethod.AGENT) else "受送达人签名"
+
+
 def build(content: ServiceReceiptContent, *, invariant: bool = False) -> bytes:
     paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
     s = layout.styles()
@@ -87,7 +91,8 @@ def build(content: ServiceReceiptContent, *, invariant: bool = False) -> bytes:
         row("受送达人", content.recipient),
         row("送达地址", content.address),
         row("送达方式", method),
-        row("受送达人签名", layout.signature_cell(content.recipient_signer, s)),
+        # Who signs is named as what they are: a family member or agent signs as the one who took it for them.
+        row(_signer_label(content), layout.signature_cell(content.recipient_signer, s)),
         row("送达日期", served_on),
         row("代收人及关系", _proxy(content)),
         row("拒收事由及见证人", refusal),

@@ -96,6 +96,8 @@ def test_a_family_member_is_named_with_the_relation(station: StationContext, ref
     text = flat(documents.pdf_of(station, receipt.id), tmp_path)
     assert "同住成年家属代收" in text
     assert "李秀英（受送达人的妻子，同住成年家属）" in text
+    assert "代收人签名" in text  # she signs as the one who took it, not as the recipient
+    assert "受送达人签名" not in text
 
 
 def test_a_refusal_is_left_before_witnesses(station: StationContext, refused, tmp_path: Path) -> None:
