@@ -224,6 +224,14 @@ def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -
     if content.waived_claims:
         items.append((f"申请人自愿放弃以下请求：{text(content.waived_claims)}", None))
     items.append((text(content.default_clause or DEFAULT_CLAUSE), None))
+    if content.replaces_agreed_on is not None:
+        items.append(
+            (
+                f"本协议生效后，替代双方于{chinese_date(content.replaces_agreed_on)}签订的调解协议（同一案号），"
+                "原协议不再履行；原协议已经履行的部分，计入本协议的履行。",
+                None,
+            )
+        )
     items.append(
         (
             "本协议自双方当事人签名或者盖章、调解员签名并加盖调解组织印章后生效。"

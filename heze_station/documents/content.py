@@ -311,6 +311,9 @@ class AgreementContent:
     originals: int = 3  # O17 27: one for each party and one for the file [check]
     # R7: a company employer seals the agreement (用人单位盖章) besides its handler's signature; a labour boss signs.
     employer_sealed: bool = False
+    # An amended agreement (a change is a new agreement under the case's number): the day the one it replaces was
+    # made, which it says it replaces, so that two signed agreements of one number cannot both be held to.
+    replaces_agreed_on: date | None = None
 
 
 # --- 送达回证 ----------------------------------------------------------------------------------------------

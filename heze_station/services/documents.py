@@ -32,6 +32,7 @@ from ..domain.performance import InstalmentState, PerformanceState
 from ..domain.service import ServiceMethod
 from ..storage import settings
 from ..storage.models import (
+    Agreement,
     AgreementInstalment,
     AgreementShare,
     AgreementSignature,
@@ -589,6 +590,11 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         default_clause=agreement.default_clause,
         originals=agreement.originals,
         employer_sealed=agreement.employer_sealed_at is not None,
+        replaces_agreed_on=(
+            session.scalar(select(Agreement.agreed_on).where(Agreement.id == agreement.supersedes_id))
+            if agreement.supersedes_id is not None
+            else None
+        ),
     )
 
 

@@ -149,3 +149,26 @@ def test_a_referral_for_non_performance_names_the_unpaid_amount(station: Station
     issued = documents.issue_document(station, case_id, DocumentKind.REFERRAL)
     shown = pdftotext(documents.pdf_of(station, issued.id), tmp_path)
     assert "3,000.00" in shown or "叁仟元整" in shown
+
+
+def test_an_amended_agreement_says_which_agreement_it_replaces(station: StationContext, tmp_path: Path) -> None:
+    """A change is a new agreement under the case's number: printed, it says it replaces the earlier one, so that
+    two signed agreements of one number cannot both be held to."""
+    from datetime import timedelta
+
+    from heze_station.documents.layout import chinese_date
+    from tests.factories import at
+
+    today = chinatime.today()
+    start = today - timedelta(days=10)
+    case_id = mediating(station, intake_form(1, received_on=start), start)
+    agree(station, case_id, terms(station, case_id, start, [(today, "3800")], amount_each="3800"), at(start, 15))
+    first = pdftotext(
+        documents.pdf_of(station, documents.issue_document(station, case_id, DocumentKind.AGREEMENT).id), tmp_path
+    )
+    assert "替代" not in first
+    later = [(today, "1800"), (today + timedelta(days=30), "2000")]
+    agree(station, case_id, terms(station, case_id, today, later, amount_each="3800"), chinatime.now())
+    amended = documents.issue_document(station, case_id, DocumentKind.AGREEMENT)
+    shown = "".join(pdftotext(documents.pdf_of(station, amended.id), tmp_path).split())
+    assert f"本协议生效后，替代双方于{chinese_date(start)}签订的调解协议（同一案号），原协议不再履行" in shown
