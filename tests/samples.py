@@ -66,7 +66,7 @@ def _moment(day: date, hour: int, minute: int = 0) -> datetime:
 def resident_id(region: str, birth: date, serial: int) -> str:
     """A checksum-valid resident ID number (made up: region, birth date, serial)."""
     body = f"{region}{birth:%Y%m%d}{serial:03d}"
-    return body + ric.calc_check_digit(body)
+    return body + ric.calc_check_digit(body + "0")  # stdnum reads the check character's place too
 
 
 def credit_code(body17: str) -> str:

@@ -4,6 +4,8 @@ from collections.abc import Callable, Sequence
 
 from reportlab.platypus import Flowable
 
+from ..domain.errors import DomainError
+from ..domain.identifiers import parse_resident_id
 from ..domain.parties import EmployerKind
 from . import amounts, integrity, layout, validation
 from .content import Claim, Evidence, Header, Organisation, Person, RightsNotice, ServedDocument, Signer
@@ -37,18 +39,38 @@ def person_description(person: Person) -> str:
 
 
 def organisation_description(organisation: Organisation) -> str:
-    individual = organisation.kind is EmployerKind.NATURAL_PERSON
+    """A company by its credit code, 住所 and legal representative; a natural person (a labour boss) as a person is
+    described in a court's papers (CPL 124): sex and date of birth (read from the ID number), ID number, 住址."""
+    if organisation.kind is EmployerKind.NATURAL_PERSON:
+        return _describe(
+            organisation.name,
+            [
+                *_born(organisation.id_number),
+                ("公民身份号码：", organisation.id_number),
+                ("住址：", organisation.address),
+                ("委托代理人：", organisation.agent),
+                ("联系电话：", organisation.phone),
+            ],
+        )
     return _describe(
         organisation.name,
         [
-            ("公民身份号码：", organisation.id_number if individual else ""),
-            ("统一社会信用代码：", "" if individual else organisation.credit_code),
+            ("统一社会信用代码：", organisation.credit_code),
             ("住所：", organisation.address),
             ("法定代表人：", organisation.legal_representative),
             ("委托代理人（经办人）：", organisation.agent),
             ("联系电话：", organisation.phone),
         ],
     )
+
+
+def _born(id_number: str) -> list[tuple[str, str]]:
+    """The sex and the date of birth a resident ID number states; none for a number that is not one."""
+    try:
+        resident = parse_resident_id(id_number)
+    except DomainError:
+        return []
+    return [("", SEX_WORDING[resident.sex.value]), ("", f"{chinese_date(resident.birth_date)}出生")]
 
 
 def party(label: str, description: str, s: Styles) -> Paragraph:

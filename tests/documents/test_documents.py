@@ -12,7 +12,8 @@ import pytest
 from heze_station.documents import amounts, issuing, layout, signing
 from heze_station.documents.content import Signer, SignerRole
 from heze_station.documents.typesetting import Paragraph
-from heze_station.domain.chinatime import CHINA_TZ
+from heze_station.domain.chinatime import CHINA_TZ, chinese_date
+from heze_station.domain.identifiers import parse_resident_id
 from heze_station.domain.parties import EmployerKind
 from heze_station.domain.service import ServiceMethod
 from tests import samples
@@ -384,6 +385,14 @@ def test_each_company_has_a_place_for_its_seal_and_a_labour_boss_signs_as_himsel
     assert f"被申请人（盖章）：{collective.employer.name}" in shown["contractor"]
     assert "被申请人（盖章）" not in shown["labour boss"]
     assert "用人单位" not in shown["labour boss"].split("四、签名及盖章")[1]
+    # Described as a person is in a court's papers: sex and birth date (from the ID number), 住址 not 住所.
+    born = parse_resident_id(samples.WALK_IN.id_number)
+    sex = "男" if born.sex.value == "male" else "女"
+    assert (
+        f"刘大勇，{sex}，{chinese_date(born.birth_date)}出生，公民身份号码：{samples.WALK_IN.id_number}，住址："
+        in (shown["labour boss"])
+    )
+    assert "统一社会信用代码" not in shown["labour boss"].split("刘大勇")[1].split("。")[0]
 
 
 def test_each_of_a_few_workers_is_described_as_a_party(tmp_path: Path) -> None:
