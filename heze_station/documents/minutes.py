@@ -56,10 +56,9 @@ def build(content: MinutesContent, *, invariant: bool = False) -> bytes:
     if checks:
         story.append(Paragraph("；".join(checks) + "。", s.body))
     story += [Paragraph(f"{text(entry.speaker)}：{text(entry.text)}", s.body) for entry in content.entries]
-    story += [
-        Paragraph(f"调解结果：{text(content.outcome)}", s.body),
-        Paragraph("（以下无正文）", s.body),
-    ]
+    if content.outcome:  # a session that reached none records none, rather than a heading left empty
+        story.append(Paragraph(f"调解结果：{text(content.outcome)}", s.body))
+    story.append(Paragraph("（以下无正文）", s.body))
     return paragraphs.render(
         content, content.header, TITLE, story, invariant=invariant, page_signers=content.page_signers
     )

@@ -89,7 +89,8 @@ def claim_paragraphs(claims: Sequence[Claim], s: Styles) -> list[Flowable]:
     story: list[Flowable] = []
     for number, claim in enumerate(claims, start=1):
         amount = f"，计{amounts.both(claim.amount_fen)}" if claim.amount_fen else ""
-        story.append(Paragraph(f"{number}．{text(claim.text)}{amount}；", s.body))
+        end = "。" if number == len(claims) else "；"  # a list of claims ends as a sentence does
+        story.append(Paragraph(f"{number}．{text(claim.text)}{amount}{end}", s.body))
     return story
 
 
