@@ -235,7 +235,8 @@ def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -
     items.append(
         (
             "本协议自双方当事人签名或者盖章、调解员签名并加盖调解组织印章后生效。"
-            "双方可以自本协议生效之日起十五日内共同向有管辖权的劳动人事争议仲裁委员会申请仲裁审查。" + _originals_sentence(content),
+            "双方可以自本协议生效之日起十五日内共同向有管辖权的劳动人事争议仲裁委员会申请仲裁审查。"
+            + _originals_sentence(content),
             None,
         )
     )
