@@ -94,6 +94,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     supervisor = commands.add_parser("create-supervisor", help="an account for the supervision web page")
     supervisor.add_argument("name")
+    password = commands.add_parser(
+        "reset-supervisor-password", help="a new password for a supervisor (leaked, forgotten): ends their sessions"
+    )
+    password.add_argument("name")
+    removed = commands.add_parser("remove-supervisor", help="a supervisor who left: the account and its sessions end")
+    removed.add_argument("name")
     district = commands.add_parser("set-district", help="the district a station belongs to (supervision page)")
     district.add_argument("station", help="station name or id")
     district.add_argument("district", help="the district's name; empty to clear it")
@@ -183,6 +189,15 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             with database.transaction() as session:
                 account = accounts.create_supervisor(session, arguments.name, password)
             print(account.id)
+        elif arguments.command == "reset-supervisor-password":
+            password = _supervisor_password()
+            with database.transaction() as session:
+                ended = accounts.reset_password(session, arguments.name, password)
+            print(f"new password for {_printable(arguments.name.strip())}; {ended} session(s) ended")
+        elif arguments.command == "remove-supervisor":
+            with database.transaction() as session:
+                ended = accounts.remove_supervisor(session, arguments.name)
+            print(f"removed {_printable(arguments.name.strip())}; {ended} session(s) ended")
         elif arguments.command == "set-district":
             station = _find_station(database, arguments.station)
             with database.transaction() as session:

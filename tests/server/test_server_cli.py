@@ -10,6 +10,7 @@ import pytest
 from heze_station.server.cli import openapi_document
 from heze_station.server.config import Settings
 from heze_station.server.db import Database
+from heze_station.server.web import accounts
 
 from .client import DeviceClient
 from .conftest import run_server_command, serve_in_thread
@@ -137,6 +138,49 @@ def test_a_supervisor_account_is_made_from_a_password_file_and_signs_in_to_the_c
     finally:
         running.should_exit = True
         thread.join()
+        database.close()
+
+
+def test_a_supervisors_leaked_password_is_replaced_and_one_who_left_is_removed_their_sessions_ending(
+    settings: Settings, tmp_path: Path, monkeypatch
+) -> None:
+    secret = tmp_path / "password"
+    secret.write_text("督导的密码 2026 winter\n", encoding="utf-8")
+    monkeypatch.setenv("HEZE_SERVER_SUPERVISOR_PASSWORD_FILE", str(secret))
+    for name in ("市局督导", "牡丹区督导"):
+        assert run_server_command(settings, "create-supervisor", name)[0] == 0
+    database = Database(settings)
+    try:
+
+        def session_of(name: str, password: str) -> str | None:
+            with database.transaction() as session:
+                signed = accounts.sign_in(session, name, password)
+            return signed[0] if signed else None
+
+        def live(token: str) -> bool:
+            with database.transaction() as session:
+                return accounts.signed_in(session, token) is not None
+
+        leaked, left = (
+            session_of("市局督导", "督导的密码 2026 winter"),
+            session_of("牡丹区督导", "督导的密码 2026 winter"),
+        )
+        secret.write_text("another long pass phrase 9\n", encoding="utf-8")
+        code, out, err = run_server_command(settings, "reset-supervisor-password", "市局督导")
+        assert code == 0, err
+        assert "1 session(s) ended" in out
+        assert not live(leaked)
+        assert session_of("市局督导", "督导的密码 2026 winter") is None
+        assert session_of("市局督导", "another long pass phrase 9") is not None
+
+        code, out, err = run_server_command(settings, "remove-supervisor", "牡丹区督导")
+        assert code == 0, err
+        assert not live(left)
+        assert session_of("牡丹区督导", "督导的密码 2026 winter") is None
+        code, _, err = run_server_command(settings, "remove-supervisor", "牡丹区督导")
+        assert code != 0
+        assert "There is no supervisor named '牡丹区督导'" in err
+    finally:
         database.close()
 
 

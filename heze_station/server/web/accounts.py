@@ -35,17 +35,54 @@ def create_supervisor(session: Session, name: str, password: str) -> SupervisorA
     name = name.strip()
     if not name:
         raise ApiError(422, "invalid_name", "A supervisor needs a name.")
+    if len(name) > NAME_MAX:
+        raise ApiError(422, "invalid_name", f"A supervisor's name has at most {NAME_MAX} characters.")
+    _check_password(name, password)
+    if session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name)).first():
+        raise ApiError(409, "supervisor_exists", f"A supervisor named {name!r} exists already.")
+    account = SupervisorAccount(id=new_id(), name=name, password_hash=_hasher.hash(password))
+    session.add(account)
+    return account
+
+
+def _check_password(name: str, password: str) -> None:
     if len(password) < MIN_PASSWORD_CHARS:
         raise ApiError(422, "weak_password", f"The password needs at least {MIN_PASSWORD_CHARS} characters.")
     # Judged as a station's passwords are: a copy of this database gives a thief its hashes to guess at offline.
     found = weakness(password, (name,))
     if found is not None:
         raise ApiError(422, "weak_password", f"{found.label} Choose a longer one, such as a few words together.")
-    if session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name)).first():
-        raise ApiError(409, "supervisor_exists", f"A supervisor named {name!r} exists already.")
-    account = SupervisorAccount(id=new_id(), name=name, password_hash=_hasher.hash(password))
-    session.add(account)
+
+
+def reset_password(session: Session, name: str, password: str) -> int:
+    """A new password for a supervisor whose password leaked (or was forgotten): every session signed in with the
+    old one ends. Returns how many ended."""
+    account = _named(session, name)
+    _check_password(account.name, password)
+    account.password_hash = _hasher.hash(password)
+    return _end_sessions(session, account.id)
+
+
+def remove_supervisor(session: Session, name: str) -> int:
+    """A supervisor who left: the account goes, and every session of it ends. Returns how many ended."""
+    account = _named(session, name)
+    ended = _end_sessions(session, account.id)
+    session.delete(account)
+    return ended
+
+
+def _named(session: Session, name: str) -> SupervisorAccount:
+    account = session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name.strip())).first()
+    if account is None:
+        raise ApiError(404, "no_such_supervisor", f"There is no supervisor named {name.strip()!r}.")
     return account
+
+
+def _end_sessions(session: Session, supervisor_id: uuid.UUID) -> int:
+    # Pages already open in a server process keep working for RecentSessions.SECONDS at most.
+    ended = session.execute(delete(WebSession).where(WebSession.supervisor_id == supervisor_id))
+    session.flush()
+    return ended.rowcount
 
 
 @dataclass(frozen=True)
