@@ -207,6 +207,24 @@ def test_a_post_without_the_csrf_token_is_refused(page) -> None:
     assert page.url.endswith("/city/")  # still signed in: the forged sign-out did nothing
 
 
+def test_sign_in_forms_open_in_two_tabs_both_sign_in(page) -> None:
+    """A browser that restores its tabs after the session ended shows the sign-in form in each: whichever the
+    supervisor uses signs in; one submitted after that says so in plain words, and shows the form again."""
+    other = page.context.new_page()
+    page.goto("/city/figures")
+    other.goto("/city/overdue")
+    assert page.url.endswith("/city/sign-in")
+    assert other.url.endswith("/city/sign-in")
+    for tab in (page, other):
+        tab.get_by_label("用户名").fill(NAME)
+        tab.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    assert page.url.endswith("/city/")
+    other.get_by_role("button", name="登录").click()
+    assert "请重新登录" in other.content()
+    assert other.get_by_label("密码").is_visible()
+
+
 def test_a_signed_out_session_opens_nothing_even_with_its_old_cookie(page) -> None:
     _sign_in(page)
     cookies = page.context.cookies()

@@ -6,6 +6,7 @@ period, district and station chosen stay in the address and can be bookmarked.
 """
 
 import logging
+import re
 import secrets
 import threading
 import uuid
@@ -140,14 +141,19 @@ def problem_page(status: int, problem: str | None = None) -> HTMLResponse:
 
 @router.get("/sign-in")
 def sign_in_form(request: Request) -> HTMLResponse:
-    return _sign_in_page(None)
+    return _sign_in_page(None, kept=request.cookies.get(SIGN_IN_CSRF_COOKIE))
 
 
-def _sign_in_page(message: str | None, status: int = 200) -> HTMLResponse:
-    csrf = secrets.token_urlsafe(32)
+def _sign_in_page(message: str | None, status: int = 200, *, kept: str | None = None) -> HTMLResponse:
+    """The sign-in form, with the token its post must carry back. ``kept``: the browser's token, kept, so that
+    every sign-in form open in its tabs (restored after a session ended) signs in, not only the last one loaded."""
+    csrf = kept if kept and _TOKEN.fullmatch(kept) else secrets.token_urlsafe(32)
     response = _page("sign_in.html", status, csrf=csrf, message=message)
     response.set_cookie(SIGN_IN_CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/city/sign-in")
     return response
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # as secrets.token_urlsafe(32) makes them
 
 
 @router.post("/sign-in")
@@ -155,7 +161,8 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
     form = await _form(request)
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE)
     if not expected or not _same(expected, form.get("csrf", "")):
-        return _csrf_refused()
+        # A form from another site, or one loaded before a sign-in in another tab: the form again, nothing done.
+        return _sign_in_page("登录页面已过期，或不是从监管页面提交的：没有执行任何操作。请重新登录。", 403)
     name, password = form.get("name", ""), form.get("password", "")
     # A NUL, which PostgreSQL's text cannot hold, is counted under a key the database can hold.
     keys = [address_key(request, Realm.PAGES), f"supervisor:{name.strip()[: accounts.NAME_MAX].replace(chr(0), '?')}"]
