@@ -214,7 +214,8 @@ def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -
         items.append(
             (
                 f"{basis}施工总承包单位{payer}作为先行清偿人，"
-                f"按下列期限和金额先行清偿；清偿后可以依法向被申请人{employer}追偿。",
+                f"按下列期限和金额先行清偿；清偿后可以依法向被申请人{employer}追偿。"
+                f"施工总承包单位未按期清偿的，被申请人{employer}仍应按本协议支付未付部分。",
                 None,
             )
         )

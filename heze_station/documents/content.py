@@ -418,6 +418,8 @@ class ReferralContent:
     enclosures: tuple[ServedDocument, ...] = field(default_factory=tuple)
     accepted_on: date | None = None  # the station accepted it (R2); printed apart from the day received
     ended_on: date | None = None  # mediation ended without an agreement (not for non-performance)
+    agent: Person | None = None  # the worker's specially authorised agent, who goes on to arbitration with them
+    agent_authority: str = ""
     evidence: tuple[Evidence, ...] = ()
     witnesses: tuple[Witness, ...] = ()
 

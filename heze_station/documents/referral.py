@@ -66,6 +66,7 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
         ),
         Paragraph("一、当事人", s.heading),
         *(paragraphs.party("申请人", paragraphs.person_description(person), s) for person in content.applicants),
+        *paragraphs.agent_paragraphs(content.agent, content.agent_authority, s),
         *(
             paragraphs.party("被申请人", paragraphs.organisation_description(organisation), s)
             for organisation in content.respondents

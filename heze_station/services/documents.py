@@ -642,6 +642,7 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         reason = doc.ReferralReason.NO_AGREEMENT
     else:
         reason = doc.ReferralReason.REFUSED
+    agent, authority = _agent(session, case)
     return doc.ReferralContent(
         header=_header(session, context, case),
         arbitration_body=context.arbitration_committee,
@@ -653,6 +654,8 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         received_on=case.received_on,
         accepted_on=case.decided_on,
         ended_on=case.ended_on,
+        agent=agent,
+        agent_authority=authority,
         evidence=_evidence(session, case),
         witnesses=tuple(doc.Witness(w.name, w.address, w.testimony) for w in live_witnesses(session, case.id)),
         mediator=_on_paper(doc.SignerRole.MEDIATOR, _case_mediators(session, context, case)[0]),  # who handled it

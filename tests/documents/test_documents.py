@@ -40,7 +40,8 @@ def expected_text(name: str, content: issuing.Content) -> list[str]:
         for instalment in content.instalments:
             expected += [amounts.figures(instalment.amount_fen), amounts.capitals(instalment.amount_fen)]
         if content.general_contractor:
-            expected += [content.general_contractor.name, "先行清偿"]
+            # The employer stays bound for what the general contractor does not pay in time.
+            expected += [content.general_contractor.name, "先行清偿", "仍应按本协议支付未付部分"]
         expected.append(f"一式{amounts.count_in_capitals(content.originals)}份")
     elif name.endswith("application"):
         expected += [person.name for person in content.applicants] + [p.id_number for p in content.applicants]

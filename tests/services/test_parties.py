@@ -13,10 +13,10 @@ from sqlalchemy.exc import IntegrityError
 from heze_station.documents.content import DocumentKind
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import PayerRole
-from heze_station.domain.cases import CaseEvent, IntakeChannel
+from heze_station.domain.cases import CaseAction, CaseEvent, IntakeChannel
 from heze_station.domain.errors import DomainError, InvalidInput, ValidationFailed
 from heze_station.domain.parties import EmployerKind
-from heze_station.services import agreements, case_queries, documents, oral_application
+from heze_station.services import agreements, case_actions, case_queries, documents, oral_application
 from heze_station.services.intake import AgentEntry, EmployerEntry
 from heze_station.services.station import StationContext
 from heze_station.storage.models import Person
@@ -129,6 +129,15 @@ def test_the_agreement_prints_the_agent_and_the_workers_post(station: StationCon
     issued = documents.issue_document(station, case_id, DocumentKind.AGREEMENT)
     text = flat(documents.pdf_of(station, issued.id), tmp_path)
     assert "工种/岗位：钢筋工" in text
+    assert "委托代理人：王律师" in text
+    assert "代理权限：特别授权" in text
+
+
+def test_the_referral_names_the_agent_who_goes_on_to_arbitration(station: StationContext, tmp_path: Path) -> None:
+    case_id = mediating(station, one_worker_with_details(), None)
+    case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。")
+    issued = documents.issue_document(station, case_id, DocumentKind.REFERRAL)
+    text = flat(documents.pdf_of(station, issued.id), tmp_path)
     assert "委托代理人：王律师" in text
     assert "代理权限：特别授权" in text
 
