@@ -104,6 +104,8 @@ class Reports:
                 return None
             if found.position != position and time.monotonic() - found.made_at > self.REUSE_SECONDS:
                 return None
+            if found.position == position:  # nothing came in since: what it shows holds as of now
+                found.as_of = chinatime.now()
             self.entries.move_to_end(key)
             return found
 
