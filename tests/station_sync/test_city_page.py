@@ -146,7 +146,7 @@ def test_a_supervisor_signs_in_reads_each_page_changes_the_period_and_downloads_
         page.get_by_role("link", name="下载报表（.xlsx）").click()
     saved = tmp_path / download.value.suggested_filename
     download.value.save_as(saved)
-    assert saved.name == "季总结-2026-Q4.xlsx"
+    assert saved.name == "全市-季总结-2026-Q4.xlsx"
     workbook = load_workbook(saved)
     indicators = workbook.worksheets[0]
     assert indicators["A1"].value == "全市　季总结　2026年第4季度"

@@ -78,6 +78,7 @@ HEADERS = {
     # No script at all, nothing framed: the page is figures and forms.
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
     "form-action 'self'; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",  # frame-ancestors for the browsers that read only this (IE mode)
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "Cache-Control": "no-store",
@@ -153,6 +154,7 @@ def _sign_in_page(message: str | None, status: int = 200, *, kept: str | None = 
     return response
 
 
+_FILE_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # not allowed in a Windows file name
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # as secrets.token_urlsafe(32) makes them
 
 
@@ -181,10 +183,11 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
         return _sign_in_page("用户名或密码不正确。", 401)
     token, _ = signed
     response = RedirectResponse("/city/", status_code=303)
+    # No Max-Age: the cookie ends with the browser (an office's shared computer), the session at the latest after
+    # SESSION_HOURS, as the server counts them.
     response.set_cookie(
         SESSION_COOKIE,
         token,
-        max_age=accounts.SESSION_HOURS * 3600,
         httponly=True,
         samesite="strict",
         secure=request.url.scheme == "https",
@@ -519,7 +522,8 @@ def return_download(
         names = stations.names
     title = RETURN_TITLES[chosen.kind]
     heading = f"{_scope_name(scope, names)}　{title}　{period_name(chosen)}"
-    filename = f"{title}-{chosen.code}.xlsx"
+    # Named by its scope too: the returns of several districts or stations downloaded in one folder stay apart.
+    filename = f"{_FILE_UNSAFE.sub('_', _scope_name(scope, names))}-{title}-{chosen.code}.xlsx"
     return Response(
         return_xlsx(result, heading, names),
         media_type=XLSX,
