@@ -147,9 +147,10 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
             print(f"database at the current schema: {database.engine.url.render_as_string(hide_password=True)}")
         elif arguments.command == "create-station":
             with database.transaction() as session:
-                if session.scalars(select(Station).where(Station.name == arguments.name)).first():
-                    raise ApiError(409, "station_exists", f"A station named {arguments.name!r} exists already.")
-                station = Station(id=new_id(), name=arguments.name)
+                name = _shown_name(arguments.name)
+                if session.scalars(select(Station).where(Station.name == name)).first():
+                    raise ApiError(409, "station_exists", f"A station named {name!r} exists already.")
+                station = Station(id=new_id(), name=name)
                 session.add(station)
             print(station.id)
         elif arguments.command == "enrol-code":
@@ -187,7 +188,7 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
         elif arguments.command == "create-supervisor":
             password = _supervisor_password()
             with database.transaction() as session:
-                account = accounts.create_supervisor(session, arguments.name, password)
+                account = accounts.create_supervisor(session, _shown_name(arguments.name), password)
             print(account.id)
         elif arguments.command == "reset-supervisor-password":
             password = _supervisor_password()
@@ -201,7 +202,7 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
         elif arguments.command == "set-district":
             station = _find_station(database, arguments.station)
             with database.transaction() as session:
-                session.get(Station, station.id).district = arguments.district.strip() or None
+                session.get(Station, station.id).district = _shown_name(arguments.district) or None
             print(f"{station.name}: {arguments.district.strip() or 'no district'}")
         elif arguments.command == "assign-case":
             station = _find_station(database, arguments.station)
@@ -227,6 +228,16 @@ def _supervisor_password() -> str:
     if getpass.getpass("Password again: ") != password:
         raise ApiError(422, "passwords_differ", "The two passwords differ; nothing was created.")
     return password
+
+
+def _shown_name(name: str) -> str:
+    """A name the pages, the returns and the stations show (a station, a district, a supervisor): refused with a
+    message when it holds control or formatting characters, such as a right-to-left mark that reverses the rest of
+    a page's heading ("2026年12月" read as "21月6202")."""
+    name = name.strip()
+    if any(unicodedata.category(character) in ("Cc", "Cf") for character in name):
+        raise ApiError(422, "invalid_name", "A name must not hold control or formatting characters (tabs, marks).")
+    return name
 
 
 def _printable(name: str) -> str:

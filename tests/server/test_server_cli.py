@@ -17,6 +17,10 @@ from .conftest import run_server_command, serve_in_thread
 
 
 def test_an_administrator_sets_up_a_station_enrols_a_device_and_revokes_it(settings: Settings, tmp_path: Path) -> None:
+    # A right-to-left mark would reverse every heading that shows the name; refused, nothing made.
+    code, _, err = run_server_command(settings, "create-station", "\u202e城区驿站")
+    assert code != 0
+    assert "control or formatting characters" in err
     code, out, err = run_server_command(settings, "create-station", "城区驿站")
     assert code == 0, err
     station_id = out.strip()
