@@ -36,6 +36,7 @@ def worker(serial: int, *, claimed: str = "3800", representative: bool = False, 
         name=name or f"工人{serial}",
         id_number=resident_id(serial),
         phone=mobile(serial),
+        address=f"山东省菏泽市牡丹区皇镇乡{serial + 1}号",  # a court needs it (payment order, confirmation)
         claimed=claimed,
         representative=representative,
     )
@@ -50,7 +51,9 @@ def intake_form(workers: int = 1, *, employer_serial: int = 1, received_on: date
         facts="2026年8月至10月在工地务工，工资未结清。",
         workers=entries,
         employer=EmployerEntry(
-            name=f"菏泽宏达建筑劳务有限公司{employer_serial}", credit_code=credit_code(employer_serial)
+            name=f"菏泽宏达建筑劳务有限公司{employer_serial}",
+            credit_code=credit_code(employer_serial),
+            address=f"菏泽市牡丹区中华路{employer_serial}号",
         ),
     )
 
@@ -72,7 +75,9 @@ def construction_form(workers: int, *, received_on: date) -> IntakeForm:
     form.category = Category.WAGES
     form.channel = IntakeChannel.ON_SITE
     form.project_name = "菏泽市牡丹区幸福里小区三期"
-    form.general_contractor = EmployerEntry(name="山东鲁建集团有限公司", credit_code=credit_code(900))
+    form.general_contractor = EmployerEntry(
+        name="山东鲁建集团有限公司", credit_code=credit_code(900), address="菏泽市牡丹区人民路900号"
+    )
     # Their work on the project ended a month before they complained, unpaid (R5: a year from then).
     form.employment = Employment.ENDED
     form.employment_ended_on = form.knew_on = received_on - timedelta(days=30)

@@ -226,10 +226,17 @@ def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -
         items.append((f"申请人自愿放弃以下请求：{text(content.waived_claims)}", None))
     items.append((text(content.default_clause or DEFAULT_CLAUSE), None))
     if content.replaces_agreed_on is not None:
+        # The amended agreement states what is still owed (the agreement form fills it so): what was paid under
+        # the first one stands, and is neither owed nor counted again.
+        paid = (
+            f"原协议项下已支付的{amounts.both(content.replaced_paid_fen)}继续有效，不计入本协议约定的款项"
+            if content.replaced_paid_fen
+            else "原协议项下未支付任何款项"
+        )
         items.append(
             (
                 f"本协议生效后，替代双方于{chinese_date(content.replaces_agreed_on)}签订的调解协议（同一案号），"
-                "原协议不再履行；原协议已经履行的部分，计入本协议的履行。",
+                f"原协议尚未履行的部分不再履行；{paid}。",
                 None,
             )
         )

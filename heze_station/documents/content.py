@@ -314,6 +314,7 @@ class AgreementContent:
     # An amended agreement (a change is a new agreement under the case's number): the day the one it replaces was
     # made, which it says it replaces, so that two signed agreements of one number cannot both be held to.
     replaces_agreed_on: date | None = None
+    replaced_paid_fen: int = 0  # what was paid under the agreement it replaces: it stands, and is not owed again
 
 
 # --- 送达回证 ----------------------------------------------------------------------------------------------
@@ -365,13 +366,15 @@ class TerminationContent:
 
 class ReferralReason(StrEnum):
     NO_AGREEMENT = "no_agreement"  # 15 days passed without agreement (LDMAL 14)
-    REFUSED = "refused"  # a party refused mediation
+    FAILED = "failed"  # mediation failed before the 15 days were out (LDMAL 5: 调解不成)
+    REFUSED = "refused"  # a party refused mediation (LDMAL 5: 不愿调解)
     NOT_PERFORMED = "not_performed"  # an agreement in effect was not performed (LDMAL 15)
 
     @property
     def wording(self) -> str:
         return {
             ReferralReason.NO_AGREEMENT: "自本调解组织收到调解申请之日起十五日内未达成调解协议",
+            ReferralReason.FAILED: "调解不成",
             ReferralReason.REFUSED: "一方当事人拒绝调解",
             ReferralReason.NOT_PERFORMED: "调解协议生效后，一方当事人在约定期限内不履行",
         }[self]
@@ -379,8 +382,19 @@ class ReferralReason(StrEnum):
     @property
     def article(self) -> str:
         """The article of the Labour Dispute Mediation and Arbitration Law that opens arbitration for this reason:
-        14 when mediation reached no agreement, 15 when an agreement was not performed."""
-        return "第十五条" if self is ReferralReason.NOT_PERFORMED else "第十四条"
+        14 when 15 days passed without agreement, 15 when an agreement was not performed, 5 when a party would not
+        mediate or mediation failed sooner."""
+        return {
+            ReferralReason.NO_AGREEMENT: "第十四条",
+            ReferralReason.FAILED: "第五条",
+            ReferralReason.REFUSED: "第五条",
+            ReferralReason.NOT_PERFORMED: "第十五条",
+        }[self]
+
+    @property
+    def mediation_ended(self) -> bool:
+        """Mediation was held and ended without an agreement: the letter says the day it ended."""
+        return self in (ReferralReason.NO_AGREEMENT, ReferralReason.FAILED)
 
 
 @dataclass(frozen=True)

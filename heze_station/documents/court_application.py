@@ -23,6 +23,16 @@ CONFIRMATION_TITLE = "司法确认申请书"
 def _check(content: CourtApplicationContent, problems: validation.Problems) -> None:
     problems.require(content.court, "court", QT_TRANSLATE_NOOP("Domain", "Name the court the application goes to."))
     validation.check_parties(problems, content.applicants, content.respondents)
+    # A court serves its papers at the parties' addresses (CPL 124): an application without one is sent back.
+    for name, address in [(p.name, p.address) for p in content.applicants] + [
+        (o.name, o.address) for o in content.respondents
+    ]:
+        problems.require(
+            address,
+            "address",
+            QT_TRANSLATE_NOOP("Domain", "The court needs the address of {name}: enter it in the case file first."),
+            name=name,
+        )
     if not content.joint and content.agreement.unpaid_fen <= 0:
         problems.add("agreement", QT_TRANSLATE_NOOP("Domain", "No instalment of the agreement is due and unpaid."))
     problems.require(content.enclosures, "enclosures", QT_TRANSLATE_NOOP("Domain", "The enclosures are missing."))

@@ -48,7 +48,8 @@ def organisation_description(organisation: Organisation) -> str:
                 *_born(organisation.id_number),
                 ("公民身份号码：", organisation.id_number),
                 ("住址：", organisation.address),
-                ("委托代理人：", organisation.agent),
+                # He signs for himself: his own name in the handler's place is no agent.
+                ("委托代理人：", organisation.agent if organisation.agent != organisation.name else ""),
                 ("联系电话：", organisation.phone),
             ],
         )

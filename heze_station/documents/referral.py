@@ -37,7 +37,7 @@ def _dates(content: ReferralContent) -> str:
     dates = f"于{chinese_date(content.received_on)}收到调解申请"
     if content.accepted_on is not None:
         dates += f"，于{chinese_date(content.accepted_on)}受理"
-    if content.ended_on is not None and content.reason is not ReferralReason.NOT_PERFORMED:
+    if content.ended_on is not None and content.reason.mediation_ended:
         dates += f"，于{chinese_date(content.ended_on)}终止调解"
     return dates
 

@@ -244,7 +244,9 @@ def _printable(name: str) -> str:
     """A name as one cell of a printed row: control characters shown escaped (names enrolled by an older server
     may hold them), so that none can forge a row or hide the state after it."""
     return "".join(
-        character.encode("unicode_escape").decode("ascii") if unicodedata.category(character) == "Cc" else character
+        character.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(character) in ("Cc", "Cf")
+        else character
         for character in name
     )
 

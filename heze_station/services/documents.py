@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..documents import content as doc
@@ -22,7 +22,8 @@ from ..domain import chinatime
 from ..domain.after_mediation import StepKind
 from ..domain.agreements import AgreementState, PayerRole, SignerRole
 from ..domain.audit import AuditAction
-from ..domain.cases import CaseEvent, CaseStatus, Category
+from ..domain.cases import CaseAction, CaseEvent, CaseStatus, Category
+from ..domain.clocks import MEDIATION_DAYS
 from ..domain.errors import IllegalTransition, NotFound
 from ..domain.ids import new_id
 from ..domain.mediation import AttachmentKind, MinuteKind
@@ -45,11 +46,13 @@ from ..storage.models import (
     IssuedDocument,
     MediationSession,
     MinuteEntry,
+    Payment,
     Person,
     Project,
     ServiceRecord,
     StaffUser,
     Station,
+    TimelineEvent,
 )
 from . import audit, document_index, timeline
 from .access import ADMINISTRATION, CASEWORK, DOCUMENT_FILES, EVERYONE, requires
@@ -590,12 +593,23 @@ def _agreement(session: Session, context: StationContext, case: Case, kind: Docu
         default_clause=agreement.default_clause,
         originals=agreement.originals,
         employer_sealed=agreement.employer_sealed_at is not None,
-        replaces_agreed_on=(
-            session.scalar(select(Agreement.agreed_on).where(Agreement.id == agreement.supersedes_id))
-            if agreement.supersedes_id is not None
-            else None
-        ),
+        **_replaced(session, agreement),
     )
+
+
+def _replaced(session: Session, agreement: Agreement) -> dict[str, object]:
+    """The agreement an amended one replaces: the day it was made, and what was paid under it (which stands)."""
+    if agreement.supersedes_id is None:
+        return {}
+    paid = select(func.coalesce(func.sum(Payment.amount_fen), 0)).where(
+        Payment.agreement_id == agreement.supersedes_id, Payment.deleted_at.is_(None)
+    )
+    return {
+        "replaces_agreed_on": session.scalar(
+            select(Agreement.agreed_on).where(Agreement.id == agreement.supersedes_id)
+        ),
+        "replaced_paid_fen": session.scalar(paid),
+    }
 
 
 def _signer(session: Session, context: StationContext, signature: AgreementSignature) -> doc.Signer:
@@ -607,17 +621,44 @@ def _signer(session: Session, context: StationContext, signature: AgreementSigna
     return doc.Signer(role, signature.name, signature_png=image, signed_at=signature.signed_at)
 
 
+def _mediation_ended(session: Session, case: Case) -> tuple[date, str] | None:
+    """The day mediation ended without an agreement, and why: the first step that ended it (a failure recorded,
+    a withdrawal, a referral), as the timeline keeps it. The case's own end day and reason move on with a later
+    step (a failed case referred to arbitration weeks later), which a notice printed then must not take for it."""
+    first = session.execute(
+        select(TimelineEvent.at, TimelineEvent.detail)
+        .where(
+            TimelineEvent.case_id == case.id,
+            TimelineEvent.deleted_at.is_(None),
+            TimelineEvent.kind.in_([action.value for action in _ENDING_MEDIATION]),
+        )
+        .order_by(TimelineEvent.at)
+        .limit(1)
+    ).first()
+    return (chinatime.local_date(first.at), first.detail) if first else None
+
+
+_ENDING_MEDIATION = (
+    CaseAction.RECORD_FAILURE,
+    CaseAction.WITHDRAW,
+    CaseAction.REFER_ARBITRATION,
+    CaseAction.REFER_INSPECTION,
+    CaseAction.REFER_COURT,
+)
+
+
 def _termination(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
     employer = _employer(session, case)
     applicants = _applicants(session, case)
+    ended_on, reason = _mediation_ended(session, case) or (case.ended_on, case.status_reason)
     return doc.TerminationContent(
         header=_header(session, context, case),
         addressees=(*(p.name for p in applicants), employer.name),
         dispute=f"{applicants[0].name}与{_dispute(session, case)}",
         received_on=case.received_on,
         accepted_on=case.decided_on,
-        ended_on=case.ended_on,
-        reason=case.status_reason,
+        ended_on=ended_on,
+        reason=reason or case.status_reason,
         rights=_rights(context),
         signers=(
             *(_on_paper(doc.SignerRole.WORKER, p.name) for p in applicants),
@@ -636,12 +677,16 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
             reference = doc.AgreementReference(
                 case.number, agreement.agreed_on, agreement.total_fen, performance.outstanding_fen
             )
+    ended = _mediation_ended(session, case)
+    ended_on = ended[0] if ended else case.ended_on
     if reference is not None:
         reason = doc.ReferralReason.NOT_PERFORMED
-    elif case.mediation_started_on is not None:
-        reason = doc.ReferralReason.NO_AGREEMENT
-    else:
+    elif case.mediation_started_on is None:
         reason = doc.ReferralReason.REFUSED
+    elif ended_on is not None and (ended_on - case.received_on).days < MEDIATION_DAYS:
+        reason = doc.ReferralReason.FAILED  # ended before the 15 days were out: 调解不成 (LDMAL 5)
+    else:
+        reason = doc.ReferralReason.NO_AGREEMENT
     agent, authority = _agent(session, case)
     return doc.ReferralContent(
         header=_header(session, context, case),
@@ -653,7 +698,7 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         reason=reason,
         received_on=case.received_on,
         accepted_on=case.decided_on,
-        ended_on=case.ended_on,
+        ended_on=ended_on,
         agent=agent,
         agent_authority=authority,
         evidence=_evidence(session, case),

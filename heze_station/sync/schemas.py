@@ -49,8 +49,8 @@ Text = Annotated[StrictStr, AfterValidator(_storable_text)]
 def _one_line(value: str) -> str:
     # A name printed in a list (the server's list-devices) must stay on its line and in its column: no tab, line
     # break or terminal escape, which could forge a row or hide the state after it.
-    if any(unicodedata.category(character) == "Cc" or character in "\u2028\u2029" for character in value):
-        raise ValueError("a name must not contain control characters (tabs, line breaks, escapes)")
+    if any(unicodedata.category(character) in ("Cc", "Cf") or character in "\u2028\u2029" for character in value):
+        raise ValueError("a name must not contain control characters (tabs, line breaks, escapes, direction marks)")
     return value
 
 

@@ -376,6 +376,7 @@ def test_each_company_has_a_place_for_its_seal_and_a_labour_boss_signs_as_himsel
         name="刘大勇",
         credit_code="",
         id_number=samples.WALK_IN.id_number,
+        agent="刘大勇",  # he handles it himself: no agent of his own
     )
     shown = {}
     for name, content in (("contractor", collective), ("labour boss", dataclasses.replace(collective, employer=boss))):
@@ -394,6 +395,7 @@ def test_each_company_has_a_place_for_its_seal_and_a_labour_boss_signs_as_himsel
         in (shown["labour boss"])
     )
     assert "统一社会信用代码" not in shown["labour boss"].split("刘大勇")[1].split("。")[0]
+    assert "委托代理人：刘大勇" not in shown["labour boss"]
 
 
 def test_each_of_a_few_workers_is_described_as_a_party(tmp_path: Path) -> None:

@@ -176,6 +176,9 @@ def test_a_supervisors_leaked_password_is_replaced_and_one_who_left_is_removed_t
         assert not live(leaked)
         assert session_of("市局督导", "督导的密码 2026 winter") is None
         assert session_of("市局督导", "another long pass phrase 9") is not None
+        code, _, err = run_server_command(settings, "reset-supervisor-password", "市局督导")  # the same one again
+        assert code != 0
+        assert "the password the account has now" in err
 
         code, out, err = run_server_command(settings, "remove-supervisor", "牡丹区督导")
         assert code == 0, err

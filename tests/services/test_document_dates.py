@@ -107,3 +107,37 @@ def test_several_workers_are_told_you_in_the_plural(station: StationContext, tmp
     case_actions.perform(station, case_id, CaseAction.ACCEPT)
     assert "工人0等3人：" in pdf_text(station, case_id, DocumentKind.ACCEPTANCE, tmp_path)
     assert "收到你们与" in pdf_text(station, case_id, DocumentKind.ACCEPTANCE, tmp_path)
+
+
+def test_a_failure_recorded_early_and_referred_later_keeps_its_day_reason_and_article(
+    station: StationContext, tmp_path
+) -> None:
+    """Mediation failed on day 10 and the case went to arbitration on day 20: the notices say day 10 and the
+    failure's reason, and the letter cites 调解不成 (article 5), not the 15 days of article 14."""
+    received = chinatime.today() - timedelta(days=25)
+    case_id = mediating(station, intake_form(1, received_on=received), received)
+    failed_on, referred_on = received + timedelta(days=10), received + timedelta(days=20)
+    case_actions.perform(station, case_id, CaseAction.RECORD_FAILURE, "被申请人拒绝支付。", now=at(failed_on))
+    case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "申请人要求仲裁。", now=at(referred_on))
+
+    termination = pdf_text(station, case_id, DocumentKind.TERMINATION, tmp_path)
+    assert (
+        f"因被申请人拒绝支付，依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，于{chinese_date(failed_on)}"
+        in (termination)
+    )
+    referral = pdf_text(station, case_id, DocumentKind.REFERRAL, tmp_path)
+    assert (
+        f"于{chinese_date(failed_on)}终止调解。因调解不成，依照《中华人民共和国劳动争议调解仲裁法》第五条" in referral
+    )
+    assert chinese_date(referred_on) not in referral.split("一、当事人")[0]
+
+
+def test_a_case_a_party_would_not_mediate_is_referred_under_article_5_without_an_end_of_mediation(
+    station: StationContext, tmp_path
+) -> None:
+    case_id = register(station, intake_form(1))
+    case_actions.perform(station, case_id, CaseAction.ACCEPT)
+    case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "被申请人拒绝调解。")
+    referral = pdf_text(station, case_id, DocumentKind.REFERRAL, tmp_path)
+    assert "因一方当事人拒绝调解，依照《中华人民共和国劳动争议调解仲裁法》第五条的规定" in referral
+    assert "终止调解" not in referral.split("一、当事人")[0]

@@ -167,8 +167,15 @@ def test_an_amended_agreement_says_which_agreement_it_replaces(station: StationC
         documents.pdf_of(station, documents.issue_document(station, case_id, DocumentKind.AGREEMENT).id), tmp_path
     )
     assert "替代" not in first
-    later = [(today, "1800"), (today + timedelta(days=30), "2000")]
-    agree(station, case_id, terms(station, case_id, today, later, amount_each="3800"), chinatime.now())
+    payments.record_payment(station, case_id, start + timedelta(days=2), "1000", PaymentMethod.CASH, "本人签收")
+    # The amended agreement states what is still owed, as its form fills it: 2,800 of the 3,800.
+    later = [(today, "1000"), (today + timedelta(days=30), "1800")]
+    agree(station, case_id, terms(station, case_id, today, later, amount_each="2800"), chinatime.now())
     amended = documents.issue_document(station, case_id, DocumentKind.AGREEMENT)
     shown = "".join(pdftotext(documents.pdf_of(station, amended.id), tmp_path).split())
-    assert f"本协议生效后，替代双方于{chinese_date(start)}签订的调解协议（同一案号），原协议不再履行" in shown
+    replaced = f"本协议生效后，替代双方于{chinese_date(start)}签订的调解协议（同一案号），原协议尚未履行的部分不再履行"
+    assert replaced in shown
+    # What was paid stands, and is not counted against what the new agreement says is owed.
+    assert "原协议项下已支付的人民币壹仟元整（¥1,000.00）继续有效，不" in shown  # a page may break here
+    assert "计入本协议约定的款项。" in shown
+    assert "计入本协议的履行" not in shown

@@ -196,6 +196,7 @@ def test_nothing_is_kept_for_an_unknown_applicant(station: StationContext) -> No
 def test_worker_details_are_kept_on_file(station: StationContext) -> None:
     register(station, one_worker_with_details())
     form = intake_form(1, employer_serial=2, received_on=date(2026, 11, 21))  # the same worker, details left blank
+    form.workers[0].address = ""
     case_id = register(station, form)
     with station.database.transaction() as session:
         person = session.get_one(Person, case_queries.case_detail(station, case_id).claimants[0].person_id)

@@ -28,6 +28,7 @@ def refused(station: StationContext) -> uuid.UUID:
     """A refused case whose written notice has been issued and now has to reach the parties."""
     form = intake_form(1)
     form.workers[0].address = HOME
+    form.employer.address = ""  # not given at intake
     case_id = register(station, form)
     case_actions.perform(station, case_id, CaseAction.REFUSE, "该争议已由仲裁委员会受理。")
     documents.issue_document(station, case_id, DocumentKind.REFUSAL)
@@ -125,6 +126,7 @@ def test_by_post_with_the_tracking_number(station: StationContext, refused, tmp_
 def test_to_the_agent(station: StationContext, tmp_path: Path) -> None:
     form = intake_form(1)
     form.workers[0].address = HOME
+    form.employer.address = ""  # not given at intake
     case_id = register(station, form)
     case_actions.perform(station, case_id, CaseAction.REFUSE, "不属于调解范围。")
     documents.issue_document(station, case_id, DocumentKind.REFUSAL)

@@ -59,6 +59,12 @@ def reset_password(session: Session, name: str, password: str) -> int:
     old one ends. Returns how many ended."""
     account = _named(session, name)
     _check_password(account.name, password)
+    try:
+        _hasher.verify(account.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        pass  # another password than the one that leaked
+    else:
+        raise ApiError(422, "same_password", "This is the password the account has now: choose another one.")
     account.password_hash = _hasher.hash(password)
     return _end_sessions(session, account.id)
 
@@ -72,7 +78,9 @@ def remove_supervisor(session: Session, name: str) -> int:
 
 
 def _named(session: Session, name: str) -> SupervisorAccount:
-    account = session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name.strip())).first()
+    # Locked, as a sign-in locks it: a sign-in with the old password cannot slip a session in meanwhile.
+    found = select(SupervisorAccount).where(SupervisorAccount.name == name.strip()).with_for_update()
+    account = session.scalars(found).first()
     if account is None:
         raise ApiError(404, "no_such_supervisor", f"There is no supervisor named {name.strip()!r}.")
     return account
@@ -96,7 +104,7 @@ class SignedIn:
 def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] | None:
     """A new session's cookie token for a right name and password; None otherwise."""
     # No account's name holds a NUL (PostgreSQL's text cannot): such a name is looked up nowhere, and is only wrong.
-    wanted = select(SupervisorAccount).where(SupervisorAccount.name == name.strip())
+    wanted = select(SupervisorAccount).where(SupervisorAccount.name == name.strip()).with_for_update()
     account = None if "\x00" in name else session.scalars(wanted).first()
     try:
         _hasher.verify(account.password_hash if account else _NOBODY, password)

@@ -173,14 +173,16 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
     with database.transaction() as session:
         wait = Throttle(settings).wait(session, keys)
     if wait is not None:
-        return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429)
+        return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429, kept=expected)
     with database.transaction() as session:
         signed = accounts.sign_in(session, name, password)
     if signed is None:
         answer = wrong_attempt(database, settings, keys, ApiError(401, "wrong_password", ""))
         if answer.status == 429:
-            return _sign_in_page(f"错误次数过多，请 {answer.headers.get('Retry-After', '')} 秒后再试。", 429)
-        return _sign_in_page("用户名或密码不正确。", 401)
+            return _sign_in_page(
+                f"错误次数过多，请 {answer.headers.get('Retry-After', '')} 秒后再试。", 429, kept=expected
+            )
+        return _sign_in_page("用户名或密码不正确。", 401, kept=expected)  # the other tabs' forms stay good
     token, _ = signed
     response = RedirectResponse("/city/", status_code=303)
     # No Max-Age: the cookie ends with the browser (an office's shared computer), the session at the latest after
