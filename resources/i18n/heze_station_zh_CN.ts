@@ -4852,6 +4852,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>请填写受理申请的人民法院。</translation>
     </message>
     <message>
+        <source>The court needs the address of {name}: enter it in the case file first.</source>
+        <translation>法院需要{name}的住址（住所）：请先在案件卷宗中填写。</translation>
+    </message>
+    <message>
         <source>No instalment of the agreement is due and unpaid.</source>
         <translation>调解协议没有已到期未付的款项。</translation>
     </message>
