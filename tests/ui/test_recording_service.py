@@ -21,6 +21,7 @@ HOME = "曹县青菏街道12号"
 def refused_with_notice(workspace) -> uuid.UUID:
     form = factories.intake_form(1)
     form.workers[0].address = HOME
+    form.employer.address = ""  # not given at intake
     case_id = factories.register(workspace.context, form)
     case_actions.perform(workspace.context, case_id, CaseAction.REFUSE, "该争议已由仲裁委员会受理。")
     documents.issue_document(workspace.context, case_id, DocumentKind.REFUSAL)
