@@ -26,7 +26,7 @@ from .config import Settings
 from .db import Database
 from .errors import ApiError
 from .routes import attachments, auth, health, supervision, sync
-from .web import pages, reports
+from .web import accounts, pages, reports
 
 ACCESS_LOG = logging.getLogger("heze_station.server.access")
 # How long stopping waits for a count of the supervision page's first figures under way (web/pages.warm_up).
@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.city_reports = reports.Reports()  # the supervision page's figures, shared by its supervisors
     # Loaded at start: a missing or wrong passphrase stops the server with a message, not an enrolment with a 500.
     app.state.ca = ca.from_settings(settings)
+    accounts.nobody()  # made now: the first sign-in with an unknown name takes no longer than any other
     if database is not None:
         app.state.database = database
     for module in (health, auth, sync, attachments, supervision, pages):

@@ -5,6 +5,7 @@ random token in an HttpOnly, SameSite=Strict cookie, stored as its SHA-256; each
 form posts back, so a page elsewhere cannot post in the supervisor's name.
 """
 
+import functools
 import secrets
 import time
 import uuid
@@ -27,8 +28,16 @@ SESSION_HOURS = 8  # a working day; signing in again after that is cheap
 MIN_PASSWORD_CHARS = 12
 NAME_MAX = 50  # SupervisorAccount.name
 _hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id with RFC 9106's low-memory parameters
-# Verified against when the name is unknown, so that a wrong name takes as long as a wrong password.
-_NOBODY = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def nobody() -> str:
+    """The hash verified against when the name is unknown, so that a wrong name takes as long as a wrong password.
+
+    Made by create_app, before the server answers anyone; not on import: the administration commands (create-station,
+    enrol-code, list-devices, ...) import this module and sign nobody in, and the hash took a fifth of a second of
+    each one's start."""
+    return _hasher.hash(secrets.token_urlsafe(16))
 
 
 def create_supervisor(session: Session, name: str, password: str) -> SupervisorAccount:
@@ -107,7 +116,7 @@ def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] 
     wanted = select(SupervisorAccount).where(SupervisorAccount.name == name.strip()).with_for_update()
     account = None if "\x00" in name else session.scalars(wanted).first()
     try:
-        _hasher.verify(account.password_hash if account else _NOBODY, password)
+        _hasher.verify(account.password_hash if account else nobody(), password)
     except (VerificationError, InvalidHashError):
         return None
     if account is None:
