@@ -5,6 +5,8 @@ from the installed binaries (bench/pgcluster.py); when it cannot start, those ru
 skipped with the reason elsewhere.
 """
 
+import asyncio
+import contextlib
 import os
 import shutil
 import subprocess
@@ -13,7 +15,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,6 +118,68 @@ class Server:
         return DeviceClient.enrol(self.url, self.enrol_code(None, auth.SUPERVISOR_ROLE), "bureau")
 
 
+class PromptServer(uvicorn.Server):
+    """uvicorn's server, which stops as soon as it is told to: uvicorn looks at ``should_exit`` every 0.1 s, and once
+    it has asked the open connections to close it waits 0.1 s before it looks whether they have. The tests start and
+    stop a server in a thread hundreds of times a run, each stop a sixth of a second of waiting; this one is woken
+    when ``should_exit`` is set and looks every few milliseconds. The steps are uvicorn's own (0.54, server.py):
+    requests in flight finish, background tasks end, the lifespan's shutdown runs; ``force_exit`` skips the waits."""
+
+    POLL_SECONDS = 0.005
+
+    def __init__(self, config: uvicorn.Config):
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake: asyncio.Event | None = None
+        super().__init__(config)
+
+    @property  # type: ignore[override]
+    def should_exit(self) -> bool:
+        return self._should_exit
+
+    @should_exit.setter
+    def should_exit(self, value: bool) -> None:
+        self._should_exit = value
+        loop, wake = self._loop, self._wake
+        if value and loop is not None and wake is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has ended already
+                loop.call_soon_threadsafe(wake.set)
+
+    async def main_loop(self) -> None:
+        self._wake = asyncio.Event()
+        self._loop = asyncio.get_running_loop()
+        counter = 0
+        should_exit = await self.on_tick(counter)
+        while not should_exit:
+            counter = (counter + 1) % 864000
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), 0.1)  # uvicorn: asyncio.sleep(0.1)
+            should_exit = await self.on_tick(counter)
+
+    async def shutdown(self, sockets: Sequence[Any] | None = None) -> None:
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+        for connection in list(self.server_state.connections):
+            connection.shutdown()
+        # uvicorn sleeps 0.1 s here before waiting for the connections to close.
+        try:
+            await asyncio.wait_for(self._wait_tasks_to_complete(), timeout=self.config.timeout_graceful_shutdown)
+        except TimeoutError:
+            for task in self.server_state.tasks:
+                task.cancel(msg="Task cancelled, timeout graceful shutdown exceeded")
+        if not self.force_exit:
+            await self.lifespan.shutdown()
+
+    async def _wait_tasks_to_complete(self) -> None:
+        while self.server_state.connections and not self.force_exit:
+            await asyncio.sleep(self.POLL_SECONDS)  # uvicorn: 0.1
+        while self.server_state.tasks and not self.force_exit:
+            await asyncio.sleep(self.POLL_SECONDS)
+        for server in self.servers:
+            await server.wait_closed()
+
+
 def serve_in_thread(
     settings: Settings,
     database: Database,
@@ -125,7 +189,7 @@ def serve_in_thread(
     thread_name: str | None = None,
     forwarded_allow_ips: str | None = None,
     tls: tuple[Path, Path] | None = None,
-) -> tuple[uvicorn.Server, threading.Thread, str]:
+) -> tuple[PromptServer, threading.Thread, str]:
     """The real app under uvicorn in a daemon thread on loopback (``port`` 0: any free one), once it listens.
 
     ``forwarded_allow_ips``: as ``heze-station-server serve --forwarded-allow-ips``, behind a proxy there.
@@ -141,7 +205,7 @@ def serve_in_thread(
         ssl_certfile=tls[0] if tls else None,
         ssl_keyfile=tls[1] if tls else None,
     )
-    server = uvicorn.Server(config)
+    server = PromptServer(config)
     thread = threading.Thread(target=server.run, name=thread_name, daemon=True)
     thread.start()
     wait_for(lambda: server.started or not thread.is_alive(), "the server to start")

@@ -24,7 +24,7 @@ from heze_station.storage import settings
 from heze_station.ui.main_window import MainWindow
 from heze_station.ui.sync_controller import SyncController
 from heze_station.ui.workspace import Workspace
-from tests.server.conftest import WAIT_SECONDS, Server, migrated_database, wait_for
+from tests.server.conftest import WAIT_SECONDS, PromptServer, Server, migrated_database, wait_for
 from tests.stations import join_city
 from tests.ui.conftest import wait_idle
 
@@ -34,7 +34,7 @@ STATION = "城区驿站"
 @dataclass
 class CityServer(Server):
     port: int = 0
-    _running: uvicorn.Server | None = field(default=None, repr=False)
+    _running: PromptServer | None = field(default=None, repr=False)
     _thread: threading.Thread | None = field(default=None, repr=False)
     stations: dict[str, uuid.UUID] = field(default_factory=dict)
 
@@ -42,7 +42,7 @@ class CityServer(Server):
         config = uvicorn.Config(
             create_app(self.settings, self.database), host="127.0.0.1", port=self.port, log_level="warning"
         )
-        running = uvicorn.Server(config)
+        running = PromptServer(config)
         thread = threading.Thread(target=running.run, name="city-server", daemon=True)
         thread.start()
         wait_for(lambda: running.started or not thread.is_alive(), "the city server to start")
