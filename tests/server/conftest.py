@@ -8,6 +8,7 @@ skipped with the reason elsewhere.
 import asyncio
 import contextlib
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from argon2 import PasswordHasher
 from pydantic import SecretStr
 from sqlalchemy import create_engine, text
 
@@ -32,6 +34,7 @@ from heze_station.server.app import create_app
 from heze_station.server.config import Settings
 from heze_station.server.db import Database
 from heze_station.server.models import Station
+from heze_station.server.web import accounts
 
 from .client import DeviceClient
 
@@ -42,6 +45,20 @@ TIMEOUT = 120
 TEMPLATE = "heze_template"
 SQLITE_FILE = "server.sqlite3"  # in the data folder, when no database URL is set (Settings.sqlalchemy_url)
 WAIT_SECONDS = 30
+
+
+# Supervisors' passwords hashed with Argon2id at its cheapest, as the stations' keys are (tests/stations.py TEST_KDF):
+# the tests check what the accounts do, not how slow a password is to guess, and at the production cost each account
+# made and each sign-in took a fifth of a second. The server's processes (``create-supervisor``, ``serve``) hash at
+# the production cost, and a hash made at that cost is verified as before (Argon2 reads its costs from the hash).
+CHEAP_PASSWORDS = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+_CHEAP_NOBODY = CHEAP_PASSWORDS.hash(secrets.token_urlsafe(16))
+
+
+@pytest.fixture(autouse=True)
+def cheap_supervisor_passwords(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts, "_hasher", CHEAP_PASSWORDS)
+    monkeypatch.setattr(accounts, "nobody", lambda: _CHEAP_NOBODY)
 
 
 def wait_for(condition: Callable[[], object], what: str, timeout: float = WAIT_SECONDS) -> None:

@@ -7,7 +7,14 @@ from typing import Any
 import pytest
 
 from heze_station.services.station import StationContext
-from tests.server.conftest import Server, city, pg_cluster, server, settings  # noqa: F401  (fixtures)
+from tests.server.conftest import (  # noqa: F401  (fixtures)
+    Server,
+    cheap_supervisor_passwords,
+    city,
+    pg_cluster,
+    server,
+    settings,
+)
 from tests.stations import join_city, open_test_station
 
 
