@@ -77,7 +77,7 @@ from heze_station.storage.models import Case, Evidence, OutboxOperation, Person,
 from heze_station.storage.outbox import wire_value
 from heze_station.storage.types import BinaryUuid, utc_now
 from heze_station.sync.tables import SYNCED_TABLES, TableKind
-from tests import factories
+from tests import factories, stations
 from tests.server.conftest import Server, serve_in_thread, wait_for
 from tests.stations import database_key, join_city, open_test_station
 
@@ -519,8 +519,15 @@ _blank: tempfile.TemporaryDirectory[str] | None = None
 
 
 def new_station(folder: Path) -> StationContext:
-    """``open_station`` on a new folder, starting from an empty migrated file made once per process (running the
-    migrations costs a second; the station's own rows and identity are still made by ``open_station``)."""
+    """A new station in ``folder``, signed in as its administrator.
+
+    Under pytest, a copy of a station set up once per run (tests/stations.py Templates: within a test each new
+    station is its own), as every test's new stations are; setting one up here took over a second a laptop (the keys,
+    then encrypting the file and seeding its calendar). Elsewhere (the sync benchmark), set up on an empty migrated
+    file made once per process (running the migrations costs a second; the station's own rows and identity are
+    still made by ``open_station``)."""
+    if stations.templates is not None:
+        return open_test_station(folder)
     global _blank
     if _blank is None:
         _blank = tempfile.TemporaryDirectory(prefix="heze-blank-station-")
