@@ -5,6 +5,7 @@ New stations are copies of ones set up once per run (tests/stations.py Templates
 
 import functools
 import logging
+import os
 import ssl
 import sys
 import threading
@@ -66,9 +67,40 @@ def program_log_removed() -> Iterator[None]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The slow tests first. make test's workers take tests from each other's queues as they run out; a test of half a
-    minute left for last keeps one worker busy while the other has nothing to do."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """The slow tests first, spread over make test's workers. The workers take tests from each other's queues as they
+    run out; a test of half a minute left for last keeps one worker busy while the others have nothing to do.
+
+    pytest-xdist's worksteal hands each worker a contiguous share of the tests at the start, in this order: with all
+    the slow tests first they were all in the first worker's share, run one after the other (some three minutes of
+    them while the run took five or six). Each share now starts with its part of the slow tests, shared out by their
+    ``seconds`` (the heaviest first, each to the share with the least so far); the other tests keep their order."""
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    rest = [item for item in items if item.get_closest_marker("slow") is None]
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    if workers < 2:
+        items[:] = slow + rest
+        return
+    shares, left = [], len(items)
+    for remaining in range(workers, 0, -1):  # as worksteal splits the tests: len // workers left, in turn
+        shares.append(left // remaining)
+        left -= shares[-1]
+    heads: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    loads = [0.0] * workers
+    for item in sorted(slow, key=_slow_seconds, reverse=True):
+        lightest = loads.index(min(loads))
+        heads[lightest].append(item)
+        loads[lightest] += _slow_seconds(item)
+    ordered: list[pytest.Item] = []
+    for head, share in zip(heads, shares, strict=True):
+        taken = max(0, share - len(head))
+        ordered += head + rest[:taken]
+        rest = rest[taken:]
+    items[:] = ordered + rest
+
+
+def _slow_seconds(item: pytest.Item) -> float:
+    marker = item.get_closest_marker("slow")
+    return float(marker.kwargs.get("seconds", 2)) if marker is not None else 0.0
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -196,7 +196,7 @@ def test_user_without_a_password_file_says_what_it_needs(tmp_path: Path) -> None
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=60)
 def test_demo_uses_its_own_folder_leaves_real_data_alone_and_is_filled_once(tmp_path: Path) -> None:
     # One test, because filling the demo is the slow part (about half a minute): the second start reuses the demo.
     real = tmp_path / "x"

@@ -119,7 +119,7 @@ def shared_case(lab: Lab, front: Laptop, court: Laptop, evidence: list[str] | No
 # --- random trials: cuts in this process, kills of station processes --------------------------------------------------
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=20)
 def test_random_connection_faults_lose_and_duplicate_no_operation(tmp_path: Path) -> None:
     """F1, F12 at random: four laptops of two stations register, accept, edit, delete and attach while the proxy
     cuts requests before they arrive, after they were answered, answers 503, holds answers past the timeout and
@@ -154,7 +154,7 @@ def random_cuts(lab: Lab) -> None:
     assert verdict.committed >= 120
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=25)
 def test_station_processes_killed_at_random_lose_and_duplicate_no_operation(
     tmp_path: Path, zygote: faults.Zygote
 ) -> None:

@@ -19,7 +19,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RogueLab]:
     rogue.close()
 
 
-@pytest.mark.slow
+@pytest.mark.slow(seconds=55)
 def test_no_rogue_device_stops_a_station_or_stores_what_a_station_cannot(lab: RogueLab) -> None:
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
     @given(st.data())
