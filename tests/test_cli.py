@@ -16,6 +16,7 @@ from heze_station.services import accounts
 from heze_station.services.document_index import DOCUMENTS_INDEX
 from heze_station.storage.database import create_sqlite_engine
 from heze_station.storage.keyslots import SLOTS_FILE
+from tests import stations
 from tests.stations import ADMINISTRATOR, database_key, set_up
 
 COMMAND = Path(sys.executable).parent / "heze-station"
@@ -123,7 +124,12 @@ def test_interface_language_can_be_installed(tmp_path: Path, language: str, case
 
 
 def set_up_station(data_dir: Path) -> None:
-    set_up(data_dir).context.close()
+    """A station set up with tests/stations.py's details and administrator, and closed: under pytest a copy of the
+    run's template, which was set up so (tests/stations.py Templates)."""
+    if stations.templates is None:
+        set_up(data_dir).context.close()
+    else:
+        stations.templates.copy_to(data_dir)
 
 
 def signed_in(tmp_path: Path, data_dir: Path, *arguments: str, password: str = ADMINISTRATOR.password):
