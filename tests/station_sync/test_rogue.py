@@ -20,6 +20,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RogueLab]:
 
 
 @pytest.mark.slow(seconds=55)
+# About a minute on an idle machine; on a loaded one (other work beside make test's three workers) it went past the
+# two minutes pyproject.toml allows a test and its worker was ended. It is long by design, not stuck.
+@pytest.mark.timeout(240)
 def test_no_rogue_device_stops_a_station_or_stores_what_a_station_cannot(lab: RogueLab) -> None:
     @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
     @given(st.data())
