@@ -68,6 +68,12 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
         *(paragraphs.party("申请人", paragraphs.person_description(person), s) for person in content.applicants),
         *paragraphs.agent_paragraphs(content.agent, content.agent_authority, s),
         *(
+            # The authority was given for mediation: arbitration takes a power of attorney of its own (LDMAL 24).
+            [Paragraph("上述代理权限限于调解阶段，参加仲裁须另行提交授权委托书。", s.plain)]
+            if content.agent is not None
+            else []
+        ),
+        *(
             paragraphs.party("被申请人", paragraphs.organisation_description(organisation), s)
             for organisation in content.respondents
         ),

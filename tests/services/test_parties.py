@@ -140,6 +140,7 @@ def test_the_referral_names_the_agent_who_goes_on_to_arbitration(station: Statio
     text = flat(documents.pdf_of(station, issued.id), tmp_path)
     assert "委托代理人：王律师" in text
     assert "代理权限：特别授权" in text
+    assert "参加仲裁须另行提交授权委托书" in text
 
 
 def signature_png() -> bytes:
