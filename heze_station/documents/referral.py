@@ -56,7 +56,7 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
         *paragraphs.opening(TITLE, content.header, s),
         Paragraph(f"{text(content.arbitration_body)}：", s.plain),
         Paragraph(
-            # The law opens arbitration to the parties (article 14, or 15 for an agreement not performed); the
+            # The law opens arbitration to the parties (its article for the reason: ReferralReason.article); the
             # station hands the case over under the rules that join mediation to arbitration, not under the law.
             f"下列劳动争议，本调解组织{_dates(content)}。因{content.reason.wording}，"
             f"依照《中华人民共和国劳动争议调解仲裁法》{content.reason.article}的规定，当事人可以依法申请仲裁。"

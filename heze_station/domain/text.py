@@ -34,6 +34,7 @@ DOCUMENT_FONT_FACE = 0
 # The document face has none of them, so a printed field refuses them with its message (see unprintable).
 _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs"})
 _KEPT_CONTROLS = frozenset("\n\t")
+_SEPARATORS = frozenset("\u2028\u2029")  # a line and a paragraph separator: breaks, for splitlines()
 _LINE_BREAK_RUN = re.compile(r"\s*[\n\t]\s*")
 
 
@@ -95,14 +96,17 @@ def unprintable(text: str) -> list[str]:
     return sorted({character for character in text if not character.isspace() and ord(character) not in printable})
 
 
+def invisible(character: str) -> bool:
+    """A character nothing shows (see _INVISIBLE_CATEGORIES) or that breaks the line: none belongs in a name that a
+    page heading or one row of a listing shows, where a direction mark reverses what follows and a tab, line break
+    or terminal escape forges or hides a column."""
+    return unicodedata.category(character) in _INVISIBLE_CATEGORIES or character in _SEPARATORS
+
+
 def _scrubbed(text: str) -> str:
     # splitlines() knows every line-break convention (\r\n, \r, U+2028, …), so they all end up as \n.
     text = "\n".join(text.splitlines())
-    text = "".join(
-        character
-        for character in text
-        if character in _KEPT_CONTROLS or unicodedata.category(character) not in _INVISIBLE_CATEGORIES
-    )
+    text = "".join(character for character in text if character in _KEPT_CONTROLS or not invisible(character))
     # NFC after the removal, so a mark separated from its letter by a removed character still composes.
     return unicodedata.normalize("NFC", text).strip()
 

@@ -28,7 +28,6 @@ import json
 import logging
 import os
 import sys
-import unicodedata
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from ..domain.ids import new_id
+from ..domain.text import invisible
 from . import assignment, auth, ca, migrations, reference
 from .config import Settings
 from .db import Database
@@ -235,7 +235,7 @@ def _shown_name(name: str) -> str:
     message when it holds control or formatting characters, such as a right-to-left mark that reverses the rest of
     a page's heading ("2026年12月" read as "21月6202")."""
     name = name.strip()
-    if any(unicodedata.category(character) in ("Cc", "Cf") for character in name):
+    if any(invisible(character) for character in name):
         raise ApiError(422, "invalid_name", "A name must not hold control or formatting characters (tabs, marks).")
     return name
 
@@ -244,10 +244,7 @@ def _printable(name: str) -> str:
     """A name as one cell of a printed row: control characters shown escaped (names enrolled by an older server
     may hold them), so that none can forge a row or hide the state after it."""
     return "".join(
-        character.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(character) in ("Cc", "Cf")
-        else character
-        for character in name
+        character.encode("unicode_escape").decode("ascii") if invisible(character) else character for character in name
     )
 
 

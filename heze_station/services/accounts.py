@@ -283,7 +283,7 @@ def unlock(data_dir: Path, login: str, password: str, *, now: datetime | None = 
 
 def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> tuple[AccountSlot, bytes]:
     """The slot ``password`` opens among ``typed_login``'s, and the database key in it; counts wrong passwords."""
-    login = _as_typed(typed_login)
+    login = typed_login.strip().lower()[:40]
     slots = _slots(data_dir)
     counted = _counted_as(slots, login)
     failures = slots.failures.get(counted)
@@ -316,11 +316,6 @@ def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> t
     if login in slots.disabled:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
     raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
-
-
-def _as_typed(login: str) -> str:
-    """A login as typed into the sign-in window, as the slots are looked up by (not refused: any text signs in)."""
-    return login.strip().lower()[:40]
 
 
 UNKNOWN_LOGIN = "?"

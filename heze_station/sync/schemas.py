@@ -6,7 +6,6 @@ newer server may add one. UUIDs and times arrive as JSON strings and are parsed 
 docs/sync-protocol.md explains each message with examples.
 """
 
-import unicodedata
 import uuid
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -23,6 +22,7 @@ from pydantic import (
     StrictStr,
 )
 
+from ..domain.text import invisible
 from .hlc import MAX_AHEAD_MS
 
 MAX_SEQ = 2**53 - 1  # the largest integer every JSON reader keeps exact
@@ -47,9 +47,8 @@ Text = Annotated[StrictStr, AfterValidator(_storable_text)]
 
 
 def _one_line(value: str) -> str:
-    # A name printed in a list (the server's list-devices) must stay on its line and in its column: no tab, line
-    # break or terminal escape, which could forge a row or hide the state after it.
-    if any(unicodedata.category(character) in ("Cc", "Cf") or character in "\u2028\u2029" for character in value):
+    # A name printed in a list (the server's list-devices) must stay on its line and in its column.
+    if any(invisible(character) for character in value):
         raise ValueError("a name must not contain control characters (tabs, line breaks, escapes, direction marks)")
     return value
 

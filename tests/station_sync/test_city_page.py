@@ -207,7 +207,7 @@ def test_a_post_without_the_csrf_token_is_refused(page) -> None:
     assert page.url.endswith("/city/")  # still signed in: the forged sign-out did nothing
 
 
-def test_sign_in_forms_open_in_two_tabs_both_sign_in(page) -> None:
+def test_either_of_two_sign_in_forms_open_in_tabs_signs_in_and_the_other_then_says_so(page) -> None:
     """A browser that restores its tabs after the session ended shows the sign-in form in each: whichever the
     supervisor uses signs in; one submitted after that says so in plain words, and shows the form again."""
     other = page.context.new_page()
