@@ -359,6 +359,9 @@ class TerminationContent:
     signers: tuple[Signer, ...]  # the parties, where present, and the mediator
     accepted_on: date | None = None  # the station decided to accept it
     ended_on: date | None = None  # the station decided to end mediation (printed apart from the notice's date)
+    # The 15 days ran out without an agreement: the notice cites LDMAL 14. Mediation that failed or was withdrawn
+    # sooner ends on its own reason; that article does not apply to it.
+    time_ran_out: bool = True
 
 
 # --- 移送仲裁函 --------------------------------------------------------------------------------------------

@@ -27,6 +27,10 @@ def _received_and_accepted(content: TerminationContent) -> str:
     return f"{received}收到、于{chinese_date(content.accepted_on)}受理"
 
 
+def _article(content: TerminationContent) -> str:
+    return "依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，" if content.time_ran_out else ""
+
+
 def build(content: TerminationContent, *, invariant: bool = False) -> bytes:
     paragraphs.refuse_unless_complete(content, content.header, lambda problems: _check(content, problems))
     s = layout.styles()
@@ -38,8 +42,7 @@ def build(content: TerminationContent, *, invariant: bool = False) -> bytes:
         Paragraph(f"{text('、'.join(content.addressees))}：", s.plain),
         Paragraph(
             f"本调解组织于{_received_and_accepted(content)}的{text(content.dispute)}一案，"
-            f"因{text(reason)}，依照《中华人民共和国劳动争议调解仲裁法》第十四条的规定，"
-            f"{on_day(content.ended_on)}决定终止调解。",
+            f"因{text(reason)}，{_article(content)}{on_day(content.ended_on)}决定终止调解。",
             s.body,
         ),
         *rights[:-1],

@@ -211,6 +211,12 @@ def mediation_clock(
     return _clock(ClockKind.MEDIATION, label, application_received_on, due, ended_on, today, state)
 
 
+def ended_before_mediation_days(received_on: date, ended_on: date | None) -> bool:
+    """R4: mediation ended before its 15 days were out, which the law calls 调解不成 (LDMAL 5); ended later, it
+    ended for want of an agreement in them (LDMAL 14). Without an end day it is taken to have run its time."""
+    return ended_on is not None and (ended_on - received_on).days < MEDIATION_DAYS
+
+
 def quick_close_clock(received_on: date, closed_on: date | None, today: date) -> Clock:
     """The station's 三日销案 target: WARNING on its last day, never URGENT (kept for legal deadlines)."""
     due = received_on + timedelta(days=QUICK_CLOSE_DAYS)

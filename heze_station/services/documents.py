@@ -23,7 +23,7 @@ from ..domain.after_mediation import StepKind
 from ..domain.agreements import AgreementState, PayerRole, SignerRole
 from ..domain.audit import AuditAction
 from ..domain.cases import CaseAction, CaseEvent, CaseStatus, Category
-from ..domain.clocks import MEDIATION_DAYS
+from ..domain.clocks import ended_before_mediation_days
 from ..domain.errors import IllegalTransition, NotFound
 from ..domain.ids import new_id
 from ..domain.mediation import AttachmentKind, MinuteKind
@@ -659,6 +659,7 @@ def _termination(session: Session, context: StationContext, case: Case, kind: Do
         accepted_on=case.decided_on,
         ended_on=ended_on,
         reason=reason or case.status_reason,
+        time_ran_out=not ended_before_mediation_days(case.received_on, ended_on),
         rights=_rights(context),
         signers=(
             *(_on_paper(doc.SignerRole.WORKER, p.name) for p in applicants),
@@ -683,8 +684,8 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         reason = doc.ReferralReason.NOT_PERFORMED
     elif case.mediation_started_on is None:
         reason = doc.ReferralReason.REFUSED
-    elif ended_on is not None and (ended_on - case.received_on).days < MEDIATION_DAYS:
-        reason = doc.ReferralReason.FAILED  # ended before the 15 days were out: 调解不成 (LDMAL 5)
+    elif ended_before_mediation_days(case.received_on, ended_on):
+        reason = doc.ReferralReason.FAILED
     else:
         reason = doc.ReferralReason.NO_AGREEMENT
     agent, authority = _agent(session, case)
