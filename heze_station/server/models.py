@@ -136,6 +136,7 @@ class WebSession(Base):
     supervisor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("supervisor_account.id"), index=True)
     csrf_token: Mapped[str] = mapped_column(String(64))
     expires_at: Mapped[datetime] = mapped_column(Moment)
+    seen_at: Mapped[datetime] = mapped_column(Moment)  # its last page, to the minute: idle sessions end (accounts)
 
 
 class EnrolmentCode(Base):

@@ -13,10 +13,11 @@ from urllib.parse import quote
 import httpx
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select, update
 
 from heze_station.domain import chinatime
 from heze_station.domain.ids import new_id
-from heze_station.server.models import Station
+from heze_station.server.models import Station, WebSession
 from heze_station.server.web import accounts
 
 from .conftest import Server
@@ -150,9 +151,60 @@ def test_an_odd_name_is_just_a_wrong_sign_in(supervisor: Server, name: str) -> N
 def test_a_page_without_a_session_or_with_a_made_up_one_sends_to_sign_in(supervisor: Server) -> None:
     for cookies in ({}, {"heze_city_session": "made-up"}, {"heze_city_session": "a" * 4000}):
         http = httpx.Client(base_url=supervisor.url, cookies=cookies, follow_redirects=False)
-        for path in ("/city/", "/city/figures", "/city/overdue", "/city/returns.xlsx"):
+        assert http.get("/city/").headers["location"] == "/city/sign-in"
+        for path in ("/city/figures", "/city/overdue?district=%E7%89%A1", "/city/returns.xlsx?period=2026-11"):
             answer = http.get(path)
-            assert (answer.status_code, answer.headers["location"]) == (303, "/city/sign-in"), path
+            # The form comes back to the page asked for.
+            assert (answer.status_code, answer.headers["location"]) == (
+                303,
+                f"/city/sign-in?next={quote(path, safe='')}",
+            )
+
+
+@pytest.mark.parametrize(
+    "wanted",
+    ["https://evil.example/city/", "//evil.example/city/", "/city//evil.example", "/\\evil.example", "/city/sign-in",
+     "/city/sign-out", "javascript:alert(1)", "/city/\r\nSet-Cookie:x=1", "/v1/sync/changes", " /city/figures"],
+)  # fmt: skip
+def test_a_sign_in_goes_nowhere_but_the_citys_own_pages(supervisor: Server, wanted: str) -> None:
+    """A link to the sign-in form with another site as its page to come back to (a phishing mail): once signed in,
+    the supervisor is on the stations page."""
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False)
+    form = http.get("/city/sign-in", params={"next": wanted})
+    assert 'name="next" value="/city/"' in form.text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+    signed = http.post("/city/sign-in", data={"csrf": csrf, "name": NAME, "password": PASSWORD, "next": wanted})
+    assert (signed.status_code, signed.headers["location"]) == (303, "/city/")
+
+
+@pytest.fixture
+def uncached(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page looks its session up in the database: none is kept the few seconds a server process keeps it."""
+    monkeypatch.setattr(accounts.RecentSessions, "SECONDS", 0.0)
+
+
+@pytest.mark.usefixtures("uncached")
+def test_a_session_ends_after_half_an_hour_without_a_page_and_the_form_says_why(
+    supervisor: Server, browser: httpx.Client
+) -> None:
+    assert browser.get("/city/").status_code == 200
+    with supervisor.database.transaction() as session:  # the supervisor left the desk 31 minutes ago
+        session.execute(update(WebSession).values(seen_at=chinatime.now() - timedelta(minutes=31)))
+    assert browser.get("/city/figures").headers["location"].startswith("/city/sign-in?next=")
+    form = browser.get("/city/sign-in")
+    assert "登录已结束（30分钟没有操作，或登录已满8小时），请重新登录。" in form.text
+    assert browser.get("/city/").headers["location"] == "/city/sign-in"  # the ended session's cookie is gone
+    assert "登录已结束" not in browser.get("/city/sign-in").text
+
+
+@pytest.mark.usefixtures("uncached")
+def test_a_page_within_the_half_hour_keeps_the_session_open(supervisor: Server, browser: httpx.Client) -> None:
+    with supervisor.database.transaction() as session:
+        session.execute(update(WebSession).values(seen_at=chinatime.now() - timedelta(minutes=29)))
+    assert browser.get("/city/").status_code == 200
+    with supervisor.database.reading() as session:
+        seen = session.scalar(select(WebSession.seen_at))
+    assert chinatime.now() - seen < timedelta(minutes=1)  # that page counts as its last
 
 
 # --- parameters -----------------------------------------------------------------------------------------------------

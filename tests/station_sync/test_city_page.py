@@ -95,6 +95,10 @@ def page(browser, city: Server):
 
 def _sign_in(page, password: str = PASSWORD) -> None:
     page.goto("/city/sign-in")
+    _fill_in(page, password)
+
+
+def _fill_in(page, password: str = PASSWORD) -> None:
     page.get_by_label("用户名").fill(NAME)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
@@ -103,9 +107,12 @@ def _sign_in(page, password: str = PASSWORD) -> None:
 def test_a_supervisor_signs_in_reads_each_page_changes_the_period_and_downloads_the_return(
     page, city_with_cases: Server, tmp_path: Path
 ) -> None:
-    page.goto("/city/figures")
-    assert page.url.endswith("/city/sign-in")  # no session: sent to sign in
-    _sign_in(page)
+    page.goto("/city/figures?period=2026-10")
+    assert "/city/sign-in?next=" in page.url  # no session: sent to sign in, and then back to the page asked for
+    _fill_in(page)
+    assert page.url.endswith("/city/figures?period=2026-10")
+    assert page.locator("h2").inner_text() == "全市 · 2026年10月"
+    page.get_by_role("link", name="驿站", exact=True).click()
     assert page.url.endswith("/city/")
     stations = page.locator("table tbody tr")
     assert stations.count() == 2
@@ -213,13 +220,13 @@ def test_either_of_two_sign_in_forms_open_in_tabs_signs_in_and_the_other_then_sa
     other = page.context.new_page()
     page.goto("/city/figures")
     other.goto("/city/overdue")
-    assert page.url.endswith("/city/sign-in")
-    assert other.url.endswith("/city/sign-in")
+    assert "/city/sign-in?next=" in page.url
+    assert "/city/sign-in?next=" in other.url
     for tab in (page, other):
         tab.get_by_label("用户名").fill(NAME)
         tab.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
-    assert page.url.endswith("/city/")
+    assert page.url.endswith("/city/figures")
     other.get_by_role("button", name="登录").click()
     assert "请重新登录" in other.content()
     assert other.get_by_label("密码").is_visible()

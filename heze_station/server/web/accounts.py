@@ -2,7 +2,8 @@
 
 Passwords are hashed with Argon2id (a person chooses them, unlike the devices' random secrets). A session is a
 random token in an HttpOnly, SameSite=Strict cookie, stored as its SHA-256; each carries a CSRF token that every
-form posts back, so a page elsewhere cannot post in the supervisor's name.
+form posts back, so a page elsewhere cannot post in the supervisor's name. A session ends after a working day, or
+after half an hour without a page: a supervisor who left the bureau's shared computer leaves nothing open for long.
 """
 
 import functools
@@ -15,7 +16,7 @@ from threading import Lock
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...domain.accounts import weakness
@@ -25,6 +26,9 @@ from ..errors import ApiError
 from ..models import SupervisorAccount, WebSession, now
 
 SESSION_HOURS = 8  # a working day; signing in again after that is cheap
+SESSION_IDLE = timedelta(minutes=30)
+# A session's last page is written at most once a minute: a supervisor opens a page every few seconds.
+SEEN_EVERY = timedelta(minutes=1)
 MIN_PASSWORD_CHARS = 12
 NAME_MAX = 50  # SupervisorAccount.name
 _hasher = PasswordHasher()  # argon2-cffi's defaults are Argon2id with RFC 9106's low-memory parameters
@@ -123,20 +127,36 @@ def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] 
         return None
     token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     moment = now()
-    session.execute(delete(WebSession).where(WebSession.expires_at <= moment))  # the table keeps live sessions only
+    ended = or_(WebSession.expires_at <= moment, WebSession.seen_at <= moment - SESSION_IDLE)
+    session.execute(delete(WebSession).where(ended))  # the table keeps live sessions only
     expires_at = moment + timedelta(hours=SESSION_HOURS)
-    session.add(WebSession(token_hash=digest(token), supervisor_id=account.id, csrf_token=csrf, expires_at=expires_at))
+    session.add(
+        WebSession(
+            token_hash=digest(token), supervisor_id=account.id, csrf_token=csrf, expires_at=expires_at, seen_at=moment
+        )
+    )
     return token, SignedIn(account.id, account.name, csrf, expires_at)
 
 
 def signed_in(session: Session, token: str) -> SignedIn | None:
+    """The session of a cookie's token, as of this page (which counts as its last); None when there is none, or it
+    ended: a working day after signing in, or half an hour after its last page."""
     found = session.execute(
-        select(SupervisorAccount.id, SupervisorAccount.name, WebSession.csrf_token, WebSession.expires_at)
+        select(
+            SupervisorAccount.id,
+            SupervisorAccount.name,
+            WebSession.csrf_token,
+            WebSession.expires_at,
+            WebSession.seen_at,
+        )
         .join(WebSession, WebSession.supervisor_id == SupervisorAccount.id)
         .where(WebSession.token_hash == digest(token))
     ).one_or_none()
-    if found is None or found.expires_at <= now():
+    moment = now()
+    if found is None or found.expires_at <= moment or found.seen_at <= moment - SESSION_IDLE:
         return None
+    if found.seen_at <= moment - SEEN_EVERY:
+        session.execute(update(WebSession).where(WebSession.token_hash == digest(token)).values(seen_at=moment))
     return SignedIn(found.id, found.name, found.csrf_token, found.expires_at)
 
 

@@ -17,9 +17,9 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs, quote, urlencode
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
@@ -89,8 +89,23 @@ def _page(name: str, status: int = 200, **values: object) -> HTMLResponse:
     return HTMLResponse(templates.get_template(name).render(**values), status_code=status, headers=HEADERS)
 
 
-def _sign_in_needed() -> StarletteHTTPException:
-    return StarletteHTTPException(303, "Sign in first.", headers={"Location": "/city/sign-in"})
+def _sign_in_needed(request: Request) -> StarletteHTTPException:
+    """To the sign-in form, which comes back to the page asked for (a bookmark, a link from a colleague's mail)."""
+    location = "/city/sign-in"
+    if request.method == "GET" and request.url.path != "/city/":
+        wanted = f"{request.url.path}?{request.url.query}" if request.url.query else request.url.path
+        location += f"?{urlencode({'next': wanted})}"
+    return StarletteHTTPException(303, "Sign in first.", headers={"Location": location})
+
+
+# A page of these (a path and a query, as a browser sends them: percent-encoded), and not the sign-in's own.
+_PAGE = re.compile(r"/city/(?!sign-)[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*")
+
+
+def _after_sign_in(wanted: str) -> str:
+    """Where a sign-in goes: the page asked for before it, if that is one of these pages (never another site's: a
+    link to the sign-in form must not send a supervisor elsewhere once signed in); else the stations."""
+    return wanted if _PAGE.fullmatch(wanted) and "//" not in wanted else "/city/"
 
 
 _recent_sessions = accounts.RecentSessions()
@@ -99,13 +114,13 @@ _recent_sessions = accounts.RecentSessions()
 def get_signed_in(request: Request, database: DatabaseDep) -> accounts.SignedIn:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
-        raise _sign_in_needed()
+        raise _sign_in_needed(request)
     if found := _recent_sessions.get(token):
         return found
     with database.transaction() as session:
         found = accounts.signed_in(session, token)
     if found is None:
-        raise _sign_in_needed()
+        raise _sign_in_needed(request)
     _recent_sessions.keep(token, found)
     return found
 
@@ -141,15 +156,29 @@ def problem_page(status: int, problem: str | None = None) -> HTMLResponse:
 
 
 @router.get("/sign-in")
-def sign_in_form(request: Request) -> HTMLResponse:
-    return _sign_in_page(None, kept=request.cookies.get(SIGN_IN_CSRF_COOKIE))
+def sign_in_form(request: Request, database: DatabaseDep, wanted: Annotated[str, Query(alias="next")] = "") -> Response:
+    kept = request.cookies.get(SIGN_IN_CSRF_COOKIE)
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token:
+        return _sign_in_page(None, kept=kept, wanted=wanted)
+    with database.transaction() as session:
+        signed = accounts.signed_in(session, token)
+    if signed is not None:  # signed in already (a bookmark of this form): the page asked for
+        return RedirectResponse(_after_sign_in(wanted), status_code=303)
+    # The browser still holds the cookie of a session that ended: the supervisor is told why the form is back.
+    minutes = int(accounts.SESSION_IDLE.total_seconds() // 60)
+    ended = f"登录已结束（{minutes}分钟没有操作，或登录已满{accounts.SESSION_HOURS}小时），请重新登录。"
+    response = _sign_in_page(ended, kept=kept, wanted=wanted)
+    response.delete_cookie(SESSION_COOKIE, path="/city")
+    return response
 
 
-def _sign_in_page(message: str | None, status: int = 200, *, kept: str | None = None) -> HTMLResponse:
-    """The sign-in form, with the token its post must carry back. ``kept``: the browser's token, kept, so that
-    every sign-in form open in its tabs (restored after a session ended) signs in, not only the last one loaded."""
+def _sign_in_page(message: str | None, status: int = 200, *, kept: str | None = None, wanted: str = "") -> Response:
+    """The sign-in form, with the token its post must carry back and the page to go to once signed in. ``kept``:
+    the browser's token, kept, so that every sign-in form open in its tabs (restored after a session ended) signs
+    in, not only the last one loaded."""
     csrf = kept if kept and _TOKEN.fullmatch(kept) else secrets.token_urlsafe(32)
-    response = _page("sign_in.html", status, csrf=csrf, message=message)
+    response = _page("sign_in.html", status, csrf=csrf, message=message, wanted=_after_sign_in(wanted))
     response.set_cookie(SIGN_IN_CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/city/sign-in")
     return response
 
@@ -161,11 +190,13 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # as secrets.token_urlsafe(32) makes 
 @router.post("/sign-in")
 async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep) -> Response:
     form = await _form(request)
+    name, password, wanted = form.get("name", ""), form.get("password", ""), form.get("next", "")
     expected = request.cookies.get(SIGN_IN_CSRF_COOKIE)
     if not expected or not _same(expected, form.get("csrf", "")):
         # A form from another site, or one loaded before a sign-in in another tab: the form again, nothing done.
-        return _sign_in_page("登录页面已过期，或不是从监管页面提交的：没有执行任何操作。请重新登录。", 403)
-    name, password = form.get("name", ""), form.get("password", "")
+        return _sign_in_page(
+            "登录页面已过期，或不是从监管页面提交的：没有执行任何操作。请重新登录。", 403, wanted=wanted
+        )
     # A NUL, which PostgreSQL's text cannot hold, is counted under a key the database can hold.
     keys = [address_key(request, Realm.PAGES), f"supervisor:{name.strip()[: accounts.NAME_MAX].replace(chr(0), '?')}"]
     # A supervisor's password is chosen by a person, not drawn at random like a device's secret: once a name or
@@ -173,18 +204,18 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
     with database.transaction() as session:
         wait = Throttle(settings).wait(session, keys)
     if wait is not None:
-        return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429, kept=expected)
+        return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429, kept=expected, wanted=wanted)
     with database.transaction() as session:
         signed = accounts.sign_in(session, name, password)
     if signed is None:
         answer = wrong_attempt(database, settings, keys, ApiError(401, "wrong_password", ""))
         if answer.status == 429:
-            return _sign_in_page(
-                f"错误次数过多，请 {answer.headers.get('Retry-After', '')} 秒后再试。", 429, kept=expected
-            )
-        return _sign_in_page("用户名或密码不正确。", 401, kept=expected)  # the other tabs' forms stay good
+            wait = answer.headers.get("Retry-After", "")
+            return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429, kept=expected, wanted=wanted)
+        # The browser's token is kept: the other tabs' forms stay good.
+        return _sign_in_page("用户名或密码不正确。", 401, kept=expected, wanted=wanted)
     token, _ = signed
-    response = RedirectResponse("/city/", status_code=303)
+    response = RedirectResponse(_after_sign_in(wanted), status_code=303)
     # No Max-Age: the cookie ends with the browser (an office's shared computer), the session at the latest after
     # SESSION_HOURS, as the server counts them.
     response.set_cookie(
