@@ -12,7 +12,8 @@
     heze-station-server restored                after restoring a backup: devices re-read from the start
     heze-station-server openapi                 print the API's OpenAPI document (docs/openapi.json)
     heze-station-server ca init [--name NAME]   create the city's document-signing authority (once)
-    heze-station-server create-supervisor NAME  an account for the supervision web page (/city/)
+    heze-station-server create-supervisor NAME [--district D]  an account for the supervision web page (/city/)
+    heze-station-server set-supervisor-district NAME D  the district a supervisor sees; empty for the whole city
     heze-station-server set-district STATION DISTRICT  the district (区县) the supervision page groups it under
 
 Settings come from the environment (``HEZE_SERVER_DATABASE_URL``, ``HEZE_SERVER_DATA_DIR``, ...; see config.py).
@@ -48,6 +49,7 @@ from .web import accounts
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+    from sqlalchemy.orm import Session
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     supervisor = commands.add_parser("create-supervisor", help="an account for the supervision web page")
     supervisor.add_argument("name")
+    supervisor.add_argument("--district", default=None, help="a district bureau's: sees that district's stations only")
+    scope = commands.add_parser(
+        "set-supervisor-district", help="the district a supervisor sees (a district bureau's); empty for the city"
+    )
+    scope.add_argument("name")
+    scope.add_argument("district", help="the district's name, as set-district gives it to stations; empty: the city")
     password = commands.add_parser(
         "reset-supervisor-password", help="a new password for a supervisor (leaked, forgotten): ends their sessions"
     )
@@ -188,8 +196,15 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
         elif arguments.command == "create-supervisor":
             password = _supervisor_password()
             with database.transaction() as session:
-                account = accounts.create_supervisor(session, _shown_name(arguments.name), password)
+                district = _shown_name(arguments.district or "")
+                account = accounts.create_supervisor(session, _shown_name(arguments.name), password, district)
+                _warn_if_no_station_in(session, account.district)
             print(account.id)
+        elif arguments.command == "set-supervisor-district":
+            with database.transaction() as session:
+                account = accounts.set_district(session, arguments.name, _shown_name(arguments.district))
+                _warn_if_no_station_in(session, account.district)
+            print(f"{_printable(account.name)}: {account.district or 'the whole city'}")
         elif arguments.command == "reset-supervisor-password":
             password = _supervisor_password()
             with database.transaction() as session:
@@ -212,6 +227,12 @@ def _run(arguments: argparse.Namespace, settings: Settings) -> int:
     finally:
         database.close()
     return 0
+
+
+def _warn_if_no_station_in(session: "Session", district: str | None) -> None:
+    """A district no station is in yet (a typo, or the stations not put in it yet): the supervisor would see none."""
+    if district is not None and not session.scalar(select(Station.id).where(Station.district == district).limit(1)):
+        print(f"note: no station is in {district!r} yet; set-district puts stations in it", file=sys.stderr)
 
 
 SUPERVISOR_PASSWORD_FILE = "HEZE_SERVER_SUPERVISOR_PASSWORD_FILE"

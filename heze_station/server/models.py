@@ -124,6 +124,8 @@ class SupervisorAccount(Base):
     name: Mapped[str] = mapped_column(String(50), unique=True)
     password_hash: Mapped[str] = mapped_column(String(200))  # Argon2id, with its parameters
     created_at: Mapped[datetime] = mapped_column(Moment, default=now)
+    # A district's supervisor sees its stations only (Station.district); None: the whole city's.
+    district: Mapped[str | None] = mapped_column(String(50))
 
 
 class WebSession(Base):

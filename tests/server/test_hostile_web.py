@@ -8,7 +8,7 @@ import re
 import uuid
 from datetime import timedelta
 from io import BytesIO
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import httpx
 import pytest
@@ -284,6 +284,38 @@ def test_the_pages_and_the_return_open_for_a_real_station_and_district(superviso
     for parameters in ({"station": str(station)}, {"district": "牡丹区"}, {"station": str(station).upper()}):
         for path in PAGES:
             assert browser.get(path, params=parameters).status_code == 200, (path, parameters)
+
+
+def test_a_district_supervisor_reaches_no_other_districts_station_by_any_parameter(supervisor: Server) -> None:
+    """A district bureau's supervisor: its stations on every page; another district's, asked for by id, district
+    or in the return, are refused as if they did not exist, and the page shows the supervisor's district."""
+    ours, theirs = supervisor.create_station("城区驿站"), supervisor.create_station("开发区驿站")
+    with supervisor.database.transaction() as session:
+        session.get(Station, ours).district = "牡丹区"
+        session.get(Station, theirs).district = "开发区"
+        accounts.create_supervisor(session, "区局督导", PASSWORD, district="牡丹区")
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False, timeout=30)
+    assert post_sign_in(http, PASSWORD, name="区局督导").status_code == 303
+    stations = http.get("/city/").text
+    assert "城区驿站" in stations
+    assert "开发区驿站" not in stations
+    for path in PAGES:
+        page = http.get(path)
+        assert page.status_code == 200, path
+        assert "开发区" not in page.text, path  # neither the station nor the district is offered
+        for parameters, message in (
+            ({"station": str(theirs)}, "没有这个驿站"),
+            ({"district": "开发区"}, "没有这个区县"),
+        ):
+            refused = http.get(path, params=parameters)
+            assert refused.status_code == 422, (path, parameters)
+            assert message in refused.text
+            assert "开发区驿站" not in refused.text
+    assert "已显示牡丹区。" in http.get("/city/figures", params={"district": "开发区"}).text
+    named = unquote(http.get("/city/returns.xlsx").headers["content-disposition"])
+    assert named.endswith(f"牡丹区-月调度-{chinatime.today():%Y-%m}.xlsx")  # the supervisor's district's return
+    for parameters in ({"station": str(ours)}, {"district": "牡丹区"}, {}):
+        assert http.get("/city/overdue", params=parameters).status_code == 200, parameters
 
 
 @pytest.mark.parametrize(

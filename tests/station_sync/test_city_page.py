@@ -240,3 +240,24 @@ def test_a_signed_out_session_opens_nothing_even_with_its_old_cookie(page) -> No
     page.context.add_cookies(cookies)  # the old cookie, kept by somebody who copied it
     page.goto("/city/")
     assert page.url.endswith("/city/sign-in")
+
+
+def test_a_district_supervisor_sees_and_counts_that_districts_stations_only(
+    page, city_with_cases: Server, tmp_path: Path
+) -> None:
+    with city_with_cases.database.transaction() as session:
+        accounts.create_supervisor(session, "牡丹区督导", PASSWORD, district="牡丹区")
+    page.goto("/city/sign-in")
+    page.get_by_label("用户名").fill("牡丹区督导")
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    assert page.locator("h2").inner_text().startswith("牡丹区各驿站同步与期限情况")
+    assert page.locator("table tbody tr").count() == 1
+    page.get_by_role("link", name="统计").click()
+    page.get_by_label("期间").fill("2026-11")
+    page.get_by_role("button", name="查看").click()
+    assert page.locator("h2").inner_text() == "牡丹区 · 2026年11月"
+    assert page.locator('[data-key="received"]').first.inner_text() == "3"  # 城区驿站's; the city counted 6
+    assert page.get_by_label("区县").locator("option").all_inner_texts() == ["牡丹区"]
+    assert page.get_by_label("驿站").locator("option").all_inner_texts() == ["（全部）", "城区驿站"]
+    page.screenshot(path=tmp_path / "district.png", full_page=True)

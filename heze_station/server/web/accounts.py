@@ -44,7 +44,8 @@ def nobody() -> str:
     return _hasher.hash(secrets.token_urlsafe(16))
 
 
-def create_supervisor(session: Session, name: str, password: str) -> SupervisorAccount:
+def create_supervisor(session: Session, name: str, password: str, district: str | None = None) -> SupervisorAccount:
+    """``district``: a district bureau's supervisor, who sees that district's stations only; None: the city's."""
     name = name.strip()
     if not name:
         raise ApiError(422, "invalid_name", "A supervisor needs a name.")
@@ -53,9 +54,26 @@ def create_supervisor(session: Session, name: str, password: str) -> SupervisorA
     _check_password(name, password)
     if session.scalars(select(SupervisorAccount).where(SupervisorAccount.name == name)).first():
         raise ApiError(409, "supervisor_exists", f"A supervisor named {name!r} exists already.")
-    account = SupervisorAccount(id=new_id(), name=name, password_hash=_hasher.hash(password))
+    account = SupervisorAccount(
+        id=new_id(), name=name, password_hash=_hasher.hash(password), district=_district(district)
+    )
     session.add(account)
     return account
+
+
+def set_district(session: Session, name: str, district: str | None) -> SupervisorAccount:
+    """The stations a supervisor sees from the next page on: a district's (a bureau's staff moved), or the whole
+    city's (None)."""
+    account = _named(session, name)
+    account.district = _district(district)
+    return account
+
+
+def _district(district: str | None) -> str | None:
+    district = (district or "").strip()
+    if len(district) > NAME_MAX:
+        raise ApiError(422, "invalid_district", f"A district's name has at most {NAME_MAX} characters.")
+    return district or None
 
 
 def _check_password(name: str, password: str) -> None:
@@ -112,6 +130,7 @@ class SignedIn:
     name: str
     csrf_token: str
     expires_at: datetime
+    district: str | None = None  # the one district whose stations the supervisor sees; None: the whole city
 
 
 def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] | None:
@@ -135,7 +154,7 @@ def sign_in(session: Session, name: str, password: str) -> tuple[str, SignedIn] 
             token_hash=digest(token), supervisor_id=account.id, csrf_token=csrf, expires_at=expires_at, seen_at=moment
         )
     )
-    return token, SignedIn(account.id, account.name, csrf, expires_at)
+    return token, SignedIn(account.id, account.name, csrf, expires_at, account.district)
 
 
 def signed_in(session: Session, token: str) -> SignedIn | None:
@@ -145,6 +164,7 @@ def signed_in(session: Session, token: str) -> SignedIn | None:
         select(
             SupervisorAccount.id,
             SupervisorAccount.name,
+            SupervisorAccount.district,
             WebSession.csrf_token,
             WebSession.expires_at,
             WebSession.seen_at,
@@ -157,7 +177,7 @@ def signed_in(session: Session, token: str) -> SignedIn | None:
         return None
     if found.seen_at <= moment - SEEN_EVERY:
         session.execute(update(WebSession).where(WebSession.token_hash == digest(token)).values(seen_at=moment))
-    return SignedIn(found.id, found.name, found.csrf_token, found.expires_at)
+    return SignedIn(found.id, found.name, found.csrf_token, found.expires_at, found.district)
 
 
 class RecentSessions:

@@ -288,20 +288,24 @@ def _period(code: str | None, today: date) -> tuple[Period, str | None]:
     return chosen, None
 
 
-def _scope(district: str | None, station: str | None, stations: "_Stations") -> tuple[Scope, str | None]:
-    """The stations a page's ``district`` and ``station`` name (a station before its district; the whole city when
-    neither), or the whole city and why they name none: a page about another scope than asked would mislead."""
+def _scope(
+    district: str | None, station: str | None, stations: "_Stations", who: accounts.SignedIn
+) -> tuple[Scope, str | None]:
+    """The stations a page's ``district`` and ``station`` name (a station before its district; all the supervisor
+    sees when neither: the whole city, or their district), or all they see and why these name none: a page about
+    another scope than asked would mislead. ``stations`` are the ones the supervisor sees."""
+    everything = Scope(district=who.district)
     if station:
         try:
             chosen = uuid.UUID(station)
         except ValueError:
-            return Scope(), f"{_quoted(station)}不是驿站编号（请在“驿站”中选择）。"
+            return everything, f"{_quoted(station)}不是驿站编号（请在“驿站”中选择）。"
         if chosen not in stations.names:
-            return Scope(), f"没有这个驿站：{_quoted(station)}（请在“驿站”中选择）。"
+            return everything, f"没有这个驿站：{_quoted(station)}（请在“驿站”中选择）。"
         return Scope(station_id=chosen), None
-    if district and district not in stations.districts:
-        return Scope(), f"没有这个区县：{_quoted(district)}（请在“区县”中选择）。"
-    return Scope(district=district or None), None
+    if district and district not in stations.districts and district != who.district:
+        return everything, f"没有这个区县：{_quoted(district)}（请在“区县”中选择）。"
+    return Scope(district=district or who.district), None
 
 
 def _quoted(given: str) -> str:
@@ -310,10 +314,13 @@ def _quoted(given: str) -> str:
     return f"“{shown}{'…' if len(given) > QUOTED_CHARS else ''}”"
 
 
-def _choices(session) -> tuple[list, list[str]]:
-    stations = session.execute(
-        select(Station.id, Station.name, Station.district).order_by(Station.district, Station.name)
-    ).all()
+def _choices(session, district: str | None) -> tuple[list, list[str]]:
+    """The stations a supervisor sees (a district's, or the city's) and the districts to choose among: none for a
+    district's supervisor, whose list's first choice is the district."""
+    chosen = select(Station.id, Station.name, Station.district).order_by(Station.district, Station.name)
+    if district is not None:
+        return session.execute(chosen.where(Station.district == district)).all(), []
+    stations = session.execute(chosen).all()
     return stations, sorted({station.district for station in stations if station.district})
 
 
@@ -343,20 +350,22 @@ class _Stations:
         return Markup(self.options.replace(marked, f"{marked} selected", 1))
 
 
-def _stations(session) -> _Stations:
-    rows, districts = _choices(session)
+def _stations(session, district: str | None) -> _Stations:
+    rows, districts = _choices(session, district)
     options = "".join(f'<option value="{row.id}">{escape(row.name)}</option>' for row in rows)
     return _Stations(rows, districts, {row.id: row.name for row in rows}, Markup(options))
 
 
-def _station_choices(reports: Reports, session, position: Position) -> _Stations:
-    return reports.get(("stations list", position.stations), position.feed, lambda: _stations(session)).value
+def _station_choices(reports: Reports, session, position: Position, district: str | None) -> _Stations:
+    """The stations a supervisor sees: ``district``'s, or the whole city's (None)."""
+    key = ("stations list", position.stations, district)
+    return reports.get(key, position.feed, lambda: _stations(session, district)).value
 
 
 def _context(
     request: Request, who: accounts.SignedIn, session, position: Position, **values: object
 ) -> dict[str, object]:
-    stations = _station_choices(_reports(request), session, position)
+    stations = _station_choices(_reports(request), session, position, who.district)
     return {
         "who": who,
         "path": request.url.path,
@@ -381,6 +390,7 @@ def _overdue(reports: Reports, session, position: Position, today: date, scope: 
 
 
 def _scope_name(scope: Scope, names: dict) -> str:
+    """The page's heading: a station's name, a district's, or 全市."""
     if scope.station_id is not None:
         return names.get(scope.station_id, "（未知驿站）")
     return scope.district or "全市"
@@ -395,39 +405,40 @@ def stations_page(request: Request, database: DatabaseDep, who: SignedInDep) -> 
     with database.reading() as session:
         position = _position(session)
         context = _context(request, who, session, position)
-        table = _stations_table(_reports(request), session, position, today)
+        table = _stations_table(_reports(request), session, position, today, who.district)
     return _page("stations.html", **context, table=table.value, today=today, as_of=table.as_of)
 
 
-def _stations_table(reports: Reports, session, position: Position, today: date) -> Made:
-    """The table of a thousand stations, drawn once for every supervisor, as its figures are counted. What the
-    laptops last reported waiting moves no feed: the table is drawn again for that as well."""
+def _stations_table(reports: Reports, session, position: Position, today: date, district: str | None = None) -> Made:
+    """The table of a thousand stations (or a district's), drawn once for every supervisor who sees them, as its
+    figures are counted. What the laptops last reported waiting moves no feed: the table is drawn again for that as
+    well."""
     reported = session.scalar(select(func.max(Device.changes_waiting_at)))
     return reports.get(
-        ("stations", today, position.stations),
+        ("stations", today, position.stations, district),
         (position.feed, reported),
-        lambda: _draw_stations_table(reports, session, position, today),
+        lambda: _draw_stations_table(reports, session, position, today, district),
     )
 
 
-def _draw_stations_table(reports: Reports, session, position: Position, today: date) -> Markup:
-    late = Counter(item.station_id for item in _overdue(reports, session, position, today, Scope()).value)
+def _draw_stations_table(reports: Reports, session, position: Position, today: date, district: str | None) -> Markup:
+    scope = Scope(district=district)
+    seen = _station_choices(reports, session, position, district)
+    late = Counter(item.station_id for item in _overdue(reports, session, position, today, scope).value)
     open_clues: Counter = Counter()
     late_clues: Counter = Counter()
-    for station_id, facts in city_figures.clue_facts(session, None).items():
+    for station_id, facts in city_figures.clue_facts(session, scope.stations(session)).items():
         for clue in facts:
             if clue.closed_on is None:
                 open_clues[station_id] += 1
                 late_clues[station_id] += clue.due_on is not None and clue.due_on < today
     return Markup(
         templates.get_template("stations_table.html").render(
-            summaries=supervision.station_rows(session),
+            summaries=[row for row in supervision.station_rows(session) if row["id"] in seen.names],
             late=late,
             open_clues=open_clues,
             late_clues=late_clues,
-            station_districts={
-                station.id: station.district for station in _station_choices(reports, session, position).rows
-            },
+            station_districts={station.id: station.district for station in seen.rows},
         )
     )
 
@@ -446,11 +457,11 @@ def figures_page(
     with database.reading() as session:
         position = _position(session)
         context = _context(request, who, session, position)
-        scope, scope_problem = _scope(district, station, context["station_choices"])
+        scope, scope_problem = _scope(district, station, context["station_choices"], who)
         made = _report(_reports(request), session, position, chosen, scope)
-    problem = _shown_instead(period_problem, scope_problem)
-    result: CityReport = made.value
     names = context["station_names"]
+    problem = _shown_instead(period_problem, scope_problem, _scope_name(scope, names))
+    result: CityReport = made.value
     by_week = [charts.Bar(f"{day(first)}起", count, str(count)) for first, count in result.received_by_week]
     by_category = [charts.Bar(group(key), count, str(count)) for key, count in result.breakdowns["category"].items()]
     by_station = [
@@ -491,11 +502,12 @@ def figures_page(
     )
 
 
-def _shown_instead(period_problem: str | None, scope_problem: str | None) -> str | None:
-    """What was wrong with the parameters and what the page shows instead; None when nothing was."""
+def _shown_instead(period_problem: str | None, scope_problem: str | None, shown: str) -> str | None:
+    """What was wrong with the parameters and what the page shows instead (``shown``: the scope's name); None when
+    nothing was."""
     said = [
         f"{period_problem}已显示本月。" if period_problem else "",
-        f"{scope_problem}已显示全市。" if scope_problem else "",
+        f"{scope_problem}已显示{shown}。" if scope_problem else "",
     ]
     return "".join(said) or None
 
@@ -516,9 +528,9 @@ def overdue_page(
     with database.reading() as session:
         position = _position(session)
         context = _context(request, who, session, position)
-        scope, scope_problem = _scope(district, station, context["station_choices"])
+        scope, scope_problem = _scope(district, station, context["station_choices"], who)
         found = _overdue(_reports(request), session, position, today, scope)
-    problem = _shown_instead(None, scope_problem)
+    problem = _shown_instead(None, scope_problem, _scope_name(scope, context["station_names"]))
     return _page(
         "overdue.html",
         422 if problem else 200,
@@ -545,8 +557,8 @@ def return_download(
     chosen, period_problem = _period(period, chinatime.today())
     with database.reading() as session:
         position = _position(session)
-        stations = _station_choices(_reports(request), session, position)
-        scope, scope_problem = _scope(district, station, stations)
+        stations = _station_choices(_reports(request), session, position, who.district)
+        scope, scope_problem = _scope(district, station, stations, who)
         if period_problem or scope_problem:
             # A return of another period or scope than asked, under a name that looks right, would mislead.
             problem = f"{period_problem or ''}{scope_problem or ''}没有生成报表。"
