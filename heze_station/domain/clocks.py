@@ -198,15 +198,14 @@ def mediation_clock(
     accepted cases.
     """
     statutory_due = application_received_on + timedelta(days=MEDIATION_DAYS)
-    if extended_to is None:
+    if extended_to is None or extended_to <= statutory_due:
+        # An "extension" to a day the 15 days reach anyway extends nothing. Recording one refuses it; another
+        # device may still sync one, and the case must still open, with the statutory end.
         due = statutory_due
         label = QT_TRANSLATE_NOOP("Domain", "Mediation period (15 days)")
-    elif extended_to > statutory_due:
+    else:
         due = extended_to
         label = QT_TRANSLATE_NOOP("Domain", "Mediation period (extended)")
-    else:
-        # Recording an extension validates this for the user; reaching here means stored data is inconsistent.
-        raise ValueError("extended_to must be after the statutory end of mediation")
     state = running_state(ClockKind.MEDIATION, due, today)
     return _clock(ClockKind.MEDIATION, label, application_received_on, due, ended_on, today, state)
 

@@ -570,7 +570,12 @@ def refresh_slots(context: StationContext) -> None:
             user.sealed_private_key,
             user.login,
         ):
-            slots.put(_slot(user_id, user.login, user.public_key, user.sealed_private_key, context.database.key))
+            try:
+                slots.put(_slot(user_id, user.login, user.public_key, user.sealed_private_key, context.database.key))
+            except WrongKey:
+                # Not a key (a device that synced junk): this account has no slot here, and every other one does.
+                log.warning("an account's public key from the city is not a key; it cannot sign in on this laptop")
+                continue
             changed.add(user_id)
     if changed:
         keyslots.save(context.data_dir, slots)

@@ -116,13 +116,17 @@ def refresh(session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uui
     else:
         session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(among)))
     work_calendar = calendar.load(session)
-    rows = [
-        (row.id, clock.kind.value, clock.due, on, until, clock.label)
-        for row, clocks in _running_clocks(session, work_calendar, among)
-        for clock in clocks
-        if clock.due is not None and clock.state not in _SETTLED
-        for on, until in [attention_window(clock.kind, clock.due, work_calendar)]
-    ]
+    rows = []
+    for row, clocks in _running_clocks(session, work_calendar, among):
+        try:
+            rows += [
+                (row.id, clock.kind.value, clock.due, on, until, clock.label)
+                for clock in clocks
+                if clock.due is not None and clock.state not in _SETTLED
+                for on, until in [attention_window(clock.kind, clock.due, work_calendar)]
+            ]
+        except (ValueError, OverflowError):
+            continue  # a window counted back past the first day (a date another device wrote): as _running_clocks
     if rows:
         _insert(session, rows)
 

@@ -432,7 +432,8 @@ _LOG_TEXT = {
     ),
     # The technical detail (an HTTP status, a socket error) stays in the line's values, for a tooltip.
     "failed": QT_TRANSLATE_NOOP("Domain", "Sync failed: {reason_text}"),
-    "rejected": QT_TRANSLATE_NOOP("Domain", "The city server refused a change ({tables}): {message}"),
+    # The server's own words (English, naming the field) stay in the line's values, for a tooltip.
+    "rejected": QT_TRANSLATE_NOOP("Domain", "The city server refused a change ({tables}): {reason_text}"),
     "conflict": QT_TRANSLATE_NOOP("Domain", "Conflict recorded on {table} {field}: both sides changed it."),
     "rebaselined": QT_TRANSLATE_NOOP("Domain", "The city server's data changed (a restore): reading everything again."),
     "conflict_resolved": QT_TRANSLATE_NOOP("Domain", "Conflict on {table} {field} settled: {choice}."),
@@ -460,6 +461,30 @@ _LOG_TEXT = {
 }
 
 
+# Why the city refused a change (its result codes, docs/sync-protocol.md), in the coordinator's words.
+_REFUSED = QT_TRANSLATE_NOOP(
+    "Domain", "it is not a change this station may make. The record stays on this computer; tell the city bureau."
+)
+_NOT_STORABLE = QT_TRANSLATE_NOOP(
+    "Domain",
+    "a value in it is outside what the city can keep (an amount, a date or a number out of range, or a missing "
+    "entry). The record stays on this computer; correct it there, or tell the city bureau.",
+)
+_OTHER_VERSION = QT_TRANSLATE_NOOP(
+    "Domain",
+    "the city server does not know part of it: this program and the server are of different versions. The record "
+    "stays on this computer and is sent again once both are updated.",
+)
+_REFUSALS = {
+    "invalid_field": _NOT_STORABLE,
+    "missing_field": _NOT_STORABLE,
+    "invalid_row_id": _NOT_STORABLE,
+    "unknown_reference": _NOT_STORABLE,
+    "unknown_table": _OTHER_VERSION,
+    "unknown_field": _OTHER_VERSION,
+}
+
+
 @dataclass(frozen=True)
 class LogLine:
     at: datetime
@@ -481,6 +506,9 @@ def sync_log(context: StationContext, limit: int = 500) -> list[LogLine]:
         details: dict[str, Any] = json.loads(entry.details)
         if entry.kind == "failed":
             details["reason_text"] = failure_message(FailureReason(details.get("reason", "refused")))
+        elif entry.kind == "rejected":
+            details["reason_text"] = Message(_REFUSALS.get(details.get("code", ""), _REFUSED))
+            details["detail"] = details.get("message")  # the server's words, for the line's tooltip
         if isinstance(details.get("tables"), list):
             details["tables"] = ", ".join(details["tables"])
         lines.append(LogLine(entry.at, entry.kind, Message(_LOG_TEXT.get(entry.kind, entry.kind), details)))

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .. import collector
+from ..sync.fields import FORMS
 from ..sync.schemas import (
     AttachmentStart,
     AuditHeadAnswer,
@@ -32,6 +33,8 @@ from ..sync.schemas import (
 from .client import ServerClient
 from .failures import FailureReason, SyncFailure
 from .progress import Phase, Progress, ProgressCallback, SyncReport
+
+DIGEST = FORMS["sha256"]
 
 PAGE_ROWS = 1000
 # Pages that have already arrived are written in one transaction, for up to this long: a first sync of 100,000 rows
@@ -265,6 +268,8 @@ class SyncEngine:
         wanted = self.replica.downloads()
         for index, sha256 in enumerate(wanted):
             try:
+                if not DIGEST.fullmatch(sha256):  # a row another device wrote before the city checked its form
+                    raise FileUnavailable("a file's name that is not a digest names no file")
                 data = b"".join(self._fetch(sha256))
                 if hashlib.sha256(data).hexdigest() != sha256:
                     raise FileUnavailable(f"the file received for {sha256} does not match its hash")

@@ -31,6 +31,7 @@ from ..domain.identifiers import Sex
 from ..domain.ids import new_id
 from ..domain.ledger import FollowUpKind
 from ..domain.mediation import AttachmentKind, MinuteKind, PlaceKind
+from ..domain.money import MAX_FEN
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.service import ServiceMethod
 from ..domain.workcalendar import DayKind
@@ -54,6 +55,24 @@ def enum_column(enum_type: type[enum.Enum]) -> Enum:
         values_callable=lambda members: [member.value for member in members],
         validate_strings=True,
     )
+
+
+def wire(*, least: int | None = None, most: int | None = None, form: str | None = None) -> dict[str, object]:
+    """A synced column's ``info``: the range or form its meaning gives it (sync/fields.FieldRule), to which the city
+    server holds every device's pushes and a station every pull (storage/sync_schema.py writes it out)."""
+    limits = {"least": least, "most": most, "form": form}
+    return {"wire": {name: limit for name, limit in limits.items() if limit is not None}}
+
+
+MONEY = wire(least=0, most=MAX_FEN)  # one sum, in fen (what the station lets anyone type)
+MONEY_TOTAL = wire(least=0, most=MAX_FEN * 1_000)  # the sums of many: a collective's claims, a clue's recoveries
+COUNT = wire(least=0, most=100_000)  # workers, originals
+POSITION = wire(least=0, most=10_000)  # a row's place in its list
+SEQUENCE = wire(least=1, most=999_999)  # a case's number in its year
+YEAR = wire(least=1900, most=2999)  # the years a synced date may lie in (sync/fields)
+FILE_SIZE = wire(least=0, most=2**40)
+DIGEST = wire(form="sha256")
+PUBLIC_KEY = wire(form="public_key")
 
 
 class Base(DeclarativeBase):
@@ -100,7 +119,7 @@ class StaffUser(SyncRow, Base):
     # password (Argon2id; storage.keys). Any open laptop of the station seals its database key to the public key,
     # so the account signs in there too (storage.keyslots). Empty for accounts of databases from before sign-in,
     # which cannot sign in until the administrator resets their password (0009).
-    public_key: Mapped[str] = mapped_column(String(64), default="")
+    public_key: Mapped[str] = mapped_column(String(64), default="", info=PUBLIC_KEY)
     sealed_private_key: Mapped[str] = mapped_column(String(200), default="")
     # A disabled account cannot sign in; it stays, because the timeline names it.
     disabled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -174,8 +193,8 @@ class Case(SyncRow, Base):
     )
 
     station_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("station.id"))
-    year: Mapped[int] = mapped_column(Integer)
-    sequence: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer, info=YEAR)
+    sequence: Mapped[int] = mapped_column(Integer, info=SEQUENCE)
     # Numbered per device and station; a number made twice offline is a collision to show, not refuse (F6).
     number: Mapped[str] = mapped_column(String(40), index=True)
     status: Mapped[CaseStatus] = mapped_column(enum_column(CaseStatus), default=CaseStatus.REGISTERED)
@@ -207,8 +226,8 @@ class Case(SyncRow, Base):
     project_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("project.id"), index=True)
     is_collective: Mapped[bool] = mapped_column(Boolean, default=False)
     # Denormalised for the case list, which must page through 100,000 cases without joins.
-    worker_count: Mapped[int] = mapped_column(Integer, default=0)
-    claimed_total_fen: Mapped[int] = mapped_column(Integer, default=0)
+    worker_count: Mapped[int] = mapped_column(Integer, default=0, info=COUNT)
+    claimed_total_fen: Mapped[int] = mapped_column(Integer, default=0, info=MONEY_TOTAL)
     claimant_summary: Mapped[str] = mapped_column(String(100), default="")
     # The key of this case's entries in the search indexes (see storage.search).
     search_key: Mapped[int | None] = mapped_column(Integer)
@@ -239,8 +258,8 @@ class CaseClaimant(SyncRow, Base):
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    claimed_fen: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, info=POSITION)
+    claimed_fen: Mapped[int] = mapped_column(Integer, info=MONEY)
     is_representative: Mapped[bool] = mapped_column(Boolean, default=False)
     # What the documents say about this worker on this case (0013): the post held at this employer, and where
     # documents reach the worker when that is not the home address.
@@ -265,7 +284,7 @@ class CaseRespondent(SyncRow, Base):
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     employer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employer.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, info=POSITION)
     role: Mapped[RespondentRole] = mapped_column(enum_column(RespondentRole))
 
     employer: Mapped[Employer] = relationship(lazy="raise")
@@ -276,7 +295,7 @@ class Evidence(SyncRow, Base):
     __table_args__ = ({"sqlite_with_rowid": False},)  # stored by id (0032): no second index of the ids
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, info=POSITION)
     description: Mapped[str] = mapped_column(String(200))
 
 
@@ -328,7 +347,7 @@ class MinuteEntry(SyncRow, Base):
     __tablename__ = "minute_entry"
 
     session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("mediation_session.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, info=POSITION)
     kind: Mapped[MinuteKind] = mapped_column(enum_column(MinuteKind))
     speaker: Mapped[str] = mapped_column(String(50), default="")
     text: Mapped[str] = mapped_column(Text)
@@ -348,8 +367,8 @@ class Attachment(SyncRow, Base):
     kind: Mapped[AttachmentKind] = mapped_column(enum_column(AttachmentKind))
     filename: Mapped[str] = mapped_column(String(200))
     media_type: Mapped[str] = mapped_column(String(100))
-    sha256: Mapped[str] = mapped_column(String(64))
-    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), info=DIGEST)
+    size: Mapped[int] = mapped_column(Integer, info=FILE_SIZE)
     added_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
 
 
@@ -367,15 +386,15 @@ class Agreement(SyncRow, Base):
     payer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employer.id"))
     payer_role: Mapped[PayerRole] = mapped_column(enum_column(PayerRole))
     payment_method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
-    total_fen: Mapped[int] = mapped_column(Integer)
+    total_fen: Mapped[int] = mapped_column(Integer, info=MONEY_TOTAL)
     waived_claims: Mapped[str] = mapped_column(Text, default="")
     default_clause: Mapped[str] = mapped_column(Text)
     other_terms: Mapped[str] = mapped_column(Text, default="")
     # What the sum is for where the category does not say it (documents.disputes): an "other" dispute's subject,
     # and the part of a work-injury sum that is medical costs (only that part can go to court, LDMAL 16).
     subject: Mapped[str] = mapped_column(Text, default="")
-    medical_fen: Mapped[int | None] = mapped_column(Integer)
-    originals: Mapped[int] = mapped_column(Integer)
+    medical_fen: Mapped[int | None] = mapped_column(Integer, info=MONEY)
+    originals: Mapped[int] = mapped_column(Integer, info=COUNT)
     drafted_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
     seal_applied_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     effective_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
@@ -397,8 +416,8 @@ class AgreementShare(SyncRow, Base):
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
     person_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("person.id"))
-    position: Mapped[int] = mapped_column(Integer)
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, info=POSITION)
+    amount_fen: Mapped[int] = mapped_column(Integer, info=MONEY)
     bank: Mapped[str] = mapped_column(String(50), default="")
     account_number: Mapped[str] = mapped_column(String(30), default="")
 
@@ -410,9 +429,9 @@ class AgreementInstalment(SyncRow, Base):
     __table_args__ = (Index("ix_agreement_instalment_due_on", "due_on"),)  # agreements due in a period
 
     agreement_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agreement.id"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, info=POSITION)
     due_on: Mapped[date] = mapped_column(DateAsDays)
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer, info=MONEY)
 
 
 class AgreementSignature(SyncRow, Base):
@@ -437,7 +456,7 @@ class Payment(SyncRow, Base):
     # counts against the instalments only (domain.performance spreads it over the shares).
     person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id"))
     paid_on: Mapped[date] = mapped_column(DateAsDays)
-    amount_fen: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Integer, info=MONEY)
     method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
     reference: Mapped[str] = mapped_column(String(100), default="")  # transfer number, or who received the cash
     recorded_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
@@ -468,7 +487,7 @@ class WageClue(SyncRow, Base):
     worker_phone: Mapped[str] = mapped_column(String(20), default="")
     employer_name: Mapped[str] = mapped_column(String(100), default="")
     project_name: Mapped[str] = mapped_column(String(100), default="")
-    amount_fen: Mapped[int | None] = mapped_column(Integer)
+    amount_fen: Mapped[int | None] = mapped_column(Integer, info=MONEY_TOTAL)
     summary: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="")  # the platform's own word for it
 
@@ -484,8 +503,8 @@ class ClueRecord(SyncRow, Base):
     verified_on: Mapped[date | None] = mapped_column(DateAsDays)
     contacted_on: Mapped[date | None] = mapped_column(DateAsDays)
     closed_on: Mapped[date | None] = mapped_column(DateAsDays)
-    recovered_fen: Mapped[int] = mapped_column(Integer, default=0)
-    workers_paid: Mapped[int] = mapped_column(Integer, default=0)
+    recovered_fen: Mapped[int] = mapped_column(Integer, default=0, info=MONEY_TOTAL)
+    workers_paid: Mapped[int] = mapped_column(Integer, default=0, info=COUNT)
     case_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("case_file.id"))
     note: Mapped[str] = mapped_column(Text, default="")  # what was found, or why it is not substantiated
     called_back_on: Mapped[date | None] = mapped_column(DateAsDays)
@@ -569,12 +588,12 @@ class IssuedDocument(SyncRow, Base):
 
     case_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("case_file.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))  # documents.content.DocumentKind (storage does not import it)
-    pdf_sha256: Mapped[str] = mapped_column(String(64))
-    content_sha256: Mapped[str] = mapped_column(String(64))
+    pdf_sha256: Mapped[str] = mapped_column(String(64), info=DIGEST)
+    content_sha256: Mapped[str] = mapped_column(String(64), info=DIGEST)
     verification_code: Mapped[str] = mapped_column(String(20), index=True)
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime)
     issued_by_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("staff_user.id"))
-    originals: Mapped[int] = mapped_column(Integer)
+    originals: Mapped[int] = mapped_column(Integer, info=COUNT)
 
 
 class CalendarDay(Base):
@@ -597,7 +616,7 @@ class CalendarYear(Base):
 
     __tablename__ = "calendar_year"
 
-    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, info=YEAR)
     complete: Mapped[bool] = mapped_column(Boolean)
     source: Mapped[str] = mapped_column(String(40))
 

@@ -7,6 +7,7 @@ importing the station's storage; a test fails as soon as the models and that fil
 """
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import Boolean, Column, Enum, Integer, String, Table
@@ -57,13 +58,19 @@ def rule(column: Column) -> FieldRule:
     choices = tuple(kind.enums) if isinstance(kind, Enum) else None
     length = kind.length if isinstance(kind, String) and not isinstance(kind, Enum) else None
     references = sorted({key.column.table.name for key in column.foreign_keys})
+    field_type = _type(column)
+    limits = column.info.get("wire", {})  # the range or form a column's meaning gives it (models.wire)
+    if field_type is FieldType.INTEGER and "most" not in limits:
+        # The storage type's range is no limit: a rogue device synced sums that overflowed the station's own sums.
+        raise TypeError(f"{column.table.name}.{column.name}: a synced integer needs its range (models.wire)")
     return FieldRule(
-        _type(column),
+        field_type,
         nullable=bool(column.nullable),
         default=column.default is not None,
         max_length=length,
         choices=choices,
         references=references[0] if references else None,
+        **limits,
     )
 
 
@@ -82,7 +89,7 @@ def describe() -> dict[str, dict[str, FieldRule]]:
 def _literal(field_rule: FieldRule) -> str:
     arguments = [f"FieldType.{field_rule.type.name}"]
     defaults = FieldRule(field_rule.type)
-    for name in ("nullable", "default", "max_length", "choices", "references"):
+    for name in ("nullable", "default", "max_length", "choices", "references", "least", "most", "form"):
         value = getattr(field_rule, name)
         if value != getattr(defaults, name):
             arguments.append(f"{name}={value!r}")
@@ -94,7 +101,17 @@ def revision() -> str:
     newest migration once they change."""
     from ..sync import station_schema  # the file as generated last time
 
-    return station_schema.REVISION if describe() == station_schema.TABLES else migrations.HEAD
+    same = _stored(describe()) == _stored(station_schema.TABLES)
+    return station_schema.REVISION if same else migrations.HEAD
+
+
+def _stored(tables: dict[str, dict[str, FieldRule]]) -> dict[str, dict[str, FieldRule]]:
+    """The rules as the database's columns make them: a range or form a column's meaning gives it is held to by the
+    server and the pulls, and changes no station's columns."""
+    return {
+        name: {field: replace(rule, least=None, most=None, form=None) for field, rule in fields.items()}
+        for name, fields in tables.items()
+    }
 
 
 def module_text() -> str:

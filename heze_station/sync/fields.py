@@ -8,7 +8,7 @@ station itself sends, so that comparing two values compares what they mean.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -33,10 +33,17 @@ def _is_uuid(value: Any) -> bool:
 # No record lies after this year: a later date is a slip, and the clocks the city counts from it (days added, China
 # time) ran past the calendar's last year and broke its pages for every station.
 _LAST_YEAR = "2999"
+# Nor before this one: the station counts days back from a date (the warnings before an instalment falls due), and an
+# instalment due in the year 1, synced by a rogue device, stopped every laptop that pulled it.
+_FIRST_YEAR = "1900"
+
+
+def _in_years(text: str) -> bool:
+    return _FIRST_YEAR <= text[:4] <= _LAST_YEAR
 
 
 def _is_date(value: Any) -> bool:
-    if not (isinstance(value, str) and _DATE.fullmatch(value)) or value[:4] > _LAST_YEAR:
+    if not (isinstance(value, str) and _DATE.fullmatch(value)) or not _in_years(value):
         return False
     try:
         date.fromisoformat(value)
@@ -46,18 +53,22 @@ def _is_date(value: Any) -> bool:
 
 
 def _is_datetime(value: Any) -> bool:
-    """ISO 8601 with an offset, and an instant the station can store (as UTC, from year 1; up to _LAST_YEAR)."""
-    if not (isinstance(value, str) and _DATETIME.fullmatch(value)) or value[:4] > _LAST_YEAR:
+    """ISO 8601 with an offset, in the years a record may lie in."""
+    if not (isinstance(value, str) and _DATETIME.fullmatch(value)) or not _in_years(value):
         return False
     try:
-        moment = datetime.fromisoformat(value)
-        # An offset moves the instant by less than a day: only the first year can leave the range.
-        # Converting every value cost a first sync of 100,000 rows a hundredth of its time.
-        if value[:4] == "0001":
-            moment.astimezone(UTC)
-    except (ValueError, OverflowError):
+        datetime.fromisoformat(value)
+    except ValueError:
         return False
     return True
+
+
+# The forms a text field may be held to (FieldRule.form), matched whole: a value of another form broke the station
+# that pulled it (a digest names a file to download; a public key is sealed to).
+FORMS: dict[str, re.Pattern[str]] = {
+    "sha256": re.compile(r"[0-9a-f]{64}"),  # a digest, as hexdigest() writes it
+    "public_key": re.compile(r"(?:[A-Za-z0-9+/]{43}=)?"),  # an account's X25519 key in base64, or none yet
+}
 
 
 class FieldType(StrEnum):
@@ -85,23 +96,21 @@ _CHECKS: dict[FieldType, Callable[[Any], bool]] = {
 
 def _all_dates(texts: list[str]) -> bool:
     try:
-        return all(map(_DATE.fullmatch, texts)) and all(map(date.fromisoformat, texts)) and _none_too_late(texts)
+        return all(map(_DATE.fullmatch, texts)) and all(map(date.fromisoformat, texts)) and _all_in_years(texts)
     except ValueError:
         return False
 
 
 def _all_datetimes(texts: list[str]) -> bool:
     try:
-        if not (all(map(_DATETIME.fullmatch, texts)) and all(map(datetime.fromisoformat, texts))):
-            return False
+        return all(map(_DATETIME.fullmatch, texts)) and all(map(datetime.fromisoformat, texts)) and _all_in_years(texts)
     except ValueError:
         return False
-    # The texts start with their years: only the first year can leave the range (see _is_datetime).
-    return _none_too_late(texts) and (min(texts)[:4] > "0001" or all(map(_is_datetime, texts)))
 
 
-def _none_too_late(texts: list[str]) -> bool:
-    return not texts or max(texts)[:4] <= _LAST_YEAR
+def _all_in_years(texts: list[str]) -> bool:
+    """The texts start with their years (their form was matched first)."""
+    return not texts or (_in_years(min(texts)) and _in_years(max(texts)))
 
 
 # Whether every one of a column's texts has the type's wire form (FieldType.accepts, a column at a time).
@@ -120,6 +129,11 @@ class FieldRule:
     max_length: int | None = None  # characters, for text
     choices: tuple[str, ...] | None = None  # the allowed values of an enum
     references: str | None = None  # the table whose row id this field holds
+    # The range of an integer, by what it means (money, a count, a position): the storage type's range let a rogue
+    # device sync two sums of money that overflowed every sum the station makes of them.
+    least: int | None = None
+    most: int | None = None
+    form: str | None = None  # the name of the text's form in FORMS
 
     @property
     def required(self) -> bool:
@@ -140,7 +154,16 @@ class FieldRule:
                 return f"is longer than {limit} characters"
         if self.choices is not None and value not in self.choices:
             return "must be one of " + ", ".join(self.choices)
+        if not self._in_range(value):
+            return f"must be from {self.least} to {self.most}"
+        if self.form is not None and not FORMS[self.form].fullmatch(value):
+            return f"must be a {self.form}"
         return None
+
+    def _in_range(self, value: Any) -> bool:
+        return not isinstance(value, int) or (
+            (self.least is None or self.least <= value) and (self.most is None or value <= self.most)
+        )
 
     @cached_property
     def fits(self) -> Callable[[Any], bool]:
@@ -152,6 +175,17 @@ class FieldRule:
             self.choices,
             self.nullable,
         )
+        if self.form is not None:
+            form = FORMS[self.form].fullmatch
+            return lambda value: (
+                len(value) <= limit and form(value) is not None
+                if isinstance(value, str)
+                else value is None and nullable
+            )
+        if self.least is not None or self.most is not None:
+            least = INTEGER_RANGE[0] if self.least is None else self.least
+            most = INTEGER_RANGE[1] - 1 if self.most is None else self.most
+            return lambda value: type(value) is int and least <= value <= most if value is not None else nullable
         if self.type is FieldType.TEXT:
             if choices is not None:
                 allowed = self._choices
@@ -181,7 +215,9 @@ class FieldRule:
                 return True
         kinds = set(map(type, values))
         if self.type is FieldType.INTEGER:
-            fit = kinds == {int} and INTEGER_RANGE[0] <= min(values) and max(values) < INTEGER_RANGE[1]
+            least = INTEGER_RANGE[0] if self.least is None else self.least
+            most = INTEGER_RANGE[1] - 1 if self.most is None else self.most
+            fit = kinds == {int} and least <= min(values) and max(values) <= most
         elif self.type is FieldType.BOOLEAN:
             fit = kinds == {bool}
         else:
@@ -189,6 +225,8 @@ class FieldRule:
             fit = kinds == {str} and max(map(len, values)) <= (self.max_length or MAX_TEXT_CHARS)
             if fit and self.type is not FieldType.TEXT:
                 fit = _ALL_ACCEPTED[self.type](values)
+            if fit and self.form is not None:
+                fit = all(map(FORMS[self.form].fullmatch, values))
         return fit and (self.choices is None or set(values) <= self._choices)
 
     @cached_property

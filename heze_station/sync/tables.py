@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any
 
 from . import station_schema
-from .fields import MAX_TEXT_CHARS, FieldRule, FieldType
+from .fields import FORMS, MAX_TEXT_CHARS, FieldRule, FieldType
 
 
 class TableKind(StrEnum):
@@ -252,8 +252,12 @@ def reference_markdown() -> str:
             limit = ""
             if field_rule.choices:
                 limit = ", ".join(f"`{choice}`" for choice in field_rule.choices)
+            elif field_rule.form is not None:
+                limit = f"a {field_rule.form}: `{FORMS[field_rule.form].pattern}`"
             elif field_rule.type is FieldType.TEXT:
                 limit = f"{field_rule.max_length or MAX_TEXT_CHARS} characters"
+            elif field_rule.most is not None:
+                limit = f"{field_rule.least:,} to {field_rule.most:,}"
             lines.append(
                 f"| `{name}` | {field_rule.type.value} | {new_row} | {'yes' if field_rule.nullable else 'no'} "
                 f"| {limit} | {f'`{field_rule.references}`' if field_rule.references else ''} |"

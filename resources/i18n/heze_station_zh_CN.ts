@@ -3960,8 +3960,20 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>同步失败：{reason_text}</translation>
     </message>
     <message>
-        <source>The city server refused a change ({tables}): {message}</source>
-        <translation>城市服务器拒绝了一项更改（{tables}）：{message}</translation>
+        <source>The city server refused a change ({tables}): {reason_text}</source>
+        <translation>城市服务器拒绝了一项更改（{tables}）：{reason_text}</translation>
+    </message>
+    <message>
+        <source>it is not a change this station may make. The record stays on this computer; tell the city bureau.</source>
+        <translation>本驿站无权做这项更改。这条记录仍保留在本电脑上，请告知市局。</translation>
+    </message>
+    <message>
+        <source>a value in it is outside what the city can keep (an amount, a date or a number out of range, or a missing entry). The record stays on this computer; correct it there, or tell the city bureau.</source>
+        <translation>其中有内容超出市里能保存的范围（金额、日期或编号超出范围，或缺少必填内容）。这条记录仍保留在本电脑上，请在本电脑上更正，或告知市局。</translation>
+    </message>
+    <message>
+        <source>the city server does not know part of it: this program and the server are of different versions. The record stays on this computer and is sent again once both are updated.</source>
+        <translation>市里服务器不认识其中的部分内容：本程序与服务器的版本不一致。这条记录仍保留在本电脑上，双方更新后会自动重新发送。</translation>
     </message>
     <message>
         <source>Conflict recorded on {table} {field}: both sides changed it.</source>

@@ -175,9 +175,11 @@ def test_mediation_extended(today: date, state: ClockState, days_left: int) -> N
 
 
 @pytest.mark.parametrize("extended_to", [date(2026, 3, 17), date(2026, 3, 10)])
-def test_mediation_extension_must_lengthen(extended_to: date) -> None:
-    with pytest.raises(ValueError, match="extended_to"):
-        mediation_clock(RECEIVED, None, RECEIVED, extended_to=extended_to)
+def test_an_extension_to_a_day_the_15_days_reach_anyway_leaves_the_statutory_end(extended_to: date) -> None:
+    """Recording one refuses it (services.mediation); another device may still sync one, and the case opens."""
+    statutory = mediation_clock(RECEIVED, None, RECEIVED)
+    assert mediation_clock(RECEIVED, None, RECEIVED, extended_to=extended_to) == statutory
+    assert statutory.label == "Mediation period (15 days)"
 
 
 # --- quick close (station target, 3 calendar days) ---

@@ -6,6 +6,7 @@ and the rows they name (a case's station and registering user) are created once 
 transaction, before the rows that name them.
 """
 
+import hashlib
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -27,6 +28,18 @@ PLAIN = {
     FieldType.DATE: "2026-11-27",
     FieldType.DATETIME: "2026-11-27T08:00:00+00:00",
 }
+FORM_EXAMPLES = {"sha256": hashlib.sha256(b"test").hexdigest(), "public_key": ""}
+
+
+def plain_value(rule: FieldRule) -> Any:
+    """A plain value that fits the field (a row it names is made up)."""
+    if rule.choices:
+        return rule.choices[0]
+    if rule.type is FieldType.UUID:
+        return str(new_id())
+    if rule.form is not None:
+        return FORM_EXAMPLES[rule.form]
+    return rule.least if rule.least is not None else PLAIN[rule.type]
 
 
 @dataclass
@@ -107,13 +120,7 @@ class DeviceClient:
         return {**missing, **fields}
 
     def plain(self, rule: FieldRule) -> Any:
-        if rule.references:
-            return self.parent(rule.references)
-        if rule.choices:
-            return rule.choices[0]
-        if rule.type is FieldType.UUID:
-            return str(new_id())
-        return PLAIN[rule.type]
+        return self.parent(rule.references) if rule.references else plain_value(rule)
 
     def parent(self, table: str) -> str:
         """The id of a row of ``table`` this device made for required fields to name, made on first use."""

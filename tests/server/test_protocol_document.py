@@ -1,6 +1,7 @@
 """A client written from docs/sync-protocol.md alone creates a row of every table a station writes, and the server
 takes each: the document says all a client author needs (which fields, which types, which rows they name)."""
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -38,8 +39,12 @@ def value(column: dict[str, str], made: dict[str, str]) -> Any:
     if column["type"] == "uuid":
         return str(new_id())
     if column["type"] == "text":
+        if column["limit"].startswith("a sha256"):  # a digest, as the document shows its form
+            return hashlib.sha256(b"\xe6\x9f\x90").hexdigest()
         choices = re.findall(r"`(\w+)`", column["limit"])  # the values an enum takes; else a length
         return choices[0] if choices else "某"
+    if least := re.match(r"(-?[\d,]+) to ", column["limit"]):  # an integer's range: its least value
+        return int(least[1].replace(",", ""))
     return PLAIN[column["type"]]
 
 

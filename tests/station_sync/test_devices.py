@@ -5,6 +5,7 @@ import itertools
 import random
 
 import pytest
+from sqlalchemy import update
 
 from heze_station.domain.accounts import StaffRole
 from heze_station.domain.cases import CaseAction
@@ -12,7 +13,7 @@ from heze_station.domain.errors import IllegalTransition
 from heze_station.domain.mediation import AttachmentKind
 from heze_station.services import accounts, attachments, case_actions, case_queries, sync
 from heze_station.services.station import StationContext
-from heze_station.storage.models import Case
+from heze_station.storage.models import Attachment, Case, StaffUser
 from tests.factories import intake_form, register
 from tests.stations import add_account, open_test_station
 
@@ -68,6 +69,20 @@ def test_a_scan_attached_on_one_laptop_reaches_the_other_byte_for_byte(laptops: 
     assert attachments.read(court, attached.id) == scan
 
 
+def test_a_file_named_by_no_digest_waits_and_the_sync_goes_on(laptops: Laptops) -> None:
+    """An attachment row an older program stored as it was pulled, before the city checked that a file's name is a
+    digest: a name with a control character made every sync end in a fault; that file now waits, the rest syncs."""
+    court = laptops("移动仲裁庭")
+    case_id = register(court, intake_form(1))
+    attached = attachments.attach(court, case_id, AttachmentKind.SCAN, "工资条.png", b"scan")
+    with court.database.transaction() as session:
+        session.execute(update(Attachment).where(Attachment.id == attached.id).values(sha256="ab\x01cd"))
+
+    report = sync.sync_now(court)
+
+    assert (report.files_waiting, report.pushed > 0) == (1, True)
+
+
 def test_what_was_typed_before_enrolment_reaches_the_city(laptops: Laptops, tmp_path) -> None:
 
     early = open_test_station(tmp_path / "早到的笔记本")
@@ -115,3 +130,22 @@ def test_the_same_login_made_on_two_laptops_offline_is_shown_to_the_administrato
     zhaos = [row for row in accounts.list_accounts(front) if row.login == "zhao"]
     assert [row.role for row in zhaos if not row.shadowed] == [StaffRole.COORDINATOR]  # the older keeps the login
     assert [row.role for row in zhaos if row.shadowed] == [StaffRole.MEDIATOR]
+
+
+def test_an_account_whose_key_is_no_key_leaves_every_other_account_signing_in(laptops: Laptops) -> None:
+    """A key an older program stored as it was pulled (a device synced junk before the city checked its form): that
+    account keeps the slot it had on this laptop, and the colleagues made since sign in on it as before."""
+    front, court = laptops("前台"), laptops("移动仲裁庭")
+    add_account(front, "zhang", StaffRole.COORDINATOR, password="zhang-password")
+    sync.sync_now(front)
+    sync.sync_now(court)
+    with court.database.transaction() as session:
+        session.execute(update(StaffUser).where(StaffUser.login == "zhang").values(public_key="not a key"))
+    add_account(front, "wang", StaffRole.COORDINATOR, password="wang-password-2026")
+    sync.sync_now(front)
+
+    sync.sync_now(court)  # its slots are made again as the accounts stand: no error
+
+    folder = court.database.path.parent
+    accounts.sign_in(folder, "wang", "wang-password-2026").close()
+    accounts.sign_in(folder, "zhang", "zhang-password").close()

@@ -16,7 +16,9 @@ from heze_station.station_sync.failures import FailureReason
 from heze_station.storage import replica
 from heze_station.storage.models import Agreement, Case, Person, QuarantinedRow, SyncLogEntry
 from heze_station.sync.schemas import Change
+from heze_station.sync.tables import SYNCED_TABLES
 from tests.factories import intake_form, register
+from tests.server.client import plain_value
 from tests.server.conftest import Server
 
 from .conftest import Laptops
@@ -151,3 +153,31 @@ def test_a_fault_of_the_program_shows_as_a_failed_sync_with_a_reason_and_no_pers
 def _case_ids(station: StationContext) -> list[uuid.UUID]:
     with station.database.transaction() as session:
         return list(session.scalars(select(Case.id)))
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "odd"),
+    [("payment", "amount_fen", 2**62), ("case_file", "sequence", 2**63 - 1),
+     ("agreement_instalment", "due_on", "0001-01-02"), ("attachment", "sha256", "ab\x01cd"),
+     ("staff_user", "public_key", "not a key")],
+)  # fmt: skip
+def test_a_row_a_device_synced_before_the_city_checked_its_meaning_is_kept_aside(
+    laptops: Laptops, server: Server, table: str, field: str, odd: object
+) -> None:
+    """Sums that overflow the station's own sums, a day counted back past the first, a file name no file has, a key
+    nothing can be sealed to: each stopped every laptop of a station that pulled it. The city refuses them now; one
+    it stored before is kept aside, and the laptop goes on."""
+    court = laptops("移动仲裁庭")
+    rules = SYNCED_TABLES[table].fields
+    planted = plant(
+        server, table, {name: plain_value(rule) for name, rule in rules.items() if rule.required} | {field: odd}
+    )
+
+    report = sync.sync_now(court)
+
+    assert report.quarantined == 1
+    [kept] = quarantined(court)
+    assert (kept.row_id, field in kept.reason) == (planted, True)
+    case_id = register(court, intake_form(1))  # the laptop's own work goes on
+    assert sync.sync_now(court).pushed > 0
+    assert case_id in _case_ids(court)

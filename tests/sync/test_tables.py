@@ -30,6 +30,10 @@ def test_acceptable_values(name: str, value: object) -> None:
      ("received_on", "2026-03-01\n", "invalid_field", "must be date"),
      ("registered_at", "2026-03-01T08:00:00", "invalid_field", "must be datetime"),
      ("registered_at", "0001-01-01T00:00:00+08:00", "invalid_field", "must be datetime"),
+     ("received_on", "1899-12-31", "invalid_field", "must be date"),
+     ("claimed_total_fen", -1, "invalid_field", "must be from 0 to"),
+     ("claimed_total_fen", 2**62, "invalid_field", "must be from 0 to"),
+     ("sequence", 0, "invalid_field", "must be from 1 to 999999"),
      ("project_id", "not-a-uuid", "invalid_field", "must be uuid"),
      ("project_id", "01A21E73-2287-7DCE-9B90-3E10AEFBCA52", "invalid_field", "must be uuid"),
      ("status", "paid_in_gold", "invalid_field", "must be one of registered, accepted"),
@@ -62,7 +66,7 @@ _EDGES = {
     FieldType.INTEGER: [0, 2**63 - 1, 2**63, -(2**63), -(2**63) - 1, True, 1.0],
     FieldType.BOOLEAN: [True, False, 0, 1],
     FieldType.DATE: ["2026-03-01", "2026-02-30", "20260301", "2026-03-01\n", "0001-01-01", "2999-12-31", "3000-01-01",
-                     "9999-12-31"],
+                     "9999-12-31", "1899-12-31", "1900-01-01"],
     FieldType.DATETIME: ["2026-03-01T08:00:00+08:00", "2026-03-01T00:00:00.123456Z", "2026-03-01T08:00:00",
                          "0001-01-01T00:00:00+08:00", "0001-01-01T00:00:00-08:00", "9999-12-31T23:30:00-01:00",
                          "9999-12-31T20:00:00+01:00", "2026-02-30T08:00:00+08:00", "2999-12-31T23:30:00-01:00",
@@ -70,11 +74,30 @@ _EDGES = {
     FieldType.UUID: ["01a21e73-2287-7dce-9b90-3e10aefbca52", "01A21E73-2287-7DCE-9B90-3E10AEFBCA52", "not-a-uuid"],
 }  # fmt: skip
 _OTHERS = st.one_of(st.none(), st.integers(), st.floats(), st.text(max_size=12), st.lists(st.integers(), max_size=2))
-_TABLES = ("case_file", "person", "timeline_event", "agreement_instalment")
+_TABLES = ("case_file", "person", "timeline_event", "agreement_instalment", "attachment", "staff_user")
+_FORMS = {  # a good value of each form, then values a hostile device sent
+    "sha256": ["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "ab\x01cd", "../" * 21 + "a",
+               "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08", "9f86d0818" * 7 + "0"],
+    "public_key": ["Lm3LWIPiN2yDuBSkXIFIgVLFBVs5sG38SHbkHuoRZH0=", "", "not a key", "Lm3LWIPiN2yDuBSkXIFIgVLFBVs5sG38"],
+}  # fmt: skip
+
+
+def _edges(rule: FieldRule) -> list[object]:
+    """A field's values at its type's edges, and at its range's or form's."""
+    edges = list(_EDGES[rule.type])
+    if rule.most is not None:
+        edges += [rule.least - 1, rule.least, rule.most, rule.most + 1]
+    if rule.form is not None:
+        edges += _FORMS[rule.form]
+    return edges
 
 
 def _good_value(rule: FieldRule) -> object:
-    return rule.choices[0] if rule.choices else _EDGES[rule.type][0]
+    if rule.choices:
+        return rule.choices[0]
+    if rule.form is not None:
+        return _FORMS[rule.form][0]
+    return rule.least if rule.least is not None else _EDGES[rule.type][0]
 
 
 def _good_row(table: TableRule) -> dict[str, object]:
@@ -98,7 +121,7 @@ def test_a_page_is_refused_at_once_exactly_when_a_row_of_it_is_refused_alone(nam
     # Every field of the table given each value at its type's edges, and none, in a page beside a good row.
     table = SYNCED_TABLES[name]
     for field, rule in table.fields.items():
-        for value in [*_EDGES[rule.type], None]:
+        for value in [*_edges(rule), None]:
             rows = [_good_row(table), _good_row(table) | {field: value}]
             for new_rows in (True, False):
                 alone = [table.problems(row, new_row=new_rows) for row in rows] == [[], []]
@@ -113,7 +136,7 @@ def test_a_page_passes_the_check_at_once_only_if_every_row_passes_alone(
 ) -> None:
     table = SYNCED_TABLES[name]
     field = data.draw(st.sampled_from(sorted(table.fields)))
-    value = data.draw(st.one_of(st.sampled_from(_EDGES[table.fields[field].type]), _OTHERS))
+    value = data.draw(st.one_of(st.sampled_from(_edges(table.fields[field])), _OTHERS))
     # Good rows and one with a field given a generated value (and perhaps a field a newer program added).
     changed = _good_row(table) | {field: value} | ({"added_later": 1} if unknown else {})
     rows = [_good_row(table)] * others + [changed]

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QMessageBox
 from heze_station.domain.cases import CaseAction
 from heze_station.services import case_actions, sync, sync_replica
 from heze_station.services.sync import SyncState
-from heze_station.storage import outbox
+from heze_station.storage import outbox, replica
 from heze_station.sync.codes import display_code
 from heze_station.ui import sync_labels
 from heze_station.ui.main_window import MainWindow
+from heze_station.ui.views import sync_window
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, register
 from tests.station_sync.helpers import plant
@@ -362,3 +363,17 @@ def test_a_computer_clock_a_year_fast_is_told_until_it_is_corrected(
 )
 def test_a_clock_off_reads_in_the_unit_a_person_would_use(chinese: None, offset: timedelta, shown: str) -> None:
     assert sync_labels.clock_text(offset) == shown
+
+
+def test_a_change_the_city_refused_is_told_in_chinese_and_its_server_words_kept_for_the_tooltip(
+    chinese: None, workspace: Workspace
+) -> None:
+    words = "payment.amount_fen must be from 0 to 10000000000"
+    with workspace.context.database.transaction() as session:
+        replica.log(session, "rejected", code="invalid_field", message=words, tables=["payment"])
+    [line] = [line for line in sync.sync_log(workspace.context) if line.kind == "rejected"]
+    shown = sync_window.log_text(line)
+    assert shown.startswith("城市服务器拒绝了一项更改（")
+    assert "超出市里能保存的范围" in shown
+    assert not ENGLISH_WORD.findall(shown)
+    assert sync_window.log_detail(line).endswith(words)
