@@ -12,10 +12,11 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.accounts import StaffRole
 from .i18n import render
+from .kit.ask import ask
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -74,6 +76,12 @@ def load_station_pages() -> tuple[type[SyncController], type[DashboardView], typ
 WORKBENCH_PAGE, CASES_PAGE, REGISTER_PAGE, REGISTRY_PAGE, STATISTICS_PAGE, CLUES_PAGE = range(6)
 
 
+def discard_question(unsaved: list[str]) -> str:
+    """The question before the program closes over what is typed and not saved (MainWindow.unsaved_work)."""
+    text = QCoreApplication.translate("MainWindow", "Not saved yet: {items}. Close the program and discard it?")
+    return text.format(items="；".join(unsaved))
+
+
 class MainWindow(QMainWindow):
     lock_requested = Signal()
     switch_requested = Signal()
@@ -101,6 +109,8 @@ class MainWindow(QMainWindow):
         self.damage_warning: QMessageBox | None = None  # the start check's findings (health_checked)
         self.space_warning: QMessageBox | None = None
         self._closed = False
+        self._discarding = False  # closing without asking about unsaved typing (close_discarding)
+        self.discard_question: QMessageBox | None = None
         self.sync = sync or SyncController(workspace)
         self.sync.setParent(self)
         titles = [
@@ -577,9 +587,41 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
+    def unsaved_work(self) -> list[str]:
+        """What is typed and not saved, in words: a complaint not registered, minutes entries not added."""
+        unsaved = []
+        intake = self._built.get(REGISTER_PAGE)
+        if intake is not None and intake.has_content():
+            unsaved.append(self.tr("the complaint on 登记, not registered"))
+        for window in self._case_windows.values():
+            if window.mediation_tab.entry_typed():
+                number = window.detail.number if window.detail is not None else ""
+                unsaved.append(self.tr("a minutes entry of case {number}, not added").format(number=number))
+        return unsaved
+
+    def _ask_to_discard(self, unsaved: list[str]) -> None:
+        self.discard_question = ask(
+            self,
+            self.tr("Close the program"),
+            discard_question(unsaved),
+            self.close_discarding,
+            yes_text=self.tr("Discard and close"),
+            warning=True,
+        )
+
+    def close_discarding(self) -> None:
+        """Closed for another account or a restored backup: what this person typed is not theirs to keep."""
+        self._discarding = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = [] if self._discarding else self.unsaved_work()
+        if unsaved:  # closed by the person (×, Alt+F4, 退出): nothing typed is thrown away unasked
+            event.ignore()
+            self._ask_to_discard(unsaved)
+            return
         for window in list(self._case_windows.values()):
-            window.close()
+            QDialog.reject(window)  # past its own question: what it holds was answered for above
         for window in (
             self.sync_window,
             self.conflicts_window,

@@ -29,7 +29,8 @@ from ..domain.audit import AuditAction
 from ..domain.errors import DomainError
 from .i18n import render
 from .idle import IdleWatch
-from .main_window import MainWindow, load_station_pages
+from .kit.ask import ask
+from .main_window import MainWindow, discard_question, load_station_pages
 from .sign_in import SignInDialog
 from .tasks import TaskRunner
 from .workspace import Workspace
@@ -132,6 +133,7 @@ class Session(QObject):
         self.recovery: RecoveryDialog | None = None
         self.restored_box: QMessageBox | None = None
         self.restore_offer: QMessageBox | None = None  # the data file did not open: its latest backup instead?
+        self.discard_question: QMessageBox | None = None  # 退出 at the lock, with typing behind it
         self.loaded = False
         self.lock_seconds = 0.0
         self._hidden: list[QWidget] = []
@@ -165,7 +167,7 @@ class Session(QObject):
     ) -> None:
         self.sign_in = SignInDialog(login=login, locked=locked, revoked=revoked, disabled=disabled, demo=self.demo)
         self.sign_in.submitted.connect(self._check)
-        self.sign_in.quit_requested.connect(self.quit)
+        self.sign_in.quit_requested.connect(self._quit_from_sign_in)
         self.sign_in.recovery_requested.connect(self._show_recovery)
         self.sign_in.forgot_button.setEnabled(self.loaded)
         self.sign_in.show()
@@ -556,12 +558,27 @@ class Session(QObject):
         if window is None:
             return
         window.closed.disconnect(self._window_closed)
-        window.close()
+        window.close_discarding()  # another account, or a restored backup: the typing was not theirs
         self._signed_out(window)
         window.deleteLater()
 
     def _window_closed(self) -> None:
         self.quit()
+
+    def _quit_from_sign_in(self) -> None:
+        """退出 on the sign-in window: at the lock, what was typed behind it is not thrown away unasked."""
+        unsaved = self.window.unsaved_work() if self.window is not None else []
+        if not unsaved:
+            self.quit()
+            return
+        self.discard_question = ask(
+            self.sign_in,
+            self.tr("Quit the program"),
+            discard_question(unsaved),
+            self.quit,
+            yes_text=self.tr("Discard and quit"),
+            warning=True,
+        )
 
     def quit(self) -> None:
         self.ended.emit(0)

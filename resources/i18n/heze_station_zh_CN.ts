@@ -1780,12 +1780,23 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>委托代理人：{name}</translation>
     </message>
     <message>
+        <source>{role}: {name}</source>
+        <translation>{role}：{name}</translation>
+    </message>
+    <message>
         <source>The case: facts and reasons</source>
         <translation>本案：事实和理由</translation>
     </message>
     <message>
         <source>(kept back: type the correct number)</source>
         <translation>（不予显示：请输入正确的号码）</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialogs</name>
+    <message>
+        <source>{name} (no. {number} in the list)</source>
+        <translation>{name}（名单第{number}位）</translation>
     </message>
 </context>
 <context>
@@ -5852,6 +5863,10 @@ Register it as a new case anyway?</source>
         <translation>统计</translation>
     </message>
     <message>
+        <source>Not saved yet: {items}. Close the program and discard it?</source>
+        <translation>还有尚未保存的内容：{items}。关闭程序并放弃这些内容吗？</translation>
+    </message>
+    <message>
         <source>Clues</source>
         <translation>线索</translation>
     </message>
@@ -6006,6 +6021,22 @@ Register it as a new case anyway?</source>
     <message>
         <source>{count} changes were imported; they are sent with the next sync.</source>
         <translation>已导入 {count} 项更改，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>the complaint on 登记, not registered</source>
+        <translation>“登记”页上的投诉，尚未登记</translation>
+    </message>
+    <message>
+        <source>a minutes entry of case {number}, not added</source>
+        <translation>案件{number}的笔录条目，尚未记入</translation>
+    </message>
+    <message>
+        <source>Close the program</source>
+        <translation>关闭程序</translation>
+    </message>
+    <message>
+        <source>Discard and close</source>
+        <translation>放弃并关闭</translation>
     </message>
 </context>
 <context>
@@ -6738,6 +6769,14 @@ Register it as a new case anyway?</source>
     <message>
         <source>The backup was restored. The records as they were before are kept in {folder}. Please sign in again.</source>
         <translation>备份已恢复。恢复前的数据保存在 {folder}。请重新登录。</translation>
+    </message>
+    <message>
+        <source>Quit the program</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>Discard and quit</source>
+        <translation>放弃并退出</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ import uuid
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from heze_station.domain import chinatime, periods
 from heze_station.domain.accounts import StaffRole
@@ -210,3 +210,33 @@ def test_a_correction_reaches_the_other_computers_of_the_station(
     there = case_queries.case_detail(court, case_id)
     assert there.claimants[0].phone == "13800001234"
     assert there.timeline[-1].kind == "case_corrected"
+
+
+def test_of_two_workers_with_one_name_the_one_chosen_is_the_one_removed(qtbot, workspace) -> None:
+    """Two 张伟 on a building site: the dialogs tell them apart by their place in the list, and removing the one
+    chosen (in a table sorted another way) removes that one, not the first of the name."""
+    form = factories.intake_form(3, received_on=chinatime.today())
+    for entry, claimed in zip(form.workers, ("3800", "9999", "1200"), strict=True):
+        entry.name, entry.claimed = "张伟", claimed
+    form.workers[2].name = "李磊"
+    case_id = factories.register(workspace.context, form)
+    second = case_queries.case_detail(workspace.context, case_id).claimants[1].person_id
+    case_file = open_case(qtbot, workspace, case_id)
+    case_file.claimants_table.sortItems(2, Qt.SortOrder.DescendingOrder)  # another order than the case's list
+    [shown] = [row for row in range(3) if case_file.claimants_table.item(row, 5).text() == formatting.money(999_900)]
+    case_file.claimants_table.setCurrentCell(shown, 0)
+    click(qtbot, case_file.correction_bar.remove_button)
+    dialog = opened(qtbot, case_file, RemoveWorkerDialog)
+    assert dialog.person_id == second
+    assert "张伟 (no. 2 in the list)" in [label.text() for label in dialog.findChildren(QLabel)]
+    type_chinese(dialog.reason, "登记重复")
+    click(qtbot, dialog.ok_button)
+    wait_idle(qtbot, workspace)
+    left = case_queries.case_detail(workspace.context, case_id).claimants
+    assert [(claimant.name, claimant.claimed_fen) for claimant in left] == [("张伟", 380_000), ("李磊", 120_000)]
+
+    click(qtbot, case_file.correction_bar.correct_button)
+    correction = opened(qtbot, case_file, CorrectionDialog)
+    subjects = [correction.subject.itemText(index) for index in range(correction.subject.count())]
+    assert subjects[:2] == ["Worker: 张伟", "Worker: 李磊"]  # one 张伟 is left: named as before
+    correction.reject()

@@ -101,7 +101,9 @@ def test_session_refused_without_the_formalities_then_minutes_signed_and_correct
     type_chinese(tab.speaker, "工人0")
     type_chinese(tab.text, "2026年8月至10月工资3800元未付。")
     qtbot.mouseClick(tab.add_entry, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.add_entry, Qt.MouseButton.LeftButton)  # a double click, while the first one saves
     wait_idle(qtbot, workspace)
+    assert tab.minutes_table.rowCount() == 1
     assert tab.minutes_table.item(0, 3).text() == "2026年8月至10月工资3800元未付。"
     assert tab.text.toPlainText() == ""
 

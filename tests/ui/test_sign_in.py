@@ -145,8 +145,51 @@ def test_ctrl_l_locks_and_the_same_person_finds_everything_as_it_was(qtbot, sess
     assert window.intake.facts.toPlainText() == "包工头拖欠三个月工资"
 
 
+def discard(qtbot, box: QMessageBox) -> None:
+    (button,) = [each for each in box.buttons() if box.buttonRole(each) == QMessageBox.ButtonRole.YesRole]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_closing_the_window_over_a_complaint_not_registered_asks_first(qtbot, session: Session) -> None:
+    window = signed_in(qtbot, session, "zhang", "zhang-password")
+    window.show_page(2)
+    type_chinese(window.intake.facts, "包工头拖欠三个月工资")
+    window.close()  # ×, Alt+F4
+    question = window.discard_question
+    qtbot.waitUntil(lambda: question is not None and question.isVisible())
+    assert "尚未登记" in question.text()
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # no: keep typing
+    assert window.isVisible()
+    assert window.intake.facts.toPlainText() == "包工头拖欠三个月工资"
+
+    window.close()  # asked again
+    qtbot.waitUntil(lambda: isValid(window.discard_question) and window.discard_question.isVisible())
+    with qtbot.waitSignal(session.ended):
+        discard(qtbot, window.discard_question)
+
+
+def test_quitting_at_the_lock_over_typing_asks_first(qtbot, session: Session) -> None:
+    window = signed_in(qtbot, session, "zhang", "zhang-password")
+    window.show_page(2)
+    type_chinese(window.intake.facts, "包工头拖欠三个月工资")
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    dialog = sign_in_window(qtbot, session)
+    with qtbot.assertNotEmitted(session.ended):
+        qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: session.discard_question is not None and session.discard_question.isVisible())
+        qtbot.keyClick(session.discard_question, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(session.discard_question.isVisible)
+    assert "尚未登记" in session.discard_question.text()
+    with qtbot.waitSignal(session.ended):
+        discard(qtbot, session.discard_question)
+
+
 def test_another_account_at_the_lock_switches_user(qtbot, session: Session) -> None:
     first = signed_in(qtbot, session, "zhang", "zhang-password")
+    first.show_page(2)
+    type_chinese(first.intake.facts, "包工头拖欠三个月工资")  # zhang's, and not the next person's to read
     first.switch_action.trigger()
     dialog = sign_in_window(qtbot, session)
     assert dialog.login.text() == ""

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,10 +34,21 @@ from ...services.case_queries import CaseDetail
 from ...services.intake import WorkerEntry
 from .. import formatting
 from ..kit.form import FormDialog
+from ..kit.table import source_row
 from ..kit.text import plain_label
 from ..workspace import Workspace
 
 Shown = Callable[[CaseDetail], None]
+
+
+def worker_name(name: str, number: int, names: list[str]) -> str:
+    """A worker as the dialogs name him: with his place in the case's list (``number``, from 1) when another of the
+    case's workers (``names``) has his name. Two 张伟 on one building site are common, and the one chosen must be the
+    one acted on."""
+    if names.count(name) < 2:
+        return name
+    text = QCoreApplication.translate("CorrectionDialogs", "{name} (no. {number} in the list)")
+    return text.format(name=name, number=number)
 
 
 def _reason_edit() -> QPlainTextEdit:
@@ -71,8 +82,11 @@ class CorrectionDialog(_CaseDialog):
         self.case_id = case_id
         self.subjects = subjects
         self.subject = QComboBox()
+        workers = [subject.name for subject in subjects if subject.party is Party.WORKER]
+        numbers = iter(range(1, len(workers) + 1))  # the workers' places in the case's list, as the case file shows it
         for subject in subjects:
-            self.subject.addItem(self._subject_text(subject))
+            name = worker_name(subject.name, next(numbers), workers) if subject.party is Party.WORKER else subject.name
+            self.subject.addItem(self._subject_text(subject, name))
         self.field = QComboBox()
         self.line = QLineEdit()
         self.text = QPlainTextEdit()
@@ -106,14 +120,14 @@ class CorrectionDialog(_CaseDialog):
         self._subject_chosen()
         self.resize(560, 420)
 
-    def _subject_text(self, subject: Subject) -> str:
+    def _subject_text(self, subject: Subject, name: str) -> str:
         match subject.party:
             case Party.WORKER:
-                return self.tr("Worker: {name}").format(name=subject.name)
+                return self.tr("Worker: {name}").format(name=name)
             case Party.AGENT:
-                return self.tr("Agent: {name}").format(name=subject.name)
+                return self.tr("Agent: {name}").format(name=name)
             case Party.EMPLOYER:
-                return f"{formatting.label(subject.role)}: {subject.name}"
+                return self.tr("{role}: {name}").format(role=formatting.label(subject.role), name=name)
         return self.tr("The case: facts and reasons")
 
     def _current(self) -> Subject:
@@ -328,13 +342,15 @@ class CorrectionBar(QWidget):
             self._open(AddWorkerDialog(self.workspace, self.detail, self.changed.emit, self))
 
     def _selected_worker(self) -> tuple[uuid.UUID, str] | None:
-        """The worker of the table's current row, found by the name it shows (the table may be sorted)."""
+        """The worker of the table's current row, by its place in the case's list (the table may be sorted; two
+        workers may share a name), and the name the dialog shows him by."""
         row = self.workers.currentRow()
-        cell = self.workers.item(row, 0) if row >= 0 else None
-        if cell is None or self.detail is None:
+        if row < 0 or self.detail is None:
             return None
-        named = [claimant for claimant in self.detail.claimants if claimant.name == cell.text()]
-        return (named[0].person_id, named[0].name) if named else None
+        claimants = self.detail.claimants
+        index = source_row(self.workers, row)
+        names = [claimant.name for claimant in claimants]
+        return claimants[index].person_id, worker_name(claimants[index].name, index + 1, names)
 
     def open_remove_worker(self) -> None:
         chosen = self._selected_worker()

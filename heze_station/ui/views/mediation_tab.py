@@ -144,6 +144,7 @@ class MediationTab(QWidget):
         self.text.setTabChangesFocus(True)
         self.text.setPlaceholderText(self.tr("What was said, proposed or decided"))
         self.text.setMaximumHeight(80)
+        self.adding = False  # an entry is being saved
         self.add_entry = QPushButton(self.tr("&Add to minutes"))
         self.add_entry.clicked.connect(self.submit_entry)
         self.sign = QPushButton(self.tr("Parties have s&igned the minutes…"))
@@ -277,11 +278,14 @@ class MediationTab(QWidget):
 
     def submit_entry(self) -> None:
         session = self._selected()
-        if session is None:
+        if session is None or self.adding:
             return
         kind = self.kind.current()
         corrects = self.corrects.currentData() if kind is MinuteKind.CORRECTION else None
         self.error.hide()
+        # Until it is saved: a double click recorded the entry twice, and signed minutes keep both for good.
+        self.adding = True
+        self.add_entry.setEnabled(False)
         self.workspace.change(
             mediation.add_minute,
             session.id,
@@ -290,11 +294,20 @@ class MediationTab(QWidget):
             self.speaker.text(),
             corrects,
             on_done=self._entry_added,
-            on_error=self._failed,
+            on_error=self._entry_refused,
         )
 
     def _entry_added(self, _session: SessionView) -> None:
         self.text.clear()
+        self._entry_done()
+
+    def _entry_refused(self, error: Exception) -> None:
+        self._entry_done()
+        self._failed(error)
+
+    def _entry_done(self) -> None:
+        self.adding = False
+        self.add_entry.setEnabled(self._selected() is not None)
 
     def confirm_signed(self) -> None:
         session = self._selected()

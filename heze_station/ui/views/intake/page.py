@@ -572,7 +572,8 @@ class IntakeView(QWidget):
         today = chinatime.today()
         return IntakeForm(received_on=today, employment=None)
 
-    def _has_content(self) -> bool:
+    def has_content(self) -> bool:
+        """Something is typed that is not registered."""
         form = self._read_form()
         form.workers = self.workers_table.filled_entries()
         return form != self._blank_form()
@@ -733,7 +734,7 @@ class IntakeView(QWidget):
     # ---- clearing ----------------------------------------------------------------------------------------------
 
     def clear_form(self) -> None:
-        if self._has_content():
+        if self.has_content():
             self._ask(
                 self.tr("Clear the form"),
                 self.tr("Remove everything typed on this page? It has not been registered."),
@@ -765,7 +766,7 @@ class IntakeView(QWidget):
                 self.project_name.setText(form.project_name)
             self._set_status(note)
 
-        if self._has_content():
+        if self.has_content():
             self._ask(
                 self.tr("Replace the form"),
                 self.tr("Replace what is typed on this page (not yet registered) with the clue's details?"),
