@@ -1,7 +1,15 @@
 """Rows of the workbooks the station and the city export: text that a spreadsheet would run as a formula stays the
-text it is, shown as typed (no guard character in the cell)."""
+text it is, shown as typed (no guard character in the cell).
+
+A workbook that holds personal data (the case list, the audit trail, the employers' ledger) is written whole from
+memory by XlsxWriter (``PersonalWorkbook``): openpyxl writes every sheet to a file in the temporary folder first, in
+clear, and a failed or killed export left a list of workers' names there. The returns and the roster's template,
+which hold none, are written with openpyxl, as the city's are.
+"""
 
 from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 # A spreadsheet reads a cell that begins with one of these as a formula: a name typed at a station or synced to the
@@ -25,3 +33,59 @@ def _text_cell(sheet: Any, text: str) -> Any:
     cell.data_type = "s"  # openpyxl would store "=..." as a formula
     cell.quotePrefix = True  # and a spreadsheet keeps the cell text when somebody edits it
     return cell
+
+
+class PersonalWorkbook:
+    """An .xlsx workbook kept in memory until ``close`` writes it to ``path`` (XlsxWriter's in_memory: no temporary
+    file). Text is always text: no formula, number or link is made of what somebody typed."""
+
+    def __init__(self, path: Path) -> None:
+        import xlsxwriter  # loaded with the first export, not with the program
+
+        options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        self.book = xlsxwriter.Workbook(str(path), options)
+        self.quoted = self.book.add_format({"quote_prefix": True})  # stays text when somebody edits the cell
+        self.bold = self.book.add_format({"bold": True})
+        self.day = self.book.add_format({"num_format": "yyyy-mm-dd"})
+        self.yuan = self.book.add_format({"num_format": "#,##0.00"})
+
+    def sheet(self, title: str) -> "Rows":
+        """A sheet named ``title`` (XlsxWriter's Sheet1 when empty)."""
+        return Rows(self, self.book.add_worksheet(title[:31] or None))  # Excel's limit on a sheet's name
+
+    def close(self) -> None:
+        """Writes the file: a folder gone (a USB stick pulled out) or a full disk raise the OSError they are."""
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            self.book.close()
+        except FileCreateError as error:
+            raise error.args[0] from None
+
+
+class Rows:
+    """A sheet written a row after another."""
+
+    def __init__(self, book: PersonalWorkbook, sheet: Any) -> None:
+        self.book, self.sheet, self.count = book, sheet, 0
+
+    def append(self, values: Iterable[object], *, bold: bool = False) -> None:
+        for column, value in enumerate(values):
+            if isinstance(value, str) and _runs_as_formula(value):
+                self.sheet.write_string(self.count, column, value, self.book.quoted)
+            elif isinstance(value, date):
+                self.sheet.write_datetime(self.count, column, value, self.book.day)
+            elif value is not None:
+                self.sheet.write(self.count, column, value, self.book.bold if bold else None)
+        self.count += 1
+
+    def amounts_in(self, column: int, width: float | None = None) -> None:
+        """Amounts in yuan with two decimals down the column (from 0)."""
+        self.sheet.set_column(column, column, width, self.book.yuan)
+
+    def widen(self, column: int, width: float) -> None:
+        self.sheet.set_column(column, column, width)
+
+    def freeze(self, rows: int, columns: int) -> None:
+        """The first ``rows`` and ``columns`` stay in view while the rest scrolls."""
+        self.sheet.freeze_panes(rows, columns)

@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .. import spreadsheet
 from ..domain import chinatime
 from ..domain.audit import (
     AUDIT_TRAIL,
@@ -234,32 +235,36 @@ def people(context: StationContext) -> list[str]:
 
 @requires(ADMINISTRATION)
 def export(
-    context: StationContext, wanted: AuditFilter, path: Path, headings: list[str], labels: dict[str, str]
+    context: StationContext,
+    wanted: AuditFilter,
+    path: Path,
+    headings: list[str],
+    labels: dict[str, str],
+    *,
+    title: str = "",
 ) -> int:
     """Every matching entry to an .xlsx file at ``path`` (written beside it, then renamed); the export is itself
-    recorded. ``headings`` and ``labels`` (action -> its name) come translated from the window. Returns the count."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    sheet.append(headings)
+    recorded. ``headings``, ``labels`` (action -> its name) and the sheet's ``title`` come translated from the window.
+    Returns the count."""
     with context.database.transaction() as session:
-        count = 0
-        for entry in session.scalars(_query(wanted)):
-            row = _row(entry)
-            sheet.append(
-                [
-                    row.seq,
-                    row.at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S"),
-                    row.user_name,
-                    labels.get(entry.action, entry.action),
-                    row.subject,
-                    details_text(row.details),
-                ]
-            )
-            count += 1
         with disk.written_whole(path) as partial:
-            workbook.save(partial)
+            workbook = spreadsheet.PersonalWorkbook(partial)
+            sheet = workbook.sheet(title)
+            sheet.append(headings)
+            for entry in session.scalars(_query(wanted)):
+                row = _row(entry)
+                sheet.append(
+                    [
+                        row.seq,
+                        row.at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M:%S"),
+                        row.user_name,
+                        labels.get(entry.action, entry.action),
+                        row.subject,
+                        details_text(row.details),
+                    ]
+                )
+            workbook.close()
+        count = sheet.count - 1  # the headings' row
         append(session, Actor.of(context), AuditAction.EXPORTED, AUDIT_TRAIL, rows=count)
     return count
 

@@ -39,17 +39,14 @@ PAGE = 5_000  # cases read per query: the list's own paging, so 100,000 cases ne
 def export_cases(context: StationContext, case_filter: CaseFilter, path: Path, translate: Translate) -> int:
     """Every case ``case_filter`` finds, newest first, to ``path`` (beside it first, then renamed: never half a
     file); returns how many."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(translate(CASE_LIST))
-    sheet.append([translate(heading) for heading in _HEADINGS])
     count = 0
-    while rows := list_cases(context, case_filter, offset=count, limit=PAGE):
-        for row in rows:
-            sheet.append(
-                spreadsheet.row(
-                    sheet,
+    with disk.written_whole(path) as partial:
+        workbook = spreadsheet.PersonalWorkbook(partial)
+        sheet = workbook.sheet(translate(CASE_LIST))
+        sheet.append([translate(heading) for heading in _HEADINGS])
+        while rows := list_cases(context, case_filter, offset=count, limit=PAGE):
+            for row in rows:
+                sheet.append(
                     [
                         row.number,
                         row.registered_at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M"),
@@ -60,11 +57,9 @@ def export_cases(context: StationContext, case_filter: CaseFilter, path: Path, t
                         translate(row.channel.label),
                         translate(row.standing.label),
                         Decimal(row.claimed_total_fen) / 100,
-                    ],
+                    ]
                 )
-            )
-        count += len(rows)
-    with disk.written_whole(path) as partial:
-        workbook.save(partial)
+            count += len(rows)
+        workbook.close()
     audit.record(context, AuditAction.EXPORTED, CASE_LIST, rows=count)
     return count

@@ -126,7 +126,7 @@ _PROJECT_COLUMNS = (
     QT_TRANSLATE_NOOP("Domain", "General contractor"),
     QT_TRANSLATE_NOOP("Domain", "Workers involved"),
 )
-ARREARS_COLUMN = len(_EMPLOYER_COLUMNS) + _RISK_COLUMNS.index("Arrears outstanding (yuan)") + 1
+ARREARS_COLUMN = len(_EMPLOYER_COLUMNS) + _RISK_COLUMNS.index("Arrears outstanding (yuan)")  # from 0
 
 
 def reasons_text(risk: Risk, translate: Translate, separator: str = "；") -> str:
@@ -151,28 +151,23 @@ def _ledger_cells(row: EmployerRow | ProjectRow, translate: Translate) -> list[A
     ]
 
 
-def _sheet(workbook: Any, title: str, heading: str, columns: tuple[str, ...], lines: list[list[Any]]) -> None:
-    from openpyxl.styles import Font
-
-    sheet = workbook.create_sheet(title[:31])  # Excel's limit on a sheet's name
-    sheet.append(spreadsheet.row(sheet, [heading]))
-    sheet.append(list(columns))
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
+def _sheet(
+    workbook: spreadsheet.PersonalWorkbook, title: str, heading: str, columns: tuple[str, ...], lines: list[list[Any]]
+) -> None:
+    sheet = workbook.sheet(title)
+    sheet.append([heading])
+    sheet.append(columns, bold=True)
     for line in lines:
-        sheet.append(spreadsheet.row(sheet, line))
-        sheet.cell(sheet.max_row, ARREARS_COLUMN).number_format = "#,##0.00"
-        sheet.cell(sheet.max_row, ARREARS_COLUMN + 2).number_format = "yyyy-mm-dd"
-    sheet.column_dimensions["A"].width = 36
-    sheet.freeze_panes = "B3"
+        sheet.append(line)
+    sheet.amounts_in(ARREARS_COLUMN)
+    sheet.widen(0, 36)
+    sheet.freeze(2, 1)  # below the headings, right of the names
 
 
 @requires(CASEWORK)
 def export_ledger(context: StationContext, path: Path, translate: Translate, *, today: date | None = None) -> int:
     """Both lists of the ledger written to ``path`` as .xlsx (beside it first, then renamed: never half a file);
     returns how many employers and projects it holds."""
-    from openpyxl import Workbook
-
     today = today or chinatime.today()
     employers, projects = list_employers(context, today=today), list_projects(context, today=today)
     ids_shown = PersonalField.ID_NUMBER in REVEALABLE[context.user_role]
@@ -182,30 +177,35 @@ def export_ledger(context: StationContext, path: Path, translate: Translate, *, 
         return text if ids_shown else masked(PersonalField.ID_NUMBER, text)
 
     heading = f"{context.station_name}　{translate(LEDGER)}　{today.isoformat()}"
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    _sheet(
-        workbook,
-        translate(EMPLOYERS),
-        heading,
-        tuple(translate(title) for title in (*_EMPLOYER_COLUMNS, *_RISK_COLUMNS)),
-        [
-            [row.name, translate(row.kind.label), row.credit_code or "", id_number(row), *_ledger_cells(row, translate)]
-            for row in employers
-        ],
-    )
-    _sheet(
-        workbook,
-        translate(PROJECTS),
-        heading,
-        tuple(translate(title) for title in (*_PROJECT_COLUMNS, *_RISK_COLUMNS)),
-        [
-            [row.name, row.address, row.general_contractor, row.workers_involved, *_ledger_cells(row, translate)]
-            for row in projects
-        ],
-    )
     with disk.written_whole(path) as partial:
-        workbook.save(partial)
+        workbook = spreadsheet.PersonalWorkbook(partial)
+        _sheet(
+            workbook,
+            translate(EMPLOYERS),
+            heading,
+            tuple(translate(title) for title in (*_EMPLOYER_COLUMNS, *_RISK_COLUMNS)),
+            [
+                [
+                    row.name,
+                    translate(row.kind.label),
+                    row.credit_code or "",
+                    id_number(row),
+                    *_ledger_cells(row, translate),
+                ]
+                for row in employers
+            ],
+        )
+        _sheet(
+            workbook,
+            translate(PROJECTS),
+            heading,
+            tuple(translate(title) for title in (*_PROJECT_COLUMNS, *_RISK_COLUMNS)),
+            [
+                [row.name, row.address, row.general_contractor, row.workers_involved, *_ledger_cells(row, translate)]
+                for row in projects
+            ],
+        )
+        workbook.close()
     count = len(employers) + len(projects)
     audit.record(context, AuditAction.EXPORTED, LEDGER, rows=count, id_numbers="shown" if ids_shown else "masked")
     return count

@@ -8,11 +8,13 @@ reloads on that signal when the change concerns it (ui.kit.page).
 from __future__ import annotations
 
 import logging
+import os
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..domain.changes import Change
@@ -91,7 +93,23 @@ def show_error(error: Exception, parent: QWidget | None = None) -> None:
     """A refusal as a warning with its message; anything else as an unexpected error, logged with its traceback."""
     title = QCoreApplication.translate("Workspace", "Could not complete this")
     if isinstance(error, DomainError):
-        QMessageBox.warning(parent, title, render(error.message))
+        _warn(parent, title, render(error.message))
+        return
+    if isinstance(error, OSError) and error.filename:
+        # A file the person chose (an export's folder, a file to attach): its name may hold a party's name, and
+        # stays out of the log.
+        log.warning("a chosen file could not be written or read (%s, errno %s)", type(error).__name__, error.errno)
+        folder = str(Path(os.fsdecode(error.filename)).parent)
+        _warn(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "Workspace",
+                "The file could not be written or read in {folder}: the folder may be gone (a USB stick pulled "
+                "out), the disk full, or this computer's account may not write there. Nothing was changed; choose "
+                "another place and try again.",
+            ).format(folder=folder),
+        )
         return
     log.error("unexpected error in a background task", exc_info=error)
     QMessageBox.critical(
@@ -103,3 +121,10 @@ def show_error(error: Exception, parent: QWidget | None = None) -> None:
             "tell the city bureau's support and mention: {error}",
         ).format(error=type(error).__name__),
     )
+
+
+def _warn(parent: QWidget | None, title: str, text: str) -> None:
+    """A warning whose text is shown as typed: it may quote a name or a folder a person chose."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

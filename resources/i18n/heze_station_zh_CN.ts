@@ -8293,6 +8293,10 @@ Register it as a new case anyway?</source>
         <translation>操作未能完成</translation>
     </message>
     <message>
+        <source>The file could not be written or read in {folder}: the folder may be gone (a USB stick pulled out), the disk full, or this computer&apos;s account may not write there. Nothing was changed; choose another place and try again.</source>
+        <translation>无法在 {folder} 写入或读取文件：该文件夹可能已不存在（如U盘已拔出）、磁盘已满，或本电脑的账户无权在那里写入。没有做任何更改，请换一个位置再试。</translation>
+    </message>
+    <message>
         <source>An unexpected error occurred and nothing was saved. Please try again; if it happens again, tell the city bureau&apos;s support and mention: {error}</source>
         <translation>发生意外错误，本次操作未保存。请重试；如仍出现，请联系市局技术支持，并告知以下信息：{error}</translation>
     </message>

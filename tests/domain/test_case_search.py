@@ -28,3 +28,8 @@ def test_a_number_typed_in_pieces_is_kept_out_of_the_audit_trail_as_a_whole() ->
     assert without_numbers("37172 41966 01011 234") == "***** ***** ***** ***"
     # Short numbers say what was looked for without naming anybody: a case's sequence, a year.
     assert without_numbers("第0001号 2026") == "第0001号 2026"
+    # Pieces joined by dashes, dots or full-width marks, and an ID number's final X, as people copy them.
+    assert without_numbers("139-1234-0817") == "***-****-****"
+    assert without_numbers("3729-0119-9003-0712-3X") == "****-****-****-****-**"
+    assert without_numbers("１３９．１２３４．０８１７") == "***．****．****"
+    assert without_numbers("37170219850615007x") == "37****************"

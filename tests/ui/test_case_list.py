@@ -19,7 +19,7 @@ from heze_station.services.station import StationContext
 from heze_station.ui.views.case_list import COLUMNS, PAGE_SIZE, CaseListView
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, resident_id, worker
-from tests.ui.conftest import show_view, type_chinese, wait_idle
+from tests.ui.conftest import messages_answered, show_view, type_chinese, wait_idle
 
 
 def register(station: StationContext, *workers: WorkerEntry, now: datetime | None = None) -> uuid.UUID:
@@ -296,3 +296,20 @@ def test_the_filtered_list_is_exported_to_a_workbook(
     assert "exported" in view.count_label.text()
     exported = [row for row in audit.entries(station) if row.action is AuditAction.EXPORTED]
     assert (exported[0].subject, exported[0].details) == ("Case list", {"rows": 1})
+
+
+def test_an_export_to_a_folder_gone_says_so_in_words_and_leaves_nothing(
+    chinese: None, qtbot, workspace: Workspace, station: StationContext, tmp_path: Path, monkeypatch
+) -> None:
+    register(station, worker(1, name="李磊"))
+    view = open_view(qtbot, workspace)
+    stick = tmp_path / "U盘"  # pulled out after the folder was chosen
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(stick / "案件.xlsx"), ""))
+    with messages_answered(qtbot) as texts:
+        view.export_button.click()
+        qtbot.waitUntil(lambda: bool(texts) and view.export_button.isEnabled(), timeout=10_000)
+    [text] = texts
+    assert str(stick) in text
+    assert "拔出" in text  # what may have happened, in words
+    assert "Error" not in text  # not the exception's name
+    assert not stick.exists()

@@ -3,6 +3,7 @@ whether the trail is whole, as the start and the city found it.
 """
 
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import chinatime
-from ...domain.audit import AuditAction
+from ...domain.audit import AUDIT_TRAIL, AuditAction
 from ...services import audit
 from ...services.audit import AuditFilter, AuditRow, ChainState
 from .. import formatting
@@ -176,7 +177,7 @@ class AuditWindow(StationView, QDialog):
         headings = [column.title for column in self.model.columns]
         labels = {action.value: formatting.label(action) for action in AuditAction}
         self.workspace.change(
-            audit.export,
+            partial(audit.export, title=domain_text(AUDIT_TRAIL)),
             self.wanted(),
             path,
             headings,
