@@ -394,7 +394,9 @@ def validate(form: IntakeForm, today: date) -> CheckedIntake:
     channel = check(IntakeChannel.VISIT, required_choice, form.channel, "channel")
     category = check(Category.OTHER, required_choice, form.category, "category")
     received_on = check(today, past_date, form.received_on, "received_on", today)
-    limitation = check_employment(check, form.knew_on, form.employment, form.employment_ended_on, today)
+    limitation = check_employment(
+        check, form.knew_on, form.employment, form.employment_ended_on, today, form.received_on
+    )
     facts = check("", clean_text, form.facts, field="facts", max_length=FACTS_MAX, required=True)
     workers = _check_workers(form.workers, check, today, category)
     agent = _check_agent(form.agent, len(form.workers), check, today)

@@ -26,12 +26,27 @@ class CheckedEmployment:
 
 
 def check_employment(
-    check: Checker, knew_on: date | None, employment: Employment | None, ended_on: date | None, today: date
+    check: Checker,
+    knew_on: date | None,
+    employment: Employment | None,
+    ended_on: date | None,
+    today: date,
+    received_on: date | None,
 ) -> CheckedEmployment:
     """The intake's and the case page's one check: a day not yet given stays unknown (None), never a stand-in;
-    an ended employment needs the day it ended."""
+    the worker knew of the infringement by the time he applied (``received_on``); an ended employment needs the
+    day it ended."""
     if knew_on is not None:
         knew_on = check(None, past_date, knew_on, "knew_on", today)
+        if knew_on is not None and received_on is not None and knew_on > received_on:
+            check.refuse(
+                "knew_on",
+                QT_TRANSLATE_NOOP(
+                    "Domain", "The day the worker knew of it cannot be after the application was received ({received})."
+                ),
+                received=received_on.isoformat(),
+            )
+            knew_on = None
     employment = check(Employment.UNKNOWN, required_choice, employment, "employment")
     if employment is Employment.ENDED:
         ended_on = check(None, past_date, ended_on, "employment_ended_on", today)
@@ -57,8 +72,10 @@ def record_limitation(
     """Give or correct the limitation facts of a case; every wrong field is refused at once and nothing changes."""
     now = now or utc_now()
     today = chinatime.local_date(now)
+    with context.database.transaction() as session:
+        received_on = get_case(session, case_id).received_on
     check = Checker()
-    facts = check_employment(check, form.knew_on, form.employment, form.employment_ended_on, today)
+    facts = check_employment(check, form.knew_on, form.employment, form.employment_ended_on, today, received_on)
     suspension = None
     if form.suspended_from is not None:
         start = check(None, past_date, form.suspended_from, "suspended_from", today)

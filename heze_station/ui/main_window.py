@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self._built: dict[int, QWidget] = {WORKBENCH_PAGE: self.dashboard}
         self.navigation.currentRowChanged.connect(lambda index: self.pages.setCurrentWidget(self.page(index)))
         self.navigation.setCurrentRow(0)
-        QShortcut(QKeySequence.StandardKey.New, self, lambda: self.show_page(REGISTER_PAGE))
+        QShortcut(QKeySequence.StandardKey.New, self, self._new_complaint)
         QShortcut(QKeySequence.StandardKey.Find, self, self._find)
 
         central = QWidget()
@@ -382,6 +382,10 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.navigation.setCurrentRow(index)
+
+    def _new_complaint(self) -> None:
+        self.show_page(REGISTER_PAGE)
+        self.intake.focus_first()
 
     def _find(self) -> None:
         self.show_page(CASES_PAGE)

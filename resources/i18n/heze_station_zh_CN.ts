@@ -4867,6 +4867,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本案卷须保存至 {until}（R13），自 {first} 起方可销毁。</translation>
     </message>
     <message>
+        <source>The day the worker knew of it cannot be after the application was received ({received}).</source>
+        <translation>知道权利受侵害的日期不能晚于收到申请的日期（{received}）。</translation>
+    </message>
+    <message>
         <source>The suspension cannot end before it began on {start}.</source>
         <translation>时效中止的截止日不能早于起始日 {start}。</translation>
     </message>
@@ -8280,6 +8284,14 @@ Register it as a new case anyway?</source>
     <message>
         <source>{count} workers, total claimed {amount}</source>
         <translation>劳动者{count}人，请求金额合计{amount}</translation>
+    </message>
+    <message>
+        <source> (not counted: the amount of row {rows}, which needs correcting)</source>
+        <translation>（第{rows}行的金额有误，未计入，请更正）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>{minimum} or more workers: this is a collective case. The workers elect {low} to {high} representatives; tick them in the Representative column ({marked} ticked).</source>

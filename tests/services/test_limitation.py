@@ -98,3 +98,18 @@ def test_wrong_limitation_facts_are_all_refused_and_nothing_changes(station: Sta
     }
     after = case_queries.case_detail(station, case_id)
     assert (after.knew_on, after.limitation, after.timeline) == (before.knew_on, before.limitation, before.timeline)
+
+
+def test_the_day_the_worker_knew_cannot_follow_the_application(station: StationContext) -> None:
+    """He applied because he knew: a later day, typed at intake or on the case, is a slip (a careless tester's)."""
+    later = replace(intake_form(received_on=RECEIVED), knew_on=date(2026, 11, 21))
+    with pytest.raises(ValidationFailed) as raised:
+        intake.validate(later, chinatime.today())
+    expected = "The day the worker knew of it cannot be after the application was received (2026-11-20)."
+    assert raised.value.by_field()["knew_on"].render() == expected
+
+    case_id = register(station, knew_on=RECEIVED)  # the same day is right: he learnt of it and came
+    with pytest.raises(ValidationFailed) as raised:
+        record_limitation(station, case_id, LimitationForm(knew_on=date(2026, 11, 21)))
+    assert raised.value.by_field()["knew_on"].render() == expected
+    assert case_queries.case_detail(station, case_id).knew_on == RECEIVED

@@ -56,8 +56,11 @@ def links_and_pictures(document: QTextDocument) -> tuple[set[str], list[str], li
 
 def test_f1_on_the_register_page_opens_the_guide_at_registering(chinese: None, workspace: Workspace, qtbot) -> None:
     window = open_window(qtbot, workspace)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.intake
+    assert window.intake.channel.hasFocus()  # typing starts in the form, not in the page list
 
     qtbot.keyClick(window, Qt.Key.Key_F1)
 

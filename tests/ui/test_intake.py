@@ -295,6 +295,10 @@ def test_bad_amounts_are_refused_with_messages(qtbot: QtBot, view: IntakeView, w
     submit(qtbot, view)
     assert view.workers_table.messages.text().splitlines() == lines
     assert case_count(qtbot, workspace) == 0
+    # The total never quietly leaves an amount out.
+    assert view.workers_table.summary.text() == (
+        "3 workers, total claimed ¥0.00 (not counted: the amount of row 1, 2, 3, which needs correcting)"
+    )
 
     for row in range(3):
         fill_cell(qtbot, view.workers, row, CLAIMED, "1200.50")

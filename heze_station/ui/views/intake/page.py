@@ -572,6 +572,11 @@ class IntakeView(QWidget):
         today = chinatime.today()
         return IntakeForm(received_on=today, employment=None)
 
+    def focus_first(self) -> None:
+        """Ctrl+N: typing starts in the form's first field, not in the page list beside it."""
+        self.channel.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.scroll.ensureWidgetVisible(self.channel)
+
     def has_content(self) -> bool:
         """Something is typed that is not registered."""
         form = self._read_form()

@@ -5,7 +5,6 @@ The table knows nothing of the rest of the form: the page gives it the category 
 reads its entries; the roster import places a checked roster's workers into it.
 """
 
-import contextlib
 from collections.abc import Callable
 from functools import partial
 
@@ -393,15 +392,20 @@ class WorkersTable(QGroupBox):
         self.messages.setVisible(bool(lines))
 
         entries = self.filled_entries()
-        total = 0
-        for entry in entries:
-            with contextlib.suppress(InvalidInput):  # its cell shows the error; the total counts what can be read
-                total += parse_yuan(entry.claimed, allow_zero=True)
-        self.summary.setText(
-            self.tr("{count} workers, total claimed {amount}").format(
-                count=len(entries), amount=formatting.money(total)
-            )
+        total, unread = 0, []
+        for row, entry in enumerate(self.entries(), start=1):
+            try:
+                total += parse_yuan(entry.claimed, allow_zero=True) if entry != WorkerEntry() else 0
+            except InvalidInput:  # its cell shows the error; the total counts what can be read, and says so
+                unread.append(str(row))
+        summary = self.tr("{count} workers, total claimed {amount}").format(
+            count=len(entries), amount=formatting.money(total)
         )
+        if unread:
+            summary += self.tr(" (not counted: the amount of row {rows}, which needs correcting)").format(
+                rows=self.tr(", ").join(unread)
+            )
+        self.summary.setText(summary)
         collective = len(entries) >= COLLECTIVE_MIN_WORKERS
         self.collective_note.setVisible(collective)
         if collective:
