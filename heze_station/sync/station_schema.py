@@ -11,7 +11,7 @@ from .fields import FieldRule, FieldType
 REVISION = "0020"
 # The newest station database revision: programs before 0030 reported their own revision (up to this one),
 # and a server updated first must still take them.
-NEWEST = "0034"
+NEWEST = "0035"
 
 TABLES: dict[str, dict[str, FieldRule]] = {
     "after_step": {

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from heze_station.domain.ids import new_id
 from heze_station.server import feed
 from heze_station.server.models import SyncRow
-from heze_station.services import sync, sync_replica
+from heze_station.services import accounts, sync, sync_replica
 from heze_station.services.station import StationContext
 from heze_station.station_sync.failures import FailureReason
 from heze_station.storage import replica
@@ -19,6 +19,7 @@ from heze_station.sync.schemas import Change
 from heze_station.sync.tables import SYNCED_TABLES
 from tests.factories import intake_form, register
 from tests.server.client import plain_value
+from tests.stations import ADMINISTRATOR
 from tests.server.conftest import Server
 
 from .conftest import Laptops
@@ -181,3 +182,24 @@ def test_a_row_a_device_synced_before_the_city_checked_its_meaning_is_kept_aside
     case_id = register(court, intake_form(1))  # the laptop's own work goes on
     assert sync.sync_now(court).pushed > 0
     assert case_id in _case_ids(court)
+
+
+def test_a_change_that_leaves_the_station_without_an_administrator_is_kept_aside(
+    laptops: Laptops, server: Server
+) -> None:
+    """A device syncs its station's only administrator disabled: each laptop keeps him (its database refuses the
+    change, and the sync keeps it aside with the reason), and he still signs in."""
+    front = laptops("前台")
+    sync.sync_now(front)
+    administrator = front.user_id
+    with server.database.transaction() as session:
+        fields = dict(session.get_one(SyncRow, administrator).fields)
+    plant(server, "staff_user", fields | {"disabled_at": "2026-12-01T08:00:00+08:00"}, row_id=administrator, version=2)
+
+    report = sync.sync_now(front)
+
+    assert report.quarantined == 1
+    [kept] = quarantined(front)
+    assert (kept.row_id, "administrator" in kept.reason) == (administrator, True)
+    folder = front.database.path.parent
+    accounts.sign_in(folder, ADMINISTRATOR.login, ADMINISTRATOR.password).close()
