@@ -19,8 +19,8 @@ from heze_station.sync.schemas import Change
 from heze_station.sync.tables import SYNCED_TABLES
 from tests.factories import intake_form, register
 from tests.server.client import plain_value
-from tests.stations import ADMINISTRATOR
 from tests.server.conftest import Server
+from tests.stations import ADMINISTRATOR
 
 from .conftest import Laptops
 from .helpers import plant, value
