@@ -145,7 +145,7 @@ class TokenResponse(Answer):
 
 class HandshakeRequest(WireModel):
     protocol_version: Annotated[StrictInt, Field(ge=0, le=1000)]
-    schema_version: Annotated[StrictStr, Field(pattern=r"^\d{4}$", description="station database revision")]
+    schema_version: Annotated[StrictStr, Field(pattern=r"^[0-9]{4}$", description="station database revision")]
     app_version: Annotated[StrictStr, Field(max_length=40)]
     device_time: Timestamp
     hlc: Annotated[StrictStr, Field(pattern=HLC_PATTERN)]

@@ -283,6 +283,15 @@ def test_a_handshake_in_the_rows_form_is_refused_with_a_reason(device: DeviceCli
     refused(answer, 422, "invalid_request")
 
 
+@pytest.mark.parametrize("version", ["٠٠٢٠", "００２０", "002", "00200"])
+def test_a_schema_version_that_is_not_four_ascii_digits_is_a_bad_request_not_a_newer_station(
+    device: DeviceClient, version: str
+) -> None:
+    hello = {"protocol_version": 2, "schema_version": version, "app_version": "0.1.0",
+             "device_time": "2026-11-27T08:00:00+00:00", "hlc": "001795800000000-00000-ab"}  # fmt: skip
+    refused(device.http.post("/v1/sync/handshake", json=hello), 422, "invalid_request")
+
+
 # --- X-Heze-Changes-Waiting -----------------------------------------------------------------------------------------
 
 
