@@ -7,6 +7,7 @@ that matched is shown masked as everywhere else, with only the fragments typed r
 knows already.
 """
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,9 +63,14 @@ class Hit:
     shown: str
 
 
+# A mark between two digits separates words as a space does: a case asked for as "2026-0001" (its number reads
+# 〔2026〕第0001号), a phone as "139-1234-0817" (stored without the dashes).
+_BETWEEN_WORDS = re.compile(r"\s+|(?<=\d)[-‐‑–—－/／.．·](?=\d)")
+
+
 def search_words(query: str) -> list[str]:
     """The words of a query, each once, in the order typed."""
-    return list(dict.fromkeys(query.split()))
+    return list(dict.fromkeys(word for word in _BETWEEN_WORDS.split(query) if word))
 
 
 def folded(text: str) -> str:

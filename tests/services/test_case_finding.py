@@ -53,6 +53,11 @@ def test_several_words_mean_all_of_them_in_any_order_and_any_field(station: Stat
     assert found(station, "1966\u3000371724") == {old}
     assert found(station, "远航 赵大") == {old_worker}
     assert found(station, "远航 李") == set()
+    # Numbers as people copy them: a phone with dashes, a case as "year-number" (its number reads 〔2026〕第0001号).
+    assert found(station, "139-5301-2345") == {old}
+    number = case_queries.case_detail(station, li_lei).number
+    year, sequence = number[number.index("〔") + 1 : number.index("〕")], number[number.index("第") + 1 : -1]
+    assert found(station, f"{year}-{sequence}") == {li_lei}
 
 
 def test_each_row_says_where_the_words_were_found_with_personal_numbers_masked(station: StationContext) -> None:
