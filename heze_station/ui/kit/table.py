@@ -175,6 +175,17 @@ def fit_columns(table: QTableView, widest: int = 360) -> None:
             header.resizeSection(section, min(header.sectionSize(section), widest))
 
 
+def fit_rows(table: QTableView, most: int = 8) -> None:
+    """As tall as its rows (one at least, ``most`` at most, then it scrolls): a page of several small tables then
+    scrolls as a whole, rather than each table showing a row of its own and a scroll bar."""
+    table.resizeRowsToContents()
+    rows = table.model().rowCount() if table.model() is not None else 0
+    shown = [table.rowHeight(row) for row in range(min(rows, most))] or [table.verticalHeader().defaultSectionSize()]
+    frame = 2 * table.frameWidth()
+    scroll = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
+    table.setFixedHeight(table.horizontalHeader().height() + sum(shown) + frame + scroll)
+
+
 def sortable(table: QTableView) -> None:
     """Sorted by a click on a header: largest figures first, smallest on the second click, as given on the third."""
     header = table.horizontalHeader()

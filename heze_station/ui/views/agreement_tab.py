@@ -17,7 +17,7 @@ from ..i18n import render
 from ..kit import palette
 from ..kit.form import FormDialog, show_refusal
 from ..kit.palette import BANNER_STYLE
-from ..kit.table import fill, item, make_table
+from ..kit.table import fill, fit_rows, item, make_table
 from ..workspace import Workspace
 from .agreement_dialogs import AgreementDialog, PaymentDialog, ReviewDateDialog, SignerDialog, SplitPaymentDialog
 from .collect_signatures import AgreementSignatures, confirm_take_effect
@@ -48,9 +48,6 @@ class AgreementTab(QWidget):
             [self.tr("Paid on"), self.tr("Amount paid"), self.tr("Paid to"), self.tr("Method"), self.tr("Reference")]
         )
         self.workers = make_table([self.tr("Worker"), self.tr("Share"), self.tr("Paid to him"), self.tr("Still owed")])
-        for table in (self.schedule, self.people, self.payments, self.workers):
-            # Four tables share the page: on a laptop each may shrink to its header and a row, and scroll.
-            table.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
@@ -90,18 +87,29 @@ class AgreementTab(QWidget):
         summary.setFrameShape(QFrame.Shape.NoFrame)
         summary.setWidget(self.summary)
         summary.setMinimumHeight(3 * self.fontMetrics().lineSpacing())
+        # The four tables are each as tall as their rows, and scroll together below the summary: sharing a laptop's
+        # page, each had shrunk to a row or two with a scroll bar of its own.
+        tables = QWidget()
+        column = QVBoxLayout(tables)
+        column.setContentsMargins(0, 0, 0, 0)
+        for heading, table in (
+            (self.schedule_heading, self.schedule),
+            (self.signatures_heading, self.people),
+            (self.payments_heading, self.payments),
+            (self.workers_heading, self.workers),
+        ):
+            column.addWidget(heading)
+            column.addWidget(table)
+        column.addStretch(1)
+        below = QScrollArea()
+        below.setWidgetResizable(True)
+        below.setFrameShape(QFrame.Shape.NoFrame)
+        below.setWidget(tables)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.error)
-        layout.addWidget(summary, 3)
-        layout.addWidget(self.schedule_heading)
-        layout.addWidget(self.schedule, 2)
-        layout.addWidget(self.signatures_heading)
-        layout.addWidget(self.people, 2)
-        layout.addWidget(self.payments_heading)
-        layout.addWidget(self.payments, 2)
-        layout.addWidget(self.workers_heading)
-        layout.addWidget(self.workers, 2)
+        layout.addWidget(summary, 1)
+        layout.addWidget(below, 3)
 
     # -- loading ---------------------------------------------------------------------------------------------------
 
@@ -214,6 +222,7 @@ class AgreementTab(QWidget):
     def _show_schedule(self, agreement: AgreementView | None) -> None:
         if agreement is None:
             fill(self.schedule, [])
+            fit_rows(self.schedule)
             return
         if agreement.performance is None:
             rows = [
@@ -236,6 +245,7 @@ class AgreementTab(QWidget):
                 for status in agreement.performance.instalments
             ]
         fill(self.schedule, rows)
+        fit_rows(self.schedule)
 
     def _show_signatures(self, agreement: AgreementView | None) -> None:
         signatures = agreement.signatures if agreement else []
@@ -243,6 +253,7 @@ class AgreementTab(QWidget):
             self.people,
             [[formatting.label(s.role), s.name, s.signed_for, formatting.moment(s.signed_at)] for s in signatures],
         )
+        fit_rows(self.people)
 
     def _show_payments(self, agreement: AgreementView | None) -> None:
         """The payments on the agreement in effect; none before one is, and the signatures get the room."""
@@ -262,6 +273,7 @@ class AgreementTab(QWidget):
                 for p in rows
             ],
         )
+        fit_rows(self.payments)
 
     def _show_workers(self, agreement: AgreementView | None) -> None:
         """Each worker's share and what reached him; a payment to all at once counts for each in proportion."""
@@ -284,6 +296,7 @@ class AgreementTab(QWidget):
                 for b in balances
             ],
         )
+        fit_rows(self.workers)
         self.workers_heading.setVisible(bool(balances))
         self.workers.setVisible(bool(balances))
 
