@@ -579,6 +579,9 @@ def refresh_slots(context: StationContext) -> None:
             changed.add(user_id)
     if changed:
         keyslots.save(context.data_dir, slots)
+        from . import backups  # which uses this module: the one call back
+
+        backups.keep_slots_current(context)
 
 
 # --- the administrator's accounts ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ changes after those already sent (so the city sends back what the backup missed,
 """
 
 import json
+import logging
 import os
 import shutil
 import threading
@@ -53,6 +54,7 @@ RETENTION_LIMITS = {"daily": range(1, 61), "weekly": range(0, 53), "monthly": ra
 # A backup (on the session's thread) and a restore (on the window's) never overlap: a restore replaces the file a
 # backup would be reading.
 _ONE_AT_A_TIME = threading.Lock()
+log = logging.getLogger(__name__)
 
 
 class BackupFailed(DomainError):
@@ -172,6 +174,7 @@ def back_up(context: StationContext, *, now: datetime | None = None) -> BackupIn
         settings.put(session, FAILURE_SETTING, None)
         audit.append(session, Actor.of(context), AuditAction.BACKUP_MADE, info.name)
     _thin(folder, retention, context.station_id)
+    keep_slots_current(context)
     return info
 
 
@@ -271,6 +274,26 @@ def _copy_attachments(source: Path, target: Path) -> list[str]:
 
 def _size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def keep_slots_current(context: StationContext) -> None:
+    """This computer's backups it can reach get its key slots as they stand now. The database key never changes,
+    so today's slots open every backup; the slots a backup kept from its day opened it, and with it the database on
+    this computer, for a password since changed and an account since disabled (a thief with an old password found
+    that). Another computer's backups beside them keep theirs (its key is another). A backup on a USB stick not
+    plugged in now is brought up to date at the next backup made to it."""
+    if not keyslots.exists(context.data_dir):
+        return
+    slots = keyslots.load(context.data_dir)
+    with context.database.transaction() as session:
+        folder = _folder(context, session)
+    for path, manifest in _backups(folder):
+        if manifest.get("station") != str(context.station_id):  # an older version's says nobody's: left as it is
+            continue
+        try:
+            keyslots.save(path, slots)
+        except OSError as error:  # the folder went away meanwhile: the next backup tries again
+            log.warning("a backup's key slots could not be brought up to date (%s)", type(error).__name__)
 
 
 def _backups(folder: Path, station: uuid.UUID | None = None) -> list[tuple[Path, dict]]:

@@ -23,6 +23,7 @@ from heze_station.services.audit import AuditFilter
 from heze_station.services.backups import BackupFailed
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
+from heze_station.storage import keyslots
 from heze_station.storage.database import Database, is_whole
 from heze_station.storage.models import Case
 from tests.factories import intake_form, register
@@ -108,6 +109,34 @@ def test_restoring_brings_cases_back_and_keeps_the_accounts_as_they_are_now(tmp_
             assert case_count(station) == 1
         finally:
             station.close()
+
+
+def test_an_old_password_or_a_disabled_account_opens_no_backup_left_on_this_computer(tmp_path: Path) -> None:
+    """The database key never changes; a backup kept the slots of its day, so a password leaked and changed since,
+    or a coordinator disabled since, opened the backup and with it today's database (a thief showed it). The
+    backups this computer reaches keep its slots as they stand now; another computer's beside them keep theirs."""
+    folder = tmp_path / "data"
+    station = open_test_station(folder)
+    try:
+        add_account(station, "zhang", StaffRole.COORDINATOR)
+        made = backups.back_up(station)
+        backup_folder = backups.state(station).folder
+        (backup_folder / "2026-01-01_000000").mkdir()
+        (backup_folder / "2026-01-01_000000" / backups.MANIFEST).write_text(
+            json.dumps({"made_at": "2026-01-01T00:00:00+08:00", "station": "another computer's"})
+        )
+        (backup_folder / "2026-01-01_000000" / "keyslots.json").write_text("their slots")
+        zhang = next(row.id for row in accounts.list_accounts(station) if row.login == "zhang")
+        accounts.set_disabled(station, zhang, True)
+        accounts.change_password(station, ADMINISTRATOR.password, "Qm7-river-lamp-22")
+    finally:
+        station.close()
+
+    backup = backup_folder / made.name
+    assert [slot.login for slot in keyslots.load(backup).accounts] == ["admin"]
+    with pytest.raises(accounts.SignInRefused, match="wrong"):  # the backup's slots as a thief would use them
+        accounts.sign_in(backup, "admin", ADMINISTRATOR.password)
+    assert (backup_folder / "2026-01-01_000000" / "keyslots.json").read_text() == "their slots"
 
 
 def test_a_new_computer_takes_a_backup_as_its_records_but_a_computer_with_records_refuses(tmp_path: Path) -> None:
