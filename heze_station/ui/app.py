@@ -10,6 +10,7 @@ from .. import __version__, paths
 from . import fonts, i18n
 from .garbage import GuiThreadCollector
 from .session import Session
+from .termination import TerminationWatch
 
 
 def run(
@@ -34,6 +35,7 @@ def run(
     i18n.install(application, language)
     session = Session(data_dir, demo=demo, smoke_test=smoke_test, user=user, password=password)
     session.ended.connect(application.exit)
+    TerminationWatch(application, session.quit)
     session.begin()
     try:
         code = application.exec()
