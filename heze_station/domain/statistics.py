@@ -370,7 +370,11 @@ WORKERS_COVERED = Figure(
 CLOSED = Figure(
     "closed",
     QT_TRANSLATE_NOOP("Domain", "Concluded in the period"),
-    QT_TRANSLATE_NOOP("Domain", "accepted cases that reached an end in the period"),
+    QT_TRANSLATE_NOOP(
+        "Domain",
+        "accepted cases that reached an end in the period: an agreement is one, also while its payments go on (the "
+        "workbench lists such a case as 履行中 until it is paid)",
+    ),
     _CONCLUDED_ON,
     _closed,
     placed_on=attrgetter("concluded_on"),

@@ -4435,8 +4435,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本期办结</translation>
     </message>
     <message>
-        <source>accepted cases that reached an end in the period</source>
-        <translation>本期调解终结的已受理案件</translation>
+        <source>accepted cases that reached an end in the period: an agreement is one, also while its payments go on (the workbench lists such a case as 履行中 until it is paid)</source>
+        <translation>本期内办结的已受理案件：达成调解协议即为办结，协议仍在履行中的也计入（工作台将此类案件列为“履行中”，直至付清）</translation>
     </message>
     <message>
         <source>Mediated successfully</source>
