@@ -146,9 +146,9 @@ def first_break(entries: Iterable[Entry]) -> int | None:
 
 # Six or more digits in a row (an ID number, a phone, a bank account typed into the search field) are kept out
 # of the trail: the trail is shown and exported, personal numbers must not be. A number typed in pieces counts as
-# one, whatever separates them ("371724 1966", "139-1234-0817", "3729.0119"; half- or full-width), with an ID
-# number's final X: each piece of it is hidden, a long one but its first two.
-_NUMBER_IN_PIECES = re.compile(r"\d+(?:[\s\-‐‑–—－.．/／·]+\d+)*[Xx]?")
+# one, whatever separates them ("371724 1966", "139-1234-0817", "3729.0119", "139，1234"; half- or full-width),
+# with an ID number's final X: each piece of it is hidden, a long one but its first two.
+_NUMBER_IN_PIECES = re.compile(r"\d+(?:[\s\-‐‑–—－.．/／·,，、_]+\d+)*[Xx]?")
 _DIGITS = re.compile(r"\d+|[Xx]$")
 LONG_NUMBER = 6
 

@@ -473,7 +473,7 @@ _NOT_STORABLE = QT_TRANSLATE_NOOP(
 _OTHER_VERSION = QT_TRANSLATE_NOOP(
     "Domain",
     "the city server does not know part of it: this program and the server are of different versions. The record "
-    "stays on this computer and is sent again once both are updated.",
+    "stays on this computer; tell the city bureau, which updates them.",
 )
 _REFUSALS = {
     "invalid_field": _NOT_STORABLE,

@@ -119,13 +119,30 @@ def low_space(folder: Path) -> Message | None:
     )
 
 
+class FileNotWritten(DomainError):
+    """A file the person chose where to write could not be written there; nothing of it was left."""
+
+
 @contextmanager
 def written_whole(path: Path) -> Iterator[Path]:
     """A file written beside ``path`` and renamed over it once whole: never half a file where the person looks, and
-    nothing left behind (personal data in it, maybe) when writing fails, a full disk say."""
+    nothing left behind (personal data in it, maybe) when writing fails, a full disk say. Failing, it says so in
+    words (FileNotWritten), not by the name of an exception."""
     partial = path.with_name(path.name + ".partial")
     try:
         yield partial
         partial.replace(path)
+    except OSError as error:
+        raise FileNotWritten(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "Domain",
+                    "{file} could not be written in {folder}: the folder may be gone (a USB stick pulled out), the "
+                    "disk full, or the file open in another program (close it there). Nothing was written; choose "
+                    "another place, or close the file, and try again.",
+                ),
+                {"file": path.name, "folder": str(path.parent)},
+            )
+        ) from error
     finally:
         partial.unlink(missing_ok=True)

@@ -184,9 +184,13 @@ def reseal_private_key(sealed_private_key: str, current: str, new: str, kdf: Kdf
 
 
 def seal_to(public_key: str, secret: bytes) -> str:
-    """``secret`` readable only with the private key of ``public_key``."""
+    """``secret`` readable only with the private key of ``public_key``; WrongKey when it is no key (a weak point such
+    as 32 zero bytes has the form of one, synced by a device, and no shared key can be made with it)."""
     ephemeral = X25519PrivateKey.generate()
-    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(public_key)))
+    try:
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(_unb64(public_key)))
+    except ValueError as error:
+        raise WrongKey from error
     ephemeral_public = ephemeral.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     sealed = encrypt(subkey(shared, "sealed to an account"), secret, ephemeral_public)
     return "$".join([_VERSION, _b64(ephemeral_public), _b64(sealed)])

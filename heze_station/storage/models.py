@@ -64,7 +64,7 @@ def wire(*, least: int | None = None, most: int | None = None, form: str | None 
     return {"wire": {name: limit for name, limit in limits.items() if limit is not None}}
 
 
-MONEY = wire(least=0, most=MAX_FEN)  # one sum, in fen (what the station lets anyone type)
+MONEY = wire(least=0, most=MAX_FEN)  # one sum, in fen (what the station lets anyone type), an agreement's total
 MONEY_TOTAL = wire(least=0, most=MAX_FEN * 1_000)  # the sums of many: a collective's claims, a clue's recoveries
 COUNT = wire(least=0, most=100_000)  # workers, originals
 POSITION = wire(least=0, most=10_000)  # a row's place in its list
@@ -386,7 +386,7 @@ class Agreement(SyncRow, Base):
     payer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("employer.id"))
     payer_role: Mapped[PayerRole] = mapped_column(enum_column(PayerRole))
     payment_method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
-    total_fen: Mapped[int] = mapped_column(Integer, info=MONEY_TOTAL)
+    total_fen: Mapped[int] = mapped_column(Integer, info=MONEY)
     waived_claims: Mapped[str] = mapped_column(Text, default="")
     default_clause: Mapped[str] = mapped_column(Text)
     other_terms: Mapped[str] = mapped_column(Text, default="")

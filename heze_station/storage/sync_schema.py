@@ -60,7 +60,7 @@ def rule(column: Column) -> FieldRule:
     references = sorted({key.column.table.name for key in column.foreign_keys})
     field_type = _type(column)
     limits = column.info.get("wire", {})  # the range or form a column's meaning gives it (models.wire)
-    if field_type is FieldType.INTEGER and "most" not in limits:
+    if field_type is FieldType.INTEGER and not {"least", "most"} <= limits.keys():
         # The storage type's range is no limit: a rogue device synced sums that overflowed the station's own sums.
         raise TypeError(f"{column.table.name}.{column.name}: a synced integer needs its range (models.wire)")
     return FieldRule(

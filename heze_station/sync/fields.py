@@ -154,16 +154,17 @@ class FieldRule:
                 return f"is longer than {limit} characters"
         if self.choices is not None and value not in self.choices:
             return "must be one of " + ", ".join(self.choices)
-        if not self._in_range(value):
-            return f"must be from {self.least} to {self.most}"
+        if isinstance(value, int) and not self.bounds[0] <= value <= self.bounds[1]:
+            return f"must be from {self.bounds[0]} to {self.bounds[1]}"
         if self.form is not None and not FORMS[self.form].fullmatch(value):
             return f"must be a {self.form}"
         return None
 
-    def _in_range(self, value: Any) -> bool:
-        return not isinstance(value, int) or (
-            (self.least is None or self.least <= value) and (self.most is None or value <= self.most)
-        )
+    @cached_property
+    def bounds(self) -> tuple[int, int]:
+        """An integer's least and most, the storage type's where its meaning gives none."""
+        least = INTEGER_RANGE[0] if self.least is None else self.least
+        return least, INTEGER_RANGE[1] - 1 if self.most is None else self.most
 
     @cached_property
     def fits(self) -> Callable[[Any], bool]:
@@ -183,8 +184,7 @@ class FieldRule:
                 else value is None and nullable
             )
         if self.least is not None or self.most is not None:
-            least = INTEGER_RANGE[0] if self.least is None else self.least
-            most = INTEGER_RANGE[1] - 1 if self.most is None else self.most
+            least, most = self.bounds
             return lambda value: type(value) is int and least <= value <= most if value is not None else nullable
         if self.type is FieldType.TEXT:
             if choices is not None:
@@ -215,8 +215,7 @@ class FieldRule:
                 return True
         kinds = set(map(type, values))
         if self.type is FieldType.INTEGER:
-            least = INTEGER_RANGE[0] if self.least is None else self.least
-            most = INTEGER_RANGE[1] - 1 if self.most is None else self.most
+            least, most = self.bounds
             fit = kinds == {int} and least <= min(values) and max(values) <= most
         elif self.type is FieldType.BOOLEAN:
             fit = kinds == {bool}

@@ -55,7 +55,7 @@ TABLES: dict[str, dict[str, FieldRule]] = {
         "payer_id": FieldRule(FieldType.UUID, nullable=False, references="employer"),
         "payer_role": FieldRule(FieldType.TEXT, nullable=False, choices=("respondent", "general_contractor")),
         "payment_method": FieldRule(FieldType.TEXT, nullable=False, choices=("bank_transfer", "cash")),
-        "total_fen": FieldRule(FieldType.INTEGER, nullable=False, least=0, most=10000000000000),
+        "total_fen": FieldRule(FieldType.INTEGER, nullable=False, least=0, most=10000000000),
         "waived_claims": FieldRule(FieldType.TEXT, nullable=False, default=True),
         "default_clause": FieldRule(FieldType.TEXT, nullable=False),
         "other_terms": FieldRule(FieldType.TEXT, nullable=False, default=True),

@@ -8,10 +8,8 @@ reloads on that signal when the change concerns it (ui.kit.page).
 from __future__ import annotations
 
 import logging
-import os
 import uuid
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
@@ -94,22 +92,6 @@ def show_error(error: Exception, parent: QWidget | None = None) -> None:
     title = QCoreApplication.translate("Workspace", "Could not complete this")
     if isinstance(error, DomainError):
         _warn(parent, title, render(error.message))
-        return
-    if isinstance(error, OSError) and error.filename:
-        # A file the person chose (an export's folder, a file to attach): its name may hold a party's name, and
-        # stays out of the log.
-        log.warning("a chosen file could not be written or read (%s, errno %s)", type(error).__name__, error.errno)
-        folder = str(Path(os.fsdecode(error.filename)).parent)
-        _warn(
-            parent,
-            title,
-            QCoreApplication.translate(
-                "Workspace",
-                "The file could not be written or read in {folder}: the folder may be gone (a USB stick pulled "
-                "out), the disk full, or this computer's account may not write there. Nothing was changed; choose "
-                "another place and try again.",
-            ).format(folder=folder),
-        )
         return
     log.error("unexpected error in a background task", exc_info=error)
     QMessageBox.critical(

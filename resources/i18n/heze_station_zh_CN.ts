@@ -3983,8 +3983,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>其中有内容超出市里能保存的范围（金额、日期或编号超出范围，或缺少必填内容）。这条记录仍保留在本电脑上，请在本电脑上更正，或告知市局。</translation>
     </message>
     <message>
-        <source>the city server does not know part of it: this program and the server are of different versions. The record stays on this computer and is sent again once both are updated.</source>
-        <translation>市里服务器不认识其中的部分内容：本程序与服务器的版本不一致。这条记录仍保留在本电脑上，双方更新后会自动重新发送。</translation>
+        <source>the city server does not know part of it: this program and the server are of different versions. The record stays on this computer; tell the city bureau, which updates them.</source>
+        <translation>市里服务器不认识其中的部分内容：本程序与服务器的版本不一致。这条记录仍保留在本电脑上，请告知市局更新。</translation>
     </message>
     <message>
         <source>Conflict recorded on {table} {field}: both sides changed it.</source>
@@ -4349,6 +4349,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
     <message>
         <source>Only {megabytes} MB are free on the disk that holds the station&apos;s data ({folder}). New cases, scans and backups may not fit: free some space soon.</source>
         <translation>保存本站数据的磁盘（{folder}）仅剩 {megabytes} MB 可用空间，新的案件、扫描件和备份可能无法保存，请尽快腾出空间。</translation>
+    </message>
+    <message>
+        <source>{file} could not be written in {folder}: the folder may be gone (a USB stick pulled out), the disk full, or the file open in another program (close it there). Nothing was written; choose another place, or close the file, and try again.</source>
+        <translation>无法在 {folder} 写入 {file}：该文件夹可能已不存在（如U盘已拔出）、磁盘已满，或该文件正被其他程序打开（请先在那里关闭）。没有写入任何内容；请换一个位置，或关闭该文件后再试。</translation>
     </message>
     <message>
         <source>The password is wrong.</source>
@@ -8303,10 +8307,6 @@ Register it as a new case anyway?</source>
     <message>
         <source>Could not complete this</source>
         <translation>操作未能完成</translation>
-    </message>
-    <message>
-        <source>The file could not be written or read in {folder}: the folder may be gone (a USB stick pulled out), the disk full, or this computer&apos;s account may not write there. Nothing was changed; choose another place and try again.</source>
-        <translation>无法在 {folder} 写入或读取文件：该文件夹可能已不存在（如U盘已拔出）、磁盘已满，或本电脑的账户无权在那里写入。没有做任何更改，请换一个位置再试。</translation>
     </message>
     <message>
         <source>An unexpected error occurred and nothing was saved. Please try again; if it happens again, tell the city bureau&apos;s support and mention: {error}</source>

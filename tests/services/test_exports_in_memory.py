@@ -12,6 +12,7 @@ from heze_station import spreadsheet
 from heze_station.services import audit, case_export, ledger
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
+from heze_station.storage import disk
 from tests.factories import intake_form, register
 
 EXPORTS: dict[str, Callable[[StationContext, Path], object]] = {
@@ -48,7 +49,7 @@ def test_an_export_passes_through_no_temporary_file_and_a_failed_one_leaves_noth
     assert load_workbook(tmp_path / "导出.xlsx").worksheets[0].max_row >= 2
 
     stick = tmp_path / "U盘"  # pulled out before the file was written
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(disk.FileNotWritten):
         EXPORTS[name](station, stick / "导出.xlsx")
     assert list(temporary.iterdir()) == []
     assert not stick.exists()

@@ -27,7 +27,10 @@ def test_a_file_that_fails_halfway_leaves_nothing_behind(tmp_path: Path) -> None
             partial.write_bytes(b"worker 1: 370***, 138****")  # personal data, half written
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    with pytest.raises(OSError, match="No space"):
+    with pytest.raises(disk.FileNotWritten) as refused:
         export()
+    said = refused.value.message.render()
+    assert "案件清单.xlsx" in said
+    assert str(tmp_path) in said  # where it could not be written, in words
     assert target.read_bytes() == b"last week's list"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["案件清单.xlsx"]
