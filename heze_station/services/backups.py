@@ -276,6 +276,7 @@ def _size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
+@requires(EVERYONE)  # as refresh_slots, whose change it carries: anyone's password change
 def keep_slots_current(context: StationContext) -> None:
     """This computer's backups it can reach get its key slots as they stand now. The database key never changes,
     so today's slots open every backup; the slots a backup kept from its day opened it, and with it the database on

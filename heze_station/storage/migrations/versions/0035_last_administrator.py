@@ -22,7 +22,7 @@ _ENABLED_ADMINISTRATOR = "{row}.role = 'administrator' AND {row}.disabled_at IS 
 
 def upgrade() -> None:
     op.execute(
-        "CREATE TRIGGER staff_user_last_administrator BEFORE UPDATE ON staff_user "
+        "CREATE TRIGGER IF NOT EXISTS staff_user_last_administrator BEFORE UPDATE ON staff_user "
         f"WHEN {_ENABLED_ADMINISTRATOR.format(row='OLD')} AND NOT ({_ENABLED_ADMINISTRATOR.format(row='NEW')}) "
         f"AND NOT EXISTS (SELECT 1 FROM staff_user AS other WHERE other.id != OLD.id AND other.public_key != '' "
         f"AND {_ENABLED_ADMINISTRATOR.format(row='other')}) "
@@ -31,4 +31,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP TRIGGER staff_user_last_administrator")
+    op.execute("DROP TRIGGER IF EXISTS staff_user_last_administrator")
