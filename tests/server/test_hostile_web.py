@@ -286,6 +286,7 @@ def test_the_pages_and_the_return_open_for_a_real_station_and_district(superviso
             assert browser.get(path, params=parameters).status_code == 200, (path, parameters)
 
 
+@pytest.mark.usefixtures("uncached")  # the scope changed at the end is read at once, not within 5 seconds
 def test_a_district_supervisor_reaches_no_other_districts_station_by_any_parameter(supervisor: Server) -> None:
     """A district bureau's supervisor: its stations on every page; another district's, asked for by id, district
     or in the return, are refused as if they did not exist, and the page shows the supervisor's district."""
@@ -316,6 +317,9 @@ def test_a_district_supervisor_reaches_no_other_districts_station_by_any_paramet
     assert named.endswith(f"牡丹区-月调度-{chinatime.today():%Y-%m}.xlsx")  # the supervisor's district's return
     for parameters in ({"station": str(ours)}, {"district": "牡丹区"}, {}):
         assert http.get("/city/overdue", params=parameters).status_code == 200, parameters
+    with supervisor.database.transaction() as session:  # set-supervisor-district 区局督导 "": the whole city's
+        accounts.set_district(session, "区局督导", "")
+    assert "开发区驿站" in http.get("/city/").text
 
 
 @pytest.mark.parametrize(

@@ -62,8 +62,8 @@ def create_supervisor(session: Session, name: str, password: str, district: str 
 
 
 def set_district(session: Session, name: str, district: str | None) -> SupervisorAccount:
-    """The stations a supervisor sees from the next page on: a district's (a bureau's staff moved), or the whole
-    city's (None)."""
+    """The stations a supervisor sees from now on (a page open in a server process keeps the old scope for
+    RecentSessions.SECONDS at most): a district's (a bureau's staff moved), or the whole city's (None)."""
     account = _named(session, name)
     account.district = _district(district)
     return account
