@@ -614,7 +614,8 @@ class MainWindow(QMainWindow):
         )
 
     def close_discarding(self) -> None:
-        """Closed for another account or a restored backup: what this person typed is not theirs to keep."""
+        """Closed without asking about what is typed: the person said to discard it, or the window closes for another
+        account or a restored backup (the typing is not theirs to keep)."""
         self._discarding = True
         self.close()
 
