@@ -592,7 +592,10 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def unsaved_work(self) -> list[str]:
-        """What is typed and not saved, in words: a complaint not registered, minutes entries not added."""
+        """What is typed and not saved, in words: a complaint not registered, minutes entries not added, a form open
+        with typing in it (also one the lock hides)."""
+        from .kit.form import FormDialog  # the forms' kit loads with the pages, after the window
+
         unsaved = []
         intake = self._built.get(REGISTER_PAGE)
         if intake is not None and intake.has_content():
@@ -601,6 +604,9 @@ class MainWindow(QMainWindow):
             if window.mediation_tab.entry_typed():
                 number = window.detail.number if window.detail is not None else ""
                 unsaved.append(self.tr("a minutes entry of case {number}, not added").format(number=number))
+        for form in QApplication.topLevelWidgets():
+            if isinstance(form, FormDialog) and form.typed:
+                unsaved.append(self.tr("“{title}”, not saved").format(title=form.windowTitle()))
         return unsaved
 
     def _ask_to_discard(self, unsaved: list[str]) -> None:

@@ -6039,6 +6039,10 @@ Register it as a new case anyway?</source>
         <translation>案件{number}的笔录条目，尚未记入</translation>
     </message>
     <message>
+        <source>“{title}”, not saved</source>
+        <translation>“{title}”中填写的内容，尚未保存</translation>
+    </message>
+    <message>
         <source>Close the program</source>
         <translation>关闭程序</translation>
     </message>

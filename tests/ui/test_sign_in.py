@@ -168,6 +168,25 @@ def test_closing_the_window_over_a_complaint_not_registered_asks_first(qtbot, se
         discard(qtbot, window.discard_question)
 
 
+def test_closing_the_window_over_a_form_with_typing_asks_first_and_names_it(qtbot, session: Session) -> None:
+    from heze_station.ui.views.accounts import ChangePasswordDialog
+
+    window = signed_in(qtbot, session, "zhang", "zhang-password")
+    window.change_password()
+    [form] = [each for each in QApplication.topLevelWidgets() if isinstance(each, ChangePasswordDialog)]
+    qtbot.waitUntil(form.isVisible)
+    qtbot.keyClicks(form.current, "zhang-pass")
+    window.close()
+    qtbot.waitUntil(lambda: isValid(window.discard_question) and window.discard_question.isVisible())
+    assert "“修改我的密码”" in window.discard_question.text()
+    qtbot.keyClick(window.discard_question, Qt.Key.Key_Escape)
+    assert window.isVisible()
+    form.reject()  # Cancel, and the form's own question answered: nothing typed is left to ask about
+    discard(qtbot, form.findChild(QMessageBox, "discard_question"))
+    with qtbot.waitSignal(session.ended):
+        window.close()
+
+
 def test_quitting_at_the_lock_over_typing_asks_first(qtbot, session: Session) -> None:
     window = signed_in(qtbot, session, "zhang", "zhang-password")
     window.show_page(2)

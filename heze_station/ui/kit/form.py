@@ -273,6 +273,10 @@ class FormDialog(QDialog):
         if focusable and not self.fields.isAncestorOf(self.focusWidget() or self):
             focusable[0].setFocus()
 
+    def done(self, result: int) -> None:
+        self.typed = False  # closed, saved or discarded: nothing typed in it is left to ask about (unsaved_work)
+        super().done(result)
+
     def reject(self) -> None:
         """Esc, Cancel or closing the window: what a person typed is not thrown away without asking."""
         if not self.typed:
