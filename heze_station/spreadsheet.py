@@ -35,6 +35,25 @@ def _text_cell(sheet: Any, text: str) -> Any:
     return cell
 
 
+# The rows a workbook of personal data holds at most: it is kept in memory until written (about 2.6 KiB a row of
+# the case list: 100,000 rows took 260 MiB), and an unfiltered audit trail of years would not fit an office laptop.
+MOST_ROWS = 100_000
+
+
+def refuse_more_rows_than_held(count: int) -> None:
+    """Before an export of ``count`` rows: refused, in words, when they would not fit in memory."""
+    from .domain.errors import DomainError
+    from .domain.messages import QT_TRANSLATE_NOOP, Message
+
+    if count > MOST_ROWS:
+        text = QT_TRANSLATE_NOOP(
+            "Domain",
+            "{count} rows would be exported, and one file holds at most {most}. Narrow the list (a shorter period, a "
+            "search, a person or an action) and export again; nothing was written.",
+        )
+        raise DomainError(Message(text, {"count": f"{count:,}", "most": f"{MOST_ROWS:,}"}))
+
+
 class PersonalWorkbook:
     """An .xlsx workbook kept in memory until ``close`` writes it to ``path`` (XlsxWriter's in_memory: no temporary
     file). Text is always text: no formula, number or link is made of what somebody typed."""

@@ -247,6 +247,9 @@ def export(
     recorded. ``headings``, ``labels`` (action -> its name) and the sheet's ``title`` come translated from the window.
     Returns the count."""
     with context.database.transaction() as session:
+        spreadsheet.refuse_more_rows_than_held(
+            session.scalar(select(func.count()).select_from(_query(wanted).subquery()))
+        )
         with disk.written_whole(path) as partial:
             workbook = spreadsheet.PersonalWorkbook(partial)
             sheet = workbook.sheet(title)

@@ -15,7 +15,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP
 from ..storage import disk
 from . import audit
 from .access import CASEWORK, requires
-from .case_queries import CaseFilter, list_cases
+from .case_queries import CaseFilter, count_cases, list_cases
 from .station import StationContext
 
 Translate = Callable[[str], str]
@@ -39,6 +39,7 @@ PAGE = 5_000  # cases read per query: the list's own paging, so 100,000 cases ne
 def export_cases(context: StationContext, case_filter: CaseFilter, path: Path, translate: Translate) -> int:
     """Every case ``case_filter`` finds, newest first, to ``path`` (beside it first, then renamed: never half a
     file); returns how many."""
+    spreadsheet.refuse_more_rows_than_held(count_cases(context, case_filter))
     count = 0
     with disk.written_whole(path) as partial:
         workbook = spreadsheet.PersonalWorkbook(partial)

@@ -4998,6 +4998,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>{kind} from the mediation session of {day}</source>
         <translation>{day}调解时的{kind}</translation>
     </message>
+    <message>
+        <source>{count} rows would be exported, and one file holds at most {most}. Narrow the list (a shorter period, a search, a person or an action) and export again; nothing was written.</source>
+        <translation>将导出 {count} 行，而一个文件最多容纳 {most} 行。请缩小范围（更短的期间、搜索、人员或操作）后再导出；没有写入任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>EnrolDialog</name>

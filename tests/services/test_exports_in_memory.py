@@ -9,6 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from heze_station import spreadsheet
+from heze_station.domain.errors import DomainError
 from heze_station.services import audit, case_export, ledger
 from heze_station.services.case_queries import CaseFilter
 from heze_station.services.station import StationContext
@@ -72,3 +73,17 @@ def test_text_a_spreadsheet_would_run_stays_text_dates_are_dates_and_headings_bo
     assert day.value.date() == date(2026, 12, 1)
     assert (link.value, link.hyperlink) == ("http://example.com", None)
     assert (minus.value, minus.quotePrefix, number.value) == ("-1", True, 12)
+
+
+@pytest.mark.parametrize("name", ["case list", "audit trail"])
+def test_more_rows_than_a_file_holds_in_memory_are_refused_in_words_before_anything_is_written(
+    station: StationContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    register(station, intake_form(2))
+    monkeypatch.setattr(spreadsheet, "MOST_ROWS", 0)  # as 100,000 would be for years of an audit trail
+    folder = tmp_path / "导出"
+    folder.mkdir()
+    with pytest.raises(DomainError) as refused:
+        EXPORTS[name](station, folder / "导出.xlsx")
+    assert "one file holds at most 0" in refused.value.message.render()
+    assert list(folder.iterdir()) == []
