@@ -63,14 +63,18 @@ class Hit:
     shown: str
 
 
-# A mark between two digits separates words as a space does: a case asked for as "2026-0001" (its number reads
-# 〔2026〕第0001号), a phone as "139-1234-0817" (stored without the dashes).
-_BETWEEN_WORDS = re.compile(r"\s+|(?<=\d)[-‐‑–—－/／.．·](?=\d)")
+# Groups of three or more digits joined by marks are words apart, as if a space joined them: a case asked for as
+# "2026-0001" (its number reads 〔2026〕第0001号), a phone as "139-1234-0817" (stored without the dashes). Shorter
+# groups stay one word: an amount ("3.5") or a date ("2025-6-1") split would find every case with a 3 and a 5.
+_MARKS = "-‐‑–—－/／.．·"
+_NUMBER_IN_GROUPS = re.compile(rf"\d{{3,}}(?:[{_MARKS}]\d{{3,}})+")
+_MARK = re.compile(rf"[{_MARKS}]")
 
 
 def search_words(query: str) -> list[str]:
     """The words of a query, each once, in the order typed."""
-    return list(dict.fromkeys(word for word in _BETWEEN_WORDS.split(query) if word))
+    spaced = _NUMBER_IN_GROUPS.sub(lambda number: _MARK.sub(" ", number.group()), query)
+    return list(dict.fromkeys(spaced.split()))
 
 
 def folded(text: str) -> str:

@@ -581,7 +581,7 @@ def refresh_slots(context: StationContext) -> None:
         keyslots.save(context.data_dir, slots)
         from . import backups  # which uses this module: the one call back
 
-        backups.keep_slots_current(context)
+        backups.retire_stale_slots(context)
 
 
 # --- the administrator's accounts ---------------------------------------------------------------------------------

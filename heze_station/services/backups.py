@@ -174,7 +174,7 @@ def back_up(context: StationContext, *, now: datetime | None = None) -> BackupIn
         settings.put(session, FAILURE_SETTING, None)
         audit.append(session, Actor.of(context), AuditAction.BACKUP_MADE, info.name)
     _thin(folder, retention, context.station_id)
-    keep_slots_current(context)
+    retire_stale_slots(context)
     return info
 
 
@@ -277,24 +277,33 @@ def _size(folder: Path) -> int:
 
 
 @requires(EVERYONE)  # as refresh_slots, whose change it carries: anyone's password change
-def keep_slots_current(context: StationContext) -> None:
-    """This computer's backups it can reach get its key slots as they stand now. The database key never changes,
-    so today's slots open every backup; the slots a backup kept from its day opened it, and with it the database on
-    this computer, for a password since changed and an account since disabled (a thief with an old password found
-    that). Another computer's backups beside them keep theirs (its key is another). A backup on a USB stick not
-    plugged in now is brought up to date at the next backup made to it."""
+def retire_stale_slots(context: StationContext) -> None:
+    """This computer's backups it can reach lose the key slots that no longer stand here: an account disabled since
+    the backup, a password changed or reset since. The database key never changes, so such a slot opened the backup
+    and with it today's database for the old password (a thief with one found that). The slots that stand are left
+    as the backup had them, matching its accounts: a backup restored on a new computer signs in with a password of
+    its day that is still today's, or with the recovery sheet. Another computer's backups beside them keep theirs.
+    A backup on a USB stick not plugged in now is seen to at the next backup made to it."""
     if not keyslots.exists(context.data_dir):
         return
-    slots = keyslots.load(context.data_dir)
+    standing = {slot.user_id: slot.sealed_private_key for slot in keyslots.load(context.data_dir).accounts}
     with context.database.transaction() as session:
         folder = _folder(context, session)
-    for path, manifest in _backups(folder):
-        if manifest.get("station") != str(context.station_id):  # an older version's says nobody's: left as it is
-            continue
-        try:
-            keyslots.save(path, slots)
-        except OSError as error:  # the folder went away meanwhile: the next backup tries again
-            log.warning("a backup's key slots could not be brought up to date (%s)", type(error).__name__)
+    try:
+        for path, manifest in _backups(folder):
+            if manifest.get("station") != str(context.station_id):  # an older version's says nobody's: left alone
+                continue
+            try:
+                kept = keyslots.read(path / keyslots.SLOTS_FILE)
+            except keyslots.SlotsUnreadable:
+                continue  # none to retire (a backup cut short keeps no slots)
+            stale = [slot.user_id for slot in kept.accounts if standing.get(slot.user_id) != slot.sealed_private_key]
+            for user_id in stale:
+                kept.remove(user_id)
+            if stale:
+                keyslots.save(path, kept)
+    except OSError as error:  # the folder went away or is not readable: the next backup tries again
+        log.warning("stale key slots in backups could not be retired (%s)", type(error).__name__)
 
 
 def _backups(folder: Path, station: uuid.UUID | None = None) -> list[tuple[Path, dict]]:
@@ -472,7 +481,8 @@ def backup_in(backup: Path) -> BackupInfo:
 def restore_on_new_computer(data_dir: Path, backup: Path) -> str:
     """A station's backup (one folder of its backups, brought on a USB stick) made this computer's records, which has
     none yet: it replaces the laptop the backup came from. The backup's accounts sign in with their passwords as
-    they were then; nothing of it is opened here without one. The database comes last, so that a copy cut short is
+    they were then, but for those the laptop saw changed or disabled since (retire_stale_slots): these need the
+    recovery sheet. Nothing of it is opened here without one. The database comes last, so that a copy cut short is
     no station. Returns the backup's name."""
     if accounts.state(data_dir) is not accounts.State.NEW:
         raise _not_restorable(QT_TRANSLATE_NOOP("Domain", "This computer already holds a station's records."))

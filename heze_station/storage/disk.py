@@ -133,13 +133,15 @@ def written_whole(path: Path) -> Iterator[Path]:
         yield partial
         partial.replace(path)
     except OSError as error:
+        if error.filename not in (None, str(partial), str(path)):
+            raise  # another file's (one read to fill this one): not this one's to explain
         raise FileNotWritten(
             Message(
                 QT_TRANSLATE_NOOP(
                     "Domain",
-                    "{file} could not be written in {folder}: the folder may be gone (a USB stick pulled out), the "
-                    "disk full, or the file open in another program (close it there). Nothing was written; choose "
-                    "another place, or close the file, and try again.",
+                    "{file} could not be written in {folder}: the folder may be gone (a USB stick pulled out) or not "
+                    "writable for this computer's account, the disk full, or the file open in another program (close "
+                    "it there). Nothing was written; choose another place, or close the file, and try again.",
                 ),
                 {"file": path.name, "folder": str(path.parent)},
             )

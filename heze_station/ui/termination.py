@@ -1,5 +1,6 @@
-"""SIGTERM (a logout, a shutdown, ``kill``) ends the program as quitting does: the session finishes (the backup at
-closing, the workers stopped, the database closed). Python's default ended it on the spot.
+"""SIGTERM (a logout, a shutdown, ``kill`` on Linux) ends the program as quitting does: the session finishes (the
+backup at closing, the workers stopped, the database closed). Python's default ended it on the spot. Windows sends no
+SIGTERM at a logout (Qt hears the session's end itself); this is not what covers it there.
 
 A handler of Python's runs only when the interpreter runs, which it does not while Qt waits for events: the signal
 also writes a byte to a socket (``signal.set_wakeup_fd``) whose notifier wakes Qt's loop, and the handler runs with

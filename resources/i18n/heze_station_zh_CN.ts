@@ -4351,8 +4351,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>保存本站数据的磁盘（{folder}）仅剩 {megabytes} MB 可用空间，新的案件、扫描件和备份可能无法保存，请尽快腾出空间。</translation>
     </message>
     <message>
-        <source>{file} could not be written in {folder}: the folder may be gone (a USB stick pulled out), the disk full, or the file open in another program (close it there). Nothing was written; choose another place, or close the file, and try again.</source>
-        <translation>无法在 {folder} 写入 {file}：该文件夹可能已不存在（如U盘已拔出）、磁盘已满，或该文件正被其他程序打开（请先在那里关闭）。没有写入任何内容；请换一个位置，或关闭该文件后再试。</translation>
+        <source>{file} could not be written in {folder}: the folder may be gone (a USB stick pulled out) or not writable for this computer&apos;s account, the disk full, or the file open in another program (close it there). Nothing was written; choose another place, or close the file, and try again.</source>
+        <translation>无法在 {folder} 写入 {file}：该文件夹可能已不存在（如U盘已拔出）或本电脑的账户无权写入，磁盘已满，或该文件正被其他程序打开（请先在那里关闭）。没有写入任何内容；请换一个位置，或关闭该文件后再试。</translation>
     </message>
     <message>
         <source>The password is wrong.</source>

@@ -33,3 +33,9 @@ def test_a_number_typed_in_pieces_is_kept_out_of_the_audit_trail_as_a_whole() ->
     assert without_numbers("3729-0119-9003-0712-3X") == "****-****-****-****-**"
     assert without_numbers("１３９．１２３４．０８１７") == "***．****．****"
     assert without_numbers("37170219850615007x") == "37****************"
+
+
+def test_numbers_in_groups_of_three_digits_or_more_are_words_apart_and_amounts_and_dates_stay_whole() -> None:
+    assert search_words("2026-0001 139-1234-0817") == ["2026", "0001", "139", "1234", "0817"]
+    # Split, an amount or a date would find every case holding its digits anywhere (a reviewer's).
+    assert search_words("3.5万 2025-6-1 2025-06-01") == ["3.5万", "2025-6-1", "2025-06-01"]

@@ -114,11 +114,13 @@ def test_restoring_brings_cases_back_and_keeps_the_accounts_as_they_are_now(tmp_
 def test_an_old_password_or_a_disabled_account_opens_no_backup_left_on_this_computer(tmp_path: Path) -> None:
     """The database key never changes; a backup kept the slots of its day, so a password leaked and changed since,
     or a coordinator disabled since, opened the backup and with it today's database (a thief showed it). The
-    backups this computer reaches keep its slots as they stand now; another computer's beside them keep theirs."""
+    backups this computer reaches lose those slots; the others stay as the backup had them, so that the backup,
+    restored on a new computer, signs in as it did. Another computer's backups beside them keep theirs."""
     folder = tmp_path / "data"
     station = open_test_station(folder)
     try:
         add_account(station, "zhang", StaffRole.COORDINATOR)
+        add_account(station, "li", StaffRole.MEDIATOR, password="li-password-1")
         made = backups.back_up(station)
         backup_folder = backups.state(station).folder
         (backup_folder / "2026-01-01_000000").mkdir()
@@ -133,10 +135,15 @@ def test_an_old_password_or_a_disabled_account_opens_no_backup_left_on_this_comp
         station.close()
 
     backup = backup_folder / made.name
-    assert [slot.login for slot in keyslots.load(backup).accounts] == ["admin"]
-    with pytest.raises(accounts.SignInRefused, match="wrong"):  # the backup's slots as a thief would use them
-        accounts.sign_in(backup, "admin", ADMINISTRATOR.password)
+    assert [slot.login for slot in keyslots.load(backup).accounts] == ["li"]
+    for login, password in (("admin", ADMINISTRATOR.password), ("zhang", OTHER_PASSWORD)):
+        with pytest.raises(accounts.SignInRefused):  # the backup's slots as a thief would use them
+            accounts.sign_in(backup, login, password)
     assert (backup_folder / "2026-01-01_000000" / "keyslots.json").read_text() == "their slots"
+    # The laptop lost: its backup on a new computer signs in with a password of its day that still stands.
+    backups.restore_on_new_computer(tmp_path / "new", backup)
+    for _ in range(2):  # and again, after the first sign-in wrote the slots from the backup's accounts
+        accounts.sign_in(tmp_path / "new", "li", "li-password-1").close()
 
 
 def test_a_new_computer_takes_a_backup_as_its_records_but_a_computer_with_records_refuses(tmp_path: Path) -> None:

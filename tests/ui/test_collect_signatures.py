@@ -121,3 +121,9 @@ def test_completing_every_signature_and_seal_brings_the_agreement_into_effect(qt
     tab = window.agreement_tab
     qtbot.waitUntil(lambda: "In effect since" in tab.summary.text())
     assert tab.people.rowCount() == 6
+    # At a laptop's size the six signatures show at once: the tables scroll together, not each on its own.
+    window.resize(1366, 768)
+    window.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.people.isVisible())
+    assert tab.people.verticalScrollBar().maximum() == 0
+    assert tab.people.viewport().height() >= sum(tab.people.rowHeight(row) for row in range(6))

@@ -313,7 +313,6 @@ class FormDialog(QDialog):
     def _done(self, result: Any) -> None:
         self.result_value = result
         self.ok_button.setEnabled(True)
-        self.typed = False
         self.accept()
 
     def _failed(self, error: Exception) -> None:

@@ -182,8 +182,9 @@ def fit_rows(table: QTableView, most: int = 8) -> None:
     rows = table.model().rowCount() if table.model() is not None else 0
     shown = [table.rowHeight(row) for row in range(min(rows, most))] or [table.verticalHeader().defaultSectionSize()]
     frame = 2 * table.frameWidth()
-    scroll = table.horizontalScrollBar().sizeHint().height() if table.horizontalScrollBar().isVisible() else 0
-    table.setFixedHeight(table.horizontalHeader().height() + sum(shown) + frame + scroll)
+    # Room for a horizontal scroll bar always: it comes and goes with the window's width, after this measure.
+    scroll = table.horizontalScrollBar().sizeHint().height()
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + sum(shown) + frame + scroll)
 
 
 def sortable(table: QTableView) -> None:
