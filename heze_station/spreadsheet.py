@@ -12,6 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .domain.errors import DomainError
+from .domain.messages import QT_TRANSLATE_NOOP, Message
+
 # A spreadsheet reads a cell that begins with one of these as a formula: a name typed at a station or synced to the
 # city ("=HYPERLINK(...)") must stay the text it is in an exported workbook.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -42,9 +45,6 @@ MOST_ROWS = 100_000
 
 def refuse_more_rows_than_held(count: int) -> None:
     """Before an export of ``count`` rows: refused, in words, when they would not fit in memory."""
-    from .domain.errors import DomainError
-    from .domain.messages import QT_TRANSLATE_NOOP, Message
-
     if count > MOST_ROWS:
         text = QT_TRANSLATE_NOOP(
             "Domain",
@@ -98,9 +98,9 @@ class Rows:
                 self.sheet.write(self.count, column, value, self.book.bold if bold else None)
         self.count += 1
 
-    def amounts_in(self, column: int, width: float | None = None) -> None:
+    def amounts_in(self, column: int) -> None:
         """Amounts in yuan with two decimals down the column (from 0)."""
-        self.sheet.set_column(column, column, width, self.book.yuan)
+        self.sheet.set_column(column, column, None, self.book.yuan)
 
     def widen(self, column: int, width: float) -> None:
         self.sheet.set_column(column, column, width)

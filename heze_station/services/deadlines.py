@@ -115,18 +115,7 @@ def refresh(session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uui
         session.execute(delete(CaseDeadline))
     else:
         session.execute(delete(CaseDeadline).where(CaseDeadline.case_id.in_(among)))
-    work_calendar = calendar.load(session)
-    rows = []
-    for row, clocks in _running_clocks(session, work_calendar, among):
-        try:
-            rows += [
-                (row.id, clock.kind.value, clock.due, on, until, clock.label)
-                for clock in clocks
-                if clock.due is not None and clock.state not in _SETTLED
-                for on, until in [attention_window(clock.kind, clock.due, work_calendar)]
-            ]
-        except (ValueError, OverflowError):
-            continue  # a window counted back past the first day (a date another device wrote): as _running_clocks
+    rows = _deadline_rows(session, calendar.load(session), among)
     if rows:
         _insert(session, rows)
 
@@ -155,21 +144,35 @@ def _as_is(value: object) -> object:
     return value
 
 
-def _running_clocks(
+def _deadline_rows(
     session: Session, calendar: WorkCalendar, among: Select[tuple[uuid.UUID]]
-) -> list[tuple[Row, list[Clock]]]:
+) -> list[tuple[uuid.UUID, str, date, date, date | None, str]]:
+    """The running deadlines of these cases with their attention windows, as CaseDeadline stores them."""
     try:
-        return workbench_clocks(session, calendar, _BEFORE_ANY_DAY, among)
+        return _rows_of(workbench_clocks(session, calendar, _BEFORE_ANY_DAY, among), calendar)
     except (ValueError, OverflowError):
-        # A case another device wrote inconsistently (an extension before the statutory end, a date at the end of
-        # time) has no clocks to compute: the others' deadlines are still written, and a pull is never stopped.
+        # A case another device wrote inconsistently (a date at the end or the start of time, whose clock or window
+        # runs past the calendar) has no deadlines: the others' are still written, and a pull is never stopped.
         found = []
         for case_id in session.scalars(among):
+            one = select(Case.id).where(Case.id == case_id)
             try:
-                found += workbench_clocks(session, calendar, _BEFORE_ANY_DAY, select(Case.id).where(Case.id == case_id))
+                found += _rows_of(workbench_clocks(session, calendar, _BEFORE_ANY_DAY, one), calendar)
             except (ValueError, OverflowError):
                 continue
         return found
+
+
+def _rows_of(
+    running: list[tuple[Row, list[Clock]]], calendar: WorkCalendar
+) -> list[tuple[uuid.UUID, str, date, date, date | None, str]]:
+    return [
+        (row.id, clock.kind.value, clock.due, on, until, clock.label)
+        for row, clocks in running
+        for clock in clocks
+        if clock.due is not None and clock.state not in _SETTLED
+        for on, until in [attention_window(clock.kind, clock.due, calendar)]
+    ]
 
 
 def _after_flush(session: Session, _flush_context: object) -> None:

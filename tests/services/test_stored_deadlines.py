@@ -236,3 +236,18 @@ def test_an_agreement_pulled_without_its_instalments_stops_no_sync(station: Stat
     kinds = {kind for case, kind, *_ in stored(station) if case == case_id}
     assert kinds
     assert "performance" not in kinds
+
+
+def test_a_case_whose_clock_runs_past_the_calendar_has_no_deadline_and_the_others_are_written(
+    station: StationContext,
+) -> None:
+    """A case stored before the city held dates to 1900-2999 (received on the calendar's last day: its 15 days run
+    past it): it gets no deadline, and every other case's is written as before."""
+    odd = mediating(station, intake_form(1), on=None)
+    kept = mediating(station, intake_form(1, employer_serial=2), on=None)
+    with station.database.transaction() as session:
+        session.get_one(Case, odd).received_on = date.max
+        deadlines.refresh(session)
+    written = {case for case, *_ in stored(station)}
+    assert kept in written
+    assert odd not in written
