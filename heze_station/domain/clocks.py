@@ -324,8 +324,9 @@ def _window_clock(
     calendar: WorkCalendar,
 ) -> Clock:
     """A period of ``days`` calendar days from ``started_on`` that someone else (the parties, the court, the
-    committee) must act in; one whose last day is a rest day ends on the next working day (statutory_end)."""
-    due = statutory_end(started_on + timedelta(days=days), calendar)
+    committee) must act in; one whose last day is a rest day ends on the next working day
+    (WorkCalendar.statutory_end)."""
+    due = calendar.statutory_end(started_on + timedelta(days=days))
     return _clock(kind, label, started_on, due, done_on, today, running_state(kind, due, today))
 
 
@@ -353,15 +354,6 @@ def payment_order_issue_clock(filed_on: date, issued_on: date | None, today: dat
     return _window_clock(
         ClockKind.PAYMENT_ORDER_ISSUE, label, filed_on, PAYMENT_ORDER_ISSUE_DAYS, issued_on, today, calendar
     )
-
-
-def statutory_end(due: date, calendar: WorkCalendar) -> date:
-    """A period of days whose last day is a rest day ends on the next working day (民法典 203, 民事诉讼法 85, and
-    the arbitration rules alike): the station must not tell the parties their window has closed, or a court or
-    committee that it is late, during a holiday."""
-    while not calendar.is_working_day(due):
-        due += timedelta(days=1)
-    return due
 
 
 def payment_order_objection_clock(served_on: date, ended_on: date | None, today: date, calendar: WorkCalendar) -> Clock:
@@ -425,17 +417,17 @@ def clue_clock(due_on: date | None, closed_on: date | None, today: date) -> Cloc
 
 
 def performance_clock(agreement: Performance, today: date) -> Clock:
-    """The next instalment as a deadline: OVERDUE from the day after an unpaid due date (the agreement is in
-    default), DONE once everything is paid."""
+    """The next instalment as a deadline: OVERDUE from the day after its last day unpaid (the agreement is in
+    default), DONE once everything is paid. Its due is that last day (a rest day's payment may wait for the next
+    working day): the day from which the payer is late."""
     label = QT_TRANSLATE_NOOP("Domain", "Next instalment")
     if agreement.next_due is None:
-        last = agreement.instalments[-1].due_on
+        last = agreement.instalments[-1].last_day
         return Clock(ClockKind.PERFORMANCE, last, ClockState.DONE, 0, label)
+    due = agreement.next_due.last_day
     if agreement.state is PerformanceState.IN_DEFAULT:
         # The first unpaid instalment is the one in default; it stays the headline until it is paid.
-        due = agreement.next_due.due_on
         return Clock(ClockKind.PERFORMANCE, due, ClockState.OVERDUE, (due - today).days, label)
-    due = agreement.next_due.due_on
     return Clock(
         ClockKind.PERFORMANCE, due, running_state(ClockKind.PERFORMANCE, due, today), (due - today).days, label
     )

@@ -2,8 +2,11 @@
 
 Payments are recorded against the agreement and fill its instalments in the order they fall due, so a payer who
 pays two instalments at once, or one in parts, is counted the way a person would count it. An instalment not
-fully paid by its due date puts the agreement in default on the next day (R8 then opens arbitration or a payment
-order). Everything is derived from the schedule and the payments, never stored, so it cannot drift.
+fully paid by its last day puts the agreement in default on the next day (R8 then opens arbitration or a payment
+order). Its last day is its due date, or the next working day when that is a rest day (民法典 203; [check]: the
+agreement may say otherwise, 民法典 204, which the station's agreements do not): nobody is told a payer is late
+during a holiday, nor is a payment order prepared against him. Everything is derived from the schedule and the
+payments, never stored, so it cannot drift.
 
 A payment to a collective may be split over the workers, each part to one worker; the parts count against the
 instalments like any payment (default stays per instalment), and also tell who is still unpaid.
@@ -17,6 +20,7 @@ from enum import StrEnum
 
 from .agreements import Instalment
 from .messages import QT_TRANSLATE_NOOP
+from .workcalendar import WorkCalendar
 
 
 class InstalmentState(StrEnum):
@@ -59,6 +63,7 @@ _PERFORMANCE_LABELS = {
 class InstalmentStatus:
     number: int
     due_on: date
+    last_day: date  # due_on, or the working day after it when it is a rest day
     amount_fen: int
     paid_fen: int
     state: InstalmentState
@@ -66,7 +71,7 @@ class InstalmentStatus:
     @property
     def default_on(self) -> date:
         """The day the agreement is in default if this instalment is still not fully paid."""
-        return self.due_on + timedelta(days=1)
+        return self.last_day + timedelta(days=1)
 
     @property
     def outstanding_fen(self) -> int:
@@ -83,7 +88,9 @@ class Performance:
     next_due: InstalmentStatus | None  # the earliest instalment not fully paid
 
 
-def performance(instalments: Sequence[Instalment], payments: Iterable[int], today: date) -> Performance:
+def performance(
+    instalments: Sequence[Instalment], payments: Iterable[int], today: date, calendar: WorkCalendar
+) -> Performance:
     """Where an agreement stands on ``today``, given its schedule (in due order) and the amounts paid so far."""
     paid = sum(payments)
     unallocated = paid
@@ -91,15 +98,16 @@ def performance(instalments: Sequence[Instalment], payments: Iterable[int], toda
     for number, instalment in enumerate(instalments, start=1):
         covered = min(unallocated, instalment.amount_fen)
         unallocated -= covered
+        last_day = calendar.statutory_end(instalment.due_on)
         if covered == instalment.amount_fen:
             state = InstalmentState.PAID
-        elif today > instalment.due_on:
+        elif today > last_day:
             state = InstalmentState.IN_DEFAULT
         elif covered:
             state = InstalmentState.PARTLY_PAID
         else:
             state = InstalmentState.UPCOMING
-        statuses.append(InstalmentStatus(number, instalment.due_on, instalment.amount_fen, covered, state))
+        statuses.append(InstalmentStatus(number, instalment.due_on, last_day, instalment.amount_fen, covered, state))
     total = sum(instalment.amount_fen for instalment in instalments)
     defaulted = [status for status in statuses if status.state is InstalmentState.IN_DEFAULT]
     unpaid = [status for status in statuses if status.state is not InstalmentState.PAID]

@@ -6,9 +6,10 @@ arrives as data (seeded locally, replaced by the city server) and this module on
 exceptions to the Monday-Friday week plus the last date the data covers.
 """
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Self
@@ -60,6 +61,22 @@ class WorkCalendar:
             return kind is DayKind.MAKEUP_WORKDAY
         return d.weekday() < 5
 
+    def statutory_end(self, last_day: date) -> date:
+        """A period whose last day is a rest day ends on the next working day (民法典 203, 民事诉讼法 85, and the
+        arbitration rules alike): nobody may be told a period has run out, or that a payment is late, during a
+        holiday."""
+        while not self.is_working_day(last_day):
+            last_day += _ONE_DAY
+        return last_day
+
+    def last_working_day_before(self, day: date) -> date:
+        """The working day before ``day``: a period whose last day is up to it has ended before ``day`` (and one
+        ending on a later day has not, by statutory_end)."""
+        day -= _ONE_DAY
+        while not self.is_working_day(day):
+            day -= _ONE_DAY
+        return day
+
     def add_working_days(self, start: date, n: int) -> date:
         """The n-th working day after ``start``; ``start`` itself never counts, whatever kind of day it is."""
         if n < 0:
@@ -85,3 +102,38 @@ class WorkCalendar:
         if b < a:
             return -self.working_days_between(b, a)
         return sum(self.is_working_day(a + timedelta(days=k)) for k in range(1, (b - a).days + 1))
+
+
+@functools.cache
+def shipped_days() -> tuple[Mapping[date, DayKind], range]:
+    """The exceptions chinese-calendar knows, from the first day it knows to the end of the last year it was
+    released for, and those years: the State Council publishes a whole year at a time, so the year of its last
+    special day is fully known. Later years come from the city."""
+    import chinese_calendar  # only where the shipped days are asked for: a station reads them once, at its seed
+
+    known = [*chinese_calendar.holidays, *chinese_calendar.workdays]
+    day, last = min(known), date(max(known).year, 12, 31)
+    days = {}
+    while day <= last:
+        weekday = day.weekday() < 5
+        if weekday and chinese_calendar.is_holiday(day):
+            days[day] = DayKind.HOLIDAY
+        elif not weekday and chinese_calendar.is_workday(day):
+            days[day] = DayKind.MAKEUP_WORKDAY
+        day += _ONE_DAY
+    return MappingProxyType(days), range(min(known).year, last.year + 1)
+
+
+def published_until(complete_years: Collection[int], this_year: int) -> date | None:
+    """The last day of the unbroken run of complete years that holds the latest one up to ``this_year``.
+
+    Counted from the present, not from the earliest year: a complete year the city published long before the
+    shipped calendar's first (a slip, or a test) would otherwise end the run there and leave every holiday since
+    unused. A year no date can hold (the city's row of a year 0, say) is no year at all."""
+    years = {year for year in complete_years if MINYEAR <= year <= MAXYEAR}
+    if not years:
+        return None
+    year = max((year for year in years if year <= this_year), default=min(years))
+    while year + 1 in years:
+        year += 1
+    return date(year, 12, 31)

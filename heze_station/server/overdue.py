@@ -1,5 +1,6 @@
 """The deadlines passed at the stations, from their synced rows: open cases past their mediation period (R4), and
-agreements in effect with an instalment unpaid after its due date."""
+agreements in effect with an instalment unpaid after its last day (a rest day's runs to the next working day, as
+on the station: domain.performance)."""
 
 import logging
 import uuid
@@ -13,6 +14,7 @@ from ..domain.agreements import Instalment
 from ..domain.cases import CaseStatus, Category
 from ..domain.clocks import ClockState, mediation_clock
 from ..domain.performance import PerformanceState, performance
+from .calendar import city_calendar
 from .city_figures import IN_EFFECT
 from .models import SyncRow
 from .synced import CITY, Scope, among, as_date, field, field_values, rows
@@ -79,8 +81,9 @@ def _overdue(case_id, station_id, shown, kind: str, due: date, today: date) -> O
 
 
 def _instalments_in_default(session: Session, stations, today: date) -> dict[uuid.UUID, date]:
-    """case id -> the due day of the first instalment not covered by what was paid by then, for the agreements in
+    """case id -> the last day of the first instalment not covered by what was paid by then, for the agreements in
     effect (domain.performance: payments fill instalments in due order)."""
+    calendar = city_calendar(session, today)
     agreements = {
         str(row_id): case_id
         for row_id, _, case_id in rows(session, "agreement", stations, "case_id", where=[field("state") == IN_EFFECT])
@@ -93,7 +96,7 @@ def _instalments_in_default(session: Session, stations, today: date) -> dict[uui
         "agreement_id",
         "due_on",
         "amount_fen",
-        where=[field("due_on") < today.isoformat()],
+        where=[field("due_on") <= calendar.last_working_day_before(today).isoformat()],
     ):
         if agreement_id in agreements:
             schedules[agreement_id].append(Instalment(date.fromisoformat(due_on), int(amount_fen)))
@@ -102,8 +105,8 @@ def _instalments_in_default(session: Session, stations, today: date) -> dict[uui
         paid[agreement_id].append(int(amount_fen))
     found = {}
     for agreement_id, schedule in schedules.items():
-        # Only instalments already due were read: any not covered by what was paid is in default.
-        standing = performance(sorted(schedule, key=lambda each: each.due_on), paid[agreement_id], today)
+        # Only instalments whose last day has passed were read: any not covered by what was paid is in default.
+        standing = performance(sorted(schedule, key=lambda each: each.due_on), paid[agreement_id], today, calendar)
         if standing.state is PerformanceState.IN_DEFAULT:
-            found[uuid.UUID(agreements[agreement_id])] = standing.next_due.due_on
+            found[uuid.UUID(agreements[agreement_id])] = standing.next_due.last_day
     return found

@@ -14,6 +14,7 @@ from ..domain import chinatime
 from ..domain.agreements import AgreementState, Instalment
 from ..domain.cases import CaseStatus
 from ..domain.performance import Performance, PerformanceState, WorkerBalance, performance, worker_balances
+from ..domain.workcalendar import WorkCalendar
 from ..storage.models import Agreement, AgreementInstalment, AgreementShare, ArbitralReview, Case, Payment, Person
 
 
@@ -33,12 +34,15 @@ def agreement_in_state(session: Session, case_id: uuid.UUID, state: AgreementSta
     )
 
 
-def performance_of(session: Session, agreement: Agreement, today: date) -> Performance:
-    return clocks_for(session, [agreement.case_id], today)[agreement.case_id].performance
+def performance_of(session: Session, agreement: Agreement, today: date, calendar: WorkCalendar) -> Performance:
+    return clocks_for(session, [agreement.case_id], today, calendar)[agreement.case_id].performance
 
 
 def clocks_for(
-    session: Session, case_ids: Collection[uuid.UUID] | Select[tuple[uuid.UUID]], today: date
+    session: Session,
+    case_ids: Collection[uuid.UUID] | Select[tuple[uuid.UUID]],
+    today: date,
+    calendar: WorkCalendar,
 ) -> dict[uuid.UUID, AgreementClocks]:
     """The agreement clocks of many cases in three queries (the workbench asks for every case in performance)."""
     agreements = session.execute(
@@ -77,7 +81,7 @@ def clocks_for(
     return {
         row.case_id: AgreementClocks(
             effective_on=chinatime.local_date(row.effective_at),
-            performance=performance(schedules[row.id], [paid.get(row.id) or 0], today),
+            performance=performance(schedules[row.id], [paid.get(row.id) or 0], today, calendar),
             review_planned=row.id in reviews,
             review_applied_on=reviews.get(row.id),
         )
@@ -85,18 +89,25 @@ def clocks_for(
     }
 
 
-def cases_performing(states: Collection[PerformanceState], today: date) -> Select[tuple[uuid.UUID]]:
+def cases_performing(
+    states: Collection[PerformanceState], today: date, calendar: WorkCalendar
+) -> Select[tuple[uuid.UUID]]:
     """The cases with an agreement reached whose performance on ``today`` is one of ``states``, in SQL.
 
     The twin of domain.performance for filtering many cases without loading them: payments fill the instalments
     in due order, so an agreement is in default exactly when more fell due before today than was paid, and
     performed when all of it was paid.
     """
+    # An instalment's last day (its due date, or the working day after a rest day) is before today exactly when
+    # it falls due by the last working day before today.
+    late_until = calendar.last_working_day_before(today)
     schedule = (
         select(
             AgreementInstalment.agreement_id,
             func.sum(AgreementInstalment.amount_fen).label("total"),
-            func.sum(case((AgreementInstalment.due_on < today, AgreementInstalment.amount_fen), else_=0)).label("due"),
+            func.sum(case((AgreementInstalment.due_on <= late_until, AgreementInstalment.amount_fen), else_=0)).label(
+                "due"
+            ),
         )
         .group_by(AgreementInstalment.agreement_id)
         .subquery()

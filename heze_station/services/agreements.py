@@ -42,6 +42,7 @@ from ..domain.money import MAX_FEN, format_yuan, parse_yuan
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.performance import Performance, WorkerBalance, performance, worker_balances
 from ..domain.text import NAME_MAX, clean_line, clean_text
+from ..domain.workcalendar import WorkCalendar
 from ..storage.models import (
     Agreement,
     AgreementInstalment,
@@ -360,7 +361,7 @@ def save_draft(
                 )
             )
         timeline.add(session, context, case, CaseEvent.AGREEMENT_DRAFTED, format_yuan(terms.total), at=now)
-        return _case_agreements(session, case)
+        return _case_agreements(session, case, context.calendar)
 
 
 def _draft(session: Session, agreement_id: uuid.UUID) -> tuple[Agreement, Case]:
@@ -433,7 +434,7 @@ def sign(
         )
         timeline.add(session, context, case, CaseEvent.AGREEMENT_SIGNED, name, at=now)
         session.flush()
-        return _case_agreements(session, case)
+        return _case_agreements(session, case, context.calendar)
 
 
 @requires(CASEWORK)
@@ -444,7 +445,7 @@ def apply_seal(context: StationContext, agreement_id: uuid.UUID, *, now: datetim
         if agreement.seal_applied_at is None:
             agreement.seal_applied_at = now
             timeline.add(session, context, case, CaseEvent.SEAL_APPLIED, at=now)
-        return _case_agreements(session, case)
+        return _case_agreements(session, case, context.calendar)
 
 
 @requires(CASEWORK)
@@ -465,7 +466,7 @@ def record_employer_seal(
         if agreement.employer_sealed_at is None:
             agreement.employer_sealed_at = now
             timeline.add(session, context, case, CaseEvent.EMPLOYER_SEALED, employer.name, at=now)
-        return _case_agreements(session, case)
+        return _case_agreements(session, case, context.calendar)
 
 
 def _case_employer(session: Session, case: Case) -> Employer:
@@ -493,7 +494,7 @@ def take_effect(context: StationContext, agreement_id: uuid.UUID, *, now: dateti
         if case.status is CaseStatus.IN_MEDIATION:
             apply_action(session, context, case, CaseAction.RECORD_AGREEMENT, "", now)
         session.flush()
-        return _case_agreements(session, case)
+        return _case_agreements(session, case, context.calendar)
 
 
 @requires(CASEWORK)
@@ -501,13 +502,13 @@ def discard_draft(context: StationContext, agreement_id: uuid.UUID) -> CaseAgree
     with context.database.transaction() as session:
         agreement, case = _draft(session, agreement_id)
         agreement.deleted_at = utc_now()
-        return _case_agreements(session, case)
+        return _case_agreements(session, case, context.calendar)
 
 
 @requires(CASEWORK)
 def case_agreements(context: StationContext, case_id: uuid.UUID) -> CaseAgreements:
     with context.database.transaction() as session:
-        return _case_agreements(session, get_case(session, case_id))
+        return _case_agreements(session, get_case(session, case_id), context.calendar)
 
 
 def _signed(session: Session, agreement: Agreement) -> list[Signer]:
@@ -563,7 +564,7 @@ def _employer_seal_needed(session: Session, case: Case) -> bool:
     return _case_employer(session, case).kind is EmployerKind.COMPANY
 
 
-def _case_agreements(session: Session, case: Case) -> CaseAgreements:
+def _case_agreements(session: Session, case: Case, calendar: WorkCalendar) -> CaseAgreements:
     session.flush()
     rows = session.scalars(
         select(Agreement)
@@ -577,7 +578,7 @@ def _case_agreements(session: Session, case: Case) -> CaseAgreements:
         .order_by(Agreement.created_at)
         .execution_options(populate_existing=True)
     ).all()
-    views = [_view(session, row, case) for row in rows]
+    views = [_view(session, row, case, calendar) for row in rows]
     by_state = {state: [view for view in views if view.state is state] for state in AgreementState}
     return CaseAgreements(
         case_status=case.status,
@@ -596,7 +597,7 @@ def balances_of(shares: list[AgreementShare], payments: Sequence[Payment]) -> li
     return worker_balances([(share.person_id, share.amount_fen) for share in shares], paid_to, unsplit)
 
 
-def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
+def _view(session: Session, agreement: Agreement, case: Case, calendar: WorkCalendar) -> AgreementView:
     in_effect = agreement.state is AgreementState.IN_EFFECT
     names = {share.person_id: share.person.name for share in agreement.shares}
     payments = (
@@ -653,6 +654,7 @@ def _view(session: Session, agreement: Agreement, case: Case) -> AgreementView:
             [Instalment(i.due_on, i.amount_fen) for i in agreement.instalments],
             [p.amount_fen for p in payments],
             chinatime.today(),
+            calendar,
         )
         if in_effect
         else None,

@@ -13,6 +13,7 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import format_yuan
 from ..domain.performance import PerformanceState
 from ..domain.text import REASON_MAX, clean_text
+from ..domain.workcalendar import WorkCalendar
 from ..storage.models import Case
 from ..storage.types import utc_now
 from . import timeline
@@ -65,7 +66,7 @@ def apply_action(
         )
     restarts_on = today
     if case.status is CaseStatus.AGREEMENT:
-        restarts_on = _check_agreement_allows(session, case, action, today) or today
+        restarts_on = _check_agreement_allows(session, case, action, today, context.calendar) or today
     if action is CaseAction.REFER_COURT and not case.category.allows_payment_order:
         raise IllegalTransition(
             Message(
@@ -89,13 +90,15 @@ def apply_action(
     timeline.add(session, context, case, action.value, reason, at=now)
 
 
-def _check_agreement_allows(session: Session, case: Case, action: CaseAction, today: date) -> date | None:
+def _check_agreement_allows(
+    session: Session, case: Case, action: CaseAction, today: date, calendar: WorkCalendar
+) -> date | None:
     """A case with an agreement closes once it is performed, and goes to arbitration, inspection or court only when
     it is not (R8). Returns the first day of default, from which the limitation period runs again."""
     agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
     if agreement is None:  # an agreement recorded before agreements had terms: nothing to check against
         return None
-    performance = performance_of(session, agreement, today)
+    performance = performance_of(session, agreement, today, calendar)
     if action is CaseAction.CLOSE and performance.state is not PerformanceState.PERFORMED:
         raise IllegalTransition(
             Message(

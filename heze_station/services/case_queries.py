@@ -191,10 +191,10 @@ class CaseDetail:
         return owed if owed and still_owed(self.status, owed.state) else None
 
 
-def _filtered(columns: Select, case_filter: CaseFilter, session: Session) -> Select:
+def _filtered(columns: Select, case_filter: CaseFilter, session: Session, calendar: WorkCalendar) -> Select:
     query = columns.where(Case.deleted_at.is_(None))
     if case_filter.statuses or case_filter.performances:
-        performing = cases_performing(case_filter.performances, chinatime.today())
+        performing = cases_performing(case_filter.performances, chinatime.today(), calendar)
         standing = [Case.status.in_(case_filter.statuses)] if case_filter.statuses else []
         standing += [Case.id.in_(performing)] if case_filter.performances else []
         query = query.where(or_(*standing))
@@ -233,7 +233,10 @@ def count_cases(context: StationContext, case_filter: CaseFilter) -> int:
             return search.count_matching(session, text)
         if case_filter == CaseFilter():
             return session.scalar(select(func.sum(CaseStatusCount.live))) or 0  # kept by triggers
-        return session.scalar(_filtered(select(func.count()).select_from(Case), case_filter, session)) or 0
+        return (
+            session.scalar(_filtered(select(func.count()).select_from(Case), case_filter, session, context.calendar))
+            or 0
+        )
 
 
 @requires(CASEWORK)
@@ -263,20 +266,21 @@ def list_cases(
                 ),
                 case_filter,
                 session,
+                context.calendar,
             )
             .order_by(*keys, Case.id)
             .offset(offset)
             .limit(limit)
         )
         rows = [CaseRow(*row) for row in session.execute(query)]
-        return _with_standing(session, rows, case_filter.text)
+        return _with_standing(session, rows, case_filter.text, context.calendar)
 
 
-def _with_standing(session: Session, rows: list[CaseRow], text: str) -> list[CaseRow]:
+def _with_standing(session: Session, rows: list[CaseRow], text: str, calendar: WorkCalendar) -> list[CaseRow]:
     """The page's rows with their agreement's performance and why the search found them: a few queries for the
     page alone, never over all cases."""
     agreed = [row.id for row in rows if row.status is CaseStatus.AGREEMENT]
-    agreements = clocks_for(session, agreed, chinatime.today()) if agreed else {}
+    agreements = clocks_for(session, agreed, chinatime.today(), calendar) if agreed else {}
     words = search_words(clean_line(text, field="search", max_length=SEARCH_MAX, printed=False))
     folded_words = [folded(word) for word in words]
     fields = search.searched_fields(session, [row.id for row in rows], folded_words) if words and rows else {}
@@ -376,7 +380,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
     ).one()
     today = chinatime.today()
     live = [c for c in full.claimants if c.deleted_at is None]
-    agreement = clocks_for(session, [full.id], today).get(full.id)
+    agreement = clocks_for(session, [full.id], today, context.calendar).get(full.id)
     steps = step_dates_for(session, [full.id]).get(full.id, [])
     events = session.execute(
         select(TimelineEvent, StaffUser.name)

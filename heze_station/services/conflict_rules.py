@@ -64,7 +64,7 @@ def _take_step(session: Session, context: StationContext, case: Case, target: Ca
     if case.status is CaseStatus.AGREEMENT:
         agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
         if agreement is not None:
-            performance = performance_of(session, agreement, chinatime.local_date(now)).state
+            performance = performance_of(session, agreement, chinatime.local_date(now), context.calendar).state
     steps = [
         action
         for action in available_actions(case.status, case.category, performance)

@@ -161,7 +161,7 @@ def dashboard(context: StationContext, today: date | None = None) -> Dashboard:
     )
     with context.database.transaction() as session:
         in_performance = deadlines.in_performance()
-        agreements = clocks_for(session, in_performance, today)
+        agreements = clocks_for(session, in_performance, today, context.calendar)
         due = _due(session, context.calendar, today, agreements)
         owed = unpaid_workers(session, in_performance)
         owed_cases = {row.case_id for row in owed}

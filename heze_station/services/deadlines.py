@@ -89,7 +89,7 @@ def workbench_clocks(
     if any(row.status is CaseStatus.AGREEMENT for row in rows):
         performing = in_performance().where(Case.id.in_(among))
         if agreements is None:
-            agreements = clocks_for(session, performing, today)
+            agreements = clocks_for(session, performing, today, calendar)
         # A confirmation not yet applied for waits on the parties: it shows while the agreement is performed.
         with_steps = union(performing, waiting)
     agreements = agreements or {}

@@ -124,7 +124,7 @@ def issuable(context: StationContext, case_id: uuid.UUID) -> list[DocumentKind]:
             kinds.append(DocumentKind.TERMINATION)
         if CaseStatus.REFERRED_ARBITRATION in ended:
             kinds.append(DocumentKind.REFERRAL)
-        kinds += _court_applications(session, case)
+        kinds += _court_applications(session, context, case)
         return kinds
 
 
@@ -673,7 +673,7 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
     agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
     reference = None
     if agreement is not None:
-        performance = performance_of(session, agreement, chinatime.today())
+        performance = performance_of(session, agreement, chinatime.today(), context.calendar)
         if performance.state is PerformanceState.IN_DEFAULT:
             reference = doc.AgreementReference(
                 case.number, agreement.agreed_on, agreement.total_fen, performance.outstanding_fen
@@ -783,14 +783,16 @@ def service_receipt(
 # -- applications to the court about the agreement (R8, R9) -------------------------------------------------------
 
 
-def _court_applications(session: Session, case: Case) -> list[DocumentKind]:
+def _court_applications(session: Session, context: StationContext, case: Case) -> list[DocumentKind]:
     """A payment order once the agreement is in default on a claim it serves (or the case went to court for one);
     judicial confirmation once the parties said they will apply."""
     agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
     if agreement is None:
         return []
     kinds = []
-    defaulted = performance_of(session, agreement, chinatime.today()).state is PerformanceState.IN_DEFAULT
+    defaulted = (
+        performance_of(session, agreement, chinatime.today(), context.calendar).state is PerformanceState.IN_DEFAULT
+    )
     # Of a work-injury agreement only the medical costs can be ordered paid (LDMAL 16): none agreed, no order.
     orderable = case.category.allows_payment_order and (
         case.category is not Category.WORK_INJURY or bool(agreement.medical_fen)
@@ -805,12 +807,12 @@ def _court_applications(session: Session, case: Case) -> list[DocumentKind]:
 def _court_application(session: Session, context: StationContext, case: Case, kind: DocumentKind) -> "Content":
     """The worker's application for a payment order against the payer, with the agreement and the proof of
     non-payment enclosed; or both parties' joint application for judicial confirmation of the agreement."""
-    if kind not in _court_applications(session, case):
+    if kind not in _court_applications(session, context, case):
         raise _not_available(kind)
     agreement = agreement_in_state(session, case.id, AgreementState.IN_EFFECT)
     assert agreement is not None
     joint = kind is DocumentKind.CONFIRMATION
-    performance = performance_of(session, agreement, chinatime.today())
+    performance = performance_of(session, agreement, chinatime.today(), context.calendar)
     missed = [i for i in performance.instalments if i.state is InstalmentState.IN_DEFAULT]
     unpaid = sum(i.outstanding_fen for i in missed)
     # [check] The agreement does not say which part of an unpaid instalment is medical costs: the order asks for

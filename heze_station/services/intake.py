@@ -472,7 +472,7 @@ def find_repeat_complaints(
         with_agreement = {row.id for row in (*by_worker, *by_employer) if row.status not in OPEN_STATUSES}
         being_paid = {
             case_id
-            for case_id, clocks in clocks_for(session, with_agreement, today).items()
+            for case_id, clocks in clocks_for(session, with_agreement, today, context.calendar).items()
             if clocks.performance.state is not PerformanceState.PERFORMED
         }
     hits: dict[uuid.UUID, RepeatComplaint] = {}

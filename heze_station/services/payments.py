@@ -66,7 +66,7 @@ def record_payment(
     with context.database.transaction() as session:
         agreement, case = _agreement_in_effect(session, case_id)
         _check_after_agreement(check, agreement, paid_on)
-        outstanding = performance_of(session, agreement, today).outstanding_fen
+        outstanding = performance_of(session, agreement, today, context.calendar).outstanding_fen
         if fen > outstanding:
             check.refuse(
                 "amount",

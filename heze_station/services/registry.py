@@ -22,6 +22,7 @@ from ..domain.ledger import RECENT_DAYS, FollowUpKind, LedgerFacts, Risk, assess
 from ..domain.parties import EmployerKind
 from ..domain.performance import PerformanceState
 from ..domain.text import clean_line
+from ..domain.workcalendar import WorkCalendar
 from ..storage.models import Agreement, Case, CaseClaimant, CaseRespondent, Employer, LedgerFollowUp, Project
 from .access import CASEWORK, requires
 from .agreement_queries import clocks_for
@@ -95,13 +96,13 @@ class _Agreed:
     outstanding_fen: int = 0
 
 
-def _agreed(session: Session, pairs: Select, today: date) -> dict[uuid.UUID, _Agreed]:
+def _agreed(session: Session, pairs: Select, today: date, calendar: WorkCalendar) -> dict[uuid.UUID, _Agreed]:
     """Per key, the agreements in effect in default and what is still owed under them. ``pairs`` selects (case id,
     key) for the given case ids; performance is domain.performance's, through the workbench's bulk clocks_for."""
     in_effect = select(Agreement.case_id).where(
         Agreement.state == AgreementState.IN_EFFECT, Agreement.deleted_at.is_(None)
     )
-    clocks = clocks_for(session, in_effect, today)
+    clocks = clocks_for(session, in_effect, today, calendar)
     found: dict[uuid.UUID, _Agreed] = defaultdict(_Agreed)
     for case_id, key in session.execute(pairs.where(Case.id.in_(list(clocks)))):
         performance = clocks[case_id].performance
@@ -185,7 +186,7 @@ def list_employers(context: StationContext, text: str = "", *, today: date | Non
         .distinct()
     )
     with context.database.transaction() as session:
-        agreed = _agreed(session, pairs, today)
+        agreed = _agreed(session, pairs, today, context.calendar)
         follow_ups = _latest_follow_ups(session, LedgerFollowUp.employer_id)
         return [
             EmployerRow(
@@ -241,7 +242,7 @@ def list_projects(context: StationContext, text: str = "", *, today: date | None
         )
     pairs = select(Case.id, Case.project_id).where(Case.deleted_at.is_(None), Case.project_id.is_not(None))
     with context.database.transaction() as session:
-        agreed = _agreed(session, pairs, today)
+        agreed = _agreed(session, pairs, today, context.calendar)
         follow_ups = _latest_follow_ups(session, LedgerFollowUp.project_id)
         return [
             ProjectRow(

@@ -644,6 +644,10 @@
         <translation>已有 {n} 份原协议被取代。</translation>
     </message>
     <message>
+        <source>{due} (a rest day: may be paid until {last})</source>
+        <translation>{due}（休息日，顺延至{last}）</translation>
+    </message>
+    <message>
         <source>All workers (by instalment)</source>
         <translation>全体工人（按期计）</translation>
     </message>

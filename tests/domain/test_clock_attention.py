@@ -42,7 +42,7 @@ def every_clock(start: date, today: date, calendar: WorkCalendar) -> list[Clock]
         clocks.arbitration_award_clock(start, None, today, calendar, extended=True),
         clocks.inspection_acceptance_clock(start, None, today, calendar),
         clocks.inspection_clock(start, None, today, calendar, extended=False),
-        clocks.performance_clock(performance([Instalment(start, 100)], [0], today), today),
+        clocks.performance_clock(performance([Instalment(start, 100)], [0], today, calendar), today),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Instalments filled in due order, default from the day after a missed date, and the clocks built on them."""
+"""Instalments filled in due order, default from the day after a missed last day, and the clocks built on them."""
 
 import uuid
 from datetime import date
@@ -23,7 +23,7 @@ SCHEDULE = [
 
 
 def test_payments_fill_instalments_in_due_order() -> None:
-    result = performance(SCHEDULE, [450_00], date(2026, 12, 10))
+    result = performance(SCHEDULE, [450_00], date(2026, 12, 10), CAL)
     assert [(i.paid_fen, i.state) for i in result.instalments] == [
         (300_00, InstalmentState.PAID),
         (150_00, InstalmentState.PARTLY_PAID),
@@ -35,24 +35,40 @@ def test_payments_fill_instalments_in_due_order() -> None:
 
 
 def test_default_starts_the_day_after_the_due_date() -> None:
-    on_the_day = performance(SCHEDULE, [300_00], date(2026, 12, 15))
+    on_the_day = performance(SCHEDULE, [300_00], date(2026, 12, 15), CAL)
     assert on_the_day.state is PerformanceState.PERFORMING
     assert performance_clock(on_the_day, date(2026, 12, 15)).state is ClockState.DUE_TODAY
-    next_day = performance(SCHEDULE, [300_00], date(2026, 12, 16))
+    next_day = performance(SCHEDULE, [300_00], date(2026, 12, 16), CAL)
     assert next_day.state is PerformanceState.IN_DEFAULT
     assert next_day.defaulted_since == date(2026, 12, 16)
     assert performance_clock(next_day, date(2026, 12, 16)).state is ClockState.OVERDUE
 
 
+def test_an_instalment_due_on_a_holiday_may_be_paid_on_the_next_working_day() -> None:
+    """民法典 203: due on National Day 2025 (1-8 October rest days), the payer is late from 10 October only."""
+    schedule = [Instalment(date(2025, 10, 1), 300_00), Instalment(date(2025, 11, 1), 300_00)]
+    in_the_holiday = performance(schedule, [], date(2025, 10, 8), CAL)
+    assert in_the_holiday.state is PerformanceState.PERFORMING
+    assert in_the_holiday.next_due.last_day == date(2025, 10, 9)
+    clock = performance_clock(in_the_holiday, date(2025, 10, 8))
+    assert (clock.due, clock.state) == (date(2025, 10, 9), ClockState.WARNING)
+    after = performance(schedule, [], date(2025, 10, 10), CAL)
+    assert after.state is PerformanceState.IN_DEFAULT
+    assert after.defaulted_since == date(2025, 10, 10)
+    # Due on a Saturday (1 November 2025), the payer has until Monday.
+    assert performance(schedule, [300_00], date(2025, 11, 3), CAL).state is PerformanceState.PERFORMING
+    assert performance(schedule, [300_00], date(2025, 11, 4), CAL).state is PerformanceState.IN_DEFAULT
+
+
 def test_fully_paid_is_performed_and_the_clock_stops() -> None:
-    result = performance(SCHEDULE, [300_00, 700_00], date(2027, 3, 1))
+    result = performance(SCHEDULE, [300_00, 700_00], date(2027, 3, 1), CAL)
     assert result.state is PerformanceState.PERFORMED
     assert result.next_due is None
     assert performance_clock(result, date(2027, 3, 1)).state is ClockState.DONE
 
 
 def test_instalment_warning_three_days_ahead() -> None:
-    result = performance(SCHEDULE, [], date(2026, 11, 28))
+    result = performance(SCHEDULE, [], date(2026, 11, 28), CAL)
     assert performance_clock(result, date(2026, 11, 27)).state is ClockState.OK
     assert performance_clock(result, date(2026, 11, 28)).state is ClockState.WARNING
 

@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from heze_station.domain import chinatime
 from heze_station.domain.agreements import DEFAULT_CLAUSE, PayerRole, PaymentMethod, SignerRole
 from heze_station.domain.cases import CaseAction
-from heze_station.domain.clocks import statutory_end
 from heze_station.domain.mediation import PlaceKind
 from heze_station.services import agreements, case_actions, case_queries
 from heze_station.services.agreements import AgreementForm, CaseAgreements, InstalmentEntry, ShareEntry
@@ -99,4 +98,4 @@ def agree(context: StationContext, case_id: uuid.UUID, form: AgreementForm, now:
 def period_end(station: StationContext, start: date, days: int) -> date:
     """The last day of a period of ``days`` calendar days from ``start``: a last day at rest runs on to a working
     day (the tests run on any day of the year)."""
-    return statutory_end(start + timedelta(days=days), station.calendar)
+    return station.calendar.statutory_end(start + timedelta(days=days))

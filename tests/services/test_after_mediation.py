@@ -188,7 +188,7 @@ def test_labour_inspection_counts_working_days(station: StationContext) -> None:
 def test_court_applications_and_the_referral_print_what_the_law_asks(station: StationContext, tmp_path: Path) -> None:
     today = chinatime.today()
     start = today - timedelta(days=20)
-    case_id = _in_effect(station, start, today - timedelta(days=2))
+    case_id = _in_effect(station, start, station.calendar.last_working_day_before(today))
     assert DocumentKind.PAYMENT_ORDER in documents.issuable(station, case_id)  # in default on a wage claim
     assert DocumentKind.CONFIRMATION not in documents.issuable(station, case_id)
     order = documents.issue_document(station, case_id, DocumentKind.PAYMENT_ORDER)
@@ -292,7 +292,8 @@ def test_a_work_injury_payment_order_asks_only_for_the_medical_costs(station: St
         form = intake_form(1, employer_serial=serial, received_on=start)
         form.category = Category.WORK_INJURY
         case_id = mediating(station, form, start)
-        agreed = terms(station, case_id, start, [(today - timedelta(days=2), "3800")], amount_each="3800")
+        due = station.calendar.last_working_day_before(today)
+        agreed = terms(station, case_id, start, [(due, "3800")], amount_each="3800")
         agreed.medical = medical
         agree(station, case_id, agreed, at(start, 15))
         return case_id

@@ -95,7 +95,8 @@ def owed(station: StationContext) -> dict[str, uuid.UUID]:
         cases[name] = case_id
         if name == "mediating":
             continue
-        due = today - timedelta(days=2) if name == "in_default" else today + timedelta(days=10)
+        # In default today whatever the weekday: due on a working day before it (one due on a weekend may wait).
+        due = station.calendar.last_working_day_before(today) if name == "in_default" else today + timedelta(days=10)
         agree(station, case_id, terms(station, case_id, start, [(due, "3800")], amount_each="3800"), at(start, 16))
         if name == "performed":
             payments.record_payment(station, case_id, today, "3800", PaymentMethod.BANK_TRANSFER)

@@ -79,13 +79,14 @@ def test_scenario_1_collective_on_site_instalment_missed(
 
     # The agreement names the general contractor as payer of first resort, in three instalments.
     agreed_on = start + timedelta(days=2)
+    due_2 = station.calendar.last_working_day_before(today)  # the payer is late today, whatever the weekday
     form = terms(
         station,
         case_id,
         agreed_on,
         [
             (agreed_on + timedelta(days=3), "30000"),
-            (today - timedelta(days=1), "30000"),
+            (due_2, "30000"),
             (today + timedelta(days=30), "27400"),
         ],
         amount_each="3800",
@@ -101,9 +102,7 @@ def test_scenario_1_collective_on_site_instalment_missed(
     payments.record_payment(station, case_id, agreed_on + timedelta(days=3), "30000", PaymentMethod.BANK_TRANSFER)
 
     # The day instalment 2 falls due the case is not yet in default; the next day it is, and the workbench says so.
-    assert [c.state for c in due_on_board(station, case_id, ClockKind.PERFORMANCE, today - timedelta(days=1))] == [
-        ClockState.DUE_TODAY
-    ]
+    assert [c.state for c in due_on_board(station, case_id, ClockKind.PERFORMANCE, due_2)] == [ClockState.DUE_TODAY]
     assert [c.state for c in due_on_board(station, case_id, ClockKind.PERFORMANCE, today)] == [ClockState.OVERDUE]
     performance = agreements.case_agreements(station, case_id).in_effect.performance
     assert performance.state is PerformanceState.IN_DEFAULT
@@ -112,7 +111,7 @@ def test_scenario_1_collective_on_site_instalment_missed(
         InstalmentState.IN_DEFAULT,
         InstalmentState.UPCOMING,
     ]
-    assert performance.defaulted_since == today
+    assert performance.defaulted_since == due_2 + timedelta(days=1)
 
     # In default it cannot be closed, and the payment-order route is open.
     detail = case_queries.case_detail(station, case_id)
@@ -121,8 +120,11 @@ def test_scenario_1_collective_on_site_instalment_missed(
     referred = case_actions.perform(station, case_id, CaseAction.REFER_COURT, "第二期30000元逾期未付，支持申请支付令。")
     assert referred.status is CaseStatus.REFERRED_COURT
     limitation = clock(station, case_id, ClockKind.LIMITATION)
+    defaulted = due_2 + timedelta(days=1)  # the limitation runs again from the first day of default
     assert (
-        limitation.due == date(today.year + 1, today.month, today.day) if (today.month, today.day) != (2, 29) else True
+        limitation.due == defaulted.replace(year=defaulted.year + 1)
+        if (defaulted.month, defaulted.day) != (2, 29)
+        else True
     )
     assert limitation.state is ClockState.OK
 

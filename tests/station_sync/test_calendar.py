@@ -5,12 +5,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from heze_station.domain import chinatime
+from heze_station.domain.agreements import PaymentMethod
 from heze_station.domain.clocks import ClockKind
-from heze_station.server import reference
-from heze_station.services import case_queries, intake, sync
+from heze_station.server import overdue, reference
+from heze_station.services import case_queries, intake, payments, sync
 from heze_station.services.station import StationContext
-from tests.factories import intake_form
+from tests.factories import at, intake_form
 from tests.server.conftest import Server
+from tests.services.agreement_steps import agree, mediating, terms
 from tests.stations import open_test_station
 
 from .conftest import Laptops
@@ -74,3 +76,31 @@ def test_a_day_the_city_moves_in_a_complete_year_is_moved_on_the_station(laptops
     sync.sync_now(front)
     assert front.calendar.is_working_day(date(2027, 1, 1))
     assert not front.calendar.is_working_day(date(2027, 1, 4))
+
+
+def test_an_instalment_due_on_a_holiday_is_late_after_the_next_working_day_at_the_station_and_the_city(
+    laptops: Laptops, server: Server
+) -> None:
+    """民法典 203 on the city's overdue list: due on National Day 2026 (shipped) and on New Year's Day 2027 (published
+    by the city), each may be paid on the next working day (the station's side: tests/domain/test_performance)."""
+    import_calendar(server, calendar=NEW_YEAR_2027, calendar_years=[{"year": 2027, "complete": True,
+                                                                      "source": "国务院办公厅"}])  # fmt: skip
+    front = laptops("前台")
+    sync.sync_now(front)
+    start = date(2026, 9, 14)
+    case_id = mediating(front, intake_form(1, received_on=start), start)
+    schedule = [(date(2026, 10, 1), "1800"), (date(2027, 1, 1), "2000")]
+    agree(front, case_id, terms(front, case_id, start, schedule, amount_each="3800"), at(start, 16))
+    sync.sync_now(front)
+
+    def late(day: date) -> list[date]:
+        with server.database.transaction() as session:
+            return [item.due for item in overdue.passed(session, day) if item.kind == "performance"]
+
+    assert late(date(2026, 10, 8)) == []  # the holiday ran 1-7 October: the 8th is the last day
+    assert late(date(2026, 10, 9)) == [date(2026, 10, 8)]
+    payments.record_payment(front, case_id, date(2026, 10, 9), "1800", PaymentMethod.BANK_TRANSFER)
+    sync.sync_now(front)
+    assert late(date(2027, 1, 1)) == []
+    assert late(date(2027, 1, 4)) == []  # Friday the 1st a holiday, then the weekend: Monday the 4th is the last day
+    assert late(date(2027, 1, 5)) == [date(2027, 1, 4)]

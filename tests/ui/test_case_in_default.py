@@ -2,7 +2,7 @@
 its footer names the next step."""
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
@@ -20,12 +20,10 @@ from tests.services.agreement_steps import agree, mediating, terms
 from tests.ui.conftest import wait_idle
 
 
-def agreed(station: StationContext, due_in_days: int) -> uuid.UUID:
-    """A case whose agreement (made 20 days ago) has one instalment of ¥3,800 due ``due_in_days`` from today."""
-    today = chinatime.today()
-    start = today - timedelta(days=20)
+def agreed(station: StationContext, due: date) -> uuid.UUID:
+    """A case whose agreement (made 20 days ago) has one instalment of ¥3,800 due on ``due``."""
+    start = chinatime.today() - timedelta(days=20)
     case_id = mediating(station, intake_form(received_on=start), start)
-    due = today + timedelta(days=due_in_days)
     agree(station, case_id, terms(station, case_id, start, [(due, "3800")], amount_each="3800"), at(start, 16))
     return case_id
 
@@ -45,12 +43,14 @@ def footer(dialog: CaseDetailDialog) -> list[str]:
 
 
 def test_a_case_in_default_says_so_and_offers_the_payment_and_the_referrals(qtbot, workspace: Workspace) -> None:
-    case_id = agreed(workspace.context, due_in_days=-3)
+    # Due on a working day before today, whatever today is (one due on a rest day may be paid on the next).
+    due = workspace.context.calendar.last_working_day_before(chinatime.today())
+    case_id = agreed(workspace.context, due)
     dialog = open_case(qtbot, workspace, case_id)
 
     assert dialog.status_badge.text() == "In default"
     assert "#b03a2e" in dialog.status_badge.styleSheet()
-    overdue_since = (chinatime.today() - timedelta(days=2)).isoformat()
+    overdue_since = (due + timedelta(days=1)).isoformat()
     assert footer(dialog)[0] == "Record payment…"
     assert f"In default since {overdue_since}, ¥3,800.00 overdue: follow it up, or refer the case" in footer(dialog)
     assert CaseAction.REFER_ARBITRATION in dialog.action_buttons
@@ -64,7 +64,7 @@ def test_a_case_in_default_says_so_and_offers_the_payment_and_the_referrals(qtbo
 
 
 def test_a_case_being_paid_shows_the_next_instalment_and_once_paid_can_be_closed(qtbot, workspace: Workspace) -> None:
-    case_id = agreed(workspace.context, due_in_days=10)
+    case_id = agreed(workspace.context, chinatime.today() + timedelta(days=10))
     dialog = open_case(qtbot, workspace, case_id)
 
     due = (chinatime.today() + timedelta(days=10)).isoformat()

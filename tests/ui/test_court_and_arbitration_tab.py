@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from heze_station.domain import chinatime
 from heze_station.domain.after_mediation import StepDate, StepKind, StepOutcome
 from heze_station.domain.cases import CaseAction
-from heze_station.domain.clocks import ClockKind, statutory_end
+from heze_station.domain.clocks import ClockKind
 from heze_station.services import after_mediation, case_actions, case_queries
 from heze_station.ui import formatting
 from heze_station.ui.views.after_mediation_tab import StepDialog, WitnessDialog
@@ -151,7 +151,7 @@ def test_the_workbench_lists_the_committees_overdue_acceptance(qtbot, workspace:
     started = today - timedelta(days=20)
     after_mediation.record_step(workspace.context, case_id, StepKind.ARBITRATION, StepDate.STARTED, started)
     # 5 days, to the next working day when the fifth is at rest: past by now, whatever the day of the week.
-    due = statutory_end(started + timedelta(days=5), workspace.context.calendar)
+    due = workspace.context.calendar.statutory_end(started + timedelta(days=5))
     view = show_view(qtbot, workspace, DashboardView(workspace))
     rows = [row for row in shown_rows(view.due_model) if row[3] == "Committee to accept the arbitration application"]
     assert [row[4:] for row in rows] == [[due.isoformat(), "Overdue", f"{(today - due).days} days overdue"]]

@@ -23,13 +23,13 @@ WORKBENCH = 0
 
 @pytest.fixture
 def window(station: StationContext, workspace: Workspace, qtbot) -> MainWindow:
-    """A registered case, one in mediation, and one whose agreement's instalment is 3 days overdue."""
+    """A registered case, one in mediation, and one whose agreement's instalment is overdue."""
     today = chinatime.today()
     start = today - timedelta(days=20)
     register(station, intake_form(employer_serial=1, received_on=today))
     mediating(station, intake_form(employer_serial=2, received_on=today), None)
     owed = mediating(station, intake_form(employer_serial=3, received_on=start), start)
-    form = terms(station, owed, start, [(today - timedelta(days=3), "3800")], amount_each="3800")
+    form = terms(station, owed, start, [(station.calendar.last_working_day_before(today), "3800")], amount_each="3800")
     agree(station, owed, form, at(start, 16))
     shown = MainWindow(workspace)
     qtbot.addWidget(shown)

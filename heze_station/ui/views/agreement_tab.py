@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollA
 from ...domain.agreements import AgreementState
 from ...domain.cases import CaseStatus
 from ...domain.money import yuan_in_capitals
-from ...domain.performance import InstalmentState, PerformanceState
+from ...domain.performance import InstalmentState, InstalmentStatus, PerformanceState
 from ...services import agreements, payments
 from ...services.agreements import AgreementView, CaseAgreements
 from ...services.case_queries import CaseDetail
@@ -233,7 +233,7 @@ class AgreementTab(QWidget):
             rows = [
                 [
                     str(status.number),
-                    formatting.day(status.due_on),
+                    self._due(status),
                     item(formatting.money(status.amount_fen), right=True),
                     item(formatting.money(status.paid_fen), right=True),
                     item(
@@ -246,6 +246,14 @@ class AgreementTab(QWidget):
             ]
         fill(self.schedule, rows)
         fit_rows(self.schedule)
+
+    def _due(self, status: InstalmentStatus) -> str:
+        """The agreed date, and the day the payer has when it is a rest day (domain.performance)."""
+        if status.last_day == status.due_on:
+            return formatting.day(status.due_on)
+        return self.tr("{due} (a rest day: may be paid until {last})").format(
+            due=formatting.day(status.due_on), last=formatting.day(status.last_day)
+        )
 
     def _show_signatures(self, agreement: AgreementView | None) -> None:
         signatures = agreement.signatures if agreement else []
