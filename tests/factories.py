@@ -7,6 +7,7 @@ from stdnum.cn import ric, uscc
 
 from heze_station.domain import chinatime
 from heze_station.domain.cases import Category, Employment, IntakeChannel
+from heze_station.domain.clocks import MEDIATION_DAYS, mediation_end
 from heze_station.services import intake
 from heze_station.services.intake import EmployerEntry, IntakeForm, WorkerEntry
 from heze_station.services.station import StationContext
@@ -82,3 +83,12 @@ def construction_form(workers: int, *, received_on: date) -> IntakeForm:
     form.employment = Employment.ENDED
     form.employment_ended_on = form.knew_on = received_on - timedelta(days=30)
     return form
+
+
+def received_days_ago(station: StationContext, days: int) -> date:
+    """A day at least ``days`` ago whose 15 days of mediation end on a working day, so that they run exactly 15
+    whatever today is (a last day on a rest day runs on to the next working day)."""
+    received = chinatime.today() - timedelta(days=days)
+    while received + timedelta(days=MEDIATION_DAYS) != mediation_end(received, station.calendar):
+        received -= timedelta(days=1)
+    return received

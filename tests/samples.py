@@ -478,17 +478,23 @@ def _court_application(*, joint: bool) -> CourtApplicationContent:
         *(_signed(SignerRole.REPRESENTATIVE, person.name, day) for person in agreement.representatives),
         *((_signed(SignerRole.EMPLOYER, SUBCONTRACTOR.agent, day),) if joint else ()),
     )
+    # As services.documents makes them: the order goes against the employer and the contractor paying first.
+    respondents = (SUBCONTRACTOR,) if joint else (SUBCONTRACTOR, GENERAL_CONTRACTOR)
     enclosures = (
-        ServedDocument("调解协议书", agreement.header.case_number, 1),
+        ServedDocument("调解协议书（附劳动者名单及各人金额）", agreement.header.case_number, 1),
         *((ServedDocument("被申请人未按调解协议履行的说明及收款记录", copies=1),) if not joint else ()),
         ServedDocument("申请人身份证明", copies=3),
-        ServedDocument("被申请人营业执照复印件" if not joint else "用人单位营业执照复印件", copies=1),
+        ServedDocument("劳动者推举代表的推举书"),
+        *(
+            ServedDocument(("用人单位" if joint else f"被申请人{party.name}") + "营业执照复印件")
+            for party in respondents
+        ),
     )
     return CourtApplicationContent(
         header=header(agreement.header.case_number, day),
         court="菏泽市牡丹区人民法院",
         applicants=agreement.representatives,
-        respondents=(GENERAL_CONTRACTOR,) if not joint else (SUBCONTRACTOR,),
+        respondents=respondents,
         # Only what has fallen due is asked for; the third instalment is not due yet [check: acceleration clause].
         agreement=AgreementReference(agreement.header.case_number, DAY, total, 0 if joint else missed.amount_fen),
         mediation_body=STATION_NAME,

@@ -186,15 +186,17 @@ def _parties(content: AgreementContent, s: Styles) -> list[Flowable]:
     story += paragraphs.agent_paragraphs(content.agent, content.agent_authority, s)
     story.append(paragraphs.party("被申请人", paragraphs.organisation_description(content.employer), s))
     if content.general_contractor is not None:
-        story.append(
-            paragraphs.party(
-                "施工总承包单位（先行清偿人）", paragraphs.organisation_description(content.general_contractor), s
-            )
-        )
+        role = "施工总承包单位（清偿人）" if _boss_of(content) else "施工总承包单位（先行清偿人）"
+        story.append(paragraphs.party(role, paragraphs.organisation_description(content.general_contractor), s))
     if content.project:
         story.append(Paragraph(f"工程项目：{text(content.project)}。", s.plain))
     story.append(layout.gap(0.3))
     return story
+
+
+def _boss_of(content: AgreementContent) -> bool:
+    """The work was let to a labour boss (包工头), a natural person: the general contractor pays in his stead."""
+    return content.employer.kind is EmployerKind.NATURAL_PERSON
 
 
 def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -> list[Flowable]:
@@ -209,12 +211,18 @@ def _terms(content: AgreementContent, s: Styles, collective: bool, total: int) -
     payer = employer
     if content.general_contractor is not None:
         payer = text(content.general_contractor.name)
-        # R14: the wage regulations make the general contractor pay wages first; for other sums it pays by consent.
-        basis = "依照《保障农民工工资支付条例》第三十条，" if disputes.is_wages(content.category) else "经各方同意，"
+        # R14: the wage regulations make the general contractor pay wages: first, for a subcontractor's (条例 30);
+        # itself, for work let to a person without a licence, a labour boss (条例 36). Other sums it pays by consent.
+        wages = disputes.is_wages(content.category)
+        if _boss_of(content):
+            basis = "依照《保障农民工工资支付条例》第三十六条，" if wages else "经各方同意，"
+            undertaking = f"{basis}施工总承包单位{payer}按下列期限和金额清偿；"
+        else:
+            basis = "依照《保障农民工工资支付条例》第三十条，" if wages else "经各方同意，"
+            undertaking = f"{basis}施工总承包单位{payer}作为先行清偿人，按下列期限和金额先行清偿；"
         items.append(
             (
-                f"{basis}施工总承包单位{payer}作为先行清偿人，"
-                f"按下列期限和金额先行清偿；清偿后可以依法向被申请人{employer}追偿。"
+                f"{undertaking}清偿后可以依法向被申请人{employer}追偿。"
                 f"施工总承包单位未按期清偿的，被申请人{employer}仍应按本协议支付未付部分。",
                 None,
             )

@@ -452,7 +452,7 @@ class CourtApplicationContent:
     header: Header
     court: str  # e.g. 菏泽市牡丹区人民法院
     applicants: tuple[Person, ...]  # the worker, or a collective's representatives
-    respondents: tuple[Organisation, ...]  # the payer; for a joint application, the employer applying with them
+    respondents: tuple[Organisation, ...]  # the employer, and a general contractor paying first; joint: the employer
     agreement: AgreementReference
     mediation_body: str  # the committee under which the agreement was reached
     signers: tuple[Signer, ...]

@@ -48,7 +48,7 @@ def _parties(content: CourtApplicationContent, s: layout.Styles) -> list[Flowabl
         story.append(
             Paragraph(
                 f"{worker_label}：{text(content.applicants[0].name)}等{content.workers_in_collective}名劳动者"
-                "（名单另附），推举代表如下。",
+                "（名单及各人金额见所附调解协议书附表），推举代表如下。",
                 s.plain,
             )
         )
@@ -100,7 +100,7 @@ def _confirmation(content: CourtApplicationContent, s: layout.Styles) -> list[Fl
         Paragraph("事实和理由：", s.heading),
         Paragraph(
             _agreement_sentence(content) + "调解协议已自双方签名、盖章并经调解组织盖章之日起生效。"
-            "现依照《中华人民共和国人民调解法》第三十三条及《中华人民共和国民事诉讼法》第二百零五条的规定，"
+            "现依照《中华人民共和国民事诉讼法》第二百零五条的规定，"
             "双方自调解协议生效之日起三十日内共同向贵院申请司法确认。",
             s.body,
         ),

@@ -189,15 +189,20 @@ def refusal_notice_clock(
 
 
 def mediation_clock(
-    application_received_on: date, ended_on: date | None, today: date, extended_to: date | None = None
+    application_received_on: date,
+    ended_on: date | None,
+    today: date,
+    calendar: WorkCalendar,
+    extended_to: date | None = None,
 ) -> Clock:
-    """R4: the 15-day mediation period, or the date both parties agreed to extend it to.
+    """R4: the 15-day mediation period (whose last day, a rest day, moves to the next working day: 民法典 203), or
+    the date both parties agreed to extend it to.
 
     Warnings keep their distance from the due date (5 and 2 days before it), so an extended period warns
     before its own end rather than on day 10 and 13 of the original one. The caller runs this only for
     accepted cases.
     """
-    statutory_due = application_received_on + timedelta(days=MEDIATION_DAYS)
+    statutory_due = mediation_end(application_received_on, calendar)
     if extended_to is None or extended_to <= statutory_due:
         # An "extension" to a day the 15 days reach anyway extends nothing. Recording one refuses it; another
         # device may still sync one, and the case must still open, with the statutory end.
@@ -210,10 +215,16 @@ def mediation_clock(
     return _clock(ClockKind.MEDIATION, label, application_received_on, due, ended_on, today, state)
 
 
-def ended_before_mediation_days(received_on: date, ended_on: date | None) -> bool:
-    """R4: mediation ended before its 15 days were out, which the law calls 调解不成 (LDMAL 5); ended later, it
-    ended for want of an agreement in them (LDMAL 14). Without an end day it is taken to have run its time."""
-    return ended_on is not None and (ended_on - received_on).days < MEDIATION_DAYS
+def mediation_end(received_on: date, calendar: WorkCalendar) -> date:
+    """R4: the last day of the 15 days from the application (LDMAL 14), a rest day moved to the next working day."""
+    return calendar.statutory_end(received_on + timedelta(days=MEDIATION_DAYS))
+
+
+def ended_before_mediation_days(received_on: date, ended_on: date | None, calendar: WorkCalendar) -> bool:
+    """R4: mediation ended within its 15 days (up to their last day), which the law calls 调解不成 (LDMAL 5);
+    ended later, it ended for want of an agreement in them (LDMAL 14). Without an end day it is taken to have run
+    its time."""
+    return ended_on is not None and ended_on <= mediation_end(received_on, calendar)
 
 
 def quick_close_clock(received_on: date, closed_on: date | None, today: date) -> Clock:
@@ -225,11 +236,8 @@ def quick_close_clock(received_on: date, closed_on: date | None, today: date) ->
 
 
 def limitation_date(knew_on: date) -> date:
-    """Last day to apply for arbitration: the same date LIMITATION_YEARS later, 29 February -> 28 February.
-
-    民法典 203 moves a period that ends on a statutory holiday to the day after the holiday [check: applies to
-    LDMAL 27]. It is not applied here: doing without it can only make the date early, never late.
-    """
+    """The same date LIMITATION_YEARS later, 29 February -> 28 February: the period's last day before a rest day
+    moves it (limitation_clock)."""
     year = knew_on.year + LIMITATION_YEARS
     try:
         return knew_on.replace(year=year)
@@ -266,6 +274,7 @@ class LimitationFacts:
 def limitation_clock(
     knew_on: date | None,
     today: date,
+    calendar: WorkCalendar,
     *,
     interrupted_on: date | None = None,
     restarted_on: date | None = None,
@@ -286,8 +295,14 @@ def limitation_clock(
     The period runs again, a full year, from ``restarted_on``: the day mediation was refused, failed or ran out,
     or the agreement was not performed [check: R5 lists these as interruption dates worth recording]. A
     ``suspension`` within the running period moves its end on by the days it lasted, and while it lasts the clock
-    is SUSPENDED.
+    is SUSPENDED. A last day that is a rest day moves to the next working day (民法典 203): a worker who applies
+    then is in time, and is never told otherwise.
     """
+
+    def last_day(start: date) -> date:
+        due = limitation_date(start)
+        return calendar.statutory_end(suspension.extend(start, due) if suspension is not None else due)
+
     label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration")
     if wage_claim:
         if employment is Employment.CONTINUES:
@@ -297,15 +312,11 @@ def limitation_clock(
         knew_on = max(ended, knew_on or ended) if ended is not None else None
     if knew_on is None:
         return Clock(ClockKind.LIMITATION, None, ClockState.UNKNOWN, 0, label)
-    due = limitation_date(knew_on)
-    if suspension is not None:
-        due = suspension.extend(knew_on, due)
+    due = last_day(knew_on)
     if interrupted_on is not None and interrupted_on <= due:
         if restarted_on is None:
             return Clock(ClockKind.LIMITATION, due, ClockState.INTERRUPTED, (due - interrupted_on).days, label)
-        knew_on, due = restarted_on, limitation_date(restarted_on)
-        if suspension is not None:
-            due = suspension.extend(knew_on, due)
+        knew_on, due = restarted_on, last_day(restarted_on)
         label = QT_TRANSLATE_NOOP("Domain", "Limitation for arbitration (running again)")
     if suspension is not None and suspension.end is None and knew_on <= suspension.start <= min(today, due):
         return Clock(ClockKind.LIMITATION, None, ClockState.SUSPENDED, (due - suspension.start).days, label)

@@ -1,6 +1,6 @@
 """The deadlines passed at the stations, from their synced rows: open cases past their mediation period (R4), and
-agreements in effect with an instalment unpaid after its last day (a rest day's runs to the next working day, as
-on the station: domain.performance)."""
+agreements in effect with an instalment unpaid after its last day. A last day that is a rest day runs to the next
+working day, as on the station (民法典 203)."""
 
 import logging
 import uuid
@@ -14,6 +14,7 @@ from ..domain.agreements import Instalment
 from ..domain.cases import CaseStatus, Category
 from ..domain.clocks import ClockState, mediation_clock
 from ..domain.performance import PerformanceState, performance
+from ..domain.workcalendar import WorkCalendar
 from .calendar import city_calendar
 from .city_figures import IN_EFFECT
 from .models import SyncRow
@@ -42,6 +43,7 @@ class Overdue:
 def passed(session: Session, today: date, scope: Scope = CITY) -> list[Overdue]:
     """Every deadline passed as of ``today`` (China time), the longest overdue first."""
     stations = scope.stations(session)
+    calendar = city_calendar(session, today)
     listed = ("number", "category", "worker_count", "respondent_summary")
     found = []
     for case_id, station_id, *shown, received_on, extended_to in rows(
@@ -54,7 +56,7 @@ def passed(session: Session, today: date, scope: Scope = CITY) -> list[Overdue]:
         where=[field("status").in_(OPEN_STATUSES)],
     ):
         try:
-            clock = mediation_clock(date.fromisoformat(received_on), None, today, as_date(extended_to))
+            clock = mediation_clock(date.fromisoformat(received_on), None, today, calendar, as_date(extended_to))
         except (ValueError, OverflowError):
             # Each date fits its field, not the two together (extended to before the statutory end), or it was
             # stored before the last year was checked: that case has no clock to show, and must not take the page
@@ -63,7 +65,7 @@ def passed(session: Session, today: date, scope: Scope = CITY) -> list[Overdue]:
             continue
         if clock.state is ClockState.OVERDUE:
             found.append(_overdue(case_id, station_id, shown, "mediation", clock.due, today))
-    in_default = _instalments_in_default(session, stations, today)
+    in_default = _instalments_in_default(session, stations, today, calendar)
     if in_default:
         for case_id, station_id, *shown in rows(
             session, "case_file", stations, *listed, where=[among(session, SyncRow.row_id, list(in_default))]
@@ -80,10 +82,9 @@ def _overdue(case_id, station_id, shown, kind: str, due: date, today: date) -> O
     )  # fmt: skip
 
 
-def _instalments_in_default(session: Session, stations, today: date) -> dict[uuid.UUID, date]:
+def _instalments_in_default(session: Session, stations, today: date, calendar: WorkCalendar) -> dict[uuid.UUID, date]:
     """case id -> the last day of the first instalment not covered by what was paid by then, for the agreements in
     effect (domain.performance: payments fill instalments in due order)."""
-    calendar = city_calendar(session, today)
     agreements = {
         str(row_id): case_id
         for row_id, _, case_id in rows(session, "agreement", stations, "case_id", where=[field("state") == IN_EFFECT])

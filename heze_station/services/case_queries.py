@@ -332,7 +332,9 @@ def case_clocks(
     if refused:
         result.append(clocks.refusal_notice_clock(case.received_on, case.notice_served_on, today, calendar))
     elif case.decided_on is not None:
-        result.append(clocks.mediation_clock(case.received_on, case.ended_on, today, case.mediation_extended_to))
+        result.append(
+            clocks.mediation_clock(case.received_on, case.ended_on, today, calendar, case.mediation_extended_to)
+        )
         result.append(clocks.quick_close_clock(case.received_on, case.ended_on, today))
     if agreement is not None:
         # An agreement pulled without its instalments (a city server before stop 46 did not share those of a case it
@@ -349,6 +351,7 @@ def case_clocks(
         clocks.limitation_clock(
             case.knew_on,
             today,
+            calendar,
             interrupted_on=case.received_on,
             restarted_on=case.limitation_restarts_on,
             wage_claim=case.category.is_wage_claim,

@@ -659,7 +659,7 @@ def _termination(session: Session, context: StationContext, case: Case, kind: Do
         accepted_on=case.decided_on,
         ended_on=ended_on,
         reason=reason or case.status_reason,
-        time_ran_out=not ended_before_mediation_days(case.received_on, ended_on),
+        time_ran_out=not ended_before_mediation_days(case.received_on, ended_on, context.calendar),
         rights=_rights(context),
         signers=(
             *(_on_paper(doc.SignerRole.WORKER, p.name) for p in applicants),
@@ -684,7 +684,7 @@ def _referral(session: Session, context: StationContext, case: Case, kind: Docum
         reason = doc.ReferralReason.NOT_PERFORMED
     elif case.mediation_started_on is None:
         reason = doc.ReferralReason.REFUSED
-    elif ended_before_mediation_days(case.received_on, ended_on):
+    elif ended_before_mediation_days(case.received_on, ended_on, context.calendar):
         reason = doc.ReferralReason.FAILED
     else:
         reason = doc.ReferralReason.NO_AGREEMENT
@@ -822,26 +822,36 @@ def _court_application(session: Session, context: StationContext, case: Case, ki
         unpaid = min(unpaid, agreement.medical_fen or 0)
     applicants = _applicants(session, case)
     employer = _employer(session, case)
-    # A payment order goes against whoever the agreement makes pay (the general contractor first, R14); a joint
-    # application is made with the employer.
-    other = employer if joint else session.get_one(Employer, agreement.payer_id)
+    # A joint application is made with the employer. A payment order goes against the employer, and also against
+    # a general contractor the agreement makes pay first (R14): the employer still owes what it leaves unpaid.
+    payer = session.get_one(Employer, agreement.payer_id)
+    respondents = [employer] if joint or payer.id == employer.id else [employer, payer]
     role = doc.SignerRole.REPRESENTATIVE if case.is_collective else doc.SignerRole.WORKER
     signers = [doc.Signer(role, p.name, on_paper=True, thumbprint=True) for p in applicants]
     if joint:
         signers.append(_on_paper(doc.SignerRole.EMPLOYER, employer.name))
     header = _header(session, context, case)
-    papers = "营业执照复印件" if other.kind is not EmployerKind.NATURAL_PERSON else "身份证明"
     enclosures = [
-        doc.ServedDocument("调解协议书", case.number, 1),
+        doc.ServedDocument(
+            "调解协议书（附劳动者名单及各人金额）" if case.is_collective else "调解协议书", case.number, 1
+        ),
         *([] if joint else [doc.ServedDocument("被申请人未按调解协议履行的说明及收款记录")]),
         doc.ServedDocument("申请人身份证明", copies=len(applicants)),
-        doc.ServedDocument(("用人单位" if joint else "被申请人") + papers),
+        # The workers' election of their representatives (R3): the representatives apply for all of them.
+        *([doc.ServedDocument("劳动者推举代表的推举书")] if case.is_collective else []),
+        *(
+            doc.ServedDocument(
+                ("用人单位" if joint else "被申请人" + (party.name if len(respondents) > 1 else ""))
+                + ("营业执照复印件" if party.kind is not EmployerKind.NATURAL_PERSON else "身份证明")
+            )
+            for party in respondents
+        ),
     ]
     return doc.CourtApplicationContent(
         header=header,
         court=court_name(session),
         applicants=tuple(applicants),
-        respondents=(_organisation(other),),
+        respondents=tuple(_organisation(party) for party in respondents),
         agreement=doc.AgreementReference(
             case.number,
             agreement.agreed_on,

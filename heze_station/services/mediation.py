@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..domain import chinatime
 from ..domain.cases import CaseEvent, CaseStatus
-from ..domain.clocks import MEDIATION_DAYS
+from ..domain.clocks import mediation_end
 from ..domain.errors import IllegalTransition, NotFound, refusal
 from ..domain.mediation import ATTENDEES_MAX, MINUTE_MAX, PLACE_MAX, MinuteKind, PlaceKind
 from ..domain.messages import QT_TRANSLATE_NOOP, Message
@@ -211,7 +211,7 @@ def extend_mediation(
     )
     with context.database.transaction() as session:
         case = _mediating_case(session, case_id)
-        statutory_due = case.received_on + timedelta(days=MEDIATION_DAYS)
+        statutory_due = mediation_end(case.received_on, context.calendar)
         latest = statutory_due + timedelta(days=EXTENSION_MAX_DAYS)
         if extended_to is None:
             check.refuse("extended_to", QT_TRANSLATE_NOOP("Domain", "Please enter a date."))

@@ -30,10 +30,10 @@ def every_clock(start: date, today: date, calendar: WorkCalendar) -> list[Clock]
     return [
         clocks.acceptance_clock(start, None, today, calendar),
         clocks.refusal_notice_clock(start, None, today, calendar),
-        clocks.mediation_clock(start, None, today),
-        clocks.mediation_clock(start, None, today, start + timedelta(days=40)),
+        clocks.mediation_clock(start, None, today, calendar),
+        clocks.mediation_clock(start, None, today, calendar, start + timedelta(days=40)),
         clocks.quick_close_clock(start, None, today),
-        clocks.limitation_clock(start, today),
+        clocks.limitation_clock(start, today, calendar),
         clocks.arbitral_review_clock(start, None, today, calendar),
         clocks.judicial_confirmation_clock(start, None, today, calendar),
         clocks.payment_order_issue_clock(start, None, today, calendar),

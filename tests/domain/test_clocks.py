@@ -11,6 +11,7 @@ from heze_station.domain.clocks import (
     ClockState,
     Suspension,
     acceptance_clock,
+    ended_before_mediation_days,
     limitation_clock,
     limitation_date,
     mediation_clock,
@@ -145,16 +146,16 @@ RECEIVED = date(2026, 3, 2)
 )
 def test_mediation_states(today: date, day_number: int, state: ClockState, days_left: int) -> None:
     assert (today - RECEIVED).days == day_number  # day 0 is the day the application was received
-    clock = mediation_clock(RECEIVED, None, today)
+    clock = mediation_clock(RECEIVED, None, today, CAL)
     assert clock == Clock(ClockKind.MEDIATION, date(2026, 3, 17), state, days_left, "Mediation period (15 days)")
 
 
 def test_mediation_counts_calendar_days_through_holidays() -> None:
-    assert mediation_clock(date(2026, 2, 12), None, date(2026, 2, 12)).due == date(2026, 2, 27)
+    assert mediation_clock(date(2026, 2, 12), None, date(2026, 2, 12), CAL).due == date(2026, 2, 27)
 
 
 def test_mediation_done() -> None:
-    clock = mediation_clock(RECEIVED, date(2026, 3, 10), date(2026, 4, 30))
+    clock = mediation_clock(RECEIVED, date(2026, 3, 10), date(2026, 4, 30), CAL)
     assert (clock.state, clock.days_left) == (ClockState.DONE, 7)
 
 
@@ -170,15 +171,15 @@ def test_mediation_done() -> None:
     ],
 )
 def test_mediation_extended(today: date, state: ClockState, days_left: int) -> None:
-    clock = mediation_clock(RECEIVED, None, today, extended_to=date(2026, 3, 31))
+    clock = mediation_clock(RECEIVED, None, today, CAL, extended_to=date(2026, 3, 31))
     assert clock == Clock(ClockKind.MEDIATION, date(2026, 3, 31), state, days_left, "Mediation period (extended)")
 
 
 @pytest.mark.parametrize("extended_to", [date(2026, 3, 17), date(2026, 3, 10)])
 def test_an_extension_to_a_day_the_15_days_reach_anyway_leaves_the_statutory_end(extended_to: date) -> None:
     """Recording one refuses it (services.mediation); another device may still sync one, and the case opens."""
-    statutory = mediation_clock(RECEIVED, None, RECEIVED)
-    assert mediation_clock(RECEIVED, None, RECEIVED, extended_to=extended_to) == statutory
+    statutory = mediation_clock(RECEIVED, None, RECEIVED, CAL)
+    assert mediation_clock(RECEIVED, None, RECEIVED, CAL, extended_to=extended_to) == statutory
     assert statutory.label == "Mediation period (15 days)"
 
 
@@ -235,20 +236,20 @@ def test_limitation_date(knew_on: date, expected: date) -> None:
     ],
 )
 def test_limitation_states(today: date, state: ClockState, days_left: int) -> None:
-    clock = limitation_clock(date(2025, 3, 10), today)
+    clock = limitation_clock(date(2025, 3, 10), today, CAL)
     assert clock == Clock(ClockKind.LIMITATION, date(2026, 3, 10), state, days_left, "Limitation for arbitration")
 
 
 def test_limitation_from_leap_day() -> None:
-    clock = limitation_clock(date(2024, 2, 29), date(2025, 2, 28))
+    clock = limitation_clock(date(2024, 2, 29), date(2025, 2, 28), CAL)
     assert (clock.due, clock.state, clock.days_left) == (date(2025, 2, 28), ClockState.DUE_TODAY, 0)
 
 
 def test_a_complaint_in_time_interrupts_the_limitation_and_a_late_one_finds_it_run_out() -> None:
     knew_on = date(2025, 3, 10)  # the limitation runs out on 2026-03-10
-    in_time = limitation_clock(knew_on, date(2026, 6, 1), interrupted_on=date(2026, 3, 1))
+    in_time = limitation_clock(knew_on, date(2026, 6, 1), CAL, interrupted_on=date(2026, 3, 1))
     assert (in_time.state, in_time.due, in_time.days_left) == (ClockState.INTERRUPTED, date(2026, 3, 10), 9)
-    late = limitation_clock(knew_on, date(2026, 6, 1), interrupted_on=date(2026, 3, 11))
+    late = limitation_clock(knew_on, date(2026, 6, 1), CAL, interrupted_on=date(2026, 3, 11))
     assert (late.state, late.days_left) == (ClockState.OVERDUE, -83)
 
 
@@ -264,10 +265,10 @@ def test_refusal_notice_counts_working_days_across_golden_week() -> None:
 
 
 def test_limitation_runs_a_full_year_again_from_the_end_of_mediation() -> None:
-    interrupted = limitation_clock(date(2026, 3, 1), date(2026, 11, 1), interrupted_on=date(2026, 3, 10))
+    interrupted = limitation_clock(date(2026, 3, 1), date(2026, 11, 1), CAL, interrupted_on=date(2026, 3, 10))
     assert interrupted.state is ClockState.INTERRUPTED
     again = limitation_clock(
-        date(2026, 3, 1), date(2026, 11, 1), interrupted_on=date(2026, 3, 10), restarted_on=date(2026, 4, 2)
+        date(2026, 3, 1), date(2026, 11, 1), CAL, interrupted_on=date(2026, 3, 10), restarted_on=date(2026, 4, 2)
     )
     assert (again.due, again.state) == (date(2027, 4, 2), ClockState.OK)
     assert again.label == "Limitation for arbitration (running again)"
@@ -279,7 +280,12 @@ def test_limitation_runs_a_full_year_again_from_the_end_of_mediation() -> None:
 def test_wage_arrears_are_not_time_barred_while_the_employment_continues() -> None:
     long_ago = date(2023, 5, 1)  # the standard year would have run out in 2024
     clock = limitation_clock(
-        long_ago, date(2026, 6, 1), interrupted_on=date(2026, 5, 20), wage_claim=True, employment=Employment.CONTINUES
+        long_ago,
+        date(2026, 6, 1),
+        CAL,
+        interrupted_on=date(2026, 5, 20),
+        wage_claim=True,
+        employment=Employment.CONTINUES,
     )
     assert (clock.state, clock.due) == (ClockState.NOT_RUNNING, None)
     assert clock.label == "Limitation for arbitration (wages: none while employment continues)"
@@ -290,6 +296,7 @@ def test_wage_arrears_run_a_year_from_the_end_of_the_employment() -> None:
     clock = limitation_clock(
         date(2024, 3, 1),
         date(2026, 6, 1),
+        CAL,
         wage_claim=True,
         employment=Employment.ENDED,
         employment_ended_on=ended,
@@ -297,13 +304,14 @@ def test_wage_arrears_run_a_year_from_the_end_of_the_employment() -> None:
     assert (clock.due, clock.state) == (date(2026, 12, 31), ClockState.OK)
     # Learnt of only after the end: the year runs from then.
     later = limitation_clock(
-        date(2026, 2, 1), date(2026, 6, 1), wage_claim=True, employment=Employment.ENDED, employment_ended_on=ended
+        date(2026, 2, 1), date(2026, 6, 1), CAL, wage_claim=True, employment=Employment.ENDED, employment_ended_on=ended
     )
     assert later.due == date(2027, 2, 1)
     # The complaint came in time: interrupted, not time-barred.
     complained = limitation_clock(
         date(2024, 3, 1),
         date(2026, 6, 1),
+        CAL,
         interrupted_on=date(2026, 5, 1),
         wage_claim=True,
         employment=Employment.ENDED,
@@ -314,31 +322,50 @@ def test_wage_arrears_run_a_year_from_the_end_of_the_employment() -> None:
 
 @pytest.mark.parametrize("knew_on", [None, date(2020, 1, 1)])
 def test_a_wage_claim_whose_employment_is_not_known_is_never_shown_time_barred(knew_on: date | None) -> None:
-    clock = limitation_clock(knew_on, date(2026, 6, 1), interrupted_on=date(2026, 5, 1), wage_claim=True)
+    clock = limitation_clock(knew_on, date(2026, 6, 1), CAL, interrupted_on=date(2026, 5, 1), wage_claim=True)
     assert (clock.state, clock.due) == (ClockState.UNKNOWN, None)
 
 
 def test_without_the_day_the_worker_knew_the_limitation_is_unknown_not_the_receipt_date() -> None:
-    clock = limitation_clock(None, date(2026, 6, 1), interrupted_on=date(2026, 5, 1))
+    clock = limitation_clock(None, date(2026, 6, 1), CAL, interrupted_on=date(2026, 5, 1))
     assert (clock.state, clock.due, clock.label) == (ClockState.UNKNOWN, None, "Limitation for arbitration")
 
 
-def test_limitation_counts_calendar_days_through_the_spring_festival() -> None:
-    # Due on Tuesday 17 February 2026, a Spring Festival holiday: calendar days, the holiday moves nothing.
-    clock = limitation_clock(date(2025, 2, 17), date(2026, 2, 13))
-    assert (clock.due, clock.state, clock.days_left) == (date(2026, 2, 17), ClockState.WARNING, 4)
+def test_a_limitation_ending_in_the_spring_festival_runs_to_the_first_working_day_after_it() -> None:
+    """民法典 203: the year ends on Tuesday 17 February 2026, a Spring Festival holiday; a worker who applies on the
+    first working day after the holiday is in time, and is never told the claim looks time-barred before then."""
     assert CAL.is_working_day(date(2026, 2, 17)) is False
+    clock = limitation_clock(date(2025, 2, 17), date(2026, 2, 13), CAL)
+    assert (clock.due, clock.state, clock.days_left) == (date(2026, 2, 24), ClockState.WARNING, 11)
+    assert limitation_clock(date(2025, 2, 17), date(2026, 2, 20), CAL).state is ClockState.WARNING
+    applied = limitation_clock(date(2025, 2, 17), date(2026, 3, 1), CAL, interrupted_on=date(2026, 2, 24))
+    assert applied.state is ClockState.INTERRUPTED
+
+
+def test_the_fifteen_days_of_mediation_ending_on_national_day_run_to_the_first_working_day_after_it() -> None:
+    """Received on 16 September 2025, the 15 days end on 1 October, a holiday (1-8 October in 2025): mediation
+    runs to 9 October, and mediation failed on 1 October ended within its time (no LDMAL 14 notice)."""
+    received = date(2025, 9, 16)
+    clock = mediation_clock(received, None, date(2025, 10, 2), CAL)
+    assert (clock.due, clock.state) == (date(2025, 10, 9), ClockState.OK)
+    assert mediation_clock(received, None, date(2025, 10, 10), CAL).state is ClockState.OVERDUE
+    assert ended_before_mediation_days(received, date(2025, 10, 1), CAL)
+    assert ended_before_mediation_days(received, date(2025, 10, 9), CAL)
+    assert not ended_before_mediation_days(received, date(2025, 10, 10), CAL)
+    # On a working day the last of the 15 days is still within them.
+    assert ended_before_mediation_days(date(2026, 6, 8), date(2026, 6, 23), CAL)
+    assert not ended_before_mediation_days(date(2026, 6, 8), date(2026, 6, 24), CAL)
 
 
 def test_a_suspension_moves_the_end_on_by_the_calendar_days_it_lasted() -> None:
     knew_on = date(2025, 6, 1)  # due 2026-06-01
     # Stood still over the Spring Festival, 14 to 24 February 2026: ten days, holidays counted like any day.
     suspension = Suspension(date(2026, 2, 14), date(2026, 2, 24), "暴雪封路")
-    clock = limitation_clock(knew_on, date(2026, 6, 5), suspension=suspension)
+    clock = limitation_clock(knew_on, date(2026, 6, 5), CAL, suspension=suspension)
     assert (clock.due, clock.state) == (date(2026, 6, 11), ClockState.WARNING)
     # Still standing: no due date, and what was left when it began.
-    standing = limitation_clock(knew_on, date(2026, 3, 1), suspension=Suspension(date(2026, 2, 14), None))
+    standing = limitation_clock(knew_on, date(2026, 3, 1), CAL, suspension=Suspension(date(2026, 2, 14), None))
     assert (standing.state, standing.due, standing.days_left) == (ClockState.SUSPENDED, None, 107)
     # A suspension after the period ran out revives nothing.
-    late = limitation_clock(knew_on, date(2026, 9, 1), suspension=Suspension(date(2026, 7, 1), date(2026, 8, 1)))
+    late = limitation_clock(knew_on, date(2026, 9, 1), CAL, suspension=Suspension(date(2026, 7, 1), date(2026, 8, 1)))
     assert (late.due, late.state) == (date(2026, 6, 1), ClockState.OVERDUE)

@@ -274,7 +274,7 @@ def test_clocks_before_and_after_acceptance(station: StationContext, case_id: uu
     assert clock(accepted, ClockKind.ACCEPTANCE).state is ClockState.DONE
     mediation = clock(accepted, ClockKind.MEDIATION)
     assert mediation is not None
-    assert mediation.due == RECEIVED + timedelta(days=15)
+    assert mediation.due == date(2026, 12, 7)  # the 15th day, 5 December, is a Saturday: Monday the 7th
     assert mediation.state is not ClockState.DONE
     assert clock(accepted, ClockKind.QUICK_CLOSE) is not None
 

@@ -10,7 +10,7 @@ from heze_station.domain.clocks import ClockKind, ClockState
 from heze_station.services import case_actions
 from heze_station.services.dashboard import RECENT_EVENTS, Dashboard, DueItem, dashboard
 from heze_station.services.station import StationContext
-from tests.factories import intake_form, register
+from tests.factories import intake_form, received_days_ago, register
 
 
 def due_for(board: Dashboard, case_id: uuid.UUID, kind: ClockKind) -> list[DueItem]:
@@ -55,7 +55,7 @@ def test_an_undecided_case_is_due_for_acceptance_three_working_days_after_receip
 def test_the_mediation_clock_warns_on_day_10_turns_urgent_on_day_13_and_overdue_after_day_15(
     station: StationContext,
 ) -> None:
-    received_on = chinatime.today() - timedelta(days=16)
+    received_on = received_days_ago(station, 16)
     case_id = register(station, intake_form(received_on=received_on))
     case_actions.perform(station, case_id, CaseAction.ACCEPT)
 
@@ -131,6 +131,7 @@ def test_due_items_are_sorted_overdue_first_then_by_due_date(station: StationCon
     assert due[0].clock == clocks.limitation_clock(
         ended_on,
         today,
+        station.calendar,
         interrupted_on=today,
         wage_claim=True,
         employment=Employment.ENDED,

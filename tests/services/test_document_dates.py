@@ -14,7 +14,7 @@ from heze_station.domain.cases import CaseAction, IntakeChannel
 from heze_station.services import case_actions, documents, mediation
 from heze_station.services.station import StationContext
 from heze_station.storage.models import StaffRole, StaffUser
-from tests.factories import at, intake_form, register
+from tests.factories import at, intake_form, received_days_ago, register
 
 from .agreement_steps import mediating, session_form
 
@@ -74,9 +74,9 @@ def test_what_ends_mediation_is_signed_by_its_mediators_and_dated_by_its_decisio
 ) -> None:
     """The notices and the referral are often printed days later, by someone else: the body keeps the days the
     station decided, the mediators of the case sign, and the referral cites the article that applies."""
-    received = chinatime.today() - timedelta(days=20)
+    received = received_days_ago(station, 20)
     accepted = received + timedelta(days=1)
-    ended = received + timedelta(days=15)
+    ended = received + timedelta(days=16)  # the 15 days ran out the day before
     case_id = mediating(station, intake_form(1, received_on=received), accepted)
     mediation.record_session(station, case_id, session_form(held_at=at(accepted, 14), mediators="赵文静、孙调解"))
     case_actions.perform(station, case_id, CaseAction.REFER_ARBITRATION, "调解期满未达成协议。", now=at(ended))

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction
-from heze_station.domain.clocks import ClockKind, ClockState
+from heze_station.domain.clocks import ClockKind, ClockState, mediation_end
 from heze_station.domain.errors import IllegalTransition, InvalidInput, ValidationFailed
 from heze_station.domain.mediation import MinuteKind
 from heze_station.services import case_actions, case_queries, mediation
@@ -77,7 +77,7 @@ def test_empty_minutes_cannot_be_signed(station: StationContext, case_id) -> Non
 
 def test_extension_needs_both_consents_and_a_later_date(station: StationContext, case_id) -> None:
     received = chinatime.today() - timedelta(days=3)
-    due = received + timedelta(days=15)
+    due = mediation_end(received, station.calendar)
     with pytest.raises(ValidationFailed) as raised:
         mediation.extend_mediation(station, case_id, due, "工人0同意", "")
     assert set(raised.value.by_field()) == {"employer_consent", "extended_to"}

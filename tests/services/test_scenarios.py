@@ -15,7 +15,7 @@ from heze_station.domain import chinatime
 from heze_station.domain.after_mediation import StepDate, StepKind, StepOutcome
 from heze_station.domain.agreements import PayerRole, PaymentMethod
 from heze_station.domain.cases import CaseAction, CaseStatus, Category, Employment, IntakeChannel
-from heze_station.domain.clocks import ClockKind, ClockState
+from heze_station.domain.clocks import ClockKind, ClockState, limitation_date
 from heze_station.domain.mediation import MinuteKind, PlaceKind
 from heze_station.domain.performance import InstalmentState, PerformanceState
 from heze_station.services import (
@@ -29,7 +29,7 @@ from heze_station.services import (
 )
 from heze_station.services.dashboard import dashboard
 from heze_station.services.station import StationContext
-from tests.factories import at, construction_form, intake_form, register
+from tests.factories import at, construction_form, intake_form, received_days_ago, register
 
 from .agreement_steps import agree, mediating, period_end, session_form, terms
 from .test_documents import pdftotext
@@ -121,11 +121,7 @@ def test_scenario_1_collective_on_site_instalment_missed(
     assert referred.status is CaseStatus.REFERRED_COURT
     limitation = clock(station, case_id, ClockKind.LIMITATION)
     defaulted = due_2 + timedelta(days=1)  # the limitation runs again from the first day of default
-    assert (
-        limitation.due == defaulted.replace(year=defaulted.year + 1)
-        if (defaulted.month, defaulted.day) != (2, 29)
-        else True
-    )
+    assert limitation.due == station.calendar.statutory_end(limitation_date(defaulted))
     assert limitation.state is ClockState.OK
 
     # The payment-order pack: the application against the general contractor for instalment 2, with the agreement
@@ -213,7 +209,7 @@ def test_scenario_3_refusal_notice_and_limitation(station: StationContext) -> No
 
 def test_scenario_4_fifteen_days_run_out(station: StationContext, tmp_path: Path) -> None:
     today = chinatime.today()
-    received = today - timedelta(days=16)
+    received = received_days_ago(station, 16)
     form = intake_form(1, received_on=received)
     form.category = Category.TERMINATION  # a dismissal-compensation dispute
     case_id = mediating(station, form, received)

@@ -110,7 +110,7 @@ def test_collective_case_is_marked_with_its_worker_count(qtbot, workspace) -> No
 def test_accept_moves_the_case_on_and_starts_the_mediation_clock(qtbot, workspace, case_id) -> None:
     dialog = open_dialog(qtbot, workspace, case_id)
     today = chinatime.today()
-    mediation = clocks.mediation_clock(today, None, today)
+    mediation = clocks.mediation_clock(today, None, today, workspace.context.calendar)
     events_before = dialog.timeline_table.rowCount()
     assert domain_text(mediation.label) not in column(dialog.clocks_table, 0)
     assert CaseAction.ACCEPT in dialog.action_buttons
