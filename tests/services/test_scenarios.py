@@ -124,11 +124,14 @@ def test_scenario_1_collective_on_site_instalment_missed(
     assert limitation.due == station.calendar.statutory_end(limitation_date(defaulted))
     assert limitation.state is ClockState.OK
 
-    # The payment-order pack: the application against the general contractor for instalment 2, with the agreement
-    # and the proof of non-payment enclosed.
+    # The payment-order pack: the application against the employer and the general contractor paying first, for
+    # instalment 2, with the agreement (its roster of the 23), the proof of non-payment and the election enclosed.
     pack = printed(station, case_id, DocumentKind.PAYMENT_ORDER, tmp_path)
     assert "支付令申请书" in pack
+    assert "被申请人：菏泽宏达建筑劳务有限公司1" in pack
     assert "被申请人：山东鲁建集团有限公司" in pack
+    assert "名单及各人金额见所附调解协议书附表" in pack
+    assert "劳动者推举代表的推举书" in pack
     assert "叁万元整" in pack
     assert "被申请人未按调解协议履行的说明及收款记录" in pack
 
