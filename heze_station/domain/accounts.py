@@ -4,6 +4,8 @@ Passwords are hashed elsewhere (services.accounts, Argon2id); here are only the 
 """
 
 import enum
+import functools
+import itertools
 import re
 from collections.abc import Iterable
 from datetime import timedelta
@@ -105,7 +107,9 @@ class Weakness(enum.StrEnum):
 
 _WEAKNESS_LABELS = {
     Weakness.NAMES: QT_TRANSLATE_NOOP("Domain", "It is built on the login, the person's name or the station's name."),
-    Weakness.PINYIN: QT_TRANSLATE_NOOP("Domain", "Names in pinyin (such as wangjing) are among the first guesses."),
+    Weakness.PINYIN: QT_TRANSLATE_NOOP(
+        "Domain", "Names of people and places in pinyin (such as wangjing, heze) are among the first guesses."
+    ),
     Weakness.COMMON: QT_TRANSLATE_NOOP("Domain", "It is one of the passwords people use most, tried first."),
     Weakness.REPEATS: QT_TRANSLATE_NOOP("Domain", "Repeated characters (such as 888 or abcabc) are easily guessed."),
     Weakness.RUNS: QT_TRANSLATE_NOOP(
@@ -140,13 +144,28 @@ PINYIN_NAMES = (
 )  # fmt: skip
 
 
+# The city and its districts and counties, in pinyin: "heze2026" and "mudan2026" are what a station's people try.
+PINYIN_PLACES = (
+    "heze", "mudan", "dingtao", "caoxian", "shanxian", "chengwu", "juye", "yuncheng", "juancheng", "dongming"
+)  # fmt: skip
+
+
+@functools.cache
+def _pinyin_words() -> tuple[str, ...]:
+    """The syllables and the places, then every name of two syllables ("wangwei", "xiaoming"), the commonest first
+    (zxcvbn counts a word's guesses by its place in the list). Found as whole words, a person's name with a year
+    ("wangwei1985") is as easily guessed as it is: matched syllable by syllable, zxcvbn rated it safe."""
+    order = sorted(itertools.product(range(len(PINYIN_NAMES)), repeat=2), key=lambda pair: (max(pair), pair))
+    return (*PINYIN_NAMES, *PINYIN_PLACES, *(PINYIN_NAMES[first] + PINYIN_NAMES[second] for first, second in order))
+
+
 def weakness(password: str, known: Iterable[str] = ()) -> Weakness | None:
     """How ``password`` is easily guessed, by zxcvbn's estimate of the guesses it takes (with ``known``, the words
     of this person and station); None when it is not."""
     from zxcvbn import zxcvbn  # imported when a password is chosen: not on every start (a few MiB of word lists)
 
     given = [word for word in known if word]
-    judged = zxcvbn(password[:_JUDGED_CHARACTERS], user_inputs=given + list(PINYIN_NAMES))
+    judged = zxcvbn(password[:_JUDGED_CHARACTERS], user_inputs=given + list(_pinyin_words()))
     if judged["score"] >= SAFE_SCORE:
         return None
     given_words = {word.lower() for word in given}

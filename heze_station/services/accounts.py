@@ -490,7 +490,7 @@ def recover(data_dir: Path, recovery_key: str, login: str, password: str) -> Sta
             if not users:
                 raise refusal("login", QT_TRANSLATE_NOOP("Domain", "There is no account {login}."), login=login)
             user = users[0]
-            kdf = _kdf_of(data_dir)
+            kdf = _kdf_of(data_dir, session)
             user.public_key, user.sealed_private_key = _pair(keys.new_account_keys(password, kdf))
             user.disabled_at = None
         context = context_for(database, user.id)
@@ -523,11 +523,21 @@ def _pair(pair: keys.AccountKeys) -> tuple[str, str]:
     return pair.public_key, pair.sealed_private_key
 
 
-def _kdf_of(data_dir: Path) -> KdfParams:
+def _kdf_of(data_dir: Path, session: Session) -> KdfParams:
+    """The cost of deriving a new password's key: the slot file's, set when the station was, but never less than
+    the keys its accounts already have, up to the default. The file is not protected against editing: a cost
+    lowered there would make every new password on this laptop cheap to guess, and sync would carry those keys to
+    the station's other laptops. (Up to the default only: a synced account's key of absurd cost must not make every
+    new password here take minutes.)"""
     try:
-        return keyslots.load(data_dir).kdf_params
+        chosen = keyslots.load(data_dir).kdf_params
     except keyslots.SlotsUnreadable:
-        return DEFAULT_KDF
+        chosen = DEFAULT_KDF
+    for sealed in session.scalars(select(StaffUser.sealed_private_key)):
+        existing = keys.sealed_kdf(sealed)
+        if existing is not None:
+            chosen = chosen.at_least(existing.at_most(DEFAULT_KDF))
+    return chosen
 
 
 @requires(EVERYONE)
@@ -606,7 +616,10 @@ def add_account(context: StationContext, account: NewAccount) -> uuid.UUID:
     check = Checker()
     account = _account(account, context.station_name, check)
     check.done()
-    pair = keys.new_account_keys(account.password, _kdf_of(context.data_dir))
+    with context.database.transaction() as session:
+        kdf = _kdf_of(context.data_dir, session)
+    # Derived outside the transaction, which holds the file's write lock (a sync would wait on it).
+    pair = keys.new_account_keys(account.password, kdf)
     with context.database.transaction() as session:
         user_id = _new_user(session, context.station_id, account, pair, new_id()).id
         audit.append(session, Actor.of(context), AuditAction.ACCOUNT_ADDED, account.login)
@@ -634,9 +647,10 @@ def reset_password(context: StationContext, user_id: uuid.UUID, password: str) -
     with context.database.transaction() as session:
         user = _user(session, user_id)
         known = (user.login, user.name, context.station_name)
+        kdf = _kdf_of(context.data_dir, session)
     check_new_password(password, known=known)
     # Derived outside the transaction, which holds the file's write lock (a sync would wait on it).
-    pair = keys.new_account_keys(password, _kdf_of(context.data_dir))
+    pair = keys.new_account_keys(password, kdf)
     with context.database.transaction() as session:
         user = _user(session, user_id)
         user.public_key, user.sealed_private_key = _pair(pair)
@@ -654,7 +668,7 @@ def change_password(context: StationContext, current: str, new: str) -> None:
         user = _user(session, context.user_id)
         try:
             user.sealed_private_key = keys.reseal_private_key(
-                user.sealed_private_key, current, new, _kdf_of(context.data_dir)
+                user.sealed_private_key, current, new, _kdf_of(context.data_dir, session)
             )
         except WrongKey as wrong:
             raise refusal("current_password", QT_TRANSLATE_NOOP("Domain", "The current password is wrong.")) from wrong

@@ -59,6 +59,22 @@ class KdfParams:
         time_cost, memory_kib, parallelism = (int(part) for part in text.split(","))
         return cls(time_cost, memory_kib, parallelism)
 
+    def at_least(self, other: "KdfParams") -> "KdfParams":
+        """Each cost the greater of the two."""
+        return KdfParams(
+            max(self.time_cost, other.time_cost),
+            max(self.memory_kib, other.memory_kib),
+            max(self.parallelism, other.parallelism),
+        )
+
+    def at_most(self, other: "KdfParams") -> "KdfParams":
+        """Each cost the lesser of the two."""
+        return KdfParams(
+            min(self.time_cost, other.time_cost),
+            min(self.memory_kib, other.memory_kib),
+            min(self.parallelism, other.parallelism),
+        )
+
 
 # About 300 ms on a station laptop (make bench: sign_in_ms): each guess at a stolen key file costs as much.
 DEFAULT_KDF = KdfParams(time_cost=3, memory_kib=160 * 1024, parallelism=4)
@@ -153,11 +169,10 @@ def seal_with_password(secret: bytes, password: str, kdf: KdfParams) -> str:
 
 def open_with_password(sealed: str, password: str) -> bytes:
     """What seal_with_password sealed, with the cost it was sealed with; WrongKey for a wrong password."""
-    kdf_text, salt, ciphertext = _fields(sealed, 3)
-    try:
-        kdf = KdfParams.parse(kdf_text)
-    except ValueError as error:
-        raise WrongKey from error
+    kdf = sealed_kdf(sealed)
+    if kdf is None:
+        raise WrongKey
+    _, salt, ciphertext = _fields(sealed, 3)
     return decrypt(password_key(password, _unb64(salt), kdf), _unb64(ciphertext))
 
 
@@ -167,6 +182,14 @@ class AccountKeys:
 
     public_key: str
     sealed_private_key: str
+
+
+def sealed_kdf(sealed: str) -> KdfParams | None:
+    """The cost a key sealed with a password was sealed at; None when it is no sealed key."""
+    try:
+        return KdfParams.parse(_fields(sealed, 3)[0])
+    except (WrongKey, ValueError):
+        return None
 
 
 def new_account_keys(password: str, kdf: KdfParams) -> AccountKeys:

@@ -3019,8 +3019,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>这个密码以登录名、本人姓名或驿站名称为基础。</translation>
     </message>
     <message>
-        <source>Names in pinyin (such as wangjing) are among the first guesses.</source>
-        <translation>拼音姓名（例如 wangjing）会被最先猜到。</translation>
+        <source>Names of people and places in pinyin (such as wangjing, heze) are among the first guesses.</source>
+        <translation>拼音的人名、地名（例如 wangjing、heze）会被最先猜到。</translation>
     </message>
     <message>
         <source>It is one of the passwords people use most, tried first.</source>

@@ -20,8 +20,15 @@ KNOWN = ("zhang", "张调解", "城区驿站")  # the login, the person's name, 
         ("19850312ab", Weakness.DATES),  # a birthday: the longest part guessed is what to avoid
         ("zhang_2026", Weakness.NAMES),
         ("城区驿站2026", Weakness.NAMES),
-        ("heze2026", Weakness.GUESSABLE),
+        ("heze2026", Weakness.PINYIN),  # the city's name
         ("wangjing1", Weakness.PINYIN),  # a common name in pinyin, whoever's it is
+        # A name with a year or a number (a thief's list of names by birth years is about 10^5 long).
+        ("wangwei1985", Weakness.PINYIN),
+        ("xiaoming1990", Weakness.PINYIN),
+        ("liuyang@1990", Weakness.PINYIN),
+        ("wangjing88", Weakness.PINYIN),
+        ("mudan2026", Weakness.PINYIN),  # the city's districts and counties
+        ("caoxian2026", Weakness.PINYIN),
     ],
 )
 def test_a_guessable_password_is_refused_saying_what_makes_it_so(password: str, why: Weakness) -> None:

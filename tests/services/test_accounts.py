@@ -318,3 +318,21 @@ def test_a_plain_station_from_an_earlier_version_is_encrypted_at_setup_keeping_i
     # The old operating-system account stays for the timeline, and cannot sign in.
     with pytest.raises(SignInRefused, match="wrong"):
         accounts.sign_in(folder, "root", "")
+
+
+def test_a_cost_lowered_in_the_slot_file_does_not_cheapen_new_passwords(tmp_path: Path) -> None:
+    """The slot file is plain JSON anyone with the disk may edit: a thief who lowers its Argon2 cost before handing the
+    laptop back must not get cheap keys for the accounts made or passwords changed after, which sync would spread."""
+    station_cost = keys.KdfParams(time_cost=2, memory_kib=64, parallelism=1)
+    made = accounts.set_up(tmp_path / "data", DETAILS, ADMINISTRATOR, kdf=station_cost)
+    context = made.context
+    slots = keyslots.load(context.data_dir)
+    slots.kdf = TEST_KDF.text()  # 1 pass over 8 KiB
+    keyslots.save(context.data_dir, slots)
+
+    add_account(context, "zhang", StaffRole.COORDINATOR, password="zhang-password")
+    accounts.change_password(context, ADMINISTRATOR.password, "a new long password 2026")
+    with context.database.transaction() as session:
+        costs = {keys.sealed_kdf(sealed) for sealed in session.scalars(select(StaffUser.sealed_private_key))}
+    assert costs == {station_cost}
+    context.close()
