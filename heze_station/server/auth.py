@@ -162,8 +162,9 @@ class Throttle:
     Guessing gains nothing from that: a code has 60 random bits, a secret or token 256.
     """
 
-    def __init__(self, settings: Settings):
-        self.allowed = settings.auth_failures_allowed
+    def __init__(self, settings: Settings, times: int = 1):
+        """``times``: keys allowed that many times the configured failures."""
+        self.allowed = settings.auth_failures_allowed * times
         self.window = timedelta(seconds=settings.auth_failure_window_seconds)
 
     def wait(self, session: Session, keys: list[str]) -> int | None:

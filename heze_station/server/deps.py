@@ -48,14 +48,20 @@ def wrong_attempt(database: Database, settings: Settings, keys: list[str], refus
     """The answer to a wrong code, secret or token: ``refusal``, or 429 once one of ``keys`` (the client's address,
     the device) is over the throttle's limit. Counted in its own transaction: it sticks although the request fails."""
     throttle = Throttle(settings)
+    with database.transaction() as session:
+        wait = throttle.wait(session, keys)
+    if wait is None:
+        count_failure(database, settings, keys)
+    return too_many_attempts(wait) if wait else refusal
+
+
+def count_failure(database: Database, settings: Settings, keys: list[str]) -> None:
+    """One more wrong attempt for each of ``keys``, in its own transaction: it sticks although the request fails."""
     try:
         with database.transaction() as session:
-            wait = throttle.wait(session, keys)
-            if wait is None:
-                throttle.record_failure(session, keys)
+            Throttle(settings).record_failure(session, keys)
     except IntegrityError:  # two first failures at once: one of them counted is enough
-        wait = None
-    return too_many_attempts(wait) if wait else refusal
+        pass
 
 
 class Realm(StrEnum):

@@ -17,10 +17,11 @@ from sqlalchemy import select, update
 
 from heze_station.domain import chinatime
 from heze_station.domain.ids import new_id
+from heze_station.server.config import Settings
 from heze_station.server.models import Station, WebSession
 from heze_station.server.web import accounts
 
-from .conftest import Server
+from .conftest import Server, migrated_database, serve_in_thread
 
 NAME, PASSWORD = "市局督导", "正确的密码 correct horse"
 MARKUP = '<script>alert("驿站")</script><img src=x onerror=alert(1)>'
@@ -435,3 +436,30 @@ def test_the_first_years_figures_offer_no_period_before_them(browser: httpx.Clie
 def test_the_servers_bare_address_leads_to_the_citys_pages(supervisor: Server) -> None:
     answer = httpx.get(supervisor.url + "/", follow_redirects=False)
     assert (answer.status_code, answer.headers["location"]) == (303, "/city/")
+
+
+def test_wrong_passwords_for_a_name_from_elsewhere_do_not_lock_its_supervisor_out(settings: Settings) -> None:
+    """A few wrong passwords typed for 市局督导 from other addresses (behind the city's proxy, which names them) must
+    not keep the supervisor out; guessing at the name from many addresses is still held back, later."""
+    database = migrated_database(settings)
+    with database.transaction() as session:
+        accounts.create_supervisor(session, NAME, PASSWORD)
+    running, thread, url = serve_in_thread(settings, database, forwarded_allow_ips="127.0.0.1")
+    allowed = settings.auth_failures_allowed
+
+    def from_address(address: str) -> httpx.Client:
+        return httpx.Client(base_url=url, follow_redirects=False, headers={"X-Forwarded-For": address})
+
+    try:
+        for number in range(allowed * 2):
+            assert post_sign_in(from_address(f"203.0.113.{number}"), "猜测").status_code == 401
+        assert post_sign_in(from_address("198.51.100.7"), PASSWORD).status_code == 303
+
+        # Ten times as many, from as many addresses: the name waits too, even for the right password.
+        for number in range(allowed * 10):
+            post_sign_in(from_address(f"192.0.2.{number}"), "猜测")
+        assert post_sign_in(from_address("198.51.100.8"), PASSWORD).status_code == 429
+    finally:
+        running.should_exit = True
+        thread.join()
+        database.close()

@@ -33,9 +33,9 @@ from ...domain.periods import ENDS_BEFORE_IT_BEGINS, FIRST_YEAR, Period, PeriodK
 from .. import city_figures, overdue, supervision
 from ..auth import Throttle
 from ..city_figures import CityReport
+from ..config import Settings
 from ..db import Database
-from ..deps import DatabaseDep, Realm, SettingsDep, address_key, wrong_attempt
-from ..errors import ApiError
+from ..deps import DatabaseDep, Realm, SettingsDep, address_key, count_failure
 from ..models import Device, Station, SyncRow
 from ..synced import Scope
 from . import accounts, charts
@@ -187,6 +187,17 @@ _FILE_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')  # not allowed in a Windows 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # as secrets.token_urlsafe(32) makes them
 
 
+# A name waits only after this many times an address's wrong passwords, from however many addresses: a few wrong
+# passwords from anywhere must not lock a supervisor out (a name like 市局督导 is easily guessed), and guessing
+# at one name from many addresses is still held back.
+NAME_FAILURES_TIMES = 10
+
+
+def _sign_in_wait(session, settings: Settings, address: str, named: str) -> int | None:
+    """Seconds until a password may be tried again for this name from this address; None: now."""
+    return Throttle(settings).wait(session, [address]) or Throttle(settings, NAME_FAILURES_TIMES).wait(session, [named])
+
+
 @router.post("/sign-in")
 async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep) -> Response:
     form = await _form(request)
@@ -197,20 +208,22 @@ async def sign_in(request: Request, database: DatabaseDep, settings: SettingsDep
         return _sign_in_page(
             "登录页面已过期，或不是从监管页面提交的：没有执行任何操作。请重新登录。", 403, wanted=wanted
         )
+    address = address_key(request, Realm.PAGES)
     # A NUL, which PostgreSQL's text cannot hold, is counted under a key the database can hold.
-    keys = [address_key(request, Realm.PAGES), f"supervisor:{name.strip()[: accounts.NAME_MAX].replace(chr(0), '?')}"]
-    # A supervisor's password is chosen by a person, not drawn at random like a device's secret: once a name or
-    # an address is over the limit, not even the right password is tried (nor is Argon2 spent on a flood).
+    named = f"supervisor:{name.strip()[: accounts.NAME_MAX].replace(chr(0), '?')}"
+    # A supervisor's password is chosen by a person, not drawn at random like a device's secret: once an address or
+    # a name is over its limit, not even the right password is tried (nor is Argon2 spent on a flood).
     with database.transaction() as session:
-        wait = Throttle(settings).wait(session, keys)
+        wait = _sign_in_wait(session, settings, address, named)
     if wait is not None:
         return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429, kept=expected, wanted=wanted)
     with database.transaction() as session:
         signed = accounts.sign_in(session, name, password)
     if signed is None:
-        answer = wrong_attempt(database, settings, keys, ApiError(401, "wrong_password", ""))
-        if answer.status == 429:
-            wait = answer.headers.get("Retry-After", "")
+        count_failure(database, settings, [address, named])
+        with database.transaction() as session:
+            wait = _sign_in_wait(session, settings, address, named)
+        if wait is not None:
             return _sign_in_page(f"错误次数过多，请 {wait} 秒后再试。", 429, kept=expected, wanted=wanted)
         # The browser's token is kept: the other tabs' forms stay good.
         return _sign_in_page("用户名或密码不正确。", 401, kept=expected, wanted=wanted)
