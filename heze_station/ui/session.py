@@ -7,8 +7,9 @@ the GUI thread before the worker starts importing: building widgets while anothe
 crashed Qt.
 
 Locking hides every window of the program (nothing typed is lost, a sync under way goes on) and shows the
-sign-in window; the same person gets everything back as it was, another account closes it all and opens the
-station as that account.
+sign-in window; a window that opens while it is locked (a document issued just before, whose preview comes after;
+a warning) stays off the screen too. The same person gets everything back as it was, another account closes it
+all and opens the station as that account.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from .. import collector, paths
@@ -136,7 +138,8 @@ class Session(QObject):
         self.discard_question: QMessageBox | None = None  # 退出 at the lock, with typing behind it
         self.loaded = False
         self.lock_seconds = 0.0
-        self._hidden: list[QWidget] = []
+        # The windows the lock keeps off the screen, with their modality, given back at unlock.
+        self._hidden: list[tuple[QWidget, Qt.WindowModality]] = []
         # The city revoked this laptop: locked at the sync that said so, until the administrator signs in (True
         # once he has: his own work on it, such as enrolling it again, is not locked again).
         self._revoked_lock = False
@@ -263,7 +266,7 @@ class Session(QObject):
 
     def _recovered(self, context: StationContext) -> None:
         if self.window is not None:  # locked, and recovered instead of unlocked: as switching user
-            self._hidden = []
+            self._end_lock(same_person=False)
             self._close_window()
         self._open((context, _default_lock_minutes()))
 
@@ -451,11 +454,49 @@ class Session(QObject):
 
         self._revoked_lock = self._revoked_lock or revoked
         self.window.workspace.record(audit.record, AuditAction.LOCKED)
-        self._hidden = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
-        for widget in self._hidden:
+        self._hidden = [(each, each.windowModality()) for each in QApplication.topLevelWidgets() if each.isVisible()]
+        for widget, _modality in self._hidden:
             widget.hide()
         login = "" if switching or revoked or disabled else self.context.user_login
         self._show_sign_in(login=login, locked=True, revoked=revoked, disabled=disabled)
+        # What work under way opens from now on (a print preview, with the parties' ID numbers) is kept back too.
+        QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """While locked: a window opening, unless it is the sign-in window's, is kept off the screen."""
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+            and not self._at_the_lock(watched)
+        ):
+            # Never on the screen, not even for a moment, and hidden right after: a window hidden during its own
+            # show event reached the screen all the same. Without its modality meanwhile: Qt kept a modal window
+            # shown off the screen among the modal ones after it was hidden, and crashed once it was deleted; and
+            # a modal exec() ends as it is hidden instead of blocking the sign-in window.
+            if all(widget is not watched for widget, _modality in self._hidden):  # opened again: its own kept
+                self._hidden.append((watched, watched.windowModality()))
+            watched.setWindowModality(Qt.WindowModality.NonModal)
+            watched.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+            QTimer.singleShot(0, watched, lambda: _kept_back(watched))
+        return False
+
+    def _at_the_lock(self, widget: QWidget | None) -> bool:
+        """The sign-in window, or one it opened (a question, the recovery dialog)."""
+        while widget is not None and widget is not self.sign_in:
+            widget = widget.parentWidget()
+        return widget is not None
+
+    def _end_lock(self, *, same_person: bool) -> None:
+        """The windows hidden at the lock, and those kept back since, shown again to the same person; for anyone
+        else they are dropped (they close with the window)."""
+        QApplication.instance().removeEventFilter(self)
+        hidden, self._hidden = self._hidden, []
+        if same_person:
+            for widget, modality in hidden:
+                if shiboken6.isValid(widget):  # a message box of exec() is gone once it returned
+                    widget.setWindowModality(modality)
+                    widget.show()
 
     def _sync_failed(self, error: Exception) -> None:
         from ..services.sync_state import SyncProblem
@@ -488,14 +529,12 @@ class Session(QObject):
         if login == self.context.user_login:
             self._signed_in_as(self.context.user_role)
             self._close_sign_in()
-            for widget in self._hidden:
-                widget.show()
-            self._hidden = []
+            self._end_lock(same_person=True)
             self.idle.start(self.lock_seconds)
             return
         # Another account: what the previous one had open (and typed) is not for its eyes.
         key = self.context.database.key
-        self._hidden = []
+        self._end_lock(same_person=False)
         self._close_window()
         self.sign_in.set_busy(True)
         self.tasks.run(_open_as, self.data_dir, login, key, password, on_done=self._signed_in, on_error=self._refused)
@@ -533,7 +572,7 @@ class Session(QObject):
         )
 
     def _restored(self, kept_aside: Path) -> None:
-        self._hidden = []
+        self._end_lock(same_person=False)  # nothing is shown again: the records it showed were replaced
         self._close_window()
         self._show_sign_in()
         self.restored_box = QMessageBox(
@@ -588,6 +627,7 @@ class Session(QObject):
         self._closing.set()
         self.idle.stop()
         self.backup_timer.stop()
+        QApplication.instance().removeEventFilter(self)  # ended at the lock: no filter outlives the session
         if self.window is not None:
             self.window.sync.shutdown()  # also when the application quit without closing the window
             if self.backs_up:
@@ -598,6 +638,11 @@ class Session(QObject):
         self.tasks.shutdown()
         if self.waiting is not None:  # the program ended with the recovery key on screen: its key stays sealed
             self.waiting.close()
+
+
+def _kept_back(window: QWidget) -> None:
+    window.hide()
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, False)  # shown at unlock as any window
 
 
 def _check_failed(error: Exception) -> None:

@@ -15,13 +15,14 @@ from shiboken6 import isValid
 from heze_station.domain import chinatime
 from heze_station.domain.accounts import StaffRole
 from heze_station.paths import DATABASE_FILE
-from heze_station.services import accounts, backups, case_queries
+from heze_station.services import accounts, backups, case_queries, documents
 from heze_station.services.case_queries import CaseFilter
 from heze_station.storage import keyslots
 from heze_station.storage.database import is_whole
 from heze_station.ui.session import Session
 from heze_station.ui.setup import SetupDialog
 from heze_station.ui.sign_in import SignInDialog
+from heze_station.ui.widgets.print_preview import PrintPreview
 from tests.factories import intake_form, register
 from tests.stations import ADMINISTRATOR, DETAILS, TEST_KDF, add_account, database_key, open_test_station, set_up
 from tests.ui.conftest import messages_answered, type_chinese, wait_idle
@@ -224,6 +225,40 @@ def test_the_window_locks_itself_after_the_idle_time(qtbot, session: Session) ->
         session.idle.start(0.2)
     sign_in_window(qtbot, session)
     assert not window.isVisible()
+
+
+def issue_then_lock(qtbot, session: Session, lock) -> PrintPreview:
+    """A document issued from the case file, and the screen locked before it is ready: its preview, once it came,
+    is the document kept back behind the lock."""
+    window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    context = window.workspace.context
+    case_id = register(context, intake_form(1))
+    window.open_case(case_id)
+    tab = window._case_windows[case_id].documents_tab
+    tab.issue(documents.issuable(context, case_id)[0].value)
+    lock()
+    at_the_lock = sign_in_window(qtbot, session)
+    qtbot.waitUntil(lambda: tab.preview is not None and not tab.preview.isVisible())
+    wait_idle(qtbot, window.workspace)
+    assert [each for each in QApplication.topLevelWidgets() if each.isVisible()] == [at_the_lock]
+    assert not tab.preview.windowHandle().isVisible()  # never on the screen, not even for a moment
+    return tab.preview
+
+
+def test_a_document_ready_after_the_lock_is_shown_once_the_same_person_unlocks(qtbot, session: Session) -> None:
+    preview = issue_then_lock(qtbot, session, lambda: session.lock())
+    sign_in(qtbot, session, "admin", ADMINISTRATOR.password)
+    qtbot.waitUntil(preview.isVisible)
+    assert session.window.isVisible()
+    assert preview.page_count() > 0
+
+
+def test_a_document_ready_after_the_lock_is_not_shown_to_another_account(qtbot, session: Session) -> None:
+    preview = issue_then_lock(qtbot, session, session.switch_user)
+    window = signed_in(qtbot, session, "li", "li-password-1")
+    assert window.isVisible()
+    assert not isValid(preview) or not preview.isVisible()
+    assert not [each for each in QApplication.topLevelWidgets() if isinstance(each, PrintPreview) and each.isVisible()]
 
 
 def test_the_first_start_asks_for_the_station_and_its_administrator(qtbot, tmp_path: Path) -> None:
