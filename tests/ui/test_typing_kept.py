@@ -2,14 +2,23 @@
 a form nobody typed in saves nothing (a hostile tester found all three)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from shiboken6 import isValid
 
-from heze_station.services import mediation
+from heze_station.domain import chinatime
+from heze_station.services import agreements, mediation
+from heze_station.ui.views.agreement_dialogs import SplitPaymentDialog
+from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
-from tests.services.agreement_steps import session_form
+from tests.services.agreement_steps import session_form, sign_everything, terms
 from tests.ui.conftest import type_chinese, wait_idle
-from tests.ui.test_mediation_agreement import case_id, open_case  # noqa: F401  (a fixture)
+from tests.ui.test_mediation_agreement import (  # noqa: F401  (case_id: a fixture)
+    _commit,
+    _edit,
+    case_id,
+    open_agreement_form,
+    open_case,
+)
 
 
 def question(qtbot, parent) -> QMessageBox:
@@ -104,3 +113,86 @@ def test_a_form_deleted_right_after_keep_typing_was_answered_does_not_crash(qtbo
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     dialog.deleteLater()
     qtbot.waitUntil(lambda: not isValid(dialog))
+
+
+def asks_on_esc_and_keeps(qtbot, dialog, still_there) -> None:
+    """Esc asks before throwing away what was typed; No keeps the form open with it."""
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    box = question(qtbot, dialog)
+    assert "not been saved" in box.text()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert shown(dialog)
+    assert still_there()
+
+
+def test_amounts_typed_into_the_agreement_form_s_tables_are_not_lost_to_esc(qtbot, workspace, case_id) -> None:  # noqa: F811
+    _window, dialog = open_agreement_form(qtbot, workspace, case_id)
+    qtbot.waitUntil(dialog.isVisible)
+    editor = _edit(qtbot, dialog.shares, 0, dialog.SHARE_AMOUNT)
+    qtbot.keyClicks(editor, "3500")
+    _commit(qtbot, dialog.shares, editor)
+    asks_on_esc_and_keeps(qtbot, dialog, lambda: dialog.shares.item(0, dialog.SHARE_AMOUNT).text() == "3500")
+
+
+def test_an_instalment_s_due_day_changed_in_the_agreement_form_is_not_lost_to_cancel(qtbot, workspace, case_id) -> None:  # noqa: F811
+    _window, dialog = open_agreement_form(qtbot, workspace, case_id)
+    qtbot.waitUntil(dialog.isVisible)
+    due = dialog.instalments.cellWidget(0, 0)
+    later = due.date().addDays(30)
+    due.setFocus()
+    qtbot.keyClick(due, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(due, later.toString("yyyy-MM-dd"))
+    assert due.date() == later
+    dialog.buttons.rejected.emit()  # Cancel
+    box = question(qtbot, dialog)
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert shown(dialog)
+    assert dialog.instalments.cellWidget(0, 0).date() == later
+
+
+def test_an_instalment_added_to_the_agreement_form_is_not_lost_to_esc(qtbot, workspace, case_id) -> None:  # noqa: F811
+    _window, dialog = open_agreement_form(qtbot, workspace, case_id)
+    qtbot.waitUntil(dialog.isVisible)
+    add = next(button for button in dialog.findChildren(QPushButton) if button.text() == "Add &instalment")
+    qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    asks_on_esc_and_keeps(qtbot, dialog, lambda: dialog.instalments.rowCount() == 2)
+
+
+def split_payment_dialog(qtbot, workspace, case_id) -> tuple[CaseDetailDialog, SplitPaymentDialog]:  # noqa: F811
+    """按工人分别付款 on an agreement in effect (the window is returned with it: the form lives as long as it does)."""
+    context = workspace.context
+    today = chinatime.today()
+    draft = agreements.save_draft(
+        context, case_id, terms(context, case_id, today, [(today, "7600")], amount_each="3800")
+    ).draft
+    sign_everything(context, draft.id, case_id, chinatime.now())
+    agreements.take_effect(context, draft.id)
+    window = open_case(qtbot, workspace, case_id)
+    window.tabs.setCurrentWidget(window.agreement_tab)
+    qtbot.mouseClick(window.agreement_tab.buttons["split"], Qt.MouseButton.LeftButton)
+    split = window.agreement_tab.dialog
+    assert isinstance(split, SplitPaymentDialog)
+    qtbot.waitUntil(split.isVisible)
+    return window, split
+
+
+def test_what_each_worker_was_paid_is_not_lost_to_esc(qtbot, workspace, case_id) -> None:  # noqa: F811
+    _window, split = split_payment_dialog(qtbot, workspace, case_id)
+    editor = _edit(qtbot, split.parts, 1, split.AMOUNT)
+    qtbot.keyClicks(editor, "1000")
+    _commit(qtbot, split.parts, editor)
+    asks_on_esc_and_keeps(qtbot, split, lambda: split.parts.item(1, split.AMOUNT).text() == "1000")
+
+    split.buttons.rejected.emit()  # Cancel, and Discard: gone
+    discard(qtbot, question(qtbot, split))
+    qtbot.waitUntil(lambda: not shown(split))
+
+
+def test_a_payment_method_chosen_for_a_worker_is_not_lost_to_esc(qtbot, workspace, case_id) -> None:  # noqa: F811
+    _window, split = split_payment_dialog(qtbot, workspace, case_id)
+    method = split.methods[0]
+    method.setFocus()
+    qtbot.keyClick(method, Qt.Key.Key_Down)
+    asks_on_esc_and_keeps(qtbot, split, lambda: split.methods[0].currentIndex() == 1)

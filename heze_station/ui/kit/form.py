@@ -290,7 +290,7 @@ class FormDialog(QDialog):
         caption_label.setBuddy(focus or widget)
         self._added.append(focus or widget)
         self.form.addRow(caption_label, self.errors.field(key, widget, focus))
-        signal = edited(widget)
+        signal = edited(focus or widget)  # a table in a box with its buttons is the field itself
         if signal is not None:
             signal.connect(self._typed_in)
         return widget

@@ -265,8 +265,8 @@ def edited(widget: QWidget) -> SignalInstance | None:
         return widget.dateTimeChanged
     if isinstance(widget, QPlainTextEdit):
         return widget.textChanged
-    if isinstance(widget, OptionalDate):
-        return widget.changed
     if isinstance(widget, QCheckBox):
         return widget.toggled
-    return None
+    # A field made of others (OptionalDate; kit.table.CellTable, whose cells hold dates and choices) says so itself.
+    changed = getattr(widget, "changed", None)
+    return changed if isinstance(changed, SignalInstance) else None

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QWidget,
 )
+
+from .inputs import edited
 
 R = TypeVar("R")
 
@@ -254,7 +256,24 @@ def source_row(table: QTableWidget, shown_row: int) -> int:
 
 class CellTable(QTableWidget):
     """A table typed into cell by cell: Tab goes to the next cell as in a spreadsheet, also from a cell being
-    edited, and from the last cell on to the next field (Shift+Tab from the first to the field before)."""
+    edited, and from the last cell on to the next field (Shift+Tab from the first to the field before).
+
+    ``changed`` tells that it was changed: a cell typed into, a field in a cell (a date, a choice) set, a row added
+    or removed; a form asks before it throws that away, as it does for its other fields (inputs.edited)."""
+
+    changed = Signal()
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None):
+        super().__init__(rows, columns, parent)
+        self.itemChanged.connect(self.changed)
+        self.model().rowsInserted.connect(self.changed)
+        self.model().rowsRemoved.connect(self.changed)
+
+    def setCellWidget(self, row: int, column: int, widget: QWidget) -> None:
+        super().setCellWidget(row, column, widget)
+        signal = edited(widget)
+        if signal is not None:
+            signal.connect(self.changed)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         if self._at_edge(next):
