@@ -2,18 +2,19 @@
 
 The preview shows the stored, signed PDF bytes with QtPdf; printing renders those same pages, so the paper is
 what the preview shows. The print dialog's number of copies starts at the number of originals (an agreement is
-made in three: one for each party and one for the file). ``printed`` and ``exported`` tell the caller, which
-writes them to the case timeline.
+made in three: one for each party and one for the file). On a computer with no printer installed, 打印… says so
+and offers the PDF to print on another one. ``printed`` and ``exported`` tell the caller, which writes them to the
+case timeline.
 """
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QStandardPaths, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -55,6 +56,7 @@ class PrintPreview(QDialog):
         self.no_file = no_file
         self.pdf = pdf
         self.title = title
+        self.no_printer: QMessageBox | None = None
         self.originals = max(1, originals)
         self._printer_factory = printer_factory
         self.setWindowTitle(self.tr("Print preview: {title}").format(title=title))
@@ -97,6 +99,9 @@ class PrintPreview(QDialog):
 
     def print_document(self) -> bool:
         """Open the system print dialog (copies = originals) and print if the user confirms it."""
+        if not QPrinterInfo.availablePrinterNames():
+            self._say_no_printer()
+            return False
         printer = self._printer_factory()
         printer.setDocName(self.title)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -115,6 +120,27 @@ class PrintPreview(QDialog):
             return False
         self.printed.emit(copies)
         return True
+
+    def _say_no_printer(self) -> None:
+        """Without a printer, Qt's dialog offered only printing to a file, in a folder nobody chose, and printing
+        failed with no reason given: said plainly here, with the PDF to print on a computer that has one."""
+        cannot = self.tr("No printer is installed on this computer, so the document cannot be printed here.")
+        if self.no_file:
+            then = self.tr("Ask a mediator or the administrator to export it as a PDF file and print it elsewhere.")
+        else:
+            then = self.tr("Export it as a PDF file and print it on a computer that has a printer.")
+        self.no_printer = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Print {title}").format(title=self.title),
+            f"{cannot}\n\n{then}",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        if not self.no_file:
+            export = self.no_printer.addButton(self.tr("&Export PDF…"), QMessageBox.ButtonRole.AcceptRole)
+            export.clicked.connect(self._ask_and_export)
+            self.no_printer.setDefaultButton(export)
+        self.no_printer.open()
 
     def _render(self, printer: QPrinter, copies: int) -> bool:
         # A printer that cannot make copies itself (a PDF file, some drivers) gets the pages that many times.
@@ -144,8 +170,10 @@ class PrintPreview(QDialog):
         self.exported.emit(str(path))
 
     def _ask_and_export(self) -> None:
+        # In the Documents folder: a name alone was put in the program's working folder, often not one to write in.
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), f"{self.title}.pdf", self.tr("PDF documents (*.pdf)")
+            self, self.tr("Export PDF"), str(folder / f"{self.title}.pdf"), self.tr("PDF documents (*.pdf)")
         )
         if not name:
             return
