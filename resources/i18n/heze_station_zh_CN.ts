@@ -6270,6 +6270,18 @@ Register it as a new case anyway?</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
+        <source>No printer is installed on this computer, so the document cannot be printed here.</source>
+        <translation>这台电脑没有安装打印机，无法在此打印。</translation>
+    </message>
+    <message>
+        <source>Ask a mediator or the administrator to export it as a PDF file and print it elsewhere.</source>
+        <translation>请调解员或管理员将其导出为PDF文件，在其他电脑上打印。</translation>
+    </message>
+    <message>
+        <source>Export it as a PDF file and print it on a computer that has a printer.</source>
+        <translation>请将其导出为PDF文件，在装有打印机的电脑上打印。</translation>
+    </message>
+    <message>
         <source>Export PDF</source>
         <translation>导出PDF</translation>
     </message>
