@@ -532,7 +532,25 @@ class Session(QObject):
             self._end_lock(same_person=True)
             self.idle.start(self.lock_seconds)
             return
-        # Another account: what the previous one had open (and typed) is not for its eyes.
+        # Another account: what the previous one had open (and typed) is not for its eyes. Typing not saved is
+        # thrown away only once the person signing in was told (a colleague at the idle lock, or 切换用户).
+        unsaved = self.window.unsaved_work() if self.window is not None else []
+        if unsaved:
+            self.discard_question = ask(
+                self.sign_in,
+                self.tr("Sign in as another account"),
+                self.tr("{name} has not saved: {items}. Signing in as another account closes it unsaved.").format(
+                    name=self.context.user_name, items="；".join(unsaved)
+                ),
+                lambda: self._open_as_another(login, password),
+                yes_text=self.tr("Discard and sign in"),
+                on_no=lambda: self.sign_in.set_busy(False),  # still locked: its owner can come back to it
+                warning=True,
+            )
+            return
+        self._open_as_another(login, password)
+
+    def _open_as_another(self, login: str, password: str) -> None:
         key = self.context.database.key
         self._end_lock(same_person=False)
         self._close_window()

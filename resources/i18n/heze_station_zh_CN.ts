@@ -6795,6 +6795,18 @@ Register it as a new case anyway?</source>
         <translation>存放本站备份的文件夹</translation>
     </message>
     <message>
+        <source>Sign in as another account</source>
+        <translation>用其他账户登录</translation>
+    </message>
+    <message>
+        <source>{name} has not saved: {items}. Signing in as another account closes it unsaved.</source>
+        <translation>{name}尚有未保存的内容：{items}。用其他账户登录将关闭这些内容，不予保存。</translation>
+    </message>
+    <message>
+        <source>Discard and sign in</source>
+        <translation>放弃并登录</translation>
+    </message>
+    <message>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>

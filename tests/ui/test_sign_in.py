@@ -213,7 +213,22 @@ def test_another_account_at_the_lock_switches_user(qtbot, session: Session) -> N
     first.switch_action.trigger()
     dialog = sign_in_window(qtbot, session)
     assert dialog.login.text() == ""
-    window = signed_in(qtbot, session, "li", "li-password-1")
+
+    # li is told that zhang's typing would be lost, and may leave it for zhang to come back to.
+    sign_in(qtbot, session, "li", "li-password-1")
+    qtbot.waitUntil(lambda: session.discard_question is not None and session.discard_question.isVisible())
+    assert "zhang的名字" in session.discard_question.text()
+    assert "尚未登记" in session.discard_question.text()
+    assert "包工头" not in session.discard_question.text()  # what was typed is not li's to read
+    qtbot.keyClick(session.discard_question, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.sign_in_button.isEnabled()
+    assert isValid(first) and not first.isVisible()
+
+    sign_in(qtbot, session, "li", "li-password-1")
+    qtbot.waitUntil(lambda: session.discard_question.isVisible())
+    discard(qtbot, session.discard_question)
+    qtbot.waitUntil(lambda: session.window is not None and session.window is not first and session.window.isVisible())
+    window = session.window
     assert window is not first
     assert "li的名字（调解员）" in status_text(session)
     assert not isValid(first)  # what zhang had open is closed, not hidden
