@@ -221,8 +221,10 @@ def test_another_account_at_the_lock_switches_user(qtbot, session: Session) -> N
     assert "尚未登记" in session.discard_question.text()
     assert "包工头" not in session.discard_question.text()  # what was typed is not li's to read
     qtbot.keyClick(session.discard_question, Qt.Key.Key_Escape)
-    assert dialog.isVisible() and dialog.sign_in_button.isEnabled()
-    assert isValid(first) and not first.isVisible()
+    assert dialog.isVisible()
+    assert dialog.sign_in_button.isEnabled()
+    assert isValid(first)
+    assert not first.isVisible()
 
     sign_in(qtbot, session, "li", "li-password-1")
     qtbot.waitUntil(lambda: session.discard_question.isVisible())
