@@ -397,10 +397,10 @@ def state_text(status: SyncStatus | None, running: bool, progress: Progress | No
         if pending:
             return QCoreApplication.translate("SyncLabels", "Offline · {n} changes waiting").format(
                 n=formatting.locale_number(pending)
-            )
-        return QCoreApplication.translate("SyncLabels", "Offline")
+            ) + _last_synced(status)
+        return QCoreApplication.translate("SyncLabels", "Offline") + _last_synced(status)
     if status.state is SyncState.FAILED:
-        return QCoreApplication.translate("SyncLabels", "Sync failed, tried again soon")
+        return QCoreApplication.translate("SyncLabels", "Sync failed, tried again soon") + _last_synced(status)
     if status.state is SyncState.WAITING:
         return QCoreApplication.translate("SyncLabels", "{n} changes waiting to be sent").format(
             n=formatting.locale_number(pending)
@@ -439,13 +439,13 @@ def state_sentence(status: SyncStatus | None, running: bool, demo: bool = False)
             "SyncLabels",
             "The city server cannot be reached; {n} changes are kept here and sent automatically when it answers "
             "again.",
-        ).format(n=pending)
+        ).format(n=pending) + _unseen_since(status)
     if status.state is SyncState.FAILED:
         return QCoreApplication.translate(
             "SyncLabels",
             "The last sync did not finish; {n} changes are kept here and the sync is tried again automatically. "
             "Open the sync window to see why.",
-        ).format(n=pending)
+        ).format(n=pending) + _unseen_since(status)
     if status.state is SyncState.WAITING:
         return QCoreApplication.translate(
             "SyncLabels", "{n} changes typed here wait to be sent; they go out automatically within a few minutes."
@@ -457,3 +457,27 @@ def state_sentence(status: SyncStatus | None, running: bool, demo: bool = False)
     return QCoreApplication.translate(
         "SyncLabels", "Everything typed here has reached the city server; the last sync was at {time}."
     ).format(time=formatting.moment(status.last_success_at))
+
+
+def _last_synced(status: SyncStatus) -> str:
+    """ " · 上次同步 11-07 14:32": how long a laptop kept off the network has been out of the city's sight."""
+    if status.last_success_at is None:
+        return ""
+    return QCoreApplication.translate("SyncLabels", " · last synced {time}").format(
+        time=short_time(status.last_success_at)
+    )
+
+
+def _unseen_since(status: SyncStatus) -> str:
+    """The days since the last sync that reached the city, once there is one: what was typed since, the city
+    does not see (its figures and its overdue list leave it out)."""
+    if status.last_success_at is None:
+        return ""
+    days = (chinatime.today() - chinatime.local_date(status.last_success_at)).days
+    if days < 1:
+        return ""
+    return QCoreApplication.translate(
+        "SyncLabels",
+        " The last sync was {days} days ago, at {time}: the city's figures leave out what was typed here since. "
+        "Connect this computer to the network to send it.",
+    ).format(days=formatting.locale_number(days), time=formatting.moment(status.last_success_at))

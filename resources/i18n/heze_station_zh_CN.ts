@@ -8042,6 +8042,14 @@ Register it as a new case anyway?</source>
         <source>Everything typed here has reached the city server; the last sync was at {time}.</source>
         <translation>本机录入的内容都已送达城市服务器；上次同步时间：{time}。</translation>
     </message>
+    <message>
+        <source> · last synced {time}</source>
+        <translation> · 上次同步 {time}</translation>
+    </message>
+    <message>
+        <source> The last sync was {days} days ago, at {time}: the city&apos;s figures leave out what was typed here since. Connect this computer to the network to send it.</source>
+        <translation>上次同步在{days}天前（{time}），此后在本机录入的内容未计入城市的统计。请将本机连接网络后发送。</translation>
+    </message>
 </context>
 <context>
     <name>SyncWindow</name>

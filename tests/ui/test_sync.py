@@ -13,9 +13,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QMessageBox
 
+from heze_station.domain import chinatime
 from heze_station.domain.cases import CaseAction
 from heze_station.services import case_actions, sync, sync_replica
 from heze_station.services.sync import SyncState
+from heze_station.services.sync_state import SyncStatus
 from heze_station.storage import outbox, replica
 from heze_station.sync.codes import display_code
 from heze_station.ui import sync_labels
@@ -157,7 +159,8 @@ def test_the_indicator_shows_syncing_then_changes_waiting_while_offline_and_reco
     failures: list[object] = []
     window.sync.sync_failed.connect(failures.append)
     workspace.change(case_actions.perform, case_id, CaseAction.ACCEPT)
-    qtbot.waitUntil(lambda: re.fullmatch(r"离线 · \d+ 项更改待发送", indicator.text) is not None, timeout=20_000)
+    offline = r"离线 · \d+ 项更改待发送 · 上次同步 \d\d:\d\d"  # since when: the sync a moment ago
+    qtbot.waitUntil(lambda: re.fullmatch(offline, indicator.text) is not None, timeout=20_000)
     qtbot.waitUntil(lambda: len(failures) >= 3, timeout=20_000)  # retried with backoff, no edit needed
     assert all(error.reason.transient for error in failures)  # type: ignore[attr-defined]
     assert "无法连接城市服务器" in indicator.state_button.toolTip()
@@ -321,7 +324,7 @@ def test_records_that_could_not_be_saved_and_a_fault_are_shown_never_as_synced(
     plant(city, "person", {"name": "张三"})  # something to pull
     with qtbot.waitSignal(window.sync.sync_failed, timeout=20_000):
         window.sync.sync_now()
-    qtbot.waitUntil(lambda: indicator.text == "同步出错，稍后自动重试", timeout=20_000)
+    qtbot.waitUntil(lambda: indicator.text.startswith("同步出错，稍后自动重试 · 上次同步 "), timeout=20_000)
     assert "没有完成" in indicator.state_button.toolTip()
     assert window.sync.retry_pending
     monkeypatch.undo()
@@ -377,3 +380,15 @@ def test_a_change_the_city_refused_is_told_in_chinese_and_its_server_words_kept_
     assert "超出市里能保存的范围" in shown
     assert not ENGLISH_WORD.findall(shown)
     assert sync_window.log_detail(line).endswith(words)
+
+
+def test_a_laptop_offline_for_a_month_says_since_when_and_what_the_city_misses(chinese: None) -> None:
+    """A mobile court's laptop off the network for weeks: 离线 alone read the same after a minute and after 30 days."""
+    last = chinatime.now() - timedelta(days=30)
+    status = SyncStatus(SyncState.OFFLINE, "https://city", "城区驿站", "移动仲裁庭", 240, 0, last)
+    assert sync_labels.state_text(status, False, None) == f"离线 · 240 项更改待发送 · 上次同步 {last:%m-%d %H:%M}"
+    sentence = sync_labels.state_sentence(status, False)
+    assert "上次同步在30天前" in sentence
+    assert "未计入城市的统计" in sentence
+    moments_ago = SyncStatus(SyncState.OFFLINE, "https://city", "城区驿站", "移动仲裁庭", 0, 0, chinatime.now())
+    assert "天前" not in sync_labels.state_sentence(moments_ago, False)
