@@ -11,16 +11,17 @@ written with one statement per table for the whole push (an ``unnest`` of arrays
 together in one pipeline. A push costs two round trips to the database whatever its size on PostgreSQL: its
 reads (lock the device, read and lock the rows, read the rows they name with their grants and the holders of the
 unique values they claim, sent together: see ``_Batch``), its writes with the commit (and one more to read the
-agreements of the shares, instalments and signatures it changes; one more to share rows added to a case that
-another station shares, and then the commit alone).
+agreements of the shares, instalments and signatures it changes; one more for the holders of unique values it
+claims for another station's rows of a case assigned here; one more to share rows added to a case that another
+station shares, and then the commit alone).
 
 A transaction the server cannot accept is *rejected*: one of its rows is one no station could store (a field
 missing or unknown, a value that does not fit the shared schema of sync/tables.py, a row it names that the station
 cannot see), or one this station may not write (another station's, the city's, an append-only row changed, a
-signed agreement). Nothing of it is applied, but the answer is stored and the sequence moves on, so one bad edit
-never blocks a station's queue. A replay is recognised by the digest of its whole content. Malformed requests (an
-envelope the protocol does not allow, over its limits, a clock far ahead) are refused before anything is looked at
-(see ``validate``).
+signed agreement, a row moved to another parent). Nothing of it is applied, but the answer is stored and the
+sequence moves on, so one bad edit never blocks a station's queue. A replay is recognised by the digest of its whole
+content. Malformed requests (an envelope the protocol does not allow, over its limits, a clock far ahead) are refused
+before anything is looked at (see ``validate``).
 """
 
 import copy
@@ -276,7 +277,9 @@ class _RowState:
         return StoredRow(self.version, self.deleted, self.fields, self.field_versions, self.field_writers)
 
 
-UniqueKey = tuple[str, str, str]  # table, field, value (text of at most the field's length: see tables.py)
+# The station whose rows the value should be unique among, table, field, value (text of at most the field's length:
+# see tables.py).
+UniqueKey = tuple[uuid.UUID, str, str, str]
 
 
 class _Batch:
@@ -309,7 +312,7 @@ class _Batch:
                 (queries.rows, {"row_ids": wanted}),
                 (queries.named_and_granted, {"row_ids": _in_order({*wanted, *named}), "station": context.station_id}),
             ]
-        holders, holders_read = self._unique_holders_read(ops)
+        holders, holders_read = self._unique_holders_read(ops, context.station_id)
         reads += holders_read
         device, *found = read_together(self.connection, reads)
         self.next_seq: int = device[0][0]
@@ -317,13 +320,14 @@ class _Batch:
         self.rows = self._states(touched)
         self.named, self.granted = self._named_and_granted(existing)
         for row_id, table, name, value in found[-1] if holders_read else []:
-            holders[(table, name, value)].add(row_id)
+            holders[(context.station_id, table, name, value)].add(row_id)
         self.holders = holders
         # The agreements of shares, instalments and signatures being changed, to check whether they are frozen.
         parents = {_parent_id(state.table, state.fields) for state in self.rows.values()} - {None} - set(self.rows)
         if parents:
             (loaded,) = read_together(self.connection, [(queries.rows, {"row_ids": _in_order(parents)})])
             self.rows.update(self._states(loaded))
+        self._read_owners_holders(ops)
         self.new_conflicts: list[RowWrite] = []
         self._undo: list[tuple[UniqueKey, uuid.UUID, bool]] = []
         self._creating: dict[uuid.UUID, str] = {}  # rows the transaction being applied creates: row id -> table
@@ -346,11 +350,28 @@ class _Batch:
         named = {row_id: (table, station_id) for row_id, table, station_id, _ in found}
         return named, {row_id for row_id, _, _, granted in found if granted}
 
-    def _unique_holders_read(self, ops: list[Operation]) -> tuple[dict[UniqueKey, set[uuid.UUID]], list[Read]]:
-        """The unique values ``ops`` claim, each with no holder yet, and the read that finds their holders (none
-        when they claim none)."""
+    def _read_owners_holders(self, ops: list[Operation]) -> None:
+        """The holders of the unique values claimed for rows of a case assigned here, among their owner's rows:
+        the value is stored among the owner's (``_write_unique_values``), and a clash is the owner's to see. A
+        read of its own, needed only once the rows are read, and only for such rows."""
+        by_owner: dict[uuid.UUID, list[Operation]] = {}
+        for op in ops:
+            state = self.rows.get(op.row_id)
+            if state is not None and op.row_id in self.granted:
+                by_owner.setdefault(state.station_id, []).append(op)
+        for owner, owned in by_owner.items():
+            holders, read = self._unique_holders_read(owned, owner)
+            for row_id, table, name, value in read_together(self.connection, read)[0] if read else []:
+                holders[(owner, table, name, value)].add(row_id)
+            self.holders.update(holders)
+
+    def _unique_holders_read(
+        self, ops: list[Operation], station: uuid.UUID
+    ) -> tuple[dict[UniqueKey, set[uuid.UUID]], list[Read]]:
+        """The unique values ``ops`` claim among ``station``'s rows, each with no holder yet, and the read that
+        finds their holders (none when they claim none)."""
         keys = {
-            (op.table, name, op.fields[name])
+            (station, op.table, name, op.fields[name])
             for op in ops
             for name in SYNCED_TABLES[op.table].unique
             if op.fields.get(name) is not None and SYNCED_TABLES[op.table].field_problem(name, op.fields[name]) is None
@@ -359,15 +380,15 @@ class _Batch:
         if not keys:
             return holders, []
         if self.connection.dialect.name == "postgresql":
-            tables, names, values = (list(column) for column in zip(*sorted(keys), strict=True))
+            _, tables, names, values = (list(column) for column in zip(*sorted(keys), strict=True))
             parameters = {"tables": tables, "names": names, "values": values}
-            return holders, [(_UNIQUE_HOLDERS_POSTGRESQL, {"station": self.context.station_id, **parameters})]
+            return holders, [(_UNIQUE_HOLDERS_POSTGRESQL, {"station": station, **parameters})]
         values_of: dict[tuple[str, str], list[str]] = {}
-        for table, name, value in sorted(keys):
+        for _, table, name, value in sorted(keys):
             values_of.setdefault((table, name), []).append(value)
         query = _unique_holders_query(self.connection.dialect.name, tuple(values_of))
         parameters = {f"values_{n}": values for n, values in enumerate(values_of.values())}
-        return holders, [(query, {"station": self.context.station_id, **parameters})]
+        return holders, [(query, {"station": station, **parameters})]
 
     # --- applying one client transaction -----------------------------------------------------------------------
 
@@ -408,7 +429,8 @@ class _Batch:
         on_base = op.base_version == state.version  # the device held the row as it was stored (or it is new)
         changed = self._take(state, merge, op)
         conflicts = [
-            self._conflict(op.table, op.row_id, item, op.base_version, state.version, op) for item in merge.conflicts
+            self._conflict(op.table, op.row_id, item, op.base_version, state.version, self.context.station_id, op)
+            for item in merge.conflicts
         ]
         if changed:
             conflicts.extend(self._claim_unique_values(op, state, before))
@@ -487,9 +509,9 @@ class _Batch:
 
     def _conflict(
         self, table: str, row_id: uuid.UUID, item: Conflict, base_version: int, server_version: int,
-        op: Operation | None = None,
+        station: uuid.UUID, op: Operation | None = None,
     ) -> uuid.UUID:  # fmt: skip
-        """Record a conflict: both values, who and when, open until an operation resolves it."""
+        """Record a conflict of ``station``'s: both values, who and when, open until an operation resolves it."""
         fields = {
             "table": table,
             "row_id": str(row_id),
@@ -505,7 +527,7 @@ class _Batch:
             "status": "open",
             "created_at": now().isoformat(),
         }
-        write = server_row(CONFLICT_TABLE, new_id(), self.context.station_id, fields)
+        write = server_row(CONFLICT_TABLE, new_id(), station, fields)
         self.new_conflicts.append(write)
         return write.row_id
 
@@ -516,11 +538,13 @@ class _Batch:
             old, new = before.get(name), None if state.deleted else state.fields.get(name)
             if old == new and not state.deleted:
                 continue
+            # A row of a case assigned here holds its values among its owner's rows: the owner sees the clash.
+            owner = state.station_id
             if old is not None:
-                self._unclaim((op.table, name, old), op.row_id)
+                self._unclaim((owner, op.table, name, old), op.row_id)
             if new is None:
                 continue
-            key = (op.table, name, new)
+            key = (owner, op.table, name, new)
             holders = self.holders.setdefault(key, set())
             others = sorted(holders - {op.row_id})
             if op.row_id not in holders:
@@ -528,7 +552,7 @@ class _Batch:
                 self._undo.append((key, op.row_id, True))
             if others:
                 item = Conflict(ConflictKind.DUPLICATE, name, server_value=str(others[0]), client_value=new)
-                duplicates.append(self._conflict(op.table, op.row_id, item, state.version, state.version))
+                duplicates.append(self._conflict(op.table, op.row_id, item, state.version, state.version, owner))
         return duplicates
 
     def _unclaim(self, key: UniqueKey, row_id: uuid.UUID) -> None:
@@ -677,6 +701,12 @@ def _writable_rule(op: Operation) -> TableRule:
     return rule
 
 
+# A case assigned here, and the people, employers and projects it names, are shared but stay their owner's: the
+# owner's other cases may name the same people. The assignee changes them, and deletes what is part of the case (a
+# worker removed, a draft replaced) as the owner does; only the owner deletes these.
+_OWNER_DELETES = frozenset({"case_file", "person", "employer", "project"})
+
+
 def _check_allowed(op: Operation, state: _RowState, context: PushContext, granted: bool) -> None:
     rule = SYNCED_TABLES[op.table]
     if state.table != op.table:
@@ -687,6 +717,19 @@ def _check_allowed(op: Operation, state: _RowState, context: PushContext, grante
         raise Rejected("foreign_row", f"Row {op.row_id} belongs to another station.")
     if state.version == 0:
         return
+    if op.kind == "delete" and state.station_id != context.station_id and op.table in _OWNER_DELETES:
+        raise Rejected("foreign_row", f"Row {op.row_id} is another station's: only that station can delete it.")
+    moved = sorted(
+        name for name in rule.parent_fields if name in op.fields and op.fields[name] != state.fields.get(name)
+    )
+    if moved:
+        raise Rejected(
+            "parent_changed",
+            f"{op.table}.{moved[0]} names the row {op.row_id} belongs to, which never changes: delete the row and "
+            "make a new one instead.",
+            op_id=str(op.op_id),
+            field=moved[0],
+        )
     changes_it = op.kind != "upsert" or any(state.fields.get(name) != value for name, value in op.fields.items())
     if rule.kind is TableKind.APPEND_ONLY and changes_it:
         raise Rejected("append_only", f"Rows of {op.table!r} are written once and never changed or deleted.")

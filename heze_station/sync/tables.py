@@ -39,6 +39,8 @@ class Problem:
     message: str
 
 
+# The tables whose rows others belong to: a required link to one of them is a row's parent (TableRule.parent_fields).
+PARENT_TABLES = frozenset({"station", "case_file", "agreement", "mediation_session", "issued_document", "wage_clue"})
 FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
@@ -101,6 +103,18 @@ class TableRule:
     def reference_fields(self) -> frozenset[str]:
         """The fields that hold another row's id."""
         return frozenset(name for name, rule in self.fields.items() if rule.references)
+
+    @cached_property
+    def parent_fields(self) -> frozenset[str]:
+        """The fields that name the row this one belongs to (its case, agreement, session, ...): fixed once the row
+        exists. Who sees a row and what freezes it follow from them (assignment, ``frozen_with``): a row moved to
+        another case or agreement would leave its owner's case, or an agreement in effect, by a change neither the
+        owner nor the agreement's freeze could refuse."""
+        return frozenset(
+            name
+            for name, rule in self.fields.items()
+            if rule.references in PARENT_TABLES and not rule.nullable  # an optional link (a clue's case) may change
+        )
 
     @cached_property
     def required(self) -> tuple[str, ...]:
@@ -239,6 +253,9 @@ def reference_markdown() -> str:
             notes.append(f"frozen once `{rule.frozen.field}` is no longer " + ", ".join(open_values))
         if rule.frozen_with:
             notes.append(f"frozen with the row its `{rule.frozen_with}` names")
+        if rule.parent_fields:
+            names = ", ".join(f"`{name}`" for name in sorted(rule.parent_fields))
+            notes.append(f"the row it belongs to ({names}) is fixed once the row exists")
         lines = [
             f"#### `{rule.name}`",
             "",

@@ -186,3 +186,16 @@ def test_a_changed_row_shares_the_person_it_names_now_and_a_project_its_general_
     received = {change["row_id"] for change in owner.pull_all(cursor)[0]}
     assert {str(agent), str(project), str(contractor), str(claimant), str(case_id)} <= received
     assert str(person) not in received  # the owner's own, not sent again
+
+
+def test_a_number_the_assignee_gives_the_case_clashes_among_the_owners_cases(server: Server) -> None:
+    """F6 for a shared case: its number is the owner's, so it is checked among the owner's numbers (on either
+    database: PostgreSQL reads them with a query of its own) and the clash reaches the owner."""
+    county, (owner, assignee, _), (case_id, _, _, unrelated) = township_case(server)
+    with server.database.transaction() as session:
+        assign_case(session, case_id, county)
+    answer = assignee.push_ok(assignee.transaction(assignee.op("case_file", case_id, {"number": "T-2"}, 1)))
+    [conflict_id] = answer["results"][0]["ops"][0]["conflict_ids"]
+    clash = owner.latest()[conflict_id]["fields"]
+    assert (clash["kind"], clash["row_id"], clash["server_value"]) == ("duplicate", str(case_id), str(unrelated))
+    assert conflict_id not in assignee.latest()

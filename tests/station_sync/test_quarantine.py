@@ -80,9 +80,10 @@ def test_a_change_the_stations_own_rules_refuse_is_kept_aside_and_the_signed_agr
 ) -> None:
     """An agreement in effect never changes on a station (its database refuses it, R7), whatever the server sends."""
     court = laptops("移动仲裁庭")
-    agreement = plant(server, "agreement", _agreement_in_effect(other_terms="分三期支付"))
+    terms = _agreement_in_effect(other_terms="分三期支付")
+    agreement = plant(server, "agreement", terms)
     sync.sync_now(court)
-    plant(server, "agreement", _agreement_in_effect(other_terms="一次付清"), row_id=agreement, version=2)
+    plant(server, "agreement", {**terms, "other_terms": "一次付清"}, row_id=agreement, version=2)
 
     assert sync.sync_now(court).quarantined == 1
     [entry] = quarantined(court)

@@ -368,16 +368,23 @@ def test_a_clock_off_reads_in_the_unit_a_person_would_use(chinese: None, offset:
     assert sync_labels.clock_text(offset) == shown
 
 
+@pytest.mark.parametrize(
+    ("code", "words", "told"),
+    [
+        ("invalid_field", "payment.amount_fen must be from 0 to 10000000000", "超出市里能保存的范围"),
+        # A code with no words of its own (a row this station may not write so) is told as a change it may not make.
+        ("parent_changed", "case_claimant.case_id names the row it belongs to, which never changes", "本驿站无权"),
+    ],
+)
 def test_a_change_the_city_refused_is_told_in_chinese_and_its_server_words_kept_for_the_tooltip(
-    chinese: None, workspace: Workspace
+    chinese: None, workspace: Workspace, code: str, words: str, told: str
 ) -> None:
-    words = "payment.amount_fen must be from 0 to 10000000000"
     with workspace.context.database.transaction() as session:
-        replica.log(session, "rejected", code="invalid_field", message=words, tables=["payment"])
+        replica.log(session, "rejected", code=code, message=words, tables=[words.split(".")[0]])
     [line] = [line for line in sync.sync_log(workspace.context) if line.kind == "rejected"]
     shown = sync_window.log_text(line)
     assert shown.startswith("城市服务器拒绝了一项更改（")
-    assert "超出市里能保存的范围" in shown
+    assert told in shown
     assert not ENGLISH_WORD.findall(shown)
     assert sync_window.log_detail(line).endswith(words)
 
