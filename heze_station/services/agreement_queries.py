@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ColumnElement, Select, case, false, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, exists, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
@@ -31,6 +31,20 @@ class AgreementClocks:
 def agreement_in_state(session: Session, case_id: uuid.UUID, state: AgreementState) -> Agreement | None:
     return session.scalar(
         select(Agreement).where(Agreement.case_id == case_id, Agreement.state == state, Agreement.deleted_at.is_(None))
+    )
+
+
+def agreement_took_effect(session: Session, case_id: uuid.UUID) -> bool:
+    """Any agreement of the case ever took effect (a superseded one too: its terms were once binding), which fixes
+    the case's workers and their claims (services.case_corrections)."""
+    return bool(
+        session.scalar(
+            select(
+                exists().where(
+                    Agreement.case_id == case_id, Agreement.effective_at.is_not(None), Agreement.deleted_at.is_(None)
+                )
+            )
+        )
     )
 
 

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import chinatime
@@ -40,10 +40,11 @@ from ..domain.messages import QT_TRANSLATE_NOOP, Message
 from ..domain.money import format_yuan
 from ..domain.parties import EmployerKind, RespondentRole
 from ..domain.text import ADDRESS_MAX, FACTS_MAX, REASON_MAX, clean_line, clean_name, clean_text
-from ..storage.models import Agreement, Case, CaseClaimant, CaseRespondent, Employer, Person
+from ..storage.models import Case, CaseClaimant, CaseRespondent, Employer, Person
 from ..storage.types import utc_now
 from . import audit, timeline
 from .access import ADMINISTRATION, CASEWORK, requires
+from .agreement_queries import agreement_took_effect
 from .case_queries import CaseDetail, get_case, load_detail
 from .checks import Checker
 from .intake import (
@@ -85,19 +86,6 @@ def _reason(text: str) -> str:
     return clean_text(text, field="reason", max_length=REASON_MAX, required=True)
 
 
-def _agreement_took_effect(session: Session, case_id: uuid.UUID) -> bool:
-    """Any agreement of the case ever took effect (a superseded one too: its terms were once binding)."""
-    return bool(
-        session.scalar(
-            select(
-                exists().where(
-                    Agreement.case_id == case_id, Agreement.effective_at.is_not(None), Agreement.deleted_at.is_(None)
-                )
-            )
-        )
-    )
-
-
 def _refuse_voided(case: Case) -> None:
     if case.status is CaseStatus.VOIDED:
         raise IllegalTransition(
@@ -114,7 +102,7 @@ _SUPERSEDE = QT_TRANSLATE_NOOP(
 
 def _refuse_after_agreement(session: Session, case: Case, field: str | None = None) -> None:
     """Refused beside ``field``, or for the whole form or page without one."""
-    if _agreement_took_effect(session, case.id):
+    if agreement_took_effect(session, case.id):
         raise refusal(field, _SUPERSEDE) if field else IllegalTransition(Message(_SUPERSEDE))
 
 
@@ -441,7 +429,7 @@ def void_case(context: StationContext, case_id: uuid.UUID, reason: str, *, now: 
     with context.database.transaction() as session:
         case = get_case(session, case_id)
         _refuse_voided(case)
-        if case.status not in VOIDABLE or _agreement_took_effect(session, case.id):
+        if case.status not in VOIDABLE or agreement_took_effect(session, case.id):
             raise IllegalTransition(
                 Message(
                     QT_TRANSLATE_NOOP(
@@ -484,9 +472,13 @@ def _person_values(person: Person) -> dict[CorrectionField, str]:
 
 @requires(CASEWORK)
 def subjects(context: StationContext, case_id: uuid.UUID) -> list[Subject]:
-    """The workers, respondents, agent and the case itself, in the order the case file shows them."""
+    """The workers, respondents, agent and the case itself, in the order the case file shows them, each with the
+    fields that can be corrected now (not those an agreement in effect fixed: the dialog does not offer what it
+    would refuse after the reason was typed)."""
     with context.database.transaction() as session:
         case = get_case(session, case_id)
+        bound = agreement_took_effect(session, case.id)
+        worker_fields = tuple(field for field in FIELDS[Party.WORKER] if not (bound and field.locked_by_agreement))
         found = []
         agent_id = None
         for claimant in _claimants(session, case.id):
@@ -497,7 +489,7 @@ def subjects(context: StationContext, case_id: uuid.UUID) -> list[Subject]:
                 CorrectionField.CLAIMED: f"{claimant.claimed_fen // 100}.{claimant.claimed_fen % 100:02d}",
                 CorrectionField.BANK: claimant.bank,
             }
-            found.append(Subject(Party.WORKER, person.id, person.name, None, FIELDS[Party.WORKER], values))
+            found.append(Subject(Party.WORKER, person.id, person.name, None, worker_fields, values))
             agent_id = agent_id or claimant.agent_id
         for respondent in session.scalars(
             select(CaseRespondent)

@@ -25,7 +25,7 @@ from ..storage import search
 from ..storage.models import Case, CaseClaimant, CaseRespondent, CaseStatusCount, Employer, StaffUser, TimelineEvent
 from . import timeline
 from .access import CASEWORK, requires
-from .agreement_queries import AgreementClocks, cases_performing, clocks_for
+from .agreement_queries import AgreementClocks, agreement_took_effect, cases_performing, clocks_for
 from .station import StationContext
 from .step_queries import step_dates_for
 
@@ -183,6 +183,8 @@ class CaseDetail:
     application_unsigned: list[uuid.UUID] = field(default_factory=list)  # the claimants' person ids
     # How the agreement in effect stands (being paid, in default, performed); None without one.
     performance: Performance | None = None
+    # An agreement took effect: the workers and their claims are fixed (changed only by a superseding agreement).
+    agreement_bound: bool = False
 
     @property
     def owed(self) -> Performance | None:
@@ -439,6 +441,7 @@ def load_detail(session: Session, context: StationContext, case: Case) -> CaseDe
         clocks=case_clocks(full, context.calendar, today, agreement, steps),
         actions=available_actions(full.status, full.category, agreement.performance.state if agreement else None),
         performance=agreement.performance if agreement else None,
+        agreement_bound=agreement_took_effect(session, full.id),
         application_unsigned=[
             c.person_id
             for c in applicants(live, full.is_collective)

@@ -1740,6 +1740,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <source>Choose the worker in the table first.</source>
         <translation>请先在表中选中该工人。</translation>
     </message>
+    <message>
+        <source>An agreement has taken effect: the workers are changed only by a new agreement that supersedes it (tab Agreement and payments).</source>
+        <translation>调解协议已生效：工人名单只能通过订立新的调解协议取代原协议来变更（“协议与履行”页）。</translation>
+    </message>
 </context>
 <context>
     <name>CorrectionDialog</name>

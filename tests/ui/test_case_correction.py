@@ -109,6 +109,9 @@ def test_a_worker_added_with_his_bank_account_then_after_the_agreement_removal_i
     assert timeline(case_file)[-1][1] == "李磊 joined the case. Reason: 同班组工友，登记时漏报"
     joined = case_queries.case_detail(workspace.context, case_id).claimants[1]
     assert (joined.bank, joined.account_number) == ("中国农业银行菏泽分行", "62284800123456789")
+    case_file.claimants_table.setCurrentCell(-1, -1)
+    click(qtbot, case_file.correction_bar.remove_button)  # no worker chosen: the bar says so
+    assert case_file.correction_bar.remove_hint.isVisible()
 
     agree(
         workspace.context,
@@ -118,10 +121,22 @@ def test_a_worker_added_with_his_bank_account_then_after_the_agreement_removal_i
     )
     case_file.reload()
     wait_idle(qtbot, workspace)
-    click(qtbot, case_file.correction_bar.remove_button)  # no worker chosen: the bar says so
-    assert case_file.correction_bar.remove_hint.isVisible()
+    # Removing or adding a worker is no longer offered, and the buttons say why; nor is correcting an amount.
+    bar = case_file.correction_bar
+    for button in (bar.add_button, bar.remove_button):
+        assert not button.isEnabled()
+        assert "supersedes" in button.toolTip()
+    click(qtbot, bar.correct_button)
+    dialog = opened(qtbot, case_file, CorrectionDialog)
+    offered = [dialog.field.itemData(index) for index in range(dialog.field.count())]
+    assert CorrectionField.PHONE.value in offered
+    assert CorrectionField.CLAIMED.value not in offered
+    assert CorrectionField.ACCOUNT_NUMBER.value not in offered
+    dialog.reject()
+
+    # Were the removal asked for all the same (a form opened before the agreement took effect), it is refused.
     case_file.claimants_table.setCurrentCell(1, 0)
-    click(qtbot, case_file.correction_bar.remove_button)
+    bar.open_remove_worker()
     dialog = opened(qtbot, case_file, RemoveWorkerDialog)
     type_chinese(dialog.reason, "误加")
     click(qtbot, dialog.ok_button)

@@ -315,6 +315,14 @@ class CorrectionBar(QWidget):
         voided = detail.status is CaseStatus.VOIDED
         for button in (self.correct_button, self.add_button, self.remove_button, self.void_button):
             button.setEnabled(not voided)
+        # Offered only while they can be done: the refusal came after the reason was typed.
+        fixed = self.tr(
+            "An agreement has taken effect: the workers are changed only by a new agreement that supersedes it "
+            "(tab Agreement and payments)."
+        )
+        for button in (self.add_button, self.remove_button):
+            button.setEnabled(not voided and not detail.agreement_bound)
+            button.setToolTip(fixed if detail.agreement_bound else "")
 
     def _open(self, dialog: FormDialog) -> None:
         self.dialog = dialog
