@@ -1,13 +1,17 @@
 """The 案件 page as a coordinator uses it: search, filters, scrolling through many cases, sorting, opening a case."""
 
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from heze_station import paths
 from heze_station.domain import chinatime
 from heze_station.domain.audit import AuditAction
 from heze_station.domain.cases import CaseAction, CaseStatus
@@ -16,6 +20,7 @@ from heze_station.services import audit, case_actions, intake
 from heze_station.services.case_queries import SortColumn
 from heze_station.services.intake import WorkerEntry
 from heze_station.services.station import StationContext
+from heze_station.ui import fonts
 from heze_station.ui.views.case_list import COLUMNS, PAGE_SIZE, CaseListView
 from heze_station.ui.workspace import Workspace
 from tests.factories import intake_form, resident_id, worker
@@ -313,3 +318,31 @@ def test_an_export_to_a_folder_gone_says_so_in_words_and_leaves_nothing(
     assert "拔出" in text  # what may have happened, in words
     assert "Error" not in text  # not the exception's name
     assert not stick.exists()
+
+
+@pytest.fixture
+def own_font(qapp) -> Iterator[None]:
+    """The program's own font, as ui.fonts installs it: wider than the tests' default, as a coordinator sees it."""
+    previous = qapp.font()
+    font = QFontDatabase.addApplicationFont(str(paths.resource("fonts", fonts.FONT_FILE)))
+    qapp.setFont(QFont(QFontDatabase.applicationFontFamilies(font)[0], fonts.POINT_SIZE))
+    yield
+    qapp.setFont(previous)
+
+
+def test_a_long_name_gives_way_so_the_amount_and_the_status_stay_in_sight(
+    chinese: None, own_font: None, qtbot, workspace: Workspace, station: StationContext
+) -> None:
+    """At a laptop's width (the list beside the side bar at 1366x768) one minority name and one long company name
+    pushed 请求金额 off the list."""
+    today = chinatime.today()
+    form = intake_form(received_on=today)
+    form.workers = [worker(0, name="买买提·艾力·阿不都热合曼·吐尔逊·库尔班江")]
+    form.employer.name = "菏泽市牡丹区鑫源劳务分包有限责任公司第三工程项目部"
+    intake.save(station, intake.validate(form, today))
+    view = show_view(qtbot, workspace, CaseListView(workspace), width=1366 - 150, height=700)
+    header = view.table.horizontalHeader()
+    assert header.length() <= view.table.viewport().width()
+    claimed = COLUMNS.index(SortColumn.CLAIMED)
+    assert header.sectionViewportPosition(claimed) + header.sectionSize(claimed) <= view.table.viewport().width()
+    assert header.sectionSize(claimed) >= view.table.fontMetrics().horizontalAdvance("¥3,800.00")

@@ -87,6 +87,8 @@ COLUMNS: tuple[SortColumn | str, ...] = (
 
 # Columns fit their contents up to this many characters; the whole text is in the tooltip.
 WIDEST_CHARACTERS = 20
+NAME_LEAST_CHARACTERS = 6  # the width a name's column keeps when the list is too narrow for all
+_NAMES = (SortColumn.CLAIMANT, SortColumn.RESPONDENT)  # the columns that give way
 
 
 def standing(choices: Iterable[Hashable]) -> tuple[frozenset[CaseStatus], frozenset[PerformanceState]]:
@@ -360,7 +362,7 @@ class CaseListView(StationView, QWidget):
         self.watch(workspace)
         # Where to put the coordinator back after a reload caused by a change elsewhere: (selected case, scroll).
         self._restore: tuple[uuid.UUID | None, int] | None = None
-        self._respondent_fit = 0  # the respondent column's width for its contents
+        self._name_fits: dict[int, int] = {}  # the claimant's and respondent's columns: the widths they need
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search names, ID numbers, employers, projects, facts…"))
@@ -632,15 +634,27 @@ class CaseListView(StationView, QWidget):
         for section in shown:
             self.table.resizeColumnToContents(section)
             header.resizeSection(section, min(header.sectionSize(section), widest))
-        self._respondent_fit = header.sectionSize(COLUMNS.index(SortColumn.RESPONDENT))
+        self._name_fits = {COLUMNS.index(name): header.sectionSize(COLUMNS.index(name)) for name in _NAMES}
         self._spread()
 
     def _spread(self) -> None:
-        """Give the room the fitted columns leave to the respondent, the longest and the one a coordinator reads."""
+        """Give the room the fitted columns leave to the respondent, the longest and the one a coordinator reads.
+        Without room the two names give way, down to a few characters each (elided; the whole name is in the
+        tooltip), so that the amount and the status stay in sight: one long name pushed them off the list."""
+        if not self._name_fits:  # resized before the first rows were fitted
+            return
         header = self.table.horizontalHeader()
-        respondent = COLUMNS.index(SortColumn.RESPONDENT)
-        others = header.length() - header.sectionSize(respondent)
-        header.resizeSection(respondent, max(self._respondent_fit, self.table.viewport().width() - others))
+        claimant, respondent = self._name_fits
+        others = header.length() - sum(header.sectionSize(section) for section in self._name_fits)
+        room = self.table.viewport().width() - others
+        fits = self._name_fits
+        if room >= sum(fits.values()):
+            header.resizeSection(claimant, fits[claimant])
+            header.resizeSection(respondent, room - fits[claimant])
+            return
+        least = NAME_LEAST_CHARACTERS * self.table.fontMetrics().horizontalAdvance("中")
+        for section, fit in fits.items():
+            header.resizeSection(section, max(min(fit, least), room * fit // sum(fits.values())))
 
     def _refreshed(self) -> None:
         self._fit_columns()
