@@ -6232,11 +6232,11 @@ Register it as a new case anyway?</source>
     </message>
     <message>
         <source>Re&amp;ference</source>
-        <translation>凭证(&amp;F)</translation>
+        <translation>转账流水号/经手人(&amp;F)</translation>
     </message>
     <message>
         <source>Receipt</source>
-        <translation>付款凭证</translation>
+        <translation>付款凭证文件</translation>
     </message>
     <message>
         <source>Photos and scans (*.jpg *.jpeg *.png *.pdf)</source>
