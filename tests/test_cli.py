@@ -16,6 +16,7 @@ from heze_station.services import accounts
 from heze_station.services.document_index import DOCUMENTS_INDEX
 from heze_station.storage.database import create_sqlite_engine
 from heze_station.storage.keyslots import SLOTS_FILE
+from heze_station.ui.temp_folder import TEMP_DIR
 from tests import stations
 from tests.stations import ADMINISTRATOR, database_key, set_up
 
@@ -178,7 +179,8 @@ def test_signs_in_with_the_password_file_and_reuses_the_database(tmp_path: Path)
         assert moments(result) == ["ready", "modules_imported", "signed_in", "sign_in_ms", "peak_rss_kib", "loaded"]
         assert "Traceback" not in result.stderr
     kept = sorted(p.name for p in data_dir.iterdir() if not p.name.endswith(("-wal", "-shm")))
-    assert kept == [DOCUMENTS_INDEX, SLOTS_FILE, DATABASE_FILE]
+    assert kept == [DOCUMENTS_INDEX, SLOTS_FILE, DATABASE_FILE, TEMP_DIR]
+    assert not any((data_dir / TEMP_DIR).iterdir())  # each run's temporary folder went with it
     assert case_count(data_dir) == 0
     # Private to this computer's user: no one else on a shared laptop reads the records.
     assert stat.S_IMODE((data_dir / DATABASE_FILE).stat().st_mode) & 0o077 == 0

@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .inputs import edited
-
 R = TypeVar("R")
 
 # Rows whose contents size a table's columns (Qt's default, 1,000, runs Python for every cell of them).
@@ -271,6 +269,8 @@ class CellTable(QTableWidget):
 
     def setCellWidget(self, row: int, column: int, widget: QWidget) -> None:
         super().setCellWidget(row, column, widget)
+        from .inputs import edited  # the form kit: loaded with the first form, not with the workbench's tables
+
         signal = edited(widget)
         if signal is not None:
             signal.connect(self.changed)
