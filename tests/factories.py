@@ -55,6 +55,7 @@ def intake_form(workers: int = 1, *, employer_serial: int = 1, received_on: date
             name=f"菏泽宏达建筑劳务有限公司{employer_serial}",
             credit_code=credit_code(employer_serial),
             address=f"菏泽市牡丹区中华路{employer_serial}号",
+            legal_representative="王宏达",  # a court asks for it (payment order, confirmation)
         ),
     )
 
@@ -77,7 +78,10 @@ def construction_form(workers: int, *, received_on: date) -> IntakeForm:
     form.channel = IntakeChannel.ON_SITE
     form.project_name = "菏泽市牡丹区幸福里小区三期"
     form.general_contractor = EmployerEntry(
-        name="山东鲁建集团有限公司", credit_code=credit_code(900), address="菏泽市牡丹区人民路900号"
+        name="山东鲁建集团有限公司",
+        credit_code=credit_code(900),
+        address="菏泽市牡丹区人民路900号",
+        legal_representative="刘建国",
     )
     # Their work on the project ended a month before they complained, unpaid (R5: a year from then).
     form.employment = Employment.ENDED

@@ -10,6 +10,7 @@ drafts them, the parties sign them, and the station's seal is not applied.
 from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
+from ..domain.parties import EmployerKind
 from . import amounts, disputes, layout, paragraphs, validation
 from .content import CourtApplicationContent, SignerRole
 from .layout import SIGNER_ROLE_WORDING, Paragraph, chinese_date, text
@@ -32,6 +33,16 @@ def _check(content: CourtApplicationContent, problems: validation.Problems) -> N
             "address",
             QT_TRANSLATE_NOOP("Domain", "The court needs the address of {name}: enter it in the case file first."),
             name=name,
+        )
+    # A company stands in court by its legal representative (CPL 124): the court asks who that is.
+    for company in (o for o in content.respondents if o.kind is EmployerKind.COMPANY):
+        problems.require(
+            company.legal_representative,
+            "legal_representative",
+            QT_TRANSLATE_NOOP(
+                "Domain", "The court needs the legal representative of {name}: enter it in the case file first."
+            ),
+            name=company.name,
         )
     if not content.joint and content.agreement.unpaid_fen <= 0:
         problems.add("agreement", QT_TRANSLATE_NOOP("Domain", "No instalment of the agreement is due and unpaid."))

@@ -123,6 +123,16 @@ def test_an_application_names_who_asks_what_against_whom() -> None:
     ]
 
 
+def test_a_court_application_against_a_company_names_its_legal_representative() -> None:
+    """CPL 124: the court asks who stands for a company; the application is not printed without it."""
+    content = samples.payment_order()
+    nobody = dataclasses.replace(content.respondents[0], legal_representative="")
+    content = dataclasses.replace(content, respondents=(nobody, *content.respondents[1:]))
+    assert refusal_texts(content) == [
+        f"The court needs the legal representative of {nobody.name}: enter it in the case file first."
+    ]
+
+
 def test_a_company_employers_agreement_needs_its_seal() -> None:
     content = dataclasses.replace(samples.walk_in_agreement(), employer_sealed=False)
     assert refusal_texts(content) == [f"The seal of {content.employer.name} has not been recorded."]
