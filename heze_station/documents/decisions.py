@@ -1,5 +1,6 @@
 """受理通知书 and 不予受理通知书: the station's decision on an application, in writing (R2, O17 23)."""
 
+import cn2an
 from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
@@ -38,7 +39,7 @@ def build(content: DecisionContent, *, invariant: bool = False) -> bytes:
                 s.body,
             ),
             Paragraph(
-                f"本调解组织将自收到调解申请之日起{content.mediation_days}日内结束调解；"
+                f"本调解组织将自收到调解申请之日起{cn2an.an2cn(content.mediation_days)}日内结束调解；"
                 "到期未达成调解协议的，当事人可以依法申请仲裁。调解期间请按通知准时参加调解，并如实陈述事实、提供证据。",
                 s.body,
             ),

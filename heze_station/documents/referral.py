@@ -8,8 +8,8 @@ from reportlab.platypus import Flowable
 
 from ..domain.messages import QT_TRANSLATE_NOOP
 from . import amounts, layout, paragraphs, validation
-from .content import ReferralContent, ReferralReason, Witness
-from .layout import Paragraph, chinese_date, text
+from .content import ReferralContent, ReferralReason, SignerRole, Witness
+from .layout import SIGNER_ROLE_WORDING, Paragraph, chinese_date, text
 
 TITLE = "劳动争议案件移送函"
 
@@ -102,9 +102,10 @@ def build(content: ReferralContent, *, invariant: bool = False) -> bytes:
     story += [
         layout.gap(),
         layout.ending(
-            [Paragraph("承办调解员：", s.plain)],
+            [],
             s,
             [content.mediator],
+            wording=SIGNER_ROLE_WORDING | {SignerRole.MEDIATOR: "承办调解员"},  # not "承办调解员：调解员…"
             after=[layout.gap(), layout.SealBlock(content.header)],
         ),
     ]
