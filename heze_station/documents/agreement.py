@@ -385,8 +385,11 @@ def _roster(content: AgreementContent, s: Styles, total: int) -> list[Flowable]:
         ]
     )
     table = layout.grid_table(rows, ROSTER_WIDTHS)
+    number = text(content.header.case_number)
+    # Each worker's amount stands here alone: the annex says whose part it is (each page carries the agreement's
+    # number, its page of the whole and its verification code), and each worker signs his row.
     return [
-        Paragraph(f"附表：劳动者名单及应得金额（{text(content.header.case_number)}）", s.plain),
+        Paragraph(f"附表：劳动者名单及应得金额（本表为{number}调解协议书的组成部分，与协议书具有同等效力）", s.plain),
         layout.gap(0.3),
         table,
     ]

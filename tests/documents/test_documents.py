@@ -198,6 +198,8 @@ def test_sixty_workers_fit_the_roster_with_its_header_on_every_page(files: dict[
     total = sum(share.amount_fen for share in content.workers)
     last_page = run("pdftotext", "-layout", "-f", str(pages), "-l", str(pages), path, "-").stdout
     assert any(amounts.figures(total) in line for line in last_page.splitlines()), "the total on one line"
+    # The amounts stand only here: the annex says whose part it is.
+    assert f"本表为{content.header.case_number}调解协议书的组成部分" in roster_pages[0]
 
 
 def test_text_stays_inside_the_type_area(files: dict[str, Path]) -> None:
