@@ -69,8 +69,16 @@ def build(content: ApplicationContent, *, invariant: bool = False) -> bytes:
 
 
 def _receipt(content: ApplicationContent, s: layout.Styles) -> list[Flowable]:
-    """Who took a written application in, and when: the 15 days of mediation run from that day (R4)."""
-    if content.oral is not None or content.received_on is None:
+    """Who took a written application in, and when: the 15 days of mediation run from that day (R4). An oral one's
+    record is signed by who received and who recorded it, by hand, as the applicant signs it (R1)."""
+    if content.oral is not None:
+        return [
+            layout.gap(),
+            Paragraph("接待人（签名）：", s.plain),
+            layout.gap(),
+            Paragraph("记录人（签名）：", s.plain),
+        ]
+    if content.received_on is None:
         return []
     receipt = f"收件日期：{chinese_date(content.received_on)}　　收件人：{text(content.received_by)}"
     return [layout.gap(0.3), Paragraph(receipt, s.plain)]

@@ -47,7 +47,7 @@ def expected_text(name: str, content: issuing.Content) -> list[str]:
         expected += [person.name for person in content.applicants] + [p.id_number for p in content.applicants]
         expected += [organisation.name for organisation in content.respondents]
         expected += [amounts.capitals(claim.amount_fen) for claim in content.claims if claim.amount_fen]
-        expected.append("以上笔录我已看过" if content.oral else "此致")
+        expected += ["以上笔录我已看过", "接待人（签名）", "记录人（签名）"] if content.oral else ["此致"]
     elif name in ("acceptance", "refusal"):
         expected += [content.addressee, content.rights.arbitration_body]
         expected.append("决定予以受理" if content.accepted else content.reasons)
