@@ -18,7 +18,7 @@ station shares, and then the commit alone).
 A transaction the server cannot accept is *rejected*: one of its rows is one no station could store (a field
 missing or unknown, a value that does not fit the shared schema of sync/tables.py, a row it names that the station
 cannot see), or one this station may not write (another station's, the city's, an append-only row changed, a
-signed agreement, a row moved to another parent). Nothing of it is applied, but the answer is stored and the
+signed agreement, a row moved to another parent, a field fixed once the row exists). Nothing of it is applied, but the answer is stored and the
 sequence moves on, so one bad edit never blocks a station's queue. A replay is recognised by the digest of its whole
 content. Malformed requests (an envelope the protocol does not allow, over its limits, a clock far ahead) are refused
 before anything is looked at (see ``validate``).
@@ -719,16 +719,16 @@ def _check_allowed(op: Operation, state: _RowState, context: PushContext, grante
         return
     if op.kind == "delete" and state.station_id != context.station_id and op.table in _OWNER_DELETES:
         raise Rejected("foreign_row", f"Row {op.row_id} is another station's: only that station can delete it.")
-    moved = sorted(
-        name for name in rule.parent_fields if name in op.fields and op.fields[name] != state.fields.get(name)
+    fixed = sorted(
+        name for name in rule.fixed_fields if name in op.fields and op.fields[name] != state.fields.get(name)
     )
-    if moved:
+    if fixed:
         raise Rejected(
-            "parent_changed",
-            f"{op.table}.{moved[0]} names the row {op.row_id} belongs to, which never changes: delete the row and "
-            "make a new one instead.",
+            "field_fixed",
+            f"{op.table}.{fixed[0]} of row {op.row_id} never changes once the row exists (the row it belongs to, or "
+            "an account's login): delete the row and make a new one instead.",
             op_id=str(op.op_id),
-            field=moved[0],
+            field=fixed[0],
         )
     changes_it = op.kind != "upsert" or any(state.fields.get(name) != value for name, value in op.fields.items())
     if rule.kind is TableKind.APPEND_ONLY and changes_it:

@@ -643,7 +643,7 @@ def _apply_rows(
     existing = _stored_rows(session, table, [change.row_id for change in changes])
     # Append-only rows never change (their triggers refuse it): a repeat is this device's own row returning.
     append_only = SYNCED_TABLES[table.name].kind is TableKind.APPEND_ONLY
-    parents = SYNCED_TABLES[table.name].parent_fields
+    fixed = SYNCED_TABLES[table.name].fixed_fields
     # The new rows checked together first (most of a first sync): one by one only when one of them has a problem.
     new_rows = [change.fields for change in changes if change.row_id.bytes not in existing]
     new_rows_fit = SYNCED_TABLES[table.name].rows_fit(new_rows, new_rows=True)
@@ -657,11 +657,11 @@ def _apply_rows(
         else:
             changed, checked = _difference(table, change, fields, current)
             problem = _problem(change, new_row=False, fields=checked) if checked else None
-            if moved := parents.intersection(changed):
-                # Which case or agreement a row belongs to never changes (the server refuses it: parent_changed);
-                # one a server took before it did would take a signed agreement's instalments, or another
-                # station's worker, away from here.
-                problem = f"{table.name}.{min(moved)} would move the row to another parent row"
+            if moved := fixed.intersection(changed):
+                # Which case or agreement a row belongs to, or an account's login, never changes (the server
+                # refuses it: field_fixed); one a server took before it did would take a signed agreement's
+                # instalments, or another station's worker, away from here, or lock a person out of this laptop.
+                problem = f"{table.name}.{min(moved)} is fixed once the row exists"
             write = _Write(change, False, {} if append_only else changed)
         if problem:
             outcome.refused.append((change, problem))

@@ -57,6 +57,8 @@ class TableRule:
     frozen: "Freeze | None" = None
     # A row frozen together with the row this field names (an agreement's shares, instalments and signatures).
     frozen_with: str | None = None
+    # Fields besides its parent links that never change once the row exists (fixed_fields).
+    fixed: frozenset[str] = frozenset()
 
     def field_problem(self, name: str, value: Any) -> Problem | None:
         """Why ``name = value`` cannot be stored in this table; None when it can."""
@@ -117,6 +119,13 @@ class TableRule:
         )
 
     @cached_property
+    def fixed_fields(self) -> frozenset[str]:
+        """What never changes once the row exists: its parent links, and what the table fixes besides (an account's
+        login, which its key slot on every laptop goes by: renamed by another device, the person could no longer
+        sign in, not knowing the new name)."""
+        return self.parent_fields | self.fixed
+
+    @cached_property
     def required(self) -> tuple[str, ...]:
         return tuple(name for name, rule in self.fields.items() if rule.required)
 
@@ -171,7 +180,7 @@ def _text(max_length: int | None = None, *, required: bool = False) -> FieldRule
 _BOOKKEEPING = {name: FieldRule(FieldType.DATETIME) for name in ("created_at", "updated_at", "deleted_at")}
 _STATION_TABLES = (
     TableRule("station", TableKind.MUTABLE, _station("station", signing_certificate=_text(20_000))),
-    TableRule("staff_user", TableKind.MUTABLE, _station("staff_user")),
+    TableRule("staff_user", TableKind.MUTABLE, _station("staff_user"), fixed=frozenset({"login"})),
     TableRule("person", TableKind.MUTABLE, _station("person"), unique=("id_number",)),
     TableRule("employer", TableKind.MUTABLE, _station("employer"), unique=("credit_code",)),
     TableRule("project", TableKind.MUTABLE, _station("project")),
@@ -256,6 +265,8 @@ def reference_markdown() -> str:
         if rule.parent_fields:
             names = ", ".join(f"`{name}`" for name in sorted(rule.parent_fields))
             notes.append(f"the row it belongs to ({names}) is fixed once the row exists")
+        if rule.fixed:
+            notes.append("so is its " + ", ".join(f"`{name}`" for name in sorted(rule.fixed)))
         lines = [
             f"#### `{rule.name}`",
             "",

@@ -11,12 +11,13 @@ from sqlalchemy import select
 from heze_station.domain import chinatime
 from heze_station.domain.ids import new_id
 from heze_station.server.assignment import assign_case
-from heze_station.services import agreements, case_corrections, case_queries, sync
+from heze_station.services import accounts, agreements, case_corrections, case_queries, sync
 from heze_station.storage.models import QuarantinedRow
 from tests.factories import intake_form, register
 from tests.server.client import DeviceClient
 from tests.server.conftest import Server
 from tests.services.agreement_steps import agree, claimant_ids, mediating, terms
+from tests.stations import ADMINISTRATOR
 
 from .conftest import Laptops
 from .helpers import plant
@@ -69,7 +70,7 @@ def test_a_signed_agreements_instalments_never_move_to_a_draft(laptops: Laptops,
         for row in (instalment, signature)
     ]
     for move in moves:  # each alone: the first refusal would hide the second
-        assert refusal(rogue.push_ok(rogue.transaction(move))) == ("parent_changed", "agreement_id")
+        assert refusal(rogue.push_ok(rogue.transaction(move))) == ("field_fixed", "agreement_id")
     delete = rogue.op("agreement_instalment", instalment["row_id"], None, instalment["version"], kind="delete")
     assert refusal(rogue.push_ok(rogue.transaction(delete)))[0] == "row_frozen"  # still the signed agreement's
 
@@ -99,7 +100,7 @@ def test_an_assignee_never_moves_the_owners_rows_nor_deletes_its_case(laptops: L
     case = rows[str(case_id)]
 
     move = rogue.op("case_claimant", moved["row_id"], {"case_id": str(county_case)}, base_version=moved["version"])
-    assert refusal(rogue.push_ok(rogue.transaction(move))) == ("parent_changed", "case_id")
+    assert refusal(rogue.push_ok(rogue.transaction(move))) == ("field_fixed", "case_id")
     delete = rogue.op("case_file", case_id, None, base_version=case["version"], kind="delete")
     assert refusal(rogue.push_ok(rogue.transaction(delete)))[0] == "foreign_row"
     # What the assignee's people do to the case, removing a worker among it, still reaches the owner.
@@ -159,8 +160,29 @@ def test_a_pulled_row_moved_to_another_case_is_kept_aside(laptops: Laptops, serv
     plant(server, "case_claimant", moved, row_id=uuid.UUID(claimant["row_id"]), version=claimant["version"] + 1)
 
     assert sync.sync_now(front).quarantined == 1
-    assert [row.reason for row in quarantined(front)] == [
-        "case_claimant.case_id would move the row to another parent row"
-    ]
+    assert [row.reason for row in quarantined(front)] == ["case_claimant.case_id is fixed once the row exists"]
     assert (len(claimant_ids(front, case_id)), len(claimant_ids(front, other_case))) == (1, 1)
+    rogue.close()
+
+
+def test_an_accounts_login_is_never_renamed_by_another_device(laptops: Laptops, server: Server) -> None:
+    """A rogue device renamed the administrator's login: the key slot on every laptop followed the new name, and the
+    administrator, not knowing it, could no longer sign in. Refused by the server; one a server took before is kept
+    aside, and the administrator still signs in."""
+    front = laptops("前台")
+    sync.sync_now(front)
+    rogue = rogue_of(server, "城区驿站")
+    [admin] = [row for row in rogue.latest().values() if row["table"] == "staff_user"]
+    rename = rogue.op("staff_user", admin["row_id"], {"login": "evil"}, base_version=admin["version"])
+    assert refusal(rogue.push_ok(rogue.transaction(rename))) == ("field_fixed", "login")
+
+    plant(server, "staff_user", {**admin["fields"], "login": "evil"}, row_id=uuid.UUID(admin["row_id"]),
+          version=admin["version"] + 1)  # fmt: skip
+    assert sync.sync_now(front).quarantined == 1
+    assert [row.reason for row in quarantined(front)] == ["staff_user.login is fixed once the row exists"]
+    folder = front.data_dir
+    front.close()
+    again = accounts.sign_in(folder, ADMINISTRATOR.login, ADMINISTRATOR.password)
+    assert again.user_login == ADMINISTRATOR.login
+    again.close()
     rogue.close()

@@ -226,8 +226,8 @@ def test_another_account_at_the_lock_switches_user(qtbot, session: Session) -> N
     assert isValid(first)
     assert not first.isVisible()
 
-    sign_in(qtbot, session, "li", "li-password-1")
-    qtbot.waitUntil(lambda: session.discard_question.isVisible())
+    sign_in(qtbot, session, "li", "li-password-1")  # the first question is deleted once answered: wait for a new one
+    qtbot.waitUntil(lambda: isValid(session.discard_question) and session.discard_question.isVisible())
     discard(qtbot, session.discard_question)
     qtbot.waitUntil(lambda: session.window is not None and session.window is not first and session.window.isVisible())
     window = session.window

@@ -373,7 +373,7 @@ def test_a_clock_off_reads_in_the_unit_a_person_would_use(chinese: None, offset:
     [
         ("invalid_field", "payment.amount_fen must be from 0 to 10000000000", "超出市里能保存的范围"),
         # A code with no words of its own (a row this station may not write so) is told as a change it may not make.
-        ("parent_changed", "case_claimant.case_id names the row it belongs to, which never changes", "本驿站无权"),
+        ("field_fixed", "case_claimant.case_id of row 1 never changes once the row exists", "本驿站无权"),
     ],
 )
 def test_a_change_the_city_refused_is_told_in_chinese_and_its_server_words_kept_for_the_tooltip(
