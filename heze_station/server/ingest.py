@@ -18,10 +18,10 @@ station shares, and then the commit alone).
 A transaction the server cannot accept is *rejected*: one of its rows is one no station could store (a field
 missing or unknown, a value that does not fit the shared schema of sync/tables.py, a row it names that the station
 cannot see), or one this station may not write (another station's, the city's, an append-only row changed, a
-signed agreement, a row moved to another parent, a field fixed once the row exists). Nothing of it is applied, but the answer is stored and the
-sequence moves on, so one bad edit never blocks a station's queue. A replay is recognised by the digest of its whole
-content. Malformed requests (an envelope the protocol does not allow, over its limits, a clock far ahead) are refused
-before anything is looked at (see ``validate``).
+signed agreement, a field fixed once the row exists: its parent, an account's login). Nothing of it is applied,
+but the answer is stored and the sequence moves on, so one bad edit never blocks a station's queue. A replay is
+recognised by the digest of its whole content. Malformed requests (an envelope the protocol does not allow, over
+its limits, a clock far ahead) are refused before anything is looked at (see ``validate``).
 """
 
 import copy
