@@ -112,6 +112,20 @@ _CODES = (
     (re.compile(r"(\d{4})"), PeriodKind.YEAR),
 )
 _CUSTOM = re.compile(r"(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})")
+# The same periods as people write them, each made its code (spaces removed first): 2026年11月, 2026/11, 2026年,
+# 2026-11-01 至 2026-11-15, 2026-11-01~2026-11-15.
+_WRITTEN = (
+    (re.compile(r"(\d{4})[年/](\d{1,2})月?"), lambda found: f"{found[1]}-{int(found[2]):02d}"),
+    (re.compile(r"(\d{4})年"), r"\1"),
+    (re.compile(r"至|~|～"), ".."),
+)
+
+
+def _code(text: str) -> str:
+    code = "".join(text.split()).upper()
+    for written, as_code in _WRITTEN:
+        code = written.sub(as_code, code)
+    return code
 
 
 def _read(text: str) -> Period | None:
@@ -136,8 +150,9 @@ def _read(text: str) -> Period | None:
 
 
 def parse(code: str) -> Period:
-    """A period from its code (see Period.code); InvalidInput, naming the accepted forms, for anything else."""
-    period = _read(code.strip().upper())
+    """A period from its code (see Period.code) or as written in Chinese (see _WRITTEN); InvalidInput, naming the
+    accepted forms, for anything else."""
+    period = _read(_code(code))
     # No figures lie before 1900 or after 2999: a year outside is a slip, whose code would not be four digits or whose
     # weeks would run past the calendar's end (the city's pages answered with an error).
     if period is not None and period.first.year >= FIRST_YEAR and period.last.year <= LAST_YEAR:

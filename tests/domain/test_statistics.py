@@ -44,6 +44,14 @@ def agreed(received_on: date, ended_on: date, **facts: object) -> CaseFacts:
         ("2026-q4", date(2026, 10, 1), date(2026, 12, 31)),
         ("2026", date(2026, 1, 1), date(2026, 12, 31)),
         ("2026-11-01..2026-11-15", date(2026, 11, 1), date(2026, 11, 15)),
+        # As people write them in Chinese or with other marks: the same periods.
+        ("2026年11月", date(2026, 11, 1), date(2026, 11, 30)),
+        (" 2026 年 3 月", date(2026, 3, 1), date(2026, 3, 31)),
+        ("2026/11", date(2026, 11, 1), date(2026, 11, 30)),
+        ("2026年", date(2026, 1, 1), date(2026, 12, 31)),
+        ("2026-11-01 至 2026-11-15", date(2026, 11, 1), date(2026, 11, 15)),
+        ("2026-11-01~2026-11-15", date(2026, 11, 1), date(2026, 11, 15)),
+        ("2026-11-01～2026-11-15", date(2026, 11, 1), date(2026, 11, 15)),
     ],
 )
 def test_a_period_is_read_from_the_code_the_report_command_takes(code: str, first: date, last: date) -> None:
@@ -56,6 +64,7 @@ def test_a_period_is_read_from_the_code_the_report_command_takes(code: str, firs
     "code",
     [
         *["2026-W54", "2026-13", "2026-Q5", "上个月", "", "2026-11-15..2026-11-01"],
+        *["2026年13月", "2026/11/01", "2026年11月1日", "2026年年", "2026-11-01至", "至2026-11-15"],
         *["9999", "9999-W52", "0002-01", "1899-12"],  # outside the years of any figures
     ],
 )

@@ -12,6 +12,7 @@ from urllib.parse import quote, unquote
 
 import httpx
 import pytest
+from markupsafe import escape
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
@@ -165,7 +166,9 @@ def test_a_page_without_a_session_or_with_a_made_up_one_sends_to_sign_in(supervi
 @pytest.mark.parametrize(
     "wanted",
     ["https://evil.example/city/", "//evil.example/city/", "/city//evil.example", "/\\evil.example", "/city/sign-in",
-     "/city/sign-out", "javascript:alert(1)", "/city/\r\nSet-Cookie:x=1", "/v1/sync/changes", " /city/figures"],
+     "/city/sign-out", "javascript:alert(1)", "/city/\r\nSet-Cookie:x=1", "/v1/sync/changes", " /city/figures",
+     # Dot-segments, which the browser resolves to a path outside /city.
+     "/city/../v1/supervision/stations", "/city/%2e%2e/v1/supervision/stations", "/city/./.%2E/v1/sync/changes"],
 )  # fmt: skip
 def test_a_sign_in_goes_nowhere_but_the_citys_own_pages(supervisor: Server, wanted: str) -> None:
     """A link to the sign-in form with another site as its page to come back to (a phishing mail): once signed in,
@@ -242,6 +245,17 @@ def test_a_period_that_is_not_one_is_a_4xx_that_says_so(browser: httpx.Client, p
         assert message in answer.text, path
         assert "<script>" not in answer.text
         assert answer.headers["content-type"].startswith("text/html")
+    page = browser.get("/city/figures", params={"period": period}).text
+    assert re.search(r'name="period" value="([^"]*)"', page)[1] == escape(period)  # kept in the box, to be corrected
+
+
+def test_a_link_to_the_return_leads_to_its_figures_page_once_signed_in(supervisor: Server) -> None:
+    """Its download would leave the sign-in form on screen, spent: the figures of that period and scope link to it."""
+    http = httpx.Client(base_url=supervisor.url, follow_redirects=False)
+    wanted = "/city/returns.xlsx?period=2026-11&district=&station="
+    csrf = re.search(r'name="csrf" value="([^"]+)"', http.get("/city/sign-in", params={"next": wanted}).text)[1]
+    signed = http.post("/city/sign-in", data={"csrf": csrf, "name": NAME, "password": PASSWORD, "next": wanted})
+    assert signed.headers["location"] == "/city/figures?period=2026-11&district=&station="
 
 
 @pytest.mark.parametrize("period", ["２０２６-１１", "٢٠٢٦-11"])
@@ -424,6 +438,27 @@ def test_a_formula_synced_by_a_device_stays_text_in_the_return(
         assert not [cell.coordinate for cell in texts if cell.data_type == "f"]
         shown = {str(cell.value) for cell in texts}
         assert any(FORMULA in value for value in shown), parameters  # the name is there, as text
+
+
+DIRECTION_MARKS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f"
+
+
+def test_direction_marks_in_a_name_an_older_server_stored_reverse_no_heading(
+    supervisor: Server, browser: httpx.Client
+) -> None:
+    """A right-to-left override in a station's or district's name turned the rest of the heading and of the return's
+    first cell round ("2026年11月" read "月11年6202"): the names are shown without them."""
+    station = supervisor.create_station(f"\u202e城区{DIRECTION_MARKS}驿站")
+    with supervisor.database.transaction() as session:
+        session.get(Station, station).district = "\u202e牡丹区"
+    for parameters, name in (({"station": str(station)}, "城区驿站"), ({"district": "\u202e牡丹区"}, "牡丹区")):
+        page = browser.get("/city/figures", params={"period": "2026-11", **parameters})
+        assert re.search("<h2>(.*?)</h2>", page.text)[1] == f"<bdi>{name}</bdi> · 2026年11月", parameters
+        workbook = load_workbook(BytesIO(browser.get("/city/returns.xlsx", params=parameters).content))
+        assert workbook.worksheets[0]["A1"].value.startswith(f"{name}　"), parameters
+    listed = browser.get("/city/").text
+    assert ">城区驿站</a></td>" in listed
+    assert "<td>牡丹区</td>" in listed
 
 
 def test_the_first_years_figures_offer_no_period_before_them(browser: httpx.Client) -> None:

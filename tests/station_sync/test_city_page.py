@@ -261,3 +261,66 @@ def test_a_district_supervisor_sees_and_counts_that_districts_stations_only(
     assert page.get_by_label("区县").locator("option").all_inner_texts() == ["牡丹区"]
     assert page.get_by_label("驿站").locator("option").all_inner_texts() == ["（全部）", "城区驿站"]
     page.screenshot(path=tmp_path / "district.png", full_page=True)
+
+
+LONG_NAME = "菏泽市牡丹区人民政府皇镇街道劳动争议调解驿站"  # a station's official name, as a city registers it
+
+
+@pytest.fixture
+def long_named(city_with_cases: Server) -> Server:
+    with city_with_cases.database.transaction() as session:
+        session.query(Station).filter_by(name="城区驿站").one().name = LONG_NAME
+    return city_with_cases
+
+
+def test_a_long_station_name_shows_whole_in_the_chart(page, long_named: Server, tmp_path: Path) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _sign_in(page)
+    page.goto("/city/figures?period=2026-11")
+    chart = page.locator('svg[aria-label="受理投诉（按驿站，前20）"]')
+    label = chart.locator("text", has_text=LONG_NAME)
+    assert label.text_content() == LONG_NAME  # not cut short, and not cut off on the left (it was: 民政府皇镇街道…)
+    assert label.bounding_box()["x"] >= chart.bounding_box()["x"]
+    page.screenshot(path=tmp_path / "figures-1366.png", full_page=True)
+
+
+@pytest.mark.parametrize("path", ["/city/", "/city/figures?period=2026-11", "/city/overdue"])
+def test_a_phone_shows_each_page_without_scrolling_sideways(
+    browser, long_named: Server, tmp_path: Path, path: str
+) -> None:
+    """At a phone's 390 px the page fits the screen: the header wraps, the station list fits, a chart shrinks, and a
+    table wider than the screen scrolls in its own box."""
+    context = browser.new_context(
+        base_url=long_named.url, java_script_enabled=False, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    _sign_in(page)
+    page.goto(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=tmp_path / "phone.png", full_page=True)
+    context.close()
+
+
+def test_a_mistyped_period_stays_in_the_box_to_be_corrected_and_chinese_periods_are_read(page) -> None:
+    _sign_in(page)
+    page.goto("/city/figures")
+    page.get_by_label("期间").fill("2026-11-01..2026-11-1S")
+    page.get_by_role("button", name="查看").click()
+    alert = page.get_by_role("alert").inner_text()
+    assert "两个日期 2026-11-01..2026-11-15" in alert  # the form the box takes is named
+    assert page.get_by_label("期间").input_value() == "2026-11-01..2026-11-1S"  # not this month's code in its place
+    page.get_by_label("期间").fill("2026-11-01 至 2026-11-15")
+    page.get_by_role("button", name="查看").click()
+    assert page.locator("h2").inner_text() == "全市 · 2026年11月1日至2026年11月15日"
+    page.get_by_label("期间").fill("2026年10月")
+    page.get_by_role("button", name="查看").click()
+    assert page.locator("h2").inner_text() == "全市 · 2026年10月"
+
+
+def test_a_link_to_the_return_opens_its_figures_once_signed_in(page) -> None:
+    """A download, followed after the sign-in, left the form on screen, whose 登录 then said it had expired."""
+    page.goto("/city/returns.xlsx?period=2026-10")
+    _fill_in(page)
+    assert page.url.endswith("/city/figures?period=2026-10")
+    assert page.locator("h2").inner_text() == "全市 · 2026年10月"
+    assert page.get_by_role("link", name="下载报表（.xlsx）").is_visible()

@@ -7,6 +7,7 @@ from functools import cache
 
 from ... import paths
 from ...domain.periods import Period, PeriodKind
+from ...domain.text import invisible
 
 CATALOGUE = ("i18n", "heze_station_zh_CN.ts")
 
@@ -33,6 +34,13 @@ def group(value: object) -> str:
     if value is None:
         return "（未填写）"
     return tr(value.label) if hasattr(value, "label") else str(value)
+
+
+def shown(name: str) -> str:
+    """A station's or district's name as the pages and the return show it: without the control and formatting
+    characters (domain.text.invisible) that an older server let into it. A right-to-left override (U+202E)
+    reversed the rest of the page's heading and of the return's first cell."""
+    return "".join(character for character in name if not invisible(character))
 
 
 def day(value: date) -> str:

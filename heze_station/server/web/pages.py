@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Annotated
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, quote, unquote, urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -39,7 +39,7 @@ from ..deps import DatabaseDep, Realm, SettingsDep, address_key, count_failure
 from ..models import Device, Station, SyncRow
 from ..synced import Scope
 from . import accounts, charts
-from .chinese import RETURN_TITLES, day, group, period_name, tr
+from .chinese import RETURN_TITLES, day, group, period_name, shown, tr
 from .reports import Made, Reports
 from .workbook import return_xlsx
 
@@ -71,6 +71,7 @@ templates.globals.update(
     tr=tr,
     day=day,
     group=group,
+    shown=shown,
     value_text=statistics.value_text,
     moment=lambda at: at.astimezone(chinatime.CHINA_TZ).strftime("%Y-%m-%d %H:%M"),
 )
@@ -105,7 +106,16 @@ _PAGE = re.compile(r"/city/(?!sign-)[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*")
 def _after_sign_in(wanted: str) -> str:
     """Where a sign-in goes: the page asked for before it, if that is one of these pages (never another site's: a
     link to the sign-in form must not send a supervisor elsewhere once signed in); else the stations."""
-    return wanted if _PAGE.fullmatch(wanted) and "//" not in wanted else "/city/"
+    path, mark, query = wanted.partition("?")
+    # A dot-segment, percent-encoded too (/city/../v1/…, /city/%2e%2e/…), leads out of /city once the browser
+    # resolves it.
+    if not _PAGE.fullmatch(wanted) or "//" in wanted or {".", ".."} & set(unquote(path).split("/")):
+        return "/city/"
+    if path == "/city/returns.xlsx":
+        # A download leaves the sign-in form on screen, its token spent (登录 again: 登录页面已过期): the figures
+        # of the same period and scope instead, which link to the return.
+        return f"/city/figures{mark}{query}"
+    return wanted
 
 
 _recent_sessions = accounts.RecentSessions()
@@ -294,7 +304,8 @@ def _period(code: str | None, today: date) -> tuple[Period, str | None]:
         if refused.message.text == ENDS_BEFORE_IT_BEGINS:
             problem = f"{_quoted(code)}的结束日期早于开始日期（请先写开始日期，再写结束日期）。"
         else:
-            problem = f"{_quoted(code)}不是一个期间（请写 2026-W48、2026-11、2026-Q3 或 2026）。"
+            forms = "2026-W48、2026-11、2026-Q3、2026，或两个日期 2026-11-01..2026-11-15"
+            problem = f"{_quoted(code)}不是一个期间（请写 {forms}）。"
         return containing(PeriodKind.MONTH, today), problem
     if chosen.last - chosen.first > LONGEST_PERIOD:
         return containing(PeriodKind.MONTH, today), f"{_quoted(code)}超过一年（请选择一年以内的期间）。"
@@ -365,8 +376,9 @@ class _Stations:
 
 def _stations(session, district: str | None) -> _Stations:
     rows, districts = _choices(session, district)
-    options = "".join(f'<option value="{row.id}">{escape(row.name)}</option>' for row in rows)
-    return _Stations(rows, districts, {row.id: row.name for row in rows}, Markup(options))
+    names = {row.id: shown(row.name) for row in rows}
+    options = "".join(f'<option value="{station}">{escape(name)}</option>' for station, name in names.items())
+    return _Stations(rows, districts, names, Markup(options))
 
 
 def _station_choices(reports: Reports, session, position: Position, district: str | None) -> _Stations:
@@ -406,7 +418,7 @@ def _scope_name(scope: Scope, names: dict) -> str:
     """The page's heading: a station's name, a district's, or 全市."""
     if scope.station_id is not None:
         return names.get(scope.station_id, "（未知驿站）")
-    return scope.district or "全市"
+    return shown(scope.district or "全市")
 
 
 # --- the pages ---------------------------------------------------------------------------------------------------
@@ -448,6 +460,7 @@ def _draw_stations_table(reports: Reports, session, position: Position, today: d
     return Markup(
         templates.get_template("stations_table.html").render(
             summaries=[row for row in supervision.station_rows(session) if row["id"] in seen.names],
+            names=seen.names,
             late=late,
             open_clues=open_clues,
             late_clues=late_clues,
@@ -497,6 +510,7 @@ def figures_page(
         as_of=made.as_of,
         period=chosen,
         period_name=period_name(chosen),
+        typed=period if period_problem else chosen.code,  # kept to be corrected, not replaced by this month's
         problem=problem,
         quick=_periods(today, chosen),
         chosen_district=scope.district or "",
