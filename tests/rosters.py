@@ -55,10 +55,14 @@ def expected_entries(workers: int = 23) -> list[WorkerEntry]:
     ]
 
 
-def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+def write_xlsx(path: Path, rows: list[list[object]], merged: tuple[str, ...] = ()) -> Path:
+    """``rows`` from row 1, with the cells of each range in ``merged`` ("E4:E5") merged as Excel does it: the value
+    of the top left cell over the range, the others' emptied."""
     workbook = Workbook()
     for row in rows:
         workbook.active.append(row)
+    for cells in merged:
+        workbook.active.merge_cells(cells)
     workbook.save(path)
     return path
 

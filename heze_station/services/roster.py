@@ -1,10 +1,11 @@
 """Reading the worker roster (花名册) of a collective case from a spreadsheet, and checking every row before use.
 
 A labour boss or site clerk keeps the roster in Excel or WPS: a title row above the headings, headings worded
-in many ways, ID numbers that Excel turned into numbers, a 合计 row at the bottom, CSV saved in GBK. The reader
-finds the columns by their headings, checks each row with the same domain rules as the intake form, and
-returns a report of every problem by the row number the spreadsheet shows. Nothing is saved here: the rows go
-into the intake form, and saving still goes through :func:`intake.validate` and :func:`intake.save`.
+in many ways (or over two rows), cells merged over several workers, ID numbers that Excel turned into numbers, a
+合计 row at the bottom, CSV saved in GBK. The reader finds the columns by their headings, checks each row with the
+same domain rules as the intake form, and returns a report of every problem by the row number the spreadsheet
+shows. Nothing is saved here: the rows go into the intake form, and saving still goes through
+:func:`intake.validate` and :func:`intake.save`.
 """
 
 import codecs
@@ -20,8 +21,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
 
 from ..domain import chinatime
 from ..domain.agreements import normalise_account_number
@@ -85,6 +87,13 @@ _COLUMN_LABELS = {
     Column.ACCOUNT_NUMBER: QT_TRANSLATE_NOOP("Domain", "Bank account"),
 }
 _REQUIRED = (Column.NAME, Column.ID_NUMBER, Column.CLAIMED)
+# A cell merged over several workers' rows shows its value beside each of them. Where that value describes a group
+# (one 工种 for a team, one 开户行, 汉族, the 是/否 of the 代表 column) it is taken for each row: the coordinator
+# reads the sheet that way, and unmerging 30 rows of 钢筋工 to type it 30 times would help nobody. What belongs to
+# one person is refused instead: a shared 姓名 or 身份证号 is a slip, a shared phone is some team leader's that the
+# documents would print as each worker's own, and a shared amount may be each one's or the group's sum: a sum
+# owed must never be guessed or split.
+_ONE_WORKERS = (Column.NAME, Column.ID_NUMBER, Column.PHONE, Column.CLAIMED, Column.ACCOUNT_NUMBER)
 
 # Headings as people write them, compared after _heading_key() (no spaces, no unit in brackets, lower case).
 _HEADINGS = {
@@ -238,7 +247,17 @@ def _unreadable(text: str, **params: object) -> RosterUnreadable:
 
 # ---- reading cells ------------------------------------------------------------------------------------------------
 
-Cell = str | int | float | bool | None
+
+@dataclass(frozen=True)
+class _Merged:
+    """A cell below the headings in a range merged over several rows, with the range's value (which Excel keeps
+    in its top left cell, leaving the others empty)."""
+
+    value: "Cell"
+    rows: range  # as the spreadsheet numbers them
+
+
+Cell = str | int | float | bool | None | _Merged
 T = TypeVar("T")
 
 
@@ -307,16 +326,60 @@ def _workbook_rows(path: Path) -> Iterator[tuple[Cell, ...]]:
         for sheet in workbook.worksheets:
             rows = sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
             head = [cells for _, cells in zip(range(HEADER_SEARCH_ROWS), rows, strict=False)]
-            if _find_heading(head) is not None:
-                yield from head
-                yield from rows
+            heading = _find_heading(head)
+            if heading is not None:
+                merged = _ranges_over_rows(sheet)
+                yield from _mark_merged(itertools.chain(head, rows), heading.last + 2, merged)
                 return
             first_head = first_head or head
         yield from first_head
-    except (KeyError, ValueError, TypeError, ParseError, zipfile.BadZipFile) as error:
+    except (KeyError, ValueError, TypeError, ParseError, expat.ExpatError, zipfile.BadZipFile) as error:
         raise not_a_workbook from error
     finally:
         workbook.close()
+
+
+# openpyxl's read-only mode, which spares loading a sheet formatted down a million rows (see MAX_BLANK_RUN), reads
+# no merged ranges: they are picked from the sheet's XML in a pass of their own (0.6 s over a million formatted
+# rows, a millisecond over a roster).
+_MERGE_CELL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main mergeCell"
+
+
+def _ranges_over_rows(sheet: object) -> list[tuple[int, int, int, int]]:
+    """The ranges merged over more than one row in a read-only openpyxl ``sheet``, as (first column, first row,
+    last column, last row) counted from 1."""
+    from openpyxl.utils.cell import range_boundaries
+
+    references: list[str] = []
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        if tag == _MERGE_CELL:
+            references.append(attributes["ref"])
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    with sheet._get_source() as source:  # type: ignore[attr-defined]  # the only way to the sheet's XML
+        parser.ParseFile(source)
+    bounds = (range_boundaries(reference) for reference in references)
+    return [bound for bound in bounds if bound[1] < bound[3]]
+
+
+def _mark_merged(
+    rows: Iterable[tuple[Cell, ...]], first_data_row: int, ranges: list[tuple[int, int, int, int]]
+) -> Iterator[tuple[Cell, ...]]:
+    """``rows`` from spreadsheet row 1, each cell from ``first_data_row`` on that lies in one of ``ranges`` shown
+    as a _Merged. The headings stay as they are: a two-row heading is told by its merged cells reading empty."""
+    values: dict[tuple[int, int, int, int], Cell] = {}
+    for number, cells in enumerate(rows, start=1):
+        shown = list(cells)
+        for bound in ranges:
+            first_column, first_row, last_column, last_row = bound
+            if number == first_row:
+                values[bound] = cells[first_column - 1] if first_column <= len(cells) else None
+            if number >= first_data_row and first_row <= number <= last_row:
+                for index in range(first_column - 1, min(last_column, len(shown))):
+                    shown[index] = _Merged(values.get(bound), range(first_row, last_row + 1))
+        yield tuple(shown)
 
 
 def _csv_rows(data: bytes) -> Iterator[tuple[Cell, ...]]:
@@ -327,7 +390,7 @@ def _csv_rows(data: bytes) -> Iterator[tuple[Cell, ...]]:
 
     def heading_columns(delimiter: str) -> int:
         found = _find_heading([tuple(record) for record in csv.reader(first_lines, delimiter=delimiter)])
-        return len(found[1]) if found else 0
+        return len(found.columns) if found else 0
 
     try:
         delimiter = max(",\t;", key=heading_columns)  # the first of equals: a comma
@@ -371,6 +434,8 @@ def _decode(data: bytes) -> str:
 def _text(cell: Cell) -> str:
     if cell is None:
         return ""
+    if isinstance(cell, _Merged):
+        return _text(cell.value)
     if isinstance(cell, float):
         # Excel shows 15 significant digits: 3800.4999999999995 from a formula is the 3800.5 on screen.
         return f"{cell:.{_EXCEL_DIGITS}g}"
@@ -395,13 +460,33 @@ def _columns_of(cells: Iterable[Cell]) -> dict[Column, int]:
     return found
 
 
-def _find_heading(rows: list[tuple[Cell, ...]]) -> tuple[int, dict[Column, int]] | None:
-    """The index of the first row that names two or more known columns, and those columns."""
+class _Heading(NamedTuple):
+    first: int  # index of the (upper) heading row
+    last: int  # index of the row below which the workers are listed
+    columns: dict[Column, int]
+
+
+def _find_heading(rows: list[tuple[Cell, ...]]) -> _Heading | None:
+    """The first row that names two or more known columns, together with the row below it when that row holds
+    sub-headings (see _sub_headings)."""
     for index, cells in enumerate(rows):
         columns = _columns_of(cells)
-        if len(columns) >= 2:
-            return index, columns
+        below = _sub_headings(columns, rows[index + 1]) if index + 1 < len(rows) else {}
+        if len(columns) + len(below) >= 2:
+            return _Heading(index, index + bool(below), columns | below)
     return None
+
+
+def _sub_headings(columns: dict[Column, int], below: tuple[Cell, ...]) -> dict[Column, int]:
+    """The further columns that ``below`` names when it is the second row of a heading naming ``columns``.
+
+    WPS rosters head columns over two rows: 欠薪金额 | 欠薪月份 under a 欠薪情况 merged across both, the other
+    headings merged down over the two rows, so that the second row is empty under them (in a CSV too). A row that
+    names columns and is empty under every heading above it is such a second row; a worker's row never is.
+    """
+    if not columns or any(_text(below[index]) for index in columns.values() if index < len(below)):
+        return {}
+    return {column: index for column, index in _columns_of(below).items() if column not in columns}
 
 
 # ---- checking the rows --------------------------------------------------------------------------------------------
@@ -422,7 +507,7 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]], category: Category | None) -> 
             ),
             count=HEADER_SEARCH_ROWS,
         )
-    heading_index, columns = found
+    columns = found.columns
     for column in _REQUIRED:
         if column not in columns:
             raise _unreadable(
@@ -431,15 +516,17 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]], category: Category | None) -> 
                     "Row {row} holds the column headings, but no column is headed {column}. "
                     "Add that column or rename its heading, as in the roster template.",
                 ),
-                row=heading_index + 1,
+                row=found.first + 1,
                 column=column,
             )
     listed: list[tuple[int, dict[Column, Cell]]] = []
     total_rows: list[int] = []
     blank_run = 0
-    for number, cells in enumerate(itertools.chain(head[heading_index + 1 :], rows), start=heading_index + 2):
+    for number, cells in enumerate(itertools.chain(head[found.last + 1 :], rows), start=found.last + 2):
         values = {column: cells[index] if index < len(cells) else None for column, index in columns.items()}
-        if not any(_text(value) for value in values.values()):
+        # A cell merged down from a row above is no entry of this one: a 开户行 merged down a template's empty rows.
+        own = (value for value in values.values() if not (isinstance(value, _Merged) and value.rows[0] < number))
+        if not any(_text(value) for value in own):
             blank_run += 1
             if blank_run >= MAX_BLANK_RUN:
                 break
@@ -461,7 +548,7 @@ def _check_rows(rows: Iterable[tuple[Cell, ...]], category: Category | None) -> 
     if not listed:
         raise _unreadable(
             QT_TRANSLATE_NOOP("Domain", "Row {row} holds the column headings, but no workers are listed below it."),
-            row=heading_index + 1,
+            row=found.first + 1,
         )
     today = chinatime.today()
     # As in the intake form: each worker of a small case must be reachable, in a collective case the representatives.
@@ -480,8 +567,14 @@ def _is_total(cells: tuple[Cell, ...], values: dict[Column, Cell]) -> bool:
 
 
 def _check_row(
-    number: int, values: dict[Column, Cell], today: date, category: Category | None, *, phone_required: bool
+    number: int, shown: dict[Column, Cell], today: date, category: Category | None, *, phone_required: bool
 ) -> RosterRow:
+    values = {column: cell.value if isinstance(cell, _Merged) else cell for column, cell in shown.items()}
+    merged = {
+        column: _merged_problem(number, cell, column)
+        for column, cell in shown.items()
+        if isinstance(cell, _Merged) and column in _ONE_WORKERS
+    }
     problems: list[Problem] = []
 
     def checked(column: Column, check: Callable[..., T], *args: object, **kwargs: object) -> T | None:
@@ -533,7 +626,24 @@ def _check_row(
                 Message(QT_TRANSLATE_NOOP("Domain", "This is the template's example row: delete it.")),
             )
         )
+    # A merged cell's problem replaces the others of its column: "Enter the amount." beside a visible 9500 puzzles.
+    problems = [*merged.values(), *(problem for problem in problems if problem.column not in merged)]
     return RosterRow(number, entry, tuple(problems))
+
+
+def _merged_problem(number: int, cell: _Merged, column: Column) -> Problem:
+    # The other row of two, else the whole range: a middle row's others are no one span.
+    others = [row for row in cell.rows if row != number]
+    rows = str(others[0]) if len(others) == 1 else f"{cell.rows[0]}–{cell.rows[-1]}"
+    return Problem(
+        column,
+        Message(
+            QT_TRANSLATE_NOOP(
+                "Domain", "This cell is merged with row {rows}: unmerge it and enter each worker's own {column}."
+            ),
+            {"rows": rows, "column": column},
+        ),
+    )
 
 
 _ID_NUMBER_ROUNDED = QT_TRANSLATE_NOOP(

@@ -282,6 +282,81 @@ def test_unclear_representative_mark_is_a_problem(tmp_path: Path) -> None:
     assert message == 'Mark a representative with 是 (or √, Y) and leave the others empty; "待定" is not clear.'
 
 
+def test_amounts_and_phones_merged_over_several_workers_are_refused_in_each_row(tmp_path: Path) -> None:
+    rows = roster_rows(12)
+    rows[3][4] = 9500  # workers 1 and 2 (rows 4 and 5) share one merged ¥9,500 cell: each's or both together?
+    rows[5][3] = mobile(3)  # workers 3 to 5 (rows 6 to 8) are given one phone, some team leader's
+
+    report = read_roster(write_xlsx(tmp_path / "roster.xlsx", rows, merged=("E4:E5", "D6:D8")))
+
+    phone = "This cell is merged with row 6–8: unmerge it and enter each worker's own Mobile phone."
+    assert problems_by_row(report) == {
+        4: ["This cell is merged with row 5: unmerge it and enter each worker's own Amount."],
+        5: ["This cell is merged with row 4: unmerge it and enter each worker's own Amount."],
+        6: [phone],
+        7: [phone],
+        8: [phone],
+    }
+    assert report.claimed_total_fen == sum(claimed_yuan(serial) for serial in range(12) if serial not in (1, 2)) * 100
+
+
+def test_a_post_bank_or_representative_mark_merged_over_a_team_is_taken_for_each_worker(tmp_path: Path) -> None:
+    title, headings, *workers = roster_rows(12)
+    rows = [title, [*headings, "工种", "开户行"], *([*row, None, None] for row in workers)]
+    rows[2][6:] = ["钢筋工", BANK]  # rows 3 to 7 are the steel fixers, 8 to 14 the carpenters, all paid at one bank
+    rows[7][6] = "木工"
+    rows[5][5] = "否"  # none of rows 6 to 14 is a representative
+    rows += [[None] * 8] * 5  # the bank is merged down five empty rows the template had for more workers
+
+    report = read_roster(write_xlsx(tmp_path / "roster.xlsx", rows, merged=("G3:G7", "G8:G14", "H3:H19", "F6:F14")))
+
+    assert report.usable
+    assert [row.row for row in report.rows] == list(range(3, 15))
+    assert [entry.post for entry in report.entries()] == ["钢筋工"] * 5 + ["木工"] * 7
+    assert {entry.bank for entry in report.entries()} == {BANK}
+    assert report.representatives == 3
+
+
+# WPS heads columns over two rows: 欠薪金额 | 欠薪月份 under a merged 欠薪情况, other headings merged down both.
+WPS_HEADINGS = [
+    ["序号", "姓名", "身份证号码", "联系方式", "欠薪情况", None],
+    [None, None, None, None, "欠薪金额", "欠薪月份"],
+]
+# The same with only 姓名 named in the upper row, 身份证号码 and 联系方式 under a merged 身份信息.
+GROUPED_HEADINGS = [
+    ["序号", "姓名", "身份信息", None, "欠薪情况", None],
+    [None, None, "身份证号码", "联系方式", "欠薪金额", "欠薪月份"],
+]
+
+
+@pytest.mark.parametrize(
+    ("headings", "merged"),
+    [
+        (WPS_HEADINGS, ("A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1")),
+        (GROUPED_HEADINGS, ("A1:A2", "B1:B2", "C1:D1", "E1:F1")),
+    ],
+    ids=["欠薪情况", "身份信息"],
+)
+@pytest.mark.parametrize("suffix", ["xlsx", "csv"])
+def test_headings_over_two_rows_are_read_as_one(
+    tmp_path: Path, headings: list[list[object]], merged: tuple[str, ...], suffix: str
+) -> None:
+    rows = [*headings, *([n + 1, worker_name(n), resident_id(n), mobile(n), 7000, "8-10月"] for n in range(12))]
+    path = tmp_path / f"roster.{suffix}"
+    if suffix == "xlsx":
+        write_xlsx(path, rows, merged)
+    else:
+        write_csv(path, rows, "gbk")  # as WPS saves it: the merged headings' other cells empty
+
+    report = read_roster(path)
+
+    assert report.usable
+    assert [row.row for row in report.rows] == list(range(3, 15))
+    assert [(entry.name, entry.phone, entry.claimed) for entry in report.entries()] == [
+        (worker_name(n), mobile(n), "7000") for n in range(12)
+    ]
+
+
 def test_roster_found_on_a_later_sheet(tmp_path: Path) -> None:
     workbook = Workbook()
     workbook.active.title = "说明"
