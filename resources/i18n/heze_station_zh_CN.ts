@@ -2923,6 +2923,10 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>第 {row} 行是表头，但其下方没有工人名单。</translation>
     </message>
     <message>
+        <source>This cell is merged with row {rows}: unmerge it and enter each worker&apos;s own {column}.</source>
+        <translation>此单元格与第{rows}行合并，请取消合并，每人分别填写{column}。</translation>
+    </message>
+    <message>
         <source>Excel stored this ID number as a number ({shown}) and kept only 15 digits, so the last digits are lost. Format the column as text and type the number again from the ID card.</source>
         <translation>Excel 把这个身份证号码存成了数字（{shown}），只保留 15 位有效数字，末几位已经丢失。请把该列设置为“文本”格式，再对照身份证重新录入。</translation>
     </message>
