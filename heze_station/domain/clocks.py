@@ -39,9 +39,11 @@ LIMITATION_WARNING_DAYS = 30
 # judicial confirmation of a people's-mediation agreement within 30 days.
 ARBITRAL_REVIEW_DAYS = 15
 JUDICIAL_CONFIRMATION_DAYS = 30
-# R8 (LDMAL 16, 民事诉讼法 223-224): the court issues a payment order within 15 days of the application; the debtor
-# pays or objects within 15 days of being served.
-PAYMENT_ORDER_ISSUE_DAYS = 15
+# R8 (LDMAL 16, 民事诉讼法 226-227): the court decides within 5 days whether it accepts the application for a payment
+# order, and issues the order within 15 days of accepting it; the debtor pays or objects within 15 days of being
+# served. The station records the filing and the order, not the acceptance between: the court is late only once
+# both periods are out.
+PAYMENT_ORDER_ISSUE_DAYS = 5 + 15
 PAYMENT_ORDER_OBJECTION_DAYS = 15
 # R12 (LDMAL 29, 43): the committee accepts or rejects within 5 days and awards within 45, extendable by 15.
 ARBITRATION_ACCEPTANCE_DAYS = 5
@@ -360,7 +362,7 @@ def judicial_confirmation_clock(
 
 
 def payment_order_issue_clock(filed_on: date, issued_on: date | None, today: date, calendar: WorkCalendar) -> Clock:
-    """R8: the court's 15 days, from the application, to issue the payment order (or reject the application)."""
+    """R8: the court's 5 days to accept the application and 15 more to issue the payment order (or reject it)."""
     label = QT_TRANSLATE_NOOP("Domain", "Court to issue the payment order")
     return _window_clock(
         ClockKind.PAYMENT_ORDER_ISSUE, label, filed_on, PAYMENT_ORDER_ISSUE_DAYS, issued_on, today, calendar

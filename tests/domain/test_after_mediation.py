@@ -25,18 +25,22 @@ from tests.domain.test_clocks import CAL
 @pytest.mark.parametrize(
     ("today", "state", "days_left"),
     [
-        (date(2026, 10, 3), ClockState.OK, 10),  # golden week does not stop the court's 15 days
-        (date(2026, 10, 8), ClockState.WARNING, 5),
-        (date(2026, 10, 11), ClockState.URGENT, 2),
-        (date(2026, 10, 13), ClockState.DUE_TODAY, 0),
-        (date(2026, 10, 14), ClockState.OVERDUE, -1),
+        (date(2026, 10, 9), ClockState.OK, 10),  # golden week does not stop the court's days
+        (date(2026, 10, 14), ClockState.WARNING, 5),
+        (date(2026, 10, 17), ClockState.URGENT, 2),
+        (date(2026, 10, 19), ClockState.DUE_TODAY, 0),
+        (date(2026, 10, 20), ClockState.OVERDUE, -1),
     ],
 )
-def test_court_has_fifteen_calendar_days_to_issue_the_order(today: date, state: ClockState, days_left: int) -> None:
+def test_court_has_five_days_to_accept_and_fifteen_to_issue_the_order(
+    today: date, state: ClockState, days_left: int
+) -> None:
+    """民事诉讼法 226-227, in calendar days from the filing: 5 to accept the application, 15 from then to issue the
+    order; the 20th day a Sunday (18 October 2026), the court has the Monday."""
     clock = payment_order_issue_clock(date(2026, 9, 28), None, today, CAL)
     assert (clock.kind, clock.due, clock.state, clock.days_left) == (
         ClockKind.PAYMENT_ORDER_ISSUE,
-        date(2026, 10, 13),
+        date(2026, 10, 19),
         state,
         days_left,
     )

@@ -135,10 +135,10 @@ def test_scenario_1_collective_on_site_instalment_missed(
     assert "叁万元整" in pack
     assert "被申请人未按调解协议履行的说明及收款记录" in pack
 
-    # Filed at the court today: the court's 15 days show on the workbench as they run out.
+    # Filed at the court today: the court's days (5 to accept, 15 to issue) show on the workbench as they run out.
     record = after_mediation.record_step
     record(station, case_id, StepKind.PAYMENT_ORDER, StepDate.STARTED, today)
-    issue_by = period_end(station, today, 15)
+    issue_by = period_end(station, today, 5 + 15)  # 5 days to accept the application, 15 to issue the order
     assert [
         c.state for c in due_on_board(station, case_id, ClockKind.PAYMENT_ORDER_ISSUE, issue_by - timedelta(days=2))
     ] == [ClockState.URGENT]
@@ -148,7 +148,7 @@ def test_scenario_1_collective_on_site_instalment_missed(
     objection = clock(station, case_id, ClockKind.PAYMENT_ORDER_OBJECTION)
     assert objection.due >= today + timedelta(days=15)
     assert station.calendar.is_working_day(objection.due)
-    assert not due_on_board(station, case_id, ClockKind.PAYMENT_ORDER_ISSUE, today + timedelta(days=13))
+    assert not due_on_board(station, case_id, ClockKind.PAYMENT_ORDER_ISSUE, today + timedelta(days=18))
     assert due_on_board(station, case_id, ClockKind.PAYMENT_ORDER_OBJECTION, objection.due)
 
     # The end: paid, or an objection that sends the worker to arbitration.
