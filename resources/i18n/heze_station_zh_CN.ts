@@ -422,6 +422,10 @@
         <translation>现行协议下已支付 {amount}。新协议取代现行协议后，这笔钱仍计在现行协议下：新协议只写尚未支付的金额（下面已按各期填好）。</translation>
     </message>
     <message>
+        <source>Instalment {n} falls due on {due}, a rest day: the payer may pay until {last}.</source>
+        <translation>第{n}期的付款期限{due}是休息日：付款人可顺延至{last}支付。</translation>
+    </message>
+    <message>
         <source>Total: check the amounts above</source>
         <translation>合计：请检查上面的金额</translation>
     </message>

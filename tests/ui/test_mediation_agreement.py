@@ -16,6 +16,7 @@ from heze_station.domain.cases import CaseAction, CaseStatus
 from heze_station.domain.mediation import MinuteKind
 from heze_station.domain.performance import PerformanceState
 from heze_station.services import agreements, audit, case_actions, case_queries, mediation, payments
+from heze_station.ui import formatting
 from heze_station.ui.views.agreement_dialogs import AgreementDialog, PaymentDialog, SignerDialog, SplitPaymentDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
@@ -162,6 +163,21 @@ def test_agreement_form_refuses_wrong_amounts_and_dates_then_saves_a_draft(qtbot
     assert tab.schedule.rowCount() == 2
     assert "工人0 has not signed" in tab.summary.text()
     assert tab.buttons["sign"].isVisible()
+
+
+def test_an_instalment_due_on_a_rest_day_says_until_when_the_payer_may_pay(qtbot, workspace, case_id) -> None:
+    _window, dialog = open_agreement_form(qtbot, workspace, case_id)
+    calendar = workspace.context.calendar
+    today = chinatime.today()
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7 or 7)
+    dialog.instalments.cellWidget(0, 0).setDate(qdate(saturday))
+    assert dialog.rest_days.isVisible()
+    last = formatting.day(calendar.statutory_end(saturday))
+    assert dialog.rest_days.text() == (
+        f"Instalment 1 falls due on {formatting.day(saturday)}, a rest day: the payer may pay until {last}."
+    )
+    dialog.instalments.cellWidget(0, 0).setDate(qdate(calendar.statutory_end(saturday)))
+    assert not dialog.rest_days.isVisible()
 
 
 def test_bank_accounts_in_the_agreement_form_stay_masked_until_shown(qtbot, workspace, case_id) -> None:

@@ -43,6 +43,7 @@ from ..formatting import typed_yuan as _yuan
 from ..kit.form import FormDialog
 from ..kit.inputs import ActionRow, EnumCombo, FileField, date_edit
 from ..kit.table import CellTable
+from ..kit.text import plain_label
 from ..widgets.masked_column import MaskedColumn, stored_item
 from ..widgets.signature_pad import SignatureDialog
 from ..workspace import Workspace
@@ -131,6 +132,12 @@ class AgreementDialog(FormDialog):
         instalment_layout = QVBoxLayout(instalment_box)
         instalment_layout.setContentsMargins(0, 0, 0, 0)
         instalment_layout.addWidget(self.instalments)
+        # A due date on a rest day gives the payer until the next working day (民法典 203): said while it can be
+        # moved, rather than found when the instalment shows late only days after its date.
+        self.rest_days = plain_label(wrap=True)
+        self.rest_days.setStyleSheet("color: #8a5a00;")
+        instalment_layout.addWidget(self.rest_days)
+        self.instalments.changed.connect(self._show_rest_days)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
@@ -226,6 +233,24 @@ class AgreementDialog(FormDialog):
         self.instalments.insertRow(row)
         self.instalments.setCellWidget(row, 0, date_edit(_qdate(due)))
         self.instalments.setItem(row, 1, QTableWidgetItem(amount))
+
+    def _show_rest_days(self) -> None:
+        calendar = self.workspace.context.calendar
+        lines = []
+        for row in range(self.instalments.rowCount()):
+            field = self.instalments.cellWidget(row, 0)
+            if field is None:  # a row being added: its date comes next
+                continue
+            due = field.date().toPython()
+            last = calendar.statutory_end(due)
+            if last != due:
+                lines.append(
+                    self.tr("Instalment {n} falls due on {due}, a rest day: the payer may pay until {last}.").format(
+                        n=row + 1, due=formatting.day(due), last=formatting.day(last)
+                    )
+                )
+        self.rest_days.setText("\n".join(lines))
+        self.rest_days.setVisible(bool(lines))
 
     def _show_accounts(self, shown: bool) -> None:
         if shown:
