@@ -16,7 +16,7 @@ import logging
 import math
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import Enum, auto
 from pathlib import Path
 
@@ -315,34 +315,10 @@ def _unlock(data_dir: Path, typed_login: str, password: str, now: datetime) -> t
     keyslots.save(data_dir, slots)
     if login in slots.disabled:
         raise _refused(QT_TRANSLATE_NOOP("Domain", "This account has been disabled. Please ask the administrator."))
-    changed = _password_changed(slots, login, now)
-    if changed is not None:
-        raise _refused(
-            QT_TRANSLATE_NOOP(
-                "Domain",
-                "The password is wrong. This account's password was changed on {day}, on this computer or another of "
-                "the station: use the new one, or ask the administrator.",
-            ),
-            day=changed.isoformat(),
-        )
     raise _refused(QT_TRANSLATE_NOOP("Domain", "The login or the password is wrong."))
 
 
 UNKNOWN_LOGIN = "?"
-# A wrong password this long after the account's password changed is told so: the old one typed from habit, or
-# typed on a laptop that learned of the change by sync (or, had another device changed it, a reason to ask).
-PASSWORD_CHANGE_SHOWN = timedelta(days=30)
-
-
-def _password_changed(slots: KeySlots, login: str, now: datetime) -> date | None:
-    """The day this laptop took the account's new password, when that was lately."""
-    for slot in slots.for_login(login):
-        if slot.password_changed is None:
-            continue
-        changed = datetime.fromisoformat(slot.password_changed)
-        if timedelta(0) <= now - changed <= PASSWORD_CHANGE_SHOWN:
-            return chinatime.local_date(changed)
-    return None
 
 
 def _counted_as(slots: KeySlots, login: str) -> str:
@@ -605,16 +581,11 @@ def refresh_slots(context: StationContext) -> None:
             user.login,
         ):
             try:
-                made = _slot(user_id, user.login, user.public_key, user.sealed_private_key, context.database.key)
+                slots.put(_slot(user_id, user.login, user.public_key, user.sealed_private_key, context.database.key))
             except WrongKey:
                 # Not a key (a device that synced junk): this account has no slot here, and every other one does.
                 log.warning("an account's public key from the city is not a key; it cannot sign in on this laptop")
                 continue
-            if slot is not None and slot.sealed_private_key != user.sealed_private_key:
-                made.password_changed = chinatime.now().isoformat()
-            elif slot is not None:
-                made.password_changed = slot.password_changed
-            slots.put(made)
             changed.add(user_id)
     if changed:
         keyslots.save(context.data_dir, slots)

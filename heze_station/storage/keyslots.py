@@ -31,9 +31,6 @@ class AccountSlot:
     public_key: str
     sealed_private_key: str
     sealed_database_key: str
-    # ISO time this laptop took a new password of the account (changed here or on another laptop, or reset): a
-    # wrong password typed after is told so (services.accounts).
-    password_changed: str | None = None
 
 
 @dataclass

@@ -4083,10 +4083,6 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>本机的密钥文件丢失或损坏。请点击“忘记密码”，输入设置本站时打印的恢复密钥。</translation>
     </message>
     <message>
-        <source>The password is wrong. This account&apos;s password was changed on {day}, on this computer or another of the station: use the new one, or ask the administrator.</source>
-        <translation>密码不正确。此账户的密码已于{day}在本机或本站其他电脑上更改：请使用新密码，或询问管理员。</translation>
-    </message>
-    <message>
         <source>A recovery key has no 0, 1, I or O: check the characters read as those against the sheet.</source>
         <translation>恢复密钥中没有 0、1、I、O 这几个字符：请对照密钥单核对看作这些字符的地方。</translation>
     </message>

@@ -208,8 +208,7 @@ def test_the_administrator_disables_enables_and_resets_accounts(station: Station
     with pytest.raises(InvalidInput, match="Repeated characters"):  # the administrator's choice is judged too
         accounts.reset_password(station, li.id, "li888888")
     accounts.reset_password(station, li.id, "li-password-2")
-    # The old password, typed from habit, is told why it no longer opens (as on a laptop that synced the reset).
-    with pytest.raises(SignInRefused, match=f"password was changed on {chinatime.today().isoformat()}"):
+    with pytest.raises(SignInRefused, match="wrong"):
         accounts.sign_in(folder, "li", "li-password-1")
     accounts.sign_in(folder, "li", "li-password-2").close()
     with pytest.raises(DomainError, match="your own account"):
@@ -231,11 +230,6 @@ def test_everyone_changes_their_own_password_knowing_the_current_one(station: St
     accounts.sign_in(station.database.path.parent, "admin", ADMINISTRATOR.password).close()
     accounts.change_password(station, ADMINISTRATOR.password, "new-password-1")
     accounts.sign_in(station.database.path.parent, "admin", "new-password-1").close()
-    # A month on, a wrong password is only wrong again.
-    later = chinatime.now() + accounts.PASSWORD_CHANGE_SHOWN + timedelta(days=1)
-    with pytest.raises(SignInRefused) as wrong_later:
-        accounts.sign_in(station.database.path.parent, "admin", ADMINISTRATOR.password, now=later)
-    assert wrong_later.value.message.render() == "The login or the password is wrong."
 
 
 def test_lock_minutes_default_to_ten_and_stay_between_one_and_sixty(station: StationContext) -> None:
