@@ -34,13 +34,16 @@ def _check(content: CourtApplicationContent, problems: validation.Problems) -> N
             QT_TRANSLATE_NOOP("Domain", "The court needs the address of {name}: enter it in the case file first."),
             name=name,
         )
-    # A company stands in court by its legal representative (CPL 124): the court asks who that is.
+    # A company or organisation stands in court by its legal representative or principal (CPL 51, 124): the court
+    # asks who that is.
     for company in (o for o in content.respondents if o.kind is EmployerKind.COMPANY):
         problems.require(
             company.legal_representative,
             "legal_representative",
             QT_TRANSLATE_NOOP(
-                "Domain", "The court needs the legal representative of {name}: enter it in the case file first."
+                "Domain",
+                "The court needs the legal representative (or person in charge) of {name}: enter it in the case file "
+                "first.",
             ),
             name=company.name,
         )
@@ -63,7 +66,10 @@ def _parties(content: CourtApplicationContent, s: layout.Styles) -> list[Flowabl
                 s.plain,
             )
         )
-    story += [paragraphs.party(worker_label, paragraphs.person_description(p), s) for p in content.applicants]
+    # A collective's representatives apply for all its workers (R3): named as its representatives, not as three
+    # applicants of their own.
+    label = "代表人" if content.workers_in_collective else worker_label
+    story += [paragraphs.party(label, paragraphs.person_description(p), s) for p in content.applicants]
     story += [paragraphs.party(other_label, paragraphs.organisation_description(o), s) for o in content.respondents]
     return story
 

@@ -410,6 +410,8 @@ WITHIN_3_DAYS = Figure(
     Unit.SHARE,
     of=CLOSED,
 )
+# Counted in calendar days, as the city defines the figure: the station's legal clock of the same 15 days runs on
+# over a last day that is a rest day (clocks.mediation_end), the figure does not.
 WITHIN_15_DAYS = Figure(
     "within_15_days",
     QT_TRANSLATE_NOOP("Domain", "Concluded within 15 days"),

@@ -60,7 +60,9 @@ def count_failure(database: Database, settings: Settings, keys: list[str]) -> No
     try:
         with database.transaction() as session:
             Throttle(settings).record_failure(session, keys)
-    except IntegrityError:  # two first failures at once: one of them counted is enough
+    except IntegrityError:
+        # Two first failures of a key at once: one of them is counted (of several keys, the others' with it), and
+        # a flood still reaches the limit a moment later.
         pass
 
 

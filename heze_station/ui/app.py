@@ -10,7 +10,7 @@ from .. import __version__, paths
 from . import fonts, i18n
 from .garbage import GuiThreadCollector
 from .session import Session
-from .temp_folder import remove, use_own_temp_folder
+from .temp_folder import OwnTempFolder
 from .termination import TerminationWatch
 
 
@@ -23,7 +23,7 @@ def run(
     user: str | None = None,
     password: str | None = None,
 ) -> int:
-    temp = use_own_temp_folder(data_dir)  # before Qt, which reads TMPDIR once
+    temp = OwnTempFolder(data_dir)  # before Qt, which reads TMPDIR once
     QApplication.setApplicationName("heze-station")
     QApplication.setApplicationVersion(__version__)
     QApplication.setOrganizationName("HezeHRSS")
@@ -44,5 +44,5 @@ def run(
         session.finish()
     finally:
         garbage.stop()
-        remove(temp)
+        temp.remove()
     return code

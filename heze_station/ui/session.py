@@ -18,6 +18,7 @@ import gc
 import logging
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -140,6 +141,9 @@ class Session(QObject):
         self.lock_seconds = 0.0
         # The windows the lock keeps off the screen, with their modality, given back at unlock.
         self._hidden: list[tuple[QWidget, Qt.WindowModality]] = []
+        # The words of the message boxes of exec() opened while locked (_end_lock), and their copies told again.
+        self._messages: list[tuple[QMessageBox.Icon, str, str]] = []
+        self._told_again: list[QMessageBox] = []
         # The city revoked this laptop: locked at the sync that said so, until the administrator signs in (True
         # once he has: his own work on it, such as enrolling it again, is not locked again).
         self._revoked_lock = False
@@ -265,9 +269,18 @@ class Session(QObject):
         self.recovery.open()
 
     def _recovered(self, context: StationContext) -> None:
-        if self.window is not None:  # locked, and recovered instead of unlocked: as switching user
-            self._end_lock(same_person=False)
-            self._close_window()
+        if self.window is None:
+            self._open((context, _default_lock_minutes()))
+        elif context.user_id == self.context.user_id:
+            # Locked, and its owner forgot the password: the window comes back as it was, typing and all.
+            context.close()
+            self._unlock_same_person()
+        else:  # locked, and another account recovered: as switching user, asked first over unsaved typing
+            self._ask_before_closing(lambda: self._replace_window(context), on_no=context.close)
+
+    def _replace_window(self, context: StationContext) -> None:
+        self._end_lock(same_person=False)
+        self._close_window()
         self._open((context, _default_lock_minutes()))
 
     def _fail(self, error: Exception) -> None:
@@ -474,8 +487,13 @@ class Session(QObject):
             # show event reached the screen all the same. Without its modality meanwhile: Qt kept a modal window
             # shown off the screen among the modal ones after it was hidden, and crashed once it was deleted; and
             # a modal exec() ends as it is hidden instead of blocking the sign-in window.
-            if all(widget is not watched for widget, _modality in self._hidden):  # opened again: its own kept
-                self._hidden.append((watched, watched.windowModality()))
+            modality = watched.windowModality()
+            if isinstance(watched, QMessageBox) and modality is Qt.WindowModality.ApplicationModal:
+                # A box of exec() (an error told as a save failed) ends as it is hidden, and is gone by the unlock:
+                # its words are told again then.
+                self._messages.append((watched.icon(), watched.windowTitle(), watched.text()))
+            elif all(widget is not watched for widget, _modality in self._hidden):  # opened again: its own kept
+                self._hidden.append((watched, modality))
             watched.setWindowModality(Qt.WindowModality.NonModal)
             watched.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
             QTimer.singleShot(0, watched, lambda: _kept_back(watched))
@@ -492,11 +510,19 @@ class Session(QObject):
         else they are dropped (they close with the window)."""
         QApplication.instance().removeEventFilter(self)
         hidden, self._hidden = self._hidden, []
-        if same_person:
-            for widget, modality in hidden:
-                if shiboken6.isValid(widget):  # a message box of exec() is gone once it returned
-                    widget.setWindowModality(modality)
-                    widget.show()
+        messages, self._messages = self._messages, []
+        if not same_person:
+            return
+        for widget, modality in hidden:
+            if shiboken6.isValid(widget):
+                widget.setWindowModality(modality)
+                widget.show()
+        self._told_again = []
+        for icon, title, text in messages:
+            told = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+            told.setTextFormat(Qt.TextFormat.PlainText)
+            told.open()
+            self._told_again.append(told)
 
     def _sync_failed(self, error: Exception) -> None:
         from ..services.sync_state import SyncProblem
@@ -527,28 +553,49 @@ class Session(QObject):
 
     def _unlocked(self, login: str, password: str) -> None:
         if login == self.context.user_login:
-            self._signed_in_as(self.context.user_role)
-            self._close_sign_in()
-            self._end_lock(same_person=True)
-            self.idle.start(self.lock_seconds)
+            self._unlock_same_person()
             return
-        # Another account: what the previous one had open (and typed) is not for its eyes. Typing not saved is
-        # thrown away only once the person signing in was told (a colleague at the idle lock, or 切换用户).
+        # Another account: what the previous one had open (and typed) is not for its eyes.
+        self._ask_before_closing(lambda: self._open_as_another(login, password))
+
+    def _unlock_same_person(self) -> None:
+        self._signed_in_as(self.context.user_role)
+        self._close_sign_in()
+        self._end_lock(same_person=True)
+        self.idle.start(self.lock_seconds)
+
+    def _ask_before_closing(self, close: Callable[[], None], on_no: Callable[[], None] | None = None) -> None:
+        """Typing not saved is thrown away only once the person signing in as another account was told (a
+        colleague at the idle lock, 切换用户, another account recovered); otherwise ``close`` at once."""
         unsaved = self.window.unsaved_work() if self.window is not None else []
-        if unsaved:
-            self.discard_question = ask(
-                self.sign_in,
-                self.tr("Sign in as another account"),
-                self.tr("{name} has not saved: {items}. Signing in as another account closes it unsaved.").format(
-                    name=self.context.user_name, items="；".join(unsaved)
-                ),
-                lambda: self._open_as_another(login, password),
-                yes_text=self.tr("Discard and sign in"),
-                on_no=lambda: self.sign_in.set_busy(False),  # still locked: its owner can come back to it
-                warning=True,
-            )
+        if not unsaved:
+            close()
             return
-        self._open_as_another(login, password)
+
+        def kept() -> None:
+            if on_no is not None:
+                on_no()
+            self._kept_for_owner()
+
+        self.discard_question = ask(
+            self.sign_in,
+            self.tr("Sign in as another account"),
+            self.tr("{name} has not saved: {items}. Signing in as another account closes it unsaved.").format(
+                name=self.context.user_name, items="；".join(unsaved)
+            ),
+            close,
+            yes_text=self.tr("Discard and sign in"),
+            on_no=kept,
+            warning=True,
+        )
+
+    def _kept_for_owner(self) -> None:
+        """Still locked, its owner's to come back to: the login is the owner's again and the other password gone,
+        or the next person's Enter would sign in as the colleague."""
+        self.sign_in.set_busy(False)
+        self.sign_in.login.setText(self.context.user_login)
+        self.sign_in.password.clear()
+        self.sign_in.password.setFocus()
 
     def _open_as_another(self, login: str, password: str) -> None:
         key = self.context.database.key

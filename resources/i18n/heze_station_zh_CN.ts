@@ -4903,8 +4903,8 @@ Complaints registered on the Register page (Ctrl+N) appear here.</source>
         <translation>法院需要{name}的住址（住所）：请先在案件卷宗中填写。</translation>
     </message>
     <message>
-        <source>The court needs the legal representative of {name}: enter it in the case file first.</source>
-        <translation>法院需要{name}的法定代表人：请先在案卷中填写。</translation>
+        <source>The court needs the legal representative (or person in charge) of {name}: enter it in the case file first.</source>
+        <translation>法院需要{name}的法定代表人（或主要负责人）：请先在案卷中填写。</translation>
     </message>
     <message>
         <source>No instalment of the agreement is due and unpaid.</source>

@@ -129,7 +129,8 @@ def test_a_court_application_against_a_company_names_its_legal_representative() 
     nobody = dataclasses.replace(content.respondents[0], legal_representative="")
     content = dataclasses.replace(content, respondents=(nobody, *content.respondents[1:]))
     assert refusal_texts(content) == [
-        f"The court needs the legal representative of {nobody.name}: enter it in the case file first."
+        f"The court needs the legal representative (or person in charge) of {nobody.name}: enter it in the case file "
+        "first."
     ]
 
 

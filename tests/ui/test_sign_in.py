@@ -14,6 +14,8 @@ from shiboken6 import isValid
 
 from heze_station.domain import chinatime
 from heze_station.domain.accounts import StaffRole
+from heze_station.domain.errors import DomainError
+from heze_station.domain.messages import Message
 from heze_station.paths import DATABASE_FILE
 from heze_station.services import accounts, backups, case_queries, documents
 from heze_station.services.case_queries import CaseFilter
@@ -223,6 +225,7 @@ def test_another_account_at_the_lock_switches_user(qtbot, session: Session) -> N
     qtbot.keyClick(session.discard_question, Qt.Key.Key_Escape)
     assert dialog.isVisible()
     assert dialog.sign_in_button.isEnabled()
+    assert (dialog.login.text(), dialog.password.text()) == ("zhang", "")  # zhang's to come back to, not li's
     assert isValid(first)
     assert not first.isVisible()
 
@@ -421,6 +424,54 @@ def test_forgot_password_opens_the_station_with_the_recovery_key(qtbot, tmp_path
     finally:
         if session.window is not None:
             session.window.close()
+        session.finish()
+    accounts.sign_in(folder, "admin", "new-password-3").close()
+
+
+def test_an_error_told_while_locked_is_told_again_once_the_same_person_unlocks(qtbot, session: Session) -> None:
+    """A save that failed behind the lock said so in a box that the lock kept off the screen, and it was lost."""
+    window = signed_in(qtbot, session, "zhang", "zhang-password")
+    session.lock()
+    sign_in_window(qtbot, session)
+    window.workspace.show_error(DomainError(Message("这份记录没有保存。")), window)  # its box's exec() ends at once
+    assert not [box for box in QApplication.topLevelWidgets() if isinstance(box, QMessageBox) and box.isVisible()]
+    sign_in(qtbot, session, "zhang", "zhang-password")
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(box, QMessageBox) and box.isVisible() and box.text() == "这份记录没有保存。"
+            for box in QApplication.topLevelWidgets()
+        )
+    )
+
+
+def test_the_owner_who_forgot_the_password_at_the_lock_gets_the_window_back_as_it_was(qtbot, tmp_path: Path) -> None:
+    """ "Forgot password" at the lock, by the person whose window it is: a new password, and the complaint typed
+    before the lock is still there (it was closed unasked, as for another account)."""
+    folder = tmp_path / "data"
+    recovery_key = set_up(folder).recovery_key
+    session = Session(folder)
+    session.begin()
+    try:
+        window = signed_in(qtbot, session, "admin", ADMINISTRATOR.password)
+        window.show_page(2)
+        type_chinese(window.intake.facts, "包工头拖欠三个月工资")
+        session.lock()
+        dialog = sign_in_window(qtbot, session)
+        qtbot.waitUntil(dialog.forgot_button.isEnabled)
+        dialog.forgot_button.click()
+        qtbot.waitUntil(lambda: session.recovery is not None and session.recovery.isVisible())
+        recovery = session.recovery
+        recovery.recovery_key.setText(recovery_key)
+        recovery.login.setText("admin")
+        recovery.password.first.setText("new-password-3")
+        recovery.password.second.setText("new-password-3")
+        qtbot.mouseClick(recovery.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(window.isVisible)
+        assert session.window is window
+        assert window.intake.facts.toPlainText() == "包工头拖欠三个月工资"
+    finally:
+        if session.window is not None:
+            session.window.close_discarding()
         session.finish()
     accounts.sign_in(folder, "admin", "new-password-3").close()
 

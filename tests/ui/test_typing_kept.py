@@ -196,3 +196,11 @@ def test_a_payment_method_chosen_for_a_worker_is_not_lost_to_esc(qtbot, workspac
     method.setFocus()
     qtbot.keyClick(method, Qt.Key.Key_Down)
     asks_on_esc_and_keeps(qtbot, split, lambda: split.methods[0].currentIndex() == 1)
+
+
+def test_a_receipt_chosen_for_a_worker_is_not_lost_to_esc(qtbot, workspace, case_id, tmp_path) -> None:  # noqa: F811
+    _window, split = split_payment_dialog(qtbot, workspace, case_id)
+    scan = tmp_path / "回执.png"
+    scan.write_bytes(b"\x89PNG")
+    split.receipts[0].set_path(scan)  # as the file dialog sets it
+    asks_on_esc_and_keeps(qtbot, split, lambda: split.receipts[0].path == scan)

@@ -238,7 +238,10 @@ class ActionRow(QWidget):
 
 
 class FileField(ActionRow):
-    """A file to attach, picked with the system's file dialog; ``path`` is None until one is chosen."""
+    """A file to attach, picked with the system's file dialog; ``path`` is None until one is chosen. ``changed``:
+    one was chosen (a form asks before it throws that away, as for what was typed)."""
+
+    changed = Signal()
 
     def __init__(self, none_text: str, button_text: str, title: str, file_filter: str):
         super().__init__(none_text, button_text, self._choose)
@@ -253,6 +256,7 @@ class FileField(ActionRow):
     def set_path(self, path: Path) -> None:
         self.path = path
         self.label.setText(path.name)
+        self.changed.emit()
 
 
 def edited(widget: QWidget) -> SignalInstance | None:
