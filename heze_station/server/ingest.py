@@ -425,9 +425,11 @@ class _Batch:
         self._check_fields(op, rule, state)
         self._check_parent(op, state)
         merge = _merge(op, state, self.context.writer)
-        before = dict(state.fields)
+        before, deleted_before = dict(state.fields), state.deleted
         on_base = op.base_version == state.version  # the device held the row as it was stored (or it is new)
         changed = self._take(state, merge, op)
+        if changed and _administrator(before, deleted_before) and not _administrator(state.fields, state.deleted):
+            self._keep_an_administrator(op, state)
         conflicts = [
             self._conflict(op.table, op.row_id, item, op.base_version, state.version, self.context.station_id, op)
             for item in merge.conflicts
@@ -481,6 +483,32 @@ class _Batch:
             return False
         owner = found[1]
         return owner is None or owner == self.context.station_id or row_id in self.granted
+
+    def _keep_an_administrator(self, op: Operation, state: _RowState) -> None:
+        """A station keeps an enabled administrator with keys, as its own database does (station migration 0035):
+        an account disabled, deleted or demoted by a device's push, when it is the last, would be stored here and
+        kept aside by every laptop, and a laptop enrolled later would have nobody to administer it. Read only for
+        such a change, which is rare: the station's accounts, with this push's changes to them."""
+        stored = self.connection.execute(
+            select(SyncRow.row_id, SyncRow.fields, SyncRow.deleted).where(
+                SyncRow.table_name == "staff_user", SyncRow.station_id == state.station_id
+            )
+        ).all()
+        accounts = {row_id: (fields, deleted) for row_id, fields, deleted in stored}
+        accounts.update(
+            (row_id, (held.fields, held.deleted))
+            for row_id, held in self.rows.items()
+            if held.table == "staff_user" and held.station_id == state.station_id and held.version > 0
+        )
+        if not any(
+            row_id != op.row_id and _administrator(fields, deleted) and fields.get("public_key")
+            for row_id, (fields, deleted) in accounts.items()
+        ):
+            raise Rejected(
+                "last_administrator",
+                f"staff_user {op.row_id} is the station's last enabled administrator who can sign in: it stays one.",
+                op_id=str(op.op_id),
+            )
 
     def _check_parent(self, op: Operation, state: _RowState) -> None:
         """A row frozen with its parent (an agreement's share, instalment, signature) follows the parent's state,
@@ -705,6 +733,16 @@ def _writable_rule(op: Operation) -> TableRule:
 # owner's other cases may name the same people. The assignee changes them, and deletes what is part of the case (a
 # worker removed, a draft replaced) as the owner does; only the owner deletes these.
 _OWNER_DELETES = frozenset({"case_file", "person", "employer", "project"})
+
+
+def _administrator(fields: dict[str, Any], deleted: bool) -> bool:
+    """An account enabled as administrator (station migration 0035's test)."""
+    return (
+        not deleted
+        and fields.get("role") == "administrator"
+        and fields.get("disabled_at") is None
+        and fields.get("deleted_at") is None
+    )
 
 
 def _check_allowed(op: Operation, state: _RowState, context: PushContext, granted: bool) -> None:

@@ -9,6 +9,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from heze_station.domain import chinatime
+from heze_station.domain.accounts import StaffRole
 from heze_station.domain.ids import new_id
 from heze_station.server.assignment import assign_case
 from heze_station.services import accounts, agreements, case_corrections, case_queries, sync
@@ -17,7 +18,7 @@ from tests.factories import intake_form, register
 from tests.server.client import DeviceClient
 from tests.server.conftest import Server
 from tests.services.agreement_steps import agree, claimant_ids, mediating, terms
-from tests.stations import ADMINISTRATOR
+from tests.stations import ADMINISTRATOR, add_account
 
 from .conftest import Laptops
 from .helpers import plant
@@ -185,4 +186,29 @@ def test_an_accounts_login_is_never_renamed_by_another_device(laptops: Laptops, 
     again = accounts.sign_in(folder, ADMINISTRATOR.login, ADMINISTRATOR.password)
     assert again.user_login == ADMINISTRATOR.login
     again.close()
+    rogue.close()
+
+
+def test_a_push_that_leaves_the_station_without_an_administrator_is_refused(laptops: Laptops, server: Server) -> None:
+    """As the station's own database refuses it (migration 0035): the city stored it, every laptop kept it aside,
+    and one enrolled later had no administrator (the rogue bench found it)."""
+    front = laptops("前台")
+    sync.sync_now(front)
+    rogue = rogue_of(server, "城区驿站")
+    [admin] = [row for row in rogue.latest().values() if row["table"] == "staff_user"]
+    disabled = {"disabled_at": "2026-12-01T08:00:00+08:00"}
+    for change in (disabled, {"role": "coordinator"}):
+        refused = rogue.op("staff_user", admin["row_id"], change, base_version=admin["version"])
+        assert refusal(rogue.push_ok(rogue.transaction(refused)))[0] == "last_administrator"
+    delete = rogue.op("staff_user", admin["row_id"], None, base_version=admin["version"], kind="delete")
+    assert refusal(rogue.push_ok(rogue.transaction(delete)))[0] == "last_administrator"
+
+    # With another administrator who can sign in, either may be disabled.
+    add_account(front, "boss", StaffRole.ADMINISTRATOR)
+    sync.sync_now(front)
+    [admin] = [
+        row for row in rogue.latest().values() if row["table"] == "staff_user" and row["row_id"] == admin["row_id"]
+    ]
+    allowed = rogue.op("staff_user", admin["row_id"], disabled, base_version=admin["version"])
+    assert rogue.push_ok(rogue.transaction(allowed))["results"][0]["status"] == "applied"
     rogue.close()
