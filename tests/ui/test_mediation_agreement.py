@@ -289,7 +289,8 @@ def test_signatures_seal_and_effect_from_the_page(qtbot, workspace, case_id) -> 
     assert tab.buttons["pay"].isVisible()
 
 
-def test_payment_form_refuses_overpayment_and_future_dates_then_the_case_can_close(qtbot, workspace, case_id) -> None:
+def agreement_in_effect(qtbot, workspace, case_id) -> CaseDetailDialog:
+    """The case file on its agreement tab, the agreement (¥7,600 due today) signed, sealed and in effect."""
     today = chinatime.today()
     context = workspace.context
     draft = agreements.save_draft(
@@ -298,8 +299,15 @@ def test_payment_form_refuses_overpayment_and_future_dates_then_the_case_can_clo
     sign_everything(context, draft.id, case_id, chinatime.now())
     agreements.take_effect(context, draft.id)
     window = open_case(qtbot, workspace, case_id)
+    window.tabs.setCurrentWidget(window.agreement_tab)
+    return window
+
+
+def test_payment_form_refuses_overpayment_and_future_dates_then_the_case_can_close(qtbot, workspace, case_id) -> None:
+    today = chinatime.today()
+    context = workspace.context
+    window = agreement_in_effect(qtbot, workspace, case_id)
     tab = window.agreement_tab
-    window.tabs.setCurrentWidget(tab)
     assert CaseAction.CLOSE not in window.action_buttons
 
     qtbot.mouseClick(tab.buttons["pay"], Qt.MouseButton.LeftButton)

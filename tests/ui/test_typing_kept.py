@@ -5,16 +5,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from shiboken6 import isValid
 
-from heze_station.domain import chinatime
-from heze_station.services import agreements, mediation
+from heze_station.services import mediation
 from heze_station.ui.views.agreement_dialogs import SplitPaymentDialog
 from heze_station.ui.views.case_detail import CaseDetailDialog
 from heze_station.ui.views.mediation_tab import SessionDialog
-from tests.services.agreement_steps import session_form, sign_everything, terms
+from tests.services.agreement_steps import session_form
 from tests.ui.conftest import type_chinese, wait_idle
 from tests.ui.test_mediation_agreement import (  # noqa: F401  (case_id: a fixture)
     _commit,
     _edit,
+    agreement_in_effect,
     case_id,
     open_agreement_form,
     open_case,
@@ -162,15 +162,7 @@ def test_an_instalment_added_to_the_agreement_form_is_not_lost_to_esc(qtbot, wor
 
 def split_payment_dialog(qtbot, workspace, case_id) -> tuple[CaseDetailDialog, SplitPaymentDialog]:  # noqa: F811
     """按工人分别付款 on an agreement in effect (the window is returned with it: the form lives as long as it does)."""
-    context = workspace.context
-    today = chinatime.today()
-    draft = agreements.save_draft(
-        context, case_id, terms(context, case_id, today, [(today, "7600")], amount_each="3800")
-    ).draft
-    sign_everything(context, draft.id, case_id, chinatime.now())
-    agreements.take_effect(context, draft.id)
-    window = open_case(qtbot, workspace, case_id)
-    window.tabs.setCurrentWidget(window.agreement_tab)
+    window = agreement_in_effect(qtbot, workspace, case_id)
     qtbot.mouseClick(window.agreement_tab.buttons["split"], Qt.MouseButton.LeftButton)
     split = window.agreement_tab.dialog
     assert isinstance(split, SplitPaymentDialog)
