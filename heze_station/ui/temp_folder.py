@@ -7,7 +7,6 @@ it ends; a folder whose run is gone is removed by the next start. The data folde
 protect.
 """
 
-import contextlib
 import os
 import shutil
 import tempfile
@@ -44,10 +43,9 @@ class OwnTempFolder:
 
 def _remove_if_gone(folder: Path) -> None:
     """A folder whose run has ended, by a crash (or one with no lock at all): removed. Two starts at once may both
-    look at it: the one that finds it gone already lets it be."""
-    with contextlib.suppress(FileNotFoundError, NotADirectoryError):
-        lock = QLockFile(str(folder / _LOCK))
-        lock.setStaleLockTime(0)  # stale only once its process is gone, never by age: a run may idle for hours
-        if lock.tryLock(0):
-            lock.unlock()
-            shutil.rmtree(folder, ignore_errors=True)
+    remove it: the second finds nothing to remove."""
+    lock = QLockFile(str(folder / _LOCK))
+    lock.setStaleLockTime(0)  # stale only once its process is gone, never by age: a run may idle for hours
+    if lock.tryLock(0):
+        lock.unlock()
+        shutil.rmtree(folder, ignore_errors=True)
